@@ -1,0 +1,69 @@
+import { entityOf, roleOf, standingOf } from './roles';
+import type { PermissionActor, PermissionSpec } from './types';
+
+/** What an actor may do with one field: see and write it, only see it, or not know it exists. */
+export type FieldRight = 'write' | 'read' | 'hidden';
+
+/**
+ * The right an actor holds on one field. Formula fields and fields marked `readOnly` in the
+ * spec are never writable; a public actor writes but never reads.
+ */
+export function fieldRight(spec: PermissionSpec, actor: PermissionActor, entityKey: string, fieldKey: string): FieldRight {
+  const entity = entityOf(spec, entityKey);
+  const field = entity?.fields.find((f) => f.key === fieldKey);
+  if (!entity || !field) return 'hidden';
+  const intrinsicReadOnly = field.type === 'formula' || field.readOnly === true;
+  const standing = standingOf(actor);
+  if (standing === 'nobody') return 'hidden';
+  if (standing === 'superuser') return intrinsicReadOnly ? 'read' : 'write';
+  if (standing === 'public') return intrinsicReadOnly ? 'hidden' : 'write';
+  const access = roleOf(spec, actor)?.fields?.[entityKey]?.[fieldKey];
+  if (access === 'hidden') return 'hidden';
+  if (access === 'readonly' || intrinsicReadOnly) return 'read';
+  return 'write';
+}
+
+/** Keys of the spec fields of an entity that the actor may see (system fields are always visible). */
+export function visibleFieldKeys(spec: PermissionSpec, actor: PermissionActor, entityKey: string): string[] {
+  const entity = entityOf(spec, entityKey);
+  if (!entity || standingOf(actor) === 'public') return [];
+  return entity.fields.filter((f) => fieldRight(spec, actor, entityKey, f.key) !== 'hidden').map((f) => f.key);
+}
+
+/** Keys of the spec fields of an entity that the actor may write. */
+export function writableFieldKeys(spec: PermissionSpec, actor: PermissionActor, entityKey: string): string[] {
+  const entity = entityOf(spec, entityKey);
+  if (!entity) return [];
+  return entity.fields.filter((f) => fieldRight(spec, actor, entityKey, f.key) === 'write').map((f) => f.key);
+}
+
+/** Keys of the spec fields hidden from the actor; these must never reach a response. */
+export function hiddenFieldKeys(spec: PermissionSpec, actor: PermissionActor, entityKey: string): string[] {
+  const entity = entityOf(spec, entityKey);
+  if (!entity) return [];
+  return entity.fields.filter((f) => fieldRight(spec, actor, entityKey, f.key) === 'hidden').map((f) => f.key);
+}
+
+/**
+ * Sorts the keys of a write into the fields the actor may not touch: `hidden` ones must be
+ * reported as unknown (no existence leak), `readonly` ones as read-only. Unknown keys and
+ * system fields are left to the validator.
+ */
+export function refusedFields(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  entityKey: string,
+  values: Record<string, unknown>,
+): { hidden: string[]; readonly: string[] } {
+  const entity = entityOf(spec, entityKey);
+  const hidden: string[] = [];
+  const readonly: string[] = [];
+  if (!entity) return { hidden, readonly };
+  for (const key of Object.keys(values)) {
+    if (!entity.fields.some((f) => f.key === key)) continue;
+    const right = fieldRight(spec, actor, entityKey, key);
+    if (right === 'hidden') hidden.push(key);
+    else if (right === 'read') readonly.push(key);
+  }
+  return { hidden, readonly };
+}

@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPermissions } from './create-permissions';
+import { inScope, scopeCondition } from './scope';
+import { fixtureSpec } from './fixture.test-helper';
+import type { PermissionActor, Scope } from './types';
+import { SCOPES } from './types';
+
+const perms = createPermissions(fixtureSpec);
+const sales: PermissionActor = { kind: 'user', userId: 'u1', role: 'sales', teams: ['tech'] };
+const manager: PermissionActor = { kind: 'user', userId: 'm1', role: 'manager', teams: ['tech'] };
+const own = { ownerId: 'u1', teamId: 'tech' };
+const pool = { ownerId: null, teamId: null };
+const sameTeam = { ownerId: 'u2', teamId: 'tech' };
+const otherTeam = { ownerId: 'u3', teamId: 'art' };
+
+describe('can', () => {
+  it('limits a sales rep to own records and the pool for reading', () => {
+    expect(perms.can(sales, 'read', 'lead', own)).toBe(true);
+    expect(perms.can(sales, 'read', 'lead', pool)).toBe(true);
+    expect(perms.can(sales, 'read', 'lead', sameTeam)).toBe(false);
+    expect(perms.can(sales, 'read', 'lead', otherTeam)).toBe(false);
+  });
+
+  it('lets a sales rep update only own records and never delete', () => {
+    expect(perms.can(sales, 'update', 'lead', own)).toBe(true);
+    expect(perms.can(sales, 'update', 'lead', pool)).toBe(false);
+    expect(perms.can(sales, 'delete', 'lead', own)).toBe(false);
+    expect(perms.can(sales, 'delete', 'lead')).toBe(false);
+  });
+
+  it('gives a manager the team and the pool but not other teams', () => {
+    expect(perms.can(manager, 'read', 'lead', sameTeam)).toBe(true);
+    expect(perms.can(manager, 'read', 'lead', pool)).toBe(true);
+    expect(perms.can(manager, 'read', 'lead', otherTeam)).toBe(false);
+    expect(perms.can(manager, 'update', 'lead', pool)).toBe(false);
+    expect(perms.can(manager, 'delete', 'lead', sameTeam)).toBe(true);
+  });
+
+  it('uses createdBy as the holder of records of entities without owners', () => {
+    expect(perms.can(manager, 'update', 'course', { createdBy: 'm1' })).toBe(true);
+    expect(perms.can(manager, 'update', 'course', { createdBy: 'x' })).toBe(false);
+    expect(perms.can(sales, 'create', 'course')).toBe(false);
+  });
+
+  it('refuses unknown roles, unknown entities and actors without a role', () => {
+    expect(perms.can({ kind: 'user', userId: 'u', role: 'ghost' }, 'read', 'lead', own)).toBe(false);
+    expect(perms.can({ kind: 'user', userId: 'u' }, 'read', 'lead', own)).toBe(false);
+    expect(perms.can(manager, 'read', 'nothing')).toBe(false);
+  });
+
+  it('treats admin, system and automation actors as holding every right', () => {
+    for (const actor of [{ kind: 'user', userId: 'a', role: 'admin' }, { kind: 'system' }, { kind: 'automation' }] as PermissionActor[]) {
+      expect(perms.can(actor, 'delete', 'lead', otherTeam)).toBe(true);
+      expect(perms.hasCapability(actor, 'build')).toBe(true);
+    }
+  });
+
+  it('lets a public actor create but never read', () => {
+    const pub: PermissionActor = { kind: 'public' };
+    expect(perms.can(pub, 'create', 'lead')).toBe(true);
+    expect(perms.can(pub, 'read', 'lead', pool)).toBe(false);
+    expect(perms.visibleFields(pub, 'lead')).toEqual([]);
+  });
+
+  it('gives an API token the rights of its role', () => {
+    const token: PermissionActor = { kind: 'token', role: 'manager', teams: ['tech'] };
+    expect(perms.can(token, 'read', 'lead', sameTeam)).toBe(true);
+    expect(perms.can(token, 'read', 'lead', otherTeam)).toBe(false);
+  });
+});
+
+describe('fields', () => {
+  it('hides and protects fields per role', () => {
+    expect(perms.visibleFields(sales, 'lead')).toEqual(['name', 'phone', 'budget', 'score', 'importedAt']);
+    expect(perms.writableFields(sales, 'lead')).toEqual(['name', 'phone']);
+    expect(perms.writableFields(manager, 'lead')).toEqual(['name', 'phone', 'budget', 'idNumber']);
+    expect(perms.isFieldVisible(sales, 'lead', 'idNumber')).toBe(false);
+    expect(perms.isFieldVisible(manager, 'lead', 'idNumber')).toBe(true);
+  });
+
+  it('redacts hidden fields and keeps system fields', () => {
+    const record = { id: 'r1', ownerId: 'u1', name: 'A', idNumber: '330106199001011234', budget: 100 };
+    expect(perms.redact(sales, 'lead', record)).toEqual({ id: 'r1', ownerId: 'u1', name: 'A', budget: 100 });
+    expect(perms.redact(manager, 'lead', record)).toEqual(record);
+  });
+
+  it('sorts refused fields of a write into hidden and read-only', () => {
+    expect(perms.refusedFields(sales, 'lead', { name: 'x', budget: 1, idNumber: '1', score: 2, bogus: 1 })).toEqual({
+      hidden: ['idNumber'],
+      readonly: ['budget', 'score'],
+    });
+  });
+
+  it('grants capabilities by role', () => {
+    expect(perms.hasCapability(sales, 'export')).toBe(true);
+    expect(perms.hasCapability(sales, 'reassign')).toBe(false);
+    expect(perms.hasCapability({ kind: 'public' }, 'export')).toBe(false);
+  });
+});
+
+describe('scopeFilter', () => {
+  it('answers all/none without a condition for the extreme scopes', () => {
+    expect(perms.scopeFilter(sales, 'lead', 'delete')).toEqual({ kind: 'none' });
+    expect(perms.scopeFilter(sales, 'course')).toEqual({ kind: 'all' });
+  });
+
+  it('builds the own+pool condition', () => {
+    expect(perms.scopeFilter(sales, 'lead')).toEqual({
+      kind: 'where',
+      logic: { or: [{ '==': [{ var: 'ownerId' }, 'u1'] }, { '==': [{ var: 'ownerId' }, null] }] },
+      sql: '(owner_id = ? OR owner_id IS NULL)',
+      params: ['u1'],
+    });
+  });
+
+  it('selects in SQL exactly the records inScope accepts', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE e_lead (id INTEGER PRIMARY KEY, owner_id TEXT, team_id TEXT, created_by TEXT)');
+    const ids = fc.constantFrom('u1', 'u2', 'u3', null);
+    const teams = fc.constantFrom('tech', 'art', 'ops', null);
+    const rec = fc.record({ ownerId: ids, teamId: teams, createdBy: ids });
+    fc.assert(
+      fc.property(
+        fc.array(rec, { maxLength: 12 }),
+        fc.constantFrom(...SCOPES),
+        fc.record({ userId: fc.option(fc.constantFrom('u1', 'u2'), { nil: undefined }), teams: fc.subarray(['tech', 'art']) }),
+        fc.boolean(),
+        (records, scope: Scope, who, owned) => {
+          db.exec('DELETE FROM e_lead');
+          const ins = db.prepare('INSERT INTO e_lead (id, owner_id, team_id, created_by) VALUES (?, ?, ?, ?)');
+          records.forEach((r, i) => ins.run(i, r.ownerId, r.teamId, r.createdBy));
+          const actor: PermissionActor = { kind: 'user', role: 'x', ...who };
+          const entity = { key: 'lead', owned, fields: [] };
+          const cond = scopeCondition(scope, actor, entity);
+          const expected = records.flatMap((r, i) => (inScope(scope, actor, entity, r) ? [i] : []));
+          const where = cond.kind === 'all' ? '1' : cond.kind === 'none' ? '0' : cond.sql;
+          const params = cond.kind === 'where' ? cond.params : [];
+          const got = (db.prepare(`SELECT id FROM e_lead WHERE ${where} ORDER BY id`).all(...params) as { id: number }[]).map((r) => r.id);
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

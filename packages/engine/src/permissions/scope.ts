@@ -1,0 +1,58 @@
+import type { PermissionActor, PermissionEntity, Scope, ScopeCondition, ScopedRecord } from './types';
+
+type Parts = { own: boolean; pool: boolean; team: boolean };
+
+function partsOf(scope: Scope): Parts {
+  return {
+    own: scope !== 'none',
+    pool: scope === 'own+pool' || scope === 'team+pool',
+    team: scope === 'team' || scope === 'team+pool',
+  };
+}
+
+/**
+ * Whether one record lies inside a scope. Owned entities compare `ownerId` (pool = no owner);
+ * entities without owners compare `createdBy` and have no pool.
+ */
+export function inScope(scope: Scope, actor: PermissionActor, entity: PermissionEntity, record: ScopedRecord): boolean {
+  if (scope === 'all') return true;
+  if (scope === 'none') return false;
+  const parts = partsOf(scope);
+  const owned = entity.owned === true;
+  const holder = owned ? record.ownerId : record.createdBy;
+  if (parts.own && actor.userId && holder === actor.userId) return true;
+  if (parts.pool && owned && (record.ownerId === null || record.ownerId === undefined)) return true;
+  if (parts.team && record.teamId && (actor.teams ?? []).includes(record.teamId)) return true;
+  return false;
+}
+
+/**
+ * Turns a scope into a list condition: JSONLogic over system fields for in-memory use, and
+ * SQL over the entity table's columns (owner_id, team_id, created_by) for queries.
+ */
+export function scopeCondition(scope: Scope, actor: PermissionActor, entity: PermissionEntity): ScopeCondition {
+  if (scope === 'all') return { kind: 'all' };
+  if (scope === 'none') return { kind: 'none' };
+  const parts = partsOf(scope);
+  const owned = entity.owned === true;
+  const logic: unknown[] = [];
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (parts.own && actor.userId) {
+    logic.push({ '==': [{ var: owned ? 'ownerId' : 'createdBy' }, actor.userId] });
+    sql.push(owned ? 'owner_id = ?' : 'created_by = ?');
+    params.push(actor.userId);
+  }
+  if (parts.pool && owned) {
+    logic.push({ '==': [{ var: 'ownerId' }, null] });
+    sql.push('owner_id IS NULL');
+  }
+  const teams = [...(actor.teams ?? [])];
+  if (parts.team && teams.length > 0) {
+    logic.push({ in: [{ var: 'teamId' }, teams] });
+    sql.push(`team_id IN (${teams.map(() => '?').join(', ')})`);
+    params.push(...teams);
+  }
+  if (sql.length === 0) return { kind: 'none' };
+  return { kind: 'where', logic: logic.length === 1 ? logic[0] : { or: logic }, sql: `(${sql.join(' OR ')})`, params };
+}

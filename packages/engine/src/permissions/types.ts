@@ -1,0 +1,66 @@
+/**
+ * Types of the role model (DESIGN.md §5 "Permissions"). They are structural on purpose: any
+ * AppSpec from @trellis/spec satisfies `PermissionSpec`, so the model stays pure and testable.
+ */
+
+/** Which records of an entity a role reaches for one action. `pool` = records with no owner. */
+export type Scope = 'none' | 'own' | 'own+pool' | 'team' | 'team+pool' | 'all';
+export const SCOPES = ['none', 'own', 'own+pool', 'team', 'team+pool', 'all'] as const;
+
+export type EntityAction = 'create' | 'read' | 'update' | 'delete';
+export const ENTITY_ACTIONS = ['create', 'read', 'update', 'delete'] as const;
+
+/** Per-role restriction of one field; fields not named are visible and writable. */
+export type FieldAccess = 'hidden' | 'readonly';
+
+export type Capability = 'build' | 'export' | 'import' | 'reassign' | 'viewReports' | 'manageUsers' | 'manageAutomations';
+export const CAPABILITIES = ['build', 'export', 'import', 'reassign', 'viewReports', 'manageUsers', 'manageAutomations'] as const;
+
+/** The part of a role spec the permission model reads. `create` may be a boolean or a scope. */
+export type RoleGrant = {
+  create?: boolean | Scope;
+  read?: Scope;
+  update?: Scope;
+  delete?: Scope;
+};
+
+export type PermissionRole = {
+  key: string;
+  entities?: Record<string, RoleGrant | undefined>;
+  fields?: Record<string, Record<string, FieldAccess | undefined> | undefined>;
+  capabilities?: readonly string[];
+};
+
+export type PermissionField = { key: string; type: string; readOnly?: boolean };
+export type PermissionEntity = { key: string; owned?: boolean; fields: readonly PermissionField[] };
+export type PermissionSpec = { entities: readonly PermissionEntity[]; roles?: readonly PermissionRole[] };
+
+/** Who acts. Same shape as the engine's Actor (CONTRACT.md). */
+export type PermissionActor = {
+  kind: 'user' | 'system' | 'token' | 'automation' | 'public';
+  userId?: string;
+  role?: string;
+  teams?: readonly string[];
+  locale?: string;
+};
+
+/** The system columns of a record that decide its scope. */
+export type ScopedRecord = { ownerId?: string | null; teamId?: string | null; createdBy?: string | null };
+
+/**
+ * A list condition for a scope. `logic` is JSONLogic over the record's system fields
+ * (ownerId, teamId, createdBy); `sql` uses the per-entity table's snake_case columns with `?` params.
+ */
+export type ScopeCondition =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'where'; logic: unknown; sql: string; params: unknown[] };
+
+/** The role key that always holds every right, so an installation can never lock itself out. */
+export const ADMIN_ROLE = 'admin';
+
+/** System fields every reader that can see a record may see. */
+export const SYSTEM_FIELDS = [
+  'id', 'stage', 'ownerId', 'teamId', 'createdAt', 'updatedAt', 'createdBy',
+  'stageEnteredAt', 'lastActivityAt', 'slaDueAt', 'version', 'deletedAt',
+] as const;
