@@ -1,0 +1,58 @@
+import type { Locale } from '../ports';
+import { t, type MessageKey } from './messages';
+
+/** One problem with one value: JSON pointer `path`, stable `code`, localized `message`. */
+export type FieldError = { path: string; code: string; message: string; params?: Record<string, unknown> };
+
+/** Top-level error codes of engine results. */
+export type EngineErrorCode =
+  | 'validation'
+  | 'duplicate'
+  | 'stage_gate'
+  | 'conflict'
+  | 'not_found'
+  | 'forbidden'
+  | 'unknown_entity'
+  | 'invalid_input'
+  | 'internal';
+
+/** The error value every engine call returns instead of throwing. */
+export type EngineError = {
+  code: EngineErrorCode;
+  message: string;
+  errors: FieldError[];
+  /** duplicate: the existing record; conflict: the current version. */
+  details?: Record<string, unknown>;
+};
+
+export type Ok<T> = { ok: true } & T;
+export type Failure = { ok: false; error: EngineError };
+
+/** Builds an engine error whose message comes from the catalogue. */
+export function engineError(
+  code: EngineErrorCode,
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, unknown> = {},
+  errors: FieldError[] = [],
+  details?: Record<string, unknown>,
+): Failure {
+  const error: EngineError = { code, message: t(locale, key, params), errors };
+  if (details) error.details = details;
+  return { ok: false, error };
+}
+
+/** A validation failure carrying the list of field errors. */
+export function validationFailure(locale: Locale, errors: FieldError[]): Failure {
+  return engineError('validation', locale, 'validation', { count: errors.length }, errors);
+}
+
+/** Builds one field error with a catalogue message. */
+export function fieldError(locale: Locale, path: string, code: string, key: MessageKey, params: Record<string, unknown> = {}): FieldError {
+  return { path, code, message: t(locale, key, params), params };
+}
+
+/** JSON pointer for a field key (escaping per RFC 6901). */
+export function pointer(...parts: (string | number)[]): string {
+  return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
