@@ -1,1 +1,2 @@
-export {};
+export * from './schema/index';
+export * from './helpers';

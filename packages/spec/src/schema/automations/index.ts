@@ -1,0 +1,3 @@
+export * from './triggers';
+export * from './actions';
+export * from './automation';

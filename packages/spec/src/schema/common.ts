@@ -1,0 +1,70 @@
+import { Type } from '@sinclair/typebox';
+import type { Static, TObject, TProperties, TSchema, ObjectOptions } from '@sinclair/typebox';
+
+/** Locales every spec may use. The first one listed in `locales` is not special; `defaultLocale` is. */
+export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/** camelCase keys of entities, fields, stages, options' owners. */
+export const CAMEL_KEY = '^[a-z][a-zA-Z0-9]*$';
+/** kebab-case keys of forms, views, automations, roles, teams, activity types, ... */
+export const KEBAB_KEY = '^[a-z][a-z0-9-]*$';
+
+/** A closed object (unknown properties are refused, which catches typos in hand-written specs). */
+export function closed<T extends TProperties>(properties: T, options: ObjectOptions = {}): TObject<T> {
+  return Type.Object(properties, { additionalProperties: false, ...options });
+}
+
+/**
+ * A union discriminated by a tag property. Emits `oneOf` + `discriminator`, so ajv validates only
+ * the branch the tag names and reports errors for that branch alone (readable errors for builders).
+ */
+export function tagged<T extends TSchema[]>(branches: [...T], tag: string, description: string) {
+  return Type.Unsafe<Static<T[number]>>({ type: 'object', oneOf: branches, discriminator: { propertyName: tag }, description });
+}
+
+/** A string enum emitted as one `enum` keyword (one clear error instead of one per literal). */
+export function stringEnum<const T extends readonly string[]>(values: T, description: string) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
+}
+
+const localeProperties = {
+  'zh-CN': Type.Optional(Type.String({ minLength: 1, description: 'Simplified Chinese text.' })),
+  en: Type.Optional(Type.String({ minLength: 1, description: 'English text.' })),
+};
+const localeMap = (description: string) => closed(localeProperties, { minProperties: 1, description });
+
+export const LocaleMap = localeMap('Text in several languages, e.g. {"zh-CN": "线索", "en": "Lead"}. The default locale of the spec must be present.');
+export type LocaleMap = Static<typeof LocaleMap>;
+
+export const camelKey = (description: string) => Type.String({ pattern: CAMEL_KEY, maxLength: 64, description });
+export const kebabKey = (description: string) => Type.String({ pattern: KEBAB_KEY, maxLength: 64, description });
+export const label = (description = 'Name shown to people, per locale.') => localeMap(description);
+export const optLabel = (description: string) => Type.Optional(label(description));
+
+/** A JSONLogic expression (see docs/logic.md). Only fields of the owning entity and allowed operators may be used. */
+export const Logic = (description: string) => Type.Unknown({ description: `${description} A JSONLogic expression.` });
+export type Logic = unknown;
+
+/** Durations such as '30m', '48h', '7d', '2w' or ISO 8601 'PT48H', 'P3Y'. */
+export const Duration = (description: string) =>
+  Type.String({ minLength: 2, maxLength: 32, description: `${description} A duration such as "30m", "48h", "7d", "2w" or ISO 8601 "PT48H".` });
+
+export const RECIPIENT_PATTERN =
+  '^(owner|owner\\.supervisor|team\\.lead|creator|role:[a-z][a-z0-9-]*|team:[a-z][a-z0-9-]*|user:[A-Za-z0-9._@-]+)$';
+export const Recipient = (description: string) =>
+  Type.String({
+    pattern: RECIPIENT_PATTERN,
+    description: `${description} One of "owner", "owner.supervisor", "team.lead", "creator", "role:<roleKey>", "team:<teamKey>", "user:<login>".`,
+  });
+export type Recipient = string;
+
+export const Color = (description = 'Display color as #rrggbb.') =>
+  Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description }));
+
+/** How intake (public form or webhook) treats input matching an existing record by identity. */
+export const IntakeMode = (description: string) =>
+  stringEnum(
+    ['merge', 'create', 'reject'],
+    `${description} "merge" updates the matching record and logs the touch (default), "create" always creates a new record, "reject" refuses duplicates.`,
+  );

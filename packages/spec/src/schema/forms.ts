@@ -1,0 +1,56 @@
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { camelKey, closed, IntakeMode, kebabKey, label, Logic, optLabel, stringEnum } from './common';
+
+export const CAPTURE_PARAMS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'referrer', 'landing_url'] as const;
+
+export const FormFieldSchema = closed(
+  {
+    field: camelKey('Key of the entity field placed here.'),
+    label: optLabel('Overrides the field label in this form.'),
+    help: optLabel('Help text under the input in this form.'),
+    placeholder: optLabel('Placeholder in this form.'),
+    visibleIf: Type.Optional(Logic('Show the input only when this holds for the values entered so far.')),
+    requiredIf: Type.Optional(Logic('Require a value when this holds.')),
+    readOnlyIf: Type.Optional(Logic('Make the input read-only when this holds.')),
+    span: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'How many columns of the section the input spans. Default 1.' })),
+  },
+  { description: 'A field placed in a form, with form-specific conditions and texts.' },
+);
+export type FormFieldSpec = Static<typeof FormFieldSchema>;
+
+export const FormSectionSchema = closed(
+  {
+    key: Type.Optional(camelKey('Optional section key (for links and tests).')),
+    title: optLabel('Section heading.'),
+    description: optLabel('Text under the heading.'),
+    columns: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'Number of input columns on wide screens (phones always use one). Default 1.' })),
+    visibleIf: Type.Optional(Logic('Show the whole section only when this holds.')),
+    fields: Type.Array(Type.Union([camelKey('Key of the entity field placed here.'), FormFieldSchema], { description: 'A field key, or a placement object with conditions.' }), {
+      minItems: 1,
+      description: 'The inputs of the section, in order.',
+    }),
+  },
+  { description: 'A group of inputs with an optional heading.' },
+);
+export type FormSectionSpec = Static<typeof FormSectionSchema>;
+
+export const FormSchema = closed(
+  {
+    key: kebabKey('Form key, unique in the spec.'),
+    entity: camelKey('Key of the entity whose records this form creates or edits.'),
+    label: label('Form name.'),
+    description: optLabel('Text shown at the top of the form.'),
+    public: Type.Optional(Type.Boolean({ description: 'Anyone with the link can submit it without logging in (intake form). Default false.' })),
+    slug: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64, description: 'Public link path /f/<slug>; required and unique for public forms.' })),
+    sections: Type.Array(FormSectionSchema, { minItems: 1, description: 'The sections of the form, in order.' }),
+    capture: Type.Optional(Type.Array(stringEnum(CAPTURE_PARAMS, 'A URL parameter or request attribute recorded with the submission.'), { uniqueItems: true, description: 'Attribution data captured from the link (UTM parameters, referrer, landing URL) into touches.' })),
+    defaults: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), Type.Unknown(), { description: 'Field values set on every submission, e.g. {"source": "website"}.' })),
+    mode: Type.Optional(IntakeMode('What a public submission does when it matches an existing record.')),
+    successMessage: optLabel('Message shown after a successful submission.'),
+    submitLabel: optLabel('Text of the submit button. Default "提交" / "Submit".'),
+    redirectUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'Page opened after a successful public submission instead of the message.' })),
+  },
+  { description: 'A form for creating or editing records of one entity; public forms collect leads.' },
+);
+export type FormSpec = Static<typeof FormSchema>;

@@ -1,0 +1,73 @@
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { camelKey, closed, kebabKey, label, optLabel, stringEnum, tagged } from './common';
+
+export const SCOPES = ['none', 'own', 'own+pool', 'team', 'team+pool', 'all'] as const;
+export const CAPABILITIES = ['export', 'import', 'reassign', 'viewReports', 'manageUsers', 'build', 'manageAutomations', 'manageIntake'] as const;
+
+const scope = (what: string) =>
+  Type.Optional(stringEnum(SCOPES, `Which records the role may ${what}: "none" (default), "own", "own+pool" (own and the public pool), "team", "team+pool", "all".`));
+
+export const EntityPermissionSchema = closed(
+  {
+    create: Type.Optional(Type.Boolean({ description: 'May create records. Default false.' })),
+    read: scope('see'),
+    update: scope('change'),
+    delete: scope('delete'),
+  },
+  { description: 'What a role may do with records of one entity.' },
+);
+export type EntityPermissionSpec = Static<typeof EntityPermissionSchema>;
+
+const ref = (kind: string) => kebabKey(`Key of the ${kind}.`);
+const workbenchItem = <K extends string>(type: K, description: string, extra: Record<string, ReturnType<typeof ref>> = {}) =>
+  closed({ type: Type.Literal(type, { description }), ...extra, title: optLabel('Overrides the panel title.') }, { description });
+
+export const WorkbenchItemSchema = tagged(
+  [
+    workbenchItem('view', 'A saved list or board.', { ref: ref('view') }),
+    workbenchItem('dashboard', 'A dashboard.', { ref: ref('dashboard') }),
+    workbenchItem('form', 'A form to create records quickly.', { ref: ref('form') }),
+    workbenchItem('tasks', 'My open and overdue tasks.'),
+    workbenchItem('notifications', 'My unread notifications.'),
+    closed({ type: Type.Literal('pool', { description: 'The public pool of an entity.' }), entity: camelKey('Key of the entity.'), title: optLabel('Overrides the panel title.') }, { description: 'The public pool of an entity.' }),
+  ],
+  'type',
+  'A panel on the role\'s home page.',
+);
+export type WorkbenchItemSpec = Static<typeof WorkbenchItemSchema>;
+
+export const RoleSchema = closed(
+  {
+    key: kebabKey('Role key, unique in the spec; users are given one role.'),
+    label: label('Role name.'),
+    description: optLabel('Who has this role.'),
+    entities: Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), EntityPermissionSchema, {
+      description: 'Permissions per entity key, e.g. {"lead": {"create": true, "read": "own+pool", "update": "own"}}. Entities not listed are invisible.',
+    }),
+    fields: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }),
+        Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), stringEnum(['hidden', 'readonly', 'editable'], 'Field access: "hidden", "readonly" or "editable" (default).'), {
+          description: 'Field access per field key.',
+        }),
+        { description: 'Field access per entity key, e.g. {"lead": {"budget": "readonly", "idNumber": "hidden"}}.' },
+      ),
+    ),
+    capabilities: Type.Optional(Type.Array(stringEnum(CAPABILITIES, 'A right outside record permissions.'), { uniqueItems: true, description: 'Extra rights: export, import, reassign, viewReports, manageUsers, build (edit the spec), manageAutomations, manageIntake.' })),
+    workbench: Type.Optional(Type.Array(WorkbenchItemSchema, { description: 'The panels of the role\'s home page, in order.' })),
+  },
+  { description: 'A set of permissions given to users.' },
+);
+export type RoleSpec = Static<typeof RoleSchema>;
+
+export const TeamSchema = closed(
+  {
+    key: kebabKey('Team key, unique in the spec.'),
+    label: label('Team name.'),
+    description: optLabel('What the team does.'),
+    parent: Type.Optional(kebabKey('Key of the parent team (teams form a tree).')),
+  },
+  { description: 'A group of users (e.g. a course line or region); members are managed outside the spec.' },
+);
+export type TeamSpec = Static<typeof TeamSchema>;
