@@ -6,3 +6,4 @@ export { scopeOf, standingOf, roleOf } from './roles';
 export type { Standing } from './roles';
 export { inScope, scopeCondition } from './scope';
 export * from './types';
+export { createPermissionPort } from './port';

@@ -145,3 +145,14 @@ describe('scopeFilter', () => {
     );
   });
 });
+
+describe('createPermissionPort', () => {
+  it('answers the engine port with decisions, list scopes and redaction', async () => {
+    const { createPermissionPort } = await import('./port');
+    const port = createPermissionPort(fixtureSpec);
+    expect(port.check(sales, 'read', 'lead', own)).toEqual({ allowed: true });
+    expect(port.check({ ...sales, locale: 'en' }, 'read', 'lead', otherTeam)).toEqual({ allowed: false, reason: 'You are not allowed to do this.' });
+    expect(port.listScope?.(manager, 'lead')).toMatchObject({ kind: 'where', params: ['m1', 'tech'] });
+    expect(port.redact?.(sales, 'lead', { id: 'x', idNumber: '1' })).toEqual({ id: 'x' });
+  });
+});

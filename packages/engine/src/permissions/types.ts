@@ -40,8 +40,8 @@ export type PermissionActor = {
   kind: 'user' | 'system' | 'token' | 'automation' | 'public';
   userId?: string;
   role?: string;
-  teams?: readonly string[];
-  locale?: string;
+  teams?: string[];
+  locale?: 'zh-CN' | 'en';
 };
 
 /** The system columns of a record that decide its scope. */
