@@ -1,0 +1,78 @@
+import { toEpochMs } from '../dates';
+import { addDuration } from '../duration';
+import { isPlainObject, jsonEqual, readPath } from '../truthy';
+import type { OperatorFn, OperatorScope } from '../types';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+function since(unit: number): OperatorFn {
+  return ([value], scope) => {
+    const t = toEpochMs(value);
+    return t === null ? null : (scope.now - t) / unit;
+  };
+}
+
+/** True for null/missing, '', [] and {}; false for everything else (0 and false are values). */
+export function isEmptyValue(v: unknown): boolean {
+  if (v === null || v === undefined || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (isPlainObject(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+function fieldName(arg: unknown): string | null {
+  if (typeof arg === 'string' && arg.length > 0) return arg;
+  if (typeof arg === 'number' && Number.isInteger(arg)) return String(arg);
+  return null;
+}
+
+/** previous and next value of a field, or null when there is no previous record (a create). */
+function change(arg: unknown, scope: OperatorScope): { before: unknown; after: unknown } | null {
+  const field = fieldName(arg);
+  const previous = scope.ctx.previous;
+  if (field === null || !isPlainObject(previous)) return null;
+  const before = readPath(previous, field) ?? null;
+  const after = readPath(scope.record, field) ?? null;
+  return jsonEqual(before, after) ? null : { before, after };
+}
+
+/**
+ * Trellis operators. Dates are epoch ms numbers or ISO date/datetime strings (UTC when no
+ * offset). Wrong argument types give null (values) or false (tests), never an exception.
+ */
+export const customOperators: Record<string, OperatorFn> = {
+  now: (_args, scope) => scope.now,
+  daysSince: since(DAY),
+  hoursSince: since(HOUR),
+  addDuration: ([date, duration]) => {
+    const t = toEpochMs(date);
+    return t === null || typeof duration !== 'string' ? null : addDuration(t, duration);
+  },
+  isEmpty: ([v]) => isEmptyValue(v),
+  startsWith: ([s, prefix]) => typeof s === 'string' && typeof prefix === 'string' && s.startsWith(prefix),
+  contains: ([haystack, needle]) => {
+    if (typeof haystack === 'string') return typeof needle === 'string' && haystack.includes(needle);
+    if (Array.isArray(haystack)) return haystack.some((item) => item === needle);
+    return false;
+  },
+  // Counts characters (code points), so an emoji counts once, as SQLite's length() does.
+  length: ([v]) => {
+    if (v === null || v === undefined) return 0;
+    if (typeof v === 'string') {
+      let n = 0;
+      for (const _ of v) n++;
+      return n;
+    }
+    return Array.isArray(v) ? v.length : null;
+  },
+  changed: ([field], scope) => change(field, scope) !== null,
+  changedTo: ([field, value], scope) => {
+    const c = change(field, scope);
+    return c !== null && jsonEqual(c.after, value);
+  },
+  changedFrom: ([field, value], scope) => {
+    const c = change(field, scope);
+    return c !== null && jsonEqual(c.before, value);
+  },
+};
