@@ -1,9 +1,19 @@
 export { createPermissions } from './create-permissions';
 export type { Permissions } from './create-permissions';
-export { fieldRight, visibleFieldKeys, writableFieldKeys, hiddenFieldKeys, refusedFields } from './fields';
-export type { FieldRight } from './fields';
-export { scopeOf, standingOf, roleOf } from './roles';
-export type { Standing } from './roles';
-export { inScope, scopeCondition } from './scope';
-export * from './types';
 export { createPermissionPort } from './port';
+export { fieldRight } from './fields';
+export type { FieldRight } from './fields';
+export { standingOf } from './roles';
+export type { Standing } from './roles';
+export { ADMIN_ROLE } from './types';
+export type {
+  Scope as PermissionScope,
+  EntityAction,
+  FieldAccess,
+  Capability,
+  PermissionActor,
+  PermissionSpec,
+  PermissionRole,
+  ScopeCondition,
+  ScopedRecord,
+} from './types';

@@ -11,10 +11,10 @@ export type EntityAction = 'create' | 'read' | 'update' | 'delete';
 export const ENTITY_ACTIONS = ['create', 'read', 'update', 'delete'] as const;
 
 /** Per-role restriction of one field; fields not named are visible and writable. */
-export type FieldAccess = 'hidden' | 'readonly';
+export type FieldAccess = 'hidden' | 'readonly' | 'editable';
 
-export type Capability = 'build' | 'export' | 'import' | 'reassign' | 'viewReports' | 'manageUsers' | 'manageAutomations';
-export const CAPABILITIES = ['build', 'export', 'import', 'reassign', 'viewReports', 'manageUsers', 'manageAutomations'] as const;
+export type Capability = 'build' | 'export' | 'import' | 'reassign' | 'viewReports' | 'manageUsers' | 'manageAutomations' | 'manageIntake';
+export const CAPABILITIES = ['build', 'export', 'import', 'reassign', 'viewReports', 'manageUsers', 'manageAutomations', 'manageIntake'] as const;
 
 /** The part of a role spec the permission model reads. `create` may be a boolean or a scope. */
 export type RoleGrant = {
