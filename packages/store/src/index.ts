@@ -1,1 +1,27 @@
-export {};
+export { openDatabase } from './db/open-database';
+export type { OpenOptions, StoreDb, StoreSchema } from './db/open-database';
+export * from './schema/index';
+export { entityTable, quoteIdent, tableName, SYSTEM_KEYS } from './entity/entity-table';
+export type { ColumnInfo, EntityTableInfo, IndexDef } from './entity/entity-table';
+export { columnKind } from './entity/column-types';
+export type { Codec, ColumnKind, LogicColumnType, SqlType } from './entity/column-types';
+export type {
+  HistoryRow,
+  IdentityMatch,
+  ListPage,
+  ListQuery,
+  OutboxRow,
+  RecordInput,
+  RecordStore,
+  SearchOptions,
+  SortSpec,
+  StoredRecord,
+  TransitionRow,
+  WhereSql,
+  WriteOptions,
+} from './record-store';
+export { createRecordStore } from './sqlite/sqlite-record-store';
+export type { RecordStoreOptions } from './sqlite/sqlite-record-store';
+export { syncEntityTables } from './sqlite/sync-entity-tables';
+export type { StoreIssue, StoreLocale, StoreResult } from './messages';
+export type { AppShape, EntityShape, FieldShape, OptionShape, TeamShape } from './spec-shape';

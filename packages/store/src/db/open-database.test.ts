@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openDatabase, users } from '../index';
+
+const SYSTEM_TABLES = [
+  'users', 'teams', 'memberships', 'sessions', 'api_tokens', 'spec_versions', 'spec_draft', 'record_history', 'stage_transitions',
+  'activities', 'tasks', 'notifications', 'handovers', 'outbox', 'automation_runs', 'action_effects', 'intake_log', 'touches', 'files',
+  'assignment_state', 'scheduler_state', 'idempotency_keys', 'webhook_deliveries', 'email_outbox', 'webhook_secrets', 'field_archive',
+];
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('openDatabase', () => {
+  it('applies the system migrations to a fresh file database with the agreed pragmas', () => {
+    dir = mkdtempSync(join(tmpdir(), 'trellis-store-'));
+    const file = join(dir, 'trellis.db');
+    const db = openDatabase(file);
+    const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    for (const t of SYSTEM_TABLES) expect(tables).toContain(t);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.orm.insert(users).values({ id: 'u1', login: 'wang', name: '王', role: 'sales', createdAt: 1, updatedAt: 1 }).run();
+    db.close();
+
+    // Reopening runs the migrator again without re-applying anything.
+    const again = openDatabase(file);
+    expect(again.orm.select().from(users).where(eq(users.login, 'wang')).all()).toHaveLength(1);
+    expect(again.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 1 });
+    again.close();
+  });
+
+  it('enforces foreign keys between system tables', () => {
+    const db = openDatabase(':memory:');
+    expect(() => db.sqlite.prepare("INSERT INTO memberships (user_id, team_key, is_lead) VALUES ('nobody', 'none', 0)").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../schema/index';
+import { migrationsFolder } from './migrations-folder';
+
+export type StoreSchema = typeof schema;
+
+/** An open Trellis database: the raw driver, the drizzle handle over the system tables, and helpers. */
+export type StoreDb = {
+  dialect: 'sqlite';
+  sqlite: Database.Database;
+  orm: BetterSQLite3Database<StoreSchema>;
+  /** Runs `fn` in a transaction (a savepoint when nested); rolls back if it throws. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+};
+
+export type OpenOptions = { busyTimeoutMs?: number; readonly?: boolean };
+
+/**
+ * Opens (or creates) a SQLite database, sets the pragmas Trellis relies on and applies the
+ * checked-in system migrations. Entity tables are created later by publishing a spec.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  if (file !== ':memory:' && !options.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  const orm = drizzle(sqlite, { schema });
+  if (!options.readonly) migrate(orm, { migrationsFolder: migrationsFolder() });
+  return {
+    dialect: 'sqlite',
+    sqlite,
+    orm,
+    transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
+    close: () => sqlite.close(),
+  };
+}

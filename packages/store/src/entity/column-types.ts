@@ -1,0 +1,53 @@
+import type { FieldShape } from '../spec-shape';
+
+/** Storage class of a column, portable across dialects (the SQLite adapter maps it to TEXT/REAL/INTEGER). */
+export type SqlType = 'text' | 'real' | 'integer';
+/** Column types understood by @trellis/logic compileToSql. */
+export type LogicColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'json';
+/** How a JS value is encoded into the column: as is, boolean as 0/1, or JSON text. */
+export type Codec = 'plain' | 'boolean' | 'json';
+
+export type ColumnKind = { sqlType: SqlType; logicType: LogicColumnType; codec: Codec };
+
+const TEXT: ColumnKind = { sqlType: 'text', logicType: 'text', codec: 'plain' };
+const JSON_TEXT: ColumnKind = { sqlType: 'text', logicType: 'json', codec: 'json' };
+const REAL: ColumnKind = { sqlType: 'real', logicType: 'number', codec: 'plain' };
+const INTEGER: ColumnKind = { sqlType: 'integer', logicType: 'integer', codec: 'plain' };
+const BOOL: ColumnKind = { sqlType: 'integer', logicType: 'boolean', codec: 'boolean' };
+const DATE: ColumnKind = { sqlType: 'text', logicType: 'date', codec: 'plain' };
+const DATETIME: ColumnKind = { sqlType: 'integer', logicType: 'datetime', codec: 'plain' };
+
+const FORMULA: Record<string, ColumnKind> = { number: REAL, text: TEXT, boolean: BOOL, date: DATE, money: INTEGER };
+
+/**
+ * The store half of the field type registry: how each field type is stored. One line per type;
+ * a field type missing here is stored as JSON text so no value is ever lost.
+ */
+const COLUMN_KINDS: Record<string, (f: FieldShape) => ColumnKind> = {
+  text: () => TEXT,
+  longtext: () => TEXT,
+  email: () => TEXT,
+  phone: () => TEXT,
+  url: () => TEXT,
+  number: () => REAL,
+  percent: () => REAL,
+  money: () => INTEGER,
+  date: () => DATE,
+  datetime: () => DATETIME,
+  boolean: () => BOOL,
+  select: () => TEXT,
+  multiselect: () => JSON_TEXT,
+  relation: (f) => (f.multiple ? JSON_TEXT : TEXT),
+  user: (f) => (f.multiple ? JSON_TEXT : TEXT),
+  file: () => JSON_TEXT,
+  region: () => TEXT,
+  formula: (f) => FORMULA[f.resultType ?? 'text'] ?? TEXT,
+};
+
+/** Column kind of a field (formula fields are stored: the engine computes them on every write). */
+export function columnKind(field: FieldShape): ColumnKind {
+  return COLUMN_KINDS[field.type]?.(field) ?? JSON_TEXT;
+}
+
+/** Field types whose values feed the search index besides the entity's title field. */
+export const SEARCHABLE_TYPES: readonly string[] = ['phone', 'email'];

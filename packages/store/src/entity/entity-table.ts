@@ -1,0 +1,114 @@
+import type { EntityShape, FieldShape } from '../spec-shape';
+import { columnKind, SEARCHABLE_TYPES } from './column-types';
+import type { Codec, LogicColumnType, SqlType } from './column-types';
+
+/** One column of an entity table. `column` is the quoted SQL identifier, ready for compileToSql. */
+export type ColumnInfo = {
+  /** Field key or camelCase system field name (what records and logic use). */
+  key: string;
+  /** Raw column name in the table. */
+  name: string;
+  /** Quoted identifier usable in SQL (`"budget"`). */
+  column: string;
+  sqlType: SqlType;
+  /** Same as `logicType`; named `type` so the map can be passed to compileToSql as is. */
+  type: LogicColumnType;
+  logicType: LogicColumnType;
+  codec: Codec;
+  system: boolean;
+  /** The column can never hold NULL (lets keyset pagination use a plain range). */
+  notNull: boolean;
+  field?: FieldShape;
+};
+
+export type IndexDef = { name: string; columns: string[]; where?: string };
+
+export type EntityTableInfo = {
+  entity: string;
+  table: string;
+  ftsTable: string;
+  /** Every column by key (system fields + fields), usable as compileToSql `columns`. */
+  columns: Record<string, ColumnInfo>;
+  systemColumns: ColumnInfo[];
+  fieldColumns: ColumnInfo[];
+  /** Field keys whose values feed full-text search: the title field, phone and email fields. */
+  searchFields: string[];
+  identity: string[][];
+  indexes: IndexDef[];
+};
+
+const SYSTEM: [key: string, name: string, sqlType: SqlType, logicType: LogicColumnType][] = [
+  ['id', 'id', 'text', 'text'],
+  ['createdAt', 'created_at', 'integer', 'datetime'],
+  ['updatedAt', 'updated_at', 'integer', 'datetime'],
+  ['createdBy', 'created_by', 'text', 'text'],
+  ['ownerId', 'owner_id', 'text', 'text'],
+  ['teamId', 'team_id', 'text', 'text'],
+  ['stage', 'stage', 'text', 'text'],
+  ['stageEnteredAt', 'stage_entered_at', 'integer', 'datetime'],
+  ['lastActivityAt', 'last_activity_at', 'integer', 'datetime'],
+  ['slaDueAt', 'sla_due_at', 'integer', 'datetime'],
+  ['version', 'version', 'integer', 'integer'],
+  ['deletedAt', 'deleted_at', 'integer', 'datetime'],
+];
+
+const NOT_NULL = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+
+/** System field keys (camelCase) every record carries. */
+export const SYSTEM_KEYS: readonly string[] = SYSTEM.map(([key]) => key);
+
+/** Double-quotes an SQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function tableName(entityKey: string): string {
+  return `e_${entityKey}`;
+}
+
+/**
+ * Describes the physical table of an entity: columns (system + one per field), the search
+ * fields and the indexes it should have. Pure: reads only the spec.
+ */
+export function entityTable(entity: EntityShape): EntityTableInfo {
+  const table = tableName(entity.key);
+  const systemColumns: ColumnInfo[] = SYSTEM.map(([key, name, sqlType, logicType]) => ({
+    key, name, column: quoteIdent(name), sqlType, type: logicType, logicType, codec: 'plain', system: true, notNull: NOT_NULL.has(key),
+  }));
+  const fieldColumns: ColumnInfo[] = entity.fields.map((field) => {
+    const kind = columnKind(field);
+    return { key: field.key, name: field.key, column: quoteIdent(field.key), sqlType: kind.sqlType, type: kind.logicType, logicType: kind.logicType, codec: kind.codec, system: false, notNull: false, field };
+  });
+  const columns: Record<string, ColumnInfo> = {};
+  for (const c of [...systemColumns, ...fieldColumns]) columns[c.key] = c;
+  const searchFields = entity.fields
+    .filter((f) => f.key === entity.titleField || SEARCHABLE_TYPES.includes(f.type))
+    .map((f) => f.key);
+  const identity = (entity.identity ?? []).map((k) => [...k]).filter((k) => k.length > 0 && k.every((f) => columns[f] && !columns[f]?.system));
+  return { entity: entity.key, table, ftsTable: `${table}_fts`, columns, systemColumns, fieldColumns, searchFields, identity, indexes: indexesFor(table, entity, identity) };
+}
+
+function indexesFor(table: string, entity: EntityShape, identity: string[][]): IndexDef[] {
+  const p = `ix_${table}__`;
+  const defs: IndexDef[] = [
+    { name: `${p}created`, columns: ['created_at'] },
+    // Composite with created_at: "stage X, newest first" and "my records, newest first" are the common lists.
+    { name: `${p}stage`, columns: ['stage', 'created_at'] },
+    { name: `${p}owner`, columns: ['owner_id', 'created_at'] },
+    { name: `${p}sla`, columns: ['sla_due_at'], where: 'sla_due_at IS NOT NULL' },
+    { name: `${p}deleted`, columns: ['deleted_at'], where: 'deleted_at IS NOT NULL' },
+  ];
+  const seen = new Set<string>();
+  for (const key of identity) {
+    const name = `${p}idn_${key.join('_')}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    defs.push({ name, columns: key });
+  }
+  for (const f of entity.fields) {
+    if (!f.indexed && !f.unique) continue;
+    if (seen.has(`${p}idn_${f.key}`)) continue;
+    defs.push({ name: `${p}f_${f.key}`, columns: [f.key] });
+  }
+  return defs;
+}

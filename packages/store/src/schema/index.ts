@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './spec';
+export * from './records';
+export * from './jobs';
+export * from './intake';

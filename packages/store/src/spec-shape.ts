@@ -1,0 +1,33 @@
+/**
+ * The parts of the app spec the store reads. Kept structural (and minimal) so any `AppSpec`
+ * from @trellis/spec is assignable to it; see CONTRACT.md "App spec shape".
+ */
+export type OptionShape = { value: string; label?: unknown };
+
+export type FieldShape = {
+  key: string;
+  type: string;
+  label?: unknown;
+  required?: boolean;
+  indexed?: boolean;
+  unique?: boolean;
+  default?: unknown;
+  multiple?: boolean;
+  options?: readonly OptionShape[];
+  resultType?: string;
+};
+
+export type EntityShape = {
+  key: string;
+  label?: unknown;
+  titleField: string;
+  identity?: readonly (readonly string[])[];
+  fields: readonly FieldShape[];
+};
+
+export type TeamShape = { key: string; label: unknown; parent?: string };
+
+export type AppShape = {
+  entities: readonly EntityShape[];
+  teams?: readonly TeamShape[];
+};

@@ -1,0 +1,34 @@
+import type { StoreDb } from '../db/open-database';
+import type { EntityTableInfo } from '../entity/entity-table';
+import { quoteIdent } from '../entity/entity-table';
+import { createFtsSql, createIndexSql, createTableSql } from './ddl';
+import { managedIndexes, tableExists } from './introspect';
+
+/** Creates the table, its search index and its indexes. */
+export function createEntityTable(db: StoreDb, info: EntityTableInfo): void {
+  db.sqlite.exec(createTableSql(info));
+  ensureSearchTable(db, info);
+  syncIndexes(db, info);
+}
+
+export function ensureSearchTable(db: StoreDb, info: EntityTableInfo): void {
+  if (!tableExists(db, info.ftsTable)) db.sqlite.exec(createFtsSql(info.ftsTable));
+}
+
+/** Makes the managed indexes of a table exactly the ones the spec asks for (indexes hold no data). */
+export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
+  const wanted = new Map(info.indexes.map((d) => [d.name, createIndexSql(info.table, d)]));
+  for (const ix of managedIndexes(db, info.table)) {
+    // Recreate when the definition changed (e.g. a different column list).
+    const want = wanted.get(ix.name);
+    if (!want || want.replace(' IF NOT EXISTS', '') !== ix.sql) db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
+  }
+  for (const sql of wanted.values()) db.sqlite.exec(sql);
+}
+
+/** Drops the managed indexes that mention `column` (SQLite refuses to drop or rename an indexed column). */
+export function dropIndexesOn(db: StoreDb, table: string, column: string): void {
+  for (const ix of managedIndexes(db, table)) {
+    if (ix.sql.includes(quoteIdent(column))) db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
+  }
+}
