@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import type { CliContext } from './context';
+import type { CliLocale } from './locale';
+import { t } from './messages';
+import type { CliCommand } from './commands/command';
+import { specCommand } from './commands/spec';
+
+/** Every top-level command, registered in this one place (one line each). */
+const commands: readonly CliCommand[] = [
+  specCommand,
+];
+
+/**
+ * Builds the `trellis` commander program. Output goes through `ctx`; commander's own exits
+ * (help, usage errors) are turned into exceptions so run.ts decides the exit code.
+ */
+export function buildProgram(ctx: CliContext, locale: CliLocale): Command {
+  const program = new Command('trellis')
+    .description(t(locale, 'help.program'))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout(s), writeErr: (s) => ctx.stderr(s) })
+    .showHelpAfterError();
+  for (const command of commands) command.register(program, ctx, locale);
+  return program;
+}
