@@ -59,7 +59,7 @@ export function createLogic(opts: CreateLogicOptions = {}): LogicEngine {
     },
     analyse,
     check: (expr, checkOpts) => checkExpression(expr, { ...checkOpts, limits: { ...limits, ...checkOpts.limits } }, known),
-    compileToSql: (expr, sqlOpts) => compileSql(expr, sqlOpts, { limits, known }),
+    compileToSql: (expr, sqlOpts) => compileSql(expr, sqlOpts, env),
     operators: () => [...known].sort(),
   };
 }

@@ -1,9 +1,27 @@
-import { issue } from '../errors';
-import type { LogicLimits, SqlOptions, SqlResult } from '../types';
+import { compile } from '../compile';
+import { LogicError, issue } from '../errors';
+import type { CompileEnv } from '../scope';
+import type { SqlOptions, SqlResult } from '../types';
+import { SqlUnsupported } from './fragment';
+import { predicate } from './predicates';
 
-export type SqlEnv = { limits: LogicLimits; known: ReadonlySet<string> };
-
-/** Placeholder until the SQL compiler lands. */
-export function compileSql(_expr: unknown, opts: SqlOptions, _env: SqlEnv): SqlResult {
-  return { ok: false, errors: [issue('', 'logic.notInSqlSubset', { operator: '*' }, opts.locale)] };
+/**
+ * Compiles a condition to a parameterized SQLite fragment that selects exactly the rows for
+ * which `evaluate` is truthy. Anything outside the SQL subset is refused with an issue.
+ * Column names in `opts.columns` are used verbatim (pass quoted identifiers).
+ */
+export function compileSql(expr: unknown, opts: SqlOptions, env: CompileEnv): SqlResult {
+  const locale = opts.locale ?? opts.ctx?.locale ?? 'zh-CN';
+  try {
+    // Same structural rules as evaluate: limits and known operators.
+    compile(expr, env);
+    const ctx = opts.ctx ?? {};
+    const now = typeof ctx.now === 'number' ? ctx.now : Date.now();
+    const out = predicate(expr, '', { columns: opts.columns ?? {}, ctx, now });
+    return { ok: true, sql: out.sql, params: out.params };
+  } catch (e) {
+    if (e instanceof SqlUnsupported) return { ok: false, errors: [issue(e.issue.path, e.issue.code, e.issue.params ?? {}, locale)] };
+    if (e instanceof LogicError) return { ok: false, errors: [e.toIssue(locale)] };
+    return { ok: false, errors: [issue('', 'logic.notInSqlSubset', { operator: String(e) }, locale)] };
+  }
 }
