@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { secureHeaders } from 'hono/secure-headers';
+import { createPermissions } from '@trellis/engine';
+import type { PermissionSpec } from '@trellis/engine';
+import { createRateLimiter } from './auth/rate-limit';
+import { sessionsRepo } from './auth/sessions';
+import { tokensRepo } from './auth/tokens';
+import { usersRepo } from './auth/users';
+import type { ServerContext, ServerOptions } from './context';
+import { DEFAULT_LIMITS } from './context';
+import { authMiddleware } from './http/auth-middleware';
+import { csrfMiddleware } from './http/csrf';
+import { HttpProblem, localeOf, problem } from './http/problem';
+import { registerRoutes } from './routes/index';
+import { specSource } from './spec-source';
+import type { AppEnv } from './types';
+
+const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
+
+/**
+ * Builds the Trellis HTTP app (Hono). Testable without a socket through `app.request()`;
+ * `serve()` in ./serve binds it to a port.
+ * @example const app = createApp({ engine, db }); await app.request('/api/v1/me')
+ */
+export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerContext } {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const spec = specSource(options.db, options.engine as { spec?: unknown });
+  const ctx: ServerContext = {
+    engine: options.engine,
+    db: options.db,
+    now: () => (options.clock ? options.clock.now() : Date.now()),
+    limits,
+    options,
+    users: usersRepo(options.db),
+    sessions: sessionsRepo(options.db),
+    tokens: tokensRepo(options.db),
+    perms: createPermissions(() => (spec() as PermissionSpec | null) ?? EMPTY_SPEC),
+    spec,
+    loginLimiter: createRateLimiter(limits.loginAttempts, 15 * 60_000),
+    intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),
+    log: options.log ?? ((entry) => console.error(JSON.stringify(entry))),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use(async (c, next) => {
+    localeOf(c);
+    await next();
+  });
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problem(c, 405, 'method_not_allowed', { method: c.req.method, allow: methods.join(', ') }, [], { allow: methods.join(', ') }) }));
+  const tooLarge = (max: number) => bodyLimit({ maxSize: max, onError: (c) => problem(c, 413, 'body_too_large', { max }) });
+  app.use('/f/*', tooLarge(limits.intakeBodyBytes));
+  app.use('/hooks/*', tooLarge(limits.intakeBodyBytes));
+  app.use('/api/*', tooLarge(limits.bodyBytes));
+  app.use('/api/*', authMiddleware(ctx));
+  app.use('*', csrfMiddleware(ctx));
+
+  registerRoutes(app, ctx);
+
+  app.notFound((c) => problem(c, 404, 'route_not_found', { path: c.req.path }));
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return problem(c, err.status, err.code, err.params, err.errors, err.headers, err.detail);
+    ctx.log({ level: 'error', msg: 'request failed', method: c.req.method, path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    return problem(c, 500, 'internal');
+  });
+  return Object.assign(app, { ctx });
+}

@@ -1,0 +1,54 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { ServerContext } from '../context';
+import type { AppEnv, CurrentUser } from '../types';
+import { HttpProblem, localeOf } from './problem';
+
+export const SESSION_COOKIE = 'trellis_session';
+
+/**
+ * Resolves who is calling: a Bearer API token (acting with the token's role) or the session
+ * cookie. Sets `actor`, `user`, `authVia`; never refuses by itself (routes call `requireUser`).
+ */
+export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('actor', null);
+    c.set('user', null);
+    c.set('authVia', 'none');
+    c.set('sessionId', null);
+    const locale = localeOf(c);
+    const now = ctx.now();
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer) {
+      const token = ctx.tokens.resolve(bearer, now);
+      if (!token) throw new HttpProblem(401, 'unauthenticated', {}, [], { 'www-authenticate': 'Bearer error="invalid_token"' });
+      const row = token.userId ? ctx.users.byId(token.userId) : undefined;
+      if (row && row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
+      const teams = row ? ctx.users.teamsOf(row.id) : [];
+      c.set('actor', { kind: 'token', role: token.role, teams, locale, ...(row ? { userId: row.id } : {}) });
+      c.set('authVia', 'token');
+      if (row) c.set('user', { ...ctx.users.current(row), role: token.role });
+      return next();
+    }
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) {
+      const session = ctx.sessions.resolve(cookie, now);
+      const row = session ? ctx.users.byId(session.user_id) : undefined;
+      if (session && row && row.status !== 'disabled') {
+        const user: CurrentUser = ctx.users.current(row);
+        c.set('user', user);
+        c.set('actor', { kind: 'user', userId: user.id, role: user.role, teams: user.teams, locale });
+        c.set('authVia', 'session');
+        c.set('sessionId', session.id);
+      }
+    }
+    return next();
+  };
+}
+
+/** The signed-in caller, or a 401 problem. */
+export function requireActor(c: { get(key: 'actor'): AppEnv['Variables']['actor'] }) {
+  const actor = c.get('actor');
+  if (!actor) throw new HttpProblem(401, 'unauthenticated');
+  return actor;
+}

@@ -1,0 +1,75 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../types';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Locale } from './locale';
+import { pickLocale } from './locale';
+import { message } from './messages';
+
+/** One entry of the `errors` array of a problem (CONTRACT.md error value). */
+export type ProblemError = { path: string; code: string; message: string; params?: Record<string, unknown> };
+
+/** An RFC 9457 problem details body. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: string;
+  errors: ProblemError[];
+  [extra: string]: unknown;
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 503: 'Service Unavailable',
+};
+
+/** An error value that route code throws to answer with a problem; caught by the app's onError. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly params: Record<string, unknown> = {},
+    readonly errors: ProblemError[] = [],
+    readonly headers: Record<string, string> = {},
+    /** An already localized sentence (e.g. from the engine) used instead of the catalogue text. */
+    readonly detail?: string,
+  ) {
+    super(code);
+  }
+}
+
+/** The locale of the request, cached on the context. */
+export function localeOf(c: Context<AppEnv>): Locale {
+  const cached = c.get('locale') as Locale | undefined;
+  if (cached) return cached;
+  const locale = pickLocale(c.req.header('accept-language'));
+  c.set('locale', locale);
+  return locale;
+}
+
+/** Builds a problem body; `detail` is the localized message of `code`. */
+export function problemBody(status: number, code: string, locale: Locale, params: Record<string, unknown> = {}, errors: ProblemError[] = [], instance?: string): Problem {
+  return {
+    type: `https://trellis.dev/problems/${code.replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: message(code, locale, params),
+    ...(instance ? { instance } : {}),
+    code,
+    // Entries raised by the HTTP layer carry only a code; fill their localized message here.
+    errors: errors.map((e) => (e.message ? e : { ...e, message: message(e.code, locale, { ...params, ...e.params }) })),
+  };
+}
+
+/** Answers with `application/problem+json`. */
+export function problem(c: Context<AppEnv>, status: number, code: string, params: Record<string, unknown> = {}, errors: ProblemError[] = [], headers: Record<string, string> = {}, detail?: string): Response {
+  const body = problemBody(status, code, localeOf(c), params, errors, c.req.path);
+  if (detail) body.detail = detail;
+  return new Response(JSON.stringify(body), {
+    status: status as ContentfulStatusCode,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+  });
+}

@@ -1,0 +1,95 @@
+import type { Context, Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { DUMMY_HASH, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
+import { SESSION_TTL_MS } from '../auth/sessions';
+import type { ServerContext } from '../context';
+import { SESSION_COOKIE, requireActor } from '../http/auth-middleware';
+import { readObject } from '../http/body';
+import { clientIp } from '../http/client-ip';
+import { requestOrigin } from '../http/csrf';
+import { HttpProblem } from '../http/problem';
+import type { AppEnv } from '../types';
+import { ADMIN_ROLE } from '@trellis/engine';
+
+function str(body: Record<string, unknown>, key: string, max = 200): string {
+  const v = body[key];
+  if (typeof v !== 'string' || v.length === 0) throw new HttpProblem(422, 'validation_failed', {}, [{ path: `/${key}`, code: 'required', message: '' }]);
+  if (v.length > max) throw new HttpProblem(422, 'validation_failed', {}, [{ path: `/${key}`, code: 'too_long', message: '' }]);
+  return v;
+}
+
+/** Login, logout, current user and first-run admin creation. */
+export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const secure = (c: Parameters<typeof requestOrigin>[0]) => requestOrigin(c, ctx.options.trustProxy ?? false).startsWith('https:');
+
+  const startSession = (c: Context<AppEnv>, userId: string) => {
+    const session = ctx.sessions.create(userId, ctx.now(), { ip: clientIp(c, ctx.options.trustProxy ?? false), userAgent: c.req.header('user-agent') ?? null });
+    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+  };
+
+  app.post('/api/v1/auth/login', async (c) => {
+    const { body } = await readObject(c);
+    const login = str(body, 'login');
+    const password = str(body, 'password', 1000);
+    const key = `${clientIp(c, ctx.options.trustProxy ?? false)}|${login.toLowerCase()}`;
+    const gate = ctx.loginLimiter.hit(key, ctx.now());
+    if (!gate.ok) throw new HttpProblem(429, 'rate_limited', { seconds: gate.retryAfterSec }, [], { 'retry-after': String(gate.retryAfterSec) });
+    const row = ctx.users.byLogin(login);
+    // Verify against a dummy hash for unknown logins so timing does not reveal which exist.
+    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    if (!row || !ok) throw new HttpProblem(401, 'invalid_credentials');
+    if (row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
+    ctx.loginLimiter.reset(key);
+    startSession(c, row.id);
+    return c.json({ user: ctx.users.view(row) });
+  });
+
+  app.post('/api/v1/auth/logout', (c) => {
+    const id = c.get('sessionId');
+    if (id) ctx.sessions.remove(id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.get('/api/v1/me', (c) => {
+    const actor = requireActor(c);
+    const user = c.get('user');
+    const spec = ctx.spec();
+    const role = spec?.roles?.find((r) => r.key === actor.role);
+    const capabilities = (['build', 'export', 'import', 'reassign', 'viewReports', 'manageUsers', 'manageAutomations', 'manageIntake'] as const).filter((cap) => ctx.perms.hasCapability(actor, cap));
+    const entities = Object.fromEntries(
+      (spec?.entities ?? []).map((e) => [
+        e.key,
+        {
+          create: ctx.perms.can(actor, 'create', e.key),
+          read: ctx.perms.scope(actor, 'read', e.key),
+          update: ctx.perms.scope(actor, 'update', e.key),
+          delete: ctx.perms.scope(actor, 'delete', e.key),
+          visibleFields: ctx.perms.visibleFields(actor, e.key),
+          writableFields: ctx.perms.writableFields(actor, e.key),
+        },
+      ]),
+    );
+    return c.json({
+      user: user ? ctx.users.view(ctx.users.byId(user.id)!) : null,
+      actor: { kind: actor.kind, role: actor.role ?? null, teams: actor.teams ?? [] },
+      via: c.get('authVia'),
+      role: role ? { key: role.key, label: role.label, workbench: role.workbench ?? [] } : { key: actor.role ?? null },
+      capabilities,
+      entities,
+    });
+  });
+
+  // First-run setup: creates the first admin when there is no user at all.
+  app.get('/api/v1/setup', (c) => c.json({ needed: ctx.users.count() === 0 }));
+  app.post('/api/v1/setup', async (c) => {
+    const { body } = await readObject(c);
+    const login = str(body, 'login', 64);
+    const password = str(body, 'password', 1000);
+    if (password.length < MIN_PASSWORD_LENGTH) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/password', code: 'weak_password', message: '' }]);
+    if (ctx.users.count() > 0) throw new HttpProblem(409, 'setup_done');
+    const id = ctx.users.insert({ login, name: typeof body.name === 'string' ? body.name.slice(0, 100) : login, passwordHash: await hashPassword(password), role: ADMIN_ROLE }, ctx.now());
+    startSession(c, id);
+    return c.json({ user: ctx.users.view(ctx.users.byId(id)!) }, 201);
+  });
+}

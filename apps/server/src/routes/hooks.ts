@@ -1,0 +1,71 @@
+import type { Context, Hono } from 'hono';
+import type { WebhookSourceSpec } from '@trellis/spec';
+import type { ServerContext } from '../context';
+import { readRawJson } from '../http/body';
+import { clientIp } from '../http/client-ip';
+import { HttpProblem, localeOf } from '../http/problem';
+import { captureTouch } from '../intake/capture';
+import type { IntakeStore } from '../intake/intake-store';
+import { intakeStore } from '../intake/intake-store';
+import { readPath } from '../intake/json-path';
+import { writeIntake } from '../intake/submit';
+import type { WebhookSecrets } from '../intake/webhook-secrets';
+import { webhookSecrets } from '../intake/webhook-secrets';
+import type { AppEnv } from '../types';
+
+/** Inbound webhooks: `POST /hooks/:source` — authenticate, map the payload, same write path. */
+export function registerHookRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const store = intakeStore(ctx.db);
+  const secrets = webhookSecrets(ctx.db, ctx.options.secretKey);
+  app.post('/hooks/:source', (c) => receive(ctx, store, secrets, c));
+}
+
+async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookSecrets, c: Context<AppEnv>): Promise<Response> {
+  const key = c.req.param('source') ?? '';
+  const ip = clientIp(c, ctx.options.trustProxy ?? false);
+  const now = ctx.now();
+  const reject = (status: number, code: string, params: Record<string, unknown>, logStatus: 'rejected' | 'unauthorized' = 'rejected') => {
+    store.log({ kind: 'webhook', source: key, status: logStatus, httpStatus: status, reasons: [{ path: '', code, message: JSON.stringify(params) }], ip }, now);
+    return new HttpProblem(status, code, params);
+  };
+  const source: WebhookSourceSpec | undefined = ctx.spec()?.webhookSources?.find((s) => s.key === key);
+  if (!source) throw reject(404, 'source_not_found', { source: key.slice(0, 64) });
+
+  let parsed: { raw: string; body: Record<string, unknown> };
+  try {
+    parsed = await readRawJson(c);
+  } catch (err) {
+    if (err instanceof HttpProblem) throw reject(err.status, err.code, err.params);
+    throw err;
+  }
+  const header = source.auth.header.toLowerCase();
+  if (!secrets.has(key)) throw reject(401, 'no_secret', { source: key }, 'unauthorized');
+  const authentic =
+    source.auth.type === 'token'
+      ? secrets.checkToken(key, c.req.header(header))
+      : secrets.checkSignature(key, source.auth.algorithm ?? 'sha256', parsed.raw, c.req.header(header));
+  if (!authentic) throw reject(401, source.auth.type === 'token' ? 'bad_token' : 'bad_signature', { header }, 'unauthorized');
+
+  const mapped: Record<string, unknown> = {};
+  for (const [field, path] of Object.entries(source.mapping)) {
+    const value = readPath(parsed.body, path);
+    if (value !== undefined) mapped[field] = value;
+  }
+  // A payload none of whose mapped paths exist is a broken integration, never an empty 200.
+  if (Object.keys(mapped).length === 0) throw reject(422, 'mapping_empty', { paths: Object.values(source.mapping).join(', ') });
+
+  const idemHeader = c.req.header('idempotency-key');
+  const idemKey = idemHeader && idemHeader.length <= 200 ? `hook:${key}:${idemHeader}` : null;
+  if (idemKey) {
+    const previous = store.replay(idemKey);
+    if (previous) return c.json(previous.body as object, previous.status as 201, { 'idempotent-replayed': 'true' });
+  }
+  const outcome = await writeIntake(ctx, store, {
+    kind: 'webhook', source: key, entity: source.entity, values: { ...(source.defaults ?? {}), ...mapped }, mode: source.mode ?? 'merge',
+    touch: captureTouch(parsed.body, c.req.url, undefined), ip, idempotencyKey: idemKey, locale: localeOf(c),
+  });
+  if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
+  const body = { ok: true, id: outcome.recordId, status: outcome.merged ? 'merged' : 'accepted' };
+  if (idemKey) store.remember(idemKey, `hook:${key}`, 201, body, now);
+  return c.json(body, 201);
+}

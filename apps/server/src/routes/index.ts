@@ -1,0 +1,17 @@
+import type { Hono } from 'hono';
+import type { ServerContext } from '../context';
+import type { AppEnv } from '../types';
+import { registerAuthRoutes } from './auth';
+import { registerFormRoutes } from './forms';
+import { registerHookRoutes } from './hooks';
+import { registerIntakeHealthRoutes } from './intake-health';
+import { registerRecordRoutes } from './records';
+
+/** Every route module, registered in one place. */
+export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  registerAuthRoutes(app, ctx);
+  registerRecordRoutes(app, ctx);
+  registerFormRoutes(app, ctx);
+  registerHookRoutes(app, ctx);
+  registerIntakeHealthRoutes(app, ctx);
+}

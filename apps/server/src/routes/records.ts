@@ -1,0 +1,84 @@
+import type { Hono } from 'hono';
+import type { ServerContext } from '../context';
+import { readObject } from '../http/body';
+import { engineProblem } from '../http/engine-result';
+import { HttpProblem, localeOf } from '../http/problem';
+import type { AppEnv } from '../types';
+import { guardWrite, parseListQuery, readableEntity, redactor, viaOf } from './record-helpers';
+
+const BASE = '/api/v1/records/:entity';
+
+/** Records CRUD, list, stage change and restore — all through the engine's one write path. */
+export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const { engine } = ctx;
+
+  app.get(BASE, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const query = parseListQuery(ctx, c, actor, entity);
+    const result = await engine.records.list(entity.key, query, { actor, locale: localeOf(c) });
+    const redact = redactor(ctx, actor, entity.key);
+    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    return c.json({ items: result.items.map(redact.record), nextCursor: result.nextCursor ?? null, ...(result.total !== undefined ? { total: result.total } : {}) });
+  });
+
+  app.post(BASE, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const { body } = await readObject(c);
+    if (!ctx.perms.can(actor, 'create', entity.key)) throw new HttpProblem(403, 'forbidden');
+    guardWrite(ctx, actor, entity, body);
+    const redact = redactor(ctx, actor, entity.key);
+    const result = await engine.records.create(entity.key, body, { actor, via: viaOf(c), locale: localeOf(c), mode: 'interactive' });
+    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    return c.json(redact.record(result.record), 201, { location: `/api/v1/records/${entity.key}/${String(result.record.id)}` });
+  });
+
+  app.get(`${BASE}/:id`, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const result = await engine.records.get(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
+    if (!result.ok || !ctx.perms.can(actor, 'read', entity.key, result.record)) throw new HttpProblem(404, 'not_found');
+    return c.json(redactor(ctx, actor, entity.key).record(result.record));
+  });
+
+  app.patch(`${BASE}/:id`, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const { body } = await readObject(c);
+    const { version, ...values } = body;
+    if (typeof version !== 'number' || !Number.isInteger(version)) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/version', code: 'version_required', message: '' }]);
+    guardWrite(ctx, actor, entity, values);
+    const redact = redactor(ctx, actor, entity.key);
+    const result = await engine.records.update(entity.key, c.req.param('id'), values, { actor, via: viaOf(c), locale: localeOf(c), version });
+    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    return c.json(redact.record(result.record));
+  });
+
+  app.delete(`${BASE}/:id`, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const v = c.req.query('version');
+    const version = v === undefined ? undefined : Number(v);
+    if (version !== undefined && !Number.isInteger(version)) throw new HttpProblem(400, 'invalid_value', { reason: 'version' }, [{ path: '/version', code: 'invalid_value', message: '', params: { reason: 'version' } }]);
+    const result = await engine.records.remove(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c), ...(version !== undefined ? { version } : {}) });
+    if (!result.ok) throw engineProblem(result.error);
+    return c.body(null, 204);
+  });
+
+  app.post(`${BASE}/:id/restore`, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const result = await engine.records.restore(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c) });
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json(redactor(ctx, actor, entity.key).record(result.record));
+  });
+
+  app.post(`${BASE}/:id/stage`, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const { body } = await readObject(c);
+    if (typeof body.stage !== 'string' || body.stage.length > 64) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/stage', code: 'required', message: '' }]);
+    const version = typeof body.version === 'number' ? body.version : undefined;
+    const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
+    const redact = redactor(ctx, actor, entity.key);
+    const result = await engine.records.changeStage(entity.key, c.req.param('id'), body.stage, {
+      actor, via: viaOf(c), locale: localeOf(c), ...(version !== undefined ? { version } : {}), ...(reason ? { reason } : {}),
+    });
+    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    return c.json(redact.record(result.record));
+  });
+}
