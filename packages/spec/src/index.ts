@@ -1,2 +1,6 @@
 export * from './schema/index';
 export * from './helpers';
+export { validateSpec } from './validate/validate-spec';
+export type { ValidateOptions, ValidateResult } from './validate/validate-spec';
+export type { SpecError } from './validate/context';
+export { specErrorCodes } from './validate/messages';

@@ -34,6 +34,11 @@ const localeProperties = {
 };
 const localeMap = (description: string) => closed(localeProperties, { minProperties: 1, description });
 
+/** An object keyed by keys matching `keyPattern` (e.g. field keys); other keys are refused. */
+export function keyedRecord<V extends TSchema>(keyPattern: string, value: V, description: string) {
+  return Type.Record(Type.String({ pattern: keyPattern }), value, { additionalProperties: false, description });
+}
+
 export const LocaleMap = localeMap('Text in several languages, e.g. {"zh-CN": "线索", "en": "Lead"}. The default locale of the spec must be present.');
 export type LocaleMap = Static<typeof LocaleMap>;
 

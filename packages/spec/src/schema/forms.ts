@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { camelKey, closed, IntakeMode, kebabKey, label, Logic, optLabel, stringEnum } from './common';
+import { CAMEL_KEY, keyedRecord, camelKey, closed, IntakeMode, kebabKey, label, Logic, optLabel, stringEnum } from './common';
 
 export const CAPTURE_PARAMS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'referrer', 'landing_url'] as const;
 
@@ -45,7 +45,7 @@ export const FormSchema = closed(
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64, description: 'Public link path /f/<slug>; required and unique for public forms.' })),
     sections: Type.Array(FormSectionSchema, { minItems: 1, description: 'The sections of the form, in order.' }),
     capture: Type.Optional(Type.Array(stringEnum(CAPTURE_PARAMS, 'A URL parameter or request attribute recorded with the submission.'), { uniqueItems: true, description: 'Attribution data captured from the link (UTM parameters, referrer, landing URL) into touches.' })),
-    defaults: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), Type.Unknown(), { description: 'Field values set on every submission, e.g. {"source": "website"}.' })),
+    defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown(), 'Field values set on every submission, e.g. {"source": "website"}.')),
     mode: Type.Optional(IntakeMode('What a public submission does when it matches an existing record.')),
     successMessage: optLabel('Message shown after a successful submission.'),
     submitLabel: optLabel('Text of the submit button. Default "提交" / "Submit".'),

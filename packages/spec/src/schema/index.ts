@@ -10,3 +10,4 @@ export * from './dashboards';
 export * from './activities';
 export * from './webhooks';
 export * from './app';
+export * from './json';

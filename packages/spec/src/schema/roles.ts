@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { camelKey, closed, kebabKey, label, optLabel, stringEnum, tagged } from './common';
+import { CAMEL_KEY, keyedRecord, camelKey, closed, kebabKey, label, optLabel, stringEnum, tagged } from './common';
 
 export const SCOPES = ['none', 'own', 'own+pool', 'team', 'team+pool', 'all'] as const;
 export const CAPABILITIES = ['export', 'import', 'reassign', 'viewReports', 'manageUsers', 'build', 'manageAutomations', 'manageIntake'] as const;
@@ -20,17 +20,19 @@ export const EntityPermissionSchema = closed(
 export type EntityPermissionSpec = Static<typeof EntityPermissionSchema>;
 
 const ref = (kind: string) => kebabKey(`Key of the ${kind}.`);
-const workbenchItem = <K extends string>(type: K, description: string, extra: Record<string, ReturnType<typeof ref>> = {}) =>
-  closed({ type: Type.Literal(type, { description }), ...extra, title: optLabel('Overrides the panel title.') }, { description });
+const panelTitle = optLabel('Overrides the panel title.');
+const refItem = <K extends string>(type: K, description: string) =>
+  closed({ type: Type.Literal(type, { description }), ref: ref(type), title: panelTitle }, { description });
+const plainItem = <K extends string>(type: K, description: string) => closed({ type: Type.Literal(type, { description }), title: panelTitle }, { description });
 
 export const WorkbenchItemSchema = tagged(
   [
-    workbenchItem('view', 'A saved list or board.', { ref: ref('view') }),
-    workbenchItem('dashboard', 'A dashboard.', { ref: ref('dashboard') }),
-    workbenchItem('form', 'A form to create records quickly.', { ref: ref('form') }),
-    workbenchItem('tasks', 'My open and overdue tasks.'),
-    workbenchItem('notifications', 'My unread notifications.'),
-    closed({ type: Type.Literal('pool', { description: 'The public pool of an entity.' }), entity: camelKey('Key of the entity.'), title: optLabel('Overrides the panel title.') }, { description: 'The public pool of an entity.' }),
+    refItem('view', 'A saved list or board.'),
+    refItem('dashboard', 'A dashboard.'),
+    refItem('form', 'A form to create records quickly.'),
+    plainItem('tasks', 'My open and overdue tasks.'),
+    plainItem('notifications', 'My unread notifications.'),
+    closed({ type: Type.Literal('pool', { description: 'The public pool of an entity.' }), entity: camelKey('Key of the entity.'), title: panelTitle }, { description: 'The public pool of an entity.' }),
   ],
   'type',
   'A panel on the role\'s home page.',
@@ -42,16 +44,16 @@ export const RoleSchema = closed(
     key: kebabKey('Role key, unique in the spec; users are given one role.'),
     label: label('Role name.'),
     description: optLabel('Who has this role.'),
-    entities: Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), EntityPermissionSchema, {
-      description: 'Permissions per entity key, e.g. {"lead": {"create": true, "read": "own+pool", "update": "own"}}. Entities not listed are invisible.',
-    }),
+    entities: keyedRecord(
+      CAMEL_KEY,
+      EntityPermissionSchema,
+      'Permissions per entity key, e.g. {"lead": {"create": true, "read": "own+pool", "update": "own"}}. Entities not listed are invisible.',
+    ),
     fields: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }),
-        Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), stringEnum(['hidden', 'readonly', 'editable'], 'Field access: "hidden", "readonly" or "editable" (default).'), {
-          description: 'Field access per field key.',
-        }),
-        { description: 'Field access per entity key, e.g. {"lead": {"budget": "readonly", "idNumber": "hidden"}}.' },
+      keyedRecord(
+        CAMEL_KEY,
+        keyedRecord(CAMEL_KEY, stringEnum(['hidden', 'readonly', 'editable'], 'Field access: "hidden", "readonly" or "editable" (default).'), 'Field access per field key.'),
+        'Field access per entity key, e.g. {"lead": {"budget": "readonly", "idNumber": "hidden"}}.',
       ),
     ),
     capabilities: Type.Optional(Type.Array(stringEnum(CAPABILITIES, 'A right outside record permissions.'), { uniqueItems: true, description: 'Extra rights: export, import, reassign, viewReports, manageUsers, build (edit the spec), manageAutomations, manageIntake.' })),

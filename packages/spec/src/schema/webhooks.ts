@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { camelKey, closed, IntakeMode, kebabKey, label, optLabel, stringEnum, tagged } from './common';
+import { CAMEL_KEY, keyedRecord, camelKey, closed, IntakeMode, kebabKey, label, optLabel, stringEnum, tagged } from './common';
 
 const header = (d: string) => Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64, description: d });
 
@@ -31,12 +31,12 @@ export const WebhookSourceSchema = closed(
     description: optLabel('Where the data comes from.'),
     entity: camelKey('Key of the entity created or merged.'),
     auth: WebhookAuthSchema,
-    mapping: Type.Record(
-      Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }),
+    mapping: keyedRecord(
+      CAMEL_KEY,
       Type.String({ pattern: '^\\$(\\.[A-Za-z0-9_-]+|\\[[0-9]+\\])*$', description: 'A JSONPath into the payload, e.g. "$.lead.tel".' }),
-      { description: 'Field key -> JSONPath into the payload, e.g. {"name": "$.lead.name", "phone": "$.lead.tel"}.' },
+      'Field key -> JSONPath into the payload, e.g. {"name": "$.lead.name", "phone": "$.lead.tel"}.',
     ),
-    defaults: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), Type.Unknown(), { description: 'Field values set on every delivery, e.g. {"source": "douyin"}.' })),
+    defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown(), 'Field values set on every delivery, e.g. {"source": "douyin"}.')),
     mode: Type.Optional(IntakeMode('What a delivery does when it matches an existing record.')),
   },
   { description: 'An inbound webhook that turns outside payloads (ad platforms, mini programs) into records.' },

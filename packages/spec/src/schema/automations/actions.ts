@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { Static, TLiteral, TObject, TProperties } from '@sinclair/typebox';
-import { camelKey, closed, Duration, kebabKey, Logic, LocaleMap, optLabel, Recipient, stringEnum } from '../common';
+import { CAMEL_KEY, keyedRecord, camelKey, closed, Duration, kebabKey, Logic, LocaleMap, optLabel, Recipient, stringEnum } from '../common';
 
 function action<K extends string, P extends TProperties>(type: K, properties: P, description: string): TObject<{ type: TLiteral<K> } & P> {
   return closed({ type: Type.Literal(type, { description: `Action "${type}": ${description}` }), ...properties }, { description, title: type });
 }
 
 const fieldValues = (description: string) =>
-  Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), Logic('A literal value or a JSONLogic expression evaluated against the triggering record.'), { description });
+  keyedRecord(CAMEL_KEY, Logic('A literal value or a JSONLogic expression evaluated against the triggering record.'), description);
 const text = (description: string) => Type.Union([LocaleMap, Type.String({ minLength: 1 })], { description: `${description} Plain text or a locale map; {{field}} and {{record.field}} are replaced by values.` });
 
 const AssignTarget = closed(
@@ -34,8 +34,8 @@ export const actionConfigSchemas = {
       user: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Login of the user (strategy "user").' })),
       rules: Type.Optional(Type.Array(AssignRule, { minItems: 1, description: 'Ordered rules (strategy "rules").' })),
       fallback: Type.Optional(AssignTarget),
-      weights: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0 }), { description: 'Relative share per login, e.g. {"wang": 2, "li": 1}. Default 1 each.' })),
-      caps: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 }), { description: 'Most open records per login; a user at the cap is skipped.' })),
+      weights: Type.Optional(keyedRecord('^[A-Za-z0-9._@-]+$', Type.Number({ minimum: 0 }), 'Relative share per login, e.g. {"wang": 2, "li": 1}. Default 1 each.')),
+      caps: Type.Optional(keyedRecord('^[A-Za-z0-9._@-]+$', Type.Integer({ minimum: 0 }), 'Most open records per login; a user at the cap is skipped.')),
       skipInactive: Type.Optional(Type.Boolean({ description: 'Skip users who are away or disabled. Default true.' })),
     },
     'gives the record an owner (and team).',
@@ -77,7 +77,7 @@ export const actionConfigSchemas = {
     {
       url: Type.String({ pattern: '^https?://', description: 'URL called.' }),
       method: Type.Optional(stringEnum(['POST', 'PUT', 'PATCH', 'GET'], 'HTTP method. Default "POST".')),
-      headers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9-]+$' }), Type.String(), { description: 'Extra request headers.' })),
+      headers: Type.Optional(keyedRecord('^[A-Za-z0-9-]+$', Type.String(), 'Extra request headers.')),
       body: Type.Optional(Logic('Request body; default is the record as JSON.')),
       secretRef: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'Name of a stored secret used to sign the body (HMAC-SHA256 in x-trellis-signature). Secrets never live in the spec.' })),
       timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 30000, description: 'Timeout per attempt in ms. Default 5000.' })),
