@@ -6,6 +6,7 @@ import { registerFormRoutes } from './forms';
 import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
 import { registerRecordRoutes } from './records';
+import { registerUserRoutes } from './users';
 
 /** Every route module, registered in one place. */
 export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
@@ -14,4 +15,5 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerFormRoutes(app, ctx);
   registerHookRoutes(app, ctx);
   registerIntakeHealthRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
 }
