@@ -1,0 +1,84 @@
+import { fieldError, validationFailure, type FieldError } from '../i18n/errors';
+import { resolveLocale } from '../i18n/messages';
+import { authorize, beginCall, guard, isFailure, storeFailure, type Call } from '../records/call';
+import { emit } from '../records/journal';
+import type { Runtime } from '../records/runtime';
+import { slaDueAt } from '../records/stage';
+import type { WriteOptions } from '../records/types';
+import { loadForWrite } from '../records/update';
+import { insertActivity } from './activity-rows';
+import type { Activity, ActivityInput, ActivityResult, FileRef } from './types';
+
+/**
+ * Logs an activity on a record. When its type counts as contact (default), the record's
+ * `lastActivityAt` moves to the activity time and the stage's "no activity" SLA due time is
+ * recomputed. One transaction; one `activity.logged` outbox event.
+ */
+export function logActivity(rt: Runtime, entity: string, recordId: string, input: ActivityInput, opts: WriteOptions): ActivityResult {
+  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+    const call = beginCall(rt, entity, opts);
+    if (isFailure(call)) return call;
+    const errors = checkInput(call, input);
+    if (errors.length > 0) return validationFailure(call.locale, errors);
+    return rt.db.transaction((): ActivityResult => {
+      const record = loadForWrite(call, recordId, undefined);
+      if (isFailure(record)) return record;
+      const denied = authorize(call, 'update', record);
+      if (denied) return denied;
+      const type = call.spec.activityType(input.type);
+      const countsAsContact = type?.countsAsContact !== false;
+      const activity: Activity = {
+        id: rt.ids.next(),
+        entity,
+        recordId,
+        type: input.type,
+        body: typeof input.body === 'string' ? input.body.normalize('NFC').trim() || null : null,
+        occurredAt: input.occurredAt ?? call.now,
+        actorId: call.actor.userId ?? null,
+        attachments: input.attachments ?? [],
+        meta: input.meta ?? null,
+        createdAt: call.now,
+      };
+      insertActivity(rt, activity);
+      let current = record;
+      if (countsAsContact && activity.occurredAt > (record.lastActivityAt ?? -Infinity)) {
+        const lastActivityAt = activity.occurredAt;
+        const due = slaDueAt(call, record.stage, record.stageEnteredAt, lastActivityAt);
+        const res = call.live.store.update(entity, recordId, { lastActivityAt, slaDueAt: due }, record.version, { now: call.now });
+        if (!res.ok) return storeFailure(call, res.error, recordId);
+        current = res.value;
+      }
+      emit(call, 'activity.logged', recordId, { activity, activityType: activity.type, countsAsContact, record: current }, opts.depth ?? 0);
+      return { ok: true, activity };
+    });
+  });
+}
+
+function checkInput(call: Call, input: ActivityInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (typeof input !== 'object' || input === null) return [fieldError(call.locale, '', 'type', 'invalidInput', { detail: 'activity must be an object' })];
+  if (typeof input.type !== 'string' || !call.spec.activityType(input.type)) {
+    errors.push(fieldError(call.locale, '/type', 'unknown_activity_type', 'unknownActivityType', { type: String(input.type) }));
+  }
+  const hasBody = typeof input.body === 'string' && input.body.trim() !== '';
+  if (input.body !== undefined && input.body !== null && typeof input.body !== 'string') {
+    errors.push(fieldError(call.locale, '/body', 'type', 'invalidInput', { detail: 'body must be text' }));
+  }
+  if (input.attachments !== undefined && (!Array.isArray(input.attachments) || !input.attachments.every(isFileRef))) {
+    errors.push(fieldError(call.locale, '/attachments', 'type', 'invalidInput', { detail: 'attachments must be {id, name, size, mime} objects' }));
+  }
+  if (!hasBody && !(Array.isArray(input.attachments) && input.attachments.length > 0)) {
+    errors.push(fieldError(call.locale, '/body', 'required', 'emptyBody'));
+  }
+  if (input.occurredAt !== undefined && (typeof input.occurredAt !== 'number' || !Number.isInteger(input.occurredAt) || input.occurredAt < 0)) {
+    errors.push(fieldError(call.locale, '/occurredAt', 'type', 'invalidInput', { detail: 'occurredAt must be epoch milliseconds' }));
+  }
+  return errors;
+}
+
+function isFileRef(f: unknown): f is FileRef {
+  if (typeof f !== 'object' || f === null) return false;
+  const r = f as Record<string, unknown>;
+  return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.size === 'number' && typeof r.mime === 'string';
+}
+

@@ -1,0 +1,153 @@
+import type { AppSpec } from '@trellis/spec';
+import type { StoreDb } from '@trellis/store';
+import { activitiesOf } from './activities/activity-rows';
+import { logActivity } from './activities/log-activity';
+import type { ActivityInput, ActivityListResult, ActivityResult } from './activities/types';
+import { resolveLocale } from './i18n/messages';
+import {
+  allowAllPermissions,
+  systemClock,
+  uuidv7Ids,
+  type Actor,
+  type Clock,
+  type HttpPort,
+  type IdGenerator,
+  type Locale,
+  type MailerPort,
+  type PermissionAction,
+  type PermissionPort,
+  type RecordData,
+} from './ports';
+import { authorize, beginCall, guard, isFailure } from './records/call';
+import { createRecord } from './records/create';
+import type { SpecModel } from './records/entity-model';
+import { getRecord, listRecords } from './records/read';
+import { removeRecord, restoreRecord } from './records/remove';
+import { createRuntime, type Phase, type Runtime } from './records/runtime';
+import type { CallOptions, ChangeStageOptions, CreateOptions, ListOptions, ListResult, RecordResult, UpdateOptions, WriteOptions } from './records/types';
+import { changeStage, updateRecord } from './records/update';
+import { assignTask, completeTask, createTask, listTasks } from './tasks/tasks';
+import type { TaskInput, TaskListResult, TaskQuery, TaskResult } from './tasks/types';
+import { timeline } from './timeline/timeline';
+import type { TimelineResult } from './timeline/types';
+
+export type EngineOptions = {
+  db: StoreDb;
+  /** The spec to run. Default: the live (highest) version in `spec_versions`, followed as it changes. */
+  spec?: AppSpec;
+  specVersion?: number | null;
+  clock?: Clock;
+  ids?: IdGenerator;
+  permissions?: PermissionPort;
+  http?: HttpPort;
+  mailer?: MailerPort;
+  /** Default locale of messages (callers may pass their own). Default zh-CN. */
+  locale?: Locale;
+  /** Called with the duration of each write-path phase (benchmarks). */
+  onPhase?: (phase: Phase, ms: number) => void;
+};
+
+/** Records API: the one write path (DESIGN.md principle 3) and reads. Every call returns a result value. */
+export type RecordsApi = {
+  create(entity: string, values: RecordData, opts: CreateOptions): RecordResult;
+  update(entity: string, id: string, patch: RecordData, opts: UpdateOptions): RecordResult;
+  changeStage(entity: string, id: string, stage: string, opts: ChangeStageOptions): RecordResult;
+  remove(entity: string, id: string, opts: UpdateOptions): RecordResult;
+  restore(entity: string, id: string, opts: UpdateOptions): RecordResult;
+  get(entity: string, id: string, opts: CallOptions & { includeDeleted?: boolean }): RecordResult;
+  list(entity: string, query: ListOptions, opts: CallOptions): ListResult;
+  /** The recycle bin: soft-deleted records, most recently deleted first by default. */
+  listDeleted(entity: string, query: ListOptions, opts: CallOptions): ListResult;
+};
+
+export type Engine = {
+  records: RecordsApi;
+  activities: {
+    log(entity: string, recordId: string, input: ActivityInput, opts: WriteOptions): ActivityResult;
+    list(entity: string, recordId: string, opts: CallOptions): ActivityListResult;
+  };
+  tasks: {
+    create(input: TaskInput, opts: WriteOptions): TaskResult;
+    assign(taskId: string, assigneeId: string | null, opts: WriteOptions & { dueAt?: number | null }): TaskResult;
+    complete(taskId: string, opts: WriteOptions): TaskResult;
+    list(query: TaskQuery, opts: CallOptions): TaskListResult;
+  };
+  timeline(entity: string, id: string, opts: CallOptions): TimelineResult;
+  permissions: {
+    port: PermissionPort;
+    can(actor: Actor, action: PermissionAction, entity: string, record?: RecordData | null): boolean;
+  };
+  /** The spec in force and its compiled models. */
+  spec(): SpecModel;
+  /** Runs another spec from now on (tests; servers normally follow `spec_versions`). */
+  useSpec(spec: AppSpec, version?: number | null): void;
+  db: StoreDb;
+  clock: Clock;
+  ids: IdGenerator;
+  http: HttpPort | undefined;
+  mailer: MailerPort | undefined;
+  /** Internal runtime for sibling modules (automations). */
+  runtime: Runtime;
+};
+
+/**
+ * Creates the engine over an open database. Ports (clock, ids, permissions, http, mailer) are
+ * injected so tests control time and identity.
+ * @example const engine = createEngine({ db: openDatabase(':memory:'), spec, clock: fakeClock });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const permissions = options.permissions ?? allowAllPermissions;
+  const rt = createRuntime({
+    db: options.db,
+    ...(options.spec ? { spec: options.spec } : {}),
+    specVersion: options.specVersion ?? null,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? uuidv7Ids,
+    permissions,
+    locale: resolveLocale(options.locale),
+    ...(options.onPhase ? { onPhase: options.onPhase } : {}),
+  });
+  return {
+    records: {
+      create: (entity, values, opts) => createRecord(rt, entity, values, opts),
+      update: (entity, id, patch, opts) => updateRecord(rt, entity, id, patch, opts),
+      changeStage: (entity, id, stage, opts) => changeStage(rt, entity, id, stage, opts),
+      remove: (entity, id, opts) => removeRecord(rt, entity, id, opts),
+      restore: (entity, id, opts) => restoreRecord(rt, entity, id, opts),
+      get: (entity, id, opts) => getRecord(rt, entity, id, opts),
+      list: (entity, query, opts) => listRecords(rt, entity, query, opts),
+      listDeleted: (entity, query, opts) => listRecords(rt, entity, { sort: [{ field: 'deletedAt', dir: 'desc' }], ...query }, opts, 'only'),
+    },
+    activities: {
+      log: (entity, recordId, input, opts) => logActivity(rt, entity, recordId, input, opts),
+      list: (entity, recordId, opts) =>
+        guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+          const call = beginCall(rt, entity, opts);
+          if (isFailure(call)) return call;
+          const record = call.live.store.get(entity, recordId, { includeDeleted: true });
+          const denied = authorize(call, 'read', record);
+          if (denied) return denied;
+          return { ok: true, activities: activitiesOf(rt, entity, recordId) };
+        }),
+    },
+    tasks: {
+      create: (input, opts) => createTask(rt, input, opts),
+      assign: (taskId, assigneeId, opts) => assignTask(rt, taskId, assigneeId, opts),
+      complete: (taskId, opts) => completeTask(rt, taskId, opts),
+      list: (query, opts) => listTasks(rt, query, opts),
+    },
+    timeline: (entity, id, opts) => timeline(rt, entity, id, opts),
+    permissions: {
+      port: permissions,
+      can: (actor, action, entity, record) => permissions.check(actor, action, entity, record ?? null).allowed,
+    },
+    spec: () => rt.live().model,
+    useSpec: (spec, version) => rt.useSpec(spec, version ?? null),
+    db: options.db,
+    clock: rt.clock,
+    ids: rt.ids,
+    http: options.http,
+    mailer: options.mailer,
+    runtime: rt,
+  };
+}

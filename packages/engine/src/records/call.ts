@@ -1,0 +1,89 @@
+import type { StoreIssue } from '@trellis/store';
+import { engineError, type Failure } from '../i18n/errors';
+import { resolveLocale } from '../i18n/messages';
+import type { Actor, Locale, PermissionAction, RecordData, Via } from '../ports';
+import type { EntityModel, SpecModel } from './entity-model';
+import type { Live, Phase, Runtime } from './runtime';
+import type { CallOptions } from './types';
+
+/** Everything one engine call needs, resolved once at its start. */
+export type Call = {
+  rt: Runtime;
+  live: Live;
+  spec: SpecModel;
+  model: EntityModel;
+  actor: Actor;
+  via: Via;
+  locale: Locale;
+  now: number;
+  /** Logic context for requiredIf / enterIf ($user). */
+  user: { id: string; teams: string[]; roles: string[] } | undefined;
+};
+
+/** Resolves the call context or returns the `unknown_entity` failure. */
+export function beginCall(rt: Runtime, entity: string, opts: CallOptions): Call | Failure {
+  const locale = resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale);
+  const live = rt.live();
+  const model = live.model.entity(entity);
+  if (!model) return engineError('unknown_entity', locale, 'unknownEntity', { entity });
+  const actor: Actor = opts.actor ?? { kind: 'system' };
+  const user = actor.userId ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] } : undefined;
+  return { rt, live, spec: live.model, model, actor, via: opts.via ?? defaultVia(actor), locale, now: rt.clock.now(), user };
+}
+
+function defaultVia(actor: Actor): Via {
+  if (actor.kind === 'automation') return 'automation';
+  if (actor.kind === 'system') return 'system';
+  if (actor.kind === 'public') return 'intake';
+  if (actor.kind === 'token') return 'api';
+  return 'ui';
+}
+
+export function isFailure(x: unknown): x is Failure {
+  return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
+}
+
+/** Asks the permission port; returns the `forbidden` failure when refused. */
+export function authorize(call: Call, action: PermissionAction, record?: RecordData | null): Failure | null {
+  const d = call.rt.permissions.check(call.actor, action, call.model.key, record ?? null);
+  if (d.allowed) return null;
+  const f = engineError('forbidden', call.locale, 'forbidden');
+  if (d.reason) f.error.message = d.reason;
+  return f;
+}
+
+/** Runs `fn`, reporting its duration to the runtime's phase hook when one is installed. */
+export function timed<T>(call: Call, phase: Phase, fn: () => T): T {
+  const hook = call.rt.onPhase;
+  if (!hook) return fn();
+  const t0 = performance.now();
+  try {
+    return fn();
+  } finally {
+    hook(phase, performance.now() - t0);
+  }
+}
+
+/** Maps a store issue (not found, version conflict, deleted) to an engine failure in the caller's locale. */
+export function storeFailure(call: Call, issue: StoreIssue, id: string): Failure {
+  const p = issue.params ?? {};
+  switch (issue.code) {
+    case 'not_found':
+      return engineError('not_found', call.locale, p.deleted ? 'deleted' : 'notFound', { entity: call.model.key, id });
+    case 'version_conflict':
+      return engineError('conflict', call.locale, 'conflict', { current: p.actual, expected: p.expected }, [], { currentVersion: p.actual });
+    case 'not_deleted':
+      return engineError('invalid_input', call.locale, 'notDeleted');
+    default:
+      return engineError('invalid_input', call.locale, 'invalidInput', { detail: issue.message }, [issue]);
+  }
+}
+
+/** Wraps an engine entry point: any thrown error becomes an `internal` failure (bad input never throws out). */
+export function guard<T>(locale: Locale, fn: () => T | Failure): T | Failure {
+  try {
+    return fn();
+  } catch (e) {
+    return engineError('internal', locale, 'internal', { detail: e instanceof Error ? e.message : String(e) });
+  }
+}

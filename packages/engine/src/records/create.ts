@@ -1,0 +1,75 @@
+import { resolveLocale } from '../i18n/messages';
+import type { RecordData } from '../ports';
+import { isEmptyValue } from '../validation/empty';
+import { authorize, beginCall, guard, isFailure, storeFailure, timed, type Call } from './call';
+import { duplicate } from './duplicate';
+import { mergeInto } from './merge';
+import { emit, historyRows, writeTouch } from './journal';
+import { fieldValues, problems, visible } from './outcome';
+import { prepare } from './prepare';
+import type { Runtime } from './runtime';
+import { gateErrors, slaDueAt } from './stage';
+import type { CreateOptions, RecordResult } from './types';
+
+/**
+ * Creates a record through the one write path: authorize -> normalize -> validate (+ formulas)
+ * -> stage gate -> identity -> one transaction (row, history, stage transition, touch, one
+ * `record.created` event). In `merge` mode a record matching an identity key is filled instead.
+ */
+export function createRecord(rt: Runtime, entity: string, values: unknown, opts: CreateOptions): RecordResult {
+  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+    const call = beginCall(rt, entity, opts);
+    if (isFailure(call)) return call;
+    const denied = authorize(call, 'create');
+    if (denied) return denied;
+    const p = prepare(call, values, null);
+    const next = p.next;
+    const requested = typeof next.stage === 'string' ? next.stage : null;
+    const stage = requested ?? call.model.initialStage;
+    const errors = [...p.errors];
+    if (stage !== null) {
+      // Starting in the first stage is always allowed; starting later must pass that stage's gate.
+      if (requested !== null && requested !== call.model.initialStage) errors.push(...timed(call, 'gate', () => gateErrors(call, stage, next, null)));
+    }
+    if (errors.length > 0) return problems(call, errors, requested ?? undefined);
+
+    return rt.db.transaction((): RecordResult => {
+      const matches = timed(call, 'identity', () => (call.model.identity.length > 0 ? call.live.store.findByIdentity(entity, next) : []));
+      const first = matches[0];
+      if (first) {
+        if (opts.mode === 'merge') return mergeInto(call, first.record, next, p.changed, opts);
+        return duplicate(call, first.record, first.key);
+      }
+      return timed(call, 'write', () => insert(call, next, stage, opts));
+    });
+  });
+}
+
+function insert(call: Call, next: RecordData, stage: string | null, opts: CreateOptions): RecordResult {
+  const id = call.rt.ids.next();
+  const owned = call.model.entity.owned !== false;
+  const row: RecordData = {
+    ...fieldValues(call, next),
+    id,
+    createdAt: call.now,
+    createdBy: call.actor.userId ?? null,
+    // People own what they create; intake and automations leave it to assignment (or the pool).
+    ownerId: next.ownerId ?? (owned && call.actor.kind === 'user' ? (call.actor.userId ?? null) : null),
+    teamId: next.teamId ?? null,
+    stage,
+    stageEnteredAt: stage === null ? null : call.now,
+    lastActivityAt: null,
+    slaDueAt: slaDueAt(call, stage, call.now, null),
+  };
+  const res = call.live.store.insert(call.model.key, row, { now: call.now });
+  if (!res.ok) return storeFailure(call, res.error, id);
+  const record = res.value;
+  const filled = [...call.model.fields.keys(), 'ownerId', 'teamId'].filter((k) => !isEmptyValue(record[k]));
+  call.live.store.writeHistory(historyRows(call, call.rt.ids.next(), id, null, record, filled));
+  if (stage !== null) {
+    call.live.store.writeTransition({ id: call.rt.ids.next(), entity: call.model.key, recordId: id, fromStage: null, toStage: stage, actorId: call.actor.userId ?? null, via: call.via, at: call.now, dwellMs: null });
+  }
+  if (opts.touch) writeTouch(call, id, opts.touch);
+  emit(call, 'record.created', id, { record }, opts.depth ?? 0);
+  return { ok: true, record: visible(call, record) };
+}

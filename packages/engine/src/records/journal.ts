@@ -1,0 +1,71 @@
+import type { HistoryRow } from '@trellis/store';
+import type { RecordData } from '../ports';
+import type { Call } from './call';
+import type { TouchInput } from './types';
+
+/** Field-level history rows of one change (stage changes go to stage_transitions instead). */
+export function historyRows(call: Call, changeId: string, recordId: string, before: RecordData | null, after: RecordData, fields: readonly string[]): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  for (const field of fields) {
+    if (field === 'stage') continue;
+    rows.push({
+      id: call.rt.ids.next(),
+      changeId,
+      entity: call.model.key,
+      recordId,
+      field,
+      before: before?.[field] ?? null,
+      after: after[field] ?? null,
+      actorId: call.actor.userId ?? null,
+      via: call.via,
+      at: call.now,
+    });
+  }
+  return rows;
+}
+
+/** Appends the one outbox event of a committed change. */
+export function emit(call: Call, type: string, recordId: string, payload: Record<string, unknown>, depth = 0): number {
+  return call.live.store.writeOutbox({
+    id: call.rt.ids.next(),
+    type,
+    entity: call.model.key,
+    recordId,
+    payload,
+    actorId: call.actor.userId ?? null,
+    via: call.via,
+    depth,
+    createdAt: call.now,
+  });
+}
+
+/** Records an attribution touch (intake create or merge). */
+export function writeTouch(call: Call, recordId: string, touch: TouchInput): void {
+  call.rt
+    .stmt(
+      `INSERT INTO touches (id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      call.rt.ids.next(),
+      call.model.key,
+      recordId,
+      touch.kind ?? call.via,
+      touch.sourceKey ?? null,
+      touch.utmSource ?? null,
+      touch.utmMedium ?? null,
+      touch.utmCampaign ?? null,
+      touch.utmContent ?? null,
+      touch.utmTerm ?? null,
+      touch.referrer ?? null,
+      touch.landingUrl ?? null,
+      call.now,
+    );
+}
+
+/** Only the given keys of a record (for before/after payloads). */
+export function pick(record: RecordData, keys: readonly string[]): RecordData {
+  const out: RecordData = {};
+  for (const k of keys) out[k] = record[k] ?? null;
+  return out;
+}

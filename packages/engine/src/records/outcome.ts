@@ -1,0 +1,32 @@
+import type { StoredRecord } from '@trellis/store';
+import { engineError, validationFailure, type Failure, type FieldError } from '../i18n/errors';
+import type { RecordData } from '../ports';
+import type { Call } from './call';
+
+const STAGE_CODES = new Set(['stage_unknown', 'stage_transition', 'stage_requires', 'stage_enter_if', 'stage_evidence']);
+
+/**
+ * The failure for a list of problems: `stage_gate` when every problem is a stage-gate refusal
+ * (the caller is told what is missing to enter the stage), `validation` otherwise.
+ */
+export function problems(call: Call, errors: FieldError[], stage?: string): Failure {
+  if (stage !== undefined && errors.every((e) => STAGE_CODES.has(e.code))) {
+    const label = call.model.stages.get(stage)?.label;
+    const name = label?.[call.locale] ?? label?.['zh-CN'] ?? stage;
+    return engineError('stage_gate', call.locale, 'stageGate', { stage: name, count: errors.length }, errors, { stage });
+  }
+  return validationFailure(call.locale, errors);
+}
+
+/** The record as the actor may see it (hidden fields removed by the permission port). */
+export function visible(call: Call, record: StoredRecord): StoredRecord {
+  const redact = call.rt.permissions.redact;
+  return redact ? (redact(call.actor, call.model.key, record) as StoredRecord) : record;
+}
+
+/** Field values and writable system fields of a record, as a store write input. */
+export function fieldValues(call: Call, record: RecordData, keys?: readonly string[]): RecordData {
+  const out: RecordData = {};
+  for (const key of keys ?? call.model.fields.keys()) out[key] = record[key] ?? null;
+  return out;
+}

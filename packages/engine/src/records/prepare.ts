@@ -1,0 +1,51 @@
+import { fieldError, pointer, type FieldError } from '../i18n/errors';
+import { normalizeInput, sameValue } from '../normalize/normalize-input';
+import type { RecordData } from '../ports';
+import { fieldLabel, validateRecord } from '../validation/validate-record';
+import { timed, type Call } from './call';
+import { computeFormulas } from './formulas';
+
+export type Prepared = {
+  /** The whole record as it would be stored (current + normalized input + formulas). */
+  next: RecordData;
+  /** Keys whose value differs from `current` (fields and writable system fields). */
+  changed: string[];
+  errors: FieldError[];
+};
+
+/** Field defaults from the spec for a new record. */
+export function defaults(call: Call): RecordData {
+  const out: RecordData = {};
+  for (const f of call.model.entity.fields) {
+    if ('default' in f && f.default !== undefined) out[f.key] = structuredClone(f.default);
+  }
+  return out;
+}
+
+/**
+ * Normalize -> field permissions -> merge -> formulas -> validate. Pure apart from the permission
+ * port; nothing is written. `current` is null on create (defaults apply).
+ */
+export function prepare(call: Call, input: unknown, current: RecordData | null): Prepared {
+  const n = timed(call, 'normalize', () => normalizeInput(call.model, input, { locale: call.locale, via: call.via, current }));
+  const errors = [...n.errors];
+  const refused = call.rt.permissions.refusedFields?.(call.actor, call.model.key, n.values);
+  if (refused) {
+    for (const key of [...refused.hidden, ...refused.readonly]) {
+      const label = fieldLabel(call.model.fields.get(key), key, call.locale);
+      errors.push(fieldError(call.locale, pointer(key), 'read_only', 'readOnly', { label }));
+      delete n.values[key];
+    }
+  }
+  const base: RecordData = current ? { ...current } : defaults(call);
+  const next: RecordData = { ...base, ...n.values };
+  return timed(call, 'validate', () => {
+    computeFormulas(call.model, next, call.now);
+    errors.push(...validateRecord(call.model, next, { locale: call.locale, now: call.now, ...(call.user ? { user: call.user } : {}) }, n.invalid));
+    const changed: string[] = [];
+    for (const key of new Set([...Object.keys(n.values), ...call.model.formulas.map((f) => f.key)])) {
+      if (!sameValue(current?.[key] ?? null, next[key] ?? null)) changed.push(key);
+    }
+    return { next, changed, errors };
+  });
+}

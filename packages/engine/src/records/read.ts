@@ -1,0 +1,87 @@
+import { compileToSql } from '@trellis/logic';
+import type { StoreIssue, WhereSql } from '@trellis/store';
+import { engineError, fieldError, type Failure } from '../i18n/errors';
+import { resolveLocale } from '../i18n/messages';
+import { authorize, beginCall, guard, isFailure, type Call } from './call';
+import { visible } from './outcome';
+import type { Runtime } from './runtime';
+import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
+
+/** Reads one record the actor may see; deleted records only with `includeDeleted`. */
+export function getRecord(rt: Runtime, entity: string, id: string, opts: CallOptions & { includeDeleted?: boolean }): RecordResult {
+  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+    const call = beginCall(rt, entity, opts);
+    if (isFailure(call)) return call;
+    const record = call.live.store.get(entity, id, { includeDeleted: opts.includeDeleted ?? false });
+    if (!record) return engineError('not_found', call.locale, 'notFound', { entity, id });
+    const denied = authorize(call, 'read', record);
+    if (denied) return denied;
+    return { ok: true, record: visible(call, record) };
+  });
+}
+
+/**
+ * Lists records: JSONLogic `filter` compiled to SQL, the permission port's list scope ANDed in,
+ * sort on any field with keyset (cursor) pagination, optional total; or a substring `search`
+ * over title, phone and email (newest first, one page).
+ */
+export function listRecords(rt: Runtime, entity: string, query: ListOptions, opts: CallOptions, deleted: 'exclude' | 'only' = 'exclude'): ListResult {
+  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+    const call = beginCall(rt, entity, opts);
+    if (isFailure(call)) return call;
+    const denied = authorize(call, 'read');
+    if (denied) return denied;
+    const where = whereOf(call, query.filter);
+    if (isFailure(where)) return where;
+    if (where === 'none') return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
+    if (query.search !== undefined && query.search.trim() !== '') {
+      const res = call.live.store.search(entity, query.search, { limit: query.limit ?? 50, where });
+      if (!res.ok) return listFailure(call, res.error);
+      const records = res.value.map((r) => visible(call, r));
+      return { ok: true, records, nextCursor: null, ...(query.count ? { total: records.length } : {}) };
+    }
+    const res = call.live.store.list(entity, {
+      where,
+      ...(query.sort ? { sort: query.sort } : {}),
+      cursor: query.cursor ?? null,
+      limit: query.limit ?? 50,
+      count: query.count ?? false,
+      deleted,
+    });
+    if (!res.ok) return listFailure(call, res.error);
+    const page = res.value;
+    return { ok: true, records: page.records.map((r) => visible(call, r)), nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}) };
+  });
+}
+
+/** The SQL condition of a list: the caller's filter AND the actor's list scope; 'none' = nothing visible. */
+function whereOf(call: Call, filter: unknown): WhereSql | null | 'none' | Failure {
+  const parts: WhereSql[] = [];
+  const scope = call.rt.permissions.listScope?.(call.actor, call.model.key);
+  if (scope?.kind === 'none') return 'none';
+  if (scope?.kind === 'where') parts.push({ sql: scope.sql, params: scope.params });
+  if (filter !== undefined && filter !== null) {
+    const table = call.live.store.table(call.model.key);
+    if (!table) return engineError('unknown_entity', call.locale, 'unknownEntity', { entity: call.model.key });
+    const compiled = compileToSql(filter, { columns: table.columns, ctx: { now: call.now, ...(call.user ? { user: call.user } : {}) } });
+    if (!compiled.ok) {
+      const errors = compiled.errors.map((e) => ({ ...e, path: `/filter${e.path}` }));
+      return engineError('invalid_input', call.locale, 'invalidFilter', {}, errors);
+    }
+    parts.push({ sql: compiled.sql, params: compiled.params });
+  }
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!;
+  return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => [...p.params]) };
+}
+
+function listFailure(call: Call, issue: StoreIssue): Failure {
+  if (issue.code === 'unknown_sort_field') {
+    const field = String(issue.params?.field ?? '');
+    return engineError('invalid_input', call.locale, 'invalidSort', { field }, [fieldError(call.locale, '/sort', 'unknown_sort_field', 'invalidSort', { field })]);
+  }
+  if (issue.code === 'invalid_cursor') {
+    return engineError('invalid_input', call.locale, 'invalidCursor', {}, [fieldError(call.locale, '/cursor', 'invalid_cursor', 'invalidCursor')]);
+  }
+  return engineError('invalid_input', call.locale, 'invalidInput', { detail: issue.message }, [issue]);
+}

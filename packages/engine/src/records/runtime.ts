@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import { createRecordStore, type RecordStore, type StoreDb } from '@trellis/store';
+import type { AppSpec } from '@trellis/spec';
+import type { Clock, IdGenerator, Locale, PermissionPort } from '../ports';
+import { createSpecModel, type SpecModel } from './entity-model';
+
+/** Phases of the write path, reported to `onPhase` (benchmarks). */
+export type Phase = 'normalize' | 'validate' | 'identity' | 'gate' | 'write';
+
+/** The live spec version with its compiled models and record store. */
+export type Live = { model: SpecModel; store: RecordStore };
+
+/** Shared state of one engine: ports, database, and the live spec (per-version caches). */
+export type Runtime = {
+  db: StoreDb;
+  clock: Clock;
+  ids: IdGenerator;
+  permissions: PermissionPort;
+  locale: Locale;
+  /** The spec version in force now (re-read cheaply when it may change). */
+  live(): Live;
+  /** Uses `spec` from now on (tests, or a server that publishes through another process). */
+  useSpec(spec: AppSpec, version?: number | null): void;
+  /** A prepared statement, cached per SQL text. */
+  stmt(sql: string): Database.Statement;
+  onPhase: ((phase: Phase, ms: number) => void) | undefined;
+};
+
+export type RuntimeOptions = {
+  db: StoreDb;
+  spec?: AppSpec;
+  specVersion?: number | null;
+  clock: Clock;
+  ids: IdGenerator;
+  permissions: PermissionPort;
+  locale: Locale;
+  onPhase?: (phase: Phase, ms: number) => void;
+};
+
+/**
+ * Builds the runtime. Without an explicit spec, the live version is the highest row of
+ * `spec_versions`; the check is one indexed lookup per call, and models (compiled validators)
+ * and record stores are cached per version, so nothing is rebuilt until a publish.
+ */
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = opts.db.sqlite.prepare(sql)));
+    return s;
+  };
+  const byVersion = new Map<number, Live>();
+  const build = (spec: AppSpec, version: number | null): Live => ({
+    model: createSpecModel(spec, version),
+    store: createRecordStore(opts.db, spec, { locale: opts.locale }),
+  });
+  let fixed: Live | null = opts.spec ? build(opts.spec, opts.specVersion ?? null) : null;
+
+  const readLive = (): Live => {
+    const head = stmt('SELECT max(version) AS v FROM spec_versions').get() as { v: number | null };
+    if (head.v === null) throw new Error('No published spec: publish one or pass `spec` to createEngine');
+    let live = byVersion.get(head.v);
+    if (!live) {
+      const row = stmt('SELECT spec FROM spec_versions WHERE version = ?').get(head.v) as { spec: string };
+      live = build(JSON.parse(row.spec) as AppSpec, head.v);
+      byVersion.clear(); // older versions are not needed once a newer one is live
+      byVersion.set(head.v, live);
+    }
+    return live;
+  };
+
+  return {
+    db: opts.db,
+    clock: opts.clock,
+    ids: opts.ids,
+    permissions: opts.permissions,
+    locale: opts.locale,
+    live: () => fixed ?? readLive(),
+    useSpec(spec, version = null) {
+      fixed = build(spec, version);
+    },
+    stmt,
+    onPhase: opts.onPhase,
+  };
+}

@@ -1,0 +1,66 @@
+import type { StoredRecord } from '@trellis/store';
+import type { EngineError } from '../i18n/errors';
+import type { Actor, Locale, RecordData, Via } from '../ports';
+
+/** Attribution of an intake: written to `touches` (UTM, referrer) for the record it created or merged into. */
+export type TouchInput = {
+  kind?: string;
+  sourceKey?: string;
+  utmSource?: string;
+  utmMedium?: string;
+  utmCampaign?: string;
+  utmContent?: string;
+  utmTerm?: string;
+  referrer?: string;
+  landingUrl?: string;
+};
+
+/** Options every engine call takes: who acts, through what, in which language. */
+export type CallOptions = {
+  actor: Actor;
+  via?: Via;
+  /** Locale of error messages; default the actor's, then the engine's. */
+  locale?: Locale;
+};
+
+/** Options of a write. `depth` counts automation steps that led here (bounded recursion). */
+export type WriteOptions = CallOptions & { depth?: number };
+
+export type CreateOptions = WriteOptions & {
+  /** 'interactive' (default) refuses a duplicate; 'merge' (intake) fills the existing record's empty fields. */
+  mode?: 'interactive' | 'merge';
+  touch?: TouchInput;
+};
+
+export type UpdateOptions = WriteOptions & {
+  /** The version the caller read (optimistic concurrency). Omitted: the version read in the same transaction. */
+  version?: number;
+};
+
+export type ChangeStageOptions = UpdateOptions & {
+  /** Field values written together with the stage (e.g. the loss reason). */
+  values?: RecordData;
+};
+
+/** A record as returned to callers (hidden fields removed for the actor). */
+export type EngineRecord = StoredRecord;
+
+export type RecordResult = { ok: true; record: EngineRecord; merged?: boolean; changed?: string[] } | { ok: false; error: EngineError };
+
+export type ListOptions = {
+  /** JSONLogic filter over fields and system fields (compiled to SQL). */
+  filter?: unknown;
+  /** Sort keys; the id is always the final tie-breaker. Default createdAt desc. */
+  sort?: { field: string; dir?: 'asc' | 'desc' }[];
+  cursor?: string | null;
+  /** Page size, default 50, at most 1000. */
+  limit?: number;
+  /** Also return the number of matching records. */
+  count?: boolean;
+  /** Substring search over title, phone and email (Chinese too). */
+  search?: string;
+};
+
+export type ListResult =
+  | { ok: true; records: EngineRecord[]; nextCursor: string | null; total?: number }
+  | { ok: false; error: EngineError };

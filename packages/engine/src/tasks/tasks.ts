@@ -1,0 +1,96 @@
+import { engineError, fieldError, validationFailure, type Failure, type FieldError } from '../i18n/errors';
+import { resolveLocale } from '../i18n/messages';
+import type { Locale } from '../ports';
+import { authorize, beginCall, guard, isFailure, type Call } from '../records/call';
+import type { Runtime } from '../records/runtime';
+import type { CallOptions, WriteOptions } from '../records/types';
+import { loadForWrite } from '../records/update';
+import { getTask, insertTask, queryTasks, setTask } from './task-rows';
+import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
+
+const localeOf = (rt: Runtime, opts: CallOptions): Locale => resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale);
+
+// A task about a record needs update rights on it; the call context is that record's entity.
+function recordCall(rt: Runtime, entity: string, recordId: string, opts: CallOptions): Call | Failure {
+  const call = beginCall(rt, entity, opts);
+  if (isFailure(call)) return call;
+  const record = loadForWrite(call, recordId, undefined);
+  if (isFailure(record)) return record;
+  return authorize(call, 'update', record) ?? call;
+}
+
+function checkInput(locale: Locale, input: TaskInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (typeof input?.title !== 'string' || input.title.trim() === '') errors.push(fieldError(locale, '/title', 'required', 'taskTitle'));
+  if (input?.dueAt !== undefined && input.dueAt !== null && (typeof input.dueAt !== 'number' || !Number.isInteger(input.dueAt))) {
+    errors.push(fieldError(locale, '/dueAt', 'type', 'invalidInput', { detail: 'dueAt must be epoch milliseconds' }));
+  }
+  if ((input?.entity === undefined) !== (input?.recordId === undefined)) {
+    errors.push(fieldError(locale, '/recordId', 'required', 'invalidInput', { detail: 'entity and recordId go together' }));
+  }
+  return errors;
+}
+
+/** Creates a task (optionally about a record); one `task.created` event. */
+export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): TaskResult {
+  const locale = localeOf(rt, opts);
+  return guard(locale, () => {
+    const errors = checkInput(locale, input);
+    if (errors.length > 0) return validationFailure(locale, errors);
+    return rt.db.transaction((): TaskResult => {
+      const call = input.entity && input.recordId ? recordCall(rt, input.entity, input.recordId, opts) : null;
+      if (isFailure(call)) return call;
+      const now = rt.clock.now();
+      const task: Task = {
+        id: rt.ids.next(), entity: input.entity ?? null, recordId: input.recordId ?? null, title: input.title.normalize('NFC').trim(),
+        description: input.description?.trim() || null, assigneeId: input.assigneeId ?? null, dueAt: input.dueAt ?? null, status: 'open',
+        completedAt: null, createdBy: opts.actor?.userId ?? null, createdAt: now, source: input.source ?? null,
+      };
+      insertTask(rt, task);
+      writeEvent(rt, opts, 'task.created', task, now);
+      return { ok: true, task };
+    });
+  });
+}
+
+/** Reassigns a task (and optionally moves its due time); one `task.assigned` event. */
+export function assignTask(rt: Runtime, taskId: string, assigneeId: string | null, opts: WriteOptions & { dueAt?: number | null }): TaskResult {
+  return changeTask(rt, taskId, opts, () => ({ assigneeId, ...(opts.dueAt !== undefined ? { dueAt: opts.dueAt } : {}) }), 'task.assigned');
+}
+
+/** Marks a task done; one `task.completed` event. Closed tasks are refused. */
+export function completeTask(rt: Runtime, taskId: string, opts: WriteOptions): TaskResult {
+  return changeTask(rt, taskId, opts, () => ({ status: 'done', completedAt: rt.clock.now() }), 'task.completed');
+}
+
+function changeTask(rt: Runtime, taskId: string, opts: WriteOptions, patchOf: (t: Task) => Partial<Task>, type: string): TaskResult {
+  const locale = localeOf(rt, opts);
+  return guard(locale, () =>
+    rt.db.transaction((): TaskResult => {
+      const task = getTask(rt, taskId);
+      if (!task) return engineError('not_found', locale, 'notFound', { entity: 'task', id: taskId });
+      if (task.status !== 'open') return engineError('invalid_input', locale, 'taskClosed');
+      if (task.entity && task.recordId) {
+        const call = recordCall(rt, task.entity, task.recordId, opts);
+        if (isFailure(call)) return call;
+      }
+      const patch = patchOf(task);
+      setTask(rt, taskId, patch);
+      const next = { ...task, ...patch };
+      writeEvent(rt, opts, type, next, rt.clock.now());
+      return { ok: true, task: next };
+    }),
+  );
+}
+
+function writeEvent(rt: Runtime, opts: WriteOptions, type: string, task: Task, now: number): void {
+  rt.live().store.writeOutbox({
+    id: rt.ids.next(), type, entity: task.entity, recordId: task.recordId, payload: { task },
+    actorId: opts.actor?.userId ?? null, via: opts.via ?? null, depth: opts.depth ?? 0, createdAt: now,
+  });
+}
+
+/** Lists tasks (e.g. a person's open tasks by due time). */
+export function listTasks(rt: Runtime, query: TaskQuery, opts: CallOptions): TaskListResult {
+  return guard(localeOf(rt, opts), () => ({ ok: true, tasks: queryTasks(rt, query) }));
+}

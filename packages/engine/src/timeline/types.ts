@@ -1,0 +1,21 @@
+import type { Activity } from '../activities/types';
+import type { EngineError } from '../i18n/errors';
+import type { Task } from '../tasks/types';
+
+/** One field change inside a timeline entry. */
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+type Base = { at: number; actorId: string | null; via?: string | null };
+
+/** One entry of a record's timeline (newest first). */
+export type TimelineEntry =
+  | (Base & { kind: 'created'; id: string; changes: FieldChange[] })
+  | (Base & { kind: 'change'; id: string; changes: FieldChange[] })
+  | (Base & { kind: 'assignment'; id: string; changes: FieldChange[] })
+  | (Base & { kind: 'deleted' | 'restored'; id: string })
+  | (Base & { kind: 'stage'; id: string; from: string | null; to: string; dwellMs: number | null })
+  | (Base & { kind: 'activity'; id: string; activity: Activity })
+  | (Base & { kind: 'task'; id: string; task: Task })
+  | (Base & { kind: 'touch'; id: string; touch: Record<string, unknown> });
+
+export type TimelineResult = { ok: true; entries: TimelineEntry[] } | { ok: false; error: EngineError };

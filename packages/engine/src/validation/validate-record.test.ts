@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { leadApp } from '../../test/fixtures/lead-app';
+import { normalizeInput } from '../normalize/normalize-input';
+import { createSpecModel } from '../records/entity-model';
+import { validateRecord } from './validate-record';
+
+const spec = createSpecModel(leadApp, 1);
+const model = spec.entity('lead')!;
+const now = Date.UTC(2026, 0, 5);
+
+function check(values: Record<string, unknown>, locale: 'en' | 'zh-CN' = 'en') {
+  const n = normalizeInput(model, { name: 'Li Lei', ...values }, { locale, via: 'import' });
+  return [...n.errors, ...validateRecord(model, n.values, { locale, now }, n.invalid)];
+}
+const codes = (values: Record<string, unknown>) => check(values).map((e) => `${e.path} ${e.code}`);
+
+describe('validateRecord: every field type, good and bad', () => {
+  const good: [string, unknown][] = [
+    ['name', 'Li Lei'],
+    ['notes', 'long\ntext'],
+    ['email', 'li@example.com'],
+    ['phone', '+8613800138000'],
+    ['site', 'https://example.com/a'],
+    ['age', 12],
+    ['discount', 12.5],
+    ['budget', 1999900],
+    ['birthday', '2015-03-07'],
+    ['nextCallAt', Date.UTC(2026, 0, 6)],
+    ['vip', false],
+    ['source', 'douyin'],
+    ['tags', ['hot', 'adult']],
+    ['company', 'acc-1'],
+    ['advisor', 'user-1'],
+    ['attachments', [{ id: 'f1', name: 'a.pdf', size: 10, mime: 'application/pdf' }]],
+    ['city', '330100'],
+  ];
+  it.each(good)('accepts a good %s', (key, value) => {
+    expect(check({ [key]: value, guardian: 'Mum' })).toEqual([]);
+  });
+
+  const bad: [string, unknown, string][] = [
+    ['name', 'x'.repeat(51), '/name maxLength'],
+    ['notes', 'x'.repeat(2001), '/notes maxLength'],
+    ['email', 'not-an-email', '/email invalid_email'],
+    ['phone', '12345', '/phone invalid_phone'],
+    ['site', 'ftp://example.com', '/site pattern'],
+    ['age', 12.5, '/age type'],
+    ['age', 120, '/age maximum'],
+    ['discount', 'lots', '/discount type'],
+    ['budget', 10.5, '/budget type'],
+    ['budget', -1, '/budget minimum'],
+    ['birthday', '2026-02-30', '/birthday format'],
+    ['nextCallAt', 'tomorrow', '/nextCallAt type'],
+    ['vip', 'maybe', '/vip type'],
+    ['source', 'tv', '/source enum'],
+    ['tags', ['hot', 'parent', 'adult'], '/tags maxItems'],
+    ['tags', ['cold'], '/tags/0 enum'],
+    ['company', 42, '/company type'],
+    ['advisor', { id: 1 }, '/advisor type'],
+    ['attachments', [{ name: 'a.pdf' }], '/attachments/0/id required'],
+    ['city', 'Hangzhou', '/city pattern'],
+  ];
+  it.each(bad)('refuses a bad %s (%j)', (key, value, expected) => {
+    expect(codes({ [key]: value, guardian: 'Mum' })).toContain(expected);
+  });
+
+  it('requires required fields and localizes the message', () => {
+    expect(check({ name: '  ' }, 'zh-CN')).toEqual([{ path: '/name', code: 'required', message: '“姓名”为必填项', params: { label: '姓名' } }]);
+    expect(check({ name: null })[0]!.message).toBe('"Name" is required');
+  });
+
+  it('localizes built-in JSON Schema messages with ajv-i18n', () => {
+    const [zh] = check({ age: 120 }, 'zh-CN');
+    const [en] = check({ age: 120 }, 'en');
+    expect(zh!.message).toBe('“年龄”：应当为 <= 99');
+    expect(en!.message).toBe('"Age": must be <= 99');
+  });
+
+  it('applies requiredIf only when its condition holds', () => {
+    expect(codes({ age: 12 })).toEqual(['/guardian requiredIf']);
+    expect(codes({ age: 30 })).toEqual([]);
+    expect(codes({ age: 12, guardian: 'Mum' })).toEqual([]);
+  });
+
+  it('compiles each entity schema once per spec version', () => {
+    const fresh = createSpecModel(leadApp, 2);
+    for (let i = 0; i < 5; i++) validateRecord(fresh.entity('lead')!, { name: 'x' }, { locale: 'en', now });
+    fresh.entity('account');
+    expect(fresh.compiledCount()).toBe(2);
+  });
+});
