@@ -25,3 +25,17 @@ export type { RecordStoreOptions } from './sqlite/sqlite-record-store';
 export { syncEntityTables } from './sqlite/sync-entity-tables';
 export type { StoreIssue, StoreLocale, StoreResult } from './messages';
 export type { AppShape, EntityShape, FieldShape, OptionShape, TeamShape } from './spec-shape';
+export { planMigration } from './migration/plan-migration';
+export { applyMigration } from './migration/apply-migration';
+export type { ApplyOptions } from './migration/apply-migration';
+export type {
+  MigrationPlan,
+  MigrationResult,
+  MigrationStep,
+  MigrationSummary,
+  MigrationWarning,
+  Resolution,
+  ResolutionKind,
+  Resolutions,
+  WarningCode,
+} from './migration/types';

@@ -23,6 +23,13 @@ const MESSAGES: Record<string, Record<StoreLocale, Template>> = {
   duplicate_id: { 'zh-CN': (p) => `记录 ID ${p.id} 已存在`, en: (p) => `Record id ${p.id} already exists` },
   invalid_cursor: { 'zh-CN': () => '分页游标无效或与排序不一致', en: () => 'The page cursor is invalid or does not match the sort' },
   unknown_sort_field: { 'zh-CN': (p) => `不能按「${p.field}」排序：没有这个字段`, en: (p) => `Cannot sort by "${p.field}": no such field` },
+  migration_blocked: {
+    'zh-CN': (p) => `发布被拒绝：${p.warning} —— 请选择处理方式（${p.options}）`,
+    en: (p) => `Publishing refused: ${p.warning} — choose a resolution (${p.options})`,
+  },
+  invalid_resolution: { 'zh-CN': (p) => `处理方式无效：${p.reason}`, en: (p) => `Invalid resolution: ${p.reason}` },
+  unknown_resolution: { 'zh-CN': (p) => `迁移计划中没有警告「${p.id}」`, en: (p) => `The migration plan has no warning "${p.id}"` },
+  migration_failed: { 'zh-CN': (p) => `迁移失败，已全部回滚：${p.reason}`, en: (p) => `Migration failed and was rolled back: ${p.reason}` },
   invalid_where: { 'zh-CN': (p) => `筛选条件无效：${p.reason}`, en: (p) => `Invalid filter: ${p.reason}` },
 };
 

@@ -7,7 +7,7 @@ export type EncodeError = { expected: string };
 const EXPECTED: Record<string, string> = { text: 'string', real: 'number', integer: 'integer', boolean: 'boolean', json: 'JSON value' };
 
 /** Engine value -> column value. Returns an EncodeError when the JS type does not fit the column. */
-export function encodeValue(col: ColumnInfo, value: unknown): { ok: true; value: unknown } | { ok: false; error: EncodeError } {
+export function encodeValue(col: Pick<ColumnInfo, 'codec' | 'sqlType'>, value: unknown): { ok: true; value: unknown } | { ok: false; error: EncodeError } {
   if (value === null || value === undefined) return { ok: true, value: null };
   if (col.codec === 'json') return { ok: true, value: JSON.stringify(value) };
   if (col.codec === 'boolean') {
@@ -25,7 +25,7 @@ export function encodeValue(col: ColumnInfo, value: unknown): { ok: true; value:
 }
 
 /** Column value -> engine value. */
-export function decodeValue(col: ColumnInfo, raw: unknown): unknown {
+export function decodeValue(col: Pick<ColumnInfo, 'codec'>, raw: unknown): unknown {
   if (raw === null || raw === undefined) return null;
   if (col.codec === 'boolean') return raw === 1 || raw === 1n;
   if (col.codec === 'json') {

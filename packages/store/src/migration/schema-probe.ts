@@ -1,0 +1,28 @@
+import type { SqlType } from '../entity/column-types';
+import type { FieldShape } from '../spec-shape';
+
+/**
+ * What the planner may ask the database: how the tables really are and how the data looks.
+ * Read-only; one implementation per dialect (sqlite/schema-probe.ts).
+ */
+export interface SchemaProbe {
+  /** Column name -> storage class, or null when the table does not exist. */
+  columns(table: string): Map<string, SqlType> | null;
+  /** Archived tables of an entity, oldest first. */
+  archivedTables(entity: string): string[];
+  /** Records not in the recycle bin. */
+  liveRows(table: string): number;
+  /** Records in the table, deleted or not. */
+  allRows(table: string): number;
+  /** Live records whose column is NULL, '' or an empty JSON array. */
+  countEmpty(table: string, column: string): number;
+  countNonNull(table: string, column: string): number;
+  /** Records (deleted or not) whose select value is, or multiselect values contain, `option`. */
+  countOption(table: string, column: string, option: string, multi: boolean): number;
+  /** Every non-null value of a column in engine form for `field`, with the record id. */
+  values(table: string, column: string, field: FieldShape): Iterable<{ id: string; value: unknown }>;
+  /** Values archived when a field was removed: count and storage class (null when none). */
+  archivedField(entity: string, field: string): { count: number; sqlType: SqlType } | null;
+  /** The field as the most recent published spec that had it defined it. */
+  previousField(entity: string, field: string): FieldShape | null;
+}
