@@ -8,6 +8,8 @@ import { checkFormulaCycles } from './formulas';
 /** Entity-level checks: title, identity, pool, and every field's own settings. */
 export function checkEntities(ctx: Ctx): void {
   ctx.spec.entities.forEach((entity, i) => {
+    // A repeated entity key is reported once as a duplicate; its fields are not indexed, so skip it.
+    if (ctx.entities.get(entity.key) !== entity) return;
     const base = ptr('/entities', i);
     const title = requireField(ctx, entity.key, entity.titleField, ptr(base, 'titleField'));
     if (title && !fieldTypeOf(title).title) ctx.report(ptr(base, 'titleField'), 'titleField.badType', { key: title.key, type: title.type });
