@@ -100,7 +100,7 @@ describe('CSRF origin check', () => {
 
   it('accepts the own origin, an allowed origin and a same-origin Referer', async () => {
     const { request, cookie } = await signedIn();
-    for (const headers of [{ origin: ORIGIN }, { origin: 'https://crm.example.com' }, { referer: `${ORIGIN}/app/leads` }]) {
+    for (const headers of [{ origin: ORIGIN }, { origin: 'https://crm.example.com' }, { referer: `${ORIGIN}/app/leads` }] as Record<string, string>[]) {
       const res = await request('/api/v1/tokens', { method: 'POST', json: { name: 'x', role: 'admin' }, headers: { cookie, ...headers } });
       expect(res.status).toBe(201);
     }

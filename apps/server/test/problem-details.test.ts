@@ -25,7 +25,7 @@ describe('problem details', () => {
 
   it('refuses malformed JSON, invalid UTF-8, deep nesting and a wrong content type', async () => {
     const { request } = httpHarness();
-    const post = (body: BodyInit, type = 'application/json') => request('/api/v1/auth/login', { method: 'POST', body, headers: { 'content-type': type } });
+    const post = (body: string | Uint8Array, type = 'application/json') => request('/api/v1/auth/login', { method: 'POST', body, headers: { 'content-type': type } });
     expect(await problemOf(await post('{"login": '))).toMatchObject({ status: 400, code: 'invalid_json' });
     expect(await problemOf(await post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).toMatchObject({ status: 400, code: 'invalid_encoding' });
     expect(await problemOf(await post('['.repeat(100) + ']'.repeat(100)))).toMatchObject({ status: 400, code: 'too_deep' });

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth';
 import { registerFormRoutes } from './forms';
 import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
+import { registerOpenApiRoute } from './openapi';
 import { registerRecordRoutes } from './records';
 import { registerUserRoutes } from './users';
 
@@ -16,4 +17,5 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerHookRoutes(app, ctx);
   registerIntakeHealthRoutes(app, ctx);
   registerUserRoutes(app, ctx);
+  registerOpenApiRoute(app, ctx);
 }

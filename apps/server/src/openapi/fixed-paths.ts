@@ -1,0 +1,63 @@
+type Schema = Record<string, unknown>;
+
+/** [method, path, tag, summary, success status] of the endpoints that do not depend on the spec. */
+const ENDPOINTS: [string, string, string, string, number][] = [
+  ['post', '/api/v1/auth/login', 'Auth', 'Sign in with {login, password}; sets the session cookie', 200],
+  ['post', '/api/v1/auth/logout', 'Auth', 'Sign out', 204],
+  ['get', '/api/v1/me', 'Auth', 'The signed-in user, role, capabilities and entity rights', 200],
+  ['get', '/api/v1/setup', 'Auth', 'Whether the first admin still has to be created', 200],
+  ['post', '/api/v1/setup', 'Auth', 'Create the first admin (only when there is no user)', 201],
+  ['get', '/api/v1/search', 'Records', 'Search every readable entity (?q=)', 200],
+  ['get', '/api/v1/records/{entity}/{id}/history', 'Records', 'Field-level change history', 200],
+  ['get', '/api/v1/records/{entity}/{id}/timeline', 'Records', 'Activities, stage changes, changes and tasks, newest first', 200],
+  ['post', '/api/v1/records/{entity}/{id}/restore', 'Records', 'Restore a deleted record', 200],
+  ['post', '/api/v1/records/{entity}/{id}/activities', 'Activities', 'Log an activity (call, visit, trial class...)', 201],
+  ['get', '/api/v1/tasks', 'Tasks', 'My tasks (?status=open|done, ?assignee=)', 200],
+  ['post', '/api/v1/tasks', 'Tasks', 'Create a task', 201],
+  ['patch', '/api/v1/tasks/{id}', 'Tasks', 'Complete, reopen or reassign a task', 200],
+  ['get', '/api/v1/notifications', 'Notifications', 'My notifications (?unread=1)', 200],
+  ['post', '/api/v1/notifications/{id}/read', 'Notifications', 'Mark one notification read', 204],
+  ['post', '/api/v1/notifications/read-all', 'Notifications', 'Mark all my notifications read', 204],
+  ['get', '/api/v1/events', 'Notifications', 'Server-sent events: my notifications and changes to records I can see', 200],
+  ['get', '/api/v1/automations', 'Automations', 'Automations of the live spec', 200],
+  ['get', '/api/v1/automations/runs', 'Automations', 'Run log (?automation=&entity=&record=&status=)', 200],
+  ['post', '/api/v1/automations/{key}/test', 'Automations', 'Dry run against a record or sample values', 200],
+  ['post', '/api/v1/automations/{key}/run', 'Automations', 'Run a manual automation on records', 202],
+  ['get', '/api/v1/users', 'Users', 'User directory', 200],
+  ['post', '/api/v1/users', 'Users', 'Create a user (manageUsers)', 201],
+  ['patch', '/api/v1/users/{id}', 'Users', 'Change role, teams, status, password (manageUsers)', 200],
+  ['get', '/api/v1/teams', 'Users', 'Teams and members', 200],
+  ['get', '/api/v1/tokens', 'Users', 'API tokens (manageUsers)', 200],
+  ['post', '/api/v1/tokens', 'Users', 'Issue an API token for a role; the token is shown once', 201],
+  ['delete', '/api/v1/tokens/{id}', 'Users', 'Revoke an API token', 204],
+  ['get', '/api/v1/spec', 'Spec', 'The live spec and its version', 200],
+  ['get', '/api/v1/spec/draft', 'Spec', 'The draft being edited', 200],
+  ['put', '/api/v1/spec/draft', 'Spec', 'Save the draft (validated)', 200],
+  ['post', '/api/v1/spec/draft/plan', 'Spec', 'Preview: validation, changes and migration plan of publishing the draft', 200],
+  ['post', '/api/v1/spec/publish', 'Spec', 'Publish the draft (applies the migration plan)', 201],
+  ['get', '/api/v1/spec/versions', 'Spec', 'Published versions', 200],
+  ['get', '/api/v1/spec/versions/{version}', 'Spec', 'One published version', 200],
+  ['post', '/api/v1/spec/versions/{version}/restore', 'Spec', 'Publish an earlier version again', 201],
+  ['get', '/api/v1/intake/sources', 'Intake', 'Public forms and webhook sources with health (last success, last failure, daily counts)', 200],
+  ['get', '/api/v1/intake/sources/{kind}/{key}/log', 'Intake', 'Latest intake log entries of a source', 200],
+  ['put', '/api/v1/intake/webhooks/{key}/secret', 'Intake', 'Set or generate the token/HMAC secret of a webhook source', 200],
+  ['get', '/api/v1/public/forms/{form}', 'Public intake', 'Definition of a public form (for the form page)', 200],
+  ['post', '/hooks/{source}', 'Public intake', 'Inbound webhook (token header or HMAC signature)', 201],
+];
+
+/** Paths of the fixed endpoints; their bodies are described in docs/api.md. */
+export function fixedPaths(problem: Schema): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [method, path, tag, summary, status] of ENDPOINTS) {
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    paths[path] = {
+      ...paths[path],
+      [method]: {
+        tags: [tag], summary, ...(params.length ? { parameters: params } : {}),
+        ...(path.startsWith('/hooks/') || path.includes('/public/') || path.endsWith('/login') || path.endsWith('/setup') ? { security: [] } : {}),
+        responses: { [status]: { description: summary }, default: problem },
+      },
+    };
+  }
+  return paths;
+}
