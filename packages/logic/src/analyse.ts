@@ -21,7 +21,7 @@ export type FieldRef = {
 };
 
 /** Every field reference outside loop bodies: var (incl. $user/$previous), missing, missing_some, changed*. */
-export function fieldRefs(expr: unknown): { refs: FieldRef[]; operators: Set<string> } {
+export function fieldRefs(expr: unknown, maxDepth = Infinity): { refs: FieldRef[]; operators: Set<string> } {
   const refs: FieldRef[] = [];
   const operators = new Set<string>();
   const addKey = (key: unknown, path: string) => {
@@ -36,6 +36,8 @@ export function fieldRefs(expr: unknown): { refs: FieldRef[]; operators: Set<str
     else refs.push({ field: rootField(k), source: 'record', path });
   };
   walk(expr, {
+    // Deeper parts are not analysed (check and evaluate refuse them anyway); this keeps the stack safe.
+    node: (_v, _p, depth) => depth <= maxDepth,
     op: ({ op, args, argPath, inLoop }) => {
       operators.add(op);
       if (op === 'var') {
@@ -89,8 +91,8 @@ function literalKeys(node: unknown, path: string, add: (key: unknown, path: stri
  * (inside map/filter/reduce/all/some/none bodies) are not fields; `$user...` and
  * `$previous...` set flags instead (`$previous.x` also counts field x).
  */
-export function analyse(expr: unknown): AnalyseResult {
-  const { refs, operators } = fieldRefs(expr);
+export function analyse(expr: unknown, maxDepth = 256): AnalyseResult {
+  const { refs, operators } = fieldRefs(expr, maxDepth);
   const fields = new Set<string>();
   let usesUser = false;
   let usesPrevious = false;

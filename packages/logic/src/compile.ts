@@ -61,10 +61,12 @@ function node(expr: unknown, path: PathNode, depth: number, st: State): Node {
   // `{"var":"x"}` and `{"var":["x"]}` address their argument differently.
   const isArray = Array.isArray((expr as Record<string, unknown>)[op]);
   if (args.length > limits.maxArrayLength) throw new LogicError('logic.arrayTooLong', { max: limits.maxArrayLength }, pathOf(opPath));
-  const compiled = args.map((a, i) => node(a, isArray ? { parent: opPath, seg: i } : opPath, depth + 1, st).fn);
-  if (specialOperators.has(op)) return dynamic(special(op, args, compiled, st));
   const fn = st.env.operators.get(op);
-  if (!fn) throw new LogicError('logic.unknownOperator', { operator: op }, pathOf(path));
+  const isSpecial = specialOperators.has(op);
+  if (!fn && !isSpecial) throw new LogicError('logic.unknownOperator', { operator: op }, pathOf(path));
+  if (st.env.allowed && !st.env.allowed.has(op)) throw new LogicError('logic.operatorNotAllowed', { operator: op }, pathOf(path));
+  const compiled = args.map((a, i) => node(a, isArray ? { parent: opPath, seg: i } : opPath, depth + 1, st).fn);
+  if (isSpecial || !fn) return dynamic(special(op, args, compiled, st));
   return dynamic(plain(op, fn, compiled, st));
 }
 

@@ -1,7 +1,7 @@
 import { analyse } from './analyse';
 import { checkExpression } from './check';
 import { compile, specialOperators } from './compile';
-import { LogicError } from './errors';
+import { LogicError, issue } from './errors';
 import { resolveLimits } from './limits';
 import { customOperators } from './operators/custom';
 import { standardOperators } from './operators/standard';
@@ -13,6 +13,8 @@ export type CreateLogicOptions = {
   limits?: Partial<LogicLimits>;
   /** Extra operators for this engine only (nothing is registered process-wide). */
   operators?: Record<string, OperatorFn>;
+  /** Operator allowlist: when given, every other operator is refused (evaluate, check, compileToSql). */
+  allow?: string[];
 };
 
 /**
@@ -25,8 +27,11 @@ export function createLogic(opts: CreateLogicOptions = {}): LogicEngine {
   for (const [name, fn] of Object.entries({ ...standardOperators, ...customOperators, ...(opts.operators ?? {}) })) {
     if (!specialOperators.has(name) && typeof fn === 'function') operators.set(name, fn);
   }
-  const env: CompileEnv = { operators, limits };
+  const allowed = opts.allow ? new Set(opts.allow) : null;
+  const env: CompileEnv = { operators, limits, allowed };
   const known = new Set<string>([...specialOperators, ...operators.keys()]);
+  // check() reports operators outside the engine's allowlist as not allowed.
+  const checkAllow = (asked?: string[]) => (allowed ? (asked ?? [...allowed]).filter((o) => allowed.has(o)) : asked);
   const cache = new WeakMap<object, Compiled>();
 
   const compiled = (expr: unknown): Compiled => {
@@ -57,8 +62,16 @@ export function createLogic(opts: CreateLogicOptions = {}): LogicEngine {
         return { ok: false, error: err.toIssue(ctx.locale) };
       }
     },
-    analyse,
-    check: (expr, checkOpts) => checkExpression(expr, { ...checkOpts, limits: { ...limits, ...checkOpts.limits } }, known),
+    analyse: (expr) => analyse(expr, limits.maxDepth),
+    check: (expr, checkOpts) => {
+      try {
+        const merged = { ...checkOpts, operators: checkAllow(checkOpts.operators), limits: { ...limits, ...checkOpts.limits } };
+        return checkExpression(expr, merged, known);
+      } catch (e) {
+        // Only reachable with non-JSON input (getters that throw, cycles): still an issue, not a throw.
+        return [issue('', 'logic.badArguments', { operator: '?', expected: 'JSON', cause: String(e) }, checkOpts?.locale)];
+      }
+    },
     compileToSql: (expr, sqlOpts) => compileSql(expr, sqlOpts, env),
     operators: () => [...known].sort(),
   };

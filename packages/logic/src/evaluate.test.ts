@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogicError, createLogic, evaluate, tryEvaluate } from './index';
+import { LogicError, analyse, check, createLogic, evaluate, tryEvaluate } from './index';
 
 describe('evaluate: prototype safety', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'constructor.name', '__proto__.constructor'])('reads %s as null', (path) => {
@@ -116,6 +116,21 @@ describe('createLogic', () => {
   it('turns a throwing custom operator into a LogicError', () => {
     const a = createLogic({ operators: { boom: () => { throw new Error('x'); } } });
     expect(a.tryEvaluate({ boom: [] }, {})).toMatchObject({ ok: false, error: { code: 'logic.operatorFailed' } });
+  });
+  it('enforces an operator allowlist in evaluate, check and compileToSql', () => {
+    const a = createLogic({ allow: ['and', '==', 'var'] });
+    expect(a.evaluate({ and: [{ '==': [{ var: 'x' }, 1] }] }, { x: 1 })).toBe(true);
+    expect(a.tryEvaluate({ or: [true] }, {})).toMatchObject({ ok: false, error: { code: 'logic.operatorNotAllowed', path: '' } });
+    expect(a.tryEvaluate({ and: [{ map: [[1], 1] }] }, {})).toMatchObject({ ok: false, error: { code: 'logic.operatorNotAllowed', path: '/and/0' } });
+    expect(a.check({ and: [{ '!': true }] }, { fields: [] })).toMatchObject([{ path: '/and/0', code: 'logic.operatorNotAllowed' }]);
+    expect(a.compileToSql({ '!': true }, { columns: {} })).toMatchObject({ ok: false, errors: [{ code: 'logic.operatorNotAllowed' }] });
+  });
+  it('analyses and checks absurdly deep input without throwing', () => {
+    let deep: unknown = { var: 'x' };
+    for (let i = 0; i < 100_000; i++) deep = { '!': deep };
+    expect(() => analyse(deep)).not.toThrow();
+    expect(check(deep, { fields: ['x'] })).toMatchObject([{ code: 'logic.tooDeep' }]);
+    expect(tryEvaluate(deep, {})).toMatchObject({ ok: false, error: { code: 'logic.tooDeep' } });
   });
   it('cannot override special forms such as var', () => {
     const a = createLogic({ operators: { var: () => 'hijacked' } });

@@ -16,6 +16,8 @@ export type Compiled = (scope: Scope) => unknown;
 export type CompileEnv = {
   operators: Map<string, OperatorFn>;
   limits: LogicLimits;
+  /** When set, only these operators compile (others fail with logic.operatorNotAllowed). */
+  allowed: ReadonlySet<string> | null;
 };
 
 /**
