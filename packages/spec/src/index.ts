@@ -4,3 +4,5 @@ export { validateSpec } from './validate/validate-spec';
 export type { ValidateOptions, ValidateResult } from './validate/validate-spec';
 export type { SpecError } from './validate/context';
 export { specErrorCodes } from './validate/messages';
+export { diffSpec } from './diff/diff-spec';
+export type { SpecChange, SpecChangeKind } from './diff/diff-spec';
