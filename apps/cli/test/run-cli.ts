@@ -24,8 +24,8 @@ export function spawnCollect(command: string, args: string[], options: { cwd: st
 }
 
 /** Runs the real `trellis` binary (bin/trellis.mjs) in `cwd`. */
-export function trellis(args: string[], cwd: string = REPO_ROOT): Promise<CliRun> {
-  return spawnCollect(process.execPath, [BIN, ...args], { cwd });
+export function trellis(args: string[], cwd: string = REPO_ROOT, env: Record<string, string> = {}): Promise<CliRun> {
+  return spawnCollect(process.execPath, [BIN, ...args], { cwd, env: { ...cleanEnv(), ...env } });
 }
 
 /** The test's environment without the package-manager variables that would move the CLI's base directory. */
