@@ -1,0 +1,35 @@
+import { actionConfigSchemas } from '@trellis/spec';
+import { parseDuration } from '@trellis/logic';
+import { resolveRecipients } from '../../notify/recipients';
+import { configError } from '../config';
+import { am } from '../messages';
+import { renderMessage } from '../template';
+import { defineAction, fail, fromWrite } from './define';
+
+/** createTask {title, assignee, dueIn, description?}: a task for a person, due `dueIn` after the run. */
+export const createTask = defineAction({
+  type: 'createTask',
+  configSchema: actionConfigSchemas.createTask,
+  check: (c, locale) => (parseDuration(c.dueIn as string) === null ? [configError(locale, '/dueIn', 'duration.invalid', 'invalidDuration', { value: c.dueIn })] : []),
+  run: (input, ctx) => {
+    const c = input.config;
+    const record = input.subject.record;
+    const who = resolveRecipients([c.assignee as string], record, ctx.directory);
+    const assignee = who.users[0];
+    if (!assignee) return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
+    const dueAt = ctx.now() + (parseDuration(c.dueIn as string) ?? 0);
+    const title = renderMessage(c.title as string, record, ctx.locale);
+    const t = ctx.records.createTask({
+      entity: input.subject.entity,
+      recordId: input.subject.recordId,
+      title,
+      description: c.description ? renderMessage(c.description as string, record, ctx.locale) : null,
+      assigneeId: assignee.userId,
+      dueAt,
+      source: { kind: 'automation', automation: input.automation.key, event: input.event.id, effect: input.effectKey },
+    });
+    if (!t.ok) return fromWrite(t, ctx.locale);
+    const id = t.id;
+    return { ok: true, summary: `${title} → ${assignee.login}`, data: { taskId: id, assigneeId: assignee.userId, dueAt, title } };
+  },
+});

@@ -1,0 +1,124 @@
+import type { Engine } from '../engine';
+import type { Actor, RecordData } from '../ports';
+import { deliverWebhooks, sendEmails, type DeliveryReport } from '../notify/deliveries';
+import { tickSchedules } from '../scheduler/schedule-tick';
+import { sweepSla } from '../scheduler/sla-sweep';
+import { dryRun, type DryRunInput, type DryRunResult } from './dry-run';
+import { recordsPortFor } from './engine-adapter';
+import { am } from './messages';
+import { createRuntime, type AutomationDeps, type AutomationOptions, type Runtime } from './runtime';
+import type { AutomationError, RunLog } from './types';
+import { validateAutomation } from './validate';
+import type { RunQuery } from './worker/run-log-sql';
+import { drain, type DrainReport } from './worker/worker';
+
+/** The automations API (`engine.automations`). */
+export type AutomationsApi = {
+  /** Processes every claimable outbox event now (synchronous; tests and the background loop use it). */
+  drain(opts?: { maxEvents?: number }): DrainReport;
+  /** Scheduler tick: SLA sweep (sla.breached once per breach) and due cron schedules. */
+  tick(now?: number): { breaches: number; schedules: string[] };
+  /** Sends due webhook deliveries and queued emails. */
+  deliver(): Promise<{ webhooks: DeliveryReport; emails: DeliveryReport }>;
+  /** Starts the in-process worker loop (drain, tick every `tickMs`, deliver). */
+  start(opts?: { tickMs?: number }): void;
+  /** Stops the loop and waits for the step in progress. */
+  stop(): Promise<void>;
+  /** Dry run: what `automationKey` would do for `record`, without writing anything. */
+  test(automationKey: string, record: DryRunInput, opts?: { previous?: RecordData | null }): DryRunResult;
+  /** A person pressed a manual automation's button on records: queues one `manual` event. */
+  runManual(automationKey: string, recordIds: string[], actor: Actor): { ok: true; eventId: string } | { ok: false; error: AutomationError };
+  /** The run log, newest first (per automation, per record, per event, by status). */
+  runs(query?: RunQuery): RunLog[];
+  /** Config errors of one automation (trigger + actions). */
+  validate(automation: unknown, locale?: 'zh-CN' | 'en'): AutomationError[];
+  /** Unprocessed outbox events. */
+  pending(): number;
+  /** Internal runtime (benchmarks, tests). */
+  runtime: Runtime;
+};
+
+/**
+ * Creates the automation runtime from explicit deps (any records port) — see
+ * `createAutomations` for the usual wiring over an Engine.
+ */
+export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
+  const rt = createRuntime(deps);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = true;
+  let lastTick = Number.NEGATIVE_INFINITY;
+  const api: AutomationsApi = {
+    drain: (opts) => drain(rt, opts ?? {}),
+    tick: (now) => {
+      const t = now ?? rt.now();
+      return { breaches: sweepSla(rt, t), schedules: tickSchedules(rt, t) };
+    },
+    deliver: async () => ({ webhooks: await deliverWebhooks(rt), emails: await sendEmails(rt) }),
+    start: (opts) => {
+      if (!stopped) return;
+      stopped = false;
+      const tickMs = opts?.tickMs ?? 15_000;
+      const step = async () => {
+        timer = null;
+        let busy = false;
+        try {
+          if (rt.now() - lastTick >= tickMs) {
+            lastTick = rt.now();
+            api.tick();
+          }
+          busy = api.drain({ maxEvents: rt.options.batchSize }).events > 0;
+          await api.deliver();
+        } catch {
+          // A failing step (e.g. the database closed during shutdown) must not kill the loop; the next step retries.
+        }
+        if (!stopped) timer = setTimeout(() => (running = step()), busy ? 0 : rt.options.pollMs);
+      };
+      running = step();
+    },
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+    test: (key, record, opts) => dryRun(rt, key, record, opts ?? {}),
+    runManual: (key, recordIds, actor) => {
+      const a = (rt.spec().automations ?? []).find((x) => x.key === key);
+      if (!a) return { ok: false, error: { path: '', code: 'automation.unknown', message: am(rt.locale, 'unknownAutomation', { key }) } };
+      if (a.on.type !== 'manual') return { ok: false, error: { path: '/on/type', code: 'automation.notManual', message: am(rt.locale, 'notManual', { key }) } };
+      if (a.enabled === false) return { ok: false, error: { path: '/enabled', code: 'automation.disabled', message: am(rt.locale, 'disabled', { key }) } };
+      const id = `manual:${deps.ids.next()}`;
+      rt.outbox.append({ id, type: 'manual', entity: a.on.entity, recordId: recordIds.length === 1 ? (recordIds[0] as string) : null, payload: { automationKey: key, recordIds }, actorId: actor.userId ?? null, via: 'ui', depth: 0, createdAt: rt.now() });
+      return { ok: true, eventId: id };
+    },
+    runs: (query) => rt.runs.query(query ?? {}),
+    validate: (automation, locale) => validateAutomation(automation, locale ?? rt.locale),
+    pending: () => rt.outbox.pending(),
+    runtime: rt,
+  };
+  return api;
+}
+
+/**
+ * Automations over an engine: the engine's write path (as actor `automation`), its database,
+ * clock, ids, HTTP and mailer ports, and its live spec.
+ * @example const automations = createAutomations(engine); engine.records.create(...); automations.drain();
+ */
+export function createAutomations(
+  engine: Engine,
+  extra: { secrets?: (ref: string) => string | undefined; options?: Partial<AutomationOptions> } = {},
+): AutomationsApi {
+  return createAutomationsFrom({
+    db: engine.db,
+    spec: () => engine.spec().spec,
+    records: (depth) => recordsPortFor(engine, depth),
+    clock: engine.clock,
+    ids: engine.ids,
+    locale: engine.runtime.locale,
+    ...(engine.http ? { http: engine.http } : {}),
+    ...(engine.mailer ? { mailer: engine.mailer } : {}),
+    ...(extra.secrets ? { secrets: extra.secrets } : {}),
+    ...(extra.options ? { options: extra.options } : {}),
+  });
+}

@@ -1,0 +1,39 @@
+import type { Engine } from '../engine';
+import type { Actor } from '../ports';
+import type { RecordsPort } from './records-port';
+
+/** The actor every automation write runs as (permission ports let it act on any record). */
+export const AUTOMATION_ACTOR: Actor = { kind: 'automation' };
+
+/**
+ * Binds the engine's one write path to automations: actor `automation`, via 'automation', and
+ * the chain depth, so events caused by an automation carry depth + 1 (bounded recursion).
+ */
+export function recordsPortFor(engine: Pick<Engine, 'records' | 'tasks'>, depth: number): RecordsPort {
+  const opts = { actor: AUTOMATION_ACTOR, via: 'automation' as const, depth };
+  return {
+    get: (entity, id) => {
+      const r = engine.records.get(entity, id, opts);
+      return r.ok ? r.record : null;
+    },
+    create: (entity, values) => engine.records.create(entity, values, opts),
+    update: (entity, id, patch) => engine.records.update(entity, id, patch, opts),
+    changeStage: (entity, id, stage) => engine.records.changeStage(entity, id, stage, opts),
+    setOwner: (entity, id, ownerId, o) => engine.records.update(entity, id, { ownerId, ...(o?.teamId !== undefined ? { teamId: o.teamId } : {}) }, opts),
+    createTask: (input) => {
+      const r = engine.tasks.create(
+        {
+          ...(input.entity ? { entity: input.entity } : {}),
+          ...(input.recordId ? { recordId: input.recordId } : {}),
+          title: input.title,
+          ...(input.description ? { description: input.description } : {}),
+          assigneeId: input.assigneeId,
+          dueAt: input.dueAt,
+          source: input.source,
+        },
+        opts,
+      );
+      return r.ok ? { ok: true, id: r.task.id } : { ok: false, error: r.error };
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { RecordData } from '../ports';
+
+/** Error shape of a refused write (the engine's EngineError, structurally). */
+export type WriteError = { code: string; message: string; errors?: { path: string; code: string; message: string }[] };
+export type WriteResult = { ok: true; record: RecordData } | { ok: false; error: WriteError };
+
+/**
+ * What automations need from the record engine. Every method goes through the one write path
+ * as actor `{ kind: 'automation' }` with via 'automation' (authorize, normalize, validate,
+ * stage gate, one transaction with history and outbox). Bound per run by the worker.
+ */
+export type RecordsPort = {
+  get(entity: string, id: string): RecordData | null;
+  create(entity: string, values: RecordData): WriteResult;
+  /** Patches field values of the current version. */
+  update(entity: string, id: string, patch: RecordData): WriteResult;
+  changeStage(entity: string, id: string, stage: string): WriteResult;
+  /** Sets (or clears, with null) the owner; `reason` lands in the record's history. */
+  setOwner(entity: string, id: string, ownerId: string | null, opts?: { teamId?: string | null; reason?: string }): WriteResult;
+  /** Creates a task through the engine's tasks API (emits task.created). */
+  createTask(input: { entity: string | null; recordId: string | null; title: string; description: string | null; assigneeId: string; dueAt: number; source: unknown }): { ok: true; id: string } | { ok: false; error: WriteError };
+};

@@ -1,0 +1,117 @@
+import type { AppSpec } from '@trellis/spec';
+import { getEntity } from '@trellis/spec';
+import { compileToSql, tryEvaluate } from '@trellis/logic';
+import { entityTable } from '@trellis/store';
+import type { Clock, HttpPort, IdGenerator, Locale, MailerPort, RecordData } from '../ports';
+import type { Db } from './db';
+import { createDirectory, type Directory } from './directory';
+import type { RecordsPort } from './records-port';
+import { createSystemTables, type SystemTables } from './system-tables';
+import type { ActionContext, AutomationError, TriggerContext } from './types';
+import { createOutboxSql, type OutboxSql } from './worker/outbox-sql';
+import { createRunLogSql, type RunLogSql } from './worker/run-log-sql';
+
+/** Tunables of the automation runtime (defaults in `defaultAutomationOptions`). */
+export type AutomationOptions = {
+  /** Events caused by this many automation steps in a row stop (bounded recursion). */
+  maxDepth: number;
+  /** How long a claimed event stays reserved for one worker. */
+  leaseMs: number;
+  /** Events claimed per batch. */
+  batchSize: number;
+  /** After this many failed attempts an event is given up (kept with last_error). */
+  maxAttempts: number;
+  /** Delay before retrying an event whose processing threw. */
+  retryMs: number;
+  /** Identity of this worker in `outbox.claimed_by`. A restarted worker with the same id resumes its own claims at once. */
+  workerId: string;
+  /** Idle wait of the background loop. */
+  pollMs: number;
+};
+
+export const defaultAutomationOptions: AutomationOptions = { maxDepth: 5, leaseMs: 30_000, batchSize: 100, maxAttempts: 5, retryMs: 5_000, workerId: 'worker-1', pollMs: 200 };
+
+/** What createAutomations needs from the engine. */
+export type AutomationDeps = {
+  db: Db;
+  /** The spec in force (read at each event, so a publish takes effect at once). */
+  spec(): AppSpec;
+  /** The record write path bound to actor `automation`; `depth` is the causing event's depth + 1. */
+  records(depth: number): RecordsPort;
+  clock: Clock;
+  ids: IdGenerator;
+  locale?: Locale;
+  http?: HttpPort;
+  mailer?: MailerPort;
+  /** Looks up a stored secret (callWebhook `secretRef`, signed robots). */
+  secrets?: (ref: string) => string | undefined;
+  options?: Partial<AutomationOptions>;
+};
+
+/** Everything the worker, scheduler and dry run share. */
+export type Runtime = {
+  deps: AutomationDeps;
+  db: Db;
+  spec(): AppSpec;
+  locale: Locale;
+  options: AutomationOptions;
+  directory: Directory;
+  tables: SystemTables;
+  outbox: OutboxSql;
+  runs: RunLogSql;
+  now(): number;
+  evaluate: ActionContext['evaluate'];
+  triggerContext(records: RecordsPort): TriggerContext;
+  actionContext(depth: number, records: RecordsPort): ActionContext;
+};
+
+/** Builds the shared runtime over the engine's ports. */
+export function createRuntime(deps: AutomationDeps): Runtime {
+  const options = { ...defaultAutomationOptions, ...(deps.options ?? {}) };
+  const locale = deps.locale ?? 'zh-CN';
+  const now = () => deps.clock.now();
+  const evaluate: ActionContext['evaluate'] = (expr, data, previous) => {
+    const r = tryEvaluate(expr, data, { now: now(), previous: previous ?? null });
+    return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.error.message };
+  };
+  const directory = createDirectory(deps.db, deps.spec);
+  const tables = createSystemTables(deps.db);
+  const queryRecords = (records: RecordsPort): TriggerContext['queryRecords'] => (entity, query, limit) => {
+    const spec = deps.spec();
+    const e = getEntity(spec, entity);
+    if (!e) return { ok: false, errors: [{ path: '/on/entity', code: 'unknown_entity', message: entity }] };
+    const info = entityTable(e as Parameters<typeof entityTable>[0]);
+    const c = compileToSql(query, { columns: info.columns, ctx: { now: now() } });
+    if (!c.ok) return { ok: false, errors: c.errors as AutomationError[] };
+    const ids = deps.db.sqlite
+      .prepare(`SELECT id FROM "${info.table}" WHERE deleted_at IS NULL AND (${c.sql}) ORDER BY created_at, id LIMIT ?`)
+      .all(...(c.params as unknown[]), limit) as { id: string }[];
+    return { ok: true, records: ids.map((r) => records.get(entity, r.id)).filter((r): r is RecordData => r !== null) };
+  };
+  return {
+    deps,
+    db: deps.db,
+    spec: deps.spec,
+    locale,
+    options,
+    directory,
+    tables,
+    outbox: createOutboxSql(deps.db),
+    runs: createRunLogSql(deps.db),
+    now,
+    evaluate,
+    triggerContext: (records) => ({ spec: deps.spec(), now, locale, getRecord: (e, id) => records.get(e, id), queryRecords: queryRecords(records) }),
+    actionContext: (depth, records) => ({
+      spec: deps.spec(),
+      locale,
+      now,
+      nextId: () => deps.ids.next(),
+      depth,
+      records,
+      directory,
+      tables,
+      evaluate,
+      secret: (ref) => deps.secrets?.(ref),
+    }),
+  };
+}

@@ -1,0 +1,22 @@
+import { triggerConfigSchemas } from '@trellis/spec';
+import { payloadString } from '../event-shape';
+import { defineTrigger, sameEntity } from './define';
+
+/**
+ * manual {entity, label, bulk?}: a person pressed the automation's button on a record or on a
+ * selection; `automations.runManual` writes one `manual` event listing the record ids.
+ */
+export const manual = defineTrigger({
+  type: 'manual',
+  configSchema: triggerConfigSchemas.manual,
+  events: ['manual'],
+  run: ({ event, config, automationKey }, ctx) => {
+    if (payloadString(event, 'automationKey') !== automationKey || !sameEntity(event, config)) return { fires: false };
+    const ids = Array.isArray(event.payload.recordIds) ? event.payload.recordIds.filter((x): x is string => typeof x === 'string') : [];
+    const entity = config.entity as string;
+    return {
+      fires: true,
+      subjects: ids.map((id) => ({ entity, recordId: id, record: ctx.getRecord(entity, id), previous: null })),
+    };
+  },
+});

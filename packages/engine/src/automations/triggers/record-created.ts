@@ -1,0 +1,11 @@
+import { triggerConfigSchemas } from '@trellis/spec';
+import { recordSubject } from '../event-shape';
+import { defineTrigger, sameEntity } from './define';
+
+/** record.created {entity}: a record of the entity was created. */
+export const recordCreated = defineTrigger({
+  type: 'record.created',
+  configSchema: triggerConfigSchemas['record.created'],
+  events: ['record.created'],
+  run: ({ event, config }, ctx) => (sameEntity(event, config) ? { fires: true, subjects: [recordSubject(event, ctx)] } : { fires: false }),
+});

@@ -1,0 +1,12 @@
+import { triggerConfigSchemas } from '@trellis/spec';
+import { payloadString, recordSubject } from '../event-shape';
+import { defineTrigger } from './define';
+
+/** webhook.received {source}: an inbound webhook source delivered a record. */
+export const webhookReceived = defineTrigger({
+  type: 'webhook.received',
+  configSchema: triggerConfigSchemas['webhook.received'],
+  events: ['webhook.received'],
+  run: ({ event, config }, ctx) =>
+    payloadString(event, 'source', 'sourceKey') === config.source ? { fires: true, subjects: [recordSubject(event, ctx)] } : { fires: false },
+});

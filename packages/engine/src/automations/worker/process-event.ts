@@ -1,0 +1,46 @@
+import type { AppSpec, AutomationSpec } from '@trellis/spec';
+import { triggers } from '../registry';
+import type { Runtime } from '../runtime';
+import type { AutomationEvent, RunLog } from '../types';
+import { notifySlaBreach } from '../../scheduler/sla-notify';
+import { runAutomation } from './run-automation';
+
+const index = new WeakMap<AppSpec, Map<string, AutomationSpec[]>>();
+
+/** Enabled automations whose trigger listens to `eventType` (indexed once per spec object). */
+export function automationsFor(spec: AppSpec, eventType: string): AutomationSpec[] {
+  let byType = index.get(spec);
+  if (!byType) {
+    byType = new Map();
+    for (const a of spec.automations ?? []) {
+      if (a.enabled === false) continue;
+      for (const t of triggers[a.on.type]?.events ?? []) {
+        const list = byType.get(t) ?? [];
+        list.push(a);
+        byType.set(t, list);
+      }
+    }
+    index.set(spec, byType);
+  }
+  return byType.get(eventType) ?? [];
+}
+
+/**
+ * Handles one outbox event: every automation whose trigger fires runs for each subject;
+ * sla.breached also notifies the stage's SLA recipients. Throws only on transient database
+ * errors (the worker then retries the event; finished effects are not repeated).
+ */
+export function processEvent(rt: Runtime, event: AutomationEvent): RunLog[] {
+  const spec = rt.spec();
+  const records = rt.deps.records(event.depth + 1);
+  const out: RunLog[] = [];
+  if (event.type === 'sla.breached') notifySlaBreach(rt, event, records);
+  for (const automation of automationsFor(spec, event.type)) {
+    const trigger = triggers[automation.on.type];
+    if (!trigger) continue;
+    const fired = trigger.run({ event, config: automation.on as unknown as Record<string, unknown>, automationKey: automation.key }, rt.triggerContext(records));
+    if (!fired.fires) continue;
+    for (const subject of fired.subjects) out.push(runAutomation(rt, automation, event, subject, records, { dryRun: false }));
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import type { AutomationSpec } from '@trellis/spec';
+import { explainCondition } from '../condition';
+import { am } from '../messages';
+import type { RecordsPort } from '../records-port';
+import { actions } from '../registry';
+import type { Runtime } from '../runtime';
+import type { AutomationEvent, RunLog, Subject } from '../types';
+import { executeAction } from './execute-action';
+
+/** Idempotency key of one action: (event, automation, record, action index). */
+export function effectKey(eventId: string, automationKey: string, recordId: string | null, index: number): string {
+  return `${eventId}|${automationKey}|${recordId ?? '-'}|${index}`;
+}
+
+/**
+ * Runs one automation for one subject of a fired trigger and returns its run-log entry:
+ * depth bound -> condition (with the failing parts) -> actions in order (a failure skips the
+ * rest). The run row is written when actions start and again at the end, so a crash mid-run
+ * leaves a visible 'matched' row that the rerun completes.
+ */
+export function runAutomation(rt: Runtime, automation: AutomationSpec, event: AutomationEvent, subject: Subject, records: RecordsPort, opts: { dryRun: boolean }): RunLog {
+  const t0 = performance.now();
+  const existing = opts.dryRun ? null : rt.runs.findRun(event.id, automation.key, subject.recordId);
+  const run: RunLog = existing ?? {
+    id: rt.deps.ids.next(),
+    eventId: event.id,
+    automationKey: automation.key,
+    triggerType: automation.on.type,
+    entity: subject.entity,
+    recordId: subject.recordId,
+    matched: false,
+    conditionTrace: null,
+    actions: [],
+    status: 'matched',
+    error: null,
+    depth: event.depth,
+    startedAt: rt.now(),
+    durationMs: 0,
+    dryRun: opts.dryRun,
+  };
+  const finish = (): RunLog => {
+    run.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    rt.runs.save(run);
+    return run;
+  };
+  if (event.depth >= rt.options.maxDepth) {
+    run.status = 'stopped';
+    run.error = am(rt.locale, 'depthExceeded', { depth: event.depth, max: rt.options.maxDepth });
+    return finish();
+  }
+  const cond = explainCondition(automation.if, subject.record ?? {}, subject.previous, rt.evaluate);
+  run.matched = cond.matched;
+  run.conditionTrace = cond;
+  if (!cond.matched) {
+    run.status = cond.error ? 'failed' : 'skipped';
+    if (cond.error) run.error = cond.error;
+    return finish();
+  }
+  rt.runs.save(run);
+  const ctx = rt.actionContext(event.depth + 1, records);
+  let current = subject;
+  run.actions = [];
+  let failed = false;
+  automation.do.forEach((action, index) => {
+    if (failed) {
+      run.actions.push({ index, type: action.type, status: 'skipped', durationMs: 0 });
+      return;
+    }
+    const input = { config: action as unknown as Record<string, unknown>, automation, subject: current, event, index, effectKey: effectKey(event.id, automation.key, subject.recordId, index), runId: run.id };
+    const log = executeAction(rt, actions[action.type], action.type, input, ctx);
+    run.actions.push(log);
+    if (log.status === 'failed') failed = true;
+    // Later actions see earlier effects (assign, then a task for the new owner).
+    if (current.entity && current.recordId) current = { ...current, record: records.get(current.entity, current.recordId) ?? current.record };
+  });
+  run.status = failed ? 'failed' : 'succeeded';
+  const firstError = run.actions.find((a) => a.status === 'failed')?.result;
+  run.error = firstError && !firstError.ok ? firstError.message : null;
+  return finish();
+}

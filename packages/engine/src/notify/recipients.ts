@@ -1,0 +1,39 @@
+import type { Directory, UserInfo } from '../automations/directory';
+import type { RecordData } from '../ports';
+
+/** Result of resolving recipients: the users found, and the recipients that named nobody. */
+export type Resolved = { users: UserInfo[]; unresolved: { recipient: string; reason: string }[] };
+
+/**
+ * Resolves spec recipients ('owner', 'owner.supervisor', 'team.lead', 'creator', 'role:<key>',
+ * 'team:<key>', 'user:<login>') against a record. Duplicates collapse; disabled users are
+ * dropped (they cannot read anything); away users still get in-app notifications.
+ */
+export function resolveRecipients(recipients: readonly string[], record: RecordData | null, dir: Directory): Resolved {
+  const found = new Map<string, UserInfo>();
+  const unresolved: Resolved['unresolved'] = [];
+  const add = (r: string, users: (UserInfo | null)[], reason: string) => {
+    const ok = users.filter((u): u is UserInfo => u !== null && u.status !== 'disabled');
+    if (ok.length === 0) unresolved.push({ recipient: r, reason });
+    for (const u of ok) found.set(u.userId, u);
+  };
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+  for (const r of recipients) {
+    const owner = str(record?.ownerId);
+    if (r === 'owner') add(r, [owner ? dir.user(owner) : null], owner ? 'inactive' : 'noOwner');
+    else if (r === 'owner.supervisor') {
+      const o = owner ? dir.user(owner) : null;
+      add(r, [o?.supervisorId ? dir.user(o.supervisorId) : null], !o ? 'noOwner' : 'noSupervisor');
+    } else if (r === 'team.lead') {
+      const team = str(record?.teamId);
+      add(r, [team ? dir.teamLead(team) : null], team ? 'noTeamLead' : 'noTeam');
+    } else if (r === 'creator') {
+      const c = str(record?.createdBy);
+      add(r, [c ? dir.user(c) : null], 'noCreator');
+    } else if (r.startsWith('role:')) add(r, dir.usersWithRole(r.slice(5)), 'nobodyWithRole');
+    else if (r.startsWith('team:')) add(r, dir.teamMembers(r.slice(5)), 'emptyTeam');
+    else if (r.startsWith('user:')) add(r, [dir.user(r.slice(5))], 'unknownUser');
+    else unresolved.push({ recipient: r, reason: 'unknownRecipient' });
+  }
+  return { users: [...found.values()], unresolved };
+}

@@ -1,0 +1,38 @@
+import { getEntity, getPipeline, getStage, localize } from '@trellis/spec';
+import type { Runtime } from '../automations/runtime';
+import type { RecordsPort } from '../automations/records-port';
+import type { AutomationEvent } from '../automations/types';
+import { resolveRecipients } from '../notify/recipients';
+
+/**
+ * Built-in reaction to sla.breached: tells the stage's `sla.notify` recipients (e.g. the owner
+ * and `owner.supervisor`) with an in-app notification. Idempotent per event like any action.
+ */
+export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: RecordsPort): void {
+  const key = `${event.id}|$sla|notify`;
+  if (!event.entity || !event.recordId || rt.runs.getEffect(key)) return;
+  const spec = rt.spec();
+  const stageKey = typeof event.payload.stage === 'string' ? event.payload.stage : null;
+  const pipeline = getPipeline(spec, event.entity);
+  const stage = pipeline && stageKey ? getStage(pipeline, stageKey) : undefined;
+  const entity = getEntity(spec, event.entity);
+  const record = records.get(event.entity, event.recordId);
+  if (!stage?.sla || !record || !entity) return;
+  const who = resolveRecipients(stage.sla.notify, record, rt.directory);
+  const locale = rt.locale;
+  const title = String(record[entity.titleField ?? 'id'] ?? record.id);
+  const limit = stage.sla.noActivityFor ?? stage.sla.maxDwell ?? '';
+  const text =
+    locale === 'en'
+      ? `${localize(entity.label, 'en')} "${title}" broke the SLA of stage "${localize(stage.label, 'en')}" (${limit})`
+      : `${localize(entity.label, 'zh-CN')}“${title}”在阶段“${localize(stage.label, 'zh-CN')}”超过时限（${limit}）`;
+  rt.db.transaction(() => {
+    for (const u of who.users) {
+      rt.tables.insertNotification({
+        id: rt.deps.ids.next(), userId: u.userId, kind: 'sla.breached', title: text, body: null, entity: event.entity, recordId: event.recordId,
+        payload: { stage: stageKey, dueAt: event.payload.dueAt ?? null, event: event.id }, createdAt: rt.now(),
+      });
+    }
+    rt.runs.putEffect(key, null, 'sla.notify', { ok: true, userIds: who.users.map((u) => u.userId), unresolved: who.unresolved }, rt.now());
+  });
+}
