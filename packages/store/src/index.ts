@@ -39,3 +39,8 @@ export type {
   Resolutions,
   WarningCode,
 } from './migration/types';
+export { specVersions, liveVersion } from './spec-versions/spec-versions';
+export type { SpecVersionsApi } from './spec-versions/spec-versions';
+export type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, SpecDraft, SpecVersion, SpecVersionInfo } from './spec-versions/types';
+export { mirrorTeams } from './spec-versions/teams-mirror';
+export type { SpecCompat } from './spec-compat';

@@ -30,6 +30,8 @@ const MESSAGES: Record<string, Record<StoreLocale, Template>> = {
   invalid_resolution: { 'zh-CN': (p) => `处理方式无效：${p.reason}`, en: (p) => `Invalid resolution: ${p.reason}` },
   unknown_resolution: { 'zh-CN': (p) => `迁移计划中没有警告「${p.id}」`, en: (p) => `The migration plan has no warning "${p.id}"` },
   migration_failed: { 'zh-CN': (p) => `迁移失败，已全部回滚：${p.reason}`, en: (p) => `Migration failed and was rolled back: ${p.reason}` },
+  no_draft: { 'zh-CN': () => '没有可发布的草稿', en: () => 'There is no draft to publish' },
+  unknown_version: { 'zh-CN': (p) => `没有版本 ${p.version}`, en: (p) => `There is no version ${p.version}` },
   invalid_where: { 'zh-CN': (p) => `筛选条件无效：${p.reason}`, en: (p) => `Invalid filter: ${p.reason}` },
 };
 

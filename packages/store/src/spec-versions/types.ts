@@ -1,0 +1,36 @@
+import type { StoreIssue, StoreLocale } from '../messages';
+import type { MigrationPlan, MigrationSummary, Resolutions } from '../migration/types';
+
+export type SpecDraft = { spec: unknown; baseVersion: number | null; updatedAt: number; updatedBy: string | null };
+
+export type SpecVersionInfo = { version: number; publishedAt: number; publishedBy: string | null; note: string | null };
+
+export type SpecVersion<S = unknown> = SpecVersionInfo & { spec: S; changes: PublishedChanges | null };
+
+/** What spec_versions.changes holds: the diff, the plan that was applied and the choices made. */
+export type PublishedChanges = {
+  diff: unknown[];
+  steps: MigrationPlan['steps'];
+  warnings: MigrationPlan['warnings'];
+  resolutions: Resolutions;
+  summary: MigrationSummary;
+  teamsRemoved: string[];
+  restoredFrom?: number;
+};
+
+export type PublishOptions = {
+  /** The spec to publish; default: the draft. */
+  spec?: unknown;
+  by?: string | null;
+  note?: string | null;
+  resolutions?: Resolutions;
+  locale?: StoreLocale;
+  now?: number;
+};
+
+export type PublishResult<S = unknown> =
+  | { ok: true; version: number; spec: S; plan: MigrationPlan; summary: MigrationSummary; changes: PublishedChanges }
+  /** `plan` is present when the spec was valid but its migration was refused (resolutions needed). */
+  | { ok: false; errors: StoreIssue[]; plan?: MigrationPlan };
+
+export type PreviewResult = { ok: true; plan: MigrationPlan; diff: unknown[] } | { ok: false; errors: StoreIssue[] };
