@@ -45,7 +45,7 @@ export const FormSchema = closed(
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64, description: 'Public link path /f/<slug>; required and unique for public forms.' })),
     sections: Type.Array(FormSectionSchema, { minItems: 1, description: 'The sections of the form, in order.' }),
     capture: Type.Optional(Type.Array(stringEnum(CAPTURE_PARAMS, 'A URL parameter or request attribute recorded with the submission.'), { uniqueItems: true, description: 'Attribution data captured from the link (UTM parameters, referrer, landing URL) into touches.' })),
-    defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown(), 'Field values set on every submission, e.g. {"source": "website"}.')),
+    defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown({ description: 'Value of the field, as a record holds it.' }), 'Field values set on every submission, e.g. {"source": "website"}.')),
     mode: Type.Optional(IntakeMode('What a public submission does when it matches an existing record.')),
     successMessage: optLabel('Message shown after a successful submission.'),
     submitLabel: optLabel('Text of the submit button. Default "提交" / "Submit".'),

@@ -36,7 +36,7 @@ export const WebhookSourceSchema = closed(
       Type.String({ pattern: '^\\$(\\.[A-Za-z0-9_-]+|\\[[0-9]+\\])*$', description: 'A JSONPath into the payload, e.g. "$.lead.tel".' }),
       'Field key -> JSONPath into the payload, e.g. {"name": "$.lead.name", "phone": "$.lead.tel"}.',
     ),
-    defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown(), 'Field values set on every delivery, e.g. {"source": "douyin"}.')),
+    defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown({ description: 'Value of the field, as a record holds it.' }), 'Field values set on every delivery, e.g. {"source": "douyin"}.')),
     mode: Type.Optional(IntakeMode('What a delivery does when it matches an existing record.')),
   },
   { description: 'An inbound webhook that turns outside payloads (ad platforms, mini programs) into records.' },
