@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { opts, setup } from '../../test/fixtures/harness';
+import type { ListScope } from '../ports';
+
+let ctx = setup();
+beforeEach(() => {
+  const rows: [string, string, string, number][] = [
+    ['张伟', '13800000001', '330100', 300000],
+    ['王秀英', '13800000002', '330100', 100000],
+    ['李娜', '13800000003', '110100', 500000],
+    ['张秀兰', '13912345678', '330100', 200000],
+    ['刘洋', '13800000005', '440300', 0],
+  ];
+  for (const [name, phone, city, budget] of rows) {
+    ctx.clock.advance(1000);
+    const r = ctx.engine.records.create('lead', { name, phone, city, budget }, opts);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  }
+});
+afterEach(() => {
+  ctx.db.close();
+  ctx = setup();
+});
+const names = (r: ReturnType<typeof ctx.engine.records.list>) => (r.ok ? r.records.map((x) => x.name) : r.error);
+
+describe('records.list', () => {
+  it('filters with JSONLogic compiled to SQL and sorts newest first by default', () => {
+    const r = ctx.engine.records.list('lead', { filter: { and: [{ '==': [{ var: 'city' }, '330100'] }, { '==': [{ var: 'stage' }, 'new'] }] } }, opts);
+    expect(names(r)).toEqual(['张秀兰', '王秀英', '张伟']);
+  });
+
+  it('sorts on any field and pages with a cursor, with the total on request', () => {
+    const first = ctx.engine.records.list('lead', { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, count: true }, opts);
+    expect(names(first)).toEqual(['李娜', '张伟']);
+    expect(first.ok && first.total).toBe(5);
+    const second = ctx.engine.records.list('lead', { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, cursor: first.ok ? first.nextCursor : null }, opts);
+    expect(names(second)).toEqual(['张秀兰', '王秀英']);
+    const third = ctx.engine.records.list('lead', { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, cursor: second.ok ? second.nextCursor : null }, opts);
+    expect(names(third)).toEqual(['刘洋']);
+    expect(third.ok && third.nextCursor).toBeNull();
+  });
+
+  it('searches Chinese name substrings and phone digits', () => {
+    expect(names(ctx.engine.records.list('lead', { search: '秀' }, opts))).toEqual(['张秀兰', '王秀英']);
+    expect(names(ctx.engine.records.list('lead', { search: '12345678' }, opts))).toEqual(['张秀兰']);
+  });
+
+  it('returns errors for a bad filter, sort field or cursor', () => {
+    expect(ctx.engine.records.list('lead', { filter: { '==': [{ var: 'nope' }, 1] } }, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(ctx.engine.records.list('lead', { sort: [{ field: 'nope' }] }, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input', errors: [{ path: '/sort' }] } });
+    expect(ctx.engine.records.list('lead', { cursor: 'garbage' }, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input', errors: [{ path: '/cursor' }] } });
+  });
+});
+
+describe('permission port', () => {
+  it('is asked before writes and reads, narrows lists, and a refusal writes nothing', () => {
+    const calls: string[] = [];
+    const scope: ListScope = { kind: 'where', sql: '"budget" >= ?', params: [250000] };
+    const port = {
+      check: (_a: unknown, action: string) => {
+        calls.push(action);
+        return action === 'delete' ? { allowed: false as const, reason: 'No deleting' } : { allowed: true as const };
+      },
+      listScope: () => scope,
+    };
+    const c = setup(undefined, { permissions: port });
+    const r = c.engine.records.create('lead', { name: 'A', budget: 300000 }, opts);
+    c.engine.records.create('lead', { name: 'B', budget: 1 }, opts);
+    expect(names(c.engine.records.list('lead', {}, opts))).toEqual(['A']);
+    if (!r.ok) throw new Error('setup');
+    expect(c.engine.records.remove('lead', r.record.id, opts)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'No deleting' } });
+    expect(calls).toEqual(['create', 'create', 'read', 'delete']);
+    expect(c.count('e_lead', 'deleted_at IS NOT NULL')).toBe(0);
+    expect(c.count('outbox')).toBe(2);
+    c.db.close();
+  });
+});

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOUR, opts, setup } from '../../test/fixtures/harness';
+
+let ctx = setup();
+afterEach(() => {
+  ctx.db.close();
+  ctx = setup();
+});
+
+describe('tasks', () => {
+  it('creates, reassigns and completes a task about a record, one event each', () => {
+    const rec = ctx.engine.records.create('lead', { name: '赵磊' }, opts);
+    if (!rec.ok) throw new Error('setup');
+    const due = ctx.clock.now() + 24 * HOUR;
+    const t = ctx.engine.tasks.create({ entity: 'lead', recordId: rec.record.id, title: ' 回访试听感受 ', assigneeId: 'u-rep', dueAt: due }, opts);
+    expect(t.ok && t.task).toMatchObject({ title: '回访试听感受', status: 'open', assigneeId: 'u-rep', dueAt: due, createdBy: 'u-rep' });
+    if (!t.ok) return;
+    const a = ctx.engine.tasks.assign(t.task.id, 'u-other', { ...opts, dueAt: due + HOUR });
+    expect(a.ok && a.task).toMatchObject({ assigneeId: 'u-other', dueAt: due + HOUR });
+    ctx.clock.advance(2 * HOUR);
+    const c = ctx.engine.tasks.complete(t.task.id, opts);
+    expect(c.ok && c.task).toMatchObject({ status: 'done', completedAt: ctx.clock.now() });
+    expect(ctx.engine.tasks.complete(t.task.id, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(ctx.outbox().map((e) => e.type)).toEqual(['record.created', 'task.created', 'task.assigned', 'task.completed']);
+  });
+
+  it('lists open tasks of a person by due time, undated last', () => {
+    const base = ctx.clock.now();
+    ctx.engine.tasks.create({ title: 'later', assigneeId: 'u-rep', dueAt: base + 5 * HOUR }, opts);
+    ctx.engine.tasks.create({ title: 'undated', assigneeId: 'u-rep' }, opts);
+    ctx.engine.tasks.create({ title: 'soon', assigneeId: 'u-rep', dueAt: base + HOUR }, opts);
+    ctx.engine.tasks.create({ title: 'not mine', assigneeId: 'u-x', dueAt: base }, opts);
+    const r = ctx.engine.tasks.list({ assigneeId: 'u-rep', status: 'open' }, opts);
+    expect(r.ok && r.tasks.map((t) => t.title)).toEqual(['soon', 'later', 'undated']);
+  });
+
+  it('refuses a task without a title or on a missing record', () => {
+    expect(ctx.engine.tasks.create({ title: ' ' }, opts)).toMatchObject({ ok: false, error: { code: 'validation', errors: [{ path: '/title' }] } });
+    expect(ctx.engine.tasks.create({ title: 'x', entity: 'lead', recordId: 'nope' }, opts)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(ctx.count('tasks')).toBe(0);
+  });
+});
