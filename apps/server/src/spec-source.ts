@@ -10,7 +10,9 @@ export function specSource(db: StoreDb, engine?: { spec?: unknown }): () => AppS
   const maxStmt = db.sqlite.prepare('SELECT max(version) AS v FROM spec_versions');
   const getStmt = db.sqlite.prepare('SELECT spec FROM spec_versions WHERE version = ?');
   return () => {
-    const live = typeof engine?.spec === 'function' ? (engine.spec as () => unknown)() : engine?.spec;
+    // The engine follows spec_versions itself; its model carries the spec it runs.
+    const model = typeof engine?.spec === 'function' ? (engine.spec as () => { spec?: unknown } | undefined)() : undefined;
+    const live = model?.spec;
     if (live && typeof live === 'object' && 'entities' in live) return live as AppSpec;
     const version = (maxStmt.get() as { v: number | null }).v;
     if (version === null) return null;

@@ -16,7 +16,7 @@ const STATUS: Record<string, number> = {
 
 /** HTTP status of an engine error code. */
 export function statusOf(error: EngineError): number {
-  return error.status ?? STATUS[error.code] ?? 422;
+  return STATUS[error.code] ?? 422;
 }
 
 /** Turns an engine failure into a problem; for `forbidden` the text is the not-found text. */

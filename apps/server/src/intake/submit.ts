@@ -1,5 +1,6 @@
+import type { EngineError } from '@trellis/engine';
+import type { AppSpec } from '@trellis/spec';
 import type { ServerContext } from '../context';
-import type { EngineError } from '../engine-port';
 import type { Locale } from '../http/locale';
 import { statusOf } from '../http/engine-result';
 import type { Touch } from './capture';
@@ -17,50 +18,64 @@ export type IntakeInput = {
   ip: string;
   idempotencyKey: string | null;
   locale: Locale;
+  /** Stored with the log entry inside the same transaction, so a replay finds it after a crash. */
+  reply?: (recordId: string, merged: boolean) => { status: number; body: unknown };
 };
 
-export type IntakeOutcome =
-  | { ok: true; recordId: string; merged: boolean }
-  | { ok: false; status: number; error: EngineError };
+export type IntakeOutcome = { ok: true; recordId: string; merged: boolean; reply?: { status: number; body: unknown }; replayed?: boolean } | { ok: false; status: number; error: EngineError };
 
-/**
- * The shared tail of form and webhook intake: the engine's one write path (validate,
- * normalize, dedupe/merge, outbox) as a public actor, then the touch and the log entry.
- * The record is durable before anything is acknowledged.
- */
-export async function writeIntake(ctx: ServerContext, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
-  const engineMode = input.mode === 'merge' ? 'merge' : input.mode === 'create' ? 'create' : 'interactive';
-  let result;
-  try {
-    result = await ctx.engine.records.create(input.entity, input.values, {
-      actor: { kind: 'public', locale: input.locale },
-      via: 'intake',
-      locale: input.locale,
-      mode: engineMode as 'merge',
-    });
-  } catch (err) {
-    ctx.log({ level: 'error', msg: 'intake write failed', source: input.source, error: err instanceof Error ? err.message : String(err) });
-    result = { ok: false as const, error: { code: 'internal', message: 'internal', errors: [] } };
-  }
-  const at = ctx.now();
-  if (!result.ok) {
-    const status = statusOf(result.error) === 404 ? 422 : statusOf(result.error);
-    const reasons: IntakeReason[] = (result.error.errors ?? []).map((e) => ({ path: e.path, code: e.code, message: e.message }));
-    if (reasons.length === 0) reasons.push({ path: '', code: result.error.code, message: result.error.message });
-    store.log({ kind: input.kind, source: input.source, status: 'rejected', httpStatus: status, reasons, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
-    return { ok: false, status, error: result.error };
-  }
-  const record = result.record;
-  const recordId = String(record.id);
-  const merged = isMerged(result);
-  ctx.db.transaction(() => {
-    store.touch(input.entity, recordId, input.kind, input.source, input.touch, at);
-    store.log({ kind: input.kind, source: input.source, status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
-  });
-  return { ok: true, recordId, merged };
+/** The activity type a repeat submission is logged as: `form-submission`, else `note`, else the first one. */
+function resubmissionType(spec: AppSpec | null): string | null {
+  const types = spec?.activityTypes ?? [];
+  return (types.find((t) => t.key === 'form-submission') ?? types.find((t) => t.key === 'note') ?? types[0])?.key ?? null;
 }
 
-function isMerged(result: object): boolean {
-  const r = result as { merged?: unknown; outcome?: unknown; created?: unknown };
-  return r.merged === true || r.outcome === 'merged' || r.created === false;
+/**
+ * The shared tail of form and webhook intake, in one transaction: the engine's one write path
+ * as a public actor (validate, normalize, identity merge, touch, outbox event), an activity
+ * when the submission merged into an existing record, the intake log entry and the
+ * idempotency reply. The record is durable before anything is acknowledged.
+ */
+export function writeIntake(ctx: ServerContext, store: IntakeStore, input: IntakeInput): IntakeOutcome {
+  const at = ctx.now();
+  const t = input.touch;
+  const touch = {
+    kind: input.kind, sourceKey: input.source,
+    ...(t.utm_source ? { utmSource: t.utm_source } : {}), ...(t.utm_medium ? { utmMedium: t.utm_medium } : {}),
+    ...(t.utm_campaign ? { utmCampaign: t.utm_campaign } : {}), ...(t.utm_content ? { utmContent: t.utm_content } : {}),
+    ...(t.utm_term ? { utmTerm: t.utm_term } : {}), ...(t.referrer ? { referrer: t.referrer } : {}), ...(t.landing_url ? { landingUrl: t.landing_url } : {}),
+  };
+  const outcome = ctx.db.transaction((): IntakeOutcome => {
+    // Checked again inside the transaction: a concurrent twin may have finished while this body was read.
+    const earlier = input.idempotencyKey ? store.replay(input.idempotencyKey) : null;
+    if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };
+    const result = ctx.engine.records.create(input.entity, input.values, {
+      actor: { kind: 'public', locale: input.locale }, via: 'intake', locale: input.locale,
+      mode: input.mode === 'merge' ? 'merge' : 'interactive', touch,
+    });
+    if (!result.ok) return { ok: false, status: statusOf(result.error) === 404 ? 422 : statusOf(result.error), error: result.error };
+    const recordId = String(result.record.id);
+    const merged = result.merged === true;
+    if (merged) {
+      const type = resubmissionType(ctx.spec());
+      const utm = [t.utm_source, t.utm_medium, t.utm_campaign].filter(Boolean).join(' / ');
+      if (type) {
+        ctx.engine.activities.log(input.entity, recordId, {
+          type,
+          body: `${input.kind === 'form' ? '再次提交表单' : '再次推送'} ${input.source}${utm ? `（${utm}）` : ''}`,
+          meta: { intake: input.kind, source: input.source, changed: result.changed ?? [] },
+        }, { actor: { kind: 'system' }, via: 'intake', locale: input.locale });
+      }
+    }
+    store.log({ kind: input.kind, source: input.source, status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
+    const reply = input.reply?.(recordId, merged);
+    if (reply && input.idempotencyKey) store.remember(input.idempotencyKey, input.kind, reply.status, reply.body, at);
+    return { ok: true, recordId, merged, ...(reply ? { reply } : {}) };
+  });
+  if (!outcome.ok) {
+    const reasons: IntakeReason[] = (outcome.error.errors ?? []).map((e) => ({ path: e.path, code: e.code, message: e.message }));
+    if (reasons.length === 0) reasons.push({ path: '', code: outcome.error.code, message: outcome.error.message });
+    store.log({ kind: input.kind, source: input.source, status: 'rejected', httpStatus: outcome.status, reasons, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
+  }
+  return outcome;
 }

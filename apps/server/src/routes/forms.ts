@@ -99,12 +99,12 @@ async function submitForm(ctx: ServerContext, store: ReturnType<typeof intakeSto
   }
   for (const [key, value] of Object.entries(form.defaults ?? {})) if (values[key] === undefined || values[key] === null) values[key] = value;
 
-  const outcome = await writeIntake(ctx, store, {
+  const outcome = writeIntake(ctx, store, {
     kind: 'form', source: form.key, entity: entity.key, values, mode: form.mode ?? 'merge',
     touch: captureTouch(body, c.req.url, c.req.header('referer')), ip, idempotencyKey: idemKey, locale,
+    // Merged and new submissions answer alike, so a form cannot probe who is already a lead.
+    reply: () => ({ status: 201, body: success }),
   });
   if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
-  // Merged and new submissions answer alike, so a form cannot probe who is already a lead.
-  if (idemKey) store.remember(idemKey, `form:${form.key}`, 201, success, now);
   return c.json(success, 201);
 }

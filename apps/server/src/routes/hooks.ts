@@ -60,12 +60,12 @@ async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookS
     const previous = store.replay(idemKey);
     if (previous) return c.json(previous.body as object, previous.status as 201, { 'idempotent-replayed': 'true' });
   }
-  const outcome = await writeIntake(ctx, store, {
+  const outcome = writeIntake(ctx, store, {
     kind: 'webhook', source: key, entity: source.entity, values: { ...(source.defaults ?? {}), ...mapped }, mode: source.mode ?? 'merge',
     touch: captureTouch(parsed.body, c.req.url, undefined), ip, idempotencyKey: idemKey, locale: localeOf(c),
+    reply: (id, merged) => ({ status: 201, body: { ok: true, id, status: merged ? 'merged' : 'accepted' } }),
   });
   if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
-  const body = { ok: true, id: outcome.recordId, status: outcome.merged ? 'merged' : 'accepted' };
-  if (idemKey) store.remember(idemKey, `hook:${key}`, 201, body, now);
-  return c.json(body, 201);
+  const body = outcome.reply?.body ?? { ok: true };
+  return c.json(body as object, 201);
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { check } from '@trellis/logic';
 import type { AppSpec, EntitySpec } from '@trellis/spec';
 import type { ServerContext } from '../context';
-import type { EngineRecord, ListQuery, Via } from '../engine-port';
+import type { ListQuery, Via } from '../engine-port';
 import { requireActor } from '../http/auth-middleware';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { ProblemError } from '../http/problem';
@@ -85,7 +85,7 @@ export function guardWrite(ctx: ServerContext, actor: Actor, entity: EntitySpec,
 export function redactor(ctx: ServerContext, actor: Actor, entityKey: string) {
   const hidden = new Set(ctx.perms.hiddenFields(actor, entityKey));
   return {
-    record: (r: EngineRecord) => ctx.perms.redact(actor, entityKey, r),
+    record: <T extends object>(r: T): T => ctx.perms.redact(actor, entityKey, r as Record<string, unknown>) as T,
     errors: (errors: ProblemError[] = []) => errors.filter((e) => !hidden.has(e.path.split('/')[1] ?? '')),
     hidden,
   };

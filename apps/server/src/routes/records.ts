@@ -18,7 +18,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const result = await engine.records.list(entity.key, query, { actor, locale: localeOf(c) });
     const redact = redactor(ctx, actor, entity.key);
     if (!result.ok) throw engineProblem(result.error, redact.errors);
-    return c.json({ items: result.items.map(redact.record), nextCursor: result.nextCursor ?? null, ...(result.total !== undefined ? { total: result.total } : {}) });
+    return c.json({ items: result.records.map((r) => redact.record(r)), nextCursor: result.nextCursor ?? null, ...(result.total !== undefined ? { total: result.total } : {}) });
   });
 
   app.post(BASE, async (c) => {

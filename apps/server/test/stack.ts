@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, createPermissionPort } from '@trellis/engine';
+import type { Engine } from '@trellis/engine';
+import type { AppSpec } from '@trellis/spec';
+import { openDatabase, specVersions } from '@trellis/store';
+import { createApp } from '../src/app';
+import type { ServerOptions } from '../src/context';
+import { hashPassword } from '../src/auth/password';
+import { ORIGIN, cookieOf } from './http-harness';
+
+const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '../../../templates/education');
+
+/** The education template's spec, its files merged (arrays concatenated) like the CLI bundles it. */
+export function educationSpec(): AppSpec {
+  const manifest = JSON.parse(readFileSync(join(TEMPLATE, 'template.json'), 'utf8')) as { spec: string[] };
+  const spec: Record<string, unknown> = {};
+  for (const file of manifest.spec) {
+    const part = JSON.parse(readFileSync(join(TEMPLATE, file), 'utf8')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(part)) {
+      if (key === '$schema' || key === '$comment') continue;
+      const prev = spec[key];
+      spec[key] = Array.isArray(prev) && Array.isArray(value) ? [...prev, ...value] : value;
+    }
+  }
+  return spec as AppSpec;
+}
+
+const hashCache = new Map<string, Promise<string>>();
+
+/**
+ * The whole stack over an in-memory database: the education template published through the
+ * store's publish path, the engine with the role model as its permission port, and the app.
+ */
+export function fullStack(options: Partial<ServerOptions> = {}) {
+  const db = openDatabase(':memory:');
+  const published = specVersions(db).publish({ spec: educationSpec(), now: Date.now() });
+  if (!published.ok) throw new Error(`education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`);
+  const holder: { engine?: Engine } = {};
+  const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });
+  holder.engine = engine;
+  const app = createApp({ engine, db, log: () => {}, limits: { intakePerMinute: 0 }, ...options });
+  const request = (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
+    const headers = new Headers(init.headers);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    if (init.cookie) {
+      headers.set('cookie', init.cookie);
+      if (!headers.has('origin')) headers.set('origin', ORIGIN);
+    }
+    return app.request(`${ORIGIN}${path}`, { ...init, headers, body });
+  };
+  /** Creates a user with a role and teams and returns a signed-in cookie. */
+  const signIn = async (login: string, role: string, teams: string[] = [], supervisorId: string | null = null) => {
+    let hash = hashCache.get('pw');
+    if (!hash) hashCache.set('pw', (hash = hashPassword('pass-word-1')));
+    const id = app.ctx.users.insert({ login, passwordHash: await hash, role, teams, supervisorId }, Date.now());
+    const res = await request('/api/v1/auth/login', { method: 'POST', json: { login, password: 'pass-word-1' } });
+    if (res.status !== 200) throw new Error(`login failed: ${await res.text()}`);
+    return { id, cookie: cookieOf(res) };
+  };
+  return { db, engine, app, request, signIn, spec: published.spec };
+}
