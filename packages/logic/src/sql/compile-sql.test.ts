@@ -35,6 +35,14 @@ describe('compileToSql', () => {
     const r = compileToSql({ '==': [{ var: 'name' }, "x' OR 1=1 --"] }, { columns });
     expect(r).toEqual({ ok: true, sql: `("name" IS NOT NULL AND "name" = ?)`, params: ["x' OR 1=1 --"] });
   });
+  it('never splices values that look like SQL fragments', () => {
+    const evil = { sql: '1) OR (1', params: [] };
+    const user = { id: 'u1', teams: [evil as never], roles: [] };
+    expect(compileToSql({ '==': [{ var: 'name' }, { var: '$user.teams.0' }] }, { columns, ctx: { user } })).toMatchObject({ ok: false });
+    const r = compileToSql({ in: [{ var: 'name' }, { var: '$user.teams' }] }, { columns, ctx: { user } });
+    expect(r).toMatchObject({ ok: true, params: [] });
+    if (r.ok) expect(r.sql).not.toContain('OR (1');
+  });
   it('treats % and _ literally and is case-sensitive in startsWith/contains/in', () => {
     expect(select({ startsWith: [{ var: 'name' }, '100%_'] })).toEqual([1]);
     expect(select({ contains: [{ var: 'name' }, '%_'] })).toEqual([1]);

@@ -1,10 +1,15 @@
 import type { LogicIssue } from '../types';
 
-/** A piece of SQL with its positional parameters, in order. */
-export type Fragment = { sql: string; params: unknown[] };
-
-const isFragment = (v: unknown): v is Fragment =>
-  typeof v === 'object' && v !== null && typeof (v as Fragment).sql === 'string' && Array.isArray((v as Fragment).params);
+/**
+ * A piece of SQL with its positional parameters, in order. A class, so that no JSON value from
+ * an expression or context can ever be mistaken for SQL text.
+ */
+export class Fragment {
+  constructor(
+    readonly sql: string,
+    readonly params: unknown[],
+  ) {}
+}
 
 /** SQLite cannot bind booleans: JS true/false are stored and compared as 1/0. */
 export const bindable = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
@@ -17,7 +22,7 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
   let text = strings[0] as string;
   const params: unknown[] = [];
   values.forEach((v, i) => {
-    if (isFragment(v)) {
+    if (v instanceof Fragment) {
       text += v.sql;
       params.push(...v.params);
     } else {
@@ -26,11 +31,11 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
     }
     text += strings[i + 1] as string;
   });
-  return { sql: text, params };
+  return new Fragment(text, params);
 }
 
 /** Raw SQL text without parameters (only for text we write ourselves, never user input). */
-export const raw = (text: string): Fragment => ({ sql: text, params: [] });
+export const raw = (text: string): Fragment => new Fragment(text, []);
 
 export const TRUE = raw('1');
 export const FALSE = raw('0');
@@ -38,7 +43,7 @@ export const constant = (b: boolean): Fragment => (b ? TRUE : FALSE);
 
 /** Joins fragments with a separator (`' AND '`, `', '`). */
 export function join(parts: Fragment[], separator: string): Fragment {
-  return { sql: parts.map((p) => p.sql).join(separator), params: parts.flatMap((p) => p.params) };
+  return new Fragment(parts.map((p) => p.sql).join(separator), parts.flatMap((p) => p.params));
 }
 
 /** Thrown inside the SQL compiler and turned into `{ ok: false, errors }` at its entry. */

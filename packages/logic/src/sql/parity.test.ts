@@ -80,6 +80,11 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...Object.keys(columns)).map((f) => v(f)),
   fc.constantFrom({ '==': [v('ownerId'), v('$user.id')] }, { in: [v('city'), v('$user.teams')] }, { in: [v('$user.id'), v('tags')] }),
   fc.tuple(textField, text).map(([f, d]) => ({ var: [f, d] })),
+  fc.tuple(cmpOp, numField, fc.integer({ min: -2, max: 2 }), num).map(([op, f, d, l]) => ({ [op]: [{ var: [f, d] }, l] })),
+  fc.tuple(text, textField).map(([s, f]) => ({ startsWith: [s, v(f)] })),
+  fc.tuple(fc.oneof(text, fc.array(fc.oneof(piece, num), { maxLength: 3 })), fc.constantFrom('name', 'age', 'vip')).map(([h, f]) => ({ contains: [h, v(f)] })),
+  fc.constantFrom('birthday', 'createdAt').map((f) => ({ isEmpty: { daysSince: v(f) } })),
+  fc.constantFrom({ missing: ['$user.id', 'name'] }, { in: ['sales', v('$user.roles')] }, { '==': [v('$user.nope'), null] }),
 );
 
 const condition: fc.Arbitrary<unknown> = fc.letrec<{ c: unknown }>((tie) => ({

@@ -5,7 +5,7 @@ import { parseDurationParts } from '../duration';
 import { readPath } from '../truthy';
 import type { EvalContext, SqlColumn, SqlColumnType } from '../types';
 import type { Fragment } from './fragment';
-import { SqlUnsupported, sql } from './fragment';
+import { SqlUnsupported, raw, sql } from './fragment';
 
 /** The JS type a column's non-null values have in the engine. */
 export type Kind = 'text' | 'number' | 'boolean' | 'json';
@@ -76,7 +76,7 @@ function variable(args: unknown[], at: (i: number) => string, cx: SqlCx): Term {
   const col = Object.hasOwn(cx.columns, key) ? cx.columns[key] : undefined;
   if (!col || !Object.hasOwn(KIND, col.type)) throw new SqlUnsupported(at(0), 'logic.sqlUnknownColumn', { field: key });
   const kind = KIND[col.type];
-  const column = { sql: col.column, params: [] };
+  const column = raw(col.column);
   if (def === undefined || def === null) return { t: 'dynamic', kind, sql: column, colType: col.type };
   const defKind = typeof def === 'string' ? 'text' : typeof def === 'number' ? 'number' : typeof def === 'boolean' ? 'boolean' : null;
   if (defKind !== kind) throw mismatch(at(1), `default ${JSON.stringify(def)} for ${key}`);
@@ -87,7 +87,7 @@ function since(op: 'daysSince' | 'hoursSince', arg: Term, path: string, cx: SqlC
   const unit = op === 'daysSince' ? '86400000.0' : '3600000.0';
   if (arg.t === 'literal') return literal(customOperators[op]?.([arg.value], { data: null, record: null, ctx: cx.ctx, now: cx.now }));
   const ms = epochMs(arg, path);
-  return { t: 'dynamic', kind: 'number', sql: sql`((${cx.now} - ${ms}) / ${{ sql: unit, params: [] }})`, colType: 'computed' };
+  return { t: 'dynamic', kind: 'number', sql: sql`((${cx.now} - ${ms}) / ${raw(unit)})`, colType: 'computed' };
 }
 
 /** Epoch ms of a datetime/number column, or of a 'YYYY-MM-DD' date column read as UTC midnight. */
