@@ -29,3 +29,6 @@ export type { Activity, ActivityInput, ActivityResult, ActivityListResult, FileR
 export type { Task, TaskInput, TaskQuery, TaskResult, TaskListResult, TaskStatus } from './tasks/types';
 export type { TimelineEntry, TimelineResult, FieldChange } from './timeline/types';
 export * from './permissions';
+// Automations (issue 4): outbox worker, triggers, actions, assignment strategies, SLA, schedules, run log, dry run.
+export * from './automations';
+export * from './assignment';

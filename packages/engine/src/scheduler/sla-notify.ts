@@ -7,6 +7,8 @@ import { resolveRecipients } from '../notify/recipients';
 /**
  * Built-in reaction to sla.breached: tells the stage's `sla.notify` recipients (e.g. the owner
  * and `owner.supervisor`) with an in-app notification. Idempotent per event like any action.
+ * When an enabled automation handles sla.breached for this entity (and stage), it takes over —
+ * otherwise people would get the same reminder twice.
  */
 export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: RecordsPort): void {
   const key = `${event.id}|$sla|notify`;
@@ -18,6 +20,8 @@ export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: Re
   const entity = getEntity(spec, event.entity);
   const record = records.get(event.entity, event.recordId);
   if (!stage?.sla || !record || !entity) return;
+  const handled = (spec.automations ?? []).some((a) => a.enabled !== false && a.on.type === 'sla.breached' && a.on.entity === event.entity && (a.on.stage === undefined || a.on.stage === stageKey));
+  if (handled) return;
   const who = resolveRecipients(stage.sla.notify, record, rt.directory);
   const locale = rt.locale;
   const title = String(record[entity.titleField ?? 'id'] ?? record.id);
