@@ -26,10 +26,11 @@ function produced(ctx: Ctx, a: AutomationSpec): Produced[] {
 }
 
 /** Fields whose change the condition demands at its top level ({"changed": f} alone or inside a top-level "and"). */
-function guardFields(expr: unknown): string[] {
-  if (expr === null || typeof expr !== 'object' || Array.isArray(expr)) return [];
+function guardFields(expr: unknown, depth = 0): string[] {
+  // Depth-bounded: expressions may be cyclic or huge (they are checked against limits elsewhere).
+  if (depth > 8 || expr === null || typeof expr !== 'object' || Array.isArray(expr)) return [];
   const [op, args] = Object.entries(expr)[0] ?? [];
-  if (op === 'and' && Array.isArray(args)) return args.flatMap(guardFields);
+  if (op === 'and' && Array.isArray(args)) return args.flatMap((a) => guardFields(a, depth + 1));
   if (op === undefined || !CHANGE_OPERATORS.includes(op)) return [];
   const field = Array.isArray(args) ? args[0] : args;
   return typeof field === 'string' ? [field] : [];
