@@ -38,13 +38,14 @@ export function fieldRefs(expr: unknown, maxDepth = Infinity): { refs: FieldRef[
   walk(expr, {
     // Deeper parts are not analysed (check and evaluate refuse them anyway); this keeps the stack safe.
     node: (_v, _p, depth) => depth <= maxDepth,
-    op: ({ op, args, argPath, inLoop }) => {
+    op: ({ op, args, path, argPath, inLoop }) => {
       operators.add(op);
       if (op === 'var') {
         const key = args[0];
         // Inside a loop body a var reads the item, except $user/$previous which read the context.
         const contextual = typeof key === 'string' && key.startsWith('$');
-        if (!inLoop || contextual) addKey(key, argPath(0));
+        // A var is reported at the var object itself (`/and/1/==/0`), the operand a builder sees.
+        if (!inLoop || contextual) addKey(key, path);
       } else if (op === 'missing' && !inLoop) {
         const keys = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
         const base = Array.isArray(args[0]) ? (i: number) => `${argPath(0)}/${i}` : argPath;

@@ -10,15 +10,18 @@ describe('check', () => {
 
   it('points at an unknown field with a localized message', () => {
     const [zh] = check({ and: [{ '==': [{ var: 'stage' }, 'new'] }, { '==': [{ var: 'budjet' }, 1] }] }, { fields });
-    expect(zh).toMatchObject({ path: '/and/1/==/0/var', code: 'logic.unknownField', params: { field: 'budjet' } });
+    expect(zh).toMatchObject({ path: '/and/1/==/0', code: 'logic.unknownField', params: { field: 'budjet' } });
     expect(zh?.message).toContain('budjet');
     expect(zh?.message).toMatch(/字段/);
     const [en] = check({ '==': [{ var: 'budjet' }, 1] }, { fields, locale: 'en' });
     expect(en?.message).toBe('The condition refers to a field "budjet" that does not exist.');
   });
 
-  it('uses the index path for the array form of var', () => {
-    expect(check({ '==': [{ var: ['nope', 1] }, 1] }, { fields })[0]?.path).toBe('/==/0/var/0');
+  it('points at the var object in both var forms, and at the key in missing', () => {
+    expect(check({ '==': [{ var: ['nope', 1] }, 1] }, { fields })[0]?.path).toBe('/==/0');
+    expect(check({ '==': [1, { var: 'nope' }] }, { fields })[0]?.path).toBe('/==/1');
+    expect(check({ missing: ['stage', 'nope'] }, { fields })[0]?.path).toBe('/missing/1');
+    expect(check({ missing_some: [1, ['nope']] }, { fields })[0]?.path).toBe('/missing_some/1/0');
   });
 
   it('reports unknown and disallowed operators', () => {
@@ -56,10 +59,10 @@ describe('check', () => {
       { fields },
     );
     expect(issues.map((i) => [i.path, i.code])).toEqual([
-      ['/and/0/==/0/var', 'logic.unknownField'],
-      ['/and/1/==/0/var', 'logic.unknownField'],
+      ['/and/0/==/0', 'logic.unknownField'],
+      ['/and/1/==/0', 'logic.unknownField'],
       ['/and/2/changed', 'logic.unknownField'],
-      ['/and/3/var', 'logic.dynamicField'],
+      ['/and/3', 'logic.dynamicField'],
     ]);
   });
 

@@ -50,7 +50,7 @@ export function term(expr: unknown, path: string, cx: SqlCx): Term {
   const at = argPaths(expr, path);
   switch (op) {
     case 'var':
-      return variable(args, at, cx);
+      return variable(args, path, at, cx);
     case 'now':
       return literal(cx.now);
     case 'daysSince':
@@ -65,16 +65,16 @@ export function term(expr: unknown, path: string, cx: SqlCx): Term {
   }
 }
 
-function variable(args: unknown[], at: (i: number) => string, cx: SqlCx): Term {
+function variable(args: unknown[], path: string, at: (i: number) => string, cx: SqlCx): Term {
   const [key, def] = args;
-  if (typeof key !== 'string' || key === '') throw new SqlUnsupported(at(0), 'logic.dynamicField', {});
+  if (typeof key !== 'string' || key === '') throw new SqlUnsupported(path, 'logic.dynamicField', {});
   if (key === '$user' || key.startsWith('$user.')) {
     const v = key === '$user' ? cx.ctx.user : readPath(cx.ctx.user, key.slice(6));
     return literal(v ?? (def === undefined ? null : def));
   }
-  if (key.startsWith('$previous')) throw unsupported(at(0), '$previous');
+  if (key.startsWith('$previous')) throw unsupported(path, '$previous');
   const col = Object.hasOwn(cx.columns, key) ? cx.columns[key] : undefined;
-  if (!col || !Object.hasOwn(KIND, col.type)) throw new SqlUnsupported(at(0), 'logic.sqlUnknownColumn', { field: key });
+  if (!col || !Object.hasOwn(KIND, col.type)) throw new SqlUnsupported(path, 'logic.sqlUnknownColumn', { field: key });
   const kind = KIND[col.type];
   const column = raw(col.column);
   if (def === undefined || def === null) return { t: 'dynamic', kind, sql: column, colType: col.type };
