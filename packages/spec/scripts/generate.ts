@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appSpecJsonSchema } from '../src/index';
+import { appSpecJsonSchema, specErrorTemplates } from '../src/index';
 import { renderReference } from './render-reference';
 
 // Writes the generated artefacts; test/generated.test.ts fails when they are stale.
@@ -10,5 +10,5 @@ export const schemaFile = join(here, '..', 'app-spec.schema.json');
 export const referenceFile = join(here, '..', '..', '..', 'docs', 'spec-reference.md');
 
 writeFileSync(schemaFile, `${JSON.stringify(appSpecJsonSchema, null, 2)}\n`);
-writeFileSync(referenceFile, renderReference(appSpecJsonSchema));
+writeFileSync(referenceFile, renderReference(appSpecJsonSchema, specErrorTemplates()));
 console.log(`wrote ${schemaFile}\nwrote ${referenceFile}`);

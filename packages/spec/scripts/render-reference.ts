@@ -61,8 +61,36 @@ function collect(schema: Schema, title: string, out: Section[]): void {
   for (const [name, prop] of Object.entries(props)) collect(prop, `${title}.${name}`, out);
 }
 
+type Template = { code: string; zh: string; en: string };
+
+const STRUCTURAL = [
+  ['schema.required', 'A required property is missing; the path ends with its name.'],
+  ['schema.unknownProperty', 'A property the schema does not know (often a typo); the path ends with it.'],
+  ['schema.badKey', 'A map key (field key, entity key, login...) has the wrong format.'],
+  ['schema.unknownType', 'A `type` (field, trigger, action, workbench item, webhook auth) that does not exist.'],
+  ['schema.type / schema.enum / schema.const / schema.pattern / schema.format', 'A value of the wrong kind or format.'],
+  ['schema.minItems / maxItems / minLength / maxLength / minimum / maximum / exclusiveMinimum / uniqueItems / minProperties', 'A size or range limit.'],
+  ['schema.anyOf', 'A value that fits none of the allowed shapes (e.g. a form item that is neither a key nor a placement).'],
+];
+
+function renderCodes(templates: Template[]): string[] {
+  return [
+    '## Validation error codes',
+    '',
+    '`validateSpec(spec, { locale })` returns `{ ok, errors: [{ path, code, message, params }] }`. Structural errors',
+    '(from the metaschema) come first; semantic checks run only on a structurally valid spec. Expression errors use the',
+    '`logic.*` codes of `docs/logic.md`, with the path continuing into the expression.',
+    '',
+    '| code | meaning |',
+    '| --- | --- |',
+    ...STRUCTURAL.map(([code, text]) => `| \`${code}\` | ${text} |`),
+    ...templates.map((t) => `| \`${t.code}\` | ${esc(t.en)} <br> ${esc(t.zh)} |`),
+    '',
+  ];
+}
+
 /** The whole reference page. */
-export function renderReference(schema: Schema): string {
+export function renderReference(schema: Schema, templates: Template[] = []): string {
   const sections: Section[] = [];
   collect(schema, 'AppSpec', sections);
   const lines = [
@@ -78,5 +106,6 @@ export function renderReference(schema: Schema): string {
   for (const s of sections) {
     lines.push(`## ${s.title}`, '', s.description, '', '| property | type | required | description |', '| --- | --- | --- | --- |', ...s.rows, '');
   }
+  if (templates.length > 0) lines.push(...renderCodes(templates));
   return lines.join('\n');
 }

@@ -3,6 +3,6 @@ export * from './helpers';
 export { validateSpec } from './validate/validate-spec';
 export type { ValidateOptions, ValidateResult } from './validate/validate-spec';
 export type { SpecError } from './validate/context';
-export { specErrorCodes } from './validate/messages';
+export { specErrorCodes, specErrorTemplates } from './validate/messages';
 export { diffSpec } from './diff/diff-spec';
 export type { SpecChange, SpecChangeKind } from './diff/diff-spec';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReference } from '../scripts/render-reference';
-import { appSpecJsonSchema } from '../src/index';
+import { appSpecJsonSchema, specErrorTemplates } from '../src/index';
 
 type Schema = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ describe('generated files', () => {
 
   it('docs/spec-reference.md is current (run `pnpm --filter @trellis/spec generate`)', () => {
     const file = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'spec-reference.md'), 'utf8');
-    expect(file).toBe(renderReference(appSpecJsonSchema));
+    expect(file).toBe(renderReference(appSpecJsonSchema, specErrorTemplates()));
   });
 
   it('gives every property a description (hover help in editors)', () => {

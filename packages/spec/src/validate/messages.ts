@@ -78,3 +78,8 @@ export function specMessage(code: string, params: Record<string, unknown>, local
 
 /** Every known semantic code (for docs and tests). */
 export const specErrorCodes = Object.keys(catalogue);
+
+/** Each semantic code with its zh-CN and en sentence templates (`{param}` placeholders), for docs. */
+export function specErrorTemplates(): { code: string; zh: string; en: string }[] {
+  return Object.entries(catalogue).map(([code, [zh, en]]) => ({ code, zh, en }));
+}
