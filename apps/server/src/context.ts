@@ -4,12 +4,15 @@ import type { StoreDb } from '@trellis/store';
 import type { RateLimiter } from './auth/rate-limit';
 import type { SessionsRepo, TokensRepo } from './auth/repos';
 import type { UsersRepo } from './auth/users';
+import type { AutomationsApi } from '@trellis/engine';
 import type { ServerEngine } from './engine-port';
 
 /** Options of `createApp`. Only `engine` and `db` are required. */
 export type ServerOptions = {
   engine: ServerEngine;
   db: StoreDb;
+  /** The automation runtime: intake emits form.submitted / webhook.received through it; runs, dry runs, manual runs. */
+  automations?: AutomationsApi;
   /** Time source (tests inject a fake). */
   clock?: { now(): number };
   /** Origins besides the request's own host that may send cookie-authenticated writes. */

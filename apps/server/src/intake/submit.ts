@@ -67,6 +67,11 @@ export function writeIntake(ctx: ServerContext, store: IntakeStore, input: Intak
         }, { actor: { kind: 'system' }, via: 'intake', locale: input.locale });
       }
     }
+    // Same transaction as the record: the event is exactly as durable as the submission.
+    ctx.options.automations?.emit({
+      type: input.kind === 'form' ? 'form.submitted' : 'webhook.received', entity: input.entity, recordId, via: 'intake',
+      payload: input.kind === 'form' ? { form: input.source, merged } : { source: input.source, merged },
+    });
     store.log({ kind: input.kind, source: input.source, status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
     const reply = input.reply?.(recordId, merged);
     if (reply && input.idempotencyKey) store.remember(input.idempotencyKey, input.kind, reply.status, reply.body, at);

@@ -2,20 +2,28 @@ import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import type { AppEnv } from '../types';
 import { registerAuthRoutes } from './auth';
+import { registerAutomationRoutes } from './automations';
 import { registerFormRoutes } from './forms';
 import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
 import { registerOpenApiRoute } from './openapi';
+import { registerRecordExtraRoutes } from './record-extras';
 import { registerRecordRoutes } from './records';
+import { registerSpecRoutes } from './spec';
+import { registerTaskRoutes } from './tasks';
 import { registerUserRoutes } from './users';
 
 /** Every route module, registered in one place. */
 export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerAuthRoutes(app, ctx);
+  registerRecordExtraRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
+  registerTaskRoutes(app, ctx);
   registerFormRoutes(app, ctx);
   registerHookRoutes(app, ctx);
   registerIntakeHealthRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerOpenApiRoute(app, ctx);
+  registerSpecRoutes(app, ctx);
+  registerAutomationRoutes(app, ctx);
 }

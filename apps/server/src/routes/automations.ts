@@ -1,0 +1,60 @@
+import type { Hono } from 'hono';
+import type { ServerContext } from '../context';
+import { requireActor } from '../http/auth-middleware';
+import { readObject } from '../http/body';
+import { HttpProblem } from '../http/problem';
+import type { Actor, AppEnv } from '../types';
+
+function automationsOf(ctx: ServerContext) {
+  const a = ctx.options.automations;
+  if (!a) throw new HttpProblem(503, 'engine_unavailable', { feature: 'automations' });
+  return a;
+}
+
+function requireManage(ctx: ServerContext, actor: Actor): void {
+  if (!ctx.perms.hasCapability(actor, 'manageAutomations') && !ctx.perms.hasCapability(actor, 'build')) throw new HttpProblem(403, 'forbidden');
+}
+
+/** Automations of the live spec, their run log, dry runs and manual runs. */
+export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.get('/api/v1/automations', (c) => {
+    requireManage(ctx, requireActor(c));
+    return c.json({ items: ctx.spec()?.automations ?? [], pending: ctx.options.automations?.pending() ?? null });
+  });
+
+  app.get('/api/v1/automations/runs', (c) => {
+    requireManage(ctx, requireActor(c));
+    const q = c.req.query();
+    const limit = Math.min(200, Math.max(1, Number(q.limit ?? 50) || 50));
+    const runs = automationsOf(ctx).runs({
+      ...(q.automation ? { automationKey: q.automation } : {}), ...(q.entity ? { entity: q.entity } : {}),
+      ...(q.record ? { recordId: q.record } : {}), ...(q.status ? { status: q.status } : {}), limit,
+    } as never);
+    return c.json({ items: runs });
+  });
+
+  app.post('/api/v1/automations/:key/test', async (c) => {
+    requireManage(ctx, requireActor(c));
+    const { body } = await readObject(c);
+    const input = (body.record ?? body) as never;
+    const result = automationsOf(ctx).test(c.req.param('key'), input, body.previous ? { previous: body.previous as never } : {});
+    return c.json(result);
+  });
+
+  app.post('/api/v1/automations/:key/run', async (c) => {
+    const actor = requireActor(c);
+    const { body } = await readObject(c);
+    const ids = Array.isArray(body.recordIds) ? body.recordIds.filter((x): x is string => typeof x === 'string').slice(0, 500) : [];
+    if (ids.length === 0) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/recordIds', code: 'required', message: '' }]);
+    const automation = ctx.spec()?.automations?.find((a) => a.key === c.req.param('key'));
+    const entity = automation?.on.type === 'manual' ? automation.on.entity : null;
+    // A manual run acts on records the person may update; others answer like missing ones.
+    if (!entity || !ids.every((id) => {
+      const r = ctx.engine.records.get(entity, id, { actor });
+      return r.ok && ctx.perms.can(actor, 'update', entity, r.record);
+    })) throw new HttpProblem(404, 'not_found');
+    const result = automationsOf(ctx).runManual(c.req.param('key'), ids, actor);
+    if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, [result.error]);
+    return c.json(result, 202);
+  });
+}

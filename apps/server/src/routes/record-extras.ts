@@ -1,0 +1,69 @@
+import type { Hono } from 'hono';
+import type { TimelineEntry } from '@trellis/engine';
+import type { ServerContext } from '../context';
+import { requireActor } from '../http/auth-middleware';
+import { readObject } from '../http/body';
+import { engineProblem } from '../http/engine-result';
+import { HttpProblem, localeOf } from '../http/problem';
+import type { AppEnv } from '../types';
+import { readableEntity, redactor, viaOf } from './record-helpers';
+
+const BASE = '/api/v1/records/:entity/:id';
+
+/** Drops changes of hidden fields from timeline entries (the engine does too; this is the last gate). */
+function scrubEntries(entries: TimelineEntry[], hidden: Set<string>): TimelineEntry[] {
+  if (hidden.size === 0) return entries;
+  return entries.flatMap((e): TimelineEntry[] => {
+    if (!('changes' in e)) return [e];
+    const changes = e.changes.filter((ch) => !hidden.has(ch.field));
+    return changes.length === 0 && e.kind === 'change' ? [] : [{ ...e, changes } as TimelineEntry];
+  });
+}
+
+/** Search, timeline, history and activities of records. */
+export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.get('/api/v1/search', (c) => {
+    const actor = requireActor(c);
+    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    if (q === '') throw new HttpProblem(400, 'validation_failed', {}, [{ path: '/q', code: 'required', message: '' }]);
+    const results = (ctx.spec()?.entities ?? [])
+      .filter((e) => ctx.perms.can(actor, 'read', e.key))
+      .map((e) => {
+        const found = ctx.engine.records.list(e.key, { search: q, limit: 10 }, { actor, locale: localeOf(c) });
+        const redact = redactor(ctx, actor, e.key);
+        return { entity: e.key, items: found.ok ? found.records.map((r) => redact.record(r)) : [] };
+      })
+      .filter((r) => r.items.length > 0);
+    return c.json({ q, results });
+  });
+
+  app.get(`${BASE}/timeline`, (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const result = ctx.engine.timeline(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json({ items: scrubEntries(result.entries, redactor(ctx, actor, entity.key).hidden) });
+  });
+
+  app.get(`${BASE}/history`, (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const result = ctx.engine.timeline(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
+    if (!result.ok) throw engineProblem(result.error);
+    const changes = result.entries.filter((e) => e.kind === 'created' || e.kind === 'change' || e.kind === 'assignment' || e.kind === 'stage');
+    return c.json({ items: scrubEntries(changes, redactor(ctx, actor, entity.key).hidden) });
+  });
+
+  app.get(`${BASE}/activities`, (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const result = ctx.engine.activities.list(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json({ items: result.activities });
+  });
+
+  app.post(`${BASE}/activities`, async (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    const { body } = await readObject(c);
+    const result = ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, { actor, via: viaOf(c), locale: localeOf(c) });
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json(result.activity, 201);
+  });
+}

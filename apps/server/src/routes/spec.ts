@@ -1,0 +1,88 @@
+import type { Hono } from 'hono';
+import { specVersions } from '@trellis/store';
+import type { ServerContext } from '../context';
+import { requireActor } from '../http/auth-middleware';
+import { readObject } from '../http/body';
+import { HttpProblem, localeOf } from '../http/problem';
+import type { ProblemError } from '../http/problem';
+import type { Actor, AppEnv } from '../types';
+
+function requireBuild(ctx: ServerContext, actor: Actor): void {
+  if (!ctx.perms.hasCapability(actor, 'build')) throw new HttpProblem(403, 'forbidden');
+}
+
+const asErrors = (errors: { path: string; code: string; message: string }[]): ProblemError[] => errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
+
+/** The spec: live version, the builder's draft, migration-plan preview, publish, versions, restore. */
+export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const versions = specVersions(ctx.db);
+
+  app.get('/api/v1/spec', (c) => {
+    requireActor(c);
+    const live = versions.live();
+    return c.json({ version: live?.version ?? null, spec: live?.spec ?? null });
+  });
+
+  app.get('/api/v1/spec/draft', (c) => {
+    requireBuild(ctx, requireActor(c));
+    const draft = versions.getDraft();
+    if (!draft) throw new HttpProblem(404, 'not_found');
+    return c.json(draft);
+  });
+
+  app.put('/api/v1/spec/draft', async (c) => {
+    const actor = requireActor(c);
+    requireBuild(ctx, actor);
+    const { body } = await readObject(c);
+    const draft = versions.saveDraft(body, { by: actor.userId ?? null, now: ctx.now() });
+    // Drafts may be invalid while being edited; the preview tells what publishing would say.
+    const preview = versions.preview(body, { locale: localeOf(c) });
+    return c.json({ draft, valid: preview.ok, errors: preview.ok ? [] : preview.errors });
+  });
+
+  app.post('/api/v1/spec/draft/plan', async (c) => {
+    requireBuild(ctx, requireActor(c));
+    const { body } = await readObject(c, { optional: true });
+    const preview = versions.preview(body.spec, { locale: localeOf(c) });
+    if (!preview.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(preview.errors));
+    return c.json(preview);
+  });
+
+  app.post('/api/v1/spec/publish', async (c) => {
+    const actor = requireActor(c);
+    requireBuild(ctx, actor);
+    const { body } = await readObject(c, { optional: true });
+    const result = versions.publish({
+      ...(body.spec !== undefined ? { spec: body.spec } : {}),
+      by: actor.userId ?? null, note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
+      resolutions: (body.resolutions ?? {}) as never, locale: localeOf(c), now: ctx.now(),
+    });
+    if (!result.ok) {
+      const problem = new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
+      if (result.plan) Object.assign(problem.params, { plan: true });
+      throw problem;
+    }
+    return c.json({ version: result.version, summary: result.summary, changes: result.changes }, 201);
+  });
+
+  app.get('/api/v1/spec/versions', (c) => {
+    requireBuild(ctx, requireActor(c));
+    return c.json({ items: versions.list() });
+  });
+
+  app.get('/api/v1/spec/versions/:version', (c) => {
+    requireBuild(ctx, requireActor(c));
+    const v = versions.get(Number(c.req.param('version')));
+    if (!v) throw new HttpProblem(404, 'not_found');
+    return c.json(v);
+  });
+
+  app.post('/api/v1/spec/versions/:version/restore', async (c) => {
+    const actor = requireActor(c);
+    requireBuild(ctx, actor);
+    const { body } = await readObject(c, { optional: true });
+    const result = versions.restore(Number(c.req.param('version')), { by: actor.userId ?? null, resolutions: (body.resolutions ?? {}) as never, locale: localeOf(c), now: ctx.now() });
+    if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
+    return c.json({ version: result.version, summary: result.summary, changes: result.changes }, 201);
+  });
+}

@@ -1,0 +1,69 @@
+import type { Hono } from 'hono';
+import type { ServerContext } from '../context';
+import { requireActor } from '../http/auth-middleware';
+import { readObject } from '../http/body';
+import { engineProblem } from '../http/engine-result';
+import { HttpProblem, localeOf } from '../http/problem';
+import type { AppEnv } from '../types';
+import { viaOf } from './record-helpers';
+
+const STATUSES = new Set(['open', 'done', 'cancelled']);
+
+/** Tasks (mine by default) and in-app notifications. */
+export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.get('/api/v1/tasks', (c) => {
+    const actor = requireActor(c);
+    const status = c.req.query('status');
+    if (status !== undefined && !STATUSES.has(status)) throw new HttpProblem(400, 'invalid_value', { reason: 'status' }, [{ path: '/status', code: 'invalid_value', message: '', params: { reason: 'status' } }]);
+    // Others' tasks only for those who may reassign work.
+    const assignee = c.req.query('assignee');
+    const assigneeId = assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
+    const result = ctx.engine.tasks.list({ ...(assigneeId ? { assigneeId } : {}), ...(status ? { status: status as 'open' } : {}), limit: 200 }, { actor, locale: localeOf(c) });
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json({ items: result.tasks });
+  });
+
+  app.post('/api/v1/tasks', async (c) => {
+    const actor = requireActor(c);
+    const { body } = await readObject(c);
+    const result = ctx.engine.tasks.create({ ...(body as object), assigneeId: typeof body.assigneeId === 'string' ? body.assigneeId : (actor.userId ?? null) } as never, { actor, via: viaOf(c), locale: localeOf(c) });
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json(result.task, 201);
+  });
+
+  app.patch('/api/v1/tasks/:id', async (c) => {
+    const actor = requireActor(c);
+    const { body } = await readObject(c);
+    const opts = { actor, via: viaOf(c), locale: localeOf(c) } as const;
+    let result;
+    if (body.status === 'done') result = ctx.engine.tasks.complete(c.req.param('id'), opts);
+    else if ('assigneeId' in body) result = ctx.engine.tasks.assign(c.req.param('id'), typeof body.assigneeId === 'string' ? body.assigneeId : null, { ...opts, ...(typeof body.dueAt === 'number' ? { dueAt: body.dueAt } : {}) });
+    else throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/status', code: 'invalid_value', message: '', params: { reason: 'status: done | assigneeId' } }]);
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json(result.task);
+  });
+
+  app.get('/api/v1/notifications', (c) => {
+    const actor = requireActor(c);
+    if (!actor.userId) return c.json({ items: [], unread: 0 });
+    const unreadOnly = c.req.query('unread') === '1';
+    const rows = ctx.db.sqlite
+      .prepare(`SELECT id, kind, title, body, entity, record_id AS recordId, payload, created_at AS createdAt, read_at AS readAt FROM notifications WHERE user_id = ? ${unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 100`)
+      .all(actor.userId) as { payload: string | null }[];
+    const unread = (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(actor.userId) as { n: number }).n;
+    return c.json({ items: rows.map((r) => ({ ...r, payload: r.payload ? (JSON.parse(r.payload) as unknown) : null })), unread });
+  });
+
+  app.post('/api/v1/notifications/read-all', (c) => {
+    const actor = requireActor(c);
+    ctx.db.sqlite.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(ctx.now(), actor.userId ?? '');
+    return c.body(null, 204);
+  });
+
+  app.post('/api/v1/notifications/:id/read', (c) => {
+    const actor = requireActor(c);
+    const changed = ctx.db.sqlite.prepare('UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE id = ? AND user_id = ?').run(ctx.now(), c.req.param('id'), actor.userId ?? '').changes;
+    if (changed === 0) throw new HttpProblem(404, 'not_found');
+    return c.body(null, 204);
+  });
+}
