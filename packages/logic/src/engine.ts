@@ -47,7 +47,14 @@ export function createLogic(opts: CreateLogicOptions = {}): LogicEngine {
   const evaluate = (expr: unknown, data: unknown, ctx: EvalContext = {}): unknown => {
     const fn = compiled(expr);
     const now = typeof ctx.now === 'number' ? ctx.now : Date.now();
-    const value = fn({ data, record: data, ctx, now, budget: { left: limits.maxIterations } });
+    let value: unknown;
+    try {
+      value = fn({ data, record: data, ctx, now, budget: { left: limits.maxIterations } });
+    } catch (e) {
+      // Non-JSON input (objects without a prototype, cyclic values) can make JS itself throw.
+      if (e instanceof LogicError) throw e;
+      throw new LogicError('logic.operatorFailed', { operator: '?', cause: e instanceof Error ? e.message : String(e) });
+    }
     return value === undefined ? null : value;
   };
 

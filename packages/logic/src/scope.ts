@@ -27,6 +27,8 @@ export type CompileEnv = {
  */
 export function readVar(scope: Scope, path: unknown): unknown {
   if (path === undefined || path === null || path === '') return scope.data;
+  // Only text and numbers name a path; any other value (a list, an object) names nothing.
+  if (typeof path !== 'string' && typeof path !== 'number') return undefined;
   const p = String(path);
   if (p.charCodeAt(0) === 36 /* $ */) {
     if (p === '$user') return scope.ctx.user ?? undefined;

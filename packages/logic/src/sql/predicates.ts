@@ -26,6 +26,8 @@ export function predicate(expr: unknown, path: string, cx: SqlCx): Fragment {
     if (args.length === 0) return FALSE;
     return sql`(${join(args.map((a, i) => predicate(a, at(i), cx)), op === 'and' ? ' AND ' : ' OR ')})`;
   }
+  // evaluate runs every argument, so SQL refuses extra ones rather than dropping them.
+  if ((op === '!' || op === '!!' || op === 'isEmpty') && args.length !== 1) throw unsupported(path, op);
   if (op === '!') return sql`(NOT ${predicate(args[0], at(0), cx)})`;
   if (op === '!!') return predicate(args[0], at(0), cx);
   if (op === 'if' || op === '?:') return conditional(args, at, cx);
@@ -109,7 +111,7 @@ function missing(keys: unknown[], at: (i: number) => string, nested: boolean, cx
 
 function missingSome(args: unknown[], at: (i: number) => string, cx: SqlCx): Fragment {
   const [need, keys] = args;
-  if (typeof need !== 'number' || !Array.isArray(keys)) throw unsupported(at(0), 'missing_some');
+  if (args.length !== 2 || typeof need !== 'number' || !Array.isArray(keys)) throw unsupported(at(0), 'missing_some');
   if (keys.length === 0) return FALSE;
   const count = sql`(${join(missingFlags(keys, (i) => pointer(at(1), i), cx), ' + ')})`;
   // JS: [] when present >= need, else the missing keys (truthy only when at least one is missing).

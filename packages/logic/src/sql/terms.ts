@@ -37,6 +37,8 @@ export function argPaths(expr: unknown, path: string): (i: number) => string {
 
 const literal = (value: unknown): Term => ({ t: 'literal', value });
 
+const TERM_ARITY: Record<string, [number, number]> = { var: [0, 2], now: [0, 0], daysSince: [1, 1], hoursSince: [1, 1], addDuration: [2, 2], length: [1, 1] };
+
 /** Compiles a value-producing expression of the SQL subset. */
 export function term(expr: unknown, path: string, cx: SqlCx): Term {
   if (Array.isArray(expr)) {
@@ -48,6 +50,9 @@ export function term(expr: unknown, path: string, cx: SqlCx): Term {
   if (!operation) return literal(expr);
   const { op, args } = operation;
   const at = argPaths(expr, path);
+  // evaluate runs every argument, so SQL must not silently drop extra ones.
+  const arity = TERM_ARITY[op];
+  if (arity !== undefined && (args.length < arity[0] || args.length > arity[1])) throw unsupported(path, op);
   switch (op) {
     case 'var':
       return variable(args, path, at, cx);
