@@ -28,6 +28,11 @@ export type AutomationsApi = {
   test(automationKey: string, record: DryRunInput, opts?: { previous?: RecordData | null }): DryRunResult;
   /** A person pressed a manual automation's button on records: queues one `manual` event. */
   runManual(automationKey: string, recordIds: string[], actor: Actor): { ok: true; eventId: string } | { ok: false; error: AutomationError };
+  /**
+   * Appends an event for automations (intake: form.submitted {form}, webhook.received {source}).
+   * Call it inside the caller's transaction to make the event as durable as the change.
+   */
+  emit(event: { id?: string; type: string; entity?: string | null; recordId?: string | null; payload?: Record<string, unknown>; actorId?: string | null; via?: string; depth?: number }): string;
   /** The run log, newest first (per automation, per record, per event, by status). */
   runs(query?: RunQuery): RunLog[];
   /** Config errors of one automation (trigger + actions). */
@@ -91,6 +96,11 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       const id = `manual:${deps.ids.next()}`;
       rt.outbox.append({ id, type: 'manual', entity: a.on.entity, recordId: recordIds.length === 1 ? (recordIds[0] as string) : null, payload: { automationKey: key, recordIds }, actorId: actor.userId ?? null, via: 'ui', depth: 0, createdAt: rt.now() });
       return { ok: true, eventId: id };
+    },
+    emit: (e) => {
+      const id = e.id ?? deps.ids.next();
+      rt.outbox.append({ id, type: e.type, entity: e.entity ?? null, recordId: e.recordId ?? null, payload: e.payload ?? {}, actorId: e.actorId ?? null, via: e.via ?? 'system', depth: e.depth ?? 0, createdAt: rt.now() });
+      return id;
     },
     runs: (query) => rt.runs.query(query ?? {}),
     validate: (automation, locale) => validateAutomation(automation, locale ?? rt.locale),

@@ -1,10 +1,11 @@
 import type { AppSpec } from '@trellis/spec';
 import { getPipeline } from '@trellis/spec';
 import type { DirectoryUser } from '../assignment';
+import type { Locale } from '../ports';
 import type { Db } from './db';
 
 /** A user with what notifications and assignment need. */
-export type UserInfo = DirectoryUser & { name: string; supervisorId: string | null; email: string | null; phone: string | null; role: string };
+export type UserInfo = DirectoryUser & { name: string; supervisorId: string | null; email: string | null; phone: string | null; role: string; locale: Locale };
 
 /** Read-only look-ups over users, teams and memberships, plus owners' open-record counts. */
 export type Directory = {
@@ -16,12 +17,12 @@ export type Directory = {
   openLoads(entity: string, userIds: string[]): Record<string, number>;
 };
 
-type Row = { id: string; login: string; name: string; status: string; supervisor_id: string | null; email: string | null; phone: string | null; role: string };
-const COLS = 'u.id, u.login, u.name, u.status, u.supervisor_id, u.email, u.phone, u.role';
+type Row = { id: string; login: string; name: string; status: string; supervisor_id: string | null; email: string | null; phone: string | null; role: string; locale: string | null };
+const COLS = 'u.id, u.login, u.name, u.status, u.supervisor_id, u.email, u.phone, u.role, u.locale';
 
 function toUser(r: Row): UserInfo {
   const status = r.status === 'away' || r.status === 'disabled' ? r.status : 'active';
-  return { userId: r.id, login: r.login, name: r.name, status, supervisorId: r.supervisor_id, email: r.email, phone: r.phone, role: r.role };
+  return { userId: r.id, login: r.login, name: r.name, status, supervisorId: r.supervisor_id, email: r.email, phone: r.phone, role: r.role, locale: r.locale === 'en' ? 'en' : 'zh-CN' };
 }
 
 /** Table of an entity (store convention `e_<entityKey>`). */

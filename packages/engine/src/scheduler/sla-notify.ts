@@ -23,17 +23,17 @@ export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: Re
   const handled = (spec.automations ?? []).some((a) => a.enabled !== false && a.on.type === 'sla.breached' && a.on.entity === event.entity && (a.on.stage === undefined || a.on.stage === stageKey));
   if (handled) return;
   const who = resolveRecipients(stage.sla.notify, record, rt.directory);
-  const locale = rt.locale;
   const title = String(record[entity.titleField ?? 'id'] ?? record.id);
   const limit = stage.sla.noActivityFor ?? stage.sla.maxDwell ?? '';
-  const text =
+  // Each person reads the reminder in their own language.
+  const text = (locale: 'zh-CN' | 'en') =>
     locale === 'en'
       ? `${localize(entity.label, 'en')} "${title}" broke the SLA of stage "${localize(stage.label, 'en')}" (${limit})`
       : `${localize(entity.label, 'zh-CN')}“${title}”在阶段“${localize(stage.label, 'zh-CN')}”超过时限（${limit}）`;
   rt.db.transaction(() => {
     for (const u of who.users) {
       rt.tables.insertNotification({
-        id: rt.deps.ids.next(), userId: u.userId, kind: 'sla.breached', title: text, body: null, entity: event.entity, recordId: event.recordId,
+        id: rt.deps.ids.next(), userId: u.userId, kind: 'sla.breached', title: text(u.locale), body: null, entity: event.entity, recordId: event.recordId,
         payload: { stage: stageKey, dueAt: event.payload.dueAt ?? null, event: event.id }, createdAt: rt.now(),
       });
     }

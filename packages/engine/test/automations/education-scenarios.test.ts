@@ -67,9 +67,10 @@ describe('education template automations', () => {
     h.clock.advance(2 * HOUR);
     expect(h.automations.tick().breaches).toBe(1);
     h.automations.drain();
+    // Each in their language: li.na reads English, her supervisor wang.lei Chinese.
     expect(notes(id)).toEqual([
       { user_id: 'u-li.na', kind: 'automation', title: 'Lead overdue for follow-up', body: '王小明 has had no follow-up for more than 48 hours. Please get in touch.' },
-      { user_id: 'u-wang.lei', kind: 'automation', title: 'Lead overdue for follow-up', body: '王小明 has had no follow-up for more than 48 hours. Please get in touch.' },
+      { user_id: 'u-wang.lei', kind: 'automation', title: '线索超时未跟进', body: '王小明 已超过 48 小时没有跟进记录，请尽快联系。' },
     ]);
     // Sweeping again (scheduler restarts, many ticks) raises nothing new.
     h.clock.advance(HOUR);
@@ -98,9 +99,9 @@ describe('education template automations', () => {
     expect(h.engine.activities.log('lead', id, { type: 'trial-class', body: '试听 Python 入门' }, admin).ok).toBe(true);
     h.automations.drain();
     expect(get(id).stage).toBe('quoted');
-    const advisors = notes(id).filter((n) => n.title === 'Please prepare trial-class feedback');
+    const advisors = notes(id).filter((n) => n.title === '请准备试听反馈');
     expect(advisors.map((n) => n.user_id)).toEqual(['u-gao.min', 'u-ma.li']);
-    expect(advisors[0]?.body).toBe('李雷 has attended the python trial class. Please prepare personal feedback and talk to the owner.');
+    expect(advisors[0]?.body).toBe('李雷 已完成 python 试听，请准备个性化反馈并与负责人沟通。');
     // Entering "quoted" (caused by the automation, depth 1) fires the quote follow-up automation (depth 2).
     const follow = h.automations.runs({ automationKey: 'quote-follow-up', recordId: id })[0];
     expect(follow?.status).toBe('succeeded');

@@ -1,4 +1,5 @@
 import { actionConfigSchemas } from '@trellis/spec';
+import { evaluateBody } from '../body-template';
 import { am } from '../messages';
 import { defineAction, fail } from './define';
 
@@ -17,7 +18,7 @@ export const callWebhook = defineAction({
     if (typeof c.secretRef === 'string' && ctx.secret(c.secretRef) === undefined) return fail('webhook.unknownSecret', am(ctx.locale, 'unknownSecret', { ref: c.secretRef }));
     let body: unknown = { event: input.event.type, automation: input.automation.key, entity: input.subject.entity, record };
     if (c.body !== undefined) {
-      const r = ctx.evaluate(c.body, record ?? {}, input.subject.previous);
+      const r = evaluateBody(c.body, record ?? {}, input.subject.previous, ctx);
       if (!r.ok) return fail('action.valueFailed', am(ctx.locale, 'valueFailed', { field: 'body', detail: r.message }));
       body = r.value;
     }

@@ -18,12 +18,13 @@ export const createTask = defineAction({
     const assignee = who.users[0];
     if (!assignee) return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
     const dueAt = ctx.now() + (parseDuration(c.dueIn as string) ?? 0);
-    const title = renderMessage(c.title as string, record, ctx.locale);
+    // The task is read by its assignee: write it in their language.
+    const title = renderMessage(c.title as string, record, assignee.locale);
     const t = ctx.records.createTask({
       entity: input.subject.entity,
       recordId: input.subject.recordId,
       title,
-      description: c.description ? renderMessage(c.description as string, record, ctx.locale) : null,
+      description: c.description ? renderMessage(c.description as string, record, assignee.locale) : null,
       assigneeId: assignee.userId,
       dueAt,
       source: { kind: 'automation', automation: input.automation.key, event: input.event.id, effect: input.effectKey },

@@ -1,18 +1,29 @@
 import { actionConfigSchemas, localize } from '@trellis/spec';
 import type { LocaleMap } from '@trellis/spec';
+import type { Locale } from '../../ports';
 import { resolveRecipients } from '../../notify/recipients';
 import { robotPayload, type RobotFormat } from '../../notify/robot-payloads';
+import type { UserInfo } from '../directory';
 import { configError } from '../config';
 import { am } from '../messages';
 import { renderMessage } from '../template';
-import type { ActionInput } from '../types';
+import type { ActionContext, ActionInput, ActionResult } from '../types';
 import { defineAction, fail } from './define';
+
+/** Title and text of the message in `locale` ({{field}} placeholders filled). */
+function render(input: ActionInput, locale: Locale): { title: string; text: string } {
+  const c = input.config;
+  const record = input.subject.record;
+  const text = renderMessage(c.message as string, record, locale);
+  const title = c.subject ? renderMessage(c.subject as string, record, locale) : localize(input.automation.label as LocaleMap, locale);
+  return { title, text };
+}
 
 /**
  * notify {channel, to?, url?, format?, subject?, message}:
- * - inApp: one notification per recipient (notifications table, shown in the inbox);
- * - webhook: a WeCom / DingTalk robot or JSON body queued in webhook_deliveries (recipients'
- *   mobiles are @-mentioned);
+ * - inApp: one notification per recipient, in the recipient's language (notifications table);
+ * - webhook: a WeCom / DingTalk robot or JSON body in the spec's default language, queued in
+ *   webhook_deliveries (recipients' mobiles are @-mentioned);
  * - email: one email_outbox row per recipient with an address, sent with nodemailer when SMTP is set.
  * Nothing leaves the process inside the transaction: deliveries are queued and sent later, so a
  * crash can neither lose nor double them.
@@ -27,34 +38,37 @@ export const notify = defineAction({
   },
   run: (input, ctx) => {
     const c = input.config;
-    const record = input.subject.record;
-    const text = renderMessage(c.message as string, record, ctx.locale);
-    const title = c.subject ? renderMessage(c.subject as string, record, ctx.locale) : localize(input.automation.label as LocaleMap, ctx.locale);
-    const who = resolveRecipients((c.to as string[] | undefined) ?? [], record, ctx.directory);
-    const now = ctx.now();
-    if (c.channel === 'webhook') {
-      const mobiles = who.users.map((u) => u.phone).filter((p): p is string => Boolean(p)).map((p) => p.replace(/^\+86/, ''));
-      const body = robotPayload((c.format as RobotFormat | undefined) ?? 'json', { title, text, mobiles, extra: { entity: input.subject.entity, recordId: input.subject.recordId } });
-      const id = ctx.nextId();
-      ctx.tables.enqueueDelivery({ id, runKey: input.effectKey, url: c.url as string, payload: { method: 'POST', body, timeoutMs: 5000, maxAttempts: 4, format: c.format ?? 'json' }, headers: { 'content-type': 'application/json' }, nextAttemptAt: now, createdAt: now });
-      return { ok: true, summary: `${String(c.format ?? 'json')} → ${String(c.url)}`, data: { deliveryId: id, body } };
-    }
+    const who = resolveRecipients((c.to as string[] | undefined) ?? [], input.subject.record, ctx.directory);
+    if (c.channel === 'webhook') return robot(input, ctx, who.users);
     if (who.users.length === 0) return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: who.unresolved.map((u) => `${u.recipient}: ${u.reason}`).join('; ') }));
-    if (c.channel === 'email') return email(input, ctx, who.users, title, text, now, who.unresolved);
+    const now = ctx.now();
+    if (c.channel === 'email') {
+      const addressed = who.users.filter((u) => u.email);
+      if (addressed.length === 0) return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: 'email' }));
+      const ids = addressed.map((u) => {
+        const { title, text } = render(input, u.locale);
+        const id = ctx.nextId();
+        ctx.tables.enqueueEmail({ id, to: u.email as string, subject: title, body: text, createdAt: now });
+        return id;
+      });
+      return { ok: true, summary: addressed.map((u) => u.email).join(', '), data: { emailIds: ids, unresolved: who.unresolved } };
+    }
     for (const u of who.users) {
+      const { title, text } = render(input, u.locale);
       ctx.tables.insertNotification({ id: ctx.nextId(), userId: u.userId, kind: 'automation', title, body: text, entity: input.subject.entity, recordId: input.subject.recordId, payload: { automation: input.automation.key, event: input.event.id }, createdAt: now });
     }
-    return { ok: true, summary: who.users.map((u) => u.login).join(', '), data: { userIds: who.users.map((u) => u.userId), unresolved: who.unresolved, title, text } };
+    return { ok: true, summary: who.users.map((u) => u.login).join(', '), data: { userIds: who.users.map((u) => u.userId), unresolved: who.unresolved } };
   },
 });
 
-function email(input: ActionInput, ctx: Parameters<typeof notify.run>[1], users: { login: string; email: string | null }[], subject: string, body: string, now: number, unresolved: unknown[]) {
-  const addressed = users.filter((u) => u.email);
-  if (addressed.length === 0) return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: 'email' }));
-  const ids = addressed.map((u) => {
-    const id = ctx.nextId();
-    ctx.tables.enqueueEmail({ id, to: u.email as string, subject, body, createdAt: now });
-    return id;
-  });
-  return { ok: true as const, summary: addressed.map((u) => u.email).join(', '), data: { emailIds: ids, unresolved, automation: input.automation.key } };
+function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): ActionResult {
+  const c = input.config;
+  const now = ctx.now();
+  const { title, text } = render(input, ctx.spec.defaultLocale ?? ctx.locale);
+  const mobiles = users.map((u) => u.phone).filter((p): p is string => Boolean(p)).map((p) => p.replace(/^\+86/, ''));
+  const format = (c.format as RobotFormat | undefined) ?? 'json';
+  const body = robotPayload(format, { title, text, mobiles, extra: { entity: input.subject.entity, recordId: input.subject.recordId } });
+  const id = ctx.nextId();
+  ctx.tables.enqueueDelivery({ id, runKey: input.effectKey, url: c.url as string, payload: { method: 'POST', body, timeoutMs: 5000, maxAttempts: 4 }, headers: { 'content-type': 'application/json' }, nextAttemptAt: now, createdAt: now });
+  return { ok: true, summary: `${format} → ${String(c.url)}`, data: { deliveryId: id, body } };
 }

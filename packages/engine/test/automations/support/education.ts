@@ -17,11 +17,11 @@ export function educationSpec(): AppSpec {
 }
 
 /** People of the education scenarios (a subset of the template's demo users). */
-export const people: { login: string; role: string; teams: string[]; lead?: string[]; supervisor?: string; status?: 'active' | 'away' | 'disabled'; phone?: string }[] = [
+export const people: { login: string; role: string; teams: string[]; lead?: string[]; supervisor?: string; status?: 'active' | 'away' | 'disabled'; phone?: string; locale?: 'zh-CN' | 'en' }[] = [
   { login: 'chen.li', role: 'manager', teams: ['sales'], lead: ['sales'] },
   { login: 'wang.lei', role: 'supervisor', teams: ['tech'], lead: ['tech'], supervisor: 'chen.li' },
   { login: 'zhang.wei', role: 'sales', teams: ['tech'], supervisor: 'wang.lei', phone: '+8613800000001' },
-  { login: 'li.na', role: 'sales', teams: ['tech'], supervisor: 'wang.lei', phone: '+8613800000002' },
+  { login: 'li.na', role: 'sales', teams: ['tech'], supervisor: 'wang.lei', phone: '+8613800000002', locale: 'en' },
   { login: 'huang.qiang', role: 'sales', teams: ['tech'], supervisor: 'wang.lei', status: 'away' },
   { login: 'lin.fang', role: 'sales', teams: ['design'], supervisor: 'chen.li' },
   { login: 'wu.hao', role: 'sales', teams: ['hangzhou'], supervisor: 'chen.li' },

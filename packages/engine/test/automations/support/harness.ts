@@ -14,8 +14,8 @@ export function seedPeople(db: StoreDb, spec: AppSpec, list = people, now = STAR
   db.transaction(() => {
     for (const t of spec.teams ?? []) s.prepare(`INSERT OR IGNORE INTO teams (key, label, parent_key) VALUES (?, ?, ?)`).run(t.key, JSON.stringify(t.label), t.parent ?? null);
     for (const p of list) {
-      s.prepare(`INSERT INTO users (id, login, name, role, supervisor_id, status, locale, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'zh-CN', ?, ?, ?, ?)`).run(
-        `u-${p.login}`, p.login, p.login, p.role, p.supervisor ? `u-${p.supervisor}` : null, p.status ?? 'active', `${p.login}@example.com`, p.phone ?? null, now, now,
+      s.prepare(`INSERT INTO users (id, login, name, role, supervisor_id, status, locale, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        `u-${p.login}`, p.login, p.login, p.role, p.supervisor ? `u-${p.supervisor}` : null, p.status ?? 'active', p.locale ?? 'zh-CN', `${p.login}@example.com`, p.phone ?? null, now, now,
       );
     }
     for (const p of list) for (const t of p.teams) s.prepare(`INSERT INTO memberships (user_id, team_key, is_lead) VALUES (?, ?, ?)`).run(`u-${p.login}`, t, p.lead?.includes(t) ? 1 : 0);
@@ -43,3 +43,13 @@ export const admin = { actor: { kind: 'user' as const, userId: 'u-chen.li', role
 
 /** A public-form submission: no owner, so routing automations decide. */
 export const intake = { actor: { kind: 'public' as const }, via: 'intake' as const, locale: 'en' as const };
+
+/** The education spec with its automations replaced by `automations` (tests of one trigger or action). */
+export function specWith(automations: unknown[]): AppSpec {
+  return { ...educationSpec(), automations } as AppSpec;
+}
+
+/** A task-creating action titled `title` for yang.fan: a side effect that does not itself trigger record events. */
+export function marker(title: string) {
+  return { type: 'createTask', title, assignee: 'user:yang.fan', dueIn: '1d' };
+}
