@@ -41,7 +41,8 @@ export function compile(expr: unknown, env: CompileEnv): Compiled {
 
 function node(expr: unknown, path: PathNode, depth: number, st: State): Node {
   const { limits } = st.env;
-  if (++st.nodes > limits.maxNodes) throw new LogicError('logic.tooLarge', { max: limits.maxNodes }, pathOf(path));
+  // Too large is about the whole expression, so it points at the root (as check does).
+  if (++st.nodes > limits.maxNodes) throw new LogicError('logic.tooLarge', { max: limits.maxNodes }, '');
   if (depth > limits.maxDepth) throw new LogicError('logic.tooDeep', { max: limits.maxDepth }, pathOf(path));
   if (typeof expr === 'string' && expr.length > limits.maxStringLength) {
     throw new LogicError('logic.stringTooLong', { max: limits.maxStringLength }, pathOf(path));
@@ -49,8 +50,8 @@ function node(expr: unknown, path: PathNode, depth: number, st: State): Node {
   if (Array.isArray(expr)) {
     if (expr.length > limits.maxArrayLength) throw new LogicError('logic.arrayTooLong', { max: limits.maxArrayLength }, pathOf(path));
     const items = expr.map((e, i) => node(e, { parent: path, seg: i }, depth + 1, st));
-    // A list of literals is built once (operators must not mutate their arguments).
-    if (items.every((n) => n.literal)) return constant(items.map((n) => n.value));
+    // A list of literals is built once and frozen, since every evaluation shares it.
+    if (items.every((n) => n.literal)) return constant(Object.freeze(items.map((n) => n.value)));
     const fns = items.map((n) => n.fn);
     return dynamic((s) => fns.map((f) => f(s)));
   }

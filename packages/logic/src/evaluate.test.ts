@@ -136,6 +136,13 @@ describe('createLogic', () => {
     const a = createLogic({ operators: { var: () => 'hijacked' } });
     expect(a.evaluate({ var: 'x' }, { x: 1 })).toBe(1);
   });
+  it('shares literal lists between evaluations only frozen', () => {
+    const expr = { if: [true, ['a', 'b'], []] };
+    const first = evaluate(expr, {}) as string[];
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => first.push('c')).toThrow(TypeError);
+    expect(evaluate(expr, {})).toEqual(['a', 'b']);
+  });
   it('caches compiled expressions per object without mixing data', () => {
     const expr = { '>': [{ var: 'n' }, 1] };
     expect(evaluate(expr, { n: 2 })).toBe(true);
