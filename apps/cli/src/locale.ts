@@ -11,10 +11,18 @@ export function isCliLocale(value: unknown): value is CliLocale {
  * The locale used before commander has parsed the options (help texts are built first):
  * an explicit `--locale x` / `--locale=x` in argv, then TRELLIS_LOCALE, then zh-CN, the product default.
  */
-export function preScanLocale(argv: readonly string[], env: Record<string, string | undefined>): CliLocale {
+export function preScanLocale(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): CliLocale {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const value = arg === '--locale' ? argv[i + 1] : arg?.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    const value =
+      arg === '--locale'
+        ? argv[i + 1]
+        : arg?.startsWith('--locale=')
+          ? arg.slice('--locale='.length)
+          : undefined;
     if (isCliLocale(value)) return value;
   }
   return isCliLocale(env.TRELLIS_LOCALE) ? env.TRELLIS_LOCALE : 'zh-CN';

@@ -6,9 +6,7 @@ import type { CliCommand } from './commands/command';
 import { specCommand } from './commands/spec';
 
 /** Every top-level command, registered in this one place (one line each). */
-const commands: readonly CliCommand[] = [
-  specCommand,
-];
+const commands: readonly CliCommand[] = [specCommand];
 
 /**
  * Builds the `trellis` commander program. Output goes through `ctx`; commander's own exits

@@ -28,7 +28,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     }
     const reason = error instanceof Error ? error.message : String(error);
     ctx.stderr(t(locale, 'cli.internal', { reason }) + '\n');
-    if (ctx.env.TRELLIS_DEBUG && error instanceof Error && error.stack) ctx.stderr(error.stack + '\n');
+    if (ctx.env.TRELLIS_DEBUG && error instanceof Error && error.stack)
+      ctx.stderr(error.stack + '\n');
     return EXIT.internal;
   }
 }

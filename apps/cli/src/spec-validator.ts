@@ -7,7 +7,13 @@ import type { CliIssue } from './template/types';
  * Keeps exactly { path, code, message } per error so `--json` output stays stable whatever
  * extras the validator adds.
  */
-export function validateAppSpec(spec: unknown, locale: CliLocale): { ok: boolean; errors: CliIssue[] } {
+export function validateAppSpec(
+  spec: unknown,
+  locale: CliLocale,
+): { ok: boolean; errors: CliIssue[] } {
   const result = validateSpec(spec, { locale });
-  return { ok: result.ok && result.errors.length === 0, errors: result.errors.map(({ path, code, message }) => ({ path, code, message })) };
+  return {
+    ok: result.ok && result.errors.length === 0,
+    errors: result.errors.map(({ path, code, message }) => ({ path, code, message })),
+  };
 }

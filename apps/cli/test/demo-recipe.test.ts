@@ -19,8 +19,24 @@ type LeadRecipe = {
   activities: Activity[];
   touches: Record<string, unknown>[];
 };
-type UserRecipe = { login: string; name: string; role: string; teams: string[]; leads: string[]; supervisor: string | null; status: string };
-type Recipe = { recipe: number; template: string; users: UserRecipe[]; records: Record<string, { ref: string; owner?: string | null; values: Record<string, unknown> }[]> };
+type UserRecipe = {
+  login: string;
+  name: string;
+  role: string;
+  teams: string[];
+  leads: string[];
+  supervisor: string | null;
+  status: string;
+};
+type Recipe = {
+  recipe: number;
+  template: string;
+  users: UserRecipe[];
+  records: Record<
+    string,
+    { ref: string; owner?: string | null; values: Record<string, unknown> }[]
+  >;
+};
 
 const FOLDER = join(REPO_ROOT, 'templates', 'education');
 let spec: AppSpec;
@@ -52,7 +68,8 @@ describe('templates/education demo recipe', () => {
     expect(new Set(recipe.users.map((u) => u.role))).toEqual(roles);
     for (const user of recipe.users) {
       expect(roles.has(user.role), user.login).toBe(true);
-      for (const team of [...user.teams, ...user.leads]) expect(teams.has(team), `${user.login} ${team}`).toBe(true);
+      for (const team of [...user.teams, ...user.leads])
+        expect(teams.has(team), `${user.login} ${team}`).toBe(true);
       for (const team of user.leads) expect(user.teams).toContain(team);
       if (user.supervisor !== null) expect(logins).toContain(user.supervisor);
       expect(user.name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/);
@@ -63,17 +80,25 @@ describe('templates/education demo recipe', () => {
     expect(leads.length).toBeGreaterThanOrEqual(200);
     const phones = leads.map((l) => l.values.phone as string);
     expect(new Set(phones).size).toBe(phones.length);
-    const fields = new Map<string, FieldSpec>(spec.entities.find((e) => e.key === 'lead')!.fields.map((f) => [f.key, f]));
+    const fields = new Map<string, FieldSpec>(
+      spec.entities.find((e) => e.key === 'lead')!.fields.map((f) => [f.key, f]),
+    );
     for (const lead of leads) {
       expect(lead.values.name, lead.ref).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
       expect(lead.values.phone, lead.ref).toMatch(/^\+861[3-9]\d{9}$/);
       for (const [key, value] of Object.entries(lead.values)) {
         const field = fields.get(key);
         expect(field, `${lead.ref} ${key}`).toBeDefined();
-        if (field?.type === 'select') expect(field.options.map((o) => o.value), `${lead.ref} ${key}`).toContain(value);
-        if (field?.type === 'multiselect') for (const v of value as string[]) expect(field.options.map((o) => o.value)).toContain(v);
+        if (field?.type === 'select')
+          expect(
+            field.options.map((o) => o.value),
+            `${lead.ref} ${key}`,
+          ).toContain(value);
+        if (field?.type === 'multiselect')
+          for (const v of value as string[]) expect(field.options.map((o) => o.value)).toContain(v);
         if (field?.type === 'region') expect(value).toMatch(/^[1-9]\d{5}$/);
-        if (field?.type === 'text' && field.pattern) expect(value, `${lead.ref} ${key}`).toMatch(new RegExp(field.pattern));
+        if (field?.type === 'text' && field.pattern)
+          expect(value, `${lead.ref} ${key}`).toMatch(new RegExp(field.pattern));
       }
     }
   });
@@ -93,23 +118,34 @@ describe('templates/education demo recipe', () => {
       expect(history[0]?.stage, lead.ref).toBe('new');
       expect(history.at(-1)?.stage, lead.ref).toBe(lead.stage);
       expect(history[0]?.at).toBe(lead.createdAt);
-      for (const activity of lead.activities) expect(types.has(activity.type), activity.type).toBe(true);
+      for (const activity of lead.activities)
+        expect(types.has(activity.type), activity.type).toBe(true);
       for (let i = 1; i < history.length; i++) {
         const from = stages[history[i - 1]!.stage]!;
         const to = stages[history[i]!.stage]!;
         const enteredFrom = offset(history[i - 1]!.at);
         const movedAt = offset(history[i]!.at);
         expect(movedAt, lead.ref).toBeGreaterThanOrEqual(enteredFrom);
-        if (from.transitions) expect(from.transitions, `${lead.ref} ${from.key}->${to.key}`).toContain(to.key);
-        for (const field of to.requires ?? []) expect(lead.values[field], `${lead.ref} ${to.key} requires ${field}`).toBeDefined();
+        if (from.transitions)
+          expect(from.transitions, `${lead.ref} ${from.key}->${to.key}`).toContain(to.key);
+        for (const field of to.requires ?? [])
+          expect(lead.values[field], `${lead.ref} ${to.key} requires ${field}`).toBeDefined();
         for (const evidence of to.evidence ?? []) {
           const proof = lead.activities.find(
-            (a) => a.type === evidence.activityType && offset(a.at) >= enteredFrom && offset(a.at) <= movedAt && (!evidence.withAttachment || (a.attachments?.length ?? 0) > 0),
+            (a) =>
+              a.type === evidence.activityType &&
+              offset(a.at) >= enteredFrom &&
+              offset(a.at) <= movedAt &&
+              (!evidence.withAttachment || (a.attachments?.length ?? 0) > 0),
           );
-          expect(proof, `${lead.ref} needs ${evidence.activityType} before ${to.key}`).toBeDefined();
+          expect(
+            proof,
+            `${lead.ref} needs ${evidence.activityType} before ${to.key}`,
+          ).toBeDefined();
         }
       }
-      for (const time of [lead.createdAt, ...lead.activities.map((a) => a.at)]) expect(offset(time)).toBeLessThan(0);
+      for (const time of [lead.createdAt, ...lead.activities.map((a) => a.at)])
+        expect(offset(time)).toBeLessThan(0);
     }
   });
 
@@ -123,7 +159,10 @@ describe('templates/education demo recipe', () => {
   });
 
   it('records UTM touches for leads that came through the public forms and webhooks', () => {
-    const sources = new Set([...(spec.forms ?? []).filter((f) => f.public).map((f) => f.key), ...(spec.webhookSources ?? []).map((w) => w.key)]);
+    const sources = new Set([
+      ...(spec.forms ?? []).filter((f) => f.public).map((f) => f.key),
+      ...(spec.webhookSources ?? []).map((w) => w.key),
+    ]);
     const touched = leads.filter((l) => l.touches.length > 0);
     expect(touched.length).toBeGreaterThan(100);
     for (const lead of touched) {
@@ -143,10 +182,14 @@ describe('templates/education demo recipe', () => {
     for (const lead of won) {
       const student = students.find((s) => (s.values.lead as { $ref: string }).$ref === lead.ref);
       expect(student, lead.ref).toBeDefined();
-      const enrollment = enrollments.find((e) => (e.values.student as { $ref: string }).$ref === student!.ref);
+      const enrollment = enrollments.find(
+        (e) => (e.values.student as { $ref: string }).$ref === student!.ref,
+      );
       expect(enrollment?.values.amount).toBe(lead.values.quotedAmount);
     }
     const codes = new Set((recipe.records.campaign ?? []).map((c) => c.values.code));
-    for (const lead of leads) if (lead.values.campaignCode) expect(codes.has(lead.values.campaignCode), String(lead.values.campaignCode)).toBe(true);
+    for (const lead of leads)
+      if (lead.values.campaignCode)
+        expect(codes.has(lead.values.campaignCode), String(lead.values.campaignCode)).toBe(true);
   });
 });

@@ -21,7 +21,14 @@ describe('templates/education', () => {
   it('validates with zero errors in both locales, through the real CLI', async () => {
     expect(validateSpec(spec, { locale: 'en' })).toEqual({ ok: true, errors: [] });
     for (const locale of ['zh-CN', 'en']) {
-      const run = await trellis(['spec', 'validate', 'templates/education', '--json', '--locale', locale]);
+      const run = await trellis([
+        'spec',
+        'validate',
+        'templates/education',
+        '--json',
+        '--locale',
+        locale,
+      ]);
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('{"ok":true,"errors":[]}\n');
     }
@@ -31,26 +38,44 @@ describe('templates/education', () => {
     const pipeline = spec.pipelines?.find((p) => p.entity === 'lead');
     expect(pipeline).toBeDefined();
     const stages = pipeline!.stages;
-    expect(stages.map((s) => label(s.label, 'zh-CN'))).toEqual(['潜在客户', '需求确认', '试听预约', '报价沟通', '成交', '已流失']);
+    expect(stages.map((s) => label(s.label, 'zh-CN'))).toEqual([
+      '潜在客户',
+      '需求确认',
+      '试听预约',
+      '报价沟通',
+      '成交',
+      '已流失',
+    ]);
     expect(stages.map((s) => s.category)).toEqual(['open', 'open', 'open', 'open', 'won', 'lost']);
     expect(stages.at(-1)?.requires).toEqual(['lossReason']);
     const lossReason = spec.entities[0]!.fields.find((f) => f.key === pipeline!.lossReasonField);
-    const reasons = lossReason && 'options' in lossReason ? lossReason.options.map((o) => label(o.label, 'zh-CN')) : [];
+    const reasons =
+      lossReason && 'options' in lossReason
+        ? lossReason.options.map((o) => label(o.label, 'zh-CN'))
+        : [];
     expect(reasons).toEqual(expect.arrayContaining(['价格高', '时间冲突']));
   });
 
   it('gates the stages: needs before 需求确认, a trial class before 报价沟通, a quote with attachment before 成交', () => {
     const stages = Object.fromEntries(spec.pipelines![0]!.stages.map((s) => [s.key, s]));
     expect(stages.qualified?.requires).toEqual(['course', 'budgetRange', 'decisionCycle']);
-    expect(stages.quoted?.evidence).toEqual([{ activityType: 'trial-class', withAttachment: false }]);
-    expect(stages.won?.evidence).toEqual([{ activityType: 'quote', withAttachment: true }]);
+    expect(stages.quoted?.evidence).toEqual([
+      { activityType: 'trial-class', withAttachment: false, label: expect.any(Object) },
+    ]);
+    expect(stages.won?.evidence).toEqual([
+      { activityType: 'quote', withAttachment: true, label: expect.any(Object) },
+    ]);
+    expect(stages.trial?.requires).toEqual(['trialAt']);
     expect(evaluate(stages.won!.enterIf, { quotedAmount: 1280000 })).toBe(true);
     expect(evaluate(stages.won!.enterIf, { quotedAmount: 0 })).toBe(false);
   });
 
   it('raises the 48 h no-contact SLA to the owner and the owner’s supervisor on every open stage', () => {
     for (const stage of spec.pipelines![0]!.stages.filter((s) => s.category === 'open')) {
-      expect(stage.sla, stage.key).toMatchObject({ noActivityFor: '48h', notify: ['owner', 'owner.supervisor'] });
+      expect(stage.sla, stage.key).toMatchObject({
+        noActivityFor: '48h',
+        notify: ['owner', 'owner.supervisor'],
+      });
     }
     const reminder = spec.automations?.find((a) => a.on.type === 'sla.breached');
     expect(reminder?.do[0]).toMatchObject({ type: 'notify', to: ['owner', 'owner.supervisor'] });
@@ -61,7 +86,15 @@ describe('templates/education', () => {
     expect(publicForms.map((f) => f.slug)).toEqual(['apply', 'dy']);
     for (const form of publicForms) {
       expect(form.entity).toBe('lead');
-      expect(form.capture).toEqual(['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'referrer', 'landing_url']);
+      expect(form.capture).toEqual([
+        'utm_source',
+        'utm_medium',
+        'utm_campaign',
+        'utm_content',
+        'utm_term',
+        'referrer',
+        'landing_url',
+      ]);
       const first = form.sections[0]!.fields[0]!;
       expect(typeof first === 'string' ? first : first.field).toBe('phone');
       expect(label(form.successMessage, 'zh-CN')).toBeTruthy();
@@ -104,20 +137,41 @@ describe('templates/education', () => {
         if (!record['zh-CN'] || !record.en) missing.push(path);
         return;
       }
-      for (const [key, child] of Object.entries(record)) if (!['expression', 'if', 'filter', 'query', 'values'].includes(key)) walk(child, `${path}/${key}`);
+      for (const [key, child] of Object.entries(record))
+        if (!['expression', 'if', 'filter', 'query', 'values'].includes(key))
+          walk(child, `${path}/${key}`);
     };
     walk(spec, '');
     expect(missing).toEqual([]);
-    expect(spec.entities.every((e) => e.fields.every((f) => label(f.label, 'zh-CN') && label(f.label, 'en')))).toBe(true);
+    expect(
+      spec.entities.every((e) =>
+        e.fields.every((f) => label(f.label, 'zh-CN') && label(f.label, 'en')),
+      ),
+    ).toBe(true);
   });
 
   it('gives marketing no phone numbers and sales read-only attribution fields', () => {
     const roles = Object.fromEntries((spec.roles ?? []).map((r) => [r.key, r]));
-    expect(Object.keys(roles)).toEqual(['admin', 'manager', 'supervisor', 'sales', 'advisor', 'marketing']);
+    expect(Object.keys(roles)).toEqual([
+      'admin',
+      'manager',
+      'supervisor',
+      'sales',
+      'advisor',
+      'marketing',
+    ]);
     expect(roles.marketing?.fields?.lead).toMatchObject({ phone: 'hidden', wechatId: 'hidden' });
     expect(roles.marketing?.capabilities).toContain('viewReports');
-    expect(roles.sales?.entities.lead).toEqual({ create: true, read: 'own+pool', update: 'own', delete: 'none' });
-    expect(roles.sales?.fields?.lead).toMatchObject({ source: 'readonly', campaignCode: 'readonly' });
+    expect(roles.sales?.entities.lead).toEqual({
+      create: true,
+      read: 'own+pool',
+      update: 'own',
+      delete: 'none',
+    });
+    expect(roles.sales?.fields?.lead).toMatchObject({
+      source: 'readonly',
+      campaignCode: 'readonly',
+    });
     expect(roles.manager?.entities.lead?.read).toBe('all');
     expect(roles.supervisor?.entities.lead?.read).toBe('team+pool');
   });

@@ -12,7 +12,11 @@ export function routeLead(spec: AppSpec, lead: Record<string, unknown>): string 
     if (automation.if !== undefined && evaluate(automation.if, lead) !== true) continue;
     for (const action of automation.do) {
       if (action.type !== 'assign') continue;
-      const config = action as { team?: string; rules?: { if: unknown; team?: string }[]; fallback?: { team?: string } };
+      const config = action as {
+        team?: string;
+        rules?: { if: unknown; team?: string }[];
+        fallback?: { team?: string };
+      };
       const rule = config.rules?.find((r) => evaluate(r.if, lead) === true);
       return rule?.team ?? config.team ?? config.fallback?.team ?? null;
     }

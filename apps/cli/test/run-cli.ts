@@ -11,7 +11,11 @@ const BIN = join(CLI_DIR, 'bin', 'trellis.mjs');
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 
 /** Spawns a command and collects its output. */
-export function spawnCollect(command: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
+export function spawnCollect(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? cleanEnv() });
     let stdout = '';
@@ -24,7 +28,11 @@ export function spawnCollect(command: string, args: string[], options: { cwd: st
 }
 
 /** Runs the real `trellis` binary (bin/trellis.mjs) in `cwd`. */
-export function trellis(args: string[], cwd: string = REPO_ROOT, env: Record<string, string> = {}): Promise<CliRun> {
+export function trellis(
+  args: string[],
+  cwd: string = REPO_ROOT,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   return spawnCollect(process.execPath, [BIN, ...args], { cwd, env: { ...cleanEnv(), ...env } });
 }
 
@@ -75,7 +83,12 @@ export function minimalSpec(): Record<string, unknown> {
         label: label('销售', 'Sales'),
         stages: [
           { key: 'new', label: label('新线索', 'New'), category: 'open' },
-          { key: 'qualified', label: label('已确认', 'Qualified'), category: 'open', requires: ['budget'] },
+          {
+            key: 'qualified',
+            label: label('已确认', 'Qualified'),
+            category: 'open',
+            requires: ['budget'],
+          },
           { key: 'won', label: label('成交', 'Won'), category: 'won' },
           { key: 'lost', label: label('流失', 'Lost'), category: 'lost' },
         ],

@@ -12,7 +12,10 @@ describe('trellis spec validate — input that cannot be read', () => {
     expect(zh.stderr).not.toMatch(STACK_LINE);
     const en = await trellis(['spec', 'validate', 'broken.json', '--locale', 'en', '--json'], dir);
     expect(en.code).toBe(2);
-    const body = JSON.parse(en.stdout) as { ok: boolean; errors: { path: string; code: string; message: string }[] };
+    const body = JSON.parse(en.stdout) as {
+      ok: boolean;
+      errors: { path: string; code: string; message: string }[];
+    };
     expect(Object.keys(body)).toEqual(['ok', 'errors']);
     expect(body.ok).toBe(false);
     expect(body.errors).toHaveLength(1);
@@ -22,41 +25,95 @@ describe('trellis spec validate — input that cannot be read', () => {
   });
 
   it('exits 2 with file.notFound for a path that does not exist', async () => {
-    const run = await trellis(['spec', 'validate', 'nowhere/spec.json', '--json', '--locale', 'en'], tempFolder({}));
+    const run = await trellis(
+      ['spec', 'validate', 'nowhere/spec.json', '--json', '--locale', 'en'],
+      tempFolder({}),
+    );
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: false, errors: [{ path: 'nowhere/spec.json', code: 'file.notFound', message: 'nowhere/spec.json does not exist' }] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'nowhere/spec.json',
+          code: 'file.notFound',
+          message: 'nowhere/spec.json does not exist',
+        },
+      ],
+    });
   });
 
   it('exits 2 for a folder without template.json and for a listed part file that is missing', async () => {
-    const plain = await trellis(['spec', 'validate', '.', '--json'], tempFolder({ 'notes.txt': 'hi' }));
+    const plain = await trellis(
+      ['spec', 'validate', '.', '--json'],
+      tempFolder({ 'notes.txt': 'hi' }),
+    );
     expect(plain.code).toBe(2);
     expect(JSON.parse(plain.stdout).errors[0].code).toBe('template.noManifest');
 
-    const manifest = { name: 'demo', version: '1.0.0', locales: ['zh-CN', 'en'], engine: '>=0.1.0', spec: ['spec/app.json', 'spec/missing.json'] };
+    const manifest = {
+      name: 'demo',
+      version: '1.0.0',
+      locales: ['zh-CN', 'en'],
+      engine: '>=0.1.0',
+      spec: ['spec/app.json', 'spec/missing.json'],
+    };
     const dir = tempFolder({ 'tpl/template.json': manifest, 'tpl/spec/app.json': minimalSpec() });
     const run = await trellis(['spec', 'validate', 'tpl', '--json', '--locale', 'en'], dir);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout).errors).toEqual([{ path: 'spec/missing.json', code: 'file.notFound', message: 'spec/missing.json does not exist' }]);
+    expect(JSON.parse(run.stdout).errors).toEqual([
+      {
+        path: 'spec/missing.json',
+        code: 'file.notFound',
+        message: 'spec/missing.json does not exist',
+      },
+    ]);
   });
 
   it('exits 2 with file.unreadable when a listed part is a folder, not a file', async () => {
-    const manifest = { name: 'demo', version: '1.0.0', locales: ['zh-CN', 'en'], engine: '>=0.1.0', spec: ['spec/app.json', 'spec/entities.json'] };
-    const dir = tempFolder({ 'template.json': manifest, 'spec/app.json': minimalSpec(), 'spec/entities.json/readme.txt': 'not a file' });
+    const manifest = {
+      name: 'demo',
+      version: '1.0.0',
+      locales: ['zh-CN', 'en'],
+      engine: '>=0.1.0',
+      spec: ['spec/app.json', 'spec/entities.json'],
+    };
+    const dir = tempFolder({
+      'template.json': manifest,
+      'spec/app.json': minimalSpec(),
+      'spec/entities.json/readme.txt': 'not a file',
+    });
     const run = await trellis(['spec', 'validate', dir, '--json', '--locale', 'en']);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout).errors).toEqual([{ path: 'spec/entities.json', code: 'file.unreadable', message: 'Cannot read spec/entities.json: EISDIR' }]);
+    expect(JSON.parse(run.stdout).errors).toEqual([
+      {
+        path: 'spec/entities.json',
+        code: 'file.unreadable',
+        message: 'Cannot read spec/entities.json: EISDIR',
+      },
+    ]);
   });
 
   it('exits 1 with the conflicting file named when two parts set the same key', async () => {
-    const manifest = { name: 'demo', version: '1.0.0', locales: ['zh-CN', 'en'], engine: '>=0.1.0', spec: ['spec/app.json', 'spec/again.json'] };
-    const dir = tempFolder({ 'template.json': manifest, 'spec/app.json': minimalSpec(), 'spec/again.json': { specVersion: 2 } });
+    const manifest = {
+      name: 'demo',
+      version: '1.0.0',
+      locales: ['zh-CN', 'en'],
+      engine: '>=0.1.0',
+      spec: ['spec/app.json', 'spec/again.json'],
+    };
+    const dir = tempFolder({
+      'template.json': manifest,
+      'spec/app.json': minimalSpec(),
+      'spec/again.json': { specVersion: 2 },
+    });
     const run = await trellis(['spec', 'validate', dir, '--json', '--locale', 'en']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).errors).toEqual([
       {
         path: 'spec/again.json#/specVersion',
         code: 'template.conflict',
-        message: '"specVersion" is set in both spec/app.json and spec/again.json; apart from lists, each top-level key may come from one file only',
+        message:
+          '"specVersion" is set in both spec/app.json and spec/again.json; apart from lists, each top-level key may come from one file only',
       },
     ]);
   });
@@ -70,7 +127,13 @@ describe('trellis spec validate — input that cannot be read', () => {
 
 describe('trellis spec bundle', () => {
   it('prints the parts of a template as one JSON document, lists concatenated in manifest order', async () => {
-    const manifest = { name: 'demo', version: '1.0.0', locales: ['zh-CN', 'en'], engine: '>=0.1.0', spec: ['spec/app.json', 'spec/teams-b.json', 'spec/teams-a.json'] };
+    const manifest = {
+      name: 'demo',
+      version: '1.0.0',
+      locales: ['zh-CN', 'en'],
+      engine: '>=0.1.0',
+      spec: ['spec/app.json', 'spec/teams-b.json', 'spec/teams-a.json'],
+    };
     const app = { $schema: '../schema.json', ...minimalSpec() };
     const dir = tempFolder({
       'template.json': manifest,
@@ -87,7 +150,11 @@ describe('trellis spec bundle', () => {
   });
 
   it('runs from the repository root as `pnpm -s trellis`, resolving paths against the directory it was typed in', async () => {
-    const run = await spawnCollect('pnpm', ['-s', 'trellis', 'spec', 'bundle', 'templates/education'], { cwd: REPO_ROOT });
+    const run = await spawnCollect(
+      'pnpm',
+      ['-s', 'trellis', 'spec', 'bundle', 'templates/education'],
+      { cwd: REPO_ROOT },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const spec = JSON.parse(run.stdout) as { entities: { key: string }[] };

@@ -17,7 +17,9 @@ describe('trellis spec validate — a spec file', () => {
     expect(run.stdout).toBe('{"ok":true,"errors":[]}\n');
     const human = await trellis(['spec', 'validate', 'spec.json', '--locale', 'en'], dir);
     expect(human.code).toBe(0);
-    expect(human.stdout).toBe('✓ spec.json is valid (1 entities, 1 pipelines, 0 automations, 0 forms)\n');
+    expect(human.stdout).toBe(
+      '✓ spec.json is valid (1 entities, 1 pipelines, 0 automations, 0 forms)\n',
+    );
   });
 
   it('exits 1 with the exact path and code of each error, localized to the chosen locale', async () => {
@@ -28,8 +30,19 @@ describe('trellis spec validate — a spec file', () => {
     expect(zh.code).toBe(1);
     const enBody = JSON.parse(en.stdout) as Body;
     const zhBody = JSON.parse(zh.stdout) as Body;
-    expect(enBody).toEqual({ ok: false, errors: [{ path: '/pipelines/0/stages/1/requires/0', code: 'ref.unknownField', message: expect.stringContaining('budgett') }] });
-    expect(zhBody.errors.map((e) => [e.path, e.code])).toEqual([['/pipelines/0/stages/1/requires/0', 'ref.unknownField']]);
+    expect(enBody).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '/pipelines/0/stages/1/requires/0',
+          code: 'ref.unknownField',
+          message: expect.stringContaining('budgett'),
+        },
+      ],
+    });
+    expect(zhBody.errors.map((e) => [e.path, e.code])).toEqual([
+      ['/pipelines/0/stages/1/requires/0', 'ref.unknownField'],
+    ]);
     expect(enBody.errors[0]?.message).toMatch(/has no field/);
     expect(zhBody.errors[0]?.message).toMatch(/没有字段/);
   });
@@ -42,36 +55,58 @@ describe('trellis spec validate — a spec file', () => {
     expect(byDefault.stdout).toContain('/pipelines/0/stages/1/requires/0  [ref.unknownField]');
     const fromEnv = await trellis(['spec', 'validate', 'spec.json'], dir, { TRELLIS_LOCALE: 'en' });
     expect(fromEnv.stdout).toContain('has 1 error(s)');
-    const flagWins = await trellis(['spec', 'validate', 'spec.json', '--locale=zh-CN'], dir, { TRELLIS_LOCALE: 'en' });
+    const flagWins = await trellis(['spec', 'validate', 'spec.json', '--locale=zh-CN'], dir, {
+      TRELLIS_LOCALE: 'en',
+    });
     expect(flagWins.stdout).toContain('没有字段');
   });
 
   it('reports a structural error at the exact place (unknown field type)', async () => {
     const spec = minimalSpec() as { entities: { fields: { type: string }[] }[] };
     spec.entities[0]!.fields[1]!.type = 'colour';
-    const run = await trellis(['spec', 'validate', 'spec.json', '--json', '--locale', 'en'], tempFolder({ 'spec.json': spec }));
+    const run = await trellis(
+      ['spec', 'validate', 'spec.json', '--json', '--locale', 'en'],
+      tempFolder({ 'spec.json': spec }),
+    );
     expect(run.code).toBe(1);
     const body = JSON.parse(run.stdout) as Body;
-    expect(body.errors.map((e) => [e.path, e.code])).toEqual([['/entities/0/fields/1/type', 'schema.unknownType']]);
+    expect(body.errors.map((e) => [e.path, e.code])).toEqual([
+      ['/entities/0/fields/1/type', 'schema.unknownType'],
+    ]);
   });
 
   it('treats valid JSON that is not a spec at all as invalid (exit 1), not unreadable', async () => {
-    const run = await trellis(['spec', 'validate', 'list.json', '--json'], tempFolder({ 'list.json': [1, 2, 3] }));
+    const run = await trellis(
+      ['spec', 'validate', 'list.json', '--json'],
+      tempFolder({ 'list.json': [1, 2, 3] }),
+    );
     expect(run.code).toBe(1);
     expect((JSON.parse(run.stdout) as Body).ok).toBe(false);
   });
 });
 
 describe('trellis spec validate — a template folder', () => {
-  const manifest = { name: 'demo', version: '1.0.0', locales: ['zh-CN', 'en'], engine: '>=0.1.0', spec: ['spec/app.json', 'spec/pipelines.json'] };
+  const manifest = {
+    name: 'demo',
+    version: '1.0.0',
+    locales: ['zh-CN', 'en'],
+    engine: '>=0.1.0',
+    spec: ['spec/app.json', 'spec/pipelines.json'],
+  };
   function split(spec: Record<string, unknown>): Record<string, unknown> {
     const { pipelines, ...app } = spec;
-    return { 'template.json': manifest, 'spec/app.json': app, 'spec/pipelines.json': { pipelines } };
+    return {
+      'template.json': manifest,
+      'spec/app.json': app,
+      'spec/pipelines.json': { pipelines },
+    };
   }
 
   it('exits 0 for a valid split template, given as the folder or as its template.json', async () => {
     const dir = tempFolder(split(minimalSpec()));
-    expect((await trellis(['spec', 'validate', dir, '--json'])).stdout).toBe('{"ok":true,"errors":[]}\n');
+    expect((await trellis(['spec', 'validate', dir, '--json'])).stdout).toBe(
+      '{"ok":true,"errors":[]}\n',
+    );
     const viaManifest = await trellis(['spec', 'validate', 'template.json', '--json'], dir);
     expect(viaManifest.code).toBe(0);
   });
@@ -80,7 +115,9 @@ describe('trellis spec validate — a template folder', () => {
     const dir = tempFolder(split(withUnknownRequire()));
     const json = await trellis(['spec', 'validate', dir, '--json', '--locale', 'en']);
     expect(json.code).toBe(1);
-    expect((JSON.parse(json.stdout) as Body).errors[0]?.path).toBe('/pipelines/0/stages/1/requires/0');
+    expect((JSON.parse(json.stdout) as Body).errors[0]?.path).toBe(
+      '/pipelines/0/stages/1/requires/0',
+    );
     const human = await trellis(['spec', 'validate', dir, '--locale', 'en']);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('(in spec/pipelines.json#/pipelines/0/stages/1/requires/0)');

@@ -27,12 +27,16 @@ export const specCommand: CliCommand = {
       .description(t(locale, 'help.bundle'))
       .argument('<template-folder>', t(locale, 'help.folder'))
       .addOption(localeOption(locale))
-      .action((folder: string, options: { locale: CliLocale }) => bundle(ctx, folder, options.locale));
+      .action((folder: string, options: { locale: CliLocale }) =>
+        bundle(ctx, folder, options.locale),
+      );
   },
 };
 
 function localeOption(locale: CliLocale): Option {
-  return new Option('--locale <locale>', t(locale, 'help.locale')).choices(CLI_LOCALES).default(locale);
+  return new Option('--locale <locale>', t(locale, 'help.locale'))
+    .choices(CLI_LOCALES)
+    .default(locale);
 }
 
 function validate(ctx: CliContext, target: string, { locale, json }: ValidateOptions): void {
@@ -41,19 +45,33 @@ function validate(ctx: CliContext, target: string, { locale, json }: ValidateOpt
     ctx.exitCode = loaded.kind === 'unreadable' ? 2 : 1;
     if (json) ctx.stdout(toValidateJson(false, loaded.errors));
     else {
-      const head = loaded.kind === 'unreadable' ? t(locale, 'validate.unreadable', { target }) : t(locale, 'validate.failed', { target, count: loaded.errors.length });
-      (loaded.kind === 'unreadable' ? ctx.stderr : ctx.stdout)(head + '\n' + formatIssues(loaded.errors, () => undefined, () => ''));
+      const head =
+        loaded.kind === 'unreadable'
+          ? t(locale, 'validate.unreadable', { target })
+          : t(locale, 'validate.failed', { target, count: loaded.errors.length });
+      (loaded.kind === 'unreadable' ? ctx.stderr : ctx.stdout)(
+        head +
+          '\n' +
+          formatIssues(
+            loaded.errors,
+            () => undefined,
+            () => '',
+          ),
+      );
     }
     return;
   }
   const result = validateAppSpec(loaded.spec, locale);
   ctx.exitCode = result.ok ? 0 : 1;
   if (json) return ctx.stdout(toValidateJson(result.ok, result.errors));
-  if (result.ok) return ctx.stdout(t(locale, 'validate.ok', { target, ...counts(loaded.spec) }) + '\n');
+  if (result.ok)
+    return ctx.stdout(t(locale, 'validate.ok', { target, ...counts(loaded.spec) }) + '\n');
   ctx.stdout(
     t(locale, 'validate.failed', { target, count: result.errors.length }) +
       '\n' +
-      formatIssues(result.errors, loaded.sourceOf, (source) => t(locale, 'validate.in', { source })),
+      formatIssues(result.errors, loaded.sourceOf, (source) =>
+        t(locale, 'validate.in', { source }),
+      ),
   );
 }
 
@@ -61,7 +79,13 @@ function bundle(ctx: CliContext, folder: string, locale: CliLocale): void {
   const result = bundleTemplate(resolveUserPath(ctx, folder), { locale });
   if (!result.ok) {
     ctx.exitCode = result.kind === 'unreadable' ? 2 : 1;
-    ctx.stderr(formatIssues(result.errors, () => undefined, () => ''));
+    ctx.stderr(
+      formatIssues(
+        result.errors,
+        () => undefined,
+        () => '',
+      ),
+    );
     return;
   }
   ctx.stdout(JSON.stringify(result.spec, null, 2) + '\n');
@@ -70,6 +94,12 @@ function bundle(ctx: CliContext, folder: string, locale: CliLocale): void {
 
 function counts(spec: unknown): Record<string, number> {
   const doc = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<string, unknown>;
-  const size = (key: string): number => (Array.isArray(doc[key]) ? (doc[key] as unknown[]).length : 0);
-  return { entities: size('entities'), pipelines: size('pipelines'), automations: size('automations'), forms: size('forms') };
+  const size = (key: string): number =>
+    Array.isArray(doc[key]) ? (doc[key] as unknown[]).length : 0;
+  return {
+    entities: size('entities'),
+    pipelines: size('pipelines'),
+    automations: size('automations'),
+    forms: size('forms'),
+  };
 }

@@ -24,11 +24,20 @@ export type TemplateBundle = {
  * not fit together (conflicting keys, a bad manifest) with kind `invalid`.
  * Node-only (reads files); the CLI uses it today, the server later through a Node-side package.
  */
-export function bundleTemplate(dir: string, options: ReadOptions = {}): TemplateBundle | ReadFailure {
+export function bundleTemplate(
+  dir: string,
+  options: ReadOptions = {},
+): TemplateBundle | ReadFailure {
   const locale = options.locale ?? 'zh-CN';
   const manifestFile = join(dir, 'template.json');
   if (!existsSync(manifestFile) && isDirectory(dir)) {
-    return unreadable([{ path: 'template.json', code: 'template.noManifest', message: t(locale, 'template.noManifest', { dir }) }]);
+    return unreadable([
+      {
+        path: 'template.json',
+        code: 'template.noManifest',
+        message: t(locale, 'template.noManifest', { dir }),
+      },
+    ]);
   }
   const read = readJsonFile(manifestFile, 'template.json', locale);
   if (!read.ok) return unreadable([read.error]);

@@ -17,13 +17,27 @@ export type LoadedSpec = {
  * Loads what the user pointed at: a template folder (or its template.json) is bundled,
  * any other file is read as one JSON spec. Never throws.
  */
-export function loadSpec(target: string, label: string, options: ReadOptions = {}): LoadedSpec | ReadFailure {
+export function loadSpec(
+  target: string,
+  label: string,
+  options: ReadOptions = {},
+): LoadedSpec | ReadFailure {
   const locale = options.locale ?? 'zh-CN';
   let isDir: boolean;
   try {
     isDir = statSync(target).isDirectory();
   } catch {
-    return { ok: false, kind: 'unreadable', errors: [{ path: label, code: 'file.notFound', message: t(locale, 'file.notFound', { file: label }) }] };
+    return {
+      ok: false,
+      kind: 'unreadable',
+      errors: [
+        {
+          path: label,
+          code: 'file.notFound',
+          message: t(locale, 'file.notFound', { file: label }),
+        },
+      ],
+    };
   }
   if (isDir || basename(target) === 'template.json') {
     const bundle = bundleTemplate(isDir ? target : dirname(target), options);

@@ -31,39 +31,76 @@ const NAME = /^[a-z][a-z0-9-]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 /** Checks a parsed template.json; returns the manifest or the list of problems (paths `template.json#/key`). */
-export function checkManifest(raw: unknown, locale: CliLocale): { ok: true; manifest: TemplateManifest } | { ok: false; errors: CliIssue[] } {
+export function checkManifest(
+  raw: unknown,
+  locale: CliLocale,
+): { ok: true; manifest: TemplateManifest } | { ok: false; errors: CliIssue[] } {
   const errors: CliIssue[] = [];
   const issue = (key: string, code: string, params: Record<string, unknown> = {}): void => {
-    errors.push({ path: `template.json#/${key}`, code, message: t(locale, code, { key, ...params }), params: { key, ...params } });
+    errors.push({
+      path: `template.json#/${key}`,
+      code,
+      message: t(locale, code, { key, ...params }),
+      params: { key, ...params },
+    });
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: [{ path: 'template.json', code: 'template.manifest.notObject', message: t(locale, 'template.manifest.notObject') }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'template.json',
+          code: 'template.manifest.notObject',
+          message: t(locale, 'template.manifest.notObject'),
+        },
+      ],
+    };
   }
   const m = raw as Record<string, unknown>;
   const text = (key: string, pattern?: RegExp, hint?: string): void => {
     const value = m[key];
     if (value === undefined) return issue(key, 'template.manifest.required');
-    if (typeof value !== 'string') return issue(key, 'template.manifest.type', { expected: locale === 'en' ? 'a string' : '字符串' });
+    if (typeof value !== 'string')
+      return issue(key, 'template.manifest.type', {
+        expected: locale === 'en' ? 'a string' : '字符串',
+      });
     if (pattern && !pattern.test(value)) issue(key, 'template.manifest.pattern', { hint });
   };
   text('name', NAME, 'a-z, 0-9, -');
   text('version', SEMVER, '1.2.3');
   text('engine');
   if (!Array.isArray(m.locales) || m.locales.length === 0) {
-    issue('locales', m.locales === undefined ? 'template.manifest.required' : 'template.manifest.type', { expected: locale === 'en' ? 'a non-empty list' : '非空列表' });
+    issue(
+      'locales',
+      m.locales === undefined ? 'template.manifest.required' : 'template.manifest.type',
+      { expected: locale === 'en' ? 'a non-empty list' : '非空列表' },
+    );
   } else {
-    for (const value of m.locales) if (!isCliLocale(value)) issue('locales', 'template.manifest.locale', { value });
+    for (const value of m.locales)
+      if (!isCliLocale(value)) issue('locales', 'template.manifest.locale', { value });
   }
   checkSpecPaths(m.spec, issue, locale);
-  if (m.demo !== undefined && (typeof m.demo !== 'string' || !isInside(m.demo))) issue('demo', 'template.manifest.pathOutside', { value: String(m.demo) });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, manifest: m as unknown as TemplateManifest };
+  if (m.demo !== undefined && (typeof m.demo !== 'string' || !isInside(m.demo)))
+    issue('demo', 'template.manifest.pathOutside', { value: String(m.demo) });
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, manifest: m as unknown as TemplateManifest };
 }
 
-function checkSpecPaths(spec: unknown, issue: (key: string, code: string, params?: Record<string, unknown>) => void, locale: CliLocale): void {
+function checkSpecPaths(
+  spec: unknown,
+  issue: (key: string, code: string, params?: Record<string, unknown>) => void,
+  locale: CliLocale,
+): void {
   if (spec === undefined) return issue('spec', 'template.manifest.required');
   const list = typeof spec === 'string' ? [spec] : spec;
   if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'string')) {
-    return issue('spec', 'template.manifest.type', { expected: locale === 'en' ? 'a file path or a non-empty list of file paths' : '文件路径或非空的文件路径列表' });
+    return issue('spec', 'template.manifest.type', {
+      expected:
+        locale === 'en'
+          ? 'a file path or a non-empty list of file paths'
+          : '文件路径或非空的文件路径列表',
+    });
   }
   const seen = new Set<string>();
   for (const path of list as string[]) {

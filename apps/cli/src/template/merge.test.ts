@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { locateSource, mergeSpecParts } from './merge';
 
-const base = { $schema: '../schema.json', specVersion: 1, name: { 'zh-CN': '测试', en: 'Test' }, locales: ['zh-CN', 'en'] };
+const base = {
+  $schema: '../schema.json',
+  specVersion: 1,
+  name: { 'zh-CN': '测试', en: 'Test' },
+  locales: ['zh-CN', 'en'],
+};
 
 describe('mergeSpecParts', () => {
   it('concatenates list keys in file order and keeps scalars from the one file that sets them', () => {
@@ -24,7 +29,13 @@ describe('mergeSpecParts', () => {
     });
     // `$schema` is an editor hint relative to a part file; it means nothing in the bundle.
     expect(result.spec).not.toHaveProperty('$schema');
-    expect(Object.keys(result.spec)).toEqual(['specVersion', 'name', 'locales', 'entities', 'teams']);
+    expect(Object.keys(result.spec)).toEqual([
+      'specVersion',
+      'name',
+      'locales',
+      'entities',
+      'teams',
+    ]);
   });
 
   it('maps a pointer into the bundle back to the part file and its local index', () => {
@@ -37,7 +48,9 @@ describe('mergeSpecParts', () => {
       'en',
     );
     if (!result.ok) throw new Error('expected a merge');
-    expect(locateSource(result.sources, '/entities/1/fields/0/type')).toBe('spec/b.json#/entities/0/fields/0/type');
+    expect(locateSource(result.sources, '/entities/1/fields/0/type')).toBe(
+      'spec/b.json#/entities/0/fields/0/type',
+    );
     expect(locateSource(result.sources, '/entities/0')).toBe('spec/a.json#/entities/0');
     expect(locateSource(result.sources, '/name/en')).toBe('spec/app.json#/name/en');
     expect(locateSource(result.sources, '/roles/0')).toBeUndefined();
@@ -51,7 +64,10 @@ describe('mergeSpecParts', () => {
     ];
     const en = mergeSpecParts(parts, 'en');
     const zh = mergeSpecParts(parts, 'zh-CN');
-    expect(en).toMatchObject({ ok: false, errors: [{ path: 'spec/extra.json#/name', code: 'template.conflict' }] });
+    expect(en).toMatchObject({
+      ok: false,
+      errors: [{ path: 'spec/extra.json#/name', code: 'template.conflict' }],
+    });
     if (en.ok || zh.ok) return;
     expect(en.errors[0]?.message).toContain('spec/app.json');
     expect(en.errors[0]?.message).toMatch(/only/);

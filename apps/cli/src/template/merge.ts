@@ -31,7 +31,9 @@ export type SpecPart = { file: string; value: unknown };
 /** Where a piece of the bundled spec came from: bundled pointer prefix -> `file#pointer`. */
 export type SourceMap = Record<string, string>;
 
-export type MergeResult = { ok: true; spec: Record<string, unknown>; sources: SourceMap } | { ok: false; errors: CliIssue[] };
+export type MergeResult =
+  | { ok: true; spec: Record<string, unknown>; sources: SourceMap }
+  | { ok: false; errors: CliIssue[] };
 
 /**
  * Merges spec parts into one document (the merge rule of docs/templates.md):
@@ -47,7 +49,11 @@ export function mergeSpecParts(parts: readonly SpecPart[], locale: CliLocale): M
 
   for (const { file, value } of parts) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      errors.push({ path: file, code: 'template.part.notObject', message: t(locale, 'template.part.notObject', { file }) });
+      errors.push({
+        path: file,
+        code: 'template.part.notObject',
+        message: t(locale, 'template.part.notObject', { file }),
+      });
       continue;
     }
     for (const [key, item] of Object.entries(value)) {
@@ -55,7 +61,12 @@ export function mergeSpecParts(parts: readonly SpecPart[], locale: CliLocale): M
       const pointerKey = escapePointer(key);
       if (listKeys.has(key)) {
         if (!Array.isArray(item)) {
-          errors.push({ path: `${file}#/${pointerKey}`, code: 'template.part.notArray', message: t(locale, 'template.part.notArray', { file, key }), params: { key } });
+          errors.push({
+            path: `${file}#/${pointerKey}`,
+            code: 'template.part.notArray',
+            message: t(locale, 'template.part.notArray', { file, key }),
+            params: { key },
+          });
           continue;
         }
         const list = (merged[key] ??= []) as unknown[];
@@ -67,7 +78,12 @@ export function mergeSpecParts(parts: readonly SpecPart[], locale: CliLocale): M
       }
       const first = owner[key];
       if (first !== undefined) {
-        errors.push({ path: `${file}#/${pointerKey}`, code: 'template.conflict', message: t(locale, 'template.conflict', { key, first, file }), params: { key, first } });
+        errors.push({
+          path: `${file}#/${pointerKey}`,
+          code: 'template.conflict',
+          message: t(locale, 'template.conflict', { key, first, file }),
+          params: { key, first },
+        });
         continue;
       }
       owner[key] = file;

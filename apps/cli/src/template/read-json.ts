@@ -13,13 +13,22 @@ export function readJsonFile(file: string, label: string, locale: CliLocale): Js
   let text: string;
   try {
     if (statSync(file).isDirectory()) {
-      return fail(label, 'file.unreadable', t(locale, 'file.unreadable', { file: label, reason: 'EISDIR' }));
+      return fail(
+        label,
+        'file.unreadable',
+        t(locale, 'file.unreadable', { file: label, reason: 'EISDIR' }),
+      );
     }
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail(label, 'file.notFound', t(locale, 'file.notFound', { file: label }));
-    return fail(label, 'file.unreadable', t(locale, 'file.unreadable', { file: label, reason: code ?? String(error) }));
+    if (code === 'ENOENT')
+      return fail(label, 'file.notFound', t(locale, 'file.notFound', { file: label }));
+    return fail(
+      label,
+      'file.unreadable',
+      t(locale, 'file.unreadable', { file: label, reason: code ?? String(error) }),
+    );
   }
   try {
     // A UTF-8 byte-order mark is common in files saved by Windows editors; JSON.parse rejects it.

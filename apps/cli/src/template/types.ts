@@ -1,7 +1,12 @@
 import type { CliLocale } from '../locale';
 
 /** An error as a value (CONTRACT.md): `path` is a JSON pointer, or `file#pointer` for template files. */
-export type CliIssue = { path: string; code: string; message: string; params?: Record<string, unknown> };
+export type CliIssue = {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+};
 
 /** Options shared by the template readers. */
 export type ReadOptions = { locale?: CliLocale };
