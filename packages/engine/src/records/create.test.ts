@@ -8,7 +8,7 @@ afterEach(() => {
 });
 
 describe('records.create', () => {
-  it('writes the row, field history, the first stage transition and exactly one outbox event', () => {
+  it('writes the row, a creation history row, the first stage transition and exactly one outbox event', () => {
     const r = ctx.engine.records.create('lead', { name: ' 李雷 ', phone: '138 0013 8000', budget: 250000, source: 'douyin' }, opts);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -16,7 +16,16 @@ describe('records.create', () => {
     expect(r.record.stageEnteredAt).toBe(ctx.clock.now());
     expect(r.record.slaDueAt).toBe(ctx.clock.now() + 48 * 3_600_000);
     expect(ctx.count('e_lead')).toBe(1);
-    expect(ctx.count('record_history', 'record_id = ?', r.record.id)).toBe(6); // name, phone, budget, source, budgetYuan, ownerId
+    const history = ctx.db.sqlite.prepare('SELECT field, "before", "after", via, actor_id FROM record_history WHERE record_id = ?').all(r.record.id);
+    expect(history).toEqual([
+      {
+        field: '$created',
+        before: null,
+        after: JSON.stringify({ name: '李雷', phone: '+8613800138000', budget: 250000, source: 'douyin', budgetYuan: 2500, ownerId: 'u-rep' }),
+        via: 'ui',
+        actor_id: 'u-rep',
+      },
+    ]);
     expect(ctx.count('stage_transitions', 'record_id = ? AND from_stage IS NULL AND to_stage = ?', r.record.id, 'new')).toBe(1);
     const events = ctx.outbox();
     expect(events.map((e) => e.type)).toEqual(['record.created']);

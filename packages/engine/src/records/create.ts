@@ -4,7 +4,7 @@ import { isEmptyValue } from '../validation/empty';
 import { authorize, beginCall, guard, isFailure, storeFailure, timed, type Call } from './call';
 import { duplicate } from './duplicate';
 import { mergeInto } from './merge';
-import { emit, historyRows, writeTouch } from './journal';
+import { createdRow, emit, writeTouch } from './journal';
 import { fieldValues, problems, visible } from './outcome';
 import { prepare } from './prepare';
 import type { Runtime } from './runtime';
@@ -65,7 +65,7 @@ function insert(call: Call, next: RecordData, stage: string | null, opts: Create
   if (!res.ok) return storeFailure(call, res.error, id);
   const record = res.value;
   const filled = [...call.model.fields.keys(), 'ownerId', 'teamId'].filter((k) => !isEmptyValue(record[k]));
-  call.live.store.writeHistory(historyRows(call, call.rt.ids.next(), id, null, record, filled));
+  call.live.store.writeHistory([createdRow(call, id, record, filled)]);
   if (stage !== null) {
     call.live.store.writeTransition({ id: call.rt.ids.next(), entity: call.model.key, recordId: id, fromStage: null, toStage: stage, actorId: call.actor.userId ?? null, via: call.via, at: call.now, dwellMs: null });
   }

@@ -24,6 +24,28 @@ export function historyRows(call: Call, changeId: string, recordId: string, befo
   return rows;
 }
 
+/** History field name of the row that records a creation (its `after` holds the initial values). */
+export const CREATED_FIELD = '$created';
+
+/**
+ * The history of a creation: one row whose `after` is the initial non-empty values. Later field
+ * rows carry `before`, so every field's first value stays recoverable without a row per field.
+ */
+export function createdRow(call: Call, recordId: string, record: RecordData, fields: readonly string[]): HistoryRow {
+  return {
+    id: call.rt.ids.next(),
+    changeId: call.rt.ids.next(),
+    entity: call.model.key,
+    recordId,
+    field: CREATED_FIELD,
+    before: null,
+    after: pick(record, fields),
+    actorId: call.actor.userId ?? null,
+    via: call.via,
+    at: call.now,
+  };
+}
+
 /** Appends the one outbox event of a committed change. */
 export function emit(call: Call, type: string, recordId: string, payload: Record<string, unknown>, depth = 0): number {
   return call.live.store.writeOutbox({

@@ -2,6 +2,7 @@ import { activitiesOf } from '../activities/activity-rows';
 import { engineError } from '../i18n/errors';
 import { resolveLocale } from '../i18n/messages';
 import { authorize, beginCall, guard, isFailure, type Call } from '../records/call';
+import { CREATED_FIELD } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions } from '../records/types';
 import { queryTasks } from '../tasks/task-rows';
@@ -14,7 +15,7 @@ const ASSIGNMENT = new Set(['ownerId', 'teamId']);
 const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
 /**
- * A record's timeline: field changes (grouped per write; the first write is `created`; owner and
+ * A record's timeline: field changes (grouped per write; the creation row is `created`; owner and
  * team changes are `assignment`), stage changes, activities, tasks and intake touches, merged by
  * time, newest first. Ties keep write order (ids grow with time). Hidden fields are left out.
  */
@@ -50,7 +51,6 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
     else groups.set(r.change_id, [r]);
   }
   const out: TimelineEntry[] = [];
-  let first = true;
   for (const [changeId, group] of groups) {
     const head = group[0]!;
     const base = { at: head.at, actorId: head.actor_id, via: head.via };
@@ -60,9 +60,13 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
       out.push({ kind: json(deleted.after) === null ? 'restored' : 'deleted', id: changeId, ...base });
       continue;
     }
-    if (first) {
-      out.push({ kind: 'created', id: changeId, ...base, changes: group.map(change) });
-      first = false;
+    const created = group.find((r) => r.field === CREATED_FIELD);
+    if (created) {
+      const values = (json(created.after) ?? {}) as Record<string, unknown>;
+      const changes = Object.entries(values)
+        .filter(([field]) => !hidden.has(field))
+        .map(([field, after]) => ({ field, before: null, after }));
+      out.push({ kind: 'created', id: changeId, ...base, changes });
       continue;
     }
     const assignment = group.filter((r) => ASSIGNMENT.has(r.field));

@@ -1,0 +1,108 @@
+/**
+ * Single-record create through the full write path (education spec, realistic lead) against a
+ * plain better-sqlite3 INSERT of the same, already-normalized row in the same process, both on
+ * a WAL file database with the same table. Prints JSON: records/s, the ratio, and where the
+ * full path's time goes (normalize, validate, identity, gate, write).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measure, percentile, ratio } from '@trellis/tooling/bench';
+import { entityTable, openDatabase, quoteIdent, syncEntityTables } from '@trellis/store';
+import { uuidv7 } from 'uuidv7';
+import { createEngine, type Phase } from '../src/index';
+import { loadEducationSpec } from '../test/fixtures/education';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5000);
+const WARMUP = 500;
+const spec = loadEducationSpec();
+const dir = mkdtempSync(join(tmpdir(), 'trellis-engine-bench-'));
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
+const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '洋'];
+const COURSES = ['python', 'dataAnalysis', 'uiDesign', 'frontend', 'java'];
+const CITIES = ['330100', '110100', '310100', '440300', '510100'];
+
+/** A lead as a Douyin/website form delivers it: phone as typed, labels for choices. */
+function lead(n: number): Record<string, unknown> {
+  const digits = String(13800000000 + n);
+  return {
+    name: `${SURNAMES[n % 10]}${GIVEN[(n >> 3) % 10]}`,
+    phone: `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`,
+    email: `Lead${n}@Example.com`,
+    source: 'douyin',
+    campaignCode: 'spring_2026',
+    course: COURSES[n % 5],
+    budgetRange: 'from10kTo20k',
+    decisionCycle: 'withinMonth',
+    city: CITIES[n % 5],
+    age: 20 + (n % 30),
+    tags: ['weekend', 'online'],
+    notes: '抖音表单留资，想周末上课，关心就业服务。',
+  };
+}
+
+// Full path: the engine on its own database.
+const engineDb = openDatabase(join(dir, 'engine.db'));
+syncEntityTables(engineDb, spec);
+// Per-record phase times; medians are reported (a shared CI box makes means noisy).
+const phases: Record<Phase, number[]> = { normalize: [], validate: [], identity: [], gate: [], write: [] };
+const engine = createEngine({ db: engineDb, spec, onPhase: (p, ms) => phases[p].push(ms) });
+const actor = { kind: 'public' as const };
+let nEngine = 0;
+const full = measure(
+  'engine.records.create (full write path)',
+  () => {
+    const r = engine.records.create('lead', lead(nEngine++), { actor, via: 'intake' });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  },
+  RUNS,
+  WARMUP,
+);
+const medianUs = (xs: number[]) => (xs.length === 0 ? 0 : Math.round(percentile([...xs].sort((a, b) => a - b), 50) * 10_000) / 10);
+const perRecordUs = Object.fromEntries(Object.entries(phases).map(([k, xs]) => [k, medianUs(xs)]));
+
+// Baseline: the same normalized row, one prepared INSERT per record (autocommit), same table shape.
+const plainDb = openDatabase(join(dir, 'plain.db'));
+syncEntityTables(plainDb, spec);
+const info = entityTable(spec.entities.find((e) => e.key === 'lead')!);
+const columns = ['id', 'created_at', 'updated_at', 'version', 'stage', 'stage_entered_at', 'sla_due_at', 'name', 'phone', 'email', 'source', 'campaignCode', 'course', 'budgetRange', 'decisionCycle', 'city', 'age', 'tags', 'notes', 'profileScore'];
+const insert = plainDb.sqlite.prepare(`INSERT INTO ${quoteIdent(info.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+let nPlain = 0;
+const plain = measure(
+  'better-sqlite3 INSERT (same row, normalized)',
+  () => {
+    const n = nPlain++;
+    const v = lead(n);
+    const now = Date.now();
+    insert.run(uuidv7(), now, now, 1, 'new', now, now + 48 * 3_600_000, v.name, `+86${13800000000 + n}`, `lead${n}@example.com`, v.source, v.campaignCode, v.course, v.budgetRange, v.decisionCycle, v.city, v.age, JSON.stringify(v.tags), v.notes, 100);
+  },
+  RUNS,
+  WARMUP,
+);
+
+const totalPhaseUs = Object.values(perRecordUs).reduce((a, b) => a + b, 0);
+const r = ratio(full, plain);
+console.log(
+  JSON.stringify(
+    {
+      bench: 'engine single-record create',
+      runs: RUNS,
+      spec: 'templates/education (lead)',
+      database: 'SQLite file, WAL, synchronous=NORMAL',
+      full,
+      plain,
+      ratio: r,
+      target: 0.2,
+      meetsTarget: r >= 0.2,
+      // Median µs per record in each phase; `other` = median total minus the phases (authorize, transaction commit, result).
+      breakdownMedianUs: { ...perRecordUs, other: Math.round((full.medianMs * 1000 - totalPhaseUs) * 10) / 10 },
+      validatorsCompiled: engine.spec().compiledCount(),
+    },
+    null,
+    2,
+  ),
+);
+engineDb.close();
+plainDb.close();
+rmSync(dir, { recursive: true, force: true });
