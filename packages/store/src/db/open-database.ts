@@ -30,12 +30,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   const orm = drizzle(sqlite, { schema });
-  if (!options.readonly) migrate(orm, { migrationsFolder: migrationsFolder() });
+  if (!options.readonly) {
+    migrate(orm, { migrationsFolder: migrationsFolder() });
+    // Keep planner statistics fresh (entity lists rely on them to pick the right index);
+    // analysis_limit bounds the cost on big tables. SQLite's recommendation for long-lived connections.
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma('optimize = 0x10002');
+  }
   return {
     dialect: 'sqlite',
     sqlite,
     orm,
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
-    close: () => sqlite.close(),
+    close: () => {
+      if (sqlite.open && !options.readonly) sqlite.pragma('optimize');
+      sqlite.close();
+    },
   };
 }

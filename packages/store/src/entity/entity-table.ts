@@ -88,13 +88,17 @@ export function entityTable(entity: EntityShape): EntityTableInfo {
   return { entity: entity.key, table, ftsTable: `${table}_fts`, columns, systemColumns, fieldColumns, searchFields, identity, indexes: indexesFor(table, entity, identity) };
 }
 
+/** Columns nearly every list filters on (permission scope, stage, recycle bin). */
+const SCOPE = ['stage', 'owner_id', 'team_id', 'deleted_at'];
+
 function indexesFor(table: string, entity: EntityShape, identity: string[][]): IndexDef[] {
   const p = `ix_${table}__`;
   const defs: IndexDef[] = [
     { name: `${p}created`, columns: ['created_at'] },
-    // Composite with created_at: "stage X, newest first" and "my records, newest first" are the common lists.
-    { name: `${p}stage`, columns: ['stage', 'created_at'] },
-    { name: `${p}owner`, columns: ['owner_id', 'created_at'] },
+    // Leading column + created_at: "stage X, newest first" and "my records, newest first" need no sort.
+    // The trailing scope columns make counts (list totals, funnels) index-only: no table lookups.
+    { name: `${p}stage`, columns: ['stage', 'created_at', ...SCOPE.filter((c) => c !== 'stage')] },
+    { name: `${p}owner`, columns: ['owner_id', 'created_at', ...SCOPE.filter((c) => c !== 'owner_id')] },
     { name: `${p}sla`, columns: ['sla_due_at'], where: 'sla_due_at IS NOT NULL' },
     { name: `${p}deleted`, columns: ['deleted_at'], where: 'deleted_at IS NOT NULL' },
   ];
@@ -108,7 +112,8 @@ function indexesFor(table: string, entity: EntityShape, identity: string[][]): I
   for (const f of entity.fields) {
     if (!f.indexed && !f.unique) continue;
     if (seen.has(`${p}idn_${f.key}`)) continue;
-    defs.push({ name: `${p}f_${f.key}`, columns: [f.key] });
+    // As above: "field = x, newest first" without a sort, and counts with stage/owner/team filters index-only.
+    defs.push({ name: `${p}f_${f.key}`, columns: [f.key, 'created_at', ...SCOPE] });
   }
   return defs;
 }

@@ -11,6 +11,8 @@ export function normalizeSearchText(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase();
 }
 
+const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
+
 export type SearchDoc = { body: string; pairs: string };
 
 /** Builds the indexed text of a record from the values of its search fields. */
@@ -22,6 +24,9 @@ export function searchDoc(values: readonly unknown[]): SearchDoc {
   }
   const pairs: string[] = [];
   for (const part of parts) {
+    // Only text with non-ASCII characters (Chinese names) gets pairs: two-character queries on
+    // phones and emails are not useful and would triple the index.
+    if (!NON_ASCII.test(part)) continue;
     const chars = Array.from(part);
     for (let i = 0; i + 1 < chars.length; i++) pairs.push(`${chars[i]}${chars[i + 1]}${PAIR_SEP}`);
   }
@@ -33,13 +38,13 @@ export type SearchPlan =
   | { kind: 'scan'; like: string }
   | { kind: 'empty' };
 
-/** How to run a query: trigram phrase on the text, on the pairs column, or a scan for one character. */
+/** How to run a query: trigram phrase on the text, on the pairs column, or a scan (one character, two ASCII characters). */
 export function searchPlan(query: string): SearchPlan {
   const q = normalizeSearchText(query);
   const n = Array.from(q).length;
   if (n === 0) return { kind: 'empty' };
   if (n >= 3) return { kind: 'match', column: 'body', phrase: q };
-  if (n === 2) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP };
+  if (n === 2 && NON_ASCII.test(q)) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP };
   return { kind: 'scan', like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
 }
 

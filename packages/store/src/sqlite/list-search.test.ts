@@ -99,6 +99,8 @@ describe('search', () => {
     expect(names('1234')).toEqual(['李小红']);
     expect(names('１３８００１３８０００')).toEqual(['王小明']); // full-width digits
     expect(names('li.hong')).toEqual(['李小红']);
+    expect(names('LI')).toEqual(['李小红']); // two ASCII characters: scanned, case-insensitive
+    expect(names('99')).toEqual(['赵明']);
     expect(names('"')).toEqual([]);
     expect(names('  ')).toEqual([]);
     expect(names('小"明')).toEqual([]);
