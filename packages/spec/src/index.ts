@@ -6,3 +6,4 @@ export type { SpecError } from './validate/context';
 export { specErrorCodes, specErrorTemplates } from './validate/messages';
 export { diffSpec } from './diff/diff-spec';
 export type { SpecChange, SpecChangeKind } from './diff/diff-spec';
+export * from './regions';

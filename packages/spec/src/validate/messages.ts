@@ -27,6 +27,7 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'pool.needsOwned': ['公海需要记录有负责人：请把 owned 设为 true 或去掉 pool。', 'A public pool needs owned records: set owned to true or remove pool.'],
   'range.invalid': ['最小值 {min} 大于最大值 {max}。', 'The minimum {min} is greater than the maximum {max}.'],
   'default.notOption': ['默认值 “{value}” 不是这个字段的选项之一（可选：{options}）。', 'The default "{value}" is not one of the options of this field ({options}).'],
+  'region.unknownCode': ['“{value}” 不是这个字段可选的行政区划代码（层级：{level}）。', '"{value}" is not a region code this field can hold (level: {level}).'],
   'value.invalid': ['值 {value} 不适合字段 “{key}”（{type}）：{reason}', 'The value {value} does not fit the field "{key}" ({type}): {reason}'],
   'formula.cycle': ['公式字段互相引用形成了循环：{cycle}。', 'Formula fields refer to each other in a cycle: {cycle}.'],
   'field.notWritable': ['字段 “{key}” 是公式字段，不能直接写入。', 'The field "{key}" is a formula and cannot be written.'],

@@ -1,3 +1,4 @@
+import { isRegionCode } from '../../regions';
 import { fieldTypeOf } from '../../schema/index';
 import type { EntitySpec, FieldSpec } from '../../schema/index';
 import type { Ctx } from '../context';
@@ -65,6 +66,11 @@ function checkField(ctx: Ctx, entity: EntitySpec, field: FieldSpec, path: string
       break;
     case 'relation':
       requireEntity(ctx, field.entity, ptr(path, 'entity'));
+      break;
+    case 'region':
+      if (field.default !== undefined && !isRegionCode(field.default, field.level ?? 'district')) {
+        ctx.report(ptr(path, 'default'), 'region.unknownCode', { value: field.default, level: field.level ?? 'district' });
+      }
       break;
     case 'formula':
       checkLogic(ctx, field.expression, ptr(path, 'expression'), entity.key);
