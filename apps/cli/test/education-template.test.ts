@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { evaluate } from '@trellis/logic';
 import { validateSpec, type AppSpec } from '@trellis/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,20 @@ describe('templates/education', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('{"ok":true,"errors":[]}\n');
     }
+  });
+
+  it('points $schema of spec/app.json at the generated metaschema, and lists every spec file', () => {
+    const app = JSON.parse(readFileSync(join(FOLDER, 'spec', 'app.json'), 'utf8')) as {
+      $schema: string;
+    };
+    const schemaFile = resolve(FOLDER, 'spec', app.$schema);
+    expect(schemaFile).toBe(join(REPO_ROOT, 'packages', 'spec', 'app-spec.schema.json'));
+    expect(existsSync(schemaFile)).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(FOLDER, 'template.json'), 'utf8')) as {
+      spec: string[];
+    };
+    const onDisk = readdirSync(join(FOLDER, 'spec')).map((f) => `spec/${f}`);
+    expect([...manifest.spec].sort()).toEqual(onDisk.sort());
   });
 
   it('has the five stages of the article in order, then lost, with loss reasons', () => {

@@ -125,6 +125,19 @@ describe('trellis spec validate — input that cannot be read', () => {
   });
 });
 
+describe('trellis without a command', () => {
+  it('prints usage and exits 2 when no command is given, 0 for --help', async () => {
+    const bare = await trellis([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toContain('Usage: trellis');
+    const help = await trellis(['spec', 'validate', '--help', '--locale', 'en']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      'exits 0 when valid, 1 when invalid, 2 when unreadable',
+    );
+  });
+});
+
 describe('trellis spec bundle', () => {
   it('prints the parts of a template as one JSON document, lists concatenated in manifest order', async () => {
     const manifest = {
