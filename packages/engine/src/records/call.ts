@@ -43,10 +43,17 @@ export function isFailure(x: unknown): x is Failure {
   return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
 }
 
-/** Asks the permission port; returns the `forbidden` failure when refused. */
+/**
+ * Asks the permission port. A record the actor may not even read answers `not_found` (its
+ * existence does not leak); otherwise a refusal is `forbidden` with the port's reason.
+ */
 export function authorize(call: Call, action: PermissionAction, record?: RecordData | null): Failure | null {
-  const d = call.rt.permissions.check(call.actor, action, call.model.key, record ?? null);
+  const { permissions } = call.rt;
+  const d = permissions.check(call.actor, action, call.model.key, record ?? null);
   if (d.allowed) return null;
+  if (record && (action === 'read' || !permissions.check(call.actor, 'read', call.model.key, record).allowed)) {
+    return engineError('not_found', call.locale, 'notFound', { entity: call.model.key, id: record.id });
+  }
   const f = engineError('forbidden', call.locale, 'forbidden');
   if (d.reason) f.error.message = d.reason;
   return f;

@@ -69,7 +69,7 @@ describe('permission port', () => {
     expect(names(c.engine.records.list('lead', {}, opts))).toEqual(['A']);
     if (!r.ok) throw new Error('setup');
     expect(c.engine.records.remove('lead', r.record.id, opts)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'No deleting' } });
-    expect(calls).toEqual(['create', 'create', 'read', 'delete']);
+    expect(calls).toEqual(['create', 'create', 'read', 'delete', 'read']);
     expect(c.count('e_lead', 'deleted_at IS NOT NULL')).toBe(0);
     expect(c.count('outbox')).toBe(2);
     c.db.close();

@@ -29,11 +29,18 @@ export function defaults(call: Call): RecordData {
 export function prepare(call: Call, input: unknown, current: RecordData | null): Prepared {
   const n = timed(call, 'normalize', () => normalizeInput(call.model, input, { locale: call.locale, via: call.via, current }));
   const errors = [...n.errors];
-  const refused = call.rt.permissions.refusedFields?.(call.actor, call.model.key, n.values);
+  // Only values that change are checked: clients echo whole records back, unchanged fields included.
+  const changing = current ? Object.fromEntries(Object.entries(n.values).filter(([k, v]) => !sameValue(current[k] ?? null, v))) : n.values;
+  const refused = call.rt.permissions.refusedFields?.(call.actor, call.model.key, changing);
   if (refused) {
-    for (const key of [...refused.hidden, ...refused.readonly]) {
+    // A hidden field is answered like an unknown one, so its existence does not leak.
+    for (const key of refused.hidden) {
+      errors.push(fieldError(call.locale, pointer(key), 'unknown_field', 'unknownField', { field: key }));
+      delete n.values[key];
+    }
+    for (const key of refused.readonly) {
       const label = fieldLabel(call.model.fields.get(key), key, call.locale);
-      errors.push(fieldError(call.locale, pointer(key), 'read_only', 'readOnly', { label }));
+      errors.push(fieldError(call.locale, pointer(key), 'field_readonly', 'readOnly', { label }));
       delete n.values[key];
     }
   }
