@@ -65,6 +65,7 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'widget.needsEntity': ['{type} 图表需要指定 entity。', 'A {type} widget needs an entity.'],
   'widget.needsField': ['{type} 图表需要指定 field。', 'A {type} widget needs a field.'],
   'widget.needsPipeline': ['{type} 图表需要实体 “{entity}” 有流程。', 'A {type} widget needs the entity "{entity}" to have a pipeline.'],
+  'widget.badTimeField': ['时间序列要按日期字段分组，“{key}” 是 {type} 类型。', 'A time series buckets by a date field; "{key}" is of type {type}.'],
   'measure.needsField': ['“{op}” 需要一个数字或金额字段。', '"{op}" needs a number or money field.'],
   'measure.badField': ['字段 “{key}” 是 {type} 类型，不能求和或求平均；请用数字、金额或百分比字段。', 'The field "{key}" is of type {type} and cannot be summed or averaged; use a number, money or percent field.'],
 };

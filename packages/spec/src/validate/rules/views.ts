@@ -5,6 +5,7 @@ import { checkLogic } from '../logic';
 const PIPELINE_WIDGETS = ['funnel', 'stageConversion', 'dwellTime'];
 const FIELD_WIDGETS = ['breakdown', 'attribution'];
 const NUMERIC = ['number', 'money', 'percent'];
+const TIME_FIELDS = ['createdAt', 'updatedAt', 'stageEnteredAt', 'lastActivityAt', 'slaDueAt'];
 
 /** Views (columns, sort, grouping, SQL-compilable filter) and dashboard widgets. */
 export function checkViews(ctx: Ctx): void {
@@ -33,7 +34,12 @@ export function checkViews(ctx: Ctx): void {
       if (!requireEntity(ctx, w.entity, ptr(base, 'entity'))) return;
       if (PIPELINE_WIDGETS.includes(w.type) && !ctx.pipelines.has(w.entity)) ctx.report(ptr(base, 'entity'), 'widget.needsPipeline', { type: w.type, entity: w.entity });
       if (FIELD_WIDGETS.includes(w.type) && w.field === undefined) ctx.report(base, 'widget.needsField', { type: w.type });
-      if (w.field !== undefined) requireField(ctx, w.entity, w.field, ptr(base, 'field'), true);
+      if (w.field !== undefined) {
+        const field = requireField(ctx, w.entity, w.field, ptr(base, 'field'), true);
+        const dated = field ? ['date', 'datetime'].includes(field.type) : TIME_FIELDS.includes(w.field);
+        const known = field !== undefined || TIME_FIELDS.includes(w.field) || w.field === 'stage' || w.field === 'ownerId' || w.field === 'teamId';
+        if (w.type === 'timeSeries' && known && !dated) ctx.report(ptr(base, 'field'), 'widget.badTimeField', { key: w.field, type: field?.type ?? 'system' });
+      }
       checkLogic(ctx, w.filter, ptr(base, 'filter'), w.entity, { sql: true });
       const m = w.measure;
       if (m && m.op !== 'count') {
