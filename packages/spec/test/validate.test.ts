@@ -152,3 +152,13 @@ describe('messages', () => {
     expect(validateSpec(dup, { locale: 'en' }).errors[0]?.message).toBe('The key "email" is used twice: field keys must be unique in this list (first used at /entities/0/fields/2).');
   });
 });
+
+describe('value messages', () => {
+  it('explains why a literal does not fit its field, in Chinese through ajv-i18n', () => {
+    const spec = applyPatch(base, [{ op: 'replace', path: '/forms/0/defaults/source', value: 'tiktok' }]);
+    expect(validateSpec(spec).errors[0]?.message).toBe('值 "tiktok" 不适合字段 “source”（select）：应当是预设定的枚举值之一 ["douyin","website"]');
+    expect(validateSpec(spec, { locale: 'en' }).errors[0]?.message).toBe(
+      'The value "tiktok" does not fit the field "source" (select): must be equal to one of the allowed values ["douyin","website"]',
+    );
+  });
+});
