@@ -1,13 +1,12 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { AppSpec } from '@trellis/spec';
-import { validateSpec } from '@trellis/spec';
+import { diffSpec, validateSpec } from '@trellis/spec';
 import type { StoreDb } from '../db/open-database';
 import { issue } from '../messages';
 import type { StoreLocale } from '../messages';
 import { applyMigration } from '../migration/apply-migration';
 import { planMigration } from '../migration/plan-migration';
 import { specDraft, specVersions as versionsTable } from '../schema/spec';
-import { diffSpecs } from './diff';
 import { mirrorTeams } from './teams-mirror';
 import type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, SpecDraft, SpecVersion, SpecVersionInfo } from './types';
 
@@ -29,7 +28,7 @@ export function specVersions(db: StoreDb) {
     if (!checked.ok) return { ok: false as const, errors: checked.errors.map((e) => ({ ...e })) };
     const current = live();
     const next = spec as AppSpec;
-    return { ok: true as const, current, next, diff: current ? diffSpecs(current.spec, next) : [], plan: planMigration(current?.spec ?? null, next, db) };
+    return { ok: true as const, current, next, diff: current ? diffSpec(current.spec, next) : [], plan: planMigration(current?.spec ?? null, next, db) };
   };
 
   const api = {

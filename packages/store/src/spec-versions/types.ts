@@ -1,3 +1,4 @@
+import type { SpecChange } from '@trellis/spec';
 import type { StoreIssue, StoreLocale } from '../messages';
 import type { MigrationPlan, MigrationSummary, Resolutions } from '../migration/types';
 
@@ -9,7 +10,7 @@ export type SpecVersion<S = unknown> = SpecVersionInfo & { spec: S; changes: Pub
 
 /** What spec_versions.changes holds: the diff, the plan that was applied and the choices made. */
 export type PublishedChanges = {
-  diff: unknown[];
+  diff: SpecChange[];
   steps: MigrationPlan['steps'];
   warnings: MigrationPlan['warnings'];
   resolutions: Resolutions;
@@ -33,4 +34,4 @@ export type PublishResult<S = unknown> =
   /** `plan` is present when the spec was valid but its migration was refused (resolutions needed). */
   | { ok: false; errors: StoreIssue[]; plan?: MigrationPlan };
 
-export type PreviewResult = { ok: true; plan: MigrationPlan; diff: unknown[] } | { ok: false; errors: StoreIssue[] };
+export type PreviewResult = { ok: true; plan: MigrationPlan; diff: SpecChange[] } | { ok: false; errors: StoreIssue[] };
