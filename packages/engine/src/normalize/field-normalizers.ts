@@ -2,6 +2,7 @@ import type { FieldSpec, FieldType } from '@trellis/spec';
 import type { MessageKey } from '../i18n/messages';
 import { normalizeEmail } from './email';
 import { normalizePhone } from './phone';
+import { isKnownRegion, regionCode } from './region';
 import { asText, normalizeBlock, normalizeLine, parseNumberText } from './text';
 
 /** Outcome of normalizing one value: the value to validate, plus an issue when the input is unusable. */
@@ -119,9 +120,14 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
     const arr = Array.isArray(v) ? v : [v];
     return keep(arr.length === 0 ? null : arr);
   },
-  region: (v) => {
+  region: (v, f) => {
     const s = asText(v);
-    return s === undefined ? keep(v) : keep(normalizeLine(s));
+    if (s === undefined) return keep(v);
+    const n = normalizeLine(s);
+    if (n === null) return keep(null);
+    const level = f.type === 'region' ? (f.level ?? 'district') : 'district';
+    const code = regionCode(n, level);
+    return isKnownRegion(code, level) ? keep(code) : { value: code, issue: { code: 'invalid_region', key: 'invalidRegion' } };
   },
   // Formula values are computed by the engine, never taken from input.
   formula: keep,

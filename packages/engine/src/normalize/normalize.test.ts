@@ -75,6 +75,15 @@ describe('normalizeInput', () => {
     });
   });
 
+  it('accepts region codes and unambiguous place names, refusing unknown places and too-deep codes', () => {
+    expect(norm({ city: '杭州' }).values.city).toBe('330100');
+    expect(norm({ city: '浙江省杭州市' }).values.city).toBe('330100');
+    expect(norm({ city: '330000' }).values.city).toBe('330000');
+    expect(norm({ city: '330106' }).errors.map((e) => e.code)).toEqual(['invalid_region']);
+    expect(norm({ city: '999999' }).errors.map((e) => e.code)).toEqual(['invalid_region']);
+    expect(norm({ city: 'Gotham' }).errors[0]).toMatchObject({ path: '/city', message: '"City" is not a valid region code' });
+  });
+
   it('turns blank input into null', () => {
     expect(norm({ name: '   ', tags: [], phone: '' }).values).toEqual({ name: null, tags: null, phone: null });
   });

@@ -58,7 +58,8 @@ describe('validateRecord: every field type, good and bad', () => {
     ['company', 42, '/company type'],
     ['advisor', { id: 1 }, '/advisor type'],
     ['attachments', [{ name: 'a.pdf' }], '/attachments/0/id required'],
-    ['city', 'Hangzhou', '/city pattern'],
+    ['city', 'Hangzhou', '/city invalid_region'],
+    ['city', '330106', '/city invalid_region'],
   ];
   it.each(bad)('refuses a bad %s (%j)', (key, value, expected) => {
     expect(codes({ [key]: value, guardian: 'Mum' })).toContain(expected);
