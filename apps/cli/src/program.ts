@@ -4,9 +4,15 @@ import type { CliLocale } from './locale';
 import { t } from './messages';
 import type { CliCommand } from './commands/command';
 import { specCommand } from './commands/spec';
+import { initCommand } from './commands/init';
+import { startCommand } from './commands/start';
 
 /** Every top-level command, registered in this one place (one line each). */
-const commands: readonly CliCommand[] = [specCommand];
+const commands: readonly CliCommand[] = [
+  specCommand,
+  initCommand,
+  startCommand,
+];
 
 /**
  * Builds the `trellis` commander program. Output goes through `ctx`; commander's own exits

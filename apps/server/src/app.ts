@@ -15,6 +15,7 @@ import { csrfMiddleware } from './http/csrf';
 import { HttpProblem, localeOf, problem } from './http/problem';
 import { registerRoutes } from './routes/index';
 import { specSource } from './spec-source';
+import { registerStatic } from './static';
 import type { AppEnv } from './types';
 
 const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
@@ -63,6 +64,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   app.use('*', csrfMiddleware(ctx));
 
   registerRoutes(app, ctx);
+  registerStatic(app, options.staticDir);
 
   app.notFound((c) => problem(c, 404, 'route_not_found', { path: c.req.path }));
   app.onError((err, c) => {

@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import type { AppEnv } from '../types';
 import { registerAuthRoutes } from './auth';
 import { registerAutomationRoutes } from './automations';
+import { registerEventRoutes } from './events';
 import { registerFormRoutes } from './forms';
 import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
@@ -26,4 +27,5 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerOpenApiRoute(app, ctx);
   registerSpecRoutes(app, ctx);
   registerAutomationRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
 }

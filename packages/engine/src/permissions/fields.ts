@@ -5,17 +5,20 @@ import type { PermissionActor, PermissionSpec } from './types';
 export type FieldRight = 'write' | 'read' | 'hidden';
 
 /**
- * The right an actor holds on one field. Formula fields and fields marked `readOnly` in the
- * spec are never writable; a public actor writes but never reads.
+ * The right an actor holds on one field. Formula fields are never writable; fields marked
+ * `readOnly` only by system and automation actors; a public actor writes but never reads.
  */
 export function fieldRight(spec: PermissionSpec, actor: PermissionActor, entityKey: string, fieldKey: string): FieldRight {
   const entity = entityOf(spec, entityKey);
   const field = entity?.fields.find((f) => f.key === fieldKey);
   if (!entity || !field) return 'hidden';
-  const intrinsicReadOnly = field.type === 'formula' || field.readOnly === true;
+  const intrinsicReadOnly = field.readOnly === true;
   const standing = standingOf(actor);
   if (standing === 'nobody') return 'hidden';
-  if (standing === 'superuser') return intrinsicReadOnly ? 'read' : 'write';
+  if (field.type === 'formula') return standing === 'public' ? 'hidden' : 'read';
+  // `readOnly` keeps people (admins too) from editing a field; the platform itself (automations
+  // stamping firstContactAt, imports run as system) still writes it.
+  if (standing === 'superuser') return field.readOnly === true && actor.kind !== 'system' && actor.kind !== 'automation' ? 'read' : 'write';
   if (standing === 'public') return intrinsicReadOnly ? 'hidden' : 'write';
   const access = roleOf(spec, actor)?.fields?.[entityKey]?.[fieldKey];
   if (access === 'hidden') return 'hidden';

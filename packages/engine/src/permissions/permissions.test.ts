@@ -156,3 +156,12 @@ describe('createPermissionPort', () => {
     expect(port.redact?.(sales, 'lead', { id: 'x', idNumber: '1' })).toEqual({ id: 'x' });
   });
 });
+
+describe('read-only fields', () => {
+  it('lets system and automation actors write readOnly fields but not formulas; people never', () => {
+    for (const kind of ['system', 'automation'] as const) {
+      expect(perms.writableFields({ kind }, 'lead')).toEqual(['name', 'phone', 'budget', 'idNumber', 'importedAt']);
+    }
+    expect(perms.writableFields({ kind: 'user', userId: 'a', role: 'admin' }, 'lead')).toEqual(['name', 'phone', 'budget', 'idNumber']);
+  });
+});

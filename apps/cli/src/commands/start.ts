@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { dataDirOf, dataPaths, listen, openRuntime } from '@trellis/server';
+import type { CliContext } from '../context';
+import type { CliLocale } from '../locale';
+import type { CliCommand } from './command';
+import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
+
+const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+type StartOptions = { port?: string; host?: string; data?: string; initDemo?: boolean; trustProxy?: boolean };
+
+/**
+ * `trellis start`: serves the API (and the web build, when present), runs the automation
+ * worker and scheduler. SIGINT/SIGTERM stop accepting requests, wait for those in flight and
+ * for the worker's current step, then close the database.
+ */
+export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Promise<number> {
+  const dir = dataDirOf(o.data, ctx.env, ctx.cwd);
+  const paths = dataPaths(dir);
+  if (o.initDemo && !existsSync(paths.db)) {
+    if (!(await runInit(ctx, locale, { data: dir, demo: true, template: 'education' }))) return 1;
+  }
+  if (!existsSync(paths.db)) {
+    ctx.stderr(say(locale, `数据目录 ${dir} 还没有初始化，请先运行 trellis init\n`, `${dir} is not initialised; run trellis init first\n`));
+    return 1;
+  }
+  const port = Number(o.port ?? ctx.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    ctx.stderr(say(locale, `端口无效：${o.port}\n`, `Invalid port: ${o.port}\n`));
+    return 2;
+  }
+  const rt = openRuntime(paths, { server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' } });
+  rt.automations.start({ tickMs: 15_000 });
+  const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
+  ctx.stdout(say(locale, `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`, `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`));
+  const creds = join(dir, DEMO_CREDENTIALS);
+  if (existsSync(creds)) printLogins(ctx, locale, JSON.parse(readFileSync(creds, 'utf8')) as { login: string; role: string; password: string }[]);
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      ctx.stdout(say(locale, '正在停止…\n', 'Stopping…\n'));
+      await server.close();
+      await rt.automations.stop();
+      rt.close();
+      resolve();
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+  });
+  return 0;
+}
+
+export const startCommand: CliCommand = {
+  name: 'start',
+  register(program: Command, ctx, locale) {
+    program
+      .command('start')
+      .description(say(locale, '启动服务器、自动化执行器和调度器', 'Run the server, the automation worker and the scheduler'))
+      .option('--port <port>', say(locale, '端口（默认 3000 或 PORT）', 'port (default 3000 or PORT)'))
+      .option('--host <host>', say(locale, '监听地址', 'listen address'), '0.0.0.0')
+      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .option('--init-demo', say(locale, '首次运行时用教育模板和演示数据初始化', 'on first run, initialise with the education template and demo data'))
+      .option('--trust-proxy', say(locale, '信任反向代理的 X-Forwarded-* 头', 'trust X-Forwarded-* headers from a reverse proxy'))
+      .action(async (o: StartOptions) => {
+        ctx.exitCode = await runStart(ctx, locale, o);
+      });
+  },
+};

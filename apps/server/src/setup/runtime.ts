@@ -1,0 +1,25 @@
+import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
+import type { AutomationsApi, Clock, Engine } from '@trellis/engine';
+import { openDatabase } from '@trellis/store';
+import type { StoreDb } from '@trellis/store';
+import { createApp } from '../app';
+import type { ServerOptions } from '../context';
+import type { DataPaths } from './data-dir';
+import { readSecretKey } from './data-dir';
+
+export type TrellisRuntime = { db: StoreDb; engine: Engine; automations: AutomationsApi; app: ReturnType<typeof createApp>; paths: DataPaths; close(): void };
+
+/**
+ * Opens a data directory and wires everything: the database, the engine with the role model as
+ * its permission port, the automation runtime and the HTTP app.
+ */
+export function openRuntime(paths: DataPaths, opts: { clock?: Clock; server?: Partial<ServerOptions>; workerId?: string } = {}): TrellisRuntime {
+  const db = openDatabase(paths.db);
+  const holder: { engine?: Engine } = {};
+  const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never), ...(opts.clock ? { clock: opts.clock } : {}) });
+  holder.engine = engine;
+  const automations = createAutomations(engine, opts.workerId ? { options: { workerId: opts.workerId } } : {});
+  const secretKey = readSecretKey(paths);
+  const app = createApp({ engine, db, automations, ...(secretKey ? { secretKey } : {}), staticDir: paths.web, ...opts.server });
+  return { db, engine, automations, app, paths, close: () => db.close() };
+}
