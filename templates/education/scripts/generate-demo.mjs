@@ -23,7 +23,6 @@ function weighted(pairs) {
   for (const [value, w] of pairs) if ((roll -= w) < 0) return value;
   return pairs[pairs.length - 1][0];
 }
-const ago = (hours) => `-${Math.max(1, Math.round(hours))}h`;
 const at = (hours) => ({ $at: hours >= 0 ? `+${Math.round(hours)}h` : `-${Math.round(-hours)}h` });
 
 const users = [
@@ -59,10 +58,12 @@ function route(course, city) {
   return { team, owner: reps[cursor[team]] };
 }
 
+// Prefixes of mainland mobile networks that libphonenumber (the engine's validator) accepts.
+const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '198', '199'];
 const usedPhones = new Set();
 function phone() {
   for (;;) {
-    const p = `+86${pick(['13', '15', '17', '18', '19'])}${int(0, 9)}${String(int(0, 99999999)).padStart(8, '0')}`;
+    const p = `+86${pick(MOBILE_PREFIXES)}${String(int(0, 99999999)).padStart(8, '0')}`;
     if (!usedPhones.has(p)) return usedPhones.add(p), p;
   }
 }
@@ -83,7 +84,6 @@ function makeLead(index) {
   const city = weighted(T.CITIES);
   let stage = weighted(T.STAGES);
   // Fresh leads are mostly still new; old ones have moved on.
-  const createdHoursAgo = stage === 'new' ? int(2, 24 * 20) : int(24 * 8, 24 * 90);
   const { team, owner: routed } = route(course, city);
   const inPool = stage === 'new' && chance(0.15);
   const owner = inPool ? null : routed;
@@ -104,41 +104,43 @@ function makeLead(index) {
 
   const lostFrom = stage === 'lost' ? weighted([['new', 35], ['qualified', 25], ['trial', 20], ['quoted', 20]]) : null;
   const reached = ORDER.indexOf(lostFrom ?? stage);
-  const activities = [];
-  const history = [{ stage: 'new', at: ago(createdHoursAgo) }];
-  let clock = createdHoursAgo;
-  let trialClock = 0;
-  const step = (min, max) => (clock = Math.max(1, clock - int(min, max)));
-  const log = (type, body, extra = {}) => activities.push({ type, at: ago(clock), by: owner ?? routed, body, ...extra });
+  // The lead's story is built forward in minutes since creation, each event strictly after the
+  // one before (stage gates look at activities since the current stage was entered); then it is
+  // anchored so the last event lies in the past.
+  const events = [];
+  let elapsed = 0;
+  const step = (minHours, maxHours) => (elapsed += Math.max(1, Math.round((minHours + random() * (maxHours - minHours)) * 60)));
+  const log = (type, body, extra = {}) => events.push({ kind: 'activity', at: elapsed, activity: { type, by: owner ?? routed, body, ...extra } });
+  const enter = (s) => events.push({ kind: 'stage', at: elapsed, stage: s });
 
   // Most leads are called within hours; a few new ones are still waiting (they show the 48 h SLA).
-  const neglected = stage === 'new' && createdHoursAgo > 60 && chance(0.25);
+  const neglected = stage === 'new' && chance(0.25);
   if (!neglected) {
-    step(0, 6);
+    step(0.1, 6);
     log('call', pick(T.CALL_NOTES));
-    values.firstContactAt = at(-clock);
     if (chance(0.6)) (step(1, 30), log('wechat', pick(T.WECHAT_NOTES)));
   }
   if (reached >= 1) {
     step(6, 60);
     Object.assign(values, { budgetRange: weighted(T.BUDGETS), decisionCycle: weighted(T.CYCLES), intentLevel: pick(['a', 'b', 'b', 'c']) });
-    history.push({ stage: 'qualified', at: ago(clock) });
+    enter('qualified');
     if (chance(0.3)) values.tags = [pick(T.TAGS)];
   }
+  let trialAtElapsed = null;
   if (reached >= 2) {
     step(6, 48);
-    // A booked trial is ahead; an attended one is when its trial-class activity was logged.
-    trialClock = stage === 'trial' ? -int(10, 120) : Math.max(3, clock - int(24, 96));
-    values.trialAt = at(-trialClock);
     values.courseAdvisor = pick(['gao.min', 'ma.li']);
-    history.push({ stage: 'trial', at: ago(clock) });
+    enter('trial');
     if (chance(0.3)) (step(2, 24), log('visit', pick(T.VISIT_NOTES)));
+    if (stage === 'trial') values.trialAt = at(int(10, 120)); // booked, still ahead
+    else trialAtElapsed = elapsed + int(12, 48) * 60; // booked; replaced below by when it took place
   }
   if (reached >= 3) {
-    clock = trialClock;
+    step(24, 96);
+    trialAtElapsed = elapsed;
     log('trial-class', pick(T.TRIAL_NOTES), chance(0.5) ? { attachments: [{ name: '听课记录.jpg', mime: 'image/jpeg', size: int(80000, 400000) }] } : {});
-    step(0, 2);
-    history.push({ stage: 'quoted', at: ago(clock) });
+    step(0.5, 3);
+    enter('quoted');
   }
   if (reached >= 4 || (stage === 'lost' && lostFrom === 'quoted')) {
     const discount = pick([0, 50000, 100000, 150000]);
@@ -146,17 +148,24 @@ function makeLead(index) {
     step(2, 48);
     log('quote', pick(T.QUOTE_NOTES), { attachments: [{ name: `${values.name}-学习方案与报价.pdf`, mime: 'application/pdf', size: int(120000, 900000) }] });
   }
-  if (stage === 'won') {
-    step(12, 120);
-    history.push({ stage: 'won', at: ago(clock) });
-  }
+  if (stage === 'won') (step(12, 120), enter('won'));
   if (stage === 'lost') {
     step(12, 200);
     values.lossReason = weighted(T.LOSS_REASONS);
     if (values.lossReason === 'other') values.lossNote = pick(T.LOSS_NOTES);
     log('note', `流失：${{ price: '觉得价格偏高', schedule: '上课时间冲突', competitor: '选择了其他机构', notMatched: '课程方向不匹配', location: '校区太远', unreachable: '多次联系不上', noNeed: '暂时没有学习计划', other: '其他原因' }[values.lossReason]}`);
-    history.push({ stage: 'lost', at: ago(clock) });
+    step(0.1, 1);
+    enter('lost');
   }
+  // Anchor: fresh leads are mostly still new, old ones have moved on; neglected ones waited > 48 h.
+  const sampled = (stage === 'new' ? int(2, 24 * 20) : int(24 * 8, 24 * 90)) * 60;
+  const createdAgo = Math.max(sampled, neglected ? 60 * 60 : 0, elapsed + int(30, 48 * 60));
+  const agoOf = (e) => `-${createdAgo - e}m`;
+  const history = [{ stage: 'new', at: agoOf(0) }, ...events.filter((e) => e.kind === 'stage').map((e) => ({ stage: e.stage, at: agoOf(e.at) }))];
+  const activities = events.filter((e) => e.kind === 'activity').map((e) => ({ type: e.activity.type, at: agoOf(e.at), by: e.activity.by, body: e.activity.body, ...(e.activity.attachments ? { attachments: e.activity.attachments } : {}) }));
+  // 首次接触: when the lead first reached the school (the article's 首次接触时间与内容).
+  values.firstContactAt = { $at: agoOf(0) };
+  if (trialAtElapsed !== null) values.trialAt = { $at: agoOf(Math.min(trialAtElapsed, elapsed)) };
   if (['new', 'qualified', 'trial', 'quoted'].includes(stage) && owner && chance(0.8)) {
     values.nextFollowUpAt = at(chance(0.2) ? -int(2, 72) : int(4, 96));
     values.nextFollowUpPlan = pick(T.PLANS);
@@ -169,7 +178,7 @@ function makeLead(index) {
     ? [{
         kind: source === 'wechatMp' ? 'webhook' : 'form',
         sourceKey: source === 'douyin' ? (chance(0.5) ? 'douyin' : 'douyin-landing') : source === 'website' ? 'trial-apply' : 'wechat-mp',
-        at: ago(createdHoursAgo),
+        at: agoOf(0),
         utm_source: { douyin: 'douyin', website: pick(['baidu', 'google', 'direct']), wechatMp: 'wechat' }[source],
         utm_medium: { douyin: 'cpc', website: pick(['organic', 'cpc']), wechatMp: 'article' }[source],
         utm_campaign: campaignCode,
@@ -182,7 +191,7 @@ function makeLead(index) {
   return {
     ref,
     via: viaForm ? 'intake' : source === 'offlineEvent' ? 'import' : 'ui',
-    createdAt: ago(createdHoursAgo),
+    createdAt: agoOf(0),
     createdBy: viaForm ? null : routed,
     owner,
     team: inPool ? null : team,
