@@ -158,6 +158,23 @@ describe('planMigration', () => {
     expect(found.ok && found.value.map((r) => r.source)).toEqual(['wechat']);
   });
 
+  it('re-publishing an unchanged spec rebuilds nothing; toggling indexed adds and drops the index', () => {
+    const v1 = lead([{ key: 'city', type: 'region' }]);
+    seed(v1, [{ name: 'a', city: '330106' }]);
+    const indexes = () => db.sqlite.prepare("SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'e_lead' ORDER BY name").all();
+    const before = indexes();
+    const same = planMigration(v1, v1, db);
+    expect(same.steps).toEqual([{ kind: 'syncIndexes', entity: 'lead' }]);
+    expect(same.warnings).toEqual([]);
+    expect(applyMigration(same, db).ok).toBe(true);
+    expect(indexes()).toEqual(before);
+    const v2 = lead([{ key: 'city', type: 'region', indexed: true }]);
+    expect(applyMigration(planMigration(v1, v2, db), db).ok).toBe(true);
+    expect(indexes()).toContainEqual(expect.objectContaining({ name: 'ix_e_lead__f_city' }));
+    expect(applyMigration(planMigration(v2, v1, db), db).ok).toBe(true);
+    expect(indexes()).toEqual(before);
+  });
+
   it('rolls back every step when one fails', () => {
     const v1 = lead([]);
     seed(v1, [{ name: 'a' }]);
