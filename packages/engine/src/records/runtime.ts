@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createRecordStore, type RecordStore, type StoreDb } from '@trellis/store';
+import { createRecordStore, specVersions, type RecordStore, type StoreDb } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import type { Clock, IdGenerator, Locale, PermissionPort } from '../ports';
 import { createSpecModel, type SpecModel } from './entity-model';
@@ -61,8 +61,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (head.v === null) throw new Error('No published spec: publish one or pass `spec` to createEngine');
     let live = byVersion.get(head.v);
     if (!live) {
-      const row = stmt('SELECT spec FROM spec_versions WHERE version = ?').get(head.v) as { spec: string };
-      live = build(JSON.parse(row.spec) as AppSpec, head.v);
+      const row = specVersions(opts.db).get(head.v);
+      if (!row) throw new Error(`Spec version ${head.v} disappeared`);
+      live = build(row.spec, head.v);
       byVersion.clear(); // older versions are not needed once a newer one is live
       byVersion.set(head.v, live);
     }

@@ -71,6 +71,16 @@ describe('records.update', () => {
     expect(imp.ok).toBe(true);
   });
 
+  it('keeps unique fields unique on create and update', () => {
+    const a = lead({ orderNo: 'SO-1' });
+    const dup = ctx.engine.records.create('lead', { name: 'B', orderNo: ' SO-1 ' }, opts);
+    expect(!dup.ok && dup.error).toMatchObject({ code: 'validation', errors: [{ path: '/orderNo', code: 'unique', message: `"Order no." is already used by record "韩梅梅" (${a.id})` }] });
+    const b = ctx.engine.records.create('lead', { name: 'B', phone: '13700137000', orderNo: 'SO-2' }, opts);
+    if (!b.ok) throw new Error('setup');
+    expect(ctx.engine.records.update('lead', b.record.id, { orderNo: 'SO-1' }, opts)).toMatchObject({ ok: false, error: { errors: [{ code: 'unique' }] } });
+    expect(ctx.engine.records.update('lead', a.id, { orderNo: 'SO-1', notes: 'same order no. is fine' }, opts).ok).toBe(true);
+  });
+
   it('reports a missing record', () => {
     const r = ctx.engine.records.update('lead', 'nope', { notes: 'x' }, opts);
     expect(!r.ok && r.error.code).toBe('not_found');
