@@ -1,5 +1,31 @@
-import { Type } from '@sinclair/typebox';
+import { FormatRegistry, Kind, Type, TypeRegistry } from '@sinclair/typebox';
 import type { Static, TObject, TProperties, TSchema, ObjectOptions } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+// Custom kinds, registered so TypeBox's own Value.Check understands the schemas too (ajv reads the
+// plain JSON Schema keywords and ignores the Kind symbol).
+if (!FormatRegistry.Has('regex')) {
+  FormatRegistry.Set('regex', (v) => {
+    try {
+      new RegExp(v);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', (v) => /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v));
+if (!TypeRegistry.Has('TrellisStringEnum')) {
+  TypeRegistry.Set<{ enum: string[] }>('TrellisStringEnum', (schema, value) => typeof value === 'string' && schema.enum.includes(value));
+}
+if (!TypeRegistry.Has('TrellisTagged')) {
+  TypeRegistry.Set<{ oneOf: TSchema[]; discriminator: { propertyName: string } }>('TrellisTagged', (schema, value) => {
+    if (value === null || typeof value !== 'object') return false;
+    const tag = (value as Record<string, unknown>)[schema.discriminator.propertyName];
+    const branch = schema.oneOf.find((b) => (b as TObject).properties?.[schema.discriminator.propertyName]?.const === tag);
+    return branch !== undefined && Value.Check(branch, value);
+  });
+}
 
 /** Locales every spec may use. The first one listed in `locales` is not special; `defaultLocale` is. */
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
@@ -20,12 +46,12 @@ export function closed<T extends TProperties>(properties: T, options: ObjectOpti
  * the branch the tag names and reports errors for that branch alone (readable errors for builders).
  */
 export function tagged<T extends TSchema[]>(branches: [...T], tag: string, description: string) {
-  return Type.Unsafe<Static<T[number]>>({ type: 'object', oneOf: branches, discriminator: { propertyName: tag }, description });
+  return Type.Unsafe<Static<T[number]>>({ [Kind]: 'TrellisTagged', type: 'object', oneOf: branches, discriminator: { propertyName: tag }, description });
 }
 
 /** A string enum emitted as one `enum` keyword (one clear error instead of one per literal). */
 export function stringEnum<const T extends readonly string[]>(values: T, description: string) {
-  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
+  return Type.Unsafe<T[number]>({ [Kind]: 'TrellisStringEnum', type: 'string', enum: [...values], description });
 }
 
 const localeProperties = {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { closed, Color, label, optLabel } from '../common';
+import { closed, Color, label, optLabel, stringEnum } from '../common';
 import { fieldSchema } from './base';
 import { compact } from './types';
 import type { FieldTypeDef } from './types';
@@ -24,7 +24,7 @@ export const SelectFieldSchema = fieldSchema(
   {
     options,
     default: Type.Optional(Type.String({ description: 'Option value given to new records; must be one of the options.' })),
-    display: Type.Optional(Type.Unsafe<'dropdown' | 'radio'>({ type: 'string', enum: ['dropdown', 'radio'], description: 'Input style: "dropdown" (default) or "radio".' })),
+    display: Type.Optional(stringEnum(['dropdown', 'radio'], 'Input style: "dropdown" (default) or "radio".')),
   },
   'one choice from a list.',
 );

@@ -90,3 +90,20 @@ describe('automation registries', () => {
     expect(schedule({ type: 'schedule', cron: '0 9 * * 1-5', every: 'day' })).toBe(false);
   });
 });
+
+describe('TypeBox compatibility', () => {
+  it('lets Value.Check validate with the same schemas (custom kinds are registered)', async () => {
+    const { Value } = await import('@sinclair/typebox/value');
+    const { AppSpecSchema } = await import('../../index');
+    expect(Value.Check(actionConfigSchemas.assign, { type: 'assign', strategy: 'roundRobin', team: 'tech' })).toBe(true);
+    expect(Value.Check(actionConfigSchemas.assign, { type: 'assign', strategy: 'random' })).toBe(false);
+    expect(Value.Check(FieldSchema, { key: 'a', type: 'select', label, options: [{ value: 'x', label }] })).toBe(true);
+    expect(Value.Check(FieldSchema, { key: 'a', type: 'select', label })).toBe(false);
+    expect(Value.Check(FieldSchema, { key: 'a', type: 'nope', label })).toBe(false);
+    expect(Value.Check(FieldSchema, { key: 'a', type: 'text', label, pattern: '^[0-9]+$' })).toBe(true);
+    expect(Value.Check(FieldSchema, { key: 'a', type: 'text', label, pattern: '([0-9' })).toBe(false);
+    const spec = { specVersion: 1, name: label, locales: ['en'], defaultLocale: 'en', entities: [{ key: 'c', label, titleField: 'a', fields: [{ key: 'a', type: 'text', label }] }] };
+    expect(Value.Check(AppSpecSchema, spec)).toBe(true);
+    expect(Value.Check(AppSpecSchema, { ...spec, defaultLocale: 'fr' })).toBe(false);
+  });
+});
