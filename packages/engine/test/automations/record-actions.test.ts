@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CreateOptions } from '../../src/index';
 import { admin, intake, setupAutomations, specWith, type Harness } from './support/harness';
 
 let h: Harness;
@@ -7,7 +8,7 @@ let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
 const on = (key: string, trigger: Record<string, unknown>, actions: unknown[], extra: Record<string, unknown> = {}) => ({ key, label, on: trigger, do: actions, ...extra });
 
-function lead(values: Record<string, unknown> = {}, opts = intake) {
+function lead(values: Record<string, unknown> = {}, opts: CreateOptions = intake) {
   const r = h.engine.records.create('lead', { name: '韩梅梅', phone: `+8613400${String(++phone).padStart(6, '0')}`, source: 'website', ...values }, opts);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
@@ -48,7 +49,7 @@ describe('record actions', () => {
     h.automations.drain();
     const res = h.automations.runs({ automationKey: 'student' })[0]?.actions[0]?.result;
     expect(res?.ok).toBe(true);
-    const studentId = (res as { data: { id: string } }).data.id;
+    const studentId = (res as unknown as { data: { id: string } }).data.id;
     expect(get('student', studentId)).toMatchObject({ name: '韩梅梅', phone: r.phone, course: 'python', status: 'enrolled', lead: r.id });
   });
 

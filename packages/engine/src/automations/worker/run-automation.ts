@@ -43,20 +43,26 @@ export function runAutomation(rt: Runtime, automation: AutomationSpec, event: Au
     rt.runs.save(run);
     return run;
   };
+  // A finished run is never redone; an unfinished one (crash mid-run) keeps its decision: its
+  // condition is not re-evaluated against a record its own first actions already changed.
+  if (existing && existing.status !== 'matched') return existing;
+  const resumed = existing !== null;
   if (event.depth >= rt.options.maxDepth) {
     run.status = 'stopped';
     run.error = am(rt.locale, 'depthExceeded', { depth: event.depth, max: rt.options.maxDepth });
     return finish();
   }
-  const cond = explainCondition(automation.if, subject.record ?? {}, subject.previous, rt.evaluate);
-  run.matched = cond.matched;
-  run.conditionTrace = cond;
-  if (!cond.matched) {
-    run.status = cond.error ? 'failed' : 'skipped';
-    if (cond.error) run.error = cond.error;
-    return finish();
+  if (!resumed) {
+    const cond = explainCondition(automation.if, subject.record ?? {}, subject.previous, rt.evaluate);
+    run.matched = cond.matched;
+    run.conditionTrace = cond;
+    if (!cond.matched) {
+      run.status = cond.error ? 'failed' : 'skipped';
+      if (cond.error) run.error = cond.error;
+      return finish();
+    }
+    rt.runs.save(run);
   }
-  rt.runs.save(run);
   const ctx = rt.actionContext(event.depth + 1, records);
   let current = subject;
   run.actions = [];

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { actions, createAutomations } from '../../src/automations';
+import { intake, setupAutomations, type Harness } from './support/harness';
+
+let h: Harness;
+const original = actions.createTask!.run;
+afterEach(() => {
+  (actions.createTask as { run: typeof original }).run = original;
+  h?.db.close();
+});
+let phone = 0;
+function lead(course = 'python') {
+  const r = h.engine.records.create('lead', { name: `I${++phone}`, phone: `+8613000${String(phone).padStart(6, '0')}`, source: 'website', course }, intake);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.record;
+}
+
+describe('idempotent effects and leases', () => {
+  it('resumes a run interrupted between two actions without repeating the first or re-deciding the condition', () => {
+    h = setupAutomations({ options: { retryMs: 1000 } });
+    const r = lead();
+    // The database is "busy" when the task is written: a transient error aborts the event after assign committed.
+    let fail = true;
+    (actions.createTask as { run: typeof original }).run = (input, ctx) => {
+      if (fail) {
+        fail = false;
+        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      }
+      return original(input, ctx);
+    };
+    expect(h.automations.drain().failedEvents).toBe(1);
+    expect(h.all(`SELECT last_error, processed_at FROM outbox WHERE type = 'record.created'`)).toEqual([{ last_error: 'database is locked', processed_at: null }]);
+    expect(h.automations.runs({ automationKey: 'route-python' })[0]?.status).toBe('matched');
+    // Not retried before the delay.
+    expect(h.automations.drain().events).toBe(0);
+    h.clock.advance(1000);
+    h.automations.drain();
+    // The lead now has an owner, so `!ownerId` would be false — the resumed run keeps its decision.
+    const [run] = h.automations.runs({ automationKey: 'route-python' });
+    expect(run?.status).toBe('succeeded');
+    expect(run?.actions.map((a) => [a.type, a.status, a.replayed ?? false])).toEqual([
+      ['assign', 'succeeded', true],
+      ['createTask', 'succeeded', false],
+    ]);
+    expect(h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, r.id)).toBe(1);
+    expect(h.count('tasks', `record_id = ? AND json_extract(source, '$.automation') = 'route-python'`, r.id)).toBe(1);
+    expect(h.count('assignment_state', `key = 'roundRobin:tech' AND cursor = 1`)).toBe(1);
+  });
+
+  it('gives up an event after maxAttempts and keeps the last error', () => {
+    h = setupAutomations({ options: { retryMs: 10, maxAttempts: 2 } });
+    lead();
+    (actions.createTask as { run: typeof original }).run = () => {
+      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    };
+    h.automations.drain();
+    h.clock.advance(10);
+    h.automations.drain();
+    expect(h.automations.pending()).toBe(0);
+    expect(h.all(`SELECT attempts, last_error FROM outbox WHERE type = 'record.created'`)).toEqual([{ attempts: 2, last_error: 'disk I/O error' }]);
+  });
+
+  it('an action that throws a programming error fails its run once instead of retrying forever', () => {
+    h = setupAutomations();
+    lead();
+    (actions.createTask as { run: typeof original }).run = () => {
+      throw new TypeError('boom');
+    };
+    expect(h.automations.drain().failedEvents).toBe(0);
+    const res = h.automations.runs({ automationKey: 'route-python' })[0]?.actions[1]?.result;
+    expect(res && !res.ok && res).toMatchObject({ code: 'action.threw', message: 'The action failed: boom' });
+  });
+
+  it('two workers never claim the same event; an expired lease lets another worker take over', () => {
+    h = setupAutomations({ options: { leaseMs: 5000 } });
+    for (let i = 0; i < 4; i++) lead('java');
+    const a = createAutomations(h.engine, { options: { workerId: 'a', leaseMs: 5000 } }).runtime.outbox;
+    const b = createAutomations(h.engine, { options: { workerId: 'b', leaseMs: 5000 } }).runtime.outbox;
+    const now = h.clock.now();
+    const first = a.claim('a', now, 5000, 2).map((e) => e.seq);
+    const second = b.claim('b', now, 5000, 10).map((e) => e.seq);
+    expect(first).toHaveLength(2);
+    expect(second).toHaveLength(2);
+    expect(first.filter((s) => second.includes(s))).toEqual([]);
+    expect(b.claim('b', now + 4999, 5000, 10)).toHaveLength(2); // its own claims come back to b only
+    expect(b.claim('c', now + 4999, 5000, 10)).toHaveLength(0);
+    // Worker a died: after its lease expires, c takes its events.
+    expect(b.claim('c', now + 5000, 5000, 10).map((e) => e.seq).sort()).toEqual(first.sort());
+  });
+});
