@@ -9,6 +9,7 @@ const catalogue = {
   duplicate: { 'zh-CN': '可能重复：已存在记录“{title}”（{id}）', en: 'Possible duplicate: record "{title}" ({id}) already exists' },
   duplicateField: { 'zh-CN': '“{label}”与已有记录“{title}”（{id}）相同', en: '"{label}" matches existing record "{title}" ({id})' },
   unique: { 'zh-CN': '“{label}”的值已被记录“{title}”（{id}）使用', en: '"{label}" is already used by record "{title}" ({id})' },
+  relationMissing: { 'zh-CN': '“{label}”指向的记录 {id} 不存在', en: '"{label}" points to record {id}, which does not exist' },
   conflict: { 'zh-CN': '记录已被他人修改（当前版本 {current}，你的版本 {expected}），请刷新后重试', en: 'The record was changed by someone else (now version {current}, yours {expected}); reload and try again' },
   versionRequired: { 'zh-CN': '更新时必须提供版本号 version', en: 'An update must give the record version' },
   notFound: { 'zh-CN': '找不到{entity}记录 {id}', en: 'No {entity} record {id}' },

@@ -8,6 +8,7 @@ import { createdRow, emit, writeTouch } from './journal';
 import { fieldValues, problems, visible } from './outcome';
 import { prepare } from './prepare';
 import type { Runtime } from './runtime';
+import { relationErrors } from './references';
 import { uniqueErrors } from './unique';
 import { gateErrors, slaDueAt } from './stage';
 import type { CreateOptions, RecordResult } from './types';
@@ -41,7 +42,7 @@ export function createRecord(rt: Runtime, entity: string, values: unknown, opts:
         if (opts.mode === 'merge') return mergeInto(call, first.record, next, p.changed, opts);
         return duplicate(call, first.record, first.key);
       }
-      const taken = timed(call, 'identity', () => uniqueErrors(call, next, call.model.fields.keys()));
+      const taken = timed(call, 'identity', () => [...uniqueErrors(call, next, call.model.fields.keys()), ...relationErrors(call, next, call.model.fields.keys())]);
       if (taken.length > 0) return problems(call, taken);
       return timed(call, 'write', () => insert(call, next, stage, opts));
     });

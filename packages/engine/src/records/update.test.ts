@@ -81,6 +81,17 @@ describe('records.update', () => {
     expect(ctx.engine.records.update('lead', a.id, { orderNo: 'SO-1', notes: 'same order no. is fine' }, opts).ok).toBe(true);
   });
 
+  it('refuses a relation to a record that does not exist', () => {
+    const acc = ctx.engine.records.create('account', { title: '星火科技' }, opts);
+    if (!acc.ok) throw new Error('setup');
+    const rec = lead({ company: acc.record.id });
+    expect(rec.company).toBe(acc.record.id);
+    const r = ctx.engine.records.update('lead', rec.id, { company: 'acc-missing' }, opts);
+    expect(!r.ok && r.error.errors).toEqual([expect.objectContaining({ path: '/company', code: 'relation_not_found' })]);
+    const created = ctx.engine.records.create('lead', { name: 'C', company: 'acc-missing' }, opts);
+    expect(!created.ok && created.error.errors.map((e) => e.code)).toEqual(['relation_not_found']);
+  });
+
   it('reports a missing record', () => {
     const r = ctx.engine.records.update('lead', 'nope', { notes: 'x' }, opts);
     expect(!r.ok && r.error.code).toBe('not_found');

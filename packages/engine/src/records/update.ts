@@ -9,6 +9,7 @@ import { emit, historyRows, pick } from './journal';
 import { problems, visible } from './outcome';
 import { prepare } from './prepare';
 import type { Runtime } from './runtime';
+import { relationErrors } from './references';
 import { uniqueErrors } from './unique';
 import { gateErrors, slaDueAt } from './stage';
 import type { ChangeStageOptions, RecordResult, UpdateOptions } from './types';
@@ -49,7 +50,7 @@ export function updateRecord(rt: Runtime, entity: string, id: string, patch: unk
         const clash = timed(call, 'identity', () => call.live.store.findByIdentity(entity, p.next, { excludeId: id })[0]);
         if (clash) return duplicate(call, clash.record, clash.key);
       }
-      const taken = timed(call, 'identity', () => uniqueErrors(call, p.next, p.changed, id));
+      const taken = timed(call, 'identity', () => [...uniqueErrors(call, p.next, p.changed, id), ...relationErrors(call, p.next, p.changed)]);
       if (taken.length > 0) return problems(call, taken);
       return timed(call, 'write', () => write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0));
     });
