@@ -162,3 +162,13 @@ describe('value messages', () => {
     );
   });
 });
+
+describe('expression messages', () => {
+  it('come from @trellis/logic in the requested locale, SQL refusals included', () => {
+    const spec = applyPatch(base, [{ op: 'replace', path: '/views/0/filter', value: { '==': [{ cat: [{ var: 'name' }, '!'] }, 'x!'] } }]);
+    const [en] = validateSpec(spec, { locale: 'en' }).errors;
+    const [zh] = validateSpec(spec).errors;
+    expect(en?.message).toMatch(/^"cat" cannot be used to filter many records/);
+    expect(zh?.message).toMatch(/^“cat” 不能用于筛选大量记录/);
+  });
+});

@@ -38,7 +38,7 @@ export function checkLogic(ctx: Ctx, expr: unknown, path: string, entity: string
   for (const field of ctx.fields.get(entity)?.values() ?? []) {
     if (fieldTypeOf(field).stored(field)) columns[field.key] = { column: field.key, type: fieldTypeOf(field).logicType(field) };
   }
-  const compiled = compileToSql(expr, { columns, ctx: { now: 0, user: { id: 'u', teams: [], roles: [] } } });
+  const compiled = compileToSql(expr, { columns, locale: ctx.locale, ctx: { now: 0, user: { id: 'u', teams: [], roles: [] } } });
   if (!compiled.ok) {
     for (const e of compiled.errors) {
       ctx.errors.push({ path: path + e.path, code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) });

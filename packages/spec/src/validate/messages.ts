@@ -42,7 +42,7 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'stage.selfTransition': ['阶段不能流转到它自己。', 'A stage cannot transition to itself.'],
   'sla.empty': ['SLA 需要 noActivityFor 或 maxDwell 至少一项。', 'An SLA needs noActivityFor or maxDwell (or both).'],
   'duration.invalid': ['无法识别的时长 “{value}”（例如 30m、48h、7d、2w、PT48H）。', '"{value}" is not a duration (for example 30m, 48h, 7d, 2w, PT48H).'],
-  'cron.invalid': ['无法识别的 cron 表达式 “{value}”：{reason}', '"{value}" is not a valid cron expression: {reason}'],
+  'cron.invalid': ['无法识别的 cron 表达式 “{value}”：应为 5 段“分 时 日 月 周”，例如 “0 9 * * 1-5” 表示工作日 9 点。', '"{value}" is not a valid cron expression: use five parts "minute hour day month weekday", e.g. "0 9 * * 1-5" for 9:00 on weekdays.'],
   'timezone.invalid': ['无法识别的时区 “{value}”（例如 Asia/Shanghai）。', '"{value}" is not a time zone (for example Asia/Shanghai).'],
   'schedule.queryNeedsEntity': ['query 需要同时指定 entity，才能知道筛选哪些记录。', 'A query needs an entity to say which records it selects.'],
   'action.needsRecord': ['这个动作需要一条记录，但触发器 “{trigger}” 不提供记录（请为定时触发器指定 entity）。', 'This action needs a record, but the trigger "{trigger}" provides none (give the schedule an entity).'],
