@@ -8,7 +8,7 @@ export function sampleValue(field: FieldSpec, relationId: (entity: string) => st
   switch (field.type) {
     case 'text':
     case 'longtext':
-      return field.pattern ? `x${n}` : `${field.key}-${n}`;
+      return 'pattern' in field && field.pattern ? `x${n}` : `${field.key}-${n}`;
     case 'phone':
       return `+86139${String(10_000_000 + n).slice(-8)}`;
     case 'email':
