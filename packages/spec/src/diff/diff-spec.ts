@@ -1,5 +1,5 @@
 import type { AppSpec } from '../schema/index';
-import { ptr } from '../validate/context';
+import { ptr } from '../pointer';
 import { changedProps, jsonEqual, without } from './equal';
 
 export type SpecChangeKind =

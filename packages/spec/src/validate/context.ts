@@ -23,10 +23,7 @@ export type Ctx = {
   webhookSources: Map<string, string>;
 };
 
-/** Appends RFC 6901 segments to a JSON pointer. */
-export function ptr(base: string, ...segments: (string | number)[]): string {
-  return segments.reduce<string>((p, s) => `${p}/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`, base);
-}
+export { ptr } from '../pointer';
 
 const keys = <T extends { key: string }>(items: T[] | undefined) => new Set((items ?? []).map((i) => i.key));
 
