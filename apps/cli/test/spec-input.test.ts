@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, minimalSpec, spawnCollect, tempFolder, trellis } from './run-cli';
 
@@ -172,6 +173,18 @@ describe('trellis spec bundle', () => {
     expect(run.code).toBe(0);
     const spec = JSON.parse(run.stdout) as { entities: { key: string }[] };
     expect(spec.entities.map((e) => e.key)).toEqual(['lead', 'student', 'enrollment', 'campaign']);
+  });
+
+  it('resolves a relative path against INIT_CWD when pnpm set it (the cwd is then apps/cli)', async () => {
+    const run = await trellis(
+      ['spec', 'bundle', 'templates/education'],
+      join(REPO_ROOT, 'apps', 'cli'),
+      {
+        INIT_CWD: REPO_ROOT,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toHaveProperty('entities');
   });
 
   it('exits 2 when the folder has no template.json', async () => {
