@@ -12,7 +12,7 @@ import type { AppShape, StoreDb } from '../src/index';
 import { searchDoc } from '../src/search/search-text';
 
 const ROWS = Number(process.env.TRELLIS_BENCH_ROWS ?? 1_000_000);
-const FORMAT = 5; // bump when the generated data or table layout changes
+const FORMAT = 6; // bump when the generated data or table layout changes
 const file = join(tmpdir(), `trellis-store-bench-${ROWS}-v${FORMAT}.db`);
 
 const spec: AppShape = {
@@ -95,6 +95,8 @@ const page2 = measure('store.list next page via cursor', (i) => mustList(cursors
 const counted = measure('store.list with total count', () => mustList({ ...listArgs(), count: true }), 500, 50);
 const phoneSuffix = measure('store.search phone suffix (4 digits)', () => store.search('lead', String(Math.floor(r() * 10_000)).padStart(4, '0'), { limit: 20 }), 500, 50);
 const name2 = measure('store.search Chinese 2-char substring', () => store.search('lead', pick(r, GIVEN) + pick(r, GIVEN), { limit: 20 }), 500, 50);
+const name1 = measure('store.search Chinese 1 character (surname)', () => store.search('lead', pick(r, SURNAMES), { limit: 20 }), 500, 50);
+const ascii2 = measure('store.search 2 ASCII characters (index scan)', () => store.search('lead', String(Math.floor(r() * 100)).padStart(2, '0'), { limit: 20 }), 20, 2);
 const name3 = measure('store.search Chinese 3-char name', () => store.search('lead', pick(r, SURNAMES) + pick(r, GIVEN) + pick(r, GIVEN), { limit: 20 }), 500, 50);
 
 console.log(
@@ -106,7 +108,7 @@ console.log(
       generatedThisRun: fresh,
       generateMs: Math.round(generateMs),
       target: { listP95Ms: 20, met: list.p95Ms < 20 },
-      results: [baseline, list, page2, counted, phoneSuffix, name2, name3],
+      results: [baseline, list, page2, counted, phoneSuffix, name1, name2, name3, ascii2],
       ratioListToRaw: ratio(list, baseline),
     },
     null,

@@ -1,8 +1,10 @@
 /**
  * Text prepared for the trigram search index. The trigram tokenizer only matches substrings of
- * three or more characters, but two-character Chinese names ("小明") are common queries, so a
- * second column holds every character pair followed by a separator: the query "小明" then
- * becomes the three-character phrase "小明␁", which the trigram index can match.
+ * three or more characters, but one- and two-character Chinese queries (a surname "王", a given
+ * name "小明") are common. So for text with non-ASCII characters a second column holds every
+ * character pair followed by one separator and every single character followed by two: the
+ * query "小明" becomes the phrase "小明␁" and "王" becomes "王␁␁", both three characters long.
+ * (Pairs never contain two separators in a row, so the two kinds cannot match each other.)
  */
 export const PAIR_SEP = '\u0001';
 
@@ -11,6 +13,7 @@ export function normalizeSearchText(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase();
 }
 
+const PHONE_LIKE = /^[+\d\s\-()]+$/;
 const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 
 export type SearchDoc = { body: string; pairs: string };
@@ -29,6 +32,7 @@ export function searchDoc(values: readonly unknown[]): SearchDoc {
     if (!NON_ASCII.test(part)) continue;
     const chars = Array.from(part);
     for (let i = 0; i + 1 < chars.length; i++) pairs.push(`${chars[i]}${chars[i + 1]}${PAIR_SEP}`);
+    for (const c of new Set(chars)) pairs.push(`${c}${PAIR_SEP}${PAIR_SEP}`);
   }
   return { body: parts.join('\n'), pairs: pairs.join('') };
 }
@@ -38,13 +42,16 @@ export type SearchPlan =
   | { kind: 'scan'; like: string }
   | { kind: 'empty' };
 
-/** How to run a query: trigram phrase on the text, on the pairs column, or a scan (one character, two ASCII characters). */
+/** How to run a query: trigram phrase on the text or on the pairs column; one or two ASCII characters scan. */
 export function searchPlan(query: string): SearchPlan {
-  const q = normalizeSearchText(query);
+  let q = normalizeSearchText(query);
+  // "138 0013 8000" or "138-0013-8000": phones are stored without separators.
+  if (PHONE_LIKE.test(q) && /\d/.test(q)) q = q.replace(/[\s\-()]/g, '');
   const n = Array.from(q).length;
   if (n === 0) return { kind: 'empty' };
   if (n >= 3) return { kind: 'match', column: 'body', phrase: q };
   if (n === 2 && NON_ASCII.test(q)) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP };
+  if (n === 1 && NON_ASCII.test(q)) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP + PAIR_SEP };
   return { kind: 'scan', like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
 }
 
