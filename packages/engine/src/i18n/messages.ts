@@ -22,7 +22,6 @@ const catalogue = {
   stageEvidence: { 'zh-CN': '进入“{stage}”前需要在当前阶段记录一条“{activity}”跟进', en: 'Log a "{activity}" activity in the current stage before entering "{stage}"' },
   stageEvidenceAttachment: { 'zh-CN': '进入“{stage}”前需要在当前阶段记录一条带附件的“{activity}”跟进', en: 'Log a "{activity}" activity with an attachment in the current stage before entering "{stage}"' },
   stageUnknown: { 'zh-CN': '阶段“{stage}”不存在', en: 'Stage "{stage}" does not exist' },
-  stageSame: { 'zh-CN': '记录已处于阶段“{stage}”', en: 'The record is already in stage "{stage}"' },
   noPipeline: { 'zh-CN': '对象“{entity}”没有阶段流程', en: 'Entity "{entity}" has no pipeline' },
   required: { 'zh-CN': '“{label}”为必填项', en: '"{label}" is required' },
   requiredIf: { 'zh-CN': '根据条件，“{label}”为必填项', en: '"{label}" is required here' },

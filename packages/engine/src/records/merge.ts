@@ -5,7 +5,8 @@ import { storeFailure, timed, type Call } from './call';
 import { computeFormulas } from './formulas';
 import { mergeFill } from './identity';
 import { emit, historyRows, pick, writeTouch } from './journal';
-import { visible } from './outcome';
+import { problems, visible } from './outcome';
+import { relationErrors } from './references';
 import type { CreateOptions, RecordResult } from './types';
 
 /**
@@ -21,6 +22,8 @@ export function mergeInto(call: Call, existing: StoredRecord, incoming: RecordDa
     const touch = opts.touch ?? {};
     let record = existing;
     let changed: string[] = [];
+    const broken = relationErrors(call, fill, Object.keys(fill));
+    if (broken.length > 0) return problems(call, broken);
     if (Object.keys(fill).length > 0) {
       const next: RecordData = computeFormulas(call.model, { ...existing, ...fill }, call.now);
       const patch: RecordData = { ...fill };
