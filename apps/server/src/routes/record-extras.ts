@@ -34,7 +34,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
         return { entity: e.key, items: found.ok ? found.records.map((r) => redact.record(r)) : [] };
       })
       .filter((r) => r.items.length > 0);
-    return c.json({ q, results });
+    return c.json({ results });
   });
 
   app.get(`${BASE}/timeline`, (c) => {
