@@ -21,6 +21,7 @@ const zh: Catalog = {
   'template.conflict':
     '"{key}" 同时出现在 {first} 和 {file} 中；除列表外，每个顶层键只能由一个文件提供',
   'cli.internal': '内部错误：{reason}',
+  'cli.usage': '命令用法有误：{detail}',
   'validate.ok':
     '✓ {target} 校验通过（{entities} 个实体、{pipelines} 条流程、{automations} 条自动化、{forms} 个表单）',
   'validate.failed': '✗ {target} 有 {count} 个错误：',
@@ -56,6 +57,7 @@ const en: Catalog = {
   'template.conflict':
     '"{key}" is set in both {first} and {file}; apart from lists, each top-level key may come from one file only',
   'cli.internal': 'Internal error: {reason}',
+  'cli.usage': 'Wrong command usage: {detail}',
   'validate.ok':
     '✓ {target} is valid ({entities} entities, {pipelines} pipelines, {automations} automations, {forms} forms)',
   'validate.failed': '✗ {target} has {count} error(s):',

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import type { CliContext } from './context';
 import { preScanLocale } from './locale';
 import { t } from './messages';
+import { toValidateJson } from './output';
 import { buildProgram } from './program';
 
 /** Exit codes of every `trellis` command (docs/cli.md). */
@@ -24,7 +25,17 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successful exits; everything else commander raises is a usage error.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      // A tool that asked for JSON still gets one JSON document on stdout.
+      if (argv.includes('--json')) {
+        const detail = error.message.replace(/^error: /, '');
+        ctx.stdout(
+          toValidateJson(false, [
+            { path: '', code: 'cli.usage', message: t(locale, 'cli.usage', { detail }) },
+          ]),
+        );
+      }
+      return EXIT.usage;
     }
     const reason = error instanceof Error ? error.message : String(error);
     ctx.stderr(t(locale, 'cli.internal', { reason }) + '\n');

@@ -123,6 +123,22 @@ describe('trellis spec validate — input that cannot be read', () => {
     const run = await trellis(['spec', 'validate', 'templates/education', '--locale', 'fr']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--locale/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('still answers one JSON document on stdout for a usage error under --json', async () => {
+    const run = await trellis(['spec', 'validate', '--json', '--locale', 'en']);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '',
+          code: 'cli.usage',
+          message: "Wrong command usage: missing required argument 'file-or-template-folder'",
+        },
+      ],
+    });
   });
 });
 
