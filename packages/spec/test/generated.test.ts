@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReference } from '../scripts/render-reference';
-import { appSpecJsonSchema, specErrorTemplates } from '../src/index';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { appSpecJsonSchema, appSpecPartJsonSchema, specErrorTemplates } from '../src/index';
 
 type Schema = Record<string, unknown>;
 
@@ -24,6 +26,15 @@ describe('generated files', () => {
   it('app-spec.schema.json is the current metaschema (run `pnpm --filter @trellis/spec generate`)', () => {
     const file = readFileSync(join(__dirname, '..', 'app-spec.schema.json'), 'utf8');
     expect(file).toBe(`${JSON.stringify(appSpecJsonSchema, null, 2)}\n`);
+  });
+
+  it('app-spec-part.schema.json is current and accepts a file holding one part of a spec', () => {
+    const file = readFileSync(join(__dirname, '..', 'app-spec-part.schema.json'), 'utf8');
+    expect(file).toBe(`${JSON.stringify(appSpecPartJsonSchema, null, 2)}\n`);
+    const validate = addFormats(new Ajv({ strict: true, discriminator: true, allowUnionTypes: true })).compile(appSpecPartJsonSchema);
+    expect(validate({ teams: [{ key: 'tech', label: { en: 'Tech' } }] })).toBe(true);
+    expect(validate({ teams: [{ key: 'Tech', label: { en: 'Tech' } }] })).toBe(false);
+    expect(validate({ teamz: [] })).toBe(false);
   });
 
   it('docs/spec-reference.md is current (run `pnpm --filter @trellis/spec generate`)', () => {
