@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, syncEntityTables } from '@trellis/store';
+import { leadApp } from '../../test/fixtures/lead-app';
+import { createEngine } from '../index';
+
+const dir = mkdtempSync(join(tmpdir(), 'trellis-engine-'));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('two engines on one database file', () => {
+  it('lets exactly one of two edits from the same version win, with one event', () => {
+    const file = join(dir, 'crm.db');
+    const dbA = openDatabase(file);
+    syncEntityTables(dbA, leadApp);
+    const dbB = openDatabase(file);
+    const a = createEngine({ db: dbA, spec: leadApp, locale: 'en' });
+    const b = createEngine({ db: dbB, spec: leadApp, locale: 'en' });
+    const actor = { kind: 'user' as const, userId: 'u-1' };
+    const created = a.records.create('lead', { name: '刘洋', phone: '13800138000' }, { actor });
+    if (!created.ok) throw new Error('setup');
+    const seenByB = b.records.get('lead', created.record.id, { actor });
+    expect(seenByB.ok && seenByB.record.version).toBe(1);
+
+    const first = a.records.update('lead', created.record.id, { notes: 'A' }, { actor, version: 1 });
+    const second = b.records.update('lead', created.record.id, { notes: 'B' }, { actor, version: 1 });
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', details: { currentVersion: 2 } } });
+    // B's duplicate check sees A's committed record too.
+    expect(b.records.create('lead', { name: 'copy', phone: '+86 138 0013 8000' }, { actor })).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    const types = dbB.sqlite.prepare('SELECT type FROM outbox ORDER BY seq').all();
+    expect(types).toEqual([{ type: 'record.created' }, { type: 'record.updated' }]);
+    dbA.close();
+    dbB.close();
+  });
+});
