@@ -172,3 +172,20 @@ describe('expression messages', () => {
     expect(zh?.message).toMatch(/^“cat” 不能用于筛选大量记录/);
   });
 });
+
+describe('purity', () => {
+  const deepFreeze = <T>(v: T): T => {
+    if (v && typeof v === 'object') {
+      Object.values(v).forEach(deepFreeze);
+      Object.freeze(v);
+    }
+    return v;
+  };
+
+  it('never modifies the spec it checks (frozen input validates the same)', () => {
+    const frozen = deepFreeze(structuredClone(base));
+    expect(validateSpec(frozen)).toEqual({ ok: true, errors: [] });
+    const broken = deepFreeze(applyPatch(base, [{ op: 'replace', path: '/entities/0/titleField', value: 'notes' }]));
+    expect(codes(broken)).toEqual(['/entities/0/titleField titleField.badType']);
+  });
+});
