@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateSource, mergeSpecParts } from './merge';
+import { LIST_KEYS, locateSource, mergeSpecParts } from './merge';
 
 const base = {
   $schema: '../schema.json',
@@ -9,6 +9,26 @@ const base = {
 };
 
 describe('mergeSpecParts', () => {
+  it('takes the list keys from the metaschema: every collection of objects, not locales', () => {
+    expect(LIST_KEYS).toEqual(
+      expect.arrayContaining([
+        'entities',
+        'forms',
+        'pipelines',
+        'automations',
+        'roles',
+        'teams',
+        'views',
+        'dashboards',
+        'activityTypes',
+        'quickReplies',
+        'webhookSources',
+      ]),
+    );
+    expect(LIST_KEYS).not.toContain('locales');
+    expect(LIST_KEYS).not.toContain('name');
+  });
+
   it('concatenates list keys in file order and keeps scalars from the one file that sets them', () => {
     const result = mergeSpecParts(
       [

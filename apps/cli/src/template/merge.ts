@@ -1,29 +1,24 @@
+import { AppSpecSchema } from '@trellis/spec';
 import { t } from '../messages';
 import type { CliLocale } from '../locale';
 import type { CliIssue } from './types';
 
 /**
- * Top-level spec keys that hold lists. Parts contribute to them by concatenation, in the
- * order the manifest lists the files. Every other key (specVersion, name, locales, ...) is
- * set by exactly one file.
+ * Top-level spec keys that hold lists of objects (entities, forms, pipelines, automations,
+ * roles, teams, views, dashboards, activityTypes, quickReplies, webhookSources), read from the
+ * metaschema so a new collection needs no change here. Parts contribute to them by
+ * concatenation, in the order the manifest lists the files. Every other key (specVersion,
+ * name, locales, ...) is set by exactly one file.
  */
-export const LIST_KEYS = [
-  'entities',
-  'forms',
-  'pipelines',
-  'automations',
-  'roles',
-  'teams',
-  'views',
-  'dashboards',
-  'activityTypes',
-  'quickReplies',
-  'webhookSources',
-] as const;
+export const LIST_KEYS: readonly string[] = Object.entries(
+  AppSpecSchema.properties as Record<string, { type?: string; items?: { type?: string } }>,
+)
+  .filter(([, schema]) => schema.type === 'array' && schema.items?.type === 'object')
+  .map(([key]) => key);
 
-// Output order of the bundled document: scalars first, then lists in the order a reader
-// meets them in the docs. Keys not named here follow in the order they appeared.
-const ORDER = ['specVersion', 'name', 'description', 'locales', 'defaultLocale', ...LIST_KEYS];
+// Output order of the bundled document: the metaschema's property order (scalars first, then
+// the lists). Keys it does not know follow in the order they appeared (validateSpec reports them).
+const ORDER = Object.keys(AppSpecSchema.properties).filter((key) => key !== '$schema');
 
 /** A parsed part file and the name it is shown by (relative to the template folder). */
 export type SpecPart = { file: string; value: unknown };
