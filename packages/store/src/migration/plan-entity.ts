@@ -98,10 +98,31 @@ export function planEntity(entity: EntityShape, live: EntityShape | null, probe:
     }
   }
 
+  planDuplicates(entity, live, info.identity, table, total, probe, out);
   out.steps.push({ kind: 'syncIndexes', entity: e });
   const liveSearch = live ? entityTable(live).searchFields : [];
   const searchChanged = liveSearch.join() !== info.searchFields.join() || info.searchFields.some((f) => touchedSearch.has(f)) || liveSearch.some((f) => touchedSearch.has(f));
   if (restored || searchChanged) out.steps.push({ kind: 'rebuildSearch', entity: e });
+}
+
+/**
+ * A field that becomes unique, or a new identity key, over data that already repeats: unique
+ * blocks until the builder accepts the old duplicates; identity only informs (dedupe merges them).
+ */
+function planDuplicates(entity: EntityShape, live: EntityShape | null, identity: string[][], table: string, total: number, probe: SchemaProbe, out: Out): void {
+  if (!live || total < 2) return;
+  const existing = (key: string) => live.fields.some((f) => f.key === key);
+  for (const f of entity.fields) {
+    if (!f.unique || live.fields.find((x) => x.key === f.key)?.unique || !existing(f.key)) continue;
+    const affected = probe.countDuplicates(table, [f.key]);
+    if (affected > 0) out.warnings.push(warning({ code: 'unique_duplicates', entity: entity.key, field: f.key, affected, total, blocking: true, resolutions: ['keepForOld'] }));
+  }
+  const before = new Set((live.identity ?? []).map((k) => k.join('+')));
+  for (const key of identity) {
+    if (before.has(key.join('+')) || !key.every(existing)) continue;
+    const affected = probe.countDuplicates(table, key);
+    if (affected > 0) out.warnings.push(warning({ code: 'identity_duplicates', entity: entity.key, field: key.join('+'), affected, total, blocking: false, resolutions: [] }));
+  }
 }
 
 /** Measures a retype: how many stored values do not convert (with a few samples). Returns that count. */

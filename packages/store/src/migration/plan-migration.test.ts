@@ -175,6 +175,22 @@ describe('planMigration', () => {
     expect(indexes()).toEqual(before);
   });
 
+  it('measures duplicates when a field becomes unique (blocking) or a new identity key is added (informative)', () => {
+    const v1 = lead([{ key: 'email', type: 'email' }], { identity: [['phone']] });
+    seed(v1, [
+      { name: 'a', email: 'x@example.com' }, { name: 'b', email: 'x@example.com' }, { name: 'c', email: 'y@example.com' },
+      { name: 'd', email: 'x@example.com' }, { name: 'e' }, { name: 'f' },
+    ]);
+    const v2 = lead([{ key: 'email', type: 'email', unique: true }], { identity: [['phone'], ['email']] });
+    const plan = planMigration(v1, v2, db);
+    expect(plan.warnings.map((w) => [w.id, w.counts.affected, w.blocking, w.message.en])).toEqual([
+      ['unique_duplicates:lead.email', 3, true, '`email` becomes unique: 3 records share a value with another record'],
+      ['identity_duplicates:lead.email', 3, false, 'new identity key (email): 3 records duplicate each other and can be merged'],
+    ]);
+    expect(applyMigration(plan, db).ok).toBe(false);
+    expect(applyMigration(plan, db, { 'unique_duplicates:lead.email': { kind: 'keepForOld' } }).ok).toBe(true);
+  });
+
   it('rolls back every step when one fails', () => {
     const v1 = lead([]);
     seed(v1, [{ name: 'a' }]);

@@ -17,6 +17,8 @@ export interface SchemaProbe {
   /** Live records whose column is NULL, '' or an empty JSON array. */
   countEmpty(table: string, column: string): number;
   countNonNull(table: string, column: string): number;
+  /** Live records whose (non-empty) values of `columns` are shared with another live record. */
+  countDuplicates(table: string, columns: readonly string[]): number;
   /** Records (deleted or not) whose select value is, or multiselect values contain, `option`. */
   countOption(table: string, column: string, option: string, multi: boolean): number;
   /** Every non-null value of a column in engine form for `field`, with the record id. */

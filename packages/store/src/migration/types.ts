@@ -20,7 +20,9 @@ export type WarningCode =
   | 'type_unconvertible'
   | 'field_removed'
   | 'entity_removed'
-  | 'archive_not_restored';
+  | 'archive_not_restored'
+  | 'unique_duplicates'
+  | 'identity_duplicates';
 
 /** A risk found by measuring the data, e.g. "`budget` becomes required: 1,234 records have no value". */
 export type MigrationWarning = {

@@ -34,6 +34,11 @@ export function createSqliteProbe(db: StoreDb): SchemaProbe {
     allRows: (table) => count(`SELECT count(*) AS n FROM ${q(table)}`),
     countEmpty: (table, column) => count(`SELECT count(*) AS n FROM ${q(table)} WHERE deleted_at IS NULL AND (${q(column)} IS NULL OR ${q(column)} IN ('', '[]'))`),
     countNonNull: (table, column) => count(`SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`),
+    countDuplicates(table, columns) {
+      const cols = columns.map(q).join(', ');
+      const filled = columns.map((c) => `${q(c)} IS NOT NULL AND ${q(c)} != ''`).join(' AND ');
+      return count(`SELECT coalesce(sum(c), 0) AS n FROM (SELECT count(*) AS c FROM ${q(table)} WHERE deleted_at IS NULL AND ${filled} GROUP BY ${cols} HAVING count(*) > 1)`);
+    },
     countOption(table, column, option, multi) {
       if (multi) return count(`SELECT count(*) AS n FROM ${q(table)} WHERE json_valid(${q(column)}) AND EXISTS (SELECT 1 FROM json_each(${q(column)}) WHERE value = ?)`, option);
       return count(`SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)} = ?`, option);
