@@ -34,6 +34,26 @@ describe('tasks', () => {
     expect(r.ok && r.tasks.map((t) => t.title)).toEqual(['soon', 'later', 'undated']);
   });
 
+  it('shows a person only their own tasks and tasks about records they may read', () => {
+    const port = { check: (actor: { userId?: string }, action: string, _e: string, record?: Record<string, unknown> | null) => ({ allowed: action !== 'read' || !record || record.ownerId === actor.userId }) };
+    const c = setup(undefined, { permissions: port });
+    const amy = { actor: { kind: 'user' as const, userId: 'u-amy' }, via: 'ui' as const };
+    const bob = { actor: { kind: 'user' as const, userId: 'u-bob' }, via: 'ui' as const };
+    const lead = c.engine.records.create('lead', { name: 'Amy lead' }, amy);
+    if (!lead.ok) throw new Error('setup');
+    c.engine.tasks.create({ title: 'about amy lead', entity: 'lead', recordId: lead.record.id }, { actor: { kind: 'system' } });
+    c.engine.tasks.create({ title: 'for bob', assigneeId: 'u-bob' }, { actor: { kind: 'system' } });
+    c.engine.tasks.create({ title: 'loose' }, { actor: { kind: 'system' } });
+    const titles = (o: typeof amy) => {
+      const r = c.engine.tasks.list({}, o);
+      return r.ok ? r.tasks.map((t) => t.title).sort() : r.error;
+    };
+    expect(titles(amy)).toEqual(['about amy lead']);
+    expect(titles(bob)).toEqual(['for bob']);
+    expect(c.engine.tasks.list({}, { actor: { kind: 'system' } })).toMatchObject({ ok: true, tasks: { length: 3 } });
+    c.db.close();
+  });
+
   it('refuses a task without a title or on a missing record', () => {
     expect(ctx.engine.tasks.create({ title: ' ' }, opts)).toMatchObject({ ok: false, error: { code: 'validation', errors: [{ path: '/title' }] } });
     expect(ctx.engine.tasks.create({ title: 'x', entity: 'lead', recordId: 'nope' }, opts)).toMatchObject({ ok: false, error: { code: 'not_found' } });

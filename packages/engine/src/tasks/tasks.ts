@@ -90,7 +90,22 @@ function writeEvent(rt: Runtime, opts: WriteOptions, type: string, task: Task, n
   });
 }
 
-/** Lists tasks (e.g. a person's open tasks by due time). */
+/**
+ * Lists tasks (e.g. a person's open tasks by due time). A person sees tasks assigned to or
+ * created by them, and tasks about records they may read.
+ */
 export function listTasks(rt: Runtime, query: TaskQuery, opts: CallOptions): TaskListResult {
-  return guard(localeOf(rt, opts), () => ({ ok: true, tasks: queryTasks(rt, query) }));
+  return guard(localeOf(rt, opts), () => {
+    const actor = opts.actor ?? { kind: 'system' };
+    const tasks = queryTasks(rt, query);
+    if (actor.kind === 'system' || actor.kind === 'automation') return { ok: true, tasks };
+    const store = rt.live().store;
+    const visible = tasks.filter((t) => {
+      if (actor.userId && (t.assigneeId === actor.userId || t.createdBy === actor.userId)) return true;
+      if (!t.entity || !t.recordId) return false;
+      const record = store.get(t.entity, t.recordId, { includeDeleted: true });
+      return record !== null && rt.permissions.check(actor, 'read', t.entity, record).allowed;
+    });
+    return { ok: true, tasks: visible };
+  });
 }
