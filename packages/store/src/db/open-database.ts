@@ -17,7 +17,12 @@ export type StoreDb = {
   close(): void;
 };
 
-export type OpenOptions = { busyTimeoutMs?: number; readonly?: boolean };
+export type OpenOptions = {
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+  /** Where the system migrations are; default: the package's `drizzle/` folder (found next to the code). */
+  migrationsFolder?: string;
+};
 
 /**
  * Opens (or creates) a SQLite database, sets the pragmas Trellis relies on and applies the
@@ -25,13 +30,17 @@ export type OpenOptions = { busyTimeoutMs?: number; readonly?: boolean };
  */
 export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
   const sqlite = new Database(file, { readonly: options.readonly ?? false });
-  if (file !== ':memory:' && !options.readonly) sqlite.pragma('journal_mode = WAL');
+  if (file !== ':memory:' && !options.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    // Truncate the WAL back to 64 MB after a checkpoint (a big import or migration can grow it a lot).
+    sqlite.pragma('journal_size_limit = 67108864');
+  }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   const orm = drizzle(sqlite, { schema });
   if (!options.readonly) {
-    migrate(orm, { migrationsFolder: migrationsFolder() });
+    migrate(orm, { migrationsFolder: options.migrationsFolder ?? migrationsFolder() });
     // Keep planner statistics fresh (entity lists rely on them to pick the right index);
     // analysis_limit bounds the cost on big tables. SQLite's recommendation for long-lived connections.
     sqlite.pragma('analysis_limit = 1000');
