@@ -18,7 +18,7 @@ import {
   type PermissionPort,
   type RecordData,
 } from './ports';
-import { authorize, beginCall, guard, isFailure } from './records/call';
+import { authorize, beginCall, callLocale, guard, isFailure } from './records/call';
 import { createRecord } from './records/create';
 import type { SpecModel } from './records/entity-model';
 import { getRecord, listRecords } from './records/read';
@@ -121,7 +121,7 @@ export function createEngine(options: EngineOptions): Engine {
     activities: {
       log: (entity, recordId, input, opts) => logActivity(rt, entity, recordId, input, opts),
       list: (entity, recordId, opts) =>
-        guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+        guard(callLocale(rt, opts), () => {
           const call = beginCall(rt, entity, opts);
           if (isFailure(call)) return call;
           const record = call.live.store.get(entity, recordId, { includeDeleted: true });

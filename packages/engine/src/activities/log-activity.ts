@@ -1,6 +1,5 @@
 import { fieldError, validationFailure, type FieldError } from '../i18n/errors';
-import { resolveLocale } from '../i18n/messages';
-import { authorize, beginCall, guard, isFailure, storeFailure, type Call } from '../records/call';
+import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, type Call } from '../records/call';
 import { emit } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import { slaDueAt } from '../records/stage';
@@ -15,7 +14,7 @@ import type { Activity, ActivityInput, ActivityResult, FileRef } from './types';
  * recomputed. One transaction; one `activity.logged` outbox event.
  */
 export function logActivity(rt: Runtime, entity: string, recordId: string, input: ActivityInput, opts: WriteOptions): ActivityResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const errors = checkInput(call, input);

@@ -20,15 +20,23 @@ export type Call = {
   user: { id: string; teams: string[]; roles: string[] } | undefined;
 };
 
-/** Resolves the call context or returns the `unknown_entity` failure. */
-export function beginCall(rt: Runtime, entity: string, opts: CallOptions): Call | Failure {
-  const locale = resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale);
+/** Locale of a call's messages: the caller's, else the actor's, else the engine's. Never throws. */
+export function callLocale(rt: Runtime, opts: CallOptions | undefined): Locale {
+  return resolveLocale(opts?.locale ?? opts?.actor?.locale ?? rt.locale);
+}
+
+/**
+ * Resolves the call context or returns the `unknown_entity` failure. A call without an actor
+ * is treated as anonymous (`public`): least privilege, never the system.
+ */
+export function beginCall(rt: Runtime, entity: string, opts: CallOptions | undefined): Call | Failure {
+  const locale = callLocale(rt, opts);
   const live = rt.live();
   const model = live.model.entity(entity);
   if (!model) return engineError('unknown_entity', locale, 'unknownEntity', { entity });
-  const actor: Actor = opts.actor ?? { kind: 'system' };
+  const actor: Actor = opts?.actor ?? { kind: 'public' };
   const user = actor.userId ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] } : undefined;
-  return { rt, live, spec: live.model, model, actor, via: opts.via ?? defaultVia(actor), locale, now: rt.clock.now(), user };
+  return { rt, live, spec: live.model, model, actor, via: opts?.via ?? defaultVia(actor), locale, now: rt.clock.now(), user };
 }
 
 function defaultVia(actor: Actor): Via {

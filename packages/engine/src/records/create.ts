@@ -1,7 +1,6 @@
-import { resolveLocale } from '../i18n/messages';
 import type { RecordData } from '../ports';
 import { isEmptyValue } from '../validation/empty';
-import { authorize, beginCall, guard, isFailure, storeFailure, timed, type Call } from './call';
+import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, timed, type Call } from './call';
 import { duplicate } from './duplicate';
 import { mergeInto } from './merge';
 import { createdRow, emit, writeTouch } from './journal';
@@ -19,7 +18,7 @@ import type { CreateOptions, RecordResult } from './types';
  * `record.created` event). In `merge` mode a record matching an identity key is filled instead.
  */
 export function createRecord(rt: Runtime, entity: string, values: unknown, opts: CreateOptions): RecordResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');

@@ -1,15 +1,14 @@
 import { compileToSql } from '@trellis/logic';
 import type { StoreIssue, WhereSql } from '@trellis/store';
 import { engineError, fieldError, type Failure } from '../i18n/errors';
-import { resolveLocale } from '../i18n/messages';
-import { authorize, beginCall, guard, isFailure, type Call } from './call';
+import { authorize, beginCall, callLocale, guard, isFailure, type Call } from './call';
 import { visible } from './outcome';
 import type { Runtime } from './runtime';
 import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
 
 /** Reads one record the actor may see; deleted records only with `includeDeleted`. */
 export function getRecord(rt: Runtime, entity: string, id: string, opts: CallOptions & { includeDeleted?: boolean }): RecordResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const record = call.live.store.get(entity, id, { includeDeleted: opts.includeDeleted ?? false });
@@ -26,7 +25,7 @@ export function getRecord(rt: Runtime, entity: string, id: string, opts: CallOpt
  * over title, phone and email (newest first, one page).
  */
 export function listRecords(rt: Runtime, entity: string, query: ListOptions, opts: CallOptions, deleted: 'exclude' | 'only' = 'exclude'): ListResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'read');

@@ -1,6 +1,5 @@
 import { engineError } from '../i18n/errors';
-import { resolveLocale } from '../i18n/messages';
-import { authorize, beginCall, guard, isFailure, storeFailure, timed } from './call';
+import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, timed } from './call';
 import { duplicate } from './duplicate';
 import { emit, historyRows } from './journal';
 import { visible } from './outcome';
@@ -10,7 +9,7 @@ import type { RecordResult, UpdateOptions } from './types';
 
 /** Soft-deletes a record into the recycle bin (history row on `deletedAt`, one `record.deleted` event). */
 export function removeRecord(rt: Runtime, entity: string, id: string, opts: UpdateOptions): RecordResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     return rt.db.transaction((): RecordResult => {
@@ -34,7 +33,7 @@ export function removeRecord(rt: Runtime, entity: string, id: string, opts: Upda
  * taken one of its identity keys in the meantime.
  */
 export function restoreRecord(rt: Runtime, entity: string, id: string, opts: UpdateOptions): RecordResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     return rt.db.transaction((): RecordResult => {

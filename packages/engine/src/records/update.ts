@@ -1,8 +1,7 @@
 import type { StoredRecord } from '@trellis/store';
 import { engineError, fieldError, type FieldError } from '../i18n/errors';
-import { resolveLocale } from '../i18n/messages';
 import type { RecordData } from '../ports';
-import { authorize, beginCall, guard, isFailure, storeFailure, timed, type Call } from './call';
+import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, timed, type Call } from './call';
 import { duplicate } from './duplicate';
 import { touchesIdentity } from './identity';
 import { emit, historyRows, pick } from './journal';
@@ -32,7 +31,7 @@ export function loadForWrite(call: Call, id: string, version: number | undefined
  * `record.updated`. A patch that changes nothing writes nothing and emits nothing.
  */
 export function updateRecord(rt: Runtime, entity: string, id: string, patch: unknown, opts: UpdateOptions): RecordResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     return rt.db.transaction((): RecordResult => {
@@ -59,8 +58,9 @@ export function updateRecord(rt: Runtime, entity: string, id: string, patch: unk
 
 /** Moves a record to `stage` (optionally writing `values` with it, e.g. the loss reason). */
 export function changeStage(rt: Runtime, entity: string, id: string, stage: string, opts: ChangeStageOptions): RecordResult {
-  const { values, ...rest } = opts;
-  return updateRecord(rt, entity, id, { ...(values ?? {}), stage }, rest);
+  const { values, ...rest } = opts ?? ({} as ChangeStageOptions);
+  const patch = typeof values === 'object' && values !== null && !Array.isArray(values) ? values : {};
+  return updateRecord(rt, entity, id, { ...patch, stage }, rest);
 }
 
 function stageProblems(call: Call, to: string | null, next: RecordData, current: RecordData): FieldError[] {

@@ -1,14 +1,13 @@
 import { engineError, fieldError, validationFailure, type Failure, type FieldError } from '../i18n/errors';
-import { resolveLocale } from '../i18n/messages';
 import type { Locale } from '../ports';
-import { authorize, beginCall, guard, isFailure, type Call } from '../records/call';
+import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '../records/call';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/update';
 import { getTask, insertTask, queryTasks, setTask } from './task-rows';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
 
-const localeOf = (rt: Runtime, opts: CallOptions): Locale => resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale);
+const localeOf = (rt: Runtime, opts: CallOptions | undefined): Locale => callLocale(rt, opts);
 
 // A task about a record needs update rights on it; the call context is that record's entity.
 function recordCall(rt: Runtime, entity: string, recordId: string, opts: CallOptions): Call | Failure {
@@ -96,7 +95,7 @@ function writeEvent(rt: Runtime, opts: WriteOptions, type: string, task: Task, n
  */
 export function listTasks(rt: Runtime, query: TaskQuery, opts: CallOptions): TaskListResult {
   return guard(localeOf(rt, opts), () => {
-    const actor = opts.actor ?? { kind: 'system' };
+    const actor = opts?.actor ?? { kind: 'public' as const };
     const tasks = queryTasks(rt, query);
     if (actor.kind === 'system' || actor.kind === 'automation') return { ok: true, tasks };
     const store = rt.live().store;

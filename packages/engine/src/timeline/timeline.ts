@@ -1,7 +1,6 @@
 import { activitiesOf } from '../activities/activity-rows';
 import { engineError } from '../i18n/errors';
-import { resolveLocale } from '../i18n/messages';
-import { authorize, beginCall, guard, isFailure, type Call } from '../records/call';
+import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '../records/call';
 import { CREATED_FIELD } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions } from '../records/types';
@@ -20,7 +19,7 @@ const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
  * time, newest first. Ties keep write order (ids grow with time). Hidden fields are left out.
  */
 export function timeline(rt: Runtime, entity: string, id: string, opts: CallOptions): TimelineResult {
-  return guard(resolveLocale(opts.locale ?? opts.actor?.locale ?? rt.locale), () => {
+  return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const record = call.live.store.get(entity, id, { includeDeleted: true });
