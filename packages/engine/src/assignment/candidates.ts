@@ -14,7 +14,14 @@ export function verdictOf(c: Candidate, skipInactive = true): CandidateVerdict {
 
 /** Trace lines for every candidate, in the given order. */
 export function traceCandidates(candidates: Candidate[], skipInactive = true): CandidateTrace[] {
-  return candidates.map((c) => ({ userId: c.userId, login: c.login, verdict: verdictOf(c, skipInactive), weight: c.weight, load: c.load, cap: c.cap }));
+  return candidates.map((c) => ({
+    userId: c.userId,
+    login: c.login,
+    verdict: verdictOf(c, skipInactive),
+    weight: c.weight,
+    load: c.load,
+    cap: c.cap,
+  }));
 }
 
 /** Only the candidates that may receive a record now. */

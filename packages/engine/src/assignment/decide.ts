@@ -2,7 +2,13 @@ import { verdictOf, traceCandidates } from './candidates';
 import { leastLoaded } from './least-loaded';
 import { roundRobin } from './round-robin';
 import { summarise } from './summary';
-import type { AssignmentTrace, Candidate, MemberStatus, StrategyResult, StrategyState } from './types';
+import type {
+  AssignmentTrace,
+  Candidate,
+  MemberStatus,
+  StrategyResult,
+  StrategyState,
+} from './types';
 
 /** Assign action config (contract: assign{strategy, team?, user?, rules?, fallback?, weights?, caps?, skipInactive?}). */
 export type AssignConfig = {
@@ -37,7 +43,11 @@ export type AssignDeps = {
 };
 
 /** The decision plus the strategy states to persist (same transaction as the assignment). */
-export type Decision = { userId: string | null; trace: AssignmentTrace; states: { key: string; state: StrategyState }[] };
+export type Decision = {
+  userId: string | null;
+  trace: AssignmentTrace;
+  states: { key: string; state: StrategyState }[];
+};
 
 /** Persisted state key of a team strategy; shared by all automations so fairness is per team. */
 export function stateKey(strategy: 'roundRobin' | 'leastLoaded', team: string): string {
@@ -54,14 +64,26 @@ function candidatesOf(users: DirectoryUser[], cfg: AssignConfig, deps: AssignDep
   }));
 }
 
-function fromTeam(team: string, strategy: 'roundRobin' | 'leastLoaded', cfg: AssignConfig, deps: AssignDeps): { result: StrategyResult; key: string } {
+function fromTeam(
+  team: string,
+  strategy: 'roundRobin' | 'leastLoaded',
+  cfg: AssignConfig,
+  deps: AssignDeps,
+): { result: StrategyResult; key: string } {
   const key = stateKey(strategy, team);
   const cands = candidatesOf(deps.teamMembers(team), cfg, deps);
   const run = strategy === 'roundRobin' ? roundRobin : leastLoaded;
-  return { result: run(cands, deps.state(key), { team, skipInactive: cfg.skipInactive ?? true }), key };
+  return {
+    result: run(cands, deps.state(key), { team, skipInactive: cfg.skipInactive ?? true }),
+    key,
+  };
 }
 
-function fromUser(ref: string, cfg: AssignConfig, deps: AssignDeps): StrategyResult & { unknown: boolean } {
+function fromUser(
+  ref: string,
+  cfg: AssignConfig,
+  deps: AssignDeps,
+): StrategyResult & { unknown: boolean } {
   const u = deps.user(ref);
   const cands = u ? candidatesOf([u], cfg, deps) : [];
   const c = cands[0];
@@ -72,7 +94,12 @@ function fromUser(ref: string, cfg: AssignConfig, deps: AssignDeps): StrategyRes
     chosen: ok ? (c as Candidate).userId : null,
     reason: !u ? 'none.unknownUser' : ok ? 'user.fixed' : 'none.allIneligible',
   };
-  return { userId: base.chosen, state: { cursor: 0, data: {} }, trace: { ...base, summary: summarise(base) }, unknown: !u };
+  return {
+    userId: base.chosen,
+    state: { cursor: 0, data: {} },
+    trace: { ...base, summary: summarise(base) },
+    unknown: !u,
+  };
 }
 
 /**
@@ -83,7 +110,11 @@ export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
   const within = cfg.within ?? 'roundRobin';
   if (cfg.strategy === 'roundRobin' || cfg.strategy === 'leastLoaded') {
     const { result, key } = fromTeam(cfg.team ?? '', cfg.strategy, cfg, deps);
-    return { userId: result.userId, trace: result.trace, states: result.userId ? [{ key, state: result.state }] : [] };
+    return {
+      userId: result.userId,
+      trace: result.trace,
+      states: result.userId ? [{ key, state: result.state }] : [],
+    };
   }
   if (cfg.strategy === 'user') {
     const r = fromUser(cfg.user ?? '', cfg, deps);
@@ -95,7 +126,12 @@ export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
   (cfg.rules ?? []).forEach((r, index) => {
     const matched = r.if === undefined || deps.matches(r.if);
     tried.push({ index, matched });
-    if (matched) targets.push({ rule: index, ...(r.team ? { team: r.team } : {}), ...(r.user ? { user: r.user } : {}) });
+    if (matched)
+      targets.push({
+        rule: index,
+        ...(r.team ? { team: r.team } : {}),
+        ...(r.user ? { user: r.user } : {}),
+      });
   });
   if (cfg.fallback) targets.push({ rule: 'fallback', ...cfg.fallback });
   let last: AssignmentTrace | null = null;
@@ -106,7 +142,11 @@ export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
       last = withRule(result.trace, t.rule, tried);
       if (result.userId) {
         if (entry) entry.outcome = 'assigned';
-        return { userId: result.userId, trace: withRule(result.trace, t.rule, tried), states: [{ key, state: result.state }] };
+        return {
+          userId: result.userId,
+          trace: withRule(result.trace, t.rule, tried),
+          states: [{ key, state: result.state }],
+        };
       }
       if (entry) entry.outcome = 'noEligibleMember';
     } else if (t.user) {
@@ -119,12 +159,27 @@ export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
       if (entry) entry.outcome = r.unknown ? 'unknownUser' : 'noEligibleMember';
     }
   }
-  const base = last ?? { strategy: 'rules' as const, candidates: [], chosen: null, reason: 'none.noRuleMatched' };
-  const none = { ...base, strategy: 'rules' as const, rulesTried: tried, chosen: null, reason: last ? 'none.allIneligible' : 'none.noRuleMatched' };
+  const base = last ?? {
+    strategy: 'rules' as const,
+    candidates: [],
+    chosen: null,
+    reason: 'none.noRuleMatched',
+  };
+  const none = {
+    ...base,
+    strategy: 'rules' as const,
+    rulesTried: tried,
+    chosen: null,
+    reason: last ? 'none.allIneligible' : 'none.noRuleMatched',
+  };
   return { userId: null, trace: { ...none, summary: summarise(none) }, states: [] };
 }
 
-function withRule(trace: AssignmentTrace, rule: number | 'fallback', tried: NonNullable<AssignmentTrace['rulesTried']>): AssignmentTrace {
+function withRule(
+  trace: AssignmentTrace,
+  rule: number | 'fallback',
+  tried: NonNullable<AssignmentTrace['rulesTried']>,
+): AssignmentTrace {
   const { summary: _s, ...rest } = trace;
   const base = { ...rest, rule, rulesTried: tried.map((x) => ({ ...x })) };
   return { ...base, summary: summarise(base) };

@@ -7,7 +7,11 @@ import type { Candidate, StrategyResult, StrategyState } from './types';
  * (load / weight) gets the record. Ties go to the member who was picked least often by this
  * strategy (`state.data.picks`), then to the earlier member, so equal teams rotate.
  */
-export function leastLoaded(candidates: Candidate[], state: StrategyState, opts: { team?: string; skipInactive?: boolean } = {}): StrategyResult {
+export function leastLoaded(
+  candidates: Candidate[],
+  state: StrategyState,
+  opts: { team?: string; skipInactive?: boolean } = {},
+): StrategyResult {
   const skipInactive = opts.skipInactive ?? true;
   const picks = { ...((state.data.picks ?? {}) as Record<string, number>) };
   let chosen: Candidate | null = null;

@@ -10,19 +10,25 @@ import type { Candidate, StrategyResult, StrategyState } from './types';
  * Ineligible members (inactive, away, at cap) are left out of the pick and keep their score.
  * `state.cursor` counts picks; `state.data.score` holds the running scores.
  */
-export function roundRobin(candidates: Candidate[], state: StrategyState, opts: { team?: string; skipInactive?: boolean } = {}): StrategyResult {
+export function roundRobin(
+  candidates: Candidate[],
+  state: StrategyState,
+  opts: { team?: string; skipInactive?: boolean } = {},
+): StrategyResult {
   const skipInactive = opts.skipInactive ?? true;
   const pool = eligible(candidates, skipInactive);
   const prev = (state.data.score ?? {}) as Record<string, number>;
   const score: Record<string, number> = {};
   // Keep only scores of current members so removed members do not linger forever.
-  for (const c of candidates) score[c.userId] = typeof prev[c.userId] === 'number' ? (prev[c.userId] as number) : 0;
+  for (const c of candidates)
+    score[c.userId] = typeof prev[c.userId] === 'number' ? (prev[c.userId] as number) : 0;
   let chosen: Candidate | null = null;
   if (pool.length > 0) {
     const total = pool.reduce((s, c) => s + c.weight, 0);
     for (const c of pool) {
       score[c.userId] = (score[c.userId] ?? 0) + c.weight;
-      if (chosen === null || (score[c.userId] as number) > (score[chosen.userId] as number)) chosen = c;
+      if (chosen === null || (score[c.userId] as number) > (score[chosen.userId] as number))
+        chosen = c;
     }
     score[(chosen as Candidate).userId] = (score[(chosen as Candidate).userId] as number) - total;
   }

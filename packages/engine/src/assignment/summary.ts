@@ -5,9 +5,22 @@ type Summary = AssignmentTrace['summary'];
 function skipped(c: CandidateTrace[]): { zh: string; en: string } {
   const s = c.filter((x) => x.verdict !== 'eligible');
   if (s.length === 0) return { zh: '', en: '' };
-  const zhWord = { inactive: '已停用', away: '休假中', atCap: '已达上限', zeroWeight: '权重为 0', eligible: '' } as const;
+  const zhWord = {
+    inactive: '已停用',
+    away: '休假中',
+    atCap: '已达上限',
+    zeroWeight: '权重为 0',
+    eligible: '',
+  } as const;
   const zh = '；跳过 ' + s.map((x) => `${x.login}（${zhWord[x.verdict]}）`).join('、');
-  const en = '; skipped ' + s.map((x) => `${x.login} (${x.verdict === 'atCap' ? 'at cap' : x.verdict === 'zeroWeight' ? 'weight 0' : x.verdict})`).join(', ');
+  const en =
+    '; skipped ' +
+    s
+      .map(
+        (x) =>
+          `${x.login} (${x.verdict === 'atCap' ? 'at cap' : x.verdict === 'zeroWeight' ? 'weight 0' : x.verdict})`,
+      )
+      .join(', ');
   return { zh, en };
 }
 
@@ -41,6 +54,9 @@ export function summarise(trace: Omit<AssignmentTrace, 'summary'>): Summary {
         en: `${rule.en}gave it to ${who}, who has the fewest open records in team "${team}" (${chosen?.load ?? 0})${sk.en}`,
       };
     default:
-      return { 'zh-CN': `${rule.zh}直接分配给 ${who}${sk.zh}`, en: `${rule.en}assigned directly to ${who}${sk.en}` };
+      return {
+        'zh-CN': `${rule.zh}直接分配给 ${who}${sk.zh}`,
+        en: `${rule.en}assigned directly to ${who}${sk.en}`,
+      };
   }
 }

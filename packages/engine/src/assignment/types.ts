@@ -44,7 +44,11 @@ export type AssignmentTrace = {
   /** rules: index of the matched rule, or 'fallback'. */
   rule?: number | 'fallback';
   /** rules: rules that were tried and why each did not give an owner. */
-  rulesTried?: { index: number; matched: boolean; outcome?: 'noEligibleMember' | 'assigned' | 'unknownUser' }[];
+  rulesTried?: {
+    index: number;
+    matched: boolean;
+    outcome?: 'noEligibleMember' | 'assigned' | 'unknownUser';
+  }[];
   candidates: CandidateTrace[];
   chosen: string | null;
   /** Stable code for the decision, e.g. 'roundRobin.next', 'leastLoaded.fewest', 'none.allIneligible'. */
@@ -54,4 +58,8 @@ export type AssignmentTrace = {
 };
 
 /** Result of a strategy: the chosen user (or null) plus the new state and the trace. */
-export type StrategyResult = { userId: string | null; state: StrategyState; trace: AssignmentTrace };
+export type StrategyResult = {
+  userId: string | null;
+  state: StrategyState;
+  trace: AssignmentTrace;
+};

@@ -6,7 +6,12 @@ import type { ActionContext } from './types';
  * (`{"var": "name"}`), other objects and arrays are walked so each value may be an expression,
  * anything else is a literal. Lets a builder write `{"name": {"var": "name"}, "src": "crm"}`.
  */
-export function evaluateBody(body: unknown, record: RecordData, previous: RecordData | null, ctx: Pick<ActionContext, 'evaluate'>): { ok: true; value: unknown } | { ok: false; message: string } {
+export function evaluateBody(
+  body: unknown,
+  record: RecordData,
+  previous: RecordData | null,
+  ctx: Pick<ActionContext, 'evaluate'>,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   if (Array.isArray(body)) {
     const out: unknown[] = [];
     for (const item of body) {

@@ -1,7 +1,11 @@
 import type { RecordData } from '../ports';
 import type { ConditionTrace } from './types';
 
-export type Evaluate = (expr: unknown, data: RecordData, previous?: RecordData | null) => { ok: true; value: unknown } | { ok: false; message: string };
+export type Evaluate = (
+  expr: unknown,
+  data: RecordData,
+  previous?: RecordData | null,
+) => { ok: true; value: unknown } | { ok: false; message: string };
 
 /** JSONLogic truthiness (empty arrays are false, as in json-logic-js). */
 export function truthy(v: unknown): boolean {
@@ -14,13 +18,27 @@ export function truthy(v: unknown): boolean {
  * evaluated and every failing part is listed with its JSON pointer (`/if/and/1`); otherwise
  * the whole condition is the failing part. No condition = matched.
  */
-export function explainCondition(expr: unknown, record: RecordData, previous: RecordData | null, evaluate: Evaluate): ConditionTrace {
+export function explainCondition(
+  expr: unknown,
+  record: RecordData,
+  previous: RecordData | null,
+  evaluate: Evaluate,
+): ConditionTrace {
   if (expr === undefined || expr === null) return { matched: true, failed: [] };
   const whole = evaluate(expr, record, previous);
-  if (!whole.ok) return { matched: false, failed: [{ path: '/if', expr, error: whole.message }], error: whole.message };
+  if (!whole.ok)
+    return {
+      matched: false,
+      failed: [{ path: '/if', expr, error: whole.message }],
+      error: whole.message,
+    };
   if (truthy(whole.value)) return { matched: true, failed: [] };
-  const parts = typeof expr === 'object' && !Array.isArray(expr) && Object.keys(expr).length === 1 ? (expr as Record<string, unknown>).and : undefined;
-  if (!Array.isArray(parts)) return { matched: false, failed: [{ path: '/if', expr, value: whole.value }] };
+  const parts =
+    typeof expr === 'object' && !Array.isArray(expr) && Object.keys(expr).length === 1
+      ? (expr as Record<string, unknown>).and
+      : undefined;
+  if (!Array.isArray(parts))
+    return { matched: false, failed: [{ path: '/if', expr, value: whole.value }] };
   const failed: ConditionTrace['failed'] = [];
   parts.forEach((p, i) => {
     const r = evaluate(p, record, previous);

@@ -11,7 +11,12 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * Validates `config` against a module's JSON Schema (the same TypeBox schema validateSpec
  * uses) and returns localized errors with JSON pointers relative to `base`. Never throws.
  */
-export function schemaErrors(schema: object, config: unknown, locale: Locale = 'zh-CN', base = ''): AutomationError[] {
+export function schemaErrors(
+  schema: object,
+  config: unknown,
+  locale: Locale = 'zh-CN',
+  base = '',
+): AutomationError[] {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
@@ -21,13 +26,27 @@ export function schemaErrors(schema: object, config: unknown, locale: Locale = '
   const errors = [...(validate.errors ?? [])];
   localizeAjvErrors(errors, locale);
   return errors.map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? '/' + String((e.params as { additionalProperty?: string }).additionalProperty) : '';
-    return { path: base + e.instancePath + extra, code: `schema.${e.keyword}`, message: e.message ?? e.keyword, params: e.params as Record<string, unknown> };
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? '/' + String((e.params as { additionalProperty?: string }).additionalProperty)
+        : '';
+    return {
+      path: base + e.instancePath + extra,
+      code: `schema.${e.keyword}`,
+      message: e.message ?? e.keyword,
+      params: e.params as Record<string, unknown>,
+    };
   });
 }
 
 /** One semantic config error with a catalogue message. */
-export function configError(locale: Locale, path: string, code: string, key: AutomationMessageKey, params: Record<string, unknown> = {}): AutomationError {
+export function configError(
+  locale: Locale,
+  path: string,
+  code: string,
+  key: AutomationMessageKey,
+  params: Record<string, unknown> = {},
+): AutomationError {
   return { path, code, message: am(locale, key, params), params };
 }
 

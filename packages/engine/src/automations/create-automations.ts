@@ -6,7 +6,12 @@ import { sweepSla } from '../scheduler/sla-sweep';
 import { dryRun, type DryRunInput, type DryRunResult } from './dry-run';
 import { recordsPortFor } from './engine-adapter';
 import { am } from './messages';
-import { createRuntime, type AutomationDeps, type AutomationOptions, type Runtime } from './runtime';
+import {
+  createRuntime,
+  type AutomationDeps,
+  type AutomationOptions,
+  type Runtime,
+} from './runtime';
 import type { AutomationError, RunLog } from './types';
 import { validateAutomation } from './validate';
 import type { RunQuery } from './worker/run-log-sql';
@@ -25,14 +30,31 @@ export type AutomationsApi = {
   /** Stops the loop and waits for the step in progress. */
   stop(): Promise<void>;
   /** Dry run: what `automationKey` would do for `record`, without writing anything. */
-  test(automationKey: string, record: DryRunInput, opts?: { previous?: RecordData | null }): DryRunResult;
+  test(
+    automationKey: string,
+    record: DryRunInput,
+    opts?: { previous?: RecordData | null },
+  ): DryRunResult;
   /** A person pressed a manual automation's button on records: queues one `manual` event. */
-  runManual(automationKey: string, recordIds: string[], actor: Actor): { ok: true; eventId: string } | { ok: false; error: AutomationError };
+  runManual(
+    automationKey: string,
+    recordIds: string[],
+    actor: Actor,
+  ): { ok: true; eventId: string } | { ok: false; error: AutomationError };
   /**
    * Appends an event for automations (intake: form.submitted {form}, webhook.received {source}).
    * Call it inside the caller's transaction to make the event as durable as the change.
    */
-  emit(event: { id?: string; type: string; entity?: string | null; recordId?: string | null; payload?: Record<string, unknown>; actorId?: string | null; via?: string; depth?: number }): string;
+  emit(event: {
+    id?: string;
+    type: string;
+    entity?: string | null;
+    recordId?: string | null;
+    payload?: Record<string, unknown>;
+    actorId?: string | null;
+    via?: string;
+    depth?: number;
+  }): string;
   /** The run log, newest first (per automation, per record, per event, by status). */
   runs(query?: RunQuery): RunLog[];
   /** Config errors of one automation (trigger + actions). */
@@ -90,16 +112,60 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
     test: (key, record, opts) => dryRun(rt, key, record, opts ?? {}),
     runManual: (key, recordIds, actor) => {
       const a = (rt.spec().automations ?? []).find((x) => x.key === key);
-      if (!a) return { ok: false, error: { path: '', code: 'automation.unknown', message: am(rt.locale, 'unknownAutomation', { key }) } };
-      if (a.on.type !== 'manual') return { ok: false, error: { path: '/on/type', code: 'automation.notManual', message: am(rt.locale, 'notManual', { key }) } };
-      if (a.enabled === false) return { ok: false, error: { path: '/enabled', code: 'automation.disabled', message: am(rt.locale, 'disabled', { key }) } };
+      if (!a)
+        return {
+          ok: false,
+          error: {
+            path: '',
+            code: 'automation.unknown',
+            message: am(rt.locale, 'unknownAutomation', { key }),
+          },
+        };
+      if (a.on.type !== 'manual')
+        return {
+          ok: false,
+          error: {
+            path: '/on/type',
+            code: 'automation.notManual',
+            message: am(rt.locale, 'notManual', { key }),
+          },
+        };
+      if (a.enabled === false)
+        return {
+          ok: false,
+          error: {
+            path: '/enabled',
+            code: 'automation.disabled',
+            message: am(rt.locale, 'disabled', { key }),
+          },
+        };
       const id = `manual:${deps.ids.next()}`;
-      rt.outbox.append({ id, type: 'manual', entity: a.on.entity, recordId: recordIds.length === 1 ? (recordIds[0] as string) : null, payload: { automationKey: key, recordIds }, actorId: actor.userId ?? null, via: 'ui', depth: 0, createdAt: rt.now() });
+      rt.outbox.append({
+        id,
+        type: 'manual',
+        entity: a.on.entity,
+        recordId: recordIds.length === 1 ? (recordIds[0] as string) : null,
+        payload: { automationKey: key, recordIds },
+        actorId: actor.userId ?? null,
+        via: 'ui',
+        depth: 0,
+        createdAt: rt.now(),
+      });
       return { ok: true, eventId: id };
     },
     emit: (e) => {
       const id = e.id ?? deps.ids.next();
-      rt.outbox.append({ id, type: e.type, entity: e.entity ?? null, recordId: e.recordId ?? null, payload: e.payload ?? {}, actorId: e.actorId ?? null, via: e.via ?? 'system', depth: e.depth ?? 0, createdAt: rt.now() });
+      rt.outbox.append({
+        id,
+        type: e.type,
+        entity: e.entity ?? null,
+        recordId: e.recordId ?? null,
+        payload: e.payload ?? {},
+        actorId: e.actorId ?? null,
+        via: e.via ?? 'system',
+        depth: e.depth ?? 0,
+        createdAt: rt.now(),
+      });
       return id;
     },
     runs: (query) => rt.runs.query(query ?? {}),
@@ -117,7 +183,10 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
  */
 export function createAutomations(
   engine: Engine,
-  extra: { secrets?: (ref: string) => string | undefined; options?: Partial<AutomationOptions> } = {},
+  extra: {
+    secrets?: (ref: string) => string | undefined;
+    options?: Partial<AutomationOptions>;
+  } = {},
 ): AutomationsApi {
   return createAutomationsFrom({
     db: engine.db,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * The part of @trellis/store's StoreDb automations use: the raw driver for system-table SQL
@@ -15,4 +15,15 @@ export function parseJson<T>(v: unknown, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** A prepared statement for `sql`, compiled once per connection (preparing costs more than running). */
+export function stmt(db: Db, sql: string): Statement {
+  let cache = statements.get(db.sqlite);
+  if (!cache) statements.set(db.sqlite, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = db.sqlite.prepare(sql)));
+  return st;
 }

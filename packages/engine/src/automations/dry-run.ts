@@ -20,24 +20,58 @@ const ROLLBACK = Symbol('dry-run rollback');
  * body, refused stage gates...) is exactly what would happen, and nothing is written — not the
  * effects, not the assignment cursor, not the run log. The trigger is assumed to have fired.
  */
-export function dryRun(rt: Runtime, automationKey: string, input: DryRunInput, opts: { previous?: RecordData | null } = {}): DryRunResult {
+export function dryRun(
+  rt: Runtime,
+  automationKey: string,
+  input: DryRunInput,
+  opts: { previous?: RecordData | null } = {},
+): DryRunResult {
   const automation = (rt.spec().automations ?? []).find((a) => a.key === automationKey);
-  if (!automation) return { ok: false, error: { path: '', code: 'automation.unknown', message: am(rt.locale, 'unknownAutomation', { key: automationKey }) } };
+  if (!automation)
+    return {
+      ok: false,
+      error: {
+        path: '',
+        code: 'automation.unknown',
+        message: am(rt.locale, 'unknownAutomation', { key: automationKey }),
+      },
+    };
   const entity = (automation.on as { entity?: string }).entity ?? null;
   const records = rt.deps.records(1);
   const event: AutomationEvent = {
-    seq: 0, id: `dry-run:${rt.deps.ids.next()}`, type: triggers[automation.on.type]?.events[0] ?? automation.on.type, entity, recordId: null,
-    payload: { automationKey, dryRun: true }, actorId: null, via: 'system', depth: 0, createdAt: rt.now(), attempts: 0,
+    seq: 0,
+    id: `dry-run:${rt.deps.ids.next()}`,
+    type: triggers[automation.on.type]?.events[0] ?? automation.on.type,
+    entity,
+    recordId: null,
+    payload: { automationKey, dryRun: true },
+    actorId: null,
+    via: 'system',
+    depth: 0,
+    createdAt: rt.now(),
+    attempts: 0,
   };
   let out: DryRunResult = { ok: true, runs: [] };
   try {
     rt.db.transaction(() => {
-      const subjects = resolveSubjects(rt, automation.on as unknown as Record<string, unknown>, entity, input, opts.previous ?? null, records, event);
+      const subjects = resolveSubjects(
+        rt,
+        automation.on as unknown as Record<string, unknown>,
+        entity,
+        input,
+        opts.previous ?? null,
+        records,
+        event,
+      );
       if (!Array.isArray(subjects)) {
         out = { ok: false, error: subjects };
         throw ROLLBACK;
       }
-      const runs = subjects.map((s) => runAutomation(rt, automation, { ...event, recordId: s.recordId }, s, records, { dryRun: true }));
+      const runs = subjects.map((s) =>
+        runAutomation(rt, automation, { ...event, recordId: s.recordId }, s, records, {
+          dryRun: true,
+        }),
+      );
       out = { ok: true, runs };
       throw ROLLBACK;
     });
@@ -48,22 +82,45 @@ export function dryRun(rt: Runtime, automationKey: string, input: DryRunInput, o
 }
 
 function resolveSubjects(
-  rt: Runtime, on: Record<string, unknown>, entity: string | null, input: DryRunInput, previous: RecordData | null, records: ReturnType<Runtime['deps']['records']>, event: AutomationEvent,
+  rt: Runtime,
+  on: Record<string, unknown>,
+  entity: string | null,
+  input: DryRunInput,
+  previous: RecordData | null,
+  records: ReturnType<Runtime['deps']['records']>,
+  event: AutomationEvent,
 ): Subject[] | AutomationError {
   if (input === null) {
-    const fired = triggers[on.type as string]?.run({ event, config: on, automationKey: String(event.payload.automationKey) }, rt.triggerContext(records));
+    const fired = triggers[on.type as string]?.run(
+      { event, config: on, automationKey: String(event.payload.automationKey) },
+      rt.triggerContext(records),
+    );
     return fired && fired.fires ? fired.subjects : [];
   }
-  if (!entity) return [{ entity: null, recordId: null, record: isObject(input) ? input : null, previous }];
+  if (!entity)
+    return [{ entity: null, recordId: null, record: isObject(input) ? input : null, previous }];
   if (typeof input === 'string') {
     const r = records.get(entity, input);
-    return r ? [{ entity, recordId: input, record: r, previous }] : { path: '', code: 'action.recordGone', message: am(rt.locale, 'recordGone', { id: input }) };
+    return r
+      ? [{ entity, recordId: input, record: r, previous }]
+      : {
+          path: '',
+          code: 'action.recordGone',
+          message: am(rt.locale, 'recordGone', { id: input }),
+        };
   }
   const stored = typeof input.id === 'string' ? records.get(entity, input.id) : null;
-  if (stored) return [{ entity, recordId: String(stored.id), record: { ...stored, ...input }, previous }];
+  if (stored)
+    return [{ entity, recordId: String(stored.id), record: { ...stored, ...input }, previous }];
   // A record that does not exist yet: create it (inside the rolled-back transaction) so actions have something to act on.
   const { id: _id, ...values } = input;
   const created = records.create(entity, values);
-  if (!created.ok) return { path: '', code: `write.${created.error.code}`, message: created.error.message, params: { errors: created.error.errors ?? [] } };
+  if (!created.ok)
+    return {
+      path: '',
+      code: `write.${created.error.code}`,
+      message: created.error.message,
+      params: { errors: created.error.errors ?? [] },
+    };
   return [{ entity, recordId: String(created.record.id), record: created.record, previous }];
 }

@@ -9,7 +9,10 @@ export const AUTOMATION_ACTOR: Actor = { kind: 'automation' };
  * Binds the engine's one write path to automations: actor `automation`, via 'automation', and
  * the chain depth, so events caused by an automation carry depth + 1 (bounded recursion).
  */
-export function recordsPortFor(engine: Pick<Engine, 'records' | 'tasks'>, depth: number): RecordsPort {
+export function recordsPortFor(
+  engine: Pick<Engine, 'records' | 'tasks'>,
+  depth: number,
+): RecordsPort {
   const opts = { actor: AUTOMATION_ACTOR, via: 'automation' as const, depth };
   return {
     get: (entity, id) => {
@@ -19,7 +22,13 @@ export function recordsPortFor(engine: Pick<Engine, 'records' | 'tasks'>, depth:
     create: (entity, values) => engine.records.create(entity, values, opts),
     update: (entity, id, patch) => engine.records.update(entity, id, patch, opts),
     changeStage: (entity, id, stage) => engine.records.changeStage(entity, id, stage, opts),
-    setOwner: (entity, id, ownerId, o) => engine.records.update(entity, id, { ownerId, ...(o?.teamId !== undefined ? { teamId: o.teamId } : {}) }, opts),
+    setOwner: (entity, id, ownerId, o) =>
+      engine.records.update(
+        entity,
+        id,
+        { ownerId, ...(o?.teamId !== undefined ? { teamId: o.teamId } : {}) },
+        opts,
+      ),
     createTask: (input) => {
       const r = engine.tasks.create(
         {

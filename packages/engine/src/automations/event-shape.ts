@@ -41,7 +41,11 @@ export function changedOf(e: AutomationEvent): string[] {
  * falling back to the snapshot in the event when it is gone; `previous` is the record with the
  * changed fields put back to their values before the change.
  */
-export function recordSubject(e: AutomationEvent, ctx: TriggerContext, withPrevious = false): Subject {
+export function recordSubject(
+  e: AutomationEvent,
+  ctx: TriggerContext,
+  withPrevious = false,
+): Subject {
   const entity = e.entity;
   const id = e.recordId;
   const current = entity && id ? ctx.getRecord(entity, id) : null;

@@ -6,11 +6,26 @@ export type { DryRunInput, DryRunResult } from './dry-run';
 export type { RunQuery } from './worker/run-log-sql';
 export type { DrainReport } from './worker/worker';
 export type { RecordsPort, WriteResult } from './records-port';
-export type { ActionLog, ActionModule, ActionResult, AutomationError, AutomationEvent, ConditionTrace, RunLog, RunStatus, TriggerModule } from './types';
+export type {
+  ActionLog,
+  ActionModule,
+  ActionResult,
+  AutomationError,
+  AutomationEvent,
+  ConditionTrace,
+  RunLog,
+  RunStatus,
+  TriggerModule,
+} from './types';
 export { actions, triggers } from './registry';
 export { validateAutomation } from './validate';
 export { computeSlaDueAt } from '../scheduler/sla';
-export { wecomPayload, dingtalkPayload, dingtalkSignedUrl, robotPayload } from '../notify/robot-payloads';
+export {
+  wecomPayload,
+  dingtalkPayload,
+  dingtalkSignedUrl,
+  robotPayload,
+} from '../notify/robot-payloads';
 export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../notify/signing';
 export { createSmtpMailer } from '../notify/smtp-mailer';
 export type { SmtpConfig } from '../notify/smtp-mailer';

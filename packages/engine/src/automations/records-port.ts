@@ -1,7 +1,11 @@
 import type { RecordData } from '../ports';
 
 /** Error shape of a refused write (the engine's EngineError, structurally). */
-export type WriteError = { code: string; message: string; errors?: { path: string; code: string; message: string }[] };
+export type WriteError = {
+  code: string;
+  message: string;
+  errors?: { path: string; code: string; message: string }[];
+};
 export type WriteResult = { ok: true; record: RecordData } | { ok: false; error: WriteError };
 
 /**
@@ -16,7 +20,20 @@ export type RecordsPort = {
   update(entity: string, id: string, patch: RecordData): WriteResult;
   changeStage(entity: string, id: string, stage: string): WriteResult;
   /** Sets (or clears, with null) the owner; `reason` lands in the record's history. */
-  setOwner(entity: string, id: string, ownerId: string | null, opts?: { teamId?: string | null; reason?: string }): WriteResult;
+  setOwner(
+    entity: string,
+    id: string,
+    ownerId: string | null,
+    opts?: { teamId?: string | null; reason?: string },
+  ): WriteResult;
   /** Creates a task through the engine's tasks API (emits task.created). */
-  createTask(input: { entity: string | null; recordId: string | null; title: string; description: string | null; assigneeId: string; dueAt: number; source: unknown }): { ok: true; id: string } | { ok: false; error: WriteError };
+  createTask(input: {
+    entity: string | null;
+    recordId: string | null;
+    title: string;
+    description: string | null;
+    assigneeId: string;
+    dueAt: number;
+    source: unknown;
+  }): { ok: true; id: string } | { ok: false; error: WriteError };
 };

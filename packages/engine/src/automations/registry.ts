@@ -25,10 +25,37 @@ import { stageExited } from './triggers/stage-exited';
 import { webhookReceived } from './triggers/webhook-received';
 import type { ActionModule, TriggerModule } from './types';
 
-const triggerList = [recordCreated, recordUpdated, fieldChanged, stageEntered, stageExited, activityLogged, formSubmitted, webhookReceived, slaBreached, schedule, manual];
-const actionList = [setFields, assign, createTask, notify, moveStage, createRecord, callWebhook, releaseToPool, claimFromPool, handover];
+const triggerList = [
+  recordCreated,
+  recordUpdated,
+  fieldChanged,
+  stageEntered,
+  stageExited,
+  activityLogged,
+  formSubmitted,
+  webhookReceived,
+  slaBreached,
+  schedule,
+  manual,
+];
+const actionList = [
+  setFields,
+  assign,
+  createTask,
+  notify,
+  moveStage,
+  createRecord,
+  callWebhook,
+  releaseToPool,
+  claimFromPool,
+  handover,
+];
 
 /** Trigger modules by type. */
-export const triggers: Readonly<Record<string, TriggerModule>> = Object.fromEntries(triggerList.map((t) => [t.type, t]));
+export const triggers: Readonly<Record<string, TriggerModule>> = Object.fromEntries(
+  triggerList.map((t) => [t.type, t]),
+);
 /** Action modules by type. */
-export const actions: Readonly<Record<string, ActionModule>> = Object.fromEntries(actionList.map((a) => [a.type, a]));
+export const actions: Readonly<Record<string, ActionModule>> = Object.fromEntries(
+  actionList.map((a) => [a.type, a]),
+);

@@ -3,7 +3,7 @@ import { getEntity } from '@trellis/spec';
 import { compileToSql, tryEvaluate } from '@trellis/logic';
 import { entityTable } from '@trellis/store';
 import type { Clock, HttpPort, IdGenerator, Locale, MailerPort, RecordData } from '../ports';
-import type { Db } from './db';
+import { stmt, type Db } from './db';
 import { createDirectory, type Directory } from './directory';
 import type { RecordsPort } from './records-port';
 import { createSystemTables, type SystemTables } from './system-tables';
@@ -29,7 +29,15 @@ export type AutomationOptions = {
   pollMs: number;
 };
 
-export const defaultAutomationOptions: AutomationOptions = { maxDepth: 5, leaseMs: 30_000, batchSize: 100, maxAttempts: 5, retryMs: 5_000, workerId: 'worker-1', pollMs: 200 };
+export const defaultAutomationOptions: AutomationOptions = {
+  maxDepth: 5,
+  leaseMs: 30_000,
+  batchSize: 100,
+  maxAttempts: 5,
+  retryMs: 5_000,
+  workerId: 'worker-1',
+  pollMs: 200,
+};
 
 /** What createAutomations needs from the engine. */
 export type AutomationDeps = {
@@ -76,18 +84,30 @@ export function createRuntime(deps: AutomationDeps): Runtime {
   };
   const directory = createDirectory(deps.db, deps.spec);
   const tables = createSystemTables(deps.db);
-  const queryRecords = (records: RecordsPort): TriggerContext['queryRecords'] => (entity, query, limit) => {
-    const spec = deps.spec();
-    const e = getEntity(spec, entity);
-    if (!e) return { ok: false, errors: [{ path: '/on/entity', code: 'unknown_entity', message: entity }] };
-    const info = entityTable(e as Parameters<typeof entityTable>[0]);
-    const c = compileToSql(query, { columns: info.columns, ctx: { now: now() } });
-    if (!c.ok) return { ok: false, errors: c.errors as AutomationError[] };
-    const ids = deps.db.sqlite
-      .prepare(`SELECT id FROM "${info.table}" WHERE deleted_at IS NULL AND (${c.sql}) ORDER BY created_at, id LIMIT ?`)
-      .all(...(c.params as unknown[]), limit) as { id: string }[];
-    return { ok: true, records: ids.map((r) => records.get(entity, r.id)).filter((r): r is RecordData => r !== null) };
-  };
+  const queryRecords =
+    (records: RecordsPort): TriggerContext['queryRecords'] =>
+    (entity, query, limit) => {
+      const spec = deps.spec();
+      const e = getEntity(spec, entity);
+      if (!e)
+        return {
+          ok: false,
+          errors: [{ path: '/on/entity', code: 'unknown_entity', message: entity }],
+        };
+      const info = entityTable(e as Parameters<typeof entityTable>[0]);
+      const c = compileToSql(query, { columns: info.columns, ctx: { now: now() } });
+      if (!c.ok) return { ok: false, errors: c.errors as AutomationError[] };
+      const ids = stmt(
+        deps.db,
+        `SELECT id FROM "${info.table}" WHERE deleted_at IS NULL AND (${c.sql}) ORDER BY created_at, id LIMIT ?`,
+      ).all(...(c.params as unknown[]), limit) as { id: string }[];
+      return {
+        ok: true,
+        records: ids
+          .map((r) => records.get(entity, r.id))
+          .filter((r): r is RecordData => r !== null),
+      };
+    };
   return {
     deps,
     db: deps.db,
@@ -100,7 +120,13 @@ export function createRuntime(deps: AutomationDeps): Runtime {
     runs: createRunLogSql(deps.db),
     now,
     evaluate,
-    triggerContext: (records) => ({ spec: deps.spec(), now, locale, getRecord: (e, id) => records.get(e, id), queryRecords: queryRecords(records) }),
+    triggerContext: (records) => ({
+      spec: deps.spec(),
+      now,
+      locale,
+      getRecord: (e, id) => records.get(e, id),
+      queryRecords: queryRecords(records),
+    }),
     actionContext: (depth, records) => ({
       spec: deps.spec(),
       locale,

@@ -13,7 +13,12 @@ function show(v: unknown): string {
  * Fills `{{field}}` and `{{record.field}}` placeholders of a message (plain text or a locale
  * map, resolved to `locale`) with the record's values. Unknown fields become empty.
  */
-export function renderMessage(message: LocaleMap | string | undefined, record: RecordData | null, locale: Locale, extra: Record<string, unknown> = {}): string {
+export function renderMessage(
+  message: LocaleMap | string | undefined,
+  record: RecordData | null,
+  locale: Locale,
+  extra: Record<string, unknown> = {},
+): string {
   const text = localize(message as LocaleMap | string | undefined, locale);
   return text.replace(/\{\{\s*([A-Za-z0-9_.$]+)\s*\}\}/g, (_, path: string) => {
     const key = path.startsWith('record.') ? path.slice(7) : path;

@@ -10,7 +10,12 @@ import type { RecordsPort } from './records-port';
 import type { SystemTables } from './system-tables';
 
 /** A problem with a config or a run: JSON pointer, stable code, localized message. */
-export type AutomationError = { path: string; code: string; message: string; params?: Record<string, unknown> };
+export type AutomationError = {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+};
 
 /** One row of the outbox as the worker sees it. */
 export type AutomationEvent = {
@@ -29,7 +34,12 @@ export type AutomationEvent = {
 };
 
 /** A record an automation acts on, with the values before the change when there was one. */
-export type Subject = { entity: string | null; recordId: string | null; record: RecordData | null; previous: RecordData | null };
+export type Subject = {
+  entity: string | null;
+  recordId: string | null;
+  record: RecordData | null;
+  previous: RecordData | null;
+};
 
 /** What a trigger says about an event: not for me, or fire for these subjects. */
 export type TriggerResult = { fires: false } | { fires: true; subjects: Subject[]; note?: string };
@@ -41,7 +51,11 @@ export type TriggerContext = {
   locale: Locale;
   getRecord(entity: string, id: string): RecordData | null;
   /** Records of `entity` matching a JSONLogic query (compiled to SQL), at most `limit`. */
-  queryRecords(entity: string, query: unknown, limit: number): { ok: true; records: RecordData[] } | { ok: false; errors: AutomationError[] };
+  queryRecords(
+    entity: string,
+    query: unknown,
+    limit: number,
+  ): { ok: true; records: RecordData[] } | { ok: false; errors: AutomationError[] };
 };
 
 /**
@@ -56,7 +70,10 @@ export type TriggerModule = {
   /** Outbox event types this trigger listens to (used to index automations). */
   events: readonly string[];
   validateConfig(config: unknown, locale?: Locale): AutomationError[];
-  run(input: { event: AutomationEvent; config: Record<string, unknown>; automationKey: string }, ctx: TriggerContext): TriggerResult;
+  run(
+    input: { event: AutomationEvent; config: Record<string, unknown>; automationKey: string },
+    ctx: TriggerContext,
+  ): TriggerResult;
 };
 
 /** An action's outcome, stored in the run log and in action_effects. */
@@ -89,7 +106,11 @@ export type ActionContext = {
   records: RecordsPort;
   directory: Directory;
   tables: SystemTables;
-  evaluate(expr: unknown, data: RecordData, previous?: RecordData | null): { ok: true; value: unknown } | { ok: false; message: string };
+  evaluate(
+    expr: unknown,
+    data: RecordData,
+    previous?: RecordData | null,
+  ): { ok: true; value: unknown } | { ok: false; message: string };
   secret(ref: string): string | undefined;
 };
 

@@ -1,10 +1,22 @@
 import type { Runtime } from '../automations/runtime';
-import { parseJson } from '../automations/db';
+import { parseJson, stmt } from '../automations/db';
 import { backoffDelay, type BackoffPolicy, defaultBackoff } from './backoff';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signing';
 
-type DeliveryRow = { id: string; url: string; payload: unknown; headers: unknown; attempts: number };
-type Envelope = { method?: string; body?: unknown; timeoutMs?: number; maxAttempts?: number; secretRef?: string | null };
+type DeliveryRow = {
+  id: string;
+  url: string;
+  payload: unknown;
+  headers: unknown;
+  attempts: number;
+};
+type Envelope = {
+  method?: string;
+  body?: unknown;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  secretRef?: string | null;
+};
 
 /** Outcome counts of one delivery pass. */
 export type DeliveryReport = { delivered: number; retried: number; dead: number };
@@ -28,31 +40,47 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
  * backoff, and after the last attempt the delivery is dead-lettered (status 'dead', kept with
  * its last error for the run log / admin). Without an HTTP port nothing is sent.
  */
-export async function deliverWebhooks(rt: Runtime, policy: BackoffPolicy = defaultBackoff, limit = 50): Promise<DeliveryReport> {
+export async function deliverWebhooks(
+  rt: Runtime,
+  policy: BackoffPolicy = defaultBackoff,
+  limit = 50,
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retried: 0, dead: 0 };
   const http = rt.deps.http;
   if (!http) return report;
   const now = rt.now();
-  const rows = rt.db.sqlite
-    .prepare(`SELECT id, url, payload, headers, attempts FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`)
-    .all(now, limit) as DeliveryRow[];
+  const rows = stmt(
+    rt.db,
+    `SELECT id, url, payload, headers, attempts FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
+  ).all(now, limit) as DeliveryRow[];
   for (const row of rows) {
     const env = parseJson<Envelope>(row.payload, {});
     const body = typeof env.body === 'string' ? env.body : JSON.stringify(env.body ?? null);
-    const headers: Record<string, string> = { ...parseJson<Record<string, string>>(row.headers, {}), [DELIVERY_HEADER]: row.id };
+    const headers: Record<string, string> = {
+      ...parseJson<Record<string, string>>(row.headers, {}),
+      [DELIVERY_HEADER]: row.id,
+    };
     const ts = rt.now();
     let error: string | null = null;
     if (env.secretRef) {
       const secret = rt.deps.secrets?.(env.secretRef);
       if (secret === undefined) error = `secret "${env.secretRef}" is not configured`;
-      else Object.assign(headers, { [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: signWebhook(secret, ts, body) });
+      else
+        Object.assign(headers, {
+          [TIMESTAMP_HEADER]: String(ts),
+          [SIGNATURE_HEADER]: signWebhook(secret, ts, body),
+        });
     }
     const timeoutMs = env.timeoutMs ?? 5000;
     if (error === null) {
       try {
         const method = env.method ?? 'POST';
-        const res = await withTimeout(http({ url: row.url, method, headers, ...(method === 'GET' ? {} : { body }), timeoutMs }), timeoutMs);
-        if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
+        const res = await withTimeout(
+          http({ url: row.url, method, headers, ...(method === 'GET' ? {} : { body }), timeoutMs }),
+          timeoutMs,
+        );
+        if (res.status < 200 || res.status >= 300)
+          error = `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -60,13 +88,22 @@ export async function deliverWebhooks(rt: Runtime, policy: BackoffPolicy = defau
     const attempts = row.attempts + 1;
     const at = rt.now();
     if (error === null) {
-      rt.db.sqlite.prepare(`UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?`).run(attempts, at, row.id);
+      stmt(
+        rt.db,
+        `UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?`,
+      ).run(attempts, at, row.id);
       report.delivered++;
     } else if (attempts >= (env.maxAttempts ?? 4)) {
-      rt.db.sqlite.prepare(`UPDATE webhook_deliveries SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?`).run(attempts, error, row.id);
+      stmt(
+        rt.db,
+        `UPDATE webhook_deliveries SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?`,
+      ).run(attempts, error, row.id);
       report.dead++;
     } else {
-      rt.db.sqlite.prepare(`UPDATE webhook_deliveries SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`).run(attempts, error, at + backoffDelay(attempts, policy), row.id);
+      stmt(
+        rt.db,
+        `UPDATE webhook_deliveries SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+      ).run(attempts, error, at + backoffDelay(attempts, policy), row.id);
       report.retried++;
     }
   }
@@ -78,21 +115,38 @@ export async function deliverWebhooks(rt: Runtime, policy: BackoffPolicy = defau
  * notify/smtp-mailer.ts). Without a mailer, emails stay 'pending'. Failures retry up to
  * `maxAttempts`, then the email is marked 'failed'.
  */
-export async function sendEmails(rt: Runtime, maxAttempts = 5, limit = 50): Promise<DeliveryReport> {
+export async function sendEmails(
+  rt: Runtime,
+  maxAttempts = 5,
+  limit = 50,
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retried: 0, dead: 0 };
   const mailer = rt.deps.mailer;
   if (!mailer) return report;
-  const rows = rt.db.sqlite.prepare(`SELECT id, to_address, subject, body, attempts FROM email_outbox WHERE status = 'pending' ORDER BY created_at LIMIT ?`).all(limit) as {
-    id: string; to_address: string; subject: string; body: string; attempts: number;
+  const rows = stmt(
+    rt.db,
+    `SELECT id, to_address, subject, body, attempts FROM email_outbox WHERE status = 'pending' ORDER BY created_at LIMIT ?`,
+  ).all(limit) as {
+    id: string;
+    to_address: string;
+    subject: string;
+    body: string;
+    attempts: number;
   }[];
   for (const r of rows) {
     try {
       await mailer.send({ to: r.to_address, subject: r.subject, text: r.body });
-      rt.db.sqlite.prepare(`UPDATE email_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?`).run(rt.now(), r.id);
+      stmt(
+        rt.db,
+        `UPDATE email_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?`,
+      ).run(rt.now(), r.id);
       report.delivered++;
     } catch (e) {
       const dead = r.attempts + 1 >= maxAttempts;
-      rt.db.sqlite.prepare(`UPDATE email_outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`).run(dead ? 'failed' : 'pending', e instanceof Error ? e.message : String(e), r.id);
+      stmt(
+        rt.db,
+        `UPDATE email_outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`,
+      ).run(dead ? 'failed' : 'pending', e instanceof Error ? e.message : String(e), r.id);
       if (dead) report.dead++;
       else report.retried++;
     }

@@ -9,7 +9,11 @@ export type Resolved = { users: UserInfo[]; unresolved: { recipient: string; rea
  * 'team:<key>', 'user:<login>') against a record. Duplicates collapse; disabled users are
  * dropped (they cannot read anything); away users still get in-app notifications.
  */
-export function resolveRecipients(recipients: readonly string[], record: RecordData | null, dir: Directory): Resolved {
+export function resolveRecipients(
+  recipients: readonly string[],
+  record: RecordData | null,
+  dir: Directory,
+): Resolved {
   const found = new Map<string, UserInfo>();
   const unresolved: Resolved['unresolved'] = [];
   const add = (r: string, users: (UserInfo | null)[], reason: string) => {

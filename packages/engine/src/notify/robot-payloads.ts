@@ -4,7 +4,13 @@ import { createHmac } from 'node:crypto';
 export type RobotFormat = 'wecom' | 'dingtalk' | 'json';
 
 /** What a robot message says; `mobiles` are @-mentioned where the format supports it. */
-export type RobotMessage = { title: string; text: string; markdown?: boolean; mobiles?: string[]; extra?: Record<string, unknown> };
+export type RobotMessage = {
+  title: string;
+  text: string;
+  markdown?: boolean;
+  mobiles?: string[];
+  extra?: Record<string, unknown>;
+};
 
 /**
  * WeCom group robot body (POST https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...).
@@ -12,7 +18,8 @@ export type RobotMessage = { title: string; text: string; markdown?: boolean; mo
  * WeCom markdown cannot @ by mobile, so mentions are only sent with text.
  */
 export function wecomPayload(m: RobotMessage): Record<string, unknown> {
-  if (m.markdown) return { msgtype: 'markdown', markdown: { content: `**${m.title}**\n${m.text}` } };
+  if (m.markdown)
+    return { msgtype: 'markdown', markdown: { content: `**${m.title}**\n${m.text}` } };
   const text: Record<string, unknown> = { content: m.title ? `${m.title}\n${m.text}` : m.text };
   if (m.mobiles && m.mobiles.length > 0) text.mentioned_mobile_list = m.mobiles;
   return { msgtype: 'text', text };
@@ -28,18 +35,36 @@ export function dingtalkPayload(m: RobotMessage): Record<string, unknown> {
   const mobiles = m.mobiles ?? [];
   const mention = mobiles.length > 0 ? '\n' + mobiles.map((x) => `@${x}`).join(' ') : '';
   const at = { atMobiles: mobiles, isAtAll: false };
-  if (m.markdown) return { msgtype: 'markdown', markdown: { title: m.title, text: `### ${m.title}\n${m.text}${mention}` }, at };
-  return { msgtype: 'text', text: { content: (m.title ? `${m.title}\n${m.text}` : m.text) + mention }, at };
+  if (m.markdown)
+    return {
+      msgtype: 'markdown',
+      markdown: { title: m.title, text: `### ${m.title}\n${m.text}${mention}` },
+      at,
+    };
+  return {
+    msgtype: 'text',
+    text: { content: (m.title ? `${m.title}\n${m.text}` : m.text) + mention },
+    at,
+  };
 }
 
 /** Plain JSON body for any other receiver. */
 export function jsonPayload(m: RobotMessage): Record<string, unknown> {
-  return { title: m.title, text: m.text, ...(m.mobiles?.length ? { mobiles: m.mobiles } : {}), ...(m.extra ?? {}) };
+  return {
+    title: m.title,
+    text: m.text,
+    ...(m.mobiles?.length ? { mobiles: m.mobiles } : {}),
+    ...(m.extra ?? {}),
+  };
 }
 
 /** The body for `format`. */
 export function robotPayload(format: RobotFormat, m: RobotMessage): Record<string, unknown> {
-  return format === 'wecom' ? wecomPayload(m) : format === 'dingtalk' ? dingtalkPayload(m) : jsonPayload(m);
+  return format === 'wecom'
+    ? wecomPayload(m)
+    : format === 'dingtalk'
+      ? dingtalkPayload(m)
+      : jsonPayload(m);
 }
 
 /**

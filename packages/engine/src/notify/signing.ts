@@ -14,7 +14,12 @@ export function signWebhook(secret: string, timestampMs: number, body: string): 
 }
 
 /** Receiver-side check (constant time). Exported for tests, docs and integrators' examples. */
-export function verifyWebhook(secret: string, timestampMs: number, body: string, signature: string): boolean {
+export function verifyWebhook(
+  secret: string,
+  timestampMs: number,
+  body: string,
+  signature: string,
+): boolean {
   const expected = Buffer.from(signWebhook(secret, timestampMs, body));
   const got = Buffer.from(signature);
   return expected.length === got.length && timingSafeEqual(expected, got);

@@ -2,21 +2,42 @@ import nodemailer from 'nodemailer';
 import type { MailerPort } from '../ports';
 
 /** SMTP settings (e.g. from the server's configuration; no SMTP = emails stay queued). */
-export type SmtpConfig = { host: string; port: number; secure?: boolean; user?: string; pass?: string; from: string };
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  secure?: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+};
 
 /**
  * A MailerPort backed by nodemailer. `transport` may be given instead of SMTP settings
  * (nodemailer's jsonTransport/streamTransport in tests, no network).
  */
-export function createSmtpMailer(config: SmtpConfig | { transport: Parameters<typeof nodemailer.createTransport>[0]; from: string }): MailerPort & { sent: () => number } {
+export function createSmtpMailer(
+  config:
+    SmtpConfig | { transport: Parameters<typeof nodemailer.createTransport>[0]; from: string },
+): MailerPort & { sent: () => number } {
   const transporter =
     'transport' in config
       ? nodemailer.createTransport(config.transport)
-      : nodemailer.createTransport({ host: config.host, port: config.port, secure: config.secure ?? config.port === 465, ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}) });
+      : nodemailer.createTransport({
+          host: config.host,
+          port: config.port,
+          secure: config.secure ?? config.port === 465,
+          ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
+        });
   let sent = 0;
   return {
     async send(m) {
-      await transporter.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}) });
+      await transporter.sendMail({
+        from: config.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        ...(m.html ? { html: m.html } : {}),
+      });
       sent++;
     },
     sent: () => sent,

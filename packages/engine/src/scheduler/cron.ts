@@ -33,7 +33,13 @@ export type ScheduleDecision =
  * so a restart catches up without running a job twice or flooding. The caller stores the new
  * `nextDueAt` in the same transaction as the event it emits (whose id includes `occurrence`).
  */
-export function decideSchedule(pattern: string, nextDueAt: number | null, now: number, timezone?: string, maxScan = 10_000): ScheduleDecision {
+export function decideSchedule(
+  pattern: string,
+  nextDueAt: number | null,
+  now: number,
+  timezone?: string,
+  maxScan = 10_000,
+): ScheduleDecision {
   if (nextDueAt === null) return { fire: false, nextDueAt: nextOccurrence(pattern, now, timezone) };
   if (nextDueAt > now) return { fire: false, nextDueAt };
   let occurrence = nextDueAt;

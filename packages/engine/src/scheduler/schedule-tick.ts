@@ -1,3 +1,4 @@
+import { stmt } from '../automations/db';
 import type { Runtime } from '../automations/runtime';
 import { DEFAULT_TIMEZONE } from '../automations/triggers/schedule';
 import { decideSchedule, scheduleEventId } from './cron';
@@ -16,7 +17,8 @@ export function tickSchedules(rt: Runtime, now: number): string[] {
     if (a.enabled === false || a.on.type !== 'schedule') continue;
     const on = a.on as { cron: string; timezone?: string };
     const key = `schedule:${a.key}`;
-    const row = rt.db.sqlite.prepare(`SELECT next_due_at FROM scheduler_state WHERE key = ?`).get(key) as StateRow | undefined;
+    const row = stmt(rt.db, `SELECT next_due_at FROM scheduler_state WHERE key = ?`).get(key) as
+      StateRow | undefined;
     let d;
     try {
       d = decideSchedule(on.cron, row?.next_due_at ?? null, now, on.timezone ?? DEFAULT_TIMEZONE);
@@ -26,17 +28,23 @@ export function tickSchedules(rt: Runtime, now: number): string[] {
     rt.db.transaction(() => {
       if (d.fire) {
         const ok = rt.outbox.append({
-          id: scheduleEventId(a.key, d.occurrence), type: 'schedule', entity: (a.on as { entity?: string }).entity ?? null, recordId: null,
-          payload: { automationKey: a.key, occurrence: d.occurrence, missed: d.missed }, actorId: null, via: 'system', depth: 0, createdAt: now,
+          id: scheduleEventId(a.key, d.occurrence),
+          type: 'schedule',
+          entity: (a.on as { entity?: string }).entity ?? null,
+          recordId: null,
+          payload: { automationKey: a.key, occurrence: d.occurrence, missed: d.missed },
+          actorId: null,
+          via: 'system',
+          depth: 0,
+          createdAt: now,
         });
         if (ok) fired.push(a.key);
       }
-      rt.db.sqlite
-        .prepare(
-          `INSERT INTO scheduler_state (key, last_fired_at, next_due_at, updated_at) VALUES (?, ?, ?, ?)
+      stmt(
+        rt.db,
+        `INSERT INTO scheduler_state (key, last_fired_at, next_due_at, updated_at) VALUES (?, ?, ?, ?)
            ON CONFLICT(key) DO UPDATE SET last_fired_at = COALESCE(excluded.last_fired_at, scheduler_state.last_fired_at), next_due_at = excluded.next_due_at, updated_at = excluded.updated_at`,
-        )
-        .run(key, d.fire ? d.occurrence : null, d.nextDueAt, now);
+      ).run(key, d.fire ? d.occurrence : null, d.nextDueAt, now);
     });
   }
   return fired;

@@ -20,7 +20,13 @@ export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: Re
   const entity = getEntity(spec, event.entity);
   const record = records.get(event.entity, event.recordId);
   if (!stage?.sla || !record || !entity) return;
-  const handled = (spec.automations ?? []).some((a) => a.enabled !== false && a.on.type === 'sla.breached' && a.on.entity === event.entity && (a.on.stage === undefined || a.on.stage === stageKey));
+  const handled = (spec.automations ?? []).some(
+    (a) =>
+      a.enabled !== false &&
+      a.on.type === 'sla.breached' &&
+      a.on.entity === event.entity &&
+      (a.on.stage === undefined || a.on.stage === stageKey),
+  );
   if (handled) return;
   const who = resolveRecipients(stage.sla.notify, record, rt.directory);
   const title = String(record[entity.titleField ?? 'id'] ?? record.id);
@@ -33,10 +39,23 @@ export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: Re
   rt.db.transaction(() => {
     for (const u of who.users) {
       rt.tables.insertNotification({
-        id: rt.deps.ids.next(), userId: u.userId, kind: 'sla.breached', title: text(u.locale), body: null, entity: event.entity, recordId: event.recordId,
-        payload: { stage: stageKey, dueAt: event.payload.dueAt ?? null, event: event.id }, createdAt: rt.now(),
+        id: rt.deps.ids.next(),
+        userId: u.userId,
+        kind: 'sla.breached',
+        title: text(u.locale),
+        body: null,
+        entity: event.entity,
+        recordId: event.recordId,
+        payload: { stage: stageKey, dueAt: event.payload.dueAt ?? null, event: event.id },
+        createdAt: rt.now(),
       });
     }
-    rt.runs.putEffect(key, null, 'sla.notify', { ok: true, userIds: who.users.map((u) => u.userId), unresolved: who.unresolved }, rt.now());
+    rt.runs.putEffect(
+      key,
+      null,
+      'sla.notify',
+      { ok: true, userIds: who.users.map((u) => u.userId), unresolved: who.unresolved },
+      rt.now(),
+    );
   });
 }

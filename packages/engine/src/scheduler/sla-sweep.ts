@@ -1,5 +1,6 @@
 import { getPipeline } from '@trellis/spec';
 import { tableName } from '@trellis/store';
+import { stmt } from '../automations/db';
 import type { Runtime } from '../automations/runtime';
 import { breachEventId } from './sla';
 
@@ -16,15 +17,22 @@ export function sweepSla(rt: Runtime, now: number): number {
     if (!pipeline.stages.some((s) => s.sla)) continue;
     const entity = pipeline.entity;
     if (!getPipeline(spec, entity)) continue;
-    const rows = rt.db.sqlite
-      .prepare(`SELECT id, stage, sla_due_at AS due FROM "${tableName(entity)}" WHERE sla_due_at IS NOT NULL AND sla_due_at <= ? AND deleted_at IS NULL ORDER BY sla_due_at LIMIT 5000`)
-      .all(now) as { id: string; stage: string | null; due: number }[];
+    const rows = stmt(
+      rt.db,
+      `SELECT id, stage, sla_due_at AS due FROM "${tableName(entity)}" WHERE sla_due_at IS NOT NULL AND sla_due_at <= ? AND deleted_at IS NULL ORDER BY sla_due_at LIMIT 5000`,
+    ).all(now) as { id: string; stage: string | null; due: number }[];
     rt.db.transaction(() => {
       for (const r of rows) {
         const ok = rt.outbox.append({
           id: breachEventId(entity, r.id, r.stage ?? '', r.due),
-          type: 'sla.breached', entity, recordId: r.id, payload: { stage: r.stage, dueAt: r.due, overdueMs: now - r.due },
-          actorId: null, via: 'system', depth: 0, createdAt: now,
+          type: 'sla.breached',
+          entity,
+          recordId: r.id,
+          payload: { stage: r.stage, dueAt: r.due, overdueMs: now - r.due },
+          actorId: null,
+          via: 'system',
+          depth: 0,
+          createdAt: now,
         });
         if (ok) added++;
       }

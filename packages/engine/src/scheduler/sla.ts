@@ -14,7 +14,11 @@ export type SlaKind = 'noActivityFor' | 'maxDwell';
  * - `maxDwell`: counted from entering the stage only.
  * With both, the earlier due time wins. `parse` is @trellis/logic's parseDuration.
  */
-export function computeSlaDueAt(sla: StageSla | null | undefined, clock: SlaClock, parse: (s: string) => number | null): { dueAt: number; kind: SlaKind } | null {
+export function computeSlaDueAt(
+  sla: StageSla | null | undefined,
+  clock: SlaClock,
+  parse: (s: string) => number | null,
+): { dueAt: number; kind: SlaKind } | null {
   if (!sla || clock.stageEnteredAt === null) return null;
   let best: { dueAt: number; kind: SlaKind } | null = null;
   if (sla.noActivityFor) {
@@ -39,6 +43,11 @@ export function computeSlaDueAt(sla: StageSla | null | undefined, clock: SlaCloc
  * time it missed: the sweep may see it many times, the unique id keeps one event; an activity
  * moves the due time, so a later miss is a new breach.
  */
-export function breachEventId(entity: string, recordId: string, stage: string, dueAt: number): string {
+export function breachEventId(
+  entity: string,
+  recordId: string,
+  stage: string,
+  dueAt: number,
+): string {
   return `sla:${entity}:${recordId}:${stage}:${dueAt}`;
 }

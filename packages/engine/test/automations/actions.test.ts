@@ -5,10 +5,25 @@ let h: Harness;
 afterEach(() => h?.db.close());
 let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
-const onCreate = (key: string, actions: unknown[], extra: Record<string, unknown> = {}) => ({ key, label, on: { type: 'record.created', entity: 'lead' }, do: actions, ...extra });
+const onCreate = (key: string, actions: unknown[], extra: Record<string, unknown> = {}) => ({
+  key,
+  label,
+  on: { type: 'record.created', entity: 'lead' },
+  do: actions,
+  ...extra,
+});
 
 function lead(values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create('lead', { name: '张三', phone: `+8613600${String(++phone).padStart(6, '0')}`, source: 'website', ...values }, intake);
+  const r = h.engine.records.create(
+    'lead',
+    {
+      name: '张三',
+      phone: `+8613600${String(++phone).padStart(6, '0')}`,
+      source: 'website',
+      ...values,
+    },
+    intake,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
@@ -21,19 +36,49 @@ const lastRun = (key: string) => h.automations.runs({ automationKey: key })[0];
 
 describe('actions', () => {
   it('setFields writes literals and JSONLogic values through the write path (history, via automation)', () => {
-    h = setupAutomations({ spec: specWith([onCreate('tag', [{ type: 'setFields', values: { intentLevel: 'a', notes: { cat: ['来源：', { var: 'source' }] }, tags: ['weekend'] } }])]) });
+    h = setupAutomations({
+      spec: specWith([
+        onCreate('tag', [
+          {
+            type: 'setFields',
+            values: {
+              intentLevel: 'a',
+              notes: { cat: ['来源：', { var: 'source' }] },
+              tags: ['weekend'],
+            },
+          },
+        ]),
+      ]),
+    });
     const r = lead();
     h.automations.drain();
-    expect(get(r.id)).toMatchObject({ intentLevel: 'a', notes: '来源：website', tags: ['weekend'], version: 2 });
-    expect(h.all<{ field: string; via: string }>(`SELECT field, via FROM record_history WHERE record_id = ? AND via = 'automation' ORDER BY field`, r.id)).toEqual([
+    expect(get(r.id)).toMatchObject({
+      intentLevel: 'a',
+      notes: '来源：website',
+      tags: ['weekend'],
+      version: 2,
+    });
+    expect(
+      h.all<{ field: string; via: string }>(
+        `SELECT field, via FROM record_history WHERE record_id = ? AND via = 'automation' ORDER BY field`,
+        r.id,
+      ),
+    ).toEqual([
       { field: 'intentLevel', via: 'automation' },
       { field: 'notes', via: 'automation' },
       { field: 'tags', via: 'automation' },
     ]);
   });
 
-  it('setFields with an invalid value fails the run with the write path\'s field error and writes nothing', () => {
-    h = setupAutomations({ spec: specWith([onCreate('bad', [{ type: 'setFields', values: { course: 'cooking' } }, { type: 'setFields', values: { notes: 'never' } }])]) });
+  it("setFields with an invalid value fails the run with the write path's field error and writes nothing", () => {
+    h = setupAutomations({
+      spec: specWith([
+        onCreate('bad', [
+          { type: 'setFields', values: { course: 'cooking' } },
+          { type: 'setFields', values: { notes: 'never' } },
+        ]),
+      ]),
+    });
     const r = lead();
     h.automations.drain();
     const run = lastRun('bad');
@@ -46,9 +91,18 @@ describe('actions', () => {
   });
 
   it('assign leastLoaded gives the record to the member with the fewest open records', () => {
-    h = setupAutomations({ spec: specWith([onCreate('ll', [{ type: 'assign', strategy: 'leastLoaded', team: 'hangzhou' }])]) });
+    h = setupAutomations({
+      spec: specWith([
+        onCreate('ll', [{ type: 'assign', strategy: 'leastLoaded', team: 'hangzhou' }]),
+      ]),
+    });
     // wu.hao already owns two open leads, zheng.xue one.
-    for (const owner of ['u-wu.hao', 'u-wu.hao', 'u-zheng.xue']) h.engine.records.create('lead', { name: 'old', phone: `+8613611${String(++phone).padStart(6, '0')}`, ownerId: owner }, admin);
+    for (const owner of ['u-wu.hao', 'u-wu.hao', 'u-zheng.xue'])
+      h.engine.records.create(
+        'lead',
+        { name: 'old', phone: `+8613611${String(++phone).padStart(6, '0')}`, ownerId: owner },
+        admin,
+      );
     h.automations.drain();
     const ids = [lead().id, lead().id, lead().id];
     h.automations.drain();
@@ -57,7 +111,9 @@ describe('actions', () => {
   });
 
   it('assign to a fixed user; a disabled user fails the action with the trace', () => {
-    h = setupAutomations({ spec: specWith([onCreate('fixed', [{ type: 'assign', strategy: 'user', user: 'feng.kai' }])]) });
+    h = setupAutomations({
+      spec: specWith([onCreate('fixed', [{ type: 'assign', strategy: 'user', user: 'feng.kai' }])]),
+    });
     const r = lead();
     h.automations.drain();
     const res = lastRun('fixed')?.actions[0]?.result;
@@ -67,27 +123,74 @@ describe('actions', () => {
   });
 
   it('createTask resolves the assignee and the due time', () => {
-    h = setupAutomations({ spec: specWith([onCreate('t', [{ type: 'assign', strategy: 'user', user: 'li.na' }, { type: 'createTask', title: { 'zh-CN': '回访 {{name}}', en: 'Call {{record.name}} back' }, assignee: 'owner.supervisor', dueIn: '3d', description: '课程：{{course}}' }])]) });
+    h = setupAutomations({
+      spec: specWith([
+        onCreate('t', [
+          { type: 'assign', strategy: 'user', user: 'li.na' },
+          {
+            type: 'createTask',
+            title: { 'zh-CN': '回访 {{name}}', en: 'Call {{record.name}} back' },
+            assignee: 'owner.supervisor',
+            dueIn: '3d',
+            description: '课程：{{course}}',
+          },
+        ]),
+      ]),
+    });
     const r = lead({ course: 'java' });
     h.automations.drain();
-    expect(h.all(`SELECT title, description, assignee_id, due_at, status FROM tasks WHERE record_id = ?`, r.id)).toEqual([
-      { title: '回访 张三', description: '课程：java', assignee_id: 'u-wang.lei', due_at: h.clock.now() + 72 * HOUR, status: 'open' },
+    expect(
+      h.all(
+        `SELECT title, description, assignee_id, due_at, status FROM tasks WHERE record_id = ?`,
+        r.id,
+      ),
+    ).toEqual([
+      {
+        title: '回访 张三',
+        description: '课程：java',
+        assignee_id: 'u-wang.lei',
+        due_at: h.clock.now() + 72 * HOUR,
+        status: 'open',
+      },
     ]);
   });
 
   it('notify inApp resolves owner, supervisor, team lead, role, team and user recipients once each', () => {
     h = setupAutomations({
-      spec: specWith([onCreate('n', [{ type: 'assign', strategy: 'user', user: 'zhang.wei' }, { type: 'notify', channel: 'inApp', to: ['owner', 'owner.supervisor', 'team:advisors', 'user:zhang.wei', 'role:manager'], message: '新线索 {{name}}' }])]),
+      spec: specWith([
+        onCreate('n', [
+          { type: 'assign', strategy: 'user', user: 'zhang.wei' },
+          {
+            type: 'notify',
+            channel: 'inApp',
+            to: ['owner', 'owner.supervisor', 'team:advisors', 'user:zhang.wei', 'role:manager'],
+            message: '新线索 {{name}}',
+          },
+        ]),
+      ]),
     });
     const r = lead();
     h.automations.drain();
-    const rows = h.all<{ user_id: string; body: string }>(`SELECT user_id, body FROM notifications WHERE record_id = ? ORDER BY user_id`, r.id);
-    expect(rows.map((x) => x.user_id)).toEqual(['u-chen.li', 'u-gao.min', 'u-ma.li', 'u-wang.lei', 'u-zhang.wei']);
+    const rows = h.all<{ user_id: string; body: string }>(
+      `SELECT user_id, body FROM notifications WHERE record_id = ? ORDER BY user_id`,
+      r.id,
+    );
+    expect(rows.map((x) => x.user_id)).toEqual([
+      'u-chen.li',
+      'u-gao.min',
+      'u-ma.li',
+      'u-wang.lei',
+      'u-zhang.wei',
+    ]);
     expect(rows[0]?.body).toBe('新线索 张三');
   });
 
   it('notify fails clearly when nobody can be reached', () => {
-    h = setupAutomations({ spec: specWith([onCreate('n', [{ type: 'notify', channel: 'inApp', to: ['owner'], message: 'x' }])]) });
+    h = setupAutomations({
+      spec: specWith([
+        onCreate('n', [{ type: 'notify', channel: 'inApp', to: ['owner'], message: 'x' }]),
+      ]),
+    });
     lead();
     h.automations.drain();
     const res = lastRun('n')?.actions[0]?.result;

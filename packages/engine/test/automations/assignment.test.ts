@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { decideOwner, leastLoaded, roundRobin, type AssignConfig, type AssignDeps, type Candidate, type DirectoryUser, type StrategyState } from '../../src/assignment';
+import {
+  decideOwner,
+  leastLoaded,
+  roundRobin,
+  type AssignConfig,
+  type AssignDeps,
+  type Candidate,
+  type DirectoryUser,
+  type StrategyState,
+} from '../../src/assignment';
 
-const member = (login: string, over: Partial<Candidate> = {}): Candidate => ({ userId: `u-${login}`, login, status: 'active', weight: 1, cap: null, load: 0, ...over });
+const member = (login: string, over: Partial<Candidate> = {}): Candidate => ({
+  userId: `u-${login}`,
+  login,
+  status: 'active',
+  weight: 1,
+  cap: null,
+  load: 0,
+  ...over,
+});
 const fresh = (): StrategyState => ({ cursor: 0, data: {} });
 
 function runRoundRobin(members: Candidate[], n: number): Record<string, number> {
@@ -31,18 +48,29 @@ describe('round robin', () => {
   });
 
   it('is fair over 1,000 leads: counts differ by at most one', () => {
-    const counts = runRoundRobin([member('a'), member('b'), member('c'), member('d'), member('e'), member('f'), member('g')], 1000);
+    const counts = runRoundRobin(
+      [member('a'), member('b'), member('c'), member('d'), member('e'), member('f'), member('g')],
+      1000,
+    );
     const values = Object.values(counts);
     expect(values.reduce((s, v) => s + v, 0)).toBe(1000);
     expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(1);
   });
 
   it('splits 1,000 leads by weight 2:1:1 exactly', () => {
-    expect(runRoundRobin([member('a', { weight: 2 }), member('b'), member('c')], 1000)).toEqual({ 'u-a': 500, 'u-b': 250, 'u-c': 250 });
+    expect(runRoundRobin([member('a', { weight: 2 }), member('b'), member('c')], 1000)).toEqual({
+      'u-a': 500,
+      'u-b': 250,
+      'u-c': 250,
+    });
   });
 
   it('skips disabled and away users and says so in the trace', () => {
-    const team = [member('a', { status: 'away' }), member('b'), member('c', { status: 'disabled' })];
+    const team = [
+      member('a', { status: 'away' }),
+      member('b'),
+      member('c', { status: 'disabled' }),
+    ];
     const counts = runRoundRobin(team, 1000);
     expect(counts).toEqual({ 'u-b': 1000 });
     const r = roundRobin(team, fresh(), { team: 'tech' });
@@ -52,26 +80,41 @@ describe('round robin', () => {
   });
 
   it('skips a member at their cap and returns null when nobody is eligible', () => {
-    const r = roundRobin([member('a', { cap: 3, load: 3 }), member('b', { status: 'disabled' })], fresh(), { team: 'tech' });
+    const r = roundRobin(
+      [member('a', { cap: 3, load: 3 }), member('b', { status: 'disabled' })],
+      fresh(),
+      { team: 'tech' },
+    );
     expect(r.userId).toBeNull();
     expect(r.trace.reason).toBe('none.allIneligible');
     expect(r.state).toEqual(fresh());
   });
 
   it('does not skip away users when skipInactive is false', () => {
-    expect(roundRobin([member('a', { status: 'away' })], fresh(), { skipInactive: false }).userId).toBe('u-a');
+    expect(
+      roundRobin([member('a', { status: 'away' })], fresh(), { skipInactive: false }).userId,
+    ).toBe('u-a');
   });
 });
 
 describe('least loaded', () => {
   it('picks the member with the fewest open records', () => {
-    const r = leastLoaded([member('a', { load: 5 }), member('b', { load: 2 }), member('c', { load: 9 })], fresh(), { team: 't' });
+    const r = leastLoaded(
+      [member('a', { load: 5 }), member('b', { load: 2 }), member('c', { load: 9 })],
+      fresh(),
+      { team: 't' },
+    );
     expect(r.userId).toBe('u-b');
     expect(r.trace.summary.en).toContain('fewest open records');
   });
 
   it('stays fair over 1,000 leads as loads grow, honouring caps and weights', () => {
-    const team = [member('a'), member('b', { weight: 3 }), member('c', { cap: 100 }), member('d', { status: 'away' })];
+    const team = [
+      member('a'),
+      member('b', { weight: 3 }),
+      member('c', { cap: 100 }),
+      member('d', { status: 'away' }),
+    ];
     let state = fresh();
     for (let i = 0; i < 1000; i++) {
       const r = leastLoaded(team, state, { team: 't' });
@@ -95,8 +138,14 @@ describe('decideOwner', () => {
     zoe: { userId: 'u-zoe', login: 'zoe', status: 'disabled' },
     max: { userId: 'u-max', login: 'max', status: 'active' },
   };
-  const teams: Record<string, string[]> = { tech: ['tom', 'ann'], shanghai: ['zoe'], general: ['max'] };
-  function deps(record: Record<string, unknown>): AssignDeps & { saved: Record<string, StrategyState> } {
+  const teams: Record<string, string[]> = {
+    tech: ['tom', 'ann'],
+    shanghai: ['zoe'],
+    general: ['max'],
+  };
+  function deps(
+    record: Record<string, unknown>,
+  ): AssignDeps & { saved: Record<string, StrategyState> } {
     const saved: Record<string, StrategyState> = {};
     return {
       saved,
@@ -124,7 +173,12 @@ describe('decideOwner', () => {
     expect(d.userId).toBe('u-tom');
     expect(d.trace.rule).toBe(0);
     expect(d.trace.summary.en).toBe('rule 1 matched; round robin over team "tech" gave it to tom');
-    expect(d.states).toEqual([{ key: 'roundRobin:tech', state: { cursor: 1, data: { score: { 'u-tom': -1, 'u-ann': 1 } } } }]);
+    expect(d.states).toEqual([
+      {
+        key: 'roundRobin:tech',
+        state: { cursor: 1, data: { score: { 'u-tom': -1, 'u-ann': 1 } } },
+      },
+    ]);
   });
 
   it('falls through a rule whose team has nobody eligible, then to the fallback', () => {
@@ -149,6 +203,8 @@ describe('decideOwner', () => {
     const d = decideOwner({ strategy: 'user', user: 'zoe' }, deps({}));
     expect(d.userId).toBeNull();
     expect(d.trace.candidates[0]?.verdict).toBe('inactive');
-    expect(decideOwner({ strategy: 'user', user: 'nobody' }, deps({})).trace.reason).toBe('none.unknownUser');
+    expect(decideOwner({ strategy: 'user', user: 'nobody' }, deps({})).trace.reason).toBe(
+      'none.unknownUser',
+    );
   });
 });

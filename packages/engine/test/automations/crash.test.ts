@@ -16,12 +16,29 @@ afterEach(() => {
 });
 
 function startWorker(file: string, worker: string, pauseMs: number) {
-  const child = spawn(process.execPath, ['--conditions=@trellis/source', '--import', 'tsx', join(here, 'support/crash-worker.ts'), file, worker, String(pauseMs)], { cwd: engineDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@trellis/source',
+      '--import',
+      'tsx',
+      join(here, 'support/crash-worker.ts'),
+      file,
+      worker,
+      String(pauseMs),
+    ],
+    { cwd: engineDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += String(d)));
   child.stderr.on('data', (d) => (err += String(d)));
-  const exited = new Promise<{ code: number | null; signal: string | null; out: string; err: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out, err })));
+  const exited = new Promise<{
+    code: number | null;
+    signal: string | null;
+    out: string;
+    err: string;
+  }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out, err })));
   return { child, exited };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,7 +51,17 @@ describe('crash safety', () => {
     const N = 40;
     const ids: string[] = [];
     for (let i = 0; i < N; i++) {
-      const r = h.engine.records.create('lead', { name: `C${i}`, phone: `+86131${String(i).padStart(8, '0')}`, source: 'website', course: i % 2 ? 'python' : 'java', city: '330100' }, intake);
+      const r = h.engine.records.create(
+        'lead',
+        {
+          name: `C${i}`,
+          phone: `+86131${String(i).padStart(8, '0')}`,
+          source: 'website',
+          course: i % 2 ? 'python' : 'java',
+          city: '330100',
+        },
+        intake,
+      );
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       ids.push(r.record.id);
     }
@@ -57,18 +84,50 @@ describe('crash safety', () => {
     expect(h.automations.pending()).toBe(0);
     // Each lead: routed once (one owner change by an automation), one first-contact task, one run per automation.
     for (const id of ids) {
-      expect(h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id)).toBe(1);
-      expect(h.count('tasks', `record_id = ? AND json_extract(source, '$.automation') LIKE 'route-%'`, id)).toBe(1);
-      for (const key of ['route-python', 'route-design', 'route-by-city']) expect(h.count('automation_runs', `record_id = ? AND automation_key = ? AND event_id = (SELECT id FROM outbox WHERE type = 'record.created' AND record_id = ?)`, id, key, id)).toBe(1);
+      expect(
+        h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id),
+      ).toBe(1);
+      expect(
+        h.count(
+          'tasks',
+          `record_id = ? AND json_extract(source, '$.automation') LIKE 'route-%'`,
+          id,
+        ),
+      ).toBe(1);
+      for (const key of ['route-python', 'route-design', 'route-by-city'])
+        expect(
+          h.count(
+            'automation_runs',
+            `record_id = ? AND automation_key = ? AND event_id = (SELECT id FROM outbox WHERE type = 'record.created' AND record_id = ?)`,
+            id,
+            key,
+            id,
+          ),
+        ).toBe(1);
     }
     // Exactly one routing rule took each lead, and it finished.
-    for (const id of ids) expect(h.count('automation_runs', `record_id = ? AND automation_key LIKE 'route-%' AND status = 'succeeded'`, id)).toBe(1);
+    for (const id of ids)
+      expect(
+        h.count(
+          'automation_runs',
+          `record_id = ? AND automation_key LIKE 'route-%' AND status = 'succeeded'`,
+          id,
+        ),
+      ).toBe(1);
     // Every matched run has exactly one effect per action, and there are no other effects.
-    const matched = h.all<{ event_id: string; automation_key: string; record_id: string }>(`SELECT event_id, automation_key, record_id FROM automation_runs WHERE matched = 1`);
+    const matched = h.all<{ event_id: string; automation_key: string; record_id: string }>(
+      `SELECT event_id, automation_key, record_id FROM automation_runs WHERE matched = 1`,
+    );
     let expected = 0;
     for (const run of matched) {
       const n = h.spec.automations?.find((a) => a.key === run.automation_key)?.do.length ?? 0;
-      expect(h.count('action_effects', `idempotency_key LIKE ?`, `${run.event_id}|${run.automation_key}|${run.record_id}|%`)).toBe(n);
+      expect(
+        h.count(
+          'action_effects',
+          `idempotency_key LIKE ?`,
+          `${run.event_id}|${run.automation_key}|${run.record_id}|%`,
+        ),
+      ).toBe(n);
       expected += n;
     }
     expect(expected).toBeGreaterThanOrEqual(2 * N);

@@ -1,12 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmtpMailer, verifyWebhook, type HttpRequest, type HttpResponse } from '../../src/index';
+import {
+  createSmtpMailer,
+  verifyWebhook,
+  type HttpRequest,
+  type HttpResponse,
+} from '../../src/index';
 import { intake, setupAutomations, specWith, type Harness } from './support/harness';
 
 let h: Harness;
 afterEach(() => h?.db.close());
 let phone = 0;
 const label = { 'zh-CN': '新线索提醒', en: 'New lead alert' };
-const onCreate = (key: string, actions: unknown[]) => ({ key, label, on: { type: 'record.created', entity: 'lead' }, do: actions });
+const onCreate = (key: string, actions: unknown[]) => ({
+  key,
+  label,
+  on: { type: 'record.created', entity: 'lead' },
+  do: actions,
+});
 
 /** A scripted HTTP port: answers each request with the next status (or hangs / throws), and records requests. */
 function fakeHttp(script: (number | 'hang' | 'throw')[]) {
@@ -21,18 +31,42 @@ function fakeHttp(script: (number | 'hang' | 'throw')[]) {
   return { http, requests };
 }
 function lead(values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create('lead', { name: '张三', phone: `+8613500${String(++phone).padStart(6, '0')}`, source: 'douyin', ...values }, intake);
+  const r = h.engine.records.create(
+    'lead',
+    {
+      name: '张三',
+      phone: `+8613500${String(++phone).padStart(6, '0')}`,
+      source: 'douyin',
+      ...values,
+    },
+    intake,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
-const deliveries = () => h.all<{ status: string; attempts: number; last_error: string | null; next_attempt_at: number }>(`SELECT status, attempts, last_error, next_attempt_at FROM webhook_deliveries`);
+const deliveries = () =>
+  h.all<{ status: string; attempts: number; last_error: string | null; next_attempt_at: number }>(
+    `SELECT status, attempts, last_error, next_attempt_at FROM webhook_deliveries`,
+  );
 
 describe('outbound deliveries', () => {
   it('notify posts a WeCom group robot text message mentioning the owner', async () => {
     const f = fakeHttp([200]);
     h = setupAutomations({
       engine: { http: f.http },
-      spec: specWith([onCreate('wecom', [{ type: 'assign', strategy: 'user', user: 'zhang.wei' }, { type: 'notify', channel: 'webhook', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K', format: 'wecom', to: ['owner'], message: '新线索：{{name}}（{{source}}）' }])]),
+      spec: specWith([
+        onCreate('wecom', [
+          { type: 'assign', strategy: 'user', user: 'zhang.wei' },
+          {
+            type: 'notify',
+            channel: 'webhook',
+            url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K',
+            format: 'wecom',
+            to: ['owner'],
+            message: '新线索：{{name}}（{{source}}）',
+          },
+        ]),
+      ]),
     });
     lead();
     h.automations.drain();
@@ -40,17 +74,40 @@ describe('outbound deliveries', () => {
     const report = await h.automations.deliver();
     expect(report.webhooks).toEqual({ delivered: 1, retried: 0, dead: 0 });
     expect(f.requests[0]?.url).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K');
-    expect(JSON.parse(f.requests[0]?.body ?? '')).toEqual({ msgtype: 'text', text: { content: '新线索提醒\n新线索：张三（douyin）', mentioned_mobile_list: ['13800000001'] } });
+    expect(JSON.parse(f.requests[0]?.body ?? '')).toEqual({
+      msgtype: 'text',
+      text: {
+        content: '新线索提醒\n新线索：张三（douyin）',
+        mentioned_mobile_list: ['13800000001'],
+      },
+    });
     expect(deliveries()[0]?.status).toBe('delivered');
   });
 
   it('notify posts a DingTalk robot message', async () => {
     const f = fakeHttp([200]);
-    h = setupAutomations({ engine: { http: f.http }, spec: specWith([onCreate('ding', [{ type: 'notify', channel: 'webhook', url: 'https://oapi.dingtalk.com/robot/send?access_token=T', format: 'dingtalk', message: '{{name}}' }])]) });
+    h = setupAutomations({
+      engine: { http: f.http },
+      spec: specWith([
+        onCreate('ding', [
+          {
+            type: 'notify',
+            channel: 'webhook',
+            url: 'https://oapi.dingtalk.com/robot/send?access_token=T',
+            format: 'dingtalk',
+            message: '{{name}}',
+          },
+        ]),
+      ]),
+    });
     lead();
     h.automations.drain();
     await h.automations.deliver();
-    expect(JSON.parse(f.requests[0]?.body ?? '')).toEqual({ msgtype: 'text', text: { content: '新线索提醒\n张三' }, at: { atMobiles: [], isAtAll: false } });
+    expect(JSON.parse(f.requests[0]?.body ?? '')).toEqual({
+      msgtype: 'text',
+      text: { content: '新线索提醒\n张三' },
+      at: { atMobiles: [], isAtAll: false },
+    });
   });
 
   it('callWebhook signs each attempt, retries with backoff and dead-letters after the last retry', async () => {
@@ -58,7 +115,17 @@ describe('outbound deliveries', () => {
     h = setupAutomations({
       engine: { http: f.http },
       secrets: { erp: 'top-secret' },
-      spec: specWith([onCreate('erp', [{ type: 'callWebhook', url: 'https://erp.example.com/leads', secretRef: 'erp', retries: 2, body: { name: { var: 'name' }, src: { var: 'source' } } }])]),
+      spec: specWith([
+        onCreate('erp', [
+          {
+            type: 'callWebhook',
+            url: 'https://erp.example.com/leads',
+            secretRef: 'erp',
+            retries: 2,
+            body: { name: { var: 'name' }, src: { var: 'source' } },
+          },
+        ]),
+      ]),
     });
     lead();
     h.automations.drain();
@@ -66,16 +133,33 @@ describe('outbound deliveries', () => {
     const first = f.requests[0] as HttpRequest;
     expect(first.body).toBe('{"name":"张三","src":"douyin"}');
     const ts = Number(first.headers?.['x-trellis-timestamp']);
-    expect(verifyWebhook('top-secret', ts, first.body ?? '', first.headers?.['x-trellis-signature'] ?? '')).toBe(true);
-    expect(verifyWebhook('wrong', ts, first.body ?? '', first.headers?.['x-trellis-signature'] ?? '')).toBe(false);
+    expect(
+      verifyWebhook(
+        'top-secret',
+        ts,
+        first.body ?? '',
+        first.headers?.['x-trellis-signature'] ?? '',
+      ),
+    ).toBe(true);
+    expect(
+      verifyWebhook('wrong', ts, first.body ?? '', first.headers?.['x-trellis-signature'] ?? ''),
+    ).toBe(false);
     // Not due yet: the backoff (30 s after the first failure) has not passed.
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 0, dead: 0 });
     h.clock.advance(30_000);
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 1, dead: 0 });
-    expect(deliveries()[0]).toMatchObject({ attempts: 2, last_error: 'ECONNREFUSED', next_attempt_at: h.clock.now() + 60_000 });
+    expect(deliveries()[0]).toMatchObject({
+      attempts: 2,
+      last_error: 'ECONNREFUSED',
+      next_attempt_at: h.clock.now() + 60_000,
+    });
     h.clock.advance(60_000);
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 0, dead: 1 });
-    expect(deliveries()[0]).toMatchObject({ status: 'dead', attempts: 3, last_error: 'HTTP 503: nope' });
+    expect(deliveries()[0]).toMatchObject({
+      status: 'dead',
+      attempts: 3,
+      last_error: 'HTTP 503: nope',
+    });
     h.clock.advance(3_600_000);
     await h.automations.deliver();
     expect(f.requests).toHaveLength(3);
@@ -83,7 +167,14 @@ describe('outbound deliveries', () => {
 
   it('callWebhook gives up an attempt after its timeout', async () => {
     const f = fakeHttp(['hang', 200]);
-    h = setupAutomations({ engine: { http: f.http }, spec: specWith([onCreate('slow', [{ type: 'callWebhook', url: 'https://slow.example.com', timeoutMs: 100 }])]) });
+    h = setupAutomations({
+      engine: { http: f.http },
+      spec: specWith([
+        onCreate('slow', [
+          { type: 'callWebhook', url: 'https://slow.example.com', timeoutMs: 100 },
+        ]),
+      ]),
+    });
     lead();
     h.automations.drain();
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 1, dead: 0 });
@@ -91,11 +182,22 @@ describe('outbound deliveries', () => {
     h.clock.advance(30_000);
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 1, retried: 0, dead: 0 });
     // The default body is the event and the record.
-    expect(JSON.parse(f.requests[1]?.body ?? '')).toMatchObject({ event: 'record.created', automation: 'slow', entity: 'lead', record: { name: '张三' } });
+    expect(JSON.parse(f.requests[1]?.body ?? '')).toMatchObject({
+      event: 'record.created',
+      automation: 'slow',
+      entity: 'lead',
+      record: { name: '张三' },
+    });
   });
 
   it('callWebhook with an unknown secret fails the action instead of sending unsigned', () => {
-    h = setupAutomations({ spec: specWith([onCreate('nosecret', [{ type: 'callWebhook', url: 'https://x.example.com', secretRef: 'missing' }])]) });
+    h = setupAutomations({
+      spec: specWith([
+        onCreate('nosecret', [
+          { type: 'callWebhook', url: 'https://x.example.com', secretRef: 'missing' },
+        ]),
+      ]),
+    });
     lead();
     h.automations.drain();
     const res = h.automations.runs({ automationKey: 'nosecret' })[0]?.actions[0]?.result;
@@ -104,13 +206,41 @@ describe('outbound deliveries', () => {
   });
 
   it('notify email queues one email per recipient and sends it with nodemailer', async () => {
-    const mailer = createSmtpMailer({ transport: { jsonTransport: true }, from: 'crm@example.com' });
-    h = setupAutomations({ engine: { mailer }, spec: specWith([onCreate('mail', [{ type: 'notify', channel: 'email', to: ['team:advisors'], subject: '新线索 {{name}}', message: '请跟进 {{name}}' }])]) });
+    const mailer = createSmtpMailer({
+      transport: { jsonTransport: true },
+      from: 'crm@example.com',
+    });
+    h = setupAutomations({
+      engine: { mailer },
+      spec: specWith([
+        onCreate('mail', [
+          {
+            type: 'notify',
+            channel: 'email',
+            to: ['team:advisors'],
+            subject: '新线索 {{name}}',
+            message: '请跟进 {{name}}',
+          },
+        ]),
+      ]),
+    });
     lead();
     h.automations.drain();
-    expect(h.all(`SELECT to_address, subject, body, status FROM email_outbox ORDER BY to_address`)).toEqual([
-      { to_address: 'gao.min@example.com', subject: '新线索 张三', body: '请跟进 张三', status: 'pending' },
-      { to_address: 'ma.li@example.com', subject: '新线索 张三', body: '请跟进 张三', status: 'pending' },
+    expect(
+      h.all(`SELECT to_address, subject, body, status FROM email_outbox ORDER BY to_address`),
+    ).toEqual([
+      {
+        to_address: 'gao.min@example.com',
+        subject: '新线索 张三',
+        body: '请跟进 张三',
+        status: 'pending',
+      },
+      {
+        to_address: 'ma.li@example.com',
+        subject: '新线索 张三',
+        body: '请跟进 张三',
+        status: 'pending',
+      },
     ]);
     expect((await h.automations.deliver()).emails).toEqual({ delivered: 2, retried: 0, dead: 0 });
     expect(mailer.sent()).toBe(2);

@@ -4,24 +4,48 @@ import { admin, intake, setupAutomations, type Harness } from './support/harness
 let h: Harness;
 afterEach(() => h?.db.close());
 
-const tables = ['e_lead', 'tasks', 'notifications', 'assignment_state', 'automation_runs', 'action_effects', 'outbox', 'record_history'];
+const tables = [
+  'e_lead',
+  'tasks',
+  'notifications',
+  'assignment_state',
+  'automation_runs',
+  'action_effects',
+  'outbox',
+  'record_history',
+];
 const snapshot = () => Object.fromEntries(tables.map((t) => [t, h.count(t)]));
 
 describe('dry run', () => {
   it('says who would own a new Python lead and which task would be created, writing nothing', () => {
     h = setupAutomations();
     const before = snapshot();
-    const res = h.automations.test('route-python', { name: '测试', phone: '+8613100000001', course: 'python', source: 'website' });
+    const res = h.automations.test('route-python', {
+      name: '测试',
+      phone: '+8613100000001',
+      course: 'python',
+      source: 'website',
+    });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const [run] = res.runs;
     expect(run).toMatchObject({ status: 'succeeded', matched: true, dryRun: true });
     const [assign, task] = run?.actions ?? [];
-    expect(assign?.result).toMatchObject({ ok: true, data: { ownerId: 'u-li.na', teamId: 'tech' } });
-    expect(task?.result).toMatchObject({ ok: true, data: { assigneeId: 'u-li.na', title: 'First contact: 测试 (python)' } });
+    expect(assign?.result).toMatchObject({
+      ok: true,
+      data: { ownerId: 'u-li.na', teamId: 'tech' },
+    });
+    expect(task?.result).toMatchObject({
+      ok: true,
+      data: { assigneeId: 'u-li.na', title: 'First contact: 测试 (python)' },
+    });
     expect(snapshot()).toEqual(before);
     // The cursor did not move: the real first lead still goes to li.na.
-    const r = h.engine.records.create('lead', { name: '真', phone: '+8613100000002', course: 'python', source: 'website' }, intake);
+    const r = h.engine.records.create(
+      'lead',
+      { name: '真', phone: '+8613100000002', course: 'python', source: 'website' },
+      intake,
+    );
     h.automations.drain();
     const got = r.ok ? h.engine.records.get('lead', r.record.id, admin) : null;
     expect(got?.ok && got.record.ownerId).toBe('u-li.na');
@@ -29,10 +53,17 @@ describe('dry run', () => {
 
   it('explains a condition that would not match, and a refused stage move, for an existing record', () => {
     h = setupAutomations();
-    const r = h.engine.records.create('lead', { name: '甲', phone: '+8613100000003', course: 'java', source: 'website' }, admin);
+    const r = h.engine.records.create(
+      'lead',
+      { name: '甲', phone: '+8613100000003', course: 'java', source: 'website' },
+      admin,
+    );
     if (!r.ok) throw new Error('create');
     const miss = h.automations.test('trial-done-advance', r.record.id);
-    expect(miss.ok && miss.runs[0]).toMatchObject({ status: 'skipped', conditionTrace: { matched: false, failed: [{ path: '/if', value: false }] } });
+    expect(miss.ok && miss.runs[0]).toMatchObject({
+      status: 'skipped',
+      conditionTrace: { matched: false, failed: [{ path: '/if', value: false }] },
+    });
     const before = snapshot();
     // Pretend the lead were in "trial": the condition holds, but the gate refuses "quoted" without the trial-class evidence.
     const refused = h.automations.test('trial-done-advance', { id: r.record.id, stage: 'trial' });
@@ -44,8 +75,16 @@ describe('dry run', () => {
 
   it('lists the records a scheduled query would act on', () => {
     h = setupAutomations();
-    for (const [i, plan] of [[1, null], [2, '下周回访'], [3, null]] as const) {
-      h.engine.records.create('lead', { name: `S${i}`, phone: `+861310000010${i}`, source: 'website', nextFollowUpPlan: plan }, admin);
+    for (const [i, plan] of [
+      [1, null],
+      [2, '下周回访'],
+      [3, null],
+    ] as const) {
+      h.engine.records.create(
+        'lead',
+        { name: `S${i}`, phone: `+861310000010${i}`, source: 'website', nextFollowUpPlan: plan },
+        admin,
+      );
     }
     const res = h.automations.test('weekly-missing-plan', null);
     expect(res.ok && res.runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
@@ -54,8 +93,17 @@ describe('dry run', () => {
 
   it('reports an unknown automation or record as an error value', () => {
     h = setupAutomations();
-    expect(h.automations.test('nope', null)).toMatchObject({ ok: false, error: { code: 'automation.unknown', message: 'Unknown automation "nope"' } });
-    expect(h.automations.test('route-python', 'missing-id')).toMatchObject({ ok: false, error: { code: 'action.recordGone' } });
-    expect(h.automations.test('route-python', { name: '' })).toMatchObject({ ok: false, error: { code: 'write.validation' } });
+    expect(h.automations.test('nope', null)).toMatchObject({
+      ok: false,
+      error: { code: 'automation.unknown', message: 'Unknown automation "nope"' },
+    });
+    expect(h.automations.test('route-python', 'missing-id')).toMatchObject({
+      ok: false,
+      error: { code: 'action.recordGone' },
+    });
+    expect(h.automations.test('route-python', { name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'write.validation' },
+    });
   });
 });

@@ -6,7 +6,16 @@ afterEach(() => h?.db.close());
 let phone = 0;
 
 function lead(values: Record<string, unknown>) {
-  const r = h.engine.records.create('lead', { name: 'Test', phone: `+8613900${String(++phone).padStart(6, '0')}`, source: 'website', ...values }, intake);
+  const r = h.engine.records.create(
+    'lead',
+    {
+      name: 'Test',
+      phone: `+8613900${String(++phone).padStart(6, '0')}`,
+      source: 'website',
+      ...values,
+    },
+    intake,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
@@ -15,7 +24,11 @@ const get = (id: string) => {
   if (!r.ok) throw new Error(r.error.message);
   return r.record;
 };
-const notes = (recordId: string) => h.all<{ user_id: string; kind: string; title: string; body: string | null }>(`SELECT user_id, kind, title, body FROM notifications WHERE record_id = ? ORDER BY user_id`, recordId);
+const notes = (recordId: string) =>
+  h.all<{ user_id: string; kind: string; title: string; body: string | null }>(
+    `SELECT user_id, kind, title, body FROM notifications WHERE record_id = ? ORDER BY user_id`,
+    recordId,
+  );
 
 describe('education template automations', () => {
   it('routes Python-course leads to the tech group in turns, skipping the away member', () => {
@@ -23,14 +36,32 @@ describe('education template automations', () => {
     const ids = [0, 1, 2, 3].map((i) => lead({ name: `P${i}`, course: 'python' }).id);
     h.automations.drain();
     // Tech members by login: huang.qiang (away, skipped), li.na, wang.lei (the team lead also takes leads), zhang.wei.
-    expect(ids.map((id) => get(id).ownerId)).toEqual(['u-li.na', 'u-wang.lei', 'u-zhang.wei', 'u-li.na']);
+    expect(ids.map((id) => get(id).ownerId)).toEqual([
+      'u-li.na',
+      'u-wang.lei',
+      'u-zhang.wei',
+      'u-li.na',
+    ]);
     const run = h.automations.runs({ automationKey: 'route-python', recordId: ids[0] })[0];
     expect(run?.status).toBe('succeeded');
-    const trace = (run?.actions[0]?.result as unknown as { data: { trace: { candidates: { login: string; verdict: string }[] } } }).data.trace;
+    const trace = (
+      run?.actions[0]?.result as unknown as {
+        data: { trace: { candidates: { login: string; verdict: string }[] } };
+      }
+    ).data.trace;
     expect(trace.candidates.find((c) => c.login === 'huang.qiang')?.verdict).toBe('away');
     // The first-contact task goes to the new owner, due in 2 hours.
-    const tasks = h.all<{ assignee_id: string; title: string; due_at: number }>(`SELECT assignee_id, title, due_at FROM tasks WHERE record_id = ?`, ids[0]);
-    expect(tasks).toEqual([{ assignee_id: 'u-li.na', title: 'First contact: P0 (python)', due_at: h.clock.now() + 2 * HOUR }]);
+    const tasks = h.all<{ assignee_id: string; title: string; due_at: number }>(
+      `SELECT assignee_id, title, due_at FROM tasks WHERE record_id = ?`,
+      ids[0],
+    );
+    expect(tasks).toEqual([
+      {
+        assignee_id: 'u-li.na',
+        title: 'First contact: P0 (python)',
+        due_at: h.clock.now() + 2 * HOUR,
+      },
+    ]);
     // The other routing rules looked at the same lead (after route-python assigned it) and said why they did not apply.
     const city = h.automations.runs({ automationKey: 'route-by-city', recordId: ids[0] })[0];
     expect(city?.status).toBe('skipped');
@@ -47,7 +78,10 @@ describe('education template automations', () => {
     expect(get(hz).teamId).toBe('hangzhou');
     expect(['u-chen.li', 'u-qian.hao', 'u-yang.fan']).toContain(get(sh).ownerId);
     expect(get(sh).teamId).toBe('sales');
-    const trace = (h.automations.runs({ automationKey: 'route-by-city', recordId: sh })[0]?.actions[0]?.result as unknown as { data: { trace: { rule: unknown; rulesTried: unknown } } }).data.trace;
+    const trace = (
+      h.automations.runs({ automationKey: 'route-by-city', recordId: sh })[0]?.actions[0]
+        ?.result as unknown as { data: { trace: { rule: unknown; rulesTried: unknown } } }
+    ).data.trace;
     expect(trace.rule).toBe('fallback');
     expect(trace.rulesTried).toEqual([
       { index: 0, matched: false },
@@ -69,8 +103,18 @@ describe('education template automations', () => {
     h.automations.drain();
     // Each in their language: li.na reads English, her supervisor wang.lei Chinese.
     expect(notes(id)).toEqual([
-      { user_id: 'u-li.na', kind: 'automation', title: 'Lead overdue for follow-up', body: '王小明 has had no follow-up for more than 48 hours. Please get in touch.' },
-      { user_id: 'u-wang.lei', kind: 'automation', title: '线索超时未跟进', body: '王小明 已超过 48 小时没有跟进记录，请尽快联系。' },
+      {
+        user_id: 'u-li.na',
+        kind: 'automation',
+        title: 'Lead overdue for follow-up',
+        body: '王小明 has had no follow-up for more than 48 hours. Please get in touch.',
+      },
+      {
+        user_id: 'u-wang.lei',
+        kind: 'automation',
+        title: '线索超时未跟进',
+        body: '王小明 已超过 48 小时没有跟进记录，请尽快联系。',
+      },
     ]);
     // Sweeping again (scheduler restarts, many ticks) raises nothing new.
     h.clock.advance(HOUR);
@@ -79,7 +123,12 @@ describe('education template automations', () => {
     expect(notes(id)).toHaveLength(2);
     expect(h.count('tasks', `record_id = ? AND title LIKE 'Overdue%'`, id)).toBe(1);
     // A call resets the clock; 48 hours later without contact is a new breach.
-    const logged = h.engine.activities.log('lead', id, { type: 'call', body: '已联系' }, { ...admin, actor: { kind: 'user', userId: 'u-li.na', role: 'sales' } });
+    const logged = h.engine.activities.log(
+      'lead',
+      id,
+      { type: 'call', body: '已联系' },
+      { ...admin, actor: { kind: 'user', userId: 'u-li.na', role: 'sales' } },
+    );
     expect(logged.ok).toBe(true);
     h.clock.advance(47 * HOUR);
     expect(h.automations.tick().breaches).toBe(0);
@@ -91,12 +140,22 @@ describe('education template automations', () => {
 
   it('advances a lead to quote when a trial class is logged and tells the course advisors', () => {
     h = setupAutomations();
-    const id = lead({ name: '李雷', course: 'python', budgetRange: 'from5kTo10k', decisionCycle: 'withinMonth', trialAt: h.clock.now() + 24 * HOUR }).id;
+    const id = lead({
+      name: '李雷',
+      course: 'python',
+      budgetRange: 'from5kTo10k',
+      decisionCycle: 'withinMonth',
+      trialAt: h.clock.now() + 24 * HOUR,
+    }).id;
     h.automations.drain();
-    for (const stage of ['qualified', 'trial']) expect(h.engine.records.changeStage('lead', id, stage, admin).ok).toBe(true);
+    for (const stage of ['qualified', 'trial'])
+      expect(h.engine.records.changeStage('lead', id, stage, admin).ok).toBe(true);
     h.automations.drain();
     h.clock.advance(24 * HOUR);
-    expect(h.engine.activities.log('lead', id, { type: 'trial-class', body: '试听 Python 入门' }, admin).ok).toBe(true);
+    expect(
+      h.engine.activities.log('lead', id, { type: 'trial-class', body: '试听 Python 入门' }, admin)
+        .ok,
+    ).toBe(true);
     h.automations.drain();
     expect(get(id).stage).toBe('quoted');
     const advisors = notes(id).filter((n) => n.title === '请准备试听反馈');
@@ -106,19 +165,30 @@ describe('education template automations', () => {
     const follow = h.automations.runs({ automationKey: 'quote-follow-up', recordId: id })[0];
     expect(follow?.status).toBe('succeeded');
     expect(follow?.depth).toBe(1);
-    expect(h.all<{ title: string }>(`SELECT title FROM tasks WHERE record_id = ? ORDER BY created_at, title`, id).map((t) => t.title)).toContain('Send the course proposal and quote: 李雷');
+    expect(
+      h
+        .all<{ title: string }>(
+          `SELECT title FROM tasks WHERE record_id = ? ORDER BY created_at, title`,
+          id,
+        )
+        .map((t) => t.title),
+    ).toContain('Send the course proposal and quote: 李雷');
   });
 
   it('does not advance when the trial class is logged in another stage (condition names the failing part)', () => {
     h = setupAutomations();
     const id = lead({ course: 'python' }).id;
     h.automations.drain();
-    expect(h.engine.activities.log('lead', id, { type: 'trial-class', body: '提前试听' }, admin).ok).toBe(true);
+    expect(
+      h.engine.activities.log('lead', id, { type: 'trial-class', body: '提前试听' }, admin).ok,
+    ).toBe(true);
     h.automations.drain();
     expect(get(id).stage).toBe('new');
     const run = h.automations.runs({ automationKey: 'trial-done-advance', recordId: id })[0];
     expect(run?.status).toBe('skipped');
     expect(run?.matched).toBe(false);
-    expect(run?.conditionTrace?.failed).toEqual([{ path: '/if', expr: { '==': [{ var: 'stage' }, 'trial'] }, value: false }]);
+    expect(run?.conditionTrace?.failed).toEqual([
+      { path: '/if', expr: { '==': [{ var: 'stage' }, 'trial'] }, value: false },
+    ]);
   });
 });

@@ -6,10 +6,24 @@ let h: Harness;
 afterEach(() => h?.db.close());
 let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
-const on = (key: string, trigger: Record<string, unknown>, actions: unknown[], extra: Record<string, unknown> = {}) => ({ key, label, on: trigger, do: actions, ...extra });
+const on = (
+  key: string,
+  trigger: Record<string, unknown>,
+  actions: unknown[],
+  extra: Record<string, unknown> = {},
+) => ({ key, label, on: trigger, do: actions, ...extra });
 
 function lead(values: Record<string, unknown> = {}, opts: CreateOptions = intake) {
-  const r = h.engine.records.create('lead', { name: '韩梅梅', phone: `+8613400${String(++phone).padStart(6, '0')}`, source: 'website', ...values }, opts);
+  const r = h.engine.records.create(
+    'lead',
+    {
+      name: '韩梅梅',
+      phone: `+8613400${String(++phone).padStart(6, '0')}`,
+      source: 'website',
+      ...values,
+    },
+    opts,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
@@ -23,26 +37,54 @@ describe('record actions', () => {
   it('moveStage goes through the stage gate: allowed moves happen, refused ones fail the run with what is missing', () => {
     h = setupAutomations({
       spec: specWith([
-        on('qualify', { type: 'field.changed', entity: 'lead', field: 'intentLevel' }, [{ type: 'moveStage', stage: 'qualified' }], { if: { '==': [{ var: 'intentLevel' }, 'a'] } }),
+        on(
+          'qualify',
+          { type: 'field.changed', entity: 'lead', field: 'intentLevel' },
+          [{ type: 'moveStage', stage: 'qualified' }],
+          { if: { '==': [{ var: 'intentLevel' }, 'a'] } },
+        ),
       ]),
     });
     const ok = lead({ course: 'java', budgetRange: 'under5k', decisionCycle: 'withinWeek' });
     const missing = lead({ course: 'java' });
-    for (const r of [ok, missing]) h.engine.records.update('lead', r.id, { intentLevel: 'a' }, admin);
+    for (const r of [ok, missing])
+      h.engine.records.update('lead', r.id, { intentLevel: 'a' }, admin);
     h.automations.drain();
     expect(get('lead', ok.id).stage).toBe('qualified');
-    expect(h.all(`SELECT from_stage, to_stage, via FROM stage_transitions WHERE record_id = ? AND via = 'automation'`, ok.id)).toEqual([{ from_stage: 'new', to_stage: 'qualified', via: 'automation' }]);
+    expect(
+      h.all(
+        `SELECT from_stage, to_stage, via FROM stage_transitions WHERE record_id = ? AND via = 'automation'`,
+        ok.id,
+      ),
+    ).toEqual([{ from_stage: 'new', to_stage: 'qualified', via: 'automation' }]);
     expect(get('lead', missing.id).stage).toBe('new');
     const run = h.automations.runs({ automationKey: 'qualify', recordId: missing.id })[0];
     expect(run?.status).toBe('failed');
     const res = run?.actions[0]?.result;
     expect(res && !res.ok && res.code).toBe('write.stage_gate');
-    expect(res && !res.ok && res.errors?.map((e) => e.path)).toEqual(['/budgetRange', '/decisionCycle']);
+    expect(res && !res.ok && res.errors?.map((e) => e.path)).toEqual([
+      '/budgetRange',
+      '/decisionCycle',
+    ]);
   });
 
   it('createRecord creates a related record with values from the trigger record and links it back', () => {
     h = setupAutomations({
-      spec: specWith([on('student', { type: 'field.changed', entity: 'lead', field: 'intentLevel' }, [{ type: 'createRecord', entity: 'student', values: { name: { var: 'name' }, phone: { var: 'phone' }, course: { var: 'course' }, status: 'enrolled' }, linkField: 'lead' }])]),
+      spec: specWith([
+        on('student', { type: 'field.changed', entity: 'lead', field: 'intentLevel' }, [
+          {
+            type: 'createRecord',
+            entity: 'student',
+            values: {
+              name: { var: 'name' },
+              phone: { var: 'phone' },
+              course: { var: 'course' },
+              status: 'enrolled',
+            },
+            linkField: 'lead',
+          },
+        ]),
+      ]),
     });
     const r = lead({ course: 'python' });
     h.engine.records.update('lead', r.id, { intentLevel: 'a' }, admin);
@@ -50,14 +92,24 @@ describe('record actions', () => {
     const res = h.automations.runs({ automationKey: 'student' })[0]?.actions[0]?.result;
     expect(res?.ok).toBe(true);
     const studentId = (res as unknown as { data: { id: string } }).data.id;
-    expect(get('student', studentId)).toMatchObject({ name: '韩梅梅', phone: r.phone, course: 'python', status: 'enrolled', lead: r.id });
+    expect(get('student', studentId)).toMatchObject({
+      name: '韩梅梅',
+      phone: r.phone,
+      course: 'python',
+      status: 'enrolled',
+      lead: r.id,
+    });
   });
 
   it('releaseToPool clears the owner; claimFromPool gives a pool record to a user and refuses an owned one', () => {
     h = setupAutomations({
       spec: specWith([
-        on('release', { type: 'manual', entity: 'lead', label }, [{ type: 'releaseToPool', reason: { 'zh-CN': '长期未跟进', en: 'Stale' } }]),
-        on('claim', { type: 'manual', entity: 'lead', label }, [{ type: 'claimFromPool', user: 'qian.hao' }]),
+        on('release', { type: 'manual', entity: 'lead', label }, [
+          { type: 'releaseToPool', reason: { 'zh-CN': '长期未跟进', en: 'Stale' } },
+        ]),
+        on('claim', { type: 'manual', entity: 'lead', label }, [
+          { type: 'claimFromPool', user: 'qian.hao' },
+        ]),
       ]),
     });
     const r = lead({}, { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } });
@@ -72,20 +124,52 @@ describe('record actions', () => {
     h.automations.runManual('claim', [r.id], { kind: 'user', userId: 'u-chen.li' });
     h.automations.drain();
     expect(get('lead', r.id).ownerId).toBe('u-qian.hao');
-    expect(h.all(`SELECT field, before, after FROM record_history WHERE record_id = ? AND via = 'automation' ORDER BY at, rowid`, r.id)).toEqual([
+    expect(
+      h.all(
+        `SELECT field, before, after FROM record_history WHERE record_id = ? AND via = 'automation' ORDER BY at, rowid`,
+        r.id,
+      ),
+    ).toEqual([
       { field: 'ownerId', before: '"u-zhang.wei"', after: null },
       { field: 'ownerId', before: null, after: '"u-qian.hao"' },
     ]);
   });
 
   it('handover opens a pending handover from the owner to the recipient with a summary', () => {
-    h = setupAutomations({ spec: specWith([on('hand', { type: 'manual', entity: 'lead', label }, [{ type: 'handover', to: 'user:gao.min', reason: { 'zh-CN': '需要顾问', en: 'Needs an advisor' } }])]) });
+    h = setupAutomations({
+      spec: specWith([
+        on('hand', { type: 'manual', entity: 'lead', label }, [
+          {
+            type: 'handover',
+            to: 'user:gao.min',
+            reason: { 'zh-CN': '需要顾问', en: 'Needs an advisor' },
+          },
+        ]),
+      ]),
+    });
     const r = lead({}, { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } });
     h.automations.runManual('hand', [r.id], { kind: 'user', userId: 'u-zhang.wei' });
     h.automations.drain();
-    const rows = h.all<{ from_user_id: string; to_user_id: string; reason: string; status: string; summary: string }>(`SELECT from_user_id, to_user_id, reason, status, summary FROM handovers WHERE record_id = ?`, r.id);
+    const rows = h.all<{
+      from_user_id: string;
+      to_user_id: string;
+      reason: string;
+      status: string;
+      summary: string;
+    }>(
+      `SELECT from_user_id, to_user_id, reason, status, summary FROM handovers WHERE record_id = ?`,
+      r.id,
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ from_user_id: 'u-zhang.wei', to_user_id: 'u-gao.min', reason: 'Needs an advisor', status: 'pending' });
-    expect(JSON.parse(rows[0]?.summary ?? '{}')).toMatchObject({ stage: 'new', automation: 'hand' });
+    expect(rows[0]).toMatchObject({
+      from_user_id: 'u-zhang.wei',
+      to_user_id: 'u-gao.min',
+      reason: 'Needs an advisor',
+      status: 'pending',
+    });
+    expect(JSON.parse(rows[0]?.summary ?? '{}')).toMatchObject({
+      stage: 'new',
+      automation: 'hand',
+    });
   });
 });

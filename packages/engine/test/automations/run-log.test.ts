@@ -7,7 +7,16 @@ let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
 
 function lead(values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create('lead', { name: '刘洋', phone: `+8613200${String(++phone).padStart(6, '0')}`, source: 'website', ...values }, intake);
+  const r = h.engine.records.create(
+    'lead',
+    {
+      name: '刘洋',
+      phone: `+8613200${String(++phone).padStart(6, '0')}`,
+      source: 'website',
+      ...values,
+    },
+    intake,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
@@ -16,7 +25,14 @@ describe('recursion bound', () => {
   it('stops an automation that keeps triggering itself at the depth limit and logs it as stopped', () => {
     h = setupAutomations({
       options: { maxDepth: 4 },
-      spec: specWith([{ key: 'loop', label, on: { type: 'record.updated', entity: 'lead' }, do: [{ type: 'setFields', values: { age: { '+': [{ var: 'age' }, 1] } } }] }]),
+      spec: specWith([
+        {
+          key: 'loop',
+          label,
+          on: { type: 'record.updated', entity: 'lead' },
+          do: [{ type: 'setFields', values: { age: { '+': [{ var: 'age' }, 1] } } }],
+        },
+      ]),
     });
     const r = lead({ age: 20 });
     h.engine.records.update('lead', r.id, { notes: 'start' }, admin);
@@ -31,7 +47,9 @@ describe('recursion bound', () => {
       [3, 'succeeded'],
       [4, 'stopped'],
     ]);
-    expect(runs[4]?.error).toBe('Automation chain depth 4 exceeds the limit 4; stopped to prevent a loop');
+    expect(runs[4]?.error).toBe(
+      'Automation chain depth 4 exceeds the limit 4; stopped to prevent a loop',
+    );
     const got = h.engine.records.get('lead', r.id, admin);
     expect(got.ok && got.record.age).toBe(24);
   });
@@ -41,14 +59,34 @@ describe('run log', () => {
   it('stores trigger, event, matched condition, each action result and duration; queryable per record and automation', () => {
     h = setupAutomations({
       spec: specWith([
-        { key: 'python', label, on: { type: 'record.created', entity: 'lead' }, if: { and: [{ '==': [{ var: 'course' }, 'python'] }, { '==': [{ var: 'source' }, 'website'] }] }, do: [marker('hello'), { type: 'moveStage', stage: 'won' }, marker('never')] },
+        {
+          key: 'python',
+          label,
+          on: { type: 'record.created', entity: 'lead' },
+          if: {
+            and: [
+              { '==': [{ var: 'course' }, 'python'] },
+              { '==': [{ var: 'source' }, 'website'] },
+            ],
+          },
+          do: [marker('hello'), { type: 'moveStage', stage: 'won' }, marker('never')],
+        },
       ]),
     });
     const yes = lead({ course: 'python' });
     const no = lead({ course: 'java', source: 'douyin' });
     h.automations.drain();
     const [failed] = h.automations.runs({ recordId: yes.id });
-    expect(failed).toMatchObject({ automationKey: 'python', triggerType: 'record.created', entity: 'lead', recordId: yes.id, matched: true, status: 'failed', depth: 0, dryRun: false });
+    expect(failed).toMatchObject({
+      automationKey: 'python',
+      triggerType: 'record.created',
+      entity: 'lead',
+      recordId: yes.id,
+      matched: true,
+      status: 'failed',
+      depth: 0,
+      dryRun: false,
+    });
     expect(failed?.eventId).toMatch(/^t-/);
     expect(failed?.conditionTrace).toEqual({ matched: true, failed: [] });
     expect(failed?.actions.map((a) => [a.index, a.type, a.status])).toEqual([
@@ -72,7 +110,17 @@ describe('run log', () => {
   });
 
   it('records a condition that cannot be evaluated as a failed run with the error', () => {
-    h = setupAutomations({ spec: specWith([{ key: 'broken', label, on: { type: 'record.created', entity: 'lead' }, if: { noSuchOperator: [1] }, do: [marker('x')] }]) });
+    h = setupAutomations({
+      spec: specWith([
+        {
+          key: 'broken',
+          label,
+          on: { type: 'record.created', entity: 'lead' },
+          if: { noSuchOperator: [1] },
+          do: [marker('x')],
+        },
+      ]),
+    });
     lead();
     h.automations.drain();
     const [run] = h.automations.runs({ automationKey: 'broken' });

@@ -6,15 +6,30 @@ let h: Harness;
 afterEach(() => h?.db.close());
 const DAY = 24 * HOUR;
 let phone = 0;
-const as = (login: string) => ({ ...admin, actor: { kind: 'user' as const, userId: `u-${login}`, role: 'sales' } });
+const as = (login: string) => ({
+  ...admin,
+  actor: { kind: 'user' as const, userId: `u-${login}`, role: 'sales' },
+});
 
 function lead(owner: string, values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create('lead', { name: `L${++phone}`, phone: `+8613300${String(phone).padStart(6, '0')}`, source: 'website', ...values }, as(owner));
+  const r = h.engine.records.create(
+    'lead',
+    {
+      name: `L${++phone}`,
+      phone: `+8613300${String(phone).padStart(6, '0')}`,
+      source: 'website',
+      ...values,
+    },
+    as(owner),
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
 /** Tasks made by the weekly schedule (the tick's SLA sweep makes overdue tasks too). */
-const tasks = () => h.all<{ title: string; assignee_id: string }>(`SELECT title, assignee_id FROM tasks WHERE json_extract(source, '$.automation') = 'weekly-missing-plan' ORDER BY assignee_id DESC`);
+const tasks = () =>
+  h.all<{ title: string; assignee_id: string }>(
+    `SELECT title, assignee_id FROM tasks WHERE json_extract(source, '$.automation') = 'weekly-missing-plan' ORDER BY assignee_id DESC`,
+  );
 
 describe('schedules', () => {
   it('runs the weekly "policy sandbox" query: one task per matching lead, for its owner', () => {
@@ -25,7 +40,10 @@ describe('schedules', () => {
     const c = lead('li.na');
     h.automations.drain();
     h.clock.advance(7 * DAY);
-    expect(h.automations.tick().schedules).toEqual(['release-stale-to-pool', 'weekly-missing-plan']);
+    expect(h.automations.tick().schedules).toEqual([
+      'release-stale-to-pool',
+      'weekly-missing-plan',
+    ]);
     h.automations.drain();
     expect(tasks()).toEqual([
       { title: `补充下次跟进计划：${a.name}`, assignee_id: 'u-zhang.wei' },
@@ -41,8 +59,13 @@ describe('schedules', () => {
     lead('zhang.wei');
     // Three weeks and five hours of downtime: no ticks at all.
     h.clock.advance(21 * DAY + 5 * HOUR);
-    expect(h.automations.tick().schedules).toEqual(['release-stale-to-pool', 'weekly-missing-plan']);
-    const events = h.all<{ id: string; payload: string }>(`SELECT id, payload FROM outbox WHERE type = 'schedule' ORDER BY id`);
+    expect(h.automations.tick().schedules).toEqual([
+      'release-stale-to-pool',
+      'weekly-missing-plan',
+    ]);
+    const events = h.all<{ id: string; payload: string }>(
+      `SELECT id, payload FROM outbox WHERE type = 'schedule' ORDER BY id`,
+    );
     expect(events.map((e) => JSON.parse(e.payload))).toEqual([
       { automationKey: 'release-stale-to-pool', occurrence: START + 21 * DAY, missed: 20 },
       { automationKey: 'weekly-missing-plan', occurrence: START + 21 * DAY, missed: 2 },
@@ -65,8 +88,18 @@ describe('schedules', () => {
     h.automations.tick();
     const stale = lead('zhang.wei');
     const fresh = lead('li.na');
-    h.engine.activities.log('lead', stale.id, { type: 'call', body: 'x', occurredAt: START - 20 * DAY }, as('zhang.wei'));
-    h.engine.activities.log('lead', fresh.id, { type: 'call', body: 'y', occurredAt: START - 2 * DAY }, as('li.na'));
+    h.engine.activities.log(
+      'lead',
+      stale.id,
+      { type: 'call', body: 'x', occurredAt: START - 20 * DAY },
+      as('zhang.wei'),
+    );
+    h.engine.activities.log(
+      'lead',
+      fresh.id,
+      { type: 'call', body: 'y', occurredAt: START - 2 * DAY },
+      as('li.na'),
+    );
     h.automations.drain();
     h.clock.advance(DAY);
     h.automations.tick();
@@ -81,7 +114,9 @@ describe('schedules', () => {
 
   it('a disabled schedule never fires', () => {
     h = setupAutomations();
-    h.spec.automations = (h.spec.automations ?? []).map((a) => (a.on.type === 'schedule' ? { ...a, enabled: false } : a));
+    h.spec.automations = (h.spec.automations ?? []).map((a) =>
+      a.on.type === 'schedule' ? { ...a, enabled: false } : a,
+    );
     h.engine.useSpec(h.spec);
     h.automations.tick();
     h.clock.advance(7 * DAY);

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { admin, HOUR, intake, marker, setupAutomations, specWith, type Harness } from './support/harness';
+import {
+  admin,
+  HOUR,
+  intake,
+  marker,
+  setupAutomations,
+  specWith,
+  type Harness,
+} from './support/harness';
 
 let h: Harness;
 afterEach(() => h?.db.close());
@@ -7,16 +15,41 @@ let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
 
 function lead(values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create('lead', { name: 'T', phone: `+8613700${String(++phone).padStart(6, '0')}`, source: 'website', ...values }, intake);
+  const r = h.engine.records.create(
+    'lead',
+    {
+      name: 'T',
+      phone: `+8613700${String(++phone).padStart(6, '0')}`,
+      source: 'website',
+      ...values,
+    },
+    intake,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
-const fired = () => h.all<{ title: string; record_id: string | null }>(`SELECT title, record_id FROM tasks ORDER BY created_at, rowid`).map((t) => t.title);
-const auto = (key: string, on: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ key, label, on, do: [marker(key)], ...extra });
+const fired = () =>
+  h
+    .all<{ title: string; record_id: string | null }>(
+      `SELECT title, record_id FROM tasks ORDER BY created_at, rowid`,
+    )
+    .map((t) => t.title);
+const auto = (key: string, on: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  key,
+  label,
+  on,
+  do: [marker(key)],
+  ...extra,
+});
 
 describe('triggers', () => {
   it('record.created fires once per created record of its entity', () => {
-    h = setupAutomations({ spec: specWith([auto('created', { type: 'record.created', entity: 'lead' }), auto('student-created', { type: 'record.created', entity: 'student' })]) });
+    h = setupAutomations({
+      spec: specWith([
+        auto('created', { type: 'record.created', entity: 'lead' }),
+        auto('student-created', { type: 'record.created', entity: 'student' }),
+      ]),
+    });
     lead();
     lead();
     h.automations.drain();
@@ -24,7 +57,12 @@ describe('triggers', () => {
   });
 
   it('record.updated fires only when a watched field changed', () => {
-    h = setupAutomations({ spec: specWith([auto('course-updated', { type: 'record.updated', entity: 'lead', fields: ['course'] }), auto('any-update', { type: 'record.updated', entity: 'lead' })]) });
+    h = setupAutomations({
+      spec: specWith([
+        auto('course-updated', { type: 'record.updated', entity: 'lead', fields: ['course'] }),
+        auto('any-update', { type: 'record.updated', entity: 'lead' }),
+      ]),
+    });
     const r = lead({ course: 'java' });
     h.engine.records.update('lead', r.id, { notes: 'hello' }, admin);
     h.automations.drain();
@@ -37,8 +75,16 @@ describe('triggers', () => {
   it('field.changed gives conditions the previous value ($previous, changedFrom)', () => {
     h = setupAutomations({
       spec: specWith([
-        auto('from-java', { type: 'field.changed', entity: 'lead', field: 'course' }, { if: { '==': [{ var: '$previous.course' }, 'java'] } }),
-        auto('changed-from-java', { type: 'field.changed', entity: 'lead', field: 'course' }, { if: { changedFrom: ['course', 'java'] } }),
+        auto(
+          'from-java',
+          { type: 'field.changed', entity: 'lead', field: 'course' },
+          { if: { '==': [{ var: '$previous.course' }, 'java'] } },
+        ),
+        auto(
+          'changed-from-java',
+          { type: 'field.changed', entity: 'lead', field: 'course' },
+          { if: { changedFrom: ['course', 'java'] } },
+        ),
         auto('stage-field', { type: 'field.changed', entity: 'lead', field: 'stage' }),
       ]),
     });
@@ -51,7 +97,12 @@ describe('triggers', () => {
     expect(skipped).toHaveLength(1);
     expect(skipped[0]?.conditionTrace?.failed[0]?.value).toBe(false);
     // The stage is a field too: a stage change fires field.changed on "stage".
-    h.engine.records.update('lead', r.id, { budgetRange: 'under5k', decisionCycle: 'withinWeek' }, admin);
+    h.engine.records.update(
+      'lead',
+      r.id,
+      { budgetRange: 'under5k', decisionCycle: 'withinWeek' },
+      admin,
+    );
     h.engine.records.changeStage('lead', r.id, 'qualified', admin);
     h.automations.drain();
     expect(fired().filter((t) => t === 'stage-field')).toHaveLength(1);
@@ -62,10 +113,19 @@ describe('triggers', () => {
       spec: specWith([
         auto('entered-qualified', { type: 'stage.entered', entity: 'lead', stage: 'qualified' }),
         auto('exited-new', { type: 'stage.exited', entity: 'lead', stage: 'new' }),
-        auto('entered-any', { type: 'stage.entered', entity: 'lead' }, { if: { '==': [{ var: '$previous.stage' }, 'qualified'] } }),
+        auto(
+          'entered-any',
+          { type: 'stage.entered', entity: 'lead' },
+          { if: { '==': [{ var: '$previous.stage' }, 'qualified'] } },
+        ),
       ]),
     });
-    const r = lead({ course: 'java', budgetRange: 'under5k', decisionCycle: 'withinWeek', lossReason: 'price' });
+    const r = lead({
+      course: 'java',
+      budgetRange: 'under5k',
+      decisionCycle: 'withinWeek',
+      lossReason: 'price',
+    });
     h.engine.records.changeStage('lead', r.id, 'qualified', admin);
     h.automations.drain();
     expect(fired()).toEqual(['entered-qualified', 'exited-new']);
@@ -75,7 +135,12 @@ describe('triggers', () => {
   });
 
   it('activity.logged fires for its activity type', () => {
-    h = setupAutomations({ spec: specWith([auto('called', { type: 'activity.logged', entity: 'lead', activityType: 'call' }), auto('any-activity', { type: 'activity.logged', entity: 'lead' })]) });
+    h = setupAutomations({
+      spec: specWith([
+        auto('called', { type: 'activity.logged', entity: 'lead', activityType: 'call' }),
+        auto('any-activity', { type: 'activity.logged', entity: 'lead' }),
+      ]),
+    });
     const r = lead();
     h.engine.activities.log('lead', r.id, { type: 'note', body: 'n' }, admin);
     h.engine.activities.log('lead', r.id, { type: 'call', body: 'c' }, admin);
@@ -84,18 +149,46 @@ describe('triggers', () => {
   });
 
   it('form.submitted and webhook.received fire for their form and source', () => {
-    h = setupAutomations({ spec: specWith([auto('form', { type: 'form.submitted', form: 'lead-intake' }), auto('hook', { type: 'webhook.received', source: 'douyin' })]) });
+    h = setupAutomations({
+      spec: specWith([
+        auto('form', { type: 'form.submitted', form: 'lead-intake' }),
+        auto('hook', { type: 'webhook.received', source: 'douyin' }),
+      ]),
+    });
     const r = lead();
-    h.automations.emit({ type: 'form.submitted', entity: 'lead', recordId: r.id, payload: { form: 'other-form' } });
-    h.automations.emit({ type: 'form.submitted', entity: 'lead', recordId: r.id, payload: { form: 'lead-intake' } });
-    h.automations.emit({ type: 'webhook.received', entity: 'lead', recordId: r.id, payload: { source: 'douyin' } });
+    h.automations.emit({
+      type: 'form.submitted',
+      entity: 'lead',
+      recordId: r.id,
+      payload: { form: 'other-form' },
+    });
+    h.automations.emit({
+      type: 'form.submitted',
+      entity: 'lead',
+      recordId: r.id,
+      payload: { form: 'lead-intake' },
+    });
+    h.automations.emit({
+      type: 'webhook.received',
+      entity: 'lead',
+      recordId: r.id,
+      payload: { source: 'douyin' },
+    });
     h.automations.drain();
     expect(fired()).toEqual(['form', 'hook']);
-    expect(h.all<{ record_id: string }>(`SELECT record_id FROM tasks`)).toEqual([{ record_id: r.id }, { record_id: r.id }]);
+    expect(h.all<{ record_id: string }>(`SELECT record_id FROM tasks`)).toEqual([
+      { record_id: r.id },
+      { record_id: r.id },
+    ]);
   });
 
   it('sla.breached fires for its stage when the sweep finds an overdue record', () => {
-    h = setupAutomations({ spec: specWith([auto('late-new', { type: 'sla.breached', entity: 'lead', stage: 'new' }), auto('late-trial', { type: 'sla.breached', entity: 'lead', stage: 'trial' })]) });
+    h = setupAutomations({
+      spec: specWith([
+        auto('late-new', { type: 'sla.breached', entity: 'lead', stage: 'new' }),
+        auto('late-trial', { type: 'sla.breached', entity: 'lead', stage: 'trial' }),
+      ]),
+    });
     lead();
     h.clock.advance(49 * HOUR);
     expect(h.automations.tick().breaches).toBe(1);
@@ -104,17 +197,35 @@ describe('triggers', () => {
   });
 
   it('manual fires for each record of the selection, as the person who pressed the button', () => {
-    h = setupAutomations({ spec: specWith([{ key: 'claim', label, on: { type: 'manual', entity: 'lead', label, bulk: true }, do: [{ type: 'claimFromPool' }] }]) });
+    h = setupAutomations({
+      spec: specWith([
+        {
+          key: 'claim',
+          label,
+          on: { type: 'manual', entity: 'lead', label, bulk: true },
+          do: [{ type: 'claimFromPool' }],
+        },
+      ]),
+    });
     const a = lead();
     const b = lead();
-    const res = h.automations.runManual('claim', [a.id, b.id], { kind: 'user', userId: 'u-zhang.wei' });
+    const res = h.automations.runManual('claim', [a.id, b.id], {
+      kind: 'user',
+      userId: 'u-zhang.wei',
+    });
     expect(res.ok).toBe(true);
     h.automations.drain();
     for (const id of [a.id, b.id]) {
       const r = h.engine.records.get('lead', id, admin);
       expect(r.ok && r.record.ownerId).toBe('u-zhang.wei');
     }
-    expect(h.automations.runs({ automationKey: 'claim' }).map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
-    expect(h.automations.runManual('nope', [a.id], { kind: 'user' })).toMatchObject({ ok: false, error: { code: 'automation.unknown' } });
+    expect(h.automations.runs({ automationKey: 'claim' }).map((r) => r.status)).toEqual([
+      'succeeded',
+      'succeeded',
+    ]);
+    expect(h.automations.runManual('nope', [a.id], { kind: 'user' })).toMatchObject({
+      ok: false,
+      error: { code: 'automation.unknown' },
+    });
   });
 });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { actions, triggers, validateAutomation } from '../../src/automations';
-import { actionConfigSchemas, triggerConfigSchemas, ACTION_TYPES, TRIGGER_TYPES } from '@trellis/spec';
+import {
+  actionConfigSchemas,
+  triggerConfigSchemas,
+  ACTION_TYPES,
+  TRIGGER_TYPES,
+} from '@trellis/spec';
 import { educationSpec } from './support/education';
 
 const label = { 'zh-CN': '测试', en: 'Test' };
 
 describe('trigger and action registry', () => {
-  it('has one module per spec trigger and action type, using the spec\'s config schema', () => {
+  it("has one module per spec trigger and action type, using the spec's config schema", () => {
     expect(Object.keys(triggers).sort()).toEqual([...TRIGGER_TYPES].sort());
     expect(Object.keys(actions).sort()).toEqual([...ACTION_TYPES].sort());
     for (const t of TRIGGER_TYPES) expect(triggers[t]?.configSchema).toBe(triggerConfigSchemas[t]);
@@ -14,13 +19,19 @@ describe('trigger and action registry', () => {
   });
 
   it('accepts every automation of the education template', () => {
-    for (const a of educationSpec().automations ?? []) expect(validateAutomation(a, 'en')).toEqual([]);
+    for (const a of educationSpec().automations ?? [])
+      expect(validateAutomation(a, 'en')).toEqual([]);
   });
 });
 
 describe('validateAutomation', () => {
   it('reports schema errors with JSON pointers, in English and Chinese', () => {
-    const bad = { key: 'x', label, on: { type: 'record.created', entity: 'lead', extra: 1 }, do: [{ type: 'assign', strategy: 'sideways', team: 'tech' }] };
+    const bad = {
+      key: 'x',
+      label,
+      on: { type: 'record.created', entity: 'lead', extra: 1 },
+      do: [{ type: 'assign', strategy: 'sideways', team: 'tech' }],
+    };
     const en = validateAutomation(bad, 'en');
     expect(en.map((e) => [e.path, e.code])).toEqual([
       ['/on/extra', 'schema.additionalProperties'],
@@ -34,7 +45,12 @@ describe('validateAutomation', () => {
   it('checks what the schema cannot: cron, timezone, durations, strategy needs', () => {
     const errs = validateAutomation(
       {
-        on: { type: 'schedule', cron: '0 25 * * *', timezone: 'Mars/Olympus', query: { '==': [1, 1] } },
+        on: {
+          type: 'schedule',
+          cron: '0 25 * * *',
+          timezone: 'Mars/Olympus',
+          query: { '==': [1, 1] },
+        },
         do: [
           { type: 'createTask', title: 't', assignee: 'owner', dueIn: 'soon' },
           { type: 'assign', strategy: 'roundRobin' },
@@ -57,7 +73,13 @@ describe('validateAutomation', () => {
       ['/do/5/type', 'action.unknown'],
     ]);
     expect(errs[2]?.message).toBe('"soon" is not a duration (e.g. 30m, 48h, 7d, PT48H)');
-    expect(validateAutomation({ on: { type: 'createTask' }, do: [] }, 'zh-CN')[0]).toMatchObject({ path: '/on/type', code: 'trigger.unknown', message: '未知的触发器：createTask' });
-    expect(validateAutomation(null, 'en')).toEqual([{ path: '', code: 'schema.type', message: 'must be an object' }]);
+    expect(validateAutomation({ on: { type: 'createTask' }, do: [] }, 'zh-CN')[0]).toMatchObject({
+      path: '/on/type',
+      code: 'trigger.unknown',
+      message: '未知的触发器：createTask',
+    });
+    expect(validateAutomation(null, 'en')).toEqual([
+      { path: '', code: 'schema.type', message: 'must be an object' },
+    ]);
   });
 });

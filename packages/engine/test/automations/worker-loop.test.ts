@@ -11,18 +11,30 @@ describe('in-process worker loop', () => {
   it('drains new events in the background until stopped', async () => {
     h = setupAutomations({ options: { pollMs: 5 } });
     h.automations.start();
-    const r = h.engine.records.create('lead', { name: '后台', phone: '+8613988800001', source: 'website', course: 'python' }, intake);
+    const r = h.engine.records.create(
+      'lead',
+      { name: '后台', phone: '+8613988800001', source: 'website', course: 'python' },
+      intake,
+    );
     if (!r.ok) throw new Error('create');
     const owner = () => {
       const g = h.engine.records.get('lead', r.record.id, admin);
       return g.ok ? g.record.ownerId : null;
     };
-    for (let i = 0; i < 200 && owner() === null; i++) await new Promise((res) => setTimeout(res, 5));
+    for (let i = 0; i < 200 && owner() === null; i++)
+      await new Promise((res) => setTimeout(res, 5));
     expect(owner()).toBe('u-li.na');
     await h.automations.stop();
-    const r2 = h.engine.records.create('lead', { name: '停止后', phone: '+8613988800002', source: 'website', course: 'python' }, intake);
+    const r2 = h.engine.records.create(
+      'lead',
+      { name: '停止后', phone: '+8613988800002', source: 'website', course: 'python' },
+      intake,
+    );
     await new Promise((res) => setTimeout(res, 30));
-    expect(r2.ok && h.engine.records.get('lead', r2.record.id, admin)).toMatchObject({ ok: true, record: { ownerId: null } });
+    expect(r2.ok && h.engine.records.get('lead', r2.record.id, admin)).toMatchObject({
+      ok: true,
+      record: { ownerId: null },
+    });
     expect(h.automations.pending()).toBeGreaterThan(0);
   });
 });

@@ -15,12 +15,25 @@ export const assign = defineAction({
   configSchema: actionConfigSchemas.assign,
   check: (c, locale) => {
     const s = c.strategy as string;
-    if ((s === 'roundRobin' || s === 'leastLoaded') && !c.team) return [configError(locale, '/team', 'assign.needsTeam', 'assignNeedsTeam', { strategy: s })];
-    if (s === 'user' && !c.user) return [configError(locale, '/user', 'assign.needsUser', 'assignNeedsUser')];
-    if (s === 'rules' && !Array.isArray(c.rules)) return [configError(locale, '/rules', 'assign.needsRules', 'assignNeedsRules')];
+    if ((s === 'roundRobin' || s === 'leastLoaded') && !c.team)
+      return [configError(locale, '/team', 'assign.needsTeam', 'assignNeedsTeam', { strategy: s })];
+    if (s === 'user' && !c.user)
+      return [configError(locale, '/user', 'assign.needsUser', 'assignNeedsUser')];
+    if (s === 'rules' && !Array.isArray(c.rules))
+      return [configError(locale, '/rules', 'assign.needsRules', 'assignNeedsRules')];
     const errs = [];
-    const targets = [...((c.rules as { team?: string; user?: string }[] | undefined) ?? []).map((r, i) => ({ r, p: `/rules/${i}` })), ...(c.fallback ? [{ r: c.fallback as { team?: string; user?: string }, p: '/fallback' }] : [])];
-    for (const { r, p } of targets) if (Boolean(r.team) === Boolean(r.user)) errs.push(configError(locale, p, 'assign.targetNeedsOne', 'targetNeedsOne'));
+    const targets = [
+      ...((c.rules as { team?: string; user?: string }[] | undefined) ?? []).map((r, i) => ({
+        r,
+        p: `/rules/${i}`,
+      })),
+      ...(c.fallback
+        ? [{ r: c.fallback as { team?: string; user?: string }, p: '/fallback' }]
+        : []),
+    ];
+    for (const { r, p } of targets)
+      if (Boolean(r.team) === Boolean(r.user))
+        errs.push(configError(locale, p, 'assign.targetNeedsOne', 'targetNeedsOne'));
     return errs;
   },
   run: (input, ctx) => {
@@ -40,11 +53,29 @@ export const assign = defineAction({
       },
     });
     const why = decision.trace.summary[ctx.locale];
-    if (decision.userId === null) return { ...fail('assign.noOwner', am(ctx.locale, 'noOwnerChosen', { why })), errors: [{ path: '', code: decision.trace.reason, message: why, params: { trace: decision.trace } }] };
+    if (decision.userId === null)
+      return {
+        ...fail('assign.noOwner', am(ctx.locale, 'noOwnerChosen', { why })),
+        errors: [
+          {
+            path: '',
+            code: decision.trace.reason,
+            message: why,
+            params: { trace: decision.trace },
+          },
+        ],
+      };
     for (const s of decision.states) ctx.tables.putStrategyState(s.key, s.state, ctx.now());
     const teamId = decision.trace.team ?? null;
-    const w = ctx.records.setOwner(target.entity, target.id, decision.userId, { ...(teamId ? { teamId } : {}), reason: why });
+    const w = ctx.records.setOwner(target.entity, target.id, decision.userId, {
+      ...(teamId ? { teamId } : {}),
+      reason: why,
+    });
     if (!w.ok) return fromWrite(w, ctx.locale);
-    return { ok: true, summary: why, data: { ownerId: decision.userId, teamId, trace: decision.trace } };
+    return {
+      ok: true,
+      summary: why,
+      data: { ownerId: decision.userId, teamId, trace: decision.trace },
+    };
   },
 });

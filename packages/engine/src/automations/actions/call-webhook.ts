@@ -15,25 +15,48 @@ export const callWebhook = defineAction({
   run: (input, ctx) => {
     const c = input.config;
     const record = input.subject.record;
-    if (typeof c.secretRef === 'string' && ctx.secret(c.secretRef) === undefined) return fail('webhook.unknownSecret', am(ctx.locale, 'unknownSecret', { ref: c.secretRef }));
-    let body: unknown = { event: input.event.type, automation: input.automation.key, entity: input.subject.entity, record };
+    if (typeof c.secretRef === 'string' && ctx.secret(c.secretRef) === undefined)
+      return fail('webhook.unknownSecret', am(ctx.locale, 'unknownSecret', { ref: c.secretRef }));
+    let body: unknown = {
+      event: input.event.type,
+      automation: input.automation.key,
+      entity: input.subject.entity,
+      record,
+    };
     if (c.body !== undefined) {
       const r = evaluateBody(c.body, record ?? {}, input.subject.previous, ctx);
-      if (!r.ok) return fail('action.valueFailed', am(ctx.locale, 'valueFailed', { field: 'body', detail: r.message }));
+      if (!r.ok)
+        return fail(
+          'action.valueFailed',
+          am(ctx.locale, 'valueFailed', { field: 'body', detail: r.message }),
+        );
       body = r.value;
     }
     const id = ctx.nextId();
     const now = ctx.now();
-    const headers = { 'content-type': 'application/json', ...((c.headers as Record<string, string> | undefined) ?? {}) };
+    const headers = {
+      'content-type': 'application/json',
+      ...((c.headers as Record<string, string> | undefined) ?? {}),
+    };
     ctx.tables.enqueueDelivery({
       id,
       runKey: input.effectKey,
       url: c.url as string,
-      payload: { method: (c.method as string | undefined) ?? 'POST', body, timeoutMs: (c.timeoutMs as number | undefined) ?? 5000, maxAttempts: ((c.retries as number | undefined) ?? 3) + 1, secretRef: c.secretRef ?? null },
+      payload: {
+        method: (c.method as string | undefined) ?? 'POST',
+        body,
+        timeoutMs: (c.timeoutMs as number | undefined) ?? 5000,
+        maxAttempts: ((c.retries as number | undefined) ?? 3) + 1,
+        secretRef: c.secretRef ?? null,
+      },
       headers,
       nextAttemptAt: now,
       createdAt: now,
     });
-    return { ok: true, summary: `${String(c.method ?? 'POST')} ${String(c.url)}`, data: { deliveryId: id } };
+    return {
+      ok: true,
+      summary: `${String(c.method ?? 'POST')} ${String(c.url)}`,
+      data: { deliveryId: id },
+    };
   },
 });

@@ -14,8 +14,11 @@ export const claimFromPool = defineAction({
     if (record.ownerId) return fail('pool.notInPool', am(ctx.locale, 'notInPool'));
     const ref = (input.config.user as string | undefined) ?? input.event.actorId ?? '';
     const user = ref ? ctx.directory.user(ref) : null;
-    if (!user || user.status === 'disabled') return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: ref || '-' }));
-    const r = ctx.records.setOwner(target.entity, target.id, user.userId, { reason: 'claimFromPool' });
+    if (!user || user.status === 'disabled')
+      return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: ref || '-' }));
+    const r = ctx.records.setOwner(target.entity, target.id, user.userId, {
+      reason: 'claimFromPool',
+    });
     if (!r.ok) return fromWrite(r, ctx.locale);
     return { ok: true, summary: user.login, data: { ownerId: user.userId } };
   },

@@ -10,9 +10,14 @@ export const createRecord = defineAction({
     const v = evaluateValues(c.values as Record<string, unknown>, input, ctx);
     if (!v.ok) return v.result;
     const values = { ...v.values };
-    if (typeof c.linkField === 'string' && input.subject.recordId) values[c.linkField] = input.subject.recordId;
+    if (typeof c.linkField === 'string' && input.subject.recordId)
+      values[c.linkField] = input.subject.recordId;
     const r = ctx.records.create(c.entity as string, values);
     if (!r.ok) return fromWrite(r, ctx.locale);
-    return { ok: true, summary: `${String(c.entity)} ${String(r.record.id)}`, data: { entity: c.entity, id: r.record.id } };
+    return {
+      ok: true,
+      summary: `${String(c.entity)} ${String(r.record.id)}`,
+      data: { entity: c.entity, id: r.record.id },
+    };
   },
 });

@@ -10,13 +10,17 @@ import { defineAction, fail, fromWrite } from './define';
 export const createTask = defineAction({
   type: 'createTask',
   configSchema: actionConfigSchemas.createTask,
-  check: (c, locale) => (parseDuration(c.dueIn as string) === null ? [configError(locale, '/dueIn', 'duration.invalid', 'invalidDuration', { value: c.dueIn })] : []),
+  check: (c, locale) =>
+    parseDuration(c.dueIn as string) === null
+      ? [configError(locale, '/dueIn', 'duration.invalid', 'invalidDuration', { value: c.dueIn })]
+      : [],
   run: (input, ctx) => {
     const c = input.config;
     const record = input.subject.record;
     const who = resolveRecipients([c.assignee as string], record, ctx.directory);
     const assignee = who.users[0];
-    if (!assignee) return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
+    if (!assignee)
+      return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
     const dueAt = ctx.now() + (parseDuration(c.dueIn as string) ?? 0);
     // The task is read by its assignee: write it in their language.
     const title = renderMessage(c.title as string, record, assignee.locale);
@@ -24,13 +28,24 @@ export const createTask = defineAction({
       entity: input.subject.entity,
       recordId: input.subject.recordId,
       title,
-      description: c.description ? renderMessage(c.description as string, record, assignee.locale) : null,
+      description: c.description
+        ? renderMessage(c.description as string, record, assignee.locale)
+        : null,
       assigneeId: assignee.userId,
       dueAt,
-      source: { kind: 'automation', automation: input.automation.key, event: input.event.id, effect: input.effectKey },
+      source: {
+        kind: 'automation',
+        automation: input.automation.key,
+        event: input.event.id,
+        effect: input.effectKey,
+      },
     });
     if (!t.ok) return fromWrite(t, ctx.locale);
     const id = t.id;
-    return { ok: true, summary: `${title} → ${assignee.login}`, data: { taskId: id, assigneeId: assignee.userId, dueAt, title } };
+    return {
+      ok: true,
+      summary: `${title} → ${assignee.login}`,
+      data: { taskId: id, assigneeId: assignee.userId, dueAt, title },
+    };
   },
 });

@@ -1,7 +1,13 @@
 import type { Locale } from '../../ports';
 import { schemaErrors } from '../config';
 import { am } from '../messages';
-import type { ActionContext, ActionInput, ActionModule, ActionResult, AutomationError } from '../types';
+import type {
+  ActionContext,
+  ActionInput,
+  ActionModule,
+  ActionResult,
+  AutomationError,
+} from '../types';
 import type { WriteResult } from '../records-port';
 
 type Spec = {
@@ -31,7 +37,10 @@ export function fail(code: string, message: string, errors?: AutomationError[]):
 }
 
 /** The subject record, or a failure explaining there is none. */
-export function needRecord(input: ActionInput, ctx: ActionContext): { entity: string; id: string } | ActionResult {
+export function needRecord(
+  input: ActionInput,
+  ctx: ActionContext,
+): { entity: string; id: string } | ActionResult {
   const { entity, recordId } = input.subject;
   if (!entity || !recordId) return fail('action.noRecord', am(ctx.locale, 'noRecord'));
   return { entity, id: recordId };
@@ -39,11 +48,19 @@ export function needRecord(input: ActionInput, ctx: ActionContext): { entity: st
 
 /** Maps a refused write to a failed action result (keeping the write path's field errors). */
 export function fromWrite(r: Extract<WriteResult, { ok: false }>, locale: Locale): ActionResult {
-  return fail(`write.${r.error.code}`, am(locale, 'writeRefused', { detail: r.error.message }), r.error.errors?.map((e) => ({ ...e })));
+  return fail(
+    `write.${r.error.code}`,
+    am(locale, 'writeRefused', { detail: r.error.message }),
+    r.error.errors?.map((e) => ({ ...e })),
+  );
 }
 
 /** Evaluates `{field: literal | logic}` against the record; literals pass through unchanged. */
-export function evaluateValues(values: Record<string, unknown>, input: ActionInput, ctx: ActionContext): { ok: true; values: Record<string, unknown> } | { ok: false; result: ActionResult } {
+export function evaluateValues(
+  values: Record<string, unknown>,
+  input: ActionInput,
+  ctx: ActionContext,
+): { ok: true; values: Record<string, unknown> } | { ok: false; result: ActionResult } {
   const out: Record<string, unknown> = {};
   const data = input.subject.record ?? {};
   for (const [field, expr] of Object.entries(values)) {
@@ -52,7 +69,15 @@ export function evaluateValues(values: Record<string, unknown>, input: ActionInp
       continue;
     }
     const r = ctx.evaluate(expr, data, input.subject.previous);
-    if (!r.ok) return { ok: false, result: fail('action.valueFailed', am(ctx.locale, 'valueFailed', { field, detail: r.message }), [{ path: `/values/${field}`, code: 'logic', message: r.message }]) };
+    if (!r.ok)
+      return {
+        ok: false,
+        result: fail(
+          'action.valueFailed',
+          am(ctx.locale, 'valueFailed', { field, detail: r.message }),
+          [{ path: `/values/${field}`, code: 'logic', message: r.message }],
+        ),
+      };
     out[field] = r.value;
   }
   return { ok: true, values: out };

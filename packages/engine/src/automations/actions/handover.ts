@@ -16,11 +16,31 @@ export const handover = defineAction({
     if (!('id' in target)) return target;
     const record = input.subject.record ?? {};
     const to = resolveRecipients([input.config.to as string], record, ctx.directory).users[0];
-    if (!to) return fail('handover.noRecipient', am(ctx.locale, 'noAssignee', { recipient: input.config.to }));
+    if (!to)
+      return fail(
+        'handover.noRecipient',
+        am(ctx.locale, 'noAssignee', { recipient: input.config.to }),
+      );
     const id = ctx.nextId();
-    const reason = input.config.reason ? localize(input.config.reason as LocaleMap, ctx.locale) : null;
-    const summary = { stage: record.stage ?? null, stageEnteredAt: record.stageEnteredAt ?? null, lastActivityAt: record.lastActivityAt ?? null, automation: input.automation.key };
-    ctx.tables.insertHandover({ id, entity: target.entity, recordId: target.id, fromUserId: (record.ownerId as string | null) ?? null, toUserId: to.userId, reason, summary, createdAt: ctx.now() });
+    const reason = input.config.reason
+      ? localize(input.config.reason as LocaleMap, ctx.locale)
+      : null;
+    const summary = {
+      stage: record.stage ?? null,
+      stageEnteredAt: record.stageEnteredAt ?? null,
+      lastActivityAt: record.lastActivityAt ?? null,
+      automation: input.automation.key,
+    };
+    ctx.tables.insertHandover({
+      id,
+      entity: target.entity,
+      recordId: target.id,
+      fromUserId: (record.ownerId as string | null) ?? null,
+      toUserId: to.userId,
+      reason,
+      summary,
+      createdAt: ctx.now(),
+    });
     return { ok: true, summary: `→ ${to.login}`, data: { handoverId: id, toUserId: to.userId } };
   },
 });

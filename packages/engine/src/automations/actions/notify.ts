@@ -15,7 +15,9 @@ function render(input: ActionInput, locale: Locale): { title: string; text: stri
   const c = input.config;
   const record = input.subject.record;
   const text = renderMessage(c.message as string, record, locale);
-  const title = c.subject ? renderMessage(c.subject as string, record, locale) : localize(input.automation.label as LocaleMap, locale);
+  const title = c.subject
+    ? renderMessage(c.subject as string, record, locale)
+    : localize(input.automation.label as LocaleMap, locale);
   return { title, text };
 }
 
@@ -32,32 +34,71 @@ export const notify = defineAction({
   type: 'notify',
   configSchema: actionConfigSchemas.notify,
   check: (c, locale) => {
-    if ((c.channel === 'inApp' || c.channel === 'email') && !c.to) return [configError(locale, '/to', 'notify.needsTo', 'notifyNeedsTo', { channel: c.channel })];
-    if (c.channel === 'webhook' && !c.url) return [configError(locale, '/url', 'notify.needsUrl', 'notifyNeedsUrl')];
+    if ((c.channel === 'inApp' || c.channel === 'email') && !c.to)
+      return [
+        configError(locale, '/to', 'notify.needsTo', 'notifyNeedsTo', { channel: c.channel }),
+      ];
+    if (c.channel === 'webhook' && !c.url)
+      return [configError(locale, '/url', 'notify.needsUrl', 'notifyNeedsUrl')];
     return [];
   },
   run: (input, ctx) => {
     const c = input.config;
-    const who = resolveRecipients((c.to as string[] | undefined) ?? [], input.subject.record, ctx.directory);
+    const who = resolveRecipients(
+      (c.to as string[] | undefined) ?? [],
+      input.subject.record,
+      ctx.directory,
+    );
     if (c.channel === 'webhook') return robot(input, ctx, who.users);
-    if (who.users.length === 0) return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: who.unresolved.map((u) => `${u.recipient}: ${u.reason}`).join('; ') }));
+    if (who.users.length === 0)
+      return fail(
+        'notify.noRecipient',
+        am(ctx.locale, 'noRecipient', {
+          detail: who.unresolved.map((u) => `${u.recipient}: ${u.reason}`).join('; '),
+        }),
+      );
     const now = ctx.now();
     if (c.channel === 'email') {
       const addressed = who.users.filter((u) => u.email);
-      if (addressed.length === 0) return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: 'email' }));
+      if (addressed.length === 0)
+        return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: 'email' }));
       const ids = addressed.map((u) => {
         const { title, text } = render(input, u.locale);
         const id = ctx.nextId();
-        ctx.tables.enqueueEmail({ id, to: u.email as string, subject: title, body: text, createdAt: now });
+        ctx.tables.enqueueEmail({
+          id,
+          to: u.email as string,
+          subject: title,
+          body: text,
+          createdAt: now,
+        });
         return id;
       });
-      return { ok: true, summary: addressed.map((u) => u.email).join(', '), data: { emailIds: ids, unresolved: who.unresolved } };
+      return {
+        ok: true,
+        summary: addressed.map((u) => u.email).join(', '),
+        data: { emailIds: ids, unresolved: who.unresolved },
+      };
     }
     for (const u of who.users) {
       const { title, text } = render(input, u.locale);
-      ctx.tables.insertNotification({ id: ctx.nextId(), userId: u.userId, kind: 'automation', title, body: text, entity: input.subject.entity, recordId: input.subject.recordId, payload: { automation: input.automation.key, event: input.event.id }, createdAt: now });
+      ctx.tables.insertNotification({
+        id: ctx.nextId(),
+        userId: u.userId,
+        kind: 'automation',
+        title,
+        body: text,
+        entity: input.subject.entity,
+        recordId: input.subject.recordId,
+        payload: { automation: input.automation.key, event: input.event.id },
+        createdAt: now,
+      });
     }
-    return { ok: true, summary: who.users.map((u) => u.login).join(', '), data: { userIds: who.users.map((u) => u.userId), unresolved: who.unresolved } };
+    return {
+      ok: true,
+      summary: who.users.map((u) => u.login).join(', '),
+      data: { userIds: who.users.map((u) => u.userId), unresolved: who.unresolved },
+    };
   },
 });
 
@@ -65,10 +106,26 @@ function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): Actio
   const c = input.config;
   const now = ctx.now();
   const { title, text } = render(input, ctx.spec.defaultLocale ?? ctx.locale);
-  const mobiles = users.map((u) => u.phone).filter((p): p is string => Boolean(p)).map((p) => p.replace(/^\+86/, ''));
+  const mobiles = users
+    .map((u) => u.phone)
+    .filter((p): p is string => Boolean(p))
+    .map((p) => p.replace(/^\+86/, ''));
   const format = (c.format as RobotFormat | undefined) ?? 'json';
-  const body = robotPayload(format, { title, text, mobiles, extra: { entity: input.subject.entity, recordId: input.subject.recordId } });
+  const body = robotPayload(format, {
+    title,
+    text,
+    mobiles,
+    extra: { entity: input.subject.entity, recordId: input.subject.recordId },
+  });
   const id = ctx.nextId();
-  ctx.tables.enqueueDelivery({ id, runKey: input.effectKey, url: c.url as string, payload: { method: 'POST', body, timeoutMs: 5000, maxAttempts: 4 }, headers: { 'content-type': 'application/json' }, nextAttemptAt: now, createdAt: now });
+  ctx.tables.enqueueDelivery({
+    id,
+    runKey: input.effectKey,
+    url: c.url as string,
+    payload: { method: 'POST', body, timeoutMs: 5000, maxAttempts: 4 },
+    headers: { 'content-type': 'application/json' },
+    nextAttemptAt: now,
+    createdAt: now,
+  });
   return { ok: true, summary: `${format} → ${String(c.url)}`, data: { deliveryId: id, body } };
 }

@@ -9,9 +9,14 @@ export const releaseToPool = defineAction({
   run: (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
-    const reason = input.config.reason ? localize(input.config.reason as LocaleMap, ctx.locale) : undefined;
+    const reason = input.config.reason
+      ? localize(input.config.reason as LocaleMap, ctx.locale)
+      : undefined;
     const before = input.subject.record?.ownerId ?? null;
-    const r = ctx.records.setOwner(target.entity, target.id, null, { teamId: null, ...(reason ? { reason } : {}) });
+    const r = ctx.records.setOwner(target.entity, target.id, null, {
+      teamId: null,
+      ...(reason ? { reason } : {}),
+    });
     if (!r.ok) return fromWrite(r, ctx.locale);
     return { ok: true, summary: reason ?? 'released', data: { previousOwnerId: before } };
   },

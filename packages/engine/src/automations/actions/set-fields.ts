@@ -12,6 +12,10 @@ export const setFields = defineAction({
     if (!v.ok) return v.result;
     const r = ctx.records.update(target.entity, target.id, v.values);
     if (!r.ok) return fromWrite(r, ctx.locale);
-    return { ok: true, summary: Object.keys(v.values).join(', '), data: { values: v.values, version: r.record.version } };
+    return {
+      ok: true,
+      summary: Object.keys(v.values).join(', '),
+      data: { values: v.values, version: r.record.version },
+    };
   },
 });

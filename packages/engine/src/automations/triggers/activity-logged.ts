@@ -9,7 +9,11 @@ export const activityLogged = defineTrigger({
   events: ['activity.logged'],
   run: ({ event, config }, ctx) => {
     const type = payloadString(event, 'activityType', 'type');
-    if (!sameEntity(event, config) || (config.activityType !== undefined && config.activityType !== type)) return { fires: false };
+    if (
+      !sameEntity(event, config) ||
+      (config.activityType !== undefined && config.activityType !== type)
+    )
+      return { fires: false };
     return { fires: true, subjects: [recordSubject(event, ctx)], ...(type ? { note: type } : {}) };
   },
 });

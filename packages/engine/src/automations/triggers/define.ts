@@ -1,6 +1,12 @@
 import type { Locale } from '../../ports';
 import { schemaErrors } from '../config';
-import type { AutomationError, AutomationEvent, TriggerContext, TriggerModule, TriggerResult } from '../types';
+import type {
+  AutomationError,
+  AutomationEvent,
+  TriggerContext,
+  TriggerModule,
+  TriggerResult,
+} from '../types';
 
 type Spec = {
   type: string;
@@ -8,7 +14,10 @@ type Spec = {
   events: readonly string[];
   /** Semantic checks beyond the schema (run only when the schema passes). */
   check?: (config: Record<string, unknown>, locale: Locale) => AutomationError[];
-  run: (input: { event: AutomationEvent; config: Record<string, unknown>; automationKey: string }, ctx: TriggerContext) => TriggerResult;
+  run: (
+    input: { event: AutomationEvent; config: Record<string, unknown>; automationKey: string },
+    ctx: TriggerContext,
+  ) => TriggerResult;
 };
 
 /** Builds a trigger module whose validateConfig runs the schema, then the semantic checks. */

@@ -11,7 +11,8 @@ export const fieldChanged = defineTrigger({
   configSchema: triggerConfigSchemas['field.changed'],
   events: ['record.updated', 'stage.changed'],
   run: ({ event, config }, ctx) => {
-    if (!sameEntity(event, config) || !changedOf(event).includes(config.field as string)) return { fires: false };
+    if (!sameEntity(event, config) || !changedOf(event).includes(config.field as string))
+      return { fires: false };
     return { fires: true, subjects: [recordSubject(event, ctx, true)] };
   },
 });

@@ -8,5 +8,7 @@ export const formSubmitted = defineTrigger({
   configSchema: triggerConfigSchemas['form.submitted'],
   events: ['form.submitted'],
   run: ({ event, config }, ctx) =>
-    payloadString(event, 'form', 'formKey') === config.form ? { fires: true, subjects: [recordSubject(event, ctx)] } : { fires: false },
+    payloadString(event, 'form', 'formKey') === config.form
+      ? { fires: true, subjects: [recordSubject(event, ctx)] }
+      : { fires: false },
 });

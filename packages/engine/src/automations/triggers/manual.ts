@@ -11,12 +11,20 @@ export const manual = defineTrigger({
   configSchema: triggerConfigSchemas.manual,
   events: ['manual'],
   run: ({ event, config, automationKey }, ctx) => {
-    if (payloadString(event, 'automationKey') !== automationKey || !sameEntity(event, config)) return { fires: false };
-    const ids = Array.isArray(event.payload.recordIds) ? event.payload.recordIds.filter((x): x is string => typeof x === 'string') : [];
+    if (payloadString(event, 'automationKey') !== automationKey || !sameEntity(event, config))
+      return { fires: false };
+    const ids = Array.isArray(event.payload.recordIds)
+      ? event.payload.recordIds.filter((x): x is string => typeof x === 'string')
+      : [];
     const entity = config.entity as string;
     return {
       fires: true,
-      subjects: ids.map((id) => ({ entity, recordId: id, record: ctx.getRecord(entity, id), previous: null })),
+      subjects: ids.map((id) => ({
+        entity,
+        recordId: id,
+        record: ctx.getRecord(entity, id),
+        previous: null,
+      })),
     };
   },
 });

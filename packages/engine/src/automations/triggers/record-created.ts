@@ -7,5 +7,8 @@ export const recordCreated = defineTrigger({
   type: 'record.created',
   configSchema: triggerConfigSchemas['record.created'],
   events: ['record.created'],
-  run: ({ event, config }, ctx) => (sameEntity(event, config) ? { fires: true, subjects: [recordSubject(event, ctx)] } : { fires: false }),
+  run: ({ event, config }, ctx) =>
+    sameEntity(event, config)
+      ? { fires: true, subjects: [recordSubject(event, ctx)] }
+      : { fires: false },
 });

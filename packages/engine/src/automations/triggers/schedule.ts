@@ -19,17 +19,39 @@ export const schedule = defineTrigger({
   events: ['schedule'],
   check: (config, locale) => {
     const errors = [];
-    const err = cronError(config.cron as string, (config.timezone as string | undefined) ?? DEFAULT_TIMEZONE);
-    if (err) errors.push(configError(locale, '/cron', 'cron.invalid', 'invalidCron', { detail: err }));
-    if (config.query !== undefined && config.entity === undefined) errors.push(configError(locale, '/query', 'schedule.queryNeedsEntity', 'queryNeedsEntity'));
+    const err = cronError(
+      config.cron as string,
+      (config.timezone as string | undefined) ?? DEFAULT_TIMEZONE,
+    );
+    if (err)
+      errors.push(configError(locale, '/cron', 'cron.invalid', 'invalidCron', { detail: err }));
+    if (config.query !== undefined && config.entity === undefined)
+      errors.push(configError(locale, '/query', 'schedule.queryNeedsEntity', 'queryNeedsEntity'));
     return errors;
   },
   run: ({ event, config, automationKey }, ctx) => {
     if (payloadString(event, 'automationKey') !== automationKey) return { fires: false };
     const entity = config.entity as string | undefined;
-    if (!entity) return { fires: true, subjects: [{ entity: null, recordId: null, record: null, previous: null }] };
-    const found = ctx.queryRecords(entity, config.query ?? true, (config.limit as number | undefined) ?? 1000);
-    if (!found.ok) return { fires: true, subjects: [], note: found.errors.map((e) => e.message).join('; ') };
-    return { fires: true, subjects: found.records.map((r) => ({ entity, recordId: String(r.id), record: r, previous: null })) };
+    if (!entity)
+      return {
+        fires: true,
+        subjects: [{ entity: null, recordId: null, record: null, previous: null }],
+      };
+    const found = ctx.queryRecords(
+      entity,
+      config.query ?? true,
+      (config.limit as number | undefined) ?? 1000,
+    );
+    if (!found.ok)
+      return { fires: true, subjects: [], note: found.errors.map((e) => e.message).join('; ') };
+    return {
+      fires: true,
+      subjects: found.records.map((r) => ({
+        entity,
+        recordId: String(r.id),
+        record: r,
+        previous: null,
+      })),
+    };
   },
 });

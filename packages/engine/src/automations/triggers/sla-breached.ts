@@ -9,7 +9,8 @@ export const slaBreached = defineTrigger({
   events: ['sla.breached'],
   run: ({ event, config }, ctx) => {
     const stage = payloadString(event, 'stage');
-    if (!sameEntity(event, config) || (config.stage !== undefined && config.stage !== stage)) return { fires: false };
+    if (!sameEntity(event, config) || (config.stage !== undefined && config.stage !== stage))
+      return { fires: false };
     return { fires: true, subjects: [recordSubject(event, ctx)] };
   },
 });

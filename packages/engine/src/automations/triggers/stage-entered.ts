@@ -9,9 +9,17 @@ export const stageEntered = defineTrigger({
   events: ['stage.changed'],
   run: ({ event, config }, ctx) => {
     const to = payloadString(event, 'to', 'toStage');
-    if (!sameEntity(event, config) || to === null || (config.stage !== undefined && config.stage !== to)) return { fires: false };
+    if (
+      !sameEntity(event, config) ||
+      to === null ||
+      (config.stage !== undefined && config.stage !== to)
+    )
+      return { fires: false };
     const s = recordSubject(event, ctx);
     const from = payloadString(event, 'from', 'fromStage');
-    return { fires: true, subjects: [{ ...s, previous: s.record ? { ...s.record, stage: from } : null }] };
+    return {
+      fires: true,
+      subjects: [{ ...s, previous: s.record ? { ...s.record, stage: from } : null }],
+    };
   },
 });

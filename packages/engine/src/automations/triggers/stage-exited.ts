@@ -9,8 +9,16 @@ export const stageExited = defineTrigger({
   events: ['stage.changed'],
   run: ({ event, config }, ctx) => {
     const from = payloadString(event, 'from', 'fromStage');
-    if (!sameEntity(event, config) || from === null || (config.stage !== undefined && config.stage !== from)) return { fires: false };
+    if (
+      !sameEntity(event, config) ||
+      from === null ||
+      (config.stage !== undefined && config.stage !== from)
+    )
+      return { fires: false };
     const s = recordSubject(event, ctx);
-    return { fires: true, subjects: [{ ...s, previous: s.record ? { ...s.record, stage: from } : null }] };
+    return {
+      fires: true,
+      subjects: [{ ...s, previous: s.record ? { ...s.record, stage: from } : null }],
+    };
   },
 });

@@ -8,5 +8,7 @@ export const webhookReceived = defineTrigger({
   configSchema: triggerConfigSchemas['webhook.received'],
   events: ['webhook.received'],
   run: ({ event, config }, ctx) =>
-    payloadString(event, 'source', 'sourceKey') === config.source ? { fires: true, subjects: [recordSubject(event, ctx)] } : { fires: false },
+    payloadString(event, 'source', 'sourceKey') === config.source
+      ? { fires: true, subjects: [recordSubject(event, ctx)] }
+      : { fires: false },
 });

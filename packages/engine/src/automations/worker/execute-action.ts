@@ -12,7 +12,9 @@ class Rollback extends Error {
 /** SQLite errors worth retrying the whole event for (the database was busy, not the action wrong). */
 function isTransient(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|INTERRUPT)/.test(code);
+  return (
+    typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|INTERRUPT)/.test(code)
+  );
 }
 
 /**
@@ -24,18 +26,33 @@ function isTransient(e: unknown): boolean {
  * refusal (a stage gate) is not retried forever. Transient database errors propagate: the
  * worker retries the event later.
  */
-export function executeAction(rt: Runtime, mod: ActionModule | undefined, type: string, input: ActionInput, ctx: ActionContext): ActionLog {
+export function executeAction(
+  rt: Runtime,
+  mod: ActionModule | undefined,
+  type: string,
+  input: ActionInput,
+  ctx: ActionContext,
+): ActionLog {
   const t0 = performance.now();
   const prior = rt.runs.getEffect(input.effectKey);
   if (prior) {
     const result = prior.result as ActionResult;
-    return { index: input.index, type, status: result.ok ? 'succeeded' : 'failed', result, durationMs: 0, replayed: true };
+    return {
+      index: input.index,
+      type,
+      status: result.ok ? 'succeeded' : 'failed',
+      result,
+      durationMs: 0,
+      replayed: true,
+    };
   }
   let result: ActionResult;
   try {
     result = rt.db.transaction(() => {
       const mark = rt.outbox.lastSeq();
-      const r = mod ? mod.run(input, ctx) : ({ ok: false, code: 'action.unknown', message: type } as ActionResult);
+      const r = mod
+        ? mod.run(input, ctx)
+        : ({ ok: false, code: 'action.unknown', message: type } as ActionResult);
       if (!r.ok) throw new Rollback(r);
       rt.outbox.setDepthAfter(mark, ctx.depth);
       rt.runs.putEffect(input.effectKey, input.runId, type, r, rt.now());
@@ -43,10 +60,25 @@ export function executeAction(rt: Runtime, mod: ActionModule | undefined, type: 
     });
   } catch (e) {
     if (isTransient(e)) throw e;
-    result = e instanceof Rollback ? e.result : { ok: false, code: 'action.threw', message: am(rt.locale, 'actionThrew', { detail: e instanceof Error ? e.message : String(e) }) };
+    result =
+      e instanceof Rollback
+        ? e.result
+        : {
+            ok: false,
+            code: 'action.threw',
+            message: am(rt.locale, 'actionThrew', {
+              detail: e instanceof Error ? e.message : String(e),
+            }),
+          };
     rt.runs.putEffect(input.effectKey, input.runId, type, result, rt.now());
   }
-  return { index: input.index, type, status: result.ok ? 'succeeded' : 'failed', result, durationMs: round(performance.now() - t0) };
+  return {
+    index: input.index,
+    type,
+    status: result.ok ? 'succeeded' : 'failed',
+    result,
+    durationMs: round(performance.now() - t0),
+  };
 }
 
 function round(ms: number): number {

@@ -1,25 +1,53 @@
-import { parseJson, type Db } from '../db';
+import { parseJson, stmt, type Db } from '../db';
 import type { AutomationEvent } from '../types';
 
 type Row = {
-  seq: number; id: string; type: string; entity: string | null; record_id: string | null; payload: unknown;
-  actor_id: string | null; via: string | null; depth: number; created_at: number; attempts: number;
+  seq: number;
+  id: string;
+  type: string;
+  entity: string | null;
+  record_id: string | null;
+  payload: unknown;
+  actor_id: string | null;
+  via: string | null;
+  depth: number;
+  created_at: number;
+  attempts: number;
 };
 
 function toEvent(r: Row): AutomationEvent {
   return {
-    seq: r.seq, id: r.id, type: r.type, entity: r.entity, recordId: r.record_id, payload: parseJson<Record<string, unknown>>(r.payload, {}),
-    actorId: r.actor_id, via: r.via, depth: r.depth ?? 0, createdAt: r.created_at, attempts: r.attempts,
+    seq: r.seq,
+    id: r.id,
+    type: r.type,
+    entity: r.entity,
+    recordId: r.record_id,
+    payload: parseJson<Record<string, unknown>>(r.payload, {}),
+    actorId: r.actor_id,
+    via: r.via,
+    depth: r.depth ?? 0,
+    createdAt: r.created_at,
+    attempts: r.attempts,
   };
 }
 
 /** An event automations write themselves (schedule, manual, sla.breached). */
-export type NewEvent = { id: string; type: string; entity: string | null; recordId: string | null; payload: unknown; actorId: string | null; via: string; depth: number; createdAt: number };
+export type NewEvent = {
+  id: string;
+  type: string;
+  entity: string | null;
+  recordId: string | null;
+  payload: unknown;
+  actorId: string | null;
+  via: string;
+  depth: number;
+  createdAt: number;
+};
 
 /** Outbox SQL used by the worker: claim with a lease, complete, retry later, append. */
 export function createOutboxSql(db: Db) {
-  const s = db.sqlite;
-  const claimStmt = s.prepare(
+  const claimStmt = stmt(
+    db,
     `UPDATE outbox SET claimed_by = @worker, claimed_until = @until, attempts = attempts + 1
      WHERE seq IN (SELECT seq FROM outbox WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @worker) ORDER BY seq LIMIT @limit)
      RETURNING seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts`,
@@ -36,32 +64,71 @@ export function createOutboxSql(db: Db) {
     },
     /** Marks an event done (only if this worker still holds it). */
     complete(seq: number, worker: string, now: number): boolean {
-      return s.prepare(`UPDATE outbox SET processed_at = ?, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND claimed_by = ?`).run(now, seq, worker).changes === 1;
+      return (
+        stmt(
+          db,
+          `UPDATE outbox SET processed_at = ?, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND claimed_by = ?`,
+        ).run(now, seq, worker).changes === 1
+      );
     },
     /** Releases an event after an unexpected error: retried at `retryAt`, or given up (processed with last_error) when `dead`. */
-    release(seq: number, worker: string, error: string, retryAt: number, dead: boolean, now: number): void {
-      if (dead) s.prepare(`UPDATE outbox SET processed_at = ?, claimed_by = NULL, claimed_until = NULL, last_error = ? WHERE seq = ? AND claimed_by = ?`).run(now, error, seq, worker);
-      else s.prepare(`UPDATE outbox SET claimed_by = NULL, claimed_until = ?, last_error = ? WHERE seq = ? AND claimed_by = ?`).run(retryAt, error, seq, worker);
+    release(
+      seq: number,
+      worker: string,
+      error: string,
+      retryAt: number,
+      dead: boolean,
+      now: number,
+    ): void {
+      if (dead)
+        stmt(
+          db,
+          `UPDATE outbox SET processed_at = ?, claimed_by = NULL, claimed_until = NULL, last_error = ? WHERE seq = ? AND claimed_by = ?`,
+        ).run(now, error, seq, worker);
+      else
+        stmt(
+          db,
+          `UPDATE outbox SET claimed_by = NULL, claimed_until = ?, last_error = ? WHERE seq = ? AND claimed_by = ?`,
+        ).run(retryAt, error, seq, worker);
     },
     /** Appends an event unless one with the same id exists (ids of generated events are deterministic). Returns true if written. */
     append(e: NewEvent): boolean {
       return (
-        s
-          .prepare(`INSERT OR IGNORE INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`)
-          .run(e.id, e.type, e.entity, e.recordId, JSON.stringify(e.payload ?? {}), e.actorId, e.via, e.depth, e.createdAt).changes === 1
+        stmt(
+          db,
+          `INSERT OR IGNORE INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+        ).run(
+          e.id,
+          e.type,
+          e.entity,
+          e.recordId,
+          JSON.stringify(e.payload ?? {}),
+          e.actorId,
+          e.via,
+          e.depth,
+          e.createdAt,
+        ).changes === 1
       );
     },
     /** Highest sequence number so far (events appended after it in a transaction are that transaction's). */
     lastSeq(): number {
-      return ((s.prepare(`SELECT COALESCE(MAX(seq), 0) AS m FROM outbox`).get() as { m: number }).m);
+      return (stmt(db, `SELECT COALESCE(MAX(seq), 0) AS m FROM outbox`).get() as { m: number }).m;
     },
     /** Gives events appended after `afterSeq` the depth of the automation step that caused them. */
     setDepthAfter(afterSeq: number, depth: number): void {
-      s.prepare(`UPDATE outbox SET depth = ? WHERE seq > ? AND depth < ?`).run(depth, afterSeq, depth);
+      stmt(db, `UPDATE outbox SET depth = ? WHERE seq > ? AND depth < ?`).run(
+        depth,
+        afterSeq,
+        depth,
+      );
     },
     /** Number of events not yet processed. */
     pending(): number {
-      return (s.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE processed_at IS NULL`).get() as { n: number }).n;
+      return (
+        stmt(db, `SELECT COUNT(*) AS n FROM outbox WHERE processed_at IS NULL`).get() as {
+          n: number;
+        }
+      ).n;
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { AppSpec, AutomationSpec } from '@trellis/spec';
 import { triggers } from '../registry';
 import type { Runtime } from '../runtime';
+import type { RecordData } from '../../ports';
+import type { RecordsPort } from '../records-port';
 import type { AutomationEvent, RunLog } from '../types';
 import { notifySlaBreach } from '../../scheduler/sla-notify';
 import { runAutomation } from './run-automation';
@@ -32,15 +34,40 @@ export function automationsFor(spec: AppSpec, eventType: string): AutomationSpec
  */
 export function processEvent(rt: Runtime, event: AutomationEvent): RunLog[] {
   const spec = rt.spec();
-  const records = rt.deps.records(event.depth + 1);
+  const base = rt.deps.records(event.depth + 1);
+  // Triggers of many automations read the same record: read it once, and again only after an
+  // automation's actions may have changed it.
+  const cache = new Map<string, RecordData | null>();
+  const records: RecordsPort = {
+    ...base,
+    get: (entity, id) => {
+      const k = `${entity}\u0000${id}`;
+      if (!cache.has(k)) cache.set(k, base.get(entity, id));
+      const r = cache.get(k) ?? null;
+      return r ? { ...r } : null;
+    },
+  };
   const out: RunLog[] = [];
   if (event.type === 'sla.breached') notifySlaBreach(rt, event, records);
   for (const automation of automationsFor(spec, event.type)) {
     const trigger = triggers[automation.on.type];
     if (!trigger) continue;
-    const fired = trigger.run({ event, config: automation.on as unknown as Record<string, unknown>, automationKey: automation.key }, rt.triggerContext(records));
+    const fired = trigger.run(
+      {
+        event,
+        config: automation.on as unknown as Record<string, unknown>,
+        automationKey: automation.key,
+      },
+      rt.triggerContext(records),
+    );
     if (!fired.fires) continue;
-    for (const subject of fired.subjects) out.push(runAutomation(rt, automation, event, subject, records, { dryRun: false }));
+    for (const subject of fired.subjects) {
+      const run = runAutomation(rt, automation, event, subject, records, {
+        dryRun: false,
+        onWrite: () => cache.clear(),
+      });
+      out.push(run);
+    }
   }
   return out;
 }

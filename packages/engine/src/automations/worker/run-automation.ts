@@ -8,7 +8,12 @@ import type { AutomationEvent, RunLog, Subject } from '../types';
 import { executeAction } from './execute-action';
 
 /** Idempotency key of one action: (event, automation, record, action index). */
-export function effectKey(eventId: string, automationKey: string, recordId: string | null, index: number): string {
+export function effectKey(
+  eventId: string,
+  automationKey: string,
+  recordId: string | null,
+  index: number,
+): string {
   return `${eventId}|${automationKey}|${recordId ?? '-'}|${index}`;
 }
 
@@ -18,7 +23,14 @@ export function effectKey(eventId: string, automationKey: string, recordId: stri
  * rest). The run row is written when actions start and again at the end, so a crash mid-run
  * leaves a visible 'matched' row that the rerun completes.
  */
-export function runAutomation(rt: Runtime, automation: AutomationSpec, event: AutomationEvent, subject: Subject, records: RecordsPort, opts: { dryRun: boolean }): RunLog {
+export function runAutomation(
+  rt: Runtime,
+  automation: AutomationSpec,
+  event: AutomationEvent,
+  subject: Subject,
+  records: RecordsPort,
+  opts: { dryRun: boolean; onWrite?: () => void },
+): RunLog {
   const t0 = performance.now();
   const existing = opts.dryRun ? null : rt.runs.findRun(event.id, automation.key, subject.recordId);
   const run: RunLog = existing ?? {
@@ -53,7 +65,12 @@ export function runAutomation(rt: Runtime, automation: AutomationSpec, event: Au
     return finish();
   }
   if (!resumed) {
-    const cond = explainCondition(automation.if, subject.record ?? {}, subject.previous, rt.evaluate);
+    const cond = explainCondition(
+      automation.if,
+      subject.record ?? {},
+      subject.previous,
+      rt.evaluate,
+    );
     run.matched = cond.matched;
     run.conditionTrace = cond;
     if (!cond.matched) {
@@ -72,12 +89,25 @@ export function runAutomation(rt: Runtime, automation: AutomationSpec, event: Au
       run.actions.push({ index, type: action.type, status: 'skipped', durationMs: 0 });
       return;
     }
-    const input = { config: action as unknown as Record<string, unknown>, automation, subject: current, event, index, effectKey: effectKey(event.id, automation.key, subject.recordId, index), runId: run.id };
+    const input = {
+      config: action as unknown as Record<string, unknown>,
+      automation,
+      subject: current,
+      event,
+      index,
+      effectKey: effectKey(event.id, automation.key, subject.recordId, index),
+      runId: run.id,
+    };
     const log = executeAction(rt, actions[action.type], action.type, input, ctx);
+    opts.onWrite?.();
     run.actions.push(log);
     if (log.status === 'failed') failed = true;
     // Later actions see earlier effects (assign, then a task for the new owner).
-    if (current.entity && current.recordId) current = { ...current, record: records.get(current.entity, current.recordId) ?? current.record };
+    if (current.entity && current.recordId)
+      current = {
+        ...current,
+        record: records.get(current.entity, current.recordId) ?? current.record,
+      };
   });
   run.status = failed ? 'failed' : 'succeeded';
   const firstError = run.actions.find((a) => a.status === 'failed')?.result;

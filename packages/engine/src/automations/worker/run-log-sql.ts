@@ -1,30 +1,62 @@
-import { parseJson, type Db } from '../db';
+import { parseJson, stmt, type Db } from '../db';
 import type { RunLog } from '../types';
 
 type Row = {
-  id: string; event_id: string | null; automation_key: string; trigger_type: string; entity: string | null; record_id: string | null;
-  matched: number; condition_trace: unknown; actions: unknown; status: RunLog['status']; error: string | null; depth: number;
-  started_at: number; duration_ms: number | null; dry_run: number;
+  id: string;
+  event_id: string | null;
+  automation_key: string;
+  trigger_type: string;
+  entity: string | null;
+  record_id: string | null;
+  matched: number;
+  condition_trace: unknown;
+  actions: unknown;
+  status: RunLog['status'];
+  error: string | null;
+  depth: number;
+  started_at: number;
+  duration_ms: number | null;
+  dry_run: number;
 };
 
 function toRun(r: Row): RunLog {
   return {
-    id: r.id, eventId: r.event_id, automationKey: r.automation_key, triggerType: r.trigger_type, entity: r.entity, recordId: r.record_id,
-    matched: r.matched === 1, conditionTrace: parseJson(r.condition_trace, null), actions: parseJson(r.actions, []), status: r.status,
-    error: r.error, depth: r.depth, startedAt: r.started_at, durationMs: r.duration_ms ?? 0, dryRun: r.dry_run === 1,
+    id: r.id,
+    eventId: r.event_id,
+    automationKey: r.automation_key,
+    triggerType: r.trigger_type,
+    entity: r.entity,
+    recordId: r.record_id,
+    matched: r.matched === 1,
+    conditionTrace: parseJson(r.condition_trace, null),
+    actions: parseJson(r.actions, []),
+    status: r.status,
+    error: r.error,
+    depth: r.depth,
+    startedAt: r.started_at,
+    durationMs: r.duration_ms ?? 0,
+    dryRun: r.dry_run === 1,
   };
 }
 
 /** Filter of `automations.runs(query)`; every part optional, newest first. */
-export type RunQuery = { automationKey?: string; entity?: string; recordId?: string; eventId?: string; status?: RunLog['status']; limit?: number; before?: number };
+export type RunQuery = {
+  automationKey?: string;
+  entity?: string;
+  recordId?: string;
+  eventId?: string;
+  status?: RunLog['status'];
+  limit?: number;
+  before?: number;
+};
 
 /** automation_runs and action_effects SQL. */
 export function createRunLogSql(db: Db) {
-  const s = db.sqlite;
   return {
     /** Inserts or replaces a run row (a run is written when it starts and again when it ends). */
     save(run: RunLog): void {
-      s.prepare(
+      stmt(
+        db,
         `INSERT INTO automation_runs (id, event_id, automation_key, trigger_type, entity, record_id, matched, condition_trace, actions, status, error, depth, started_at, duration_ms, dry_run)
          VALUES (@id, @eventId, @automationKey, @triggerType, @entity, @recordId, @matched, @conditionTrace, @actions, @status, @error, @depth, @startedAt, @durationMs, @dryRun)
          ON CONFLICT(id) DO UPDATE SET matched = excluded.matched, condition_trace = excluded.condition_trace, actions = excluded.actions,
@@ -39,9 +71,10 @@ export function createRunLogSql(db: Db) {
     },
     /** The run of (event, automation, record) if one was started before (a crash left it unfinished). */
     findRun(eventId: string, automationKey: string, recordId: string | null): RunLog | null {
-      const r = s
-        .prepare(`SELECT * FROM automation_runs WHERE event_id = ? AND automation_key = ? AND record_id IS ? AND dry_run = 0 LIMIT 1`)
-        .get(eventId, automationKey, recordId) as Row | undefined;
+      const r = stmt(
+        db,
+        `SELECT * FROM automation_runs WHERE event_id = ? AND automation_key = ? AND record_id IS ? AND dry_run = 0 LIMIT 1`,
+      ).get(eventId, automationKey, recordId) as Row | undefined;
       return r ? toRun(r) : null;
     },
     query(q: RunQuery): RunLog[] {
@@ -58,14 +91,26 @@ export function createRunLogSql(db: Db) {
       if (q.status) add('status = ?', q.status);
       if (q.before !== undefined) add('started_at < ?', q.before);
       const sql = `SELECT * FROM automation_runs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY started_at DESC, rowid DESC LIMIT ?`;
-      return (s.prepare(sql).all(...params, Math.min(Math.max(q.limit ?? 100, 1), 1000)) as Row[]).map(toRun);
+      return (
+        stmt(db, sql).all(...params, Math.min(Math.max(q.limit ?? 100, 1), 1000)) as Row[]
+      ).map(toRun);
     },
     getEffect(key: string): { result: unknown } | null {
-      const r = s.prepare(`SELECT result FROM action_effects WHERE idempotency_key = ?`).get(key) as { result: unknown } | undefined;
+      const r = stmt(db, `SELECT result FROM action_effects WHERE idempotency_key = ?`).get(key) as
+        { result: unknown } | undefined;
       return r ? { result: parseJson(r.result, null) } : null;
     },
-    putEffect(key: string, runId: string | null, actionType: string, result: unknown, now: number): void {
-      s.prepare(`INSERT INTO action_effects (idempotency_key, run_id, action_type, result, created_at) VALUES (?, ?, ?, ?, ?)`).run(key, runId, actionType, JSON.stringify(result), now);
+    putEffect(
+      key: string,
+      runId: string | null,
+      actionType: string,
+      result: unknown,
+      now: number,
+    ): void {
+      stmt(
+        db,
+        `INSERT INTO action_effects (idempotency_key, run_id, action_type, result, created_at) VALUES (?, ?, ?, ?, ?)`,
+      ).run(key, runId, actionType, JSON.stringify(result), now);
     },
   };
 }

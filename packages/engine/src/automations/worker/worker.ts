@@ -11,8 +11,12 @@ export type DrainReport = { events: number; runs: number; failedEvents: number }
  */
 function settle(rt: Runtime, worker: string, event: AutomationEvent, report: DrainReport): void {
   try {
-    report.runs += processEvent(rt, event).length;
-    rt.outbox.complete(event.seq, worker, rt.now());
+    // One transaction per event: its runs, effects (each action in its own savepoint) and its
+    // completion commit together — one fsync-free WAL commit instead of one per statement.
+    rt.db.transaction(() => {
+      report.runs += processEvent(rt, event).length;
+      rt.outbox.complete(event.seq, worker, rt.now());
+    });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const dead = event.attempts >= rt.options.maxAttempts;
@@ -28,12 +32,20 @@ function settle(rt: Runtime, worker: string, event: AutomationEvent, report: Dra
  * point and a rerun (by this or another worker once the lease expired) neither loses nor
  * repeats one.
  */
-export function drain(rt: Runtime, opts: { maxEvents?: number; workerId?: string } = {}): DrainReport {
+export function drain(
+  rt: Runtime,
+  opts: { maxEvents?: number; workerId?: string } = {},
+): DrainReport {
   const worker = opts.workerId ?? rt.options.workerId;
   const max = opts.maxEvents ?? Number.POSITIVE_INFINITY;
   const report: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
   while (report.events < max) {
-    const batch = rt.outbox.claim(worker, rt.now(), rt.options.leaseMs, Math.min(rt.options.batchSize, max - report.events));
+    const batch = rt.outbox.claim(
+      worker,
+      rt.now(),
+      rt.options.leaseMs,
+      Math.min(rt.options.batchSize, max - report.events),
+    );
     if (batch.length === 0) break;
     for (const event of batch) {
       settle(rt, worker, event, report);

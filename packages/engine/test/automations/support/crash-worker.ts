@@ -11,8 +11,16 @@ import { START } from './harness';
 
 const [file, worker, pauseMs] = process.argv.slice(2);
 const db = openDatabase(file as string);
-const engine = createEngine({ db, spec: educationSpec(), clock: createManualClock(START), ids: uuidv7Ids, locale: 'en' });
-const automations = createAutomations(engine, { options: { workerId: worker as string, batchSize: 5 } });
+const engine = createEngine({
+  db,
+  spec: educationSpec(),
+  clock: createManualClock(START),
+  ids: uuidv7Ids,
+  locale: 'en',
+});
+const automations = createAutomations(engine, {
+  options: { workerId: worker as string, batchSize: 5 },
+});
 const pause = new Int32Array(new SharedArrayBuffer(4));
 let total = 0;
 for (;;) {

@@ -1,6 +1,11 @@
 import { openDatabase, syncEntityTables, type StoreDb } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
-import { createEngine, createManualClock, createSequentialIds, type EngineOptions } from '../../../src/index';
+import {
+  createEngine,
+  createManualClock,
+  createSequentialIds,
+  type EngineOptions,
+} from '../../../src/index';
 import { createAutomations, type AutomationOptions } from '../../../src/automations';
 import { educationSpec, people } from './education';
 
@@ -12,37 +17,93 @@ export const START = Date.UTC(2026, 0, 5, 1, 0, 0);
 export function seedPeople(db: StoreDb, spec: AppSpec, list = people, now = START): void {
   const s = db.sqlite;
   db.transaction(() => {
-    for (const t of spec.teams ?? []) s.prepare(`INSERT OR IGNORE INTO teams (key, label, parent_key) VALUES (?, ?, ?)`).run(t.key, JSON.stringify(t.label), t.parent ?? null);
+    for (const t of spec.teams ?? [])
+      s.prepare(`INSERT OR IGNORE INTO teams (key, label, parent_key) VALUES (?, ?, ?)`).run(
+        t.key,
+        JSON.stringify(t.label),
+        t.parent ?? null,
+      );
     for (const p of list) {
-      s.prepare(`INSERT INTO users (id, login, name, role, supervisor_id, status, locale, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        `u-${p.login}`, p.login, p.login, p.role, p.supervisor ? `u-${p.supervisor}` : null, p.status ?? 'active', p.locale ?? 'zh-CN', `${p.login}@example.com`, p.phone ?? null, now, now,
+      s.prepare(
+        `INSERT INTO users (id, login, name, role, supervisor_id, status, locale, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        `u-${p.login}`,
+        p.login,
+        p.login,
+        p.role,
+        p.supervisor ? `u-${p.supervisor}` : null,
+        p.status ?? 'active',
+        p.locale ?? 'zh-CN',
+        `${p.login}@example.com`,
+        p.phone ?? null,
+        now,
+        now,
       );
     }
-    for (const p of list) for (const t of p.teams) s.prepare(`INSERT INTO memberships (user_id, team_key, is_lead) VALUES (?, ?, ?)`).run(`u-${p.login}`, t, p.lead?.includes(t) ? 1 : 0);
+    for (const p of list)
+      for (const t of p.teams)
+        s.prepare(`INSERT INTO memberships (user_id, team_key, is_lead) VALUES (?, ?, ?)`).run(
+          `u-${p.login}`,
+          t,
+          p.lead?.includes(t) ? 1 : 0,
+        );
   });
 }
 
 export type Harness = ReturnType<typeof setupAutomations>;
 
 /** A database (file or memory) with the spec's tables and people, an engine with a fake clock, and its automations. */
-export function setupAutomations(opts: { spec?: AppSpec; file?: string; engine?: Partial<EngineOptions>; options?: Partial<AutomationOptions>; secrets?: Record<string, string>; seed?: boolean } = {}) {
+export function setupAutomations(
+  opts: {
+    spec?: AppSpec;
+    file?: string;
+    engine?: Partial<EngineOptions>;
+    options?: Partial<AutomationOptions>;
+    secrets?: Record<string, string>;
+    seed?: boolean;
+  } = {},
+) {
   const spec = opts.spec ?? educationSpec();
   const db = openDatabase(opts.file ?? ':memory:');
   syncEntityTables(db, spec);
   if (opts.seed !== false) seedPeople(db, spec);
   const clock = createManualClock(START);
-  const engine = createEngine({ db, spec, clock, ids: createSequentialIds('t'), locale: 'en', ...(opts.engine ?? {}) });
+  const engine = createEngine({
+    db,
+    spec,
+    clock,
+    ids: createSequentialIds('t'),
+    locale: 'en',
+    ...(opts.engine ?? {}),
+  });
   const secrets = opts.secrets ?? {};
-  const automations = createAutomations(engine, { secrets: (ref) => secrets[ref], ...(opts.options ? { options: opts.options } : {}) });
-  const all = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).all(...params) as T[];
-  const count = (table: string, where = '1 = 1', ...params: unknown[]) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+  const automations = createAutomations(engine, {
+    secrets: (ref) => secrets[ref],
+    ...(opts.options ? { options: opts.options } : {}),
+  });
+  const all = <T>(sql: string, ...params: unknown[]) =>
+    db.sqlite.prepare(sql).all(...params) as T[];
+  const count = (table: string, where = '1 = 1', ...params: unknown[]) =>
+    (
+      db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as {
+        n: number;
+      }
+    ).n;
   return { db, spec, clock, engine, automations, all, count };
 }
 
-export const admin = { actor: { kind: 'user' as const, userId: 'u-chen.li', role: 'manager' }, via: 'ui' as const, locale: 'en' as const };
+export const admin = {
+  actor: { kind: 'user' as const, userId: 'u-chen.li', role: 'manager' },
+  via: 'ui' as const,
+  locale: 'en' as const,
+};
 
 /** A public-form submission: no owner, so routing automations decide. */
-export const intake = { actor: { kind: 'public' as const }, via: 'intake' as const, locale: 'en' as const };
+export const intake = {
+  actor: { kind: 'public' as const },
+  via: 'intake' as const,
+  locale: 'en' as const,
+};
 
 /** The education spec with its automations replaced by `automations` (tests of one trigger or action). */
 export function specWith(automations: unknown[]): AppSpec {
