@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { evaluate } from '@trellis/logic';
 import { validateSpec, type AppSpec } from '@trellis/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,18 +35,19 @@ describe('templates/education', () => {
     }
   });
 
-  it('points $schema of spec/app.json at the generated metaschema, and lists every spec file', () => {
-    const app = JSON.parse(readFileSync(join(FOLDER, 'spec', 'app.json'), 'utf8')) as {
-      $schema: string;
-    };
-    const schemaFile = resolve(FOLDER, 'spec', app.$schema);
-    expect(schemaFile).toBe(join(REPO_ROOT, 'packages', 'spec', 'app-spec.schema.json'));
-    expect(existsSync(schemaFile)).toBe(true);
+  it('points every part file at the generated part metaschema, and lists every spec file', () => {
     const manifest = JSON.parse(readFileSync(join(FOLDER, 'template.json'), 'utf8')) as {
       spec: string[];
     };
     const onDisk = readdirSync(join(FOLDER, 'spec')).map((f) => `spec/${f}`);
     expect([...manifest.spec].sort()).toEqual(onDisk.sort());
+    const partSchema = join(REPO_ROOT, 'packages', 'spec', 'app-spec-part.schema.json');
+    expect(existsSync(partSchema)).toBe(true);
+    for (const file of manifest.spec) {
+      const part = JSON.parse(readFileSync(join(FOLDER, file), 'utf8')) as { $schema?: string };
+      expect(part.$schema, file).toBeDefined();
+      expect(resolve(dirname(join(FOLDER, file)), part.$schema!), file).toBe(partSchema);
+    }
   });
 
   it('has the five stages of the article in order, then lost, with loss reasons', () => {
