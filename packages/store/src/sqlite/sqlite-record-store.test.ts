@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecordStore } from '../index';
+import { applyMigration, createRecordStore, openDatabase, planMigration } from '../index';
 import type { StoreDb } from '../index';
 import { baseSpec, memoryDb } from '../../test/fixtures';
 import { recordStoreContract } from '../../test/record-store.case';
@@ -32,5 +32,28 @@ describe('journal writers', () => {
       }),
     ).toThrow('boom');
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('SQL keywords as field keys', () => {
+  it('are quoted everywhere: table, indexes, writes, filters, sort, search and migrations', () => {
+    const spec = { entities: [{ key: 'order', titleField: 'select', identity: [['group']], fields: [
+      { key: 'select', type: 'text' }, { key: 'group', type: 'text', indexed: true }, { key: 'where', type: 'text' },
+    ] }] };
+    db = openDatabase(':memory:');
+    expect(applyMigration(planMigration(null, spec, db), db).ok).toBe(true);
+    const store = createRecordStore(db, spec, { locale: 'en' });
+    const a = store.insert('order', { select: '王小明', group: 'g1', where: '12' });
+    store.insert('order', { select: 'b', group: 'g2', where: 'x' });
+    expect(a.ok && store.update('order', a.value.id, { group: 'g3' }, 1).ok).toBe(true);
+    const listed = store.list('order', { where: { sql: '"group" = ?', params: ['g3'] }, sort: [{ field: 'where', dir: 'asc' }] });
+    expect(listed.ok && listed.value.records.map((r) => r.select)).toEqual(['王小明']);
+    expect(store.findByIdentity('order', { group: 'g2' }).map((m) => m.record.select)).toEqual(['b']);
+    expect(store.search('order', '小明')).toMatchObject({ ok: true, value: [{ select: '王小明' }] });
+    const next = { entities: [{ ...spec.entities[0]!, fields: [{ key: 'select', type: 'text' }, { key: 'where', type: 'number' }] }] };
+    const plan = planMigration(spec, next, db);
+    expect(plan.warnings.map((w) => [w.code, w.counts.affected])).toEqual([['field_removed', 2], ['type_unconvertible', 1]]);
+    expect(applyMigration(plan, db, { 'type_unconvertible:order.where': { kind: 'convert' } }).ok).toBe(true);
+    expect(createRecordStore(db, next).list('order', { sort: [{ field: 'where', dir: 'desc' }] })).toMatchObject({ ok: true, value: { records: [{ where: 12 }, { where: null }] } });
   });
 });
