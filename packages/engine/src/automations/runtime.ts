@@ -32,7 +32,7 @@ export type AutomationOptions = {
 export const defaultAutomationOptions: AutomationOptions = {
   maxDepth: 5,
   leaseMs: 30_000,
-  batchSize: 100,
+  batchSize: 50,
   maxAttempts: 5,
   retryMs: 5_000,
   workerId: 'worker-1',

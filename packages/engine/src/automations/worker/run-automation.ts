@@ -32,7 +32,11 @@ export function runAutomation(
   opts: { dryRun: boolean; onWrite?: () => void },
 ): RunLog {
   const t0 = performance.now();
-  const existing = opts.dryRun ? null : rt.runs.findRun(event.id, automation.key, subject.recordId);
+  // Only an event claimed before (a crash, a lost lease) can have runs already.
+  const existing =
+    opts.dryRun || event.attempts <= 1
+      ? null
+      : rt.runs.findRun(event.id, automation.key, subject.recordId);
   const run: RunLog = existing ?? {
     id: rt.deps.ids.next(),
     eventId: event.id,

@@ -11,8 +11,7 @@ export type DrainReport = { events: number; runs: number; failedEvents: number }
  */
 function settle(rt: Runtime, worker: string, event: AutomationEvent, report: DrainReport): void {
   try {
-    // One transaction per event: its runs, effects (each action in its own savepoint) and its
-    // completion commit together — one fsync-free WAL commit instead of one per statement.
+    // The event's runs, effects (each action in its own savepoint) and completion are one unit.
     rt.db.transaction(() => {
       report.runs += processEvent(rt, event).length;
       rt.outbox.complete(event.seq, worker, rt.now());
@@ -47,10 +46,15 @@ export function drain(
       Math.min(rt.options.batchSize, max - report.events),
     );
     if (batch.length === 0) break;
-    for (const event of batch) {
-      settle(rt, worker, event, report);
-      report.events++;
-    }
+    // One transaction per batch, one savepoint per event: a failing event rolls back alone,
+    // and the batch costs one commit. A crash loses only the uncommitted batch, which is
+    // claimed again and applied once (its effects never committed).
+    rt.db.transaction(() => {
+      for (const event of batch) {
+        settle(rt, worker, event, report);
+        report.events++;
+      }
+    });
   }
   return report;
 }
