@@ -6,12 +6,22 @@ import type { CliCommand } from './commands/command';
 import { specCommand } from './commands/spec';
 import { initCommand } from './commands/init';
 import { startCommand } from './commands/start';
+import { usersCommand } from './commands/users';
+import { backupCommand } from './commands/backup';
+import { restoreCommand } from './commands/restore';
+import { specExportCommand } from './commands/spec-export';
+import { specImportCommand } from './commands/spec-import';
 
 /** Every top-level command, registered in this one place (one line each). */
 const commands: readonly CliCommand[] = [
   specCommand,
   initCommand,
   startCommand,
+  usersCommand,
+  backupCommand,
+  restoreCommand,
+  specExportCommand,
+  specImportCommand,
 ];
 
 /**

@@ -13,3 +13,4 @@ export type { TrellisRuntime } from './setup/runtime';
 export { installSpec, createAdmin } from './setup/install';
 export { loadDemo } from './setup/demo-loader';
 export type { DemoRecipe, DemoReport } from './setup/demo-loader';
+export { backupDatabase, checkBackup } from './setup/backup';

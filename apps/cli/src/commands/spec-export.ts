@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { specVersions } from '@trellis/store';
+import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
+import { resolveUserPath } from '../context';
+import type { CliLocale } from '../locale';
+import type { CliCommand } from './command';
+
+const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+/** Adds a subcommand to the existing `spec` command (or creates it). */
+export function specGroup(program: Command, locale: CliLocale): Command {
+  return program.commands.find((c) => c.name() === 'spec') ?? program.command('spec').description(say(locale, '应用规格', 'App spec'));
+}
+
+/** `trellis spec export [file] [--version N]`: the live (or a given) published spec as JSON. */
+export const specExportCommand: CliCommand = {
+  name: 'spec-export',
+  register(program: Command, ctx, locale) {
+    specGroup(program, locale)
+      .command('export')
+      .description(say(locale, '导出已发布的规格（默认当前版本）', 'Export the published spec (default: the live version)'))
+      .argument('[file]', say(locale, '输出文件（默认标准输出）', 'output file (default stdout)'))
+      .option('--version <n>', say(locale, '版本号', 'version number'))
+      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .action((file: string | undefined, o: { version?: string; data?: string }) => {
+        const rt = openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
+        try {
+          const versions = specVersions(rt.db);
+          const v = o.version ? versions.get(Number(o.version)) : versions.live();
+          if (!v) {
+            ctx.stderr(say(locale, '没有已发布的规格\n', 'No published spec\n'));
+            ctx.exitCode = 1;
+            return;
+          }
+          const json = JSON.stringify(v.spec, null, 2) + '\n';
+          if (file) {
+            writeFileSync(resolveUserPath(ctx, file), json);
+            ctx.stderr(say(locale, `已导出版本 ${v.version}\n`, `Exported version ${v.version}\n`));
+          } else ctx.stdout(json);
+        } finally {
+          rt.close();
+        }
+      });
+  },
+};

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { specVersions } from '@trellis/store';
+import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
+import { resolveUserPath } from '../context';
+import type { CliLocale } from '../locale';
+import { loadSpec } from '../template/load-spec';
+import type { CliCommand } from './command';
+import { specGroup } from './spec-export';
+
+const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+/**
+ * `trellis spec import <file-or-template> [--dry-run]`: publishes a spec through the normal
+ * path (validate, diff, migration plan, apply); --dry-run prints the plan only.
+ */
+export const specImportCommand: CliCommand = {
+  name: 'spec-import',
+  register(program: Command, ctx, locale) {
+    specGroup(program, locale)
+      .command('import')
+      .description(say(locale, '校验并发布一个规格（走发布流程与迁移计划）', 'Validate and publish a spec (publish path with migration plan)'))
+      .argument('<file-or-template-folder>')
+      .option('--dry-run', say(locale, '只显示迁移计划，不发布', 'show the migration plan without publishing'))
+      .option('--note <text>', say(locale, '版本说明', 'version note'))
+      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .action((target: string, o: { dryRun?: boolean; note?: string; data?: string }) => {
+        const loaded = loadSpec(resolveUserPath(ctx, target), target, { locale });
+        if (!loaded.ok) {
+          ctx.stderr(loaded.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
+          ctx.exitCode = 2;
+          return;
+        }
+        const rt = openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
+        try {
+          const versions = specVersions(rt.db);
+          const preview = versions.preview(loaded.spec, { locale });
+          if (!preview.ok) {
+            ctx.stderr(preview.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
+            ctx.exitCode = 1;
+            return;
+          }
+          ctx.stdout(JSON.stringify({ steps: preview.plan.steps, warnings: preview.plan.warnings }, null, 2) + '\n');
+          if (o.dryRun) return;
+          const published = versions.publish({ spec: loaded.spec, note: o.note ?? `import ${target}`, locale });
+          if (!published.ok) {
+            ctx.stderr(published.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
+            ctx.exitCode = 1;
+            return;
+          }
+          ctx.stdout(say(locale, `已发布版本 ${published.version}\n`, `Published version ${published.version}\n`));
+        } finally {
+          rt.close();
+        }
+      });
+  },
+};
