@@ -1,7 +1,6 @@
 import type { AppSpec } from '@trellis/spec';
 import type { StoreDb } from '@trellis/store';
-import { activitiesOf } from './activities/activity-rows';
-import { logActivity } from './activities/log-activity';
+import { listActivities, logActivity } from './activities/log-activity';
 import type { ActivityInput, ActivityListResult, ActivityResult } from './activities/types';
 import { resolveLocale } from './i18n/messages';
 import {
@@ -18,7 +17,6 @@ import {
   type PermissionPort,
   type RecordData,
 } from './ports';
-import { authorize, beginCall, callLocale, guard, isFailure } from './records/call';
 import { createRecord } from './records/create';
 import type { SpecModel } from './records/entity-model';
 import { getRecord, listRecords } from './records/read';
@@ -120,15 +118,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     activities: {
       log: (entity, recordId, input, opts) => logActivity(rt, entity, recordId, input, opts),
-      list: (entity, recordId, opts) =>
-        guard(callLocale(rt, opts), () => {
-          const call = beginCall(rt, entity, opts);
-          if (isFailure(call)) return call;
-          const record = call.live.store.get(entity, recordId, { includeDeleted: true });
-          const denied = authorize(call, 'read', record);
-          if (denied) return denied;
-          return { ok: true, activities: activitiesOf(rt, entity, recordId) };
-        }),
+      list: (entity, recordId, opts) => listActivities(rt, entity, recordId, opts),
     },
     tasks: {
       create: (input, opts) => createTask(rt, input, opts),

@@ -1,12 +1,12 @@
-import { fieldError, validationFailure, type FieldError } from '../i18n/errors';
+import { engineError, fieldError, validationFailure, type FieldError } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, type Call } from '../records/call';
 import { emit } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import { slaDueAt } from '../records/stage';
-import type { WriteOptions } from '../records/types';
+import type { CallOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/update';
-import { insertActivity } from './activity-rows';
-import type { Activity, ActivityInput, ActivityResult, FileRef } from './types';
+import { activitiesOf, insertActivity } from './activity-rows';
+import type { Activity, ActivityInput, ActivityListResult, ActivityResult, FileRef } from './types';
 
 /**
  * Logs an activity on a record. When its type counts as contact (default), the record's
@@ -81,3 +81,15 @@ function isFileRef(f: unknown): f is FileRef {
   return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.size === 'number' && typeof r.mime === 'string';
 }
 
+/** Activities of a record the actor may read, newest first (by when they happened). */
+export function listActivities(rt: Runtime, entity: string, recordId: string, opts: CallOptions): ActivityListResult {
+  return guard(callLocale(rt, opts), () => {
+    const call = beginCall(rt, entity, opts);
+    if (isFailure(call)) return call;
+    const record = call.live.store.get(entity, recordId, { includeDeleted: true });
+    if (!record) return engineError('not_found', call.locale, 'notFound', { entity, id: recordId });
+    const denied = authorize(call, 'read', record);
+    if (denied) return denied;
+    return { ok: true, activities: activitiesOf(rt, entity, recordId) };
+  });
+}
