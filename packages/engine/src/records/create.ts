@@ -34,7 +34,7 @@ export function createRecord(rt: Runtime, entity: string, values: unknown, opts:
     }
     if (errors.length > 0) return problems(call, errors, requested ?? undefined);
 
-    return rt.db.transaction((): RecordResult => {
+    return timed(call, 'transaction', () => rt.db.transaction((): RecordResult => {
       const matches = timed(call, 'identity', () => (call.model.identity.length > 0 ? call.live.store.findByIdentity(entity, next) : []));
       const first = matches[0];
       if (first) {
@@ -44,7 +44,7 @@ export function createRecord(rt: Runtime, entity: string, values: unknown, opts:
       const taken = timed(call, 'identity', () => [...uniqueErrors(call, next, call.model.fields.keys()), ...relationErrors(call, next, call.model.fields.keys())]);
       if (taken.length > 0) return problems(call, taken);
       return timed(call, 'write', () => insert(call, next, stage, opts));
-    });
+    }));
   });
 }
 

@@ -4,8 +4,8 @@ import type { AppSpec } from '@trellis/spec';
 import type { Clock, IdGenerator, Locale, PermissionPort } from '../ports';
 import { createSpecModel, type SpecModel } from './entity-model';
 
-/** Phases of the write path, reported to `onPhase` (benchmarks). */
-export type Phase = 'normalize' | 'validate' | 'identity' | 'gate' | 'write';
+/** Phases of the write path, reported to `onPhase` (benchmarks). `transaction` spans identity, write and the commit. */
+export type Phase = 'normalize' | 'validate' | 'identity' | 'gate' | 'write' | 'transaction';
 
 /** The live spec version with its compiled models and record store. */
 export type Live = { model: SpecModel; store: RecordStore };
