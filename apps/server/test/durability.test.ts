@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@trellis/store';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensureDataDir, hashPassword, installSpec, openRuntime } from '../src/index';
+import { educationSpec } from './stack';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function startServer(dir: string): Promise<{ child: ChildProcess; port: number; pending: () => number }> {
+  const child = spawn(process.execPath, ['--conditions=@trellis/source', '--import', 'tsx', join(here, 'durability-server.ts'), dir], { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  let pending = -1;
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (line.startsWith('READY ')) resolve({ child, port: Number(line.slice(6)), pending: () => pending });
+        if (line.startsWith('PENDING ')) pending = Number(line.slice(8));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+  });
+}
+
+describe('durability: SIGKILL under intake load', () => {
+  it('keeps every acknowledged submission and runs its automations exactly once after restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-durable-'));
+    dirs.push(dir);
+    const paths = ensureDataDir(dir);
+    const setup = openRuntime(paths);
+    const installed = installSpec(setup.db, educationSpec());
+    expect(installed.ok).toBe(true);
+    const hash = await hashPassword('pass-word-1');
+    for (const [login, team] of [['t1', 'tech'], ['t2', 'tech'], ['d1', 'design']] as const) setup.app.ctx.users.insert({ login, passwordHash: hash, role: 'sales', teams: [team] }, Date.now());
+    setup.close();
+
+    const first = await startServer(dir);
+    const acknowledged: string[] = [];
+    let sent = 0;
+    let killed = false;
+    const lane = async () => {
+      while (!killed) {
+        const phone = `137${String(sent++).padStart(8, '0')}`;
+        try {
+          const res = await fetch(`http://127.0.0.1:${first.port}/f/apply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `耐久${phone}`, phone, course: 'python' }) });
+          if (res.status === 201) acknowledged.push(`+86${phone}`);
+          await res.arrayBuffer();
+        } catch {
+          // connection cut by the kill: this submission was never acknowledged
+        }
+      }
+    };
+    const lanes = Array.from({ length: 8 }, lane);
+    while (acknowledged.length < 300) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill('SIGKILL');
+    killed = true;
+    await Promise.all(lanes);
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await startServer(dir);
+    const start = Date.now();
+    while ((second.pending() !== 0) && Date.now() - start < 60_000) await new Promise((r) => setTimeout(r, 100));
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+
+    const db = openDatabase(paths.db, { readonly: true });
+    try {
+      const stored = new Set((db.sqlite.prepare('SELECT phone FROM e_lead').all() as { phone: string }[]).map((r) => r.phone));
+      const lost = acknowledged.filter((p) => !stored.has(p));
+      expect(lost).toEqual([]);
+      // Every stored lead (acknowledged or not) had its routing automation run exactly once.
+      const runs = db.sqlite
+        .prepare("SELECT l.phone, (SELECT count(*) FROM automation_runs r WHERE r.record_id = l.id AND r.automation_key = 'route-python' AND r.dry_run = 0) AS n FROM e_lead l")
+        .all() as { phone: string; n: number }[];
+      expect(runs.length).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(runs.filter((r) => r.n !== 1)).toEqual([]);
+      const unprocessed = db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL').get() as { n: number };
+      expect(unprocessed.n).toBe(0);
+      const unassigned = db.sqlite.prepare('SELECT count(*) AS n FROM e_lead WHERE owner_id IS NULL').get() as { n: number };
+      expect(unassigned.n).toBe(0);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+});
