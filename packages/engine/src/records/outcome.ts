@@ -30,3 +30,12 @@ export function fieldValues(call: Call, record: RecordData, keys?: readonly stri
   for (const key of keys ?? call.model.fields.keys()) out[key] = record[key] ?? null;
   return out;
 }
+
+/** Fields the permission port hides from this call's actor (empty without a `redact`). */
+export function hiddenFields(call: Call): Set<string> {
+  const redact = call.rt.permissions.redact;
+  if (!redact) return new Set();
+  const probe = Object.fromEntries([...call.model.fields.keys()].map((k) => [k, true]));
+  const shown = redact(call.actor, call.model.key, probe);
+  return new Set(Object.keys(probe).filter((k) => !(k in shown)));
+}

@@ -44,5 +44,13 @@ describe('the role model as the permission port', () => {
     ]);
     expect(ctx.engine.records.remove('lead', mine.record.id, amy)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(ctx.outbox().map((e) => e.type)).toEqual(['record.created', 'record.created']);
+
+    // Filtering or sorting on a hidden field would reveal it: refused like an unknown field.
+    const probe = ctx.engine.records.list('lead', { filter: { '==': [{ var: 'notes' }, 'secret'] }, sort: [{ field: 'notes' }] }, amy);
+    expect(!probe.ok && probe.error.errors.map((e) => [e.path, e.code])).toEqual([
+      ['/filter', 'unknown_field'],
+      ['/sort/0/field', 'unknown_field'],
+    ]);
+    expect(ctx.engine.records.list('lead', { filter: { '==': [{ var: 'budget' }, null] } }, amy).ok).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
-import { compileToSql } from '@trellis/logic';
+import { analyse, compileToSql } from '@trellis/logic';
 import type { StoreIssue, WhereSql } from '@trellis/store';
 import { engineError, fieldError, type Failure } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, type Call } from './call';
-import { visible } from './outcome';
+import { hiddenFields, visible } from './outcome';
 import type { Runtime } from './runtime';
 import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
 
@@ -30,6 +30,8 @@ export function listRecords(rt: Runtime, entity: string, query: ListOptions, opt
     if (isFailure(call)) return call;
     const denied = authorize(call, 'read');
     if (denied) return denied;
+    const leak = hiddenUse(call, query);
+    if (leak) return leak;
     const where = whereOf(call, query.filter);
     if (isFailure(where)) return where;
     if (where === 'none') return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
@@ -51,6 +53,25 @@ export function listRecords(rt: Runtime, entity: string, query: ListOptions, opt
     const page = res.value;
     return { ok: true, records: page.records.map((r) => visible(call, r)), nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}) };
   });
+}
+
+/**
+ * Filtering or sorting on a field hidden from the actor would reveal its values, so such a list
+ * is refused as if the field did not exist.
+ */
+function hiddenUse(call: Call, query: ListOptions): Failure | null {
+  const hidden = hiddenFields(call);
+  if (hidden.size === 0) return null;
+  const used: { path: string; field: string }[] = [];
+  if (query.filter !== undefined && query.filter !== null) {
+    for (const field of analyse(query.filter).fields) if (hidden.has(field.split('.')[0] ?? field)) used.push({ path: '/filter', field });
+  }
+  (Array.isArray(query.sort) ? query.sort : []).forEach((s, i) => {
+    if (hidden.has(s?.field)) used.push({ path: `/sort/${i}/field`, field: s.field });
+  });
+  if (used.length === 0) return null;
+  const errors = used.map((u) => fieldError(call.locale, u.path, 'unknown_field', 'unknownField', { field: u.field }));
+  return engineError('invalid_input', call.locale, 'invalidFilter', {}, errors);
 }
 
 /** The SQL condition of a list: the caller's filter AND the actor's list scope; 'none' = nothing visible. */

@@ -2,6 +2,7 @@ import { activitiesOf } from '../activities/activity-rows';
 import { engineError } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '../records/call';
 import { CREATED_FIELD } from '../records/journal';
+import { hiddenFields } from '../records/outcome';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions } from '../records/types';
 import { queryTasks } from '../tasks/task-rows';
@@ -81,13 +82,4 @@ function stageEntries(call: Call, id: string): TimelineEntry[] {
     .stmt('SELECT id, from_stage, to_stage, actor_id, via, at, dwell_ms FROM stage_transitions WHERE entity = ? AND record_id = ?')
     .all(call.model.key, id) as TransitionRow[];
   return rows.map((r) => ({ kind: 'stage', id: r.id, at: r.at, actorId: r.actor_id, via: r.via, from: r.from_stage, to: r.to_stage, dwellMs: r.dwell_ms }));
-}
-
-// Fields the permission port hides from this actor (their history is hidden too).
-function hiddenFields(call: Call): Set<string> {
-  const redact = call.rt.permissions.redact;
-  if (!redact) return new Set();
-  const probe = Object.fromEntries([...call.model.fields.keys()].map((k) => [k, true]));
-  const visible = redact(call.actor, call.model.key, probe);
-  return new Set(Object.keys(probe).filter((k) => !(k in visible)));
 }
