@@ -32,7 +32,10 @@ export function createRecord(rt: Runtime, entity: string, values: unknown, opts:
       // Starting in the first stage is always allowed; starting later must pass that stage's gate.
       if (requested !== null && requested !== call.model.initialStage) errors.push(...timed(call, 'gate', () => gateErrors(call, stage, next, null)));
     }
-    if (errors.length > 0) return problems(call, errors, requested ?? undefined);
+    // An intake merge may lack required values the existing record already has (a WeChat lead
+    // with only a WeChat id): missing values wait for the identity lookup, other errors do not.
+    const missingOnly = opts.mode === 'merge' && errors.every((e) => e.code === 'required' || e.code === 'requiredIf');
+    if (errors.length > 0 && !missingOnly) return problems(call, errors, requested ?? undefined);
 
     return timed(call, 'transaction', () => rt.db.transaction((): RecordResult => {
       const matches = timed(call, 'identity', () => (call.model.identity.length > 0 ? call.live.store.findByIdentity(entity, next) : []));
@@ -41,6 +44,7 @@ export function createRecord(rt: Runtime, entity: string, values: unknown, opts:
         if (opts.mode === 'merge') return mergeInto(call, first.record, next, p.changed, opts);
         return duplicate(call, first.record, first.key);
       }
+      if (errors.length > 0) return problems(call, errors);
       const taken = timed(call, 'identity', () => [...uniqueErrors(call, next, call.model.fields.keys()), ...relationErrors(call, next, call.model.fields.keys())]);
       if (taken.length > 0) return problems(call, taken);
       return timed(call, 'write', () => insert(call, next, stage, opts));

@@ -68,6 +68,16 @@ describe('identity matching', () => {
     expect(ctx.engine.records.get('lead', b.record.id, opts)).toMatchObject({ ok: true, record: { phone: '+8613900139000', version: 1 } });
   });
 
+  it('merges intake that lacks a required value into the existing record, but refuses it as a new one', () => {
+    const first = ctx.engine.records.create('lead', { name: '李雷', email: 'li@example.com' }, opts);
+    if (!first.ok) throw new Error('setup');
+    const merged = ctx.engine.records.create('lead', { email: 'LI@example.com', phone: '13800138000' }, intake);
+    expect(merged.ok && merged.record).toMatchObject({ id: first.record.id, name: '李雷', phone: '+8613800138000' });
+    const fresh = ctx.engine.records.create('lead', { email: 'new@example.com' }, intake);
+    expect(!fresh.ok && fresh.error.errors.map((e) => [e.path, e.code])).toEqual([['/name', 'required']]);
+    expect(ctx.count('e_lead')).toBe(1);
+  });
+
   it('still validates merge input and refuses it whole when invalid', () => {
     ctx.engine.records.create('lead', { name: 'A', phone: '13800138000' }, opts);
     const r = ctx.engine.records.create('lead', { name: 'A', phone: '13800138000', email: 'nope' }, intake);
