@@ -48,6 +48,13 @@ describe('activities.log', () => {
     expect(list.ok && list.activities.map((a) => a.body)).toEqual(['now', 'yesterday']);
   });
 
+  it('never moves the contact time into the future', () => {
+    const rec = lead();
+    ctx.engine.activities.log('lead', rec.id, { type: 'call', body: 'typed early', occurredAt: ctx.clock.now() + 24 * HOUR }, opts);
+    const after = ctx.engine.records.get('lead', rec.id, opts);
+    expect(after.ok && after.record.lastActivityAt).toBe(ctx.clock.now());
+  });
+
   it('refuses an unknown type, an empty body and bad attachments, writing nothing', () => {
     const rec = lead();
     const r = ctx.engine.activities.log('lead', rec.id, { type: 'telegram', body: ' ', attachments: 'pdf' as never }, opts);

@@ -40,8 +40,10 @@ export function logActivity(rt: Runtime, entity: string, recordId: string, input
       };
       insertActivity(rt, activity);
       let current = record;
-      if (countsAsContact && activity.occurredAt > (record.lastActivityAt ?? -Infinity)) {
-        const lastActivityAt = activity.occurredAt;
+      // A contact time in the future (a planned call typed in early) must not silence the SLA.
+      const contactAt = Math.min(activity.occurredAt, call.now);
+      if (countsAsContact && contactAt > (record.lastActivityAt ?? -Infinity)) {
+        const lastActivityAt = contactAt;
         const due = slaDueAt(call, record.stage, record.stageEnteredAt, lastActivityAt);
         const res = call.live.store.update(entity, recordId, { lastActivityAt, slaDueAt: due }, record.version, { now: call.now });
         if (!res.ok) return storeFailure(call, res.error, recordId);
