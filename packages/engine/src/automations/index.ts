@@ -29,3 +29,5 @@ export {
 export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../notify/signing';
 export { createSmtpMailer } from '../notify/smtp-mailer';
 export type { SmtpConfig } from '../notify/smtp-mailer';
+export { assignmentTraces } from './assignment-traces';
+export type { AssignmentTraceEntry } from './assignment-traces';

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { assignmentTraces } from '../../src/automations';
 import { admin, HOUR, intake, setupAutomations, type Harness } from './support/harness';
 
 let h: Harness;
@@ -190,5 +191,31 @@ describe('education template automations', () => {
     expect(run?.conditionTrace?.failed).toEqual([
       { path: '/if', expr: { '==': [{ var: 'stage' }, 'trial'] }, value: false },
     ]);
+  });
+});
+
+describe('assignment traces for the timeline', () => {
+  it('lists each automatic assignment of a record with its why-this-owner trace', () => {
+    h = setupAutomations();
+    const id = lead({ course: 'python' }).id;
+    h.automations.drain();
+    const traces = assignmentTraces(h.db, 'lead', id);
+    expect(traces).toHaveLength(1);
+    expect(traces[0]).toMatchObject({
+      ownerId: 'u-li.na',
+      automationKey: 'route-python',
+      at: h.clock.now(),
+    });
+    expect(traces[0]?.trace.summary.en).toBe(
+      'round robin over team "tech" gave it to li.na; skipped huang.qiang (away)',
+    );
+    expect(traces[0]?.trace.summary['zh-CN']).toBe(
+      '按团队“tech”轮流分配给 li.na；跳过 huang.qiang（休假中）',
+    );
+    // The timeline shows the owner change as an assignment made by the automation.
+    const tl = h.engine.timeline('lead', id, admin);
+    expect(tl.ok && tl.entries.some((e) => e.kind === 'assignment' && e.at === traces[0]?.at)).toBe(
+      true,
+    );
   });
 });
