@@ -48,7 +48,14 @@ function lead(n: number): Record<string, unknown> {
 const engineDb = openDatabase(join(dir, 'engine.db'));
 syncEntityTables(engineDb, spec);
 // Per-record phase times; medians are reported (a shared CI box makes means noisy).
-const phases: Record<Phase, number[]> = { normalize: [], validate: [], identity: [], gate: [], write: [], transaction: [] };
+const phases: Record<Phase, number[]> = {
+  normalize: [],
+  validate: [],
+  identity: [],
+  gate: [],
+  write: [],
+  transaction: [],
+};
 const engine = createEngine({ db: engineDb, spec, onPhase: (p, ms) => phases[p].push(ms) });
 const actor = { kind: 'public' as const };
 let nEngine = 0;
@@ -56,19 +63,71 @@ const createOne = () => {
   const r = engine.records.create('lead', lead(nEngine++), { actor, via: 'intake' });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
 };
-const medianUs = (xs: number[]) => (xs.length === 0 ? 0 : Math.round(percentile([...xs].sort((a, b) => a - b), 50) * 10_000) / 10);
+const medianUs = (xs: number[]) =>
+  xs.length === 0
+    ? 0
+    : Math.round(
+        percentile(
+          [...xs].sort((a, b) => a - b),
+          50,
+        ) * 10_000,
+      ) / 10;
 
 // Baseline: the same normalized row, one prepared INSERT per record (autocommit), same table shape.
 const plainDb = openDatabase(join(dir, 'plain.db'));
 syncEntityTables(plainDb, spec);
 const info = entityTable(spec.entities.find((e) => e.key === 'lead')!);
-const columns = ['id', 'created_at', 'updated_at', 'version', 'stage', 'stage_entered_at', 'sla_due_at', 'name', 'phone', 'email', 'source', 'campaignCode', 'course', 'budgetRange', 'decisionCycle', 'city', 'age', 'tags', 'notes', 'profileScore'];
-const insert = plainDb.sqlite.prepare(`INSERT INTO ${quoteIdent(info.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+const columns = [
+  'id',
+  'created_at',
+  'updated_at',
+  'version',
+  'stage',
+  'stage_entered_at',
+  'sla_due_at',
+  'name',
+  'phone',
+  'email',
+  'source',
+  'campaignCode',
+  'course',
+  'budgetRange',
+  'decisionCycle',
+  'city',
+  'age',
+  'tags',
+  'notes',
+  'profileScore',
+];
+const insert = plainDb.sqlite.prepare(
+  `INSERT INTO ${quoteIdent(info.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+);
 let nPlain = 0;
 function plainInsert(n: number): void {
   const v = lead(n);
   const now = Date.now();
-  insert.run(uuidv7(), now, now, 1, 'new', now, now + 48 * 3_600_000, v.name, `+86${13800000000 + n}`, `lead${n}@example.com`, v.source, v.campaignCode, v.course, v.budgetRange, v.decisionCycle, v.city, v.age, JSON.stringify(v.tags), v.notes, 100);
+  insert.run(
+    uuidv7(),
+    now,
+    now,
+    1,
+    'new',
+    now,
+    now + 48 * 3_600_000,
+    v.name,
+    `+86${13800000000 + n}`,
+    `lead${n}@example.com`,
+    v.source,
+    v.campaignCode,
+    v.course,
+    v.budgetRange,
+    v.decisionCycle,
+    v.city,
+    v.age,
+    JSON.stringify(v.tags),
+    v.notes,
+    100,
+  );
 }
 
 // The box is shared: alternate the two in rounds so both see the same load, then summarise.
@@ -107,13 +166,18 @@ function walFrames(db: typeof engineDb, file: string, write: () => void): number
   db.sqlite.pragma('wal_autocheckpoint = 1000');
   return Math.round(frames * 10) / 10;
 }
-const framesFull = walFrames(engineDb, join(dir, 'engine.db-wal'), () => engine.records.create('lead', lead(nEngine++), { actor, via: 'intake' }));
+const framesFull = walFrames(engineDb, join(dir, 'engine.db-wal'), () =>
+  engine.records.create('lead', lead(nEngine++), { actor, via: 'intake' }),
+);
 const framesPlain = walFrames(plainDb, join(dir, 'plain.db-wal'), () => plainInsert(nPlain++));
 
 const { transaction: txUs = 0, ...steps } = perRecordUs;
 const stepsUs = Object.values(steps).reduce((a, b) => a + b, 0);
 // The commit (WAL append, occasional checkpoint) is what the transaction costs beyond its steps.
-const commitUs = Math.max(0, Math.round((txUs - (steps.identity ?? 0) - (steps.write ?? 0)) * 10) / 10);
+const commitUs = Math.max(
+  0,
+  Math.round((txUs - (steps.identity ?? 0) - (steps.write ?? 0)) * 10) / 10,
+);
 const r = ratio(full, plain);
 console.log(
   JSON.stringify(
@@ -128,7 +192,11 @@ console.log(
       target: 0.2,
       meetsTarget: r >= 0.2,
       // Median µs per record in each phase; `commit` = transaction - identity - write; `other` = the rest (authorize, result).
-      breakdownMedianUs: { ...steps, commit: commitUs, other: Math.max(0, Math.round((full.medianMs * 1000 - stepsUs - commitUs) * 10) / 10) },
+      breakdownMedianUs: {
+        ...steps,
+        commit: commitUs,
+        other: Math.max(0, Math.round((full.medianMs * 1000 - stepsUs - commitUs) * 10) / 10),
+      },
       walPagesPerRecord: { full: framesFull, plain: framesPlain },
       validatorsCompiled: engine.spec().compiledCount(),
     },

@@ -22,7 +22,16 @@ import type { SpecModel } from './records/entity-model';
 import { getRecord, listRecords } from './records/read';
 import { removeRecord, restoreRecord } from './records/remove';
 import { createRuntime, type Phase, type Runtime } from './records/runtime';
-import type { CallOptions, ChangeStageOptions, CreateOptions, ListOptions, ListResult, RecordResult, UpdateOptions, WriteOptions } from './records/types';
+import type {
+  CallOptions,
+  ChangeStageOptions,
+  CreateOptions,
+  ListOptions,
+  ListResult,
+  RecordResult,
+  UpdateOptions,
+  WriteOptions,
+} from './records/types';
 import { changeStage, updateRecord } from './records/update';
 import { assignTask, completeTask, createTask, listTasks } from './tasks/tasks';
 import type { TaskInput, TaskListResult, TaskQuery, TaskResult } from './tasks/types';
@@ -66,14 +75,23 @@ export type Engine = {
   };
   tasks: {
     create(input: TaskInput, opts: WriteOptions): TaskResult;
-    assign(taskId: string, assigneeId: string | null, opts: WriteOptions & { dueAt?: number | null }): TaskResult;
+    assign(
+      taskId: string,
+      assigneeId: string | null,
+      opts: WriteOptions & { dueAt?: number | null },
+    ): TaskResult;
     complete(taskId: string, opts: WriteOptions): TaskResult;
     list(query: TaskQuery, opts: CallOptions): TaskListResult;
   };
   timeline(entity: string, id: string, opts: CallOptions): TimelineResult;
   permissions: {
     port: PermissionPort;
-    can(actor: Actor, action: PermissionAction, entity: string, record?: RecordData | null): boolean;
+    can(
+      actor: Actor,
+      action: PermissionAction,
+      entity: string,
+      record?: RecordData | null,
+    ): boolean;
   };
   /** The spec in force and its compiled models. */
   spec(): SpecModel;
@@ -114,7 +132,14 @@ export function createEngine(options: EngineOptions): Engine {
       restore: (entity, id, opts) => restoreRecord(rt, entity, id, opts),
       get: (entity, id, opts) => getRecord(rt, entity, id, opts),
       list: (entity, query, opts) => listRecords(rt, entity, query, opts),
-      listDeleted: (entity, query, opts) => listRecords(rt, entity, { sort: [{ field: 'deletedAt', dir: 'desc' }], ...query }, opts, 'only'),
+      listDeleted: (entity, query, opts) =>
+        listRecords(
+          rt,
+          entity,
+          { sort: [{ field: 'deletedAt', dir: 'desc' }], ...query },
+          opts,
+          'only',
+        ),
     },
     activities: {
       log: (entity, recordId, input, opts) => logActivity(rt, entity, recordId, input, opts),
@@ -129,7 +154,8 @@ export function createEngine(options: EngineOptions): Engine {
     timeline: (entity, id, opts) => timeline(rt, entity, id, opts),
     permissions: {
       port: permissions,
-      can: (actor, action, entity, record) => permissions.check(actor, action, entity, record ?? null).allowed,
+      can: (actor, action, entity, record) =>
+        permissions.check(actor, action, entity, record ?? null).allowed,
     },
     spec: () => rt.live().model,
     useSpec: (spec, version) => rt.useSpec(spec, version ?? null),

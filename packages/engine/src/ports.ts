@@ -39,7 +39,10 @@ export type PermissionDecision = { allowed: true } | { allowed: false; reason?: 
  * Which records a list/search may return: all, none, or those matching `sql` (a condition over
  * the per-entity table's snake_case columns with `?` params, ANDed into the query).
  */
-export type ListScope = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; sql: string; params: unknown[]; logic?: unknown };
+export type ListScope =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'where'; sql: string; params: unknown[]; logic?: unknown };
 
 /**
  * Permission extension point. The engine calls `check` at the top of every write and read; the
@@ -47,17 +50,32 @@ export type ListScope = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; sq
  * optional members narrow lists and guard/redact fields.
  */
 export interface PermissionPort {
-  check(actor: Actor, action: PermissionAction, entity: string, record?: RecordData | null): PermissionDecision;
+  check(
+    actor: Actor,
+    action: PermissionAction,
+    entity: string,
+    record?: RecordData | null,
+  ): PermissionDecision;
   /** Which records `actor` may list and search. Absent = all. */
   listScope?(actor: Actor, entity: string): ListScope;
   /** Fields of a write the actor may not touch (hidden from them, or read-only for them). */
-  refusedFields?(actor: Actor, entity: string, values: RecordData): { hidden: string[]; readonly: string[] };
+  refusedFields?(
+    actor: Actor,
+    entity: string,
+    values: RecordData,
+  ): { hidden: string[]; readonly: string[] };
   /** A copy of the record without the fields hidden from the actor. */
   redact?(actor: Actor, entity: string, record: RecordData): RecordData;
 }
 
 /** Outbound HTTP request/response (used by automations' webhook actions). */
-export type HttpRequest = { url: string; method: string; headers?: Record<string, string>; body?: string; timeoutMs?: number };
+export type HttpRequest = {
+  url: string;
+  method: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+};
 export type HttpResponse = { status: number; headers: Record<string, string>; body: string };
 export type HttpPort = (req: HttpRequest) => Promise<HttpResponse>;
 
@@ -77,7 +95,9 @@ export const allowAllPermissions: PermissionPort = {
 };
 
 /** A clock tests can move: `advance('48h')`-style helpers live in tests; this only holds the time. */
-export function createManualClock(start = Date.UTC(2026, 0, 5, 1, 0, 0)): Clock & { set(ms: number): void; advance(ms: number): void } {
+export function createManualClock(
+  start = Date.UTC(2026, 0, 5, 1, 0, 0),
+): Clock & { set(ms: number): void; advance(ms: number): void } {
   let t = start;
   return {
     now: () => t,

@@ -10,8 +10,17 @@ afterEach(() => {
   ctx = setup(spec);
 });
 
-const advisor = { actor: { kind: 'user' as const, userId: 'u-advisor', role: 'sales' }, via: 'ui' as const, locale: 'zh-CN' as const };
-const intake = { actor: { kind: 'public' as const }, via: 'intake' as const, locale: 'zh-CN' as const, mode: 'merge' as const };
+const advisor = {
+  actor: { kind: 'user' as const, userId: 'u-advisor', role: 'sales' },
+  via: 'ui' as const,
+  locale: 'zh-CN' as const,
+};
+const intake = {
+  actor: { kind: 'public' as const },
+  via: 'intake' as const,
+  locale: 'zh-CN' as const,
+  mode: 'merge' as const,
+};
 
 describe('education template through the engine', () => {
   it('is a valid spec', () => {
@@ -19,48 +28,128 @@ describe('education template through the engine', () => {
   });
 
   it('collapses a Douyin form lead and a website form lead with the same mobile into one record', () => {
-    const first = ctx.engine.records.create('lead', { name: '小林', phone: '+86 138-0013-8000', source: 'douyin', course: 'python' }, { ...intake, touch: { utmSource: 'douyin' } });
-    expect(first.ok && first.record).toMatchObject({ phone: '+8613800138000', stage: 'new', source: 'douyin', profileScore: 50 });
-    const second = ctx.engine.records.create('lead', { name: '林同学', phone: '１３８００１３８０００', city: '330100', budgetRange: 'from5kTo10k' }, { ...intake, touch: { utmSource: 'baidu' } });
+    const first = ctx.engine.records.create(
+      'lead',
+      { name: '小林', phone: '+86 138-0013-8000', source: 'douyin', course: 'python' },
+      { ...intake, touch: { utmSource: 'douyin' } },
+    );
+    expect(first.ok && first.record).toMatchObject({
+      phone: '+8613800138000',
+      stage: 'new',
+      source: 'douyin',
+      profileScore: 50,
+    });
+    const second = ctx.engine.records.create(
+      'lead',
+      {
+        name: '林同学',
+        phone: '１３８００１３８０００',
+        city: '330100',
+        budgetRange: 'from5kTo10k',
+      },
+      { ...intake, touch: { utmSource: 'baidu' } },
+    );
     expect(second.ok && second.merged).toBe(true);
-    expect(second.ok && second.record).toMatchObject({ name: '小林', city: '330100', budgetRange: 'from5kTo10k', profileScore: 75 });
+    expect(second.ok && second.record).toMatchObject({
+      name: '小林',
+      city: '330100',
+      budgetRange: 'from5kTo10k',
+      profileScore: 75,
+    });
     expect(ctx.count('e_lead')).toBe(1);
     expect(ctx.count('touches')).toBe(2);
   });
 
   it('walks a lead from prospect to enrolled through every gate', () => {
-    const created = ctx.engine.records.create('lead', { name: '周杰', phone: '13912345678', source: 'website' }, advisor);
+    const created = ctx.engine.records.create(
+      'lead',
+      { name: '周杰', phone: '13912345678', source: 'website' },
+      advisor,
+    );
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     const id = created.record.id;
-    const move = (stage: string, values?: Record<string, unknown>) => ctx.engine.records.changeStage('lead', id, stage, { ...advisor, ...(values ? { values } : {}) });
+    const move = (stage: string, values?: Record<string, unknown>) =>
+      ctx.engine.records.changeStage('lead', id, stage, {
+        ...advisor,
+        ...(values ? { values } : {}),
+      });
 
     const q = move('qualified');
-    expect(!q.ok && q.error.errors.map((e) => e.path)).toEqual(['/course', '/budgetRange', '/decisionCycle']);
+    expect(!q.ok && q.error.errors.map((e) => e.path)).toEqual([
+      '/course',
+      '/budgetRange',
+      '/decisionCycle',
+    ]);
     expect(!q.ok && q.error.errors[0]!.message).toBe('进入“需求确认”前必须填写“意向课程”');
-    expect(move('qualified', { course: 'dataAnalysis', budgetRange: 'from10kTo20k', decisionCycle: 'withinMonth' }).ok).toBe(true);
+    expect(
+      move('qualified', {
+        course: 'dataAnalysis',
+        budgetRange: 'from10kTo20k',
+        decisionCycle: 'withinMonth',
+      }).ok,
+    ).toBe(true);
     expect(move('trial', { trialAt: ctx.clock.now() + 48 * HOUR }).ok).toBe(true);
 
     const quoted = move('quoted');
     expect(!quoted.ok && quoted.error.errors.map((e) => e.code)).toEqual(['stage_evidence']);
     ctx.clock.advance(48 * HOUR);
-    expect(ctx.engine.activities.log('lead', id, { type: 'trial-class', body: '试听数据分析第一课，反馈很好' }, advisor).ok).toBe(true);
+    expect(
+      ctx.engine.activities.log(
+        'lead',
+        id,
+        { type: 'trial-class', body: '试听数据分析第一课，反馈很好' },
+        advisor,
+      ).ok,
+    ).toBe(true);
     expect(move('quoted').ok).toBe(true);
 
     const won = move('won');
-    expect(!won.ok && won.error.errors.map((e) => e.code)).toEqual(['stage_requires', 'stage_enter_if', 'stage_evidence']);
-    ctx.engine.activities.log('lead', id, { type: 'quote', body: '报价 12800 元', attachments: [{ id: 'f-1', name: '报价单.pdf', size: 20480, mime: 'application/pdf' }] }, advisor);
+    expect(!won.ok && won.error.errors.map((e) => e.code)).toEqual([
+      'stage_requires',
+      'stage_enter_if',
+      'stage_evidence',
+    ]);
+    ctx.engine.activities.log(
+      'lead',
+      id,
+      {
+        type: 'quote',
+        body: '报价 12800 元',
+        attachments: [{ id: 'f-1', name: '报价单.pdf', size: 20480, mime: 'application/pdf' }],
+      },
+      advisor,
+    );
     expect(move('won', { quotedAmount: 1280000 }).ok).toBe(true);
 
-    const stages = ctx.db.sqlite.prepare('SELECT to_stage FROM stage_transitions WHERE record_id = ? ORDER BY at, id').all(id) as { to_stage: string }[];
+    const stages = ctx.db.sqlite
+      .prepare('SELECT to_stage FROM stage_transitions WHERE record_id = ? ORDER BY at, id')
+      .all(id) as { to_stage: string }[];
     expect(stages.map((s) => s.to_stage)).toEqual(['new', 'qualified', 'trial', 'quoted', 'won']);
     const types = ctx.outbox().map((e) => e.type);
-    expect(types).toEqual(['record.created', 'stage.changed', 'stage.changed', 'activity.logged', 'stage.changed', 'activity.logged', 'stage.changed']);
+    expect(types).toEqual([
+      'record.created',
+      'stage.changed',
+      'stage.changed',
+      'activity.logged',
+      'stage.changed',
+      'activity.logged',
+      'stage.changed',
+    ]);
   });
 
   it('needs a loss note when the loss reason is "other"', () => {
-    const created = ctx.engine.records.create('lead', { name: '吴敏', phone: '13600136000' }, advisor);
+    const created = ctx.engine.records.create(
+      'lead',
+      { name: '吴敏', phone: '13600136000' },
+      advisor,
+    );
     if (!created.ok) throw new Error('setup');
-    const r = ctx.engine.records.changeStage('lead', created.record.id, 'lost', { ...advisor, values: { lossReason: 'other' } });
-    expect(!r.ok && r.error.errors.map((e) => [e.path, e.code])).toEqual([['/lossNote', 'requiredIf']]);
+    const r = ctx.engine.records.changeStage('lead', created.record.id, 'lost', {
+      ...advisor,
+      values: { lossReason: 'other' },
+    });
+    expect(!r.ok && r.error.errors.map((e) => [e.path, e.code])).toEqual([
+      ['/lossNote', 'requiredIf'],
+    ]);
   });
 });

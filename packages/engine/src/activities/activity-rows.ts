@@ -2,8 +2,16 @@ import type { Runtime } from '../records/runtime';
 import type { Activity, FileRef } from './types';
 
 type Row = {
-  id: string; entity: string; record_id: string; type: string; body: string | null; occurred_at: number;
-  actor_id: string | null; attachments: string | null; meta: string | null; created_at: number;
+  id: string;
+  entity: string;
+  record_id: string;
+  type: string;
+  body: string | null;
+  occurred_at: number;
+  actor_id: string | null;
+  attachments: string | null;
+  meta: string | null;
+  created_at: number;
 };
 
 const parse = <T>(s: string | null, fallback: T): T => {
@@ -17,8 +25,16 @@ const parse = <T>(s: string | null, fallback: T): T => {
 
 function fromRow(r: Row): Activity {
   return {
-    id: r.id, entity: r.entity, recordId: r.record_id, type: r.type, body: r.body, occurredAt: r.occurred_at,
-    actorId: r.actor_id, attachments: parse<FileRef[]>(r.attachments, []), meta: parse<Record<string, unknown> | null>(r.meta, null), createdAt: r.created_at,
+    id: r.id,
+    entity: r.entity,
+    recordId: r.record_id,
+    type: r.type,
+    body: r.body,
+    occurredAt: r.occurred_at,
+    actorId: r.actor_id,
+    attachments: parse<FileRef[]>(r.attachments, []),
+    meta: parse<Record<string, unknown> | null>(r.meta, null),
+    createdAt: r.created_at,
   };
 }
 
@@ -27,13 +43,26 @@ export function insertActivity(rt: Runtime, a: Activity): void {
   rt.stmt(
     `INSERT INTO activities (id, entity, record_id, type, body, occurred_at, actor_id, attachments, meta, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.id, a.entity, a.recordId, a.type, a.body, a.occurredAt, a.actorId, a.attachments.length ? JSON.stringify(a.attachments) : null, a.meta ? JSON.stringify(a.meta) : null, a.createdAt);
+  ).run(
+    a.id,
+    a.entity,
+    a.recordId,
+    a.type,
+    a.body,
+    a.occurredAt,
+    a.actorId,
+    a.attachments.length ? JSON.stringify(a.attachments) : null,
+    a.meta ? JSON.stringify(a.meta) : null,
+    a.createdAt,
+  );
 }
 
 /** Activities of a record, newest first. */
 export function activitiesOf(rt: Runtime, entity: string, recordId: string): Activity[] {
   const rows = rt
-    .stmt('SELECT * FROM activities WHERE entity = ? AND record_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC')
+    .stmt(
+      'SELECT * FROM activities WHERE entity = ? AND record_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC',
+    )
     .all(entity, recordId) as Row[];
   return rows.map(fromRow);
 }

@@ -1,5 +1,13 @@
 import { engineError, fieldError, validationFailure, type FieldError } from '../i18n/errors';
-import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, type Call } from '../records/call';
+import {
+  authorize,
+  beginCall,
+  callLocale,
+  guard,
+  isFailure,
+  storeFailure,
+  type Call,
+} from '../records/call';
 import { emit } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import { slaDueAt } from '../records/stage';
@@ -13,7 +21,13 @@ import type { Activity, ActivityInput, ActivityListResult, ActivityResult, FileR
  * `lastActivityAt` moves to the activity time and the stage's "no activity" SLA due time is
  * recomputed. One transaction; one `activity.logged` outbox event.
  */
-export function logActivity(rt: Runtime, entity: string, recordId: string, input: ActivityInput, opts: WriteOptions): ActivityResult {
+export function logActivity(
+  rt: Runtime,
+  entity: string,
+  recordId: string,
+  input: ActivityInput,
+  opts: WriteOptions,
+): ActivityResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
@@ -45,11 +59,23 @@ export function logActivity(rt: Runtime, entity: string, recordId: string, input
       if (countsAsContact && contactAt > (record.lastActivityAt ?? -Infinity)) {
         const lastActivityAt = contactAt;
         const due = slaDueAt(call, record.stage, record.stageEnteredAt, lastActivityAt);
-        const res = call.live.store.update(entity, recordId, { lastActivityAt, slaDueAt: due }, record.version, { now: call.now });
+        const res = call.live.store.update(
+          entity,
+          recordId,
+          { lastActivityAt, slaDueAt: due },
+          record.version,
+          { now: call.now },
+        );
         if (!res.ok) return storeFailure(call, res.error, recordId);
         current = res.value;
       }
-      emit(call, 'activity.logged', recordId, { activity, activityType: activity.type, countsAsContact, record: current }, opts.depth ?? 0);
+      emit(
+        call,
+        'activity.logged',
+        recordId,
+        { activity, activityType: activity.type, countsAsContact, record: current },
+        opts.depth ?? 0,
+      );
       return { ok: true, activity };
     });
   });
@@ -57,22 +83,47 @@ export function logActivity(rt: Runtime, entity: string, recordId: string, input
 
 function checkInput(call: Call, input: ActivityInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (typeof input !== 'object' || input === null) return [fieldError(call.locale, '', 'type', 'invalidInput', { detail: 'activity must be an object' })];
+  if (typeof input !== 'object' || input === null)
+    return [
+      fieldError(call.locale, '', 'type', 'invalidInput', { detail: 'activity must be an object' }),
+    ];
   if (typeof input.type !== 'string' || !call.spec.activityType(input.type)) {
-    errors.push(fieldError(call.locale, '/type', 'unknown_activity_type', 'unknownActivityType', { type: String(input.type) }));
+    errors.push(
+      fieldError(call.locale, '/type', 'unknown_activity_type', 'unknownActivityType', {
+        type: String(input.type),
+      }),
+    );
   }
   const hasBody = typeof input.body === 'string' && input.body.trim() !== '';
   if (input.body !== undefined && input.body !== null && typeof input.body !== 'string') {
-    errors.push(fieldError(call.locale, '/body', 'type', 'invalidInput', { detail: 'body must be text' }));
+    errors.push(
+      fieldError(call.locale, '/body', 'type', 'invalidInput', { detail: 'body must be text' }),
+    );
   }
-  if (input.attachments !== undefined && (!Array.isArray(input.attachments) || !input.attachments.every(isFileRef))) {
-    errors.push(fieldError(call.locale, '/attachments', 'type', 'invalidInput', { detail: 'attachments must be {id, name, size, mime} objects' }));
+  if (
+    input.attachments !== undefined &&
+    (!Array.isArray(input.attachments) || !input.attachments.every(isFileRef))
+  ) {
+    errors.push(
+      fieldError(call.locale, '/attachments', 'type', 'invalidInput', {
+        detail: 'attachments must be {id, name, size, mime} objects',
+      }),
+    );
   }
   if (!hasBody && !(Array.isArray(input.attachments) && input.attachments.length > 0)) {
     errors.push(fieldError(call.locale, '/body', 'required', 'emptyBody'));
   }
-  if (input.occurredAt !== undefined && (typeof input.occurredAt !== 'number' || !Number.isInteger(input.occurredAt) || input.occurredAt < 0)) {
-    errors.push(fieldError(call.locale, '/occurredAt', 'type', 'invalidInput', { detail: 'occurredAt must be epoch milliseconds' }));
+  if (
+    input.occurredAt !== undefined &&
+    (typeof input.occurredAt !== 'number' ||
+      !Number.isInteger(input.occurredAt) ||
+      input.occurredAt < 0)
+  ) {
+    errors.push(
+      fieldError(call.locale, '/occurredAt', 'type', 'invalidInput', {
+        detail: 'occurredAt must be epoch milliseconds',
+      }),
+    );
   }
   return errors;
 }
@@ -80,11 +131,21 @@ function checkInput(call: Call, input: ActivityInput): FieldError[] {
 function isFileRef(f: unknown): f is FileRef {
   if (typeof f !== 'object' || f === null) return false;
   const r = f as Record<string, unknown>;
-  return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.size === 'number' && typeof r.mime === 'string';
+  return (
+    typeof r.id === 'string' &&
+    typeof r.name === 'string' &&
+    typeof r.size === 'number' &&
+    typeof r.mime === 'string'
+  );
 }
 
 /** Activities of a record the actor may read, newest first (by when they happened). */
-export function listActivities(rt: Runtime, entity: string, recordId: string, opts: CallOptions): ActivityListResult {
+export function listActivities(
+  rt: Runtime,
+  entity: string,
+  recordId: string,
+  opts: CallOptions,
+): ActivityListResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;

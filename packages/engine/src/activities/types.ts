@@ -27,4 +27,5 @@ export type Activity = {
 };
 
 export type ActivityResult = { ok: true; activity: Activity } | { ok: false; error: EngineError };
-export type ActivityListResult = { ok: true; activities: Activity[] } | { ok: false; error: EngineError };
+export type ActivityListResult =
+  { ok: true; activities: Activity[] } | { ok: false; error: EngineError };

@@ -2,7 +2,12 @@ import type { Locale } from '../ports';
 import { t, type MessageKey } from './messages';
 
 /** One problem with one value: JSON pointer `path`, stable `code`, localized `message`. */
-export type FieldError = { path: string; code: string; message: string; params?: Record<string, unknown> };
+export type FieldError = {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+};
 
 /** Top-level error codes of engine results. */
 export type EngineErrorCode =
@@ -48,7 +53,13 @@ export function validationFailure(locale: Locale, errors: FieldError[]): Failure
 }
 
 /** Builds one field error with a catalogue message. */
-export function fieldError(locale: Locale, path: string, code: string, key: MessageKey, params: Record<string, unknown> = {}): FieldError {
+export function fieldError(
+  locale: Locale,
+  path: string,
+  code: string,
+  key: MessageKey,
+  params: Record<string, unknown> = {},
+): FieldError {
   return { path, code, message: t(locale, key, params), params };
 }
 

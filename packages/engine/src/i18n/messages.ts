@@ -6,31 +6,76 @@ import type { Locale } from '../ports';
  */
 const catalogue = {
   validation: { 'zh-CN': '提交的数据有 {count} 处问题', en: 'The data has {count} problem(s)' },
-  duplicate: { 'zh-CN': '可能重复：已存在记录“{title}”（{id}）', en: 'Possible duplicate: record "{title}" ({id}) already exists' },
-  duplicateField: { 'zh-CN': '“{label}”与已有记录“{title}”（{id}）相同', en: '"{label}" matches existing record "{title}" ({id})' },
-  unique: { 'zh-CN': '“{label}”的值已被记录“{title}”（{id}）使用', en: '"{label}" is already used by record "{title}" ({id})' },
-  relationMissing: { 'zh-CN': '“{label}”指向的记录 {id} 不存在', en: '"{label}" points to record {id}, which does not exist' },
-  conflict: { 'zh-CN': '记录已被他人修改（当前版本 {current}，你的版本 {expected}），请刷新后重试', en: 'The record was changed by someone else (now version {current}, yours {expected}); reload and try again' },
+  duplicate: {
+    'zh-CN': '可能重复：已存在记录“{title}”（{id}）',
+    en: 'Possible duplicate: record "{title}" ({id}) already exists',
+  },
+  duplicateField: {
+    'zh-CN': '“{label}”与已有记录“{title}”（{id}）相同',
+    en: '"{label}" matches existing record "{title}" ({id})',
+  },
+  unique: {
+    'zh-CN': '“{label}”的值已被记录“{title}”（{id}）使用',
+    en: '"{label}" is already used by record "{title}" ({id})',
+  },
+  relationMissing: {
+    'zh-CN': '“{label}”指向的记录 {id} 不存在',
+    en: '"{label}" points to record {id}, which does not exist',
+  },
+  conflict: {
+    'zh-CN': '记录已被他人修改（当前版本 {current}，你的版本 {expected}），请刷新后重试',
+    en: 'The record was changed by someone else (now version {current}, yours {expected}); reload and try again',
+  },
   notFound: { 'zh-CN': '找不到{entity}记录 {id}', en: 'No {entity} record {id}' },
   unknownEntity: { 'zh-CN': '未知的对象“{entity}”', en: 'Unknown entity "{entity}"' },
   forbidden: { 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
-  stageGate: { 'zh-CN': '无法进入阶段“{stage}”：还缺 {count} 项', en: 'Cannot enter stage "{stage}": {count} thing(s) missing' },
-  stageRequires: { 'zh-CN': '进入“{stage}”前必须填写“{label}”', en: '"{label}" must be filled before entering "{stage}"' },
-  stageEnterIf: { 'zh-CN': '不满足进入“{stage}”的条件', en: 'The condition for entering "{stage}" is not met' },
-  stageTransition: { 'zh-CN': '不能从“{from}”直接进入“{stage}”（允许：{allowed}）', en: 'Cannot move from "{from}" to "{stage}" (allowed: {allowed})' },
-  stageEvidence: { 'zh-CN': '进入“{stage}”前需要在当前阶段记录一条“{activity}”跟进', en: 'Log a "{activity}" activity in the current stage before entering "{stage}"' },
-  stageEvidenceAttachment: { 'zh-CN': '进入“{stage}”前需要在当前阶段记录一条带附件的“{activity}”跟进', en: 'Log a "{activity}" activity with an attachment in the current stage before entering "{stage}"' },
+  stageGate: {
+    'zh-CN': '无法进入阶段“{stage}”：还缺 {count} 项',
+    en: 'Cannot enter stage "{stage}": {count} thing(s) missing',
+  },
+  stageRequires: {
+    'zh-CN': '进入“{stage}”前必须填写“{label}”',
+    en: '"{label}" must be filled before entering "{stage}"',
+  },
+  stageEnterIf: {
+    'zh-CN': '不满足进入“{stage}”的条件',
+    en: 'The condition for entering "{stage}" is not met',
+  },
+  stageTransition: {
+    'zh-CN': '不能从“{from}”直接进入“{stage}”（允许：{allowed}）',
+    en: 'Cannot move from "{from}" to "{stage}" (allowed: {allowed})',
+  },
+  stageEvidence: {
+    'zh-CN': '进入“{stage}”前需要在当前阶段记录一条“{activity}”跟进',
+    en: 'Log a "{activity}" activity in the current stage before entering "{stage}"',
+  },
+  stageEvidenceAttachment: {
+    'zh-CN': '进入“{stage}”前需要在当前阶段记录一条带附件的“{activity}”跟进',
+    en: 'Log a "{activity}" activity with an attachment in the current stage before entering "{stage}"',
+  },
   stageUnknown: { 'zh-CN': '阶段“{stage}”不存在', en: 'Stage "{stage}" does not exist' },
   noPipeline: { 'zh-CN': '对象“{entity}”没有阶段流程', en: 'Entity "{entity}" has no pipeline' },
   required: { 'zh-CN': '“{label}”为必填项', en: '"{label}" is required' },
   requiredIf: { 'zh-CN': '根据条件，“{label}”为必填项', en: '"{label}" is required here' },
   unknownField: { 'zh-CN': '未知字段“{field}”', en: 'Unknown field "{field}"' },
   readOnly: { 'zh-CN': '“{label}”是只读字段', en: '"{label}" is read-only' },
-  systemField: { 'zh-CN': '系统字段“{field}”不能直接修改', en: 'System field "{field}" cannot be set directly' },
-  invalidPhone: { 'zh-CN': '“{label}”不是有效的电话号码', en: '"{label}" is not a valid phone number' },
-  invalidEmail: { 'zh-CN': '“{label}”不是有效的邮箱地址', en: '"{label}" is not a valid email address' },
+  systemField: {
+    'zh-CN': '系统字段“{field}”不能直接修改',
+    en: 'System field "{field}" cannot be set directly',
+  },
+  invalidPhone: {
+    'zh-CN': '“{label}”不是有效的电话号码',
+    en: '"{label}" is not a valid phone number',
+  },
+  invalidEmail: {
+    'zh-CN': '“{label}”不是有效的邮箱地址',
+    en: '"{label}" is not a valid email address',
+  },
   invalidValue: { 'zh-CN': '“{label}”：{detail}', en: '"{label}": {detail}' },
-  invalidRegion: { 'zh-CN': '“{label}”不是有效的行政区划代码', en: '"{label}" is not a valid region code' },
+  invalidRegion: {
+    'zh-CN': '“{label}”不是有效的行政区划代码',
+    en: '"{label}" is not a valid region code',
+  },
   invalidInput: { 'zh-CN': '输入无效：{detail}', en: 'Invalid input: {detail}' },
   invalidFilter: { 'zh-CN': '筛选条件无效', en: 'The filter is invalid' },
   invalidSort: { 'zh-CN': '无法按“{field}”排序', en: 'Cannot sort by "{field}"' },
@@ -40,7 +85,10 @@ const catalogue = {
   taskTitle: { 'zh-CN': '任务标题不能为空', en: 'A task needs a title' },
   taskClosed: { 'zh-CN': '任务已完成或已取消', en: 'The task is already done or cancelled' },
   notDeleted: { 'zh-CN': '记录不在回收站中', en: 'The record is not in the recycle bin' },
-  deleted: { 'zh-CN': '记录已删除（在回收站中）', en: 'The record is deleted (in the recycle bin)' },
+  deleted: {
+    'zh-CN': '记录已删除（在回收站中）',
+    en: 'The record is deleted (in the recycle bin)',
+  },
   internal: { 'zh-CN': '内部错误：{detail}', en: 'Internal error: {detail}' },
 } satisfies Record<string, Record<Locale, string>>;
 
@@ -62,7 +110,11 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, unknow
 }
 
 /** Picks the `locale` text of a locale map, falling back to zh-CN, en, then `fallback`. */
-export function localized(map: Partial<Record<string, string>> | undefined, locale: Locale, fallback: string): string {
+export function localized(
+  map: Partial<Record<string, string>> | undefined,
+  locale: Locale,
+  fallback: string,
+): string {
   if (!map) return fallback;
   return map[locale] ?? map['zh-CN'] ?? map['en'] ?? fallback;
 }

@@ -25,8 +25,20 @@ const numeric = (v: unknown): Normalized => {
 };
 
 const BOOL_TEXT: Record<string, boolean> = {
-  true: true, false: false, yes: true, no: false, y: true, n: false, '1': true, '0': false,
-  是: true, 否: false, 对: true, 错: false, 有: true, 无: false,
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  y: true,
+  n: false,
+  '1': true,
+  '0': false,
+  是: true,
+  否: false,
+  对: true,
+  错: false,
+  有: true,
+  无: false,
 };
 
 // A select may be given its stored value or (imports, intake) one of its labels.
@@ -34,7 +46,9 @@ function optionValue(field: FieldSpec, text: string): string {
   if (field.type !== 'select' && field.type !== 'multiselect') return text;
   if (field.options.some((o) => o.value === text)) return text;
   const lower = text.toLowerCase();
-  const byLabel = field.options.find((o) => Object.values(o.label).some((l) => typeof l === 'string' && l.toLowerCase() === lower));
+  const byLabel = field.options.find((o) =>
+    Object.values(o.label).some((l) => typeof l === 'string' && l.toLowerCase() === lower),
+  );
   return byLabel ? byLabel.value : text;
 }
 
@@ -59,7 +73,9 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
     if (s === undefined) return keep(v);
     if (s.trim() === '') return keep(null);
     const r = normalizeEmail(s);
-    return r.ok ? keep(r.value) : { value: r.value, issue: { code: 'invalid_email', key: 'invalidEmail' } };
+    return r.ok
+      ? keep(r.value)
+      : { value: r.value, issue: { code: 'invalid_email', key: 'invalidEmail' } };
   },
   phone: (v, f) => {
     const s = asText(v);
@@ -67,7 +83,9 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
     if (s.trim() === '') return keep(null);
     if (f.type === 'phone' && f.normalize === 'none') return keep(normalizeLine(s));
     const r = normalizePhone(s, f.type === 'phone' ? f.defaultRegion : undefined);
-    return r.ok ? keep(r.value) : { value: r.value, issue: { code: 'invalid_phone', key: 'invalidPhone' } };
+    return r.ok
+      ? keep(r.value)
+      : { value: r.value, issue: { code: 'invalid_phone', key: 'invalidPhone' } };
   },
   number: numeric,
   percent: (v) => numeric(typeof v === 'string' ? v.replace(/[%％]\s*$/, '') : v),
@@ -85,7 +103,9 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
     const s = normalizeLine(v);
     if (s === null) return keep(null);
     if (/^\d+$/.test(s)) return keep(Number(s));
-    const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s) ? Date.parse(s.replace(' ', 'T')) : Number.NaN;
+    const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s)
+      ? Date.parse(s.replace(' ', 'T'))
+      : Number.NaN;
     return keep(Number.isNaN(ms) ? s : ms);
   },
   boolean: (v) => {
@@ -113,8 +133,14 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
       }),
     );
   },
-  relation: (v, f) => (f.type === 'relation' && f.multiple ? keep(v === null || v === undefined ? null : list(v, idValue)) : keep(idValue(v))),
-  user: (v, f) => (f.type === 'user' && f.multiple ? keep(v === null || v === undefined ? null : list(v, idValue)) : keep(idValue(v))),
+  relation: (v, f) =>
+    f.type === 'relation' && f.multiple
+      ? keep(v === null || v === undefined ? null : list(v, idValue))
+      : keep(idValue(v)),
+  user: (v, f) =>
+    f.type === 'user' && f.multiple
+      ? keep(v === null || v === undefined ? null : list(v, idValue))
+      : keep(idValue(v)),
   file: (v) => {
     if (v === null || v === undefined) return keep(null);
     const arr = Array.isArray(v) ? v : [v];
@@ -127,7 +153,9 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
     if (n === null) return keep(null);
     const level = f.type === 'region' ? (f.level ?? 'district') : 'district';
     const code = regionCode(n, level);
-    return isKnownRegion(code, level) ? keep(code) : { value: code, issue: { code: 'invalid_region', key: 'invalidRegion' } };
+    return isKnownRegion(code, level)
+      ? keep(code)
+      : { value: code, issue: { code: 'invalid_region', key: 'invalidRegion' } };
   },
   // Formula values are computed by the engine, never taken from input.
   formula: keep,

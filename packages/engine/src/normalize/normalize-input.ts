@@ -8,7 +8,17 @@ import { normalizeLine } from './text';
 /** System fields a caller may set directly (assignment and stage; the stage goes through the gate). */
 export const WRITABLE_SYSTEM_FIELDS = ['ownerId', 'teamId', 'stage'] as const;
 /** System fields only the engine sets. */
-export const ENGINE_SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'stageEnteredAt', 'lastActivityAt', 'slaDueAt', 'deletedAt'] as const;
+export const ENGINE_SYSTEM_FIELDS = [
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'stageEnteredAt',
+  'lastActivityAt',
+  'slaDueAt',
+  'deletedAt',
+] as const;
 
 const writableSystem = new Set<string>(WRITABLE_SYSTEM_FIELDS);
 const engineSystem = new Set<string>(ENGINE_SYSTEM_FIELDS);
@@ -22,12 +32,18 @@ export type NormalizedInput = { values: RecordData; errors: FieldError[]; invali
  * normalized by its type. `invalid` names fields whose input was unusable, so validation does
  * not report them twice.
  */
-export function normalizeInput(model: EntityModel, input: unknown, opts: NormalizeOptions): NormalizedInput {
+export function normalizeInput(
+  model: EntityModel,
+  input: unknown,
+  opts: NormalizeOptions,
+): NormalizedInput {
   const errors: FieldError[] = [];
   const values: RecordData = {};
   const invalid = new Set<string>();
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    errors.push(fieldError(opts.locale, '', 'type', 'invalidInput', { detail: 'values must be an object' }));
+    errors.push(
+      fieldError(opts.locale, '', 'type', 'invalidInput', { detail: 'values must be an object' }),
+    );
     return { values, errors, invalid };
   }
   const peopleEdit = opts.via === 'ui' || opts.via === 'api';
@@ -36,7 +52,11 @@ export function normalizeInput(model: EntityModel, input: unknown, opts: Normali
     if (writableSystem.has(key)) {
       const s = typeof raw === 'string' ? normalizeLine(raw) : raw;
       if (s !== null && typeof s !== 'string') {
-        errors.push(fieldError(opts.locale, pointer(key), 'type', 'invalidInput', { detail: `${key} must be text` }));
+        errors.push(
+          fieldError(opts.locale, pointer(key), 'type', 'invalidInput', {
+            detail: `${key} must be text`,
+          }),
+        );
         invalid.add(key);
       } else values[key] = s;
       continue;
@@ -44,12 +64,16 @@ export function normalizeInput(model: EntityModel, input: unknown, opts: Normali
     if (engineSystem.has(key)) {
       // Echoed-back metadata equal to the stored value is harmless (clients send whole records).
       if (opts.current && opts.current[key] === raw) continue;
-      errors.push(fieldError(opts.locale, pointer(key), 'system_field', 'systemField', { field: key }));
+      errors.push(
+        fieldError(opts.locale, pointer(key), 'system_field', 'systemField', { field: key }),
+      );
       continue;
     }
     const field = model.fields.get(key);
     if (!field) {
-      errors.push(fieldError(opts.locale, pointer(key), 'unknown_field', 'unknownField', { field: key }));
+      errors.push(
+        fieldError(opts.locale, pointer(key), 'unknown_field', 'unknownField', { field: key }),
+      );
       continue;
     }
     const label = fieldLabel(field, key, opts.locale);

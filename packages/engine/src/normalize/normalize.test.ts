@@ -8,12 +8,16 @@ import { normalizePhone } from './phone';
 const model = createSpecModel(leadApp, 1).entity('lead')!;
 
 describe('normalizePhone', () => {
-  it.each(['+86 138-0013-8000', '8613800138000', '138 0013 8000', '１３８００１３８０００', '0086 138 0013 8000', ' (+86)13800138000 '])(
-    'collapses %s to one E.164 number',
-    (input) => {
-      expect(normalizePhone(input, 'CN')).toEqual({ ok: true, value: '+8613800138000' });
-    },
-  );
+  it.each([
+    '+86 138-0013-8000',
+    '8613800138000',
+    '138 0013 8000',
+    '１３８００１３８０００',
+    '0086 138 0013 8000',
+    ' (+86)13800138000 ',
+  ])('collapses %s to one E.164 number', (input) => {
+    expect(normalizePhone(input, 'CN')).toEqual({ ok: true, value: '+8613800138000' });
+  });
 
   it('uses the default region for numbers without a country code', () => {
     expect(normalizePhone('(650) 253-0000', 'US')).toEqual({ ok: true, value: '+16502530000' });
@@ -28,8 +32,14 @@ describe('normalizePhone', () => {
 
 describe('normalizeEmail', () => {
   it('lowercases, trims and folds full-width characters', () => {
-    expect(normalizeEmail('  Zhang.San@Example.COM ')).toEqual({ ok: true, value: 'zhang.san@example.com' });
-    expect(normalizeEmail('ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toEqual({ ok: true, value: 'zhang@example.com' });
+    expect(normalizeEmail('  Zhang.San@Example.COM ')).toEqual({
+      ok: true,
+      value: 'zhang.san@example.com',
+    });
+    expect(normalizeEmail('ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toEqual({
+      ok: true,
+      value: 'zhang@example.com',
+    });
   });
   it('rejects text that is not an address', () => {
     expect(normalizeEmail('zhang at example').ok).toBe(false);
@@ -37,7 +47,8 @@ describe('normalizeEmail', () => {
 });
 
 describe('normalizeInput', () => {
-  const norm = (values: unknown, via: 'ui' | 'import' = 'ui') => normalizeInput(model, values, { locale: 'en', via });
+  const norm = (values: unknown, via: 'ui' | 'import' = 'ui') =>
+    normalizeInput(model, values, { locale: 'en', via });
 
   it('normalizes each field type to the engine representation', () => {
     const r = norm({
@@ -81,11 +92,18 @@ describe('normalizeInput', () => {
     expect(norm({ city: '330000' }).values.city).toBe('330000');
     expect(norm({ city: '330106' }).errors.map((e) => e.code)).toEqual(['invalid_region']);
     expect(norm({ city: '999999' }).errors.map((e) => e.code)).toEqual(['invalid_region']);
-    expect(norm({ city: 'Gotham' }).errors[0]).toMatchObject({ path: '/city', message: '"City" is not a valid region code' });
+    expect(norm({ city: 'Gotham' }).errors[0]).toMatchObject({
+      path: '/city',
+      message: '"City" is not a valid region code',
+    });
   });
 
   it('turns blank input into null', () => {
-    expect(norm({ name: '   ', tags: [], phone: '' }).values).toEqual({ name: null, tags: null, phone: null });
+    expect(norm({ name: '   ', tags: [], phone: '' }).values).toEqual({
+      name: null,
+      tags: null,
+      phone: null,
+    });
   });
 
   it('refuses unknown fields, engine system fields and formula fields with paths', () => {
@@ -100,7 +118,14 @@ describe('normalizeInput', () => {
 
   it('reports an invalid phone in the caller locale', () => {
     const r = normalizeInput(model, { phone: '12345' }, { locale: 'zh-CN', via: 'ui' });
-    expect(r.errors).toEqual([{ path: '/phone', code: 'invalid_phone', message: '“手机”不是有效的电话号码', params: { label: '手机' } }]);
+    expect(r.errors).toEqual([
+      {
+        path: '/phone',
+        code: 'invalid_phone',
+        message: '“手机”不是有效的电话号码',
+        params: { label: '手机' },
+      },
+    ]);
     expect(r.invalid.has('phone')).toBe(true);
   });
 

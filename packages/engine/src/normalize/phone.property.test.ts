@@ -3,8 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { normalizePhone } from './phone';
 
 // Valid mainland mobile prefixes (China Mobile / Unicom / Telecom).
-const prefixes = ['133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159', '166', '177', '180', '181', '185', '186', '187', '188', '189', '199'];
-const toFullWidth = (s: string) => s.replace(/[0-9+]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const prefixes = [
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '177',
+  '180',
+  '181',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '199',
+];
+const toFullWidth = (s: string) =>
+  s.replace(/[0-9+]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 describe('normalizePhone (property)', () => {
   it('maps every way of writing a CN mobile number to the same E.164 value', () => {

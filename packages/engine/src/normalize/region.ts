@@ -4,7 +4,8 @@ const DEPTH: Record<RegionLevel, number> = { province: 0, city: 1, district: 2 }
 let byName: Map<string, string[]> | undefined;
 
 // "浙江省" -> "浙江", "杭州市" -> "杭州", "西湖区" -> "西湖": people write both forms.
-const short = (name: string) => name.replace(/(省|市|自治区|特别行政区|壮族|回族|维吾尔|地区|自治州|盟|区|县)+$/u, '');
+const short = (name: string) =>
+  name.replace(/(省|市|自治区|特别行政区|壮族|回族|维吾尔|地区|自治州|盟|区|县)+$/u, '');
 
 function index(): Map<string, string[]> {
   if (byName) return byName;
@@ -36,7 +37,9 @@ function index(): Map<string, string[]> {
 export function regionCode(text: string, level: RegionLevel): string {
   if (/^\d{6}$/.test(text)) return text;
   const compact = text.replace(/[\s/·,，-]+/g, '');
-  const codes = (index().get(compact) ?? []).filter((c) => DEPTH[regionInfo(c)?.level ?? 'district'] <= DEPTH[level]);
+  const codes = (index().get(compact) ?? []).filter(
+    (c) => DEPTH[regionInfo(c)?.level ?? 'district'] <= DEPTH[level],
+  );
   return codes.length === 1 ? codes[0]! : text;
 }
 

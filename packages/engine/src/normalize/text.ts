@@ -28,7 +28,10 @@ export function asText(v: unknown): string | undefined {
 
 /** Parses "1,234.5", "１２３", " 42 " into a number; undefined when it is not numeric text. */
 export function parseNumberText(s: string): number | undefined {
-  const compact = s.normalize('NFKC').trim().replace(/[,_\s]/g, '');
+  const compact = s
+    .normalize('NFKC')
+    .trim()
+    .replace(/[,_\s]/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(compact)) return undefined;
   const n = Number(compact);
   return Number.isFinite(n) ? n : undefined;

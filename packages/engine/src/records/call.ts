@@ -29,14 +29,30 @@ export function callLocale(rt: Runtime, opts: CallOptions | undefined): Locale {
  * Resolves the call context or returns the `unknown_entity` failure. A call without an actor
  * is treated as anonymous (`public`): least privilege, never the system.
  */
-export function beginCall(rt: Runtime, entity: string, opts: CallOptions | undefined): Call | Failure {
+export function beginCall(
+  rt: Runtime,
+  entity: string,
+  opts: CallOptions | undefined,
+): Call | Failure {
   const locale = callLocale(rt, opts);
   const live = rt.live();
   const model = live.model.entity(entity);
   if (!model) return engineError('unknown_entity', locale, 'unknownEntity', { entity });
   const actor: Actor = opts?.actor ?? { kind: 'public' };
-  const user = actor.userId ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] } : undefined;
-  return { rt, live, spec: live.model, model, actor, via: opts?.via ?? defaultVia(actor), locale, now: rt.clock.now(), user };
+  const user = actor.userId
+    ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] }
+    : undefined;
+  return {
+    rt,
+    live,
+    spec: live.model,
+    model,
+    actor,
+    via: opts?.via ?? defaultVia(actor),
+    locale,
+    now: rt.clock.now(),
+    user,
+  };
 }
 
 function defaultVia(actor: Actor): Via {
@@ -55,12 +71,22 @@ export function isFailure(x: unknown): x is Failure {
  * Asks the permission port. A record the actor may not even read answers `not_found` (its
  * existence does not leak); otherwise a refusal is `forbidden` with the port's reason.
  */
-export function authorize(call: Call, action: PermissionAction, record?: RecordData | null): Failure | null {
+export function authorize(
+  call: Call,
+  action: PermissionAction,
+  record?: RecordData | null,
+): Failure | null {
   const { permissions } = call.rt;
   const d = permissions.check(call.actor, action, call.model.key, record ?? null);
   if (d.allowed) return null;
-  if (record && (action === 'read' || !permissions.check(call.actor, 'read', call.model.key, record).allowed)) {
-    return engineError('not_found', call.locale, 'notFound', { entity: call.model.key, id: record.id });
+  if (
+    record &&
+    (action === 'read' || !permissions.check(call.actor, 'read', call.model.key, record).allowed)
+  ) {
+    return engineError('not_found', call.locale, 'notFound', {
+      entity: call.model.key,
+      id: record.id,
+    });
   }
   const f = engineError('forbidden', call.locale, 'forbidden');
   if (d.reason) f.error.message = d.reason;
@@ -84,13 +110,25 @@ export function storeFailure(call: Call, issue: StoreIssue, id: string): Failure
   const p = issue.params ?? {};
   switch (issue.code) {
     case 'not_found':
-      return engineError('not_found', call.locale, p.deleted ? 'deleted' : 'notFound', { entity: call.model.key, id });
+      return engineError('not_found', call.locale, p.deleted ? 'deleted' : 'notFound', {
+        entity: call.model.key,
+        id,
+      });
     case 'version_conflict':
-      return engineError('conflict', call.locale, 'conflict', { current: p.actual, expected: p.expected }, [], { currentVersion: p.actual });
+      return engineError(
+        'conflict',
+        call.locale,
+        'conflict',
+        { current: p.actual, expected: p.expected },
+        [],
+        { currentVersion: p.actual },
+      );
     case 'not_deleted':
       return engineError('invalid_input', call.locale, 'notDeleted');
     default:
-      return engineError('invalid_input', call.locale, 'invalidInput', { detail: issue.message }, [issue]);
+      return engineError('invalid_input', call.locale, 'invalidInput', { detail: issue.message }, [
+        issue,
+      ]);
   }
 }
 
@@ -99,6 +137,8 @@ export function guard<T>(locale: Locale, fn: () => T | Failure): T | Failure {
   try {
     return fn();
   } catch (e) {
-    return engineError('internal', locale, 'internal', { detail: e instanceof Error ? e.message : String(e) });
+    return engineError('internal', locale, 'internal', {
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
 }

@@ -12,7 +12,8 @@ function lead(values: Record<string, unknown> = {}) {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
-const move = (id: string, stage: string, extra: Record<string, unknown> = {}) => ctx.engine.records.changeStage('lead', id, stage, { ...opts, ...extra });
+const move = (id: string, stage: string, extra: Record<string, unknown> = {}) =>
+  ctx.engine.records.changeStage('lead', id, stage, { ...opts, ...extra });
 const pdf = { id: 'f1', name: '方案.pdf', size: 1024, mime: 'application/pdf' };
 
 describe('records.changeStage', () => {
@@ -20,12 +21,31 @@ describe('records.changeStage', () => {
     const rec = lead();
     ctx.clock.advance(5 * HOUR);
     const r = move(rec.id, 'contacted');
-    expect(r.ok && r.record).toMatchObject({ stage: 'contacted', stageEnteredAt: ctx.clock.now(), slaDueAt: ctx.clock.now() + 7 * 24 * HOUR, version: 2 });
-    const row = ctx.db.sqlite.prepare('SELECT from_stage, to_stage, dwell_ms, via FROM stage_transitions WHERE to_stage = ?').get('contacted');
-    expect(row).toEqual({ from_stage: 'new', to_stage: 'contacted', dwell_ms: 5 * HOUR, via: 'ui' });
+    expect(r.ok && r.record).toMatchObject({
+      stage: 'contacted',
+      stageEnteredAt: ctx.clock.now(),
+      slaDueAt: ctx.clock.now() + 7 * 24 * HOUR,
+      version: 2,
+    });
+    const row = ctx.db.sqlite
+      .prepare(
+        'SELECT from_stage, to_stage, dwell_ms, via FROM stage_transitions WHERE to_stage = ?',
+      )
+      .get('contacted');
+    expect(row).toEqual({
+      from_stage: 'new',
+      to_stage: 'contacted',
+      dwell_ms: 5 * HOUR,
+      via: 'ui',
+    });
     const events = ctx.outbox();
     expect(events.map((e) => e.type)).toEqual(['record.created', 'stage.changed']);
-    expect(events[1]!.payload).toMatchObject({ from: 'new', to: 'contacted', dwellMs: 5 * HOUR, changed: ['stage'] });
+    expect(events[1]!.payload).toMatchObject({
+      from: 'new',
+      to: 'contacted',
+      dwellMs: 5 * HOUR,
+      changed: ['stage'],
+    });
     expect(ctx.count('record_history', "field = 'stage'")).toBe(0);
   });
 
@@ -40,7 +60,9 @@ describe('records.changeStage', () => {
       ['/budget', 'stage_requires'],
       ['/decisionCycle', 'stage_requires'],
     ]);
-    expect(ctx.engine.records.get('lead', rec.id, opts)).toMatchObject({ record: { stage: 'new', version: 1 } });
+    expect(ctx.engine.records.get('lead', rec.id, opts)).toMatchObject({
+      record: { stage: 'new', version: 1 },
+    });
     expect(ctx.count('stage_transitions')).toBe(1);
     expect(ctx.count('outbox')).toBe(1);
   });
@@ -64,10 +86,19 @@ describe('records.changeStage', () => {
     const rec = lead({ budget: 500, decisionCycle: 'week' });
     move(rec.id, 'qualified');
     const r = move(rec.id, 'trial');
-    expect(!r.ok && r.error.errors.map((e) => e.code)).toEqual(['stage_enter_if', 'stage_evidence']);
-    expect(!r.ok && r.error.errors[1]!.message).toBe('Log a "Call" activity in the current stage before entering "Trial"');
-    expect(ctx.engine.activities.log('lead', rec.id, { type: 'call', body: '约了周六试听' }, opts).ok).toBe(true);
-    const version = (ctx.engine.records.get('lead', rec.id, opts) as { record: { version: number } }).record.version;
+    expect(!r.ok && r.error.errors.map((e) => e.code)).toEqual([
+      'stage_enter_if',
+      'stage_evidence',
+    ]);
+    expect(!r.ok && r.error.errors[1]!.message).toBe(
+      'Log a "Call" activity in the current stage before entering "Trial"',
+    );
+    expect(
+      ctx.engine.activities.log('lead', rec.id, { type: 'call', body: '约了周六试听' }, opts).ok,
+    ).toBe(true);
+    const version = (
+      ctx.engine.records.get('lead', rec.id, opts) as { record: { version: number } }
+    ).record.version;
     expect(move(rec.id, 'trial', { values: { budget: 150000 }, version }).ok).toBe(true);
   });
 
@@ -88,30 +119,55 @@ describe('records.changeStage', () => {
     ctx.engine.activities.log('lead', rec.id, { type: 'proposal', body: '口头报价' }, opts);
     const without = move(rec.id, 'quoted');
     expect(!without.ok && without.error.errors).toEqual([
-      expect.objectContaining({ path: '/stage', code: 'stage_evidence', params: expect.objectContaining({ activityType: 'proposal', withAttachment: true }) }),
+      expect.objectContaining({
+        path: '/stage',
+        code: 'stage_evidence',
+        params: expect.objectContaining({ activityType: 'proposal', withAttachment: true }),
+      }),
     ]);
-    ctx.engine.activities.log('lead', rec.id, { type: 'proposal', body: '方案已发送', attachments: [pdf] }, opts);
+    ctx.engine.activities.log(
+      'lead',
+      rec.id,
+      { type: 'proposal', body: '方案已发送', attachments: [pdf] },
+      opts,
+    );
     expect(move(rec.id, 'quoted').ok).toBe(true);
   });
 
   it('asks for the pipeline loss reason when moving to a lost stage', () => {
     const rec = lead();
     const r = move(rec.id, 'lost', { locale: 'zh-CN' });
-    expect(!r.ok && r.error.errors).toEqual([expect.objectContaining({ path: '/lossReason', code: 'stage_requires', message: '进入“流失”前必须填写“流失原因”' })]);
+    expect(!r.ok && r.error.errors).toEqual([
+      expect.objectContaining({
+        path: '/lossReason',
+        code: 'stage_requires',
+        message: '进入“流失”前必须填写“流失原因”',
+      }),
+    ]);
     expect(move(rec.id, 'lost', { values: { lossReason: 'price' } }).ok).toBe(true);
   });
 
   it('refuses an unknown stage and a stage change in a stale version', () => {
     const rec = lead();
-    expect(move(rec.id, 'limbo')).toMatchObject({ ok: false, error: { code: 'stage_gate', errors: [{ code: 'stage_unknown' }] } });
+    expect(move(rec.id, 'limbo')).toMatchObject({
+      ok: false,
+      error: { code: 'stage_gate', errors: [{ code: 'stage_unknown' }] },
+    });
     ctx.engine.records.update('lead', rec.id, { notes: 'x' }, opts);
-    expect(move(rec.id, 'contacted', { version: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(move(rec.id, 'contacted', { version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('mixes gate refusals with field errors as one validation failure', () => {
     const rec = lead();
     const r = move(rec.id, 'qualified', { values: { age: 'old' } });
     expect(!r.ok && r.error.code).toBe('validation');
-    expect(!r.ok && r.error.errors.map((e) => e.code)).toEqual(['type', 'stage_requires', 'stage_requires']);
+    expect(!r.ok && r.error.errors.map((e) => e.code)).toEqual([
+      'type',
+      'stage_requires',
+      'stage_requires',
+    ]);
   });
 });

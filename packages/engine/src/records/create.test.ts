@@ -9,24 +9,55 @@ afterEach(() => {
 
 describe('records.create', () => {
   it('writes the row, a creation history row, the first stage transition and exactly one outbox event', () => {
-    const r = ctx.engine.records.create('lead', { name: ' 李雷 ', phone: '138 0013 8000', budget: 250000, source: 'douyin' }, opts);
+    const r = ctx.engine.records.create(
+      'lead',
+      { name: ' 李雷 ', phone: '138 0013 8000', budget: 250000, source: 'douyin' },
+      opts,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.record).toMatchObject({ name: '李雷', phone: '+8613800138000', budget: 250000, budgetYuan: 2500, stage: 'new', version: 1, ownerId: 'u-rep', createdBy: 'u-rep' });
+    expect(r.record).toMatchObject({
+      name: '李雷',
+      phone: '+8613800138000',
+      budget: 250000,
+      budgetYuan: 2500,
+      stage: 'new',
+      version: 1,
+      ownerId: 'u-rep',
+      createdBy: 'u-rep',
+    });
     expect(r.record.stageEnteredAt).toBe(ctx.clock.now());
     expect(r.record.slaDueAt).toBe(ctx.clock.now() + 48 * 3_600_000);
     expect(ctx.count('e_lead')).toBe(1);
-    const history = ctx.db.sqlite.prepare('SELECT field, "before", "after", via, actor_id FROM record_history WHERE record_id = ?').all(r.record.id);
+    const history = ctx.db.sqlite
+      .prepare(
+        'SELECT field, "before", "after", via, actor_id FROM record_history WHERE record_id = ?',
+      )
+      .all(r.record.id);
     expect(history).toEqual([
       {
         field: '$created',
         before: null,
-        after: JSON.stringify({ name: '李雷', phone: '+8613800138000', budget: 250000, source: 'douyin', budgetYuan: 2500, ownerId: 'u-rep' }),
+        after: JSON.stringify({
+          name: '李雷',
+          phone: '+8613800138000',
+          budget: 250000,
+          source: 'douyin',
+          budgetYuan: 2500,
+          ownerId: 'u-rep',
+        }),
         via: 'ui',
         actor_id: 'u-rep',
       },
     ]);
-    expect(ctx.count('stage_transitions', 'record_id = ? AND from_stage IS NULL AND to_stage = ?', r.record.id, 'new')).toBe(1);
+    expect(
+      ctx.count(
+        'stage_transitions',
+        'record_id = ? AND from_stage IS NULL AND to_stage = ?',
+        r.record.id,
+        'new',
+      ),
+    ).toBe(1);
     const events = ctx.outbox();
     expect(events.map((e) => e.type)).toEqual(['record.created']);
     expect(events[0]!.payload.record).toMatchObject({ id: r.record.id, name: '李雷' });
@@ -52,7 +83,11 @@ describe('records.create', () => {
 
   it('answers in the caller locale', () => {
     const r = ctx.engine.records.create('lead', {}, { ...opts, locale: 'zh-CN' });
-    expect(!r.ok && r.error).toMatchObject({ code: 'validation', message: '提交的数据有 1 处问题', errors: [{ path: '/name', message: '“姓名”为必填项' }] });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'validation',
+      message: '提交的数据有 1 处问题',
+      errors: [{ path: '/name', message: '“姓名”为必填项' }],
+    });
   });
 
   it('refuses an unknown entity as a value, not a throw', () => {
@@ -61,23 +96,40 @@ describe('records.create', () => {
   });
 
   it('applies field defaults and lets an import start in a later stage only through that stage gate', () => {
-    const refused = ctx.engine.records.create('lead', { name: 'A', stage: 'qualified' }, { ...opts, via: 'import' });
+    const refused = ctx.engine.records.create(
+      'lead',
+      { name: 'A', stage: 'qualified' },
+      { ...opts, via: 'import' },
+    );
     expect(!refused.ok && refused.error.code).toBe('stage_gate');
-    expect(!refused.ok && refused.error.errors.map((e) => e.path)).toEqual(['/budget', '/decisionCycle']);
-    const ok = ctx.engine.records.create('lead', { name: 'A', stage: 'qualified', budget: 1, decisionCycle: 'week' }, { ...opts, via: 'import' });
+    expect(!refused.ok && refused.error.errors.map((e) => e.path)).toEqual([
+      '/budget',
+      '/decisionCycle',
+    ]);
+    const ok = ctx.engine.records.create(
+      'lead',
+      { name: 'A', stage: 'qualified', budget: 1, decisionCycle: 'week' },
+      { ...opts, via: 'import' },
+    );
     expect(ok.ok && ok.record.stage).toBe('qualified');
     expect(ok.ok && ok.record.slaDueAt).toBeNull();
   });
 
   it('leaves owner empty for public intake so assignment can route it', () => {
-    const r = ctx.engine.records.create('lead', { name: 'Web' }, { actor: { kind: 'public' }, via: 'intake' });
+    const r = ctx.engine.records.create(
+      'lead',
+      { name: 'Web' },
+      { actor: { kind: 'public' }, via: 'intake' },
+    );
     expect(r.ok && r.record.ownerId).toBeNull();
     expect(ctx.outbox()[0]!.via).toBe('intake');
   });
 
   it('never writes half a record when the database refuses the write', () => {
     // A trigger that fails after the row insert: the whole transaction must roll back.
-    ctx.db.sqlite.exec(`CREATE TRIGGER boom AFTER INSERT ON stage_transitions BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    ctx.db.sqlite.exec(
+      `CREATE TRIGGER boom AFTER INSERT ON stage_transitions BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
+    );
     const r = ctx.engine.records.create('lead', { name: 'Half', phone: '13800138000' }, opts);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('internal');

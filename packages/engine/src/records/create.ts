@@ -1,6 +1,15 @@
 import type { RecordData } from '../ports';
 import { isEmptyValue } from '../validation/empty';
-import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, timed, type Call } from './call';
+import {
+  authorize,
+  beginCall,
+  callLocale,
+  guard,
+  isFailure,
+  storeFailure,
+  timed,
+  type Call,
+} from './call';
 import { duplicate } from './duplicate';
 import { mergeInto } from './merge';
 import { createdRow, emit, writeTouch } from './journal';
@@ -17,7 +26,12 @@ import type { CreateOptions, RecordResult } from './types';
  * -> stage gate -> identity -> one transaction (row, history, stage transition, touch, one
  * `record.created` event). In `merge` mode a record matching an identity key is filled instead.
  */
-export function createRecord(rt: Runtime, entity: string, values: unknown, opts: CreateOptions): RecordResult {
+export function createRecord(
+  rt: Runtime,
+  entity: string,
+  values: unknown,
+  opts: CreateOptions,
+): RecordResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
@@ -30,29 +44,44 @@ export function createRecord(rt: Runtime, entity: string, values: unknown, opts:
     const errors = [...p.errors];
     if (stage !== null) {
       // Starting in the first stage is always allowed; starting later must pass that stage's gate.
-      if (requested !== null && requested !== call.model.initialStage) errors.push(...timed(call, 'gate', () => gateErrors(call, stage, next, null)));
+      if (requested !== null && requested !== call.model.initialStage)
+        errors.push(...timed(call, 'gate', () => gateErrors(call, stage, next, null)));
     }
     // An intake merge may lack required values the existing record already has (a WeChat lead
     // with only a WeChat id): missing values wait for the identity lookup, other errors do not.
-    const missingOnly = opts.mode === 'merge' && errors.every((e) => e.code === 'required' || e.code === 'requiredIf');
+    const missingOnly =
+      opts.mode === 'merge' &&
+      errors.every((e) => e.code === 'required' || e.code === 'requiredIf');
     if (errors.length > 0 && !missingOnly) return problems(call, errors, requested ?? undefined);
 
-    return timed(call, 'transaction', () => rt.db.transaction((): RecordResult => {
-      const matches = timed(call, 'identity', () => (call.model.identity.length > 0 ? call.live.store.findByIdentity(entity, next) : []));
-      const first = matches[0];
-      if (first) {
-        if (opts.mode === 'merge') return mergeInto(call, first.record, next, p.changed, opts);
-        return duplicate(call, first.record, first.key);
-      }
-      if (errors.length > 0) return problems(call, errors);
-      const taken = timed(call, 'identity', () => [...uniqueErrors(call, next, call.model.fields.keys()), ...relationErrors(call, next, call.model.fields.keys())]);
-      if (taken.length > 0) return problems(call, taken);
-      return timed(call, 'write', () => insert(call, next, stage, opts));
-    }));
+    return timed(call, 'transaction', () =>
+      rt.db.transaction((): RecordResult => {
+        const matches = timed(call, 'identity', () =>
+          call.model.identity.length > 0 ? call.live.store.findByIdentity(entity, next) : [],
+        );
+        const first = matches[0];
+        if (first) {
+          if (opts.mode === 'merge') return mergeInto(call, first.record, next, p.changed, opts);
+          return duplicate(call, first.record, first.key);
+        }
+        if (errors.length > 0) return problems(call, errors);
+        const taken = timed(call, 'identity', () => [
+          ...uniqueErrors(call, next, call.model.fields.keys()),
+          ...relationErrors(call, next, call.model.fields.keys()),
+        ]);
+        if (taken.length > 0) return problems(call, taken);
+        return timed(call, 'write', () => insert(call, next, stage, opts));
+      }),
+    );
   });
 }
 
-function insert(call: Call, next: RecordData, stage: string | null, opts: CreateOptions): RecordResult {
+function insert(
+  call: Call,
+  next: RecordData,
+  stage: string | null,
+  opts: CreateOptions,
+): RecordResult {
   const id = call.rt.ids.next();
   const owned = call.model.entity.owned !== false;
   const row: RecordData = {
@@ -61,7 +90,8 @@ function insert(call: Call, next: RecordData, stage: string | null, opts: Create
     createdAt: call.now,
     createdBy: call.actor.userId ?? null,
     // People own what they create; intake and automations leave it to assignment (or the pool).
-    ownerId: next.ownerId ?? (owned && call.actor.kind === 'user' ? (call.actor.userId ?? null) : null),
+    ownerId:
+      next.ownerId ?? (owned && call.actor.kind === 'user' ? (call.actor.userId ?? null) : null),
     teamId: next.teamId ?? null,
     stage,
     stageEnteredAt: stage === null ? null : call.now,
@@ -71,10 +101,22 @@ function insert(call: Call, next: RecordData, stage: string | null, opts: Create
   const res = call.live.store.insert(call.model.key, row, { now: call.now });
   if (!res.ok) return storeFailure(call, res.error, id);
   const record = res.value;
-  const filled = [...call.model.fields.keys(), 'ownerId', 'teamId'].filter((k) => !isEmptyValue(record[k]));
+  const filled = [...call.model.fields.keys(), 'ownerId', 'teamId'].filter(
+    (k) => !isEmptyValue(record[k]),
+  );
   call.live.store.writeHistory([createdRow(call, id, record, filled)]);
   if (stage !== null) {
-    call.live.store.writeTransition({ id: call.rt.ids.next(), entity: call.model.key, recordId: id, fromStage: null, toStage: stage, actorId: call.actor.userId ?? null, via: call.via, at: call.now, dwellMs: null });
+    call.live.store.writeTransition({
+      id: call.rt.ids.next(),
+      entity: call.model.key,
+      recordId: id,
+      fromStage: null,
+      toStage: stage,
+      actorId: call.actor.userId ?? null,
+      via: call.via,
+      at: call.now,
+      dwellMs: null,
+    });
   }
   if (opts.touch) writeTouch(call, id, opts.touch);
   emit(call, 'record.created', id, { record }, opts.depth ?? 0);

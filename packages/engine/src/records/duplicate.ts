@@ -13,8 +13,16 @@ export function duplicate(call: Call, existing: RecordData, key: readonly string
   const errors: FieldError[] = key.map((field) => ({
     path: `/${field}`,
     code: 'duplicate',
-    message: t(call.locale, 'duplicateField', { label: localized(call.model.fields.get(field)?.label, call.locale, field), title, id }),
+    message: t(call.locale, 'duplicateField', {
+      label: localized(call.model.fields.get(field)?.label, call.locale, field),
+      title,
+      id,
+    }),
     params: { existingId: id, field },
   }));
-  return engineError('duplicate', call.locale, 'duplicate', { title, id }, errors, { existingId: id, existingTitle: title, key: [...key] });
+  return engineError('duplicate', call.locale, 'duplicate', { title, id }, errors, {
+    existingId: id,
+    existingTitle: title,
+    key: [...key],
+  });
 }

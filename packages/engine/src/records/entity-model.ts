@@ -1,5 +1,12 @@
 import type { ValidateFunction } from 'ajv';
-import type { ActivityTypeSpec, AppSpec, EntitySpec, FieldSpec, PipelineSpec, StageSpec } from '@trellis/spec';
+import type {
+  ActivityTypeSpec,
+  AppSpec,
+  EntitySpec,
+  FieldSpec,
+  PipelineSpec,
+  StageSpec,
+} from '@trellis/spec';
 import { createAjv } from '../validation/ajv';
 import { buildEntitySchema } from '../validation/entity-schema';
 
@@ -46,7 +53,9 @@ export function createSpecModel(spec: AppSpec, version: number | null): SpecMode
       key: entity.key,
       entity,
       fields: new Map(entity.fields.map((f) => [f.key, f])),
-      formulas: entity.fields.filter((f): f is Extract<FieldSpec, { type: 'formula' }> => f.type === 'formula'),
+      formulas: entity.fields.filter(
+        (f): f is Extract<FieldSpec, { type: 'formula' }> => f.type === 'formula',
+      ),
       conditional: entity.fields.filter((f) => f.requiredIf !== undefined && f.requiredIf !== null),
       titleField: entity.titleField,
       identity: entity.identity ?? [],

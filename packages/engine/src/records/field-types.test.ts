@@ -49,13 +49,21 @@ const bad: [string, unknown, string, string][] = [
 
 describe('every field type through records.create', () => {
   it.each(good)('stores a good %s', (field, input, stored) => {
-    const r = ctx.engine.records.create('lead', { name: `good ${field}`, guardian: 'Mum', [field]: input }, opts);
+    const r = ctx.engine.records.create(
+      'lead',
+      { name: `good ${field}`, guardian: 'Mum', [field]: input },
+      opts,
+    );
     expect(r.ok && r.record[field]).toEqual(stored);
   });
 
   it.each(bad)('refuses a bad %s', (field, input, path, code) => {
     const before = ctx.count('e_lead');
-    const r = ctx.engine.records.create('lead', { name: `bad ${field}`, guardian: 'Mum', [field]: input }, opts);
+    const r = ctx.engine.records.create(
+      'lead',
+      { name: `bad ${field}`, guardian: 'Mum', [field]: input },
+      opts,
+    );
     expect(!r.ok && r.error.errors.map((e) => [e.path, e.code])).toContainEqual([path, code]);
     expect(!r.ok && r.error.errors.every((e) => e.message.length > 0)).toBe(true);
     expect(ctx.count('e_lead')).toBe(before);

@@ -9,7 +9,12 @@ function coerce(v: unknown, type: ResultType): unknown {
   if (v === null || v === undefined) return null;
   switch (type) {
     case 'number': {
-      const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+      const n =
+        typeof v === 'number'
+          ? v
+          : typeof v === 'string' && v.trim() !== ''
+            ? Number(v)
+            : Number.NaN;
       return Number.isFinite(n) ? n : null;
     }
     case 'money': {
@@ -19,9 +24,14 @@ function coerce(v: unknown, type: ResultType): unknown {
     case 'boolean':
       return Array.isArray(v) ? v.length > 0 : Boolean(v);
     case 'text':
-      return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+      return typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : JSON.stringify(v);
     case 'date':
-      if (typeof v === 'number' && Number.isFinite(v)) return new Date(v).toISOString().slice(0, 10);
+      if (typeof v === 'number' && Number.isFinite(v))
+        return new Date(v).toISOString().slice(0, 10);
       return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
   }
 }

@@ -29,7 +29,11 @@ export function touchesIdentity(model: EntityModel, changed: readonly string[]):
  * Fields an intake merge fills on the existing record: only those the existing record lacks, so
  * a later form submission never overwrites what a sales rep already recorded.
  */
-export function mergeFill(existing: RecordData, incoming: RecordData, fields: Iterable<string>): RecordData {
+export function mergeFill(
+  existing: RecordData,
+  incoming: RecordData,
+  fields: Iterable<string>,
+): RecordData {
   const fill: RecordData = {};
   for (const key of fields) {
     if (isEmptyValue(incoming[key])) continue;

@@ -4,7 +4,14 @@ import type { Call } from './call';
 import type { TouchInput } from './types';
 
 /** Field-level history rows of one change (stage changes go to stage_transitions instead). */
-export function historyRows(call: Call, changeId: string, recordId: string, before: RecordData | null, after: RecordData, fields: readonly string[]): HistoryRow[] {
+export function historyRows(
+  call: Call,
+  changeId: string,
+  recordId: string,
+  before: RecordData | null,
+  after: RecordData,
+  fields: readonly string[],
+): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (const field of fields) {
     if (field === 'stage') continue;
@@ -31,7 +38,12 @@ export const CREATED_FIELD = '$created';
  * The history of a creation: one row whose `after` is the initial non-empty values. Later field
  * rows carry `before`, so every field's first value stays recoverable without a row per field.
  */
-export function createdRow(call: Call, recordId: string, record: RecordData, fields: readonly string[]): HistoryRow {
+export function createdRow(
+  call: Call,
+  recordId: string,
+  record: RecordData,
+  fields: readonly string[],
+): HistoryRow {
   return {
     id: call.rt.ids.next(),
     changeId: call.rt.ids.next(),
@@ -47,7 +59,13 @@ export function createdRow(call: Call, recordId: string, record: RecordData, fie
 }
 
 /** Appends the one outbox event of a committed change. */
-export function emit(call: Call, type: string, recordId: string, payload: Record<string, unknown>, depth = 0): number {
+export function emit(
+  call: Call,
+  type: string,
+  recordId: string,
+  payload: Record<string, unknown>,
+  depth = 0,
+): number {
   return call.live.store.writeOutbox({
     id: call.rt.ids.next(),
     type,

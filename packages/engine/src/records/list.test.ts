@@ -21,34 +21,76 @@ afterEach(() => {
   ctx.db.close();
   ctx = setup();
 });
-const names = (r: ReturnType<typeof ctx.engine.records.list>) => (r.ok ? r.records.map((x) => x.name) : r.error);
+const names = (r: ReturnType<typeof ctx.engine.records.list>) =>
+  r.ok ? r.records.map((x) => x.name) : r.error;
 
 describe('records.list', () => {
   it('filters with JSONLogic compiled to SQL and sorts newest first by default', () => {
-    const r = ctx.engine.records.list('lead', { filter: { and: [{ '==': [{ var: 'city' }, '330100'] }, { '==': [{ var: 'stage' }, 'new'] }] } }, opts);
+    const r = ctx.engine.records.list(
+      'lead',
+      {
+        filter: {
+          and: [{ '==': [{ var: 'city' }, '330100'] }, { '==': [{ var: 'stage' }, 'new'] }],
+        },
+      },
+      opts,
+    );
     expect(names(r)).toEqual(['张秀兰', '王秀英', '张伟']);
   });
 
   it('sorts on any field and pages with a cursor, with the total on request', () => {
-    const first = ctx.engine.records.list('lead', { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, count: true }, opts);
+    const first = ctx.engine.records.list(
+      'lead',
+      { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, count: true },
+      opts,
+    );
     expect(names(first)).toEqual(['李娜', '张伟']);
     expect(first.ok && first.total).toBe(5);
-    const second = ctx.engine.records.list('lead', { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, cursor: first.ok ? first.nextCursor : null }, opts);
+    const second = ctx.engine.records.list(
+      'lead',
+      {
+        sort: [{ field: 'budget', dir: 'desc' }],
+        limit: 2,
+        cursor: first.ok ? first.nextCursor : null,
+      },
+      opts,
+    );
     expect(names(second)).toEqual(['张秀兰', '王秀英']);
-    const third = ctx.engine.records.list('lead', { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, cursor: second.ok ? second.nextCursor : null }, opts);
+    const third = ctx.engine.records.list(
+      'lead',
+      {
+        sort: [{ field: 'budget', dir: 'desc' }],
+        limit: 2,
+        cursor: second.ok ? second.nextCursor : null,
+      },
+      opts,
+    );
     expect(names(third)).toEqual(['刘洋']);
     expect(third.ok && third.nextCursor).toBeNull();
   });
 
   it('searches Chinese name substrings and phone digits', () => {
-    expect(names(ctx.engine.records.list('lead', { search: '秀' }, opts))).toEqual(['张秀兰', '王秀英']);
-    expect(names(ctx.engine.records.list('lead', { search: '12345678' }, opts))).toEqual(['张秀兰']);
+    expect(names(ctx.engine.records.list('lead', { search: '秀' }, opts))).toEqual([
+      '张秀兰',
+      '王秀英',
+    ]);
+    expect(names(ctx.engine.records.list('lead', { search: '12345678' }, opts))).toEqual([
+      '张秀兰',
+    ]);
   });
 
   it('returns errors for a bad filter, sort field or cursor', () => {
-    expect(ctx.engine.records.list('lead', { filter: { '==': [{ var: 'nope' }, 1] } }, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(ctx.engine.records.list('lead', { sort: [{ field: 'nope' }] }, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input', errors: [{ path: '/sort' }] } });
-    expect(ctx.engine.records.list('lead', { cursor: 'garbage' }, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input', errors: [{ path: '/cursor' }] } });
+    expect(
+      ctx.engine.records.list('lead', { filter: { '==': [{ var: 'nope' }, 1] } }, opts),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(ctx.engine.records.list('lead', { sort: [{ field: 'nope' }] }, opts)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', errors: [{ path: '/sort' }] },
+    });
+    expect(ctx.engine.records.list('lead', { cursor: 'garbage' }, opts)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', errors: [{ path: '/cursor' }] },
+    });
   });
 });
 
@@ -59,7 +101,9 @@ describe('permission port', () => {
     const port = {
       check: (_a: unknown, action: string) => {
         calls.push(action);
-        return action === 'delete' ? { allowed: false as const, reason: 'No deleting' } : { allowed: true as const };
+        return action === 'delete'
+          ? { allowed: false as const, reason: 'No deleting' }
+          : { allowed: true as const };
       },
       listScope: () => scope,
     };
@@ -68,7 +112,10 @@ describe('permission port', () => {
     c.engine.records.create('lead', { name: 'B', budget: 1 }, opts);
     expect(names(c.engine.records.list('lead', {}, opts))).toEqual(['A']);
     if (!r.ok) throw new Error('setup');
-    expect(c.engine.records.remove('lead', r.record.id, opts)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'No deleting' } });
+    expect(c.engine.records.remove('lead', r.record.id, opts)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'No deleting' },
+    });
     expect(calls).toEqual(['create', 'create', 'read', 'delete', 'read']);
     expect(c.count('e_lead', 'deleted_at IS NOT NULL')).toBe(0);
     expect(c.count('outbox')).toBe(2);

@@ -15,9 +15,17 @@ import type { CreateOptions, RecordResult } from './types';
  * `record.updated` event is emitted only when something was filled. Runs inside the caller's
  * transaction.
  */
-export function mergeInto(call: Call, existing: StoredRecord, incoming: RecordData, given: readonly string[], opts: CreateOptions): RecordResult {
+export function mergeInto(
+  call: Call,
+  existing: StoredRecord,
+  incoming: RecordData,
+  given: readonly string[],
+  opts: CreateOptions,
+): RecordResult {
   return timed(call, 'write', () => {
-    const fields = given.filter((k) => call.model.fields.has(k) && call.model.fields.get(k)?.type !== 'formula');
+    const fields = given.filter(
+      (k) => call.model.fields.has(k) && call.model.fields.get(k)?.type !== 'formula',
+    );
     const fill = mergeFill(existing, incoming, fields);
     const touch = opts.touch ?? {};
     let record = existing;
@@ -27,13 +35,30 @@ export function mergeInto(call: Call, existing: StoredRecord, incoming: RecordDa
     if (Object.keys(fill).length > 0) {
       const next: RecordData = computeFormulas(call.model, { ...existing, ...fill }, call.now);
       const patch: RecordData = { ...fill };
-      for (const f of call.model.formulas) if (!sameValue(existing[f.key] ?? null, next[f.key] ?? null)) patch[f.key] = next[f.key];
-      const res = call.live.store.update(call.model.key, existing.id, patch, existing.version, { now: call.now });
+      for (const f of call.model.formulas)
+        if (!sameValue(existing[f.key] ?? null, next[f.key] ?? null)) patch[f.key] = next[f.key];
+      const res = call.live.store.update(call.model.key, existing.id, patch, existing.version, {
+        now: call.now,
+      });
       if (!res.ok) return storeFailure(call, res.error, existing.id);
       record = res.value;
       changed = Object.keys(patch);
-      call.live.store.writeHistory(historyRows(call, call.rt.ids.next(), existing.id, existing, record, changed));
-      emit(call, 'record.updated', existing.id, { changed, before: pick(existing, changed), after: pick(record, changed), record, merged: true }, opts.depth ?? 0);
+      call.live.store.writeHistory(
+        historyRows(call, call.rt.ids.next(), existing.id, existing, record, changed),
+      );
+      emit(
+        call,
+        'record.updated',
+        existing.id,
+        {
+          changed,
+          before: pick(existing, changed),
+          after: pick(record, changed),
+          record,
+          merged: true,
+        },
+        opts.depth ?? 0,
+      );
     }
     writeTouch(call, existing.id, { kind: 'merge', ...touch });
     return { ok: true, record: visible(call, record), merged: true, changed };

@@ -3,7 +3,17 @@ import { setup } from '../../test/fixtures/harness';
 
 const ctx = setup();
 afterAll(() => ctx.db.close());
-const junk: unknown[] = [undefined, null, 42, 'text', [], [1], { name: { nested: true } }, { __proto__: { polluted: true } }, Symbol.for('x')];
+const junk: unknown[] = [
+  undefined,
+  null,
+  42,
+  'text',
+  [],
+  [1],
+  { name: { nested: true } },
+  { __proto__: { polluted: true } },
+  Symbol.for('x'),
+];
 
 describe('bad input never throws past the engine', () => {
   it('returns error values for junk in every argument position', () => {
@@ -20,7 +30,12 @@ describe('bad input never throws past the engine', () => {
         () => e.records.restore('lead', a, a),
         () => e.records.get('lead', a, a),
         () => e.records.list('lead', a, a),
-        () => e.records.list('lead', { filter: a, sort: a, cursor: a, limit: a }, { actor: { kind: 'system' } }),
+        () =>
+          e.records.list(
+            'lead',
+            { filter: a, sort: a, cursor: a, limit: a },
+            { actor: { kind: 'system' } },
+          ),
         () => e.activities.log('lead', a, a, a),
         () => e.tasks.create(a, a),
         () => e.tasks.complete(a, a),
@@ -38,8 +53,13 @@ describe('bad input never throws past the engine', () => {
 
   it('treats a call without an actor as anonymous, not as the system', () => {
     let seen: unknown;
-    const c = setup(undefined, { permissions: { check: (actor) => ((seen = actor), { allowed: actor.kind !== 'public' }) } });
-    expect(c.engine.records.create('lead', { name: 'x' }, undefined as never)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const c = setup(undefined, {
+      permissions: { check: (actor) => ((seen = actor), { allowed: actor.kind !== 'public' }) },
+    });
+    expect(c.engine.records.create('lead', { name: 'x' }, undefined as never)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(seen).toEqual({ kind: 'public' });
     c.db.close();
   });

@@ -3,7 +3,13 @@ import { engineError, validationFailure, type Failure, type FieldError } from '.
 import type { RecordData } from '../ports';
 import type { Call } from './call';
 
-const STAGE_CODES = new Set(['stage_unknown', 'stage_transition', 'stage_requires', 'stage_enter_if', 'stage_evidence']);
+const STAGE_CODES = new Set([
+  'stage_unknown',
+  'stage_transition',
+  'stage_requires',
+  'stage_enter_if',
+  'stage_evidence',
+]);
 
 /**
  * The failure for a list of problems: `stage_gate` when every problem is a stage-gate refusal
@@ -13,7 +19,14 @@ export function problems(call: Call, errors: FieldError[], stage?: string): Fail
   if (stage !== undefined && errors.every((e) => STAGE_CODES.has(e.code))) {
     const label = call.model.stages.get(stage)?.label;
     const name = label?.[call.locale] ?? label?.['zh-CN'] ?? stage;
-    return engineError('stage_gate', call.locale, 'stageGate', { stage: name, count: errors.length }, errors, { stage });
+    return engineError(
+      'stage_gate',
+      call.locale,
+      'stageGate',
+      { stage: name, count: errors.length },
+      errors,
+      { stage },
+    );
   }
   return validationFailure(call.locale, errors);
 }

@@ -18,39 +18,75 @@ const spec: AppSpec = {
 const ctx = setup(spec, { permissions: createPermissionPort(spec) });
 afterEach(() => ctx.db.close());
 
-const amy = { actor: { kind: 'user' as const, userId: 'u-amy', role: 'sales' }, via: 'ui' as const, locale: 'en' as const };
-const bob = { actor: { kind: 'user' as const, userId: 'u-bob', role: 'sales' }, via: 'ui' as const, locale: 'en' as const };
+const amy = {
+  actor: { kind: 'user' as const, userId: 'u-amy', role: 'sales' },
+  via: 'ui' as const,
+  locale: 'en' as const,
+};
+const bob = {
+  actor: { kind: 'user' as const, userId: 'u-bob', role: 'sales' },
+  via: 'ui' as const,
+  locale: 'en' as const,
+};
 
 describe('the role model as the permission port', () => {
   it('scopes reads, writes, lists and fields to the actor', () => {
-    const mine = ctx.engine.records.create('lead', { name: 'Amy’s lead', phone: '13800138001' }, amy);
+    const mine = ctx.engine.records.create(
+      'lead',
+      { name: 'Amy’s lead', phone: '13800138001' },
+      amy,
+    );
     expect(mine.ok && mine.record.ownerId).toBe('u-amy');
     expect(mine.ok && 'notes' in mine.record).toBe(false);
     if (!mine.ok) return;
-    const pooled = ctx.engine.records.create('lead', { name: 'Pool lead' }, { actor: { kind: 'public' }, via: 'intake' });
+    const pooled = ctx.engine.records.create(
+      'lead',
+      { name: 'Pool lead' },
+      { actor: { kind: 'public' }, via: 'intake' },
+    );
     expect(pooled.ok).toBe(true);
 
     // Bob cannot see Amy's record at all (not even that it exists), but sees the pool.
-    expect(ctx.engine.records.get('lead', mine.record.id, bob)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(ctx.engine.records.update('lead', mine.record.id, { name: 'x' }, bob)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(ctx.engine.records.get('lead', mine.record.id, bob)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(ctx.engine.records.update('lead', mine.record.id, { name: 'x' }, bob)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const list = ctx.engine.records.list('lead', {}, bob);
     expect(list.ok && list.records.map((r) => r.name)).toEqual(['Pool lead']);
 
     // Amy may edit her lead but not its read-only budget or hidden notes, and may not delete it.
-    const edit = ctx.engine.records.update('lead', mine.record.id, { budget: 5, notes: 'secret' }, amy);
+    const edit = ctx.engine.records.update(
+      'lead',
+      mine.record.id,
+      { budget: 5, notes: 'secret' },
+      amy,
+    );
     expect(!edit.ok && edit.error.errors.map((e) => [e.path, e.code])).toEqual([
       ['/notes', 'unknown_field'],
       ['/budget', 'field_readonly'],
     ]);
-    expect(ctx.engine.records.remove('lead', mine.record.id, amy)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(ctx.engine.records.remove('lead', mine.record.id, amy)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(ctx.outbox().map((e) => e.type)).toEqual(['record.created', 'record.created']);
 
     // Filtering or sorting on a hidden field would reveal it: refused like an unknown field.
-    const probe = ctx.engine.records.list('lead', { filter: { '==': [{ var: 'notes' }, 'secret'] }, sort: [{ field: 'notes' }] }, amy);
+    const probe = ctx.engine.records.list(
+      'lead',
+      { filter: { '==': [{ var: 'notes' }, 'secret'] }, sort: [{ field: 'notes' }] },
+      amy,
+    );
     expect(!probe.ok && probe.error.errors.map((e) => [e.path, e.code])).toEqual([
       ['/filter', 'unknown_field'],
       ['/sort/0/field', 'unknown_field'],
     ]);
-    expect(ctx.engine.records.list('lead', { filter: { '==': [{ var: 'budget' }, null] } }, amy).ok).toBe(true);
+    expect(
+      ctx.engine.records.list('lead', { filter: { '==': [{ var: 'budget' }, null] } }, amy).ok,
+    ).toBe(true);
   });
 });

@@ -27,15 +27,23 @@ export function defaults(call: Call): RecordData {
  * port; nothing is written. `current` is null on create (defaults apply).
  */
 export function prepare(call: Call, input: unknown, current: RecordData | null): Prepared {
-  const n = timed(call, 'normalize', () => normalizeInput(call.model, input, { locale: call.locale, via: call.via, current }));
+  const n = timed(call, 'normalize', () =>
+    normalizeInput(call.model, input, { locale: call.locale, via: call.via, current }),
+  );
   const errors = [...n.errors];
   // Only values that change are checked: clients echo whole records back, unchanged fields included.
-  const changing = current ? Object.fromEntries(Object.entries(n.values).filter(([k, v]) => !sameValue(current[k] ?? null, v))) : n.values;
+  const changing = current
+    ? Object.fromEntries(
+        Object.entries(n.values).filter(([k, v]) => !sameValue(current[k] ?? null, v)),
+      )
+    : n.values;
   const refused = call.rt.permissions.refusedFields?.(call.actor, call.model.key, changing);
   if (refused) {
     // A hidden field is answered like an unknown one, so its existence does not leak.
     for (const key of refused.hidden) {
-      errors.push(fieldError(call.locale, pointer(key), 'unknown_field', 'unknownField', { field: key }));
+      errors.push(
+        fieldError(call.locale, pointer(key), 'unknown_field', 'unknownField', { field: key }),
+      );
       delete n.values[key];
     }
     for (const key of refused.readonly) {
@@ -48,9 +56,19 @@ export function prepare(call: Call, input: unknown, current: RecordData | null):
   const next: RecordData = { ...base, ...n.values };
   return timed(call, 'validate', () => {
     computeFormulas(call.model, next, call.now);
-    errors.push(...validateRecord(call.model, next, { locale: call.locale, now: call.now, ...(call.user ? { user: call.user } : {}) }, n.invalid));
+    errors.push(
+      ...validateRecord(
+        call.model,
+        next,
+        { locale: call.locale, now: call.now, ...(call.user ? { user: call.user } : {}) },
+        n.invalid,
+      ),
+    );
     const changed: string[] = [];
-    for (const key of new Set([...Object.keys(n.values), ...call.model.formulas.map((f) => f.key)])) {
+    for (const key of new Set([
+      ...Object.keys(n.values),
+      ...call.model.formulas.map((f) => f.key),
+    ])) {
       if (!sameValue(current?.[key] ?? null, next[key] ?? null)) changed.push(key);
     }
     return { next, changed, errors };

@@ -7,11 +7,18 @@ import type { Runtime } from './runtime';
 import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
 
 /** Reads one record the actor may see; deleted records only with `includeDeleted`. */
-export function getRecord(rt: Runtime, entity: string, id: string, opts: CallOptions & { includeDeleted?: boolean }): RecordResult {
+export function getRecord(
+  rt: Runtime,
+  entity: string,
+  id: string,
+  opts: CallOptions & { includeDeleted?: boolean },
+): RecordResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
-    const record = call.live.store.get(entity, id, { includeDeleted: opts.includeDeleted ?? false });
+    const record = call.live.store.get(entity, id, {
+      includeDeleted: opts.includeDeleted ?? false,
+    });
     if (!record) return engineError('not_found', call.locale, 'notFound', { entity, id });
     const denied = authorize(call, 'read', record);
     if (denied) return denied;
@@ -24,7 +31,13 @@ export function getRecord(rt: Runtime, entity: string, id: string, opts: CallOpt
  * sort on any field with keyset (cursor) pagination, optional total; or a substring `search`
  * over title, phone and email (newest first, one page).
  */
-export function listRecords(rt: Runtime, entity: string, query: ListOptions, opts: CallOptions, deleted: 'exclude' | 'only' = 'exclude'): ListResult {
+export function listRecords(
+  rt: Runtime,
+  entity: string,
+  query: ListOptions,
+  opts: CallOptions,
+  deleted: 'exclude' | 'only' = 'exclude',
+): ListResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
@@ -34,12 +47,18 @@ export function listRecords(rt: Runtime, entity: string, query: ListOptions, opt
     if (leak) return leak;
     const where = whereOf(call, query.filter);
     if (isFailure(where)) return where;
-    if (where === 'none') return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
+    if (where === 'none')
+      return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
     if (query.search !== undefined && query.search.trim() !== '') {
       const res = call.live.store.search(entity, query.search, { limit: query.limit ?? 50, where });
       if (!res.ok) return listFailure(call, res.error);
       const records = res.value.map((r) => visible(call, r));
-      return { ok: true, records, nextCursor: null, ...(query.count ? { total: records.length } : {}) };
+      return {
+        ok: true,
+        records,
+        nextCursor: null,
+        ...(query.count ? { total: records.length } : {}),
+      };
     }
     const res = call.live.store.list(entity, {
       where,
@@ -51,7 +70,12 @@ export function listRecords(rt: Runtime, entity: string, query: ListOptions, opt
     });
     if (!res.ok) return listFailure(call, res.error);
     const page = res.value;
-    return { ok: true, records: page.records.map((r) => visible(call, r)), nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total } : {}) };
+    return {
+      ok: true,
+      records: page.records.map((r) => visible(call, r)),
+      nextCursor: page.nextCursor,
+      ...(page.total !== undefined ? { total: page.total } : {}),
+    };
   });
 }
 
@@ -64,13 +88,16 @@ function hiddenUse(call: Call, query: ListOptions): Failure | null {
   if (hidden.size === 0) return null;
   const used: { path: string; field: string }[] = [];
   if (query.filter !== undefined && query.filter !== null) {
-    for (const field of analyse(query.filter).fields) if (hidden.has(field.split('.')[0] ?? field)) used.push({ path: '/filter', field });
+    for (const field of analyse(query.filter).fields)
+      if (hidden.has(field.split('.')[0] ?? field)) used.push({ path: '/filter', field });
   }
   (Array.isArray(query.sort) ? query.sort : []).forEach((s, i) => {
     if (hidden.has(s?.field)) used.push({ path: `/sort/${i}/field`, field: s.field });
   });
   if (used.length === 0) return null;
-  const errors = used.map((u) => fieldError(call.locale, u.path, 'unknown_field', 'unknownField', { field: u.field }));
+  const errors = used.map((u) =>
+    fieldError(call.locale, u.path, 'unknown_field', 'unknownField', { field: u.field }),
+  );
   return engineError('invalid_input', call.locale, 'invalidFilter', {}, errors);
 }
 
@@ -82,8 +109,14 @@ function whereOf(call: Call, filter: unknown): WhereSql | null | 'none' | Failur
   if (scope?.kind === 'where') parts.push({ sql: scope.sql, params: scope.params });
   if (filter !== undefined && filter !== null) {
     const table = call.live.store.table(call.model.key);
-    if (!table) return engineError('unknown_entity', call.locale, 'unknownEntity', { entity: call.model.key });
-    const compiled = compileToSql(filter, { columns: table.columns, ctx: { now: call.now, ...(call.user ? { user: call.user } : {}) } });
+    if (!table)
+      return engineError('unknown_entity', call.locale, 'unknownEntity', {
+        entity: call.model.key,
+      });
+    const compiled = compileToSql(filter, {
+      columns: table.columns,
+      ctx: { now: call.now, ...(call.user ? { user: call.user } : {}) },
+    });
     if (!compiled.ok) {
       const errors = compiled.errors.map((e) => ({ ...e, path: `/filter${e.path}` }));
       return engineError('invalid_input', call.locale, 'invalidFilter', {}, errors);
@@ -92,16 +125,25 @@ function whereOf(call: Call, filter: unknown): WhereSql | null | 'none' | Failur
   }
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0]!;
-  return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => [...p.params]) };
+  return {
+    sql: parts.map((p) => `(${p.sql})`).join(' AND '),
+    params: parts.flatMap((p) => [...p.params]),
+  };
 }
 
 function listFailure(call: Call, issue: StoreIssue): Failure {
   if (issue.code === 'unknown_sort_field') {
     const field = String(issue.params?.field ?? '');
-    return engineError('invalid_input', call.locale, 'invalidSort', { field }, [fieldError(call.locale, '/sort', 'unknown_sort_field', 'invalidSort', { field })]);
+    return engineError('invalid_input', call.locale, 'invalidSort', { field }, [
+      fieldError(call.locale, '/sort', 'unknown_sort_field', 'invalidSort', { field }),
+    ]);
   }
   if (issue.code === 'invalid_cursor') {
-    return engineError('invalid_input', call.locale, 'invalidCursor', {}, [fieldError(call.locale, '/cursor', 'invalid_cursor', 'invalidCursor')]);
+    return engineError('invalid_input', call.locale, 'invalidCursor', {}, [
+      fieldError(call.locale, '/cursor', 'invalid_cursor', 'invalidCursor'),
+    ]);
   }
-  return engineError('invalid_input', call.locale, 'invalidInput', { detail: issue.message }, [issue]);
+  return engineError('invalid_input', call.locale, 'invalidInput', { detail: issue.message }, [
+    issue,
+  ]);
 }

@@ -7,7 +7,11 @@ import type { Call } from './call';
  * Relation values that point nowhere: each linked id must be a live record of the field's target
  * entity. Only `fields` (the ones being written) are checked.
  */
-export function relationErrors(call: Call, record: RecordData, fields: Iterable<string>): FieldError[] {
+export function relationErrors(
+  call: Call,
+  record: RecordData,
+  fields: Iterable<string>,
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const key of fields) {
     const field = call.model.fields.get(key);
@@ -17,7 +21,13 @@ export function relationErrors(call: Call, record: RecordData, fields: Iterable<
     ids.forEach((id, i) => {
       if (typeof id !== 'string' || call.live.store.get(field.entity, id)) return;
       const path = Array.isArray(value) ? `/${key}/${i}` : `/${key}`;
-      errors.push(fieldError(call.locale, path, 'relation_not_found', 'relationMissing', { label: fieldLabel(field, key, call.locale), id, entity: field.entity }));
+      errors.push(
+        fieldError(call.locale, path, 'relation_not_found', 'relationMissing', {
+          label: fieldLabel(field, key, call.locale),
+          id,
+          entity: field.entity,
+        }),
+      );
     });
   }
   return errors;

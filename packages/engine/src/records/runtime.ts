@@ -58,7 +58,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   const readLive = (): Live => {
     const head = stmt('SELECT max(version) AS v FROM spec_versions').get() as { v: number | null };
-    if (head.v === null) throw new Error('No published spec: publish one or pass `spec` to createEngine');
+    if (head.v === null)
+      throw new Error('No published spec: publish one or pass `spec` to createEngine');
     let live = byVersion.get(head.v);
     if (!live) {
       const row = specVersions(opts.db).get(head.v);

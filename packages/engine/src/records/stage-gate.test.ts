@@ -5,9 +5,16 @@ import { checkStageGate, type EvidenceActivity } from './stage-gate';
 
 const spec = createSpecModel(leadApp, 1);
 const model = spec.entity('lead')!;
-const activityLabel = (type: string, locale: 'en' | 'zh-CN') => spec.activityType(type)?.label[locale] ?? type;
+const activityLabel = (type: string, locale: 'en' | 'zh-CN') =>
+  spec.activityType(type)?.label[locale] ?? type;
 
-function gate(from: string | null, to: string, record: Record<string, unknown>, evidence: EvidenceActivity[] = [], locale: 'en' | 'zh-CN' = 'en') {
+function gate(
+  from: string | null,
+  to: string,
+  record: Record<string, unknown>,
+  evidence: EvidenceActivity[] = [],
+  locale: 'en' | 'zh-CN' = 'en',
+) {
   return checkStageGate({ model, from, to, record, evidence, locale, now: 0, activityLabel });
 }
 
@@ -39,15 +46,30 @@ describe('checkStageGate', () => {
   it('refuses when enterIf does not hold and names the evidence still missing', () => {
     const errors = gate('qualified', 'trial', { budget: 500 });
     expect(errors.map((e) => e.code)).toEqual(['stage_enter_if', 'stage_evidence']);
-    expect(errors[1]!.message).toBe('Log a "Call" activity in the current stage before entering "Trial"');
-    expect(gate('qualified', 'trial', { budget: 200000 }, [{ type: 'call', hasAttachment: false }])).toEqual([]);
+    expect(errors[1]!.message).toBe(
+      'Log a "Call" activity in the current stage before entering "Trial"',
+    );
+    expect(
+      gate('qualified', 'trial', { budget: 200000 }, [{ type: 'call', hasAttachment: false }]),
+    ).toEqual([]);
   });
 
   it('requires an attachment when the evidence says so', () => {
-    const without = gate('trial', 'quoted', {}, [{ type: 'proposal', hasAttachment: false }], 'zh-CN');
+    const without = gate(
+      'trial',
+      'quoted',
+      {},
+      [{ type: 'proposal', hasAttachment: false }],
+      'zh-CN',
+    );
     expect(without).toHaveLength(1);
-    expect(without[0]).toMatchObject({ code: 'stage_evidence', params: { activityType: 'proposal', withAttachment: true } });
-    expect(without[0]!.message).toBe('进入“报价沟通”前需要在当前阶段记录一条带附件的“发送方案”跟进');
+    expect(without[0]).toMatchObject({
+      code: 'stage_evidence',
+      params: { activityType: 'proposal', withAttachment: true },
+    });
+    expect(without[0]!.message).toBe(
+      '进入“报价沟通”前需要在当前阶段记录一条带附件的“发送方案”跟进',
+    );
     expect(gate('trial', 'quoted', {}, [{ type: 'call', hasAttachment: true }])).toHaveLength(1);
     expect(gate('trial', 'quoted', {}, [{ type: 'proposal', hasAttachment: true }])).toEqual([]);
   });

@@ -7,9 +7,15 @@ import type { Call } from './call';
 import { checkStageGate, type EvidenceActivity } from './stage-gate';
 
 /** Activities logged on a record since `since` (its stage entry): the evidence a gate may ask for. */
-export function evidenceSince(call: Call, recordId: string, since: number | null): EvidenceActivity[] {
+export function evidenceSince(
+  call: Call,
+  recordId: string,
+  since: number | null,
+): EvidenceActivity[] {
   const rows = call.rt
-    .stmt('SELECT type, attachments FROM activities WHERE entity = ? AND record_id = ? AND created_at >= ? AND deleted_at IS NULL')
+    .stmt(
+      'SELECT type, attachments FROM activities WHERE entity = ? AND record_id = ? AND created_at >= ? AND deleted_at IS NULL',
+    )
     .all(call.model.key, recordId, since ?? 0) as { type: string; attachments: string | null }[];
   return rows.map((r) => ({ type: r.type, hasAttachment: hasAttachment(r.attachments) }));
 }
@@ -28,9 +34,16 @@ function hasAttachment(json: string | null): boolean {
  * Gate check for moving `current` (null on create) to stage `to` with the record becoming `next`.
  * A new record has no evidence and no source stage, so only requires/enterIf apply to it.
  */
-export function gateErrors(call: Call, to: string, next: RecordData, current: RecordData | null): FieldError[] {
+export function gateErrors(
+  call: Call,
+  to: string,
+  next: RecordData,
+  current: RecordData | null,
+): FieldError[] {
   const from = current ? ((current.stage as string | null) ?? null) : null;
-  const evidence = current ? evidenceSince(call, current.id as string, (current.stageEnteredAt as number | null) ?? null) : null;
+  const evidence = current
+    ? evidenceSince(call, current.id as string, (current.stageEnteredAt as number | null) ?? null)
+    : null;
   return checkStageGate({
     model: call.model,
     from,
@@ -45,7 +58,12 @@ export function gateErrors(call: Call, to: string, next: RecordData, current: Re
 }
 
 /** SLA due time of a record in `stage` (null when the stage has no SLA). */
-export function slaDueAt(call: Call, stage: string | null, stageEnteredAt: number | null, lastActivityAt: number | null): number | null {
+export function slaDueAt(
+  call: Call,
+  stage: string | null,
+  stageEnteredAt: number | null,
+  lastActivityAt: number | null,
+): number | null {
   if (!stage) return null;
   const sla = call.model.stages.get(stage)?.sla;
   return computeSlaDueAt(sla, { stageEnteredAt, lastActivityAt }, parseDuration)?.dueAt ?? null;

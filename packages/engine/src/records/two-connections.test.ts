@@ -23,12 +23,27 @@ describe('two engines on one database file', () => {
     const seenByB = b.records.get('lead', created.record.id, { actor });
     expect(seenByB.ok && seenByB.record.version).toBe(1);
 
-    const first = a.records.update('lead', created.record.id, { notes: 'A' }, { actor, version: 1 });
-    const second = b.records.update('lead', created.record.id, { notes: 'B' }, { actor, version: 1 });
+    const first = a.records.update(
+      'lead',
+      created.record.id,
+      { notes: 'A' },
+      { actor, version: 1 },
+    );
+    const second = b.records.update(
+      'lead',
+      created.record.id,
+      { notes: 'B' },
+      { actor, version: 1 },
+    );
     expect(first.ok).toBe(true);
-    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', details: { currentVersion: 2 } } });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { currentVersion: 2 } },
+    });
     // B's duplicate check sees A's committed record too.
-    expect(b.records.create('lead', { name: 'copy', phone: '+86 138 0013 8000' }, { actor })).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(
+      b.records.create('lead', { name: 'copy', phone: '+86 138 0013 8000' }, { actor }),
+    ).toMatchObject({ ok: false, error: { code: 'duplicate' } });
     const types = dbB.sqlite.prepare('SELECT type FROM outbox ORDER BY seq').all();
     expect(types).toEqual([{ type: 'record.created' }, { type: 'record.updated' }]);
     dbA.close();

@@ -45,7 +45,9 @@ export type ChangeStageOptions = UpdateOptions & {
 /** A record as returned to callers (hidden fields removed for the actor). */
 export type EngineRecord = StoredRecord;
 
-export type RecordResult = { ok: true; record: EngineRecord; merged?: boolean; changed?: string[] } | { ok: false; error: EngineError };
+export type RecordResult =
+  | { ok: true; record: EngineRecord; merged?: boolean; changed?: string[] }
+  | { ok: false; error: EngineError };
 
 export type ListOptions = {
   /** JSONLogic filter over fields and system fields (compiled to SQL). */

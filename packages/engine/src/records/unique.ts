@@ -10,7 +10,12 @@ import type { Call } from './call';
  * handled by the identity step (duplicate / merge); this covers the rest (e.g. an order number).
  * Only `fields` (the ones being written) are checked.
  */
-export function uniqueErrors(call: Call, record: RecordData, fields: Iterable<string>, excludeId?: string): FieldError[] {
+export function uniqueErrors(
+  call: Call,
+  record: RecordData,
+  fields: Iterable<string>,
+  excludeId?: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const key of fields) {
     const field = call.model.fields.get(key);
@@ -18,12 +23,21 @@ export function uniqueErrors(call: Call, record: RecordData, fields: Iterable<st
     // A one-field identity key on the same field was already matched by the identity step.
     if (call.model.identity.some((k) => k.length === 1 && k[0] === key)) continue;
     const column = call.live.store.table(call.model.key)?.columns[key]?.column ?? quoteIdent(key);
-    const where = excludeId ? { sql: `${column} = ? AND id <> ?`, params: [record[key], excludeId] } : { sql: `${column} = ?`, params: [record[key]] };
+    const where = excludeId
+      ? { sql: `${column} = ? AND id <> ?`, params: [record[key], excludeId] }
+      : { sql: `${column} = ?`, params: [record[key]] };
     const res = call.live.store.list(call.model.key, { where, limit: 1 });
     const other = res.ok ? res.value.records[0] : undefined;
     if (!other) continue;
     const title = String(other[call.model.titleField] ?? other.id);
-    errors.push(fieldError(call.locale, `/${key}`, 'unique', 'unique', { label: fieldLabel(field, key, call.locale), title, id: other.id, existingId: other.id }));
+    errors.push(
+      fieldError(call.locale, `/${key}`, 'unique', 'unique', {
+        label: fieldLabel(field, key, call.locale),
+        title,
+        id: other.id,
+        existingId: other.id,
+      }),
+    );
   }
   return errors;
 }

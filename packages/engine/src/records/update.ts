@@ -1,7 +1,16 @@
 import type { StoredRecord } from '@trellis/store';
 import { engineError, fieldError, type FieldError } from '../i18n/errors';
 import type { RecordData } from '../ports';
-import { authorize, beginCall, callLocale, guard, isFailure, storeFailure, timed, type Call } from './call';
+import {
+  authorize,
+  beginCall,
+  callLocale,
+  guard,
+  isFailure,
+  storeFailure,
+  timed,
+  type Call,
+} from './call';
 import { duplicate } from './duplicate';
 import { touchesIdentity } from './identity';
 import { emit, historyRows, pick } from './journal';
@@ -14,12 +23,25 @@ import { gateErrors, slaDueAt } from './stage';
 import type { ChangeStageOptions, RecordResult, UpdateOptions } from './types';
 
 /** Reads a live record for a write, or the failure saying why it cannot be written. */
-export function loadForWrite(call: Call, id: string, version: number | undefined): StoredRecord | ReturnType<typeof storeFailure> {
+export function loadForWrite(
+  call: Call,
+  id: string,
+  version: number | undefined,
+): StoredRecord | ReturnType<typeof storeFailure> {
   const current = call.live.store.get(call.model.key, id, { includeDeleted: true });
-  if (!current) return engineError('not_found', call.locale, 'notFound', { entity: call.model.key, id });
-  if (current.deletedAt !== null) return engineError('not_found', call.locale, 'deleted', { entity: call.model.key, id });
+  if (!current)
+    return engineError('not_found', call.locale, 'notFound', { entity: call.model.key, id });
+  if (current.deletedAt !== null)
+    return engineError('not_found', call.locale, 'deleted', { entity: call.model.key, id });
   if (version !== undefined && version !== current.version) {
-    return engineError('conflict', call.locale, 'conflict', { current: current.version, expected: version }, [], { currentVersion: current.version });
+    return engineError(
+      'conflict',
+      call.locale,
+      'conflict',
+      { current: current.version, expected: version },
+      [],
+      { currentVersion: current.version },
+    );
   }
   return current;
 }
@@ -30,7 +52,13 @@ export function loadForWrite(call: Call, id: string, version: number | undefined
  * and emits `stage.changed` (carrying the other changed fields too); other changes emit one
  * `record.updated`. A patch that changes nothing writes nothing and emits nothing.
  */
-export function updateRecord(rt: Runtime, entity: string, id: string, patch: unknown, opts: UpdateOptions): RecordResult {
+export function updateRecord(
+  rt: Runtime,
+  entity: string,
+  id: string,
+  patch: unknown,
+  opts: UpdateOptions,
+): RecordResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
@@ -42,49 +70,107 @@ export function updateRecord(rt: Runtime, entity: string, id: string, patch: unk
       const p = prepare(call, patch, current);
       const errors = [...p.errors];
       const to = p.changed.includes('stage') ? (p.next.stage as string | null) : undefined;
-      if (to !== undefined) errors.push(...timed(call, 'gate', () => stageProblems(call, to, p.next, current)));
+      if (to !== undefined)
+        errors.push(...timed(call, 'gate', () => stageProblems(call, to, p.next, current)));
       if (errors.length > 0) return problems(call, errors, to ?? undefined);
       if (p.changed.length === 0) return { ok: true, record: visible(call, current), changed: [] };
       if (touchesIdentity(call.model, p.changed)) {
-        const clash = timed(call, 'identity', () => call.live.store.findByIdentity(entity, p.next, { excludeId: id })[0]);
+        const clash = timed(
+          call,
+          'identity',
+          () => call.live.store.findByIdentity(entity, p.next, { excludeId: id })[0],
+        );
         if (clash) return duplicate(call, clash.record, clash.key);
       }
-      const taken = timed(call, 'identity', () => [...uniqueErrors(call, p.next, p.changed, id), ...relationErrors(call, p.next, p.changed)]);
+      const taken = timed(call, 'identity', () => [
+        ...uniqueErrors(call, p.next, p.changed, id),
+        ...relationErrors(call, p.next, p.changed),
+      ]);
       if (taken.length > 0) return problems(call, taken);
-      return timed(call, 'write', () => write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0));
+      return timed(call, 'write', () =>
+        write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0),
+      );
     });
   });
 }
 
 /** Moves a record to `stage` (optionally writing `values` with it, e.g. the loss reason). */
-export function changeStage(rt: Runtime, entity: string, id: string, stage: string, opts: ChangeStageOptions): RecordResult {
+export function changeStage(
+  rt: Runtime,
+  entity: string,
+  id: string,
+  stage: string,
+  opts: ChangeStageOptions,
+): RecordResult {
   const { values, ...rest } = opts ?? ({} as ChangeStageOptions);
-  const patch = typeof values === 'object' && values !== null && !Array.isArray(values) ? values : {};
+  const patch =
+    typeof values === 'object' && values !== null && !Array.isArray(values) ? values : {};
   return updateRecord(rt, entity, id, { ...patch, stage }, rest);
 }
 
-function stageProblems(call: Call, to: string | null, next: RecordData, current: RecordData): FieldError[] {
-  if (!call.model.pipeline) return [fieldError(call.locale, '/stage', 'stage_unknown', 'noPipeline', { entity: call.model.key })];
-  if (to === null) return [fieldError(call.locale, '/stage', 'stage_unknown', 'stageUnknown', { stage: '' })];
+function stageProblems(
+  call: Call,
+  to: string | null,
+  next: RecordData,
+  current: RecordData,
+): FieldError[] {
+  if (!call.model.pipeline)
+    return [
+      fieldError(call.locale, '/stage', 'stage_unknown', 'noPipeline', { entity: call.model.key }),
+    ];
+  if (to === null)
+    return [fieldError(call.locale, '/stage', 'stage_unknown', 'stageUnknown', { stage: '' })];
   return gateErrors(call, to, next, current);
 }
 
-function write(call: Call, current: StoredRecord, next: RecordData, changed: string[], to: string | null, depth: number): RecordResult {
+function write(
+  call: Call,
+  current: StoredRecord,
+  next: RecordData,
+  changed: string[],
+  to: string | null,
+  depth: number,
+): RecordResult {
   const row = pick(next, changed);
   if (to !== null) {
     row.stageEnteredAt = call.now;
     row.slaDueAt = slaDueAt(call, to, call.now, current.lastActivityAt);
   }
-  const res = call.live.store.update(call.model.key, current.id, row, current.version, { now: call.now });
+  const res = call.live.store.update(call.model.key, current.id, row, current.version, {
+    now: call.now,
+  });
   if (!res.ok) return storeFailure(call, res.error, current.id);
   const record = res.value;
-  call.live.store.writeHistory(historyRows(call, call.rt.ids.next(), current.id, current, record, changed));
+  call.live.store.writeHistory(
+    historyRows(call, call.rt.ids.next(), current.id, current, record, changed),
+  );
   const fields = changed.filter((k) => k !== 'stage');
-  const payload: Record<string, unknown> = { changed, before: pick(current, changed), after: pick(record, changed), record };
+  const payload: Record<string, unknown> = {
+    changed,
+    before: pick(current, changed),
+    after: pick(record, changed),
+    record,
+  };
   if (to !== null) {
     const dwellMs = current.stageEnteredAt === null ? null : call.now - current.stageEnteredAt;
-    call.live.store.writeTransition({ id: call.rt.ids.next(), entity: call.model.key, recordId: current.id, fromStage: current.stage, toStage: to, actorId: call.actor.userId ?? null, via: call.via, at: call.now, dwellMs });
-    emit(call, 'stage.changed', current.id, { from: current.stage, to, dwellMs, ...payload, fields }, depth);
+    call.live.store.writeTransition({
+      id: call.rt.ids.next(),
+      entity: call.model.key,
+      recordId: current.id,
+      fromStage: current.stage,
+      toStage: to,
+      actorId: call.actor.userId ?? null,
+      via: call.via,
+      at: call.now,
+      dwellMs,
+    });
+    emit(
+      call,
+      'stage.changed',
+      current.id,
+      { from: current.stage, to, dwellMs, ...payload, fields },
+      depth,
+    );
   } else {
     emit(call, 'record.updated', current.id, payload, depth);
   }

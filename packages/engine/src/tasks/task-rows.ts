@@ -2,8 +2,18 @@ import type { Runtime } from '../records/runtime';
 import type { Task, TaskQuery, TaskStatus } from './types';
 
 type Row = {
-  id: string; entity: string | null; record_id: string | null; title: string; description: string | null; assignee_id: string | null;
-  due_at: number | null; status: TaskStatus; completed_at: number | null; created_by: string | null; created_at: number; source: string | null;
+  id: string;
+  entity: string | null;
+  record_id: string | null;
+  title: string;
+  description: string | null;
+  assignee_id: string | null;
+  due_at: number | null;
+  status: TaskStatus;
+  completed_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  source: string | null;
 };
 
 function fromRow(r: Row): Task {
@@ -14,8 +24,18 @@ function fromRow(r: Row): Task {
     source = r.source;
   }
   return {
-    id: r.id, entity: r.entity, recordId: r.record_id, title: r.title, description: r.description, assigneeId: r.assignee_id,
-    dueAt: r.due_at, status: r.status, completedAt: r.completed_at, createdBy: r.created_by, createdAt: r.created_at, source,
+    id: r.id,
+    entity: r.entity,
+    recordId: r.record_id,
+    title: r.title,
+    description: r.description,
+    assigneeId: r.assignee_id,
+    dueAt: r.due_at,
+    status: r.status,
+    completedAt: r.completed_at,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    source,
   };
 }
 
@@ -23,7 +43,20 @@ export function insertTask(rt: Runtime, t: Task): void {
   rt.stmt(
     `INSERT INTO tasks (id, entity, record_id, title, description, assignee_id, due_at, status, completed_at, created_by, created_at, source)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(t.id, t.entity, t.recordId, t.title, t.description, t.assigneeId, t.dueAt, t.status, t.completedAt, t.createdBy, t.createdAt, t.source === null || t.source === undefined ? null : JSON.stringify(t.source));
+  ).run(
+    t.id,
+    t.entity,
+    t.recordId,
+    t.title,
+    t.description,
+    t.assigneeId,
+    t.dueAt,
+    t.status,
+    t.completedAt,
+    t.createdBy,
+    t.createdAt,
+    t.source === null || t.source === undefined ? null : JSON.stringify(t.source),
+  );
 }
 
 export function getTask(rt: Runtime, id: string): Task | null {
@@ -31,16 +64,31 @@ export function getTask(rt: Runtime, id: string): Task | null {
   return row ? fromRow(row) : null;
 }
 
-export function setTask(rt: Runtime, id: string, patch: { assigneeId?: string | null; dueAt?: number | null; status?: TaskStatus; completedAt?: number | null }): void {
+export function setTask(
+  rt: Runtime,
+  id: string,
+  patch: {
+    assigneeId?: string | null;
+    dueAt?: number | null;
+    status?: TaskStatus;
+    completedAt?: number | null;
+  },
+): void {
   const sets: string[] = [];
   const params: unknown[] = [];
-  const cols: [keyof typeof patch, string][] = [['assigneeId', 'assignee_id'], ['dueAt', 'due_at'], ['status', 'status'], ['completedAt', 'completed_at']];
+  const cols: [keyof typeof patch, string][] = [
+    ['assigneeId', 'assignee_id'],
+    ['dueAt', 'due_at'],
+    ['status', 'status'],
+    ['completedAt', 'completed_at'],
+  ];
   for (const [key, col] of cols) {
     if (patch[key] === undefined) continue;
     sets.push(`${col} = ?`);
     params.push(patch[key]);
   }
-  if (sets.length > 0) rt.stmt(`UPDATE tasks SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+  if (sets.length > 0)
+    rt.stmt(`UPDATE tasks SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
 }
 
 /** Tasks matching the query: open ones by due time first (no due time last), then newest. */
@@ -57,5 +105,7 @@ export function queryTasks(rt: Runtime, q: TaskQuery): Task[] {
   if (q.recordId !== undefined) add('record_id = ?', q.recordId);
   if (q.dueBefore !== undefined) add('due_at < ?', q.dueBefore);
   const sql = `SELECT * FROM tasks${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY due_at IS NULL, due_at, created_at DESC, id LIMIT ?`;
-  return (rt.stmt(sql).all(...params, Math.min(1000, Math.max(1, q.limit ?? 200))) as Row[]).map(fromRow);
+  return (rt.stmt(sql).all(...params, Math.min(1000, Math.max(1, q.limit ?? 200))) as Row[]).map(
+    fromRow,
+  );
 }

@@ -12,16 +12,39 @@ describe('tasks', () => {
     const rec = ctx.engine.records.create('lead', { name: '赵磊' }, opts);
     if (!rec.ok) throw new Error('setup');
     const due = ctx.clock.now() + 24 * HOUR;
-    const t = ctx.engine.tasks.create({ entity: 'lead', recordId: rec.record.id, title: ' 回访试听感受 ', assigneeId: 'u-rep', dueAt: due }, opts);
-    expect(t.ok && t.task).toMatchObject({ title: '回访试听感受', status: 'open', assigneeId: 'u-rep', dueAt: due, createdBy: 'u-rep' });
+    const t = ctx.engine.tasks.create(
+      {
+        entity: 'lead',
+        recordId: rec.record.id,
+        title: ' 回访试听感受 ',
+        assigneeId: 'u-rep',
+        dueAt: due,
+      },
+      opts,
+    );
+    expect(t.ok && t.task).toMatchObject({
+      title: '回访试听感受',
+      status: 'open',
+      assigneeId: 'u-rep',
+      dueAt: due,
+      createdBy: 'u-rep',
+    });
     if (!t.ok) return;
     const a = ctx.engine.tasks.assign(t.task.id, 'u-other', { ...opts, dueAt: due + HOUR });
     expect(a.ok && a.task).toMatchObject({ assigneeId: 'u-other', dueAt: due + HOUR });
     ctx.clock.advance(2 * HOUR);
     const c = ctx.engine.tasks.complete(t.task.id, opts);
     expect(c.ok && c.task).toMatchObject({ status: 'done', completedAt: ctx.clock.now() });
-    expect(ctx.engine.tasks.complete(t.task.id, opts)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(ctx.outbox().map((e) => e.type)).toEqual(['record.created', 'task.created', 'task.assigned', 'task.completed']);
+    expect(ctx.engine.tasks.complete(t.task.id, opts)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(ctx.outbox().map((e) => e.type)).toEqual([
+      'record.created',
+      'task.created',
+      'task.assigned',
+      'task.completed',
+    ]);
   });
 
   it('lists open tasks of a person by due time, undated last', () => {
@@ -35,13 +58,23 @@ describe('tasks', () => {
   });
 
   it('shows a person only their own tasks and tasks about records they may read', () => {
-    const port = { check: (actor: { userId?: string }, action: string, _e: string, record?: Record<string, unknown> | null) => ({ allowed: action !== 'read' || !record || record.ownerId === actor.userId }) };
+    const port = {
+      check: (
+        actor: { userId?: string },
+        action: string,
+        _e: string,
+        record?: Record<string, unknown> | null,
+      ) => ({ allowed: action !== 'read' || !record || record.ownerId === actor.userId }),
+    };
     const c = setup(undefined, { permissions: port });
     const amy = { actor: { kind: 'user' as const, userId: 'u-amy' }, via: 'ui' as const };
     const bob = { actor: { kind: 'user' as const, userId: 'u-bob' }, via: 'ui' as const };
     const lead = c.engine.records.create('lead', { name: 'Amy lead' }, amy);
     if (!lead.ok) throw new Error('setup');
-    c.engine.tasks.create({ title: 'about amy lead', entity: 'lead', recordId: lead.record.id }, { actor: { kind: 'system' } });
+    c.engine.tasks.create(
+      { title: 'about amy lead', entity: 'lead', recordId: lead.record.id },
+      { actor: { kind: 'system' } },
+    );
     c.engine.tasks.create({ title: 'for bob', assigneeId: 'u-bob' }, { actor: { kind: 'system' } });
     c.engine.tasks.create({ title: 'loose' }, { actor: { kind: 'system' } });
     const titles = (o: typeof amy) => {
@@ -50,13 +83,21 @@ describe('tasks', () => {
     };
     expect(titles(amy)).toEqual(['about amy lead']);
     expect(titles(bob)).toEqual(['for bob']);
-    expect(c.engine.tasks.list({}, { actor: { kind: 'system' } })).toMatchObject({ ok: true, tasks: { length: 3 } });
+    expect(c.engine.tasks.list({}, { actor: { kind: 'system' } })).toMatchObject({
+      ok: true,
+      tasks: { length: 3 },
+    });
     c.db.close();
   });
 
   it('refuses a task without a title or on a missing record', () => {
-    expect(ctx.engine.tasks.create({ title: ' ' }, opts)).toMatchObject({ ok: false, error: { code: 'validation', errors: [{ path: '/title' }] } });
-    expect(ctx.engine.tasks.create({ title: 'x', entity: 'lead', recordId: 'nope' }, opts)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(ctx.engine.tasks.create({ title: ' ' }, opts)).toMatchObject({
+      ok: false,
+      error: { code: 'validation', errors: [{ path: '/title' }] },
+    });
+    expect(
+      ctx.engine.tasks.create({ title: 'x', entity: 'lead', recordId: 'nope' }, opts),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(ctx.count('tasks')).toBe(0);
   });
 });

@@ -29,7 +29,14 @@ export type TaskInput = {
   source?: unknown;
 };
 
-export type TaskQuery = { assigneeId?: string; status?: TaskStatus; entity?: string; recordId?: string; dueBefore?: number; limit?: number };
+export type TaskQuery = {
+  assigneeId?: string;
+  status?: TaskStatus;
+  entity?: string;
+  recordId?: string;
+  dueBefore?: number;
+  limit?: number;
+};
 
 export type TaskResult = { ok: true; task: Task } | { ok: false; error: EngineError };
 export type TaskListResult = { ok: true; tasks: Task[] } | { ok: false; error: EngineError };

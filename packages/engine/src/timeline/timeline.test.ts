@@ -9,30 +9,77 @@ afterEach(() => {
 
 describe('timeline', () => {
   it('merges history, stage changes, assignments, activities, tasks and touches, newest first', () => {
-    const r = ctx.engine.records.create('lead', { name: '陈静', phone: '13700137000' }, { actor: { kind: 'public' }, via: 'intake', touch: { utmSource: 'douyin' } });
+    const r = ctx.engine.records.create(
+      'lead',
+      { name: '陈静', phone: '13700137000' },
+      { actor: { kind: 'public' }, via: 'intake', touch: { utmSource: 'douyin' } },
+    );
     if (!r.ok) throw new Error('setup');
     const id = r.record.id;
     ctx.clock.advance(HOUR);
-    ctx.engine.records.update('lead', id, { ownerId: 'u-rep' }, { actor: { kind: 'automation' }, via: 'automation' });
+    ctx.engine.records.update(
+      'lead',
+      id,
+      { ownerId: 'u-rep' },
+      { actor: { kind: 'automation' }, via: 'automation' },
+    );
     ctx.clock.advance(HOUR);
-    ctx.engine.activities.log('lead', id, { type: 'call', body: '首次电话', occurredAt: ctx.clock.now() - 30 * 60_000 }, opts);
+    ctx.engine.activities.log(
+      'lead',
+      id,
+      { type: 'call', body: '首次电话', occurredAt: ctx.clock.now() - 30 * 60_000 },
+      opts,
+    );
     ctx.clock.advance(HOUR);
     ctx.engine.records.changeStage('lead', id, 'contacted', opts);
     ctx.clock.advance(HOUR);
     ctx.engine.records.update('lead', id, { notes: '周末有空' }, opts);
     ctx.clock.advance(HOUR);
-    ctx.engine.tasks.create({ entity: 'lead', recordId: id, title: '周六回访', assigneeId: 'u-rep' }, opts);
+    ctx.engine.tasks.create(
+      { entity: 'lead', recordId: id, title: '周六回访', assigneeId: 'u-rep' },
+      opts,
+    );
 
     const t = ctx.engine.timeline('lead', id, opts);
     expect(t.ok).toBe(true);
     if (!t.ok) return;
-    expect(t.entries.map((e) => e.kind)).toEqual(['task', 'change', 'stage', 'activity', 'assignment', 'touch', 'stage', 'created']);
+    expect(t.entries.map((e) => e.kind)).toEqual([
+      'task',
+      'change',
+      'stage',
+      'activity',
+      'assignment',
+      'touch',
+      'stage',
+      'created',
+    ]);
     const times = t.entries.map((e) => e.at);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(t.entries[1]).toMatchObject({ kind: 'change', actorId: 'u-rep', via: 'ui', changes: [{ field: 'notes', before: null, after: '周末有空' }] });
-    expect(t.entries[2]).toMatchObject({ kind: 'stage', from: 'new', to: 'contacted', dwellMs: 3 * HOUR });
-    expect(t.entries[4]).toMatchObject({ kind: 'assignment', via: 'automation', changes: [{ field: 'ownerId', before: null, after: 'u-rep' }] });
-    expect(t.entries[7]).toMatchObject({ kind: 'created', via: 'intake', changes: [{ field: 'name', after: '陈静' }, { field: 'phone', after: '+8613700137000' }] });
+    expect(t.entries[1]).toMatchObject({
+      kind: 'change',
+      actorId: 'u-rep',
+      via: 'ui',
+      changes: [{ field: 'notes', before: null, after: '周末有空' }],
+    });
+    expect(t.entries[2]).toMatchObject({
+      kind: 'stage',
+      from: 'new',
+      to: 'contacted',
+      dwellMs: 3 * HOUR,
+    });
+    expect(t.entries[4]).toMatchObject({
+      kind: 'assignment',
+      via: 'automation',
+      changes: [{ field: 'ownerId', before: null, after: 'u-rep' }],
+    });
+    expect(t.entries[7]).toMatchObject({
+      kind: 'created',
+      via: 'intake',
+      changes: [
+        { field: 'name', after: '陈静' },
+        { field: 'phone', after: '+8613700137000' },
+      ],
+    });
   });
 
   it('shows deletion and restore, and hides history of fields hidden from the actor', () => {
@@ -52,9 +99,18 @@ describe('timeline', () => {
     c.clock.advance(1);
     c.engine.records.restore('lead', r.record.id, opts);
     const t = c.engine.timeline('lead', r.record.id, opts);
-    expect(t.ok && t.entries.map((e) => e.kind)).toEqual(['restored', 'deleted', 'stage', 'created']);
+    expect(t.ok && t.entries.map((e) => e.kind)).toEqual([
+      'restored',
+      'deleted',
+      'stage',
+      'created',
+    ]);
     const created = t.ok ? t.entries[3] : null;
-    expect(created && 'changes' in created ? created.changes.map((x) => x.field) : []).toEqual(['name', 'budgetYuan', 'ownerId']);
+    expect(created && 'changes' in created ? created.changes.map((x) => x.field) : []).toEqual([
+      'name',
+      'budgetYuan',
+      'ownerId',
+    ]);
     c.db.close();
   });
 });

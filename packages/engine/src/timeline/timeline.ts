@@ -8,8 +8,25 @@ import type { CallOptions } from '../records/types';
 import { queryTasks } from '../tasks/task-rows';
 import type { FieldChange, TimelineEntry, TimelineResult } from './types';
 
-type HistoryRow = { id: string; change_id: string; field: string; before: string | null; after: string | null; actor_id: string | null; via: string; at: number };
-type TransitionRow = { id: string; from_stage: string | null; to_stage: string; actor_id: string | null; via: string; at: number; dwell_ms: number | null };
+type HistoryRow = {
+  id: string;
+  change_id: string;
+  field: string;
+  before: string | null;
+  after: string | null;
+  actor_id: string | null;
+  via: string;
+  at: number;
+};
+type TransitionRow = {
+  id: string;
+  from_stage: string | null;
+  to_stage: string;
+  actor_id: string | null;
+  via: string;
+  at: number;
+  dwell_ms: number | null;
+};
 
 const ASSIGNMENT = new Set(['ownerId', 'teamId']);
 const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
@@ -19,7 +36,12 @@ const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
  * team changes are `assignment`), stage changes, activities, tasks and intake touches, merged by
  * time, newest first. Ties keep write order (ids grow with time). Hidden fields are left out.
  */
-export function timeline(rt: Runtime, entity: string, id: string, opts: CallOptions): TimelineResult {
+export function timeline(
+  rt: Runtime,
+  entity: string,
+  id: string,
+  opts: CallOptions,
+): TimelineResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
@@ -28,10 +50,32 @@ export function timeline(rt: Runtime, entity: string, id: string, opts: CallOpti
     const denied = authorize(call, 'read', record);
     if (denied) return denied;
     const entries: TimelineEntry[] = [...historyEntries(call, id), ...stageEntries(call, id)];
-    for (const activity of activitiesOf(rt, entity, id)) entries.push({ kind: 'activity', id: activity.id, at: activity.occurredAt, actorId: activity.actorId, activity });
-    for (const task of queryTasks(rt, { entity, recordId: id, limit: 1000 })) entries.push({ kind: 'task', id: task.id, at: task.createdAt, actorId: task.createdBy, task });
-    for (const touch of rt.stmt('SELECT * FROM touches WHERE entity = ? AND record_id = ?').all(entity, id) as Record<string, unknown>[]) {
-      entries.push({ kind: 'touch', id: String(touch.id), at: Number(touch.at), actorId: null, touch });
+    for (const activity of activitiesOf(rt, entity, id))
+      entries.push({
+        kind: 'activity',
+        id: activity.id,
+        at: activity.occurredAt,
+        actorId: activity.actorId,
+        activity,
+      });
+    for (const task of queryTasks(rt, { entity, recordId: id, limit: 1000 }))
+      entries.push({
+        kind: 'task',
+        id: task.id,
+        at: task.createdAt,
+        actorId: task.createdBy,
+        task,
+      });
+    for (const touch of rt
+      .stmt('SELECT * FROM touches WHERE entity = ? AND record_id = ?')
+      .all(entity, id) as Record<string, unknown>[]) {
+      entries.push({
+        kind: 'touch',
+        id: String(touch.id),
+        at: Number(touch.at),
+        actorId: null,
+        touch,
+      });
     }
     entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     return { ok: true, entries };
@@ -40,7 +84,9 @@ export function timeline(rt: Runtime, entity: string, id: string, opts: CallOpti
 
 function historyEntries(call: Call, id: string): TimelineEntry[] {
   const rows = call.rt
-    .stmt('SELECT id, change_id, field, "before", "after", actor_id, via, at FROM record_history WHERE entity = ? AND record_id = ? ORDER BY at, id')
+    .stmt(
+      'SELECT id, change_id, field, "before", "after", actor_id, via, at FROM record_history WHERE entity = ? AND record_id = ? ORDER BY at, id',
+    )
     .all(call.model.key, id) as HistoryRow[];
   const hidden = hiddenFields(call);
   const groups = new Map<string, HistoryRow[]>();
@@ -54,10 +100,18 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
   for (const [changeId, group] of groups) {
     const head = group[0]!;
     const base = { at: head.at, actorId: head.actor_id, via: head.via };
-    const change = (r: HistoryRow): FieldChange => ({ field: r.field, before: json(r.before), after: json(r.after) });
+    const change = (r: HistoryRow): FieldChange => ({
+      field: r.field,
+      before: json(r.before),
+      after: json(r.after),
+    });
     const deleted = group.find((r) => r.field === 'deletedAt');
     if (deleted) {
-      out.push({ kind: json(deleted.after) === null ? 'restored' : 'deleted', id: changeId, ...base });
+      out.push({
+        kind: json(deleted.after) === null ? 'restored' : 'deleted',
+        id: changeId,
+        ...base,
+      });
       continue;
     }
     const created = group.find((r) => r.field === CREATED_FIELD);
@@ -71,7 +125,13 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
     }
     const assignment = group.filter((r) => ASSIGNMENT.has(r.field));
     const rest = group.filter((r) => !ASSIGNMENT.has(r.field));
-    if (assignment.length) out.push({ kind: 'assignment', id: `${changeId}:assignment`, ...base, changes: assignment.map(change) });
+    if (assignment.length)
+      out.push({
+        kind: 'assignment',
+        id: `${changeId}:assignment`,
+        ...base,
+        changes: assignment.map(change),
+      });
     if (rest.length) out.push({ kind: 'change', id: changeId, ...base, changes: rest.map(change) });
   }
   return out;
@@ -79,7 +139,18 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
 
 function stageEntries(call: Call, id: string): TimelineEntry[] {
   const rows = call.rt
-    .stmt('SELECT id, from_stage, to_stage, actor_id, via, at, dwell_ms FROM stage_transitions WHERE entity = ? AND record_id = ?')
+    .stmt(
+      'SELECT id, from_stage, to_stage, actor_id, via, at, dwell_ms FROM stage_transitions WHERE entity = ? AND record_id = ?',
+    )
     .all(call.model.key, id) as TransitionRow[];
-  return rows.map((r) => ({ kind: 'stage', id: r.id, at: r.at, actorId: r.actor_id, via: r.via, from: r.from_stage, to: r.to_stage, dwellMs: r.dwell_ms }));
+  return rows.map((r) => ({
+    kind: 'stage',
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    via: r.via,
+    from: r.from_stage,
+    to: r.to_stage,
+    dwellMs: r.dwell_ms,
+  }));
 }

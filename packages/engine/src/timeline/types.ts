@@ -18,4 +18,5 @@ export type TimelineEntry =
   | (Base & { kind: 'task'; id: string; task: Task })
   | (Base & { kind: 'touch'; id: string; touch: Record<string, unknown> });
 
-export type TimelineResult = { ok: true; entries: TimelineEntry[] } | { ok: false; error: EngineError };
+export type TimelineResult =
+  { ok: true; entries: TimelineEntry[] } | { ok: false; error: EngineError };

@@ -66,7 +66,9 @@ describe('validateRecord: every field type, good and bad', () => {
   });
 
   it('requires required fields and localizes the message', () => {
-    expect(check({ name: '  ' }, 'zh-CN')).toEqual([{ path: '/name', code: 'required', message: '“姓名”为必填项', params: { label: '姓名' } }]);
+    expect(check({ name: '  ' }, 'zh-CN')).toEqual([
+      { path: '/name', code: 'required', message: '“姓名”为必填项', params: { label: '姓名' } },
+    ]);
     expect(check({ name: null })[0]!.message).toBe('"Name" is required');
   });
 
@@ -85,7 +87,8 @@ describe('validateRecord: every field type, good and bad', () => {
 
   it('compiles each entity schema once per spec version', () => {
     const fresh = createSpecModel(leadApp, 2);
-    for (let i = 0; i < 5; i++) validateRecord(fresh.entity('lead')!, { name: 'x' }, { locale: 'en', now });
+    for (let i = 0; i < 5; i++)
+      validateRecord(fresh.entity('lead')!, { name: 'x' }, { locale: 'en', now });
     fresh.entity('account');
     expect(fresh.compiledCount()).toBe(2);
   });

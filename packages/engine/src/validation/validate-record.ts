@@ -7,7 +7,11 @@ import type { EntityModel } from '../records/entity-model';
 import { localizeAjvErrors } from './ajv';
 import { isEmptyValue } from './empty';
 
-export type ValidationContext = { locale: Locale; now: number; user?: { id: string; teams: string[]; roles: string[] } };
+export type ValidationContext = {
+  locale: Locale;
+  now: number;
+  user?: { id: string; teams: string[]; roles: string[] };
+};
 
 /** Label of a field in the caller's locale. */
 export function fieldLabel(field: FieldSpec | undefined, key: string, locale: Locale): string {
@@ -18,7 +22,12 @@ export function fieldLabel(field: FieldSpec | undefined, key: string, locale: Lo
  * Validates a whole record (after normalization and with the patch applied) against the entity's
  * compiled JSON Schema plus `requiredIf`. Returns every problem, localized; never throws.
  */
-export function validateRecord(model: EntityModel, record: RecordData, ctx: ValidationContext, skip: ReadonlySet<string> = new Set()): FieldError[] {
+export function validateRecord(
+  model: EntityModel,
+  record: RecordData,
+  ctx: ValidationContext,
+  skip: ReadonlySet<string> = new Set(),
+): FieldError[] {
   // Empty values are left out so that JSON Schema `required` means "has a value".
   const present: RecordData = {};
   for (const [key, field] of model.fields) {
@@ -39,20 +48,37 @@ export function validateRecord(model: EntityModel, record: RecordData, ctx: Vali
       if (skip.has(key)) continue;
       const field = model.fields.get(key);
       const label = fieldLabel(field, key, ctx.locale);
-      const path = topRequired ? pointer(key) : e.keyword === 'required' ? `${e.instancePath}${pointer(missing)}` : e.instancePath;
+      const path = topRequired
+        ? pointer(key)
+        : e.keyword === 'required'
+          ? `${e.instancePath}${pointer(missing)}`
+          : e.instancePath;
       // One message per path and keyword is enough (ajv repeats some, e.g. for each enum item).
       const dedupe = `${path}|${e.keyword}`;
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
       if (topRequired) errors.push(fieldError(ctx.locale, path, 'required', 'required', { label }));
-      else errors.push({ path, code: e.keyword, message: t(ctx.locale, 'invalidValue', { label, detail: e.message ?? e.keyword }), params: { ...e.params } });
+      else
+        errors.push({
+          path,
+          code: e.keyword,
+          message: t(ctx.locale, 'invalidValue', { label, detail: e.message ?? e.keyword }),
+          params: { ...e.params },
+        });
     }
   }
   for (const field of model.conditional) {
     if (skip.has(field.key) || !isEmptyValue(record[field.key])) continue;
-    const r = tryEvaluate(field.requiredIf, record, { now: ctx.now, ...(ctx.user ? { user: ctx.user } : {}) });
+    const r = tryEvaluate(field.requiredIf, record, {
+      now: ctx.now,
+      ...(ctx.user ? { user: ctx.user } : {}),
+    });
     if (r.ok && truthy(r.value)) {
-      errors.push(fieldError(ctx.locale, pointer(field.key), 'requiredIf', 'requiredIf', { label: fieldLabel(field, field.key, ctx.locale) }));
+      errors.push(
+        fieldError(ctx.locale, pointer(field.key), 'requiredIf', 'requiredIf', {
+          label: fieldLabel(field, field.key, ctx.locale),
+        }),
+      );
     }
   }
   return errors;
