@@ -42,10 +42,9 @@ export function createRecord(
     const requested = typeof next.stage === 'string' ? next.stage : null;
     const stage = requested ?? call.model.initialStage;
     const errors = [...p.errors];
-    if (stage !== null) {
-      // Starting in the first stage is always allowed; starting later must pass that stage's gate.
-      if (requested !== null && requested !== call.model.initialStage)
-        errors.push(...timed(call, 'gate', () => gateErrors(call, stage, next, null)));
+    // Starting in the first stage is always allowed; starting later must pass that stage's gate.
+    if (requested !== null && requested !== call.model.initialStage) {
+      errors.push(...timed(call, 'gate', () => gateErrors(call, requested, next, null)));
     }
     // An intake merge may lack required values the existing record already has (a WeChat lead
     // with only a WeChat id): missing values wait for the identity lookup, other errors do not.
