@@ -1,18 +1,6 @@
 import type { StrategyState } from '../assignment';
 import { parseJson, stmt, type Db } from './db';
 
-export type NewTask = {
-  id: string;
-  entity: string | null;
-  recordId: string | null;
-  title: string;
-  description: string | null;
-  assigneeId: string | null;
-  dueAt: number | null;
-  createdBy: string | null;
-  createdAt: number;
-  source: unknown;
-};
 export type NewNotification = {
   id: string;
   userId: string;
@@ -46,7 +34,7 @@ export type NewDelivery = {
 export type NewEmail = { id: string; to: string; subject: string; body: string; createdAt: number };
 
 /**
- * SQL over the system tables actions write (tasks, notifications, handovers, webhook and email
+ * SQL over the system tables actions write (notifications, handovers, webhook and email
  * outboxes, assignment state). Plain statements, so they join the caller's transaction.
  */
 export type SystemTables = ReturnType<typeof createSystemTables>;
@@ -55,24 +43,6 @@ export type SystemTables = ReturnType<typeof createSystemTables>;
 export function createSystemTables(db: Db) {
   const j = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   return {
-    insertTask(t: NewTask): void {
-      stmt(
-        db,
-        `INSERT INTO tasks (id, entity, record_id, title, description, assignee_id, due_at, status, created_by, created_at, source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-      ).run(
-        t.id,
-        t.entity,
-        t.recordId,
-        t.title,
-        t.description,
-        t.assigneeId,
-        t.dueAt,
-        t.createdBy,
-        t.createdAt,
-        j(t.source),
-      );
-    },
     insertNotification(n: NewNotification): void {
       stmt(
         db,

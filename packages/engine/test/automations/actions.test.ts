@@ -147,7 +147,7 @@ describe('actions', () => {
     ).toEqual([
       {
         title: '回访 张三',
-        description: '课程：java',
+        description: '课程：Java开发',
         assignee_id: 'u-wang.lei',
         due_at: h.clock.now() + 72 * HOUR,
         status: 'open',

@@ -77,7 +77,7 @@ describe('outbound deliveries', () => {
     expect(JSON.parse(f.requests[0]?.body ?? '')).toEqual({
       msgtype: 'text',
       text: {
-        content: '新线索提醒\n新线索：张三（douyin）',
+        content: '新线索提醒\n新线索：张三（抖音）',
         mentioned_mobile_list: ['13800000001'],
       },
     });

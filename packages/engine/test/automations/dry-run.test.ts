@@ -37,7 +37,7 @@ describe('dry run', () => {
     });
     expect(task?.result).toMatchObject({
       ok: true,
-      data: { assigneeId: 'u-li.na', title: 'First contact: 测试 (python)' },
+      data: { assigneeId: 'u-li.na', title: 'First contact: 测试 (Python programming)' },
     });
     expect(snapshot()).toEqual(before);
     // The cursor did not move: the real first lead still goes to li.na.

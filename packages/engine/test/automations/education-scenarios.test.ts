@@ -59,7 +59,7 @@ describe('education template automations', () => {
     expect(tasks).toEqual([
       {
         assignee_id: 'u-li.na',
-        title: 'First contact: P0 (python)',
+        title: 'First contact: P0 (Python programming)',
         due_at: h.clock.now() + 2 * HOUR,
       },
     ]);
@@ -161,7 +161,7 @@ describe('education template automations', () => {
     expect(get(id).stage).toBe('quoted');
     const advisors = notes(id).filter((n) => n.title === '请准备试听反馈');
     expect(advisors.map((n) => n.user_id)).toEqual(['u-gao.min', 'u-ma.li']);
-    expect(advisors[0]?.body).toBe('李雷 已完成 python 试听，请准备个性化反馈并与负责人沟通。');
+    expect(advisors[0]?.body).toBe('李雷 已完成 Python编程 试听，请准备个性化反馈并与负责人沟通。');
     // Entering "quoted" (caused by the automation, depth 1) fires the quote follow-up automation (depth 2).
     const follow = h.automations.runs({ automationKey: 'quote-follow-up', recordId: id })[0];
     expect(follow?.status).toBe('succeeded');

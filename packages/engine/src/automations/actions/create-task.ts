@@ -4,7 +4,7 @@ import { resolveRecipients } from '../../notify/recipients';
 import { configError } from '../config';
 import { am } from '../messages';
 import { renderMessage } from '../template';
-import { defineAction, fail, fromWrite } from './define';
+import { defineAction, entityOf, fail, fromWrite } from './define';
 
 /** createTask {title, assignee, dueIn, description?}: a task for a person, due `dueIn` after the run. */
 export const createTask = defineAction({
@@ -23,13 +23,13 @@ export const createTask = defineAction({
       return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
     const dueAt = ctx.now() + (parseDuration(c.dueIn as string) ?? 0);
     // The task is read by its assignee: write it in their language.
-    const title = renderMessage(c.title as string, record, assignee.locale);
+    const title = renderMessage(c.title as string, record, assignee.locale, entityOf(ctx, input));
     const t = ctx.records.createTask({
       entity: input.subject.entity,
       recordId: input.subject.recordId,
       title,
       description: c.description
-        ? renderMessage(c.description as string, record, assignee.locale)
+        ? renderMessage(c.description as string, record, assignee.locale, entityOf(ctx, input))
         : null,
       assigneeId: assignee.userId,
       dueAt,

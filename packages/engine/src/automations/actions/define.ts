@@ -1,3 +1,5 @@
+import type { EntitySpec } from '@trellis/spec';
+import { getEntity } from '@trellis/spec';
 import type { Locale } from '../../ports';
 import { schemaErrors } from '../config';
 import { am } from '../messages';
@@ -81,4 +83,9 @@ export function evaluateValues(
     out[field] = r.value;
   }
   return { ok: true, values: out };
+}
+
+/** The spec entity of the subject record (for option labels in messages), if any. */
+export function entityOf(ctx: ActionContext, input: ActionInput): EntitySpec | undefined {
+  return input.subject.entity ? getEntity(ctx.spec, input.subject.entity) : undefined;
 }

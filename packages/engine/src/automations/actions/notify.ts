@@ -8,15 +8,20 @@ import { configError } from '../config';
 import { am } from '../messages';
 import { renderMessage } from '../template';
 import type { ActionContext, ActionInput, ActionResult } from '../types';
-import { defineAction, fail } from './define';
+import { defineAction, entityOf, fail } from './define';
 
 /** Title and text of the message in `locale` ({{field}} placeholders filled). */
-function render(input: ActionInput, locale: Locale): { title: string; text: string } {
+function render(
+  input: ActionInput,
+  locale: Locale,
+  ctx: ActionContext,
+): { title: string; text: string } {
   const c = input.config;
+  const entity = entityOf(ctx, input);
   const record = input.subject.record;
-  const text = renderMessage(c.message as string, record, locale);
+  const text = renderMessage(c.message as string, record, locale, entity);
   const title = c.subject
-    ? renderMessage(c.subject as string, record, locale)
+    ? renderMessage(c.subject as string, record, locale, entity)
     : localize(input.automation.label as LocaleMap, locale);
   return { title, text };
 }
@@ -63,7 +68,7 @@ export const notify = defineAction({
       if (addressed.length === 0)
         return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: 'email' }));
       const ids = addressed.map((u) => {
-        const { title, text } = render(input, u.locale);
+        const { title, text } = render(input, u.locale, ctx);
         const id = ctx.nextId();
         ctx.tables.enqueueEmail({
           id,
@@ -81,7 +86,7 @@ export const notify = defineAction({
       };
     }
     for (const u of who.users) {
-      const { title, text } = render(input, u.locale);
+      const { title, text } = render(input, u.locale, ctx);
       ctx.tables.insertNotification({
         id: ctx.nextId(),
         userId: u.userId,
@@ -105,7 +110,7 @@ export const notify = defineAction({
 function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): ActionResult {
   const c = input.config;
   const now = ctx.now();
-  const { title, text } = render(input, ctx.spec.defaultLocale ?? ctx.locale);
+  const { title, text } = render(input, ctx.spec.defaultLocale ?? ctx.locale, ctx);
   const mobiles = users
     .map((u) => u.phone)
     .filter((p): p is string => Boolean(p))
