@@ -1,4 +1,5 @@
 import { activitiesOf } from '../activities/activity-rows';
+import { assignmentTraces } from '../automations/assignment-traces';
 import { engineError } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '../records/call';
 import { CREATED_FIELD } from '../records/journal';
@@ -77,6 +78,7 @@ export function timeline(
         touch,
       });
     }
+    attachAssignmentReasons(call, id, entries);
     entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     return { ok: true, entries };
   });
@@ -153,4 +155,24 @@ function stageEntries(call: Call, id: string): TimelineEntry[] {
     to: r.to_stage,
     dwellMs: r.dwell_ms,
   }));
+}
+
+/**
+ * Pairs each automatic owner change with the assignment trace the automation recorded (same
+ * owner, at or before the change), so the timeline can say why this owner was picked.
+ */
+function attachAssignmentReasons(call: Call, id: string, entries: TimelineEntry[]): void {
+  const automatic = entries.filter(
+    (e): e is Extract<TimelineEntry, { kind: 'assignment' }> =>
+      e.kind === 'assignment' && e.via === 'automation',
+  );
+  if (automatic.length === 0) return;
+  const traces = assignmentTraces(call.rt.db, call.model.key, id);
+  for (const entry of automatic.sort((a, b) => a.at - b.at)) {
+    const owner = entry.changes.find((c) => c.field === 'ownerId')?.after;
+    const i = traces.findIndex((t) => t.ownerId === owner && t.at <= entry.at);
+    if (i < 0) continue;
+    const [t] = traces.splice(i, 1);
+    if (t) entry.reason = { automationKey: t.automationKey, runId: t.runId, trace: t.trace };
+  }
 }

@@ -1,4 +1,5 @@
 import type { Activity } from '../activities/types';
+import type { AssignmentTrace } from '../assignment';
 import type { EngineError } from '../i18n/errors';
 import type { Task } from '../tasks/types';
 
@@ -11,7 +12,13 @@ type Base = { at: number; actorId: string | null; via?: string | null };
 export type TimelineEntry =
   | (Base & { kind: 'created'; id: string; changes: FieldChange[] })
   | (Base & { kind: 'change'; id: string; changes: FieldChange[] })
-  | (Base & { kind: 'assignment'; id: string; changes: FieldChange[] })
+  | (Base & {
+      kind: 'assignment';
+      id: string;
+      changes: FieldChange[];
+      /** For an automatic assignment: which automation chose the owner and why. */
+      reason?: { automationKey: string; runId: string; trace: AssignmentTrace };
+    })
   | (Base & { kind: 'deleted' | 'restored'; id: string })
   | (Base & { kind: 'stage'; id: string; from: string | null; to: string; dwellMs: number | null })
   | (Base & { kind: 'activity'; id: string; activity: Activity })
