@@ -82,6 +82,26 @@ describe('timeline', () => {
     });
   });
 
+  it('includes handovers between owners', () => {
+    const r = ctx.engine.records.create('lead', { name: '交接' }, opts);
+    if (!r.ok) throw new Error('setup');
+    ctx.clock.advance(HOUR);
+    ctx.db.sqlite
+      .prepare(
+        `INSERT INTO handovers (id, entity, record_id, from_user_id, to_user_id, reason, summary, status, created_at)
+         VALUES ('h1', 'lead', ?, 'u-rep', 'u-next', '离职交接', '{"open":1}', 'pending', ?)`,
+      )
+      .run(r.record.id, ctx.clock.now());
+    const t = ctx.engine.timeline('lead', r.record.id, opts);
+    expect(t.ok && t.entries[0]).toMatchObject({
+      kind: 'handover',
+      fromUserId: 'u-rep',
+      toUserId: 'u-next',
+      reason: '离职交接',
+      summary: { open: 1 },
+    });
+  });
+
   it('shows deletion and restore, and hides history of fields hidden from the actor', () => {
     const port = {
       check: () => ({ allowed: true as const }),

@@ -78,6 +78,7 @@ export function timeline(
         touch,
       });
     }
+    entries.push(...handoverEntries(call, id));
     attachAssignmentReasons(call, id, entries);
     entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     return { ok: true, entries };
@@ -175,4 +176,33 @@ function attachAssignmentReasons(call: Call, id: string, entries: TimelineEntry[
     const [t] = traces.splice(i, 1);
     if (t) entry.reason = { automationKey: t.automationKey, runId: t.runId, trace: t.trace };
   }
+}
+
+type HandoverRow = {
+  id: string;
+  from_user_id: string | null;
+  to_user_id: string;
+  reason: string | null;
+  summary: string | null;
+  status: string;
+  created_at: number;
+};
+
+function handoverEntries(call: Call, id: string): TimelineEntry[] {
+  const rows = call.rt
+    .stmt(
+      'SELECT id, from_user_id, to_user_id, reason, summary, status, created_at FROM handovers WHERE entity = ? AND record_id = ?',
+    )
+    .all(call.model.key, id) as HandoverRow[];
+  return rows.map((r) => ({
+    kind: 'handover',
+    id: r.id,
+    at: r.created_at,
+    actorId: r.from_user_id,
+    fromUserId: r.from_user_id,
+    toUserId: r.to_user_id,
+    reason: r.reason,
+    status: r.status,
+    summary: json(r.summary),
+  }));
 }

@@ -23,7 +23,16 @@ export type TimelineEntry =
   | (Base & { kind: 'stage'; id: string; from: string | null; to: string; dwellMs: number | null })
   | (Base & { kind: 'activity'; id: string; activity: Activity })
   | (Base & { kind: 'task'; id: string; task: Task })
-  | (Base & { kind: 'touch'; id: string; touch: Record<string, unknown> });
+  | (Base & { kind: 'touch'; id: string; touch: Record<string, unknown> })
+  | (Base & {
+      kind: 'handover';
+      id: string;
+      fromUserId: string | null;
+      toUserId: string;
+      reason: string | null;
+      status: string;
+      summary: unknown;
+    });
 
 export type TimelineResult =
   { ok: true; entries: TimelineEntry[] } | { ok: false; error: EngineError };
