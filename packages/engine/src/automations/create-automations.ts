@@ -4,6 +4,7 @@ import { deliverWebhooks, sendEmails, type DeliveryReport } from '../notify/deli
 import { tickSchedules } from '../scheduler/schedule-tick';
 import { sweepSla } from '../scheduler/sla-sweep';
 import { dryRun, type DryRunInput, type DryRunResult } from './dry-run';
+import { stmt } from './db';
 import { recordsPortFor } from './engine-adapter';
 import { am } from './messages';
 import {
@@ -75,16 +76,30 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
   let running: Promise<void> | null = null;
   let stopped = true;
   let lastTick = Number.NEGATIVE_INFINITY;
+  let delivering: Promise<void> = Promise.resolve();
   const api: AutomationsApi = {
     drain: (opts) => drain(rt, opts ?? {}),
     tick: (now) => {
       const t = now ?? rt.now();
       return { breaches: sweepSla(rt, t), schedules: tickSchedules(rt, t) };
     },
-    deliver: async () => ({ webhooks: await deliverWebhooks(rt), emails: await sendEmails(rt) }),
+    // Passes are chained so two calls in this process never overlap.
+    deliver: () => {
+      const next = delivering.then(async () => ({
+        webhooks: await deliverWebhooks(rt),
+        emails: await sendEmails(rt),
+      }));
+      delivering = next.then(
+        () => undefined,
+        () => undefined,
+      );
+      return next;
+    },
     start: (opts) => {
       if (!stopped) return;
       stopped = false;
+      // Emails a crashed process left half-sent go back to the queue (at worst sent once more).
+      stmt(rt.db, `UPDATE email_outbox SET status = 'pending' WHERE status = 'sending'`).run();
       const tickMs = opts?.tickMs ?? 15_000;
       const step = async () => {
         timer = null;
@@ -128,6 +143,15 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
             path: '/on/type',
             code: 'automation.notManual',
             message: am(rt.locale, 'notManual', { key }),
+          },
+        };
+      if (recordIds.length === 0 || (recordIds.length > 1 && !(a.on as { bulk?: boolean }).bulk))
+        return {
+          ok: false,
+          error: {
+            path: '/recordIds',
+            code: 'automation.selection',
+            message: am(rt.locale, recordIds.length === 0 ? 'noSelection' : 'notBulk', { key }),
           },
         };
       if (a.enabled === false)

@@ -61,6 +61,11 @@ const catalogue = {
     'zh-CN': '自动化“{key}”不是手动触发的',
     en: 'Automation "{key}" is not started by a button',
   },
+  noSelection: { 'zh-CN': '请至少选择一条记录', en: 'Select at least one record' },
+  notBulk: {
+    'zh-CN': '自动化“{key}”一次只能用于一条记录',
+    en: 'Automation "{key}" runs on one record at a time',
+  },
   disabled: { 'zh-CN': '自动化“{key}”已停用', en: 'Automation "{key}" is disabled' },
 } satisfies Record<string, Record<Locale, string>>;
 

@@ -18,6 +18,9 @@ type Envelope = {
   secretRef?: string | null;
 };
 
+/** How long a delivery stays claimed by the sender (longer than any attempt's timeout). */
+const CLAIM_MS = 60_000;
+
 /** Outcome counts of one delivery pass. */
 export type DeliveryReport = { delivered: number; retried: number; dead: number };
 
@@ -49,10 +52,14 @@ export async function deliverWebhooks(
   const http = rt.deps.http;
   if (!http) return report;
   const now = rt.now();
+  // Claim due deliveries in one statement by pushing their next attempt past the longest
+  // timeout: a concurrent deliver() (another loop, another process) cannot send them twice.
   const rows = stmt(
     rt.db,
-    `SELECT id, url, payload, headers, attempts FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
-  ).all(now, limit) as DeliveryRow[];
+    `UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id IN
+       (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?)
+     RETURNING id, url, payload, headers, attempts`,
+  ).all(now + CLAIM_MS, now, limit) as DeliveryRow[];
   for (const row of rows) {
     const env = parseJson<Envelope>(row.payload, {});
     const body = typeof env.body === 'string' ? env.body : JSON.stringify(env.body ?? null);
@@ -123,9 +130,12 @@ export async function sendEmails(
   const report: DeliveryReport = { delivered: 0, retried: 0, dead: 0 };
   const mailer = rt.deps.mailer;
   if (!mailer) return report;
+  // Claimed with status 'sending' so a concurrent pass skips them.
   const rows = stmt(
     rt.db,
-    `SELECT id, to_address, subject, body, attempts FROM email_outbox WHERE status = 'pending' ORDER BY created_at LIMIT ?`,
+    `UPDATE email_outbox SET status = 'sending' WHERE id IN
+       (SELECT id FROM email_outbox WHERE status = 'pending' ORDER BY created_at LIMIT ?)
+     RETURNING id, to_address, subject, body, attempts`,
   ).all(limit) as {
     id: string;
     to_address: string;

@@ -246,4 +246,21 @@ describe('outbound deliveries', () => {
     expect(mailer.sent()).toBe(2);
     expect(h.count('email_outbox', `status = 'sent'`)).toBe(2);
   });
+
+  it('overlapping delivery passes send each delivery once', async () => {
+    const f = fakeHttp([200, 200]);
+    h = setupAutomations({
+      engine: { http: f.http },
+      spec: specWith([
+        onCreate('once', [{ type: 'callWebhook', url: 'https://once.example.com' }]),
+      ]),
+    });
+    lead();
+    h.automations.drain();
+    const [a, b] = await Promise.all([h.automations.deliver(), h.automations.deliver()]);
+    expect(a.webhooks.delivered + b.webhooks.delivered).toBe(1);
+    expect(f.requests).toHaveLength(1);
+    // Another process's pass (a second automations instance) finds nothing due either.
+    expect(deliveries()[0]?.status).toBe('delivered');
+  });
 });

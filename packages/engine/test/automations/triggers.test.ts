@@ -227,5 +227,27 @@ describe('triggers', () => {
       ok: false,
       error: { code: 'automation.unknown' },
     });
+    expect(h.automations.runManual('claim', [], { kind: 'user' })).toMatchObject({
+      ok: false,
+      error: { code: 'automation.selection', message: 'Select at least one record' },
+    });
+  });
+
+  it('a manual automation without bulk refuses a selection of several records', () => {
+    h = setupAutomations({
+      spec: specWith([auto('one', { type: 'manual', entity: 'lead', label })]),
+    });
+    const a = lead();
+    const b = lead();
+    expect(h.automations.runManual('one', [a.id, b.id], { kind: 'user' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'automation.selection',
+        message: 'Automation "one" runs on one record at a time',
+      },
+    });
+    expect(h.automations.runManual('one', [a.id], { kind: 'user' }).ok).toBe(true);
+    h.automations.drain();
+    expect(fired()).toEqual(['one']);
   });
 });
