@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { admin, HOUR, setupAutomations, specWith, type Harness } from './support/harness';
+
+let h: Harness;
+afterEach(() => h?.db.close());
+const as = (login: string) => ({
+  ...admin,
+  actor: { kind: 'user' as const, userId: `u-${login}`, role: 'sales' },
+});
+
+describe('SLA without an sla.breached automation', () => {
+  it("tells the stage's notify list (owner and supervisor) once per breach, each in their language", () => {
+    h = setupAutomations({ spec: specWith([]) });
+    const r = h.engine.records.create(
+      'lead',
+      { name: '周杰', phone: '+8613812300001', source: 'website' },
+      as('li.na'),
+    );
+    if (!r.ok) throw new Error('create');
+    expect(r.record.slaDueAt).toBe(h.clock.now() + 48 * HOUR);
+    h.clock.advance(48 * HOUR);
+    expect(h.automations.tick().breaches).toBe(1);
+    h.automations.drain();
+    h.clock.advance(HOUR);
+    h.automations.tick();
+    h.automations.drain();
+    expect(h.all(`SELECT user_id, kind, title FROM notifications ORDER BY user_id`)).toEqual([
+      {
+        user_id: 'u-li.na',
+        kind: 'sla.breached',
+        title: 'Lead "周杰" broke the SLA of stage "Prospect" (48h)',
+      },
+      {
+        user_id: 'u-wang.lei',
+        kind: 'sla.breached',
+        title: '线索“周杰”在阶段“潜在客户”超过时限（48h）',
+      },
+    ]);
+    expect(
+      h
+        .all(`SELECT type, payload FROM outbox WHERE type = 'sla.breached'`)
+        .map((e) => JSON.parse((e as { payload: string }).payload)),
+    ).toEqual([{ stage: 'new', dueAt: h.clock.now() - HOUR, overdueMs: 0 }]);
+  });
+
+  it('a record that left the SLA stage or was deleted is not reported', () => {
+    h = setupAutomations({ spec: specWith([]) });
+    const a = h.engine.records.create(
+      'lead',
+      { name: 'A', phone: '+8613812300002', source: 'website', lossReason: 'price' },
+      as('li.na'),
+    );
+    const b = h.engine.records.create(
+      'lead',
+      { name: 'B', phone: '+8613812300003', source: 'website' },
+      as('li.na'),
+    );
+    if (!a.ok || !b.ok) throw new Error('create');
+    expect(h.engine.records.changeStage('lead', a.record.id, 'lost', admin).ok).toBe(true);
+    expect(h.engine.records.remove('lead', b.record.id, admin).ok).toBe(true);
+    h.clock.advance(100 * HOUR);
+    expect(h.automations.tick().breaches).toBe(0);
+  });
+});
