@@ -1,3 +1,4 @@
+import type { AppSpec } from '@trellis/spec';
 import type { RecordData } from '../ports';
 import { isObject } from './config';
 import { am } from './messages';
@@ -13,6 +14,16 @@ export type DryRunResult = { ok: true; runs: RunLog[] } | { ok: false; error: Au
 export type DryRunInput = string | RecordData | null;
 
 const ROLLBACK = Symbol('dry-run rollback');
+
+/** The entity a trigger's records belong to (form and webhook triggers: their form's / source's entity). */
+function triggerEntity(spec: AppSpec, on: Record<string, unknown>): string | null {
+  if (typeof on.entity === 'string') return on.entity;
+  if (on.type === 'form.submitted')
+    return (spec.forms ?? []).find((f) => f.key === on.form)?.entity ?? null;
+  if (on.type === 'webhook.received')
+    return (spec.webhookSources ?? []).find((w) => w.key === on.source)?.entity ?? null;
+  return null;
+}
 
 /**
  * Dry run: runs the automation for real inside a transaction that is always rolled back, so
@@ -36,7 +47,7 @@ export function dryRun(
         message: am(rt.locale, 'unknownAutomation', { key: automationKey }),
       },
     };
-  const entity = (automation.on as { entity?: string }).entity ?? null;
+  const entity = triggerEntity(rt.spec(), automation.on as unknown as Record<string, unknown>);
   const records = rt.deps.records(1);
   const event: AutomationEvent = {
     seq: 0,

@@ -107,3 +107,28 @@ describe('dry run', () => {
     });
   });
 });
+
+describe('dry run of intake automations', () => {
+  it('finds the entity of a webhook source trigger and runs against the given record', () => {
+    h = setupAutomations();
+    const r = h.engine.records.create(
+      'lead',
+      {
+        name: '抖音客户',
+        phone: '+8613100000009',
+        source: 'douyin',
+        teamId: 'tech',
+        campaignCode: 'dy1',
+      },
+      admin,
+    );
+    if (!r.ok) throw new Error('create');
+    const res = h.automations.test('douyin-intake-alert', r.record.id);
+    expect(res.ok && res.runs[0]?.status).toBe('succeeded');
+    expect(res.ok && res.runs[0]?.actions[0]?.result).toMatchObject({
+      ok: true,
+      data: { userIds: ['u-wang.lei'] },
+    });
+    expect(h.count('notifications')).toBe(0);
+  });
+});
