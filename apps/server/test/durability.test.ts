@@ -13,9 +13,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function startServer(dir: string): Promise<{ child: ChildProcess; port: number; pending: () => number }> {
+function startServer(dir: string): Promise<{ child: ChildProcess; port: number; pending: () => number; exited: Promise<unknown> }> {
   const child = spawn(process.execPath, ['--conditions=@trellis/source', '--import', 'tsx', join(here, 'durability-server.ts'), dir], { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
   let pending = -1;
+  // Listen for the exit at once: a killed child may be gone before anyone awaits it.
+  const exited = new Promise((r) => child.once('exit', r));
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -24,7 +26,7 @@ function startServer(dir: string): Promise<{ child: ChildProcess; port: number; 
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        if (line.startsWith('READY ')) resolve({ child, port: Number(line.slice(6)), pending: () => pending });
+        if (line.startsWith('READY ')) resolve({ child, port: Number(line.slice(6)), pending: () => pending, exited });
         if (line.startsWith('PENDING ')) pending = Number(line.slice(8));
       }
     });
@@ -61,17 +63,19 @@ describe('durability: SIGKILL under intake load', () => {
       }
     };
     const lanes = Array.from({ length: 8 }, lane);
-    while (acknowledged.length < 300) await new Promise((r) => setTimeout(r, 20));
+    const loadStart = Date.now();
+    while (acknowledged.length < 300 && Date.now() - loadStart < 30_000) await new Promise((r) => setTimeout(r, 20));
+    expect(acknowledged.length).toBeGreaterThan(50);
     first.child.kill('SIGKILL');
     killed = true;
     await Promise.all(lanes);
-    await new Promise((r) => first.child.once('exit', r));
+    await first.exited;
 
     const second = await startServer(dir);
     const start = Date.now();
-    while ((second.pending() !== 0) && Date.now() - start < 60_000) await new Promise((r) => setTimeout(r, 100));
+    while (second.pending() !== 0 && Date.now() - start < 45_000) await new Promise((r) => setTimeout(r, 100));
     second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
+    await second.exited;
 
     const db = openDatabase(paths.db, { readonly: true });
     try {
