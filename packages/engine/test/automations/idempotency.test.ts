@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '@trellis/store';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createOutboxSql } from '../../src/automations/worker/outbox-sql';
 import { actions, createAutomations } from '../../src/automations';
 import { admin, intake, setupAutomations, type Harness } from './support/harness';
 
@@ -141,5 +146,36 @@ describe('idempotent effects and leases', () => {
         .map((e) => e.seq)
         .sort(),
     ).toEqual(first.sort());
+  });
+
+  it('workers on separate connections to one database file claim disjoint events', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-claim-'));
+    try {
+      h = setupAutomations({ file: join(dir, 'crm.db') });
+      for (let i = 0; i < 30; i++) lead('java');
+      const other = openDatabase(join(dir, 'crm.db'));
+      const mine = createOutboxSql(h.db);
+      const theirs = createOutboxSql(other);
+      const now = h.clock.now();
+      const seen: number[] = [];
+      // Each worker finishes what it claimed before claiming again, as drain does.
+      for (let round = 0; round < 10; round++) {
+        for (const [sql, worker, n] of [
+          [mine, 'a', 2],
+          [theirs, 'b', 3],
+        ] as const) {
+          const batch = sql.claim(worker, now, 60_000, n);
+          seen.push(...batch.map((e) => e.seq));
+          for (const e of batch) expect(sql.complete(e.seq, worker, now)).toBe(true);
+        }
+      }
+      other.close();
+      expect(seen).toHaveLength(30);
+      expect(new Set(seen).size).toBe(30);
+    } finally {
+      h.db.close();
+      rmSync(dir, { recursive: true, force: true });
+      h = undefined as unknown as Harness;
+    }
   });
 });
