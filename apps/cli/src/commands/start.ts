@@ -19,9 +19,8 @@ type StartOptions = { port?: string; host?: string; data?: string; initDemo?: bo
 export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Promise<number> {
   const dir = dataDirOf(o.data, ctx.env, ctx.cwd);
   const paths = dataPaths(dir);
-  if (o.initDemo && !existsSync(paths.db)) {
-    if (!(await runInit(ctx, locale, { data: dir, demo: true, template: 'education' }))) return 1;
-  }
+  const firstRun = Boolean(o.initDemo) && !existsSync(paths.db);
+  if (firstRun && !(await runInit(ctx, locale, { data: dir, demo: true, template: 'education' }))) return 1;
   if (!existsSync(paths.db)) {
     ctx.stderr(say(locale, `数据目录 ${dir} 还没有初始化，请先运行 trellis init\n`, `${dir} is not initialised; run trellis init first\n`));
     return 1;
@@ -36,7 +35,8 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
   const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(say(locale, `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`, `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`));
   const creds = join(dir, DEMO_CREDENTIALS);
-  if (existsSync(creds)) printLogins(ctx, locale, JSON.parse(readFileSync(creds, 'utf8')) as { login: string; role: string; password: string }[]);
+  // On the first run init has just printed them.
+  if (!firstRun && existsSync(creds)) printLogins(ctx, locale, JSON.parse(readFileSync(creds, 'utf8')) as { login: string; role: string; password: string }[]);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = async () => {

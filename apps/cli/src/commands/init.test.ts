@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@trellis/store';
+import type { CliContext } from '../context';
+import { runCli } from '../run';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function cli(cwd: string) {
+  const out = { stdout: '', stderr: '' };
+  const run = async (...argv: string[]) => {
+    out.stdout = '';
+    out.stderr = '';
+    const ctx: CliContext = { cwd, env: { TRELLIS_LOCALE: 'en' }, stdout: (s) => void (out.stdout += s), stderr: (s) => void (out.stderr += s), exitCode: 0 };
+    const code = await runCli(argv, ctx);
+    return { code, ...out };
+  };
+  return run;
+}
+
+describe('trellis init, users, backup, restore, spec export', () => {
+  it('initialises the education template with demo data, manages users, backs up and restores', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'trellis-cli-'));
+    dirs.push(cwd);
+    const run = cli(cwd);
+    const init = await run('init', '--template', 'education', '--demo', '--data', 'd');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/Installed template education \(spec version 1\)/);
+    expect(init.stdout).toMatch(/zhang\.wei\s+sales\s+\S{12}/);
+    expect(statSync(join(cwd, 'd', 'secret.key')).mode & 0o777).toBe(0o600);
+    const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
+    const counts = db.sqlite.prepare('SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM e_lead) AS leads, (SELECT count(*) FROM stage_transitions) AS moves, (SELECT count(*) FROM outbox WHERE processed_at IS NULL) AS pending').get() as Record<string, number>;
+    db.close();
+    expect(counts.users).toBeGreaterThanOrEqual(6);
+    expect(counts.leads).toBeGreaterThan(150);
+    expect(counts.moves).toBeGreaterThan(counts.leads!);
+    // The demo's past must not re-run today's automations.
+    expect(counts.pending).toBe(0);
+    expect((await run('init', '--data', 'd')).stdout).toMatch(/Already initialised/);
+
+    expect((await run('users', 'add', '--login', 'new.rep', '--password', 'secret-123', '--role', 'sales', '--team', 'tech', '--data', 'd')).code).toBe(0);
+    const bad = await run('users', 'add', '--login', 'x', '--password', 'short', '--role', 'ghost', '--data', 'd');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Unknown role: ghost/);
+    expect((await run('users', 'disable', 'new.rep', '--data', 'd')).code).toBe(0);
+    const list = JSON.parse((await run('users', 'list', '--json', '--data', 'd')).stdout) as { login: string; status: string; teams: string[] }[];
+    expect(list.find((u) => u.login === 'new.rep')).toMatchObject({ status: 'disabled', teams: ['tech'] });
+
+    const spec = JSON.parse((await run('spec', 'export', '--data', 'd')).stdout) as { entities: { key: string }[] };
+    expect(spec.entities.map((e) => e.key)).toContain('lead');
+
+    expect((await run('backup', 'b.db', '--data', 'd')).code).toBe(0);
+    expect((await run('users', 'add', '--login', 'after.backup', '--password', 'secret-123', '--role', 'sales', '--data', 'd')).code).toBe(0);
+    expect((await run('restore', 'missing.db', '--data', 'd')).code).toBe(1);
+    const restored = await run('restore', 'b.db', '--data', 'd');
+    expect(restored.code).toBe(0);
+    const logins = (JSON.parse((await run('users', 'list', '--json', '--data', 'd')).stdout) as { login: string }[]).map((u) => u.login);
+    expect(logins).toContain('new.rep');
+    expect(logins).not.toContain('after.backup');
+    expect(existsSync(join(cwd, 'd'))).toBe(true);
+  }, 120_000);
+});
