@@ -27,3 +27,12 @@ export function stmt(db: Db, sql: string): Statement {
   if (!st) cache.set(sql, (st = db.sqlite.prepare(sql)));
   return st;
 }
+
+/**
+ * Runs `fn` in a transaction that takes the write lock at once (BEGIN IMMEDIATE; a savepoint
+ * when nested). Another process's writes then make us wait (busy_timeout) instead of failing
+ * with SQLITE_BUSY when a read-started transaction tries to write.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.sqlite.inTransaction ? db.transaction(fn) : db.sqlite.transaction(fn).immediate();
+}

@@ -134,4 +134,52 @@ describe('crash safety', () => {
     expect(effects()).toBe(expected);
     expect(h.count('automation_runs', `status = 'matched'`)).toBe(0);
   }, 60_000);
+
+  it('two worker processes draining one database at once apply every effect exactly once', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trellis-race-'));
+    const file = join(dir, 'crm.db');
+    h = setupAutomations({ file });
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const r = h.engine.records.create(
+        'lead',
+        {
+          name: `R${i}`,
+          phone: `+86132${String(i).padStart(8, '0')}`,
+          source: 'website',
+          course: 'python',
+        },
+        intake,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      ids.push(r.record.id);
+    }
+    const [a, b] = [startWorker(file, 'wa', 5), startWorker(file, 'wb', 5)];
+    const [ra, rb] = await Promise.all([a.exited, b.exited]);
+    expect([ra.code, rb.code, ra.err, rb.err]).toEqual([0, 0, '', '']);
+    const done =
+      (JSON.parse(ra.out) as { done: number }).done + (JSON.parse(rb.out) as { done: number }).done;
+    expect(h.automations.pending()).toBe(0);
+    expect(done).toBe(h.count('outbox'));
+    for (const id of ids) {
+      expect(
+        h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id),
+      ).toBe(1);
+      expect(
+        h.count(
+          'tasks',
+          `record_id = ? AND json_extract(source, '$.automation') = 'route-python'`,
+          id,
+        ),
+      ).toBe(1);
+    }
+    // Round robin stayed fair although two processes shared the cursor.
+    expect(
+      h.all(`SELECT owner_id, count(*) AS n FROM e_lead GROUP BY owner_id ORDER BY owner_id`),
+    ).toEqual([
+      { owner_id: 'u-li.na', n: 10 },
+      { owner_id: 'u-wang.lei', n: 10 },
+      { owner_id: 'u-zhang.wei', n: 10 },
+    ]);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db';
 import type { Runtime } from '../runtime';
 import type { AutomationEvent } from '../types';
 import { processEvent } from './process-event';
@@ -39,22 +40,36 @@ export function drain(
   const max = opts.maxEvents ?? Number.POSITIVE_INFINITY;
   const report: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
   while (report.events < max) {
-    const batch = rt.outbox.claim(
-      worker,
-      rt.now(),
-      rt.options.leaseMs,
-      Math.min(rt.options.batchSize, max - report.events),
-    );
-    if (batch.length === 0) break;
     // One transaction per batch, one savepoint per event: a failing event rolls back alone,
     // and the batch costs one commit. A crash loses only the uncommitted batch, which is
     // claimed again and applied once (its effects never committed).
-    rt.db.transaction(() => {
-      for (const event of batch) {
-        settle(rt, worker, event, report);
-        report.events++;
-      }
-    });
+    let claimed = 0;
+    try {
+      const batch = rt.outbox.claim(
+        worker,
+        rt.now(),
+        rt.options.leaseMs,
+        Math.min(rt.options.batchSize, max - report.events),
+      );
+      claimed = batch.length;
+      if (claimed === 0) break;
+      const done = writeTransaction(rt.db, () => {
+        const r: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
+        for (const event of batch) {
+          settle(rt, worker, event, r);
+          r.events++;
+        }
+        return r;
+      });
+      report.events += done.events;
+      report.runs += done.runs;
+      report.failedEvents += done.failedEvents;
+    } catch {
+      // Another process kept the database locked longer than busy_timeout: the batch rolled
+      // back and stays claimed by this worker, which takes it again on its next drain.
+      report.failedEvents += claimed;
+      break;
+    }
   }
   return report;
 }

@@ -25,7 +25,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 let total = 0;
 for (;;) {
   const r = automations.drain({ maxEvents: 1 });
-  if (r.events === 0) break;
+  if (r.events === 0 && r.failedEvents === 0) break;
   total += r.events;
   if (Number(pauseMs) > 0) Atomics.wait(pause, 0, 0, Number(pauseMs));
 }
