@@ -20,8 +20,9 @@ export function effectKey(
 /**
  * Runs one automation for one subject of a fired trigger and returns its run-log entry:
  * depth bound -> condition (with the failing parts) -> actions in order (a failure skips the
- * rest). The run row is written when actions start and again at the end, so a crash mid-run
- * leaves a visible 'matched' row that the rerun completes.
+ * rest). The worker calls it inside the event's transaction, so a run and its effects commit
+ * together; a run found from an earlier attempt is returned as it is (finished) or completed
+ * without re-deciding its condition (left 'matched' by a caller without that transaction).
  */
 export function runAutomation(
   rt: Runtime,
