@@ -42,7 +42,10 @@ export type Subject = {
 };
 
 /** What a trigger says about an event: not for me, or fire for these subjects. */
-export type TriggerResult = { fires: false } | { fires: true; subjects: Subject[]; note?: string };
+export type TriggerResult =
+  | { fires: false }
+  /** `error`: the trigger fired but could not find its records (e.g. a schedule query that does not compile). */
+  | { fires: true; subjects: Subject[]; note?: string; error?: string };
 
 /** What triggers may read while deciding. */
 export type TriggerContext = {

@@ -16,12 +16,14 @@ export function tickSchedules(rt: Runtime, now: number): string[] {
   for (const a of rt.spec().automations ?? []) {
     if (a.enabled === false || a.on.type !== 'schedule') continue;
     const on = a.on as { cron: string; timezone?: string };
-    const key = `schedule:${a.key}`;
+    const tz = on.timezone ?? DEFAULT_TIMEZONE;
+    // The timetable is part of the key: an edited cron starts afresh instead of firing on the old one.
+    const key = `schedule:${a.key}:${on.cron}:${tz}`;
     const row = stmt(rt.db, `SELECT next_due_at FROM scheduler_state WHERE key = ?`).get(key) as
       StateRow | undefined;
     let d;
     try {
-      d = decideSchedule(on.cron, row?.next_due_at ?? null, now, on.timezone ?? DEFAULT_TIMEZONE);
+      d = decideSchedule(on.cron, row?.next_due_at ?? null, now, tz);
     } catch {
       continue; // an invalid cron is reported by validateSpec; it never fires
     }

@@ -122,4 +122,51 @@ describe('schedules', () => {
     h.clock.advance(7 * DAY);
     expect(h.automations.tick().schedules).toEqual([]);
   });
+
+  it('an edited timetable starts afresh instead of firing on the old one', () => {
+    h = setupAutomations();
+    h.automations.tick();
+    // Change the weekly Monday run to Fridays.
+    h.spec.automations = (h.spec.automations ?? []).map((a) =>
+      a.key === 'weekly-missing-plan' ? { ...a, on: { ...a.on, cron: '0 9 * * 5' } } : a,
+    ) as typeof h.spec.automations;
+    h.engine.useSpec(h.spec);
+    h.clock.advance(7 * DAY); // next Monday 09:00: the old timetable would fire now
+    expect(h.automations.tick().schedules).toEqual(['release-stale-to-pool']);
+    h.clock.advance(4 * DAY); // Friday 09:00
+    expect(h.automations.tick().schedules).toEqual([
+      'release-stale-to-pool',
+      'weekly-missing-plan',
+    ]);
+  });
+
+  it('a schedule query that cannot run is logged as a failed run with the reason', () => {
+    h = setupAutomations();
+    h.spec.automations = [
+      {
+        key: 'bad-query',
+        label: { 'zh-CN': '坏', en: 'Bad' },
+        on: {
+          type: 'schedule',
+          cron: '0 9 * * *',
+          entity: 'lead',
+          query: { '==': [{ var: 'noSuchField' }, 1] },
+        },
+        do: [{ type: 'releaseToPool' }],
+      },
+    ] as typeof h.spec.automations;
+    h.engine.useSpec(h.spec);
+    h.automations.tick();
+    h.clock.advance(DAY);
+    expect(h.automations.tick().schedules).toEqual(['bad-query']);
+    h.automations.drain();
+    const [run] = h.automations.runs({ automationKey: 'bad-query' });
+    expect(run).toMatchObject({
+      status: 'failed',
+      triggerType: 'schedule',
+      recordId: null,
+      actions: [],
+    });
+    expect(run?.error).toMatch(/noSuchField/);
+  });
 });

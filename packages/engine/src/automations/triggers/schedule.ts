@@ -43,7 +43,11 @@ export const schedule = defineTrigger({
       (config.limit as number | undefined) ?? 1000,
     );
     if (!found.ok)
-      return { fires: true, subjects: [], note: found.errors.map((e) => e.message).join('; ') };
+      return {
+        fires: true,
+        subjects: [],
+        error: found.errors.map((e) => `${e.path} ${e.message}`).join('; '),
+      };
     return {
       fires: true,
       subjects: found.records.map((r) => ({

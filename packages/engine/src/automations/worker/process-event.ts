@@ -61,6 +61,7 @@ export function processEvent(rt: Runtime, event: AutomationEvent): RunLog[] {
       rt.triggerContext(records),
     );
     if (!fired.fires) continue;
+    if (fired.error) out.push(failedTrigger(rt, automation, event, fired.error));
     for (const subject of fired.subjects) {
       const run = runAutomation(rt, automation, event, subject, records, {
         dryRun: false,
@@ -70,4 +71,32 @@ export function processEvent(rt: Runtime, event: AutomationEvent): RunLog[] {
     }
   }
   return out;
+}
+
+/** A run that failed before any record was found (the builder sees why nothing happened). */
+function failedTrigger(
+  rt: Runtime,
+  automation: AutomationSpec,
+  event: AutomationEvent,
+  error: string,
+): RunLog {
+  const run: RunLog = {
+    id: rt.deps.ids.next(),
+    eventId: event.id,
+    automationKey: automation.key,
+    triggerType: automation.on.type,
+    entity: event.entity,
+    recordId: null,
+    matched: false,
+    conditionTrace: null,
+    actions: [],
+    status: 'failed',
+    error,
+    depth: event.depth,
+    startedAt: rt.now(),
+    durationMs: 0,
+    dryRun: false,
+  };
+  rt.runs.save(run);
+  return run;
 }
