@@ -129,4 +129,28 @@ describe('run log', () => {
     expect(run?.conditionTrace?.failed[0]?.path).toBe('/if');
     expect(run?.error).toMatch(/noSuchOperator/);
   });
+
+  it('lists every part of a failed top-level "or"', () => {
+    h = setupAutomations({
+      spec: specWith([
+        {
+          key: 'either',
+          label,
+          on: { type: 'record.created', entity: 'lead' },
+          if: { or: [{ '==': [{ var: 'course' }, 'python'] }, { '>': [{ var: 'age' }, 30] }] },
+          do: [marker('x')],
+        },
+      ]),
+    });
+    lead({ course: 'java', age: 25 });
+    h.automations.drain();
+    expect(
+      h.automations
+        .runs({ automationKey: 'either' })[0]
+        ?.conditionTrace?.failed.map((f) => [f.path, f.value]),
+    ).toEqual([
+      ['/if/or/0', false],
+      ['/if/or/1', false],
+    ]);
+  });
 });
