@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS } from './context';
 import { authMiddleware } from './http/auth-middleware';
 import { csrfMiddleware } from './http/csrf';
 import { HttpProblem, localeOf, problem } from './http/problem';
+import { createGroupCommit } from './intake/group-commit';
 import { registerRoutes } from './routes/index';
 import { specSource } from './spec-source';
 import { registerStatic } from './static';
@@ -39,6 +40,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     tokens: tokensRepo(options.db),
     perms: createPermissions(() => (spec() as PermissionSpec | null) ?? EMPTY_SPEC),
     spec,
+    groupCommit: createGroupCommit(options.db),
     loginLimiter: createRateLimiter(limits.loginAttempts, 15 * 60_000),
     intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),
     log: options.log ?? ((entry) => console.error(JSON.stringify(entry))),

@@ -6,6 +6,7 @@ import type { SessionsRepo, TokensRepo } from './auth/repos';
 import type { UsersRepo } from './auth/users';
 import type { AutomationsApi } from '@trellis/engine';
 import type { ServerEngine } from './engine-port';
+import type { GroupCommit } from './intake/group-commit';
 
 /** Options of `createApp`. Only `engine` and `db` are required. */
 export type ServerOptions = {
@@ -56,6 +57,8 @@ export type ServerContext = {
   perms: Permissions;
   /** The live (published) spec, or null before the first publish. */
   spec(): AppSpec | null;
+  /** Intake writes share commits (see intake/group-commit). */
+  groupCommit: GroupCommit;
   loginLimiter: RateLimiter;
   intakeLimiter: RateLimiter;
   log(entry: Record<string, unknown>): void;

@@ -31,13 +31,12 @@ function resubmissionType(spec: AppSpec | null): string | null {
 }
 
 /**
- * The shared tail of form and webhook intake, in one transaction: the engine's one write path
+ * The shared tail of form and webhook intake, in one transaction (a group commit): the engine's one write path
  * as a public actor (validate, normalize, identity merge, touch, outbox event), an activity
  * when the submission merged into an existing record, the intake log entry and the
  * idempotency reply. The record is durable before anything is acknowledged.
  */
-export function writeIntake(ctx: ServerContext, store: IntakeStore, input: IntakeInput): IntakeOutcome {
-  const at = ctx.now();
+export async function writeIntake(ctx: ServerContext, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
   const t = input.touch;
   const touch = {
     kind: input.kind, sourceKey: input.source,
@@ -45,7 +44,9 @@ export function writeIntake(ctx: ServerContext, store: IntakeStore, input: Intak
     ...(t.utm_campaign ? { utmCampaign: t.utm_campaign } : {}), ...(t.utm_content ? { utmContent: t.utm_content } : {}),
     ...(t.utm_term ? { utmTerm: t.utm_term } : {}), ...(t.referrer ? { referrer: t.referrer } : {}), ...(t.landing_url ? { landingUrl: t.landing_url } : {}),
   };
-  const outcome = ctx.db.transaction((): IntakeOutcome => {
+  let at = ctx.now();
+  const outcome = await ctx.groupCommit((): IntakeOutcome => {
+    at = ctx.now();
     // Checked again inside the transaction: a concurrent twin may have finished while this body was read.
     const earlier = input.idempotencyKey ? store.replay(input.idempotencyKey) : null;
     if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };

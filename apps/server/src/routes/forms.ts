@@ -99,7 +99,7 @@ async function submitForm(ctx: ServerContext, store: ReturnType<typeof intakeSto
   }
   for (const [key, value] of Object.entries(form.defaults ?? {})) if (values[key] === undefined || values[key] === null) values[key] = value;
 
-  const outcome = writeIntake(ctx, store, {
+  const outcome = await writeIntake(ctx, store, {
     kind: 'form', source: form.key, entity: entity.key, values, mode: form.mode ?? 'merge',
     touch: captureTouch(body, c.req.url, c.req.header('referer')), ip, idempotencyKey: idemKey, locale,
     // Merged and new submissions answer alike, so a form cannot probe who is already a lead.

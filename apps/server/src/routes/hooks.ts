@@ -60,7 +60,7 @@ async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookS
     const previous = store.replay(idemKey);
     if (previous) return c.json(previous.body as object, previous.status as 201, { 'idempotent-replayed': 'true' });
   }
-  const outcome = writeIntake(ctx, store, {
+  const outcome = await writeIntake(ctx, store, {
     kind: 'webhook', source: key, entity: source.entity, values: { ...(source.defaults ?? {}), ...mapped }, mode: source.mode ?? 'merge',
     touch: captureTouch(parsed.body, c.req.url, undefined), ip, idempotencyKey: idemKey, locale: localeOf(c),
     reply: (id, merged) => ({ status: 201, body: { ok: true, id, status: merged ? 'merged' : 'accepted' } }),

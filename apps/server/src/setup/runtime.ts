@@ -18,7 +18,8 @@ export function openRuntime(paths: DataPaths, opts: { clock?: Clock; server?: Pa
   const holder: { engine?: Engine } = {};
   const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never), ...(opts.clock ? { clock: opts.clock } : {}) });
   holder.engine = engine;
-  const automations = createAutomations(engine, opts.workerId ? { options: { workerId: opts.workerId } } : {});
+  // Small batches: the worker shares the event loop with HTTP, so one drain step must stay short.
+  const automations = createAutomations(engine, { options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
   const secretKey = readSecretKey(paths);
   const app = createApp({ engine, db, automations, ...(secretKey ? { secretKey } : {}), staticDir: paths.web, ...opts.server });
   return { db, engine, automations, app, paths, close: () => db.close() };

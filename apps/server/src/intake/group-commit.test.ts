@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '@trellis/store';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGroupCommit } from './group-commit';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('group commit', () => {
+  it('commits a turn of submissions together, rolls back a failing one alone, and settles after the commit', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+    const file = join(dir, 'db.sqlite');
+    const db = openDatabase(file);
+    db.sqlite.exec('CREATE TABLE t (v TEXT)');
+    const reader = openDatabase(file, { readonly: true });
+    const visible = () => (reader.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v);
+    const group = createGroupCommit(db);
+    const put = (v: string, fail = false) =>
+      group(() => {
+        db.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+        if (fail) throw new Error(`boom ${v}`);
+        return v;
+      }).then((value) => ({ value, seenByOtherConnection: visible() }));
+    const results = await Promise.allSettled([put('a'), put('b', true), put('c')]);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: { value: 'a', seenByOtherConnection: ['a', 'c'] } });
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: new Error('boom b') });
+    expect(results[2]).toMatchObject({ status: 'fulfilled', value: { value: 'c' } });
+    expect(visible()).toEqual(['a', 'c']);
+    reader.close();
+    db.close();
+  });
+});
