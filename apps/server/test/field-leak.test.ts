@@ -29,6 +29,11 @@ describe('hidden fields never appear in any response', () => {
     s.engine.records.update('student', studentId, { idNumber: '330106199001019876' }, sys);
     s.engine.records.update('student', studentId, { idNumber: SECRET_ID }, sys);
 
+    // An automation message that quoted hidden values (templates interpolate {{field}}).
+    const note = s.db.sqlite.prepare('INSERT INTO notifications (id, user_id, kind, title, body, entity, record_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    note.run('n-mkt', users.marketing.id, 'automation', `新线索 ${SECRET_PHONE.slice(3)}`, `微信 ${SECRET_WECHAT}`, 'lead', leadId, JSON.stringify({ phone: SECRET_PHONE, text: SECRET_PHONE }), Date.now());
+    note.run('n-adv', users.advisor.id, 'automation', `报价 ${SECRET_QUOTE}`, null, 'lead', leadId, null, Date.now());
+    note.run('n-sales', users.sales.id, 'automation', `学员 ${SECRET_ID}`, null, 'student', studentId, null, Date.now());
     const cases: { who: keyof typeof users; secrets: string[]; paths: string[] }[] = [
       { who: 'sales', secrets: [SECRET_ID], paths: [`/api/v1/records/student`, `/api/v1/records/student/${studentId}`, `/api/v1/records/student/${studentId}/timeline`, `/api/v1/records/student/${studentId}/history`, `/api/v1/search?q=${encodeURIComponent('学员泄漏')}`, `/api/v1/records/student?q=${SECRET_ID}`] },
       { who: 'supervisor', secrets: [SECRET_ID], paths: [`/api/v1/records/student/${studentId}`, `/api/v1/records/student/${studentId}/history`, `/api/v1/records/student?limit=5`] },
@@ -59,6 +64,7 @@ describe('hidden fields never appear in any response', () => {
       const me = s.app.ctx.users.current(s.app.ctx.users.byId(users[c.who].id)!);
       const events = eventsSince(s.app.ctx, { kind: 'user', userId: me.id, role: me.role, teams: me.teams }, { seq: 0, notification: '' });
       expect(events.length).toBeGreaterThan(0);
+      if (c.who !== 'supervisor') expect(events.some((e) => e.event === 'notification')).toBe(true);
       bodies.push(JSON.stringify(events));
       for (const body of bodies) {
         inspected++;

@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import type { Actor, AppEnv } from '../types';
+import { scrubNotification } from '../http/scrub-notification';
 import { redactor } from './record-helpers';
 
 const POLL_MS = 1000;
@@ -28,7 +29,8 @@ export function eventsSince(ctx: ServerContext, actor: Actor, cursor: { seq: num
       .all(actor.userId, cursor.notification) as NotificationRow[];
     for (const n of notes) {
       cursor.notification = n.id;
-      out.push({ event: 'notification', data: { id: n.id, kind: n.kind, title: n.title, body: n.body, entity: n.entity, recordId: n.record_id, payload: n.payload ? (JSON.parse(n.payload) as unknown) : null, createdAt: n.created_at } });
+      const view = { id: n.id, kind: n.kind, title: n.title, body: n.body, entity: n.entity, recordId: n.record_id, payload: n.payload ? (JSON.parse(n.payload) as unknown) : null, createdAt: n.created_at };
+      out.push({ event: 'notification', data: scrubNotification(ctx, actor, view) });
     }
   }
   return out;

@@ -5,6 +5,8 @@ import { readObject } from '../http/body';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
+import { scrubNotification } from '../http/scrub-notification';
+import type { NotificationView } from '../http/scrub-notification';
 import { viaOf } from './record-helpers';
 
 const STATUSES = new Set(['open', 'done', 'cancelled']);
@@ -51,7 +53,8 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       .prepare(`SELECT id, kind, title, body, entity, record_id AS recordId, payload, created_at AS createdAt, read_at AS readAt FROM notifications WHERE user_id = ? ${unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 100`)
       .all(actor.userId) as { payload: string | null }[];
     const unread = (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(actor.userId) as { n: number }).n;
-    return c.json({ items: rows.map((r) => ({ ...r, payload: r.payload ? (JSON.parse(r.payload) as unknown) : null })), unread });
+    const items = rows.map((r) => scrubNotification(ctx, actor, { ...r, payload: r.payload ? (JSON.parse(r.payload) as unknown) : null } as NotificationView));
+    return c.json({ items, unread });
   });
 
   app.post('/api/v1/notifications/read-all', (c) => {
