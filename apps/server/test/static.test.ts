@@ -1,0 +1,33 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { httpHarness } from './http-harness';
+
+const dir = mkdtempSync(join(tmpdir(), 'trellis-web-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('static web build', () => {
+  it('serves files and falls back to index.html for app routes and public form pages, never for the API', async () => {
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Trellis</title>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    const { request } = httpHarness({ staticDir: dir });
+    const js = await request('/assets/app.js');
+    expect(js.status).toBe(200);
+    expect(await js.text()).toBe('console.log(1)');
+    for (const path of ['/', '/leads/123', '/f/apply']) {
+      const res = await request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain('<title>Trellis</title>');
+    }
+    const api = await request('/api/v1/nothing');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('serves nothing extra without a build', async () => {
+    const { request } = httpHarness({ staticDir: join(dir, 'missing') });
+    expect((await request('/leads')).status).toBe(404);
+  });
+});
