@@ -1,5 +1,6 @@
 import type { AppSpec } from '@trellis/spec';
 import { getPipeline } from '@trellis/spec';
+import { quoteIdent, tableName } from '@trellis/store';
 import type { DirectoryUser } from '../assignment';
 import type { Locale } from '../ports';
 import { stmt, type Db } from './db';
@@ -52,11 +53,6 @@ function toUser(r: Row): UserInfo {
   };
 }
 
-/** Table of an entity (store convention `e_<entityKey>`). */
-export function entityTableName(entity: string): string {
-  return `e_${entity}`;
-}
-
 /** Builds the directory over the system tables. */
 export function createDirectory(db: Db, spec: () => AppSpec): Directory {
   return {
@@ -100,7 +96,7 @@ export function createDirectory(db: Db, spec: () => AppSpec): Directory {
         : '';
       const rows = stmt(
         db,
-        `SELECT owner_id AS o, COUNT(*) AS n FROM "${entityTableName(entity)}" WHERE deleted_at IS NULL AND owner_id IN (${marks})${stageCond} GROUP BY owner_id`,
+        `SELECT owner_id AS o, COUNT(*) AS n FROM ${quoteIdent(tableName(entity))} WHERE deleted_at IS NULL AND owner_id IN (${marks})${stageCond} GROUP BY owner_id`,
       ).all(...userIds, ...closed) as { o: string; n: number }[];
       for (const r of rows) out[r.o] = r.n;
       return out;

@@ -1,7 +1,7 @@
 import type { AppSpec } from '@trellis/spec';
 import { getEntity } from '@trellis/spec';
 import { compileToSql, tryEvaluate } from '@trellis/logic';
-import { entityTable } from '@trellis/store';
+import { entityTable, quoteIdent } from '@trellis/store';
 import type { Clock, HttpPort, IdGenerator, Locale, MailerPort, RecordData } from '../ports';
 import { stmt, type Db } from './db';
 import { createDirectory, type Directory } from './directory';
@@ -99,7 +99,7 @@ export function createRuntime(deps: AutomationDeps): Runtime {
       if (!c.ok) return { ok: false, errors: c.errors as AutomationError[] };
       const ids = stmt(
         deps.db,
-        `SELECT id FROM "${info.table}" WHERE deleted_at IS NULL AND (${c.sql}) ORDER BY created_at, id LIMIT ?`,
+        `SELECT id FROM ${quoteIdent(info.table)} WHERE deleted_at IS NULL AND (${c.sql}) ORDER BY created_at, id LIMIT ?`,
       ).all(...(c.params as unknown[]), limit) as { id: string }[];
       return {
         ok: true,

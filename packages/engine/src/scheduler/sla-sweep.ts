@@ -1,5 +1,5 @@
 import { getPipeline } from '@trellis/spec';
-import { tableName } from '@trellis/store';
+import { quoteIdent, tableName } from '@trellis/store';
 import { stmt } from '../automations/db';
 import type { Runtime } from '../automations/runtime';
 import { breachEventId } from './sla';
@@ -19,7 +19,7 @@ export function sweepSla(rt: Runtime, now: number): number {
     if (!getPipeline(spec, entity)) continue;
     const rows = stmt(
       rt.db,
-      `SELECT id, stage, sla_due_at AS due FROM "${tableName(entity)}" WHERE sla_due_at IS NOT NULL AND sla_due_at <= ? AND deleted_at IS NULL ORDER BY sla_due_at LIMIT 5000`,
+      `SELECT id, stage, sla_due_at AS due FROM ${quoteIdent(tableName(entity))} WHERE sla_due_at IS NOT NULL AND sla_due_at <= ? AND deleted_at IS NULL ORDER BY sla_due_at LIMIT 5000`,
     ).all(now) as { id: string; stage: string | null; due: number }[];
     rt.db.transaction(() => {
       for (const r of rows) {
