@@ -61,4 +61,29 @@ describe('SLA without an sla.breached automation', () => {
     h.clock.advance(100 * HOUR);
     expect(h.automations.tick().breaches).toBe(0);
   });
+
+  it('a backlog larger than one page of the sweep is reported completely, once', () => {
+    h = setupAutomations({ spec: specWith([]), seed: true });
+    for (let i = 0; i < 1100; i++) {
+      const r = h.engine.records.create(
+        'lead',
+        { name: `B${i}`, phone: `+86135${String(i).padStart(8, '0')}`, source: 'website' },
+        as('li.na'),
+      );
+      if (!r.ok) throw new Error('create');
+      if (i % 100 === 0) h.clock.advance(60_000);
+    }
+    h.clock.advance(49 * HOUR);
+    expect(h.automations.tick().breaches).toBe(1100);
+    expect(h.automations.tick().breaches).toBe(0);
+    // A lead breaching later is still found (the backlog does not starve it).
+    const late = h.engine.records.create(
+      'lead',
+      { name: 'late', phone: '+8613512345678', source: 'website' },
+      as('li.na'),
+    );
+    if (!late.ok) throw new Error('create');
+    h.clock.advance(49 * HOUR);
+    expect(h.automations.tick().breaches).toBe(1);
+  });
 });
