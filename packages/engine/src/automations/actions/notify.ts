@@ -33,7 +33,7 @@ function render(
  *   webhook_deliveries (recipients' mobiles are @-mentioned);
  * - email: one email_outbox row per recipient with an address, sent with nodemailer when SMTP is set.
  * Nothing leaves the process inside the transaction: deliveries are queued and sent later, so a
- * crash can neither lose nor double them.
+ * crash can neither lose nor double the queued delivery.
  */
 export const notify = defineAction({
   type: 'notify',
