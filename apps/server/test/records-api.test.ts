@@ -91,3 +91,26 @@ describe('records API', () => {
     expect(Object.keys(doc.components.schemas.Student?.properties ?? {})).not.toContain('idNumber');
   });
 });
+
+describe('export', () => {
+  it('exports the records in scope as CSV (BOM, quoted, no hidden columns) for roles with the export capability', async () => {
+    const s = fullStack();
+    const sup = await s.signIn('sup', 'supervisor', ['tech']);
+    const rep = await s.signIn('rep', 'sales', ['tech']);
+    const sys = { actor: { kind: 'system' as const }, via: 'import' as const };
+    s.engine.records.create('student', { name: '=HYPERLINK("x")', phone: '+8613600001111', idNumber: '33010619900101123X', ownerId: rep.id, teamId: 'tech' }, sys);
+    s.engine.records.create('student', { name: '别队', phone: '+8613600002222', ownerId: rep.id, teamId: 'design' }, sys);
+    const res = await s.request('/api/v1/records/student/export', { cookie: sup.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).not.toContain('idNumber');
+    expect(text).not.toContain('33010619900101123X');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect((await s.request('/api/v1/records/student/export', { cookie: rep.cookie })).status).toBe(403);
+  });
+});

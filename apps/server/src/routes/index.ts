@@ -4,6 +4,7 @@ import type { AppEnv } from '../types';
 import { registerAuthRoutes } from './auth';
 import { registerAutomationRoutes } from './automations';
 import { registerEventRoutes } from './events';
+import { registerExportRoute } from './export';
 import { registerFormRoutes } from './forms';
 import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
@@ -17,6 +18,7 @@ import { registerUserRoutes } from './users';
 /** Every route module, registered in one place. */
 export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerAuthRoutes(app, ctx);
+  registerExportRoute(app, ctx);
   registerRecordExtraRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerTaskRoutes(app, ctx);
