@@ -61,7 +61,9 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   const tooLarge = (max: number) => bodyLimit({ maxSize: max, onError: (c) => problem(c, 413, 'body_too_large', { max }) });
   app.use('/f/*', tooLarge(limits.intakeBodyBytes));
   app.use('/hooks/*', tooLarge(limits.intakeBodyBytes));
-  app.use('/api/*', tooLarge(limits.bodyBytes));
+  const apiLimit = tooLarge(limits.bodyBytes);
+  const fileLimit = tooLarge(limits.fileBytes);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/v1/files' ? fileLimit(c, next) : apiLimit(c, next)));
   app.use('/api/*', authMiddleware(ctx));
   app.use('*', csrfMiddleware(ctx));
 

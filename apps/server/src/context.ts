@@ -22,6 +22,8 @@ export type ServerOptions = {
   trustProxy?: boolean;
   /** Folder with the web app's build output (index.html, assets/); served for non-API GETs. */
   staticDir?: string;
+  /** Folder where uploaded files are stored (by sha256); uploads are off without it. */
+  filesDir?: string;
   /** 32-byte key that encrypts HMAC secrets of webhook sources at rest. */
   secretKey?: Buffer;
   limits?: Partial<Limits>;
@@ -32,6 +34,8 @@ export type ServerOptions = {
 export type Limits = {
   /** Largest JSON body of the API, in bytes. */
   bodyBytes: number;
+  /** Largest file upload, in bytes. */
+  fileBytes: number;
   /** Largest body of public intake (forms, webhooks), in bytes. */
   intakeBodyBytes: number;
   /** Failed logins allowed per IP+login per 15 minutes. */
@@ -42,7 +46,7 @@ export type Limits = {
   maxPageSize: number;
 };
 
-export const DEFAULT_LIMITS: Limits = { bodyBytes: 1_048_576, intakeBodyBytes: 65_536, loginAttempts: 10, intakePerMinute: 60, maxPageSize: 200 };
+export const DEFAULT_LIMITS: Limits = { bodyBytes: 1_048_576, fileBytes: 20 * 1_048_576, intakeBodyBytes: 65_536, loginAttempts: 10, intakePerMinute: 60, maxPageSize: 200 };
 
 /** What every route module receives: options plus the repositories built once per app. */
 export type ServerContext = {

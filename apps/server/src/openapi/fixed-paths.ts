@@ -24,6 +24,8 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ['get', '/api/v1/automations/runs', 'Automations', 'Run log (?automation=&entity=&record=&status=)', 200],
   ['post', '/api/v1/automations/{key}/test', 'Automations', 'Dry run against a record or sample values', 200],
   ['post', '/api/v1/automations/{key}/run', 'Automations', 'Run a manual automation on records', 202],
+  ['post', '/api/v1/files', 'Files', 'Upload a file (multipart field "file"); answers the FileRef', 201],
+  ['get', '/api/v1/files/{id}', 'Files', 'Download a file the caller may read', 200],
   ['get', '/api/v1/users', 'Users', 'User directory', 200],
   ['post', '/api/v1/users', 'Users', 'Create a user (manageUsers)', 201],
   ['patch', '/api/v1/users/{id}', 'Users', 'Change role, teams, status, password (manageUsers)', 200],

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth';
 import { registerAutomationRoutes } from './automations';
 import { registerEventRoutes } from './events';
 import { registerExportRoute } from './export';
+import { registerFileRoutes } from './files';
 import { registerFormRoutes } from './forms';
 import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
@@ -30,4 +31,5 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerSpecRoutes(app, ctx);
   registerAutomationRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
 }

@@ -21,6 +21,6 @@ export function openRuntime(paths: DataPaths, opts: { clock?: Clock; server?: Pa
   // Small batches: the worker shares the event loop with HTTP, so one drain step must stay short.
   const automations = createAutomations(engine, { options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
   const secretKey = readSecretKey(paths);
-  const app = createApp({ engine, db, automations, ...(secretKey ? { secretKey } : {}), staticDir: paths.web, ...opts.server });
+  const app = createApp({ engine, db, automations, ...(secretKey ? { secretKey } : {}), staticDir: paths.web, filesDir: paths.files, ...opts.server });
   return { db, engine, automations, app, paths, close: () => db.close() };
 }
