@@ -55,7 +55,8 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       mime = type.split(';')[0] || 'application/octet-stream';
     }
     if (bytes.length === 0) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/file', code: 'required', message: '' }]);
-    name = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
+    // Path separators and control characters never reach a header or a disk path.
+    name = [...name].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(0, 200) || 'file';
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const rel = join(sha256.slice(0, 2), sha256);
     const path = join(dir, rel);
