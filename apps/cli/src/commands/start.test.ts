@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/trellis.mjs');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('trellis start', () => {
+  it('refuses an uninitialised data directory, serves after init, and stops gracefully on SIGTERM', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'trellis-start-'));
+    dirs.push(cwd);
+    const env = { ...process.env, TRELLIS_LOCALE: 'en', INIT_CWD: cwd };
+    const run = (args: string[]) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      return { child, output: () => out, exited };
+    };
+    const refused = run(['start', '--data', 'd', '--port', '0']);
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toMatch(/not initialised/);
+
+    expect(await run(['init', '--data', 'd']).exited).toBe(0);
+    const server = run(['start', '--data', 'd', '--port', '0', '--host', '127.0.0.1']);
+    const started = Date.now();
+    while (!/running at (http:\/\/\S+)/.test(server.output()) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));
+    const url = /running at (http:\/\/\S+)/.exec(server.output())?.[1];
+    expect(url).toBeTruthy();
+    const doc = await fetch(`${url}/api/v1/openapi.json`);
+    expect(doc.status).toBe(200);
+    expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    const form = await fetch(`${url}/f/apply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '启动', phone: '13800138000' }) });
+    expect(form.status).toBe(201);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toMatch(/Stopping/);
+  }, 90_000);
+});
