@@ -87,6 +87,17 @@ describe('records API', () => {
     expect(doc.paths).toHaveProperty(['/f/apply']);
     expect(doc.components.schemas.Lead?.properties.course?.enum).toContain('python');
     expect(Object.keys(doc.components.schemas.LeadInput?.properties ?? {})).not.toContain('profileScore');
+    expect((doc.paths['/api/v1/auth/login'] as { post: { requestBody: unknown } }).post.requestBody).toBeTruthy();
+    // Anonymous readers see no field hidden from any role (marketing may not see phones).
+    expect((doc.components.schemas.LeadInput as unknown as { examples: Record<string, unknown>[] }).examples[0]).toEqual({ name: '姓名', source: 'douyin' });
+    const boss = await s.signIn('boss', 'manager', ['sales']);
+    const bossDoc = (await (await s.request('/api/v1/openapi.json', { cookie: boss.cookie })).json()) as { components: { schemas: { LeadInput: { examples: object[] } } } };
+    expect(bossDoc.components.schemas.LeadInput.examples[0]).toMatchObject({ phone: '+8613800138000' });
+    // A role that may not see the phone gets an example (and schema) without it.
+    const mkt = await s.signIn('mkt', 'marketing', ['marketing']);
+    const theirs = (await (await s.request('/api/v1/openapi.json', { cookie: mkt.cookie })).json()) as { components: { schemas: { LeadInput: { properties: object; examples: object[] } } } };
+    expect(Object.keys(theirs.components.schemas.LeadInput.properties)).not.toContain('phone');
+    expect(theirs.components.schemas.LeadInput.examples[0]).not.toHaveProperty('phone');
     // Anonymous readers do not learn fields hidden from any role.
     expect(Object.keys(doc.components.schemas.Student?.properties ?? {})).not.toContain('idNumber');
   });

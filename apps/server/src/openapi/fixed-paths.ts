@@ -48,6 +48,26 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ['post', '/hooks/{source}', 'Public intake', 'Inbound webhook (token header or HMAC signature)', 201],
 ];
 
+const str = { type: 'string' };
+const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
+
+/** Request bodies of the fixed endpoints that take one. */
+const BODIES: Record<string, Schema> = {
+  'post /api/v1/auth/login': obj({ login: str, password: { type: 'string', format: 'password' } }, ['login', 'password']),
+  'post /api/v1/setup': obj({ login: str, password: { type: 'string', minLength: 8 }, name: str }, ['login', 'password']),
+  'post /api/v1/users': obj({ login: str, password: { type: 'string', minLength: 8 }, role: str, teams: { type: 'array', items: str }, name: str, supervisorId: str, locale: { enum: ['zh-CN', 'en'] }, email: str, phone: str }, ['login', 'password', 'role']),
+  'patch /api/v1/users/{id}': obj({ role: str, teams: { type: 'array', items: str }, status: { enum: ['active', 'away', 'disabled'] }, password: str, name: str, locale: { enum: ['zh-CN', 'en'] } }),
+  'post /api/v1/tokens': obj({ name: str, role: str, userId: str }, ['name', 'role']),
+  'post /api/v1/records/{entity}/{id}/activities': obj({ type: str, body: str, occurredAt: { type: 'integer' }, attachments: { type: 'array', items: obj({ id: str, name: str, size: { type: 'integer' }, mime: str }) } }, ['type']),
+  'post /api/v1/tasks': obj({ title: str, description: str, entity: str, recordId: str, assigneeId: str, dueAt: { type: 'integer' } }, ['title']),
+  'patch /api/v1/tasks/{id}': obj({ status: { enum: ['done'] }, assigneeId: str, dueAt: { type: 'integer' } }),
+  'put /api/v1/spec/draft': { type: 'object', description: 'An app spec (see app-spec.schema.json)' },
+  'post /api/v1/spec/publish': obj({ note: str, resolutions: { type: 'object' }, spec: { type: 'object' } }),
+  'post /api/v1/automations/{key}/test': obj({ record: { type: ['object', 'string', 'null'] }, previous: { type: 'object' } }),
+  'post /api/v1/automations/{key}/run': obj({ recordIds: { type: 'array', items: str } }, ['recordIds']),
+  'put /api/v1/intake/webhooks/{key}/secret': obj({ secret: { type: 'string', minLength: 16 } }),
+};
+
 /** Paths of the fixed endpoints; their bodies are described in docs/api.md. */
 export function fixedPaths(problem: Schema): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -57,6 +77,7 @@ export function fixedPaths(problem: Schema): Record<string, Record<string, unkno
       ...paths[path],
       [method]: {
         tags: [tag], summary, ...(params.length ? { parameters: params } : {}),
+        ...(BODIES[`${method} ${path}`] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[`${method} ${path}`] } } } } : {}),
         ...(path.startsWith('/hooks/') || path.includes('/public/') || path.endsWith('/login') || path.endsWith('/setup') ? { security: [] } : {}),
         responses: { [status]: { description: summary }, default: problem },
       },
