@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { openDatabase } from '@trellis/store';
 import { ratio, summarise } from '@trellis/tooling/bench';
 import type { Sample } from '@trellis/tooling/bench';
-import { ensureDataDir, hashPassword, installSpec, listen, openRuntime } from '../src/index';
+import { ensureDataDir, hashPassword, installSpec, listen, openRuntime, startAutomationThread } from '../src/index';
 import { educationSpec } from '../test/stack';
 
 const CONCURRENCY = 16;
@@ -47,7 +47,8 @@ try {
   rt0.close();
 
   const rt = openRuntime(paths, { server: { limits: { intakePerMinute: 0 }, log: () => {} } });
-  rt.automations.start({ tickMs: 15_000 });
+  // As `trellis start` runs it: the automation worker in its own thread and connection.
+  const worker = startAutomationThread(paths.db);
   const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
 
   const hello = new Hono().post('/', (c) => c.json({ ok: true }));
@@ -70,13 +71,13 @@ try {
 
   // Let the worker finish the automations the load queued, and report how far behind it was.
   const drainStart = performance.now();
-  while (rt.automations.pending() > 0 && performance.now() - drainStart < 60_000) await new Promise((r) => setTimeout(r, 100));
+  while (worker.pending() !== 0 && performance.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 100));
   const leads = (rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number });
 
   await trellis.close();
   await helloServer.close();
   await insertServer.close();
-  await rt.automations.stop();
+  await worker.stop();
   rt.close();
   bare.close();
   console.log(

@@ -14,3 +14,5 @@ export { installSpec, createAdmin } from './setup/install';
 export { loadDemo } from './setup/demo-loader';
 export type { DemoRecipe, DemoReport } from './setup/demo-loader';
 export { backupDatabase, checkBackup } from './setup/backup';
+export { startAutomationThread } from './setup/automation-runner';
+export type { AutomationRunner } from './setup/automation-runner';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@trellis/store';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/trellis.mjs');
 const dirs: string[] = [];
@@ -37,8 +38,16 @@ describe('trellis start', () => {
     expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
     const form = await fetch(`${url}/f/apply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '启动', phone: '13800138000' }) });
     expect(form.status).toBe(201);
+    // The automation thread picks the submission up through its own connection.
+    const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
+    const runs = () => (db.sqlite.prepare("SELECT count(*) AS n FROM automation_runs WHERE trigger_type = 'record.created'").get() as { n: number }).n;
+    const waitStart = Date.now();
+    while (runs() === 0 && Date.now() - waitStart < 20_000) await new Promise((r) => setTimeout(r, 100));
+    expect(runs()).toBeGreaterThan(0);
+    db.close();
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    const code = await server.exited;
+    expect(code, server.output()).toBe(0);
     expect(server.output()).toMatch(/Stopping/);
   }, 90_000);
 });

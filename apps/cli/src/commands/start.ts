@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { dataDirOf, dataPaths, listen, openRuntime } from '@trellis/server';
+import { dataDirOf, dataPaths, listen, openRuntime, startAutomationThread } from '@trellis/server';
 import type { CliContext } from '../context';
 import type { CliLocale } from '../locale';
 import type { CliCommand } from './command';
@@ -13,7 +13,7 @@ type StartOptions = { port?: string; host?: string; data?: string; initDemo?: bo
 
 /**
  * `trellis start`: serves the API (and the web build, when present), runs the automation
- * worker and scheduler. SIGINT/SIGTERM stop accepting requests, wait for those in flight and
+ * worker and scheduler in a worker thread. SIGINT/SIGTERM stop accepting requests, wait for those in flight and
  * for the worker's current step, then close the database.
  */
 export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Promise<number> {
@@ -31,7 +31,8 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
     return 2;
   }
   const rt = openRuntime(paths, { server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' } });
-  rt.automations.start({ tickMs: 15_000 });
+  // The outbox worker and scheduler run in their own thread and connection, off the request loop.
+  const worker = startAutomationThread(paths.db, { tickMs: 15_000 });
   const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(say(locale, `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`, `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`));
   const creds = join(dir, DEMO_CREDENTIALS);
@@ -44,7 +45,7 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
       stopping = true;
       ctx.stdout(say(locale, '正在停止…\n', 'Stopping…\n'));
       await server.close();
-      await rt.automations.stop();
+      await worker.stop();
       rt.close();
       resolve();
     };

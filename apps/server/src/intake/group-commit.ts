@@ -20,7 +20,9 @@ export function createGroupCommit(db: StoreDb, maxBatch = 64): GroupCommit {
     if (queue.length > 0) schedule();
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      db.transaction(() => {
+      // IMMEDIATE: take the write lock up front (waiting on busy_timeout), so a worker thread
+      // writing through its own connection can never make this commit fail half-way.
+      db.sqlite.transaction(() => {
         for (const job of jobs) {
           try {
             outcomes.push({ ok: true, value: db.transaction(job.work) });
@@ -28,7 +30,7 @@ export function createGroupCommit(db: StoreDb, maxBatch = 64): GroupCommit {
             outcomes.push({ ok: false, error });
           }
         }
-      });
+      }).immediate();
     } catch (error) {
       // The commit itself failed: nothing of this batch is durable.
       for (const job of jobs) job.reject(error);

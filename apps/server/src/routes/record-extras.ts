@@ -3,6 +3,7 @@ import type { TimelineEntry } from '@trellis/engine';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
+import { writeTx } from '../http/write-tx';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
@@ -62,7 +63,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
   app.post(`${BASE}/activities`, async (c) => {
     const { actor, entity } = readableEntity(ctx, c);
     const { body } = await readObject(c);
-    const result = ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, { actor, via: viaOf(c), locale: localeOf(c) });
+    const result = writeTx(ctx.db, () => ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, { actor, via: viaOf(c), locale: localeOf(c) }));
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.activity, 201);
   });

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { readObject } from '../http/body';
+import { writeTx } from '../http/write-tx';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
@@ -27,7 +28,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     if (!ctx.perms.can(actor, 'create', entity.key)) throw new HttpProblem(403, 'forbidden');
     guardWrite(ctx, actor, entity, body);
     const redact = redactor(ctx, actor, entity.key);
-    const result = await engine.records.create(entity.key, body, { actor, via: viaOf(c), locale: localeOf(c), mode: 'interactive' });
+    const result = writeTx(ctx.db, () => engine.records.create(entity.key, body, { actor, via: viaOf(c), locale: localeOf(c), mode: 'interactive' }));
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record), 201, { location: `/api/v1/records/${entity.key}/${String(result.record.id)}` });
   });
@@ -46,7 +47,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     if (typeof version !== 'number' || !Number.isInteger(version)) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/version', code: 'version_required', message: '' }]);
     guardWrite(ctx, actor, entity, values);
     const redact = redactor(ctx, actor, entity.key);
-    const result = await engine.records.update(entity.key, c.req.param('id'), values, { actor, via: viaOf(c), locale: localeOf(c), version });
+    const result = writeTx(ctx.db, () => engine.records.update(entity.key, c.req.param('id'), values, { actor, via: viaOf(c), locale: localeOf(c), version }));
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record));
   });
@@ -56,14 +57,14 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const v = c.req.query('version');
     const version = v === undefined ? undefined : Number(v);
     if (version !== undefined && !Number.isInteger(version)) throw new HttpProblem(400, 'invalid_value', { reason: 'version' }, [{ path: '/version', code: 'invalid_value', message: '', params: { reason: 'version' } }]);
-    const result = await engine.records.remove(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c), ...(version !== undefined ? { version } : {}) });
+    const result = writeTx(ctx.db, () => engine.records.remove(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c), ...(version !== undefined ? { version } : {}) }));
     if (!result.ok) throw engineProblem(result.error);
     return c.body(null, 204);
   });
 
   app.post(`${BASE}/:id/restore`, async (c) => {
     const { actor, entity } = readableEntity(ctx, c);
-    const result = await engine.records.restore(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c) });
+    const result = writeTx(ctx.db, () => engine.records.restore(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c) }));
     if (!result.ok) throw engineProblem(result.error);
     return c.json(redactor(ctx, actor, entity.key).record(result.record));
   });
@@ -75,9 +76,10 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const version = typeof body.version === 'number' ? body.version : undefined;
     const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
     const redact = redactor(ctx, actor, entity.key);
-    const result = await engine.records.changeStage(entity.key, c.req.param('id'), body.stage, {
+    const stage = body.stage;
+    const result = writeTx(ctx.db, () => engine.records.changeStage(entity.key, c.req.param('id'), stage, {
       actor, via: viaOf(c), locale: localeOf(c), ...(version !== undefined ? { version } : {}), ...(reason ? { reason } : {}),
-    });
+    }));
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record));
   });

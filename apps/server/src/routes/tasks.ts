@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
+import { writeTx } from '../http/write-tx';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
@@ -28,7 +29,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.post('/api/v1/tasks', async (c) => {
     const actor = requireActor(c);
     const { body } = await readObject(c);
-    const result = ctx.engine.tasks.create({ ...(body as object), assigneeId: typeof body.assigneeId === 'string' ? body.assigneeId : (actor.userId ?? null) } as never, { actor, via: viaOf(c), locale: localeOf(c) });
+    const result = writeTx(ctx.db, () => ctx.engine.tasks.create({ ...(body as object), assigneeId: typeof body.assigneeId === 'string' ? body.assigneeId : (actor.userId ?? null) } as never, { actor, via: viaOf(c), locale: localeOf(c) }));
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.task, 201);
   });
@@ -38,8 +39,8 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const opts = { actor, via: viaOf(c), locale: localeOf(c) } as const;
     let result;
-    if (body.status === 'done') result = ctx.engine.tasks.complete(c.req.param('id'), opts);
-    else if ('assigneeId' in body) result = ctx.engine.tasks.assign(c.req.param('id'), typeof body.assigneeId === 'string' ? body.assigneeId : null, { ...opts, ...(typeof body.dueAt === 'number' ? { dueAt: body.dueAt } : {}) });
+    if (body.status === 'done') result = writeTx(ctx.db, () => ctx.engine.tasks.complete(c.req.param('id'), opts));
+    else if ('assigneeId' in body) result = writeTx(ctx.db, () => ctx.engine.tasks.assign(c.req.param('id'), typeof body.assigneeId === 'string' ? body.assigneeId : null, { ...opts, ...(typeof body.dueAt === 'number' ? { dueAt: body.dueAt } : {}) }));
     else throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/status', code: 'invalid_value', message: '', params: { reason: 'status: done | assigneeId' } }]);
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.task);

@@ -1,0 +1,41 @@
+import { Worker } from 'node:worker_threads';
+
+/** The automation worker running in its own thread (see automation-thread.ts). */
+export type AutomationRunner = { pending(): number; stop(): Promise<void> };
+
+/**
+ * Starts the outbox worker and scheduler in a worker thread with its own SQLite connection
+ * (WAL lets it write beside the HTTP thread). `stop()` lets the current step finish first.
+ */
+export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void } = {}): AutomationRunner {
+  // From source (tsx) the thread needs a bootstrap that registers tsx; a build runs the .js.
+  const entry = import.meta.url.endsWith('.ts') ? './automation-thread-boot.mjs' : './automation-thread.js';
+  const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
+  let pending = -1;
+  let stopping = false;
+  let worker: Worker;
+  const spawn = () => {
+    worker = new Worker(new URL(entry, import.meta.url), { workerData: { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1' } });
+    worker.on('message', (m: { pending?: number }) => {
+      if (typeof m.pending === 'number') pending = m.pending;
+    });
+    // A crashed worker is logged and restarted: automations must never stop silently.
+    worker.on('error', (err) => log({ level: 'error', msg: 'automation worker crashed', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+    worker.on('exit', () => {
+      if (!stopping) setTimeout(spawn, 1000).unref();
+    });
+  };
+  spawn();
+  return {
+    pending: () => pending,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        worker.on('message', (m: { stopped?: boolean }) => {
+          if (m.stopped) void worker.terminate().then(() => resolve());
+        });
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
+  };
+}

@@ -1,0 +1,23 @@
+// Entry of the automation worker thread: its own database connection, engine and worker loop,
+// so outbox draining never blocks the HTTP event loop. Stops when the parent posts 'stop'.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
+import type { Engine } from '@trellis/engine';
+import { openDatabase } from '@trellis/store';
+
+const { dbFile, tickMs, workerId } = workerData as { dbFile: string; tickMs: number; workerId: string };
+const db = openDatabase(dbFile);
+const holder: { engine?: Engine } = {};
+const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });
+holder.engine = engine;
+// Small batches: each drain batch holds the write lock, which intake is waiting for.
+const automations = createAutomations(engine, { options: { workerId, batchSize: 16 } });
+automations.start({ tickMs });
+const report = setInterval(() => parentPort?.postMessage({ pending: automations.pending() }), 250);
+parentPort?.on('message', async (msg) => {
+  if (msg !== 'stop') return;
+  clearInterval(report);
+  await automations.stop();
+  db.close();
+  parentPort?.postMessage({ stopped: true });
+});
