@@ -79,6 +79,32 @@ describe('records.list', () => {
     ]);
   });
 
+  it('pages search results with a cursor and counts every match, not just the page', () => {
+    const first = ctx.engine.records.list(
+      'lead',
+      { search: '1380000', limit: 2, count: true },
+      opts,
+    );
+    expect(names(first)).toEqual(['刘洋', '李娜']);
+    expect(first.ok && first.total).toBe(4);
+    const cursor = first.ok ? first.nextCursor : null;
+    expect(cursor).not.toBeNull();
+    const second = ctx.engine.records.list('lead', { search: '1380000', limit: 2, cursor }, opts);
+    expect(names(second)).toEqual(['王秀英', '张伟']);
+    expect(second.ok && second.nextCursor).toBeNull();
+    // Search combines with a filter and a sort like any list.
+    const sorted = ctx.engine.records.list(
+      'lead',
+      {
+        search: '1380000',
+        filter: { '==': [{ var: 'city' }, '330100'] },
+        sort: [{ field: 'budget', dir: 'asc' }],
+      },
+      opts,
+    );
+    expect(names(sorted)).toEqual(['王秀英', '张伟']);
+  });
+
   it('returns errors for a bad filter, sort field or cursor', () => {
     expect(
       ctx.engine.records.list('lead', { filter: { '==': [{ var: 'nope' }, 1] } }, opts),

@@ -13,10 +13,19 @@ const spec: AppSpec = {
       entities: { lead: { create: true, read: 'own+pool', update: 'own', delete: 'none' } },
       fields: { lead: { budget: 'readonly', notes: 'hidden' } },
     },
+    {
+      key: 'intern',
+      label: { 'zh-CN': '实习生', en: 'Intern' },
+      entities: { lead: { create: false, read: 'all', update: 'none', delete: 'none' } },
+      fields: { lead: { phone: 'hidden', email: 'hidden' } },
+    },
   ],
 };
-const ctx = setup(spec, { permissions: createPermissionPort(spec) });
-afterEach(() => ctx.db.close());
+let ctx = setup(spec, { permissions: createPermissionPort(spec) });
+afterEach(() => {
+  ctx.db.close();
+  ctx = setup(spec, { permissions: createPermissionPort(spec) });
+});
 
 const amy = {
   actor: { kind: 'user' as const, userId: 'u-amy', role: 'sales' },
@@ -88,5 +97,32 @@ describe('the role model as the permission port', () => {
     expect(
       ctx.engine.records.list('lead', { filter: { '==': [{ var: 'budget' }, null] } }, amy).ok,
     ).toBe(true);
+  });
+});
+
+describe('search and hidden fields', () => {
+  it('never matches on a value hidden from the actor', () => {
+    const made = ctx.engine.records.create(
+      'lead',
+      { name: 'Zhou Min', phone: '13800138123', email: 'zhou.min@example.com' },
+      amy,
+    );
+    expect(made.ok).toBe(true);
+    const intern = {
+      actor: { kind: 'user' as const, userId: 'u-ivy', role: 'intern' },
+      locale: 'en' as const,
+    };
+    const names = (search: string, o: typeof amy | typeof intern) => {
+      const r = ctx.engine.records.list('lead', { search, count: true }, o);
+      return r.ok ? [r.records.map((x) => x.name), r.total] : r.error;
+    };
+    // The owner, who sees the phone, finds the lead by its digits; the intern does not.
+    expect(names('138123', amy)).toEqual([['Zhou Min'], 1]);
+    expect(names('138123', intern)).toEqual([[], 0]);
+    expect(names('zhou.min@', intern)).toEqual([[], 0]);
+    expect(names('8', intern)).toEqual([[], 0]);
+    // The name is readable, so it still matches (trigram and short scans alike).
+    expect(names('Zhou', intern)).toEqual([['Zhou Min'], 1]);
+    expect(names('Mi', intern)).toEqual([['Zhou Min'], 1]);
   });
 });

@@ -4,6 +4,7 @@ import { engineError, fieldError, type Failure } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, type Call } from './call';
 import { hiddenFields, visible } from './outcome';
 import type { Runtime } from './runtime';
+import { searchCondition } from './search';
 import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
 
 /** Reads one record the actor may see; deleted records only with `includeDeleted`. */
@@ -28,8 +29,8 @@ export function getRecord(
 
 /**
  * Lists records: JSONLogic `filter` compiled to SQL, the permission port's list scope ANDed in,
- * sort on any field with keyset (cursor) pagination, optional total; or a substring `search`
- * over title, phone and email (newest first, one page).
+ * sort on any field with keyset (cursor) pagination, optional total; an optional substring
+ * `search` over the title, phone and email fields the actor can read narrows the same list.
  */
 export function listRecords(
   rt: Runtime,
@@ -49,19 +50,12 @@ export function listRecords(
     if (isFailure(where)) return where;
     if (where === 'none')
       return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
-    if (query.search !== undefined && query.search.trim() !== '') {
-      const res = call.live.store.search(entity, query.search, { limit: query.limit ?? 50, where });
-      if (!res.ok) return listFailure(call, res.error);
-      const records = res.value.map((r) => visible(call, r));
-      return {
-        ok: true,
-        records,
-        nextCursor: null,
-        ...(query.count ? { total: records.length } : {}),
-      };
-    }
+    const searched = withSearch(call, where, query.search);
+    if (isFailure(searched)) return searched;
+    if (searched === 'none')
+      return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
     const res = call.live.store.list(entity, {
-      where,
+      where: searched,
       ...(query.sort ? { sort: query.sort } : {}),
       cursor: query.cursor ?? null,
       limit: query.limit ?? 50,
@@ -99,6 +93,22 @@ function hiddenUse(call: Call, query: ListOptions): Failure | null {
     fieldError(call.locale, u.path, 'unknown_field', 'unknownField', { field: u.field }),
   );
   return engineError('invalid_input', call.locale, 'invalidFilter', {}, errors);
+}
+
+/** The list condition ANDed with the search condition, when there is a search. */
+function withSearch(
+  call: Call,
+  where: WhereSql | null,
+  search: string | undefined,
+): WhereSql | null | 'none' | Failure {
+  if (search === undefined || search.trim() === '') return where;
+  const table = call.live.store.table(call.model.key);
+  if (!table)
+    return engineError('unknown_entity', call.locale, 'unknownEntity', { entity: call.model.key });
+  const cond = searchCondition(table, search, hiddenFields(call));
+  if (cond === 'none') return 'none';
+  if (!where) return cond;
+  return { sql: `(${where.sql}) AND (${cond.sql})`, params: [...where.params, ...cond.params] };
 }
 
 /** The SQL condition of a list: the caller's filter AND the actor's list scope; 'none' = nothing visible. */
