@@ -64,6 +64,7 @@ export type ServerContext = {
   /** Intake writes share commits (see intake/group-commit). */
   groupCommit: GroupCommit;
   loginLimiter: RateLimiter;
+  loginIpLimiter: RateLimiter;
   intakeLimiter: RateLimiter;
   log(entry: Record<string, unknown>): void;
 };

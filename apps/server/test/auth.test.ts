@@ -136,3 +136,29 @@ describe('API tokens', () => {
     expect(after.status).toBe(401);
   });
 });
+
+describe('own account', () => {
+  it('changes the password with the current one, ending the other sessions', async () => {
+    const { db, app, request } = httpHarness();
+    await addUser(db, app, 'li', 'pass-word-1', 'sales');
+    const login = () => request('/api/v1/auth/login', { method: 'POST', json: { login: 'li', password: 'pass-word-1' } });
+    const here = cookieOf(await login());
+    const elsewhere = cookieOf(await login());
+    const wrong = await request('/api/v1/me/password', { method: 'POST', json: { current: 'nope-nope', password: 'new-pass-22' }, headers: { cookie: here, origin: ORIGIN } });
+    expect(wrong.status).toBe(422);
+    const ok = await request('/api/v1/me/password', { method: 'POST', json: { current: 'pass-word-1', password: 'new-pass-22' }, headers: { cookie: here, origin: ORIGIN } });
+    expect(ok.status).toBe(204);
+    expect((await request('/api/v1/me', { headers: { cookie: here } })).status).toBe(200);
+    expect((await request('/api/v1/me', { headers: { cookie: elsewhere } })).status).toBe(401);
+    expect((await login()).status).toBe(401);
+    expect((await request('/api/v1/auth/login', { method: 'POST', json: { login: 'li', password: 'new-pass-22' } })).status).toBe(200);
+  });
+
+  it('limits failed logins per IP across many logins', async () => {
+    const { request } = httpHarness({ limits: { loginAttempts: 2 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await request('/api/v1/auth/login', { method: 'POST', json: { login: `user${i}`, password: 'whatever-1' } })).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+  });
+});

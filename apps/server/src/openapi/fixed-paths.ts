@@ -5,6 +5,8 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ['post', '/api/v1/auth/login', 'Auth', 'Sign in with {login, password}; sets the session cookie', 200],
   ['post', '/api/v1/auth/logout', 'Auth', 'Sign out', 204],
   ['get', '/api/v1/me', 'Auth', 'The signed-in user, role, capabilities and entity rights', 200],
+  ['patch', '/api/v1/me', 'Auth', 'Change own name or locale', 200],
+  ['post', '/api/v1/me/password', 'Auth', 'Change own password (ends other sessions)', 204],
   ['get', '/api/v1/setup', 'Auth', 'Whether the first admin still has to be created', 200],
   ['post', '/api/v1/setup', 'Auth', 'Create the first admin (only when there is no user)', 201],
   ['get', '/api/v1/search', 'Records', 'Search every readable entity (?q=)', 200],
@@ -54,6 +56,8 @@ const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
 /** Request bodies of the fixed endpoints that take one. */
 const BODIES: Record<string, Schema> = {
   'post /api/v1/auth/login': obj({ login: str, password: { type: 'string', format: 'password' } }, ['login', 'password']),
+  'post /api/v1/me/password': obj({ current: str, password: { type: 'string', minLength: 8 } }, ['current', 'password']),
+  'patch /api/v1/me': obj({ name: str, locale: { enum: ['zh-CN', 'en'] } }),
   'post /api/v1/setup': obj({ login: str, password: { type: 'string', minLength: 8 }, name: str }, ['login', 'password']),
   'post /api/v1/users': obj({ login: str, password: { type: 'string', minLength: 8 }, role: str, teams: { type: 'array', items: str }, name: str, supervisorId: str, locale: { enum: ['zh-CN', 'en'] }, email: str, phone: str }, ['login', 'password', 'role']),
   'patch /api/v1/users/{id}': obj({ role: str, teams: { type: 'array', items: str }, status: { enum: ['active', 'away', 'disabled'] }, password: str, name: str, locale: { enum: ['zh-CN', 'en'] } }),

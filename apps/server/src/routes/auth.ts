@@ -31,13 +31,20 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const login = str(body, 'login');
     const password = str(body, 'password', 1000);
-    const key = `${clientIp(c, ctx.options.trustProxy ?? false)}|${login.toLowerCase()}`;
+    const ip = clientIp(c, ctx.options.trustProxy ?? false);
+    const key = `${ip}|${login.toLowerCase()}`;
+    // Per IP+login against guessing one password, per IP against trying many logins.
     const gate = ctx.loginLimiter.hit(key, ctx.now());
-    if (!gate.ok) throw new HttpProblem(429, 'rate_limited', { seconds: gate.retryAfterSec }, [], { 'retry-after': String(gate.retryAfterSec) });
+    const ipGate = ctx.loginIpLimiter.check(ip, ctx.now());
+    const blocked = !gate.ok ? gate : !ipGate.ok ? ipGate : null;
+    if (blocked) throw new HttpProblem(429, 'rate_limited', { seconds: blocked.retryAfterSec }, [], { 'retry-after': String(blocked.retryAfterSec) });
     const row = ctx.users.byLogin(login);
     // Verify against a dummy hash for unknown logins so timing does not reveal which exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-    if (!row || !ok) throw new HttpProblem(401, 'invalid_credentials');
+    if (!row || !ok) {
+      ctx.loginIpLimiter.hit(ip, ctx.now());
+      throw new HttpProblem(401, 'invalid_credentials');
+    }
     if (row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
     ctx.loginLimiter.reset(key);
     startSession(c, row.id);
@@ -78,6 +85,31 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       capabilities,
       entities,
     });
+  });
+
+  // The signed-in user changes their own password (the current one proves it is them) or locale.
+  app.post('/api/v1/me/password', async (c) => {
+    const actor = requireActor(c);
+    const row = actor.userId ? ctx.users.byId(actor.userId) : undefined;
+    if (!row || c.get('authVia') !== 'session') throw new HttpProblem(403, 'forbidden');
+    const { body } = await readObject(c);
+    const current = str(body, 'current', 1000);
+    const next = str(body, 'password', 1000);
+    if (next.length < MIN_PASSWORD_LENGTH) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/password', code: 'weak_password', message: '', params: { min: MIN_PASSWORD_LENGTH } }]);
+    if (!(await verifyPassword(current, row.password_hash))) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/current', code: 'invalid_credentials', message: '' }]);
+    ctx.users.update(row.id, { passwordHash: await hashPassword(next) }, ctx.now());
+    // Every other session of this user ends; this one continues.
+    ctx.db.sqlite.prepare('DELETE FROM sessions WHERE user_id = ? AND id <> ?').run(row.id, c.get('sessionId'));
+    return c.body(null, 204);
+  });
+
+  app.patch('/api/v1/me', async (c) => {
+    const actor = requireActor(c);
+    if (!actor.userId) throw new HttpProblem(403, 'forbidden');
+    const { body } = await readObject(c);
+    if (body.locale !== undefined && body.locale !== 'zh-CN' && body.locale !== 'en') throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/locale', code: 'invalid_value', message: '', params: { reason: 'zh-CN | en' } }]);
+    ctx.users.update(actor.userId, { ...(typeof body.name === 'string' && body.name.trim() ? { name: body.name.slice(0, 100) } : {}), ...(body.locale ? { locale: body.locale as string } : {}) }, ctx.now());
+    return c.json({ user: ctx.users.view(ctx.users.byId(actor.userId)!) });
   });
 
   // First-run setup: creates the first admin when there is no user at all.
