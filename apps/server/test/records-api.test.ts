@@ -40,6 +40,9 @@ describe('records API', () => {
     const admin = await s.signIn('root', 'admin');
     expect((await s.request(`/api/v1/records/lead/${lead.id}`, { method: 'DELETE', cookie: admin.cookie })).status).toBe(204);
     expect((await s.request(`/api/v1/records/lead/${lead.id}`, { cookie: admin.cookie })).status).toBe(404);
+    const bin = (await (await s.request('/api/v1/records/lead/deleted', { cookie: admin.cookie })).json()) as { items: Lead[] };
+    expect(bin.items.map((l) => l.id)).toEqual([lead.id]);
+    expect((await s.request('/api/v1/records/lead/deleted', { cookie })).status).toBe(403);
     const restored = await s.request(`/api/v1/records/lead/${lead.id}/restore`, { method: 'POST', cookie: admin.cookie });
     expect(restored.status).toBe(200);
     const timeline = (await (await s.request(`/api/v1/records/lead/${lead.id}/timeline`, { cookie: admin.cookie })).json()) as { items: { kind: string }[] };

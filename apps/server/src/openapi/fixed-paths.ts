@@ -10,6 +10,7 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ['get', '/api/v1/setup', 'Auth', 'Whether the first admin still has to be created', 200],
   ['post', '/api/v1/setup', 'Auth', 'Create the first admin (only when there is no user)', 201],
   ['get', '/api/v1/search', 'Records', 'Search every readable entity (?q=)', 200],
+  ['get', '/api/v1/records/{entity}/deleted', 'Records', 'Recycle bin: deleted records (delete rights)', 200],
   ['get', '/api/v1/records/{entity}/export', 'Records', 'Export records in scope as CSV or JSON (?format=, capability export)', 200],
   ['get', '/api/v1/records/{entity}/{id}/history', 'Records', 'Field-level change history', 200],
   ['get', '/api/v1/records/{entity}/{id}/timeline', 'Records', 'Activities, stage changes, changes and tasks, newest first', 200],

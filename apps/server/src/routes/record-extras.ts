@@ -7,7 +7,7 @@ import { writeTx } from '../http/write-tx';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
-import { readableEntity, redactor, viaOf } from './record-helpers';
+import { parseListQuery, readableEntity, redactor, viaOf } from './record-helpers';
 
 const BASE = '/api/v1/records/:entity/:id';
 
@@ -36,6 +36,17 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
       })
       .filter((r) => r.items.length > 0);
     return c.json({ results });
+  });
+
+  // The recycle bin: soft-deleted records the caller may restore (delete rights), newest first.
+  app.get('/api/v1/records/:entity/deleted', (c) => {
+    const { actor, entity } = readableEntity(ctx, c);
+    if (!ctx.perms.can(actor, 'delete', entity.key)) throw new HttpProblem(403, 'forbidden');
+    const query = parseListQuery(ctx, c, actor, entity);
+    const result = ctx.engine.records.listDeleted(entity.key, query, { actor, locale: localeOf(c) });
+    const redact = redactor(ctx, actor, entity.key);
+    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    return c.json({ items: result.records.map((r) => redact.record(r)), nextCursor: result.nextCursor ?? null });
   });
 
   app.get(`${BASE}/timeline`, (c) => {
