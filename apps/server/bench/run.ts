@@ -47,8 +47,6 @@ try {
   rt0.close();
 
   const rt = openRuntime(paths, { server: { limits: { intakePerMinute: 0 }, log: () => {} } });
-  // As `trellis start` runs it: the automation worker in its own thread and connection.
-  const worker = startAutomationThread(paths.db);
   const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
 
   const hello = new Hono().post('/', (c) => c.json({ ok: true }));
@@ -67,7 +65,12 @@ try {
   const offset = { n: 0 };
   const helloSample = await measure('hono hello-world', `${helloServer.url}/`, 'POST', 'none', offset);
   const insertSample = await measure('bare insert endpoint', `${insertServer.url}/`, 'POST', 'row', offset);
-  const intake = await measure('public form intake (education)', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
+  // First the write path alone (events queue up), then as `trellis start` runs: with the
+  // automation worker (routing, tasks, SLA) in its own thread and connection.
+  const intakeOnly = await measure('public form intake, automation worker paused', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
+  const worker = startAutomationThread(paths.db);
+  while (worker.pending() !== 0) await new Promise((r) => setTimeout(r, 100));
+  const intake = await measure('public form intake (education, automations on)', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
 
   // Let the worker finish the automations the load queued, and report how far behind it was.
   const drainStart = performance.now();
@@ -85,7 +88,8 @@ try {
       {
         concurrency: CONCURRENCY,
         requests: TOTAL,
-        samples: [helloSample, insertSample, intake],
+        samples: [helloSample, insertSample, intakeOnly, intake],
+        intakeWritePathOnly: { ops: intakeOnly.ops, p50Ms: intakeOnly.medianMs, p99Ms: intakeOnly.p99Ms, ratioToBareInsert: ratio(intakeOnly, insertSample) },
         intake: { ops: intake.ops, p50Ms: intake.medianMs, p99Ms: intake.p99Ms, ratioToHello: ratio(intake, helloSample), ratioToBareInsert: ratio(intake, insertSample) },
         automations: { drainAfterLoadMs: Math.round(performance.now() - drainStart), leads: leads.n, assigned: leads.owned },
         target: { opsAtLeast: 3000, p99BelowMs: 25, met: intake.ops >= 3000 && intake.p99Ms < 25 },
