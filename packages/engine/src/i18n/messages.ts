@@ -22,6 +22,18 @@ const catalogue = {
     'zh-CN': '“{label}”指向的记录 {id} 不存在',
     en: '"{label}" points to record {id}, which does not exist',
   },
+  userMissing: {
+    'zh-CN': '“{label}”指向的用户 {id} 不存在',
+    en: '"{label}" names user {id}, who does not exist',
+  },
+  userDisabled: {
+    'zh-CN': '“{label}”指向的用户 {id} 已停用',
+    en: '"{label}" names user {id}, who is disabled',
+  },
+  teamMissing: {
+    'zh-CN': '“{label}”指向的团队 {id} 不存在',
+    en: '"{label}" names team {id}, which does not exist',
+  },
   conflict: {
     'zh-CN': '记录已被他人修改（当前版本 {current}，你的版本 {expected}），请刷新后重试',
     en: 'The record was changed by someone else (now version {current}, yours {expected}); reload and try again',

@@ -16,6 +16,7 @@ import { createdRow, emit, writeTouch } from './journal';
 import { fieldValues, problems, visible } from './outcome';
 import { prepare } from './prepare';
 import type { Runtime } from './runtime';
+import { peopleErrors } from './people';
 import { relationErrors } from './references';
 import { uniqueErrors } from './unique';
 import { gateErrors, slaDueAt } from './stage';
@@ -67,6 +68,7 @@ export function createRecord(
         const taken = timed(call, 'identity', () => [
           ...uniqueErrors(call, next, call.model.fields.keys()),
           ...relationErrors(call, next, call.model.fields.keys()),
+          ...peopleErrors(call, next, p.changed),
         ]);
         if (taken.length > 0) return problems(call, taken);
         return timed(call, 'write', () => insert(call, next, stage, opts));

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { opts, setup } from '../../test/fixtures/harness';
 
 const ctx = setup();
+ctx.addUser('u-9');
 afterAll(() => ctx.db.close());
 const account = ctx.engine.records.create('account', { title: '星火' }, opts);
 const accountId = account.ok ? account.record.id : '';

@@ -6,6 +6,7 @@ import { computeFormulas } from './formulas';
 import { mergeFill } from './identity';
 import { emit, historyRows, pick, writeTouch } from './journal';
 import { problems, visible } from './outcome';
+import { peopleErrors } from './people';
 import { relationErrors } from './references';
 import type { CreateOptions, RecordResult } from './types';
 
@@ -30,7 +31,10 @@ export function mergeInto(
     const touch = opts.touch ?? {};
     let record = existing;
     let changed: string[] = [];
-    const broken = relationErrors(call, fill, Object.keys(fill));
+    const broken = [
+      ...relationErrors(call, fill, Object.keys(fill)),
+      ...peopleErrors(call, fill, Object.keys(fill)),
+    ];
     if (broken.length > 0) return problems(call, broken);
     if (Object.keys(fill).length > 0) {
       const next: RecordData = computeFormulas(call.model, { ...existing, ...fill }, call.now);

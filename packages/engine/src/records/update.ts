@@ -17,6 +17,7 @@ import { emit, historyRows, pick } from './journal';
 import { problems, visible } from './outcome';
 import { prepare } from './prepare';
 import type { Runtime } from './runtime';
+import { peopleErrors } from './people';
 import { relationErrors } from './references';
 import { uniqueErrors } from './unique';
 import { gateErrors, slaDueAt } from './stage';
@@ -85,6 +86,7 @@ export function updateRecord(
       const taken = timed(call, 'identity', () => [
         ...uniqueErrors(call, p.next, p.changed, id),
         ...relationErrors(call, p.next, p.changed),
+        ...peopleErrors(call, p.next, p.changed),
       ]);
       if (taken.length > 0) return problems(call, taken);
       return timed(call, 'write', () =>

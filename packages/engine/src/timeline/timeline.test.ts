@@ -16,6 +16,7 @@ describe('timeline', () => {
     );
     if (!r.ok) throw new Error('setup');
     const id = r.record.id;
+    ctx.addUser('u-rep');
     ctx.clock.advance(HOUR);
     ctx.engine.records.update(
       'lead',
