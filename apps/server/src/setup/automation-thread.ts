@@ -11,7 +11,7 @@ const holder: { engine?: Engine } = {};
 const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });
 holder.engine = engine;
 // Small batches: each drain batch holds the write lock, which intake is waiting for.
-const automations = createAutomations(engine, { options: { workerId, batchSize: 16 } });
+const automations = createAutomations(engine, { options: { workerId, batchSize: 8 } });
 automations.start({ tickMs });
 const report = setInterval(() => parentPort?.postMessage({ pending: automations.pending() }), 250);
 parentPort?.on('message', async (msg) => {
