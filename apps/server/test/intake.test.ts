@@ -77,6 +77,16 @@ describe('public form intake POST /f/:form', () => {
     expect(count(s, 'SELECT count(*) AS n FROM touches')).toBe(1);
   });
 
+  it('writes once when two requests with the same Idempotency-Key race', async () => {
+    const s = fullStack();
+    const post = () => s.request('/f/apply', { method: 'POST', json: { name: '并发', phone: '13700137001' }, headers: { 'idempotency-key': 'race-1' } });
+    const [a, b] = await Promise.all([post(), post()]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')]).toContain('true');
+    expect(count(s, 'SELECT count(*) AS n FROM touches')).toBe(1);
+    expect(count(s, "SELECT count(*) AS n FROM intake_log WHERE status = 'accepted'")).toBe(1);
+  });
+
   it('rate-limits per IP and limits the body size', async () => {
     const s = fullStack({ limits: { intakePerMinute: 2, intakeBodyBytes: 2000 } });
     const post = (ip: string, i: number) => s.request('/f/apply', { method: 'POST', json: { name: 'x', phone: `1380013800${i}` }, headers: { 'x-test-ip': ip } });

@@ -1,26 +1,19 @@
 import type { StoreDb } from '@trellis/store';
 import { uuidv7 } from 'uuidv7';
-import type { Touch } from './capture';
 
 export type IntakeKind = 'form' | 'webhook';
 export type IntakeStatus = 'accepted' | 'merged' | 'rejected' | 'unauthorized';
 export type IntakeReason = { path: string; code: string; message: string };
 
-/** Writes of intake bookkeeping: the log, touches and idempotency replies (system tables). */
+/** Writes of intake bookkeeping: the log and idempotency replies (the engine writes touches). */
 export function intakeStore(db: StoreDb) {
   const s = db.sqlite;
   const logStmt = s.prepare('INSERT INTO intake_log (id, kind, source_key, status, http_status, reasons, record_id, ip, idempotency_key, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const touchStmt = s.prepare(
-    'INSERT INTO touches (id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   const idemGet = s.prepare('SELECT status_code, response FROM idempotency_keys WHERE key = ?');
   const idemPut = s.prepare('INSERT OR IGNORE INTO idempotency_keys (key, scope, status_code, response, created_at) VALUES (?, ?, ?, ?, ?)');
   return {
     log(entry: { kind: IntakeKind; source: string; status: IntakeStatus; httpStatus: number; reasons?: IntakeReason[]; recordId?: string | null; ip: string; idempotencyKey?: string | null }, at: number): void {
       logStmt.run(uuidv7(), entry.kind, entry.source.slice(0, 100), entry.status, entry.httpStatus, entry.reasons ? JSON.stringify(entry.reasons.slice(0, 20)) : null, entry.recordId ?? null, entry.ip, entry.idempotencyKey ?? null, at);
-    },
-    touch(entity: string, recordId: string, kind: IntakeKind, source: string, t: Touch, at: number): void {
-      touchStmt.run(uuidv7(), entity, recordId, kind, source, t.utm_source, t.utm_medium, t.utm_campaign, t.utm_content, t.utm_term, t.referrer, t.landing_url, at);
     },
     replay(key: string): { status: number; body: unknown } | null {
       const row = idemGet.get(key) as { status_code: number | null; response: string | null } | undefined;

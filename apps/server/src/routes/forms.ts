@@ -106,5 +106,7 @@ async function submitForm(ctx: ServerContext, store: ReturnType<typeof intakeSto
     reply: () => ({ status: 201, body: success }),
   });
   if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
+  // A twin with the same Idempotency-Key finished first: answer what it answered.
+  if (outcome.replayed && outcome.reply) return c.json(outcome.reply.body as object, outcome.reply.status as 201, { 'idempotent-replayed': 'true' });
   return c.json(success, 201);
 }

@@ -66,6 +66,8 @@ async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookS
     reply: (id, merged) => ({ status: 201, body: { ok: true, id, status: merged ? 'merged' : 'accepted' } }),
   });
   if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
+  // A twin with the same Idempotency-Key finished first: answer what it answered.
+  if (outcome.replayed && outcome.reply) return c.json(outcome.reply.body as object, outcome.reply.status as 201, { 'idempotent-replayed': 'true' });
   const body = outcome.reply?.body ?? { ok: true };
   return c.json(body as object, 201);
 }

@@ -57,11 +57,8 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       by: actor.userId ?? null, note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
       resolutions: (body.resolutions ?? {}) as never, locale: localeOf(c), now: ctx.now(),
     });
-    if (!result.ok) {
-      const problem = new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
-      if (result.plan) Object.assign(problem.params, { plan: true });
-      throw problem;
-    }
+    // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
+    if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
     return c.json({ version: result.version, summary: result.summary, changes: result.changes }, 201);
   });
 
