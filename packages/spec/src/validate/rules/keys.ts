@@ -20,12 +20,32 @@ export function uniqueKeys(ctx: Ctx, items: readonly unknown[] | undefined, path
   });
 }
 
+/**
+ * Keys that differ only by letter case: SQLite identifiers (tables, columns) are
+ * case-insensitive, so `phone` and `Phone` would be one column and `lead`/`Lead` one table.
+ * Exact repeats are left to `uniqueKeys`.
+ */
+export function caseClashes(ctx: Ctx, items: readonly unknown[] | undefined, path: string, kind: string): void {
+  const first = new Map<string, { key: string; at: number }>();
+  (items ?? []).forEach((item, i) => {
+    const key = (item as Record<string, unknown>)['key'];
+    if (typeof key !== 'string') return;
+    const seen = first.get(key.toLowerCase());
+    if (seen === undefined) first.set(key.toLowerCase(), { key, at: i });
+    else if (seen.key !== key) {
+      ctx.report(ptr(path, i, 'key'), 'key.caseClash', { key, other: seen.key, kind: ctx.locale === 'en' ? kind : (KINDS[kind] ?? kind), first: ptr(path, seen.at) });
+    }
+  });
+}
+
 /** Keys are unique at every level; field keys are not reserved; the default locale is listed. */
 export function checkKeys(ctx: Ctx): void {
   const s = ctx.spec;
   uniqueKeys(ctx, s.entities, '/entities', 'entity');
+  caseClashes(ctx, s.entities, '/entities', 'entity');
   s.entities.forEach((e, i) => {
     uniqueKeys(ctx, e.fields, ptr('/entities', i, 'fields'), 'field');
+    caseClashes(ctx, e.fields, ptr('/entities', i, 'fields'), 'field');
     e.fields.forEach((f, j) => {
       if ((RESERVED_FIELD_KEYS as readonly string[]).includes(f.key)) {
         ctx.report(ptr('/entities', i, 'fields', j, 'key'), 'field.reserved', { key: f.key, reserved: RESERVED_FIELD_KEYS.join(', ') });
