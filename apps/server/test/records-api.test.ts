@@ -78,6 +78,15 @@ describe('records API', () => {
     const unknown = await s.request('/api/v1/records/lead', { method: 'POST', cookie, json: { name: 'x', phone: '13800138000', bogus: 1 } });
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as { errors: { path: string; code: string }[] }).errors).toContainEqual(expect.objectContaining({ path: '/bogus', code: 'unknown_field' }));
+    // Owner and team change only with the reassign capability.
+    const mate = await s.signIn('mate', 'sales', ['tech']);
+    const mine = s.engine.records.create('lead', { name: '我的', phone: '+8613300007777', source: 'website', ownerId: (await s.app.ctx.users.byLogin('rep'))!.id, teamId: 'tech' }, { actor: { kind: 'system' }, via: 'import' });
+    if (!mine.ok) throw new Error('lead');
+    const give = await s.request(`/api/v1/records/lead/${String(mine.record.id)}`, { method: 'PATCH', cookie, json: { version: 1, ownerId: mate.id } });
+    expect(give.status).toBe(422);
+    expect(await give.json()).toMatchObject({ errors: [{ path: '/ownerId', code: 'field_readonly' }] });
+    const boss = await s.signIn('boss', 'manager', ['tech']);
+    expect((await s.request(`/api/v1/records/lead/${String(mine.record.id)}`, { method: 'PATCH', cookie: boss.cookie, json: { version: 1, ownerId: mate.id } })).status).toBe(200);
     expect((await s.request('/api/v1/records/nothing', { cookie })).status).toBe(404);
     expect((await s.request('/api/v1/records/campaign', { cookie })).status).toBe(404);
   });

@@ -49,8 +49,8 @@ export function hiddenFieldKeys(spec: PermissionSpec, actor: PermissionActor, en
 
 /**
  * Sorts the keys of a write into the fields the actor may not touch: `hidden` ones must be
- * reported as unknown (no existence leak), `readonly` ones as read-only. Unknown keys and
- * system fields are left to the validator.
+ * reported as unknown (no existence leak), `readonly` ones as read-only. `ownerId`/`teamId`
+ * need the `reassign` capability (see mayAssign). Other unknown keys are left to the validator.
  */
 export function refusedFields(
   spec: PermissionSpec,
@@ -63,10 +63,27 @@ export function refusedFields(
   const readonly: string[] = [];
   if (!entity) return { hidden, readonly };
   for (const key of Object.keys(values)) {
+    if (key === 'ownerId' || key === 'teamId') {
+      if (!mayAssign(spec, actor, key, values[key])) readonly.push(key);
+      continue;
+    }
     if (!entity.fields.some((f) => f.key === key)) continue;
     const right = fieldRight(spec, actor, entityKey, key);
     if (right === 'hidden') hidden.push(key);
     else if (right === 'read') readonly.push(key);
   }
   return { hidden, readonly };
+}
+
+/**
+ * Owner and team are changed only with the `reassign` capability (or by the platform). Without
+ * it a person may still name themself as owner and one of their own teams, e.g. on a create.
+ */
+function mayAssign(spec: PermissionSpec, actor: PermissionActor, key: 'ownerId' | 'teamId', value: unknown): boolean {
+  const standing = standingOf(actor);
+  if (standing === 'superuser' || standing === 'public') return true;
+  if (standing === 'nobody') return false;
+  if (roleOf(spec, actor)?.capabilities?.includes('reassign')) return true;
+  if (key === 'ownerId') return value !== null && value !== undefined && value === actor.userId;
+  return typeof value === 'string' && (actor.teams ?? []).includes(value);
 }

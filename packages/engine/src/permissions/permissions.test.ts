@@ -165,3 +165,13 @@ describe('read-only fields', () => {
     expect(perms.writableFields({ kind: 'user', userId: 'a', role: 'admin' }, 'lead')).toEqual(['name', 'phone', 'budget', 'idNumber']);
   });
 });
+
+describe('reassigning', () => {
+  it('needs the reassign capability to change owner or team, except naming oneself and one\u2019s own team', () => {
+    expect(perms.refusedFields(sales, 'lead', { ownerId: 'u2' })).toEqual({ hidden: [], readonly: ['ownerId'] });
+    expect(perms.refusedFields(sales, 'lead', { ownerId: null, teamId: 'art' })).toEqual({ hidden: [], readonly: ['ownerId', 'teamId'] });
+    expect(perms.refusedFields(sales, 'lead', { ownerId: 'u1', teamId: 'tech' })).toEqual({ hidden: [], readonly: [] });
+    expect(perms.refusedFields(manager, 'lead', { ownerId: 'u2', teamId: 'art' })).toEqual({ hidden: [], readonly: [] });
+    expect(perms.refusedFields({ kind: 'automation' }, 'lead', { ownerId: 'u2' })).toEqual({ hidden: [], readonly: [] });
+  });
+});
