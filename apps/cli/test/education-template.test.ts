@@ -134,13 +134,13 @@ describe('templates/education', () => {
     expect(routeLead(spec, { course: 'python', city: '330100', ownerId: 'u1' })).toBeNull();
   });
 
-  it('moves a lead to 报价沟通 when a trial class is logged and tells the course advisors', () => {
+  it('moves a lead to 报价沟通 when a trial class is logged and tells its course advisor', () => {
     const rule = spec.automations?.find((a) => a.on.type === 'activity.logged');
     expect(rule?.on).toMatchObject({ entity: 'lead', activityType: 'trial-class' });
     expect(evaluate(rule!.if, { stage: 'trial' })).toBe(true);
     expect(evaluate(rule!.if, { stage: 'quoted' })).toBe(false);
     expect(rule?.do.map((a) => a.type)).toEqual(['moveStage', 'notify', 'createTask']);
-    expect(rule?.do[1]).toMatchObject({ to: ['team:advisors'] });
+    expect(rule?.do[1]).toMatchObject({ to: ['field:courseAdvisor'] });
   });
 
   it('labels everything in zh-CN and en', () => {

@@ -189,3 +189,30 @@ describe('purity', () => {
     expect(codes(broken)).toEqual(['/entities/0/titleField titleField.badType']);
   });
 });
+
+describe('field:<userFieldKey> recipients', () => {
+  it('are accepted when they name a user field of the record entity', () => {
+    const ok = applyPatch(base, [
+      { op: 'replace', path: '/automations/3/do/0/to/1', value: 'field:advisor' },
+      { op: 'replace', path: '/automations/1/do/1/assignee', value: 'field:advisor' },
+      { op: 'replace', path: '/pipelines/0/stages/3/sla/notify/0', value: 'field:advisor' },
+    ]);
+    expect(codes(ok)).toEqual([]);
+  });
+
+  it('are refused where there is no record (a schedule without entity)', () => {
+    const spec = applyPatch(base, [
+      {
+        op: 'add',
+        path: '/automations/-',
+        value: {
+          key: 'daily-digest',
+          label: { 'zh-CN': '日报', en: 'Digest' },
+          on: { type: 'schedule', cron: '0 9 * * *' },
+          do: [{ type: 'notify', channel: 'inApp', to: ['field:advisor'], message: 'hi' }],
+        },
+      },
+    ]);
+    expect(codes(spec)).toEqual([`/automations/${(base.automations ?? []).length}/do/0/to/0 recipient.fieldNeedsRecord`]);
+  });
+});

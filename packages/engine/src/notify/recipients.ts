@@ -6,7 +6,8 @@ export type Resolved = { users: UserInfo[]; unresolved: { recipient: string; rea
 
 /**
  * Resolves spec recipients ('owner', 'owner.supervisor', 'team.lead', 'creator', 'role:<key>',
- * 'team:<key>', 'user:<login>') against a record. Duplicates collapse; disabled users are
+ * 'team:<key>', 'user:<login>', 'field:<userFieldKey>' = the user in that field of the record,
+ * e.g. a lead's course advisor) against a record. Duplicates collapse; disabled users are
  * dropped (they cannot read anything); away users still get in-app notifications.
  */
 export function resolveRecipients(
@@ -37,6 +38,12 @@ export function resolveRecipients(
     } else if (r.startsWith('role:')) add(r, dir.usersWithRole(r.slice(5)), 'nobodyWithRole');
     else if (r.startsWith('team:')) add(r, dir.teamMembers(r.slice(5)), 'emptyTeam');
     else if (r.startsWith('user:')) add(r, [dir.user(r.slice(5))], 'unknownUser');
+    else if (r.startsWith('field:')) {
+      const value = record?.[r.slice(6)];
+      // A multi-user value is not a field type today, but an array is resolved member by member.
+      const ids = (Array.isArray(value) ? value : [value]).map(str).filter((v) => v !== null);
+      add(r, ids.map((id) => dir.user(id)), ids.length > 0 ? 'inactive' : 'emptyField');
+    }
     else unresolved.push({ recipient: r, reason: 'unknownRecipient' });
   }
   return { users: [...found.values()], unresolved };

@@ -139,13 +139,14 @@ describe('education template automations', () => {
     expect(notes(id)).toHaveLength(4);
   });
 
-  it('advances a lead to quote when a trial class is logged and tells the course advisors', () => {
+  it('advances a lead to quote when a trial class is logged and tells its course advisor', () => {
     h = setupAutomations();
     const id = lead({
       name: '李雷',
       course: 'python',
       budgetRange: 'from5kTo10k',
       decisionCycle: 'withinMonth',
+      courseAdvisor: 'ma.li',
       trialAt: h.clock.now() + 24 * HOUR,
     }).id;
     h.automations.drain();
@@ -160,7 +161,8 @@ describe('education template automations', () => {
     h.automations.drain();
     expect(get(id).stage).toBe('quoted');
     const advisors = notes(id).filter((n) => n.title === '请准备试听反馈');
-    expect(advisors.map((n) => n.user_id)).toEqual(['u-gao.min', 'u-ma.li']);
+    // Only the lead's own course advisor (field:courseAdvisor), not the whole advisors team.
+    expect(advisors.map((n) => n.user_id)).toEqual(['u-ma.li']);
     expect(advisors[0]?.body).toBe('李雷 已完成 Python编程 试听，请准备个性化反馈并与负责人沟通。');
     // Entering "quoted" (caused by the automation, depth 1) fires the quote follow-up automation (depth 2).
     const follow = h.automations.runs({ automationKey: 'quote-follow-up', recordId: id })[0];

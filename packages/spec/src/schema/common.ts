@@ -82,11 +82,11 @@ export const Duration = (description: string) =>
   Type.String({ minLength: 2, maxLength: 32, description: `${description} A duration such as "30m", "48h", "7d", "2w" or ISO 8601 "PT48H".` });
 
 export const RECIPIENT_PATTERN =
-  '^(owner|owner\\.supervisor|team\\.lead|creator|role:[a-z][a-z0-9-]*|team:[a-z][a-z0-9-]*|user:[A-Za-z0-9._@-]+)$';
+  '^(owner|owner\\.supervisor|team\\.lead|creator|role:[a-z][a-z0-9-]*|team:[a-z][a-z0-9-]*|user:[A-Za-z0-9._@-]+|field:[a-z][a-zA-Z0-9]*)$';
 export const Recipient = (description: string) =>
   Type.String({
     pattern: RECIPIENT_PATTERN,
-    description: `${description} One of "owner", "owner.supervisor", "team.lead", "creator", "role:<roleKey>", "team:<teamKey>", "user:<login>".`,
+    description: `${description} One of "owner", "owner.supervisor", "team.lead", "creator", "role:<roleKey>", "team:<teamKey>", "user:<login>", "field:<userFieldKey>" (the user in that field of the record).`,
   });
 export type Recipient = string;
 

@@ -90,9 +90,21 @@ export function requireStage(ctx: Ctx, entity: string, key: string, path: string
   else if (!pipeline.stages.some((s) => s.key === key)) ctx.report(path, 'ref.unknownStage', { entity, key });
 }
 
-/** Checks that a recipient's role or team exists ("role:x", "team:x"). */
-export function checkRecipient(ctx: Ctx, recipient: string, path: string): void {
+/**
+ * Checks that a recipient's role or team exists ("role:x", "team:x") and that "field:x" names a
+ * `user` field of `entity`, the entity of the record the recipient is resolved against (null:
+ * there is no record, so a field recipient cannot name anyone).
+ */
+export function checkRecipient(ctx: Ctx, recipient: string, path: string, entity: string | null): void {
   const [kind, key] = recipient.split(':');
   if (kind === 'role' && key !== undefined && !ctx.roles.has(key)) ctx.report(path, 'ref.unknownRole', { key });
   if (kind === 'team' && key !== undefined && !ctx.teams.has(key)) ctx.report(path, 'ref.unknownTeam', { key });
+  if (kind === 'field' && key !== undefined) {
+    if (entity === null) {
+      ctx.report(path, 'recipient.fieldNeedsRecord', { key });
+      return;
+    }
+    const field = requireField(ctx, entity, key, path);
+    if (field && field.type !== 'user') ctx.report(path, 'recipient.notUserField', { key, type: field.type });
+  }
 }

@@ -54,6 +54,8 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'owner.notOwned': ['实体 “{entity}” 的记录没有负责人（owned 为 false），不能执行 “{action}”。', 'Records of "{entity}" have no owner (owned is false), so "{action}" cannot be used.'],
   'pool.disabled': ['实体 “{entity}” 没有开启公海（pool），不能执行 “{action}”。', 'The entity "{entity}" has no public pool, so "{action}" cannot be used.'],
   'notify.needsUrl': ['通过 webhook 通知需要 url。', 'A webhook notification needs a url.'],
+  'recipient.notUserField': ['收件人 “field:{key}” 必须指向用户类型的字段，而 “{key}” 是 {type} 字段。', 'The recipient "field:{key}" must name a user field, but "{key}" is a {type} field.'],
+  'recipient.fieldNeedsRecord': ['收件人 “field:{key}” 需要一条记录，但这个自动化的触发器没有记录。', 'The recipient "field:{key}" needs a record, but this automation\'s trigger has none.'],
   'notify.needsRecipients': ['通过 {channel} 通知需要收件人（to）。', 'A {channel} notification needs recipients (to).'],
   'createRecord.badLinkField': ['关联字段 “{key}” 必须是新记录中指向 “{entity}” 的关联字段。', 'The link field "{key}" must be a relation field of the new record pointing to "{entity}".'],
   'automation.selfTrigger': ['这个动作会再次触发本自动化（{reason}），可能无限循环；请限定触发字段或加上 changed 条件。', 'This action re-triggers its own automation ({reason}) and could loop; narrow the trigger fields or add a changed condition.'],

@@ -21,8 +21,8 @@ const PATTERNS: Record<string, [string, string]> = {
   [CAMEL_KEY]: ['键必须以小写字母开头，只含字母和数字（驼峰式，如 leadSource）。', 'Keys start with a lowercase letter and contain only letters and digits (camelCase, e.g. leadSource).'],
   [KEBAB_KEY]: ['键必须以小写字母开头，只含小写字母、数字和连字符（如 lead-intake）。', 'Keys start with a lowercase letter and contain only lowercase letters, digits and hyphens (e.g. lead-intake).'],
   [RECIPIENT_PATTERN]: [
-    '收件人必须是 owner、owner.supervisor、team.lead、creator、role:<角色键>、team:<团队键> 或 user:<登录名>。',
-    'A recipient is owner, owner.supervisor, team.lead, creator, role:<roleKey>, team:<teamKey> or user:<login>.',
+    '收件人必须是 owner、owner.supervisor、team.lead、creator、role:<角色键>、team:<团队键>、user:<登录名> 或 field:<用户字段键>。',
+    'A recipient is owner, owner.supervisor, team.lead, creator, role:<roleKey>, team:<teamKey>, user:<login> or field:<userFieldKey>.',
   ],
 };
 

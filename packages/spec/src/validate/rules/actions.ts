@@ -22,13 +22,13 @@ export function checkAction(ctx: Ctx, action: ActionSpec, path: string, entity: 
       checkAssign(ctx, action, path, entity as string, logic);
       return;
     case 'createTask':
-      checkRecipient(ctx, action.assignee, ptr(path, 'assignee'));
+      checkRecipient(ctx, action.assignee, ptr(path, 'assignee'), entity);
       if (parseDuration(action.dueIn) === null) ctx.report(ptr(path, 'dueIn'), 'duration.invalid', { value: action.dueIn });
       return;
     case 'notify':
       if (action.channel === 'webhook' && action.url === undefined) ctx.report(path, 'notify.needsUrl');
       if (action.channel !== 'webhook' && (action.to ?? []).length === 0) ctx.report(path, 'notify.needsRecipients', { channel: action.channel });
-      (action.to ?? []).forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'to', k)));
+      (action.to ?? []).forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'to', k), entity));
       return;
     case 'moveStage':
       requireStage(ctx, entity as string, action.stage, ptr(path, 'stage'));
@@ -45,7 +45,7 @@ export function checkAction(ctx: Ctx, action: ActionSpec, path: string, entity: 
       return;
     case 'handover':
       ownedEntity(ctx, entity as string, action.type, path);
-      checkRecipient(ctx, action.to, ptr(path, 'to'));
+      checkRecipient(ctx, action.to, ptr(path, 'to'), entity);
       return;
   }
 }

@@ -44,6 +44,6 @@ function checkStages(ctx: Ctx, pipeline: PipelineSpec, base: string, known: bool
       const value = sla[prop];
       if (value !== undefined && parseDuration(value) === null) ctx.report(ptr(path, 'sla', prop), 'duration.invalid', { value });
     }
-    sla.notify.forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'sla', 'notify', k)));
+    sla.notify.forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'sla', 'notify', k), pipeline.entity));
   });
 }
