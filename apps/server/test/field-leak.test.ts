@@ -34,6 +34,8 @@ describe('hidden fields never appear in any response', () => {
     note.run('n-mkt', users.marketing.id, 'automation', `新线索 ${SECRET_PHONE.slice(3)}`, `微信 ${SECRET_WECHAT}`, 'lead', leadId, JSON.stringify({ phone: SECRET_PHONE, text: SECRET_PHONE }), Date.now());
     note.run('n-adv', users.advisor.id, 'automation', `报价 ${SECRET_QUOTE}`, null, 'lead', leadId, null, Date.now());
     note.run('n-sales', users.sales.id, 'automation', `学员 ${SECRET_ID}`, null, 'student', studentId, null, Date.now());
+    const task = s.engine.tasks.create({ entity: 'student', recordId: studentId, title: `核对身份证 ${SECRET_ID}`, assigneeId: users.sales.id }, { actor: { kind: 'system' } });
+    if (!task.ok) throw new Error(JSON.stringify(task.error));
     const cases: { who: keyof typeof users; secrets: string[]; paths: string[] }[] = [
       { who: 'sales', secrets: [SECRET_ID], paths: [`/api/v1/records/student`, `/api/v1/records/student/${studentId}`, `/api/v1/records/student/${studentId}/timeline`, `/api/v1/records/student/${studentId}/history`, `/api/v1/search?q=${encodeURIComponent('学员泄漏')}`, `/api/v1/records/student?q=${SECRET_ID}`] },
       { who: 'supervisor', secrets: [SECRET_ID], paths: [`/api/v1/records/student/${studentId}`, `/api/v1/records/student/${studentId}/history`, `/api/v1/records/student?limit=5`] },
@@ -44,7 +46,7 @@ describe('hidden fields never appear in any response', () => {
     for (const c of cases) {
       const { cookie } = users[c.who];
       const bodies: string[] = [];
-      for (const path of [...c.paths, '/api/v1/me', '/api/v1/openapi.json', '/api/v1/notifications']) {
+      for (const path of [...c.paths, '/api/v1/me', '/api/v1/openapi.json', '/api/v1/notifications', '/api/v1/tasks']) {
         const res = await s.request(path, { cookie });
         // Each role reads the records themselves, so an absent value is redaction, not refusal.
         if (/\/records\/\w+\/[^/?]+$/.test(path)) expect(res.status, `${c.who} ${path}`).toBe(200);

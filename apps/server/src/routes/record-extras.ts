@@ -4,6 +4,7 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { writeTx } from '../http/write-tx';
+import { hiddenValuesOf, maskValue } from '../http/scrub-notification';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
@@ -53,7 +54,9 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     const { actor, entity } = readableEntity(ctx, c);
     const result = ctx.engine.timeline(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
     if (!result.ok) throw engineProblem(result.error);
-    return c.json({ items: scrubEntries(result.entries, redactor(ctx, actor, entity.key).hidden) });
+    // Tasks, activities and touches carry free text that automations may have filled from fields.
+    const hidden = hiddenValuesOf(ctx, actor, entity.key, c.req.param('id'));
+    return c.json({ items: maskValue(scrubEntries(result.entries, redactor(ctx, actor, entity.key).hidden), hidden) });
   });
 
   app.get(`${BASE}/history`, (c) => {
@@ -68,7 +71,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     const { actor, entity } = readableEntity(ctx, c);
     const result = ctx.engine.activities.list(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
     if (!result.ok) throw engineProblem(result.error);
-    return c.json({ items: result.activities });
+    return c.json({ items: maskValue(result.activities, hiddenValuesOf(ctx, actor, entity.key, c.req.param('id'))) });
   });
 
   app.post(`${BASE}/activities`, async (c) => {

@@ -23,7 +23,12 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const assigneeId = assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
     const result = ctx.engine.tasks.list({ ...(assigneeId ? { assigneeId } : {}), ...(status ? { status: status as 'open' } : {}), limit: 200 }, { actor, locale: localeOf(c) });
     if (!result.ok) throw engineProblem(result.error);
-    return c.json({ items: result.tasks });
+    // Automation-made task texts may quote record fields: mask those hidden from the reader.
+    const items = result.tasks.map((t) => {
+      const view = scrubNotification(ctx, actor, { title: t.title, body: t.description, entity: t.entity, recordId: t.recordId, payload: t.source });
+      return { ...t, title: view.title, description: view.body, source: view.payload };
+    });
+    return c.json({ items });
   });
 
   app.post('/api/v1/tasks', async (c) => {
