@@ -38,12 +38,16 @@ async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookS
     if (err instanceof HttpProblem) throw reject(err.status, err.code, err.params);
     throw err;
   }
+  // Senders that keep failing authentication are slowed down before they fill the log.
+  const failGate = ctx.loginIpLimiter.check(`hook|${ip}`, now);
+  if (!failGate.ok) throw new HttpProblem(429, 'rate_limited', { seconds: failGate.retryAfterSec }, [], { 'retry-after': String(failGate.retryAfterSec) });
   const header = source.auth.header.toLowerCase();
   if (!secrets.has(key)) throw reject(401, 'no_secret', { source: key }, 'unauthorized');
   const authentic =
     source.auth.type === 'token'
       ? secrets.checkToken(key, c.req.header(header))
       : secrets.checkSignature(key, source.auth.algorithm ?? 'sha256', parsed.raw, c.req.header(header));
+  if (!authentic) ctx.loginIpLimiter.hit(`hook|${ip}`, now);
   if (!authentic) throw reject(401, source.auth.type === 'token' ? 'bad_token' : 'bad_signature', { header }, 'unauthorized');
 
   const mapped: Record<string, unknown> = {};
