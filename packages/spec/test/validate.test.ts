@@ -216,3 +216,18 @@ describe('field:<userFieldKey> recipients', () => {
     expect(codes(spec)).toEqual([`/automations/${(base.automations ?? []).length}/do/0/to/0 recipient.fieldNeedsRecord`]);
   });
 });
+
+describe('form captureInto', () => {
+  it('accepts a captured parameter copied into a text field', () => {
+    expect(codes(applyPatch(base, [{ op: 'add', path: '/forms/0/captureInto', value: { utm_campaign: 'notes' } }]))).toEqual([]);
+  });
+
+  it('refuses an unknown field and an unknown parameter', () => {
+    expect(codes(applyPatch(base, [{ op: 'add', path: '/forms/0/captureInto', value: { utm_campaign: 'nope' } }]))).toEqual([
+      '/forms/0/captureInto/utm_campaign ref.unknownField',
+    ]);
+    expect(codes(applyPatch(base, [{ op: 'add', path: '/forms/0/captureInto', value: { gclid: 'notes' } }]))).toEqual([
+      '/forms/0/captureInto/gclid schema.unknownProperty',
+    ]);
+  });
+});

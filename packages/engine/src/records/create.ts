@@ -16,6 +16,7 @@ import { createdRow, emit, writeTouch } from './journal';
 import { fieldValues, problems, visible } from './outcome';
 import { prepare } from './prepare';
 import type { Runtime } from './runtime';
+import { capturedRefused, withCaptured } from './capture';
 import { peopleErrors } from './people';
 import { relationErrors } from './references';
 import { uniqueErrors } from './unique';
@@ -38,7 +39,12 @@ export function createRecord(
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
     if (denied) return denied;
-    const p = prepare(call, values, null);
+    // A captured link parameter the field refuses (say a utm_campaign not matching the field's
+    // pattern) is dropped rather than losing the lead.
+    const captured = withCaptured(call, values, opts.touch);
+    let p = prepare(call, captured.values, null);
+    if (captured.fields.length > 0 && capturedRefused(p.errors, captured.fields))
+      p = prepare(call, values, null);
     const next = p.next;
     const requested = typeof next.stage === 'string' ? next.stage : null;
     const stage = requested ?? call.model.initialStage;

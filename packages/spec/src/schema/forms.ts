@@ -45,6 +45,12 @@ export const FormSchema = closed(
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64, description: 'Public link path /f/<slug>; required and unique for public forms.' })),
     sections: Type.Array(FormSectionSchema, { minItems: 1, description: 'The sections of the form, in order.' }),
     capture: Type.Optional(Type.Array(stringEnum(CAPTURE_PARAMS, 'A URL parameter or request attribute recorded with the submission.'), { uniqueItems: true, description: 'Attribution data captured from the link (UTM parameters, referrer, landing URL) into touches.' })),
+    captureInto: Type.Optional(
+      closed(
+        Object.fromEntries(CAPTURE_PARAMS.map((p) => [p, Type.Optional(camelKey(`Text field that receives the captured ${p} when the submission leaves it empty.`))])),
+        { description: 'Captured parameters copied into fields of the record, e.g. {"utm_campaign": "campaignCode"}: filled only when the submission (or, on a merge, the existing record) has no value; a value the field refuses is dropped, not the submission. Each parameter must be listed in capture.' },
+      ),
+    ),
     defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown({ description: 'Value of the field, as a record holds it.' }), 'Field values set on every submission, e.g. {"source": "website"}.')),
     mode: Type.Optional(IntakeMode('What a public submission does when it matches an existing record.')),
     successMessage: optLabel('Message shown after a successful submission.'),

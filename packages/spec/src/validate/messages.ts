@@ -56,6 +56,8 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'notify.needsUrl': ['通过 webhook 通知需要 url。', 'A webhook notification needs a url.'],
   'recipient.notUserField': ['收件人 “field:{key}” 必须指向用户类型的字段，而 “{key}” 是 {type} 字段。', 'The recipient "field:{key}" must name a user field, but "{key}" is a {type} field.'],
   'recipient.fieldNeedsRecord': ['收件人 “field:{key}” 需要一条记录，但这个自动化的触发器没有记录。', 'The recipient "field:{key}" needs a record, but this automation\'s trigger has none.'],
+  'form.captureIntoNotCaptured': ['参数 “{param}” 没有列在表单的 capture 中，无法写入字段。', 'The parameter "{param}" is not listed in the form\'s capture, so it cannot fill a field.'],
+  'form.captureIntoType': ['参数 “{param}” 只能写入文本、长文本或网址字段，而 “{key}” 是 {type} 字段。', 'The parameter "{param}" can only fill a text, long text or URL field, but "{key}" is a {type} field.'],
   'notify.needsRecipients': ['通过 {channel} 通知需要收件人（to）。', 'A {channel} notification needs recipients (to).'],
   'createRecord.badLinkField': ['关联字段 “{key}” 必须是新记录中指向 “{entity}” 的关联字段。', 'The link field "{key}" must be a relation field of the new record pointing to "{entity}".'],
   'automation.selfTrigger': ['这个动作会再次触发本自动化（{reason}），可能无限循环；请限定触发字段或加上 changed 条件。', 'This action re-triggers its own automation ({reason}) and could loop; narrow the trigger fields or add a changed condition.'],

@@ -22,8 +22,23 @@ export function checkForms(ctx: Ctx): void {
     for (const [key, value] of Object.entries(form.defaults ?? {})) {
       checkValue(ctx, form.entity, key, value, ptr(base, 'defaults', key), ptr(base, 'defaults', key));
     }
+    checkCaptureInto(ctx, form, base);
     if (form.public === true) checkRequiredCoverage(ctx, form, base, placed);
   });
+}
+
+// Captured parameters are free text from a link; only text-like fields can hold them.
+const CAPTURE_TARGET_TYPES = new Set(['text', 'longtext', 'url']);
+
+/** `captureInto`: each parameter is captured by the form and lands in a text field of its entity. */
+function checkCaptureInto(ctx: Ctx, form: FormSpec, base: string): void {
+  for (const [param, key] of Object.entries(form.captureInto ?? {})) {
+    if (typeof key !== 'string') continue;
+    const path = ptr(base, 'captureInto', param);
+    if (!(form.capture ?? []).some((c) => c === param)) ctx.report(path, 'form.captureIntoNotCaptured', { param });
+    const field = requireField(ctx, form.entity, key, path);
+    if (field && !CAPTURE_TARGET_TYPES.has(field.type)) ctx.report(path, 'form.captureIntoType', { param, key, type: field.type });
+  }
 }
 
 function checkSections(ctx: Ctx, form: FormSpec, base: string): Set<string> {
