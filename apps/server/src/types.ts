@@ -1,13 +1,7 @@
-import type { Locale } from './http/locale';
+import type { Actor, Locale } from '@trellis/engine';
 
-/** Who is calling, as the engine sees it (CONTRACT.md Actor). */
-export type Actor = {
-  kind: 'user' | 'system' | 'token' | 'automation' | 'public';
-  userId?: string;
-  role?: string;
-  teams?: string[];
-  locale?: Locale;
-};
+/** Who is calling, as the engine sees it: the engine's own type (no server copy to drift). */
+export type { Actor };
 
 /** The signed-in user behind a session or token. */
 export type CurrentUser = {

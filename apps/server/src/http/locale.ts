@@ -1,5 +1,7 @@
-/** Locales the server answers in (CONTRACT.md). */
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '@trellis/engine';
+
+/** Locales the server answers in (CONTRACT.md): the engine's type. */
+export type { Locale };
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /**
