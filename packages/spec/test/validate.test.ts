@@ -231,3 +231,9 @@ describe('form captureInto', () => {
     ]);
   });
 });
+
+describe('field keys taken by the system', () => {
+  it.each(['ownerId', 'slaDueAt', 'rid', 'iD', 'createdat'])('refuses %s', (key) => {
+    expect(codes(applyPatch(base, [{ op: 'replace', path: '/entities/0/fields/3/key', value: key }]))).toEqual(['/entities/0/fields/3/key field.reserved']);
+  });
+});

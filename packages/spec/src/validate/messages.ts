@@ -9,7 +9,7 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'key.duplicate': ['键 “{key}” 重复了：同一列表中的{kind}键必须唯一（第一次出现在 {first}）。', 'The key "{key}" is used twice: {kind} keys must be unique in this list (first used at {first}).'],
   'key.caseClash': ['键 “{key}” 与 “{other}” 只有大小写不同：数据库不区分大小写，同一列表中的{kind}键不能只差大小写（另一个在 {first}）。', 'The key "{key}" differs from "{other}" only by letter case: the database ignores case, so {kind} keys in one list must differ by more than case ({other} is at {first}).'],
   'option.duplicate': ['选项值 “{value}” 重复了：同一字段的选项值必须唯一。', 'The option value "{value}" is used twice: option values of a field must be unique.'],
-  'field.reserved': ['字段键 “{key}” 是系统保留字段名，请换一个（保留：{reserved}）。', 'The field key "{key}" is reserved for a system field; choose another one (reserved: {reserved}).'],
+  'field.reserved': ['字段键 “{key}” 是系统保留字段名，请换一个（保留，不区分大小写：{reserved}）。', 'The field key "{key}" is reserved for a system field; choose another one (reserved, in any letter case: {reserved}).'],
   'locale.defaultNotListed': ['默认语言 “{locale}” 必须出现在 locales 列表中。', 'The default locale "{locale}" must be listed in locales.'],
   'locale.missing': ['缺少默认语言 “{locale}” 的文本。', 'The text for the default locale "{locale}" is missing.'],
   'ref.unknownEntity': ['实体 “{key}” 不存在。', 'There is no entity "{key}".'],

@@ -1,4 +1,4 @@
-import { RESERVED_FIELD_KEYS } from '../../helpers';
+import { RESERVED_FIELD_KEYS, SYSTEM_FIELDS } from '../../helpers';
 import { SUPPORTED_LOCALES } from '../../schema/index';
 import type { Ctx } from '../context';
 import { ptr } from '../context';
@@ -38,6 +38,11 @@ export function caseClashes(ctx: Ctx, items: readonly unknown[] | undefined, pat
   });
 }
 
+// Names a field cannot take, compared case-insensitively like SQLite column names: the reserved
+// keys, the system fields records carry (ownerId, slaDueAt, ...) and the table's row id column.
+const TAKEN_NAMES = [...new Set<string>([...RESERVED_FIELD_KEYS, ...SYSTEM_FIELDS, 'rid'])];
+const TAKEN = new Set(TAKEN_NAMES.map((k) => k.toLowerCase()));
+
 /** Keys are unique at every level; field keys are not reserved; the default locale is listed. */
 export function checkKeys(ctx: Ctx): void {
   const s = ctx.spec;
@@ -47,8 +52,8 @@ export function checkKeys(ctx: Ctx): void {
     uniqueKeys(ctx, e.fields, ptr('/entities', i, 'fields'), 'field');
     caseClashes(ctx, e.fields, ptr('/entities', i, 'fields'), 'field');
     e.fields.forEach((f, j) => {
-      if ((RESERVED_FIELD_KEYS as readonly string[]).includes(f.key)) {
-        ctx.report(ptr('/entities', i, 'fields', j, 'key'), 'field.reserved', { key: f.key, reserved: RESERVED_FIELD_KEYS.join(', ') });
+      if (typeof f.key === 'string' && TAKEN.has(f.key.toLowerCase())) {
+        ctx.report(ptr('/entities', i, 'fields', j, 'key'), 'field.reserved', { key: f.key, reserved: TAKEN_NAMES.join(', ') });
       }
       if (f.type === 'select' || f.type === 'multiselect') {
         uniqueKeys(ctx, f.options, ptr('/entities', i, 'fields', j, 'options'), 'option', 'value', 'option.duplicate');
