@@ -32,10 +32,11 @@ const hashCache = new Map<string, Promise<string>>();
 /**
  * The whole stack over an in-memory database: the education template published through the
  * store's publish path, the engine with the role model as its permission port, and the app.
+ * `edit` adjusts the template spec before it is published (say a form's intake mode).
  */
-export function fullStack(options: Partial<ServerOptions> = {}) {
+export function fullStack(options: Partial<ServerOptions> = {}, edit: (spec: AppSpec) => AppSpec = (spec) => spec) {
   const db = openDatabase(':memory:');
-  const published = specVersions(db).publish({ spec: educationSpec(), now: Date.now() });
+  const published = specVersions(db).publish({ spec: edit(educationSpec()), now: Date.now() });
   if (!published.ok) throw new Error(`education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`);
   const holder: { engine?: Engine } = {};
   const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });

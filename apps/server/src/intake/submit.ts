@@ -52,7 +52,8 @@ export async function writeIntake(ctx: ServerContext, store: IntakeStore, input:
     if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };
     const result = ctx.engine.records.create(input.entity, input.values, {
       actor: { kind: 'public', locale: input.locale }, via: 'intake', locale: input.locale,
-      mode: input.mode === 'merge' ? 'merge' : 'interactive', touch,
+      // 'reject' is the engine's interactive mode: a duplicate is refused, never merged.
+      mode: input.mode === 'reject' ? 'interactive' : input.mode, touch,
     });
     if (!result.ok) return { ok: false, status: statusOf(result.error) === 404 ? 422 : statusOf(result.error), error: result.error };
     const recordId = String(result.record.id);

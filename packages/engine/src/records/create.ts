@@ -26,7 +26,9 @@ import type { CreateOptions, RecordResult } from './types';
 /**
  * Creates a record through the one write path: authorize -> normalize -> validate (+ formulas)
  * -> stage gate -> identity -> one transaction (row, history, stage transition, touch, one
- * `record.created` event). In `merge` mode a record matching an identity key is filled instead.
+ * `record.created` event). In `merge` mode a record matching an identity key is filled instead;
+ * in `create` mode (forms/webhook sources declaring `mode: "create"`) identity keys are not looked
+ * up at all, so a repeat submission is a new record. Unique fields are refused in every mode.
  */
 export function createRecord(
   rt: Runtime,
@@ -63,7 +65,9 @@ export function createRecord(
     return timed(call, 'transaction', () =>
       rt.db.transaction((): RecordResult => {
         const matches = timed(call, 'identity', () =>
-          call.model.identity.length > 0 ? call.live.store.findByIdentity(entity, next) : [],
+          call.model.identity.length > 0 && opts.mode !== 'create'
+            ? call.live.store.findByIdentity(entity, next)
+            : [],
         );
         const first = matches[0];
         if (first) {

@@ -27,8 +27,12 @@ export type CallOptions = {
 export type WriteOptions = CallOptions & { depth?: number };
 
 export type CreateOptions = WriteOptions & {
-  /** 'interactive' (default) refuses a duplicate; 'merge' (intake) fills the existing record's empty fields. */
-  mode?: 'interactive' | 'merge';
+  /**
+   * 'interactive' (default) refuses a duplicate; 'merge' (intake) fills the existing record's empty
+   * fields; 'create' (intake of a form or webhook source declaring `mode: "create"`) skips the
+   * identity lookup and always inserts a new record. Unique fields are enforced in every mode.
+   */
+  mode?: 'interactive' | 'merge' | 'create';
   touch?: TouchInput;
 };
 
