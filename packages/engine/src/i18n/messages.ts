@@ -10,6 +10,18 @@ const catalogue = {
     'zh-CN': '可能重复：已存在记录“{title}”（{id}）',
     en: 'Possible duplicate: record "{title}" ({id}) already exists',
   },
+  duplicateHidden: {
+    'zh-CN': '可能重复：已存在一条你无权查看的记录，请联系主管处理',
+    en: 'Possible duplicate: a record you cannot see already exists; ask your supervisor',
+  },
+  duplicateFieldHidden: {
+    'zh-CN': '“{label}”与一条你无权查看的已有记录相同',
+    en: '"{label}" matches an existing record you cannot see',
+  },
+  uniqueHidden: {
+    'zh-CN': '“{label}”的值已被一条你无权查看的记录使用',
+    en: '"{label}" is already used by a record you cannot see',
+  },
   duplicateField: {
     'zh-CN': '“{label}”与已有记录“{title}”（{id}）相同',
     en: '"{label}" matches existing record "{title}" ({id})',

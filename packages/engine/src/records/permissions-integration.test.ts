@@ -126,3 +126,31 @@ describe('search and hidden fields', () => {
     expect(names('Mi', intern)).toEqual([['Zhou Min'], 1]);
   });
 });
+
+describe('duplicate refusals and what they reveal', () => {
+  it('names the existing record only to someone who may read it', () => {
+    const amys = ctx.engine.records.create('lead', { name: '王小明', phone: '13800138077' }, amy);
+    expect(amys.ok).toBe(true);
+    if (!amys.ok) return;
+
+    // Amy owns it: the refusal links to her record.
+    const again = ctx.engine.records.create('lead', { name: 'Copy', phone: '138 0013 8077' }, amy);
+    expect(again.ok).toBe(false);
+    if (again.ok) return;
+    expect(again.error.code).toBe('duplicate');
+    expect(again.error.details).toMatchObject({ existingId: amys.record.id, existingTitle: '王小明' });
+
+    // Bob cannot read Amy's lead: still refused (identity holds on every write), but neither
+    // its id nor its title appears anywhere in the error.
+    const bobs = ctx.engine.records.create('lead', { name: 'Bob copy', phone: '+86 138-0013-8077' }, bob);
+    expect(bobs.ok).toBe(false);
+    if (bobs.ok) return;
+    expect(bobs.error.code).toBe('duplicate');
+    expect(bobs.error.errors).toEqual([
+      { path: '/phone', code: 'duplicate', message: expect.stringContaining('cannot see'), params: { field: 'phone' } },
+    ]);
+    const text = JSON.stringify(bobs.error);
+    expect(text).not.toContain(amys.record.id);
+    expect(text).not.toContain('王小明');
+  });
+});

@@ -4,6 +4,7 @@ import type { RecordData } from '../ports';
 import { isEmptyValue } from '../validation/empty';
 import { fieldLabel } from '../validation/validate-record';
 import type { Call } from './call';
+import { mayName } from './duplicate';
 
 /**
  * Fields marked `unique` whose value another live record already holds. Identity keys are
@@ -29,10 +30,15 @@ export function uniqueErrors(
     const res = call.live.store.list(call.model.key, { where, limit: 1 });
     const other = res.ok ? res.value.records[0] : undefined;
     if (!other) continue;
+    const label = fieldLabel(field, key, call.locale);
+    if (!mayName(call, other)) {
+      errors.push(fieldError(call.locale, `/${key}`, 'unique', 'uniqueHidden', { label }));
+      continue;
+    }
     const title = String(other[call.model.titleField] ?? other.id);
     errors.push(
       fieldError(call.locale, `/${key}`, 'unique', 'unique', {
-        label: fieldLabel(field, key, call.locale),
+        label,
         title,
         id: other.id,
         existingId: other.id,
