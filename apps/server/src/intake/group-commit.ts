@@ -3,37 +3,85 @@ import type { StoreDb } from '@trellis/store';
 /** Runs a synchronous unit of work inside the next group commit; settles after that commit. */
 export type GroupCommit = <T>(work: () => T) => Promise<T>;
 
+type Job = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+
 /**
  * Group commit for intake: submissions that arrive in the same turn of the event loop are
  * written in one transaction (one WAL commit instead of one each), each inside its own
  * savepoint so a failing one rolls back alone. Every caller's promise settles only after the
  * shared commit, so an answered submission is as durable as with a commit per request.
+ *
+ * The write lock is taken without blocking the event loop: while another connection (the
+ * automation worker thread) holds it, the flush retries every `retryMs` instead of waiting in
+ * SQLite's busy handler, which sleeps in steps of up to 100 ms and would stall every other
+ * request meanwhile. Submissions arriving during the wait join the same commit. After the
+ * connection's busy_timeout has passed without the lock, the flush waits for it blocking, as before.
  */
-export function createGroupCommit(db: StoreDb, maxBatch = 64): GroupCommit {
-  type Job = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+export function createGroupCommit(db: StoreDb, maxBatch = 64, retryMs = 1): GroupCommit {
   const queue: Job[] = [];
   let scheduled = false;
+  let waitingSince: number | null = null;
+  const busyTimeoutMs = Number(db.sqlite.pragma('busy_timeout', { simple: true })) || 0;
+  const begin = db.sqlite.prepare('BEGIN IMMEDIATE');
+  const commit = db.sqlite.prepare('COMMIT');
+  const rollback = db.sqlite.prepare('ROLLBACK');
+
+  /** BEGIN IMMEDIATE without waiting; false while another connection holds the write lock. */
+  const tryBegin = (): boolean => {
+    // Not a prepared statement: SQLite applies busy_timeout when the pragma is compiled.
+    db.sqlite.pragma('busy_timeout = 0');
+    try {
+      begin.run();
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      db.sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    }
+  };
+
+  const settleAll = (jobs: Job[], error: unknown) => {
+    for (const job of jobs) job.reject(error);
+  };
 
   const flush = () => {
     scheduled = false;
+    if (queue.length === 0) return;
+    try {
+      const now = performance.now();
+      const mayWait = waitingSince === null || now - waitingSince < busyTimeoutMs;
+      if (mayWait && !tryBegin()) {
+        waitingSince ??= now;
+        scheduled = true;
+        setTimeout(flush, retryMs);
+        return;
+      }
+      // Past busy_timeout: wait for the lock (and fail like any write would) as before.
+      if (!db.sqlite.inTransaction) begin.run();
+    } catch (error) {
+      waitingSince = null;
+      settleAll(queue.splice(0, maxBatch), error);
+      if (queue.length > 0) schedule();
+      return;
+    }
+    waitingSince = null;
     const jobs = queue.splice(0, maxBatch);
     if (queue.length > 0) schedule();
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      // IMMEDIATE: take the write lock up front (waiting on busy_timeout), so a worker thread
-      // writing through its own connection can never make this commit fail half-way.
-      db.sqlite.transaction(() => {
-        for (const job of jobs) {
-          try {
-            outcomes.push({ ok: true, value: db.transaction(job.work) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
+      for (const job of jobs) {
+        try {
+          outcomes.push({ ok: true, value: db.transaction(job.work) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
         }
-      }).immediate();
+      }
+      commit.run();
     } catch (error) {
       // The commit itself failed: nothing of this batch is durable.
-      for (const job of jobs) job.reject(error);
+      if (db.sqlite.inTransaction) rollback.run();
+      settleAll(jobs, error);
       return;
     }
     jobs.forEach((job, i) => {
