@@ -11,6 +11,7 @@ import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { specExportCommand } from './commands/spec-export';
 import { specImportCommand } from './commands/spec-import';
+import { webhooksCommand } from './commands/webhooks';
 
 /** Every top-level command, registered in this one place (one line each). */
 const commands: readonly CliCommand[] = [
@@ -22,6 +23,7 @@ const commands: readonly CliCommand[] = [
   restoreCommand,
   specExportCommand,
   specImportCommand,
+  webhooksCommand,
 ];
 
 /**

@@ -16,3 +16,5 @@ export type { DemoRecipe, DemoReport } from './setup/demo-loader';
 export { backupDatabase, checkBackup } from './setup/backup';
 export { startAutomationThread } from './setup/automation-runner';
 export type { AutomationRunner } from './setup/automation-runner';
+export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';
+export type { WebhookSecretResult, WebhookSourceInfo } from './setup/webhook-secret';

@@ -1,25 +1,13 @@
 import type { Command } from 'commander';
 import { ADMIN_ROLE } from '@trellis/engine';
-import { dataDirOf, dataPaths, hashPassword, openRuntime } from '@trellis/server';
-import { existsSync } from 'node:fs';
-import type { CliContext } from '../context';
+import { hashPassword } from '@trellis/server';
 import type { CliLocale } from '../locale';
 import type { CliCommand } from './command';
+import { withRuntime } from './with-runtime';
 
 const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 type AddOptions = { login: string; password: string; role: string; team?: string[]; supervisor?: string; name?: string; data?: string };
-
-function withRuntime<T>(ctx: CliContext, locale: CliLocale, data: string | undefined, fn: (rt: ReturnType<typeof openRuntime>) => T | Promise<T>): Promise<T | undefined> | undefined {
-  const paths = dataPaths(dataDirOf(data, ctx.env, ctx.cwd));
-  if (!existsSync(paths.db)) {
-    ctx.stderr(say(locale, `数据目录 ${paths.dir} 还没有初始化，请先运行 trellis init\n`, `${paths.dir} is not initialised; run trellis init first\n`));
-    ctx.exitCode = 1;
-    return undefined;
-  }
-  const rt = openRuntime(paths);
-  return Promise.resolve(fn(rt)).finally(() => rt.close());
-}
 
 /** `trellis users add|list|disable`. */
 export const usersCommand: CliCommand = {

@@ -3,8 +3,8 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { HttpProblem } from '../http/problem';
-import { generatePassword } from '../auth/password';
 import { webhookSecrets } from '../intake/webhook-secrets';
+import { setWebhookSecret } from '../setup/webhook-secret';
 import type { Actor, AppEnv } from '../types';
 
 const DAY = 86_400_000;
@@ -72,11 +72,13 @@ export function registerIntakeHealthRoutes(app: Hono<AppEnv>, ctx: ServerContext
   app.put('/api/v1/intake/webhooks/:key/secret', async (c) => {
     const actor = requireActor(c);
     requireIntakeRights(ctx, actor);
-    const source = ctx.spec()?.webhookSources?.find((w) => w.key === c.req.param('key'));
-    if (!source) throw new HttpProblem(404, 'source_not_found', { source: c.req.param('key').slice(0, 64) });
+    const key = c.req.param('key');
+    if (!ctx.spec()?.webhookSources?.some((w) => w.key === key)) throw new HttpProblem(404, 'source_not_found', { source: key.slice(0, 64) });
     const { body } = await readObject(c, { optional: true });
-    const secret = typeof body.secret === 'string' && body.secret.length >= 16 ? body.secret : generatePassword(32);
-    webhookSecrets(ctx.db, ctx.options.secretKey).set(source.key, source.auth.type, secret, ctx.now());
-    return c.json({ source: source.key, auth: source.auth.type, header: source.auth.header, secret });
+    // A missing or too short secret is replaced by a generated one (the answer shows which).
+    const given = typeof body.secret === 'string' && body.secret.length >= 16 ? body.secret : undefined;
+    const set = setWebhookSecret(ctx, key, given);
+    if (!set.ok) throw new Error(`webhook secret not stored: ${set.code}`);
+    return c.json({ source: set.source, auth: set.auth, header: set.header, secret: set.secret });
   });
 }
