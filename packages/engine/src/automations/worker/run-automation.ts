@@ -83,7 +83,10 @@ export function runAutomation(
       if (cond.error) run.error = cond.error;
       return finish();
     }
-    rt.runs.save(run);
+    // Saved as 'matched' before the actions only when no transaction wraps the run: inside the
+    // worker's transaction the run commits together with its effects, so the first write would
+    // only be overwritten by `finish` (one run-log write instead of two per matched run).
+    if (!rt.db.sqlite.inTransaction) rt.runs.save(run);
   }
   const ctx = rt.actionContext(event.depth + 1, records);
   let current = subject;
