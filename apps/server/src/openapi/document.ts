@@ -2,6 +2,7 @@ import type { AppSpec } from '@trellis/spec';
 import { localize } from '@trellis/spec';
 import { entitySchemas, schemaName } from './entity-schemas';
 import { fixedPaths } from './fixed-paths';
+import { FIXED_COMPONENTS } from './fixed-responses';
 
 type Schema = Record<string, unknown>;
 const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
@@ -30,7 +31,7 @@ function entityPaths(spec: AppSpec, locale: 'zh-CN' | 'en'): Record<string, Sche
     };
     paths[`/api/v1/records/${entity.key}/{id}`] = {
       parameters: [id],
-      get: { tags: [tag], responses: { 200: json(ref(name)), 404: problem } },
+      get: { tags: [tag], responses: { 200: json(ref(name)), 401: problem, 404: problem } },
       patch: {
         tags: [tag],
         requestBody: { required: true, content: { 'application/json': { schema: { allOf: [ref(`${name}Input`)], properties: { version: { type: 'integer' } }, required: ['version'] } } } },
@@ -82,6 +83,7 @@ export function buildOpenApi(spec: AppSpec | null, opts: { hidden: (entity: stri
           },
           required: ['type', 'title', 'status', 'code', 'errors'],
         },
+        ...FIXED_COMPONENTS,
         ...(spec ? entitySchemas(spec, opts.hidden, opts.locale) : {}),
       },
     },

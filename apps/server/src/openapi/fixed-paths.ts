@@ -1,3 +1,5 @@
+import { errorStatuses, FIXED_MEDIA, FIXED_RESPONSES } from './fixed-responses';
+
 type Schema = Record<string, unknown>;
 
 /** [method, path, tag, summary, success status] of the endpoints that do not depend on the spec. */
@@ -73,18 +75,23 @@ const BODIES: Record<string, Schema> = {
   'put /api/v1/intake/webhooks/{key}/secret': obj({ secret: { type: 'string', minLength: 16 } }),
 };
 
-/** Paths of the fixed endpoints; their bodies are described in docs/api.md. */
+/** Paths of the fixed endpoints with request and response bodies (fixed-responses.ts) and their problem answers. */
 export function fixedPaths(problem: Schema): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [method, path, tag, summary, status] of ENDPOINTS) {
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const id = `${method} ${path}`;
+    const isPublic = path.startsWith('/hooks/') || path.includes('/public/') || path.endsWith('/login') || path.endsWith('/setup');
+    const answer = FIXED_RESPONSES[id];
+    const success = status === 204 || !answer ? { description: summary } : { description: summary, content: { [FIXED_MEDIA[id] ?? 'application/json']: { schema: answer } } };
+    const errors = Object.fromEntries(errorStatuses(method, path, isPublic, Boolean(BODIES[id])).map((s) => [s, problem]));
     paths[path] = {
       ...paths[path],
       [method]: {
         tags: [tag], summary, ...(params.length ? { parameters: params } : {}),
-        ...(BODIES[`${method} ${path}`] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[`${method} ${path}`] } } } } : {}),
-        ...(path.startsWith('/hooks/') || path.includes('/public/') || path.endsWith('/login') || path.endsWith('/setup') ? { security: [] } : {}),
-        responses: { [status]: { description: summary }, default: problem },
+        ...(BODIES[id] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[id] } } } } : {}),
+        ...(isPublic ? { security: [] } : {}),
+        responses: { [status]: success, ...errors, default: problem },
       },
     };
   }
