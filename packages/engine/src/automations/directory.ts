@@ -1,9 +1,9 @@
 import type { AppSpec } from '@trellis/spec';
 import { getPipeline } from '@trellis/spec';
-import { quoteIdent, tableName } from '@trellis/store';
 import type { DirectoryUser } from '../assignment';
 import type { Locale } from '../ports';
 import { stmt, type Db } from './db';
+import { openLoadCounts } from './open-loads';
 
 /** A user with what notifications and assignment need. */
 export type UserInfo = DirectoryUser & {
@@ -85,21 +85,10 @@ export function createDirectory(db: Db, spec: () => AppSpec): Directory {
       ).map(toUser);
     },
     openLoads(entity, userIds) {
-      const out: Record<string, number> = {};
-      if (userIds.length === 0) return out;
       const closed = (getPipeline(spec(), entity)?.stages ?? [])
         .filter((st) => st.category === 'won' || st.category === 'lost')
         .map((st) => st.key);
-      const marks = userIds.map(() => '?').join(',');
-      const stageCond = closed.length
-        ? ` AND (stage IS NULL OR stage NOT IN (${closed.map(() => '?').join(',')}))`
-        : '';
-      const rows = stmt(
-        db,
-        `SELECT owner_id AS o, COUNT(*) AS n FROM ${quoteIdent(tableName(entity))} WHERE deleted_at IS NULL AND owner_id IN (${marks})${stageCond} GROUP BY owner_id`,
-      ).all(...userIds, ...closed) as { o: string; n: number }[];
-      for (const r of rows) out[r.o] = r.n;
-      return out;
+      return openLoadCounts(db, entity, closed, userIds);
     },
   };
 }
