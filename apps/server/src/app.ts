@@ -18,6 +18,7 @@ import { registerRoutes } from './routes/index';
 import { specSource } from './spec-source';
 import { registerStatic } from './static';
 import type { AppEnv } from './types';
+import { notifyChanges } from './http/change-notifier';
 
 const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
 
@@ -57,6 +58,11 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   app.use(async (c, next) => {
     localeOf(c);
     await next();
+  });
+  // A finished write request has committed (or written nothing): event streams look now.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') notifyChanges(ctx);
   });
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problem(c, 405, 'method_not_allowed', { method: c.req.method, allow: methods.join(', ') }, [], { allow: methods.join(', ') }) }));
   const tooLarge = (max: number) => bodyLimit({ maxSize: max, onError: (c) => problem(c, 413, 'body_too_large', { max }) });

@@ -27,6 +27,8 @@ export type ServerOptions = {
   /** 32-byte key that encrypts HMAC secrets of webhook sources at rest. */
   secretKey?: Buffer;
   limits?: Partial<Limits>;
+  /** How often event streams look for writes of other processes (ms, default 5000); this process's writes wake them at once. */
+  ssePollMs?: number;
   /** Where request errors are logged (default console.error). */
   log?: (entry: Record<string, unknown>) => void;
 };

@@ -18,3 +18,4 @@ export { startAutomationThread } from './setup/automation-runner';
 export type { AutomationRunner } from './setup/automation-runner';
 export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';
 export type { WebhookSecretResult, WebhookSourceInfo } from './setup/webhook-secret';
+export { notifyChanges } from './http/change-notifier';

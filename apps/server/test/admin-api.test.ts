@@ -68,7 +68,8 @@ describe('automations over HTTP', () => {
 
 describe('users API and server-sent events', () => {
   it('creates users, disables them (ending their sessions) and streams record changes to readers', async () => {
-    const s = fullStack();
+    // Writes below go to the engine directly, like another process would: the poll delivers them.
+    const s = fullStack({ ssePollMs: 100 });
     const admin = await s.signIn('root', 'admin');
     const created = await s.request('/api/v1/users', { method: 'POST', cookie: admin.cookie, json: { login: 'li.na', password: 'pass-word-1', role: 'sales', teams: ['tech'] } });
     expect(created.status).toBe(201);
@@ -94,5 +95,23 @@ describe('users API and server-sent events', () => {
     const disabled = await s.request(`/api/v1/users/${user.id}`, { method: 'PATCH', cookie: admin.cookie, json: { status: 'disabled' } });
     expect(disabled.status).toBe(200);
     expect((await s.request('/api/v1/me', { cookie })).status).toBe(401);
+  });
+
+  it('pushes a write made through the API to open event streams at once, without waiting for the poll', async () => {
+    // A poll this slow never fires within the test: only the commit notification can deliver.
+    const s = fullStack({ ssePollMs: 600_000 });
+    const admin = await s.signIn('root', 'admin');
+    const stream = await s.request('/api/v1/events', { cookie: admin.cookie });
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: ready');
+    const created = await s.request('/api/v1/records/lead', { method: 'POST', cookie: admin.cookie, json: { name: '即时推送', phone: '+8613300005555', source: 'website' } });
+    expect(created.status).toBe(201);
+    const form = await s.request('/f/apply', { method: 'POST', json: { name: '表单推送', phone: '+8613300006666' } });
+    expect(form.status).toBe(201);
+    while (!(text.includes('即时推送') && text.includes('表单推送'))) text += decoder.decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text.match(/event: record/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });

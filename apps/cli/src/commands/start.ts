@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { dataDirOf, dataPaths, listen, openRuntime, startAutomationThread } from '@trellis/server';
+import { dataDirOf, dataPaths, listen, notifyChanges, openRuntime, startAutomationThread } from '@trellis/server';
 import type { CliContext } from '../context';
 import type { CliLocale } from '../locale';
 import type { CliCommand } from './command';
@@ -32,7 +32,7 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
   }
   const rt = openRuntime(paths, { server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' } });
   // The outbox worker and scheduler run in their own thread and connection, off the request loop.
-  const worker = startAutomationThread(paths.db, { tickMs: 15_000 });
+  const worker = startAutomationThread(paths.db, { tickMs: 15_000, onDrain: () => notifyChanges(rt.app.ctx) });
   const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(say(locale, `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`, `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`));
   const creds = join(dir, DEMO_CREDENTIALS);

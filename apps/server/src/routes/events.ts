@@ -3,10 +3,13 @@ import { streamSSE } from 'hono/streaming';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import type { Actor, AppEnv } from '../types';
+import { nextChange, notifyChanges } from '../http/change-notifier';
 import { scrubNotification } from '../http/scrub-notification';
 import { redactor } from './record-helpers';
 
-const POLL_MS = 1000;
+// Streams wake on every committed write of this process (change-notifier); the poll only
+// catches writes of other processes. Options limits.ssePollMs overrides it.
+const POLL_MS = 5000;
 const HEARTBEAT_MS = 15_000;
 
 type OutboxRow = { seq: number; type: string; entity: string | null; record_id: string | null; created_at: number };
@@ -51,16 +54,21 @@ export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void
       let open = true;
       stream.onAbort(() => {
         open = false;
+        // Wakes the wait below so the closed stream ends now, not at the next poll.
+        notifyChanges(ctx);
       });
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: cursor.seq }) });
-      let quiet = 0;
+      const pollMs = ctx.options.ssePollMs ?? POLL_MS;
+      let quietSince = Date.now();
       while (open) {
-        await stream.sleep(POLL_MS);
+        await nextChange(ctx, pollMs);
+        if (!open) break;
         const events = eventsSince(ctx, actor, cursor);
         for (const e of events) await stream.writeSSE({ event: e.event, data: JSON.stringify(e.data), id: String(cursor.seq) });
-        quiet = events.length > 0 ? 0 : quiet + POLL_MS;
+        if (events.length > 0) quietSince = Date.now();
+        const quiet = Date.now() - quietSince;
         if (quiet >= HEARTBEAT_MS) {
-          quiet = 0;
+          quietSince = Date.now();
           await stream.write(': keep-alive\n\n');
         }
       }

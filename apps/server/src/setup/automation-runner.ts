@@ -6,8 +6,9 @@ export type AutomationRunner = { pending(): number; stop(): Promise<void> };
 /**
  * Starts the outbox worker and scheduler in a worker thread with its own SQLite connection
  * (WAL lets it write beside the HTTP thread). `stop()` lets the current step finish first.
+ * `onDrain` is called when the worker has processed events (feed it to the event streams).
  */
-export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void } = {}): AutomationRunner {
+export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void; onDrain?: () => void } = {}): AutomationRunner {
   // From source (tsx) the thread needs a bootstrap that registers tsx; a build runs the .js.
   const entry = import.meta.url.endsWith('.ts') ? './automation-thread-boot.mjs' : './automation-thread.js';
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
@@ -16,8 +17,15 @@ export function startAutomationThread(dbFile: string, opts: { tickMs?: number; w
   let worker: Worker;
   const spawn = () => {
     worker = new Worker(new URL(entry, import.meta.url), { workerData: { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1' } });
-    worker.on('message', (m: { pending?: number }) => {
+    let written = -1;
+    worker.on('message', (m: { pending?: number; written?: number }) => {
       if (typeof m.pending === 'number') pending = m.pending;
+      // The worker's connection changed rows since its last report: it committed work
+      // (records, tasks, notifications) that event streams should deliver now.
+      if (typeof m.written === 'number') {
+        if (written >= 0 && m.written > written) opts.onDrain?.();
+        written = m.written;
+      }
     });
     // A crashed worker is logged and restarted: automations must never stop silently.
     worker.on('error', (err) => log({ level: 'error', msg: 'automation worker crashed', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));

@@ -13,7 +13,9 @@ holder.engine = engine;
 // Small batches: each drain batch holds the write lock, which intake is waiting for.
 const automations = createAutomations(engine, { options: { workerId, batchSize: 8 } });
 automations.start({ tickMs });
-const report = setInterval(() => parentPort?.postMessage({ pending: automations.pending() }), 250);
+// `written` (rows this connection changed so far) lets the parent wake event streams after a drain.
+const written = db.sqlite.prepare('SELECT total_changes() AS n').pluck();
+const report = setInterval(() => parentPort?.postMessage({ pending: automations.pending(), written: written.get() as number }), 250);
 parentPort?.on('message', async (msg) => {
   if (msg !== 'stop') return;
   clearInterval(report);
