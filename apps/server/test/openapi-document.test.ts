@@ -48,6 +48,12 @@ describe('OpenAPI document', () => {
       }
     }
     expect(gaps).toEqual([]);
+    // Public endpoints that check credentials document it; public form pages need no sign-in.
+    const codes = (path: string, method: string) => Object.keys((doc.paths[path]?.[method] as Operation).responses);
+    expect(codes('/hooks/{source}', 'post')).toEqual(expect.arrayContaining(['201', '401', '413', '422', '429']));
+    expect(codes('/api/v1/auth/login', 'post')).toEqual(expect.arrayContaining(['200', '401', '429']));
+    expect(codes('/api/v1/public/forms/{form}', 'get')).not.toContain('401');
+    expect(codes('/api/v1/users', 'post')).toEqual(expect.arrayContaining(['201', '401', '403', '422']));
     expect(operations).toBeGreaterThan(60);
     for (const name of Object.keys(doc.components.schemas)) ajv.compile({ $ref: `openapi#/${pointer('components', 'schemas', name)}` });
     // The fixed components exist next to entity schemas without replacing them.

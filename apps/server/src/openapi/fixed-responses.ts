@@ -102,11 +102,13 @@ export const FIXED_MEDIA: Record<string, string> = {
  */
 export function errorStatuses(method: string, path: string, isPublic: boolean, hasBody: boolean): number[] {
   const out = new Set<number>();
-  if (!isPublic || path.endsWith('/login')) out.add(401);
+  // Login and webhooks are public yet answer 401 (bad password, bad token or signature).
+  if (!isPublic || path.endsWith('/login') || path.startsWith('/hooks/')) out.add(401);
   if (!isPublic && !path.startsWith('/api/v1/me') && !path.startsWith('/api/v1/auth')) out.add(403);
   if (path.includes('{')) out.add(404);
   if (hasBody || method === 'post' || method === 'put' || method === 'patch') out.add(400).add(422);
   if (path.endsWith('/login') || path.startsWith('/hooks/')) out.add(429);
+  if (path.startsWith('/hooks/') || path === '/api/v1/files') out.add(413);
   if (path.endsWith('/setup') && method === 'post') out.add(409);
   if (out.size === 0) out.add(400);
   return [...out].sort();
