@@ -29,6 +29,7 @@ describe('openDatabase', () => {
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.sqlite.pragma('journal_size_limit', { simple: true })).toBe(67108864);
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(8000);
     db.orm.insert(users).values({ id: 'u1', login: 'wang', name: '王', role: 'sales', createdAt: 1, updatedAt: 1 }).run();
     db.close();
 

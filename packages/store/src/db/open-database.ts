@@ -34,6 +34,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
     sqlite.pragma('journal_mode = WAL');
     // Truncate the WAL back to 64 MB after a checkpoint (a big import or migration can grow it a lot).
     sqlite.pragma('journal_size_limit = 67108864');
+    // Checkpoint every ~32 MB of WAL instead of SQLite's 4 MB: a record write touches ~40 pages
+    // (table, indexes, search, journal tables), so the default ran a checkpoint (copy + fsync of
+    // the database file) inside some commit every ~25 records; fewer, larger checkpoints copy
+    // each hot index page once per checkpoint instead of once per 4 MB.
+    sqlite.pragma('wal_autocheckpoint = 8000');
   }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
