@@ -5,7 +5,7 @@ import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { createLogic } from './index';
 
-// /work/shared sits beside the repository: packages/logic/src -> ../../../../shared.
+// shared/ sits beside the repository: packages/logic/src -> ../../../../shared.
 const file = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/jsonlogic/tests.json');
 const cases = (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).filter((c): c is [unknown, unknown, unknown] => Array.isArray(c));
 
