@@ -44,3 +44,4 @@ export type { SpecVersionsApi } from './spec-versions/spec-versions';
 export type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, SpecDraft, SpecVersion, SpecVersionInfo } from './spec-versions/types';
 export { mirrorTeams } from './spec-versions/teams-mirror';
 export type { SpecCompat } from './spec-compat';
+export { searchCondition } from './search/search-condition';

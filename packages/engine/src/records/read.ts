@@ -4,7 +4,7 @@ import { engineError, fieldError, type Failure } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, type Call } from './call';
 import { hiddenFields, visible } from './outcome';
 import type { Runtime } from './runtime';
-import { searchCondition } from './search';
+import { searchCondition } from '@trellis/store';
 import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
 
 /** Reads one record the actor may see; deleted records only with `includeDeleted`. */

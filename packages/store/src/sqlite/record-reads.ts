@@ -3,7 +3,7 @@ import { quoteIdent } from '../entity/entity-table';
 import { fail } from '../messages';
 import type { StoreResult } from '../messages';
 import type { IdentityMatch, ListPage, ListQuery, RecordInput, SearchOptions, StoredRecord } from '../record-store';
-import { ftsPhrase, searchPlan } from '../search/search-text';
+import { searchCondition } from '../search/search-condition';
 import { decodeRow, encodeValue, selectList } from './codec';
 import type { SqliteCtx } from './context';
 import { afterCursor, decodeCursor, encodeCursor, orderBy } from './keyset';
@@ -104,18 +104,16 @@ export function findByIdentity(ctx: SqliteCtx, info: EntityTableInfo, values: Re
 
 /** Substring search on the trigram index, newest first. */
 export function searchRecords(ctx: SqliteCtx, info: EntityTableInfo, query: string, opts: SearchOptions): StoreResult<StoredRecord[]> {
-  const plan = searchPlan(query);
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(opts.limit ?? 20)));
-  if (plan.kind === 'empty' || info.searchFields.length === 0) return { ok: true, value: [] };
-  const fts = quoteIdent(info.ftsTable);
-  const hits = plan.kind === 'match' ? `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?` : `SELECT rowid FROM ${fts} WHERE body LIKE ? ESCAPE '\\'`;
-  const params: unknown[] = [plan.kind === 'match' ? ftsPhrase(plan.column, plan.phrase) : plan.like];
+  const hits = searchCondition(info, query);
+  if (hits === 'none') return { ok: true, value: [] };
+  const params: unknown[] = [...hits.params];
   let where = '';
   if (opts.where?.sql) {
     where = ` AND (${opts.where.sql})`;
     params.push(...opts.where.params);
   }
-  const sql = `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE rid IN (${hits}) AND deleted_at IS NULL${where} ORDER BY rid DESC LIMIT ?`;
+  const sql = `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE ${hits.sql} AND deleted_at IS NULL${where} ORDER BY rid DESC LIMIT ?`;
   try {
     const rows = ctx.stmt(sql).all(...params, limit) as Record<string, unknown>[];
     return { ok: true, value: rows.map((r) => decodeRow(info, r)) };
