@@ -1,7 +1,7 @@
 import { quoteIdent, tableName } from '@trellis/store';
 import { stmt, writeTransaction, type Db } from './db';
 
-/** Counter table: open records per (entity, owner), kept by triggers on the entity table. */
+/** Counter table (a system migration of the store): open records per (entity, owner), kept by triggers on the entity table. */
 const COUNTS = 'owner_open_loads';
 
 function sqlString(s: string): string {
@@ -45,9 +45,6 @@ function triggersInPlace(db: Db, table: string, expected: { name: string; sql: s
 function install(db: Db, entity: string, expected: { name: string; sql: string }[], countSql: string, closed: string[]): void {
   const table = tableName(entity);
   writeTransaction(db, () => {
-    db.sqlite.exec(
-      `CREATE TABLE IF NOT EXISTS ${COUNTS} (entity TEXT NOT NULL, owner_id TEXT NOT NULL, open INTEGER NOT NULL, PRIMARY KEY (entity, owner_id)) WITHOUT ROWID`,
-    );
     const stale = db.sqlite
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = ? OR name IN (${expected.map(() => '?').join(', ')}))`)
       .all(table, ...expected.map((x) => x.name)) as { name: string }[];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ const SYSTEM_TABLES = [
   'users', 'teams', 'memberships', 'sessions', 'api_tokens', 'spec_versions', 'spec_draft', 'record_history', 'stage_transitions',
   'activities', 'tasks', 'notifications', 'handovers', 'outbox', 'automation_runs', 'action_effects', 'intake_log', 'touches', 'files',
   'assignment_state', 'scheduler_state', 'idempotency_keys', 'webhook_deliveries', 'email_outbox', 'webhook_secrets', 'field_archive',
+  'owner_open_loads',
 ];
 
 let dir: string | undefined;
@@ -36,7 +37,9 @@ describe('openDatabase', () => {
     // Reopening runs the migrator again without re-applying anything.
     const again = openDatabase(file);
     expect(again.orm.select().from(users).where(eq(users.login, 'wang')).all()).toHaveLength(1);
-    expect(again.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 1 });
+    const journal = JSON.parse(readFileSync(new URL('../../drizzle/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] };
+    expect(journal.entries.length).toBeGreaterThanOrEqual(2);
+    expect(again.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
     again.close();
   });
 

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Durable event outbox, written in the same transaction as the change. `seq` gives the global
@@ -63,6 +63,21 @@ export const assignmentState = sqliteTable('assignment_state', {
   data: text('data', { mode: 'json' }),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * Open records per (entity, owner) for least-loaded assignment: a derived counter kept by
+ * triggers on each entity table (installed and re-verified by the engine's assignment code,
+ * since they depend on the pipeline's won/lost stages); always rebuildable from the records.
+ */
+export const ownerOpenLoads = sqliteTable(
+  'owner_open_loads',
+  {
+    entity: text('entity').notNull(),
+    ownerId: text('owner_id').notNull(),
+    open: integer('open').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.ownerId] })],
+);
 
 export const schedulerState = sqliteTable('scheduler_state', {
   key: text('key').primaryKey(),
