@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { admin, HOUR, intake, setupAutomations, specWith, type Harness } from './support/harness';
+import {
+  admin,
+  HOUR,
+  setupAutomations,
+  specWith,
+  type Harness,
+  createLead,
+} from './support/harness';
 
 let h: Harness;
 afterEach(() => h?.db.close());
-let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
 const onCreate = (key: string, actions: unknown[], extra: Record<string, unknown> = {}) => ({
   key,
@@ -14,18 +20,7 @@ const onCreate = (key: string, actions: unknown[], extra: Record<string, unknown
 });
 
 function lead(values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create(
-    'lead',
-    {
-      name: '张三',
-      phone: `+8613600${String(++phone).padStart(6, '0')}`,
-      source: 'website',
-      ...values,
-    },
-    intake,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.record;
+  return createLead(h, { name: '张三', ...values });
 }
 const get = (id: string) => {
   const r = h.engine.records.get('lead', id, admin);
@@ -98,11 +93,7 @@ describe('actions', () => {
     });
     // wu.hao already owns two open leads, zheng.xue one.
     for (const owner of ['u-wu.hao', 'u-wu.hao', 'u-zheng.xue'])
-      h.engine.records.create(
-        'lead',
-        { name: 'old', phone: `+8613611${String(++phone).padStart(6, '0')}`, ownerId: owner },
-        admin,
-      );
+      createLead(h, { name: 'old', ownerId: owner }, admin);
     h.automations.drain();
     const ids = [lead().id, lead().id, lead().id];
     h.automations.drain();

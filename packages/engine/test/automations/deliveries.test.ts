@@ -5,11 +5,10 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../../src/index';
-import { intake, setupAutomations, specWith, type Harness } from './support/harness';
+import { setupAutomations, specWith, type Harness, createLead } from './support/harness';
 
 let h: Harness;
 afterEach(() => h?.db.close());
-let phone = 0;
 const label = { 'zh-CN': '新线索提醒', en: 'New lead alert' };
 const onCreate = (key: string, actions: unknown[]) => ({
   key,
@@ -31,18 +30,7 @@ function fakeHttp(script: (number | 'hang' | 'throw')[]) {
   return { http, requests };
 }
 function lead(values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create(
-    'lead',
-    {
-      name: '张三',
-      phone: `+8613500${String(++phone).padStart(6, '0')}`,
-      source: 'douyin',
-      ...values,
-    },
-    intake,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.record;
+  return createLead(h, { name: '张三', source: 'douyin', ...values });
 }
 const deliveries = () =>
   h.all<{ status: string; attempts: number; last_error: string | null; next_attempt_at: number }>(

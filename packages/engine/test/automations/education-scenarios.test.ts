@@ -1,24 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignmentTraces } from '../../src/automations';
-import { admin, HOUR, intake, setupAutomations, type Harness } from './support/harness';
+import { admin, HOUR, setupAutomations, type Harness, createLead } from './support/harness';
 
 let h: Harness;
 afterEach(() => h?.db.close());
-let phone = 0;
 
 function lead(values: Record<string, unknown>) {
-  const r = h.engine.records.create(
-    'lead',
-    {
-      name: 'Test',
-      phone: `+8613900${String(++phone).padStart(6, '0')}`,
-      source: 'website',
-      ...values,
-    },
-    intake,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.record;
+  return createLead(h, { name: 'Test', ...values });
 }
 const get = (id: string) => {
   const r = h.engine.records.get('lead', id, admin);

@@ -1,10 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreateOptions } from '../../src/index';
-import { admin, intake, setupAutomations, specWith, type Harness } from './support/harness';
+import {
+  admin,
+  intake,
+  setupAutomations,
+  specWith,
+  type Harness,
+  createLead,
+} from './support/harness';
 
 let h: Harness;
 afterEach(() => h?.db.close());
-let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
 const on = (
   key: string,
@@ -14,18 +20,7 @@ const on = (
 ) => ({ key, label, on: trigger, do: actions, ...extra });
 
 function lead(values: Record<string, unknown> = {}, opts: CreateOptions = intake) {
-  const r = h.engine.records.create(
-    'lead',
-    {
-      name: '韩梅梅',
-      phone: `+8613400${String(++phone).padStart(6, '0')}`,
-      source: 'website',
-      ...values,
-    },
-    opts,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.record;
+  return createLead(h, { name: '韩梅梅', ...values }, opts);
 }
 const get = (entity: string, id: string) => {
   const r = h.engine.records.get(entity, id, admin);

@@ -2,31 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   admin,
   HOUR,
-  intake,
   marker,
   setupAutomations,
   specWith,
   type Harness,
+  createLead,
 } from './support/harness';
 
 let h: Harness;
 afterEach(() => h?.db.close());
-let phone = 0;
 const label = { 'zh-CN': '测试', en: 'Test' };
 
 function lead(values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create(
-    'lead',
-    {
-      name: 'T',
-      phone: `+8613700${String(++phone).padStart(6, '0')}`,
-      source: 'website',
-      ...values,
-    },
-    intake,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.record;
+  return createLead(h, { name: 'T', ...values });
 }
 const fired = () =>
   h

@@ -4,6 +4,7 @@ import {
   createEngine,
   createManualClock,
   createSequentialIds,
+  type CreateOptions,
   type EngineOptions,
 } from '../../../src/index';
 import { createAutomations, type AutomationOptions } from '../../../src/automations';
@@ -113,4 +114,25 @@ export function specWith(automations: unknown[]): AppSpec {
 /** A task-creating action titled `title` for yang.fan: a side effect that does not itself trigger record events. */
 export function marker(title: string) {
   return { type: 'createTask', title, assignee: 'user:yang.fan', dueIn: '1d' };
+}
+
+let phoneSeq = 0;
+
+/**
+ * Creates a lead through the one write path with a fresh phone number (as a public form
+ * submission unless `opts` says otherwise); a refusal is a broken test setup, so it throws.
+ */
+export function createLead(
+  h: Harness,
+  values: Record<string, unknown> = {},
+  opts: CreateOptions = intake,
+) {
+  const phone = `+86131${String(++phoneSeq).padStart(8, '0')}`;
+  const r = h.engine.records.create(
+    'lead',
+    { name: '测试', phone, source: 'website', ...values },
+    opts,
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.record;
 }
