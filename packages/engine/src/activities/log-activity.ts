@@ -12,7 +12,7 @@ import { emit } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import { slaDueAt } from '../records/stage';
 import type { CallOptions, WriteOptions } from '../records/types';
-import { loadForWrite } from '../records/update';
+import { loadForWrite } from '../records/existing-write';
 import { activitiesOf, insertActivity } from './activity-rows';
 import type { Activity, ActivityInput, ActivityListResult, ActivityResult, FileRef } from './types';
 

@@ -1,3 +1,4 @@
+import { interpolate } from '../i18n/messages';
 import type { Locale } from '../ports';
 
 /** Messages of the automation runtime (zh-CN and en); `{name}` placeholders come from params. */
@@ -77,7 +78,5 @@ export function am(
   key: AutomationMessageKey,
   params: Record<string, unknown> = {},
 ): string {
-  return catalogue[key][locale].replace(/\{(\w+)\}/g, (_, n: string) =>
-    params[n] === undefined || params[n] === null ? '' : String(params[n]),
-  );
+  return interpolate(catalogue[key][locale], params);
 }

@@ -126,7 +126,11 @@ export function resolveLocale(locale: string | undefined | null): Locale {
 
 /** Formats message `key` in `locale` with `{param}` placeholders filled. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {
-  const template = catalogue[key][locale];
+  return interpolate(catalogue[key][locale], params);
+}
+
+/** Fills `{name}` placeholders of `template` from `params` (null and missing become empty). */
+export function interpolate(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
     return v === undefined || v === null ? '' : String(v);

@@ -1,16 +1,8 @@
 import type { StoredRecord } from '@trellis/store';
-import { engineError, fieldError, type FieldError } from '../i18n/errors';
+import { fieldError, type FieldError } from '../i18n/errors';
+import { writeExisting } from './existing-write';
 import type { RecordData } from '../ports';
-import {
-  authorize,
-  beginCall,
-  callLocale,
-  guard,
-  isFailure,
-  storeFailure,
-  timed,
-  type Call,
-} from './call';
+import { storeFailure, timed, type Call } from './call';
 import { duplicate } from './duplicate';
 import { touchesIdentity } from './identity';
 import { emit, historyRows, pick } from './journal';
@@ -22,30 +14,6 @@ import { relationErrors } from './references';
 import { uniqueErrors } from './unique';
 import { gateErrors, slaDueAt } from './stage';
 import type { ChangeStageOptions, RecordResult, UpdateOptions } from './types';
-
-/** Reads a live record for a write, or the failure saying why it cannot be written. */
-export function loadForWrite(
-  call: Call,
-  id: string,
-  version: number | undefined,
-): StoredRecord | ReturnType<typeof storeFailure> {
-  const current = call.live.store.get(call.model.key, id, { includeDeleted: true });
-  if (!current)
-    return engineError('not_found', call.locale, 'notFound', { entity: call.model.key, id });
-  if (current.deletedAt !== null)
-    return engineError('not_found', call.locale, 'deleted', { entity: call.model.key, id });
-  if (version !== undefined && version !== current.version) {
-    return engineError(
-      'conflict',
-      call.locale,
-      'conflict',
-      { current: current.version, expected: version },
-      [],
-      { currentVersion: current.version },
-    );
-  }
-  return current;
-}
 
 /**
  * Updates a record through the one write path. Optimistic concurrency: the write applies only
@@ -60,39 +28,31 @@ export function updateRecord(
   patch: unknown,
   opts: UpdateOptions,
 ): RecordResult {
-  return guard(callLocale(rt, opts), () => {
-    const call = beginCall(rt, entity, opts);
-    if (isFailure(call)) return call;
-    return rt.db.transaction((): RecordResult => {
-      const current = loadForWrite(call, id, opts.version);
-      if (isFailure(current)) return current;
-      const denied = authorize(call, 'update', current);
-      if (denied) return denied;
-      const p = prepare(call, patch, current);
-      const errors = [...p.errors];
-      const to = p.changed.includes('stage') ? (p.next.stage as string | null) : undefined;
-      if (to !== undefined)
-        errors.push(...timed(call, 'gate', () => stageProblems(call, to, p.next, current)));
-      if (errors.length > 0) return problems(call, errors, to ?? undefined);
-      if (p.changed.length === 0) return { ok: true, record: visible(call, current), changed: [] };
-      if (touchesIdentity(call.model, p.changed)) {
-        const clash = timed(
-          call,
-          'identity',
-          () => call.live.store.findByIdentity(entity, p.next, { excludeId: id })[0],
-        );
-        if (clash) return duplicate(call, clash.record, clash.key);
-      }
-      const taken = timed(call, 'identity', () => [
-        ...uniqueErrors(call, p.next, p.changed, id),
-        ...relationErrors(call, p.next, p.changed),
-        ...peopleErrors(call, p.next, p.changed),
-      ]);
-      if (taken.length > 0) return problems(call, taken);
-      return timed(call, 'write', () =>
-        write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0),
+  return writeExisting(rt, entity, id, opts, 'update', (call, current): RecordResult => {
+    const p = prepare(call, patch, current);
+    const errors = [...p.errors];
+    const to = p.changed.includes('stage') ? (p.next.stage as string | null) : undefined;
+    if (to !== undefined)
+      errors.push(...timed(call, 'gate', () => stageProblems(call, to, p.next, current)));
+    if (errors.length > 0) return problems(call, errors, to ?? undefined);
+    if (p.changed.length === 0) return { ok: true, record: visible(call, current), changed: [] };
+    if (touchesIdentity(call.model, p.changed)) {
+      const clash = timed(
+        call,
+        'identity',
+        () => call.live.store.findByIdentity(entity, p.next, { excludeId: id })[0],
       );
-    });
+      if (clash) return duplicate(call, clash.record, clash.key);
+    }
+    const taken = timed(call, 'identity', () => [
+      ...uniqueErrors(call, p.next, p.changed, id),
+      ...relationErrors(call, p.next, p.changed),
+      ...peopleErrors(call, p.next, p.changed),
+    ]);
+    if (taken.length > 0) return problems(call, taken);
+    return timed(call, 'write', () =>
+      write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0),
+    );
   });
 }
 

@@ -9,7 +9,7 @@ import type { Locale } from '../ports';
 import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '../records/call';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions, WriteOptions } from '../records/types';
-import { loadForWrite } from '../records/update';
+import { loadForWrite } from '../records/existing-write';
 import { getTask, insertTask, queryTasks, setTask } from './task-rows';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
 
