@@ -68,7 +68,7 @@ try {
   // First the write path alone (events queue up), then as `trellis start` runs: with the
   // automation worker (routing, tasks, SLA) in its own thread and connection.
   const intakeOnly = await measure('public form intake, automation worker paused', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
-  const worker = startAutomationThread(paths.db);
+  const worker = startAutomationThread(paths.db, { checkpointsOf: rt.db });
   while (worker.pending() !== 0) await new Promise((r) => setTimeout(r, 100));
   const intake = await measure('public form intake (education, automations on)', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
 

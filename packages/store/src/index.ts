@@ -1,5 +1,7 @@
 export { openDatabase } from './db/open-database';
 export type { OpenOptions, StoreDb, StoreSchema } from './db/open-database';
+export { checkpointWal, handOffCheckpoints, CHECKPOINT_SAFETY_FRAMES } from './db/checkpoints';
+export type { CheckpointResult } from './db/checkpoints';
 export * from './schema/index';
 export { entityTable, quoteIdent, tableName, SYSTEM_KEYS } from './entity/entity-table';
 export type { ColumnInfo, EntityTableInfo, IndexDef } from './entity/entity-table';

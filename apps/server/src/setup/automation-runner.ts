@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { handOffCheckpoints } from '@trellis/store';
+import type { StoreDb } from '@trellis/store';
 
 /** The automation worker running in its own thread (see automation-thread.ts). */
 export type AutomationRunner = { pending(): number; stop(): Promise<void> };
@@ -7,8 +9,11 @@ export type AutomationRunner = { pending(): number; stop(): Promise<void> };
  * Starts the outbox worker and scheduler in a worker thread with its own SQLite connection
  * (WAL lets it write beside the HTTP thread). `stop()` lets the current step finish first.
  * `onDrain` is called when the worker has processed events (feed it to the event streams).
+ * The thread also checkpoints the WAL; pass the HTTP thread's connection as `checkpointsOf` so
+ * that connection stops checkpointing inside its own commits (which stalled requests) while the
+ * thread runs.
  */
-export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void; onDrain?: () => void } = {}): AutomationRunner {
+export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void; onDrain?: () => void; checkpointsOf?: StoreDb } = {}): AutomationRunner {
   // From source (tsx) the thread needs a bootstrap that registers tsx; a build runs the .js.
   const entry = import.meta.url.endsWith('.ts') ? './automation-thread-boot.mjs' : './automation-thread.js';
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
@@ -34,11 +39,17 @@ export function startAutomationThread(dbFile: string, opts: { tickMs?: number; w
     });
   };
   spawn();
+  const mainAutocheckpoint = opts.checkpointsOf ? Number(opts.checkpointsOf.sqlite.pragma('wal_autocheckpoint', { simple: true })) : 0;
+  if (opts.checkpointsOf) handOffCheckpoints(opts.checkpointsOf);
+  const takeBackCheckpoints = () => {
+    if (opts.checkpointsOf?.sqlite.open) opts.checkpointsOf.sqlite.pragma(`wal_autocheckpoint = ${mainAutocheckpoint}`);
+  };
   return {
     pending: () => pending,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
+        takeBackCheckpoints();
         worker.on('message', (m: { stopped?: boolean }) => {
           if (m.stopped) void worker.terminate().then(() => resolve());
         });

@@ -3,8 +3,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
 import type { Engine } from '@trellis/engine';
-import { openDatabase } from '@trellis/store';
+import { checkpointWal, openDatabase } from '@trellis/store';
 
+const CHECKPOINT_EVERY_MS = 200;
 const { dbFile, tickMs, workerId } = workerData as { dbFile: string; tickMs: number; workerId: string };
 const db = openDatabase(dbFile);
 const holder: { engine?: Engine } = {};
@@ -16,9 +17,20 @@ automations.start({ tickMs });
 // `written` (rows this connection changed so far) lets the parent wake event streams after a drain.
 const written = db.sqlite.prepare('SELECT total_changes() AS n').pluck();
 const report = setInterval(() => parentPort?.postMessage({ pending: automations.pending(), written: written.get() as number }), 250);
+// WAL checkpoints run here, off the HTTP thread (see handOffCheckpoints): PASSIVE, so neither
+// intake writes nor this worker's own writes wait for them.
+const checkpoints = setInterval(() => {
+  try {
+    checkpointWal(db);
+  } catch (error) {
+    // SQLITE_BUSY/LOCKED: another checkpoint is running; the next tick tries again.
+    if (!/BUSY|LOCKED/.test(String((error as { code?: string }).code))) throw error;
+  }
+}, CHECKPOINT_EVERY_MS);
 parentPort?.on('message', async (msg) => {
   if (msg !== 'stop') return;
   clearInterval(report);
+  clearInterval(checkpoints);
   await automations.stop();
   db.close();
   parentPort?.postMessage({ stopped: true });
