@@ -1,4 +1,4 @@
-import { openDatabase } from '@trellis/store';
+import { markSpecChanged, openDatabase } from '@trellis/store';
 import type { StoreDb } from '@trellis/store';
 import { createApp } from '../src/app';
 import type { ServerEngine } from '../src/engine-port';
@@ -47,4 +47,5 @@ export function cookieOf(res: Response): string {
 export function setLiveSpec(db: StoreDb, spec: unknown): void {
   const next = ((db.sqlite.prepare('SELECT max(version) AS v FROM spec_versions').get() as { v: number | null }).v ?? 0) + 1;
   db.sqlite.prepare('INSERT INTO spec_versions (version, spec, published_at) VALUES (?, ?, ?)').run(next, JSON.stringify(spec), Date.now());
+  markSpecChanged();
 }

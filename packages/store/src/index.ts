@@ -42,6 +42,7 @@ export type {
   WarningCode,
 } from './migration/types';
 export { specVersions, liveVersion } from './spec-versions/spec-versions';
+export { markSpecChanged, specEpoch } from './spec-versions/spec-epoch';
 export type { SpecVersionsApi } from './spec-versions/spec-versions';
 export type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, SpecDraft, SpecVersion, SpecVersionInfo } from './spec-versions/types';
 export { mirrorTeams } from './spec-versions/teams-mirror';

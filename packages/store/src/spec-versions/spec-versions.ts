@@ -9,6 +9,7 @@ import { planMigration } from '../migration/plan-migration';
 import { specDraft, specVersions as versionsTable } from '../schema/spec';
 import { mirrorTeams } from './teams-mirror';
 import type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, SpecDraft, SpecVersion, SpecVersionInfo } from './types';
+import { markSpecChanged } from './spec-epoch';
 
 export type SpecVersionsApi = ReturnType<typeof specVersions>;
 
@@ -98,6 +99,7 @@ export function specVersions(db: StoreDb) {
         const changes: PublishedChanges = { diff: p.diff, steps: p.plan.steps, warnings: p.plan.warnings, resolutions, summary: applied.summary, teamsRemoved };
         if (restoredFrom !== undefined) changes.restoredFrom = restoredFrom;
         db.orm.insert(versionsTable).values({ version, spec: p.next, publishedAt: now, publishedBy: opts.by ?? null, note: opts.note ?? null, changes }).run();
+        markSpecChanged();
         if (fromDraft) db.orm.update(specDraft).set({ baseVersion: version }).where(eq(specDraft.id, 1)).run();
         return { ok: true, version, spec: p.next, plan: p.plan, summary: applied.summary, changes };
       });
