@@ -20,8 +20,12 @@ import { drain, type DrainReport } from './worker/worker';
 
 /** The automations API (`engine.automations`). */
 export type AutomationsApi = {
-  /** Processes every claimable outbox event now (synchronous; tests and the background loop use it). */
-  drain(opts?: { maxEvents?: number }): DrainReport;
+  /**
+   * Processes every claimable outbox event now (synchronous; tests and the background loop use
+   * it), or up to `maxEvents`, or in at most `transactions` write transactions (each claims
+   * `batchSize` events at a time for up to `batchMs`).
+   */
+  drain(opts?: { maxEvents?: number; transactions?: number }): DrainReport;
   /** Scheduler tick: SLA sweep (sla.breached once per breach) and due cron schedules. */
   tick(now?: number): { breaches: number; schedules: string[] };
   /** Sends due webhook deliveries and queued emails. */
@@ -109,7 +113,8 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
             lastTick = rt.now();
             api.tick();
           }
-          busy = api.drain({ maxEvents: rt.options.batchSize }).events > 0;
+          // One write transaction per step (bounded by batchMs), then the lock is free for intake.
+          busy = api.drain({ transactions: 1 }).events > 0;
           await api.deliver();
         } catch {
           // A failing step (e.g. the database closed during shutdown) must not kill the loop; the next step retries.

@@ -17,8 +17,13 @@ export type AutomationOptions = {
   maxDepth: number;
   /** How long a claimed event stays reserved for one worker. */
   leaseMs: number;
-  /** Events claimed per batch. */
+  /** Events claimed at once. */
   batchSize: number;
+  /**
+   * A drain transaction claims further batches while it has run for less than this (ms), so a
+   * backlog costs few commits while intake never waits long for the write lock.
+   */
+  batchMs: number;
   /** After this many failed attempts an event is given up (kept with last_error). */
   maxAttempts: number;
   /** Delay before retrying an event whose processing threw. */
@@ -33,6 +38,7 @@ export const defaultAutomationOptions: AutomationOptions = {
   maxDepth: 5,
   leaseMs: 30_000,
   batchSize: 50,
+  batchMs: 2,
   maxAttempts: 5,
   retryMs: 5_000,
   workerId: 'worker-1',
@@ -61,6 +67,11 @@ export type Runtime = {
   deps: AutomationDeps;
   db: Db;
   spec(): AppSpec;
+  /**
+   * Runs `fn` (a drain transaction) with the spec and the directory read once: while the
+   * transaction holds the write lock, no publish and no change of users or teams can land.
+   */
+  batch<T>(fn: () => T): T;
   locale: Locale;
   options: AutomationOptions;
   directory: Directory;
@@ -78,17 +89,18 @@ export function createRuntime(deps: AutomationDeps): Runtime {
   const options = { ...defaultAutomationOptions, ...(deps.options ?? {}) };
   const locale = deps.locale ?? 'zh-CN';
   const now = () => deps.clock.now();
+  let batchSpec: AppSpec | null = null;
+  const spec = (): AppSpec => batchSpec ?? deps.spec();
   const evaluate: ActionContext['evaluate'] = (expr, data, previous) => {
     const r = tryEvaluate(expr, data, { now: now(), previous: previous ?? null });
     return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.error.message };
   };
-  const directory = createDirectory(deps.db, deps.spec);
+  const directory = createDirectory(deps.db, spec);
   const tables = createSystemTables(deps.db);
   const queryRecords =
     (records: RecordsPort): TriggerContext['queryRecords'] =>
     (entity, query, limit) => {
-      const spec = deps.spec();
-      const e = getEntity(spec, entity);
+      const e = getEntity(spec(), entity);
       if (!e)
         return {
           ok: false,
@@ -111,7 +123,16 @@ export function createRuntime(deps: AutomationDeps): Runtime {
   return {
     deps,
     db: deps.db,
-    spec: deps.spec,
+    spec,
+    batch: (fn) => {
+      if (batchSpec) return fn();
+      batchSpec = deps.spec();
+      try {
+        return directory.cached(fn);
+      } finally {
+        batchSpec = null;
+      }
+    },
     locale,
     options,
     directory,
@@ -121,14 +142,14 @@ export function createRuntime(deps: AutomationDeps): Runtime {
     now,
     evaluate,
     triggerContext: (records) => ({
-      spec: deps.spec(),
+      spec: spec(),
       now,
       locale,
       getRecord: (e, id) => records.get(e, id),
       queryRecords: queryRecords(records),
     }),
     actionContext: (depth, records) => ({
-      spec: deps.spec(),
+      spec: spec(),
       locale,
       now,
       nextId: () => deps.ids.next(),

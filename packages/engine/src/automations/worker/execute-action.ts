@@ -34,7 +34,9 @@ export function executeAction(
   ctx: ActionContext,
 ): ActionLog {
   const t0 = performance.now();
-  const prior = rt.runs.getEffect(input.effectKey);
+  // Effects commit with their event's claim and completion, so only an event claimed before
+  // (attempts > 1) can have any.
+  const prior = input.event.attempts > 1 ? rt.runs.getEffect(input.effectKey) : null;
   if (prior) {
     const result = prior.result as ActionResult;
     return {

@@ -15,20 +15,26 @@ type Row = {
   attempts: number;
 };
 
-function toEvent(r: Row): AutomationEvent {
-  return {
+function toEvent(r: Row, attempts = r.attempts): AutomationEvent {
+  const event = {
     seq: r.seq,
     id: r.id,
     type: r.type,
     entity: r.entity,
     recordId: r.record_id,
-    payload: parseJson<Record<string, unknown>>(r.payload, {}),
     actorId: r.actor_id,
     via: r.via,
     depth: r.depth ?? 0,
     createdAt: r.created_at,
-    attempts: r.attempts,
-  };
+    attempts,
+  } as AutomationEvent;
+  // Parsed on first use: most events of a busy outbox have no automation listening.
+  let payload: Record<string, unknown> | undefined;
+  Object.defineProperty(event, 'payload', {
+    enumerable: true,
+    get: () => (payload ??= parseJson<Record<string, unknown>>(r.payload, {})),
+  });
+  return event;
 }
 
 /** An event automations write themselves (schedule, manual, sla.breached). */
@@ -52,7 +58,41 @@ export function createOutboxSql(db: Db) {
      WHERE seq IN (SELECT seq FROM outbox WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @worker) ORDER BY seq LIMIT @limit)
      RETURNING seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts`,
   );
+  const free = `processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @worker)`;
+  const claimableStmt = stmt(db, `SELECT 1 FROM outbox WHERE ${free} LIMIT 1`);
+  const takeStmt = stmt(
+    db,
+    `SELECT seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts FROM outbox WHERE ${free} ORDER BY seq LIMIT @limit`,
+  );
+  const finishStmt = stmt(
+    db,
+    `UPDATE outbox SET processed_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND processed_at IS NULL`,
+  );
   return {
+    /** Whether `claim` would find an event (a read: no write lock taken). */
+    claimable(worker: string, now: number): boolean {
+      return claimableStmt.get({ now, worker }) !== undefined;
+    },
+    /**
+     * The next `limit` events `claim` would take, read without writing a lease: for a caller
+     * that processes them inside the write transaction it read them in (the drain), so no
+     * other worker can see them before they are finished or put back. Their `attempts` counts
+     * this attempt; `finish` or `putBack` records it.
+     */
+    take(worker: string, now: number, limit: number): AutomationEvent[] {
+      return (takeStmt.all({ worker, now, limit }) as Row[]).map((r) => toEvent(r, r.attempts + 1));
+    },
+    /** Marks a taken event done, counting the attempt. */
+    finish(seq: number, now: number): void {
+      finishStmt.run(now, seq);
+    },
+    /** Puts a taken event back after an unexpected error: retried at `retryAt`, or given up (processed with last_error) when `dead`. */
+    putBack(seq: number, error: string, retryAt: number, dead: boolean, now: number): void {
+      stmt(
+        db,
+        `UPDATE outbox SET attempts = attempts + 1, processed_at = ?, claimed_by = NULL, claimed_until = ?, last_error = ? WHERE seq = ? AND processed_at IS NULL`,
+      ).run(dead ? now : null, dead ? null : retryAt, error, seq);
+    },
     /**
      * Claims up to `limit` unprocessed events whose lease is free or expired — or held by this
      * same worker id (a restarted worker resumes its own claims without waiting for the lease).

@@ -1,10 +1,9 @@
 import type { AppSpec, AutomationSpec } from '@trellis/spec';
 import { triggers } from '../registry';
 import type { Runtime } from '../runtime';
-import type { RecordData } from '../../ports';
-import type { RecordsPort } from '../records-port';
 import type { AutomationEvent, RunLog } from '../types';
 import { notifySlaBreach } from '../../scheduler/sla-notify';
+import { cachedRecords, createRecordCache, type RecordCache } from './record-cache';
 import { runAutomation } from './run-automation';
 
 const index = new WeakMap<AppSpec, Map<string, AutomationSpec[]>>();
@@ -32,24 +31,21 @@ export function automationsFor(spec: AppSpec, eventType: string): AutomationSpec
  * sla.breached also notifies the stage's SLA recipients. Throws only on transient database
  * errors (the worker then retries the event; finished effects are not repeated).
  */
-export function processEvent(rt: Runtime, event: AutomationEvent): RunLog[] {
+export function processEvent(
+  rt: Runtime,
+  event: AutomationEvent,
+  cache: RecordCache = createRecordCache(),
+): RunLog[] {
   const spec = rt.spec();
-  const base = rt.deps.records(event.depth + 1);
   // Triggers of many automations read the same record: read it once, and again only after an
-  // automation's actions may have changed it.
-  const cache = new Map<string, RecordData | null>();
-  const records: RecordsPort = {
-    ...base,
-    get: (entity, id) => {
-      const k = `${entity}\u0000${id}`;
-      if (!cache.has(k)) cache.set(k, base.get(entity, id));
-      const r = cache.get(k) ?? null;
-      return r ? { ...r } : null;
-    },
-  };
+  // automation's action may have changed it in ways its write result does not show.
+  const records = cachedRecords(rt.deps.records(event.depth + 1), cache);
   const out: RunLog[] = [];
   if (event.type === 'sla.breached') notifySlaBreach(rt, event, records);
-  for (const automation of automationsFor(spec, event.type)) {
+  const automations = automationsFor(spec, event.type);
+  if (automations.length === 0) return out;
+  const triggerCtx = rt.triggerContext(records);
+  for (const automation of automations) {
     const trigger = triggers[automation.on.type];
     if (!trigger) continue;
     const fired = trigger.run(
@@ -58,14 +54,14 @@ export function processEvent(rt: Runtime, event: AutomationEvent): RunLog[] {
         config: automation.on as unknown as Record<string, unknown>,
         automationKey: automation.key,
       },
-      rt.triggerContext(records),
+      triggerCtx,
     );
     if (!fired.fires) continue;
     if (fired.error) out.push(failedTrigger(rt, automation, event, fired.error));
     for (const subject of fired.subjects) {
       const run = runAutomation(rt, automation, event, subject, records, {
         dryRun: false,
-        onWrite: () => cache.clear(),
+        onAction: (committed) => cache.settle(committed),
       });
       out.push(run);
     }

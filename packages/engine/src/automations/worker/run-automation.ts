@@ -30,7 +30,7 @@ export function runAutomation(
   event: AutomationEvent,
   subject: Subject,
   records: RecordsPort,
-  opts: { dryRun: boolean; onWrite?: () => void },
+  opts: { dryRun: boolean; onAction?: (committed: boolean) => void },
 ): RunLog {
   const t0 = performance.now();
   // Only an event claimed before (a crash, a lost lease) can have runs already.
@@ -107,7 +107,8 @@ export function runAutomation(
       runId: run.id,
     };
     const log = executeAction(rt, actions[action.type], action.type, input, ctx);
-    opts.onWrite?.();
+    // The action's savepoint is settled now: committed unless it failed or was only replayed.
+    opts.onAction?.(log.status === 'succeeded' && log.replayed !== true);
     run.actions.push(log);
     if (log.status === 'failed') failed = true;
     // Later actions see earlier effects (assign, then a task for the new owner).

@@ -2,74 +2,96 @@ import { writeTransaction } from '../db';
 import type { Runtime } from '../runtime';
 import type { AutomationEvent } from '../types';
 import { processEvent } from './process-event';
+import { createRecordCache } from './record-cache';
 
 /** What one drain did. */
 export type DrainReport = { events: number; runs: number; failedEvents: number };
 
 /**
- * Processes one claimed event and settles it: done, or released for a retry after an
- * unexpected error (after `maxAttempts` it is kept as processed with last_error).
+ * Processes one claimed event in its own savepoint and settles it: done, or released for a
+ * retry after an unexpected error (after `maxAttempts` it is kept as processed with
+ * last_error). A failing event rolls back alone; its batch-mates stay.
  */
-function settle(rt: Runtime, worker: string, event: AutomationEvent, report: DrainReport): void {
+function settle(
+  rt: Runtime,
+  event: AutomationEvent,
+  report: DrainReport,
+  cache: ReturnType<typeof createRecordCache>,
+): void {
   try {
     // The event's runs, effects (each action in its own savepoint) and completion are one unit.
     rt.db.transaction(() => {
-      report.runs += processEvent(rt, event).length;
-      rt.outbox.complete(event.seq, worker, rt.now());
+      report.runs += processEvent(rt, event, cache).length;
+      rt.outbox.finish(event.seq, rt.now());
     });
   } catch (e) {
+    // Records read or written by the rolled-back event may no longer be what the cache holds.
+    cache.clear();
     const msg = e instanceof Error ? e.message : String(e);
     const dead = event.attempts >= rt.options.maxAttempts;
-    rt.outbox.release(event.seq, worker, msg, rt.now() + rt.options.retryMs, dead, rt.now());
+    rt.outbox.putBack(event.seq, msg, rt.now() + rt.options.retryMs, dead, rt.now());
     report.failedEvents++;
   }
 }
 
 /**
- * Drains the outbox synchronously: claims batches (lease `leaseMs`) and processes them in
- * sequence order until nothing is claimable or `maxEvents` were handled. Effects are exactly
- * once per (event, automation, record, action) thanks to action_effects, so a crash at any
- * point and a rerun (by this or another worker once the lease expired) neither loses nor
- * repeats one.
+ * Drains the outbox synchronously until nothing is claimable, `maxEvents` were handled or
+ * `transactions` write transactions were committed (the background loop commits one per step).
+ *
+ * Each write transaction (BEGIN IMMEDIATE) takes the next free events (`batchSize` at a time;
+ * free = unprocessed, not waiting for a retry, not under another worker's lease), processes
+ * them in sequence order with a savepoint per event, and takes more while it has run for less
+ * than `batchMs`; then it commits. No lease is written: while the transaction holds the write
+ * lock no other worker can take the same events, and the event's completion (or its putting
+ * back for a retry), its runs and its effects commit together. A crash loses only the
+ * uncommitted transaction, whose events are taken again and applied once (exactly once per
+ * (event, automation, record, action) thanks to action_effects). One commit covers many
+ * events, and the short `batchMs` keeps the write lock free for intake most of the time.
  */
 export function drain(
   rt: Runtime,
-  opts: { maxEvents?: number; workerId?: string } = {},
+  opts: { maxEvents?: number; transactions?: number; workerId?: string } = {},
 ): DrainReport {
   const worker = opts.workerId ?? rt.options.workerId;
   const max = opts.maxEvents ?? Number.POSITIVE_INFINITY;
   const report: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
-  while (report.events < max) {
-    // One transaction per batch, one savepoint per event: a failing event rolls back alone,
-    // and the batch costs one commit. A crash loses only the uncommitted batch, which is
-    // claimed again and applied once (its effects never committed).
-    let claimed = 0;
+  for (let tx = 0; report.events < max && tx < (opts.transactions ?? Infinity); tx++) {
+    // A plain read first: an idle worker never takes the write lock intake is waiting for.
+    if (!rt.outbox.claimable(worker, rt.now())) break;
+    let drained = false;
     try {
-      const batch = rt.outbox.claim(
-        worker,
-        rt.now(),
-        rt.options.leaseMs,
-        Math.min(rt.options.batchSize, max - report.events),
+      const done = writeTransaction(rt.db, () =>
+        rt.batch(() => {
+          const r: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
+          // Within the transaction no other connection writes, so records read or written by
+          // one event stay valid for the next (the cache drops them on any rollback).
+          const cache = createRecordCache();
+          const t0 = performance.now();
+          do {
+            const room = max - report.events - r.events;
+            const batch = rt.outbox.take(worker, rt.now(), Math.min(rt.options.batchSize, room));
+            if (batch.length === 0) {
+              drained = true;
+              break;
+            }
+            for (const event of batch) {
+              settle(rt, event, r, cache);
+              r.events++;
+            }
+          } while (r.events < max - report.events && performance.now() - t0 < rt.options.batchMs);
+          return r;
+        }),
       );
-      claimed = batch.length;
-      if (claimed === 0) break;
-      const done = writeTransaction(rt.db, () => {
-        const r: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
-        for (const event of batch) {
-          settle(rt, worker, event, r);
-          r.events++;
-        }
-        return r;
-      });
       report.events += done.events;
       report.runs += done.runs;
       report.failedEvents += done.failedEvents;
     } catch {
-      // Another process kept the database locked longer than busy_timeout: the batch rolled
-      // back and stays claimed by this worker, which takes it again on its next drain.
-      report.failedEvents += claimed;
+      // Another process kept the database locked longer than busy_timeout (or the commit
+      // failed): the transaction rolled back, claims included; the next drain tries again.
+      report.failedEvents++;
       break;
     }
+    if (drained) break;
   }
   return report;
 }

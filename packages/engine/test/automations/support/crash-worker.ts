@@ -1,6 +1,6 @@
 /**
  * Child process of the crash test: opens the database file, builds the engine and automations
- * and drains the outbox one event at a time with a short pause, so the parent can SIGKILL it
+ * and drains the outbox one write transaction (batchSize 5) at a time with a short pause, so the parent can SIGKILL it
  * mid-drain. Usage: node --conditions=@trellis/source --import tsx crash-worker.ts <db> <worker>
  */
 import { openDatabase } from '@trellis/store';
@@ -24,7 +24,8 @@ const automations = createAutomations(engine, {
 const pause = new Int32Array(new SharedArrayBuffer(4));
 let total = 0;
 for (;;) {
-  const r = automations.drain({ maxEvents: 1 });
+  // One write transaction per step (as the background loop does): several events per commit.
+  const r = automations.drain({ transactions: 1 });
   if (r.events === 0 && r.failedEvents === 0) break;
   total += r.events;
   if (Number(pauseMs) > 0) Atomics.wait(pause, 0, 0, Number(pauseMs));

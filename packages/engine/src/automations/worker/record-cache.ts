@@ -1,0 +1,64 @@
+import type { RecordData } from '../../ports';
+import type { RecordsPort, WriteResult } from '../records-port';
+
+/**
+ * Records the worker has read or written inside one write transaction. While the transaction
+ * holds the write lock no other connection changes a record, so a record stays what it was
+ * until an automation of this worker writes. Writes are noted as pending and trusted only once
+ * their action committed (`commit`); any rollback or unknown write clears everything.
+ */
+export function createRecordCache() {
+  const known = new Map<string, RecordData | null>();
+  const pending = new Map<string, RecordData>();
+  const key = (entity: string, id: string) => `${entity}\u0000${id}`;
+  return {
+    /** The cached record (a copy), reading it through `read` on a miss. */
+    get(entity: string, id: string, read: () => RecordData | null): RecordData | null {
+      const k = key(entity, id);
+      let r = known.get(k);
+      if (r === undefined) {
+        r = read();
+        known.set(k, r);
+      }
+      return r ? { ...r } : null;
+    },
+    /** Notes what a write through the write path returned (trusted after `commit`). */
+    wrote(entity: string, w: WriteResult): void {
+      if (w.ok && typeof w.record.id === 'string') pending.set(key(entity, w.record.id), w.record);
+    },
+    /**
+     * An action finished. Its writes may have touched other records (formulas, counters), so
+     * everything is dropped; when it committed, the records it wrote are known as returned.
+     */
+    settle(committed: boolean): void {
+      known.clear();
+      if (committed) for (const [k, r] of pending) known.set(k, r);
+      pending.clear();
+    },
+    /** Forgets everything (a rolled-back event). */
+    clear(): void {
+      known.clear();
+      pending.clear();
+    },
+  };
+}
+
+export type RecordCache = ReturnType<typeof createRecordCache>;
+
+/** `base` with reads served from `cache` and record writes noted in it. */
+export function cachedRecords(base: RecordsPort, cache: RecordCache): RecordsPort {
+  const note =
+    (entity: string) =>
+    (w: WriteResult): WriteResult => {
+      cache.wrote(entity, w);
+      return w;
+    };
+  return {
+    ...base,
+    get: (entity, id) => cache.get(entity, id, () => base.get(entity, id)),
+    create: (entity, values) => note(entity)(base.create(entity, values)),
+    update: (entity, id, patch) => note(entity)(base.update(entity, id, patch)),
+    changeStage: (entity, id, stage) => note(entity)(base.changeStage(entity, id, stage)),
+    setOwner: (entity, id, ownerId, o) => note(entity)(base.setOwner(entity, id, ownerId, o)),
+  };
+}
