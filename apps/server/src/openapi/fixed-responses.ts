@@ -31,6 +31,24 @@ const COMPONENTS: Record<string, Schema> = {
   SpecVersion: obj({ version: int, spec: anyObj, publishedAt: int, publishedBy: strOrNull, note: strOrNull, changes: {} }, ['version']),
   PublishResult: obj({ version: int, summary: {}, changes: { type: 'array' } }, ['version']),
   ValidationIssue: obj({ path: str, code: str, message: str }, ['path', 'code', 'message']),
+  // The run log (docs/automations.md): why a run matched or not and what each action did.
+  ConditionTrace: obj({ matched: bool, failed: { type: 'array', items: obj({ path: str, expr: {}, value: {}, error: str }, ['path']) }, error: str }, ['matched', 'failed']),
+  ActionResult: {
+    oneOf: [
+      obj({ ok: { const: true }, summary: str, data: anyObj }, ['ok', 'summary']),
+      obj({ ok: { const: false }, code: str, message: str, errors: { type: 'array', items: ref('ValidationIssue') } }, ['ok', 'code', 'message']),
+    ],
+  },
+  ActionLog: obj({ index: int, type: str, status: { enum: ['succeeded', 'failed', 'skipped'] }, result: ref('ActionResult'), durationMs: { type: 'number' }, replayed: bool }, ['index', 'type', 'status', 'durationMs']),
+  AutomationRun: obj(
+    {
+      id: str, eventId: strOrNull, automationKey: str, triggerType: str, entity: strOrNull, recordId: strOrNull, matched: bool,
+      conditionTrace: { oneOf: [ref('ConditionTrace'), { type: 'null' }] }, actions: { type: 'array', items: ref('ActionLog') },
+      status: { enum: ['matched', 'skipped', 'failed', 'succeeded', 'stopped'] }, error: strOrNull, depth: int, startedAt: int, durationMs: { type: 'number' }, dryRun: bool,
+    },
+    ['id', 'automationKey', 'triggerType', 'matched', 'actions', 'status', 'startedAt', 'dryRun'],
+  ),
+  Automation: obj({ key: str, label: localeMap, enabled: bool, on: obj({ type: str }, ['type']), if: {}, do: { type: 'array', items: obj({ type: str }, ['type']) } }, ['key', 'on', 'do']),
 };
 
 /** Component schemas shared by fixed endpoints, under their `sys.` names. */
@@ -40,8 +58,6 @@ const me = obj({ user: { oneOf: [ref('User'), { type: 'null' }] }, actor: obj({ 
 const userBox = obj({ user: ref('User') }, ['user']);
 const recordItems = items(ref('AnyRecord'), { nextCursor: strOrNull });
 const change = obj({ field: str, before: {}, after: {}, actorId: strOrNull, via: str, at: int }, ['field']);
-// Run rows and dry-run results are engine shapes (docs/automations.md); only the status is promised here.
-const run = obj({ status: str });
 const intakeSource = obj({ kind: { enum: ['form', 'webhook'] }, key: str, label: localeMap, entity: str, endpoint: str, auth: str, secretSet: bool, health: anyObj }, ['kind', 'key', 'endpoint']);
 
 /** Body schema of the 2xx answer of each fixed endpoint (`method path`); 204s have none. */
@@ -63,10 +79,11 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'patch /api/v1/tasks/{id}': ref('Task'),
   'get /api/v1/notifications': items(ref('Notification'), { unread: int }),
   'get /api/v1/events': { type: 'string', description: 'text/event-stream: `notification`, `record` and `ping` events' },
-  'get /api/v1/automations': items(anyObj, { pending: intOrNull }),
-  'get /api/v1/automations/runs': items(run),
-  'post /api/v1/automations/{key}/test': anyObj,
-  'post /api/v1/automations/{key}/run': anyObj,
+  'get /api/v1/automations': items(ref('Automation'), { pending: intOrNull }),
+  'get /api/v1/automations/runs': items(ref('AutomationRun')),
+  // Nothing of a dry run is written, not even its run log; `runs` holds what would have happened.
+  'post /api/v1/automations/{key}/test': obj({ ok: { const: true }, runs: { type: 'array', items: ref('AutomationRun') } }, ['ok', 'runs']),
+  'post /api/v1/automations/{key}/run': obj({ ok: { const: true }, eventId: str }, ['ok', 'eventId']),
   'post /api/v1/files': ref('FileRef'),
   'get /api/v1/files/{id}': { type: 'string', format: 'binary' },
   'get /api/v1/users': items(ref('User')),

@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { HttpProblem } from '../http/problem';
+import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
 function automationsOf(ctx: ServerContext) {
@@ -34,10 +35,24 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
   });
 
   app.post('/api/v1/automations/:key/test', async (c) => {
-    requireManage(ctx, requireActor(c));
+    const actor = requireActor(c);
+    requireManage(ctx, actor);
     const { body } = await readObject(c);
-    const input = (body.record ?? body) as never;
-    const result = automationsOf(ctx).test(c.req.param('key'), input, body.previous ? { previous: body.previous as never } : {});
+    const input = (body.record ?? body) as string | Record<string, unknown> | null;
+    const result = automationsOf(ctx).test(c.req.param('key'), input as never, body.previous ? { previous: body.previous as never } : {});
+    if (!result.ok) {
+      const { code, params } = result.error;
+      if (code === 'automation.unknown') throw new HttpProblem(404, 'not_found');
+      if (code === 'action.recordGone') throw new HttpProblem(404, 'not_found');
+      const reasons = Array.isArray(params?.errors) ? (params.errors as ProblemError[]) : [{ path: result.error.path, code, message: result.error.message }];
+      throw new HttpProblem(422, 'validation_failed', {}, reasons);
+    }
+    // A dry run against a stored record shows its values (condition trace, chosen owner):
+    // only for records the caller may read; others answer like missing ones.
+    const id = typeof input === 'string' ? input : typeof input?.id === 'string' ? input.id : null;
+    if (id !== null && !result.runs.every((run) => !run.entity || run.recordId !== id || ctx.engine.records.get(run.entity, id, { actor }).ok)) {
+      throw new HttpProblem(404, 'not_found');
+    }
     return c.json(result);
   });
 

@@ -1,0 +1,100 @@
+import { Ajv2020 } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { createAutomations } from '@trellis/engine';
+import type { AppSpec } from '@trellis/spec';
+import { createApp } from '../src/app';
+import { ORIGIN } from './http-harness';
+import { fullStack } from './stack';
+
+/** The education template plus a role that may manage automations but reads only its own leads. */
+function withAutomator(spec: AppSpec): AppSpec {
+  const roles = spec.roles ?? [];
+  const sales = roles.find((r) => r.key === 'sales')!;
+  roles.push({ ...structuredClone(sales), key: 'automator', label: { 'zh-CN': '自动化管理员', en: 'Automator' }, capabilities: ['manageAutomations'] });
+  return spec;
+}
+
+async function stack() {
+  const s = fullStack({}, withAutomator);
+  const automations = createAutomations(s.engine);
+  const app = createApp({ engine: s.engine, db: s.db, automations, log: () => {} });
+  const req = (path: string, init: { method?: string; cookie: string; json?: unknown; locale?: string }) =>
+    app.request(`${ORIGIN}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { cookie: init.cookie, origin: ORIGIN, 'content-type': 'application/json', 'accept-language': init.locale ?? 'en' },
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+    });
+  const admin = await s.signIn('root', 'admin');
+  const doc = (await (await req('/api/v1/openapi.json', { cookie: admin.cookie })).json()) as Record<string, unknown>;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addFormat('password', true).addFormat('binary', true);
+  ajv.addSchema(doc, 'openapi');
+  const documented = (path: string, method: string, status: string) =>
+    ajv.compile({ $ref: `openapi#/paths/${path.replace(/\//g, '~1')}/${method}/responses/${status}/content/application~1json/schema` });
+  return { s, automations, req, admin, documented };
+}
+
+describe('automations API', () => {
+  it('answers dry runs, manual runs, the run log and the list exactly as documented', async () => {
+    const { s, automations, req, admin, documented } = await stack();
+    const techRep = await s.signIn('tech-rep', 'sales', ['tech']);
+    const dry = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: admin.cookie, json: { record: { name: '试跑', phone: '13300002222', course: 'python', source: 'website' } } });
+    expect(dry.status).toBe(200);
+    const dryBody = (await dry.json()) as { ok: boolean; runs: { matched: boolean; actions: { type: string; status: string }[] }[] };
+    const dryValid = documented('/api/v1/automations/{key}/test', 'post', '200');
+    expect(dryValid(dryBody), JSON.stringify(dryValid.errors)).toBe(true);
+    expect(dryBody.runs[0]?.matched).toBe(true);
+    expect(dryBody.runs[0]?.actions[0]).toMatchObject({ type: 'assign', status: 'succeeded', result: { ok: true, data: { ownerId: techRep.id } } });
+    // Nothing of a dry run stays: no lead, no run log row.
+    expect((s.db.sqlite.prepare("SELECT count(*) AS n FROM e_lead WHERE name = '试跑'").get() as { n: number }).n).toBe(0);
+
+    const lead = s.engine.records.create('lead', { name: '线索', phone: '13300001111', source: 'website', course: 'python' }, { actor: { kind: 'system' }, via: 'import' });
+    if (!lead.ok) throw new Error('lead');
+    automations.drain();
+    const runs = await req('/api/v1/automations/runs?automation=route-python', { cookie: admin.cookie });
+    const runsBody = (await runs.json()) as { items: { status: string; recordId: string }[] };
+    const runsValid = documented('/api/v1/automations/runs', 'get', '200');
+    expect(runsValid(runsBody), JSON.stringify(runsValid.errors)).toBe(true);
+    expect(runsBody.items.map((r) => [r.status, r.recordId])).toEqual([['succeeded', lead.record.id]]);
+
+    const manual = await req('/api/v1/automations/release-to-pool/run', { method: 'POST', cookie: admin.cookie, json: { recordIds: [lead.record.id] } });
+    expect(manual.status).toBe(202);
+    expect(documented('/api/v1/automations/{key}/run', 'post', '202')(await manual.json())).toBe(true);
+
+    const list = await req('/api/v1/automations', { cookie: admin.cookie });
+    const listBody = (await list.json()) as { items: { key: string }[] };
+    expect(documented('/api/v1/automations', 'get', '200')(listBody)).toBe(true);
+    expect(listBody.items.map((a) => a.key)).toContain('route-python');
+  });
+
+  it('refuses bad dry runs with problem details: unknown automation, invalid sample, a record the caller cannot read', async () => {
+    const { s, req, admin } = await stack();
+    const unknown = await req('/api/v1/automations/nope/test', { method: 'POST', cookie: admin.cookie, json: { record: {} } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+
+    const invalid = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: admin.cookie, locale: 'zh-CN', json: { record: { name: '坏', phone: 'not a phone', course: 'python' } } });
+    expect(invalid.status).toBe(422);
+    const problem = (await invalid.json()) as { code: string; errors: { path: string; code: string; message: string }[] };
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors.map((e) => e.path)).toContain('/phone');
+    expect(problem.errors.find((e) => e.path === '/phone')?.message).toMatch(/[\u4e00-\u9fff]/);
+
+    const automator = await s.signIn('auto', 'automator', ['tech']);
+    const mine = s.engine.records.create('lead', { name: '我的', phone: '13300003333', ownerId: automator.id, teamId: 'tech' }, { actor: { kind: 'system' }, via: 'import' });
+    const theirs = s.engine.records.create('lead', { name: '别人的', phone: '13300004444', ownerId: admin.id, teamId: 'design' }, { actor: { kind: 'system' }, via: 'import' });
+    if (!mine.ok || !theirs.ok) throw new Error('leads');
+    const own = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: mine.record.id } });
+    expect(own.status).toBe(200);
+    const other = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: theirs.record.id } });
+    expect(other.status).toBe(404);
+    expect(await other.text()).not.toContain('13300004444');
+    const gone = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: 'no-such-id' } });
+    expect(gone.status).toBe(404);
+    // Without the capability the endpoint is closed whatever the record.
+    const rep = await s.signIn('rep', 'sales', ['tech']);
+    expect((await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: rep.cookie, json: { record: {} } })).status).toBe(403);
+  });
+});
