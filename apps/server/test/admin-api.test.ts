@@ -34,6 +34,12 @@ describe('spec versions over HTTP', () => {
     expect(((await restored.json()) as { version: number }).version).toBe(3);
     const back = (await (await s.request('/api/v1/openapi.json', { cookie: admin.cookie })).json()) as { components: { schemas: { Lead: { properties: Record<string, unknown> } } } };
     expect(back.components.schemas.Lead.properties).not.toHaveProperty('graduationYear');
+    // Publishing what is already live creates nothing: 200, the live version, no new history entry.
+    const same = await s.request('/api/v1/spec/publish', { method: 'POST', cookie: admin.cookie, json: { spec: live.spec } });
+    expect(same.status).toBe(200);
+    expect(await same.json()).toMatchObject({ version: 3, unchanged: true });
+    const after = (await (await s.request('/api/v1/spec/versions', { cookie: admin.cookie })).json()) as { items: { version: number }[] };
+    expect(after.items.map((v) => v.version)).toEqual([3, 2, 1]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,16 @@ describe('trellis init, users, backup, restore, spec export', () => {
 
     const spec = JSON.parse((await run('spec', 'export', '--data', 'd')).stdout) as { entities: { key: string }[] };
     expect(spec.entities.map((e) => e.key)).toContain('lead');
+    // Importing the live spec again publishes nothing; a changed one makes version 2.
+    writeFileSync(join(cwd, 'same.json'), JSON.stringify(spec));
+    const same = await run('spec', 'import', 'same.json', '--data', 'd');
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/Same as the live version 1; nothing published/);
+    const changed = structuredClone(spec) as { entities: { key: string; fields: unknown[] }[] };
+    changed.entities.find((e) => e.key === 'lead')!.fields.push({ key: 'wechatNick', type: 'text', label: { 'zh-CN': '微信昵称', en: 'WeChat nickname' } });
+    writeFileSync(join(cwd, 'changed.json'), JSON.stringify(changed));
+    const next = await run('spec', 'import', 'changed.json', '--data', 'd');
+    expect(next.stdout, next.stderr).toMatch(/Published version 2/);
 
     expect((await run('backup', 'b.db', '--data', 'd')).code).toBe(0);
     expect((await run('users', 'add', '--login', 'after.backup', '--password', 'secret-123', '--role', 'sales', '--data', 'd')).code).toBe(0);

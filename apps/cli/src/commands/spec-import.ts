@@ -47,7 +47,8 @@ export const specImportCommand: CliCommand = {
             ctx.exitCode = 1;
             return;
           }
-          ctx.stdout(say(locale, `已发布版本 ${published.version}\n`, `Published version ${published.version}\n`));
+          if (published.unchanged) ctx.stdout(say(locale, `与当前版本 ${published.version} 相同，未发布新版本\n`, `Same as the live version ${published.version}; nothing published\n`));
+          else ctx.stdout(say(locale, `已发布版本 ${published.version}\n`, `Published version ${published.version}\n`));
         } finally {
           rt.close();
         }

@@ -75,6 +75,9 @@ const BODIES: Record<string, Schema> = {
   'put /api/v1/intake/webhooks/{key}/secret': obj({ secret: { type: 'string', minLength: 16 } }),
 };
 
+/** Endpoints answering 200 instead of their 201 when nothing was created. */
+const UNCHANGED_OK = new Set(['post /api/v1/spec/publish', 'post /api/v1/spec/versions/{version}/restore']);
+
 /** Paths of the fixed endpoints with request and response bodies (fixed-responses.ts) and their problem answers. */
 export function fixedPaths(problem: Schema): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -91,7 +94,7 @@ export function fixedPaths(problem: Schema): Record<string, Record<string, unkno
         tags: [tag], summary, ...(params.length ? { parameters: params } : {}),
         ...(BODIES[id] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[id] } } } } : {}),
         ...(isPublic ? { security: [] } : {}),
-        responses: { [status]: success, ...errors, default: problem },
+        responses: { [status]: success, ...(UNCHANGED_OK.has(id) ? { 200: { ...success, description: 'The spec equals the live one: nothing published, `unchanged: true`' } } : {}), ...errors, default: problem },
       },
     };
   }

@@ -29,7 +29,7 @@ const COMPONENTS: Record<string, Schema> = {
   Activity: obj({ id: str, entity: str, recordId: str, type: str, body: strOrNull, occurredAt: int, actorId: strOrNull, attachments: { type: 'array', items: ref('FileRef') }, meta: { type: ['object', 'null'] }, createdAt: int }, ['id', 'entity', 'recordId', 'type', 'occurredAt']),
   AnyRecord: obj({ id: str, version: int, createdAt: int }, ['id']),
   SpecVersion: obj({ version: int, spec: anyObj, publishedAt: int, publishedBy: strOrNull, note: strOrNull, changes: {} }, ['version']),
-  PublishResult: obj({ version: int, summary: {}, changes: { type: 'array' } }, ['version']),
+  PublishResult: obj({ version: int, unchanged: bool, summary: {}, changes: {} }, ['version', 'unchanged']),
   ValidationIssue: obj({ path: str, code: str, message: str }, ['path', 'code', 'message']),
   // The run log (docs/automations.md): why a run matched or not and what each action did.
   ConditionTrace: obj({ matched: bool, failed: { type: 'array', items: obj({ path: str, expr: {}, value: {}, error: str }, ['path']) }, error: str }, ['matched', 'failed']),

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { specVersions } from '@trellis/store';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
@@ -59,7 +59,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     });
     // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
     if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
-    return c.json({ version: result.version, summary: result.summary, changes: result.changes }, 201);
+    return publishAnswer(c, result);
   });
 
   app.get('/api/v1/spec/versions', (c) => {
@@ -80,6 +80,11 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c, { optional: true });
     const result = versions.restore(Number(c.req.param('version')), { by: actor.userId ?? null, resolutions: (body.resolutions ?? {}) as never, locale: localeOf(c), now: ctx.now() });
     if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
-    return c.json({ version: result.version, summary: result.summary, changes: result.changes }, 201);
+    return publishAnswer(c, result);
   });
+}
+
+/** 201 with the new version; 200 with the live one when the spec was unchanged (nothing created). */
+function publishAnswer(c: Context<AppEnv>, result: { version: number; summary: unknown; changes: unknown; unchanged: boolean }): Response {
+  return c.json({ version: result.version, unchanged: result.unchanged, summary: result.summary, changes: result.changes }, result.unchanged ? 200 : 201);
 }

@@ -24,6 +24,20 @@ let db: StoreDb;
 afterEach(() => db?.close());
 
 describe('specVersions', () => {
+  it('adds no version for a spec equal to the live one, whatever its key order', () => {
+    db = openDatabase(':memory:');
+    const versions = specVersions(db);
+    expect(versions.publish({ spec: spec(), now: 10 })).toMatchObject({ ok: true, version: 1, unchanged: false });
+    const reordered = Object.fromEntries(Object.entries(spec()).reverse());
+    const again = versions.publish({ spec: reordered, now: 20 });
+    expect(again).toMatchObject({ ok: true, version: 1, unchanged: true, summary: { steps: 0 }, changes: { diff: [] } });
+    // Restoring the live version is the same no-op; a real change still makes a version.
+    expect(versions.restore(1, { now: 30 })).toMatchObject({ ok: true, version: 1, unchanged: true });
+    expect(versions.publish({ spec: spec([BUDGET]), now: 40 })).toMatchObject({ ok: true, version: 2, unchanged: false });
+    expect(versions.restore(1, { now: 50 })).toMatchObject({ ok: true, version: 3, unchanged: false });
+    expect(versions.list().map((v) => v.version)).toEqual([3, 2, 1]);
+  });
+
   it('publishes the draft, mirrors teams and lists versions', () => {
     db = openDatabase(':memory:');
     const versions = specVersions(db);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { AppSpec } from '@trellis/spec';
 import { diffSpec, validateSpec } from '@trellis/spec';
@@ -91,6 +92,13 @@ export function specVersions(db: StoreDb) {
       return db.transaction((): PublishResult<AppSpec> => {
         const p = prepare(spec, locale);
         if (!p.ok) return p;
+        // Publishing (or restoring) exactly the live spec adds no version: history lists real changes only.
+        if (p.current && isDeepStrictEqual(p.current.spec, p.next)) {
+          if (fromDraft) db.orm.update(specDraft).set({ baseVersion: p.current.version }).where(eq(specDraft.id, 1)).run();
+          const summary = { steps: 0, archivedValues: 0, convertedValues: 0, filledValues: 0 };
+          const changes: PublishedChanges = { diff: [], steps: [], warnings: [], resolutions: {}, summary, teamsRemoved: [] };
+          return { ok: true, version: p.current.version, spec: p.current.spec, plan: p.plan, summary, changes, unchanged: true };
+        }
         const version = (p.current?.version ?? 0) + 1;
         const resolutions = opts.resolutions ?? {};
         const applied = applyMigration(p.plan, db, resolutions, { locale, now, specVersion: version });
@@ -101,7 +109,7 @@ export function specVersions(db: StoreDb) {
         db.orm.insert(versionsTable).values({ version, spec: p.next, publishedAt: now, publishedBy: opts.by ?? null, note: opts.note ?? null, changes }).run();
         markSpecChanged();
         if (fromDraft) db.orm.update(specDraft).set({ baseVersion: version }).where(eq(specDraft.id, 1)).run();
-        return { ok: true, version, spec: p.next, plan: p.plan, summary: applied.summary, changes };
+        return { ok: true, version, spec: p.next, plan: p.plan, summary: applied.summary, changes, unchanged: false };
       });
     } catch (e) {
       return { ok: false, errors: [issue('migration_failed', '', { reason: (e as Error).message }, locale)] };

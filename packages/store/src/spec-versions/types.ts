@@ -30,7 +30,8 @@ export type PublishOptions = {
 };
 
 export type PublishResult<S = unknown> =
-  | { ok: true; version: number; spec: S; plan: MigrationPlan; summary: MigrationSummary; changes: PublishedChanges }
+  /** `unchanged`: the spec equals the live one; nothing was written and `version` is the live version. */
+  | { ok: true; version: number; spec: S; plan: MigrationPlan; summary: MigrationSummary; changes: PublishedChanges; unchanged: boolean }
   /** `plan` is present when the spec was valid but its migration was refused (resolutions needed). */
   | { ok: false; errors: StoreIssue[]; plan?: MigrationPlan };
 
