@@ -5,7 +5,8 @@
  * one transaction), then the backlog drained in `drain({ transactions: 1 })` steps as the
  * background loop does. Prints JSON: leads/s, events/s, µs of CPU per lead and how long each
  * drain step held the write lock (p50/p99/max), for the server's batch size (8) and the default
- * (50). Each case runs ROUNDS times on a fresh database; the medians are reported.
+ * (50). Each case runs ROUNDS times on a fresh database (after one discarded warm-up round,
+ * cases interleaved); the medians are reported.
  * Run: node --conditions=@trellis/source --import tsx bench/backlog.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -111,8 +112,13 @@ function round(batch: number, n: number) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
+// A discarded warm-up round (JIT, heap growth), then the cases' rounds interleaved so a busy
+// machine weighs on each alike.
+round(BATCHES[0] ?? 8, -1);
+const results = new Map<number, ReturnType<typeof round>[]>(BATCHES.map((b) => [b, []]));
+for (let i = 0; i < ROUNDS; i++) for (const b of BATCHES) results.get(b)?.push(round(b, i));
 const cases = BATCHES.map((batch) => {
-  const rounds = Array.from({ length: ROUNDS }, (_, i) => round(batch, i));
+  const rounds = results.get(batch) ?? [];
   const ms = median(rounds.map((r) => r.ms));
   return {
     name: `drain an intake backlog, education automations, drain steps of ${batch} events`,

@@ -39,12 +39,16 @@ export function processEvent(
   const spec = rt.spec();
   // Triggers of many automations read the same record: read it once, and again only after an
   // automation's action may have changed it in ways its write result does not show.
-  const records = cachedRecords(rt.deps.records(event.depth + 1), cache);
+  const depth = event.depth + 1;
+  const records = cache.memo(`records:${depth}`, () =>
+    cachedRecords(rt.deps.records(depth), cache),
+  );
   const out: RunLog[] = [];
   if (event.type === 'sla.breached') notifySlaBreach(rt, event, records);
   const automations = automationsFor(spec, event.type);
   if (automations.length === 0) return out;
-  const triggerCtx = rt.triggerContext(records);
+  const triggerCtx = cache.memo(`trigger:${depth}`, () => rt.triggerContext(records));
+  const actionCtx = cache.memo(`action:${depth}`, () => rt.actionContext(depth, records));
   for (const automation of automations) {
     const trigger = triggers[automation.on.type];
     if (!trigger) continue;
@@ -61,6 +65,7 @@ export function processEvent(
     for (const subject of fired.subjects) {
       const run = runAutomation(rt, automation, event, subject, records, {
         dryRun: false,
+        actionContext: actionCtx,
         onAction: (committed) => cache.settle(committed),
       });
       out.push(run);

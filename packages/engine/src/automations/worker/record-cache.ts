@@ -10,8 +10,14 @@ import type { RecordsPort, WriteResult } from '../records-port';
 export function createRecordCache() {
   const known = new Map<string, RecordData | null>();
   const pending = new Map<string, RecordData>();
+  const made = new Map<string, unknown>();
   const key = (entity: string, id: string) => `${entity}\u0000${id}`;
   return {
+    /** Builds a per-transaction helper once (records ports and contexts per event depth). */
+    memo<T>(name: string, make: () => T): T {
+      if (!made.has(name)) made.set(name, make());
+      return made.get(name) as T;
+    },
     /** The cached record (a copy), reading it through `read` on a miss. */
     get(entity: string, id: string, read: () => RecordData | null): RecordData | null {
       const k = key(entity, id);

@@ -4,7 +4,7 @@ import { am } from '../messages';
 import type { RecordsPort } from '../records-port';
 import { actions } from '../registry';
 import type { Runtime } from '../runtime';
-import type { AutomationEvent, RunLog, Subject } from '../types';
+import type { ActionContext, AutomationEvent, RunLog, Subject } from '../types';
 import { executeAction } from './execute-action';
 
 /** Idempotency key of one action: (event, automation, record, action index). */
@@ -30,7 +30,12 @@ export function runAutomation(
   event: AutomationEvent,
   subject: Subject,
   records: RecordsPort,
-  opts: { dryRun: boolean; onAction?: (committed: boolean) => void },
+  opts: {
+    dryRun: boolean;
+    /** The action context to use (the worker reuses one per transaction and depth). */
+    actionContext?: ActionContext;
+    onAction?: (committed: boolean) => void;
+  },
 ): RunLog {
   const t0 = performance.now();
   // Only an event claimed before (a crash, a lost lease) can have runs already.
@@ -88,7 +93,7 @@ export function runAutomation(
     // only be overwritten by `finish` (one run-log write instead of two per matched run).
     if (!rt.db.sqlite.inTransaction) rt.runs.save(run);
   }
-  const ctx = rt.actionContext(event.depth + 1, records);
+  const ctx = opts.actionContext ?? rt.actionContext(event.depth + 1, records);
   let current = subject;
   run.actions = [];
   let failed = false;

@@ -58,16 +58,26 @@ export function createRunLogSql(db: Db) {
       stmt(
         db,
         `INSERT INTO automation_runs (id, event_id, automation_key, trigger_type, entity, record_id, matched, condition_trace, actions, status, error, depth, started_at, duration_ms, dry_run)
-         VALUES (@id, @eventId, @automationKey, @triggerType, @entity, @recordId, @matched, @conditionTrace, @actions, @status, @error, @depth, @startedAt, @durationMs, @dryRun)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET matched = excluded.matched, condition_trace = excluded.condition_trace, actions = excluded.actions,
            status = excluded.status, error = excluded.error, duration_ms = excluded.duration_ms`,
-      ).run({
-        ...run,
-        matched: run.matched ? 1 : 0,
-        conditionTrace: run.conditionTrace ? JSON.stringify(run.conditionTrace) : null,
-        actions: JSON.stringify(run.actions),
-        dryRun: run.dryRun ? 1 : 0,
-      });
+      ).run(
+        run.id,
+        run.eventId,
+        run.automationKey,
+        run.triggerType,
+        run.entity,
+        run.recordId,
+        run.matched ? 1 : 0,
+        run.conditionTrace ? JSON.stringify(run.conditionTrace) : null,
+        JSON.stringify(run.actions),
+        run.status,
+        run.error,
+        run.depth,
+        run.startedAt,
+        run.durationMs,
+        run.dryRun ? 1 : 0,
+      );
     },
     /** The run of (event, automation, record) if one was started before (a crash left it unfinished). */
     findRun(eventId: string, automationKey: string, recordId: string | null): RunLog | null {
