@@ -17,18 +17,20 @@ export type AutomationOptions = {
   maxDepth: number;
   /** How long a claimed event stays reserved for one worker. */
   leaseMs: number;
-  /** Events claimed at once. */
+  /** Events taken at once (a drain transaction takes more while under `batchMs`). */
   batchSize: number;
   /**
-   * A drain transaction claims further batches while it has run for less than this (ms), so a
-   * backlog costs few commits while intake never waits long for the write lock.
+   * A drain transaction takes further batches while it has run for less than this (ms): a
+   * backlog costs few commits (each writes every page the transaction dirtied), while intake
+   * never waits long for the write lock. 5 ms halved the server bench's backlog at unchanged
+   * intake p99; 10 ms cost intake throughput.
    */
   batchMs: number;
   /** After this many failed attempts an event is given up (kept with last_error). */
   maxAttempts: number;
   /** Delay before retrying an event whose processing threw. */
   retryMs: number;
-  /** Identity of this worker in `outbox.claimed_by`. A restarted worker with the same id resumes its own claims at once. */
+  /** Identity of this worker in `outbox.claimed_by` (leases of `claim`; the drain takes events inside its transaction and writes none). */
   workerId: string;
   /** Idle wait of the background loop. */
   pollMs: number;
@@ -37,8 +39,8 @@ export type AutomationOptions = {
 export const defaultAutomationOptions: AutomationOptions = {
   maxDepth: 5,
   leaseMs: 30_000,
-  batchSize: 50,
-  batchMs: 2,
+  batchSize: 16,
+  batchMs: 5,
   maxAttempts: 5,
   retryMs: 5_000,
   workerId: 'worker-1',
