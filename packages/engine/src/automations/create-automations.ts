@@ -70,6 +70,20 @@ export type AutomationsApi = {
   runtime: Runtime;
 };
 
+/** Whether a delivery pass would find work (plain reads on the pending indexes; no write lock). */
+function deliveriesDue(rt: Runtime): boolean {
+  const webhooks =
+    rt.deps.http !== undefined &&
+    stmt(
+      rt.db,
+      `SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1`,
+    ).get(rt.now()) !== undefined;
+  const emails =
+    rt.deps.mailer !== undefined &&
+    stmt(rt.db, `SELECT 1 FROM email_outbox WHERE status = 'pending' LIMIT 1`).get() !== undefined;
+  return webhooks || emails;
+}
+
 /**
  * Creates the automation runtime from explicit deps (any records port) — see
  * `createAutomations` for the usual wiring over an Engine.
@@ -115,7 +129,8 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
           }
           // One write transaction per step (bounded by batchMs), then the lock is free for intake.
           busy = api.drain({ transactions: 1 }).events > 0;
-          await api.deliver();
+          // A delivery pass claims with an UPDATE (the write lock): only when something is due.
+          if (deliveriesDue(rt)) await api.deliver();
         } catch {
           // A failing step (e.g. the database closed during shutdown) must not kill the loop; the next step retries.
         }

@@ -50,7 +50,7 @@ export function recordSubject(
   const id = e.recordId;
   const current = entity && id ? ctx.getRecord(entity, id) : null;
   const record = current ?? afterOf(e);
-  const before = beforeOf(e);
-  const previous = withPrevious && record ? { ...record, ...(before ?? {}) } : null;
+  // The payload is parsed only when needed (record.created's subject never needs it).
+  const previous = withPrevious && record ? { ...record, ...(beforeOf(e) ?? {}) } : null;
   return { entity, recordId: id, record, previous };
 }

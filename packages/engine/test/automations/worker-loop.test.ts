@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { admin, intake, setupAutomations, type Harness } from './support/harness';
+import type { HttpRequest } from '../../src/index';
+import { admin, intake, setupAutomations, specWith, type Harness } from './support/harness';
 
 let h: Harness;
 afterEach(async () => {
@@ -36,5 +37,38 @@ describe('in-process worker loop', () => {
       record: { ownerId: null },
     });
     expect(h.automations.pending()).toBeGreaterThan(0);
+  });
+
+  it('delivers a webhook the drained event queued, in the same loop', async () => {
+    const requests: HttpRequest[] = [];
+    h = setupAutomations({
+      options: { pollMs: 5 },
+      engine: {
+        http: (req) => {
+          requests.push(req);
+          return Promise.resolve({ status: 200, headers: {}, body: 'ok' });
+        },
+      },
+      spec: specWith([
+        {
+          key: 'hook',
+          label: { 'zh-CN': '推送', en: 'Push' },
+          on: { type: 'record.created', entity: 'lead' },
+          do: [{ type: 'callWebhook', url: 'https://example.com/hook' }],
+        },
+      ]),
+    });
+    h.automations.start();
+    const r = h.engine.records.create(
+      'lead',
+      { name: '推送', phone: '+8613988800003', source: 'website' },
+      intake,
+    );
+    if (!r.ok) throw new Error('create');
+    const status = () => h.all<{ status: string }>(`SELECT status FROM webhook_deliveries`);
+    for (let i = 0; i < 200 && status()[0]?.status !== 'delivered'; i++)
+      await new Promise((res) => setTimeout(res, 5));
+    expect(status()).toEqual([{ status: 'delivered' }]);
+    expect(requests.map((q) => q.url)).toEqual(['https://example.com/hook']);
   });
 });
