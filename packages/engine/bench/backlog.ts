@@ -121,7 +121,7 @@ const cases = BATCHES.map((batch) => {
   const rounds = results.get(batch) ?? [];
   const ms = median(rounds.map((r) => r.ms));
   return {
-    name: `drain an intake backlog, education automations, drain steps of ${batch} events`,
+    name: `drain an intake backlog, education automations, batchSize ${batch}`,
     batchSize: batch,
     leads: LEADS,
     eventsPerLead: r1((rounds[0]?.events ?? 0) / LEADS),

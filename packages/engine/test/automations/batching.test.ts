@@ -71,10 +71,20 @@ describe('drain transactions', () => {
     ).toEqual([{ attempts: 2 }]);
   });
 
-  it('keeps taking batches within batchMs, and stops after one batch when batchMs is 0', () => {
+  it('batchMs bounds a transaction: events taken but not reached stay free for the next one', () => {
     h = setupAutomations({ options: { batchSize: 2, batchMs: 0 } });
     for (let i = 0; i < 3; i++) createLead(h, { course: 'java' });
-    expect(h.automations.drain({ transactions: 1 }).events).toBe(2);
+    const first2 = h.all(`SELECT seq FROM outbox ORDER BY seq LIMIT 2`);
+    // batchMs 0: one event, although two were taken; the second is not left claimed.
+    expect(h.automations.drain({ transactions: 1 }).events).toBe(1);
+    expect(h.all(`SELECT claimed_by FROM outbox WHERE processed_at IS NULL LIMIT 1`)).toEqual([
+      { claimed_by: null },
+    ]);
+    expect(h.automations.drain({ transactions: 1 }).events).toBe(1);
+    // The two oldest events, in order, one per transaction.
+    expect(h.all(`SELECT seq FROM outbox WHERE processed_at IS NOT NULL ORDER BY seq`)).toEqual(
+      first2,
+    );
     h.db.close();
     h = setupAutomations({ options: { batchSize: 2, batchMs: 60_000 } });
     for (let i = 0; i < 3; i++) createLead(h, { course: 'java' });

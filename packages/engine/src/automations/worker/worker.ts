@@ -67,6 +67,7 @@ export function drain(
           // one event stay valid for the next (the cache drops them on any rollback).
           const cache = createRecordCache();
           const t0 = performance.now();
+          const inTime = () => performance.now() - t0 < rt.options.batchMs;
           do {
             const room = max - report.events - r.events;
             const batch = rt.outbox.take(worker, rt.now(), Math.min(rt.options.batchSize, room));
@@ -77,8 +78,11 @@ export function drain(
             for (const event of batch) {
               settle(rt, event, r, cache);
               r.events++;
+              // Taken events carry no lease: the rest of the batch simply stays free for the
+              // next transaction, so the lock is held about batchMs whatever batchSize is.
+              if (!inTime()) break;
             }
-          } while (r.events < max - report.events && performance.now() - t0 < rt.options.batchMs);
+          } while (r.events < max - report.events && inTime());
           return r;
         }),
       );
