@@ -1,7 +1,7 @@
 import { writeTransaction } from '../db';
 import type { Runtime } from '../runtime';
 import type { AutomationEvent } from '../types';
-import { processEvent } from './process-event';
+import { automationsFor, processEvent } from './process-event';
 import { createRecordCache } from './record-cache';
 
 /** What one drain did. */
@@ -19,11 +19,16 @@ function settle(
   cache: ReturnType<typeof createRecordCache>,
 ): void {
   try {
-    // The event's runs, effects (each action in its own savepoint) and completion are one unit.
-    rt.db.transaction(() => {
-      report.runs += processEvent(rt, event, cache).length;
+    // Most events of a busy outbox (form.submitted, the updates and tasks automations cause)
+    // have no automation listening: nothing to isolate, one statement marks them done.
+    if (event.type !== 'sla.breached' && automationsFor(rt.spec(), event.type).length === 0)
       rt.outbox.finish(event.seq, rt.now());
-    });
+    // The event's runs, effects (each action in its own savepoint) and completion are one unit.
+    else
+      rt.db.transaction(() => {
+        report.runs += processEvent(rt, event, cache).length;
+        rt.outbox.finish(event.seq, rt.now());
+      });
   } catch (e) {
     // Records read or written by the rolled-back event may no longer be what the cache holds.
     cache.clear();
