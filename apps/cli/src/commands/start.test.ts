@@ -15,8 +15,8 @@ describe('trellis start', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'trellis-start-'));
     dirs.push(cwd);
     const env = { ...process.env, TRELLIS_LOCALE: 'en', INIT_CWD: cwd };
-    const run = (args: string[]) => {
-      const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+    const run = (args: string[], extraEnv: Record<string, string> = {}) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...env, ...extraEnv } });
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
       child.stderr.on('data', (b: Buffer) => (out += b.toString()));
@@ -28,6 +28,10 @@ describe('trellis start', () => {
     expect(refused.output()).toMatch(/not initialised/);
 
     expect(await run(['init', '--data', 'd']).exited).toBe(0);
+    // Email settings are checked before anything starts: a half-set SMTP never fails silently later.
+    const badMail = run(['start', '--data', 'd', '--port', '0'], { TRELLIS_SMTP_URL: 'smtp://mail.example.com' });
+    expect(await badMail.exited).toBe(2);
+    expect(badMail.output()).toMatch(/Invalid email settings: TRELLIS_SMTP_FROM/);
     const server = run(['start', '--data', 'd', '--port', '0', '--host', '127.0.0.1']);
     const started = Date.now();
     while (!/running at (http:\/\/\S+)/.test(server.output()) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { dataDirOf, dataPaths, listen, notifyChanges, openRuntime, startAutomationThread } from '@trellis/server';
+import { dataDirOf, dataPaths, envMailer, listen, notifyChanges, openRuntime, startAutomationThread } from '@trellis/server';
 import type { CliContext } from '../context';
 import type { CliLocale } from '../locale';
 import type { CliCommand } from './command';
@@ -28,6 +28,12 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
   const port = Number(o.port ?? ctx.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     ctx.stderr(say(locale, `端口无效：${o.port}\n`, `Invalid port: ${o.port}\n`));
+    return 2;
+  }
+  // Checked here so a wrong setting stops the start with a message instead of failing every email later.
+  const mail = envMailer(ctx.env);
+  if (!mail.ok) {
+    ctx.stderr(say(locale, `邮件设置无效：${mail.reason}\n`, `Invalid email settings: ${mail.reason}\n`));
     return 2;
   }
   const rt = openRuntime(paths, { server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' } });

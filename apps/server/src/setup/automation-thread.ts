@@ -4,16 +4,25 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
 import type { Engine } from '@trellis/engine';
 import { checkpointWal, openDatabase } from '@trellis/store';
+import { envMailer, envSecrets, fetchHttp } from './outbound';
 
 const CHECKPOINT_EVERY_MS = 200;
 const { dbFile, tickMs, workerId } = workerData as { dbFile: string; tickMs: number; workerId: string };
 const db = openDatabase(dbFile);
 const holder: { engine?: Engine } = {};
-const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });
+// Robot messages, webhooks and emails leave from this thread (`trellis start` checked the SMTP settings).
+const mail = envMailer(process.env);
+if (!mail.ok) throw new Error(mail.reason);
+const engine = createEngine({
+  db,
+  permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
+  http: fetchHttp,
+  ...(mail.mailer ? { mailer: mail.mailer } : {}),
+});
 holder.engine = engine;
 // Each drain transaction holds the write lock intake waits for: batchMs bounds it (5 ms; at 10 ms
 // intake p99 rose), batchSize caps how many events one transaction takes.
-const automations = createAutomations(engine, { options: { workerId, batchSize: 16, batchMs: 5 } });
+const automations = createAutomations(engine, { secrets: envSecrets(process.env), options: { workerId, batchSize: 16, batchMs: 5 } });
 automations.start({ tickMs });
 // `written` (rows this connection changed so far) lets the parent wake event streams after a drain.
 const written = db.sqlite.prepare('SELECT total_changes() AS n').pluck();

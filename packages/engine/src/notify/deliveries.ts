@@ -1,6 +1,7 @@
 import type { Runtime } from '../automations/runtime';
 import { parseJson, stmt } from '../automations/db';
 import { backoffDelay, type BackoffPolicy, defaultBackoff } from './backoff';
+import { dingtalkSignedUrl } from './robot-payloads';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signing';
 
 type DeliveryRow = {
@@ -16,6 +17,8 @@ type Envelope = {
   timeoutMs?: number;
   maxAttempts?: number;
   secretRef?: string | null;
+  /** How `secretRef` signs: our HMAC headers (default) or DingTalk's URL parameters. */
+  signing?: 'trellis' | 'dingtalk';
 };
 
 /** How long a delivery stays claimed by the sender (longer than any attempt's timeout). */
@@ -69,9 +72,11 @@ export async function deliverWebhooks(
     };
     const ts = rt.now();
     let error: string | null = null;
+    let url = row.url;
     if (env.secretRef) {
       const secret = rt.deps.secrets?.(env.secretRef);
       if (secret === undefined) error = `secret "${env.secretRef}" is not configured`;
+      else if (env.signing === 'dingtalk') url = dingtalkSignedUrl(row.url, secret, ts);
       else
         Object.assign(headers, {
           [TIMESTAMP_HEADER]: String(ts),
@@ -83,7 +88,7 @@ export async function deliverWebhooks(
       try {
         const method = env.method ?? 'POST';
         const res = await withTimeout(
-          http({ url: row.url, method, headers, ...(method === 'GET' ? {} : { body }), timeoutMs }),
+          http({ url, method, headers, ...(method === 'GET' ? {} : { body }), timeoutMs }),
           timeoutMs,
         );
         if (res.status < 200 || res.status >= 300)

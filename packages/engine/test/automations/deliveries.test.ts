@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createSmtpMailer,
@@ -96,6 +97,42 @@ describe('outbound deliveries', () => {
       text: { content: '新线索提醒\n张三' },
       at: { atMobiles: [], isAtAll: false },
     });
+  });
+
+  it('signs each attempt to a DingTalk robot with signing (加签) as URL parameters; an unknown secret fails the action', async () => {
+    const f = fakeHttp([500, 200]);
+    const robot = (secretRef: string) => ({
+      type: 'notify',
+      channel: 'webhook',
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=T',
+      format: 'dingtalk',
+      secretRef,
+      message: '{{name}}',
+    });
+    h = setupAutomations({
+      engine: { http: f.http },
+      secrets: { 'ding-sec': 'SEC0001' },
+      spec: specWith([onCreate('ding', [robot('ding-sec')]), onCreate('ding-missing', [robot('no-such-secret')])]),
+    });
+    lead();
+    h.automations.drain();
+    const runs = h.all<{ automation_key: string; status: string; actions: string }>(`SELECT automation_key, status, actions FROM automation_runs ORDER BY automation_key`);
+    expect(runs.map((r) => [r.automation_key, r.status])).toEqual([['ding', 'succeeded'], ['ding-missing', 'failed']]);
+    expect(runs[1]?.actions).toContain('webhook.unknownSecret');
+    await h.automations.deliver();
+    h.clock.advance(60_000);
+    await h.automations.deliver();
+    expect(f.requests).toHaveLength(2);
+    for (const req of f.requests) {
+      const url = new URL(req.url);
+      const ts = url.searchParams.get('timestamp');
+      expect(url.searchParams.get('access_token')).toBe('T');
+      expect(url.searchParams.get('sign')).toBe(createHmac('sha256', 'SEC0001').update(`${ts}\nSEC0001`).digest('base64'));
+      expect(req.headers?.['x-trellis-signature']).toBeUndefined();
+    }
+    // Signed afresh: the retry carries the time of its own attempt.
+    expect(new URL(f.requests[1]!.url).searchParams.get('timestamp')).not.toBe(new URL(f.requests[0]!.url).searchParams.get('timestamp'));
+    expect(deliveries()[0]?.status).toBe('delivered');
   });
 
   it('callWebhook signs each attempt, retries with backoff and dead-letters after the last retry', async () => {

@@ -54,6 +54,7 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'owner.notOwned': ['实体 “{entity}” 的记录没有负责人（owned 为 false），不能执行 “{action}”。', 'Records of "{entity}" have no owner (owned is false), so "{action}" cannot be used.'],
   'pool.disabled': ['实体 “{entity}” 没有开启公海（pool），不能执行 “{action}”。', 'The entity "{entity}" has no public pool, so "{action}" cannot be used.'],
   'notify.needsUrl': ['通过 webhook 通知需要 url。', 'A webhook notification needs a url.'],
+  'notify.secretNeedsDingtalk': ['只有钉钉机器人（channel 为 webhook，format 为 dingtalk）才能用 secretRef 加签。', 'A signing secret (secretRef) needs a DingTalk robot: channel "webhook" with format "dingtalk".'],
   'recipient.notUserField': ['收件人 “field:{key}” 必须指向用户类型的字段，而 “{key}” 是 {type} 字段。', 'The recipient "field:{key}" must name a user field, but "{key}" is a {type} field.'],
   'recipient.fieldNeedsRecord': ['收件人 “field:{key}” 需要一条记录，但这个自动化的触发器没有记录。', 'The recipient "field:{key}" needs a record, but this automation\'s trigger has none.'],
   'form.captureIntoNotCaptured': ['参数 “{param}” 没有列在表单的 capture 中，无法写入字段。', 'The parameter "{param}" is not listed in the form\'s capture, so it cannot fill a field.'],

@@ -45,6 +45,9 @@ export const notify = defineAction({
       ];
     if (c.channel === 'webhook' && !c.url)
       return [configError(locale, '/url', 'notify.needsUrl', 'notifyNeedsUrl')];
+    // Signing is DingTalk's scheme (URL parameters); WeCom robots have none, JSON endpoints use callWebhook.
+    if (c.secretRef !== undefined && (c.channel !== 'webhook' || c.format !== 'dingtalk'))
+      return [configError(locale, '/secretRef', 'notify.secretNeedsDingtalk', 'notifySecretNeedsDingtalk')];
     return [];
   },
   run: (input, ctx) => {
@@ -109,6 +112,10 @@ export const notify = defineAction({
 
 function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): ActionResult {
   const c = input.config;
+  const secretRef = typeof c.secretRef === 'string' ? c.secretRef : null;
+  // Never queue a message that the robot would refuse unsigned: fail the action instead.
+  if (secretRef !== null && ctx.secret(secretRef) === undefined)
+    return fail('webhook.unknownSecret', am(ctx.locale, 'unknownSecret', { ref: secretRef }));
   const now = ctx.now();
   const { title, text } = render(input, ctx.spec.defaultLocale ?? ctx.locale, ctx);
   const mobiles = users
@@ -127,7 +134,7 @@ function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): Actio
     id,
     runKey: input.effectKey,
     url: c.url as string,
-    payload: { method: 'POST', body, timeoutMs: 5000, maxAttempts: 4 },
+    payload: { method: 'POST', body, timeoutMs: 5000, maxAttempts: 4, ...(secretRef ? { secretRef, signing: 'dingtalk' } : {}) },
     headers: { 'content-type': 'application/json' },
     nextAttemptAt: now,
     createdAt: now,

@@ -57,6 +57,7 @@ export const actionConfigSchemas = {
       to: Type.Optional(Type.Array(Recipient('A recipient.'), { minItems: 1, description: 'Recipients (inApp, email).' })),
       url: Type.Optional(Type.String({ pattern: '^https?://', description: 'Robot or endpoint URL (webhook channel).' })),
       format: Type.Optional(stringEnum(['wecom', 'dingtalk', 'json'], 'Payload format of the webhook channel: "wecom" (企业微信 robot), "dingtalk" (钉钉 robot) or "json" (default).')),
+      secretRef: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'DingTalk robot with signing (加签), format "dingtalk" only: name of a stored secret (the robot\'s SEC... key); every attempt gets fresh timestamp and sign URL parameters. Secrets never live in the spec.' })),
       subject: Type.Optional(text('E-mail subject.')),
       message: text('The message.'),
     },

@@ -27,6 +27,7 @@ export function checkAction(ctx: Ctx, action: ActionSpec, path: string, entity: 
       return;
     case 'notify':
       if (action.channel === 'webhook' && action.url === undefined) ctx.report(path, 'notify.needsUrl');
+      if (action.secretRef !== undefined && (action.channel !== 'webhook' || action.format !== 'dingtalk')) ctx.report(ptr(path, 'secretRef'), 'notify.secretNeedsDingtalk');
       if (action.channel !== 'webhook' && (action.to ?? []).length === 0) ctx.report(path, 'notify.needsRecipients', { channel: action.channel });
       (action.to ?? []).forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'to', k), entity));
       return;
