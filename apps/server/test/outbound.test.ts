@@ -64,6 +64,13 @@ describe('outbound messages from the automation thread', () => {
     const ts = url.searchParams.get('timestamp');
     expect(url.searchParams.get('sign')).toBe(createHmac('sha256', 'SEC-test-secret').update(`${ts}\nSEC-test-secret`).digest('base64'));
     expect(JSON.parse(robot.got[0]!.body)).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('新线索：钉钉测试') } });
+
+    // The request thread's dry runs see the same secrets; without one the action would fail.
+    const dry = rt.automations.test('ding-new-lead', { name: '试跑', phone: '13900002222', source: 'website' });
+    expect(dry.ok && dry.runs[0]?.actions[0]?.status).toBe('succeeded');
+    delete process.env.TRELLIS_SECRET_DING_SEC;
+    const unsigned = rt.automations.test('ding-new-lead', { name: '试跑', phone: '13900002222', source: 'website' });
+    expect(unsigned.ok && unsigned.runs[0]?.actions[0]?.result).toMatchObject({ ok: false, code: 'webhook.unknownSecret' });
   });
 });
 

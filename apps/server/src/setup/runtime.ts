@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import type { ServerOptions } from '../context';
 import type { DataPaths } from './data-dir';
 import { readSecretKey } from './data-dir';
+import { envSecrets } from './outbound';
 
 export type TrellisRuntime = { db: StoreDb; engine: Engine; automations: AutomationsApi; app: ReturnType<typeof createApp>; paths: DataPaths; close(): void };
 
@@ -19,7 +20,8 @@ export function openRuntime(paths: DataPaths, opts: { clock?: Clock; server?: Pa
   const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never), ...(opts.clock ? { clock: opts.clock } : {}) });
   holder.engine = engine;
   // Small batches: the worker shares the event loop with HTTP, so one drain step must stay short.
-  const automations = createAutomations(engine, { options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
+  // Dry runs here check secrets like the automation thread that sends (same environment).
+  const automations = createAutomations(engine, { secrets: envSecrets(process.env), options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
   const secretKey = readSecretKey(paths);
   const app = createApp({ engine, db, automations, ...(secretKey ? { secretKey } : {}), staticDir: paths.web, filesDir: paths.files, ...opts.server });
   return { db, engine, automations, app, paths, close: () => db.close() };
