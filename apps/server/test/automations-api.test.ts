@@ -91,6 +91,13 @@ describe('automations API', () => {
     const other = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: theirs.record.id } });
     expect(other.status).toBe(404);
     expect(await other.text()).not.toContain('13300004444');
+    // A schedule's own query (record: null) picks both leads; the automator sees only the run over its own.
+    const scheduled = await req('/api/v1/automations/weekly-missing-plan/test', { method: 'POST', cookie: automator.cookie, json: { record: null } });
+    expect(scheduled.status).toBe(200);
+    const picked = ((await scheduled.json()) as { runs: { recordId: string }[] }).runs.map((r) => r.recordId);
+    expect(picked).toEqual([mine.record.id]);
+    const adminScheduled = await req('/api/v1/automations/weekly-missing-plan/test', { method: 'POST', cookie: admin.cookie, json: { record: null } });
+    expect(((await adminScheduled.json()) as { runs: { recordId: string }[] }).runs.map((r) => r.recordId).sort()).toEqual([mine.record.id, theirs.record.id].sort());
     const gone = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: 'no-such-id' } });
     expect(gone.status).toBe(404);
     // Without the capability the endpoint is closed whatever the record.

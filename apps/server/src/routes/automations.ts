@@ -38,7 +38,8 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const actor = requireActor(c);
     requireManage(ctx, actor);
     const { body } = await readObject(c);
-    const input = (body.record ?? body) as string | Record<string, unknown> | null;
+    // `record: null` runs the trigger itself (a schedule's query picks the records).
+    const input = ('record' in body ? body.record : body) as string | Record<string, unknown> | null;
     const result = automationsOf(ctx).test(c.req.param('key'), input as never, body.previous ? { previous: body.previous as never } : {});
     if (!result.ok) {
       const { code, params } = result.error;
@@ -47,13 +48,14 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       const reasons = Array.isArray(params?.errors) ? (params.errors as ProblemError[]) : [{ path: result.error.path, code, message: result.error.message }];
       throw new HttpProblem(422, 'validation_failed', {}, reasons);
     }
-    // A dry run against a stored record shows its values (condition trace, chosen owner):
-    // only for records the caller may read; others answer like missing ones.
+    // A run over a stored record shows its values (condition trace, chosen owner): only records
+    // the caller may read. A named record they cannot read answers like a missing one; records a
+    // schedule's query picked are left out. Sample values (created in the rolled-back
+    // transaction, so no longer stored) are the caller's own.
+    const readable = (entity: string, id: string) => ctx.engine.records.get(entity, id, { actor }).ok || !ctx.engine.records.get(entity, id, { actor: { kind: 'system' } }).ok;
     const id = typeof input === 'string' ? input : typeof input?.id === 'string' ? input.id : null;
-    if (id !== null && !result.runs.every((run) => !run.entity || run.recordId !== id || ctx.engine.records.get(run.entity, id, { actor }).ok)) {
-      throw new HttpProblem(404, 'not_found');
-    }
-    return c.json(result);
+    if (id !== null && result.runs.some((run) => run.entity && run.recordId === id && !readable(run.entity, id))) throw new HttpProblem(404, 'not_found');
+    return c.json({ ...result, runs: result.runs.filter((run) => !run.entity || !run.recordId || readable(run.entity, run.recordId)) });
   });
 
   app.post('/api/v1/automations/:key/run', async (c) => {
