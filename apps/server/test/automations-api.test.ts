@@ -70,7 +70,7 @@ describe('automations API', () => {
   });
 
   it('refuses bad dry runs with problem details: unknown automation, invalid sample, a record the caller cannot read', async () => {
-    const { s, req, admin } = await stack();
+    const { s, automations, req, admin } = await stack();
     const unknown = await req('/api/v1/automations/nope/test', { method: 'POST', cookie: admin.cookie, json: { record: {} } });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
@@ -98,6 +98,12 @@ describe('automations API', () => {
     expect(picked).toEqual([mine.record.id]);
     const adminScheduled = await req('/api/v1/automations/weekly-missing-plan/test', { method: 'POST', cookie: admin.cookie, json: { record: null } });
     expect(((await adminScheduled.json()) as { runs: { recordId: string }[] }).runs.map((r) => r.recordId).sort()).toEqual([mine.record.id, theirs.record.id].sort());
+    // The run log follows the same rule: the automator sees the runs over its own lead only.
+    automations.drain();
+    const log = (await (await req('/api/v1/automations/runs?automation=stamp-first-contact', { cookie: automator.cookie })).json()) as { items: { recordId: string }[] };
+    const adminLog = (await (await req('/api/v1/automations/runs?automation=stamp-first-contact', { cookie: admin.cookie })).json()) as { items: { recordId: string }[] };
+    expect(adminLog.items.map((r) => r.recordId).sort()).toEqual([mine.record.id, theirs.record.id].sort());
+    expect(log.items.map((r) => r.recordId)).toEqual([mine.record.id]);
     const gone = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: 'no-such-id' } });
     expect(gone.status).toBe(404);
     // Without the capability the endpoint is closed whatever the record.

@@ -24,14 +24,20 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
   });
 
   app.get('/api/v1/automations/runs', (c) => {
-    requireManage(ctx, requireActor(c));
+    const actor = requireActor(c);
+    requireManage(ctx, actor);
     const q = c.req.query();
     const limit = Math.min(200, Math.max(1, Number(q.limit ?? 50) || 50));
     const runs = automationsOf(ctx).runs({
       ...(q.automation ? { automationKey: q.automation } : {}), ...(q.entity ? { entity: q.entity } : {}),
       ...(q.record ? { recordId: q.record } : {}), ...(q.status ? { status: q.status } : {}), limit,
     } as never);
-    return c.json({ items: runs });
+    // Run rows carry the record's values (condition traces, results): builders see every run,
+    // others only runs over records they can read now.
+    const items = ctx.perms.hasCapability(actor, 'build')
+      ? runs
+      : runs.filter((run) => !run.entity || !run.recordId || ctx.engine.records.get(run.entity, run.recordId, { actor }).ok);
+    return c.json({ items });
   });
 
   app.post('/api/v1/automations/:key/test', async (c) => {
