@@ -12,6 +12,14 @@ describe('spec versions over HTTP', () => {
     expect((await s.request('/api/v1/spec/draft', { method: 'PUT', cookie: rep.cookie, json: {} })).status).toBe(403);
     const live = (await (await s.request('/api/v1/spec', { cookie: admin.cookie })).json()) as { version: number; spec: { entities: { key: string; fields: { key: string }[] }[] } };
     expect(live.version).toBe(1);
+    // Integration settings (robot URLs with tokens, webhook sources) are for builders only.
+    expect(live.spec).toHaveProperty('automations');
+    const repView = (await (await s.request('/api/v1/spec', { cookie: rep.cookie })).json()) as { version: number; spec: Record<string, unknown> };
+    expect(repView.version).toBe(1);
+    expect(repView.spec).not.toHaveProperty('automations');
+    expect(repView.spec).not.toHaveProperty('webhookSources');
+    expect(repView.spec).toHaveProperty('entities');
+    expect(repView.spec).toHaveProperty('forms');
     const next = structuredClone(live.spec);
     next.entities.find((e) => e.key === 'lead')!.fields.push({ key: 'graduationYear', type: 'number', label: { 'zh-CN': '毕业年份', en: 'Graduation year' } } as never);
     const saved = (await (await s.request('/api/v1/spec/draft', { method: 'PUT', cookie: admin.cookie, json: next })).json()) as { valid: boolean };

@@ -18,9 +18,13 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   const versions = specVersions(ctx.db);
 
   app.get('/api/v1/spec', (c) => {
-    requireActor(c);
+    const actor = requireActor(c);
     const live = versions.live();
-    return c.json({ version: live?.version ?? null, spec: live?.spec ?? null });
+    if (!live || ctx.perms.hasCapability(actor, 'build') || ctx.perms.hasCapability(actor, 'manageAutomations')) return c.json({ version: live?.version ?? null, spec: live?.spec ?? null });
+    // Integration settings are for builders: robot URLs carry access tokens, callWebhook headers
+    // may carry credentials. Everyone else gets what the app needs to render entities, forms and views.
+    const { automations: _automations, webhookSources: _sources, ...shown } = live.spec;
+    return c.json({ version: live.version, spec: shown });
   });
 
   app.get('/api/v1/spec/draft', (c) => {
