@@ -88,6 +88,16 @@ describe('users API and server-sent events', () => {
     const created = await s.request('/api/v1/users', { method: 'POST', cookie: admin.cookie, json: { login: 'li.na', password: 'pass-word-1', role: 'sales', teams: ['tech'] } });
     expect(created.status).toBe(201);
     const user = (await created.json()) as { id: string };
+    // The directory is for everyone; colleagues' contact details only for those who manage users.
+    const withContact = await s.request('/api/v1/users', { method: 'POST', cookie: admin.cookie, json: { login: 'wang.fang', password: 'pass-word-1', role: 'sales', email: 'wang.fang@school.example', phone: '+8613900005555' } });
+    expect(withContact.status).toBe(201);
+    const rep = await s.signIn('rep', 'sales', ['tech']);
+    const repDirectory = await (await s.request('/api/v1/users', { cookie: rep.cookie })).text();
+    expect(repDirectory).toContain('wang.fang');
+    expect(repDirectory).not.toContain('wang.fang@school.example');
+    expect(repDirectory).not.toContain('13900005555');
+    const adminDirectory = await (await s.request('/api/v1/users', { cookie: admin.cookie })).text();
+    expect(adminDirectory).toContain('wang.fang@school.example');
     const dupe = await s.request('/api/v1/users', { method: 'POST', cookie: admin.cookie, json: { login: 'li.na', password: 'pass-word-1', role: 'nope', teams: ['nowhere'] } });
     expect(((await dupe.json()) as { errors: { code: string }[] }).errors.map((e) => e.code).sort()).toEqual(['login_taken', 'unknown_role', 'unknown_team']);
     const login = await s.request('/api/v1/auth/login', { method: 'POST', json: { login: 'li.na', password: 'pass-word-1' } });

@@ -35,9 +35,12 @@ function checkRoleAndTeams(ctx: ServerContext, role: unknown, teams: unknown, er
 /** Users, teams and API tokens (capability manageUsers). */
 export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/users', (c) => {
-    requireActor(c);
-    // Everyone signed in may see the directory (to assign and mention); only names and roles.
-    return c.json({ items: ctx.users.list() });
+    const actor = requireActor(c);
+    // Everyone signed in may see the directory (to assign and mention); contact details only
+    // those who manage users.
+    const users = ctx.users.list();
+    if (ctx.perms.hasCapability(actor, 'manageUsers')) return c.json({ items: users });
+    return c.json({ items: users.map(({ email: _email, phone: _phone, ...shown }) => shown) });
   });
 
   app.post('/api/v1/users', async (c) => {
