@@ -110,4 +110,15 @@ describe('automations API', () => {
     const rep = await s.signIn('rep', 'sales', ['tech']);
     expect((await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: rep.cookie, json: { record: {} } })).status).toBe(403);
   });
+
+  it('never answers a malformed dry run with a 5xx', async () => {
+    const { req, admin } = await stack();
+    for (const record of [5, [1], true, 'x'.repeat(5000), { id: 7 }, { id: null }, { name: { a: 1 } }, null, {}]) {
+      for (const key of ['route-python', 'weekly-missing-plan', 'release-to-pool', 'douyin-intake-alert']) {
+        const res = await req(`/api/v1/automations/${key}/test`, { method: 'POST', cookie: admin.cookie, json: { record } });
+        expect(res.status, `${key} ${JSON.stringify(record).slice(0, 40)}`).toBeLessThan(500);
+        if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+      }
+    }
+  });
 });
