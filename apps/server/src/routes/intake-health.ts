@@ -51,8 +51,8 @@ export function registerIntakeHealthRoutes(app: Hono<AppEnv>, ctx: ServerContext
     const secrets = webhookSecrets(ctx.db, ctx.options.secretKey);
     return c.json({
       items: [
-        ...(spec?.webhookSources ?? []).map((w) => ({ kind: 'webhook', key: w.key, label: w.label, entity: w.entity, auth: w.auth.type, endpoint: `/hooks/${w.key}`, secretSet: secrets.has(w.key), health: sourceHealth(ctx, 'webhook', w.key) })),
-        ...(spec?.forms ?? []).filter((f) => f.public).map((f) => ({ kind: 'form', key: f.key, label: f.label, entity: f.entity, endpoint: `/f/${f.slug ?? f.key}`, health: sourceHealth(ctx, 'form', f.key) })),
+        ...(spec?.webhookSources ?? []).map((w) => ({ kind: 'webhook', key: w.key, label: w.label, entity: w.entity, auth: w.auth.type, endpoint: `/hooks/${w.key}`, secretSet: secrets.has(w.key), alertAfter: w.alertAfter ?? null, health: sourceHealth(ctx, 'webhook', w.key) })),
+        ...(spec?.forms ?? []).filter((f) => f.public).map((f) => ({ kind: 'form', key: f.key, label: f.label, entity: f.entity, endpoint: `/f/${f.slug ?? f.key}`, alertAfter: f.alertAfter ?? null, health: sourceHealth(ctx, 'form', f.key) })),
       ],
     });
   });

@@ -4,9 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
 import type { Engine } from '@trellis/engine';
 import { checkpointWal, openDatabase } from '@trellis/store';
+import { alertSilentSources } from '../intake/silence-alerts';
 import { envMailer, envSecrets, fetchHttp } from './outbound';
 
 const CHECKPOINT_EVERY_MS = 200;
+const SILENCE_CHECK_EVERY_MS = 60_000;
 const { dbFile, tickMs, workerId } = workerData as { dbFile: string; tickMs: number; workerId: string };
 const db = openDatabase(dbFile);
 const holder: { engine?: Engine } = {};
@@ -37,9 +39,12 @@ const checkpoints = setInterval(() => {
     if (!/BUSY|LOCKED/.test(String((error as { code?: string }).code))) throw error;
   }
 }, CHECKPOINT_EVERY_MS);
+// Intake sources with `alertAfter` that went quiet are reported to the people who manage intake.
+const silence = setInterval(() => alertSilentSources(db, engine.spec().spec, engine.clock.now()), SILENCE_CHECK_EVERY_MS);
 parentPort?.on('message', async (msg) => {
   if (msg !== 'stop') return;
   clearInterval(report);
+  clearInterval(silence);
   clearInterval(checkpoints);
   await automations.stop();
   db.close();

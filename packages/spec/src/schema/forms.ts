@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { CAMEL_KEY, keyedRecord, camelKey, closed, IntakeMode, kebabKey, label, Logic, optLabel, stringEnum } from './common';
+import { CAMEL_KEY, keyedRecord, camelKey, closed, Duration, IntakeMode, kebabKey, label, Logic, optLabel, stringEnum } from './common';
 
 export const CAPTURE_PARAMS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'referrer', 'landing_url'] as const;
 
@@ -53,6 +53,7 @@ export const FormSchema = closed(
     ),
     defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown({ description: 'Value of the field, as a record holds it.' }), 'Field values set on every submission, e.g. {"source": "website"}.')),
     mode: Type.Optional(IntakeMode('What a public submission does when it matches an existing record.')),
+    alertAfter: Type.Optional(Duration('Public forms: Tell the people who manage intake when no lead has arrived through this source for this long (a campaign whose leads silently stop must not go unnoticed for days). Off when absent.')),
     successMessage: optLabel('Message shown after a successful submission.'),
     submitLabel: optLabel('Text of the submit button. Default "提交" / "Submit".'),
     redirectUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'Page opened after a successful public submission instead of the message.' })),

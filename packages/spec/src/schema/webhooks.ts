@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { CAMEL_KEY, keyedRecord, camelKey, closed, IntakeMode, kebabKey, label, optLabel, stringEnum, tagged } from './common';
+import { CAMEL_KEY, keyedRecord, camelKey, closed, Duration, IntakeMode, kebabKey, label, optLabel, stringEnum, tagged } from './common';
 
 const header = (d: string) => Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64, description: d });
 
@@ -38,6 +38,7 @@ export const WebhookSourceSchema = closed(
     ),
     defaults: Type.Optional(keyedRecord(CAMEL_KEY, Type.Unknown({ description: 'Value of the field, as a record holds it.' }), 'Field values set on every delivery, e.g. {"source": "douyin"}.')),
     mode: Type.Optional(IntakeMode('What a delivery does when it matches an existing record.')),
+    alertAfter: Type.Optional(Duration('Tell the people who manage intake when no lead has arrived through this source for this long (a campaign whose leads silently stop must not go unnoticed for days). Off when absent.')),
   },
   { description: 'An inbound webhook that turns outside payloads (ad platforms, mini programs) into records.' },
 );

@@ -1,3 +1,4 @@
+import { parseDuration } from '@trellis/logic';
 import type { FormSpec } from '../../schema/index';
 import type { Ctx } from '../context';
 import { ptr, requireEntity, requireField } from '../context';
@@ -12,6 +13,7 @@ export function checkForms(ctx: Ctx): void {
     if (form.public === true) {
       if (form.slug === undefined) ctx.report(base, 'form.slugMissing');
     }
+    if (form.alertAfter !== undefined && parseDuration(form.alertAfter) === null) ctx.report(ptr(base, 'alertAfter'), 'duration.invalid', { value: form.alertAfter });
     if (form.slug !== undefined) {
       const other = slugs.get(form.slug);
       if (other !== undefined) ctx.report(ptr(base, 'slug'), 'form.slugDuplicate', { slug: form.slug, other });

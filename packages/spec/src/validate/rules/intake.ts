@@ -1,3 +1,4 @@
+import { parseDuration } from '@trellis/logic';
 import type { Ctx } from '../context';
 import { ptr, requireEntity, requireField } from '../context';
 import { checkValue } from '../values';
@@ -11,6 +12,7 @@ export function checkIntake(ctx: Ctx): void {
   });
   (ctx.spec.webhookSources ?? []).forEach((source, i) => {
     const base = ptr('/webhookSources', i);
+    if (source.alertAfter !== undefined && parseDuration(source.alertAfter) === null) ctx.report(ptr(base, 'alertAfter'), 'duration.invalid', { value: source.alertAfter });
     if (!requireEntity(ctx, source.entity, ptr(base, 'entity'))) return;
     for (const key of Object.keys(source.mapping)) {
       const field = requireField(ctx, source.entity, key, ptr(base, 'mapping', key));
