@@ -40,7 +40,15 @@ const checkpoints = setInterval(() => {
   }
 }, CHECKPOINT_EVERY_MS);
 // Intake sources with `alertAfter` that went quiet are reported to the people who manage intake.
-const silence = setInterval(() => alertSilentSources(db, engine.spec().spec, engine.clock.now()), SILENCE_CHECK_EVERY_MS);
+const silence = setInterval(() => {
+  let spec;
+  try {
+    spec = engine.spec().spec;
+  } catch {
+    return; // nothing published yet: no sources to watch
+  }
+  alertSilentSources(db, spec, engine.clock.now());
+}, SILENCE_CHECK_EVERY_MS);
 parentPort?.on('message', async (msg) => {
   if (msg !== 'stop') return;
   clearInterval(report);
