@@ -30,6 +30,7 @@ describe('silent intake sources', () => {
     expect(alertSilentSources(s.db, s.spec, t0 + 25 * HOUR)).toEqual(['douyin']);
     const [alert] = notes(admin.id);
     expect(alert?.title).toBe('线索来源“抖音线索广告”已 25 小时没有新线索');
+    expect(alert?.body).toContain('最后一条线索：2026/2/10');
     expect(alert?.body).toContain('HTTP 401');
     expect(alert?.body).toContain('bad token');
     // Only those who manage intake are told; and only once for this silence.

@@ -28,7 +28,9 @@ function intakeManagers(db: StoreDb, spec: AppSpec): { id: string; locale: strin
   return users.filter((u) => roles.has(u.role)).map((u) => ({ id: u.id, locale: u.locale ?? spec.defaultLocale ?? 'zh-CN' }));
 }
 
-const hoursText = (ms: number) => Math.floor(ms / 3_600_000);
+const wholeHours = (ms: number) => Math.floor(ms / 3_600_000);
+/** A time as people read it, in the server's time zone. */
+const readable = (at: number, zh: boolean) => new Date(at).toLocaleString(zh ? 'zh-CN' : 'en-GB', { hour12: false });
 
 /**
  * Seed 003: an ad platform kept reporting conversions while the CRM received nothing for 72
@@ -60,9 +62,9 @@ export function alertSilentSources(db: StoreDb, spec: AppSpec | null, now: numbe
       for (const user of intakeManagers(db, spec)) {
         const zh = user.locale !== 'en';
         const name = localize(source.label, zh ? 'zh-CN' : 'en');
-        const hours = hoursText(now - last);
+        const hours = wholeHours(now - last);
         const title = zh ? `线索来源“${name}”已 ${hours} 小时没有新线索` : `No leads from "${name}" for ${hours} hours`;
-        const lines = [zh ? `最后一条线索：${new Date(last).toISOString()}` : `Last lead: ${new Date(last).toISOString()}`];
+        const lines = [zh ? `最后一条线索：${readable(last, true)}` : `Last lead: ${readable(last, false)}`];
         if (failure) lines.push(zh ? `之后的请求被拒绝（HTTP ${failure.httpStatus}${reason ? `：${reason.message ?? reason.code}` : ''}），请检查来源的配置或密钥。` : `Requests since then were refused (HTTP ${failure.httpStatus}${reason ? `: ${reason.message ?? reason.code}` : ''}); check the source's setup or secret.`);
         else lines.push(zh ? '之后没有收到任何请求，请检查投放平台或表单页面。' : 'No request arrived since; check the ad platform or the form page.');
         notify.run(uuidv7(), user.id, 'intake.silent', title, lines.join('\n'), JSON.stringify({ source: source.key, kind: source.kind, lastSuccessAt: last }), now);
