@@ -27,3 +27,8 @@ export function preScanLocale(
   }
   return isCliLocale(env.TRELLIS_LOCALE) ? env.TRELLIS_LOCALE : 'zh-CN';
 }
+
+/** The text of `locale`: the Chinese or the English one. */
+export function say(locale: CliLocale, zh: string, en: string): string {
+  return locale === 'en' ? en : zh;
+}

@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { backupDatabase, dataDirOf, dataPaths } from '@trellis/server';
 import { resolveUserPath } from '../context';
-import type { CliLocale } from '../locale';
-import type { CliCommand } from './command';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+import { say } from '../locale';
+import { dataOption, type CliCommand } from './command';
 
 /**
  * `trellis backup <file>`: SQLite's online backup API copies a consistent snapshot page by page
@@ -18,7 +16,7 @@ export const backupCommand: CliCommand = {
       .command('backup')
       .description(say(locale, '在线备份数据库（服务运行时也一致）', 'Online backup of the database (consistent while serving)'))
       .argument('<file>')
-      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .option(...dataOption(locale))
       .action(async (file: string, o: { data?: string }) => {
         const paths = dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd));
         if (!existsSync(paths.db)) {

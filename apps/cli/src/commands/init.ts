@@ -5,11 +5,9 @@ import type { Command } from 'commander';
 import { createAdmin, dataDirOf, ensureDataDir, installSpec, loadDemo, openRuntime } from '@trellis/server';
 import type { DemoRecipe } from '@trellis/server';
 import { resolveUserPath, type CliContext } from '../context';
-import type { CliLocale } from '../locale';
+import { say, type CliLocale } from '../locale';
 import { bundleTemplate } from '../template/bundle';
-import type { CliCommand } from './command';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+import { dataOption, type CliCommand } from './command';
 
 /** File in the data directory holding the demo logins, so `trellis start` can show them again. */
 export const DEMO_CREDENTIALS = 'demo-credentials.json';
@@ -90,7 +88,7 @@ export const initCommand: CliCommand = {
       .option('--template <name>', say(locale, '模板名或模板文件夹', 'template name or folder'), 'education')
       .option('--demo', say(locale, '导入演示用户和记录', 'load demo users and records'))
       .option('--admin <login>', say(locale, '管理员登录名', 'admin login'), 'admin')
-      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .option(...dataOption(locale))
       .action(async (o: InitOptions) => {
         ctx.exitCode = (await runInit(ctx, locale, o)) ? 0 : 1;
       });

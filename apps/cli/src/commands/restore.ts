@@ -2,10 +2,8 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkBackup, dataDirOf, dataPaths } from '@trellis/server';
 import { resolveUserPath } from '../context';
-import type { CliLocale } from '../locale';
-import type { CliCommand } from './command';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+import { say } from '../locale';
+import { dataOption, type CliCommand } from './command';
 
 /**
  * `trellis restore <file>`: replaces the data directory's database with a backup (stop the
@@ -18,7 +16,7 @@ export const restoreCommand: CliCommand = {
       .command('restore')
       .description(say(locale, '从备份恢复数据库（请先停止服务）', 'Restore the database from a backup (stop the server first)'))
       .argument('<file>')
-      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .option(...dataOption(locale))
       .action((file: string, o: { data?: string }) => {
         const paths = dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd));
         const source = resolveUserPath(ctx, file);

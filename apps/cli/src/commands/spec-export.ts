@@ -3,10 +3,8 @@ import type { Command } from 'commander';
 import { specVersions } from '@trellis/store';
 import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
 import { resolveUserPath } from '../context';
-import type { CliLocale } from '../locale';
-import type { CliCommand } from './command';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+import { say, type CliLocale } from '../locale';
+import { dataOption, type CliCommand } from './command';
 
 /** Adds a subcommand to the existing `spec` command (or creates it). */
 export function specGroup(program: Command, locale: CliLocale): Command {
@@ -22,7 +20,7 @@ export const specExportCommand: CliCommand = {
       .description(say(locale, '导出已发布的规格（默认当前版本）', 'Export the published spec (default: the live version)'))
       .argument('[file]', say(locale, '输出文件（默认标准输出）', 'output file (default stdout)'))
       .option('--version <n>', say(locale, '版本号', 'version number'))
-      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .option(...dataOption(locale))
       .action((file: string | undefined, o: { version?: string; data?: string }) => {
         const rt = openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
         try {

@@ -2,12 +2,10 @@ import type { Command } from 'commander';
 import { specVersions } from '@trellis/store';
 import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
 import { resolveUserPath } from '../context';
-import type { CliLocale } from '../locale';
+import { say } from '../locale';
 import { loadSpec } from '../template/load-spec';
-import type { CliCommand } from './command';
+import { dataOption, type CliCommand } from './command';
 import { specGroup } from './spec-export';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 /**
  * `trellis spec import <file-or-template> [--dry-run]`: publishes a spec through the normal
@@ -22,7 +20,7 @@ export const specImportCommand: CliCommand = {
       .argument('<file-or-template-folder>')
       .option('--dry-run', say(locale, '只显示迁移计划，不发布', 'show the migration plan without publishing'))
       .option('--note <text>', say(locale, '版本说明', 'version note'))
-      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .option(...dataOption(locale))
       .action((target: string, o: { dryRun?: boolean; note?: string; data?: string }) => {
         const loaded = loadSpec(resolveUserPath(ctx, target), target, { locale });
         if (!loaded.ok) {

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { dataDirOf, dataPaths, envMailer, listen, notifyChanges, openRuntime, startAutomationThread } from '@trellis/server';
 import type { CliContext } from '../context';
-import type { CliLocale } from '../locale';
-import type { CliCommand } from './command';
+import { say, type CliLocale } from '../locale';
+import { dataOption, type CliCommand } from './command';
 import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 type StartOptions = { port?: string; host?: string; data?: string; initDemo?: boolean; trustProxy?: boolean };
 
@@ -69,7 +67,7 @@ export const startCommand: CliCommand = {
       .description(say(locale, '启动服务器、自动化执行器和调度器', 'Run the server, the automation worker and the scheduler'))
       .option('--port <port>', say(locale, '端口（默认 3000 或 PORT）', 'port (default 3000 or PORT)'))
       .option('--host <host>', say(locale, '监听地址', 'listen address'), '0.0.0.0')
-      .option('--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)'))
+      .option(...dataOption(locale))
       .option('--init-demo', say(locale, '首次运行时用教育模板和演示数据初始化', 'on first run, initialise with the education template and demo data'))
       .option('--trust-proxy', say(locale, '信任反向代理的 X-Forwarded-* 头', 'trust X-Forwarded-* headers from a reverse proxy'))
       .action(async (o: StartOptions) => {

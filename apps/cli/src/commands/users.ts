@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { ADMIN_ROLE } from '@trellis/engine';
 import { hashPassword } from '@trellis/server';
-import type { CliLocale } from '../locale';
-import type { CliCommand } from './command';
+import { say } from '../locale';
+import { dataOption, type CliCommand } from './command';
 import { withRuntime } from './with-runtime';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 type AddOptions = { login: string; password: string; role: string; team?: string[]; supervisor?: string; name?: string; data?: string };
 
@@ -14,7 +12,7 @@ export const usersCommand: CliCommand = {
   name: 'users',
   register(program: Command, ctx, locale) {
     const users = program.command('users').description(say(locale, '管理本地账号', 'Manage local accounts'));
-    const dataOpt = ['--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)')] as const;
+    const dataOpt = dataOption(locale);
     users
       .command('add')
       .description(say(locale, '添加用户', 'Add a user'))

@@ -1,17 +1,15 @@
 import type { Command } from 'commander';
 import { setWebhookSecret, webhookSourceList } from '@trellis/server';
-import type { CliLocale } from '../locale';
-import type { CliCommand } from './command';
+import { say } from '../locale';
+import { dataOption, type CliCommand } from './command';
 import { withRuntime } from './with-runtime';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 /** `trellis webhooks list` and `trellis webhooks secret set <source>`: webhook secrets without the API. */
 export const webhooksCommand: CliCommand = {
   name: 'webhooks',
   register(program: Command, ctx, locale) {
     const webhooks = program.command('webhooks').description(say(locale, '管理 Webhook 来源的密钥', 'Manage webhook source secrets'));
-    const dataOpt = ['--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)')] as const;
+    const dataOpt = dataOption(locale);
     webhooks
       .command('list')
       .description(say(locale, '列出 Webhook 来源及密钥是否已设置', 'List webhook sources and whether their secret is set'))

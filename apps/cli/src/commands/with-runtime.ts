@@ -1,9 +1,7 @@
 import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
 import { existsSync } from 'node:fs';
 import type { CliContext } from '../context';
-import type { CliLocale } from '../locale';
-
-const say = (locale: CliLocale, zh: string, en: string) => (locale === 'en' ? en : zh);
+import { say, type CliLocale } from '../locale';
 
 /**
  * Opens the runtime of an initialised data directory for one command and closes it after;
