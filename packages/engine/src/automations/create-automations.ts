@@ -6,7 +6,8 @@ import { sweepSla } from '../scheduler/sla-sweep';
 import { dryRun, type DryRunInput, type DryRunResult } from './dry-run';
 import { stmt } from './db';
 import { recordsPortFor } from './engine-adapter';
-import { am } from './messages';
+import { configError } from './config';
+import type { AutomationMessageKey } from './messages';
 import {
   createRuntime,
   type AutomationDeps,
@@ -146,43 +147,20 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
     },
     test: (key, record, opts) => dryRun(rt, key, record, opts ?? {}),
     runManual: (key, recordIds, actor) => {
+      const refuse = (path: string, code: string, message: AutomationMessageKey) => ({
+        ok: false as const,
+        error: configError(rt.locale, path, code, message, { key }),
+      });
       const a = (rt.spec().automations ?? []).find((x) => x.key === key);
-      if (!a)
-        return {
-          ok: false,
-          error: {
-            path: '',
-            code: 'automation.unknown',
-            message: am(rt.locale, 'unknownAutomation', { key }),
-          },
-        };
-      if (a.on.type !== 'manual')
-        return {
-          ok: false,
-          error: {
-            path: '/on/type',
-            code: 'automation.notManual',
-            message: am(rt.locale, 'notManual', { key }),
-          },
-        };
+      if (!a) return refuse('', 'automation.unknown', 'unknownAutomation');
+      if (a.on.type !== 'manual') return refuse('/on/type', 'automation.notManual', 'notManual');
       if (recordIds.length === 0 || (recordIds.length > 1 && !(a.on as { bulk?: boolean }).bulk))
-        return {
-          ok: false,
-          error: {
-            path: '/recordIds',
-            code: 'automation.selection',
-            message: am(rt.locale, recordIds.length === 0 ? 'noSelection' : 'notBulk', { key }),
-          },
-        };
-      if (a.enabled === false)
-        return {
-          ok: false,
-          error: {
-            path: '/enabled',
-            code: 'automation.disabled',
-            message: am(rt.locale, 'disabled', { key }),
-          },
-        };
+        return refuse(
+          '/recordIds',
+          'automation.selection',
+          recordIds.length === 0 ? 'noSelection' : 'notBulk',
+        );
+      if (a.enabled === false) return refuse('/enabled', 'automation.disabled', 'disabled');
       const id = `manual:${deps.ids.next()}`;
       rt.outbox.append({
         id,

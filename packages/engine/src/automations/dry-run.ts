@@ -1,6 +1,6 @@
 import type { AppSpec } from '@trellis/spec';
 import type { RecordData } from '../ports';
-import { isObject } from './config';
+import { configError, isObject } from './config';
 import { am } from './messages';
 import { triggers } from './registry';
 import type { Runtime } from './runtime';
@@ -41,11 +41,9 @@ export function dryRun(
   if (!automation)
     return {
       ok: false,
-      error: {
-        path: '',
-        code: 'automation.unknown',
-        message: am(rt.locale, 'unknownAutomation', { key: automationKey }),
-      },
+      error: configError(rt.locale, '', 'automation.unknown', 'unknownAutomation', {
+        key: automationKey,
+      }),
     };
   const entity = triggerEntity(rt.spec(), automation.on as unknown as Record<string, unknown>);
   const records = rt.deps.records(1);
