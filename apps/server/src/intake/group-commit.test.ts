@@ -32,6 +32,36 @@ describe('group commit', () => {
     db.close();
   });
 
+  it('undoes the partial writes of a job that caught its own failed nested transaction, and keeps its batch-mates', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+    const db = openDatabase(join(dir, 'db.sqlite'));
+    db.sqlite.exec('CREATE TABLE t (v TEXT)');
+    const group = createGroupCommit(db);
+    const insert = (v: string) => db.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+    // Like the engine's guard: the error inside the nested transaction becomes a returned failure.
+    const guarded = (v: string, fail: boolean) =>
+      group(() => {
+        try {
+          return db.transaction(() => {
+            insert(`${v}-row`);
+            insert(`${v}-journal`);
+            if (fail) throw new Error('constraint');
+            return 'ok';
+          });
+        } catch {
+          return 'failed';
+        }
+      });
+    const results = await Promise.all([guarded('a', false), guarded('b', true), guarded('c', false)]);
+    expect(results).toEqual(['ok', 'failed', 'ok']);
+    expect((db.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a-journal', 'a-row', 'c-journal', 'c-row']);
+    // A clean batch after the redo goes back to the fast pass and still commits.
+    await expect(guarded('d', false)).resolves.toBe('ok');
+    expect(db.sqlite.inTransaction).toBe(false);
+    expect((db.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(6);
+    db.close();
+  });
+
   it('waits for a write lock held by another connection without blocking the event loop, then commits', async () => {
     dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
     const file = join(dir, 'db.sqlite');

@@ -48,4 +48,38 @@ describe('openDatabase', () => {
     expect(() => db.sqlite.prepare("INSERT INTO memberships (user_id, team_key, is_lead) VALUES ('nobody', 'none', 0)").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
+  it('flattens nested transactions into the open one and reports a nested failure as broken', () => {
+    const db = openDatabase(':memory:');
+    db.sqlite.exec('CREATE TABLE t (v TEXT)');
+    const put = (v: string) => db.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+    const rows = () => (db.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v);
+    expect(() => db.flattened(() => 1)).toThrow(/open transaction/);
+
+    db.sqlite.exec('BEGIN');
+    const clean = db.flattened(() => db.transaction(() => (put('a'), db.transaction(() => (put('b'), 'done')))));
+    expect(clean).toEqual({ value: 'done', broken: false });
+    const failed = db.flattened(() => {
+      try {
+        db.transaction(() => {
+          put('c');
+          throw new Error('boom');
+        });
+      } catch {
+        // swallowed like the engine's guard does
+      }
+      return 'answered';
+    });
+    // No savepoint undid 'c': the caller is told to roll the transaction back.
+    expect(failed).toEqual({ value: 'answered', broken: true });
+    expect(rows()).toEqual(['a', 'b', 'c']);
+    db.sqlite.exec('ROLLBACK');
+
+    // Outside flattened(), a nested failure still rolls back alone.
+    db.sqlite.exec('BEGIN');
+    put('x');
+    expect(() => db.transaction(() => (put('y'), db.transaction(() => { throw new Error('boom'); })))).toThrow('boom');
+    db.sqlite.exec('COMMIT');
+    expect(rows()).toEqual(['x']);
+    db.close();
+  });
 });

@@ -14,6 +14,14 @@ export type StoreDb = {
   orm: BetterSQLite3Database<StoreSchema>;
   /** Runs `fn` in a transaction (a savepoint when nested); rolls back if it throws. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` inside the open transaction with the nested `transaction()` calls it makes
+   * flattened into it: no savepoint each. A savepoint copies every page it touches to the
+   * statement journal and makes the search index flush a segment, which is most of the cost of
+   * a batch of small writes. The price: a nested call that throws cannot be undone alone, so the
+   * answer says `broken` and the caller must roll the whole transaction back.
+   */
+  flattened<T>(fn: () => T): { value: T; broken: boolean };
   close(): void;
 };
 
@@ -59,11 +67,32 @@ export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
   }
   // One wrapper for every call: better-sqlite3 builds four closures per transaction() call.
   const inTransaction = sqlite.transaction((fn: () => unknown) => fn());
+  let flat: { broken: boolean } | null = null;
   return {
     dialect: 'sqlite',
     sqlite,
     orm,
-    transaction: <T>(fn: () => T): T => inTransaction(fn) as T,
+    transaction: <T>(fn: () => T): T => {
+      if (flat === null || !sqlite.inTransaction) return inTransaction(fn) as T;
+      try {
+        return fn();
+      } catch (error) {
+        flat.broken = true;
+        throw error;
+      }
+    },
+    flattened: <T>(fn: () => T): { value: T; broken: boolean } => {
+      if (!sqlite.inTransaction) throw new Error('flattened() runs inside an open transaction');
+      const outer = flat;
+      const state = { broken: false };
+      flat = state;
+      try {
+        return { value: fn(), broken: state.broken };
+      } finally {
+        flat = outer;
+        if (outer && state.broken) outer.broken = true;
+      }
+    },
     close: () => {
       if (sqlite.open && !options.readonly) sqlite.pragma('optimize');
       sqlite.close();
