@@ -1,10 +1,15 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /**
- * The part of @trellis/store's StoreDb automations use: the raw driver for system-table SQL
- * and the transaction helper (savepoints when nested).
+ * The part of @trellis/store's StoreDb automations use: the raw driver for system-table SQL,
+ * the transaction helper (savepoints when nested) and, when the store offers it, a way to run
+ * nested transactions without savepoints (see `StoreDb.flattened`).
  */
-export type Db = { sqlite: Database; transaction<T>(fn: () => T): T };
+export type Db = {
+  sqlite: Database;
+  transaction<T>(fn: () => T): T;
+  flattened?<T>(fn: () => T): { value: T; broken: boolean };
+};
 
 /** Parses a JSON column, tolerating null and already-parsed values. */
 export function parseJson<T>(v: unknown, fallback: T): T {

@@ -24,17 +24,40 @@ const ownerOf = (id: string) => {
 };
 
 describe('drain transactions', () => {
+  it('a failure gone on the savepoint redo leaves no trace of the first pass: each effect once', () => {
+    h = setupAutomations({ options: { retryMs: 1000, batchSize: 50, batchMs: 60_000 } });
+    const first = createLead(h, { course: 'python' });
+    const second = createLead(h, { course: 'python' });
+    // Fails once, after both leads were assigned in the same transaction without savepoints.
+    let calls = 0;
+    (actions.createTask as { run: typeof original }).run = (input, ctx) => {
+      calls++;
+      if (calls === 2) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      return original(input, ctx);
+    };
+    const report = h.automations.drain({ transactions: 1 });
+    // The first pass broke and was rolled back; the redo (a savepoint per event) went through.
+    expect(calls).toBeGreaterThan(2);
+    expect(report.failedEvents).toBe(0);
+    for (const id of [first.id, second.id]) {
+      expect(ownerOf(id)).toMatch(/^u-/);
+      expect(h.count('tasks', 'record_id = ?', id)).toBe(1);
+      expect(h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id)).toBe(1);
+    }
+    expect(ownerOf(first.id)).not.toBe(ownerOf(second.id));
+    expect(h.count('outbox', `type = 'record.created' AND processed_at IS NULL`)).toBe(0);
+  });
+
   it('one failing event rolls back alone: its batch-mates in the same transaction commit', () => {
     h = setupAutomations({ options: { retryMs: 1000, batchSize: 50, batchMs: 60_000 } });
     const first = createLead(h, { course: 'python' });
     const second = createLead(h, { course: 'python' });
-    // The first lead's task hits a "busy" database after its assign succeeded in the same event.
+    // The first lead's task hits a "busy" database after its assign succeeded in the same event,
+    // for the whole drain.
     let fail = true;
     (actions.createTask as { run: typeof original }).run = (input, ctx) => {
-      if (fail && input.subject.recordId === first.id) {
-        fail = false;
+      if (fail && input.subject.recordId === first.id)
         throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-      }
       return original(input, ctx);
     };
     const report = h.automations.drain({ transactions: 1 });
@@ -53,6 +76,7 @@ describe('drain transactions', () => {
     ]);
     expect(h.count('automation_runs', 'record_id = ?', first.id)).toBe(0);
     // After the delay the first lead is routed once; nothing of the second is repeated.
+    fail = false;
     h.clock.advance(1000);
     h.automations.drain();
     expect(ownerOf(first.id)).toMatch(/^u-/);

@@ -33,13 +33,11 @@ describe('idempotent effects and leases', () => {
   it('a transient error mid-event rolls the whole event back; the retry applies each effect once', () => {
     h = setupAutomations({ options: { retryMs: 1000 } });
     const r = lead();
-    // The database is "busy" when the task is written, after assign succeeded in the same event.
+    // The database is "busy" when the task is written, after assign succeeded in the same event,
+    // and stays busy for the whole drain.
     let fail = true;
     (actions.createTask as { run: typeof original }).run = (input, ctx) => {
-      if (fail) {
-        fail = false;
-        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-      }
+      if (fail) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
       return original(input, ctx);
     };
     expect(h.automations.drain().failedEvents).toBe(1);
@@ -59,6 +57,7 @@ describe('idempotent effects and leases', () => {
     ]).toEqual([0, 0, 0]);
     // Not retried before the delay.
     expect(h.automations.drain().events).toBe(0);
+    fail = false;
     h.clock.advance(1000);
     h.automations.drain();
     expect(owner()).toBe('u-li.na');
