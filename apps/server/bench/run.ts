@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { openDatabase } from '@trellis/store';
 import { ratio, summarise } from '@trellis/tooling/bench';
 import type { Sample } from '@trellis/tooling/bench';
-import { ensureDataDir, hashPassword, installSpec, listen, openRuntime, startAutomationThread } from '../src/index';
+import { ensureDataDir, hashPassword, installSpec, listen, openRuntime, startAutomationThread, startIntakeWriter } from '../src/index';
 import { educationSpec } from '../test/stack';
 
 const CONCURRENCY = 16;
@@ -69,7 +69,15 @@ try {
   // automation worker (routing, tasks, SLA) in its own thread and connection.
   const intakeOnly = await measure('public form intake, automation worker paused', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
   const worker = startAutomationThread(paths.db, { checkpointsOf: rt.db });
-  while (worker.pending() !== 0) await new Promise((r) => setTimeout(r, 100));
+  const caughtUp = async () => {
+    while (worker.pending() !== 0) await new Promise((r) => setTimeout(r, 100));
+  };
+  await caughtUp();
+  // The write path in the HTTP thread, automations on (intake as before the writer thread).
+  const inHttpThread = await measure('public form intake written in the HTTP thread, automations on', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
+  await caughtUp();
+  // As `trellis start` runs: submissions written by the intake writer thread.
+  rt.app.ctx.intakeWriter = startIntakeWriter(paths.db, { checkpointsElsewhere: true });
   const phaseStart = performance.now();
   const intake = await measure('public form intake (education, automations on)', `${trellis.url}/f/apply`, 'POST', 'lead', offset);
 
@@ -82,6 +90,7 @@ try {
   const leads = (rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number });
 
   await trellis.close();
+  await rt.app.ctx.intakeWriter.stop();
   await helloServer.close();
   await insertServer.close();
   await worker.stop();
@@ -92,8 +101,9 @@ try {
       {
         concurrency: CONCURRENCY,
         requests: TOTAL,
-        samples: [helloSample, insertSample, intakeOnly, intake],
+        samples: [helloSample, insertSample, intakeOnly, inHttpThread, intake],
         intakeWritePathOnly: { ops: intakeOnly.ops, p50Ms: intakeOnly.medianMs, p99Ms: intakeOnly.p99Ms, ratioToBareInsert: ratio(intakeOnly, insertSample) },
+        intakeInHttpThread: { ops: inHttpThread.ops, p50Ms: inHttpThread.medianMs, p99Ms: inHttpThread.p99Ms },
         intake: { ops: intake.ops, p50Ms: intake.medianMs, p99Ms: intake.p99Ms, ratioToHello: ratio(intake, helloSample), ratioToBareInsert: ratio(intake, insertSample) },
         automations: { drainAfterLoadMs, leads: leads.n, assigned: leads.owned },
         endToEnd: { ...endToEnd, leadsPerSecond: Math.round((endToEnd.leads / endToEnd.ms) * 1000) },

@@ -42,6 +42,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     perms: createPermissions(() => (spec() as PermissionSpec | null) ?? EMPTY_SPEC),
     spec,
     groupCommit: createGroupCommit(options.db),
+    intakeWriter: null,
     loginLimiter: createRateLimiter(limits.loginAttempts, 15 * 60_000),
     loginIpLimiter: createRateLimiter(limits.loginAttempts * 10, 15 * 60_000),
     intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),

@@ -6,6 +6,7 @@ import type { SessionsRepo, TokensRepo } from './auth/repos';
 import type { UsersRepo } from './auth/users';
 import type { AutomationsApi } from '@trellis/engine';
 import type { ServerEngine } from './engine-port';
+import type { IntakeWriter } from './intake/intake-writer';
 import type { GroupCommit } from './intake/group-commit';
 
 /** Options of `createApp`. Only `engine` and `db` are required. */
@@ -65,6 +66,8 @@ export type ServerContext = {
   spec(): AppSpec | null;
   /** Intake writes share commits (see intake/group-commit). */
   groupCommit: GroupCommit;
+  /** The intake writer thread `trellis start` runs (null: intake writes in this thread). */
+  intakeWriter: IntakeWriter | null;
   loginLimiter: RateLimiter;
   loginIpLimiter: RateLimiter;
   intakeLimiter: RateLimiter;

@@ -15,6 +15,7 @@ export { loadDemo } from './setup/demo-loader';
 export type { DemoRecipe, DemoReport } from './setup/demo-loader';
 export { backupDatabase, checkBackup } from './setup/backup';
 export { startAutomationThread } from './setup/automation-runner';
+export { startIntakeWriter } from './intake/intake-writer';
 export { envMailer, envSecrets, fetchHttp } from './setup/outbound';
 export type { AutomationRunner } from './setup/automation-runner';
 export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { dataDirOf, dataPaths, envMailer, listen, notifyChanges, openRuntime, startAutomationThread } from '@trellis/server';
+import { dataDirOf, dataPaths, envMailer, listen, notifyChanges, openRuntime, startAutomationThread, startIntakeWriter } from '@trellis/server';
 import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 import { dataOption, type CliCommand } from './command';
@@ -10,8 +10,9 @@ import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
 type StartOptions = { port?: string; host?: string; data?: string; initDemo?: boolean; trustProxy?: boolean };
 
 /**
- * `trellis start`: serves the API (and the web build, when present), runs the automation
- * worker and scheduler in a worker thread. SIGINT/SIGTERM stop accepting requests, wait for those in flight and
+ * `trellis start`: serves the API (and the web build, when present), writes public-form and
+ * webhook submissions in the intake writer thread, runs the automation worker and scheduler in a
+ * worker thread. SIGINT/SIGTERM stop accepting requests, wait for those in flight and
  * for the worker's current step, then close the database.
  */
 export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Promise<number> {
@@ -37,6 +38,10 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
   const rt = openRuntime(paths, { server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' } });
   // The outbox worker and scheduler run in their own thread and connection, off the request loop.
   const worker = startAutomationThread(paths.db, { tickMs: 15_000, onDrain: () => notifyChanges(rt.app.ctx), checkpointsOf: rt.db });
+  // Public forms and inbound webhooks are written by a thread of their own, so a burst of leads
+  // does not slow the API down for the people working in Trellis.
+  const writer = startIntakeWriter(paths.db, { checkpointsElsewhere: true });
+  rt.app.ctx.intakeWriter = writer;
   const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(say(locale, `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`, `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`));
   const creds = join(dir, DEMO_CREDENTIALS);
@@ -49,6 +54,7 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
       stopping = true;
       ctx.stdout(say(locale, '正在停止…\n', 'Stopping…\n'));
       await server.close();
+      await writer.stop();
       await worker.stop();
       rt.close();
       resolve();

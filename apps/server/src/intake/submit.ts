@@ -1,9 +1,9 @@
-import type { EngineError } from '@trellis/engine';
+import type { AutomationsApi, Engine, EngineError } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
-import type { ServerContext } from '../context';
 import type { Locale } from '../http/locale';
 import { statusOf } from '../http/engine-result';
 import type { Touch } from './capture';
+import type { GroupCommit } from './group-commit';
 import type { IntakeKind, IntakeReason, IntakeStore } from './intake-store';
 
 export type IntakeMode = 'merge' | 'create' | 'reject';
@@ -18,11 +18,30 @@ export type IntakeInput = {
   ip: string;
   idempotencyKey: string | null;
   locale: Locale;
-  /** Stored with the log entry inside the same transaction, so a replay finds it after a crash. */
-  reply?: (recordId: string, merged: boolean) => { status: number; body: unknown };
+  /**
+   * The answer to an accepted submission, stored with the log entry inside the same
+   * transaction so a replay finds it after a crash. `echoRecord` adds the record's `id` and
+   * `status` (accepted or merged) to `body`. Plain data: the input may cross to the intake writer thread.
+   */
+  reply?: IntakeReply;
 };
 
+export type IntakeReply = { status: number; body: Record<string, unknown>; echoRecord?: boolean };
+
 export type IntakeOutcome = { ok: true; recordId: string; merged: boolean; reply?: { status: number; body: unknown }; replayed?: boolean } | { ok: false; status: number; error: EngineError };
+
+/** What the intake write path needs: the HTTP thread's server context, or the intake writer thread's own connection. */
+export type IntakeDeps = {
+  engine: Pick<Engine, 'records' | 'activities'>;
+  groupCommit: GroupCommit;
+  spec(): AppSpec | null;
+  now(): number;
+  automations?: Pick<AutomationsApi, 'emit'> | undefined;
+};
+
+function answer(reply: IntakeReply, recordId: string, merged: boolean): { status: number; body: unknown } {
+  return { status: reply.status, body: reply.echoRecord ? { ...reply.body, id: recordId, status: merged ? 'merged' : 'accepted' } : reply.body };
+}
 
 /** The activity type a repeat submission is logged as: `form-submission`, else `note`, else the first one. */
 function resubmissionType(spec: AppSpec | null): string | null {
@@ -36,7 +55,7 @@ function resubmissionType(spec: AppSpec | null): string | null {
  * when the submission merged into an existing record, the intake log entry and the
  * idempotency reply. The record is durable before anything is acknowledged.
  */
-export async function writeIntake(ctx: ServerContext, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
+export async function writeIntake(ctx: IntakeDeps, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
   const t = input.touch;
   const touch = {
     kind: input.kind, sourceKey: input.source,
@@ -70,12 +89,12 @@ export async function writeIntake(ctx: ServerContext, store: IntakeStore, input:
       }
     }
     // Same transaction as the record: the event is exactly as durable as the submission.
-    ctx.options.automations?.emit({
+    ctx.automations?.emit({
       type: input.kind === 'form' ? 'form.submitted' : 'webhook.received', entity: input.entity, recordId, via: 'intake',
       payload: input.kind === 'form' ? { form: input.source, merged } : { source: input.source, merged },
     });
     store.log({ kind: input.kind, source: input.source, status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
-    const reply = input.reply?.(recordId, merged);
+    const reply = input.reply ? answer(input.reply, recordId, merged) : undefined;
     if (reply && input.idempotencyKey) store.remember(input.idempotencyKey, input.kind, reply.status, reply.body, at);
     return { ok: true, recordId, merged, ...(reply ? { reply } : {}) };
   });

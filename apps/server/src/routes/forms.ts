@@ -9,7 +9,7 @@ import type { ProblemError } from '../http/problem';
 import { captureTouch, UTM_KEYS } from '../intake/capture';
 import { coerceFormValue } from '../intake/coerce';
 import { intakeStore } from '../intake/intake-store';
-import { writeIntake } from '../intake/submit';
+import { submitIntake } from '../intake/intake-writer';
 import type { AppEnv } from '../types';
 
 /** Name of the honeypot input rendered invisibly on public forms; people leave it empty. */
@@ -99,11 +99,11 @@ async function submitForm(ctx: ServerContext, store: ReturnType<typeof intakeSto
   }
   for (const [key, value] of Object.entries(form.defaults ?? {})) if (values[key] === undefined || values[key] === null) values[key] = value;
 
-  const outcome = await writeIntake(ctx, store, {
+  const outcome = await submitIntake(ctx, store, {
     kind: 'form', source: form.key, entity: entity.key, values, mode: form.mode ?? 'merge',
     touch: captureTouch(body, c.req.url, c.req.header('referer')), ip, idempotencyKey: idemKey, locale,
     // Merged and new submissions answer alike, so a form cannot probe who is already a lead.
-    reply: () => ({ status: 201, body: success }),
+    reply: { status: 201, body: success },
   });
   if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
   // A twin with the same Idempotency-Key finished first: answer what it answered.

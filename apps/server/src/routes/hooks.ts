@@ -8,7 +8,7 @@ import { captureTouch } from '../intake/capture';
 import type { IntakeStore } from '../intake/intake-store';
 import { intakeStore } from '../intake/intake-store';
 import { readPath } from '../intake/json-path';
-import { writeIntake } from '../intake/submit';
+import { submitIntake } from '../intake/intake-writer';
 import type { WebhookSecrets } from '../intake/webhook-secrets';
 import { webhookSecrets } from '../intake/webhook-secrets';
 import type { AppEnv } from '../types';
@@ -64,10 +64,10 @@ async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookS
     const previous = store.replay(idemKey);
     if (previous) return c.json(previous.body as object, previous.status as 201, { 'idempotent-replayed': 'true' });
   }
-  const outcome = await writeIntake(ctx, store, {
+  const outcome = await submitIntake(ctx, store, {
     kind: 'webhook', source: key, entity: source.entity, values: { ...(source.defaults ?? {}), ...mapped }, mode: source.mode ?? 'merge',
     touch: captureTouch(parsed.body, c.req.url, undefined), ip, idempotencyKey: idemKey, locale: localeOf(c),
-    reply: (id, merged) => ({ status: 201, body: { ok: true, id, status: merged ? 'merged' : 'accepted' } }),
+    reply: { status: 201, body: { ok: true }, echoRecord: true },
   });
   if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
   // A twin with the same Idempotency-Key finished first: answer what it answered.

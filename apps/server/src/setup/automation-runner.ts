@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { handOffCheckpoints } from '@trellis/store';
 import type { StoreDb } from '@trellis/store';
+import { spawnThread } from './spawn-thread';
 
 /** The automation worker running in its own thread (see automation-thread.ts). */
 export type AutomationRunner = { pending(): number; stop(): Promise<void> };
@@ -14,14 +15,13 @@ export type AutomationRunner = { pending(): number; stop(): Promise<void> };
  * thread runs.
  */
 export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void; onDrain?: () => void; checkpointsOf?: StoreDb } = {}): AutomationRunner {
-  // From source (tsx) the thread needs a bootstrap that registers tsx; a build runs the .js.
-  const entry = import.meta.url.endsWith('.ts') ? './automation-thread-boot.mjs' : './automation-thread.js';
+
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
   let pending = -1;
   let stopping = false;
   let worker: Worker;
   const spawn = () => {
-    worker = new Worker(new URL(entry, import.meta.url), { workerData: { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1' } });
+    worker = spawnThread(new URL('./automation-thread.ts', import.meta.url), { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1' });
     let written = -1;
     worker.on('message', (m: { pending?: number; written?: number }) => {
       if (typeof m.pending === 'number') pending = m.pending;

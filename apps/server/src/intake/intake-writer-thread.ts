@@ -1,0 +1,59 @@
+// Entry of the intake writer thread (see startIntakeWriter): its own connection, engine and
+// group commit; writes the submissions the HTTP thread posts and answers after each commit.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
+import type { Engine } from '@trellis/engine';
+import { handOffCheckpoints, markSpecChanged, openDatabase } from '@trellis/store';
+import { createGroupCommit } from './group-commit';
+import { intakeStore } from './intake-store';
+import { writeIntake, type IntakeDeps, type IntakeInput } from './submit';
+
+const { dbFile, checkpointsElsewhere } = workerData as { dbFile: string; checkpointsElsewhere: boolean };
+const db = openDatabase(dbFile);
+if (checkpointsElsewhere) handOffCheckpoints(db);
+const holder: { engine?: Engine } = {};
+const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });
+holder.engine = engine;
+const store = intakeStore(db);
+const liveVersion = (): number | null => {
+  try {
+    return engine.spec().version;
+  } catch {
+    return null; // nothing published yet
+  }
+};
+const deps: IntakeDeps = {
+  engine,
+  groupCommit: createGroupCommit(db),
+  spec: () => (liveVersion() === null ? null : engine.spec().spec),
+  now: () => Date.now(),
+  // Only `emit` is used: the outbox event is written in the submission's transaction.
+  automations: createAutomations(engine),
+};
+
+let inFlight = 0;
+let stopRequested = false;
+const stopWhenIdle = () => {
+  if (!stopRequested || inFlight > 0) return;
+  db.close();
+  parentPort?.postMessage({ stopped: true });
+};
+
+parentPort?.on('message', (msg: 'stop' | { id: number; input: IntakeInput; specVersion: number | null }) => {
+  if (msg === 'stop') {
+    stopRequested = true;
+    stopWhenIdle();
+    return;
+  }
+  // The HTTP thread saw a newer spec (a publish a moment ago): read it now rather than within
+  // the engine's recheck interval, so a new form or field is known here too.
+  if (msg.specVersion !== null && (liveVersion() ?? -1) < msg.specVersion) markSpecChanged();
+  inFlight++;
+  writeIntake(deps, store, msg.input).then(
+    (outcome) => parentPort?.postMessage({ id: msg.id, outcome }),
+    (error: unknown) => parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) }),
+  ).finally(() => {
+    inFlight--;
+    stopWhenIdle();
+  });
+});

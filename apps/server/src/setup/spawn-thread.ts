@@ -1,0 +1,13 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread running `entry` (the URL of a thread module's .ts source). From
+ * source (tsx) the thread needs a bootstrap that registers tsx first; a build runs the .js
+ * next to this file.
+ */
+export function spawnThread(entry: URL, workerData: Record<string, unknown>): Worker {
+  if (import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./thread-boot.mjs', import.meta.url), { workerData: { ...workerData, threadEntry: entry.href } });
+  }
+  return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData });
+}
