@@ -50,20 +50,32 @@ export type NewEvent = {
   createdAt: number;
 };
 
+/**
+ * Pending events are found through `outbox_pending_ix`, named with INDEXED BY: `PRAGMA optimize`
+ * analyses the table on open, and statistics taken during a burst (most rows unprocessed) made
+ * the planner scan the whole outbox in seq order instead, past every processed event. The
+ * automation thread then handled ~36 events a second once 50,000 had been processed.
+ */
+const PENDING = 'outbox INDEXED BY outbox_pending_ix';
+const FREE = `processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @worker)`;
+
+/** The reads that find pending events (exported for the query-plan test). */
+export const pendingEventSql = {
+  claimable: `SELECT 1 FROM ${PENDING} WHERE ${FREE} LIMIT 1`,
+  take: `SELECT seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts FROM ${PENDING} WHERE ${FREE} ORDER BY seq LIMIT @limit`,
+  pending: `SELECT COUNT(*) AS n FROM ${PENDING} WHERE processed_at IS NULL`,
+};
+
 /** Outbox SQL used by the worker: claim with a lease, complete, retry later, append. */
 export function createOutboxSql(db: Db) {
   const claimStmt = stmt(
     db,
     `UPDATE outbox SET claimed_by = @worker, claimed_until = @until, attempts = attempts + 1
-     WHERE seq IN (SELECT seq FROM outbox WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @worker) ORDER BY seq LIMIT @limit)
+     WHERE seq IN (SELECT seq FROM ${PENDING} WHERE ${FREE} ORDER BY seq LIMIT @limit)
      RETURNING seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts`,
   );
-  const free = `processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @worker)`;
-  const claimableStmt = stmt(db, `SELECT 1 FROM outbox WHERE ${free} LIMIT 1`);
-  const takeStmt = stmt(
-    db,
-    `SELECT seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts FROM outbox WHERE ${free} ORDER BY seq LIMIT @limit`,
-  );
+  const claimableStmt = stmt(db, pendingEventSql.claimable);
+  const takeStmt = stmt(db, pendingEventSql.take);
   const finishStmt = stmt(
     db,
     `UPDATE outbox SET processed_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND processed_at IS NULL`,
@@ -165,7 +177,7 @@ export function createOutboxSql(db: Db) {
     /** Number of events not yet processed. */
     pending(): number {
       return (
-        stmt(db, `SELECT COUNT(*) AS n FROM outbox WHERE processed_at IS NULL`).get() as {
+        stmt(db, pendingEventSql.pending).get() as {
           n: number;
         }
       ).n;
