@@ -16,6 +16,7 @@ export type { DemoRecipe, DemoReport } from './setup/demo-loader';
 export { backupDatabase, checkBackup } from './setup/backup';
 export { startAutomationThread } from './setup/automation-runner';
 export { startIntakeWriter } from './intake/intake-writer';
+export type { IntakeWriter } from './intake/intake-writer';
 export { envMailer, envSecrets, fetchHttp } from './setup/outbound';
 export type { AutomationRunner } from './setup/automation-runner';
 export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';

@@ -17,7 +17,7 @@ import {
   type PermissionPort,
   type RecordData,
 } from './ports';
-import { createRecord } from './records/create';
+import { createRecord, prepareCreate } from './records/create';
 import type { SpecModel } from './records/entity-model';
 import { getRecord, listRecords } from './records/read';
 import { removeRecord, restoreRecord } from './records/remove';
@@ -26,6 +26,7 @@ import type {
   CallOptions,
   ChangeStageOptions,
   CreateOptions,
+  PreparedCreateResult,
   ListOptions,
   ListResult,
   RecordResult,
@@ -57,6 +58,8 @@ export type EngineOptions = {
 /** Records API: the one write path (DESIGN.md principle 3) and reads. Every call returns a result value. */
 export type RecordsApi = {
   create(entity: string, values: RecordData, opts: CreateOptions): RecordResult;
+  /** The transaction-free part of `create` done ahead; pass the result as `CreateOptions.prepared`. */
+  prepareCreate(entity: string, values: RecordData, opts: CreateOptions): PreparedCreateResult;
   update(entity: string, id: string, patch: RecordData, opts: UpdateOptions): RecordResult;
   changeStage(entity: string, id: string, stage: string, opts: ChangeStageOptions): RecordResult;
   remove(entity: string, id: string, opts: UpdateOptions): RecordResult;
@@ -126,6 +129,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     records: {
       create: (entity, values, opts) => createRecord(rt, entity, values, opts),
+      prepareCreate: (entity, values, opts) => prepareCreate(rt, entity, values, opts),
       update: (entity, id, patch, opts) => updateRecord(rt, entity, id, patch, opts),
       changeStage: (entity, id, stage, opts) => changeStage(rt, entity, id, stage, opts),
       remove: (entity, id, opts) => removeRecord(rt, entity, id, opts),

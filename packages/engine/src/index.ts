@@ -8,6 +8,8 @@ export type {
   CallOptions,
   ChangeStageOptions,
   CreateOptions,
+  PreparedCreate,
+  PreparedCreateResult,
   EngineRecord,
   ListOptions,
   ListResult,

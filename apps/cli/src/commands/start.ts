@@ -37,11 +37,11 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
   }
   const rt = openRuntime(paths, { server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' } });
   // The outbox worker and scheduler run in their own thread and connection, off the request loop.
-  const worker = startAutomationThread(paths.db, { tickMs: 15_000, onDrain: () => notifyChanges(rt.app.ctx), checkpointsOf: rt.db });
   // Public forms and inbound webhooks are written by a thread of their own, so a burst of leads
   // does not slow the API down for the people working in Trellis.
   const writer = startIntakeWriter(paths.db, { checkpointsElsewhere: true });
   rt.app.ctx.intakeWriter = writer;
+  const worker = startAutomationThread(paths.db, { tickMs: 15_000, onDrain: () => notifyChanges(rt.app.ctx), checkpointsOf: rt.db, intakeQueue: writer.queue });
   const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(say(locale, `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`, `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`));
   const creds = join(dir, DEMO_CREDENTIALS);

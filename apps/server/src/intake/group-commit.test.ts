@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@trellis/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGroupCommit } from './group-commit';
+import { commitQueueGauge, createGroupCommit } from './group-commit';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +59,29 @@ describe('group commit', () => {
     await expect(guarded('d', false)).resolves.toBe('ok');
     expect(db.sqlite.inTransaction).toBe(false);
     expect((db.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(6);
+    db.close();
+  });
+
+  it('counts the submissions waiting for or in a commit in shared memory, back to zero once settled', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+    const db = openDatabase(join(dir, 'db.sqlite'));
+    db.sqlite.exec('CREATE TABLE t (v TEXT)');
+    const gauge = commitQueueGauge();
+    expect(gauge.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const group = createGroupCommit(db, { gauge });
+    const seen: number[] = [];
+    const put = (v: string, fail = false) =>
+      group(() => {
+        seen.push(Atomics.load(gauge, 0));
+        db.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+        if (fail) throw new Error('boom');
+      });
+    const all = Promise.allSettled([put('a'), put('b', true), put('c')]);
+    expect(Atomics.load(gauge, 0)).toBe(3);
+    await all;
+    // Counted while written (the failing one too, in both passes), released after the commit.
+    expect(seen.every((n) => n === 3)).toBe(true);
+    expect(Atomics.load(gauge, 0)).toBe(0);
     db.close();
   });
 

@@ -3,6 +3,14 @@ import type { StoreDb } from '@trellis/store';
 /** Runs a synchronous unit of work inside the next group commit; settles after that commit. */
 export type GroupCommit = <T>(work: () => T) => Promise<T>;
 
+/**
+ * The number of submissions waiting for (or in) a group commit, in memory shared between
+ * threads: the automation thread keeps its drain transactions short while it is above zero.
+ */
+export function commitQueueGauge(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
 type Job = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -19,7 +27,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * request meanwhile. Submissions arriving during the wait join the same commit. After the
  * connection's busy_timeout has passed without the lock, the flush waits for it blocking, as before.
  */
-export function createGroupCommit(db: StoreDb, maxBatch = 64, retryMs = 1): GroupCommit {
+export function createGroupCommit(db: StoreDb, opts: { maxBatch?: number; retryMs?: number; gauge?: Int32Array } = {}): GroupCommit {
+  const { maxBatch = 64, retryMs = 1, gauge } = opts;
   const queue: Job[] = [];
   let scheduled = false;
   let waitingSince: number | null = null;
@@ -126,7 +135,13 @@ export function createGroupCommit(db: StoreDb, maxBatch = 64, retryMs = 1): Grou
 
   return <T>(work: () => T) =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!gauge) {
+        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      } else {
+        Atomics.add(gauge, 0, 1);
+        const done = () => Atomics.sub(gauge, 0, 1);
+        queue.push({ work, resolve: (v) => (done(), resolve(v as T)), reject: (e) => (done(), reject(e)) });
+      }
       schedule();
     });
 }

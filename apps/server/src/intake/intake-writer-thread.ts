@@ -8,7 +8,7 @@ import { createGroupCommit } from './group-commit';
 import { intakeStore } from './intake-store';
 import { writeIntake, type IntakeDeps, type IntakeInput } from './submit';
 
-const { dbFile, checkpointsElsewhere } = workerData as { dbFile: string; checkpointsElsewhere: boolean };
+const { dbFile, checkpointsElsewhere, queue } = workerData as { dbFile: string; checkpointsElsewhere: boolean; queue: Int32Array };
 const db = openDatabase(dbFile);
 if (checkpointsElsewhere) handOffCheckpoints(db);
 const holder: { engine?: Engine } = {};
@@ -24,7 +24,7 @@ const liveVersion = (): number | null => {
 };
 const deps: IntakeDeps = {
   engine,
-  groupCommit: createGroupCommit(db),
+  groupCommit: createGroupCommit(db, { gauge: queue }),
   spec: () => (liveVersion() === null ? null : engine.spec().spec),
   now: () => Date.now(),
   // Only `emit` is used: the outbox event is written in the submission's transaction.

@@ -1,13 +1,16 @@
 import type { Worker } from 'node:worker_threads';
 import type { ServerContext } from '../context';
 import { spawnThread } from '../setup/spawn-thread';
+import { commitQueueGauge } from './group-commit';
 import type { IntakeStore } from './intake-store';
-import { writeIntake, type IntakeDeps, type IntakeInput, type IntakeOutcome } from './submit';
+import { intakeCreateOptions, writeIntake, type IntakeDeps, type IntakeInput, type IntakeOutcome } from './submit';
 
 /** Intake submissions written by a thread of their own (see startIntakeWriter). */
 export type IntakeWriter = {
   /** Null while the thread is down: the caller writes in its own thread instead. */
   write(input: IntakeInput, specVersion: number | null): Promise<IntakeOutcome> | null;
+  /** Submissions waiting for or in the thread's group commit (pass it to startAutomationThread). */
+  queue: Int32Array;
   stop(): Promise<void>;
 };
 
@@ -20,13 +23,23 @@ export function intakeDepsOf(ctx: ServerContext): IntakeDeps {
 
 /** Writes a submission in the intake writer thread when `trellis start` runs one, else here. */
 export async function submitIntake(ctx: ServerContext, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
-  let version: number | null = null;
-  try {
-    version = ctx.engine.spec().version;
-  } catch {
-    // No published spec: the write path answers that itself.
+  const writer = ctx.intakeWriter;
+  if (writer) {
+    // Normalizing and validating need no lock: done here, the writer thread only writes.
+    const ahead = ctx.engine.records.prepareCreate(input.entity, input.values, intakeCreateOptions(input));
+    const prepared = ahead.ok ? ahead.prepared : null;
+    const viaThread = writer.write(prepared ? { ...input, prepared } : input, prepared?.specVersion ?? liveVersion(ctx));
+    if (viaThread) return viaThread;
   }
-  return ctx.intakeWriter?.write(input, version) ?? writeIntake(intakeDepsOf(ctx), store, input);
+  return writeIntake(intakeDepsOf(ctx), store, input);
+}
+
+function liveVersion(ctx: ServerContext): number | null {
+  try {
+    return ctx.engine.spec().version;
+  } catch {
+    return null; // no published spec: the write path answers that itself
+  }
 }
 
 /**
@@ -46,8 +59,11 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
   let seq = 0;
   let stopping = false;
   let worker: Worker | null = null;
+  const queue = commitQueueGauge();
   const spawn = () => {
-    const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), { dbFile, checkpointsElsewhere: opts.checkpointsElsewhere ?? false });
+    // A dead thread's count must not stay: its submissions were answered with an error.
+    Atomics.store(queue, 0, 0);
+    const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), { dbFile, checkpointsElsewhere: opts.checkpointsElsewhere ?? false, queue });
     worker = w;
     w.on('message', (m: Reply) => {
       const p = pending.get(m.id);
@@ -66,6 +82,7 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
   };
   spawn();
   return {
+    queue,
     write(input, specVersion) {
       const w = worker;
       if (!w || stopping) return null;

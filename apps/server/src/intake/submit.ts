@@ -1,4 +1,4 @@
-import type { AutomationsApi, Engine, EngineError } from '@trellis/engine';
+import type { AutomationsApi, CreateOptions, Engine, EngineError, PreparedCreate } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
 import type { Locale } from '../http/locale';
 import { statusOf } from '../http/engine-result';
@@ -24,6 +24,8 @@ export type IntakeInput = {
    * `status` (accepted or merged) to `body`. Plain data: the input may cross to the intake writer thread.
    */
   reply?: IntakeReply;
+  /** The values prepared ahead by the HTTP thread (see `engine.records.prepareCreate`). */
+  prepared?: PreparedCreate;
 };
 
 export type IntakeReply = { status: number; body: Record<string, unknown>; echoRecord?: boolean };
@@ -43,6 +45,22 @@ function answer(reply: IntakeReply, recordId: string, merged: boolean): { status
   return { status: reply.status, body: reply.echoRecord ? { ...reply.body, id: recordId, status: merged ? 'merged' : 'accepted' } : reply.body };
 }
 
+/** How intake calls the engine's create: as a public actor, with the submission's touch. */
+export function intakeCreateOptions(input: IntakeInput): CreateOptions {
+  const t = input.touch;
+  const touch = {
+    kind: input.kind, sourceKey: input.source,
+    ...(t.utm_source ? { utmSource: t.utm_source } : {}), ...(t.utm_medium ? { utmMedium: t.utm_medium } : {}),
+    ...(t.utm_campaign ? { utmCampaign: t.utm_campaign } : {}), ...(t.utm_content ? { utmContent: t.utm_content } : {}),
+    ...(t.utm_term ? { utmTerm: t.utm_term } : {}), ...(t.referrer ? { referrer: t.referrer } : {}), ...(t.landing_url ? { landingUrl: t.landing_url } : {}),
+  };
+  return {
+    actor: { kind: 'public', locale: input.locale }, via: 'intake', locale: input.locale,
+    // 'reject' is the engine's interactive mode: a duplicate is refused, never merged.
+    mode: input.mode === 'reject' ? 'interactive' : input.mode, touch,
+  };
+}
+
 /** The activity type a repeat submission is logged as: `form-submission`, else `note`, else the first one. */
 function resubmissionType(spec: AppSpec | null): string | null {
   const types = spec?.activityTypes ?? [];
@@ -57,12 +75,6 @@ function resubmissionType(spec: AppSpec | null): string | null {
  */
 export async function writeIntake(ctx: IntakeDeps, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
   const t = input.touch;
-  const touch = {
-    kind: input.kind, sourceKey: input.source,
-    ...(t.utm_source ? { utmSource: t.utm_source } : {}), ...(t.utm_medium ? { utmMedium: t.utm_medium } : {}),
-    ...(t.utm_campaign ? { utmCampaign: t.utm_campaign } : {}), ...(t.utm_content ? { utmContent: t.utm_content } : {}),
-    ...(t.utm_term ? { utmTerm: t.utm_term } : {}), ...(t.referrer ? { referrer: t.referrer } : {}), ...(t.landing_url ? { landingUrl: t.landing_url } : {}),
-  };
   let at = ctx.now();
   const outcome = await ctx.groupCommit((): IntakeOutcome => {
     at = ctx.now();
@@ -70,9 +82,8 @@ export async function writeIntake(ctx: IntakeDeps, store: IntakeStore, input: In
     const earlier = input.idempotencyKey ? store.replay(input.idempotencyKey) : null;
     if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };
     const result = ctx.engine.records.create(input.entity, input.values, {
-      actor: { kind: 'public', locale: input.locale }, via: 'intake', locale: input.locale,
-      // 'reject' is the engine's interactive mode: a duplicate is refused, never merged.
-      mode: input.mode === 'reject' ? 'interactive' : input.mode, touch,
+      ...intakeCreateOptions(input),
+      ...(input.prepared ? { prepared: input.prepared } : {}),
     });
     if (!result.ok) return { ok: false, status: statusOf(result.error) === 404 ? 422 : statusOf(result.error), error: result.error };
     const recordId = String(result.record.id);

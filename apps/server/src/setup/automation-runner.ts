@@ -12,16 +12,17 @@ export type AutomationRunner = { pending(): number; stop(): Promise<void> };
  * `onDrain` is called when the worker has processed events (feed it to the event streams).
  * The thread also checkpoints the WAL; pass the HTTP thread's connection as `checkpointsOf` so
  * that connection stops checkpointing inside its own commits (which stalled requests) while the
- * thread runs.
+ * thread runs. `intakeQueue` (the intake writer's `queue`): while submissions wait for the
+ * write lock, the thread's drain transactions last `contendedBatchMs` (1 ms) instead of 5.
  */
-export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void; onDrain?: () => void; checkpointsOf?: StoreDb } = {}): AutomationRunner {
+export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void; onDrain?: () => void; checkpointsOf?: StoreDb; intakeQueue?: Int32Array } = {}): AutomationRunner {
 
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
   let pending = -1;
   let stopping = false;
   let worker: Worker;
   const spawn = () => {
-    worker = spawnThread(new URL('./automation-thread.ts', import.meta.url), { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1' });
+    worker = spawnThread(new URL('./automation-thread.ts', import.meta.url), { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1', ...(opts.intakeQueue ? { intakeQueue: opts.intakeQueue } : {}) });
     let written = -1;
     worker.on('message', (m: { pending?: number; written?: number }) => {
       if (typeof m.pending === 'number') pending = m.pending;

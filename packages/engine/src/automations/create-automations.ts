@@ -208,6 +208,8 @@ export function createAutomations(
   extra: {
     secrets?: (ref: string) => string | undefined;
     options?: Partial<AutomationOptions>;
+    /** True while intake waits for the write lock: drain transactions then last `contendedBatchMs`. */
+    contended?: () => boolean;
   } = {},
 ): AutomationsApi {
   return createAutomationsFrom({
@@ -221,5 +223,6 @@ export function createAutomations(
     ...(engine.mailer ? { mailer: engine.mailer } : {}),
     ...(extra.secrets ? { secrets: extra.secrets } : {}),
     ...(extra.options ? { options: extra.options } : {}),
+    ...(extra.contended ? { contended: extra.contended } : {}),
   });
 }

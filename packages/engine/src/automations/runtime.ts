@@ -29,6 +29,11 @@ export type AutomationOptions = {
    * one-shot drain commits more often than the old 50-event batches and gets slower.
    */
   batchMs: number;
+  /**
+   * `batchMs` while `AutomationDeps.contended()` says intake waits for the write lock: during a
+   * burst of submissions a drain transaction ends after this (ms) and hands the lock over.
+   */
+  contendedBatchMs: number;
   /** After this many failed attempts an event is given up (kept with last_error). */
   maxAttempts: number;
   /** Delay before retrying an event whose processing threw. */
@@ -44,6 +49,7 @@ export const defaultAutomationOptions: AutomationOptions = {
   leaseMs: 30_000,
   batchSize: 16,
   batchMs: 5,
+  contendedBatchMs: 1,
   maxAttempts: 5,
   retryMs: 5_000,
   workerId: 'worker-1',
@@ -65,6 +71,8 @@ export type AutomationDeps = {
   /** Looks up a stored secret (callWebhook `secretRef`, signed robots). */
   secrets?: (ref: string) => string | undefined;
   options?: Partial<AutomationOptions>;
+  /** True while someone with priority waits for the write lock (the intake writer during a burst). */
+  contended?: () => boolean;
 };
 
 /** Everything the worker, scheduler and dry run share. */

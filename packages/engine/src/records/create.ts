@@ -1,3 +1,4 @@
+import type { Failure } from '../i18n/errors';
 import type { RecordData } from '../ports';
 import { isEmptyValue } from '../validation/empty';
 import {
@@ -14,14 +15,14 @@ import { duplicate } from './duplicate';
 import { mergeInto } from './merge';
 import { createdRow, emit, writeTouch } from './journal';
 import { fieldValues, problems, visible } from './outcome';
-import { prepare } from './prepare';
+import { prepare, type Prepared } from './prepare';
 import type { Runtime } from './runtime';
 import { capturedRefused, withCaptured } from './capture';
 import { peopleErrors } from './people';
 import { relationErrors } from './references';
 import { uniqueErrors } from './unique';
 import { gateErrors, slaDueAt } from './stage';
-import type { CreateOptions, RecordResult } from './types';
+import type { CreateOptions, PreparedCreateResult, RecordResult } from './types';
 
 /**
  * Creates a record through the one write path: authorize -> normalize -> validate (+ formulas)
@@ -41,12 +42,7 @@ export function createRecord(
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
     if (denied) return denied;
-    // A captured link parameter the field refuses (say a utm_campaign not matching the field's
-    // pattern) is dropped rather than losing the lead.
-    const captured = withCaptured(call, values, opts.touch);
-    let p = prepare(call, captured.values, null);
-    if (captured.fields.length > 0 && capturedRefused(p.errors, captured.fields))
-      p = prepare(call, values, null);
+    const p = reusable(call, opts) ?? prepareValues(call, values, opts);
     const next = p.next;
     const requested = typeof next.stage === 'string' ? next.stage : null;
     const stage = requested ?? call.model.initialStage;
@@ -84,6 +80,65 @@ export function createRecord(
         return timed(call, 'write', () => insert(call, next, stage, opts));
       }),
     );
+  });
+}
+
+/**
+ * Normalize, validate and compute formulas (`prepare`), with the form's captured link
+ * parameters. A captured parameter the field refuses (say a utm_campaign not matching the
+ * field's pattern) is dropped rather than losing the lead.
+ */
+function prepareValues(call: Call, values: unknown, opts: CreateOptions): Prepared {
+  const captured = withCaptured(call, values, opts.touch);
+  const p = prepare(call, captured.values, null);
+  if (captured.fields.length > 0 && capturedRefused(p.errors, captured.fields))
+    return prepare(call, values, null);
+  return p;
+}
+
+function actorKey(call: Call): string {
+  return `${call.actor.kind}\u0000${call.actor.userId ?? ''}\u0000${call.actor.role ?? ''}`;
+}
+
+/** `opts.prepared` when it was made for this call: same entity, spec version, actor and locale. */
+function reusable(call: Call, opts: CreateOptions): Prepared | null {
+  const p = opts.prepared;
+  if (!p || call.spec.version === null) return null;
+  if (p.entity !== call.model.key || p.specVersion !== call.spec.version) return null;
+  if (p.actor !== actorKey(call) || p.locale !== call.locale) return null;
+  return { next: p.next, changed: p.changed, errors: p.errors };
+}
+
+/**
+ * The part of a create that needs no transaction (authorize, normalize, validate, formulas),
+ * done ahead: intake prepares in the HTTP thread and writes in the intake writer thread.
+ * `prepared` is null when the spec in force has no version (an engine running a fixed spec).
+ */
+export function prepareCreate(
+  rt: Runtime,
+  entity: string,
+  values: unknown,
+  opts: CreateOptions,
+): PreparedCreateResult {
+  return guard(callLocale(rt, opts), (): PreparedCreateResult | Failure => {
+    const call = beginCall(rt, entity, opts);
+    if (isFailure(call)) return call;
+    const denied = authorize(call, 'create');
+    if (denied) return denied;
+    if (call.spec.version === null) return { ok: true, prepared: null };
+    const p = prepareValues(call, values, opts);
+    return {
+      ok: true,
+      prepared: {
+        entity: call.model.key,
+        specVersion: call.spec.version,
+        actor: actorKey(call),
+        locale: call.locale,
+        next: p.next,
+        changed: p.changed,
+        errors: p.errors,
+      },
+    };
   });
 }
 

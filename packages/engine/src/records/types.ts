@@ -1,5 +1,5 @@
 import type { StoredRecord } from '@trellis/store';
-import type { EngineError } from '../i18n/errors';
+import type { EngineError, FieldError } from '../i18n/errors';
 import type { Actor, Locale, RecordData, Via } from '../ports';
 
 /** Attribution of an intake: written to `touches` (UTM, referrer) for the record it created or merged into. */
@@ -34,7 +34,28 @@ export type CreateOptions = WriteOptions & {
    */
   mode?: 'interactive' | 'merge' | 'create';
   touch?: TouchInput;
+  /**
+   * The normalized and validated values `records.prepareCreate` computed for the same entity,
+   * values, actor and touch, maybe in another thread. Used when it was prepared under the spec
+   * version in force for the same actor; otherwise the values are prepared again. Server code
+   * only: a caller must never pass one built from a client's input.
+   */
+  prepared?: PreparedCreate;
 };
+
+/** Values of a create prepared ahead of its transaction (see `CreateOptions.prepared`). Plain data. */
+export type PreparedCreate = {
+  entity: string;
+  specVersion: number;
+  /** Who it was prepared for (kind, user, role): field permissions and messages depend on it. */
+  actor: string;
+  locale: string;
+  next: Record<string, unknown>;
+  changed: string[];
+  errors: FieldError[];
+};
+
+export type PreparedCreateResult = { ok: true; prepared: PreparedCreate | null } | { ok: false; error: EngineError };
 
 export type UpdateOptions = WriteOptions & {
   /** The version the caller read (optimistic concurrency). Omitted: the version read in the same transaction. */

@@ -119,6 +119,20 @@ describe('drain transactions', () => {
     expect(h.automations.pending()).toBe(0);
   });
 
+  it('while intake waits for the lock, a drain transaction lasts contendedBatchMs instead of batchMs', () => {
+    let intakeWaiting = true;
+    h = setupAutomations({ options: { batchSize: 50, batchMs: 60_000, contendedBatchMs: 0 }, contended: () => intakeWaiting });
+    for (let i = 0; i < 3; i++) createLead(h, { course: 'java' });
+    const all = h.automations.pending();
+    // Intake waits: one event per transaction, the lock is handed over after it.
+    expect(h.automations.drain({ transactions: 1 }).events).toBe(1);
+    expect(h.automations.drain({ transactions: 1 }).events).toBe(1);
+    // Nobody waits: the rest (and what it causes) in one transaction, bounded by batchMs again.
+    intakeWaiting = false;
+    expect(h.automations.drain({ transactions: 1 }).events).toBeGreaterThanOrEqual(all - 2);
+    expect(h.automations.pending()).toBe(0);
+  });
+
   it('an idle worker does not take the write lock another connection holds', () => {
     dir = mkdtempSync(join(tmpdir(), 'trellis-idle-'));
     h = setupAutomations({ file: join(dir, 'crm.db') });

@@ -99,7 +99,10 @@ export function drain(
       // one event stay valid for the next (the cache drops them on any rollback).
       const cache = createRecordCache();
       const t0 = performance.now();
-      const inTime = () => performance.now() - t0 < rt.options.batchMs;
+      const contended = rt.deps.contended;
+      const inTime = () =>
+        performance.now() - t0 <
+        (contended?.() ? rt.options.contendedBatchMs : rt.options.batchMs);
       do {
         const room = max - report.events - r.events;
         const batch = rt.outbox.take(worker, rt.now(), Math.min(rt.options.batchSize, room));

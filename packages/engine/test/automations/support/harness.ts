@@ -62,6 +62,7 @@ export function setupAutomations(
     options?: Partial<AutomationOptions>;
     secrets?: Record<string, string>;
     seed?: boolean;
+    contended?: () => boolean;
   } = {},
 ) {
   const spec = opts.spec ?? educationSpec();
@@ -81,6 +82,7 @@ export function setupAutomations(
   const automations = createAutomations(engine, {
     secrets: (ref) => secrets[ref],
     ...(opts.options ? { options: opts.options } : {}),
+    ...(opts.contended ? { contended: opts.contended } : {}),
   });
   const all = <T>(sql: string, ...params: unknown[]) =>
     db.sqlite.prepare(sql).all(...params) as T[];
