@@ -124,4 +124,21 @@ describe('intake written by the intake writer thread', () => {
     expect((await request('/f/apply', { method: 'POST', json: { name: '丙', phone: '13700137002' } })).status).toBe(201);
     expect(sql('SELECT count(*) AS n FROM e_lead')).toEqual([{ n: 3 }]);
   });
+  it('a thread that cannot start is logged, leaves intake to the HTTP thread and stops at once', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'intake-writer-'));
+    const logged: Record<string, unknown>[] = [];
+    // A directory where the database file should be: the thread fails to open it.
+    const started = performance.now();
+    const broken = startIntakeWriter(dir, { log: (e) => logged.push(e) });
+    for (let i = 0; i < 250 && logged.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const crashMs = performance.now() - started;
+    expect(logged[0]).toMatchObject({ level: 'error', msg: 'intake writer crashed' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(broken.write({} as never, null)).toBeNull();
+    // Stopping while it waits to be restarted neither hangs nor starts it again.
+    await broken.stop();
+    // A restart would come a second after the crash and take as long to fail again.
+    await new Promise((r) => setTimeout(r, 1000 + crashMs * 1.5));
+    expect(logged).toHaveLength(1);
+  });
 });

@@ -61,6 +61,8 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
   let worker: Worker | null = null;
   const queue = commitQueueGauge();
   const spawn = () => {
+    // stop() may have come while a crashed thread waited to be restarted.
+    if (stopping) return;
     // A dead thread's count must not stay: its submissions were answered with an error.
     Atomics.store(queue, 0, 0);
     const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), { dbFile, checkpointsElsewhere: opts.checkpointsElsewhere ?? false, queue });

@@ -20,8 +20,12 @@ export function startAutomationThread(dbFile: string, opts: { tickMs?: number; w
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
   let pending = -1;
   let stopping = false;
+  let alive = false;
   let worker: Worker;
   const spawn = () => {
+    // stop() may have come while a crashed thread waited to be restarted.
+    if (stopping) return;
+    alive = true;
     worker = spawnThread(new URL('./automation-thread.ts', import.meta.url), { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1', ...(opts.intakeQueue ? { intakeQueue: opts.intakeQueue } : {}) });
     let written = -1;
     worker.on('message', (m: { pending?: number; written?: number }) => {
@@ -36,6 +40,7 @@ export function startAutomationThread(dbFile: string, opts: { tickMs?: number; w
     // A crashed worker is logged and restarted: automations must never stop silently.
     worker.on('error', (err) => log({ level: 'error', msg: 'automation worker crashed', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
     worker.on('exit', () => {
+      alive = false;
       if (!stopping) setTimeout(spawn, 1000).unref();
     });
   };
@@ -51,6 +56,8 @@ export function startAutomationThread(dbFile: string, opts: { tickMs?: number; w
       new Promise<void>((resolve) => {
         stopping = true;
         takeBackCheckpoints();
+        // A crashed thread waiting to be restarted has nothing to finish.
+        if (!alive) return resolve();
         worker.on('message', (m: { stopped?: boolean }) => {
           if (m.stopped) void worker.terminate().then(() => resolve());
         });
