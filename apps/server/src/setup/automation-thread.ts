@@ -23,8 +23,9 @@ const engine = createEngine({
 });
 holder.engine = engine;
 // Each drain transaction holds the write lock intake waits for: batchMs bounds it (5 ms; at 10 ms
-// intake p99 rose), 1 ms while intake submissions wait (a burst: intake at 2,063-2,300/s with
-// 5 ms, 2,441-2,545/s with 1 ms), batchSize caps how many events one transaction takes.
+// intake p99 rose). While intake submissions wait (`intakeQueue` above zero: a burst), a
+// transaction lasts ~1 ms and the loop pauses 20 ms between two (see contendedPauseMs).
+// batchSize caps how many events one transaction takes.
 const automations = createAutomations(engine, {
   secrets: envSecrets(process.env),
   options: { workerId, batchSize: 16, batchMs: 5, contendedBatchMs: 1 },

@@ -135,7 +135,10 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
         } catch {
           // A failing step (e.g. the database closed during shutdown) must not kill the loop; the next step retries.
         }
-        if (!stopped) timer = setTimeout(() => (running = step()), busy ? 0 : rt.options.pollMs);
+        // While intake waits for the lock, pause between transactions: the burst gets the lock
+        // and the CPU, and the backlog is worked off after it.
+        const next = busy ? (rt.deps.contended?.() ? rt.options.contendedPauseMs : 0) : rt.options.pollMs;
+        if (!stopped) timer = setTimeout(() => (running = step()), next);
       };
       running = step();
     },

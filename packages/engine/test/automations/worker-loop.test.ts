@@ -39,6 +39,30 @@ describe('in-process worker loop', () => {
     expect(h.automations.pending()).toBeGreaterThan(0);
   });
 
+  it('pauses between drain transactions while intake waits for the lock, and goes on at full speed after', async () => {
+    let intakeWaiting = true;
+    h = setupAutomations({
+      options: { pollMs: 5, contendedBatchMs: 0, contendedPauseMs: 200 },
+      contended: () => intakeWaiting,
+    });
+    for (let i = 0; i < 3; i++) {
+      const r = h.engine.records.create(
+        'lead',
+        { name: `排队${i}`, phone: `+861398880010${i}`, source: 'website', course: 'python' },
+        intake,
+      );
+      if (!r.ok) throw new Error('create');
+    }
+    h.automations.start();
+    await new Promise((res) => setTimeout(res, 100));
+    // One transaction of one event (it queued its own follow-ups), then the pause.
+    expect(h.count('outbox', 'processed_at IS NOT NULL')).toBe(1);
+    intakeWaiting = false;
+    for (let i = 0; i < 200 && h.automations.pending() > 0; i++)
+      await new Promise((res) => setTimeout(res, 5));
+    expect(h.automations.pending()).toBe(0);
+  });
+
   it('delivers a webhook the drained event queued, in the same loop', async () => {
     const requests: HttpRequest[] = [];
     h = setupAutomations({
