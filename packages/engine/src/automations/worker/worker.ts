@@ -73,8 +73,9 @@ function drainTransaction(rt: Runtime, body: () => DrainReport): DrainReport {
  *
  * Each write transaction (BEGIN IMMEDIATE) takes the next free events (`batchSize` at a time;
  * free = unprocessed, not waiting for a retry, not under another worker's lease), processes
- * them in sequence order (a savepoint per event only when one fails, see drainTransaction), and takes more while it has run for less
- * than `batchMs`; then it commits. No lease is written: while the transaction holds the write
+ * them in sequence order (a savepoint per event only when one fails, see drainTransaction),
+ * and takes more while it has run for less than `batchMs` (`contendedBatchMs` while intake
+ * waits for the lock); then it commits. No lease is written: while the transaction holds the write
  * lock no other worker can take the same events, and the event's completion (or its putting
  * back for a retry), its runs and its effects commit together. A crash loses only the
  * uncommitted transaction, whose events are taken again and applied once (exactly once per
