@@ -5,7 +5,8 @@ export type GroupCommit = <T>(work: () => T) => Promise<T>;
 
 /**
  * The number of submissions waiting for (or in) a group commit, in memory shared between
- * threads: the automation thread keeps its drain transactions short while it is above zero.
+ * threads: while it is above zero the automation thread keeps its drain transactions short and
+ * pauses between them.
  */
 export function commitQueueGauge(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4));
