@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { specVersions } from '@trellis/store';
 import { hashPassword } from '../src/auth/password';
 import { ensureDataDir, installSpec, openRuntime, startIntakeWriter, type TrellisRuntime } from '../src/index';
 import type { IntakeWriter } from '../src/intake/intake-writer';
 import { ORIGIN, cookieOf } from './http-harness';
+import { body } from './fuzz-inputs';
 import { educationSpec } from './stack';
 
 let dir = '';
@@ -141,4 +143,24 @@ describe('intake written by the intake writer thread', () => {
     await new Promise((r) => setTimeout(r, 1000 + crashMs * 1.5));
     expect(logged).toHaveLength(1);
   });
+  it('answers malformed and hostile submissions across the thread with 4xx problems, never 5xx or a partial lead', async () => {
+    const { request, sql } = served();
+    // Real leads among the malformed bodies, so the thread also writes while it refuses.
+    const lead = fc.record({ name: fc.string({ minLength: 1, maxLength: 20 }), phone: fc.integer({ min: 0, max: 99_999_999 }).map((n) => `139${String(n).padStart(8, '0')}`) })
+      .map((r) => ({ type: 'application/json', data: JSON.stringify(r) as string | Uint8Array }));
+    const target = fc.record({ path: fc.constantFrom('/f/apply', '/f/dy'), body: fc.oneof(body, lead) });
+    const problems: string[] = [];
+    const statuses = new Map<number, number>();
+    for (const r of fc.sample(target, { numRuns: 1500, seed: 20261123 })) {
+      const res = await request(r.path, { method: 'POST', body: r.body.data, headers: r.body.type ? { 'content-type': r.body.type } : {} });
+      const text = await res.text();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status >= 500) problems.push(`${res.status} ${r.path} ${text.slice(0, 200)}`);
+      else if (res.status >= 400 && !(res.headers.get('content-type') ?? '').startsWith('application/problem+json')) problems.push(`not problem+json: ${res.status}`);
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+    for (const status of [201, 400, 415, 422]) expect(statuses.get(status), `${status} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(0);
+    expect(sql("SELECT count(*) AS n FROM e_lead WHERE name IS NULL OR name = '' OR phone IS NULL OR phone NOT LIKE '+%'")).toEqual([{ n: 0 }]);
+    expect(sql('SELECT count(DISTINCT record_id) AS n FROM record_history')).toEqual(sql('SELECT count(*) AS n FROM e_lead'));
+  }, 60_000);
 });
