@@ -31,10 +31,24 @@ const deps: IntakeDeps = {
   automations: createAutomations(engine),
 };
 
+type Reply = { id: number; outcome: unknown } | { id: number; error: string };
+
+// The answers of one group commit settle together: they go back in one message, not one each.
+let replies: Reply[] = [];
+const reply = (r: Reply) => {
+  if (replies.length === 0) setImmediate(sendReplies);
+  replies.push(r);
+};
+const sendReplies = () => {
+  parentPort?.postMessage({ replies });
+  replies = [];
+};
+
 let inFlight = 0;
 let stopRequested = false;
 const stopWhenIdle = () => {
   if (!stopRequested || inFlight > 0) return;
+  if (replies.length > 0) sendReplies();
   db.close();
   parentPort?.postMessage({ stopped: true });
 };
@@ -50,8 +64,8 @@ parentPort?.on('message', (msg: 'stop' | { id: number; input: IntakeInput; specV
   if (msg.specVersion !== null && (liveVersion() ?? -1) < msg.specVersion) markSpecChanged();
   inFlight++;
   writeIntake(deps, store, msg.input).then(
-    (outcome) => parentPort?.postMessage({ id: msg.id, outcome }),
-    (error: unknown) => parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) }),
+    (outcome) => reply({ id: msg.id, outcome }),
+    (error: unknown) => reply({ id: msg.id, error: error instanceof Error ? error.message : String(error) }),
   ).finally(() => {
     inFlight--;
     stopWhenIdle();

@@ -67,12 +67,14 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
     Atomics.store(queue, 0, 0);
     const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), { dbFile, checkpointsElsewhere: opts.checkpointsElsewhere ?? false, queue });
     worker = w;
-    w.on('message', (m: Reply) => {
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      if ('error' in m) p.reject(new Error(m.error));
-      else p.resolve(m.outcome);
+    w.on('message', (m: { replies?: Reply[] }) => {
+      for (const r of m.replies ?? []) {
+        const p = pending.get(r.id);
+        if (!p) continue;
+        pending.delete(r.id);
+        if ('error' in r) p.reject(new Error(r.error));
+        else p.resolve(r.outcome);
+      }
     });
     w.on('error', (err) => log({ level: 'error', msg: 'intake writer crashed', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
     w.on('exit', () => {
