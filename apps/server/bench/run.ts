@@ -72,7 +72,12 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     };
     await caughtUp(120_000);
     const phaseStart = performance.now();
+    const before = rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number };
     const sample = await measure(name, url, 'POST', 'lead', offset);
+    // Leads of this load routed (given an owner by the automations) while it ran: the automation
+    // thread leaves the write lock and the CPU to a burst and works the backlog off after it.
+    const atEnd = rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number };
+    const routedDuringLoad = { leads: atEnd.n - before.n, routed: atEnd.owned - before.owned };
     // How far behind the automation thread was, and submissions per second until all their automations ran.
     const drainStart = performance.now();
     await caughtUp(120_000);
@@ -83,7 +88,7 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     await writer?.stop();
     await worker?.stop();
     rt.close();
-    return { sample, ...(worker ? { automations: { drainAfterLoadMs, leads: leads.n, assigned: leads.owned }, endToEnd: { ...endToEnd, leadsPerSecond: Math.round((endToEnd.leads / endToEnd.ms) * 1000) } } : {}) };
+    return { sample, ...(worker ? { automations: { routedDuringLoad, drainAfterLoadMs, leads: leads.n, assigned: leads.owned }, endToEnd: { ...endToEnd, leadsPerSecond: Math.round((endToEnd.leads / endToEnd.ms) * 1000) } } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
