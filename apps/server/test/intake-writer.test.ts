@@ -29,7 +29,9 @@ function served() {
   rt = openRuntime(paths, { server: { limits: { intakePerMinute: 0 }, log: () => {} } });
   const installed = installSpec(rt.db, educationSpec());
   if (!installed.ok) throw new Error('education spec did not install');
-  writer = startIntakeWriter(paths.db);
+  // A minute before the writer would notice a publish by itself: only the HTTP thread's
+  // version hint can make it run a new spec at once.
+  writer = startIntakeWriter(paths.db, { liveRecheckMs: 60_000 });
   rt.app.ctx.intakeWriter = writer;
   const app = rt.app;
   const request = (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
@@ -107,8 +109,8 @@ describe('intake written by the intake writer thread', () => {
     const { rt, request, sql } = served();
     // Warm the writer's engine on the current version first, so the next publish is news to it.
     expect((await request('/f/apply', { method: 'POST', json: { name: '甲', phone: '13700137000' } })).status).toBe(201);
-    // A new field on a new form: the writer's engine must run the new version, not refuse the field
-    // (the HTTP thread passes its spec version along, so the writer never lags behind it).
+    // A new field on a new form: the writer's engine must run the new version, not refuse the field.
+    // It would wait a minute to look (liveRecheckMs above); the version the HTTP thread passes along makes it look now.
     const spec = educationSpec();
     const lead = spec.entities.find((e) => e.key === 'lead')!;
     lead.fields.push({ key: 'referrerName', type: 'text', label: { 'zh-CN': '推荐人', en: 'Referred by' } } as never);

@@ -53,6 +53,11 @@ export type EngineOptions = {
   locale?: Locale;
   /** Called with the duration of each write-path phase (benchmarks). */
   onPhase?: (phase: Phase, ms: number) => void;
+  /**
+   * How long (ms) a publish by another connection may go unseen; default 20. A publish in this
+   * thread (or `markSpecChanged()`) is seen at once.
+   */
+  liveRecheckMs?: number;
 };
 
 /** Records API: the one write path (DESIGN.md principle 3) and reads. Every call returns a result value. */
@@ -125,6 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
     permissions,
     locale: resolveLocale(options.locale),
     ...(options.onPhase ? { onPhase: options.onPhase } : {}),
+    ...(options.liveRecheckMs !== undefined ? { liveRecheckMs: options.liveRecheckMs } : {}),
   });
   return {
     records: {

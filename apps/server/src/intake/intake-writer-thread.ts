@@ -6,36 +6,32 @@ import type { Engine } from '@trellis/engine';
 import { handOffCheckpoints, markSpecChanged, openDatabase } from '@trellis/store';
 import { createGroupCommit } from './group-commit';
 import { intakeStore } from './intake-store';
-import { writeIntake, type IntakeDeps, type IntakeInput } from './submit';
+import type { WriterReply, WriterRequest } from './intake-writer';
+import { liveSpecVersion, writeIntake, type IntakeDeps } from './submit';
 
-const { dbFile, checkpointsElsewhere, queue } = workerData as { dbFile: string; checkpointsElsewhere: boolean; queue: Int32Array };
+const { dbFile, checkpointsElsewhere, liveRecheckMs, queue } = workerData as { dbFile: string; checkpointsElsewhere: boolean; liveRecheckMs?: number; queue: Int32Array };
 const db = openDatabase(dbFile);
 if (checkpointsElsewhere) handOffCheckpoints(db);
 const holder: { engine?: Engine } = {};
-const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });
+const engine = createEngine({
+  db,
+  permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
+  ...(liveRecheckMs !== undefined ? { liveRecheckMs } : {}),
+});
 holder.engine = engine;
 const store = intakeStore(db);
-const liveVersion = (): number | null => {
-  try {
-    return engine.spec().version;
-  } catch {
-    return null; // nothing published yet
-  }
-};
 const deps: IntakeDeps = {
   engine,
   groupCommit: createGroupCommit(db, { gauge: queue }),
-  spec: () => (liveVersion() === null ? null : engine.spec().spec),
+  spec: () => (liveSpecVersion(engine) === null ? null : engine.spec().spec),
   now: () => Date.now(),
   // Only `emit` is used: the outbox event is written in the submission's transaction.
   automations: createAutomations(engine),
 };
 
-type Reply = { id: number; outcome: unknown } | { id: number; error: string };
-
 // The answers of one group commit settle together: they go back in one message, not one each.
-let replies: Reply[] = [];
-const reply = (r: Reply) => {
+let replies: WriterReply[] = [];
+const reply = (r: WriterReply) => {
   if (replies.length === 0) setImmediate(sendReplies);
   replies.push(r);
 };
@@ -53,7 +49,7 @@ const stopWhenIdle = () => {
   parentPort?.postMessage({ stopped: true });
 };
 
-parentPort?.on('message', (msg: 'stop' | { id: number; input: IntakeInput; specVersion: number | null }) => {
+parentPort?.on('message', (msg: 'stop' | WriterRequest) => {
   if (msg === 'stop') {
     stopRequested = true;
     stopWhenIdle();
@@ -61,7 +57,7 @@ parentPort?.on('message', (msg: 'stop' | { id: number; input: IntakeInput; specV
   }
   // The HTTP thread saw a newer spec (a publish a moment ago): read it now rather than within
   // the engine's recheck interval, so a new form or field is known here too.
-  if (msg.specVersion !== null && (liveVersion() ?? -1) < msg.specVersion) markSpecChanged();
+  if (msg.specVersion !== null && (liveSpecVersion(engine) ?? -1) < msg.specVersion) markSpecChanged();
   inFlight++;
   writeIntake(deps, store, msg.input).then(
     (outcome) => reply({ id: msg.id, outcome }),

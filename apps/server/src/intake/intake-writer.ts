@@ -3,7 +3,7 @@ import type { ServerContext } from '../context';
 import { spawnThread } from '../setup/spawn-thread';
 import { commitQueueGauge } from './group-commit';
 import type { IntakeStore } from './intake-store';
-import { intakeCreateOptions, writeIntake, type IntakeDeps, type IntakeInput, type IntakeOutcome } from './submit';
+import { intakeCreateOptions, liveSpecVersion, writeIntake, type IntakeDeps, type IntakeInput, type IntakeOutcome } from './submit';
 
 /** Intake submissions written by a thread of their own (see startIntakeWriter). */
 export type IntakeWriter = {
@@ -14,7 +14,10 @@ export type IntakeWriter = {
   stop(): Promise<void>;
 };
 
-type Reply = { id: number; outcome: IntakeOutcome } | { id: number; error: string };
+/** What the HTTP thread posts to the writer thread. */
+export type WriterRequest = { id: number; input: IntakeInput; specVersion: number | null };
+/** What the writer thread answers, one message per group commit. */
+export type WriterReply = { id: number; outcome: IntakeOutcome } | { id: number; error: string };
 
 /** The intake write path over the HTTP thread's own connection. */
 export function intakeDepsOf(ctx: ServerContext): IntakeDeps {
@@ -28,18 +31,10 @@ export async function submitIntake(ctx: ServerContext, store: IntakeStore, input
     // Normalizing and validating need no lock: done here, the writer thread only writes.
     const ahead = ctx.engine.records.prepareCreate(input.entity, input.values, intakeCreateOptions(input));
     const prepared = ahead.ok ? ahead.prepared : null;
-    const viaThread = writer.write(prepared ? { ...input, prepared } : input, prepared?.specVersion ?? liveVersion(ctx));
+    const viaThread = writer.write(prepared ? { ...input, prepared } : input, prepared?.specVersion ?? liveSpecVersion(ctx.engine));
     if (viaThread) return viaThread;
   }
   return writeIntake(intakeDepsOf(ctx), store, input);
-}
-
-function liveVersion(ctx: ServerContext): number | null {
-  try {
-    return ctx.engine.spec().version;
-  } catch {
-    return null; // no published spec: the write path answers that itself
-  }
 }
 
 /**
@@ -52,8 +47,9 @@ function liveVersion(ctx: ServerContext): number | null {
  * the submissions it held are answered with an error (each was committed whole or not at all:
  * a retry with the same Idempotency-Key is safe) and the HTTP thread writes until a new thread
  * runs. `checkpointsElsewhere`: the automation thread checkpoints the WAL (see handOffCheckpoints).
+ * `liveRecheckMs`: the thread engine's (see EngineOptions; tests lengthen it).
  */
-export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?: boolean; log?: (entry: Record<string, unknown>) => void } = {}): IntakeWriter {
+export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?: boolean; liveRecheckMs?: number; log?: (entry: Record<string, unknown>) => void } = {}): IntakeWriter {
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
   const pending = new Map<number, { resolve: (o: IntakeOutcome) => void; reject: (e: Error) => void }>();
   let seq = 0;
@@ -65,9 +61,9 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
     if (stopping) return;
     // A dead thread's count must not stay: its submissions were answered with an error.
     Atomics.store(queue, 0, 0);
-    const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), { dbFile, checkpointsElsewhere: opts.checkpointsElsewhere ?? false, queue });
+    const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), { dbFile, checkpointsElsewhere: opts.checkpointsElsewhere ?? false, liveRecheckMs: opts.liveRecheckMs, queue });
     worker = w;
-    w.on('message', (m: { replies?: Reply[] }) => {
+    w.on('message', (m: { replies?: WriterReply[] }) => {
       for (const r of m.replies ?? []) {
         const p = pending.get(r.id);
         if (!p) continue;
@@ -93,7 +89,7 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
       const id = ++seq;
       return new Promise<IntakeOutcome>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        w.postMessage({ id, input, specVersion });
+        w.postMessage({ id, input, specVersion } satisfies WriterRequest);
       });
     },
     stop: () =>

@@ -41,6 +41,15 @@ export type IntakeDeps = {
   automations?: Pick<AutomationsApi, 'emit'> | undefined;
 };
 
+/** The version of the spec an engine runs, or null before the first publish. */
+export function liveSpecVersion(engine: Pick<Engine, 'spec'>): number | null {
+  try {
+    return engine.spec().version;
+  } catch {
+    return null;
+  }
+}
+
 function answer(reply: IntakeReply, recordId: string, merged: boolean): { status: number; body: unknown } {
   return { status: reply.status, body: reply.echoRecord ? { ...reply.body, id: recordId, status: merged ? 'merged' : 'accepted' } : reply.body };
 }

@@ -35,6 +35,8 @@ export type RuntimeOptions = {
   permissions: PermissionPort;
   locale: Locale;
   onPhase?: (phase: Phase, ms: number) => void;
+  /** Overrides LIVE_RECHECK_MS. */
+  liveRecheckMs?: number;
 };
 
 /**
@@ -64,10 +66,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
   let fixed: Live | null = opts.spec ? build(opts.spec, opts.specVersion ?? null) : null;
 
+  const recheckMs = opts.liveRecheckMs ?? LIVE_RECHECK_MS;
   let checked: { live: Live; epoch: number; at: number } | null = null;
   const currentLive = (): Live => {
     const now = performance.now();
-    if (checked && checked.epoch === specEpoch() && now - checked.at < LIVE_RECHECK_MS) return checked.live;
+    if (checked && checked.epoch === specEpoch() && now - checked.at < recheckMs) return checked.live;
     const epoch = specEpoch();
     const live = readLive();
     checked = { live, epoch, at: now };
