@@ -72,6 +72,8 @@ function lane() {
       }
     });
     socket.on('error', reject);
+    // The server closed the connection with requests left: fail instead of waiting forever.
+    socket.on('close', () => reject(new Error(`connection closed after request ${i} of ${total}`)));
     socket.on('connect', sendNext);
   });
 }
