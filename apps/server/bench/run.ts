@@ -11,8 +11,7 @@ import { Hono } from 'hono';
 import { openDatabase } from '@trellis/store';
 import { ratio, summarise } from '@trellis/tooling/bench';
 import type { Sample } from '@trellis/tooling/bench';
-import type { AutomationRunner, IntakeWriter } from '../src/index';
-import { ensureDataDir, hashPassword, installSpec, listen, openRuntime, startAutomationThread, startIntakeWriter } from '../src/index';
+import { ensureDataDir, hashPassword, installSpec, listen, openRuntime, startAutomationThread, startIntakeWriter, type AutomationRunner, type IntakeWriter } from '../src/index';
 import { educationSpec } from '../test/stack';
 
 const CONCURRENCY = 16;
@@ -29,9 +28,9 @@ function load(url: string, method: string, total: number, bodyKind: 'lead' | 'ro
   });
 }
 
-async function measure(name: string, url: string, method: string, bodyKind: 'lead' | 'row' | 'none', offset: { n: number }, warmup = WARMUP): Promise<Sample & { statuses: Record<string, number> }> {
-  await load(url, method, warmup, bodyKind, offset.n);
-  offset.n += warmup;
+async function measure(name: string, url: string, method: string, bodyKind: 'lead' | 'row' | 'none', offset: { n: number }): Promise<Sample & { statuses: Record<string, number> }> {
+  await load(url, method, WARMUP, bodyKind, offset.n);
+  offset.n += WARMUP;
   const run = await load(url, method, TOTAL, bodyKind, offset.n);
   offset.n += TOTAL;
   return { ...summarise(name, run.latencies, run.totalMs), statuses: run.statuses };
