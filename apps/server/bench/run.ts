@@ -81,13 +81,18 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     const drainStart = performance.now();
     await caughtUp(120_000);
     const drainAfterLoadMs = Math.round(performance.now() - drainStart);
+    // The search index is written behind, by the automation thread once automations are done.
+    const searchPending = rt.db.sqlite.prepare('SELECT count(*) AS n FROM e_lead_search_pending');
+    const searchStart = performance.now();
+    while (worker && (searchPending.get() as { n: number }).n > 0 && performance.now() - searchStart < 60_000) await new Promise((r) => setTimeout(r, 20));
+    const searchIndexedAfterMs = Math.round(performance.now() - searchStart);
     const endToEnd = { leads: WARMUP + TOTAL, ms: Math.round(performance.now() - phaseStart) };
     const leads = rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number };
     await trellis.close();
     await writer?.stop();
     await worker?.stop();
     rt.close();
-    return { sample, ...(worker ? { automations: { routedDuringLoad, drainAfterLoadMs, leads: leads.n, assigned: leads.owned }, endToEnd: { ...endToEnd, leadsPerSecond: Math.round((endToEnd.leads / endToEnd.ms) * 1000) } } : {}) };
+    return { sample, ...(worker ? { automations: { routedDuringLoad, drainAfterLoadMs, searchIndexedAfterMs, leads: leads.n, assigned: leads.owned }, endToEnd: { ...endToEnd, leadsPerSecond: Math.round((endToEnd.leads / endToEnd.ms) * 1000) } } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -69,6 +69,8 @@ if (process.env.TRELLIS_BENCH_REGEN && existsSync(file)) rmSync(file);
 const fresh = !existsSync(file);
 const db = openDatabase(file);
 const generateMs = fresh ? generate(db) : 0;
+// A database cached by an older version lacks the search tables created next to each entity table.
+if (!fresh) syncEntityTables(db, spec);
 const store = createRecordStore(db, spec);
 const r = rng(7);
 

@@ -106,6 +106,12 @@ export interface RecordStore {
   findByIdentity(entity: string, values: RecordInput, opts?: { excludeId?: string }): IdentityMatch[];
   /** Substring search over title, phone and email fields; newest first. */
   search(entity: string, query: string, opts?: SearchOptions): StoreResult<StoredRecord[]>;
+  /**
+   * Moves the search text of up to `limit` recently written records into the search index
+   * (searches see those records before and after). Run it in a write transaction when the
+   * database is not busy; returns how many it moved, 0 when none were waiting.
+   */
+  indexSearch(limit: number): number;
   softDelete(entity: string, id: string, opts?: WriteOptions & { expectedVersion?: number }): StoreResult<StoredRecord>;
   restore(entity: string, id: string, opts?: WriteOptions & { expectedVersion?: number }): StoreResult<StoredRecord>;
   /** The recycle bin: soft-deleted records, most recently deleted first. */

@@ -179,41 +179,81 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
     });
   });
 
-  describe(`${dialect}: search`, () => {
-    it('finds Chinese substrings of two or more characters and phone suffixes', () => {
-      const wang = store.insert('lead', { name: '王小明', phone: '+8613800138000' });
-      const li = store.insert('lead', { name: '李小红', phone: '+8613900001234', email: 'Li.Hong@Example.com' });
-      store.insert('lead', { name: '赵明', phone: '+8613700009999' });
-      if (!wang.ok || !li.ok) throw new Error('insert failed');
-      const names = (q: string) => {
-        const r = store.search('lead', q);
-        return r.ok ? r.value.map((x) => x.name) : r.error.code;
-      };
-      expect(names('小明')).toEqual(['王小明']);
-      expect(names('王小明')).toEqual(['王小明']);
-      expect(names('小')).toEqual(['李小红', '王小明']);
-      expect(names('明')).toEqual(['赵明', '王小明']);
-      expect(names('8000')).toEqual(['王小明']);
-      expect(names('1234')).toEqual(['李小红']);
-      expect(names('１３８００１３８０００')).toEqual(['王小明']); // full-width digits
-      expect(names('138 0013 8000')).toEqual(['王小明']);
-      expect(names('(139) 0000-1234')).toEqual(['李小红']);
-      expect(names('li.hong')).toEqual(['李小红']);
-      expect(names('LI')).toEqual(['李小红']); // two ASCII characters: scanned, case-insensitive
-      expect(names('99')).toEqual(['赵明']);
-      expect(names('"')).toEqual([]);
-      expect(names('  ')).toEqual([]);
-      expect(names('小"明')).toEqual([]);
+  // Searches read the records' pending text until the indexer has moved it into the index:
+  // every search case runs in both states, and across the move.
+  for (const indexed of [false, true]) {
+    const catchUp = () => {
+      if (indexed) store.transaction(() => store.indexSearch(1000));
+    };
+    describe(`${dialect}: search (${indexed ? 'indexed' : 'not yet indexed'})`, () => {
+      it('finds Chinese substrings of two or more characters and phone suffixes', () => {
+        const wang = store.insert('lead', { name: '王小明', phone: '+8613800138000' });
+        const li = store.insert('lead', { name: '李小红', phone: '+8613900001234', email: 'Li.Hong@Example.com' });
+        store.insert('lead', { name: '赵明', phone: '+8613700009999' });
+        if (!wang.ok || !li.ok) throw new Error('insert failed');
+        catchUp();
+        const names = (q: string) => {
+          const r = store.search('lead', q);
+          return r.ok ? r.value.map((x) => x.name) : r.error.code;
+        };
+        expect(names('小明')).toEqual(['王小明']);
+        expect(names('王小明')).toEqual(['王小明']);
+        expect(names('小')).toEqual(['李小红', '王小明']);
+        expect(names('明')).toEqual(['赵明', '王小明']);
+        expect(names('8000')).toEqual(['王小明']);
+        expect(names('1234')).toEqual(['李小红']);
+        expect(names('１３８００１３８０００')).toEqual(['王小明']); // full-width digits
+        expect(names('138 0013 8000')).toEqual(['王小明']);
+        expect(names('(139) 0000-1234')).toEqual(['李小红']);
+        expect(names('li.hong')).toEqual(['李小红']);
+        expect(names('LI')).toEqual(['李小红']); // two ASCII characters: scanned, case-insensitive
+        expect(names('99')).toEqual(['赵明']);
+        expect(names('"')).toEqual([]);
+        expect(names('  ')).toEqual([]);
+        expect(names('小"明')).toEqual([]);
+        expect(names('%')).toEqual([]);
+        expect(names('_')).toEqual([]);
+      });
+
+      it('follows updates of search fields and respects an extra filter', () => {
+        const a = store.insert('lead', { name: '王小明', city: '330106', phone: '+8613800138000' });
+        if (!a.ok) throw new Error('insert failed');
+        catchUp();
+        store.update('lead', a.value.id, { name: '王大明' }, 1);
+        // The index may still hold the old name: it must not match any more.
+        expect(store.search('lead', '小明')).toEqual({ ok: true, value: [] });
+        const hit = store.search('lead', '大明', { where: { sql: '"city" = ?', params: ['330106'] } });
+        expect(hit.ok && hit.value.map((r) => r.id)).toEqual([a.value.id]);
+        expect(store.search('lead', '大明', { where: { sql: '"city" = ?', params: ['110101'] } })).toEqual({ ok: true, value: [] });
+        catchUp();
+        // Clearing a search field leaves the rest searchable and the cleared text gone.
+        store.update('lead', a.value.id, { phone: null }, 2);
+        catchUp();
+        expect(store.search('lead', '8000')).toEqual({ ok: true, value: [] });
+        expect(store.search('lead', '大明')).toMatchObject({ ok: true, value: [{ id: a.value.id }] });
+      });
+    });
+  }
+
+  describe(`${dialect}: search indexing`, () => {
+    it('moves pending search text into the index a bounded number at a time', () => {
+      for (const name of ['一号', '二号', '三号']) store.insert('lead', { name });
+      expect(store.transaction(() => store.indexSearch(2))).toBe(2);
+      expect(store.transaction(() => store.indexSearch(2))).toBe(1);
+      expect(store.transaction(() => store.indexSearch(2))).toBe(0);
+      const r = store.search('lead', '号');
+      expect(r.ok && r.value.map((x) => x.name)).toEqual(['三号', '二号', '一号']);
     });
 
-    it('follows updates of search fields and respects an extra filter', () => {
-      const a = store.insert('lead', { name: '王小明', city: '330106' });
-      if (!a.ok) throw new Error('insert failed');
-      store.update('lead', a.value.id, { name: '王大明' }, 1);
-      expect(store.search('lead', '小明')).toEqual({ ok: true, value: [] });
-      const hit = store.search('lead', '大明', { where: { sql: '"city" = ?', params: ['330106'] } });
-      expect(hit.ok && hit.value.map((r) => r.id)).toEqual([a.value.id]);
-      expect(store.search('lead', '大明', { where: { sql: '"city" = ?', params: ['110101'] } })).toEqual({ ok: true, value: [] });
+    it('keeps nothing of a write that rolled back', () => {
+      expect(() =>
+        store.transaction(() => {
+          store.insert('lead', { name: '回滚' });
+          throw new Error('boom');
+        }),
+      ).toThrow('boom');
+      expect(store.transaction(() => store.indexSearch(10))).toBe(0);
+      expect(store.search('lead', '回滚')).toEqual({ ok: true, value: [] });
     });
   });
 }

@@ -1,6 +1,6 @@
 import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
 import type { AutomationsApi, Clock, Engine } from '@trellis/engine';
-import { openDatabase } from '@trellis/store';
+import { openDatabase, specVersions, syncEntityTables } from '@trellis/store';
 import type { StoreDb } from '@trellis/store';
 import { createApp } from '../app';
 import type { ServerOptions } from '../context';
@@ -24,5 +24,8 @@ export function openRuntime(paths: DataPaths, opts: { clock?: Clock; server?: Pa
   const automations = createAutomations(engine, { secrets: envSecrets(process.env), options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
   const secretKey = readSecretKey(paths);
   const app = createApp({ engine, db, automations, ...(secretKey ? { secretKey } : {}), staticDir: paths.web, filesDir: paths.files, ...opts.server });
+  // A data directory from an older Trellis gains the tables this version keeps next to each entity's.
+  const live = specVersions(db).live();
+  if (live) syncEntityTables(db, live.spec);
   return { db, engine, automations, app, paths, close: () => db.close() };
 }

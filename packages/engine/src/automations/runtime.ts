@@ -80,6 +80,12 @@ export type AutomationDeps = {
   options?: Partial<AutomationOptions>;
   /** True while someone with priority waits for the write lock (the intake writer during a burst). */
   contended?: () => boolean;
+  /**
+   * Upkeep the background loop runs when the outbox is empty and nothing waits for the write
+   * lock: moving recently written records' search text into the search index. Called inside a
+   * write transaction; returns how much it did (0 when nothing was waiting).
+   */
+  upkeep?: () => number;
 };
 
 /** Everything the worker, scheduler and dry run share. */

@@ -63,6 +63,28 @@ describe('in-process worker loop', () => {
     expect(h.automations.pending()).toBe(0);
   });
 
+  it('moves new records into the search index once automations are done and nobody waits for the lock', async () => {
+    let intakeWaiting = true;
+    h = setupAutomations({ options: { pollMs: 5, contendedPauseMs: 5 }, contended: () => intakeWaiting });
+    for (let i = 0; i < 3; i++) {
+      const r = h.engine.records.create('lead', { name: `检索${i}`, phone: `+861398880020${i}`, source: 'website', course: 'python' }, intake);
+      if (!r.ok) throw new Error('create');
+    }
+    const pendingSearch = () => h.count('e_lead_search_pending');
+    expect(pendingSearch()).toBe(3);
+    h.automations.start();
+    await new Promise((res) => setTimeout(res, 100));
+    // Intake waiting: upkeep is not urgent and leaves the lock alone.
+    expect(pendingSearch()).toBe(3);
+    intakeWaiting = false;
+    for (let i = 0; i < 200 && pendingSearch() > 0; i++) await new Promise((res) => setTimeout(res, 5));
+    expect(pendingSearch()).toBe(0);
+    expect(h.automations.pending()).toBe(0);
+    expect(h.count('e_lead_fts')).toBe(3);
+    const found = h.engine.records.list('lead', { search: '检索1' }, admin);
+    expect(found.ok && found.records.map((r) => r.name)).toEqual(['检索1']);
+  });
+
   it('delivers a webhook the drained event queued, in the same loop', async () => {
     const requests: HttpRequest[] = [];
     h = setupAutomations({

@@ -27,6 +27,8 @@ export type EntityTableInfo = {
   entity: string;
   table: string;
   ftsTable: string;
+  /** Search text of records written since the indexer last ran (see search-index.ts). */
+  searchPendingTable: string;
   /** Every column by key (system fields + fields), usable as compileToSql `columns`. */
   columns: Record<string, ColumnInfo>;
   systemColumns: ColumnInfo[];
@@ -85,7 +87,7 @@ export function entityTable(entity: EntityShape): EntityTableInfo {
     .filter((f) => f.key === entity.titleField || SEARCHABLE_TYPES.includes(f.type))
     .map((f) => f.key);
   const identity = (entity.identity ?? []).map((k) => [...k]).filter((k) => k.length > 0 && k.every((f) => columns[f] && !columns[f]?.system));
-  return { entity: entity.key, table, ftsTable: `${table}_fts`, columns, systemColumns, fieldColumns, searchFields, identity, indexes: indexesFor(table, entity, identity) };
+  return { entity: entity.key, table, ftsTable: `${table}_fts`, searchPendingTable: `${table}_search_pending`, columns, systemColumns, fieldColumns, searchFields, identity, indexes: indexesFor(table, entity, identity) };
 }
 
 /** Columns nearly every list filters on (permission scope, stage, recycle bin). */

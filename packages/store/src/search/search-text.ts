@@ -52,7 +52,12 @@ export function searchPlan(query: string): SearchPlan {
   if (n >= 3) return { kind: 'match', column: 'body', phrase: q };
   if (n === 2 && NON_ASCII.test(q)) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP };
   if (n === 1 && NON_ASCII.test(q)) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP + PAIR_SEP };
-  return { kind: 'scan', like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+  return { kind: 'scan', like: `%${escapeLike(q)}%` };
+}
+
+/** `text` as a literal inside a LIKE pattern with ESCAPE '\\'. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** An FTS5 query string matching `phrase` literally in `column`. */

@@ -46,3 +46,11 @@ export function createIndexSql(table: string, def: IndexDef): string {
 export function createFtsSql(ftsTable: string): string {
   return `CREATE VIRTUAL TABLE ${quoteIdent(ftsTable)} USING fts5(body, pairs, tokenize = 'trigram case_sensitive 0')`;
 }
+
+/**
+ * Search text waiting for the search index, one row per record (see search-index.ts).
+ * `replace`: the record may already be in the index with older text, to be deleted first.
+ */
+export function createSearchPendingSql(table: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (rid INTEGER PRIMARY KEY, body TEXT NOT NULL, pairs TEXT NOT NULL, replace INTEGER NOT NULL)`;
+}

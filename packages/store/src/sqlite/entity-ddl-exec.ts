@@ -1,7 +1,7 @@
 import type { StoreDb } from '../db/open-database';
 import type { EntityTableInfo } from '../entity/entity-table';
 import { quoteIdent } from '../entity/entity-table';
-import { createFtsSql, createIndexSql, createTableSql } from './ddl';
+import { createFtsSql, createIndexSql, createSearchPendingSql, createTableSql } from './ddl';
 import { managedIndexes, tableExists } from './introspect';
 
 /** Creates the table, its search index and its indexes. */
@@ -11,8 +11,10 @@ export function createEntityTable(db: StoreDb, info: EntityTableInfo): void {
   syncIndexes(db, info);
 }
 
+/** The search index of an entity and the table of text waiting for it. */
 export function ensureSearchTable(db: StoreDb, info: EntityTableInfo): void {
   if (!tableExists(db, info.ftsTable)) db.sqlite.exec(createFtsSql(info.ftsTable));
+  if (!tableExists(db, info.searchPendingTable)) db.sqlite.exec(createSearchPendingSql(info.searchPendingTable));
 }
 
 /** Makes the managed indexes of a table exactly the ones the spec asks for (indexes hold no data). */

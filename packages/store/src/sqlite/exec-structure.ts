@@ -29,7 +29,9 @@ export function restoreEntity(x: ExecCtx, s: Step<'restoreEntity'>): void {
 export function archiveEntity(x: ExecCtx, s: Step<'archiveEntity'>): void {
   const table = `e_${s.entity}`;
   for (const ix of managedIndexes(x.db, table)) x.db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
+  // The search index is rebuilt from the records when the entity comes back.
   if (tableExists(x.db, `${table}_fts`)) x.db.sqlite.exec(`DROP TABLE ${quoteIdent(`${table}_fts`)}`);
+  x.db.sqlite.exec(`DROP TABLE IF EXISTS ${quoteIdent(`${table}_search_pending`)}`);
   x.db.sqlite.exec(`ALTER TABLE ${quoteIdent(table)} RENAME TO ${quoteIdent(s.to)}`);
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigration, createRecordStore, openDatabase, planMigration } from '../index';
+import { applyMigration, createRecordStore, openDatabase, planMigration, syncEntityTables } from '../index';
 import type { StoreDb } from '../index';
 import { baseSpec, memoryDb } from '../../test/fixtures';
 import { recordStoreContract } from '../../test/record-store.case';
@@ -32,6 +32,41 @@ describe('journal writers', () => {
       }),
     ).toThrow('boom');
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('search index written behind', () => {
+  it('leaves the FTS5 index alone on a record write and fills it in one pass', () => {
+    db = memoryDb();
+    const store = createRecordStore(db, baseSpec, { locale: 'en' });
+    const count = (table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    db.transaction(() => {
+      for (let i = 0; i < 5; i++) store.insert('lead', { name: `王${i}`, phone: `+861380000000${i}` });
+    });
+    expect(count('e_lead_fts')).toBe(0);
+    expect(count('e_lead_search_pending')).toBe(5);
+    expect(db.transaction(() => store.indexSearch(100))).toBe(5);
+    expect(count('e_lead_fts')).toBe(5);
+    expect(count('e_lead_search_pending')).toBe(0);
+    // An update of a non-search field leaves the index alone; of a search field, queues a replacement.
+    const first = store.list('lead', { sort: [{ field: 'createdAt', dir: 'asc' }], limit: 1 });
+    const rec = first.ok ? first.value.records[0]! : null;
+    expect(rec && store.update('lead', rec.id, { city: '330106' }, 1).ok).toBe(true);
+    expect(count('e_lead_search_pending')).toBe(0);
+    expect(rec && store.update('lead', rec.id, { name: '李四' }, 2).ok).toBe(true);
+    expect(db.sqlite.prepare('SELECT replace FROM e_lead_search_pending').all()).toEqual([{ replace: 1 }]);
+    expect(db.transaction(() => store.indexSearch(100))).toBe(1);
+    expect(count('e_lead_fts')).toBe(5);
+    expect(store.search('lead', '王0')).toEqual({ ok: true, value: [] });
+  });
+
+  it('is created next to entity tables of a database made before it existed', () => {
+    db = memoryDb();
+    db.sqlite.exec('DROP TABLE e_lead_search_pending');
+    expect(syncEntityTables(db, baseSpec)).toEqual([]);
+    const store = createRecordStore(db, baseSpec, { locale: 'en' });
+    expect(store.insert('lead', { name: '王五' }).ok).toBe(true);
+    expect(store.search('lead', '王五')).toMatchObject({ ok: true, value: [{ name: '王五' }] });
   });
 });
 

@@ -10,6 +10,7 @@ import type { SqliteCtx } from './context';
 import { writeHistory, writeOutbox, writeTransition } from './journal-writers';
 import { findByIdentity, getRecord, listRecords, searchRecords } from './record-reads';
 import { insertRecord, setDeleted, updateRecord } from './record-writes';
+import { indexPendingSearch } from './search-index';
 
 export type RecordStoreOptions = { locale?: StoreLocale };
 
@@ -40,6 +41,11 @@ export function createRecordStore(db: StoreDb, spec: AppShape, options: RecordSt
       return info ? findByIdentity(ctx, info, values, opts?.excludeId) : [];
     },
     search: (entity, query, opts = {}) => withTable(entity, (info) => searchRecords(ctx, info, query, opts)),
+    indexSearch: (limit) => {
+      let moved = 0;
+      for (const info of tables.values()) moved += indexPendingSearch(ctx, info, limit - moved);
+      return moved;
+    },
     softDelete: (entity, id, opts = {}) => withTable(entity, (info) => setDeleted(ctx, info, id, true, opts)),
     restore: (entity, id, opts = {}) => withTable(entity, (info) => setDeleted(ctx, info, id, false, opts)),
     listDeleted: (entity, query = {}) => withTable(entity, (info) => listRecords(ctx, info, { ...query, deleted: 'only' })),

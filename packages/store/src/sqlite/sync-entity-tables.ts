@@ -1,20 +1,24 @@
 import type { StoreDb } from '../db/open-database';
 import { entityTable } from '../entity/entity-table';
 import type { AppShape } from '../spec-shape';
-import { createEntityTable } from './entity-ddl-exec';
+import { createEntityTable, ensureSearchTable } from './entity-ddl-exec';
 import { tableExists } from './introspect';
 
 /**
- * Creates the tables of entities that do not have one yet (tests and first boot). It never
- * alters an existing table: changing a published spec goes through planMigration/applyMigration.
- * Returns the keys of the entities whose table it created.
+ * Creates the tables of entities that do not have one yet (tests and first boot), and next to
+ * existing ones the search tables a database made by an older Trellis lacks (the server runs it
+ * at start). It never alters an existing table: changing a published spec goes through
+ * planMigration/applyMigration. Returns the keys of the entities whose table it created.
  */
 export function syncEntityTables(db: StoreDb, spec: AppShape): string[] {
   const created: string[] = [];
   db.transaction(() => {
     for (const e of spec.entities) {
       const info = entityTable(e);
-      if (tableExists(db, info.table)) continue;
+      if (tableExists(db, info.table)) {
+        ensureSearchTable(db, info);
+        continue;
+      }
       createEntityTable(db, info);
       created.push(e.key);
     }
