@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { secureHeaders } from 'hono/secure-headers';
 import { createPermissions } from '@trellis/engine';
 import type { PermissionSpec } from '@trellis/engine';
 import { createRateLimiter } from './auth/rate-limit';
@@ -24,7 +23,7 @@ const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
 
 /**
  * Builds the Trellis HTTP app (Hono). Testable without a socket through `app.request()`;
- * `serve()` in ./serve binds it to a port.
+ * `listen()` in ./serve binds it to a port and adds the security headers to every answer.
  * @example const app = createApp({ engine, db }); await app.request('/api/v1/me')
  */
 export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerContext } {
@@ -50,12 +49,6 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   };
 
   const app = new Hono<AppEnv>();
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], frameAncestors: ["'none'"] },
-      crossOriginResourcePolicy: 'same-origin',
-    }),
-  );
   app.use(async (c, next) => {
     localeOf(c);
     await next();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../src/http/security-headers';
+import { listen } from '../src/index';
 import { httpHarness } from './http-harness';
 
 async function problemOf(res: Response) {
@@ -47,11 +49,22 @@ describe('problem details', () => {
     expect(body.errors).toEqual([{ path: '/login', code: 'required', message: 'Required.' }]);
   });
 
-  it('sets secure headers on every answer', async () => {
-    const { request } = httpHarness();
-    const res = await request('/api/v1/setup');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  it('sets secure headers on every answer of a listening server: success, problem, unknown route', async () => {
+    const { app } = httpHarness();
+    const server = await listen(app, { port: 0, hostname: '127.0.0.1' });
+    try {
+      for (const [path, init] of [['/api/v1/setup', {}], ['/api/v1/nothing', {}], ['/f/no-such-form', { method: 'POST', body: '{}' }]] as const) {
+        const res = await fetch(`${server.url}${path}`, init);
+        await res.arrayBuffer();
+        for (const [name, value] of SECURITY_HEADERS) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+        expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      }
+      const withType = await fetch(`${server.url}/api/v1/openapi.json`);
+      expect(withType.headers.get('content-type')).toMatch(/json/);
+      expect(withType.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      await withType.arrayBuffer();
+    } finally {
+      await server.close();
+    }
   });
 });

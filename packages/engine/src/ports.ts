@@ -3,7 +3,7 @@
  * them for fakes (a fixed clock, sequential ids, an allow/deny permission port), production
  * wires real ones. Nothing in the engine reads `Date.now()` or generates ids directly.
  */
-import { uuidv7 } from 'uuidv7';
+import { newId } from '@trellis/store';
 
 /** Supported UI/error locales. */
 export type Locale = 'zh-CN' | 'en';
@@ -87,7 +87,7 @@ export type MailerPort = { send(message: MailMessage): Promise<void> };
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** UUIDv7 ids: time-ordered, so they sort like creation time. */
-export const uuidv7Ids: IdGenerator = { next: () => uuidv7() };
+export const uuidv7Ids: IdGenerator = { next: () => newId() };
 
 /** Default permission port: everyone may do everything (until a role model is wired in). */
 export const allowAllPermissions: PermissionPort = {

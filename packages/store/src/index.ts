@@ -48,3 +48,4 @@ export type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, Sp
 export { mirrorTeams } from './spec-versions/teams-mirror';
 export type { SpecCompat } from './spec-compat';
 export { searchCondition } from './search/search-condition';
+export { newId } from './ids';

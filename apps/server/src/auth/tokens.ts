@@ -1,5 +1,5 @@
 import type { StoreDb } from '@trellis/store';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '@trellis/store';
 import { newToken, sha256Hex } from './secrets';
 
 /** API tokens start with this prefix so secret scanners can recognise them. */
@@ -17,7 +17,7 @@ export function tokensRepo(db: StoreDb) {
   return {
     issue(input: { name: string; role: string; userId: string | null; createdBy: string | null }, now: number): { token: string; view: TokenView } {
       const token = newToken(TOKEN_PREFIX);
-      const id = uuidv7();
+      const id = newId();
       s.prepare('INSERT INTO api_tokens (id, name, token_hash, role, user_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         id, input.name, sha256Hex(token), input.role, input.userId, input.createdBy, now,
       );

@@ -1,5 +1,5 @@
 import type { StoreDb } from '@trellis/store';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '@trellis/store';
 import type { Locale } from '../http/locale';
 import type { CurrentUser } from '../types';
 
@@ -36,7 +36,7 @@ export function usersRepo(db: StoreDb) {
     },
     /** Inserts a user and its team memberships in one transaction; returns the new id. */
     insert(input: { login: string; name?: string; passwordHash: string | null; role: string; teams?: string[]; supervisorId?: string | null; locale?: string; email?: string | null; phone?: string | null }, now: number): string {
-      const id = uuidv7();
+      const id = newId();
       db.transaction(() => {
         s.prepare(
           'INSERT INTO users (id, login, name, password_hash, role, supervisor_id, status, locale, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

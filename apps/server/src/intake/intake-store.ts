@@ -1,5 +1,5 @@
 import type { StoreDb } from '@trellis/store';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '@trellis/store';
 
 export type IntakeKind = 'form' | 'webhook';
 export type IntakeStatus = 'accepted' | 'merged' | 'rejected' | 'unauthorized';
@@ -13,7 +13,7 @@ export function intakeStore(db: StoreDb) {
   const idemPut = s.prepare('INSERT OR IGNORE INTO idempotency_keys (key, scope, status_code, response, created_at) VALUES (?, ?, ?, ?, ?)');
   return {
     log(entry: { kind: IntakeKind; source: string; status: IntakeStatus; httpStatus: number; reasons?: IntakeReason[]; recordId?: string | null; ip: string; idempotencyKey?: string | null }, at: number): void {
-      logStmt.run(uuidv7(), entry.kind, entry.source.slice(0, 100), entry.status, entry.httpStatus, entry.reasons ? JSON.stringify(entry.reasons.slice(0, 20)) : null, entry.recordId ?? null, entry.ip, entry.idempotencyKey ?? null, at);
+      logStmt.run(newId(), entry.kind, entry.source.slice(0, 100), entry.status, entry.httpStatus, entry.reasons ? JSON.stringify(entry.reasons.slice(0, 20)) : null, entry.recordId ?? null, entry.ip, entry.idempotencyKey ?? null, at);
     },
     replay(key: string): { status: number; body: unknown } | null {
       const row = idemGet.get(key) as { status_code: number | null; response: string | null } | undefined;

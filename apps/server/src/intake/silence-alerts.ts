@@ -3,7 +3,7 @@ import { ADMIN_ROLE } from '@trellis/engine';
 import type { AppSpec, LocaleMap } from '@trellis/spec';
 import { localize } from '@trellis/spec';
 import type { StoreDb } from '@trellis/store';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '@trellis/store';
 
 type Source = { kind: 'form' | 'webhook'; key: string; label: LocaleMap; alertAfterMs: number };
 
@@ -67,7 +67,7 @@ export function alertSilentSources(db: StoreDb, spec: AppSpec | null, now: numbe
         const lines = [zh ? `最后一条线索：${readable(last, true)}` : `Last lead: ${readable(last, false)}`];
         if (failure) lines.push(zh ? `之后的请求被拒绝（HTTP ${failure.httpStatus}${reason ? `：${reason.message ?? reason.code}` : ''}），请检查来源的配置或密钥。` : `Requests since then were refused (HTTP ${failure.httpStatus}${reason ? `: ${reason.message ?? reason.code}` : ''}); check the source's setup or secret.`);
         else lines.push(zh ? '之后没有收到任何请求，请检查投放平台或表单页面。' : 'No request arrived since; check the ad platform or the form page.');
-        notify.run(uuidv7(), user.id, 'intake.silent', title, lines.join('\n'), JSON.stringify({ source: source.key, kind: source.kind, lastSuccessAt: last }), now);
+        notify.run(newId(), user.id, 'intake.silent', title, lines.join('\n'), JSON.stringify({ source: source.key, kind: source.kind, lastSuccessAt: last }), now);
       }
       stateSet.run(stateKey, last, now);
     });

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { quoteIdent, tableName } from '@trellis/store';
-import { uuidv7 } from 'uuidv7';
+import { newId, quoteIdent, tableName } from '@trellis/store';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { HttpProblem } from '../http/problem';
@@ -66,7 +65,7 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       writeFileSync(`${path}.tmp`, bytes);
       renameSync(`${path}.tmp`, path);
     }
-    const id = uuidv7();
+    const id = newId();
     ctx.db.sqlite.prepare('INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, name, mime.slice(0, 100), bytes.length, sha256, rel, actor.userId ?? null, ctx.now());
     return c.json({ id, name, size: bytes.length, mime }, 201);
   });

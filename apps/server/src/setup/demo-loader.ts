@@ -1,6 +1,6 @@
 import { createEngine, createManualClock } from '@trellis/engine';
 import type { StoreDb } from '@trellis/store';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '@trellis/store';
 import { generatePassword, hashPassword } from '../auth/password';
 import { usersRepo } from '../auth/users';
 import { relativeTime, resolveValue } from './demo-values';
@@ -91,7 +91,7 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
       for (const t of r.touches ?? []) {
         db.sqlite
           .prepare('INSERT INTO touches (id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(uuidv7(), entity, id, String(t.kind ?? 'form'), (t.sourceKey as string) ?? null, t.utm_source ?? null, t.utm_medium ?? null, t.utm_campaign ?? null, t.utm_content ?? null, t.utm_term ?? null, t.referrer ?? null, t.landing_url ?? null, at(String(t.at ?? r.createdAt)));
+          .run(newId(), entity, id, String(t.kind ?? 'form'), (t.sourceKey as string) ?? null, t.utm_source ?? null, t.utm_medium ?? null, t.utm_campaign ?? null, t.utm_content ?? null, t.utm_term ?? null, t.referrer ?? null, t.landing_url ?? null, at(String(t.at ?? r.createdAt)));
       }
     }
   }
@@ -101,7 +101,7 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
 
 /** A placeholder file row for a demo attachment (the bytes are not part of the recipe). */
 function demoFile(db: StoreDb, f: { name: string; mime: string; size: number }, at: number) {
-  const id = uuidv7();
+  const id = newId();
   db.sqlite.prepare('INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, f.name, f.mime, f.size, '', `demo/${f.name}`, null, at);
   return { id, name: f.name, size: f.size, mime: f.mime };
 }

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import type { HistoryRow, OutboxRow, TransitionRow } from '../record-store';
 import type { SqliteCtx } from './context';
 
@@ -6,18 +6,18 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 
 export function writeHistory(ctx: SqliteCtx, rows: readonly HistoryRow[]): void {
   const s = ctx.stmt('INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const r of rows) s.run(r.id ?? uuidv7(), r.changeId, r.entity, r.recordId, r.field, json(r.before), json(r.after), r.actorId, r.via, r.at);
+  for (const r of rows) s.run(r.id ?? newId(), r.changeId, r.entity, r.recordId, r.field, json(r.before), json(r.after), r.actorId, r.via, r.at);
 }
 
 export function writeTransition(ctx: SqliteCtx, r: TransitionRow): void {
   ctx
     .stmt('INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(r.id ?? uuidv7(), r.entity, r.recordId, r.fromStage, r.toStage, r.actorId, r.via, r.at, r.dwellMs);
+    .run(r.id ?? newId(), r.entity, r.recordId, r.fromStage, r.toStage, r.actorId, r.via, r.at, r.dwellMs);
 }
 
 export function writeOutbox(ctx: SqliteCtx, r: OutboxRow): number {
   const res = ctx
     .stmt('INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(r.id ?? uuidv7(), r.type, r.entity, r.recordId, json(r.payload), r.actorId, r.via, r.depth ?? 0, r.createdAt);
+    .run(r.id ?? newId(), r.type, r.entity, r.recordId, json(r.payload), r.actorId, r.via, r.depth ?? 0, r.createdAt);
   return Number(res.lastInsertRowid);
 }

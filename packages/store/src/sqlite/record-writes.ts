@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import type { EntityTableInfo } from '../entity/entity-table';
 import { quoteIdent } from '../entity/entity-table';
 import { fail } from '../messages';
@@ -17,7 +17,7 @@ export function insertRecord(ctx: SqliteCtx, info: EntityTableInfo, input: Recor
   const row: Record<string, unknown> = {};
   for (const c of [...info.systemColumns, ...info.fieldColumns]) row[c.name] = null;
   enc.value.cols.forEach((c, i) => (row[c.name] = enc.value.values[i]));
-  row.id ??= uuidv7();
+  row.id ??= newId();
   row.created_at ??= now;
   row.updated_at = row.created_at;
   row.version = 1;
