@@ -21,10 +21,10 @@ export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
 
 /**
  * Wraps a Node request listener so every answer starts with SECURITY_HEADERS (a handler may
- * still override one). Set on the Node response before the app runs, they cost ~1 µs; set by a
- * Hono middleware on the finished Response, they made node-server build a full WHATWG Response
- * and Headers object for every answer: ~25 µs, a seventh of the HTTP thread's work per
- * public-form submission.
+ * still override one). Set on the Node response before the app runs, they cost ~7 µs per answer;
+ * set by Hono's secureHeaders middleware on the finished Response, ~16 µs, because node-server
+ * then builds a full WHATWG Response and Headers object instead of writing its light response
+ * straight out (hello-world: 30,000 instead of 24,000 requests/s).
  */
 export function withSecurityHeaders(
   listener: (req: IncomingMessage, res: ServerResponse) => void,
