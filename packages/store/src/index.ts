@@ -1,6 +1,6 @@
 export { openDatabase } from './db/open-database';
 export type { OpenOptions, StoreDb, StoreSchema } from './db/open-database';
-export { checkpointWal, handOffCheckpoints, CHECKPOINT_SAFETY_FRAMES } from './db/checkpoints';
+export { checkpointWal, handOffCheckpoints, restartWal, CHECKPOINT_SAFETY_FRAMES, RESTART_WAL_AFTER_FRAMES } from './db/checkpoints';
 export type { CheckpointResult } from './db/checkpoints';
 export * from './schema/index';
 export { entityTable, quoteIdent, tableName, SYSTEM_KEYS } from './entity/entity-table';

@@ -3,11 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
 import type { Engine } from '@trellis/engine';
-import { checkpointWal, openDatabase } from '@trellis/store';
+import { checkpointWal, openDatabase, restartWal, RESTART_WAL_AFTER_FRAMES } from '@trellis/store';
 import { alertSilentSources } from '../intake/silence-alerts';
 import { envMailer, envSecrets, fetchHttp } from './outbound';
 
 const CHECKPOINT_EVERY_MS = 200;
+/** How long a WAL restart may wait for readers, holding the write lock intake waits for. */
+const RESTART_WAIT_MS = 10;
 const SILENCE_CHECK_EVERY_MS = 60_000;
 const { dbFile, tickMs, workerId, intakeQueue } = workerData as { dbFile: string; tickMs: number; workerId: string; intakeQueue?: Int32Array };
 const db = openDatabase(dbFile);
@@ -36,10 +38,11 @@ automations.start({ tickMs });
 const written = db.sqlite.prepare('SELECT total_changes() AS n').pluck();
 const report = setInterval(() => parentPort?.postMessage({ pending: automations.pending(), written: written.get() as number }), 250);
 // WAL checkpoints run here, off the HTTP thread (see handOffCheckpoints): PASSIVE, so neither
-// intake writes nor this worker's own writes wait for them.
+// intake writes nor this worker's own writes wait for them; past RESTART_WAL_AFTER_FRAMES the log
+// is also started over (restartWal), or a long burst of intake grows it until a stall.
 const checkpoints = setInterval(() => {
   try {
-    checkpointWal(db);
+    if (checkpointWal(db).frames >= RESTART_WAL_AFTER_FRAMES) restartWal(db, RESTART_WAIT_MS);
   } catch (error) {
     // SQLITE_BUSY/LOCKED: another checkpoint is running; the next tick tries again.
     if (!/BUSY|LOCKED/.test(String((error as { code?: string }).code))) throw error;

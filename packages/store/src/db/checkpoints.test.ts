@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_SAFETY_FRAMES, checkpointWal, handOffCheckpoints, openDatabase } from '../index';
+import { CHECKPOINT_SAFETY_FRAMES, checkpointWal, handOffCheckpoints, openDatabase, restartWal } from '../index';
 import type { StoreDb } from '../index';
 
 let dir: string | undefined;
@@ -49,4 +49,41 @@ describe('WAL checkpoints handed to another connection', () => {
     expect(after.frames).toBeLessThan(50);
     expect((writer.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(1001);
   });
+
+  it('a restart starts a WAL over that commits between passive checkpoints kept growing, and waits for readers only so long', () => {
+    dir = mkdtempSync(join(tmpdir(), 'trellis-ckpt-'));
+    const file = join(dir, 'trellis.db');
+    const writer = openDatabase(file);
+    const checkpointer = openDatabase(file);
+    const reader = openDatabase(file);
+    open.push(writer, checkpointer, reader);
+    writer.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    handOffCheckpoints(writer);
+    const count = () => (reader.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
+
+    // A reader holds an old snapshot while the writer goes on: passive checkpoints copy what
+    // they may, the log is never started over.
+    writeCommits(writer, 100);
+    reader.sqlite.exec('BEGIN');
+    expect(count()).toBe(100);
+    for (let round = 0; round < 5; round++) {
+      writeCommits(writer, 100);
+      checkpointWal(checkpointer);
+    }
+    expect(walFrames(file)).toBeGreaterThan(5000);
+    const blocked = restartWal(checkpointer, 0);
+    expect(blocked.busy).toBe(true);
+    expect(count()).toBe(100); // the reader's snapshot is intact
+    reader.sqlite.exec('COMMIT');
+
+    const done = restartWal(checkpointer, 50);
+    expect(done).toMatchObject({ busy: false });
+    expect(done.copied).toBe(done.frames);
+    // The next commit writes at the start of the log again.
+    writeCommits(writer, 1);
+    expect(checkpointWal(checkpointer).frames).toBeLessThan(50);
+    expect(count()).toBe(601);
+    expect(checkpointer.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
 });
+
