@@ -112,6 +112,8 @@ export interface RecordStore {
    * database is not busy; returns how many it moved, 0 when none were waiting.
    */
   indexSearch(limit: number): number;
+  /** Whether records wait for `indexSearch` (a plain read: no write lock). */
+  searchBacklog(): boolean;
   softDelete(entity: string, id: string, opts?: WriteOptions & { expectedVersion?: number }): StoreResult<StoredRecord>;
   restore(entity: string, id: string, opts?: WriteOptions & { expectedVersion?: number }): StoreResult<StoredRecord>;
   /** The recycle bin: soft-deleted records, most recently deleted first. */

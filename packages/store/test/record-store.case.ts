@@ -237,9 +237,13 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
 
   describe(`${dialect}: search indexing`, () => {
     it('moves pending search text into the index a bounded number at a time', () => {
+      expect(store.searchBacklog()).toBe(false);
       for (const name of ['一号', '二号', '三号']) store.insert('lead', { name });
+      expect(store.searchBacklog()).toBe(true);
       expect(store.transaction(() => store.indexSearch(2))).toBe(2);
+      expect(store.searchBacklog()).toBe(true);
       expect(store.transaction(() => store.indexSearch(2))).toBe(1);
+      expect(store.searchBacklog()).toBe(false);
       expect(store.transaction(() => store.indexSearch(2))).toBe(0);
       const r = store.search('lead', '号');
       expect(r.ok && r.value.map((x) => x.name)).toEqual(['三号', '二号', '一号']);

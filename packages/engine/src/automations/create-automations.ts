@@ -138,7 +138,7 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
           // One write transaction per step (bounded by batchMs), then the lock is free for intake.
           busy = api.drain({ transactions: 1 }).events > 0;
           // Upkeep only once automations are done and nobody waits: it is never urgent.
-          if (!busy && rt.deps.upkeep && !rt.deps.contended?.()) busy = writeTransaction(rt.db, rt.deps.upkeep) > 0;
+          if (!busy && rt.deps.upkeep && !rt.deps.contended?.()) busy = rt.deps.upkeep() > 0;
           // A delivery pass claims with an UPDATE (the write lock): only when something is due.
           if (deliveriesDue(rt)) await api.deliver();
         } catch {
@@ -236,6 +236,10 @@ export function createAutomations(
     ...(extra.secrets ? { secrets: extra.secrets } : {}),
     ...(extra.options ? { options: extra.options } : {}),
     ...(extra.contended ? { contended: extra.contended } : {}),
-    upkeep: () => engine.runtime.live().store.indexSearch(SEARCH_INDEX_BATCH),
+    upkeep: () => {
+      const store = engine.runtime.live().store;
+      // A plain read first: an idle loop never takes the write lock for nothing.
+      return store.searchBacklog() ? writeTransaction(engine.db, () => store.indexSearch(SEARCH_INDEX_BATCH)) : 0;
+    },
   });
 }

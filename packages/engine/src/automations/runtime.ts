@@ -82,8 +82,8 @@ export type AutomationDeps = {
   contended?: () => boolean;
   /**
    * Upkeep the background loop runs when the outbox is empty and nothing waits for the write
-   * lock: moving recently written records' search text into the search index. Called inside a
-   * write transaction; returns how much it did (0 when nothing was waiting).
+   * lock: moving recently written records' search text into the search index. Takes the write
+   * lock only when there is something to do; returns how much it did (0: nothing was waiting).
    */
   upkeep?: () => number;
 };

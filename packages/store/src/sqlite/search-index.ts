@@ -43,6 +43,11 @@ export function indexPendingSearch(ctx: SqliteCtx, info: EntityTableInfo, limit:
   return upTo.n;
 }
 
+export function hasPendingSearch(ctx: SqliteCtx, info: EntityTableInfo): boolean {
+  const row = ctx.stmt(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(info.searchPendingTable)}) AS waiting`).get() as { waiting: number };
+  return row.waiting === 1;
+}
+
 /** Rebuilds the whole search index of an entity (after a migration changed its search fields). */
 export function rebuildSearchIndex(ctx: SqliteCtx, info: EntityTableInfo): void {
   const fts = quoteIdent(info.ftsTable);

@@ -10,7 +10,7 @@ import type { SqliteCtx } from './context';
 import { writeHistory, writeOutbox, writeTransition } from './journal-writers';
 import { findByIdentity, getRecord, listRecords, searchRecords } from './record-reads';
 import { insertRecord, setDeleted, updateRecord } from './record-writes';
-import { indexPendingSearch } from './search-index';
+import { hasPendingSearch, indexPendingSearch } from './search-index';
 
 export type RecordStoreOptions = { locale?: StoreLocale };
 
@@ -46,6 +46,7 @@ export function createRecordStore(db: StoreDb, spec: AppShape, options: RecordSt
       for (const info of tables.values()) moved += indexPendingSearch(ctx, info, limit - moved);
       return moved;
     },
+    searchBacklog: () => [...tables.values()].some((info) => hasPendingSearch(ctx, info)),
     softDelete: (entity, id, opts = {}) => withTable(entity, (info) => setDeleted(ctx, info, id, true, opts)),
     restore: (entity, id, opts = {}) => withTable(entity, (info) => setDeleted(ctx, info, id, false, opts)),
     listDeleted: (entity, query = {}) => withTable(entity, (info) => listRecords(ctx, info, { ...query, deleted: 'only' })),
