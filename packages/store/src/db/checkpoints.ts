@@ -23,7 +23,11 @@ export type CheckpointResult = { frames: number; copied: number; busy: boolean }
  * (a PASSIVE checkpoint); the next writer then starts the WAL over. Cheap when there is nothing to copy.
  */
 export function checkpointWal(db: StoreDb): CheckpointResult {
-  const rows = db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return runCheckpoint(db, 'PASSIVE');
+}
+
+function runCheckpoint(db: StoreDb, mode: 'PASSIVE' | 'RESTART'): CheckpointResult {
+  const rows = db.sqlite.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
   const row = rows[0] ?? { busy: 0, log: 0, checkpointed: 0 };
   return { frames: Math.max(0, row.log), copied: Math.max(0, row.checkpointed), busy: row.busy !== 0 };
 }
@@ -41,16 +45,15 @@ export const RESTART_WAL_AFTER_FRAMES = 8_000;
  * every frame, so under a steady stream of intake it only grew, until the writing connection's
  * own safety-net checkpoint (64,000 frames, ~260 MB) stalled it for 50–130 ms. Run right after
  * a PASSIVE checkpoint, little is left to copy: it holds the write lock ~0–13 ms.
- * `busy` in the answer: a reader outlasted the wait; the log was copied but not restarted.
+ * `busy` in the answer: the wait ran out (a writer or a reader); whatever could be copied was,
+ * the log was not restarted, and the next call tries again.
  */
 export function restartWal(db: StoreDb, waitMs: number): CheckpointResult {
   const busyTimeoutMs = Number(db.sqlite.pragma('busy_timeout', { simple: true })) || 0;
   // A pragma, not a prepared statement: SQLite applies busy_timeout when the pragma runs.
   db.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(waitMs))}`);
   try {
-    const rows = db.sqlite.pragma('wal_checkpoint(RESTART)') as { busy: number; log: number; checkpointed: number }[];
-    const row = rows[0] ?? { busy: 0, log: 0, checkpointed: 0 };
-    return { frames: Math.max(0, row.log), copied: Math.max(0, row.checkpointed), busy: row.busy !== 0 };
+    return runCheckpoint(db, 'RESTART');
   } finally {
     db.sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   }
