@@ -39,12 +39,13 @@ function runCheckpoint(db: StoreDb, mode: 'PASSIVE' | 'RESTART'): CheckpointResu
 export const RESTART_WAL_AFTER_FRAMES = 8_000;
 
 /**
- * Copies what is left of the WAL and starts it over (a RESTART checkpoint), waiting at most
- * `waitMs` for readers of older frames to finish. A PASSIVE checkpoint cannot do this while a
+ * Copies what is left of the WAL and starts it over (a RESTART checkpoint), waiting up to
+ * `waitMs` for the write lock and again for readers of older frames to finish. A PASSIVE checkpoint cannot do this while a
  * writer keeps committing: the log restarts only when a writer begins after a checkpoint copied
  * every frame, so under a steady stream of intake it only grew, until the writing connection's
  * own safety-net checkpoint (64,000 frames, ~260 MB) stalled it for 50–130 ms. Run right after
- * a PASSIVE checkpoint, little is left to copy: it holds the write lock ~0–13 ms.
+ * a PASSIVE checkpoint, little is left to copy: it held the write lock 0–13 ms in the bench, once
+ * 25 ms (a reader outlasted the wait).
  * `busy` in the answer: the wait ran out (a writer or a reader); whatever could be copied was,
  * the log was not restarted, and the next call tries again.
  */

@@ -64,6 +64,11 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** The search tables kept next to an entity table: the FTS5 index and the text waiting for it. */
+export function searchTables(table: string): { ftsTable: string; searchPendingTable: string } {
+  return { ftsTable: `${table}_fts`, searchPendingTable: `${table}_search_pending` };
+}
+
 export function tableName(entityKey: string): string {
   return `e_${entityKey}`;
 }
@@ -87,7 +92,7 @@ export function entityTable(entity: EntityShape): EntityTableInfo {
     .filter((f) => f.key === entity.titleField || SEARCHABLE_TYPES.includes(f.type))
     .map((f) => f.key);
   const identity = (entity.identity ?? []).map((k) => [...k]).filter((k) => k.length > 0 && k.every((f) => columns[f] && !columns[f]?.system));
-  return { entity: entity.key, table, ftsTable: `${table}_fts`, searchPendingTable: `${table}_search_pending`, columns, systemColumns, fieldColumns, searchFields, identity, indexes: indexesFor(table, entity, identity) };
+  return { entity: entity.key, table, ...searchTables(table), columns, systemColumns, fieldColumns, searchFields, identity, indexes: indexesFor(table, entity, identity) };
 }
 
 /** Columns nearly every list filters on (permission scope, stage, recycle bin). */

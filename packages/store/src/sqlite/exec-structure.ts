@@ -1,4 +1,4 @@
-import { quoteIdent } from '../entity/entity-table';
+import { quoteIdent, searchTables } from '../entity/entity-table';
 import type { MigrationStep } from '../migration/types';
 import { addColumnSql } from './ddl';
 import { createEntityTable, dropIndexesOn, ensureSearchTable } from './entity-ddl-exec';
@@ -30,8 +30,9 @@ export function archiveEntity(x: ExecCtx, s: Step<'archiveEntity'>): void {
   const table = `e_${s.entity}`;
   for (const ix of managedIndexes(x.db, table)) x.db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
   // The search index is rebuilt from the records when the entity comes back.
-  if (tableExists(x.db, `${table}_fts`)) x.db.sqlite.exec(`DROP TABLE ${quoteIdent(`${table}_fts`)}`);
-  x.db.sqlite.exec(`DROP TABLE IF EXISTS ${quoteIdent(`${table}_search_pending`)}`);
+  const search = searchTables(table);
+  if (tableExists(x.db, search.ftsTable)) x.db.sqlite.exec(`DROP TABLE ${quoteIdent(search.ftsTable)}`);
+  x.db.sqlite.exec(`DROP TABLE IF EXISTS ${quoteIdent(search.searchPendingTable)}`);
   x.db.sqlite.exec(`ALTER TABLE ${quoteIdent(table)} RENAME TO ${quoteIdent(s.to)}`);
 }
 

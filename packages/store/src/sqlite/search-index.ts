@@ -43,6 +43,7 @@ export function indexPendingSearch(ctx: SqliteCtx, info: EntityTableInfo, limit:
   return upTo.n;
 }
 
+/** Whether records of the entity wait for the index (a plain read). */
 export function hasPendingSearch(ctx: SqliteCtx, info: EntityTableInfo): boolean {
   const row = ctx.stmt(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(info.searchPendingTable)}) AS waiting`).get() as { waiting: number };
   return row.waiting === 1;
