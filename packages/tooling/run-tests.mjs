@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Runs every package's vitest suite through turbo, then prints one closing line
 // "N passed, N failed" summed over all packages, so CI sees the whole count at the end.
+// A test file that fails to load counts as failed (test-summary.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { closingLine, summarise } from './test-summary.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const resultFile = '.vitest-result.json';
@@ -18,17 +20,16 @@ const run = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const dir of dirs) {
-  const file = join(dir, resultFile);
-  if (!existsSync(file)) continue;
-  const result = JSON.parse(readFileSync(file, 'utf8'));
-  passed += result.numPassedTests ?? 0;
-  failed += result.numFailedTests ?? 0;
-  skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
-  rmSync(file, { force: true });
-}
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+const packages = dirs
+  .filter((dir) => existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.test)
+  .map((dir) => {
+    const file = join(dir, resultFile);
+    if (!existsSync(file)) return { dir: relative(root, dir), report: null };
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    rmSync(file, { force: true });
+    return { dir: relative(root, dir), report };
+  });
+const summary = summarise(packages);
+for (const file of summary.brokenFiles) console.log(`failed to load or run: ${file}`);
+console.log(`\n${closingLine(summary)}`);
+process.exit(run.status === 0 && summary.failed === 0 ? 0 : 1);

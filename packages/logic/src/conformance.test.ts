@@ -5,8 +5,8 @@ import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { createLogic } from './index';
 
-// shared/ sits beside the repository: packages/logic/src -> ../../../../shared.
-const file = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/jsonlogic/tests.json');
+// The official JsonLogic conformance cases, kept in the repository (see test-data/jsonlogic/README.md).
+const file = resolve(dirname(fileURLToPath(import.meta.url)), '../test-data/jsonlogic/tests.json');
 const cases = (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).filter((c): c is [unknown, unknown, unknown] => Array.isArray(c));
 
 /**
