@@ -1,1 +1,1 @@
-export { default } from "@trellis/tooling/eslint";
+export { default } from '@trellis/tooling/eslint';

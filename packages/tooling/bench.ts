@@ -3,7 +3,14 @@
  * they can be compared across runs; ratios against a baseline measured in the same process
  * keep them meaningful across machines.
  */
-export type Sample = { name: string; ops: number; medianMs: number; p95Ms: number; p99Ms: number; runs: number };
+export type Sample = {
+  name: string;
+  ops: number;
+  medianMs: number;
+  p95Ms: number;
+  p99Ms: number;
+  runs: number;
+};
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -12,7 +19,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Times `fn` `runs` times (after `warmup` calls) and reports per-call latency and ops/s. */
-export function measure(name: string, fn: (i: number) => unknown, runs = 10_000, warmup = Math.min(1000, runs)): Sample {
+export function measure(
+  name: string,
+  fn: (i: number) => unknown,
+  runs = 10_000,
+  warmup = Math.min(1000, runs),
+): Sample {
   for (let i = 0; i < warmup; i++) fn(i);
   const times = new Float64Array(runs);
   const start = performance.now();
@@ -23,13 +35,27 @@ export function measure(name: string, fn: (i: number) => unknown, runs = 10_000,
   }
   const total = performance.now() - start;
   const sorted = Array.from(times).sort((a, b) => a - b);
-  return { name, ops: Math.round((runs / total) * 1000), medianMs: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), p99Ms: round(percentile(sorted, 99)), runs };
+  return {
+    name,
+    ops: Math.round((runs / total) * 1000),
+    medianMs: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
+    runs,
+  };
 }
 
 /** Summarises latencies already collected (e.g. from an async load test). */
 export function summarise(name: string, latenciesMs: number[], totalMs: number): Sample {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
-  return { name, ops: Math.round((latenciesMs.length / totalMs) * 1000), medianMs: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), p99Ms: round(percentile(sorted, 99)), runs: latenciesMs.length };
+  return {
+    name,
+    ops: Math.round((latenciesMs.length / totalMs) * 1000),
+    medianMs: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
+    runs: latenciesMs.length,
+  };
 }
 
 export function ratio(a: Sample, baseline: Sample): number {

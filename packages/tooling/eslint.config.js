@@ -5,7 +5,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'better-sqlite3', 'drizzle-orm/better-sqlite3', 'nodemailer'];
+const NODE_ONLY = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'better-sqlite3',
+  'drizzle-orm/better-sqlite3',
+  'nodemailer',
+];
 const REACT = ['react', 'react-dom', 'react-dom/*', 'react/*'];
 const APPS = ['@trellis/server', '@trellis/cli', '@trellis/web'];
 const ALL_PACKAGES = ['logic', 'spec', 'store', 'engine', 'forms', 'server', 'cli', 'web'];
@@ -36,16 +51,25 @@ function restrictionsFor(layer) {
       group: ALL_PACKAGES.filter((p) => p !== layer && !allowed.has(p)).map((p) => `@trellis/${p}`),
       message: `DESIGN.md §2: the ${layer} layer may only import ${[...allowed].map((p) => '@trellis/' + p).join(', ') || 'no workspace package'}.`,
     },
-    { group: ['@trellis/*/*', '!@trellis/tooling/*', '!@trellis/template-*/*'], message: 'Import workspace packages through their public entry, never deep paths.' },
+    {
+      group: ['@trellis/*/*', '!@trellis/tooling/*', '!@trellis/template-*/*'],
+      message: 'Import workspace packages through their public entry, never deep paths.',
+    },
   ];
   if (!layer.match(/server|cli|web/)) {
-    patterns.push({ group: APPS, message: 'Packages never import from apps (move the type down instead).' });
+    patterns.push({
+      group: APPS,
+      message: 'Packages never import from apps (move the type down instead).',
+    });
   }
   if (!REACT_ALLOWED.has(layer)) {
     patterns.push({ group: REACT, message: 'React lives only in packages/forms and apps/web.' });
   }
   if (!NODE_ALLOWED.has(layer)) {
-    patterns.push({ group: NODE_ONLY, message: `Node-only modules are not allowed in the ${layer} layer (it runs in browsers too).` });
+    patterns.push({
+      group: NODE_ONLY,
+      message: `Node-only modules are not allowed in the ${layer} layer (it runs in browsers too).`,
+    });
   }
   return patterns;
 }
@@ -61,18 +85,37 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use string unions with `as const`, not enum (STYLE.md).' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use string unions with `as const`, not enum (STYLE.md).',
+        },
+      ],
     },
   },
   ...(layer
     ? [
-        { files: ['**/*.ts', '**/*.tsx', '**/*.js'], rules: { 'no-restricted-imports': ['error', { patterns: restrictionsFor(layer) }] } },
+        {
+          files: ['**/*.ts', '**/*.tsx', '**/*.js'],
+          rules: { 'no-restricted-imports': ['error', { patterns: restrictionsFor(layer) }] },
+        },
         {
           files: nodeSideFiles,
           rules: {
-            'no-restricted-imports': ['error', { patterns: restrictionsFor(layer).filter((p) => p.group !== NODE_ONLY && !p.group.includes('node:*')) }],
+            'no-restricted-imports': [
+              'error',
+              {
+                patterns: restrictionsFor(layer).filter(
+                  (p) => p.group !== NODE_ONLY && !p.group.includes('node:*'),
+                ),
+              },
+            ],
           },
         },
       ]

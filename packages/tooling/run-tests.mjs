@@ -10,18 +10,35 @@ import { closingLine, summarise } from './test-summary.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const resultFile = '.vitest-result.json';
 const dirs = ['packages', 'apps', 'templates'].flatMap((group) =>
-  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(root, group, d)) : [],
+  existsSync(join(root, group))
+    ? readdirSync(join(root, group)).map((d) => join(root, group, d))
+    : [],
 );
 for (const dir of dirs) rmSync(join(dir, resultFile), { force: true });
 
 const run = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`],
+  [
+    'exec',
+    'turbo',
+    'run',
+    'test',
+    '--concurrency=1',
+    '--continue',
+    '--',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${resultFile}`,
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 
 const packages = dirs
-  .filter((dir) => existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.test)
+  .filter(
+    (dir) =>
+      existsSync(join(dir, 'package.json')) &&
+      JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.test,
+  )
   .map((dir) => {
     const file = join(dir, resultFile);
     if (!existsSync(file)) return { dir: relative(root, dir), report: null };

@@ -31,6 +31,8 @@ export function summarise(packages) {
 
 /** The closing line: "N passed, N failed" (failed includes files that failed to load). */
 export function closingLine({ passed, failed, skipped, brokenFiles }) {
-  const broken = brokenFiles.length ? ` (${brokenFiles.length} of them test files that failed to load or run)` : '';
+  const broken = brokenFiles.length
+    ? ` (${brokenFiles.length} of them test files that failed to load or run)`
+    : '';
   return `${passed} passed, ${failed} failed${broken}${skipped ? `, ${skipped} skipped` : ''}`;
 }

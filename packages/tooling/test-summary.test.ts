@@ -1,21 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { closingLine, summarise } from './test-summary.mjs';
 
-const passingFile = { name: '/r/a.test.ts', status: 'passed', assertionResults: [{ status: 'passed' }] };
-const report = (files: unknown[], counts: Record<string, number>) => ({ testResults: files, ...counts });
+const passingFile = {
+  name: '/r/a.test.ts',
+  status: 'passed',
+  assertionResults: [{ status: 'passed' }],
+};
+const report = (files: unknown[], counts: Record<string, number>) => ({
+  testResults: files,
+  ...counts,
+});
 
 describe('summarise', () => {
   it('counts a test file that failed to load as failed', () => {
-    const broken = { name: '/r/b.test.ts', status: 'failed', message: "Cannot find module './x'", assertionResults: [] };
-    const s = summarise([{ dir: 'packages/logic', report: report([passingFile, broken], { numPassedTests: 1, numFailedTests: 0 }) }]);
+    const broken = {
+      name: '/r/b.test.ts',
+      status: 'failed',
+      message: "Cannot find module './x'",
+      assertionResults: [],
+    };
+    const s = summarise([
+      {
+        dir: 'packages/logic',
+        report: report([passingFile, broken], { numPassedTests: 1, numFailedTests: 0 }),
+      },
+    ]);
     expect(s.failed).toBe(1);
     expect(s.brokenFiles).toEqual(['/r/b.test.ts']);
-    expect(closingLine(s)).toBe('1 passed, 1 failed (1 of them test files that failed to load or run)');
+    expect(closingLine(s)).toBe(
+      '1 passed, 1 failed (1 of them test files that failed to load or run)',
+    );
   });
 
   it('does not count a file twice when its own tests failed', () => {
-    const failing = { name: '/r/c.test.ts', status: 'failed', assertionResults: [{ status: 'failed' }, { status: 'passed' }] };
-    const s = summarise([{ dir: 'p', report: report([failing], { numPassedTests: 1, numFailedTests: 1 }) }]);
+    const failing = {
+      name: '/r/c.test.ts',
+      status: 'failed',
+      assertionResults: [{ status: 'failed' }, { status: 'passed' }],
+    };
+    const s = summarise([
+      { dir: 'p', report: report([failing], { numPassedTests: 1, numFailedTests: 1 }) },
+    ]);
     expect(s).toMatchObject({ passed: 1, failed: 1, brokenFiles: [] });
   });
 
@@ -31,7 +56,10 @@ describe('summarise', () => {
 
   it('sums passed, failed and skipped over packages', () => {
     const s = summarise([
-      { dir: 'a', report: report([], { numPassedTests: 5, numFailedTests: 0, numPendingTests: 1 }) },
+      {
+        dir: 'a',
+        report: report([], { numPassedTests: 5, numFailedTests: 0, numPendingTests: 1 }),
+      },
       { dir: 'b', report: report([], { numPassedTests: 2, numFailedTests: 0, numTodoTests: 2 }) },
     ]);
     expect(closingLine(s)).toBe('7 passed, 0 failed, 3 skipped');

@@ -2,6 +2,8 @@
 const CONDITION = '@trellis/source';
 
 export async function resolve(specifier, context, nextResolve) {
-  const conditions = context.conditions.includes(CONDITION) ? context.conditions : [CONDITION, ...context.conditions];
+  const conditions = context.conditions.includes(CONDITION)
+    ? context.conditions
+    : [CONDITION, ...context.conditions];
   return nextResolve(specifier, { ...context, conditions });
 }

@@ -15,9 +15,16 @@ const statuses = {};
 function bodyFor(i) {
   const n = offset + i;
   if (bodyKind === 'lead') {
-    return JSON.stringify({ name: `压测${n}`, phone: `139${String(n).padStart(8, '0')}`, course: n % 2 ? 'python' : 'uiDesign', utm_source: 'bench', utm_campaign: 'load' });
+    return JSON.stringify({
+      name: `压测${n}`,
+      phone: `139${String(n).padStart(8, '0')}`,
+      course: n % 2 ? 'python' : 'uiDesign',
+      utm_source: 'bench',
+      utm_campaign: 'load',
+    });
   }
-  if (bodyKind === 'row') return JSON.stringify({ name: `row${n}`, phone: `139${String(n).padStart(8, '0')}` });
+  if (bodyKind === 'row')
+    return JSON.stringify({ name: `row${n}`, phone: `139${String(n).padStart(8, '0')}` });
   return '';
 }
 
@@ -80,4 +87,8 @@ function lane() {
 
 const start = performance.now();
 await Promise.all(Array.from({ length: concurrency }, lane));
-parentPort.postMessage({ latencies: Array.from(latencies), totalMs: performance.now() - start, statuses });
+parentPort.postMessage({
+  latencies: Array.from(latencies),
+  totalMs: performance.now() - start,
+  statuses,
+});

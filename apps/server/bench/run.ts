@@ -11,7 +11,17 @@ import { Hono } from 'hono';
 import { openDatabase } from '@trellis/store';
 import { ratio, summarise } from '@trellis/tooling/bench';
 import type { Sample } from '@trellis/tooling/bench';
-import { ensureDataDir, hashPassword, installSpec, listen, openRuntime, startAutomationThread, startIntakeWriter, type AutomationRunner, type IntakeWriter } from '../src/index';
+import {
+  ensureDataDir,
+  hashPassword,
+  installSpec,
+  listen,
+  openRuntime,
+  startAutomationThread,
+  startIntakeWriter,
+  type AutomationRunner,
+  type IntakeWriter,
+} from '../src/index';
 import { educationSpec } from '../test/stack';
 
 const CONCURRENCY = 16;
@@ -20,15 +30,29 @@ const WARMUP = 800;
 /** Intake variants warm up longer: each runs on a fresh data directory with new threads to JIT. */
 const INTAKE_WARMUP = 2000;
 
-function load(url: string, method: string, total: number, bodyKind: 'lead' | 'row' | 'none', offset: number): Promise<{ latencies: number[]; totalMs: number; statuses: Record<string, number> }> {
+function load(
+  url: string,
+  method: string,
+  total: number,
+  bodyKind: 'lead' | 'row' | 'none',
+  offset: number,
+): Promise<{ latencies: number[]; totalMs: number; statuses: Record<string, number> }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { url, method, total, concurrency: CONCURRENCY, bodyKind, offset } });
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+      workerData: { url, method, total, concurrency: CONCURRENCY, bodyKind, offset },
+    });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
 }
 
-async function measure(name: string, url: string, method: string, bodyKind: 'lead' | 'row' | 'none', offset: { n: number }): Promise<Sample & { statuses: Record<string, number> }> {
+async function measure(
+  name: string,
+  url: string,
+  method: string,
+  bodyKind: 'lead' | 'row' | 'none',
+  offset: { n: number },
+): Promise<Sample & { statuses: Record<string, number> }> {
   await load(url, method, WARMUP, bodyKind, offset.n);
   offset.n += WARMUP;
   const run = await load(url, method, TOTAL, bodyKind, offset.n);
@@ -52,14 +76,31 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     const rt0 = openRuntime(paths);
     const installed = installSpec(rt0.db, educationSpec());
     if (!installed.ok) throw new Error(JSON.stringify(installed.errors.slice(0, 3)));
-    for (const [login, team] of [['a1', 'tech'], ['a2', 'tech'], ['d1', 'design'], ['h1', 'hangzhou'], ['s1', 'shanghai'], ['s2', 'sales']]) {
-      rt0.app.ctx.users.insert({ login: login!, passwordHash: hash, role: 'sales', teams: [team!] }, Date.now());
+    for (const [login, team] of [
+      ['a1', 'tech'],
+      ['a2', 'tech'],
+      ['d1', 'design'],
+      ['h1', 'hangzhou'],
+      ['s1', 'shanghai'],
+      ['s2', 'sales'],
+    ]) {
+      rt0.app.ctx.users.insert(
+        { login: login!, passwordHash: hash, role: 'sales', teams: [team!] },
+        Date.now(),
+      );
     }
     rt0.close();
     const rt = openRuntime(paths, { server: { limits: { intakePerMinute: 0 }, log: () => {} } });
-    const writer: IntakeWriter | null = mode === 'asStart' ? startIntakeWriter(paths.db, { checkpointsElsewhere: true }) : null;
+    const writer: IntakeWriter | null =
+      mode === 'asStart' ? startIntakeWriter(paths.db, { checkpointsElsewhere: true }) : null;
     rt.app.ctx.intakeWriter = writer;
-    const worker: AutomationRunner | null = mode === 'paused' ? null : startAutomationThread(paths.db, { checkpointsOf: rt.db, ...(writer ? { intakeQueue: writer.queue } : {}) });
+    const worker: AutomationRunner | null =
+      mode === 'paused'
+        ? null
+        : startAutomationThread(paths.db, {
+            checkpointsOf: rt.db,
+            ...(writer ? { intakeQueue: writer.queue } : {}),
+          });
     const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
     const offset = { n: 0 };
     const url = `${trellis.url}/f/apply`;
@@ -67,15 +108,20 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     offset.n += INTAKE_WARMUP;
     const caughtUp = async (limitMs: number) => {
       const t0 = performance.now();
-      while (worker && worker.pending() !== 0 && performance.now() - t0 < limitMs) await new Promise((r) => setTimeout(r, 100));
+      while (worker && worker.pending() !== 0 && performance.now() - t0 < limitMs)
+        await new Promise((r) => setTimeout(r, 100));
     };
     await caughtUp(120_000);
     const phaseStart = performance.now();
-    const before = rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number };
+    const before = rt.db.sqlite
+      .prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead')
+      .get() as { n: number; owned: number };
     const sample = await measure(name, url, 'POST', 'lead', offset);
     // Leads of this load routed (given an owner by the automations) while it ran: the automation
     // thread leaves the write lock and the CPU to a burst and works the backlog off after it.
-    const atEnd = rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number };
+    const atEnd = rt.db.sqlite
+      .prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead')
+      .get() as { n: number; owned: number };
     const routedDuringLoad = { leads: atEnd.n - before.n, routed: atEnd.owned - before.owned };
     // How far behind the automation thread was, and submissions per second until all their automations ran.
     const drainStart = performance.now();
@@ -84,15 +130,39 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     // The search index is written behind, by the automation thread once automations are done.
     const searchPending = rt.db.sqlite.prepare('SELECT count(*) AS n FROM e_lead_search_pending');
     const searchStart = performance.now();
-    while (worker && (searchPending.get() as { n: number }).n > 0 && performance.now() - searchStart < 60_000) await new Promise((r) => setTimeout(r, 20));
+    while (
+      worker &&
+      (searchPending.get() as { n: number }).n > 0 &&
+      performance.now() - searchStart < 60_000
+    )
+      await new Promise((r) => setTimeout(r, 20));
     const searchIndexedAfterMs = Math.round(performance.now() - searchStart);
     const endToEnd = { leads: WARMUP + TOTAL, ms: Math.round(performance.now() - phaseStart) };
-    const leads = rt.db.sqlite.prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead').get() as { n: number; owned: number };
+    const leads = rt.db.sqlite
+      .prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead')
+      .get() as { n: number; owned: number };
     await trellis.close();
     await writer?.stop();
     await worker?.stop();
     rt.close();
-    return { sample, ...(worker ? { automations: { routedDuringLoad, drainAfterLoadMs, searchIndexedAfterMs, leads: leads.n, assigned: leads.owned }, endToEnd: { ...endToEnd, leadsPerSecond: Math.round((endToEnd.leads / endToEnd.ms) * 1000) } } : {}) };
+    return {
+      sample,
+      ...(worker
+        ? {
+            automations: {
+              routedDuringLoad,
+              drainAfterLoadMs,
+              searchIndexedAfterMs,
+              leads: leads.n,
+              assigned: leads.owned,
+            },
+            endToEnd: {
+              ...endToEnd,
+              leadsPerSecond: Math.round((endToEnd.leads / endToEnd.ms) * 1000),
+            },
+          }
+        : {}),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -114,16 +184,36 @@ try {
   const insertServer = await listen(insertApp as never, { port: 0, hostname: '127.0.0.1' });
 
   const offset = { n: 0 };
-  const helloSample = await measure('hono hello-world', `${helloServer.url}/`, 'POST', 'none', offset);
-  const insertSample = await measure('bare insert endpoint', `${insertServer.url}/`, 'POST', 'row', offset);
+  const helloSample = await measure(
+    'hono hello-world',
+    `${helloServer.url}/`,
+    'POST',
+    'none',
+    offset,
+  );
+  const insertSample = await measure(
+    'bare insert endpoint',
+    `${insertServer.url}/`,
+    'POST',
+    'row',
+    offset,
+  );
   await helloServer.close();
   await insertServer.close();
   bare.close();
 
   const hash = await hashPassword('bench-password');
   const paused = await intakePhase('public form intake, automation worker paused', 'paused', hash);
-  const inHttpThread = await intakePhase('public form intake written in the HTTP thread, automations on', 'httpThread', hash);
-  const asStart = await intakePhase('public form intake (education, automations on)', 'asStart', hash);
+  const inHttpThread = await intakePhase(
+    'public form intake written in the HTTP thread, automations on',
+    'httpThread',
+    hash,
+  );
+  const asStart = await intakePhase(
+    'public form intake (education, automations on)',
+    'asStart',
+    hash,
+  );
   const intake = asStart.sample;
   console.log(
     JSON.stringify(
@@ -131,9 +221,26 @@ try {
         concurrency: CONCURRENCY,
         requests: TOTAL,
         samples: [helloSample, insertSample, paused.sample, inHttpThread.sample, intake],
-        intakeWritePathOnly: { ops: paused.sample.ops, p50Ms: paused.sample.medianMs, p99Ms: paused.sample.p99Ms, ratioToBareInsert: ratio(paused.sample, insertSample) },
-        intakeInHttpThread: { ops: inHttpThread.sample.ops, p50Ms: inHttpThread.sample.medianMs, p99Ms: inHttpThread.sample.p99Ms, automations: inHttpThread.automations, endToEnd: inHttpThread.endToEnd },
-        intake: { ops: intake.ops, p50Ms: intake.medianMs, p99Ms: intake.p99Ms, ratioToHello: ratio(intake, helloSample), ratioToBareInsert: ratio(intake, insertSample) },
+        intakeWritePathOnly: {
+          ops: paused.sample.ops,
+          p50Ms: paused.sample.medianMs,
+          p99Ms: paused.sample.p99Ms,
+          ratioToBareInsert: ratio(paused.sample, insertSample),
+        },
+        intakeInHttpThread: {
+          ops: inHttpThread.sample.ops,
+          p50Ms: inHttpThread.sample.medianMs,
+          p99Ms: inHttpThread.sample.p99Ms,
+          automations: inHttpThread.automations,
+          endToEnd: inHttpThread.endToEnd,
+        },
+        intake: {
+          ops: intake.ops,
+          p50Ms: intake.medianMs,
+          p99Ms: intake.p99Ms,
+          ratioToHello: ratio(intake, helloSample),
+          ratioToBareInsert: ratio(intake, insertSample),
+        },
         automations: asStart.automations,
         endToEnd: asStart.endToEnd,
         target: { opsAtLeast: 3000, p99BelowMs: 25, met: intake.ops >= 3000 && intake.p99Ms < 25 },

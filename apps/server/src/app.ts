@@ -56,14 +56,30 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   // A finished write request has committed (or written nothing): event streams look now.
   app.use(async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') notifyChanges(ctx);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS')
+      notifyChanges(ctx);
   });
-  app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problem(c, 405, 'method_not_allowed', { method: c.req.method, allow: methods.join(', ') }, [], { allow: methods.join(', ') }) }));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problem(
+          c,
+          405,
+          'method_not_allowed',
+          { method: c.req.method, allow: methods.join(', ') },
+          [],
+          { allow: methods.join(', ') },
+        ),
+    }),
+  );
   app.use('/f/*', limitBody(limits.intakeBodyBytes));
   app.use('/hooks/*', limitBody(limits.intakeBodyBytes));
   const apiLimit = limitBody(limits.bodyBytes);
   const fileLimit = limitBody(limits.fileBytes);
-  app.use('/api/*', (c, next) => (c.req.path === '/api/v1/files' ? fileLimit(c, next) : apiLimit(c, next)));
+  app.use('/api/*', (c, next) =>
+    c.req.path === '/api/v1/files' ? fileLimit(c, next) : apiLimit(c, next),
+  );
   app.use('/api/*', authMiddleware(ctx));
   app.use('*', csrfMiddleware(ctx));
 
@@ -72,8 +88,15 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
 
   app.notFound((c) => problem(c, 404, 'route_not_found', { path: c.req.path }));
   app.onError((err, c) => {
-    if (err instanceof HttpProblem) return problem(c, err.status, err.code, err.params, err.errors, err.headers, err.detail);
-    ctx.log({ level: 'error', msg: 'request failed', method: c.req.method, path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    if (err instanceof HttpProblem)
+      return problem(c, err.status, err.code, err.params, err.errors, err.headers, err.detail);
+    ctx.log({
+      level: 'error',
+      msg: 'request failed',
+      method: c.req.method,
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
     return problem(c, 500, 'internal');
   });
   return Object.assign(app, { ctx });

@@ -49,7 +49,14 @@ export type Limits = {
   maxPageSize: number;
 };
 
-export const DEFAULT_LIMITS: Limits = { bodyBytes: 1_048_576, fileBytes: 20 * 1_048_576, intakeBodyBytes: 65_536, loginAttempts: 10, intakePerMinute: 60, maxPageSize: 200 };
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 1_048_576,
+  fileBytes: 20 * 1_048_576,
+  intakeBodyBytes: 65_536,
+  loginAttempts: 10,
+  intakePerMinute: 60,
+  maxPageSize: 200,
+};
 
 /** What every route module receives: options plus the repositories built once per app. */
 export type ServerContext = {

@@ -11,7 +11,10 @@ export function specSource(db: StoreDb, engine?: { spec?: unknown }): () => AppS
   const getStmt = db.sqlite.prepare('SELECT spec FROM spec_versions WHERE version = ?');
   return () => {
     // The engine follows spec_versions itself; its model carries the spec it runs.
-    const model = typeof engine?.spec === 'function' ? (engine.spec as () => { spec?: unknown } | undefined)() : undefined;
+    const model =
+      typeof engine?.spec === 'function'
+        ? (engine.spec as () => { spec?: unknown } | undefined)()
+        : undefined;
     const live = model?.spec;
     if (live && typeof live === 'object' && 'entities' in live) return live as AppSpec;
     const version = (maxStmt.get() as { v: number | null }).v;

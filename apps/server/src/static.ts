@@ -11,6 +11,10 @@ import type { AppEnv } from './types';
 export function registerStatic(app: Hono<AppEnv>, dir: string | undefined): void {
   if (!dir || !existsSync(join(dir, 'index.html'))) return;
   const isApp = (path: string) => !path.startsWith('/api/') && !path.startsWith('/hooks/');
-  app.use('*', async (c, next) => (c.req.method === 'GET' && isApp(c.req.path) ? serveStatic({ root: dir })(c, next) : next()));
-  app.get('*', async (c, next) => (isApp(c.req.path) ? serveStatic({ root: dir, path: 'index.html' })(c, next) : next()));
+  app.use('*', async (c, next) =>
+    c.req.method === 'GET' && isApp(c.req.path) ? serveStatic({ root: dir })(c, next) : next(),
+  );
+  app.get('*', async (c, next) =>
+    isApp(c.req.path) ? serveStatic({ root: dir, path: 'index.html' })(c, next) : next(),
+  );
 }

@@ -19,13 +19,22 @@ describe('automation thread', () => {
     const worker = startAutomationThread(paths.db, { tickMs: 60_000, onDrain });
     try {
       // The worker has reported once: what it writes from now on counts as new work.
-      await vi.waitFor(() => expect(worker.pending()).toBeGreaterThanOrEqual(0), { timeout: 10_000, interval: 50 });
+      await vi.waitFor(() => expect(worker.pending()).toBeGreaterThanOrEqual(0), {
+        timeout: 10_000,
+        interval: 50,
+      });
       expect(onDrain).not.toHaveBeenCalled();
-      const created = rt.engine.records.create('lead', { name: '自动化', phone: '+8613300007777', source: 'website' }, { actor: { kind: 'system' }, via: 'import' });
+      const created = rt.engine.records.create(
+        'lead',
+        { name: '自动化', phone: '+8613300007777', source: 'website' },
+        { actor: { kind: 'system' }, via: 'import' },
+      );
       expect(created.ok).toBe(true);
       await vi.waitFor(() => expect(onDrain).toHaveBeenCalled(), { timeout: 10_000, interval: 50 });
       // What woke the streams is the worker's own processing of the event.
-      const processed = rt.db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE processed_at IS NOT NULL').get() as { n: number };
+      const processed = rt.db.sqlite
+        .prepare('SELECT count(*) AS n FROM outbox WHERE processed_at IS NOT NULL')
+        .get() as { n: number };
       expect(processed.n).toBeGreaterThan(0);
     } finally {
       await worker.stop();

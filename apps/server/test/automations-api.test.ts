@@ -11,7 +11,12 @@ import { fullStack } from './stack';
 function withAutomator(spec: AppSpec): AppSpec {
   const roles = spec.roles ?? [];
   const sales = roles.find((r) => r.key === 'sales')!;
-  roles.push({ ...structuredClone(sales), key: 'automator', label: { 'zh-CN': '自动化管理员', en: 'Automator' }, capabilities: ['manageAutomations'] });
+  roles.push({
+    ...structuredClone(sales),
+    key: 'automator',
+    label: { 'zh-CN': '自动化管理员', en: 'Automator' },
+    capabilities: ['manageAutomations'],
+  });
   return spec;
 }
 
@@ -19,20 +24,32 @@ async function stack() {
   const s = fullStack({}, withAutomator);
   const automations = createAutomations(s.engine);
   const app = createApp({ engine: s.engine, db: s.db, automations, log: () => {} });
-  const req = (path: string, init: { method?: string; cookie: string; json?: unknown; locale?: string }) =>
+  const req = (
+    path: string,
+    init: { method?: string; cookie: string; json?: unknown; locale?: string },
+  ) =>
     app.request(`${ORIGIN}${path}`, {
       method: init.method ?? 'GET',
-      headers: { cookie: init.cookie, origin: ORIGIN, 'content-type': 'application/json', 'accept-language': init.locale ?? 'en' },
+      headers: {
+        cookie: init.cookie,
+        origin: ORIGIN,
+        'content-type': 'application/json',
+        'accept-language': init.locale ?? 'en',
+      },
       ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
     });
   const admin = await s.signIn('root', 'admin');
-  const doc = (await (await req('/api/v1/openapi.json', { cookie: admin.cookie })).json()) as Record<string, unknown>;
+  const doc = (await (
+    await req('/api/v1/openapi.json', { cookie: admin.cookie })
+  ).json()) as Record<string, unknown>;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addFormat('password', true).addFormat('binary', true);
   ajv.addSchema(doc, 'openapi');
   const documented = (path: string, method: string, status: string) =>
-    ajv.compile({ $ref: `openapi#/paths/${path.replace(/\//g, '~1')}/${method}/responses/${status}/content/application~1json/schema` });
+    ajv.compile({
+      $ref: `openapi#/paths/${path.replace(/\//g, '~1')}/${method}/responses/${status}/content/application~1json/schema`,
+    });
   return { s, automations, req, admin, documented };
 }
 
@@ -40,28 +57,59 @@ describe('automations API', () => {
   it('answers dry runs, manual runs, the run log and the list exactly as documented', async () => {
     const { s, automations, req, admin, documented } = await stack();
     const techRep = await s.signIn('tech-rep', 'sales', ['tech']);
-    const dry = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: admin.cookie, json: { record: { name: '试跑', phone: '13300002222', course: 'python', source: 'website' } } });
+    const dry = await req('/api/v1/automations/route-python/test', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: { record: { name: '试跑', phone: '13300002222', course: 'python', source: 'website' } },
+    });
     expect(dry.status).toBe(200);
-    const dryBody = (await dry.json()) as { ok: boolean; runs: { matched: boolean; actions: { type: string; status: string }[] }[] };
+    const dryBody = (await dry.json()) as {
+      ok: boolean;
+      runs: { matched: boolean; actions: { type: string; status: string }[] }[];
+    };
     const dryValid = documented('/api/v1/automations/{key}/test', 'post', '200');
     expect(dryValid(dryBody), JSON.stringify(dryValid.errors)).toBe(true);
     expect(dryBody.runs[0]?.matched).toBe(true);
-    expect(dryBody.runs[0]?.actions[0]).toMatchObject({ type: 'assign', status: 'succeeded', result: { ok: true, data: { ownerId: techRep.id } } });
+    expect(dryBody.runs[0]?.actions[0]).toMatchObject({
+      type: 'assign',
+      status: 'succeeded',
+      result: { ok: true, data: { ownerId: techRep.id } },
+    });
     // Nothing of a dry run stays: no lead, no run log row.
-    expect((s.db.sqlite.prepare("SELECT count(*) AS n FROM e_lead WHERE name = '试跑'").get() as { n: number }).n).toBe(0);
+    expect(
+      (
+        s.db.sqlite.prepare("SELECT count(*) AS n FROM e_lead WHERE name = '试跑'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(0);
 
-    const lead = s.engine.records.create('lead', { name: '线索', phone: '13300001111', source: 'website', course: 'python' }, { actor: { kind: 'system' }, via: 'import' });
+    const lead = s.engine.records.create(
+      'lead',
+      { name: '线索', phone: '13300001111', source: 'website', course: 'python' },
+      { actor: { kind: 'system' }, via: 'import' },
+    );
     if (!lead.ok) throw new Error('lead');
     automations.drain();
-    const runs = await req('/api/v1/automations/runs?automation=route-python', { cookie: admin.cookie });
+    const runs = await req('/api/v1/automations/runs?automation=route-python', {
+      cookie: admin.cookie,
+    });
     const runsBody = (await runs.json()) as { items: { status: string; recordId: string }[] };
     const runsValid = documented('/api/v1/automations/runs', 'get', '200');
     expect(runsValid(runsBody), JSON.stringify(runsValid.errors)).toBe(true);
-    expect(runsBody.items.map((r) => [r.status, r.recordId])).toEqual([['succeeded', lead.record.id]]);
+    expect(runsBody.items.map((r) => [r.status, r.recordId])).toEqual([
+      ['succeeded', lead.record.id],
+    ]);
 
-    const manual = await req('/api/v1/automations/release-to-pool/run', { method: 'POST', cookie: admin.cookie, json: { recordIds: [lead.record.id] } });
+    const manual = await req('/api/v1/automations/release-to-pool/run', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: { recordIds: [lead.record.id] },
+    });
     expect(manual.status).toBe(202);
-    expect(documented('/api/v1/automations/{key}/run', 'post', '202')(await manual.json())).toBe(true);
+    expect(documented('/api/v1/automations/{key}/run', 'post', '202')(await manual.json())).toBe(
+      true,
+    );
 
     const list = await req('/api/v1/automations', { cookie: admin.cookie });
     const listBody = (await list.json()) as { items: { key: string }[] };
@@ -71,53 +119,135 @@ describe('automations API', () => {
 
   it('refuses bad dry runs with problem details: unknown automation, invalid sample, a record the caller cannot read', async () => {
     const { s, automations, req, admin } = await stack();
-    const unknown = await req('/api/v1/automations/nope/test', { method: 'POST', cookie: admin.cookie, json: { record: {} } });
+    const unknown = await req('/api/v1/automations/nope/test', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: { record: {} },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
 
-    const invalid = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: admin.cookie, locale: 'zh-CN', json: { record: { name: '坏', phone: 'not a phone', course: 'python' } } });
+    const invalid = await req('/api/v1/automations/route-python/test', {
+      method: 'POST',
+      cookie: admin.cookie,
+      locale: 'zh-CN',
+      json: { record: { name: '坏', phone: 'not a phone', course: 'python' } },
+    });
     expect(invalid.status).toBe(422);
-    const problem = (await invalid.json()) as { code: string; errors: { path: string; code: string; message: string }[] };
+    const problem = (await invalid.json()) as {
+      code: string;
+      errors: { path: string; code: string; message: string }[];
+    };
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors.map((e) => e.path)).toContain('/phone');
     expect(problem.errors.find((e) => e.path === '/phone')?.message).toMatch(/[\u4e00-\u9fff]/);
 
     const automator = await s.signIn('auto', 'automator', ['tech']);
-    const mine = s.engine.records.create('lead', { name: '我的', phone: '13300003333', ownerId: automator.id, teamId: 'tech' }, { actor: { kind: 'system' }, via: 'import' });
-    const theirs = s.engine.records.create('lead', { name: '别人的', phone: '13300004444', ownerId: admin.id, teamId: 'design' }, { actor: { kind: 'system' }, via: 'import' });
+    const mine = s.engine.records.create(
+      'lead',
+      { name: '我的', phone: '13300003333', ownerId: automator.id, teamId: 'tech' },
+      { actor: { kind: 'system' }, via: 'import' },
+    );
+    const theirs = s.engine.records.create(
+      'lead',
+      { name: '别人的', phone: '13300004444', ownerId: admin.id, teamId: 'design' },
+      { actor: { kind: 'system' }, via: 'import' },
+    );
     if (!mine.ok || !theirs.ok) throw new Error('leads');
-    const own = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: mine.record.id } });
+    const own = await req('/api/v1/automations/route-python/test', {
+      method: 'POST',
+      cookie: automator.cookie,
+      json: { record: mine.record.id },
+    });
     expect(own.status).toBe(200);
-    const other = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: theirs.record.id } });
+    const other = await req('/api/v1/automations/route-python/test', {
+      method: 'POST',
+      cookie: automator.cookie,
+      json: { record: theirs.record.id },
+    });
     expect(other.status).toBe(404);
     expect(await other.text()).not.toContain('13300004444');
     // A schedule's own query (record: null) picks both leads; the automator sees only the run over its own.
-    const scheduled = await req('/api/v1/automations/weekly-missing-plan/test', { method: 'POST', cookie: automator.cookie, json: { record: null } });
+    const scheduled = await req('/api/v1/automations/weekly-missing-plan/test', {
+      method: 'POST',
+      cookie: automator.cookie,
+      json: { record: null },
+    });
     expect(scheduled.status).toBe(200);
-    const picked = ((await scheduled.json()) as { runs: { recordId: string }[] }).runs.map((r) => r.recordId);
+    const picked = ((await scheduled.json()) as { runs: { recordId: string }[] }).runs.map(
+      (r) => r.recordId,
+    );
     expect(picked).toEqual([mine.record.id]);
-    const adminScheduled = await req('/api/v1/automations/weekly-missing-plan/test', { method: 'POST', cookie: admin.cookie, json: { record: null } });
-    expect(((await adminScheduled.json()) as { runs: { recordId: string }[] }).runs.map((r) => r.recordId).sort()).toEqual([mine.record.id, theirs.record.id].sort());
+    const adminScheduled = await req('/api/v1/automations/weekly-missing-plan/test', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: { record: null },
+    });
+    expect(
+      ((await adminScheduled.json()) as { runs: { recordId: string }[] }).runs
+        .map((r) => r.recordId)
+        .sort(),
+    ).toEqual([mine.record.id, theirs.record.id].sort());
     // The run log follows the same rule: the automator sees the runs over its own lead only.
     automations.drain();
-    const log = (await (await req('/api/v1/automations/runs?automation=stamp-first-contact', { cookie: automator.cookie })).json()) as { items: { recordId: string }[] };
-    const adminLog = (await (await req('/api/v1/automations/runs?automation=stamp-first-contact', { cookie: admin.cookie })).json()) as { items: { recordId: string }[] };
-    expect(adminLog.items.map((r) => r.recordId).sort()).toEqual([mine.record.id, theirs.record.id].sort());
+    const log = (await (
+      await req('/api/v1/automations/runs?automation=stamp-first-contact', {
+        cookie: automator.cookie,
+      })
+    ).json()) as { items: { recordId: string }[] };
+    const adminLog = (await (
+      await req('/api/v1/automations/runs?automation=stamp-first-contact', { cookie: admin.cookie })
+    ).json()) as { items: { recordId: string }[] };
+    expect(adminLog.items.map((r) => r.recordId).sort()).toEqual(
+      [mine.record.id, theirs.record.id].sort(),
+    );
     expect(log.items.map((r) => r.recordId)).toEqual([mine.record.id]);
-    const gone = await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: automator.cookie, json: { record: 'no-such-id' } });
+    const gone = await req('/api/v1/automations/route-python/test', {
+      method: 'POST',
+      cookie: automator.cookie,
+      json: { record: 'no-such-id' },
+    });
     expect(gone.status).toBe(404);
     // Without the capability the endpoint is closed whatever the record.
     const rep = await s.signIn('rep', 'sales', ['tech']);
-    expect((await req('/api/v1/automations/route-python/test', { method: 'POST', cookie: rep.cookie, json: { record: {} } })).status).toBe(403);
+    expect(
+      (
+        await req('/api/v1/automations/route-python/test', {
+          method: 'POST',
+          cookie: rep.cookie,
+          json: { record: {} },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('never answers a malformed dry run with a 5xx', async () => {
     const { req, admin } = await stack();
-    for (const record of [5, [1], true, 'x'.repeat(5000), { id: 7 }, { id: null }, { name: { a: 1 } }, null, {}]) {
-      for (const key of ['route-python', 'weekly-missing-plan', 'release-to-pool', 'douyin-intake-alert']) {
-        const res = await req(`/api/v1/automations/${key}/test`, { method: 'POST', cookie: admin.cookie, json: { record } });
+    for (const record of [
+      5,
+      [1],
+      true,
+      'x'.repeat(5000),
+      { id: 7 },
+      { id: null },
+      { name: { a: 1 } },
+      null,
+      {},
+    ]) {
+      for (const key of [
+        'route-python',
+        'weekly-missing-plan',
+        'release-to-pool',
+        'douyin-intake-alert',
+      ]) {
+        const res = await req(`/api/v1/automations/${key}/test`, {
+          method: 'POST',
+          cookie: admin.cookie,
+          json: { record },
+        });
         expect(res.status, `${key} ${JSON.stringify(record).slice(0, 40)}`).toBeLessThan(500);
-        if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+        if (res.status >= 400)
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
       }
     }
   });

@@ -13,8 +13,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function startServer(dir: string): Promise<{ child: ChildProcess; port: number; pending: () => number; exited: Promise<unknown> }> {
-  const child = spawn(process.execPath, ['--conditions=@trellis/source', '--import', 'tsx', join(here, 'durability-server.ts'), dir], { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(
+  dir: string,
+): Promise<{ child: ChildProcess; port: number; pending: () => number; exited: Promise<unknown> }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@trellis/source', '--import', 'tsx', join(here, 'durability-server.ts'), dir],
+    { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let pending = -1;
   // Listen for the exit at once: a killed child may be gone before anyone awaits it.
   const exited = new Promise((r) => child.once('exit', r));
@@ -26,7 +32,8 @@ function startServer(dir: string): Promise<{ child: ChildProcess; port: number; 
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        if (line.startsWith('READY ')) resolve({ child, port: Number(line.slice(6)), pending: () => pending, exited });
+        if (line.startsWith('READY '))
+          resolve({ child, port: Number(line.slice(6)), pending: () => pending, exited });
         if (line.startsWith('PENDING ')) pending = Number(line.slice(8));
       }
     });
@@ -43,7 +50,15 @@ describe('durability: SIGKILL under intake load', () => {
     const installed = installSpec(setup.db, educationSpec());
     expect(installed.ok).toBe(true);
     const hash = await hashPassword('pass-word-1');
-    for (const [login, team] of [['t1', 'tech'], ['t2', 'tech'], ['d1', 'design']] as const) setup.app.ctx.users.insert({ login, passwordHash: hash, role: 'sales', teams: [team] }, Date.now());
+    for (const [login, team] of [
+      ['t1', 'tech'],
+      ['t2', 'tech'],
+      ['d1', 'design'],
+    ] as const)
+      setup.app.ctx.users.insert(
+        { login, passwordHash: hash, role: 'sales', teams: [team] },
+        Date.now(),
+      );
     setup.close();
 
     const first = await startServer(dir);
@@ -54,7 +69,11 @@ describe('durability: SIGKILL under intake load', () => {
       while (!killed) {
         const phone = `137${String(sent++).padStart(8, '0')}`;
         try {
-          const res = await fetch(`http://127.0.0.1:${first.port}/f/apply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `耐久${phone}`, phone, course: 'python' }) });
+          const res = await fetch(`http://127.0.0.1:${first.port}/f/apply`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: `耐久${phone}`, phone, course: 'python' }),
+          });
           if (res.status === 201) acknowledged.push(`+86${phone}`);
           await res.arrayBuffer();
         } catch {
@@ -64,7 +83,8 @@ describe('durability: SIGKILL under intake load', () => {
     };
     const lanes = Array.from({ length: 8 }, lane);
     const loadStart = Date.now();
-    while (acknowledged.length < 300 && Date.now() - loadStart < 30_000) await new Promise((r) => setTimeout(r, 20));
+    while (acknowledged.length < 300 && Date.now() - loadStart < 30_000)
+      await new Promise((r) => setTimeout(r, 20));
     expect(acknowledged.length).toBeGreaterThan(50);
     first.child.kill('SIGKILL');
     killed = true;
@@ -73,24 +93,35 @@ describe('durability: SIGKILL under intake load', () => {
 
     const second = await startServer(dir);
     const start = Date.now();
-    while (second.pending() !== 0 && Date.now() - start < 45_000) await new Promise((r) => setTimeout(r, 100));
+    while (second.pending() !== 0 && Date.now() - start < 45_000)
+      await new Promise((r) => setTimeout(r, 100));
     second.child.kill('SIGTERM');
     await second.exited;
 
     const db = openDatabase(paths.db, { readonly: true });
     try {
-      const stored = new Set((db.sqlite.prepare('SELECT phone FROM e_lead').all() as { phone: string }[]).map((r) => r.phone));
+      const stored = new Set(
+        (db.sqlite.prepare('SELECT phone FROM e_lead').all() as { phone: string }[]).map(
+          (r) => r.phone,
+        ),
+      );
       const lost = acknowledged.filter((p) => !stored.has(p));
       expect(lost).toEqual([]);
       // Every stored lead (acknowledged or not) had its routing automation run exactly once.
       const runs = db.sqlite
-        .prepare("SELECT l.phone, (SELECT count(*) FROM automation_runs r WHERE r.record_id = l.id AND r.automation_key = 'route-python' AND r.dry_run = 0) AS n FROM e_lead l")
+        .prepare(
+          "SELECT l.phone, (SELECT count(*) FROM automation_runs r WHERE r.record_id = l.id AND r.automation_key = 'route-python' AND r.dry_run = 0) AS n FROM e_lead l",
+        )
         .all() as { phone: string; n: number }[];
       expect(runs.length).toBeGreaterThanOrEqual(acknowledged.length);
       expect(runs.filter((r) => r.n !== 1)).toEqual([]);
-      const unprocessed = db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL').get() as { n: number };
+      const unprocessed = db.sqlite
+        .prepare('SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL')
+        .get() as { n: number };
       expect(unprocessed.n).toBe(0);
-      const unassigned = db.sqlite.prepare('SELECT count(*) AS n FROM e_lead WHERE owner_id IS NULL').get() as { n: number };
+      const unassigned = db.sqlite
+        .prepare('SELECT count(*) AS n FROM e_lead WHERE owner_id IS NULL')
+        .get() as { n: number };
       expect(unassigned.n).toBe(0);
     } finally {
       db.close();

@@ -15,14 +15,20 @@ function sources(dir: string): string[] {
 }
 
 function declaredTypes(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/^export type (\w+)\s*(?:<[^=]*>)?\s*=/gm)].map((m) => m[1] ?? '');
+  return [...readFileSync(file, 'utf8').matchAll(/^export type (\w+)\s*(?:<[^=]*>)?\s*=/gm)].map(
+    (m) => m[1] ?? '',
+  );
 }
 
 describe('engine types', () => {
   it('the server declares none of the types @trellis/engine exports (Actor, Locale, Via, ...): it imports them', () => {
-    const engineTypes = new Set(['ports.ts', 'records/types.ts'].flatMap((f) => declaredTypes(join(engineSrc, f))));
+    const engineTypes = new Set(
+      ['ports.ts', 'records/types.ts'].flatMap((f) => declaredTypes(join(engineSrc, f))),
+    );
     // The scan must see the engine's port types, or this test would pass vacuously.
-    expect([...engineTypes]).toEqual(expect.arrayContaining(['Actor', 'Locale', 'Via', 'ListOptions']));
+    expect([...engineTypes]).toEqual(
+      expect.arrayContaining(['Actor', 'Locale', 'Via', 'ListOptions']),
+    );
     const copies = sources(serverSrc).flatMap((file) =>
       declaredTypes(file)
         .filter((name) => engineTypes.has(name))

@@ -32,9 +32,20 @@ export function httpHarness(options: Partial<ServerOptions> = {}) {
 }
 
 /** Inserts a user directly (bypassing the API) and returns its id. */
-export async function addUser(db: StoreDb, app: ReturnType<typeof createApp>, login: string, password: string, role: string, teams: string[] = []): Promise<string> {
-  for (const team of teams) app.ctx.users.upsertTeam({ key: team, label: { 'zh-CN': team, en: team } });
-  return app.ctx.users.insert({ login, passwordHash: await hashPassword(password), role, teams }, Date.now());
+export async function addUser(
+  db: StoreDb,
+  app: ReturnType<typeof createApp>,
+  login: string,
+  password: string,
+  role: string,
+  teams: string[] = [],
+): Promise<string> {
+  for (const team of teams)
+    app.ctx.users.upsertTeam({ key: team, label: { 'zh-CN': team, en: team } });
+  return app.ctx.users.insert(
+    { login, passwordHash: await hashPassword(password), role, teams },
+    Date.now(),
+  );
 }
 
 /** The `name=value` of a Set-Cookie header, for sending it back. */
@@ -45,7 +56,12 @@ export function cookieOf(res: Response): string {
 
 /** Stores a spec as the live version without entity tables (enough for role lookups). */
 export function setLiveSpec(db: StoreDb, spec: unknown): void {
-  const next = ((db.sqlite.prepare('SELECT max(version) AS v FROM spec_versions').get() as { v: number | null }).v ?? 0) + 1;
-  db.sqlite.prepare('INSERT INTO spec_versions (version, spec, published_at) VALUES (?, ?, ?)').run(next, JSON.stringify(spec), Date.now());
+  const next =
+    ((
+      db.sqlite.prepare('SELECT max(version) AS v FROM spec_versions').get() as { v: number | null }
+    ).v ?? 0) + 1;
+  db.sqlite
+    .prepare('INSERT INTO spec_versions (version, spec, published_at) VALUES (?, ?, ?)')
+    .run(next, JSON.stringify(spec), Date.now());
   markSpecChanged();
 }

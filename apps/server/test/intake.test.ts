@@ -3,42 +3,84 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fullStack } from './stack';
 
-const count = (s: ReturnType<typeof fullStack>, sql: string, ...params: unknown[]) => (s.db.sqlite.prepare(sql).get(...params) as { n: number }).n;
+const count = (s: ReturnType<typeof fullStack>, sql: string, ...params: unknown[]) =>
+  (s.db.sqlite.prepare(sql).get(...params) as { n: number }).n;
 
 describe('public form intake POST /f/:form', () => {
   it('creates a lead from JSON and captures UTM parameters, referrer and landing URL as a touch', async () => {
     const s = fullStack();
     const res = await s.request('/f/apply?utm_source=douyin&utm_campaign=spring', {
-      method: 'POST', json: { name: '张三', phone: '138 0013 8000', course: 'python', utm_medium: 'cpc', referrer: 'https://www.douyin.com/' },
+      method: 'POST',
+      json: {
+        name: '张三',
+        phone: '138 0013 8000',
+        course: 'python',
+        utm_medium: 'cpc',
+        referrer: 'https://www.douyin.com/',
+      },
       headers: { referer: 'https://edu.example.cn/landing?utm_content=video_21' },
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: true });
-    const lead = s.db.sqlite.prepare('SELECT id, phone, source FROM e_lead').get() as { id: string; phone: string; source: string };
+    const lead = s.db.sqlite.prepare('SELECT id, phone, source FROM e_lead').get() as {
+      id: string;
+      phone: string;
+      source: string;
+    };
     expect(lead).toMatchObject({ phone: '+8613800138000', source: 'website' });
     const touch = s.db.sqlite.prepare('SELECT * FROM touches WHERE record_id = ?').get(lead.id);
-    expect(touch).toMatchObject({ kind: 'form', source_key: 'trial-apply', utm_source: 'douyin', utm_medium: 'cpc', utm_campaign: 'spring', utm_content: 'video_21', referrer: 'https://www.douyin.com/', landing_url: 'https://edu.example.cn/landing?utm_content=video_21' });
-    expect(s.db.sqlite.prepare("SELECT status, http_status FROM intake_log WHERE kind = 'form'").get()).toEqual({ status: 'accepted', http_status: 201 });
+    expect(touch).toMatchObject({
+      kind: 'form',
+      source_key: 'trial-apply',
+      utm_source: 'douyin',
+      utm_medium: 'cpc',
+      utm_campaign: 'spring',
+      utm_content: 'video_21',
+      referrer: 'https://www.douyin.com/',
+      landing_url: 'https://edu.example.cn/landing?utm_content=video_21',
+    });
+    expect(
+      s.db.sqlite.prepare("SELECT status, http_status FROM intake_log WHERE kind = 'form'").get(),
+    ).toEqual({ status: 'accepted', http_status: 201 });
   });
 
   it('accepts application/x-www-form-urlencoded posts', async () => {
     const s = fullStack();
-    const res = await s.request('/f/apply', { method: 'POST', body: 'name=%E6%9D%8E%E5%9B%9B&phone=13900139000&course=python', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await s.request('/f/apply', {
+      method: 'POST',
+      body: 'name=%E6%9D%8E%E5%9B%9B&phone=13900139000&course=python',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(201);
-    expect(s.db.sqlite.prepare('SELECT name, course FROM e_lead').get()).toEqual({ name: '李四', course: 'python' });
+    expect(s.db.sqlite.prepare('SELECT name, course FROM e_lead').get()).toEqual({
+      name: '李四',
+      course: 'python',
+    });
   });
 
   it('merges a second submission of the same prospect: one record, two touches, one activity', async () => {
     const s = fullStack();
-    await s.request('/f/apply?utm_source=douyin', { method: 'POST', json: { name: '张三', phone: '13800138000' } });
-    const second = await s.request('/f/dy?utm_source=wechat', { method: 'POST', json: { name: '张三', phone: '+86 138-0013-8000', course: 'python' } });
+    await s.request('/f/apply?utm_source=douyin', {
+      method: 'POST',
+      json: { name: '张三', phone: '13800138000' },
+    });
+    const second = await s.request('/f/dy?utm_source=wechat', {
+      method: 'POST',
+      json: { name: '张三', phone: '+86 138-0013-8000', course: 'python' },
+    });
     expect(second.status).toBe(201);
     expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(1);
-    const id = (s.db.sqlite.prepare('SELECT id, course FROM e_lead').get() as { id: string; course: string });
+    const id = s.db.sqlite.prepare('SELECT id, course FROM e_lead').get() as {
+      id: string;
+      course: string;
+    };
     expect(id.course).toBe('python');
     expect(count(s, 'SELECT count(*) AS n FROM touches WHERE record_id = ?', id.id)).toBe(2);
     expect(count(s, 'SELECT count(*) AS n FROM activities WHERE record_id = ?', id.id)).toBe(1);
-    expect(s.db.sqlite.prepare("SELECT status FROM intake_log ORDER BY at, rowid").all()).toEqual([{ status: 'accepted' }, { status: 'merged' }]);
+    expect(s.db.sqlite.prepare('SELECT status FROM intake_log ORDER BY at, rowid').all()).toEqual([
+      { status: 'accepted' },
+      { status: 'merged' },
+    ]);
   });
 
   it('answers localized validation errors and writes nothing', async () => {
@@ -47,28 +89,53 @@ describe('public form intake POST /f/:form', () => {
     expect(zh.status).toBe(422);
     expect(zh.headers.get('content-type')).toMatch(/problem\+json/);
     const body = (await zh.json()) as { errors: { path: string; code: string; message: string }[] };
-    expect(body.errors).toContainEqual(expect.objectContaining({ path: '/phone', code: 'invalid_phone' }));
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({ path: '/phone', code: 'invalid_phone' }),
+    );
     expect(body.errors.find((e) => e.path === '/phone')?.message).toMatch(/[\u4e00-\u9fff]/);
-    const en = await s.request('/f/apply', { method: 'POST', json: { name: 'Zhang' }, headers: { 'accept-language': 'en' } });
+    const en = await s.request('/f/apply', {
+      method: 'POST',
+      json: { name: 'Zhang' },
+      headers: { 'accept-language': 'en' },
+    });
     const enBody = (await en.json()) as { errors: { path: string; message: string }[] };
     expect(enBody.errors.find((e) => e.path === '/phone')?.message).toMatch(/[A-Za-z]/);
-    const unknown = await s.request('/f/apply', { method: 'POST', json: { name: 'x', phone: '13800138000', ownerId: 'me' } });
-    expect(await unknown.json()).toMatchObject({ status: 422, errors: [{ path: '/ownerId', code: 'unknown_field' }] });
+    const unknown = await s.request('/f/apply', {
+      method: 'POST',
+      json: { name: 'x', phone: '13800138000', ownerId: 'me' },
+    });
+    expect(await unknown.json()).toMatchObject({
+      status: 422,
+      errors: [{ path: '/ownerId', code: 'unknown_field' }],
+    });
     expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(0);
     expect(count(s, "SELECT count(*) AS n FROM intake_log WHERE status = 'rejected'")).toBe(3);
   });
 
   it('drops honeypot submissions silently, answering like a success', async () => {
     const s = fullStack();
-    const res = await s.request('/f/apply', { method: 'POST', json: { name: 'bot', phone: '13800138000', _hp: 'http://spam' } });
+    const res = await s.request('/f/apply', {
+      method: 'POST',
+      json: { name: 'bot', phone: '13800138000', _hp: 'http://spam' },
+    });
     expect(res.status).toBe(201);
     expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(0);
-    expect(JSON.parse((s.db.sqlite.prepare('SELECT reasons FROM intake_log').get() as { reasons: string }).reasons)[0].code).toBe('honeypot');
+    expect(
+      JSON.parse(
+        (s.db.sqlite.prepare('SELECT reasons FROM intake_log').get() as { reasons: string })
+          .reasons,
+      )[0].code,
+    ).toBe('honeypot');
   });
 
   it('replays an Idempotency-Key instead of submitting twice', async () => {
     const s = fullStack();
-    const post = () => s.request('/f/apply', { method: 'POST', json: { name: '王五', phone: '13700137000' }, headers: { 'idempotency-key': 'k-1' } });
+    const post = () =>
+      s.request('/f/apply', {
+        method: 'POST',
+        json: { name: '王五', phone: '13700137000' },
+        headers: { 'idempotency-key': 'k-1' },
+      });
     const first = await post();
     const again = await post();
     expect(again.status).toBe(first.status);
@@ -79,75 +146,135 @@ describe('public form intake POST /f/:form', () => {
 
   it('writes once when two requests with the same Idempotency-Key race', async () => {
     const s = fullStack();
-    const post = () => s.request('/f/apply', { method: 'POST', json: { name: '并发', phone: '13700137001' }, headers: { 'idempotency-key': 'race-1' } });
+    const post = () =>
+      s.request('/f/apply', {
+        method: 'POST',
+        json: { name: '并发', phone: '13700137001' },
+        headers: { 'idempotency-key': 'race-1' },
+      });
     const [a, b] = await Promise.all([post(), post()]);
     expect([a.status, b.status]).toEqual([201, 201]);
-    expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')]).toContain('true');
+    expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')]).toContain(
+      'true',
+    );
     expect(count(s, 'SELECT count(*) AS n FROM touches')).toBe(1);
     expect(count(s, "SELECT count(*) AS n FROM intake_log WHERE status = 'accepted'")).toBe(1);
   });
 
   it('rate-limits per IP and limits the body size', async () => {
     const s = fullStack({ limits: { intakePerMinute: 2, intakeBodyBytes: 2000 } });
-    const post = (ip: string, i: number) => s.request('/f/apply', { method: 'POST', json: { name: 'x', phone: `1380013800${i}` }, headers: { 'x-test-ip': ip } });
+    const post = (ip: string, i: number) =>
+      s.request('/f/apply', {
+        method: 'POST',
+        json: { name: 'x', phone: `1380013800${i}` },
+        headers: { 'x-test-ip': ip },
+      });
     expect((await post('1.1.1.1', 1)).status).toBe(201);
     expect((await post('1.1.1.1', 2)).status).toBe(201);
     const limited = await post('1.1.1.1', 3);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBeTruthy();
     expect((await post('2.2.2.2', 4)).status).toBe(201);
-    const big = await s.request('/f/apply', { method: 'POST', json: { name: 'x'.repeat(5000), phone: '13800138009' }, headers: { 'x-test-ip': '3.3.3.3' } });
+    const big = await s.request('/f/apply', {
+      method: 'POST',
+      json: { name: 'x'.repeat(5000), phone: '13800138009' },
+      headers: { 'x-test-ip': '3.3.3.3' },
+    });
     expect(big.status).toBe(413);
   });
 
   it('answers 404 for unknown and non-public forms', async () => {
     const s = fullStack();
     expect((await s.request('/f/nope', { method: 'POST', json: {} })).status).toBe(404);
-    expect((await s.request('/f/lead-edit', { method: 'POST', json: { name: 'x' } })).status).toBe(404);
+    expect((await s.request('/f/lead-edit', { method: 'POST', json: { name: 'x' } })).status).toBe(
+      404,
+    );
   });
 
   it('queues form.submitted in the same transaction, so automations run on it', async () => {
     const s = fullStack();
     const rep = await s.signIn('rep', 'sales', ['tech']);
     const automations = createAutomations(s.engine);
-    const app = (await import('../src/app')).createApp({ engine: s.engine, db: s.db, automations, log: () => {} });
-    const res = await app.request('http://localhost/f/apply', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '赵六', phone: '13600136000', course: 'python' }) });
+    const app = (await import('../src/app')).createApp({
+      engine: s.engine,
+      db: s.db,
+      automations,
+      log: () => {},
+    });
+    const res = await app.request('http://localhost/f/apply', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '赵六', phone: '13600136000', course: 'python' }),
+    });
     expect(res.status).toBe(201);
     expect(count(s, "SELECT count(*) AS n FROM outbox WHERE type = 'form.submitted'")).toBe(1);
     automations.drain();
     expect(automations.pending()).toBe(0);
-    expect(automations.runs({ automationKey: 'route-python' }).map((r) => r.status)).toEqual(['succeeded']);
-    expect(s.db.sqlite.prepare('SELECT owner_id AS ownerId, team_id AS teamId FROM e_lead').get()).toEqual({ ownerId: rep.id, teamId: 'tech' });
+    expect(automations.runs({ automationKey: 'route-python' }).map((r) => r.status)).toEqual([
+      'succeeded',
+    ]);
+    expect(
+      s.db.sqlite.prepare('SELECT owner_id AS ownerId, team_id AS teamId FROM e_lead').get(),
+    ).toEqual({ ownerId: rep.id, teamId: 'tech' });
   });
 });
 
 describe('inbound webhooks POST /hooks/:source', () => {
   async function withSecret(s: ReturnType<typeof fullStack>, source: string, secret: string) {
     const admin = await s.signIn('root', 'admin');
-    const res = await s.request(`/api/v1/intake/webhooks/${source}/secret`, { method: 'PUT', cookie: admin.cookie, json: { secret } });
+    const res = await s.request(`/api/v1/intake/webhooks/${source}/secret`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      json: { secret },
+    });
     expect(res.status).toBe(200);
     return admin;
   }
-  const payload = { lead: { name: '抖音用户', telephone: '13500135000', weixin: 'dy_user' }, ad: { campaign_code: 'dy_spring' } };
+  const payload = {
+    lead: { name: '抖音用户', telephone: '13500135000', weixin: 'dy_user' },
+    ad: { campaign_code: 'dy_spring' },
+  };
 
   it('maps a token-authenticated payload through the same write path', async () => {
     const s = fullStack({ secretKey: Buffer.alloc(32, 7) });
     await withSecret(s, 'douyin', 'token-token-token-1');
-    const res = await s.request('/hooks/douyin', { method: 'POST', json: payload, headers: { 'x-trellis-token': 'token-token-token-1' } });
+    const res = await s.request('/hooks/douyin', {
+      method: 'POST',
+      json: payload,
+      headers: { 'x-trellis-token': 'token-token-token-1' },
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: true, status: 'accepted' });
-    expect(s.db.sqlite.prepare('SELECT name, phone, source, campaignCode FROM e_lead').get()).toEqual({ name: '抖音用户', phone: '+8613500135000', source: 'douyin', campaignCode: 'dy_spring' });
-    const again = await s.request('/hooks/douyin', { method: 'POST', json: payload, headers: { 'x-trellis-token': 'token-token-token-1' } });
+    expect(
+      s.db.sqlite.prepare('SELECT name, phone, source, campaignCode FROM e_lead').get(),
+    ).toEqual({
+      name: '抖音用户',
+      phone: '+8613500135000',
+      source: 'douyin',
+      campaignCode: 'dy_spring',
+    });
+    const again = await s.request('/hooks/douyin', {
+      method: 'POST',
+      json: payload,
+      headers: { 'x-trellis-token': 'token-token-token-1' },
+    });
     expect(await again.json()).toMatchObject({ status: 'merged' });
   });
 
   it('refuses a bad token with 401 and logs it', async () => {
     const s = fullStack({ secretKey: Buffer.alloc(32, 7) });
     await withSecret(s, 'douyin', 'token-token-token-1');
-    const res = await s.request('/hooks/douyin', { method: 'POST', json: payload, headers: { 'x-trellis-token': 'wrong' } });
+    const res = await s.request('/hooks/douyin', {
+      method: 'POST',
+      json: payload,
+      headers: { 'x-trellis-token': 'wrong' },
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'bad_token' });
-    expect(s.db.sqlite.prepare('SELECT status, http_status FROM intake_log').get()).toEqual({ status: 'unauthorized', http_status: 401 });
+    expect(s.db.sqlite.prepare('SELECT status, http_status FROM intake_log').get()).toEqual({
+      status: 'unauthorized',
+      http_status: 401,
+    });
     expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(0);
   });
 
@@ -156,26 +283,57 @@ describe('inbound webhooks POST /hooks/:source', () => {
     await withSecret(s, 'wechat-mp', 'hmac-secret-hmac-secret');
     const body = JSON.stringify({ name: '公众号用户', mobile: '13400134000' });
     const sig = createHmac('sha256', 'hmac-secret-hmac-secret').update(body).digest('hex');
-    const ok = await s.request('/hooks/wechat-mp', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': `sha256=${sig}` } });
+    const ok = await s.request('/hooks/wechat-mp', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-signature': `sha256=${sig}` },
+    });
     expect(ok.status).toBe(201);
-    const bad = await s.request('/hooks/wechat-mp', { method: 'POST', body: body.replace('134', '133'), headers: { 'content-type': 'application/json', 'x-signature': sig } });
+    const bad = await s.request('/hooks/wechat-mp', {
+      method: 'POST',
+      body: body.replace('134', '133'),
+      headers: { 'content-type': 'application/json', 'x-signature': sig },
+    });
     expect(bad.status).toBe(401);
     // The secret is stored encrypted, never in clear.
-    expect(JSON.stringify(s.db.sqlite.prepare('SELECT * FROM webhook_secrets').all())).not.toContain('hmac-secret');
+    expect(
+      JSON.stringify(s.db.sqlite.prepare('SELECT * FROM webhook_secrets').all()),
+    ).not.toContain('hmac-secret');
   });
 
   it('answers 422 with reasons when the payload maps to nothing or to an invalid record, never an empty 200', async () => {
     const s = fullStack({ secretKey: Buffer.alloc(32, 7) });
     const admin = await withSecret(s, 'douyin', 'token-token-token-1');
     const headers = { 'x-trellis-token': 'token-token-token-1' };
-    const empty = await s.request('/hooks/douyin', { method: 'POST', json: { something: 'else' }, headers });
+    const empty = await s.request('/hooks/douyin', {
+      method: 'POST',
+      json: { something: 'else' },
+      headers,
+    });
     expect(empty.status).toBe(422);
     expect(await empty.json()).toMatchObject({ code: 'mapping_empty' });
-    const invalid = await s.request('/hooks/douyin', { method: 'POST', json: { lead: { name: 'x', telephone: 'not a phone' } }, headers });
+    const invalid = await s.request('/hooks/douyin', {
+      method: 'POST',
+      json: { lead: { name: 'x', telephone: 'not a phone' } },
+      headers,
+    });
     expect(invalid.status).toBe(422);
-    expect(((await invalid.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('/phone');
+    expect(
+      ((await invalid.json()) as { errors: { path: string }[] }).errors.map((e) => e.path),
+    ).toContain('/phone');
     await s.request('/hooks/douyin', { method: 'POST', json: payload, headers });
-    const health = (await (await s.request('/api/v1/intake/sources', { cookie: admin.cookie })).json()) as { items: { key: string; health: { lastSuccessAt: number | null; lastFailure: { reasons: unknown[] } | null; days: { accepted: number; rejected: number }[] } }[] };
+    const health = (await (
+      await s.request('/api/v1/intake/sources', { cookie: admin.cookie })
+    ).json()) as {
+      items: {
+        key: string;
+        health: {
+          lastSuccessAt: number | null;
+          lastFailure: { reasons: unknown[] } | null;
+          days: { accepted: number; rejected: number }[];
+        };
+      }[];
+    };
     const douyin = health.items.find((i) => i.key === 'douyin')!;
     expect(douyin.health.lastSuccessAt).not.toBeNull();
     expect(douyin.health.lastFailure?.reasons.length).toBeGreaterThan(0);

@@ -4,9 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { fullStack } from './stack';
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation | unknown[]>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation | unknown[]>>;
+  components: { schemas: Record<string, unknown> };
+};
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
-const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 function ajvFor(doc: Doc) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -19,7 +24,9 @@ function ajvFor(doc: Doc) {
 async function loadDoc() {
   const s = fullStack();
   const admin = await s.signIn('root', 'admin');
-  const doc = (await (await s.request('/api/v1/openapi.json', { cookie: admin.cookie })).json()) as Doc;
+  const doc = (await (
+    await s.request('/api/v1/openapi.json', { cookie: admin.cookie })
+  ).json()) as Doc;
   return { s, admin, doc };
 }
 
@@ -40,42 +47,83 @@ describe('OpenAPI document', () => {
         for (const [code, res] of ok) {
           if (code === '204') continue;
           const media = Object.entries(res.content ?? {});
-          if (media.length === 0 || media.some(([, m]) => m.schema === undefined)) gaps.push(`${method} ${path}: ${code} without schema`);
-          for (const [type] of media) ajv.compile({ $ref: `openapi#/${pointer('paths', path, method, 'responses', code, 'content', type, 'schema')}` });
+          if (media.length === 0 || media.some(([, m]) => m.schema === undefined))
+            gaps.push(`${method} ${path}: ${code} without schema`);
+          for (const [type] of media)
+            ajv.compile({
+              $ref: `openapi#/${pointer('paths', path, method, 'responses', code, 'content', type, 'schema')}`,
+            });
         }
-        const problems = Object.entries(responses).filter(([code, res]) => /^4\d\d$/.test(code) && res.content?.['application/problem+json']?.schema);
+        const problems = Object.entries(responses).filter(
+          ([code, res]) =>
+            /^4\d\d$/.test(code) && res.content?.['application/problem+json']?.schema,
+        );
         if (problems.length === 0) gaps.push(`${method} ${path}: no 4xx problem`);
       }
     }
     expect(gaps).toEqual([]);
     // Public endpoints that check credentials document it; public form pages need no sign-in.
-    const codes = (path: string, method: string) => Object.keys((doc.paths[path]?.[method] as Operation).responses);
-    expect(codes('/hooks/{source}', 'post')).toEqual(expect.arrayContaining(['201', '401', '413', '422', '429']));
-    expect(codes('/api/v1/auth/login', 'post')).toEqual(expect.arrayContaining(['200', '401', '429']));
+    const codes = (path: string, method: string) =>
+      Object.keys((doc.paths[path]?.[method] as Operation).responses);
+    expect(codes('/hooks/{source}', 'post')).toEqual(
+      expect.arrayContaining(['201', '401', '413', '422', '429']),
+    );
+    expect(codes('/api/v1/auth/login', 'post')).toEqual(
+      expect.arrayContaining(['200', '401', '429']),
+    );
     expect(codes('/api/v1/public/forms/{form}', 'get')).not.toContain('401');
-    expect(codes('/api/v1/users', 'post')).toEqual(expect.arrayContaining(['201', '401', '403', '422']));
+    expect(codes('/api/v1/users', 'post')).toEqual(
+      expect.arrayContaining(['201', '401', '403', '422']),
+    );
     expect(operations).toBeGreaterThan(60);
-    for (const name of Object.keys(doc.components.schemas)) ajv.compile({ $ref: `openapi#/${pointer('components', 'schemas', name)}` });
+    for (const name of Object.keys(doc.components.schemas))
+      ajv.compile({ $ref: `openapi#/${pointer('components', 'schemas', name)}` });
     // The fixed components exist next to entity schemas without replacing them.
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['sys.User', 'sys.Task', 'Lead', 'LeadInput', 'Problem']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['sys.User', 'sys.Task', 'Lead', 'LeadInput', 'Problem']),
+    );
   });
 
   it('real answers of fixed endpoints match their documented schemas', async () => {
     const { s, admin, doc } = await loadDoc();
     const ajv = ajvFor(doc);
-    await s.request('/api/v1/tasks', { method: 'POST', cookie: admin.cookie, json: { title: '回电' } });
+    await s.request('/api/v1/tasks', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: { title: '回电' },
+    });
     const mismatches: unknown[] = [];
-    for (const path of ['/api/v1/me', '/api/v1/users', '/api/v1/teams', '/api/v1/tasks', '/api/v1/notifications', '/api/v1/tokens', '/api/v1/spec', '/api/v1/spec/versions', '/api/v1/setup', '/api/v1/intake/sources', '/api/v1/automations']) {
+    for (const path of [
+      '/api/v1/me',
+      '/api/v1/users',
+      '/api/v1/teams',
+      '/api/v1/tasks',
+      '/api/v1/notifications',
+      '/api/v1/tokens',
+      '/api/v1/spec',
+      '/api/v1/spec/versions',
+      '/api/v1/setup',
+      '/api/v1/intake/sources',
+      '/api/v1/automations',
+    ]) {
       const res = await s.request(path, { cookie: admin.cookie });
       expect(res.status, path).toBe(200);
-      const validate = ajv.compile({ $ref: `openapi#/${pointer('paths', path, 'get', 'responses', '200', 'content', 'application/json', 'schema')}` });
+      const validate = ajv.compile({
+        $ref: `openapi#/${pointer('paths', path, 'get', 'responses', '200', 'content', 'application/json', 'schema')}`,
+      });
       if (!validate(await res.json())) mismatches.push({ path, errors: validate.errors });
     }
     expect(mismatches).toEqual([]);
-    const tasks = (await (await s.request('/api/v1/tasks', { cookie: admin.cookie })).json()) as { items: unknown[] };
+    const tasks = (await (await s.request('/api/v1/tasks', { cookie: admin.cookie })).json()) as {
+      items: unknown[];
+    };
     expect(tasks.items).toHaveLength(1);
     // A documented problem answer matches the Problem schema.
-    const missing = await s.request('/api/v1/users/nobody', { method: 'PATCH', cookie: admin.cookie, json: { name: 'x' } });
+    const missing = await s.request('/api/v1/users/nobody', {
+      method: 'PATCH',
+      cookie: admin.cookie,
+      json: { name: 'x' },
+    });
     expect(missing.status).toBe(404);
     const problem = ajv.compile({ $ref: 'openapi#/components/schemas/Problem' });
     expect(problem(await missing.json())).toBe(true);

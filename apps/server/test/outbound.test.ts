@@ -27,7 +27,10 @@ async function receiver() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/robot/send?access_token=T`, got };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/robot/send?access_token=T`,
+    got,
+  };
 }
 
 describe('outbound messages from the automation thread', () => {
@@ -40,9 +43,19 @@ describe('outbound messages from the automation thread', () => {
     spec.automations = [
       ...(spec.automations ?? []),
       {
-        key: 'ding-new-lead', label: { 'zh-CN': '钉钉提醒', en: 'DingTalk alert' },
+        key: 'ding-new-lead',
+        label: { 'zh-CN': '钉钉提醒', en: 'DingTalk alert' },
         on: { type: 'record.created', entity: 'lead' },
-        do: [{ type: 'notify', channel: 'webhook', url: robot.url, format: 'dingtalk', secretRef: 'ding-sec', message: { 'zh-CN': '新线索：{{name}}', en: 'New lead: {{name}}' } }],
+        do: [
+          {
+            type: 'notify',
+            channel: 'webhook',
+            url: robot.url,
+            format: 'dingtalk',
+            secretRef: 'ding-sec',
+            message: { 'zh-CN': '新线索：{{name}}', en: 'New lead: {{name}}' },
+          },
+        ],
       },
     ] as never;
     const rt = openRuntime(paths, { server: { log: () => {} } });
@@ -55,22 +68,43 @@ describe('outbound messages from the automation thread', () => {
     const worker = startAutomationThread(paths.db, { log: () => {}, checkpointsOf: rt.db });
     cleanups.push(() => worker.stop());
 
-    const lead = rt.engine.records.create('lead', { name: '钉钉测试', phone: '13900001111', source: 'website' }, { actor: { kind: 'system' }, via: 'import' });
+    const lead = rt.engine.records.create(
+      'lead',
+      { name: '钉钉测试', phone: '13900001111', source: 'website' },
+      { actor: { kind: 'system' }, via: 'import' },
+    );
     expect(lead.ok).toBe(true);
     const deadline = Date.now() + 15_000;
-    while (robot.got.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (robot.got.length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(robot.got).toHaveLength(1);
     const url = new URL(robot.got[0]!.url, 'http://x');
     const ts = url.searchParams.get('timestamp');
-    expect(url.searchParams.get('sign')).toBe(createHmac('sha256', 'SEC-test-secret').update(`${ts}\nSEC-test-secret`).digest('base64'));
-    expect(JSON.parse(robot.got[0]!.body)).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('新线索：钉钉测试') } });
+    expect(url.searchParams.get('sign')).toBe(
+      createHmac('sha256', 'SEC-test-secret').update(`${ts}\nSEC-test-secret`).digest('base64'),
+    );
+    expect(JSON.parse(robot.got[0]!.body)).toMatchObject({
+      msgtype: 'text',
+      text: { content: expect.stringContaining('新线索：钉钉测试') },
+    });
 
     // The request thread's dry runs see the same secrets; without one the action would fail.
-    const dry = rt.automations.test('ding-new-lead', { name: '试跑', phone: '13900002222', source: 'website' });
+    const dry = rt.automations.test('ding-new-lead', {
+      name: '试跑',
+      phone: '13900002222',
+      source: 'website',
+    });
     expect(dry.ok && dry.runs[0]?.actions[0]?.status).toBe('succeeded');
     delete process.env.TRELLIS_SECRET_DING_SEC;
-    const unsigned = rt.automations.test('ding-new-lead', { name: '试跑', phone: '13900002222', source: 'website' });
-    expect(unsigned.ok && unsigned.runs[0]?.actions[0]?.result).toMatchObject({ ok: false, code: 'webhook.unknownSecret' });
+    const unsigned = rt.automations.test('ding-new-lead', {
+      name: '试跑',
+      phone: '13900002222',
+      source: 'website',
+    });
+    expect(unsigned.ok && unsigned.runs[0]?.actions[0]?.result).toMatchObject({
+      ok: false,
+      code: 'webhook.unknownSecret',
+    });
   });
 });
 
@@ -84,9 +118,22 @@ describe('outbound settings from the environment', () => {
 
   it('builds the SMTP mailer from a URL and refuses incomplete settings with the reason', () => {
     expect(envMailer({})).toEqual({ ok: true, mailer: undefined });
-    expect(envMailer({ TRELLIS_SMTP_URL: 'smtp://u:p@mail.example.com:587', TRELLIS_SMTP_FROM: 'crm@example.com' })).toMatchObject({ ok: true, mailer: { send: expect.any(Function) } });
-    expect(envMailer({ TRELLIS_SMTP_URL: 'smtp://mail.example.com' })).toMatchObject({ ok: false, reason: expect.stringContaining('TRELLIS_SMTP_FROM') });
-    expect(envMailer({ TRELLIS_SMTP_URL: 'not a url', TRELLIS_SMTP_FROM: 'a@b.c' })).toMatchObject({ ok: false, reason: expect.stringContaining('not a URL') });
-    expect(envMailer({ TRELLIS_SMTP_URL: 'http://mail.example.com', TRELLIS_SMTP_FROM: 'a@b.c' })).toMatchObject({ ok: false, reason: expect.stringContaining('smtp://') });
+    expect(
+      envMailer({
+        TRELLIS_SMTP_URL: 'smtp://u:p@mail.example.com:587',
+        TRELLIS_SMTP_FROM: 'crm@example.com',
+      }),
+    ).toMatchObject({ ok: true, mailer: { send: expect.any(Function) } });
+    expect(envMailer({ TRELLIS_SMTP_URL: 'smtp://mail.example.com' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('TRELLIS_SMTP_FROM'),
+    });
+    expect(envMailer({ TRELLIS_SMTP_URL: 'not a url', TRELLIS_SMTP_FROM: 'a@b.c' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not a URL'),
+    });
+    expect(
+      envMailer({ TRELLIS_SMTP_URL: 'http://mail.example.com', TRELLIS_SMTP_FROM: 'a@b.c' }),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('smtp://') });
   });
 });

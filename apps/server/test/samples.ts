@@ -40,8 +40,13 @@ export function sampleValue(field: FieldSpec, relationId: (entity: string) => st
 }
 
 /** Values for every required field of an entity. */
-export function sampleRecord(spec: AppSpec, entity: EntitySpec, relationId: (entity: string) => string): Record<string, unknown> {
+export function sampleRecord(
+  spec: AppSpec,
+  entity: EntitySpec,
+  relationId: (entity: string) => string,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const field of entity.fields) if (field.required) values[field.key] = sampleValue(field, relationId);
+  for (const field of entity.fields)
+    if (field.required) values[field.key] = sampleValue(field, relationId);
   return values;
 }

@@ -16,8 +16,15 @@ describe('silent intake sources', () => {
     const s = fullStack({}, withAlert);
     const admin = await s.signIn('root', 'admin');
     const rep = await s.signIn('rep', 'sales', ['tech']);
-    const log = s.db.sqlite.prepare('INSERT INTO intake_log (id, kind, source_key, status, http_status, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const notes = (userId: string) => s.db.sqlite.prepare("SELECT title, body FROM notifications WHERE user_id = ? AND kind = 'intake.silent' ORDER BY created_at").all(userId) as { title: string; body: string }[];
+    const log = s.db.sqlite.prepare(
+      'INSERT INTO intake_log (id, kind, source_key, status, http_status, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const notes = (userId: string) =>
+      s.db.sqlite
+        .prepare(
+          "SELECT title, body FROM notifications WHERE user_id = ? AND kind = 'intake.silent' ORDER BY created_at",
+        )
+        .all(userId) as { title: string; body: string }[];
     const t0 = Date.UTC(2026, 1, 10, 8);
 
     // Never brought a lead: not started, nothing to miss.
@@ -26,7 +33,15 @@ describe('silent intake sources', () => {
     log.run('l1', 'webhook', 'douyin', 'accepted', 201, null, t0);
     expect(alertSilentSources(s.db, s.spec, t0 + 23 * HOUR)).toEqual([]);
     // The token was rotated on the platform: every push is refused from now on.
-    log.run('l2', 'webhook', 'douyin', 'unauthorized', 401, JSON.stringify([{ path: '', code: 'unauthorized', message: 'bad token' }]), t0 + 2 * HOUR);
+    log.run(
+      'l2',
+      'webhook',
+      'douyin',
+      'unauthorized',
+      401,
+      JSON.stringify([{ path: '', code: 'unauthorized', message: 'bad token' }]),
+      t0 + 2 * HOUR,
+    );
     expect(alertSilentSources(s.db, s.spec, t0 + 25 * HOUR)).toEqual(['douyin']);
     const [alert] = notes(admin.id);
     expect(alert?.title).toBe('线索来源“抖音线索广告”已 25 小时没有新线索');

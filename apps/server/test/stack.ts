@@ -14,7 +14,9 @@ const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '../../../templat
 
 /** The education template's spec, its files merged (arrays concatenated) like the CLI bundles it. */
 export function educationSpec(): AppSpec {
-  const manifest = JSON.parse(readFileSync(join(TEMPLATE, 'template.json'), 'utf8')) as { spec: string[] };
+  const manifest = JSON.parse(readFileSync(join(TEMPLATE, 'template.json'), 'utf8')) as {
+    spec: string[];
+  };
   const spec: Record<string, unknown> = {};
   for (const file of manifest.spec) {
     const part = JSON.parse(readFileSync(join(TEMPLATE, file), 'utf8')) as Record<string, unknown>;
@@ -34,12 +36,21 @@ const hashCache = new Map<string, Promise<string>>();
  * store's publish path, the engine with the role model as its permission port, and the app.
  * `edit` adjusts the template spec before it is published (say a form's intake mode).
  */
-export function fullStack(options: Partial<ServerOptions> = {}, edit: (spec: AppSpec) => AppSpec = (spec) => spec) {
+export function fullStack(
+  options: Partial<ServerOptions> = {},
+  edit: (spec: AppSpec) => AppSpec = (spec) => spec,
+) {
   const db = openDatabase(':memory:');
   const published = specVersions(db).publish({ spec: edit(educationSpec()), now: Date.now() });
-  if (!published.ok) throw new Error(`education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`);
+  if (!published.ok)
+    throw new Error(
+      `education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`,
+    );
   const holder: { engine?: Engine } = {};
-  const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never) });
+  const engine = createEngine({
+    db,
+    permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
+  });
   holder.engine = engine;
   const app = createApp({ engine, db, log: () => {}, limits: { intakePerMinute: 0 }, ...options });
   const request = (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
@@ -56,11 +67,22 @@ export function fullStack(options: Partial<ServerOptions> = {}, edit: (spec: App
     return app.request(`${ORIGIN}${path}`, { ...init, headers, body });
   };
   /** Creates a user with a role and teams and returns a signed-in cookie. */
-  const signIn = async (login: string, role: string, teams: string[] = [], supervisorId: string | null = null) => {
+  const signIn = async (
+    login: string,
+    role: string,
+    teams: string[] = [],
+    supervisorId: string | null = null,
+  ) => {
     let hash = hashCache.get('pw');
     if (!hash) hashCache.set('pw', (hash = hashPassword('pass-word-1')));
-    const id = app.ctx.users.insert({ login, passwordHash: await hash, role, teams, supervisorId }, Date.now());
-    const res = await request('/api/v1/auth/login', { method: 'POST', json: { login, password: 'pass-word-1' } });
+    const id = app.ctx.users.insert(
+      { login, passwordHash: await hash, role, teams, supervisorId },
+      Date.now(),
+    );
+    const res = await request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { login, password: 'pass-word-1' },
+    });
     if (res.status !== 200) throw new Error(`login failed: ${await res.text()}`);
     return { id, cookie: cookieOf(res) };
   };

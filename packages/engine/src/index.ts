@@ -27,8 +27,21 @@ export { identityKeys } from './records/identity';
 export { normalizePhone } from './normalize/phone';
 export { normalizeEmail } from './normalize/email';
 export { normalizeFieldValue } from './normalize/field-normalizers';
-export type { Activity, ActivityInput, ActivityResult, ActivityListResult, FileRef } from './activities/types';
-export type { Task, TaskInput, TaskQuery, TaskResult, TaskListResult, TaskStatus } from './tasks/types';
+export type {
+  Activity,
+  ActivityInput,
+  ActivityResult,
+  ActivityListResult,
+  FileRef,
+} from './activities/types';
+export type {
+  Task,
+  TaskInput,
+  TaskQuery,
+  TaskResult,
+  TaskListResult,
+  TaskStatus,
+} from './tasks/types';
 export type { TimelineEntry, TimelineResult, FieldChange } from './timeline/types';
 export * from './permissions';
 // Automations (issue 4): outbox worker, triggers, actions, assignment strategies, SLA, schedules, run log, dry run.

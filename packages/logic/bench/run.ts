@@ -34,8 +34,19 @@ const rules = Array.from({ length: 200 }, (_, i) => ({
   and: [
     { '==': [{ var: 'stage' }, i % 3 === 0 ? 'new' : 'qualified'] },
     { '>=': [{ var: 'budget' }, (i % 20) * 1000] },
-    { or: [{ in: [{ var: 'source' }, [sources[i % 4], sources[(i + 1) % 4]]] }, { in: ['trial', { var: 'tags' }] }] },
-    { if: [{ '<': [{ var: 'age' }, 12 + (i % 8)] }, { '!': { missing: ['phone'] } }, { '==': [{ var: 'city' }, '330106'] }] },
+    {
+      or: [
+        { in: [{ var: 'source' }, [sources[i % 4], sources[(i + 1) % 4]]] },
+        { in: ['trial', { var: 'tags' }] },
+      ],
+    },
+    {
+      if: [
+        { '<': [{ var: 'age' }, 12 + (i % 8)] },
+        { '!': { missing: ['phone'] } },
+        { '==': [{ var: 'city' }, '330106'] },
+      ],
+    },
     { '!=': [{ var: 'course' }, `course-${i}`] },
   ],
 }));
@@ -45,12 +56,18 @@ const pair = (name: string, ours: () => unknown, theirs: () => unknown, n = runs
   const trellis = measure(`${name}: @trellis/logic`, ours, n);
   const plain = measure(`${name}: json-logic-js`, theirs, n);
   const evals = (s: Sample) => s.ops * perRun;
-  return { trellis, jsonLogicJs: plain, evaluationsPerSecond: { trellis: evals(trellis), jsonLogicJs: evals(plain) }, ratio: ratio(trellis, plain) };
+  return {
+    trellis,
+    jsonLogicJs: plain,
+    evaluationsPerSecond: { trellis: evals(trellis), jsonLogicJs: evals(plain) },
+    ratio: ratio(trellis, plain),
+  };
 };
 
 // Sanity: both engines agree on every rule before anything is timed.
 for (const r of [fiveClause, ...rules]) {
-  if (Boolean(logic.evaluate(r, record)) !== Boolean(jsonLogic.apply(r as never, record))) throw new Error(`engines disagree on ${JSON.stringify(r)}`);
+  if (Boolean(logic.evaluate(r, record)) !== Boolean(jsonLogic.apply(r as never, record)))
+    throw new Error(`engines disagree on ${JSON.stringify(r)}`);
 }
 
 const fiveClauseText = JSON.stringify(fiveClause);

@@ -21,7 +21,10 @@ export type FieldRef = {
 };
 
 /** Every field reference outside loop bodies: var (incl. $user/$previous), missing, missing_some, changed*. */
-export function fieldRefs(expr: unknown, maxDepth = Infinity): { refs: FieldRef[]; operators: Set<string> } {
+export function fieldRefs(
+  expr: unknown,
+  maxDepth = Infinity,
+): { refs: FieldRef[]; operators: Set<string> } {
   const refs: FieldRef[] = [];
   const operators = new Set<string>();
   const addKey = (key: unknown, path: string) => {
@@ -31,8 +34,10 @@ export function fieldRefs(expr: unknown, maxDepth = Infinity): { refs: FieldRef[
       return;
     }
     const k = String(key);
-    if (k === '$user' || k.startsWith('$user.')) refs.push({ field: rootField(k.slice(6)), source: 'user', path });
-    else if (k === '$previous' || k.startsWith('$previous.')) refs.push({ field: rootField(k.slice(10)), source: 'previous', path });
+    if (k === '$user' || k.startsWith('$user.'))
+      refs.push({ field: rootField(k.slice(6)), source: 'user', path });
+    else if (k === '$previous' || k.startsWith('$previous.'))
+      refs.push({ field: rootField(k.slice(10)), source: 'previous', path });
     else refs.push({ field: rootField(k), source: 'record', path });
   };
   walk(expr, {
@@ -52,7 +57,10 @@ export function fieldRefs(expr: unknown, maxDepth = Infinity): { refs: FieldRef[
         keys.forEach((k, i) => literalKeys(k, base(i), addKey));
       } else if (op === 'missing_some' && !inLoop) {
         literalKeys(args[1], argPath(1), addKey);
-      } else if ((op === 'changed' || op === 'changedTo' || op === 'changedFrom') && !isOperation(args[0])) {
+      } else if (
+        (op === 'changed' || op === 'changedTo' || op === 'changedFrom') &&
+        !isOperation(args[0])
+      ) {
         addKey(args[0], argPath(0));
         refs.push({ field: rootField(args[0]), source: 'previous', path: argPath(0) });
       }
@@ -79,11 +87,14 @@ function literalKeys(node: unknown, path: string, add: (key: unknown, path: stri
   }
   const { op, args } = operation;
   const raw = (node as Record<string, unknown>)[op];
-  const argPath = (i: number) => (Array.isArray(raw) ? pointer(pointer(path, op), i) : pointer(path, op));
+  const argPath = (i: number) =>
+    Array.isArray(raw) ? pointer(pointer(path, op), i) : pointer(path, op);
   if (op === 'merge') args.forEach((a, i) => literalKeys(a, argPath(i), add));
   else if (op === 'if' || op === '?:') {
     // Branch values (odd positions and the final else) are keys; conditions are ordinary logic.
-    args.forEach((a, i) => (i % 2 === 1 || i === args.length - 1 ? literalKeys(a, argPath(i), add) : undefined));
+    args.forEach((a, i) =>
+      i % 2 === 1 || i === args.length - 1 ? literalKeys(a, argPath(i), add) : undefined,
+    );
   } else add({}, path);
 }
 
@@ -105,5 +116,11 @@ export function analyse(expr: unknown, maxDepth = 256): AnalyseResult {
     }
   }
   const usesNow = ['now', 'daysSince', 'hoursSince'].some((o) => operators.has(o));
-  return { fields: [...fields].sort(), operators: [...operators].sort(), usesUser, usesPrevious, usesNow };
+  return {
+    fields: [...fields].sort(),
+    operators: [...operators].sort(),
+    usesUser,
+    usesPrevious,
+    usesNow,
+  };
 }

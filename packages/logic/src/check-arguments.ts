@@ -55,14 +55,27 @@ export function expectedArgs(op: string, locale: 'zh-CN' | 'en'): string {
 }
 
 /** 'badArguments', 'badDuration' (with the literal) or null when the arguments fit. */
-export function argumentProblem(op: string, args: unknown[]): { code: 'logic.badArguments' } | { code: 'logic.badDuration'; value: string } | null {
+export function argumentProblem(
+  op: string,
+  args: unknown[],
+): { code: 'logic.badArguments' } | { code: 'logic.badDuration'; value: string } | null {
   const range = arity[op];
-  if (range && (args.length < range[0] || args.length > range[1])) return { code: 'logic.badArguments' };
+  if (range && (args.length < range[0] || args.length > range[1]))
+    return { code: 'logic.badArguments' };
   const fieldArg = args[0];
-  if ((op === 'changed' || op === 'changedTo' || op === 'changedFrom') && typeof fieldArg !== 'string') return { code: 'logic.badArguments' };
-  if (op === 'missing_some' && (typeof args[0] !== 'number' || (!Array.isArray(args[1]) && (typeof args[1] !== 'object' || args[1] === null)))) {
+  if (
+    (op === 'changed' || op === 'changedTo' || op === 'changedFrom') &&
+    typeof fieldArg !== 'string'
+  )
+    return { code: 'logic.badArguments' };
+  if (
+    op === 'missing_some' &&
+    (typeof args[0] !== 'number' ||
+      (!Array.isArray(args[1]) && (typeof args[1] !== 'object' || args[1] === null)))
+  ) {
     return { code: 'logic.badArguments' };
   }
-  if (op === 'addDuration' && typeof args[1] === 'string' && parseDuration(args[1]) === null) return { code: 'logic.badDuration', value: args[1] };
+  if (op === 'addDuration' && typeof args[1] === 'string' && parseDuration(args[1]) === null)
+    return { code: 'logic.badDuration', value: args[1] };
   return null;
 }

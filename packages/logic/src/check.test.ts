@@ -5,12 +5,24 @@ const fields = ['stage', 'budget', 'source', 'tags', 'ownerId'];
 
 describe('check', () => {
   it('accepts a valid condition', () => {
-    expect(check({ and: [{ '==': [{ var: 'stage' }, 'new'] }, { changedTo: ['stage', 'trial'] }] }, { fields })).toEqual([]);
+    expect(
+      check(
+        { and: [{ '==': [{ var: 'stage' }, 'new'] }, { changedTo: ['stage', 'trial'] }] },
+        { fields },
+      ),
+    ).toEqual([]);
   });
 
   it('points at an unknown field with a localized message', () => {
-    const [zh] = check({ and: [{ '==': [{ var: 'stage' }, 'new'] }, { '==': [{ var: 'budjet' }, 1] }] }, { fields });
-    expect(zh).toMatchObject({ path: '/and/1/==/0', code: 'logic.unknownField', params: { field: 'budjet' } });
+    const [zh] = check(
+      { and: [{ '==': [{ var: 'stage' }, 'new'] }, { '==': [{ var: 'budjet' }, 1] }] },
+      { fields },
+    );
+    expect(zh).toMatchObject({
+      path: '/and/1/==/0',
+      code: 'logic.unknownField',
+      params: { field: 'budjet' },
+    });
     expect(zh?.message).toContain('budjet');
     expect(zh?.message).toMatch(/字段/);
     const [en] = check({ '==': [{ var: 'budjet' }, 1] }, { fields, locale: 'en' });
@@ -25,10 +37,14 @@ describe('check', () => {
   });
 
   it('reports unknown and disallowed operators', () => {
-    expect(check({ and: [{ method: [{ var: 'stage' }, 'toUpperCase'] }] }, { fields })).toMatchObject([
+    expect(
+      check({ and: [{ method: [{ var: 'stage' }, 'toUpperCase'] }] }, { fields }),
+    ).toMatchObject([
       { path: '/and/0', code: 'logic.unknownOperator', params: { operator: 'method' } },
     ]);
-    expect(check({ or: [{ '==': [1, 1] }] }, { fields, operators: ['==', 'and'] })).toMatchObject([{ path: '', code: 'logic.operatorNotAllowed' }]);
+    expect(check({ or: [{ '==': [1, 1] }] }, { fields, operators: ['==', 'and'] })).toMatchObject([
+      { path: '', code: 'logic.operatorNotAllowed' },
+    ]);
   });
 
   it('reports limits', () => {
@@ -36,12 +52,18 @@ describe('check', () => {
     for (let i = 0; i < 40; i++) deep = { '!': [deep] };
     expect(check(deep, { fields })).toMatchObject([{ code: 'logic.tooDeep' }]);
     const big = { and: Array.from({ length: 50 }, () => ({ '==': [1, 1] })) };
-    expect(check(big, { fields, limits: { maxNodes: 40 } })).toMatchObject([{ path: '', code: 'logic.tooLarge' }]);
+    expect(check(big, { fields, limits: { maxNodes: 40 } })).toMatchObject([
+      { path: '', code: 'logic.tooLarge' },
+    ]);
   });
 
   it('reports bad arguments and bad duration literals', () => {
-    expect(check({ changedTo: 'stage' }, { fields })).toMatchObject([{ path: '/changedTo', code: 'logic.badArguments' }]);
-    expect(check({ '>': [{ now: [] }, { addDuration: [{ var: 'budget' }, '3 days'] }] }, { fields })).toMatchObject([
+    expect(check({ changedTo: 'stage' }, { fields })).toMatchObject([
+      { path: '/changedTo', code: 'logic.badArguments' },
+    ]);
+    expect(
+      check({ '>': [{ now: [] }, { addDuration: [{ var: 'budget' }, '3 days'] }] }, { fields }),
+    ).toMatchObject([
       { path: '/>/1/addDuration', code: 'logic.badDuration', params: { value: '3 days' } },
     ]);
   });
@@ -67,12 +89,26 @@ describe('check', () => {
   });
 
   it('does not treat loop-item variables as fields', () => {
-    expect(check({ some: [{ var: 'tags' }, { '==': [{ var: '' }, 'vip'] }] }, { fields })).toEqual([]);
-    expect(check({ some: [{ var: 'tags' }, { '==': [{ var: 'label' }, 'vip'] }] }, { fields })).toEqual([]);
+    expect(check({ some: [{ var: 'tags' }, { '==': [{ var: '' }, 'vip'] }] }, { fields })).toEqual(
+      [],
+    );
+    expect(
+      check({ some: [{ var: 'tags' }, { '==': [{ var: 'label' }, 'vip'] }] }, { fields }),
+    ).toEqual([]);
   });
 
   it('never throws on odd input', () => {
-    for (const expr of [undefined, null, 1, 'x', [], {}, { a: 1, b: 2 }, { var: null }, { missing_some: 'x' }]) {
+    for (const expr of [
+      undefined,
+      null,
+      1,
+      'x',
+      [],
+      {},
+      { a: 1, b: 2 },
+      { var: null },
+      { missing_some: 'x' },
+    ]) {
       expect(() => check(expr, { fields })).not.toThrow();
     }
   });

@@ -12,7 +12,11 @@ const USER_FIELDS = new Set(['id', 'teams', 'roles']);
  * Returns issues (JSON pointers relative to the expression); never throws.
  * `known` is every operator the engine can evaluate.
  */
-export function checkExpression(expr: unknown, opts: CheckOptions, known: ReadonlySet<string>): LogicIssue[] {
+export function checkExpression(
+  expr: unknown,
+  opts: CheckOptions,
+  known: ReadonlySet<string>,
+): LogicIssue[] {
   const locale = opts.locale ?? 'zh-CN';
   const limits = resolveLimits(opts.limits);
   const issues: LogicIssue[] = [];
@@ -46,11 +50,15 @@ export function checkExpression(expr: unknown, opts: CheckOptions, known: Readon
   walk(expr, {
     op: ({ op, args, path }) => {
       const at = pointer(path, op);
-      if (!known.has(op)) issues.push(issue(path, 'logic.unknownOperator', { operator: op }, locale));
-      else if (allowed && !allowed.has(op)) issues.push(issue(path, 'logic.operatorNotAllowed', { operator: op }, locale));
+      if (!known.has(op))
+        issues.push(issue(path, 'logic.unknownOperator', { operator: op }, locale));
+      else if (allowed && !allowed.has(op))
+        issues.push(issue(path, 'logic.operatorNotAllowed', { operator: op }, locale));
       const problem = argumentProblem(op, args);
       if (problem?.code === 'logic.badArguments') {
-        issues.push(issue(at, problem.code, { operator: op, expected: expectedArgs(op, locale) }, locale));
+        issues.push(
+          issue(at, problem.code, { operator: op, expected: expectedArgs(op, locale) }, locale),
+        );
       } else if (problem) issues.push(issue(at, problem.code, { value: problem.value }, locale));
     },
   });
@@ -63,7 +71,8 @@ export function checkExpression(expr: unknown, opts: CheckOptions, known: Readon
     if (ref.field === null) {
       if (ref.source === 'record') issues.push(issue(ref.path, 'logic.dynamicField', {}, locale));
     } else if (ref.source === 'user') {
-      if (!USER_FIELDS.has(ref.field)) issues.push(issue(ref.path, 'logic.unknownField', { field: `$user.${ref.field}` }, locale));
+      if (!USER_FIELDS.has(ref.field))
+        issues.push(issue(ref.path, 'logic.unknownField', { field: `$user.${ref.field}` }, locale));
     } else if (!fields.has(ref.field)) {
       issues.push(issue(ref.path, 'logic.unknownField', { field: ref.field }, locale));
     }

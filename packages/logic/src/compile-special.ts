@@ -34,7 +34,11 @@ export function missingKeys(s: Scope, args: unknown[]): unknown[] {
 }
 
 export function compileMissing(args: Compiled[]): Compiled {
-  return (s) => missingKeys(s, args.map((f) => f(s)));
+  return (s) =>
+    missingKeys(
+      s,
+      args.map((f) => f(s)),
+    );
 }
 
 export function compileMissingSome(args: Compiled[]): Compiled {
@@ -86,13 +90,21 @@ type LoopKind = 'map' | 'filter' | 'reduce' | 'all' | 'none' | 'some';
 function loopInput(s: Scope, fn: Compiled | undefined, limits: LogicLimits): unknown[] | null {
   const input = fn ? fn(s) : null;
   if (!Array.isArray(input)) return null;
-  if (input.length > limits.maxArrayLength) throw new LogicError('logic.arrayTooLong', { max: limits.maxArrayLength });
+  if (input.length > limits.maxArrayLength)
+    throw new LogicError('logic.arrayTooLong', { max: limits.maxArrayLength });
   s.budget.left -= input.length;
-  if (s.budget.left < 0) throw new LogicError('logic.tooManyIterations', { max: limits.maxIterations });
+  if (s.budget.left < 0)
+    throw new LogicError('logic.tooManyIterations', { max: limits.maxIterations });
   return input;
 }
 
-const itemScope = (s: Scope, data: unknown): Scope => ({ data, record: s.record, ctx: s.ctx, now: s.now, budget: s.budget });
+const itemScope = (s: Scope, data: unknown): Scope => ({
+  data,
+  record: s.record,
+  ctx: s.ctx,
+  now: s.now,
+  budget: s.budget,
+});
 
 /** The array operators: the second argument runs with each item as its data. */
 export function compileLoop(kind: LoopKind, args: Compiled[], limits: LogicLimits): Compiled {
@@ -101,18 +113,24 @@ export function compileLoop(kind: LoopKind, args: Compiled[], limits: LogicLimit
     case 'map':
       return (s) => loopInput(s, inputFn, limits)?.map((item) => bodyFn(itemScope(s, item))) ?? [];
     case 'filter':
-      return (s) => loopInput(s, inputFn, limits)?.filter((item) => truthy(bodyFn(itemScope(s, item)))) ?? [];
+      return (s) =>
+        loopInput(s, inputFn, limits)?.filter((item) => truthy(bodyFn(itemScope(s, item)))) ?? [];
     case 'reduce':
       return (s) => {
         const input = loopInput(s, inputFn, limits);
         const initial = initFn ? initFn(s) : null;
         if (!input) return initial;
-        return input.reduce((accumulator, current) => bodyFn(itemScope(s, { current, accumulator })), initial);
+        return input.reduce(
+          (accumulator, current) => bodyFn(itemScope(s, { current, accumulator })),
+          initial,
+        );
       };
     case 'all':
       return (s) => {
         const input = loopInput(s, inputFn, limits);
-        return !!input && input.length > 0 && input.every((item) => truthy(bodyFn(itemScope(s, item))));
+        return (
+          !!input && input.length > 0 && input.every((item) => truthy(bodyFn(itemScope(s, item))))
+        );
       };
     case 'some':
       return (s) => {
@@ -127,4 +145,11 @@ export function compileLoop(kind: LoopKind, args: Compiled[], limits: LogicLimit
   }
 }
 
-export const loopOperators: ReadonlySet<string> = new Set<LoopKind>(['map', 'filter', 'reduce', 'all', 'none', 'some']);
+export const loopOperators: ReadonlySet<string> = new Set<LoopKind>([
+  'map',
+  'filter',
+  'reduce',
+  'all',
+  'none',
+  'some',
+]);

@@ -7,7 +7,9 @@ import { createLogic } from './index';
 
 // The official JsonLogic conformance cases, kept in the repository (see test-data/jsonlogic/README.md).
 const file = resolve(dirname(fileURLToPath(import.meta.url)), '../test-data/jsonlogic/tests.json');
-const cases = (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).filter((c): c is [unknown, unknown, unknown] => Array.isArray(c));
+const cases = (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).filter(
+  (c): c is [unknown, unknown, unknown] => Array.isArray(c),
+);
 
 /**
  * Cases of tests.json where we deliberately differ, keyed by JSON.stringify([rule, data]),
@@ -20,14 +22,49 @@ const safetyDifferences: Record<string, { expected: unknown; reason: string }> =
 
 /** Our deliberate differences from json-logic-js, each with the reason. */
 const differences: { rule: unknown; data: unknown; ours: unknown; reason: string }[] = [
-  { rule: { var: 'constructor' }, data: {}, ours: null, reason: 'var reads own properties only: no prototype members' },
-  { rule: { var: '__proto__' }, data: {}, ours: null, reason: 'var reads own properties only: no prototype members' },
-  { rule: { var: 'name.length' }, data: { name: 'abc' }, ours: null, reason: 'primitives expose no properties to var' },
-  { rule: { '<': [{ var: 'budget' }, 1000] }, data: { budget: null }, ours: false, reason: 'ordering with null or missing is false (JS turns null into 0)' },
-  { rule: { '>=': [0, { var: 'x' }] }, data: {}, ours: false, reason: 'ordering with null or missing is false' },
+  {
+    rule: { var: 'constructor' },
+    data: {},
+    ours: null,
+    reason: 'var reads own properties only: no prototype members',
+  },
+  {
+    rule: { var: '__proto__' },
+    data: {},
+    ours: null,
+    reason: 'var reads own properties only: no prototype members',
+  },
+  {
+    rule: { var: 'name.length' },
+    data: { name: 'abc' },
+    ours: null,
+    reason: 'primitives expose no properties to var',
+  },
+  {
+    rule: { '<': [{ var: 'budget' }, 1000] },
+    data: { budget: null },
+    ours: false,
+    reason: 'ordering with null or missing is false (JS turns null into 0)',
+  },
+  {
+    rule: { '>=': [0, { var: 'x' }] },
+    data: {},
+    ours: false,
+    reason: 'ordering with null or missing is false',
+  },
   { rule: { '<=': [null, 0] }, data: {}, ours: false, reason: 'ordering with null is false' },
-  { rule: { var: ['budget', 5] }, data: { budget: null }, ours: 5, reason: 'a var default also replaces null (the engine stores missing values as null)' },
-  { rule: { '*': [] }, data: {}, ours: null, reason: 'json-logic-js throws a TypeError; errors are values, so null' },
+  {
+    rule: { var: ['budget', 5] },
+    data: { budget: null },
+    ours: 5,
+    reason: 'a var default also replaces null (the engine stores missing values as null)',
+  },
+  {
+    rule: { '*': [] },
+    data: {},
+    ours: null,
+    reason: 'json-logic-js throws a TypeError; errors are values, so null',
+  },
 ];
 
 describe('deliberate differences from json-logic-js', () => {
@@ -44,8 +81,14 @@ describe('deliberate differences from json-logic-js', () => {
   });
   // json-logic-js 2 still has `log`; `method` existed in older JsonLogic versions.
   it('does not offer log (console side effect) or method (calls arbitrary methods)', () => {
-    expect(logic.tryEvaluate({ method: ['abc', 'toUpperCase'] }, {})).toMatchObject({ ok: false, error: { code: 'logic.unknownOperator' } });
-    expect(logic.tryEvaluate({ log: 1 }, {})).toMatchObject({ ok: false, error: { code: 'logic.unknownOperator' } });
+    expect(logic.tryEvaluate({ method: ['abc', 'toUpperCase'] }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'logic.unknownOperator' },
+    });
+    expect(logic.tryEvaluate({ log: 1 }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'logic.unknownOperator' },
+    });
   });
 });
 
@@ -54,8 +97,11 @@ describe('official JsonLogic conformance (tests.json)', () => {
   it('has the official cases', () => {
     expect(cases.length).toBeGreaterThan(250);
   });
-  it.each(cases.map((c, i) => [i, JSON.stringify(c[0]), c] as const))('case %i: %s', (_i, _s, [rule, data, expected]) => {
-    const diff = safetyDifferences[JSON.stringify([rule, data])];
-    expect(logic.evaluate(rule, data)).toEqual(diff ? diff.expected : expected);
-  });
+  it.each(cases.map((c, i) => [i, JSON.stringify(c[0]), c] as const))(
+    'case %i: %s',
+    (_i, _s, [rule, data, expected]) => {
+      const diff = safetyDifferences[JSON.stringify([rule, data])];
+      expect(logic.evaluate(rule, data)).toEqual(diff ? diff.expected : expected);
+    },
+  );
 });

@@ -24,9 +24,12 @@ describe('parseDuration', () => {
     expect(parseDuration(s)).toBe(ms);
   });
 
-  it.each(['', 'P', 'PT', '7', 'd7', '7 days', '7D', 'P1H', 'T1H', '1y', 'abc', '--7d', 'PT-1H'])('rejects %j', (s) => {
-    expect(parseDuration(s)).toBeNull();
-  });
+  it.each(['', 'P', 'PT', '7', 'd7', '7 days', '7D', 'P1H', 'T1H', '1y', 'abc', '--7d', 'PT-1H'])(
+    'rejects %j',
+    (s) => {
+      expect(parseDuration(s)).toBeNull();
+    },
+  );
 
   it('rejects non-strings without throwing', () => {
     expect(parseDuration(7 as unknown as string)).toBeNull();

@@ -1,7 +1,15 @@
 const SHORT = /^(-)?(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
-const ISO = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const ISO =
+  /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 const DAY = 86_400_000;
 
 /** A parsed duration: calendar part (years, months) plus a fixed part in ms, with a sign. */
@@ -22,7 +30,8 @@ export function parseDurationParts(input: unknown): DurationParts | null {
   const iso = ISO.exec(s);
   if (!iso || s.endsWith('P') || s.endsWith('T')) return null;
   const n = (i: number) => (iso[i] === undefined ? 0 : Number(iso[i]));
-  const ms = n(4) * 7 * DAY + n(5) * DAY + n(6) * 3_600_000 + n(7) * 60_000 + Math.round(n(8) * 1000);
+  const ms =
+    n(4) * 7 * DAY + n(5) * DAY + n(6) * 3_600_000 + n(7) * 60_000 + Math.round(n(8) * 1000);
   return { sign: iso[1] ? -1 : 1, years: n(2), months: n(3), ms };
 }
 

@@ -24,14 +24,19 @@ export type CreateLogicOptions = {
 export function createLogic(opts: CreateLogicOptions = {}): LogicEngine {
   const limits = resolveLimits(opts.limits);
   const operators = new Map<string, OperatorFn>();
-  for (const [name, fn] of Object.entries({ ...standardOperators, ...customOperators, ...(opts.operators ?? {}) })) {
+  for (const [name, fn] of Object.entries({
+    ...standardOperators,
+    ...customOperators,
+    ...(opts.operators ?? {}),
+  })) {
     if (!specialOperators.has(name) && typeof fn === 'function') operators.set(name, fn);
   }
   const allowed = opts.allow ? new Set(opts.allow) : null;
   const env: CompileEnv = { operators, limits, allowed };
   const known = new Set<string>([...specialOperators, ...operators.keys()]);
   // check() reports operators outside the engine's allowlist as not allowed.
-  const checkAllow = (asked?: string[]) => (allowed ? (asked ?? [...allowed]).filter((o) => allowed.has(o)) : asked);
+  const checkAllow = (asked?: string[]) =>
+    allowed ? (asked ?? [...allowed]).filter((o) => allowed.has(o)) : asked;
   const cache = new WeakMap<object, Compiled>();
 
   const compiled = (expr: unknown): Compiled => {
@@ -53,7 +58,10 @@ export function createLogic(opts: CreateLogicOptions = {}): LogicEngine {
     } catch (e) {
       // Non-JSON input (objects without a prototype, cyclic values) can make JS itself throw.
       if (e instanceof LogicError) throw e;
-      throw new LogicError('logic.operatorFailed', { operator: '?', cause: e instanceof Error ? e.message : String(e) });
+      throw new LogicError('logic.operatorFailed', {
+        operator: '?',
+        cause: e instanceof Error ? e.message : String(e),
+      });
     }
     return value === undefined ? null : value;
   };
@@ -65,18 +73,32 @@ export function createLogic(opts: CreateLogicOptions = {}): LogicEngine {
       try {
         return { ok: true, value: evaluate(expr, data, ctx) };
       } catch (e) {
-        const err = e instanceof LogicError ? e : new LogicError('logic.operatorFailed', { operator: '?', cause: String(e) });
+        const err =
+          e instanceof LogicError
+            ? e
+            : new LogicError('logic.operatorFailed', { operator: '?', cause: String(e) });
         return { ok: false, error: err.toIssue(ctx.locale) };
       }
     },
     analyse: (expr) => analyse(expr, limits.maxDepth),
     check: (expr, checkOpts) => {
       try {
-        const merged = { ...checkOpts, operators: checkAllow(checkOpts.operators), limits: { ...limits, ...checkOpts.limits } };
+        const merged = {
+          ...checkOpts,
+          operators: checkAllow(checkOpts.operators),
+          limits: { ...limits, ...checkOpts.limits },
+        };
         return checkExpression(expr, merged, known);
       } catch (e) {
         // Only reachable with non-JSON input (getters that throw, cycles): still an issue, not a throw.
-        return [issue('', 'logic.badArguments', { operator: '?', expected: 'JSON', cause: String(e) }, checkOpts?.locale)];
+        return [
+          issue(
+            '',
+            'logic.badArguments',
+            { operator: '?', expected: 'JSON', cause: String(e) },
+            checkOpts?.locale,
+          ),
+        ];
       }
     },
     compileToSql: (expr, sqlOpts) => compileSql(expr, sqlOpts, env),

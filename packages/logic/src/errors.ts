@@ -21,7 +21,12 @@ export class LogicError extends Error {
 }
 
 /** Builds a LogicIssue with its localized message. */
-export function issue(path: string, code: string, params: Record<string, unknown>, locale: Locale = 'zh-CN'): LogicIssue {
+export function issue(
+  path: string,
+  code: string,
+  params: Record<string, unknown>,
+  locale: Locale = 'zh-CN',
+): LogicIssue {
   return { path, code, message: message(code, params, locale), params };
 }
 

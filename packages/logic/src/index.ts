@@ -14,12 +14,15 @@ export type * from './types';
 const defaultEngine = createLogic();
 
 /** Evaluates with the default engine. Throws LogicError only on limit or unknown-operator violations. */
-export const evaluate = (expr: Expr, data: unknown, ctx?: EvalContext) => defaultEngine.evaluate(expr, data, ctx);
+export const evaluate = (expr: Expr, data: unknown, ctx?: EvalContext) =>
+  defaultEngine.evaluate(expr, data, ctx);
 /** Like evaluate, but returns the error as a value. */
-export const tryEvaluate = (expr: Expr, data: unknown, ctx?: EvalContext) => defaultEngine.tryEvaluate(expr, data, ctx);
+export const tryEvaluate = (expr: Expr, data: unknown, ctx?: EvalContext) =>
+  defaultEngine.tryEvaluate(expr, data, ctx);
 /** Fields read and operators used by an expression. */
 export const analyse = (expr: Expr) => defaultEngine.analyse(expr);
 /** Issues of an expression against allowed fields/operators and the default limits. Never throws. */
 export const check = (expr: Expr, opts: CheckOptions) => defaultEngine.check(expr, opts);
 /** Compiles the SQL subset to a parameterized SQLite fragment, or returns why it cannot. */
-export const compileToSql = (expr: Expr, opts: SqlOptions) => defaultEngine.compileToSql(expr, opts);
+export const compileToSql = (expr: Expr, opts: SqlOptions) =>
+  defaultEngine.compileToSql(expr, opts);

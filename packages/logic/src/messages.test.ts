@@ -3,7 +3,14 @@ import { issueCodes, message } from './messages';
 
 describe('messages', () => {
   it('has a zh-CN and an en sentence for every code, filled with its params', () => {
-    const params = { operator: 'OPX', field: 'FLD', max: 42, expected: 'EXP', value: 'VAL', detail: 'DET' };
+    const params = {
+      operator: 'OPX',
+      field: 'FLD',
+      max: 42,
+      expected: 'EXP',
+      value: 'VAL',
+      detail: 'DET',
+    };
     expect(issueCodes.length).toBeGreaterThanOrEqual(15);
     for (const code of issueCodes) {
       const zh = message(code, params, 'zh-CN');

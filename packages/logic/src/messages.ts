@@ -51,7 +51,8 @@ const messages: Record<string, Record<Locale, Template>> = {
   },
   'logic.notInSqlSubset': {
     'zh-CN': (p) => `“${p.operator}” 不能用于筛选大量记录（不在可转换为 SQL 的子集中）。`,
-    en: (p) => `"${p.operator}" cannot be used to filter many records (it is not in the SQL subset).`,
+    en: (p) =>
+      `"${p.operator}" cannot be used to filter many records (it is not in the SQL subset).`,
   },
   'logic.sqlUnknownColumn': {
     'zh-CN': (p) => `字段 “${p.field}” 不能用于筛选。`,

@@ -11,7 +11,25 @@ import type { SqlColumn } from './index';
 const ops = [...createLogic().operators(), 'method', 'log', 'constructor', '__proto__', 'nope'];
 const fields = ['t', 'n', 'b', 'j', 'd'];
 const leaf = fc.oneof(
-  fc.constantFrom(null, true, false, 0, 1, -1, 2.5, '', 'a', 'null', '1', '%', ...fields, '$user.id', '$previous.t', 'P1M', '1d'),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    1,
+    -1,
+    2.5,
+    '',
+    'a',
+    'null',
+    '1',
+    '%',
+    ...fields,
+    '$user.id',
+    '$previous.t',
+    'P1M',
+    '1d',
+  ),
   fc.string({ maxLength: 4 }),
   fc.integer(),
 );
@@ -21,7 +39,9 @@ const expr: fc.Arbitrary<unknown> = fc.letrec<{ e: unknown }>((tie) => ({
     leaf,
     fc.constantFrom(...fields).map((f) => ({ var: f })),
     fc.array(tie('e'), { maxLength: 3 }),
-    fc.tuple(fc.constantFrom(...ops), fc.array(tie('e'), { maxLength: 3 })).map(([op, args]) => ({ [op]: args })),
+    fc
+      .tuple(fc.constantFrom(...ops), fc.array(tie('e'), { maxLength: 3 }))
+      .map(([op, args]) => ({ [op]: args })),
     fc.tuple(fc.constantFrom(...ops), tie('e')).map(([op, arg]) => ({ [op]: arg })),
     fc.dictionary(fc.constantFrom('x', 'y'), tie('e'), { maxKeys: 2 }),
   ),
@@ -41,12 +61,25 @@ const rows = [
   { t: 'null%', n: -2.5, b: true, j: [null, true], d: '2024-02-29' },
   { t: '1', n: 1, b: false, j: ['1'], d: null },
 ];
-const ctx = { now: Date.UTC(2024, 2, 1), user: { id: 'a', teams: ['a', '1'], roles: [] }, previous: { t: 'x' } };
+const ctx = {
+  now: Date.UTC(2024, 2, 1),
+  user: { id: 'a', teams: ['a', '1'], roles: [] },
+  previous: { t: 'x' },
+};
 const db = new Database(':memory:');
 afterAll(() => db.close());
 db.exec('CREATE TABLE r (id INTEGER PRIMARY KEY, t TEXT, n REAL, b INTEGER, j TEXT, d TEXT)');
 rows.forEach((r, i) =>
-  db.prepare('INSERT INTO r VALUES (?, ?, ?, ?, ?, ?)').run(i, r.t, r.n, r.b === null ? null : r.b ? 1 : 0, r.j === null ? null : JSON.stringify(r.j), r.d),
+  db
+    .prepare('INSERT INTO r VALUES (?, ?, ?, ?, ?, ?)')
+    .run(
+      i,
+      r.t,
+      r.n,
+      r.b === null ? null : r.b ? 1 : 0,
+      r.j === null ? null : JSON.stringify(r.j),
+      r.d,
+    ),
 );
 
 describe('robustness on arbitrary expressions', () => {
@@ -77,7 +110,11 @@ describe('robustness on arbitrary expressions', () => {
           const v = tryEvaluate(e, r, ctx);
           return v.ok && truthy(v.value) ? [i] : [];
         });
-        const got = (db.prepare(`SELECT id FROM r WHERE ${sql.sql} ORDER BY id`).all(...(sql.params as never[])) as { id: number }[]).map((x) => x.id);
+        const got = (
+          db
+            .prepare(`SELECT id FROM r WHERE ${sql.sql} ORDER BY id`)
+            .all(...(sql.params as never[])) as { id: number }[]
+        ).map((x) => x.id);
         expect({ e, got }).toEqual({ e, got: want });
         accepted++;
       }),

@@ -22,7 +22,12 @@ export type EvalContext = {
 };
 
 /** An error as a value: JSON pointer relative to the expression, stable code, localized message. */
-export type LogicIssue = { path: string; code: string; message: string; params?: Record<string, unknown> };
+export type LogicIssue = {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+};
 
 /** Resource limits; every evaluation and check enforces them. */
 export type LogicLimits = {
@@ -72,7 +77,8 @@ export type CheckOptions = {
 };
 
 /** Column kinds compileToSql understands; values as stored by @trellis/store. */
-export type SqlColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'json';
+export type SqlColumnType =
+  'text' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'json';
 export type SqlColumn = { column: string; type: SqlColumnType };
 export type SqlOptions = {
   columns: Record<string, SqlColumn>;
@@ -80,7 +86,8 @@ export type SqlOptions = {
   dialect?: 'sqlite';
   locale?: Locale;
 };
-export type SqlResult = { ok: true; sql: string; params: unknown[] } | { ok: false; errors: LogicIssue[] };
+export type SqlResult =
+  { ok: true; sql: string; params: unknown[] } | { ok: false; errors: LogicIssue[] };
 
 export type TryResult = { ok: true; value: unknown } | { ok: false; error: LogicIssue };
 

@@ -19,29 +19,40 @@ function typeOf(s: Schema): string {
   if (Array.isArray(s.anyOf)) return (s.anyOf as Schema[]).map(typeOf).join(' \\| ');
   if (s.type === 'array') return `${typeOf((s.items ?? {}) as Schema)}[]`;
   if (s.type === 'object' && s.patternProperties) {
-    const [key, value] = Object.entries(s.patternProperties as Record<string, Schema>)[0] ?? ['', {}];
+    const [key, value] = Object.entries(s.patternProperties as Record<string, Schema>)[0] ?? [
+      '',
+      {},
+    ];
     return `map \`${key}\` → ${typeOf(value)}`;
   }
   if (s.type === 'object' && isLocaleMapSchema(s)) return '[LocaleMap](#localemap)';
   if (s.type === 'object') return 'object';
-  if (s.type === undefined) return String(s.description ?? '').includes('JSONLogic') ? 'JSONLogic' : 'any';
-  const extras = [s.pattern ? `pattern \`${s.pattern}\`` : '', s.format ? `format ${s.format}` : ''].filter(Boolean);
+  if (s.type === undefined)
+    return String(s.description ?? '').includes('JSONLogic') ? 'JSONLogic' : 'any';
+  const extras = [
+    s.pattern ? `pattern \`${s.pattern}\`` : '',
+    s.format ? `format ${s.format}` : '',
+  ].filter(Boolean);
   return `${s.type}${extras.length ? ` (${extras.join(', ')})` : ''}`;
 }
 
 function collect(schema: Schema, title: string, out: Section[]): void {
   if (Array.isArray(schema.oneOf)) {
     for (const branch of schema.oneOf as Schema[]) {
-      const tag = Object.values((branch.properties ?? {}) as Record<string, Schema>).find((p) => p.const !== undefined)?.const;
+      const tag = Object.values((branch.properties ?? {}) as Record<string, Schema>).find(
+        (p) => p.const !== undefined,
+      )?.const;
       collect(branch, `${title} — ${String(tag ?? branch.title ?? '?')}`, out);
     }
     return;
   }
   if (Array.isArray(schema.anyOf)) {
-    for (const branch of schema.anyOf as Schema[]) if (branch.type === 'object') collect(branch, title, out);
+    for (const branch of schema.anyOf as Schema[])
+      if (branch.type === 'object') collect(branch, title, out);
     return;
   }
-  if (schema.type === 'array' && schema.items) return collect(schema.items as Schema, `${title}[]`, out);
+  if (schema.type === 'array' && schema.items)
+    return collect(schema.items as Schema, `${title}[]`, out);
   if (schema.type !== 'object') return;
   if (schema.patternProperties) {
     const value = Object.values(schema.patternProperties as Record<string, Schema>)[0];
@@ -52,11 +63,15 @@ function collect(schema: Schema, title: string, out: Section[]): void {
   const required = new Set((schema.required ?? []) as string[]);
   const isLocaleMap = isLocaleMapSchema(schema);
   if (isLocaleMap && out.some((s) => s.title === 'LocaleMap')) return;
-  const description = isLocaleMap ? 'Text in several languages; the spec\'s defaultLocale must be present.' : String(schema.description ?? '');
+  const description = isLocaleMap
+    ? "Text in several languages; the spec's defaultLocale must be present."
+    : String(schema.description ?? '');
   const section: Section = { title: isLocaleMap ? 'LocaleMap' : title, description, rows: [] };
   out.push(section);
   for (const [name, prop] of Object.entries(props)) {
-    section.rows.push(`| \`${name}\` | ${typeOf(prop)} | ${required.has(name) ? 'yes' : ''} | ${esc(String(prop.description ?? ''))} |`);
+    section.rows.push(
+      `| \`${name}\` | ${typeOf(prop)} | ${required.has(name) ? 'yes' : ''} | ${esc(String(prop.description ?? ''))} |`,
+    );
   }
   for (const [name, prop] of Object.entries(props)) collect(prop, `${title}.${name}`, out);
 }
@@ -65,12 +80,27 @@ type Template = { code: string; zh: string; en: string };
 
 const STRUCTURAL = [
   ['schema.required', 'A required property is missing; the path ends with its name.'],
-  ['schema.unknownProperty', 'A property the schema does not know (often a typo); the path ends with it.'],
+  [
+    'schema.unknownProperty',
+    'A property the schema does not know (often a typo); the path ends with it.',
+  ],
   ['schema.badKey', 'A map key (field key, entity key, login...) has the wrong format.'],
-  ['schema.unknownType', 'A `type` (field, trigger, action, workbench item, webhook auth) that does not exist.'],
-  ['schema.type / schema.enum / schema.const / schema.pattern / schema.format', 'A value of the wrong kind or format.'],
-  ['schema.minItems / maxItems / minLength / maxLength / minimum / maximum / exclusiveMinimum / uniqueItems / minProperties', 'A size or range limit.'],
-  ['schema.anyOf', 'A value that fits none of the allowed shapes (e.g. a form item that is neither a key nor a placement).'],
+  [
+    'schema.unknownType',
+    'A `type` (field, trigger, action, workbench item, webhook auth) that does not exist.',
+  ],
+  [
+    'schema.type / schema.enum / schema.const / schema.pattern / schema.format',
+    'A value of the wrong kind or format.',
+  ],
+  [
+    'schema.minItems / maxItems / minLength / maxLength / minimum / maximum / exclusiveMinimum / uniqueItems / minProperties',
+    'A size or range limit.',
+  ],
+  [
+    'schema.anyOf',
+    'A value that fits none of the allowed shapes (e.g. a form item that is neither a key nor a placement).',
+  ],
 ];
 
 function renderCodes(templates: Template[]): string[] {
@@ -104,7 +134,16 @@ export function renderReference(schema: Schema, templates: Template[] = []): str
     '',
   ];
   for (const s of sections) {
-    lines.push(`## ${s.title}`, '', s.description, '', '| property | type | required | description |', '| --- | --- | --- | --- |', ...s.rows, '');
+    lines.push(
+      `## ${s.title}`,
+      '',
+      s.description,
+      '',
+      '| property | type | required | description |',
+      '| --- | --- | --- | --- |',
+      ...s.rows,
+      '',
+    );
   }
   if (templates.length > 0) lines.push(...renderCodes(templates));
   return lines.join('\n');

@@ -3,9 +3,18 @@ import { isRegionCode, regionChildren, regionInfo, regionPath } from './index';
 
 describe('regions', () => {
   it('knows provinces, cities and districts by six-digit code', () => {
-    expect(regionInfo('330000')).toEqual({ code: '330000', name: '浙江省', level: 'province', parent: null });
+    expect(regionInfo('330000')).toEqual({
+      code: '330000',
+      name: '浙江省',
+      level: 'province',
+      parent: null,
+    });
     expect(regionInfo('330100')).toMatchObject({ name: '杭州市', level: 'city', parent: '330000' });
-    expect(regionInfo('330106')).toMatchObject({ name: '西湖区', level: 'district', parent: '330100' });
+    expect(regionInfo('330106')).toMatchObject({
+      name: '西湖区',
+      level: 'district',
+      parent: '330100',
+    });
     expect(regionInfo('339999')).toBeUndefined();
     expect(regionPath('330106')).toBe('浙江省 / 杭州市 / 西湖区');
   });

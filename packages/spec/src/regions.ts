@@ -22,7 +22,12 @@ function build(): void {
     for (const n of nodes) {
       // A few cities (东莞, 中山, 儋州...) have towns with 9-digit codes instead of districts: they are leaves here.
       if (n.code.length > 6) continue;
-      const info: RegionInfo = { code: sixDigits(n.code), name: n.name, level: LEVELS[depth] as RegionLevel, parent };
+      const info: RegionInfo = {
+        code: sixDigits(n.code),
+        name: n.name,
+        level: LEVELS[depth] as RegionLevel,
+        parent,
+      };
       index?.set(info.code, info);
       list.push(info);
       if (n.children && depth < 2) visit(n.children, depth + 1, info.code);
@@ -52,12 +57,15 @@ export function isRegionCode(code: string, level: RegionLevel = 'district'): boo
   const info = regionInfo(code);
   if (!info) return false;
   if (info.level === level) return true;
-  return LEVELS.indexOf(info.level) < LEVELS.indexOf(level) && regionChildren(info.code).length === 0;
+  return (
+    LEVELS.indexOf(info.level) < LEVELS.indexOf(level) && regionChildren(info.code).length === 0
+  );
 }
 
 /** "浙江省 / 杭州市 / 西湖区" for a code, or undefined when unknown. */
 export function regionPath(code: string): string | undefined {
   const names: string[] = [];
-  for (let at = regionInfo(code); at; at = at.parent === null ? undefined : regionInfo(at.parent)) names.unshift(at.name);
+  for (let at = regionInfo(code); at; at = at.parent === null ? undefined : regionInfo(at.parent))
+    names.unshift(at.name);
   return names.length > 0 ? names.join(' / ') : undefined;
 }

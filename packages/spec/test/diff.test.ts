@@ -6,7 +6,9 @@ import type { AppSpec } from '../src/index';
 import { applyPatch } from './patch';
 import type { PatchOp } from './patch';
 
-const base = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'valid', 'base.json'), 'utf8')) as AppSpec;
+const base = JSON.parse(
+  readFileSync(join(__dirname, 'fixtures', 'valid', 'base.json'), 'utf8'),
+) as AppSpec;
 const change = (...ops: PatchOp[]) => diffSpec(base, applyPatch(base, ops) as AppSpec);
 const lab = { 'zh-CN': '新', en: 'New' };
 
@@ -19,26 +21,53 @@ describe('diffSpec', () => {
   it('reports an added field with its entity and the path in the new spec', () => {
     const field = { key: 'wechat', type: 'text', label: lab };
     expect(change({ op: 'add', path: '/entities/0/fields/-', value: field })).toEqual([
-      { kind: 'field', op: 'added', path: '/entities/0/fields/22', key: 'wechat', entity: 'lead', after: field },
+      {
+        kind: 'field',
+        op: 'added',
+        path: '/entities/0/fields/22',
+        key: 'wechat',
+        entity: 'lead',
+        after: field,
+      },
     ]);
   });
 
   it('reports a removed field with the path in the old spec', () => {
     const [c] = change({ op: 'remove', path: '/entities/0/fields/3' });
-    expect(c).toMatchObject({ kind: 'field', op: 'removed', path: '/entities/0/fields/3', key: 'site', entity: 'lead' });
+    expect(c).toMatchObject({
+      kind: 'field',
+      op: 'removed',
+      path: '/entities/0/fields/3',
+      key: 'site',
+      entity: 'lead',
+    });
     expect(c?.before).toEqual(base.entities[0]?.fields[3]);
   });
 
   it('matches fields by key, so a re-order is an entity change, not field changes', () => {
     const fields = [...(base.entities[0]?.fields ?? [])].reverse();
     expect(change({ op: 'replace', path: '/entities/0/fields', value: fields })).toEqual([
-      expect.objectContaining({ kind: 'entity', op: 'changed', key: 'lead', changes: ['fields.order'] }),
+      expect.objectContaining({
+        kind: 'entity',
+        op: 'changed',
+        key: 'lead',
+        changes: ['fields.order'],
+      }),
     ]);
   });
 
   it('names the changed properties of a field with before and after', () => {
-    const [c] = change({ op: 'add', path: '/entities/0/fields/2/required', value: true }, { op: 'add', path: '/entities/0/fields/2/unique', value: true });
-    expect(c).toMatchObject({ kind: 'field', op: 'changed', key: 'email', entity: 'lead', changes: ['required', 'unique'] });
+    const [c] = change(
+      { op: 'add', path: '/entities/0/fields/2/required', value: true },
+      { op: 'add', path: '/entities/0/fields/2/unique', value: true },
+    );
+    expect(c).toMatchObject({
+      kind: 'field',
+      op: 'changed',
+      key: 'email',
+      entity: 'lead',
+      changes: ['required', 'unique'],
+    });
     expect(c?.before).toEqual(base.entities[0]?.fields[2]);
     expect(c?.after).toMatchObject({ required: true, unique: true });
   });
@@ -66,10 +95,23 @@ describe('diffSpec', () => {
     const stages = base.pipelines?.[0]?.stages ?? [];
     const swapped = [stages[0], stages[2], stages[1], ...stages.slice(3)];
     expect(change({ op: 'replace', path: '/pipelines/0/stages', value: swapped })).toEqual([
-      expect.objectContaining({ kind: 'pipeline', op: 'changed', key: 'lead-sales', changes: ['stages.order'] }),
+      expect.objectContaining({
+        kind: 'pipeline',
+        op: 'changed',
+        key: 'lead-sales',
+        changes: ['stages.order'],
+      }),
     ]);
     expect(change({ op: 'add', path: '/pipelines/0/stages/1/requires/-', value: 'age' })).toEqual([
-      expect.objectContaining({ kind: 'stage', op: 'changed', key: 'qualified', pipeline: 'lead-sales', entity: 'lead', path: '/pipelines/0/stages/1', changes: ['requires'] }),
+      expect.objectContaining({
+        kind: 'stage',
+        op: 'changed',
+        key: 'qualified',
+        pipeline: 'lead-sales',
+        entity: 'lead',
+        path: '/pipelines/0/stages/1',
+        changes: ['requires'],
+      }),
     ]);
   });
 

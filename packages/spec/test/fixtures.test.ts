@@ -9,9 +9,13 @@ type Fixture = { description: string; patch: PatchOp[]; errors: { path: string; 
 
 const dir = join(__dirname, 'fixtures');
 const base: unknown = JSON.parse(readFileSync(join(dir, 'valid', 'base.json'), 'utf8'));
-const files = readdirSync(join(dir, 'invalid')).filter((f) => f.endsWith('.json')).sort();
-const load = (file: string): Fixture => JSON.parse(readFileSync(join(dir, 'invalid', file), 'utf8')) as Fixture;
-const byPath = (a: { path: string; code: string }, b: { path: string; code: string }) => `${a.path} ${a.code}`.localeCompare(`${b.path} ${b.code}`);
+const files = readdirSync(join(dir, 'invalid'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const load = (file: string): Fixture =>
+  JSON.parse(readFileSync(join(dir, 'invalid', file), 'utf8')) as Fixture;
+const byPath = (a: { path: string; code: string }, b: { path: string; code: string }) =>
+  `${a.path} ${a.code}`.localeCompare(`${b.path} ${b.code}`);
 
 describe('invalid spec corpus', () => {
   it('has at least 60 fixtures, each for a different rule', () => {
@@ -31,7 +35,9 @@ describe('invalid spec corpus', () => {
       for (const locale of ['zh-CN', 'en'] as const) {
         const result = validateSpec(spec, { locale });
         expect(result.ok).toBe(false);
-        expect(result.errors.map(({ path, code }) => ({ path, code })).sort(byPath)).toEqual([...fixture.errors].sort(byPath));
+        expect(result.errors.map(({ path, code }) => ({ path, code })).sort(byPath)).toEqual(
+          [...fixture.errors].sort(byPath),
+        );
         for (const e of result.errors) expect(e.message.length).toBeGreaterThan(5);
       }
     });

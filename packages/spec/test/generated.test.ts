@@ -14,12 +14,18 @@ function properties(schema: Schema, path: string, out: [string, Schema][]): void
     out.push([`${path}.${name}`, prop]);
     properties(prop, `${path}.${name}`, out);
   }
-  for (const [pattern, value] of Object.entries((schema.patternProperties ?? {}) as Record<string, Schema>)) {
+  for (const [pattern, value] of Object.entries(
+    (schema.patternProperties ?? {}) as Record<string, Schema>,
+  )) {
     out.push([`${path}[${pattern}]`, value]);
     properties(value, `${path}[${pattern}]`, out);
   }
   if (schema.items) properties(schema.items as Schema, `${path}[]`, out);
-  for (const branch of [...((schema.oneOf ?? []) as Schema[]), ...((schema.anyOf ?? []) as Schema[])]) properties(branch, path, out);
+  for (const branch of [
+    ...((schema.oneOf ?? []) as Schema[]),
+    ...((schema.anyOf ?? []) as Schema[]),
+  ])
+    properties(branch, path, out);
 }
 
 describe('generated files', () => {
@@ -31,14 +37,19 @@ describe('generated files', () => {
   it('app-spec-part.schema.json is current and accepts a file holding one part of a spec', () => {
     const file = readFileSync(join(__dirname, '..', 'app-spec-part.schema.json'), 'utf8');
     expect(file).toBe(`${JSON.stringify(appSpecPartJsonSchema, null, 2)}\n`);
-    const validate = addFormats(new Ajv({ strict: true, discriminator: true, allowUnionTypes: true })).compile(appSpecPartJsonSchema);
+    const validate = addFormats(
+      new Ajv({ strict: true, discriminator: true, allowUnionTypes: true }),
+    ).compile(appSpecPartJsonSchema);
     expect(validate({ teams: [{ key: 'tech', label: { en: 'Tech' } }] })).toBe(true);
     expect(validate({ teams: [{ key: 'Tech', label: { en: 'Tech' } }] })).toBe(false);
     expect(validate({ teamz: [] })).toBe(false);
   });
 
   it('docs/spec-reference.md is current (run `pnpm --filter @trellis/spec generate`)', () => {
-    const file = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'spec-reference.md'), 'utf8');
+    const file = readFileSync(
+      join(__dirname, '..', '..', '..', 'docs', 'spec-reference.md'),
+      'utf8',
+    );
     expect(file).toBe(renderReference(appSpecJsonSchema, specErrorTemplates()));
   });
 
@@ -46,13 +57,24 @@ describe('generated files', () => {
     const all: [string, Schema][] = [];
     properties(appSpecJsonSchema, 'AppSpec', all);
     expect(all.length).toBeGreaterThan(300);
-    const missing = all.filter(([, s]) => typeof s.description !== 'string' || s.description.length < 3).map(([p]) => p);
+    const missing = all
+      .filter(([, s]) => typeof s.description !== 'string' || s.description.length < 3)
+      .map(([p]) => p);
     expect(missing).toEqual([]);
   });
 
   it('documents every field type, trigger and action in the reference', () => {
     const md = renderReference(appSpecJsonSchema);
-    for (const name of ['— text', '— region', '— formula', '— schedule', '— sla.breached', '— callWebhook', '— handover', '— hmac']) {
+    for (const name of [
+      '— text',
+      '— region',
+      '— formula',
+      '— schedule',
+      '— sla.breached',
+      '— callWebhook',
+      '— handover',
+      '— hmac',
+    ]) {
       expect(md).toContain(name);
     }
   });

@@ -16,7 +16,8 @@ export function applyPatch(doc: unknown, ops: PatchOp[]): unknown {
     let parent = root as Record<string, unknown>;
     for (const p of parts) {
       const next = (parent as Record<string, unknown>)[p];
-      if (next === undefined || next === null || typeof next !== 'object') throw new Error(`patch path not found: ${op.path}`);
+      if (next === undefined || next === null || typeof next !== 'object')
+        throw new Error(`patch path not found: ${op.path}`);
       parent = next as Record<string, unknown>;
     }
     if (Array.isArray(parent)) {
@@ -28,7 +29,8 @@ export function applyPatch(doc: unknown, ops: PatchOp[]): unknown {
       if (!(last in parent)) throw new Error(`patch path not found: ${op.path}`);
       delete parent[last];
     } else {
-      if (op.op === 'replace' && !(last in parent)) throw new Error(`patch path not found: ${op.path}`);
+      if (op.op === 'replace' && !(last in parent))
+        throw new Error(`patch path not found: ${op.path}`);
       parent[last] = structuredClone(op.value);
     }
   }

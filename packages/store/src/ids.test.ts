@@ -4,7 +4,8 @@ import { newId } from './ids';
 describe('newId', () => {
   it('makes distinct, increasing UUIDv7 strings across many refills of its random pool', () => {
     const ids = Array.from({ length: 5000 }, () => newId());
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
     // The random tail differs between neighbours made in the same millisecond.

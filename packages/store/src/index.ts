@@ -1,6 +1,12 @@
 export { openDatabase } from './db/open-database';
 export type { OpenOptions, StoreDb, StoreSchema } from './db/open-database';
-export { checkpointWal, handOffCheckpoints, restartWal, CHECKPOINT_SAFETY_FRAMES, RESTART_WAL_AFTER_FRAMES } from './db/checkpoints';
+export {
+  checkpointWal,
+  handOffCheckpoints,
+  restartWal,
+  CHECKPOINT_SAFETY_FRAMES,
+  RESTART_WAL_AFTER_FRAMES,
+} from './db/checkpoints';
 export type { CheckpointResult } from './db/checkpoints';
 export * from './schema/index';
 export { entityTable, quoteIdent, tableName, SYSTEM_KEYS } from './entity/entity-table';
@@ -44,7 +50,15 @@ export type {
 export { specVersions, liveVersion } from './spec-versions/spec-versions';
 export { markSpecChanged, specEpoch } from './spec-versions/spec-epoch';
 export type { SpecVersionsApi } from './spec-versions/spec-versions';
-export type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, SpecDraft, SpecVersion, SpecVersionInfo } from './spec-versions/types';
+export type {
+  PreviewResult,
+  PublishedChanges,
+  PublishOptions,
+  PublishResult,
+  SpecDraft,
+  SpecVersion,
+  SpecVersionInfo,
+} from './spec-versions/types';
 export { mirrorTeams } from './spec-versions/teams-mirror';
 export type { SpecCompat } from './spec-compat';
 export { searchCondition } from './search/search-condition';

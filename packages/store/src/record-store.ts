@@ -99,11 +99,21 @@ export interface RecordStore {
   transaction<T>(fn: () => T): T;
   insert(entity: string, record: RecordInput, opts?: WriteOptions): StoreResult<StoredRecord>;
   /** Applies `patch` if the stored version equals `expectedVersion`; bumps version and updatedAt. */
-  update(entity: string, id: string, patch: RecordInput, expectedVersion: number, opts?: WriteOptions): StoreResult<StoredRecord>;
+  update(
+    entity: string,
+    id: string,
+    patch: RecordInput,
+    expectedVersion: number,
+    opts?: WriteOptions,
+  ): StoreResult<StoredRecord>;
   get(entity: string, id: string, opts?: { includeDeleted?: boolean }): StoredRecord | null;
   list(entity: string, query?: ListQuery): StoreResult<ListPage>;
   /** Live records sharing any complete identity key with `values` (e.g. the same phone). */
-  findByIdentity(entity: string, values: RecordInput, opts?: { excludeId?: string }): IdentityMatch[];
+  findByIdentity(
+    entity: string,
+    values: RecordInput,
+    opts?: { excludeId?: string },
+  ): IdentityMatch[];
   /** Substring search over title, phone and email fields; newest first. */
   search(entity: string, query: string, opts?: SearchOptions): StoreResult<StoredRecord[]>;
   /**
@@ -114,8 +124,16 @@ export interface RecordStore {
   indexSearch(limit: number): number;
   /** Whether records wait for `indexSearch` (a plain read: no write lock). */
   searchBacklog(): boolean;
-  softDelete(entity: string, id: string, opts?: WriteOptions & { expectedVersion?: number }): StoreResult<StoredRecord>;
-  restore(entity: string, id: string, opts?: WriteOptions & { expectedVersion?: number }): StoreResult<StoredRecord>;
+  softDelete(
+    entity: string,
+    id: string,
+    opts?: WriteOptions & { expectedVersion?: number },
+  ): StoreResult<StoredRecord>;
+  restore(
+    entity: string,
+    id: string,
+    opts?: WriteOptions & { expectedVersion?: number },
+  ): StoreResult<StoredRecord>;
   /** The recycle bin: soft-deleted records, most recently deleted first. */
   listDeleted(entity: string, query?: Omit<ListQuery, 'deleted'>): StoreResult<ListPage>;
   writeHistory(rows: readonly HistoryRow[]): void;

@@ -11,7 +11,11 @@ export const leadEntity: EntityShape = {
     { key: 'phone', type: 'phone' },
     { key: 'email', type: 'email' },
     { key: 'city', type: 'region', indexed: true },
-    { key: 'source', type: 'select', options: [{ value: 'douyin' }, { value: 'wechat' }, { value: 'website' }] },
+    {
+      key: 'source',
+      type: 'select',
+      options: [{ value: 'douyin' }, { value: 'wechat' }, { value: 'website' }],
+    },
     { key: 'tags', type: 'multiselect', options: [{ value: 'vip' }, { value: 'hot' }] },
     { key: 'budget', type: 'money' },
     { key: 'age', type: 'number' },
@@ -23,7 +27,10 @@ export const leadEntity: EntityShape = {
   ],
 };
 
-export const baseSpec: AppShape = { entities: [leadEntity], teams: [{ key: 'tech', label: { 'zh-CN': '技术', en: 'Tech' } }] };
+export const baseSpec: AppShape = {
+  entities: [leadEntity],
+  teams: [{ key: 'tech', label: { 'zh-CN': '技术', en: 'Tech' } }],
+};
 
 /** A fresh in-memory database with the entity tables of `spec` created. */
 export function memoryDb(spec: AppShape = baseSpec): StoreDb {

@@ -32,18 +32,45 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
 
   describe(`${dialect}: RecordStore insert/get`, () => {
     it('round-trips every storage class in engine form', () => {
-      const res = store.insert('lead', {
-        name: '王小明', phone: '+8613800138000', email: 'wang@example.com', city: '330106', source: 'douyin', tags: ['vip', 'hot'],
-        budget: 1234500, age: 17.5, vip: true, birthday: '2008-05-01', nextCallAt: 1_700_000_000_000,
-        attachments: [{ id: 'f1', name: 'a.pdf', size: 10, mime: 'application/pdf' }], ownerId: 'u1', stage: 'new',
-      }, { now: 1000 });
+      const res = store.insert(
+        'lead',
+        {
+          name: '王小明',
+          phone: '+8613800138000',
+          email: 'wang@example.com',
+          city: '330106',
+          source: 'douyin',
+          tags: ['vip', 'hot'],
+          budget: 1234500,
+          age: 17.5,
+          vip: true,
+          birthday: '2008-05-01',
+          nextCallAt: 1_700_000_000_000,
+          attachments: [{ id: 'f1', name: 'a.pdf', size: 10, mime: 'application/pdf' }],
+          ownerId: 'u1',
+          stage: 'new',
+        },
+        { now: 1000 },
+      );
       expect(res.ok).toBe(true);
       if (!res.ok) return;
       const got = store.get('lead', res.value.id);
       expect(got).toMatchObject({
-        name: '王小明', tags: ['vip', 'hot'], budget: 1234500, age: 17.5, vip: true, birthday: '2008-05-01', nextCallAt: 1_700_000_000_000,
-        attachments: [{ id: 'f1', name: 'a.pdf', size: 10, mime: 'application/pdf' }], ownerId: 'u1', stage: 'new',
-        version: 1, createdAt: 1000, updatedAt: 1000, deletedAt: null, notes: null,
+        name: '王小明',
+        tags: ['vip', 'hot'],
+        budget: 1234500,
+        age: 17.5,
+        vip: true,
+        birthday: '2008-05-01',
+        nextCallAt: 1_700_000_000_000,
+        attachments: [{ id: 'f1', name: 'a.pdf', size: 10, mime: 'application/pdf' }],
+        ownerId: 'u1',
+        stage: 'new',
+        version: 1,
+        createdAt: 1000,
+        updatedAt: 1000,
+        deletedAt: null,
+        notes: null,
       });
       expect(got).toEqual(res.value);
     });
@@ -77,10 +104,18 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
     it('applies a patch, bumps the version and rejects a stale version with the current one', () => {
       const created = store.insert('lead', { name: 'a', budget: 100 }, { now: 1 });
       if (!created.ok) throw new Error('insert failed');
-      const first = store.update('lead', created.value.id, { budget: 200, stage: 'qualified' }, 1, { now: 5 });
-      expect(first).toMatchObject({ ok: true, value: { budget: 200, stage: 'qualified', version: 2, updatedAt: 5, createdAt: 1 } });
+      const first = store.update('lead', created.value.id, { budget: 200, stage: 'qualified' }, 1, {
+        now: 5,
+      });
+      expect(first).toMatchObject({
+        ok: true,
+        value: { budget: 200, stage: 'qualified', version: 2, updatedAt: 5, createdAt: 1 },
+      });
       const stale = store.update('lead', created.value.id, { budget: 300 }, 1);
-      expect(stale).toMatchObject({ ok: false, error: { code: 'version_conflict', path: '/version', params: { expected: 1, actual: 2 } } });
+      expect(stale).toMatchObject({
+        ok: false,
+        error: { code: 'version_conflict', path: '/version', params: { expected: 1, actual: 2 } },
+      });
       expect(stale.ok ? null : stale.error.message).toContain('current version 2');
       expect(store.get('lead', created.value.id)?.budget).toBe(200);
       const missing = store.update('lead', 'nope', { budget: 1 }, 1);
@@ -108,10 +143,22 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
       expect(store.findByIdentity('lead', { phone: '+8613911112222' })).toEqual([]);
       const bin = store.listDeleted('lead');
       expect(bin.ok && bin.value.records.map((r) => r.id)).toEqual([a.value.id]);
-      expect(store.update('lead', a.value.id, { name: 'x' }, 2)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      expect(store.restore('lead', a.value.id)).toMatchObject({ ok: true, value: { deletedAt: null, version: 3 } });
-      expect(store.restore('lead', a.value.id)).toMatchObject({ ok: false, error: { code: 'not_deleted' } });
-      expect(store.softDelete('lead', a.value.id, { expectedVersion: 1 })).toMatchObject({ ok: false, error: { code: 'version_conflict' } });
+      expect(store.update('lead', a.value.id, { name: 'x' }, 2)).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      expect(store.restore('lead', a.value.id)).toMatchObject({
+        ok: true,
+        value: { deletedAt: null, version: 3 },
+      });
+      expect(store.restore('lead', a.value.id)).toMatchObject({
+        ok: false,
+        error: { code: 'not_deleted' },
+      });
+      expect(store.softDelete('lead', a.value.id, { expectedVersion: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'version_conflict' },
+      });
     });
   });
 
@@ -121,9 +168,17 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
       const b = store.insert('lead', { name: 'b', email: 'b@example.com' });
       store.insert('lead', { name: 'c', phone: '+8613800138001' });
       if (!a.ok || !b.ok) throw new Error('insert failed');
-      const matches = store.findByIdentity('lead', { phone: '+8613800138000', email: 'b@example.com' });
-      expect(matches.map((m) => [m.key, m.record.id])).toEqual([[['phone'], a.value.id], [['email'], b.value.id]]);
-      expect(store.findByIdentity('lead', { phone: '+8613800138000' }, { excludeId: a.value.id })).toEqual([]);
+      const matches = store.findByIdentity('lead', {
+        phone: '+8613800138000',
+        email: 'b@example.com',
+      });
+      expect(matches.map((m) => [m.key, m.record.id])).toEqual([
+        [['phone'], a.value.id],
+        [['email'], b.value.id],
+      ]);
+      expect(
+        store.findByIdentity('lead', { phone: '+8613800138000' }, { excludeId: a.value.id }),
+      ).toEqual([]);
       expect(store.findByIdentity('lead', { phone: null, email: '' })).toEqual([]);
     });
   });
@@ -131,18 +186,38 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
   describe(`${dialect}: list`, () => {
     it('filters with a where clause, sorts, counts', () => {
       const cities = ['330106', '310101', '330106', '110101'];
-      cities.forEach((city, i) => store.insert('lead', { name: `n${i}`, city, stage: i % 2 ? 'new' : 'won', budget: i * 100 }, { now: 100 + i }));
-      const res = store.list('lead', { where: { sql: '"city" = ? AND stage = ?', params: ['330106', 'won'] }, count: true });
+      cities.forEach((city, i) =>
+        store.insert(
+          'lead',
+          { name: `n${i}`, city, stage: i % 2 ? 'new' : 'won', budget: i * 100 },
+          { now: 100 + i },
+        ),
+      );
+      const res = store.list('lead', {
+        where: { sql: '"city" = ? AND stage = ?', params: ['330106', 'won'] },
+        count: true,
+      });
       expect(res.ok && res.value.records.map((r) => r.name)).toEqual(['n2', 'n0']);
       expect(res.ok && res.value.total).toBe(2);
       const byBudget = store.list('lead', { sort: [{ field: 'budget', dir: 'asc' }] });
-      expect(byBudget.ok && byBudget.value.records.map((r) => r.budget)).toEqual([0, 100, 200, 300]);
+      expect(byBudget.ok && byBudget.value.records.map((r) => r.budget)).toEqual([
+        0, 100, 200, 300,
+      ]);
     });
 
     it('pages without duplicates or gaps for any sort, including equal and NULL sort values', () => {
       // Few distinct values (and NULLs) so many rows tie on the sort key.
       for (let i = 0; i < 57; i++) {
-        store.insert('lead', { name: `n${i}`, city: i % 5 === 0 ? null : String(i % 3), age: i % 4 === 0 ? null : i % 2, vip: i % 7 === 0 }, { now: 1000 + (i % 4) });
+        store.insert(
+          'lead',
+          {
+            name: `n${i}`,
+            city: i % 5 === 0 ? null : String(i % 3),
+            age: i % 4 === 0 ? null : i % 2,
+            vip: i % 7 === 0,
+          },
+          { now: 1000 + (i % 4) },
+        );
       }
       const all = store.list('lead', { limit: 1000 });
       const allIds = all.ok ? all.value.records.map((r) => r.id).sort() : [];
@@ -154,7 +229,10 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
           fc.constantFrom('asc', 'desc'),
           fc.integer({ min: 1, max: 13 }),
           (f1, d1, f2, d2, limit) => {
-            const sort = [{ field: f1, dir: d1 }, { field: f2, dir: d2 }] as const;
+            const sort = [
+              { field: f1, dir: d1 },
+              { field: f2, dir: d2 },
+            ] as const;
             const paged = pageThrough({ sort, limit });
             expect(new Set(paged).size).toBe(paged.length);
             expect([...paged].sort()).toEqual(allIds);
@@ -169,13 +247,25 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
 
     it('rejects unknown sort fields, foreign cursors and broken filters as values', () => {
       for (let i = 0; i < 3; i++) store.insert('lead', { name: `n${i}` });
-      expect(store.list('lead', { sort: [{ field: 'nope' }] })).toMatchObject({ ok: false, error: { code: 'unknown_sort_field', path: '/sort/0/field' } });
+      expect(store.list('lead', { sort: [{ field: 'nope' }] })).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_sort_field', path: '/sort/0/field' },
+      });
       const page = store.list('lead', { limit: 1 });
       const cursor = page.ok ? page.value.nextCursor : null;
       expect(cursor).not.toBeNull();
-      expect(store.list('lead', { cursor, sort: [{ field: 'name' }] })).toMatchObject({ ok: false, error: { code: 'invalid_cursor' } });
-      expect(store.list('lead', { cursor: 'garbage' })).toMatchObject({ ok: false, error: { code: 'invalid_cursor' } });
-      expect(store.list('lead', { where: { sql: 'nonsense ((', params: [] } })).toMatchObject({ ok: false, error: { code: 'invalid_where' } });
+      expect(store.list('lead', { cursor, sort: [{ field: 'name' }] })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_cursor' },
+      });
+      expect(store.list('lead', { cursor: 'garbage' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_cursor' },
+      });
+      expect(store.list('lead', { where: { sql: 'nonsense ((', params: [] } })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_where' },
+      });
     });
   });
 
@@ -188,7 +278,11 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
     describe(`${dialect}: search (${indexed ? 'indexed' : 'not yet indexed'})`, () => {
       it('finds Chinese substrings of two or more characters and phone suffixes', () => {
         const wang = store.insert('lead', { name: '王小明', phone: '+8613800138000' });
-        const li = store.insert('lead', { name: '李小红', phone: '+8613900001234', email: 'Li.Hong@Example.com' });
+        const li = store.insert('lead', {
+          name: '李小红',
+          phone: '+8613900001234',
+          email: 'Li.Hong@Example.com',
+        });
         store.insert('lead', { name: '赵明', phone: '+8613700009999' });
         if (!wang.ok || !li.ok) throw new Error('insert failed');
         catchUp();
@@ -222,15 +316,22 @@ export function recordStoreContract(dialect: string, open: OpenStore): void {
         store.update('lead', a.value.id, { name: '王大明' }, 1);
         // The index may still hold the old name: it must not match any more.
         expect(store.search('lead', '小明')).toEqual({ ok: true, value: [] });
-        const hit = store.search('lead', '大明', { where: { sql: '"city" = ?', params: ['330106'] } });
+        const hit = store.search('lead', '大明', {
+          where: { sql: '"city" = ?', params: ['330106'] },
+        });
         expect(hit.ok && hit.value.map((r) => r.id)).toEqual([a.value.id]);
-        expect(store.search('lead', '大明', { where: { sql: '"city" = ?', params: ['110101'] } })).toEqual({ ok: true, value: [] });
+        expect(
+          store.search('lead', '大明', { where: { sql: '"city" = ?', params: ['110101'] } }),
+        ).toEqual({ ok: true, value: [] });
         catchUp();
         // Clearing a search field leaves the rest searchable and the cleared text gone.
         store.update('lead', a.value.id, { phone: null }, 2);
         catchUp();
         expect(store.search('lead', '8000')).toEqual({ ok: true, value: [] });
-        expect(store.search('lead', '大明')).toMatchObject({ ok: true, value: [{ id: a.value.id }] });
+        expect(store.search('lead', '大明')).toMatchObject({
+          ok: true,
+          value: [{ id: a.value.id }],
+        });
       });
     });
   }

@@ -14,7 +14,13 @@ export const backupCommand: CliCommand = {
   register(program: Command, ctx, locale) {
     program
       .command('backup')
-      .description(say(locale, '在线备份数据库（服务运行时也一致）', 'Online backup of the database (consistent while serving)'))
+      .description(
+        say(
+          locale,
+          '在线备份数据库（服务运行时也一致）',
+          'Online backup of the database (consistent while serving)',
+        ),
+      )
       .argument('<file>')
       .option(...dataOption(locale))
       .action(async (file: string, o: { data?: string }) => {
@@ -31,7 +37,13 @@ export const backupCommand: CliCommand = {
           return;
         }
         const pages = await backupDatabase(paths.db, target);
-        ctx.stdout(say(locale, `已备份 ${pages} 页到 ${target}\n`, `Backed up ${pages} pages to ${target}\n`));
+        ctx.stdout(
+          say(
+            locale,
+            `已备份 ${pages} 页到 ${target}\n`,
+            `Backed up ${pages} pages to ${target}\n`,
+          ),
+        );
       });
   },
 };

@@ -13,5 +13,12 @@ export type CliCommand = {
 
 /** The `--data <dir>` option every command that opens a data directory takes (flags, help). */
 export function dataOption(locale: CliLocale): [string, string] {
-  return ['--data <dir>', say(locale, '数据目录（默认 ./data 或 TRELLIS_DATA）', 'data directory (default ./data or TRELLIS_DATA)')];
+  return [
+    '--data <dir>',
+    say(
+      locale,
+      '数据目录（默认 ./data 或 TRELLIS_DATA）',
+      'data directory (default ./data or TRELLIS_DATA)',
+    ),
+  ];
 }

@@ -14,7 +14,13 @@ function cli(cwd: string) {
   const run = async (...argv: string[]) => {
     out.stdout = '';
     out.stderr = '';
-    const ctx: CliContext = { cwd, env: { TRELLIS_LOCALE: 'en' }, stdout: (s) => void (out.stdout += s), stderr: (s) => void (out.stderr += s), exitCode: 0 };
+    const ctx: CliContext = {
+      cwd,
+      env: { TRELLIS_LOCALE: 'en' },
+      stdout: (s) => void (out.stdout += s),
+      stderr: (s) => void (out.stderr += s),
+      exitCode: 0,
+    };
     const code = await runCli(argv, ctx);
     return { code, ...out };
   };
@@ -32,7 +38,11 @@ describe('trellis init, users, backup, restore, spec export', () => {
     expect(init.stdout).toMatch(/zhang\.wei\s+sales\s+\S{12}/);
     expect(statSync(join(cwd, 'd', 'secret.key')).mode & 0o777).toBe(0o600);
     const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
-    const counts = db.sqlite.prepare('SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM e_lead) AS leads, (SELECT count(*) FROM stage_transitions) AS moves, (SELECT count(*) FROM outbox WHERE processed_at IS NULL) AS pending').get() as Record<string, number>;
+    const counts = db.sqlite
+      .prepare(
+        'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM e_lead) AS leads, (SELECT count(*) FROM stage_transitions) AS moves, (SELECT count(*) FROM outbox WHERE processed_at IS NULL) AS pending',
+      )
+      .get() as Record<string, number>;
     db.close();
     expect(counts.users).toBeGreaterThanOrEqual(6);
     expect(counts.leads).toBeGreaterThan(150);
@@ -41,15 +51,52 @@ describe('trellis init, users, backup, restore, spec export', () => {
     expect(counts.pending).toBe(0);
     expect((await run('init', '--data', 'd')).stdout).toMatch(/Already initialised/);
 
-    expect((await run('users', 'add', '--login', 'new.rep', '--password', 'secret-123', '--role', 'sales', '--team', 'tech', '--data', 'd')).code).toBe(0);
-    const bad = await run('users', 'add', '--login', 'x', '--password', 'short', '--role', 'ghost', '--data', 'd');
+    expect(
+      (
+        await run(
+          'users',
+          'add',
+          '--login',
+          'new.rep',
+          '--password',
+          'secret-123',
+          '--role',
+          'sales',
+          '--team',
+          'tech',
+          '--data',
+          'd',
+        )
+      ).code,
+    ).toBe(0);
+    const bad = await run(
+      'users',
+      'add',
+      '--login',
+      'x',
+      '--password',
+      'short',
+      '--role',
+      'ghost',
+      '--data',
+      'd',
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Unknown role: ghost/);
     expect((await run('users', 'disable', 'new.rep', '--data', 'd')).code).toBe(0);
-    const list = JSON.parse((await run('users', 'list', '--json', '--data', 'd')).stdout) as { login: string; status: string; teams: string[] }[];
-    expect(list.find((u) => u.login === 'new.rep')).toMatchObject({ status: 'disabled', teams: ['tech'] });
+    const list = JSON.parse((await run('users', 'list', '--json', '--data', 'd')).stdout) as {
+      login: string;
+      status: string;
+      teams: string[];
+    }[];
+    expect(list.find((u) => u.login === 'new.rep')).toMatchObject({
+      status: 'disabled',
+      teams: ['tech'],
+    });
 
-    const spec = JSON.parse((await run('spec', 'export', '--data', 'd')).stdout) as { entities: { key: string }[] };
+    const spec = JSON.parse((await run('spec', 'export', '--data', 'd')).stdout) as {
+      entities: { key: string }[];
+    };
     expect(spec.entities.map((e) => e.key)).toContain('lead');
     // Importing the live spec again publishes nothing; a changed one makes version 2.
     writeFileSync(join(cwd, 'same.json'), JSON.stringify(spec));
@@ -57,17 +104,42 @@ describe('trellis init, users, backup, restore, spec export', () => {
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/Same as the live version 1; nothing published/);
     const changed = structuredClone(spec) as { entities: { key: string; fields: unknown[] }[] };
-    changed.entities.find((e) => e.key === 'lead')!.fields.push({ key: 'wechatNick', type: 'text', label: { 'zh-CN': '微信昵称', en: 'WeChat nickname' } });
+    changed.entities
+      .find((e) => e.key === 'lead')!
+      .fields.push({
+        key: 'wechatNick',
+        type: 'text',
+        label: { 'zh-CN': '微信昵称', en: 'WeChat nickname' },
+      });
     writeFileSync(join(cwd, 'changed.json'), JSON.stringify(changed));
     const next = await run('spec', 'import', 'changed.json', '--data', 'd');
     expect(next.stdout, next.stderr).toMatch(/Published version 2/);
 
     expect((await run('backup', 'b.db', '--data', 'd')).code).toBe(0);
-    expect((await run('users', 'add', '--login', 'after.backup', '--password', 'secret-123', '--role', 'sales', '--data', 'd')).code).toBe(0);
+    expect(
+      (
+        await run(
+          'users',
+          'add',
+          '--login',
+          'after.backup',
+          '--password',
+          'secret-123',
+          '--role',
+          'sales',
+          '--data',
+          'd',
+        )
+      ).code,
+    ).toBe(0);
     expect((await run('restore', 'missing.db', '--data', 'd')).code).toBe(1);
     const restored = await run('restore', 'b.db', '--data', 'd');
     expect(restored.code).toBe(0);
-    const logins = (JSON.parse((await run('users', 'list', '--json', '--data', 'd')).stdout) as { login: string }[]).map((u) => u.login);
+    const logins = (
+      JSON.parse((await run('users', 'list', '--json', '--data', 'd')).stdout) as {
+        login: string;
+      }[]
+    ).map((u) => u.login);
     expect(logins).toContain('new.rep');
     expect(logins).not.toContain('after.backup');
     expect(existsSync(join(cwd, 'd'))).toBe(true);

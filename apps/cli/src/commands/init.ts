@@ -2,7 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { createAdmin, dataDirOf, ensureDataDir, installSpec, loadDemo, openRuntime } from '@trellis/server';
+import {
+  createAdmin,
+  dataDirOf,
+  ensureDataDir,
+  installSpec,
+  loadDemo,
+  openRuntime,
+} from '@trellis/server';
 import type { DemoRecipe } from '@trellis/server';
 import { resolveUserPath, type CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
@@ -18,7 +25,9 @@ export type InitOptions = { template?: string; demo?: boolean; data?: string; ad
 function templateDir(ctx: CliContext, name: string): string {
   if (/^[a-z][a-z0-9-]*$/.test(name)) {
     try {
-      return dirname(createRequire(import.meta.url).resolve(`@trellis/template-${name}/template.json`));
+      return dirname(
+        createRequire(import.meta.url).resolve(`@trellis/template-${name}/template.json`),
+      );
     } catch {
       // not a bundled template name: fall through to a path
     }
@@ -31,12 +40,18 @@ function templateDir(ctx: CliContext, name: string): string {
  * creates the admin (password printed once) and, with --demo, the demo users and records.
  * Returns false (and prints why) when something went wrong.
  */
-export async function runInit(ctx: CliContext, locale: CliLocale, o: InitOptions): Promise<boolean> {
+export async function runInit(
+  ctx: CliContext,
+  locale: CliLocale,
+  o: InitOptions,
+): Promise<boolean> {
   const paths = ensureDataDir(dataDirOf(o.data, ctx.env, ctx.cwd));
   const rt = openRuntime(paths);
   try {
     if (rt.db.sqlite.prepare('SELECT 1 FROM spec_versions LIMIT 1').get()) {
-      ctx.stdout(say(locale, `已经初始化过：${paths.dir}\n`, `Already initialised: ${paths.dir}\n`));
+      ctx.stdout(
+        say(locale, `已经初始化过：${paths.dir}\n`, `Already initialised: ${paths.dir}\n`),
+      );
       return true;
     }
     const dir = templateDir(ctx, o.template ?? 'education');
@@ -45,13 +60,28 @@ export async function runInit(ctx: CliContext, locale: CliLocale, o: InitOptions
       ctx.stderr(bundle.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
       return false;
     }
-    const installed = installSpec(rt.db, bundle.spec, { note: `template ${o.template ?? 'education'}`, locale });
+    const installed = installSpec(rt.db, bundle.spec, {
+      note: `template ${o.template ?? 'education'}`,
+      locale,
+    });
     if (!installed.ok) {
-      ctx.stderr(say(locale, '模板安装失败：\n', 'The template did not install:\n') + installed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n') + '\n');
+      ctx.stderr(
+        say(locale, '模板安装失败：\n', 'The template did not install:\n') +
+          installed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n') +
+          '\n',
+      );
       return false;
     }
-    ctx.stdout(say(locale, `已安装模板 ${o.template ?? 'education'}（规格版本 ${installed.version}）到 ${paths.dir}\n`, `Installed template ${o.template ?? 'education'} (spec version ${installed.version}) into ${paths.dir}\n`));
-    const manifest = JSON.parse(readFileSync(join(dir, 'template.json'), 'utf8')) as { demo?: string };
+    ctx.stdout(
+      say(
+        locale,
+        `已安装模板 ${o.template ?? 'education'}（规格版本 ${installed.version}）到 ${paths.dir}\n`,
+        `Installed template ${o.template ?? 'education'} (spec version ${installed.version}) into ${paths.dir}\n`,
+      ),
+    );
+    const manifest = JSON.parse(readFileSync(join(dir, 'template.json'), 'utf8')) as {
+      demo?: string;
+    };
     if (o.demo && manifest.demo && existsSync(join(dir, manifest.demo))) {
       const recipe = JSON.parse(readFileSync(join(dir, manifest.demo), 'utf8')) as DemoRecipe;
       const report = await loadDemo(rt.db, recipe);
@@ -59,13 +89,35 @@ export async function runInit(ctx: CliContext, locale: CliLocale, o: InitOptions
         const admin = await createAdmin(rt.db, o.admin ?? 'admin');
         report.users.unshift({ login: admin.login, role: 'admin', password: admin.password });
       }
-      writeFileSync(join(paths.dir, DEMO_CREDENTIALS), JSON.stringify(report.users, null, 2), { mode: 0o600 });
-      ctx.stdout(say(locale, `演示数据：${report.records} 条记录，${report.users.length} 个用户`, `Demo data: ${report.records} records, ${report.users.length} users`) + (report.failures.length ? say(locale, `（${report.failures.length} 条未能导入）`, ` (${report.failures.length} could not be loaded)`) : '') + '\n');
+      writeFileSync(join(paths.dir, DEMO_CREDENTIALS), JSON.stringify(report.users, null, 2), {
+        mode: 0o600,
+      });
+      ctx.stdout(
+        say(
+          locale,
+          `演示数据：${report.records} 条记录，${report.users.length} 个用户`,
+          `Demo data: ${report.records} records, ${report.users.length} users`,
+        ) +
+          (report.failures.length
+            ? say(
+                locale,
+                `（${report.failures.length} 条未能导入）`,
+                ` (${report.failures.length} could not be loaded)`,
+              )
+            : '') +
+          '\n',
+      );
       for (const f of report.failures.slice(0, 5)) ctx.stderr(`  ${f.ref}: ${f.reason}\n`);
       printLogins(ctx, locale, report.users);
     } else {
       const admin = await createAdmin(rt.db, o.admin ?? 'admin');
-      ctx.stdout(say(locale, `管理员：${admin.login}  密码：${admin.password}（只显示这一次，请妥善保存）\n`, `Admin: ${admin.login}  password: ${admin.password} (shown only this once; keep it safe)\n`));
+      ctx.stdout(
+        say(
+          locale,
+          `管理员：${admin.login}  密码：${admin.password}（只显示这一次，请妥善保存）\n`,
+          `Admin: ${admin.login}  password: ${admin.password} (shown only this once; keep it safe)\n`,
+        ),
+      );
     }
     return true;
   } finally {
@@ -74,7 +126,11 @@ export async function runInit(ctx: CliContext, locale: CliLocale, o: InitOptions
 }
 
 /** Prints demo logins as a table. */
-export function printLogins(ctx: CliContext, locale: CliLocale, users: { login: string; role: string; password: string }[]): void {
+export function printLogins(
+  ctx: CliContext,
+  locale: CliLocale,
+  users: { login: string; role: string; password: string }[],
+): void {
   ctx.stdout(say(locale, '演示账号：\n', 'Demo logins:\n'));
   for (const u of users) ctx.stdout(`  ${u.login.padEnd(14)} ${u.role.padEnd(11)} ${u.password}\n`);
 }
@@ -84,8 +140,18 @@ export const initCommand: CliCommand = {
   register(program: Command, ctx, locale) {
     program
       .command('init')
-      .description(say(locale, '创建数据目录，通过发布流程安装模板，创建管理员（可选演示数据）', 'Create the data directory, install a template through publish, create the admin (optionally demo data)'))
-      .option('--template <name>', say(locale, '模板名或模板文件夹', 'template name or folder'), 'education')
+      .description(
+        say(
+          locale,
+          '创建数据目录，通过发布流程安装模板，创建管理员（可选演示数据）',
+          'Create the data directory, install a template through publish, create the admin (optionally demo data)',
+        ),
+      )
+      .option(
+        '--template <name>',
+        say(locale, '模板名或模板文件夹', 'template name or folder'),
+        'education',
+      )
       .option('--demo', say(locale, '导入演示用户和记录', 'load demo users and records'))
       .option('--admin <login>', say(locale, '管理员登录名', 'admin login'), 'admin')
       .option(...dataOption(locale))

@@ -8,7 +8,10 @@ import { dataOption, type CliCommand } from './command';
 
 /** Adds a subcommand to the existing `spec` command (or creates it). */
 export function specGroup(program: Command, locale: CliLocale): Command {
-  return program.commands.find((c) => c.name() === 'spec') ?? program.command('spec').description(say(locale, '应用规格', 'App spec'));
+  return (
+    program.commands.find((c) => c.name() === 'spec') ??
+    program.command('spec').description(say(locale, '应用规格', 'App spec'))
+  );
 }
 
 /** `trellis spec export [file] [--version N]`: the live (or a given) published spec as JSON. */
@@ -17,7 +20,13 @@ export const specExportCommand: CliCommand = {
   register(program: Command, ctx, locale) {
     specGroup(program, locale)
       .command('export')
-      .description(say(locale, '导出已发布的规格（默认当前版本）', 'Export the published spec (default: the live version)'))
+      .description(
+        say(
+          locale,
+          '导出已发布的规格（默认当前版本）',
+          'Export the published spec (default: the live version)',
+        ),
+      )
       .argument('[file]', say(locale, '输出文件（默认标准输出）', 'output file (default stdout)'))
       .option('--version <n>', say(locale, '版本号', 'version number'))
       .option(...dataOption(locale))

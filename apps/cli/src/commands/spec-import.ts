@@ -16,9 +16,18 @@ export const specImportCommand: CliCommand = {
   register(program: Command, ctx, locale) {
     specGroup(program, locale)
       .command('import')
-      .description(say(locale, '校验并发布一个规格（走发布流程与迁移计划）', 'Validate and publish a spec (publish path with migration plan)'))
+      .description(
+        say(
+          locale,
+          '校验并发布一个规格（走发布流程与迁移计划）',
+          'Validate and publish a spec (publish path with migration plan)',
+        ),
+      )
       .argument('<file-or-template-folder>')
-      .option('--dry-run', say(locale, '只显示迁移计划，不发布', 'show the migration plan without publishing'))
+      .option(
+        '--dry-run',
+        say(locale, '只显示迁移计划，不发布', 'show the migration plan without publishing'),
+      )
       .option('--note <text>', say(locale, '版本说明', 'version note'))
       .option(...dataOption(locale))
       .action((target: string, o: { dryRun?: boolean; note?: string; data?: string }) => {
@@ -37,16 +46,40 @@ export const specImportCommand: CliCommand = {
             ctx.exitCode = 1;
             return;
           }
-          ctx.stdout(JSON.stringify({ steps: preview.plan.steps, warnings: preview.plan.warnings }, null, 2) + '\n');
+          ctx.stdout(
+            JSON.stringify(
+              { steps: preview.plan.steps, warnings: preview.plan.warnings },
+              null,
+              2,
+            ) + '\n',
+          );
           if (o.dryRun) return;
-          const published = versions.publish({ spec: loaded.spec, note: o.note ?? `import ${target}`, locale });
+          const published = versions.publish({
+            spec: loaded.spec,
+            note: o.note ?? `import ${target}`,
+            locale,
+          });
           if (!published.ok) {
             ctx.stderr(published.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
             ctx.exitCode = 1;
             return;
           }
-          if (published.unchanged) ctx.stdout(say(locale, `与当前版本 ${published.version} 相同，未发布新版本\n`, `Same as the live version ${published.version}; nothing published\n`));
-          else ctx.stdout(say(locale, `已发布版本 ${published.version}\n`, `Published version ${published.version}\n`));
+          if (published.unchanged)
+            ctx.stdout(
+              say(
+                locale,
+                `与当前版本 ${published.version} 相同，未发布新版本\n`,
+                `Same as the live version ${published.version}; nothing published\n`,
+              ),
+            );
+          else
+            ctx.stdout(
+              say(
+                locale,
+                `已发布版本 ${published.version}\n`,
+                `Published version ${published.version}\n`,
+              ),
+            );
         } finally {
           rt.close();
         }

@@ -29,24 +29,39 @@ describe('trellis start', () => {
 
     expect(await run(['init', '--data', 'd']).exited).toBe(0);
     // Email settings are checked before anything starts: a half-set SMTP never fails silently later.
-    const badMail = run(['start', '--data', 'd', '--port', '0'], { TRELLIS_SMTP_URL: 'smtp://mail.example.com' });
+    const badMail = run(['start', '--data', 'd', '--port', '0'], {
+      TRELLIS_SMTP_URL: 'smtp://mail.example.com',
+    });
     expect(await badMail.exited).toBe(2);
     expect(badMail.output()).toMatch(/Invalid email settings: TRELLIS_SMTP_FROM/);
     const server = run(['start', '--data', 'd', '--port', '0', '--host', '127.0.0.1']);
     const started = Date.now();
-    while (!/running at (http:\/\/\S+)/.test(server.output()) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));
+    while (!/running at (http:\/\/\S+)/.test(server.output()) && Date.now() - started < 30_000)
+      await new Promise((r) => setTimeout(r, 50));
     const url = /running at (http:\/\/\S+)/.exec(server.output())?.[1];
     expect(url).toBeTruthy();
     const doc = await fetch(`${url}/api/v1/openapi.json`);
     expect(doc.status).toBe(200);
     expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
-    const form = await fetch(`${url}/f/apply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '启动', phone: '13800138000' }) });
+    const form = await fetch(`${url}/f/apply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '启动', phone: '13800138000' }),
+    });
     expect(form.status).toBe(201);
     // The automation thread picks the submission up through its own connection.
     const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
-    const runs = () => (db.sqlite.prepare("SELECT count(*) AS n FROM automation_runs WHERE trigger_type = 'record.created'").get() as { n: number }).n;
+    const runs = () =>
+      (
+        db.sqlite
+          .prepare(
+            "SELECT count(*) AS n FROM automation_runs WHERE trigger_type = 'record.created'",
+          )
+          .get() as { n: number }
+      ).n;
     const waitStart = Date.now();
-    while (runs() === 0 && Date.now() - waitStart < 20_000) await new Promise((r) => setTimeout(r, 100));
+    while (runs() === 0 && Date.now() - waitStart < 20_000)
+      await new Promise((r) => setTimeout(r, 100));
     expect(runs()).toBeGreaterThan(0);
     db.close();
     server.child.kill('SIGTERM');

@@ -1,13 +1,28 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { dataDirOf, dataPaths, envMailer, listen, notifyChanges, openRuntime, startAutomationThread, startIntakeWriter } from '@trellis/server';
+import {
+  dataDirOf,
+  dataPaths,
+  envMailer,
+  listen,
+  notifyChanges,
+  openRuntime,
+  startAutomationThread,
+  startIntakeWriter,
+} from '@trellis/server';
 import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 import { dataOption, type CliCommand } from './command';
 import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
 
-type StartOptions = { port?: string; host?: string; data?: string; initDemo?: boolean; trustProxy?: boolean };
+type StartOptions = {
+  port?: string;
+  host?: string;
+  data?: string;
+  initDemo?: boolean;
+  trustProxy?: boolean;
+};
 
 /**
  * `trellis start`: serves the API (and the web build, when present), writes public-form and
@@ -15,13 +30,24 @@ type StartOptions = { port?: string; host?: string; data?: string; initDemo?: bo
  * worker thread. SIGINT/SIGTERM stop accepting requests, wait for those in flight and
  * for the worker's current step, then close the database.
  */
-export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Promise<number> {
+export async function runStart(
+  ctx: CliContext,
+  locale: CliLocale,
+  o: StartOptions,
+): Promise<number> {
   const dir = dataDirOf(o.data, ctx.env, ctx.cwd);
   const paths = dataPaths(dir);
   const firstRun = Boolean(o.initDemo) && !existsSync(paths.db);
-  if (firstRun && !(await runInit(ctx, locale, { data: dir, demo: true, template: 'education' }))) return 1;
+  if (firstRun && !(await runInit(ctx, locale, { data: dir, demo: true, template: 'education' })))
+    return 1;
   if (!existsSync(paths.db)) {
-    ctx.stderr(say(locale, `数据目录 ${dir} 还没有初始化，请先运行 trellis init\n`, `${dir} is not initialised; run trellis init first\n`));
+    ctx.stderr(
+      say(
+        locale,
+        `数据目录 ${dir} 还没有初始化，请先运行 trellis init\n`,
+        `${dir} is not initialised; run trellis init first\n`,
+      ),
+    );
     return 1;
   }
   const port = Number(o.port ?? ctx.env.PORT ?? 3000);
@@ -32,21 +58,45 @@ export async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptio
   // Checked here so a wrong setting stops the start with a message instead of failing every email later.
   const mail = envMailer(ctx.env);
   if (!mail.ok) {
-    ctx.stderr(say(locale, `邮件设置无效：${mail.reason}\n`, `Invalid email settings: ${mail.reason}\n`));
+    ctx.stderr(
+      say(locale, `邮件设置无效：${mail.reason}\n`, `Invalid email settings: ${mail.reason}\n`),
+    );
     return 2;
   }
-  const rt = openRuntime(paths, { server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' } });
+  const rt = openRuntime(paths, {
+    server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' },
+  });
   // The outbox worker and scheduler run in their own thread and connection, off the request loop.
   // Public forms and inbound webhooks are written by a thread of their own, so a burst of leads
   // does not slow the API down for the people working in Trellis.
   const writer = startIntakeWriter(paths.db, { checkpointsElsewhere: true });
   rt.app.ctx.intakeWriter = writer;
-  const worker = startAutomationThread(paths.db, { tickMs: 15_000, onDrain: () => notifyChanges(rt.app.ctx), checkpointsOf: rt.db, intakeQueue: writer.queue });
+  const worker = startAutomationThread(paths.db, {
+    tickMs: 15_000,
+    onDrain: () => notifyChanges(rt.app.ctx),
+    checkpointsOf: rt.db,
+    intakeQueue: writer.queue,
+  });
   const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
-  ctx.stdout(say(locale, `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`, `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`));
+  ctx.stdout(
+    say(
+      locale,
+      `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`,
+      `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`,
+    ),
+  );
   const creds = join(dir, DEMO_CREDENTIALS);
   // On the first run init has just printed them.
-  if (!firstRun && existsSync(creds)) printLogins(ctx, locale, JSON.parse(readFileSync(creds, 'utf8')) as { login: string; role: string; password: string }[]);
+  if (!firstRun && existsSync(creds))
+    printLogins(
+      ctx,
+      locale,
+      JSON.parse(readFileSync(creds, 'utf8')) as {
+        login: string;
+        role: string;
+        password: string;
+      }[],
+    );
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = async () => {
@@ -70,12 +120,35 @@ export const startCommand: CliCommand = {
   register(program: Command, ctx, locale) {
     program
       .command('start')
-      .description(say(locale, '启动服务器、自动化执行器和调度器', 'Run the server, the automation worker and the scheduler'))
-      .option('--port <port>', say(locale, '端口（默认 3000 或 PORT）', 'port (default 3000 or PORT)'))
+      .description(
+        say(
+          locale,
+          '启动服务器、自动化执行器和调度器',
+          'Run the server, the automation worker and the scheduler',
+        ),
+      )
+      .option(
+        '--port <port>',
+        say(locale, '端口（默认 3000 或 PORT）', 'port (default 3000 or PORT)'),
+      )
       .option('--host <host>', say(locale, '监听地址', 'listen address'), '0.0.0.0')
       .option(...dataOption(locale))
-      .option('--init-demo', say(locale, '首次运行时用教育模板和演示数据初始化', 'on first run, initialise with the education template and demo data'))
-      .option('--trust-proxy', say(locale, '信任反向代理的 X-Forwarded-* 头', 'trust X-Forwarded-* headers from a reverse proxy'))
+      .option(
+        '--init-demo',
+        say(
+          locale,
+          '首次运行时用教育模板和演示数据初始化',
+          'on first run, initialise with the education template and demo data',
+        ),
+      )
+      .option(
+        '--trust-proxy',
+        say(
+          locale,
+          '信任反向代理的 X-Forwarded-* 头',
+          'trust X-Forwarded-* headers from a reverse proxy',
+        ),
+      )
       .action(async (o: StartOptions) => {
         ctx.exitCode = await runStart(ctx, locale, o);
       });

@@ -5,19 +5,32 @@ import { say } from '../locale';
 import { dataOption, type CliCommand } from './command';
 import { withRuntime } from './with-runtime';
 
-type AddOptions = { login: string; password: string; role: string; team?: string[]; supervisor?: string; name?: string; data?: string };
+type AddOptions = {
+  login: string;
+  password: string;
+  role: string;
+  team?: string[];
+  supervisor?: string;
+  name?: string;
+  data?: string;
+};
 
 /** `trellis users add|list|disable`. */
 export const usersCommand: CliCommand = {
   name: 'users',
   register(program: Command, ctx, locale) {
-    const users = program.command('users').description(say(locale, '管理本地账号', 'Manage local accounts'));
+    const users = program
+      .command('users')
+      .description(say(locale, '管理本地账号', 'Manage local accounts'));
     const dataOpt = dataOption(locale);
     users
       .command('add')
       .description(say(locale, '添加用户', 'Add a user'))
       .requiredOption('--login <login>', say(locale, '登录名', 'login'))
-      .requiredOption('--password <password>', say(locale, '密码（至少 8 位）', 'password (8+ characters)'))
+      .requiredOption(
+        '--password <password>',
+        say(locale, '密码（至少 8 位）', 'password (8+ characters)'),
+      )
       .requiredOption('--role <role>', say(locale, '角色键', 'role key'))
       .option('--team <team...>', say(locale, '团队键（可多个）', 'team keys'))
       .option('--supervisor <login>', say(locale, '上级的登录名', 'login of the supervisor'))
@@ -28,20 +41,53 @@ export const usersCommand: CliCommand = {
           const repo = rt.app.ctx.users;
           const errors: string[] = [];
           const spec = rt.app.ctx.spec();
-          if (!/^[A-Za-z0-9._@-]{2,64}$/.test(o.login)) errors.push(say(locale, `登录名无效：${o.login}`, `Invalid login: ${o.login}`));
-          else if (repo.byLogin(o.login)) errors.push(say(locale, `登录名 ${o.login} 已被使用`, `The login ${o.login} is taken`));
-          if (o.password.length < 8) errors.push(say(locale, '密码至少需要 8 个字符', 'The password needs at least 8 characters'));
-          if (o.role !== ADMIN_ROLE && !spec?.roles?.some((r) => r.key === o.role)) errors.push(say(locale, `未知角色：${o.role}（可用：${(spec?.roles ?? []).map((r) => r.key).join(', ')}）`, `Unknown role: ${o.role} (known: ${(spec?.roles ?? []).map((r) => r.key).join(', ')})`));
-          for (const t of o.team ?? []) if (!repo.teamExists(t)) errors.push(say(locale, `未知团队：${t}`, `Unknown team: ${t}`));
+          if (!/^[A-Za-z0-9._@-]{2,64}$/.test(o.login))
+            errors.push(say(locale, `登录名无效：${o.login}`, `Invalid login: ${o.login}`));
+          else if (repo.byLogin(o.login))
+            errors.push(say(locale, `登录名 ${o.login} 已被使用`, `The login ${o.login} is taken`));
+          if (o.password.length < 8)
+            errors.push(
+              say(locale, '密码至少需要 8 个字符', 'The password needs at least 8 characters'),
+            );
+          if (o.role !== ADMIN_ROLE && !spec?.roles?.some((r) => r.key === o.role))
+            errors.push(
+              say(
+                locale,
+                `未知角色：${o.role}（可用：${(spec?.roles ?? []).map((r) => r.key).join(', ')}）`,
+                `Unknown role: ${o.role} (known: ${(spec?.roles ?? []).map((r) => r.key).join(', ')})`,
+              ),
+            );
+          for (const t of o.team ?? [])
+            if (!repo.teamExists(t))
+              errors.push(say(locale, `未知团队：${t}`, `Unknown team: ${t}`));
           const supervisor = o.supervisor ? repo.byLogin(o.supervisor) : undefined;
-          if (o.supervisor && !supervisor) errors.push(say(locale, `找不到上级：${o.supervisor}`, `No such supervisor: ${o.supervisor}`));
+          if (o.supervisor && !supervisor)
+            errors.push(
+              say(locale, `找不到上级：${o.supervisor}`, `No such supervisor: ${o.supervisor}`),
+            );
           if (errors.length > 0) {
             ctx.stderr(errors.join('\n') + '\n');
             ctx.exitCode = 1;
             return;
           }
-          repo.insert({ login: o.login, name: o.name ?? o.login, passwordHash: await hashPassword(o.password), role: o.role, teams: o.team ?? [], supervisorId: supervisor?.id ?? null }, Date.now());
-          ctx.stdout(say(locale, `已添加用户 ${o.login}（${o.role}）\n`, `Added user ${o.login} (${o.role})\n`));
+          repo.insert(
+            {
+              login: o.login,
+              name: o.name ?? o.login,
+              passwordHash: await hashPassword(o.password),
+              role: o.role,
+              teams: o.team ?? [],
+              supervisorId: supervisor?.id ?? null,
+            },
+            Date.now(),
+          );
+          ctx.stdout(
+            say(
+              locale,
+              `已添加用户 ${o.login}（${o.role}）\n`,
+              `Added user ${o.login} (${o.role})\n`,
+            ),
+          );
         }),
       );
     users
@@ -53,12 +99,17 @@ export const usersCommand: CliCommand = {
         withRuntime(ctx, locale, o.data, (rt) => {
           const list = rt.app.ctx.users.list();
           if (o.json) return ctx.stdout(JSON.stringify(list, null, 2) + '\n');
-          for (const u of list) ctx.stdout(`${u.login.padEnd(16)} ${u.role.padEnd(12)} ${u.status.padEnd(9)} ${u.teams.join(',')}\n`);
+          for (const u of list)
+            ctx.stdout(
+              `${u.login.padEnd(16)} ${u.role.padEnd(12)} ${u.status.padEnd(9)} ${u.teams.join(',')}\n`,
+            );
         }),
       );
     users
       .command('disable')
-      .description(say(locale, '停用用户（并注销其会话）', 'Disable a user (and end their sessions)'))
+      .description(
+        say(locale, '停用用户（并注销其会话）', 'Disable a user (and end their sessions)'),
+      )
       .argument('<login>')
       .option(...dataOpt)
       .action((login: string, o: { data?: string }) =>

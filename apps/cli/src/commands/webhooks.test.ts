@@ -11,7 +11,13 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 async function run(cwd: string, ...argv: string[]) {
   const out = { stdout: '', stderr: '' };
-  const ctx: CliContext = { cwd, env: { TRELLIS_LOCALE: 'en' }, stdout: (s) => void (out.stdout += s), stderr: (s) => void (out.stderr += s), exitCode: 0 };
+  const ctx: CliContext = {
+    cwd,
+    env: { TRELLIS_LOCALE: 'en' },
+    stdout: (s) => void (out.stdout += s),
+    stderr: (s) => void (out.stderr += s),
+    exitCode: 0,
+  };
   const code = await runCli(argv, ctx);
   return { code, ...out };
 }
@@ -21,7 +27,9 @@ describe('trellis webhooks', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'trellis-hooks-'));
     dirs.push(cwd);
     expect((await run(cwd, 'init', '--template', 'education', '--data', 'd')).code).toBe(0);
-    const before = JSON.parse((await run(cwd, 'webhooks', 'list', '--json', '--data', 'd')).stdout) as { key: string; secretSet: boolean }[];
+    const before = JSON.parse(
+      (await run(cwd, 'webhooks', 'list', '--json', '--data', 'd')).stdout,
+    ) as { key: string; secretSet: boolean }[];
     expect(before.find((w) => w.key === 'douyin')).toMatchObject({ secretSet: false });
 
     const set = await run(cwd, 'webhooks', 'secret', 'set', 'douyin', '--data', 'd');
@@ -29,15 +37,24 @@ describe('trellis webhooks', () => {
     const token = set.stdout.trim().split('\n').at(-1) ?? '';
     expect(token).toMatch(/^\S{32}$/);
     expect(set.stdout).toMatch(/header x-trellis-token/);
-    expect((await run(cwd, 'webhooks', 'list', '--data', 'd')).stdout).toMatch(/douyin\s+token\s+\/hooks\/douyin\s+set/);
+    expect((await run(cwd, 'webhooks', 'list', '--data', 'd')).stdout).toMatch(
+      /douyin\s+token\s+\/hooks\/douyin\s+set/,
+    );
 
     const rt = openRuntime(dataPaths(join(cwd, 'd')));
     try {
       // Only the hash is stored, the way the API stores it.
-      const stored = rt.db.sqlite.prepare("SELECT secret_hash_or_enc AS v FROM webhook_secrets WHERE source_key = 'douyin'").get() as { v: string };
+      const stored = rt.db.sqlite
+        .prepare("SELECT secret_hash_or_enc AS v FROM webhook_secrets WHERE source_key = 'douyin'")
+        .get() as { v: string };
       expect(stored.v).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(stored.v).not.toContain(token);
-      const post = (t: string) => rt.app.request('http://localhost/hooks/douyin', { method: 'POST', headers: { 'content-type': 'application/json', 'x-trellis-token': t }, body: JSON.stringify({ lead: { name: '赵六', telephone: '13600136000' } }) });
+      const post = (t: string) =>
+        rt.app.request('http://localhost/hooks/douyin', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-trellis-token': t },
+          body: JSON.stringify({ lead: { name: '赵六', telephone: '13600136000' } }),
+        });
       expect((await post(token)).status).toBe(201);
       expect((await post(`${token}x`)).status).toBe(401);
       expect(rt.db.sqlite.prepare('SELECT count(*) AS n FROM e_lead').get()).toEqual({ n: 1 });
@@ -53,7 +70,17 @@ describe('trellis webhooks', () => {
     const unknown = await run(cwd, 'webhooks', 'secret', 'set', 'tiktok', '--data', 'd');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/Unknown webhook source: tiktok \(known: douyin/);
-    const short = await run(cwd, 'webhooks', 'secret', 'set', 'douyin', '--secret', 'short', '--data', 'd');
+    const short = await run(
+      cwd,
+      'webhooks',
+      'secret',
+      'set',
+      'douyin',
+      '--secret',
+      'short',
+      '--data',
+      'd',
+    );
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/at least 16 characters/);
     expect((await run(cwd, 'webhooks', 'list', '--data', 'd')).stdout).toMatch(/douyin.*not set/);

@@ -7,9 +7,22 @@ const P = 1;
 const KEYLEN = 32;
 export const MIN_PASSWORD_LENGTH = 8;
 
-function derive(password: string, salt: Buffer, n: number, r: number, p: number, keylen: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  n: number,
+  r: number,
+  p: number,
+  keylen: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, keylen, { N: n, r, p, maxmem: 128 * n * r * 2 }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      keylen,
+      { N: n, r, p, maxmem: 128 * n * r * 2 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    );
   });
 }
 
@@ -21,7 +34,10 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** Checks a password against a stored hash in constant time; false for malformed hashes. */
-export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string | null | undefined,
+): Promise<boolean> {
   const parts = (stored ?? '').split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [n, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];

@@ -17,18 +17,26 @@ export function createRateLimiter(limit: number, windowMs: number, maxKeys = 100
       let w = windows.get(key);
       if (!w || now - w.start >= windowMs) {
         // Bound memory: drop the oldest entries when a flood of distinct keys arrives.
-        if (windows.size >= maxKeys) for (const k of [...windows.keys()].slice(0, maxKeys / 10)) windows.delete(k);
+        if (windows.size >= maxKeys)
+          for (const k of [...windows.keys()].slice(0, maxKeys / 10)) windows.delete(k);
         w = { start: now, count: 0 };
         windows.set(key, w);
       }
       w.count += 1;
-      if (w.count > limit) return { ok: false, retryAfterSec: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) };
+      if (w.count > limit)
+        return {
+          ok: false,
+          retryAfterSec: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)),
+        };
       return { ok: true };
     },
     check(key, now) {
       const w = windows.get(key);
       if (!w || now - w.start >= windowMs || w.count < limit || limit <= 0) return { ok: true };
-      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) };
+      return {
+        ok: false,
+        retryAfterSec: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)),
+      };
     },
     reset: (key) => void windows.delete(key),
   };

@@ -11,27 +11,47 @@ type SessionRow = { id: string; user_id: string; expires_at: number; last_seen_a
 export function sessionsRepo(db: StoreDb) {
   const s = db.sqlite;
   return {
-    create(userId: string, now: number, meta: { ip?: string | null; userAgent?: string | null }): { token: string; id: string; expiresAt: number } {
+    create(
+      userId: string,
+      now: number,
+      meta: { ip?: string | null; userAgent?: string | null },
+    ): { token: string; id: string; expiresAt: number } {
       const token = newToken();
       const id = sha256Hex(token);
       const expiresAt = now + SESSION_TTL_MS;
-      s.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        id, userId, now, expiresAt, now, meta.ip ?? null, (meta.userAgent ?? '').slice(0, 300) || null,
+      s.prepare(
+        'INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        id,
+        userId,
+        now,
+        expiresAt,
+        now,
+        meta.ip ?? null,
+        (meta.userAgent ?? '').slice(0, 300) || null,
       );
       return { token, id, expiresAt };
     },
     /** Resolves a cookie token to its session, or null when unknown or expired. */
     resolve(token: string, now: number): SessionRow | null {
       if (!token || token.length > 200) return null;
-      const row = s.prepare('SELECT id, user_id, expires_at, last_seen_at FROM sessions WHERE id = ?').get(sha256Hex(token)) as SessionRow | undefined;
+      const row = s
+        .prepare('SELECT id, user_id, expires_at, last_seen_at FROM sessions WHERE id = ?')
+        .get(sha256Hex(token)) as SessionRow | undefined;
       if (!row || row.expires_at <= now) return null;
       if (now - row.last_seen_at > TOUCH_EVERY_MS) {
-        s.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(now, now + SESSION_TTL_MS, row.id);
+        s.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(
+          now,
+          now + SESSION_TTL_MS,
+          row.id,
+        );
       }
       return row;
     },
     remove: (id: string) => void s.prepare('DELETE FROM sessions WHERE id = ?').run(id),
-    removeForUser: (userId: string) => void s.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId),
-    purgeExpired: (now: number) => s.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes,
+    removeForUser: (userId: string) =>
+      void s.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId),
+    purgeExpired: (now: number) =>
+      s.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes,
   };
 }

@@ -21,11 +21,20 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (bearer) {
       const token = ctx.tokens.resolve(bearer, now);
-      if (!token) throw new HttpProblem(401, 'unauthenticated', {}, [], { 'www-authenticate': 'Bearer error="invalid_token"' });
+      if (!token)
+        throw new HttpProblem(401, 'unauthenticated', {}, [], {
+          'www-authenticate': 'Bearer error="invalid_token"',
+        });
       const row = token.userId ? ctx.users.byId(token.userId) : undefined;
       if (row && row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
       const teams = row ? ctx.users.teamsOf(row.id) : [];
-      c.set('actor', { kind: 'token', role: token.role, teams, locale, ...(row ? { userId: row.id } : {}) });
+      c.set('actor', {
+        kind: 'token',
+        role: token.role,
+        teams,
+        locale,
+        ...(row ? { userId: row.id } : {}),
+      });
       c.set('authVia', 'token');
       if (row) c.set('user', { ...ctx.users.current(row), role: token.role });
       return next();
@@ -37,7 +46,13 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
       if (session && row && row.status !== 'disabled') {
         const user: CurrentUser = ctx.users.current(row);
         c.set('user', user);
-        c.set('actor', { kind: 'user', userId: user.id, role: user.role, teams: user.teams, locale });
+        c.set('actor', {
+          kind: 'user',
+          userId: user.id,
+          role: user.role,
+          teams: user.teams,
+          locale,
+        });
         c.set('authVia', 'session');
         c.set('sessionId', session.id);
       }

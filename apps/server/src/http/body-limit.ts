@@ -12,7 +12,8 @@ import { problem } from './problem';
  * go through Hono's bodyLimit, which counts while it reads.
  */
 export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
-  const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => problem(c, 413, 'body_too_large', { max: maxSize });
+  const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) =>
+    problem(c, 413, 'body_too_large', { max: maxSize });
   const counting = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {
     const method = c.req.method;

@@ -14,7 +14,8 @@ export function jsonDepth(value: unknown, stopAt = Infinity): number {
     if (node === null || typeof node !== 'object') continue;
     if (depth > max) max = depth;
     if (max > stopAt) return max;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(node) ? node : Object.values(node))
+      stack.push([child, depth + 1]);
   }
   return max;
 }
@@ -35,7 +36,8 @@ function parseJson(text: string): unknown {
   } catch {
     throw new HttpProblem(400, 'invalid_json');
   }
-  if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new HttpProblem(400, 'too_deep', { max: MAX_JSON_DEPTH });
+  if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw new HttpProblem(400, 'too_deep', { max: MAX_JSON_DEPTH });
   return value;
 }
 
@@ -54,21 +56,30 @@ export function parseForm(text: string): Record<string, string | string[]> {
  * Reads a JSON object body (or, when `allowForm`, an urlencoded one). Throws HttpProblem for
  * a wrong content type, invalid UTF-8, malformed or too deep JSON, or a non-object body.
  */
-export async function readObject(c: Context<AppEnv>, opts: { allowForm?: boolean; optional?: boolean } = {}): Promise<{ body: Record<string, unknown>; form: boolean }> {
+export async function readObject(
+  c: Context<AppEnv>,
+  opts: { allowForm?: boolean; optional?: boolean } = {},
+): Promise<{ body: Record<string, unknown>; form: boolean }> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const text = await readText(c);
   if (opts.optional && text.trim() === '') return { body: {}, form: false };
-  if (opts.allowForm && type === 'application/x-www-form-urlencoded') return { body: parseForm(text), form: true };
-  if (type !== 'application/json' && !type.endsWith('+json')) throw new HttpProblem(415, 'unsupported_media_type', { type: type || '-' });
+  if (opts.allowForm && type === 'application/x-www-form-urlencoded')
+    return { body: parseForm(text), form: true };
+  if (type !== 'application/json' && !type.endsWith('+json'))
+    throw new HttpProblem(415, 'unsupported_media_type', { type: type || '-' });
   const value = parseJson(text);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpProblem(400, 'invalid_body');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new HttpProblem(400, 'invalid_body');
   return { body: value as Record<string, unknown>, form: false };
 }
 
 /** Reads the raw body text (for signature checks) and parses it as a JSON object. */
-export async function readRawJson(c: Context<AppEnv>): Promise<{ raw: string; body: Record<string, unknown> }> {
+export async function readRawJson(
+  c: Context<AppEnv>,
+): Promise<{ raw: string; body: Record<string, unknown> }> {
   const raw = await readText(c);
   const value = parseJson(raw);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpProblem(400, 'invalid_body');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new HttpProblem(400, 'invalid_body');
   return { raw, body: value as Record<string, unknown> };
 }

@@ -6,9 +6,14 @@ import { HttpProblem } from './problem';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The origin the browser used to reach us (honours X-Forwarded-Proto only behind a trusted proxy). */
-export function requestOrigin(c: { req: { url: string; header(name: string): string | undefined } }, trustProxy: boolean): string {
+export function requestOrigin(
+  c: { req: { url: string; header(name: string): string | undefined } },
+  trustProxy: boolean,
+): string {
   const url = new URL(c.req.url);
-  const proto = (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()) || url.protocol.replace(':', '');
+  const proto =
+    (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()) ||
+    url.protocol.replace(':', '');
   const host = (trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || url.host;
   return `${proto}://${host}`;
 }
@@ -23,7 +28,8 @@ export function csrfMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   const allowed = new Set((ctx.options.allowedOrigins ?? []).map((o) => o.replace(/\/$/, '')));
   return async (c, next) => {
     // Public intake never reads the session, so a cookie sent along gives no authority there.
-    if (SAFE.has(c.req.method) || c.req.path.startsWith('/f/') || c.req.path.startsWith('/hooks/')) return next();
+    if (SAFE.has(c.req.method) || c.req.path.startsWith('/f/') || c.req.path.startsWith('/hooks/'))
+      return next();
     const hasCookie = (c.req.header('cookie') ?? '').includes('trellis_session=');
     const isLogin = c.req.path === '/api/v1/auth/login' || c.req.path === '/api/v1/setup';
     const origin = c.req.header('origin');

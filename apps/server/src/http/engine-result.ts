@@ -20,9 +20,19 @@ export function statusOf(error: EngineError): number {
 }
 
 /** Turns an engine failure into a problem; for `forbidden` the text is the not-found text. */
-export function engineProblem(error: EngineError, redactErrors: (errors: EngineError['errors']) => EngineError['errors'] = (e) => e): HttpProblem {
+export function engineProblem(
+  error: EngineError,
+  redactErrors: (errors: EngineError['errors']) => EngineError['errors'] = (e) => e,
+): HttpProblem {
   const status = statusOf(error);
   if (status === 404) return new HttpProblem(404, 'not_found');
   // The engine already localized its own message; keep it as the detail.
-  return new HttpProblem(status, error.code, {}, redactErrors(error.errors ?? []), {}, error.message);
+  return new HttpProblem(
+    status,
+    error.code,
+    {},
+    redactErrors(error.errors ?? []),
+    {},
+    error.message,
+  );
 }

@@ -8,7 +8,10 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
  * Picks the answer locale from an Accept-Language header: the first listed language (by q)
  * that is Chinese or English wins; anything else falls back to zh-CN.
  */
-export function pickLocale(header: string | undefined | null, fallback: Locale = DEFAULT_LOCALE): Locale {
+export function pickLocale(
+  header: string | undefined | null,
+  fallback: Locale = DEFAULT_LOCALE,
+): Locale {
   if (!header) return fallback;
   const ranked = header
     .split(',')

@@ -6,13 +6,31 @@ type Catalogue = Record<string, { 'zh-CN': string; en: string }>;
 const MESSAGES: Catalogue = {
   not_found: { 'zh-CN': '找不到请求的资源。', en: 'The requested resource was not found.' },
   route_not_found: { 'zh-CN': '没有这个接口：{path}', en: 'No such endpoint: {path}' },
-  method_not_allowed: { 'zh-CN': '该接口不支持 {method} 方法，可用：{allow}', en: 'This endpoint does not accept {method}; allowed: {allow}' },
+  method_not_allowed: {
+    'zh-CN': '该接口不支持 {method} 方法，可用：{allow}',
+    en: 'This endpoint does not accept {method}; allowed: {allow}',
+  },
   invalid_json: { 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
-  invalid_encoding: { 'zh-CN': '请求体不是有效的 UTF-8 文本。', en: 'The request body is not valid UTF-8 text.' },
-  too_deep: { 'zh-CN': '请求体嵌套过深（最多 {max} 层）。', en: 'The request body is nested too deeply (at most {max} levels).' },
-  unsupported_media_type: { 'zh-CN': '不支持的内容类型：{type}', en: 'Unsupported content type: {type}' },
-  body_too_large: { 'zh-CN': '请求体过大（最多 {max} 字节）。', en: 'The request body is too large (at most {max} bytes).' },
-  invalid_body: { 'zh-CN': '请求体必须是一个 JSON 对象。', en: 'The request body must be a JSON object.' },
+  invalid_encoding: {
+    'zh-CN': '请求体不是有效的 UTF-8 文本。',
+    en: 'The request body is not valid UTF-8 text.',
+  },
+  too_deep: {
+    'zh-CN': '请求体嵌套过深（最多 {max} 层）。',
+    en: 'The request body is nested too deeply (at most {max} levels).',
+  },
+  unsupported_media_type: {
+    'zh-CN': '不支持的内容类型：{type}',
+    en: 'Unsupported content type: {type}',
+  },
+  body_too_large: {
+    'zh-CN': '请求体过大（最多 {max} 字节）。',
+    en: 'The request body is too large (at most {max} bytes).',
+  },
+  invalid_body: {
+    'zh-CN': '请求体必须是一个 JSON 对象。',
+    en: 'The request body must be a JSON object.',
+  },
   invalid_value: { 'zh-CN': '取值无效：{reason}', en: 'Invalid value: {reason}' },
   too_long: { 'zh-CN': '太长了。', en: 'Too long.' },
   required: { 'zh-CN': '必填。', en: 'Required.' },
@@ -20,37 +38,88 @@ const MESSAGES: Catalogue = {
   invalid_credentials: { 'zh-CN': '账号或密码不正确。', en: 'Wrong login or password.' },
   account_disabled: { 'zh-CN': '该账号已停用。', en: 'This account is disabled.' },
   forbidden: { 'zh-CN': '你没有执行此操作的权限。', en: 'You are not allowed to do this.' },
-  csrf: { 'zh-CN': '请求来源不被信任（Origin 检查失败）。', en: 'The request origin is not trusted (origin check failed).' },
-  rate_limited: { 'zh-CN': '请求过于频繁，请 {seconds} 秒后再试。', en: 'Too many requests; try again in {seconds} seconds.' },
+  csrf: {
+    'zh-CN': '请求来源不被信任（Origin 检查失败）。',
+    en: 'The request origin is not trusted (origin check failed).',
+  },
+  rate_limited: {
+    'zh-CN': '请求过于频繁，请 {seconds} 秒后再试。',
+    en: 'Too many requests; try again in {seconds} seconds.',
+  },
   unknown_field: { 'zh-CN': '未知字段：{field}', en: 'Unknown field: {field}' },
   field_readonly: { 'zh-CN': '字段 {field} 是只读的。', en: 'Field {field} is read-only.' },
   invalid_filter: { 'zh-CN': '筛选条件无效：{reason}', en: 'Invalid filter: {reason}' },
   invalid_sort: { 'zh-CN': '排序字段无效：{field}', en: 'Invalid sort field: {field}' },
-  invalid_limit: { 'zh-CN': 'limit 必须是 1 到 {max} 之间的整数。', en: 'limit must be an integer from 1 to {max}.' },
-  version_required: { 'zh-CN': '更新时必须提供 version（乐观锁）。', en: 'An update must carry version (optimistic locking).' },
-  setup_done: { 'zh-CN': '系统已初始化，不能再创建首个管理员。', en: 'Setup is already done; the first admin exists.' },
+  invalid_limit: {
+    'zh-CN': 'limit 必须是 1 到 {max} 之间的整数。',
+    en: 'limit must be an integer from 1 to {max}.',
+  },
+  version_required: {
+    'zh-CN': '更新时必须提供 version（乐观锁）。',
+    en: 'An update must carry version (optimistic locking).',
+  },
+  setup_done: {
+    'zh-CN': '系统已初始化，不能再创建首个管理员。',
+    en: 'Setup is already done; the first admin exists.',
+  },
   login_taken: { 'zh-CN': '登录名 {login} 已被使用。', en: 'The login {login} is already taken.' },
-  weak_password: { 'zh-CN': '密码至少需要 {min} 个字符。', en: 'The password needs at least {min} characters.' },
+  weak_password: {
+    'zh-CN': '密码至少需要 {min} 个字符。',
+    en: 'The password needs at least {min} characters.',
+  },
   unknown_role: { 'zh-CN': '未知角色：{role}', en: 'Unknown role: {role}' },
   unknown_team: { 'zh-CN': '未知团队：{team}', en: 'Unknown team: {team}' },
   form_not_found: { 'zh-CN': '找不到表单：{form}', en: 'No such form: {form}' },
   source_not_found: { 'zh-CN': '找不到接入源：{source}', en: 'No such webhook source: {source}' },
-  bad_token: { 'zh-CN': '接入凭证无效或缺失（请求头 {header}）。', en: 'Missing or wrong token (header {header}).' },
-  bad_signature: { 'zh-CN': '签名无效或缺失（请求头 {header}）。', en: 'Missing or wrong signature (header {header}).' },
-  no_secret: { 'zh-CN': '接入源 {source} 尚未设置密钥。', en: 'Webhook source {source} has no secret set.' },
-  mapping_empty: { 'zh-CN': '负载中没有可映射的字段（映射：{paths}）。', en: 'The payload holds none of the mapped fields (mapping: {paths}).' },
-  idempotency_conflict: { 'zh-CN': '同一个 Idempotency-Key 正在处理中。', en: 'A request with this Idempotency-Key is in progress.' },
-  engine_unavailable: { 'zh-CN': '该功能尚未启用：{feature}', en: 'This feature is not available: {feature}' },
-  internal: { 'zh-CN': '服务器内部错误，已记录。', en: 'Internal server error; it has been logged.' },
-  validation_failed: { 'zh-CN': '提交的数据没有通过校验。', en: 'The submitted data did not pass validation.' },
-  conflict: { 'zh-CN': '记录已被他人修改，请刷新后重试。', en: 'The record was changed by someone else; reload and retry.' },
+  bad_token: {
+    'zh-CN': '接入凭证无效或缺失（请求头 {header}）。',
+    en: 'Missing or wrong token (header {header}).',
+  },
+  bad_signature: {
+    'zh-CN': '签名无效或缺失（请求头 {header}）。',
+    en: 'Missing or wrong signature (header {header}).',
+  },
+  no_secret: {
+    'zh-CN': '接入源 {source} 尚未设置密钥。',
+    en: 'Webhook source {source} has no secret set.',
+  },
+  mapping_empty: {
+    'zh-CN': '负载中没有可映射的字段（映射：{paths}）。',
+    en: 'The payload holds none of the mapped fields (mapping: {paths}).',
+  },
+  idempotency_conflict: {
+    'zh-CN': '同一个 Idempotency-Key 正在处理中。',
+    en: 'A request with this Idempotency-Key is in progress.',
+  },
+  engine_unavailable: {
+    'zh-CN': '该功能尚未启用：{feature}',
+    en: 'This feature is not available: {feature}',
+  },
+  internal: {
+    'zh-CN': '服务器内部错误，已记录。',
+    en: 'Internal server error; it has been logged.',
+  },
+  validation_failed: {
+    'zh-CN': '提交的数据没有通过校验。',
+    en: 'The submitted data did not pass validation.',
+  },
+  conflict: {
+    'zh-CN': '记录已被他人修改，请刷新后重试。',
+    en: 'The record was changed by someone else; reload and retry.',
+  },
 };
 
 /** Localized message for a code; unknown codes fall back to the code itself. */
-export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
+export function message(
+  code: string,
+  locale: Locale,
+  params: Record<string, unknown> = {},
+): string {
   const entry = MESSAGES[code];
   const text = entry ? entry[locale] : code;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  );
 }
 
 /** Whether the catalogue knows a code (tests check both locales are filled). */

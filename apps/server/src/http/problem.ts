@@ -6,7 +6,12 @@ import { pickLocale } from './locale';
 import { message } from './messages';
 
 /** One entry of the `errors` array of a problem (CONTRACT.md error value). */
-export type ProblemError = { path: string; code: string; message: string; params?: Record<string, unknown> };
+export type ProblemError = {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+};
 
 /** An RFC 9457 problem details body. */
 export type Problem = {
@@ -21,9 +26,19 @@ export type Problem = {
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
 };
 
 /** An error value that route code throws to answer with a problem; caught by the app's onError. */
@@ -51,7 +66,14 @@ export function localeOf(c: Context<AppEnv>): Locale {
 }
 
 /** Builds a problem body; `detail` is the localized message of `code`. */
-export function problemBody(status: number, code: string, locale: Locale, params: Record<string, unknown> = {}, errors: ProblemError[] = [], instance?: string): Problem {
+export function problemBody(
+  status: number,
+  code: string,
+  locale: Locale,
+  params: Record<string, unknown> = {},
+  errors: ProblemError[] = [],
+  instance?: string,
+): Problem {
   return {
     type: `https://trellis.dev/problems/${code.replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',
@@ -60,12 +82,22 @@ export function problemBody(status: number, code: string, locale: Locale, params
     ...(instance ? { instance } : {}),
     code,
     // Entries raised by the HTTP layer carry only a code; fill their localized message here.
-    errors: errors.map((e) => (e.message ? e : { ...e, message: message(e.code, locale, { ...params, ...e.params }) })),
+    errors: errors.map((e) =>
+      e.message ? e : { ...e, message: message(e.code, locale, { ...params, ...e.params }) },
+    ),
   };
 }
 
 /** Answers with `application/problem+json`. */
-export function problem(c: Context<AppEnv>, status: number, code: string, params: Record<string, unknown> = {}, errors: ProblemError[] = [], headers: Record<string, string> = {}, detail?: string): Response {
+export function problem(
+  c: Context<AppEnv>,
+  status: number,
+  code: string,
+  params: Record<string, unknown> = {},
+  errors: ProblemError[] = [],
+  headers: Record<string, string> = {},
+  detail?: string,
+): Response {
   const body = problemBody(status, code, localeOf(c), params, errors, c.req.path);
   if (detail) body.detail = detail;
   return new Response(JSON.stringify(body), {

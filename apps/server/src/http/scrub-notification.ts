@@ -1,7 +1,13 @@
 import type { ServerContext } from '../context';
 import type { Actor } from '../types';
 
-export type NotificationView = { title: string; body: string | null; entity: string | null; recordId: string | null; payload: unknown };
+export type NotificationView = {
+  title: string;
+  body: string | null;
+  entity: string | null;
+  recordId: string | null;
+  payload: unknown;
+};
 
 const MASK = '•••';
 
@@ -10,14 +16,25 @@ function mask(text: string, secrets: string[]): string {
 }
 
 /** Values of the reader's hidden fields on one record, as they may be quoted in free text. */
-export function hiddenValuesOf(ctx: ServerContext, actor: Actor, entity: string, recordId: string): { fields: string[]; secrets: string[] } {
+export function hiddenValuesOf(
+  ctx: ServerContext,
+  actor: Actor,
+  entity: string,
+  recordId: string,
+): { fields: string[]; secrets: string[] } {
   const fields = ctx.perms.hiddenFields(actor, entity);
   if (fields.length === 0) return { fields, secrets: [] };
-  const got = ctx.engine.records.get(entity, recordId, { actor: { kind: 'system' }, includeDeleted: true });
+  const got = ctx.engine.records.get(entity, recordId, {
+    actor: { kind: 'system' },
+    includeDeleted: true,
+  });
   const record = got.ok ? (got.record as Record<string, unknown>) : {};
   const secrets = fields
     .flatMap((f) => (Array.isArray(record[f]) ? (record[f] as unknown[]) : [record[f]]))
-    .filter((v): v is string | number => (typeof v === 'string' || typeof v === 'number') && String(v).length >= 3)
+    .filter(
+      (v): v is string | number =>
+        (typeof v === 'string' || typeof v === 'number') && String(v).length >= 3,
+    )
     .flatMap((v) => {
       const text = String(v);
       // Phones are often quoted without the +86 prefix.
@@ -27,10 +44,16 @@ export function hiddenValuesOf(ctx: ServerContext, actor: Actor, entity: string,
 }
 
 /** Masks the secrets anywhere in a JSON value; with `dropKeys`, also drops keys named after hidden fields. */
-export function maskValue<T>(value: T, hidden: { fields: string[]; secrets: string[] }, dropKeys = false): T {
+export function maskValue<T>(
+  value: T,
+  hidden: { fields: string[]; secrets: string[] },
+  dropKeys = false,
+): T {
   if (hidden.fields.length === 0) return value;
   const drop = new Set(dropKeys ? hidden.fields : []);
-  return JSON.parse(mask(JSON.stringify(value ?? null), hidden.secrets), (key, v: unknown) => (drop.has(key) ? undefined : v)) as T;
+  return JSON.parse(mask(JSON.stringify(value ?? null), hidden.secrets), (key, v: unknown) =>
+    drop.has(key) ? undefined : v,
+  ) as T;
 }
 
 /**
@@ -39,9 +62,18 @@ export function maskValue<T>(value: T, hidden: { fields: string[]; secrets: stri
  * the item's record are masked in title, body and payload; payload keys named after hidden
  * fields are dropped.
  */
-export function scrubNotification<T extends NotificationView>(ctx: ServerContext, actor: Actor, n: T): T {
+export function scrubNotification<T extends NotificationView>(
+  ctx: ServerContext,
+  actor: Actor,
+  n: T,
+): T {
   if (!n.entity || !n.recordId) return n;
   const hidden = hiddenValuesOf(ctx, actor, n.entity, n.recordId);
   if (hidden.fields.length === 0) return n;
-  return { ...n, title: mask(n.title, hidden.secrets), body: n.body === null ? null : mask(n.body, hidden.secrets), payload: maskValue(n.payload, hidden, true) };
+  return {
+    ...n,
+    title: mask(n.title, hidden.secrets),
+    body: n.body === null ? null : mask(n.body, hidden.secrets),
+    payload: maskValue(n.payload, hidden, true),
+  };
 }

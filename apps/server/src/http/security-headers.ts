@@ -5,7 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * security policy (no framing, scripts and styles from this origin only, images also as data URLs).
  */
 export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ['content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"],
+  [
+    'content-security-policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+  ],
   ['cross-origin-opener-policy', 'same-origin'],
   ['cross-origin-resource-policy', 'same-origin'],
   ['origin-agent-cluster', '?1'],

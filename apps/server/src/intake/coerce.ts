@@ -10,7 +10,10 @@ const FALSE = new Set(['false', 'off', '0', 'no']);
  */
 export function coerceFormValue(field: FieldSpec, raw: string | string[]): unknown {
   if (field.type === 'multiselect' || (field.type === 'relation' && field.multiple)) {
-    const list = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    const list = (Array.isArray(raw) ? raw : [raw])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return list;
   }
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';

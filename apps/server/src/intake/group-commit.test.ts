@@ -15,7 +15,10 @@ describe('group commit', () => {
     const db = openDatabase(file);
     db.sqlite.exec('CREATE TABLE t (v TEXT)');
     const reader = openDatabase(file, { readonly: true });
-    const visible = () => (reader.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v);
+    const visible = () =>
+      (reader.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map(
+        (r) => r.v,
+      );
     const group = createGroupCommit(db);
     const put = (v: string, fail = false) =>
       group(() => {
@@ -24,7 +27,10 @@ describe('group commit', () => {
         return v;
       }).then((value) => ({ value, seenByOtherConnection: visible() }));
     const results = await Promise.allSettled([put('a'), put('b', true), put('c')]);
-    expect(results[0]).toEqual({ status: 'fulfilled', value: { value: 'a', seenByOtherConnection: ['a', 'c'] } });
+    expect(results[0]).toEqual({
+      status: 'fulfilled',
+      value: { value: 'a', seenByOtherConnection: ['a', 'c'] },
+    });
     expect(results[1]).toMatchObject({ status: 'rejected', reason: new Error('boom b') });
     expect(results[2]).toMatchObject({ status: 'fulfilled', value: { value: 'c' } });
     expect(visible()).toEqual(['a', 'c']);
@@ -52,9 +58,15 @@ describe('group commit', () => {
           return 'failed';
         }
       });
-    const results = await Promise.all([guarded('a', false), guarded('b', true), guarded('c', false)]);
+    const results = await Promise.all([
+      guarded('a', false),
+      guarded('b', true),
+      guarded('c', false),
+    ]);
     expect(results).toEqual(['ok', 'failed', 'ok']);
-    expect((db.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a-journal', 'a-row', 'c-journal', 'c-row']);
+    expect(
+      (db.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v),
+    ).toEqual(['a-journal', 'a-row', 'c-journal', 'c-row']);
     // A clean batch after the redo goes back to the fast pass and still commits.
     await expect(guarded('d', false)).resolves.toBe('ok');
     expect(db.sqlite.inTransaction).toBe(false);
@@ -95,7 +107,9 @@ describe('group commit', () => {
     other.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run('other');
     const group = createGroupCommit(db);
     let settled = false;
-    const pending = group(() => db.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run('mine').changes).then((n) => {
+    const pending = group(
+      () => db.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run('mine').changes,
+    ).then((n) => {
       settled = true;
       return n;
     });
@@ -108,7 +122,9 @@ describe('group commit', () => {
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     other.sqlite.exec('COMMIT');
     await expect(pending).resolves.toBe(1);
-    expect((db.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['mine', 'other']);
+    expect(
+      (db.sqlite.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v),
+    ).toEqual(['mine', 'other']);
     other.close();
     db.close();
   });

@@ -28,7 +28,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * request meanwhile. Submissions arriving during the wait join the same commit. After the
  * connection's busy_timeout has passed without the lock, the flush waits for it blocking, as before.
  */
-export function createGroupCommit(db: StoreDb, opts: { maxBatch?: number; retryMs?: number; gauge?: Int32Array } = {}): GroupCommit {
+export function createGroupCommit(
+  db: StoreDb,
+  opts: { maxBatch?: number; retryMs?: number; gauge?: Int32Array } = {},
+): GroupCommit {
   const { maxBatch = 64, retryMs = 1, gauge } = opts;
   const queue: Job[] = [];
   let scheduled = false;
@@ -60,7 +63,9 @@ export function createGroupCommit(db: StoreDb, opts: { maxBatch?: number; retryM
    */
   const flatPass = (jobs: Job[]): Outcome[] | null => {
     try {
-      const { value, broken } = db.flattened(() => jobs.map((job): Outcome => ({ ok: true, value: job.work() })));
+      const { value, broken } = db.flattened(() =>
+        jobs.map((job): Outcome => ({ ok: true, value: job.work() })),
+      );
       return broken ? null : value;
     } catch {
       return null;
@@ -141,7 +146,11 @@ export function createGroupCommit(db: StoreDb, opts: { maxBatch?: number; retryM
       } else {
         Atomics.add(gauge, 0, 1);
         const done = () => Atomics.sub(gauge, 0, 1);
-        queue.push({ work, resolve: (v) => (done(), resolve(v as T)), reject: (e) => (done(), reject(e)) });
+        queue.push({
+          work,
+          resolve: (v) => (done(), resolve(v as T)),
+          reject: (e) => (done(), reject(e)),
+        });
       }
       schedule();
     });

@@ -9,7 +9,12 @@ import { intakeStore } from './intake-store';
 import type { WriterReply, WriterRequest } from './intake-writer';
 import { liveSpecVersion, writeIntake, type IntakeDeps } from './submit';
 
-const { dbFile, checkpointsElsewhere, liveRecheckMs, queue } = workerData as { dbFile: string; checkpointsElsewhere: boolean; liveRecheckMs?: number; queue: Int32Array };
+const { dbFile, checkpointsElsewhere, liveRecheckMs, queue } = workerData as {
+  dbFile: string;
+  checkpointsElsewhere: boolean;
+  liveRecheckMs?: number;
+  queue: Int32Array;
+};
 const db = openDatabase(dbFile);
 if (checkpointsElsewhere) handOffCheckpoints(db);
 const holder: { engine?: Engine } = {};
@@ -57,13 +62,17 @@ parentPort?.on('message', (msg: 'stop' | WriterRequest) => {
   }
   // The HTTP thread saw a newer spec (a publish a moment ago): read it now rather than within
   // the engine's recheck interval, so a new form or field is known here too.
-  if (msg.specVersion !== null && (liveSpecVersion(engine) ?? -1) < msg.specVersion) markSpecChanged();
+  if (msg.specVersion !== null && (liveSpecVersion(engine) ?? -1) < msg.specVersion)
+    markSpecChanged();
   inFlight++;
-  writeIntake(deps, store, msg.input).then(
-    (outcome) => reply({ id: msg.id, outcome }),
-    (error: unknown) => reply({ id: msg.id, error: error instanceof Error ? error.message : String(error) }),
-  ).finally(() => {
-    inFlight--;
-    stopWhenIdle();
-  });
+  writeIntake(deps, store, msg.input)
+    .then(
+      (outcome) => reply({ id: msg.id, outcome }),
+      (error: unknown) =>
+        reply({ id: msg.id, error: error instanceof Error ? error.message : String(error) }),
+    )
+    .finally(() => {
+      inFlight--;
+      stopWhenIdle();
+    });
 });

@@ -3,7 +3,14 @@ import type { ServerContext } from '../context';
 import { spawnThread } from '../setup/spawn-thread';
 import { commitQueueGauge } from './group-commit';
 import type { IntakeStore } from './intake-store';
-import { intakeCreateOptions, liveSpecVersion, writeIntake, type IntakeDeps, type IntakeInput, type IntakeOutcome } from './submit';
+import {
+  intakeCreateOptions,
+  liveSpecVersion,
+  writeIntake,
+  type IntakeDeps,
+  type IntakeInput,
+  type IntakeOutcome,
+} from './submit';
 
 /** Intake submissions written by a thread of their own (see startIntakeWriter). */
 export type IntakeWriter = {
@@ -21,17 +28,34 @@ export type WriterReply = { id: number; outcome: IntakeOutcome } | { id: number;
 
 /** The intake write path over the HTTP thread's own connection. */
 export function intakeDepsOf(ctx: ServerContext): IntakeDeps {
-  return { engine: ctx.engine, groupCommit: ctx.groupCommit, spec: ctx.spec, now: ctx.now, automations: ctx.options.automations };
+  return {
+    engine: ctx.engine,
+    groupCommit: ctx.groupCommit,
+    spec: ctx.spec,
+    now: ctx.now,
+    automations: ctx.options.automations,
+  };
 }
 
 /** Writes a submission in the intake writer thread when `trellis start` runs one, else here. */
-export async function submitIntake(ctx: ServerContext, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
+export async function submitIntake(
+  ctx: ServerContext,
+  store: IntakeStore,
+  input: IntakeInput,
+): Promise<IntakeOutcome> {
   const writer = ctx.intakeWriter;
   if (writer) {
     // Normalizing and validating need no lock: done here, the writer thread only writes.
-    const ahead = ctx.engine.records.prepareCreate(input.entity, input.values, intakeCreateOptions(input));
+    const ahead = ctx.engine.records.prepareCreate(
+      input.entity,
+      input.values,
+      intakeCreateOptions(input),
+    );
     const prepared = ahead.ok ? ahead.prepared : null;
-    const viaThread = writer.write(prepared ? { ...input, prepared } : input, prepared?.specVersion ?? liveSpecVersion(ctx.engine));
+    const viaThread = writer.write(
+      prepared ? { ...input, prepared } : input,
+      prepared?.specVersion ?? liveSpecVersion(ctx.engine),
+    );
     if (viaThread) return viaThread;
   }
   return writeIntake(intakeDepsOf(ctx), store, input);
@@ -49,9 +73,19 @@ export async function submitIntake(ctx: ServerContext, store: IntakeStore, input
  * runs. `checkpointsElsewhere`: the automation thread checkpoints the WAL (see handOffCheckpoints).
  * `liveRecheckMs`: the thread engine's (see EngineOptions; tests lengthen it).
  */
-export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?: boolean; liveRecheckMs?: number; log?: (entry: Record<string, unknown>) => void } = {}): IntakeWriter {
+export function startIntakeWriter(
+  dbFile: string,
+  opts: {
+    checkpointsElsewhere?: boolean;
+    liveRecheckMs?: number;
+    log?: (entry: Record<string, unknown>) => void;
+  } = {},
+): IntakeWriter {
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
-  const pending = new Map<number, { resolve: (o: IntakeOutcome) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (o: IntakeOutcome) => void; reject: (e: Error) => void }
+  >();
   let seq = 0;
   let stopping = false;
   let worker: Worker | null = null;
@@ -61,7 +95,12 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
     if (stopping) return;
     // A dead thread's count must not stay: its submissions were answered with an error.
     Atomics.store(queue, 0, 0);
-    const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), { dbFile, checkpointsElsewhere: opts.checkpointsElsewhere ?? false, liveRecheckMs: opts.liveRecheckMs, queue });
+    const w = spawnThread(new URL('./intake-writer-thread.ts', import.meta.url), {
+      dbFile,
+      checkpointsElsewhere: opts.checkpointsElsewhere ?? false,
+      liveRecheckMs: opts.liveRecheckMs,
+      queue,
+    });
     worker = w;
     w.on('message', (m: { replies?: WriterReply[] }) => {
       for (const r of m.replies ?? []) {
@@ -72,7 +111,13 @@ export function startIntakeWriter(dbFile: string, opts: { checkpointsElsewhere?:
         else p.resolve(r.outcome);
       }
     });
-    w.on('error', (err) => log({ level: 'error', msg: 'intake writer crashed', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+    w.on('error', (err) =>
+      log({
+        level: 'error',
+        msg: 'intake writer crashed',
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      }),
+    );
     w.on('exit', () => {
       worker = null;
       for (const p of pending.values()) p.reject(new Error('the intake writer thread stopped'));

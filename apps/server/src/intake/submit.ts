@@ -1,4 +1,10 @@
-import type { AutomationsApi, CreateOptions, Engine, EngineError, PreparedCreate } from '@trellis/engine';
+import type {
+  AutomationsApi,
+  CreateOptions,
+  Engine,
+  EngineError,
+  PreparedCreate,
+} from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
 import type { Locale } from '../http/locale';
 import { statusOf } from '../http/engine-result';
@@ -30,7 +36,15 @@ export type IntakeInput = {
 
 export type IntakeReply = { status: number; body: Record<string, unknown>; echoRecord?: boolean };
 
-export type IntakeOutcome = { ok: true; recordId: string; merged: boolean; reply?: { status: number; body: unknown }; replayed?: boolean } | { ok: false; status: number; error: EngineError };
+export type IntakeOutcome =
+  | {
+      ok: true;
+      recordId: string;
+      merged: boolean;
+      reply?: { status: number; body: unknown };
+      replayed?: boolean;
+    }
+  | { ok: false; status: number; error: EngineError };
 
 /** What the intake write path needs: the HTTP thread's server context, or the intake writer thread's own connection. */
 export type IntakeDeps = {
@@ -50,30 +64,53 @@ export function liveSpecVersion(engine: Pick<Engine, 'spec'>): number | null {
   }
 }
 
-function answer(reply: IntakeReply, recordId: string, merged: boolean): { status: number; body: unknown } {
-  return { status: reply.status, body: reply.echoRecord ? { ...reply.body, id: recordId, status: merged ? 'merged' : 'accepted' } : reply.body };
+function answer(
+  reply: IntakeReply,
+  recordId: string,
+  merged: boolean,
+): { status: number; body: unknown } {
+  return {
+    status: reply.status,
+    body: reply.echoRecord
+      ? { ...reply.body, id: recordId, status: merged ? 'merged' : 'accepted' }
+      : reply.body,
+  };
 }
 
 /** How intake calls the engine's create: as a public actor, with the submission's touch. */
 export function intakeCreateOptions(input: IntakeInput): CreateOptions {
   const t = input.touch;
   const touch = {
-    kind: input.kind, sourceKey: input.source,
-    ...(t.utm_source ? { utmSource: t.utm_source } : {}), ...(t.utm_medium ? { utmMedium: t.utm_medium } : {}),
-    ...(t.utm_campaign ? { utmCampaign: t.utm_campaign } : {}), ...(t.utm_content ? { utmContent: t.utm_content } : {}),
-    ...(t.utm_term ? { utmTerm: t.utm_term } : {}), ...(t.referrer ? { referrer: t.referrer } : {}), ...(t.landing_url ? { landingUrl: t.landing_url } : {}),
+    kind: input.kind,
+    sourceKey: input.source,
+    ...(t.utm_source ? { utmSource: t.utm_source } : {}),
+    ...(t.utm_medium ? { utmMedium: t.utm_medium } : {}),
+    ...(t.utm_campaign ? { utmCampaign: t.utm_campaign } : {}),
+    ...(t.utm_content ? { utmContent: t.utm_content } : {}),
+    ...(t.utm_term ? { utmTerm: t.utm_term } : {}),
+    ...(t.referrer ? { referrer: t.referrer } : {}),
+    ...(t.landing_url ? { landingUrl: t.landing_url } : {}),
   };
   return {
-    actor: { kind: 'public', locale: input.locale }, via: 'intake', locale: input.locale,
+    actor: { kind: 'public', locale: input.locale },
+    via: 'intake',
+    locale: input.locale,
     // 'reject' is the engine's interactive mode: a duplicate is refused, never merged.
-    mode: input.mode === 'reject' ? 'interactive' : input.mode, touch,
+    mode: input.mode === 'reject' ? 'interactive' : input.mode,
+    touch,
   };
 }
 
 /** The activity type a repeat submission is logged as: `form-submission`, else `note`, else the first one. */
 function resubmissionType(spec: AppSpec | null): string | null {
   const types = spec?.activityTypes ?? [];
-  return (types.find((t) => t.key === 'form-submission') ?? types.find((t) => t.key === 'note') ?? types[0])?.key ?? null;
+  return (
+    (
+      types.find((t) => t.key === 'form-submission') ??
+      types.find((t) => t.key === 'note') ??
+      types[0]
+    )?.key ?? null
+  );
 }
 
 /**
@@ -82,7 +119,11 @@ function resubmissionType(spec: AppSpec | null): string | null {
  * when the submission merged into an existing record, the intake log entry and the
  * idempotency reply. The record is durable before anything is acknowledged.
  */
-export async function writeIntake(ctx: IntakeDeps, store: IntakeStore, input: IntakeInput): Promise<IntakeOutcome> {
+export async function writeIntake(
+  ctx: IntakeDeps,
+  store: IntakeStore,
+  input: IntakeInput,
+): Promise<IntakeOutcome> {
   const t = input.touch;
   let at = ctx.now();
   const outcome = await ctx.groupCommit((): IntakeOutcome => {
@@ -94,34 +135,76 @@ export async function writeIntake(ctx: IntakeDeps, store: IntakeStore, input: In
       ...intakeCreateOptions(input),
       ...(input.prepared ? { prepared: input.prepared } : {}),
     });
-    if (!result.ok) return { ok: false, status: statusOf(result.error) === 404 ? 422 : statusOf(result.error), error: result.error };
+    if (!result.ok)
+      return {
+        ok: false,
+        status: statusOf(result.error) === 404 ? 422 : statusOf(result.error),
+        error: result.error,
+      };
     const recordId = String(result.record.id);
     const merged = result.merged === true;
     if (merged) {
       const type = resubmissionType(ctx.spec());
       const utm = [t.utm_source, t.utm_medium, t.utm_campaign].filter(Boolean).join(' / ');
       if (type) {
-        ctx.engine.activities.log(input.entity, recordId, {
-          type,
-          body: `${input.kind === 'form' ? '再次提交表单' : '再次推送'} ${input.source}${utm ? `（${utm}）` : ''}`,
-          meta: { intake: input.kind, source: input.source, changed: result.changed ?? [] },
-        }, { actor: { kind: 'system' }, via: 'intake', locale: input.locale });
+        ctx.engine.activities.log(
+          input.entity,
+          recordId,
+          {
+            type,
+            body: `${input.kind === 'form' ? '再次提交表单' : '再次推送'} ${input.source}${utm ? `（${utm}）` : ''}`,
+            meta: { intake: input.kind, source: input.source, changed: result.changed ?? [] },
+          },
+          { actor: { kind: 'system' }, via: 'intake', locale: input.locale },
+        );
       }
     }
     // Same transaction as the record: the event is exactly as durable as the submission.
     ctx.automations?.emit({
-      type: input.kind === 'form' ? 'form.submitted' : 'webhook.received', entity: input.entity, recordId, via: 'intake',
-      payload: input.kind === 'form' ? { form: input.source, merged } : { source: input.source, merged },
+      type: input.kind === 'form' ? 'form.submitted' : 'webhook.received',
+      entity: input.entity,
+      recordId,
+      via: 'intake',
+      payload:
+        input.kind === 'form' ? { form: input.source, merged } : { source: input.source, merged },
     });
-    store.log({ kind: input.kind, source: input.source, status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
+    store.log(
+      {
+        kind: input.kind,
+        source: input.source,
+        status: merged ? 'merged' : 'accepted',
+        httpStatus: 201,
+        recordId,
+        ip: input.ip,
+        idempotencyKey: input.idempotencyKey,
+      },
+      at,
+    );
     const reply = input.reply ? answer(input.reply, recordId, merged) : undefined;
-    if (reply && input.idempotencyKey) store.remember(input.idempotencyKey, input.kind, reply.status, reply.body, at);
+    if (reply && input.idempotencyKey)
+      store.remember(input.idempotencyKey, input.kind, reply.status, reply.body, at);
     return { ok: true, recordId, merged, ...(reply ? { reply } : {}) };
   });
   if (!outcome.ok) {
-    const reasons: IntakeReason[] = (outcome.error.errors ?? []).map((e) => ({ path: e.path, code: e.code, message: e.message }));
-    if (reasons.length === 0) reasons.push({ path: '', code: outcome.error.code, message: outcome.error.message });
-    store.log({ kind: input.kind, source: input.source, status: 'rejected', httpStatus: outcome.status, reasons, ip: input.ip, idempotencyKey: input.idempotencyKey }, at);
+    const reasons: IntakeReason[] = (outcome.error.errors ?? []).map((e) => ({
+      path: e.path,
+      code: e.code,
+      message: e.message,
+    }));
+    if (reasons.length === 0)
+      reasons.push({ path: '', code: outcome.error.code, message: outcome.error.message });
+    store.log(
+      {
+        kind: input.kind,
+        source: input.source,
+        status: 'rejected',
+        httpStatus: outcome.status,
+        reasons,
+        ip: input.ip,
+        idempotencyKey: input.idempotencyKey,
+      },
+      at,
+    );
   }
   return outcome;
 }

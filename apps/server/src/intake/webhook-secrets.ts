@@ -9,16 +9,30 @@ import { safeEqual, sha256Hex } from '../auth/secrets';
  */
 export function webhookSecrets(db: StoreDb, key: Buffer | undefined) {
   const s = db.sqlite;
-  const get = (source: string) => (s.prepare('SELECT secret_hash_or_enc AS v FROM webhook_secrets WHERE source_key = ?').get(source) as { v: string } | undefined)?.v ?? null;
+  const get = (source: string) =>
+    (
+      s
+        .prepare('SELECT secret_hash_or_enc AS v FROM webhook_secrets WHERE source_key = ?')
+        .get(source) as { v: string } | undefined
+    )?.v ?? null;
   const put = (source: string, value: string, now: number) =>
-    void s.prepare('INSERT INTO webhook_secrets (source_key, secret_hash_or_enc, created_at) VALUES (?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET secret_hash_or_enc = excluded.secret_hash_or_enc, created_at = excluded.created_at').run(source, value, now);
+    void s
+      .prepare(
+        'INSERT INTO webhook_secrets (source_key, secret_hash_or_enc, created_at) VALUES (?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET secret_hash_or_enc = excluded.secret_hash_or_enc, created_at = excluded.created_at',
+      )
+      .run(source, value, now);
 
   const encrypt = (plain: string): string => {
     if (!key) throw new Error('secretKey is required to store HMAC secrets');
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['enc', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join(':');
+    return [
+      'enc',
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ct.toString('base64url'),
+    ].join(':');
   };
   const decrypt = (stored: string): string | null => {
     const [tag, iv, auth, ct] = stored.split(':');
@@ -26,7 +40,10 @@ export function webhookSecrets(db: StoreDb, key: Buffer | undefined) {
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(auth, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(ct, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     } catch {
       return null;
     }
@@ -44,11 +61,19 @@ export function webhookSecrets(db: StoreDb, key: Buffer | undefined) {
       return safeEqual(stored.slice(7), sha256Hex(token));
     },
     /** Checks a hex HMAC of the raw body; accepts an optional `sha256=` style prefix. */
-    checkSignature(source: string, algorithm: 'sha256' | 'sha1', raw: string, signature: string | undefined): boolean {
+    checkSignature(
+      source: string,
+      algorithm: 'sha256' | 'sha1',
+      raw: string,
+      signature: string | undefined,
+    ): boolean {
       const stored = get(source);
       const secret = stored ? decrypt(stored) : null;
       if (!secret || !signature) return false;
-      const given = signature.replace(/^(sha256|sha1)=/i, '').trim().toLowerCase();
+      const given = signature
+        .replace(/^(sha256|sha1)=/i, '')
+        .trim()
+        .toLowerCase();
       const expected = createHmac(algorithm, secret).update(raw, 'utf8').digest('hex');
       return safeEqual(given, expected);
     },

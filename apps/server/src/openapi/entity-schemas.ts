@@ -29,25 +29,44 @@ function fieldSchema(entity: EntitySpec, key: string, locale: 'zh-CN' | 'en'): S
   } catch {
     value = {};
   }
-  return { ...value, title: localize(field.label, locale), ...(field.type === 'money' ? { description: 'Integer minor units (fen).' } : {}) };
+  return {
+    ...value,
+    title: localize(field.label, locale),
+    ...(field.type === 'money' ? { description: 'Integer minor units (fen).' } : {}),
+  };
 }
 
 /** A plausible value for an example body (types only; never a stored value). */
 function exampleOf(field: EntitySpec['fields'][number], locale: 'zh-CN' | 'en'): unknown {
   switch (field.type) {
-    case 'phone': return '+8613800138000';
-    case 'email': return 'someone@example.com';
-    case 'url': return 'https://example.com';
-    case 'number': case 'percent': return field.min ?? 1;
-    case 'money': return 100000;
-    case 'date': return '2026-01-05';
-    case 'datetime': return 1767578400000;
-    case 'boolean': return true;
-    case 'select': return field.options[0]?.value ?? null;
-    case 'multiselect': return field.options.slice(0, 1).map((o) => o.value);
-    case 'region': return '330106';
-    case 'relation': case 'user': return '01900000-0000-7000-8000-000000000000';
-    default: return localize(field.label, locale);
+    case 'phone':
+      return '+8613800138000';
+    case 'email':
+      return 'someone@example.com';
+    case 'url':
+      return 'https://example.com';
+    case 'number':
+    case 'percent':
+      return field.min ?? 1;
+    case 'money':
+      return 100000;
+    case 'date':
+      return '2026-01-05';
+    case 'datetime':
+      return 1767578400000;
+    case 'boolean':
+      return true;
+    case 'select':
+      return field.options[0]?.value ?? null;
+    case 'multiselect':
+      return field.options.slice(0, 1).map((o) => o.value);
+    case 'region':
+      return '330106';
+    case 'relation':
+    case 'user':
+      return '01900000-0000-7000-8000-000000000000';
+    default:
+      return localize(field.label, locale);
   }
 }
 
@@ -55,26 +74,44 @@ function exampleOf(field: EntitySpec['fields'][number], locale: 'zh-CN' | 'en'):
  * Component schemas of the live entities: `<Entity>` (what reads return) and `<Entity>Input`
  * (what writes accept). Fields hidden from the reader are left out entirely.
  */
-export function entitySchemas(spec: AppSpec, hidden: (entity: string) => Set<string>, locale: 'zh-CN' | 'en'): Record<string, Schema> {
+export function entitySchemas(
+  spec: AppSpec,
+  hidden: (entity: string) => Set<string>,
+  locale: 'zh-CN' | 'en',
+): Record<string, Schema> {
   const out: Record<string, Schema> = {};
   for (const entity of spec.entities) {
     const hide = hidden(entity.key);
     const fields = entity.fields.filter((f) => !hide.has(f.key));
-    const props = Object.fromEntries(fields.map((f) => [f.key, fieldSchema(entity, f.key, locale)]));
-    out[schemaName(entity.key)] = { type: 'object', title: localize(entity.label, locale), properties: { ...SYSTEM_PROPS, ...props }, required: ['id', 'version', 'createdAt', 'updatedAt'] };
+    const props = Object.fromEntries(
+      fields.map((f) => [f.key, fieldSchema(entity, f.key, locale)]),
+    );
+    out[schemaName(entity.key)] = {
+      type: 'object',
+      title: localize(entity.label, locale),
+      properties: { ...SYSTEM_PROPS, ...props },
+      required: ['id', 'version', 'createdAt', 'updatedAt'],
+    };
     const writable = fields.filter((f) => f.type !== 'formula' && !f.readOnly);
-    const example = Object.fromEntries(writable.filter((f) => f.required).map((f) => [f.key, exampleOf(f, locale)]));
+    const example = Object.fromEntries(
+      writable.filter((f) => f.required).map((f) => [f.key, exampleOf(f, locale)]),
+    );
     out[`${schemaName(entity.key)}Input`] = {
       type: 'object',
       additionalProperties: false,
-      properties: Object.fromEntries(writable.map((f) => [f.key, fieldSchema(entity, f.key, locale)])),
+      properties: Object.fromEntries(
+        writable.map((f) => [f.key, fieldSchema(entity, f.key, locale)]),
+      ),
       required: writable.filter((f) => f.required === true).map((f) => f.key),
       // Built from the reader's visible fields only, so a hidden field never shows up here either.
       examples: [example],
     };
     out[`${schemaName(entity.key)}List`] = {
       type: 'object',
-      properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${schemaName(entity.key)}` } }, nextCursor: { type: ['string', 'null'] } },
+      properties: {
+        items: { type: 'array', items: { $ref: `#/components/schemas/${schemaName(entity.key)}` } },
+        nextCursor: { type: ['string', 'null'] },
+      },
       required: ['items', 'nextCursor'],
     };
   }

@@ -4,7 +4,13 @@ type Schema = Record<string, unknown>;
 
 /** [method, path, tag, summary, success status] of the endpoints that do not depend on the spec. */
 const ENDPOINTS: [string, string, string, string, number][] = [
-  ['post', '/api/v1/auth/login', 'Auth', 'Sign in with {login, password}; sets the session cookie', 200],
+  [
+    'post',
+    '/api/v1/auth/login',
+    'Auth',
+    'Sign in with {login, password}; sets the session cookie',
+    200,
+  ],
   ['post', '/api/v1/auth/logout', 'Auth', 'Sign out', 204],
   ['get', '/api/v1/me', 'Auth', 'The signed-in user, role, capabilities and entity rights', 200],
   ['patch', '/api/v1/me', 'Auth', 'Change own name or locale', 200],
@@ -12,89 +18,314 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ['get', '/api/v1/setup', 'Auth', 'Whether the first admin still has to be created', 200],
   ['post', '/api/v1/setup', 'Auth', 'Create the first admin (only when there is no user)', 201],
   ['get', '/api/v1/search', 'Records', 'Search every readable entity (?q=)', 200],
-  ['get', '/api/v1/records/{entity}/deleted', 'Records', 'Recycle bin: deleted records (delete rights)', 200],
-  ['get', '/api/v1/records/{entity}/export', 'Records', 'Export records in scope as CSV or JSON (?format=, capability export)', 200],
+  [
+    'get',
+    '/api/v1/records/{entity}/deleted',
+    'Records',
+    'Recycle bin: deleted records (delete rights)',
+    200,
+  ],
+  [
+    'get',
+    '/api/v1/records/{entity}/export',
+    'Records',
+    'Export records in scope as CSV or JSON (?format=, capability export)',
+    200,
+  ],
   ['get', '/api/v1/records/{entity}/{id}/history', 'Records', 'Field-level change history', 200],
-  ['get', '/api/v1/records/{entity}/{id}/timeline', 'Records', 'Activities, stage changes, changes and tasks, newest first', 200],
+  [
+    'get',
+    '/api/v1/records/{entity}/{id}/timeline',
+    'Records',
+    'Activities, stage changes, changes and tasks, newest first',
+    200,
+  ],
   ['post', '/api/v1/records/{entity}/{id}/restore', 'Records', 'Restore a deleted record', 200],
-  ['post', '/api/v1/records/{entity}/{id}/activities', 'Activities', 'Log an activity (call, visit, trial class...)', 201],
+  [
+    'post',
+    '/api/v1/records/{entity}/{id}/activities',
+    'Activities',
+    'Log an activity (call, visit, trial class...)',
+    201,
+  ],
   ['get', '/api/v1/tasks', 'Tasks', 'My tasks (?status=open|done, ?assignee=)', 200],
   ['post', '/api/v1/tasks', 'Tasks', 'Create a task', 201],
   ['patch', '/api/v1/tasks/{id}', 'Tasks', 'Complete, reopen or reassign a task', 200],
   ['get', '/api/v1/notifications', 'Notifications', 'My notifications (?unread=1)', 200],
   ['post', '/api/v1/notifications/{id}/read', 'Notifications', 'Mark one notification read', 204],
-  ['post', '/api/v1/notifications/read-all', 'Notifications', 'Mark all my notifications read', 204],
-  ['get', '/api/v1/events', 'Notifications', 'Server-sent events: my notifications and changes to records I can see', 200],
+  [
+    'post',
+    '/api/v1/notifications/read-all',
+    'Notifications',
+    'Mark all my notifications read',
+    204,
+  ],
+  [
+    'get',
+    '/api/v1/events',
+    'Notifications',
+    'Server-sent events: my notifications and changes to records I can see',
+    200,
+  ],
   ['get', '/api/v1/automations', 'Automations', 'Automations of the live spec', 200],
-  ['get', '/api/v1/automations/runs', 'Automations', 'Run log (?automation=&entity=&record=&status=)', 200],
-  ['post', '/api/v1/automations/{key}/test', 'Automations', 'Dry run against a record or sample values', 200],
-  ['post', '/api/v1/automations/{key}/run', 'Automations', 'Run a manual automation on records', 202],
-  ['post', '/api/v1/files', 'Files', 'Upload a file (multipart field "file"); answers the FileRef', 201],
+  [
+    'get',
+    '/api/v1/automations/runs',
+    'Automations',
+    'Run log (?automation=&entity=&record=&status=)',
+    200,
+  ],
+  [
+    'post',
+    '/api/v1/automations/{key}/test',
+    'Automations',
+    'Dry run against a record or sample values',
+    200,
+  ],
+  [
+    'post',
+    '/api/v1/automations/{key}/run',
+    'Automations',
+    'Run a manual automation on records',
+    202,
+  ],
+  [
+    'post',
+    '/api/v1/files',
+    'Files',
+    'Upload a file (multipart field "file"); answers the FileRef',
+    201,
+  ],
   ['get', '/api/v1/files/{id}', 'Files', 'Download a file the caller may read', 200],
   ['get', '/api/v1/users', 'Users', 'User directory', 200],
   ['post', '/api/v1/users', 'Users', 'Create a user (manageUsers)', 201],
-  ['patch', '/api/v1/users/{id}', 'Users', 'Change role, teams, status, password (manageUsers)', 200],
+  [
+    'patch',
+    '/api/v1/users/{id}',
+    'Users',
+    'Change role, teams, status, password (manageUsers)',
+    200,
+  ],
   ['get', '/api/v1/teams', 'Users', 'Teams and members', 200],
   ['get', '/api/v1/tokens', 'Users', 'API tokens (manageUsers)', 200],
-  ['post', '/api/v1/tokens', 'Users', 'Issue an API token for a role; the token is shown once', 201],
+  [
+    'post',
+    '/api/v1/tokens',
+    'Users',
+    'Issue an API token for a role; the token is shown once',
+    201,
+  ],
   ['delete', '/api/v1/tokens/{id}', 'Users', 'Revoke an API token', 204],
   ['get', '/api/v1/spec', 'Spec', 'The live spec and its version', 200],
   ['get', '/api/v1/spec/draft', 'Spec', 'The draft being edited', 200],
   ['put', '/api/v1/spec/draft', 'Spec', 'Save the draft (validated)', 200],
-  ['post', '/api/v1/spec/draft/plan', 'Spec', 'Preview: validation, changes and migration plan of publishing the draft', 200],
+  [
+    'post',
+    '/api/v1/spec/draft/plan',
+    'Spec',
+    'Preview: validation, changes and migration plan of publishing the draft',
+    200,
+  ],
   ['post', '/api/v1/spec/publish', 'Spec', 'Publish the draft (applies the migration plan)', 201],
   ['get', '/api/v1/spec/versions', 'Spec', 'Published versions', 200],
   ['get', '/api/v1/spec/versions/{version}', 'Spec', 'One published version', 200],
-  ['post', '/api/v1/spec/versions/{version}/restore', 'Spec', 'Publish an earlier version again', 201],
-  ['get', '/api/v1/intake/sources', 'Intake', 'Public forms and webhook sources with health (last success, last failure, daily counts)', 200],
-  ['get', '/api/v1/intake/sources/{kind}/{key}/log', 'Intake', 'Latest intake log entries of a source', 200],
-  ['put', '/api/v1/intake/webhooks/{key}/secret', 'Intake', 'Set or generate the token/HMAC secret of a webhook source', 200],
-  ['get', '/api/v1/public/forms/{form}', 'Public intake', 'Definition of a public form (for the form page)', 200],
-  ['post', '/hooks/{source}', 'Public intake', 'Inbound webhook (token header or HMAC signature)', 201],
+  [
+    'post',
+    '/api/v1/spec/versions/{version}/restore',
+    'Spec',
+    'Publish an earlier version again',
+    201,
+  ],
+  [
+    'get',
+    '/api/v1/intake/sources',
+    'Intake',
+    'Public forms and webhook sources with health (last success, last failure, daily counts)',
+    200,
+  ],
+  [
+    'get',
+    '/api/v1/intake/sources/{kind}/{key}/log',
+    'Intake',
+    'Latest intake log entries of a source',
+    200,
+  ],
+  [
+    'put',
+    '/api/v1/intake/webhooks/{key}/secret',
+    'Intake',
+    'Set or generate the token/HMAC secret of a webhook source',
+    200,
+  ],
+  [
+    'get',
+    '/api/v1/public/forms/{form}',
+    'Public intake',
+    'Definition of a public form (for the form page)',
+    200,
+  ],
+  [
+    'post',
+    '/hooks/{source}',
+    'Public intake',
+    'Inbound webhook (token header or HMAC signature)',
+    201,
+  ],
 ];
 
 const str = { type: 'string' };
-const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
+const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  properties,
+  required,
+});
 
 /** Request bodies of the fixed endpoints that take one. */
 const BODIES: Record<string, Schema> = {
-  'post /api/v1/auth/login': obj({ login: str, password: { type: 'string', format: 'password' } }, ['login', 'password']),
-  'post /api/v1/me/password': obj({ current: str, password: { type: 'string', minLength: 8 } }, ['current', 'password']),
+  'post /api/v1/auth/login': obj({ login: str, password: { type: 'string', format: 'password' } }, [
+    'login',
+    'password',
+  ]),
+  'post /api/v1/me/password': obj({ current: str, password: { type: 'string', minLength: 8 } }, [
+    'current',
+    'password',
+  ]),
   'patch /api/v1/me': obj({ name: str, locale: { enum: ['zh-CN', 'en'] } }),
-  'post /api/v1/setup': obj({ login: str, password: { type: 'string', minLength: 8 }, name: str }, ['login', 'password']),
-  'post /api/v1/users': obj({ login: str, password: { type: 'string', minLength: 8 }, role: str, teams: { type: 'array', items: str }, name: str, supervisorId: str, locale: { enum: ['zh-CN', 'en'] }, email: str, phone: str }, ['login', 'password', 'role']),
-  'patch /api/v1/users/{id}': obj({ role: str, teams: { type: 'array', items: str }, status: { enum: ['active', 'away', 'disabled'] }, password: str, name: str, locale: { enum: ['zh-CN', 'en'] } }),
+  'post /api/v1/setup': obj({ login: str, password: { type: 'string', minLength: 8 }, name: str }, [
+    'login',
+    'password',
+  ]),
+  'post /api/v1/users': obj(
+    {
+      login: str,
+      password: { type: 'string', minLength: 8 },
+      role: str,
+      teams: { type: 'array', items: str },
+      name: str,
+      supervisorId: str,
+      locale: { enum: ['zh-CN', 'en'] },
+      email: str,
+      phone: str,
+    },
+    ['login', 'password', 'role'],
+  ),
+  'patch /api/v1/users/{id}': obj({
+    role: str,
+    teams: { type: 'array', items: str },
+    status: { enum: ['active', 'away', 'disabled'] },
+    password: str,
+    name: str,
+    locale: { enum: ['zh-CN', 'en'] },
+  }),
   'post /api/v1/tokens': obj({ name: str, role: str, userId: str }, ['name', 'role']),
-  'post /api/v1/records/{entity}/{id}/activities': obj({ type: str, body: str, occurredAt: { type: 'integer' }, attachments: { type: 'array', items: obj({ id: str, name: str, size: { type: 'integer' }, mime: str }) } }, ['type']),
-  'post /api/v1/tasks': obj({ title: str, description: str, entity: str, recordId: str, assigneeId: str, dueAt: { type: 'integer' } }, ['title']),
-  'patch /api/v1/tasks/{id}': obj({ status: { enum: ['done'] }, assigneeId: str, dueAt: { type: 'integer' } }),
-  'put /api/v1/spec/draft': { type: 'object', description: 'An app spec (see app-spec.schema.json)' },
-  'post /api/v1/spec/publish': obj({ note: str, resolutions: { type: 'object' }, spec: { type: 'object' } }),
-  'post /api/v1/automations/{key}/test': obj({ record: { type: ['object', 'string', 'null'] }, previous: { type: 'object' } }),
-  'post /api/v1/automations/{key}/run': obj({ recordIds: { type: 'array', items: str } }, ['recordIds']),
+  'post /api/v1/records/{entity}/{id}/activities': obj(
+    {
+      type: str,
+      body: str,
+      occurredAt: { type: 'integer' },
+      attachments: {
+        type: 'array',
+        items: obj({ id: str, name: str, size: { type: 'integer' }, mime: str }),
+      },
+    },
+    ['type'],
+  ),
+  'post /api/v1/tasks': obj(
+    {
+      title: str,
+      description: str,
+      entity: str,
+      recordId: str,
+      assigneeId: str,
+      dueAt: { type: 'integer' },
+    },
+    ['title'],
+  ),
+  'patch /api/v1/tasks/{id}': obj({
+    status: { enum: ['done'] },
+    assigneeId: str,
+    dueAt: { type: 'integer' },
+  }),
+  'put /api/v1/spec/draft': {
+    type: 'object',
+    description: 'An app spec (see app-spec.schema.json)',
+  },
+  'post /api/v1/spec/publish': obj({
+    note: str,
+    resolutions: { type: 'object' },
+    spec: { type: 'object' },
+  }),
+  'post /api/v1/automations/{key}/test': obj({
+    record: { type: ['object', 'string', 'null'] },
+    previous: { type: 'object' },
+  }),
+  'post /api/v1/automations/{key}/run': obj({ recordIds: { type: 'array', items: str } }, [
+    'recordIds',
+  ]),
   'put /api/v1/intake/webhooks/{key}/secret': obj({ secret: { type: 'string', minLength: 16 } }),
 };
 
 /** Endpoints answering 200 instead of their 201 when nothing was created. */
-const UNCHANGED_OK = new Set(['post /api/v1/spec/publish', 'post /api/v1/spec/versions/{version}/restore']);
+const UNCHANGED_OK = new Set([
+  'post /api/v1/spec/publish',
+  'post /api/v1/spec/versions/{version}/restore',
+]);
 
 /** Paths of the fixed endpoints with request and response bodies (fixed-responses.ts) and their problem answers. */
 export function fixedPaths(problem: Schema): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [method, path, tag, summary, status] of ENDPOINTS) {
-    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     const id = `${method} ${path}`;
-    const isPublic = path.startsWith('/hooks/') || path.includes('/public/') || path.endsWith('/login') || path.endsWith('/setup');
+    const isPublic =
+      path.startsWith('/hooks/') ||
+      path.includes('/public/') ||
+      path.endsWith('/login') ||
+      path.endsWith('/setup');
     const answer = FIXED_RESPONSES[id];
-    const success = status === 204 || !answer ? { description: summary } : { description: summary, content: { [FIXED_MEDIA[id] ?? 'application/json']: { schema: answer } } };
-    const errors = Object.fromEntries(errorStatuses(method, path, isPublic, Boolean(BODIES[id])).map((s) => [s, problem]));
+    const success =
+      status === 204 || !answer
+        ? { description: summary }
+        : {
+            description: summary,
+            content: { [FIXED_MEDIA[id] ?? 'application/json']: { schema: answer } },
+          };
+    const errors = Object.fromEntries(
+      errorStatuses(method, path, isPublic, Boolean(BODIES[id])).map((s) => [s, problem]),
+    );
     paths[path] = {
       ...paths[path],
       [method]: {
-        tags: [tag], summary, ...(params.length ? { parameters: params } : {}),
-        ...(BODIES[id] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[id] } } } } : {}),
+        tags: [tag],
+        summary,
+        ...(params.length ? { parameters: params } : {}),
+        ...(BODIES[id]
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: BODIES[id] } },
+              },
+            }
+          : {}),
         ...(isPublic ? { security: [] } : {}),
-        responses: { [status]: success, ...(UNCHANGED_OK.has(id) ? { 200: { ...success, description: 'The spec equals the live one: nothing published, `unchanged: true`' } } : {}), ...errors, default: problem },
+        responses: {
+          [status]: success,
+          ...(UNCHANGED_OK.has(id)
+            ? {
+                200: {
+                  ...success,
+                  description: 'The spec equals the live one: nothing published, `unchanged: true`',
+                },
+              }
+            : {}),
+          ...errors,
+          default: problem,
+        },
       },
     };
   }

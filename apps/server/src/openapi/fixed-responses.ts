@@ -12,53 +12,227 @@ const int = { type: 'integer' };
 const intOrNull = { type: ['integer', 'null'] };
 const bool = { type: 'boolean' };
 const anyObj = { type: 'object' };
-const obj = (properties: Record<string, unknown>, required: string[] = []): Schema => ({ type: 'object', properties, required });
+const obj = (properties: Record<string, unknown>, required: string[] = []): Schema => ({
+  type: 'object',
+  properties,
+  required,
+});
 // Component names carry a `sys.` prefix: entity schemas are named after entity keys (an entity
 // `task` is `Task`), which never contain a dot, so the two never collide.
 const ref = (name: string) => ({ $ref: `#/components/schemas/sys.${name}` });
-const items = (schema: Schema, extra: Record<string, unknown> = {}) => obj({ items: { type: 'array', items: schema }, ...extra }, ['items']);
+const items = (schema: Schema, extra: Record<string, unknown> = {}) =>
+  obj({ items: { type: 'array', items: schema }, ...extra }, ['items']);
 const localeMap = { type: 'object', additionalProperties: { type: 'string' } };
 
 const COMPONENTS: Record<string, Schema> = {
-  User: obj({ id: str, login: str, name: str, role: str, status: { enum: ['active', 'away', 'disabled'] }, locale: strOrNull, email: strOrNull, phone: strOrNull, supervisorId: strOrNull, teams: { type: 'array', items: str }, createdAt: int, updatedAt: int }, ['id', 'login', 'name', 'role', 'status', 'teams']),
-  Team: obj({ key: str, label: localeMap, parentKey: strOrNull, leadUserId: strOrNull, members: { type: 'array', items: str } }, ['key', 'members']),
-  ApiToken: obj({ id: str, name: str, role: str, userId: strOrNull, createdBy: strOrNull, createdAt: int, lastUsedAt: intOrNull, revokedAt: intOrNull }, ['id', 'name', 'role', 'createdAt']),
-  Task: obj({ id: str, entity: strOrNull, recordId: strOrNull, title: str, description: strOrNull, assigneeId: strOrNull, dueAt: intOrNull, status: str, completedAt: intOrNull, createdBy: strOrNull, createdAt: int, source: {} }, ['id', 'title', 'status', 'createdAt']),
-  Notification: obj({ id: str, kind: str, title: str, body: strOrNull, entity: strOrNull, recordId: strOrNull, payload: {}, createdAt: int, readAt: intOrNull }, ['id', 'kind', 'title', 'createdAt']),
+  User: obj(
+    {
+      id: str,
+      login: str,
+      name: str,
+      role: str,
+      status: { enum: ['active', 'away', 'disabled'] },
+      locale: strOrNull,
+      email: strOrNull,
+      phone: strOrNull,
+      supervisorId: strOrNull,
+      teams: { type: 'array', items: str },
+      createdAt: int,
+      updatedAt: int,
+    },
+    ['id', 'login', 'name', 'role', 'status', 'teams'],
+  ),
+  Team: obj(
+    {
+      key: str,
+      label: localeMap,
+      parentKey: strOrNull,
+      leadUserId: strOrNull,
+      members: { type: 'array', items: str },
+    },
+    ['key', 'members'],
+  ),
+  ApiToken: obj(
+    {
+      id: str,
+      name: str,
+      role: str,
+      userId: strOrNull,
+      createdBy: strOrNull,
+      createdAt: int,
+      lastUsedAt: intOrNull,
+      revokedAt: intOrNull,
+    },
+    ['id', 'name', 'role', 'createdAt'],
+  ),
+  Task: obj(
+    {
+      id: str,
+      entity: strOrNull,
+      recordId: strOrNull,
+      title: str,
+      description: strOrNull,
+      assigneeId: strOrNull,
+      dueAt: intOrNull,
+      status: str,
+      completedAt: intOrNull,
+      createdBy: strOrNull,
+      createdAt: int,
+      source: {},
+    },
+    ['id', 'title', 'status', 'createdAt'],
+  ),
+  Notification: obj(
+    {
+      id: str,
+      kind: str,
+      title: str,
+      body: strOrNull,
+      entity: strOrNull,
+      recordId: strOrNull,
+      payload: {},
+      createdAt: int,
+      readAt: intOrNull,
+    },
+    ['id', 'kind', 'title', 'createdAt'],
+  ),
   FileRef: obj({ id: str, name: str, size: int, mime: str }, ['id', 'name', 'size', 'mime']),
-  Activity: obj({ id: str, entity: str, recordId: str, type: str, body: strOrNull, occurredAt: int, actorId: strOrNull, attachments: { type: 'array', items: ref('FileRef') }, meta: { type: ['object', 'null'] }, createdAt: int }, ['id', 'entity', 'recordId', 'type', 'occurredAt']),
+  Activity: obj(
+    {
+      id: str,
+      entity: str,
+      recordId: str,
+      type: str,
+      body: strOrNull,
+      occurredAt: int,
+      actorId: strOrNull,
+      attachments: { type: 'array', items: ref('FileRef') },
+      meta: { type: ['object', 'null'] },
+      createdAt: int,
+    },
+    ['id', 'entity', 'recordId', 'type', 'occurredAt'],
+  ),
   AnyRecord: obj({ id: str, version: int, createdAt: int }, ['id']),
-  SpecVersion: obj({ version: int, spec: anyObj, publishedAt: int, publishedBy: strOrNull, note: strOrNull, changes: {} }, ['version']),
-  PublishResult: obj({ version: int, unchanged: bool, summary: {}, changes: {} }, ['version', 'unchanged']),
+  SpecVersion: obj(
+    {
+      version: int,
+      spec: anyObj,
+      publishedAt: int,
+      publishedBy: strOrNull,
+      note: strOrNull,
+      changes: {},
+    },
+    ['version'],
+  ),
+  PublishResult: obj({ version: int, unchanged: bool, summary: {}, changes: {} }, [
+    'version',
+    'unchanged',
+  ]),
   ValidationIssue: obj({ path: str, code: str, message: str }, ['path', 'code', 'message']),
   // The run log (docs/automations.md): why a run matched or not and what each action did.
-  ConditionTrace: obj({ matched: bool, failed: { type: 'array', items: obj({ path: str, expr: {}, value: {}, error: str }, ['path']) }, error: str }, ['matched', 'failed']),
+  ConditionTrace: obj(
+    {
+      matched: bool,
+      failed: {
+        type: 'array',
+        items: obj({ path: str, expr: {}, value: {}, error: str }, ['path']),
+      },
+      error: str,
+    },
+    ['matched', 'failed'],
+  ),
   ActionResult: {
     oneOf: [
       obj({ ok: { const: true }, summary: str, data: anyObj }, ['ok', 'summary']),
-      obj({ ok: { const: false }, code: str, message: str, errors: { type: 'array', items: ref('ValidationIssue') } }, ['ok', 'code', 'message']),
+      obj(
+        {
+          ok: { const: false },
+          code: str,
+          message: str,
+          errors: { type: 'array', items: ref('ValidationIssue') },
+        },
+        ['ok', 'code', 'message'],
+      ),
     ],
   },
-  ActionLog: obj({ index: int, type: str, status: { enum: ['succeeded', 'failed', 'skipped'] }, result: ref('ActionResult'), durationMs: { type: 'number' }, replayed: bool }, ['index', 'type', 'status', 'durationMs']),
+  ActionLog: obj(
+    {
+      index: int,
+      type: str,
+      status: { enum: ['succeeded', 'failed', 'skipped'] },
+      result: ref('ActionResult'),
+      durationMs: { type: 'number' },
+      replayed: bool,
+    },
+    ['index', 'type', 'status', 'durationMs'],
+  ),
   AutomationRun: obj(
     {
-      id: str, eventId: strOrNull, automationKey: str, triggerType: str, entity: strOrNull, recordId: strOrNull, matched: bool,
-      conditionTrace: { oneOf: [ref('ConditionTrace'), { type: 'null' }] }, actions: { type: 'array', items: ref('ActionLog') },
-      status: { enum: ['matched', 'skipped', 'failed', 'succeeded', 'stopped'] }, error: strOrNull, depth: int, startedAt: int, durationMs: { type: 'number' }, dryRun: bool,
+      id: str,
+      eventId: strOrNull,
+      automationKey: str,
+      triggerType: str,
+      entity: strOrNull,
+      recordId: strOrNull,
+      matched: bool,
+      conditionTrace: { oneOf: [ref('ConditionTrace'), { type: 'null' }] },
+      actions: { type: 'array', items: ref('ActionLog') },
+      status: { enum: ['matched', 'skipped', 'failed', 'succeeded', 'stopped'] },
+      error: strOrNull,
+      depth: int,
+      startedAt: int,
+      durationMs: { type: 'number' },
+      dryRun: bool,
     },
     ['id', 'automationKey', 'triggerType', 'matched', 'actions', 'status', 'startedAt', 'dryRun'],
   ),
-  Automation: obj({ key: str, label: localeMap, enabled: bool, on: obj({ type: str }, ['type']), if: {}, do: { type: 'array', items: obj({ type: str }, ['type']) } }, ['key', 'on', 'do']),
+  Automation: obj(
+    {
+      key: str,
+      label: localeMap,
+      enabled: bool,
+      on: obj({ type: str }, ['type']),
+      if: {},
+      do: { type: 'array', items: obj({ type: str }, ['type']) },
+    },
+    ['key', 'on', 'do'],
+  ),
 };
 
 /** Component schemas shared by fixed endpoints, under their `sys.` names. */
-export const FIXED_COMPONENTS: Record<string, Schema> = Object.fromEntries(Object.entries(COMPONENTS).map(([k, v]) => [`sys.${k}`, v]));
+export const FIXED_COMPONENTS: Record<string, Schema> = Object.fromEntries(
+  Object.entries(COMPONENTS).map(([k, v]) => [`sys.${k}`, v]),
+);
 
-const me = obj({ user: { oneOf: [ref('User'), { type: 'null' }] }, actor: obj({ kind: str, role: strOrNull, teams: { type: 'array', items: str } }), via: str, role: anyObj, capabilities: { type: 'array', items: str }, entities: { type: 'object', additionalProperties: anyObj } }, ['actor', 'capabilities', 'entities']);
+const me = obj(
+  {
+    user: { oneOf: [ref('User'), { type: 'null' }] },
+    actor: obj({ kind: str, role: strOrNull, teams: { type: 'array', items: str } }),
+    via: str,
+    role: anyObj,
+    capabilities: { type: 'array', items: str },
+    entities: { type: 'object', additionalProperties: anyObj },
+  },
+  ['actor', 'capabilities', 'entities'],
+);
 const userBox = obj({ user: ref('User') }, ['user']);
 const recordItems = items(ref('AnyRecord'), { nextCursor: strOrNull });
-const change = obj({ field: str, before: {}, after: {}, actorId: strOrNull, via: str, at: int }, ['field']);
-const intakeSource = obj({ kind: { enum: ['form', 'webhook'] }, key: str, label: localeMap, entity: str, endpoint: str, auth: str, secretSet: bool, health: anyObj }, ['kind', 'key', 'endpoint']);
+const change = obj({ field: str, before: {}, after: {}, actorId: strOrNull, via: str, at: int }, [
+  'field',
+]);
+const intakeSource = obj(
+  {
+    kind: { enum: ['form', 'webhook'] },
+    key: str,
+    label: localeMap,
+    entity: str,
+    endpoint: str,
+    auth: str,
+    secretSet: bool,
+    health: anyObj,
+  },
+  ['kind', 'key', 'endpoint'],
+);
 
 /** Body schema of the 2xx answer of each fixed endpoint (`method path`); 204s have none. */
 export const FIXED_RESPONSES: Record<string, Schema> = {
@@ -67,7 +241,18 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'patch /api/v1/me': userBox,
   'get /api/v1/setup': obj({ needed: bool }, ['needed']),
   'post /api/v1/setup': userBox,
-  'get /api/v1/search': obj({ results: { type: 'array', items: obj({ entity: str, items: { type: 'array', items: ref('AnyRecord') } }, ['entity', 'items']) } }, ['results']),
+  'get /api/v1/search': obj(
+    {
+      results: {
+        type: 'array',
+        items: obj({ entity: str, items: { type: 'array', items: ref('AnyRecord') } }, [
+          'entity',
+          'items',
+        ]),
+      },
+    },
+    ['results'],
+  ),
   'get /api/v1/records/{entity}/deleted': recordItems,
   'get /api/v1/records/{entity}/export': items(ref('AnyRecord')),
   'get /api/v1/records/{entity}/{id}/history': items(change),
@@ -78,12 +263,21 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'post /api/v1/tasks': ref('Task'),
   'patch /api/v1/tasks/{id}': ref('Task'),
   'get /api/v1/notifications': items(ref('Notification'), { unread: int }),
-  'get /api/v1/events': { type: 'string', description: 'text/event-stream: `notification`, `record` and `ping` events' },
+  'get /api/v1/events': {
+    type: 'string',
+    description: 'text/event-stream: `notification`, `record` and `ping` events',
+  },
   'get /api/v1/automations': items(ref('Automation'), { pending: intOrNull }),
   'get /api/v1/automations/runs': items(ref('AutomationRun')),
   // Nothing of a dry run is written, not even its run log; `runs` holds what would have happened.
-  'post /api/v1/automations/{key}/test': obj({ ok: { const: true }, runs: { type: 'array', items: ref('AutomationRun') } }, ['ok', 'runs']),
-  'post /api/v1/automations/{key}/run': obj({ ok: { const: true }, eventId: str }, ['ok', 'eventId']),
+  'post /api/v1/automations/{key}/test': obj(
+    { ok: { const: true }, runs: { type: 'array', items: ref('AutomationRun') } },
+    ['ok', 'runs'],
+  ),
+  'post /api/v1/automations/{key}/run': obj({ ok: { const: true }, eventId: str }, [
+    'ok',
+    'eventId',
+  ]),
   'post /api/v1/files': ref('FileRef'),
   'get /api/v1/files/{id}': { type: 'string', format: 'binary' },
   'get /api/v1/users': items(ref('User')),
@@ -92,19 +286,53 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'get /api/v1/teams': items(ref('Team')),
   'get /api/v1/tokens': items(ref('ApiToken')),
   'post /api/v1/tokens': { allOf: [ref('ApiToken'), obj({ token: str }, ['token'])] },
-  'get /api/v1/spec': obj({ version: intOrNull, spec: { type: ['object', 'null'] } }, ['version', 'spec']),
+  'get /api/v1/spec': obj({ version: intOrNull, spec: { type: ['object', 'null'] } }, [
+    'version',
+    'spec',
+  ]),
   'get /api/v1/spec/draft': anyObj,
-  'put /api/v1/spec/draft': obj({ draft: anyObj, valid: bool, errors: { type: 'array', items: ref('ValidationIssue') } }, ['valid', 'errors']),
+  'put /api/v1/spec/draft': obj(
+    { draft: anyObj, valid: bool, errors: { type: 'array', items: ref('ValidationIssue') } },
+    ['valid', 'errors'],
+  ),
   'post /api/v1/spec/draft/plan': obj({ ok: bool }, ['ok']),
   'post /api/v1/spec/publish': ref('PublishResult'),
   'get /api/v1/spec/versions': items(obj({ version: int, publishedAt: int }, ['version'])),
   'get /api/v1/spec/versions/{version}': ref('SpecVersion'),
   'post /api/v1/spec/versions/{version}/restore': ref('PublishResult'),
   'get /api/v1/intake/sources': items(intakeSource),
-  'get /api/v1/intake/sources/{kind}/{key}/log': items(obj({ id: {}, status: str, httpStatus: intOrNull, reasons: { type: 'array' }, recordId: strOrNull, ip: strOrNull, at: int }, ['status', 'at'])),
-  'put /api/v1/intake/webhooks/{key}/secret': obj({ source: str, auth: { enum: ['token', 'hmac'] }, header: str, secret: str }, ['source', 'auth', 'header', 'secret']),
-  'get /api/v1/public/forms/{form}': obj({ form: anyObj, entity: obj({ key: str, label: localeMap, fields: { type: 'array', items: anyObj } }, ['key', 'fields']), honeypot: str }, ['form', 'entity']),
-  'post /hooks/{source}': obj({ ok: bool, id: str, status: { enum: ['accepted', 'merged'] } }, ['ok']),
+  'get /api/v1/intake/sources/{kind}/{key}/log': items(
+    obj(
+      {
+        id: {},
+        status: str,
+        httpStatus: intOrNull,
+        reasons: { type: 'array' },
+        recordId: strOrNull,
+        ip: strOrNull,
+        at: int,
+      },
+      ['status', 'at'],
+    ),
+  ),
+  'put /api/v1/intake/webhooks/{key}/secret': obj(
+    { source: str, auth: { enum: ['token', 'hmac'] }, header: str, secret: str },
+    ['source', 'auth', 'header', 'secret'],
+  ),
+  'get /api/v1/public/forms/{form}': obj(
+    {
+      form: anyObj,
+      entity: obj({ key: str, label: localeMap, fields: { type: 'array', items: anyObj } }, [
+        'key',
+        'fields',
+      ]),
+      honeypot: str,
+    },
+    ['form', 'entity'],
+  ),
+  'post /hooks/{source}': obj({ ok: bool, id: str, status: { enum: ['accepted', 'merged'] } }, [
+    'ok',
+  ]),
 };
 
 /** Media type of a 2xx answer that is not JSON. */
@@ -117,7 +345,12 @@ export const FIXED_MEDIA: Record<string, string> = {
  * The 4xx answers an endpoint can give: 401 unless public, 403 when signed in but not allowed,
  * 404 for path parameters, 400/422 for bodies, 429 where rate limits apply.
  */
-export function errorStatuses(method: string, path: string, isPublic: boolean, hasBody: boolean): number[] {
+export function errorStatuses(
+  method: string,
+  path: string,
+  isPublic: boolean,
+  hasBody: boolean,
+): number[] {
   const out = new Set<number>();
   // Login and webhooks are public yet answer 401 (bad password, bad token or signature).
   if (!isPublic || path.endsWith('/login') || path.startsWith('/hooks/')) out.add(401);

@@ -13,18 +13,34 @@ import { ADMIN_ROLE } from '@trellis/engine';
 
 function str(body: Record<string, unknown>, key: string, max = 200): string {
   const v = body[key];
-  if (typeof v !== 'string' || v.length === 0) throw new HttpProblem(422, 'validation_failed', {}, [{ path: `/${key}`, code: 'required', message: '' }]);
-  if (v.length > max) throw new HttpProblem(422, 'validation_failed', {}, [{ path: `/${key}`, code: 'too_long', message: '' }]);
+  if (typeof v !== 'string' || v.length === 0)
+    throw new HttpProblem(422, 'validation_failed', {}, [
+      { path: `/${key}`, code: 'required', message: '' },
+    ]);
+  if (v.length > max)
+    throw new HttpProblem(422, 'validation_failed', {}, [
+      { path: `/${key}`, code: 'too_long', message: '' },
+    ]);
   return v;
 }
 
 /** Login, logout, current user and first-run admin creation. */
 export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const secure = (c: Parameters<typeof requestOrigin>[0]) => requestOrigin(c, ctx.options.trustProxy ?? false).startsWith('https:');
+  const secure = (c: Parameters<typeof requestOrigin>[0]) =>
+    requestOrigin(c, ctx.options.trustProxy ?? false).startsWith('https:');
 
   const startSession = (c: Context<AppEnv>, userId: string) => {
-    const session = ctx.sessions.create(userId, ctx.now(), { ip: clientIp(c, ctx.options.trustProxy ?? false), userAgent: c.req.header('user-agent') ?? null });
-    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+    const session = ctx.sessions.create(userId, ctx.now(), {
+      ip: clientIp(c, ctx.options.trustProxy ?? false),
+      userAgent: c.req.header('user-agent') ?? null,
+    });
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(c),
+      path: '/',
+      maxAge: Math.floor(SESSION_TTL_MS / 1000),
+    });
   };
 
   app.post('/api/v1/auth/login', async (c) => {
@@ -37,7 +53,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const gate = ctx.loginLimiter.hit(key, ctx.now());
     const ipGate = ctx.loginIpLimiter.check(ip, ctx.now());
     const blocked = !gate.ok ? gate : !ipGate.ok ? ipGate : null;
-    if (blocked) throw new HttpProblem(429, 'rate_limited', { seconds: blocked.retryAfterSec }, [], { 'retry-after': String(blocked.retryAfterSec) });
+    if (blocked)
+      throw new HttpProblem(429, 'rate_limited', { seconds: blocked.retryAfterSec }, [], {
+        'retry-after': String(blocked.retryAfterSec),
+      });
     const row = ctx.users.byLogin(login);
     // Verify against a dummy hash for unknown logins so timing does not reveal which exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
@@ -63,7 +82,18 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const user = c.get('user');
     const spec = ctx.spec();
     const role = spec?.roles?.find((r) => r.key === actor.role);
-    const capabilities = (['build', 'export', 'import', 'reassign', 'viewReports', 'manageUsers', 'manageAutomations', 'manageIntake'] as const).filter((cap) => ctx.perms.hasCapability(actor, cap));
+    const capabilities = (
+      [
+        'build',
+        'export',
+        'import',
+        'reassign',
+        'viewReports',
+        'manageUsers',
+        'manageAutomations',
+        'manageIntake',
+      ] as const
+    ).filter((cap) => ctx.perms.hasCapability(actor, cap));
     const entities = Object.fromEntries(
       (spec?.entities ?? []).map((e) => [
         e.key,
@@ -81,7 +111,9 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       user: user ? ctx.users.view(ctx.users.byId(user.id)!) : null,
       actor: { kind: actor.kind, role: actor.role ?? null, teams: actor.teams ?? [] },
       via: c.get('authVia'),
-      role: role ? { key: role.key, label: role.label, workbench: role.workbench ?? [] } : { key: actor.role ?? null },
+      role: role
+        ? { key: role.key, label: role.label, workbench: role.workbench ?? [] }
+        : { key: actor.role ?? null },
       capabilities,
       entities,
     });
@@ -95,11 +127,24 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const current = str(body, 'current', 1000);
     const next = str(body, 'password', 1000);
-    if (next.length < MIN_PASSWORD_LENGTH) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/password', code: 'weak_password', message: '', params: { min: MIN_PASSWORD_LENGTH } }]);
-    if (!(await verifyPassword(current, row.password_hash))) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/current', code: 'invalid_credentials', message: '' }]);
+    if (next.length < MIN_PASSWORD_LENGTH)
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        {
+          path: '/password',
+          code: 'weak_password',
+          message: '',
+          params: { min: MIN_PASSWORD_LENGTH },
+        },
+      ]);
+    if (!(await verifyPassword(current, row.password_hash)))
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        { path: '/current', code: 'invalid_credentials', message: '' },
+      ]);
     ctx.users.update(row.id, { passwordHash: await hashPassword(next) }, ctx.now());
     // Every other session of this user ends; this one continues.
-    ctx.db.sqlite.prepare('DELETE FROM sessions WHERE user_id = ? AND id <> ?').run(row.id, c.get('sessionId'));
+    ctx.db.sqlite
+      .prepare('DELETE FROM sessions WHERE user_id = ? AND id <> ?')
+      .run(row.id, c.get('sessionId'));
     return c.body(null, 204);
   });
 
@@ -107,8 +152,20 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const actor = requireActor(c);
     if (!actor.userId) throw new HttpProblem(403, 'forbidden');
     const { body } = await readObject(c);
-    if (body.locale !== undefined && body.locale !== 'zh-CN' && body.locale !== 'en') throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/locale', code: 'invalid_value', message: '', params: { reason: 'zh-CN | en' } }]);
-    ctx.users.update(actor.userId, { ...(typeof body.name === 'string' && body.name.trim() ? { name: body.name.slice(0, 100) } : {}), ...(body.locale ? { locale: body.locale as string } : {}) }, ctx.now());
+    if (body.locale !== undefined && body.locale !== 'zh-CN' && body.locale !== 'en')
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        { path: '/locale', code: 'invalid_value', message: '', params: { reason: 'zh-CN | en' } },
+      ]);
+    ctx.users.update(
+      actor.userId,
+      {
+        ...(typeof body.name === 'string' && body.name.trim()
+          ? { name: body.name.slice(0, 100) }
+          : {}),
+        ...(body.locale ? { locale: body.locale as string } : {}),
+      },
+      ctx.now(),
+    );
     return c.json({ user: ctx.users.view(ctx.users.byId(actor.userId)!) });
   });
 
@@ -118,9 +175,20 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const login = str(body, 'login', 64);
     const password = str(body, 'password', 1000);
-    if (password.length < MIN_PASSWORD_LENGTH) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/password', code: 'weak_password', message: '' }]);
+    if (password.length < MIN_PASSWORD_LENGTH)
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        { path: '/password', code: 'weak_password', message: '' },
+      ]);
     if (ctx.users.count() > 0) throw new HttpProblem(409, 'setup_done');
-    const id = ctx.users.insert({ login, name: typeof body.name === 'string' ? body.name.slice(0, 100) : login, passwordHash: await hashPassword(password), role: ADMIN_ROLE }, ctx.now());
+    const id = ctx.users.insert(
+      {
+        login,
+        name: typeof body.name === 'string' ? body.name.slice(0, 100) : login,
+        passwordHash: await hashPassword(password),
+        role: ADMIN_ROLE,
+      },
+      ctx.now(),
+    );
     startSession(c, id);
     return c.json({ user: ctx.users.view(ctx.users.byId(id)!) }, 201);
   });

@@ -13,14 +13,21 @@ function automationsOf(ctx: ServerContext) {
 }
 
 function requireManage(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'manageAutomations') && !ctx.perms.hasCapability(actor, 'build')) throw new HttpProblem(403, 'forbidden');
+  if (
+    !ctx.perms.hasCapability(actor, 'manageAutomations') &&
+    !ctx.perms.hasCapability(actor, 'build')
+  )
+    throw new HttpProblem(403, 'forbidden');
 }
 
 /** Automations of the live spec, their run log, dry runs and manual runs. */
 export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/automations', (c) => {
     requireManage(ctx, requireActor(c));
-    return c.json({ items: ctx.spec()?.automations ?? [], pending: ctx.options.automations?.pending() ?? null });
+    return c.json({
+      items: ctx.spec()?.automations ?? [],
+      pending: ctx.options.automations?.pending() ?? null,
+    });
   });
 
   app.get('/api/v1/automations/runs', (c) => {
@@ -29,14 +36,22 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const q = c.req.query();
     const limit = Math.min(200, Math.max(1, Number(q.limit ?? 50) || 50));
     const runs = automationsOf(ctx).runs({
-      ...(q.automation ? { automationKey: q.automation } : {}), ...(q.entity ? { entity: q.entity } : {}),
-      ...(q.record ? { recordId: q.record } : {}), ...(q.status ? { status: q.status } : {}), limit,
+      ...(q.automation ? { automationKey: q.automation } : {}),
+      ...(q.entity ? { entity: q.entity } : {}),
+      ...(q.record ? { recordId: q.record } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      limit,
     } as never);
     // Run rows carry the record's values (condition traces, results): builders see every run,
     // others only runs over records they can read now.
     const items = ctx.perms.hasCapability(actor, 'build')
       ? runs
-      : runs.filter((run) => !run.entity || !run.recordId || ctx.engine.records.get(run.entity, run.recordId, { actor }).ok);
+      : runs.filter(
+          (run) =>
+            !run.entity ||
+            !run.recordId ||
+            ctx.engine.records.get(run.entity, run.recordId, { actor }).ok,
+        );
     return c.json({ items });
   });
 
@@ -45,37 +60,64 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     requireManage(ctx, actor);
     const { body } = await readObject(c);
     // `record: null` runs the trigger itself (a schedule's query picks the records).
-    const input = ('record' in body ? body.record : body) as string | Record<string, unknown> | null;
-    const result = automationsOf(ctx).test(c.req.param('key'), input as never, body.previous ? { previous: body.previous as never } : {});
+    const input = ('record' in body ? body.record : body) as
+      string | Record<string, unknown> | null;
+    const result = automationsOf(ctx).test(
+      c.req.param('key'),
+      input as never,
+      body.previous ? { previous: body.previous as never } : {},
+    );
     if (!result.ok) {
       const { code, params } = result.error;
       if (code === 'automation.unknown') throw new HttpProblem(404, 'not_found');
       if (code === 'action.recordGone') throw new HttpProblem(404, 'not_found');
-      const reasons = Array.isArray(params?.errors) ? (params.errors as ProblemError[]) : [{ path: result.error.path, code, message: result.error.message }];
+      const reasons = Array.isArray(params?.errors)
+        ? (params.errors as ProblemError[])
+        : [{ path: result.error.path, code, message: result.error.message }];
       throw new HttpProblem(422, 'validation_failed', {}, reasons);
     }
     // A run over a stored record shows its values (condition trace, chosen owner): only records
     // the caller may read. A named record they cannot read answers like a missing one; records a
     // schedule's query picked are left out. Sample values (created in the rolled-back
     // transaction, so no longer stored) are the caller's own.
-    const readable = (entity: string, id: string) => ctx.engine.records.get(entity, id, { actor }).ok || !ctx.engine.records.get(entity, id, { actor: { kind: 'system' } }).ok;
+    const readable = (entity: string, id: string) =>
+      ctx.engine.records.get(entity, id, { actor }).ok ||
+      !ctx.engine.records.get(entity, id, { actor: { kind: 'system' } }).ok;
     const id = typeof input === 'string' ? input : typeof input?.id === 'string' ? input.id : null;
-    if (id !== null && result.runs.some((run) => run.entity && run.recordId === id && !readable(run.entity, id))) throw new HttpProblem(404, 'not_found');
-    return c.json({ ...result, runs: result.runs.filter((run) => !run.entity || !run.recordId || readable(run.entity, run.recordId)) });
+    if (
+      id !== null &&
+      result.runs.some((run) => run.entity && run.recordId === id && !readable(run.entity, id))
+    )
+      throw new HttpProblem(404, 'not_found');
+    return c.json({
+      ...result,
+      runs: result.runs.filter(
+        (run) => !run.entity || !run.recordId || readable(run.entity, run.recordId),
+      ),
+    });
   });
 
   app.post('/api/v1/automations/:key/run', async (c) => {
     const actor = requireActor(c);
     const { body } = await readObject(c);
-    const ids = Array.isArray(body.recordIds) ? body.recordIds.filter((x): x is string => typeof x === 'string').slice(0, 500) : [];
-    if (ids.length === 0) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/recordIds', code: 'required', message: '' }]);
+    const ids = Array.isArray(body.recordIds)
+      ? body.recordIds.filter((x): x is string => typeof x === 'string').slice(0, 500)
+      : [];
+    if (ids.length === 0)
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        { path: '/recordIds', code: 'required', message: '' },
+      ]);
     const automation = ctx.spec()?.automations?.find((a) => a.key === c.req.param('key'));
     const entity = automation?.on.type === 'manual' ? automation.on.entity : null;
     // A manual run acts on records the person may update; others answer like missing ones.
-    if (!entity || !ids.every((id) => {
-      const r = ctx.engine.records.get(entity, id, { actor });
-      return r.ok && ctx.perms.can(actor, 'update', entity, r.record);
-    })) throw new HttpProblem(404, 'not_found');
+    if (
+      !entity ||
+      !ids.every((id) => {
+        const r = ctx.engine.records.get(entity, id, { actor });
+        return r.ok && ctx.perms.can(actor, 'update', entity, r.record);
+      })
+    )
+      throw new HttpProblem(404, 'not_found');
     const result = automationsOf(ctx).runManual(c.req.param('key'), ids, actor);
     if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, [result.error]);
     return c.json(result, 202);

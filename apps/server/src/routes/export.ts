@@ -26,21 +26,42 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
     const { actor, entity } = readableEntity(ctx, c);
     if (!ctx.perms.hasCapability(actor, 'export')) throw new HttpProblem(403, 'forbidden');
     const format = c.req.query('format') ?? 'csv';
-    if (format !== 'csv' && format !== 'json') throw new HttpProblem(400, 'invalid_value', { reason: 'format' }, [{ path: '/format', code: 'invalid_value', message: '', params: { reason: 'format: csv | json' } }]);
+    if (format !== 'csv' && format !== 'json')
+      throw new HttpProblem(400, 'invalid_value', { reason: 'format' }, [
+        {
+          path: '/format',
+          code: 'invalid_value',
+          message: '',
+          params: { reason: 'format: csv | json' },
+        },
+      ]);
     const query = parseListQuery(ctx, c, actor, entity);
     const redact = redactor(ctx, actor, entity.key);
     const rows: Record<string, unknown>[] = [];
     let cursor: string | undefined;
     do {
-      const page = ctx.engine.records.list(entity.key, { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) }, { actor, locale: localeOf(c) });
+      const page = ctx.engine.records.list(
+        entity.key,
+        { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) },
+        { actor, locale: localeOf(c) },
+      );
       if (!page.ok) throw engineProblem(page.error, redact.errors);
       rows.push(...page.records.map((r) => redact.record(r as Record<string, unknown>)));
       cursor = page.nextCursor ?? undefined;
     } while (cursor && rows.length < MAX_ROWS);
     const name = `${entity.key}-${new Date(ctx.now()).toISOString().slice(0, 10)}`;
-    if (format === 'json') return c.json({ items: rows }, 200, { 'content-disposition': `attachment; filename="${name}.json"` });
+    if (format === 'json')
+      return c.json({ items: rows }, 200, {
+        'content-disposition': `attachment; filename="${name}.json"`,
+      });
     const columns = [...SYSTEM_KEYS, ...ctx.perms.visibleFields(actor, entity.key)];
-    const lines = [columns.map(csvCell).join(','), ...rows.map((r) => columns.map((k) => csvCell(r[k])).join(','))];
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+    const lines = [
+      columns.map(csvCell).join(','),
+      ...rows.map((r) => columns.map((k) => csvCell(r[k])).join(',')),
+    ];
+    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+    });
   });
 }

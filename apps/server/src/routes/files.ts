@@ -8,20 +8,39 @@ import { requireActor } from '../http/auth-middleware';
 import { HttpProblem } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
-type FileRow = { id: string; name: string; mime: string; size: number; sha256: string; storage_path: string; created_by: string | null };
+type FileRow = {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_path: string;
+  created_by: string | null;
+};
 
 /** Whether the reader may download a file: they uploaded it, or it sits on a record (or an activity of one) they can read, in a field they can see. */
 function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): boolean {
-  if (ctx.perms.hasCapability(actor, 'build') || (actor.userId && file.created_by === actor.userId)) return true;
+  if (ctx.perms.hasCapability(actor, 'build') || (actor.userId && file.created_by === actor.userId))
+    return true;
   const needle = `%"${file.id}"%`;
   for (const entity of ctx.spec()?.entities ?? []) {
     if (!ctx.perms.can(actor, 'read', entity.key)) continue;
     const visible = new Set(ctx.perms.visibleFields(actor, entity.key));
     const ids = new Set<string>();
     for (const f of entity.fields.filter((f) => f.type === 'file' && visible.has(f.key))) {
-      for (const r of ctx.db.sqlite.prepare(`SELECT id FROM ${quoteIdent(tableName(entity.key))} WHERE ${quoteIdent(f.key)} LIKE ? LIMIT 20`).all(needle) as { id: string }[]) ids.add(r.id);
+      for (const r of ctx.db.sqlite
+        .prepare(
+          `SELECT id FROM ${quoteIdent(tableName(entity.key))} WHERE ${quoteIdent(f.key)} LIKE ? LIMIT 20`,
+        )
+        .all(needle) as { id: string }[])
+        ids.add(r.id);
     }
-    for (const r of ctx.db.sqlite.prepare('SELECT record_id AS id FROM activities WHERE entity = ? AND attachments LIKE ? LIMIT 20').all(entity.key, needle) as { id: string }[]) ids.add(r.id);
+    for (const r of ctx.db.sqlite
+      .prepare(
+        'SELECT record_id AS id FROM activities WHERE entity = ? AND attachments LIKE ? LIMIT 20',
+      )
+      .all(entity.key, needle) as { id: string }[])
+      ids.add(r.id);
     for (const id of ids) {
       const got = ctx.engine.records.get(entity.key, id, { actor });
       if (got.ok && ctx.perms.can(actor, 'read', entity.key, got.record)) return true;
@@ -44,7 +63,10 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (type.startsWith('multipart/form-data')) {
       const form = await c.req.parseBody();
       const file = form.file;
-      if (!(file instanceof File)) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/file', code: 'required', message: '' }]);
+      if (!(file instanceof File))
+        throw new HttpProblem(422, 'validation_failed', {}, [
+          { path: '/file', code: 'required', message: '' },
+        ]);
       bytes = Buffer.from(await file.arrayBuffer());
       name = file.name;
       mime = file.type || 'application/octet-stream';
@@ -53,9 +75,16 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       name = c.req.query('name') ?? 'file';
       mime = type.split(';')[0] || 'application/octet-stream';
     }
-    if (bytes.length === 0) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/file', code: 'required', message: '' }]);
+    if (bytes.length === 0)
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        { path: '/file', code: 'required', message: '' },
+      ]);
     // Path separators and control characters never reach a header or a disk path.
-    name = [...name].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(0, 200) || 'file';
+    name =
+      [...name]
+        .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
+        .join('')
+        .slice(0, 200) || 'file';
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const rel = join(sha256.slice(0, 2), sha256);
     const path = join(dir, rel);
@@ -66,14 +95,29 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       renameSync(`${path}.tmp`, path);
     }
     const id = newId();
-    ctx.db.sqlite.prepare('INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, name, mime.slice(0, 100), bytes.length, sha256, rel, actor.userId ?? null, ctx.now());
+    ctx.db.sqlite
+      .prepare(
+        'INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        name,
+        mime.slice(0, 100),
+        bytes.length,
+        sha256,
+        rel,
+        actor.userId ?? null,
+        ctx.now(),
+      );
     return c.json({ id, name, size: bytes.length, mime }, 201);
   });
 
   app.get('/api/v1/files/:id', (c) => {
     const actor = requireActor(c);
-    const row = ctx.db.sqlite.prepare('SELECT * FROM files WHERE id = ?').get(c.req.param('id')) as FileRow | undefined;
-    if (!row || !dir || !mayRead(ctx, actor, row) || !existsSync(join(dir, row.storage_path))) throw new HttpProblem(404, 'not_found');
+    const row = ctx.db.sqlite.prepare('SELECT * FROM files WHERE id = ?').get(c.req.param('id')) as
+      FileRow | undefined;
+    if (!row || !dir || !mayRead(ctx, actor, row) || !existsSync(join(dir, row.storage_path)))
+      throw new HttpProblem(404, 'not_found');
     return c.body(readFileSync(join(dir, row.storage_path)), 200, {
       'content-type': row.mime,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`,

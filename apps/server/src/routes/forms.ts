@@ -34,17 +34,30 @@ export function registerFormRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const spec = ctx.spec();
     const form = findPublicForm(spec, c.req.param('form'));
     const entity = form && spec?.entities.find((e) => e.key === form.entity);
-    if (!form || !entity) throw new HttpProblem(404, 'form_not_found', { form: c.req.param('form').slice(0, 64) });
+    if (!form || !entity)
+      throw new HttpProblem(404, 'form_not_found', { form: c.req.param('form').slice(0, 64) });
     const keys = new Set(formFieldKeys(form));
     // Only what the page needs: the form and the definitions of the fields placed on it.
     const { defaults: _defaults, ...publicForm } = form;
-    return c.json({ form: publicForm, entity: { key: entity.key, label: entity.label, fields: entity.fields.filter((f) => keys.has(f.key)) }, honeypot: HONEYPOT });
+    return c.json({
+      form: publicForm,
+      entity: {
+        key: entity.key,
+        label: entity.label,
+        fields: entity.fields.filter((f) => keys.has(f.key)),
+      },
+      honeypot: HONEYPOT,
+    });
   });
 
   app.post('/f/:form', async (c) => submitForm(ctx, store, c));
 }
 
-async function submitForm(ctx: ServerContext, store: ReturnType<typeof intakeStore>, c: Context<AppEnv>): Promise<Response> {
+async function submitForm(
+  ctx: ServerContext,
+  store: ReturnType<typeof intakeStore>,
+  c: Context<AppEnv>,
+): Promise<Response> {
   const locale = localeOf(c);
   const spec = ctx.spec();
   const ref = c.req.param('form') ?? '';
@@ -56,27 +69,70 @@ async function submitForm(ctx: ServerContext, store: ReturnType<typeof intakeSto
 
   const idemHeader = c.req.header('idempotency-key');
   if (idemHeader !== undefined && (idemHeader.length === 0 || idemHeader.length > 200)) {
-    throw new HttpProblem(400, 'invalid_value', { reason: 'Idempotency-Key' }, [{ path: '/Idempotency-Key', code: 'invalid_value', message: '', params: { reason: 'Idempotency-Key' } }]);
+    throw new HttpProblem(400, 'invalid_value', { reason: 'Idempotency-Key' }, [
+      {
+        path: '/Idempotency-Key',
+        code: 'invalid_value',
+        message: '',
+        params: { reason: 'Idempotency-Key' },
+      },
+    ]);
   }
   const idemKey = idemHeader ? `form:${form.key}:${idemHeader}` : null;
   if (idemKey) {
     const previous = store.replay(idemKey);
-    if (previous) return c.json(previous.body as object, previous.status as 201, { 'idempotent-replayed': 'true' });
+    if (previous)
+      return c.json(previous.body as object, previous.status as 201, {
+        'idempotent-replayed': 'true',
+      });
   }
 
   const gate = ctx.intakeLimiter.hit(`form|${ip}`, now);
   if (!gate.ok) {
-    store.log({ kind: 'form', source: form.key, status: 'rejected', httpStatus: 429, reasons: [{ path: '', code: 'rate_limited', message: 'rate limited' }], ip }, now);
-    throw new HttpProblem(429, 'rate_limited', { seconds: gate.retryAfterSec }, [], { 'retry-after': String(gate.retryAfterSec) });
+    store.log(
+      {
+        kind: 'form',
+        source: form.key,
+        status: 'rejected',
+        httpStatus: 429,
+        reasons: [{ path: '', code: 'rate_limited', message: 'rate limited' }],
+        ip,
+      },
+      now,
+    );
+    throw new HttpProblem(429, 'rate_limited', { seconds: gate.retryAfterSec }, [], {
+      'retry-after': String(gate.retryAfterSec),
+    });
   }
 
   const { body, form: urlencoded } = await readObject(c, { allowForm: true });
-  const success = { ok: true, message: localize(form.successMessage ?? { 'zh-CN': '提交成功，我们会尽快联系你。', en: 'Thank you, we will be in touch soon.' }, locale), ...(form.redirectUrl ? { redirectUrl: form.redirectUrl } : {}) };
+  const success = {
+    ok: true,
+    message: localize(
+      form.successMessage ?? {
+        'zh-CN': '提交成功，我们会尽快联系你。',
+        en: 'Thank you, we will be in touch soon.',
+      },
+      locale,
+    ),
+    ...(form.redirectUrl ? { redirectUrl: form.redirectUrl } : {}),
+  };
 
   // A filled honeypot is a bot: answer like a success so it learns nothing, write nothing.
   const trap = body[HONEYPOT];
   if (trap !== undefined && trap !== '' && trap !== null) {
-    store.log({ kind: 'form', source: form.key, status: 'rejected', httpStatus: 201, reasons: [{ path: `/${HONEYPOT}`, code: 'honeypot', message: 'honeypot filled' }], ip, idempotencyKey: idemKey }, now);
+    store.log(
+      {
+        kind: 'form',
+        source: form.key,
+        status: 'rejected',
+        httpStatus: 201,
+        reasons: [{ path: `/${HONEYPOT}`, code: 'honeypot', message: 'honeypot filled' }],
+        ip,
+        idempotencyKey: idemKey,
+      },
+      now,
+    );
     return c.json(success, 201);
   }
 
@@ -88,25 +144,60 @@ async function submitForm(ctx: ServerContext, store: ReturnType<typeof intakeSto
     if (META_KEYS.has(key) || key.startsWith('_')) continue;
     const field = fields.get(key);
     if (!field || !placed.has(key)) {
-      errors.push({ path: `/${key.slice(0, 64)}`, code: 'unknown_field', message: '', params: { field: key.slice(0, 64) } });
+      errors.push({
+        path: `/${key.slice(0, 64)}`,
+        code: 'unknown_field',
+        message: '',
+        params: { field: key.slice(0, 64) },
+      });
       continue;
     }
     values[key] = urlencoded ? coerceFormValue(field, raw as string | string[]) : raw;
   }
   if (errors.length > 0) {
-    store.log({ kind: 'form', source: form.key, status: 'rejected', httpStatus: 422, reasons: errors.map((e) => ({ path: e.path, code: e.code, message: e.code })), ip, idempotencyKey: idemKey }, now);
+    store.log(
+      {
+        kind: 'form',
+        source: form.key,
+        status: 'rejected',
+        httpStatus: 422,
+        reasons: errors.map((e) => ({ path: e.path, code: e.code, message: e.code })),
+        ip,
+        idempotencyKey: idemKey,
+      },
+      now,
+    );
     throw new HttpProblem(422, 'validation_failed', {}, errors);
   }
-  for (const [key, value] of Object.entries(form.defaults ?? {})) if (values[key] === undefined || values[key] === null) values[key] = value;
+  for (const [key, value] of Object.entries(form.defaults ?? {}))
+    if (values[key] === undefined || values[key] === null) values[key] = value;
 
   const outcome = await submitIntake(ctx, store, {
-    kind: 'form', source: form.key, entity: entity.key, values, mode: form.mode ?? 'merge',
-    touch: captureTouch(body, c.req.url, c.req.header('referer')), ip, idempotencyKey: idemKey, locale,
+    kind: 'form',
+    source: form.key,
+    entity: entity.key,
+    values,
+    mode: form.mode ?? 'merge',
+    touch: captureTouch(body, c.req.url, c.req.header('referer')),
+    ip,
+    idempotencyKey: idemKey,
+    locale,
     // Merged and new submissions answer alike, so a form cannot probe who is already a lead.
     reply: { status: 201, body: success },
   });
-  if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
+  if (!outcome.ok)
+    throw new HttpProblem(
+      outcome.status,
+      outcome.error.code,
+      {},
+      outcome.error.errors ?? [],
+      {},
+      outcome.error.message,
+    );
   // A twin with the same Idempotency-Key finished first: answer what it answered.
-  if (outcome.replayed && outcome.reply) return c.json(outcome.reply.body as object, outcome.reply.status as 201, { 'idempotent-replayed': 'true' });
+  if (outcome.replayed && outcome.reply)
+    return c.json(outcome.reply.body as object, outcome.reply.status as 201, {
+      'idempotent-replayed': 'true',
+    });
   return c.json(success, 201);
 }

@@ -20,15 +20,37 @@ export function registerHookRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.post('/hooks/:source', (c) => receive(ctx, store, secrets, c));
 }
 
-async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookSecrets, c: Context<AppEnv>): Promise<Response> {
+async function receive(
+  ctx: ServerContext,
+  store: IntakeStore,
+  secrets: WebhookSecrets,
+  c: Context<AppEnv>,
+): Promise<Response> {
   const key = c.req.param('source') ?? '';
   const ip = clientIp(c, ctx.options.trustProxy ?? false);
   const now = ctx.now();
-  const reject = (status: number, code: string, params: Record<string, unknown>, logStatus: 'rejected' | 'unauthorized' = 'rejected') => {
-    store.log({ kind: 'webhook', source: key, status: logStatus, httpStatus: status, reasons: [{ path: '', code, message: JSON.stringify(params) }], ip }, now);
+  const reject = (
+    status: number,
+    code: string,
+    params: Record<string, unknown>,
+    logStatus: 'rejected' | 'unauthorized' = 'rejected',
+  ) => {
+    store.log(
+      {
+        kind: 'webhook',
+        source: key,
+        status: logStatus,
+        httpStatus: status,
+        reasons: [{ path: '', code, message: JSON.stringify(params) }],
+        ip,
+      },
+      now,
+    );
     return new HttpProblem(status, code, params);
   };
-  const source: WebhookSourceSpec | undefined = ctx.spec()?.webhookSources?.find((s) => s.key === key);
+  const source: WebhookSourceSpec | undefined = ctx
+    .spec()
+    ?.webhookSources?.find((s) => s.key === key);
   if (!source) throw reject(404, 'source_not_found', { source: key.slice(0, 64) });
 
   let parsed: { raw: string; body: Record<string, unknown> };
@@ -40,15 +62,29 @@ async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookS
   }
   // Senders that keep failing authentication are slowed down before they fill the log.
   const failGate = ctx.loginIpLimiter.check(`hook|${ip}`, now);
-  if (!failGate.ok) throw new HttpProblem(429, 'rate_limited', { seconds: failGate.retryAfterSec }, [], { 'retry-after': String(failGate.retryAfterSec) });
+  if (!failGate.ok)
+    throw new HttpProblem(429, 'rate_limited', { seconds: failGate.retryAfterSec }, [], {
+      'retry-after': String(failGate.retryAfterSec),
+    });
   const header = source.auth.header.toLowerCase();
   if (!secrets.has(key)) throw reject(401, 'no_secret', { source: key }, 'unauthorized');
   const authentic =
     source.auth.type === 'token'
       ? secrets.checkToken(key, c.req.header(header))
-      : secrets.checkSignature(key, source.auth.algorithm ?? 'sha256', parsed.raw, c.req.header(header));
+      : secrets.checkSignature(
+          key,
+          source.auth.algorithm ?? 'sha256',
+          parsed.raw,
+          c.req.header(header),
+        );
   if (!authentic) ctx.loginIpLimiter.hit(`hook|${ip}`, now);
-  if (!authentic) throw reject(401, source.auth.type === 'token' ? 'bad_token' : 'bad_signature', { header }, 'unauthorized');
+  if (!authentic)
+    throw reject(
+      401,
+      source.auth.type === 'token' ? 'bad_token' : 'bad_signature',
+      { header },
+      'unauthorized',
+    );
 
   const mapped: Record<string, unknown> = {};
   for (const [field, path] of Object.entries(source.mapping)) {
@@ -56,22 +92,44 @@ async function receive(ctx: ServerContext, store: IntakeStore, secrets: WebhookS
     if (value !== undefined) mapped[field] = value;
   }
   // A payload none of whose mapped paths exist is a broken integration, never an empty 200.
-  if (Object.keys(mapped).length === 0) throw reject(422, 'mapping_empty', { paths: Object.values(source.mapping).join(', ') });
+  if (Object.keys(mapped).length === 0)
+    throw reject(422, 'mapping_empty', { paths: Object.values(source.mapping).join(', ') });
 
   const idemHeader = c.req.header('idempotency-key');
   const idemKey = idemHeader && idemHeader.length <= 200 ? `hook:${key}:${idemHeader}` : null;
   if (idemKey) {
     const previous = store.replay(idemKey);
-    if (previous) return c.json(previous.body as object, previous.status as 201, { 'idempotent-replayed': 'true' });
+    if (previous)
+      return c.json(previous.body as object, previous.status as 201, {
+        'idempotent-replayed': 'true',
+      });
   }
   const outcome = await submitIntake(ctx, store, {
-    kind: 'webhook', source: key, entity: source.entity, values: { ...(source.defaults ?? {}), ...mapped }, mode: source.mode ?? 'merge',
-    touch: captureTouch(parsed.body, c.req.url, undefined), ip, idempotencyKey: idemKey, locale: localeOf(c),
+    kind: 'webhook',
+    source: key,
+    entity: source.entity,
+    values: { ...(source.defaults ?? {}), ...mapped },
+    mode: source.mode ?? 'merge',
+    touch: captureTouch(parsed.body, c.req.url, undefined),
+    ip,
+    idempotencyKey: idemKey,
+    locale: localeOf(c),
     reply: { status: 201, body: { ok: true }, echoRecord: true },
   });
-  if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.error.code, {}, outcome.error.errors ?? [], {}, outcome.error.message);
+  if (!outcome.ok)
+    throw new HttpProblem(
+      outcome.status,
+      outcome.error.code,
+      {},
+      outcome.error.errors ?? [],
+      {},
+      outcome.error.message,
+    );
   // A twin with the same Idempotency-Key finished first: answer what it answered.
-  if (outcome.replayed && outcome.reply) return c.json(outcome.reply.body as object, outcome.reply.status as 201, { 'idempotent-replayed': 'true' });
+  if (outcome.replayed && outcome.reply)
+    return c.json(outcome.reply.body as object, outcome.reply.status as 201, {
+      'idempotent-replayed': 'true',
+    });
   const body = outcome.reply?.body ?? { ok: true };
   return c.json(body as object, 201);
 }

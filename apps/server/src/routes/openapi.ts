@@ -17,10 +17,17 @@ export function registerOpenApiRoute(app: Hono<AppEnv>, ctx: ServerContext): voi
       if (actor) return new Set(ctx.perms.hiddenFields(actor, entity));
       const all = new Set<string>();
       for (const role of spec?.roles ?? []) {
-        for (const [field, access] of Object.entries(role.fields?.[entity] ?? {})) if (access === 'hidden') all.add(field);
+        for (const [field, access] of Object.entries(role.fields?.[entity] ?? {}))
+          if (access === 'hidden') all.add(field);
       }
       return all;
     };
-    return c.json(buildOpenApi(spec, { hidden, locale: localeOf(c), serverUrl: requestOrigin(c, ctx.options.trustProxy ?? false) }));
+    return c.json(
+      buildOpenApi(spec, {
+        hidden,
+        locale: localeOf(c),
+        serverUrl: requestOrigin(c, ctx.options.trustProxy ?? false),
+      }),
+    );
   });
 }

@@ -27,11 +27,18 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
   app.get('/api/v1/search', (c) => {
     const actor = requireActor(c);
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
-    if (q === '') throw new HttpProblem(400, 'validation_failed', {}, [{ path: '/q', code: 'required', message: '' }]);
+    if (q === '')
+      throw new HttpProblem(400, 'validation_failed', {}, [
+        { path: '/q', code: 'required', message: '' },
+      ]);
     const results = (ctx.spec()?.entities ?? [])
       .filter((e) => ctx.perms.can(actor, 'read', e.key))
       .map((e) => {
-        const found = ctx.engine.records.list(e.key, { search: q, limit: 10 }, { actor, locale: localeOf(c) });
+        const found = ctx.engine.records.list(
+          e.key,
+          { search: q, limit: 10 },
+          { actor, locale: localeOf(c) },
+        );
         const redact = redactor(ctx, actor, e.key);
         return { entity: e.key, items: found.ok ? found.records.map((r) => redact.record(r)) : [] };
       })
@@ -44,40 +51,77 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     const { actor, entity } = readableEntity(ctx, c);
     if (!ctx.perms.can(actor, 'delete', entity.key)) throw new HttpProblem(403, 'forbidden');
     const query = parseListQuery(ctx, c, actor, entity);
-    const result = ctx.engine.records.listDeleted(entity.key, query, { actor, locale: localeOf(c) });
+    const result = ctx.engine.records.listDeleted(entity.key, query, {
+      actor,
+      locale: localeOf(c),
+    });
     const redact = redactor(ctx, actor, entity.key);
     if (!result.ok) throw engineProblem(result.error, redact.errors);
-    return c.json({ items: result.records.map((r) => redact.record(r)), nextCursor: result.nextCursor ?? null });
+    return c.json({
+      items: result.records.map((r) => redact.record(r)),
+      nextCursor: result.nextCursor ?? null,
+    });
   });
 
   app.get(`${BASE}/timeline`, (c) => {
     const { actor, entity } = readableEntity(ctx, c);
-    const result = ctx.engine.timeline(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
+    const result = ctx.engine.timeline(entity.key, c.req.param('id'), {
+      actor,
+      locale: localeOf(c),
+    });
     if (!result.ok) throw engineProblem(result.error);
     // Tasks, activities and touches carry free text that automations may have filled from fields.
     const hidden = hiddenValuesOf(ctx, actor, entity.key, c.req.param('id'));
-    return c.json({ items: maskValue(scrubEntries(result.entries, redactor(ctx, actor, entity.key).hidden), hidden) });
+    return c.json({
+      items: maskValue(
+        scrubEntries(result.entries, redactor(ctx, actor, entity.key).hidden),
+        hidden,
+      ),
+    });
   });
 
   app.get(`${BASE}/history`, (c) => {
     const { actor, entity } = readableEntity(ctx, c);
-    const result = ctx.engine.timeline(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
+    const result = ctx.engine.timeline(entity.key, c.req.param('id'), {
+      actor,
+      locale: localeOf(c),
+    });
     if (!result.ok) throw engineProblem(result.error);
-    const changes = result.entries.filter((e) => e.kind === 'created' || e.kind === 'change' || e.kind === 'assignment' || e.kind === 'stage');
+    const changes = result.entries.filter(
+      (e) =>
+        e.kind === 'created' ||
+        e.kind === 'change' ||
+        e.kind === 'assignment' ||
+        e.kind === 'stage',
+    );
     return c.json({ items: scrubEntries(changes, redactor(ctx, actor, entity.key).hidden) });
   });
 
   app.get(`${BASE}/activities`, (c) => {
     const { actor, entity } = readableEntity(ctx, c);
-    const result = ctx.engine.activities.list(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
+    const result = ctx.engine.activities.list(entity.key, c.req.param('id'), {
+      actor,
+      locale: localeOf(c),
+    });
     if (!result.ok) throw engineProblem(result.error);
-    return c.json({ items: maskValue(result.activities, hiddenValuesOf(ctx, actor, entity.key, c.req.param('id'))) });
+    return c.json({
+      items: maskValue(
+        result.activities,
+        hiddenValuesOf(ctx, actor, entity.key, c.req.param('id')),
+      ),
+    });
   });
 
   app.post(`${BASE}/activities`, async (c) => {
     const { actor, entity } = readableEntity(ctx, c);
     const { body } = await readObject(c);
-    const result = writeTx(ctx.db, () => ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, { actor, via: viaOf(c), locale: localeOf(c) }));
+    const result = writeTx(ctx.db, () =>
+      ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, {
+        actor,
+        via: viaOf(c),
+        locale: localeOf(c),
+      }),
+    );
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.activity, 201);
   });

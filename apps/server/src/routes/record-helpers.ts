@@ -9,15 +9,36 @@ import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
 /** System fields every reader of a record may filter and sort on. */
-export const SYSTEM_KEYS = ['id', 'stage', 'ownerId', 'teamId', 'createdAt', 'updatedAt', 'createdBy', 'stageEnteredAt', 'lastActivityAt', 'slaDueAt', 'version', 'deletedAt'];
+export const SYSTEM_KEYS = [
+  'id',
+  'stage',
+  'ownerId',
+  'teamId',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'stageEnteredAt',
+  'lastActivityAt',
+  'slaDueAt',
+  'version',
+  'deletedAt',
+];
 
 /** The entity of the path if the caller may read it; an unreadable entity answers 404 like an unknown one. */
-export function readableEntity(ctx: ServerContext, c: Context<AppEnv>): { actor: Actor; entity: EntitySpec; spec: AppSpec } {
+export function readableEntity(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+): { actor: Actor; entity: EntitySpec; spec: AppSpec } {
   const actor = requireActor(c);
   const spec = ctx.spec();
   const key = c.req.param('entity') ?? '';
   const entity = spec?.entities.find((e) => e.key === key);
-  if (!spec || !entity || (!ctx.perms.can(actor, 'read', key) && !ctx.perms.can(actor, 'create', key))) throw new HttpProblem(404, 'not_found');
+  if (
+    !spec ||
+    !entity ||
+    (!ctx.perms.can(actor, 'read', key) && !ctx.perms.can(actor, 'create', key))
+  )
+    throw new HttpProblem(404, 'not_found');
   return { actor, entity, spec };
 }
 
@@ -27,7 +48,12 @@ export function viaOf(c: Context<AppEnv>): Via {
 }
 
 /** Parses `?filter=&sort=&limit=&cursor=&q=` of a list, refusing fields the caller cannot see. */
-export function parseListQuery(ctx: ServerContext, c: Context<AppEnv>, actor: Actor, entity: EntitySpec): ListQuery {
+export function parseListQuery(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  actor: Actor,
+  entity: EntitySpec,
+): ListQuery {
   const locale = localeOf(c);
   const visible = new Set([...SYSTEM_KEYS, ...ctx.perms.visibleFields(actor, entity.key)]);
   const query: ListQuery = {};
@@ -38,45 +64,94 @@ export function parseListQuery(ctx: ServerContext, c: Context<AppEnv>, actor: Ac
     try {
       filter = JSON.parse(rawFilter);
     } catch {
-      throw new HttpProblem(400, 'invalid_filter', { reason: 'JSON' }, [{ path: '/filter', code: 'invalid_json', message: '' }]);
+      throw new HttpProblem(400, 'invalid_filter', { reason: 'JSON' }, [
+        { path: '/filter', code: 'invalid_json', message: '' },
+      ]);
     }
     // check() reports fields outside `visible` as unknown, so hidden fields cannot be probed.
     const issues = check(filter, { fields: [...visible], locale });
-    if (issues.length > 0) throw new HttpProblem(400, 'invalid_filter', { reason: issues[0]?.message ?? '' }, issues.map((i) => ({ path: `/filter${i.path === '/' ? '' : i.path}`, code: i.code, message: i.message })));
+    if (issues.length > 0)
+      throw new HttpProblem(
+        400,
+        'invalid_filter',
+        { reason: issues[0]?.message ?? '' },
+        issues.map((i) => ({
+          path: `/filter${i.path === '/' ? '' : i.path}`,
+          code: i.code,
+          message: i.message,
+        })),
+      );
     query.filter = filter;
   }
   const rawSort = c.req.query('sort');
   if (rawSort) {
-    query.sort = rawSort.split(',').slice(0, 5).map((part) => {
-      const dir = part.startsWith('-') ? 'desc' : 'asc';
-      const field = part.replace(/^[-+]/, '');
-      if (!visible.has(field)) errors.push({ path: '/sort', code: 'invalid_sort', message: '', params: { field: field.slice(0, 64) } });
-      return { field, dir } as const;
-    });
+    query.sort = rawSort
+      .split(',')
+      .slice(0, 5)
+      .map((part) => {
+        const dir = part.startsWith('-') ? 'desc' : 'asc';
+        const field = part.replace(/^[-+]/, '');
+        if (!visible.has(field))
+          errors.push({
+            path: '/sort',
+            code: 'invalid_sort',
+            message: '',
+            params: { field: field.slice(0, 64) },
+          });
+        return { field, dir } as const;
+      });
   }
   const rawLimit = c.req.query('limit');
   if (rawLimit !== undefined) {
     const n = Number(rawLimit);
-    if (!Number.isInteger(n) || n < 1 || n > ctx.limits.maxPageSize) errors.push({ path: '/limit', code: 'invalid_limit', message: '', params: { max: ctx.limits.maxPageSize } });
+    if (!Number.isInteger(n) || n < 1 || n > ctx.limits.maxPageSize)
+      errors.push({
+        path: '/limit',
+        code: 'invalid_limit',
+        message: '',
+        params: { max: ctx.limits.maxPageSize },
+      });
     else query.limit = n;
   }
   const cursor = c.req.query('cursor');
   if (cursor) {
-    if (cursor.length > 500) errors.push({ path: '/cursor', code: 'invalid_value', message: '', params: { reason: 'cursor' } });
+    if (cursor.length > 500)
+      errors.push({
+        path: '/cursor',
+        code: 'invalid_value',
+        message: '',
+        params: { reason: 'cursor' },
+      });
     else query.cursor = cursor;
   }
   const q = c.req.query('q');
   if (q) query.search = q.slice(0, 200);
-  if (errors.length > 0) throw new HttpProblem(400, errors[0]!.code, errors[0]!.params ?? {}, errors);
+  if (errors.length > 0)
+    throw new HttpProblem(400, errors[0]!.code, errors[0]!.params ?? {}, errors);
   return query;
 }
 
 /** Refuses a write that touches fields hidden from (as unknown) or read-only for the caller. */
-export function guardWrite(ctx: ServerContext, actor: Actor, entity: EntitySpec, values: Record<string, unknown>): void {
+export function guardWrite(
+  ctx: ServerContext,
+  actor: Actor,
+  entity: EntitySpec,
+  values: Record<string, unknown>,
+): void {
   const refused = ctx.perms.refusedFields(actor, entity.key, values);
   const errors: ProblemError[] = [
-    ...refused.hidden.map((f) => ({ path: `/${f}`, code: 'unknown_field', message: '', params: { field: f } })),
-    ...refused.readonly.map((f) => ({ path: `/${f}`, code: 'field_readonly', message: '', params: { field: f } })),
+    ...refused.hidden.map((f) => ({
+      path: `/${f}`,
+      code: 'unknown_field',
+      message: '',
+      params: { field: f },
+    })),
+    ...refused.readonly.map((f) => ({
+      path: `/${f}`,
+      code: 'field_readonly',
+      message: '',
+      params: { field: f },
+    })),
   ];
   if (errors.length > 0) throw new HttpProblem(422, 'validation_failed', {}, errors);
 }
@@ -85,8 +160,10 @@ export function guardWrite(ctx: ServerContext, actor: Actor, entity: EntitySpec,
 export function redactor(ctx: ServerContext, actor: Actor, entityKey: string) {
   const hidden = new Set(ctx.perms.hiddenFields(actor, entityKey));
   return {
-    record: <T extends object>(r: T): T => ctx.perms.redact(actor, entityKey, r as Record<string, unknown>) as T,
-    errors: (errors: ProblemError[] = []) => errors.filter((e) => !hidden.has(e.path.split('/')[1] ?? '')),
+    record: <T extends object>(r: T): T =>
+      ctx.perms.redact(actor, entityKey, r as Record<string, unknown>) as T,
+    errors: (errors: ProblemError[] = []) =>
+      errors.filter((e) => !hidden.has(e.path.split('/')[1] ?? '')),
     hidden,
   };
 }

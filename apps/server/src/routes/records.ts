@@ -19,7 +19,11 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const result = await engine.records.list(entity.key, query, { actor, locale: localeOf(c) });
     const redact = redactor(ctx, actor, entity.key);
     if (!result.ok) throw engineProblem(result.error, redact.errors);
-    return c.json({ items: result.records.map((r) => redact.record(r)), nextCursor: result.nextCursor ?? null, ...(result.total !== undefined ? { total: result.total } : {}) });
+    return c.json({
+      items: result.records.map((r) => redact.record(r)),
+      nextCursor: result.nextCursor ?? null,
+      ...(result.total !== undefined ? { total: result.total } : {}),
+    });
   });
 
   app.post(BASE, async (c) => {
@@ -28,15 +32,28 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     if (!ctx.perms.can(actor, 'create', entity.key)) throw new HttpProblem(403, 'forbidden');
     guardWrite(ctx, actor, entity, body);
     const redact = redactor(ctx, actor, entity.key);
-    const result = writeTx(ctx.db, () => engine.records.create(entity.key, body, { actor, via: viaOf(c), locale: localeOf(c), mode: 'interactive' }));
+    const result = writeTx(ctx.db, () =>
+      engine.records.create(entity.key, body, {
+        actor,
+        via: viaOf(c),
+        locale: localeOf(c),
+        mode: 'interactive',
+      }),
+    );
     if (!result.ok) throw engineProblem(result.error, redact.errors);
-    return c.json(redact.record(result.record), 201, { location: `/api/v1/records/${entity.key}/${String(result.record.id)}` });
+    return c.json(redact.record(result.record), 201, {
+      location: `/api/v1/records/${entity.key}/${String(result.record.id)}`,
+    });
   });
 
   app.get(`${BASE}/:id`, async (c) => {
     const { actor, entity } = readableEntity(ctx, c);
-    const result = await engine.records.get(entity.key, c.req.param('id'), { actor, locale: localeOf(c) });
-    if (!result.ok || !ctx.perms.can(actor, 'read', entity.key, result.record)) throw new HttpProblem(404, 'not_found');
+    const result = await engine.records.get(entity.key, c.req.param('id'), {
+      actor,
+      locale: localeOf(c),
+    });
+    if (!result.ok || !ctx.perms.can(actor, 'read', entity.key, result.record))
+      throw new HttpProblem(404, 'not_found');
     return c.json(redactor(ctx, actor, entity.key).record(result.record));
   });
 
@@ -44,10 +61,20 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const { actor, entity } = readableEntity(ctx, c);
     const { body } = await readObject(c);
     const { version, ...values } = body;
-    if (typeof version !== 'number' || !Number.isInteger(version)) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/version', code: 'version_required', message: '' }]);
+    if (typeof version !== 'number' || !Number.isInteger(version))
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        { path: '/version', code: 'version_required', message: '' },
+      ]);
     guardWrite(ctx, actor, entity, values);
     const redact = redactor(ctx, actor, entity.key);
-    const result = writeTx(ctx.db, () => engine.records.update(entity.key, c.req.param('id'), values, { actor, via: viaOf(c), locale: localeOf(c), version }));
+    const result = writeTx(ctx.db, () =>
+      engine.records.update(entity.key, c.req.param('id'), values, {
+        actor,
+        via: viaOf(c),
+        locale: localeOf(c),
+        version,
+      }),
+    );
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record));
   });
@@ -56,15 +83,31 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const { actor, entity } = readableEntity(ctx, c);
     const v = c.req.query('version');
     const version = v === undefined ? undefined : Number(v);
-    if (version !== undefined && !Number.isInteger(version)) throw new HttpProblem(400, 'invalid_value', { reason: 'version' }, [{ path: '/version', code: 'invalid_value', message: '', params: { reason: 'version' } }]);
-    const result = writeTx(ctx.db, () => engine.records.remove(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c), ...(version !== undefined ? { version } : {}) }));
+    if (version !== undefined && !Number.isInteger(version))
+      throw new HttpProblem(400, 'invalid_value', { reason: 'version' }, [
+        { path: '/version', code: 'invalid_value', message: '', params: { reason: 'version' } },
+      ]);
+    const result = writeTx(ctx.db, () =>
+      engine.records.remove(entity.key, c.req.param('id'), {
+        actor,
+        via: viaOf(c),
+        locale: localeOf(c),
+        ...(version !== undefined ? { version } : {}),
+      }),
+    );
     if (!result.ok) throw engineProblem(result.error);
     return c.body(null, 204);
   });
 
   app.post(`${BASE}/:id/restore`, async (c) => {
     const { actor, entity } = readableEntity(ctx, c);
-    const result = writeTx(ctx.db, () => engine.records.restore(entity.key, c.req.param('id'), { actor, via: viaOf(c), locale: localeOf(c) }));
+    const result = writeTx(ctx.db, () =>
+      engine.records.restore(entity.key, c.req.param('id'), {
+        actor,
+        via: viaOf(c),
+        locale: localeOf(c),
+      }),
+    );
     if (!result.ok) throw engineProblem(result.error);
     return c.json(redactor(ctx, actor, entity.key).record(result.record));
   });
@@ -72,14 +115,23 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
   app.post(`${BASE}/:id/stage`, async (c) => {
     const { actor, entity } = readableEntity(ctx, c);
     const { body } = await readObject(c);
-    if (typeof body.stage !== 'string' || body.stage.length > 64) throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/stage', code: 'required', message: '' }]);
+    if (typeof body.stage !== 'string' || body.stage.length > 64)
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        { path: '/stage', code: 'required', message: '' },
+      ]);
     const version = typeof body.version === 'number' ? body.version : undefined;
     const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
     const redact = redactor(ctx, actor, entity.key);
     const stage = body.stage;
-    const result = writeTx(ctx.db, () => engine.records.changeStage(entity.key, c.req.param('id'), stage, {
-      actor, via: viaOf(c), locale: localeOf(c), ...(version !== undefined ? { version } : {}), ...(reason ? { reason } : {}),
-    }));
+    const result = writeTx(ctx.db, () =>
+      engine.records.changeStage(entity.key, c.req.param('id'), stage, {
+        actor,
+        via: viaOf(c),
+        locale: localeOf(c),
+        ...(version !== undefined ? { version } : {}),
+        ...(reason ? { reason } : {}),
+      }),
+    );
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record));
   });

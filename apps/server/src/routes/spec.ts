@@ -11,7 +11,8 @@ function requireBuild(ctx: ServerContext, actor: Actor): void {
   if (!ctx.perms.hasCapability(actor, 'build')) throw new HttpProblem(403, 'forbidden');
 }
 
-const asErrors = (errors: { path: string; code: string; message: string }[]): ProblemError[] => errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
+const asErrors = (errors: { path: string; code: string; message: string }[]): ProblemError[] =>
+  errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
 
 /** The spec: live version, the builder's draft, migration-plan preview, publish, versions, restore. */
 export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
@@ -20,7 +21,12 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.get('/api/v1/spec', (c) => {
     const actor = requireActor(c);
     const live = versions.live();
-    if (!live || ctx.perms.hasCapability(actor, 'build') || ctx.perms.hasCapability(actor, 'manageAutomations')) return c.json({ version: live?.version ?? null, spec: live?.spec ?? null });
+    if (
+      !live ||
+      ctx.perms.hasCapability(actor, 'build') ||
+      ctx.perms.hasCapability(actor, 'manageAutomations')
+    )
+      return c.json({ version: live?.version ?? null, spec: live?.spec ?? null });
     // Integration settings are for builders: robot URLs carry access tokens, callWebhook headers
     // may carry credentials. Everyone else gets what the app needs to render entities, forms and views.
     const { automations: _automations, webhookSources: _sources, ...shown } = live.spec;
@@ -58,8 +64,11 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c, { optional: true });
     const result = versions.publish({
       ...(body.spec !== undefined ? { spec: body.spec } : {}),
-      by: actor.userId ?? null, note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
-      resolutions: (body.resolutions ?? {}) as never, locale: localeOf(c), now: ctx.now(),
+      by: actor.userId ?? null,
+      note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
+      resolutions: (body.resolutions ?? {}) as never,
+      locale: localeOf(c),
+      now: ctx.now(),
     });
     // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
     if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
@@ -82,13 +91,29 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const actor = requireActor(c);
     requireBuild(ctx, actor);
     const { body } = await readObject(c, { optional: true });
-    const result = versions.restore(Number(c.req.param('version')), { by: actor.userId ?? null, resolutions: (body.resolutions ?? {}) as never, locale: localeOf(c), now: ctx.now() });
+    const result = versions.restore(Number(c.req.param('version')), {
+      by: actor.userId ?? null,
+      resolutions: (body.resolutions ?? {}) as never,
+      locale: localeOf(c),
+      now: ctx.now(),
+    });
     if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
     return publishAnswer(c, result);
   });
 }
 
 /** 201 with the new version; 200 with the live one when the spec was unchanged (nothing created). */
-function publishAnswer(c: Context<AppEnv>, result: { version: number; summary: unknown; changes: unknown; unchanged: boolean }): Response {
-  return c.json({ version: result.version, unchanged: result.unchanged, summary: result.summary, changes: result.changes }, result.unchanged ? 200 : 201);
+function publishAnswer(
+  c: Context<AppEnv>,
+  result: { version: number; summary: unknown; changes: unknown; unchanged: boolean },
+): Response {
+  return c.json(
+    {
+      version: result.version,
+      unchanged: result.unchanged,
+      summary: result.summary,
+      changes: result.changes,
+    },
+    result.unchanged ? 200 : 201,
+  );
 }

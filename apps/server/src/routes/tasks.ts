@@ -17,15 +17,32 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.get('/api/v1/tasks', (c) => {
     const actor = requireActor(c);
     const status = c.req.query('status');
-    if (status !== undefined && !STATUSES.has(status)) throw new HttpProblem(400, 'invalid_value', { reason: 'status' }, [{ path: '/status', code: 'invalid_value', message: '', params: { reason: 'status' } }]);
+    if (status !== undefined && !STATUSES.has(status))
+      throw new HttpProblem(400, 'invalid_value', { reason: 'status' }, [
+        { path: '/status', code: 'invalid_value', message: '', params: { reason: 'status' } },
+      ]);
     // Others' tasks only for those who may reassign work.
     const assignee = c.req.query('assignee');
-    const assigneeId = assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
-    const result = ctx.engine.tasks.list({ ...(assigneeId ? { assigneeId } : {}), ...(status ? { status: status as 'open' } : {}), limit: 200 }, { actor, locale: localeOf(c) });
+    const assigneeId =
+      assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
+    const result = ctx.engine.tasks.list(
+      {
+        ...(assigneeId ? { assigneeId } : {}),
+        ...(status ? { status: status as 'open' } : {}),
+        limit: 200,
+      },
+      { actor, locale: localeOf(c) },
+    );
     if (!result.ok) throw engineProblem(result.error);
     // Automation-made task texts may quote record fields: mask those hidden from the reader.
     const items = result.tasks.map((t) => {
-      const view = scrubNotification(ctx, actor, { title: t.title, body: t.description, entity: t.entity, recordId: t.recordId, payload: t.source });
+      const view = scrubNotification(ctx, actor, {
+        title: t.title,
+        body: t.description,
+        entity: t.entity,
+        recordId: t.recordId,
+        payload: t.source,
+      });
       return { ...t, title: view.title, description: view.body, source: view.payload };
     });
     return c.json({ items });
@@ -34,7 +51,16 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.post('/api/v1/tasks', async (c) => {
     const actor = requireActor(c);
     const { body } = await readObject(c);
-    const result = writeTx(ctx.db, () => ctx.engine.tasks.create({ ...(body as object), assigneeId: typeof body.assigneeId === 'string' ? body.assigneeId : (actor.userId ?? null) } as never, { actor, via: viaOf(c), locale: localeOf(c) }));
+    const result = writeTx(ctx.db, () =>
+      ctx.engine.tasks.create(
+        {
+          ...(body as object),
+          assigneeId:
+            typeof body.assigneeId === 'string' ? body.assigneeId : (actor.userId ?? null),
+        } as never,
+        { actor, via: viaOf(c), locale: localeOf(c) },
+      ),
+    );
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.task, 201);
   });
@@ -44,9 +70,25 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const opts = { actor, via: viaOf(c), locale: localeOf(c) } as const;
     let result;
-    if (body.status === 'done') result = writeTx(ctx.db, () => ctx.engine.tasks.complete(c.req.param('id'), opts));
-    else if ('assigneeId' in body) result = writeTx(ctx.db, () => ctx.engine.tasks.assign(c.req.param('id'), typeof body.assigneeId === 'string' ? body.assigneeId : null, { ...opts, ...(typeof body.dueAt === 'number' ? { dueAt: body.dueAt } : {}) }));
-    else throw new HttpProblem(422, 'validation_failed', {}, [{ path: '/status', code: 'invalid_value', message: '', params: { reason: 'status: done | assigneeId' } }]);
+    if (body.status === 'done')
+      result = writeTx(ctx.db, () => ctx.engine.tasks.complete(c.req.param('id'), opts));
+    else if ('assigneeId' in body)
+      result = writeTx(ctx.db, () =>
+        ctx.engine.tasks.assign(
+          c.req.param('id'),
+          typeof body.assigneeId === 'string' ? body.assigneeId : null,
+          { ...opts, ...(typeof body.dueAt === 'number' ? { dueAt: body.dueAt } : {}) },
+        ),
+      );
+    else
+      throw new HttpProblem(422, 'validation_failed', {}, [
+        {
+          path: '/status',
+          code: 'invalid_value',
+          message: '',
+          params: { reason: 'status: done | assigneeId' },
+        },
+      ]);
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.task);
   });
@@ -56,22 +98,39 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (!actor.userId) return c.json({ items: [], unread: 0 });
     const unreadOnly = c.req.query('unread') === '1';
     const rows = ctx.db.sqlite
-      .prepare(`SELECT id, kind, title, body, entity, record_id AS recordId, payload, created_at AS createdAt, read_at AS readAt FROM notifications WHERE user_id = ? ${unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 100`)
+      .prepare(
+        `SELECT id, kind, title, body, entity, record_id AS recordId, payload, created_at AS createdAt, read_at AS readAt FROM notifications WHERE user_id = ? ${unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 100`,
+      )
       .all(actor.userId) as { payload: string | null }[];
-    const unread = (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(actor.userId) as { n: number }).n;
-    const items = rows.map((r) => scrubNotification(ctx, actor, { ...r, payload: r.payload ? (JSON.parse(r.payload) as unknown) : null } as NotificationView));
+    const unread = (
+      ctx.db.sqlite
+        .prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL')
+        .get(actor.userId) as { n: number }
+    ).n;
+    const items = rows.map((r) =>
+      scrubNotification(ctx, actor, {
+        ...r,
+        payload: r.payload ? (JSON.parse(r.payload) as unknown) : null,
+      } as NotificationView),
+    );
     return c.json({ items, unread });
   });
 
   app.post('/api/v1/notifications/read-all', (c) => {
     const actor = requireActor(c);
-    ctx.db.sqlite.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(ctx.now(), actor.userId ?? '');
+    ctx.db.sqlite
+      .prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL')
+      .run(ctx.now(), actor.userId ?? '');
     return c.body(null, 204);
   });
 
   app.post('/api/v1/notifications/:id/read', (c) => {
     const actor = requireActor(c);
-    const changed = ctx.db.sqlite.prepare('UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE id = ? AND user_id = ?').run(ctx.now(), c.req.param('id'), actor.userId ?? '').changes;
+    const changed = ctx.db.sqlite
+      .prepare(
+        'UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE id = ? AND user_id = ?',
+      )
+      .run(ctx.now(), c.req.param('id'), actor.userId ?? '').changes;
     if (changed === 0) throw new HttpProblem(404, 'not_found');
     return c.body(null, 204);
   });

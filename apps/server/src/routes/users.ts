@@ -13,18 +13,41 @@ function requireManageUsers(ctx: ServerContext, actor: Actor): void {
 }
 
 /** Validates the role and teams of a user or token against the live spec. */
-function checkRoleAndTeams(ctx: ServerContext, role: unknown, teams: unknown, errors: ProblemError[]): { role?: string; teams?: string[] } {
+function checkRoleAndTeams(
+  ctx: ServerContext,
+  role: unknown,
+  teams: unknown,
+  errors: ProblemError[],
+): { role?: string; teams?: string[] } {
   const out: { role?: string; teams?: string[] } = {};
   if (role !== undefined) {
     const known = role === ADMIN_ROLE || (ctx.spec()?.roles ?? []).some((r) => r.key === role);
-    if (typeof role !== 'string' || !known) errors.push({ path: '/role', code: 'unknown_role', message: '', params: { role: String(role).slice(0, 64) } });
+    if (typeof role !== 'string' || !known)
+      errors.push({
+        path: '/role',
+        code: 'unknown_role',
+        message: '',
+        params: { role: String(role).slice(0, 64) },
+      });
     else out.role = role;
   }
   if (teams !== undefined) {
-    if (!Array.isArray(teams) || teams.some((t) => typeof t !== 'string')) errors.push({ path: '/teams', code: 'invalid_value', message: '', params: { reason: 'teams' } });
+    if (!Array.isArray(teams) || teams.some((t) => typeof t !== 'string'))
+      errors.push({
+        path: '/teams',
+        code: 'invalid_value',
+        message: '',
+        params: { reason: 'teams' },
+      });
     else {
       teams.forEach((t: string, i) => {
-        if (!ctx.users.teamExists(t)) errors.push({ path: `/teams/${i}`, code: 'unknown_team', message: '', params: { team: t.slice(0, 64) } });
+        if (!ctx.users.teamExists(t))
+          errors.push({
+            path: `/teams/${i}`,
+            code: 'unknown_team',
+            message: '',
+            params: { team: t.slice(0, 64) },
+          });
       });
       out.teams = teams as string[];
     }
@@ -48,19 +71,42 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     requireManageUsers(ctx, actor);
     const { body } = await readObject(c);
     const errors: ProblemError[] = [];
-    const login = typeof body.login === 'string' && /^[A-Za-z0-9._@-]{2,64}$/.test(body.login) ? body.login : null;
-    if (!login) errors.push({ path: '/login', code: 'invalid_value', message: '', params: { reason: 'login' } });
-    else if (ctx.users.byLogin(login)) errors.push({ path: '/login', code: 'login_taken', message: '', params: { login } });
+    const login =
+      typeof body.login === 'string' && /^[A-Za-z0-9._@-]{2,64}$/.test(body.login)
+        ? body.login
+        : null;
+    if (!login)
+      errors.push({
+        path: '/login',
+        code: 'invalid_value',
+        message: '',
+        params: { reason: 'login' },
+      });
+    else if (ctx.users.byLogin(login))
+      errors.push({ path: '/login', code: 'login_taken', message: '', params: { login } });
     const password = typeof body.password === 'string' ? body.password : '';
-    if (password.length < MIN_PASSWORD_LENGTH || password.length > 1000) errors.push({ path: '/password', code: 'weak_password', message: '', params: { min: MIN_PASSWORD_LENGTH } });
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > 1000)
+      errors.push({
+        path: '/password',
+        code: 'weak_password',
+        message: '',
+        params: { min: MIN_PASSWORD_LENGTH },
+      });
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
     const checked = checkRoleAndTeams(ctx, body.role, body.teams, errors);
-    if (errors.length > 0 || !login || !checked.role) throw new HttpProblem(422, 'validation_failed', {}, errors);
+    if (errors.length > 0 || !login || !checked.role)
+      throw new HttpProblem(422, 'validation_failed', {}, errors);
     const id = ctx.users.insert(
       {
-        login, name: typeof body.name === 'string' ? body.name.slice(0, 100) : login, passwordHash: await hashPassword(password), role: checked.role, teams: checked.teams ?? [],
-        supervisorId: typeof body.supervisorId === 'string' ? body.supervisorId : null, locale: body.locale === 'en' ? 'en' : 'zh-CN',
-        email: typeof body.email === 'string' ? body.email.slice(0, 200) : null, phone: typeof body.phone === 'string' ? body.phone.slice(0, 40) : null,
+        login,
+        name: typeof body.name === 'string' ? body.name.slice(0, 100) : login,
+        passwordHash: await hashPassword(password),
+        role: checked.role,
+        teams: checked.teams ?? [],
+        supervisorId: typeof body.supervisorId === 'string' ? body.supervisorId : null,
+        locale: body.locale === 'en' ? 'en' : 'zh-CN',
+        email: typeof body.email === 'string' ? body.email.slice(0, 200) : null,
+        phone: typeof body.phone === 'string' ? body.phone.slice(0, 40) : null,
       },
       ctx.now(),
     );
@@ -76,16 +122,37 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const errors: ProblemError[] = [];
     const checked = checkRoleAndTeams(ctx, body.role, body.teams, errors);
     const status = body.status;
-    if (status !== undefined && status !== 'active' && status !== 'away' && status !== 'disabled') errors.push({ path: '/status', code: 'invalid_value', message: '', params: { reason: 'status' } });
-    if (body.password !== undefined && (typeof body.password !== 'string' || body.password.length < MIN_PASSWORD_LENGTH)) errors.push({ path: '/password', code: 'weak_password', message: '', params: { min: MIN_PASSWORD_LENGTH } });
+    if (status !== undefined && status !== 'active' && status !== 'away' && status !== 'disabled')
+      errors.push({
+        path: '/status',
+        code: 'invalid_value',
+        message: '',
+        params: { reason: 'status' },
+      });
+    if (
+      body.password !== undefined &&
+      (typeof body.password !== 'string' || body.password.length < MIN_PASSWORD_LENGTH)
+    )
+      errors.push({
+        path: '/password',
+        code: 'weak_password',
+        message: '',
+        params: { min: MIN_PASSWORD_LENGTH },
+      });
     if (errors.length > 0) throw new HttpProblem(422, 'validation_failed', {}, errors);
     const now = ctx.now();
-    ctx.users.update(row.id, {
-      ...(typeof body.name === 'string' ? { name: body.name.slice(0, 100) } : {}),
-      ...(checked.role ? { role: checked.role } : {}),
-      ...(body.locale === 'en' || body.locale === 'zh-CN' ? { locale: body.locale } : {}),
-      ...(typeof body.password === 'string' ? { passwordHash: await hashPassword(body.password) } : {}),
-    }, now);
+    ctx.users.update(
+      row.id,
+      {
+        ...(typeof body.name === 'string' ? { name: body.name.slice(0, 100) } : {}),
+        ...(checked.role ? { role: checked.role } : {}),
+        ...(body.locale === 'en' || body.locale === 'zh-CN' ? { locale: body.locale } : {}),
+        ...(typeof body.password === 'string'
+          ? { passwordHash: await hashPassword(body.password) }
+          : {}),
+      },
+      now,
+    );
     if (checked.teams) ctx.users.setTeams(row.id, checked.teams);
     if (status) {
       ctx.users.setStatus(row.id, status as 'active', now);
@@ -109,14 +176,25 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     requireManageUsers(ctx, actor);
     const { body } = await readObject(c);
     const errors: ProblemError[] = [];
-    const name = typeof body.name === 'string' && body.name.trim() !== '' ? body.name.slice(0, 100) : null;
+    const name =
+      typeof body.name === 'string' && body.name.trim() !== '' ? body.name.slice(0, 100) : null;
     if (!name) errors.push({ path: '/name', code: 'required', message: '' });
     const checked = checkRoleAndTeams(ctx, body.role, undefined, errors);
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
     const userId = typeof body.userId === 'string' ? body.userId : null;
-    if (userId && !ctx.users.byId(userId)) errors.push({ path: '/userId', code: 'invalid_value', message: '', params: { reason: 'userId' } });
-    if (errors.length > 0 || !name || !checked.role) throw new HttpProblem(422, 'validation_failed', {}, errors);
-    const issued = ctx.tokens.issue({ name, role: checked.role, userId, createdBy: actor.userId ?? null }, ctx.now());
+    if (userId && !ctx.users.byId(userId))
+      errors.push({
+        path: '/userId',
+        code: 'invalid_value',
+        message: '',
+        params: { reason: 'userId' },
+      });
+    if (errors.length > 0 || !name || !checked.role)
+      throw new HttpProblem(422, 'validation_failed', {}, errors);
+    const issued = ctx.tokens.issue(
+      { name, role: checked.role, userId, createdBy: actor.userId ?? null },
+      ctx.now(),
+    );
     // The token is shown once; only its hash is stored.
     return c.json({ ...issued.view, token: issued.token }, 201);
   });

@@ -15,8 +15,17 @@ export type AutomationRunner = { pending(): number; stop(): Promise<void> };
  * thread runs. `intakeQueue` (the intake writer's `queue`): while submissions wait for the
  * write lock, the thread's drain transactions last `contendedBatchMs` (1 ms) instead of 5.
  */
-export function startAutomationThread(dbFile: string, opts: { tickMs?: number; workerId?: string; log?: (entry: Record<string, unknown>) => void; onDrain?: () => void; checkpointsOf?: StoreDb; intakeQueue?: Int32Array } = {}): AutomationRunner {
-
+export function startAutomationThread(
+  dbFile: string,
+  opts: {
+    tickMs?: number;
+    workerId?: string;
+    log?: (entry: Record<string, unknown>) => void;
+    onDrain?: () => void;
+    checkpointsOf?: StoreDb;
+    intakeQueue?: Int32Array;
+  } = {},
+): AutomationRunner {
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
   let pending = -1;
   let stopping = false;
@@ -26,7 +35,12 @@ export function startAutomationThread(dbFile: string, opts: { tickMs?: number; w
     // stop() may have come while a crashed thread waited to be restarted.
     if (stopping) return;
     alive = true;
-    worker = spawnThread(new URL('./automation-thread.ts', import.meta.url), { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1', ...(opts.intakeQueue ? { intakeQueue: opts.intakeQueue } : {}) });
+    worker = spawnThread(new URL('./automation-thread.ts', import.meta.url), {
+      dbFile,
+      tickMs: opts.tickMs ?? 15_000,
+      workerId: opts.workerId ?? 'worker-1',
+      ...(opts.intakeQueue ? { intakeQueue: opts.intakeQueue } : {}),
+    });
     let written = -1;
     worker.on('message', (m: { pending?: number; written?: number }) => {
       if (typeof m.pending === 'number') pending = m.pending;
@@ -38,17 +52,26 @@ export function startAutomationThread(dbFile: string, opts: { tickMs?: number; w
       }
     });
     // A crashed worker is logged and restarted: automations must never stop silently.
-    worker.on('error', (err) => log({ level: 'error', msg: 'automation worker crashed', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+    worker.on('error', (err) =>
+      log({
+        level: 'error',
+        msg: 'automation worker crashed',
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      }),
+    );
     worker.on('exit', () => {
       alive = false;
       if (!stopping) setTimeout(spawn, 1000).unref();
     });
   };
   spawn();
-  const mainAutocheckpoint = opts.checkpointsOf ? Number(opts.checkpointsOf.sqlite.pragma('wal_autocheckpoint', { simple: true })) : 0;
+  const mainAutocheckpoint = opts.checkpointsOf
+    ? Number(opts.checkpointsOf.sqlite.pragma('wal_autocheckpoint', { simple: true }))
+    : 0;
   if (opts.checkpointsOf) handOffCheckpoints(opts.checkpointsOf);
   const takeBackCheckpoints = () => {
-    if (opts.checkpointsOf?.sqlite.open) opts.checkpointsOf.sqlite.pragma(`wal_autocheckpoint = ${mainAutocheckpoint}`);
+    if (opts.checkpointsOf?.sqlite.open)
+      opts.checkpointsOf.sqlite.pragma(`wal_autocheckpoint = ${mainAutocheckpoint}`);
   };
   return {
     pending: () => pending,

@@ -11,7 +11,12 @@ const CHECKPOINT_EVERY_MS = 200;
 /** How long a WAL restart may wait for readers, holding the write lock intake waits for. */
 const RESTART_WAIT_MS = 10;
 const SILENCE_CHECK_EVERY_MS = 60_000;
-const { dbFile, tickMs, workerId, intakeQueue } = workerData as { dbFile: string; tickMs: number; workerId: string; intakeQueue?: Int32Array };
+const { dbFile, tickMs, workerId, intakeQueue } = workerData as {
+  dbFile: string;
+  tickMs: number;
+  workerId: string;
+  intakeQueue?: Int32Array;
+};
 const db = openDatabase(dbFile);
 const holder: { engine?: Engine } = {};
 // Robot messages, webhooks and emails leave from this thread (`trellis start` checked the SMTP settings).
@@ -36,7 +41,11 @@ const automations = createAutomations(engine, {
 automations.start({ tickMs });
 // `written` (rows this connection changed so far) lets the parent wake event streams after a drain.
 const written = db.sqlite.prepare('SELECT total_changes() AS n').pluck();
-const report = setInterval(() => parentPort?.postMessage({ pending: automations.pending(), written: written.get() as number }), 250);
+const report = setInterval(
+  () =>
+    parentPort?.postMessage({ pending: automations.pending(), written: written.get() as number }),
+  250,
+);
 // WAL checkpoints run here, off the HTTP thread (see handOffCheckpoints): PASSIVE, so neither
 // intake writes nor this worker's own writes wait for them; past RESTART_WAL_AFTER_FRAMES the log
 // is also started over (restartWal), or a long burst of intake grows it until a stall.

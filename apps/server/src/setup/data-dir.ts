@@ -6,12 +6,22 @@ import { join, resolve } from 'node:path';
 export type DataPaths = { dir: string; db: string; secretKey: string; files: string; web: string };
 
 /** The data directory: `--data`, else TRELLIS_DATA, else ./data. */
-export function dataDirOf(option: string | undefined, env: Record<string, string | undefined>, cwd: string): string {
+export function dataDirOf(
+  option: string | undefined,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): string {
   return resolve(cwd, option ?? env.TRELLIS_DATA ?? './data');
 }
 
 export function dataPaths(dir: string): DataPaths {
-  return { dir, db: join(dir, 'trellis.db'), secretKey: join(dir, 'secret.key'), files: join(dir, 'files'), web: join(dir, 'web') };
+  return {
+    dir,
+    db: join(dir, 'trellis.db'),
+    secretKey: join(dir, 'secret.key'),
+    files: join(dir, 'files'),
+    web: join(dir, 'web'),
+  };
 }
 
 /** Creates the directory and its secret key (32 random bytes, owner-only) when missing. */

@@ -5,16 +5,49 @@ import { generatePassword, hashPassword } from '../auth/password';
 import { usersRepo } from '../auth/users';
 import { relativeTime, resolveValue } from './demo-values';
 
-type RecipeUser = { login: string; name: string; role: string; teams?: string[]; leads?: string[]; supervisor?: string | null; status?: string; locale?: string; email?: string };
-type RecipeActivity = { type: string; at: string; by?: string; body?: string; attachments?: { name: string; mime: string; size: number }[] };
+type RecipeUser = {
+  login: string;
+  name: string;
+  role: string;
+  teams?: string[];
+  leads?: string[];
+  supervisor?: string | null;
+  status?: string;
+  locale?: string;
+  email?: string;
+};
+type RecipeActivity = {
+  type: string;
+  at: string;
+  by?: string;
+  body?: string;
+  attachments?: { name: string; mime: string; size: number }[];
+};
 type RecipeRecord = {
-  ref: string; values: Record<string, unknown>; owner?: string | null; team?: string | null; createdAt: string; createdBy?: string | null; via?: string;
-  stage?: string; stageHistory?: { stage: string; at: string }[]; activities?: RecipeActivity[]; touches?: Record<string, unknown>[];
+  ref: string;
+  values: Record<string, unknown>;
+  owner?: string | null;
+  team?: string | null;
+  createdAt: string;
+  createdBy?: string | null;
+  via?: string;
+  stage?: string;
+  stageHistory?: { stage: string; at: string }[];
+  activities?: RecipeActivity[];
+  touches?: Record<string, unknown>[];
 };
 /** The demo recipe format of templates/education/README.md#demo-data. */
-export type DemoRecipe = { recipe: number; users: RecipeUser[]; records: Record<string, RecipeRecord[]> };
+export type DemoRecipe = {
+  recipe: number;
+  users: RecipeUser[];
+  records: Record<string, RecipeRecord[]>;
+};
 
-export type DemoReport = { users: { login: string; role: string; password: string }[]; records: number; failures: { ref: string; reason: string }[] };
+export type DemoReport = {
+  users: { login: string; role: string; password: string }[];
+  records: number;
+  failures: { ref: string; reason: string }[];
+};
 
 /**
  * Loads a demo recipe: users (one generated password for all demo users, the admin its own),
@@ -22,7 +55,11 @@ export type DemoReport = { users: { login: string; role: string; password: strin
  * walk, activities), so history, dwell times and funnels have data. The resulting outbox events
  * are marked processed: the demo's past must not re-run today's automations.
  */
-export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()): Promise<DemoReport> {
+export async function loadDemo(
+  db: StoreDb,
+  recipe: DemoRecipe,
+  now = Date.now(),
+): Promise<DemoReport> {
   const users = usersRepo(db);
   const ids = new Map<string, string>();
   const shared = generatePassword(12);
@@ -36,7 +73,18 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
     }
     const password = u.role === 'admin' ? generatePassword() : shared;
     const hash = u.role === 'admin' ? await hashPassword(password) : sharedHash;
-    const id = users.insert({ login: u.login, name: u.name, passwordHash: hash, role: u.role, teams: u.teams ?? [], locale: u.locale ?? 'zh-CN', email: u.email ?? null }, now);
+    const id = users.insert(
+      {
+        login: u.login,
+        name: u.name,
+        passwordHash: hash,
+        role: u.role,
+        teams: u.teams ?? [],
+        locale: u.locale ?? 'zh-CN',
+        email: u.email ?? null,
+      },
+      now,
+    );
     if (u.status === 'away') users.setStatus(id, 'away', now);
     ids.set(u.login, id);
     report.users.push({ login: u.login, role: u.role, password });
@@ -44,9 +92,14 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
   db.transaction(() => {
     for (const u of recipe.users) {
       const id = ids.get(u.login)!;
-      if (u.supervisor && ids.has(u.supervisor)) db.sqlite.prepare('UPDATE users SET supervisor_id = ? WHERE id = ?').run(ids.get(u.supervisor), id);
+      if (u.supervisor && ids.has(u.supervisor))
+        db.sqlite
+          .prepare('UPDATE users SET supervisor_id = ? WHERE id = ?')
+          .run(ids.get(u.supervisor), id);
       for (const team of u.leads ?? []) {
-        db.sqlite.prepare('UPDATE memberships SET is_lead = 1 WHERE user_id = ? AND team_key = ?').run(id, team);
+        db.sqlite
+          .prepare('UPDATE memberships SET is_lead = 1 WHERE user_id = ? AND team_key = ?')
+          .run(id, team);
         db.sqlite.prepare('UPDATE teams SET lead_user_id = ? WHERE key = ?').run(id, team);
       }
     }
@@ -56,7 +109,10 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
   const engine = createEngine({ db, clock });
   const refs = new Map<string, string>();
   // The platform replays the past: system actors may set read-only fields such as firstContactAt.
-  const actorOf = (login: string | null | undefined) => (login && ids.has(login) ? { kind: 'system' as const, userId: ids.get(login)! } : { kind: 'system' as const });
+  const actorOf = (login: string | null | undefined) =>
+    login && ids.has(login)
+      ? { kind: 'system' as const, userId: ids.get(login)! }
+      : { kind: 'system' as const };
   for (const [entity, records] of Object.entries(recipe.records)) {
     for (const r of records) {
       const at = (s: string) => relativeTime(s, now) ?? now;
@@ -69,7 +125,10 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
       const via = 'import' as const;
       const created = engine.records.create(entity, values, { actor: actorOf(r.createdBy), via });
       if (!created.ok) {
-        report.failures.push({ ref: r.ref, reason: `${created.error.message} ${JSON.stringify(created.error.errors.slice(0, 2))}` });
+        report.failures.push({
+          ref: r.ref,
+          reason: `${created.error.message} ${JSON.stringify(created.error.errors.slice(0, 2))}`,
+        });
         continue;
       }
       const id = String(created.record.id);
@@ -79,9 +138,24 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
       const steps = [
         ...(r.activities ?? []).map((a) => ({
           at: at(a.at),
-          run: () => engine.activities.log(entity, id, { type: a.type, body: a.body ?? null, occurredAt: at(a.at), attachments: (a.attachments ?? []).map((f) => demoFile(db, f, at(a.at))) }, { actor: actorOf(a.by ?? r.owner), via }),
+          run: () =>
+            engine.activities.log(
+              entity,
+              id,
+              {
+                type: a.type,
+                body: a.body ?? null,
+                occurredAt: at(a.at),
+                attachments: (a.attachments ?? []).map((f) => demoFile(db, f, at(a.at))),
+              },
+              { actor: actorOf(a.by ?? r.owner), via },
+            ),
         })),
-        ...(r.stageHistory ?? []).slice(1).map((s) => ({ at: at(s.at), run: () => engine.records.changeStage(entity, id, s.stage, { actor: actorOf(r.owner), via }) })),
+        ...(r.stageHistory ?? []).slice(1).map((s) => ({
+          at: at(s.at),
+          run: () =>
+            engine.records.changeStage(entity, id, s.stage, { actor: actorOf(r.owner), via }),
+        })),
       ].sort((x, y) => x.at - y.at);
       for (const step of steps) {
         clock.set(step.at);
@@ -90,8 +164,24 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
       }
       for (const t of r.touches ?? []) {
         db.sqlite
-          .prepare('INSERT INTO touches (id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(newId(), entity, id, String(t.kind ?? 'form'), (t.sourceKey as string) ?? null, t.utm_source ?? null, t.utm_medium ?? null, t.utm_campaign ?? null, t.utm_content ?? null, t.utm_term ?? null, t.referrer ?? null, t.landing_url ?? null, at(String(t.at ?? r.createdAt)));
+          .prepare(
+            'INSERT INTO touches (id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            newId(),
+            entity,
+            id,
+            String(t.kind ?? 'form'),
+            (t.sourceKey as string) ?? null,
+            t.utm_source ?? null,
+            t.utm_medium ?? null,
+            t.utm_campaign ?? null,
+            t.utm_content ?? null,
+            t.utm_term ?? null,
+            t.referrer ?? null,
+            t.landing_url ?? null,
+            at(String(t.at ?? r.createdAt)),
+          );
       }
     }
   }
@@ -102,6 +192,10 @@ export async function loadDemo(db: StoreDb, recipe: DemoRecipe, now = Date.now()
 /** A placeholder file row for a demo attachment (the bytes are not part of the recipe). */
 function demoFile(db: StoreDb, f: { name: string; mime: string; size: number }, at: number) {
   const id = newId();
-  db.sqlite.prepare('INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, f.name, f.mime, f.size, '', `demo/${f.name}`, null, at);
+  db.sqlite
+    .prepare(
+      'INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(id, f.name, f.mime, f.size, '', `demo/${f.name}`, null, at);
   return { id, name: f.name, size: f.size, mime: f.mime };
 }

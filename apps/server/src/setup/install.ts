@@ -10,13 +10,33 @@ export type InstallIssue = { path: string; code: string; message: string };
  * Installs a template's spec through the normal publish path (validate, diff, plan, apply).
  * Installing over an existing spec publishes a new version; existing data is kept.
  */
-export function installSpec(db: StoreDb, spec: unknown, opts: { note?: string; locale?: 'zh-CN' | 'en' } = {}): { ok: true; version: number } | { ok: false; errors: InstallIssue[] } {
-  const result = specVersions(db).publish({ spec, note: opts.note ?? null, locale: opts.locale ?? 'zh-CN' });
-  return result.ok ? { ok: true, version: result.version } : { ok: false, errors: result.errors.map((e) => ({ path: e.path, code: e.code, message: e.message })) };
+export function installSpec(
+  db: StoreDb,
+  spec: unknown,
+  opts: { note?: string; locale?: 'zh-CN' | 'en' } = {},
+): { ok: true; version: number } | { ok: false; errors: InstallIssue[] } {
+  const result = specVersions(db).publish({
+    spec,
+    note: opts.note ?? null,
+    locale: opts.locale ?? 'zh-CN',
+  });
+  return result.ok
+    ? { ok: true, version: result.version }
+    : {
+        ok: false,
+        errors: result.errors.map((e) => ({ path: e.path, code: e.code, message: e.message })),
+      };
 }
 
 /** Creates the first admin with a generated password (returned once, stored as a scrypt hash). */
-export async function createAdmin(db: StoreDb, login = 'admin', password = generatePassword()): Promise<{ login: string; password: string; id: string }> {
-  const id = usersRepo(db).insert({ login, name: login, passwordHash: await hashPassword(password), role: ADMIN_ROLE }, Date.now());
+export async function createAdmin(
+  db: StoreDb,
+  login = 'admin',
+  password = generatePassword(),
+): Promise<{ login: string; password: string; id: string }> {
+  const id = usersRepo(db).insert(
+    { login, name: login, passwordHash: await hashPassword(password), role: ADMIN_ROLE },
+    Date.now(),
+  );
   return { login, password, id };
 }

@@ -17,7 +17,11 @@ export const fetchHttp: HttpPort = async (req) => {
     redirect: 'manual',
   });
   const body = await res.text();
-  return { status: res.status, headers: Object.fromEntries(res.headers), body: body.slice(0, MAX_ANSWER_CHARS) };
+  return {
+    status: res.status,
+    headers: Object.fromEntries(res.headers),
+    body: body.slice(0, MAX_ANSWER_CHARS),
+  };
 };
 
 /**
@@ -31,7 +35,8 @@ export function envSecrets(env: NodeJS.ProcessEnv): (ref: string) => string | un
   };
 }
 
-export type MailerSetting = { ok: true; mailer: MailerPort | undefined } | { ok: false; reason: string };
+export type MailerSetting =
+  { ok: true; mailer: MailerPort | undefined } | { ok: false; reason: string };
 
 /**
  * The SMTP mailer from `TRELLIS_SMTP_URL` (`smtp://user:pass@host:587`, `smtps://...:465`) and
@@ -46,9 +51,14 @@ export function envMailer(env: NodeJS.ProcessEnv): MailerSetting {
   } catch {
     return { ok: false, reason: 'TRELLIS_SMTP_URL is not a URL (smtp://user:pass@host:587)' };
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return { ok: false, reason: 'TRELLIS_SMTP_URL must start with smtp:// or smtps://' };
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    return { ok: false, reason: 'TRELLIS_SMTP_URL must start with smtp:// or smtps://' };
   const from = env.TRELLIS_SMTP_FROM;
-  if (!from) return { ok: false, reason: 'TRELLIS_SMTP_FROM (the sender address) is required with TRELLIS_SMTP_URL' };
+  if (!from)
+    return {
+      ok: false,
+      reason: 'TRELLIS_SMTP_FROM (the sender address) is required with TRELLIS_SMTP_URL',
+    };
   const secure = url.protocol === 'smtps:';
   return {
     ok: true,
@@ -56,7 +66,9 @@ export function envMailer(env: NodeJS.ProcessEnv): MailerSetting {
       host: url.hostname,
       port: url.port ? Number(url.port) : secure ? 465 : 587,
       secure,
-      ...(url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : {}),
+      ...(url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : {}),
       from,
     }),
   };

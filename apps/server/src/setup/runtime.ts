@@ -8,22 +8,47 @@ import type { DataPaths } from './data-dir';
 import { readSecretKey } from './data-dir';
 import { envSecrets } from './outbound';
 
-export type TrellisRuntime = { db: StoreDb; engine: Engine; automations: AutomationsApi; app: ReturnType<typeof createApp>; paths: DataPaths; close(): void };
+export type TrellisRuntime = {
+  db: StoreDb;
+  engine: Engine;
+  automations: AutomationsApi;
+  app: ReturnType<typeof createApp>;
+  paths: DataPaths;
+  close(): void;
+};
 
 /**
  * Opens a data directory and wires everything: the database, the engine with the role model as
  * its permission port, the automation runtime and the HTTP app.
  */
-export function openRuntime(paths: DataPaths, opts: { clock?: Clock; server?: Partial<ServerOptions>; workerId?: string } = {}): TrellisRuntime {
+export function openRuntime(
+  paths: DataPaths,
+  opts: { clock?: Clock; server?: Partial<ServerOptions>; workerId?: string } = {},
+): TrellisRuntime {
   const db = openDatabase(paths.db);
   const holder: { engine?: Engine } = {};
-  const engine = createEngine({ db, permissions: createPermissionPort(() => holder.engine!.spec().spec as never), ...(opts.clock ? { clock: opts.clock } : {}) });
+  const engine = createEngine({
+    db,
+    permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   holder.engine = engine;
   // Small batches: the worker shares the event loop with HTTP, so one drain step must stay short.
   // Dry runs here check secrets like the automation thread that sends (same environment).
-  const automations = createAutomations(engine, { secrets: envSecrets(process.env), options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) } });
+  const automations = createAutomations(engine, {
+    secrets: envSecrets(process.env),
+    options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) },
+  });
   const secretKey = readSecretKey(paths);
-  const app = createApp({ engine, db, automations, ...(secretKey ? { secretKey } : {}), staticDir: paths.web, filesDir: paths.files, ...opts.server });
+  const app = createApp({
+    engine,
+    db,
+    automations,
+    ...(secretKey ? { secretKey } : {}),
+    staticDir: paths.web,
+    filesDir: paths.files,
+    ...opts.server,
+  });
   // A data directory from an older Trellis gains the tables this version keeps next to each entity's.
   const live = specVersions(db).live();
   if (live) syncEntityTables(db, live.spec);

@@ -7,7 +7,9 @@ import { Worker } from 'node:worker_threads';
  */
 export function spawnThread(entry: URL, workerData: Record<string, unknown>): Worker {
   if (import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./thread-boot.mjs', import.meta.url), { workerData: { ...workerData, threadEntry: entry.href } });
+    return new Worker(new URL('./thread-boot.mjs', import.meta.url), {
+      workerData: { ...workerData, threadEntry: entry.href },
+    });
   }
   return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), { workerData });
 }

@@ -4,7 +4,15 @@ import type { ServerContext } from '../context';
 import { webhookSecrets } from '../intake/webhook-secrets';
 
 /** A webhook source of the live spec and whether its secret is set. */
-export type WebhookSourceInfo = { key: string; label: LocaleMap; entity: string; auth: 'token' | 'hmac'; header: string; endpoint: string; secretSet: boolean };
+export type WebhookSourceInfo = {
+  key: string;
+  label: LocaleMap;
+  entity: string;
+  auth: 'token' | 'hmac';
+  header: string;
+  endpoint: string;
+  secretSet: boolean;
+};
 
 export type WebhookSecretResult =
   | { ok: true; source: string; auth: 'token' | 'hmac'; header: string; secret: string }
@@ -14,7 +22,13 @@ export type WebhookSecretResult =
 export function webhookSourceList(ctx: ServerContext): WebhookSourceInfo[] {
   const secrets = webhookSecrets(ctx.db, ctx.options.secretKey);
   return (ctx.spec()?.webhookSources ?? []).map((w) => ({
-    key: w.key, label: w.label, entity: w.entity, auth: w.auth.type, header: w.auth.header, endpoint: `/hooks/${w.key}`, secretSet: secrets.has(w.key),
+    key: w.key,
+    label: w.label,
+    entity: w.entity,
+    auth: w.auth.type,
+    header: w.auth.header,
+    endpoint: `/hooks/${w.key}`,
+    secretSet: secrets.has(w.key),
   }));
 }
 
@@ -23,12 +37,23 @@ export function webhookSourceList(ctx: ServerContext): WebhookSourceInfo[] {
  * source keeps its sha256, an HMAC source the secret encrypted under the data dir's key.
  * Without `secret` a 32-character one is generated; the caller shows it once.
  */
-export function setWebhookSecret(ctx: ServerContext, key: string, secret?: string): WebhookSecretResult {
+export function setWebhookSecret(
+  ctx: ServerContext,
+  key: string,
+  secret?: string,
+): WebhookSecretResult {
   const source = ctx.spec()?.webhookSources?.find((w) => w.key === key);
   if (!source) return { ok: false, code: 'source_not_found' };
   if (secret !== undefined && secret.length < 16) return { ok: false, code: 'secret_too_short' };
-  if (source.auth.type === 'hmac' && !ctx.options.secretKey) return { ok: false, code: 'secret_key_missing' };
+  if (source.auth.type === 'hmac' && !ctx.options.secretKey)
+    return { ok: false, code: 'secret_key_missing' };
   const value = secret ?? generatePassword(32);
   webhookSecrets(ctx.db, ctx.options.secretKey).set(source.key, source.auth.type, value, ctx.now());
-  return { ok: true, source: source.key, auth: source.auth.type, header: source.auth.header, secret: value };
+  return {
+    ok: true,
+    source: source.key,
+    auth: source.auth.type,
+    header: source.auth.header,
+    secret: value,
+  };
 }

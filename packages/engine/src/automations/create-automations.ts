@@ -146,7 +146,11 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
         }
         // While intake waits for the lock, pause between transactions: the burst gets the lock
         // and the CPU, and the backlog is worked off after it.
-        const next = busy ? (rt.deps.contended?.() ? rt.options.contendedPauseMs : 0) : rt.options.pollMs;
+        const next = busy
+          ? rt.deps.contended?.()
+            ? rt.options.contendedPauseMs
+            : 0
+          : rt.options.pollMs;
         if (!stopped) timer = setTimeout(() => (running = step()), next);
       };
       running = step();
@@ -239,7 +243,9 @@ export function createAutomations(
     upkeep: () => {
       const store = engine.runtime.live().store;
       // A plain read first: an idle loop never takes the write lock for nothing.
-      return store.searchBacklog() ? writeTransaction(engine.db, () => store.indexSearch(SEARCH_INDEX_BATCH)) : 0;
+      return store.searchBacklog()
+        ? writeTransaction(engine.db, () => store.indexSearch(SEARCH_INDEX_BATCH))
+        : 0;
     },
   });
 }

@@ -26,7 +26,10 @@ const catalogue = {
     en: 'Channel "{channel}" needs recipients (to)',
   },
   notifyNeedsUrl: { 'zh-CN': '渠道“webhook”需要地址 url', en: 'Channel "webhook" needs a url' },
-  notifySecretNeedsDingtalk: { 'zh-CN': '只有钉钉机器人（channel 为 webhook，format 为 dingtalk）才能用 secretRef 加签', en: 'secretRef (signing) needs a DingTalk robot: channel "webhook" with format "dingtalk"' },
+  notifySecretNeedsDingtalk: {
+    'zh-CN': '只有钉钉机器人（channel 为 webhook，format 为 dingtalk）才能用 secretRef 加签',
+    en: 'secretRef (signing) needs a DingTalk robot: channel "webhook" with format "dingtalk"',
+  },
   queryNeedsEntity: {
     'zh-CN': '定时任务的 query 需要同时指定 entity',
     en: 'A schedule query needs an entity',

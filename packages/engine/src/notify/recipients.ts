@@ -42,9 +42,12 @@ export function resolveRecipients(
       const value = record?.[r.slice(6)];
       // A multi-user value is not a field type today, but an array is resolved member by member.
       const ids = (Array.isArray(value) ? value : [value]).map(str).filter((v) => v !== null);
-      add(r, ids.map((id) => dir.user(id)), ids.length > 0 ? 'inactive' : 'emptyField');
-    }
-    else unresolved.push({ recipient: r, reason: 'unknownRecipient' });
+      add(
+        r,
+        ids.map((id) => dir.user(id)),
+        ids.length > 0 ? 'inactive' : 'emptyField',
+      );
+    } else unresolved.push({ recipient: r, reason: 'unknownRecipient' });
   }
   return { users: [...found.values()], unresolved };
 }

@@ -1,12 +1,25 @@
 import { hiddenFieldKeys, refusedFields, visibleFieldKeys, writableFieldKeys } from './fields';
 import { entityOf, roleOf, scopeOf, standingOf } from './roles';
 import { inScope, scopeCondition } from './scope';
-import type { Capability, EntityAction, PermissionActor, PermissionSpec, Scope, ScopeCondition, ScopedRecord } from './types';
+import type {
+  Capability,
+  EntityAction,
+  PermissionActor,
+  PermissionSpec,
+  Scope,
+  ScopeCondition,
+  ScopedRecord,
+} from './types';
 
 /** The role model bound to the live spec; plugs into the engine's permission port. */
 export type Permissions = {
   /** May the actor do `action` on the entity (and, when given, on that record)? */
-  can(actor: PermissionActor, action: EntityAction, entityKey: string, record?: ScopedRecord | null): boolean;
+  can(
+    actor: PermissionActor,
+    action: EntityAction,
+    entityKey: string,
+    record?: ScopedRecord | null,
+  ): boolean;
   /** The scope the actor holds for an action. */
   scope(actor: PermissionActor, action: EntityAction, entityKey: string): Scope;
   /** A condition that keeps a list to the records the actor may act on. */
@@ -16,9 +29,17 @@ export type Permissions = {
   hiddenFields(actor: PermissionActor, entityKey: string): string[];
   isFieldVisible(actor: PermissionActor, entityKey: string, fieldKey: string): boolean;
   /** Fields of a write the actor may not touch. */
-  refusedFields(actor: PermissionActor, entityKey: string, values: Record<string, unknown>): { hidden: string[]; readonly: string[] };
+  refusedFields(
+    actor: PermissionActor,
+    entityKey: string,
+    values: Record<string, unknown>,
+  ): { hidden: string[]; readonly: string[] };
   /** A copy of the record without the fields hidden from the actor. */
-  redact<T extends Record<string, unknown>>(actor: PermissionActor, entityKey: string, record: T): T;
+  redact<T extends Record<string, unknown>>(
+    actor: PermissionActor,
+    entityKey: string,
+    record: T,
+  ): T;
   hasCapability(actor: PermissionActor, capability: Capability): boolean;
 };
 

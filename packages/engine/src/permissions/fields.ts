@@ -8,7 +8,12 @@ export type FieldRight = 'write' | 'read' | 'hidden';
  * The right an actor holds on one field. Formula fields are never writable; fields marked
  * `readOnly` only by system and automation actors; a public actor writes but never reads.
  */
-export function fieldRight(spec: PermissionSpec, actor: PermissionActor, entityKey: string, fieldKey: string): FieldRight {
+export function fieldRight(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  entityKey: string,
+  fieldKey: string,
+): FieldRight {
   const entity = entityOf(spec, entityKey);
   const field = entity?.fields.find((f) => f.key === fieldKey);
   if (!entity || !field) return 'hidden';
@@ -18,7 +23,10 @@ export function fieldRight(spec: PermissionSpec, actor: PermissionActor, entityK
   if (field.type === 'formula') return standing === 'public' ? 'hidden' : 'read';
   // `readOnly` keeps people (admins too) from editing a field; the platform itself (automations
   // stamping firstContactAt, imports run as system) still writes it.
-  if (standing === 'superuser') return field.readOnly === true && actor.kind !== 'system' && actor.kind !== 'automation' ? 'read' : 'write';
+  if (standing === 'superuser')
+    return field.readOnly === true && actor.kind !== 'system' && actor.kind !== 'automation'
+      ? 'read'
+      : 'write';
   if (standing === 'public') return intrinsicReadOnly ? 'hidden' : 'write';
   const access = roleOf(spec, actor)?.fields?.[entityKey]?.[fieldKey];
   if (access === 'hidden') return 'hidden';
@@ -27,24 +35,42 @@ export function fieldRight(spec: PermissionSpec, actor: PermissionActor, entityK
 }
 
 /** Keys of the spec fields of an entity that the actor may see (system fields are always visible). */
-export function visibleFieldKeys(spec: PermissionSpec, actor: PermissionActor, entityKey: string): string[] {
+export function visibleFieldKeys(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  entityKey: string,
+): string[] {
   const entity = entityOf(spec, entityKey);
   if (!entity || standingOf(actor) === 'public') return [];
-  return entity.fields.filter((f) => fieldRight(spec, actor, entityKey, f.key) !== 'hidden').map((f) => f.key);
+  return entity.fields
+    .filter((f) => fieldRight(spec, actor, entityKey, f.key) !== 'hidden')
+    .map((f) => f.key);
 }
 
 /** Keys of the spec fields of an entity that the actor may write. */
-export function writableFieldKeys(spec: PermissionSpec, actor: PermissionActor, entityKey: string): string[] {
+export function writableFieldKeys(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  entityKey: string,
+): string[] {
   const entity = entityOf(spec, entityKey);
   if (!entity) return [];
-  return entity.fields.filter((f) => fieldRight(spec, actor, entityKey, f.key) === 'write').map((f) => f.key);
+  return entity.fields
+    .filter((f) => fieldRight(spec, actor, entityKey, f.key) === 'write')
+    .map((f) => f.key);
 }
 
 /** Keys of the spec fields hidden from the actor; these must never reach a response. */
-export function hiddenFieldKeys(spec: PermissionSpec, actor: PermissionActor, entityKey: string): string[] {
+export function hiddenFieldKeys(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  entityKey: string,
+): string[] {
   const entity = entityOf(spec, entityKey);
   if (!entity) return [];
-  return entity.fields.filter((f) => fieldRight(spec, actor, entityKey, f.key) === 'hidden').map((f) => f.key);
+  return entity.fields
+    .filter((f) => fieldRight(spec, actor, entityKey, f.key) === 'hidden')
+    .map((f) => f.key);
 }
 
 /**
@@ -79,7 +105,12 @@ export function refusedFields(
  * Owner and team are changed only with the `reassign` capability (or by the platform). Without
  * it a person may still name themself as owner and one of their own teams, e.g. on a create.
  */
-function mayAssign(spec: PermissionSpec, actor: PermissionActor, key: 'ownerId' | 'teamId', value: unknown): boolean {
+function mayAssign(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  key: 'ownerId' | 'teamId',
+  value: unknown,
+): boolean {
   const standing = standingOf(actor);
   if (standing === 'superuser' || standing === 'public') return true;
   if (standing === 'nobody') return false;

@@ -20,13 +20,19 @@ export const fixtureSpec: PermissionSpec = {
   roles: [
     {
       key: 'sales',
-      entities: { lead: { create: true, read: 'own+pool', update: 'own', delete: 'none' }, course: { read: 'all' } },
+      entities: {
+        lead: { create: true, read: 'own+pool', update: 'own', delete: 'none' },
+        course: { read: 'all' },
+      },
       fields: { lead: { budget: 'readonly', idNumber: 'hidden' } },
       capabilities: ['export'],
     },
     {
       key: 'manager',
-      entities: { lead: { create: true, read: 'team+pool', update: 'team', delete: 'team' }, course: { create: true, read: 'all', update: 'own' } },
+      entities: {
+        lead: { create: true, read: 'team+pool', update: 'team', delete: 'team' },
+        course: { create: true, read: 'all', update: 'own' },
+      },
       capabilities: ['export', 'reassign', 'viewReports'],
     },
   ],

@@ -45,13 +45,19 @@ describe('can', () => {
   });
 
   it('refuses unknown roles, unknown entities and actors without a role', () => {
-    expect(perms.can({ kind: 'user', userId: 'u', role: 'ghost' }, 'read', 'lead', own)).toBe(false);
+    expect(perms.can({ kind: 'user', userId: 'u', role: 'ghost' }, 'read', 'lead', own)).toBe(
+      false,
+    );
     expect(perms.can({ kind: 'user', userId: 'u' }, 'read', 'lead', own)).toBe(false);
     expect(perms.can(manager, 'read', 'nothing')).toBe(false);
   });
 
   it('treats admin, system and automation actors as holding every right', () => {
-    for (const actor of [{ kind: 'user', userId: 'a', role: 'admin' }, { kind: 'system' }, { kind: 'automation' }] as PermissionActor[]) {
+    for (const actor of [
+      { kind: 'user', userId: 'a', role: 'admin' },
+      { kind: 'system' },
+      { kind: 'automation' },
+    ] as PermissionActor[]) {
       expect(perms.can(actor, 'delete', 'lead', otherTeam)).toBe(true);
       expect(perms.hasCapability(actor, 'build')).toBe(true);
     }
@@ -73,7 +79,13 @@ describe('can', () => {
 
 describe('fields', () => {
   it('hides and protects fields per role', () => {
-    expect(perms.visibleFields(sales, 'lead')).toEqual(['name', 'phone', 'budget', 'score', 'importedAt']);
+    expect(perms.visibleFields(sales, 'lead')).toEqual([
+      'name',
+      'phone',
+      'budget',
+      'score',
+      'importedAt',
+    ]);
     expect(perms.writableFields(sales, 'lead')).toEqual(['name', 'phone']);
     expect(perms.writableFields(manager, 'lead')).toEqual(['name', 'phone', 'budget', 'idNumber']);
     expect(perms.isFieldVisible(sales, 'lead', 'idNumber')).toBe(false);
@@ -81,13 +93,32 @@ describe('fields', () => {
   });
 
   it('redacts hidden fields and keeps system fields', () => {
-    const record = { id: 'r1', ownerId: 'u1', name: 'A', idNumber: '330106199001011234', budget: 100 };
-    expect(perms.redact(sales, 'lead', record)).toEqual({ id: 'r1', ownerId: 'u1', name: 'A', budget: 100 });
+    const record = {
+      id: 'r1',
+      ownerId: 'u1',
+      name: 'A',
+      idNumber: '330106199001011234',
+      budget: 100,
+    };
+    expect(perms.redact(sales, 'lead', record)).toEqual({
+      id: 'r1',
+      ownerId: 'u1',
+      name: 'A',
+      budget: 100,
+    });
     expect(perms.redact(manager, 'lead', record)).toEqual(record);
   });
 
   it('sorts refused fields of a write into hidden and read-only', () => {
-    expect(perms.refusedFields(sales, 'lead', { name: 'x', budget: 1, idNumber: '1', score: 2, bogus: 1 })).toEqual({
+    expect(
+      perms.refusedFields(sales, 'lead', {
+        name: 'x',
+        budget: 1,
+        idNumber: '1',
+        score: 2,
+        bogus: 1,
+      }),
+    ).toEqual({
       hidden: ['idNumber'],
       readonly: ['budget', 'score'],
     });
@@ -117,7 +148,9 @@ describe('scopeFilter', () => {
 
   it('selects in SQL exactly the records inScope accepts', () => {
     const db = new Database(':memory:');
-    db.exec('CREATE TABLE e_lead (id INTEGER PRIMARY KEY, owner_id TEXT, team_id TEXT, created_by TEXT)');
+    db.exec(
+      'CREATE TABLE e_lead (id INTEGER PRIMARY KEY, owner_id TEXT, team_id TEXT, created_by TEXT)',
+    );
     const ids = fc.constantFrom('u1', 'u2', 'u3', null);
     const teams = fc.constantFrom('tech', 'art', 'ops', null);
     const rec = fc.record({ ownerId: ids, teamId: teams, createdBy: ids });
@@ -125,11 +158,16 @@ describe('scopeFilter', () => {
       fc.property(
         fc.array(rec, { maxLength: 12 }),
         fc.constantFrom(...SCOPES),
-        fc.record({ userId: fc.option(fc.constantFrom('u1', 'u2'), { nil: undefined }), teams: fc.subarray(['tech', 'art']) }),
+        fc.record({
+          userId: fc.option(fc.constantFrom('u1', 'u2'), { nil: undefined }),
+          teams: fc.subarray(['tech', 'art']),
+        }),
         fc.boolean(),
         (records, scope: Scope, who, owned) => {
           db.exec('DELETE FROM e_lead');
-          const ins = db.prepare('INSERT INTO e_lead (id, owner_id, team_id, created_by) VALUES (?, ?, ?, ?)');
+          const ins = db.prepare(
+            'INSERT INTO e_lead (id, owner_id, team_id, created_by) VALUES (?, ?, ?, ?)',
+          );
           records.forEach((r, i) => ins.run(i, r.ownerId, r.teamId, r.createdBy));
           const actor: PermissionActor = { kind: 'user', role: 'x', ...who };
           const entity = { key: 'lead', owned, fields: [] };
@@ -137,7 +175,11 @@ describe('scopeFilter', () => {
           const expected = records.flatMap((r, i) => (inScope(scope, actor, entity, r) ? [i] : []));
           const where = cond.kind === 'all' ? '1' : cond.kind === 'none' ? '0' : cond.sql;
           const params = cond.kind === 'where' ? cond.params : [];
-          const got = (db.prepare(`SELECT id FROM e_lead WHERE ${where} ORDER BY id`).all(...params) as { id: number }[]).map((r) => r.id);
+          const got = (
+            db.prepare(`SELECT id FROM e_lead WHERE ${where} ORDER BY id`).all(...params) as {
+              id: number;
+            }[]
+          ).map((r) => r.id);
           expect(got).toEqual(expected);
         },
       ),
@@ -151,8 +193,14 @@ describe('createPermissionPort', () => {
     const { createPermissionPort } = await import('./port');
     const port = createPermissionPort(fixtureSpec);
     expect(port.check(sales, 'read', 'lead', own)).toEqual({ allowed: true });
-    expect(port.check({ ...sales, locale: 'en' }, 'read', 'lead', otherTeam)).toEqual({ allowed: false, reason: 'You are not allowed to do this.' });
-    expect(port.listScope?.(manager, 'lead')).toMatchObject({ kind: 'where', params: ['m1', 'tech'] });
+    expect(port.check({ ...sales, locale: 'en' }, 'read', 'lead', otherTeam)).toEqual({
+      allowed: false,
+      reason: 'You are not allowed to do this.',
+    });
+    expect(port.listScope?.(manager, 'lead')).toMatchObject({
+      kind: 'where',
+      params: ['m1', 'tech'],
+    });
     expect(port.redact?.(sales, 'lead', { id: 'x', idNumber: '1' })).toEqual({ id: 'x' });
   });
 });
@@ -160,18 +208,44 @@ describe('createPermissionPort', () => {
 describe('read-only fields', () => {
   it('lets system and automation actors write readOnly fields but not formulas; people never', () => {
     for (const kind of ['system', 'automation'] as const) {
-      expect(perms.writableFields({ kind }, 'lead')).toEqual(['name', 'phone', 'budget', 'idNumber', 'importedAt']);
+      expect(perms.writableFields({ kind }, 'lead')).toEqual([
+        'name',
+        'phone',
+        'budget',
+        'idNumber',
+        'importedAt',
+      ]);
     }
-    expect(perms.writableFields({ kind: 'user', userId: 'a', role: 'admin' }, 'lead')).toEqual(['name', 'phone', 'budget', 'idNumber']);
+    expect(perms.writableFields({ kind: 'user', userId: 'a', role: 'admin' }, 'lead')).toEqual([
+      'name',
+      'phone',
+      'budget',
+      'idNumber',
+    ]);
   });
 });
 
 describe('reassigning', () => {
   it('needs the reassign capability to change owner or team, except naming oneself and one\u2019s own team', () => {
-    expect(perms.refusedFields(sales, 'lead', { ownerId: 'u2' })).toEqual({ hidden: [], readonly: ['ownerId'] });
-    expect(perms.refusedFields(sales, 'lead', { ownerId: null, teamId: 'art' })).toEqual({ hidden: [], readonly: ['ownerId', 'teamId'] });
-    expect(perms.refusedFields(sales, 'lead', { ownerId: 'u1', teamId: 'tech' })).toEqual({ hidden: [], readonly: [] });
-    expect(perms.refusedFields(manager, 'lead', { ownerId: 'u2', teamId: 'art' })).toEqual({ hidden: [], readonly: [] });
-    expect(perms.refusedFields({ kind: 'automation' }, 'lead', { ownerId: 'u2' })).toEqual({ hidden: [], readonly: [] });
+    expect(perms.refusedFields(sales, 'lead', { ownerId: 'u2' })).toEqual({
+      hidden: [],
+      readonly: ['ownerId'],
+    });
+    expect(perms.refusedFields(sales, 'lead', { ownerId: null, teamId: 'art' })).toEqual({
+      hidden: [],
+      readonly: ['ownerId', 'teamId'],
+    });
+    expect(perms.refusedFields(sales, 'lead', { ownerId: 'u1', teamId: 'tech' })).toEqual({
+      hidden: [],
+      readonly: [],
+    });
+    expect(perms.refusedFields(manager, 'lead', { ownerId: 'u2', teamId: 'art' })).toEqual({
+      hidden: [],
+      readonly: [],
+    });
+    expect(perms.refusedFields({ kind: 'automation' }, 'lead', { ownerId: 'u2' })).toEqual({
+      hidden: [],
+      readonly: [],
+    });
   });
 });

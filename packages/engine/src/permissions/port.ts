@@ -3,14 +3,19 @@ import { createPermissions } from './create-permissions';
 import type { Permissions } from './create-permissions';
 import type { PermissionSpec } from './types';
 
-const REFUSED = { 'zh-CN': '你没有执行此操作的权限。', en: 'You are not allowed to do this.' } as const;
+const REFUSED = {
+  'zh-CN': '你没有执行此操作的权限。',
+  en: 'You are not allowed to do this.',
+} as const;
 
 /**
  * The role model as the engine's permission port: `check` decides single records, `listScope`
  * narrows lists and search, `refusedFields` guards writes and `redact` strips hidden fields.
  * @example createEngine({ db, permissions: createPermissionPort(() => liveSpec) })
  */
-export function createPermissionPort(source: PermissionSpec | (() => PermissionSpec) | Permissions): PermissionPort & { model: Permissions } {
+export function createPermissionPort(
+  source: PermissionSpec | (() => PermissionSpec) | Permissions,
+): PermissionPort & { model: Permissions } {
   const model = isPermissions(source) ? source : createPermissions(source);
   return {
     model,

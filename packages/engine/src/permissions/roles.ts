@@ -1,4 +1,11 @@
-import type { EntityAction, PermissionActor, PermissionEntity, PermissionRole, PermissionSpec, Scope } from './types';
+import type {
+  EntityAction,
+  PermissionActor,
+  PermissionEntity,
+  PermissionRole,
+  PermissionSpec,
+  Scope,
+} from './types';
 import { ADMIN_ROLE, SCOPES } from './types';
 
 /** How an actor is treated before any role grant is looked at. */
@@ -28,7 +35,8 @@ export function entityOf(spec: PermissionSpec, entityKey: string): PermissionEnt
 
 function asScope(value: unknown): Scope {
   if (value === true) return 'all';
-  if (typeof value === 'string' && (SCOPES as readonly string[]).includes(value)) return value as Scope;
+  if (typeof value === 'string' && (SCOPES as readonly string[]).includes(value))
+    return value as Scope;
   return 'none';
 }
 
@@ -36,7 +44,12 @@ function asScope(value: unknown): Scope {
  * The scope an actor holds for an action on an entity. Unknown entities and unknown roles
  * get 'none'; `create: true` means 'all'.
  */
-export function scopeOf(spec: PermissionSpec, actor: PermissionActor, action: EntityAction, entityKey: string): Scope {
+export function scopeOf(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  action: EntityAction,
+  entityKey: string,
+): Scope {
   if (!entityOf(spec, entityKey)) return 'none';
   const standing = standingOf(actor);
   if (standing === 'superuser') return 'all';

@@ -1,4 +1,10 @@
-import type { PermissionActor, PermissionEntity, Scope, ScopeCondition, ScopedRecord } from './types';
+import type {
+  PermissionActor,
+  PermissionEntity,
+  Scope,
+  ScopeCondition,
+  ScopedRecord,
+} from './types';
 
 type Parts = { own: boolean; pool: boolean; team: boolean };
 
@@ -14,7 +20,12 @@ function partsOf(scope: Scope): Parts {
  * Whether one record lies inside a scope. Owned entities compare `ownerId` (pool = no owner);
  * entities without owners compare `createdBy` and have no pool.
  */
-export function inScope(scope: Scope, actor: PermissionActor, entity: PermissionEntity, record: ScopedRecord): boolean {
+export function inScope(
+  scope: Scope,
+  actor: PermissionActor,
+  entity: PermissionEntity,
+  record: ScopedRecord,
+): boolean {
   if (scope === 'all') return true;
   if (scope === 'none') return false;
   const parts = partsOf(scope);
@@ -30,7 +41,11 @@ export function inScope(scope: Scope, actor: PermissionActor, entity: Permission
  * Turns a scope into a list condition: JSONLogic over system fields for in-memory use, and
  * SQL over the entity table's columns (owner_id, team_id, created_by) for queries.
  */
-export function scopeCondition(scope: Scope, actor: PermissionActor, entity: PermissionEntity): ScopeCondition {
+export function scopeCondition(
+  scope: Scope,
+  actor: PermissionActor,
+  entity: PermissionEntity,
+): ScopeCondition {
   if (scope === 'all') return { kind: 'all' };
   if (scope === 'none') return { kind: 'none' };
   const parts = partsOf(scope);
@@ -54,5 +69,10 @@ export function scopeCondition(scope: Scope, actor: PermissionActor, entity: Per
     params.push(...teams);
   }
   if (sql.length === 0) return { kind: 'none' };
-  return { kind: 'where', logic: logic.length === 1 ? logic[0] : { or: logic }, sql: `(${sql.join(' OR ')})`, params };
+  return {
+    kind: 'where',
+    logic: logic.length === 1 ? logic[0] : { or: logic },
+    sql: `(${sql.join(' OR ')})`,
+    params,
+  };
 }

@@ -13,8 +13,25 @@ export const ENTITY_ACTIONS = ['create', 'read', 'update', 'delete'] as const;
 /** Per-role restriction of one field; fields not named are visible and writable. */
 export type FieldAccess = 'hidden' | 'readonly' | 'editable';
 
-export type Capability = 'build' | 'export' | 'import' | 'reassign' | 'viewReports' | 'manageUsers' | 'manageAutomations' | 'manageIntake';
-export const CAPABILITIES = ['build', 'export', 'import', 'reassign', 'viewReports', 'manageUsers', 'manageAutomations', 'manageIntake'] as const;
+export type Capability =
+  | 'build'
+  | 'export'
+  | 'import'
+  | 'reassign'
+  | 'viewReports'
+  | 'manageUsers'
+  | 'manageAutomations'
+  | 'manageIntake';
+export const CAPABILITIES = [
+  'build',
+  'export',
+  'import',
+  'reassign',
+  'viewReports',
+  'manageUsers',
+  'manageAutomations',
+  'manageIntake',
+] as const;
 
 /** The part of a role spec the permission model reads. `create` may be a boolean or a scope. */
 export type RoleGrant = {
@@ -33,7 +50,10 @@ export type PermissionRole = {
 
 export type PermissionField = { key: string; type: string; readOnly?: boolean };
 export type PermissionEntity = { key: string; owned?: boolean; fields: readonly PermissionField[] };
-export type PermissionSpec = { entities: readonly PermissionEntity[]; roles?: readonly PermissionRole[] };
+export type PermissionSpec = {
+  entities: readonly PermissionEntity[];
+  roles?: readonly PermissionRole[];
+};
 
 /** Who acts. Same shape as the engine's Actor (CONTRACT.md). */
 export type PermissionActor = {
@@ -45,7 +65,11 @@ export type PermissionActor = {
 };
 
 /** The system columns of a record that decide its scope. */
-export type ScopedRecord = { ownerId?: string | null; teamId?: string | null; createdBy?: string | null };
+export type ScopedRecord = {
+  ownerId?: string | null;
+  teamId?: string | null;
+  createdBy?: string | null;
+};
 
 /**
  * A list condition for a scope. `logic` is JSONLogic over the record's system fields
@@ -61,6 +85,16 @@ export const ADMIN_ROLE = 'admin';
 
 /** System fields every reader that can see a record may see. */
 export const SYSTEM_FIELDS = [
-  'id', 'stage', 'ownerId', 'teamId', 'createdAt', 'updatedAt', 'createdBy',
-  'stageEnteredAt', 'lastActivityAt', 'slaDueAt', 'version', 'deletedAt',
+  'id',
+  'stage',
+  'ownerId',
+  'teamId',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'stageEnteredAt',
+  'lastActivityAt',
+  'slaDueAt',
+  'version',
+  'deletedAt',
 ] as const;

@@ -16,8 +16,16 @@ const intake = (mode: 'create' | 'merge' | 'interactive') => ({
 
 describe("records.create mode 'create'", () => {
   it('inserts a new record even when an identity key matches (no merge, no duplicate refusal)', () => {
-    const first = ctx.engine.records.create('lead', { name: '李雷', phone: '13800138000' }, intake('create'));
-    const second = ctx.engine.records.create('lead', { name: '李雷 again', phone: '+86 138 0013 8000' }, intake('create'));
+    const first = ctx.engine.records.create(
+      'lead',
+      { name: '李雷', phone: '13800138000' },
+      intake('create'),
+    );
+    const second = ctx.engine.records.create(
+      'lead',
+      { name: '李雷 again', phone: '+86 138 0013 8000' },
+      intake('create'),
+    );
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(second.record.id).not.toBe(first.record.id);
@@ -25,19 +33,39 @@ describe("records.create mode 'create'", () => {
     expect(second.record.name).toBe('李雷 again');
     expect(ctx.count('e_lead')).toBe(2);
     // The same input in merge and interactive modes still finds the first record.
-    const merged = ctx.engine.records.create('lead', { name: 'x', phone: '13800138000' }, intake('merge'));
+    const merged = ctx.engine.records.create(
+      'lead',
+      { name: 'x', phone: '13800138000' },
+      intake('merge'),
+    );
     expect(merged.ok && merged.merged).toBe(true);
-    const refused = ctx.engine.records.create('lead', { name: 'x', phone: '13800138000' }, intake('interactive'));
+    const refused = ctx.engine.records.create(
+      'lead',
+      { name: 'x', phone: '13800138000' },
+      intake('interactive'),
+    );
     expect(!refused.ok && refused.error.code).toBe('duplicate');
     expect(ctx.count('e_lead')).toBe(2);
   });
 
   it('still refuses a taken unique value and still validates', () => {
-    const first = ctx.engine.records.create('lead', { name: 'A', orderNo: 'N-1' }, intake('create'));
+    const first = ctx.engine.records.create(
+      'lead',
+      { name: 'A', orderNo: 'N-1' },
+      intake('create'),
+    );
     expect(first.ok).toBe(true);
-    const taken = ctx.engine.records.create('lead', { name: 'B', orderNo: 'N-1' }, intake('create'));
+    const taken = ctx.engine.records.create(
+      'lead',
+      { name: 'B', orderNo: 'N-1' },
+      intake('create'),
+    );
     expect(taken.ok).toBe(false);
-    const invalid = ctx.engine.records.create('lead', { name: 'C', phone: 'not a phone' }, intake('create'));
+    const invalid = ctx.engine.records.create(
+      'lead',
+      { name: 'C', phone: 'not a phone' },
+      intake('create'),
+    );
     expect(invalid.ok).toBe(false);
     expect(ctx.count('e_lead')).toBe(1);
   });

@@ -51,7 +51,10 @@ describe('engine without an explicit spec', () => {
       const file = join(dir, 'trellis.db');
       const db = openDatabase(file);
       const other = openDatabase(file);
-      expect(specVersions(db).publish({ spec: leadApp, locale: 'en' })).toMatchObject({ ok: true, version: 1 });
+      expect(specVersions(db).publish({ spec: leadApp, locale: 'en' })).toMatchObject({
+        ok: true,
+        version: 1,
+      });
       const engine = createEngine({ db, clock: createManualClock(), locale: 'en' });
       expect(engine.spec().version).toBe(1);
       expect(engine.spec().entity('lead')?.fields.has('nickname')).toBe(false);
@@ -59,11 +62,23 @@ describe('engine without an explicit spec', () => {
       // Another connection (another thread or process) publishes: no signal reaches this one,
       // so the runtime finds it when its recheck interval has passed.
       const v2 = structuredClone(leadApp);
-      v2.entities[0]!.fields.push({ key: 'nickname', type: 'text', label: { 'zh-CN': '昵称', en: 'Nickname' } });
-      const row = other.sqlite.prepare('SELECT spec FROM spec_versions WHERE version = 1').get() as { spec: string };
+      v2.entities[0]!.fields.push({
+        key: 'nickname',
+        type: 'text',
+        label: { 'zh-CN': '昵称', en: 'Nickname' },
+      });
+      const row = other.sqlite
+        .prepare('SELECT spec FROM spec_versions WHERE version = 1')
+        .get() as { spec: string };
       other.sqlite
         .prepare('INSERT INTO spec_versions (version, spec, published_at) VALUES (2, ?, ?)')
-        .run(row.spec.replace('"fields":[', `"fields":[${JSON.stringify(v2.entities[0]!.fields.at(-1))},`), Date.now());
+        .run(
+          row.spec.replace(
+            '"fields":[',
+            `"fields":[${JSON.stringify(v2.entities[0]!.fields.at(-1))},`,
+          ),
+          Date.now(),
+        );
       await new Promise((r) => setTimeout(r, LIVE_RECHECK_MS + 5));
       expect(engine.spec().version).toBe(2);
       expect(engine.spec().entity('lead')?.fields.has('nickname')).toBe(true);

@@ -15,7 +15,11 @@ const SYSTEM_LABELS: Record<'ownerId' | 'teamId', Record<Locale, string>> = {
  * disabled later stay editable until someone reassigns them. A login is accepted for a user id
  * (imports and demo data name people by login) and replaced by the id in `record`.
  */
-export function peopleErrors(call: Call, record: RecordData, fields: Iterable<string>): FieldError[] {
+export function peopleErrors(
+  call: Call,
+  record: RecordData,
+  fields: Iterable<string>,
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const key of new Set(fields)) {
     const value = record[key];

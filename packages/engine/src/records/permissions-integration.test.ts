@@ -138,16 +138,28 @@ describe('duplicate refusals and what they reveal', () => {
     expect(again.ok).toBe(false);
     if (again.ok) return;
     expect(again.error.code).toBe('duplicate');
-    expect(again.error.details).toMatchObject({ existingId: amys.record.id, existingTitle: '王小明' });
+    expect(again.error.details).toMatchObject({
+      existingId: amys.record.id,
+      existingTitle: '王小明',
+    });
 
     // Bob cannot read Amy's lead: still refused (identity holds on every write), but neither
     // its id nor its title appears anywhere in the error.
-    const bobs = ctx.engine.records.create('lead', { name: 'Bob copy', phone: '+86 138-0013-8077' }, bob);
+    const bobs = ctx.engine.records.create(
+      'lead',
+      { name: 'Bob copy', phone: '+86 138-0013-8077' },
+      bob,
+    );
     expect(bobs.ok).toBe(false);
     if (bobs.ok) return;
     expect(bobs.error.code).toBe('duplicate');
     expect(bobs.error.errors).toEqual([
-      { path: '/phone', code: 'duplicate', message: expect.stringContaining('cannot see'), params: { field: 'phone' } },
+      {
+        path: '/phone',
+        code: 'duplicate',
+        message: expect.stringContaining('cannot see'),
+        params: { field: 'phone' },
+      },
     ]);
     const text = JSON.stringify(bobs.error);
     expect(text).not.toContain(amys.record.id);

@@ -3,26 +3,44 @@ import { openDatabase, specVersions } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { createEngine, createManualClock } from '../index';
 
-const publicActor = { actor: { kind: 'public' as const }, via: 'intake' as const, locale: 'en' as const };
+const publicActor = {
+  actor: { kind: 'public' as const },
+  via: 'intake' as const,
+  locale: 'en' as const,
+};
 
 function published() {
   const db = openDatabase(':memory:');
-  expect(specVersions(db).publish({ spec: leadApp, locale: 'en' })).toMatchObject({ ok: true, version: 1 });
+  expect(specVersions(db).publish({ spec: leadApp, locale: 'en' })).toMatchObject({
+    ok: true,
+    version: 1,
+  });
   return createEngine({ db, clock: createManualClock(), locale: 'en' });
 }
 
 describe('records.prepareCreate', () => {
   it('prepares what create would store, and create uses it when it fits', () => {
     const engine = published();
-    const ahead = engine.records.prepareCreate('lead', { name: '  Ada ', phone: '138 0013 8000' }, publicActor);
-    expect(ahead).toMatchObject({ ok: true, prepared: { entity: 'lead', specVersion: 1, locale: 'en', errors: [] } });
+    const ahead = engine.records.prepareCreate(
+      'lead',
+      { name: '  Ada ', phone: '138 0013 8000' },
+      publicActor,
+    );
+    expect(ahead).toMatchObject({
+      ok: true,
+      prepared: { entity: 'lead', specVersion: 1, locale: 'en', errors: [] },
+    });
     if (!ahead.ok || !ahead.prepared) throw new Error('not prepared');
     expect(ahead.prepared.next).toMatchObject({ name: 'Ada', phone: '+8613800138000' });
     // Plain data: it can cross to another thread.
     const copy = structuredClone(ahead.prepared);
     // Proof that the prepared values are what gets written (the raw values are not looked at again).
     copy.next.name = 'Ada (prepared)';
-    const r = engine.records.create('lead', { name: '  Ada ', phone: '138 0013 8000' }, { ...publicActor, prepared: copy });
+    const r = engine.records.create(
+      'lead',
+      { name: '  Ada ', phone: '138 0013 8000' },
+      { ...publicActor, prepared: copy },
+    );
     expect(r.ok && r.record.id).toBeTruthy();
     const stored = engine.db.sqlite.prepare('SELECT name, phone FROM e_lead').get();
     expect(stored).toEqual({ name: 'Ada (prepared)', phone: '+8613800138000' });
@@ -30,7 +48,11 @@ describe('records.prepareCreate', () => {
 
   it('prepares again when the spec version, the actor or the locale differ, and reports errors like create', () => {
     const engine = published();
-    const ahead = engine.records.prepareCreate('lead', { name: 'Bo', phone: '138 0013 8001' }, publicActor);
+    const ahead = engine.records.prepareCreate(
+      'lead',
+      { name: 'Bo', phone: '138 0013 8001' },
+      publicActor,
+    );
     if (!ahead.ok || !ahead.prepared) throw new Error('not prepared');
     const stale = [
       { ...ahead.prepared, specVersion: 0 },
@@ -38,16 +60,34 @@ describe('records.prepareCreate', () => {
       { ...ahead.prepared, locale: 'zh-CN' },
     ].map((p) => ({ ...p, next: { ...p.next, name: 'tampered' } }));
     for (const prepared of stale) {
-      const r = engine.records.create('lead', { name: 'Bo', phone: '138 0013 8001' }, { ...publicActor, mode: 'create', prepared });
+      const r = engine.records.create(
+        'lead',
+        { name: 'Bo', phone: '138 0013 8001' },
+        { ...publicActor, mode: 'create', prepared },
+      );
       expect(r.ok && r.record.id).toBeTruthy();
     }
-    expect(engine.db.sqlite.prepare("SELECT count(*) AS n FROM e_lead WHERE name = 'tampered'").get()).toEqual({ n: 0 });
+    expect(
+      engine.db.sqlite.prepare("SELECT count(*) AS n FROM e_lead WHERE name = 'tampered'").get(),
+    ).toEqual({ n: 0 });
 
     const bad = engine.records.prepareCreate('lead', { name: 'Cy', phone: '12' }, publicActor);
-    expect(bad.ok && bad.prepared?.errors).toContainEqual(expect.objectContaining({ path: '/phone', code: 'invalid_phone' }));
+    expect(bad.ok && bad.prepared?.errors).toContainEqual(
+      expect.objectContaining({ path: '/phone', code: 'invalid_phone' }),
+    );
     if (!bad.ok || !bad.prepared) throw new Error('not prepared');
-    const refused = engine.records.create('lead', { name: 'Cy', phone: '12' }, { ...publicActor, prepared: bad.prepared });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', errors: [expect.objectContaining({ path: '/phone' })] } });
-    expect(engine.records.prepareCreate('nope', {}, publicActor)).toMatchObject({ ok: false, error: { code: 'unknown_entity' } });
+    const refused = engine.records.create(
+      'lead',
+      { name: 'Cy', phone: '12' },
+      { ...publicActor, prepared: bad.prepared },
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'validation', errors: [expect.objectContaining({ path: '/phone' })] },
+    });
+    expect(engine.records.prepareCreate('nope', {}, publicActor)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_entity' },
+    });
   });
 });

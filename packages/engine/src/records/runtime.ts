@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { createRecordStore, specEpoch, specVersions, type RecordStore, type StoreDb } from '@trellis/store';
+import {
+  createRecordStore,
+  specEpoch,
+  specVersions,
+  type RecordStore,
+  type StoreDb,
+} from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import type { Clock, IdGenerator, Locale, PermissionPort } from '../ports';
 import { createSpecModel, type SpecModel } from './entity-model';
@@ -70,7 +76,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let checked: { live: Live; epoch: number; at: number } | null = null;
   const currentLive = (): Live => {
     const now = performance.now();
-    if (checked && checked.epoch === specEpoch() && now - checked.at < recheckMs) return checked.live;
+    if (checked && checked.epoch === specEpoch() && now - checked.at < recheckMs)
+      return checked.live;
     const epoch = specEpoch();
     const live = readLive();
     checked = { live, epoch, at: now };

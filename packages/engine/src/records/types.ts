@@ -55,7 +55,8 @@ export type PreparedCreate = {
   errors: FieldError[];
 };
 
-export type PreparedCreateResult = { ok: true; prepared: PreparedCreate | null } | { ok: false; error: EngineError };
+export type PreparedCreateResult =
+  { ok: true; prepared: PreparedCreate | null } | { ok: false; error: EngineError };
 
 export type UpdateOptions = WriteOptions & {
   /** The version the caller read (optimistic concurrency). Omitted: the version read in the same transaction. */

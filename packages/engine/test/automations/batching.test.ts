@@ -32,7 +32,8 @@ describe('drain transactions', () => {
     let calls = 0;
     (actions.createTask as { run: typeof original }).run = (input, ctx) => {
       calls++;
-      if (calls === 2) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      if (calls === 2)
+        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
       return original(input, ctx);
     };
     const report = h.automations.drain({ transactions: 1 });
@@ -42,7 +43,9 @@ describe('drain transactions', () => {
     for (const id of [first.id, second.id]) {
       expect(ownerOf(id)).toMatch(/^u-/);
       expect(h.count('tasks', 'record_id = ?', id)).toBe(1);
-      expect(h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id)).toBe(1);
+      expect(
+        h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id),
+      ).toBe(1);
     }
     expect(ownerOf(first.id)).not.toBe(ownerOf(second.id));
     expect(h.count('outbox', `type = 'record.created' AND processed_at IS NULL`)).toBe(0);
@@ -121,7 +124,10 @@ describe('drain transactions', () => {
 
   it('while intake waits for the lock, a drain transaction lasts contendedBatchMs instead of batchMs', () => {
     let intakeWaiting = true;
-    h = setupAutomations({ options: { batchSize: 50, batchMs: 60_000, contendedBatchMs: 0 }, contended: () => intakeWaiting });
+    h = setupAutomations({
+      options: { batchSize: 50, batchMs: 60_000, contendedBatchMs: 0 },
+      contended: () => intakeWaiting,
+    });
     for (let i = 0; i < 3; i++) createLead(h, { course: 'java' });
     const all = h.automations.pending();
     // Intake waits: one event per transaction, the lock is handed over after it.

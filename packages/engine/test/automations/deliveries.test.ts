@@ -112,12 +112,20 @@ describe('outbound deliveries', () => {
     h = setupAutomations({
       engine: { http: f.http },
       secrets: { 'ding-sec': 'SEC0001' },
-      spec: specWith([onCreate('ding', [robot('ding-sec')]), onCreate('ding-missing', [robot('no-such-secret')])]),
+      spec: specWith([
+        onCreate('ding', [robot('ding-sec')]),
+        onCreate('ding-missing', [robot('no-such-secret')]),
+      ]),
     });
     lead();
     h.automations.drain();
-    const runs = h.all<{ automation_key: string; status: string; actions: string }>(`SELECT automation_key, status, actions FROM automation_runs ORDER BY automation_key`);
-    expect(runs.map((r) => [r.automation_key, r.status])).toEqual([['ding', 'succeeded'], ['ding-missing', 'failed']]);
+    const runs = h.all<{ automation_key: string; status: string; actions: string }>(
+      `SELECT automation_key, status, actions FROM automation_runs ORDER BY automation_key`,
+    );
+    expect(runs.map((r) => [r.automation_key, r.status])).toEqual([
+      ['ding', 'succeeded'],
+      ['ding-missing', 'failed'],
+    ]);
     expect(runs[1]?.actions).toContain('webhook.unknownSecret');
     await h.automations.deliver();
     h.clock.advance(60_000);
@@ -127,11 +135,15 @@ describe('outbound deliveries', () => {
       const url = new URL(req.url);
       const ts = url.searchParams.get('timestamp');
       expect(url.searchParams.get('access_token')).toBe('T');
-      expect(url.searchParams.get('sign')).toBe(createHmac('sha256', 'SEC0001').update(`${ts}\nSEC0001`).digest('base64'));
+      expect(url.searchParams.get('sign')).toBe(
+        createHmac('sha256', 'SEC0001').update(`${ts}\nSEC0001`).digest('base64'),
+      );
       expect(req.headers?.['x-trellis-signature']).toBeUndefined();
     }
     // Signed afresh: the retry carries the time of its own attempt.
-    expect(new URL(f.requests[1]!.url).searchParams.get('timestamp')).not.toBe(new URL(f.requests[0]!.url).searchParams.get('timestamp'));
+    expect(new URL(f.requests[1]!.url).searchParams.get('timestamp')).not.toBe(
+      new URL(f.requests[0]!.url).searchParams.get('timestamp'),
+    );
     expect(deliveries()[0]?.status).toBe('delivered');
   });
 

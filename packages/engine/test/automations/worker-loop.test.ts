@@ -65,9 +65,16 @@ describe('in-process worker loop', () => {
 
   it('moves new records into the search index once automations are done and nobody waits for the lock', async () => {
     let intakeWaiting = true;
-    h = setupAutomations({ options: { pollMs: 5, contendedPauseMs: 5 }, contended: () => intakeWaiting });
+    h = setupAutomations({
+      options: { pollMs: 5, contendedPauseMs: 5 },
+      contended: () => intakeWaiting,
+    });
     for (let i = 0; i < 3; i++) {
-      const r = h.engine.records.create('lead', { name: `检索${i}`, phone: `+861398880020${i}`, source: 'website', course: 'python' }, intake);
+      const r = h.engine.records.create(
+        'lead',
+        { name: `检索${i}`, phone: `+861398880020${i}`, source: 'website', course: 'python' },
+        intake,
+      );
       if (!r.ok) throw new Error('create');
     }
     const pendingSearch = () => h.count('e_lead_search_pending');
@@ -77,7 +84,8 @@ describe('in-process worker loop', () => {
     // Intake waiting: upkeep is not urgent and leaves the lock alone.
     expect(pendingSearch()).toBe(3);
     intakeWaiting = false;
-    for (let i = 0; i < 200 && pendingSearch() > 0; i++) await new Promise((res) => setTimeout(res, 5));
+    for (let i = 0; i < 200 && pendingSearch() > 0; i++)
+      await new Promise((res) => setTimeout(res, 5));
     expect(pendingSearch()).toBe(0);
     expect(h.automations.pending()).toBe(0);
     expect(h.count('e_lead_fts')).toBe(3);

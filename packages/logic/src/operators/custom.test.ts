@@ -18,9 +18,12 @@ describe('date operators', () => {
     expect(evaluate({ hoursSince: '2024-06-15T12:00:00+02:00' }, {}, ctx)).toBe(2);
     expect(evaluate({ daysSince: { var: 'd' } }, { d: NOW + 86_400_000 }, ctx)).toBe(-1);
   });
-  it.each([null, 'yesterday', '2024-02-31', '2024-6-1', true, [], {}])('daysSince(%j) is null', (v) => {
-    expect(evaluate({ daysSince: [v] }, {}, ctx)).toBeNull();
-  });
+  it.each([null, 'yesterday', '2024-02-31', '2024-6-1', true, [], {}])(
+    'daysSince(%j) is null',
+    (v) => {
+      expect(evaluate({ daysSince: [v] }, {}, ctx)).toBeNull();
+    },
+  );
   it('addDuration returns epoch ms', () => {
     expect(evaluate({ addDuration: ['2024-01-31', 'P1M'] }, {})).toBe(Date.UTC(2024, 1, 29));
     expect(evaluate({ addDuration: [{ now: [] }, '48h'] }, {}, ctx)).toBe(NOW + 48 * 3_600_000);

@@ -50,9 +50,11 @@ export const customOperators: Record<string, OperatorFn> = {
     return t === null || typeof duration !== 'string' ? null : addDuration(t, duration);
   },
   isEmpty: ([v]) => isEmptyValue(v),
-  startsWith: ([s, prefix]) => typeof s === 'string' && typeof prefix === 'string' && s.startsWith(prefix),
+  startsWith: ([s, prefix]) =>
+    typeof s === 'string' && typeof prefix === 'string' && s.startsWith(prefix),
   contains: ([haystack, needle]) => {
-    if (typeof haystack === 'string') return typeof needle === 'string' && haystack.includes(needle);
+    if (typeof haystack === 'string')
+      return typeof needle === 'string' && haystack.includes(needle);
     if (Array.isArray(haystack)) return haystack.some((item) => item === needle);
     return false;
   },

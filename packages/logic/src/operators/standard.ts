@@ -50,7 +50,10 @@ export const standardOperators: Record<string, OperatorFn> = {
     return s.substr(start as number, end as number);
   },
   '+': (args) => args.reduce<number>((a, b) => parseFloat(a as never) + parseFloat(b as never), 0),
-  '*': (args) => (args.length === 0 ? null : args.reduce((a, b) => parseFloat(a as never) * parseFloat(b as never))),
+  '*': (args) =>
+    args.length === 0
+      ? null
+      : args.reduce((a, b) => parseFloat(a as never) * parseFloat(b as never)),
   '-': ([a, b]) => (b === undefined ? -(a as number) : (a as number) - (b as number)),
   '/': ([a, b]) => (a as number) / (b as number),
   min: (args) => Math.min(...(args as number[])),

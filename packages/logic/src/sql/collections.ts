@@ -12,7 +12,12 @@ const codePoints = (s: string) => [...s].length;
  * instr()/substr(), never LIKE: LIKE is case-insensitive for ASCII in SQLite and treats % and _
  * as wildcards, so it could not reproduce the JS result; instr/substr take the text literally.
  */
-export function collection(op: 'in' | 'contains' | 'startsWith', a: Term, b: Term, path: string): Fragment {
+export function collection(
+  op: 'in' | 'contains' | 'startsWith',
+  a: Term,
+  b: Term,
+  path: string,
+): Fragment {
   if (op === 'in') return inside(a, b, path);
   if (op === 'contains') return inside(b, a, path, true);
   return startsWith(a, b, path);
@@ -39,7 +44,8 @@ function inside(needle: Term, haystack: Term, path: string, containsOp = false):
   if (haystack.kind === 'text') {
     // JS `in` converts the needle with String(); `contains` needs a string needle.
     if (containsOp && typeof v !== 'string') return FALSE;
-    if (typeof v === 'object' && v !== null) throw mismatch(path, 'a list searched in a text field');
+    if (typeof v === 'object' && v !== null)
+      throw mismatch(path, 'a list searched in a text field');
     const s = String(v);
     const nonEmpty = containsOp ? raw('1') : sql`${haystack.sql} <> ''`;
     return sql`(${haystack.sql} IS NOT NULL AND ${nonEmpty} AND instr(${haystack.sql}, ${s}) > 0)`;
@@ -54,7 +60,13 @@ function oneOf(n: Dynamic, list: unknown[]): Fragment {
   const want = n.kind === 'text' ? 'string' : n.kind;
   const same = n.kind === 'json' ? [] : list.filter((e) => typeof e === want);
   const values = [...new Set(same)];
-  const nonNull = values.length === 0 ? FALSE : sql`${n.sql} IN (${join(values.map((v) => sql`${v}`), ', ')})`;
+  const nonNull =
+    values.length === 0
+      ? FALSE
+      : sql`${n.sql} IN (${join(
+          values.map((v) => sql`${v}`),
+          ', ',
+        )})`;
   return sql`(CASE WHEN ${n.sql} IS NULL THEN ${constant(hasNull)} ELSE ${nonNull} END)`;
 }
 

@@ -11,7 +11,8 @@ const FLIP: Record<string, CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': 
 const isNil = (v: unknown) => v === null || v === undefined;
 
 /** Runs the JS operator at compile time (our null rule included). */
-const js = (op: CompareOp, a: unknown, b: unknown): boolean => Boolean(standardOperators[op]?.([a, b], null as never));
+const js = (op: CompareOp, a: unknown, b: unknown): boolean =>
+  Boolean(standardOperators[op]?.([a, b], null as never));
 
 /**
  * Two-valued SQL (never NULL) for `a op b` that selects exactly the rows where the JS
@@ -24,12 +25,20 @@ export function compare(op: CompareOp, a: Term, b: Term, path: string): Fragment
   return dynamicPair(op, a, b, path);
 }
 
-function withLiteral(op: CompareOp, d: Dynamic, lit: unknown, litOnLeft: boolean, path: string): Fragment {
+function withLiteral(
+  op: CompareOp,
+  d: Dynamic,
+  lit: unknown,
+  litOnLeft: boolean,
+  path: string,
+): Fragment {
   // The JS result when the field is null is a compile-time constant.
   const whenNull = litOnLeft ? js(op, lit, null) : js(op, null, lit);
   const dir = litOnLeft && FLIP[op] ? (FLIP[op] as CompareOp) : op;
   const nonNull = nonNullCompare(dir, d, lit, path);
-  return whenNull ? sql`(${d.sql} IS NULL OR ${nonNull})` : sql`(${d.sql} IS NOT NULL AND ${nonNull})`;
+  return whenNull
+    ? sql`(${d.sql} IS NULL OR ${nonNull})`
+    : sql`(${d.sql} IS NOT NULL AND ${nonNull})`;
 }
 
 /** JS ToNumber for a literal compared with a number/boolean value; null when SQL cannot follow. */
@@ -66,7 +75,8 @@ function nonNullCompare(op: CompareOp, d: Dynamic, lit: unknown, path: string): 
 const jsType = (k: Kind) => (k === 'text' ? 'string' : k);
 
 function dynamicPair(op: CompareOp, a: Dynamic, b: Dynamic, path: string): Fragment {
-  if (a.kind !== b.kind || a.kind === 'json') throw mismatch(path, `a ${a.colType} field with a ${b.colType} field`);
+  if (a.kind !== b.kind || a.kind === 'json')
+    throw mismatch(path, `a ${a.colType} field with a ${b.colType} field`);
   const A = a.sql;
   const B = b.sql;
   // Same kind: loose and strict equality agree; null equals only null.

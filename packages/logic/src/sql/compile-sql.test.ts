@@ -14,7 +14,9 @@ const ctx = { now: NOW, user: { id: 'u1', teams: ['t1'], roles: [] } };
 
 const db = new Database(':memory:');
 afterAll(() => db.close());
-db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, budget INTEGER, tags TEXT, next_call_at INTEGER)');
+db.exec(
+  'CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, budget INTEGER, tags TEXT, next_call_at INTEGER)',
+);
 const rows: [number, string | null, number | null, string | null, number | null][] = [
   [1, '100%_off', 5, '["a","b"]', NOW - 86_400_000],
   [2, '100xxoff', null, '[]', null],
@@ -27,19 +29,35 @@ rows.forEach((r) => insert.run(...r));
 function select(expr: unknown): number[] {
   const r = compileToSql(expr, { columns, ctx });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return (db.prepare(`SELECT id FROM t WHERE ${r.sql} ORDER BY id`).all(...(r.params as never[])) as { id: number }[]).map((x) => x.id);
+  return (
+    db.prepare(`SELECT id FROM t WHERE ${r.sql} ORDER BY id`).all(...(r.params as never[])) as {
+      id: number;
+    }[]
+  ).map((x) => x.id);
 }
 
 describe('compileToSql', () => {
   it('produces parameterized SQL: user text never enters the SQL text', () => {
     const r = compileToSql({ '==': [{ var: 'name' }, "x' OR 1=1 --"] }, { columns });
-    expect(r).toEqual({ ok: true, sql: `("name" IS NOT NULL AND "name" = ?)`, params: ["x' OR 1=1 --"] });
+    expect(r).toEqual({
+      ok: true,
+      sql: `("name" IS NOT NULL AND "name" = ?)`,
+      params: ["x' OR 1=1 --"],
+    });
   });
   it('never splices values that look like SQL fragments', () => {
     const evil = { sql: '1) OR (1', params: [] };
     const user = { id: 'u1', teams: [evil as never], roles: [] };
-    expect(compileToSql({ '==': [{ var: 'name' }, { var: '$user.teams.0' }] }, { columns, ctx: { user } })).toMatchObject({ ok: false });
-    const r = compileToSql({ in: [{ var: 'name' }, { var: '$user.teams' }] }, { columns, ctx: { user } });
+    expect(
+      compileToSql(
+        { '==': [{ var: 'name' }, { var: '$user.teams.0' }] },
+        { columns, ctx: { user } },
+      ),
+    ).toMatchObject({ ok: false });
+    const r = compileToSql(
+      { in: [{ var: 'name' }, { var: '$user.teams' }] },
+      { columns, ctx: { user } },
+    );
     expect(r).toMatchObject({ ok: true, params: [] });
     if (r.ok) expect(r.sql).not.toContain('OR (1');
   });
@@ -65,7 +83,9 @@ describe('compileToSql', () => {
     expect(select({ missing: ['name', 'budget'] })).toEqual([2, 4]);
     expect(select({ isEmpty: { var: 'tags' } })).toEqual([2, 3]);
     expect(select({ '>=': [{ daysSince: { var: 'nextCallAt' } }, 0] })).toEqual([1, 4]);
-    expect(select({ '<': [{ var: 'nextCallAt' }, { addDuration: [{ now: [] }, '2h'] }] })).toEqual([1, 3, 4]);
+    expect(select({ '<': [{ var: 'nextCallAt' }, { addDuration: [{ now: [] }, '2h'] }] })).toEqual([
+      1, 3, 4,
+    ]);
     expect(select({ in: [{ var: '$user.id' }, ['u1', 'u2']] })).toEqual([1, 2, 3, 4]);
     expect(select({ '==': [{ var: 'name' }, { var: '$user.id' }] })).toEqual([]);
   });
@@ -80,7 +100,11 @@ describe('compileToSql', () => {
     [{ '<': [{ var: 'name' }, { var: 'budget' }] }, '', 'logic.sqlTypeMismatch'],
     [{ '==': [{ var: 'tags' }, 'a'] }, '', 'logic.sqlTypeMismatch'],
     [{ '>': [{ daysSince: { var: 'name' } }, 1] }, '/>/0/daysSince', 'logic.sqlTypeMismatch'],
-    [{ '<': [{ var: 'nextCallAt' }, { addDuration: [{ var: 'nextCallAt' }, 'P1M'] }] }, '/</1/addDuration/0', 'logic.sqlTypeMismatch'],
+    [
+      { '<': [{ var: 'nextCallAt' }, { addDuration: [{ var: 'nextCallAt' }, 'P1M'] }] },
+      '/</1/addDuration/0',
+      'logic.sqlTypeMismatch',
+    ],
     [{ var: { cat: ['na', 'me'] } }, '', 'logic.dynamicField'],
     [{ nope: [] }, '', 'logic.unknownOperator'],
   ])('refuses %j with a clear error', (expr, path, code) => {

@@ -20,8 +20,15 @@ export function compileSql(expr: unknown, opts: SqlOptions, env: CompileEnv): Sq
     const out = predicate(expr, '', { columns: opts.columns ?? {}, ctx, now });
     return { ok: true, sql: out.sql, params: out.params };
   } catch (e) {
-    if (e instanceof SqlUnsupported) return { ok: false, errors: [issue(e.issue.path, e.issue.code, e.issue.params ?? {}, locale)] };
+    if (e instanceof SqlUnsupported)
+      return {
+        ok: false,
+        errors: [issue(e.issue.path, e.issue.code, e.issue.params ?? {}, locale)],
+      };
     if (e instanceof LogicError) return { ok: false, errors: [e.toIssue(locale)] };
-    return { ok: false, errors: [issue('', 'logic.notInSqlSubset', { operator: String(e) }, locale)] };
+    return {
+      ok: false,
+      errors: [issue('', 'logic.notInSqlSubset', { operator: String(e) }, locale)],
+    };
   }
 }

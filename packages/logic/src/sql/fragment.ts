@@ -43,7 +43,10 @@ export const constant = (b: boolean): Fragment => (b ? TRUE : FALSE);
 
 /** Joins fragments with a separator (`' AND '`, `', '`). */
 export function join(parts: Fragment[], separator: string): Fragment {
-  return new Fragment(parts.map((p) => p.sql).join(separator), parts.flatMap((p) => p.params));
+  return new Fragment(
+    parts.map((p) => p.sql).join(separator),
+    parts.flatMap((p) => p.params),
+  );
 }
 
 /** Thrown inside the SQL compiler and turned into `{ ok: false, errors }` at its entry. */

@@ -24,21 +24,32 @@ export function predicate(expr: unknown, path: string, cx: SqlCx): Fragment {
   const at = argPaths(expr, path);
   if (op === 'and' || op === 'or') {
     if (args.length === 0) return FALSE;
-    return sql`(${join(args.map((a, i) => predicate(a, at(i), cx)), op === 'and' ? ' AND ' : ' OR ')})`;
+    return sql`(${join(
+      args.map((a, i) => predicate(a, at(i), cx)),
+      op === 'and' ? ' AND ' : ' OR ',
+    )})`;
   }
   // evaluate runs every argument, so SQL refuses extra ones rather than dropping them.
-  if ((op === '!' || op === '!!' || op === 'isEmpty') && args.length !== 1) throw unsupported(path, op);
+  if ((op === '!' || op === '!!' || op === 'isEmpty') && args.length !== 1)
+    throw unsupported(path, op);
   if (op === '!') return sql`(NOT ${predicate(args[0], at(0), cx)})`;
   if (op === '!!') return predicate(args[0], at(0), cx);
   if (op === 'if' || op === '?:') return conditional(args, at, cx);
   if (COMPARE.has(op)) return comparison(op as CompareOp, args, at, path, cx);
-  if (op === 'missing') return missing(Array.isArray(args[0]) ? (args[0] as unknown[]) : args, at, Array.isArray(args[0]), cx);
+  if (op === 'missing')
+    return missing(
+      Array.isArray(args[0]) ? (args[0] as unknown[]) : args,
+      at,
+      Array.isArray(args[0]),
+      cx,
+    );
   if (op === 'missing_some') return missingSome(args, at, cx);
   if (op === 'in' || op === 'contains' || op === 'startsWith') {
     if (args.length !== 2) throw unsupported(path, op);
     const a = term(args[0], at(0), cx);
     const b = term(args[1], at(1), cx);
-    if (a.t === 'literal' && b.t === 'literal') return constant(truthy(runJs(op, [a.value, b.value], cx)));
+    if (a.t === 'literal' && b.t === 'literal')
+      return constant(truthy(runJs(op, [a.value, b.value], cx)));
     return collection(op, a, b, path);
   }
   if (op === 'isEmpty') return isEmpty(term(args[0], at(0), cx));
@@ -70,13 +81,21 @@ function conditional(args: unknown[], at: (i: number) => string, cx: SqlCx): Fra
   const parts: Fragment[] = [];
   let i = 0;
   for (; i < args.length - 1; i += 2) {
-    parts.push(sql` WHEN ${predicate(args[i], at(i), cx)} THEN ${predicate(args[i + 1], at(i + 1), cx)}`);
+    parts.push(
+      sql` WHEN ${predicate(args[i], at(i), cx)} THEN ${predicate(args[i + 1], at(i + 1), cx)}`,
+    );
   }
   const otherwise = i === args.length - 1 ? predicate(args[i], at(i), cx) : FALSE;
   return sql`(CASE${join(parts, '')} ELSE ${otherwise} END)`;
 }
 
-function comparison(op: CompareOp, args: unknown[], at: (i: number) => string, path: string, cx: SqlCx): Fragment {
+function comparison(
+  op: CompareOp,
+  args: unknown[],
+  at: (i: number) => string,
+  path: string,
+  cx: SqlCx,
+): Fragment {
   const between = (op === '<' || op === '<=') && args.length === 3;
   if (args.length !== 2 && !between) throw unsupported(path, op);
   const terms = args.map((a, i) => term(a, at(i), cx));
@@ -96,9 +115,11 @@ function isEmpty(t: Term): Fragment {
 /** 1 when the key is missing in JS terms (null, absent or ''), for each literal key. */
 function missingFlags(keys: unknown[], path: (i: number) => string, cx: SqlCx): Fragment[] {
   return keys.map((key, i) => {
-    if (typeof key !== 'string' && typeof key !== 'number') throw new SqlUnsupported(path(i), 'logic.dynamicField', {});
+    if (typeof key !== 'string' && typeof key !== 'number')
+      throw new SqlUnsupported(path(i), 'logic.dynamicField', {});
     const t = term({ var: String(key) }, path(i), cx);
-    if (t.t === 'literal') return constant(t.value === null || t.value === undefined || t.value === '');
+    if (t.t === 'literal')
+      return constant(t.value === null || t.value === undefined || t.value === '');
     return t.kind === 'text' ? sql`(${t.sql} IS NULL OR ${t.sql} = '')` : sql`(${t.sql} IS NULL)`;
   });
 }
@@ -111,9 +132,13 @@ function missing(keys: unknown[], at: (i: number) => string, nested: boolean, cx
 
 function missingSome(args: unknown[], at: (i: number) => string, cx: SqlCx): Fragment {
   const [need, keys] = args;
-  if (args.length !== 2 || typeof need !== 'number' || !Array.isArray(keys)) throw unsupported(at(0), 'missing_some');
+  if (args.length !== 2 || typeof need !== 'number' || !Array.isArray(keys))
+    throw unsupported(at(0), 'missing_some');
   if (keys.length === 0) return FALSE;
-  const count = sql`(${join(missingFlags(keys, (i) => pointer(at(1), i), cx), ' + ')})`;
+  const count = sql`(${join(
+    missingFlags(keys, (i) => pointer(at(1), i), cx),
+    ' + ',
+  )})`;
   // JS: [] when present >= need, else the missing keys (truthy only when at least one is missing).
   return sql`((${keys.length} - ${count}) < ${need} AND ${count} > 0)`;
 }

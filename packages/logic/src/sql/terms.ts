@@ -11,7 +11,9 @@ import { SqlUnsupported, raw, sql } from './fragment';
 export type Kind = 'text' | 'number' | 'boolean' | 'json';
 
 /** A compiled value: known at compile time, or an SQL expression that is NULL exactly when the JS value is null. */
-export type Term = { t: 'literal'; value: unknown } | { t: 'dynamic'; kind: Kind; sql: Fragment; colType: SqlColumnType | 'computed' };
+export type Term =
+  | { t: 'literal'; value: unknown }
+  | { t: 'dynamic'; kind: Kind; sql: Fragment; colType: SqlColumnType | 'computed' };
 
 export type SqlCx = { columns: Record<string, SqlColumn>; ctx: EvalContext; now: number };
 
@@ -25,8 +27,10 @@ const KIND: Record<SqlColumnType, Kind> = {
   json: 'json',
 };
 
-export const unsupported = (path: string, operator: string) => new SqlUnsupported(path, 'logic.notInSqlSubset', { operator });
-export const mismatch = (path: string, detail: string) => new SqlUnsupported(path, 'logic.sqlTypeMismatch', { detail });
+export const unsupported = (path: string, operator: string) =>
+  new SqlUnsupported(path, 'logic.notInSqlSubset', { operator });
+export const mismatch = (path: string, detail: string) =>
+  new SqlUnsupported(path, 'logic.sqlTypeMismatch', { detail });
 
 /** Argument path helper matching check(): unary shorthand has no index. */
 export function argPaths(expr: unknown, path: string): (i: number) => string {
@@ -37,13 +41,21 @@ export function argPaths(expr: unknown, path: string): (i: number) => string {
 
 const literal = (value: unknown): Term => ({ t: 'literal', value });
 
-const TERM_ARITY: Record<string, [number, number]> = { var: [0, 2], now: [0, 0], daysSince: [1, 1], hoursSince: [1, 1], addDuration: [2, 2], length: [1, 1] };
+const TERM_ARITY: Record<string, [number, number]> = {
+  var: [0, 2],
+  now: [0, 0],
+  daysSince: [1, 1],
+  hoursSince: [1, 1],
+  addDuration: [2, 2],
+  length: [1, 1],
+};
 
 /** Compiles a value-producing expression of the SQL subset. */
 export function term(expr: unknown, path: string, cx: SqlCx): Term {
   if (Array.isArray(expr)) {
     const items = expr.map((e, i) => term(e, pointer(path, i), cx));
-    if (items.every((x) => x.t === 'literal')) return literal(items.map((x) => (x as { value: unknown }).value));
+    if (items.every((x) => x.t === 'literal'))
+      return literal(items.map((x) => (x as { value: unknown }).value));
     throw unsupported(path, 'array of fields');
   }
   const operation = operationOf(expr);
@@ -52,7 +64,8 @@ export function term(expr: unknown, path: string, cx: SqlCx): Term {
   const at = argPaths(expr, path);
   // evaluate runs every argument, so SQL must not silently drop extra ones.
   const arity = TERM_ARITY[op];
-  if (arity !== undefined && (args.length < arity[0] || args.length > arity[1])) throw unsupported(path, op);
+  if (arity !== undefined && (args.length < arity[0] || args.length > arity[1]))
+    throw unsupported(path, op);
   switch (op) {
     case 'var':
       return variable(args, path, at, cx);
@@ -72,27 +85,45 @@ export function term(expr: unknown, path: string, cx: SqlCx): Term {
 
 function variable(args: unknown[], path: string, at: (i: number) => string, cx: SqlCx): Term {
   const [key, def] = args;
-  if (typeof key !== 'string' || key === '') throw new SqlUnsupported(path, 'logic.dynamicField', {});
+  if (typeof key !== 'string' || key === '')
+    throw new SqlUnsupported(path, 'logic.dynamicField', {});
   if (key === '$user' || key.startsWith('$user.')) {
     const v = key === '$user' ? cx.ctx.user : readPath(cx.ctx.user, key.slice(6));
     return literal(v ?? (def === undefined ? null : def));
   }
   if (key.startsWith('$previous')) throw unsupported(path, '$previous');
   const col = Object.hasOwn(cx.columns, key) ? cx.columns[key] : undefined;
-  if (!col || !Object.hasOwn(KIND, col.type)) throw new SqlUnsupported(path, 'logic.sqlUnknownColumn', { field: key });
+  if (!col || !Object.hasOwn(KIND, col.type))
+    throw new SqlUnsupported(path, 'logic.sqlUnknownColumn', { field: key });
   const kind = KIND[col.type];
   const column = raw(col.column);
-  if (def === undefined || def === null) return { t: 'dynamic', kind, sql: column, colType: col.type };
-  const defKind = typeof def === 'string' ? 'text' : typeof def === 'number' ? 'number' : typeof def === 'boolean' ? 'boolean' : null;
+  if (def === undefined || def === null)
+    return { t: 'dynamic', kind, sql: column, colType: col.type };
+  const defKind =
+    typeof def === 'string'
+      ? 'text'
+      : typeof def === 'number'
+        ? 'number'
+        : typeof def === 'boolean'
+          ? 'boolean'
+          : null;
   if (defKind !== kind) throw mismatch(at(1), `default ${JSON.stringify(def)} for ${key}`);
   return { t: 'dynamic', kind, sql: sql`COALESCE(${column}, ${def})`, colType: col.type };
 }
 
 function since(op: 'daysSince' | 'hoursSince', arg: Term, path: string, cx: SqlCx): Term {
   const unit = op === 'daysSince' ? '86400000.0' : '3600000.0';
-  if (arg.t === 'literal') return literal(customOperators[op]?.([arg.value], { data: null, record: null, ctx: cx.ctx, now: cx.now }));
+  if (arg.t === 'literal')
+    return literal(
+      customOperators[op]?.([arg.value], { data: null, record: null, ctx: cx.ctx, now: cx.now }),
+    );
   const ms = epochMs(arg, path);
-  return { t: 'dynamic', kind: 'number', sql: sql`((${cx.now} - ${ms}) / ${raw(unit)})`, colType: 'computed' };
+  return {
+    t: 'dynamic',
+    kind: 'number',
+    sql: sql`((${cx.now} - ${ms}) / ${raw(unit)})`,
+    colType: 'computed',
+  };
 }
 
 /** Epoch ms of a datetime/number column, or of a 'YYYY-MM-DD' date column read as UTC midnight. */
@@ -104,18 +135,40 @@ function epochMs(arg: Term & { t: 'dynamic' }, path: string): Fragment {
 
 function plusDuration(base: Term, duration: Term, path: string, cx: SqlCx): Term {
   if (base.t === 'literal' && duration.t === 'literal') {
-    return literal(customOperators.addDuration?.([base.value, duration.value], { data: null, record: null, ctx: cx.ctx, now: cx.now }));
+    return literal(
+      customOperators.addDuration?.([base.value, duration.value], {
+        data: null,
+        record: null,
+        ctx: cx.ctx,
+        now: cx.now,
+      }),
+    );
   }
   if (duration.t !== 'literal') throw unsupported(path, 'addDuration');
   const parts = parseDurationParts(duration.value);
   if (!parts) return literal(null);
-  if (base.t !== 'dynamic' || parts.years !== 0 || parts.months !== 0) throw mismatch(path, 'calendar months or years added to a field');
-  return { t: 'dynamic', kind: 'number', sql: sql`(${epochMs(base, path)} + ${parts.sign * parts.ms})`, colType: 'computed' };
+  if (base.t !== 'dynamic' || parts.years !== 0 || parts.months !== 0)
+    throw mismatch(path, 'calendar months or years added to a field');
+  return {
+    t: 'dynamic',
+    kind: 'number',
+    sql: sql`(${epochMs(base, path)} + ${parts.sign * parts.ms})`,
+    colType: 'computed',
+  };
 }
 
 function length(arg: Term, path: string, cx: SqlCx): Term {
-  if (arg.t === 'literal') return literal(customOperators.length?.([arg.value], { data: null, record: null, ctx: cx.ctx, now: cx.now }));
-  if (arg.kind === 'text') return { t: 'dynamic', kind: 'number', sql: sql`COALESCE(length(${arg.sql}), 0)`, colType: 'computed' };
+  if (arg.t === 'literal')
+    return literal(
+      customOperators.length?.([arg.value], { data: null, record: null, ctx: cx.ctx, now: cx.now }),
+    );
+  if (arg.kind === 'text')
+    return {
+      t: 'dynamic',
+      kind: 'number',
+      sql: sql`COALESCE(length(${arg.sql}), 0)`,
+      colType: 'computed',
+    };
   if (arg.kind === 'json') {
     const s = sql`(CASE WHEN ${arg.sql} IS NULL THEN 0 WHEN json_type(${arg.sql}) = 'array' THEN json_array_length(${arg.sql}) ELSE NULL END)`;
     return { t: 'dynamic', kind: 'number', sql: s, colType: 'computed' };

@@ -3,8 +3,21 @@ import { ptr } from '../pointer';
 import { changedProps, jsonEqual, without } from './equal';
 
 export type SpecChangeKind =
-  | 'spec' | 'entity' | 'field' | 'option' | 'pipeline' | 'stage' | 'form' | 'automation' | 'role' | 'team'
-  | 'view' | 'dashboard' | 'activityType' | 'quickReply' | 'webhookSource';
+  | 'spec'
+  | 'entity'
+  | 'field'
+  | 'option'
+  | 'pipeline'
+  | 'stage'
+  | 'form'
+  | 'automation'
+  | 'role'
+  | 'team'
+  | 'view'
+  | 'dashboard'
+  | 'activityType'
+  | 'quickReply'
+  | 'webhookSource';
 
 /**
  * One difference between two spec versions. Items are matched by key, never by index.
@@ -53,7 +66,8 @@ function diffList<T extends object>(
   const bIndex = new Map(b.map((item, i) => [keyOf(item), i]));
   a.forEach((item, i) => {
     const key = keyOf(item);
-    if (!bIndex.has(key)) out.push({ kind, op: 'removed', path: ptr(paths.from, i), key, ...extra, before: item });
+    if (!bIndex.has(key))
+      out.push({ kind, op: 'removed', path: ptr(paths.from, i), key, ...extra, before: item });
   });
   b.forEach((item, j) => {
     const key = keyOf(item);
@@ -67,9 +81,20 @@ function diffList<T extends object>(
     for (const list of nested) {
       const x = (old as Record<string, unknown>)[list];
       const y = (item as Record<string, unknown>)[list];
-      if (Array.isArray(x) && Array.isArray(y) && !sameOrder(x.map(keyOfAny), y.map(keyOfAny))) changes.push(`${list}.order`);
+      if (Array.isArray(x) && Array.isArray(y) && !sameOrder(x.map(keyOfAny), y.map(keyOfAny)))
+        changes.push(`${list}.order`);
     }
-    if (changes.length > 0) out.push({ kind, op: 'changed', path: ptr(paths.to, j), key, ...extra, changes, before: without(old, nested), after: without(item, nested) });
+    if (changes.length > 0)
+      out.push({
+        kind,
+        op: 'changed',
+        path: ptr(paths.to, j),
+        key,
+        ...extra,
+        changes,
+        before: without(old, nested),
+        after: without(item, nested),
+      });
     onBoth?.(old, item, i, j);
   });
 }
@@ -81,8 +106,15 @@ function keyOfAny(item: unknown): string {
 
 const byKey = (item: Keyed) => item.key;
 const TOP_LISTS = [
-  ['forms', 'form'], ['automations', 'automation'], ['roles', 'role'], ['teams', 'team'], ['views', 'view'],
-  ['dashboards', 'dashboard'], ['activityTypes', 'activityType'], ['quickReplies', 'quickReply'], ['webhookSources', 'webhookSource'],
+  ['forms', 'form'],
+  ['automations', 'automation'],
+  ['roles', 'role'],
+  ['teams', 'team'],
+  ['views', 'view'],
+  ['dashboards', 'dashboard'],
+  ['activityTypes', 'activityType'],
+  ['quickReplies', 'quickReply'],
+  ['webhookSources', 'webhookSource'],
 ] as const;
 const SCALARS = ['specVersion', 'name', 'description', 'locales', 'defaultLocale'] as const;
 
@@ -90,24 +122,72 @@ const SCALARS = ['specVersion', 'name', 'description', 'locales', 'defaultLocale
 export function diffSpec(from: AppSpec, to: AppSpec): SpecChange[] {
   const out: SpecChange[] = [];
   for (const prop of SCALARS) {
-    if (!jsonEqual(from[prop], to[prop])) out.push({ kind: 'spec', op: 'changed', path: `/${prop}`, key: prop, before: from[prop], after: to[prop] });
+    if (!jsonEqual(from[prop], to[prop]))
+      out.push({
+        kind: 'spec',
+        op: 'changed',
+        path: `/${prop}`,
+        key: prop,
+        before: from[prop],
+        after: to[prop],
+      });
   }
-  diffList(out, 'entity', from.entities, to.entities, { from: '/entities', to: '/entities' }, byKey, {}, ['fields'], (a, b, ai, bi) => {
-    const paths = { from: ptr('/entities', ai, 'fields'), to: ptr('/entities', bi, 'fields') };
-    diffList(out, 'field', a.fields, b.fields, paths, byKey, { entity: b.key }, ['options'], (fa, fb, fi, fj) => {
-      const fo = 'options' in fa ? fa.options : undefined;
-      const fbo = 'options' in fb ? fb.options : undefined;
-      if (!fo && !fbo) return;
-      const op = { from: ptr(paths.from, fi, 'options'), to: ptr(paths.to, fj, 'options') };
-      diffList(out, 'option', fo, fbo, op, (o) => o.value, { entity: b.key, field: fb.key });
-    });
-  });
-  diffList(out, 'pipeline', from.pipelines, to.pipelines, { from: '/pipelines', to: '/pipelines' }, byKey, {}, ['stages'], (a, b, ai, bi) => {
-    const paths = { from: ptr('/pipelines', ai, 'stages'), to: ptr('/pipelines', bi, 'stages') };
-    diffList(out, 'stage', a.stages, b.stages, paths, byKey, { pipeline: b.key, entity: b.entity });
-  });
+  diffList(
+    out,
+    'entity',
+    from.entities,
+    to.entities,
+    { from: '/entities', to: '/entities' },
+    byKey,
+    {},
+    ['fields'],
+    (a, b, ai, bi) => {
+      const paths = { from: ptr('/entities', ai, 'fields'), to: ptr('/entities', bi, 'fields') };
+      diffList(
+        out,
+        'field',
+        a.fields,
+        b.fields,
+        paths,
+        byKey,
+        { entity: b.key },
+        ['options'],
+        (fa, fb, fi, fj) => {
+          const fo = 'options' in fa ? fa.options : undefined;
+          const fbo = 'options' in fb ? fb.options : undefined;
+          if (!fo && !fbo) return;
+          const op = { from: ptr(paths.from, fi, 'options'), to: ptr(paths.to, fj, 'options') };
+          diffList(out, 'option', fo, fbo, op, (o) => o.value, { entity: b.key, field: fb.key });
+        },
+      );
+    },
+  );
+  diffList(
+    out,
+    'pipeline',
+    from.pipelines,
+    to.pipelines,
+    { from: '/pipelines', to: '/pipelines' },
+    byKey,
+    {},
+    ['stages'],
+    (a, b, ai, bi) => {
+      const paths = { from: ptr('/pipelines', ai, 'stages'), to: ptr('/pipelines', bi, 'stages') };
+      diffList(out, 'stage', a.stages, b.stages, paths, byKey, {
+        pipeline: b.key,
+        entity: b.entity,
+      });
+    },
+  );
   for (const [prop, kind] of TOP_LISTS) {
-    diffList<Keyed>(out, kind, from[prop] as Keyed[] | undefined, to[prop] as Keyed[] | undefined, { from: `/${prop}`, to: `/${prop}` }, byKey);
+    diffList<Keyed>(
+      out,
+      kind,
+      from[prop] as Keyed[] | undefined,
+      to[prop] as Keyed[] | undefined,
+      { from: `/${prop}`, to: `/${prop}` },
+      byKey,
+    );
   }
   return out;
 }

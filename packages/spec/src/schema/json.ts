@@ -14,6 +14,7 @@ export const appSpecPartJsonSchema: Record<string, unknown> = {
   ...appSpecJsonSchema,
   $id: APP_SPEC_SCHEMA_ID.replace('app-spec.schema.json', 'app-spec-part.schema.json'),
   title: 'Part of a Trellis app spec',
-  description: 'One file of a template whose app spec is split into several files; together they must form a valid app spec.',
+  description:
+    'One file of a template whose app spec is split into several files; together they must form a valid app spec.',
   required: [],
 };

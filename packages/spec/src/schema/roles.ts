@@ -1,12 +1,36 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { CAMEL_KEY, keyedRecord, camelKey, closed, kebabKey, label, optLabel, stringEnum, tagged } from './common';
+import {
+  CAMEL_KEY,
+  keyedRecord,
+  camelKey,
+  closed,
+  kebabKey,
+  label,
+  optLabel,
+  stringEnum,
+  tagged,
+} from './common';
 
 export const SCOPES = ['none', 'own', 'own+pool', 'team', 'team+pool', 'all'] as const;
-export const CAPABILITIES = ['export', 'import', 'reassign', 'viewReports', 'manageUsers', 'build', 'manageAutomations', 'manageIntake'] as const;
+export const CAPABILITIES = [
+  'export',
+  'import',
+  'reassign',
+  'viewReports',
+  'manageUsers',
+  'build',
+  'manageAutomations',
+  'manageIntake',
+] as const;
 
 const scope = (what: string) =>
-  Type.Optional(stringEnum(SCOPES, `Which records the role may ${what}: "none" (default), "own", "own+pool" (own and the public pool), "team", "team+pool", "all".`));
+  Type.Optional(
+    stringEnum(
+      SCOPES,
+      `Which records the role may ${what}: "none" (default), "own", "own+pool" (own and the public pool), "team", "team+pool", "all".`,
+    ),
+  );
 
 export const EntityPermissionSchema = closed(
   {
@@ -22,8 +46,12 @@ export type EntityPermissionSpec = Static<typeof EntityPermissionSchema>;
 const ref = (kind: string) => kebabKey(`Key of the ${kind}.`);
 const panelTitle = optLabel('Overrides the panel title.');
 const refItem = <K extends string>(type: K, description: string) =>
-  closed({ type: Type.Literal(type, { description }), ref: ref(type), title: panelTitle }, { description });
-const plainItem = <K extends string>(type: K, description: string) => closed({ type: Type.Literal(type, { description }), title: panelTitle }, { description });
+  closed(
+    { type: Type.Literal(type, { description }), ref: ref(type), title: panelTitle },
+    { description },
+  );
+const plainItem = <K extends string>(type: K, description: string) =>
+  closed({ type: Type.Literal(type, { description }), title: panelTitle }, { description });
 
 export const WorkbenchItemSchema = tagged(
   [
@@ -32,10 +60,17 @@ export const WorkbenchItemSchema = tagged(
     refItem('form', 'A form to create records quickly.'),
     plainItem('tasks', 'My open and overdue tasks.'),
     plainItem('notifications', 'My unread notifications.'),
-    closed({ type: Type.Literal('pool', { description: 'The public pool of an entity.' }), entity: camelKey('Key of the entity.'), title: panelTitle }, { description: 'The public pool of an entity.' }),
+    closed(
+      {
+        type: Type.Literal('pool', { description: 'The public pool of an entity.' }),
+        entity: camelKey('Key of the entity.'),
+        title: panelTitle,
+      },
+      { description: 'The public pool of an entity.' },
+    ),
   ],
   'type',
-  'A panel on the role\'s home page.',
+  "A panel on the role's home page.",
 );
 export type WorkbenchItemSpec = Static<typeof WorkbenchItemSchema>;
 
@@ -52,12 +87,29 @@ export const RoleSchema = closed(
     fields: Type.Optional(
       keyedRecord(
         CAMEL_KEY,
-        keyedRecord(CAMEL_KEY, stringEnum(['hidden', 'readonly', 'editable'], 'Field access: "hidden", "readonly" or "editable" (default).'), 'Field access per field key.'),
+        keyedRecord(
+          CAMEL_KEY,
+          stringEnum(
+            ['hidden', 'readonly', 'editable'],
+            'Field access: "hidden", "readonly" or "editable" (default).',
+          ),
+          'Field access per field key.',
+        ),
         'Field access per entity key, e.g. {"lead": {"budget": "readonly", "idNumber": "hidden"}}.',
       ),
     ),
-    capabilities: Type.Optional(Type.Array(stringEnum(CAPABILITIES, 'A right outside record permissions.'), { uniqueItems: true, description: 'Extra rights: export, import, reassign, viewReports, manageUsers, build (edit the spec), manageAutomations, manageIntake.' })),
-    workbench: Type.Optional(Type.Array(WorkbenchItemSchema, { description: 'The panels of the role\'s home page, in order.' })),
+    capabilities: Type.Optional(
+      Type.Array(stringEnum(CAPABILITIES, 'A right outside record permissions.'), {
+        uniqueItems: true,
+        description:
+          'Extra rights: export, import, reassign, viewReports, manageUsers, build (edit the spec), manageAutomations, manageIntake.',
+      }),
+    ),
+    workbench: Type.Optional(
+      Type.Array(WorkbenchItemSchema, {
+        description: "The panels of the role's home page, in order.",
+      }),
+    ),
   },
   { description: 'A set of permissions given to users.' },
 );
@@ -70,6 +122,9 @@ export const TeamSchema = closed(
     description: optLabel('What the team does.'),
     parent: Type.Optional(kebabKey('Key of the parent team (teams form a tree).')),
   },
-  { description: 'A group of users (e.g. a course line or region); members are managed outside the spec.' },
+  {
+    description:
+      'A group of users (e.g. a course line or region); members are managed outside the spec.',
+  },
 );
 export type TeamSpec = Static<typeof TeamSchema>;

@@ -3,7 +3,12 @@ import type { AppSpec, EntitySpec, FieldSpec, Locale, PipelineSpec } from '../sc
 import { specMessage } from './messages';
 
 /** One problem of a spec: where (JSON pointer), what (stable code) and a localized sentence. */
-export type SpecError = { path: string; code: string; message: string; params?: Record<string, unknown> };
+export type SpecError = {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+};
 
 /** Shared state of one semantic validation: indexes of the spec and the error sink. */
 export type Ctx = {
@@ -25,7 +30,8 @@ export type Ctx = {
 
 export { ptr } from '../pointer';
 
-const keys = <T extends { key: string }>(items: T[] | undefined) => new Set((items ?? []).map((i) => i.key));
+const keys = <T extends { key: string }>(items: T[] | undefined) =>
+  new Set((items ?? []).map((i) => i.key));
 
 /** Builds the indexes once; when keys repeat, the first item wins (duplicates are reported separately). */
 export function createCtx(spec: AppSpec, locale: Locale): Ctx {
@@ -67,7 +73,13 @@ export function readableFields(ctx: Ctx, entity: string): string[] {
 }
 
 /** Reports an unknown field of an entity; returns the field when it exists. */
-export function requireField(ctx: Ctx, entity: string, key: string, path: string, allowSystem = false): FieldSpec | undefined {
+export function requireField(
+  ctx: Ctx,
+  entity: string,
+  key: string,
+  path: string,
+  allowSystem = false,
+): FieldSpec | undefined {
   const field = ctx.fields.get(entity)?.get(key);
   if (field) return field;
   if (allowSystem && (SYSTEM_FIELDS as readonly string[]).includes(key)) return undefined;
@@ -87,7 +99,8 @@ export function requireStage(ctx: Ctx, entity: string, key: string, path: string
   if (!ctx.entities.has(entity)) return;
   const pipeline = ctx.pipelines.get(entity);
   if (!pipeline) ctx.report(path, 'pipeline.missing', { entity });
-  else if (!pipeline.stages.some((s) => s.key === key)) ctx.report(path, 'ref.unknownStage', { entity, key });
+  else if (!pipeline.stages.some((s) => s.key === key))
+    ctx.report(path, 'ref.unknownStage', { entity, key });
 }
 
 /**
@@ -95,16 +108,24 @@ export function requireStage(ctx: Ctx, entity: string, key: string, path: string
  * `user` field of `entity`, the entity of the record the recipient is resolved against (null:
  * there is no record, so a field recipient cannot name anyone).
  */
-export function checkRecipient(ctx: Ctx, recipient: string, path: string, entity: string | null): void {
+export function checkRecipient(
+  ctx: Ctx,
+  recipient: string,
+  path: string,
+  entity: string | null,
+): void {
   const [kind, key] = recipient.split(':');
-  if (kind === 'role' && key !== undefined && !ctx.roles.has(key)) ctx.report(path, 'ref.unknownRole', { key });
-  if (kind === 'team' && key !== undefined && !ctx.teams.has(key)) ctx.report(path, 'ref.unknownTeam', { key });
+  if (kind === 'role' && key !== undefined && !ctx.roles.has(key))
+    ctx.report(path, 'ref.unknownRole', { key });
+  if (kind === 'team' && key !== undefined && !ctx.teams.has(key))
+    ctx.report(path, 'ref.unknownTeam', { key });
   if (kind === 'field' && key !== undefined) {
     if (entity === null) {
       ctx.report(path, 'recipient.fieldNeedsRecord', { key });
       return;
     }
     const field = requireField(ctx, entity, key, path);
-    if (field && field.type !== 'user') ctx.report(path, 'recipient.notUserField', { key, type: field.type });
+    if (field && field.type !== 'user')
+      ctx.report(path, 'recipient.notUserField', { key, type: field.type });
   }
 }

@@ -5,8 +5,18 @@ import type { Ctx } from './context';
 import { readableFields } from './context';
 
 const SYSTEM_COLUMNS: Record<string, SqlColumn['type']> = {
-  id: 'text', stage: 'text', ownerId: 'text', teamId: 'text', createdBy: 'text', createdAt: 'datetime', updatedAt: 'datetime',
-  stageEnteredAt: 'datetime', lastActivityAt: 'datetime', slaDueAt: 'datetime', deletedAt: 'datetime', version: 'integer',
+  id: 'text',
+  stage: 'text',
+  ownerId: 'text',
+  teamId: 'text',
+  createdBy: 'text',
+  createdAt: 'datetime',
+  updatedAt: 'datetime',
+  stageEnteredAt: 'datetime',
+  lastActivityAt: 'datetime',
+  slaDueAt: 'datetime',
+  deletedAt: 'datetime',
+  version: 'integer',
 };
 
 /** Operators that compare a record with its previous version: only meaningful in update-driven automations. */
@@ -25,23 +35,48 @@ export type LogicCheckOptions = {
  * Checks a JSONLogic expression at `path` against the readable fields of `entity` (null: no record,
  * only $user and now). Issue paths from @trellis/logic are relative to the expression.
  */
-export function checkLogic(ctx: Ctx, expr: unknown, path: string, entity: string | null, opts: LogicCheckOptions = {}): void {
+export function checkLogic(
+  ctx: Ctx,
+  expr: unknown,
+  path: string,
+  entity: string | null,
+  opts: LogicCheckOptions = {},
+): void {
   if (expr === undefined) return;
   const fields = entity === null ? [] : readableFields(ctx, entity);
-  const issues = check(expr, { fields, operators: opts.changes ? ALL_OPERATORS : WITHOUT_CHANGE, locale: ctx.locale });
+  const issues = check(expr, {
+    fields,
+    operators: opts.changes ? ALL_OPERATORS : WITHOUT_CHANGE,
+    locale: ctx.locale,
+  });
   for (const issue of issues) {
-    ctx.errors.push({ path: path + issue.path, code: issue.code, message: issue.message, ...(issue.params ? { params: issue.params } : {}) });
+    ctx.errors.push({
+      path: path + issue.path,
+      code: issue.code,
+      message: issue.message,
+      ...(issue.params ? { params: issue.params } : {}),
+    });
   }
   if (issues.length > 0 || !opts.sql || entity === null) return;
   const columns: Record<string, SqlColumn> = {};
   for (const [key, type] of Object.entries(SYSTEM_COLUMNS)) columns[key] = { column: key, type };
   for (const field of ctx.fields.get(entity)?.values() ?? []) {
-    if (fieldTypeOf(field).stored(field)) columns[field.key] = { column: field.key, type: fieldTypeOf(field).logicType(field) };
+    if (fieldTypeOf(field).stored(field))
+      columns[field.key] = { column: field.key, type: fieldTypeOf(field).logicType(field) };
   }
-  const compiled = compileToSql(expr, { columns, locale: ctx.locale, ctx: { now: 0, user: { id: 'u', teams: [], roles: [] } } });
+  const compiled = compileToSql(expr, {
+    columns,
+    locale: ctx.locale,
+    ctx: { now: 0, user: { id: 'u', teams: [], roles: [] } },
+  });
   if (!compiled.ok) {
     for (const e of compiled.errors) {
-      ctx.errors.push({ path: path + e.path, code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) });
+      ctx.errors.push({
+        path: path + e.path,
+        code: e.code,
+        message: e.message,
+        ...(e.params ? { params: e.params } : {}),
+      });
     }
   }
 }

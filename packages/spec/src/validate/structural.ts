@@ -20,7 +20,14 @@ export function specValidator(): ValidateFunction {
   if (!compiled) {
     // optimize: false compiles the large metaschema ~40% faster; specs are validated rarely (publish, CLI),
     // so startup matters more than the fraction of a millisecond each validation gains from optimizing.
-    const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true, code: { optimize: false } });
+    const ajv = new Ajv({
+      strict: true,
+      allErrors: true,
+      verbose: true,
+      discriminator: true,
+      allowUnionTypes: true,
+      code: { optimize: false },
+    });
     addFormats(ajv);
     compiled = ajv.compile(appSpecJsonSchema);
   }
@@ -34,22 +41,50 @@ function describe(e: ErrorObject): { path: string; code: string; params: Record<
   const parent = (e.parentSchema ?? {}) as Schema;
   switch (e.keyword) {
     case 'required':
-      return { path: ptr(e.instancePath, String(p.missingProperty)), code: 'schema.required', params: p };
+      return {
+        path: ptr(e.instancePath, String(p.missingProperty)),
+        code: 'schema.required',
+        params: p,
+      };
     case 'additionalProperties': {
       const path = ptr(e.instancePath, String(p.additionalProperty));
       const patterns = parent.patternProperties as Schema | undefined;
-      if (patterns) return { path, code: 'schema.badKey', params: { ...p, pattern: Object.keys(patterns).join(' | ') } };
-      return { path, code: 'schema.unknownProperty', params: { ...p, allowed: Object.keys((parent.properties as Schema) ?? {}).join(', ') } };
+      if (patterns)
+        return {
+          path,
+          code: 'schema.badKey',
+          params: { ...p, pattern: Object.keys(patterns).join(' | ') },
+        };
+      return {
+        path,
+        code: 'schema.unknownProperty',
+        params: { ...p, allowed: Object.keys((parent.properties as Schema) ?? {}).join(', ') },
+      };
     }
     case 'discriminator': {
       const tag = String(p.tag);
-      if (p.error === 'tag') return { path: ptr(e.instancePath, tag), code: 'schema.required', params: { missingProperty: tag } };
+      if (p.error === 'tag')
+        return {
+          path: ptr(e.instancePath, tag),
+          code: 'schema.required',
+          params: { missingProperty: tag },
+        };
       const branches = (parent.oneOf as Schema[] | undefined) ?? [];
-      const allowed = branches.map((b) => ((b.properties as Schema)?.[tag] as Schema | undefined)?.const).filter((v) => v !== undefined);
-      return { path: ptr(e.instancePath, tag), code: 'schema.unknownType', params: { ...p, allowed: allowed.join(', ') } };
+      const allowed = branches
+        .map((b) => ((b.properties as Schema)?.[tag] as Schema | undefined)?.const)
+        .filter((v) => v !== undefined);
+      return {
+        path: ptr(e.instancePath, tag),
+        code: 'schema.unknownType',
+        params: { ...p, allowed: allowed.join(', ') },
+      };
     }
     case 'anyOf':
-      return { path: e.instancePath, code: 'schema.anyOf', params: { description: String(parent.description ?? '') } };
+      return {
+        path: e.instancePath,
+        code: 'schema.anyOf',
+        params: { description: String(parent.description ?? '') },
+      };
     default:
       return { path: e.instancePath, code: `schema.${e.keyword}`, params: p };
   }

@@ -26,10 +26,30 @@ export function validateSpec(spec: unknown, options: ValidateOptions = {}): Vali
     const structural = structuralErrors(spec, locale);
     if (structural.length > 0) return { ok: false, errors: structural };
     const ctx = createCtx(spec as AppSpec, locale);
-    for (const rule of [checkKeys, checkEntities, checkForms, checkPipelines, checkAutomations, checkRoles, checkViews, checkIntake]) rule(ctx);
+    for (const rule of [
+      checkKeys,
+      checkEntities,
+      checkForms,
+      checkPipelines,
+      checkAutomations,
+      checkRoles,
+      checkViews,
+      checkIntake,
+    ])
+      rule(ctx);
     return { ok: ctx.errors.length === 0, errors: ctx.errors };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [{ path: '', code: 'spec.internal', message: specMessage('spec.internal', { detail }, locale), params: { detail } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          code: 'spec.internal',
+          message: specMessage('spec.internal', { detail }, locale),
+          params: { detail },
+        },
+      ],
+    };
   }
 }

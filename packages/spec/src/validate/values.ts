@@ -29,7 +29,11 @@ function validatorFor(field: FieldSpec): ValidateFunction {
 }
 
 /** Whether a literal is a fitting record value of the field; the reason (ajv's, localized by ajv-i18n) when not. */
-export function valueProblem(field: FieldSpec, value: unknown, locale: Locale = 'zh-CN'): string | null {
+export function valueProblem(
+  field: FieldSpec,
+  value: unknown,
+  locale: Locale = 'zh-CN',
+): string | null {
   if (value === null) return null;
   const fn = validatorFor(field);
   if (fn(value)) return null;
@@ -41,7 +45,14 @@ export function valueProblem(field: FieldSpec, value: unknown, locale: Locale = 
 }
 
 /** Checks a literal value given for `key` of `entity` (form defaults, webhook defaults, setFields literals). */
-export function checkValue(ctx: Ctx, entity: string, key: string, value: unknown, path: string, keyPath: string): void {
+export function checkValue(
+  ctx: Ctx,
+  entity: string,
+  key: string,
+  value: unknown,
+  path: string,
+  keyPath: string,
+): void {
   const field = requireField(ctx, entity, key, keyPath);
   if (!field) return;
   if (field.type === 'formula') {
@@ -49,5 +60,11 @@ export function checkValue(ctx: Ctx, entity: string, key: string, value: unknown
     return;
   }
   const reason = valueProblem(field, value, ctx.locale);
-  if (reason) ctx.report(path, 'value.invalid', { value: JSON.stringify(value), key, type: field.type, reason });
+  if (reason)
+    ctx.report(path, 'value.invalid', {
+      value: JSON.stringify(value),
+      key,
+      type: field.type,
+      reason,
+    });
 }

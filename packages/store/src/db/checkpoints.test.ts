@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_SAFETY_FRAMES, checkpointWal, handOffCheckpoints, openDatabase, restartWal } from '../index';
+import {
+  CHECKPOINT_SAFETY_FRAMES,
+  checkpointWal,
+  handOffCheckpoints,
+  openDatabase,
+  restartWal,
+} from '../index';
 import type { StoreDb } from '../index';
 
 let dir: string | undefined;
@@ -31,7 +37,9 @@ describe('WAL checkpoints handed to another connection', () => {
     open.push(writer, checkpointer);
     writer.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
     handOffCheckpoints(writer);
-    expect(writer.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(CHECKPOINT_SAFETY_FRAMES);
+    expect(writer.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(
+      CHECKPOINT_SAFETY_FRAMES,
+    );
 
     // Past the threshold a connection checkpoints at by default (8,000 frames), the writer's
     // WAL keeps growing: no checkpoint ran inside its commits.
@@ -47,7 +55,9 @@ describe('WAL checkpoints handed to another connection', () => {
     writeCommits(writer, 1);
     const after = checkpointWal(checkpointer);
     expect(after.frames).toBeLessThan(50);
-    expect((writer.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(1001);
+    expect((writer.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(
+      1001,
+    );
   });
 
   it('a restart starts a WAL over that commits between passive checkpoints kept growing, and waits for readers only so long', () => {
@@ -59,7 +69,8 @@ describe('WAL checkpoints handed to another connection', () => {
     open.push(writer, checkpointer, reader);
     writer.sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
     handOffCheckpoints(writer);
-    const count = () => (reader.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
+    const count = () =>
+      (reader.sqlite.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
 
     // A reader holds an old snapshot while the writer goes on: passive checkpoints copy what
     // they may, the log is never started over.
@@ -86,4 +97,3 @@ describe('WAL checkpoints handed to another connection', () => {
     expect(checkpointer.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 });
-

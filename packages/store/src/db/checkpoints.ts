@@ -27,9 +27,17 @@ export function checkpointWal(db: StoreDb): CheckpointResult {
 }
 
 function runCheckpoint(db: StoreDb, mode: 'PASSIVE' | 'RESTART'): CheckpointResult {
-  const rows = db.sqlite.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
+  const rows = db.sqlite.pragma(`wal_checkpoint(${mode})`) as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
   const row = rows[0] ?? { busy: 0, log: 0, checkpointed: 0 };
-  return { frames: Math.max(0, row.log), copied: Math.max(0, row.checkpointed), busy: row.busy !== 0 };
+  return {
+    frames: Math.max(0, row.log),
+    copied: Math.max(0, row.checkpointed),
+    busy: row.busy !== 0,
+  };
 }
 
 /**

@@ -13,5 +13,7 @@ export function migrationsFolder(): string {
     if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
     dir = dirname(dir);
   }
-  throw new Error('@trellis/store: system migrations folder (drizzle/) not found next to the package');
+  throw new Error(
+    '@trellis/store: system migrations folder (drizzle/) not found next to the package',
+  );
 }

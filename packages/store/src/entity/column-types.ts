@@ -3,7 +3,8 @@ import type { FieldShape } from '../spec-shape';
 /** Storage class of a column, portable across dialects (the SQLite adapter maps it to TEXT/REAL/INTEGER). */
 export type SqlType = 'text' | 'real' | 'integer';
 /** Column types understood by @trellis/logic compileToSql. */
-export type LogicColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'json';
+export type LogicColumnType =
+  'text' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'json';
 /** How a JS value is encoded into the column: as is, boolean as 0/1, or JSON text. */
 export type Codec = 'plain' | 'boolean' | 'json';
 
@@ -17,7 +18,13 @@ const BOOL: ColumnKind = { sqlType: 'integer', logicType: 'boolean', codec: 'boo
 const DATE: ColumnKind = { sqlType: 'text', logicType: 'date', codec: 'plain' };
 const DATETIME: ColumnKind = { sqlType: 'integer', logicType: 'datetime', codec: 'plain' };
 
-const FORMULA: Record<string, ColumnKind> = { number: REAL, text: TEXT, boolean: BOOL, date: DATE, money: INTEGER };
+const FORMULA: Record<string, ColumnKind> = {
+  number: REAL,
+  text: TEXT,
+  boolean: BOOL,
+  date: DATE,
+  money: INTEGER,
+};
 
 /**
  * The store half of the field type registry: how each field type is stored. One line per type;

@@ -80,19 +80,50 @@ export function tableName(entityKey: string): string {
 export function entityTable(entity: EntityShape): EntityTableInfo {
   const table = tableName(entity.key);
   const systemColumns: ColumnInfo[] = SYSTEM.map(([key, name, sqlType, logicType]) => ({
-    key, name, column: quoteIdent(name), sqlType, type: logicType, logicType, codec: 'plain', system: true, notNull: NOT_NULL.has(key),
+    key,
+    name,
+    column: quoteIdent(name),
+    sqlType,
+    type: logicType,
+    logicType,
+    codec: 'plain',
+    system: true,
+    notNull: NOT_NULL.has(key),
   }));
   const fieldColumns: ColumnInfo[] = entity.fields.map((field) => {
     const kind = columnKind(field);
-    return { key: field.key, name: field.key, column: quoteIdent(field.key), sqlType: kind.sqlType, type: kind.logicType, logicType: kind.logicType, codec: kind.codec, system: false, notNull: false, field };
+    return {
+      key: field.key,
+      name: field.key,
+      column: quoteIdent(field.key),
+      sqlType: kind.sqlType,
+      type: kind.logicType,
+      logicType: kind.logicType,
+      codec: kind.codec,
+      system: false,
+      notNull: false,
+      field,
+    };
   });
   const columns: Record<string, ColumnInfo> = {};
   for (const c of [...systemColumns, ...fieldColumns]) columns[c.key] = c;
   const searchFields = entity.fields
     .filter((f) => f.key === entity.titleField || SEARCHABLE_TYPES.includes(f.type))
     .map((f) => f.key);
-  const identity = (entity.identity ?? []).map((k) => [...k]).filter((k) => k.length > 0 && k.every((f) => columns[f] && !columns[f]?.system));
-  return { entity: entity.key, table, ...searchTables(table), columns, systemColumns, fieldColumns, searchFields, identity, indexes: indexesFor(table, entity, identity) };
+  const identity = (entity.identity ?? [])
+    .map((k) => [...k])
+    .filter((k) => k.length > 0 && k.every((f) => columns[f] && !columns[f]?.system));
+  return {
+    entity: entity.key,
+    table,
+    ...searchTables(table),
+    columns,
+    systemColumns,
+    fieldColumns,
+    searchFields,
+    identity,
+    indexes: indexesFor(table, entity, identity),
+  };
 }
 
 /** Columns nearly every list filters on (permission scope, stage, recycle bin). */
@@ -105,7 +136,10 @@ function indexesFor(table: string, entity: EntityShape, identity: string[][]): I
     // Leading column + created_at: "stage X, newest first" and "my records, newest first" need no sort.
     // The trailing scope columns make counts (list totals, funnels) index-only: no table lookups.
     { name: `${p}stage`, columns: ['stage', 'created_at', ...SCOPE.filter((c) => c !== 'stage')] },
-    { name: `${p}owner`, columns: ['owner_id', 'created_at', ...SCOPE.filter((c) => c !== 'owner_id')] },
+    {
+      name: `${p}owner`,
+      columns: ['owner_id', 'created_at', ...SCOPE.filter((c) => c !== 'owner_id')],
+    },
     { name: `${p}sla`, columns: ['sla_due_at'], where: 'sla_due_at IS NOT NULL' },
     { name: `${p}deleted`, columns: ['deleted_at'], where: 'deleted_at IS NOT NULL' },
   ];

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { FieldShape } from '../spec-shape';
 import { convertValue, needsConversion } from './convert-value';
 
-const f = (type: string, extra: Partial<FieldShape> = {}): FieldShape => ({ key: 'x', type, ...extra });
+const f = (type: string, extra: Partial<FieldShape> = {}): FieldShape => ({
+  key: 'x',
+  type,
+  ...extra,
+});
 const SELECT = f('select', { options: [{ value: 'a' }, { value: 'b' }] });
 const MULTI = f('multiselect', { options: [{ value: 'a' }, { value: 'b' }] });
 
@@ -21,7 +25,13 @@ describe('convertValue', () => {
     ['iso date text -> date', '2024-02-29', f('text'), f('date'), '2024-02-29'],
     ['garbage -> date', 'soon', f('text'), f('date'), 'FAIL'],
     ['datetime -> date (UTC)', Date.UTC(2024, 4, 1, 23), f('datetime'), f('date'), '2024-05-01'],
-    ['date -> datetime (UTC midnight)', '2024-05-01', f('date'), f('datetime'), Date.UTC(2024, 4, 1)],
+    [
+      'date -> datetime (UTC midnight)',
+      '2024-05-01',
+      f('date'),
+      f('datetime'),
+      Date.UTC(2024, 4, 1),
+    ],
     ['datetime -> text', 0, f('datetime'), f('text'), '1970-01-01T00:00:00.000Z'],
     ['text -> select (known option)', 'a', f('text'), SELECT, 'a'],
     ['text -> select (unknown option)', 'c', f('text'), SELECT, 'FAIL'],

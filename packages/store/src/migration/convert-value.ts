@@ -22,7 +22,8 @@ function asNumber(v: unknown, from: FieldShape): number | null {
 }
 
 function asDate(v: unknown, from: FieldShape): string | null {
-  if (typeof v === 'number' && from.type === 'datetime') return new Date(v).toISOString().slice(0, 10);
+  if (typeof v === 'number' && from.type === 'datetime')
+    return new Date(v).toISOString().slice(0, 10);
   if (typeof v !== 'string') return null;
   const s = v.trim();
   const d = Date.parse(ISO_DATE.test(s) ? `${s}T00:00:00Z` : s);
@@ -57,7 +58,8 @@ export function convertValue(v: unknown, from: FieldShape, to: FieldShape): Conv
     case 'integer': {
       const x = asNumber(v, from);
       if (x === null) return NO;
-      if (to.type === 'money' || (to.type === 'formula' && to.resultType === 'money')) return yes(from.type === 'money' && typeof v === 'number' ? v : Math.round(x * 100));
+      if (to.type === 'money' || (to.type === 'formula' && to.resultType === 'money'))
+        return yes(from.type === 'money' && typeof v === 'number' ? v : Math.round(x * 100));
       return Number.isInteger(x) ? yes(x) : NO;
     }
     case 'boolean': {
@@ -79,7 +81,13 @@ export function convertValue(v: unknown, from: FieldShape, to: FieldShape): Conv
     }
     case 'json': {
       if (to.type === 'file') return Array.isArray(v) ? yes(v) : NO;
-      const arr = Array.isArray(v) ? v : typeof v === 'string' ? (v.trim() === '' ? [] : [v]) : null;
+      const arr = Array.isArray(v)
+        ? v
+        : typeof v === 'string'
+          ? v.trim() === ''
+            ? []
+            : [v]
+          : null;
       if (!arr || !arr.every((x) => typeof x === 'string')) return NO;
       if (options && !arr.every((x) => options.has(x))) return NO;
       return yes(arr);

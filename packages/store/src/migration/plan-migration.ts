@@ -14,11 +14,16 @@ export function planMigration(live: AppShape | null, next: AppShape, db: StoreDb
   return planWithProbe(live, next, createSqliteProbe(db));
 }
 
-export function planWithProbe(live: AppShape | null, next: AppShape, probe: SchemaProbe): MigrationPlan {
+export function planWithProbe(
+  live: AppShape | null,
+  next: AppShape,
+  probe: SchemaProbe,
+): MigrationPlan {
   const out = { steps: [] as MigrationStep[], warnings: [] as MigrationWarning[] };
   const liveEntities = new Map((live?.entities ?? []).map((e) => [e.key, e]));
   const nextKeys = new Set(next.entities.map((e) => e.key));
-  for (const entity of next.entities) planEntity(entity, liveEntities.get(entity.key) ?? null, probe, out);
+  for (const entity of next.entities)
+    planEntity(entity, liveEntities.get(entity.key) ?? null, probe, out);
   for (const e of live?.entities ?? []) {
     if (nextKeys.has(e.key)) continue;
     const table = tableName(e.key);
@@ -27,8 +32,29 @@ export function planWithProbe(live: AppShape | null, next: AppShape, probe: Sche
     const last = archived.at(-1);
     const n = last ? Number(last.slice(last.lastIndexOf('_') + 1)) + 1 : 1;
     const records = probe.allRows(table);
-    out.steps.push({ kind: 'archiveEntity', entity: e.key, to: archivedTableName(e.key, n), records });
-    if (records > 0) out.warnings.push(warning({ code: 'entity_removed', entity: e.key, affected: records, total: records, blocking: false, resolutions: [] }));
+    out.steps.push({
+      kind: 'archiveEntity',
+      entity: e.key,
+      to: archivedTableName(e.key, n),
+      records,
+    });
+    if (records > 0)
+      out.warnings.push(
+        warning({
+          code: 'entity_removed',
+          entity: e.key,
+          affected: records,
+          total: records,
+          blocking: false,
+          resolutions: [],
+        }),
+      );
   }
-  return { from: live, to: next, steps: out.steps, warnings: out.warnings, blocking: out.warnings.filter((w) => w.blocking).map((w) => w.id) };
+  return {
+    from: live,
+    to: next,
+    steps: out.steps,
+    warnings: out.warnings,
+    blocking: out.warnings.filter((w) => w.blocking).map((w) => w.id),
+  };
 }

@@ -22,7 +22,11 @@ export interface SchemaProbe {
   /** Records (deleted or not) whose select value is, or multiselect values contain, `option`. */
   countOption(table: string, column: string, option: string, multi: boolean): number;
   /** Every non-null value of a column in engine form for `field`, with the record id. */
-  values(table: string, column: string, field: FieldShape): Iterable<{ id: string; value: unknown }>;
+  values(
+    table: string,
+    column: string,
+    field: FieldShape,
+  ): Iterable<{ id: string; value: unknown }>;
   /** Values archived when a field was removed: count and storage class (null when none). */
   archivedField(entity: string, field: string): { count: number; sqlType: SqlType } | null;
   /** The field as the most recent published spec that had it defined it. */

@@ -51,7 +51,14 @@ export type MigrationStep =
   | { kind: 'addField'; entity: string; field: string; sqlType: SqlType }
   | { kind: 'restoreField'; entity: string; field: string; sqlType: SqlType; values: number }
   | { kind: 'archiveField'; entity: string; field: string; values: number }
-  | { kind: 'convertField'; entity: string; field: string; from: FieldShape; to: FieldShape; unconvertible: number }
+  | {
+      kind: 'convertField';
+      entity: string;
+      field: string;
+      from: FieldShape;
+      to: FieldShape;
+      unconvertible: number;
+    }
   | { kind: 'remapOption'; entity: string; field: string; option: string; records: number }
   | { kind: 'fillRequired'; entity: string; field: string; records: number }
   | { kind: 'syncIndexes'; entity: string }
@@ -69,6 +76,12 @@ export type MigrationPlan = {
 
 export type Resolutions = Record<string, Resolution>;
 
-export type MigrationSummary = { steps: number; archivedValues: number; convertedValues: number; filledValues: number };
+export type MigrationSummary = {
+  steps: number;
+  archivedValues: number;
+  convertedValues: number;
+  filledValues: number;
+};
 
-export type MigrationResult = { ok: true; summary: MigrationSummary } | { ok: false; errors: StoreIssue[] };
+export type MigrationResult =
+  { ok: true; summary: MigrationSummary } | { ok: false; errors: StoreIssue[] };

@@ -1,6 +1,14 @@
 import type { WarningCode } from './types';
 
-type P = { entity: string; field?: string; option?: string; affected: number; total: number; from?: string; to?: string };
+type P = {
+  entity: string;
+  field?: string;
+  option?: string;
+  affected: number;
+  total: number;
+  from?: string;
+  to?: string;
+};
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -19,23 +27,29 @@ const TEXT: Record<WarningCode, { 'zh-CN': (p: P) => string; en: (p: P) => strin
   },
   field_removed: {
     'zh-CN': (p) => `字段「${p.field}」被删除：${n(p.affected)} 个值将归档，恢复该字段时可找回`,
-    en: (p) => `field \`${p.field}\` removed: ${n(p.affected)} values will be archived and come back if the field is restored`,
+    en: (p) =>
+      `field \`${p.field}\` removed: ${n(p.affected)} values will be archived and come back if the field is restored`,
   },
   entity_removed: {
     'zh-CN': (p) => `实体「${p.entity}」被删除：${n(p.affected)} 条记录将归档，恢复该实体时可找回`,
-    en: (p) => `entity \`${p.entity}\` removed: ${n(p.affected)} records will be archived and come back if the entity is restored`,
+    en: (p) =>
+      `entity \`${p.entity}\` removed: ${n(p.affected)} records will be archived and come back if the entity is restored`,
   },
   unique_duplicates: {
     'zh-CN': (p) => `「${p.field}」改为唯一：${n(p.affected)} 条记录的值与其他记录重复`,
-    en: (p) => `\`${p.field}\` becomes unique: ${n(p.affected)} records share a value with another record`,
+    en: (p) =>
+      `\`${p.field}\` becomes unique: ${n(p.affected)} records share a value with another record`,
   },
   identity_duplicates: {
     'zh-CN': (p) => `新的查重键（${p.field}）：${n(p.affected)} 条记录彼此重复，可在查重中合并`,
-    en: (p) => `new identity key (${p.field}): ${n(p.affected)} records duplicate each other and can be merged`,
+    en: (p) =>
+      `new identity key (${p.field}): ${n(p.affected)} records duplicate each other and can be merged`,
   },
   archive_not_restored: {
-    'zh-CN': (p) => `字段「${p.field}」的 ${n(p.affected)} 个归档值类型不同（${p.from}），保留在归档中，不会恢复`,
-    en: (p) => `${n(p.affected)} archived values of \`${p.field}\` have another type (${p.from}); they stay in the archive`,
+    'zh-CN': (p) =>
+      `字段「${p.field}」的 ${n(p.affected)} 个归档值类型不同（${p.from}），保留在归档中，不会恢复`,
+    en: (p) =>
+      `${n(p.affected)} archived values of \`${p.field}\` have another type (${p.from}); they stay in the archive`,
   },
 };
 

@@ -1,4 +1,11 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /** People who sign in. `role` is a role key of the live spec; `status` drives assignment (skip inactive). */
 export const users = sqliteTable(
@@ -10,14 +17,19 @@ export const users = sqliteTable(
     passwordHash: text('password_hash'),
     role: text('role').notNull(),
     supervisorId: text('supervisor_id'),
-    status: text('status', { enum: ['active', 'away', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'away', 'disabled'] })
+      .notNull()
+      .default('active'),
     locale: text('locale').notNull().default('zh-CN'),
     email: text('email'),
     phone: text('phone'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('users_login_uq').on(t.login), index('users_supervisor_ix').on(t.supervisorId)],
+  (t) => [
+    uniqueIndex('users_login_uq').on(t.login),
+    index('users_supervisor_ix').on(t.supervisorId),
+  ],
 );
 
 /** Mirror of the spec's teams, refreshed on every publish (lead_user_id is set by admins, not the spec). */
@@ -39,7 +51,10 @@ export const memberships = sqliteTable(
       .references(() => teams.key, { onDelete: 'cascade' }),
     isLead: integer('is_lead', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.teamKey] }), index('memberships_team_ix').on(t.teamKey)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.teamKey] }),
+    index('memberships_team_ix').on(t.teamKey),
+  ],
 );
 
 /** Browser sessions; the id is the sha256 of the cookie token so a leaked table cannot be replayed. */

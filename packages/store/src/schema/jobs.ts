@@ -1,4 +1,11 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * Durable event outbox, written in the same transaction as the change. `seq` gives the global
@@ -23,7 +30,10 @@ export const outbox = sqliteTable(
     processedAt: integer('processed_at'),
     lastError: text('last_error'),
   },
-  (t) => [uniqueIndex('outbox_id_uq').on(t.id), index('outbox_pending_ix').on(t.processedAt, t.seq)],
+  (t) => [
+    uniqueIndex('outbox_id_uq').on(t.id),
+    index('outbox_pending_ix').on(t.processedAt, t.seq),
+  ],
 );
 
 export const automationRuns = sqliteTable(
@@ -38,14 +48,20 @@ export const automationRuns = sqliteTable(
     matched: integer('matched', { mode: 'boolean' }).notNull(),
     conditionTrace: text('condition_trace', { mode: 'json' }),
     actions: text('actions', { mode: 'json' }),
-    status: text('status', { enum: ['matched', 'skipped', 'failed', 'succeeded', 'stopped'] }).notNull(),
+    status: text('status', {
+      enum: ['matched', 'skipped', 'failed', 'succeeded', 'stopped'],
+    }).notNull(),
     error: text('error'),
     depth: integer('depth').notNull().default(0),
     startedAt: integer('started_at').notNull(),
     durationMs: integer('duration_ms'),
     dryRun: integer('dry_run', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('automation_runs_key_ix').on(t.automationKey, t.startedAt), index('automation_runs_record_ix').on(t.entity, t.recordId), index('automation_runs_event_ix').on(t.eventId)],
+  (t) => [
+    index('automation_runs_key_ix').on(t.automationKey, t.startedAt),
+    index('automation_runs_record_ix').on(t.entity, t.recordId),
+    index('automation_runs_event_ix').on(t.eventId),
+  ],
 );
 
 /** Makes action effects idempotent per (event, automation, action). */
@@ -96,7 +112,9 @@ export const webhookDeliveries = sqliteTable(
     headers: text('headers', { mode: 'json' }),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at'),
-    status: text('status', { enum: ['pending', 'delivered', 'dead'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'delivered', 'dead'] })
+      .notNull()
+      .default('pending'),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     deliveredAt: integer('delivered_at'),

@@ -32,7 +32,10 @@ export const stageTransitions = sqliteTable(
     at: integer('at').notNull(),
     dwellMs: integer('dwell_ms'),
   },
-  (t) => [index('stage_transitions_record_ix').on(t.entity, t.recordId, t.at), index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at)],
+  (t) => [
+    index('stage_transitions_record_ix').on(t.entity, t.recordId, t.at),
+    index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at),
+  ],
 );
 
 /** Follow-ups (跟进记录): calls, visits, WeChat messages, notes, trial classes. */
@@ -51,7 +54,10 @@ export const activities = sqliteTable(
     createdAt: integer('created_at').notNull(),
     deletedAt: integer('deleted_at'),
   },
-  (t) => [index('activities_record_ix').on(t.entity, t.recordId, t.occurredAt), index('activities_actor_ix').on(t.actorId, t.occurredAt)],
+  (t) => [
+    index('activities_record_ix').on(t.entity, t.recordId, t.occurredAt),
+    index('activities_actor_ix').on(t.actorId, t.occurredAt),
+  ],
 );
 
 export const tasks = sqliteTable(
@@ -64,13 +70,18 @@ export const tasks = sqliteTable(
     description: text('description'),
     assigneeId: text('assignee_id'),
     dueAt: integer('due_at'),
-    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
     completedAt: integer('completed_at'),
     createdBy: text('created_by'),
     createdAt: integer('created_at').notNull(),
     source: text('source', { mode: 'json' }),
   },
-  (t) => [index('tasks_assignee_ix').on(t.assigneeId, t.status, t.dueAt), index('tasks_record_ix').on(t.entity, t.recordId)],
+  (t) => [
+    index('tasks_assignee_ix').on(t.assigneeId, t.status, t.dueAt),
+    index('tasks_record_ix').on(t.entity, t.recordId),
+  ],
 );
 
 export const notifications = sqliteTable(
@@ -105,7 +116,10 @@ export const handovers = sqliteTable(
     createdAt: integer('created_at').notNull(),
     decidedAt: integer('decided_at'),
   },
-  (t) => [index('handovers_record_ix').on(t.entity, t.recordId), index('handovers_to_ix').on(t.toUserId, t.status)],
+  (t) => [
+    index('handovers_record_ix').on(t.entity, t.recordId),
+    index('handovers_to_ix').on(t.toUserId, t.status),
+  ],
 );
 
 /** Attribution touches (UTM, referrer) per record, one per intake. */
@@ -126,7 +140,10 @@ export const touches = sqliteTable(
     landingUrl: text('landing_url'),
     at: integer('at').notNull(),
   },
-  (t) => [index('touches_record_ix').on(t.entity, t.recordId, t.at), index('touches_campaign_ix').on(t.utmSource, t.utmCampaign)],
+  (t) => [
+    index('touches_record_ix').on(t.entity, t.recordId, t.at),
+    index('touches_campaign_ix').on(t.utmSource, t.utmCampaign),
+  ],
 );
 
 export const files = sqliteTable(

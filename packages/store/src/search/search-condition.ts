@@ -24,7 +24,10 @@ export function searchCondition(
   // alike and the trigram tokenizer matches substrings, so a phrase is a LIKE on the pending side.
   const indexed =
     plan.kind === 'match'
-      ? { sql: `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, params: [ftsPhrase(plan.column, plan.phrase)] }
+      ? {
+          sql: `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`,
+          params: [ftsPhrase(plan.column, plan.phrase)],
+        }
       : { sql: `SELECT rowid FROM ${fts} WHERE body LIKE ? ESCAPE '\\'`, params: [plan.like] };
   const pendingLike = plan.kind === 'match' ? `%${escapeLike(plan.phrase)}%` : plan.like;
   const column = plan.kind === 'match' ? plan.column : 'body';
@@ -38,8 +41,11 @@ export function searchCondition(
   const readable = info.searchFields.filter((f) => !hidden.has(f));
   if (readable.length === 0) return 'none';
   // The re-check matches the query text itself (the pairs phrase carries separators).
-  const like = plan.kind === 'scan' ? plan.like : `%${escapeLike(plan.phrase.split(PAIR_SEP).join(''))}%`;
-  const recheck = readable.map((f) => `lower(${info.columns[f]?.column ?? quoteIdent(f)}) LIKE ? ESCAPE '\\'`);
+  const like =
+    plan.kind === 'scan' ? plan.like : `%${escapeLike(plan.phrase.split(PAIR_SEP).join(''))}%`;
+  const recheck = readable.map(
+    (f) => `lower(${info.columns[f]?.column ?? quoteIdent(f)}) LIKE ? ESCAPE '\\'`,
+  );
   return {
     sql: `${hits.sql} AND (${recheck.join(' OR ')})`,
     params: [...hits.params, ...readable.map(() => like)],

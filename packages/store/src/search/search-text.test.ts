@@ -20,16 +20,24 @@ describe('search finds exactly the records containing the query', () => {
   afterAll(() => db.close());
   const store = createRecordStore(db, baseSpec, { locale: 'en' });
   // A tiny alphabet so substrings repeat across names and across the pair/single encodings.
-  const names = fc.sample(fc.string({ unit: fc.constantFrom(...'王小明红李a1'), minLength: 1, maxLength: 6 }), { numRuns: 40, seed: 7 });
+  const names = fc.sample(
+    fc.string({ unit: fc.constantFrom(...'王小明红李a1'), minLength: 1, maxLength: 6 }),
+    { numRuns: 40, seed: 7 },
+  );
   for (const name of names) store.insert('lead', { name });
 
   it('for random substrings of one to four characters', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'王小明红李a1'), minLength: 1, maxLength: 4 }), (q) => {
-        const res = store.search('lead', q, { limit: 1000 });
-        const got = res.ok ? res.value.map((r) => r.name as string).sort() : [];
-        expect(got).toEqual(names.filter((n) => n.toLowerCase().includes(q.toLowerCase())).sort());
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'王小明红李a1'), minLength: 1, maxLength: 4 }),
+        (q) => {
+          const res = store.search('lead', q, { limit: 1000 });
+          const got = res.ok ? res.value.map((r) => r.name as string).sort() : [];
+          expect(got).toEqual(
+            names.filter((n) => n.toLowerCase().includes(q.toLowerCase())).sort(),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

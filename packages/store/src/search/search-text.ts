@@ -51,7 +51,8 @@ export function searchPlan(query: string): SearchPlan {
   if (n === 0) return { kind: 'empty' };
   if (n >= 3) return { kind: 'match', column: 'body', phrase: q };
   if (n === 2 && NON_ASCII.test(q)) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP };
-  if (n === 1 && NON_ASCII.test(q)) return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP + PAIR_SEP };
+  if (n === 1 && NON_ASCII.test(q))
+    return { kind: 'match', column: 'pairs', phrase: q + PAIR_SEP + PAIR_SEP };
   return { kind: 'scan', like: `%${escapeLike(q)}%` };
 }
 

@@ -9,7 +9,15 @@ import { applyMigration } from '../migration/apply-migration';
 import { planMigration } from '../migration/plan-migration';
 import { specDraft, specVersions as versionsTable } from '../schema/spec';
 import { mirrorTeams } from './teams-mirror';
-import type { PreviewResult, PublishedChanges, PublishOptions, PublishResult, SpecDraft, SpecVersion, SpecVersionInfo } from './types';
+import type {
+  PreviewResult,
+  PublishedChanges,
+  PublishOptions,
+  PublishResult,
+  SpecDraft,
+  SpecVersion,
+  SpecVersionInfo,
+} from './types';
 import { markSpecChanged } from './spec-epoch';
 
 export type SpecVersionsApi = ReturnType<typeof specVersions>;
@@ -21,7 +29,12 @@ export type SpecVersionsApi = ReturnType<typeof specVersions>;
  */
 export function specVersions(db: StoreDb) {
   const live = (): SpecVersion<AppSpec> | null => {
-    const row = db.orm.select().from(versionsTable).orderBy(desc(versionsTable.version)).limit(1).get();
+    const row = db.orm
+      .select()
+      .from(versionsTable)
+      .orderBy(desc(versionsTable.version))
+      .limit(1)
+      .get();
     return row ? toVersion(row) : null;
   };
 
@@ -30,21 +43,47 @@ export function specVersions(db: StoreDb) {
     if (!checked.ok) return { ok: false as const, errors: checked.errors.map((e) => ({ ...e })) };
     const current = live();
     const next = spec as AppSpec;
-    return { ok: true as const, current, next, diff: current ? diffSpec(current.spec, next) : [], plan: planMigration(current?.spec ?? null, next, db) };
+    return {
+      ok: true as const,
+      current,
+      next,
+      diff: current ? diffSpec(current.spec, next) : [],
+      plan: planMigration(current?.spec ?? null, next, db),
+    };
   };
 
   const api = {
     getDraft(): SpecDraft | null {
       const row = db.orm.select().from(specDraft).where(eq(specDraft.id, 1)).get();
-      return row ? { spec: row.spec, baseVersion: row.baseVersion, updatedAt: row.updatedAt, updatedBy: row.updatedBy } : null;
+      return row
+        ? {
+            spec: row.spec,
+            baseVersion: row.baseVersion,
+            updatedAt: row.updatedAt,
+            updatedBy: row.updatedBy,
+          }
+        : null;
     },
     /** Saves the working draft as is (drafts may be invalid; publishing validates). */
     saveDraft(spec: unknown, opts: { by?: string | null; now?: number } = {}): SpecDraft {
-      const draft: SpecDraft = { spec, baseVersion: live()?.version ?? null, updatedAt: opts.now ?? Date.now(), updatedBy: opts.by ?? null };
+      const draft: SpecDraft = {
+        spec,
+        baseVersion: live()?.version ?? null,
+        updatedAt: opts.now ?? Date.now(),
+        updatedBy: opts.by ?? null,
+      };
       db.orm
         .insert(specDraft)
         .values({ id: 1, ...draft })
-        .onConflictDoUpdate({ target: specDraft.id, set: { spec: draft.spec, baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, updatedBy: draft.updatedBy } })
+        .onConflictDoUpdate({
+          target: specDraft.id,
+          set: {
+            spec: draft.spec,
+            baseVersion: draft.baseVersion,
+            updatedAt: draft.updatedAt,
+            updatedBy: draft.updatedBy,
+          },
+        })
         .run();
       return draft;
     },
@@ -54,13 +93,22 @@ export function specVersions(db: StoreDb) {
     live,
     list(): SpecVersionInfo[] {
       return db.orm
-        .select({ version: versionsTable.version, publishedAt: versionsTable.publishedAt, publishedBy: versionsTable.publishedBy, note: versionsTable.note })
+        .select({
+          version: versionsTable.version,
+          publishedAt: versionsTable.publishedAt,
+          publishedBy: versionsTable.publishedBy,
+          note: versionsTable.note,
+        })
         .from(versionsTable)
         .orderBy(desc(versionsTable.version))
         .all();
     },
     get(version: number): SpecVersion<AppSpec> | null {
-      const row = db.orm.select().from(versionsTable).where(eq(versionsTable.version, version)).get();
+      const row = db.orm
+        .select()
+        .from(versionsTable)
+        .where(eq(versionsTable.version, version))
+        .get();
       return row ? toVersion(row) : null;
     },
     /** Validates and plans without writing: what publish would do, with measured warnings. */
@@ -77,12 +125,22 @@ export function specVersions(db: StoreDb) {
     /** Publishes an earlier version again as a new version (same validation and migration path). */
     restore(version: number, opts: Omit<PublishOptions, 'spec'> = {}): PublishResult<AppSpec> {
       const old = api.get(version);
-      if (!old) return { ok: false, errors: [issue('unknown_version', '', { version }, opts.locale ?? 'zh-CN')] };
-      return publishSpec({ ...opts, spec: old.spec, note: opts.note ?? `restore v${version}` }, version);
+      if (!old)
+        return {
+          ok: false,
+          errors: [issue('unknown_version', '', { version }, opts.locale ?? 'zh-CN')],
+        };
+      return publishSpec(
+        { ...opts, spec: old.spec, note: opts.note ?? `restore v${version}` },
+        version,
+      );
     },
   };
 
-  function publishSpec(opts: PublishOptions, restoredFrom: number | undefined): PublishResult<AppSpec> {
+  function publishSpec(
+    opts: PublishOptions,
+    restoredFrom: number | undefined,
+  ): PublishResult<AppSpec> {
     const locale = opts.locale ?? 'zh-CN';
     const fromDraft = opts.spec === undefined;
     const spec = fromDraft ? api.getDraft()?.spec : opts.spec;
@@ -94,25 +152,78 @@ export function specVersions(db: StoreDb) {
         if (!p.ok) return p;
         // Publishing (or restoring) exactly the live spec adds no version: history lists real changes only.
         if (p.current && isDeepStrictEqual(p.current.spec, p.next)) {
-          if (fromDraft) db.orm.update(specDraft).set({ baseVersion: p.current.version }).where(eq(specDraft.id, 1)).run();
+          if (fromDraft)
+            db.orm
+              .update(specDraft)
+              .set({ baseVersion: p.current.version })
+              .where(eq(specDraft.id, 1))
+              .run();
           const summary = { steps: 0, archivedValues: 0, convertedValues: 0, filledValues: 0 };
-          const changes: PublishedChanges = { diff: [], steps: [], warnings: [], resolutions: {}, summary, teamsRemoved: [] };
-          return { ok: true, version: p.current.version, spec: p.current.spec, plan: p.plan, summary, changes, unchanged: true };
+          const changes: PublishedChanges = {
+            diff: [],
+            steps: [],
+            warnings: [],
+            resolutions: {},
+            summary,
+            teamsRemoved: [],
+          };
+          return {
+            ok: true,
+            version: p.current.version,
+            spec: p.current.spec,
+            plan: p.plan,
+            summary,
+            changes,
+            unchanged: true,
+          };
         }
         const version = (p.current?.version ?? 0) + 1;
         const resolutions = opts.resolutions ?? {};
-        const applied = applyMigration(p.plan, db, resolutions, { locale, now, specVersion: version });
+        const applied = applyMigration(p.plan, db, resolutions, {
+          locale,
+          now,
+          specVersion: version,
+        });
         if (!applied.ok) return { ok: false, errors: applied.errors, plan: p.plan };
         const teamsRemoved = mirrorTeams(db, p.next.teams ?? []);
-        const changes: PublishedChanges = { diff: p.diff, steps: p.plan.steps, warnings: p.plan.warnings, resolutions, summary: applied.summary, teamsRemoved };
+        const changes: PublishedChanges = {
+          diff: p.diff,
+          steps: p.plan.steps,
+          warnings: p.plan.warnings,
+          resolutions,
+          summary: applied.summary,
+          teamsRemoved,
+        };
         if (restoredFrom !== undefined) changes.restoredFrom = restoredFrom;
-        db.orm.insert(versionsTable).values({ version, spec: p.next, publishedAt: now, publishedBy: opts.by ?? null, note: opts.note ?? null, changes }).run();
+        db.orm
+          .insert(versionsTable)
+          .values({
+            version,
+            spec: p.next,
+            publishedAt: now,
+            publishedBy: opts.by ?? null,
+            note: opts.note ?? null,
+            changes,
+          })
+          .run();
         markSpecChanged();
-        if (fromDraft) db.orm.update(specDraft).set({ baseVersion: version }).where(eq(specDraft.id, 1)).run();
-        return { ok: true, version, spec: p.next, plan: p.plan, summary: applied.summary, changes, unchanged: false };
+        if (fromDraft)
+          db.orm.update(specDraft).set({ baseVersion: version }).where(eq(specDraft.id, 1)).run();
+        return {
+          ok: true,
+          version,
+          spec: p.next,
+          plan: p.plan,
+          summary: applied.summary,
+          changes,
+          unchanged: false,
+        };
       });
     } catch (e) {
-      return { ok: false, errors: [issue('migration_failed', '', { reason: (e as Error).message }, locale)] };
+      return {
+        ok: false,
+        errors: [issue('migration_failed', '', { reason: (e as Error).message }, locale)],
+      };
     }
   }
 
@@ -120,10 +231,22 @@ export function specVersions(db: StoreDb) {
 }
 
 function toVersion(row: typeof versionsTable.$inferSelect): SpecVersion<AppSpec> {
-  return { version: row.version, spec: row.spec as AppSpec, publishedAt: row.publishedAt, publishedBy: row.publishedBy, note: row.note, changes: (row.changes as PublishedChanges | null) ?? null };
+  return {
+    version: row.version,
+    spec: row.spec as AppSpec,
+    publishedAt: row.publishedAt,
+    publishedBy: row.publishedBy,
+    note: row.note,
+    changes: (row.changes as PublishedChanges | null) ?? null,
+  };
 }
 
 /** Highest published version number, or 0. */
 export function liveVersion(db: StoreDb): number {
-  return db.orm.select({ v: sql<number>`coalesce(max(${versionsTable.version}), 0)` }).from(versionsTable).get()?.v ?? 0;
+  return (
+    db.orm
+      .select({ v: sql<number>`coalesce(max(${versionsTable.version}), 0)` })
+      .from(versionsTable)
+      .get()?.v ?? 0
+  );
 }

@@ -12,7 +12,9 @@ export function mirrorTeams(db: StoreDb, teams: readonly TeamShape[]): string[] 
   );
   for (const t of teams) upsert.run(t.key, JSON.stringify(t.label), t.parent ?? null);
   const keep = new Set(teams.map((t) => t.key));
-  const existing = (db.sqlite.prepare('SELECT key FROM teams').all() as { key: string }[]).map((r) => r.key);
+  const existing = (db.sqlite.prepare('SELECT key FROM teams').all() as { key: string }[]).map(
+    (r) => r.key,
+  );
   const removed = existing.filter((k) => !keep.has(k));
   const del = db.sqlite.prepare('DELETE FROM teams WHERE key = ?');
   for (const k of removed) del.run(k);

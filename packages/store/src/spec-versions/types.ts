@@ -2,11 +2,24 @@ import type { SpecChange } from '@trellis/spec';
 import type { StoreIssue, StoreLocale } from '../messages';
 import type { MigrationPlan, MigrationSummary, Resolutions } from '../migration/types';
 
-export type SpecDraft = { spec: unknown; baseVersion: number | null; updatedAt: number; updatedBy: string | null };
+export type SpecDraft = {
+  spec: unknown;
+  baseVersion: number | null;
+  updatedAt: number;
+  updatedBy: string | null;
+};
 
-export type SpecVersionInfo = { version: number; publishedAt: number; publishedBy: string | null; note: string | null };
+export type SpecVersionInfo = {
+  version: number;
+  publishedAt: number;
+  publishedBy: string | null;
+  note: string | null;
+};
 
-export type SpecVersion<S = unknown> = SpecVersionInfo & { spec: S; changes: PublishedChanges | null };
+export type SpecVersion<S = unknown> = SpecVersionInfo & {
+  spec: S;
+  changes: PublishedChanges | null;
+};
 
 /** What spec_versions.changes holds: the diff, the plan that was applied and the choices made. */
 export type PublishedChanges = {
@@ -31,8 +44,17 @@ export type PublishOptions = {
 
 export type PublishResult<S = unknown> =
   /** `unchanged`: the spec equals the live one; nothing was written and `version` is the live version. */
-  | { ok: true; version: number; spec: S; plan: MigrationPlan; summary: MigrationSummary; changes: PublishedChanges; unchanged: boolean }
+  | {
+      ok: true;
+      version: number;
+      spec: S;
+      plan: MigrationPlan;
+      summary: MigrationSummary;
+      changes: PublishedChanges;
+      unchanged: boolean;
+    }
   /** `plan` is present when the spec was valid but its migration was refused (resolutions needed). */
   | { ok: false; errors: StoreIssue[]; plan?: MigrationPlan };
 
-export type PreviewResult = { ok: true; plan: MigrationPlan; diff: SpecChange[] } | { ok: false; errors: StoreIssue[] };
+export type PreviewResult =
+  { ok: true; plan: MigrationPlan; diff: SpecChange[] } | { ok: false; errors: StoreIssue[] };

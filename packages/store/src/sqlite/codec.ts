@@ -4,10 +4,19 @@ import type { StoredRecord } from '../record-store';
 /** Why a value cannot be stored in a column: the storage class it should have had. */
 export type EncodeError = { expected: string };
 
-const EXPECTED: Record<string, string> = { text: 'string', real: 'number', integer: 'integer', boolean: 'boolean', json: 'JSON value' };
+const EXPECTED: Record<string, string> = {
+  text: 'string',
+  real: 'number',
+  integer: 'integer',
+  boolean: 'boolean',
+  json: 'JSON value',
+};
 
 /** Engine value -> column value. Returns an EncodeError when the JS type does not fit the column. */
-export function encodeValue(col: Pick<ColumnInfo, 'codec' | 'sqlType'>, value: unknown): { ok: true; value: unknown } | { ok: false; error: EncodeError } {
+export function encodeValue(
+  col: Pick<ColumnInfo, 'codec' | 'sqlType'>,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; error: EncodeError } {
   if (value === null || value === undefined) return { ok: true, value: null };
   if (col.codec === 'json') return { ok: true, value: JSON.stringify(value) };
   if (col.codec === 'boolean') {
@@ -16,11 +25,17 @@ export function encodeValue(col: Pick<ColumnInfo, 'codec' | 'sqlType'>, value: u
   }
   switch (col.sqlType) {
     case 'text':
-      return typeof value === 'string' ? { ok: true, value } : { ok: false, error: { expected: EXPECTED.text as string } };
+      return typeof value === 'string'
+        ? { ok: true, value }
+        : { ok: false, error: { expected: EXPECTED.text as string } };
     case 'real':
-      return typeof value === 'number' && Number.isFinite(value) ? { ok: true, value } : { ok: false, error: { expected: EXPECTED.real as string } };
+      return typeof value === 'number' && Number.isFinite(value)
+        ? { ok: true, value }
+        : { ok: false, error: { expected: EXPECTED.real as string } };
     case 'integer':
-      return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, error: { expected: EXPECTED.integer as string } };
+      return Number.isSafeInteger(value)
+        ? { ok: true, value }
+        : { ok: false, error: { expected: EXPECTED.integer as string } };
   }
 }
 

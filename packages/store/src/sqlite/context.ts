@@ -11,7 +11,11 @@ export type SqliteCtx = {
   stmt(sql: string): Database.Statement;
 };
 
-export function createCtx(db: StoreDb, tables: Map<string, EntityTableInfo>, locale: StoreLocale): SqliteCtx {
+export function createCtx(
+  db: StoreDb,
+  tables: Map<string, EntityTableInfo>,
+  locale: StoreLocale,
+): SqliteCtx {
   const cache = new Map<string, Database.Statement>();
   return {
     db,

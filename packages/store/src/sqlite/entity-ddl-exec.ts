@@ -14,7 +14,8 @@ export function createEntityTable(db: StoreDb, info: EntityTableInfo): void {
 /** The search index of an entity and the table of text waiting for it. */
 export function ensureSearchTable(db: StoreDb, info: EntityTableInfo): void {
   if (!tableExists(db, info.ftsTable)) db.sqlite.exec(createFtsSql(info.ftsTable));
-  if (!tableExists(db, info.searchPendingTable)) db.sqlite.exec(createSearchPendingSql(info.searchPendingTable));
+  if (!tableExists(db, info.searchPendingTable))
+    db.sqlite.exec(createSearchPendingSql(info.searchPendingTable));
 }
 
 /** Makes the managed indexes of a table exactly the ones the spec asks for (indexes hold no data). */
@@ -23,7 +24,8 @@ export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
   for (const ix of managedIndexes(db, info.table)) {
     // Recreate when the definition changed (e.g. a different column list).
     const want = wanted.get(ix.name);
-    if (!want || want.replace(' IF NOT EXISTS', '') !== ix.sql) db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
+    if (!want || want.replace(' IF NOT EXISTS', '') !== ix.sql)
+      db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
   }
   for (const sql of wanted.values()) db.sqlite.exec(sql);
 }

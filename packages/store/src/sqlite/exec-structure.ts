@@ -28,10 +28,12 @@ export function restoreEntity(x: ExecCtx, s: Step<'restoreEntity'>): void {
 /** Keeps the table (renamed) so restoring the entity brings every record back. */
 export function archiveEntity(x: ExecCtx, s: Step<'archiveEntity'>): void {
   const table = `e_${s.entity}`;
-  for (const ix of managedIndexes(x.db, table)) x.db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
+  for (const ix of managedIndexes(x.db, table))
+    x.db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
   // The search index is rebuilt from the records when the entity comes back.
   const search = searchTables(table);
-  if (tableExists(x.db, search.ftsTable)) x.db.sqlite.exec(`DROP TABLE ${quoteIdent(search.ftsTable)}`);
+  if (tableExists(x.db, search.ftsTable))
+    x.db.sqlite.exec(`DROP TABLE ${quoteIdent(search.ftsTable)}`);
   x.db.sqlite.exec(`DROP TABLE IF EXISTS ${quoteIdent(search.searchPendingTable)}`);
   x.db.sqlite.exec(`ALTER TABLE ${quoteIdent(table)} RENAME TO ${quoteIdent(s.to)}`);
 }
@@ -46,16 +48,24 @@ export function restoreField(x: ExecCtx, s: Step<'restoreField'>): void {
   x.db.sqlite.exec(addColumnSql(t.table, s.field, s.sqlType));
   const arch = "FROM field_archive a WHERE a.entity = ? AND a.field = ? AND a.reason = 'removed'";
   x.db.sqlite
-    .prepare(`UPDATE ${quoteIdent(t.table)} SET ${quoteIdent(s.field)} = (SELECT a.value ${arch} AND a.record_id = ${quoteIdent(t.table)}.id ORDER BY a.id DESC LIMIT 1) WHERE id IN (SELECT a.record_id ${arch})`)
+    .prepare(
+      `UPDATE ${quoteIdent(t.table)} SET ${quoteIdent(s.field)} = (SELECT a.value ${arch} AND a.record_id = ${quoteIdent(t.table)}.id ORDER BY a.id DESC LIMIT 1) WHERE id IN (SELECT a.record_id ${arch})`,
+    )
     .run(s.entity, s.field, s.entity, s.field);
-  x.db.sqlite.prepare("DELETE FROM field_archive WHERE entity = ? AND field = ? AND reason = 'removed'").run(s.entity, s.field);
+  x.db.sqlite
+    .prepare("DELETE FROM field_archive WHERE entity = ? AND field = ? AND reason = 'removed'")
+    .run(s.entity, s.field);
 }
 
 /** Copies the column's values to field_archive, then drops the column. */
 export function archiveField(x: ExecCtx, s: Step<'archiveField'>): void {
   const table = info(x, s.entity).table;
   const sqlType = liveColumns(x.db, table).find((c) => c.name === s.field)?.type ?? 'text';
-  const rows = x.db.sqlite.prepare(`SELECT id, ${quoteIdent(s.field)} AS raw FROM ${quoteIdent(table)} WHERE ${quoteIdent(s.field)} IS NOT NULL`).all() as { id: string; raw: unknown }[];
+  const rows = x.db.sqlite
+    .prepare(
+      `SELECT id, ${quoteIdent(s.field)} AS raw FROM ${quoteIdent(table)} WHERE ${quoteIdent(s.field)} IS NOT NULL`,
+    )
+    .all() as { id: string; raw: unknown }[];
   archiveValues(x, s.entity, s.field, sqlType, 'removed', rows);
   dropIndexesOn(x.db, table, s.field);
   x.db.sqlite.exec(`ALTER TABLE ${quoteIdent(table)} DROP COLUMN ${quoteIdent(s.field)}`);

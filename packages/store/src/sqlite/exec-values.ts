@@ -35,8 +35,12 @@ export function convertField(x: ExecCtx, s: Step<'convertField'>): void {
   const toKind = columnKind(s.to);
   const r = x.resolutions[warningId('type_unconvertible', s)];
   const fallback = r?.kind === 'default' ? encodeValue(toKind, r.value) : null;
-  const rows = x.db.sqlite.prepare(`SELECT id, ${col} AS raw FROM ${table} WHERE ${col} IS NOT NULL`).all() as { id: string; raw: unknown }[];
-  const sqlType = liveColumns(x.db, rawTable(x, s.entity)).find((c) => c.name === s.field)?.type ?? fromKind.sqlType;
+  const rows = x.db.sqlite
+    .prepare(`SELECT id, ${col} AS raw FROM ${table} WHERE ${col} IS NOT NULL`)
+    .all() as { id: string; raw: unknown }[];
+  const sqlType =
+    liveColumns(x.db, rawTable(x, s.entity)).find((c) => c.name === s.field)?.type ??
+    fromKind.sqlType;
   const updates: [unknown, string][] = [];
   const failed: { id: string; raw: unknown }[] = [];
   for (const row of rows) {
@@ -49,7 +53,10 @@ export function convertField(x: ExecCtx, s: Step<'convertField'>): void {
     failed.push(row);
     if (fallback?.ok) updates.push([fallback.value, row.id]);
   }
-  if (failed.length > 0 && !r) throw new Error(`${failed.length} values of ${s.entity}.${s.field} do not convert and no resolution was chosen`);
+  if (failed.length > 0 && !r)
+    throw new Error(
+      `${failed.length} values of ${s.entity}.${s.field} do not convert and no resolution was chosen`,
+    );
   archiveValues(x, s.entity, s.field, sqlType, 'retyped', failed);
   dropIndexesOn(x.db, rawTable(x, s.entity), s.field);
   x.db.sqlite.exec(addColumnSql(rawTable(x, s.entity), `${s.field}__new`, toKind.sqlType));
@@ -69,17 +76,25 @@ export function remapOption(x: ExecCtx, s: Step<'remapOption'>): void {
   const multi = x.tables.get(s.entity)?.columns[s.field]?.field?.type === 'multiselect';
   if (!multi) {
     if (r.to === null) {
-      const rows = x.db.sqlite.prepare(`SELECT id, ${col} AS raw FROM ${table} WHERE ${col} = ?`).all(s.option) as { id: string; raw: unknown }[];
+      const rows = x.db.sqlite
+        .prepare(`SELECT id, ${col} AS raw FROM ${table} WHERE ${col} = ?`)
+        .all(s.option) as { id: string; raw: unknown }[];
       archiveValues(x, s.entity, s.field, 'text', 'cleared', rows);
     }
     x.db.sqlite.prepare(`UPDATE ${table} SET ${col} = ? WHERE ${col} = ?`).run(r.to, s.option);
     return;
   }
-  const rows = x.db.sqlite.prepare(`SELECT id, ${col} AS raw FROM ${table} WHERE json_valid(${col}) AND EXISTS (SELECT 1 FROM json_each(${col}) WHERE value = ?)`).all(s.option) as { id: string; raw: string }[];
+  const rows = x.db.sqlite
+    .prepare(
+      `SELECT id, ${col} AS raw FROM ${table} WHERE json_valid(${col}) AND EXISTS (SELECT 1 FROM json_each(${col}) WHERE value = ?)`,
+    )
+    .all(s.option) as { id: string; raw: string }[];
   if (r.to === null) archiveValues(x, s.entity, s.field, 'text', 'cleared', rows);
   const set = x.db.sqlite.prepare(`UPDATE ${table} SET ${col} = ? WHERE id = ?`);
   for (const row of rows) {
-    const values = (JSON.parse(row.raw) as string[]).map((v) => (v === s.option ? r.to : v)).filter((v): v is string => v !== null);
+    const values = (JSON.parse(row.raw) as string[])
+      .map((v) => (v === s.option ? r.to : v))
+      .filter((v): v is string => v !== null);
     const unique = [...new Set(values)];
     set.run(unique.length ? JSON.stringify(unique) : null, row.id);
   }
@@ -89,11 +104,17 @@ export function remapOption(x: ExecCtx, s: Step<'remapOption'>): void {
 export function fillRequired(x: ExecCtx, s: Step<'fillRequired'>): void {
   const r = x.resolutions[warningId('required_missing', s)];
   if (!r || r.kind !== 'default') return;
-  const field = x.plan.to.entities.find((e) => e.key === s.entity)?.fields.find((f) => f.key === s.field);
+  const field = x.plan.to.entities
+    .find((e) => e.key === s.entity)
+    ?.fields.find((f) => f.key === s.field);
   if (!field) return;
   const enc = encodeValue(columnKind(field), r.value);
   if (!enc.ok) throw new Error(`default for ${s.entity}.${s.field} does not fit the column`);
   const col = quoteIdent(s.field);
-  const res = x.db.sqlite.prepare(`UPDATE ${tableOf(x, s.entity)} SET ${col} = ? WHERE deleted_at IS NULL AND (${col} IS NULL OR ${col} IN ('', '[]'))`).run(enc.value);
+  const res = x.db.sqlite
+    .prepare(
+      `UPDATE ${tableOf(x, s.entity)} SET ${col} = ? WHERE deleted_at IS NULL AND (${col} IS NULL OR ${col} IN ('', '[]'))`,
+    )
+    .run(enc.value);
   x.summary.filledValues += res.changes;
 }

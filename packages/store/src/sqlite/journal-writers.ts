@@ -2,22 +2,61 @@ import { newId } from '../ids';
 import type { HistoryRow, OutboxRow, TransitionRow } from '../record-store';
 import type { SqliteCtx } from './context';
 
-const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+const json = (v: unknown): string | null =>
+  v === undefined || v === null ? null : JSON.stringify(v);
 
 export function writeHistory(ctx: SqliteCtx, rows: readonly HistoryRow[]): void {
-  const s = ctx.stmt('INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const r of rows) s.run(r.id ?? newId(), r.changeId, r.entity, r.recordId, r.field, json(r.before), json(r.after), r.actorId, r.via, r.at);
+  const s = ctx.stmt(
+    'INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const r of rows)
+    s.run(
+      r.id ?? newId(),
+      r.changeId,
+      r.entity,
+      r.recordId,
+      r.field,
+      json(r.before),
+      json(r.after),
+      r.actorId,
+      r.via,
+      r.at,
+    );
 }
 
 export function writeTransition(ctx: SqliteCtx, r: TransitionRow): void {
   ctx
-    .stmt('INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(r.id ?? newId(), r.entity, r.recordId, r.fromStage, r.toStage, r.actorId, r.via, r.at, r.dwellMs);
+    .stmt(
+      'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      r.id ?? newId(),
+      r.entity,
+      r.recordId,
+      r.fromStage,
+      r.toStage,
+      r.actorId,
+      r.via,
+      r.at,
+      r.dwellMs,
+    );
 }
 
 export function writeOutbox(ctx: SqliteCtx, r: OutboxRow): number {
   const res = ctx
-    .stmt('INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(r.id ?? newId(), r.type, r.entity, r.recordId, json(r.payload), r.actorId, r.via, r.depth ?? 0, r.createdAt);
+    .stmt(
+      'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      r.id ?? newId(),
+      r.type,
+      r.entity,
+      r.recordId,
+      json(r.payload),
+      r.actorId,
+      r.via,
+      r.depth ?? 0,
+      r.createdAt,
+    );
   return Number(res.lastInsertRowid);
 }

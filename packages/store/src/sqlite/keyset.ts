@@ -12,7 +12,10 @@ export function orderBy(keys: readonly SortKey[]): string {
  * first ascending and last descending; the comparisons below follow that so pages never skip
  * or repeat rows, even with NULLs and equal sort values.
  */
-export function afterCursor(keys: readonly SortKey[], values: readonly unknown[]): { sql: string; params: unknown[] } {
+export function afterCursor(
+  keys: readonly SortKey[],
+  values: readonly unknown[],
+): { sql: string; params: unknown[] } {
   const ors: string[] = [];
   const params: unknown[] = [];
   for (let i = 0; i < keys.length; i++) {
@@ -30,7 +33,10 @@ export function afterCursor(keys: readonly SortKey[], values: readonly unknown[]
   // A plain range on the first key lets SQLite seek in an index instead of scanning.
   const first = keys[0] as SortKey;
   const v0 = values[0];
-  const bound = v0 !== null && (first.dir === 'asc' || first.col.notNull) ? `${first.col.column} ${first.dir === 'asc' ? '>=' : '<='} ? AND ` : '';
+  const bound =
+    v0 !== null && (first.dir === 'asc' || first.col.notNull)
+      ? `${first.col.column} ${first.dir === 'asc' ? '>=' : '<='} ? AND `
+      : '';
   return { sql: `(${bound}(${ors.join(' OR ')}))`, params: bound ? [v0, ...params] : params };
 }
 
@@ -60,9 +66,17 @@ export function encodeCursor(signature: string, values: readonly unknown[]): str
 export function decodeCursor(cursor: string, signature: string, arity: number): unknown[] | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed[0] !== signature || !Array.isArray(parsed[1]) || parsed[1].length !== arity) return null;
+    if (
+      !Array.isArray(parsed) ||
+      parsed[0] !== signature ||
+      !Array.isArray(parsed[1]) ||
+      parsed[1].length !== arity
+    )
+      return null;
     const values = parsed[1] as unknown[];
-    return values.every((v) => v === null || typeof v === 'string' || typeof v === 'number') ? values : null;
+    return values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+      ? values
+      : null;
   } catch {
     return null;
   }

@@ -33,7 +33,10 @@ describe('entityTable columns with @trellis/logic compileToSql', () => {
   const columns = entityTable(leadEntity).columns;
 
   const exprs: [string, unknown][] = [
-    ['city and stage', { and: [{ '==': [{ var: 'city' }, '330106'] }, { '==': [{ var: 'stage' }, 'won'] }] }],
+    [
+      'city and stage',
+      { and: [{ '==': [{ var: 'city' }, '330106'] }, { '==': [{ var: 'stage' }, 'won'] }] },
+    ],
     ['money range', { '>=': [{ var: 'budget' }, 50_000] }],
     ['number below', { '<': [{ var: 'age' }, 30] }],
     ['boolean', { '==': [{ var: 'vip' }, true] }],
@@ -43,7 +46,10 @@ describe('entityTable columns with @trellis/logic compileToSql', () => {
     ['date before', { '<': [{ var: 'birthday' }, '2005-01-01'] }],
     ['datetime after', { '>': [{ var: 'nextCallAt' }, 1_000_000_000_000] }],
     ['missing value', { '==': [{ var: 'city' }, null] }],
-    ['or of system and field', { or: [{ '==': [{ var: 'stage' }, 'new'] }, { '>': [{ var: 'budget' }, 90_000] }] }],
+    [
+      'or of system and field',
+      { or: [{ '==': [{ var: 'stage' }, 'new'] }, { '>': [{ var: 'budget' }, 90_000] }] },
+    ],
   ];
   for (const [name, expr] of exprs) {
     it(name, () => {
@@ -51,7 +57,10 @@ describe('entityTable columns with @trellis/logic compileToSql', () => {
       if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
       const res = store.list('lead', { where: compiled, limit: 1000 });
       const got = res.ok ? res.value.records.map((r) => r.id).sort() : ['error'];
-      const want = records.filter((r) => truthy(evaluate(expr, r))).map((r) => r.id).sort();
+      const want = records
+        .filter((r) => truthy(evaluate(expr, r)))
+        .map((r) => r.id)
+        .sort();
       expect(got).toEqual(want);
       expect(want.length).toBeGreaterThan(0); // the dataset exercises the filter
     });

@@ -2,7 +2,14 @@ import type { EntityTableInfo } from '../entity/entity-table';
 import { quoteIdent } from '../entity/entity-table';
 import { fail } from '../messages';
 import type { StoreResult } from '../messages';
-import type { IdentityMatch, ListPage, ListQuery, RecordInput, SearchOptions, StoredRecord } from '../record-store';
+import type {
+  IdentityMatch,
+  ListPage,
+  ListQuery,
+  RecordInput,
+  SearchOptions,
+  StoredRecord,
+} from '../record-store';
 import { searchCondition } from '../search/search-condition';
 import { decodeRow, encodeValue, selectList } from './codec';
 import type { SqliteCtx } from './context';
@@ -12,16 +19,27 @@ import type { SortKey } from './keyset';
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 
-export function getRecord(ctx: SqliteCtx, info: EntityTableInfo, id: string, includeDeleted: boolean): StoredRecord | null {
+export function getRecord(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  id: string,
+  includeDeleted: boolean,
+): StoredRecord | null {
   const sql = `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`;
   const row = ctx.stmt(sql).get(id) as Record<string, unknown> | undefined;
   return row ? decodeRow(info, row) : null;
 }
 
 /** Keyset-paginated list: filter, sort on any column, optional total. */
-export function listRecords(ctx: SqliteCtx, info: EntityTableInfo, q: ListQuery): StoreResult<ListPage> {
+export function listRecords(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  q: ListQuery,
+): StoreResult<ListPage> {
   const keys: SortKey[] = [];
-  const sort = q.sort?.length ? q.sort : [{ field: q.deleted === 'only' ? 'deletedAt' : 'createdAt', dir: 'desc' as const }];
+  const sort = q.sort?.length
+    ? q.sort
+    : [{ field: q.deleted === 'only' ? 'deletedAt' : 'createdAt', dir: 'desc' as const }];
   for (const [i, s] of sort.entries()) {
     const col = info.columns[s.field];
     if (!col) return fail('unknown_sort_field', `/sort/${i}/field`, { field: s.field }, ctx.locale);
@@ -39,7 +57,12 @@ export function listRecords(ctx: SqliteCtx, info: EntityTableInfo, q: ListQuery)
   }
   const table = quoteIdent(info.table);
   let total: number | undefined;
-  if (q.count) total = (ctx.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+  if (q.count)
+    total = (
+      ctx
+        .stmt(`SELECT count(*) AS n FROM ${table} WHERE ${where.join(' AND ')}`)
+        .get(...params) as { n: number }
+    ).n;
 
   const signature = keys.map((k) => `${k.col.key}:${k.dir}`).join(',');
   if (q.cursor) {
@@ -60,7 +83,13 @@ export function listRecords(ctx: SqliteCtx, info: EntityTableInfo, q: ListQuery)
   const more = rows.length > limit;
   if (more) rows.pop();
   const last = rows[rows.length - 1];
-  const nextCursor = more && last ? encodeCursor(signature, keys.map((k) => last[k.col.name] ?? null)) : null;
+  const nextCursor =
+    more && last
+      ? encodeCursor(
+          signature,
+          keys.map((k) => last[k.col.name] ?? null),
+        )
+      : null;
   const page: ListPage = { records: rows.map((r) => decodeRow(info, r)), nextCursor };
   if (total !== undefined) page.total = total;
   return { ok: true, value: page };
@@ -73,7 +102,12 @@ function deletedClause(mode: ListQuery['deleted']): string {
 }
 
 /** Live records sharing a complete identity key with `values`. */
-export function findByIdentity(ctx: SqliteCtx, info: EntityTableInfo, values: RecordInput, excludeId?: string): IdentityMatch[] {
+export function findByIdentity(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  values: RecordInput,
+  excludeId?: string,
+): IdentityMatch[] {
   const out: IdentityMatch[] = [];
   const seen = new Set<string>();
   for (const key of info.identity) {
@@ -103,7 +137,12 @@ export function findByIdentity(ctx: SqliteCtx, info: EntityTableInfo, values: Re
 }
 
 /** Substring search on the trigram index, newest first. */
-export function searchRecords(ctx: SqliteCtx, info: EntityTableInfo, query: string, opts: SearchOptions): StoreResult<StoredRecord[]> {
+export function searchRecords(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  query: string,
+  opts: SearchOptions,
+): StoreResult<StoredRecord[]> {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(opts.limit ?? 20)));
   const hits = searchCondition(info, query);
   if (hits === 'none') return { ok: true, value: [] };

@@ -10,7 +10,12 @@ import { encodeInput, INSERTABLE_SYSTEM, UPDATABLE_SYSTEM } from './encode-input
 import { indexRecord } from './search-index';
 
 /** Inserts a new record (version 1). id and createdAt default to a UUIDv7 and now. */
-export function insertRecord(ctx: SqliteCtx, info: EntityTableInfo, input: RecordInput, opts: WriteOptions = {}): StoreResult<StoredRecord> {
+export function insertRecord(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  input: RecordInput,
+  opts: WriteOptions = {},
+): StoreResult<StoredRecord> {
   const enc = encodeInput(info, input, INSERTABLE_SYSTEM, ctx.locale);
   if (!enc.ok) return enc;
   const now = opts.now ?? Date.now();
@@ -30,19 +35,36 @@ export function insertRecord(ctx: SqliteCtx, info: EntityTableInfo, input: Recor
 }
 
 /** Optimistic update: applies only when the stored version equals `expectedVersion`. */
-export function updateRecord(ctx: SqliteCtx, info: EntityTableInfo, id: string, patch: RecordInput, expectedVersion: number, opts: WriteOptions = {}): StoreResult<StoredRecord> {
+export function updateRecord(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  id: string,
+  patch: RecordInput,
+  expectedVersion: number,
+  opts: WriteOptions = {},
+): StoreResult<StoredRecord> {
   const enc = encodeInput(info, patch, UPDATABLE_SYSTEM, ctx.locale);
   if (!enc.ok) return enc;
   const sets = enc.value.cols.map((c) => `${c.column} = ?`);
   const sql = `UPDATE ${quoteIdent(info.table)} SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ? AND deleted_at IS NULL RETURNING rid, ${selectList(info)}`;
-  const row = ctx.stmt(sql).get(...enc.value.values, opts.now ?? Date.now(), id, expectedVersion) as Record<string, unknown> | undefined;
+  const row = ctx
+    .stmt(sql)
+    .get(...enc.value.values, opts.now ?? Date.now(), id, expectedVersion) as
+    Record<string, unknown> | undefined;
   if (!row) return missOrConflict(ctx, info, id, expectedVersion, false);
-  if (enc.value.cols.some((c) => info.searchFields.includes(c.key))) indexRecord(ctx, info, row.rid as number, row, true);
+  if (enc.value.cols.some((c) => info.searchFields.includes(c.key)))
+    indexRecord(ctx, info, row.rid as number, row, true);
   return { ok: true, value: decodeRow(info, row) };
 }
 
 /** Moves a record to the recycle bin (sets deletedAt) or back out of it. */
-export function setDeleted(ctx: SqliteCtx, info: EntityTableInfo, id: string, deleted: boolean, opts: WriteOptions & { expectedVersion?: number }): StoreResult<StoredRecord> {
+export function setDeleted(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  id: string,
+  deleted: boolean,
+  opts: WriteOptions & { expectedVersion?: number },
+): StoreResult<StoredRecord> {
   const now = opts.now ?? Date.now();
   const versionCheck = opts.expectedVersion === undefined ? '' : ' AND version = ?';
   const sql = `UPDATE ${quoteIdent(info.table)} SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND deleted_at IS ${deleted ? 'NULL' : 'NOT NULL'}${versionCheck} RETURNING ${selectList(info)}`;
@@ -54,8 +76,16 @@ export function setDeleted(ctx: SqliteCtx, info: EntityTableInfo, id: string, de
 }
 
 /** Explains why a conditional write matched no row. */
-function missOrConflict(ctx: SqliteCtx, info: EntityTableInfo, id: string, expected: number | undefined, wantDeleted: boolean): StoreResult<StoredRecord> {
-  const cur = ctx.stmt(`SELECT version, deleted_at FROM ${quoteIdent(info.table)} WHERE id = ?`).get(id) as { version: number; deleted_at: number | null } | undefined;
+function missOrConflict(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  id: string,
+  expected: number | undefined,
+  wantDeleted: boolean,
+): StoreResult<StoredRecord> {
+  const cur = ctx
+    .stmt(`SELECT version, deleted_at FROM ${quoteIdent(info.table)} WHERE id = ?`)
+    .get(id) as { version: number; deleted_at: number | null } | undefined;
   if (!cur) return fail('not_found', '/id', { id }, ctx.locale);
   const isDeleted = cur.deleted_at !== null;
   if (wantDeleted && !isDeleted) return fail('not_deleted', '/id', { id }, ctx.locale);

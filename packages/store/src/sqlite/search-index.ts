@@ -14,7 +14,13 @@ import type { SqliteCtx } from './context';
  * batch of submissions made one segment per record, and merges after them. Moved in bulk, a
  * few hundred records make one segment, written when the machine is not busy with intake.
  */
-export function indexRecord(ctx: SqliteCtx, info: EntityTableInfo, rid: number | bigint, row: Record<string, unknown>, replace: boolean): void {
+export function indexRecord(
+  ctx: SqliteCtx,
+  info: EntityTableInfo,
+  rid: number | bigint,
+  row: Record<string, unknown>,
+  replace: boolean,
+): void {
   if (info.searchFields.length === 0) return;
   const doc = searchDoc(info.searchFields.map((f) => row[f]));
   // A new record without search text has nothing to index; a changed one may have old text to remove.
@@ -35,17 +41,31 @@ export function indexPendingSearch(ctx: SqliteCtx, info: EntityTableInfo, limit:
   if (limit <= 0) return 0;
   const fts = quoteIdent(info.ftsTable);
   const pending = quoteIdent(info.searchPendingTable);
-  const upTo = (ctx.stmt(`SELECT max(rid) AS last, count(*) AS n FROM (SELECT rid FROM ${pending} ORDER BY rid LIMIT ?)`).get(limit) as { last: number | null; n: number });
+  const upTo = ctx
+    .stmt(
+      `SELECT max(rid) AS last, count(*) AS n FROM (SELECT rid FROM ${pending} ORDER BY rid LIMIT ?)`,
+    )
+    .get(limit) as { last: number | null; n: number };
   if (upTo.last === null) return 0;
-  ctx.stmt(`DELETE FROM ${fts} WHERE rowid IN (SELECT rid FROM ${pending} WHERE rid <= ? AND replace = 1)`).run(upTo.last);
-  ctx.stmt(`INSERT INTO ${fts} (rowid, body, pairs) SELECT rid, body, pairs FROM ${pending} WHERE rid <= ? AND body != '' ORDER BY rid`).run(upTo.last);
+  ctx
+    .stmt(
+      `DELETE FROM ${fts} WHERE rowid IN (SELECT rid FROM ${pending} WHERE rid <= ? AND replace = 1)`,
+    )
+    .run(upTo.last);
+  ctx
+    .stmt(
+      `INSERT INTO ${fts} (rowid, body, pairs) SELECT rid, body, pairs FROM ${pending} WHERE rid <= ? AND body != '' ORDER BY rid`,
+    )
+    .run(upTo.last);
   ctx.stmt(`DELETE FROM ${pending} WHERE rid <= ?`).run(upTo.last);
   return upTo.n;
 }
 
 /** Whether records of the entity wait for the index (a plain read). */
 export function hasPendingSearch(ctx: SqliteCtx, info: EntityTableInfo): boolean {
-  const row = ctx.stmt(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(info.searchPendingTable)}) AS waiting`).get() as { waiting: number };
+  const row = ctx
+    .stmt(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(info.searchPendingTable)}) AS waiting`)
+    .get() as { waiting: number };
   return row.waiting === 1;
 }
 
@@ -58,7 +78,9 @@ export function rebuildSearchIndex(ctx: SqliteCtx, info: EntityTableInfo): void 
   const cols = info.searchFields.map(quoteIdent).join(', ');
   const insert = ctx.db.sqlite.prepare(`INSERT INTO ${fts} (rowid, body, pairs) VALUES (?, ?, ?)`);
   // Batches by rid: better-sqlite3 cannot write while an iterator is open on the same connection.
-  const page = ctx.db.sqlite.prepare(`SELECT rid, ${cols} FROM ${quoteIdent(info.table)} WHERE rid > ? ORDER BY rid LIMIT 5000`);
+  const page = ctx.db.sqlite.prepare(
+    `SELECT rid, ${cols} FROM ${quoteIdent(info.table)} WHERE rid > ? ORDER BY rid LIMIT 5000`,
+  );
   let last = 0;
   for (;;) {
     const rows = page.all(last) as Record<string, unknown>[];

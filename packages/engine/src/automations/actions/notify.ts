@@ -47,7 +47,14 @@ export const notify = defineAction({
       return [configError(locale, '/url', 'notify.needsUrl', 'notifyNeedsUrl')];
     // Signing is DingTalk's scheme (URL parameters); WeCom robots have none, JSON endpoints use callWebhook.
     if (c.secretRef !== undefined && (c.channel !== 'webhook' || c.format !== 'dingtalk'))
-      return [configError(locale, '/secretRef', 'notify.secretNeedsDingtalk', 'notifySecretNeedsDingtalk')];
+      return [
+        configError(
+          locale,
+          '/secretRef',
+          'notify.secretNeedsDingtalk',
+          'notifySecretNeedsDingtalk',
+        ),
+      ];
     return [];
   },
   run: (input, ctx) => {
@@ -134,7 +141,13 @@ function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): Actio
     id,
     runKey: input.effectKey,
     url: c.url as string,
-    payload: { method: 'POST', body, timeoutMs: 5000, maxAttempts: 4, ...(secretRef ? { secretRef, signing: 'dingtalk' } : {}) },
+    payload: {
+      method: 'POST',
+      body,
+      timeoutMs: 5000,
+      maxAttempts: 4,
+      ...(secretRef ? { secretRef, signing: 'dingtalk' } : {}),
+    },
     headers: { 'content-type': 'application/json' },
     nextAttemptAt: now,
     createdAt: now,

@@ -102,8 +102,7 @@ export function drain(
       const t0 = performance.now();
       const contended = rt.deps.contended;
       const inTime = () =>
-        performance.now() - t0 <
-        (contended?.() ? rt.options.contendedBatchMs : rt.options.batchMs);
+        performance.now() - t0 < (contended?.() ? rt.options.contendedBatchMs : rt.options.batchMs);
       do {
         const room = max - report.events - r.events;
         const batch = rt.outbox.take(worker, rt.now(), Math.min(rt.options.batchSize, room));

@@ -7,24 +7,42 @@ import type { FieldTypeDef } from './types';
 
 export const OptionSchema = closed(
   {
-    value: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$', maxLength: 64, description: 'Stored value, unique among the options. Never change a published value.' }),
+    value: Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+      maxLength: 64,
+      description: 'Stored value, unique among the options. Never change a published value.',
+    }),
     label: label('Option text shown to people.'),
     color: Color('Tag color as #rrggbb.'),
     description: optLabel('Explanation shown as a tooltip.'),
-    archived: Type.Optional(Type.Boolean({ description: 'Kept for existing records but not offered for new input. Default false.' })),
+    archived: Type.Optional(
+      Type.Boolean({
+        description: 'Kept for existing records but not offered for new input. Default false.',
+      }),
+    ),
   },
   { description: 'One choice of a select or multiselect field.' },
 );
 export type OptionSpec = Static<typeof OptionSchema>;
 
-const options = Type.Array(OptionSchema, { minItems: 1, maxItems: 500, description: 'The choices, in display order.' });
+const options = Type.Array(OptionSchema, {
+  minItems: 1,
+  maxItems: 500,
+  description: 'The choices, in display order.',
+});
 
 export const SelectFieldSchema = fieldSchema(
   'select',
   {
     options,
-    default: Type.Optional(Type.String({ description: 'Option value given to new records; must be one of the options.' })),
-    display: Type.Optional(stringEnum(['dropdown', 'radio'], 'Input style: "dropdown" (default) or "radio".')),
+    default: Type.Optional(
+      Type.String({
+        description: 'Option value given to new records; must be one of the options.',
+      }),
+    ),
+    display: Type.Optional(
+      stringEnum(['dropdown', 'radio'], 'Input style: "dropdown" (default) or "radio".'),
+    ),
   },
   'one choice from a list.',
 );
@@ -34,9 +52,15 @@ export const MultiselectFieldSchema = fieldSchema(
   'multiselect',
   {
     options,
-    minItems: Type.Optional(Type.Integer({ minimum: 0, description: 'Fewest choices when a value is given.' })),
+    minItems: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Fewest choices when a value is given.' }),
+    ),
     maxItems: Type.Optional(Type.Integer({ minimum: 1, description: 'Most choices allowed.' })),
-    default: Type.Optional(Type.Array(Type.String(), { description: 'Option values given to new records; each must be one of the options.' })),
+    default: Type.Optional(
+      Type.Array(Type.String(), {
+        description: 'Option values given to new records; each must be one of the options.',
+      }),
+    ),
   },
   'several choices from a list.',
 );

@@ -8,13 +8,31 @@ export const FileFieldSchema = fieldSchema(
   'file',
   {
     multiple: Type.Optional(Type.Boolean({ description: 'Several files. Default false.' })),
-    maxFiles: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Most files when multiple. Default 10.' })),
-    maxSizeMb: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1024, description: 'Largest file size in megabytes. Default 20.' })),
-    accept: Type.Optional(
-      Type.Array(Type.String({ pattern: '^([a-z]+/([a-z0-9.+-]+|\\*)|\\.[a-z0-9]+)$', description: 'A MIME type ("application/pdf", "image/*") or an extension (".xlsx").' }), {
-        minItems: 1,
-        description: 'File kinds accepted. Default any.',
+    maxFiles: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100,
+        description: 'Most files when multiple. Default 10.',
       }),
+    ),
+    maxSizeMb: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1024,
+        description: 'Largest file size in megabytes. Default 20.',
+      }),
+    ),
+    accept: Type.Optional(
+      Type.Array(
+        Type.String({
+          pattern: '^([a-z]+/([a-z0-9.+-]+|\\*)|\\.[a-z0-9]+)$',
+          description: 'A MIME type ("application/pdf", "image/*") or an extension (".xlsx").',
+        }),
+        {
+          minItems: 1,
+          description: 'File kinds accepted. Default any.',
+        },
+      ),
     ),
   },
   'uploaded files (documents, photos).',
@@ -37,7 +55,8 @@ export const fileType: FieldTypeDef<FileFieldSpec> = {
   type: 'file',
   label: { 'zh-CN': '附件', en: 'File' },
   settingsSchema: FileFieldSchema,
-  valueSchema: (f) => compact({ type: 'array', items: FILE_REF, maxItems: f.multiple ? (f.maxFiles ?? 10) : 1 }),
+  valueSchema: (f) =>
+    compact({ type: 'array', items: FILE_REF, maxItems: f.multiple ? (f.maxFiles ?? 10) : 1 }),
   logicType: () => 'json',
   identity: false,
   title: false,

@@ -10,8 +10,16 @@ export const FormulaFieldSchema = fieldSchema(
   'formula',
   {
     expression: Logic('How the value is computed from other fields of the same record; read-only.'),
-    resultType: stringEnum(FORMULA_RESULT_TYPES, 'Type of the computed value: "number", "text", "boolean", "date" (YYYY-MM-DD) or "money" (minor units).'),
-    stored: Type.Optional(Type.Boolean({ description: 'Store the value in a column (recomputed on every write) so lists can filter and sort by it. Default true.' })),
+    resultType: stringEnum(
+      FORMULA_RESULT_TYPES,
+      'Type of the computed value: "number", "text", "boolean", "date" (YYYY-MM-DD) or "money" (minor units).',
+    ),
+    stored: Type.Optional(
+      Type.Boolean({
+        description:
+          'Store the value in a column (recomputed on every write) so lists can filter and sort by it. Default true.',
+      }),
+    ),
   },
   'a value computed from other fields (JSONLogic).',
 );

@@ -2,7 +2,13 @@ export * from './registry';
 export type { FieldTypeDef, JsonSchema, LogicType } from './types';
 export { OptionSchema } from './choice';
 export type { OptionSpec, SelectFieldSpec, MultiselectFieldSpec } from './choice';
-export type { TextFieldSpec, LongtextFieldSpec, EmailFieldSpec, PhoneFieldSpec, UrlFieldSpec } from './text';
+export type {
+  TextFieldSpec,
+  LongtextFieldSpec,
+  EmailFieldSpec,
+  PhoneFieldSpec,
+  UrlFieldSpec,
+} from './text';
 export type { NumberFieldSpec, PercentFieldSpec, MoneyFieldSpec } from './number';
 export type { DateFieldSpec, DatetimeFieldSpec, BooleanFieldSpec } from './temporal';
 export type { RelationFieldSpec, UserFieldSpec } from './reference';

@@ -10,7 +10,9 @@ export const RelationFieldSchema = fieldSchema(
   'relation',
   {
     entity: camelKey('Key of the entity this field links to.'),
-    multiple: Type.Optional(Type.Boolean({ description: 'Links to several records. Default false.' })),
+    multiple: Type.Optional(
+      Type.Boolean({ description: 'Links to several records. Default false.' }),
+    ),
   },
   'a link to a record of another (or the same) entity.',
 );

@@ -7,8 +7,18 @@ import type { FieldTypeDef } from './types';
 export const RegionFieldSchema = fieldSchema(
   'region',
   {
-    level: Type.Optional(stringEnum(['province', 'city', 'district'], 'Deepest level picked in the cascader: "province", "city" or "district" (default).')),
-    default: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{5}$', description: 'GB/T 2260 code given to new records, e.g. "330100".' })),
+    level: Type.Optional(
+      stringEnum(
+        ['province', 'city', 'district'],
+        'Deepest level picked in the cascader: "province", "city" or "district" (default).',
+      ),
+    ),
+    default: Type.Optional(
+      Type.String({
+        pattern: '^[1-9][0-9]{5}$',
+        description: 'GB/T 2260 code given to new records, e.g. "330100".',
+      }),
+    ),
   },
   'a place in mainland China picked as province / city / district (GB/T 2260 codes).',
 );

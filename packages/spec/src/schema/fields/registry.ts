@@ -3,10 +3,24 @@ import { tagged } from '../common';
 import { MultiselectFieldSchema, multiselectType, SelectFieldSchema, selectType } from './choice';
 import { FileFieldSchema, fileType } from './file';
 import { FormulaFieldSchema, formulaType } from './formula';
-import { MoneyFieldSchema, moneyType, NumberFieldSchema, numberType, PercentFieldSchema, percentType } from './number';
+import {
+  MoneyFieldSchema,
+  moneyType,
+  NumberFieldSchema,
+  numberType,
+  PercentFieldSchema,
+  percentType,
+} from './number';
 import { RelationFieldSchema, relationType, UserFieldSchema, userType } from './reference';
 import { RegionFieldSchema, regionType } from './region';
-import { BooleanFieldSchema, booleanType, DateFieldSchema, dateType, DatetimeFieldSchema, datetimeType } from './temporal';
+import {
+  BooleanFieldSchema,
+  booleanType,
+  DateFieldSchema,
+  dateType,
+  DatetimeFieldSchema,
+  datetimeType,
+} from './temporal';
 import {
   EmailFieldSchema,
   emailType,
@@ -43,14 +57,34 @@ const fieldSchemas = [
 ];
 
 /** Any field of an entity; `type` says which settings apply. */
-export const FieldSchema = tagged(fieldSchemas, 'type', 'A field of an entity. `type` decides which other properties apply.');
+export const FieldSchema = tagged(
+  fieldSchemas,
+  'type',
+  'A field of an entity. `type` decides which other properties apply.',
+);
 export type FieldSpec = Static<typeof FieldSchema>;
 export type FieldType = FieldSpec['type'];
 
 /** The field types, in the builder's picker order. */
 export const FIELD_TYPES = [
-  'text', 'longtext', 'email', 'phone', 'url', 'number', 'money', 'percent', 'date', 'datetime',
-  'boolean', 'select', 'multiselect', 'relation', 'user', 'file', 'region', 'formula',
+  'text',
+  'longtext',
+  'email',
+  'phone',
+  'url',
+  'number',
+  'money',
+  'percent',
+  'date',
+  'datetime',
+  'boolean',
+  'select',
+  'multiselect',
+  'relation',
+  'user',
+  'file',
+  'region',
+  'formula',
 ] as const satisfies readonly FieldType[];
 
 export type FieldOfType<K extends FieldType> = Extract<FieldSpec, { type: K }>;

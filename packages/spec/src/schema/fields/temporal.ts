@@ -7,7 +7,9 @@ export const DateFieldSchema = fieldSchema(
   'date',
   {
     ...uniqueProperty,
-    default: Type.Optional(Type.String({ format: 'date', description: 'Date given to new records, YYYY-MM-DD.' })),
+    default: Type.Optional(
+      Type.String({ format: 'date', description: 'Date given to new records, YYYY-MM-DD.' }),
+    ),
   },
   'a calendar date (YYYY-MM-DD) without time.',
 );
@@ -16,13 +18,17 @@ export type DateFieldSpec = Static<typeof DateFieldSchema>;
 export const DatetimeFieldSchema = fieldSchema(
   'datetime',
   { ...uniqueProperty },
-  'a moment in time, stored as epoch milliseconds and shown in the viewer\'s time zone.',
+  "a moment in time, stored as epoch milliseconds and shown in the viewer's time zone.",
 );
 export type DatetimeFieldSpec = Static<typeof DatetimeFieldSchema>;
 
 export const BooleanFieldSchema = fieldSchema(
   'boolean',
-  { default: Type.Optional(Type.Boolean({ description: 'Value given to new records. Default none (empty).' })) },
+  {
+    default: Type.Optional(
+      Type.Boolean({ description: 'Value given to new records. Default none (empty).' }),
+    ),
+  },
   'yes or no.',
 );
 export type BooleanFieldSpec = Static<typeof BooleanFieldSchema>;

@@ -7,7 +7,9 @@ import type { FieldTypeDef } from './types';
 
 const lengths = {
   minLength: Type.Optional(Type.Integer({ minimum: 0, description: 'Fewest characters allowed.' })),
-  maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: 'Most characters allowed.' })),
+  maxLength: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 100000, description: 'Most characters allowed.' }),
+  ),
 };
 
 export const TextFieldSchema = fieldSchema(
@@ -15,7 +17,13 @@ export const TextFieldSchema = fieldSchema(
   {
     ...lengths,
     ...uniqueProperty,
-    pattern: Type.Optional(Type.String({ format: 'regex', description: 'Regular expression the value must match (JavaScript syntax, anchored by you).' })),
+    pattern: Type.Optional(
+      Type.String({
+        format: 'regex',
+        description:
+          'Regular expression the value must match (JavaScript syntax, anchored by you).',
+      }),
+    ),
     default: Type.Optional(Type.String({ description: 'Value given to new records.' })),
   },
   'a single line of text.',
@@ -24,33 +32,60 @@ export type TextFieldSpec = Static<typeof TextFieldSchema>;
 
 export const LongtextFieldSchema = fieldSchema(
   'longtext',
-  { ...lengths, default: Type.Optional(Type.String({ description: 'Value given to new records.' })) },
+  {
+    ...lengths,
+    default: Type.Optional(Type.String({ description: 'Value given to new records.' })),
+  },
   'multi-line text.',
 );
 export type LongtextFieldSpec = Static<typeof LongtextFieldSchema>;
 
-export const EmailFieldSchema = fieldSchema('email', { ...uniqueProperty }, 'an e-mail address, stored lowercased.');
+export const EmailFieldSchema = fieldSchema(
+  'email',
+  { ...uniqueProperty },
+  'an e-mail address, stored lowercased.',
+);
 export type EmailFieldSpec = Static<typeof EmailFieldSchema>;
 
 export const PhoneFieldSchema = fieldSchema(
   'phone',
   {
     ...uniqueProperty,
-    defaultRegion: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 country assumed for numbers without +country code. Default "CN".' })),
-    normalize: Type.Optional(stringEnum(['e164', 'none'], 'How numbers are stored: "e164" (+8613800138000, default) or "none" (as typed).')),
+    defaultRegion: Type.Optional(
+      Type.String({
+        pattern: '^[A-Z]{2}$',
+        description: 'ISO 3166 country assumed for numbers without +country code. Default "CN".',
+      }),
+    ),
+    normalize: Type.Optional(
+      stringEnum(
+        ['e164', 'none'],
+        'How numbers are stored: "e164" (+8613800138000, default) or "none" (as typed).',
+      ),
+    ),
   },
   'a phone number.',
 );
 export type PhoneFieldSpec = Static<typeof PhoneFieldSchema>;
 
-export const UrlFieldSchema = fieldSchema('url', { ...uniqueProperty }, 'a web address (http or https).');
+export const UrlFieldSchema = fieldSchema(
+  'url',
+  { ...uniqueProperty },
+  'a web address (http or https).',
+);
 export type UrlFieldSpec = Static<typeof UrlFieldSchema>;
 
 export const textType: FieldTypeDef<TextFieldSpec> = {
   type: 'text',
   label: { 'zh-CN': '单行文本', en: 'Text' },
   settingsSchema: TextFieldSchema,
-  valueSchema: (f) => compact({ type: 'string', minLength: f.minLength, maxLength: f.maxLength ?? 1000, pattern: f.pattern }),
+  valueSchema: (f) =>
+    compact({
+      type: 'string',
+      minLength: f.minLength,
+      maxLength: f.maxLength ?? 1000,
+      pattern: f.pattern,
+    }),
   logicType: () => 'text',
   identity: true,
   title: true,
@@ -61,7 +96,8 @@ export const longtextType: FieldTypeDef<LongtextFieldSpec> = {
   type: 'longtext',
   label: { 'zh-CN': '多行文本', en: 'Long text' },
   settingsSchema: LongtextFieldSchema,
-  valueSchema: (f) => compact({ type: 'string', minLength: f.minLength, maxLength: f.maxLength ?? 100000 }),
+  valueSchema: (f) =>
+    compact({ type: 'string', minLength: f.minLength, maxLength: f.maxLength ?? 100000 }),
   logicType: () => 'text',
   identity: false,
   title: false,
@@ -84,7 +120,10 @@ export const phoneType: FieldTypeDef<PhoneFieldSpec> = {
   label: { 'zh-CN': '电话', en: 'Phone' },
   settingsSchema: PhoneFieldSchema,
   // After normalization to E.164 a number is + and up to 15 digits; unnormalized input is free text.
-  valueSchema: (f) => (f.normalize === 'none' ? { type: 'string', maxLength: 40 } : { type: 'string', pattern: '^\\+[1-9][0-9]{4,14}$' }),
+  valueSchema: (f) =>
+    f.normalize === 'none'
+      ? { type: 'string', maxLength: 40 }
+      : { type: 'string', pattern: '^\\+[1-9][0-9]{4,14}$' },
   logicType: () => 'text',
   identity: true,
   title: true,

@@ -6,11 +6,19 @@ import { checkLogic, isExpression } from '../logic';
 import { checkValue } from '../values';
 
 /** Checks one action of an automation whose record belongs to `entity` (null: no record). */
-export function checkAction(ctx: Ctx, action: ActionSpec, path: string, entity: string | null, on: TriggerSpec, changes: boolean): void {
+export function checkAction(
+  ctx: Ctx,
+  action: ActionSpec,
+  path: string,
+  entity: string | null,
+  on: TriggerSpec,
+  changes: boolean,
+): void {
   const needsRecord = !['notify', 'callWebhook', 'createRecord'].includes(action.type);
   if (entity === null) {
     // Other triggers lose their entity only through a bad reference, which is reported already.
-    if (needsRecord && on.type === 'schedule') ctx.report(path, 'action.needsRecord', { trigger: on.type });
+    if (needsRecord && on.type === 'schedule')
+      ctx.report(path, 'action.needsRecord', { trigger: on.type });
     if (needsRecord) return;
   }
   const logic = (expr: unknown, at: string) => checkLogic(ctx, expr, at, entity, { changes });
@@ -23,12 +31,19 @@ export function checkAction(ctx: Ctx, action: ActionSpec, path: string, entity: 
       return;
     case 'createTask':
       checkRecipient(ctx, action.assignee, ptr(path, 'assignee'), entity);
-      if (parseDuration(action.dueIn) === null) ctx.report(ptr(path, 'dueIn'), 'duration.invalid', { value: action.dueIn });
+      if (parseDuration(action.dueIn) === null)
+        ctx.report(ptr(path, 'dueIn'), 'duration.invalid', { value: action.dueIn });
       return;
     case 'notify':
-      if (action.channel === 'webhook' && action.url === undefined) ctx.report(path, 'notify.needsUrl');
-      if (action.secretRef !== undefined && (action.channel !== 'webhook' || action.format !== 'dingtalk')) ctx.report(ptr(path, 'secretRef'), 'notify.secretNeedsDingtalk');
-      if (action.channel !== 'webhook' && (action.to ?? []).length === 0) ctx.report(path, 'notify.needsRecipients', { channel: action.channel });
+      if (action.channel === 'webhook' && action.url === undefined)
+        ctx.report(path, 'notify.needsUrl');
+      if (
+        action.secretRef !== undefined &&
+        (action.channel !== 'webhook' || action.format !== 'dingtalk')
+      )
+        ctx.report(ptr(path, 'secretRef'), 'notify.secretNeedsDingtalk');
+      if (action.channel !== 'webhook' && (action.to ?? []).length === 0)
+        ctx.report(path, 'notify.needsRecipients', { channel: action.channel });
       (action.to ?? []).forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'to', k), entity));
       return;
     case 'moveStage':
@@ -38,7 +53,8 @@ export function checkAction(ctx: Ctx, action: ActionSpec, path: string, entity: 
       checkCreateRecord(ctx, action, path, entity, logic);
       return;
     case 'callWebhook':
-      if (action.body !== undefined && isExpression(action.body)) logic(action.body, ptr(path, 'body'));
+      if (action.body !== undefined && isExpression(action.body))
+        logic(action.body, ptr(path, 'body'));
       return;
     case 'releaseToPool':
     case 'claimFromPool':
@@ -53,7 +69,13 @@ export function checkAction(ctx: Ctx, action: ActionSpec, path: string, entity: 
 
 type LogicFn = (expr: unknown, at: string) => void;
 
-function checkValues(ctx: Ctx, values: Record<string, unknown>, base: string, entity: string, logic: LogicFn): void {
+function checkValues(
+  ctx: Ctx,
+  values: Record<string, unknown>,
+  base: string,
+  entity: string,
+  logic: LogicFn,
+): void {
   for (const [key, value] of Object.entries(values)) {
     if (isExpression(value)) {
       const field = requireField(ctx, entity, key, ptr(base, key));
@@ -73,28 +95,43 @@ function ownedEntity(ctx: Ctx, entity: string, action: string, path: string): bo
 }
 
 function poolEntity(ctx: Ctx, entity: string, action: string, path: string): void {
-  if (ownedEntity(ctx, entity, action, path) && ctx.entities.get(entity)?.pool !== true) ctx.report(path, 'pool.disabled', { entity, action });
+  if (ownedEntity(ctx, entity, action, path) && ctx.entities.get(entity)?.pool !== true)
+    ctx.report(path, 'pool.disabled', { entity, action });
 }
 
-function checkAssign(ctx: Ctx, a: Extract<ActionSpec, { type: 'assign' }>, path: string, entity: string, logic: LogicFn): void {
+function checkAssign(
+  ctx: Ctx,
+  a: Extract<ActionSpec, { type: 'assign' }>,
+  path: string,
+  entity: string,
+  logic: LogicFn,
+): void {
   ownedEntity(ctx, entity, 'assign', path);
   const team = (t: string | undefined, at: string) => {
     if (t !== undefined && !ctx.teams.has(t)) ctx.report(at, 'ref.unknownTeam', { key: t });
   };
   team(a.team, ptr(path, 'team'));
-  if ((a.strategy === 'roundRobin' || a.strategy === 'leastLoaded') && a.team === undefined) ctx.report(path, 'assign.needsTeam', { strategy: a.strategy });
+  if ((a.strategy === 'roundRobin' || a.strategy === 'leastLoaded') && a.team === undefined)
+    ctx.report(path, 'assign.needsTeam', { strategy: a.strategy });
   if (a.strategy === 'user' && a.user === undefined) ctx.report(path, 'assign.needsUser');
   if (a.strategy === 'rules' && (a.rules ?? []).length === 0) ctx.report(path, 'assign.needsRules');
   (a.rules ?? []).forEach((rule, k) => {
     const at = ptr(path, 'rules', k);
     logic(rule.if, ptr(at, 'if'));
     team(rule.team, ptr(at, 'team'));
-    if (rule.team === undefined && rule.user === undefined) ctx.report(at, 'assign.ruleNeedsTarget');
+    if (rule.team === undefined && rule.user === undefined)
+      ctx.report(at, 'assign.ruleNeedsTarget');
   });
   if (a.fallback) team(a.fallback.team, ptr(path, 'fallback', 'team'));
 }
 
-function checkCreateRecord(ctx: Ctx, a: Extract<ActionSpec, { type: 'createRecord' }>, path: string, source: string | null, logic: LogicFn): void {
+function checkCreateRecord(
+  ctx: Ctx,
+  a: Extract<ActionSpec, { type: 'createRecord' }>,
+  path: string,
+  source: string | null,
+  logic: LogicFn,
+): void {
   if (!requireEntity(ctx, a.entity, ptr(path, 'entity'))) return;
   for (const [key, value] of Object.entries(a.values)) {
     const at = ptr(path, 'values', key);
@@ -107,6 +144,9 @@ function checkCreateRecord(ctx: Ctx, a: Extract<ActionSpec, { type: 'createRecor
   if (a.linkField === undefined) return;
   const link = requireField(ctx, a.entity, a.linkField, ptr(path, 'linkField'));
   if (link && (link.type !== 'relation' || link.entity !== source)) {
-    ctx.report(ptr(path, 'linkField'), 'createRecord.badLinkField', { key: a.linkField, entity: source ?? '?' });
+    ctx.report(ptr(path, 'linkField'), 'createRecord.badLinkField', {
+      key: a.linkField,
+      entity: source ?? '?',
+    });
   }
 }

@@ -13,9 +13,14 @@ export function checkEntities(ctx: Ctx): void {
     if (ctx.entities.get(entity.key) !== entity) return;
     const base = ptr('/entities', i);
     const title = requireField(ctx, entity.key, entity.titleField, ptr(base, 'titleField'));
-    if (title && !fieldTypeOf(title).title) ctx.report(ptr(base, 'titleField'), 'titleField.badType', { key: title.key, type: title.type });
+    if (title && !fieldTypeOf(title).title)
+      ctx.report(ptr(base, 'titleField'), 'titleField.badType', {
+        key: title.key,
+        type: title.type,
+      });
     checkIdentity(ctx, entity, base);
-    if (entity.pool === true && entity.owned === false) ctx.report(ptr(base, 'pool'), 'pool.needsOwned');
+    if (entity.pool === true && entity.owned === false)
+      ctx.report(ptr(base, 'pool'), 'pool.needsOwned');
     entity.fields.forEach((field, j) => checkField(ctx, entity, field, ptr(base, 'fields', j)));
     checkFormulaCycles(ctx, entity, base);
   });
@@ -26,17 +31,20 @@ function checkIdentity(ctx: Ctx, entity: EntitySpec, base: string): void {
   (entity.identity ?? []).forEach((fields, k) => {
     const sig = [...fields].sort().join('+');
     const other = seen.get(sig);
-    if (other !== undefined) ctx.report(ptr(base, 'identity', k), 'identity.duplicate', { other: other + 1 });
+    if (other !== undefined)
+      ctx.report(ptr(base, 'identity', k), 'identity.duplicate', { other: other + 1 });
     else seen.set(sig, k);
     fields.forEach((key, m) => {
       const field = requireField(ctx, entity.key, key, ptr(base, 'identity', k, m));
-      if (field && !fieldTypeOf(field).identity) ctx.report(ptr(base, 'identity', k, m), 'identity.badType', { key, type: field.type });
+      if (field && !fieldTypeOf(field).identity)
+        ctx.report(ptr(base, 'identity', k, m), 'identity.badType', { key, type: field.type });
     });
   });
 }
 
 function range(ctx: Ctx, path: string, min: number | undefined, max: number | undefined): void {
-  if (min !== undefined && max !== undefined && min > max) ctx.report(path, 'range.invalid', { min, max });
+  if (min !== undefined && max !== undefined && min > max)
+    ctx.report(path, 'range.invalid', { min, max });
 }
 
 function checkField(ctx: Ctx, entity: EntitySpec, field: FieldSpec, path: string): void {
@@ -53,14 +61,20 @@ function checkField(ctx: Ctx, entity: EntitySpec, field: FieldSpec, path: string
       break;
     case 'select':
       if (field.default !== undefined && !field.options.some((o) => o.value === field.default)) {
-        ctx.report(ptr(path, 'default'), 'default.notOption', { value: field.default, options: field.options.map((o) => o.value).join(', ') });
+        ctx.report(ptr(path, 'default'), 'default.notOption', {
+          value: field.default,
+          options: field.options.map((o) => o.value).join(', '),
+        });
       }
       break;
     case 'multiselect':
       range(ctx, ptr(path, 'maxItems'), field.minItems, field.maxItems);
       (field.default ?? []).forEach((v, k) => {
         if (!field.options.some((o) => o.value === v)) {
-          ctx.report(ptr(path, 'default', k), 'default.notOption', { value: v, options: field.options.map((o) => o.value).join(', ') });
+          ctx.report(ptr(path, 'default', k), 'default.notOption', {
+            value: v,
+            options: field.options.map((o) => o.value).join(', '),
+          });
         }
       });
       break;
@@ -69,7 +83,10 @@ function checkField(ctx: Ctx, entity: EntitySpec, field: FieldSpec, path: string
       break;
     case 'region':
       if (field.default !== undefined && !isRegionCode(field.default, field.level ?? 'district')) {
-        ctx.report(ptr(path, 'default'), 'region.unknownCode', { value: field.default, level: field.level ?? 'district' });
+        ctx.report(ptr(path, 'default'), 'region.unknownCode', {
+          value: field.default,
+          level: field.level ?? 'district',
+        });
       }
       break;
     case 'formula':

@@ -13,16 +13,25 @@ export function checkForms(ctx: Ctx): void {
     if (form.public === true) {
       if (form.slug === undefined) ctx.report(base, 'form.slugMissing');
     }
-    if (form.alertAfter !== undefined && parseDuration(form.alertAfter) === null) ctx.report(ptr(base, 'alertAfter'), 'duration.invalid', { value: form.alertAfter });
+    if (form.alertAfter !== undefined && parseDuration(form.alertAfter) === null)
+      ctx.report(ptr(base, 'alertAfter'), 'duration.invalid', { value: form.alertAfter });
     if (form.slug !== undefined) {
       const other = slugs.get(form.slug);
-      if (other !== undefined) ctx.report(ptr(base, 'slug'), 'form.slugDuplicate', { slug: form.slug, other });
+      if (other !== undefined)
+        ctx.report(ptr(base, 'slug'), 'form.slugDuplicate', { slug: form.slug, other });
       else slugs.set(form.slug, form.key);
     }
     if (!requireEntity(ctx, form.entity, ptr(base, 'entity'))) return;
     const placed = checkSections(ctx, form, base);
     for (const [key, value] of Object.entries(form.defaults ?? {})) {
-      checkValue(ctx, form.entity, key, value, ptr(base, 'defaults', key), ptr(base, 'defaults', key));
+      checkValue(
+        ctx,
+        form.entity,
+        key,
+        value,
+        ptr(base, 'defaults', key),
+        ptr(base, 'defaults', key),
+      );
     }
     checkCaptureInto(ctx, form, base);
     if (form.public === true) checkRequiredCoverage(ctx, form, base, placed);
@@ -37,9 +46,11 @@ function checkCaptureInto(ctx: Ctx, form: FormSpec, base: string): void {
   for (const [param, key] of Object.entries(form.captureInto ?? {})) {
     if (typeof key !== 'string') continue;
     const path = ptr(base, 'captureInto', param);
-    if (!(form.capture ?? []).some((c) => c === param)) ctx.report(path, 'form.captureIntoNotCaptured', { param });
+    if (!(form.capture ?? []).some((c) => c === param))
+      ctx.report(path, 'form.captureIntoNotCaptured', { param });
     const field = requireField(ctx, form.entity, key, path);
-    if (field && !CAPTURE_TARGET_TYPES.has(field.type)) ctx.report(path, 'form.captureIntoType', { param, key, type: field.type });
+    if (field && !CAPTURE_TARGET_TYPES.has(field.type))
+      ctx.report(path, 'form.captureIntoType', { param, key, type: field.type });
   }
 }
 

@@ -26,7 +26,9 @@ export function checkFormulaCycles(ctx: Ctx, entity: EntitySpec, base: string): 
       const sig = [...new Set(cycle)].sort().join(',');
       if (!reported.has(sig)) {
         reported.add(sig);
-        ctx.report(ptr(base, 'fields', node.index, 'expression'), 'formula.cycle', { cycle: cycle.join(' -> ') });
+        ctx.report(ptr(base, 'fields', node.index, 'expression'), 'formula.cycle', {
+          cycle: cycle.join(' -> '),
+        });
       }
       return;
     }

@@ -4,19 +4,45 @@ import type { Ctx } from '../context';
 import { ptr } from '../context';
 
 const KINDS: Record<string, string> = {
-  entity: '实体', field: '字段', option: '选项', form: '表单', pipeline: '流程', stage: '阶段', automation: '自动化', role: '角色',
-  team: '团队', view: '视图', dashboard: '仪表盘', widget: '图表', 'activity type': '活动类型', 'quick reply': '快捷回复', 'webhook source': 'Webhook 来源',
+  entity: '实体',
+  field: '字段',
+  option: '选项',
+  form: '表单',
+  pipeline: '流程',
+  stage: '阶段',
+  automation: '自动化',
+  role: '角色',
+  team: '团队',
+  view: '视图',
+  dashboard: '仪表盘',
+  widget: '图表',
+  'activity type': '活动类型',
+  'quick reply': '快捷回复',
+  'webhook source': 'Webhook 来源',
 };
 
 /** Reports every repeated `key` (or `prop`) in a list, pointing at the repeat. */
-export function uniqueKeys(ctx: Ctx, items: readonly unknown[] | undefined, path: string, kind: string, prop = 'key', code = 'key.duplicate'): void {
+export function uniqueKeys(
+  ctx: Ctx,
+  items: readonly unknown[] | undefined,
+  path: string,
+  kind: string,
+  prop = 'key',
+  code = 'key.duplicate',
+): void {
   const first = new Map<string, number>();
   (items ?? []).forEach((item, i) => {
     const key = (item as Record<string, unknown>)[prop];
     if (typeof key !== 'string') return;
     const at = first.get(key);
     if (at === undefined) first.set(key, i);
-    else ctx.report(ptr(path, i, prop), code, { key, value: key, kind: ctx.locale === 'en' ? kind : (KINDS[kind] ?? kind), first: ptr(path, at) });
+    else
+      ctx.report(ptr(path, i, prop), code, {
+        key,
+        value: key,
+        kind: ctx.locale === 'en' ? kind : (KINDS[kind] ?? kind),
+        first: ptr(path, at),
+      });
   });
 }
 
@@ -25,7 +51,12 @@ export function uniqueKeys(ctx: Ctx, items: readonly unknown[] | undefined, path
  * case-insensitive, so `phone` and `Phone` would be one column and `lead`/`Lead` one table.
  * Exact repeats are left to `uniqueKeys`.
  */
-export function caseClashes(ctx: Ctx, items: readonly unknown[] | undefined, path: string, kind: string): void {
+export function caseClashes(
+  ctx: Ctx,
+  items: readonly unknown[] | undefined,
+  path: string,
+  kind: string,
+): void {
   const first = new Map<string, { key: string; at: number }>();
   (items ?? []).forEach((item, i) => {
     const key = (item as Record<string, unknown>)['key'];
@@ -33,7 +64,12 @@ export function caseClashes(ctx: Ctx, items: readonly unknown[] | undefined, pat
     const seen = first.get(key.toLowerCase());
     if (seen === undefined) first.set(key.toLowerCase(), { key, at: i });
     else if (seen.key !== key) {
-      ctx.report(ptr(path, i, 'key'), 'key.caseClash', { key, other: seen.key, kind: ctx.locale === 'en' ? kind : (KINDS[kind] ?? kind), first: ptr(path, seen.at) });
+      ctx.report(ptr(path, i, 'key'), 'key.caseClash', {
+        key,
+        other: seen.key,
+        kind: ctx.locale === 'en' ? kind : (KINDS[kind] ?? kind),
+        first: ptr(path, seen.at),
+      });
     }
   });
 }
@@ -53,31 +89,59 @@ export function checkKeys(ctx: Ctx): void {
     caseClashes(ctx, e.fields, ptr('/entities', i, 'fields'), 'field');
     e.fields.forEach((f, j) => {
       if (typeof f.key === 'string' && TAKEN.has(f.key.toLowerCase())) {
-        ctx.report(ptr('/entities', i, 'fields', j, 'key'), 'field.reserved', { key: f.key, reserved: TAKEN_NAMES.join(', ') });
+        ctx.report(ptr('/entities', i, 'fields', j, 'key'), 'field.reserved', {
+          key: f.key,
+          reserved: TAKEN_NAMES.join(', '),
+        });
       }
       if (f.type === 'select' || f.type === 'multiselect') {
-        uniqueKeys(ctx, f.options, ptr('/entities', i, 'fields', j, 'options'), 'option', 'value', 'option.duplicate');
+        uniqueKeys(
+          ctx,
+          f.options,
+          ptr('/entities', i, 'fields', j, 'options'),
+          'option',
+          'value',
+          'option.duplicate',
+        );
       }
     });
   });
   uniqueKeys(ctx, s.forms, '/forms', 'form');
   uniqueKeys(ctx, s.pipelines, '/pipelines', 'pipeline');
-  (s.pipelines ?? []).forEach((p, i) => uniqueKeys(ctx, p.stages, ptr('/pipelines', i, 'stages'), 'stage'));
+  (s.pipelines ?? []).forEach((p, i) =>
+    uniqueKeys(ctx, p.stages, ptr('/pipelines', i, 'stages'), 'stage'),
+  );
   uniqueKeys(ctx, s.automations, '/automations', 'automation');
   uniqueKeys(ctx, s.roles, '/roles', 'role');
   uniqueKeys(ctx, s.teams, '/teams', 'team');
   uniqueKeys(ctx, s.views, '/views', 'view');
   uniqueKeys(ctx, s.dashboards, '/dashboards', 'dashboard');
-  (s.dashboards ?? []).forEach((d, i) => uniqueKeys(ctx, d.widgets, ptr('/dashboards', i, 'widgets'), 'widget'));
+  (s.dashboards ?? []).forEach((d, i) =>
+    uniqueKeys(ctx, d.widgets, ptr('/dashboards', i, 'widgets'), 'widget'),
+  );
   uniqueKeys(ctx, s.activityTypes, '/activityTypes', 'activity type');
   uniqueKeys(ctx, s.quickReplies, '/quickReplies', 'quick reply');
   uniqueKeys(ctx, s.webhookSources, '/webhookSources', 'webhook source');
-  if (!s.locales.includes(s.defaultLocale)) ctx.report('/defaultLocale', 'locale.defaultNotListed', { locale: s.defaultLocale });
+  if (!s.locales.includes(s.defaultLocale))
+    ctx.report('/defaultLocale', 'locale.defaultNotListed', { locale: s.defaultLocale });
   else checkLocaleMaps(ctx, s, '');
 }
 
 // Subtrees holding record values or expressions, not display texts.
-const NOT_TEXT = new Set(['defaults', 'values', 'if', 'expression', 'enterIf', 'requiredIf', 'visibleIf', 'readOnlyIf', 'filter', 'query', 'mapping', 'headers']);
+const NOT_TEXT = new Set([
+  'defaults',
+  'values',
+  'if',
+  'expression',
+  'enterIf',
+  'requiredIf',
+  'visibleIf',
+  'readOnlyIf',
+  'filter',
+  'query',
+  'mapping',
+  'headers',
+]);
 const LOCALES: readonly string[] = SUPPORTED_LOCALES;
 
 function isLocaleMap(v: Record<string, unknown>): boolean {
@@ -94,10 +158,12 @@ function checkLocaleMaps(ctx: Ctx, node: unknown, path: string): void {
   if (node === null || typeof node !== 'object') return;
   const obj = node as Record<string, unknown>;
   if (path !== '' && isLocaleMap(obj)) {
-    if (typeof obj[ctx.spec.defaultLocale] !== 'string') ctx.report(path, 'locale.missing', { locale: ctx.spec.defaultLocale });
+    if (typeof obj[ctx.spec.defaultLocale] !== 'string')
+      ctx.report(path, 'locale.missing', { locale: ctx.spec.defaultLocale });
     return;
   }
   for (const [k, v] of Object.entries(obj)) {
-    if (!NOT_TEXT.has(k) && !(k === 'body' && obj['type'] === 'callWebhook')) checkLocaleMaps(ctx, v, ptr(path, k));
+    if (!NOT_TEXT.has(k) && !(k === 'body' && obj['type'] === 'callWebhook'))
+      checkLocaleMaps(ctx, v, ptr(path, k));
   }
 }

@@ -5,7 +5,13 @@ import { CHANGE_OPERATORS } from '../logic';
 import { triggerEntity } from './triggers';
 
 /** A record event an action causes. */
-type Produced = { kind: 'created' | 'updated' | 'stage'; entity: string; fields: string[]; stage?: string; action: number };
+type Produced = {
+  kind: 'created' | 'updated' | 'stage';
+  entity: string;
+  fields: string[];
+  stage?: string;
+  action: number;
+};
 
 const OWNER_FIELDS = ['ownerId', 'teamId'];
 
@@ -13,10 +19,13 @@ function produced(ctx: Ctx, a: AutomationSpec): Produced[] {
   const entity = triggerEntity(ctx, a.on);
   const out: Produced[] = [];
   a.do.forEach((action, i) => {
-    if (action.type === 'createRecord') out.push({ kind: 'created', entity: action.entity, fields: [], action: i });
+    if (action.type === 'createRecord')
+      out.push({ kind: 'created', entity: action.entity, fields: [], action: i });
     if (entity === null) return;
-    if (action.type === 'setFields') out.push({ kind: 'updated', entity, fields: Object.keys(action.values), action: i });
-    if (['assign', 'releaseToPool', 'claimFromPool', 'handover'].includes(action.type)) out.push({ kind: 'updated', entity, fields: OWNER_FIELDS, action: i });
+    if (action.type === 'setFields')
+      out.push({ kind: 'updated', entity, fields: Object.keys(action.values), action: i });
+    if (['assign', 'releaseToPool', 'claimFromPool', 'handover'].includes(action.type))
+      out.push({ kind: 'updated', entity, fields: OWNER_FIELDS, action: i });
     if (action.type === 'moveStage') {
       out.push({ kind: 'updated', entity, fields: ['stage', 'stageEnteredAt'], action: i });
       out.push({ kind: 'stage', entity, fields: [], stage: action.stage, action: i });
@@ -43,12 +52,26 @@ function matchReason(on: TriggerSpec, ev: Produced, en: boolean): string | null 
   }
   if (ev.kind === 'updated' && 'entity' in on && on.entity === ev.entity) {
     const hit =
-      on.type === 'record.updated' ? (on.fields ? ev.fields.filter((f) => on.fields?.includes(f)) : ev.fields) : on.type === 'field.changed' ? ev.fields.filter((f) => f === on.field) : [];
-    if (hit.length > 0) return en ? `it changes ${hit.join(', ')}, which ${on.type} watches` : `它会修改 ${hit.join('、')}，而 ${on.type} 正在监听`;
+      on.type === 'record.updated'
+        ? on.fields
+          ? ev.fields.filter((f) => on.fields?.includes(f))
+          : ev.fields
+        : on.type === 'field.changed'
+          ? ev.fields.filter((f) => f === on.field)
+          : [];
+    if (hit.length > 0)
+      return en
+        ? `it changes ${hit.join(', ')}, which ${on.type} watches`
+        : `它会修改 ${hit.join('、')}，而 ${on.type} 正在监听`;
   }
   if (ev.kind === 'stage' && 'entity' in on && on.entity === ev.entity) {
-    if ((on.type === 'stage.entered' && (on.stage === undefined || on.stage === ev.stage)) || (on.type === 'stage.exited' && on.stage === undefined)) {
-      return en ? `it moves the record to ${ev.stage}, which ${on.type} watches` : `它会把记录移到 ${ev.stage}，而 ${on.type} 正在监听`;
+    if (
+      (on.type === 'stage.entered' && (on.stage === undefined || on.stage === ev.stage)) ||
+      (on.type === 'stage.exited' && on.stage === undefined)
+    ) {
+      return en
+        ? `it moves the record to ${ev.stage}, which ${on.type} watches`
+        : `它会把记录移到 ${ev.stage}，而 ${on.type} 正在监听`;
     }
   }
   return null;
@@ -58,7 +81,9 @@ type Edge = { from: number; to: number; action: number; reason: string };
 
 /** Flags automations that re-trigger themselves, and cycles of automations triggering each other. */
 export function checkRecursion(ctx: Ctx): void {
-  const autos = (ctx.spec.automations ?? []).map((a, index) => ({ a, index })).filter(({ a }) => a.enabled !== false);
+  const autos = (ctx.spec.automations ?? [])
+    .map((a, index) => ({ a, index }))
+    .filter(({ a }) => a.enabled !== false);
   const en = ctx.locale === 'en';
   const edges: Edge[] = [];
   for (const { a, index } of autos) {
@@ -67,7 +92,11 @@ export function checkRecursion(ctx: Ctx): void {
       const guards = guardFields(b.if);
       for (const ev of events) {
         // A condition demanding a change the action does not make is false on the re-run.
-        if (guards.length > 0 && !guards.some((g) => ev.fields.includes(g) || (g === 'stage' && ev.kind === 'stage'))) continue;
+        if (
+          guards.length > 0 &&
+          !guards.some((g) => ev.fields.includes(g) || (g === 'stage' && ev.kind === 'stage'))
+        )
+          continue;
         const reason = matchReason(b.on, ev, en);
         if (reason) edges.push({ from: index, to, action: ev.action, reason });
       }
@@ -80,7 +109,10 @@ export function checkRecursion(ctx: Ctx): void {
     selfReported.add(path);
     ctx.report(path, 'automation.selfTrigger', { reason: e.reason });
   }
-  reportCycles(ctx, edges.filter((e) => e.from !== e.to));
+  reportCycles(
+    ctx,
+    edges.filter((e) => e.from !== e.to),
+  );
 }
 
 /** Reports each group of automations that can trigger one another in a ring (strongly connected, 2+ members). */
@@ -116,7 +148,9 @@ function reportCycles(ctx: Ctx, edges: Edge[]): void {
     if (group.length < 2) return;
     group.sort((x, y) => x - y);
     const first = group[0] as number;
-    ctx.report(ptr('/automations', first, 'on'), 'automation.cycle', { cycle: [...group, first].map(keyOf).join(' -> ') });
+    ctx.report(ptr('/automations', first, 'on'), 'automation.cycle', {
+      cycle: [...group, first].map(keyOf).join(' -> '),
+    });
   };
   for (const v of next.keys()) if (!index.has(v)) connect(v);
 }

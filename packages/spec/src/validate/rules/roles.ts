@@ -9,15 +9,26 @@ export function checkRoles(ctx: Ctx): void {
     checkPermissions(ctx, role, base);
     for (const [entity, fields] of Object.entries(role.fields ?? {})) {
       if (!requireEntity(ctx, entity, ptr(base, 'fields', entity))) continue;
-      for (const key of Object.keys(fields)) requireField(ctx, entity, key, ptr(base, 'fields', entity, key));
+      for (const key of Object.keys(fields))
+        requireField(ctx, entity, key, ptr(base, 'fields', entity, key));
     }
     (role.workbench ?? []).forEach((item, k) => {
       const at = ptr(base, 'workbench', k);
-      if (item.type === 'view' && !ctx.views.has(item.ref)) ctx.report(ptr(at, 'ref'), 'ref.unknownView', { key: item.ref });
-      if (item.type === 'dashboard' && !ctx.dashboards.has(item.ref)) ctx.report(ptr(at, 'ref'), 'ref.unknownDashboard', { key: item.ref });
-      if (item.type === 'form' && !ctx.forms.has(item.ref)) ctx.report(ptr(at, 'ref'), 'ref.unknownForm', { key: item.ref });
-      if (item.type === 'pool' && requireEntity(ctx, item.entity, ptr(at, 'entity')) && ctx.entities.get(item.entity)?.pool !== true) {
-        ctx.report(ptr(at, 'entity'), 'pool.disabled', { entity: item.entity, action: 'workbench' });
+      if (item.type === 'view' && !ctx.views.has(item.ref))
+        ctx.report(ptr(at, 'ref'), 'ref.unknownView', { key: item.ref });
+      if (item.type === 'dashboard' && !ctx.dashboards.has(item.ref))
+        ctx.report(ptr(at, 'ref'), 'ref.unknownDashboard', { key: item.ref });
+      if (item.type === 'form' && !ctx.forms.has(item.ref))
+        ctx.report(ptr(at, 'ref'), 'ref.unknownForm', { key: item.ref });
+      if (
+        item.type === 'pool' &&
+        requireEntity(ctx, item.entity, ptr(at, 'entity')) &&
+        ctx.entities.get(item.entity)?.pool !== true
+      ) {
+        ctx.report(ptr(at, 'entity'), 'pool.disabled', {
+          entity: item.entity,
+          action: 'workbench',
+        });
       }
     });
   });
@@ -32,8 +43,10 @@ function checkPermissions(ctx: Ctx, role: RoleSpec, base: string): void {
     for (const action of ['read', 'update', 'delete'] as const) {
       const scope = perm[action];
       if (scope === undefined) continue;
-      if (spec?.owned === false && scope !== 'none' && scope !== 'all') ctx.report(ptr(at, action), 'scope.needsOwned', { entity, scope });
-      else if (scope.endsWith('+pool') && spec?.pool !== true) ctx.report(ptr(at, action), 'scope.needsPool', { entity, scope });
+      if (spec?.owned === false && scope !== 'none' && scope !== 'all')
+        ctx.report(ptr(at, action), 'scope.needsOwned', { entity, scope });
+      else if (scope.endsWith('+pool') && spec?.pool !== true)
+        ctx.report(ptr(at, action), 'scope.needsPool', { entity, scope });
     }
   }
 }
@@ -58,7 +71,9 @@ function checkTeams(ctx: Ctx): void {
       const sig = [...chain].sort().join(',');
       if (!reported.has(sig)) {
         reported.add(sig);
-        ctx.report(ptr('/teams', i, 'parent'), 'team.cycle', { cycle: [...chain, team.key].join(' -> ') });
+        ctx.report(ptr('/teams', i, 'parent'), 'team.cycle', {
+          cycle: [...chain, team.key].join(' -> '),
+        });
       }
     }
   });

@@ -36,10 +36,12 @@ function validTimezone(tz: string): boolean {
 export function checkTrigger(ctx: Ctx, on: TriggerSpec, path: string): void {
   switch (on.type) {
     case 'form.submitted':
-      if (!ctx.forms.has(on.form)) ctx.report(ptr(path, 'form'), 'ref.unknownForm', { key: on.form });
+      if (!ctx.forms.has(on.form))
+        ctx.report(ptr(path, 'form'), 'ref.unknownForm', { key: on.form });
       return;
     case 'webhook.received':
-      if (!ctx.webhookSources.has(on.source)) ctx.report(ptr(path, 'source'), 'ref.unknownWebhookSource', { key: on.source });
+      if (!ctx.webhookSources.has(on.source))
+        ctx.report(ptr(path, 'source'), 'ref.unknownWebhookSource', { key: on.source });
       return;
     case 'schedule':
       checkSchedule(ctx, on, path);
@@ -48,26 +50,45 @@ export function checkTrigger(ctx: Ctx, on: TriggerSpec, path: string): void {
       break;
   }
   if (!requireEntity(ctx, on.entity, ptr(path, 'entity'))) return;
-  if (on.type === 'record.updated') (on.fields ?? []).forEach((f, i) => requireField(ctx, on.entity, f, ptr(path, 'fields', i), true));
+  if (on.type === 'record.updated')
+    (on.fields ?? []).forEach((f, i) =>
+      requireField(ctx, on.entity, f, ptr(path, 'fields', i), true),
+    );
   if (on.type === 'field.changed') requireField(ctx, on.entity, on.field, ptr(path, 'field'), true);
-  if ((on.type === 'stage.entered' || on.type === 'stage.exited' || on.type === 'sla.breached') && on.stage !== undefined) {
+  if (
+    (on.type === 'stage.entered' || on.type === 'stage.exited' || on.type === 'sla.breached') &&
+    on.stage !== undefined
+  ) {
     requireStage(ctx, on.entity, on.stage, ptr(path, 'stage'));
   }
-  if (on.type === 'activity.logged' && on.activityType !== undefined && !ctx.activityTypes.has(on.activityType)) {
+  if (
+    on.type === 'activity.logged' &&
+    on.activityType !== undefined &&
+    !ctx.activityTypes.has(on.activityType)
+  ) {
     ctx.report(ptr(path, 'activityType'), 'ref.unknownActivityType', { key: on.activityType });
   }
 }
 
-function checkSchedule(ctx: Ctx, on: Extract<TriggerSpec, { type: 'schedule' }>, path: string): void {
+function checkSchedule(
+  ctx: Ctx,
+  on: Extract<TriggerSpec, { type: 'schedule' }>,
+  path: string,
+): void {
   try {
     new Cron(on.cron, { paused: true });
   } catch (e) {
-    ctx.report(ptr(path, 'cron'), 'cron.invalid', { value: on.cron, reason: e instanceof Error ? e.message : String(e) });
+    ctx.report(ptr(path, 'cron'), 'cron.invalid', {
+      value: on.cron,
+      reason: e instanceof Error ? e.message : String(e),
+    });
   }
-  if (on.timezone !== undefined && !validTimezone(on.timezone)) ctx.report(ptr(path, 'timezone'), 'timezone.invalid', { value: on.timezone });
+  if (on.timezone !== undefined && !validTimezone(on.timezone))
+    ctx.report(ptr(path, 'timezone'), 'timezone.invalid', { value: on.timezone });
   if (on.entity === undefined) {
     if (on.query !== undefined) ctx.report(ptr(path, 'query'), 'schedule.queryNeedsEntity');
     return;
   }
-  if (requireEntity(ctx, on.entity, ptr(path, 'entity'))) checkLogic(ctx, on.query, ptr(path, 'query'), on.entity, { sql: true });
+  if (requireEntity(ctx, on.entity, ptr(path, 'entity')))
+    checkLogic(ctx, on.query, ptr(path, 'query'), on.entity, { sql: true });
 }

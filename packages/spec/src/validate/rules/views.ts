@@ -12,8 +12,12 @@ export function checkViews(ctx: Ctx): void {
   (ctx.spec.views ?? []).forEach((view, i) => {
     const base = ptr('/views', i);
     if (!requireEntity(ctx, view.entity, ptr(base, 'entity'))) return;
-    (view.columns ?? []).forEach((c, k) => requireField(ctx, view.entity, c, ptr(base, 'columns', k), true));
-    (view.sort ?? []).forEach((s, k) => requireField(ctx, view.entity, s.field, ptr(base, 'sort', k, 'field'), true));
+    (view.columns ?? []).forEach((c, k) =>
+      requireField(ctx, view.entity, c, ptr(base, 'columns', k), true),
+    );
+    (view.sort ?? []).forEach((s, k) =>
+      requireField(ctx, view.entity, s.field, ptr(base, 'sort', k, 'field'), true),
+    );
     checkLogic(ctx, view.filter, ptr(base, 'filter'), view.entity, { sql: true });
     if (view.groupBy !== undefined && view.groupBy !== 'stage') {
       const field = requireField(ctx, view.entity, view.groupBy, ptr(base, 'groupBy'), true);
@@ -21,7 +25,11 @@ export function checkViews(ctx: Ctx): void {
         ctx.report(ptr(base, 'groupBy'), 'view.badGroupBy', { key: field.key, type: field.type });
       }
     } else if (view.type === 'board' && !ctx.pipelines.has(view.entity)) {
-      ctx.report(view.groupBy === 'stage' ? ptr(base, 'groupBy') : base, view.groupBy === 'stage' ? 'pipeline.missing' : 'view.boardNeedsGroup', { entity: view.entity });
+      ctx.report(
+        view.groupBy === 'stage' ? ptr(base, 'groupBy') : base,
+        view.groupBy === 'stage' ? 'pipeline.missing' : 'view.boardNeedsGroup',
+        { entity: view.entity },
+      );
     }
   });
   (ctx.spec.dashboards ?? []).forEach((dashboard, i) => {
@@ -32,22 +40,43 @@ export function checkViews(ctx: Ctx): void {
         return;
       }
       if (!requireEntity(ctx, w.entity, ptr(base, 'entity'))) return;
-      if (PIPELINE_WIDGETS.includes(w.type) && !ctx.pipelines.has(w.entity)) ctx.report(ptr(base, 'entity'), 'widget.needsPipeline', { type: w.type, entity: w.entity });
-      if (FIELD_WIDGETS.includes(w.type) && w.field === undefined) ctx.report(base, 'widget.needsField', { type: w.type });
+      if (PIPELINE_WIDGETS.includes(w.type) && !ctx.pipelines.has(w.entity))
+        ctx.report(ptr(base, 'entity'), 'widget.needsPipeline', { type: w.type, entity: w.entity });
+      if (FIELD_WIDGETS.includes(w.type) && w.field === undefined)
+        ctx.report(base, 'widget.needsField', { type: w.type });
       if (w.field !== undefined) {
         const field = requireField(ctx, w.entity, w.field, ptr(base, 'field'), true);
-        const dated = field ? ['date', 'datetime'].includes(field.type) : TIME_FIELDS.includes(w.field);
-        const known = field !== undefined || TIME_FIELDS.includes(w.field) || w.field === 'stage' || w.field === 'ownerId' || w.field === 'teamId';
-        if (w.type === 'timeSeries' && known && !dated) ctx.report(ptr(base, 'field'), 'widget.badTimeField', { key: w.field, type: field?.type ?? 'system' });
+        const dated = field
+          ? ['date', 'datetime'].includes(field.type)
+          : TIME_FIELDS.includes(w.field);
+        const known =
+          field !== undefined ||
+          TIME_FIELDS.includes(w.field) ||
+          w.field === 'stage' ||
+          w.field === 'ownerId' ||
+          w.field === 'teamId';
+        if (w.type === 'timeSeries' && known && !dated)
+          ctx.report(ptr(base, 'field'), 'widget.badTimeField', {
+            key: w.field,
+            type: field?.type ?? 'system',
+          });
       }
       checkLogic(ctx, w.filter, ptr(base, 'filter'), w.entity, { sql: true });
       const m = w.measure;
       if (m && m.op !== 'count') {
-        if (m.field === undefined) ctx.report(ptr(base, 'measure'), 'measure.needsField', { op: m.op });
+        if (m.field === undefined)
+          ctx.report(ptr(base, 'measure'), 'measure.needsField', { op: m.op });
         else {
           const field = requireField(ctx, w.entity, m.field, ptr(base, 'measure', 'field'));
-          const numeric = field && (NUMERIC.includes(field.type) || (field.type === 'formula' && ['number', 'money'].includes(field.resultType)));
-          if (field && !numeric) ctx.report(ptr(base, 'measure', 'field'), 'measure.badField', { key: field.key, type: field.type });
+          const numeric =
+            field &&
+            (NUMERIC.includes(field.type) ||
+              (field.type === 'formula' && ['number', 'money'].includes(field.resultType)));
+          if (field && !numeric)
+            ctx.report(ptr(base, 'measure', 'field'), 'measure.badField', {
+              key: field.key,
+              type: field.type,
+            });
         }
       }
     });
