@@ -23,18 +23,19 @@ const NODE_ONLY = [
 ];
 const REACT = ['react', 'react-dom', 'react-dom/*', 'react/*'];
 const APPS = ['@trellis/server', '@trellis/cli', '@trellis/web'];
-const ALL_PACKAGES = ['logic', 'spec', 'store', 'engine', 'forms', 'server', 'cli', 'web'];
+const ALL_PACKAGES = ['logic', 'spec', 'rules', 'store', 'engine', 'forms', 'server', 'cli', 'web'];
 
 /** Which workspace packages each layer may import (DESIGN.md §2: only those to its left). */
 const LAYERS = {
   logic: [],
   spec: ['logic'],
-  store: ['logic', 'spec'],
-  engine: ['logic', 'spec', 'store'],
-  forms: ['logic', 'spec'],
-  server: ['logic', 'spec', 'store', 'engine'],
-  cli: ['logic', 'spec', 'store', 'engine', 'server', 'template-education'],
-  web: ['logic', 'spec', 'forms'],
+  rules: ['logic', 'spec'],
+  store: ['logic', 'spec', 'rules'],
+  engine: ['logic', 'spec', 'rules', 'store'],
+  forms: ['logic', 'spec', 'rules'],
+  server: ['logic', 'spec', 'rules', 'store', 'engine'],
+  cli: ['logic', 'spec', 'rules', 'store', 'engine', 'server', 'template-education'],
+  web: ['logic', 'spec', 'rules', 'forms'],
 };
 const NODE_ALLOWED = new Set(['store', 'engine', 'server', 'cli']);
 const REACT_ALLOWED = new Set(['forms', 'web']);

@@ -18,7 +18,7 @@ import {
   type RecordData,
 } from './ports';
 import { createRecord, prepareCreate } from './records/create';
-import type { SpecModel } from './records/entity-model';
+import type { SpecModel } from '@trellis/rules';
 import { getRecord, listRecords } from './records/read';
 import { removeRecord, restoreRecord } from './records/remove';
 import { createRuntime, type Phase, type Runtime } from './records/runtime';

@@ -19,14 +19,16 @@ export type {
   WriteOptions,
 } from './records/types';
 export type { Phase } from './records/runtime';
-export type { EntityModel, SpecModel } from './records/entity-model';
-export { createSpecModel } from './records/entity-model';
-export { checkStageGate } from './records/stage-gate';
-export type { EvidenceActivity, GateInput } from './records/stage-gate';
+// The record rules live in @trellis/rules (shared with the form runtime); re-exported for callers of the engine.
+export {
+  checkStageGate,
+  createSpecModel,
+  normalizeEmail,
+  normalizeFieldValue,
+  normalizePhone,
+} from '@trellis/rules';
+export type { EntityModel, EvidenceActivity, GateInput, SpecModel } from '@trellis/rules';
 export { identityKeys } from './records/identity';
-export { normalizePhone } from './normalize/phone';
-export { normalizeEmail } from './normalize/email';
-export { normalizeFieldValue } from './normalize/field-normalizers';
 export type {
   Activity,
   ActivityInput,

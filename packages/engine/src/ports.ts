@@ -3,13 +3,11 @@
  * them for fakes (a fixed clock, sequential ids, an allow/deny permission port), production
  * wires real ones. Nothing in the engine reads `Date.now()` or generates ids directly.
  */
+import type { Locale, RecordData } from '@trellis/rules';
 import { newId } from '@trellis/store';
 
-/** Supported UI/error locales. */
-export type Locale = 'zh-CN' | 'en';
-
-/** Where a change came from; stored with every history row and outbox event. */
-export type Via = 'ui' | 'api' | 'import' | 'intake' | 'automation' | 'system';
+/** Supported UI/error locales, and where a change came from (stored with every history row and outbox event). */
+export type { Locale, Via } from '@trellis/rules';
 
 /** Who is acting. `userId` is absent for anonymous public intake. */
 export type Actor = {
@@ -21,7 +19,7 @@ export type Actor = {
 };
 
 /** A record as the engine sees it: system fields (camelCase) plus field values keyed by field key. */
-export type RecordData = Record<string, unknown>;
+export type { RecordData } from '@trellis/rules';
 
 /** Time source. Tests inject a fake whose `now()` they advance. */
 export type Clock = { now(): number };

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv, localizeAjvErrors } from '../validation/ajv';
+import { createAjv, localizeAjvErrors } from '@trellis/rules';
 import type { Locale } from '../ports';
 import { am, type AutomationMessageKey } from './messages';
 import type { AutomationError } from './types';

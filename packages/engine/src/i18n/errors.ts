@@ -1,13 +1,8 @@
-import type { Locale } from '../ports';
+import type { FieldError, Locale } from '@trellis/rules';
 import { t, type MessageKey } from './messages';
 
-/** One problem with one value: JSON pointer `path`, stable `code`, localized `message`. */
-export type FieldError = {
-  path: string;
-  code: string;
-  message: string;
-  params?: Record<string, unknown>;
-};
+export type { FieldError } from '@trellis/rules';
+export { pointer } from '@trellis/rules';
 
 /** Top-level error codes of engine results. */
 export type EngineErrorCode =
@@ -61,9 +56,4 @@ export function fieldError(
   params: Record<string, unknown> = {},
 ): FieldError {
   return { path, code, message: t(locale, key, params), params };
-}
-
-/** JSON pointer for a field key (escaping per RFC 6901). */
-export function pointer(...parts: (string | number)[]): string {
-  return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }

@@ -2,7 +2,7 @@ import type { StoreIssue } from '@trellis/store';
 import { engineError, type Failure } from '../i18n/errors';
 import { resolveLocale } from '../i18n/messages';
 import type { Actor, Locale, PermissionAction, RecordData, Via } from '../ports';
-import type { EntityModel, SpecModel } from './entity-model';
+import type { EntityModel, SpecModel } from '@trellis/rules';
 import type { Live, Phase, Runtime } from './runtime';
 import type { CallOptions } from './types';
 

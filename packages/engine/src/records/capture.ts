@@ -1,5 +1,5 @@
 import { pointer, type FieldError } from '../i18n/errors';
-import { isEmptyValue } from '../validation/empty';
+import { isEmptyValue } from '@trellis/rules';
 import type { Call } from './call';
 import type { TouchInput } from './types';
 

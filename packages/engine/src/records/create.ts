@@ -1,6 +1,6 @@
 import type { Failure } from '../i18n/errors';
 import type { RecordData } from '../ports';
-import { isEmptyValue } from '../validation/empty';
+import { isEmptyValue } from '@trellis/rules';
 import {
   authorize,
   beginCall,

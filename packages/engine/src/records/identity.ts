@@ -1,6 +1,6 @@
 import type { RecordData } from '../ports';
-import { isEmptyValue } from '../validation/empty';
-import type { EntityModel } from './entity-model';
+import { isEmptyValue } from '@trellis/rules';
+import type { EntityModel } from '@trellis/rules';
 
 /** One identity key of a record: the fields and their (normalized) values. */
 export type IdentityKey = { fields: readonly string[]; values: unknown[] };

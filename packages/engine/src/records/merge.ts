@@ -1,8 +1,8 @@
 import type { StoredRecord } from '@trellis/store';
-import { sameValue } from '../normalize/normalize-input';
+import { sameValue } from '@trellis/rules';
 import type { RecordData } from '../ports';
 import { storeFailure, timed, type Call } from './call';
-import { computeFormulas } from './formulas';
+import { computeFormulas } from '@trellis/rules';
 import { mergeFill } from './identity';
 import { emit, historyRows, pick, writeTouch } from './journal';
 import { problems, visible } from './outcome';

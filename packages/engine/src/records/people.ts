@@ -1,6 +1,6 @@
 import { fieldError, pointer, type FieldError } from '../i18n/errors';
 import type { Locale, RecordData } from '../ports';
-import { fieldLabel } from '../validation/validate-record';
+import { fieldLabel } from '@trellis/rules';
 import type { Call } from './call';
 
 const SYSTEM_LABELS: Record<'ownerId' | 'teamId', Record<Locale, string>> = {

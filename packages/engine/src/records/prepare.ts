@@ -1,9 +1,8 @@
 import { fieldError, pointer, type FieldError } from '../i18n/errors';
-import { normalizeInput, sameValue } from '../normalize/normalize-input';
+import { fieldLabel, normalizeInput, sameValue, validateRecord } from '@trellis/rules';
 import type { RecordData } from '../ports';
-import { fieldLabel, validateRecord } from '../validation/validate-record';
 import { timed, type Call } from './call';
-import { computeFormulas } from './formulas';
+import { computeFormulas } from '@trellis/rules';
 
 export type Prepared = {
   /** The whole record as it would be stored (current + normalized input + formulas). */

@@ -1,6 +1,6 @@
 import { fieldError, type FieldError } from '../i18n/errors';
 import type { RecordData } from '../ports';
-import { fieldLabel } from '../validation/validate-record';
+import { fieldLabel } from '@trellis/rules';
 import type { Call } from './call';
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import type { Clock, IdGenerator, Locale, PermissionPort } from '../ports';
-import { createSpecModel, type SpecModel } from './entity-model';
+import { createSpecModel, type SpecModel } from '@trellis/rules';
 
 /** Phases of the write path, reported to `onPhase` (benchmarks). `transaction` spans identity, write and the commit. */
 export type Phase = 'normalize' | 'validate' | 'identity' | 'gate' | 'write' | 'transaction';

@@ -4,7 +4,7 @@ import { localized } from '../i18n/messages';
 import type { RecordData } from '../ports';
 import { computeSlaDueAt } from '../scheduler/sla';
 import type { Call } from './call';
-import { checkStageGate, type EvidenceActivity } from './stage-gate';
+import { checkStageGate, type EvidenceActivity } from '@trellis/rules';
 
 /** Activities logged on a record since `since` (its stage entry): the evidence a gate may ask for. */
 export function evidenceSince(

@@ -1,8 +1,8 @@
 import { quoteIdent } from '@trellis/store';
 import { fieldError, type FieldError } from '../i18n/errors';
 import type { RecordData } from '../ports';
-import { isEmptyValue } from '../validation/empty';
-import { fieldLabel } from '../validation/validate-record';
+import { isEmptyValue } from '@trellis/rules';
+import { fieldLabel } from '@trellis/rules';
 import type { Call } from './call';
 import { mayName } from './duplicate';
 

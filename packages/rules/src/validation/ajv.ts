@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeZh from 'ajv-i18n/localize/zh';
-import type { Locale } from '../ports';
+import type { Locale } from '../types';
 
 /** One ajv instance per schema cache: compiled validators are reused for the life of a spec version. */
 export function createAjv(): Ajv {

@@ -1,12 +1,12 @@
 import type { FieldSpec, FieldType } from '@trellis/spec';
-import type { MessageKey } from '../i18n/messages';
+import type { RuleMessageKey } from '../i18n/messages';
 import { normalizeEmail } from './email';
 import { normalizePhone } from './phone';
 import { isKnownRegion, regionCode } from './region';
 import { asText, normalizeBlock, normalizeLine, parseNumberText } from './text';
 
 /** Outcome of normalizing one value: the value to validate, plus an issue when the input is unusable. */
-export type Normalized = { value: unknown; issue?: { code: string; key: MessageKey } };
+export type Normalized = { value: unknown; issue?: { code: string; key: RuleMessageKey } };
 
 type Normalizer = (value: unknown, field: FieldSpec) => Normalized;
 

@@ -1,9 +1,9 @@
 import { tryEvaluate } from '@trellis/logic';
 import type { FieldSpec } from '@trellis/spec';
-import { fieldError, pointer, type FieldError } from '../i18n/errors';
-import { localized, t } from '../i18n/messages';
-import type { Locale, RecordData } from '../ports';
-import type { EntityModel } from '../records/entity-model';
+import { fieldError, pointer } from '../i18n/errors';
+import { localized, ruleMessage } from '../i18n/messages';
+import type { FieldError, Locale, RecordData } from '../types';
+import type { EntityModel } from '../model/entity-model';
 import { localizeAjvErrors } from './ajv';
 import { isEmptyValue } from './empty';
 
@@ -62,7 +62,10 @@ export function validateRecord(
         errors.push({
           path,
           code: e.keyword,
-          message: t(ctx.locale, 'invalidValue', { label, detail: e.message ?? e.keyword }),
+          message: ruleMessage(ctx.locale, 'invalidValue', {
+            label,
+            detail: e.message ?? e.keyword,
+          }),
           params: { ...e.params },
         });
     }

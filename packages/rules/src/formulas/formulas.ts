@@ -1,6 +1,6 @@
 import { tryEvaluate } from '@trellis/logic';
-import type { RecordData } from '../ports';
-import type { EntityModel } from './entity-model';
+import type { RecordData } from '../types';
+import type { EntityModel } from '../model/entity-model';
 
 type ResultType = 'number' | 'text' | 'boolean' | 'date' | 'money';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadApp } from '../../test/fixtures/lead-app';
-import { createSpecModel } from '../records/entity-model';
+import { createSpecModel } from '../model/entity-model';
 import { normalizeEmail } from './email';
 import { normalizeInput } from './normalize-input';
 import { normalizePhone } from './phone';

@@ -1,6 +1,6 @@
-import { fieldError, pointer, type FieldError } from '../i18n/errors';
-import type { Locale, RecordData, Via } from '../ports';
-import type { EntityModel } from '../records/entity-model';
+import { fieldError, pointer } from '../i18n/errors';
+import type { FieldError, Locale, RecordData, Via } from '../types';
+import type { EntityModel } from '../model/entity-model';
 import { fieldLabel } from '../validation/validate-record';
 import { normalizeFieldValue } from './field-normalizers';
 import { normalizeLine } from './text';

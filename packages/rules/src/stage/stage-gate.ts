@@ -1,10 +1,10 @@
 import { tryEvaluate } from '@trellis/logic';
-import { fieldError, pointer, type FieldError } from '../i18n/errors';
+import { fieldError, pointer } from '../i18n/errors';
 import { localized } from '../i18n/messages';
-import type { Locale, RecordData } from '../ports';
+import type { FieldError, Locale, RecordData } from '../types';
 import { isEmptyValue } from '../validation/empty';
 import { fieldLabel } from '../validation/validate-record';
-import type { EntityModel } from './entity-model';
+import type { EntityModel } from '../model/entity-model';
 
 /** An activity logged on the record since it entered its current stage. */
 export type EvidenceActivity = { type: string; hasAttachment: boolean };

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { sourceConditions } from '@trellis/tooling/vitest';
+
+export default defineConfig(sourceConditions);
