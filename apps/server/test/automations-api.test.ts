@@ -138,7 +138,7 @@ describe('automations API', () => {
       code: string;
       errors: { path: string; code: string; message: string }[];
     };
-    expect(problem.code).toBe('validation_failed');
+    expect(problem.code).toBe('validation');
     expect(problem.errors.map((e) => e.path)).toContain('/phone');
     expect(problem.errors.find((e) => e.path === '/phone')?.message).toMatch(/[\u4e00-\u9fff]/);
 

@@ -46,8 +46,8 @@ const MESSAGES: Catalogue = {
     'zh-CN': '请求过于频繁，请 {seconds} 秒后再试。',
     en: 'Too many requests; try again in {seconds} seconds.',
   },
-  unknown_field: { 'zh-CN': '未知字段：{field}', en: 'Unknown field: {field}' },
-  field_readonly: { 'zh-CN': '字段 {field} 是只读的。', en: 'Field {field} is read-only.' },
+  unknown_field: { 'zh-CN': '未知字段“{field}”', en: 'Unknown field "{field}"' },
+  field_readonly: { 'zh-CN': '“{label}”是只读字段', en: '"{label}" is read-only' },
   invalid_filter: { 'zh-CN': '筛选条件无效：{reason}', en: 'Invalid filter: {reason}' },
   invalid_sort: { 'zh-CN': '排序字段无效：{field}', en: 'Invalid sort field: {field}' },
   invalid_limit: {
@@ -99,10 +99,8 @@ const MESSAGES: Catalogue = {
     'zh-CN': '服务器内部错误，已记录。',
     en: 'Internal server error; it has been logged.',
   },
-  validation_failed: {
-    'zh-CN': '提交的数据没有通过校验。',
-    en: 'The submitted data did not pass validation.',
-  },
+  // The engine's wording for the same code (packages/engine/src/i18n/messages.ts `validation`).
+  validation: { 'zh-CN': '提交的数据有 {count} 处问题', en: 'The data has {count} problem(s)' },
   conflict: {
     'zh-CN': '记录已被他人修改，请刷新后重试。',
     en: 'The record was changed by someone else; reload and retry.',

@@ -98,7 +98,9 @@ export function problem(
   headers: Record<string, string> = {},
   detail?: string,
 ): Response {
-  const body = problemBody(status, code, localeOf(c), params, errors, c.req.path);
+  // `validation` says how many problems there are, as the engine's own validation answer does.
+  const withCount = code === 'validation' ? { count: errors.length, ...params } : params;
+  const body = problemBody(status, code, localeOf(c), withCount, errors, c.req.path);
   if (detail) body.detail = detail;
   return new Response(JSON.stringify(body), {
     status: status as ContentfulStatusCode,

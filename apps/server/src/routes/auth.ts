@@ -14,11 +14,11 @@ import { ADMIN_ROLE } from '@trellis/engine';
 function str(body: Record<string, unknown>, key: string, max = 200): string {
   const v = body[key];
   if (typeof v !== 'string' || v.length === 0)
-    throw new HttpProblem(422, 'validation_failed', {}, [
+    throw new HttpProblem(422, 'validation', {}, [
       { path: `/${key}`, code: 'required', message: '' },
     ]);
   if (v.length > max)
-    throw new HttpProblem(422, 'validation_failed', {}, [
+    throw new HttpProblem(422, 'validation', {}, [
       { path: `/${key}`, code: 'too_long', message: '' },
     ]);
   return v;
@@ -128,7 +128,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const current = str(body, 'current', 1000);
     const next = str(body, 'password', 1000);
     if (next.length < MIN_PASSWORD_LENGTH)
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         {
           path: '/password',
           code: 'weak_password',
@@ -137,7 +137,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         },
       ]);
     if (!(await verifyPassword(current, row.password_hash)))
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         { path: '/current', code: 'invalid_credentials', message: '' },
       ]);
     ctx.users.update(row.id, { passwordHash: await hashPassword(next) }, ctx.now());
@@ -153,7 +153,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (!actor.userId) throw new HttpProblem(403, 'forbidden');
     const { body } = await readObject(c);
     if (body.locale !== undefined && body.locale !== 'zh-CN' && body.locale !== 'en')
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         { path: '/locale', code: 'invalid_value', message: '', params: { reason: 'zh-CN | en' } },
       ]);
     ctx.users.update(
@@ -176,7 +176,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const login = str(body, 'login', 64);
     const password = str(body, 'password', 1000);
     if (password.length < MIN_PASSWORD_LENGTH)
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         { path: '/password', code: 'weak_password', message: '' },
       ]);
     if (ctx.users.count() > 0) throw new HttpProblem(409, 'setup_done');

@@ -74,7 +74,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       const reasons = Array.isArray(params?.errors)
         ? (params.errors as ProblemError[])
         : [{ path: result.error.path, code, message: result.error.message }];
-      throw new HttpProblem(422, 'validation_failed', {}, reasons);
+      throw new HttpProblem(422, 'validation', {}, reasons);
     }
     // A run over a stored record shows its values (condition trace, chosen owner): only records
     // the caller may read. A named record they cannot read answers like a missing one; records a
@@ -104,7 +104,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       ? body.recordIds.filter((x): x is string => typeof x === 'string').slice(0, 500)
       : [];
     if (ids.length === 0)
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         { path: '/recordIds', code: 'required', message: '' },
       ]);
     const automation = ctx.spec()?.automations?.find((a) => a.key === c.req.param('key'));
@@ -119,7 +119,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     )
       throw new HttpProblem(404, 'not_found');
     const result = automationsOf(ctx).runManual(c.req.param('key'), ids, actor);
-    if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, [result.error]);
+    if (!result.ok) throw new HttpProblem(422, 'validation', {}, [result.error]);
     return c.json(result, 202);
   });
 }

@@ -64,7 +64,7 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       const form = await c.req.parseBody();
       const file = form.file;
       if (!(file instanceof File))
-        throw new HttpProblem(422, 'validation_failed', {}, [
+        throw new HttpProblem(422, 'validation', {}, [
           { path: '/file', code: 'required', message: '' },
         ]);
       bytes = Buffer.from(await file.arrayBuffer());
@@ -76,7 +76,7 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       mime = type.split(';')[0] || 'application/octet-stream';
     }
     if (bytes.length === 0)
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         { path: '/file', code: 'required', message: '' },
       ]);
     // Path separators and control characters never reach a header or a disk path.

@@ -167,7 +167,7 @@ async function submitForm(
       },
       now,
     );
-    throw new HttpProblem(422, 'validation_failed', {}, errors);
+    throw new HttpProblem(422, 'validation', {}, errors);
   }
   for (const [key, value] of Object.entries(form.defaults ?? {}))
     if (values[key] === undefined || values[key] === null) values[key] = value;

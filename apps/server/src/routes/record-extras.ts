@@ -28,9 +28,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     const actor = requireActor(c);
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     if (q === '')
-      throw new HttpProblem(400, 'validation_failed', {}, [
-        { path: '/q', code: 'required', message: '' },
-      ]);
+      throw new HttpProblem(400, 'validation', {}, [{ path: '/q', code: 'required', message: '' }]);
     const results = (ctx.spec()?.entities ?? [])
       .filter((e) => ctx.perms.can(actor, 'read', e.key))
       .map((e) => {

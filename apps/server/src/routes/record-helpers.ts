@@ -7,6 +7,14 @@ import { requireActor } from '../http/auth-middleware';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
+import type { Locale } from '../http/locale';
+
+/** The label of a field in `locale` (zh-CN, then the key, when that text is missing). */
+export function fieldLabel(entity: EntitySpec, key: string, locale: Locale): string {
+  const label = entity.fields.find((f) => f.key === key)?.label as
+    Partial<Record<string, string>> | undefined;
+  return label?.[locale] ?? label?.['zh-CN'] ?? label?.en ?? key;
+}
 
 /** System fields every reader of a record may filter and sort on. */
 export const SYSTEM_KEYS = [
@@ -131,12 +139,17 @@ export function parseListQuery(
   return query;
 }
 
-/** Refuses a write that touches fields hidden from (as unknown) or read-only for the caller. */
+/**
+ * Refuses a write that touches fields hidden from (as unknown) or read-only for the caller.
+ * A read-only field is named by its label in the caller's language; a hidden one only by the
+ * key the caller sent, so its label does not leak.
+ */
 export function guardWrite(
   ctx: ServerContext,
   actor: Actor,
   entity: EntitySpec,
   values: Record<string, unknown>,
+  locale: Locale,
 ): void {
   const refused = ctx.perms.refusedFields(actor, entity.key, values);
   const errors: ProblemError[] = [
@@ -150,10 +163,10 @@ export function guardWrite(
       path: `/${f}`,
       code: 'field_readonly',
       message: '',
-      params: { field: f },
+      params: { field: f, label: fieldLabel(entity, f, locale) },
     })),
   ];
-  if (errors.length > 0) throw new HttpProblem(422, 'validation_failed', {}, errors);
+  if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
 }
 
 /** Drops hidden fields from a record and error entries about hidden fields. */

@@ -30,7 +30,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const { actor, entity } = readableEntity(ctx, c);
     const { body } = await readObject(c);
     if (!ctx.perms.can(actor, 'create', entity.key)) throw new HttpProblem(403, 'forbidden');
-    guardWrite(ctx, actor, entity, body);
+    guardWrite(ctx, actor, entity, body, localeOf(c));
     const redact = redactor(ctx, actor, entity.key);
     const result = writeTx(ctx.db, () =>
       engine.records.create(entity.key, body, {
@@ -62,10 +62,10 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const { body } = await readObject(c);
     const { version, ...values } = body;
     if (typeof version !== 'number' || !Number.isInteger(version))
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         { path: '/version', code: 'version_required', message: '' },
       ]);
-    guardWrite(ctx, actor, entity, values);
+    guardWrite(ctx, actor, entity, values, localeOf(c));
     const redact = redactor(ctx, actor, entity.key);
     const result = writeTx(ctx.db, () =>
       engine.records.update(entity.key, c.req.param('id'), values, {
@@ -116,7 +116,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const { actor, entity } = readableEntity(ctx, c);
     const { body } = await readObject(c);
     if (typeof body.stage !== 'string' || body.stage.length > 64)
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         { path: '/stage', code: 'required', message: '' },
       ]);
     const version = typeof body.version === 'number' ? body.version : undefined;

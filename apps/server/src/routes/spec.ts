@@ -54,7 +54,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     requireBuild(ctx, requireActor(c));
     const { body } = await readObject(c, { optional: true });
     const preview = versions.preview(body.spec, { locale: localeOf(c) });
-    if (!preview.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(preview.errors));
+    if (!preview.ok) throw new HttpProblem(422, 'validation', {}, asErrors(preview.errors));
     return c.json(preview);
   });
 
@@ -71,7 +71,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       now: ctx.now(),
     });
     // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
-    if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
+    if (!result.ok) throw new HttpProblem(422, 'validation', {}, asErrors(result.errors));
     return publishAnswer(c, result);
   });
 
@@ -97,7 +97,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       locale: localeOf(c),
       now: ctx.now(),
     });
-    if (!result.ok) throw new HttpProblem(422, 'validation_failed', {}, asErrors(result.errors));
+    if (!result.ok) throw new HttpProblem(422, 'validation', {}, asErrors(result.errors));
     return publishAnswer(c, result);
   });
 }

@@ -81,7 +81,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         ),
       );
     else
-      throw new HttpProblem(422, 'validation_failed', {}, [
+      throw new HttpProblem(422, 'validation', {}, [
         {
           path: '/status',
           code: 'invalid_value',

@@ -95,7 +95,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
     const checked = checkRoleAndTeams(ctx, body.role, body.teams, errors);
     if (errors.length > 0 || !login || !checked.role)
-      throw new HttpProblem(422, 'validation_failed', {}, errors);
+      throw new HttpProblem(422, 'validation', {}, errors);
     const id = ctx.users.insert(
       {
         login,
@@ -139,7 +139,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         message: '',
         params: { min: MIN_PASSWORD_LENGTH },
       });
-    if (errors.length > 0) throw new HttpProblem(422, 'validation_failed', {}, errors);
+    if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
     const now = ctx.now();
     ctx.users.update(
       row.id,
@@ -190,7 +190,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         params: { reason: 'userId' },
       });
     if (errors.length > 0 || !name || !checked.role)
-      throw new HttpProblem(422, 'validation_failed', {}, errors);
+      throw new HttpProblem(422, 'validation', {}, errors);
     const issued = ctx.tokens.issue(
       { name, role: checked.role, userId, createdBy: actor.userId ?? null },
       ctx.now(),

@@ -147,11 +147,17 @@ describe('records.changeStage', () => {
     expect(move(rec.id, 'lost', { values: { lossReason: 'price' } }).ok).toBe(true);
   });
 
-  it('refuses an unknown stage and a stage change in a stale version', () => {
+  it('refuses an unknown stage, saying it does not exist, and a stage change in a stale version', () => {
     const rec = lead();
     expect(move(rec.id, 'limbo')).toMatchObject({
       ok: false,
-      error: { code: 'stage_gate', errors: [{ code: 'stage_unknown' }] },
+      error: {
+        code: 'validation',
+        message: 'Stage "limbo" does not exist',
+        errors: [
+          { path: '/stage', code: 'stage_unknown', message: 'Stage "limbo" does not exist' },
+        ],
+      },
     });
     ctx.engine.records.update('lead', rec.id, { notes: 'x' }, opts);
     expect(move(rec.id, 'contacted', { version: 1 })).toMatchObject({

@@ -45,7 +45,7 @@ const bad: [string, unknown, string, string][] = [
   ['advisor', ['u-1'], '/advisor', 'type'],
   ['attachments', [pdf, pdf, pdf], '/attachments', 'maxItems'],
   ['city', '上海市浦东新区', '/city', 'invalid_region'],
-  ['budgetYuan', 5, '/budgetYuan', 'read_only'],
+  ['budgetYuan', 5, '/budgetYuan', 'field_readonly'],
 ];
 
 describe('every field type through records.create', () => {

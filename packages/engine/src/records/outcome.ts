@@ -4,7 +4,6 @@ import type { RecordData } from '../ports';
 import type { Call } from './call';
 
 const STAGE_CODES = new Set([
-  'stage_unknown',
   'stage_transition',
   'stage_requires',
   'stage_enter_if',
@@ -13,9 +12,13 @@ const STAGE_CODES = new Set([
 
 /**
  * The failure for a list of problems: `stage_gate` when every problem is a stage-gate refusal
- * (the caller is told what is missing to enter the stage), `validation` otherwise.
+ * (the caller is told what is missing to enter the stage), `validation` otherwise. A stage that
+ * does not exist is not a gate with something missing: it is `validation` and says so.
  */
 export function problems(call: Call, errors: FieldError[], stage?: string): Failure {
+  const unknown = errors.find((e) => e.code === 'stage_unknown');
+  if (unknown)
+    return { ok: false, error: { code: 'validation', message: unknown.message, errors } };
   if (stage !== undefined && errors.every((e) => STAGE_CODES.has(e.code))) {
     const label = call.model.stages.get(stage)?.label;
     const name = label?.[call.locale] ?? label?.['zh-CN'] ?? stage;

@@ -115,7 +115,7 @@ describe('records.update', () => {
       { source: 'website' },
       { ...opts, version: 1 },
     );
-    expect(!ui.ok && ui.error.errors[0]).toMatchObject({ path: '/source', code: 'read_only' });
+    expect(!ui.ok && ui.error.errors[0]).toMatchObject({ path: '/source', code: 'field_readonly' });
     const imp = ctx.engine.records.update(
       'lead',
       rec.id,

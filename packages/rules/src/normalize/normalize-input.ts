@@ -79,7 +79,7 @@ export function normalizeInput(
     const label = fieldLabel(field, key, opts.locale);
     if (field.type === 'formula') {
       if (opts.current && opts.current[key] === raw) continue;
-      errors.push(fieldError(opts.locale, pointer(key), 'read_only', 'readOnly', { label }));
+      errors.push(fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label }));
       continue;
     }
     const n = normalizeFieldValue(field, raw);
@@ -89,7 +89,7 @@ export function normalizeInput(
       continue;
     }
     if (field.readOnly && peopleEdit && !sameValue(opts.current?.[key] ?? null, n.value)) {
-      errors.push(fieldError(opts.locale, pointer(key), 'read_only', 'readOnly', { label }));
+      errors.push(fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label }));
       continue;
     }
     values[key] = n.value;

@@ -111,7 +111,7 @@ describe('normalizeInput', () => {
     expect(r.errors.map((e) => [e.path, e.code])).toEqual([
       ['/nmae', 'unknown_field'],
       ['/version', 'system_field'],
-      ['/budgetYuan', 'read_only'],
+      ['/budgetYuan', 'field_readonly'],
     ]);
     expect(r.errors[0]!.message).toBe('Unknown field "nmae"');
   });
