@@ -1,3 +1,38 @@
+// The store interface (DESIGN.md §4, docs/storage.md): openStore, Store, Tx and the repositories.
+export { openStore, dialectOf } from './open-store';
+export type { OpenStoreOptions, Repos, Store, Tx } from './api/store';
+export { RECORD_WRITE_METHODS, WRITE_METHODS, routeWrites } from './api/writes';
+export type { WritingRepo } from './api/writes';
+export type { ActivityRepo, ActivityRow, FileRef } from './api/activities';
+export type { AssignmentRepo, AssignmentState } from './api/assignment';
+export type { DeliveryRepo, DeliveryRow, DueDelivery, NewDelivery } from './api/deliveries';
+export type { EmailRepo, EmailRow, NewEmail } from './api/emails';
+export type { FileRepo, FileRow } from './api/files';
+export type { Handover, HandoverRepo, NewHandover } from './api/handovers';
+export type { IdempotencyRepo, StoredReply } from './api/idempotency';
+export type {
+  IntakeKind,
+  IntakeLogEntry,
+  IntakeLogRepo,
+  IntakeReason,
+  IntakeStatus,
+} from './api/intake-log';
+export type { CheckpointResult as WalCheckpoint, Maintenance } from './api/maintenance';
+export type { MigrationRepo } from './api/migrations';
+export type { NewNotification, Notification, NotificationRepo } from './api/notifications';
+export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';
+export type { EffectRepo, RunQuery, RunRepo, RunRow } from './api/runs';
+export type { SchedulerRepo, SchedulerState } from './api/scheduler';
+export type { SessionRepo, SessionRow } from './api/sessions';
+export type { SpecRepo } from './api/specs';
+export type { TableData } from './api/table-data';
+export type { TaskFilter, TaskRepo, TaskRow, TaskStatus } from './api/tasks';
+export type { TeamRepo, TeamRow } from './api/teams';
+export type { TokenRepo, TokenRow } from './api/tokens';
+export type { Touch, TouchRepo } from './api/touches';
+export type { NewUser, UserPatch, UserRepo, UserRow, UserStatus } from './api/users';
+export type { WebhookSecretRepo } from './api/webhook-secrets';
+// The synchronous SQLite API the engine still uses; it leaves the public entry once the engine runs on the store.
 export { openDatabase } from './db/open-database';
 export type { OpenOptions, StoreDb, StoreSchema } from './db/open-database';
 export {
@@ -14,20 +49,25 @@ export type { ColumnInfo, EntityTableInfo, IndexDef } from './entity/entity-tabl
 export { columnKind } from './entity/column-types';
 export type { Codec, ColumnKind, LogicColumnType, SqlType } from './entity/column-types';
 export type {
-  HistoryRow,
   IdentityMatch,
   ListPage,
-  ListQuery,
-  OutboxRow,
+  LogicContext,
   RecordInput,
-  RecordStore,
-  SearchOptions,
+  RecordQuery,
+  RecordRepo,
+  SlaDue,
   SortSpec,
   StoredRecord,
-  TransitionRow,
-  WhereSql,
   WriteOptions,
-} from './record-store';
+} from './api/records';
+export type { HistoryRow, TransitionRow, HistoryRepo, TransitionRepo } from './api/history';
+export type {
+  ListQuery,
+  OutboxRow,
+  RecordStore,
+  SearchOptions,
+  WhereSql,
+} from './sqlite/record-core';
 export { createRecordStore } from './sqlite/sqlite-record-store';
 export type { RecordStoreOptions } from './sqlite/sqlite-record-store';
 export { syncEntityTables } from './sqlite/sync-entity-tables';

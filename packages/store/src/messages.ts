@@ -75,6 +75,14 @@ const MESSAGES: Record<string, Record<StoreLocale, Template>> = {
     'zh-CN': (p) => `没有版本 ${p.version}`,
     en: (p) => `There is no version ${p.version}`,
   },
+  invalid_filter: {
+    'zh-CN': (p) => `筛选条件无效：${p.reason}`,
+    en: (p) => `Invalid filter: ${p.reason}`,
+  },
+  read_only: {
+    'zh-CN': () => '这个连接只能读取：写入由写入线程完成',
+    en: () => 'This store is read-only: writes go through the writer',
+  },
   invalid_where: {
     'zh-CN': (p) => `筛选条件无效：${p.reason}`,
     en: (p) => `Invalid filter: ${p.reason}`,

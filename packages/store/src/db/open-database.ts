@@ -28,6 +28,8 @@ export type StoreDb = {
 export type OpenOptions = {
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /** A throwaway database (tests): no fsync at all. */
+  scratch?: boolean;
   /** Where the system migrations are; default: the package's `drizzle/` folder (found next to the code). */
   migrationsFolder?: string;
 };
@@ -48,7 +50,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
     // each hot index page once per checkpoint instead of once per 4 MB.
     sqlite.pragma('wal_autocheckpoint = 8000');
   }
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(options.scratch ? 'synchronous = OFF' : 'synchronous = NORMAL');
   // Savepoints (nested writes outside `flattened`) and multi-row statements copy each page they
   // touch to a statement journal; kept in memory instead of a temp file, intake ran ~15 % faster.
   sqlite.pragma('temp_store = MEMORY');
@@ -63,7 +65,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
     // Keep planner statistics fresh (entity lists rely on them to pick the right index);
     // analysis_limit bounds the cost on big tables. SQLite's recommendation for long-lived connections.
     sqlite.pragma('analysis_limit = 1000');
-    sqlite.pragma('optimize = 0x10002');
+    if (!options.scratch) sqlite.pragma('optimize = 0x10002');
   }
   // One wrapper for every call: better-sqlite3 builds four closures per transaction() call.
   const inTransaction = sqlite.transaction((fn: () => unknown) => fn());
@@ -94,7 +96,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
       }
     },
     close: () => {
-      if (sqlite.open && !options.readonly) sqlite.pragma('optimize');
+      if (sqlite.open && !options.readonly && !options.scratch) sqlite.pragma('optimize');
       sqlite.close();
     },
   };

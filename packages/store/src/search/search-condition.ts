@@ -1,5 +1,5 @@
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
-import type { WhereSql } from '../record-store';
+import type { WhereSql } from '../sqlite/record-core';
 import { PAIR_SEP, escapeLike, ftsPhrase, searchPlan } from './search-text';
 
 /**

@@ -1,5 +1,5 @@
 import type { ColumnInfo, EntityTableInfo } from '../entity/entity-table';
-import type { StoredRecord } from '../record-store';
+import type { StoredRecord } from '../api/records';
 
 /** Why a value cannot be stored in a column: the storage class it should have had. */
 export type EncodeError = { expected: string };

@@ -1,7 +1,7 @@
 import type { ColumnInfo, EntityTableInfo } from '../entity/entity-table';
 import { fail } from '../messages';
 import type { StoreLocale, StoreResult } from '../messages';
-import type { RecordInput } from '../record-store';
+import type { RecordInput } from '../api/records';
 import { encodeValue } from './codec';
 
 /** System fields a caller may set on insert; the rest (updatedAt, version, deletedAt) the store manages. */

@@ -1,5 +1,6 @@
 import { newId } from '../ids';
-import type { HistoryRow, OutboxRow, TransitionRow } from '../record-store';
+import type { HistoryRow, TransitionRow } from '../api/history';
+import type { OutboxRow } from './record-core';
 import type { SqliteCtx } from './context';
 
 const json = (v: unknown): string | null =>

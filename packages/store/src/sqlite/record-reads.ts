@@ -2,14 +2,8 @@ import type { EntityTableInfo } from '../entity/entity-table';
 import { quoteIdent } from '../entity/entity-table';
 import { fail } from '../messages';
 import type { StoreResult } from '../messages';
-import type {
-  IdentityMatch,
-  ListPage,
-  ListQuery,
-  RecordInput,
-  SearchOptions,
-  StoredRecord,
-} from '../record-store';
+import type { IdentityMatch, ListPage, RecordInput, StoredRecord } from '../api/records';
+import type { ListQuery, SearchOptions } from './record-core';
 import { searchCondition } from '../search/search-condition';
 import { decodeRow, encodeValue, selectList } from './codec';
 import type { SqliteCtx } from './context';

@@ -3,7 +3,7 @@ import type { EntityTableInfo } from '../entity/entity-table';
 import { quoteIdent } from '../entity/entity-table';
 import { fail } from '../messages';
 import type { StoreResult } from '../messages';
-import type { RecordInput, StoredRecord, WriteOptions } from '../record-store';
+import type { RecordInput, StoredRecord, WriteOptions } from '../api/records';
 import { decodeRow, selectList } from './codec';
 import type { SqliteCtx } from './context';
 import { encodeInput, INSERTABLE_SYSTEM, UPDATABLE_SYSTEM } from './encode-input';

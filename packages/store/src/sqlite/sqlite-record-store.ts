@@ -3,7 +3,7 @@ import { entityTable } from '../entity/entity-table';
 import type { EntityTableInfo } from '../entity/entity-table';
 import { fail } from '../messages';
 import type { StoreLocale, StoreResult } from '../messages';
-import type { RecordStore } from '../record-store';
+import type { RecordStore } from './record-core';
 import type { AppShape } from '../spec-shape';
 import { createCtx } from './context';
 import type { SqliteCtx } from './context';
@@ -36,6 +36,7 @@ export function createRecordStore(
   };
   return {
     spec,
+    connection: () => db.sqlite,
     table: (entity) => tables.get(entity),
     transaction: (fn) => db.transaction(fn),
     insert: (entity, record, opts) =>

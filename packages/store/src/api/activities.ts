@@ -1,0 +1,31 @@
+/** A file attached to an activity (stored in `files`). */
+export type FileRef = { id: string; name: string; size: number; mime: string };
+
+/** A logged activity (跟进记录). */
+export type ActivityRow = {
+  id: string;
+  entity: string;
+  recordId: string;
+  type: string;
+  body: string | null;
+  occurredAt: number;
+  actorId: string | null;
+  attachments: FileRef[];
+  meta: Record<string, unknown> | null;
+  createdAt: number;
+};
+
+/** Activities of records. */
+export type ActivityRepo = {
+  insert(a: ActivityRow): Promise<void>;
+  /** A record's activities (not deleted), newest first by when they happened. */
+  listFor(entity: string, recordId: string): Promise<ActivityRow[]>;
+  /** Type and attachments of a record's activities logged at or after `since` (stage evidence). */
+  loggedSince(
+    entity: string,
+    recordId: string,
+    since: number,
+  ): Promise<{ type: string; hasAttachment: boolean }[]>;
+  /** Ids of records of `entity` with an activity attaching the file `fileId`; at most `limit`. */
+  recordsWithFile(entity: string, fileId: string, limit: number): Promise<string[]>;
+};

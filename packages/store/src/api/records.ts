@@ -1,0 +1,147 @@
+import type { StoreResult } from '../messages';
+
+/**
+ * A record as the engine sees it: system fields in camelCase plus one property per field,
+ * values in engine form (docs/storage.md "Entity tables"). Missing values are null.
+ */
+export type StoredRecord = {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  createdBy: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  stage: string | null;
+  stageEnteredAt: number | null;
+  lastActivityAt: number | null;
+  slaDueAt: number | null;
+  version: number;
+  deletedAt: number | null;
+  [field: string]: unknown;
+};
+
+/** Values to write: field keys and writable system fields (id/createdAt/createdBy only on insert). */
+export type RecordInput = Record<string, unknown>;
+
+export type WriteOptions = { now?: number };
+
+export type SortSpec = { field: string; dir?: 'asc' | 'desc' };
+
+/** Values JSONLogic conditions may refer to: `{"var": "$user.id"}`, `now` for relative dates. */
+export type LogicContext = {
+  now?: number;
+  user?: { id: string; teams: string[]; roles: string[] };
+};
+
+/**
+ * Which records of an entity a list returns. Conditions are JSONLogic over field keys and
+ * camelCase system fields, compiled to SQL inside the store (`@trellis/logic` compileToSql with
+ * the adapter's dialect): nothing outside the store writes SQL.
+ */
+export type RecordQuery = {
+  /**
+   * The caller's filter. When it cannot be compiled the answer is `invalid_filter` with
+   * `params.errors` = `[{ path, code, message }]`, paths relative to the filter.
+   */
+  filter?: unknown;
+  /** Conditions the caller does not choose (a permission scope), ANDed with `filter`. */
+  scope?: unknown;
+  /** `$user` and `now` for both conditions. */
+  context?: LogicContext;
+  /**
+   * Substring search over the title, phone and email fields (Chinese fragments of 1-3
+   * characters, phone suffixes). Fields in `hidden` do not match: a hidden phone cannot be
+   * learnt by searching for its digits.
+   */
+  search?: { text: string; hidden?: readonly string[] };
+  /** Default: createdAt desc. The record id is always appended as the tie-breaker. */
+  sort?: readonly SortSpec[];
+  cursor?: string | null;
+  /** Default 50, at most 1000. */
+  limit?: number;
+  /** Also return the number of records matching (ignores the cursor). */
+  count?: boolean;
+  /** 'exclude' (default) hides soft-deleted records, 'only' lists the recycle bin. */
+  deleted?: 'exclude' | 'only' | 'include';
+};
+
+export type ListPage = { records: StoredRecord[]; nextCursor: string | null; total?: number };
+
+export type IdentityMatch = { key: string[]; record: StoredRecord };
+
+/** A record whose SLA due time has passed (the SLA sweep reads them in due-time order). */
+export type SlaDue = { id: string; stage: string; due: number };
+
+/**
+ * Records of the entities of one spec (`repos.records(spec)`). Expected failures (conflict,
+ * not found, bad cursor, bad filter) are returned as values; the entity tables must exist
+ * (publish the spec, or `migrations.syncEntityTables` in tests).
+ */
+export type RecordRepo = {
+  /** Inserts a record; `id`, `createdAt`, `createdBy` may be given, the rest is managed. */
+  insert(
+    entity: string,
+    record: RecordInput,
+    opts?: WriteOptions,
+  ): Promise<StoreResult<StoredRecord>>;
+  /** Applies `patch` if the stored version equals `expectedVersion`; bumps version and updatedAt. */
+  update(
+    entity: string,
+    id: string,
+    patch: RecordInput,
+    expectedVersion: number,
+    opts?: WriteOptions,
+  ): Promise<StoreResult<StoredRecord>>;
+  get(
+    entity: string,
+    id: string,
+    opts?: { includeDeleted?: boolean },
+  ): Promise<StoredRecord | null>;
+  /** One page of a list with keyset pagination over the sort fields plus id. */
+  list(entity: string, query?: RecordQuery): Promise<StoreResult<ListPage>>;
+  /** Live records sharing any complete identity key with `values` (e.g. the same phone). */
+  findByIdentity(
+    entity: string,
+    values: RecordInput,
+    opts?: { excludeId?: string },
+  ): Promise<IdentityMatch[]>;
+  /** Moves a record into the recycle bin (`deletedAt`); optimistic like `update`. */
+  softDelete(
+    entity: string,
+    id: string,
+    opts?: WriteOptions & { expectedVersion?: number },
+  ): Promise<StoreResult<StoredRecord>>;
+  restore(
+    entity: string,
+    id: string,
+    opts?: WriteOptions & { expectedVersion?: number },
+  ): Promise<StoreResult<StoredRecord>>;
+  /**
+   * Live records in one of `stages` whose SLA due time lies in (after, until], in (due, id)
+   * order, starting after `after` (keyset), at most `limit`.
+   */
+  slaDue(
+    entity: string,
+    q: {
+      stages: readonly string[];
+      after: { due: number; id: string };
+      until: number;
+      limit: number;
+    },
+  ): Promise<SlaDue[]>;
+  /** Ids of records (deleted too) whose file `fields` hold the file `fileId`; at most `limit`. */
+  referencingFile(
+    entity: string,
+    fields: readonly string[],
+    fileId: string,
+    limit: number,
+  ): Promise<string[]>;
+  /**
+   * Moves the search text of up to `limit` recently written records into the search index
+   * (searches see those records before and after). Run it in a transaction when the database
+   * is not busy; returns how many it moved, 0 when none were waiting.
+   */
+  indexSearch(limit: number): Promise<number>;
+  /** Whether records wait for `indexSearch` (a plain read). */
+  searchBacklog(): Promise<boolean>;
+};

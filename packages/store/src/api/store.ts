@@ -1,0 +1,124 @@
+import type { StoreLocale } from '../messages';
+import type { AppShape } from '../spec-shape';
+import type { ActivityRepo } from './activities';
+import type { AssignmentRepo } from './assignment';
+import type { DeliveryRepo } from './deliveries';
+import type { EmailRepo } from './emails';
+import type { FileRepo } from './files';
+import type { HandoverRepo } from './handovers';
+import type { HistoryRepo, TransitionRepo } from './history';
+import type { IdempotencyRepo } from './idempotency';
+import type { IntakeLogRepo } from './intake-log';
+import type { Maintenance } from './maintenance';
+import type { MigrationRepo } from './migrations';
+import type { NotificationRepo } from './notifications';
+import type { OutboxRepo } from './outbox';
+import type { RecordRepo } from './records';
+import type { EffectRepo, RunRepo } from './runs';
+import type { SchedulerRepo } from './scheduler';
+import type { SessionRepo } from './sessions';
+import type { SpecRepo } from './specs';
+import type { TableData } from './table-data';
+import type { TaskRepo } from './tasks';
+import type { TeamRepo } from './teams';
+import type { TokenRepo } from './tokens';
+import type { TouchRepo } from './touches';
+import type { UserRepo } from './users';
+import type { WebhookSecretRepo } from './webhook-secrets';
+
+/** Every repository: the same shape outside a transaction (`Store`) and inside one (`Tx`). */
+export type Repos = {
+  /** Records of the entities of `spec` (cached per spec object). */
+  records(spec: AppShape): RecordRepo;
+  history: HistoryRepo;
+  transitions: TransitionRepo;
+  touches: TouchRepo;
+  activities: ActivityRepo;
+  tasks: TaskRepo;
+  notifications: NotificationRepo;
+  handovers: HandoverRepo;
+  outbox: OutboxRepo;
+  runs: RunRepo;
+  effects: EffectRepo;
+  assignment: AssignmentRepo;
+  scheduler: SchedulerRepo;
+  deliveries: DeliveryRepo;
+  emails: EmailRepo;
+  users: UserRepo;
+  teams: TeamRepo;
+  sessions: SessionRepo;
+  tokens: TokenRepo;
+  intakeLog: IntakeLogRepo;
+  idempotency: IdempotencyRepo;
+  webhookSecrets: WebhookSecretRepo;
+  files: FileRepo;
+  specs: SpecRepo;
+  migrations: MigrationRepo;
+  tables: TableData;
+};
+
+/**
+ * The repositories inside a transaction. `transaction(fn)` nests: `fn` is a unit of its own
+ * whose writes are not committed when it throws (the outer transaction goes on and commits the
+ * rest). On SQLite a group commit first runs without savepoints: a body that caught a nested
+ * failure may see that unit's writes until the group is run again with savepoints, which
+ * happens before anything commits. Decide nothing durable from what you read after catching one.
+ */
+export type Tx = Repos & {
+  readonly inTransaction: true;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+};
+
+/**
+ * One database behind one interface (DESIGN.md §4). Outside a transaction, reads see committed
+ * data only. Every write runs in `transaction(fn)`, or is one atomic repository call.
+ */
+export type Store = Repos & {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly locale: StoreLocale;
+  /**
+   * True when transactions never run at the same time (SQLite: one writer connection). A
+   * transaction then sees no other writer's changes while it runs, so it may cache what it read.
+   */
+  readonly serialWrites: boolean;
+  readonly inTransaction: false;
+  /**
+   * Runs `fn` in a transaction: everything it does through `tx` commits together when it
+   * resolves, or not at all when it throws (the promise then rejects with that error).
+   *
+   * - `fn` must only wait for the store: nothing that leaves the process (HTTP, mail) belongs in
+   *   a transaction. On SQLite the transaction holds the only write connection.
+   * - `fn` may run more than once: SQLite commits transactions queued at the same time together
+   *   (group commit) and runs the group again, each in a savepoint, when one of them fails;
+   *   PostgreSQL may retry a transaction that lost a serialization conflict. Keep side effects in `tx`.
+   * - The promise settles after the commit: a resolved write is durable.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Transactions waiting to start (a long writer, such as the automation drain, cuts short meanwhile). */
+  waiting(): number;
+  /** Calls `listener` after every commit of this store (event streams wake on it); returns the unsubscribe. */
+  onCommit(listener: () => void): () => void;
+  maintenance: Maintenance;
+  close(): Promise<void>;
+};
+
+/** How to open a store. */
+export type OpenStoreOptions = {
+  /**
+   * Where the data is: a SQLite file path (`data/trellis.db`), `:memory:` (a private temporary
+   * file, removed on close), or a `postgres://` URL.
+   */
+  url: string;
+  /** Language of the store's messages. Default zh-CN. */
+  locale?: StoreLocale;
+  /** A reader only: every write is refused (the process forwards writes to a writer). */
+  readOnly?: boolean;
+  /**
+   * SQLite: whether this store checkpoints its write-ahead log inside its own commits ('self',
+   * default) or leaves it to `maintenance.checkpoint()` called elsewhere (a safety net still
+   * checkpoints past 64,000 frames).
+   */
+  checkpoints?: 'self' | 'elsewhere';
+  /** SQLite: where the system migrations are; default the package's `drizzle/` folder. */
+  migrationsFolder?: string;
+};

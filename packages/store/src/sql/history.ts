@@ -1,0 +1,83 @@
+import { newId } from '../ids';
+import type { HistoryRepo, HistoryRow, TransitionRepo, TransitionRow } from '../api/history';
+import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
+
+const INSERT_HISTORY =
+  'INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT_TRANSITION =
+  'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** record_history over portable SQL. */
+export function historyRepo(x: SqlExec): HistoryRepo {
+  return {
+    async append(rows) {
+      for (const r of rows)
+        await x.run(INSERT_HISTORY, [
+          r.id ?? newId(),
+          r.changeId,
+          r.entity,
+          r.recordId,
+          r.field,
+          toJson(r.before),
+          toJson(r.after),
+          r.actorId,
+          r.via,
+          r.at,
+        ]);
+    },
+    async listFor(entity, recordId) {
+      const rows = await x.all(
+        'SELECT id, change_id, entity, record_id, field, "before", "after", actor_id, via, at FROM record_history WHERE entity = ? AND record_id = ? ORDER BY at, id',
+        [entity, recordId],
+      );
+      return rows.map((r: Row): Required<HistoryRow> => ({
+        id: String(r.id),
+        changeId: String(r.change_id),
+        entity: String(r.entity),
+        recordId: String(r.record_id),
+        field: String(r.field),
+        before: fromJson(r.before, null),
+        after: fromJson(r.after, null),
+        actorId: (r.actor_id as string | null) ?? null,
+        via: String(r.via),
+        at: fromNum(r.at),
+      }));
+    },
+  };
+}
+
+/** stage_transitions over portable SQL. */
+export function transitionRepo(x: SqlExec): TransitionRepo {
+  return {
+    async append(r) {
+      await x.run(INSERT_TRANSITION, [
+        r.id ?? newId(),
+        r.entity,
+        r.recordId,
+        r.fromStage,
+        r.toStage,
+        r.actorId,
+        r.via,
+        r.at,
+        r.dwellMs,
+      ]);
+    },
+    async listFor(entity, recordId) {
+      const rows = await x.all(
+        'SELECT id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms FROM stage_transitions WHERE entity = ? AND record_id = ? ORDER BY at, id',
+        [entity, recordId],
+      );
+      return rows.map((r: Row): Required<TransitionRow> => ({
+        id: String(r.id),
+        entity: String(r.entity),
+        recordId: String(r.record_id),
+        fromStage: (r.from_stage as string | null) ?? null,
+        toStage: String(r.to_stage),
+        actorId: (r.actor_id as string | null) ?? null,
+        via: String(r.via),
+        at: fromNum(r.at),
+        dwellMs: fromNumOrNull(r.dwell_ms),
+      }));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Notification, NotificationRepo } from '../api/notifications';
+import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
+
+const COLS = 'id, user_id, kind, title, body, entity, record_id, payload, created_at, read_at';
+
+function toNotification(r: Row): Notification {
+  return {
+    id: String(r.id),
+    userId: String(r.user_id),
+    kind: String(r.kind),
+    title: String(r.title),
+    body: (r.body as string | null) ?? null,
+    entity: (r.entity as string | null) ?? null,
+    recordId: (r.record_id as string | null) ?? null,
+    payload: fromJson<unknown>(r.payload, null),
+    createdAt: fromNum(r.created_at),
+    readAt: fromNumOrNull(r.read_at),
+  };
+}
+
+/** notifications over portable SQL. */
+export function notificationRepo(x: SqlExec): NotificationRepo {
+  return {
+    async insert(n) {
+      await x.run(
+        'INSERT INTO notifications (id, user_id, kind, title, body, entity, record_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          n.id,
+          n.userId,
+          n.kind,
+          n.title,
+          n.body,
+          n.entity,
+          n.recordId,
+          toJson(n.payload),
+          n.createdAt,
+        ],
+      );
+    },
+    async list(userId, q = {}) {
+      const rows = await x.all(
+        `SELECT ${COLS} FROM notifications WHERE user_id = ?${q.unreadOnly ? ' AND read_at IS NULL' : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
+        [userId, Math.min(1000, Math.max(1, q.limit ?? 100))],
+      );
+      return rows.map(toNotification);
+    },
+    async unreadCount(userId) {
+      const r = await x.get(
+        'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
+        [userId],
+      );
+      return fromNum(r?.n ?? 0);
+    },
+    async markRead(id, userId, now) {
+      const r = await x.run(
+        'UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE id = ? AND user_id = ?',
+        [now, id, userId],
+      );
+      return r.changes > 0;
+    },
+    async markAllRead(userId, now) {
+      const r = await x.run(
+        'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL',
+        [now, userId],
+      );
+      return r.changes;
+    },
+    async since(userId, afterId, limit) {
+      const rows = await x.all(
+        `SELECT ${COLS} FROM notifications WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?`,
+        [userId, afterId, limit],
+      );
+      return rows.map(toNotification);
+    },
+    async lastId(userId) {
+      const r = await x.get('SELECT max(id) AS id FROM notifications WHERE user_id = ?', [userId]);
+      return (r?.id as string | null | undefined) ?? null;
+    },
+  };
+}

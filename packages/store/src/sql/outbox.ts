@@ -1,0 +1,144 @@
+import type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from '../api/outbox';
+import { fromJson, fromNum, type Row, type SqlExec } from './exec';
+
+const EVENT_COLS =
+  'seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts';
+const FREE =
+  'processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)';
+
+/** A row as an event; `attempts` as given. The payload is parsed on first use. */
+export function toEvent(r: Row, attempts: number): OutboxEvent {
+  const event = {
+    seq: fromNum(r.seq),
+    id: String(r.id),
+    type: String(r.type),
+    entity: (r.entity as string | null) ?? null,
+    recordId: (r.record_id as string | null) ?? null,
+    actorId: (r.actor_id as string | null) ?? null,
+    via: (r.via as string | null) ?? null,
+    depth: fromNum(r.depth ?? 0),
+    createdAt: fromNum(r.created_at),
+    attempts,
+  } as OutboxEvent;
+  // Most events of a busy outbox have no automation listening: parse only when read.
+  let payload: Record<string, unknown> | undefined;
+  Object.defineProperty(event, 'payload', {
+    enumerable: true,
+    get: () => (payload ??= fromJson<Record<string, unknown>>(r.payload, {})),
+  });
+  return event;
+}
+
+function params(e: NewOutboxEvent): unknown[] {
+  return [
+    e.id,
+    e.type,
+    e.entity,
+    e.recordId,
+    JSON.stringify(e.payload ?? {}),
+    e.actorId,
+    e.via,
+    e.depth,
+    e.createdAt,
+  ];
+}
+
+const INSERT =
+  'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)';
+
+/**
+ * The outbox over portable SQL. `take` reads without locking rows: an adapter whose
+ * transactions run side by side (PostgreSQL) overrides it (and `claim`) with row locks.
+ */
+export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
+  return {
+    async append(e) {
+      const r = await x.get(`${INSERT} RETURNING seq`, params(e));
+      return fromNum(r?.seq);
+    },
+    async appendOnce(e) {
+      const r = await x.run(`${INSERT} ON CONFLICT (id) DO NOTHING`, params(e));
+      return r.changes === 1;
+    },
+    async claimable(worker, now) {
+      return (
+        (await x.get(`SELECT 1 AS one FROM ${pendingFrom} WHERE ${FREE} LIMIT 1`, [
+          now,
+          worker,
+        ])) !== undefined
+      );
+    },
+    async take(worker, now, limit) {
+      const rows = await x.all(
+        `SELECT ${EVENT_COLS} FROM ${pendingFrom} WHERE ${FREE} ORDER BY seq LIMIT ?`,
+        [now, worker, limit],
+      );
+      return rows.map((r) => toEvent(r, fromNum(r.attempts) + 1));
+    },
+    async finish(seq, now) {
+      await x.run(
+        'UPDATE outbox SET processed_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND processed_at IS NULL',
+        [now, seq],
+      );
+    },
+    async putBack(seq, error, retryAt, dead, now) {
+      await x.run(
+        'UPDATE outbox SET attempts = attempts + 1, processed_at = ?, claimed_by = NULL, claimed_until = ?, last_error = ? WHERE seq = ? AND processed_at IS NULL',
+        [dead ? now : null, dead ? null : retryAt, error, seq],
+      );
+    },
+    async claim(worker, now, leaseMs, limit) {
+      const rows = await x.all(
+        `UPDATE outbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+         WHERE seq IN (SELECT seq FROM ${pendingFrom} WHERE ${FREE} ORDER BY seq LIMIT ?)
+         RETURNING ${EVENT_COLS}`,
+        [worker, now + leaseMs, now, worker, limit],
+      );
+      return rows.map((r) => toEvent(r, fromNum(r.attempts))).sort((a, b) => a.seq - b.seq);
+    },
+    async complete(seq, worker, now) {
+      const r = await x.run(
+        'UPDATE outbox SET processed_at = ?, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND claimed_by = ?',
+        [now, seq, worker],
+      );
+      return r.changes === 1;
+    },
+    async release(seq, worker, error, retryAt, dead, now) {
+      if (dead)
+        await x.run(
+          'UPDATE outbox SET processed_at = ?, claimed_by = NULL, claimed_until = NULL, last_error = ? WHERE seq = ? AND claimed_by = ?',
+          [now, error, seq, worker],
+        );
+      else
+        await x.run(
+          'UPDATE outbox SET claimed_by = NULL, claimed_until = ?, last_error = ? WHERE seq = ? AND claimed_by = ?',
+          [retryAt, error, seq, worker],
+        );
+    },
+    async pending() {
+      const r = await x.get(`SELECT count(*) AS n FROM ${pendingFrom} WHERE processed_at IS NULL`);
+      return fromNum(r?.n ?? 0);
+    },
+    async lastSeq() {
+      const r = await x.get('SELECT coalesce(max(seq), 0) AS m FROM outbox');
+      return fromNum(r?.m ?? 0);
+    },
+    async since(seq, limit) {
+      const rows = await x.all(
+        'SELECT seq, type, entity, record_id, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?',
+        [seq, limit],
+      );
+      return rows.map((r): OutboxHead => ({
+        seq: fromNum(r.seq),
+        type: String(r.type),
+        entity: (r.entity as string | null) ?? null,
+        recordId: (r.record_id as string | null) ?? null,
+        createdAt: fromNum(r.created_at),
+      }));
+    },
+    async markAllProcessed(now) {
+      const r = await x.run('UPDATE outbox SET processed_at = ? WHERE processed_at IS NULL', [now]);
+      return r.changes;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { AssignmentRepo } from '../api/assignment';
+import type { MigrationRepo } from '../api/migrations';
+import type { RecordRepo } from '../api/records';
+import type { SpecRepo } from '../api/specs';
+import type { Repos, Tx } from '../api/store';
+import type { TableData } from '../api/table-data';
+import type { AppShape } from '../spec-shape';
+import { activityRepo } from './activities';
+import { sessionRepo, tokenRepo } from './auth';
+import { deliveryRepo, emailRepo } from './deliveries';
+import type { SqlExec } from './exec';
+import { handoverRepo } from './handovers';
+import { historyRepo, transitionRepo } from './history';
+import { fileRepo, idempotencyRepo, intakeLogRepo, webhookSecretRepo } from './intake';
+import { notificationRepo } from './notifications';
+import { outboxRepo } from './outbox';
+import { effectRepo, runRepo } from './runs';
+import { assignmentRepo, schedulerRepo } from './scheduler';
+import { taskRepo } from './tasks';
+import { teamRepo } from './teams';
+import { touchRepo } from './touches';
+import { userRepo } from './users';
+
+/** Repositories an adapter writes itself (dialect-specific SQL), and overrides of shared ones. */
+export type AdapterParts = {
+  /** The executor of this scope (a connection outside a transaction, the transaction inside). */
+  exec: SqlExec;
+  /**
+   * Runs `fn` atomically: a nested unit of the transaction this scope belongs to, or a new
+   * transaction when the scope is not one. Multi-statement writes of the shared repositories use it.
+   */
+  atomic<T>(fn: (x: SqlExec, tx: Tx) => Promise<T>): Promise<T>;
+  records(spec: AppShape): RecordRepo;
+  openLoads: AssignmentRepo['openLoads'];
+  specs: SpecRepo;
+  migrations: MigrationRepo;
+  tables: TableData;
+  /** FROM clause that finds pending outbox rows (an index hint on SQLite). */
+  outboxFrom?: string;
+  /** Replacements of shared repositories (row locks where transactions run side by side). */
+  overrides?: Partial<Omit<Repos, 'records' | 'specs' | 'migrations' | 'tables'>>;
+};
+
+/** Every repository of one scope: the shared ones over `exec`, the adapter's own, its overrides. */
+export function buildRepos(p: AdapterParts): Repos {
+  const x = p.exec;
+  const inTx = <T>(fn: (x: SqlExec) => Promise<T>) => p.atomic((atomicExec) => fn(atomicExec));
+  return {
+    records: p.records,
+    history: historyRepo(x),
+    transitions: transitionRepo(x),
+    touches: touchRepo(x),
+    activities: activityRepo(x),
+    tasks: taskRepo(x),
+    notifications: notificationRepo(x),
+    handovers: handoverRepo(x),
+    outbox: outboxRepo(x, p.outboxFrom),
+    runs: runRepo(x),
+    effects: effectRepo(x),
+    assignment: assignmentRepo(x, p.openLoads),
+    scheduler: schedulerRepo(x),
+    deliveries: deliveryRepo(x),
+    emails: emailRepo(x),
+    users: userRepo(x, inTx),
+    teams: teamRepo(x, inTx),
+    sessions: sessionRepo(x),
+    tokens: tokenRepo(x),
+    intakeLog: intakeLogRepo(x),
+    idempotency: idempotencyRepo(x),
+    webhookSecrets: webhookSecretRepo(x),
+    files: fileRepo(x),
+    specs: p.specs,
+    migrations: p.migrations,
+    tables: p.tables,
+    ...p.overrides,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Maintenance } from '../api/maintenance';
+import { checkpointWal, restartWal, RESTART_WAL_AFTER_FRAMES } from '../db/checkpoints';
+import type { StoreDb } from '../db/open-database';
+
+/** Checkpoints, online backup and integrity check of a SQLite database. */
+export function sqliteMaintenance(db: () => StoreDb): Maintenance {
+  return {
+    async checkpoint(opts = {}) {
+      const passive = checkpointWal(db());
+      if (passive.frames < (opts.restartAfterFrames ?? RESTART_WAL_AFTER_FRAMES)) return passive;
+      return restartWal(db(), opts.waitMs ?? 10);
+    },
+    async backupTo(file) {
+      return (await db().sqlite.backup(file)).totalPages;
+    },
+    async integrity() {
+      try {
+        const ok = db().sqlite.pragma('integrity_check', { simple: true });
+        if (ok !== 'ok') return String(ok);
+        db().sqlite.prepare('SELECT count(*) FROM spec_versions').get();
+        return null;
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
+    },
+  };
+}

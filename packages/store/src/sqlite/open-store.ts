@@ -1,0 +1,201 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OpenStoreOptions, Repos, Store, Tx } from '../api/store';
+import type { RecordRepo } from '../api/records';
+import { handOffCheckpoints } from '../db/checkpoints';
+import { openDatabase, type StoreDb } from '../db/open-database';
+import { newId } from '../ids';
+import { issue } from '../messages';
+import type { AppShape } from '../spec-shape';
+import { buildRepos } from '../sql/repos';
+import { routeWrites } from '../api/writes';
+import type { SqlExec } from '../sql/exec';
+import { sqliteExec } from './exec';
+import { sqliteMaintenance } from './maintenance';
+import { openLoadCounts } from './open-loads';
+import type { RecordStore } from './record-core';
+import { sqliteRecordRepo } from './records-repo';
+import { createRecordStore } from './sqlite-record-store';
+import { sqliteMigrationRepo, sqliteSpecRepo, type OnWriter } from './specs-repo';
+import { sqliteTableData } from './table-data';
+import { createTxQueue } from './tx-queue';
+
+const BUSY_TIMEOUT_MS = 5000;
+/**
+ * Pending events are found through `outbox_pending_ix`, named with INDEXED BY: statistics that
+ * `PRAGMA optimize` took during a burst (most rows unprocessed) made the planner scan the whole
+ * outbox in seq order, past every processed event (~36 events/s once 50,000 were processed).
+ */
+export const OUTBOX_PENDING = 'outbox INDEXED BY outbox_pending_ix';
+
+/** Per migrations folder: an empty migrated database that ':memory:' stores start as a copy of. */
+const templates = new Map<string, string>();
+
+/**
+ * A private temporary database file for `:memory:`: a copy of a migrated template made once per
+ * process (applying the system migrations to every test database cost ~100-200 ms; a copy ~1 ms).
+ */
+function scratchFile(migrationsFolder: string | undefined): string {
+  const key = migrationsFolder ?? '';
+  let template = templates.get(key);
+  if (!template) {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-template-'));
+    template = join(dir, 'template.db');
+    openDatabase(template, {
+      scratch: true,
+      ...(migrationsFolder ? { migrationsFolder } : {}),
+    }).close();
+    templates.set(key, template);
+    if (templates.size === 1)
+      process.once('exit', () => {
+        for (const t of templates.values()) rmSync(join(t, '..'), { recursive: true, force: true });
+      });
+  }
+  const file = join(tmpdir(), `trellis-${newId()}.db`);
+  copyFileSync(template, file);
+  return file;
+}
+
+/** Record stores per connection and spec object (entity table descriptions are built once). */
+const cores = new WeakMap<StoreDb, WeakMap<AppShape, RecordStore>>();
+function coreOf(db: StoreDb, spec: AppShape, locale: Store['locale']): RecordStore {
+  let bySpec = cores.get(db);
+  if (!bySpec) cores.set(db, (bySpec = new WeakMap()));
+  let core = bySpec.get(spec);
+  if (!core) bySpec.set(spec, (core = createRecordStore(db, spec, { locale })));
+  return core;
+}
+
+/** Repos of one scope over the connection `conn()` picks; records facades cached per spec. */
+function scopeRepos(
+  conn: () => StoreDb,
+  locale: Store['locale'],
+  atomic: <T>(fn: (x: SqlExec, tx: Tx) => Promise<T>) => Promise<T>,
+  onWriter: OnWriter,
+  reader: () => StoreDb,
+): Repos {
+  const facades = new WeakMap<AppShape, RecordRepo>();
+  return buildRepos({
+    exec: sqliteExec(() => conn().sqlite),
+    atomic,
+    records(spec) {
+      let repo = facades.get(spec);
+      if (!repo)
+        facades.set(spec, (repo = sqliteRecordRepo(() => coreOf(conn(), spec, locale), locale)));
+      return repo;
+    },
+    openLoads: async (entity, closed, userIds) => openLoadCounts(conn(), entity, closed, userIds),
+    specs: sqliteSpecRepo(reader, onWriter),
+    migrations: sqliteMigrationRepo(reader, onWriter),
+    tables: sqliteTableData(conn),
+    outboxFrom: OUTBOX_PENDING,
+  });
+}
+
+/**
+ * Opens a SQLite store: one write connection (WAL, the pragmas of openDatabase, system
+ * migrations applied) behind the transaction queue, and a read-only connection for reads made
+ * while a transaction is open on the writer, so they never see its uncommitted changes.
+ */
+export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
+  const temp = o.url === ':memory:' ? scratchFile(o.migrationsFolder) : null;
+  const file = temp ?? o.url;
+  const locale = o.locale ?? 'zh-CN';
+  const removeTemp = () => {
+    if (temp) for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+  };
+  if (o.readOnly) return readOnlyStore(file, locale, removeTemp);
+  const writer = openDatabase(file, {
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
+    scratch: temp !== null,
+    ...(o.migrationsFolder ? { migrationsFolder: o.migrationsFolder } : {}),
+  });
+  if (o.checkpoints === 'elsewhere') handOffCheckpoints(writer);
+  let reader: StoreDb | null = null;
+  // Idle, the writer answers reads itself; with a transaction open, the reader does.
+  const readConn = () =>
+    writer.sqlite.inTransaction ? (reader ??= openDatabase(file, { readonly: true })) : writer;
+  const queue = createTxQueue(writer.sqlite, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+  const txExec = sqliteExec(() => writer.sqlite);
+  // The closures below read txScope only once the store is in use.
+  const txScope: Tx = Object.assign(
+    scopeRepos(
+      () => writer,
+      locale,
+      (fn) => queue.nested(() => fn(txExec, txScope)),
+      (fn) => queue.nested(async () => fn(writer)),
+      () => writer,
+    ),
+    {
+      inTransaction: true as const,
+      transaction: <T>(fn: (t: Tx) => Promise<T>) => queue.nested(() => fn(txScope)),
+    },
+  );
+  const submit = <T>(fn: (t: Tx) => Promise<T>) => queue.submit(() => fn(txScope));
+  // Outside a transaction every write method runs as a transaction of its own, through the queue.
+  const call = (target: object, method: string, args: unknown[]) =>
+    (target as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
+  const storeRepos = routeWrites(
+    scopeRepos(
+      readConn,
+      locale,
+      (fn) => submit((t) => fn(txExec, t)),
+      (fn) => submit(async () => fn(writer)),
+      readConn,
+    ),
+    (repo, method, args) => submit((t) => call(t[repo], method, args)),
+    (spec, method, args) => submit((t) => call(t.records(spec), method, args)),
+  );
+  let closed = false;
+  return Object.assign(storeRepos, {
+    dialect: 'sqlite' as const,
+    locale,
+    serialWrites: true,
+    inTransaction: false as const,
+    transaction: <T>(fn: (t: Tx) => Promise<T>) =>
+      closed ? Promise.reject(new Error('the store is closed')) : submit(fn),
+    waiting: () => queue.waiting(),
+    onCommit: (listener: () => void) => queue.onCommit(listener),
+    maintenance: sqliteMaintenance(() => writer),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.idle();
+      reader?.close();
+      writer.close();
+      removeTemp();
+    },
+  });
+}
+
+/** A store over one read-only connection: every write is refused. */
+function readOnlyStore(file: string, locale: Store['locale'], cleanup: () => void): Store {
+  const conn = openDatabase(file, { readonly: true });
+  const refuse = () => Promise.reject(new Error(issue('read_only', '', {}, locale).message));
+  const repos = routeWrites(
+    scopeRepos(
+      () => conn,
+      locale,
+      refuse,
+      refuse,
+      () => conn,
+    ),
+    refuse,
+    refuse,
+  );
+  return Object.assign(repos, {
+    dialect: 'sqlite' as const,
+    locale,
+    serialWrites: true,
+    inTransaction: false as const,
+    transaction: refuse,
+    waiting: () => 0,
+    onCommit: () => () => undefined,
+    maintenance: sqliteMaintenance(() => conn),
+    async close() {
+      conn.close();
+      cleanup();
+    },
+  });
+}

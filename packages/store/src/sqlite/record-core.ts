@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { EntityTableInfo } from '../entity/entity-table';
+import type { StoreResult } from '../messages';
+import type { AppShape } from '../spec-shape';
+import type {
+  IdentityMatch,
+  RecordInput,
+  SortSpec,
+  StoredRecord,
+  WriteOptions,
+} from '../api/records';
+import type { HistoryRow, TransitionRow } from '../api/history';
+import type { NewOutboxEvent } from '../api/outbox';
+
+/** A compiled condition over an entity table's columns (SQLite text, `?` parameters). */
+export type WhereSql = { sql: string; params: readonly unknown[] };
+
+/** A list as the SQLite record code runs it: the condition already compiled. */
+export type ListQuery = {
+  where?: WhereSql | null;
+  sort?: readonly SortSpec[];
+  cursor?: string | null;
+  limit?: number;
+  count?: boolean;
+  deleted?: 'exclude' | 'only' | 'include';
+};
+
+export type SearchOptions = { limit?: number; where?: WhereSql | null };
+
+/** An outbox row as the journal writer takes it. */
+export type OutboxRow = Omit<NewOutboxEvent, 'id' | 'depth'> & { id?: string; depth?: number };
+
+/**
+ * The synchronous record store over one SQLite connection, for one spec version: the core the
+ * asynchronous `RecordRepo` of the SQLite adapter runs on. Expected failures are values.
+ */
+export interface RecordStore {
+  readonly spec: AppShape;
+  /** The connection it runs on (the adapter's own SQL beside the record code). */
+  connection(): Database.Database;
+  table(entity: string): EntityTableInfo | undefined;
+  transaction<T>(fn: () => T): T;
+  insert(entity: string, record: RecordInput, opts?: WriteOptions): StoreResult<StoredRecord>;
+  update(
+    entity: string,
+    id: string,
+    patch: RecordInput,
+    expectedVersion: number,
+    opts?: WriteOptions,
+  ): StoreResult<StoredRecord>;
+  get(entity: string, id: string, opts?: { includeDeleted?: boolean }): StoredRecord | null;
+  list(
+    entity: string,
+    query?: ListQuery,
+  ): StoreResult<{ records: StoredRecord[]; nextCursor: string | null; total?: number }>;
+  findByIdentity(
+    entity: string,
+    values: RecordInput,
+    opts?: { excludeId?: string },
+  ): IdentityMatch[];
+  search(entity: string, query: string, opts?: SearchOptions): StoreResult<StoredRecord[]>;
+  indexSearch(limit: number): number;
+  searchBacklog(): boolean;
+  softDelete(
+    entity: string,
+    id: string,
+    opts?: WriteOptions & { expectedVersion?: number },
+  ): StoreResult<StoredRecord>;
+  restore(
+    entity: string,
+    id: string,
+    opts?: WriteOptions & { expectedVersion?: number },
+  ): StoreResult<StoredRecord>;
+  listDeleted(
+    entity: string,
+    query?: Omit<ListQuery, 'deleted'>,
+  ): StoreResult<{ records: StoredRecord[]; nextCursor: string | null; total?: number }>;
+  writeHistory(rows: readonly HistoryRow[]): void;
+  writeTransition(row: TransitionRow): void;
+  /** Appends an outbox event and returns its sequence number. */
+  writeOutbox(row: OutboxRow): number;
+}

@@ -1,0 +1,117 @@
+import { compileToSql } from '@trellis/logic';
+import type { ListPage, RecordQuery, RecordRepo } from '../api/records';
+import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
+import { fail, type StoreLocale, type StoreResult } from '../messages';
+import { searchCondition } from '../search/search-condition';
+import type { RecordStore, WhereSql } from './record-core';
+import { prepared } from './exec';
+
+/** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
+function whereOf(
+  info: EntityTableInfo,
+  q: RecordQuery,
+  locale: StoreLocale,
+): WhereSql | null | 'none' | StoreResult<never> {
+  const parts: WhereSql[] = [];
+  const compile = (expr: unknown, path: string): WhereSql | StoreResult<never> => {
+    const c = compileToSql(expr, {
+      columns: info.columns,
+      dialect: 'sqlite',
+      locale,
+      ...(q.context ? { ctx: q.context } : {}),
+    });
+    if (c.ok) return { sql: c.sql, params: c.params };
+    const errors = c.errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
+    return fail('invalid_filter', path, { reason: errors[0]?.message ?? '', errors }, locale);
+  };
+  for (const [expr, path] of [
+    [q.scope, '/scope'],
+    [q.filter, '/filter'],
+  ] as const) {
+    if (expr === undefined || expr === null) continue;
+    const w = compile(expr, path);
+    if ('ok' in w) return w;
+    parts.push(w);
+  }
+  if (q.search && q.search.text.trim() !== '') {
+    const s = searchCondition(info, q.search.text, new Set(q.search.hidden ?? []));
+    if (s === 'none') return 'none';
+    parts.push(s);
+  }
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!;
+  return {
+    sql: parts.map((p) => `(${p.sql})`).join(' AND '),
+    params: parts.flatMap((p) => [...p.params]),
+  };
+}
+
+const EMPTY = (count: boolean | undefined): StoreResult<ListPage> => ({
+  ok: true,
+  value: { records: [], nextCursor: null, ...(count ? { total: 0 } : {}) },
+});
+
+/**
+ * The asynchronous RecordRepo of the SQLite adapter over the synchronous record store of the
+ * connection `core()` picks (the writer inside a transaction, else a reader).
+ */
+export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): RecordRepo {
+  const unknown = (entity: string) => fail<never>('unknown_entity', '', { entity }, locale);
+  return {
+    insert: async (entity, record, opts) => core().insert(entity, record, opts),
+    update: async (entity, id, patch, version, opts) =>
+      core().update(entity, id, patch, version, opts),
+    get: async (entity, id, opts) => core().get(entity, id, opts),
+    async list(entity, q = {}) {
+      const c = core();
+      const info = c.table(entity);
+      if (!info) return unknown(entity);
+      const where = whereOf(info, q, locale);
+      if (where === 'none') return EMPTY(q.count);
+      if (where !== null && 'ok' in where) return where;
+      return c.list(entity, {
+        where,
+        ...(q.sort ? { sort: q.sort } : {}),
+        cursor: q.cursor ?? null,
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        ...(q.count !== undefined ? { count: q.count } : {}),
+        deleted: q.deleted ?? 'exclude',
+      });
+    },
+    findByIdentity: async (entity, values, opts) => core().findByIdentity(entity, values, opts),
+    softDelete: async (entity, id, opts) => core().softDelete(entity, id, opts),
+    restore: async (entity, id, opts) => core().restore(entity, id, opts),
+    async slaDue(entity, q) {
+      const c = core();
+      const info = c.table(entity);
+      if (!info || q.stages.length === 0) return [];
+      const db = c.connection();
+      const rows = prepared(
+        db,
+        `SELECT id, stage, sla_due_at AS due FROM ${quoteIdent(info.table)}
+         WHERE sla_due_at IS NOT NULL AND (sla_due_at > ? OR (sla_due_at = ? AND id > ?)) AND sla_due_at <= ?
+           AND deleted_at IS NULL AND stage IN (${q.stages.map(() => '?').join(', ')})
+         ORDER BY sla_due_at, id LIMIT ?`,
+      ).all(q.after.due, q.after.due, q.after.id, q.until, ...q.stages, q.limit) as {
+        id: string;
+        stage: string;
+        due: number;
+      }[];
+      return rows;
+    },
+    async referencingFile(entity, fields, fileId, limit) {
+      const c = core();
+      const info = c.table(entity);
+      const cols = fields.map((f) => info?.columns[f]).filter((col) => col !== undefined);
+      if (!info || cols.length === 0) return [];
+      const needle = `%"${fileId.replace(/[%_"\\]/g, '')}"%`;
+      const rows = prepared(
+        c.connection(),
+        `SELECT id FROM ${quoteIdent(info.table)} WHERE ${cols.map((col) => `${col.column} LIKE ?`).join(' OR ')} LIMIT ?`,
+      ).all(...cols.map(() => needle), limit) as { id: string }[];
+      return rows.map((r) => r.id);
+    },
+    indexSearch: async (limit) => core().indexSearch(limit),
+    searchBacklog: async () => core().searchBacklog(),
+  };
+}

@@ -1,0 +1,48 @@
+import type { SpecRepo } from '../api/specs';
+import type { MigrationRepo } from '../api/migrations';
+import type { StoreDb } from '../db/open-database';
+import { applyMigration } from '../migration/apply-migration';
+import { planMigration } from '../migration/plan-migration';
+import { markSpecChanged, specEpoch } from '../spec-versions/spec-epoch';
+import { specVersions } from '../spec-versions/spec-versions';
+import { syncEntityTables } from './sync-entity-tables';
+
+/** Runs `fn` on the write connection inside a transaction (the caller's, or a new one). */
+export type OnWriter = <T>(fn: (writer: StoreDb) => T) => Promise<T>;
+
+/**
+ * Spec versions of the SQLite adapter: reads on the connection `reader()` picks, writes
+ * (draft, publish, restore) on the writer inside a transaction.
+ */
+export function sqliteSpecRepo(reader: () => StoreDb, onWriter: OnWriter): SpecRepo {
+  const read = () => specVersions(reader());
+  return {
+    live: async () => read().live(),
+    async liveVersion() {
+      const v = reader().sqlite.prepare('SELECT max(version) AS v FROM spec_versions').get() as {
+        v: number | null;
+      };
+      return v.v;
+    },
+    get: async (version) => read().get(version),
+    list: async () => read().list(),
+    getDraft: async () => read().getDraft(),
+    saveDraft: (spec, opts) => onWriter((w) => specVersions(w).saveDraft(spec, opts)),
+    discardDraft: () => onWriter((w) => specVersions(w).discardDraft()),
+    preview: async (spec, opts) => read().preview(spec, opts),
+    publish: (opts) => onWriter((w) => specVersions(w).publish(opts)),
+    restore: (version, opts) => onWriter((w) => specVersions(w).restore(version, opts)),
+    epoch: specEpoch,
+    markChanged: markSpecChanged,
+  };
+}
+
+/** Migrations of the SQLite adapter: planned on the reading connection, applied on the writer. */
+export function sqliteMigrationRepo(reader: () => StoreDb, onWriter: OnWriter): MigrationRepo {
+  return {
+    plan: async (live, next) => planMigration(live, next, reader()),
+    apply: (plan, resolutions, opts) =>
+      onWriter((w) => applyMigration(plan, w, resolutions ?? {}, opts ?? {})),
+    syncEntityTables: (spec) => onWriter((w) => syncEntityTables(w, spec)),
+  };
+}

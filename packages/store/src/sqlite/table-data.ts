@@ -1,0 +1,37 @@
+import type { TableData } from '../api/table-data';
+import type { StoreDb } from '../db/open-database';
+import { quoteIdent } from '../entity/entity-table';
+
+/** Tables that hold data: not SQLite's own, not drizzle's journal, not search index internals. */
+function dataTables(db: StoreDb): string[] {
+  const rows = db.sqlite
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_\\_drizzle%' ESCAPE '\\' ORDER BY name",
+    )
+    .all() as { name: string; sql: string | null }[];
+  const fts = rows.filter((r) => /VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name);
+  return rows.map((r) => r.name).filter((n) => !fts.some((f) => n === f || n.startsWith(`${f}_`)));
+}
+
+/** Raw table rows of the SQLite adapter (names checked against the schema: no injection). */
+export function sqliteTableData(db: () => StoreDb): TableData {
+  const known = (table: string): string => {
+    if (!dataTables(db()).includes(table)) throw new Error(`no table ${table}`);
+    return quoteIdent(table);
+  };
+  return {
+    names: async () => dataTables(db()),
+    count: async (table) =>
+      (
+        db()
+          .sqlite.prepare(`SELECT count(*) AS n FROM ${known(table)}`)
+          .get() as { n: number }
+      ).n,
+    async rows(table, q = {}) {
+      const t = known(table);
+      return db()
+        .sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid LIMIT ? OFFSET ?`)
+        .all(q.limit ?? -1, q.offset ?? 0) as Record<string, unknown>[];
+    },
+  };
+}

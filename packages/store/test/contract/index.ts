@@ -1,0 +1,23 @@
+import { automationStateContract } from './automation-state.case';
+import type { StoreFactory } from './factory';
+import { intakeContract } from './intake.case';
+import { journalContract } from './journal.case';
+import { outboxContract } from './outbox.case';
+import { peopleContract } from './people.case';
+import { recordsContract } from './records.case';
+import { specsContract } from './specs.case';
+import { transactionsContract } from './transactions.case';
+
+export type { StoreFactory, StoreHandle } from './factory';
+
+/** Every contract suite of the store interface, for one adapter (docs/storage.md). */
+export function storeContract(factory: StoreFactory): void {
+  transactionsContract(factory);
+  recordsContract(factory);
+  outboxContract(factory);
+  automationStateContract(factory);
+  journalContract(factory);
+  peopleContract(factory);
+  intakeContract(factory);
+  specsContract(factory);
+}

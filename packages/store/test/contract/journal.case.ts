@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityRow, TaskRow } from '../../src/index';
+import { useStore, type StoreFactory } from './factory';
+
+const activity = (id: string, extra: Partial<ActivityRow> = {}): ActivityRow => ({
+  id,
+  entity: 'lead',
+  recordId: 'r1',
+  type: 'call',
+  body: '打了电话',
+  occurredAt: 100,
+  actorId: 'u1',
+  attachments: [],
+  meta: null,
+  createdAt: 100,
+  ...extra,
+});
+
+const task = (id: string, extra: Partial<TaskRow> = {}): TaskRow => ({
+  id,
+  entity: 'lead',
+  recordId: 'r1',
+  title: `task ${id}`,
+  description: null,
+  assigneeId: 'u1',
+  dueAt: null,
+  status: 'open',
+  completedAt: null,
+  createdBy: 'u2',
+  createdAt: 10,
+  source: null,
+  ...extra,
+});
+
+/** What happened to records: history, stage changes, touches, activities, tasks, notifications, handovers. */
+export function journalContract(factory: StoreFactory): void {
+  const ctx = useStore(factory);
+
+  describe(`${factory.dialect}: history, transitions, touches, handovers`, () => {
+    it('appends and lists a record history and its stage changes, oldest first', async () => {
+      await ctx.store.history.append([
+        {
+          id: 'h2',
+          changeId: 'c2',
+          entity: 'lead',
+          recordId: 'r1',
+          field: 'budget',
+          before: 1,
+          after: { v: 2 },
+          actorId: 'u1',
+          via: 'ui',
+          at: 20,
+        },
+        {
+          id: 'h1',
+          changeId: 'c1',
+          entity: 'lead',
+          recordId: 'r1',
+          field: '$created',
+          before: null,
+          after: { name: '王' },
+          actorId: null,
+          via: 'intake',
+          at: 10,
+        },
+        {
+          id: 'h3',
+          changeId: 'c3',
+          entity: 'lead',
+          recordId: 'r2',
+          field: 'x',
+          before: null,
+          after: null,
+          actorId: null,
+          via: 'ui',
+          at: 5,
+        },
+      ]);
+      const rows = await ctx.store.history.listFor('lead', 'r1');
+      expect(rows.map((r) => [r.id, r.field, r.before, r.after])).toEqual([
+        ['h1', '$created', null, { name: '王' }],
+        ['h2', 'budget', 1, { v: 2 }],
+      ]);
+      await ctx.store.transitions.append({
+        id: 't1',
+        entity: 'lead',
+        recordId: 'r1',
+        fromStage: null,
+        toStage: 'new',
+        actorId: null,
+        via: 'intake',
+        at: 10,
+        dwellMs: null,
+      });
+      await ctx.store.transitions.append({
+        id: 't2',
+        entity: 'lead',
+        recordId: 'r1',
+        fromStage: 'new',
+        toStage: 'won',
+        actorId: 'u1',
+        via: 'ui',
+        at: 50,
+        dwellMs: 40,
+      });
+      expect(await ctx.store.transitions.listFor('lead', 'r1')).toEqual([
+        {
+          id: 't1',
+          entity: 'lead',
+          recordId: 'r1',
+          fromStage: null,
+          toStage: 'new',
+          actorId: null,
+          via: 'intake',
+          at: 10,
+          dwellMs: null,
+        },
+        {
+          id: 't2',
+          entity: 'lead',
+          recordId: 'r1',
+          fromStage: 'new',
+          toStage: 'won',
+          actorId: 'u1',
+          via: 'ui',
+          at: 50,
+          dwellMs: 40,
+        },
+      ]);
+    });
+
+    it('records touches and handovers per record', async () => {
+      const touch = {
+        id: 'tc1',
+        entity: 'lead',
+        recordId: 'r1',
+        kind: 'form',
+        sourceKey: 'apply',
+        utmSource: 'douyin',
+        utmMedium: null,
+        utmCampaign: 'spring',
+        utmContent: null,
+        utmTerm: null,
+        referrer: 'https://m.douyin.com/',
+        landingUrl: null,
+        at: 5,
+      };
+      await ctx.store.touches.append(touch);
+      expect(await ctx.store.touches.listFor('lead', 'r1')).toEqual([touch]);
+      expect(await ctx.store.touches.listFor('lead', 'r2')).toEqual([]);
+      await ctx.store.handovers.insert({
+        id: 'ho1',
+        entity: 'lead',
+        recordId: 'r1',
+        fromUserId: 'u1',
+        toUserId: 'u2',
+        reason: 'leave',
+        summary: { notes: '家长想要周末班' },
+        createdAt: 7,
+      });
+      expect(await ctx.store.handovers.listFor('lead', 'r1')).toEqual([
+        {
+          id: 'ho1',
+          entity: 'lead',
+          recordId: 'r1',
+          fromUserId: 'u1',
+          toUserId: 'u2',
+          reason: 'leave',
+          summary: { notes: '家长想要周末班' },
+          status: 'pending',
+          createdAt: 7,
+        },
+      ]);
+    });
+  });
+
+  describe(`${factory.dialect}: activities and tasks`, () => {
+    it('lists activities newest first, answers stage evidence and files attached', async () => {
+      const file = { id: 'f-9', name: 'trial.jpg', size: 3, mime: 'image/jpeg' };
+      await ctx.store.activities.insert(activity('a1', { occurredAt: 100, createdAt: 100 }));
+      await ctx.store.activities.insert(
+        activity('a2', {
+          type: 'trial',
+          occurredAt: 300,
+          createdAt: 300,
+          attachments: [file],
+          meta: { k: 1 },
+        }),
+      );
+      await ctx.store.activities.insert(activity('a3', { recordId: 'r2', createdAt: 400 }));
+      expect((await ctx.store.activities.listFor('lead', 'r1')).map((a) => a.id)).toEqual([
+        'a2',
+        'a1',
+      ]);
+      expect((await ctx.store.activities.listFor('lead', 'r1'))[0]).toEqual(
+        activity('a2', {
+          type: 'trial',
+          occurredAt: 300,
+          createdAt: 300,
+          attachments: [file],
+          meta: { k: 1 },
+        }),
+      );
+      expect(await ctx.store.activities.loggedSince('lead', 'r1', 200)).toEqual([
+        { type: 'trial', hasAttachment: true },
+      ]);
+      expect(await ctx.store.activities.loggedSince('lead', 'r1', 0)).toHaveLength(2);
+      expect(await ctx.store.activities.recordsWithFile('lead', 'f-9', 10)).toEqual(['r1']);
+      expect(await ctx.store.activities.recordsWithFile('lead', 'f-1', 10)).toEqual([]);
+    });
+
+    it('stores tasks, patches them and lists them by due time', async () => {
+      await ctx.store.tasks.insert(task('t1', { dueAt: 500 }));
+      await ctx.store.tasks.insert(task('t2', { dueAt: null, createdAt: 20 }));
+      await ctx.store.tasks.insert(
+        task('t3', { dueAt: 100, assigneeId: 'u9', source: { automation: 'a' } }),
+      );
+      expect(await ctx.store.tasks.get('t3')).toEqual(
+        task('t3', { dueAt: 100, assigneeId: 'u9', source: { automation: 'a' } }),
+      );
+      expect(await ctx.store.tasks.get('nope')).toBeNull();
+      expect((await ctx.store.tasks.query({})).map((t) => t.id)).toEqual(['t3', 't1', 't2']);
+      expect((await ctx.store.tasks.query({ assigneeId: 'u1' })).map((t) => t.id)).toEqual([
+        't1',
+        't2',
+      ]);
+      await ctx.store.tasks.update('t1', { status: 'done', completedAt: 600 });
+      await ctx.store.tasks.update('t2', { assigneeId: null, dueAt: 50 });
+      expect((await ctx.store.tasks.query({ status: 'open' })).map((t) => t.id)).toEqual([
+        't2',
+        't3',
+      ]);
+      expect(await ctx.store.tasks.get('t1')).toMatchObject({ status: 'done', completedAt: 600 });
+      expect((await ctx.store.tasks.query({ dueBefore: 100, limit: 1 })).map((t) => t.id)).toEqual([
+        't2',
+      ]);
+    });
+  });
+
+  describe(`${factory.dialect}: notifications`, () => {
+    it('keeps an inbox per user: newest first, unread counts, marking read, streams by id', async () => {
+      const n = (id: string, userId: string, at: number) => ({
+        id,
+        userId,
+        kind: 'task.assigned',
+        title: `t ${id}`,
+        body: null,
+        entity: 'lead',
+        recordId: 'r1',
+        payload: { id },
+        createdAt: at,
+      });
+      await ctx.store.notifications.insert(n('n1', 'u1', 10));
+      await ctx.store.notifications.insert(n('n2', 'u1', 20));
+      await ctx.store.notifications.insert(n('n3', 'u2', 30));
+      expect((await ctx.store.notifications.list('u1')).map((x) => [x.id, x.readAt])).toEqual([
+        ['n2', null],
+        ['n1', null],
+      ]);
+      expect(await ctx.store.notifications.unreadCount('u1')).toBe(2);
+      expect(await ctx.store.notifications.markRead('n1', 'u2', 40)).toBe(false);
+      expect(await ctx.store.notifications.markRead('n1', 'u1', 40)).toBe(true);
+      expect(await ctx.store.notifications.markRead('n1', 'u1', 50)).toBe(true);
+      expect(
+        (await ctx.store.notifications.list('u1', { unreadOnly: true })).map((x) => x.id),
+      ).toEqual(['n2']);
+      expect((await ctx.store.notifications.list('u1'))[1]).toMatchObject({
+        id: 'n1',
+        readAt: 40,
+        payload: { id: 'n1' },
+      });
+      expect(await ctx.store.notifications.markAllRead('u1', 60)).toBe(1);
+      expect(await ctx.store.notifications.unreadCount('u1')).toBe(0);
+      expect(await ctx.store.notifications.lastId('u1')).toBe('n2');
+      expect(await ctx.store.notifications.lastId('u3')).toBeNull();
+      expect((await ctx.store.notifications.since('u1', 'n1', 10)).map((x) => x.id)).toEqual([
+        'n2',
+      ]);
+    });
+  });
+}

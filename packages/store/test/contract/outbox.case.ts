@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { NewOutboxEvent } from '../../src/index';
+import { useStore, type StoreFactory } from './factory';
+
+const ev = (id: string, extra: Partial<NewOutboxEvent> = {}): NewOutboxEvent => ({
+  id,
+  type: 'record.created',
+  entity: 'lead',
+  recordId: `r-${id}`,
+  payload: { n: id },
+  actorId: 'u1',
+  via: 'ui',
+  depth: 0,
+  createdAt: 10,
+  ...extra,
+});
+
+/** The durable outbox: append, take/finish/put back inside transactions, leases, event streams. */
+export function outboxContract(factory: StoreFactory): void {
+  const ctx = useStore(factory);
+
+  describe(`${factory.dialect}: outbox`, () => {
+    it('appends events in order, once per generated id, and reads them back for streams', async () => {
+      const o = ctx.store.outbox;
+      const s1 = await o.append(ev('a'));
+      const s2 = await o.append(ev('b', { entity: null, recordId: null }));
+      expect(s2).toBeGreaterThan(s1);
+      expect(await o.appendOnce(ev('sla:1'))).toBe(true);
+      expect(await o.appendOnce(ev('sla:1'))).toBe(false);
+      expect(await o.pending()).toBe(3);
+      expect(await o.lastSeq()).toBeGreaterThanOrEqual(s2);
+      const heads = await o.since(s1, 10);
+      expect(heads.map((h) => [h.type, h.entity, h.recordId])).toEqual([
+        ['record.created', null, null],
+        ['record.created', 'lead', 'r-sla:1'],
+      ]);
+      expect(await o.since(0, 1)).toEqual([
+        { seq: s1, type: 'record.created', entity: 'lead', recordId: 'r-a', createdAt: 10 },
+      ]);
+    });
+
+    it('takes free events in a transaction, finishes them, and puts failing ones back for a retry', async () => {
+      for (const id of ['a', 'b', 'c']) await ctx.store.outbox.append(ev(id, { depth: 2 }));
+      const taken = await ctx.store.transaction(async (tx) => {
+        const batch = await tx.outbox.take('w1', 100, 2);
+        expect(batch.map((e) => [e.id, e.attempts, e.depth, e.payload])).toEqual([
+          ['a', 1, 2, { n: 'a' }],
+          ['b', 1, 2, { n: 'b' }],
+        ]);
+        await tx.outbox.finish(batch[0]!.seq, 100);
+        await tx.outbox.putBack(batch[1]!.seq, 'boom', 5_000, false, 100);
+        return batch;
+      });
+      expect(taken).toHaveLength(2);
+      expect(await ctx.store.outbox.pending()).toBe(2);
+      // b waits for its retry time: only c is free now, both later.
+      expect(await ctx.store.outbox.claimable('w1', 100)).toBe(true);
+      const now = await ctx.store.transaction((tx) => tx.outbox.take('w1', 100, 10));
+      expect(now.map((e) => e.id)).toEqual(['c']);
+      const later = await ctx.store.transaction((tx) => tx.outbox.take('w1', 5_000, 10));
+      expect(later.map((e) => [e.id, e.attempts])).toEqual([
+        ['b', 2],
+        ['c', 1],
+      ]);
+      // Given up after the last attempt: processed, kept with the error.
+      await ctx.store.transaction((tx) => tx.outbox.putBack(later[0]!.seq, 'dead', 0, true, 6_000));
+      expect(await ctx.store.outbox.pending()).toBe(1);
+      const row = (await ctx.store.tables.rows('outbox')).find((r) => r.id === 'b')!;
+      expect(row).toMatchObject({ last_error: 'dead', attempts: 2 });
+      expect(Number(row.processed_at)).toBe(6_000);
+    });
+
+    it('claims with a lease one worker at a time, resumes its own claims, and releases', async () => {
+      for (const id of ['a', 'b']) await ctx.store.outbox.append(ev(id));
+      const w1 = await ctx.store.outbox.claim('w1', 100, 1_000, 10);
+      expect(w1.map((e) => [e.id, e.attempts])).toEqual([
+        ['a', 1],
+        ['b', 1],
+      ]);
+      expect(await ctx.store.outbox.claim('w2', 500, 1_000, 10)).toEqual([]);
+      expect(await ctx.store.outbox.claimable('w2', 500)).toBe(false);
+      expect(await ctx.store.outbox.claimable('w1', 500)).toBe(true);
+      expect(await ctx.store.outbox.complete(w1[0]!.seq, 'w2', 500)).toBe(false);
+      expect(await ctx.store.outbox.complete(w1[0]!.seq, 'w1', 500)).toBe(true);
+      await ctx.store.outbox.release(w1[1]!.seq, 'w1', 'oops', 2_000, false, 500);
+      expect(await ctx.store.outbox.claim('w2', 1_500, 1_000, 10)).toEqual([]);
+      const again = await ctx.store.outbox.claim('w2', 2_000, 1_000, 10);
+      expect(again.map((e) => [e.id, e.attempts])).toEqual([['b', 2]]);
+      // An expired lease is free for anyone.
+      expect((await ctx.store.outbox.claim('w3', 3_001, 1_000, 10)).map((e) => e.id)).toEqual([
+        'b',
+      ]);
+      await ctx.store.outbox.release(again[0]!.seq, 'w3', 'dead', 0, true, 3_500);
+      expect(await ctx.store.outbox.pending()).toBe(0);
+    });
+
+    it('marks everything processed at once', async () => {
+      for (const id of ['a', 'b']) await ctx.store.outbox.append(ev(id));
+      expect(await ctx.store.outbox.markAllProcessed(9)).toBe(2);
+      expect(await ctx.store.outbox.pending()).toBe(0);
+      expect(await ctx.store.outbox.claimable('w', 10)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { Store, Tx } from '../../src/index';
+import { useStore, type StoreFactory } from './factory';
+
+const event = (id: string) => ({
+  id,
+  type: 'test.event',
+  entity: null,
+  recordId: null,
+  payload: { id },
+  actorId: null,
+  via: 'system',
+  depth: 0,
+  createdAt: 1,
+});
+
+/** Transactions: atomic, isolated from reads outside them, nested units, concurrent callers. */
+export function transactionsContract(factory: StoreFactory): void {
+  const ctx = useStore(factory);
+  const count = (s: Store | Tx = ctx.store) => s.tables.count('outbox');
+
+  describe(`${factory.dialect}: transactions`, () => {
+    it('commits everything a transaction wrote together, and settles only after the commit', async () => {
+      const shared = await factory.open({ shared: true });
+      const other = await shared.second();
+      try {
+        const result = await shared.store.transaction(async (tx) => {
+          await tx.outbox.append(event('a'));
+          await tx.outbox.append(event('b'));
+          return 'done';
+        });
+        expect(result).toBe('done');
+        // Another store (another process) sees it at once: the commit happened before the answer.
+        expect(await count(other)).toBe(2);
+      } finally {
+        await other.close();
+        await shared.close();
+      }
+    });
+
+    it('rolls everything back when the body throws, and rejects with that error', async () => {
+      await expect(
+        ctx.store.transaction(async (tx) => {
+          await tx.outbox.append(event('a'));
+          throw new Error('nope');
+        }),
+      ).rejects.toThrow('nope');
+      expect(await count()).toBe(0);
+    });
+
+    it('keeps uncommitted writes from reads outside the transaction', async () => {
+      let seenInside = -1;
+      let seenOutside = -1;
+      await ctx.store.transaction(async (tx) => {
+        await tx.outbox.append(event('a'));
+        seenInside = await count(tx);
+        seenOutside = await count(ctx.store);
+      });
+      expect(seenInside).toBe(1);
+      expect(seenOutside).toBe(0);
+      expect(await count()).toBe(1);
+    });
+
+    it('rolls back a nested unit alone when it throws; the outer transaction goes on', async () => {
+      await ctx.store.transaction(async (tx) => {
+        await tx.outbox.append(event('kept'));
+        await expect(
+          tx.transaction(async (inner) => {
+            await inner.outbox.append(event('undone'));
+            throw new Error('inner');
+          }),
+        ).rejects.toThrow('inner');
+        await tx.transaction(async (inner) => {
+          await inner.outbox.append(event('nested'));
+        });
+      });
+      const ids = (await ctx.store.outbox.since(0, 10)).map((e) => e.seq);
+      expect(ids).toHaveLength(2);
+      const rows = await ctx.store.tables.rows('outbox');
+      expect(rows.map((r) => r.id)).toEqual(['kept', 'nested']);
+    });
+
+    it('commits callers that write at the same time independently: one failing undoes only itself', async () => {
+      const results = await Promise.allSettled(
+        ['a', 'b', 'c', 'd'].map((id) =>
+          ctx.store.transaction(async (tx) => {
+            await tx.outbox.append(event(id));
+            if (id === 'b') throw new Error(`fail ${id}`);
+            // A nested failure that the body handles must not leak its writes either.
+            if (id === 'c')
+              await tx
+                .transaction(async (inner) => {
+                  await inner.outbox.append(event('c-inner'));
+                  throw new Error('inner');
+                })
+                .catch(() => undefined);
+            return id;
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      const rows = await ctx.store.tables.rows('outbox');
+      expect(rows.map((r) => r.id).sort()).toEqual(['a', 'c', 'd']);
+    });
+
+    it('runs one-call writes of repositories atomically outside a transaction', async () => {
+      await ctx.store.teams.upsert({ key: 'tech', label: { en: 'Tech' } });
+      await expect(
+        ctx.store.users.insert(
+          { id: 'u1', login: 'u1', passwordHash: null, role: 'sales', teams: ['tech', 'nope'] },
+          1,
+        ),
+      ).rejects.toThrow();
+      // The user row went with the failing membership.
+      expect(await ctx.store.users.byId('u1')).toBeNull();
+    });
+
+    it('tells listeners after each commit', async () => {
+      let commits = 0;
+      const off = ctx.store.onCommit(() => commits++);
+      await ctx.store.outbox.append(event('x'));
+      await ctx.store.transaction(async (tx) => tx.outbox.append(event('y')));
+      await ctx.store.transaction(async () => Promise.reject(new Error('no'))).catch(() => null);
+      off();
+      await ctx.store.outbox.append(event('z'));
+      expect(commits).toBe(2);
+    });
+  });
+}
