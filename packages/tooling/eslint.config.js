@@ -19,6 +19,8 @@ const NODE_ONLY = [
   'worker_threads',
   'better-sqlite3',
   'drizzle-orm/better-sqlite3',
+  'pg',
+  'drizzle-orm/node-postgres',
   'nodemailer',
 ];
 const REACT = ['react', 'react-dom', 'react-dom/*', 'react/*'];

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Runs every package's vitest suite through turbo, then prints one closing line
 // "N passed, N failed" summed over all packages, so CI sees the whole count at the end.
-// A test file that fails to load counts as failed (test-summary.mjs).
+// A test file that fails to load counts as failed (test-summary.mjs). One throwaway PostgreSQL
+// serves every package's PostgreSQL suites (vitest-pg-setup.mjs reuses it through
+// TRELLIS_TEST_PG_URL instead of starting one per package) and is removed at the end.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PG_URL_ENV, hasPostgres, startPgServer } from './pg-test-server.mjs';
 import { closingLine, summarise } from './test-summary.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -16,22 +19,29 @@ const dirs = ['packages', 'apps', 'templates'].flatMap((group) =>
 );
 for (const dir of dirs) rmSync(join(dir, resultFile), { force: true });
 
-const run = spawnSync(
-  'pnpm',
-  [
-    'exec',
-    'turbo',
-    'run',
-    'test',
-    '--concurrency=1',
-    '--continue',
-    '--',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${resultFile}`,
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
+const pgServer = hasPostgres() && !process.env[PG_URL_ENV] ? await startPgServer() : null;
+const env = pgServer ? { ...process.env, [PG_URL_ENV]: pgServer.url } : process.env;
+let run;
+try {
+  run = spawnSync(
+    'pnpm',
+    [
+      'exec',
+      'turbo',
+      'run',
+      'test',
+      '--concurrency=1',
+      '--continue',
+      '--',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${resultFile}`,
+    ],
+    { cwd: root, stdio: 'inherit', env },
+  );
+} finally {
+  pgServer?.stop();
+}
 
 const packages = dirs
   .filter(

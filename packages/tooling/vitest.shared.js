@@ -14,3 +14,14 @@ export const sourceConditions = {
     hookTimeout: 30_000,
   },
 };
+
+/**
+ * The config plus the globalSetup that provides a throwaway PostgreSQL (TRELLIS_TEST_PG_URL) to
+ * the suites that run on both dialects.
+ * @param {import('vitest/config').ViteUserConfig} config
+ * @returns {import('vitest/config').ViteUserConfig}
+ */
+export function withPostgres(config) {
+  const setup = new URL('./vitest-pg-setup.mjs', import.meta.url).pathname;
+  return { ...config, test: { ...config.test, globalSetup: [setup] } };
+}
