@@ -10,6 +10,10 @@ export { truthy } from './truthy';
 export { defaultLimits } from './limits';
 export { issueCodes } from './messages';
 export type * from './types';
+export { sqlDialects, sqliteDialect, postgresDialect } from './sql/dialect';
+export type { SqlDialect, SqlDialectName, TimeUnit } from './sql/dialect';
+export { Fragment as SqlFragment, sql as sqlFragment, raw as rawSql } from './sql/fragment';
+export { render as renderSql } from './sql/render';
 
 const defaultEngine = createLogic();
 
@@ -23,6 +27,6 @@ export const tryEvaluate = (expr: Expr, data: unknown, ctx?: EvalContext) =>
 export const analyse = (expr: Expr) => defaultEngine.analyse(expr);
 /** Issues of an expression against allowed fields/operators and the default limits. Never throws. */
 export const check = (expr: Expr, opts: CheckOptions) => defaultEngine.check(expr, opts);
-/** Compiles the SQL subset to a parameterized SQLite fragment, or returns why it cannot. */
+/** Compiles the SQL subset to a parameterized SQLite or PostgreSQL fragment, or returns why it cannot. */
 export const compileToSql = (expr: Expr, opts: SqlOptions) =>
   defaultEngine.compileToSql(expr, opts);

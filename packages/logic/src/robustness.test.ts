@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sqlTables } from '../test/sql-tables';
 import { analyse, check, compileToSql, createLogic, evaluate, truthy, tryEvaluate } from './index';
 import type { SqlColumn } from './index';
 
@@ -66,21 +66,11 @@ const ctx = {
   user: { id: 'a', teams: ['a', '1'], roles: [] },
   previous: { t: 'x' },
 };
-const db = new Database(':memory:');
-afterAll(() => db.close());
-db.exec('CREATE TABLE r (id INTEGER PRIMARY KEY, t TEXT, n REAL, b INTEGER, j TEXT, d TEXT)');
-rows.forEach((r, i) =>
-  db
-    .prepare('INSERT INTO r VALUES (?, ?, ?, ?, ?, ?)')
-    .run(
-      i,
-      r.t,
-      r.n,
-      r.b === null ? null : r.b ? 1 : 0,
-      r.j === null ? null : JSON.stringify(r.j),
-      r.d,
-    ),
-);
+const tables = await sqlTables(columns);
+for (const t of tables) await t.load(rows);
+afterAll(async () => {
+  for (const t of tables) await t.close();
+});
 
 describe('robustness on arbitrary expressions', () => {
   it('never throws from tryEvaluate, check, analyse or compileToSql; evaluate throws only LogicError', () => {
@@ -90,6 +80,7 @@ describe('robustness on arbitrary expressions', () => {
         expect(() => check(e, { fields, locale: 'en' })).not.toThrow();
         expect(() => analyse(e)).not.toThrow();
         expect(() => compileToSql(e, { columns, ctx })).not.toThrow();
+        expect(() => compileToSql(e, { columns, ctx, dialect: 'postgres' })).not.toThrow();
         try {
           evaluate(e, rows[0], ctx);
         } catch (err) {
@@ -100,22 +91,19 @@ describe('robustness on arbitrary expressions', () => {
     );
   });
 
-  it('compiled SQL agrees with evaluate whenever compileToSql accepts an expression', () => {
+  it(`compiled SQL agrees with evaluate whenever compileToSql accepts an expression (${tables.map((t) => t.dialect).join(' and ')})`, async () => {
     let accepted = 0;
-    fc.assert(
-      fc.property(expr, (e) => {
-        const sql = compileToSql(e, { columns, ctx });
-        if (!sql.ok) return;
+    await fc.assert(
+      fc.asyncProperty(expr, async (e) => {
+        if (!compileToSql(e, { columns, ctx }).ok) return;
         const want = rows.flatMap((r, i) => {
           const v = tryEvaluate(e, r, ctx);
           return v.ok && truthy(v.value) ? [i] : [];
         });
-        const got = (
-          db
-            .prepare(`SELECT id FROM r WHERE ${sql.sql} ORDER BY id`)
-            .all(...(sql.params as never[])) as { id: number }[]
-        ).map((x) => x.id);
-        expect({ e, got }).toEqual({ e, got: want });
+        for (const t of tables) {
+          const got = await t.select(e, ctx);
+          expect({ dialect: t.dialect, e, got }).toEqual({ dialect: t.dialect, e, got: want });
+        }
         accepted++;
       }),
       { numRuns: 1500, seed: 11 },

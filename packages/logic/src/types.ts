@@ -2,6 +2,7 @@
  * Public types of @trellis/logic. Expressions are plain JSON (JSONLogic); every API that takes
  * one treats it as immutable (compiled closures are cached per expression object).
  */
+import type { SqlDialectName } from './sql/dialect';
 
 /** A JSONLogic expression: any JSON value. */
 export type Expr = unknown;
@@ -83,7 +84,10 @@ export type SqlColumn = { column: string; type: SqlColumnType };
 export type SqlOptions = {
   columns: Record<string, SqlColumn>;
   ctx?: EvalContext;
-  dialect?: 'sqlite';
+  /** The database the SQL is for (default 'sqlite'): placeholders, JSON, substrings, dates, booleans. */
+  dialect?: SqlDialectName;
+  /** PostgreSQL: how many `$n` parameters precede this fragment in the statement (default 0). */
+  paramOffset?: number;
   locale?: Locale;
 };
 export type SqlResult =

@@ -2,13 +2,16 @@ import { compile } from '../compile';
 import { LogicError, issue } from '../errors';
 import type { CompileEnv } from '../scope';
 import type { SqlOptions, SqlResult } from '../types';
+import { sqlDialects } from './dialect';
 import { SqlUnsupported } from './fragment';
 import { predicate } from './predicates';
+import { render } from './render';
 
 /**
- * Compiles a condition to a parameterized SQLite fragment that selects exactly the rows for
- * which `evaluate` is truthy. Anything outside the SQL subset is refused with an issue.
- * Column names in `opts.columns` are used verbatim (pass quoted identifiers).
+ * Compiles a condition to a parameterized SQL fragment (SQLite unless `opts.dialect` says
+ * 'postgres') that selects exactly the rows for which `evaluate` is truthy. Anything outside the
+ * SQL subset is refused with an issue. Column names in `opts.columns` are used verbatim (pass
+ * quoted identifiers). PostgreSQL placeholders are numbered from `opts.paramOffset + 1`.
  */
 export function compileSql(expr: unknown, opts: SqlOptions, env: CompileEnv): SqlResult {
   const locale = opts.locale ?? opts.ctx?.locale ?? 'zh-CN';
@@ -17,8 +20,10 @@ export function compileSql(expr: unknown, opts: SqlOptions, env: CompileEnv): Sq
     compile(expr, env);
     const ctx = opts.ctx ?? {};
     const now = typeof ctx.now === 'number' ? ctx.now : Date.now();
-    const out = predicate(expr, '', { columns: opts.columns ?? {}, ctx, now });
-    return { ok: true, sql: out.sql, params: out.params };
+    const d = sqlDialects[opts.dialect ?? 'sqlite'];
+    if (!d) throw new Error(`unknown SQL dialect ${String(opts.dialect)}`);
+    const out = predicate(expr, '', { columns: opts.columns ?? {}, ctx, now, d });
+    return { ok: true, ...render(out, d, opts.paramOffset ?? 0) };
   } catch (e) {
     if (e instanceof SqlUnsupported)
       return {

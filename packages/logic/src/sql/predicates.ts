@@ -4,9 +4,9 @@ import { customOperators, isEmptyValue } from '../operators/custom';
 import { standardOperators } from '../operators/standard';
 import { truthy } from '../truthy';
 import type { CompareOp } from './compare';
-import { compare } from './compare';
+import { compare, constant } from './compare';
 import type { Fragment } from './fragment';
-import { FALSE, SqlUnsupported, constant, join, sql } from './fragment';
+import { SqlUnsupported, join, sql } from './fragment';
 import { collection } from './collections';
 import type { SqlCx, Term } from './terms';
 import { argPaths, term, unsupported } from './terms';
@@ -14,16 +14,16 @@ import { argPaths, term, unsupported } from './terms';
 const COMPARE = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=']);
 
 /**
- * Compiles an expression used as a condition into SQL that is 1 exactly where the JS
- * result is truthy and 0 otherwise (never NULL, so NOT and nesting stay exact).
+ * Compiles an expression used as a condition into SQL that is true (1) exactly where the JS
+ * result is truthy and false (0) otherwise (never NULL, so NOT and nesting stay exact).
  */
 export function predicate(expr: unknown, path: string, cx: SqlCx): Fragment {
   const operation = operationOf(expr);
-  if (!operation) return truthiness(term(expr, path, cx));
+  if (!operation) return truthiness(term(expr, path, cx), cx);
   const { op, args } = operation;
   const at = argPaths(expr, path);
   if (op === 'and' || op === 'or') {
-    if (args.length === 0) return FALSE;
+    if (args.length === 0) return cx.d.false;
     return sql`(${join(
       args.map((a, i) => predicate(a, at(i), cx)),
       op === 'and' ? ' AND ' : ' OR ',
@@ -49,11 +49,11 @@ export function predicate(expr: unknown, path: string, cx: SqlCx): Fragment {
     const a = term(args[0], at(0), cx);
     const b = term(args[1], at(1), cx);
     if (a.t === 'literal' && b.t === 'literal')
-      return constant(truthy(runJs(op, [a.value, b.value], cx)));
-    return collection(op, a, b, path);
+      return constant(cx.d, truthy(runJs(op, [a.value, b.value], cx)));
+    return collection(op, a, b, path, cx.d);
   }
-  if (op === 'isEmpty') return isEmpty(term(args[0], at(0), cx));
-  return truthiness(term(expr, path, cx));
+  if (op === 'isEmpty') return isEmpty(term(args[0], at(0), cx), cx);
+  return truthiness(term(expr, path, cx), cx);
 }
 
 function runJs(op: string, values: unknown[], cx: SqlCx): unknown {
@@ -62,21 +62,22 @@ function runJs(op: string, values: unknown[], cx: SqlCx): unknown {
 }
 
 /** JSONLogic truthiness of a value. */
-export function truthiness(t: Term): Fragment {
-  if (t.t === 'literal') return constant(truthy(t.value));
+export function truthiness(t: Term, cx: SqlCx): Fragment {
+  const d = cx.d;
+  if (t.t === 'literal') return constant(d, truthy(t.value));
   const x = t.sql;
   switch (t.kind) {
     case 'text':
       return sql`(${x} IS NOT NULL AND ${x} <> '')`;
     case 'json':
-      return sql`(${x} IS NOT NULL AND (json_type(${x}) <> 'array' OR json_array_length(${x}) > 0))`;
+      return sql`(${x} IS NOT NULL AND (CASE WHEN ${d.jsonType(x)} = 'array' THEN ${d.jsonArrayLength(x)} > 0 ELSE ${d.true} END))`;
     default:
       return sql`(${x} IS NOT NULL AND ${x} <> 0)`;
   }
 }
 
 function conditional(args: unknown[], at: (i: number) => string, cx: SqlCx): Fragment {
-  if (args.length === 0) return FALSE;
+  if (args.length === 0) return cx.d.false;
   if (args.length === 1) return predicate(args[0], at(0), cx);
   const parts: Fragment[] = [];
   let i = 0;
@@ -85,7 +86,7 @@ function conditional(args: unknown[], at: (i: number) => string, cx: SqlCx): Fra
       sql` WHEN ${predicate(args[i], at(i), cx)} THEN ${predicate(args[i + 1], at(i + 1), cx)}`,
     );
   }
-  const otherwise = i === args.length - 1 ? predicate(args[i], at(i), cx) : FALSE;
+  const otherwise = i === args.length - 1 ? predicate(args[i], at(i), cx) : cx.d.false;
   return sql`(CASE${join(parts, '')} ELSE ${otherwise} END)`;
 }
 
@@ -100,16 +101,18 @@ function comparison(
   if (args.length !== 2 && !between) throw unsupported(path, op);
   const terms = args.map((a, i) => term(a, at(i), cx));
   const [a, b, c] = terms as [Term, Term, Term | undefined];
-  if (!c) return compare(op, a, b, path);
-  return sql`(${compare(op, a, b, path)} AND ${compare(op, b, c, path)})`;
+  if (!c) return compare(op, a, b, path, cx.d);
+  return sql`(${compare(op, a, b, path, cx.d)} AND ${compare(op, b, c, path, cx.d)})`;
 }
 
-function isEmpty(t: Term): Fragment {
-  if (t.t === 'literal') return constant(isEmptyValue(t.value));
+function isEmpty(t: Term, cx: SqlCx): Fragment {
+  const d = cx.d;
+  if (t.t === 'literal') return constant(d, isEmptyValue(t.value));
   const x = t.sql;
   if (t.kind === 'text') return sql`(${x} IS NULL OR ${x} = '')`;
   if (t.kind !== 'json') return sql`(${x} IS NULL)`;
-  return sql`(${x} IS NULL OR (json_type(${x}) = 'array' AND json_array_length(${x}) = 0) OR (json_type(${x}) = 'object' AND NOT EXISTS (SELECT 1 FROM json_each(${x}))))`;
+  const type = d.jsonType(x);
+  return sql`(${x} IS NULL OR (CASE WHEN ${type} = 'array' THEN ${d.jsonArrayLength(x)} = 0 WHEN ${type} = 'object' THEN ${d.jsonObjectIsEmpty(x)} ELSE ${d.false} END))`;
 }
 
 /** 1 when the key is missing in JS terms (null, absent or ''), for each literal key. */
@@ -119,13 +122,13 @@ function missingFlags(keys: unknown[], path: (i: number) => string, cx: SqlCx): 
       throw new SqlUnsupported(path(i), 'logic.dynamicField', {});
     const t = term({ var: String(key) }, path(i), cx);
     if (t.t === 'literal')
-      return constant(t.value === null || t.value === undefined || t.value === '');
+      return constant(cx.d, t.value === null || t.value === undefined || t.value === '');
     return t.kind === 'text' ? sql`(${t.sql} IS NULL OR ${t.sql} = '')` : sql`(${t.sql} IS NULL)`;
   });
 }
 
 function missing(keys: unknown[], at: (i: number) => string, nested: boolean, cx: SqlCx): Fragment {
-  if (keys.length === 0) return FALSE;
+  if (keys.length === 0) return cx.d.false;
   const flags = missingFlags(keys, nested ? (i) => pointer(at(0), i) : at, cx);
   return sql`(${join(flags, ' OR ')})`;
 }
@@ -134,9 +137,9 @@ function missingSome(args: unknown[], at: (i: number) => string, cx: SqlCx): Fra
   const [need, keys] = args;
   if (args.length !== 2 || typeof need !== 'number' || !Array.isArray(keys))
     throw unsupported(at(0), 'missing_some');
-  if (keys.length === 0) return FALSE;
+  if (keys.length === 0) return cx.d.false;
   const count = sql`(${join(
-    missingFlags(keys, (i) => pointer(at(1), i), cx),
+    missingFlags(keys, (i) => pointer(at(1), i), cx).map((f) => cx.d.flag(f)),
     ' + ',
   )})`;
   // JS: [] when present >= need, else the missing keys (truthy only when at least one is missing).

@@ -4,6 +4,7 @@ import { customOperators } from '../operators/custom';
 import { parseDurationParts } from '../duration';
 import { readPath } from '../truthy';
 import type { EvalContext, SqlColumn, SqlColumnType } from '../types';
+import type { SqlDialect } from './dialect';
 import type { Fragment } from './fragment';
 import { SqlUnsupported, raw, sql } from './fragment';
 
@@ -15,7 +16,13 @@ export type Term =
   | { t: 'literal'; value: unknown }
   | { t: 'dynamic'; kind: Kind; sql: Fragment; colType: SqlColumnType | 'computed' };
 
-export type SqlCx = { columns: Record<string, SqlColumn>; ctx: EvalContext; now: number };
+export type SqlCx = {
+  columns: Record<string, SqlColumn>;
+  ctx: EvalContext;
+  now: number;
+  /** What differs per database (placeholders, JSON, substrings, dates, booleans). */
+  d: SqlDialect;
+};
 
 const KIND: Record<SqlColumnType, Kind> = {
   text: 'text',
@@ -96,7 +103,8 @@ function variable(args: unknown[], path: string, at: (i: number) => string, cx: 
   if (!col || !Object.hasOwn(KIND, col.type))
     throw new SqlUnsupported(path, 'logic.sqlUnknownColumn', { field: key });
   const kind = KIND[col.type];
-  const column = raw(col.column);
+  // Booleans are compared as numbers (JS ToNumber); PostgreSQL keeps them as booleans.
+  const column = col.type === 'boolean' ? cx.d.booleanNumber(raw(col.column)) : raw(col.column);
   if (def === undefined || def === null)
     return { t: 'dynamic', kind, sql: column, colType: col.type };
   const defKind =
@@ -117,19 +125,19 @@ function since(op: 'daysSince' | 'hoursSince', arg: Term, path: string, cx: SqlC
     return literal(
       customOperators[op]?.([arg.value], { data: null, record: null, ctx: cx.ctx, now: cx.now }),
     );
-  const ms = epochMs(arg, path);
+  const ms = epochMs(arg, path, cx);
   return {
     t: 'dynamic',
     kind: 'number',
-    sql: sql`((${cx.now} - ${ms}) / ${raw(unit)})`,
+    sql: sql`(${cx.d.minusAsDouble(sql`${cx.now}`, ms)} / ${raw(unit)})`,
     colType: 'computed',
   };
 }
 
 /** Epoch ms of a datetime/number column, or of a 'YYYY-MM-DD' date column read as UTC midnight. */
-function epochMs(arg: Term & { t: 'dynamic' }, path: string): Fragment {
+function epochMs(arg: Term & { t: 'dynamic' }, path: string, cx: SqlCx): Fragment {
   if (arg.kind === 'number') return arg.sql;
-  if (arg.colType === 'date') return sql`(CAST(strftime('%s', ${arg.sql}) AS INTEGER) * 1000)`;
+  if (arg.colType === 'date') return cx.d.dateToEpochMs(arg.sql);
   throw mismatch(path, `a ${arg.colType} field used as a date`);
 }
 
@@ -152,7 +160,7 @@ function plusDuration(base: Term, duration: Term, path: string, cx: SqlCx): Term
   return {
     t: 'dynamic',
     kind: 'number',
-    sql: sql`(${epochMs(base, path)} + ${parts.sign * parts.ms})`,
+    sql: sql`(${epochMs(base, path, cx)} + ${parts.sign * parts.ms})`,
     colType: 'computed',
   };
 }
@@ -170,7 +178,7 @@ function length(arg: Term, path: string, cx: SqlCx): Term {
       colType: 'computed',
     };
   if (arg.kind === 'json') {
-    const s = sql`(CASE WHEN ${arg.sql} IS NULL THEN 0 WHEN json_type(${arg.sql}) = 'array' THEN json_array_length(${arg.sql}) ELSE NULL END)`;
+    const s = sql`(CASE WHEN ${arg.sql} IS NULL THEN 0 WHEN ${cx.d.jsonType(arg.sql)} = 'array' THEN ${cx.d.jsonArrayLength(arg.sql)} ELSE NULL END)`;
     return { t: 'dynamic', kind: 'number', sql: s, colType: 'computed' };
   }
   throw mismatch(path, `length of a ${arg.colType} field`);
