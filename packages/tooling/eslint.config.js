@@ -79,7 +79,15 @@ function restrictionsFor(layer) {
 
 const layer = layerOf(process.cwd());
 // Tests, benchmarks and build scripts run in Node only: they may use Node modules and test helpers.
-const nodeSideFiles = ['**/*.test.ts', 'bench/**', 'scripts/**', 'test/**', '*.config.ts'];
+const nodeSideFiles = [
+  '**/*.test.ts',
+  'bench/**',
+  'scripts/**',
+  'test/**',
+  'e2e/**',
+  '*.config.ts',
+  '*.config.js',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '**/*.schema.json', 'coverage/**'] },

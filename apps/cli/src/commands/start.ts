@@ -15,6 +15,7 @@ import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 import { dataOption, type CliCommand } from './command';
 import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
+import { webDirOf } from '../web-dir';
 
 type StartOptions = {
   port?: string;
@@ -22,6 +23,7 @@ type StartOptions = {
   data?: string;
   initDemo?: boolean;
   trustProxy?: boolean;
+  web?: string;
 };
 
 /**
@@ -63,8 +65,12 @@ export async function runStart(
     );
     return 2;
   }
+  const webDir = webDirOf(ctx, o.web, paths.web);
   const rt = openRuntime(paths, {
-    server: { trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1' },
+    server: {
+      trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1',
+      ...(webDir ? { staticDir: webDir } : {}),
+    },
   });
   // The outbox worker and scheduler run in their own thread and connection, off the request loop.
   // Public forms and inbound webhooks are written by a thread of their own, so a burst of leads
@@ -83,7 +89,14 @@ export async function runStart(
       locale,
       `Trellis 已启动：${server.url}\n  API 文档：${server.url}/api/v1/openapi.json\n`,
       `Trellis is running at ${server.url}\n  API document: ${server.url}/api/v1/openapi.json\n`,
-    ),
+    ) +
+      (webDir
+        ? say(locale, `  网页端：${server.url}/\n`, `  Web app: ${server.url}/\n`)
+        : say(
+            locale,
+            '  网页端尚未构建（pnpm --filter @trellis/web build），目前只提供 API\n',
+            '  The web app is not built (pnpm --filter @trellis/web build); serving the API only\n',
+          )),
   );
   const creds = join(dir, DEMO_CREDENTIALS);
   // On the first run init has just printed them.
@@ -139,6 +152,14 @@ export const startCommand: CliCommand = {
           locale,
           '首次运行时用教育模板和演示数据初始化',
           'on first run, initialise with the education template and demo data',
+        ),
+      )
+      .option(
+        '--web <dir>',
+        say(
+          locale,
+          '网页端构建目录（默认 <数据目录>/web，否则本仓库的 apps/web/dist）',
+          'web app build folder (default <data>/web, else apps/web/dist of this checkout)',
         ),
       )
       .option(

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '@trellis/tooling/browser';
+import { WEB_DIR } from './trellis';
+
+/** Where screenshots go (test artifacts; not committed). */
+export const ARTIFACTS = join(WEB_DIR, 'e2e', 'artifacts');
+
+export const DESKTOP = { width: 1366, height: 860 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Debian chromium with the browser language set, as a user's would be. */
+export async function openBrowser(
+  locale: 'zh-CN' | 'en',
+): Promise<BrowserContext & { closeAll(): Promise<void> }> {
+  return launchChromium({ args: [`--lang=${locale}`, `--accept-lang=${locale}`] });
+}
+
+/** A fresh page at a viewport, failing the test on any uncaught page error. */
+export async function newPage(
+  context: BrowserContext,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<Page & { pageErrors: string[] }> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return Object.assign(page, { pageErrors });
+}
+
+/** Signs in through the login page (opened at `baseUrl/login` unless `baseUrl` is null). */
+export async function signIn(page: Page, baseUrl: string | null, login: string, password: string) {
+  if (baseUrl !== null) await page.goto(`${baseUrl}/login`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Saves a full-page screenshot under e2e/artifacts/<name>.png. */
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REPO_ROOT = join(WEB_DIR, '..', '..');
+const CLI = join(REPO_ROOT, 'apps', 'cli', 'bin', 'trellis.mjs');
+
+export type DemoLogin = { login: string; role: string; password: string };
+
+/** A `trellis start` on a temporary data directory, serving the built web app. */
+export type RunningTrellis = {
+  url: string;
+  dataDir: string;
+  logins: DemoLogin[];
+  /** The demo login of a role (the first one when several share it). */
+  login(role: string, index?: number): DemoLogin;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the real server the way an operator does (`trellis start --init-demo`) on a fresh
+ * temporary data directory and loopback port, serving `apps/web/dist` (unless `web: false`).
+ * `demo: false` initialises the template without demo users and records.
+ */
+export async function startTrellis(
+  opts: { demo?: boolean; web?: boolean; env?: Record<string, string>; args?: string[] } = {},
+): Promise<RunningTrellis> {
+  const web = opts.web ?? true;
+  if (web && !existsSync(join(WEB_DIR, 'dist', 'index.html')))
+    throw new Error('apps/web/dist is missing: run pnpm --filter @trellis/web build first');
+  const dataDir = mkdtempSync(join(tmpdir(), 'trellis-web-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_LOCALE: 'en', ...opts.env };
+  delete env.INIT_CWD;
+  if (opts.demo === false) await runCli(['init', '--data', dataDir], env);
+  const args = [
+    CLI,
+    'start',
+    ...(opts.demo === false ? [] : ['--init-demo']),
+    '--data',
+    dataDir,
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    ...(web ? ['--web', join(WEB_DIR, 'dist')] : []),
+    ...(opts.args ?? []),
+  ];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await waitForUrl(child, () => output, 90_000).catch(async (err: Error) => {
+    child.kill('SIGKILL');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  const credsFile = join(dataDir, 'demo-credentials.json');
+  const logins = existsSync(credsFile)
+    ? (JSON.parse(readFileSync(credsFile, 'utf8')) as DemoLogin[])
+    : [];
+  return {
+    url,
+    dataDir,
+    logins,
+    login(role, index = 0) {
+      const found = logins.filter((l) => l.role === role)[index];
+      if (!found) throw new Error(`no demo login with role ${role} #${index}`);
+      return found;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForUrl(child: ChildProcess, output: () => string, ms: number): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const found = /running at (http:\/\/\S+)/.exec(output());
+    if (found?.[1]) return found[1];
+    if (child.exitCode !== null) throw new Error(`trellis start exited:\n${output()}`);
+    if (Date.now() - started > ms) throw new Error(`trellis start did not come up:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env, stdio: 'ignore' });
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`trellis ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}

@@ -1,0 +1,84 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Drawer, Layout, theme } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useIsPhone } from '../../hooks/useIsPhone';
+import { headerSlots } from '../header-slots';
+import { NavMenu } from './NavMenu';
+import { UserMenu } from './UserMenu';
+
+/** Menu at the side (a drawer on a phone), header with search, inbox, language and user. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const [drawer, setDrawer] = useState(false);
+  const { token } = theme.useToken();
+  const brand = (
+    <Link to="/" className="trellis-brand" aria-label={t('app.name')}>
+      <img src="/favicon.svg" alt="" width={24} height={24} />
+      <span>{t('app.name')}</span>
+    </Link>
+  );
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          size={240}
+          title={brand}
+          styles={{ body: { padding: 0 } }}
+        >
+          <NavMenu onNavigate={() => setDrawer(false)} />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          theme="light"
+          width={208}
+          style={{ borderInlineEnd: `1px solid ${token.colorSplit}` }}
+        >
+          <div className="trellis-sider-brand">{brand}</div>
+          <NavMenu />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header
+          className="trellis-header"
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorSplit}`,
+          }}
+        >
+          {phone ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              onClick={() => setDrawer(true)}
+            />
+          ) : null}
+          <div className="trellis-header-main">
+            {headerSlots.map(({ key, Component }) => (
+              <Component key={key} compact={phone} />
+            ))}
+          </div>
+          {phone ? null : <LanguageSwitch />}
+          <UserMenu compact={phone} />
+        </Layout.Header>
+        <Layout.Content
+          className={phone ? 'trellis-content trellis-content-phone' : 'trellis-content'}
+        >
+          {children}
+          {phone ? (
+            <div className="trellis-phone-footer">
+              <LanguageSwitch />
+            </div>
+          ) : null}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,28 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorState } from '../../components/feedback/ErrorState';
+import { LoadingState } from '../../components/feedback/LoadingState';
+import { useMe } from '../../lib/session/useMe';
+import { useSpec } from '../../lib/session/useSpec';
+import { AppShell } from './AppShell';
+
+/** The session guard: nobody signed in goes to /login (and comes back after); then the shell. */
+export function SignedInLayout() {
+  const me = useMe();
+  const spec = useSpec();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState rows={8} />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return (
+      <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />
+    );
+  }
+  if (spec.isPending) return <LoadingState rows={8} />;
+  if (spec.isError) return <ErrorState error={spec.error} onRetry={() => void spec.refetch()} />;
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}

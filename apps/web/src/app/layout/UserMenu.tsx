@@ -1,0 +1,49 @@
+import { Avatar, Dropdown } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../lib/api/client';
+import { useLabel } from '../../lib/i18n/useLabel';
+import { useSignedIn } from '../../lib/session/useMe';
+
+/** The signed-in person, their role, and signing out. */
+export function UserMenu({ compact }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const name = me.user?.name ?? me.user?.login ?? t('user.api');
+  const logout = async () => {
+    await api.POST('/api/v1/auth/logout').catch(() => undefined);
+    client.clear();
+    navigate('/login', { replace: true });
+  };
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          {
+            key: 'who',
+            label: `${name} · ${label(me.role.label, me.role.key ?? '')}`,
+            disabled: true,
+          },
+          { type: 'divider' },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            label: t('auth.logout'),
+            onClick: () => void logout(),
+          },
+        ],
+      }}
+    >
+      <button type="button" className="trellis-user-button" aria-label={t('user.menu')}>
+        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />
+        {compact ? null : <span className="trellis-user-name">{name}</span>}
+      </button>
+    </Dropdown>
+  );
+}

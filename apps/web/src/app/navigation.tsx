@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import type { AppSpec } from '@trellis/spec';
+import { BellOutlined, HomeOutlined, TableOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { labelOf } from '../lib/i18n/label';
+import type { Locale } from '../lib/i18n/locale';
+import type { Me } from '../lib/session/types';
+
+/** One menu entry: where it goes and whether this user sees it. */
+export type NavItem = {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  /** An i18n key, or a spec label already resolved by `label`. */
+  labelKey?: string;
+  label?: (locale: Locale) => string;
+  /** Shown only when this holds (a capability, a right on an entity). */
+  visible: (me: Me, spec: AppSpec) => boolean;
+  /** Menu order; entities come between home and the tools. */
+  order: number;
+};
+
+const always = () => true;
+
+/**
+ * The menu registry. A feature that adds a page adds one entry here with the capability that
+ * shows it (the builder: `build`; dashboards: `viewReports`; import: `import`).
+ */
+export const staticNav: NavItem[] = [
+  {
+    key: 'home',
+    path: '/',
+    icon: <HomeOutlined />,
+    labelKey: 'nav.home',
+    visible: always,
+    order: 0,
+  },
+  {
+    key: 'inbox',
+    path: '/inbox',
+    icon: <BellOutlined />,
+    labelKey: 'nav.inbox',
+    visible: always,
+    order: 50,
+  },
+  {
+    key: 'automation-runs',
+    path: '/automations/runs',
+    icon: <ThunderboltOutlined />,
+    labelKey: 'nav.automationRuns',
+    visible: (me) =>
+      me.capabilities.includes('manageAutomations') || me.capabilities.includes('build'),
+    order: 80,
+  },
+];
+
+/** One entry per entity the user may read, from the spec (no per-entity code). */
+export function entityNav(spec: AppSpec, me: Me): NavItem[] {
+  return spec.entities
+    .filter((e) => (me.entities[e.key]?.read ?? 'none') !== 'none')
+    .map((e, i) => ({
+      key: `entity:${e.key}`,
+      path: `/records/${e.key}`,
+      icon: <TableOutlined />,
+      label: (locale: Locale) => labelOf(e.pluralLabel ?? e.label, locale, e.key),
+      visible: always,
+      order: 10 + i,
+    }));
+}
+
+/** The menu of this user, in order. */
+export function navFor(me: Me, spec: AppSpec): NavItem[] {
+  return [...staticNav, ...entityNav(spec, me)]
+    .filter((item) => item.visible(me, spec))
+    .sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * The route table. Each feature's pages load as their own chunk; a new feature adds its routes
+ * here (and, if it belongs in the menu, an entry in ./navigation). Routes compose features:
+ * features never import each other.
+ */
+export const publicRoutes: RouteObject[] = [
+  {
+    path: '/login',
+    lazy: () => import('../features/auth').then((m) => ({ Component: m.LoginPage })),
+  },
+  {
+    path: '/setup',
+    lazy: () => import('../features/auth').then((m) => ({ Component: m.SetupPage })),
+  },
+];
+
+export const signedInRoutes: RouteObject[] = [
+  {
+    index: true,
+    lazy: () => import('../features/workbench').then((m) => ({ Component: m.WorkbenchPage })),
+  },
+  {
+    path: '*',
+    lazy: () => import('./layout/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
+  },
+];

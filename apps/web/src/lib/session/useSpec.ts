@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AppSpec, EntitySpec, FieldSpec } from '@trellis/spec';
+import { api, unwrap } from '../api/client';
+import { sessionKeys } from './keys';
+import type { LiveSpec } from './types';
+
+/** The live spec (hidden fields and automations already left out by the server for this user). */
+export function useSpec() {
+  return useQuery({
+    queryKey: sessionKeys.spec(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/spec'))) as unknown as LiveSpec,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The live spec; only call below the session guard, which loads it first. */
+export function useLiveSpec(): AppSpec {
+  const { data } = useSpec();
+  if (!data?.spec) throw new Error('useLiveSpec before the spec loaded');
+  return data.spec;
+}
+
+/** An entity of the spec by key, or undefined. */
+export function entityOf(spec: AppSpec, key: string | undefined): EntitySpec | undefined {
+  return spec.entities.find((e) => e.key === key);
+}
+
+/** A field of an entity by key, or undefined. */
+export function fieldOf(entity: EntitySpec, key: string): FieldSpec | undefined {
+  return entity.fields.find((f) => f.key === key);
+}
