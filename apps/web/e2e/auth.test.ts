@@ -11,7 +11,7 @@ describe('sign in', () => {
       const page = await newPage(browser);
       await page.goto(`${server.url}/`);
       await page.waitForURL(/\/login/);
-      await expect.poll(() => page.locator('h4').first().textContent()).toBe('登录');
+      await page.getByRole('heading', { name: '登录', exact: true }).waitFor();
       await shot(page, 'login-zh-CN-desktop');
       const rep = server.login('sales');
       await page.locator('#login').fill(rep.login);
@@ -23,7 +23,7 @@ describe('sign in', () => {
       await page.locator('#password').fill(rep.password);
       await page.locator('button[type=submit]').click();
       await page.waitForURL((url) => url.pathname === '/');
-      await expect.poll(() => page.locator('h3').first().textContent()).toMatch(/^你好，/);
+      await page.getByRole('heading', { name: /^你好，/ }).waitFor();
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();
@@ -37,10 +37,10 @@ describe('sign in', () => {
       await page.goto(`${server.url}/inbox`);
       await page.waitForURL(/\/login\?next=%2Finbox/);
       await page.getByText('English').click();
-      await expect.poll(() => page.locator('h4').first().textContent()).toBe('Sign in');
+      await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
       await shot(page, 'login-en-phone');
       await page.reload();
-      await expect.poll(() => page.locator('h4').first().textContent()).toBe('Sign in');
+      await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
       const rep = server.login('sales');
       await signIn(page, null, rep.login, rep.password);
       expect(new URL(page.url()).pathname).toBe('/inbox');
