@@ -12,7 +12,7 @@ export { openRuntime } from './setup/runtime';
 export type { TrellisRuntime } from './setup/runtime';
 export { installSpec, createAdmin } from './setup/install';
 export { loadDemo } from './setup/demo-loader';
-export type { DemoRecipe, DemoReport } from './setup/demo-loader';
+export type { DemoLogin, DemoRecipe, DemoReport } from './setup/demo-loader';
 export { backupDatabase, checkBackup } from './setup/backup';
 export { startAutomationThread } from './setup/automation-runner';
 export { startIntakeWriter } from './intake/intake-writer';

@@ -191,12 +191,12 @@ describe('automations API', () => {
     // The run log follows the same rule: the automator sees the runs over its own lead only.
     automations.drain();
     const log = (await (
-      await req('/api/v1/automations/runs?automation=stamp-first-contact', {
+      await req('/api/v1/automations/runs?automation=route-by-city', {
         cookie: automator.cookie,
       })
     ).json()) as { items: { recordId: string }[] };
     const adminLog = (await (
-      await req('/api/v1/automations/runs?automation=stamp-first-contact', { cookie: admin.cookie })
+      await req('/api/v1/automations/runs?automation=route-by-city', { cookie: admin.cookie })
     ).json()) as { items: { recordId: string }[] };
     expect(adminLog.items.map((r) => r.recordId).sort()).toEqual(
       [mine.record.id, theirs.record.id].sort(),

@@ -27,7 +27,9 @@ describe('public form intake POST /f/:form', () => {
       phone: string;
       source: string;
     };
-    expect(lead).toMatchObject({ phone: '+8613800138000', source: 'website' });
+    // The visitor came through utm_source=douyin: a Douyin lead, although the website form's
+    // default source is the website (captureInto utm_source -> source beats the default).
+    expect(lead).toMatchObject({ phone: '+8613800138000', source: 'douyin' });
     const touch = s.db.sqlite.prepare('SELECT * FROM touches WHERE record_id = ?').get(lead.id);
     expect(touch).toMatchObject({
       kind: 'form',

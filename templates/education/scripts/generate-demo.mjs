@@ -391,8 +391,10 @@ function makeLead(index) {
       body: e.activity.body,
       ...(e.activity.attachments ? { attachments: e.activity.attachments } : {}),
     }));
-  // 首次接触: when the lead first reached the school (the article's 首次接触时间与内容).
-  values.firstContactAt = { $at: agoOf(0) };
+  // 首次接触: when a rep first reached the lead (the template stamps it on the first contact
+  // activity); a lead nobody has called yet has none.
+  const firstContact = activities.find((a) => ['call', 'wechat', 'visit'].includes(a.type));
+  if (firstContact) values.firstContactAt = { $at: firstContact.at };
   if (trialAtElapsed !== null) values.trialAt = { $at: agoOf(Math.min(trialAtElapsed, elapsed)) };
   if (['new', 'qualified', 'trial', 'quoted'].includes(stage) && owner && chance(0.8)) {
     values.nextFollowUpAt = at(chance(0.2) ? -int(2, 72) : int(4, 96));

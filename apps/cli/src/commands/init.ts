@@ -87,7 +87,13 @@ export async function runInit(
       const report = await loadDemo(rt.db, recipe);
       if (!report.users.some((u) => u.role === 'admin')) {
         const admin = await createAdmin(rt.db, o.admin ?? 'admin');
-        report.users.unshift({ login: admin.login, role: 'admin', password: admin.password });
+        report.users.unshift({
+          login: admin.login,
+          role: 'admin',
+          password: admin.password,
+          teams: [],
+          leads: [],
+        });
       }
       writeFileSync(join(paths.dir, DEMO_CREDENTIALS), JSON.stringify(report.users, null, 2), {
         mode: 0o600,
@@ -125,14 +131,20 @@ export async function runInit(
   }
 }
 
-/** Prints demo logins as a table. */
+/** Prints demo logins as a table: login, role, password and teams (a team the user leads marked ★). */
 export function printLogins(
   ctx: CliContext,
   locale: CliLocale,
-  users: { login: string; role: string; password: string }[],
+  users: { login: string; role: string; password: string; teams?: string[]; leads?: string[] }[],
 ): void {
-  ctx.stdout(say(locale, '演示账号：\n', 'Demo logins:\n'));
-  for (const u of users) ctx.stdout(`  ${u.login.padEnd(14)} ${u.role.padEnd(11)} ${u.password}\n`);
+  ctx.stdout(say(locale, '演示账号（★ 表示组长）：\n', 'Demo logins (★ leads the team):\n'));
+  for (const u of users) {
+    const teams = (u.teams ?? []).map((t) => ((u.leads ?? []).includes(t) ? `${t}★` : t));
+    ctx.stdout(
+      `  ${u.login.padEnd(14)} ${u.role.padEnd(11)} ${u.password.padEnd(18)} ${teams.join(', ')}\n`.trimEnd() +
+        '\n',
+    );
+  }
 }
 
 export const initCommand: CliCommand = {

@@ -104,11 +104,7 @@ export async function runStart(
     printLogins(
       ctx,
       locale,
-      JSON.parse(readFileSync(creds, 'utf8')) as {
-        login: string;
-        role: string;
-        password: string;
-      }[],
+      JSON.parse(readFileSync(creds, 'utf8')) as Parameters<typeof printLogins>[2],
     );
   await new Promise<void>((resolve) => {
     let stopping = false;

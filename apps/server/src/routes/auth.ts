@@ -92,6 +92,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         'manageUsers',
         'manageAutomations',
         'manageIntake',
+        'monitor',
       ] as const
     ).filter((cap) => ctx.perms.hasCapability(actor, cap));
     const entities = Object.fromEntries(

@@ -12,6 +12,12 @@ function automationsOf(ctx: ServerContext) {
   return a;
 }
 
+// Reading what automations did is the manager's job too (seed 000: the manager watches the
+// process); changing or running them is not.
+function requireWatch(ctx: ServerContext, actor: Actor): void {
+  if (!ctx.perms.hasCapability(actor, 'monitor')) requireManage(ctx, actor);
+}
+
 function requireManage(ctx: ServerContext, actor: Actor): void {
   if (
     !ctx.perms.hasCapability(actor, 'manageAutomations') &&
@@ -23,7 +29,7 @@ function requireManage(ctx: ServerContext, actor: Actor): void {
 /** Automations of the live spec, their run log, dry runs and manual runs. */
 export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/automations', (c) => {
-    requireManage(ctx, requireActor(c));
+    requireWatch(ctx, requireActor(c));
     return c.json({
       items: ctx.spec()?.automations ?? [],
       pending: ctx.options.automations?.pending() ?? null,
@@ -32,7 +38,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
 
   app.get('/api/v1/automations/runs', (c) => {
     const actor = requireActor(c);
-    requireManage(ctx, actor);
+    requireWatch(ctx, actor);
     const q = c.req.query();
     const limit = Math.min(200, Math.max(1, Number(q.limit ?? 50) || 50));
     const runs = automationsOf(ctx).runs({

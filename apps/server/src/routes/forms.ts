@@ -169,9 +169,8 @@ async function submitForm(
     );
     throw new HttpProblem(422, 'validation', {}, errors);
   }
-  for (const [key, value] of Object.entries(form.defaults ?? {}))
-    if (values[key] === undefined || values[key] === null) values[key] = value;
-
+  // The form's defaults and captureInto are applied by the engine (withCaptured), in that
+  // order of precedence: a captured utm_source beats a default source.
   const outcome = await submitIntake(ctx, store, {
     kind: 'form',
     source: form.key,

@@ -57,6 +57,11 @@ export function sourceHealth(ctx: ServerContext, kind: 'form' | 'webhook', key: 
   };
 }
 
+// Health is read by whoever watches the process (capability `monitor`); secrets only by intake managers.
+function requireIntakeWatch(ctx: ServerContext, actor: Actor): void {
+  if (!ctx.perms.hasCapability(actor, 'monitor')) requireIntakeRights(ctx, actor);
+}
+
 function requireIntakeRights(ctx: ServerContext, actor: Actor): void {
   if (!ctx.perms.hasCapability(actor, 'manageIntake') && !ctx.perms.hasCapability(actor, 'build'))
     throw new HttpProblem(403, 'forbidden');
@@ -66,7 +71,7 @@ function requireIntakeRights(ctx: ServerContext, actor: Actor): void {
 export function registerIntakeHealthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/intake/sources', (c) => {
     const actor = requireActor(c);
-    requireIntakeRights(ctx, actor);
+    requireIntakeWatch(ctx, actor);
     const spec = ctx.spec();
     const secrets = webhookSecrets(ctx.db, ctx.options.secretKey);
     return c.json({
@@ -99,7 +104,7 @@ export function registerIntakeHealthRoutes(app: Hono<AppEnv>, ctx: ServerContext
 
   app.get('/api/v1/intake/sources/:kind/:key/log', (c) => {
     const actor = requireActor(c);
-    requireIntakeRights(ctx, actor);
+    requireIntakeWatch(ctx, actor);
     const kind = c.req.param('kind');
     if (kind !== 'form' && kind !== 'webhook') throw new HttpProblem(404, 'not_found');
     const rows = ctx.db.sqlite

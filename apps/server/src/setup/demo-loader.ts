@@ -43,8 +43,18 @@ export type DemoRecipe = {
   records: Record<string, RecipeRecord[]>;
 };
 
+/** A demo login as printed and kept in demo-credentials.json: who it is and where it works. */
+export type DemoLogin = {
+  login: string;
+  role: string;
+  password: string;
+  /** Teams the user is in; `leads` those of them the user leads. */
+  teams: string[];
+  leads: string[];
+};
+
 export type DemoReport = {
-  users: { login: string; role: string; password: string }[];
+  users: DemoLogin[];
   records: number;
   failures: { ref: string; reason: string }[];
 };
@@ -87,7 +97,13 @@ export async function loadDemo(
     );
     if (u.status === 'away') users.setStatus(id, 'away', now);
     ids.set(u.login, id);
-    report.users.push({ login: u.login, role: u.role, password });
+    report.users.push({
+      login: u.login,
+      role: u.role,
+      password,
+      teams: u.teams ?? [],
+      leads: u.leads ?? [],
+    });
   }
   db.transaction(() => {
     for (const u of recipe.users) {

@@ -58,7 +58,13 @@ export function logActivity(
       const contactAt = Math.min(activity.occurredAt, call.now);
       if (countsAsContact && contactAt > (record.lastActivityAt ?? -Infinity)) {
         const lastActivityAt = contactAt;
-        const due = slaDueAt(call, record.stage, record.stageEnteredAt, lastActivityAt);
+        const due = slaDueAt(
+          call,
+          record.stage,
+          record.stageEnteredAt,
+          lastActivityAt,
+          record.ownerId,
+        );
         const res = call.live.store.update(
           entity,
           recordId,

@@ -1,10 +1,12 @@
 import type { Candidate, CandidateTrace, CandidateVerdict } from './types';
 
 /**
- * Why `c` may or may not receive a record. Inactive and away users are skipped (the brief:
- * "skip inactive or away users"); members at their cap or with weight 0 too.
+ * Why `c` may or may not receive a record. Members whose role the action does not name (a team's
+ * supervisor when only reps take leads), inactive and away users are skipped (the brief: "skip
+ * inactive or away users"); members at their cap or with weight 0 too.
  */
 export function verdictOf(c: Candidate, skipInactive = true): CandidateVerdict {
+  if (c.roleOk === false) return 'otherRole';
   if (skipInactive && c.status === 'disabled') return 'inactive';
   if (skipInactive && c.status === 'away') return 'away';
   if (c.weight <= 0) return 'zeroWeight';

@@ -25,10 +25,12 @@ export type AssignConfig = {
   caps?: Record<string, number>;
   /** Skip disabled and away users (default true). */
   skipInactive?: boolean;
+  /** Only users with one of these roles take records (default: every member). */
+  roles?: string[];
 };
 
 /** A user as the directory knows it. */
-export type DirectoryUser = { userId: string; login: string; status: MemberStatus };
+export type DirectoryUser = { userId: string; login: string; status: MemberStatus; role?: string };
 
 /** What the decision needs from the outside, loaded lazily so unused teams cost nothing. */
 export type AssignDeps = {
@@ -58,6 +60,7 @@ function candidatesOf(users: DirectoryUser[], cfg: AssignConfig, deps: AssignDep
   const loads = deps.loads(users.map((u) => u.userId));
   return users.map((u) => ({
     ...u,
+    ...(cfg.roles ? { roleOk: cfg.roles.includes(u.role ?? '') } : {}),
     weight: cfg.weights?.[u.login] ?? 1,
     cap: cfg.caps?.[u.login] ?? null,
     load: loads[u.userId] ?? 0,

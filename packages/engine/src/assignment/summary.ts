@@ -2,10 +2,17 @@ import type { AssignmentTrace, CandidateTrace } from './types';
 
 type Summary = AssignmentTrace['summary'];
 
+const EN_WORD: Partial<Record<CandidateTrace['verdict'], string>> = {
+  otherRole: 'role not assigned',
+  atCap: 'at cap',
+  zeroWeight: 'weight 0',
+};
+
 function skipped(c: CandidateTrace[]): { zh: string; en: string } {
   const s = c.filter((x) => x.verdict !== 'eligible');
   if (s.length === 0) return { zh: '', en: '' };
   const zhWord = {
+    otherRole: '角色不参与分配',
     inactive: '已停用',
     away: '休假中',
     atCap: '已达上限',
@@ -14,13 +21,7 @@ function skipped(c: CandidateTrace[]): { zh: string; en: string } {
   } as const;
   const zh = '；跳过 ' + s.map((x) => `${x.login}（${zhWord[x.verdict]}）`).join('、');
   const en =
-    '; skipped ' +
-    s
-      .map(
-        (x) =>
-          `${x.login} (${x.verdict === 'atCap' ? 'at cap' : x.verdict === 'zeroWeight' ? 'weight 0' : x.verdict})`,
-      )
-      .join(', ');
+    '; skipped ' + s.map((x) => `${x.login} (${EN_WORD[x.verdict] ?? x.verdict})`).join(', ');
   return { zh, en };
 }
 

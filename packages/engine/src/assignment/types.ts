@@ -18,13 +18,16 @@ export type Candidate = {
   cap: number | null;
   /** Open records currently owned (only loaded when a cap or leastLoaded needs it). */
   load: number;
+  /** False when the assign action names the roles that take records and this user has another. */
+  roleOk?: boolean;
 };
 
 /** Persisted per-key strategy state (`assignment_state`). */
 export type StrategyState = { cursor: number; data: Record<string, unknown> };
 
 /** Why a candidate was or was not eligible. */
-export type CandidateVerdict = 'eligible' | 'inactive' | 'away' | 'atCap' | 'zeroWeight';
+export type CandidateVerdict =
+  'eligible' | 'otherRole' | 'inactive' | 'away' | 'atCap' | 'zeroWeight';
 
 /** One line of the "why this owner" trace. */
 export type CandidateTrace = {

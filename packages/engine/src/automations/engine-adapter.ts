@@ -44,5 +44,18 @@ export function recordsPortFor(
       );
       return r.ok ? { ok: true, id: r.task.id } : { ok: false, error: r.error };
     },
+    completeTasks: (entity, recordId, tag) => {
+      const open = engine.tasks.list({ entity, recordId, status: 'open', limit: 1000 }, opts);
+      if (!open.ok) return { ok: false, error: open.error };
+      const ids: string[] = [];
+      for (const task of open.tasks) {
+        const source = task.source as { tag?: unknown } | null;
+        if (source?.tag !== tag) continue;
+        const done = engine.tasks.complete(task.id, opts);
+        if (!done.ok) return { ok: false, error: done.error };
+        ids.push(task.id);
+      }
+      return { ok: true, ids };
+    },
   };
 }

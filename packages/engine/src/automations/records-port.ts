@@ -36,4 +36,10 @@ export type RecordsPort = {
     dueAt: number;
     source: unknown;
   }): { ok: true; id: string } | { ok: false; error: WriteError };
+  /** Marks done the open tasks about the record whose source carries `tag`; returns their ids. */
+  completeTasks(
+    entity: string,
+    recordId: string,
+    tag: string,
+  ): { ok: true; ids: string[] } | { ok: false; error: WriteError };
 };

@@ -5,6 +5,7 @@
 import { assign } from './actions/assign';
 import { callWebhook } from './actions/call-webhook';
 import { claimFromPool } from './actions/claim-from-pool';
+import { completeTasks } from './actions/complete-tasks';
 import { createRecord } from './actions/create-record';
 import { createTask } from './actions/create-task';
 import { handover } from './actions/handover';
@@ -42,6 +43,7 @@ const actionList = [
   setFields,
   assign,
   createTask,
+  completeTasks,
   notify,
   moveStage,
   createRecord,

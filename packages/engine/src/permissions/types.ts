@@ -21,7 +21,8 @@ export type Capability =
   | 'viewReports'
   | 'manageUsers'
   | 'manageAutomations'
-  | 'manageIntake';
+  | 'manageIntake'
+  | 'monitor';
 export const CAPABILITIES = [
   'build',
   'export',
@@ -31,6 +32,7 @@ export const CAPABILITIES = [
   'manageUsers',
   'manageAutomations',
   'manageIntake',
+  'monitor',
 ] as const;
 
 /** The part of a role spec the permission model reads. `create` may be a boolean or a scope. */

@@ -11,7 +11,16 @@ const spec: AppSpec = {
     {
       ...lead,
       fields: [
-        ...lead.fields,
+        ...lead.fields.map((f) =>
+          f.type === 'select' && f.key === 'source'
+            ? {
+                ...f,
+                options: f.options.map((o) =>
+                  o.value === 'douyin' ? { ...o, aliases: ['dy', 'TikTok'] } : o,
+                ),
+              }
+            : f,
+        ),
         {
           key: 'campaignCode',
           type: 'text',
@@ -31,7 +40,8 @@ const spec: AppSpec = {
       slug: 'apply',
       sections: [{ fields: ['name', 'phone', 'campaignCode'] }],
       capture: ['utm_source', 'utm_campaign'],
-      captureInto: { utm_campaign: 'campaignCode' },
+      captureInto: { utm_campaign: 'campaignCode', utm_source: 'source' },
+      defaults: { source: 'website' },
       mode: 'merge',
     },
   ],
@@ -42,13 +52,24 @@ afterEach(() => {
   ctx.db.close();
   ctx = setup(spec);
 });
-const submit = (values: Record<string, unknown>, utmCampaign?: string, form = 'apply') =>
+const submit = (
+  values: Record<string, unknown>,
+  utmCampaign?: string,
+  form = 'apply',
+  utmSource?: string,
+) =>
   ctx.engine.records.create('lead', values, {
     actor: { kind: 'public' },
     via: 'intake',
     mode: 'merge',
-    touch: { kind: 'form', sourceKey: form, ...(utmCampaign ? { utmCampaign } : {}) },
+    touch: {
+      kind: 'form',
+      sourceKey: form,
+      ...(utmCampaign ? { utmCampaign } : {}),
+      ...(utmSource ? { utmSource } : {}),
+    },
   });
+const source = (r: ReturnType<typeof submit>) => (r.ok ? r.record.source : r.error);
 const code = (r: ReturnType<typeof submit>) => (r.ok ? r.record.campaignCode : r.error);
 
 describe('form captureInto', () => {
@@ -79,5 +100,29 @@ describe('form captureInto', () => {
     const r = submit({ name: '吴磊', phone: '13800138004' }, 'Spring Sale!');
     expect(r.ok).toBe(true);
     expect(code(r)).toBeNull();
+  });
+
+  it('maps utm_source to the channel option by value or alias, ahead of the form default', () => {
+    expect(source(submit({ name: '甲', phone: '13800138011' }, undefined, 'apply', 'douyin'))).toBe(
+      'douyin',
+    );
+    // Aliases match without regard to case: utm_source=dy and =tiktok are Douyin too.
+    expect(source(submit({ name: '乙', phone: '13800138012' }, undefined, 'apply', 'DY'))).toBe(
+      'douyin',
+    );
+    expect(source(submit({ name: '丙', phone: '13800138013' }, undefined, 'apply', 'tiktok'))).toBe(
+      'douyin',
+    );
+    // A source no option knows leaves the field to the form's default, and no link at all too.
+    expect(source(submit({ name: '丁', phone: '13800138014' }, undefined, 'apply', 'bing'))).toBe(
+      'website',
+    );
+    expect(source(submit({ name: '戊', phone: '13800138015' }))).toBe('website');
+    // What the visitor chose wins over the link.
+    expect(
+      source(
+        submit({ name: '己', phone: '13800138016', source: 'referral' }, undefined, 'apply', 'dy'),
+      ),
+    ).toBe('referral');
   });
 });

@@ -1,3 +1,4 @@
+import type { FieldSpec, FormSpec } from '@trellis/spec';
 import { pointer, type FieldError } from '../i18n/errors';
 import { isEmptyValue } from '@trellis/rules';
 import type { Call } from './call';
@@ -13,33 +14,62 @@ const TOUCH_KEYS: Record<string, keyof TouchInput> = {
   landing_url: 'landingUrl',
 };
 
-export type Captured = { values: unknown; fields: string[] };
+/**
+ * A form submission's values after intake: `values` with the captured parameters and the form's
+ * defaults, `fields` the fields a captured parameter filled, `base` the same without them (used
+ * when the field refuses what the link carried).
+ */
+export type Captured = { values: unknown; fields: string[]; base: unknown };
 
 /**
- * A form's `captureInto` (e.g. `{ "utm_campaign": "campaignCode" }`) applied to a submission:
- * the captured parameter of the touch fills the field when the submission leaves it empty.
- * The touch says which form it came from (`kind: 'form'`, `sourceKey` = form key); other
- * writes are returned unchanged.
+ * What a public form adds to a submission, in this order of precedence: what the visitor
+ * entered, then the form's `captureInto` (e.g. `{ "utm_campaign": "campaignCode",
+ * "utm_source": "source" }`: the captured parameter of the touch; a select field takes the option
+ * whose value or alias matches), then the form's `defaults`. So a visitor who came through
+ * `utm_source=douyin` is a Douyin lead even on the website form whose default source is the
+ * website. The touch names the form (`kind: 'form'`, `sourceKey`); other writes are unchanged.
  */
 export function withCaptured(call: Call, values: unknown, touch: TouchInput | undefined): Captured {
-  const none = { values, fields: [] };
+  const none = { values, fields: [], base: values };
   if (touch?.kind !== 'form' || typeof values !== 'object' || values === null) return none;
   if (Array.isArray(values)) return none;
   const form = (call.live.model.spec.forms ?? []).find(
     (f) => f.key === touch.sourceKey && f.entity === call.model.key,
   );
-  if (!form?.captureInto) return none;
-  const out: Record<string, unknown> = { ...(values as Record<string, unknown>) };
+  if (!form) return none;
+  const given = values as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...given };
   const fields: string[] = [];
-  for (const [param, field] of Object.entries(form.captureInto)) {
+  for (const [param, field] of Object.entries(form.captureInto ?? {})) {
     const prop = TOUCH_KEYS[param];
-    const value = prop ? touch[prop] : undefined;
-    if (typeof field !== 'string' || typeof value !== 'string' || value.trim() === '') continue;
+    const raw = prop ? touch[prop] : undefined;
+    if (typeof field !== 'string' || typeof raw !== 'string' || raw.trim() === '') continue;
     if (!isEmptyValue(out[field])) continue;
+    const value = capturedValue(call.model.fields.get(field), raw.trim());
+    if (value === null) continue;
     out[field] = value;
     fields.push(field);
   }
-  return { values: out, fields };
+  return { values: withDefaults(form, out), fields, base: withDefaults(form, { ...given }) };
+}
+
+function withDefaults(form: FormSpec, values: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(form.defaults ?? {}))
+    if (isEmptyValue(values[key])) values[key] = value;
+  return values;
+}
+
+/** The value a captured parameter gives `field`: text as is; for a select, the matching option. */
+function capturedValue(field: FieldSpec | undefined, raw: string): string | null {
+  if (field?.type !== 'select') return raw;
+  const wanted = raw.toLowerCase();
+  const option = field.options.find(
+    (o) =>
+      !o.archived &&
+      (o.value.toLowerCase() === wanted ||
+        (o.aliases ?? []).some((a) => a.toLowerCase() === wanted)),
+  );
+  return option?.value ?? null;
 }
 
 /** Does any problem concern a captured field? (Such a value is dropped, not the submission.) */

@@ -92,7 +92,7 @@ function prepareValues(call: Call, values: unknown, opts: CreateOptions): Prepar
   const captured = withCaptured(call, values, opts.touch);
   const p = prepare(call, captured.values, null);
   if (captured.fields.length > 0 && capturedRefused(p.errors, captured.fields))
-    return prepare(call, values, null);
+    return prepare(call, captured.base, null);
   return p;
 }
 
@@ -162,8 +162,8 @@ function insert(
     stage,
     stageEnteredAt: stage === null ? null : call.now,
     lastActivityAt: null,
-    slaDueAt: slaDueAt(call, stage, call.now, null),
   };
+  row.slaDueAt = slaDueAt(call, stage, call.now, null, row.ownerId);
   const res = call.live.store.insert(call.model.key, row, { now: call.now });
   if (!res.ok) return storeFailure(call, res.error, id);
   const record = res.value;

@@ -57,14 +57,20 @@ export function gateErrors(
   });
 }
 
-/** SLA due time of a record in `stage` (null when the stage has no SLA). */
+/**
+ * SLA due time of a record in `stage` (null when the stage has no SLA). A record of an owned
+ * entity without an owner is not armed: its SLA asks someone to act, and a pool record has nobody
+ * to remind; the clock starts when it gets an owner (see update.ts).
+ */
 export function slaDueAt(
   call: Call,
   stage: string | null,
   stageEnteredAt: number | null,
   lastActivityAt: number | null,
+  ownerId: unknown,
 ): number | null {
   if (!stage) return null;
+  if (call.model.entity.owned !== false && (ownerId === null || ownerId === undefined)) return null;
   const sla = call.model.stages.get(stage)?.sla;
   return computeSlaDueAt(sla, { stageEnteredAt, lastActivityAt }, parseDuration)?.dueAt ?? null;
 }

@@ -96,7 +96,10 @@ function write(
   const row = pick(next, changed);
   if (to !== null) {
     row.stageEnteredAt = call.now;
-    row.slaDueAt = slaDueAt(call, to, call.now, current.lastActivityAt);
+    row.slaDueAt = slaDueAt(call, to, call.now, current.lastActivityAt, next.ownerId);
+  } else if (changed.includes('ownerId')) {
+    // A new owner gets the stage's full time from now: the clock is theirs, not the pool's.
+    row.slaDueAt = slaDueAt(call, current.stage, call.now, current.lastActivityAt, next.ownerId);
   }
   const res = call.live.store.update(call.model.key, current.id, row, current.version, {
     now: call.now,

@@ -20,16 +20,17 @@ const notes = (recordId: string) =>
   );
 
 describe('education template automations', () => {
-  it('routes Python-course leads to the tech group in turns, skipping the away member', () => {
+  it('routes Python-course leads to the tech group in turns, skipping the away member and the supervisor', () => {
     h = setupAutomations();
     const ids = [0, 1, 2, 3].map((i) => lead({ name: `P${i}`, course: 'python' }).id);
     h.automations.drain();
-    // Tech members by login: huang.qiang (away, skipped), li.na, wang.lei (the team lead also takes leads), zhang.wei.
+    // Tech members by login: huang.qiang (away, skipped), li.na, wang.lei (the supervisor: only
+    // sales reps take leads, roles ["sales"]), zhang.wei.
     expect(ids.map((id) => get(id).ownerId)).toEqual([
       'u-li.na',
-      'u-wang.lei',
       'u-zhang.wei',
       'u-li.na',
+      'u-zhang.wei',
     ]);
     const run = h.automations.runs({ automationKey: 'route-python', recordId: ids[0] })[0];
     expect(run?.status).toBe('succeeded');
@@ -39,6 +40,7 @@ describe('education template automations', () => {
       }
     ).data.trace;
     expect(trace.candidates.find((c) => c.login === 'huang.qiang')?.verdict).toBe('away');
+    expect(trace.candidates.find((c) => c.login === 'wang.lei')?.verdict).toBe('otherRole');
     // The first-contact task goes to the new owner, due in 2 hours.
     const tasks = h.all<{ assignee_id: string; title: string; due_at: number }>(
       `SELECT assignee_id, title, due_at FROM tasks WHERE record_id = ?`,
@@ -166,6 +168,80 @@ describe('education template automations', () => {
     ).toContain('Send the course proposal and quote: 李雷');
   });
 
+  it('stamps the first contact time and closes the first-contact task when a rep first reaches the lead', () => {
+    h = setupAutomations();
+    const id = lead({ name: '周可', course: 'python' }).id;
+    h.automations.drain();
+    // Arriving is not being contacted: the lead was created, nobody has called yet.
+    expect(get(id).firstContactAt).toBeNull();
+    const open = () =>
+      h.all<{ title: string }>(
+        `SELECT title FROM tasks WHERE record_id = ? AND status = 'open'`,
+        id,
+      );
+    expect(open()).toEqual([{ title: 'First contact: 周可 (Python programming)' }]);
+    const rep = { ...admin, actor: { kind: 'user' as const, userId: 'u-li.na', role: 'sales' } };
+    // A note is not a contact: nothing is stamped, the task stays open.
+    h.clock.advance(HOUR);
+    expect(h.engine.activities.log('lead', id, { type: 'note', body: '资料待补' }, rep).ok).toBe(
+      true,
+    );
+    h.automations.drain();
+    expect(get(id).firstContactAt).toBeNull();
+    expect(open()).toHaveLength(1);
+    // The first call: the time is stamped and the task closes itself.
+    h.clock.advance(HOUR);
+    const calledAt = h.clock.now();
+    expect(h.engine.activities.log('lead', id, { type: 'call', body: '已沟通' }, rep).ok).toBe(
+      true,
+    );
+    h.automations.drain();
+    expect(get(id).firstContactAt).toBe(calledAt);
+    expect(open()).toEqual([]);
+    expect(
+      h.all<{ status: string; completed_at: number }>(
+        `SELECT status, completed_at FROM tasks WHERE record_id = ?`,
+        id,
+      ),
+    ).toEqual([{ status: 'done', completed_at: calledAt }]);
+    // A later WeChat message keeps the first time.
+    h.clock.advance(HOUR);
+    h.engine.activities.log('lead', id, { type: 'wechat', body: '发资料' }, rep);
+    h.automations.drain();
+    expect(get(id).firstContactAt).toBe(calledAt);
+  });
+
+  it('arms the 48-hour SLA only while the lead has an owner: a pool lead breaches nothing, a claimed one 48 hours after the claim', () => {
+    h = setupAutomations();
+    // Everyone of the fallback team is away or not a rep: the lead stays in the pool.
+    const id = lead({ name: '公海线索', course: 'java', city: '310100' }).id;
+    h.db.sqlite
+      .prepare(`UPDATE users SET status = 'away' WHERE id IN ('u-yang.fan', 'u-qian.hao')`)
+      .run();
+    h.automations.drain();
+    expect(get(id).ownerId).toBeNull();
+    expect(get(id).slaDueAt).toBeNull();
+    h.clock.advance(100 * HOUR);
+    expect(h.automations.tick().breaches).toBe(0);
+    h.automations.drain();
+    expect(h.count('automation_runs', `record_id = ? AND trigger_type = 'sla.breached'`, id)).toBe(
+      0,
+    );
+    // A rep claims it: the clock starts now, not when the lead arrived.
+    const claimedAt = h.clock.now();
+    expect(h.engine.records.update('lead', id, { ownerId: 'u-zheng.xue' }, admin).ok).toBe(true);
+    expect(get(id).slaDueAt).toBe(claimedAt + 48 * HOUR);
+    h.clock.advance(47 * HOUR);
+    expect(h.automations.tick().breaches).toBe(0);
+    h.clock.advance(2 * HOUR);
+    expect(h.automations.tick().breaches).toBe(1);
+    h.automations.drain();
+    expect(notes(id).map((n) => n.user_id)).toEqual(['u-chen.li', 'u-zheng.xue']);
+    // Released back to the pool: disarmed again.
+    expect(h.engine.records.update('lead', id, { ownerId: null }, admin).ok).toBe(true);
+    expect(get(id).slaDueAt).toBeNull();
+  });
+
   it('does not advance when the trial class is logged in another stage (condition names the failing part)', () => {
     h = setupAutomations();
     const id = lead({ course: 'python' }).id;
@@ -197,10 +273,10 @@ describe('assignment traces for the timeline', () => {
       at: h.clock.now(),
     });
     expect(traces[0]?.trace.summary.en).toBe(
-      'round robin over team "tech" gave it to li.na; skipped huang.qiang (away)',
+      'round robin over team "tech" gave it to li.na; skipped huang.qiang (away), wang.lei (role not assigned)',
     );
     expect(traces[0]?.trace.summary['zh-CN']).toBe(
-      '按团队“tech”轮流分配给 li.na；跳过 huang.qiang（休假中）',
+      '按团队“tech”轮流分配给 li.na；跳过 huang.qiang（休假中）、wang.lei（角色不参与分配）',
     );
     // The timeline shows the owner change as an assignment made by the automation.
     const tl = h.engine.timeline('lead', id, admin);

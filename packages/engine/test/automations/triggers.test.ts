@@ -177,7 +177,8 @@ describe('triggers', () => {
         auto('late-trial', { type: 'sla.breached', entity: 'lead', stage: 'trial' }),
       ]),
     });
-    lead();
+    // An owned lead: the SLA reminds an owner, so a pool lead has none armed.
+    lead({ ownerId: 'u-li.na' });
     h.clock.advance(49 * HOUR);
     expect(h.automations.tick().breaches).toBe(1);
     h.automations.drain();

@@ -117,14 +117,14 @@ export const FormSchema = closed(
             p,
             Type.Optional(
               camelKey(
-                `Text field that receives the captured ${p} when the submission leaves it empty.`,
+                `Text or select field that receives the captured ${p} when the submission leaves it empty (a select field takes the option whose value or alias matches).`,
               ),
             ),
           ]),
         ),
         {
           description:
-            'Captured parameters copied into fields of the record, e.g. {"utm_campaign": "campaignCode"}: filled only when the submission (or, on a merge, the existing record) has no value; a value the field refuses is dropped, not the submission. Each parameter must be listed in capture.',
+            'Captured parameters copied into fields of the record, e.g. {"utm_campaign": "campaignCode", "utm_source": "source"}: filled only when the submission (or, on a merge, the existing record) has no value, and before the form\'s defaults (a visitor from utm_source=douyin is a Douyin lead even on a form whose default source is the website); a value the field refuses is dropped, not the submission. Each parameter must be listed in capture.',
         },
       ),
     ),
@@ -132,7 +132,7 @@ export const FormSchema = closed(
       keyedRecord(
         CAMEL_KEY,
         Type.Unknown({ description: 'Value of the field, as a record holds it.' }),
-        'Field values set on every submission, e.g. {"source": "website"}.',
+        'Field values set on every submission when neither the submission nor a captured parameter (captureInto) gives one, e.g. {"source": "website"}.',
       ),
     ),
     mode: Type.Optional(

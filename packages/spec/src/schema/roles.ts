@@ -22,6 +22,7 @@ export const CAPABILITIES = [
   'build',
   'manageAutomations',
   'manageIntake',
+  'monitor',
 ] as const;
 
 const scope = (what: string) =>
@@ -102,7 +103,7 @@ export const RoleSchema = closed(
       Type.Array(stringEnum(CAPABILITIES, 'A right outside record permissions.'), {
         uniqueItems: true,
         description:
-          'Extra rights: export, import, reassign, viewReports, manageUsers, build (edit the spec), manageAutomations, manageIntake.',
+          'Extra rights: export, import, reassign, viewReports, manageUsers, build (edit the spec), manageAutomations, manageIntake, monitor (read the automation run log and intake health without changing anything).',
       }),
     ),
     workbench: Type.Optional(

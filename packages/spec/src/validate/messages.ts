@@ -21,6 +21,10 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     '选项值 “{value}” 重复了：同一字段的选项值必须唯一。',
     'The option value "{value}" is used twice: option values of a field must be unique.',
   ],
+  'option.aliasTaken': [
+    '别名 “{alias}” 已经指向选项 “{other}”：每个别名只能对应一个选项。',
+    'The alias "{alias}" already means the option "{other}": an alias may name one option only.',
+  ],
   'field.reserved': [
     '字段键 “{key}” 是系统保留字段名，请换一个（保留，不区分大小写：{reserved}）。',
     'The field key "{key}" is reserved for a system field; choose another one (reserved, in any letter case: {reserved}).',
@@ -34,6 +38,10 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     'The text for the default locale "{locale}" is missing.',
   ],
   'ref.unknownEntity': ['实体 “{key}” 不存在。', 'There is no entity "{key}".'],
+  'ref.unknownTaskTag': [
+    '没有任何“创建任务”动作使用标签 “{key}”，这里不会关闭任何任务。',
+    'No createTask action tags its tasks "{key}", so this closes nothing.',
+  ],
   'ref.unknownField': [
     '实体 “{entity}” 没有字段 “{key}”。',
     'The entity "{entity}" has no field "{key}".',
@@ -191,8 +199,8 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     'The parameter "{param}" is not listed in the form\'s capture, so it cannot fill a field.',
   ],
   'form.captureIntoType': [
-    '参数 “{param}” 只能写入文本、长文本或网址字段，而 “{key}” 是 {type} 字段。',
-    'The parameter "{param}" can only fill a text, long text or URL field, but "{key}" is a {type} field.',
+    '参数 “{param}” 只能写入文本、长文本、网址或单选字段，而 “{key}” 是 {type} 字段。',
+    'The parameter "{param}" can only fill a text, long text, URL or select field, but "{key}" is a {type} field.',
   ],
   'notify.needsRecipients': [
     '通过 {channel} 通知需要收件人（to）。',

@@ -6,7 +6,10 @@ import { am } from '../messages';
 import { renderMessage } from '../template';
 import { defineAction, entityOf, fail, fromWrite } from './define';
 
-/** createTask {title, assignee, dueIn, description?}: a task for a person, due `dueIn` after the run. */
+/**
+ * createTask {title, assignee, dueIn, description?, tag?}: a task for a person, due `dueIn` after
+ * the run; `tag` (kept in the task's source) lets completeTasks close it when the work is done.
+ */
 export const createTask = defineAction({
   type: 'createTask',
   configSchema: actionConfigSchemas.createTask,
@@ -38,6 +41,7 @@ export const createTask = defineAction({
         automation: input.automation.key,
         event: input.event.id,
         effect: input.effectKey,
+        ...(c.tag ? { tag: c.tag } : {}),
       },
     });
     if (!t.ok) return fromWrite(t, ctx.locale);

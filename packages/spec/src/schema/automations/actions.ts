@@ -102,6 +102,14 @@ export const actionConfigSchemas = {
       skipInactive: Type.Optional(
         Type.Boolean({ description: 'Skip users who are away or disabled. Default true.' }),
       ),
+      roles: Type.Optional(
+        Type.Array(kebabKey('A role key.'), {
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            'Only team members with one of these roles take records, e.g. ["sales"] so the team\'s supervisor is not dealt leads. Default: every member.',
+        }),
+      ),
     },
     'gives the record an owner (and team).',
   ),
@@ -112,8 +120,20 @@ export const actionConfigSchemas = {
       assignee: Recipient('Who does the task.'),
       dueIn: Duration('Due this long after the action runs.'),
       description: Type.Optional(text('Task details.')),
+      tag: Type.Optional(
+        kebabKey(
+          'What kind of task this is, e.g. "first-contact", so a completeTasks action can close it when the work is done.',
+        ),
+      ),
     },
     'creates a task on the record.',
+  ),
+  completeTasks: action(
+    'completeTasks',
+    {
+      tag: kebabKey('Tag of the tasks to close (the `tag` their createTask action gave them).'),
+    },
+    'marks the open tasks about the record with this tag done, e.g. the "first contact" task once a call is logged.',
   ),
   notify: action(
     'notify',

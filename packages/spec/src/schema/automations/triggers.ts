@@ -54,6 +54,12 @@ export const triggerConfigSchemas = {
     {
       entity,
       activityType: Type.Optional(kebabKey('Only activities of this type. Default: any type.')),
+      contactOnly: Type.Optional(
+        Type.Boolean({
+          description:
+            'Only activities whose type counts as a contact (calls, messages, visits; not notes), e.g. to close a "first contact" task whichever way the contact was made. Default false.',
+        }),
+      ),
     },
     'an activity (call, visit, trial class...) was logged on a record.',
   ),

@@ -20,6 +20,14 @@ export const OptionSchema = closed(
         description: 'Kept for existing records but not offered for new input. Default false.',
       }),
     ),
+    aliases: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+        uniqueItems: true,
+        maxItems: 50,
+        description:
+          'Other spellings that mean this option, matched without regard to letter case when a captured link parameter fills the field, e.g. ["dy", "tiktok"] on the Douyin channel so utm_source=dy lands as "douyin". Unique across the options of the field.',
+      }),
+    ),
   },
   { description: 'One choice of a select or multiselect field.' },
 );

@@ -206,6 +206,7 @@ describe('automation registries', () => {
         'assign',
         'callWebhook',
         'claimFromPool',
+        'completeTasks',
         'createRecord',
         'createTask',
         'handover',

@@ -46,6 +46,10 @@ export function checkAction(
         ctx.report(path, 'notify.needsRecipients', { channel: action.channel });
       (action.to ?? []).forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'to', k), entity));
       return;
+    case 'completeTasks':
+      if (!taskTags(ctx).has(action.tag))
+        ctx.report(ptr(path, 'tag'), 'ref.unknownTaskTag', { key: action.tag });
+      return;
     case 'moveStage':
       requireStage(ctx, entity as string, action.stage, ptr(path, 'stage'));
       return;
@@ -68,6 +72,14 @@ export function checkAction(
 }
 
 type LogicFn = (expr: unknown, at: string) => void;
+
+/** Tags that some createTask action gives its tasks (a completeTasks tag must be one of them). */
+function taskTags(ctx: Ctx): Set<string> {
+  const tags = new Set<string>();
+  for (const a of ctx.spec.automations ?? [])
+    for (const step of a.do) if (step.type === 'createTask' && step.tag) tags.add(step.tag);
+  return tags;
+}
 
 function checkValues(
   ctx: Ctx,
@@ -123,6 +135,9 @@ function checkAssign(
       ctx.report(at, 'assign.ruleNeedsTarget');
   });
   if (a.fallback) team(a.fallback.team, ptr(path, 'fallback', 'team'));
+  (a.roles ?? []).forEach((role, k) => {
+    if (!ctx.roles.has(role)) ctx.report(ptr(path, 'roles', k), 'ref.unknownRole', { key: role });
+  });
 }
 
 function checkCreateRecord(

@@ -38,8 +38,9 @@ export function checkForms(ctx: Ctx): void {
   });
 }
 
-// Captured parameters are free text from a link; only text-like fields can hold them.
-const CAPTURE_TARGET_TYPES = new Set(['text', 'longtext', 'url']);
+// Captured parameters are free text from a link: text-like fields hold them as they are, a select
+// field takes the option whose value or alias matches (utm_source=dy -> the Douyin channel).
+const CAPTURE_TARGET_TYPES = new Set(['text', 'longtext', 'url', 'select']);
 
 /** `captureInto`: each parameter is captured by the form and lands in a text field of its entity. */
 function checkCaptureInto(ctx: Ctx, form: FormSpec, base: string): void {

@@ -74,6 +74,24 @@ export function caseClashes(
   });
 }
 
+/** An alias names one option only, and never the value of another option. */
+function optionAliases(
+  ctx: Ctx,
+  options: readonly { value: string; aliases?: string[] }[],
+  path: string,
+): void {
+  const owner = new Map<string, string>();
+  for (const o of options) owner.set(o.value.toLowerCase(), o.value);
+  options.forEach((o, i) =>
+    (o.aliases ?? []).forEach((alias, k) => {
+      const seen = owner.get(alias.toLowerCase());
+      if (seen !== undefined && seen !== o.value)
+        ctx.report(ptr(path, i, 'aliases', k), 'option.aliasTaken', { alias, other: seen });
+      else owner.set(alias.toLowerCase(), o.value);
+    }),
+  );
+}
+
 // Names a field cannot take, compared case-insensitively like SQLite column names: the reserved
 // keys, the system fields records carry (ownerId, slaDueAt, ...) and the table's row id column.
 const TAKEN_NAMES = [...new Set<string>([...RESERVED_FIELD_KEYS, ...SYSTEM_FIELDS, 'rid'])];
@@ -103,6 +121,7 @@ export function checkKeys(ctx: Ctx): void {
           'value',
           'option.duplicate',
         );
+        optionAliases(ctx, f.options, ptr('/entities', i, 'fields', j, 'options'));
       }
     });
   });
