@@ -251,4 +251,38 @@ describe('automations API', () => {
       }
     }
   });
+
+  it('lets the manager watch the run log and intake health (monitor) but not test automations or set secrets', async () => {
+    const { s, automations, req } = await stack();
+    const manager = await s.signIn('boss', 'manager');
+    const rep = await s.signIn('rep-1', 'sales', ['tech']);
+    await s.request('/f/apply', {
+      method: 'POST',
+      json: { name: '王五', phone: '13900139000', course: 'python' },
+    });
+    automations.drain();
+    const runs = await req('/api/v1/automations/runs?automation=route-python', {
+      cookie: manager.cookie,
+    });
+    expect(runs.status).toBe(200);
+    expect(((await runs.json()) as { items: unknown[] }).items).toHaveLength(1);
+    expect((await req('/api/v1/automations', { cookie: manager.cookie })).status).toBe(200);
+    const sources = await req('/api/v1/intake/sources', { cookie: manager.cookie });
+    expect(sources.status).toBe(200);
+    expect(
+      ((await sources.json()) as { items: { key: string }[] }).items.map((i) => i.key),
+    ).toContain('trial-apply');
+    expect(
+      (await req('/api/v1/intake/sources/form/trial-apply/log', { cookie: manager.cookie })).status,
+    ).toBe(200);
+    // Watching is not managing: no dry runs, no webhook secrets.
+    for (const [path, method, json] of [
+      ['/api/v1/automations/route-python/test', 'POST', { record: null }],
+      ['/api/v1/intake/webhooks/douyin/secret', 'PUT', {}],
+    ] as const)
+      expect((await req(path, { method, cookie: manager.cookie, json })).status, path).toBe(403);
+    // A sales rep has no monitor capability.
+    expect((await req('/api/v1/automations/runs', { cookie: rep.cookie })).status).toBe(403);
+    expect((await req('/api/v1/intake/sources', { cookie: rep.cookie })).status).toBe(403);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,18 @@ describe('trellis init, users, backup, restore, spec export', () => {
     const init = await run('init', '--template', 'education', '--demo', '--data', 'd');
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/Installed template education \(spec version 1\)/);
-    expect(init.stdout).toMatch(/zhang\.wei\s+sales\s+\S{12}/);
+    // Each demo login says which team it works in (★: leads it), on screen and in the file.
+    expect(init.stdout).toMatch(/zhang\.wei\s+sales\s+\S{12}\s+tech\n/);
+    expect(init.stdout).toMatch(/wang\.lei\s+supervisor\s+\S{12}\s+tech★\n/);
+    const creds = JSON.parse(readFileSync(join(cwd, 'd', 'demo-credentials.json'), 'utf8')) as {
+      login: string;
+      teams: string[];
+      leads: string[];
+    }[];
+    expect(creds.find((u) => u.login === 'wang.lei')).toMatchObject({
+      teams: ['tech'],
+      leads: ['tech'],
+    });
     expect(statSync(join(cwd, 'd', 'secret.key')).mode & 0o777).toBe(0o600);
     const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
     const counts = db.sqlite
