@@ -135,7 +135,7 @@ describe('templates/education', () => {
   });
 
   it('moves a lead to 报价沟通 when a trial class is logged and tells its course advisor', () => {
-    const rule = spec.automations?.find((a) => a.on.type === 'activity.logged');
+    const rule = spec.automations?.find((a) => a.key === 'trial-done-advance');
     expect(rule?.on).toMatchObject({ entity: 'lead', activityType: 'trial-class' });
     expect(evaluate(rule!.if, { stage: 'trial' })).toBe(true);
     expect(evaluate(rule!.if, { stage: 'quoted' })).toBe(false);
