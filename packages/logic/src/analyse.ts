@@ -115,7 +115,7 @@ export function analyse(expr: unknown, maxDepth = 256): AnalyseResult {
       if (r.field !== null) fields.add(r.field);
     }
   }
-  const usesNow = ['now', 'daysSince', 'hoursSince'].some((o) => operators.has(o));
+  const usesNow = ['now', 'daysSince', 'hoursSince', 'startOf'].some((o) => operators.has(o));
   return {
     fields: [...fields].sort(),
     operators: [...operators].sort(),

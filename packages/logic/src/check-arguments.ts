@@ -1,4 +1,5 @@
 import { parseDuration } from './duration';
+import { PERIODS, type Period } from './zoned';
 
 /** Allowed argument counts [min, max] per operator; operators not listed take any number. */
 const arity: Record<string, [number, number]> = {
@@ -29,6 +30,7 @@ const arity: Record<string, [number, number]> = {
   daysSince: [1, 1],
   hoursSince: [1, 1],
   addDuration: [2, 2],
+  startOf: [1, 2],
   isEmpty: [1, 1],
   startsWith: [2, 2],
   contains: [2, 2],
@@ -43,6 +45,10 @@ const expected: Record<string, { 'zh-CN': string; en: string }> = {
   changedTo: { 'zh-CN': '[字段名, 值]', en: '[field name, value]' },
   changedFrom: { 'zh-CN': '[字段名, 值]', en: '[field name, value]' },
   missing_some: { 'zh-CN': '[最少数量, [字段名...]]', en: '[minimum count, [field names...]]' },
+  startOf: {
+    'zh-CN': '["day" | "week" | "month" | "year", 日期?]',
+    en: '["day" | "week" | "month" | "year", date?]',
+  },
 };
 
 /** Localized description of what an operator expects, for badArguments messages. */
@@ -75,6 +81,8 @@ export function argumentProblem(
   ) {
     return { code: 'logic.badArguments' };
   }
+  if (op === 'startOf' && typeof args[0] === 'string' && !PERIODS.includes(args[0] as Period))
+    return { code: 'logic.badArguments' };
   if (op === 'addDuration' && typeof args[1] === 'string' && parseDuration(args[1]) === null)
     return { code: 'logic.badDuration', value: args[1] };
   return null;

@@ -6,6 +6,8 @@ export type { CreateLogicOptions } from './engine';
 export { LogicError } from './errors';
 export { parseDuration, addDuration } from './duration';
 export { toEpochMs } from './dates';
+export { isTimeZone, startOfPeriod, PERIODS } from './zoned';
+export type { Period } from './zoned';
 export { truthy } from './truthy';
 export { defaultLimits } from './limits';
 export { issueCodes } from './messages';

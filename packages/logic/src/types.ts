@@ -18,6 +18,8 @@ export type EvalContext = {
   now?: number;
   user?: LogicUser;
   previous?: Record<string, unknown> | null;
+  /** IANA time zone of `startOf` periods ("today", "this week"); default UTC. */
+  timeZone?: string;
   /** Locale of error messages returned by `tryEvaluate` (default zh-CN). */
   locale?: Locale;
 };

@@ -1,5 +1,6 @@
 import { toEpochMs } from '../dates';
 import { addDuration } from '../duration';
+import { isTimeZone, PERIODS, startOfPeriod, type Period } from '../zoned';
 import { isPlainObject, jsonEqual, readPath } from '../truthy';
 import type { OperatorFn, OperatorScope } from '../types';
 
@@ -48,6 +49,12 @@ export const customOperators: Record<string, OperatorFn> = {
   addDuration: ([date, duration]) => {
     const t = toEpochMs(date);
     return t === null || typeof duration !== 'string' ? null : addDuration(t, duration);
+  },
+  startOf: ([period, date], scope) => {
+    const t = date === undefined ? scope.now : toEpochMs(date);
+    if (t === null || !PERIODS.includes(period as Period)) return null;
+    const zone = isTimeZone(scope.ctx.timeZone) ? scope.ctx.timeZone : 'UTC';
+    return startOfPeriod(t, period as Period, zone);
   },
   isEmpty: ([v]) => isEmptyValue(v),
   startsWith: ([s, prefix]) =>

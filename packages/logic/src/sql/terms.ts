@@ -54,6 +54,7 @@ const TERM_ARITY: Record<string, [number, number]> = {
   daysSince: [1, 1],
   hoursSince: [1, 1],
   addDuration: [2, 2],
+  startOf: [1, 2],
   length: [1, 1],
 };
 
@@ -85,6 +86,8 @@ export function term(expr: unknown, path: string, cx: SqlCx): Term {
       return plusDuration(term(args[0], at(0), cx), term(args[1], at(1), cx), at(0), cx);
     case 'length':
       return length(term(args[0], at(0), cx), at(0), cx);
+    case 'startOf':
+      return periodStart(args, path, at, cx);
     default:
       throw unsupported(path, op);
   }
@@ -182,4 +185,16 @@ function length(arg: Term, path: string, cx: SqlCx): Term {
     return { t: 'dynamic', kind: 'number', sql: s, colType: 'computed' };
   }
   throw mismatch(path, `length of a ${arg.colType} field`);
+}
+
+/** `startOf` of a known instant (now, a literal) is a constant; of a field it is not SQL here. */
+function periodStart(args: unknown[], path: string, at: (i: number) => string, cx: SqlCx): Term {
+  const terms = args.map((a, i) => term(a, at(i), cx));
+  if (terms.some((t) => t.t !== 'literal')) throw unsupported(path, 'startOf');
+  return literal(
+    customOperators.startOf?.(
+      terms.map((t) => (t as { value: unknown }).value),
+      { data: null, record: null, ctx: cx.ctx, now: cx.now },
+    ),
+  );
 }

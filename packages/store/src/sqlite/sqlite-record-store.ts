@@ -9,6 +9,7 @@ import { createCtx } from './context';
 import type { SqliteCtx } from './context';
 import { writeHistory, writeOutbox, writeTransition } from './journal-writers';
 import { findByIdentity, getRecord, listRecords, searchRecords } from './record-reads';
+import { groupRecords } from './record-groups';
 import { insertRecord, setDeleted, updateRecord } from './record-writes';
 import { hasPendingSearch, indexPendingSearch } from './search-index';
 
@@ -48,6 +49,7 @@ export function createRecordStore(
       return info ? getRecord(ctx, info, id, opts?.includeDeleted ?? false) : null;
     },
     list: (entity, query = {}) => withTable(entity, (info) => listRecords(ctx, info, query)),
+    group: (entity, query) => withTable(entity, (info) => groupRecords(ctx, info, query)),
     findByIdentity: (entity, values, opts) => {
       const info = tables.get(entity);
       return info ? findByIdentity(ctx, info, values, opts?.excludeId) : [];
