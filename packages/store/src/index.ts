@@ -49,6 +49,8 @@ export type { ColumnInfo, EntityTableInfo, IndexDef } from './entity/entity-tabl
 export { columnKind } from './entity/column-types';
 export type { Codec, ColumnKind, LogicColumnType, SqlType } from './entity/column-types';
 export type {
+  GroupQuery,
+  GroupRow,
   IdentityMatch,
   ListPage,
   LogicContext,

@@ -67,6 +67,22 @@ export type RecordQuery = {
 
 export type ListPage = { records: StoredRecord[]; nextCursor: string | null; total?: number };
 
+/**
+ * Counts and sums of the live records a query selects, one row per value of `by` (board
+ * column headers, workbench tiles). The same conditions as a list: filter, scope, search.
+ */
+export type GroupQuery = Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search'> & {
+  /** Field or system field to group by (stage, a select or user field); none: one total row. */
+  by?: string | null;
+  /** Number, money or percent fields summed per group (money in minor units). */
+  sums?: readonly string[];
+  /** Largest groups kept (default and at most 500). */
+  limit?: number;
+};
+
+/** One group: the value of `by` (null for records without one), its count and sums. */
+export type GroupRow = { value: unknown; count: number; sums: Record<string, number | null> };
+
 export type IdentityMatch = { key: string[]; record: StoredRecord };
 
 /** A record whose SLA due time has passed (the SLA sweep reads them in due-time order). */
@@ -99,6 +115,8 @@ export type RecordRepo = {
   ): Promise<StoredRecord | null>;
   /** One page of a list with keyset pagination over the sort fields plus id. */
   list(entity: string, query?: RecordQuery): Promise<StoreResult<ListPage>>;
+  /** Counts and sums per value of `by`, largest groups first; `invalid_filter`/`unknown_field` as values. */
+  group(entity: string, query: GroupQuery): Promise<StoreResult<GroupRow[]>>;
   /** Live records sharing any complete identity key with `values` (e.g. the same phone). */
   findByIdentity(
     entity: string,

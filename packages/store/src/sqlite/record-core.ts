@@ -3,6 +3,7 @@ import type { EntityTableInfo } from '../entity/entity-table';
 import type { StoreResult } from '../messages';
 import type { AppShape } from '../spec-shape';
 import type {
+  GroupRow,
   IdentityMatch,
   RecordInput,
   SortSpec,
@@ -23,6 +24,14 @@ export type ListQuery = {
   limit?: number;
   count?: boolean;
   deleted?: 'exclude' | 'only' | 'include';
+};
+
+/** A grouping as the SQLite record code runs it: the condition already compiled. */
+export type GroupSqlQuery = {
+  where?: WhereSql | null;
+  by?: string | null;
+  sums?: readonly string[];
+  limit?: number;
 };
 
 export type SearchOptions = { limit?: number; where?: WhereSql | null };
@@ -58,6 +67,8 @@ export interface RecordStore {
     values: RecordInput,
     opts?: { excludeId?: string },
   ): IdentityMatch[];
+  /** Counts and sums per value of `by` over the live records matching `where`. */
+  group(entity: string, query: GroupSqlQuery): StoreResult<GroupRow[]>;
   search(entity: string, query: string, opts?: SearchOptions): StoreResult<StoredRecord[]>;
   indexSearch(limit: number): number;
   searchBacklog(): boolean;

@@ -9,7 +9,7 @@ import { prepared } from './exec';
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(
   info: EntityTableInfo,
-  q: RecordQuery,
+  q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search'>,
   locale: StoreLocale,
 ): WhereSql | null | 'none' | StoreResult<never> {
   const parts: WhereSql[] = [];
@@ -76,6 +76,20 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
         ...(q.limit !== undefined ? { limit: q.limit } : {}),
         ...(q.count !== undefined ? { count: q.count } : {}),
         deleted: q.deleted ?? 'exclude',
+      });
+    },
+    async group(entity, q) {
+      const c = core();
+      const info = c.table(entity);
+      if (!info) return unknown(entity);
+      const where = whereOf(info, q, locale);
+      if (where === 'none') return { ok: true, value: [] };
+      if (where !== null && 'ok' in where) return where;
+      return c.group(entity, {
+        where,
+        by: q.by ?? null,
+        ...(q.sums ? { sums: q.sums } : {}),
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
       });
     },
     findByIdentity: async (entity, values, opts) => core().findByIdentity(entity, values, opts),

@@ -224,6 +224,66 @@ export function recordsContract(factory: StoreFactory): void {
       ]);
     });
 
+    it('counts and sums per group under filter, scope and search, largest first, deleted left out', async () => {
+      const rows = [
+        { name: '张一', source: 'douyin', stage: 'new', budget: 100, ownerId: 'u1' },
+        { name: '张二', source: 'douyin', stage: 'new', budget: null, ownerId: 'u1' },
+        { name: '李三', source: 'douyin', stage: 'won', budget: 50, ownerId: 'u1' },
+        { name: '张四', source: 'wechat', stage: 'new', budget: 7, ownerId: 'u1' },
+        { name: '王五', source: null, stage: 'new', budget: 1, ownerId: 'u1' },
+        { name: '赵六', source: 'wechat', stage: 'new', budget: 900, ownerId: 'u2' },
+      ];
+      for (const [i, r] of rows.entries()) await repo().insert('lead', r, { now: 10 + i });
+      const gone = await ok(
+        repo().insert('lead', {
+          name: '张七',
+          source: 'wechat',
+          stage: 'new',
+          budget: 5,
+          ownerId: 'u1',
+        }),
+      );
+      await repo().softDelete('lead', gone.id);
+      const mine = {
+        scope: { '==': [{ var: 'ownerId' }, { var: '$user.id' }] },
+        context: { user: { id: 'u1', teams: [], roles: [] } },
+      };
+      expect(
+        await ok(
+          repo().group('lead', {
+            ...mine,
+            by: 'source',
+            sums: ['budget'],
+            filter: { '==': [{ var: 'stage' }, 'new'] },
+          }),
+        ),
+      ).toEqual([
+        { value: 'douyin', count: 2, sums: { budget: 100 } },
+        { value: null, count: 1, sums: { budget: 1 } },
+        { value: 'wechat', count: 1, sums: { budget: 7 } },
+      ]);
+      expect(await ok(repo().group('lead', { ...mine, sums: ['budget'] }))).toEqual([
+        { value: null, count: 5, sums: { budget: 158 } },
+      ]);
+      expect(await ok(repo().group('lead', { by: 'stage', search: { text: '张' } }))).toEqual([
+        { value: 'new', count: 3, sums: {} },
+      ]);
+      expect(
+        await ok(
+          repo().group('lead', { by: 'stage', filter: { '==': [{ var: 'stage' }, 'lost'] } }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('answers grouping by an unknown field, summing a text and a broken filter as values', async () => {
+      const unknown = await repo().group('lead', { by: 'nope' });
+      expect(!unknown.ok && unknown.error).toMatchObject({ code: 'unknown_field', path: '/by' });
+      const text = await repo().group('lead', { by: 'stage', sums: ['name'] });
+      expect(!text.ok && text.error).toMatchObject({ code: 'unknown_field', path: '/sums/0' });
+      const broken = await repo().group('lead', { filter: { nope: [1] } });
+      expect(!broken.ok && broken.error.code).toBe('invalid_filter');
+    });
+
     it('pages without duplicates or gaps for any sort, including equal and NULL sort values', async () => {
       for (let i = 0; i < 57; i++)
         await repo().insert(
