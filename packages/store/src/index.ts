@@ -28,6 +28,7 @@ export type { SpecRepo } from './api/specs';
 export type { TableData } from './api/table-data';
 export type { TaskFilter, TaskRepo, TaskRow, TaskStatus } from './api/tasks';
 export type { TeamRepo, TeamRow } from './api/teams';
+export type { TemplateInstall, TemplateRepo } from './api/templates';
 export type { TokenRepo, TokenRow } from './api/tokens';
 export type { Touch, TouchRepo } from './api/touches';
 export type { NewUser, UserPatch, UserRepo, UserRow, UserStatus } from './api/users';

@@ -20,6 +20,7 @@ import type { SessionRepo } from './sessions';
 import type { SpecRepo } from './specs';
 import type { TableData } from './table-data';
 import type { TaskRepo } from './tasks';
+import type { TemplateRepo } from './templates';
 import type { TeamRepo } from './teams';
 import type { TokenRepo } from './tokens';
 import type { TouchRepo } from './touches';
@@ -52,6 +53,7 @@ export type Repos = {
   idempotency: IdempotencyRepo;
   webhookSecrets: WebhookSecretRepo;
   files: FileRepo;
+  templates: TemplateRepo;
   specs: SpecRepo;
   migrations: MigrationRepo;
   tables: TableData;

@@ -42,6 +42,7 @@ export const WRITE_METHODS = {
   idempotency: ['put'],
   webhookSecrets: ['put'],
   files: ['insert'],
+  templates: ['put'],
   specs: ['saveDraft', 'discardDraft', 'publish', 'restore'],
   migrations: ['apply', 'syncEntityTables'],
 } as const satisfies {

@@ -13,6 +13,19 @@ export const specVersions = sqliteTable('spec_versions', {
   changes: text('changes', { mode: 'json' }),
 });
 
+/**
+ * Templates installed into this workspace: the template's own spec at the installed version is
+ * the common base of the three-way merge when the template is upgraded (docs/templates.md).
+ */
+export const templateInstalls = sqliteTable('template_installs', {
+  name: text('name').primaryKey(),
+  version: text('version').notNull(),
+  spec: text('spec', { mode: 'json' }).notNull(),
+  specVersion: integer('spec_version'),
+  installedAt: integer('installed_at').notNull(),
+  installedBy: text('installed_by'),
+});
+
 /** The single working draft the builder edits (id is always 1). */
 export const specDraft = sqliteTable('spec_draft', {
   id: integer('id').primaryKey(),

@@ -17,6 +17,7 @@ import { outboxRepo } from './outbox';
 import { effectRepo, runRepo } from './runs';
 import { assignmentRepo, schedulerRepo } from './scheduler';
 import { taskRepo } from './tasks';
+import { templateRepo } from './templates';
 import { teamRepo } from './teams';
 import { touchRepo } from './touches';
 import { userRepo } from './users';
@@ -69,6 +70,7 @@ export function buildRepos(p: AdapterParts): Repos {
     idempotency: idempotencyRepo(x),
     webhookSecrets: webhookSecretRepo(x),
     files: fileRepo(x),
+    templates: templateRepo(x),
     specs: p.specs,
     migrations: p.migrations,
     tables: p.tables,

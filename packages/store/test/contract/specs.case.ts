@@ -144,5 +144,40 @@ export function specsContract(factory: StoreFactory): void {
       expect(await ctx.store.tables.rows('teams')).toMatchObject([{ key: 'tech' }]);
       await expect(ctx.store.tables.count('users; DROP TABLE users')).rejects.toThrow();
     });
+
+    it('remembers each installed template with the spec of its installed version', async () => {
+      const t = ctx.store.templates;
+      expect(await t.get('education')).toBeNull();
+      const v1 = { name: 'education', version: '1.0.0', spec: spec(), specVersion: 1 };
+      await t.put({ ...v1, installedAt: 10, installedBy: 'u1' });
+      await ctx.store.transaction(async (tx) =>
+        tx.templates.put({
+          ...v1,
+          name: 'b2b-sales',
+          specVersion: null,
+          installedAt: 11,
+          installedBy: null,
+        }),
+      );
+      expect(await t.get('education')).toEqual({ ...v1, installedAt: 10, installedBy: 'u1' });
+      // An upgrade replaces the row: the new version's spec is the base of the next merge.
+      await t.put({
+        ...v1,
+        version: '1.1.0',
+        spec: spec([BUDGET]),
+        specVersion: 2,
+        installedAt: 20,
+        installedBy: 'u2',
+      });
+      expect(await t.get('education')).toMatchObject({
+        version: '1.1.0',
+        specVersion: 2,
+        spec: spec([BUDGET]),
+      });
+      expect((await t.list()).map((i) => [i.name, i.version, i.specVersion])).toEqual([
+        ['b2b-sales', '1.0.0', null],
+        ['education', '1.1.0', 2],
+      ]);
+    });
   });
 }
