@@ -105,13 +105,19 @@ describe('OpenAPI document', () => {
       '/api/v1/setup',
       '/api/v1/intake/sources',
       '/api/v1/automations',
+      '/api/v1/views',
+      ['/api/v1/views/{key}', '/api/v1/views/all-leads'],
+      ['/api/v1/views/{key}/records', '/api/v1/views/all-leads/records?count=1'],
+      ['/api/v1/views/{key}/groups', '/api/v1/views/all-leads/groups?by=stage'],
+      ['/api/v1/records/{entity}/groups', '/api/v1/records/lead/groups?by=source'],
     ]) {
-      const res = await s.request(path, { cookie: admin.cookie });
-      expect(res.status, path).toBe(200);
+      const [documented, url] = (Array.isArray(path) ? path : [path, path]) as [string, string];
+      const res = await s.request(url, { cookie: admin.cookie });
+      expect(res.status, url).toBe(200);
       const validate = ajv.compile({
-        $ref: `openapi#/${pointer('paths', path, 'get', 'responses', '200', 'content', 'application/json', 'schema')}`,
+        $ref: `openapi#/${pointer('paths', documented, 'get', 'responses', '200', 'content', 'application/json', 'schema')}`,
       });
-      if (!validate(await res.json())) mismatches.push({ path, errors: validate.errors });
+      if (!validate(await res.json())) mismatches.push({ path: url, errors: validate.errors });
     }
     expect(mismatches).toEqual([]);
     const tasks = (await (await s.request('/api/v1/tasks', { cookie: admin.cookie })).json()) as {

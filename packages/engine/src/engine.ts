@@ -19,6 +19,7 @@ import {
 } from './ports';
 import { createRecord, prepareCreate } from './records/create';
 import type { SpecModel } from '@trellis/rules';
+import { groupRecords } from './records/groups';
 import { getRecord, listRecords } from './records/read';
 import { removeRecord, restoreRecord } from './records/remove';
 import { createRuntime, type Phase, type Runtime } from './records/runtime';
@@ -26,6 +27,8 @@ import type {
   CallOptions,
   ChangeStageOptions,
   CreateOptions,
+  GroupOptions,
+  GroupResult,
   PreparedCreateResult,
   ListOptions,
   ListResult,
@@ -71,6 +74,8 @@ export type RecordsApi = {
   restore(entity: string, id: string, opts: UpdateOptions): RecordResult;
   get(entity: string, id: string, opts: CallOptions & { includeDeleted?: boolean }): RecordResult;
   list(entity: string, query: ListOptions, opts: CallOptions): ListResult;
+  /** Counts and sums per value of a field under the same filter, search and permissions as `list`. */
+  groups(entity: string, query: GroupOptions, opts: CallOptions): GroupResult;
   /** The recycle bin: soft-deleted records, most recently deleted first by default. */
   listDeleted(entity: string, query: ListOptions, opts: CallOptions): ListResult;
 };
@@ -142,6 +147,7 @@ export function createEngine(options: EngineOptions): Engine {
       restore: (entity, id, opts) => restoreRecord(rt, entity, id, opts),
       get: (entity, id, opts) => getRecord(rt, entity, id, opts),
       list: (entity, query, opts) => listRecords(rt, entity, query, opts),
+      groups: (entity, query, opts) => groupRecords(rt, entity, query, opts),
       listDeleted: (entity, query, opts) =>
         listRecords(
           rt,

@@ -13,6 +13,8 @@ export type {
   EngineRecord,
   ListOptions,
   ListResult,
+  GroupOptions,
+  GroupResult,
   RecordResult,
   TouchInput,
   UpdateOptions,

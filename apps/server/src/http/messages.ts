@@ -33,6 +33,7 @@ const MESSAGES: Catalogue = {
   },
   invalid_value: { 'zh-CN': '取值无效：{reason}', en: 'Invalid value: {reason}' },
   too_long: { 'zh-CN': '太长了。', en: 'Too long.' },
+  too_many: { 'zh-CN': '一次最多 {max} 项。', en: 'At most {max} at a time.' },
   required: { 'zh-CN': '必填。', en: 'Required.' },
   unauthenticated: { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   invalid_credentials: { 'zh-CN': '账号或密码不正确。', en: 'Wrong login or password.' },

@@ -98,6 +98,10 @@ function entityPaths(spec: AppSpec, locale: 'zh-CN' | 'en'): Record<string, Sche
                   stage: { type: 'string' },
                   version: { type: 'integer' },
                   reason: { type: 'string' },
+                  values: {
+                    $ref: `#/components/schemas/${name}Input`,
+                    description: 'Fields written with the move (those the target stage requires)',
+                  },
                 },
                 required: ['stage'],
               },

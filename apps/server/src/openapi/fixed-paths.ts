@@ -20,6 +20,39 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ['get', '/api/v1/search', 'Records', 'Search every readable entity (?q=)', 200],
   [
     'get',
+    '/api/v1/records/{entity}/groups',
+    'Records',
+    'Counts and sums per value of a field (?by=stage&sum=amount&filter=&q=&tz=), in scope',
+    200,
+  ],
+  [
+    'post',
+    '/api/v1/records/{entity}/bulk',
+    'Records',
+    'Assign, change stage, update or delete many records; one result per record',
+    200,
+  ],
+  ['get', '/api/v1/views', 'Views', "The spec's views and my saved views", 200],
+  ['post', '/api/v1/views', 'Views', 'Save a view of my own', 201],
+  ['get', '/api/v1/views/{key}', 'Views', 'One view (a spec view key or a saved view id)', 200],
+  ['patch', '/api/v1/views/{key}', 'Views', 'Change a saved view of mine', 200],
+  ['delete', '/api/v1/views/{key}', 'Views', 'Delete a saved view of mine', 204],
+  [
+    'get',
+    '/api/v1/views/{key}/records',
+    'Views',
+    'Run a view: its filter ($user, today, this week resolved here) AND ?filter=, paged',
+    200,
+  ],
+  [
+    'get',
+    '/api/v1/views/{key}/groups',
+    'Views',
+    "Counts and sums of a view's records per value of ?by= (boards: per stage)",
+    200,
+  ],
+  [
+    'get',
     '/api/v1/records/{entity}/deleted',
     'Records',
     'Recycle bin: deleted records (delete rights)',
@@ -174,6 +207,7 @@ const ENDPOINTS: [string, string, string, string, number][] = [
 ];
 
 const str = { type: 'string' };
+const strOrNull = { type: ['string', 'null'] };
 const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
   type: 'object',
   properties,
@@ -218,6 +252,40 @@ const BODIES: Record<string, Schema> = {
     locale: { enum: ['zh-CN', 'en'] },
   }),
   'post /api/v1/tokens': obj({ name: str, role: str, userId: str }, ['name', 'role']),
+  'post /api/v1/views': obj(
+    {
+      entity: str,
+      label: str,
+      type: { enum: ['list', 'board'] },
+      columns: { type: 'array', items: str },
+      filter: { description: 'JSONLogic condition over fields I can see' },
+      sort: {
+        type: 'array',
+        items: obj({ field: str, dir: { enum: ['asc', 'desc'] } }, ['field']),
+      },
+      groupBy: str,
+    },
+    ['entity', 'label'],
+  ),
+  'patch /api/v1/views/{key}': obj({
+    label: str,
+    type: { enum: ['list', 'board'] },
+    columns: { type: 'array', items: str },
+    filter: {},
+    sort: { type: 'array', items: obj({ field: str, dir: { enum: ['asc', 'desc'] } }, ['field']) },
+    groupBy: str,
+  }),
+  'post /api/v1/records/{entity}/bulk': obj(
+    {
+      action: { enum: ['assign', 'stage', 'update', 'delete'] },
+      ids: { type: 'array', items: str, maxItems: 500 },
+      ownerId: strOrNull,
+      teamId: strOrNull,
+      stage: str,
+      values: { type: 'object' },
+    },
+    ['action', 'ids'],
+  ),
   'post /api/v1/records/{entity}/{id}/activities': obj(
     {
       type: str,

@@ -197,6 +197,53 @@ const COMPONENTS: Record<string, Schema> = {
     },
     ['key', 'on', 'do'],
   ),
+  /** A list or board of records: one of the spec's views or one the caller saved. */
+  View: obj(
+    {
+      key: str,
+      kind: { enum: ['spec', 'saved'] },
+      entity: str,
+      label: { oneOf: [localeMap, str] },
+      description: localeMap,
+      type: { enum: ['list', 'board'] },
+      columns: { type: 'array', items: str },
+      filter: { description: 'JSONLogic condition' },
+      sort: {
+        type: 'array',
+        items: obj({ field: str, dir: { enum: ['asc', 'desc'] } }, ['field']),
+      },
+      groupBy: str,
+      pageSize: int,
+      createdAt: int,
+      updatedAt: int,
+    },
+    ['key', 'kind', 'entity', 'label', 'type'],
+  ),
+  /** Records counted (and summed) per value of a field. */
+  Group: obj(
+    {
+      value: { description: 'The value of the grouped field; null for records without one' },
+      count: int,
+      sums: { type: 'object', additionalProperties: { type: ['number', 'null'] } },
+    },
+    ['value', 'count', 'sums'],
+  ),
+  /** One record's outcome of a bulk action. */
+  BulkResult: obj(
+    {
+      id: str,
+      ok: bool,
+      version: int,
+      status: int,
+      code: str,
+      message: str,
+      errors: {
+        type: 'array',
+        items: obj({ path: str, code: str, message: str }, ['path', 'code', 'message']),
+      },
+    },
+    ['id', 'ok'],
+  ),
 };
 
 /** Component schemas shared by fixed endpoints, under their `sys.` names. */
@@ -240,6 +287,21 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'get /api/v1/me': me,
   'patch /api/v1/me': userBox,
   'get /api/v1/setup': obj({ needed: bool }, ['needed']),
+  'get /api/v1/views': items(ref('View')),
+  'post /api/v1/views': ref('View'),
+  'get /api/v1/views/{key}': ref('View'),
+  'patch /api/v1/views/{key}': ref('View'),
+  'get /api/v1/views/{key}/records': items(ref('AnyRecord'), { nextCursor: strOrNull, total: int }),
+  'get /api/v1/views/{key}/groups': obj({ groups: { type: 'array', items: ref('Group') } }, [
+    'groups',
+  ]),
+  'get /api/v1/records/{entity}/groups': obj({ groups: { type: 'array', items: ref('Group') } }, [
+    'groups',
+  ]),
+  'post /api/v1/records/{entity}/bulk': obj(
+    { results: { type: 'array', items: ref('BulkResult') }, succeeded: int, failed: int },
+    ['results', 'succeeded', 'failed'],
+  ),
   'post /api/v1/setup': userBox,
   'get /api/v1/search': obj(
     {

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import type { AppEnv } from '../types';
 import { registerAuthRoutes } from './auth';
+import { registerBulkRoutes } from './bulk';
 import { registerAutomationRoutes } from './automations';
 import { registerEventRoutes } from './events';
 import { registerExportRoute } from './export';
@@ -11,22 +12,27 @@ import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
 import { registerOpenApiRoute } from './openapi';
 import { registerRecordExtraRoutes } from './record-extras';
+import { registerRecordGroupRoutes } from './record-groups';
 import { registerRecordRoutes } from './records';
 import { registerSpecRoutes } from './spec';
 import { registerTaskRoutes } from './tasks';
 import { registerUserRoutes } from './users';
+import { registerViewRoutes } from './views';
 
 /** Every route module, registered in one place. */
 export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerAuthRoutes(app, ctx);
   registerExportRoute(app, ctx);
   registerRecordExtraRoutes(app, ctx);
+  registerRecordGroupRoutes(app, ctx);
+  registerBulkRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerTaskRoutes(app, ctx);
   registerFormRoutes(app, ctx);
   registerHookRoutes(app, ctx);
   registerIntakeHealthRoutes(app, ctx);
   registerUserRoutes(app, ctx);
+  registerViewRoutes(app, ctx);
   registerOpenApiRoute(app, ctx);
   registerSpecRoutes(app, ctx);
   registerAutomationRoutes(app, ctx);

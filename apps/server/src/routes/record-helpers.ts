@@ -5,6 +5,7 @@ import type { ServerContext } from '../context';
 import type { ListQuery, Via } from '../engine-port';
 import { requireActor } from '../http/auth-middleware';
 import { HttpProblem, localeOf } from '../http/problem';
+import { timeZoneOf } from '../http/time-zone';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 import type { Locale } from '../http/locale';
@@ -55,7 +56,10 @@ export function viaOf(c: Context<AppEnv>): Via {
   return c.get('authVia') === 'token' ? 'api' : 'ui';
 }
 
-/** Parses `?filter=&sort=&limit=&cursor=&q=` of a list, refusing fields the caller cannot see. */
+/**
+ * Parses `?filter=&sort=&limit=&cursor=&q=&count=1&tz=` of a list, refusing fields the caller
+ * cannot see.
+ */
 export function parseListQuery(
   ctx: ServerContext,
   c: Context<AppEnv>,
@@ -134,6 +138,8 @@ export function parseListQuery(
   }
   const q = c.req.query('q');
   if (q) query.search = q.slice(0, 200);
+  if (c.req.query('count') === '1') query.count = true;
+  query.timeZone = timeZoneOf(c);
   if (errors.length > 0)
     throw new HttpProblem(400, errors[0]!.code, errors[0]!.params ?? {}, errors);
   return query;

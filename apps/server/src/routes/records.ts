@@ -121,6 +121,12 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
       ]);
     const version = typeof body.version === 'number' ? body.version : undefined;
     const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
+    // Fields the target stage requires may be filled in the same write (the move dialog).
+    const values =
+      typeof body.values === 'object' && body.values !== null && !Array.isArray(body.values)
+        ? (body.values as Record<string, unknown>)
+        : undefined;
+    if (values) guardWrite(ctx, actor, entity, values, localeOf(c));
     const redact = redactor(ctx, actor, entity.key);
     const stage = body.stage;
     const result = writeTx(ctx.db, () =>
@@ -130,6 +136,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
         locale: localeOf(c),
         ...(version !== undefined ? { version } : {}),
         ...(reason ? { reason } : {}),
+        ...(values ? { values } : {}),
       }),
     );
     if (!result.ok) throw engineProblem(result.error, redact.errors);

@@ -46,7 +46,7 @@ export function listRecords(
     if (denied) return denied;
     const leak = hiddenUse(call, query);
     if (leak) return leak;
-    const where = whereOf(call, query.filter);
+    const where = whereOf(call, query.filter, query.timeZone);
     if (isFailure(where)) return where;
     if (where === 'none')
       return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
@@ -77,7 +77,7 @@ export function listRecords(
  * Filtering or sorting on a field hidden from the actor would reveal its values, so such a list
  * is refused as if the field did not exist.
  */
-function hiddenUse(call: Call, query: ListOptions): Failure | null {
+export function hiddenUse(call: Call, query: Pick<ListOptions, 'filter' | 'sort'>): Failure | null {
   const hidden = hiddenFields(call);
   if (hidden.size === 0) return null;
   const used: { path: string; field: string }[] = [];
@@ -96,7 +96,7 @@ function hiddenUse(call: Call, query: ListOptions): Failure | null {
 }
 
 /** The list condition ANDed with the search condition, when there is a search. */
-function withSearch(
+export function withSearch(
   call: Call,
   where: WhereSql | null,
   search: string | undefined,
@@ -111,8 +111,15 @@ function withSearch(
   return { sql: `(${where.sql}) AND (${cond.sql})`, params: [...where.params, ...cond.params] };
 }
 
-/** The SQL condition of a list: the caller's filter AND the actor's list scope; 'none' = nothing visible. */
-function whereOf(call: Call, filter: unknown): WhereSql | null | 'none' | Failure {
+/**
+ * The SQL condition of a list: the caller's filter AND the actor's list scope; 'none' = nothing
+ * visible. `$user`, `now` and `startOf` periods (in `timeZone`) are resolved here.
+ */
+export function whereOf(
+  call: Call,
+  filter: unknown,
+  timeZone?: string,
+): WhereSql | null | 'none' | Failure {
   const parts: WhereSql[] = [];
   const scope = call.rt.permissions.listScope?.(call.actor, call.model.key);
   if (scope?.kind === 'none') return 'none';
@@ -125,7 +132,11 @@ function whereOf(call: Call, filter: unknown): WhereSql | null | 'none' | Failur
       });
     const compiled = compileToSql(filter, {
       columns: table.columns,
-      ctx: { now: call.now, ...(call.user ? { user: call.user } : {}) },
+      ctx: {
+        now: call.now,
+        ...(call.user ? { user: call.user } : {}),
+        ...(timeZone ? { timeZone } : {}),
+      },
     });
     if (!compiled.ok) {
       const errors = compiled.errors.map((e) => ({ ...e, path: `/filter${e.path}` }));

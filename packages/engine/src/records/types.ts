@@ -87,7 +87,21 @@ export type ListOptions = {
   count?: boolean;
   /** Substring search over title, phone and email (Chinese too). */
   search?: string;
+  /** IANA time zone of `startOf` periods in the filter ("today", "this week"); default UTC. */
+  timeZone?: string;
 };
+
+/** Counts and sums of the records a list would show, per value of one field. */
+export type GroupOptions = Pick<ListOptions, 'filter' | 'search' | 'timeZone'> & {
+  /** Field or system field to group by (stage, a select, user or boolean field); none: one total. */
+  by?: string | null;
+  /** Number, money or percent fields summed per group. */
+  sums?: string[];
+};
+
+export type GroupResult =
+  | { ok: true; groups: { value: unknown; count: number; sums: Record<string, number | null> }[] }
+  | { ok: false; error: EngineError };
 
 export type ListResult =
   | { ok: true; records: EngineRecord[]; nextCursor: string | null; total?: number }

@@ -3,3 +3,4 @@ export * from './spec';
 export * from './records';
 export * from './jobs';
 export * from './intake';
+export * from './views';

@@ -1,0 +1,144 @@
+import type { Context, Hono } from 'hono';
+import type { ServerContext } from '../context';
+import { requireActor } from '../http/auth-middleware';
+import { readObject } from '../http/body';
+import { engineProblem } from '../http/engine-result';
+import { HttpProblem, localeOf } from '../http/problem';
+import type { AppEnv, Actor } from '../types';
+import { savedViewsRepo } from '../views/saved-views-repo';
+import { fromSaved, viewByKey, viewsFor, type ViewDef } from '../views/view-def';
+import { labelErrors, validateViewBody } from '../views/validate-view';
+import { parseGroupParams } from './record-groups';
+import { parseListQuery, redactor, SYSTEM_KEYS } from './record-helpers';
+
+/** Both conditions when both are given (a view's filter and the caller's extra filter). */
+const both = (a: unknown, b: unknown) =>
+  a === undefined || a === null ? b : b === undefined || b === null ? a : { and: [a, b] };
+
+/**
+ * Views: the spec's and the caller's own saved views, runnable by key. `$user.id`,
+ * `$user.teams`, `now` and `startOf` (today, this week, in `?tz=`) resolve on the server, and
+ * the engine's permission scope applies on top of the view's filter.
+ */
+export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const saved = savedViewsRepo(ctx.db);
+  const view = (c: Context<AppEnv>, actor: Actor): ViewDef => {
+    const found = viewByKey(ctx, actor, saved, c.req.param('key') ?? '');
+    if (!found) throw new HttpProblem(404, 'not_found');
+    return found;
+  };
+  const entityOf = (key: string) => ctx.spec()?.entities.find((e) => e.key === key);
+  const ownerOf = (actor: Actor) => {
+    if (!actor.userId) throw new HttpProblem(403, 'forbidden');
+    return actor.userId;
+  };
+  const checked = (
+    actor: Actor,
+    entityKey: string,
+    body: Record<string, unknown>,
+    c: Context<AppEnv>,
+  ) => {
+    const entity = entityOf(entityKey);
+    if (!entity || !ctx.perms.can(actor, 'read', entity.key))
+      throw new HttpProblem(422, 'validation', {}, [
+        { path: '/entity', code: 'invalid_value', message: '', params: { reason: 'entity' } },
+      ]);
+    const visible = new Set([...SYSTEM_KEYS, ...ctx.perms.visibleFields(actor, entity.key)]);
+    const res = validateViewBody(body, entity, visible, localeOf(c));
+    const errors = [...labelErrors(body.label), ...(res.ok ? [] : res.errors)];
+    if (!res.ok || errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
+    return res.view;
+  };
+
+  app.get('/api/v1/views', (c) => {
+    const actor = requireActor(c);
+    return c.json({ items: viewsFor(ctx, actor, saved) });
+  });
+
+  app.post('/api/v1/views', async (c) => {
+    const actor = requireActor(c);
+    const owner = ownerOf(actor);
+    const { body } = await readObject(c);
+    const entity = typeof body.entity === 'string' ? body.entity : '';
+    const definition = checked(actor, entity, body, c);
+    const row = saved.insert(
+      owner,
+      { entity, label: String(body.label).trim(), definition },
+      ctx.now(),
+    );
+    return c.json(fromSaved(row), 201, { location: `/api/v1/views/${row.id}` });
+  });
+
+  app.get('/api/v1/views/:key', (c) => c.json(view(c, requireActor(c))));
+
+  app.patch('/api/v1/views/:key', async (c) => {
+    const actor = requireActor(c);
+    const current = view(c, actor);
+    // The spec's views are changed in the builder (the spec), not here.
+    if (current.kind !== 'saved') throw new HttpProblem(403, 'forbidden');
+    const { body } = await readObject(c);
+    const merged = { ...current, ...body };
+    const definition = checked(actor, current.entity, merged, c);
+    const row = saved.update(
+      ownerOf(actor),
+      current.key,
+      { label: String(merged.label).trim(), definition },
+      ctx.now(),
+    );
+    if (!row) throw new HttpProblem(404, 'not_found');
+    return c.json(fromSaved(row));
+  });
+
+  app.delete('/api/v1/views/:key', (c) => {
+    const actor = requireActor(c);
+    const current = view(c, actor);
+    if (current.kind !== 'saved') throw new HttpProblem(403, 'forbidden');
+    saved.remove(ownerOf(actor), current.key);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/v1/views/:key/records', async (c) => {
+    const actor = requireActor(c);
+    const v = view(c, actor);
+    const entity = entityOf(v.entity)!;
+    const extra = parseListQuery(ctx, c, actor, entity);
+    const result = ctx.engine.records.list(
+      v.entity,
+      {
+        ...extra,
+        filter: both(v.filter, extra.filter),
+        ...((extra.sort ?? v.sort) ? { sort: extra.sort ?? v.sort } : {}),
+        limit: extra.limit ?? v.pageSize ?? 50,
+      },
+      { actor, locale: localeOf(c) },
+    );
+    const redact = redactor(ctx, actor, v.entity);
+    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    return c.json({
+      items: result.records.map((r) => redact.record(r)),
+      nextCursor: result.nextCursor ?? null,
+      ...(result.total !== undefined ? { total: result.total } : {}),
+    });
+  });
+
+  app.get('/api/v1/views/:key/groups', async (c) => {
+    const actor = requireActor(c);
+    const v = view(c, actor);
+    const extra = parseListQuery(ctx, c, actor, entityOf(v.entity)!);
+    const params = parseGroupParams(c);
+    const filter = both(v.filter, extra.filter);
+    const result = ctx.engine.records.groups(
+      v.entity,
+      {
+        by: params.by ?? (v.type === 'board' ? (v.groupBy ?? 'stage') : null),
+        sums: params.sums,
+        ...(filter !== undefined ? { filter } : {}),
+        ...(extra.search ? { search: extra.search } : {}),
+        ...(extra.timeZone ? { timeZone: extra.timeZone } : {}),
+      },
+      { actor, locale: localeOf(c) },
+    );
+    if (!result.ok) throw engineProblem(result.error);
+    return c.json({ groups: result.groups });
+  });
+}
