@@ -94,6 +94,8 @@ export { specVersions, liveVersion } from './spec-versions/spec-versions';
 export { markSpecChanged, specEpoch } from './spec-versions/spec-epoch';
 export type { SpecVersionsApi } from './spec-versions/spec-versions';
 export type {
+  DraftSaveOptions,
+  DraftSaveResult,
   PreviewResult,
   PublishedChanges,
   PublishOptions,

@@ -71,6 +71,10 @@ const MESSAGES: Record<string, Record<StoreLocale, Template>> = {
     en: (p) => `Migration failed and was rolled back: ${p.reason}`,
   },
   no_draft: { 'zh-CN': () => '没有可发布的草稿', en: () => 'There is no draft to publish' },
+  draft_changed: {
+    'zh-CN': () => '草稿已被他人修改，请先查看最新草稿再发布',
+    en: () => 'Someone else changed the draft; look at the latest draft before publishing',
+  },
   unknown_version: {
     'zh-CN': (p) => `没有版本 ${p.version}`,
     en: (p) => `There is no version ${p.version}`,

@@ -106,6 +106,14 @@ const MESSAGES: Catalogue = {
     'zh-CN': '记录已被他人修改，请刷新后重试。',
     en: 'The record was changed by someone else; reload and retry.',
   },
+  draft_conflict: {
+    'zh-CN': '草稿在你打开之后已被他人保存：请先载入最新草稿，或确认用你的版本覆盖。',
+    en: 'Someone else saved the draft after you opened it: load the latest draft, or confirm to overwrite it with yours.',
+  },
+  invalid_if_match: {
+    'zh-CN': 'If-Match 必须是草稿的修订号，例如 "1767225600000"。',
+    en: 'If-Match must be a draft revision, e.g. "1767225600000".',
+  },
 };
 
 /** Localized message for a code; unknown codes fall back to the code itself. */

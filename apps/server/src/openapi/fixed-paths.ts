@@ -151,7 +151,8 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ['delete', '/api/v1/tokens/{id}', 'Users', 'Revoke an API token', 204],
   ['get', '/api/v1/spec', 'Spec', 'The live spec and its version', 200],
   ['get', '/api/v1/spec/draft', 'Spec', 'The draft being edited', 200],
-  ['put', '/api/v1/spec/draft', 'Spec', 'Save the draft (validated)', 200],
+  ['put', '/api/v1/spec/draft', 'Spec', 'Save the draft (validated; If-Match: revision)', 200],
+  ['delete', '/api/v1/spec/draft', 'Spec', 'Discard the draft (If-Match: revision)', 204],
   [
     'post',
     '/api/v1/spec/draft/plan',

@@ -124,6 +124,16 @@ const COMPONENTS: Record<string, Schema> = {
     },
     ['version'],
   ),
+  SpecDraft: obj(
+    {
+      spec: {},
+      baseVersion: intOrNull,
+      updatedAt: int,
+      updatedBy: strOrNull,
+      revision: { type: 'integer', description: 'What If-Match takes to save over this draft' },
+    },
+    ['spec', 'baseVersion', 'updatedAt', 'revision'],
+  ),
   PublishResult: obj({ version: int, unchanged: bool, summary: {}, changes: {} }, [
     'version',
     'unchanged',
@@ -352,10 +362,14 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
     'version',
     'spec',
   ]),
-  'get /api/v1/spec/draft': anyObj,
+  'get /api/v1/spec/draft': ref('SpecDraft'),
   'put /api/v1/spec/draft': obj(
-    { draft: anyObj, valid: bool, errors: { type: 'array', items: ref('ValidationIssue') } },
-    ['valid', 'errors'],
+    {
+      draft: ref('SpecDraft'),
+      valid: bool,
+      errors: { type: 'array', items: ref('ValidationIssue') },
+    },
+    ['draft', 'valid', 'errors'],
   ),
   'post /api/v1/spec/draft/plan': obj({ ok: bool }, ['ok']),
   'post /api/v1/spec/publish': ref('PublishResult'),
@@ -422,6 +436,9 @@ export function errorStatuses(
   if (path.endsWith('/login') || path.startsWith('/hooks/')) out.add(429);
   if (path.startsWith('/hooks/') || path === '/api/v1/files') out.add(413);
   if (path.endsWith('/setup') && method === 'post') out.add(409);
+  // Draft writes with If-Match: someone else saved the draft in between.
+  if (path === '/api/v1/spec/draft' && method !== 'get') out.add(409);
+  if (path === '/api/v1/spec/publish') out.add(409);
   if (out.size === 0) out.add(400);
   return [...out].sort();
 }

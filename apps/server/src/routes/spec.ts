@@ -3,6 +3,7 @@ import { specVersions } from '@trellis/store';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
+import { message } from '../http/messages';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
@@ -37,17 +38,41 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     requireBuild(ctx, requireActor(c));
     const draft = versions.getDraft();
     if (!draft) throw new HttpProblem(404, 'not_found');
-    return c.json(draft);
+    c.header('etag', `"${draft.updatedAt}"`);
+    return c.json(withRevision(draft));
   });
 
+  // If-Match carries the revision the builder loaded: a save over someone else's newer save is
+  // refused (409) instead of silently replacing it. Without If-Match the save is unconditional.
   app.put('/api/v1/spec/draft', async (c) => {
     const actor = requireActor(c);
     requireBuild(ctx, actor);
+    const ifRevision = ifMatch(c);
     const { body } = await readObject(c);
-    const draft = versions.saveDraft(body, { by: actor.userId ?? null, now: ctx.now() });
+    const saved = versions.saveDraft(body, {
+      by: actor.userId ?? null,
+      now: ctx.now(),
+      ...(ifRevision !== undefined ? { ifRevision } : {}),
+    });
+    if (!saved.ok) throw draftConflict(c);
     // Drafts may be invalid while being edited; the preview tells what publishing would say.
     const preview = versions.preview(body, { locale: localeOf(c) });
-    return c.json({ draft, valid: preview.ok, errors: preview.ok ? [] : preview.errors });
+    c.header('etag', `"${saved.draft.updatedAt}"`);
+    return c.json({
+      draft: withRevision(saved.draft),
+      valid: preview.ok,
+      errors: preview.ok ? [] : preview.errors,
+    });
+  });
+
+  app.delete('/api/v1/spec/draft', (c) => {
+    requireBuild(ctx, requireActor(c));
+    const ifRevision = ifMatch(c);
+    const current = versions.getDraft();
+    if (ifRevision !== undefined && (current?.updatedAt ?? 0) !== ifRevision)
+      throw draftConflict(c);
+    versions.discardDraft();
+    return c.body(null, 204);
   });
 
   app.post('/api/v1/spec/draft/plan', async (c) => {
@@ -62,14 +87,19 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const actor = requireActor(c);
     requireBuild(ctx, actor);
     const { body } = await readObject(c, { optional: true });
+    const ifRevision = ifMatch(c);
     const result = versions.publish({
       ...(body.spec !== undefined ? { spec: body.spec } : {}),
+      ...(ifRevision !== undefined && body.spec === undefined
+        ? { ifDraftRevision: ifRevision }
+        : {}),
       by: actor.userId ?? null,
       note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
       resolutions: (body.resolutions ?? {}) as never,
       locale: localeOf(c),
       now: ctx.now(),
     });
+    if (!result.ok && result.errors.some((e) => e.code === 'draft_changed')) throw draftConflict(c);
     // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
     if (!result.ok) throw new HttpProblem(422, 'validation', {}, asErrors(result.errors));
     return publishAnswer(c, result);
@@ -116,4 +146,30 @@ function publishAnswer(
     },
     result.unchanged ? 200 : 201,
   );
+}
+
+/** The draft as the API shows it: `revision` is what If-Match takes (the store's updatedAt). */
+function withRevision<D extends { updatedAt: number }>(draft: D): D & { revision: number } {
+  return { ...draft, revision: draft.updatedAt };
+}
+
+/** The revision of an If-Match header (`"123"`, `W/"123"` or `123`; `"0"`: no draft yet). */
+function ifMatch(c: Context<AppEnv>): number | undefined {
+  const raw = c.req.header('if-match');
+  if (raw === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,16})"?\s*$/.exec(raw);
+  if (!m)
+    throw new HttpProblem(
+      400,
+      'invalid_value',
+      {},
+      [],
+      {},
+      message('invalid_if_match', localeOf(c)),
+    );
+  return Number(m[1]);
+}
+
+function draftConflict(c: Context<AppEnv>): HttpProblem {
+  return new HttpProblem(409, 'conflict', {}, [], {}, message('draft_conflict', localeOf(c)));
 }

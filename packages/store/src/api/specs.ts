@@ -1,5 +1,7 @@
 import type { AppSpec } from '@trellis/spec';
 import type {
+  DraftSaveOptions,
+  DraftSaveResult,
   PreviewResult,
   PublishOptions,
   PublishResult,
@@ -21,8 +23,12 @@ export type SpecRepo = {
   /** Newest first. */
   list(): Promise<SpecVersionInfo[]>;
   getDraft(): Promise<SpecDraft | null>;
-  /** Saves the working draft as is (drafts may be invalid; publishing validates). */
-  saveDraft(spec: unknown, opts?: { by?: string | null; now?: number }): Promise<SpecDraft>;
+  /**
+   * Saves the working draft as is (drafts may be invalid; publishing validates). Every save
+   * raises `updatedAt`, the draft's revision; with `ifRevision` it saves only over that revision
+   * (0 or null: only when there is no draft) and otherwise answers the current draft.
+   */
+  saveDraft(spec: unknown, opts?: DraftSaveOptions): Promise<DraftSaveResult>;
   discardDraft(): Promise<void>;
   /** Validates and plans without writing: what publish would do, with measured warnings. */
   preview(spec?: unknown, opts?: { locale?: 'zh-CN' | 'en' }): Promise<PreviewResult>;

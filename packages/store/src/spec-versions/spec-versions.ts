@@ -12,6 +12,8 @@ import { mirrorTeams } from './teams-mirror';
 import type {
   PreviewResult,
   PublishedChanges,
+  DraftSaveOptions,
+  DraftSaveResult,
   PublishOptions,
   PublishResult,
   SpecDraft,
@@ -64,28 +66,38 @@ export function specVersions(db: StoreDb) {
           }
         : null;
     },
-    /** Saves the working draft as is (drafts may be invalid; publishing validates). */
-    saveDraft(spec: unknown, opts: { by?: string | null; now?: number } = {}): SpecDraft {
-      const draft: SpecDraft = {
-        spec,
-        baseVersion: live()?.version ?? null,
-        updatedAt: opts.now ?? Date.now(),
-        updatedBy: opts.by ?? null,
-      };
-      db.orm
-        .insert(specDraft)
-        .values({ id: 1, ...draft })
-        .onConflictDoUpdate({
-          target: specDraft.id,
-          set: {
-            spec: draft.spec,
-            baseVersion: draft.baseVersion,
-            updatedAt: draft.updatedAt,
-            updatedBy: draft.updatedBy,
-          },
-        })
-        .run();
-      return draft;
+    /**
+     * Saves the working draft as is (drafts may be invalid; publishing validates). With
+     * `ifRevision`, only when the stored draft is still that revision (compare and set).
+     */
+    saveDraft(spec: unknown, opts: DraftSaveOptions = {}): DraftSaveResult {
+      return db.transaction((): DraftSaveResult => {
+        const current = api.getDraft();
+        if (opts.ifRevision !== undefined && (current?.updatedAt ?? 0) !== (opts.ifRevision ?? 0))
+          return { ok: false, current };
+        const now = opts.now ?? Date.now();
+        const draft: SpecDraft = {
+          spec,
+          baseVersion: live()?.version ?? null,
+          // The revision: strictly above the previous save's, whatever the clock says.
+          updatedAt: current && now <= current.updatedAt ? current.updatedAt + 1 : now,
+          updatedBy: opts.by ?? null,
+        };
+        db.orm
+          .insert(specDraft)
+          .values({ id: 1, ...draft })
+          .onConflictDoUpdate({
+            target: specDraft.id,
+            set: {
+              spec: draft.spec,
+              baseVersion: draft.baseVersion,
+              updatedAt: draft.updatedAt,
+              updatedBy: draft.updatedBy,
+            },
+          })
+          .run();
+        return { ok: true, draft };
+      });
     },
     discardDraft(): void {
       db.orm.delete(specDraft).where(eq(specDraft.id, 1)).run();
@@ -143,11 +155,19 @@ export function specVersions(db: StoreDb) {
   ): PublishResult<AppSpec> {
     const locale = opts.locale ?? 'zh-CN';
     const fromDraft = opts.spec === undefined;
-    const spec = fromDraft ? api.getDraft()?.spec : opts.spec;
-    if (spec === undefined) return { ok: false, errors: [issue('no_draft', '', {}, locale)] };
     const now = opts.now ?? Date.now();
     try {
       return db.transaction((): PublishResult<AppSpec> => {
+        const draft = fromDraft ? api.getDraft() : null;
+        const spec = fromDraft ? draft?.spec : opts.spec;
+        if (spec === undefined) return { ok: false, errors: [issue('no_draft', '', {}, locale)] };
+        if (draft && opts.ifDraftRevision !== undefined && draft.updatedAt !== opts.ifDraftRevision)
+          return {
+            ok: false,
+            errors: [
+              issue('draft_changed', '', { by: draft.updatedBy, at: draft.updatedAt }, locale),
+            ],
+          };
         const p = prepare(spec, locale);
         if (!p.ok) return p;
         // Publishing (or restoring) exactly the live spec adds no version: history lists real changes only.

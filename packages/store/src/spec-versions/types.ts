@@ -2,11 +2,30 @@ import type { SpecChange } from '@trellis/spec';
 import type { StoreIssue, StoreLocale } from '../messages';
 import type { MigrationPlan, MigrationSummary, Resolutions } from '../migration/types';
 
+/**
+ * The working draft. `updatedAt` doubles as its revision: every save sets it above the previous
+ * save's (the clock, or the previous value + 1), so two builders can tell whether the draft they
+ * loaded is still the one stored (`ifRevision` of saveDraft and publish).
+ */
 export type SpecDraft = {
   spec: unknown;
   baseVersion: number | null;
   updatedAt: number;
   updatedBy: string | null;
+};
+
+/** What a save answers: the stored draft, or (when `ifRevision` did not match) the current one. */
+export type DraftSaveResult =
+  { ok: true; draft: SpecDraft } | { ok: false; current: SpecDraft | null };
+
+export type DraftSaveOptions = {
+  by?: string | null;
+  now?: number;
+  /**
+   * Save only if the stored draft's revision (`updatedAt`) is this one — 0 or null: only if
+   * there is no draft. Absent: save unconditionally.
+   */
+  ifRevision?: number | null;
 };
 
 export type SpecVersionInfo = {
@@ -40,6 +59,8 @@ export type PublishOptions = {
   resolutions?: Resolutions;
   locale?: StoreLocale;
   now?: number;
+  /** Publishing the draft: refuse (`draft_changed`) unless the draft's revision is this one. */
+  ifDraftRevision?: number;
 };
 
 export type PublishResult<S = unknown> =

@@ -120,11 +120,30 @@ export function specsContract(factory: StoreFactory): void {
         updatedAt: 5,
         updatedBy: 'u1',
       });
-      await specs.saveDraft(spec(), { now: 6 });
-      expect(await specs.publish({})).toMatchObject({ ok: true, version: 1 });
+      // The revision (updatedAt) rises with every save, even when the clock does not.
+      const second = await specs.saveDraft(spec(), { now: 5, ifRevision: 5 });
+      expect(second).toMatchObject({ ok: true, draft: { updatedAt: 6 } });
+      // A builder who loaded revision 5 does not overwrite revision 6: they get the current draft.
+      expect(await specs.saveDraft({ stale: true }, { now: 7, ifRevision: 5 })).toMatchObject({
+        ok: false,
+        current: { updatedAt: 6, spec: spec() },
+      });
+      expect(await specs.publish({ ifDraftRevision: 5, locale: 'en' })).toMatchObject({
+        ok: false,
+        errors: [{ code: 'draft_changed' }],
+      });
+      expect(await specs.liveVersion()).toBeNull();
+      expect(await specs.publish({ ifDraftRevision: 6 })).toMatchObject({ ok: true, version: 1 });
       expect((await specs.getDraft())?.baseVersion).toBe(1);
       await specs.discardDraft();
       expect(await specs.getDraft()).toBeNull();
+      // Revision 0: save only when nobody has started a draft meanwhile.
+      expect(await specs.saveDraft(spec(), { now: 8, ifRevision: 0 })).toMatchObject({ ok: true });
+      expect(await specs.saveDraft(spec(), { now: 9, ifRevision: 0 })).toMatchObject({
+        ok: false,
+        current: { updatedAt: 8 },
+      });
+      await specs.discardDraft();
       const live = (await specs.live())!.spec;
       const plan = await ctx.store.migrations.plan(live, spec([BUDGET]) as never);
       expect(plan.steps.map((s) => s.kind)).toContain('addField');
