@@ -32,6 +32,7 @@ import type {
   PreparedCreateResult,
   ListOptions,
   ListResult,
+  PageOptions,
   RecordResult,
   UpdateOptions,
   WriteOptions,
@@ -84,7 +85,7 @@ export type Engine = {
   records: RecordsApi;
   activities: {
     log(entity: string, recordId: string, input: ActivityInput, opts: WriteOptions): ActivityResult;
-    list(entity: string, recordId: string, opts: CallOptions): ActivityListResult;
+    list(entity: string, recordId: string, opts: CallOptions & PageOptions): ActivityListResult;
   };
   tasks: {
     create(input: TaskInput, opts: WriteOptions): TaskResult;

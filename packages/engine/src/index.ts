@@ -15,6 +15,7 @@ export type {
   ListResult,
   GroupOptions,
   GroupResult,
+  PageOptions,
   RecordResult,
   TouchInput,
   UpdateOptions,

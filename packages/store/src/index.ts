@@ -108,3 +108,5 @@ export { mirrorTeams } from './spec-versions/teams-mirror';
 export type { SpecCompat } from './spec-compat';
 export { searchCondition } from './search/search-condition';
 export { newId } from './ids';
+export { keysetPage } from './sqlite/keyset-page';
+export type { Page, PageKey, PageQuery } from './sqlite/keyset-page';

@@ -1,5 +1,5 @@
 import type { StoreDb } from '@trellis/store';
-import { newId } from '@trellis/store';
+import { keysetPage, newId, type Page } from '@trellis/store';
 import type { Locale } from '../http/locale';
 import type { CurrentUser } from '../types';
 
@@ -67,6 +67,20 @@ export function usersRepo(db: StoreDb) {
     view,
     list: (): UserView[] =>
       (s.prepare('SELECT * FROM users ORDER BY login').all() as UserRow[]).map(view),
+    /** One page of users by login; null for a cursor of another list. */
+    page: (q: { limit: number; cursor: string | null }): Page<UserView> | null => {
+      const page = keysetPage<UserRow & Record<string, unknown>>(db, {
+        from: 'users',
+        keys: [
+          { column: 'login', dir: 'asc', notNull: true },
+          { column: 'id', dir: 'asc', notNull: true },
+        ],
+        limit: q.limit,
+        cursor: q.cursor,
+        signature: 'users',
+      });
+      return page && { items: page.items.map(view), nextCursor: page.nextCursor };
+    },
     current(row: UserRow): CurrentUser {
       const locale = row.locale === 'en' || row.locale === 'zh-CN' ? (row.locale as Locale) : null;
       return {

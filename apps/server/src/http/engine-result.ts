@@ -26,13 +26,10 @@ export function engineProblem(
 ): HttpProblem {
   const status = statusOf(error);
   if (status === 404) return new HttpProblem(404, 'not_found');
+  // A malformed query (a cursor, a filter) is named by its first problem, as the server's own
+  // 400 answers are (`invalid_cursor`, `invalid_filter`), not by the engine's catch-all.
+  const code =
+    error.code === 'invalid_input' && error.errors?.[0] ? error.errors[0].code : error.code;
   // The engine already localized its own message; keep it as the detail.
-  return new HttpProblem(
-    status,
-    error.code,
-    {},
-    redactErrors(error.errors ?? []),
-    {},
-    error.message,
-  );
+  return new HttpProblem(status, code, {}, redactErrors(error.errors ?? []), {}, error.message);
 }

@@ -51,6 +51,14 @@ const MESSAGES: Catalogue = {
   field_readonly: { 'zh-CN': '“{label}”是只读字段', en: '"{label}" is read-only' },
   invalid_filter: { 'zh-CN': '筛选条件无效：{reason}', en: 'Invalid filter: {reason}' },
   invalid_sort: { 'zh-CN': '排序字段无效：{field}', en: 'Invalid sort field: {field}' },
+  too_many_sort_fields: {
+    'zh-CN': '最多按 {max} 个字段排序（收到 {count} 个）。',
+    en: 'Sort by at most {max} fields ({count} given).',
+  },
+  invalid_cursor: {
+    'zh-CN': '分页游标无效，请从第一页重新开始。',
+    en: 'The page cursor is invalid; start again from the first page.',
+  },
   invalid_limit: {
     'zh-CN': 'limit 必须是 1 到 {max} 之间的整数。',
     en: 'limit must be an integer from 1 to {max}.',

@@ -41,6 +41,9 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Codes whose detail sums up a list of problems ("提交的数据有 2 处问题") instead of quoting one. */
+const AGGREGATE = new Set(['validation', 'stage_gate']);
+
 /** An error value that route code throws to answer with a problem; caught by the app's onError. */
 export class HttpProblem extends Error {
   constructor(
@@ -102,6 +105,9 @@ export function problem(
   const withCount = code === 'validation' ? { count: errors.length, ...params } : params;
   const body = problemBody(status, code, localeOf(c), withCount, errors, c.req.path);
   if (detail) body.detail = detail;
+  // One problem with one value (a bad sort, cursor, limit): its sentence is the most useful detail.
+  else if (!AGGREGATE.has(code) && body.errors.length === 1 && body.errors[0]!.message)
+    body.detail = body.errors[0]!.message;
   return new Response(JSON.stringify(body), {
     status: status as ContentfulStatusCode,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },

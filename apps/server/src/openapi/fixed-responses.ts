@@ -22,6 +22,12 @@ const obj = (properties: Record<string, unknown>, required: string[] = []): Sche
 const ref = (name: string) => ({ $ref: `#/components/schemas/sys.${name}` });
 const items = (schema: Schema, extra: Record<string, unknown> = {}) =>
   obj({ items: { type: 'array', items: schema }, ...extra }, ['items']);
+/** A page of a list: every list pages with `?limit=&cursor=` and answers `nextCursor`. */
+const page = (schema: Schema, extra: Record<string, unknown> = {}) =>
+  obj({ items: { type: 'array', items: schema }, nextCursor: strOrNull, ...extra }, [
+    'items',
+    'nextCursor',
+  ]);
 const localeMap = { type: 'object', additionalProperties: { type: 'string' } };
 
 const COMPONENTS: Record<string, Schema> = {
@@ -273,7 +279,7 @@ const me = obj(
   ['actor', 'capabilities', 'entities'],
 );
 const userBox = obj({ user: ref('User') }, ['user']);
-const recordItems = items(ref('AnyRecord'), { nextCursor: strOrNull });
+const recordItems = page(ref('AnyRecord'));
 const change = obj({ field: str, before: {}, after: {}, actorId: strOrNull, via: str, at: int }, [
   'field',
 ]);
@@ -331,16 +337,16 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'get /api/v1/records/{entity}/{id}/timeline': items(obj({ kind: str, at: int }, ['kind'])),
   'post /api/v1/records/{entity}/{id}/restore': ref('AnyRecord'),
   'post /api/v1/records/{entity}/{id}/activities': ref('Activity'),
-  'get /api/v1/tasks': items(ref('Task')),
+  'get /api/v1/tasks': page(ref('Task')),
   'post /api/v1/tasks': ref('Task'),
   'patch /api/v1/tasks/{id}': ref('Task'),
-  'get /api/v1/notifications': items(ref('Notification'), { unread: int }),
+  'get /api/v1/notifications': page(ref('Notification'), { unread: int }),
   'get /api/v1/events': {
     type: 'string',
     description: 'text/event-stream: `notification`, `record` and `ping` events',
   },
   'get /api/v1/automations': items(ref('Automation'), { pending: intOrNull }),
-  'get /api/v1/automations/runs': items(ref('AutomationRun')),
+  'get /api/v1/automations/runs': page(ref('AutomationRun')),
   // Nothing of a dry run is written, not even its run log; `runs` holds what would have happened.
   'post /api/v1/automations/{key}/test': obj(
     { ok: { const: true }, runs: { type: 'array', items: ref('AutomationRun') } },
@@ -352,7 +358,7 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   ]),
   'post /api/v1/files': ref('FileRef'),
   'get /api/v1/files/{id}': { type: 'string', format: 'binary' },
-  'get /api/v1/users': items(ref('User')),
+  'get /api/v1/users': page(ref('User')),
   'post /api/v1/users': ref('User'),
   'patch /api/v1/users/{id}': ref('User'),
   'get /api/v1/teams': items(ref('Team')),

@@ -2,6 +2,8 @@ import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
+import { RUN_STATUSES, type RunStatus } from '@trellis/engine';
+import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
@@ -40,25 +42,35 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const actor = requireActor(c);
     requireWatch(ctx, actor);
     const q = c.req.query();
-    const limit = Math.min(200, Math.max(1, Number(q.limit ?? 50) || 50));
-    const runs = automationsOf(ctx).runs({
-      ...(q.automation ? { automationKey: q.automation } : {}),
-      ...(q.entity ? { entity: q.entity } : {}),
-      ...(q.record ? { recordId: q.record } : {}),
-      ...(q.status ? { status: q.status } : {}),
-      limit,
-    } as never);
+    const page = parsePage(ctx, c);
+    if (q.status !== undefined && !(RUN_STATUSES as readonly string[]).includes(q.status))
+      throw new HttpProblem(400, 'invalid_value', { reason: 'status' }, [
+        {
+          path: '/status',
+          code: 'invalid_value',
+          message: '',
+          params: { reason: `status: ${RUN_STATUSES.join(' | ')}` },
+        },
+      ]);
     // Run rows carry the record's values (condition traces, results): builders see every run,
     // others only runs over records they can read now.
-    const items = ctx.perms.hasCapability(actor, 'build')
-      ? runs
-      : runs.filter(
-          (run) =>
-            !run.entity ||
-            !run.recordId ||
-            ctx.engine.records.get(run.entity, run.recordId, { actor }).ok,
-        );
-    return c.json({ items });
+    const everything = ctx.perms.hasCapability(actor, 'build');
+    const result = automationsOf(ctx).runsPage(
+      {
+        ...(q.automation ? { automationKey: q.automation } : {}),
+        ...(q.entity ? { entity: q.entity } : {}),
+        ...(q.record ? { recordId: q.record } : {}),
+        ...(q.status ? { status: q.status as RunStatus } : {}),
+        ...page,
+      },
+      (run) =>
+        everything ||
+        !run.entity ||
+        !run.recordId ||
+        ctx.engine.records.get(run.entity, run.recordId, { actor }).ok,
+    );
+    if (!result) throw invalidCursor();
+    return c.json(result);
   });
 
   app.post('/api/v1/automations/:key/test', async (c) => {

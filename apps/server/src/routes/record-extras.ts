@@ -6,6 +6,7 @@ import { readObject } from '../http/body';
 import { writeTx } from '../http/write-tx';
 import { hiddenValuesOf, maskValue } from '../http/scrub-notification';
 import { engineProblem } from '../http/engine-result';
+import { parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
 import { parseListQuery, readableEntity, redactor, viaOf } from './record-helpers';
@@ -100,6 +101,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     const result = ctx.engine.activities.list(entity.key, c.req.param('id'), {
       actor,
       locale: localeOf(c),
+      ...parsePage(ctx, c),
     });
     if (!result.ok) throw engineProblem(result.error);
     return c.json({
@@ -107,6 +109,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
         result.activities,
         hiddenValuesOf(ctx, actor, entity.key, c.req.param('id')),
       ),
+      nextCursor: result.nextCursor,
     });
   });
 

@@ -56,6 +56,9 @@ export function viaOf(c: Context<AppEnv>): Via {
   return c.get('authVia') === 'token' ? 'api' : 'ui';
 }
 
+/** A list sorts by at most this many fields (the record id breaks ties after them). */
+export const MAX_SORT_FIELDS = 5;
+
 /**
  * Parses `?filter=&sort=&limit=&cursor=&q=&count=1&tz=` of a list, refusing fields the caller
  * cannot see.
@@ -97,21 +100,28 @@ export function parseListQuery(
   }
   const rawSort = c.req.query('sort');
   if (rawSort) {
-    query.sort = rawSort
-      .split(',')
-      .slice(0, 5)
-      .map((part) => {
-        const dir = part.startsWith('-') ? 'desc' : 'asc';
-        const field = part.replace(/^[-+]/, '');
-        if (!visible.has(field))
-          errors.push({
-            path: '/sort',
-            code: 'invalid_sort',
-            message: '',
-            params: { field: field.slice(0, 64) },
-          });
-        return { field, dir } as const;
-      });
+    const parts = rawSort.split(',');
+    if (parts.length > MAX_SORT_FIELDS)
+      throw new HttpProblem(400, 'invalid_sort', {}, [
+        {
+          path: '/sort',
+          code: 'too_many_sort_fields',
+          message: '',
+          params: { max: MAX_SORT_FIELDS, count: parts.length },
+        },
+      ]);
+    query.sort = parts.map((part) => {
+      const dir = part.startsWith('-') ? 'desc' : 'asc';
+      const field = part.replace(/^[-+]/, '');
+      if (!visible.has(field))
+        errors.push({
+          path: '/sort',
+          code: 'invalid_sort',
+          message: '',
+          params: { field: field.slice(0, 64) },
+        });
+      return { field, dir } as const;
+    });
   }
   const rawLimit = c.req.query('limit');
   if (rawLimit !== undefined) {
@@ -127,13 +137,7 @@ export function parseListQuery(
   }
   const cursor = c.req.query('cursor');
   if (cursor) {
-    if (cursor.length > 500)
-      errors.push({
-        path: '/cursor',
-        code: 'invalid_value',
-        message: '',
-        params: { reason: 'cursor' },
-      });
+    if (cursor.length > 500) errors.push({ path: '/cursor', code: 'invalid_cursor', message: '' });
     else query.cursor = cursor;
   }
   const q = c.req.query('q');

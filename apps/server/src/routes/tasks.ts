@@ -4,13 +4,28 @@ import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { writeTx } from '../http/write-tx';
 import { engineProblem } from '../http/engine-result';
+import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
+import { keysetPage } from '@trellis/store';
 import type { AppEnv } from '../types';
 import { scrubNotification } from '../http/scrub-notification';
 import type { NotificationView } from '../http/scrub-notification';
 import { viaOf } from './record-helpers';
 
 const STATUSES = new Set(['open', 'done', 'cancelled']);
+
+type NotificationRow = {
+  [column: string]: unknown;
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  entity: string | null;
+  record_id: string | null;
+  payload: string | null;
+  created_at: number;
+  read_at: number | null;
+};
 
 /** Tasks (mine by default) and in-app notifications. */
 export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
@@ -25,11 +40,12 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const assignee = c.req.query('assignee');
     const assigneeId =
       assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
+    const page = parsePage(ctx, c);
     const result = ctx.engine.tasks.list(
       {
         ...(assigneeId ? { assigneeId } : {}),
         ...(status ? { status: status as 'open' } : {}),
-        limit: 200,
+        ...page,
       },
       { actor, locale: localeOf(c) },
     );
@@ -45,7 +61,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       });
       return { ...t, title: view.title, description: view.body, source: view.payload };
     });
-    return c.json({ items });
+    return c.json({ items, nextCursor: result.nextCursor });
   });
 
   app.post('/api/v1/tasks', async (c) => {
@@ -95,25 +111,40 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
 
   app.get('/api/v1/notifications', (c) => {
     const actor = requireActor(c);
-    if (!actor.userId) return c.json({ items: [], unread: 0 });
+    const query = parsePage(ctx, c);
+    if (!actor.userId) return c.json({ items: [], nextCursor: null, unread: 0 });
     const unreadOnly = c.req.query('unread') === '1';
-    const rows = ctx.db.sqlite
-      .prepare(
-        `SELECT id, kind, title, body, entity, record_id AS recordId, payload, created_at AS createdAt, read_at AS readAt FROM notifications WHERE user_id = ? ${unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 100`,
-      )
-      .all(actor.userId) as { payload: string | null }[];
+    const page = keysetPage<NotificationRow>(ctx.db, {
+      from: 'notifications',
+      where: ['user_id = ?', ...(unreadOnly ? ['read_at IS NULL'] : [])],
+      params: [actor.userId],
+      keys: [
+        { column: 'created_at', dir: 'desc', notNull: true },
+        { column: 'id', dir: 'desc', notNull: true },
+      ],
+      ...query,
+      signature: 'notifications',
+    });
+    if (!page) throw invalidCursor();
     const unread = (
       ctx.db.sqlite
         .prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL')
         .get(actor.userId) as { n: number }
     ).n;
-    const items = rows.map((r) =>
+    const items = page.items.map((r) =>
       scrubNotification(ctx, actor, {
-        ...r,
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        entity: r.entity,
+        recordId: r.record_id,
         payload: r.payload ? (JSON.parse(r.payload) as unknown) : null,
+        createdAt: r.created_at,
+        readAt: r.read_at,
       } as NotificationView),
     );
-    return c.json({ items, unread });
+    return c.json({ items, nextCursor: page.nextCursor, unread });
   });
 
   app.post('/api/v1/notifications/read-all', (c) => {

@@ -3,6 +3,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
+import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
@@ -61,9 +62,14 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const actor = requireActor(c);
     // Everyone signed in may see the directory (to assign and mention); contact details only
     // those who manage users.
-    const users = ctx.users.list();
-    if (ctx.perms.hasCapability(actor, 'manageUsers')) return c.json({ items: users });
-    return c.json({ items: users.map(({ email: _email, phone: _phone, ...shown }) => shown) });
+    const page = ctx.users.page(parsePage(ctx, c));
+    if (!page) throw invalidCursor();
+    const { items, nextCursor } = page;
+    if (ctx.perms.hasCapability(actor, 'manageUsers')) return c.json({ items, nextCursor });
+    return c.json({
+      items: items.map(({ email: _email, phone: _phone, ...shown }) => shown),
+      nextCursor,
+    });
   });
 
   app.post('/api/v1/users', async (c) => {

@@ -1,7 +1,9 @@
+import { keysetPage, type Page } from '@trellis/store';
 import type { Runtime } from '../records/runtime';
 import type { Activity, FileRef } from './types';
 
 type Row = {
+  [column: string]: unknown;
   id: string;
   entity: string;
   record_id: string;
@@ -65,4 +67,26 @@ export function activitiesOf(rt: Runtime, entity: string, recordId: string): Act
     )
     .all(entity, recordId) as Row[];
   return rows.map(fromRow);
+}
+
+/** One page of a record's activities, newest first; null for a cursor of another list. */
+export function pageActivities(
+  rt: Runtime,
+  entity: string,
+  recordId: string,
+  page: { limit?: number; cursor?: string | null },
+): Page<Activity> | null {
+  const rows = keysetPage<Row>(rt.db, {
+    from: 'activities',
+    where: ['entity = ?', 'record_id = ?', 'deleted_at IS NULL'],
+    params: [entity, recordId],
+    keys: [
+      { column: 'occurred_at', dir: 'desc', notNull: true },
+      { column: 'id', dir: 'desc', notNull: true },
+    ],
+    limit: Math.min(1000, Math.max(1, page.limit ?? 50)),
+    cursor: page.cursor ?? null,
+    signature: 'activities',
+  });
+  return rows && { items: rows.items.map(fromRow), nextCursor: rows.nextCursor };
 }

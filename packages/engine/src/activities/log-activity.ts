@@ -1,4 +1,10 @@
-import { engineError, fieldError, validationFailure, type FieldError } from '../i18n/errors';
+import {
+  engineError,
+  fieldError,
+  invalidCursor,
+  validationFailure,
+  type FieldError,
+} from '../i18n/errors';
 import {
   authorize,
   beginCall,
@@ -11,9 +17,9 @@ import {
 import { emit } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import { slaDueAt } from '../records/stage';
-import type { CallOptions, WriteOptions } from '../records/types';
+import type { CallOptions, PageOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/existing-write';
-import { activitiesOf, insertActivity } from './activity-rows';
+import { insertActivity, pageActivities } from './activity-rows';
 import type { Activity, ActivityInput, ActivityListResult, ActivityResult, FileRef } from './types';
 
 /**
@@ -145,12 +151,12 @@ function isFileRef(f: unknown): f is FileRef {
   );
 }
 
-/** Activities of a record the actor may read, newest first (by when they happened). */
+/** A page of the activities of a record the actor may read, newest first (by when they happened). */
 export function listActivities(
   rt: Runtime,
   entity: string,
   recordId: string,
-  opts: CallOptions,
+  opts: CallOptions & PageOptions,
 ): ActivityListResult {
   return guard(callLocale(rt, opts), () => {
     const call = beginCall(rt, entity, opts);
@@ -159,6 +165,8 @@ export function listActivities(
     if (!record) return engineError('not_found', call.locale, 'notFound', { entity, id: recordId });
     const denied = authorize(call, 'read', record);
     if (denied) return denied;
-    return { ok: true, activities: activitiesOf(rt, entity, recordId) };
+    const page = pageActivities(rt, entity, recordId, opts);
+    if (!page) return invalidCursor(call.locale);
+    return { ok: true, activities: page.items, nextCursor: page.nextCursor };
   });
 }

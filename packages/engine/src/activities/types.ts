@@ -28,4 +28,5 @@ export type Activity = {
 
 export type ActivityResult = { ok: true; activity: Activity } | { ok: false; error: EngineError };
 export type ActivityListResult =
-  { ok: true; activities: Activity[] } | { ok: false; error: EngineError };
+  | { ok: true; activities: Activity[]; nextCursor: string | null }
+  | { ok: false; error: EngineError };

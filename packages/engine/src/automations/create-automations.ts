@@ -17,6 +17,7 @@ import {
 import type { AutomationError, RunLog } from './types';
 import { validateAutomation } from './validate';
 import type { RunQuery } from './worker/run-log-sql';
+import type { Page } from '@trellis/store';
 import { drain, type DrainReport } from './worker/worker';
 
 /** The automations API (`engine.automations`). */
@@ -63,6 +64,8 @@ export type AutomationsApi = {
   }): string;
   /** The run log, newest first (per automation, per record, per event, by status). */
   runs(query?: RunQuery): RunLog[];
+  /** One page of the run log (newest first) with runs `keep` refuses left out; null for a foreign cursor. */
+  runsPage(query: RunQuery, keep?: (run: RunLog) => boolean): Page<RunLog> | null;
   /** Config errors of one automation (trigger + actions). */
   validate(automation: unknown, locale?: 'zh-CN' | 'en'): AutomationError[];
   /** Unprocessed outbox events. */
@@ -207,6 +210,7 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       return id;
     },
     runs: (query) => rt.runs.query(query ?? {}),
+    runsPage: (query, keep) => rt.runs.page(query, keep),
     validate: (automation, locale) => validateAutomation(automation, locale ?? rt.locale),
     pending: () => rt.outbox.pending(),
     runtime: rt,

@@ -19,6 +19,7 @@ export type {
 } from './types';
 export { actions, triggers } from './registry';
 export { validateAutomation } from './validate';
+export { RUN_STATUSES } from './types';
 export { computeSlaDueAt } from '../scheduler/sla';
 export {
   wecomPayload,

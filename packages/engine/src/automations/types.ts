@@ -144,7 +144,9 @@ export type ActionLog = {
   replayed?: boolean;
 };
 
-export type RunStatus = 'matched' | 'skipped' | 'failed' | 'succeeded' | 'stopped';
+/** Every status a run can have (the run log's `status` filter accepts only these). */
+export const RUN_STATUSES = ['matched', 'skipped', 'failed', 'succeeded', 'stopped'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** One run-log row (automation_runs). */
 export type RunLog = {

@@ -57,3 +57,10 @@ export function fieldError(
 ): FieldError {
   return { path, code, message: t(locale, key, params), params };
 }
+
+/** The failure for a page cursor that is not one the list gave out. */
+export function invalidCursor(locale: Locale): Failure {
+  return engineError('invalid_input', locale, 'invalidCursor', {}, [
+    fieldError(locale, '/cursor', 'invalid_cursor', 'invalidCursor'),
+  ]);
+}

@@ -23,6 +23,14 @@ export type CallOptions = {
   locale?: Locale;
 };
 
+/** Paging of a list of system rows (activities, tasks): the contract of record lists. */
+export type PageOptions = {
+  /** Page size (default 50). */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string | null;
+};
+
 /** Options of a write. `depth` counts automation steps that led here (bounded recursion). */
 export type WriteOptions = CallOptions & { depth?: number };
 

@@ -1,7 +1,9 @@
+import { keysetPage, type Page } from '@trellis/store';
 import type { Runtime } from '../records/runtime';
 import type { Task, TaskQuery, TaskStatus } from './types';
 
 type Row = {
+  [column: string]: unknown;
   id: string;
   entity: string | null;
   record_id: string | null;
@@ -108,4 +110,55 @@ export function queryTasks(rt: Runtime, q: TaskQuery): Task[] {
   return (rt.stmt(sql).all(...params, Math.min(1000, Math.max(1, q.limit ?? 200))) as Row[]).map(
     fromRow,
   );
+}
+
+/** Due first (tasks without a due time last), then newest: the order of a person's task list. */
+const TASK_ORDER = [
+  {
+    column: 'coalesce(due_at, 9007199254740991)',
+    as: 'due_key',
+    dir: 'asc' as const,
+    notNull: true,
+  },
+  { column: 'created_at', dir: 'desc' as const, notNull: true },
+  { column: 'id', dir: 'asc' as const, notNull: true },
+];
+
+/**
+ * One page of tasks matching `q`, after `q.cursor`, skipping those `keep` refuses (a page is
+ * filled from the tasks after them). Null when the cursor is not one of this list's.
+ */
+export function pageTasks(
+  rt: Runtime,
+  q: TaskQuery,
+  keep: (task: Task) => boolean,
+): Page<Task> | null {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    where.push(sql);
+    params.push(v);
+  };
+  if (q.assigneeId !== undefined) add('assignee_id = ?', q.assigneeId);
+  if (q.status !== undefined) add('status = ?', q.status);
+  if (q.entity !== undefined) add('entity = ?', q.entity);
+  if (q.recordId !== undefined) add('record_id = ?', q.recordId);
+  if (q.dueBefore !== undefined) add('due_at < ?', q.dueBefore);
+  const converted = new WeakMap<Row, Task>();
+  const taskOf = (r: Row) => {
+    let t = converted.get(r);
+    if (!t) converted.set(r, (t = fromRow(r)));
+    return t;
+  };
+  const page = keysetPage<Row>(rt.db, {
+    from: 'tasks',
+    where,
+    params,
+    keys: TASK_ORDER,
+    limit: Math.min(1000, Math.max(1, q.limit ?? 50)),
+    cursor: q.cursor ?? null,
+    signature: 'tasks',
+    keep: (r) => keep(taskOf(r)),
+  });
+  return page && { items: page.items.map(taskOf), nextCursor: page.nextCursor };
 }

@@ -1,5 +1,6 @@
 import {
   engineError,
+  invalidCursor,
   fieldError,
   validationFailure,
   type Failure,
@@ -10,7 +11,7 @@ import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '.
 import type { Runtime } from '../records/runtime';
 import type { CallOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/existing-write';
-import { getTask, insertTask, queryTasks, setTask } from './task-rows';
+import { getTask, insertTask, pageTasks, setTask } from './task-rows';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
 
 const localeOf = (rt: Runtime, opts: CallOptions | undefined): Locale => callLocale(rt, opts);
@@ -161,16 +162,17 @@ function writeEvent(rt: Runtime, opts: WriteOptions, type: string, task: Task, n
 export function listTasks(rt: Runtime, query: TaskQuery, opts: CallOptions): TaskListResult {
   return guard(localeOf(rt, opts), () => {
     const actor = opts?.actor ?? { kind: 'public' as const };
-    const tasks = queryTasks(rt, query);
-    if (actor.kind === 'system' || actor.kind === 'automation') return { ok: true, tasks };
     const store = rt.live().store;
-    const visible = tasks.filter((t) => {
+    const everything = actor.kind === 'system' || actor.kind === 'automation';
+    const page = pageTasks(rt, query, (t) => {
+      if (everything) return true;
       if (actor.userId && (t.assigneeId === actor.userId || t.createdBy === actor.userId))
         return true;
       if (!t.entity || !t.recordId) return false;
       const record = store.get(t.entity, t.recordId, { includeDeleted: true });
       return record !== null && rt.permissions.check(actor, 'read', t.entity, record).allowed;
     });
-    return { ok: true, tasks: visible };
+    if (!page) return invalidCursor(localeOf(rt, opts));
+    return { ok: true, tasks: page.items, nextCursor: page.nextCursor };
   });
 }

@@ -35,8 +35,12 @@ export type TaskQuery = {
   entity?: string;
   recordId?: string;
   dueBefore?: number;
+  /** Page size (default 50, at most 1,000). */
   limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string | null;
 };
 
 export type TaskResult = { ok: true; task: Task } | { ok: false; error: EngineError };
-export type TaskListResult = { ok: true; tasks: Task[] } | { ok: false; error: EngineError };
+export type TaskListResult =
+  { ok: true; tasks: Task[]; nextCursor: string | null } | { ok: false; error: EngineError };

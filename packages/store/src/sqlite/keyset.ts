@@ -2,8 +2,11 @@ import type { ColumnInfo } from '../entity/entity-table';
 
 export type SortKey = { col: ColumnInfo; dir: 'asc' | 'desc' };
 
+/** The part of a sort key the SQL builders read (a system table's key has no ColumnInfo). */
+type KeyColumn = { col: Pick<ColumnInfo, 'column' | 'notNull'>; dir: 'asc' | 'desc' };
+
 /** ORDER BY clause for the sort keys (the last key is always the unique id). */
-export function orderBy(keys: readonly SortKey[]): string {
+export function orderBy(keys: readonly KeyColumn[]): string {
   return keys.map((k) => `${k.col.column} ${k.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
 }
 
@@ -13,25 +16,25 @@ export function orderBy(keys: readonly SortKey[]): string {
  * or repeat rows, even with NULLs and equal sort values.
  */
 export function afterCursor(
-  keys: readonly SortKey[],
+  keys: readonly KeyColumn[],
   values: readonly unknown[],
 ): { sql: string; params: unknown[] } {
   const ors: string[] = [];
   const params: unknown[] = [];
   for (let i = 0; i < keys.length; i++) {
     const local: unknown[] = [];
-    const after = gt(keys[i] as SortKey, values[i], local);
+    const after = gt(keys[i] as KeyColumn, values[i], local);
     if (after === null) continue;
     const parts: string[] = [];
     const eqParams: unknown[] = [];
-    for (let j = 0; j < i; j++) parts.push(eq(keys[j] as SortKey, values[j], eqParams));
+    for (let j = 0; j < i; j++) parts.push(eq(keys[j] as KeyColumn, values[j], eqParams));
     parts.push(after);
     params.push(...eqParams, ...local);
     ors.push(`(${parts.join(' AND ')})`);
   }
   if (!ors.length) return { sql: '0', params };
   // A plain range on the first key lets SQLite seek in an index instead of scanning.
-  const first = keys[0] as SortKey;
+  const first = keys[0] as KeyColumn;
   const v0 = values[0];
   const bound =
     v0 !== null && (first.dir === 'asc' || first.col.notNull)
@@ -40,13 +43,13 @@ export function afterCursor(
   return { sql: `(${bound}(${ors.join(' OR ')}))`, params: bound ? [v0, ...params] : params };
 }
 
-function eq(k: SortKey, v: unknown, params: unknown[]): string {
+function eq(k: KeyColumn, v: unknown, params: unknown[]): string {
   if (v === null) return `${k.col.column} IS NULL`;
   params.push(v);
   return `${k.col.column} = ?`;
 }
 
-function gt(k: SortKey, v: unknown, params: unknown[]): string | null {
+function gt(k: KeyColumn, v: unknown, params: unknown[]): string | null {
   const c = k.col.column;
   if (k.dir === 'asc') {
     if (v === null) return `${c} IS NOT NULL`;

@@ -1,7 +1,9 @@
+import { keysetPage, type Page } from '@trellis/store';
 import { parseJson, stmt, type Db } from '../db';
 import type { RunLog } from '../types';
 
 type Row = {
+  [column: string]: unknown;
   id: string;
   event_id: string | null;
   automation_key: string;
@@ -48,6 +50,8 @@ export type RunQuery = {
   status?: RunLog['status'];
   limit?: number;
   before?: number;
+  /** `nextCursor` of the previous page (`page` only). */
+  cursor?: string | null;
 };
 
 /** automation_runs and action_effects SQL. */
@@ -104,6 +108,44 @@ export function createRunLogSql(db: Db) {
       return (
         stmt(db, sql).all(...params, Math.min(Math.max(q.limit ?? 100, 1), 1000)) as Row[]
       ).map(toRun);
+    },
+    /**
+     * One page of the run log, newest first, skipping runs `keep` refuses (the page is filled
+     * from older runs); null for a cursor of another list.
+     */
+    page(q: RunQuery, keep?: (run: RunLog) => boolean): Page<RunLog> | null {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (sql: string, v: unknown) => {
+        where.push(sql);
+        params.push(v);
+      };
+      if (q.automationKey) add('automation_key = ?', q.automationKey);
+      if (q.entity) add('entity = ?', q.entity);
+      if (q.recordId) add('record_id = ?', q.recordId);
+      if (q.eventId) add('event_id = ?', q.eventId);
+      if (q.status) add('status = ?', q.status);
+      if (q.before !== undefined) add('started_at < ?', q.before);
+      const runs = new WeakMap<Row, RunLog>();
+      const runOf = (r: Row) => {
+        let run = runs.get(r);
+        if (!run) runs.set(r, (run = toRun(r)));
+        return run;
+      };
+      const page = keysetPage<Row>(db, {
+        from: 'automation_runs',
+        where,
+        params,
+        keys: [
+          { column: 'started_at', dir: 'desc', notNull: true },
+          { column: 'id', dir: 'desc', notNull: true },
+        ],
+        limit: Math.min(Math.max(q.limit ?? 50, 1), 1000),
+        cursor: q.cursor ?? null,
+        signature: 'runs',
+        ...(keep ? { keep: (r: Row) => keep(runOf(r)) } : {}),
+      });
+      return page && { items: page.items.map(runOf), nextCursor: page.nextCursor };
     },
     getEffect(key: string): { result: unknown } | null {
       const r = stmt(db, `SELECT result FROM action_effects WHERE idempotency_key = ?`).get(key) as
