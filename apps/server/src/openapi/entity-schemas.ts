@@ -21,7 +21,8 @@ const SYSTEM_PROPS: Record<string, Schema> = {
 /** Schema name of an entity in components (`lead` -> `Lead`). */
 export const schemaName = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
 
-function fieldSchema(entity: EntitySpec, key: string, locale: 'zh-CN' | 'en'): Schema {
+/** The JSON Schema of one field's value, titled with its label in `locale`. */
+export function fieldSchema(entity: EntitySpec, key: string, locale: 'zh-CN' | 'en'): Schema {
   const field = entity.fields.find((f) => f.key === key)!;
   let value: Schema;
   try {

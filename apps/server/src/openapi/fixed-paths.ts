@@ -1,4 +1,6 @@
+import { fixedQueries } from './fixed-queries';
 import { errorStatuses, FIXED_MEDIA, FIXED_RESPONSES } from './fixed-responses';
+import { operationIdOf } from './operation-id';
 
 type Schema = Record<string, unknown>;
 
@@ -74,6 +76,13 @@ const ENDPOINTS: [string, string, string, string, number][] = [
     200,
   ],
   ['post', '/api/v1/records/{entity}/{id}/restore', 'Records', 'Restore a deleted record', 200],
+  [
+    'get',
+    '/api/v1/records/{entity}/{id}/activities',
+    'Activities',
+    'Activities of a record, newest first (paged)',
+    200,
+  ],
   [
     'post',
     '/api/v1/records/{entity}/{id}/activities',
@@ -341,15 +350,22 @@ const UNCHANGED_OK = new Set([
 ]);
 
 /** Paths of the fixed endpoints with request and response bodies (fixed-responses.ts) and their problem answers. */
-export function fixedPaths(problem: Schema): Record<string, Record<string, unknown>> {
+export function fixedPaths(
+  problem: Schema,
+  maxPageSize: number,
+): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const queries = fixedQueries(maxPageSize);
   for (const [method, path, tag, summary, status] of ENDPOINTS) {
-    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
+    const params = [
+      ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...(queries[`${method} ${path}`] ?? []),
+    ];
     const id = `${method} ${path}`;
     const isPublic =
       path.startsWith('/hooks/') ||
@@ -364,13 +380,18 @@ export function fixedPaths(problem: Schema): Record<string, Record<string, unkno
             description: summary,
             content: { [FIXED_MEDIA[id] ?? 'application/json']: { schema: answer } },
           };
+    // A bad query parameter (limit, cursor, status, filter) is a 400 naming the parameter.
     const errors = Object.fromEntries(
-      errorStatuses(method, path, isPublic, Boolean(BODIES[id])).map((s) => [s, problem]),
+      [
+        ...errorStatuses(method, path, isPublic, Boolean(BODIES[id])),
+        ...(queries[id] ? [400] : []),
+      ].map((s) => [s, problem]),
     );
     paths[path] = {
       ...paths[path],
       [method]: {
         tags: [tag],
+        operationId: operationIdOf(method, path),
         summary,
         ...(params.length ? { parameters: params } : {}),
         ...(BODIES[id]

@@ -336,6 +336,7 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'get /api/v1/records/{entity}/{id}/history': items(change),
   'get /api/v1/records/{entity}/{id}/timeline': items(obj({ kind: str, at: int }, ['kind'])),
   'post /api/v1/records/{entity}/{id}/restore': ref('AnyRecord'),
+  'get /api/v1/records/{entity}/{id}/activities': page(ref('Activity')),
   'post /api/v1/records/{entity}/{id}/activities': ref('Activity'),
   'get /api/v1/tasks': page(ref('Task')),
   'post /api/v1/tasks': ref('Task'),

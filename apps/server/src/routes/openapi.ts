@@ -26,6 +26,7 @@ export function registerOpenApiRoute(app: Hono<AppEnv>, ctx: ServerContext): voi
       buildOpenApi(spec, {
         hidden,
         locale: localeOf(c),
+        maxPageSize: ctx.limits.maxPageSize,
         serverUrl: requestOrigin(c, ctx.options.trustProxy ?? false),
       }),
     );
