@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateSpec } from '@trellis/spec';
 import { measure, ratio, summarise } from '@trellis/tooling/bench';
-import { bundleTemplate } from '../src/template/bundle';
+import { bundleTemplate } from '@trellis/server';
 
 /**
  * What `trellis spec validate templates/education` costs: bundling the split template against

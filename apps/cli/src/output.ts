@@ -1,4 +1,4 @@
-import type { CliIssue } from './template/types';
+import type { TemplateIssue as CliIssue } from '@trellis/spec';
 
 /** The exact `--json` shape of `trellis spec validate` (issue 2). */
 export type ValidateJson = {

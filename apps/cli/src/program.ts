@@ -4,6 +4,7 @@ import type { CliLocale } from './locale';
 import { t } from './messages';
 import type { CliCommand } from './commands/command';
 import { specCommand } from './commands/spec';
+import { templateCommand } from './commands/template';
 import { initCommand } from './commands/init';
 import { startCommand } from './commands/start';
 import { usersCommand } from './commands/users';
@@ -16,6 +17,7 @@ import { webhooksCommand } from './commands/webhooks';
 /** Every top-level command, registered in this one place (one line each). */
 const commands: readonly CliCommand[] = [
   specCommand,
+  templateCommand,
   initCommand,
   startCommand,
   usersCommand,

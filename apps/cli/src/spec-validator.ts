@@ -1,6 +1,6 @@
 import { validateSpec } from '@trellis/spec';
 import type { CliLocale } from './locale';
-import type { CliIssue } from './template/types';
+import type { TemplateIssue as CliIssue } from '@trellis/spec';
 
 /**
  * Validates an app spec with `validateSpec` from @trellis/spec (structure and semantics).

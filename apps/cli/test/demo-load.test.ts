@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { installSpec, loadDemo, type DemoRecipe } from '@trellis/server';
 import { openDatabase } from '@trellis/store';
 import { describe, expect, it } from 'vitest';
-import { bundleTemplate } from '../src/template/bundle';
+import { bundleTemplate } from '@trellis/server';
 import { REPO_ROOT } from './run-cli';
 
 const FOLDER = join(REPO_ROOT, 'templates', 'education');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDuration } from '@trellis/logic';
 import type { AppSpec, FieldSpec } from '@trellis/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleTemplate } from '../src/template/bundle';
+import { bundleTemplate } from '@trellis/server';
 import { REPO_ROOT } from './run-cli';
 import { routeLead } from './routing';
 

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { evaluate } from '@trellis/logic';
 import { validateSpec, type AppSpec } from '@trellis/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleTemplate } from '../src/template/bundle';
+import { bundleTemplate } from '@trellis/server';
 import { REPO_ROOT, trellis } from './run-cli';
 import { routeLead } from './routing';
 

@@ -22,3 +22,17 @@ export type { AutomationRunner } from './setup/automation-runner';
 export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';
 export type { WebhookSecretResult, WebhookSourceInfo } from './setup/webhook-secret';
 export { notifyChanges } from './http/change-notifier';
+export { bundleTemplate } from './templates/bundle';
+export type { TemplateBundle } from './templates/bundle';
+export { readJsonFile } from './templates/read-json';
+export type { ReadFailure, ReadOptions } from './templates/types';
+export { checkTemplate } from './templates/check';
+export type { TemplateCheck } from './templates/check';
+export { applyTemplate, planTemplate } from './templates/install';
+export type {
+  ApplyOptions as TemplateApplyOptions,
+  ApplyResult as TemplateApplyResult,
+  PlanOptions as TemplatePlanOptions,
+  TemplatePlan,
+  TemplateSource,
+} from './templates/install';

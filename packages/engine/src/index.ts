@@ -52,3 +52,4 @@ export * from './permissions';
 // Automations (issue 4): outbox worker, triggers, actions, assignment strategies, SLA, schedules, run log, dry run.
 export * from './automations';
 export * from './assignment';
+export { ENGINE_VERSION } from './version';

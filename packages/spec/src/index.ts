@@ -7,3 +7,4 @@ export { specErrorCodes, specErrorTemplates } from './validate/messages';
 export { diffSpec } from './diff/diff-spec';
 export type { SpecChange, SpecChangeKind } from './diff/diff-spec';
 export * from './regions';
+export * from './template/index';

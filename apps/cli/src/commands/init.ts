@@ -1,19 +1,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
+  applyTemplate,
+  bundleTemplate,
   createAdmin,
   dataDirOf,
   ensureDataDir,
-  installSpec,
   loadDemo,
   openRuntime,
 } from '@trellis/server';
+import { openStore } from '@trellis/store';
 import type { DemoRecipe } from '@trellis/server';
 import { resolveUserPath, type CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
-import { bundleTemplate } from '../template/bundle';
+import { bundledTemplateDir } from '../template/source';
 import { dataOption, type CliCommand } from './command';
 
 /** File in the data directory holding the demo logins, so `trellis start` can show them again. */
@@ -23,16 +24,7 @@ export type InitOptions = { template?: string; demo?: boolean; data?: string; ad
 
 /** Folder of a template: a bundled template name (`education`) or a path to a template folder. */
 function templateDir(ctx: CliContext, name: string): string {
-  if (/^[a-z][a-z0-9-]*$/.test(name)) {
-    try {
-      return dirname(
-        createRequire(import.meta.url).resolve(`@trellis/template-${name}/template.json`),
-      );
-    } catch {
-      // not a bundled template name: fall through to a path
-    }
-  }
-  return resolveUserPath(ctx, name);
+  return bundledTemplateDir(name) ?? resolveUserPath(ctx, name);
 }
 
 /**
@@ -46,24 +38,24 @@ export async function runInit(
   o: InitOptions,
 ): Promise<boolean> {
   const paths = ensureDataDir(dataDirOf(o.data, ctx.env, ctx.cwd));
-  const rt = openRuntime(paths);
+  const store = await openStore({ url: paths.db, locale });
+  const dir = templateDir(ctx, o.template ?? 'education');
   try {
-    if (rt.db.sqlite.prepare('SELECT 1 FROM spec_versions LIMIT 1').get()) {
+    if ((await store.specs.liveVersion()) !== null) {
       ctx.stdout(
         say(locale, `已经初始化过：${paths.dir}\n`, `Already initialised: ${paths.dir}\n`),
       );
       return true;
     }
-    const dir = templateDir(ctx, o.template ?? 'education');
     const bundle = bundleTemplate(dir, { locale });
     if (!bundle.ok) {
       ctx.stderr(bundle.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
       return false;
     }
-    const installed = installSpec(rt.db, bundle.spec, {
-      note: `template ${o.template ?? 'education'}`,
-      locale,
-    });
+    const { name, version } = bundle.manifest;
+    // Through the template install path, so the workspace remembers which template (and version)
+    // it runs: the base of a later upgrade.
+    const installed = await applyTemplate(store, { name, version, spec: bundle.spec }, { locale });
     if (!installed.ok) {
       ctx.stderr(
         say(locale, '模板安装失败：\n', 'The template did not install:\n') +
@@ -75,10 +67,15 @@ export async function runInit(
     ctx.stdout(
       say(
         locale,
-        `已安装模板 ${o.template ?? 'education'}（规格版本 ${installed.version}）到 ${paths.dir}\n`,
-        `Installed template ${o.template ?? 'education'} (spec version ${installed.version}) into ${paths.dir}\n`,
+        `已安装模板 ${name} ${version}（规格版本 ${installed.version}）到 ${paths.dir}\n`,
+        `Installed template ${name} ${version} (spec version ${installed.version}) into ${paths.dir}\n`,
       ),
     );
+  } finally {
+    await store.close();
+  }
+  const rt = openRuntime(paths);
+  try {
     const manifest = JSON.parse(readFileSync(join(dir, 'template.json'), 'utf8')) as {
       demo?: string;
     };

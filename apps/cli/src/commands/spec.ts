@@ -4,7 +4,7 @@ import { CLI_LOCALES, type CliLocale } from '../locale';
 import { t } from '../messages';
 import { formatIssues, toValidateJson } from '../output';
 import { validateAppSpec } from '../spec-validator';
-import { bundleTemplate } from '../template/bundle';
+import { bundleTemplate } from '@trellis/server';
 import { loadSpec } from '../template/load-spec';
 import type { CliCommand } from './command';
 

@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { bundleTemplate } from './bundle';
-import { readJsonFile } from './read-json';
-import { t } from '../messages';
-import type { ReadFailure, ReadOptions } from './types';
+import { bundleTemplate, readJsonFile, type ReadFailure, type ReadOptions } from '@trellis/server';
+import { templateIssue } from '@trellis/spec';
 
 /** A spec ready to validate, from a single file or a bundled template folder. */
 export type LoadedSpec = {
@@ -30,13 +28,7 @@ export function loadSpec(
     return {
       ok: false,
       kind: 'unreadable',
-      errors: [
-        {
-          path: label,
-          code: 'file.notFound',
-          message: t(locale, 'file.notFound', { file: label }),
-        },
-      ],
+      errors: [templateIssue(locale, label, 'file.notFound', { file: label })],
     };
   }
   if (isDir || basename(target) === 'template.json') {

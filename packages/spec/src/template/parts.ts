@@ -1,7 +1,6 @@
-import { AppSpecSchema } from '@trellis/spec';
-import { t } from '../messages';
-import type { CliLocale } from '../locale';
-import type { CliIssue } from './types';
+import { AppSpecSchema } from '../schema/app';
+import type { Locale } from '../schema/common';
+import { templateIssue, type TemplateIssue } from './messages';
 
 /**
  * Top-level spec keys that hold lists of objects (entities, forms, pipelines, automations,
@@ -28,15 +27,15 @@ export type SourceMap = Record<string, string>;
 
 export type MergeResult =
   | { ok: true; spec: Record<string, unknown>; sources: SourceMap }
-  | { ok: false; errors: CliIssue[] };
+  | { ok: false; errors: TemplateIssue[] };
 
 /**
  * Merges spec parts into one document (the merge rule of docs/templates.md):
  * list keys concatenate in file order; any other key may be set by one file only;
  * `$schema` is an editor hint and is dropped. Pure: no I/O, never throws.
  */
-export function mergeSpecParts(parts: readonly SpecPart[], locale: CliLocale): MergeResult {
-  const errors: CliIssue[] = [];
+export function mergeSpecParts(parts: readonly SpecPart[], locale: Locale): MergeResult {
+  const errors: TemplateIssue[] = [];
   const merged: Record<string, unknown> = {};
   const owner: Record<string, string> = {};
   const sources: SourceMap = {};
@@ -44,11 +43,7 @@ export function mergeSpecParts(parts: readonly SpecPart[], locale: CliLocale): M
 
   for (const { file, value } of parts) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      errors.push({
-        path: file,
-        code: 'template.part.notObject',
-        message: t(locale, 'template.part.notObject', { file }),
-      });
+      errors.push(templateIssue(locale, file, 'template.part.notObject', { file }));
       continue;
     }
     for (const [key, item] of Object.entries(value)) {
@@ -56,12 +51,12 @@ export function mergeSpecParts(parts: readonly SpecPart[], locale: CliLocale): M
       const pointerKey = escapePointer(key);
       if (listKeys.has(key)) {
         if (!Array.isArray(item)) {
-          errors.push({
-            path: `${file}#/${pointerKey}`,
-            code: 'template.part.notArray',
-            message: t(locale, 'template.part.notArray', { file, key }),
-            params: { key },
-          });
+          errors.push(
+            templateIssue(locale, `${file}#/${pointerKey}`, 'template.part.notArray', {
+              file,
+              key,
+            }),
+          );
           continue;
         }
         const list = (merged[key] ??= []) as unknown[];
@@ -73,12 +68,13 @@ export function mergeSpecParts(parts: readonly SpecPart[], locale: CliLocale): M
       }
       const first = owner[key];
       if (first !== undefined) {
-        errors.push({
-          path: `${file}#/${pointerKey}`,
-          code: 'template.conflict',
-          message: t(locale, 'template.conflict', { key, first, file }),
-          params: { key, first },
-        });
+        errors.push(
+          templateIssue(locale, `${file}#/${pointerKey}`, 'template.conflict', {
+            key,
+            first,
+            file,
+          }),
+        );
         continue;
       }
       owner[key] = file;

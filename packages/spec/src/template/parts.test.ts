@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIST_KEYS, locateSource, mergeSpecParts } from './merge';
+import { LIST_KEYS, locateSource, mergeSpecParts } from './parts';
 
 const base = {
   $schema: '../schema.json',

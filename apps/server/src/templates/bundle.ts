@@ -1,10 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkManifest, specFiles, type TemplateManifest } from './manifest';
-import { locateSource, mergeSpecParts, type SourceMap, type SpecPart } from './merge';
+import {
+  checkManifest,
+  locateSource,
+  mergeSpecParts,
+  specFiles,
+  templateIssue,
+  type SourceMap,
+  type SpecPart,
+  type TemplateIssue,
+  type TemplateManifest,
+} from '@trellis/spec';
 import { readJsonFile } from './read-json';
-import { t } from '../messages';
-import type { CliIssue, ReadFailure, ReadOptions } from './types';
+import type { ReadFailure, ReadOptions } from './types';
 
 /** A template folder's spec merged into one document. */
 export type TemplateBundle = {
@@ -14,6 +22,8 @@ export type TemplateBundle = {
   spec: Record<string, unknown>;
   /** The part files in merge order, relative to the folder. */
   files: string[];
+  /** Each part file as read (before the merge), in merge order: `$schema` checks read them. */
+  parts: SpecPart[];
   /** Maps a JSON pointer into `spec` back to `file#pointer`, for error messages. */
   sourceOf(pointer: string): string | undefined;
 };
@@ -22,7 +32,7 @@ export type TemplateBundle = {
  * Reads `<dir>/template.json` and merges the spec files it lists (docs/templates.md).
  * Never throws: unreadable or malformed files fail with kind `unreadable`, files that do
  * not fit together (conflicting keys, a bad manifest) with kind `invalid`.
- * Node-only (reads files); the CLI uses it today, the server later through a Node-side package.
+ * Node-only (reads files): the CLI and the server's template gallery use it.
  */
 export function bundleTemplate(
   dir: string,
@@ -31,13 +41,7 @@ export function bundleTemplate(
   const locale = options.locale ?? 'zh-CN';
   const manifestFile = join(dir, 'template.json');
   if (!existsSync(manifestFile) && isDirectory(dir)) {
-    return unreadable([
-      {
-        path: 'template.json',
-        code: 'template.noManifest',
-        message: t(locale, 'template.noManifest', { dir }),
-      },
-    ]);
+    return unreadable([templateIssue(locale, 'template.json', 'template.noManifest', { dir })]);
   }
   const read = readJsonFile(manifestFile, 'template.json', locale);
   if (!read.ok) return unreadable([read.error]);
@@ -46,7 +50,7 @@ export function bundleTemplate(
 
   const files = specFiles(checked.manifest);
   const parts: SpecPart[] = [];
-  const readErrors: CliIssue[] = [];
+  const readErrors: TemplateIssue[] = [];
   for (const file of files) {
     const part = readJsonFile(join(dir, file), file, locale);
     if (part.ok) parts.push({ file, value: part.value });
@@ -62,11 +66,12 @@ export function bundleTemplate(
     manifest: checked.manifest,
     spec: merged.spec,
     files,
+    parts,
     sourceOf: (pointer) => locateSource(sources, pointer),
   };
 }
 
-function unreadable(errors: CliIssue[]): ReadFailure {
+function unreadable(errors: TemplateIssue[]): ReadFailure {
   return { ok: false, kind: 'unreadable', errors };
 }
 

@@ -59,4 +59,34 @@ describe('checkManifest', () => {
       errors: [{ path: 'template.json', code: 'template.manifest.notObject' }],
     });
   });
+
+  it('checks the gallery entries: labels in every locale, previews as images inside the folder', () => {
+    const result = checkManifest(
+      {
+        ...good,
+        label: { 'zh-CN': '教育', en: '' },
+        defaultLocale: 'fr',
+        previews: ['previews/board.png', 'previews/notes.txt', '../x.png'],
+        engine: 'newest',
+        lisence: 'MIT',
+      },
+      'en',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([
+      ['template.json#/lisence', 'template.manifest.unknownKey'],
+      ['template.json#/engine', 'template.manifest.engineRange'],
+      ['template.json#/defaultLocale', 'template.manifest.defaultLocale'],
+      ['template.json#/label', 'template.manifest.labelLocale'],
+      ['template.json#/previews', 'template.manifest.previewType'],
+      ['template.json#/previews', 'template.manifest.pathOutside'],
+    ]);
+    expect(result.errors[0]?.message).toMatch(/"lisence" in template.json is not a known entry/);
+    const zh = checkManifest({ ...good, engine: 'newest' }, 'zh-CN');
+    expect(!zh.ok && zh.errors[0]?.message).toContain('不是有效的版本范围');
+    expect(
+      checkManifest({ ...good, previews: ['previews/board.png'], $schema: 'x.json' }, 'en').ok,
+    ).toBe(true);
+  });
 });
