@@ -35,6 +35,7 @@ const arity: Record<string, [number, number]> = {
   startsWith: [2, 2],
   contains: [2, 2],
   length: [1, 1],
+  sha256: [1, 8],
   changed: [1, 1],
   changedTo: [2, 2],
   changedFrom: [2, 2],

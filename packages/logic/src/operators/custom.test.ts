@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../index';
 
@@ -69,6 +70,28 @@ describe('text and list operators', () => {
     expect(evaluate({ contains: ['abc', 1] }, {})).toBe(false);
     expect(evaluate({ contains: [null, 'a'] }, {})).toBe(false);
   });
+  it('sha256 gives a stable hex code of the values joined by |, null when one is missing', () => {
+    const code = evaluate(
+      { sha256: [{ var: 'phone' }, { var: 'taxId' }] },
+      {
+        phone: '+8613800138000',
+        taxId: '91330100MA2B3C4D5E',
+      },
+    );
+    // sha256("+8613800138000|91330100MA2B3C4D5E"), as node:crypto computes it.
+    expect(code).toBe(
+      createHash('sha256').update('+8613800138000|91330100MA2B3C4D5E').digest('hex'),
+    );
+    expect(evaluate({ sha256: ['a', 1] }, {})).toBe(
+      createHash('sha256').update('a|1').digest('hex'),
+    );
+    expect(
+      evaluate({ sha256: [{ var: 'phone' }, { var: 'taxId' }] }, { phone: '+861' }),
+    ).toBeNull();
+    expect(evaluate({ sha256: ['a', ''] }, {})).toBeNull();
+    expect(evaluate({ sha256: [['a'], 'b'] }, {})).toBeNull();
+  });
+
   it('length counts characters and list items; null counts 0', () => {
     expect(evaluate({ length: '张三😀' }, {})).toBe(3);
     expect(evaluate({ length: [[1, 2, 3]] }, {})).toBe(3);

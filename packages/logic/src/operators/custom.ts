@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { toEpochMs } from '../dates';
 import { addDuration } from '../duration';
 import { isTimeZone, PERIODS, startOfPeriod, type Period } from '../zoned';
@@ -74,6 +76,14 @@ export const customOperators: Record<string, OperatorFn> = {
       return n;
     }
     return Array.isArray(v) ? v.length : null;
+  },
+  // A stable code from several values (e.g. phone + tax ID) that other systems can compute and
+  // compare without the values themselves: hex SHA-256 of the values joined by "|"; null when
+  // any value is empty, so a record that lacks one gets no code rather than a wrong one.
+  sha256: (args) => {
+    if (args.length === 0 || args.some(isEmptyValue)) return null;
+    if (!args.every((a) => typeof a === 'string' || typeof a === 'number')) return null;
+    return bytesToHex(sha256(utf8ToBytes(args.map(String).join('|'))));
   },
   changed: ([field], scope) => change(field, scope) !== null,
   changedTo: ([field, value], scope) => {
