@@ -62,13 +62,15 @@ export function setupAutomations(
     options?: Partial<AutomationOptions>;
     secrets?: Record<string, string>;
     seed?: boolean;
+    /** The people seeded (default: the education scenarios' people). */
+    people?: typeof people;
     contended?: () => boolean;
   } = {},
 ) {
   const spec = opts.spec ?? educationSpec();
   const db = openDatabase(opts.file ?? ':memory:');
   syncEntityTables(db, spec);
-  if (opts.seed !== false) seedPeople(db, spec);
+  if (opts.seed !== false) seedPeople(db, spec, opts.people ?? people);
   const clock = createManualClock(START);
   const engine = createEngine({
     db,
