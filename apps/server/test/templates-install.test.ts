@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppSpec } from '@trellis/spec';
+import { openStore, type Store } from '@trellis/store';
+import { applyTemplate, bundleTemplate, checkTemplate, planTemplate } from '../src/index';
+
+// Done-when of issue 19: both templates validate and install into an empty workspace and into
+// one that already has data; upgrading v1 -> v2 over a customised workspace keeps the
+// customisations and reports the conflict it must.
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '../../../templates');
+let dir: string;
+let store: Store | null = null;
+afterEach(async () => {
+  await store?.close();
+  store = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+const open = async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tpl-install-'));
+  store = await openStore({ url: join(dir, 'trellis.db') });
+  return store;
+};
+function source(name: string, version?: string) {
+  const b = bundleTemplate(join(TEMPLATES, name));
+  if (!b.ok) throw new Error(JSON.stringify(b.errors));
+  return { name: b.manifest.name, version: version ?? b.manifest.version, spec: b.spec };
+}
+type Field = { key: string; label: Record<string, string>; maxLength?: number };
+type Entity = { key: string; fields: Field[] };
+const entity = (spec: unknown, key: string) =>
+  (spec as { entities: Entity[] }).entities.find((e) => e.key === key)!;
+const fieldOf = (spec: unknown, e: string, f: string) =>
+  entity(spec, e).fields.find((x) => x.key === f);
+const live = async (s: Store) => (await s.specs.live())!.spec as unknown as AppSpec;
+
+describe('template install', () => {
+  it.each(['education', 'b2b-sales'])(
+    '%s validates without errors and installs into an empty workspace',
+    async (name) => {
+      const checked = checkTemplate(join(TEMPLATES, name), { locale: 'en' });
+      expect(checked.ok ? [] : checked.errors).toEqual([]);
+      const s = await open();
+      const r = await applyTemplate(s, source(name), { locale: 'en' });
+      expect(r.ok ? [] : r.errors).toEqual([]);
+      expect(r.plan.kind).toBe('install');
+      expect(await s.templates.get(name)).toMatchObject({ name, version: '0.1.0' });
+      expect((await live(s)).entities.length).toBeGreaterThan(1);
+    },
+  );
+
+  it('installs b2b-sales into an education workspace with data: adds its entities, keeps every record, reports the shared keys it differs on', async () => {
+    const s = await open();
+    expect((await applyTemplate(s, source('education'))).ok).toBe(true);
+    const leads = s.records(await live(s));
+    const lead = await leads.insert('lead', {
+      name: '王小明',
+      phone: '+8613800138000',
+      source: 'douyin',
+      stage: 'new',
+    });
+    expect(lead.ok).toBe(true);
+    const b2b = source('b2b-sales');
+    const plan = await planTemplate(s, b2b, { locale: 'en' });
+    expect(plan.kind).toBe('install');
+    expect(plan.errors).toEqual([]);
+    // Both define the roles admin/sales and the teams sales/marketing, differently: conflicts
+    // for the builder, the workspace's value chosen until then.
+    expect(plan.unresolved).toEqual(
+      expect.arrayContaining(['/roles/sales/label/zh-CN', '/teams/sales/label/zh-CN']),
+    );
+    const refused = await applyTemplate(s, b2b, { locale: 'en' });
+    expect(!refused.ok && refused.errors.map((e) => e.code)).toEqual(['template.conflicts']);
+    const done = await applyTemplate(s, b2b, { locale: 'en', chooseAll: 'ours' });
+    expect(done.ok ? [] : done.errors).toEqual([]);
+    const spec = await live(s);
+    expect(spec.entities.map((e) => e.key)).toEqual(
+      expect.arrayContaining(['lead', 'student', 'customer', 'deal']),
+    );
+    // The lead is still there and the new entity's table takes records.
+    const records = s.records(spec);
+    expect(await records.get('lead', lead.ok ? lead.value.id : '')).toMatchObject({
+      name: '王小明',
+    });
+    const customer = await records.insert('customer', {
+      companyName: '云帆科技',
+      taxId: '91330100MA2B3C4D5E',
+      phone: '+8613800138001',
+      contactName: '李总',
+      firstChannel: 'expo',
+    });
+    expect(customer.ok).toBe(true);
+    expect((await s.templates.list()).map((t) => t.name).sort()).toEqual([
+      'b2b-sales',
+      'education',
+    ]);
+  });
+});
+
+describe('template upgrade (three-way merge)', () => {
+  it('keeps the workspace customisations, takes the new version’s changes and stops on the one both changed', async () => {
+    const s = await open();
+    const v1 = source('education');
+    expect((await applyTemplate(s, v1)).ok).toBe(true);
+    const rec = await s.records(await live(s)).insert('lead', {
+      name: '李雷',
+      phone: '+8613900139000',
+      source: 'website',
+      stage: 'new',
+    });
+    expect(rec.ok).toBe(true);
+    // The builder customises the workspace: a field of their own and a relabelled WeChat ID.
+    const ours = structuredClone(await live(s)) as unknown as Record<string, unknown>;
+    entity(ours, 'lead').fields.push({
+      key: 'wecomGroup',
+      type: 'text',
+      label: { 'zh-CN': '企业微信群', en: 'WeCom group' },
+    } as Field);
+    fieldOf(ours, 'lead', 'wechatId')!.label = { 'zh-CN': '个人微信', en: 'Personal WeChat' };
+    const custom = await s.specs.publish({ spec: ours });
+    expect(custom.ok).toBe(true);
+    // Version 0.2.0 of the template: a new field, a longer note, and its own WeChat label.
+    const v2 = source('education', '0.2.0');
+    entity(v2.spec, 'lead').fields.push({
+      key: 'graduationYear',
+      type: 'text',
+      label: { 'zh-CN': '毕业年份', en: 'Graduation year' },
+    } as Field);
+    fieldOf(v2.spec, 'lead', 'notes')!.maxLength = 3000;
+    fieldOf(v2.spec, 'lead', 'wechatId')!.label = { 'zh-CN': '微信', en: 'WeChat' };
+
+    const plan = await planTemplate(s, v2, { locale: 'en' });
+    expect(plan).toMatchObject({ kind: 'upgrade', installed: '0.1.0', errors: [] });
+    const wechat = '/entities/lead/fields/wechatId/label';
+    expect(plan.conflicts).toEqual([
+      { path: `${wechat}/zh-CN`, base: '微信号', ours: '个人微信', theirs: '微信', chosen: 'ours' },
+      {
+        path: `${wechat}/en`,
+        base: 'WeChat ID',
+        ours: 'Personal WeChat',
+        theirs: 'WeChat',
+        chosen: 'ours',
+      },
+    ]);
+    expect(plan.changes.map((c) => c.path)).toEqual(
+      expect.arrayContaining([
+        '/entities/lead/fields/graduationYear',
+        '/entities/lead/fields/notes',
+      ]),
+    );
+    const refused = await applyTemplate(s, v2, { locale: 'en' });
+    expect(!refused.ok && refused.errors.map((e) => e.code)).toEqual(['template.conflicts']);
+    expect((await s.templates.get('education'))?.version).toBe('0.1.0');
+
+    const done = await applyTemplate(s, v2, {
+      locale: 'en',
+      choices: { [`${wechat}/zh-CN`]: 'ours', [`${wechat}/en`]: 'theirs' },
+    });
+    expect(done.ok ? [] : done.errors).toEqual([]);
+    const spec = await live(s);
+    expect(entity(spec, 'lead').fields.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['wecomGroup', 'graduationYear']),
+    );
+    expect(fieldOf(spec, 'lead', 'notes')?.maxLength).toBe(3000);
+    expect(fieldOf(spec, 'lead', 'wechatId')?.label).toEqual({ 'zh-CN': '个人微信', en: 'WeChat' });
+    expect(await s.templates.get('education')).toMatchObject({ version: '0.2.0', spec: v2.spec });
+    expect(await s.records(spec).get('lead', rec.ok ? rec.value.id : '')).toMatchObject({
+      name: '李雷',
+    });
+    // Going back to 0.1.0 is refused: an upgrade only moves forward.
+    const older = await planTemplate(s, v1, { locale: 'en' });
+    expect(older.errors.map((e) => e.code)).toContain('template.older');
+  });
+});
