@@ -13,6 +13,7 @@ import { restoreCommand } from './commands/restore';
 import { specExportCommand } from './commands/spec-export';
 import { specImportCommand } from './commands/spec-import';
 import { webhooksCommand } from './commands/webhooks';
+import { seedCommand } from './commands/seed';
 
 /** Every top-level command, registered in this one place (one line each). */
 const commands: readonly CliCommand[] = [
@@ -26,6 +27,7 @@ const commands: readonly CliCommand[] = [
   specExportCommand,
   specImportCommand,
   webhooksCommand,
+  seedCommand,
 ];
 
 /**

@@ -36,3 +36,7 @@ export type {
   TemplatePlan,
   TemplateSource,
 } from './templates/install';
+export { seedWorkspace } from './seed/seed-workspace';
+export type { SeedOptions, SeedReport } from './seed/seed-workspace';
+export { seedProfiles } from './seed/profiles/index';
+export type { SeedProfile } from './seed/types';

@@ -1,0 +1,183 @@
+import { chineseName, companyName, mobile, usccCode } from '../people';
+import type { Random } from '../random';
+import type { SeedProfile, SeedRecord, SeedUser } from '../types';
+import { createdIn, walkFunnel, type FunnelStep } from '../walk';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const users: SeedUser[] = [
+  { login: 'zhao.min', name: '赵敏', role: 'sales-vp', teams: ['sales'], leads: ['sales'] },
+  {
+    login: 'sun.li',
+    name: '孙丽',
+    role: 'team-lead',
+    teams: ['east'],
+    leads: ['east'],
+    supervisor: 'zhao.min',
+  },
+  {
+    login: 'zhou.jie',
+    name: '周杰',
+    role: 'team-lead',
+    teams: ['south'],
+    leads: ['south'],
+    supervisor: 'zhao.min',
+  },
+  {
+    login: 'qin.lan',
+    name: '秦岚',
+    role: 'team-lead',
+    teams: ['north'],
+    leads: ['north'],
+    supervisor: 'zhao.min',
+  },
+  { login: 'he.jun', name: '何军', role: 'sales', teams: ['east'], supervisor: 'sun.li' },
+  { login: 'xu.yan', name: '许燕', role: 'sales', teams: ['east'], supervisor: 'sun.li' },
+  { login: 'cao.yu', name: '曹宇', role: 'sales', teams: ['east'], supervisor: 'sun.li' },
+  { login: 'luo.bin', name: '罗斌', role: 'sales', teams: ['south'], supervisor: 'zhou.jie' },
+  { login: 'deng.hui', name: '邓慧', role: 'sales', teams: ['south'], supervisor: 'zhou.jie' },
+  { login: 'tang.yu', name: '唐宇', role: 'sales', teams: ['north'], supervisor: 'qin.lan' },
+  { login: 'han.xue', name: '韩雪', role: 'sales', teams: ['north'], supervisor: 'qin.lan' },
+];
+const CITIES = [
+  { code: '310100', name: '上海', team: 'east', w: 22 },
+  { code: '330100', name: '杭州', team: 'east', w: 16 },
+  { code: '320500', name: '苏州', team: 'east', w: 12 },
+  { code: '440300', name: '深圳', team: 'south', w: 16 },
+  { code: '440100', name: '广州', team: 'south', w: 10 },
+  { code: '110100', name: '北京', team: 'north', w: 16 },
+  { code: '120100', name: '天津', team: 'north', w: 8 },
+];
+const CITY_W = Object.fromEntries(CITIES.map((c) => [c.code, c.w]));
+const CHANNELS = { wechatMp: 30, douyin: 15, hotline: 25, expo: 20, other: 10 };
+const TITLES = {
+  staff: ['采购专员', '工程师'],
+  manager: ['设备部经理', 'IT 经理'],
+  purchasing: ['采购总监', '采购经理'],
+  executive: ['总经理', '副总裁'],
+} as const;
+// MQL -> SQL 68 % (the article's after-90-days figure), then proposal, negotiation, won.
+const FUNNEL: FunnelStep[] = [
+  { stage: 'qualified', p: 0.68, meanMs: 4 * DAY },
+  { stage: 'proposal', p: 0.55, meanMs: 8 * DAY },
+  { stage: 'negotiation', p: 0.55, meanMs: 10 * DAY },
+  { stage: 'won', p: 0.5, meanMs: 14 * DAY },
+];
+const LOSS = {
+  productMisunderstanding: 25,
+  priceMisunderstanding: 25,
+  decisionChain: 25,
+  competitor: 15,
+  noBudget: 8,
+  other: 2,
+};
+
+function customerAndDeal(i: number, r: Random, start: number, now: number): SeedRecord[] {
+  const createdAt = createdIn(r, start, now);
+  const code = r.weighted(CITY_W);
+  const city = CITIES.find((c) => c.code === code)!;
+  const owner = r.pick(
+    users.filter((u) => u.role === 'sales' && u.teams.includes(city.team)),
+  ).login;
+  const level = r.weighted({ staff: 30, manager: 30, purchasing: 28, executive: 12 });
+  const lastContact = createdAt + r.exponential(20 * DAY);
+  const complete = r.chance(0.85);
+  const values: Record<string, unknown> = {
+    companyName: companyName(r, city.name),
+    taxId: usccCode(r, city.code),
+    phone: mobile(r, i),
+    contactName: chineseName(r),
+    contactLevel: level,
+    firstChannel: r.weighted(CHANNELS),
+    city: city.code,
+    industry: r.weighted({
+      manufacturing: 30,
+      medical: 15,
+      tmt: 20,
+      retail: 15,
+      services: 15,
+      other: 5,
+    }),
+    reviewStatus: 'confirmed',
+  };
+  if (complete) {
+    values.contactTitle = r.pick(TITLES[level]);
+    values.companySize = r.weighted({ s: 30, m: 40, l: 20, xl: 10 });
+    values.address = `${city.name}市某区某路 ${r.int(1, 999)} 号`;
+  }
+  if (lastContact < now) values.lastContactAt = Math.round(lastContact);
+  if (r.chance(0.8)) {
+    values.nextFollowUpPlan = r.pick([
+      '电话回访确认需求',
+      '发送产品资料',
+      '约采购负责人演示',
+      '跟进报价反馈',
+    ]);
+    values.nextFollowUpAt = Math.round(Math.max(lastContact, createdAt) + r.int(2, 14) * DAY);
+  }
+  const customer: SeedRecord = {
+    entity: 'customer',
+    values,
+    owner,
+    team: city.team,
+    createdAt,
+    activities:
+      values.lastContactAt !== undefined
+        ? [
+            {
+              type: 'call',
+              at: values.lastContactAt as number,
+              by: owner,
+              body: '电话沟通采购计划',
+            },
+          ]
+        : [],
+  };
+  if (!r.chance(0.6)) return [customer];
+  const dealAt = Math.min(now, createdAt + Math.round(r.exponential(5 * DAY)));
+  const walk = walkFunnel(r, 'new', FUNNEL, 'lost', dealAt, now);
+  const last = walk.stages.at(-1)!.at;
+  const idleDays = (now - last) / DAY;
+  const below = level === 'staff' || level === 'manager';
+  const deal: Record<string, unknown> = {
+    title: `${values.companyName as string} 采购项目`,
+    customer: { $ref: 'customer' },
+    contactLevel: level,
+    amount: r.int(5, 300) * 1_000_000,
+    decisionMaker: chineseName(r),
+    expectedCloseDate: new Date(dealAt + r.int(30, 120) * DAY).toISOString().slice(0, 10),
+    riskLevel: below && idleDays > 30 ? 'red' : below || idleDays > 14 ? 'yellow' : 'green',
+  };
+  if (walk.outcome === 'lost') deal.lossReason = r.weighted(LOSS);
+  if (deal.lossReason === 'other') deal.lossNote = '项目暂缓';
+  const acts = walk.stages
+    .slice(1)
+    .flatMap((s) =>
+      s.stage === 'proposal'
+        ? [{ type: 'demo', at: s.at, by: owner, body: '方案演示' }]
+        : s.stage === 'negotiation'
+          ? [{ type: 'proposal', at: s.at - HOUR, by: owner, body: '发送方案 PDF' }]
+          : [{ type: 'call', at: s.at, by: owner, body: '推进沟通' }],
+    );
+  return [
+    customer,
+    {
+      entity: 'deal',
+      values: deal,
+      owner,
+      team: city.team,
+      createdAt: dealAt,
+      stages: walk.stages,
+      activities: acts,
+    },
+  ];
+}
+
+/** The b2b-sales template's year: customers by region and first-contact channel, and their deals. */
+export const b2bSalesProfile: SeedProfile = {
+  template: 'b2b-sales',
+  users,
+  fixed: () => [],
+  unit: (i, r, w) => customerAndDeal(i, r, w.start, w.now),
+};

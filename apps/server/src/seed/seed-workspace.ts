@@ -1,0 +1,218 @@
+import {
+  computeFormulas,
+  createSpecModel,
+  normalizeInput,
+  validateRecord,
+  type FieldError,
+} from '@trellis/rules';
+import type { AppSpec } from '@trellis/spec';
+import type { HistoryRow, Store, Tx } from '@trellis/store';
+import { createRandom } from './random';
+import { seedIds } from './seed-ids';
+import type { SeedProfile, SeedRecord } from './types';
+
+export type SeedOptions = {
+  /** Units to make (leads; customers with their deals). */
+  records: number;
+  seed: number;
+  now?: number;
+  /** Units per transaction. */
+  batch?: number;
+};
+
+export type SeedReport = {
+  records: Record<string, number>;
+  activities: number;
+  transitions: number;
+  users: number;
+  /** Records the rules refused (a broken profile), with the first reasons. */
+  refused: number;
+  reasons: FieldError[];
+  /** Share of units with a record that ended in a won stage (leads enrolled, customers with a won deal). */
+  wonShare: number;
+};
+
+const YEAR = 365 * 24 * 3_600_000;
+
+/**
+ * Writes a deterministic year of demo data for `profile` into the workspace: its people (those
+ * missing), then the profile's records, each normalized, validated and given its formulas by the
+ * same record rules as every write (a refused record is counted, never written half), with its
+ * stage transitions, activities, attribution touch and creation history, in batched
+ * transactions through the store. The past is written as it happened: no automation runs.
+ */
+export async function seedWorkspace(
+  store: Store,
+  spec: AppSpec,
+  profile: SeedProfile,
+  opts: SeedOptions,
+): Promise<SeedReport> {
+  const now = opts.now ?? Date.now();
+  const window = { start: now - YEAR, now };
+  const r = createRandom(opts.seed);
+  const ids = seedIds(opts.seed);
+  const model = createSpecModel(spec, null);
+  const report: SeedReport = {
+    records: {},
+    activities: 0,
+    transitions: 0,
+    users: 0,
+    refused: 0,
+    reasons: [],
+    wonShare: 0,
+  };
+  const userIds = await ensureUsers(store, profile, now, report);
+  // Creation rows of the current transaction, appended in one call at its end.
+  let created: HistoryRow[] = [];
+  const write = async (tx: Tx, unit: SeedRecord[]): Promise<boolean> => {
+    const made: Record<string, string> = {};
+    let won = false;
+    for (const rec of unit) {
+      const m = model.entity(rec.entity);
+      if (!m) throw new Error(`the workspace has no entity "${rec.entity}"`);
+      const input: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(rec.values))
+        input[k] = isRef(v) ? (made[v.$ref] ?? null) : v;
+      const n = normalizeInput(m, input, { locale: 'zh-CN', via: 'import' });
+      const record = computeFormulas(m, { ...n.values }, rec.createdAt);
+      const errors = [
+        ...n.errors,
+        ...validateRecord(m, record, { locale: 'zh-CN', now: rec.createdAt }, n.invalid),
+      ];
+      if (errors.length > 0) {
+        report.refused += 1;
+        if (report.reasons.length < 5) report.reasons.push(...errors.slice(0, 1));
+        return won;
+      }
+      const stages = rec.stages ?? [];
+      const last = stages.at(-1);
+      const ownerId = rec.owner ? (userIds.get(rec.owner) ?? null) : null;
+      const lastActivity = rec.activities?.reduce((t, a) => Math.max(t, a.at), 0) || null;
+      const id = ids.next(rec.createdAt);
+      const inserted = await tx.records(spec).insert(rec.entity, {
+        ...record,
+        id,
+        createdAt: rec.createdAt,
+        ownerId,
+        teamId: rec.team,
+        ...(last ? { stage: last.stage, stageEnteredAt: last.at } : {}),
+        lastActivityAt: lastActivity,
+      });
+      if (!inserted.ok) throw new Error(inserted.error.message);
+      made[rec.entity] = id;
+      report.records[rec.entity] = (report.records[rec.entity] ?? 0) + 1;
+      created.push({
+        changeId: id,
+        entity: rec.entity,
+        recordId: id,
+        field: '$created',
+        before: null,
+        after: null,
+        actorId: ownerId,
+        via: 'import',
+        at: rec.createdAt,
+      });
+      for (const [i, s] of stages.entries()) {
+        if (i === 0) continue;
+        const prev = stages[i - 1]!;
+        await tx.transitions.append({
+          entity: rec.entity,
+          recordId: id,
+          fromStage: prev.stage,
+          toStage: s.stage,
+          actorId: ownerId,
+          via: 'import',
+          at: s.at,
+          dwellMs: s.at - prev.at,
+        });
+        report.transitions += 1;
+      }
+      for (const a of rec.activities ?? []) {
+        await tx.activities.insert({
+          id: ids.next(a.at),
+          entity: rec.entity,
+          recordId: id,
+          type: a.type,
+          body: a.body,
+          occurredAt: a.at,
+          actorId: a.by ? (userIds.get(a.by) ?? null) : null,
+          attachments: [],
+          meta: null,
+          createdAt: a.at,
+        });
+        report.activities += 1;
+      }
+      if (rec.touch)
+        await tx.touches.append({
+          id: ids.next(rec.createdAt),
+          entity: rec.entity,
+          recordId: id,
+          kind: 'form',
+          sourceKey: null,
+          utmSource: rec.touch.utmSource,
+          utmMedium: 'cpc',
+          utmCampaign: rec.touch.utmCampaign,
+          utmContent: rec.touch.utmContent,
+          utmTerm: null,
+          referrer: null,
+          landingUrl: null,
+          at: rec.createdAt,
+        });
+      if (last && m.stages.get(last.stage)?.category === 'won') won = true;
+    }
+    return won;
+  };
+  await store.transaction(async (tx) => {
+    for (const rec of profile.fixed(r, window)) await write(tx, [rec]);
+    await tx.history.append(created);
+    created = [];
+  });
+  const batch = opts.batch ?? 1000;
+  let won = 0;
+  for (let from = 0; from < opts.records; from += batch) {
+    await store.transaction(async (tx) => {
+      for (let i = from; i < Math.min(opts.records, from + batch); i++)
+        if (await write(tx, profile.unit(i, r, window))) won += 1;
+      await tx.history.append(created);
+      created = [];
+    });
+  }
+  report.wonShare = opts.records > 0 ? won / opts.records : 0;
+  return report;
+}
+
+const isRef = (v: unknown): v is { $ref: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { $ref?: unknown }).$ref === 'string';
+
+async function ensureUsers(
+  store: Store,
+  profile: SeedProfile,
+  now: number,
+  report: SeedReport,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  await store.transaction(async (tx) => {
+    for (const u of profile.users) {
+      const found = await tx.users.byLogin(u.login);
+      if (found) {
+        ids.set(u.login, found.id);
+        continue;
+      }
+      // No password: the seed's people own records; an admin gives them a login if wanted.
+      const id = `seed-${u.login}`;
+      await tx.users.insert(
+        { id, login: u.login, name: u.name, passwordHash: null, role: u.role, teams: u.teams },
+        now,
+      );
+      ids.set(u.login, id);
+      report.users += 1;
+    }
+    for (const u of profile.users) {
+      const id = ids.get(u.login)!;
+      if (u.supervisor && ids.has(u.supervisor))
+        await tx.users.update(id, { supervisorId: ids.get(u.supervisor)! }, now);
+      for (const team of u.leads ?? []) await tx.users.setTeamLead(id, team, true);
+    }
+  });
+  return ids;
+}

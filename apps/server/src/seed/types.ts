@@ -1,0 +1,42 @@
+import type { Random } from './random';
+
+/** A person the seed creates (if missing) and gives records to. */
+export type SeedUser = {
+  login: string;
+  name: string;
+  role: string;
+  teams: string[];
+  /** Teams the user leads. */
+  leads?: string[];
+  supervisor?: string;
+};
+
+export type SeedActivity = { type: string; at: number; by: string | null; body: string };
+
+/** One record to write, with its past: stage walk, activities and the touch it came with. */
+export type SeedRecord = {
+  entity: string;
+  values: Record<string, unknown>;
+  owner: string | null;
+  team: string | null;
+  createdAt: number;
+  /** Stages entered, in order, the first one at creation. */
+  stages?: { stage: string; at: number }[];
+  activities?: SeedActivity[];
+  touch?: { utmSource: string; utmCampaign: string | null; utmContent: string | null } | null;
+};
+
+/** The time window of the seed: a year up to `now`. */
+export type SeedWindow = { start: number; now: number };
+
+/**
+ * How one template's demo data is made (registered in profiles/index.ts by template name):
+ * the people, the records made once (campaigns), and one unit of records per index (a lead;
+ * a customer with its deal), all drawn from `r` so a seed always gives the same data.
+ */
+export type SeedProfile = {
+  template: string;
+  users: SeedUser[];
+  fixed(r: Random, w: SeedWindow): SeedRecord[];
+  unit(i: number, r: Random, w: SeedWindow): SeedRecord[];
+};

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppSpec } from '@trellis/spec';
+import { openStore, type Store } from '@trellis/store';
+import { applyTemplate, bundleTemplate, seedProfiles, seedWorkspace } from '../src/index';
+import type { SeedProfile } from '../src/seed/types';
+
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '../../../templates');
+const NOW = Date.UTC(2026, 11, 1, 2);
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function workspace(name: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'seed-'));
+  dirs.push(dir);
+  const store = await openStore({ url: join(dir, 'trellis.db') });
+  stores.push(store);
+  const b = bundleTemplate(join(TEMPLATES, name));
+  if (!b.ok) throw new Error(JSON.stringify(b.errors));
+  const r = await applyTemplate(store, { name, version: b.manifest.version, spec: b.spec });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return { store, spec: (await store.specs.live())!.spec as AppSpec };
+}
+async function all(store: Store, spec: AppSpec, entity: string) {
+  const out: Record<string, unknown>[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store
+      .records(spec)
+      .list(entity, { limit: 1000, cursor, sort: [{ field: 'createdAt' }] });
+    if (!page.ok) throw new Error(page.error.message);
+    out.push(...page.value.records);
+    cursor = page.value.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+describe('trellis seed', () => {
+  it('makes the same education year from the same seed, another from another seed', async () => {
+    const runs = [];
+    for (const seed of [7, 7, 8]) {
+      const { store, spec } = await workspace('education');
+      const report = await seedWorkspace(store, spec, seedProfiles.education!, {
+        records: 300,
+        seed,
+        now: NOW,
+      });
+      expect(report.refused).toBe(0);
+      const leads = await all(store, spec, 'lead');
+      runs.push(leads.map((l) => [l.id, l.name, l.phone, l.stage, l.ownerId, l.createdAt]));
+    }
+    expect(runs[0]).toHaveLength(300);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).not.toEqual(runs[0]);
+  });
+
+  it('tells the article’s story: a year of leads, Douyin first, about 8 % enrolled, stage changes and activities behind them', async () => {
+    const { store, spec } = await workspace('education');
+    const report = await seedWorkspace(store, spec, seedProfiles.education!, {
+      records: 2000,
+      seed: 1,
+      now: NOW,
+    });
+    expect(report).toMatchObject({ refused: 0, users: 16, records: { lead: 2000, campaign: 5 } });
+    expect(report.wonShare).toBeGreaterThan(0.05);
+    expect(report.wonShare).toBeLessThan(0.11);
+    const bySource = await store.records(spec).group('lead', { by: 'source' });
+    if (!bySource.ok) throw new Error('group');
+    expect(bySource.value[0]?.value).toBe('douyin');
+    const leads = await all(store, spec, 'lead');
+    const created = leads.map((l) => l.createdAt as number);
+    expect(Math.min(...created)).toBeGreaterThanOrEqual(NOW - 365 * 86_400_000);
+    expect(Math.max(...created)).toBeLessThanOrEqual(NOW);
+    expect(new Set(leads.map((l) => l.phone)).size).toBe(2000);
+    for (const l of leads) expect(l.phone).toMatch(/^\+861[3-9]\d{9}$/);
+    // A won lead walked every stage, with its quote amount and the trial class it needed.
+    const won = leads.find((l) => l.stage === 'won')!;
+    expect(won.quotedAmount).toBeGreaterThan(0);
+    expect(
+      (await store.transitions.listFor('lead', won.id as string)).map((t) => t.toStage),
+    ).toEqual(['qualified', 'trial', 'quoted', 'won']);
+    expect((await store.activities.listFor('lead', won.id as string)).map((a) => a.type)).toContain(
+      'trial-class',
+    );
+    expect(leads.filter((l) => l.stage === 'lost').every((l) => l.lossReason)).toBe(true);
+    expect(report.activities).toBeGreaterThan(2000);
+  });
+
+  it('gives b2b customers valid credit codes, their hashed customer code, deals tied to them and risk lights', async () => {
+    const { store, spec } = await workspace('b2b-sales');
+    const report = await seedWorkspace(store, spec, seedProfiles['b2b-sales']!, {
+      records: 400,
+      seed: 3,
+      now: NOW,
+    });
+    expect(report.refused).toBe(0);
+    const customers = await all(store, spec, 'customer');
+    expect(customers).toHaveLength(400);
+    const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    for (const c of customers) {
+      const code = c.taxId as string;
+      const sum = [...code.slice(0, 17)].reduce(
+        (s, ch, i) => s + chars.indexOf(ch) * weights[i]!,
+        0,
+      );
+      expect(code[17]).toBe(chars[(31 - (sum % 31)) % 31]);
+      expect(c.customerCode).toBe(
+        createHash('sha256')
+          .update(`${c.phone as string}|${code}`)
+          .digest('hex'),
+      );
+    }
+    const deals = await all(store, spec, 'deal');
+    expect(deals.length).toBe(report.records.deal);
+    const ids = new Set(customers.map((c) => c.id));
+    expect(deals.every((d) => ids.has(d.customer))).toBe(true);
+    expect(new Set(deals.map((d) => d.riskLevel))).toEqual(new Set(['red', 'yellow', 'green']));
+  });
+
+  it('writes nothing of a record the rules refuse, and says so', async () => {
+    const { store, spec } = await workspace('education');
+    const broken: SeedProfile = {
+      template: 'education',
+      users: [],
+      fixed: () => [],
+      unit: (i) => [
+        {
+          entity: 'lead',
+          values: { name: `ok${i}`, phone: `+861390000000${i}`, source: 'website' },
+          owner: null,
+          team: null,
+          createdAt: NOW - 1000,
+        },
+        {
+          entity: 'lead',
+          values: { name: 'bad', phone: '12345', source: 'website' },
+          owner: null,
+          team: null,
+          createdAt: NOW - 1000,
+        },
+      ],
+    };
+    const report = await seedWorkspace(store, spec, broken, { records: 2, seed: 1, now: NOW });
+    expect(report.refused).toBe(2);
+    expect(report.reasons[0]?.path).toBe('/phone');
+    expect((await all(store, spec, 'lead')).map((l) => l.name).sort()).toEqual(['ok0', 'ok1']);
+  });
+});
