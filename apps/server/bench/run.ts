@@ -17,10 +17,7 @@ import {
   installSpec,
   listen,
   openRuntime,
-  startAutomationThread,
-  startIntakeWriter,
-  type AutomationRunner,
-  type IntakeWriter,
+  openServingRuntime,
 } from '../src/index';
 import { educationSpec } from '../test/stack';
 
@@ -60,21 +57,20 @@ async function measure(
   return { ...summarise(name, run.latencies, run.totalMs), statuses: run.statuses };
 }
 
-type IntakeMode = 'paused' | 'httpThread' | 'asStart';
+type IntakeMode = 'paused' | 'asStart';
 
 /**
  * One intake variant on a fresh data directory (the same starting point for each):
- * `paused` — written in the HTTP thread, no automation thread (events queue up);
- * `httpThread` — written in the HTTP thread, automation thread on;
- * `asStart` — as `trellis start` runs: the intake writer thread and the automation thread.
+ * `paused` — written in the HTTP thread, no automation loop (events queue up);
+ * `asStart` — as `trellis start` runs: every write and the automations in the writer thread.
  * With automations on it also waits for the backlog and reports how long that took.
  */
 async function intakePhase(name: string, mode: IntakeMode, hash: string) {
   const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
   try {
     const paths = ensureDataDir(dir);
-    const rt0 = openRuntime(paths);
-    const installed = installSpec(rt0.db, educationSpec());
+    const rt0 = await openRuntime(paths);
+    const installed = await installSpec(rt0.store, educationSpec());
     if (!installed.ok) throw new Error(JSON.stringify(installed.errors.slice(0, 3)));
     for (const [login, team] of [
       ['a1', 'tech'],
@@ -84,23 +80,18 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
       ['s1', 'shanghai'],
       ['s2', 'sales'],
     ]) {
-      rt0.app.ctx.users.insert(
+      await rt0.app.ctx.users.insert(
         { login: login!, passwordHash: hash, role: 'sales', teams: [team!] },
         Date.now(),
       );
     }
-    rt0.close();
-    const rt = openRuntime(paths, { server: { limits: { intakePerMinute: 0 }, log: () => {} } });
-    const writer: IntakeWriter | null =
-      mode === 'asStart' ? startIntakeWriter(paths.db, { checkpointsElsewhere: true }) : null;
-    rt.app.ctx.intakeWriter = writer;
-    const worker: AutomationRunner | null =
-      mode === 'paused'
-        ? null
-        : startAutomationThread(paths.db, {
-            checkpointsOf: rt.db,
-            ...(writer ? { intakeQueue: writer.queue } : {}),
-          });
+    await rt0.close();
+    const server = { limits: { intakePerMinute: 0 }, log: () => {} };
+    const rt =
+      mode === 'asStart'
+        ? await openServingRuntime(paths, { server })
+        : await openRuntime(paths, { server });
+    const automationsOn = mode === 'asStart';
     const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
     const offset = { n: 0 };
     const url = `${trellis.url}/f/apply`;
@@ -108,46 +99,45 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     offset.n += INTAKE_WARMUP;
     const caughtUp = async (limitMs: number) => {
       const t0 = performance.now();
-      while (worker && worker.pending() !== 0 && performance.now() - t0 < limitMs)
+      while (
+        automationsOn &&
+        (await rt.automations.pending()) !== 0 &&
+        performance.now() - t0 < limitMs
+      )
         await new Promise((r) => setTimeout(r, 100));
+    };
+    const leadCounts = async () => {
+      const all = await rt.store.tables.rows('e_lead');
+      return { n: all.length, owned: all.filter((r) => r.owner_id !== null).length };
     };
     await caughtUp(120_000);
     const phaseStart = performance.now();
-    const before = rt.db.sqlite
-      .prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead')
-      .get() as { n: number; owned: number };
+    const before = await leadCounts();
     const sample = await measure(name, url, 'POST', 'lead', offset);
-    // Leads of this load routed (given an owner by the automations) while it ran: the automation
-    // thread leaves the write lock and the CPU to a burst and works the backlog off after it.
-    const atEnd = rt.db.sqlite
-      .prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead')
-      .get() as { n: number; owned: number };
+    // Leads of this load routed (given an owner by the automations) while it ran: the drain
+    // gives way to forwarded writes and works the backlog off after a burst.
+    const atEnd = await leadCounts();
     const routedDuringLoad = { leads: atEnd.n - before.n, routed: atEnd.owned - before.owned };
-    // How far behind the automation thread was, and submissions per second until all their automations ran.
+    // How far behind the automations were, and submissions per second until all their automations ran.
     const drainStart = performance.now();
     await caughtUp(120_000);
     const drainAfterLoadMs = Math.round(performance.now() - drainStart);
-    // The search index is written behind, by the automation thread once automations are done.
-    const searchPending = rt.db.sqlite.prepare('SELECT count(*) AS n FROM e_lead_search_pending');
+    // The search index is written behind, by the writer once automations are done.
     const searchStart = performance.now();
     while (
-      worker &&
-      (searchPending.get() as { n: number }).n > 0 &&
+      automationsOn &&
+      (await rt.store.tables.count('e_lead_search_pending')) > 0 &&
       performance.now() - searchStart < 60_000
     )
       await new Promise((r) => setTimeout(r, 20));
     const searchIndexedAfterMs = Math.round(performance.now() - searchStart);
     const endToEnd = { leads: WARMUP + TOTAL, ms: Math.round(performance.now() - phaseStart) };
-    const leads = rt.db.sqlite
-      .prepare('SELECT count(*) AS n, count(owner_id) AS owned FROM e_lead')
-      .get() as { n: number; owned: number };
+    const leads = await leadCounts();
     await trellis.close();
-    await writer?.stop();
-    await worker?.stop();
-    rt.close();
+    await rt.close();
     return {
       sample,
-      ...(worker
+      ...(automationsOn
         ? {
             automations: {
               routedDuringLoad,
@@ -204,11 +194,6 @@ try {
 
   const hash = await hashPassword('bench-password');
   const paused = await intakePhase('public form intake, automation worker paused', 'paused', hash);
-  const inHttpThread = await intakePhase(
-    'public form intake written in the HTTP thread, automations on',
-    'httpThread',
-    hash,
-  );
   const asStart = await intakePhase(
     'public form intake (education, automations on)',
     'asStart',
@@ -220,19 +205,12 @@ try {
       {
         concurrency: CONCURRENCY,
         requests: TOTAL,
-        samples: [helloSample, insertSample, paused.sample, inHttpThread.sample, intake],
+        samples: [helloSample, insertSample, paused.sample, intake],
         intakeWritePathOnly: {
           ops: paused.sample.ops,
           p50Ms: paused.sample.medianMs,
           p99Ms: paused.sample.p99Ms,
           ratioToBareInsert: ratio(paused.sample, insertSample),
-        },
-        intakeInHttpThread: {
-          ops: inHttpThread.sample.ops,
-          p50Ms: inHttpThread.sample.medianMs,
-          p99Ms: inHttpThread.sample.p99Ms,
-          automations: inHttpThread.automations,
-          endToEnd: inHttpThread.endToEnd,
         },
         intake: {
           ops: intake.ops,

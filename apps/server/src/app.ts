@@ -12,9 +12,8 @@ import { authMiddleware } from './http/auth-middleware';
 import { limitBody } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
 import { HttpProblem, localeOf, problem } from './http/problem';
-import { createGroupCommit } from './intake/group-commit';
+import { writeIntake } from './intake/submit';
 import { registerRoutes } from './routes/index';
-import { specSource } from './spec-source';
 import { registerStatic } from './static';
 import type { AppEnv } from './types';
 import { notifyChanges } from './http/change-notifier';
@@ -28,20 +27,25 @@ const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
  */
 export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerContext } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const spec = specSource(options.db, options.engine as { spec?: unknown });
+  const { engine, store } = options;
+  const now = () => (options.clock ? options.clock.now() : Date.now());
   const ctx: ServerContext = {
-    engine: options.engine,
-    db: options.db,
-    now: () => (options.clock ? options.clock.now() : Date.now()),
+    engine,
+    store,
+    now,
     limits,
     options,
-    users: usersRepo(options.db),
-    sessions: sessionsRepo(options.db),
-    tokens: tokensRepo(options.db),
-    perms: createPermissions(() => (spec() as PermissionSpec | null) ?? EMPTY_SPEC),
-    spec,
-    groupCommit: createGroupCommit(options.db),
-    intakeWriter: null,
+    users: usersRepo(store),
+    sessions: sessionsRepo(store),
+    tokens: tokensRepo(store),
+    // The role model reads the spec the engine answered last (every request asks `ctx.spec()` first).
+    perms: createPermissions(
+      () => (engine.runtime?.lastLive()?.model.spec as PermissionSpec | undefined) ?? EMPTY_SPEC,
+    ),
+    spec: () => engine.liveSpec(),
+    submitIntake:
+      options.submitIntake ??
+      ((input) => writeIntake({ engine, store, now, automations: options.automations }, input)),
     loginLimiter: createRateLimiter(limits.loginAttempts, 15 * 60_000),
     loginIpLimiter: createRateLimiter(limits.loginAttempts * 10, 15 * 60_000),
     intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),
@@ -77,8 +81,8 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   app.use('/hooks/*', limitBody(limits.intakeBodyBytes));
   const apiLimit = limitBody(limits.bodyBytes);
   const fileLimit = limitBody(limits.fileBytes);
-  app.use('/api/*', (c, next) =>
-    c.req.path === '/api/v1/files' ? fileLimit(c, next) : apiLimit(c, next),
+  app.use('/api/*', async (c, next) =>
+    c.req.path === '/api/v1/files' ? await fileLimit(c, next) : await apiLimit(c, next),
   );
   app.use('/api/*', authMiddleware(ctx));
   app.use('*', csrfMiddleware(ctx));
@@ -90,6 +94,10 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   app.onError((err, c) => {
     if (err instanceof HttpProblem)
       return problem(c, err.status, err.code, err.params, err.errors, err.headers, err.detail);
+    // The writer thread was restarting or the database was busy a moment: nothing was
+    // committed of this request, a retry is safe.
+    if ((err as { name?: string }).name === 'WriterError' || store.transient(err))
+      return problem(c, 503, 'writer_unavailable', {}, [], { 'retry-after': '1' });
     ctx.log({
       level: 'error',
       msg: 'request failed',

@@ -1,20 +1,25 @@
 import type { AppSpec } from '@trellis/spec';
 import type { Permissions } from '@trellis/engine';
-import type { StoreDb } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import type { RateLimiter } from './auth/rate-limit';
 import type { SessionsRepo, TokensRepo } from './auth/repos';
 import type { UsersRepo } from './auth/users';
 import type { AutomationsApi } from '@trellis/engine';
 import type { ServerEngine } from './engine-port';
-import type { IntakeWriter } from './intake/intake-writer';
-import type { GroupCommit } from './intake/group-commit';
+import type { IntakeInput, IntakeOutcome } from './intake/submit';
 
-/** Options of `createApp`. Only `engine` and `db` are required. */
+/** Options of `createApp`. Only `engine` and `store` are required. */
 export type ServerOptions = {
   engine: ServerEngine;
-  db: StoreDb;
+  /** Where everything is kept (in `trellis start`: reads here, writes forwarded to the writer). */
+  store: Store;
   /** The automation runtime: intake emits form.submitted / webhook.received through it; runs, dry runs, manual runs. */
   automations?: AutomationsApi;
+  /**
+   * Writes an intake submission (one transaction: record, activity, event, log, idempotency).
+   * Default: here, over `engine` and `store`; `trellis start` forwards it to the writer thread.
+   */
+  submitIntake?: (input: IntakeInput) => Promise<IntakeOutcome>;
   /** Time source (tests inject a fake). */
   clock?: { now(): number };
   /** Origins besides the request's own host that may send cookie-authenticated writes. */
@@ -61,7 +66,7 @@ export const DEFAULT_LIMITS: Limits = {
 /** What every route module receives: options plus the repositories built once per app. */
 export type ServerContext = {
   engine: ServerEngine;
-  db: StoreDb;
+  store: Store;
   now(): number;
   limits: Limits;
   options: ServerOptions;
@@ -69,12 +74,10 @@ export type ServerContext = {
   sessions: SessionsRepo;
   tokens: TokensRepo;
   perms: Permissions;
-  /** The live (published) spec, or null before the first publish. */
-  spec(): AppSpec | null;
-  /** Intake writes share commits (see intake/group-commit). */
-  groupCommit: GroupCommit;
-  /** The intake writer thread `trellis start` runs (null: intake writes in this thread). */
-  intakeWriter: IntakeWriter | null;
+  /** The live (published) spec, or null before the first publish: the engine's, read in one place. */
+  spec(): Promise<AppSpec | null>;
+  /** Writes an intake submission (see ServerOptions.submitIntake). */
+  submitIntake(input: IntakeInput): Promise<IntakeOutcome>;
   loginLimiter: RateLimiter;
   loginIpLimiter: RateLimiter;
   intakeLimiter: RateLimiter;

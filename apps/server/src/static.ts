@@ -12,9 +12,13 @@ export function registerStatic(app: Hono<AppEnv>, dir: string | undefined): void
   if (!dir || !existsSync(join(dir, 'index.html'))) return;
   const isApp = (path: string) => !path.startsWith('/api/') && !path.startsWith('/hooks/');
   app.use('*', async (c, next) =>
-    c.req.method === 'GET' && isApp(c.req.path) ? serveStatic({ root: dir })(c, next) : next(),
+    c.req.method === 'GET' && isApp(c.req.path)
+      ? await serveStatic({ root: dir })(c, next)
+      : await next(),
   );
   app.get('*', async (c, next) =>
-    isApp(c.req.path) ? serveStatic({ root: dir, path: 'index.html' })(c, next) : next(),
+    isApp(c.req.path)
+      ? await serveStatic({ root: dir, path: 'index.html' })(c, next)
+      : await next(),
   );
 }

@@ -6,7 +6,7 @@ import { fullStack } from './stack';
 
 describe('spec versions over HTTP', () => {
   it('saves a draft, previews its migration plan, publishes and restores, for builders only', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const admin = await s.signIn('root', 'admin');
     const rep = await s.signIn('rep', 'sales', ['tech']);
     expect(
@@ -96,9 +96,9 @@ describe('spec versions over HTTP', () => {
 
 describe('automations over HTTP', () => {
   it('dry-runs an automation, runs a manual one on records the caller may update, and lists runs', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const automations = createAutomations(s.engine);
-    const app = createApp({ engine: s.engine, db: s.db, automations, log: () => {} });
+    const app = createApp({ engine: s.engine, store: s.store, automations, log: () => {} });
     const req = (path: string, init: { method?: string; cookie: string; json?: unknown }) =>
       app.request(`${ORIGIN}${path}`, {
         method: init.method ?? 'GET',
@@ -107,7 +107,7 @@ describe('automations over HTTP', () => {
       });
     const admin = await s.signIn('root', 'admin');
     const rep = await s.signIn('rep', 'sales', ['tech']);
-    const lead = s.engine.records.create(
+    const lead = await s.engine.records.create(
       'lead',
       { name: '手动', phone: '+8613300001111', source: 'website', ownerId: rep.id, teamId: 'tech' },
       { actor: { kind: 'system' }, via: 'import' },
@@ -140,8 +140,8 @@ describe('automations over HTTP', () => {
       json: { recordIds: [id] },
     });
     expect(run.status).toBe(202);
-    automations.drain();
-    const after = s.engine.records.get('lead', id, { actor: { kind: 'system' } });
+    await automations.drain();
+    const after = await s.engine.records.get('lead', id, { actor: { kind: 'system' } });
     expect(after.ok && after.record.ownerId).toBeNull();
     const runs = (await (
       await req('/api/v1/automations/runs?automation=release-to-pool', { cookie: admin.cookie })
@@ -164,7 +164,7 @@ describe('automations over HTTP', () => {
 describe('users API and server-sent events', () => {
   it('creates users, disables them (ending their sessions) and streams record changes to readers', async () => {
     // Writes below go to the engine directly, like another process would: the poll delivers them.
-    const s = fullStack({ ssePollMs: 100 });
+    const s = await fullStack({ ssePollMs: 100 });
     const admin = await s.signIn('root', 'admin');
     const created = await s.request('/api/v1/users', {
       method: 'POST',
@@ -215,7 +215,7 @@ describe('users API and server-sent events', () => {
     const decoder = new TextDecoder();
     let text = decoder.decode((await reader.read()).value);
     expect(text).toContain('event: ready');
-    s.engine.records.create(
+    await s.engine.records.create(
       'lead',
       {
         name: '推送',
@@ -226,7 +226,7 @@ describe('users API and server-sent events', () => {
       },
       { actor: { kind: 'system' }, via: 'import' },
     );
-    s.engine.records.create(
+    await s.engine.records.create(
       'lead',
       {
         name: '别人的',
@@ -253,7 +253,7 @@ describe('users API and server-sent events', () => {
 
   it('pushes a write made through the API to open event streams at once, without waiting for the poll', async () => {
     // A poll this slow never fires within the test: only the commit notification can deliver.
-    const s = fullStack({ ssePollMs: 600_000 });
+    const s = await fullStack({ ssePollMs: 600_000 });
     const admin = await s.signIn('root', 'admin');
     const stream = await s.request('/api/v1/events', { cookie: admin.cookie });
     const reader = stream.body!.getReader();

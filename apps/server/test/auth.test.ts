@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { rows } from './rows';
 import { ORIGIN, addUser, cookieOf, httpHarness, setLiveSpec } from './http-harness';
 
 describe('first-run setup', () => {
   it('creates the first admin once, signs them in, then refuses', async () => {
-    const { request } = httpHarness();
+    const { request } = await httpHarness();
     expect(await (await request('/api/v1/setup')).json()).toEqual({ needed: true });
     const res = await request('/api/v1/setup', {
       method: 'POST',
@@ -25,8 +26,8 @@ describe('first-run setup', () => {
 
 describe('login and sessions', () => {
   it('signs in with the right password and sets an httpOnly SameSite=Lax cookie', async () => {
-    const { db, app, request } = httpHarness();
-    await addUser(db, app, 'li', 'pass-word-1', 'sales', ['tech']);
+    const { app, request } = await httpHarness();
+    await addUser(app, 'li', 'pass-word-1', 'sales', ['tech']);
     const res = await request('/api/v1/auth/login', {
       method: 'POST',
       json: { login: 'li', password: 'pass-word-1' },
@@ -46,8 +47,8 @@ describe('login and sessions', () => {
   });
 
   it('marks the cookie Secure behind an https proxy', async () => {
-    const { db, app, request } = httpHarness({ trustProxy: true });
-    await addUser(db, app, 'li', 'pass-word-1', 'sales');
+    const { app, request } = await httpHarness({ trustProxy: true });
+    await addUser(app, 'li', 'pass-word-1', 'sales');
     const res = await request('/api/v1/auth/login', {
       method: 'POST',
       json: { login: 'li', password: 'pass-word-1' },
@@ -57,8 +58,8 @@ describe('login and sessions', () => {
   });
 
   it('refuses a wrong password and an unknown login alike, and disabled accounts', async () => {
-    const { db, app, request } = httpHarness();
-    const id = await addUser(db, app, 'li', 'pass-word-1', 'sales');
+    const { app, request } = await httpHarness();
+    const id = await addUser(app, 'li', 'pass-word-1', 'sales');
     const wrong = await request('/api/v1/auth/login', {
       method: 'POST',
       json: { login: 'li', password: 'nope-nope' },
@@ -70,7 +71,7 @@ describe('login and sessions', () => {
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ code: 'invalid_credentials' });
     expect(await unknown.json()).toMatchObject({ code: 'invalid_credentials' });
-    app.ctx.users.setStatus(id, 'disabled', Date.now());
+    await app.ctx.users.setStatus(id, 'disabled', Date.now());
     const disabled = await request('/api/v1/auth/login', {
       method: 'POST',
       json: { login: 'li', password: 'pass-word-1' },
@@ -79,8 +80,8 @@ describe('login and sessions', () => {
   });
 
   it('logs out: the session stops working', async () => {
-    const { db, app, request } = httpHarness();
-    await addUser(db, app, 'li', 'pass-word-1', 'sales');
+    const { app, request } = await httpHarness();
+    await addUser(app, 'li', 'pass-word-1', 'sales');
     const cookie = cookieOf(
       await request('/api/v1/auth/login', {
         method: 'POST',
@@ -96,8 +97,8 @@ describe('login and sessions', () => {
   });
 
   it('rate-limits repeated failed logins per IP and login', async () => {
-    const { db, app, request } = httpHarness({ limits: { loginAttempts: 3 } });
-    await addUser(db, app, 'li', 'pass-word-1', 'sales');
+    const { app, request } = await httpHarness({ limits: { loginAttempts: 3 } });
+    await addUser(app, 'li', 'pass-word-1', 'sales');
     const attempt = () =>
       request('/api/v1/auth/login', {
         method: 'POST',
@@ -116,7 +117,7 @@ describe('login and sessions', () => {
   });
 
   it('answers 401 without a session', async () => {
-    const { request } = httpHarness();
+    const { request } = await httpHarness();
     const res = await request('/api/v1/me');
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'unauthenticated' });
@@ -125,8 +126,8 @@ describe('login and sessions', () => {
 
 describe('CSRF origin check', () => {
   async function signedIn() {
-    const h = httpHarness({ allowedOrigins: ['https://crm.example.com'] });
-    await addUser(h.db, h.app, 'li', 'pass-word-1', 'admin');
+    const h = await httpHarness({ allowedOrigins: ['https://crm.example.com'] });
+    await addUser(h.app, 'li', 'pass-word-1', 'admin');
     const cookie = cookieOf(
       await h.request('/api/v1/auth/login', {
         method: 'POST',
@@ -182,12 +183,11 @@ describe('CSRF origin check', () => {
 
 describe('API tokens', () => {
   it('issues a token shown once, authenticates with it as its role, and revokes it', async () => {
-    const { db, app, request } = httpHarness();
-    setLiveSpec(db, {
-      entities: [],
-      roles: [{ key: 'sales', label: { en: 'Sales' }, entities: {} }],
+    const { store, app, request } = await httpHarness();
+    await setLiveSpec(store, {
+      roles: [{ key: 'sales', label: { 'zh-CN': '销售', en: 'Sales' }, entities: {} }],
     });
-    await addUser(db, app, 'root', 'pass-word-1', 'admin');
+    await addUser(app, 'root', 'pass-word-1', 'admin');
     const cookie = cookieOf(
       await request('/api/v1/auth/login', {
         method: 'POST',
@@ -211,9 +211,8 @@ describe('API tokens', () => {
       status: 422,
       errors: [{ path: '/role', code: 'unknown_role' }],
     });
-    const stored = db.sqlite
-      .prepare('SELECT token_hash FROM api_tokens WHERE id = ?')
-      .get(issued.id) as { token_hash: string };
+    const [stored] = await rows(store, 'api_tokens', { id: issued.id });
+    if (!stored) throw new Error('token not stored');
     expect(stored.token_hash).not.toContain(issued.token);
     const me = (await (
       await request('/api/v1/me', { headers: { authorization: `Bearer ${issued.token}` } })
@@ -238,8 +237,8 @@ describe('API tokens', () => {
 
 describe('own account', () => {
   it('changes the password with the current one, ending the other sessions', async () => {
-    const { db, app, request } = httpHarness();
-    await addUser(db, app, 'li', 'pass-word-1', 'sales');
+    const { app, request } = await httpHarness();
+    await addUser(app, 'li', 'pass-word-1', 'sales');
     const login = () =>
       request('/api/v1/auth/login', {
         method: 'POST',
@@ -273,7 +272,7 @@ describe('own account', () => {
   });
 
   it('limits failed logins per IP across many logins', async () => {
-    const { request } = httpHarness({ limits: { loginAttempts: 2 } });
+    const { request } = await httpHarness({ limits: { loginAttempts: 2 } });
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++)
       statuses.push(

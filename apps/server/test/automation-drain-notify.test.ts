@@ -2,43 +2,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ensureDataDir, installSpec, openRuntime, startAutomationThread } from '../src/index';
+import { ensureDataDir, installSpec, openRuntime, openServingRuntime } from '../src/index';
+import { count } from './rows';
 import { educationSpec } from './stack';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describe('automation thread', () => {
-  it('calls onDrain after it committed work, so event streams deliver automation results at once', async () => {
+describe('automations in the writer thread', () => {
+  it('announces what the writer committed of its own, so event streams deliver automation results at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-drain-'));
     dirs.push(dir);
     const paths = ensureDataDir(dir);
-    const rt = openRuntime(paths);
-    expect(installSpec(rt.db, educationSpec()).ok).toBe(true);
-    const onDrain = vi.fn();
-    const worker = startAutomationThread(paths.db, { tickMs: 60_000, onDrain });
+    const setup = await openRuntime(paths);
+    expect((await installSpec(setup.store, educationSpec())).ok).toBe(true);
+    await setup.close();
+    const onCommitted = vi.fn();
+    const rt = await openServingRuntime(paths, { tickMs: 60_000, onCommitted });
     try {
-      // The worker has reported once: what it writes from now on counts as new work.
-      await vi.waitFor(() => expect(worker.pending()).toBeGreaterThanOrEqual(0), {
-        timeout: 10_000,
-        interval: 50,
-      });
-      expect(onDrain).not.toHaveBeenCalled();
-      const created = rt.engine.records.create(
+      const created = await rt.engine.records.create(
         'lead',
         { name: '自动化', phone: '+8613300007777', source: 'website' },
         { actor: { kind: 'system' }, via: 'import' },
       );
       expect(created.ok).toBe(true);
-      await vi.waitFor(() => expect(onDrain).toHaveBeenCalled(), { timeout: 10_000, interval: 50 });
-      // What woke the streams is the worker's own processing of the event.
-      const processed = rt.db.sqlite
-        .prepare('SELECT count(*) AS n FROM outbox WHERE processed_at IS NOT NULL')
-        .get() as { n: number };
-      expect(processed.n).toBeGreaterThan(0);
+      // The worker processed the event in the writer and announced its commits to this thread.
+      await vi.waitFor(
+        async () =>
+          expect(await count(rt.store, 'outbox', (r) => r.processed_at !== null)).toBeGreaterThan(
+            0,
+          ),
+        { timeout: 10_000, interval: 50 },
+      );
+      await vi.waitFor(() => expect(onCommitted).toHaveBeenCalled(), {
+        timeout: 10_000,
+        interval: 20,
+      });
     } finally {
-      await worker.stop();
-      rt.close();
+      await rt.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { createAutomations } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
 import { createApp } from '../src/app';
 import { ORIGIN } from './http-harness';
+import { count } from './rows';
 import { fullStack } from './stack';
 
 /** The education template plus a role that may manage automations but reads only its own leads. */
@@ -21,9 +22,9 @@ function withAutomator(spec: AppSpec): AppSpec {
 }
 
 async function stack() {
-  const s = fullStack({}, withAutomator);
+  const s = await fullStack({}, withAutomator);
   const automations = createAutomations(s.engine);
-  const app = createApp({ engine: s.engine, db: s.db, automations, log: () => {} });
+  const app = createApp({ engine: s.engine, store: s.store, automations, log: () => {} });
   const req = (
     path: string,
     init: { method?: string; cookie: string; json?: unknown; locale?: string },
@@ -76,21 +77,15 @@ describe('automations API', () => {
       result: { ok: true, data: { ownerId: techRep.id } },
     });
     // Nothing of a dry run stays: no lead, no run log row.
-    expect(
-      (
-        s.db.sqlite.prepare("SELECT count(*) AS n FROM e_lead WHERE name = '试跑'").get() as {
-          n: number;
-        }
-      ).n,
-    ).toBe(0);
+    expect(await count(s.store, 'e_lead', { name: '试跑' })).toBe(0);
 
-    const lead = s.engine.records.create(
+    const lead = await s.engine.records.create(
       'lead',
       { name: '线索', phone: '13300001111', source: 'website', course: 'python' },
       { actor: { kind: 'system' }, via: 'import' },
     );
     if (!lead.ok) throw new Error('lead');
-    automations.drain();
+    await automations.drain();
     const runs = await req('/api/v1/automations/runs?automation=route-python', {
       cookie: admin.cookie,
     });
@@ -143,12 +138,12 @@ describe('automations API', () => {
     expect(problem.errors.find((e) => e.path === '/phone')?.message).toMatch(/[\u4e00-\u9fff]/);
 
     const automator = await s.signIn('auto', 'automator', ['tech']);
-    const mine = s.engine.records.create(
+    const mine = await s.engine.records.create(
       'lead',
       { name: '我的', phone: '13300003333', ownerId: automator.id, teamId: 'tech' },
       { actor: { kind: 'system' }, via: 'import' },
     );
-    const theirs = s.engine.records.create(
+    const theirs = await s.engine.records.create(
       'lead',
       { name: '别人的', phone: '13300004444', ownerId: admin.id, teamId: 'design' },
       { actor: { kind: 'system' }, via: 'import' },
@@ -189,7 +184,7 @@ describe('automations API', () => {
         .sort(),
     ).toEqual([mine.record.id, theirs.record.id].sort());
     // The run log follows the same rule: the automator sees the runs over its own lead only.
-    automations.drain();
+    await automations.drain();
     const log = (await (
       await req('/api/v1/automations/runs?automation=route-by-city', {
         cookie: automator.cookie,
@@ -260,7 +255,7 @@ describe('automations API', () => {
       method: 'POST',
       json: { name: '王五', phone: '13900139000', course: 'python' },
     });
-    automations.drain();
+    await automations.drain();
     const runs = await req('/api/v1/automations/runs?automation=route-python', {
       cookie: manager.cookie,
     });

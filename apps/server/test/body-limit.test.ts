@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen } from '../src/serve';
+import { count } from './rows';
 import { fullStack } from './stack';
 
 type Reply = { status: number; type: string; body: string };
@@ -50,11 +51,10 @@ afterEach(async () => {
 
 describe('request body limit over a real socket', () => {
   async function serve() {
-    const s = fullStack({ limits: { intakePerMinute: 0, intakeBodyBytes: 2000 } });
+    const s = await fullStack({ limits: { intakePerMinute: 0, intakeBodyBytes: 2000 } });
     const server = await listen(s.app, { port: 0, hostname: '127.0.0.1' });
     servers.push(server);
-    const leads = () =>
-      (s.db.sqlite.prepare('SELECT count(*) AS n FROM e_lead').get() as { n: number }).n;
+    const leads = () => count(s.store, 'e_lead');
     return { url: `${server.url}/f/apply`, leads };
   }
 
@@ -70,7 +70,7 @@ describe('request body limit over a real socket', () => {
     expect(big.status).toBe(413);
     expect(big.type).toContain('application/problem+json');
     expect(JSON.parse(big.body)).toMatchObject({ status: 413, code: 'body_too_large' });
-    expect(leads()).toBe(1);
+    expect(await leads()).toBe(1);
   });
 
   it('counts a chunked body while reading it', async () => {
@@ -84,6 +84,6 @@ describe('request body limit over a real socket', () => {
     );
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body)).toMatchObject({ code: 'body_too_large' });
-    expect(leads()).toBe(1);
+    expect(await leads()).toBe(1);
   });
 });

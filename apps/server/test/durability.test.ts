@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureDataDir, hashPassword, installSpec, openRuntime } from '../src/index';
+import { count, rows } from './rows';
 import { educationSpec } from './stack';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,8 +47,8 @@ describe('durability: SIGKILL under intake load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-durable-'));
     dirs.push(dir);
     const paths = ensureDataDir(dir);
-    const setup = openRuntime(paths);
-    const installed = installSpec(setup.db, educationSpec());
+    const setup = await openRuntime(paths);
+    const installed = await installSpec(setup.store, educationSpec());
     expect(installed.ok).toBe(true);
     const hash = await hashPassword('pass-word-1');
     for (const [login, team] of [
@@ -55,11 +56,11 @@ describe('durability: SIGKILL under intake load', () => {
       ['t2', 'tech'],
       ['d1', 'design'],
     ] as const)
-      setup.app.ctx.users.insert(
+      await setup.app.ctx.users.insert(
         { login, passwordHash: hash, role: 'sales', teams: [team] },
         Date.now(),
       );
-    setup.close();
+    await setup.close();
 
     const first = await startServer(dir);
     const acknowledged: string[] = [];
@@ -98,33 +99,24 @@ describe('durability: SIGKILL under intake load', () => {
     second.child.kill('SIGTERM');
     await second.exited;
 
-    const db = openDatabase(paths.db, { readonly: true });
+    const store = await openStore({ url: paths.db, readOnly: true });
     try {
-      const stored = new Set(
-        (db.sqlite.prepare('SELECT phone FROM e_lead').all() as { phone: string }[]).map(
-          (r) => r.phone,
-        ),
-      );
+      const leads = await rows(store, 'e_lead');
+      const stored = new Set(leads.map((r) => r.phone));
       const lost = acknowledged.filter((p) => !stored.has(p));
       expect(lost).toEqual([]);
       // Every stored lead (acknowledged or not) had its routing automation run exactly once.
-      const runs = db.sqlite
-        .prepare(
-          "SELECT l.phone, (SELECT count(*) FROM automation_runs r WHERE r.record_id = l.id AND r.automation_key = 'route-python' AND r.dry_run = 0) AS n FROM e_lead l",
-        )
-        .all() as { phone: string; n: number }[];
-      expect(runs.length).toBeGreaterThanOrEqual(acknowledged.length);
-      expect(runs.filter((r) => r.n !== 1)).toEqual([]);
-      const unprocessed = db.sqlite
-        .prepare('SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL')
-        .get() as { n: number };
-      expect(unprocessed.n).toBe(0);
-      const unassigned = db.sqlite
-        .prepare('SELECT count(*) AS n FROM e_lead WHERE owner_id IS NULL')
-        .get() as { n: number };
-      expect(unassigned.n).toBe(0);
+      const routed = new Map<unknown, number>();
+      for (const r of await rows(store, 'automation_runs', {
+        automation_key: 'route-python',
+      }))
+        if (!r.dry_run) routed.set(r.record_id, (routed.get(r.record_id) ?? 0) + 1);
+      expect(leads.length).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(leads.filter((l) => routed.get(l.id) !== 1).map((l) => l.phone)).toEqual([]);
+      expect(await count(store, 'outbox', (r) => r.processed_at === null)).toBe(0);
+      expect(await count(store, 'e_lead', (r) => r.owner_id === null)).toBe(0);
     } finally {
-      db.close();
+      await store.close();
     }
   }, 120_000);
 });

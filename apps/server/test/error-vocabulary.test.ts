@@ -12,7 +12,7 @@ const EN = { 'accept-language': 'en' };
 
 describe('one error vocabulary', () => {
   it('answers every invalid input with code validation, counting its problems', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const admin = await s.signIn('boss', 'admin');
     const answers = [
       await s.request('/api/v1/records/lead', {
@@ -42,7 +42,7 @@ describe('one error vocabulary', () => {
   });
 
   it('names a read-only field by its label in the caller’s language, never by its key', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const rep = await s.signIn('rep', 'sales', ['tech']);
     const created = await s.request('/api/v1/records/lead', {
       method: 'POST',
@@ -72,7 +72,7 @@ describe('one error vocabulary', () => {
   });
 
   it('says that an unknown stage does not exist', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const admin = await s.signIn('boss', 'admin');
     const created = await s.request('/api/v1/records/lead', {
       method: 'POST',

@@ -9,7 +9,7 @@ const SECRET_WECHAT = 'leak_wechat_zz9';
 
 describe('hidden fields never appear in any response', () => {
   it('keeps every hidden value out of lists, records, search, timeline, history, errors, OpenAPI and events', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const sys = { actor: { kind: 'system' as const }, via: 'import' as const };
     const users = {
       sales: await s.signIn('sales1', 'sales', ['tech']),
@@ -17,7 +17,7 @@ describe('hidden fields never appear in any response', () => {
       advisor: await s.signIn('adv1', 'advisor', ['advisors']),
       marketing: await s.signIn('mkt1', 'marketing', ['marketing']),
     };
-    const lead = s.engine.records.create(
+    const lead = await s.engine.records.create(
       'lead',
       {
         name: '泄漏测试',
@@ -32,14 +32,14 @@ describe('hidden fields never appear in any response', () => {
     if (!lead.ok) throw new Error(JSON.stringify(lead.error));
     const leadId = String(lead.record.id);
     // A change history that includes the hidden values (before and after).
-    const upd = s.engine.records.update(
+    const upd = await s.engine.records.update(
       'lead',
       leadId,
       { quotedAmount: SECRET_QUOTE, notes: 'n1' },
       sys,
     );
     if (!upd.ok) throw new Error(JSON.stringify(upd.error));
-    const student = s.engine.records.create(
+    const student = await s.engine.records.create(
       'student',
       {
         name: '学员泄漏',
@@ -53,47 +53,44 @@ describe('hidden fields never appear in any response', () => {
     );
     if (!student.ok) throw new Error(JSON.stringify(student.error));
     const studentId = String(student.record.id);
-    s.engine.records.update('student', studentId, { idNumber: '330106199001019876' }, sys);
-    s.engine.records.update('student', studentId, { idNumber: SECRET_ID }, sys);
+    await s.engine.records.update('student', studentId, { idNumber: '330106199001019876' }, sys);
+    await s.engine.records.update('student', studentId, { idNumber: SECRET_ID }, sys);
 
     // An automation message that quoted hidden values (templates interpolate {{field}}).
-    const note = s.db.sqlite.prepare(
-      'INSERT INTO notifications (id, user_id, kind, title, body, entity, record_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    note.run(
-      'n-mkt',
-      users.marketing.id,
-      'automation',
-      `新线索 ${SECRET_PHONE.slice(3)}`,
-      `微信 ${SECRET_WECHAT}`,
-      'lead',
-      leadId,
-      JSON.stringify({ phone: SECRET_PHONE, text: SECRET_PHONE }),
-      Date.now(),
-    );
-    note.run(
-      'n-adv',
-      users.advisor.id,
-      'automation',
-      `报价 ${SECRET_QUOTE}`,
-      null,
-      'lead',
-      leadId,
-      null,
-      Date.now(),
-    );
-    note.run(
-      'n-sales',
-      users.sales.id,
-      'automation',
-      `学员 ${SECRET_ID}`,
-      null,
-      'student',
-      studentId,
-      null,
-      Date.now(),
-    );
-    const task = s.engine.tasks.create(
+    await s.store.notifications.insert({
+      id: 'n-mkt',
+      userId: users.marketing.id,
+      kind: 'automation',
+      title: `新线索 ${SECRET_PHONE.slice(3)}`,
+      body: `微信 ${SECRET_WECHAT}`,
+      entity: 'lead',
+      recordId: leadId,
+      payload: { phone: SECRET_PHONE, text: SECRET_PHONE },
+      createdAt: Date.now(),
+    });
+    await s.store.notifications.insert({
+      id: 'n-adv',
+      userId: users.advisor.id,
+      kind: 'automation',
+      title: `报价 ${SECRET_QUOTE}`,
+      body: null,
+      entity: 'lead',
+      recordId: leadId,
+      payload: null,
+      createdAt: Date.now(),
+    });
+    await s.store.notifications.insert({
+      id: 'n-sales',
+      userId: users.sales.id,
+      kind: 'automation',
+      title: `学员 ${SECRET_ID}`,
+      body: null,
+      entity: 'student',
+      recordId: studentId,
+      payload: null,
+      createdAt: Date.now(),
+    });
+    const task = await s.engine.tasks.create(
       {
         entity: 'student',
         recordId: studentId,
@@ -186,8 +183,8 @@ describe('hidden fields never appear in any response', () => {
         { method: 'PATCH', cookie, json: { version: 1, [probeField]: 'x', name: '' } },
       );
       bodies.push(await write.text());
-      const me = s.app.ctx.users.current(s.app.ctx.users.byId(users[c.who].id)!);
-      const events = eventsSince(
+      const me = await s.app.ctx.users.current((await s.app.ctx.users.byId(users[c.who].id))!);
+      const events = await eventsSince(
         s.app.ctx,
         { kind: 'user', userId: me.id, role: me.role, teams: me.teams },
         { seq: 0, notification: '' },

@@ -9,10 +9,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('files', () => {
   it('uploads a file, attaches it to an activity and lets only readers of that record download it', async () => {
-    const s = fullStack({ filesDir: dir, limits: { intakePerMinute: 0, fileBytes: 4096 } });
+    const s = await fullStack({ filesDir: dir, limits: { intakePerMinute: 0, fileBytes: 4096 } });
     const rep = await s.signIn('rep', 'sales', ['tech']);
     const other = await s.signIn('other', 'sales', ['design']);
-    const lead = s.engine.records.create(
+    const lead = await s.engine.records.create(
       'lead',
       { name: '附件', phone: '+8613300005555', source: 'website', ownerId: rep.id, teamId: 'tech' },
       { actor: { kind: 'system' }, via: 'import' },

@@ -1,24 +1,15 @@
-import { markSpecChanged, openDatabase } from '@trellis/store';
-import type { StoreDb } from '@trellis/store';
+import { openStore, type Store } from '@trellis/store';
 import { createApp } from '../src/app';
-import type { ServerEngine } from '../src/engine-port';
+import { wireEngine } from '../src/setup/wire-engine';
 import type { ServerOptions } from '../src/context';
 import { hashPassword } from '../src/auth/password';
 
-/** An engine for tests that never reach records: any call fails the test loudly. */
-export const noEngine: ServerEngine = new Proxy({} as ServerEngine, {
-  get: (_t, prop) => {
-    if (prop === 'then' || prop === 'spec') return undefined;
-    throw new Error(`engine.${String(prop)} is not wired in this test`);
-  },
-});
-
 export const ORIGIN = 'http://localhost';
 
-/** A fresh in-memory database and app; `request` defaults to a same-origin JSON call. */
-export function httpHarness(options: Partial<ServerOptions> = {}) {
-  const db: StoreDb = options.db ?? openDatabase(':memory:');
-  const app = createApp({ engine: noEngine, db, log: () => {}, ...options });
+/** A fresh in-memory store and app; `request` defaults to a same-origin JSON call. */
+export async function httpHarness(options: Partial<ServerOptions> = {}) {
+  const store: Store = options.store ?? (await openStore({ url: ':memory:' }));
+  const app = createApp({ engine: wireEngine(store), store, log: () => {}, ...options });
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const headers = new Headers(init.headers);
     let body = init.body;
@@ -28,12 +19,11 @@ export function httpHarness(options: Partial<ServerOptions> = {}) {
     }
     return app.request(`${ORIGIN}${path}`, { ...init, headers, body });
   };
-  return { db, app, request };
+  return { store, app, request };
 }
 
 /** Inserts a user directly (bypassing the API) and returns its id. */
 export async function addUser(
-  db: StoreDb,
   app: ReturnType<typeof createApp>,
   login: string,
   password: string,
@@ -41,7 +31,7 @@ export async function addUser(
   teams: string[] = [],
 ): Promise<string> {
   for (const team of teams)
-    app.ctx.users.upsertTeam({ key: team, label: { 'zh-CN': team, en: team } });
+    await app.ctx.users.upsertTeam({ key: team, label: { 'zh-CN': team, en: team } });
   return app.ctx.users.insert(
     { login, passwordHash: await hashPassword(password), role, teams },
     Date.now(),
@@ -54,14 +44,24 @@ export function cookieOf(res: Response): string {
   return set.split(';')[0] ?? '';
 }
 
-/** Stores a spec as the live version without entity tables (enough for role lookups). */
-export function setLiveSpec(db: StoreDb, spec: unknown): void {
-  const next =
-    ((
-      db.sqlite.prepare('SELECT max(version) AS v FROM spec_versions').get() as { v: number | null }
-    ).v ?? 0) + 1;
-  db.sqlite
-    .prepare('INSERT INTO spec_versions (version, spec, published_at) VALUES (?, ?, ?)')
-    .run(next, JSON.stringify(spec), Date.now());
-  markSpecChanged();
+/** Publishes a small spec (one entity unless given) with `spec`'s parts as the live version. */
+export async function setLiveSpec(store: Store, spec: Record<string, unknown>): Promise<void> {
+  const published = await store.specs.publish({
+    spec: {
+      specVersion: 1,
+      name: { 'zh-CN': '测试', en: 'Test' },
+      locales: ['zh-CN', 'en'],
+      defaultLocale: 'zh-CN',
+      entities: [
+        {
+          key: 'note',
+          label: { 'zh-CN': '便签', en: 'Note' },
+          titleField: 'title',
+          fields: [{ key: 'title', type: 'text', label: { 'zh-CN': '标题', en: 'Title' } }],
+        },
+      ],
+      ...spec,
+    },
+  });
+  if (!published.ok) throw new Error(JSON.stringify(published.errors.slice(0, 3)));
 }

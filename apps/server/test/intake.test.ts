@@ -1,14 +1,14 @@
 import { createAutomations } from '@trellis/engine';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { count, pick, rows } from './rows';
 import { fullStack } from './stack';
 
-const count = (s: ReturnType<typeof fullStack>, sql: string, ...params: unknown[]) =>
-  (s.db.sqlite.prepare(sql).get(...params) as { n: number }).n;
+type Stack = Awaited<ReturnType<typeof fullStack>>;
 
 describe('public form intake POST /f/:form', () => {
   it('creates a lead from JSON and captures UTM parameters, referrer and landing URL as a touch', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const res = await s.request('/f/apply?utm_source=douyin&utm_campaign=spring', {
       method: 'POST',
       json: {
@@ -22,15 +22,12 @@ describe('public form intake POST /f/:form', () => {
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: true });
-    const lead = s.db.sqlite.prepare('SELECT id, phone, source FROM e_lead').get() as {
-      id: string;
-      phone: string;
-      source: string;
-    };
+    const [lead] = await rows(s.store, 'e_lead');
+    if (!lead) throw new Error('no lead');
     // The visitor came through utm_source=douyin: a Douyin lead, although the website form's
     // default source is the website (captureInto utm_source -> source beats the default).
     expect(lead).toMatchObject({ phone: '+8613800138000', source: 'douyin' });
-    const touch = s.db.sqlite.prepare('SELECT * FROM touches WHERE record_id = ?').get(lead.id);
+    const [touch] = await rows(s.store, 'touches', { record_id: lead.id });
     expect(touch).toMatchObject({
       kind: 'form',
       source_key: 'trial-apply',
@@ -42,26 +39,25 @@ describe('public form intake POST /f/:form', () => {
       landing_url: 'https://edu.example.cn/landing?utm_content=video_21',
     });
     expect(
-      s.db.sqlite.prepare("SELECT status, http_status FROM intake_log WHERE kind = 'form'").get(),
-    ).toEqual({ status: 'accepted', http_status: 201 });
+      pick(await rows(s.store, 'intake_log', { kind: 'form' }), ['status', 'http_status']),
+    ).toEqual([{ status: 'accepted', http_status: 201 }]);
   });
 
   it('accepts application/x-www-form-urlencoded posts', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const res = await s.request('/f/apply', {
       method: 'POST',
       body: 'name=%E6%9D%8E%E5%9B%9B&phone=13900139000&course=python',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.status).toBe(201);
-    expect(s.db.sqlite.prepare('SELECT name, course FROM e_lead').get()).toEqual({
-      name: '李四',
-      course: 'python',
-    });
+    expect(pick(await rows(s.store, 'e_lead'), ['name', 'course'])).toEqual([
+      { name: '李四', course: 'python' },
+    ]);
   });
 
   it('merges a second submission of the same prospect: one record, two touches, one activity', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     await s.request('/f/apply?utm_source=douyin', {
       method: 'POST',
       json: { name: '张三', phone: '13800138000' },
@@ -71,22 +67,17 @@ describe('public form intake POST /f/:form', () => {
       json: { name: '张三', phone: '+86 138-0013-8000', course: 'python' },
     });
     expect(second.status).toBe(201);
-    expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(1);
-    const id = s.db.sqlite.prepare('SELECT id, course FROM e_lead').get() as {
-      id: string;
-      course: string;
-    };
-    expect(id.course).toBe('python');
-    expect(count(s, 'SELECT count(*) AS n FROM touches WHERE record_id = ?', id.id)).toBe(2);
-    expect(count(s, 'SELECT count(*) AS n FROM activities WHERE record_id = ?', id.id)).toBe(1);
-    expect(s.db.sqlite.prepare('SELECT status FROM intake_log ORDER BY at, rowid').all()).toEqual([
-      { status: 'accepted' },
-      { status: 'merged' },
-    ]);
+    expect(await count(s.store, 'e_lead')).toBe(1);
+    const [id] = await rows(s.store, 'e_lead');
+    expect(id?.course).toBe('python');
+    expect(await count(s.store, 'touches', { record_id: id?.id })).toBe(2);
+    expect(await count(s.store, 'activities', { record_id: id?.id })).toBe(1);
+    const log = (await rows(s.store, 'intake_log')).sort((a, b) => Number(a.at) - Number(b.at));
+    expect(pick(log, ['status'])).toEqual([{ status: 'accepted' }, { status: 'merged' }]);
   });
 
   it('answers localized validation errors and writes nothing', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const zh = await s.request('/f/apply', { method: 'POST', json: { name: '张三', phone: '12' } });
     expect(zh.status).toBe(422);
     expect(zh.headers.get('content-type')).toMatch(/problem\+json/);
@@ -110,28 +101,24 @@ describe('public form intake POST /f/:form', () => {
       status: 422,
       errors: [{ path: '/ownerId', code: 'unknown_field' }],
     });
-    expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(0);
-    expect(count(s, "SELECT count(*) AS n FROM intake_log WHERE status = 'rejected'")).toBe(3);
+    expect(await count(s.store, 'e_lead')).toBe(0);
+    expect(await count(s.store, 'intake_log', { status: 'rejected' })).toBe(3);
   });
 
   it('drops honeypot submissions silently, answering like a success', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const res = await s.request('/f/apply', {
       method: 'POST',
       json: { name: 'bot', phone: '13800138000', _hp: 'http://spam' },
     });
     expect(res.status).toBe(201);
-    expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(0);
-    expect(
-      JSON.parse(
-        (s.db.sqlite.prepare('SELECT reasons FROM intake_log').get() as { reasons: string })
-          .reasons,
-      )[0].code,
-    ).toBe('honeypot');
+    expect(await count(s.store, 'e_lead')).toBe(0);
+    const [entry] = await rows(s.store, 'intake_log');
+    expect(JSON.parse(String(entry?.reasons))[0].code).toBe('honeypot');
   });
 
   it('replays an Idempotency-Key instead of submitting twice', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const post = () =>
       s.request('/f/apply', {
         method: 'POST',
@@ -143,11 +130,11 @@ describe('public form intake POST /f/:form', () => {
     expect(again.status).toBe(first.status);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.json()).toEqual(await first.json());
-    expect(count(s, 'SELECT count(*) AS n FROM touches')).toBe(1);
+    expect(await count(s.store, 'touches')).toBe(1);
   });
 
   it('writes once when two requests with the same Idempotency-Key race', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const post = () =>
       s.request('/f/apply', {
         method: 'POST',
@@ -159,12 +146,12 @@ describe('public form intake POST /f/:form', () => {
     expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')]).toContain(
       'true',
     );
-    expect(count(s, 'SELECT count(*) AS n FROM touches')).toBe(1);
-    expect(count(s, "SELECT count(*) AS n FROM intake_log WHERE status = 'accepted'")).toBe(1);
+    expect(await count(s.store, 'touches')).toBe(1);
+    expect(await count(s.store, 'intake_log', { status: 'accepted' })).toBe(1);
   });
 
   it('rate-limits per IP and limits the body size', async () => {
-    const s = fullStack({ limits: { intakePerMinute: 2, intakeBodyBytes: 2000 } });
+    const s = await fullStack({ limits: { intakePerMinute: 2, intakeBodyBytes: 2000 } });
     const post = (ip: string, i: number) =>
       s.request('/f/apply', {
         method: 'POST',
@@ -186,7 +173,7 @@ describe('public form intake POST /f/:form', () => {
   });
 
   it('answers 404 for unknown and non-public forms', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     expect((await s.request('/f/nope', { method: 'POST', json: {} })).status).toBe(404);
     expect((await s.request('/f/lead-edit', { method: 'POST', json: { name: 'x' } })).status).toBe(
       404,
@@ -194,12 +181,12 @@ describe('public form intake POST /f/:form', () => {
   });
 
   it('queues form.submitted in the same transaction, so automations run on it', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const rep = await s.signIn('rep', 'sales', ['tech']);
     const automations = createAutomations(s.engine);
     const app = (await import('../src/app')).createApp({
       engine: s.engine,
-      db: s.db,
+      store: s.store,
       automations,
       log: () => {},
     });
@@ -209,20 +196,20 @@ describe('public form intake POST /f/:form', () => {
       body: JSON.stringify({ name: '赵六', phone: '13600136000', course: 'python' }),
     });
     expect(res.status).toBe(201);
-    expect(count(s, "SELECT count(*) AS n FROM outbox WHERE type = 'form.submitted'")).toBe(1);
-    automations.drain();
-    expect(automations.pending()).toBe(0);
-    expect(automations.runs({ automationKey: 'route-python' }).map((r) => r.status)).toEqual([
-      'succeeded',
-    ]);
+    expect(await count(s.store, 'outbox', { type: 'form.submitted' })).toBe(1);
+    await automations.drain();
+    expect(await automations.pending()).toBe(0);
     expect(
-      s.db.sqlite.prepare('SELECT owner_id AS ownerId, team_id AS teamId FROM e_lead').get(),
-    ).toEqual({ ownerId: rep.id, teamId: 'tech' });
+      (await automations.runs({ automationKey: 'route-python' })).map((r) => r.status),
+    ).toEqual(['succeeded']);
+    expect(pick(await rows(s.store, 'e_lead'), ['owner_id', 'team_id'])).toEqual([
+      { owner_id: rep.id, team_id: 'tech' },
+    ]);
   });
 });
 
 describe('inbound webhooks POST /hooks/:source', () => {
-  async function withSecret(s: ReturnType<typeof fullStack>, source: string, secret: string) {
+  async function withSecret(s: Stack, source: string, secret: string) {
     const admin = await s.signIn('root', 'admin');
     const res = await s.request(`/api/v1/intake/webhooks/${source}/secret`, {
       method: 'PUT',
@@ -238,7 +225,7 @@ describe('inbound webhooks POST /hooks/:source', () => {
   };
 
   it('maps a token-authenticated payload through the same write path', async () => {
-    const s = fullStack({ secretKey: Buffer.alloc(32, 7) });
+    const s = await fullStack({ secretKey: Buffer.alloc(32, 7) });
     await withSecret(s, 'douyin', 'token-token-token-1');
     const res = await s.request('/hooks/douyin', {
       method: 'POST',
@@ -248,13 +235,10 @@ describe('inbound webhooks POST /hooks/:source', () => {
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: true, status: 'accepted' });
     expect(
-      s.db.sqlite.prepare('SELECT name, phone, source, campaignCode FROM e_lead').get(),
-    ).toEqual({
-      name: '抖音用户',
-      phone: '+8613500135000',
-      source: 'douyin',
-      campaignCode: 'dy_spring',
-    });
+      pick(await rows(s.store, 'e_lead'), ['name', 'phone', 'source', 'campaignCode']),
+    ).toEqual([
+      { name: '抖音用户', phone: '+8613500135000', source: 'douyin', campaignCode: 'dy_spring' },
+    ]);
     const again = await s.request('/hooks/douyin', {
       method: 'POST',
       json: payload,
@@ -264,7 +248,7 @@ describe('inbound webhooks POST /hooks/:source', () => {
   });
 
   it('refuses a bad token with 401 and logs it', async () => {
-    const s = fullStack({ secretKey: Buffer.alloc(32, 7) });
+    const s = await fullStack({ secretKey: Buffer.alloc(32, 7) });
     await withSecret(s, 'douyin', 'token-token-token-1');
     const res = await s.request('/hooks/douyin', {
       method: 'POST',
@@ -273,15 +257,14 @@ describe('inbound webhooks POST /hooks/:source', () => {
     });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'bad_token' });
-    expect(s.db.sqlite.prepare('SELECT status, http_status FROM intake_log').get()).toEqual({
-      status: 'unauthorized',
-      http_status: 401,
-    });
-    expect(count(s, 'SELECT count(*) AS n FROM e_lead')).toBe(0);
+    expect(pick(await rows(s.store, 'intake_log'), ['status', 'http_status'])).toEqual([
+      { status: 'unauthorized', http_status: 401 },
+    ]);
+    expect(await count(s.store, 'e_lead')).toBe(0);
   });
 
   it('checks HMAC signatures of the raw body', async () => {
-    const s = fullStack({ secretKey: Buffer.alloc(32, 7) });
+    const s = await fullStack({ secretKey: Buffer.alloc(32, 7) });
     await withSecret(s, 'wechat-mp', 'hmac-secret-hmac-secret');
     const body = JSON.stringify({ name: '公众号用户', mobile: '13400134000' });
     const sig = createHmac('sha256', 'hmac-secret-hmac-secret').update(body).digest('hex');
@@ -298,13 +281,11 @@ describe('inbound webhooks POST /hooks/:source', () => {
     });
     expect(bad.status).toBe(401);
     // The secret is stored encrypted, never in clear.
-    expect(
-      JSON.stringify(s.db.sqlite.prepare('SELECT * FROM webhook_secrets').all()),
-    ).not.toContain('hmac-secret');
+    expect(JSON.stringify(await rows(s.store, 'webhook_secrets'))).not.toContain('hmac-secret');
   });
 
   it('answers 422 with reasons when the payload maps to nothing or to an invalid record, never an empty 200', async () => {
-    const s = fullStack({ secretKey: Buffer.alloc(32, 7) });
+    const s = await fullStack({ secretKey: Buffer.alloc(32, 7) });
     const admin = await withSecret(s, 'douyin', 'token-token-token-1');
     const headers = { 'x-trellis-token': 'token-token-token-1' };
     const empty = await s.request('/hooks/douyin', {

@@ -46,7 +46,7 @@ function danglingRefs(doc: unknown): string[] {
 }
 
 async function documents() {
-  const s = fullStack();
+  const s = await fullStack();
   const docs: [string, Doc][] = [
     ['anonymous', (await (await s.request('/api/v1/openapi.json')).json()) as Doc],
   ];

@@ -22,7 +22,7 @@ function ajvFor(doc: Doc) {
 }
 
 async function loadDoc() {
-  const s = fullStack();
+  const s = await fullStack();
   const admin = await s.signIn('root', 'admin');
   const doc = (await (
     await s.request('/api/v1/openapi.json', { cookie: admin.cookie })

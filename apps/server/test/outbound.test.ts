@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureDataDir, installSpec, openRuntime, startAutomationThread } from '../src/index';
+import { ensureDataDir, installSpec, openRuntime, openServingRuntime } from '../src/index';
 import { envMailer, envSecrets } from '../src/setup/outbound';
 import { educationSpec } from './stack';
 
@@ -33,7 +33,7 @@ async function receiver() {
   };
 }
 
-describe('outbound messages from the automation thread', () => {
+describe('outbound messages from the writer thread', () => {
   it('a DingTalk robot with signing gets the message, signed with the secret from the environment', async () => {
     const robot = await receiver();
     const dir = mkdtempSync(join(tmpdir(), 'trellis-outbound-'));
@@ -57,18 +57,33 @@ describe('outbound messages from the automation thread', () => {
           },
         ],
       },
+      {
+        key: 'ding-unsigned',
+        label: { 'zh-CN': '钉钉提醒（无密钥）', en: 'DingTalk alert (no secret)' },
+        on: { type: 'manual', entity: 'lead', label: { 'zh-CN': '提醒', en: 'Alert' } },
+        do: [
+          {
+            type: 'notify',
+            channel: 'webhook',
+            url: robot.url,
+            format: 'dingtalk',
+            secretRef: 'ding-missing',
+            message: { 'zh-CN': '新线索：{{name}}', en: 'New lead: {{name}}' },
+          },
+        ],
+      },
     ] as never;
-    const rt = openRuntime(paths, { server: { log: () => {} } });
-    cleanups.push(() => rt.close());
-    const installed = installSpec(rt.db, spec);
+    const setup = await openRuntime(paths);
+    const installed = await installSpec(setup.store, spec);
+    await setup.close();
     expect(installed.ok, JSON.stringify(installed)).toBe(true);
     // Worker threads copy the environment when they start.
     process.env.TRELLIS_SECRET_DING_SEC = 'SEC-test-secret';
     cleanups.push(() => void delete process.env.TRELLIS_SECRET_DING_SEC);
-    const worker = startAutomationThread(paths.db, { log: () => {}, checkpointsOf: rt.db });
-    cleanups.push(() => worker.stop());
+    const rt = await openServingRuntime(paths, { server: { log: () => {} }, log: () => {} });
+    cleanups.push(() => rt.close());
 
-    const lead = rt.engine.records.create(
+    const lead = await rt.engine.records.create(
       'lead',
       { name: '钉钉测试', phone: '13900001111', source: 'website' },
       { actor: { kind: 'system' }, via: 'import' },
@@ -88,15 +103,14 @@ describe('outbound messages from the automation thread', () => {
       text: { content: expect.stringContaining('新线索：钉钉测试') },
     });
 
-    // The request thread's dry runs see the same secrets; without one the action would fail.
-    const dry = rt.automations.test('ding-new-lead', {
+    // Dry runs (made in the writer too) see the same secrets; without one the action fails.
+    const dry = await rt.automations.test('ding-new-lead', {
       name: '试跑',
       phone: '13900002222',
       source: 'website',
     });
     expect(dry.ok && dry.runs[0]?.actions[0]?.status).toBe('succeeded');
-    delete process.env.TRELLIS_SECRET_DING_SEC;
-    const unsigned = rt.automations.test('ding-new-lead', {
+    const unsigned = await rt.automations.test('ding-unsigned', {
       name: '试跑',
       phone: '13900002222',
       source: 'website',

@@ -7,16 +7,16 @@ import { fullStack } from './stack';
 type Page = { items: { id: string }[]; nextCursor: string | null };
 
 async function stack() {
-  const s = fullStack();
+  const s = await fullStack();
   const automations = createAutomations(s.engine);
-  const app = createApp({ engine: s.engine, db: s.db, automations, log: () => {} });
+  const app = createApp({ engine: s.engine, store: s.store, automations, log: () => {} });
   const admin = await s.signIn('boss', 'admin');
   const get = (path: string, cookie = admin.cookie) =>
     app.request(`${ORIGIN}${path}`, {
       headers: { cookie, origin: ORIGIN, 'accept-language': 'en' },
     });
-  const lead = (i: number) => {
-    const r = s.engine.records.create(
+  const lead = async (i: number) => {
+    const r = await s.engine.records.create(
       'lead',
       { name: `Lead ${i}`, phone: `1390000${String(1000 + i)}` },
       { actor: { kind: 'system' } },
@@ -65,9 +65,9 @@ async function problemOf(res: Response) {
 describe('every list pages with limit, cursor and nextCursor', () => {
   it('pages the run log and refuses an unknown status or a foreign cursor', async () => {
     const { automations, get, lead } = await stack();
-    for (let i = 0; i < 4; i++) lead(i);
-    automations.drain();
-    const total = automations.runs({ limit: 1000 }).length;
+    for (let i = 0; i < 4; i++) await lead(i);
+    await automations.drain();
+    const total = (await automations.runs({ limit: 1000 })).length;
     expect(total).toBeGreaterThan(5);
     const { ids, pages } = await readAll(get, '/api/v1/automations/runs', 3);
     expect(new Set(ids).size).toBe(total);
@@ -94,14 +94,14 @@ describe('every list pages with limit, cursor and nextCursor', () => {
 
   it('pages tasks, notifications, activities and users the same way', async () => {
     const { s, admin, get, lead } = await stack();
-    const id = lead(1);
+    const id = await lead(1);
     const opts = { actor: { kind: 'user' as const, userId: admin.id, role: 'admin', teams: [] } };
     for (let i = 0; i < 7; i++) {
-      s.engine.tasks.create(
+      await s.engine.tasks.create(
         { title: `t${i}`, assigneeId: admin.id, dueAt: i % 2 ? null : 1000 * i },
         opts,
       );
-      s.engine.activities.log(
+      await s.engine.activities.log(
         'lead',
         id,
         { type: 'call', body: `call ${i}`, occurredAt: 1000 + (i % 3) },
@@ -109,10 +109,18 @@ describe('every list pages with limit, cursor and nextCursor', () => {
       );
     }
     for (let i = 0; i < 5; i++) await s.signIn(`user${i}`, 'sales');
-    const insert = s.db.sqlite.prepare(
-      `INSERT INTO notifications (id, user_id, kind, title, created_at) VALUES (?, ?, 'note', ?, ?)`,
-    );
-    for (let i = 0; i < 6; i++) insert.run(`n${i}`, admin.id, `note ${i}`, 1000 + (i % 2));
+    for (let i = 0; i < 6; i++)
+      await s.store.notifications.insert({
+        id: `n${i}`,
+        userId: admin.id,
+        kind: 'note',
+        title: `note ${i}`,
+        body: null,
+        entity: null,
+        recordId: null,
+        payload: null,
+        createdAt: 1000 + (i % 2),
+      });
 
     for (const [path, count] of [
       ['/api/v1/tasks', 7],

@@ -49,21 +49,30 @@ function writableText(role: RoleSpec, entity: EntitySpec) {
 
 describe('permission matrix through HTTP (every role x entity x action x record relation)', () => {
   it('answers each request exactly as the role grants, 404 for records out of scope', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const spec = s.spec;
+    // One record of every entity a relation field points at, made first (targets of targets
+    // before), so samples can name them.
     const relationIds = new Map<string, string>();
     const relationId = (entity: string): string => {
       const known = relationIds.get(entity);
-      if (known) return known;
+      if (!known) throw new Error(`no ${entity} record made for relations`);
+      return known;
+    };
+    const ensure = async (entity: string): Promise<void> => {
+      if (relationIds.has(entity)) return;
       const target = spec.entities.find((e) => e.key === entity)!;
-      const made = s.engine.records.create(entity, sampleRecord(spec, target, relationId), {
+      for (const f of target.fields)
+        if (f.required && f.type === 'relation' && f.entity !== entity) await ensure(f.entity);
+      const made = await s.engine.records.create(entity, sampleRecord(spec, target, relationId), {
         actor: { kind: 'system' },
         via: 'import',
       });
       if (!made.ok) throw new Error(JSON.stringify(made.error));
       relationIds.set(entity, String(made.record.id));
-      return String(made.record.id);
     };
+    for (const e of spec.entities)
+      for (const f of e.fields) if (f.type === 'relation') await ensure(f.entity);
     const teammate = await s.signIn('mate', 'sales', ['tech']);
     const stranger = await s.signIn('stranger', 'sales', ['design']);
     const mismatches: string[] = [];
@@ -89,7 +98,7 @@ describe('permission matrix through HTTP (every role x entity x action x record 
             ...(entity.owned ? { ownerId: h.ownerId } : {}),
             teamId: h.teamId,
           };
-          const made = s.engine.records.create(entity.key, values, {
+          const made = await s.engine.records.create(entity.key, values, {
             actor: h.by ? { kind: 'system', userId: h.by } : { kind: 'system' },
             via: 'import',
           });
@@ -123,7 +132,7 @@ describe('permission matrix through HTTP (every role x entity x action x record 
             );
           const field = writableText(role, entity);
           if (field) {
-            const current = s.engine.records.get(entity.key, ids[rel], {
+            const current = await s.engine.records.get(entity.key, ids[rel], {
               actor: { kind: 'system' },
             });
             const version = current.ok ? current.record.version : 0;

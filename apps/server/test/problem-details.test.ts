@@ -15,7 +15,7 @@ async function problemOf(res: Response) {
 
 describe('problem details', () => {
   it('answers an unknown route with a 404 problem, in Chinese by default and English on request', async () => {
-    const { request } = httpHarness();
+    const { request } = await httpHarness();
     const zh = await problemOf(await request('/api/v1/nothing'));
     expect(zh).toMatchObject({
       status: 404,
@@ -29,7 +29,7 @@ describe('problem details', () => {
   });
 
   it('answers a wrong method with 405, an Allow header and a problem body', async () => {
-    const { request } = httpHarness();
+    const { request } = await httpHarness();
     const res = await request('/api/v1/auth/login', { method: 'DELETE' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toContain('POST');
@@ -37,7 +37,7 @@ describe('problem details', () => {
   });
 
   it('refuses malformed JSON, invalid UTF-8, deep nesting and a wrong content type', async () => {
-    const { request } = httpHarness();
+    const { request } = await httpHarness();
     const post = (body: string | Uint8Array, type = 'application/json') =>
       request('/api/v1/auth/login', { method: 'POST', body, headers: { 'content-type': type } });
     expect(await problemOf(await post('{"login": '))).toMatchObject({
@@ -60,7 +60,7 @@ describe('problem details', () => {
   });
 
   it('refuses a body over the limit with 413', async () => {
-    const { request } = httpHarness({ limits: { bodyBytes: 1000 } });
+    const { request } = await httpHarness({ limits: { bodyBytes: 1000 } });
     const res = await request('/api/v1/auth/login', {
       method: 'POST',
       json: { login: 'x'.repeat(2000), password: 'y' },
@@ -69,7 +69,7 @@ describe('problem details', () => {
   });
 
   it('lists field errors with JSON pointers and localized messages', async () => {
-    const { request } = httpHarness();
+    const { request } = await httpHarness();
     const res = await request('/api/v1/auth/login', {
       method: 'POST',
       json: { password: 'x' },
@@ -81,7 +81,7 @@ describe('problem details', () => {
   });
 
   it('sets secure headers on every answer of a listening server: success, problem, unknown route', async () => {
-    const { app } = httpHarness();
+    const { app } = await httpHarness();
     const server = await listen(app, { port: 0, hostname: '127.0.0.1' });
     try {
       for (const [path, init] of [

@@ -5,7 +5,7 @@ type Lead = { id: string; name: string; version: number; stage: string; ownerId:
 
 describe('records API', () => {
   it('creates, reads, lists with filter/sort/cursor, updates with version, changes stage, deletes and restores', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const { cookie, id: me } = await s.signIn('boss', 'manager', ['tech']);
     const created: Lead[] = [];
     for (let i = 0; i < 5; i++) {
@@ -95,7 +95,7 @@ describe('records API', () => {
   });
 
   it('refuses bad list parameters with problem details naming the parameter', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const { cookie } = await s.signIn('rep', 'sales', ['tech']);
     const cases: [string, string][] = [
       ['filter=%7Bnot json', '/filter'],
@@ -118,7 +118,7 @@ describe('records API', () => {
   });
 
   it('refuses writing read-only and unknown fields, and answers 404 for unknown entities', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const { cookie } = await s.signIn('rep', 'sales', ['tech']);
     const ro = await s.request('/api/v1/records/lead', {
       method: 'POST',
@@ -140,7 +140,7 @@ describe('records API', () => {
     ).toContainEqual(expect.objectContaining({ path: '/bogus', code: 'unknown_field' }));
     // Owner and team change only with the reassign capability.
     const mate = await s.signIn('mate', 'sales', ['tech']);
-    const mine = s.engine.records.create(
+    const mine = await s.engine.records.create(
       'lead',
       {
         name: '我的',
@@ -176,7 +176,7 @@ describe('records API', () => {
   });
 
   it('serves an OpenAPI 3.1 document with the live entities and their fields', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const doc = (await (await s.request('/api/v1/openapi.json')).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
@@ -220,11 +220,11 @@ describe('records API', () => {
 
 describe('export', () => {
   it('exports the records in scope as CSV (BOM, quoted, no hidden columns) for roles with the export capability', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const sup = await s.signIn('sup', 'supervisor', ['tech']);
     const rep = await s.signIn('rep', 'sales', ['tech']);
     const sys = { actor: { kind: 'system' as const }, via: 'import' as const };
-    s.engine.records.create(
+    await s.engine.records.create(
       'student',
       {
         name: '=HYPERLINK("x")',
@@ -235,7 +235,7 @@ describe('export', () => {
       },
       sys,
     );
-    s.engine.records.create(
+    await s.engine.records.create(
       'student',
       { name: '别队', phone: '+8613600002222', ownerId: rep.id, teamId: 'design' },
       sys,

@@ -1,3 +1,4 @@
+import type { IntakeReason, IntakeStatus } from '@trellis/store';
 import { describe, expect, it } from 'vitest';
 import type { AppSpec } from '@trellis/spec';
 import { alertSilentSources } from '../src/intake/silence-alerts';
@@ -13,27 +14,44 @@ function withAlert(spec: AppSpec): AppSpec {
 
 describe('silent intake sources', () => {
   it('tells intake managers once per silence, with the refusal that explains it, and re-arms on the next lead', async () => {
-    const s = fullStack({}, withAlert);
+    const s = await fullStack({}, withAlert);
     const admin = await s.signIn('root', 'admin');
     const rep = await s.signIn('rep', 'sales', ['tech']);
-    const log = s.db.sqlite.prepare(
-      'INSERT INTO intake_log (id, kind, source_key, status, http_status, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    const notes = (userId: string) =>
-      s.db.sqlite
-        .prepare(
-          "SELECT title, body FROM notifications WHERE user_id = ? AND kind = 'intake.silent' ORDER BY created_at",
-        )
-        .all(userId) as { title: string; body: string }[];
+    const log = (
+      id: string,
+      kind: 'webhook',
+      sourceKey: string,
+      status: IntakeStatus,
+      httpStatus: number,
+      reasons: string | null,
+      at: number,
+    ) =>
+      s.store.intakeLog.append({
+        id,
+        kind,
+        sourceKey,
+        status,
+        httpStatus,
+        reasons: reasons ? (JSON.parse(reasons) as IntakeReason[]) : null,
+        recordId: null,
+        ip: null,
+        idempotencyKey: null,
+        at,
+      });
+    const notes = async (userId: string) =>
+      (await s.store.notifications.list(userId))
+        .filter((n) => n.kind === 'intake.silent')
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((n) => ({ title: n.title, body: n.body ?? '' }));
     const t0 = Date.UTC(2026, 1, 10, 8);
 
     // Never brought a lead: not started, nothing to miss.
-    expect(alertSilentSources(s.db, s.spec, t0 + 100 * HOUR)).toEqual([]);
+    expect(await alertSilentSources(s.store, s.spec, t0 + 100 * HOUR)).toEqual([]);
 
-    log.run('l1', 'webhook', 'douyin', 'accepted', 201, null, t0);
-    expect(alertSilentSources(s.db, s.spec, t0 + 23 * HOUR)).toEqual([]);
+    await log('l1', 'webhook', 'douyin', 'accepted', 201, null, t0);
+    expect(await alertSilentSources(s.store, s.spec, t0 + 23 * HOUR)).toEqual([]);
     // The token was rotated on the platform: every push is refused from now on.
-    log.run(
+    await log(
       'l2',
       'webhook',
       'douyin',
@@ -42,21 +60,24 @@ describe('silent intake sources', () => {
       JSON.stringify([{ path: '', code: 'unauthorized', message: 'bad token' }]),
       t0 + 2 * HOUR,
     );
-    expect(alertSilentSources(s.db, s.spec, t0 + 25 * HOUR)).toEqual(['douyin']);
-    const [alert] = notes(admin.id);
+    expect(await alertSilentSources(s.store, s.spec, t0 + 25 * HOUR)).toEqual(['douyin']);
+    const [alert] = await notes(admin.id);
     expect(alert?.title).toBe('线索来源“抖音线索广告”已 25 小时没有新线索');
     expect(alert?.body).toContain('最后一条线索：2026/2/10');
     expect(alert?.body).toContain('HTTP 401');
     expect(alert?.body).toContain('bad token');
     // Only those who manage intake are told; and only once for this silence.
-    expect(notes(rep.id)).toEqual([]);
-    expect(alertSilentSources(s.db, s.spec, t0 + 72 * HOUR)).toEqual([]);
-    expect(notes(admin.id)).toHaveLength(1);
+    expect(await notes(rep.id)).toEqual([]);
+    expect(await alertSilentSources(s.store, s.spec, t0 + 72 * HOUR)).toEqual([]);
+    expect(await notes(admin.id)).toHaveLength(1);
 
     // A new lead re-arms it; the next silence is reported again.
-    log.run('l3', 'webhook', 'douyin', 'merged', 201, null, t0 + 80 * HOUR);
-    expect(alertSilentSources(s.db, s.spec, t0 + 90 * HOUR)).toEqual([]);
-    expect(alertSilentSources(s.db, s.spec, t0 + 105 * HOUR)).toEqual(['douyin']);
-    expect(notes(admin.id).map((n) => n.body.includes('没有收到任何请求'))).toEqual([false, true]);
+    await log('l3', 'webhook', 'douyin', 'merged', 201, null, t0 + 80 * HOUR);
+    expect(await alertSilentSources(s.store, s.spec, t0 + 90 * HOUR)).toEqual([]);
+    expect(await alertSilentSources(s.store, s.spec, t0 + 105 * HOUR)).toEqual(['douyin']);
+    expect((await notes(admin.id)).map((n) => n.body.includes('没有收到任何请求'))).toEqual([
+      false,
+      true,
+    ]);
   });
 });

@@ -5,7 +5,7 @@ type Draft = { spec: { note?: string }; revision: number; updatedBy: string | nu
 
 describe('the spec draft between two builders', () => {
   it('refuses a save, publish or discard over a draft someone else saved meanwhile', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const ann = await s.signIn('ann', 'admin');
     const ben = await s.signIn('ben', 'admin');
     const rep = await s.signIn('rep', 'sales', ['tech']);
@@ -88,7 +88,7 @@ describe('the spec draft between two builders', () => {
   });
 
   it('saves without If-Match unconditionally (scripts and the CLI)', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const ann = await s.signIn('ann', 'admin');
     for (const en of ['one', 'two']) {
       const res = await s.request('/api/v1/spec/draft', {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, createPermissionPort } from '@trellis/engine';
-import type { Engine } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
-import { openDatabase, specVersions } from '@trellis/store';
+import { openStore } from '@trellis/store';
+import { wireEngine } from '../src/setup/wire-engine';
 import { createApp } from '../src/app';
 import type { ServerOptions } from '../src/context';
 import { hashPassword } from '../src/auth/password';
@@ -36,23 +35,24 @@ const hashCache = new Map<string, Promise<string>>();
  * store's publish path, the engine with the role model as its permission port, and the app.
  * `edit` adjusts the template spec before it is published (say a form's intake mode).
  */
-export function fullStack(
+export async function fullStack(
   options: Partial<ServerOptions> = {},
   edit: (spec: AppSpec) => AppSpec = (spec) => spec,
 ) {
-  const db = openDatabase(':memory:');
-  const published = specVersions(db).publish({ spec: edit(educationSpec()), now: Date.now() });
+  const store = await openStore({ url: ':memory:' });
+  const published = await store.specs.publish({ spec: edit(educationSpec()), now: Date.now() });
   if (!published.ok)
     throw new Error(
       `education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`,
     );
-  const holder: { engine?: Engine } = {};
-  const engine = createEngine({
-    db,
-    permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
+  const engine = wireEngine(store);
+  const app = createApp({
+    engine,
+    store,
+    log: () => {},
+    limits: { intakePerMinute: 0 },
+    ...options,
   });
-  holder.engine = engine;
-  const app = createApp({ engine, db, log: () => {}, limits: { intakePerMinute: 0 }, ...options });
   const request = (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
     const headers = new Headers(init.headers);
     let body = init.body;
@@ -75,7 +75,7 @@ export function fullStack(
   ) => {
     let hash = hashCache.get('pw');
     if (!hash) hashCache.set('pw', (hash = hashPassword('pass-word-1')));
-    const id = app.ctx.users.insert(
+    const id = await app.ctx.users.insert(
       { login, passwordHash: await hash, role, teams, supervisorId },
       Date.now(),
     );
@@ -86,5 +86,5 @@ export function fullStack(
     if (res.status !== 200) throw new Error(`login failed: ${await res.text()}`);
     return { id, cookie: cookieOf(res) };
   };
-  return { db, engine, app, request, signIn, spec: published.spec };
+  return { store, engine, app, request, signIn, spec: published.spec };
 }

@@ -12,7 +12,7 @@ describe('static web build', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Trellis</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
-    const { request } = httpHarness({ staticDir: dir });
+    const { request } = await httpHarness({ staticDir: dir });
     const js = await request('/assets/app.js');
     expect(js.status).toBe(200);
     expect(await js.text()).toBe('console.log(1)');
@@ -27,7 +27,7 @@ describe('static web build', () => {
   });
 
   it('serves nothing extra without a build', async () => {
-    const { request } = httpHarness({ staticDir: join(dir, 'missing') });
+    const { request } = await httpHarness({ staticDir: join(dir, 'missing') });
     expect((await request('/leads')).status).toBe(404);
   });
 });

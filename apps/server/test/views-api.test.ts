@@ -5,7 +5,7 @@ type Lead = { id: string; name: string; version: number; stage: string; ownerId:
 type View = { key: string; kind: string; entity: string; label: unknown; columns?: string[] };
 
 async function setup() {
-  const s = fullStack();
+  const s = await fullStack();
   const boss = await s.signIn('boss', 'manager', []);
   const amy = await s.signIn('amy', 'sales', ['tech']);
   const bob = await s.signIn('bob', 'sales', ['tech']);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile } from '@trellis/tooling/bench';
 import type { AppSpec } from '@trellis/spec';
-import { openDatabase, syncEntityTables } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { createAutomations, createEngine, uuidv7Ids } from '../src/index';
 import { educationSpec } from '../test/automations/support/education';
 import { seedPeople } from '../test/automations/support/harness';
@@ -87,29 +87,27 @@ function lead(n: number): Record<string, unknown> {
   };
 }
 
-function setup(name: string, spec: AppSpec, pollMs = 200) {
-  const db = openDatabase(join(dir, `${name}.db`));
-  syncEntityTables(db, spec);
-  seedPeople(db, spec);
-  const engine = createEngine({ db, spec, ids: uuidv7Ids });
+async function setup(name: string, spec: AppSpec, pollMs = 200) {
+  const store = await openStore({ url: join(dir, `${name}.db`) });
+  await store.migrations.syncEntityTables(spec);
+  await seedPeople(store, spec);
+  const engine = createEngine({ store, spec, ids: uuidv7Ids });
   const automations = createAutomations(engine, { options: { pollMs } });
-  return { db, engine, automations };
+  return { store, engine, automations };
 }
 const intake = { actor: { kind: 'public' as const }, via: 'intake' as const };
 
-function drainThroughput(name: string, spec: AppSpec) {
-  const s = setup(name, spec);
+async function drainThroughput(name: string, spec: AppSpec) {
+  const s = await setup(name, spec);
   for (let i = 0; i < LEADS; i++) {
-    const r = s.engine.records.create('lead', lead(i), intake);
+    const r = await s.engine.records.create('lead', lead(i), intake);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
   const t0 = performance.now();
-  const report = s.automations.drain();
+  const report = await s.automations.drain();
   const ms = performance.now() - t0;
-  const effects = (
-    s.db.sqlite.prepare('SELECT count(*) AS n FROM action_effects').get() as { n: number }
-  ).n;
-  s.db.close();
+  const effects = await s.store.tables.count('action_effects');
+  await s.store.close();
   return {
     name,
     events: report.events,
@@ -134,37 +132,37 @@ function summary(name: string, lat: number[]) {
 }
 
 /** Create then drain at once: the processing cost of one write's automations (incl. follow-up events). */
-function latencySync(spec: AppSpec) {
-  const s = setup('latency-sync', spec);
+async function latencySync(spec: AppSpec) {
+  const s = await setup('latency-sync', spec);
   const lat: number[] = [];
   for (let i = 0; i < LATENCY_RUNS; i++) {
     const t0 = performance.now();
-    const r = s.engine.records.create('lead', { ...lead(i), course: 'python' }, intake);
-    s.automations.drain();
-    const got = r.ok ? s.engine.records.get('lead', r.record.id, intake) : null;
+    const r = await s.engine.records.create('lead', { ...lead(i), course: 'python' }, intake);
+    await s.automations.drain();
+    const got = r.ok ? await s.engine.records.get('lead', r.record.id, intake) : null;
     if (!got?.ok || !got.record.ownerId) throw new Error('not routed');
     lat.push(performance.now() - t0);
   }
-  s.db.close();
+  await s.store.close();
   return summary('write → owner set (create + drain in the same call)', lat);
 }
 
 /** The background loop (pollMs 5): time until the owner appears, polled every 0.2 ms from the writer's side. */
 async function latencyLoop(spec: AppSpec) {
-  const s = setup('latency-loop', spec, 5);
+  const s = await setup('latency-loop', spec, 5);
   s.automations.start({ tickMs: 60_000 });
-  const stmt = s.db.sqlite.prepare('SELECT owner_id FROM e_lead WHERE id = ?');
+  const leads = s.store.records(spec);
   const lat: number[] = [];
   for (let i = 0; i < Math.min(LATENCY_RUNS, 200); i++) {
     const t0 = performance.now();
-    const r = s.engine.records.create('lead', { ...lead(i), course: 'python' }, intake);
+    const r = await s.engine.records.create('lead', { ...lead(i), course: 'python' }, intake);
     if (!r.ok) throw new Error('create');
-    while (!(stmt.get(r.record.id) as { owner_id: string | null }).owner_id)
+    while (!(await leads.get('lead', r.record.id))?.ownerId)
       await new Promise((res) => setTimeout(res, 0.2));
     lat.push(performance.now() - t0);
   }
   await s.automations.stop();
-  s.db.close();
+  await s.store.close();
   return summary('write → owner set (background worker, pollMs 5)', lat);
 }
 
@@ -173,15 +171,15 @@ const withExtra = {
   ...education,
   automations: [...(education.automations ?? []), ...extraRules()],
 } as AppSpec;
-const baseline = drainThroughput('baseline: outbox only, no automations', {
+const baseline = await drainThroughput('baseline: outbox only, no automations', {
   ...education,
   automations: [],
 } as AppSpec);
-const educationOnly = drainThroughput(
+const educationOnly = await drainThroughput(
   `education automations (${education.automations?.length ?? 0})`,
   education,
 );
-const full = drainThroughput(
+const full = await drainThroughput(
   `education + 50 extra rules (${withExtra.automations?.length ?? 0})`,
   withExtra,
 );
@@ -190,7 +188,7 @@ const out = {
   leads: LEADS,
   drain: [baseline, educationOnly, full],
   ratioToBaseline: Math.round((full.eventsPerSec / baseline.eventsPerSec) * 1000) / 1000,
-  latency: [latencySync(withExtra), await latencyLoop(withExtra)],
+  latency: [await latencySync(withExtra), await latencyLoop(withExtra)],
 };
 console.log(JSON.stringify(out, null, 2));
 rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile } from '@trellis/tooling/bench';
-import { openDatabase, specVersions } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { createAutomations, createEngine, createPermissionPort, uuidv7Ids } from '../src/index';
 import type { Engine } from '../src/index';
 import { educationSpec } from '../test/automations/support/education';
@@ -41,42 +41,46 @@ function lead(n: number): Record<string, unknown> {
   };
 }
 
-function open(name: string) {
-  const db = openDatabase(join(dir, `${name}.db`));
-  const published = specVersions(db).publish({ spec, note: 'bench', locale: 'en' });
+async function open(name: string) {
+  const store = await openStore({ url: join(dir, `${name}.db`) });
+  const published = await store.specs.publish({ spec, note: 'bench', locale: 'en' });
   if (!published.ok) throw new Error(JSON.stringify(published.errors));
-  seedPeople(db, spec);
+  await seedPeople(store, spec);
   const holder: { engine?: Engine } = {};
   const engine = createEngine({
-    db,
+    store,
     ids: uuidv7Ids,
-    permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
+    permissions: createPermissionPort(() => holder.engine!.runtime.lastLive()!.model.spec as never),
   });
   holder.engine = engine;
-  return { db, engine };
+  return { store, engine };
 }
 
 /** One round: LEADS intake submissions, then the drain of their backlog in steps of `batch`. */
-function round(batch: number, n: number) {
-  const { db, engine } = open(`b${batch}-${n}`);
+async function round(batch: number, n: number) {
+  const { store, engine } = await open(`b${batch}-${n}`);
   const automations = createAutomations(engine, {
     options: { batchSize: batch, ...(BATCH_MS === undefined ? {} : { batchMs: BATCH_MS }) },
   });
   for (let i = 0; i < LEADS; i++)
-    db.transaction(() => {
-      const r = engine.records.create('lead', lead(i), {
+    await store.transaction(async (tx) => {
+      const r = await engine.records.create('lead', lead(i), {
         actor: { kind: 'public' },
         via: 'intake',
         mode: 'create',
+        tx,
       });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
-      automations.emit({
-        type: 'form.submitted',
-        entity: 'lead',
-        recordId: String(r.record.id),
-        via: 'intake',
-        payload: { form: 'trial', merged: false },
-      });
+      await automations.emit(
+        {
+          type: 'form.submitted',
+          entity: 'lead',
+          recordId: String(r.record.id),
+          via: 'intake',
+          payload: { form: 'trial', merged: false },
+        },
+        tx,
+      );
     });
   const steps: number[] = [];
   let events = 0;
@@ -84,19 +88,15 @@ function round(batch: number, n: number) {
   const t0 = performance.now();
   for (;;) {
     const s = performance.now();
-    const r = automations.drain({ transactions: 1 });
+    const r = await automations.drain({ transactions: 1 });
     if (r.events === 0) break;
     steps.push(performance.now() - s);
     events += r.events;
   }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const owned = (
-    db.sqlite.prepare('SELECT count(*) AS n FROM e_lead WHERE owner_id IS NOT NULL').get() as {
-      n: number;
-    }
-  ).n;
-  db.close();
+  const owned = (await store.tables.rows('e_lead')).filter((r) => r.owner_id !== null).length;
+  await store.close();
   if (owned !== LEADS) throw new Error(`only ${owned} of ${LEADS} leads were routed`);
   steps.sort((a, b) => a - b);
   return {
@@ -114,9 +114,9 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 // A discarded warm-up round (JIT, heap growth), then the cases' rounds interleaved so a busy
 // machine weighs on each alike.
-round(BATCHES[0] ?? 8, -1);
-const results = new Map<number, ReturnType<typeof round>[]>(BATCHES.map((b) => [b, []]));
-for (let i = 0; i < ROUNDS; i++) for (const b of BATCHES) results.get(b)?.push(round(b, i));
+await round(BATCHES[0] ?? 8, -1);
+const results = new Map<number, Awaited<ReturnType<typeof round>>[]>(BATCHES.map((b) => [b, []]));
+for (let i = 0; i < ROUNDS; i++) for (const b of BATCHES) results.get(b)?.push(await round(b, i));
 const cases = BATCHES.map((batch) => {
   const rounds = results.get(batch) ?? [];
   const ms = median(rounds.map((r) => r.ms));

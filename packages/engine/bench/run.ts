@@ -1,16 +1,16 @@
 /**
- * Single-record create through the full write path (education spec, realistic lead) against a
- * plain better-sqlite3 INSERT of the same, already-normalized row in the same process, both on
- * a WAL file database with the same table. Prints JSON: records/s, the ratio, and where the
- * full path's time goes (normalize, validate, identity, gate, write), and how many WAL pages
- * each record writes (the commit cost). The two are measured in alternating rounds so a busy
- * machine weighs on both alike.
+ * Single-record create through the full write path (education spec, realistic lead) against the
+ * store's own insert of the same, already-normalized row (one transaction each, like the full
+ * path), both on a SQLite file database (WAL) with the same table. Prints JSON: records/s, the
+ * ratio, where the full path's time goes (normalize, validate, identity, gate, write), and how
+ * many WAL pages each record writes (the commit cost). The two are measured in alternating
+ * rounds so a busy machine weighs on both alike.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, ratio, summarise } from '@trellis/tooling/bench';
-import { entityTable, openDatabase, quoteIdent, syncEntityTables } from '@trellis/store';
+import { openStore, type Store } from '@trellis/store';
 import { uuidv7 } from 'uuidv7';
 import { createEngine, type Phase } from '../src/index';
 import { loadEducationSpec } from '../test/fixtures/education';
@@ -45,8 +45,8 @@ function lead(n: number): Record<string, unknown> {
 }
 
 // Full path: the engine on its own database.
-const engineDb = openDatabase(join(dir, 'engine.db'));
-syncEntityTables(engineDb, spec);
+const engineStore = await openStore({ url: join(dir, 'engine.db') });
+await engineStore.migrations.syncEntityTables(spec);
 // Per-record phase times; medians are reported (a shared CI box makes means noisy).
 const phases: Record<Phase, number[]> = {
   normalize: [],
@@ -56,11 +56,15 @@ const phases: Record<Phase, number[]> = {
   write: [],
   transaction: [],
 };
-const engine = createEngine({ db: engineDb, spec, onPhase: (p, ms) => phases[p].push(ms) });
+const engine = createEngine({
+  store: engineStore,
+  spec,
+  onPhase: (p, ms) => phases[p].push(ms),
+});
 const actor = { kind: 'public' as const };
 let nEngine = 0;
-const createOne = () => {
-  const r = engine.records.create('lead', lead(nEngine++), { actor, via: 'intake' });
+const createOne = async () => {
+  const r = await engine.records.create('lead', lead(nEngine++), { actor, via: 'intake' });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
 };
 const medianUs = (xs: number[]) =>
@@ -73,61 +77,39 @@ const medianUs = (xs: number[]) =>
         ) * 10_000,
       ) / 10;
 
-// Baseline: the same normalized row, one prepared INSERT per record (autocommit), same table shape.
-const plainDb = openDatabase(join(dir, 'plain.db'));
-syncEntityTables(plainDb, spec);
-const info = entityTable(spec.entities.find((e) => e.key === 'lead')!);
-const columns = [
-  'id',
-  'created_at',
-  'updated_at',
-  'version',
-  'stage',
-  'stage_entered_at',
-  'sla_due_at',
-  'name',
-  'phone',
-  'email',
-  'source',
-  'campaignCode',
-  'course',
-  'budgetRange',
-  'decisionCycle',
-  'city',
-  'age',
-  'tags',
-  'notes',
-  'profileScore',
-];
-const insert = plainDb.sqlite.prepare(
-  `INSERT INTO ${quoteIdent(info.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-);
+// Baseline: the same normalized row, one store insert per record (its own transaction), same table.
+const plainStore = await openStore({ url: join(dir, 'plain.db') });
+await plainStore.migrations.syncEntityTables(spec);
+const plainRecords = plainStore.records(spec);
 let nPlain = 0;
-function plainInsert(n: number): void {
+async function plainInsert(n: number): Promise<void> {
   const v = lead(n);
   const now = Date.now();
-  insert.run(
-    uuidv7(),
-    now,
-    now,
-    1,
-    'new',
-    now,
-    now + 48 * 3_600_000,
-    v.name,
-    `+86${13800000000 + n}`,
-    `lead${n}@example.com`,
-    v.source,
-    v.campaignCode,
-    v.course,
-    v.budgetRange,
-    v.decisionCycle,
-    v.city,
-    v.age,
-    JSON.stringify(v.tags),
-    v.notes,
-    100,
+  const r = await plainRecords.insert(
+    'lead',
+    {
+      id: uuidv7(),
+      createdAt: now,
+      stage: 'new',
+      stageEnteredAt: now,
+      slaDueAt: now + 48 * 3_600_000,
+      name: v.name,
+      phone: `+86${13800000000 + n}`,
+      email: `lead${n}@example.com`,
+      source: v.source,
+      campaignCode: v.campaignCode,
+      course: v.course,
+      budgetRange: v.budgetRange,
+      decisionCycle: v.decisionCycle,
+      city: v.city,
+      age: v.age,
+      tags: v.tags,
+      notes: v.notes,
+      profileScore: 100,
+    },
+    { now },
   );
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
 }
 
 // The box is shared: alternate the two in rounds so both see the same load, then summarise.
@@ -136,40 +118,36 @@ const fullTimes: number[] = [];
 const plainTimes: number[] = [];
 let fullTotal = 0;
 let plainTotal = 0;
-function round(fn: () => void, times: number[], n: number): number {
+async function round(fn: () => Promise<void>, times: number[], n: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - t0);
   }
   return performance.now() - start;
 }
-for (let i = 0; i < WARMUP; i++) createOne();
-for (let i = 0; i < WARMUP; i++) plainInsert(nPlain++);
+for (let i = 0; i < WARMUP; i++) await createOne();
+for (let i = 0; i < WARMUP; i++) await plainInsert(nPlain++);
 for (const k of Object.keys(phases) as Phase[]) phases[k].length = 0;
 for (let r = 0; r < ROUNDS; r++) {
-  fullTotal += round(createOne, fullTimes, RUNS / ROUNDS);
-  plainTotal += round(() => plainInsert(nPlain++), plainTimes, RUNS / ROUNDS);
+  fullTotal += await round(createOne, fullTimes, RUNS / ROUNDS);
+  plainTotal += await round(() => plainInsert(nPlain++), plainTimes, RUNS / ROUNDS);
 }
 const full = summarise('engine.records.create (full write path)', fullTimes, fullTotal);
-const plain = summarise('better-sqlite3 INSERT (same row, normalized)', plainTimes, plainTotal);
+const plain = summarise('store insert (same row, normalized)', plainTimes, plainTotal);
 const perRecordUs = Object.fromEntries(Object.entries(phases).map(([k, xs]) => [k, medianUs(xs)]));
 
-// Pages each record writes to the WAL (what the commit costs): measured over a sample with auto-checkpoint off.
-function walFrames(db: typeof engineDb, file: string, write: () => void): number {
-  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  db.sqlite.pragma('wal_autocheckpoint = 0');
-  for (let i = 0; i < 200; i++) write();
-  const pageSize = Number(db.sqlite.pragma('page_size', { simple: true }));
-  const frames = (statSync(file).size - 32) / (pageSize + 24) / 200;
-  db.sqlite.pragma('wal_autocheckpoint = 1000');
-  return Math.round(frames * 10) / 10;
+// Pages each record writes to the WAL (what the commit costs): the log is started over, a
+// sample written, and the log's length read back by a checkpoint.
+async function walFrames(store: Store, write: () => Promise<void>): Promise<number> {
+  await store.maintenance.checkpoint({ restartAfterFrames: 0, waitMs: 100 });
+  for (let i = 0; i < 200; i++) await write();
+  const { frames } = await store.maintenance.checkpoint({ restartAfterFrames: Infinity });
+  return Math.round((frames / 200) * 10) / 10;
 }
-const framesFull = walFrames(engineDb, join(dir, 'engine.db-wal'), () =>
-  engine.records.create('lead', lead(nEngine++), { actor, via: 'intake' }),
-);
-const framesPlain = walFrames(plainDb, join(dir, 'plain.db-wal'), () => plainInsert(nPlain++));
+const framesFull = await walFrames(engineStore, createOne);
+const framesPlain = await walFrames(plainStore, () => plainInsert(nPlain++));
 
 const { transaction: txUs = 0, ...steps } = perRecordUs;
 const stepsUs = Object.values(steps).reduce((a, b) => a + b, 0);
@@ -185,7 +163,7 @@ console.log(
       bench: 'engine single-record create',
       runs: RUNS,
       spec: 'templates/education (lead)',
-      database: 'SQLite file, WAL, synchronous=NORMAL',
+      database: 'SQLite file, WAL, synchronous=NORMAL (openStore)',
       full,
       plain,
       ratio: r,
@@ -198,12 +176,12 @@ console.log(
         other: Math.max(0, Math.round((full.medianMs * 1000 - stepsUs - commitUs) * 10) / 10),
       },
       walPagesPerRecord: { full: framesFull, plain: framesPlain },
-      validatorsCompiled: engine.spec().compiledCount(),
+      validatorsCompiled: (await engine.spec()).compiledCount(),
     },
     null,
     2,
   ),
 );
-engineDb.close();
-plainDb.close();
+await engineStore.close();
+await plainStore.close();
 rmSync(dir, { recursive: true, force: true });

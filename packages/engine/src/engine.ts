@@ -1,5 +1,5 @@
 import type { AppSpec } from '@trellis/spec';
-import type { StoreDb } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import { listActivities, logActivity } from './activities/log-activity';
 import type { ActivityInput, ActivityListResult, ActivityResult } from './activities/types';
 import { resolveLocale } from './i18n/messages';
@@ -22,17 +22,17 @@ import type { SpecModel } from '@trellis/rules';
 import { groupRecords } from './records/groups';
 import { getRecord, listRecords } from './records/read';
 import { removeRecord, restoreRecord } from './records/remove';
-import { createRuntime, type Phase, type Runtime } from './records/runtime';
+import { createRuntime, NoSpecError, type Phase, type Runtime } from './records/runtime';
 import type {
   CallOptions,
   ChangeStageOptions,
   CreateOptions,
+  PageOptions,
   GroupOptions,
   GroupResult,
   PreparedCreateResult,
   ListOptions,
   ListResult,
-  PageOptions,
   RecordResult,
   UpdateOptions,
   WriteOptions,
@@ -44,8 +44,8 @@ import { timeline } from './timeline/timeline';
 import type { TimelineResult } from './timeline/types';
 
 export type EngineOptions = {
-  db: StoreDb;
-  /** The spec to run. Default: the live (highest) version in `spec_versions`, followed as it changes. */
+  store: Store;
+  /** The spec to run. Default: the live (highest published) version, followed as it changes. */
   spec?: AppSpec;
   specVersion?: number | null;
   clock?: Clock;
@@ -64,40 +64,65 @@ export type EngineOptions = {
   liveRecheckMs?: number;
 };
 
-/** Records API: the one write path (DESIGN.md principle 3) and reads. Every call returns a result value. */
+/**
+ * Records API: the one write path (DESIGN.md principle 3) and reads. Every call resolves to a
+ * result value, never rejects for bad input.
+ */
 export type RecordsApi = {
-  create(entity: string, values: RecordData, opts: CreateOptions): RecordResult;
+  create(entity: string, values: RecordData, opts: CreateOptions): Promise<RecordResult>;
   /** The transaction-free part of `create` done ahead; pass the result as `CreateOptions.prepared`. */
-  prepareCreate(entity: string, values: RecordData, opts: CreateOptions): PreparedCreateResult;
-  update(entity: string, id: string, patch: RecordData, opts: UpdateOptions): RecordResult;
-  changeStage(entity: string, id: string, stage: string, opts: ChangeStageOptions): RecordResult;
-  remove(entity: string, id: string, opts: UpdateOptions): RecordResult;
-  restore(entity: string, id: string, opts: UpdateOptions): RecordResult;
-  get(entity: string, id: string, opts: CallOptions & { includeDeleted?: boolean }): RecordResult;
-  list(entity: string, query: ListOptions, opts: CallOptions): ListResult;
+  prepareCreate(
+    entity: string,
+    values: RecordData,
+    opts: CreateOptions,
+  ): Promise<PreparedCreateResult>;
+  update(entity: string, id: string, patch: RecordData, opts: UpdateOptions): Promise<RecordResult>;
+  changeStage(
+    entity: string,
+    id: string,
+    stage: string,
+    opts: ChangeStageOptions,
+  ): Promise<RecordResult>;
+  remove(entity: string, id: string, opts: UpdateOptions): Promise<RecordResult>;
+  restore(entity: string, id: string, opts: UpdateOptions): Promise<RecordResult>;
+  get(
+    entity: string,
+    id: string,
+    opts: CallOptions & { includeDeleted?: boolean },
+  ): Promise<RecordResult>;
+  list(entity: string, query: ListOptions, opts: CallOptions): Promise<ListResult>;
   /** Counts and sums per value of a field under the same filter, search and permissions as `list`. */
-  groups(entity: string, query: GroupOptions, opts: CallOptions): GroupResult;
+  groups(entity: string, query: GroupOptions, opts: CallOptions): Promise<GroupResult>;
   /** The recycle bin: soft-deleted records, most recently deleted first by default. */
-  listDeleted(entity: string, query: ListOptions, opts: CallOptions): ListResult;
+  listDeleted(entity: string, query: ListOptions, opts: CallOptions): Promise<ListResult>;
 };
 
 export type Engine = {
   records: RecordsApi;
   activities: {
-    log(entity: string, recordId: string, input: ActivityInput, opts: WriteOptions): ActivityResult;
-    list(entity: string, recordId: string, opts: CallOptions & PageOptions): ActivityListResult;
+    log(
+      entity: string,
+      recordId: string,
+      input: ActivityInput,
+      opts: WriteOptions,
+    ): Promise<ActivityResult>;
+    list(
+      entity: string,
+      recordId: string,
+      opts: CallOptions & PageOptions,
+    ): Promise<ActivityListResult>;
   };
   tasks: {
-    create(input: TaskInput, opts: WriteOptions): TaskResult;
+    create(input: TaskInput, opts: WriteOptions): Promise<TaskResult>;
     assign(
       taskId: string,
       assigneeId: string | null,
       opts: WriteOptions & { dueAt?: number | null },
-    ): TaskResult;
-    complete(taskId: string, opts: WriteOptions): TaskResult;
-    list(query: TaskQuery, opts: CallOptions): TaskListResult;
+    ): Promise<TaskResult>;
+    complete(taskId: string, opts: WriteOptions): Promise<TaskResult>;
+    list(query: TaskQuery, opts: CallOptions): Promise<TaskListResult>;
   };
-  timeline(entity: string, id: string, opts: CallOptions): TimelineResult;
+  timeline(entity: string, id: string, opts: CallOptions): Promise<TimelineResult>;
   permissions: {
     port: PermissionPort;
     can(
@@ -107,11 +132,17 @@ export type Engine = {
       record?: RecordData | null,
     ): boolean;
   };
-  /** The spec in force and its compiled models. */
-  spec(): SpecModel;
-  /** Runs another spec from now on (tests; servers normally follow `spec_versions`). */
+  /**
+   * The spec in force and its compiled models: the one place the live version is read (cached;
+   * a publish through this thread's store is seen at once, another process's within
+   * `liveRecheckMs`). Rejects while nothing is published (`NoSpecError`).
+   */
+  spec(): Promise<SpecModel>;
+  /** The live spec, or null before the first publish. */
+  liveSpec(): Promise<AppSpec | null>;
+  /** Runs another spec from now on (tests; servers normally follow the published versions). */
   useSpec(spec: AppSpec, version?: number | null): void;
-  db: StoreDb;
+  store: Store;
   clock: Clock;
   ids: IdGenerator;
   http: HttpPort | undefined;
@@ -121,19 +152,19 @@ export type Engine = {
 };
 
 /**
- * Creates the engine over an open database. Ports (clock, ids, permissions, http, mailer) are
+ * Creates the engine over an open store. Ports (clock, ids, permissions, http, mailer) are
  * injected so tests control time and identity.
- * @example const engine = createEngine({ db: openDatabase(':memory:'), spec, clock: fakeClock });
+ * @example const engine = createEngine({ store: await openStore({ url: ':memory:' }), spec, clock });
  */
 export function createEngine(options: EngineOptions): Engine {
   const permissions = options.permissions ?? allowAllPermissions;
   const rt = createRuntime({
-    db: options.db,
+    store: options.store,
     ...(options.spec ? { spec: options.spec } : {}),
     specVersion: options.specVersion ?? null,
     clock: options.clock ?? systemClock,
     ids: options.ids ?? uuidv7Ids,
-    permissions,
+    permissions: () => permissions,
     locale: resolveLocale(options.locale),
     ...(options.onPhase ? { onPhase: options.onPhase } : {}),
     ...(options.liveRecheckMs !== undefined ? { liveRecheckMs: options.liveRecheckMs } : {}),
@@ -174,9 +205,17 @@ export function createEngine(options: EngineOptions): Engine {
       can: (actor, action, entity, record) =>
         permissions.check(actor, action, entity, record ?? null).allowed,
     },
-    spec: () => rt.live().model,
+    spec: async () => (await rt.live()).model,
+    async liveSpec() {
+      try {
+        return (await rt.live()).model.spec;
+      } catch (error) {
+        if (error instanceof NoSpecError) return null;
+        throw error;
+      }
+    },
     useSpec: (spec, version) => rt.useSpec(spec, version ?? null),
-    db: options.db,
+    store: options.store,
     clock: rt.clock,
     ids: rt.ids,
     http: options.http,

@@ -22,6 +22,7 @@ export type {
   WriteOptions,
 } from './records/types';
 export type { Phase } from './records/runtime';
+export { LIVE_RECHECK_MS, NoSpecError } from './records/runtime';
 // The record rules live in @trellis/rules (shared with the form runtime); re-exported for callers of the engine.
 export {
   checkStageGate,

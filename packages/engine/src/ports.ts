@@ -34,13 +34,10 @@ export type PermissionAction = 'create' | 'read' | 'update' | 'delete';
 export type PermissionDecision = { allowed: true } | { allowed: false; reason?: string };
 
 /**
- * Which records a list/search may return: all, none, or those matching `sql` (a condition over
- * the per-entity table's snake_case columns with `?` params, ANDed into the query).
+ * Which records a list/search may return: all, none, or those matching `logic` (JSONLogic over
+ * fields and camelCase system fields, ANDed into the query; the store compiles it to SQL).
  */
-export type ListScope =
-  | { kind: 'all' }
-  | { kind: 'none' }
-  | { kind: 'where'; sql: string; params: unknown[]; logic?: unknown };
+export type ListScope = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; logic: unknown };
 
 /**
  * Permission extension point. The engine calls `check` at the top of every write and read; the

@@ -4,10 +4,10 @@ import { HOUR, setup } from './fixtures/harness';
 import { loadEducationSpec } from './fixtures/education';
 
 const spec = loadEducationSpec();
-let ctx = setup(spec);
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup(spec);
+let ctx = await setup(spec);
+afterEach(async () => {
+  await ctx.store.close();
+  ctx = await setup(spec);
 });
 
 const advisor = {
@@ -27,8 +27,8 @@ describe('education template through the engine', () => {
     expect(validateSpec(spec, { locale: 'en' }).errors).toEqual([]);
   });
 
-  it('collapses a Douyin form lead and a website form lead with the same mobile into one record', () => {
-    const first = ctx.engine.records.create(
+  it('collapses a Douyin form lead and a website form lead with the same mobile into one record', async () => {
+    const first = await ctx.engine.records.create(
       'lead',
       { name: '小林', phone: '+86 138-0013-8000', source: 'douyin', course: 'python' },
       { ...intake, touch: { utmSource: 'douyin' } },
@@ -39,7 +39,7 @@ describe('education template through the engine', () => {
       source: 'douyin',
       profileScore: 50,
     });
-    const second = ctx.engine.records.create(
+    const second = await ctx.engine.records.create(
       'lead',
       {
         name: '林同学',
@@ -56,12 +56,12 @@ describe('education template through the engine', () => {
       budgetRange: 'from5kTo10k',
       profileScore: 75,
     });
-    expect(ctx.count('e_lead')).toBe(1);
-    expect(ctx.count('touches')).toBe(2);
+    expect(await ctx.count('e_lead')).toBe(1);
+    expect(await ctx.count('touches')).toBe(2);
   });
 
-  it('walks a lead from prospect to enrolled through every gate', () => {
-    const created = ctx.engine.records.create(
+  it('walks a lead from prospect to enrolled through every gate', async () => {
+    const created = await ctx.engine.records.create(
       'lead',
       { name: '周杰', phone: '13912345678', source: 'website' },
       advisor,
@@ -74,7 +74,7 @@ describe('education template through the engine', () => {
         ...(values ? { values } : {}),
       });
 
-    const q = move('qualified');
+    const q = await move('qualified');
     expect(!q.ok && q.error.errors.map((e) => e.path)).toEqual([
       '/course',
       '/budgetRange',
@@ -82,34 +82,38 @@ describe('education template through the engine', () => {
     ]);
     expect(!q.ok && q.error.errors[0]!.message).toBe('进入“需求确认”前必须填写“意向课程”');
     expect(
-      move('qualified', {
-        course: 'dataAnalysis',
-        budgetRange: 'from10kTo20k',
-        decisionCycle: 'withinMonth',
-      }).ok,
+      (
+        await move('qualified', {
+          course: 'dataAnalysis',
+          budgetRange: 'from10kTo20k',
+          decisionCycle: 'withinMonth',
+        })
+      ).ok,
     ).toBe(true);
-    expect(move('trial', { trialAt: ctx.clock.now() + 48 * HOUR }).ok).toBe(true);
+    expect((await move('trial', { trialAt: ctx.clock.now() + 48 * HOUR })).ok).toBe(true);
 
-    const quoted = move('quoted');
+    const quoted = await move('quoted');
     expect(!quoted.ok && quoted.error.errors.map((e) => e.code)).toEqual(['stage_evidence']);
     ctx.clock.advance(48 * HOUR);
     expect(
-      ctx.engine.activities.log(
-        'lead',
-        id,
-        { type: 'trial-class', body: '试听数据分析第一课，反馈很好' },
-        advisor,
+      (
+        await ctx.engine.activities.log(
+          'lead',
+          id,
+          { type: 'trial-class', body: '试听数据分析第一课，反馈很好' },
+          advisor,
+        )
       ).ok,
     ).toBe(true);
-    expect(move('quoted').ok).toBe(true);
+    expect((await move('quoted')).ok).toBe(true);
 
-    const won = move('won');
+    const won = await move('won');
     expect(!won.ok && won.error.errors.map((e) => e.code)).toEqual([
       'stage_requires',
       'stage_enter_if',
       'stage_evidence',
     ]);
-    ctx.engine.activities.log(
+    await ctx.engine.activities.log(
       'lead',
       id,
       {
@@ -119,13 +123,11 @@ describe('education template through the engine', () => {
       },
       advisor,
     );
-    expect(move('won', { quotedAmount: 1280000 }).ok).toBe(true);
+    expect((await move('won', { quotedAmount: 1280000 })).ok).toBe(true);
 
-    const stages = ctx.db.sqlite
-      .prepare('SELECT to_stage FROM stage_transitions WHERE record_id = ? ORDER BY at, id')
-      .all(id) as { to_stage: string }[];
-    expect(stages.map((s) => s.to_stage)).toEqual(['new', 'qualified', 'trial', 'quoted', 'won']);
-    const types = ctx.outbox().map((e) => e.type);
+    const stages = await ctx.store.transitions.listFor('lead', id);
+    expect(stages.map((s) => s.toStage)).toEqual(['new', 'qualified', 'trial', 'quoted', 'won']);
+    const types = (await ctx.outbox()).map((e) => e.type);
     expect(types).toEqual([
       'record.created',
       'stage.changed',
@@ -137,14 +139,14 @@ describe('education template through the engine', () => {
     ]);
   });
 
-  it('needs a loss note when the loss reason is "other"', () => {
-    const created = ctx.engine.records.create(
+  it('needs a loss note when the loss reason is "other"', async () => {
+    const created = await ctx.engine.records.create(
       'lead',
       { name: '吴敏', phone: '13600136000' },
       advisor,
     );
     if (!created.ok) throw new Error('setup');
-    const r = ctx.engine.records.changeStage('lead', created.record.id, 'lost', {
+    const r = await ctx.engine.records.changeStage('lead', created.record.id, 'lost', {
       ...advisor,
       values: { lossReason: 'other' },
     });

@@ -1,5 +1,7 @@
 // The store interface (DESIGN.md §4, docs/storage.md): openStore, Store, Tx and the repositories.
 export { openStore, dialectOf } from './open-store';
+export { openCheckpointer } from './sqlite/checkpointer';
+export type { Checkpointer } from './sqlite/checkpointer';
 export type { OpenStoreOptions, Repos, Store, Tx } from './api/store';
 export { RECORD_WRITE_METHODS, WRITE_METHODS, routeWrites } from './api/writes';
 export type { WritingRepo } from './api/writes';
@@ -22,6 +24,7 @@ export type { MigrationRepo } from './api/migrations';
 export type { NewNotification, Notification, NotificationRepo } from './api/notifications';
 export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';
 export type { EffectRepo, RunQuery, RunRepo, RunRow } from './api/runs';
+export type { SavedView, SavedViewRepo } from './api/saved-views';
 export type { SchedulerRepo, SchedulerState } from './api/scheduler';
 export type { SessionRepo, SessionRow } from './api/sessions';
 export type { SpecRepo } from './api/specs';
@@ -108,5 +111,4 @@ export { mirrorTeams } from './spec-versions/teams-mirror';
 export type { SpecCompat } from './spec-compat';
 export { searchCondition } from './search/search-condition';
 export { newId } from './ids';
-export { keysetPage } from './sqlite/keyset-page';
-export type { Page, PageKey, PageQuery } from './sqlite/keyset-page';
+export type { Keep, Page, PageRequest } from './sql/keyset-page';

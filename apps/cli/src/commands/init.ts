@@ -74,16 +74,16 @@ export async function runInit(
   } finally {
     await store.close();
   }
-  const rt = openRuntime(paths);
+  const rt = await openRuntime(paths);
   try {
     const manifest = JSON.parse(readFileSync(join(dir, 'template.json'), 'utf8')) as {
       demo?: string;
     };
     if (o.demo && manifest.demo && existsSync(join(dir, manifest.demo))) {
       const recipe = JSON.parse(readFileSync(join(dir, manifest.demo), 'utf8')) as DemoRecipe;
-      const report = await loadDemo(rt.db, recipe);
+      const report = await loadDemo(rt.store, recipe);
       if (!report.users.some((u) => u.role === 'admin')) {
-        const admin = await createAdmin(rt.db, o.admin ?? 'admin');
+        const admin = await createAdmin(rt.store, o.admin ?? 'admin');
         report.users.unshift({
           login: admin.login,
           role: 'admin',
@@ -113,7 +113,7 @@ export async function runInit(
       for (const f of report.failures.slice(0, 5)) ctx.stderr(`  ${f.ref}: ${f.reason}\n`);
       printLogins(ctx, locale, report.users);
     } else {
-      const admin = await createAdmin(rt.db, o.admin ?? 'admin');
+      const admin = await createAdmin(rt.store, o.admin ?? 'admin');
       ctx.stdout(
         say(
           locale,
@@ -124,7 +124,7 @@ export async function runInit(
     }
     return true;
   } finally {
-    rt.close();
+    await rt.close();
   }
 }
 

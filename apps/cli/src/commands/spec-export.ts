@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { specVersions } from '@trellis/store';
 import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
 import { resolveUserPath } from '../context';
 import { say, type CliLocale } from '../locale';
@@ -30,11 +29,11 @@ export const specExportCommand: CliCommand = {
       .argument('[file]', say(locale, '输出文件（默认标准输出）', 'output file (default stdout)'))
       .option('--version <n>', say(locale, '版本号', 'version number'))
       .option(...dataOption(locale))
-      .action((file: string | undefined, o: { version?: string; data?: string }) => {
-        const rt = openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
+      .action(async (file: string | undefined, o: { version?: string; data?: string }) => {
+        const rt = await openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
         try {
-          const versions = specVersions(rt.db);
-          const v = o.version ? versions.get(Number(o.version)) : versions.live();
+          const versions = rt.store.specs;
+          const v = o.version ? await versions.get(Number(o.version)) : await versions.live();
           if (!v) {
             ctx.stderr(say(locale, '没有已发布的规格\n', 'No published spec\n'));
             ctx.exitCode = 1;
@@ -46,7 +45,7 @@ export const specExportCommand: CliCommand = {
             ctx.stderr(say(locale, `已导出版本 ${v.version}\n`, `Exported version ${v.version}\n`));
           } else ctx.stdout(json);
         } finally {
-          rt.close();
+          await rt.close();
         }
       });
   },

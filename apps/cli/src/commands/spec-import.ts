@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { specVersions } from '@trellis/store';
 import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
 import { resolveUserPath } from '../context';
 import { say } from '../locale';
@@ -30,17 +29,17 @@ export const specImportCommand: CliCommand = {
       )
       .option('--note <text>', say(locale, '版本说明', 'version note'))
       .option(...dataOption(locale))
-      .action((target: string, o: { dryRun?: boolean; note?: string; data?: string }) => {
+      .action(async (target: string, o: { dryRun?: boolean; note?: string; data?: string }) => {
         const loaded = loadSpec(resolveUserPath(ctx, target), target, { locale });
         if (!loaded.ok) {
           ctx.stderr(loaded.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
           ctx.exitCode = 2;
           return;
         }
-        const rt = openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
+        const rt = await openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
         try {
-          const versions = specVersions(rt.db);
-          const preview = versions.preview(loaded.spec, { locale });
+          const versions = rt.store.specs;
+          const preview = await versions.preview(loaded.spec, { locale });
           if (!preview.ok) {
             ctx.stderr(preview.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
             ctx.exitCode = 1;
@@ -54,7 +53,7 @@ export const specImportCommand: CliCommand = {
             ) + '\n',
           );
           if (o.dryRun) return;
-          const published = versions.publish({
+          const published = await versions.publish({
             spec: loaded.spec,
             note: o.note ?? `import ${target}`,
             locale,
@@ -81,7 +80,7 @@ export const specImportCommand: CliCommand = {
               ),
             );
         } finally {
-          rt.close();
+          await rt.close();
         }
       });
   },

@@ -7,9 +7,7 @@ import {
   envMailer,
   listen,
   notifyChanges,
-  openRuntime,
-  startAutomationThread,
-  startIntakeWriter,
+  openServingRuntime,
 } from '@trellis/server';
 import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
@@ -27,10 +25,10 @@ type StartOptions = {
 };
 
 /**
- * `trellis start`: serves the API (and the web build, when present), writes public-form and
- * webhook submissions in the intake writer thread, runs the automation worker and scheduler in a
- * worker thread. SIGINT/SIGTERM stop accepting requests, wait for those in flight and
- * for the worker's current step, then close the database.
+ * `trellis start`: serves the API (and the web build, when present) from this thread; every
+ * write, the automation worker and the scheduler run in the writer thread. SIGINT/SIGTERM stop
+ * accepting requests, wait for those in flight and for the writer's current work, then close
+ * the database.
  */
 export async function runStart(
   ctx: CliContext,
@@ -66,23 +64,19 @@ export async function runStart(
     return 2;
   }
   const webDir = webDirOf(ctx, o.web, paths.web);
-  const rt = openRuntime(paths, {
+  // One writer (DESIGN.md §4): this thread answers HTTP over a read-only connection; every write
+  // (API, web, intake, automations) runs in the writer thread, over the only write connection.
+  // Commits of the writer's own work (automations) wake event streams once the app exists.
+  let announce = () => undefined as void;
+  const rt = await openServingRuntime(paths, {
     server: {
       trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1',
       ...(webDir ? { staticDir: webDir } : {}),
     },
-  });
-  // The outbox worker and scheduler run in their own thread and connection, off the request loop.
-  // Public forms and inbound webhooks are written by a thread of their own, so a burst of leads
-  // does not slow the API down for the people working in Trellis.
-  const writer = startIntakeWriter(paths.db, { checkpointsElsewhere: true });
-  rt.app.ctx.intakeWriter = writer;
-  const worker = startAutomationThread(paths.db, {
     tickMs: 15_000,
-    onDrain: () => notifyChanges(rt.app.ctx),
-    checkpointsOf: rt.db,
-    intakeQueue: writer.queue,
+    onCommitted: () => announce(),
   });
+  announce = () => notifyChanges(rt.app.ctx);
   const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(
     say(
@@ -113,9 +107,7 @@ export async function runStart(
       stopping = true;
       ctx.stdout(say(locale, '正在停止…\n', 'Stopping…\n'));
       await server.close();
-      await writer.stop();
-      await worker.stop();
-      rt.close();
+      await rt.close();
       resolve();
     };
     process.once('SIGINT', () => void stop());

@@ -40,10 +40,10 @@ export const usersCommand: CliCommand = {
         withRuntime(ctx, locale, o.data, async (rt) => {
           const repo = rt.app.ctx.users;
           const errors: string[] = [];
-          const spec = rt.app.ctx.spec();
+          const spec = await rt.app.ctx.spec();
           if (!/^[A-Za-z0-9._@-]{2,64}$/.test(o.login))
             errors.push(say(locale, `登录名无效：${o.login}`, `Invalid login: ${o.login}`));
-          else if (repo.byLogin(o.login))
+          else if (await repo.byLogin(o.login))
             errors.push(say(locale, `登录名 ${o.login} 已被使用`, `The login ${o.login} is taken`));
           if (o.password.length < 8)
             errors.push(
@@ -58,9 +58,9 @@ export const usersCommand: CliCommand = {
               ),
             );
           for (const t of o.team ?? [])
-            if (!repo.teamExists(t))
+            if (!(await repo.teamExists(t)))
               errors.push(say(locale, `未知团队：${t}`, `Unknown team: ${t}`));
-          const supervisor = o.supervisor ? repo.byLogin(o.supervisor) : undefined;
+          const supervisor = o.supervisor ? await repo.byLogin(o.supervisor) : undefined;
           if (o.supervisor && !supervisor)
             errors.push(
               say(locale, `找不到上级：${o.supervisor}`, `No such supervisor: ${o.supervisor}`),
@@ -70,7 +70,7 @@ export const usersCommand: CliCommand = {
             ctx.exitCode = 1;
             return;
           }
-          repo.insert(
+          await repo.insert(
             {
               login: o.login,
               name: o.name ?? o.login,
@@ -96,8 +96,8 @@ export const usersCommand: CliCommand = {
       .option('--json', 'JSON')
       .option(...dataOpt)
       .action((o: { data?: string; json?: boolean }) =>
-        withRuntime(ctx, locale, o.data, (rt) => {
-          const list = rt.app.ctx.users.list();
+        withRuntime(ctx, locale, o.data, async (rt) => {
+          const list = await rt.app.ctx.users.list();
           if (o.json) return ctx.stdout(JSON.stringify(list, null, 2) + '\n');
           for (const u of list)
             ctx.stdout(
@@ -113,15 +113,15 @@ export const usersCommand: CliCommand = {
       .argument('<login>')
       .option(...dataOpt)
       .action((login: string, o: { data?: string }) =>
-        withRuntime(ctx, locale, o.data, (rt) => {
-          const row = rt.app.ctx.users.byLogin(login);
+        withRuntime(ctx, locale, o.data, async (rt) => {
+          const row = await rt.app.ctx.users.byLogin(login);
           if (!row) {
             ctx.stderr(say(locale, `找不到用户：${login}\n`, `No such user: ${login}\n`));
             ctx.exitCode = 1;
             return;
           }
-          rt.app.ctx.users.setStatus(row.id, 'disabled', Date.now());
-          rt.app.ctx.sessions.removeForUser(row.id);
+          await rt.app.ctx.users.setStatus(row.id, 'disabled', Date.now());
+          await rt.app.ctx.sessions.removeForUser(row.id);
           ctx.stdout(say(locale, `已停用 ${login}\n`, `Disabled ${login}\n`));
         }),
       );

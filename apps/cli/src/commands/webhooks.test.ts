@@ -41,14 +41,14 @@ describe('trellis webhooks', () => {
       /douyin\s+token\s+\/hooks\/douyin\s+set/,
     );
 
-    const rt = openRuntime(dataPaths(join(cwd, 'd')));
+    const rt = await openRuntime(dataPaths(join(cwd, 'd')));
     try {
       // Only the hash is stored, the way the API stores it.
-      const stored = rt.db.sqlite
-        .prepare("SELECT secret_hash_or_enc AS v FROM webhook_secrets WHERE source_key = 'douyin'")
-        .get() as { v: string };
-      expect(stored.v).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(stored.v).not.toContain(token);
+      const stored = (await rt.store.tables.rows('webhook_secrets')).find(
+        (r) => r.source_key === 'douyin',
+      );
+      expect(stored?.secret_hash_or_enc).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(stored?.secret_hash_or_enc).not.toContain(token);
       const post = (t: string) =>
         rt.app.request('http://localhost/hooks/douyin', {
           method: 'POST',
@@ -57,9 +57,9 @@ describe('trellis webhooks', () => {
         });
       expect((await post(token)).status).toBe(201);
       expect((await post(`${token}x`)).status).toBe(401);
-      expect(rt.db.sqlite.prepare('SELECT count(*) AS n FROM e_lead').get()).toEqual({ n: 1 });
+      expect(await rt.store.tables.count('e_lead')).toBe(1);
     } finally {
-      rt.close();
+      await rt.close();
     }
   });
 

@@ -24,8 +24,8 @@ export const webhooksCommand: CliCommand = {
       .option('--json', 'JSON')
       .option(...dataOpt)
       .action((o: { data?: string; json?: boolean }) =>
-        withRuntime(ctx, locale, o.data, (rt) => {
-          const list = webhookSourceList(rt.app.ctx);
+        withRuntime(ctx, locale, o.data, async (rt) => {
+          const list = await webhookSourceList(rt.app.ctx);
           if (o.json) return ctx.stdout(JSON.stringify(list, null, 2) + '\n');
           for (const w of list) {
             const state = w.secretSet
@@ -59,12 +59,10 @@ export const webhooksCommand: CliCommand = {
       )
       .option(...dataOpt)
       .action((key: string, o: { data?: string; secret?: string }) =>
-        withRuntime(ctx, locale, o.data, (rt) => {
-          const set = setWebhookSecret(rt.app.ctx, key, o.secret);
+        withRuntime(ctx, locale, o.data, async (rt) => {
+          const set = await setWebhookSecret(rt.app.ctx, key, o.secret);
           if (!set.ok) {
-            const known = webhookSourceList(rt.app.ctx)
-              .map((w) => w.key)
-              .join(', ');
+            const known = (await webhookSourceList(rt.app.ctx)).map((w) => w.key).join(', ');
             const why = {
               source_not_found: say(
                 locale,

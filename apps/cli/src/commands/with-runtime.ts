@@ -1,4 +1,4 @@
-import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
+import { dataDirOf, dataPaths, openRuntime, type TrellisRuntime } from '@trellis/server';
 import { existsSync } from 'node:fs';
 import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
@@ -11,7 +11,7 @@ export function withRuntime<T>(
   ctx: CliContext,
   locale: CliLocale,
   data: string | undefined,
-  fn: (rt: ReturnType<typeof openRuntime>) => T | Promise<T>,
+  fn: (rt: TrellisRuntime) => T | Promise<T>,
 ): Promise<T | undefined> | undefined {
   const paths = dataPaths(dataDirOf(data, ctx.env, ctx.cwd));
   if (!existsSync(paths.db)) {
@@ -25,6 +25,11 @@ export function withRuntime<T>(
     ctx.exitCode = 1;
     return undefined;
   }
-  const rt = openRuntime(paths);
-  return Promise.resolve(fn(rt)).finally(() => rt.close());
+  return openRuntime(paths).then(async (rt) => {
+    try {
+      return await fn(rt);
+    } finally {
+      await rt.close();
+    }
+  });
 }

@@ -16,18 +16,20 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     c.set('user', null);
     c.set('authVia', 'none');
     c.set('sessionId', null);
+    // The role model answers for the spec the engine read last: read it now, for this request.
+    await ctx.spec();
     const locale = localeOf(c);
     const now = ctx.now();
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (bearer) {
-      const token = ctx.tokens.resolve(bearer, now);
+      const token = await ctx.tokens.resolve(bearer, now);
       if (!token)
         throw new HttpProblem(401, 'unauthenticated', {}, [], {
           'www-authenticate': 'Bearer error="invalid_token"',
         });
-      const row = token.userId ? ctx.users.byId(token.userId) : undefined;
+      const row = token.userId ? await ctx.users.byId(token.userId) : null;
       if (row && row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
-      const teams = row ? ctx.users.teamsOf(row.id) : [];
+      const teams = row ? await ctx.users.teamsOf(row.id) : [];
       c.set('actor', {
         kind: 'token',
         role: token.role,
@@ -36,15 +38,15 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
         ...(row ? { userId: row.id } : {}),
       });
       c.set('authVia', 'token');
-      if (row) c.set('user', { ...ctx.users.current(row), role: token.role });
+      if (row) c.set('user', { ...(await ctx.users.current(row)), role: token.role });
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie) {
-      const session = ctx.sessions.resolve(cookie, now);
-      const row = session ? ctx.users.byId(session.user_id) : undefined;
+      const session = await ctx.sessions.resolve(cookie, now);
+      const row = session ? await ctx.users.byId(session.userId) : null;
       if (session && row && row.status !== 'disabled') {
-        const user: CurrentUser = ctx.users.current(row);
+        const user: CurrentUser = await ctx.users.current(row);
         c.set('user', user);
         c.set('actor', {
           kind: 'user',

@@ -21,7 +21,8 @@ export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
       const bytes = Number(length);
-      if (Number.isSafeInteger(bytes) && bytes >= 0) return bytes > maxSize ? tooLarge(c) : next();
+      if (Number.isSafeInteger(bytes) && bytes >= 0)
+        return bytes > maxSize ? tooLarge(c) : await next();
     }
     return counting(c, next);
   };

@@ -104,6 +104,10 @@ const MESSAGES: Catalogue = {
     'zh-CN': '该功能尚未启用：{feature}',
     en: 'This feature is not available: {feature}',
   },
+  writer_unavailable: {
+    'zh-CN': '服务器正在重启写入线程，请稍后重试（使用同一个 Idempotency-Key 重试是安全的）。',
+    en: 'The server is restarting its writer; try again shortly (retrying with the same Idempotency-Key is safe).',
+  },
   internal: {
     'zh-CN': '服务器内部错误，已记录。',
     en: 'Internal server error; it has been logged.',

@@ -16,15 +16,15 @@ function mask(text: string, secrets: string[]): string {
 }
 
 /** Values of the reader's hidden fields on one record, as they may be quoted in free text. */
-export function hiddenValuesOf(
+export async function hiddenValuesOf(
   ctx: ServerContext,
   actor: Actor,
   entity: string,
   recordId: string,
-): { fields: string[]; secrets: string[] } {
+): Promise<{ fields: string[]; secrets: string[] }> {
   const fields = ctx.perms.hiddenFields(actor, entity);
   if (fields.length === 0) return { fields, secrets: [] };
-  const got = ctx.engine.records.get(entity, recordId, {
+  const got = await ctx.engine.records.get(entity, recordId, {
     actor: { kind: 'system' },
     includeDeleted: true,
   });
@@ -62,13 +62,13 @@ export function maskValue<T>(
  * the item's record are masked in title, body and payload; payload keys named after hidden
  * fields are dropped.
  */
-export function scrubNotification<T extends NotificationView>(
+export async function scrubNotification<T extends NotificationView>(
   ctx: ServerContext,
   actor: Actor,
   n: T,
-): T {
+): Promise<T> {
   if (!n.entity || !n.recordId) return n;
-  const hidden = hiddenValuesOf(ctx, actor, n.entity, n.recordId);
+  const hidden = await hiddenValuesOf(ctx, actor, n.entity, n.recordId);
   if (hidden.fields.length === 0) return n;
   return {
     ...n,

@@ -6,11 +6,17 @@ import type {
   PreparedCreate,
 } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
+import {
+  newId,
+  type IntakeKind,
+  type IntakeReason,
+  type IntakeStatus,
+  type Store,
+  type Tx,
+} from '@trellis/store';
 import type { Locale } from '../http/locale';
 import { statusOf } from '../http/engine-result';
 import type { Touch } from './capture';
-import type { GroupCommit } from './group-commit';
-import type { IntakeKind, IntakeReason, IntakeStore } from './intake-store';
 
 export type IntakeMode = 'merge' | 'create' | 'reject';
 
@@ -46,23 +52,13 @@ export type IntakeOutcome =
     }
   | { ok: false; status: number; error: EngineError };
 
-/** What the intake write path needs: the HTTP thread's server context, or the intake writer thread's own connection. */
+/** What the intake write path needs: the writer's engine, store and automations. */
 export type IntakeDeps = {
-  engine: Pick<Engine, 'records' | 'activities'>;
-  groupCommit: GroupCommit;
-  spec(): AppSpec | null;
+  engine: Pick<Engine, 'records' | 'activities' | 'liveSpec'>;
+  store: Pick<Store, 'transaction' | 'intakeLog' | 'idempotency'>;
   now(): number;
   automations?: Pick<AutomationsApi, 'emit'> | undefined;
 };
-
-/** The version of the spec an engine runs, or null before the first publish. */
-export function liveSpecVersion(engine: Pick<Engine, 'spec'>): number | null {
-  try {
-    return engine.spec().version;
-  } catch {
-    return null;
-  }
-}
 
 function answer(
   reply: IntakeReply,
@@ -113,27 +109,61 @@ function resubmissionType(spec: AppSpec | null): string | null {
   );
 }
 
+/** One intake log entry (accepted or not), for `store.intakeLog.append`. */
+export function logEntry(
+  input: Pick<IntakeInput, 'kind' | 'source' | 'ip' | 'idempotencyKey'>,
+  entry: { status: IntakeStatus; httpStatus: number; reasons?: IntakeReason[]; recordId?: string },
+  at: number,
+) {
+  return {
+    id: newId(),
+    kind: input.kind,
+    sourceKey: input.source,
+    status: entry.status,
+    httpStatus: entry.httpStatus,
+    reasons: entry.reasons ?? null,
+    recordId: entry.recordId ?? null,
+    ip: input.ip,
+    idempotencyKey: input.idempotencyKey,
+    at,
+  };
+}
+
+/** Appends an intake log entry that is not an accepted submission (rejected, unauthorized, rate limited). */
+export async function appendLog(
+  store: Pick<Store, 'intakeLog'>,
+  entry: Pick<IntakeInput, 'kind' | 'source' | 'ip'> & {
+    idempotencyKey?: string | null;
+    status: IntakeStatus;
+    httpStatus: number;
+    reasons?: IntakeReason[];
+  },
+  at: number,
+): Promise<void> {
+  await store.intakeLog.append(
+    logEntry({ ...entry, idempotencyKey: entry.idempotencyKey ?? null }, entry, at),
+  );
+}
+
 /**
- * The shared tail of form and webhook intake, in one transaction (a group commit): the engine's one write path
- * as a public actor (validate, normalize, identity merge, touch, outbox event), an activity
- * when the submission merged into an existing record, the intake log entry and the
- * idempotency reply. The record is durable before anything is acknowledged.
+ * The shared tail of form and webhook intake, in one transaction (the store commits the
+ * submissions that arrive together in one group): the engine's one write path as a public actor
+ * (validate, normalize, identity merge, touch, outbox event), an activity when the submission
+ * merged into an existing record, the intake log entry and the idempotency reply. The record is
+ * durable before anything is acknowledged.
  */
-export async function writeIntake(
-  ctx: IntakeDeps,
-  store: IntakeStore,
-  input: IntakeInput,
-): Promise<IntakeOutcome> {
-  const t = input.touch;
+export async function writeIntake(ctx: IntakeDeps, input: IntakeInput): Promise<IntakeOutcome> {
   let at = ctx.now();
-  const outcome = await ctx.groupCommit((): IntakeOutcome => {
+  const spec = await ctx.engine.liveSpec();
+  const outcome = await ctx.store.transaction(async (tx): Promise<IntakeOutcome> => {
     at = ctx.now();
     // Checked again inside the transaction: a concurrent twin may have finished while this body was read.
-    const earlier = input.idempotencyKey ? store.replay(input.idempotencyKey) : null;
+    const earlier = input.idempotencyKey ? await tx.idempotency.get(input.idempotencyKey) : null;
     if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };
-    const result = ctx.engine.records.create(input.entity, input.values, {
+    const result = await ctx.engine.records.create(input.entity, input.values, {
       ...intakeCreateOptions(input),
       ...(input.prepared ? { prepared: input.prepared } : {}),
+      tx,
     });
     if (!result.ok)
       return {
@@ -143,46 +173,25 @@ export async function writeIntake(
       };
     const recordId = String(result.record.id);
     const merged = result.merged === true;
-    if (merged) {
-      const type = resubmissionType(ctx.spec());
-      const utm = [t.utm_source, t.utm_medium, t.utm_campaign].filter(Boolean).join(' / ');
-      if (type) {
-        ctx.engine.activities.log(
-          input.entity,
-          recordId,
-          {
-            type,
-            body: `${input.kind === 'form' ? '再次提交表单' : '再次推送'} ${input.source}${utm ? `（${utm}）` : ''}`,
-            meta: { intake: input.kind, source: input.source, changed: result.changed ?? [] },
-          },
-          { actor: { kind: 'system' }, via: 'intake', locale: input.locale },
-        );
-      }
-    }
+    if (merged) await logResubmission(ctx, tx, spec, input, recordId, result.changed ?? []);
     // Same transaction as the record: the event is exactly as durable as the submission.
-    ctx.automations?.emit({
-      type: input.kind === 'form' ? 'form.submitted' : 'webhook.received',
-      entity: input.entity,
-      recordId,
-      via: 'intake',
-      payload:
-        input.kind === 'form' ? { form: input.source, merged } : { source: input.source, merged },
-    });
-    store.log(
+    await ctx.automations?.emit(
       {
-        kind: input.kind,
-        source: input.source,
-        status: merged ? 'merged' : 'accepted',
-        httpStatus: 201,
+        type: input.kind === 'form' ? 'form.submitted' : 'webhook.received',
+        entity: input.entity,
         recordId,
-        ip: input.ip,
-        idempotencyKey: input.idempotencyKey,
+        via: 'intake',
+        payload:
+          input.kind === 'form' ? { form: input.source, merged } : { source: input.source, merged },
       },
-      at,
+      tx,
+    );
+    await tx.intakeLog.append(
+      logEntry(input, { status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId }, at),
     );
     const reply = input.reply ? answer(input.reply, recordId, merged) : undefined;
     if (reply && input.idempotencyKey)
-      store.remember(input.idempotencyKey, input.kind, reply.status, reply.body, at);
+      await tx.idempotency.put(input.idempotencyKey, input.kind, reply, at);
     return { ok: true, recordId, merged, ...(reply ? { reply } : {}) };
   });
   if (!outcome.ok) {
@@ -193,18 +202,34 @@ export async function writeIntake(
     }));
     if (reasons.length === 0)
       reasons.push({ path: '', code: outcome.error.code, message: outcome.error.message });
-    store.log(
-      {
-        kind: input.kind,
-        source: input.source,
-        status: 'rejected',
-        httpStatus: outcome.status,
-        reasons,
-        ip: input.ip,
-        idempotencyKey: input.idempotencyKey,
-      },
-      at,
+    await ctx.store.intakeLog.append(
+      logEntry(input, { status: 'rejected', httpStatus: outcome.status, reasons }, at),
     );
   }
   return outcome;
+}
+
+/** A repeat submission is logged on the record as an activity (who came back, through what). */
+async function logResubmission(
+  ctx: IntakeDeps,
+  tx: Tx,
+  spec: AppSpec | null,
+  input: IntakeInput,
+  recordId: string,
+  changed: string[],
+): Promise<void> {
+  const type = resubmissionType(spec);
+  if (!type) return;
+  const t = input.touch;
+  const utm = [t.utm_source, t.utm_medium, t.utm_campaign].filter(Boolean).join(' / ');
+  await ctx.engine.activities.log(
+    input.entity,
+    recordId,
+    {
+      type,
+      body: `${input.kind === 'form' ? '再次提交表单' : '再次推送'} ${input.source}${utm ? `（${utm}）` : ''}`,
+      meta: { intake: input.kind, source: input.source, changed },
+    },
+    { actor: { kind: 'system' }, via: 'intake', locale: input.locale, tx },
+  );
 }

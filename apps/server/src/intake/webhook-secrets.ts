@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { StoreDb } from '@trellis/store';
+import type { Repos } from '@trellis/store';
 import { safeEqual, sha256Hex } from '../auth/secrets';
 
 /**
@@ -7,20 +7,10 @@ import { safeEqual, sha256Hex } from '../auth/secrets';
  * its token; an HMAC source needs the secret itself to check signatures, so it is stored
  * encrypted with AES-256-GCM under the server's secret key.
  */
-export function webhookSecrets(db: StoreDb, key: Buffer | undefined) {
-  const s = db.sqlite;
-  const get = (source: string) =>
-    (
-      s
-        .prepare('SELECT secret_hash_or_enc AS v FROM webhook_secrets WHERE source_key = ?')
-        .get(source) as { v: string } | undefined
-    )?.v ?? null;
+export function webhookSecrets(store: Repos, key: Buffer | undefined) {
+  const get = (source: string) => store.webhookSecrets.get(source);
   const put = (source: string, value: string, now: number) =>
-    void s
-      .prepare(
-        'INSERT INTO webhook_secrets (source_key, secret_hash_or_enc, created_at) VALUES (?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET secret_hash_or_enc = excluded.secret_hash_or_enc, created_at = excluded.created_at',
-      )
-      .run(source, value, now);
+    store.webhookSecrets.put(source, value, now);
 
   const encrypt = (plain: string): string => {
     if (!key) throw new Error('secretKey is required to store HMAC secrets');
@@ -50,24 +40,28 @@ export function webhookSecrets(db: StoreDb, key: Buffer | undefined) {
   };
 
   return {
-    has: (source: string) => get(source) !== null,
+    has: async (source: string) => (await get(source)) !== null,
     /** Stores a secret for a source; `hmac` sources keep it encrypted, token sources a hash. */
-    set(source: string, authType: 'token' | 'hmac', secret: string, now: number): void {
-      put(source, authType === 'hmac' ? encrypt(secret) : `sha256:${sha256Hex(secret)}`, now);
+    set(source: string, authType: 'token' | 'hmac', secret: string, now: number): Promise<void> {
+      return put(
+        source,
+        authType === 'hmac' ? encrypt(secret) : `sha256:${sha256Hex(secret)}`,
+        now,
+      );
     },
-    checkToken(source: string, token: string | undefined): boolean {
-      const stored = get(source);
+    async checkToken(source: string, token: string | undefined): Promise<boolean> {
+      const stored = await get(source);
       if (!stored || !token || !stored.startsWith('sha256:')) return false;
       return safeEqual(stored.slice(7), sha256Hex(token));
     },
     /** Checks a hex HMAC of the raw body; accepts an optional `sha256=` style prefix. */
-    checkSignature(
+    async checkSignature(
       source: string,
       algorithm: 'sha256' | 'sha1',
       raw: string,
       signature: string | undefined,
-    ): boolean {
-      const stored = get(source);
+    ): Promise<boolean> {
+      const stored = await get(source);
       const secret = stored ? decrypt(stored) : null;
       if (!secret || !signature) return false;
       const given = signature

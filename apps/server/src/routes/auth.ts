@@ -29,8 +29,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   const secure = (c: Parameters<typeof requestOrigin>[0]) =>
     requestOrigin(c, ctx.options.trustProxy ?? false).startsWith('https:');
 
-  const startSession = (c: Context<AppEnv>, userId: string) => {
-    const session = ctx.sessions.create(userId, ctx.now(), {
+  const startSession = async (c: Context<AppEnv>, userId: string) => {
+    const session = await ctx.sessions.create(userId, ctx.now(), {
       ip: clientIp(c, ctx.options.trustProxy ?? false),
       userAgent: c.req.header('user-agent') ?? null,
     });
@@ -57,30 +57,30 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       throw new HttpProblem(429, 'rate_limited', { seconds: blocked.retryAfterSec }, [], {
         'retry-after': String(blocked.retryAfterSec),
       });
-    const row = ctx.users.byLogin(login);
+    const row = await ctx.users.byLogin(login);
     // Verify against a dummy hash for unknown logins so timing does not reveal which exist.
-    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok) {
       ctx.loginIpLimiter.hit(ip, ctx.now());
       throw new HttpProblem(401, 'invalid_credentials');
     }
     if (row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
     ctx.loginLimiter.reset(key);
-    startSession(c, row.id);
-    return c.json({ user: ctx.users.view(row) });
+    await startSession(c, row.id);
+    return c.json({ user: await ctx.users.view(row) });
   });
 
-  app.post('/api/v1/auth/logout', (c) => {
+  app.post('/api/v1/auth/logout', async (c) => {
     const id = c.get('sessionId');
-    if (id) ctx.sessions.remove(id);
+    if (id) await ctx.sessions.remove(id);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
 
-  app.get('/api/v1/me', (c) => {
+  app.get('/api/v1/me', async (c) => {
     const actor = requireActor(c);
     const user = c.get('user');
-    const spec = ctx.spec();
+    const spec = await ctx.spec();
     const role = spec?.roles?.find((r) => r.key === actor.role);
     const capabilities = (
       [
@@ -109,7 +109,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       ]),
     );
     return c.json({
-      user: user ? ctx.users.view(ctx.users.byId(user.id)!) : null,
+      user: user ? await ctx.users.view((await ctx.users.byId(user.id))!) : null,
       actor: { kind: actor.kind, role: actor.role ?? null, teams: actor.teams ?? [] },
       via: c.get('authVia'),
       role: role
@@ -123,7 +123,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   // The signed-in user changes their own password (the current one proves it is them) or locale.
   app.post('/api/v1/me/password', async (c) => {
     const actor = requireActor(c);
-    const row = actor.userId ? ctx.users.byId(actor.userId) : undefined;
+    const row = actor.userId ? await ctx.users.byId(actor.userId) : undefined;
     if (!row || c.get('authVia') !== 'session') throw new HttpProblem(403, 'forbidden');
     const { body } = await readObject(c);
     const current = str(body, 'current', 1000);
@@ -137,15 +137,13 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
           params: { min: MIN_PASSWORD_LENGTH },
         },
       ]);
-    if (!(await verifyPassword(current, row.password_hash)))
+    if (!(await verifyPassword(current, row.passwordHash)))
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/current', code: 'invalid_credentials', message: '' },
       ]);
-    ctx.users.update(row.id, { passwordHash: await hashPassword(next) }, ctx.now());
+    await ctx.users.update(row.id, { passwordHash: await hashPassword(next) }, ctx.now());
     // Every other session of this user ends; this one continues.
-    ctx.db.sqlite
-      .prepare('DELETE FROM sessions WHERE user_id = ? AND id <> ?')
-      .run(row.id, c.get('sessionId'));
+    await ctx.sessions.removeForUser(row.id, c.get('sessionId') ?? undefined);
     return c.body(null, 204);
   });
 
@@ -157,7 +155,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/locale', code: 'invalid_value', message: '', params: { reason: 'zh-CN | en' } },
       ]);
-    ctx.users.update(
+    await ctx.users.update(
       actor.userId,
       {
         ...(typeof body.name === 'string' && body.name.trim()
@@ -167,11 +165,11 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       },
       ctx.now(),
     );
-    return c.json({ user: ctx.users.view(ctx.users.byId(actor.userId)!) });
+    return c.json({ user: await ctx.users.view((await ctx.users.byId(actor.userId))!) });
   });
 
   // First-run setup: creates the first admin when there is no user at all.
-  app.get('/api/v1/setup', (c) => c.json({ needed: ctx.users.count() === 0 }));
+  app.get('/api/v1/setup', async (c) => c.json({ needed: (await ctx.users.count()) === 0 }));
   app.post('/api/v1/setup', async (c) => {
     const { body } = await readObject(c);
     const login = str(body, 'login', 64);
@@ -180,8 +178,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/password', code: 'weak_password', message: '' },
       ]);
-    if (ctx.users.count() > 0) throw new HttpProblem(409, 'setup_done');
-    const id = ctx.users.insert(
+    if ((await ctx.users.count()) > 0) throw new HttpProblem(409, 'setup_done');
+    const id = await ctx.users.insert(
       {
         login,
         name: typeof body.name === 'string' ? body.name.slice(0, 100) : login,
@@ -190,7 +188,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       },
       ctx.now(),
     );
-    startSession(c, id);
-    return c.json({ user: ctx.users.view(ctx.users.byId(id)!) }, 201);
+    await startSession(c, id);
+    return c.json({ user: await ctx.users.view((await ctx.users.byId(id))!) }, 201);
   });
 }

@@ -30,15 +30,15 @@ function requireManage(ctx: ServerContext, actor: Actor): void {
 
 /** Automations of the live spec, their run log, dry runs and manual runs. */
 export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get('/api/v1/automations', (c) => {
+  app.get('/api/v1/automations', async (c) => {
     requireWatch(ctx, requireActor(c));
     return c.json({
-      items: ctx.spec()?.automations ?? [],
-      pending: ctx.options.automations?.pending() ?? null,
+      items: (await ctx.spec())?.automations ?? [],
+      pending: (await ctx.options.automations?.pending()) ?? null,
     });
   });
 
-  app.get('/api/v1/automations/runs', (c) => {
+  app.get('/api/v1/automations/runs', async (c) => {
     const actor = requireActor(c);
     requireWatch(ctx, actor);
     const q = c.req.query();
@@ -55,7 +55,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     // Run rows carry the record's values (condition traces, results): builders see every run,
     // others only runs over records they can read now.
     const everything = ctx.perms.hasCapability(actor, 'build');
-    const result = automationsOf(ctx).runsPage(
+    const result = await automationsOf(ctx).runsPage(
       {
         ...(q.automation ? { automationKey: q.automation } : {}),
         ...(q.entity ? { entity: q.entity } : {}),
@@ -63,11 +63,11 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
         ...(q.status ? { status: q.status as RunStatus } : {}),
         ...page,
       },
-      (run) =>
+      async (run) =>
         everything ||
         !run.entity ||
         !run.recordId ||
-        ctx.engine.records.get(run.entity, run.recordId, { actor }).ok,
+        (await ctx.engine.records.get(run.entity, run.recordId, { actor })).ok,
     );
     if (!result) throw invalidCursor();
     return c.json(result);
@@ -80,7 +80,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     // `record: null` runs the trigger itself (a schedule's query picks the records).
     const input = ('record' in body ? body.record : body) as
       string | Record<string, unknown> | null;
-    const result = automationsOf(ctx).test(
+    const result = await automationsOf(ctx).test(
       c.req.param('key'),
       input as never,
       body.previous ? { previous: body.previous as never } : {},
@@ -98,21 +98,17 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     // the caller may read. A named record they cannot read answers like a missing one; records a
     // schedule's query picked are left out. Sample values (created in the rolled-back
     // transaction, so no longer stored) are the caller's own.
-    const readable = (entity: string, id: string) =>
-      ctx.engine.records.get(entity, id, { actor }).ok ||
-      !ctx.engine.records.get(entity, id, { actor: { kind: 'system' } }).ok;
+    const readable = async (entity: string, id: string) =>
+      (await ctx.engine.records.get(entity, id, { actor })).ok ||
+      !(await ctx.engine.records.get(entity, id, { actor: { kind: 'system' } })).ok;
     const id = typeof input === 'string' ? input : typeof input?.id === 'string' ? input.id : null;
-    if (
-      id !== null &&
-      result.runs.some((run) => run.entity && run.recordId === id && !readable(run.entity, id))
-    )
-      throw new HttpProblem(404, 'not_found');
-    return c.json({
-      ...result,
-      runs: result.runs.filter(
-        (run) => !run.entity || !run.recordId || readable(run.entity, run.recordId),
-      ),
-    });
+    const runs = [];
+    for (const run of result.runs) {
+      const ok = !run.entity || !run.recordId || (await readable(run.entity, run.recordId));
+      if (!ok && id !== null && run.recordId === id) throw new HttpProblem(404, 'not_found');
+      if (ok) runs.push(run);
+    }
+    return c.json({ ...result, runs });
   });
 
   app.post('/api/v1/automations/:key/run', async (c) => {
@@ -125,18 +121,16 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/recordIds', code: 'required', message: '' },
       ]);
-    const automation = ctx.spec()?.automations?.find((a) => a.key === c.req.param('key'));
+    const automation = (await ctx.spec())?.automations?.find((a) => a.key === c.req.param('key'));
     const entity = automation?.on.type === 'manual' ? automation.on.entity : null;
     // A manual run acts on records the person may update; others answer like missing ones.
-    if (
-      !entity ||
-      !ids.every((id) => {
-        const r = ctx.engine.records.get(entity, id, { actor });
-        return r.ok && ctx.perms.can(actor, 'update', entity, r.record);
-      })
-    )
-      throw new HttpProblem(404, 'not_found');
-    const result = automationsOf(ctx).runManual(c.req.param('key'), ids, actor);
+    if (!entity) throw new HttpProblem(404, 'not_found');
+    for (const id of ids) {
+      const r = await ctx.engine.records.get(entity, id, { actor });
+      if (!r.ok || !ctx.perms.can(actor, 'update', entity, r.record))
+        throw new HttpProblem(404, 'not_found');
+    }
+    const result = await automationsOf(ctx).runManual(c.req.param('key'), ids, actor);
     if (!result.ok) throw new HttpProblem(422, 'validation', {}, [result.error]);
     return c.json(result, 202);
   });

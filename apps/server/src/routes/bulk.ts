@@ -6,7 +6,6 @@ import { statusOf } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import { message } from '../http/messages';
-import { writeTx } from '../http/write-tx';
 import type { AppEnv } from '../types';
 import { guardWrite, readableEntity, redactor, viaOf } from './record-helpers';
 
@@ -37,7 +36,7 @@ const bad = (path: string, code: string, params: Record<string, unknown> = {}) =
  */
 export function registerBulkRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.post('/api/v1/records/:entity/bulk', async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const { body } = await readObject(c);
     const action = body.action as Action;
     if (!ACTIONS.includes(action))
@@ -55,19 +54,22 @@ export function registerBulkRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const locale = localeOf(c);
     const redact = redactor(ctx, actor, entity.key);
     const opts = { actor, via: viaOf(c), locale };
-    const results: BulkResult[] = [...new Set(ids as string[])].map((id) => {
-      const res = writeTx(ctx.db, () => {
-        if (action === 'delete') return ctx.engine.records.remove(entity.key, id, opts);
-        if (action === 'stage')
-          return ctx.engine.records.changeStage(entity.key, id, stage, {
-            ...opts,
-            ...(values ? { values } : {}),
-          });
-        return ctx.engine.records.update(entity.key, id, values ?? {}, opts);
-      });
-      if (res.ok) return { id, ok: true, version: res.record.version };
-      return refusal(id, res.error, locale, redact.errors);
-    });
+    // Each record is its own write; sent together, the writer commits them in few commits.
+    const results: BulkResult[] = await Promise.all(
+      [...new Set(ids as string[])].map(async (id): Promise<BulkResult> => {
+        const res =
+          action === 'delete'
+            ? await ctx.engine.records.remove(entity.key, id, opts)
+            : action === 'stage'
+              ? await ctx.engine.records.changeStage(entity.key, id, stage, {
+                  ...opts,
+                  ...(values ? { values } : {}),
+                })
+              : await ctx.engine.records.update(entity.key, id, values ?? {}, opts);
+        if (res.ok) return { id, ok: true, version: res.record.version };
+        return refusal(id, res.error, locale, redact.errors);
+      }),
+    );
     return c.json({
       results,
       succeeded: results.filter((r) => r.ok).length,

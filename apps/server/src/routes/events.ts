@@ -12,58 +12,35 @@ import { redactor } from './record-helpers';
 const POLL_MS = 5000;
 const HEARTBEAT_MS = 15_000;
 
-type OutboxRow = {
-  seq: number;
-  type: string;
-  entity: string | null;
-  record_id: string | null;
-  created_at: number;
-};
-type NotificationRow = {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  entity: string | null;
-  record_id: string | null;
-  payload: string | null;
-  created_at: number;
-};
-
 /** The events one reader may see since `seq`: record changes they can read (redacted) and their notifications. */
-export function eventsSince(
+export async function eventsSince(
   ctx: ServerContext,
   actor: Actor,
   cursor: { seq: number; notification: string },
 ) {
   const out: { event: string; data: unknown }[] = [];
-  const rows = ctx.db.sqlite
-    .prepare(
-      'SELECT seq, type, entity, record_id, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 200',
-    )
-    .all(cursor.seq) as OutboxRow[];
+  const rows = await ctx.store.outbox.since(cursor.seq, 200);
   for (const row of rows) {
     cursor.seq = row.seq;
-    if (!row.entity || !row.record_id || !ctx.perms.can(actor, 'read', row.entity)) continue;
-    const got = ctx.engine.records.get(row.entity, row.record_id, { actor, includeDeleted: true });
+    if (!row.entity || !row.recordId || !ctx.perms.can(actor, 'read', row.entity)) continue;
+    const got = await ctx.engine.records.get(row.entity, row.recordId, {
+      actor,
+      includeDeleted: true,
+    });
     if (!got.ok || !ctx.perms.can(actor, 'read', row.entity, got.record)) continue;
     out.push({
       event: 'record',
       data: {
         type: row.type,
         entity: row.entity,
-        id: row.record_id,
-        at: row.created_at,
+        id: row.recordId,
+        at: row.createdAt,
         record: redactor(ctx, actor, row.entity).record(got.record),
       },
     });
   }
   if (actor.userId) {
-    const notes = ctx.db.sqlite
-      .prepare(
-        'SELECT id, kind, title, body, entity, record_id, payload, created_at FROM notifications WHERE user_id = ? AND id > ? ORDER BY id LIMIT 100',
-      )
-      .all(actor.userId, cursor.notification) as NotificationRow[];
+    const notes = await ctx.store.notifications.since(actor.userId, cursor.notification, 100);
     for (const n of notes) {
       cursor.notification = n.id;
       const view = {
@@ -72,11 +49,11 @@ export function eventsSince(
         title: n.title,
         body: n.body,
         entity: n.entity,
-        recordId: n.record_id,
-        payload: n.payload ? (JSON.parse(n.payload) as unknown) : null,
-        createdAt: n.created_at,
+        recordId: n.recordId,
+        payload: n.payload ?? null,
+        createdAt: n.createdAt,
       };
-      out.push({ event: 'notification', data: scrubNotification(ctx, actor, view) });
+      out.push({ event: 'notification', data: await scrubNotification(ctx, actor, view) });
     }
   }
   return out;
@@ -84,21 +61,16 @@ export function eventsSince(
 
 /** `GET /api/v1/events`: server-sent events for the signed-in reader (records they can see, their notifications). */
 export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get('/api/v1/events', (c) => {
+  app.get('/api/v1/events', async (c) => {
     const actor = requireActor(c);
-    const startSeq = (
-      ctx.db.sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM outbox').get() as { s: number }
-    ).s;
+    const startSeq = await ctx.store.outbox.lastSeq();
     const lastEventId = Number(c.req.header('last-event-id'));
     const cursor = {
       seq: Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : startSeq,
       notification: '',
     };
     if (actor.userId) {
-      const last = ctx.db.sqlite
-        .prepare('SELECT max(id) AS id FROM notifications WHERE user_id = ?')
-        .get(actor.userId) as { id: string | null };
-      cursor.notification = last.id ?? '';
+      cursor.notification = (await ctx.store.notifications.lastId(actor.userId)) ?? '';
     }
     return streamSSE(c, async (stream) => {
       let open = true;
@@ -113,7 +85,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void
       while (open) {
         await nextChange(ctx, pollMs);
         if (!open) break;
-        const events = eventsSince(ctx, actor, cursor);
+        const events = await eventsSince(ctx, actor, cursor);
         for (const e of events)
           await stream.writeSSE({
             event: e.event,

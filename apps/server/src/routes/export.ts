@@ -22,8 +22,8 @@ function csvCell(value: unknown): string {
  * UTF-8 BOM so spreadsheet programs read Chinese text correctly.
  */
 export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get('/api/v1/records/:entity/export', (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+  app.get('/api/v1/records/:entity/export', async (c) => {
+    const { actor, entity } = await readableEntity(ctx, c);
     if (!ctx.perms.hasCapability(actor, 'export')) throw new HttpProblem(403, 'forbidden');
     const format = c.req.query('format') ?? 'csv';
     if (format !== 'csv' && format !== 'json')
@@ -40,7 +40,7 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
     const rows: Record<string, unknown>[] = [];
     let cursor: string | undefined;
     do {
-      const page = ctx.engine.records.list(
+      const page = await ctx.engine.records.list(
         entity.key,
         { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) },
         { actor, locale: localeOf(c) },

@@ -2,47 +2,32 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { newId, quoteIdent, tableName } from '@trellis/store';
+import { newId, type FileRow } from '@trellis/store';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { HttpProblem } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
-type FileRow = {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  storage_path: string;
-  created_by: string | null;
-};
-
 /** Whether the reader may download a file: they uploaded it, or it sits on a record (or an activity of one) they can read, in a field they can see. */
-function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): boolean {
-  if (ctx.perms.hasCapability(actor, 'build') || (actor.userId && file.created_by === actor.userId))
+async function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): Promise<boolean> {
+  if (ctx.perms.hasCapability(actor, 'build') || (actor.userId && file.createdBy === actor.userId))
     return true;
-  const needle = `%"${file.id}"%`;
-  for (const entity of ctx.spec()?.entities ?? []) {
+  const spec = await ctx.spec();
+  for (const entity of spec?.entities ?? []) {
     if (!ctx.perms.can(actor, 'read', entity.key)) continue;
     const visible = new Set(ctx.perms.visibleFields(actor, entity.key));
-    const ids = new Set<string>();
-    for (const f of entity.fields.filter((f) => f.type === 'file' && visible.has(f.key))) {
-      for (const r of ctx.db.sqlite
-        .prepare(
-          `SELECT id FROM ${quoteIdent(tableName(entity.key))} WHERE ${quoteIdent(f.key)} LIKE ? LIMIT 20`,
-        )
-        .all(needle) as { id: string }[])
-        ids.add(r.id);
-    }
-    for (const r of ctx.db.sqlite
-      .prepare(
-        'SELECT record_id AS id FROM activities WHERE entity = ? AND attachments LIKE ? LIMIT 20',
-      )
-      .all(entity.key, needle) as { id: string }[])
-      ids.add(r.id);
+    const fields = entity.fields
+      .filter((f) => f.type === 'file' && visible.has(f.key))
+      .map((f) => f.key);
+    const ids = new Set<string>(
+      fields.length > 0
+        ? await ctx.store.records(spec!).referencingFile(entity.key, fields, file.id, 20)
+        : [],
+    );
+    for (const id of await ctx.store.activities.recordsWithFile(entity.key, file.id, 20))
+      ids.add(id);
     for (const id of ids) {
-      const got = ctx.engine.records.get(entity.key, id, { actor });
+      const got = await ctx.engine.records.get(entity.key, id, { actor });
       if (got.ok && ctx.perms.can(actor, 'read', entity.key, got.record)) return true;
     }
   }
@@ -95,30 +80,30 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       renameSync(`${path}.tmp`, path);
     }
     const id = newId();
-    ctx.db.sqlite
-      .prepare(
-        'INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        id,
-        name,
-        mime.slice(0, 100),
-        bytes.length,
-        sha256,
-        rel,
-        actor.userId ?? null,
-        ctx.now(),
-      );
+    await ctx.store.files.insert({
+      id,
+      name,
+      mime: mime.slice(0, 100),
+      size: bytes.length,
+      sha256,
+      storagePath: rel,
+      createdBy: actor.userId ?? null,
+      createdAt: ctx.now(),
+    });
     return c.json({ id, name, size: bytes.length, mime }, 201);
   });
 
-  app.get('/api/v1/files/:id', (c) => {
+  app.get('/api/v1/files/:id', async (c) => {
     const actor = requireActor(c);
-    const row = ctx.db.sqlite.prepare('SELECT * FROM files WHERE id = ?').get(c.req.param('id')) as
-      FileRow | undefined;
-    if (!row || !dir || !mayRead(ctx, actor, row) || !existsSync(join(dir, row.storage_path)))
+    const row = await ctx.store.files.get(c.req.param('id'));
+    if (
+      !row ||
+      !dir ||
+      !(await mayRead(ctx, actor, row)) ||
+      !existsSync(join(dir, row.storagePath))
+    )
       throw new HttpProblem(404, 'not_found');
-    return c.body(readFileSync(join(dir, row.storage_path)), 200, {
+    return c.body(readFileSync(join(dir, row.storagePath)), 200, {
       'content-type': row.mime,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`,
       'x-content-type-options': 'nosniff',

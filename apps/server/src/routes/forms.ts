@@ -8,8 +8,7 @@ import { HttpProblem, localeOf } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import { captureTouch, UTM_KEYS } from '../intake/capture';
 import { coerceFormValue } from '../intake/coerce';
-import { intakeStore } from '../intake/intake-store';
-import { submitIntake } from '../intake/intake-writer';
+import { appendLog } from '../intake/submit';
 import type { AppEnv } from '../types';
 
 /** Name of the honeypot input rendered invisibly on public forms; people leave it empty. */
@@ -28,10 +27,8 @@ export function formFieldKeys(form: FormSpec): string[] {
 
 /** Public intake forms: `POST /f/:form` and the form definition the public page renders. */
 export function registerFormRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const store = intakeStore(ctx.db);
-
-  app.get('/api/v1/public/forms/:form', (c) => {
-    const spec = ctx.spec();
+  app.get('/api/v1/public/forms/:form', async (c) => {
+    const spec = await ctx.spec();
     const form = findPublicForm(spec, c.req.param('form'));
     const entity = form && spec?.entities.find((e) => e.key === form.entity);
     if (!form || !entity)
@@ -50,16 +47,12 @@ export function registerFormRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     });
   });
 
-  app.post('/f/:form', async (c) => submitForm(ctx, store, c));
+  app.post('/f/:form', async (c) => submitForm(ctx, c));
 }
 
-async function submitForm(
-  ctx: ServerContext,
-  store: ReturnType<typeof intakeStore>,
-  c: Context<AppEnv>,
-): Promise<Response> {
+async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Response> {
   const locale = localeOf(c);
-  const spec = ctx.spec();
+  const spec = await ctx.spec();
   const ref = c.req.param('form') ?? '';
   const form = findPublicForm(spec, ref);
   const entity = form && spec?.entities.find((e) => e.key === form.entity);
@@ -80,7 +73,7 @@ async function submitForm(
   }
   const idemKey = idemHeader ? `form:${form.key}:${idemHeader}` : null;
   if (idemKey) {
-    const previous = store.replay(idemKey);
+    const previous = await ctx.store.idempotency.get(idemKey);
     if (previous)
       return c.json(previous.body as object, previous.status as 201, {
         'idempotent-replayed': 'true',
@@ -89,7 +82,8 @@ async function submitForm(
 
   const gate = ctx.intakeLimiter.hit(`form|${ip}`, now);
   if (!gate.ok) {
-    store.log(
+    await appendLog(
+      ctx.store,
       {
         kind: 'form',
         source: form.key,
@@ -121,7 +115,8 @@ async function submitForm(
   // A filled honeypot is a bot: answer like a success so it learns nothing, write nothing.
   const trap = body[HONEYPOT];
   if (trap !== undefined && trap !== '' && trap !== null) {
-    store.log(
+    await appendLog(
+      ctx.store,
       {
         kind: 'form',
         source: form.key,
@@ -155,7 +150,8 @@ async function submitForm(
     values[key] = urlencoded ? coerceFormValue(field, raw as string | string[]) : raw;
   }
   if (errors.length > 0) {
-    store.log(
+    await appendLog(
+      ctx.store,
       {
         kind: 'form',
         source: form.key,
@@ -171,7 +167,7 @@ async function submitForm(
   }
   // The form's defaults and captureInto are applied by the engine (withCaptured), in that
   // order of precedence: a captured utm_source beats a default source.
-  const outcome = await submitIntake(ctx, store, {
+  const outcome = await ctx.submitIntake({
     kind: 'form',
     source: form.key,
     entity: entity.key,

@@ -5,37 +5,34 @@ import { readRawJson } from '../http/body';
 import { clientIp } from '../http/client-ip';
 import { HttpProblem, localeOf } from '../http/problem';
 import { captureTouch } from '../intake/capture';
-import type { IntakeStore } from '../intake/intake-store';
-import { intakeStore } from '../intake/intake-store';
 import { readPath } from '../intake/json-path';
-import { submitIntake } from '../intake/intake-writer';
+import { appendLog } from '../intake/submit';
 import type { WebhookSecrets } from '../intake/webhook-secrets';
 import { webhookSecrets } from '../intake/webhook-secrets';
 import type { AppEnv } from '../types';
 
 /** Inbound webhooks: `POST /hooks/:source` — authenticate, map the payload, same write path. */
 export function registerHookRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const store = intakeStore(ctx.db);
-  const secrets = webhookSecrets(ctx.db, ctx.options.secretKey);
-  app.post('/hooks/:source', (c) => receive(ctx, store, secrets, c));
+  const secrets = webhookSecrets(ctx.store, ctx.options.secretKey);
+  app.post('/hooks/:source', (c) => receive(ctx, secrets, c));
 }
 
 async function receive(
   ctx: ServerContext,
-  store: IntakeStore,
   secrets: WebhookSecrets,
   c: Context<AppEnv>,
 ): Promise<Response> {
   const key = c.req.param('source') ?? '';
   const ip = clientIp(c, ctx.options.trustProxy ?? false);
   const now = ctx.now();
-  const reject = (
+  const reject = async (
     status: number,
     code: string,
     params: Record<string, unknown>,
     logStatus: 'rejected' | 'unauthorized' = 'rejected',
   ) => {
-    store.log(
+    await appendLog(
+      ctx.store,
       {
         kind: 'webhook',
         source: key,
@@ -48,16 +45,16 @@ async function receive(
     );
     return new HttpProblem(status, code, params);
   };
-  const source: WebhookSourceSpec | undefined = ctx
-    .spec()
-    ?.webhookSources?.find((s) => s.key === key);
-  if (!source) throw reject(404, 'source_not_found', { source: key.slice(0, 64) });
+  const source: WebhookSourceSpec | undefined = (await ctx.spec())?.webhookSources?.find(
+    (s) => s.key === key,
+  );
+  if (!source) throw await reject(404, 'source_not_found', { source: key.slice(0, 64) });
 
   let parsed: { raw: string; body: Record<string, unknown> };
   try {
     parsed = await readRawJson(c);
   } catch (err) {
-    if (err instanceof HttpProblem) throw reject(err.status, err.code, err.params);
+    if (err instanceof HttpProblem) throw await reject(err.status, err.code, err.params);
     throw err;
   }
   // Senders that keep failing authentication are slowed down before they fill the log.
@@ -67,11 +64,12 @@ async function receive(
       'retry-after': String(failGate.retryAfterSec),
     });
   const header = source.auth.header.toLowerCase();
-  if (!secrets.has(key)) throw reject(401, 'no_secret', { source: key }, 'unauthorized');
+  if (!(await secrets.has(key)))
+    throw await reject(401, 'no_secret', { source: key }, 'unauthorized');
   const authentic =
     source.auth.type === 'token'
-      ? secrets.checkToken(key, c.req.header(header))
-      : secrets.checkSignature(
+      ? await secrets.checkToken(key, c.req.header(header))
+      : await secrets.checkSignature(
           key,
           source.auth.algorithm ?? 'sha256',
           parsed.raw,
@@ -79,7 +77,7 @@ async function receive(
         );
   if (!authentic) ctx.loginIpLimiter.hit(`hook|${ip}`, now);
   if (!authentic)
-    throw reject(
+    throw await reject(
       401,
       source.auth.type === 'token' ? 'bad_token' : 'bad_signature',
       { header },
@@ -93,18 +91,18 @@ async function receive(
   }
   // A payload none of whose mapped paths exist is a broken integration, never an empty 200.
   if (Object.keys(mapped).length === 0)
-    throw reject(422, 'mapping_empty', { paths: Object.values(source.mapping).join(', ') });
+    throw await reject(422, 'mapping_empty', { paths: Object.values(source.mapping).join(', ') });
 
   const idemHeader = c.req.header('idempotency-key');
   const idemKey = idemHeader && idemHeader.length <= 200 ? `hook:${key}:${idemHeader}` : null;
   if (idemKey) {
-    const previous = store.replay(idemKey);
+    const previous = await ctx.store.idempotency.get(idemKey);
     if (previous)
       return c.json(previous.body as object, previous.status as 201, {
         'idempotent-replayed': 'true',
       });
   }
-  const outcome = await submitIntake(ctx, store, {
+  const outcome = await ctx.submitIntake({
     kind: 'webhook',
     source: key,
     entity: source.entity,

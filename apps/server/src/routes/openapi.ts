@@ -10,8 +10,8 @@ import type { AppEnv } from '../types';
  * the fields their role may see; an anonymous one sees no field hidden from any role.
  */
 export function registerOpenApiRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get('/api/v1/openapi.json', (c) => {
-    const spec = ctx.spec();
+  app.get('/api/v1/openapi.json', async (c) => {
+    const spec = await ctx.spec();
     const actor = c.get('actor');
     const hidden = (entity: string): Set<string> => {
       if (actor) return new Set(ctx.perms.hiddenFields(actor, entity));

@@ -3,7 +3,6 @@ import type { TimelineEntry } from '@trellis/engine';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
-import { writeTx } from '../http/write-tx';
 import { hiddenValuesOf, maskValue } from '../http/scrub-notification';
 import { engineProblem } from '../http/engine-result';
 import { parsePage } from '../http/paging';
@@ -25,32 +24,37 @@ function scrubEntries(entries: TimelineEntry[], hidden: Set<string>): TimelineEn
 
 /** Search, timeline, history and activities of records. */
 export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get('/api/v1/search', (c) => {
+  app.get('/api/v1/search', async (c) => {
     const actor = requireActor(c);
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     if (q === '')
       throw new HttpProblem(400, 'validation', {}, [{ path: '/q', code: 'required', message: '' }]);
-    const results = (ctx.spec()?.entities ?? [])
-      .filter((e) => ctx.perms.can(actor, 'read', e.key))
-      .map((e) => {
-        const found = ctx.engine.records.list(
-          e.key,
-          { search: q, limit: 10 },
-          { actor, locale: localeOf(c) },
-        );
-        const redact = redactor(ctx, actor, e.key);
-        return { entity: e.key, items: found.ok ? found.records.map((r) => redact.record(r)) : [] };
-      })
-      .filter((r) => r.items.length > 0);
+    const found = await Promise.all(
+      ((await ctx.spec())?.entities ?? [])
+        .filter((e) => ctx.perms.can(actor, 'read', e.key))
+        .map(async (e) => {
+          const found = await ctx.engine.records.list(
+            e.key,
+            { search: q, limit: 10 },
+            { actor, locale: localeOf(c) },
+          );
+          const redact = redactor(ctx, actor, e.key);
+          return {
+            entity: e.key,
+            items: found.ok ? found.records.map((r) => redact.record(r)) : [],
+          };
+        }),
+    );
+    const results = found.filter((r) => r.items.length > 0);
     return c.json({ results });
   });
 
   // The recycle bin: soft-deleted records the caller may restore (delete rights), newest first.
-  app.get('/api/v1/records/:entity/deleted', (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+  app.get('/api/v1/records/:entity/deleted', async (c) => {
+    const { actor, entity } = await readableEntity(ctx, c);
     if (!ctx.perms.can(actor, 'delete', entity.key)) throw new HttpProblem(403, 'forbidden');
     const query = parseListQuery(ctx, c, actor, entity);
-    const result = ctx.engine.records.listDeleted(entity.key, query, {
+    const result = await ctx.engine.records.listDeleted(entity.key, query, {
       actor,
       locale: localeOf(c),
     });
@@ -62,15 +66,15 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     });
   });
 
-  app.get(`${BASE}/timeline`, (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
-    const result = ctx.engine.timeline(entity.key, c.req.param('id'), {
+  app.get(`${BASE}/timeline`, async (c) => {
+    const { actor, entity } = await readableEntity(ctx, c);
+    const result = await ctx.engine.timeline(entity.key, c.req.param('id'), {
       actor,
       locale: localeOf(c),
     });
     if (!result.ok) throw engineProblem(result.error);
     // Tasks, activities and touches carry free text that automations may have filled from fields.
-    const hidden = hiddenValuesOf(ctx, actor, entity.key, c.req.param('id'));
+    const hidden = await hiddenValuesOf(ctx, actor, entity.key, c.req.param('id'));
     return c.json({
       items: maskValue(
         scrubEntries(result.entries, redactor(ctx, actor, entity.key).hidden),
@@ -79,9 +83,9 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     });
   });
 
-  app.get(`${BASE}/history`, (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
-    const result = ctx.engine.timeline(entity.key, c.req.param('id'), {
+  app.get(`${BASE}/history`, async (c) => {
+    const { actor, entity } = await readableEntity(ctx, c);
+    const result = await ctx.engine.timeline(entity.key, c.req.param('id'), {
       actor,
       locale: localeOf(c),
     });
@@ -96,9 +100,9 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     return c.json({ items: scrubEntries(changes, redactor(ctx, actor, entity.key).hidden) });
   });
 
-  app.get(`${BASE}/activities`, (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
-    const result = ctx.engine.activities.list(entity.key, c.req.param('id'), {
+  app.get(`${BASE}/activities`, async (c) => {
+    const { actor, entity } = await readableEntity(ctx, c);
+    const result = await ctx.engine.activities.list(entity.key, c.req.param('id'), {
       actor,
       locale: localeOf(c),
       ...parsePage(ctx, c),
@@ -107,22 +111,20 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     return c.json({
       items: maskValue(
         result.activities,
-        hiddenValuesOf(ctx, actor, entity.key, c.req.param('id')),
+        await hiddenValuesOf(ctx, actor, entity.key, c.req.param('id')),
       ),
       nextCursor: result.nextCursor,
     });
   });
 
   app.post(`${BASE}/activities`, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const { body } = await readObject(c);
-    const result = writeTx(ctx.db, () =>
-      ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, {
-        actor,
-        via: viaOf(c),
-        locale: localeOf(c),
-      }),
-    );
+    const result = await ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, {
+      actor,
+      via: viaOf(c),
+      locale: localeOf(c),
+    });
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.activity, 201);
   });

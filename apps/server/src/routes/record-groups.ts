@@ -47,10 +47,10 @@ export function parseGroupParams(c: Context<AppEnv>): { by: string | null; sums:
  */
 export function registerRecordGroupRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/records/:entity/groups', async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const list = parseListQuery(ctx, c, actor, entity);
     const { by, sums } = parseGroupParams(c);
-    const result = ctx.engine.records.groups(
+    const result = await ctx.engine.records.groups(
       entity.key,
       {
         by,

@@ -34,12 +34,12 @@ export const SYSTEM_KEYS = [
 ];
 
 /** The entity of the path if the caller may read it; an unreadable entity answers 404 like an unknown one. */
-export function readableEntity(
+export async function readableEntity(
   ctx: ServerContext,
   c: Context<AppEnv>,
-): { actor: Actor; entity: EntitySpec; spec: AppSpec } {
+): Promise<{ actor: Actor; entity: EntitySpec; spec: AppSpec }> {
   const actor = requireActor(c);
-  const spec = ctx.spec();
+  const spec = await ctx.spec();
   const key = c.req.param('entity') ?? '';
   const entity = spec?.entities.find((e) => e.key === key);
   if (

@@ -1,7 +1,6 @@
 import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { readObject } from '../http/body';
-import { writeTx } from '../http/write-tx';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
@@ -14,7 +13,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
   const { engine } = ctx;
 
   app.get(BASE, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const query = parseListQuery(ctx, c, actor, entity);
     const result = await engine.records.list(entity.key, query, { actor, locale: localeOf(c) });
     const redact = redactor(ctx, actor, entity.key);
@@ -27,19 +26,17 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
   });
 
   app.post(BASE, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const { body } = await readObject(c);
     if (!ctx.perms.can(actor, 'create', entity.key)) throw new HttpProblem(403, 'forbidden');
     guardWrite(ctx, actor, entity, body, localeOf(c));
     const redact = redactor(ctx, actor, entity.key);
-    const result = writeTx(ctx.db, () =>
-      engine.records.create(entity.key, body, {
-        actor,
-        via: viaOf(c),
-        locale: localeOf(c),
-        mode: 'interactive',
-      }),
-    );
+    const result = await engine.records.create(entity.key, body, {
+      actor,
+      via: viaOf(c),
+      locale: localeOf(c),
+      mode: 'interactive',
+    });
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record), 201, {
       location: `/api/v1/records/${entity.key}/${String(result.record.id)}`,
@@ -47,7 +44,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
   });
 
   app.get(`${BASE}/:id`, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const result = await engine.records.get(entity.key, c.req.param('id'), {
       actor,
       locale: localeOf(c),
@@ -58,7 +55,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
   });
 
   app.patch(`${BASE}/:id`, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const { body } = await readObject(c);
     const { version, ...values } = body;
     if (typeof version !== 'number' || !Number.isInteger(version))
@@ -67,53 +64,47 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
       ]);
     guardWrite(ctx, actor, entity, values, localeOf(c));
     const redact = redactor(ctx, actor, entity.key);
-    const result = writeTx(ctx.db, () =>
-      engine.records.update(entity.key, c.req.param('id'), values, {
-        actor,
-        via: viaOf(c),
-        locale: localeOf(c),
-        version,
-      }),
-    );
+    const result = await engine.records.update(entity.key, c.req.param('id'), values, {
+      actor,
+      via: viaOf(c),
+      locale: localeOf(c),
+      version,
+    });
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record));
   });
 
   app.delete(`${BASE}/:id`, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const v = c.req.query('version');
     const version = v === undefined ? undefined : Number(v);
     if (version !== undefined && !Number.isInteger(version))
       throw new HttpProblem(400, 'invalid_value', { reason: 'version' }, [
         { path: '/version', code: 'invalid_value', message: '', params: { reason: 'version' } },
       ]);
-    const result = writeTx(ctx.db, () =>
-      engine.records.remove(entity.key, c.req.param('id'), {
-        actor,
-        via: viaOf(c),
-        locale: localeOf(c),
-        ...(version !== undefined ? { version } : {}),
-      }),
-    );
+    const result = await engine.records.remove(entity.key, c.req.param('id'), {
+      actor,
+      via: viaOf(c),
+      locale: localeOf(c),
+      ...(version !== undefined ? { version } : {}),
+    });
     if (!result.ok) throw engineProblem(result.error);
     return c.body(null, 204);
   });
 
   app.post(`${BASE}/:id/restore`, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
-    const result = writeTx(ctx.db, () =>
-      engine.records.restore(entity.key, c.req.param('id'), {
-        actor,
-        via: viaOf(c),
-        locale: localeOf(c),
-      }),
-    );
+    const { actor, entity } = await readableEntity(ctx, c);
+    const result = await engine.records.restore(entity.key, c.req.param('id'), {
+      actor,
+      via: viaOf(c),
+      locale: localeOf(c),
+    });
     if (!result.ok) throw engineProblem(result.error);
     return c.json(redactor(ctx, actor, entity.key).record(result.record));
   });
 
   app.post(`${BASE}/:id/stage`, async (c) => {
-    const { actor, entity } = readableEntity(ctx, c);
+    const { actor, entity } = await readableEntity(ctx, c);
     const { body } = await readObject(c);
     if (typeof body.stage !== 'string' || body.stage.length > 64)
       throw new HttpProblem(422, 'validation', {}, [
@@ -129,16 +120,14 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     if (values) guardWrite(ctx, actor, entity, values, localeOf(c));
     const redact = redactor(ctx, actor, entity.key);
     const stage = body.stage;
-    const result = writeTx(ctx.db, () =>
-      engine.records.changeStage(entity.key, c.req.param('id'), stage, {
-        actor,
-        via: viaOf(c),
-        locale: localeOf(c),
-        ...(version !== undefined ? { version } : {}),
-        ...(reason ? { reason } : {}),
-        ...(values ? { values } : {}),
-      }),
-    );
+    const result = await engine.records.changeStage(entity.key, c.req.param('id'), stage, {
+      actor,
+      via: viaOf(c),
+      locale: localeOf(c),
+      ...(version !== undefined ? { version } : {}),
+      ...(reason ? { reason } : {}),
+      ...(values ? { values } : {}),
+    });
     if (!result.ok) throw engineProblem(result.error, redact.errors);
     return c.json(redact.record(result.record));
   });

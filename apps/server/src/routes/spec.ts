@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { specVersions } from '@trellis/store';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
@@ -17,11 +16,11 @@ const asErrors = (errors: { path: string; code: string; message: string }[]): Pr
 
 /** The spec: live version, the builder's draft, migration-plan preview, publish, versions, restore. */
 export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const versions = specVersions(ctx.db);
+  const versions = ctx.store.specs;
 
-  app.get('/api/v1/spec', (c) => {
+  app.get('/api/v1/spec', async (c) => {
     const actor = requireActor(c);
-    const live = versions.live();
+    const live = await versions.live();
     if (
       !live ||
       ctx.perms.hasCapability(actor, 'build') ||
@@ -34,9 +33,9 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     return c.json({ version: live.version, spec: shown });
   });
 
-  app.get('/api/v1/spec/draft', (c) => {
+  app.get('/api/v1/spec/draft', async (c) => {
     requireBuild(ctx, requireActor(c));
-    const draft = versions.getDraft();
+    const draft = await versions.getDraft();
     if (!draft) throw new HttpProblem(404, 'not_found');
     c.header('etag', `"${draft.updatedAt}"`);
     return c.json(withRevision(draft));
@@ -49,14 +48,14 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     requireBuild(ctx, actor);
     const ifRevision = ifMatch(c);
     const { body } = await readObject(c);
-    const saved = versions.saveDraft(body, {
+    const saved = await versions.saveDraft(body, {
       by: actor.userId ?? null,
       now: ctx.now(),
       ...(ifRevision !== undefined ? { ifRevision } : {}),
     });
     if (!saved.ok) throw draftConflict(c);
     // Drafts may be invalid while being edited; the preview tells what publishing would say.
-    const preview = versions.preview(body, { locale: localeOf(c) });
+    const preview = await versions.preview(body, { locale: localeOf(c) });
     c.header('etag', `"${saved.draft.updatedAt}"`);
     return c.json({
       draft: withRevision(saved.draft),
@@ -65,20 +64,20 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     });
   });
 
-  app.delete('/api/v1/spec/draft', (c) => {
+  app.delete('/api/v1/spec/draft', async (c) => {
     requireBuild(ctx, requireActor(c));
     const ifRevision = ifMatch(c);
-    const current = versions.getDraft();
+    const current = await versions.getDraft();
     if (ifRevision !== undefined && (current?.updatedAt ?? 0) !== ifRevision)
       throw draftConflict(c);
-    versions.discardDraft();
+    await versions.discardDraft();
     return c.body(null, 204);
   });
 
   app.post('/api/v1/spec/draft/plan', async (c) => {
     requireBuild(ctx, requireActor(c));
     const { body } = await readObject(c, { optional: true });
-    const preview = versions.preview(body.spec, { locale: localeOf(c) });
+    const preview = await versions.preview(body.spec, { locale: localeOf(c) });
     if (!preview.ok) throw new HttpProblem(422, 'validation', {}, asErrors(preview.errors));
     return c.json(preview);
   });
@@ -88,7 +87,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     requireBuild(ctx, actor);
     const { body } = await readObject(c, { optional: true });
     const ifRevision = ifMatch(c);
-    const result = versions.publish({
+    const result = await versions.publish({
       ...(body.spec !== undefined ? { spec: body.spec } : {}),
       ...(ifRevision !== undefined && body.spec === undefined
         ? { ifDraftRevision: ifRevision }
@@ -105,14 +104,14 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     return publishAnswer(c, result);
   });
 
-  app.get('/api/v1/spec/versions', (c) => {
+  app.get('/api/v1/spec/versions', async (c) => {
     requireBuild(ctx, requireActor(c));
-    return c.json({ items: versions.list() });
+    return c.json({ items: await versions.list() });
   });
 
-  app.get('/api/v1/spec/versions/:version', (c) => {
+  app.get('/api/v1/spec/versions/:version', async (c) => {
     requireBuild(ctx, requireActor(c));
-    const v = versions.get(Number(c.req.param('version')));
+    const v = await versions.get(Number(c.req.param('version')));
     if (!v) throw new HttpProblem(404, 'not_found');
     return c.json(v);
   });
@@ -121,7 +120,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const actor = requireActor(c);
     requireBuild(ctx, actor);
     const { body } = await readObject(c, { optional: true });
-    const result = versions.restore(Number(c.req.param('version')), {
+    const result = await versions.restore(Number(c.req.param('version')), {
       by: actor.userId ?? null,
       resolutions: (body.resolutions ?? {}) as never,
       locale: localeOf(c),

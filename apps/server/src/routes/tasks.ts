@@ -2,11 +2,9 @@ import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
-import { writeTx } from '../http/write-tx';
 import { engineProblem } from '../http/engine-result';
 import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
-import { keysetPage } from '@trellis/store';
 import type { AppEnv } from '../types';
 import { scrubNotification } from '../http/scrub-notification';
 import type { NotificationView } from '../http/scrub-notification';
@@ -14,22 +12,9 @@ import { viaOf } from './record-helpers';
 
 const STATUSES = new Set(['open', 'done', 'cancelled']);
 
-type NotificationRow = {
-  [column: string]: unknown;
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  entity: string | null;
-  record_id: string | null;
-  payload: string | null;
-  created_at: number;
-  read_at: number | null;
-};
-
 /** Tasks (mine by default) and in-app notifications. */
 export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get('/api/v1/tasks', (c) => {
+  app.get('/api/v1/tasks', async (c) => {
     const actor = requireActor(c);
     const status = c.req.query('status');
     if (status !== undefined && !STATUSES.has(status))
@@ -41,7 +26,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const assigneeId =
       assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
     const page = parsePage(ctx, c);
-    const result = ctx.engine.tasks.list(
+    const result = await ctx.engine.tasks.list(
       {
         ...(assigneeId ? { assigneeId } : {}),
         ...(status ? { status: status as 'open' } : {}),
@@ -51,31 +36,29 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     );
     if (!result.ok) throw engineProblem(result.error);
     // Automation-made task texts may quote record fields: mask those hidden from the reader.
-    const items = result.tasks.map((t) => {
-      const view = scrubNotification(ctx, actor, {
+    const items = [];
+    for (const t of result.tasks) {
+      const view = await scrubNotification(ctx, actor, {
         title: t.title,
         body: t.description,
         entity: t.entity,
         recordId: t.recordId,
         payload: t.source,
       });
-      return { ...t, title: view.title, description: view.body, source: view.payload };
-    });
+      items.push({ ...t, title: view.title, description: view.body, source: view.payload });
+    }
     return c.json({ items, nextCursor: result.nextCursor });
   });
 
   app.post('/api/v1/tasks', async (c) => {
     const actor = requireActor(c);
     const { body } = await readObject(c);
-    const result = writeTx(ctx.db, () =>
-      ctx.engine.tasks.create(
-        {
-          ...(body as object),
-          assigneeId:
-            typeof body.assigneeId === 'string' ? body.assigneeId : (actor.userId ?? null),
-        } as never,
-        { actor, via: viaOf(c), locale: localeOf(c) },
-      ),
+    const result = await ctx.engine.tasks.create(
+      {
+        ...(body as object),
+        assigneeId: typeof body.assigneeId === 'string' ? body.assigneeId : (actor.userId ?? null),
+      } as never,
+      { actor, via: viaOf(c), locale: localeOf(c) },
     );
     if (!result.ok) throw engineProblem(result.error);
     return c.json(result.task, 201);
@@ -86,15 +69,12 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const opts = { actor, via: viaOf(c), locale: localeOf(c) } as const;
     let result;
-    if (body.status === 'done')
-      result = writeTx(ctx.db, () => ctx.engine.tasks.complete(c.req.param('id'), opts));
+    if (body.status === 'done') result = await ctx.engine.tasks.complete(c.req.param('id'), opts);
     else if ('assigneeId' in body)
-      result = writeTx(ctx.db, () =>
-        ctx.engine.tasks.assign(
-          c.req.param('id'),
-          typeof body.assigneeId === 'string' ? body.assigneeId : null,
-          { ...opts, ...(typeof body.dueAt === 'number' ? { dueAt: body.dueAt } : {}) },
-        ),
+      result = await ctx.engine.tasks.assign(
+        c.req.param('id'),
+        typeof body.assigneeId === 'string' ? body.assigneeId : null,
+        { ...opts, ...(typeof body.dueAt === 'number' ? { dueAt: body.dueAt } : {}) },
       );
     else
       throw new HttpProblem(422, 'validation', {}, [
@@ -109,60 +89,34 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     return c.json(result.task);
   });
 
-  app.get('/api/v1/notifications', (c) => {
+  app.get('/api/v1/notifications', async (c) => {
     const actor = requireActor(c);
     const query = parsePage(ctx, c);
     if (!actor.userId) return c.json({ items: [], nextCursor: null, unread: 0 });
     const unreadOnly = c.req.query('unread') === '1';
-    const page = keysetPage<NotificationRow>(ctx.db, {
-      from: 'notifications',
-      where: ['user_id = ?', ...(unreadOnly ? ['read_at IS NULL'] : [])],
-      params: [actor.userId],
-      keys: [
-        { column: 'created_at', dir: 'desc', notNull: true },
-        { column: 'id', dir: 'desc', notNull: true },
-      ],
-      ...query,
-      signature: 'notifications',
-    });
+    const page = await ctx.store.notifications.page(actor.userId, { unreadOnly }, query);
     if (!page) throw invalidCursor();
-    const unread = (
-      ctx.db.sqlite
-        .prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL')
-        .get(actor.userId) as { n: number }
-    ).n;
-    const items = page.items.map((r) =>
-      scrubNotification(ctx, actor, {
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        body: r.body,
-        entity: r.entity,
-        recordId: r.record_id,
-        payload: r.payload ? (JSON.parse(r.payload) as unknown) : null,
-        createdAt: r.created_at,
-        readAt: r.read_at,
-      } as NotificationView),
-    );
+    const unread = await ctx.store.notifications.unreadCount(actor.userId);
+    const items: NotificationView[] = [];
+    for (const { userId: _userId, ...n } of page.items)
+      items.push(await scrubNotification(ctx, actor, { ...n, payload: n.payload ?? null }));
     return c.json({ items, nextCursor: page.nextCursor, unread });
   });
 
-  app.post('/api/v1/notifications/read-all', (c) => {
+  app.post('/api/v1/notifications/read-all', async (c) => {
     const actor = requireActor(c);
-    ctx.db.sqlite
-      .prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL')
-      .run(ctx.now(), actor.userId ?? '');
+    await ctx.store.notifications.markAllRead(actor.userId ?? '', ctx.now());
     return c.body(null, 204);
   });
 
-  app.post('/api/v1/notifications/:id/read', (c) => {
+  app.post('/api/v1/notifications/:id/read', async (c) => {
     const actor = requireActor(c);
-    const changed = ctx.db.sqlite
-      .prepare(
-        'UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE id = ? AND user_id = ?',
-      )
-      .run(ctx.now(), c.req.param('id'), actor.userId ?? '').changes;
-    if (changed === 0) throw new HttpProblem(404, 'not_found');
+    const changed = await ctx.store.notifications.markRead(
+      c.req.param('id'),
+      actor.userId ?? '',
+      ctx.now(),
+    );
+    if (!changed) throw new HttpProblem(404, 'not_found');
     return c.body(null, 204);
   });
 }

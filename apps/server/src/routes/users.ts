@@ -14,15 +14,16 @@ function requireManageUsers(ctx: ServerContext, actor: Actor): void {
 }
 
 /** Validates the role and teams of a user or token against the live spec. */
-function checkRoleAndTeams(
+async function checkRoleAndTeams(
   ctx: ServerContext,
   role: unknown,
   teams: unknown,
   errors: ProblemError[],
-): { role?: string; teams?: string[] } {
+): Promise<{ role?: string; teams?: string[] }> {
   const out: { role?: string; teams?: string[] } = {};
   if (role !== undefined) {
-    const known = role === ADMIN_ROLE || (ctx.spec()?.roles ?? []).some((r) => r.key === role);
+    const known =
+      role === ADMIN_ROLE || ((await ctx.spec())?.roles ?? []).some((r) => r.key === role);
     if (typeof role !== 'string' || !known)
       errors.push({
         path: '/role',
@@ -41,8 +42,8 @@ function checkRoleAndTeams(
         params: { reason: 'teams' },
       });
     else {
-      teams.forEach((t: string, i) => {
-        if (!ctx.users.teamExists(t))
+      teams.forEach(async (t: string, i) => {
+        if (!(await ctx.users.teamExists(t)))
           errors.push({
             path: `/teams/${i}`,
             code: 'unknown_team',
@@ -58,11 +59,11 @@ function checkRoleAndTeams(
 
 /** Users, teams and API tokens (capability manageUsers). */
 export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get('/api/v1/users', (c) => {
+  app.get('/api/v1/users', async (c) => {
     const actor = requireActor(c);
     // Everyone signed in may see the directory (to assign and mention); contact details only
     // those who manage users.
-    const page = ctx.users.page(parsePage(ctx, c));
+    const page = await ctx.users.page(parsePage(ctx, c));
     if (!page) throw invalidCursor();
     const { items, nextCursor } = page;
     if (ctx.perms.hasCapability(actor, 'manageUsers')) return c.json({ items, nextCursor });
@@ -88,7 +89,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         message: '',
         params: { reason: 'login' },
       });
-    else if (ctx.users.byLogin(login))
+    else if (await ctx.users.byLogin(login))
       errors.push({ path: '/login', code: 'login_taken', message: '', params: { login } });
     const password = typeof body.password === 'string' ? body.password : '';
     if (password.length < MIN_PASSWORD_LENGTH || password.length > 1000)
@@ -99,10 +100,10 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         params: { min: MIN_PASSWORD_LENGTH },
       });
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
-    const checked = checkRoleAndTeams(ctx, body.role, body.teams, errors);
+    const checked = await checkRoleAndTeams(ctx, body.role, body.teams, errors);
     if (errors.length > 0 || !login || !checked.role)
       throw new HttpProblem(422, 'validation', {}, errors);
-    const id = ctx.users.insert(
+    const id = await ctx.users.insert(
       {
         login,
         name: typeof body.name === 'string' ? body.name.slice(0, 100) : login,
@@ -116,17 +117,17 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       },
       ctx.now(),
     );
-    return c.json(ctx.users.view(ctx.users.byId(id)!), 201);
+    return c.json(await ctx.users.view((await ctx.users.byId(id))!), 201);
   });
 
   app.patch('/api/v1/users/:id', async (c) => {
     const actor = requireActor(c);
     requireManageUsers(ctx, actor);
-    const row = ctx.users.byId(c.req.param('id'));
+    const row = await ctx.users.byId(c.req.param('id'));
     if (!row) throw new HttpProblem(404, 'not_found');
     const { body } = await readObject(c);
     const errors: ProblemError[] = [];
-    const checked = checkRoleAndTeams(ctx, body.role, body.teams, errors);
+    const checked = await checkRoleAndTeams(ctx, body.role, body.teams, errors);
     const status = body.status;
     if (status !== undefined && status !== 'active' && status !== 'away' && status !== 'disabled')
       errors.push({
@@ -147,7 +148,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       });
     if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
     const now = ctx.now();
-    ctx.users.update(
+    await ctx.users.update(
       row.id,
       {
         ...(typeof body.name === 'string' ? { name: body.name.slice(0, 100) } : {}),
@@ -159,22 +160,22 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       },
       now,
     );
-    if (checked.teams) ctx.users.setTeams(row.id, checked.teams);
+    if (checked.teams) await ctx.users.setTeams(row.id, checked.teams);
     if (status) {
-      ctx.users.setStatus(row.id, status as 'active', now);
-      if (status === 'disabled') ctx.sessions.removeForUser(row.id);
+      await ctx.users.setStatus(row.id, status as 'active', now);
+      if (status === 'disabled') await ctx.sessions.removeForUser(row.id);
     }
-    return c.json(ctx.users.view(ctx.users.byId(row.id)!));
+    return c.json(await ctx.users.view((await ctx.users.byId(row.id))!));
   });
 
-  app.get('/api/v1/teams', (c) => {
+  app.get('/api/v1/teams', async (c) => {
     requireActor(c);
-    return c.json({ items: ctx.users.listTeams() });
+    return c.json({ items: await ctx.users.listTeams() });
   });
 
-  app.get('/api/v1/tokens', (c) => {
+  app.get('/api/v1/tokens', async (c) => {
     requireManageUsers(ctx, requireActor(c));
-    return c.json({ items: ctx.tokens.list() });
+    return c.json({ items: await ctx.tokens.list() });
   });
 
   app.post('/api/v1/tokens', async (c) => {
@@ -185,10 +186,10 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const name =
       typeof body.name === 'string' && body.name.trim() !== '' ? body.name.slice(0, 100) : null;
     if (!name) errors.push({ path: '/name', code: 'required', message: '' });
-    const checked = checkRoleAndTeams(ctx, body.role, undefined, errors);
+    const checked = await checkRoleAndTeams(ctx, body.role, undefined, errors);
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
     const userId = typeof body.userId === 'string' ? body.userId : null;
-    if (userId && !ctx.users.byId(userId))
+    if (userId && !(await ctx.users.byId(userId)))
       errors.push({
         path: '/userId',
         code: 'invalid_value',
@@ -197,7 +198,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       });
     if (errors.length > 0 || !name || !checked.role)
       throw new HttpProblem(422, 'validation', {}, errors);
-    const issued = ctx.tokens.issue(
+    const issued = await ctx.tokens.issue(
       { name, role: checked.role, userId, createdBy: actor.userId ?? null },
       ctx.now(),
     );
@@ -205,9 +206,10 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     return c.json({ ...issued.view, token: issued.token }, 201);
   });
 
-  app.delete('/api/v1/tokens/:id', (c) => {
+  app.delete('/api/v1/tokens/:id', async (c) => {
     requireManageUsers(ctx, requireActor(c));
-    if (!ctx.tokens.revoke(c.req.param('id'), ctx.now())) throw new HttpProblem(404, 'not_found');
+    if (!(await ctx.tokens.revoke(c.req.param('id'), ctx.now())))
+      throw new HttpProblem(404, 'not_found');
     return c.body(null, 204);
   });
 }

@@ -5,7 +5,7 @@ import { readObject } from '../http/body';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv, Actor } from '../types';
-import { savedViewsRepo } from '../views/saved-views-repo';
+import { newId } from '@trellis/store';
 import { fromSaved, viewByKey, viewsFor, type ViewDef } from '../views/view-def';
 import { labelErrors, validateViewBody } from '../views/validate-view';
 import { parseGroupParams } from './record-groups';
@@ -21,24 +21,24 @@ const both = (a: unknown, b: unknown) =>
  * the engine's permission scope applies on top of the view's filter.
  */
 export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const saved = savedViewsRepo(ctx.db);
-  const view = (c: Context<AppEnv>, actor: Actor): ViewDef => {
-    const found = viewByKey(ctx, actor, saved, c.req.param('key') ?? '');
+  const saved = ctx.store.savedViews;
+  const view = async (c: Context<AppEnv>, actor: Actor): Promise<ViewDef> => {
+    const found = await viewByKey(ctx, actor, saved, c.req.param('key') ?? '');
     if (!found) throw new HttpProblem(404, 'not_found');
     return found;
   };
-  const entityOf = (key: string) => ctx.spec()?.entities.find((e) => e.key === key);
+  const entityOf = async (key: string) => (await ctx.spec())?.entities.find((e) => e.key === key);
   const ownerOf = (actor: Actor) => {
     if (!actor.userId) throw new HttpProblem(403, 'forbidden');
     return actor.userId;
   };
-  const checked = (
+  const checked = async (
     actor: Actor,
     entityKey: string,
     body: Record<string, unknown>,
     c: Context<AppEnv>,
   ) => {
-    const entity = entityOf(entityKey);
+    const entity = await entityOf(entityKey);
     if (!entity || !ctx.perms.can(actor, 'read', entity.key))
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/entity', code: 'invalid_value', message: '', params: { reason: 'entity' } },
@@ -50,9 +50,9 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     return res.view;
   };
 
-  app.get('/api/v1/views', (c) => {
+  app.get('/api/v1/views', async (c) => {
     const actor = requireActor(c);
-    return c.json({ items: viewsFor(ctx, actor, saved) });
+    return c.json({ items: await viewsFor(ctx, actor, saved) });
   });
 
   app.post('/api/v1/views', async (c) => {
@@ -60,49 +60,56 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const owner = ownerOf(actor);
     const { body } = await readObject(c);
     const entity = typeof body.entity === 'string' ? body.entity : '';
-    const definition = checked(actor, entity, body, c);
-    const row = saved.insert(
-      owner,
-      { entity, label: String(body.label).trim(), definition },
-      ctx.now(),
-    );
+    const definition = await checked(actor, entity, body, c);
+    const now = ctx.now();
+    const row = {
+      id: newId(),
+      ownerId: owner,
+      entity,
+      label: String(body.label).trim(),
+      definition,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await saved.insert(row);
     return c.json(fromSaved(row), 201, { location: `/api/v1/views/${row.id}` });
   });
 
-  app.get('/api/v1/views/:key', (c) => c.json(view(c, requireActor(c))));
+  app.get('/api/v1/views/:key', async (c) => c.json(await view(c, requireActor(c))));
 
   app.patch('/api/v1/views/:key', async (c) => {
     const actor = requireActor(c);
-    const current = view(c, actor);
+    const current = await view(c, actor);
     // The spec's views are changed in the builder (the spec), not here.
     if (current.kind !== 'saved') throw new HttpProblem(403, 'forbidden');
     const { body } = await readObject(c);
     const merged = { ...current, ...body };
-    const definition = checked(actor, current.entity, merged, c);
-    const row = saved.update(
+    const definition = await checked(actor, current.entity, merged, c);
+    const changed = await saved.update(
       ownerOf(actor),
       current.key,
       { label: String(merged.label).trim(), definition },
       ctx.now(),
     );
+    const row = changed ? await saved.get(ownerOf(actor), current.key) : null;
     if (!row) throw new HttpProblem(404, 'not_found');
     return c.json(fromSaved(row));
   });
 
-  app.delete('/api/v1/views/:key', (c) => {
+  app.delete('/api/v1/views/:key', async (c) => {
     const actor = requireActor(c);
-    const current = view(c, actor);
+    const current = await view(c, actor);
     if (current.kind !== 'saved') throw new HttpProblem(403, 'forbidden');
-    saved.remove(ownerOf(actor), current.key);
+    await saved.remove(ownerOf(actor), current.key);
     return c.body(null, 204);
   });
 
   app.get('/api/v1/views/:key/records', async (c) => {
     const actor = requireActor(c);
-    const v = view(c, actor);
-    const entity = entityOf(v.entity)!;
+    const v = await view(c, actor);
+    const entity = (await entityOf(v.entity))!;
     const extra = parseListQuery(ctx, c, actor, entity);
-    const result = ctx.engine.records.list(
+    const result = await ctx.engine.records.list(
       v.entity,
       {
         ...extra,
@@ -123,11 +130,11 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
 
   app.get('/api/v1/views/:key/groups', async (c) => {
     const actor = requireActor(c);
-    const v = view(c, actor);
-    const extra = parseListQuery(ctx, c, actor, entityOf(v.entity)!);
+    const v = await view(c, actor);
+    const extra = parseListQuery(ctx, c, actor, (await entityOf(v.entity))!);
     const params = parseGroupParams(c);
     const filter = both(v.filter, extra.filter);
-    const result = ctx.engine.records.groups(
+    const result = await ctx.engine.records.groups(
       v.entity,
       {
         by: params.by ?? (v.type === 'board' ? (v.groupBy ?? 'stage') : null),

@@ -1,30 +1,26 @@
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 
 /**
- * Copies a consistent snapshot of a live database with SQLite's online backup API (page by
- * page; WAL readers and the serving process are never blocked). Returns the page count.
+ * Copies a consistent snapshot of a live database (SQLite's online backup API, page by page:
+ * WAL readers and the serving process are never blocked). Returns the page count.
  */
 export async function backupDatabase(dbFile: string, target: string): Promise<number> {
-  const db = openDatabase(dbFile, { readonly: true });
+  const store = await openStore({ url: dbFile, readOnly: true });
   try {
-    const progress = await db.sqlite.backup(target);
-    return progress.totalPages;
+    return await store.maintenance.backupTo(target);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
 /** Why a file is not an intact Trellis database, or null when it is. */
-export function checkBackup(file: string): string | null {
+export async function checkBackup(file: string): Promise<string | null> {
   try {
-    const db = openDatabase(file, { readonly: true });
+    const store = await openStore({ url: file, readOnly: true });
     try {
-      const ok = db.sqlite.pragma('integrity_check', { simple: true });
-      if (ok !== 'ok') return String(ok);
-      db.sqlite.prepare('SELECT count(*) FROM spec_versions').get();
-      return null;
+      return await store.maintenance.integrity();
     } finally {
-      db.close();
+      await store.close();
     }
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

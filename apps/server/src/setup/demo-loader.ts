@@ -1,5 +1,5 @@
 import { createEngine, createManualClock } from '@trellis/engine';
-import type { StoreDb } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import { newId } from '@trellis/store';
 import { generatePassword, hashPassword } from '../auth/password';
 import { usersRepo } from '../auth/users';
@@ -66,24 +66,24 @@ export type DemoReport = {
  * are marked processed: the demo's past must not re-run today's automations.
  */
 export async function loadDemo(
-  db: StoreDb,
+  store: Store,
   recipe: DemoRecipe,
   now = Date.now(),
 ): Promise<DemoReport> {
-  const users = usersRepo(db);
+  const users = usersRepo(store);
   const ids = new Map<string, string>();
   const shared = generatePassword(12);
   const sharedHash = await hashPassword(shared);
   const report: DemoReport = { users: [], records: 0, failures: [] };
   for (const u of recipe.users) {
-    const existing = users.byLogin(u.login);
+    const existing = await users.byLogin(u.login);
     if (existing) {
       ids.set(u.login, existing.id);
       continue;
     }
     const password = u.role === 'admin' ? generatePassword() : shared;
     const hash = u.role === 'admin' ? await hashPassword(password) : sharedHash;
-    const id = users.insert(
+    const id = await users.insert(
       {
         login: u.login,
         name: u.name,
@@ -95,7 +95,7 @@ export async function loadDemo(
       },
       now,
     );
-    if (u.status === 'away') users.setStatus(id, 'away', now);
+    if (u.status === 'away') await users.setStatus(id, 'away', now);
     ids.set(u.login, id);
     report.users.push({
       login: u.login,
@@ -105,24 +105,20 @@ export async function loadDemo(
       leads: u.leads ?? [],
     });
   }
-  db.transaction(() => {
+  await store.transaction(async (tx) => {
     for (const u of recipe.users) {
       const id = ids.get(u.login)!;
       if (u.supervisor && ids.has(u.supervisor))
-        db.sqlite
-          .prepare('UPDATE users SET supervisor_id = ? WHERE id = ?')
-          .run(ids.get(u.supervisor), id);
+        await tx.users.update(id, { supervisorId: ids.get(u.supervisor)! }, now);
       for (const team of u.leads ?? []) {
-        db.sqlite
-          .prepare('UPDATE memberships SET is_lead = 1 WHERE user_id = ? AND team_key = ?')
-          .run(id, team);
-        db.sqlite.prepare('UPDATE teams SET lead_user_id = ? WHERE key = ?').run(id, team);
+        await tx.users.setTeamLead(id, team, true);
+        await tx.teams.setLead(team, id);
       }
     }
   });
 
   const clock = createManualClock(now);
-  const engine = createEngine({ db, clock });
+  const engine = createEngine({ store, clock });
   const refs = new Map<string, string>();
   // The platform replays the past: system actors may set read-only fields such as firstContactAt.
   const actorOf = (login: string | null | undefined) =>
@@ -139,7 +135,10 @@ export async function loadDemo(
       if (r.team !== undefined) values.teamId = r.team;
       // Replayed as an import: the recipe's 'ui' would refuse the read-only fields the past had set.
       const via = 'import' as const;
-      const created = engine.records.create(entity, values, { actor: actorOf(r.createdBy), via });
+      const created = await engine.records.create(entity, values, {
+        actor: actorOf(r.createdBy),
+        via,
+      });
       if (!created.ok) {
         report.failures.push({
           ref: r.ref,
@@ -154,7 +153,7 @@ export async function loadDemo(
       const steps = [
         ...(r.activities ?? []).map((a) => ({
           at: at(a.at),
-          run: () =>
+          run: async () =>
             engine.activities.log(
               entity,
               id,
@@ -162,7 +161,9 @@ export async function loadDemo(
                 type: a.type,
                 body: a.body ?? null,
                 occurredAt: at(a.at),
-                attachments: (a.attachments ?? []).map((f) => demoFile(db, f, at(a.at))),
+                attachments: await Promise.all(
+                  (a.attachments ?? []).map((f) => demoFile(store, f, at(a.at))),
+                ),
               },
               { actor: actorOf(a.by ?? r.owner), via },
             ),
@@ -175,43 +176,44 @@ export async function loadDemo(
       ].sort((x, y) => x.at - y.at);
       for (const step of steps) {
         clock.set(step.at);
-        const res = step.run();
+        const res = await step.run();
         if (!res.ok) report.failures.push({ ref: r.ref, reason: res.error.message });
       }
-      for (const t of r.touches ?? []) {
-        db.sqlite
-          .prepare(
-            'INSERT INTO touches (id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          )
-          .run(
-            newId(),
-            entity,
-            id,
-            String(t.kind ?? 'form'),
-            (t.sourceKey as string) ?? null,
-            t.utm_source ?? null,
-            t.utm_medium ?? null,
-            t.utm_campaign ?? null,
-            t.utm_content ?? null,
-            t.utm_term ?? null,
-            t.referrer ?? null,
-            t.landing_url ?? null,
-            at(String(t.at ?? r.createdAt)),
-          );
-      }
+      const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+      for (const t of r.touches ?? [])
+        await store.touches.append({
+          id: newId(),
+          entity,
+          recordId: id,
+          kind: String(t.kind ?? 'form'),
+          sourceKey: text(t.sourceKey),
+          utmSource: text(t.utm_source),
+          utmMedium: text(t.utm_medium),
+          utmCampaign: text(t.utm_campaign),
+          utmContent: text(t.utm_content),
+          utmTerm: text(t.utm_term),
+          referrer: text(t.referrer),
+          landingUrl: text(t.landing_url),
+          at: at(String(t.at ?? r.createdAt)),
+        });
     }
   }
-  db.sqlite.prepare('UPDATE outbox SET processed_at = ? WHERE processed_at IS NULL').run(now);
+  await store.outbox.markAllProcessed(now);
   return report;
 }
 
 /** A placeholder file row for a demo attachment (the bytes are not part of the recipe). */
-function demoFile(db: StoreDb, f: { name: string; mime: string; size: number }, at: number) {
+async function demoFile(store: Store, f: { name: string; mime: string; size: number }, at: number) {
   const id = newId();
-  db.sqlite
-    .prepare(
-      'INSERT INTO files (id, name, mime, size, sha256, storage_path, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(id, f.name, f.mime, f.size, '', `demo/${f.name}`, null, at);
+  await store.files.insert({
+    id,
+    name: f.name,
+    mime: f.mime,
+    size: f.size,
+    sha256: '',
+    storagePath: `demo/${f.name}`,
+    createdBy: null,
+    createdAt: at,
+  });
   return { id, name: f.name, size: f.size, mime: f.mime };
 }

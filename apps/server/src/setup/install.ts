@@ -1,5 +1,4 @@
-import { specVersions } from '@trellis/store';
-import type { StoreDb } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import { ADMIN_ROLE } from '@trellis/engine';
 import { generatePassword, hashPassword } from '../auth/password';
 import { usersRepo } from '../auth/users';
@@ -10,12 +9,12 @@ export type InstallIssue = { path: string; code: string; message: string };
  * Installs a template's spec through the normal publish path (validate, diff, plan, apply).
  * Installing over an existing spec publishes a new version; existing data is kept.
  */
-export function installSpec(
-  db: StoreDb,
+export async function installSpec(
+  store: Store,
   spec: unknown,
   opts: { note?: string; locale?: 'zh-CN' | 'en' } = {},
-): { ok: true; version: number } | { ok: false; errors: InstallIssue[] } {
-  const result = specVersions(db).publish({
+): Promise<{ ok: true; version: number } | { ok: false; errors: InstallIssue[] }> {
+  const result = await store.specs.publish({
     spec,
     note: opts.note ?? null,
     locale: opts.locale ?? 'zh-CN',
@@ -30,11 +29,11 @@ export function installSpec(
 
 /** Creates the first admin with a generated password (returned once, stored as a scrypt hash). */
 export async function createAdmin(
-  db: StoreDb,
+  store: Store,
   login = 'admin',
   password = generatePassword(),
 ): Promise<{ login: string; password: string; id: string }> {
-  const id = usersRepo(db).insert(
+  const id = await usersRepo(store).insert(
     { login, name: login, passwordHash: await hashPassword(password), role: ADMIN_ROLE },
     Date.now(),
   );

@@ -1,56 +1,119 @@
-import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
+import { createAutomations } from '@trellis/engine';
 import type { AutomationsApi, Clock, Engine } from '@trellis/engine';
-import { openDatabase, specVersions, syncEntityTables } from '@trellis/store';
-import type { StoreDb } from '@trellis/store';
+import { openStore, type Store } from '@trellis/store';
 import { createApp } from '../app';
 import type { ServerOptions } from '../context';
+import { prepareAndForward } from '../intake/submit-remote';
+import { remoteAutomations, remoteEngine, remoteStore } from '../writer/remote';
+import { startCheckpoints } from '../writer/start-checkpoints';
+import { startWriter, type WriterThread } from '../writer/start-writer';
 import type { DataPaths } from './data-dir';
 import { readSecretKey } from './data-dir';
 import { envSecrets } from './outbound';
+import { wireEngine } from './wire-engine';
 
 export type TrellisRuntime = {
-  db: StoreDb;
+  store: Store;
   engine: Engine;
   automations: AutomationsApi;
   app: ReturnType<typeof createApp>;
   paths: DataPaths;
-  close(): void;
+  close(): Promise<void>;
 };
 
+/** What both ways of running share: the app over an engine, a store and automations. */
+function appOf(
+  paths: DataPaths,
+  parts: Pick<ServerOptions, 'engine' | 'store' | 'automations' | 'submitIntake'>,
+  server: Partial<ServerOptions> | undefined,
+) {
+  const secretKey = readSecretKey(paths);
+  return createApp({
+    ...parts,
+    ...(secretKey ? { secretKey } : {}),
+    staticDir: paths.web,
+    filesDir: paths.files,
+    ...server,
+  });
+}
+
 /**
- * Opens a data directory and wires everything: the database, the engine with the role model as
- * its permission port, the automation runtime and the HTTP app.
+ * Opens a data directory in this thread and wires everything: the store (its one write
+ * connection), the engine with the role model as its permission port, the automations and the
+ * HTTP app. For CLI commands and tests; `trellis start` uses `openServingRuntime`.
  */
-export function openRuntime(
+export async function openRuntime(
   paths: DataPaths,
   opts: { clock?: Clock; server?: Partial<ServerOptions>; workerId?: string } = {},
-): TrellisRuntime {
-  const db = openDatabase(paths.db);
-  const holder: { engine?: Engine } = {};
-  const engine = createEngine({
-    db,
-    permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
-    ...(opts.clock ? { clock: opts.clock } : {}),
-  });
-  holder.engine = engine;
-  // Small batches: the worker shares the event loop with HTTP, so one drain step must stay short.
-  // Dry runs here check secrets like the automation thread that sends (same environment).
+): Promise<TrellisRuntime> {
+  const store = await openStore({ url: paths.db });
+  const engine = wireEngine(store, opts.clock ? { clock: opts.clock } : {});
+  // Dry runs here check secrets like the writer that sends (same environment).
   const automations = createAutomations(engine, {
     secrets: envSecrets(process.env),
     options: { batchSize: 16, ...(opts.workerId ? { workerId: opts.workerId } : {}) },
   });
-  const secretKey = readSecretKey(paths);
-  const app = createApp({
-    engine,
-    db,
-    automations,
-    ...(secretKey ? { secretKey } : {}),
-    staticDir: paths.web,
-    filesDir: paths.files,
-    ...opts.server,
-  });
   // A data directory from an older Trellis gains the tables this version keeps next to each entity's.
-  const live = specVersions(db).live();
-  if (live) syncEntityTables(db, live.spec);
-  return { db, engine, automations, app, paths, close: () => db.close() };
+  const live = await store.specs.live();
+  if (live) await store.migrations.syncEntityTables(live.spec);
+  const app = appOf(paths, { engine, store, automations }, opts.server);
+  return { store, engine, automations, app, paths, close: () => store.close() };
+}
+
+export type ServingRuntime = TrellisRuntime & { writer: WriterThread };
+
+/**
+ * `trellis start` (DESIGN.md §4, one writer): this thread answers HTTP with a read-only
+ * connection and forwards every write to the writer thread, which owns the only write
+ * connection and runs the automations beside the forwarded writes; a third thread
+ * checkpoints the write-ahead log. `onCommitted`: the writer committed work of its own.
+ */
+export async function openServingRuntime(
+  paths: DataPaths,
+  opts: {
+    server?: Partial<ServerOptions>;
+    tickMs?: number;
+    log?: (entry: Record<string, unknown>) => void;
+    onCommitted?: () => void;
+  } = {},
+): Promise<ServingRuntime> {
+  const checkpoints = startCheckpoints(paths.db, opts.log);
+  const writer = startWriter(paths.db, {
+    ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+    onCommitted: () => opts.onCommitted?.(),
+  });
+  // The writer applies pending system migrations before this thread opens read-only.
+  await writer.ready;
+  const reader = await openStore({ url: paths.db, readOnly: true });
+  const local = wireEngine(reader);
+  const engine = remoteEngine(local, writer.port);
+  const store = remoteStore(reader, writer.port);
+  const automations = remoteAutomations(
+    createAutomations(local, { secrets: envSecrets(process.env) }),
+    writer.port,
+  );
+  const app = appOf(
+    paths,
+    {
+      engine,
+      store,
+      automations,
+      submitIntake: (input) => prepareAndForward(local, writer.port, input),
+    },
+    opts.server,
+  );
+  return {
+    store,
+    engine,
+    automations,
+    app,
+    paths,
+    writer,
+    close: async () => {
+      await writer.stop();
+      await checkpoints.stop();
+      await reader.close();
+    },
+  };
 }

@@ -19,17 +19,20 @@ export type WebhookSecretResult =
   | { ok: false; code: 'source_not_found' | 'secret_too_short' | 'secret_key_missing' };
 
 /** Webhook sources of the live spec with their secret state (never the secret). */
-export function webhookSourceList(ctx: ServerContext): WebhookSourceInfo[] {
-  const secrets = webhookSecrets(ctx.db, ctx.options.secretKey);
-  return (ctx.spec()?.webhookSources ?? []).map((w) => ({
-    key: w.key,
-    label: w.label,
-    entity: w.entity,
-    auth: w.auth.type,
-    header: w.auth.header,
-    endpoint: `/hooks/${w.key}`,
-    secretSet: secrets.has(w.key),
-  }));
+export async function webhookSourceList(ctx: ServerContext): Promise<WebhookSourceInfo[]> {
+  const secrets = webhookSecrets(ctx.store, ctx.options.secretKey);
+  const out: WebhookSourceInfo[] = [];
+  for (const w of (await ctx.spec())?.webhookSources ?? [])
+    out.push({
+      key: w.key,
+      label: w.label,
+      entity: w.entity,
+      auth: w.auth.type,
+      header: w.auth.header,
+      endpoint: `/hooks/${w.key}`,
+      secretSet: await secrets.has(w.key),
+    });
+  return out;
 }
 
 /**
@@ -37,18 +40,23 @@ export function webhookSourceList(ctx: ServerContext): WebhookSourceInfo[] {
  * source keeps its sha256, an HMAC source the secret encrypted under the data dir's key.
  * Without `secret` a 32-character one is generated; the caller shows it once.
  */
-export function setWebhookSecret(
+export async function setWebhookSecret(
   ctx: ServerContext,
   key: string,
   secret?: string,
-): WebhookSecretResult {
-  const source = ctx.spec()?.webhookSources?.find((w) => w.key === key);
+): Promise<WebhookSecretResult> {
+  const source = (await ctx.spec())?.webhookSources?.find((w) => w.key === key);
   if (!source) return { ok: false, code: 'source_not_found' };
   if (secret !== undefined && secret.length < 16) return { ok: false, code: 'secret_too_short' };
   if (source.auth.type === 'hmac' && !ctx.options.secretKey)
     return { ok: false, code: 'secret_key_missing' };
   const value = secret ?? generatePassword(32);
-  webhookSecrets(ctx.db, ctx.options.secretKey).set(source.key, source.auth.type, value, ctx.now());
+  await webhookSecrets(ctx.store, ctx.options.secretKey).set(
+    source.key,
+    source.auth.type,
+    value,
+    ctx.now(),
+  );
   return {
     ok: true,
     source: source.key,

@@ -1,7 +1,7 @@
 import type { AppSpec, ViewSpec } from '@trellis/spec';
 import type { ServerContext } from '../context';
 import type { Actor } from '../types';
-import type { SavedViewRow, SavedViewsRepo } from './saved-views-repo';
+import type { SavedView, SavedViewRepo } from '@trellis/store';
 
 /** What a view shows, in the spec's view format (without key, entity and label). */
 export type ViewBody = {
@@ -28,26 +28,30 @@ export type ViewDef = ViewBody & {
 };
 
 /** The spec's views (over entities the actor may read) and the actor's own, in that order. */
-export function viewsFor(ctx: ServerContext, actor: Actor, saved: SavedViewsRepo): ViewDef[] {
-  const spec = ctx.spec();
+export async function viewsFor(
+  ctx: ServerContext,
+  actor: Actor,
+  saved: SavedViewRepo,
+): Promise<ViewDef[]> {
+  const spec = await ctx.spec();
   if (!spec) return [];
-  const own = actor.userId ? saved.list(actor.userId) : [];
+  const own = actor.userId ? await saved.list(actor.userId) : [];
   return [...(spec.views ?? []).map((v) => fromSpec(v)), ...own.map((row) => fromSaved(row))]
     .filter((v) => readable(ctx, actor, spec, v.entity))
     .map((v) => visibleOnly(ctx, actor, v));
 }
 
 /** One view by key (a spec view key or a saved view id of the actor), or null. */
-export function viewByKey(
+export async function viewByKey(
   ctx: ServerContext,
   actor: Actor,
-  saved: SavedViewsRepo,
+  saved: SavedViewRepo,
   key: string,
-): ViewDef | null {
-  const spec = ctx.spec();
+): Promise<ViewDef | null> {
+  const spec = await ctx.spec();
   if (!spec) return null;
   const fromSpecView = (spec.views ?? []).find((v) => v.key === key);
-  const row = fromSpecView ? null : actor.userId ? saved.get(actor.userId, key) : null;
+  const row = fromSpecView ? null : actor.userId ? await saved.get(actor.userId, key) : null;
   const view = fromSpecView ? fromSpec(fromSpecView) : row ? fromSaved(row) : null;
   if (!view || !readable(ctx, actor, spec, view.entity)) return null;
   return visibleOnly(ctx, actor, view);
@@ -69,9 +73,9 @@ function fromSpec(v: ViewSpec): ViewDef {
   };
 }
 
-export function fromSaved(row: SavedViewRow): ViewDef {
+export function fromSaved(row: SavedView): ViewDef {
   return {
-    ...row.definition,
+    ...(row.definition as ViewBody),
     key: row.id,
     kind: 'saved',
     entity: row.entity,

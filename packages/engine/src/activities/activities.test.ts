@@ -1,25 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, opts, setup } from '../../test/fixtures/harness';
 
-let ctx = setup();
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup();
+let ctx = await setup();
+afterEach(async () => {
+  await ctx.store.close();
+  ctx = await setup();
 });
 
-function lead() {
-  const r = ctx.engine.records.create('lead', { name: '王芳' }, opts);
+async function lead() {
+  const r = await ctx.engine.records.create('lead', { name: '王芳' }, opts);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.record;
 }
 
 describe('activities.log', () => {
-  it('stores the follow-up, moves lastActivityAt and the no-activity SLA, and emits activity.logged', () => {
-    const rec = lead();
+  it('stores the follow-up, moves lastActivityAt and the no-activity SLA, and emits activity.logged', async () => {
+    const rec = await lead();
     const created = ctx.clock.now();
     expect(rec.slaDueAt).toBe(created + 48 * HOUR);
     ctx.clock.advance(10 * HOUR);
-    const r = ctx.engine.activities.log(
+    const r = await ctx.engine.activities.log(
       'lead',
       rec.id,
       { type: 'wechat', body: '  发了课程表  ' },
@@ -31,12 +31,12 @@ describe('activities.log', () => {
       occurredAt: ctx.clock.now(),
       actorId: 'u-rep',
     });
-    const after = ctx.engine.records.get('lead', rec.id, opts);
+    const after = await ctx.engine.records.get('lead', rec.id, opts);
     expect(after.ok && after.record).toMatchObject({
       lastActivityAt: created + 10 * HOUR,
       slaDueAt: created + 58 * HOUR,
     });
-    const events = ctx.outbox();
+    const events = await ctx.outbox();
     expect(events.map((e) => e.type)).toEqual(['record.created', 'activity.logged']);
     expect(events[1]!.payload).toMatchObject({
       activityType: 'wechat',
@@ -45,50 +45,50 @@ describe('activities.log', () => {
     });
   });
 
-  it('does not count a note as contact', () => {
-    const rec = lead();
+  it('does not count a note as contact', async () => {
+    const rec = await lead();
     ctx.clock.advance(HOUR);
-    ctx.engine.activities.log('lead', rec.id, { type: 'note', body: '家长比较犹豫' }, opts);
-    const after = ctx.engine.records.get('lead', rec.id, opts);
+    await ctx.engine.activities.log('lead', rec.id, { type: 'note', body: '家长比较犹豫' }, opts);
+    const after = await ctx.engine.records.get('lead', rec.id, opts);
     expect(after.ok && after.record).toMatchObject({
       lastActivityAt: null,
       slaDueAt: rec.slaDueAt,
       version: 1,
     });
-    expect(ctx.outbox().map((e) => e.type)).toEqual(['record.created', 'activity.logged']);
+    expect((await ctx.outbox()).map((e) => e.type)).toEqual(['record.created', 'activity.logged']);
   });
 
-  it('keeps the later contact time when an older call is logged afterwards', () => {
-    const rec = lead();
+  it('keeps the later contact time when an older call is logged afterwards', async () => {
+    const rec = await lead();
     ctx.clock.advance(5 * HOUR);
-    ctx.engine.activities.log('lead', rec.id, { type: 'call', body: 'now' }, opts);
-    ctx.engine.activities.log(
+    await ctx.engine.activities.log('lead', rec.id, { type: 'call', body: 'now' }, opts);
+    await ctx.engine.activities.log(
       'lead',
       rec.id,
       { type: 'call', body: 'yesterday', occurredAt: ctx.clock.now() - 3 * HOUR },
       opts,
     );
-    const after = ctx.engine.records.get('lead', rec.id, opts);
+    const after = await ctx.engine.records.get('lead', rec.id, opts);
     expect(after.ok && after.record.lastActivityAt).toBe(ctx.clock.now());
-    const list = ctx.engine.activities.list('lead', rec.id, opts);
+    const list = await ctx.engine.activities.list('lead', rec.id, opts);
     expect(list.ok && list.activities.map((a) => a.body)).toEqual(['now', 'yesterday']);
   });
 
-  it('never moves the contact time into the future', () => {
-    const rec = lead();
-    ctx.engine.activities.log(
+  it('never moves the contact time into the future', async () => {
+    const rec = await lead();
+    await ctx.engine.activities.log(
       'lead',
       rec.id,
       { type: 'call', body: 'typed early', occurredAt: ctx.clock.now() + 24 * HOUR },
       opts,
     );
-    const after = ctx.engine.records.get('lead', rec.id, opts);
+    const after = await ctx.engine.records.get('lead', rec.id, opts);
     expect(after.ok && after.record.lastActivityAt).toBe(ctx.clock.now());
   });
 
-  it('refuses an unknown type, an empty body and bad attachments, writing nothing', () => {
-    const rec = lead();
-    const r = ctx.engine.activities.log(
+  it('refuses an unknown type, an empty body and bad attachments, writing nothing', async () => {
+    const rec = await lead();
+    const r = await ctx.engine.activities.log(
       'lead',
       rec.id,
       { type: 'telegram', body: ' ', attachments: 'pdf' as never },
@@ -99,10 +99,10 @@ describe('activities.log', () => {
       ['/attachments', 'type'],
       ['/body', 'required'],
     ]);
-    expect(ctx.count('activities')).toBe(0);
-    expect(ctx.count('outbox')).toBe(1);
+    expect(await ctx.count('activities')).toBe(0);
+    expect(await ctx.count('outbox')).toBe(1);
     expect(
-      ctx.engine.activities.log('lead', 'missing', { type: 'call', body: 'x' }, opts),
+      await ctx.engine.activities.log('lead', 'missing', { type: 'call', body: 'x' }, opts),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -10,7 +10,9 @@ import {
   beginCall,
   callLocale,
   guard,
+  inTransaction,
   isFailure,
+  records,
   storeFailure,
   type Call,
 } from '../records/call';
@@ -19,7 +21,6 @@ import type { Runtime } from '../records/runtime';
 import { slaDueAt } from '../records/stage';
 import type { CallOptions, PageOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/existing-write';
-import { insertActivity, pageActivities } from './activity-rows';
 import type { Activity, ActivityInput, ActivityListResult, ActivityResult, FileRef } from './types';
 
 /**
@@ -33,14 +34,14 @@ export function logActivity(
   recordId: string,
   input: ActivityInput,
   opts: WriteOptions,
-): ActivityResult {
-  return guard(callLocale(rt, opts), () => {
-    const call = beginCall(rt, entity, opts);
-    if (isFailure(call)) return call;
-    const errors = checkInput(call, input);
-    if (errors.length > 0) return validationFailure(call.locale, errors);
-    return rt.db.transaction((): ActivityResult => {
-      const record = loadForWrite(call, recordId, undefined);
+): Promise<ActivityResult> {
+  return guard(callLocale(rt, opts), async () => {
+    const outer = await beginCall(rt, entity, opts);
+    if (isFailure(outer)) return outer;
+    const errors = checkInput(outer, input);
+    if (errors.length > 0) return validationFailure(outer.locale, errors);
+    return inTransaction(outer, async (call): Promise<ActivityResult> => {
+      const record = await loadForWrite(call, recordId, undefined);
       if (isFailure(record)) return record;
       const denied = authorize(call, 'update', record);
       if (denied) return denied;
@@ -58,7 +59,7 @@ export function logActivity(
         meta: input.meta ?? null,
         createdAt: call.now,
       };
-      insertActivity(rt, activity);
+      await call.db.activities.insert(activity);
       let current = record;
       // A contact time in the future (a planned call typed in early) must not silence the SLA.
       const contactAt = Math.min(activity.occurredAt, call.now);
@@ -71,7 +72,7 @@ export function logActivity(
           lastActivityAt,
           record.ownerId,
         );
-        const res = call.live.store.update(
+        const res = await records(call).update(
           entity,
           recordId,
           { lastActivityAt, slaDueAt: due },
@@ -81,7 +82,7 @@ export function logActivity(
         if (!res.ok) return storeFailure(call, res.error, recordId);
         current = res.value;
       }
-      emit(
+      await emit(
         call,
         'activity.logged',
         recordId,
@@ -157,15 +158,18 @@ export function listActivities(
   entity: string,
   recordId: string,
   opts: CallOptions & PageOptions,
-): ActivityListResult {
-  return guard(callLocale(rt, opts), () => {
-    const call = beginCall(rt, entity, opts);
+): Promise<ActivityListResult> {
+  return guard(callLocale(rt, opts), async () => {
+    const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
-    const record = call.live.store.get(entity, recordId, { includeDeleted: true });
+    const record = await records(call).get(entity, recordId, { includeDeleted: true });
     if (!record) return engineError('not_found', call.locale, 'notFound', { entity, id: recordId });
     const denied = authorize(call, 'read', record);
     if (denied) return denied;
-    const page = pageActivities(rt, entity, recordId, opts);
+    const page = await call.db.activities.page(entity, recordId, {
+      ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+      cursor: opts.cursor ?? null,
+    });
     if (!page) return invalidCursor(call.locale);
     return { ok: true, activities: page.items, nextCursor: page.nextCursor };
   });

@@ -34,12 +34,12 @@ export type DirectoryUser = { userId: string; login: string; status: MemberStatu
 
 /** What the decision needs from the outside, loaded lazily so unused teams cost nothing. */
 export type AssignDeps = {
-  teamMembers(team: string): DirectoryUser[];
+  teamMembers(team: string): Promise<DirectoryUser[]>;
   /** Finds a user by login or id. */
-  user(loginOrId: string): DirectoryUser | null;
+  user(loginOrId: string): Promise<DirectoryUser | null>;
   /** Open records currently owned by each user id. */
-  loads(userIds: string[]): Record<string, number>;
-  state(key: string): StrategyState;
+  loads(userIds: string[]): Promise<Record<string, number>>;
+  state(key: string): Promise<StrategyState>;
   /** Evaluates a rule condition against the record. */
   matches(expr: unknown): boolean;
 };
@@ -56,8 +56,12 @@ export function stateKey(strategy: 'roundRobin' | 'leastLoaded', team: string): 
   return `${strategy}:${team}`;
 }
 
-function candidatesOf(users: DirectoryUser[], cfg: AssignConfig, deps: AssignDeps): Candidate[] {
-  const loads = deps.loads(users.map((u) => u.userId));
+async function candidatesOf(
+  users: DirectoryUser[],
+  cfg: AssignConfig,
+  deps: AssignDeps,
+): Promise<Candidate[]> {
+  const loads = await deps.loads(users.map((u) => u.userId));
   return users.map((u) => ({
     ...u,
     ...(cfg.roles ? { roleOk: cfg.roles.includes(u.role ?? '') } : {}),
@@ -67,28 +71,28 @@ function candidatesOf(users: DirectoryUser[], cfg: AssignConfig, deps: AssignDep
   }));
 }
 
-function fromTeam(
+async function fromTeam(
   team: string,
   strategy: 'roundRobin' | 'leastLoaded',
   cfg: AssignConfig,
   deps: AssignDeps,
-): { result: StrategyResult; key: string } {
+): Promise<{ result: StrategyResult; key: string }> {
   const key = stateKey(strategy, team);
-  const cands = candidatesOf(deps.teamMembers(team), cfg, deps);
+  const cands = await candidatesOf(await deps.teamMembers(team), cfg, deps);
   const run = strategy === 'roundRobin' ? roundRobin : leastLoaded;
   return {
-    result: run(cands, deps.state(key), { team, skipInactive: cfg.skipInactive ?? true }),
+    result: run(cands, await deps.state(key), { team, skipInactive: cfg.skipInactive ?? true }),
     key,
   };
 }
 
-function fromUser(
+async function fromUser(
   ref: string,
   cfg: AssignConfig,
   deps: AssignDeps,
-): StrategyResult & { unknown: boolean } {
-  const u = deps.user(ref);
-  const cands = u ? candidatesOf([u], cfg, deps) : [];
+): Promise<StrategyResult & { unknown: boolean }> {
+  const u = await deps.user(ref);
+  const cands = u ? await candidatesOf([u], cfg, deps) : [];
   const c = cands[0];
   const ok = c !== undefined && verdictOf(c, cfg.skipInactive ?? true) === 'eligible';
   const base = {
@@ -109,10 +113,10 @@ function fromUser(
  * Decides who owns a record under `cfg`. Never throws; `userId: null` means nobody eligible
  * (the caller leaves the record unassigned / in the pool and logs the trace).
  */
-export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
+export async function decideOwner(cfg: AssignConfig, deps: AssignDeps): Promise<Decision> {
   const within = cfg.within ?? 'roundRobin';
   if (cfg.strategy === 'roundRobin' || cfg.strategy === 'leastLoaded') {
-    const { result, key } = fromTeam(cfg.team ?? '', cfg.strategy, cfg, deps);
+    const { result, key } = await fromTeam(cfg.team ?? '', cfg.strategy, cfg, deps);
     return {
       userId: result.userId,
       trace: result.trace,
@@ -120,7 +124,7 @@ export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
     };
   }
   if (cfg.strategy === 'user') {
-    const r = fromUser(cfg.user ?? '', cfg, deps);
+    const r = await fromUser(cfg.user ?? '', cfg, deps);
     return { userId: r.userId, trace: r.trace, states: [] };
   }
   // Ordered rules: the first matching rule that yields an eligible owner wins, then the fallback.
@@ -141,7 +145,7 @@ export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
   for (const t of targets) {
     const entry = tried.find((x) => x.index === t.rule);
     if (t.team) {
-      const { result, key } = fromTeam(t.team, within, cfg, deps);
+      const { result, key } = await fromTeam(t.team, within, cfg, deps);
       last = withRule(result.trace, t.rule, tried);
       if (result.userId) {
         if (entry) entry.outcome = 'assigned';
@@ -153,7 +157,7 @@ export function decideOwner(cfg: AssignConfig, deps: AssignDeps): Decision {
       }
       if (entry) entry.outcome = 'noEligibleMember';
     } else if (t.user) {
-      const r = fromUser(t.user, cfg, deps);
+      const r = await fromUser(t.user, cfg, deps);
       last = withRule(r.trace, t.rule, tried);
       if (r.userId) {
         if (entry) entry.outcome = 'assigned';

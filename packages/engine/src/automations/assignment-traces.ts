@@ -1,5 +1,5 @@
+import type { Repos } from '@trellis/store';
 import type { AssignmentTrace } from '../assignment';
-import { parseJson, stmt, type Db } from './db';
 import type { ActionLog } from './types';
 
 /** One automatic assignment of a record with its "why this owner" trace. */
@@ -15,27 +15,22 @@ export type AssignmentTraceEntry = {
  * The "why this owner" traces of a record's automatic assignments, oldest first — for the
  * record timeline, which pairs each with its `assignment` entry (same owner, same time).
  */
-export function assignmentTraces(db: Db, entity: string, recordId: string): AssignmentTraceEntry[] {
-  const rows = stmt(
-    db,
-    `SELECT id, automation_key, started_at, actions FROM automation_runs WHERE entity = ? AND record_id = ? AND dry_run = 0 AND actions LIKE '%"assign"%' ORDER BY started_at, rowid`,
-  ).all(entity, recordId) as {
-    id: string;
-    automation_key: string;
-    started_at: number;
-    actions: string;
-  }[];
+export async function assignmentTraces(
+  db: Repos,
+  entity: string,
+  recordId: string,
+): Promise<AssignmentTraceEntry[]> {
   const out: AssignmentTraceEntry[] = [];
-  for (const r of rows) {
-    for (const a of parseJson<ActionLog[]>(r.actions, [])) {
+  for (const r of await db.runs.withAction(entity, recordId, 'assign')) {
+    for (const a of r.actions as ActionLog[]) {
       const res = a.result;
       if (a.type !== 'assign' || !res?.ok) continue;
       const data = res.data as { ownerId?: string; trace?: AssignmentTrace } | undefined;
       if (data?.ownerId && data.trace)
         out.push({
-          at: r.started_at,
+          at: r.startedAt,
           ownerId: data.ownerId,
-          automationKey: r.automation_key,
+          automationKey: r.automationKey,
           runId: r.id,
           trace: data.trace,
         });

@@ -1,10 +1,10 @@
+import type { NewOutboxEvent, Tx } from '@trellis/store';
 import type { Engine } from '../engine';
 import type { Actor, RecordData } from '../ports';
 import { deliverWebhooks, sendEmails, type DeliveryReport } from '../notify/deliveries';
 import { tickSchedules } from '../scheduler/schedule-tick';
 import { sweepSla } from '../scheduler/sla-sweep';
 import { dryRun, type DryRunInput, type DryRunResult } from './dry-run';
-import { stmt, writeTransaction } from './db';
 import { recordsPortFor } from './engine-adapter';
 import { configError } from './config';
 import type { AutomationMessageKey } from './messages';
@@ -16,20 +16,19 @@ import {
 } from './runtime';
 import type { AutomationError, RunLog } from './types';
 import { validateAutomation } from './validate';
-import type { RunQuery } from './worker/run-log-sql';
-import type { Page } from '@trellis/store';
+import type { Keep, Page, PageRequest, RunQuery } from '@trellis/store';
 import { drain, type DrainReport } from './worker/worker';
 
 /** The automations API (`engine.automations`). */
 export type AutomationsApi = {
   /**
-   * Processes every claimable outbox event now (synchronous; tests and the background loop use
-   * it), or up to `maxEvents`, or in at most `transactions` write transactions (each claims
-   * `batchSize` events at a time for up to `batchMs`).
+   * Processes every claimable outbox event now (tests and the background loop use it), or up
+   * to `maxEvents`, or in at most `transactions` drain transactions (each takes `batchSize`
+   * events at a time for up to `batchMs`).
    */
-  drain(opts?: { maxEvents?: number; transactions?: number }): DrainReport;
+  drain(opts?: { maxEvents?: number; transactions?: number }): Promise<DrainReport>;
   /** Scheduler tick: SLA sweep (sla.breached once per breach) and due cron schedules. */
-  tick(now?: number): { breaches: number; schedules: string[] };
+  tick(now?: number): Promise<{ breaches: number; schedules: string[] }>;
   /** Sends due webhook deliveries and queued emails. */
   deliver(): Promise<{ webhooks: DeliveryReport; emails: DeliveryReport }>;
   /** Starts the in-process worker loop (drain, tick every `tickMs`, deliver). */
@@ -41,57 +40,53 @@ export type AutomationsApi = {
     automationKey: string,
     record: DryRunInput,
     opts?: { previous?: RecordData | null },
-  ): DryRunResult;
+  ): Promise<DryRunResult>;
   /** A person pressed a manual automation's button on records: queues one `manual` event. */
   runManual(
     automationKey: string,
     recordIds: string[],
     actor: Actor,
-  ): { ok: true; eventId: string } | { ok: false; error: AutomationError };
+  ): Promise<{ ok: true; eventId: string } | { ok: false; error: AutomationError }>;
   /**
    * Appends an event for automations (intake: form.submitted {form}, webhook.received {source}).
-   * Call it inside the caller's transaction to make the event as durable as the change.
+   * Pass the caller's transaction as `tx` to make the event as durable as the change.
    */
-  emit(event: {
-    id?: string;
-    type: string;
-    entity?: string | null;
-    recordId?: string | null;
-    payload?: Record<string, unknown>;
-    actorId?: string | null;
-    via?: string;
-    depth?: number;
-  }): string;
+  emit(
+    event: {
+      id?: string;
+      type: string;
+      entity?: string | null;
+      recordId?: string | null;
+      payload?: Record<string, unknown>;
+      actorId?: string | null;
+      via?: string;
+      depth?: number;
+    },
+    tx?: Tx,
+  ): Promise<string>;
   /** The run log, newest first (per automation, per record, per event, by status). */
-  runs(query?: RunQuery): RunLog[];
+  runs(query?: RunQuery): Promise<RunLog[]>;
   /** One page of the run log (newest first) with runs `keep` refuses left out; null for a foreign cursor. */
-  runsPage(query: RunQuery, keep?: (run: RunLog) => boolean): Page<RunLog> | null;
+  runsPage(query: RunQuery & PageRequest, keep?: Keep<RunLog>): Promise<Page<RunLog> | null>;
   /** Config errors of one automation (trigger + actions). */
   validate(automation: unknown, locale?: 'zh-CN' | 'en'): AutomationError[];
   /** Unprocessed outbox events. */
-  pending(): number;
+  pending(): Promise<number>;
   /** Internal runtime (benchmarks, tests). */
   runtime: Runtime;
 };
 
 /**
  * Records whose search text one upkeep transaction moves into the search index: ~1.5 ms of
- * write lock, ~6 µs per record (100 at a time cost twice that per record; written one by one
+ * writer time, ~6 µs per record (100 at a time cost twice that per record; written one by one
  * with each record, ~50 µs).
  */
 const SEARCH_INDEX_BATCH = 250;
 
-/** Whether a delivery pass would find work (plain reads on the pending indexes; no write lock). */
-function deliveriesDue(rt: Runtime): boolean {
-  const webhooks =
-    rt.deps.http !== undefined &&
-    stmt(
-      rt.db,
-      `SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1`,
-    ).get(rt.now()) !== undefined;
-  const emails =
-    rt.deps.mailer !== undefined &&
-    stmt(rt.db, `SELECT 1 FROM email_outbox WHERE status = 'pending' LIMIT 1`).get() !== undefined;
+/** Whether a delivery pass would find work (plain reads on the pending indexes; no write). */
+async function deliveriesDue(rt: Runtime): Promise<boolean> {
+  const webhooks = rt.deps.http !== undefined && (await rt.store.deliveries.anyDue(rt.now()));
+  const emails = rt.deps.mailer !== undefined && (await rt.store.emails.anyPending());
   return webhooks || emails;
 }
 
@@ -106,11 +101,12 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
   let stopped = true;
   let lastTick = Number.NEGATIVE_INFINITY;
   let delivering: Promise<void> = Promise.resolve();
+  const append = (e: NewOutboxEvent, tx?: Tx) => (tx ?? rt.store).outbox.appendOnce(e);
   const api: AutomationsApi = {
     drain: (opts) => drain(rt, opts ?? {}),
-    tick: (now) => {
+    tick: async (now) => {
       const t = now ?? rt.now();
-      return { breaches: sweepSla(rt, t), schedules: tickSchedules(rt, t) };
+      return { breaches: await sweepSla(rt, t), schedules: await tickSchedules(rt, t) };
     },
     // Passes are chained so two calls in this process never overlap.
     deliver: () => {
@@ -127,33 +123,30 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
     start: (opts) => {
       if (!stopped) return;
       stopped = false;
-      // Emails a crashed process left half-sent go back to the queue (at worst sent once more).
-      stmt(rt.db, `UPDATE email_outbox SET status = 'pending' WHERE status = 'sending'`).run();
       const tickMs = opts?.tickMs ?? 15_000;
       const step = async () => {
         timer = null;
         let busy = false;
         try {
+          if (lastTick === Number.NEGATIVE_INFINITY)
+            // Emails a crashed process left half-sent go back to the queue (at worst sent once more).
+            await rt.store.emails.resetSending();
           if (rt.now() - lastTick >= tickMs) {
             lastTick = rt.now();
-            api.tick();
+            await api.tick();
           }
-          // One write transaction per step (bounded by batchMs), then the lock is free for intake.
-          busy = api.drain({ transactions: 1 }).events > 0;
+          // One drain transaction per step (bounded by batchMs), then the writer is free again.
+          busy = (await api.drain({ transactions: 1 })).events > 0;
           // Upkeep only once automations are done and nobody waits: it is never urgent.
-          if (!busy && rt.deps.upkeep && !rt.deps.contended?.()) busy = rt.deps.upkeep() > 0;
-          // A delivery pass claims with an UPDATE (the write lock): only when something is due.
-          if (deliveriesDue(rt)) await api.deliver();
+          if (!busy && rt.deps.upkeep && !rt.contended()) busy = (await rt.deps.upkeep()) > 0;
+          // A delivery pass claims with a write: only when something is due.
+          if (await deliveriesDue(rt)) await api.deliver();
         } catch {
-          // A failing step (e.g. the database closed during shutdown) must not kill the loop; the next step retries.
+          // A failing step (e.g. the store closed during shutdown) must not kill the loop; the next step retries.
         }
-        // While intake waits for the lock, pause between transactions: the burst gets the lock
-        // and the CPU, and the backlog is worked off after it.
-        const next = busy
-          ? rt.deps.contended?.()
-            ? rt.options.contendedPauseMs
-            : 0
-          : rt.options.pollMs;
+        // While other writes wait, pause between transactions: the burst gets the writer and
+        // the CPU, and the backlog is worked off after it.
+        const next = busy ? (rt.contended() ? rt.options.contendedPauseMs : 0) : rt.options.pollMs;
         if (!stopped) timer = setTimeout(() => (running = step()), next);
       };
       running = step();
@@ -165,12 +158,12 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       await running;
     },
     test: (key, record, opts) => dryRun(rt, key, record, opts ?? {}),
-    runManual: (key, recordIds, actor) => {
+    runManual: async (key, recordIds, actor) => {
       const refuse = (path: string, code: string, message: AutomationMessageKey) => ({
         ok: false as const,
         error: configError(rt.locale, path, code, message, { key }),
       });
-      const a = (rt.spec().automations ?? []).find((x) => x.key === key);
+      const a = ((await deps.spec()).automations ?? []).find((x) => x.key === key);
       if (!a) return refuse('', 'automation.unknown', 'unknownAutomation');
       if (a.on.type !== 'manual') return refuse('/on/type', 'automation.notManual', 'notManual');
       if (recordIds.length === 0 || (recordIds.length > 1 && !(a.on as { bulk?: boolean }).bulk))
@@ -181,7 +174,7 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
         );
       if (a.enabled === false) return refuse('/enabled', 'automation.disabled', 'disabled');
       const id = `manual:${deps.ids.next()}`;
-      rt.outbox.append({
+      await append({
         id,
         type: 'manual',
         entity: a.on.entity,
@@ -194,48 +187,56 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       });
       return { ok: true, eventId: id };
     },
-    emit: (e) => {
+    emit: async (e, tx) => {
       const id = e.id ?? deps.ids.next();
-      rt.outbox.append({
-        id,
-        type: e.type,
-        entity: e.entity ?? null,
-        recordId: e.recordId ?? null,
-        payload: e.payload ?? {},
-        actorId: e.actorId ?? null,
-        via: e.via ?? 'system',
-        depth: e.depth ?? 0,
-        createdAt: rt.now(),
-      });
+      await append(
+        {
+          id,
+          type: e.type,
+          entity: e.entity ?? null,
+          recordId: e.recordId ?? null,
+          payload: e.payload ?? {},
+          actorId: e.actorId ?? null,
+          via: e.via ?? 'system',
+          depth: e.depth ?? 0,
+          createdAt: rt.now(),
+        },
+        tx,
+      );
       return id;
     },
-    runs: (query) => rt.runs.query(query ?? {}),
-    runsPage: (query, keep) => rt.runs.page(query, keep),
+    runs: async (query) => (await rt.store.runs.query(query ?? {})) as RunLog[],
+    runsPage: async ({ limit, cursor, ...query }, keep) =>
+      (await rt.store.runs.page(
+        query,
+        { ...(limit !== undefined ? { limit } : {}), cursor: cursor ?? null },
+        keep as Keep<unknown> | undefined,
+      )) as Page<RunLog> | null,
     validate: (automation, locale) => validateAutomation(automation, locale ?? rt.locale),
-    pending: () => rt.outbox.pending(),
+    pending: () => rt.store.outbox.pending(),
     runtime: rt,
   };
   return api;
 }
 
 /**
- * Automations over an engine: the engine's write path (as actor `automation`), its database,
+ * Automations over an engine: the engine's write path (as actor `automation`), its store,
  * clock, ids, HTTP and mailer ports, and its live spec.
- * @example const automations = createAutomations(engine); engine.records.create(...); automations.drain();
+ * @example const automations = createAutomations(engine); await engine.records.create(...); await automations.drain();
  */
 export function createAutomations(
   engine: Engine,
   extra: {
     secrets?: (ref: string) => string | undefined;
     options?: Partial<AutomationOptions>;
-    /** True while intake waits for the write lock: drain transactions then last `contendedBatchMs`. */
+    /** True while other writes wait for the writer: drain transactions then last `contendedBatchMs`. */
     contended?: () => boolean;
   } = {},
 ): AutomationsApi {
   return createAutomationsFrom({
-    db: engine.db,
-    spec: () => engine.spec().spec,
-    records: (depth) => recordsPortFor(engine, depth),
+    store: engine.store,
+    spec: async () => (await engine.spec()).spec,
+    records: (depth, tx) => recordsPortFor(engine, depth, tx),
     clock: engine.clock,
     ids: engine.ids,
     locale: engine.runtime.locale,
@@ -244,12 +245,11 @@ export function createAutomations(
     ...(extra.secrets ? { secrets: extra.secrets } : {}),
     ...(extra.options ? { options: extra.options } : {}),
     ...(extra.contended ? { contended: extra.contended } : {}),
-    upkeep: () => {
-      const store = engine.runtime.live().store;
-      // A plain read first: an idle loop never takes the write lock for nothing.
-      return store.searchBacklog()
-        ? writeTransaction(engine.db, () => store.indexSearch(SEARCH_INDEX_BATCH))
-        : 0;
+    upkeep: async () => {
+      const spec = (await engine.spec()).spec;
+      // A plain read first: an idle loop never queues a write for nothing.
+      if (!(await engine.store.records(spec).searchBacklog())) return 0;
+      return engine.store.transaction((tx) => tx.records(spec).indexSearch(SEARCH_INDEX_BATCH));
     },
   });
 }

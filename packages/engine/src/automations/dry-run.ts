@@ -3,7 +3,8 @@ import type { RecordData } from '../ports';
 import { configError, isObject } from './config';
 import { am } from './messages';
 import { triggers } from './registry';
-import type { Runtime } from './runtime';
+import type { RecordsPort } from './records-port';
+import type { Runtime, Scope } from './runtime';
 import type { AutomationError, AutomationEvent, RunLog, Subject } from './types';
 import { runAutomation } from './worker/run-automation';
 
@@ -31,13 +32,14 @@ function triggerEntity(spec: AppSpec, on: Record<string, unknown>): string | nul
  * body, refused stage gates...) is exactly what would happen, and nothing is written — not the
  * effects, not the assignment cursor, not the run log. The trigger is assumed to have fired.
  */
-export function dryRun(
+export async function dryRun(
   rt: Runtime,
   automationKey: string,
   input: DryRunInput,
   opts: { previous?: RecordData | null } = {},
-): DryRunResult {
-  const automation = (rt.spec().automations ?? []).find((a) => a.key === automationKey);
+): Promise<DryRunResult> {
+  const spec = await rt.deps.spec();
+  const automation = (spec.automations ?? []).find((a) => a.key === automationKey);
   if (!automation)
     return {
       ok: false,
@@ -45,8 +47,7 @@ export function dryRun(
         key: automationKey,
       }),
     };
-  const entity = triggerEntity(rt.spec(), automation.on as unknown as Record<string, unknown>);
-  const records = rt.deps.records(1);
+  const entity = triggerEntity(spec, automation.on as unknown as Record<string, unknown>);
   const event: AutomationEvent = {
     seq: 0,
     id: `dry-run:${rt.deps.ids.next()}`,
@@ -62,9 +63,11 @@ export function dryRun(
   };
   let out: DryRunResult = { ok: true, runs: [] };
   try {
-    rt.db.transaction(() => {
-      const subjects = resolveSubjects(
-        rt,
+    await rt.store.transaction(async (tx) => {
+      const scope = await rt.scope(tx, tx);
+      const records = rt.deps.records(1, tx);
+      const subjects = await resolveSubjects(
+        scope,
         automation.on as unknown as Record<string, unknown>,
         entity,
         input,
@@ -76,11 +79,13 @@ export function dryRun(
         out = { ok: false, error: subjects };
         throw ROLLBACK;
       }
-      const runs = subjects.map((s) =>
-        runAutomation(rt, automation, { ...event, recordId: s.recordId }, s, records, {
-          dryRun: true,
-        }),
-      );
+      const runs: RunLog[] = [];
+      for (const s of subjects)
+        runs.push(
+          await runAutomation(scope, automation, { ...event, recordId: s.recordId }, s, records, {
+            dryRun: true,
+          }),
+        );
       out = { ok: true, runs };
       throw ROLLBACK;
     });
@@ -90,26 +95,27 @@ export function dryRun(
   return out;
 }
 
-function resolveSubjects(
-  rt: Runtime,
+async function resolveSubjects(
+  scope: Scope,
   on: Record<string, unknown>,
   entity: string | null,
   input: DryRunInput,
   previous: RecordData | null,
-  records: ReturnType<Runtime['deps']['records']>,
+  records: RecordsPort,
   event: AutomationEvent,
-): Subject[] | AutomationError {
+): Promise<Subject[] | AutomationError> {
+  const { rt } = scope;
   if (input === null) {
-    const fired = triggers[on.type as string]?.run(
+    const fired = await triggers[on.type as string]?.run(
       { event, config: on, automationKey: String(event.payload.automationKey) },
-      rt.triggerContext(records),
+      scope.triggerContext(records),
     );
     return fired && fired.fires ? fired.subjects : [];
   }
   if (!entity)
     return [{ entity: null, recordId: null, record: isObject(input) ? input : null, previous }];
   if (typeof input === 'string') {
-    const r = records.get(entity, input);
+    const r = await records.get(entity, input);
     return r
       ? [{ entity, recordId: input, record: r, previous }]
       : {
@@ -118,12 +124,12 @@ function resolveSubjects(
           message: am(rt.locale, 'recordGone', { id: input }),
         };
   }
-  const stored = typeof input.id === 'string' ? records.get(entity, input.id) : null;
+  const stored = typeof input.id === 'string' ? await records.get(entity, input.id) : null;
   if (stored)
     return [{ entity, recordId: String(stored.id), record: { ...stored, ...input }, previous }];
   // A record that does not exist yet: create it (inside the rolled-back transaction) so actions have something to act on.
   const { id: _id, ...values } = input;
-  const created = records.create(entity, values);
+  const created = await records.create(entity, values);
   if (!created.ok)
     return {
       path: '',

@@ -1,3 +1,4 @@
+import type { Tx } from '@trellis/store';
 import type { Engine } from '../engine';
 import type { Actor } from '../ports';
 import type { RecordsPort } from './records-port';
@@ -12,11 +13,17 @@ export const AUTOMATION_ACTOR: Actor = { kind: 'automation' };
 export function recordsPortFor(
   engine: Pick<Engine, 'records' | 'tasks'>,
   depth: number,
+  tx: Tx | undefined,
 ): RecordsPort {
-  const opts = { actor: AUTOMATION_ACTOR, via: 'automation' as const, depth };
+  const opts = {
+    actor: AUTOMATION_ACTOR,
+    via: 'automation' as const,
+    depth,
+    ...(tx ? { tx } : {}),
+  };
   return {
-    get: (entity, id) => {
-      const r = engine.records.get(entity, id, opts);
+    get: async (entity, id) => {
+      const r = await engine.records.get(entity, id, opts);
       return r.ok ? r.record : null;
     },
     create: (entity, values) => engine.records.create(entity, values, opts),
@@ -29,8 +36,8 @@ export function recordsPortFor(
         { ownerId, ...(o?.teamId !== undefined ? { teamId: o.teamId } : {}) },
         opts,
       ),
-    createTask: (input) => {
-      const r = engine.tasks.create(
+    createTask: async (input) => {
+      const r = await engine.tasks.create(
         {
           ...(input.entity ? { entity: input.entity } : {}),
           ...(input.recordId ? { recordId: input.recordId } : {}),
@@ -44,14 +51,14 @@ export function recordsPortFor(
       );
       return r.ok ? { ok: true, id: r.task.id } : { ok: false, error: r.error };
     },
-    completeTasks: (entity, recordId, tag) => {
-      const open = engine.tasks.list({ entity, recordId, status: 'open', limit: 1000 }, opts);
+    completeTasks: async (entity, recordId, tag) => {
+      const open = await engine.tasks.list({ entity, recordId, status: 'open', limit: 1000 }, opts);
       if (!open.ok) return { ok: false, error: open.error };
       const ids: string[] = [];
       for (const task of open.tasks) {
         const source = task.source as { tag?: unknown } | null;
         if (source?.tag !== tag) continue;
-        const done = engine.tasks.complete(task.id, opts);
+        const done = await engine.tasks.complete(task.id, opts);
         if (!done.ok) return { ok: false, error: done.error };
         ids.push(task.id);
       }

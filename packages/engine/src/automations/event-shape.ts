@@ -41,14 +41,14 @@ export function changedOf(e: AutomationEvent): string[] {
  * falling back to the snapshot in the event when it is gone; `previous` is the record with the
  * changed fields put back to their values before the change.
  */
-export function recordSubject(
+export async function recordSubject(
   e: AutomationEvent,
   ctx: TriggerContext,
   withPrevious = false,
-): Subject {
+): Promise<Subject> {
   const entity = e.entity;
   const id = e.recordId;
-  const current = entity && id ? ctx.getRecord(entity, id) : null;
+  const current = entity && id ? await ctx.getRecord(entity, id) : null;
   const record = current ?? afterOf(e);
   // The payload is parsed only when needed (record.created's subject never needs it).
   const previous = withPrevious && record ? { ...record, ...(beforeOf(e) ?? {}) } : null;

@@ -3,7 +3,7 @@ export type { AutomationsApi } from './create-automations';
 export { defaultAutomationOptions } from './runtime';
 export type { AutomationDeps, AutomationOptions } from './runtime';
 export type { DryRunInput, DryRunResult } from './dry-run';
-export type { RunQuery } from './worker/run-log-sql';
+export type { RunQuery } from '@trellis/store';
 export type { DrainReport } from './worker/worker';
 export type { RecordsPort, WriteResult } from './records-port';
 export type {

@@ -14,18 +14,18 @@ export type WriteResult = { ok: true; record: RecordData } | { ok: false; error:
  * stage gate, one transaction with history and outbox). Bound per run by the worker.
  */
 export type RecordsPort = {
-  get(entity: string, id: string): RecordData | null;
-  create(entity: string, values: RecordData): WriteResult;
+  get(entity: string, id: string): Promise<RecordData | null>;
+  create(entity: string, values: RecordData): Promise<WriteResult>;
   /** Patches field values of the current version. */
-  update(entity: string, id: string, patch: RecordData): WriteResult;
-  changeStage(entity: string, id: string, stage: string): WriteResult;
+  update(entity: string, id: string, patch: RecordData): Promise<WriteResult>;
+  changeStage(entity: string, id: string, stage: string): Promise<WriteResult>;
   /** Sets (or clears, with null) the owner; `reason` lands in the record's history. */
   setOwner(
     entity: string,
     id: string,
     ownerId: string | null,
     opts?: { teamId?: string | null; reason?: string },
-  ): WriteResult;
+  ): Promise<WriteResult>;
   /** Creates a task through the engine's tasks API (emits task.created). */
   createTask(input: {
     entity: string | null;
@@ -35,11 +35,11 @@ export type RecordsPort = {
     assigneeId: string;
     dueAt: number;
     source: unknown;
-  }): { ok: true; id: string } | { ok: false; error: WriteError };
+  }): Promise<{ ok: true; id: string } | { ok: false; error: WriteError }>;
   /** Marks done the open tasks about the record whose source carries `tag`; returns their ids. */
   completeTasks(
     entity: string,
     recordId: string,
     tag: string,
-  ): { ok: true; ids: string[] } | { ok: false; error: WriteError };
+  ): Promise<{ ok: true; ids: string[] } | { ok: false; error: WriteError }>;
 };

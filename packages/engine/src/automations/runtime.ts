@@ -1,15 +1,11 @@
 import type { AppSpec } from '@trellis/spec';
 import { getEntity } from '@trellis/spec';
-import { compileToSql, tryEvaluate } from '@trellis/logic';
-import { entityTable, quoteIdent } from '@trellis/store';
-import type { Clock, HttpPort, IdGenerator, Locale, MailerPort, RecordData } from '../ports';
-import { stmt, type Db } from './db';
+import { tryEvaluate } from '@trellis/logic';
+import type { Repos, Store, Tx } from '@trellis/store';
+import type { Clock, HttpPort, IdGenerator, Locale, MailerPort } from '../ports';
 import { createDirectory, type Directory } from './directory';
 import type { RecordsPort } from './records-port';
-import { createSystemTables, type SystemTables } from './system-tables';
 import type { ActionContext, AutomationError, TriggerContext } from './types';
-import { createOutboxSql, type OutboxSql } from './worker/outbox-sql';
-import { createRunLogSql, type RunLogSql } from './worker/run-log-sql';
 
 /** Tunables of the automation runtime (defaults in `defaultAutomationOptions`). */
 export type AutomationOptions = {
@@ -22,22 +18,20 @@ export type AutomationOptions = {
   /**
    * A drain transaction goes on (checked after every event) while it has run for less than
    * this (ms): a backlog costs few commits (each writes every page the transaction dirtied,
-   * ~0.5 ms), while intake never waits long for the write lock. Server bench (8,800 leads):
+   * ~0.5 ms), while intake never waits long for the writer. Server bench (8,800 leads):
    * backlog left after the load 15.3 s with one commit per 8 events, 10.2 s at 2 ms, 8.1 s at
-   * 3 ms, 7.3 s at 5 ms, intake p99 unchanged within noise (intake throughput a few % lower as
-   * the worker keeps up on 2 cores); 10 ms cost intake throughput clearly. Below 5 ms a
-   * one-shot drain commits more often than the old 50-event batches and gets slower.
+   * 3 ms, 7.3 s at 5 ms, intake p99 unchanged within noise; 10 ms cost intake throughput clearly.
    */
   batchMs: number;
   /**
-   * `batchMs` while `AutomationDeps.contended()` says intake waits for the write lock: during a
-   * burst of submissions a drain transaction ends after this (ms) and hands the lock over.
+   * `batchMs` while `contended()` says other writes wait: during a burst of submissions a drain
+   * transaction ends after this (ms) and leaves the writer to them.
    */
   contendedBatchMs: number;
   /**
-   * The background loop's pause (ms) between two drain transactions while intake waits for the
-   * write lock. Server bench, intake at concurrency 16 with automations on: 2,185-2,373/s without
-   * a pause, 2,270-2,569/s at 10 ms, 2,427-2,479/s at 30 ms; longer gained nothing.
+   * The background loop's pause (ms) between two drain transactions while other writes wait.
+   * Server bench, intake at concurrency 16 with automations on: 2,185-2,373/s without a pause,
+   * 2,270-2,569/s at 10 ms, 2,427-2,479/s at 30 ms; longer gained nothing.
    */
   contendedPauseMs: number;
   /** After this many failed attempts an event is given up (kept with last_error). */
@@ -65,11 +59,14 @@ export const defaultAutomationOptions: AutomationOptions = {
 
 /** What createAutomations needs from the engine. */
 export type AutomationDeps = {
-  db: Db;
-  /** The spec in force (read at each event, so a publish takes effect at once). */
-  spec(): AppSpec;
-  /** The record write path bound to actor `automation`; `depth` is the causing event's depth + 1. */
-  records(depth: number): RecordsPort;
+  store: Store;
+  /** The spec in force (read at each drain transaction, so a publish takes effect at once). */
+  spec(): Promise<AppSpec>;
+  /**
+   * The record write path bound to actor `automation`; `depth` is the causing event's depth + 1;
+   * `tx` the transaction the automation runs in (its writes join it, its reads see them).
+   */
+  records(depth: number, tx: Tx | undefined): RecordsPort;
   clock: Clock;
   ids: IdGenerator;
   locale?: Locale;
@@ -78,34 +75,43 @@ export type AutomationDeps = {
   /** Looks up a stored secret (callWebhook `secretRef`, signed robots). */
   secrets?: (ref: string) => string | undefined;
   options?: Partial<AutomationOptions>;
-  /** True while someone with priority waits for the write lock (the intake writer during a burst). */
+  /**
+   * True while other writes wait for the writer (a burst of intake); default: transactions
+   * waiting in the store's queue. Drain transactions then last `contendedBatchMs`.
+   */
   contended?: () => boolean;
   /**
-   * Upkeep the background loop runs when the outbox is empty and nothing waits for the write
-   * lock: moving recently written records' search text into the search index. Takes the write
-   * lock only when there is something to do; returns how much it did (0: nothing was waiting).
+   * Upkeep the background loop runs when the outbox is empty and nothing waits for the writer:
+   * moving recently written records' search text into the search index. Writes only when there
+   * is something to do; returns how much it did (0: nothing was waiting).
    */
-  upkeep?: () => number;
+  upkeep?: () => Promise<number>;
 };
 
 /** Everything the worker, scheduler and dry run share. */
 export type Runtime = {
   deps: AutomationDeps;
-  db: Db;
-  spec(): AppSpec;
-  /**
-   * Runs `fn` (a drain transaction) with the spec and the directory read once: while the
-   * transaction holds the write lock, no publish and no change of users or teams can land.
-   */
-  batch<T>(fn: () => T): T;
+  store: Store;
   locale: Locale;
   options: AutomationOptions;
-  directory: Directory;
-  tables: SystemTables;
-  outbox: OutboxSql;
-  runs: RunLogSql;
   now(): number;
   evaluate: ActionContext['evaluate'];
+  contended(): boolean;
+  /**
+   * One unit of work over `db` (a transaction, or the store for reads) with the spec read once:
+   * the spec, a directory (remembering its look-ups when `db` is a transaction of a store whose
+   * writes never run side by side: no publish and no change of users can land meanwhile).
+   */
+  scope(db: Repos, tx: Tx | undefined): Promise<Scope>;
+};
+
+/** The context of one unit of automation work. */
+export type Scope = {
+  rt: Runtime;
+  db: Repos;
+  tx: Tx | undefined;
+  spec: AppSpec;
+  directory: Directory;
   triggerContext(records: RecordsPort): TriggerContext;
   actionContext(depth: number, records: RecordsPort): ActionContext;
 };
@@ -115,76 +121,75 @@ export function createRuntime(deps: AutomationDeps): Runtime {
   const options = { ...defaultAutomationOptions, ...(deps.options ?? {}) };
   const locale = deps.locale ?? 'zh-CN';
   const now = () => deps.clock.now();
-  let batchSpec: AppSpec | null = null;
-  const spec = (): AppSpec => batchSpec ?? deps.spec();
   const evaluate: ActionContext['evaluate'] = (expr, data, previous) => {
     const r = tryEvaluate(expr, data, { now: now(), previous: previous ?? null });
     return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.error.message };
   };
-  const directory = createDirectory(deps.db, spec);
-  const tables = createSystemTables(deps.db);
-  const queryRecords =
-    (records: RecordsPort): TriggerContext['queryRecords'] =>
-    (entity, query, limit) => {
-      const e = getEntity(spec(), entity);
-      if (!e)
-        return {
-          ok: false,
-          errors: [{ path: '/on/entity', code: 'unknown_entity', message: entity }],
-        };
-      const info = entityTable(e as Parameters<typeof entityTable>[0]);
-      const c = compileToSql(query, { columns: info.columns, ctx: { now: now() } });
-      if (!c.ok) return { ok: false, errors: c.errors as AutomationError[] };
-      const ids = stmt(
-        deps.db,
-        `SELECT id FROM ${quoteIdent(info.table)} WHERE deleted_at IS NULL AND (${c.sql}) ORDER BY created_at, id LIMIT ?`,
-      ).all(...(c.params as unknown[]), limit) as { id: string }[];
-      return {
-        ok: true,
-        records: ids
-          .map((r) => records.get(entity, r.id))
-          .filter((r): r is RecordData => r !== null),
-      };
-    };
-  return {
+  const rt: Runtime = {
     deps,
-    db: deps.db,
-    spec,
-    batch: (fn) => {
-      if (batchSpec) return fn();
-      batchSpec = deps.spec();
-      try {
-        return directory.cached(fn);
-      } finally {
-        batchSpec = null;
-      }
-    },
+    store: deps.store,
     locale,
     options,
-    directory,
-    tables,
-    outbox: createOutboxSql(deps.db),
-    runs: createRunLogSql(deps.db),
     now,
     evaluate,
-    triggerContext: (records) => ({
-      spec: spec(),
-      now,
-      locale,
-      getRecord: (e, id) => records.get(e, id),
-      queryRecords: queryRecords(records),
-    }),
-    actionContext: (depth, records) => ({
-      spec: spec(),
-      locale,
-      now,
-      nextId: () => deps.ids.next(),
-      depth,
-      records,
-      directory,
-      tables,
-      evaluate,
-      secret: (ref) => deps.secrets?.(ref),
-    }),
+    contended: deps.contended ?? (() => deps.store.waiting() > 0),
+    async scope(db, tx) {
+      const spec = await deps.spec();
+      const directory = createDirectory(db, () => spec, {
+        remember: tx !== undefined && deps.store.serialWrites,
+      });
+      return {
+        rt,
+        db,
+        tx,
+        spec,
+        directory,
+        triggerContext: (records) => ({
+          spec,
+          now,
+          locale,
+          getRecord: (e, id) => records.get(e, id),
+          queryRecords: (entity, query, limit) =>
+            queryRecords(db, spec, entity, query, limit, now()),
+        }),
+        actionContext: (depth, records) => ({
+          spec,
+          locale,
+          now,
+          nextId: () => deps.ids.next(),
+          depth,
+          records,
+          directory,
+          db,
+          evaluate,
+          secret: (ref) => deps.secrets?.(ref),
+        }),
+      };
+    },
   };
+  return rt;
+}
+
+/** Records of `entity` matching a JSONLogic query (compiled to SQL by the store), oldest first. */
+async function queryRecords(
+  db: Repos,
+  spec: AppSpec,
+  entity: string,
+  query: unknown,
+  limit: number,
+  now: number,
+): ReturnType<TriggerContext['queryRecords']> {
+  if (!getEntity(spec, entity))
+    return { ok: false, errors: [{ path: '/on/entity', code: 'unknown_entity', message: entity }] };
+  const res = await db.records(spec).list(entity, {
+    scope: query,
+    context: { now },
+    sort: [{ field: 'createdAt', dir: 'asc' }],
+    limit,
+  });
+  if (res.ok) return { ok: true, records: res.value.records };
+  const errors = (res.error.params?.errors as AutomationError[] | undefined) ?? [
+    { path: res.error.path, code: res.error.code, message: res.error.message },
+  ];
+  return { ok: false, errors };
 }

@@ -4,10 +4,10 @@
  * (worker/) drives it.
  */
 import type { AppSpec, AutomationSpec } from '@trellis/spec';
+import type { OutboxEvent, Repos } from '@trellis/store';
 import type { Locale, RecordData } from '../ports';
 import type { Directory } from './directory';
 import type { RecordsPort } from './records-port';
-import type { SystemTables } from './system-tables';
 
 /** A problem with a config or a run: JSON pointer, stable code, localized message. */
 export type AutomationError = {
@@ -17,21 +17,8 @@ export type AutomationError = {
   params?: Record<string, unknown>;
 };
 
-/** One row of the outbox as the worker sees it. */
-export type AutomationEvent = {
-  seq: number;
-  id: string;
-  type: string;
-  entity: string | null;
-  recordId: string | null;
-  payload: Record<string, unknown>;
-  actorId: string | null;
-  via: string | null;
-  /** How many automation steps led to this event (0 = caused by a person or intake). */
-  depth: number;
-  createdAt: number;
-  attempts: number;
-};
+/** One row of the outbox as the worker sees it (`depth`: automation steps that led to it, 0 = a person or intake). */
+export type AutomationEvent = OutboxEvent;
 
 /** A record an automation acts on, with the values before the change when there was one. */
 export type Subject = {
@@ -52,13 +39,13 @@ export type TriggerContext = {
   spec: AppSpec;
   now(): number;
   locale: Locale;
-  getRecord(entity: string, id: string): RecordData | null;
+  getRecord(entity: string, id: string): Promise<RecordData | null>;
   /** Records of `entity` matching a JSONLogic query (compiled to SQL), at most `limit`. */
   queryRecords(
     entity: string,
     query: unknown,
     limit: number,
-  ): { ok: true; records: RecordData[] } | { ok: false; errors: AutomationError[] };
+  ): Promise<{ ok: true; records: RecordData[] } | { ok: false; errors: AutomationError[] }>;
 };
 
 /**
@@ -76,7 +63,7 @@ export type TriggerModule = {
   run(
     input: { event: AutomationEvent; config: Record<string, unknown>; automationKey: string },
     ctx: TriggerContext,
-  ): TriggerResult;
+  ): TriggerResult | Promise<TriggerResult>;
 };
 
 /** An action's outcome, stored in the run log and in action_effects. */
@@ -108,7 +95,8 @@ export type ActionContext = {
   depth: number;
   records: RecordsPort;
   directory: Directory;
-  tables: SystemTables;
+  /** The system tables, in the transaction the action runs in (notifications, deliveries, ...). */
+  db: Repos;
   evaluate(
     expr: unknown,
     data: RecordData,
@@ -122,7 +110,7 @@ export type ActionModule = {
   /** JSON Schema (TypeBox) of the config, from @trellis/spec's registries. */
   configSchema: object;
   validateConfig(config: unknown, locale?: Locale): AutomationError[];
-  run(input: ActionInput, ctx: ActionContext): ActionResult;
+  run(input: ActionInput, ctx: ActionContext): Promise<ActionResult>;
 };
 
 /** Why a condition did (not) match: each top-level part with its result. */

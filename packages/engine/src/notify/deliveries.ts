@@ -1,16 +1,8 @@
 import type { Runtime } from '../automations/runtime';
-import { parseJson, stmt } from '../automations/db';
 import { backoffDelay, type BackoffPolicy, defaultBackoff } from './backoff';
 import { dingtalkSignedUrl } from './robot-payloads';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signing';
 
-type DeliveryRow = {
-  id: string;
-  url: string;
-  payload: unknown;
-  headers: unknown;
-  attempts: number;
-};
 type Envelope = {
   method?: string;
   body?: unknown;
@@ -57,19 +49,11 @@ export async function deliverWebhooks(
   const now = rt.now();
   // Claim due deliveries in one statement by pushing their next attempt past the longest
   // timeout: a concurrent deliver() (another loop, another process) cannot send them twice.
-  const rows = stmt(
-    rt.db,
-    `UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id IN
-       (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?)
-     RETURNING id, url, payload, headers, attempts`,
-  ).all(now + CLAIM_MS, now, limit) as DeliveryRow[];
+  const rows = await rt.store.deliveries.claimDue(now, now + CLAIM_MS, limit);
   for (const row of rows) {
-    const env = parseJson<Envelope>(row.payload, {});
+    const env = (row.payload ?? {}) as Envelope;
     const body = typeof env.body === 'string' ? env.body : JSON.stringify(env.body ?? null);
-    const headers: Record<string, string> = {
-      ...parseJson<Record<string, string>>(row.headers, {}),
-      [DELIVERY_HEADER]: row.id,
-    };
+    const headers: Record<string, string> = { ...row.headers, [DELIVERY_HEADER]: row.id };
     const ts = rt.now();
     let error: string | null = null;
     let url = row.url;
@@ -100,22 +84,13 @@ export async function deliverWebhooks(
     const attempts = row.attempts + 1;
     const at = rt.now();
     if (error === null) {
-      stmt(
-        rt.db,
-        `UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?`,
-      ).run(attempts, at, row.id);
+      await rt.store.deliveries.delivered(row.id, attempts, at);
       report.delivered++;
     } else if (attempts >= (env.maxAttempts ?? 4)) {
-      stmt(
-        rt.db,
-        `UPDATE webhook_deliveries SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?`,
-      ).run(attempts, error, row.id);
+      await rt.store.deliveries.dead(row.id, attempts, error);
       report.dead++;
     } else {
-      stmt(
-        rt.db,
-        `UPDATE webhook_deliveries SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
-      ).run(attempts, error, at + backoffDelay(attempts, policy), row.id);
+      await rt.store.deliveries.retry(row.id, attempts, error, at + backoffDelay(attempts, policy));
       report.retried++;
     }
   }
@@ -136,32 +111,15 @@ export async function sendEmails(
   const mailer = rt.deps.mailer;
   if (!mailer) return report;
   // Claimed with status 'sending' so a concurrent pass skips them.
-  const rows = stmt(
-    rt.db,
-    `UPDATE email_outbox SET status = 'sending' WHERE id IN
-       (SELECT id FROM email_outbox WHERE status = 'pending' ORDER BY created_at LIMIT ?)
-     RETURNING id, to_address, subject, body, attempts`,
-  ).all(limit) as {
-    id: string;
-    to_address: string;
-    subject: string;
-    body: string;
-    attempts: number;
-  }[];
+  const rows = await rt.store.emails.claim(limit);
   for (const r of rows) {
     try {
-      await mailer.send({ to: r.to_address, subject: r.subject, text: r.body });
-      stmt(
-        rt.db,
-        `UPDATE email_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?`,
-      ).run(rt.now(), r.id);
+      await mailer.send({ to: r.to, subject: r.subject, text: r.body });
+      await rt.store.emails.sent(r.id, rt.now());
       report.delivered++;
     } catch (e) {
       const dead = r.attempts + 1 >= maxAttempts;
-      stmt(
-        rt.db,
-        `UPDATE email_outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`,
-      ).run(dead ? 'failed' : 'pending', e instanceof Error ? e.message : String(e), r.id);
+      await rt.store.emails.failed(r.id, e instanceof Error ? e.message : String(e), dead);
       if (dead) report.dead++;
       else report.retried++;
     }

@@ -10,11 +10,11 @@ export type Resolved = { users: UserInfo[]; unresolved: { recipient: string; rea
  * e.g. a lead's course advisor) against a record. Duplicates collapse; disabled users are
  * dropped (they cannot read anything); away users still get in-app notifications.
  */
-export function resolveRecipients(
+export async function resolveRecipients(
   recipients: readonly string[],
   record: RecordData | null,
   dir: Directory,
-): Resolved {
+): Promise<Resolved> {
   const found = new Map<string, UserInfo>();
   const unresolved: Resolved['unresolved'] = [];
   const add = (r: string, users: (UserInfo | null)[], reason: string) => {
@@ -25,28 +25,31 @@ export function resolveRecipients(
   const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
   for (const r of recipients) {
     const owner = str(record?.ownerId);
-    if (r === 'owner') add(r, [owner ? dir.user(owner) : null], owner ? 'inactive' : 'noOwner');
+    if (r === 'owner')
+      add(r, [owner ? await dir.user(owner) : null], owner ? 'inactive' : 'noOwner');
     else if (r === 'owner.supervisor') {
-      const o = owner ? dir.user(owner) : null;
-      add(r, [o?.supervisorId ? dir.user(o.supervisorId) : null], !o ? 'noOwner' : 'noSupervisor');
+      const o = owner ? await dir.user(owner) : null;
+      add(
+        r,
+        [o?.supervisorId ? await dir.user(o.supervisorId) : null],
+        !o ? 'noOwner' : 'noSupervisor',
+      );
     } else if (r === 'team.lead') {
       const team = str(record?.teamId);
-      add(r, [team ? dir.teamLead(team) : null], team ? 'noTeamLead' : 'noTeam');
+      add(r, [team ? await dir.teamLead(team) : null], team ? 'noTeamLead' : 'noTeam');
     } else if (r === 'creator') {
       const c = str(record?.createdBy);
-      add(r, [c ? dir.user(c) : null], 'noCreator');
-    } else if (r.startsWith('role:')) add(r, dir.usersWithRole(r.slice(5)), 'nobodyWithRole');
-    else if (r.startsWith('team:')) add(r, dir.teamMembers(r.slice(5)), 'emptyTeam');
-    else if (r.startsWith('user:')) add(r, [dir.user(r.slice(5))], 'unknownUser');
+      add(r, [c ? await dir.user(c) : null], 'noCreator');
+    } else if (r.startsWith('role:')) add(r, await dir.usersWithRole(r.slice(5)), 'nobodyWithRole');
+    else if (r.startsWith('team:')) add(r, await dir.teamMembers(r.slice(5)), 'emptyTeam');
+    else if (r.startsWith('user:')) add(r, [await dir.user(r.slice(5))], 'unknownUser');
     else if (r.startsWith('field:')) {
       const value = record?.[r.slice(6)];
       // A multi-user value is not a field type today, but an array is resolved member by member.
       const ids = (Array.isArray(value) ? value : [value]).map(str).filter((v) => v !== null);
-      add(
-        r,
-        ids.map((id) => dir.user(id)),
-        ids.length > 0 ? 'inactive' : 'emptyField',
-      );
+      const users: (UserInfo | null)[] = [];
+      for (const id of ids) users.push(await dir.user(id));
+      add(r, users, ids.length > 0 ? 'inactive' : 'emptyField');
     } else unresolved.push({ recipient: r, reason: 'unknownRecipient' });
   }
   return { users: [...found.values()], unresolved };

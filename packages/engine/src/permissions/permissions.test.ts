@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openStore } from '@trellis/store';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPermissions } from './create-permissions';
@@ -141,50 +141,67 @@ describe('scopeFilter', () => {
     expect(perms.scopeFilter(sales, 'lead')).toEqual({
       kind: 'where',
       logic: { or: [{ '==': [{ var: 'ownerId' }, 'u1'] }, { '==': [{ var: 'ownerId' }, null] }] },
-      sql: '(owner_id = ? OR owner_id IS NULL)',
-      params: ['u1'],
     });
   });
 
-  it('selects in SQL exactly the records inScope accepts', () => {
-    const db = new Database(':memory:');
-    db.exec(
-      'CREATE TABLE e_lead (id INTEGER PRIMARY KEY, owner_id TEXT, team_id TEXT, created_by TEXT)',
-    );
+  it('selects through the store exactly the records inScope accepts', async () => {
+    // The scope is JSONLogic the store compiles to SQL: the query must agree with the check.
+    const store = await openStore({ url: ':memory:', locale: 'en' });
+    const spec = {
+      entities: [{ key: 'lead', titleField: 'batch', fields: [{ key: 'batch', type: 'number' }] }],
+    };
+    await store.migrations.syncEntityTables(spec);
+    const leads = store.records(spec);
     const ids = fc.constantFrom('u1', 'u2', 'u3', null);
     const teams = fc.constantFrom('tech', 'art', 'ops', null);
     const rec = fc.record({ ownerId: ids, teamId: teams, createdBy: ids });
-    fc.assert(
-      fc.property(
-        fc.array(rec, { maxLength: 12 }),
-        fc.constantFrom(...SCOPES),
-        fc.record({
-          userId: fc.option(fc.constantFrom('u1', 'u2'), { nil: undefined }),
-          teams: fc.subarray(['tech', 'art']),
-        }),
-        fc.boolean(),
-        (records, scope: Scope, who, owned) => {
-          db.exec('DELETE FROM e_lead');
-          const ins = db.prepare(
-            'INSERT INTO e_lead (id, owner_id, team_id, created_by) VALUES (?, ?, ?, ?)',
-          );
-          records.forEach((r, i) => ins.run(i, r.ownerId, r.teamId, r.createdBy));
-          const actor: PermissionActor = { kind: 'user', role: 'x', ...who };
-          const entity = { key: 'lead', owned, fields: [] };
-          const cond = scopeCondition(scope, actor, entity);
-          const expected = records.flatMap((r, i) => (inScope(scope, actor, entity, r) ? [i] : []));
-          const where = cond.kind === 'all' ? '1' : cond.kind === 'none' ? '0' : cond.sql;
-          const params = cond.kind === 'where' ? cond.params : [];
-          const got = (
-            db.prepare(`SELECT id FROM e_lead WHERE ${where} ORDER BY id`).all(...params) as {
-              id: number;
-            }[]
-          ).map((r) => r.id);
-          expect(got).toEqual(expected);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    let batch = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(rec, { maxLength: 12 }),
+          fc.constantFrom(...SCOPES),
+          fc.record({
+            userId: fc.option(fc.constantFrom('u1', 'u2'), { nil: undefined }),
+            teams: fc.subarray(['tech', 'art']),
+          }),
+          fc.boolean(),
+          async (records, scope: Scope, who, owned) => {
+            batch++;
+            const rids: string[] = [];
+            for (const r of records) {
+              const res = await leads.insert('lead', { ...r, batch });
+              if (!res.ok) throw new Error(res.error.message);
+              rids.push(res.value.id);
+            }
+            const actor: PermissionActor = { kind: 'user', role: 'x', ...who };
+            const entity = { key: 'lead', owned, fields: [] };
+            const cond = scopeCondition(scope, actor, entity);
+            const expected = records.flatMap((r, i) =>
+              inScope(scope, actor, entity, r) ? [rids[i]] : [],
+            );
+            const page =
+              cond.kind === 'none'
+                ? []
+                : await leads.list('lead', {
+                    filter: { '==': [{ var: 'batch' }, batch] },
+                    ...(cond.kind === 'where' ? { scope: cond.logic } : {}),
+                    sort: [{ field: 'createdAt', dir: 'asc' }],
+                    limit: 100,
+                  });
+            const got = Array.isArray(page)
+              ? page
+              : page.ok
+                ? page.value.records.map((r) => r.id)
+                : page.error.message;
+            expect(Array.isArray(got) ? [...got].sort() : got).toEqual([...expected].sort());
+          },
+        ),
+        { numRuns: 120 },
+      );
+    } finally {
+      await store.close();
+    }
   });
 });
 
@@ -199,7 +216,13 @@ describe('createPermissionPort', () => {
     });
     expect(port.listScope?.(manager, 'lead')).toMatchObject({
       kind: 'where',
-      params: ['m1', 'tech'],
+      logic: {
+        or: [
+          { '==': [{ var: 'ownerId' }, 'm1'] },
+          { '==': [{ var: 'ownerId' }, null] },
+          { in: [{ var: 'teamId' }, ['tech']] },
+        ],
+      },
     });
     expect(port.redact?.(sales, 'lead', { id: 'x', idNumber: '1' })).toEqual({ id: 'x' });
   });

@@ -38,8 +38,8 @@ export function inScope(
 }
 
 /**
- * Turns a scope into a list condition: JSONLogic over system fields for in-memory use, and
- * SQL over the entity table's columns (owner_id, team_id, created_by) for queries.
+ * Turns a scope into a list condition: JSONLogic over system fields, evaluated in memory or
+ * compiled to SQL by the store (the same language as every other condition).
  */
 export function scopeCondition(
   scope: Scope,
@@ -51,28 +51,11 @@ export function scopeCondition(
   const parts = partsOf(scope);
   const owned = entity.owned === true;
   const logic: unknown[] = [];
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  if (parts.own && actor.userId) {
+  if (parts.own && actor.userId)
     logic.push({ '==': [{ var: owned ? 'ownerId' : 'createdBy' }, actor.userId] });
-    sql.push(owned ? 'owner_id = ?' : 'created_by = ?');
-    params.push(actor.userId);
-  }
-  if (parts.pool && owned) {
-    logic.push({ '==': [{ var: 'ownerId' }, null] });
-    sql.push('owner_id IS NULL');
-  }
+  if (parts.pool && owned) logic.push({ '==': [{ var: 'ownerId' }, null] });
   const teams = [...(actor.teams ?? [])];
-  if (parts.team && teams.length > 0) {
-    logic.push({ in: [{ var: 'teamId' }, teams] });
-    sql.push(`team_id IN (${teams.map(() => '?').join(', ')})`);
-    params.push(...teams);
-  }
-  if (sql.length === 0) return { kind: 'none' };
-  return {
-    kind: 'where',
-    logic: logic.length === 1 ? logic[0] : { or: logic },
-    sql: `(${sql.join(' OR ')})`,
-    params,
-  };
+  if (parts.team && teams.length > 0) logic.push({ in: [{ var: 'teamId' }, teams] });
+  if (logic.length === 0) return { kind: 'none' };
+  return { kind: 'where', logic: logic.length === 1 ? logic[0] : { or: logic } };
 }

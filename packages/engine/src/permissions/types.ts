@@ -77,10 +77,7 @@ export type ScopedRecord = {
  * A list condition for a scope. `logic` is JSONLogic over the record's system fields
  * (ownerId, teamId, createdBy); `sql` uses the per-entity table's snake_case columns with `?` params.
  */
-export type ScopeCondition =
-  | { kind: 'all' }
-  | { kind: 'none' }
-  | { kind: 'where'; logic: unknown; sql: string; params: unknown[] };
+export type ScopeCondition = { kind: 'all' } | { kind: 'none' } | { kind: 'where'; logic: unknown };
 
 /** The role key that always holds every right, so an installation can never lock itself out. */
 export const ADMIN_ROLE = 'admin';

@@ -1,4 +1,4 @@
-import type { StoreIssue } from '@trellis/store';
+import type { RecordRepo, Repos, StoreIssue, Tx } from '@trellis/store';
 import { engineError, type Failure } from '../i18n/errors';
 import { resolveLocale } from '../i18n/messages';
 import type { Actor, Locale, PermissionAction, RecordData, Via } from '../ports';
@@ -18,7 +18,25 @@ export type Call = {
   now: number;
   /** Logic context for requiredIf / enterIf ($user). */
   user: { id: string; teams: string[]; roles: string[] } | undefined;
+  /** Where the call reads and writes: the store, or the transaction it runs in. */
+  db: Repos;
+  /** The caller's transaction (`opts.tx`): writes join it instead of starting their own. */
+  tx: Tx | undefined;
 };
+
+/** The records of the call's spec version, in the call's scope. */
+export function records(call: Call): RecordRepo {
+  return call.db.records(call.spec.spec);
+}
+
+/**
+ * Runs `fn` in one transaction: a unit of the caller's (`opts.tx`) when there is one, else a
+ * transaction of its own. `fn` gets the call with `db` bound to the transaction.
+ */
+export function inTransaction<T>(call: Call, fn: (c: Call) => Promise<T>): Promise<T> {
+  const run = (tx: Tx) => fn({ ...call, db: tx, tx });
+  return call.tx ? call.tx.transaction(run) : call.rt.store.transaction(run);
+}
 
 /** Locale of a call's messages: the caller's, else the actor's, else the engine's. Never throws. */
 export function callLocale(rt: Runtime, opts: CallOptions | undefined): Locale {
@@ -29,13 +47,13 @@ export function callLocale(rt: Runtime, opts: CallOptions | undefined): Locale {
  * Resolves the call context or returns the `unknown_entity` failure. A call without an actor
  * is treated as anonymous (`public`): least privilege, never the system.
  */
-export function beginCall(
+export async function beginCall(
   rt: Runtime,
   entity: string,
   opts: CallOptions | undefined,
-): Call | Failure {
+): Promise<Call | Failure> {
   const locale = callLocale(rt, opts);
-  const live = rt.live();
+  const live = await rt.live();
   const model = live.model.entity(entity);
   if (!model) return engineError('unknown_entity', locale, 'unknownEntity', { entity });
   const actor: Actor = opts?.actor ?? { kind: 'public' };
@@ -52,6 +70,8 @@ export function beginCall(
     locale,
     now: rt.clock.now(),
     user,
+    db: opts?.tx ?? rt.store,
+    tx: opts?.tx,
   };
 }
 
@@ -94,7 +114,19 @@ export function authorize(
 }
 
 /** Runs `fn`, reporting its duration to the runtime's phase hook when one is installed. */
-export function timed<T>(call: Call, phase: Phase, fn: () => T): T {
+export async function timed<T>(call: Call, phase: Phase, fn: () => T | Promise<T>): Promise<T> {
+  const hook = call.rt.onPhase;
+  if (!hook) return fn();
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    hook(phase, performance.now() - t0);
+  }
+}
+
+/** Like `timed` for work that never waits (normalize, validate). */
+export function timedSync<T>(call: Call, phase: Phase, fn: () => T): T {
   const hook = call.rt.onPhase;
   if (!hook) return fn();
   const t0 = performance.now();
@@ -132,10 +164,17 @@ export function storeFailure(call: Call, issue: StoreIssue, id: string): Failure
   }
 }
 
-/** Wraps an engine entry point: any thrown error becomes an `internal` failure (bad input never throws out). */
-export function guard<T>(locale: Locale, fn: () => T | Failure): T | Failure {
+/**
+ * Wraps an engine entry point: any thrown error becomes an `internal` failure (bad input never
+ * throws out). A write that threw ran in a transaction unit of its own (`inTransaction`), which
+ * is not committed, so nothing half-written remains.
+ */
+export async function guard<T>(
+  locale: Locale,
+  fn: () => Promise<T | Failure>,
+): Promise<T | Failure> {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     return engineError('internal', locale, 'internal', {
       detail: e instanceof Error ? e.message : String(e),

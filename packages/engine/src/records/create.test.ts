@@ -1,15 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { opts, setup } from '../../test/fixtures/harness';
+import { leadApp } from '../../test/fixtures/lead-app';
+import { pick, withFault } from '../../test/fixtures/rows';
+import { createEngine } from '../engine';
 
-let ctx = setup();
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup();
+let ctx = await setup();
+afterEach(async () => {
+  await ctx.store.close();
+  ctx = await setup();
 });
 
 describe('records.create', () => {
-  it('writes the row, a creation history row, the first stage transition and exactly one outbox event', () => {
-    const r = ctx.engine.records.create(
+  it('writes the row, a creation history row, the first stage transition and exactly one outbox event', async () => {
+    const r = await ctx.engine.records.create(
       'lead',
       { name: ' 李雷 ', phone: '138 0013 8000', budget: 250000, source: 'douyin' },
       opts,
@@ -28,12 +31,14 @@ describe('records.create', () => {
     });
     expect(r.record.stageEnteredAt).toBe(ctx.clock.now());
     expect(r.record.slaDueAt).toBe(ctx.clock.now() + 48 * 3_600_000);
-    expect(ctx.count('e_lead')).toBe(1);
-    const history = ctx.db.sqlite
-      .prepare(
-        'SELECT field, "before", "after", via, actor_id FROM record_history WHERE record_id = ?',
-      )
-      .all(r.record.id);
+    expect(await ctx.count('e_lead')).toBe(1);
+    const history = pick(await ctx.rows('record_history', { record_id: r.record.id }), [
+      'field',
+      'before',
+      'after',
+      'via',
+      'actor_id',
+    ]);
     expect(history).toEqual([
       {
         field: '$created',
@@ -51,21 +56,24 @@ describe('records.create', () => {
       },
     ]);
     expect(
-      ctx.count(
-        'stage_transitions',
-        'record_id = ? AND from_stage IS NULL AND to_stage = ?',
-        r.record.id,
-        'new',
-      ),
+      await ctx.count('stage_transitions', {
+        record_id: r.record.id,
+        from_stage: null,
+        to_stage: 'new',
+      }),
     ).toBe(1);
-    const events = ctx.outbox();
+    const events = await ctx.outbox();
     expect(events.map((e) => e.type)).toEqual(['record.created']);
     expect(events[0]!.payload.record).toMatchObject({ id: r.record.id, name: '李雷' });
     expect(events[0]!.via).toBe('ui');
   });
 
-  it('refuses invalid values with every problem listed and writes nothing', () => {
-    const r = ctx.engine.records.create('lead', { phone: '12345', age: 200, source: 'tv' }, opts);
+  it('refuses invalid values with every problem listed and writes nothing', async () => {
+    const r = await ctx.engine.records.create(
+      'lead',
+      { phone: '12345', age: 200, source: 'tv' },
+      opts,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('validation');
@@ -76,13 +84,13 @@ describe('records.create', () => {
       ['/age', 'maximum'],
       ['/source', 'enum'],
     ]);
-    expect(ctx.count('e_lead')).toBe(0);
-    expect(ctx.count('record_history')).toBe(0);
-    expect(ctx.count('outbox')).toBe(0);
+    expect(await ctx.count('e_lead')).toBe(0);
+    expect(await ctx.count('record_history')).toBe(0);
+    expect(await ctx.count('outbox')).toBe(0);
   });
 
-  it('answers in the caller locale', () => {
-    const r = ctx.engine.records.create('lead', {}, { ...opts, locale: 'zh-CN' });
+  it('answers in the caller locale', async () => {
+    const r = await ctx.engine.records.create('lead', {}, { ...opts, locale: 'zh-CN' });
     expect(!r.ok && r.error).toMatchObject({
       code: 'validation',
       message: '提交的数据有 1 处问题',
@@ -90,13 +98,13 @@ describe('records.create', () => {
     });
   });
 
-  it('refuses an unknown entity as a value, not a throw', () => {
-    const r = ctx.engine.records.create('ghost', { name: 'x' }, opts);
+  it('refuses an unknown entity as a value, not a throw', async () => {
+    const r = await ctx.engine.records.create('ghost', { name: 'x' }, opts);
     expect(!r.ok && r.error.code).toBe('unknown_entity');
   });
 
-  it('applies field defaults and lets an import start in a later stage only through that stage gate', () => {
-    const refused = ctx.engine.records.create(
+  it('applies field defaults and lets an import start in a later stage only through that stage gate', async () => {
+    const refused = await ctx.engine.records.create(
       'lead',
       { name: 'A', stage: 'qualified' },
       { ...opts, via: 'import' },
@@ -106,7 +114,7 @@ describe('records.create', () => {
       '/budget',
       '/decisionCycle',
     ]);
-    const ok = ctx.engine.records.create(
+    const ok = await ctx.engine.records.create(
       'lead',
       { name: 'A', stage: 'qualified', budget: 1, decisionCycle: 'week' },
       { ...opts, via: 'import' },
@@ -115,26 +123,28 @@ describe('records.create', () => {
     expect(ok.ok && ok.record.slaDueAt).toBeNull();
   });
 
-  it('leaves owner empty for public intake so assignment can route it', () => {
-    const r = ctx.engine.records.create(
+  it('leaves owner empty for public intake so assignment can route it', async () => {
+    const r = await ctx.engine.records.create(
       'lead',
       { name: 'Web' },
       { actor: { kind: 'public' }, via: 'intake' },
     );
     expect(r.ok && r.record.ownerId).toBeNull();
-    expect(ctx.outbox()[0]!.via).toBe('intake');
+    expect((await ctx.outbox())[0]!.via).toBe('intake');
   });
 
-  it('never writes half a record when the database refuses the write', () => {
-    // A trigger that fails after the row insert: the whole transaction must roll back.
-    ctx.db.sqlite.exec(
-      `CREATE TRIGGER boom AFTER INSERT ON stage_transitions BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
-    );
-    const r = ctx.engine.records.create('lead', { name: 'Half', phone: '13800138000' }, opts);
+  it('never writes half a record when the database refuses the write', async () => {
+    // The database refuses the stage transition after the row insert: the whole write must roll back.
+    const engine = createEngine({
+      store: withFault(ctx.store, 'transitions', 'append'),
+      spec: leadApp,
+      locale: 'en',
+    });
+    const r = await engine.records.create('lead', { name: 'Half', phone: '13800138000' }, opts);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('internal');
-    expect(ctx.count('e_lead')).toBe(0);
-    expect(ctx.count('record_history')).toBe(0);
-    expect(ctx.count('outbox')).toBe(0);
+    expect(await ctx.count('e_lead')).toBe(0);
+    expect(await ctx.count('record_history')).toBe(0);
+    expect(await ctx.count('outbox')).toBe(0);
   });
 });

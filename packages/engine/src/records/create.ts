@@ -6,7 +6,9 @@ import {
   beginCall,
   callLocale,
   guard,
+  inTransaction,
   isFailure,
+  records,
   storeFailure,
   timed,
   type Call,
@@ -36,9 +38,9 @@ export function createRecord(
   entity: string,
   values: unknown,
   opts: CreateOptions,
-): RecordResult {
-  return guard(callLocale(rt, opts), () => {
-    const call = beginCall(rt, entity, opts);
+): Promise<RecordResult> {
+  return guard(callLocale(rt, opts), async () => {
+    const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
     if (denied) return denied;
@@ -49,7 +51,7 @@ export function createRecord(
     const errors = [...p.errors];
     // Starting in the first stage is always allowed; starting later must pass that stage's gate.
     if (requested !== null && requested !== call.model.initialStage) {
-      errors.push(...timed(call, 'gate', () => gateErrors(call, requested, next, null)));
+      errors.push(...(await timed(call, 'gate', () => gateErrors(call, requested, next, null))));
     }
     // An intake merge may lack required values the existing record already has (a WeChat lead
     // with only a WeChat id): missing values wait for the identity lookup, other errors do not.
@@ -59,25 +61,25 @@ export function createRecord(
     if (errors.length > 0 && !missingOnly) return problems(call, errors, requested ?? undefined);
 
     return timed(call, 'transaction', () =>
-      rt.db.transaction((): RecordResult => {
-        const matches = timed(call, 'identity', () =>
-          call.model.identity.length > 0 && opts.mode !== 'create'
-            ? call.live.store.findByIdentity(entity, next)
+      inTransaction(call, async (c): Promise<RecordResult> => {
+        const matches = await timed(c, 'identity', () =>
+          c.model.identity.length > 0 && opts.mode !== 'create'
+            ? records(c).findByIdentity(entity, next)
             : [],
         );
         const first = matches[0];
         if (first) {
-          if (opts.mode === 'merge') return mergeInto(call, first.record, next, p.changed, opts);
-          return duplicate(call, first.record, first.key);
+          if (opts.mode === 'merge') return mergeInto(c, first.record, next, p.changed, opts);
+          return duplicate(c, first.record, first.key);
         }
-        if (errors.length > 0) return problems(call, errors);
-        const taken = timed(call, 'identity', () => [
-          ...uniqueErrors(call, next, call.model.fields.keys()),
-          ...relationErrors(call, next, call.model.fields.keys()),
-          ...peopleErrors(call, next, p.changed),
+        if (errors.length > 0) return problems(c, errors);
+        const taken = await timed(c, 'identity', async () => [
+          ...(await uniqueErrors(c, next, c.model.fields.keys())),
+          ...(await relationErrors(c, next, c.model.fields.keys())),
+          ...(await peopleErrors(c, next, p.changed)),
         ]);
-        if (taken.length > 0) return problems(call, taken);
-        return timed(call, 'write', () => insert(call, next, stage, opts));
+        if (taken.length > 0) return problems(c, taken);
+        return timed(c, 'write', () => insert(c, next, stage, opts));
       }),
     );
   });
@@ -119,9 +121,9 @@ export function prepareCreate(
   entity: string,
   values: unknown,
   opts: CreateOptions,
-): PreparedCreateResult {
-  return guard(callLocale(rt, opts), (): PreparedCreateResult | Failure => {
-    const call = beginCall(rt, entity, opts);
+): Promise<PreparedCreateResult> {
+  return guard(callLocale(rt, opts), async (): Promise<PreparedCreateResult | Failure> => {
+    const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
     if (denied) return denied;
@@ -142,12 +144,12 @@ export function prepareCreate(
   });
 }
 
-function insert(
+async function insert(
   call: Call,
   next: RecordData,
   stage: string | null,
   opts: CreateOptions,
-): RecordResult {
+): Promise<RecordResult> {
   const id = call.rt.ids.next();
   const owned = call.model.entity.owned !== false;
   const row: RecordData = {
@@ -164,15 +166,15 @@ function insert(
     lastActivityAt: null,
   };
   row.slaDueAt = slaDueAt(call, stage, call.now, null, row.ownerId);
-  const res = call.live.store.insert(call.model.key, row, { now: call.now });
+  const res = await records(call).insert(call.model.key, row, { now: call.now });
   if (!res.ok) return storeFailure(call, res.error, id);
   const record = res.value;
   const filled = [...call.model.fields.keys(), 'ownerId', 'teamId'].filter(
     (k) => !isEmptyValue(record[k]),
   );
-  call.live.store.writeHistory([createdRow(call, id, record, filled)]);
+  await call.db.history.append([createdRow(call, id, record, filled)]);
   if (stage !== null) {
-    call.live.store.writeTransition({
+    await call.db.transitions.append({
       id: call.rt.ids.next(),
       entity: call.model.key,
       recordId: id,
@@ -184,7 +186,7 @@ function insert(
       dwellMs: null,
     });
   }
-  if (opts.touch) writeTouch(call, id, opts.touch);
-  emit(call, 'record.created', id, { record }, opts.depth ?? 0);
+  if (opts.touch) await writeTouch(call, id, opts.touch);
+  await emit(call, 'record.created', id, { record }, opts.depth ?? 0);
   return { ok: true, record: visible(call, record) };
 }

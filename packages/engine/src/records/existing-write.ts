@@ -1,7 +1,16 @@
 import type { StoredRecord } from '@trellis/store';
 import { engineError, type Failure } from '../i18n/errors';
 import type { PermissionAction } from '../ports';
-import { authorize, beginCall, callLocale, guard, isFailure, type Call } from './call';
+import {
+  authorize,
+  beginCall,
+  callLocale,
+  guard,
+  inTransaction,
+  isFailure,
+  records,
+  type Call,
+} from './call';
 import type { Runtime } from './runtime';
 import type { UpdateOptions } from './types';
 
@@ -12,13 +21,13 @@ export type RecordState = 'live' | 'deleted';
  * Loads the record a write starts from, refusing it when it is missing, in the wrong state
  * (deleted for an update, live for a restore) or no longer at the version the caller saw.
  */
-export function loadForWrite(
+export async function loadForWrite(
   call: Call,
   id: string,
   version: number | undefined,
   state: RecordState = 'live',
-): StoredRecord | Failure {
-  const current = call.live.store.get(call.model.key, id, { includeDeleted: true });
+): Promise<StoredRecord | Failure> {
+  const current = await records(call).get(call.model.key, id, { includeDeleted: true });
   const entity = call.model.key;
   if (!current) return engineError('not_found', call.locale, 'notFound', { entity, id });
   if (state === 'live' && current.deletedAt !== null)
@@ -48,16 +57,16 @@ export function writeExisting<T>(
   id: string,
   opts: UpdateOptions,
   action: PermissionAction,
-  body: (call: Call, current: StoredRecord) => T | Failure,
+  body: (call: Call, current: StoredRecord) => Promise<T | Failure>,
   state: RecordState = 'live',
-): T | Failure {
-  return guard(callLocale(rt, opts), () => {
-    const call = beginCall(rt, entity, opts);
+): Promise<T | Failure> {
+  return guard(callLocale(rt, opts), async () => {
+    const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
-    return rt.db.transaction((): T | Failure => {
-      const current = loadForWrite(call, id, opts.version, state);
+    return inTransaction(call, async (c): Promise<T | Failure> => {
+      const current = await loadForWrite(c, id, opts.version, state);
       if (isFailure(current)) return current;
-      return authorize(call, action, current) ?? body(call, current);
+      return authorize(c, action, current) ?? body(c, current);
     });
   });
 }

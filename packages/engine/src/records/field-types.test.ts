@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { opts, setup } from '../../test/fixtures/harness';
 
-const ctx = setup();
-ctx.addUser('u-9');
-afterAll(() => ctx.db.close());
-const account = ctx.engine.records.create('account', { title: '星火' }, opts);
+const ctx = await setup();
+await ctx.addUser('u-9');
+afterAll(() => ctx.store.close());
+const account = await ctx.engine.records.create('account', { title: '星火' }, opts);
 const accountId = account.ok ? account.record.id : '';
 const pdf = { id: 'f1', name: 'a.pdf', size: 10, mime: 'application/pdf' };
 
@@ -49,8 +49,8 @@ const bad: [string, unknown, string, string][] = [
 ];
 
 describe('every field type through records.create', () => {
-  it.each(good)('stores a good %s', (field, input, stored) => {
-    const r = ctx.engine.records.create(
+  it.each(good)('stores a good %s', async (field, input, stored) => {
+    const r = await ctx.engine.records.create(
       'lead',
       { name: `good ${field}`, guardian: 'Mum', [field]: input },
       opts,
@@ -58,15 +58,15 @@ describe('every field type through records.create', () => {
     expect(r.ok && r.record[field]).toEqual(stored);
   });
 
-  it.each(bad)('refuses a bad %s', (field, input, path, code) => {
-    const before = ctx.count('e_lead');
-    const r = ctx.engine.records.create(
+  it.each(bad)('refuses a bad %s', async (field, input, path, code) => {
+    const before = await ctx.count('e_lead');
+    const r = await ctx.engine.records.create(
       'lead',
       { name: `bad ${field}`, guardian: 'Mum', [field]: input },
       opts,
     );
     expect(!r.ok && r.error.errors.map((e) => [e.path, e.code])).toContainEqual([path, code]);
     expect(!r.ok && r.error.errors.every((e) => e.message.length > 0)).toBe(true);
-    expect(ctx.count('e_lead')).toBe(before);
+    expect(await ctx.count('e_lead')).toBe(before);
   });
 });

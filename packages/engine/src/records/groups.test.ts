@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppSpec } from '@trellis/spec';
 import { leadApp } from '../../test/fixtures/lead-app';
-import { setup } from '../../test/fixtures/harness';
+import { setup, teardown } from '../../test/fixtures/harness';
 import { createPermissionPort } from '../index';
 
 const spec: AppSpec = {
@@ -15,11 +15,11 @@ const spec: AppSpec = {
     },
   ],
 };
-let ctx = setup(spec, { permissions: createPermissionPort(spec) });
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup(spec, { permissions: createPermissionPort(spec) });
+let ctx: Awaited<ReturnType<typeof setup>>;
+beforeEach(async () => {
+  ctx = await setup(spec, { permissions: createPermissionPort(spec) });
 });
+afterEach(() => teardown(ctx.store));
 
 const as = (userId: string) => ({
   actor: { kind: 'user' as const, userId, role: 'sales' },
@@ -28,8 +28,8 @@ const as = (userId: string) => ({
 });
 const system = { actor: { kind: 'system' as const }, via: 'system' as const };
 
-function seed() {
-  for (const id of ['amy', 'bob']) ctx.addUser(id);
+async function seed() {
+  for (const id of ['amy', 'bob']) await ctx.addUser(id);
   const rows = [
     { name: 'a1', source: 'douyin', budget: 100_00, ownerId: 'amy' },
     { name: 'a2', source: 'douyin', budget: 50_00, ownerId: 'amy' },
@@ -37,15 +37,15 @@ function seed() {
     { name: 'b1', source: 'douyin', budget: 999_00, ownerId: 'bob' },
   ];
   for (const r of rows) {
-    const res = ctx.engine.records.create('lead', r, system);
+    const res = await ctx.engine.records.create('lead', r, system);
     if (!res.ok) throw new Error(JSON.stringify(res.error));
   }
 }
 
-describe('records.groups', () => {
-  it("counts and sums only the records the actor may read, under the caller's filter and search", () => {
-    seed();
-    const bySource = ctx.engine.records.groups(
+describe('records.groups', async () => {
+  it("counts and sums only the records the actor may read, under the caller's filter and search", async () => {
+    await seed();
+    const bySource = await ctx.engine.records.groups(
       'lead',
       { by: 'source', sums: ['budget'] },
       as('amy'),
@@ -57,46 +57,46 @@ describe('records.groups', () => {
         { value: 'website', count: 1, sums: { budget: null } },
       ],
     });
-    const filtered = ctx.engine.records.groups(
+    const filtered = await ctx.engine.records.groups(
       'lead',
       { by: 'stage', filter: { '>=': [{ var: 'budget' }, 60_00] } },
       as('amy'),
     );
     expect(filtered.ok && filtered.groups).toEqual([{ value: 'new', count: 1, sums: {} }]);
-    const searched = ctx.engine.records.groups('lead', { search: 'a3' }, as('amy'));
+    const searched = await ctx.engine.records.groups('lead', { search: 'a3' }, as('amy'));
     expect(searched.ok && searched.groups.map((g) => g.count)).toEqual([1]);
-    const nobody = ctx.engine.records.groups('lead', { by: 'source' }, as('carol'));
+    const nobody = await ctx.engine.records.groups('lead', { by: 'source' }, as('carol'));
     expect(nobody).toEqual({ ok: true, groups: [] });
   });
 
-  it('refuses grouping, summing or filtering by a hidden field as an unknown field', () => {
-    seed();
+  it('refuses grouping, summing or filtering by a hidden field as an unknown field', async () => {
+    await seed();
     for (const query of [
       { by: 'discount' },
       { sums: ['discount'] },
       { filter: { '>': [{ var: 'discount' }, 1] } },
     ]) {
-      const res = ctx.engine.records.groups('lead', query, as('amy'));
+      const res = await ctx.engine.records.groups('lead', query, as('amy'));
       expect(!res.ok && res.error.errors.map((e) => e.code)).toEqual(['unknown_field']);
     }
-    const text = ctx.engine.records.groups('lead', { sums: ['name'] }, as('amy'));
+    const text = await ctx.engine.records.groups('lead', { sums: ['name'] }, as('amy'));
     expect(!text.ok && text.error.errors[0]).toMatchObject({
       path: '/sums/0',
       code: 'unknown_field',
     });
   });
 
-  it('resolves startOf periods in the time zone given', () => {
+  it('resolves startOf periods in the time zone given', async () => {
     // Created Tuesday 23:00 in Shanghai (15:00 UTC); asked at Wednesday 01:30 in Shanghai.
     ctx.clock.set(Date.UTC(2026, 2, 3, 15));
-    seed();
+    await seed();
     ctx.clock.set(Date.UTC(2026, 2, 3, 17, 30));
     const today = { '>=': [{ var: 'createdAt' }, { startOf: ['day'] }] };
-    const count = (timeZone: string) => {
-      const res = ctx.engine.records.groups('lead', { filter: today, timeZone }, as('amy'));
+    const count = async (timeZone: string) => {
+      const res = await ctx.engine.records.groups('lead', { filter: today, timeZone }, as('amy'));
       return res.ok ? (res.groups[0]?.count ?? 0) : res.error.code;
     };
-    expect(count('UTC')).toBe(3);
-    expect(count('Asia/Shanghai')).toBe(0);
+    expect(await count('UTC')).toBe(3);
+    expect(await count('Asia/Shanghai')).toBe(0);
   });
 });

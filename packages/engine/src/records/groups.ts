@@ -1,7 +1,8 @@
+import type { GroupQuery } from '@trellis/store';
 import { engineError, fieldError, type Failure } from '../i18n/errors';
-import { authorize, beginCall, callLocale, guard, isFailure, type Call } from './call';
+import { authorize, beginCall, callLocale, guard, isFailure, records, type Call } from './call';
 import { hiddenFields } from './outcome';
-import { hiddenUse, whereOf, withSearch } from './read';
+import { hiddenUse, listFailure } from './read';
 import type { Runtime } from './runtime';
 import type { CallOptions, GroupOptions, GroupResult } from './types';
 
@@ -15,31 +16,41 @@ export function groupRecords(
   entity: string,
   query: GroupOptions,
   opts: CallOptions,
-): GroupResult {
-  return guard(callLocale(rt, opts), () => {
-    const call = beginCall(rt, entity, opts);
+): Promise<GroupResult> {
+  return guard(callLocale(rt, opts), async () => {
+    const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'read');
     if (denied) return denied;
-    const leak = hiddenUse(call, { filter: query.filter }) ?? hiddenTarget(call, query);
+    const hidden = hiddenFields(call);
+    const leak = hiddenUse(call, { filter: query.filter }, hidden) ?? hiddenTarget(call, query);
     if (leak) return leak;
-    const where = whereOf(call, query.filter, query.timeZone);
-    if (isFailure(where)) return where;
-    if (where === 'none') return { ok: true, groups: [] };
-    const searched = withSearch(call, where, query.search);
-    if (isFailure(searched)) return searched;
-    if (searched === 'none') return { ok: true, groups: [] };
-    const res = call.live.store.group(entity, {
-      where: searched,
+    const scope = call.rt.permissions.listScope?.(call.actor, call.model.key);
+    if (scope?.kind === 'none') return { ok: true, groups: [] };
+    const q: GroupQuery = {
+      ...(query.filter !== undefined && query.filter !== null ? { filter: query.filter } : {}),
+      ...(scope?.kind === 'where' ? { scope: scope.logic } : {}),
+      context: {
+        now: call.now,
+        ...(call.user ? { user: call.user } : {}),
+        ...(query.timeZone ? { timeZone: query.timeZone } : {}),
+      },
+      ...(query.search !== undefined && query.search.trim() !== ''
+        ? { search: { text: query.search, hidden: [...hidden] } }
+        : {}),
       by: query.by ?? null,
       ...(query.sums?.length ? { sums: query.sums } : {}),
-    });
-    if (!res.ok)
-      return engineError('invalid_input', call.locale, 'invalidFilter', {}, [
-        fieldError(call.locale, res.error.path, 'unknown_field', 'unknownField', {
-          field: String(res.error.params?.field ?? ''),
-        }),
-      ]);
+    };
+    const res = await records(call).group(entity, q);
+    if (!res.ok) {
+      if (res.error.code === 'unknown_field')
+        return engineError('invalid_input', call.locale, 'invalidFilter', {}, [
+          fieldError(call.locale, res.error.path, 'unknown_field', 'unknownField', {
+            field: String(res.error.params?.field ?? ''),
+          }),
+        ]);
+      return listFailure(call, res.error);
+    }
     return { ok: true, groups: res.value };
   });
 }

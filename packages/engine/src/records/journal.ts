@@ -65,8 +65,8 @@ export function emit(
   recordId: string,
   payload: Record<string, unknown>,
   depth = 0,
-): number {
-  return call.live.store.writeOutbox({
+): Promise<number> {
+  return call.db.outbox.append({
     id: call.rt.ids.next(),
     type,
     entity: call.model.key,
@@ -80,27 +80,22 @@ export function emit(
 }
 
 /** Records an attribution touch (intake create or merge). */
-export function writeTouch(call: Call, recordId: string, touch: TouchInput): void {
-  call.rt
-    .stmt(
-      `INSERT INTO touches (id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      call.rt.ids.next(),
-      call.model.key,
-      recordId,
-      touch.kind ?? call.via,
-      touch.sourceKey ?? null,
-      touch.utmSource ?? null,
-      touch.utmMedium ?? null,
-      touch.utmCampaign ?? null,
-      touch.utmContent ?? null,
-      touch.utmTerm ?? null,
-      touch.referrer ?? null,
-      touch.landingUrl ?? null,
-      call.now,
-    );
+export function writeTouch(call: Call, recordId: string, touch: TouchInput): Promise<void> {
+  return call.db.touches.append({
+    id: call.rt.ids.next(),
+    entity: call.model.key,
+    recordId,
+    kind: touch.kind ?? call.via,
+    sourceKey: touch.sourceKey ?? null,
+    utmSource: touch.utmSource ?? null,
+    utmMedium: touch.utmMedium ?? null,
+    utmCampaign: touch.utmCampaign ?? null,
+    utmContent: touch.utmContent ?? null,
+    utmTerm: touch.utmTerm ?? null,
+    referrer: touch.referrer ?? null,
+    landingUrl: touch.landingUrl ?? null,
+    at: call.now,
+  });
 }
 
 /** Only the given keys of a record (for before/after payloads). */

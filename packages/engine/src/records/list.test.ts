@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { opts, setup } from '../../test/fixtures/harness';
 import type { ListScope } from '../ports';
 
-let ctx = setup();
-beforeEach(() => {
+let ctx = await setup();
+beforeEach(async () => {
   const rows: [string, string, string, number][] = [
     ['张伟', '13800000001', '330100', 300000],
     ['王秀英', '13800000002', '330100', 100000],
@@ -13,20 +13,20 @@ beforeEach(() => {
   ];
   for (const [name, phone, city, budget] of rows) {
     ctx.clock.advance(1000);
-    const r = ctx.engine.records.create('lead', { name, phone, city, budget }, opts);
+    const r = await ctx.engine.records.create('lead', { name, phone, city, budget }, opts);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
 });
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup();
+afterEach(async () => {
+  await ctx.store.close();
+  ctx = await setup();
 });
-const names = (r: ReturnType<typeof ctx.engine.records.list>) =>
+const names = (r: Awaited<ReturnType<typeof ctx.engine.records.list>>) =>
   r.ok ? r.records.map((x) => x.name) : r.error;
 
 describe('records.list', () => {
-  it('filters with JSONLogic compiled to SQL and sorts newest first by default', () => {
-    const r = ctx.engine.records.list(
+  it('filters with JSONLogic compiled to SQL and sorts newest first by default', async () => {
+    const r = await ctx.engine.records.list(
       'lead',
       {
         filter: {
@@ -38,15 +38,15 @@ describe('records.list', () => {
     expect(names(r)).toEqual(['张秀兰', '王秀英', '张伟']);
   });
 
-  it('sorts on any field and pages with a cursor, with the total on request', () => {
-    const first = ctx.engine.records.list(
+  it('sorts on any field and pages with a cursor, with the total on request', async () => {
+    const first = await ctx.engine.records.list(
       'lead',
       { sort: [{ field: 'budget', dir: 'desc' }], limit: 2, count: true },
       opts,
     );
     expect(names(first)).toEqual(['李娜', '张伟']);
     expect(first.ok && first.total).toBe(5);
-    const second = ctx.engine.records.list(
+    const second = await ctx.engine.records.list(
       'lead',
       {
         sort: [{ field: 'budget', dir: 'desc' }],
@@ -56,7 +56,7 @@ describe('records.list', () => {
       opts,
     );
     expect(names(second)).toEqual(['张秀兰', '王秀英']);
-    const third = ctx.engine.records.list(
+    const third = await ctx.engine.records.list(
       'lead',
       {
         sort: [{ field: 'budget', dir: 'desc' }],
@@ -69,18 +69,18 @@ describe('records.list', () => {
     expect(third.ok && third.nextCursor).toBeNull();
   });
 
-  it('searches Chinese name substrings and phone digits', () => {
-    expect(names(ctx.engine.records.list('lead', { search: '秀' }, opts))).toEqual([
+  it('searches Chinese name substrings and phone digits', async () => {
+    expect(names(await ctx.engine.records.list('lead', { search: '秀' }, opts))).toEqual([
       '张秀兰',
       '王秀英',
     ]);
-    expect(names(ctx.engine.records.list('lead', { search: '12345678' }, opts))).toEqual([
+    expect(names(await ctx.engine.records.list('lead', { search: '12345678' }, opts))).toEqual([
       '张秀兰',
     ]);
   });
 
-  it('pages search results with a cursor and counts every match, not just the page', () => {
-    const first = ctx.engine.records.list(
+  it('pages search results with a cursor and counts every match, not just the page', async () => {
+    const first = await ctx.engine.records.list(
       'lead',
       { search: '1380000', limit: 2, count: true },
       opts,
@@ -89,11 +89,15 @@ describe('records.list', () => {
     expect(first.ok && first.total).toBe(4);
     const cursor = first.ok ? first.nextCursor : null;
     expect(cursor).not.toBeNull();
-    const second = ctx.engine.records.list('lead', { search: '1380000', limit: 2, cursor }, opts);
+    const second = await ctx.engine.records.list(
+      'lead',
+      { search: '1380000', limit: 2, cursor },
+      opts,
+    );
     expect(names(second)).toEqual(['王秀英', '张伟']);
     expect(second.ok && second.nextCursor).toBeNull();
     // Search combines with a filter and a sort like any list.
-    const sorted = ctx.engine.records.list(
+    const sorted = await ctx.engine.records.list(
       'lead',
       {
         search: '1380000',
@@ -105,15 +109,17 @@ describe('records.list', () => {
     expect(names(sorted)).toEqual(['王秀英', '张伟']);
   });
 
-  it('returns errors for a bad filter, sort field or cursor', () => {
+  it('returns errors for a bad filter, sort field or cursor', async () => {
     expect(
-      ctx.engine.records.list('lead', { filter: { '==': [{ var: 'nope' }, 1] } }, opts),
+      await ctx.engine.records.list('lead', { filter: { '==': [{ var: 'nope' }, 1] } }, opts),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(ctx.engine.records.list('lead', { sort: [{ field: 'nope' }] }, opts)).toMatchObject({
+    expect(
+      await ctx.engine.records.list('lead', { sort: [{ field: 'nope' }] }, opts),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', errors: [{ path: '/sort' }] },
     });
-    expect(ctx.engine.records.list('lead', { cursor: 'garbage' }, opts)).toMatchObject({
+    expect(await ctx.engine.records.list('lead', { cursor: 'garbage' }, opts)).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', errors: [{ path: '/cursor' }] },
     });
@@ -121,9 +127,9 @@ describe('records.list', () => {
 });
 
 describe('permission port', () => {
-  it('is asked before writes and reads, narrows lists, and a refusal writes nothing', () => {
+  it('is asked before writes and reads, narrows lists, and a refusal writes nothing', async () => {
     const calls: string[] = [];
-    const scope: ListScope = { kind: 'where', sql: '"budget" >= ?', params: [250000] };
+    const scope: ListScope = { kind: 'where', logic: { '>=': [{ var: 'budget' }, 250000] } };
     const port = {
       check: (_a: unknown, action: string) => {
         calls.push(action);
@@ -133,18 +139,18 @@ describe('permission port', () => {
       },
       listScope: () => scope,
     };
-    const c = setup(undefined, { permissions: port });
-    const r = c.engine.records.create('lead', { name: 'A', budget: 300000 }, opts);
-    c.engine.records.create('lead', { name: 'B', budget: 1 }, opts);
-    expect(names(c.engine.records.list('lead', {}, opts))).toEqual(['A']);
+    const c = await setup(undefined, { permissions: port });
+    const r = await c.engine.records.create('lead', { name: 'A', budget: 300000 }, opts);
+    await c.engine.records.create('lead', { name: 'B', budget: 1 }, opts);
+    expect(names(await c.engine.records.list('lead', {}, opts))).toEqual(['A']);
     if (!r.ok) throw new Error('setup');
-    expect(c.engine.records.remove('lead', r.record.id, opts)).toMatchObject({
+    expect(await c.engine.records.remove('lead', r.record.id, opts)).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: 'No deleting' },
     });
     expect(calls).toEqual(['create', 'create', 'read', 'delete', 'read']);
-    expect(c.count('e_lead', 'deleted_at IS NOT NULL')).toBe(0);
-    expect(c.count('outbox')).toBe(2);
-    c.db.close();
+    expect(await c.count('e_lead', (r) => r.deleted_at !== null)).toBe(0);
+    expect(await c.count('outbox')).toBe(2);
+    await c.store.close();
   });
 });

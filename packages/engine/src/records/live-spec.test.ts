@@ -2,32 +2,33 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, specVersions } from '@trellis/store';
-import { LIVE_RECHECK_MS } from './runtime';
+import { openStore } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { createEngine, createManualClock } from '../index';
 
 const actor = { kind: 'system' as const };
 
 describe('engine without an explicit spec', () => {
-  it('runs the live published version and follows a new publish', () => {
-    const db = openDatabase(':memory:');
-    const engine = createEngine({ db, clock: createManualClock(), locale: 'en' });
-    expect(engine.records.create('lead', { name: 'x' }, { actor })).toMatchObject({
+  it('runs the live published version and follows a new publish', async () => {
+    const store = await openStore({ url: ':memory:' });
+    const engine = createEngine({ store, clock: createManualClock(), locale: 'en' });
+    expect(await engine.records.create('lead', { name: 'x' }, { actor })).toMatchObject({
       ok: false,
       error: { code: 'internal' },
     });
 
-    const versions = specVersions(db);
-    expect(versions.publish({ spec: leadApp, locale: 'en' })).toMatchObject({
+    const versions = store.specs;
+    expect(await versions.publish({ spec: leadApp, locale: 'en' })).toMatchObject({
       ok: true,
       version: 1,
     });
-    expect(engine.records.create('lead', { name: 'A', nickname: 'Ace' }, { actor })).toMatchObject({
+    expect(
+      await engine.records.create('lead', { name: 'A', nickname: 'Ace' }, { actor }),
+    ).toMatchObject({
       ok: false,
       error: { errors: [{ code: 'unknown_field' }] },
     });
-    const model = engine.spec();
+    const model = await engine.spec();
 
     const v2 = structuredClone(leadApp);
     v2.entities[0]!.fields.push({
@@ -35,31 +36,41 @@ describe('engine without an explicit spec', () => {
       type: 'text',
       label: { 'zh-CN': '昵称', en: 'Nickname' },
     });
-    expect(versions.publish({ spec: v2, locale: 'en' })).toMatchObject({ ok: true, version: 2 });
-    const r = engine.records.create('lead', { name: 'B', nickname: 'Bee' }, { actor });
+    expect(await versions.publish({ spec: v2, locale: 'en' })).toMatchObject({
+      ok: true,
+      version: 2,
+    });
+    const r = await engine.records.create('lead', { name: 'B', nickname: 'Bee' }, { actor });
     expect(r.ok && r.record.nickname).toBe('Bee');
-    expect(engine.spec().version).toBe(2);
-    expect(engine.spec()).not.toBe(model);
+    expect((await engine.spec()).version).toBe(2);
+    expect(await engine.spec()).not.toBe(model);
     // the compiled model is kept for the version, not rebuilt per call
-    expect(engine.spec()).toBe(engine.spec());
-    db.close();
+    expect(await engine.spec()).toBe(await engine.spec());
+    await store.close();
   });
 
-  it('sees a publish by another connection within the recheck interval, without asking per call', async () => {
+  it('sees a publish by another store (another process) within the recheck interval', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-live-'));
     try {
       const file = join(dir, 'trellis.db');
-      const db = openDatabase(file);
-      const other = openDatabase(file);
-      expect(specVersions(db).publish({ spec: leadApp, locale: 'en' })).toMatchObject({
+      const store = await openStore({ url: file });
+      const other = await openStore({ url: file });
+      expect(await store.specs.publish({ spec: leadApp, locale: 'en' })).toMatchObject({
         ok: true,
         version: 1,
       });
-      const engine = createEngine({ db, clock: createManualClock(), locale: 'en' });
-      expect(engine.spec().version).toBe(1);
-      expect(engine.spec().entity('lead')?.fields.has('nickname')).toBe(false);
+      // A long interval, so the other store's publish surely lands inside it.
+      const recheck = 1500;
+      const engine = createEngine({
+        store,
+        clock: createManualClock(),
+        locale: 'en',
+        liveRecheckMs: recheck,
+      });
+      expect((await engine.spec()).version).toBe(1);
+      expect((await engine.spec()).entity('lead')?.fields.has('nickname')).toBe(false);
 
-      // Another connection (another thread or process) publishes: no signal reaches this one,
+      // Another store (another thread or process) publishes: no signal reaches this one,
       // so the runtime finds it when its recheck interval has passed.
       const v2 = structuredClone(leadApp);
       v2.entities[0]!.fields.push({
@@ -67,23 +78,13 @@ describe('engine without an explicit spec', () => {
         type: 'text',
         label: { 'zh-CN': '昵称', en: 'Nickname' },
       });
-      const row = other.sqlite
-        .prepare('SELECT spec FROM spec_versions WHERE version = 1')
-        .get() as { spec: string };
-      other.sqlite
-        .prepare('INSERT INTO spec_versions (version, spec, published_at) VALUES (2, ?, ?)')
-        .run(
-          row.spec.replace(
-            '"fields":[',
-            `"fields":[${JSON.stringify(v2.entities[0]!.fields.at(-1))},`,
-          ),
-          Date.now(),
-        );
-      await new Promise((r) => setTimeout(r, LIVE_RECHECK_MS + 5));
-      expect(engine.spec().version).toBe(2);
-      expect(engine.spec().entity('lead')?.fields.has('nickname')).toBe(true);
-      other.close();
-      db.close();
+      expect(await other.specs.publish({ spec: v2, locale: 'en' })).toMatchObject({ version: 2 });
+      expect((await engine.spec()).version).toBe(1);
+      await new Promise((r) => setTimeout(r, recheck + 5));
+      expect((await engine.spec()).version).toBe(2);
+      expect((await engine.spec()).entity('lead')?.fields.has('nickname')).toBe(true);
+      await other.close();
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

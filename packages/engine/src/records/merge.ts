@@ -1,7 +1,7 @@
 import type { StoredRecord } from '@trellis/store';
 import { sameValue } from '@trellis/rules';
 import type { RecordData } from '../ports';
-import { storeFailure, timed, type Call } from './call';
+import { records, storeFailure, timed, type Call } from './call';
 import { computeFormulas } from '@trellis/rules';
 import { mergeFill } from './identity';
 import { emit, historyRows, pick, writeTouch } from './journal';
@@ -22,8 +22,8 @@ export function mergeInto(
   incoming: RecordData,
   given: readonly string[],
   opts: CreateOptions,
-): RecordResult {
-  return timed(call, 'write', () => {
+): Promise<RecordResult> {
+  return timed(call, 'write', async () => {
     const fields = given.filter(
       (k) => call.model.fields.has(k) && call.model.fields.get(k)?.type !== 'formula',
     );
@@ -32,8 +32,8 @@ export function mergeInto(
     let record = existing;
     let changed: string[] = [];
     const broken = [
-      ...relationErrors(call, fill, Object.keys(fill)),
-      ...peopleErrors(call, fill, Object.keys(fill)),
+      ...(await relationErrors(call, fill, Object.keys(fill))),
+      ...(await peopleErrors(call, fill, Object.keys(fill))),
     ];
     if (broken.length > 0) return problems(call, broken);
     if (Object.keys(fill).length > 0) {
@@ -41,16 +41,16 @@ export function mergeInto(
       const patch: RecordData = { ...fill };
       for (const f of call.model.formulas)
         if (!sameValue(existing[f.key] ?? null, next[f.key] ?? null)) patch[f.key] = next[f.key];
-      const res = call.live.store.update(call.model.key, existing.id, patch, existing.version, {
+      const res = await records(call).update(call.model.key, existing.id, patch, existing.version, {
         now: call.now,
       });
       if (!res.ok) return storeFailure(call, res.error, existing.id);
       record = res.value;
       changed = Object.keys(patch);
-      call.live.store.writeHistory(
+      await call.db.history.append(
         historyRows(call, call.rt.ids.next(), existing.id, existing, record, changed),
       );
-      emit(
+      await emit(
         call,
         'record.updated',
         existing.id,
@@ -64,7 +64,7 @@ export function mergeInto(
         opts.depth ?? 0,
       );
     }
-    writeTouch(call, existing.id, { kind: 'merge', ...touch });
+    await writeTouch(call, existing.id, { kind: 'merge', ...touch });
     return { ok: true, record: visible(call, record), merged: true, changed };
   });
 }

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setup } from '../../test/fixtures/harness';
 
-const ctx = setup();
-afterAll(() => ctx.db.close());
+const ctx = await setup();
+afterAll(() => ctx.store.close());
 const junk: unknown[] = [
   undefined,
   null,
@@ -16,7 +16,7 @@ const junk: unknown[] = [
 ];
 
 describe('bad input never throws past the engine', () => {
-  it('returns error values for junk in every argument position', () => {
+  it('returns error values for junk in every argument position', async () => {
     const e = ctx.engine;
     const calls: (() => unknown)[] = [];
     for (const j of junk) {
@@ -43,24 +43,24 @@ describe('bad input never throws past the engine', () => {
       );
     }
     for (const call of calls) {
-      const r = call() as { ok: boolean; error?: { code: string; message: string } };
+      const r = (await call()) as { ok: boolean; error?: { code: string; message: string } };
       expect(typeof r.ok).toBe('boolean');
       if (!r.ok) expect(typeof r.error?.message).toBe('string');
     }
-    expect(ctx.count('e_lead')).toBe(0);
+    expect(await ctx.count('e_lead')).toBe(0);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('treats a call without an actor as anonymous, not as the system', () => {
+  it('treats a call without an actor as anonymous, not as the system', async () => {
     let seen: unknown;
-    const c = setup(undefined, {
+    const c = await setup(undefined, {
       permissions: { check: (actor) => ((seen = actor), { allowed: actor.kind !== 'public' }) },
     });
-    expect(c.engine.records.create('lead', { name: 'x' }, undefined as never)).toMatchObject({
+    expect(await c.engine.records.create('lead', { name: 'x' }, undefined as never)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     expect(seen).toEqual({ kind: 'public' });
-    c.db.close();
+    await c.store.close();
   });
 });

@@ -15,22 +15,22 @@ const SYSTEM_LABELS: Record<'ownerId' | 'teamId', Record<Locale, string>> = {
  * disabled later stay editable until someone reassigns them. A login is accepted for a user id
  * (imports and demo data name people by login) and replaced by the id in `record`.
  */
-export function peopleErrors(
+export async function peopleErrors(
   call: Call,
   record: RecordData,
   fields: Iterable<string>,
-): FieldError[] {
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const key of new Set(fields)) {
     const value = record[key];
     if (value === null || value === undefined) continue;
     if (key === 'teamId') {
-      if (!teamExists(call, value))
+      if (!(await teamExists(call, value)))
         errors.push(problem(call, key, 'team_not_found', 'teamMissing', value));
       continue;
     }
     if (key !== 'ownerId' && call.model.fields.get(key)?.type !== 'user') continue;
-    const user = findUser(call, value);
+    const user = await findUser(call, value);
     const status = user?.status ?? null;
     if (user) record[key] = user.id;
     if (status === null) errors.push(problem(call, key, 'user_not_found', 'userMissing', value));
@@ -54,15 +54,11 @@ function problem(
   return fieldError(call.locale, pointer(key), code, message, { label, id: String(value) });
 }
 
-function findUser(call: Call, ref: unknown): { id: string; status: string } | null {
+async function findUser(call: Call, ref: unknown): Promise<{ id: string; status: string } | null> {
   if (typeof ref !== 'string') return null;
-  const byId = call.rt.stmt('SELECT id, status FROM users WHERE id = ?');
-  const byLogin = call.rt.stmt('SELECT id, status FROM users WHERE login = ?');
-  const row = (byId.get(ref) ?? byLogin.get(ref)) as { id: string; status: string } | undefined;
-  return row ?? null;
+  return call.db.users.byRef(ref);
 }
 
-function teamExists(call: Call, key: unknown): boolean {
-  if (typeof key !== 'string') return false;
-  return call.rt.stmt('SELECT 1 FROM teams WHERE key = ?').get(key) !== undefined;
+async function teamExists(call: Call, key: unknown): Promise<boolean> {
+  return typeof key === 'string' && (await call.db.teams.exists(key));
 }

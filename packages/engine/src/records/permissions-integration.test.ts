@@ -21,10 +21,10 @@ const spec: AppSpec = {
     },
   ],
 };
-let ctx = setup(spec, { permissions: createPermissionPort(spec) });
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup(spec, { permissions: createPermissionPort(spec) });
+let ctx = await setup(spec, { permissions: createPermissionPort(spec) });
+afterEach(async () => {
+  await ctx.store.close();
+  ctx = await setup(spec, { permissions: createPermissionPort(spec) });
 });
 
 const amy = {
@@ -39,8 +39,8 @@ const bob = {
 };
 
 describe('the role model as the permission port', () => {
-  it('scopes reads, writes, lists and fields to the actor', () => {
-    const mine = ctx.engine.records.create(
+  it('scopes reads, writes, lists and fields to the actor', async () => {
+    const mine = await ctx.engine.records.create(
       'lead',
       { name: 'Amy’s lead', phone: '13800138001' },
       amy,
@@ -48,7 +48,7 @@ describe('the role model as the permission port', () => {
     expect(mine.ok && mine.record.ownerId).toBe('u-amy');
     expect(mine.ok && 'notes' in mine.record).toBe(false);
     if (!mine.ok) return;
-    const pooled = ctx.engine.records.create(
+    const pooled = await ctx.engine.records.create(
       'lead',
       { name: 'Pool lead' },
       { actor: { kind: 'public' }, via: 'intake' },
@@ -56,19 +56,21 @@ describe('the role model as the permission port', () => {
     expect(pooled.ok).toBe(true);
 
     // Bob cannot see Amy's record at all (not even that it exists), but sees the pool.
-    expect(ctx.engine.records.get('lead', mine.record.id, bob)).toMatchObject({
+    expect(await ctx.engine.records.get('lead', mine.record.id, bob)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(ctx.engine.records.update('lead', mine.record.id, { name: 'x' }, bob)).toMatchObject({
+    expect(
+      await ctx.engine.records.update('lead', mine.record.id, { name: 'x' }, bob),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    const list = ctx.engine.records.list('lead', {}, bob);
+    const list = await ctx.engine.records.list('lead', {}, bob);
     expect(list.ok && list.records.map((r) => r.name)).toEqual(['Pool lead']);
 
     // Amy may edit her lead but not its read-only budget or hidden notes, and may not delete it.
-    const edit = ctx.engine.records.update(
+    const edit = await ctx.engine.records.update(
       'lead',
       mine.record.id,
       { budget: 5, notes: 'secret' },
@@ -78,14 +80,14 @@ describe('the role model as the permission port', () => {
       ['/notes', 'unknown_field'],
       ['/budget', 'field_readonly'],
     ]);
-    expect(ctx.engine.records.remove('lead', mine.record.id, amy)).toMatchObject({
+    expect(await ctx.engine.records.remove('lead', mine.record.id, amy)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(ctx.outbox().map((e) => e.type)).toEqual(['record.created', 'record.created']);
+    expect((await ctx.outbox()).map((e) => e.type)).toEqual(['record.created', 'record.created']);
 
     // Filtering or sorting on a hidden field would reveal it: refused like an unknown field.
-    const probe = ctx.engine.records.list(
+    const probe = await ctx.engine.records.list(
       'lead',
       { filter: { '==': [{ var: 'notes' }, 'secret'] }, sort: [{ field: 'notes' }] },
       amy,
@@ -95,14 +97,15 @@ describe('the role model as the permission port', () => {
       ['/sort/0/field', 'unknown_field'],
     ]);
     expect(
-      ctx.engine.records.list('lead', { filter: { '==': [{ var: 'budget' }, null] } }, amy).ok,
+      (await ctx.engine.records.list('lead', { filter: { '==': [{ var: 'budget' }, null] } }, amy))
+        .ok,
     ).toBe(true);
   });
 });
 
 describe('search and hidden fields', () => {
-  it('never matches on a value hidden from the actor', () => {
-    const made = ctx.engine.records.create(
+  it('never matches on a value hidden from the actor', async () => {
+    const made = await ctx.engine.records.create(
       'lead',
       { name: 'Zhou Min', phone: '13800138123', email: 'zhou.min@example.com' },
       amy,
@@ -112,29 +115,37 @@ describe('search and hidden fields', () => {
       actor: { kind: 'user' as const, userId: 'u-ivy', role: 'intern' },
       locale: 'en' as const,
     };
-    const names = (search: string, o: typeof amy | typeof intern) => {
-      const r = ctx.engine.records.list('lead', { search, count: true }, o);
+    const names = async (search: string, o: typeof amy | typeof intern) => {
+      const r = await ctx.engine.records.list('lead', { search, count: true }, o);
       return r.ok ? [r.records.map((x) => x.name), r.total] : r.error;
     };
     // The owner, who sees the phone, finds the lead by its digits; the intern does not.
-    expect(names('138123', amy)).toEqual([['Zhou Min'], 1]);
-    expect(names('138123', intern)).toEqual([[], 0]);
-    expect(names('zhou.min@', intern)).toEqual([[], 0]);
-    expect(names('8', intern)).toEqual([[], 0]);
+    expect(await names('138123', amy)).toEqual([['Zhou Min'], 1]);
+    expect(await names('138123', intern)).toEqual([[], 0]);
+    expect(await names('zhou.min@', intern)).toEqual([[], 0]);
+    expect(await names('8', intern)).toEqual([[], 0]);
     // The name is readable, so it still matches (trigram and short scans alike).
-    expect(names('Zhou', intern)).toEqual([['Zhou Min'], 1]);
-    expect(names('Mi', intern)).toEqual([['Zhou Min'], 1]);
+    expect(await names('Zhou', intern)).toEqual([['Zhou Min'], 1]);
+    expect(await names('Mi', intern)).toEqual([['Zhou Min'], 1]);
   });
 });
 
 describe('duplicate refusals and what they reveal', () => {
-  it('names the existing record only to someone who may read it', () => {
-    const amys = ctx.engine.records.create('lead', { name: '王小明', phone: '13800138077' }, amy);
+  it('names the existing record only to someone who may read it', async () => {
+    const amys = await ctx.engine.records.create(
+      'lead',
+      { name: '王小明', phone: '13800138077' },
+      amy,
+    );
     expect(amys.ok).toBe(true);
     if (!amys.ok) return;
 
     // Amy owns it: the refusal links to her record.
-    const again = ctx.engine.records.create('lead', { name: 'Copy', phone: '138 0013 8077' }, amy);
+    const again = await ctx.engine.records.create(
+      'lead',
+      { name: 'Copy', phone: '138 0013 8077' },
+      amy,
+    );
     expect(again.ok).toBe(false);
     if (again.ok) return;
     expect(again.error.code).toBe('duplicate');
@@ -145,7 +156,7 @@ describe('duplicate refusals and what they reveal', () => {
 
     // Bob cannot read Amy's lead: still refused (identity holds on every write), but neither
     // its id nor its title appears anywhere in the error.
-    const bobs = ctx.engine.records.create(
+    const bobs = await ctx.engine.records.create(
       'lead',
       { name: 'Bob copy', phone: '+86 138-0013-8077' },
       bob,

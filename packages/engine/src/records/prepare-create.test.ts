@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase, specVersions } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { createEngine, createManualClock } from '../index';
 
@@ -9,19 +9,19 @@ const publicActor = {
   locale: 'en' as const,
 };
 
-function published() {
-  const db = openDatabase(':memory:');
-  expect(specVersions(db).publish({ spec: leadApp, locale: 'en' })).toMatchObject({
+async function published() {
+  const store = await openStore({ url: ':memory:' });
+  expect(await store.specs.publish({ spec: leadApp, locale: 'en' })).toMatchObject({
     ok: true,
     version: 1,
   });
-  return createEngine({ db, clock: createManualClock(), locale: 'en' });
+  return createEngine({ store, clock: createManualClock(), locale: 'en' });
 }
 
 describe('records.prepareCreate', () => {
-  it('prepares what create would store, and create uses it when it fits', () => {
-    const engine = published();
-    const ahead = engine.records.prepareCreate(
+  it('prepares what create would store, and create uses it when it fits', async () => {
+    const engine = await published();
+    const ahead = await engine.records.prepareCreate(
       'lead',
       { name: '  Ada ', phone: '138 0013 8000' },
       publicActor,
@@ -36,19 +36,19 @@ describe('records.prepareCreate', () => {
     const copy = structuredClone(ahead.prepared);
     // Proof that the prepared values are what gets written (the raw values are not looked at again).
     copy.next.name = 'Ada (prepared)';
-    const r = engine.records.create(
+    const r = await engine.records.create(
       'lead',
       { name: '  Ada ', phone: '138 0013 8000' },
       { ...publicActor, prepared: copy },
     );
     expect(r.ok && r.record.id).toBeTruthy();
-    const stored = engine.db.sqlite.prepare('SELECT name, phone FROM e_lead').get();
-    expect(stored).toEqual({ name: 'Ada (prepared)', phone: '+8613800138000' });
+    const [stored] = await engine.store.tables.rows('e_lead');
+    expect(stored).toMatchObject({ name: 'Ada (prepared)', phone: '+8613800138000' });
   });
 
-  it('prepares again when the spec version, the actor or the locale differ, and reports errors like create', () => {
-    const engine = published();
-    const ahead = engine.records.prepareCreate(
+  it('prepares again when the spec version, the actor or the locale differ, and reports errors like create', async () => {
+    const engine = await published();
+    const ahead = await engine.records.prepareCreate(
       'lead',
       { name: 'Bo', phone: '138 0013 8001' },
       publicActor,
@@ -60,23 +60,27 @@ describe('records.prepareCreate', () => {
       { ...ahead.prepared, locale: 'zh-CN' },
     ].map((p) => ({ ...p, next: { ...p.next, name: 'tampered' } }));
     for (const prepared of stale) {
-      const r = engine.records.create(
+      const r = await engine.records.create(
         'lead',
         { name: 'Bo', phone: '138 0013 8001' },
         { ...publicActor, mode: 'create', prepared },
       );
       expect(r.ok && r.record.id).toBeTruthy();
     }
-    expect(
-      engine.db.sqlite.prepare("SELECT count(*) AS n FROM e_lead WHERE name = 'tampered'").get(),
-    ).toEqual({ n: 0 });
+    const rows = await engine.store.tables.rows('e_lead');
+    expect(rows.filter((r) => r.name === 'tampered')).toEqual([]);
+    expect(rows).toHaveLength(3);
 
-    const bad = engine.records.prepareCreate('lead', { name: 'Cy', phone: '12' }, publicActor);
+    const bad = await engine.records.prepareCreate(
+      'lead',
+      { name: 'Cy', phone: '12' },
+      publicActor,
+    );
     expect(bad.ok && bad.prepared?.errors).toContainEqual(
       expect.objectContaining({ path: '/phone', code: 'invalid_phone' }),
     );
     if (!bad.ok || !bad.prepared) throw new Error('not prepared');
-    const refused = engine.records.create(
+    const refused = await engine.records.create(
       'lead',
       { name: 'Cy', phone: '12' },
       { ...publicActor, prepared: bad.prepared },
@@ -85,7 +89,7 @@ describe('records.prepareCreate', () => {
       ok: false,
       error: { code: 'validation', errors: [expect.objectContaining({ path: '/phone' })] },
     });
-    expect(engine.records.prepareCreate('nope', {}, publicActor)).toMatchObject({
+    expect(await engine.records.prepareCreate('nope', {}, publicActor)).toMatchObject({
       ok: false,
       error: { code: 'unknown_entity' },
     });

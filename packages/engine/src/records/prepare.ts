@@ -1,7 +1,7 @@
 import { fieldError, pointer, type FieldError } from '../i18n/errors';
 import { fieldLabel, normalizeInput, sameValue, validateRecord } from '@trellis/rules';
 import type { RecordData } from '../ports';
-import { timed, type Call } from './call';
+import { timedSync, type Call } from './call';
 import { computeFormulas } from '@trellis/rules';
 
 export type Prepared = {
@@ -26,7 +26,7 @@ export function defaults(call: Call): RecordData {
  * port; nothing is written. `current` is null on create (defaults apply).
  */
 export function prepare(call: Call, input: unknown, current: RecordData | null): Prepared {
-  const n = timed(call, 'normalize', () =>
+  const n = timedSync(call, 'normalize', () =>
     normalizeInput(call.model, input, { locale: call.locale, via: call.via, current }),
   );
   const errors = [...n.errors];
@@ -53,7 +53,7 @@ export function prepare(call: Call, input: unknown, current: RecordData | null):
   }
   const base: RecordData = current ? { ...current } : defaults(call);
   const next: RecordData = { ...base, ...n.values };
-  return timed(call, 'validate', () => {
+  return timedSync(call, 'validate', () => {
     computeFormulas(call.model, next, call.now);
     errors.push(
       ...validateRecord(

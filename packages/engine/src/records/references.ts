@@ -1,25 +1,25 @@
 import { fieldError, type FieldError } from '../i18n/errors';
 import type { RecordData } from '../ports';
 import { fieldLabel } from '@trellis/rules';
-import type { Call } from './call';
+import { records, type Call } from './call';
 
 /**
  * Relation values that point nowhere: each linked id must be a live record of the field's target
  * entity. Only `fields` (the ones being written) are checked.
  */
-export function relationErrors(
+export async function relationErrors(
   call: Call,
   record: RecordData,
   fields: Iterable<string>,
-): FieldError[] {
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const key of fields) {
     const field = call.model.fields.get(key);
     if (field?.type !== 'relation') continue;
     const value = record[key];
     const ids = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
-    ids.forEach((id, i) => {
-      if (typeof id !== 'string' || call.live.store.get(field.entity, id)) return;
+    for (const [i, id] of ids.entries()) {
+      if (typeof id !== 'string' || (await records(call).get(field.entity, id))) continue;
       const path = Array.isArray(value) ? `/${key}/${i}` : `/${key}`;
       errors.push(
         fieldError(call.locale, path, 'relation_not_found', 'relationMissing', {
@@ -28,7 +28,7 @@ export function relationErrors(
           entity: field.entity,
         }),
       );
-    });
+    }
   }
   return errors;
 }

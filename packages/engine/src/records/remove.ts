@@ -1,6 +1,6 @@
-import type { StoredRecord } from '@trellis/store';
+import type { StoredRecord, StoreResult } from '@trellis/store';
 import type { Failure } from '../i18n/errors';
-import { storeFailure, timed, type Call } from './call';
+import { records, storeFailure, timed, type Call } from './call';
 import { duplicate } from './duplicate';
 import { writeExisting } from './existing-write';
 import { emit, historyRows } from './journal';
@@ -14,13 +14,16 @@ export function removeRecord(
   entity: string,
   id: string,
   opts: UpdateOptions,
-): RecordResult {
+): Promise<RecordResult> {
   return writeExisting(rt, entity, id, opts, 'delete', (call, current) =>
-    timed(call, 'write', () =>
+    timed(call, 'write', async () =>
       journalBinMove(
         call,
         current,
-        call.live.store.softDelete(entity, id, { now: call.now, expectedVersion: current.version }),
+        await records(call).softDelete(entity, id, {
+          now: call.now,
+          expectedVersion: current.version,
+        }),
         'record.deleted',
         opts.depth,
       ),
@@ -37,20 +40,23 @@ export function restoreRecord(
   entity: string,
   id: string,
   opts: UpdateOptions,
-): RecordResult {
+): Promise<RecordResult> {
   return writeExisting(
     rt,
     entity,
     id,
     opts,
     'delete',
-    (call, current) => {
-      const clash = call.live.store.findByIdentity(entity, current, { excludeId: id })[0];
+    async (call, current) => {
+      const clash = (await records(call).findByIdentity(entity, current, { excludeId: id }))[0];
       if (clash) return duplicate(call, clash.record, clash.key);
       return journalBinMove(
         call,
         current,
-        call.live.store.restore(entity, id, { now: call.now, expectedVersion: current.version }),
+        await records(call).restore(entity, id, {
+          now: call.now,
+          expectedVersion: current.version,
+        }),
         'record.restored',
         opts.depth,
       );
@@ -60,18 +66,18 @@ export function restoreRecord(
 }
 
 /** After a move into or out of the recycle bin: the history row on `deletedAt` and one outbox event. */
-function journalBinMove(
+async function journalBinMove(
   call: Call,
   current: StoredRecord,
-  res: ReturnType<Call['live']['store']['restore']>,
+  res: StoreResult<StoredRecord>,
   event: 'record.deleted' | 'record.restored',
   depth: number | undefined,
-): RecordResult | Failure {
+): Promise<RecordResult | Failure> {
   if (!res.ok) return storeFailure(call, res.error, String(current.id));
   const id = String(current.id);
-  call.live.store.writeHistory(
+  await call.db.history.append(
     historyRows(call, call.rt.ids.next(), id, current, res.value, ['deletedAt']),
   );
-  emit(call, event, id, { record: res.value }, depth ?? 0);
+  await emit(call, event, id, { record: res.value }, depth ?? 0);
   return { ok: true, record: visible(call, res.value) };
 }

@@ -11,38 +11,27 @@ export function evidenceSince(
   call: Call,
   recordId: string,
   since: number | null,
-): EvidenceActivity[] {
-  const rows = call.rt
-    .stmt(
-      'SELECT type, attachments FROM activities WHERE entity = ? AND record_id = ? AND created_at >= ? AND deleted_at IS NULL',
-    )
-    .all(call.model.key, recordId, since ?? 0) as { type: string; attachments: string | null }[];
-  return rows.map((r) => ({ type: r.type, hasAttachment: hasAttachment(r.attachments) }));
-}
-
-function hasAttachment(json: string | null): boolean {
-  if (!json) return false;
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) && v.length > 0;
-  } catch {
-    return false;
-  }
+): Promise<EvidenceActivity[]> {
+  return call.db.activities.loggedSince(call.model.key, recordId, since ?? 0);
 }
 
 /**
  * Gate check for moving `current` (null on create) to stage `to` with the record becoming `next`.
  * A new record has no evidence and no source stage, so only requires/enterIf apply to it.
  */
-export function gateErrors(
+export async function gateErrors(
   call: Call,
   to: string,
   next: RecordData,
   current: RecordData | null,
-): FieldError[] {
+): Promise<FieldError[]> {
   const from = current ? ((current.stage as string | null) ?? null) : null;
   const evidence = current
-    ? evidenceSince(call, current.id as string, (current.stageEnteredAt as number | null) ?? null)
+    ? await evidenceSince(
+        call,
+        current.id as string,
+        (current.stageEnteredAt as number | null) ?? null,
+      )
     : null;
   return checkStageGate({
     model: call.model,

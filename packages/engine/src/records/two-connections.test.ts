@@ -2,34 +2,38 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, syncEntityTables } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { createEngine } from '../index';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-engine-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('two engines on one database file', () => {
-  it('lets exactly one of two edits from the same version win, with one event', () => {
+describe('two engines on one database (two processes)', () => {
+  it('lets exactly one of two edits from the same version win, with one event', async () => {
     const file = join(dir, 'crm.db');
-    const dbA = openDatabase(file);
-    syncEntityTables(dbA, leadApp);
-    const dbB = openDatabase(file);
-    const a = createEngine({ db: dbA, spec: leadApp, locale: 'en' });
-    const b = createEngine({ db: dbB, spec: leadApp, locale: 'en' });
+    const storeA = await openStore({ url: file });
+    await storeA.migrations.syncEntityTables(leadApp);
+    const storeB = await openStore({ url: file });
+    const a = createEngine({ store: storeA, spec: leadApp, locale: 'en' });
+    const b = createEngine({ store: storeB, spec: leadApp, locale: 'en' });
     const actor = { kind: 'user' as const, userId: 'u-1' };
-    const created = a.records.create('lead', { name: '刘洋', phone: '13800138000' }, { actor });
+    const created = await a.records.create(
+      'lead',
+      { name: '刘洋', phone: '13800138000' },
+      { actor },
+    );
     if (!created.ok) throw new Error('setup');
-    const seenByB = b.records.get('lead', created.record.id, { actor });
+    const seenByB = await b.records.get('lead', created.record.id, { actor });
     expect(seenByB.ok && seenByB.record.version).toBe(1);
 
-    const first = a.records.update(
+    const first = await a.records.update(
       'lead',
       created.record.id,
       { notes: 'A' },
       { actor, version: 1 },
     );
-    const second = b.records.update(
+    const second = await b.records.update(
       'lead',
       created.record.id,
       { notes: 'B' },
@@ -42,11 +46,11 @@ describe('two engines on one database file', () => {
     });
     // B's duplicate check sees A's committed record too.
     expect(
-      b.records.create('lead', { name: 'copy', phone: '+86 138 0013 8000' }, { actor }),
+      await b.records.create('lead', { name: 'copy', phone: '+86 138 0013 8000' }, { actor }),
     ).toMatchObject({ ok: false, error: { code: 'duplicate' } });
-    const types = dbB.sqlite.prepare('SELECT type FROM outbox ORDER BY seq').all();
-    expect(types).toEqual([{ type: 'record.created' }, { type: 'record.updated' }]);
-    dbA.close();
-    dbB.close();
+    const types = (await storeB.tables.rows('outbox')).map((r) => r.type);
+    expect(types).toEqual(['record.created', 'record.updated']);
+    await storeA.close();
+    await storeB.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { StoredRecord } from '@trellis/store';
+import type { StoredRecord, Tx } from '@trellis/store';
 import type { EngineError, FieldError } from '../i18n/errors';
 import type { Actor, Locale, RecordData, Via } from '../ports';
 
@@ -21,6 +21,11 @@ export type CallOptions = {
   via?: Via;
   /** Locale of error messages; default the actor's, then the engine's. */
   locale?: Locale;
+  /**
+   * A transaction to run in (an automation's drain, intake's group commit, several engine calls
+   * that must commit together): a write is then a unit of it, and reads see its writes.
+   */
+  tx?: Tx;
 };
 
 /** Paging of a list of system rows (activities, tasks): the contract of record lists. */

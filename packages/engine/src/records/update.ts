@@ -2,7 +2,7 @@ import type { StoredRecord } from '@trellis/store';
 import { fieldError, type FieldError } from '../i18n/errors';
 import { writeExisting } from './existing-write';
 import type { RecordData } from '../ports';
-import { storeFailure, timed, type Call } from './call';
+import { records, storeFailure, timed, type Call } from './call';
 import { duplicate } from './duplicate';
 import { touchesIdentity } from './identity';
 import { emit, historyRows, pick } from './journal';
@@ -27,33 +27,40 @@ export function updateRecord(
   id: string,
   patch: unknown,
   opts: UpdateOptions,
-): RecordResult {
-  return writeExisting(rt, entity, id, opts, 'update', (call, current): RecordResult => {
-    const p = prepare(call, patch, current);
-    const errors = [...p.errors];
-    const to = p.changed.includes('stage') ? (p.next.stage as string | null) : undefined;
-    if (to !== undefined)
-      errors.push(...timed(call, 'gate', () => stageProblems(call, to, p.next, current)));
-    if (errors.length > 0) return problems(call, errors, to ?? undefined);
-    if (p.changed.length === 0) return { ok: true, record: visible(call, current), changed: [] };
-    if (touchesIdentity(call.model, p.changed)) {
-      const clash = timed(
-        call,
-        'identity',
-        () => call.live.store.findByIdentity(entity, p.next, { excludeId: id })[0],
+): Promise<RecordResult> {
+  return writeExisting(
+    rt,
+    entity,
+    id,
+    opts,
+    'update',
+    async (call, current): Promise<RecordResult> => {
+      const p = prepare(call, patch, current);
+      const errors = [...p.errors];
+      const to = p.changed.includes('stage') ? (p.next.stage as string | null) : undefined;
+      if (to !== undefined)
+        errors.push(...(await timed(call, 'gate', () => stageProblems(call, to, p.next, current))));
+      if (errors.length > 0) return problems(call, errors, to ?? undefined);
+      if (p.changed.length === 0) return { ok: true, record: visible(call, current), changed: [] };
+      if (touchesIdentity(call.model, p.changed)) {
+        const clash = await timed(
+          call,
+          'identity',
+          async () => (await records(call).findByIdentity(entity, p.next, { excludeId: id }))[0],
+        );
+        if (clash) return duplicate(call, clash.record, clash.key);
+      }
+      const taken = await timed(call, 'identity', async () => [
+        ...(await uniqueErrors(call, p.next, p.changed, id)),
+        ...(await relationErrors(call, p.next, p.changed)),
+        ...(await peopleErrors(call, p.next, p.changed)),
+      ]);
+      if (taken.length > 0) return problems(call, taken);
+      return timed(call, 'write', () =>
+        write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0),
       );
-      if (clash) return duplicate(call, clash.record, clash.key);
-    }
-    const taken = timed(call, 'identity', () => [
-      ...uniqueErrors(call, p.next, p.changed, id),
-      ...relationErrors(call, p.next, p.changed),
-      ...peopleErrors(call, p.next, p.changed),
-    ]);
-    if (taken.length > 0) return problems(call, taken);
-    return timed(call, 'write', () =>
-      write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0),
-    );
-  });
+    },
+  );
 }
 
 /** Moves a record to `stage` (optionally writing `values` with it, e.g. the loss reason). */
@@ -63,19 +70,19 @@ export function changeStage(
   id: string,
   stage: string,
   opts: ChangeStageOptions,
-): RecordResult {
+): Promise<RecordResult> {
   const { values, ...rest } = opts ?? ({} as ChangeStageOptions);
   const patch =
     typeof values === 'object' && values !== null && !Array.isArray(values) ? values : {};
   return updateRecord(rt, entity, id, { ...patch, stage }, rest);
 }
 
-function stageProblems(
+async function stageProblems(
   call: Call,
   to: string | null,
   next: RecordData,
   current: RecordData,
-): FieldError[] {
+): Promise<FieldError[]> {
   if (!call.model.pipeline)
     return [
       fieldError(call.locale, '/stage', 'stage_unknown', 'noPipeline', { entity: call.model.key }),
@@ -85,14 +92,14 @@ function stageProblems(
   return gateErrors(call, to, next, current);
 }
 
-function write(
+async function write(
   call: Call,
   current: StoredRecord,
   next: RecordData,
   changed: string[],
   to: string | null,
   depth: number,
-): RecordResult {
+): Promise<RecordResult> {
   const row = pick(next, changed);
   if (to !== null) {
     row.stageEnteredAt = call.now;
@@ -101,12 +108,12 @@ function write(
     // A new owner gets the stage's full time from now: the clock is theirs, not the pool's.
     row.slaDueAt = slaDueAt(call, current.stage, call.now, current.lastActivityAt, next.ownerId);
   }
-  const res = call.live.store.update(call.model.key, current.id, row, current.version, {
+  const res = await records(call).update(call.model.key, current.id, row, current.version, {
     now: call.now,
   });
   if (!res.ok) return storeFailure(call, res.error, current.id);
   const record = res.value;
-  call.live.store.writeHistory(
+  await call.db.history.append(
     historyRows(call, call.rt.ids.next(), current.id, current, record, changed),
   );
   const fields = changed.filter((k) => k !== 'stage');
@@ -118,7 +125,7 @@ function write(
   };
   if (to !== null) {
     const dwellMs = current.stageEnteredAt === null ? null : call.now - current.stageEnteredAt;
-    call.live.store.writeTransition({
+    await call.db.transitions.append({
       id: call.rt.ids.next(),
       entity: call.model.key,
       recordId: current.id,
@@ -129,7 +136,7 @@ function write(
       at: call.now,
       dwellMs,
     });
-    emit(
+    await emit(
       call,
       'stage.changed',
       current.id,
@@ -137,7 +144,7 @@ function write(
       depth,
     );
   } else {
-    emit(call, 'record.updated', current.id, payload, depth);
+    await emit(call, 'record.updated', current.id, payload, depth);
   }
   return { ok: true, record: visible(call, record), changed };
 }

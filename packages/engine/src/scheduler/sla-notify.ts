@@ -1,5 +1,5 @@
 import { getEntity, getPipeline, getStage, localize } from '@trellis/spec';
-import type { Runtime } from '../automations/runtime';
+import type { Scope } from '../automations/runtime';
 import type { RecordsPort } from '../automations/records-port';
 import type { AutomationEvent } from '../automations/types';
 import { resolveRecipients } from '../notify/recipients';
@@ -10,15 +10,19 @@ import { resolveRecipients } from '../notify/recipients';
  * When an enabled automation handles sla.breached for this entity (and stage), it takes over —
  * otherwise people would get the same reminder twice.
  */
-export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: RecordsPort): void {
+export async function notifySlaBreach(
+  scope: Scope,
+  event: AutomationEvent,
+  records: RecordsPort,
+): Promise<void> {
+  const { rt, db, spec } = scope;
   const key = `${event.id}|$sla|notify`;
-  if (!event.entity || !event.recordId || rt.runs.getEffect(key)) return;
-  const spec = rt.spec();
+  if (!event.entity || !event.recordId || (await db.effects.get(key))) return;
   const stageKey = typeof event.payload.stage === 'string' ? event.payload.stage : null;
   const pipeline = getPipeline(spec, event.entity);
   const stage = pipeline && stageKey ? getStage(pipeline, stageKey) : undefined;
   const entity = getEntity(spec, event.entity);
-  const record = records.get(event.entity, event.recordId);
+  const record = await records.get(event.entity, event.recordId);
   if (!stage?.sla || !record || !entity) return;
   const handled = (spec.automations ?? []).some(
     (a) =>
@@ -28,7 +32,7 @@ export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: Re
       (a.on.stage === undefined || a.on.stage === stageKey),
   );
   if (handled) return;
-  const who = resolveRecipients(stage.sla.notify, record, rt.directory);
+  const who = await resolveRecipients(stage.sla.notify, record, scope.directory);
   const title = String(record[entity.titleField ?? 'id'] ?? record.id);
   const limit = stage.sla.noActivityFor ?? stage.sla.maxDwell ?? '';
   // Each person reads the reminder in their own language.
@@ -36,9 +40,9 @@ export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: Re
     locale === 'en'
       ? `${localize(entity.label, 'en')} "${title}" broke the SLA of stage "${localize(stage.label, 'en')}" (${limit})`
       : `${localize(entity.label, 'zh-CN')}“${title}”在阶段“${localize(stage.label, 'zh-CN')}”超过时限（${limit}）`;
-  rt.db.transaction(() => {
+  const write = async () => {
     for (const u of who.users) {
-      rt.tables.insertNotification({
+      await db.notifications.insert({
         id: rt.deps.ids.next(),
         userId: u.userId,
         kind: 'sla.breached',
@@ -50,12 +54,13 @@ export function notifySlaBreach(rt: Runtime, event: AutomationEvent, records: Re
         createdAt: rt.now(),
       });
     }
-    rt.runs.putEffect(
+    await db.effects.put(
       key,
       null,
       'sla.notify',
       { ok: true, userIds: who.users.map((u) => u.userId), unresolved: who.unresolved },
       rt.now(),
     );
-  });
+  };
+  await (scope.tx ? scope.tx.transaction(write) : rt.store.transaction(write));
 }

@@ -1,5 +1,3 @@
-import { quoteIdent, tableName } from '@trellis/store';
-import { stmt } from '../automations/db';
 import type { Runtime } from '../automations/runtime';
 import { breachEventId } from './sla';
 
@@ -12,41 +10,29 @@ const PAGE = 1000;
  * sla and the last activity) has passed gets ONE sla.breached event. The event id names the
  * record, stage and missed due time, so sweeping again adds nothing; logging an activity moves
  * the due time and a later miss is a new breach. Each sweep reads the due times since the
- * previous sweep (minus a grace period), page by page on the sla_due_at index, so old breaches
- * are not rescanned forever and a large backlog never starves new ones. Returns the number of
- * new breaches.
+ * previous sweep (minus a grace period), page by page in due order, so old breaches are not
+ * rescanned forever and a large backlog never starves new ones. Returns the number of new breaches.
  */
-export function sweepSla(rt: Runtime, now: number): number {
-  const spec = rt.spec();
+export async function sweepSla(rt: Runtime, now: number): Promise<number> {
+  const spec = await rt.deps.spec();
+  const store = rt.store;
   let added = 0;
   for (const pipeline of spec.pipelines ?? []) {
     const withSla = pipeline.stages.filter((st) => st.sla).map((st) => st.key);
     if (withSla.length === 0) continue;
     const entity = pipeline.entity;
     const key = `sla:${entity}`;
-    const state = stmt(rt.db, `SELECT last_fired_at FROM scheduler_state WHERE key = ?`).get(
-      key,
-    ) as { last_fired_at: number | null } | undefined;
+    const state = await store.scheduler.get(key);
     const from =
-      state?.last_fired_at == null ? Number.MIN_SAFE_INTEGER : state.last_fired_at - GRACE_MS;
-    const marks = withSla.map(() => '?').join(',');
-    const page = stmt(
-      rt.db,
-      `SELECT id, stage, sla_due_at AS due FROM ${quoteIdent(tableName(entity))}
-       WHERE sla_due_at IS NOT NULL AND (sla_due_at > ? OR (sla_due_at = ? AND id > ?)) AND sla_due_at <= ?
-         AND deleted_at IS NULL AND stage IN (${marks})
-       ORDER BY sla_due_at, id LIMIT ${PAGE}`,
-    );
+      state?.lastFiredAt == null ? Number.MIN_SAFE_INTEGER : state.lastFiredAt - GRACE_MS;
     let after = { due: from, id: '' };
     for (;;) {
-      const rows = page.all(after.due, after.due, after.id, now, ...withSla) as {
-        id: string;
-        stage: string;
-        due: number;
-      }[];
-      rt.db.transaction(() => {
+      const rows = await store
+        .records(spec)
+        .slaDue(entity, { stages: withSla, after, until: now, limit: PAGE });
+      await store.transaction(async (tx) => {
         for (const r of rows) {
-          const ok = rt.outbox.append({
+          const ok = await tx.outbox.appendOnce({
             id: breachEventId(entity, r.id, r.stage, r.due),
             type: 'sla.breached',
             entity,
@@ -64,11 +50,7 @@ export function sweepSla(rt: Runtime, now: number): number {
       if (!last || rows.length < PAGE) break;
       after = { due: last.due, id: last.id };
     }
-    stmt(
-      rt.db,
-      `INSERT INTO scheduler_state (key, last_fired_at, next_due_at, updated_at) VALUES (?, ?, NULL, ?)
-       ON CONFLICT(key) DO UPDATE SET last_fired_at = excluded.last_fired_at, updated_at = excluded.updated_at`,
-    ).run(key, now, now);
+    await store.scheduler.fired(key, now, now);
   }
   return added;
 }

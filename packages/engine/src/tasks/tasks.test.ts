@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, opts, setup } from '../../test/fixtures/harness';
 
-let ctx = setup();
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup();
+let ctx = await setup();
+afterEach(async () => {
+  await ctx.store.close();
+  ctx = await setup();
 });
 
 describe('tasks', () => {
-  it('creates, reassigns and completes a task about a record, one event each', () => {
-    const rec = ctx.engine.records.create('lead', { name: '赵磊' }, opts);
+  it('creates, reassigns and completes a task about a record, one event each', async () => {
+    const rec = await ctx.engine.records.create('lead', { name: '赵磊' }, opts);
     if (!rec.ok) throw new Error('setup');
     const due = ctx.clock.now() + 24 * HOUR;
-    const t = ctx.engine.tasks.create(
+    const t = await ctx.engine.tasks.create(
       {
         entity: 'lead',
         recordId: rec.record.id,
@@ -30,16 +30,16 @@ describe('tasks', () => {
       createdBy: 'u-rep',
     });
     if (!t.ok) return;
-    const a = ctx.engine.tasks.assign(t.task.id, 'u-other', { ...opts, dueAt: due + HOUR });
+    const a = await ctx.engine.tasks.assign(t.task.id, 'u-other', { ...opts, dueAt: due + HOUR });
     expect(a.ok && a.task).toMatchObject({ assigneeId: 'u-other', dueAt: due + HOUR });
     ctx.clock.advance(2 * HOUR);
-    const c = ctx.engine.tasks.complete(t.task.id, opts);
+    const c = await ctx.engine.tasks.complete(t.task.id, opts);
     expect(c.ok && c.task).toMatchObject({ status: 'done', completedAt: ctx.clock.now() });
-    expect(ctx.engine.tasks.complete(t.task.id, opts)).toMatchObject({
+    expect(await ctx.engine.tasks.complete(t.task.id, opts)).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(ctx.outbox().map((e) => e.type)).toEqual([
+    expect((await ctx.outbox()).map((e) => e.type)).toEqual([
       'record.created',
       'task.created',
       'task.assigned',
@@ -47,17 +47,20 @@ describe('tasks', () => {
     ]);
   });
 
-  it('lists open tasks of a person by due time, undated last', () => {
+  it('lists open tasks of a person by due time, undated last', async () => {
     const base = ctx.clock.now();
-    ctx.engine.tasks.create({ title: 'later', assigneeId: 'u-rep', dueAt: base + 5 * HOUR }, opts);
-    ctx.engine.tasks.create({ title: 'undated', assigneeId: 'u-rep' }, opts);
-    ctx.engine.tasks.create({ title: 'soon', assigneeId: 'u-rep', dueAt: base + HOUR }, opts);
-    ctx.engine.tasks.create({ title: 'not mine', assigneeId: 'u-x', dueAt: base }, opts);
-    const r = ctx.engine.tasks.list({ assigneeId: 'u-rep', status: 'open' }, opts);
+    await ctx.engine.tasks.create(
+      { title: 'later', assigneeId: 'u-rep', dueAt: base + 5 * HOUR },
+      opts,
+    );
+    await ctx.engine.tasks.create({ title: 'undated', assigneeId: 'u-rep' }, opts);
+    await ctx.engine.tasks.create({ title: 'soon', assigneeId: 'u-rep', dueAt: base + HOUR }, opts);
+    await ctx.engine.tasks.create({ title: 'not mine', assigneeId: 'u-x', dueAt: base }, opts);
+    const r = await ctx.engine.tasks.list({ assigneeId: 'u-rep', status: 'open' }, opts);
     expect(r.ok && r.tasks.map((t) => t.title)).toEqual(['soon', 'later', 'undated']);
   });
 
-  it('shows a person only their own tasks and tasks about records they may read', () => {
+  it('shows a person only their own tasks and tasks about records they may read', async () => {
     const port = {
       check: (
         actor: { userId?: string },
@@ -66,38 +69,41 @@ describe('tasks', () => {
         record?: Record<string, unknown> | null,
       ) => ({ allowed: action !== 'read' || !record || record.ownerId === actor.userId }),
     };
-    const c = setup(undefined, { permissions: port });
+    const c = await setup(undefined, { permissions: port });
     const amy = { actor: { kind: 'user' as const, userId: 'u-amy' }, via: 'ui' as const };
     const bob = { actor: { kind: 'user' as const, userId: 'u-bob' }, via: 'ui' as const };
-    const lead = c.engine.records.create('lead', { name: 'Amy lead' }, amy);
+    const lead = await c.engine.records.create('lead', { name: 'Amy lead' }, amy);
     if (!lead.ok) throw new Error('setup');
-    c.engine.tasks.create(
+    await c.engine.tasks.create(
       { title: 'about amy lead', entity: 'lead', recordId: lead.record.id },
       { actor: { kind: 'system' } },
     );
-    c.engine.tasks.create({ title: 'for bob', assigneeId: 'u-bob' }, { actor: { kind: 'system' } });
-    c.engine.tasks.create({ title: 'loose' }, { actor: { kind: 'system' } });
-    const titles = (o: typeof amy) => {
-      const r = c.engine.tasks.list({}, o);
+    await c.engine.tasks.create(
+      { title: 'for bob', assigneeId: 'u-bob' },
+      { actor: { kind: 'system' } },
+    );
+    await c.engine.tasks.create({ title: 'loose' }, { actor: { kind: 'system' } });
+    const titles = async (o: typeof amy) => {
+      const r = await c.engine.tasks.list({}, o);
       return r.ok ? r.tasks.map((t) => t.title).sort() : r.error;
     };
-    expect(titles(amy)).toEqual(['about amy lead']);
-    expect(titles(bob)).toEqual(['for bob']);
-    expect(c.engine.tasks.list({}, { actor: { kind: 'system' } })).toMatchObject({
+    expect(await titles(amy)).toEqual(['about amy lead']);
+    expect(await titles(bob)).toEqual(['for bob']);
+    expect(await c.engine.tasks.list({}, { actor: { kind: 'system' } })).toMatchObject({
       ok: true,
       tasks: { length: 3 },
     });
-    c.db.close();
+    await c.store.close();
   });
 
-  it('refuses a task without a title or on a missing record', () => {
-    expect(ctx.engine.tasks.create({ title: ' ' }, opts)).toMatchObject({
+  it('refuses a task without a title or on a missing record', async () => {
+    expect(await ctx.engine.tasks.create({ title: ' ' }, opts)).toMatchObject({
       ok: false,
       error: { code: 'validation', errors: [{ path: '/title' }] },
     });
     expect(
-      ctx.engine.tasks.create({ title: 'x', entity: 'lead', recordId: 'nope' }, opts),
+      await ctx.engine.tasks.create({ title: 'x', entity: 'lead', recordId: 'nope' }, opts),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(ctx.count('tasks')).toBe(0);
+    expect(await ctx.count('tasks')).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import {
-  engineError,
   invalidCursor,
+  engineError,
   fieldError,
   validationFailure,
   type Failure,
@@ -11,23 +11,29 @@ import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '.
 import type { Runtime } from '../records/runtime';
 import type { CallOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/existing-write';
-import { getTask, insertTask, pageTasks, setTask } from './task-rows';
+import type { Repos, Tx } from '@trellis/store';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
 
 const localeOf = (rt: Runtime, opts: CallOptions | undefined): Locale => callLocale(rt, opts);
 
 // A task about a record needs update rights on it; the call context is that record's entity.
-function recordCall(
+async function recordCall(
   rt: Runtime,
   entity: string,
   recordId: string,
   opts: CallOptions,
-): Call | Failure {
-  const call = beginCall(rt, entity, opts);
+  tx: Tx,
+): Promise<Call | Failure> {
+  const call = await beginCall(rt, entity, { ...opts, tx });
   if (isFailure(call)) return call;
-  const record = loadForWrite(call, recordId, undefined);
+  const record = await loadForWrite(call, recordId, undefined);
   if (isFailure(record)) return record;
   return authorize(call, 'update', record) ?? call;
+}
+
+/** Runs `fn` in the caller's transaction (a unit of it) or in one of its own. */
+function inTx<T>(rt: Runtime, opts: CallOptions, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return opts.tx ? opts.tx.transaction(fn) : rt.store.transaction(fn);
 }
 
 function checkInput(locale: Locale, input: TaskInput): FieldError[] {
@@ -56,14 +62,16 @@ function checkInput(locale: Locale, input: TaskInput): FieldError[] {
 }
 
 /** Creates a task (optionally about a record); one `task.created` event. */
-export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): TaskResult {
+export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): Promise<TaskResult> {
   const locale = localeOf(rt, opts);
-  return guard(locale, () => {
+  return guard(locale, async () => {
     const errors = checkInput(locale, input);
     if (errors.length > 0) return validationFailure(locale, errors);
-    return rt.db.transaction((): TaskResult => {
+    return inTx(rt, opts, async (tx): Promise<TaskResult> => {
       const call =
-        input.entity && input.recordId ? recordCall(rt, input.entity, input.recordId, opts) : null;
+        input.entity && input.recordId
+          ? await recordCall(rt, input.entity, input.recordId, opts, tx)
+          : null;
       if (isFailure(call)) return call;
       const now = rt.clock.now();
       const task: Task = {
@@ -80,8 +88,8 @@ export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): T
         createdAt: now,
         source: input.source ?? null,
       };
-      insertTask(rt, task);
-      writeEvent(rt, opts, 'task.created', task, now);
+      await tx.tasks.insert(task);
+      await writeEvent(rt, tx, opts, 'task.created', task, now);
       return { ok: true, task };
     });
   });
@@ -93,7 +101,7 @@ export function assignTask(
   taskId: string,
   assigneeId: string | null,
   opts: WriteOptions & { dueAt?: number | null },
-): TaskResult {
+): Promise<TaskResult> {
   return changeTask(
     rt,
     taskId,
@@ -104,7 +112,7 @@ export function assignTask(
 }
 
 /** Marks a task done; one `task.completed` event. Closed tasks are refused. */
-export function completeTask(rt: Runtime, taskId: string, opts: WriteOptions): TaskResult {
+export function completeTask(rt: Runtime, taskId: string, opts: WriteOptions): Promise<TaskResult> {
   return changeTask(
     rt,
     taskId,
@@ -118,31 +126,38 @@ function changeTask(
   rt: Runtime,
   taskId: string,
   opts: WriteOptions,
-  patchOf: (t: Task) => Partial<Task>,
+  patchOf: (t: Task) => Pick<Partial<Task>, 'assigneeId' | 'dueAt' | 'status' | 'completedAt'>,
   type: string,
-): TaskResult {
+): Promise<TaskResult> {
   const locale = localeOf(rt, opts);
   return guard(locale, () =>
-    rt.db.transaction((): TaskResult => {
-      const task = getTask(rt, taskId);
+    inTx(rt, opts, async (tx): Promise<TaskResult> => {
+      const task = await tx.tasks.get(taskId);
       if (!task)
         return engineError('not_found', locale, 'notFound', { entity: 'task', id: taskId });
       if (task.status !== 'open') return engineError('invalid_input', locale, 'taskClosed');
       if (task.entity && task.recordId) {
-        const call = recordCall(rt, task.entity, task.recordId, opts);
+        const call = await recordCall(rt, task.entity, task.recordId, opts, tx);
         if (isFailure(call)) return call;
       }
       const patch = patchOf(task);
-      setTask(rt, taskId, patch);
+      await tx.tasks.update(taskId, patch);
       const next = { ...task, ...patch };
-      writeEvent(rt, opts, type, next, rt.clock.now());
+      await writeEvent(rt, tx, opts, type, next, rt.clock.now());
       return { ok: true, task: next };
     }),
   );
 }
 
-function writeEvent(rt: Runtime, opts: WriteOptions, type: string, task: Task, now: number): void {
-  rt.live().store.writeOutbox({
+async function writeEvent(
+  rt: Runtime,
+  db: Repos,
+  opts: WriteOptions,
+  type: string,
+  task: Task,
+  now: number,
+): Promise<void> {
+  await db.outbox.append({
     id: rt.ids.next(),
     type,
     entity: task.entity,
@@ -159,20 +174,30 @@ function writeEvent(rt: Runtime, opts: WriteOptions, type: string, task: Task, n
  * Lists tasks (e.g. a person's open tasks by due time). A person sees tasks assigned to or
  * created by them, and tasks about records they may read.
  */
-export function listTasks(rt: Runtime, query: TaskQuery, opts: CallOptions): TaskListResult {
-  return guard(localeOf(rt, opts), () => {
+export function listTasks(
+  rt: Runtime,
+  query: TaskQuery,
+  opts: CallOptions,
+): Promise<TaskListResult> {
+  return guard(localeOf(rt, opts), async () => {
     const actor = opts?.actor ?? { kind: 'public' as const };
-    const store = rt.live().store;
+    const db = opts?.tx ?? rt.store;
     const everything = actor.kind === 'system' || actor.kind === 'automation';
-    const page = pageTasks(rt, query, (t) => {
-      if (everything) return true;
-      if (actor.userId && (t.assigneeId === actor.userId || t.createdBy === actor.userId))
-        return true;
-      if (!t.entity || !t.recordId) return false;
-      const record = store.get(t.entity, t.recordId, { includeDeleted: true });
-      return record !== null && rt.permissions.check(actor, 'read', t.entity, record).allowed;
-    });
+    const spec = everything ? null : (await rt.live()).model.spec;
+    const { cursor, limit, ...filter } = query;
+    const page = await db.tasks.page(
+      filter,
+      { limit: limit ?? 50, cursor: cursor ?? null },
+      async (t) => {
+        if (everything || !spec) return true;
+        if (actor.userId && (t.assigneeId === actor.userId || t.createdBy === actor.userId))
+          return true;
+        if (!t.entity || !t.recordId) return false;
+        const record = await db.records(spec).get(t.entity, t.recordId, { includeDeleted: true });
+        return record !== null && rt.permissions.check(actor, 'read', t.entity, record).allowed;
+      },
+    );
     if (!page) return invalidCursor(localeOf(rt, opts));
-    return { ok: true, tasks: page.items, nextCursor: page.nextCursor };
+    return { ok: true, tasks: page.items as Task[], nextCursor: page.nextCursor };
   });
 }

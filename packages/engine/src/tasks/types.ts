@@ -1,22 +1,10 @@
+import type { TaskFilter, TaskRow, TaskStatus } from '@trellis/store';
 import type { EngineError } from '../i18n/errors';
 
-export type TaskStatus = 'open' | 'done' | 'cancelled';
+export type { TaskStatus };
 
 /** A to-do for a person, optionally about a record. */
-export type Task = {
-  id: string;
-  entity: string | null;
-  recordId: string | null;
-  title: string;
-  description: string | null;
-  assigneeId: string | null;
-  dueAt: number | null;
-  status: TaskStatus;
-  completedAt: number | null;
-  createdBy: string | null;
-  createdAt: number;
-  source: unknown;
-};
+export type Task = TaskRow;
 
 export type TaskInput = {
   entity?: string;
@@ -29,15 +17,8 @@ export type TaskInput = {
   source?: unknown;
 };
 
-export type TaskQuery = {
-  assigneeId?: string;
-  status?: TaskStatus;
-  entity?: string;
-  recordId?: string;
-  dueBefore?: number;
-  /** Page size (default 50, at most 1,000). */
-  limit?: number;
-  /** `nextCursor` of the previous page. */
+export type TaskQuery = TaskFilter & {
+  /** `nextCursor` of the previous page (the page size is `limit`, default 50). */
   cursor?: string | null;
 };
 

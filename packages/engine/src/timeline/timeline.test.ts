@@ -1,47 +1,47 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, opts, setup } from '../../test/fixtures/harness';
 
-let ctx = setup();
-afterEach(() => {
-  ctx.db.close();
-  ctx = setup();
+let ctx = await setup();
+afterEach(async () => {
+  await ctx.store.close();
+  ctx = await setup();
 });
 
 describe('timeline', () => {
-  it('merges history, stage changes, assignments, activities, tasks and touches, newest first', () => {
-    const r = ctx.engine.records.create(
+  it('merges history, stage changes, assignments, activities, tasks and touches, newest first', async () => {
+    const r = await ctx.engine.records.create(
       'lead',
       { name: '陈静', phone: '13700137000' },
       { actor: { kind: 'public' }, via: 'intake', touch: { utmSource: 'douyin' } },
     );
     if (!r.ok) throw new Error('setup');
     const id = r.record.id;
-    ctx.addUser('u-rep');
+    await ctx.addUser('u-rep');
     ctx.clock.advance(HOUR);
-    ctx.engine.records.update(
+    await ctx.engine.records.update(
       'lead',
       id,
       { ownerId: 'u-rep' },
       { actor: { kind: 'automation' }, via: 'automation' },
     );
     ctx.clock.advance(HOUR);
-    ctx.engine.activities.log(
+    await ctx.engine.activities.log(
       'lead',
       id,
       { type: 'call', body: '首次电话', occurredAt: ctx.clock.now() - 30 * 60_000 },
       opts,
     );
     ctx.clock.advance(HOUR);
-    ctx.engine.records.changeStage('lead', id, 'contacted', opts);
+    await ctx.engine.records.changeStage('lead', id, 'contacted', opts);
     ctx.clock.advance(HOUR);
-    ctx.engine.records.update('lead', id, { notes: '周末有空' }, opts);
+    await ctx.engine.records.update('lead', id, { notes: '周末有空' }, opts);
     ctx.clock.advance(HOUR);
-    ctx.engine.tasks.create(
+    await ctx.engine.tasks.create(
       { entity: 'lead', recordId: id, title: '周六回访', assigneeId: 'u-rep' },
       opts,
     );
 
-    const t = ctx.engine.timeline('lead', id, opts);
+    const t = await ctx.engine.timeline('lead', id, opts);
     expect(t.ok).toBe(true);
     if (!t.ok) return;
     expect(t.entries.map((e) => e.kind)).toEqual([
@@ -83,17 +83,21 @@ describe('timeline', () => {
     });
   });
 
-  it('includes handovers between owners', () => {
-    const r = ctx.engine.records.create('lead', { name: '交接' }, opts);
+  it('includes handovers between owners', async () => {
+    const r = await ctx.engine.records.create('lead', { name: '交接' }, opts);
     if (!r.ok) throw new Error('setup');
     ctx.clock.advance(HOUR);
-    ctx.db.sqlite
-      .prepare(
-        `INSERT INTO handovers (id, entity, record_id, from_user_id, to_user_id, reason, summary, status, created_at)
-         VALUES ('h1', 'lead', ?, 'u-rep', 'u-next', '离职交接', '{"open":1}', 'pending', ?)`,
-      )
-      .run(r.record.id, ctx.clock.now());
-    const t = ctx.engine.timeline('lead', r.record.id, opts);
+    await ctx.store.handovers.insert({
+      id: 'h1',
+      entity: 'lead',
+      recordId: r.record.id,
+      fromUserId: 'u-rep',
+      toUserId: 'u-next',
+      reason: '离职交接',
+      summary: { open: 1 },
+      createdAt: ctx.clock.now(),
+    });
+    const t = await ctx.engine.timeline('lead', r.record.id, opts);
     expect(t.ok && t.entries[0]).toMatchObject({
       kind: 'handover',
       fromUserId: 'u-rep',
@@ -103,7 +107,7 @@ describe('timeline', () => {
     });
   });
 
-  it('shows deletion and restore, and hides history of fields hidden from the actor', () => {
+  it('shows deletion and restore, and hides history of fields hidden from the actor', async () => {
     const port = {
       check: () => ({ allowed: true as const }),
       redact: (_a: unknown, _e: string, record: Record<string, unknown>) => {
@@ -111,15 +115,15 @@ describe('timeline', () => {
         return rest;
       },
     };
-    const c = setup(undefined, { permissions: port });
-    const r = c.engine.records.create('lead', { name: 'X', budget: 5 }, opts);
+    const c = await setup(undefined, { permissions: port });
+    const r = await c.engine.records.create('lead', { name: 'X', budget: 5 }, opts);
     if (!r.ok) throw new Error('setup');
     expect('budget' in r.record).toBe(false);
     c.clock.advance(1);
-    c.engine.records.remove('lead', r.record.id, opts);
+    await c.engine.records.remove('lead', r.record.id, opts);
     c.clock.advance(1);
-    c.engine.records.restore('lead', r.record.id, opts);
-    const t = c.engine.timeline('lead', r.record.id, opts);
+    await c.engine.records.restore('lead', r.record.id, opts);
+    const t = await c.engine.timeline('lead', r.record.id, opts);
     expect(t.ok && t.entries.map((e) => e.kind)).toEqual([
       'restored',
       'deleted',
@@ -132,6 +136,6 @@ describe('timeline', () => {
       'budgetYuan',
       'ownerId',
     ]);
-    c.db.close();
+    await c.store.close();
   });
 });

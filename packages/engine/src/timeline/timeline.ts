@@ -1,36 +1,22 @@
-import { activitiesOf } from '../activities/activity-rows';
 import { assignmentTraces } from '../automations/assignment-traces';
 import { engineError } from '../i18n/errors';
-import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '../records/call';
+import {
+  authorize,
+  beginCall,
+  callLocale,
+  guard,
+  isFailure,
+  records,
+  type Call,
+} from '../records/call';
 import { CREATED_FIELD } from '../records/journal';
 import { hiddenFields } from '../records/outcome';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions } from '../records/types';
-import { queryTasks } from '../tasks/task-rows';
+import type { HistoryRow as StoredHistoryRow, Touch } from '@trellis/store';
 import type { FieldChange, TimelineEntry, TimelineResult } from './types';
 
-type HistoryRow = {
-  id: string;
-  change_id: string;
-  field: string;
-  before: string | null;
-  after: string | null;
-  actor_id: string | null;
-  via: string;
-  at: number;
-};
-type TransitionRow = {
-  id: string;
-  from_stage: string | null;
-  to_stage: string;
-  actor_id: string | null;
-  via: string;
-  at: number;
-  dwell_ms: number | null;
-};
-
 const ASSIGNMENT = new Set(['ownerId', 'teamId']);
-const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
 /**
  * A record's timeline: field changes (grouped per write; the creation row is `created`; owner and
@@ -42,16 +28,19 @@ export function timeline(
   entity: string,
   id: string,
   opts: CallOptions,
-): TimelineResult {
-  return guard(callLocale(rt, opts), () => {
-    const call = beginCall(rt, entity, opts);
+): Promise<TimelineResult> {
+  return guard(callLocale(rt, opts), async () => {
+    const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
-    const record = call.live.store.get(entity, id, { includeDeleted: true });
+    const record = await records(call).get(entity, id, { includeDeleted: true });
     if (!record) return engineError('not_found', call.locale, 'notFound', { entity, id });
     const denied = authorize(call, 'read', record);
     if (denied) return denied;
-    const entries: TimelineEntry[] = [...historyEntries(call, id), ...stageEntries(call, id)];
-    for (const activity of activitiesOf(rt, entity, id))
+    const entries: TimelineEntry[] = [
+      ...(await historyEntries(call, id)),
+      ...(await stageEntries(call, id)),
+    ];
+    for (const activity of await call.db.activities.listFor(entity, id))
       entries.push({
         kind: 'activity',
         id: activity.id,
@@ -59,7 +48,7 @@ export function timeline(
         actorId: activity.actorId,
         activity,
       });
-    for (const task of queryTasks(rt, { entity, recordId: id, limit: 1000 }))
+    for (const task of await call.db.tasks.query({ entity, recordId: id, limit: 1000 }))
       entries.push({
         kind: 'task',
         id: task.id,
@@ -67,51 +56,47 @@ export function timeline(
         actorId: task.createdBy,
         task,
       });
-    for (const touch of rt
-      .stmt('SELECT * FROM touches WHERE entity = ? AND record_id = ?')
-      .all(entity, id) as Record<string, unknown>[]) {
+    for (const touch of await call.db.touches.listFor(entity, id)) {
       entries.push({
         kind: 'touch',
-        id: String(touch.id),
-        at: Number(touch.at),
+        id: touch.id,
+        at: touch.at,
         actorId: null,
-        touch,
+        touch: rawTouch(touch),
       });
     }
-    entries.push(...handoverEntries(call, id));
-    attachAssignmentReasons(call, id, entries);
+    entries.push(...(await handoverEntries(call, id)));
+    await attachAssignmentReasons(call, id, entries);
     entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     return { ok: true, entries };
   });
 }
 
-function historyEntries(call: Call, id: string): TimelineEntry[] {
-  const rows = call.rt
-    .stmt(
-      'SELECT id, change_id, field, "before", "after", actor_id, via, at FROM record_history WHERE entity = ? AND record_id = ? ORDER BY at, id',
-    )
-    .all(call.model.key, id) as HistoryRow[];
+type HistoryRow = Required<StoredHistoryRow>;
+
+async function historyEntries(call: Call, id: string): Promise<TimelineEntry[]> {
+  const rows = await call.db.history.listFor(call.model.key, id);
   const hidden = hiddenFields(call);
   const groups = new Map<string, HistoryRow[]>();
   for (const r of rows) {
     if (hidden.has(r.field)) continue;
-    const g = groups.get(r.change_id);
+    const g = groups.get(r.changeId);
     if (g) g.push(r);
-    else groups.set(r.change_id, [r]);
+    else groups.set(r.changeId, [r]);
   }
   const out: TimelineEntry[] = [];
   for (const [changeId, group] of groups) {
     const head = group[0]!;
-    const base = { at: head.at, actorId: head.actor_id, via: head.via };
+    const base = { at: head.at, actorId: head.actorId, via: head.via };
     const change = (r: HistoryRow): FieldChange => ({
       field: r.field,
-      before: json(r.before),
-      after: json(r.after),
+      before: r.before,
+      after: r.after,
     });
     const deleted = group.find((r) => r.field === 'deletedAt');
     if (deleted) {
       out.push({
-        kind: json(deleted.after) === null ? 'restored' : 'deleted',
+        kind: deleted.after === null ? 'restored' : 'deleted',
         id: changeId,
         ...base,
       });
@@ -119,7 +104,7 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
     }
     const created = group.find((r) => r.field === CREATED_FIELD);
     if (created) {
-      const values = (json(created.after) ?? {}) as Record<string, unknown>;
+      const values = (created.after ?? {}) as Record<string, unknown>;
       const changes = Object.entries(values)
         .filter(([field]) => !hidden.has(field))
         .map(([field, after]) => ({ field, before: null, after }));
@@ -140,35 +125,54 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
   return out;
 }
 
-function stageEntries(call: Call, id: string): TimelineEntry[] {
-  const rows = call.rt
-    .stmt(
-      'SELECT id, from_stage, to_stage, actor_id, via, at, dwell_ms FROM stage_transitions WHERE entity = ? AND record_id = ?',
-    )
-    .all(call.model.key, id) as TransitionRow[];
+async function stageEntries(call: Call, id: string): Promise<TimelineEntry[]> {
+  const rows = await call.db.transitions.listFor(call.model.key, id);
   return rows.map((r) => ({
     kind: 'stage',
     id: r.id,
     at: r.at,
-    actorId: r.actor_id,
+    actorId: r.actorId,
     via: r.via,
-    from: r.from_stage,
-    to: r.to_stage,
-    dwellMs: r.dwell_ms,
+    from: r.fromStage,
+    to: r.toStage,
+    dwellMs: r.dwellMs,
   }));
+}
+
+/** A touch as the timeline has always shown it: the stored columns. */
+function rawTouch(t: Touch): Record<string, unknown> {
+  return {
+    id: t.id,
+    entity: t.entity,
+    record_id: t.recordId,
+    kind: t.kind,
+    source_key: t.sourceKey,
+    utm_source: t.utmSource,
+    utm_medium: t.utmMedium,
+    utm_campaign: t.utmCampaign,
+    utm_content: t.utmContent,
+    utm_term: t.utmTerm,
+    referrer: t.referrer,
+    landing_url: t.landingUrl,
+    at: t.at,
+  };
 }
 
 /**
  * Pairs each automatic owner change with the assignment trace the automation recorded (same
  * owner, at or before the change), so the timeline can say why this owner was picked.
  */
-function attachAssignmentReasons(call: Call, id: string, entries: TimelineEntry[]): void {
+async function attachAssignmentReasons(
+  call: Call,
+  id: string,
+  entries: TimelineEntry[],
+): Promise<void> {
   const automatic = entries.filter(
     (e): e is Extract<TimelineEntry, { kind: 'assignment' }> =>
       e.kind === 'assignment' && e.via === 'automation',
   );
   if (automatic.length === 0) return;
-  const traces = assignmentTraces(call.rt.db, call.model.key, id);
+  const traces = await assignmentTraces(call.db, call.model.key, id);
   for (const entry of automatic.sort((a, b) => a.at - b.at)) {
     const owner = entry.changes.find((c) => c.field === 'ownerId')?.after;
     const i = traces.findIndex((t) => t.ownerId === owner && t.at <= entry.at);
@@ -178,31 +182,17 @@ function attachAssignmentReasons(call: Call, id: string, entries: TimelineEntry[
   }
 }
 
-type HandoverRow = {
-  id: string;
-  from_user_id: string | null;
-  to_user_id: string;
-  reason: string | null;
-  summary: string | null;
-  status: string;
-  created_at: number;
-};
-
-function handoverEntries(call: Call, id: string): TimelineEntry[] {
-  const rows = call.rt
-    .stmt(
-      'SELECT id, from_user_id, to_user_id, reason, summary, status, created_at FROM handovers WHERE entity = ? AND record_id = ?',
-    )
-    .all(call.model.key, id) as HandoverRow[];
+async function handoverEntries(call: Call, id: string): Promise<TimelineEntry[]> {
+  const rows = await call.db.handovers.listFor(call.model.key, id);
   return rows.map((r) => ({
     kind: 'handover',
     id: r.id,
-    at: r.created_at,
-    actorId: r.from_user_id,
-    fromUserId: r.from_user_id,
-    toUserId: r.to_user_id,
+    at: r.createdAt,
+    actorId: r.fromUserId,
+    fromUserId: r.fromUserId,
+    toUserId: r.toUserId,
     reason: r.reason,
     status: r.status,
-    summary: json(r.summary),
+    summary: r.summary,
   }));
 }

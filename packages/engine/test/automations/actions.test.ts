@@ -7,9 +7,10 @@ import {
   type Harness,
   createLead,
 } from './support/harness';
+import { pick, sortBy } from '../fixtures/rows';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const label = { 'zh-CN': '测试', en: 'Test' };
 const onCreate = (key: string, actions: unknown[], extra: Record<string, unknown> = {}) => ({
   key,
@@ -22,16 +23,16 @@ const onCreate = (key: string, actions: unknown[], extra: Record<string, unknown
 function lead(values: Record<string, unknown> = {}) {
   return createLead(h, { name: '张三', ...values });
 }
-const get = (id: string) => {
-  const r = h.engine.records.get('lead', id, admin);
+const get = async (id: string) => {
+  const r = await h.engine.records.get('lead', id, admin);
   if (!r.ok) throw new Error(r.error.message);
   return r.record;
 };
-const lastRun = (key: string) => h.automations.runs({ automationKey: key })[0];
+const lastRun = async (key: string) => (await h.automations.runs({ automationKey: key }))[0];
 
 describe('actions', () => {
-  it('setFields writes literals and JSONLogic values through the write path (history, via automation)', () => {
-    h = setupAutomations({
+  it('setFields writes literals and JSONLogic values through the write path (history, via automation)', async () => {
+    h = await setupAutomations({
       spec: specWith([
         onCreate('tag', [
           {
@@ -45,18 +46,18 @@ describe('actions', () => {
         ]),
       ]),
     });
-    const r = lead();
-    h.automations.drain();
-    expect(get(r.id)).toMatchObject({
+    const r = await lead();
+    await h.automations.drain();
+    expect(await get(r.id)).toMatchObject({
       intentLevel: 'a',
       notes: '来源：website',
       tags: ['weekend'],
       version: 2,
     });
     expect(
-      h.all<{ field: string; via: string }>(
-        `SELECT field, via FROM record_history WHERE record_id = ? AND via = 'automation' ORDER BY field`,
-        r.id,
+      pick(
+        sortBy(await h.rows('record_history', { record_id: r.id, via: 'automation' }), 'field'),
+        ['field', 'via'],
       ),
     ).toEqual([
       { field: 'intentLevel', via: 'automation' },
@@ -65,8 +66,8 @@ describe('actions', () => {
     ]);
   });
 
-  it("setFields with an invalid value fails the run with the write path's field error and writes nothing", () => {
-    h = setupAutomations({
+  it("setFields with an invalid value fails the run with the write path's field error and writes nothing", async () => {
+    h = await setupAutomations({
       spec: specWith([
         onCreate('bad', [
           { type: 'setFields', values: { course: 'cooking' } },
@@ -74,47 +75,51 @@ describe('actions', () => {
         ]),
       ]),
     });
-    const r = lead();
-    h.automations.drain();
-    const run = lastRun('bad');
+    const r = await lead();
+    await h.automations.drain();
+    const run = await lastRun('bad');
     expect(run?.status).toBe('failed');
     expect(run?.actions.map((a) => a.status)).toEqual(['failed', 'skipped']);
     const result = run?.actions[0]?.result;
     expect(result && !result.ok && result.code).toBe('write.validation');
     expect(result && !result.ok && result.errors?.[0]?.path).toBe('/course');
-    expect(get(r.id).version).toBe(1);
+    expect((await get(r.id)).version).toBe(1);
   });
 
-  it('assign leastLoaded gives the record to the member with the fewest open records', () => {
-    h = setupAutomations({
+  it('assign leastLoaded gives the record to the member with the fewest open records', async () => {
+    h = await setupAutomations({
       spec: specWith([
         onCreate('ll', [{ type: 'assign', strategy: 'leastLoaded', team: 'hangzhou' }]),
       ]),
     });
     // wu.hao already owns two open leads, zheng.xue one.
     for (const owner of ['u-wu.hao', 'u-wu.hao', 'u-zheng.xue'])
-      createLead(h, { name: 'old', ownerId: owner }, admin);
-    h.automations.drain();
-    const ids = [lead().id, lead().id, lead().id];
-    h.automations.drain();
+      await createLead(h, { name: 'old', ownerId: owner }, admin);
+    await h.automations.drain();
+    const ids = [(await lead()).id, (await lead()).id, (await lead()).id];
+    await h.automations.drain();
     // zheng.xue (1 < 2); then 2:2, a tie goes to the one picked less often (wu.hao); then zheng.xue (2 < 3).
-    expect(ids.map((id) => get(id).ownerId)).toEqual(['u-zheng.xue', 'u-wu.hao', 'u-zheng.xue']);
+    expect(await Promise.all(ids.map(async (id) => (await get(id)).ownerId))).toEqual([
+      'u-zheng.xue',
+      'u-wu.hao',
+      'u-zheng.xue',
+    ]);
   });
 
-  it('assign to a fixed user; a disabled user fails the action with the trace', () => {
-    h = setupAutomations({
+  it('assign to a fixed user; a disabled user fails the action with the trace', async () => {
+    h = await setupAutomations({
       spec: specWith([onCreate('fixed', [{ type: 'assign', strategy: 'user', user: 'feng.kai' }])]),
     });
-    const r = lead();
-    h.automations.drain();
-    const res = lastRun('fixed')?.actions[0]?.result;
+    const r = await lead();
+    await h.automations.drain();
+    const res = (await lastRun('fixed'))?.actions[0]?.result;
     expect(res && !res.ok && res.code).toBe('assign.noOwner');
     expect(res && !res.ok && res.message).toContain('skipped feng.kai (inactive)');
-    expect(get(r.id).ownerId).toBeNull();
+    expect((await get(r.id)).ownerId).toBeNull();
   });
 
-  it('createTask resolves the assignee and the due time', () => {
-    h = setupAutomations({
+  it('createTask resolves the assignee and the due time', async () => {
+    h = await setupAutomations({
       spec: specWith([
         onCreate('t', [
           { type: 'assign', strategy: 'user', user: 'li.na' },
@@ -128,13 +133,16 @@ describe('actions', () => {
         ]),
       ]),
     });
-    const r = lead({ course: 'java' });
-    h.automations.drain();
+    const r = await lead({ course: 'java' });
+    await h.automations.drain();
     expect(
-      h.all(
-        `SELECT title, description, assignee_id, due_at, status FROM tasks WHERE record_id = ?`,
-        r.id,
-      ),
+      pick(await h.rows('tasks', { record_id: r.id }), [
+        'title',
+        'description',
+        'assignee_id',
+        'due_at',
+        'status',
+      ]),
     ).toEqual([
       {
         title: '回访 张三',
@@ -146,8 +154,8 @@ describe('actions', () => {
     ]);
   });
 
-  it('notify inApp resolves owner, supervisor, team lead, role, team and user recipients once each', () => {
-    h = setupAutomations({
+  it('notify inApp resolves owner, supervisor, team lead, role, team and user recipients once each', async () => {
+    h = await setupAutomations({
       spec: specWith([
         onCreate('n', [
           { type: 'assign', strategy: 'user', user: 'zhang.wei' },
@@ -160,12 +168,9 @@ describe('actions', () => {
         ]),
       ]),
     });
-    const r = lead();
-    h.automations.drain();
-    const rows = h.all<{ user_id: string; body: string }>(
-      `SELECT user_id, body FROM notifications WHERE record_id = ? ORDER BY user_id`,
-      r.id,
-    );
+    const r = await lead();
+    await h.automations.drain();
+    const rows = sortBy(await h.rows('notifications', { record_id: r.id }), 'user_id');
     expect(rows.map((x) => x.user_id)).toEqual([
       'u-chen.li',
       'u-gao.min',
@@ -176,15 +181,15 @@ describe('actions', () => {
     expect(rows[0]?.body).toBe('新线索 张三');
   });
 
-  it('notify fails clearly when nobody can be reached', () => {
-    h = setupAutomations({
+  it('notify fails clearly when nobody can be reached', async () => {
+    h = await setupAutomations({
       spec: specWith([
         onCreate('n', [{ type: 'notify', channel: 'inApp', to: ['owner'], message: 'x' }]),
       ]),
     });
-    lead();
-    h.automations.drain();
-    const res = lastRun('n')?.actions[0]?.result;
+    await lead();
+    await h.automations.drain();
+    const res = (await lastRun('n'))?.actions[0]?.result;
     expect(res && !res.ok && res.code).toBe('notify.noRecipient');
     expect(res && !res.ok && res.message).toContain('owner: noOwner');
   });

@@ -149,10 +149,11 @@ describe('decideOwner', () => {
     const saved: Record<string, StrategyState> = {};
     return {
       saved,
-      teamMembers: (t) => (teams[t] ?? []).map((l) => users[l] as DirectoryUser),
-      user: (ref) => Object.values(users).find((u) => u.login === ref || u.userId === ref) ?? null,
-      loads: () => ({}),
-      state: (k) => saved[k] ?? fresh(),
+      teamMembers: async (t) => (teams[t] ?? []).map((l) => users[l] as DirectoryUser),
+      user: async (ref) =>
+        Object.values(users).find((u) => u.login === ref || u.userId === ref) ?? null,
+      loads: async () => ({}),
+      state: async (k) => saved[k] ?? fresh(),
       matches: (expr) => {
         const [field, value] = (expr as { '==': [{ var: string }, unknown] })['=='];
         return record[field.var] === value;
@@ -168,8 +169,8 @@ describe('decideOwner', () => {
     fallback: { team: 'general' },
   };
 
-  it('routes by the first matching rule and records which rule in the trace', () => {
-    const d = decideOwner(rules, deps({ course: 'python' }));
+  it('routes by the first matching rule and records which rule in the trace', async () => {
+    const d = await decideOwner(rules, deps({ course: 'python' }));
     expect(d.userId).toBe('u-tom');
     expect(d.trace.rule).toBe(0);
     expect(d.trace.summary.en).toBe('rule 1 matched; round robin over team "tech" gave it to tom');
@@ -181,8 +182,8 @@ describe('decideOwner', () => {
     ]);
   });
 
-  it('falls through a rule whose team has nobody eligible, then to the fallback', () => {
-    const d = decideOwner(rules, deps({ course: 'java', city: '310100' }));
+  it('falls through a rule whose team has nobody eligible, then to the fallback', async () => {
+    const d = await decideOwner(rules, deps({ course: 'java', city: '310100' }));
     expect(d.userId).toBe('u-max');
     expect(d.trace.rule).toBe('fallback');
     expect(d.trace.rulesTried).toEqual([
@@ -191,19 +192,19 @@ describe('decideOwner', () => {
     ]);
   });
 
-  it('leaves the record unassigned when nothing matches and there is no fallback', () => {
-    const d = decideOwner({ ...rules, fallback: undefined }, deps({ course: 'java' }));
+  it('leaves the record unassigned when nothing matches and there is no fallback', async () => {
+    const d = await decideOwner({ ...rules, fallback: undefined }, deps({ course: 'java' }));
     expect(d.userId).toBeNull();
     expect(d.trace.reason).toBe('none.noRuleMatched');
     expect(d.states).toEqual([]);
   });
 
-  it('assigns a fixed user and refuses a disabled one', () => {
-    expect(decideOwner({ strategy: 'user', user: 'ann' }, deps({})).userId).toBe('u-ann');
-    const d = decideOwner({ strategy: 'user', user: 'zoe' }, deps({}));
+  it('assigns a fixed user and refuses a disabled one', async () => {
+    expect((await decideOwner({ strategy: 'user', user: 'ann' }, deps({}))).userId).toBe('u-ann');
+    const d = await decideOwner({ strategy: 'user', user: 'zoe' }, deps({}));
     expect(d.userId).toBeNull();
     expect(d.trace.candidates[0]?.verdict).toBe('inactive');
-    expect(decideOwner({ strategy: 'user', user: 'nobody' }, deps({})).trace.reason).toBe(
+    expect((await decideOwner({ strategy: 'user', user: 'nobody' }, deps({}))).trace.reason).toBe(
       'none.unknownUser',
     );
   });

@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { countBy, json, type Row } from '../fixtures/rows';
 import { intake, setupAutomations, type Harness } from './support/harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const engineDir = join(here, '../..');
 let h: Harness | undefined;
 let dir: string | undefined;
-afterEach(() => {
-  h?.db.close();
+afterEach(async () => {
+  await h?.store.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -42,16 +43,21 @@ function startWorker(file: string, worker: string, pauseMs: number) {
   return { child, exited };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A task made by an automation whose key passes `test` (its `source` says which). */
+const madeBy = (t: Row, test: (key: string) => boolean) =>
+  test(String((json(t.source) as { automation?: string } | null)?.automation ?? ''));
+const routedBy = (id: string) => (r: Row) =>
+  r.record_id === id && r.field === 'ownerId' && r.via === 'automation';
 
 describe('crash safety', () => {
   it('a worker killed with SIGKILL mid-drain and restarted applies every effect exactly once', async () => {
     dir = mkdtempSync(join(tmpdir(), 'trellis-crash-'));
     const file = join(dir, 'crm.db');
-    h = setupAutomations({ file });
+    h = await setupAutomations({ file });
     const N = 40;
     const ids: string[] = [];
     for (let i = 0; i < N; i++) {
-      const r = h.engine.records.create(
+      const r = await h.engine.records.create(
         'lead',
         {
           name: `C${i}`,
@@ -69,79 +75,68 @@ describe('crash safety', () => {
     const first = startWorker(file, 'w1', 15);
     // Kill it once it is well into the work but not done.
     const deadline = Date.now() + 20_000;
-    while (effects() < 20 && Date.now() < deadline) await sleep(5);
+    while ((await effects()) < 20 && Date.now() < deadline) await sleep(5);
     first.child.kill('SIGKILL');
     const killed = await first.exited;
     expect(killed.signal).toBe('SIGKILL');
-    const midway = effects();
+    const midway = await effects();
     expect(midway).toBeGreaterThanOrEqual(20);
-    expect(h.automations.pending()).toBeGreaterThan(0);
+    expect(await h.automations.pending()).toBeGreaterThan(0);
     // Restart (same worker id: it resumes its own claims without waiting for the lease).
     const second = startWorker(file, 'w1', 0);
     const done = await second.exited;
     expect(done.err).toBe('');
     expect(done.code).toBe(0);
-    expect(h.automations.pending()).toBe(0);
+    expect(await h.automations.pending()).toBe(0);
     // Each lead: routed once (one owner change by an automation), one first-contact task, one run per automation.
+    const history = await h.rows('record_history');
+    const tasks = await h.rows('tasks');
+    const runs = await h.rows('automation_runs');
+    const created = await h.rows('outbox', { type: 'record.created' });
     for (const id of ids) {
+      expect(history.filter(routedBy(id))).toHaveLength(1);
       expect(
-        h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id),
-      ).toBe(1);
-      expect(
-        h.count(
-          'tasks',
-          `record_id = ? AND json_extract(source, '$.automation') LIKE 'route-%'`,
-          id,
-        ),
-      ).toBe(1);
+        tasks.filter((t) => t.record_id === id && madeBy(t, (k) => k.startsWith('route-'))),
+      ).toHaveLength(1);
+      const eventId = created.find((e) => e.record_id === id)?.id;
       for (const key of ['route-python', 'route-design', 'route-by-city'])
         expect(
-          h.count(
-            'automation_runs',
-            `record_id = ? AND automation_key = ? AND event_id = (SELECT id FROM outbox WHERE type = 'record.created' AND record_id = ?)`,
-            id,
-            key,
-            id,
+          runs.filter(
+            (r) => r.record_id === id && r.automation_key === key && r.event_id === eventId,
           ),
-        ).toBe(1);
+        ).toHaveLength(1);
     }
     // Exactly one routing rule took each lead, and it finished.
     for (const id of ids)
       expect(
-        h.count(
-          'automation_runs',
-          `record_id = ? AND automation_key LIKE 'route-%' AND status = 'succeeded'`,
-          id,
+        runs.filter(
+          (r) =>
+            r.record_id === id &&
+            String(r.automation_key).startsWith('route-') &&
+            r.status === 'succeeded',
         ),
-      ).toBe(1);
+      ).toHaveLength(1);
     // Every matched run has exactly one effect per action, and there are no other effects.
-    const matched = h.all<{ event_id: string; automation_key: string; record_id: string }>(
-      `SELECT event_id, automation_key, record_id FROM automation_runs WHERE matched = 1`,
-    );
+    const effectKeys = (await h.rows('action_effects')).map((e) => String(e.idempotency_key));
     let expected = 0;
-    for (const run of matched) {
+    for (const run of runs.filter((r) => Number(r.matched) === 1)) {
       const n = h.spec.automations?.find((a) => a.key === run.automation_key)?.do.length ?? 0;
-      expect(
-        h.count(
-          'action_effects',
-          `idempotency_key LIKE ?`,
-          `${run.event_id}|${run.automation_key}|${run.record_id}|%`,
-        ),
-      ).toBe(n);
+      const prefix = `${String(run.event_id)}|${String(run.automation_key)}|${String(run.record_id)}|`;
+      expect(effectKeys.filter((k) => k.startsWith(prefix))).toHaveLength(n);
       expected += n;
     }
     expect(expected).toBeGreaterThanOrEqual(2 * N);
-    expect(effects()).toBe(expected);
-    expect(h.count('automation_runs', `status = 'matched'`)).toBe(0);
+    expect(await effects()).toBe(expected);
+    expect(runs.filter((r) => r.status === 'matched')).toHaveLength(0);
   }, 60_000);
 
   it('two worker processes draining one database at once apply every effect exactly once', async () => {
     dir = mkdtempSync(join(tmpdir(), 'trellis-race-'));
     const file = join(dir, 'crm.db');
-    h = setupAutomations({ file });
+    h = await setupAutomations({ file });
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const r = h.engine.records.create(
+      const r = await h.engine.records.create(
         'lead',
         {
           name: `R${i}`,
@@ -159,27 +154,21 @@ describe('crash safety', () => {
     expect([ra.code, rb.code, ra.err, rb.err]).toEqual([0, 0, '', '']);
     const done =
       (JSON.parse(ra.out) as { done: number }).done + (JSON.parse(rb.out) as { done: number }).done;
-    expect(h.automations.pending()).toBe(0);
-    expect(done).toBe(h.count('outbox'));
+    expect(await h.automations.pending()).toBe(0);
+    expect(done).toBe(await h.count('outbox'));
+    const history = await h.rows('record_history');
+    const tasks = await h.rows('tasks');
     for (const id of ids) {
+      expect(history.filter(routedBy(id))).toHaveLength(1);
       expect(
-        h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, id),
-      ).toBe(1);
-      expect(
-        h.count(
-          'tasks',
-          `record_id = ? AND json_extract(source, '$.automation') = 'route-python'`,
-          id,
-        ),
-      ).toBe(1);
+        tasks.filter((t) => t.record_id === id && madeBy(t, (k) => k === 'route-python')),
+      ).toHaveLength(1);
     }
     // Round robin stayed fair although two processes shared the cursor (the reps only: the
     // tech team's supervisor takes no leads).
-    expect(
-      h.all(`SELECT owner_id, count(*) AS n FROM e_lead GROUP BY owner_id ORDER BY owner_id`),
-    ).toEqual([
-      { owner_id: 'u-li.na', n: 15 },
-      { owner_id: 'u-zhang.wei', n: 15 },
-    ]);
+    expect(countBy(await h.rows('e_lead'), 'owner_id')).toEqual({
+      'u-li.na': 15,
+      'u-zhang.wei': 15,
+    });
   }, 60_000);
 });

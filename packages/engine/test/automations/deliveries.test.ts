@@ -7,9 +7,10 @@ import {
   type HttpResponse,
 } from '../../src/index';
 import { setupAutomations, specWith, type Harness, createLead } from './support/harness';
+import { pick, sortBy } from '../fixtures/rows';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const label = { 'zh-CN': '新线索提醒', en: 'New lead alert' };
 const onCreate = (key: string, actions: unknown[]) => ({
   key,
@@ -33,15 +34,13 @@ function fakeHttp(script: (number | 'hang' | 'throw')[]) {
 function lead(values: Record<string, unknown> = {}) {
   return createLead(h, { name: '张三', source: 'douyin', ...values });
 }
-const deliveries = () =>
-  h.all<{ status: string; attempts: number; last_error: string | null; next_attempt_at: number }>(
-    `SELECT status, attempts, last_error, next_attempt_at FROM webhook_deliveries`,
-  );
+const deliveries = async () =>
+  pick(await h.rows('webhook_deliveries'), ['status', 'attempts', 'last_error', 'next_attempt_at']);
 
 describe('outbound deliveries', () => {
   it('notify posts a WeCom group robot text message mentioning the owner', async () => {
     const f = fakeHttp([200]);
-    h = setupAutomations({
+    h = await setupAutomations({
       engine: { http: f.http },
       spec: specWith([
         onCreate('wecom', [
@@ -57,8 +56,8 @@ describe('outbound deliveries', () => {
         ]),
       ]),
     });
-    lead();
-    h.automations.drain();
+    await lead();
+    await h.automations.drain();
     expect(f.requests).toHaveLength(0); // nothing leaves inside the transaction
     const report = await h.automations.deliver();
     expect(report.webhooks).toEqual({ delivered: 1, retried: 0, dead: 0 });
@@ -70,12 +69,12 @@ describe('outbound deliveries', () => {
         mentioned_mobile_list: ['13800000001'],
       },
     });
-    expect(deliveries()[0]?.status).toBe('delivered');
+    expect((await deliveries())[0]?.status).toBe('delivered');
   });
 
   it('notify posts a DingTalk robot message', async () => {
     const f = fakeHttp([200]);
-    h = setupAutomations({
+    h = await setupAutomations({
       engine: { http: f.http },
       spec: specWith([
         onCreate('ding', [
@@ -89,8 +88,8 @@ describe('outbound deliveries', () => {
         ]),
       ]),
     });
-    lead();
-    h.automations.drain();
+    await lead();
+    await h.automations.drain();
     await h.automations.deliver();
     expect(JSON.parse(f.requests[0]?.body ?? '')).toEqual({
       msgtype: 'text',
@@ -109,7 +108,7 @@ describe('outbound deliveries', () => {
       secretRef,
       message: '{{name}}',
     });
-    h = setupAutomations({
+    h = await setupAutomations({
       engine: { http: f.http },
       secrets: { 'ding-sec': 'SEC0001' },
       spec: specWith([
@@ -117,11 +116,9 @@ describe('outbound deliveries', () => {
         onCreate('ding-missing', [robot('no-such-secret')]),
       ]),
     });
-    lead();
-    h.automations.drain();
-    const runs = h.all<{ automation_key: string; status: string; actions: string }>(
-      `SELECT automation_key, status, actions FROM automation_runs ORDER BY automation_key`,
-    );
+    await lead();
+    await h.automations.drain();
+    const runs = sortBy(await h.rows('automation_runs'), 'automation_key');
     expect(runs.map((r) => [r.automation_key, r.status])).toEqual([
       ['ding', 'succeeded'],
       ['ding-missing', 'failed'],
@@ -144,12 +141,12 @@ describe('outbound deliveries', () => {
     expect(new URL(f.requests[1]!.url).searchParams.get('timestamp')).not.toBe(
       new URL(f.requests[0]!.url).searchParams.get('timestamp'),
     );
-    expect(deliveries()[0]?.status).toBe('delivered');
+    expect((await deliveries())[0]?.status).toBe('delivered');
   });
 
   it('callWebhook signs each attempt, retries with backoff and dead-letters after the last retry', async () => {
     const f = fakeHttp([500, 'throw', 503]);
-    h = setupAutomations({
+    h = await setupAutomations({
       engine: { http: f.http },
       secrets: { erp: 'top-secret' },
       spec: specWith([
@@ -164,8 +161,8 @@ describe('outbound deliveries', () => {
         ]),
       ]),
     });
-    lead();
-    h.automations.drain();
+    await lead();
+    await h.automations.drain();
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 1, dead: 0 });
     const first = f.requests[0] as HttpRequest;
     expect(first.body).toBe('{"name":"张三","src":"douyin"}');
@@ -185,14 +182,14 @@ describe('outbound deliveries', () => {
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 0, dead: 0 });
     h.clock.advance(30_000);
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 1, dead: 0 });
-    expect(deliveries()[0]).toMatchObject({
+    expect((await deliveries())[0]).toMatchObject({
       attempts: 2,
       last_error: 'ECONNREFUSED',
       next_attempt_at: h.clock.now() + 60_000,
     });
     h.clock.advance(60_000);
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 0, dead: 1 });
-    expect(deliveries()[0]).toMatchObject({
+    expect((await deliveries())[0]).toMatchObject({
       status: 'dead',
       attempts: 3,
       last_error: 'HTTP 503: nope',
@@ -204,7 +201,7 @@ describe('outbound deliveries', () => {
 
   it('callWebhook gives up an attempt after its timeout', async () => {
     const f = fakeHttp(['hang', 200]);
-    h = setupAutomations({
+    h = await setupAutomations({
       engine: { http: f.http },
       spec: specWith([
         onCreate('slow', [
@@ -212,10 +209,10 @@ describe('outbound deliveries', () => {
         ]),
       ]),
     });
-    lead();
-    h.automations.drain();
+    await lead();
+    await h.automations.drain();
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 0, retried: 1, dead: 0 });
-    expect(deliveries()[0]?.last_error).toBe('timeout after 100 ms');
+    expect((await deliveries())[0]?.last_error).toBe('timeout after 100 ms');
     h.clock.advance(30_000);
     expect((await h.automations.deliver()).webhooks).toEqual({ delivered: 1, retried: 0, dead: 0 });
     // The default body is the event and the record.
@@ -227,19 +224,19 @@ describe('outbound deliveries', () => {
     });
   });
 
-  it('callWebhook with an unknown secret fails the action instead of sending unsigned', () => {
-    h = setupAutomations({
+  it('callWebhook with an unknown secret fails the action instead of sending unsigned', async () => {
+    h = await setupAutomations({
       spec: specWith([
         onCreate('nosecret', [
           { type: 'callWebhook', url: 'https://x.example.com', secretRef: 'missing' },
         ]),
       ]),
     });
-    lead();
-    h.automations.drain();
-    const res = h.automations.runs({ automationKey: 'nosecret' })[0]?.actions[0]?.result;
+    await lead();
+    await h.automations.drain();
+    const res = (await h.automations.runs({ automationKey: 'nosecret' }))[0]?.actions[0]?.result;
     expect(res && !res.ok && res.code).toBe('webhook.unknownSecret');
-    expect(deliveries()).toEqual([]);
+    expect(await deliveries()).toEqual([]);
   });
 
   it('notify email queues one email per recipient and sends it with nodemailer', async () => {
@@ -247,7 +244,7 @@ describe('outbound deliveries', () => {
       transport: { jsonTransport: true },
       from: 'crm@example.com',
     });
-    h = setupAutomations({
+    h = await setupAutomations({
       engine: { mailer },
       spec: specWith([
         onCreate('mail', [
@@ -261,10 +258,15 @@ describe('outbound deliveries', () => {
         ]),
       ]),
     });
-    lead();
-    h.automations.drain();
+    await lead();
+    await h.automations.drain();
     expect(
-      h.all(`SELECT to_address, subject, body, status FROM email_outbox ORDER BY to_address`),
+      pick(sortBy(await h.rows('email_outbox'), 'to_address'), [
+        'to_address',
+        'subject',
+        'body',
+        'status',
+      ]),
     ).toEqual([
       {
         to_address: 'gao.min@example.com',
@@ -281,23 +283,23 @@ describe('outbound deliveries', () => {
     ]);
     expect((await h.automations.deliver()).emails).toEqual({ delivered: 2, retried: 0, dead: 0 });
     expect(mailer.sent()).toBe(2);
-    expect(h.count('email_outbox', `status = 'sent'`)).toBe(2);
+    expect(await h.count('email_outbox', { status: 'sent' })).toBe(2);
   });
 
   it('overlapping delivery passes send each delivery once', async () => {
     const f = fakeHttp([200, 200]);
-    h = setupAutomations({
+    h = await setupAutomations({
       engine: { http: f.http },
       spec: specWith([
         onCreate('once', [{ type: 'callWebhook', url: 'https://once.example.com' }]),
       ]),
     });
-    lead();
-    h.automations.drain();
+    await lead();
+    await h.automations.drain();
     const [a, b] = await Promise.all([h.automations.deliver(), h.automations.deliver()]);
     expect(a.webhooks.delivered + b.webhooks.delivered).toBe(1);
     expect(f.requests).toHaveLength(1);
     // Another process's pass (a second automations instance) finds nothing due either.
-    expect(deliveries()[0]?.status).toBe('delivered');
+    expect((await deliveries())[0]?.status).toBe('delivered');
   });
 });

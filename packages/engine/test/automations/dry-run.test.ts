@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { admin, intake, setupAutomations, type Harness } from './support/harness';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 
 const tables = [
   'e_lead',
@@ -17,10 +17,10 @@ const tables = [
 const snapshot = () => Object.fromEntries(tables.map((t) => [t, h.count(t)]));
 
 describe('dry run', () => {
-  it('says who would own a new Python lead and which task would be created, writing nothing', () => {
-    h = setupAutomations();
+  it('says who would own a new Python lead and which task would be created, writing nothing', async () => {
+    h = await setupAutomations();
     const before = snapshot();
-    const res = h.automations.test('route-python', {
+    const res = await h.automations.test('route-python', {
       name: '测试',
       phone: '+8613100000001',
       course: 'python',
@@ -41,67 +41,70 @@ describe('dry run', () => {
     });
     expect(snapshot()).toEqual(before);
     // The cursor did not move: the real first lead still goes to li.na.
-    const r = h.engine.records.create(
+    const r = await h.engine.records.create(
       'lead',
       { name: '真', phone: '+8613100000002', course: 'python', source: 'website' },
       intake,
     );
-    h.automations.drain();
-    const got = r.ok ? h.engine.records.get('lead', r.record.id, admin) : null;
+    await h.automations.drain();
+    const got = r.ok ? await h.engine.records.get('lead', r.record.id, admin) : null;
     expect(got?.ok && got.record.ownerId).toBe('u-li.na');
   });
 
-  it('explains a condition that would not match, and a refused stage move, for an existing record', () => {
-    h = setupAutomations();
-    const r = h.engine.records.create(
+  it('explains a condition that would not match, and a refused stage move, for an existing record', async () => {
+    h = await setupAutomations();
+    const r = await h.engine.records.create(
       'lead',
       { name: '甲', phone: '+8613100000003', course: 'java', source: 'website' },
       admin,
     );
     if (!r.ok) throw new Error('create');
-    const miss = h.automations.test('trial-done-advance', r.record.id);
+    const miss = await h.automations.test('trial-done-advance', r.record.id);
     expect(miss.ok && miss.runs[0]).toMatchObject({
       status: 'skipped',
       conditionTrace: { matched: false, failed: [{ path: '/if', value: false }] },
     });
     const before = snapshot();
     // Pretend the lead were in "trial": the condition holds, but the gate refuses "quoted" without the trial-class evidence.
-    const refused = h.automations.test('trial-done-advance', { id: r.record.id, stage: 'trial' });
+    const refused = await h.automations.test('trial-done-advance', {
+      id: r.record.id,
+      stage: 'trial',
+    });
     expect(refused.ok && refused.runs[0]?.status).toBe('failed');
     const res = refused.ok ? refused.runs[0]?.actions[0]?.result : undefined;
     expect(res && !res.ok && res.code).toBe('write.stage_gate');
     expect(snapshot()).toEqual(before);
   });
 
-  it('lists the records a scheduled query would act on', () => {
-    h = setupAutomations();
+  it('lists the records a scheduled query would act on', async () => {
+    h = await setupAutomations();
     for (const [i, plan] of [
       [1, null],
       [2, '下周回访'],
       [3, null],
     ] as const) {
-      h.engine.records.create(
+      await h.engine.records.create(
         'lead',
         { name: `S${i}`, phone: `+861310000010${i}`, source: 'website', nextFollowUpPlan: plan },
         admin,
       );
     }
-    const res = h.automations.test('weekly-missing-plan', null);
+    const res = await h.automations.test('weekly-missing-plan', null);
     expect(res.ok && res.runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
-    expect(h.count('tasks')).toBe(0);
+    expect(await h.count('tasks')).toBe(0);
   });
 
-  it('reports an unknown automation or record as an error value', () => {
-    h = setupAutomations();
-    expect(h.automations.test('nope', null)).toMatchObject({
+  it('reports an unknown automation or record as an error value', async () => {
+    h = await setupAutomations();
+    expect(await h.automations.test('nope', null)).toMatchObject({
       ok: false,
       error: { code: 'automation.unknown', message: 'Unknown automation "nope"' },
     });
-    expect(h.automations.test('route-python', 'missing-id')).toMatchObject({
+    expect(await h.automations.test('route-python', 'missing-id')).toMatchObject({
       ok: false,
       error: { code: 'action.recordGone' },
     });
-    expect(h.automations.test('route-python', { name: '' })).toMatchObject({
+    expect(await h.automations.test('route-python', { name: '' })).toMatchObject({
       ok: false,
       error: { code: 'write.validation' },
     });
@@ -109,9 +112,9 @@ describe('dry run', () => {
 });
 
 describe('dry run of intake automations', () => {
-  it('finds the entity of a webhook source trigger and runs against the given record', () => {
-    h = setupAutomations();
-    const r = h.engine.records.create(
+  it('finds the entity of a webhook source trigger and runs against the given record', async () => {
+    h = await setupAutomations();
+    const r = await h.engine.records.create(
       'lead',
       {
         name: '抖音客户',
@@ -123,12 +126,12 @@ describe('dry run of intake automations', () => {
       admin,
     );
     if (!r.ok) throw new Error('create');
-    const res = h.automations.test('douyin-intake-alert', r.record.id);
+    const res = await h.automations.test('douyin-intake-alert', r.record.id);
     expect(res.ok && res.runs[0]?.status).toBe('succeeded');
     expect(res.ok && res.runs[0]?.actions[0]?.result).toMatchObject({
       ok: true,
       data: { userIds: ['u-wang.lei'] },
     });
-    expect(h.count('notifications')).toBe(0);
+    expect(await h.count('notifications')).toBe(0);
   });
 });

@@ -1,21 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboxSql } from '../../src/automations/worker/outbox-sql';
-import { actions, createAutomations } from '../../src/automations';
+import { actions } from '../../src/automations';
+import { processEvent } from '../../src/automations/worker/process-event';
+import { json, pick } from '../fixtures/rows';
 import { admin, intake, setupAutomations, type Harness } from './support/harness';
 
 let h: Harness;
 const original = actions.createTask!.run;
-afterEach(() => {
+afterEach(async () => {
   (actions.createTask as { run: typeof original }).run = original;
-  h?.db.close();
+  await h?.store.close();
 });
 let phone = 0;
-function lead(course = 'python') {
-  const r = h.engine.records.create(
+/** A task made by the automation `key` (its `source` says so). */
+const byAutomation = (t: Record<string, unknown>, key: string) =>
+  (json(t.source) as { automation?: string } | null)?.automation === key;
+async function lead(course = 'python') {
+  const r = await h.engine.records.create(
     'lead',
     {
       name: `I${++phone}`,
@@ -30,9 +34,9 @@ function lead(course = 'python') {
 }
 
 describe('idempotent effects and leases', () => {
-  it('a transient error mid-event rolls the whole event back; the retry applies each effect once', () => {
-    h = setupAutomations({ options: { retryMs: 1000 } });
-    const r = lead();
+  it('a transient error mid-event rolls the whole event back; the retry applies each effect once', async () => {
+    h = await setupAutomations({ options: { retryMs: 1000 } });
+    const r = await lead();
     // The database is "busy" when the task is written, after assign succeeded in the same event,
     // and stays busy for the whole drain.
     let fail = true;
@@ -40,121 +44,117 @@ describe('idempotent effects and leases', () => {
       if (fail) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
       return original(input, ctx);
     };
-    expect(h.automations.drain().failedEvents).toBe(1);
+    expect((await h.automations.drain()).failedEvents).toBe(1);
     expect(
-      h.all(`SELECT last_error, processed_at FROM outbox WHERE type = 'record.created'`),
+      pick(await h.rows('outbox', { type: 'record.created' }), ['last_error', 'processed_at']),
     ).toEqual([{ last_error: 'database is locked', processed_at: null }]);
     // Nothing of the event is left: no owner, no run, no effect, cursor unmoved.
-    const owner = () => {
-      const g = h.engine.records.get('lead', r.id, admin);
+    const owner = async () => {
+      const g = await h.engine.records.get('lead', r.id, admin);
       return g.ok ? g.record.ownerId : 'missing';
     };
-    expect(owner()).toBeNull();
+    expect(await owner()).toBeNull();
     expect([
-      h.count('automation_runs'),
-      h.count('action_effects'),
-      h.count('assignment_state'),
+      await h.count('automation_runs'),
+      await h.count('action_effects'),
+      await h.count('assignment_state'),
     ]).toEqual([0, 0, 0]);
     // Not retried before the delay.
-    expect(h.automations.drain().events).toBe(0);
+    expect((await h.automations.drain()).events).toBe(0);
     fail = false;
     h.clock.advance(1000);
-    h.automations.drain();
-    expect(owner()).toBe('u-li.na');
-    expect(h.automations.runs({ automationKey: 'route-python' }).map((x) => x.status)).toEqual([
-      'succeeded',
-    ]);
+    await h.automations.drain();
+    expect(await owner()).toBe('u-li.na');
     expect(
-      h.count('record_history', `record_id = ? AND field = 'ownerId' AND via = 'automation'`, r.id),
+      (await h.automations.runs({ automationKey: 'route-python' })).map((x) => x.status),
+    ).toEqual(['succeeded']);
+    expect(
+      await h.count('record_history', { record_id: r.id, field: 'ownerId', via: 'automation' }),
     ).toBe(1);
     expect(
-      h.count(
-        'tasks',
-        `record_id = ? AND json_extract(source, '$.automation') = 'route-python'`,
-        r.id,
-      ),
+      await h.count('tasks', (t) => t.record_id === r.id && byAutomation(t, 'route-python')),
     ).toBe(1);
-    expect(h.count('assignment_state', `key = 'roundRobin:tech' AND cursor = 1`)).toBe(1);
+    expect(await h.count('assignment_state', { key: 'roundRobin:tech', cursor: 1 })).toBe(1);
   });
 
-  it('an event whose runs already finished (another worker got there first) is not applied again', () => {
-    h = setupAutomations();
-    lead();
-    h.automations.drain();
-    const effects = h.count('action_effects');
-    // Simulate a second worker that claimed the same event after a lost lease.
-    h.db.sqlite
-      .prepare(
-        `UPDATE outbox SET processed_at = NULL, claimed_by = NULL, claimed_until = NULL WHERE type = 'record.created'`,
-      )
-      .run();
-    h.automations.drain();
-    expect(h.count('action_effects')).toBe(effects);
-    expect(h.count('automation_runs', `automation_key = 'route-python'`)).toBe(1);
-    expect(h.count('tasks', `json_extract(source, '$.automation') = 'route-python'`)).toBe(1);
+  it('an event whose runs already finished (another worker got there first) is not applied again', async () => {
+    h = await setupAutomations();
+    await lead();
+    // Another worker claimed the event with a lease, ran its automations, and died before
+    // marking it done; its lease then ran out.
+    const now = h.clock.now();
+    const [event] = await h.store.outbox.claim('ghost', now, 1, 1);
+    expect(event?.type).toBe('record.created');
+    const rt = h.automations.runtime;
+    await h.store.transaction(async (tx) => {
+      await processEvent(await rt.scope(tx, tx), event!);
+    });
+    const effects = await h.count('action_effects');
+    expect(effects).toBeGreaterThan(0);
+    h.clock.advance(1);
+    await h.automations.drain();
+    expect(await h.count('action_effects')).toBe(effects);
+    expect(await h.count('automation_runs', { automation_key: 'route-python' })).toBe(1);
+    expect(await h.count('tasks', (t) => byAutomation(t, 'route-python'))).toBe(1);
+    expect(await h.automations.pending()).toBe(0);
   });
 
-  it('gives up an event after maxAttempts and keeps the last error', () => {
-    h = setupAutomations({ options: { retryMs: 10, maxAttempts: 2 } });
-    lead();
+  it('gives up an event after maxAttempts and keeps the last error', async () => {
+    h = await setupAutomations({ options: { retryMs: 10, maxAttempts: 2 } });
+    await lead();
     (actions.createTask as { run: typeof original }).run = () => {
       throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
     };
-    h.automations.drain();
+    await h.automations.drain();
     h.clock.advance(10);
-    h.automations.drain();
-    expect(h.automations.pending()).toBe(0);
-    expect(h.all(`SELECT attempts, last_error FROM outbox WHERE type = 'record.created'`)).toEqual([
-      { attempts: 2, last_error: 'disk I/O error' },
-    ]);
+    await h.automations.drain();
+    expect(await h.automations.pending()).toBe(0);
+    expect(
+      pick(await h.rows('outbox', { type: 'record.created' }), ['attempts', 'last_error']),
+    ).toEqual([{ attempts: 2, last_error: 'disk I/O error' }]);
   });
 
-  it('an action that throws a programming error fails its run once instead of retrying forever', () => {
-    h = setupAutomations();
-    lead();
+  it('an action that throws a programming error fails its run once instead of retrying forever', async () => {
+    h = await setupAutomations();
+    await lead();
     (actions.createTask as { run: typeof original }).run = () => {
       throw new TypeError('boom');
     };
-    expect(h.automations.drain().failedEvents).toBe(0);
-    const res = h.automations.runs({ automationKey: 'route-python' })[0]?.actions[1]?.result;
+    expect((await h.automations.drain()).failedEvents).toBe(0);
+    const res = (await h.automations.runs({ automationKey: 'route-python' }))[0]?.actions[1]
+      ?.result;
     expect(res && !res.ok && res).toMatchObject({
       code: 'action.threw',
       message: 'The action failed: boom',
     });
   });
 
-  it('two workers never claim the same event; an expired lease lets another worker take over', () => {
-    h = setupAutomations({ options: { leaseMs: 5000 } });
-    for (let i = 0; i < 4; i++) lead('java');
-    const a = createAutomations(h.engine, { options: { workerId: 'a', leaseMs: 5000 } }).runtime
-      .outbox;
-    const b = createAutomations(h.engine, { options: { workerId: 'b', leaseMs: 5000 } }).runtime
-      .outbox;
+  it('two workers never claim the same event; an expired lease lets another worker take over', async () => {
+    h = await setupAutomations({ options: { leaseMs: 5000 } });
+    for (let i = 0; i < 4; i++) await lead('java');
+    const outbox = h.store.outbox;
     const now = h.clock.now();
-    const first = a.claim('a', now, 5000, 2).map((e) => e.seq);
-    const second = b.claim('b', now, 5000, 10).map((e) => e.seq);
+    const first = (await outbox.claim('a', now, 5000, 2)).map((e) => e.seq);
+    const second = (await outbox.claim('b', now, 5000, 10)).map((e) => e.seq);
     expect(first).toHaveLength(2);
     expect(second).toHaveLength(2);
     expect(first.filter((s) => second.includes(s))).toEqual([]);
-    expect(b.claim('b', now + 4999, 5000, 10)).toHaveLength(2); // its own claims come back to b only
-    expect(b.claim('c', now + 4999, 5000, 10)).toHaveLength(0);
+    expect(await outbox.claim('b', now + 4999, 5000, 10)).toHaveLength(2); // its own claims come back to b only
+    expect(await outbox.claim('c', now + 4999, 5000, 10)).toHaveLength(0);
     // Worker a died: after its lease expires, c takes its events.
-    expect(
-      b
-        .claim('c', now + 5000, 5000, 10)
-        .map((e) => e.seq)
-        .sort(),
-    ).toEqual(first.sort());
+    expect((await outbox.claim('c', now + 5000, 5000, 10)).map((e) => e.seq).sort()).toEqual(
+      first.sort(),
+    );
   });
 
-  it('workers on separate connections to one database file claim disjoint events', () => {
+  it('workers in separate processes on one database claim disjoint events', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-claim-'));
     try {
-      h = setupAutomations({ file: join(dir, 'crm.db') });
-      for (let i = 0; i < 30; i++) lead('java');
-      const other = openDatabase(join(dir, 'crm.db'));
-      const mine = createOutboxSql(h.db);
-      const theirs = createOutboxSql(other);
+      h = await setupAutomations({ file: join(dir, 'crm.db') });
+      for (let i = 0; i < 30; i++) await lead('java');
+      const other = await openStore({ url: join(dir, 'crm.db') });
+      const mine = h.store.outbox;
+      const theirs = other.outbox;
       const now = h.clock.now();
       const seen: number[] = [];
       // Each worker finishes what it claimed before claiming again, as drain does.
@@ -163,16 +163,16 @@ describe('idempotent effects and leases', () => {
           [mine, 'a', 2],
           [theirs, 'b', 3],
         ] as const) {
-          const batch = sql.claim(worker, now, 60_000, n);
+          const batch = await sql.claim(worker, now, 60_000, n);
           seen.push(...batch.map((e) => e.seq));
-          for (const e of batch) expect(sql.complete(e.seq, worker, now)).toBe(true);
+          for (const e of batch) expect(await sql.complete(e.seq, worker, now)).toBe(true);
         }
       }
-      other.close();
+      await other.close();
       expect(seen).toHaveLength(30);
       expect(new Set(seen).size).toBe(30);
     } finally {
-      h.db.close();
+      await h.store.close();
       rmSync(dir, { recursive: true, force: true });
       h = undefined as unknown as Harness;
     }

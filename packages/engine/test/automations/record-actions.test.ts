@@ -8,9 +8,10 @@ import {
   type Harness,
   createLead,
 } from './support/harness';
+import { pick } from '../fixtures/rows';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const label = { 'zh-CN': '测试', en: 'Test' };
 const on = (
   key: string,
@@ -22,15 +23,15 @@ const on = (
 function lead(values: Record<string, unknown> = {}, opts: CreateOptions = intake) {
   return createLead(h, { name: '韩梅梅', ...values }, opts);
 }
-const get = (entity: string, id: string) => {
-  const r = h.engine.records.get(entity, id, admin);
+const get = async (entity: string, id: string) => {
+  const r = await h.engine.records.get(entity, id, admin);
   if (!r.ok) throw new Error(r.error.message);
   return r.record;
 };
 
 describe('record actions', () => {
-  it('moveStage goes through the stage gate: allowed moves happen, refused ones fail the run with what is missing', () => {
-    h = setupAutomations({
+  it('moveStage goes through the stage gate: allowed moves happen, refused ones fail the run with what is missing', async () => {
+    h = await setupAutomations({
       spec: specWith([
         on(
           'qualify',
@@ -40,20 +41,21 @@ describe('record actions', () => {
         ),
       ]),
     });
-    const ok = lead({ course: 'java', budgetRange: 'under5k', decisionCycle: 'withinWeek' });
-    const missing = lead({ course: 'java' });
+    const ok = await lead({ course: 'java', budgetRange: 'under5k', decisionCycle: 'withinWeek' });
+    const missing = await lead({ course: 'java' });
     for (const r of [ok, missing])
-      h.engine.records.update('lead', r.id, { intentLevel: 'a' }, admin);
-    h.automations.drain();
-    expect(get('lead', ok.id).stage).toBe('qualified');
+      await h.engine.records.update('lead', r.id, { intentLevel: 'a' }, admin);
+    await h.automations.drain();
+    expect((await get('lead', ok.id)).stage).toBe('qualified');
     expect(
-      h.all(
-        `SELECT from_stage, to_stage, via FROM stage_transitions WHERE record_id = ? AND via = 'automation'`,
-        ok.id,
-      ),
+      pick(await h.rows('stage_transitions', { record_id: ok.id, via: 'automation' }), [
+        'from_stage',
+        'to_stage',
+        'via',
+      ]),
     ).toEqual([{ from_stage: 'new', to_stage: 'qualified', via: 'automation' }]);
-    expect(get('lead', missing.id).stage).toBe('new');
-    const run = h.automations.runs({ automationKey: 'qualify', recordId: missing.id })[0];
+    expect((await get('lead', missing.id)).stage).toBe('new');
+    const run = (await h.automations.runs({ automationKey: 'qualify', recordId: missing.id }))[0];
     expect(run?.status).toBe('failed');
     const res = run?.actions[0]?.result;
     expect(res && !res.ok && res.code).toBe('write.stage_gate');
@@ -63,8 +65,8 @@ describe('record actions', () => {
     ]);
   });
 
-  it('createRecord creates a related record with values from the trigger record and links it back', () => {
-    h = setupAutomations({
+  it('createRecord creates a related record with values from the trigger record and links it back', async () => {
+    h = await setupAutomations({
       spec: specWith([
         on('student', { type: 'field.changed', entity: 'lead', field: 'intentLevel' }, [
           {
@@ -81,13 +83,13 @@ describe('record actions', () => {
         ]),
       ]),
     });
-    const r = lead({ course: 'python' });
-    h.engine.records.update('lead', r.id, { intentLevel: 'a' }, admin);
-    h.automations.drain();
-    const res = h.automations.runs({ automationKey: 'student' })[0]?.actions[0]?.result;
+    const r = await lead({ course: 'python' });
+    await h.engine.records.update('lead', r.id, { intentLevel: 'a' }, admin);
+    await h.automations.drain();
+    const res = (await h.automations.runs({ automationKey: 'student' }))[0]?.actions[0]?.result;
     expect(res?.ok).toBe(true);
     const studentId = (res as unknown as { data: { id: string } }).data.id;
-    expect(get('student', studentId)).toMatchObject({
+    expect(await get('student', studentId)).toMatchObject({
       name: '韩梅梅',
       phone: r.phone,
       course: 'python',
@@ -96,8 +98,8 @@ describe('record actions', () => {
     });
   });
 
-  it('releaseToPool clears the owner; claimFromPool gives a pool record to a user and refuses an owned one', () => {
-    h = setupAutomations({
+  it('releaseToPool clears the owner; claimFromPool gives a pool record to a user and refuses an owned one', async () => {
+    h = await setupAutomations({
       spec: specWith([
         on('release', { type: 'manual', entity: 'lead', label }, [
           { type: 'releaseToPool', reason: { 'zh-CN': '长期未跟进', en: 'Stale' } },
@@ -107,31 +109,35 @@ describe('record actions', () => {
         ]),
       ]),
     });
-    const r = lead({}, { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } });
+    const r = await lead(
+      {},
+      { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } },
+    );
     expect(r.ownerId).toBe('u-zhang.wei');
-    h.automations.runManual('claim', [r.id], { kind: 'user', userId: 'u-chen.li' });
-    h.automations.drain();
-    const refused = h.automations.runs({ automationKey: 'claim' })[0]?.actions[0]?.result;
+    await h.automations.runManual('claim', [r.id], { kind: 'user', userId: 'u-chen.li' });
+    await h.automations.drain();
+    const refused = (await h.automations.runs({ automationKey: 'claim' }))[0]?.actions[0]?.result;
     expect(refused && !refused.ok && refused.code).toBe('pool.notInPool');
-    h.automations.runManual('release', [r.id], { kind: 'user', userId: 'u-zhang.wei' });
-    h.automations.drain();
-    expect(get('lead', r.id).ownerId).toBeNull();
-    h.automations.runManual('claim', [r.id], { kind: 'user', userId: 'u-chen.li' });
-    h.automations.drain();
-    expect(get('lead', r.id).ownerId).toBe('u-qian.hao');
+    await h.automations.runManual('release', [r.id], { kind: 'user', userId: 'u-zhang.wei' });
+    await h.automations.drain();
+    expect((await get('lead', r.id)).ownerId).toBeNull();
+    await h.automations.runManual('claim', [r.id], { kind: 'user', userId: 'u-chen.li' });
+    await h.automations.drain();
+    expect((await get('lead', r.id)).ownerId).toBe('u-qian.hao');
     expect(
-      h.all(
-        `SELECT field, before, after FROM record_history WHERE record_id = ? AND via = 'automation' ORDER BY at, rowid`,
-        r.id,
-      ),
+      pick(await h.rows('record_history', { record_id: r.id, via: 'automation' }), [
+        'field',
+        'before',
+        'after',
+      ]),
     ).toEqual([
       { field: 'ownerId', before: '"u-zhang.wei"', after: null },
       { field: 'ownerId', before: null, after: '"u-qian.hao"' },
     ]);
   });
 
-  it('handover opens a pending handover from the owner to the recipient with a summary', () => {
-    h = setupAutomations({
+  it('handover opens a pending handover from the owner to the recipient with a summary', async () => {
+    h = await setupAutomations({
       spec: specWith([
         on('hand', { type: 'manual', entity: 'lead', label }, [
           {
@@ -142,19 +148,13 @@ describe('record actions', () => {
         ]),
       ]),
     });
-    const r = lead({}, { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } });
-    h.automations.runManual('hand', [r.id], { kind: 'user', userId: 'u-zhang.wei' });
-    h.automations.drain();
-    const rows = h.all<{
-      from_user_id: string;
-      to_user_id: string;
-      reason: string;
-      status: string;
-      summary: string;
-    }>(
-      `SELECT from_user_id, to_user_id, reason, status, summary FROM handovers WHERE record_id = ?`,
-      r.id,
+    const r = await lead(
+      {},
+      { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } },
     );
+    await h.automations.runManual('hand', [r.id], { kind: 'user', userId: 'u-zhang.wei' });
+    await h.automations.drain();
+    const rows = await h.rows('handovers', { record_id: r.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       from_user_id: 'u-zhang.wei',
@@ -162,7 +162,7 @@ describe('record actions', () => {
       reason: 'Needs an advisor',
       status: 'pending',
     });
-    expect(JSON.parse(rows[0]?.summary ?? '{}')).toMatchObject({
+    expect(JSON.parse(String(rows[0]?.summary ?? '{}'))).toMatchObject({
       stage: 'new',
       automation: 'hand',
     });

@@ -9,7 +9,7 @@ import {
 } from './support/harness';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const label = { 'zh-CN': '测试', en: 'Test' };
 
 function lead(values: Record<string, unknown> = {}) {
@@ -17,8 +17,8 @@ function lead(values: Record<string, unknown> = {}) {
 }
 
 describe('recursion bound', () => {
-  it('stops an automation that keeps triggering itself at the depth limit and logs it as stopped', () => {
-    h = setupAutomations({
+  it('stops an automation that keeps triggering itself at the depth limit and logs it as stopped', async () => {
+    h = await setupAutomations({
       options: { maxDepth: 4 },
       spec: specWith([
         {
@@ -29,12 +29,12 @@ describe('recursion bound', () => {
         },
       ]),
     });
-    const r = lead({ age: 20 });
-    h.engine.records.update('lead', r.id, { notes: 'start' }, admin);
-    const report = h.automations.drain();
+    const r = await lead({ age: 20 });
+    await h.engine.records.update('lead', r.id, { notes: 'start' }, admin);
+    const report = await h.automations.drain();
     expect(report.failedEvents).toBe(0);
-    expect(h.automations.pending()).toBe(0);
-    const runs = h.automations.runs({ automationKey: 'loop' }).reverse();
+    expect(await h.automations.pending()).toBe(0);
+    const runs = (await h.automations.runs({ automationKey: 'loop' })).reverse();
     expect(runs.map((x) => [x.depth, x.status])).toEqual([
       [0, 'succeeded'],
       [1, 'succeeded'],
@@ -45,14 +45,14 @@ describe('recursion bound', () => {
     expect(runs[4]?.error).toBe(
       'Automation chain depth 4 exceeds the limit 4; stopped to prevent a loop',
     );
-    const got = h.engine.records.get('lead', r.id, admin);
+    const got = await h.engine.records.get('lead', r.id, admin);
     expect(got.ok && got.record.age).toBe(24);
   });
 });
 
 describe('run log', () => {
-  it('stores trigger, event, matched condition, each action result and duration; queryable per record and automation', () => {
-    h = setupAutomations({
+  it('stores trigger, event, matched condition, each action result and duration; queryable per record and automation', async () => {
+    h = await setupAutomations({
       spec: specWith([
         {
           key: 'python',
@@ -68,10 +68,10 @@ describe('run log', () => {
         },
       ]),
     });
-    const yes = lead({ course: 'python' });
-    const no = lead({ course: 'java', source: 'douyin' });
-    h.automations.drain();
-    const [failed] = h.automations.runs({ recordId: yes.id });
+    const yes = await lead({ course: 'python' });
+    const no = await lead({ course: 'java', source: 'douyin' });
+    await h.automations.drain();
+    const [failed] = await h.automations.runs({ recordId: yes.id });
     expect(failed).toMatchObject({
       automationKey: 'python',
       triggerType: 'record.created',
@@ -92,20 +92,20 @@ describe('run log', () => {
     expect(failed?.error).toMatch(/^The write was refused: Cannot enter stage "Enrolled"/);
     expect(failed?.durationMs).toBeGreaterThanOrEqual(0);
     expect(failed?.startedAt).toBe(h.clock.now());
-    const [skipped] = h.automations.runs({ recordId: no.id });
+    const [skipped] = await h.automations.runs({ recordId: no.id });
     expect(skipped).toMatchObject({ matched: false, status: 'skipped', actions: [] });
     // Which part failed, with the value it had.
     expect(skipped?.conditionTrace?.failed).toEqual([
       { path: '/if/and/0', expr: { '==': [{ var: 'course' }, 'python'] }, value: false },
       { path: '/if/and/1', expr: { '==': [{ var: 'source' }, 'website'] }, value: false },
     ]);
-    expect(h.automations.runs({ automationKey: 'python' })).toHaveLength(2);
-    expect(h.automations.runs({ automationKey: 'python', status: 'failed' })).toHaveLength(1);
-    expect(h.automations.runs({ automationKey: 'other' })).toEqual([]);
+    expect(await h.automations.runs({ automationKey: 'python' })).toHaveLength(2);
+    expect(await h.automations.runs({ automationKey: 'python', status: 'failed' })).toHaveLength(1);
+    expect(await h.automations.runs({ automationKey: 'other' })).toEqual([]);
   });
 
-  it('records a condition that cannot be evaluated as a failed run with the error', () => {
-    h = setupAutomations({
+  it('records a condition that cannot be evaluated as a failed run with the error', async () => {
+    h = await setupAutomations({
       spec: specWith([
         {
           key: 'broken',
@@ -116,17 +116,17 @@ describe('run log', () => {
         },
       ]),
     });
-    lead();
-    h.automations.drain();
-    const [run] = h.automations.runs({ automationKey: 'broken' });
+    await lead();
+    await h.automations.drain();
+    const [run] = await h.automations.runs({ automationKey: 'broken' });
     expect(run?.status).toBe('failed');
     expect(run?.matched).toBe(false);
     expect(run?.conditionTrace?.failed[0]?.path).toBe('/if');
     expect(run?.error).toMatch(/noSuchOperator/);
   });
 
-  it('lists every part of a failed top-level "or"', () => {
-    h = setupAutomations({
+  it('lists every part of a failed top-level "or"', async () => {
+    h = await setupAutomations({
       spec: specWith([
         {
           key: 'either',
@@ -137,12 +137,12 @@ describe('run log', () => {
         },
       ]),
     });
-    lead({ course: 'java', age: 25 });
-    h.automations.drain();
+    await lead({ course: 'java', age: 25 });
+    await h.automations.drain();
     expect(
-      h.automations
-        .runs({ automationKey: 'either' })[0]
-        ?.conditionTrace?.failed.map((f) => [f.path, f.value]),
+      (await h.automations.runs({ automationKey: 'either' }))[0]?.conditionTrace?.failed.map(
+        (f) => [f.path, f.value],
+      ),
     ).toEqual([
       ['/if/or/0', false],
       ['/if/or/1', false],

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAutomations } from '../../src/automations';
 import { admin, HOUR, setupAutomations, START, type Harness } from './support/harness';
+import { json, pick, sortBy } from '../fixtures/rows';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const DAY = 24 * HOUR;
 let phone = 0;
 const as = (login: string) => ({
@@ -11,8 +12,8 @@ const as = (login: string) => ({
   actor: { kind: 'user' as const, userId: `u-${login}`, role: 'sales' },
 });
 
-function lead(owner: string, values: Record<string, unknown> = {}) {
-  const r = h.engine.records.create(
+async function lead(owner: string, values: Record<string, unknown> = {}) {
+  const r = await h.engine.records.create(
     'lead',
     {
       name: `L${++phone}`,
@@ -26,122 +27,128 @@ function lead(owner: string, values: Record<string, unknown> = {}) {
   return r.record;
 }
 /** Tasks made by the weekly schedule (the tick's SLA sweep makes overdue tasks too). */
-const tasks = () =>
-  h.all<{ title: string; assignee_id: string }>(
-    `SELECT title, assignee_id FROM tasks WHERE json_extract(source, '$.automation') = 'weekly-missing-plan' ORDER BY assignee_id DESC`,
+const tasks = async () =>
+  pick(
+    sortBy(
+      await h.rows(
+        'tasks',
+        (t) =>
+          (json(t.source) as { automation?: string } | null)?.automation === 'weekly-missing-plan',
+      ),
+      'assignee_id',
+    ).reverse(),
+    ['title', 'assignee_id'],
   );
 
 describe('schedules', () => {
-  it('runs the weekly "policy sandbox" query: one task per matching lead, for its owner', () => {
-    h = setupAutomations();
-    h.automations.tick(); // first sight at Monday 09:00 Shanghai: counts from now, does not fire for the past
-    const a = lead('zhang.wei');
-    lead('li.na', { nextFollowUpPlan: '周三回电' });
-    const c = lead('li.na');
-    h.automations.drain();
+  it('runs the weekly "policy sandbox" query: one task per matching lead, for its owner', async () => {
+    h = await setupAutomations();
+    await h.automations.tick(); // first sight at Monday 09:00 Shanghai: counts from now, does not fire for the past
+    const a = await lead('zhang.wei');
+    await lead('li.na', { nextFollowUpPlan: '周三回电' });
+    const c = await lead('li.na');
+    await h.automations.drain();
     h.clock.advance(7 * DAY);
-    expect(h.automations.tick().schedules).toEqual([
+    expect((await h.automations.tick()).schedules).toEqual([
       'release-stale-to-pool',
       'weekly-missing-plan',
     ]);
-    h.automations.drain();
-    expect(tasks()).toEqual([
+    await h.automations.drain();
+    expect(await tasks()).toEqual([
       { title: `补充下次跟进计划：${a.name}`, assignee_id: 'u-zhang.wei' },
       { title: `Add the next follow-up plan: ${c.name}`, assignee_id: 'u-li.na' },
     ]);
-    const runs = h.automations.runs({ automationKey: 'weekly-missing-plan' });
+    const runs = await h.automations.runs({ automationKey: 'weekly-missing-plan' });
     expect(runs.map((r) => r.recordId).sort()).toEqual([a.id, c.id].sort());
   });
 
-  it('catches up once after downtime and never runs an occurrence twice, across restarts', () => {
-    h = setupAutomations();
-    h.automations.tick();
-    lead('zhang.wei');
+  it('catches up once after downtime and never runs an occurrence twice, across restarts', async () => {
+    h = await setupAutomations();
+    await h.automations.tick();
+    await lead('zhang.wei');
     // Three weeks and five hours of downtime: no ticks at all.
     h.clock.advance(21 * DAY + 5 * HOUR);
-    expect(h.automations.tick().schedules).toEqual([
+    expect((await h.automations.tick()).schedules).toEqual([
       'release-stale-to-pool',
       'weekly-missing-plan',
     ]);
-    const events = h.all<{ id: string; payload: string }>(
-      `SELECT id, payload FROM outbox WHERE type = 'schedule' ORDER BY id`,
-    );
-    expect(events.map((e) => JSON.parse(e.payload))).toEqual([
+    const events = sortBy(await h.rows('outbox', { type: 'schedule' }), 'id');
+    expect(events.map((e) => json(e.payload))).toEqual([
       { automationKey: 'release-stale-to-pool', occurrence: START + 21 * DAY, missed: 20 },
       { automationKey: 'weekly-missing-plan', occurrence: START + 21 * DAY, missed: 2 },
     ]);
-    h.automations.drain();
-    expect(tasks()).toHaveLength(1);
-    expect(h.automations.tick().schedules).toEqual([]);
+    await h.automations.drain();
+    expect(await tasks()).toHaveLength(1);
+    expect((await h.automations.tick()).schedules).toEqual([]);
     // A restarted process (new automations over the same database) does not fire it again.
     const restarted = createAutomations(h.engine);
-    expect(restarted.tick().schedules).toEqual([]);
-    restarted.drain();
-    expect(tasks()).toHaveLength(1);
+    expect((await restarted.tick()).schedules).toEqual([]);
+    await restarted.drain();
+    expect(await tasks()).toHaveLength(1);
     // The next day at 09:00 only the daily schedule is due.
     h.clock.advance(DAY - 5 * HOUR);
-    expect(restarted.tick().schedules).toEqual(['release-stale-to-pool']);
+    expect((await restarted.tick()).schedules).toEqual(['release-stale-to-pool']);
   });
 
-  it('releases leads without follow-up for 15 days to the pool (daily query with daysSince)', () => {
-    h = setupAutomations();
-    h.automations.tick();
-    const stale = lead('zhang.wei');
-    const fresh = lead('li.na');
-    h.engine.activities.log(
+  it('releases leads without follow-up for 15 days to the pool (daily query with daysSince)', async () => {
+    h = await setupAutomations();
+    await h.automations.tick();
+    const stale = await lead('zhang.wei');
+    const fresh = await lead('li.na');
+    await h.engine.activities.log(
       'lead',
       stale.id,
       { type: 'call', body: 'x', occurredAt: START - 20 * DAY },
       as('zhang.wei'),
     );
-    h.engine.activities.log(
+    await h.engine.activities.log(
       'lead',
       fresh.id,
       { type: 'call', body: 'y', occurredAt: START - 2 * DAY },
       as('li.na'),
     );
-    h.automations.drain();
+    await h.automations.drain();
     h.clock.advance(DAY);
-    h.automations.tick();
-    h.automations.drain();
-    const owner = (id: string) => {
-      const r = h.engine.records.get('lead', id, admin);
+    await h.automations.tick();
+    await h.automations.drain();
+    const owner = async (id: string) => {
+      const r = await h.engine.records.get('lead', id, admin);
       return r.ok ? r.record.ownerId : 'missing';
     };
-    expect(owner(stale.id)).toBeNull();
-    expect(owner(fresh.id)).toBe('u-li.na');
+    expect(await owner(stale.id)).toBeNull();
+    expect(await owner(fresh.id)).toBe('u-li.na');
   });
 
-  it('a disabled schedule never fires', () => {
-    h = setupAutomations();
+  it('a disabled schedule never fires', async () => {
+    h = await setupAutomations();
     h.spec.automations = (h.spec.automations ?? []).map((a) =>
       a.on.type === 'schedule' ? { ...a, enabled: false } : a,
     );
     h.engine.useSpec(h.spec);
-    h.automations.tick();
+    await h.automations.tick();
     h.clock.advance(7 * DAY);
-    expect(h.automations.tick().schedules).toEqual([]);
+    expect((await h.automations.tick()).schedules).toEqual([]);
   });
 
-  it('an edited timetable starts afresh instead of firing on the old one', () => {
-    h = setupAutomations();
-    h.automations.tick();
+  it('an edited timetable starts afresh instead of firing on the old one', async () => {
+    h = await setupAutomations();
+    await h.automations.tick();
     // Change the weekly Monday run to Fridays.
     h.spec.automations = (h.spec.automations ?? []).map((a) =>
       a.key === 'weekly-missing-plan' ? { ...a, on: { ...a.on, cron: '0 9 * * 5' } } : a,
     ) as typeof h.spec.automations;
     h.engine.useSpec(h.spec);
     h.clock.advance(7 * DAY); // next Monday 09:00: the old timetable would fire now
-    expect(h.automations.tick().schedules).toEqual(['release-stale-to-pool']);
+    expect((await h.automations.tick()).schedules).toEqual(['release-stale-to-pool']);
     h.clock.advance(4 * DAY); // Friday 09:00
-    expect(h.automations.tick().schedules).toEqual([
+    expect((await h.automations.tick()).schedules).toEqual([
       'release-stale-to-pool',
       'weekly-missing-plan',
     ]);
   });
 
-  it('a schedule query that cannot run is logged as a failed run with the reason', () => {
-    h = setupAutomations();
+  it('a schedule query that cannot run is logged as a failed run with the reason', async () => {
+    h = await setupAutomations();
     h.spec.automations = [
       {
         key: 'bad-query',
@@ -156,11 +163,11 @@ describe('schedules', () => {
       },
     ] as typeof h.spec.automations;
     h.engine.useSpec(h.spec);
-    h.automations.tick();
+    await h.automations.tick();
     h.clock.advance(DAY);
-    expect(h.automations.tick().schedules).toEqual(['bad-query']);
-    h.automations.drain();
-    const [run] = h.automations.runs({ automationKey: 'bad-query' });
+    expect((await h.automations.tick()).schedules).toEqual(['bad-query']);
+    await h.automations.drain();
+    const [run] = await h.automations.runs({ automationKey: 'bad-query' });
     expect(run).toMatchObject({
       status: 'failed',
       triggerType: 'schedule',

@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { admin, HOUR, setupAutomations, specWith, type Harness } from './support/harness';
+import { json, pick, sortBy } from '../fixtures/rows';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const as = (login: string) => ({
   ...admin,
   actor: { kind: 'user' as const, userId: `u-${login}`, role: 'sales' },
 });
 
 describe('SLA without an sla.breached automation', () => {
-  it("tells the stage's notify list (owner and supervisor) once per breach, each in their language", () => {
-    h = setupAutomations({ spec: specWith([]) });
-    const r = h.engine.records.create(
+  it("tells the stage's notify list (owner and supervisor) once per breach, each in their language", async () => {
+    h = await setupAutomations({ spec: specWith([]) });
+    const r = await h.engine.records.create(
       'lead',
       { name: '周杰', phone: '+8613812300001', source: 'website' },
       as('li.na'),
@@ -19,12 +20,14 @@ describe('SLA without an sla.breached automation', () => {
     if (!r.ok) throw new Error('create');
     expect(r.record.slaDueAt).toBe(h.clock.now() + 48 * HOUR);
     h.clock.advance(48 * HOUR);
-    expect(h.automations.tick().breaches).toBe(1);
-    h.automations.drain();
+    expect((await h.automations.tick()).breaches).toBe(1);
+    await h.automations.drain();
     h.clock.advance(HOUR);
-    h.automations.tick();
-    h.automations.drain();
-    expect(h.all(`SELECT user_id, kind, title FROM notifications ORDER BY user_id`)).toEqual([
+    await h.automations.tick();
+    await h.automations.drain();
+    expect(
+      pick(sortBy(await h.rows('notifications'), 'user_id'), ['user_id', 'kind', 'title']),
+    ).toEqual([
       {
         user_id: 'u-li.na',
         kind: 'sla.breached',
@@ -36,36 +39,34 @@ describe('SLA without an sla.breached automation', () => {
         title: '线索“周杰”在阶段“潜在客户”超过时限（48h）',
       },
     ]);
-    expect(
-      h
-        .all(`SELECT type, payload FROM outbox WHERE type = 'sla.breached'`)
-        .map((e) => JSON.parse((e as { payload: string }).payload)),
-    ).toEqual([{ stage: 'new', dueAt: h.clock.now() - HOUR, overdueMs: 0 }]);
+    expect((await h.rows('outbox', { type: 'sla.breached' })).map((e) => json(e.payload))).toEqual([
+      { stage: 'new', dueAt: h.clock.now() - HOUR, overdueMs: 0 },
+    ]);
   });
 
-  it('a record that left the SLA stage or was deleted is not reported', () => {
-    h = setupAutomations({ spec: specWith([]) });
-    const a = h.engine.records.create(
+  it('a record that left the SLA stage or was deleted is not reported', async () => {
+    h = await setupAutomations({ spec: specWith([]) });
+    const a = await h.engine.records.create(
       'lead',
       { name: 'A', phone: '+8613812300002', source: 'website', lossReason: 'price' },
       as('li.na'),
     );
-    const b = h.engine.records.create(
+    const b = await h.engine.records.create(
       'lead',
       { name: 'B', phone: '+8613812300003', source: 'website' },
       as('li.na'),
     );
     if (!a.ok || !b.ok) throw new Error('create');
-    expect(h.engine.records.changeStage('lead', a.record.id, 'lost', admin).ok).toBe(true);
-    expect(h.engine.records.remove('lead', b.record.id, admin).ok).toBe(true);
+    expect((await h.engine.records.changeStage('lead', a.record.id, 'lost', admin)).ok).toBe(true);
+    expect((await h.engine.records.remove('lead', b.record.id, admin)).ok).toBe(true);
     h.clock.advance(100 * HOUR);
-    expect(h.automations.tick().breaches).toBe(0);
+    expect((await h.automations.tick()).breaches).toBe(0);
   });
 
-  it('a backlog larger than one page of the sweep is reported completely, once', () => {
-    h = setupAutomations({ spec: specWith([]), seed: true });
+  it('a backlog larger than one page of the sweep is reported completely, once', async () => {
+    h = await setupAutomations({ spec: specWith([]), seed: true });
     for (let i = 0; i < 1100; i++) {
-      const r = h.engine.records.create(
+      const r = await h.engine.records.create(
         'lead',
         { name: `B${i}`, phone: `+86135${String(i).padStart(8, '0')}`, source: 'website' },
         as('li.na'),
@@ -74,16 +75,16 @@ describe('SLA without an sla.breached automation', () => {
       if (i % 100 === 0) h.clock.advance(60_000);
     }
     h.clock.advance(49 * HOUR);
-    expect(h.automations.tick().breaches).toBe(1100);
-    expect(h.automations.tick().breaches).toBe(0);
+    expect((await h.automations.tick()).breaches).toBe(1100);
+    expect((await h.automations.tick()).breaches).toBe(0);
     // A lead breaching later is still found (the backlog does not starve it).
-    const late = h.engine.records.create(
+    const late = await h.engine.records.create(
       'lead',
       { name: 'late', phone: '+8613512345678', source: 'website' },
       as('li.na'),
     );
     if (!late.ok) throw new Error('create');
     h.clock.advance(49 * HOUR);
-    expect(h.automations.tick().breaches).toBe(1);
+    expect((await h.automations.tick()).breaches).toBe(1);
   });
 });

@@ -8,20 +8,16 @@ import {
   type Harness,
   createLead,
 } from './support/harness';
+import { pick } from '../fixtures/rows';
 
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const label = { 'zh-CN': '测试', en: 'Test' };
 
 function lead(values: Record<string, unknown> = {}) {
   return createLead(h, { name: 'T', ...values });
 }
-const fired = () =>
-  h
-    .all<{ title: string; record_id: string | null }>(
-      `SELECT title, record_id FROM tasks ORDER BY created_at, rowid`,
-    )
-    .map((t) => t.title);
+const fired = async () => (await h.rows('tasks')).map((t) => t.title);
 const auto = (key: string, on: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   key,
   label,
@@ -31,37 +27,37 @@ const auto = (key: string, on: Record<string, unknown>, extra: Record<string, un
 });
 
 describe('triggers', () => {
-  it('record.created fires once per created record of its entity', () => {
-    h = setupAutomations({
+  it('record.created fires once per created record of its entity', async () => {
+    h = await setupAutomations({
       spec: specWith([
         auto('created', { type: 'record.created', entity: 'lead' }),
         auto('student-created', { type: 'record.created', entity: 'student' }),
       ]),
     });
-    lead();
-    lead();
-    h.automations.drain();
-    expect(fired()).toEqual(['created', 'created']);
+    await lead();
+    await lead();
+    await h.automations.drain();
+    expect(await fired()).toEqual(['created', 'created']);
   });
 
-  it('record.updated fires only when a watched field changed', () => {
-    h = setupAutomations({
+  it('record.updated fires only when a watched field changed', async () => {
+    h = await setupAutomations({
       spec: specWith([
         auto('course-updated', { type: 'record.updated', entity: 'lead', fields: ['course'] }),
         auto('any-update', { type: 'record.updated', entity: 'lead' }),
       ]),
     });
-    const r = lead({ course: 'java' });
-    h.engine.records.update('lead', r.id, { notes: 'hello' }, admin);
-    h.automations.drain();
-    expect(fired()).toEqual(['any-update']);
-    h.engine.records.update('lead', r.id, { course: 'python' }, admin);
-    h.automations.drain();
-    expect(fired()).toEqual(['any-update', 'course-updated', 'any-update']);
+    const r = await lead({ course: 'java' });
+    await h.engine.records.update('lead', r.id, { notes: 'hello' }, admin);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['any-update']);
+    await h.engine.records.update('lead', r.id, { course: 'python' }, admin);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['any-update', 'course-updated', 'any-update']);
   });
 
-  it('field.changed gives conditions the previous value ($previous, changedFrom)', () => {
-    h = setupAutomations({
+  it('field.changed gives conditions the previous value ($previous, changedFrom)', async () => {
+    h = await setupAutomations({
       spec: specWith([
         auto(
           'from-java',
@@ -76,28 +72,28 @@ describe('triggers', () => {
         auto('stage-field', { type: 'field.changed', entity: 'lead', field: 'stage' }),
       ]),
     });
-    const r = lead({ course: 'java' });
-    h.engine.records.update('lead', r.id, { course: 'python' }, admin);
-    h.engine.records.update('lead', r.id, { course: 'uiDesign' }, admin);
-    h.automations.drain();
-    expect(fired()).toEqual(['from-java', 'changed-from-java']);
-    const skipped = h.automations.runs({ automationKey: 'from-java', status: 'skipped' });
+    const r = await lead({ course: 'java' });
+    await h.engine.records.update('lead', r.id, { course: 'python' }, admin);
+    await h.engine.records.update('lead', r.id, { course: 'uiDesign' }, admin);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['from-java', 'changed-from-java']);
+    const skipped = await h.automations.runs({ automationKey: 'from-java', status: 'skipped' });
     expect(skipped).toHaveLength(1);
     expect(skipped[0]?.conditionTrace?.failed[0]?.value).toBe(false);
     // The stage is a field too: a stage change fires field.changed on "stage".
-    h.engine.records.update(
+    await h.engine.records.update(
       'lead',
       r.id,
       { budgetRange: 'under5k', decisionCycle: 'withinWeek' },
       admin,
     );
-    h.engine.records.changeStage('lead', r.id, 'qualified', admin);
-    h.automations.drain();
-    expect(fired().filter((t) => t === 'stage-field')).toHaveLength(1);
+    await h.engine.records.changeStage('lead', r.id, 'qualified', admin);
+    await h.automations.drain();
+    expect((await fired()).filter((t) => t === 'stage-field')).toHaveLength(1);
   });
 
-  it('stage.entered and stage.exited fire for their stage only', () => {
-    h = setupAutomations({
+  it('stage.entered and stage.exited fire for their stage only', async () => {
+    h = await setupAutomations({
       spec: specWith([
         auto('entered-qualified', { type: 'stage.entered', entity: 'lead', stage: 'qualified' }),
         auto('exited-new', { type: 'stage.exited', entity: 'lead', stage: 'new' }),
@@ -108,85 +104,85 @@ describe('triggers', () => {
         ),
       ]),
     });
-    const r = lead({
+    const r = await lead({
       course: 'java',
       budgetRange: 'under5k',
       decisionCycle: 'withinWeek',
       lossReason: 'price',
     });
-    h.engine.records.changeStage('lead', r.id, 'qualified', admin);
-    h.automations.drain();
-    expect(fired()).toEqual(['entered-qualified', 'exited-new']);
-    h.engine.records.changeStage('lead', r.id, 'lost', admin);
-    h.automations.drain();
-    expect(fired()).toEqual(['entered-qualified', 'exited-new', 'entered-any']);
+    await h.engine.records.changeStage('lead', r.id, 'qualified', admin);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['entered-qualified', 'exited-new']);
+    await h.engine.records.changeStage('lead', r.id, 'lost', admin);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['entered-qualified', 'exited-new', 'entered-any']);
   });
 
-  it('activity.logged fires for its activity type', () => {
-    h = setupAutomations({
+  it('activity.logged fires for its activity type', async () => {
+    h = await setupAutomations({
       spec: specWith([
         auto('called', { type: 'activity.logged', entity: 'lead', activityType: 'call' }),
         auto('any-activity', { type: 'activity.logged', entity: 'lead' }),
       ]),
     });
-    const r = lead();
-    h.engine.activities.log('lead', r.id, { type: 'note', body: 'n' }, admin);
-    h.engine.activities.log('lead', r.id, { type: 'call', body: 'c' }, admin);
-    h.automations.drain();
-    expect(fired()).toEqual(['any-activity', 'called', 'any-activity']);
+    const r = await lead();
+    await h.engine.activities.log('lead', r.id, { type: 'note', body: 'n' }, admin);
+    await h.engine.activities.log('lead', r.id, { type: 'call', body: 'c' }, admin);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['any-activity', 'called', 'any-activity']);
   });
 
-  it('form.submitted and webhook.received fire for their form and source', () => {
-    h = setupAutomations({
+  it('form.submitted and webhook.received fire for their form and source', async () => {
+    h = await setupAutomations({
       spec: specWith([
         auto('form', { type: 'form.submitted', form: 'lead-intake' }),
         auto('hook', { type: 'webhook.received', source: 'douyin' }),
       ]),
     });
-    const r = lead();
-    h.automations.emit({
+    const r = await lead();
+    await h.automations.emit({
       type: 'form.submitted',
       entity: 'lead',
       recordId: r.id,
       payload: { form: 'other-form' },
     });
-    h.automations.emit({
+    await h.automations.emit({
       type: 'form.submitted',
       entity: 'lead',
       recordId: r.id,
       payload: { form: 'lead-intake' },
     });
-    h.automations.emit({
+    await h.automations.emit({
       type: 'webhook.received',
       entity: 'lead',
       recordId: r.id,
       payload: { source: 'douyin' },
     });
-    h.automations.drain();
-    expect(fired()).toEqual(['form', 'hook']);
-    expect(h.all<{ record_id: string }>(`SELECT record_id FROM tasks`)).toEqual([
+    await h.automations.drain();
+    expect(await fired()).toEqual(['form', 'hook']);
+    expect(pick(await h.rows('tasks'), ['record_id'])).toEqual([
       { record_id: r.id },
       { record_id: r.id },
     ]);
   });
 
-  it('sla.breached fires for its stage when the sweep finds an overdue record', () => {
-    h = setupAutomations({
+  it('sla.breached fires for its stage when the sweep finds an overdue record', async () => {
+    h = await setupAutomations({
       spec: specWith([
         auto('late-new', { type: 'sla.breached', entity: 'lead', stage: 'new' }),
         auto('late-trial', { type: 'sla.breached', entity: 'lead', stage: 'trial' }),
       ]),
     });
     // An owned lead: the SLA reminds an owner, so a pool lead has none armed.
-    lead({ ownerId: 'u-li.na' });
+    await lead({ ownerId: 'u-li.na' });
     h.clock.advance(49 * HOUR);
-    expect(h.automations.tick().breaches).toBe(1);
-    h.automations.drain();
-    expect(fired()).toEqual(['late-new']);
+    expect((await h.automations.tick()).breaches).toBe(1);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['late-new']);
   });
 
-  it('manual fires for each record of the selection, as the person who pressed the button', () => {
-    h = setupAutomations({
+  it('manual fires for each record of the selection, as the person who pressed the button', async () => {
+    h = await setupAutomations({
       spec: specWith([
         {
           key: 'claim',
@@ -196,47 +192,47 @@ describe('triggers', () => {
         },
       ]),
     });
-    const a = lead();
-    const b = lead();
-    const res = h.automations.runManual('claim', [a.id, b.id], {
+    const a = await lead();
+    const b = await lead();
+    const res = await h.automations.runManual('claim', [a.id, b.id], {
       kind: 'user',
       userId: 'u-zhang.wei',
     });
     expect(res.ok).toBe(true);
-    h.automations.drain();
+    await h.automations.drain();
     for (const id of [a.id, b.id]) {
-      const r = h.engine.records.get('lead', id, admin);
+      const r = await h.engine.records.get('lead', id, admin);
       expect(r.ok && r.record.ownerId).toBe('u-zhang.wei');
     }
-    expect(h.automations.runs({ automationKey: 'claim' }).map((r) => r.status)).toEqual([
+    expect((await h.automations.runs({ automationKey: 'claim' })).map((r) => r.status)).toEqual([
       'succeeded',
       'succeeded',
     ]);
-    expect(h.automations.runManual('nope', [a.id], { kind: 'user' })).toMatchObject({
+    expect(await h.automations.runManual('nope', [a.id], { kind: 'user' })).toMatchObject({
       ok: false,
       error: { code: 'automation.unknown' },
     });
-    expect(h.automations.runManual('claim', [], { kind: 'user' })).toMatchObject({
+    expect(await h.automations.runManual('claim', [], { kind: 'user' })).toMatchObject({
       ok: false,
       error: { code: 'automation.selection', message: 'Select at least one record' },
     });
   });
 
-  it('a manual automation without bulk refuses a selection of several records', () => {
-    h = setupAutomations({
+  it('a manual automation without bulk refuses a selection of several records', async () => {
+    h = await setupAutomations({
       spec: specWith([auto('one', { type: 'manual', entity: 'lead', label })]),
     });
-    const a = lead();
-    const b = lead();
-    expect(h.automations.runManual('one', [a.id, b.id], { kind: 'user' })).toMatchObject({
+    const a = await lead();
+    const b = await lead();
+    expect(await h.automations.runManual('one', [a.id, b.id], { kind: 'user' })).toMatchObject({
       ok: false,
       error: {
         code: 'automation.selection',
         message: 'Automation "one" runs on one record at a time',
       },
     });
-    expect(h.automations.runManual('one', [a.id], { kind: 'user' }).ok).toBe(true);
-    h.automations.drain();
-    expect(fired()).toEqual(['one']);
+    expect((await h.automations.runManual('one', [a.id], { kind: 'user' })).ok).toBe(true);
+    await h.automations.drain();
+    expect(await fired()).toEqual(['one']);
   });
 });

@@ -1,52 +1,53 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../src/index';
 import { admin, intake, setupAutomations, specWith, type Harness } from './support/harness';
+import { pick } from '../fixtures/rows';
 
 let h: Harness;
 afterEach(async () => {
   await h?.automations.stop();
-  h?.db.close();
+  await h?.store.close();
 });
 
 describe('in-process worker loop', () => {
   it('drains new events in the background until stopped', async () => {
-    h = setupAutomations({ options: { pollMs: 5 } });
+    h = await setupAutomations({ options: { pollMs: 5 } });
     h.automations.start();
-    const r = h.engine.records.create(
+    const r = await h.engine.records.create(
       'lead',
       { name: '后台', phone: '+8613988800001', source: 'website', course: 'python' },
       intake,
     );
     if (!r.ok) throw new Error('create');
-    const owner = () => {
-      const g = h.engine.records.get('lead', r.record.id, admin);
+    const owner = async () => {
+      const g = await h.engine.records.get('lead', r.record.id, admin);
       return g.ok ? g.record.ownerId : null;
     };
-    for (let i = 0; i < 200 && owner() === null; i++)
+    for (let i = 0; i < 200 && (await owner()) === null; i++)
       await new Promise((res) => setTimeout(res, 5));
-    expect(owner()).toBe('u-li.na');
+    expect(await owner()).toBe('u-li.na');
     await h.automations.stop();
-    const r2 = h.engine.records.create(
+    const r2 = await h.engine.records.create(
       'lead',
       { name: '停止后', phone: '+8613988800002', source: 'website', course: 'python' },
       intake,
     );
     await new Promise((res) => setTimeout(res, 30));
-    expect(r2.ok && h.engine.records.get('lead', r2.record.id, admin)).toMatchObject({
+    expect(r2.ok && (await h.engine.records.get('lead', r2.record.id, admin))).toMatchObject({
       ok: true,
       record: { ownerId: null },
     });
-    expect(h.automations.pending()).toBeGreaterThan(0);
+    expect(await h.automations.pending()).toBeGreaterThan(0);
   });
 
   it('pauses between drain transactions while intake waits for the lock, and goes on at full speed after', async () => {
     let intakeWaiting = true;
-    h = setupAutomations({
+    h = await setupAutomations({
       options: { pollMs: 5, contendedBatchMs: 0, contendedPauseMs: 200 },
       contended: () => intakeWaiting,
     });
     for (let i = 0; i < 3; i++) {
-      const r = h.engine.records.create(
+      const r = await h.engine.records.create(
         'lead',
         { name: `排队${i}`, phone: `+861398880010${i}`, source: 'website', course: 'python' },
         intake,
@@ -56,46 +57,45 @@ describe('in-process worker loop', () => {
     h.automations.start();
     await new Promise((res) => setTimeout(res, 100));
     // One transaction of one event (it queued its own follow-ups), then the pause.
-    expect(h.count('outbox', 'processed_at IS NOT NULL')).toBe(1);
+    expect(await h.count('outbox', (r) => r.processed_at !== null)).toBe(1);
     intakeWaiting = false;
-    for (let i = 0; i < 200 && h.automations.pending() > 0; i++)
+    for (let i = 0; i < 200 && (await h.automations.pending()) > 0; i++)
       await new Promise((res) => setTimeout(res, 5));
-    expect(h.automations.pending()).toBe(0);
+    expect(await h.automations.pending()).toBe(0);
   });
 
   it('moves new records into the search index once automations are done and nobody waits for the lock', async () => {
     let intakeWaiting = true;
-    h = setupAutomations({
+    h = await setupAutomations({
       options: { pollMs: 5, contendedPauseMs: 5 },
       contended: () => intakeWaiting,
     });
     for (let i = 0; i < 3; i++) {
-      const r = h.engine.records.create(
+      const r = await h.engine.records.create(
         'lead',
         { name: `检索${i}`, phone: `+861398880020${i}`, source: 'website', course: 'python' },
         intake,
       );
       if (!r.ok) throw new Error('create');
     }
-    const pendingSearch = () => h.count('e_lead_search_pending');
-    expect(pendingSearch()).toBe(3);
+    const backlog = () => h.store.records(h.spec).searchBacklog();
+    expect(await backlog()).toBe(true);
     h.automations.start();
     await new Promise((res) => setTimeout(res, 100));
-    // Intake waiting: upkeep is not urgent and leaves the lock alone.
-    expect(pendingSearch()).toBe(3);
+    // Intake waiting: upkeep is not urgent and leaves the writer alone.
+    expect(await backlog()).toBe(true);
     intakeWaiting = false;
-    for (let i = 0; i < 200 && pendingSearch() > 0; i++)
+    for (let i = 0; i < 200 && (await backlog()); i++)
       await new Promise((res) => setTimeout(res, 5));
-    expect(pendingSearch()).toBe(0);
-    expect(h.automations.pending()).toBe(0);
-    expect(h.count('e_lead_fts')).toBe(3);
-    const found = h.engine.records.list('lead', { search: '检索1' }, admin);
+    expect(await backlog()).toBe(false);
+    expect(await h.automations.pending()).toBe(0);
+    const found = await h.engine.records.list('lead', { search: '检索1' }, admin);
     expect(found.ok && found.records.map((r) => r.name)).toEqual(['检索1']);
   });
 
   it('delivers a webhook the drained event queued, in the same loop', async () => {
     const requests: HttpRequest[] = [];
-    h = setupAutomations({
+    h = await setupAutomations({
       options: { pollMs: 5 },
       engine: {
         http: (req) => {
@@ -113,16 +113,16 @@ describe('in-process worker loop', () => {
       ]),
     });
     h.automations.start();
-    const r = h.engine.records.create(
+    const r = await h.engine.records.create(
       'lead',
       { name: '推送', phone: '+8613988800003', source: 'website' },
       intake,
     );
     if (!r.ok) throw new Error('create');
-    const status = () => h.all<{ status: string }>(`SELECT status FROM webhook_deliveries`);
-    for (let i = 0; i < 200 && status()[0]?.status !== 'delivered'; i++)
+    const status = async () => pick(await h.rows('webhook_deliveries'), ['status']);
+    for (let i = 0; i < 200 && (await status())[0]?.status !== 'delivered'; i++)
       await new Promise((res) => setTimeout(res, 5));
-    expect(status()).toEqual([{ status: 'delivered' }]);
+    expect(await status()).toEqual([{ status: 'delivered' }]);
     expect(requests.map((q) => q.url)).toEqual(['https://example.com/hook']);
   });
 });

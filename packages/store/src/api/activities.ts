@@ -1,3 +1,4 @@
+import type { Keep, Page, PageRequest } from '../sql/keyset-page';
 /** A file attached to an activity (stored in `files`). */
 export type FileRef = { id: string; name: string; size: number; mime: string };
 
@@ -19,6 +20,8 @@ export type ActivityRow = {
 export type ActivityRepo = {
   insert(a: ActivityRow): Promise<void>;
   /** A record's activities (not deleted), newest first by when they happened. */
+  /** One page of a record's activities, newest first; null for a cursor of another list. */
+  page(entity: string, recordId: string, page: PageRequest): Promise<Page<ActivityRow> | null>;
   listFor(entity: string, recordId: string): Promise<ActivityRow[]>;
   /** Type and attachments of a record's activities logged at or after `since` (stage evidence). */
   loggedSince(

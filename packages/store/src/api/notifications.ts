@@ -1,3 +1,4 @@
+import type { Keep, Page, PageRequest } from '../sql/keyset-page';
 /** An in-app notification (`notifications`). */
 export type Notification = {
   id: string;
@@ -19,6 +20,12 @@ export type NotificationRepo = {
   insert(n: NewNotification): Promise<void>;
   /** A user's notifications, newest first (`limit` default 100). */
   list(userId: string, q?: { unreadOnly?: boolean; limit?: number }): Promise<Notification[]>;
+  /** One page of a user's notifications, newest first; null for a cursor of another list. */
+  page(
+    userId: string,
+    q: { unreadOnly?: boolean },
+    page: PageRequest,
+  ): Promise<Page<Notification> | null>;
   unreadCount(userId: string): Promise<number>;
   /** Marks one of the user's notifications read; false when it is not theirs or missing. */
   markRead(id: string, userId: string, now: number): Promise<boolean>;

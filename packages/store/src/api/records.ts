@@ -31,6 +31,8 @@ export type SortSpec = { field: string; dir?: 'asc' | 'desc' };
 export type LogicContext = {
   now?: number;
   user?: { id: string; teams: string[]; roles: string[] };
+  /** IANA zone of `startOf` periods (today, this week); default UTC. */
+  timeZone?: string;
 };
 
 /**
@@ -48,6 +50,8 @@ export type RecordQuery = {
   scope?: unknown;
   /** `$user` and `now` for both conditions. */
   context?: LogicContext;
+  /** Language of the filter's error messages; default the store's. */
+  locale?: 'zh-CN' | 'en';
   /**
    * Substring search over the title, phone and email fields (Chinese fragments of 1-3
    * characters, phone suffixes). Fields in `hidden` do not match: a hidden phone cannot be

@@ -1,3 +1,4 @@
+import type { Keep, Page, PageRequest } from '../sql/keyset-page';
 /** A row of the automation run log (`automation_runs`). JSON columns come back parsed. */
 export type RunRow = {
   id: string;
@@ -36,6 +37,8 @@ export type RunRepo = {
   save(run: RunRow): Promise<void>;
   /** The (not dry) run of (event, automation, record) if one was started before. */
   find(eventId: string, automationKey: string, recordId: string | null): Promise<RunRow | null>;
+  /** One page of the run log, newest first, without the runs `keep` refuses; null for a foreign cursor. */
+  page(q: RunQuery, page: PageRequest, keep?: Keep<RunRow>): Promise<Page<RunRow> | null>;
   query(q: RunQuery): Promise<RunRow[]>;
   /** Runs over one record that contain an action of `actionType`, oldest first (not dry runs). */
   withAction(entity: string, recordId: string, actionType: string): Promise<RunRow[]>;

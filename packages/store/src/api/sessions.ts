@@ -16,6 +16,7 @@ export type SessionRepo = {
   /** Slides a session: new last-seen and expiry times. */
   touch(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
   remove(id: string): Promise<void>;
-  removeForUser(userId: string): Promise<number>;
+  /** Ends the user's sessions (all but `exceptId`, when given); returns how many. */
+  removeForUser(userId: string, exceptId?: string): Promise<number>;
   purgeExpired(now: number): Promise<number>;
 };

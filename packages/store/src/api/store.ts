@@ -15,6 +15,7 @@ import type { NotificationRepo } from './notifications';
 import type { OutboxRepo } from './outbox';
 import type { RecordRepo } from './records';
 import type { EffectRepo, RunRepo } from './runs';
+import type { SavedViewRepo } from './saved-views';
 import type { SchedulerRepo } from './scheduler';
 import type { SessionRepo } from './sessions';
 import type { SpecRepo } from './specs';
@@ -54,6 +55,7 @@ export type Repos = {
   webhookSecrets: WebhookSecretRepo;
   files: FileRepo;
   templates: TemplateRepo;
+  savedViews: SavedViewRepo;
   specs: SpecRepo;
   migrations: MigrationRepo;
   tables: TableData;
@@ -77,6 +79,8 @@ export type Tx = Repos & {
  */
 export type Store = Repos & {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Where the data is: the SQLite file (the temporary one of `:memory:`), or the PostgreSQL URL without its password. */
+  readonly url: string;
   readonly locale: StoreLocale;
   /**
    * True when transactions never run at the same time (SQLite: one writer connection). A
@@ -96,8 +100,16 @@ export type Store = Repos & {
    * - The promise settles after the commit: a resolved write is durable.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Transactions waiting to start (a long writer, such as the automation drain, cuts short meanwhile). */
+  /**
+   * Transactions waiting for the writer: queued, or later in the group that is running (a long
+   * writer, such as the automation drain, cuts short meanwhile).
+   */
   waiting(): number;
+  /**
+   * Whether an error thrown by the database is worth retrying the whole unit of work later (the
+   * database was busy, locked, out of space for a moment), rather than a fault of the work.
+   */
+  transient(error: unknown): boolean;
   /** Calls `listener` after every commit of this store (event streams wake on it); returns the unsubscribe. */
   onCommit(listener: () => void): () => void;
   maintenance: Maintenance;

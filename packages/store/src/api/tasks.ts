@@ -1,3 +1,4 @@
+import type { Keep, Page, PageRequest } from '../sql/keyset-page';
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
 /** A to-do (`tasks`), optionally about a record. */
@@ -36,5 +37,10 @@ export type TaskRepo = {
     patch: Partial<Pick<TaskRow, 'assigneeId' | 'dueAt' | 'status' | 'completedAt'>>,
   ): Promise<void>;
   /** Open ones by due time first (no due time last), then newest. */
+  /**
+   * One page of tasks due first (no due time last), then newest; tasks `keep` refuses are
+   * skipped and the page filled from later ones. Null for a cursor of another list.
+   */
+  page(q: TaskFilter, page: PageRequest, keep?: Keep<TaskRow>): Promise<Page<TaskRow> | null>;
   query(q: TaskFilter): Promise<TaskRow[]>;
 };

@@ -1,3 +1,4 @@
+import type { Keep, Page, PageRequest } from '../sql/keyset-page';
 export type UserStatus = 'active' | 'away' | 'disabled';
 
 /** A user as stored (`users`), with the password hash: never send it to a client. */
@@ -48,6 +49,8 @@ export type UserRepo = {
   /** By id, else by login (imports and automations name people by login). */
   byRef(ref: string): Promise<UserRow | null>;
   /** Every user, by login. */
+  /** One page of users by login; null for a cursor of another list. */
+  page(page: PageRequest): Promise<Page<UserRow> | null>;
   list(): Promise<UserRow[]>;
   /** Users with one of `roles`, by login (`status` narrows). */
   withRoles(roles: readonly string[], status?: UserStatus): Promise<UserRow[]>;

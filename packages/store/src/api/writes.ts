@@ -43,6 +43,7 @@ export const WRITE_METHODS = {
   webhookSecrets: ['put'],
   files: ['insert'],
   templates: ['put'],
+  savedViews: ['insert', 'update', 'remove'],
   specs: ['saveDraft', 'discardDraft', 'publish', 'restore'],
   migrations: ['apply', 'syncEntityTables'],
 } as const satisfies {

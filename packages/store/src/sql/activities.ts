@@ -1,3 +1,4 @@
+import { keysetPage } from './keyset-page';
 import type { ActivityRepo, ActivityRow, FileRef } from '../api/activities';
 import { fromJson, fromNum, toJson, type Row, type SqlExec } from './exec';
 
@@ -35,6 +36,21 @@ export function activityRepo(x: SqlExec): ActivityRepo {
         toJson(a.meta),
         a.createdAt,
       ]);
+    },
+    page(entity, recordId, page) {
+      return keysetPage(x, {
+        select: COLS,
+        from: 'activities',
+        where: ['entity = ?', 'record_id = ?', 'deleted_at IS NULL'],
+        params: [entity, recordId],
+        keys: [
+          { column: 'occurred_at', dir: 'desc', notNull: true },
+          { column: 'id', dir: 'desc', notNull: true },
+        ],
+        page,
+        signature: 'activities',
+        map: toActivity,
+      });
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

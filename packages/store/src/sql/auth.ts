@@ -44,8 +44,11 @@ export function sessionRepo(x: SqlExec): SessionRepo {
     async remove(id) {
       await x.run('DELETE FROM sessions WHERE id = ?', [id]);
     },
-    async removeForUser(userId) {
-      return (await x.run('DELETE FROM sessions WHERE user_id = ?', [userId])).changes;
+    async removeForUser(userId, exceptId) {
+      return exceptId === undefined
+        ? (await x.run('DELETE FROM sessions WHERE user_id = ?', [userId])).changes
+        : (await x.run('DELETE FROM sessions WHERE user_id = ? AND id <> ?', [userId, exceptId]))
+            .changes;
     },
     async purgeExpired(now) {
       return (await x.run('DELETE FROM sessions WHERE expires_at <= ?', [now])).changes;

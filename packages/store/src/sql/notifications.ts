@@ -1,3 +1,4 @@
+import { keysetPage } from './keyset-page';
 import type { Notification, NotificationRepo } from '../api/notifications';
 import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
 
@@ -36,6 +37,21 @@ export function notificationRepo(x: SqlExec): NotificationRepo {
           n.createdAt,
         ],
       );
+    },
+    page(userId, q, page) {
+      return keysetPage(x, {
+        select: COLS,
+        from: 'notifications',
+        where: ['user_id = ?', ...(q.unreadOnly ? ['read_at IS NULL'] : [])],
+        params: [userId],
+        keys: [
+          { column: 'created_at', dir: 'desc', notNull: true },
+          { column: 'id', dir: 'desc', notNull: true },
+        ],
+        page,
+        signature: 'notifications',
+        map: toNotification,
+      });
     },
     async list(userId, q = {}) {
       const rows = await x.all(

@@ -46,11 +46,21 @@ function params(e: NewOutboxEvent): unknown[] {
 const INSERT =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)';
 
+/** The reads that find pending events (exported for the query-plan test of the SQLite adapter). */
+export function pendingEventSql(from: string) {
+  return {
+    claimable: `SELECT 1 AS one FROM ${from} WHERE ${FREE} LIMIT 1`,
+    take: `SELECT ${EVENT_COLS} FROM ${from} WHERE ${FREE} ORDER BY seq LIMIT ?`,
+    pending: `SELECT count(*) AS n FROM ${from} WHERE processed_at IS NULL`,
+  };
+}
+
 /**
  * The outbox over portable SQL. `take` reads without locking rows: an adapter whose
  * transactions run side by side (PostgreSQL) overrides it (and `claim`) with row locks.
  */
 export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
+  const pendingSql = pendingEventSql(pendingFrom);
   return {
     async append(e) {
       const r = await x.get(`${INSERT} RETURNING seq`, params(e));
@@ -61,18 +71,10 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
       return r.changes === 1;
     },
     async claimable(worker, now) {
-      return (
-        (await x.get(`SELECT 1 AS one FROM ${pendingFrom} WHERE ${FREE} LIMIT 1`, [
-          now,
-          worker,
-        ])) !== undefined
-      );
+      return (await x.get(pendingSql.claimable, [now, worker])) !== undefined;
     },
     async take(worker, now, limit) {
-      const rows = await x.all(
-        `SELECT ${EVENT_COLS} FROM ${pendingFrom} WHERE ${FREE} ORDER BY seq LIMIT ?`,
-        [now, worker, limit],
-      );
+      const rows = await x.all(pendingSql.take, [now, worker, limit]);
       return rows.map((r) => toEvent(r, fromNum(r.attempts) + 1));
     },
     async finish(seq, now) {
@@ -116,7 +118,7 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
         );
     },
     async pending() {
-      const r = await x.get(`SELECT count(*) AS n FROM ${pendingFrom} WHERE processed_at IS NULL`);
+      const r = await x.get(pendingSql.pending);
       return fromNum(r?.n ?? 0);
     },
     async lastSeq() {

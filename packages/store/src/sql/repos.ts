@@ -15,6 +15,7 @@ import { fileRepo, idempotencyRepo, intakeLogRepo, webhookSecretRepo } from './i
 import { notificationRepo } from './notifications';
 import { outboxRepo } from './outbox';
 import { effectRepo, runRepo } from './runs';
+import { savedViewRepo } from './saved-views';
 import { assignmentRepo, schedulerRepo } from './scheduler';
 import { taskRepo } from './tasks';
 import { templateRepo } from './templates';
@@ -71,6 +72,7 @@ export function buildRepos(p: AdapterParts): Repos {
     webhookSecrets: webhookSecretRepo(x),
     files: fileRepo(x),
     templates: templateRepo(x),
+    savedViews: savedViewRepo(x),
     specs: p.specs,
     migrations: p.migrations,
     tables: p.tables,

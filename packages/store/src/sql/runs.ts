@@ -1,3 +1,4 @@
+import { keysetPage } from './keyset-page';
 import type { EffectRepo, RunRepo, RunRow } from '../api/runs';
 import { fromBool, fromJson, fromNum, toJson, type Row, type SqlExec } from './exec';
 
@@ -63,6 +64,34 @@ export function runRepo(x: SqlExec): RunRepo {
               [eventId, automationKey, recordId],
             );
       return r ? toRun(r) : null;
+    },
+    page(q, page, keep) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (sql: string, v: unknown) => {
+        where.push(sql);
+        params.push(v);
+      };
+      if (q.automationKey) add('automation_key = ?', q.automationKey);
+      if (q.entity) add('entity = ?', q.entity);
+      if (q.recordId) add('record_id = ?', q.recordId);
+      if (q.eventId) add('event_id = ?', q.eventId);
+      if (q.status) add('status = ?', q.status);
+      if (q.before !== undefined) add('started_at < ?', q.before);
+      return keysetPage(x, {
+        select: COLS,
+        from: 'automation_runs',
+        where,
+        params,
+        keys: [
+          { column: 'started_at', dir: 'desc', notNull: true },
+          { column: 'id', dir: 'desc', notNull: true },
+        ],
+        page,
+        signature: 'runs',
+        map: toRun,
+        keep,
+      });
     },
     async query(q) {
       const where: string[] = [];

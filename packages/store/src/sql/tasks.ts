@@ -1,4 +1,5 @@
-import type { TaskRepo, TaskRow, TaskStatus } from '../api/tasks';
+import { keysetPage } from './keyset-page';
+import type { TaskFilter, TaskRepo, TaskRow, TaskStatus } from '../api/tasks';
 import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
 
 const COLS =
@@ -63,6 +64,25 @@ export function taskRepo(x: SqlExec): TaskRepo {
       if (sets.length > 0)
         await x.run(`UPDATE tasks SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
     },
+    page(q, page, keep) {
+      const { where, params } = taskWhere(q);
+      // Due first (tasks without a due time last), then newest: a person's task list.
+      return keysetPage(x, {
+        select: COLS,
+        from: 'tasks',
+        where,
+        params,
+        keys: [
+          { column: 'coalesce(due_at, 9007199254740991)', dir: 'asc', notNull: true },
+          { column: 'created_at', dir: 'desc', notNull: true },
+          { column: 'id', dir: 'asc', notNull: true },
+        ],
+        page,
+        signature: 'tasks',
+        map: toTask,
+        keep,
+      });
+    },
     async query(q) {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -83,4 +103,20 @@ export function taskRepo(x: SqlExec): TaskRepo {
       return rows.map(toTask);
     },
   };
+}
+
+/** WHERE clauses of a task filter. */
+function taskWhere(q: TaskFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    where.push(sql);
+    params.push(v);
+  };
+  if (q.assigneeId !== undefined) add('assignee_id = ?', q.assigneeId);
+  if (q.status !== undefined) add('status = ?', q.status);
+  if (q.entity !== undefined) add('entity = ?', q.entity);
+  if (q.recordId !== undefined) add('record_id = ?', q.recordId);
+  if (q.dueBefore !== undefined) add('due_at < ?', q.dueBefore);
+  return { where, params };
 }

@@ -1,3 +1,4 @@
+import { keysetPage } from './keyset-page';
 import type { UserRepo, UserRow, UserStatus } from '../api/users';
 import { fromNum, marks, type Row, type SqlExec } from './exec';
 
@@ -55,6 +56,19 @@ export function userRepo(
         (await one(`SELECT ${COLS} FROM users WHERE id = ?`, [ref])) ??
         (await one(`SELECT ${COLS} FROM users WHERE login = ?`, [ref]))
       );
+    },
+    page(page) {
+      return keysetPage(x, {
+        select: COLS,
+        from: 'users',
+        keys: [
+          { column: 'login', dir: 'asc', notNull: true },
+          { column: 'id', dir: 'asc', notNull: true },
+        ],
+        page,
+        signature: 'users',
+        map: toUser,
+      });
     },
     async list() {
       return (await x.all(`SELECT ${COLS} FROM users ORDER BY login`)).map(toUser);

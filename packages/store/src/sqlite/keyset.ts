@@ -32,7 +32,7 @@ export function afterCursor(
     params.push(...eqParams, ...local);
     ors.push(`(${parts.join(' AND ')})`);
   }
-  if (!ors.length) return { sql: '0', params };
+  if (!ors.length) return { sql: '1 = 0', params };
   // A plain range on the first key lets SQLite seek in an index instead of scanning.
   const first = keys[0] as KeyColumn;
   const v0 = values[0];

@@ -17,7 +17,7 @@ import { openLoadCounts } from './open-loads';
 import type { RecordStore } from './record-core';
 import { sqliteRecordRepo } from './records-repo';
 import { createRecordStore } from './sqlite-record-store';
-import { sqliteMigrationRepo, sqliteSpecRepo, type OnWriter } from './specs-repo';
+import { sqliteMigrationRepo, sqliteSpecRepo, type OnWriter, type SpecEpoch } from './specs-repo';
 import { sqliteTableData } from './table-data';
 import { createTxQueue } from './tx-queue';
 
@@ -28,6 +28,14 @@ const BUSY_TIMEOUT_MS = 5000;
  * outbox in seq order, past every processed event (~36 events/s once 50,000 were processed).
  */
 export const OUTBOX_PENDING = 'outbox INDEXED BY outbox_pending_ix';
+
+/** SQLite errors worth retrying the whole unit later (the database was busy, not the work wrong). */
+function isTransient(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return (
+    typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|INTERRUPT)/.test(code)
+  );
+}
 
 /** Per migrations folder: an empty migrated database that ':memory:' stores start as a copy of. */
 const templates = new Map<string, string>();
@@ -74,6 +82,7 @@ function scopeRepos(
   atomic: <T>(fn: (x: SqlExec, tx: Tx) => Promise<T>) => Promise<T>,
   onWriter: OnWriter,
   reader: () => StoreDb,
+  epoch: SpecEpoch,
 ): Repos {
   const facades = new WeakMap<AppShape, RecordRepo>();
   return buildRepos({
@@ -86,7 +95,7 @@ function scopeRepos(
       return repo;
     },
     openLoads: async (entity, closed, userIds) => openLoadCounts(conn(), entity, closed, userIds),
-    specs: sqliteSpecRepo(reader, onWriter),
+    specs: sqliteSpecRepo(reader, onWriter, epoch),
     migrations: sqliteMigrationRepo(reader, onWriter),
     tables: sqliteTableData(conn),
     outboxFrom: OUTBOX_PENDING,
@@ -117,6 +126,12 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
   const readConn = () =>
     writer.sqlite.inTransaction ? (reader ??= openDatabase(file, { readonly: true })) : writer;
   const queue = createTxQueue(writer.sqlite, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+  const epoch: SpecEpoch = { count: 0, published: false };
+  queue.onCommit(() => {
+    if (!epoch.published) return;
+    epoch.published = false;
+    epoch.count++;
+  });
   const txExec = sqliteExec(() => writer.sqlite);
   // The closures below read txScope only once the store is in use.
   const txScope: Tx = Object.assign(
@@ -126,6 +141,7 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
       (fn) => queue.nested(() => fn(txExec, txScope)),
       (fn) => queue.nested(async () => fn(writer)),
       () => writer,
+      epoch,
     ),
     {
       inTransaction: true as const,
@@ -143,6 +159,7 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
       (fn) => submit((t) => fn(txExec, t)),
       (fn) => submit(async () => fn(writer)),
       readConn,
+      epoch,
     ),
     (repo, method, args) => submit((t) => call(t[repo], method, args)),
     (spec, method, args) => submit((t) => call(t.records(spec), method, args)),
@@ -150,12 +167,14 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
   let closed = false;
   return Object.assign(storeRepos, {
     dialect: 'sqlite' as const,
+    url: file,
     locale,
     serialWrites: true,
     inTransaction: false as const,
     transaction: <T>(fn: (t: Tx) => Promise<T>) =>
       closed ? Promise.reject(new Error('the store is closed')) : submit(fn),
     waiting: () => queue.waiting(),
+    transient: isTransient,
     onCommit: (listener: () => void) => queue.onCommit(listener),
     maintenance: sqliteMaintenance(() => writer),
     async close() {
@@ -180,17 +199,20 @@ function readOnlyStore(file: string, locale: Store['locale'], cleanup: () => voi
       refuse,
       refuse,
       () => conn,
+      { count: 0, published: false },
     ),
     refuse,
     refuse,
   );
   return Object.assign(repos, {
     dialect: 'sqlite' as const,
+    url: file,
     locale,
     serialWrites: true,
     inTransaction: false as const,
     transaction: refuse,
     waiting: () => 0,
+    transient: isTransient,
     onCommit: () => () => undefined,
     maintenance: sqliteMaintenance(() => conn),
     async close() {

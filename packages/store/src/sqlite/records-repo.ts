@@ -9,7 +9,7 @@ import { prepared } from './exec';
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(
   info: EntityTableInfo,
-  q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search'>,
+  q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search' | 'locale'>,
   locale: StoreLocale,
 ): WhereSql | null | 'none' | StoreResult<never> {
   const parts: WhereSql[] = [];
@@ -17,12 +17,17 @@ function whereOf(
     const c = compileToSql(expr, {
       columns: info.columns,
       dialect: 'sqlite',
-      locale,
+      locale: q.locale ?? locale,
       ...(q.context ? { ctx: q.context } : {}),
     });
     if (c.ok) return { sql: c.sql, params: c.params };
     const errors = c.errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
-    return fail('invalid_filter', path, { reason: errors[0]?.message ?? '', errors }, locale);
+    return fail(
+      'invalid_filter',
+      path,
+      { reason: errors[0]?.message ?? '', errors },
+      q.locale ?? locale,
+    );
   };
   for (const [expr, path] of [
     [q.scope, '/scope'],

@@ -3,7 +3,6 @@ import type { MigrationRepo } from '../api/migrations';
 import type { StoreDb } from '../db/open-database';
 import { applyMigration } from '../migration/apply-migration';
 import { planMigration } from '../migration/plan-migration';
-import { markSpecChanged, specEpoch } from '../spec-versions/spec-epoch';
 import { specVersions } from '../spec-versions/spec-versions';
 import { syncEntityTables } from './sync-entity-tables';
 
@@ -11,11 +10,26 @@ import { syncEntityTables } from './sync-entity-tables';
 export type OnWriter = <T>(fn: (writer: StoreDb) => T) => Promise<T>;
 
 /**
+ * Publishes seen by the caches of one store: `published` marks a publish in a transaction,
+ * counted once that transaction commits (a cache that re-read before the commit would keep the
+ * old version under the new count).
+ */
+export type SpecEpoch = { count: number; published: boolean };
+
+/**
  * Spec versions of the SQLite adapter: reads on the connection `reader()` picks, writes
  * (draft, publish, restore) on the writer inside a transaction.
  */
-export function sqliteSpecRepo(reader: () => StoreDb, onWriter: OnWriter): SpecRepo {
+export function sqliteSpecRepo(
+  reader: () => StoreDb,
+  onWriter: OnWriter,
+  epoch: SpecEpoch,
+): SpecRepo {
   const read = () => specVersions(reader());
+  const noting = <T extends { ok: boolean; unchanged?: boolean }>(r: T): T => {
+    if (r.ok && r.unchanged === false) epoch.published = true;
+    return r;
+  };
   return {
     live: async () => read().live(),
     async liveVersion() {
@@ -30,10 +44,10 @@ export function sqliteSpecRepo(reader: () => StoreDb, onWriter: OnWriter): SpecR
     saveDraft: (spec, opts) => onWriter((w) => specVersions(w).saveDraft(spec, opts)),
     discardDraft: () => onWriter((w) => specVersions(w).discardDraft()),
     preview: async (spec, opts) => read().preview(spec, opts),
-    publish: (opts) => onWriter((w) => specVersions(w).publish(opts)),
-    restore: (version, opts) => onWriter((w) => specVersions(w).restore(version, opts)),
-    epoch: specEpoch,
-    markChanged: markSpecChanged,
+    publish: (opts) => onWriter((w) => noting(specVersions(w).publish(opts))),
+    restore: (version, opts) => onWriter((w) => noting(specVersions(w).restore(version, opts))),
+    epoch: () => epoch.count,
+    markChanged: () => void epoch.count++,
   };
 }
 

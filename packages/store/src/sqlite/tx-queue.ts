@@ -46,6 +46,8 @@ export function createTxQueue(
   const idleWaiters: (() => void)[] = [];
   let scheduled = false;
   let running = false;
+  /** Units of the running group not started yet. */
+  let groupLeft = 0;
   let savepointSeq = 0;
   const mode: UnitMode = { savepoints: false, broken: false };
   const begin = db.prepare('BEGIN IMMEDIATE');
@@ -99,7 +101,9 @@ export function createTxQueue(
     mode.savepoints = savepoints;
     mode.broken = false;
     const out: Outcome[] = [];
+    groupLeft = jobs.length;
     for (const job of jobs) {
+      groupLeft--;
       try {
         out.push({ ok: true, value: await (savepoints ? inSavepoint(job.fn) : job.fn()) });
       } catch (error) {
@@ -143,6 +147,7 @@ export function createTxQueue(
       mode.savepoints = false;
       mode.broken = false;
       running = false;
+      groupLeft = 0;
     }
     jobs.forEach((job, i) => {
       const o = outcomes[i]!;
@@ -177,7 +182,7 @@ export function createTxQueue(
         throw error;
       }
     },
-    waiting: () => queue.length,
+    waiting: () => queue.length + groupLeft,
     onCommit: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

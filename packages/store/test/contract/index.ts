@@ -7,6 +7,7 @@ import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { specsContract } from './specs.case';
 import { transactionsContract } from './transactions.case';
+import { viewsContract } from './views.case';
 
 export type { StoreFactory, StoreHandle } from './factory';
 
@@ -20,4 +21,5 @@ export function storeContract(factory: StoreFactory): void {
   peopleContract(factory);
   intakeContract(factory);
   specsContract(factory);
+  viewsContract(factory);
 }

@@ -126,6 +126,9 @@ export function peopleContract(factory: StoreFactory): void {
         expiresAt: 200,
       });
       expect(await ctx.store.sessions.purgeExpired(50)).toBe(1);
+      await ctx.store.sessions.insert({ ...s, id: 'hash-4', userId: 'u-b' });
+      expect(await ctx.store.sessions.removeForUser('u-b', 'hash-4')).toBe(1);
+      expect(await ctx.store.sessions.get('hash-4')).not.toBeNull();
       expect(await ctx.store.sessions.removeForUser('u-b')).toBe(1);
       await ctx.store.sessions.remove('hash-1');
       expect(await ctx.store.sessions.get('hash-1')).toBeNull();

@@ -36,17 +36,17 @@ export const assign = defineAction({
         errs.push(configError(locale, p, 'assign.targetNeedsOne', 'targetNeedsOne'));
     return errs;
   },
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
-    const record = ctx.records.get(target.entity, target.id);
+    const record = await ctx.records.get(target.entity, target.id);
     if (!record) return fail('action.recordGone', am(ctx.locale, 'recordGone', { id: target.id }));
     const cfg = input.config as unknown as AssignConfig;
-    const decision = decideOwner(cfg, {
+    const decision = await decideOwner(cfg, {
       teamMembers: (t) => ctx.directory.teamMembers(t),
       user: (ref) => ctx.directory.user(ref),
       loads: (ids) => ctx.directory.openLoads(target.entity, ids),
-      state: (k) => ctx.tables.getStrategyState(k),
+      state: (k) => ctx.db.assignment.getState(k),
       matches: (expr) => {
         const r = ctx.evaluate(expr, record, input.subject.previous);
         return r.ok && truthy(r.value);
@@ -65,9 +65,9 @@ export const assign = defineAction({
           },
         ],
       };
-    for (const s of decision.states) ctx.tables.putStrategyState(s.key, s.state, ctx.now());
+    for (const s of decision.states) await ctx.db.assignment.putState(s.key, s.state, ctx.now());
     const teamId = decision.trace.team ?? null;
-    const w = ctx.records.setOwner(target.entity, target.id, decision.userId, {
+    const w = await ctx.records.setOwner(target.entity, target.id, decision.userId, {
       ...(teamId ? { teamId } : {}),
       reason: why,
     });

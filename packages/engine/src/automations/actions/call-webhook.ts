@@ -12,7 +12,7 @@ import { defineAction, fail } from './define';
 export const callWebhook = defineAction({
   type: 'callWebhook',
   configSchema: actionConfigSchemas.callWebhook,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const c = input.config;
     const record = input.subject.record;
     if (typeof c.secretRef === 'string' && ctx.secret(c.secretRef) === undefined)
@@ -38,7 +38,7 @@ export const callWebhook = defineAction({
       'content-type': 'application/json',
       ...((c.headers as Record<string, string> | undefined) ?? {}),
     };
-    ctx.tables.enqueueDelivery({
+    await ctx.db.deliveries.enqueue({
       id,
       runKey: input.effectKey,
       url: c.url as string,

@@ -6,17 +6,17 @@ import { defineAction, fail, fromWrite, needRecord } from './define';
 export const claimFromPool = defineAction({
   type: 'claimFromPool',
   configSchema: actionConfigSchemas.claimFromPool,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
-    const record = ctx.records.get(target.entity, target.id);
+    const record = await ctx.records.get(target.entity, target.id);
     if (!record) return fail('action.recordGone', am(ctx.locale, 'recordGone', { id: target.id }));
     if (record.ownerId) return fail('pool.notInPool', am(ctx.locale, 'notInPool'));
     const ref = (input.config.user as string | undefined) ?? input.event.actorId ?? '';
-    const user = ref ? ctx.directory.user(ref) : null;
+    const user = ref ? await ctx.directory.user(ref) : null;
     if (!user || user.status === 'disabled')
       return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: ref || '-' }));
-    const r = ctx.records.setOwner(target.entity, target.id, user.userId, {
+    const r = await ctx.records.setOwner(target.entity, target.id, user.userId, {
       reason: 'claimFromPool',
     });
     if (!r.ok) return fromWrite(r, ctx.locale);

@@ -9,11 +9,11 @@ import { defineAction, fromWrite, needRecord } from './define';
 export const completeTasks = defineAction({
   type: 'completeTasks',
   configSchema: actionConfigSchemas.completeTasks,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
     const tag = input.config.tag as string;
-    const r = ctx.records.completeTasks(target.entity, target.id, tag);
+    const r = await ctx.records.completeTasks(target.entity, target.id, tag);
     if (!r.ok) return fromWrite(r, ctx.locale);
     return { ok: true, summary: `${tag} × ${r.ids.length}`, data: { taskIds: r.ids } };
   },

@@ -5,14 +5,14 @@ import { defineAction, evaluateValues, fromWrite } from './define';
 export const createRecord = defineAction({
   type: 'createRecord',
   configSchema: actionConfigSchemas.createRecord,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const c = input.config;
     const v = evaluateValues(c.values as Record<string, unknown>, input, ctx);
     if (!v.ok) return v.result;
     const values = { ...v.values };
     if (typeof c.linkField === 'string' && input.subject.recordId)
       values[c.linkField] = input.subject.recordId;
-    const r = ctx.records.create(c.entity as string, values);
+    const r = await ctx.records.create(c.entity as string, values);
     if (!r.ok) return fromWrite(r, ctx.locale);
     return {
       ok: true,

@@ -17,17 +17,17 @@ export const createTask = defineAction({
     parseDuration(c.dueIn as string) === null
       ? [configError(locale, '/dueIn', 'duration.invalid', 'invalidDuration', { value: c.dueIn })]
       : [],
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const c = input.config;
     const record = input.subject.record;
-    const who = resolveRecipients([c.assignee as string], record, ctx.directory);
+    const who = await resolveRecipients([c.assignee as string], record, ctx.directory);
     const assignee = who.users[0];
     if (!assignee)
       return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
     const dueAt = ctx.now() + (parseDuration(c.dueIn as string) ?? 0);
     // The task is read by its assignee: write it in their language.
     const title = renderMessage(c.title as string, record, assignee.locale, entityOf(ctx, input));
-    const t = ctx.records.createTask({
+    const t = await ctx.records.createTask({
       entity: input.subject.entity,
       recordId: input.subject.recordId,
       title,

@@ -16,7 +16,7 @@ type Spec = {
   type: string;
   configSchema: object;
   check?: (config: Record<string, unknown>, locale: Locale) => AutomationError[];
-  run: (input: ActionInput, ctx: ActionContext) => ActionResult;
+  run: (input: ActionInput, ctx: ActionContext) => Promise<ActionResult>;
 };
 
 /** Builds an action module whose validateConfig runs the schema, then the semantic checks. */

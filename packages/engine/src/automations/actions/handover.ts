@@ -11,11 +11,12 @@ import { defineAction, fail, needRecord } from './define';
 export const handover = defineAction({
   type: 'handover',
   configSchema: actionConfigSchemas.handover,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
     const record = input.subject.record ?? {};
-    const to = resolveRecipients([input.config.to as string], record, ctx.directory).users[0];
+    const to = (await resolveRecipients([input.config.to as string], record, ctx.directory))
+      .users[0];
     if (!to)
       return fail(
         'handover.noRecipient',
@@ -31,7 +32,7 @@ export const handover = defineAction({
       lastActivityAt: record.lastActivityAt ?? null,
       automation: input.automation.key,
     };
-    ctx.tables.insertHandover({
+    await ctx.db.handovers.insert({
       id,
       entity: target.entity,
       recordId: target.id,

@@ -5,11 +5,11 @@ import { defineAction, fromWrite, needRecord } from './define';
 export const moveStage = defineAction({
   type: 'moveStage',
   configSchema: actionConfigSchemas.moveStage,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
     const stage = input.config.stage as string;
-    const r = ctx.records.changeStage(target.entity, target.id, stage);
+    const r = await ctx.records.changeStage(target.entity, target.id, stage);
     if (!r.ok) return fromWrite(r, ctx.locale);
     return { ok: true, summary: stage, data: { stage } };
   },

@@ -57,9 +57,9 @@ export const notify = defineAction({
       ];
     return [];
   },
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const c = input.config;
-    const who = resolveRecipients(
+    const who = await resolveRecipients(
       (c.to as string[] | undefined) ?? [],
       input.subject.record,
       ctx.directory,
@@ -77,18 +77,19 @@ export const notify = defineAction({
       const addressed = who.users.filter((u) => u.email);
       if (addressed.length === 0)
         return fail('notify.noRecipient', am(ctx.locale, 'noRecipient', { detail: 'email' }));
-      const ids = addressed.map((u) => {
+      const ids: string[] = [];
+      for (const u of addressed) {
         const { title, text } = render(input, u.locale, ctx);
         const id = ctx.nextId();
-        ctx.tables.enqueueEmail({
+        await ctx.db.emails.enqueue({
           id,
           to: u.email as string,
           subject: title,
           body: text,
           createdAt: now,
         });
-        return id;
-      });
+        ids.push(id);
+      }
       return {
         ok: true,
         summary: addressed.map((u) => u.email).join(', '),
@@ -97,7 +98,7 @@ export const notify = defineAction({
     }
     for (const u of who.users) {
       const { title, text } = render(input, u.locale, ctx);
-      ctx.tables.insertNotification({
+      await ctx.db.notifications.insert({
         id: ctx.nextId(),
         userId: u.userId,
         kind: 'automation',
@@ -117,7 +118,11 @@ export const notify = defineAction({
   },
 });
 
-function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): ActionResult {
+async function robot(
+  input: ActionInput,
+  ctx: ActionContext,
+  users: UserInfo[],
+): Promise<ActionResult> {
   const c = input.config;
   const secretRef = typeof c.secretRef === 'string' ? c.secretRef : null;
   // Never queue a message that the robot would refuse unsigned: fail the action instead.
@@ -137,7 +142,7 @@ function robot(input: ActionInput, ctx: ActionContext, users: UserInfo[]): Actio
     extra: { entity: input.subject.entity, recordId: input.subject.recordId },
   });
   const id = ctx.nextId();
-  ctx.tables.enqueueDelivery({
+  await ctx.db.deliveries.enqueue({
     id,
     runKey: input.effectKey,
     url: c.url as string,

@@ -6,14 +6,14 @@ import { defineAction, fromWrite, needRecord } from './define';
 export const releaseToPool = defineAction({
   type: 'releaseToPool',
   configSchema: actionConfigSchemas.releaseToPool,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
     const reason = input.config.reason
       ? localize(input.config.reason as LocaleMap, ctx.locale)
       : undefined;
     const before = input.subject.record?.ownerId ?? null;
-    const r = ctx.records.setOwner(target.entity, target.id, null, {
+    const r = await ctx.records.setOwner(target.entity, target.id, null, {
       teamId: null,
       ...(reason ? { reason } : {}),
     });

@@ -5,12 +5,12 @@ import { defineAction, evaluateValues, fromWrite, needRecord } from './define';
 export const setFields = defineAction({
   type: 'setFields',
   configSchema: actionConfigSchemas.setFields,
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
     const target = needRecord(input, ctx);
     if (!('id' in target)) return target;
     const v = evaluateValues(input.config.values as Record<string, unknown>, input, ctx);
     if (!v.ok) return v.result;
-    const r = ctx.records.update(target.entity, target.id, v.values);
+    const r = await ctx.records.update(target.entity, target.id, v.values);
     if (!r.ok) return fromWrite(r, ctx.locale);
     return {
       ok: true,

@@ -11,7 +11,7 @@ export const activityLogged = defineTrigger({
   type: 'activity.logged',
   configSchema: triggerConfigSchemas['activity.logged'],
   events: ['activity.logged'],
-  run: ({ event, config }, ctx) => {
+  run: async ({ event, config }, ctx) => {
     const type = payloadString(event, 'activityType', 'type');
     if (
       !sameEntity(event, config) ||
@@ -19,6 +19,10 @@ export const activityLogged = defineTrigger({
       (config.contactOnly === true && event.payload.countsAsContact === false)
     )
       return { fires: false };
-    return { fires: true, subjects: [recordSubject(event, ctx)], ...(type ? { note: type } : {}) };
+    return {
+      fires: true,
+      subjects: [await recordSubject(event, ctx)],
+      ...(type ? { note: type } : {}),
+    };
   },
 });

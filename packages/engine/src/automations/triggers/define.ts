@@ -17,7 +17,7 @@ type Spec = {
   run: (
     input: { event: AutomationEvent; config: Record<string, unknown>; automationKey: string },
     ctx: TriggerContext,
-  ) => TriggerResult;
+  ) => TriggerResult | Promise<TriggerResult>;
 };
 
 /** Builds a trigger module whose validateConfig runs the schema, then the semantic checks. */

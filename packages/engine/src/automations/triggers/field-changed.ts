@@ -10,9 +10,9 @@ export const fieldChanged = defineTrigger({
   type: 'field.changed',
   configSchema: triggerConfigSchemas['field.changed'],
   events: ['record.updated', 'stage.changed'],
-  run: ({ event, config }, ctx) => {
+  run: async ({ event, config }, ctx) => {
     if (!sameEntity(event, config) || !changedOf(event).includes(config.field as string))
       return { fires: false };
-    return { fires: true, subjects: [recordSubject(event, ctx, true)] };
+    return { fires: true, subjects: [await recordSubject(event, ctx, true)] };
   },
 });

@@ -7,8 +7,8 @@ export const formSubmitted = defineTrigger({
   type: 'form.submitted',
   configSchema: triggerConfigSchemas['form.submitted'],
   events: ['form.submitted'],
-  run: ({ event, config }, ctx) =>
+  run: async ({ event, config }, ctx) =>
     payloadString(event, 'form', 'formKey') === config.form
-      ? { fires: true, subjects: [recordSubject(event, ctx)] }
+      ? { fires: true, subjects: [await recordSubject(event, ctx)] }
       : { fires: false },
 });

@@ -10,21 +10,21 @@ export const manual = defineTrigger({
   type: 'manual',
   configSchema: triggerConfigSchemas.manual,
   events: ['manual'],
-  run: ({ event, config, automationKey }, ctx) => {
+  run: async ({ event, config, automationKey }, ctx) => {
     if (payloadString(event, 'automationKey') !== automationKey || !sameEntity(event, config))
       return { fires: false };
     const ids = Array.isArray(event.payload.recordIds)
       ? event.payload.recordIds.filter((x): x is string => typeof x === 'string')
       : [];
     const entity = config.entity as string;
-    return {
-      fires: true,
-      subjects: ids.map((id) => ({
+    const subjects = [];
+    for (const id of ids)
+      subjects.push({
         entity,
         recordId: id,
-        record: ctx.getRecord(entity, id),
+        record: await ctx.getRecord(entity, id),
         previous: null,
-      })),
-    };
+      });
+    return { fires: true, subjects };
   },
 });

@@ -7,8 +7,8 @@ export const recordCreated = defineTrigger({
   type: 'record.created',
   configSchema: triggerConfigSchemas['record.created'],
   events: ['record.created'],
-  run: ({ event, config }, ctx) =>
+  run: async ({ event, config }, ctx) =>
     sameEntity(event, config)
-      ? { fires: true, subjects: [recordSubject(event, ctx)] }
+      ? { fires: true, subjects: [await recordSubject(event, ctx)] }
       : { fires: false },
 });

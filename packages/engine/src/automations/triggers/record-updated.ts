@@ -8,11 +8,15 @@ export const recordUpdated = defineTrigger({
   configSchema: triggerConfigSchemas['record.updated'],
   // A stage change is an update too (the write path emits it as stage.changed with the same payload).
   events: ['record.updated', 'stage.changed'],
-  run: ({ event, config }, ctx) => {
+  run: async ({ event, config }, ctx) => {
     if (!sameEntity(event, config)) return { fires: false };
     const watched = config.fields as string[] | undefined;
     const changed = changedOf(event);
     if (watched && !watched.some((f) => changed.includes(f))) return { fires: false };
-    return { fires: true, subjects: [recordSubject(event, ctx, true)], note: changed.join(',') };
+    return {
+      fires: true,
+      subjects: [await recordSubject(event, ctx, true)],
+      note: changed.join(','),
+    };
   },
 });

@@ -29,7 +29,7 @@ export const schedule = defineTrigger({
       errors.push(configError(locale, '/query', 'schedule.queryNeedsEntity', 'queryNeedsEntity'));
     return errors;
   },
-  run: ({ event, config, automationKey }, ctx) => {
+  run: async ({ event, config, automationKey }, ctx) => {
     if (payloadString(event, 'automationKey') !== automationKey) return { fires: false };
     const entity = config.entity as string | undefined;
     if (!entity)
@@ -37,7 +37,7 @@ export const schedule = defineTrigger({
         fires: true,
         subjects: [{ entity: null, recordId: null, record: null, previous: null }],
       };
-    const found = ctx.queryRecords(
+    const found = await ctx.queryRecords(
       entity,
       config.query ?? true,
       (config.limit as number | undefined) ?? 1000,

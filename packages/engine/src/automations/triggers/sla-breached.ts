@@ -7,10 +7,10 @@ export const slaBreached = defineTrigger({
   type: 'sla.breached',
   configSchema: triggerConfigSchemas['sla.breached'],
   events: ['sla.breached'],
-  run: ({ event, config }, ctx) => {
+  run: async ({ event, config }, ctx) => {
     const stage = payloadString(event, 'stage');
     if (!sameEntity(event, config) || (config.stage !== undefined && config.stage !== stage))
       return { fires: false };
-    return { fires: true, subjects: [recordSubject(event, ctx)] };
+    return { fires: true, subjects: [await recordSubject(event, ctx)] };
   },
 });

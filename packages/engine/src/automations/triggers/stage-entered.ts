@@ -7,7 +7,7 @@ export const stageEntered = defineTrigger({
   type: 'stage.entered',
   configSchema: triggerConfigSchemas['stage.entered'],
   events: ['stage.changed'],
-  run: ({ event, config }, ctx) => {
+  run: async ({ event, config }, ctx) => {
     const to = payloadString(event, 'to', 'toStage');
     if (
       !sameEntity(event, config) ||
@@ -15,7 +15,7 @@ export const stageEntered = defineTrigger({
       (config.stage !== undefined && config.stage !== to)
     )
       return { fires: false };
-    const s = recordSubject(event, ctx);
+    const s = await recordSubject(event, ctx);
     const from = payloadString(event, 'from', 'fromStage');
     return {
       fires: true,

@@ -7,7 +7,7 @@ export const stageExited = defineTrigger({
   type: 'stage.exited',
   configSchema: triggerConfigSchemas['stage.exited'],
   events: ['stage.changed'],
-  run: ({ event, config }, ctx) => {
+  run: async ({ event, config }, ctx) => {
     const from = payloadString(event, 'from', 'fromStage');
     if (
       !sameEntity(event, config) ||
@@ -15,7 +15,7 @@ export const stageExited = defineTrigger({
       (config.stage !== undefined && config.stage !== from)
     )
       return { fires: false };
-    const s = recordSubject(event, ctx);
+    const s = await recordSubject(event, ctx);
     return {
       fires: true,
       subjects: [{ ...s, previous: s.record ? { ...s.record, stage: from } : null }],

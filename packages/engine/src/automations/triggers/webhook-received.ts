@@ -7,8 +7,8 @@ export const webhookReceived = defineTrigger({
   type: 'webhook.received',
   configSchema: triggerConfigSchemas['webhook.received'],
   events: ['webhook.received'],
-  run: ({ event, config }, ctx) =>
+  run: async ({ event, config }, ctx) =>
     payloadString(event, 'source', 'sourceKey') === config.source
-      ? { fires: true, subjects: [recordSubject(event, ctx)] }
+      ? { fires: true, subjects: [await recordSubject(event, ctx)] }
       : { fires: false },
 });

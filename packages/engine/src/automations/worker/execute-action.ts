@@ -1,42 +1,35 @@
 import type { ActionModule, ActionInput, ActionLog, ActionResult, ActionContext } from '../types';
-import type { Runtime } from '../runtime';
+import type { Scope } from '../runtime';
 import { am } from '../messages';
 
-/** Thrown inside the action transaction to undo a failed action's partial writes. */
+/** Thrown inside the action's unit to undo a failed action's partial writes. */
 class Rollback extends Error {
   constructor(readonly result: ActionResult) {
     super('rollback');
   }
 }
 
-/** SQLite errors worth retrying the whole event for (the database was busy, not the action wrong). */
-function isTransient(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return (
-    typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|INTERRUPT)/.test(code)
-  );
-}
-
 /**
  * Runs one action exactly once per idempotency key. The action's writes (records through the
- * write path, tasks, notifications, queued deliveries), the depth of the events they emit and
- * the action_effects row commit in ONE transaction: after a crash either all of it exists (and
- * the key makes a rerun replay the stored result) or none of it (and the rerun applies it).
- * A failed action is rolled back and its failure stored under the key too, so a deterministic
- * refusal (a stage gate) is not retried forever. Transient database errors propagate: the
- * worker retries the event later.
+ * write path, tasks, notifications, queued deliveries) and the action_effects row commit in ONE
+ * unit of the drain's transaction: after a crash either all of it exists (and the key makes a
+ * rerun replay the stored result) or none of it (and the rerun applies it). A failed action is
+ * rolled back and its failure stored under the key too, so a deterministic refusal (a stage
+ * gate) is not retried forever. Transient database errors propagate: the worker retries the
+ * event later.
  */
-export function executeAction(
-  rt: Runtime,
+export async function executeAction(
+  scope: Scope,
   mod: ActionModule | undefined,
   type: string,
   input: ActionInput,
   ctx: ActionContext,
-): ActionLog {
+): Promise<ActionLog> {
+  const { rt, db } = scope;
   const t0 = performance.now();
-  // Effects commit with their event's claim and completion, so only an event claimed before
+  // Effects commit with their event's completion, so only an event taken before
   // (attempts > 1) can have any.
-  const prior = input.event.attempts > 1 ? rt.runs.getEffect(input.effectKey) : null;
+  const prior = input.event.attempts > 1 ? await db.effects.get(input.effectKey) : null;
   if (prior) {
     const result = prior.result as ActionResult;
     return {
@@ -49,19 +42,18 @@ export function executeAction(
     };
   }
   let result: ActionResult;
+  const unit = async (): Promise<ActionResult> => {
+    const r = mod
+      ? await mod.run(input, ctx)
+      : ({ ok: false, code: 'action.unknown', message: type } as ActionResult);
+    if (!r.ok) throw new Rollback(r);
+    await db.effects.put(input.effectKey, input.runId, type, r, rt.now());
+    return r;
+  };
   try {
-    result = rt.db.transaction(() => {
-      const mark = rt.outbox.lastSeq();
-      const r = mod
-        ? mod.run(input, ctx)
-        : ({ ok: false, code: 'action.unknown', message: type } as ActionResult);
-      if (!r.ok) throw new Rollback(r);
-      rt.outbox.setDepthAfter(mark, ctx.depth);
-      rt.runs.putEffect(input.effectKey, input.runId, type, r, rt.now());
-      return r;
-    });
+    result = scope.tx ? await scope.tx.transaction(unit) : await rt.store.transaction(unit);
   } catch (e) {
-    if (isTransient(e)) throw e;
+    if (rt.store.transient(e)) throw e;
     result =
       e instanceof Rollback
         ? e.result
@@ -72,7 +64,7 @@ export function executeAction(
               detail: e instanceof Error ? e.message : String(e),
             }),
           };
-    rt.runs.putEffect(input.effectKey, input.runId, type, result, rt.now());
+    await db.effects.put(input.effectKey, input.runId, type, result, rt.now());
   }
   return {
     index: input.index,

@@ -1,6 +1,6 @@
 import type { AppSpec, AutomationSpec } from '@trellis/spec';
 import { triggers } from '../registry';
-import type { Runtime } from '../runtime';
+import type { Scope } from '../runtime';
 import type { AutomationEvent, RunLog } from '../types';
 import { notifySlaBreach } from '../../scheduler/sla-notify';
 import { cachedRecords, createRecordCache, type RecordCache } from './record-cache';
@@ -31,28 +31,28 @@ export function automationsFor(spec: AppSpec, eventType: string): AutomationSpec
  * sla.breached also notifies the stage's SLA recipients. Throws only on transient database
  * errors (the worker then retries the event; finished effects are not repeated).
  */
-export function processEvent(
-  rt: Runtime,
+export async function processEvent(
+  scope: Scope,
   event: AutomationEvent,
   cache: RecordCache = createRecordCache(),
-): RunLog[] {
-  const spec = rt.spec();
+): Promise<RunLog[]> {
+  const { rt, spec } = scope;
   // Triggers of many automations read the same record: read it once, and again only after an
   // automation's action may have changed it in ways its write result does not show.
   const depth = event.depth + 1;
   const records = cache.memo(`records:${depth}`, () =>
-    cachedRecords(rt.deps.records(depth), cache),
+    cachedRecords(rt.deps.records(depth, scope.tx), cache),
   );
   const out: RunLog[] = [];
-  if (event.type === 'sla.breached') notifySlaBreach(rt, event, records);
+  if (event.type === 'sla.breached') await notifySlaBreach(scope, event, records);
   const automations = automationsFor(spec, event.type);
   if (automations.length === 0) return out;
-  const triggerCtx = cache.memo(`trigger:${depth}`, () => rt.triggerContext(records));
-  const actionCtx = cache.memo(`action:${depth}`, () => rt.actionContext(depth, records));
+  const triggerCtx = cache.memo(`trigger:${depth}`, () => scope.triggerContext(records));
+  const actionCtx = cache.memo(`action:${depth}`, () => scope.actionContext(depth, records));
   for (const automation of automations) {
     const trigger = triggers[automation.on.type];
     if (!trigger) continue;
-    const fired = trigger.run(
+    const fired = await trigger.run(
       {
         event,
         config: automation.on as unknown as Record<string, unknown>,
@@ -61,9 +61,9 @@ export function processEvent(
       triggerCtx,
     );
     if (!fired.fires) continue;
-    if (fired.error) out.push(failedTrigger(rt, automation, event, fired.error));
+    if (fired.error) out.push(await failedTrigger(scope, automation, event, fired.error));
     for (const subject of fired.subjects) {
-      const run = runAutomation(rt, automation, event, subject, records, {
+      const run = await runAutomation(scope, automation, event, subject, records, {
         dryRun: false,
         actionContext: actionCtx,
         onAction: (committed) => cache.settle(committed),
@@ -75,12 +75,13 @@ export function processEvent(
 }
 
 /** A run that failed before any record was found (the builder sees why nothing happened). */
-function failedTrigger(
-  rt: Runtime,
+async function failedTrigger(
+  scope: Scope,
   automation: AutomationSpec,
   event: AutomationEvent,
   error: string,
-): RunLog {
+): Promise<RunLog> {
+  const { rt } = scope;
   const run: RunLog = {
     id: rt.deps.ids.next(),
     eventId: event.id,
@@ -98,6 +99,6 @@ function failedTrigger(
     durationMs: 0,
     dryRun: false,
   };
-  rt.runs.save(run);
+  await scope.db.runs.save(run);
   return run;
 }

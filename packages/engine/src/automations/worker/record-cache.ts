@@ -2,12 +2,12 @@ import type { RecordData } from '../../ports';
 import type { RecordsPort, WriteResult } from '../records-port';
 
 /**
- * Records the worker has read or written inside one write transaction. While the transaction
- * holds the write lock no other connection changes a record, so a record stays what it was
- * until an automation of this worker writes. Writes are noted as pending and trusted only once
+ * Records the worker has read or written inside one drain transaction. On a store whose writes
+ * never run side by side (`serialWrites`) no one else changes a record meanwhile, so a record
+ * stays what it was until an automation of this worker writes. Writes are noted as pending and trusted only once
  * their action committed (`commit`); any rollback or unknown write clears everything.
  */
-export function createRecordCache() {
+export function createRecordCache(enabled = true) {
   const known = new Map<string, RecordData | null>();
   const pending = new Map<string, RecordData>();
   const made = new Map<string, unknown>();
@@ -19,18 +19,24 @@ export function createRecordCache() {
       return made.get(name) as T;
     },
     /** The cached record (a copy), reading it through `read` on a miss. */
-    get(entity: string, id: string, read: () => RecordData | null): RecordData | null {
+    async get(
+      entity: string,
+      id: string,
+      read: () => Promise<RecordData | null>,
+    ): Promise<RecordData | null> {
+      if (!enabled) return read();
       const k = key(entity, id);
       let r = known.get(k);
       if (r === undefined) {
-        r = read();
+        r = await read();
         known.set(k, r);
       }
       return r ? { ...r } : null;
     },
     /** Notes what a write through the write path returned (trusted after `commit`). */
     wrote(entity: string, w: WriteResult): void {
-      if (w.ok && typeof w.record.id === 'string') pending.set(key(entity, w.record.id), w.record);
+      if (enabled && w.ok && typeof w.record.id === 'string')
+        pending.set(key(entity, w.record.id), w.record);
     },
     /**
      * An action finished. Its writes may have touched other records (formulas, counters), so
@@ -55,7 +61,8 @@ export type RecordCache = ReturnType<typeof createRecordCache>;
 export function cachedRecords(base: RecordsPort, cache: RecordCache): RecordsPort {
   const note =
     (entity: string) =>
-    (w: WriteResult): WriteResult => {
+    async (p: Promise<WriteResult>): Promise<WriteResult> => {
+      const w = await p;
       cache.wrote(entity, w);
       return w;
     };

@@ -3,7 +3,7 @@ import { explainCondition } from '../condition';
 import { am } from '../messages';
 import type { RecordsPort } from '../records-port';
 import { actions } from '../registry';
-import type { Runtime } from '../runtime';
+import type { Scope } from '../runtime';
 import type { ActionContext, AutomationEvent, RunLog, Subject } from '../types';
 import { executeAction } from './execute-action';
 
@@ -24,8 +24,8 @@ export function effectKey(
  * together; a run found from an earlier attempt is returned as it is (finished) or completed
  * without re-deciding its condition (left 'matched' by a caller without that transaction).
  */
-export function runAutomation(
-  rt: Runtime,
+export async function runAutomation(
+  scope: Scope,
   automation: AutomationSpec,
   event: AutomationEvent,
   subject: Subject,
@@ -36,13 +36,14 @@ export function runAutomation(
     actionContext?: ActionContext;
     onAction?: (committed: boolean) => void;
   },
-): RunLog {
+): Promise<RunLog> {
+  const { rt, db } = scope;
   const t0 = performance.now();
   // Only an event claimed before (a crash, a lost lease) can have runs already.
   const existing =
     opts.dryRun || event.attempts <= 1
       ? null
-      : rt.runs.findRun(event.id, automation.key, subject.recordId);
+      : ((await db.runs.find(event.id, automation.key, subject.recordId)) as RunLog | null);
   const run: RunLog = existing ?? {
     id: rt.deps.ids.next(),
     eventId: event.id,
@@ -60,9 +61,9 @@ export function runAutomation(
     durationMs: 0,
     dryRun: opts.dryRun,
   };
-  const finish = (): RunLog => {
+  const finish = async (): Promise<RunLog> => {
     run.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
-    rt.runs.save(run);
+    await db.runs.save(run);
     return run;
   };
   // A finished run is never redone; an unfinished one (crash mid-run) keeps its decision: its
@@ -91,16 +92,16 @@ export function runAutomation(
     // Saved as 'matched' before the actions only when no transaction wraps the run: inside the
     // worker's transaction the run commits together with its effects, so the first write would
     // only be overwritten by `finish` (one run-log write instead of two per matched run).
-    if (!rt.db.sqlite.inTransaction) rt.runs.save(run);
+    if (!scope.tx) await db.runs.save(run);
   }
-  const ctx = opts.actionContext ?? rt.actionContext(event.depth + 1, records);
+  const ctx = opts.actionContext ?? scope.actionContext(event.depth + 1, records);
   let current = subject;
   run.actions = [];
   let failed = false;
-  automation.do.forEach((action, index) => {
+  for (const [index, action] of automation.do.entries()) {
     if (failed) {
       run.actions.push({ index, type: action.type, status: 'skipped', durationMs: 0 });
-      return;
+      continue;
     }
     const input = {
       config: action as unknown as Record<string, unknown>,
@@ -111,7 +112,7 @@ export function runAutomation(
       effectKey: effectKey(event.id, automation.key, subject.recordId, index),
       runId: run.id,
     };
-    const log = executeAction(rt, actions[action.type], action.type, input, ctx);
+    const log = await executeAction(scope, actions[action.type], action.type, input, ctx);
     // The action's savepoint is settled now: committed unless it failed or was only replayed.
     opts.onAction?.(log.status === 'succeeded' && log.replayed !== true);
     run.actions.push(log);
@@ -120,9 +121,9 @@ export function runAutomation(
     if (current.entity && current.recordId)
       current = {
         ...current,
-        record: records.get(current.entity, current.recordId) ?? current.record,
+        record: (await records.get(current.entity, current.recordId)) ?? current.record,
       };
-  });
+  }
   run.status = failed ? 'failed' : 'succeeded';
   const firstError = run.actions.find((a) => a.status === 'failed')?.result;
   run.error = firstError && !firstError.ok ? firstError.message : null;

@@ -1,18 +1,19 @@
 /**
  * Child process of the crash test: opens the database file, builds the engine and automations
- * and drains the outbox one write transaction (batchSize 5) at a time with a short pause, so the parent can SIGKILL it
- * mid-drain. Usage: node --conditions=@trellis/source --import tsx crash-worker.ts <db> <worker>
+ * and drains the outbox one drain transaction (batchSize 5) at a time with a short pause, so the
+ * parent can SIGKILL it mid-drain.
+ * Usage: node --conditions=@trellis/source --import tsx crash-worker.ts <db> <worker> <pauseMs>
  */
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { createAutomations } from '../../../src/automations';
 import { createEngine, createManualClock, uuidv7Ids } from '../../../src/index';
 import { educationSpec } from './education';
 import { START } from './harness';
 
 const [file, worker, pauseMs] = process.argv.slice(2);
-const db = openDatabase(file as string);
+const store = await openStore({ url: file as string });
 const engine = createEngine({
-  db,
+  store,
   spec: educationSpec(),
   clock: createManualClock(START),
   ids: uuidv7Ids,
@@ -21,14 +22,13 @@ const engine = createEngine({
 const automations = createAutomations(engine, {
   options: { workerId: worker as string, batchSize: 5 },
 });
-const pause = new Int32Array(new SharedArrayBuffer(4));
 let total = 0;
 for (;;) {
-  // One write transaction per step (as the background loop does): several events per commit.
-  const r = automations.drain({ transactions: 1 });
+  // One drain transaction per step (as the background loop does): several events per commit.
+  const r = await automations.drain({ transactions: 1 });
   if (r.events === 0 && r.failedEvents === 0) break;
   total += r.events;
-  if (Number(pauseMs) > 0) Atomics.wait(pause, 0, 0, Number(pauseMs));
+  if (Number(pauseMs) > 0) await new Promise((res) => setTimeout(res, Number(pauseMs)));
 }
 process.stdout.write(JSON.stringify({ done: total }) + '\n');
-db.close();
+await store.close();

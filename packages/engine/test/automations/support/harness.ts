@@ -1,4 +1,4 @@
-import { openDatabase, syncEntityTables, type StoreDb } from '@trellis/store';
+import { openStore, type Store } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import {
   createEngine,
@@ -8,6 +8,7 @@ import {
   type EngineOptions,
 } from '../../../src/index';
 import { createAutomations, type AutomationOptions } from '../../../src/automations';
+import { rowReader } from '../../fixtures/rows';
 import { educationSpec, people } from './education';
 
 export const HOUR = 3_600_000;
@@ -15,46 +16,38 @@ export const HOUR = 3_600_000;
 export const START = Date.UTC(2026, 0, 5, 1, 0, 0);
 
 /** Inserts teams, users (id `u-<login>`) and memberships. */
-export function seedPeople(db: StoreDb, spec: AppSpec, list = people, now = START): void {
-  const s = db.sqlite;
-  db.transaction(() => {
-    for (const t of spec.teams ?? [])
-      s.prepare(`INSERT OR IGNORE INTO teams (key, label, parent_key) VALUES (?, ?, ?)`).run(
-        t.key,
-        JSON.stringify(t.label),
-        t.parent ?? null,
-      );
-    for (const p of list) {
-      s.prepare(
-        `INSERT INTO users (id, login, name, role, supervisor_id, status, locale, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        `u-${p.login}`,
-        p.login,
-        p.login,
-        p.role,
-        p.supervisor ? `u-${p.supervisor}` : null,
-        p.status ?? 'active',
-        p.locale ?? 'zh-CN',
-        `${p.login}@example.com`,
-        p.phone ?? null,
-        now,
-        now,
-      );
-    }
-    for (const p of list)
-      for (const t of p.teams)
-        s.prepare(`INSERT INTO memberships (user_id, team_key, is_lead) VALUES (?, ?, ?)`).run(
-          `u-${p.login}`,
-          t,
-          p.lead?.includes(t) ? 1 : 0,
-        );
-  });
+export async function seedPeople(
+  store: Store,
+  spec: AppSpec,
+  list = people,
+  now = START,
+): Promise<void> {
+  for (const t of spec.teams ?? [])
+    await store.teams.upsert({ key: t.key, label: t.label, parentKey: t.parent ?? null });
+  for (const p of list)
+    await store.users.insert(
+      {
+        id: `u-${p.login}`,
+        login: p.login,
+        passwordHash: null,
+        role: p.role,
+        supervisorId: p.supervisor ? `u-${p.supervisor}` : null,
+        status: p.status ?? 'active',
+        locale: p.locale ?? 'zh-CN',
+        email: `${p.login}@example.com`,
+        phone: p.phone ?? null,
+        teams: p.teams,
+      },
+      now,
+    );
+  for (const p of list)
+    for (const t of p.lead ?? []) await store.users.setTeamLead(`u-${p.login}`, t, true);
 }
 
-export type Harness = ReturnType<typeof setupAutomations>;
+export type Harness = Awaited<ReturnType<typeof setupAutomations>>;
 
-/** A database (file or memory) with the spec's tables and people, an engine with a fake clock, and its automations. */
-export function setupAutomations(
+/** A store (a scratch one, or a file) with the spec's tables and people, an engine with a fake clock, and its automations. */
+export async function setupAutomations(
   opts: {
     spec?: AppSpec;
     file?: string;
@@ -68,12 +61,12 @@ export function setupAutomations(
   } = {},
 ) {
   const spec = opts.spec ?? educationSpec();
-  const db = openDatabase(opts.file ?? ':memory:');
-  syncEntityTables(db, spec);
-  if (opts.seed !== false) seedPeople(db, spec, opts.people ?? people);
+  const store = await openStore({ url: opts.file ?? ':memory:', locale: 'en' });
+  await store.migrations.syncEntityTables(spec);
+  if (opts.seed !== false) await seedPeople(store, spec, opts.people ?? people);
   const clock = createManualClock(START);
   const engine = createEngine({
-    db,
+    store,
     spec,
     clock,
     ids: createSequentialIds('t'),
@@ -86,15 +79,7 @@ export function setupAutomations(
     ...(opts.options ? { options: opts.options } : {}),
     ...(opts.contended ? { contended: opts.contended } : {}),
   });
-  const all = <T>(sql: string, ...params: unknown[]) =>
-    db.sqlite.prepare(sql).all(...params) as T[];
-  const count = (table: string, where = '1 = 1', ...params: unknown[]) =>
-    (
-      db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as {
-        n: number;
-      }
-    ).n;
-  return { db, spec, clock, engine, automations, all, count };
+  return { store, spec, clock, engine, automations, ...rowReader(store) };
 }
 
 export const admin = {
@@ -126,13 +111,13 @@ let phoneSeq = 0;
  * Creates a lead through the one write path with a fresh phone number (as a public form
  * submission unless `opts` says otherwise); a refusal is a broken test setup, so it throws.
  */
-export function createLead(
+export async function createLead(
   h: Harness,
   values: Record<string, unknown> = {},
   opts: CreateOptions = intake,
 ) {
   const phone = `+86131${String(++phoneSeq).padStart(8, '0')}`;
-  const r = h.engine.records.create(
+  const r = await h.engine.records.create(
     'lead',
     { name: '测试', phone, source: 'website', ...values },
     opts,

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { sqliteExec } from '../sqlite/exec';
 import { keysetPage, type Page, type PageQuery } from './keyset-page';
 
 type Row = { id: string; due: number | null; at: number; hidden: number };
@@ -11,19 +12,37 @@ function table(rows: Row[]) {
   );
   const insert = sqlite.prepare('INSERT INTO t VALUES (@id, @due, @at, @hidden)');
   for (const r of rows) insert.run(r);
-  return { sqlite };
+  return { sqlite, x: sqliteExec(() => sqlite) };
 }
+type Db = ReturnType<typeof table>;
+type Query = Omit<PageQuery<Row>, 'select' | 'from' | 'map' | 'page'> & {
+  limit: number;
+  cursor?: string | null;
+};
+const page = (db: Db, q: Query) =>
+  keysetPage<Row>(db.x, {
+    ...q,
+    select: '*',
+    from: 't',
+    map: (r) => ({
+      id: r.id as string,
+      due: r.due as number | null,
+      at: r.at as number,
+      hidden: r.hidden as number,
+    }),
+    page: { limit: q.limit, cursor: q.cursor ?? null },
+  });
 
 /** Reads every page and returns the ids in order, with the number of pages. */
-function readAll(db: { sqlite: Database.Database }, q: Omit<PageQuery<Row>, 'cursor'>) {
+async function readAll(db: Db, q: Query) {
   const ids: string[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const page: Page<Row> | null = keysetPage<Row>(db, { ...q, cursor });
-    if (!page) throw new Error('cursor refused');
-    ids.push(...page.items.map((r) => r.id));
-    cursor = page.nextCursor;
+    const got: Page<Row> | null = await page(db, { ...q, cursor });
+    if (!got) throw new Error('cursor refused');
+    ids.push(...got.items.map((r) => r.id));
+    cursor = got.nextCursor;
     pages++;
   } while (cursor && pages < 1000);
   return { ids, pages };
@@ -43,7 +62,7 @@ const keys = [
 ];
 
 describe('keysetPage', () => {
-  it('pages through every row once, in order, whatever the page size', () => {
+  it('pages through every row once, in order, whatever the page size', async () => {
     const db = table(rows);
     const all = (
       db.sqlite.prepare('SELECT id FROM t ORDER BY due ASC, at DESC, id ASC').all() as {
@@ -51,29 +70,27 @@ describe('keysetPage', () => {
       }[]
     ).map((r) => r.id);
     for (const limit of [1, 7, 53, 60]) {
-      const { ids, pages } = readAll(db, { from: 't', keys, limit, signature: 't' });
+      const { ids, pages } = await readAll(db, { keys, limit, signature: 't' });
       expect(ids).toEqual(all);
       expect(pages).toBe(Math.max(1, Math.ceil(53 / limit)));
     }
   });
 
-  it('skips rows the caller may not see and still fills each page', () => {
+  it('skips rows the caller may not see (also asked asynchronously) and still fills each page', async () => {
     const db = table(rows);
     const visible = rows.filter((r) => r.hidden === 0).length;
-    const first = keysetPage<Row>(db, {
-      from: 't',
+    const first = await page(db, {
       keys,
       limit: 10,
       signature: 't',
       keep: (r) => r.hidden === 0,
     });
     expect(first?.items).toHaveLength(10);
-    const { ids, pages } = readAll(db, {
-      from: 't',
+    const { ids, pages } = await readAll(db, {
       keys,
       limit: 10,
       signature: 't',
-      keep: (r) => r.hidden === 0,
+      keep: (r) => Promise.resolve(r.hidden === 0),
     });
     expect(ids).toHaveLength(visible);
     expect(new Set(ids).size).toBe(visible);
@@ -81,38 +98,29 @@ describe('keysetPage', () => {
     expect(pages).toBe(Math.ceil(visible / 10));
   });
 
-  it('filters with where clauses and refuses another list’s cursor or garbage', () => {
+  it('filters with where clauses and refuses another list’s cursor or garbage', async () => {
     const db = table(rows);
-    const page = keysetPage<Row>(db, {
-      from: 't',
+    const one = await page(db, {
       where: ['at = ?'],
       params: [1001],
       keys,
       limit: 3,
       signature: 't',
     });
-    expect(page?.items.every((r) => r.at === 1001)).toBe(true);
+    expect(one?.items.every((r) => r.at === 1001)).toBe(true);
     expect(
-      keysetPage<Row>(db, {
-        from: 't',
-        keys,
-        limit: 3,
-        signature: 'other',
-        cursor: page!.nextCursor,
-      }),
+      await page(db, { keys, limit: 3, signature: 'other', cursor: one!.nextCursor }),
     ).toBeNull();
-    expect(
-      keysetPage<Row>(db, { from: 't', keys, limit: 3, signature: 't', cursor: 'not-a-cursor' }),
-    ).toBeNull();
+    expect(await page(db, { keys, limit: 3, signature: 't', cursor: 'not-a-cursor' })).toBeNull();
   });
 
-  it('orders by an expression named by `as` (NULLs last)', () => {
+  it('orders by an expression (NULLs last)', async () => {
     const db = table(rows);
     const nullsLast = [
-      { column: 'coalesce(due, 1e15)', as: 'due_key', dir: 'asc' as const, notNull: true },
+      { column: 'coalesce(due, 1e15)', dir: 'asc' as const, notNull: true },
       { column: 'id', dir: 'asc' as const, notNull: true },
     ];
-    const { ids } = readAll(db, { from: 't', keys: nullsLast, limit: 4, signature: 't' });
+    const { ids } = await readAll(db, { keys: nullsLast, limit: 4, signature: 't' });
     const dues = ids.map((id) => rows.find((r) => r.id === id)!.due);
     const firstNull = dues.indexOf(null);
     expect(firstNull).toBe(rows.filter((r) => r.due !== null).length);

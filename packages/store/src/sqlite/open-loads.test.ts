@@ -1,4 +1,4 @@
-import { openDatabase } from '@trellis/store';
+import { openDatabase } from '../db/open-database';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openLoadCounts } from './open-loads';

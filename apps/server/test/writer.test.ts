@@ -3,42 +3,43 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { specVersions } from '@trellis/store';
 import { hashPassword } from '../src/auth/password';
 import {
   ensureDataDir,
   installSpec,
   openRuntime,
-  startIntakeWriter,
-  type TrellisRuntime,
+  openServingRuntime,
+  startWriter,
+  type ServingRuntime,
 } from '../src/index';
-import type { IntakeWriter } from '../src/intake/intake-writer';
 import { ORIGIN, cookieOf } from './http-harness';
 import { body } from './fuzz-inputs';
+import { count, pick, rows } from './rows';
 import { educationSpec } from './stack';
 
 let dir = '';
-let rt: TrellisRuntime | undefined;
-let writer: IntakeWriter | undefined;
+let rt: ServingRuntime | undefined;
 afterEach(async () => {
-  await writer?.stop();
-  rt?.close();
+  await rt?.close();
   rmSync(dir, { recursive: true, force: true });
-  writer = undefined;
   rt = undefined;
 });
 
-/** A data directory served like `trellis start`: intake written by the intake writer thread. */
-function served() {
-  dir = mkdtempSync(join(tmpdir(), 'intake-writer-'));
+/**
+ * A data directory served like `trellis start`: this thread reads over a read-only connection,
+ * every write (intake, API, automations) runs in the writer thread.
+ */
+async function served() {
+  dir = mkdtempSync(join(tmpdir(), 'writer-'));
   const paths = ensureDataDir(dir);
-  rt = openRuntime(paths, { server: { limits: { intakePerMinute: 0 }, log: () => {} } });
-  const installed = installSpec(rt.db, educationSpec());
+  const setup = await openRuntime(paths);
+  const installed = await installSpec(setup.store, educationSpec());
+  await setup.close();
   if (!installed.ok) throw new Error('education spec did not install');
-  // A minute before the writer would notice a publish by itself: only the HTTP thread's
-  // version hint can make it run a new spec at once.
-  writer = startIntakeWriter(paths.db, { liveRecheckMs: 60_000 });
-  rt.app.ctx.intakeWriter = writer;
+  rt = await openServingRuntime(paths, {
+    server: { limits: { intakePerMinute: 0 }, log: () => {} },
+    tickMs: 60_000,
+  });
   const app = rt.app;
   const request = (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
     const headers = new Headers(init.headers);
@@ -53,18 +54,15 @@ function served() {
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
     });
   };
-  const sql = <T>(q: string, ...params: unknown[]) =>
-    rt!.db.sqlite.prepare(q).all(...params) as T[];
-  return { rt, request, sql };
+  return { rt, request, store: rt.store };
 }
 
-describe('intake written by the intake writer thread', () => {
+describe('writes made by the writer thread', () => {
   it('writes, merges, replays and refuses exactly like the HTTP thread would', async () => {
-    const { rt, request, sql } = served();
-    const writtenHere = () =>
-      rt.db.sqlite.prepare('SELECT total_changes() AS n').pluck().get() as number;
-    const before = writtenHere();
-    // Written through the writer's own connection: the HTTP thread's connection sees it after the answer.
+    const { request, store } = await served();
+    // This thread's store cannot write: whatever is stored came through the writer.
+    await expect(store.transaction(() => Promise.resolve(1))).rejects.toThrow(/writer/);
+    // Written through the writer's own connection: this thread's connection sees it after the answer.
     const first = await request('/f/apply?utm_source=douyin', {
       method: 'POST',
       json: { name: '张三', phone: '138 0013 8000', course: 'python' },
@@ -73,10 +71,9 @@ describe('intake written by the intake writer thread', () => {
     expect(first.status).toBe(201);
     const body = await first.json();
     expect(body).toMatchObject({ ok: true });
-    expect(sql('SELECT name, phone FROM e_lead')).toEqual([
+    expect(pick(await rows(store, 'e_lead'), ['name', 'phone'])).toEqual([
       { name: '张三', phone: '+8613800138000' },
     ]);
-    expect(writtenHere()).toBe(before);
 
     // The same key again: the stored answer, nothing written twice.
     const replay = await request('/f/apply?utm_source=douyin', {
@@ -94,15 +91,11 @@ describe('intake written by the intake writer thread', () => {
       json: { name: '张三', phone: '+86 138-0013-8000' },
     });
     expect(again.status).toBe(201);
-    const [lead] = sql<{ id: string }>('SELECT id FROM e_lead');
-    expect(sql('SELECT count(*) AS n FROM e_lead')).toEqual([{ n: 1 }]);
-    expect(sql('SELECT count(*) AS n FROM touches WHERE record_id = ?', lead!.id)).toEqual([
-      { n: 2 },
-    ]);
-    expect(sql('SELECT count(*) AS n FROM activities WHERE record_id = ?', lead!.id)).toEqual([
-      { n: 1 },
-    ]);
-    expect(sql("SELECT type FROM outbox WHERE type = 'form.submitted'")).toHaveLength(2);
+    const [lead] = await rows(store, 'e_lead');
+    expect(await count(store, 'e_lead')).toBe(1);
+    expect(await count(store, 'touches', { record_id: lead!.id })).toBe(2);
+    expect(await count(store, 'activities', { record_id: lead!.id })).toBe(1);
+    expect(await count(store, 'outbox', { type: 'form.submitted' })).toBe(2);
 
     // Invalid values: the engine's localized errors come back across the thread, nothing is written.
     const en = await request('/f/apply', {
@@ -118,8 +111,9 @@ describe('intake written by the intake writer thread', () => {
       expect.objectContaining({ path: '/phone', code: 'invalid_phone' }),
     );
     expect(problem.errors.find((e) => e.path === '/phone')!.message).toMatch(/[a-z]/i);
-    expect(sql('SELECT count(*) AS n FROM e_lead')).toEqual([{ n: 1 }]);
-    expect(sql('SELECT status, http_status FROM intake_log ORDER BY at, rowid')).toEqual([
+    expect(await count(store, 'e_lead')).toBe(1);
+    const log = (await rows(store, 'intake_log')).sort((a, b) => Number(a.at) - Number(b.at));
+    expect(pick(log, ['status', 'http_status'])).toEqual([
       { status: 'accepted', http_status: 201 },
       { status: 'merged', http_status: 201 },
       { status: 'rejected', http_status: 422 },
@@ -127,8 +121,8 @@ describe('intake written by the intake writer thread', () => {
   });
 
   it('answers a webhook with the record id and whether it merged', async () => {
-    const { rt, request, sql } = served();
-    const id = rt.app.ctx.users.insert(
+    const { rt, request, store } = await served();
+    const id = await rt.app.ctx.users.insert(
       { login: 'root', passwordHash: await hashPassword('pass-word-1'), role: 'admin', teams: [] },
       Date.now(),
     );
@@ -157,7 +151,7 @@ describe('intake written by the intake writer thread', () => {
       headers: { 'x-trellis-token': 'token-token-token-1' },
     });
     expect(res.status).toBe(201);
-    const [lead] = sql<{ id: string }>('SELECT id FROM e_lead');
+    const [lead] = await rows(store, 'e_lead');
     expect(await res.json()).toEqual({ ok: true, id: lead!.id, status: 'accepted' });
     const again = await request('/hooks/douyin', {
       method: 'POST',
@@ -167,15 +161,15 @@ describe('intake written by the intake writer thread', () => {
     expect(await again.json()).toEqual({ ok: true, id: lead!.id, status: 'merged' });
   });
 
-  it('knows a form published a moment ago, and the HTTP thread writes once the writer stopped', async () => {
-    const { rt, request, sql } = served();
+  it('knows a form published a moment ago, and answers 503 (retry) while the writer is gone', async () => {
+    const { rt, request, store } = await served();
     // Warm the writer's engine on the current version first, so the next publish is news to it.
     expect(
       (await request('/f/apply', { method: 'POST', json: { name: '甲', phone: '13700137000' } }))
         .status,
     ).toBe(201);
     // A new field on a new form: the writer's engine must run the new version, not refuse the field.
-    // It would wait a minute to look (liveRecheckMs above); the version the HTTP thread passes along makes it look now.
+    // The publish runs in the writer; both threads' engines run the new version at once.
     const spec = educationSpec();
     const lead = spec.entities.find((e) => e.key === 'lead')!;
     lead.fields.push({
@@ -191,42 +185,42 @@ describe('intake written by the intake writer thread', () => {
       label: { 'zh-CN': '暑期报名', en: 'Summer sign-up' },
       sections: [{ ...apply.sections[0]!, fields: [...apply.sections[0]!.fields, 'referrerName'] }],
     });
-    const published = specVersions(rt.db).publish({ spec, now: Date.now() });
+    const published = await store.specs.publish({ spec, now: Date.now() });
     expect(published.ok).toBe(true);
     const summer = await request('/f/summer', {
       method: 'POST',
       json: { name: '乙', phone: '13700137001', referrerName: '王老师' },
     });
     expect(summer.status).toBe(201);
-    expect(
-      sql('SELECT source_key FROM touches ORDER BY at, rowid').map(
-        (r) => (r as { source_key: string }).source_key,
-      ),
-    ).toEqual(['trial-apply', 'summer-apply']);
-    expect(sql("SELECT referrerName FROM e_lead WHERE name = '乙'")).toEqual([
+    const touches = (await rows(store, 'touches')).sort((a, b) => Number(a.at) - Number(b.at));
+    expect(touches.map((r) => r.source_key)).toEqual(['trial-apply', 'summer-apply']);
+    expect(pick(await rows(store, 'e_lead', { name: '乙' }), ['referrerName'])).toEqual([
       { referrerName: '王老师' },
     ]);
 
-    await writer!.stop();
-    expect(writer!.write({} as never, null)).toBeNull();
-    expect(
-      (await request('/f/apply', { method: 'POST', json: { name: '丙', phone: '13700137002' } }))
-        .status,
-    ).toBe(201);
-    expect(sql('SELECT count(*) AS n FROM e_lead')).toEqual([{ n: 3 }]);
+    // Without a writer nothing is written and the caller is told to retry, not a 500.
+    await rt.writer.stop();
+    const refused = await request('/f/apply', {
+      method: 'POST',
+      json: { name: '丙', phone: '13700137002' },
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await count(store, 'e_lead')).toBe(2);
   });
-  it('a thread that cannot start is logged, leaves intake to the HTTP thread and stops at once', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'intake-writer-'));
+  it('a writer that cannot start is logged, refuses writes after a while and stops at once', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'writer-'));
     const logged: Record<string, unknown>[] = [];
     // A directory where the database file should be: the thread fails to open it.
     const started = performance.now();
-    const broken = startIntakeWriter(dir, { log: (e) => logged.push(e) });
-    for (let i = 0; i < 250 && logged.length === 0; i++)
+    const broken = startWriter(dir, { log: (e) => logged.push(e), waitMs: 100 });
+    for (let i = 0; i < 1500 && logged.length === 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     const crashMs = performance.now() - started;
-    expect(logged[0]).toMatchObject({ level: 'error', msg: 'intake writer crashed' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(broken.write({} as never, null)).toBeNull();
+    expect(logged[0]).toMatchObject({ level: 'error', msg: 'writer crashed' });
+    await expect(
+      broken.port({ target: 'store', method: 'users.setStatus', args: ['u', 'active', 0] }),
+    ).rejects.toThrow(/not running/);
     // Stopping while it waits to be restarted neither hangs nor starts it again.
     await broken.stop();
     // A restart would come a second after the crash and take as long to fail again.
@@ -234,7 +228,7 @@ describe('intake written by the intake writer thread', () => {
     expect(logged).toHaveLength(1);
   });
   it('answers malformed and hostile submissions across the thread with 4xx problems, never 5xx or a partial lead', async () => {
-    const { request, sql } = served();
+    const { request, store } = await served();
     // Real leads among the malformed bodies, so the thread also writes while it refuses.
     const lead = fc
       .record({
@@ -270,13 +264,11 @@ describe('intake written by the intake writer thread', () => {
       expect(statuses.get(status), `${status} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(
         0,
       );
+    const leads = await rows(store, 'e_lead');
     expect(
-      sql(
-        "SELECT count(*) AS n FROM e_lead WHERE name IS NULL OR name = '' OR phone IS NULL OR phone NOT LIKE '+%'",
-      ),
-    ).toEqual([{ n: 0 }]);
-    expect(sql('SELECT count(DISTINCT record_id) AS n FROM record_history')).toEqual(
-      sql('SELECT count(*) AS n FROM e_lead'),
-    );
+      leads.filter((r) => !r.name || typeof r.phone !== 'string' || !r.phone.startsWith('+')),
+    ).toEqual([]);
+    const history = new Set((await rows(store, 'record_history')).map((r) => r.record_id));
+    expect(history.size).toBe(leads.length);
   }, 60_000);
 });

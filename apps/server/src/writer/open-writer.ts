@@ -1,0 +1,70 @@
+import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
+import type { AutomationsApi, Engine, PermissionSpec } from '@trellis/engine';
+import type { Store } from '@trellis/store';
+import { alertSilentSources } from '../intake/silence-alerts';
+import { envMailer, envSecrets, fetchHttp } from '../setup/outbound';
+import type { WriteCall } from './calls';
+import { executeWrite } from './execute';
+
+const SILENCE_CHECK_EVERY_MS = 60_000;
+const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
+
+/** The writer: the engine and automations over the only write connection, and what it runs. */
+export type Writer = {
+  engine: Engine;
+  automations: AutomationsApi;
+  execute(call: WriteCall): Promise<unknown>;
+  /** Stops the automation loop and the silence checks (the store stays open). */
+  stop(): Promise<void>;
+};
+
+/**
+ * Wires the writer over an open store: the engine with the role model of its live spec, the
+ * automations (outbound HTTP, mail and secrets from the environment), the silence alerts of
+ * intake sources. The caller starts the automation loop.
+ */
+export function openWriter(
+  store: Store,
+  opts: { env: NodeJS.ProcessEnv; workerId?: string; contended?: () => boolean },
+): Writer {
+  // Robot messages, webhooks and emails leave from the writer (`trellis start` checked SMTP).
+  const mail = envMailer(opts.env);
+  if (!mail.ok) throw new Error(mail.reason);
+  const engine: Engine = createEngine({
+    store,
+    permissions: createPermissionPort(
+      () => (engine.runtime.lastLive()?.model.spec as PermissionSpec | undefined) ?? EMPTY_SPEC,
+    ),
+    http: fetchHttp,
+    ...(mail.mailer ? { mailer: mail.mailer } : {}),
+  });
+  // Each drain transaction holds the writer that forwarded writes wait for: batchMs bounds it
+  // (5 ms); while writes wait, a transaction lasts ~1 ms and the loop pauses 20 ms between two.
+  const automations = createAutomations(engine, {
+    secrets: envSecrets(opts.env),
+    options: {
+      batchSize: 16,
+      batchMs: 5,
+      contendedBatchMs: 1,
+      ...(opts.workerId ? { workerId: opts.workerId } : {}),
+    },
+    ...(opts.contended ? { contended: opts.contended } : {}),
+  });
+  // Intake sources with `alertAfter` that went quiet are reported to the people who manage intake.
+  const silence = setInterval(() => {
+    void engine.liveSpec().then(
+      (spec) => alertSilentSources(store, spec, engine.clock.now()),
+      () => undefined,
+    );
+  }, SILENCE_CHECK_EVERY_MS);
+  const deps = { engine, store, automations, now: () => engine.clock.now() };
+  return {
+    engine,
+    automations,
+    execute: (call) => executeWrite(deps, call),
+    stop: async () => {
+      clearInterval(silence);
+      await automations.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { spawnThread } from '../setup/spawn-thread';
+
+/**
+ * Starts the checkpoint thread (checkpoint-thread.ts) for a SQLite data directory; the writer
+ * opens its store with `checkpoints: 'elsewhere'`. A crashed thread is restarted after a second.
+ */
+export function startCheckpoints(
+  dbFile: string,
+  log: (entry: Record<string, unknown>) => void = (e) => console.error(JSON.stringify(e)),
+): { stop(): Promise<void> } {
+  let stopping = false;
+  let worker: ReturnType<typeof spawnThread> | null = null;
+  const spawn = () => {
+    if (stopping) return;
+    const w = spawnThread(new URL('./checkpoint-thread.ts', import.meta.url), { dbFile });
+    worker = w;
+    w.on('error', (err) =>
+      log({ level: 'error', msg: 'checkpoint thread crashed', error: String(err) }),
+    );
+    w.on('exit', () => {
+      worker = null;
+      if (!stopping) setTimeout(spawn, 1000).unref();
+    });
+  };
+  spawn();
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        const w = worker;
+        if (!w) return resolve();
+        w.once('exit', () => resolve());
+        w.on('message', (m: { stopped?: boolean }) => {
+          if (m.stopped) void w.terminate();
+        });
+        w.postMessage('stop');
+      }),
+  };
+}

@@ -1,0 +1,87 @@
+// Entry of the writer thread of `trellis start` (DESIGN.md §4, one writer): the only write
+// connection, the engine's writes forwarded by the HTTP thread, intake, and the automation loop
+// (drain, scheduler, deliveries) interleaved with them in the store's transaction queue.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openStore } from '@trellis/store';
+import { openWriter } from './open-writer';
+import type { WriteCall, WriteReply } from './calls';
+
+const { dbFile, tickMs, workerId, gauge } = workerData as {
+  dbFile: string;
+  tickMs: number;
+  workerId: string;
+  gauge: Int32Array;
+};
+
+const store = await openStore({ url: dbFile, checkpoints: 'elsewhere' });
+const writer = openWriter(store, {
+  env: process.env,
+  workerId,
+  // Forwarded writes waiting (posted, not yet answered): the drain keeps its transactions short.
+  contended: () => Atomics.load(gauge, 0) > 0 || store.waiting() > 0,
+});
+writer.automations.start({ tickMs });
+
+// The answers of one turn go back in one message.
+let replies: WriteReply[] = [];
+const reply = (r: WriteReply) => {
+  if (replies.length === 0) setImmediate(flush);
+  replies.push(r);
+};
+const flush = () => {
+  parentPort?.postMessage({ replies });
+  replies = [];
+};
+
+// Writes that did not come from the HTTP thread (the automation loop) are announced, so event
+// streams deliver what they changed; at most every 50 ms.
+let announce: NodeJS.Timeout | null = null;
+store.onCommit(() => {
+  announce ??= setTimeout(() => {
+    announce = null;
+    parentPort?.postMessage({ committed: true });
+  }, 50);
+});
+
+let inFlight = 0;
+let stopping = false;
+const stopWhenIdle = async () => {
+  if (!stopping || inFlight > 0) return;
+  await writer.stop();
+  if (replies.length > 0) flush();
+  if (announce) clearTimeout(announce);
+  await store.close();
+  parentPort?.postMessage({ stopped: true });
+};
+
+parentPort?.on('message', async (msg: 'stop' | { calls: { id: number; call: WriteCall }[] }) => {
+  if (msg === 'stop') {
+    stopping = true;
+    void stopWhenIdle();
+    return;
+  }
+  for (const { id, call } of msg.calls) {
+    inFlight++;
+    await writer
+      .execute(call)
+      .then(
+        (value) => reply({ id, ok: true, value }),
+        (error: unknown) =>
+          reply({
+            id,
+            ok: false,
+            error: {
+              message: error instanceof Error ? error.message : String(error),
+              ...(typeof (error as { code?: unknown })?.code === 'string'
+                ? { code: (error as { code: string }).code }
+                : {}),
+            },
+          }),
+      )
+      .finally(() => {
+        inFlight--;
+        void stopWhenIdle();
+      });
+  }
+});
+parentPort?.postMessage({ ready: true });
