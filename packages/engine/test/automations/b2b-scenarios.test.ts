@@ -4,12 +4,13 @@ import { validateSpec } from '@trellis/spec';
 import { createPermissionPort } from '../../src/index';
 import { admin, HOUR, setupAutomations, type Harness } from './support/harness';
 import { b2bPeople, b2bSpec } from './support/b2b';
+import { json, pick, sortBy } from '../fixtures/rows';
 
 // The second article's practices (seed 003) walked through the engine with the b2b-sales
 // template: identity + merge, team-lead review before the pool, the new owner's 24-hour task,
 // the deal risk index and the monthly data-gap scan.
 let h: Harness;
-afterEach(() => h?.db.close());
+afterEach(() => h?.store.close());
 const DAY = 24 * HOUR;
 // The template's roles enforced, as in the server (field read-only for account managers).
 const setup = () => {
@@ -33,9 +34,9 @@ const intake = {
 };
 let seq = 0;
 const TAX = '91330100MA2B3C4D5E';
-function customer(values: Record<string, unknown> = {}, opts: object = intake) {
+async function customer(values: Record<string, unknown> = {}, opts: object = intake) {
   const n = ++seq;
-  const r = h.engine.records.create(
+  const r = await h.engine.records.create(
     'customer',
     {
       companyName: `测试公司${n}`,
@@ -53,34 +54,40 @@ function customer(values: Record<string, unknown> = {}, opts: object = intake) {
   return r;
 }
 const vp = () => as('zhao.min', 'sales-vp');
-const get = (entity: string, id: string) => {
-  const r = h.engine.records.get(entity, id, vp());
+const get = async (entity: string, id: string) => {
+  const r = await h.engine.records.get(entity, id, vp());
   if (!r.ok) throw new Error(r.error.message);
   return r.record;
 };
-const tasks = (recordId: string) =>
-  h.all<{ assignee_id: string; title: string; status: string }>(
-    `SELECT assignee_id, title, status FROM tasks WHERE record_id = ? ORDER BY created_at, id`,
-    recordId,
+const tasks = async (recordId: string) =>
+  pick(sortBy(await h.rows('tasks', { record_id: recordId }), 'created_at', 'id'), [
+    'assignee_id',
+    'title',
+    'status',
+  ]);
+const call = async (entity: string, id: string, login: string) => {
+  const r = await h.engine.activities.log(
+    entity,
+    id,
+    { type: 'call', body: '电话沟通' },
+    as(login),
   );
-const call = (entity: string, id: string, login: string) => {
-  const r = h.engine.activities.log(entity, id, { type: 'call', body: '电话沟通' }, as(login));
   if (!r.ok) throw new Error(JSON.stringify(r));
 };
 
 describe('templates/b2b-sales through the engine', () => {
-  it('is a valid spec', () => {
+  it('is a valid spec', async () => {
     expect(validateSpec(b2bSpec(), { locale: 'en' }).errors).toEqual([]);
   });
 
-  it('identifies a customer by mobile + tax ID: the same pair from another channel merges, another tax ID does not', () => {
-    h = setup();
-    const first = customer({ phone: '+86 138-0013-8000', companyName: '杭州云帆科技' });
-    expect(get('customer', first.record.id).customerCode).toBe(
+  it('identifies a customer by mobile + tax ID: the same pair from another channel merges, another tax ID does not', async () => {
+    h = await setup();
+    const first = await customer({ phone: '+86 138-0013-8000', companyName: '杭州云帆科技' });
+    expect((await get('customer', first.record.id)).customerCode).toBe(
       createHash('sha256').update(`+8613800138000|${TAX}`).digest('hex'),
     );
     // The 400 hotline has the same caller and tax ID, written differently, plus an industry.
-    const again = customer({
+    const again = await customer({
       phone: '１３８００１３８０００',
       companyName: '云帆科技',
       industry: 'tmt',
@@ -89,66 +96,70 @@ describe('templates/b2b-sales through the engine', () => {
     expect(again.merged).toBe(true);
     expect(again.record.id).toBe(first.record.id);
     // Filled what was missing, kept what was there (the first channel stays the first).
-    expect(get('customer', first.record.id)).toMatchObject({
+    expect(await get('customer', first.record.id)).toMatchObject({
       companyName: '杭州云帆科技',
       industry: 'tmt',
       firstChannel: 'hotline',
     });
     // The same switchboard number at another company is another customer.
-    const other = customer({ phone: '+8613800138000', taxId: '91310000MA1FL0XQ2K' });
+    const other = await customer({ phone: '+8613800138000', taxId: '91310000MA1FL0XQ2K' });
     expect(other.merged).toBeFalsy();
-    expect(h.count('e_customer')).toBe(2);
+    expect(await h.count('e_customer')).toBe(2);
   });
 
-  it('sends a new customer to its region team lead for review; confirmed, it enters the pool; the claimer must call within 24 hours', () => {
-    h = setup();
-    const id = customer({ city: '330100' }).record.id;
-    h.automations.drain();
+  it('sends a new customer to its region team lead for review; confirmed, it enters the pool; the claimer must call within 24 hours', async () => {
+    h = await setup();
+    const id = (await customer({ city: '330100' })).record.id;
+    await h.automations.drain();
     // Hangzhou is in the east: the east team lead (not a rep) reviews it first.
-    expect(get('customer', id)).toMatchObject({ ownerId: 'u-sun.li', reviewStatus: 'pending' });
-    expect(tasks(id)).toEqual([
+    expect(await get('customer', id)).toMatchObject({
+      ownerId: 'u-sun.li',
+      reviewStatus: 'pending',
+    });
+    expect(await tasks(id)).toEqual([
       { assignee_id: 'u-sun.li', title: `初审新客户：测试公司${seq}`, status: 'open' },
     ]);
     // Not in the pool yet: a rep can neither see nor confirm it.
-    expect(h.engine.records.get('customer', id, as('he.jun')).ok).toBe(false);
+    expect((await h.engine.records.get('customer', id, as('he.jun'))).ok).toBe(false);
     expect(
-      h.engine.records.update('customer', id, { reviewStatus: 'confirmed' }, as('he.jun')).ok,
+      (await h.engine.records.update('customer', id, { reviewStatus: 'confirmed' }, as('he.jun')))
+        .ok,
     ).toBe(false);
-    const confirmed = h.engine.records.update(
+    const confirmed = await h.engine.records.update(
       'customer',
       id,
       { reviewStatus: 'confirmed' },
       as('sun.li', 'team-lead'),
     );
     expect(confirmed.ok).toBe(true);
-    h.automations.drain();
-    expect(get('customer', id).ownerId).toBeNull();
-    expect(tasks(id)[0]?.status).toBe('done');
+    await h.automations.drain();
+    expect((await get('customer', id)).ownerId).toBeNull();
+    expect((await tasks(id))[0]?.status).toBe('done');
     // he.jun takes it from the pool: a first-contact task due in 24 hours, closed by his call.
-    const claimed = h.engine.records.update(
+    const claimed = await h.engine.records.update(
       'customer',
       id,
       { ownerId: 'u-he.jun' },
       as('zhao.min', 'sales-vp'),
     );
     expect(claimed.ok).toBe(true);
-    h.automations.drain();
-    expect(tasks(id).at(-1)).toEqual({
+    await h.automations.drain();
+    expect((await tasks(id)).at(-1)).toEqual({
       assignee_id: 'u-he.jun',
       title: `Contact within 24 hours: 测试公司${seq}`,
       status: 'open',
     });
-    expect(get('customer', id).lastContactAt).toBeNull();
+    expect((await get('customer', id)).lastContactAt).toBeNull();
     h.clock.advance(3 * HOUR);
-    call('customer', id, 'he.jun');
-    h.automations.drain();
-    expect(tasks(id).at(-1)?.status).toBe('done');
-    expect(get('customer', id).lastContactAt).toBe(h.clock.now());
+    await call('customer', id, 'he.jun');
+    await h.automations.drain();
+    expect((await tasks(id)).at(-1)?.status).toBe('done');
+    expect((await get('customer', id)).lastContactAt).toBe(h.clock.now());
   });
 
-  it('keeps the review with team leads: an account manager cannot mark a customer confirmed', () => {
-    h = setup();
-    const r = h.engine.records.create(
+  it('keeps the review with team leads: an account manager cannot mark a customer confirmed', async () => {
+    h = await setup();
+    const r = await h.engine.records.create(
       'customer',
       {
         companyName: '自评公司',
@@ -164,76 +175,92 @@ describe('templates/b2b-sales through the engine', () => {
     ]);
   });
 
-  it('routes by region: Guangzhou to the south lead, Beijing to the north lead', () => {
-    h = setup();
-    const gz = customer({ city: '440100' }).record.id;
-    const bj = customer({ city: '110100' }).record.id;
-    h.automations.drain();
-    expect(get('customer', gz).ownerId).toBe('u-zhou.jie');
-    expect(get('customer', bj).ownerId).toBe('u-qin.lan');
+  it('routes by region: Guangzhou to the south lead, Beijing to the north lead', async () => {
+    h = await setup();
+    const gz = (await customer({ city: '440100' })).record.id;
+    const bj = (await customer({ city: '110100' })).record.id;
+    await h.automations.drain();
+    expect((await get('customer', gz)).ownerId).toBe('u-zhou.jie');
+    expect((await get('customer', bj)).ownerId).toBe('u-qin.lan');
   });
 
-  it('rates deal risk: a contact below purchasing is yellow, 30 days without interaction turns it red and alerts, a call and a higher contact bring it back', () => {
-    h = setup();
-    h.automations.tick(); // the schedules count from now
-    const c = customer({}, as('he.jun')).record.id;
-    const made = h.engine.records.create(
+  it('rates deal risk: a contact below purchasing is yellow, 30 days without interaction turns it red and alerts, a call and a higher contact bring it back', async () => {
+    h = await setup();
+    await h.automations.tick(); // the schedules count from now
+    const c = (await customer({}, as('he.jun'))).record.id;
+    const made = await h.engine.records.create(
       'deal',
       { title: '云帆 MES 项目', customer: c, contactLevel: 'staff', amount: 50_000_000 },
       as('he.jun'),
     );
     if (!made.ok) throw new Error(JSON.stringify(made.error));
     const deal = made.record.id;
-    h.automations.drain();
-    expect(get('deal', deal).riskLevel).toBe('yellow');
+    await h.automations.drain();
+    expect((await get('deal', deal)).riskLevel).toBe('yellow');
     // 29 days later the morning run keeps it yellow; two days more and it is red.
     h.clock.advance(29 * DAY);
-    h.automations.tick();
-    h.automations.drain();
-    expect(get('deal', deal).riskLevel).toBe('yellow');
+    await h.automations.tick();
+    await h.automations.drain();
+    expect((await get('deal', deal)).riskLevel).toBe('yellow');
     h.clock.advance(2 * DAY);
-    h.automations.tick();
-    h.automations.drain();
-    expect(get('deal', deal).riskLevel).toBe('red');
-    const alerts = h.all<{ user_id: string; title: string }>(
-      `SELECT user_id, title FROM notifications WHERE record_id = ? AND title IN ('Deal at high risk', '商机高风险') ORDER BY user_id`,
-      deal,
+    await h.automations.tick();
+    await h.automations.drain();
+    expect((await get('deal', deal)).riskLevel).toBe('red');
+    const alerts = pick(
+      sortBy(
+        await h.rows(
+          'notifications',
+          (r) =>
+            r.record_id === deal && ['Deal at high risk', '商机高风险'].includes(String(r.title)),
+        ),
+        'user_id',
+      ),
+      ['user_id', 'title'],
     );
     expect(alerts).toEqual([
       { user_id: 'u-he.jun', title: 'Deal at high risk' },
       { user_id: 'u-sun.li', title: '商机高风险' },
     ]);
-    call('deal', deal, 'he.jun');
-    h.automations.drain();
-    expect(get('deal', deal).riskLevel).toBe('yellow');
+    await call('deal', deal, 'he.jun');
+    await h.automations.drain();
+    expect((await get('deal', deal)).riskLevel).toBe('yellow');
     expect(
-      h.engine.records.update('deal', deal, { contactLevel: 'purchasing' }, as('he.jun')).ok,
+      (await h.engine.records.update('deal', deal, { contactLevel: 'purchasing' }, as('he.jun')))
+        .ok,
     ).toBe(true);
-    h.automations.drain();
-    expect(get('deal', deal).riskLevel).toBe('green');
+    await h.automations.drain();
+    expect((await get('deal', deal)).riskLevel).toBe('green');
     // Account managers cannot set the light by hand.
-    expect(h.engine.records.update('deal', deal, { riskLevel: 'red' }, as('he.jun')).ok).toBe(
-      false,
-    );
+    expect(
+      (await h.engine.records.update('deal', deal, { riskLevel: 'red' }, as('he.jun'))).ok,
+    ).toBe(false);
   });
 
-  it('scans monthly for owned customers without a last contact date or a next follow-up plan', () => {
-    h = setup();
-    h.automations.tick();
-    const complete = customer({ nextFollowUpPlan: '下周二回访' }, as('he.jun')).record.id;
-    call('customer', complete, 'he.jun');
-    const noPlan = customer({}, as('he.jun')).record.id;
-    call('customer', noPlan, 'he.jun');
-    const never = customer({ nextFollowUpPlan: '发资料' }, as('luo.bin')).record.id;
-    h.automations.drain();
+  it('scans monthly for owned customers without a last contact date or a next follow-up plan', async () => {
+    h = await setup();
+    await h.automations.tick();
+    const complete = (await customer({ nextFollowUpPlan: '下周二回访' }, as('he.jun'))).record.id;
+    await call('customer', complete, 'he.jun');
+    const noPlan = (await customer({}, as('he.jun'))).record.id;
+    await call('customer', noPlan, 'he.jun');
+    const never = (await customer({ nextFollowUpPlan: '发资料' }, as('luo.bin'))).record.id;
+    await h.automations.drain();
     // Monday 5 January 09:00 Shanghai; the scan runs on 1 February at 09:00.
     h.clock.advance(26 * DAY + 23 * HOUR);
-    expect(h.automations.tick().schedules).not.toContain('monthly-data-gaps');
+    expect((await h.automations.tick()).schedules).not.toContain('monthly-data-gaps');
     h.clock.advance(2 * HOUR);
-    expect(h.automations.tick().schedules).toContain('monthly-data-gaps');
-    h.automations.drain();
-    const gaps = h.all<{ record_id: string; assignee_id: string }>(
-      `SELECT record_id, assignee_id FROM tasks WHERE json_extract(source, '$.automation') = 'monthly-data-gaps' ORDER BY assignee_id`,
+    expect((await h.automations.tick()).schedules).toContain('monthly-data-gaps');
+    await h.automations.drain();
+    const gaps = pick(
+      sortBy(
+        await h.rows(
+          'tasks',
+          (r) =>
+            (json(r.source) as { automation?: string } | null)?.automation === 'monthly-data-gaps',
+        ),
+        'assignee_id',
+      ),
+      ['record_id', 'assignee_id'],
     );
     expect(gaps).toEqual([
       { record_id: noPlan, assignee_id: 'u-he.jun' },
