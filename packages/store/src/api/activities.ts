@@ -1,4 +1,4 @@
-import type { Keep, Page, PageRequest } from '../sql/keyset-page';
+import type { Page, PageRequest } from '../sql/keyset-page';
 /** A file attached to an activity (stored in `files`). */
 export type FileRef = { id: string; name: string; size: number; mime: string };
 

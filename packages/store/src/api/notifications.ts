@@ -1,4 +1,4 @@
-import type { Keep, Page, PageRequest } from '../sql/keyset-page';
+import type { Page, PageRequest } from '../sql/keyset-page';
 /** An in-app notification (`notifications`). */
 export type Notification = {
   id: string;

@@ -1,4 +1,4 @@
-import type { Keep, Page, PageRequest } from '../sql/keyset-page';
+import type { Page, PageRequest } from '../sql/keyset-page';
 export type UserStatus = 'active' | 'away' | 'disabled';
 
 /** A user as stored (`users`), with the password hash: never send it to a client. */
