@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
+import { newPage, openBrowser, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
