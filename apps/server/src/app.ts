@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { createPermissions } from '@trellis/engine';
-import type { PermissionSpec } from '@trellis/engine';
 import { createRateLimiter } from './auth/rate-limit';
 import { sessionsRepo } from './auth/sessions';
 import { tokensRepo } from './auth/tokens';
@@ -18,8 +16,6 @@ import { specSource } from './spec-source';
 import { registerStatic } from './static';
 import type { AppEnv } from './types';
 import { notifyChanges } from './http/change-notifier';
-
-const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
 
 /**
  * Builds the Trellis HTTP app (Hono). Testable without a socket through `app.request()`;
@@ -38,7 +34,6 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     users: usersRepo(options.db),
     sessions: sessionsRepo(options.db),
     tokens: tokensRepo(options.db),
-    perms: createPermissions(() => (spec() as PermissionSpec | null) ?? EMPTY_SPEC),
     spec,
     groupCommit: createGroupCommit(options.db),
     intakeWriter: null,

@@ -1,5 +1,4 @@
 import type { AppSpec } from '@trellis/spec';
-import type { Permissions } from '@trellis/engine';
 import type { StoreDb } from '@trellis/store';
 import type { RateLimiter } from './auth/rate-limit';
 import type { SessionsRepo, TokensRepo } from './auth/repos';
@@ -68,7 +67,6 @@ export type ServerContext = {
   users: UsersRepo;
   sessions: SessionsRepo;
   tokens: TokensRepo;
-  perms: Permissions;
   /** The live (published) spec, or null before the first publish. */
   spec(): AppSpec | null;
   /** Intake writes share commits (see intake/group-commit). */

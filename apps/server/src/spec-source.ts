@@ -10,11 +10,17 @@ export function specSource(db: StoreDb, engine?: { spec?: unknown }): () => AppS
   const maxStmt = db.sqlite.prepare('SELECT max(version) AS v FROM spec_versions');
   const getStmt = db.sqlite.prepare('SELECT spec FROM spec_versions WHERE version = ?');
   return () => {
-    // The engine follows spec_versions itself; its model carries the spec it runs.
-    const model =
-      typeof engine?.spec === 'function'
-        ? (engine.spec as () => { spec?: unknown } | undefined)()
-        : undefined;
+    // The engine follows spec_versions itself; its model carries the spec it runs (it throws
+    // before the first publish: then there is no spec).
+    let model: { spec?: unknown } | undefined;
+    try {
+      model =
+        typeof engine?.spec === 'function'
+          ? (engine.spec as () => { spec?: unknown } | undefined)()
+          : undefined;
+    } catch {
+      model = undefined;
+    }
     const live = model?.spec;
     if (live && typeof live === 'object' && 'entities' in live) return live as AppSpec;
     const version = (maxStmt.get() as { v: number | null }).v;

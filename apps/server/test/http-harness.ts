@@ -1,24 +1,19 @@
 import { markSpecChanged, openDatabase } from '@trellis/store';
 import type { StoreDb } from '@trellis/store';
 import { createApp } from '../src/app';
-import type { ServerEngine } from '../src/engine-port';
+import { createEngine } from '@trellis/engine';
 import type { ServerOptions } from '../src/context';
 import { hashPassword } from '../src/auth/password';
 
-/** An engine for tests that never reach records: any call fails the test loudly. */
-export const noEngine: ServerEngine = new Proxy({} as ServerEngine, {
-  get: (_t, prop) => {
-    if (prop === 'then' || prop === 'spec') return undefined;
-    throw new Error(`engine.${String(prop)} is not wired in this test`);
-  },
-});
-
 export const ORIGIN = 'http://localhost';
 
-/** A fresh in-memory database and app; `request` defaults to a same-origin JSON call. */
+/**
+ * A fresh in-memory database and app; `request` defaults to a same-origin JSON call. The engine
+ * is real (its role model answers the permission questions) over whatever spec the test stores.
+ */
 export function httpHarness(options: Partial<ServerOptions> = {}) {
   const db: StoreDb = options.db ?? openDatabase(':memory:');
-  const app = createApp({ engine: noEngine, db, log: () => {}, ...options });
+  const app = createApp({ engine: createEngine({ db }), db, log: () => {}, ...options });
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const headers = new Headers(init.headers);
     let body = init.body;

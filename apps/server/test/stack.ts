@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, createPermissionPort } from '@trellis/engine';
-import type { Engine } from '@trellis/engine';
+import { createEngine } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
 import { openDatabase, specVersions } from '@trellis/store';
 import { createApp } from '../src/app';
@@ -33,7 +32,7 @@ const hashCache = new Map<string, Promise<string>>();
 
 /**
  * The whole stack over an in-memory database: the education template published through the
- * store's publish path, the engine with the role model as its permission port, and the app.
+ * store's publish path, the engine (its role model follows the live spec), and the app.
  * `edit` adjusts the template spec before it is published (say a form's intake mode).
  */
 export function fullStack(
@@ -46,12 +45,8 @@ export function fullStack(
     throw new Error(
       `education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`,
     );
-  const holder: { engine?: Engine } = {};
-  const engine = createEngine({
-    db,
-    permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
-  });
-  holder.engine = engine;
+  // A test clock drives the engine too (times it stores) and the server's own `now`.
+  const engine = createEngine({ db, ...(options.clock ? { clock: options.clock } : {}) });
   const app = createApp({ engine, db, log: () => {}, limits: { intakePerMinute: 0 }, ...options });
   const request = (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
     const headers = new Headers(init.headers);

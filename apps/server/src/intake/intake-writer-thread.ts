@@ -1,8 +1,7 @@
 // Entry of the intake writer thread (see startIntakeWriter): its own connection, engine and
 // group commit; writes the submissions the HTTP thread posts and answers after each commit.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
-import type { Engine } from '@trellis/engine';
+import { createAutomations, createEngine } from '@trellis/engine';
 import { handOffCheckpoints, markSpecChanged, openDatabase } from '@trellis/store';
 import { createGroupCommit } from './group-commit';
 import { intakeStore } from './intake-store';
@@ -17,13 +16,10 @@ const { dbFile, checkpointsElsewhere, liveRecheckMs, queue } = workerData as {
 };
 const db = openDatabase(dbFile);
 if (checkpointsElsewhere) handOffCheckpoints(db);
-const holder: { engine?: Engine } = {};
 const engine = createEngine({
   db,
-  permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
   ...(liveRecheckMs !== undefined ? { liveRecheckMs } : {}),
 });
-holder.engine = engine;
 const store = intakeStore(db);
 const deps: IntakeDeps = {
   engine,

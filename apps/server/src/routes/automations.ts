@@ -17,13 +17,13 @@ function automationsOf(ctx: ServerContext) {
 // Reading what automations did is the manager's job too (seed 000: the manager watches the
 // process); changing or running them is not.
 function requireWatch(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'monitor')) requireManage(ctx, actor);
+  if (!ctx.engine.permissions.hasCapability(actor, 'monitor')) requireManage(ctx, actor);
 }
 
 function requireManage(ctx: ServerContext, actor: Actor): void {
   if (
-    !ctx.perms.hasCapability(actor, 'manageAutomations') &&
-    !ctx.perms.hasCapability(actor, 'build')
+    !ctx.engine.permissions.hasCapability(actor, 'manageAutomations') &&
+    !ctx.engine.permissions.hasCapability(actor, 'build')
   )
     throw new HttpProblem(403, 'forbidden');
 }
@@ -54,7 +54,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       ]);
     // Run rows carry the record's values (condition traces, results): builders see every run,
     // others only runs over records they can read now.
-    const everything = ctx.perms.hasCapability(actor, 'build');
+    const everything = ctx.engine.permissions.hasCapability(actor, 'build');
     const result = automationsOf(ctx).runsPage(
       {
         ...(q.automation ? { automationKey: q.automation } : {}),
@@ -132,7 +132,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       !entity ||
       !ids.every((id) => {
         const r = ctx.engine.records.get(entity, id, { actor });
-        return r.ok && ctx.perms.can(actor, 'update', entity, r.record);
+        return r.ok && ctx.engine.permissions.can(actor, 'update', entity, r.record);
       })
     )
       throw new HttpProblem(404, 'not_found');

@@ -4,8 +4,6 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import type { Actor, AppEnv } from '../types';
 import { nextChange, notifyChanges } from '../http/change-notifier';
-import { scrubNotification } from '../http/scrub-notification';
-import { redactor } from './record-helpers';
 
 // Streams wake on every committed write of this process (change-notifier); the poll only
 // catches writes of other processes. Options limits.ssePollMs overrides it.
@@ -44,9 +42,11 @@ export function eventsSince(
     .all(cursor.seq) as OutboxRow[];
   for (const row of rows) {
     cursor.seq = row.seq;
-    if (!row.entity || !row.record_id || !ctx.perms.can(actor, 'read', row.entity)) continue;
+    if (!row.entity || !row.record_id || !ctx.engine.permissions.can(actor, 'read', row.entity))
+      continue;
+    // The engine answers only records in the reader's scope, redacted for them.
     const got = ctx.engine.records.get(row.entity, row.record_id, { actor, includeDeleted: true });
-    if (!got.ok || !ctx.perms.can(actor, 'read', row.entity, got.record)) continue;
+    if (!got.ok) continue;
     out.push({
       event: 'record',
       data: {
@@ -54,7 +54,7 @@ export function eventsSince(
         entity: row.entity,
         id: row.record_id,
         at: row.created_at,
-        record: redactor(ctx, actor, row.entity).record(got.record),
+        record: got.record,
       },
     });
   }
@@ -76,7 +76,7 @@ export function eventsSince(
         payload: n.payload ? (JSON.parse(n.payload) as unknown) : null,
         createdAt: n.created_at,
       };
-      out.push({ event: 'notification', data: scrubNotification(ctx, actor, view) });
+      out.push({ event: 'notification', data: ctx.engine.redact.notification(actor, view) });
     }
   }
   return out;

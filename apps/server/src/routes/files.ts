@@ -20,12 +20,15 @@ type FileRow = {
 
 /** Whether the reader may download a file: they uploaded it, or it sits on a record (or an activity of one) they can read, in a field they can see. */
 function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): boolean {
-  if (ctx.perms.hasCapability(actor, 'build') || (actor.userId && file.created_by === actor.userId))
+  if (
+    ctx.engine.permissions.hasCapability(actor, 'build') ||
+    (actor.userId && file.created_by === actor.userId)
+  )
     return true;
   const needle = `%"${file.id}"%`;
   for (const entity of ctx.spec()?.entities ?? []) {
-    if (!ctx.perms.can(actor, 'read', entity.key)) continue;
-    const visible = new Set(ctx.perms.visibleFields(actor, entity.key));
+    if (!ctx.engine.permissions.can(actor, 'read', entity.key)) continue;
+    const visible = new Set(ctx.engine.permissions.visibleFields(actor, entity.key));
     const ids = new Set<string>();
     for (const f of entity.fields.filter((f) => f.type === 'file' && visible.has(f.key))) {
       for (const r of ctx.db.sqlite
@@ -43,7 +46,7 @@ function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): boolean {
       ids.add(r.id);
     for (const id of ids) {
       const got = ctx.engine.records.get(entity.key, id, { actor });
-      if (got.ok && ctx.perms.can(actor, 'read', entity.key, got.record)) return true;
+      if (got.ok && ctx.engine.permissions.can(actor, 'read', entity.key, got.record)) return true;
     }
   }
   return false;

@@ -9,7 +9,8 @@ import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
 function requireBuild(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'build')) throw new HttpProblem(403, 'forbidden');
+  if (!ctx.engine.permissions.hasCapability(actor, 'build'))
+    throw new HttpProblem(403, 'forbidden');
 }
 
 const asErrors = (errors: { path: string; code: string; message: string }[]): ProblemError[] =>
@@ -24,8 +25,8 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const live = versions.live();
     if (
       !live ||
-      ctx.perms.hasCapability(actor, 'build') ||
-      ctx.perms.hasCapability(actor, 'manageAutomations')
+      ctx.engine.permissions.hasCapability(actor, 'build') ||
+      ctx.engine.permissions.hasCapability(actor, 'manageAutomations')
     )
       return c.json({ version: live?.version ?? null, spec: live?.spec ?? null });
     // Integration settings are for builders: robot URLs carry access tokens, callWebhook headers

@@ -8,8 +8,7 @@ import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
 import { keysetPage } from '@trellis/store';
 import type { AppEnv } from '../types';
-import { scrubNotification } from '../http/scrub-notification';
-import type { NotificationView } from '../http/scrub-notification';
+import type { NotificationView } from '@trellis/engine';
 import { viaOf } from './record-helpers';
 
 const STATUSES = new Set(['open', 'done', 'cancelled']);
@@ -39,7 +38,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     // Others' tasks only for those who may reassign work.
     const assignee = c.req.query('assignee');
     const assigneeId =
-      assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
+      assignee && ctx.engine.permissions.hasCapability(actor, 'reassign') ? assignee : actor.userId;
     const page = parsePage(ctx, c);
     const result = ctx.engine.tasks.list(
       {
@@ -49,19 +48,9 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       },
       { actor, locale: localeOf(c) },
     );
+    // The engine masked what automation-made titles quote from fields hidden from the reader.
     if (!result.ok) throw engineProblem(result.error);
-    // Automation-made task texts may quote record fields: mask those hidden from the reader.
-    const items = result.tasks.map((t) => {
-      const view = scrubNotification(ctx, actor, {
-        title: t.title,
-        body: t.description,
-        entity: t.entity,
-        recordId: t.recordId,
-        payload: t.source,
-      });
-      return { ...t, title: view.title, description: view.body, source: view.payload };
-    });
-    return c.json({ items, nextCursor: result.nextCursor });
+    return c.json({ items: result.tasks, nextCursor: result.nextCursor });
   });
 
   app.post('/api/v1/tasks', async (c) => {
@@ -132,7 +121,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         .get(actor.userId) as { n: number }
     ).n;
     const items = page.items.map((r) =>
-      scrubNotification(ctx, actor, {
+      ctx.engine.redact.notification(actor, {
         id: r.id,
         kind: r.kind,
         title: r.title,

@@ -1,8 +1,7 @@
 // Entry of the automation worker thread: its own database connection, engine and worker loop,
 // so outbox draining never blocks the HTTP event loop. Stops when the parent posts 'stop'.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
-import type { Engine } from '@trellis/engine';
+import { createAutomations, createEngine } from '@trellis/engine';
 import { checkpointWal, openDatabase, restartWal, RESTART_WAL_AFTER_FRAMES } from '@trellis/store';
 import { alertSilentSources } from '../intake/silence-alerts';
 import { envMailer, envSecrets, fetchHttp } from './outbound';
@@ -18,17 +17,14 @@ const { dbFile, tickMs, workerId, intakeQueue } = workerData as {
   intakeQueue?: Int32Array;
 };
 const db = openDatabase(dbFile);
-const holder: { engine?: Engine } = {};
 // Robot messages, webhooks and emails leave from this thread (`trellis start` checked the SMTP settings).
 const mail = envMailer(process.env);
 if (!mail.ok) throw new Error(mail.reason);
 const engine = createEngine({
   db,
-  permissions: createPermissionPort(() => holder.engine!.spec().spec as never),
   http: fetchHttp,
   ...(mail.mailer ? { mailer: mail.mailer } : {}),
 });
-holder.engine = engine;
 // Each drain transaction holds the write lock intake waits for: batchMs bounds it (5 ms; at 10 ms
 // intake p99 rose). While intake submissions wait (`intakeQueue` above zero: a burst), a
 // transaction lasts ~1 ms and the loop pauses 20 ms between two (see contendedPauseMs).

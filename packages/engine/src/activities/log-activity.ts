@@ -167,6 +167,10 @@ export function listActivities(
     if (denied) return denied;
     const page = pageActivities(rt, entity, recordId, opts);
     if (!page) return invalidCursor(call.locale);
-    return { ok: true, activities: page.items, nextCursor: page.nextCursor };
+    return {
+      ok: true,
+      activities: page.items.map((a) => rt.redaction.activity(call.actor, a)),
+      nextCursor: page.nextCursor,
+    };
   });
 }

@@ -9,6 +9,7 @@ import {
 import type { AppSpec } from '@trellis/spec';
 import type { Clock, IdGenerator, Locale, PermissionPort } from '../ports';
 import { createSpecModel, type SpecModel } from '@trellis/rules';
+import { createRedaction, type Redaction } from '../redaction/redaction';
 
 /** Phases of the write path, reported to `onPhase` (benchmarks). `transaction` spans identity, write and the commit. */
 export type Phase = 'normalize' | 'validate' | 'identity' | 'gate' | 'write' | 'transaction';
@@ -30,6 +31,8 @@ export type Runtime = {
   /** A prepared statement, cached per SQL text. */
   stmt(sql: string): Database.Statement;
   onPhase: ((phase: Phase, ms: number) => void) | undefined;
+  /** The one redaction every read surface applies (over `permissions`). */
+  redaction: Redaction;
 };
 
 export type RuntimeOptions = {
@@ -99,7 +102,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     return live;
   };
 
-  return {
+  const rt: Omit<Runtime, 'redaction'> & { redaction?: Redaction } = {
     db: opts.db,
     clock: opts.clock,
     ids: opts.ids,
@@ -112,4 +115,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     stmt,
     onPhase: opts.onPhase,
   };
+  rt.redaction = createRedaction(rt as Runtime);
+  return rt as Runtime;
 }

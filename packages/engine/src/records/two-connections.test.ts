@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, syncEntityTables } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
-import { createEngine } from '../index';
+import { allowAllPermissions, createEngine } from '../index';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-engine-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,8 +15,10 @@ describe('two engines on one database file', () => {
     const dbA = openDatabase(file);
     syncEntityTables(dbA, leadApp);
     const dbB = openDatabase(file);
-    const a = createEngine({ db: dbA, spec: leadApp, locale: 'en' });
-    const b = createEngine({ db: dbB, spec: leadApp, locale: 'en' });
+    // About concurrency, not roles (the fixture has none).
+    const permissions = allowAllPermissions;
+    const a = createEngine({ db: dbA, spec: leadApp, locale: 'en', permissions });
+    const b = createEngine({ db: dbB, spec: leadApp, locale: 'en', permissions });
     const actor = { kind: 'user' as const, userId: 'u-1' };
     const created = a.records.create('lead', { name: '刘洋', phone: '13800138000' }, { actor });
     if (!created.ok) throw new Error('setup');

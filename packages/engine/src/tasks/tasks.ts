@@ -13,6 +13,7 @@ import type { CallOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/existing-write';
 import { getTask, insertTask, pageTasks, setTask } from './task-rows';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
+import { withoutSpans } from '../redaction/text-spans';
 
 const localeOf = (rt: Runtime, opts: CallOptions | undefined): Locale => callLocale(rt, opts);
 
@@ -66,19 +67,24 @@ export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): T
         input.entity && input.recordId ? recordCall(rt, input.entity, input.recordId, opts) : null;
       if (isFailure(call)) return call;
       const now = rt.clock.now();
+      const title = input.title.normalize('NFC').trim();
+      const description = input.description?.trim() || null;
+      // Spans of a rendered title hold only for the text as rendered; if storing changed it,
+      // the task is treated like typed text (redaction/free-text).
+      const exact = title === input.title && description === (input.description ?? null);
       const task: Task = {
         id: rt.ids.next(),
         entity: input.entity ?? null,
         recordId: input.recordId ?? null,
-        title: input.title.normalize('NFC').trim(),
-        description: input.description?.trim() || null,
+        title,
+        description,
         assigneeId: input.assigneeId ?? null,
         dueAt: input.dueAt ?? null,
         status: 'open',
         completedAt: null,
         createdBy: opts.actor?.userId ?? null,
         createdAt: now,
-        source: input.source ?? null,
+        source: (exact ? input.source : withoutSpans(input.source)) ?? null,
       };
       insertTask(rt, task);
       writeEvent(rt, opts, 'task.created', task, now);
@@ -173,6 +179,11 @@ export function listTasks(rt: Runtime, query: TaskQuery, opts: CallOptions): Tas
       return record !== null && rt.permissions.check(actor, 'read', t.entity, record).allowed;
     });
     if (!page) return invalidCursor(localeOf(rt, opts));
-    return { ok: true, tasks: page.items, nextCursor: page.nextCursor };
+    // Automation-made titles may quote record fields the reader may not see.
+    return {
+      ok: true,
+      tasks: page.items.map((t) => rt.redaction.task(actor, t)),
+      nextCursor: page.nextCursor,
+    };
   });
 }

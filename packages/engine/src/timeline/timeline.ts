@@ -3,7 +3,6 @@ import { assignmentTraces } from '../automations/assignment-traces';
 import { engineError } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, type Call } from '../records/call';
 import { CREATED_FIELD } from '../records/journal';
-import { hiddenFields } from '../records/outcome';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions } from '../records/types';
 import { queryTasks } from '../tasks/task-rows';
@@ -35,7 +34,7 @@ const json = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 /**
  * A record's timeline: field changes (grouped per write; the creation row is `created`; owner and
  * team changes are `assignment`), stage changes, activities, tasks and intake touches, merged by
- * time, newest first. Ties keep write order (ids grow with time). Hidden fields are left out.
+ * time, newest first. Ties keep write order (ids grow with time). Redacted for the reader.
  */
 export function timeline(
   rt: Runtime,
@@ -81,7 +80,7 @@ export function timeline(
     entries.push(...handoverEntries(call, id));
     attachAssignmentReasons(call, id, entries);
     entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    return { ok: true, entries };
+    return { ok: true, entries: rt.redaction.timeline(call.actor, entity, entries) };
   });
 }
 
@@ -91,10 +90,9 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
       'SELECT id, change_id, field, "before", "after", actor_id, via, at FROM record_history WHERE entity = ? AND record_id = ? ORDER BY at, id',
     )
     .all(call.model.key, id) as HistoryRow[];
-  const hidden = hiddenFields(call);
+  // Changes of hidden fields are dropped by the redaction (redaction/redaction.ts) with the rest.
   const groups = new Map<string, HistoryRow[]>();
   for (const r of rows) {
-    if (hidden.has(r.field)) continue;
     const g = groups.get(r.change_id);
     if (g) g.push(r);
     else groups.set(r.change_id, [r]);
@@ -120,9 +118,11 @@ function historyEntries(call: Call, id: string): TimelineEntry[] {
     const created = group.find((r) => r.field === CREATED_FIELD);
     if (created) {
       const values = (json(created.after) ?? {}) as Record<string, unknown>;
-      const changes = Object.entries(values)
-        .filter(([field]) => !hidden.has(field))
-        .map(([field, after]) => ({ field, before: null, after }));
+      const changes = Object.entries(values).map(([field, after]) => ({
+        field,
+        before: null,
+        after,
+      }));
       out.push({ kind: 'created', id: changeId, ...base, changes });
       continue;
     }

@@ -1,6 +1,7 @@
 import { openDatabase, syncEntityTables, type StoreDb } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import {
+  allowAllPermissions,
   createEngine,
   createManualClock,
   createSequentialIds,
@@ -78,6 +79,7 @@ export function setupAutomations(
     clock,
     ids: createSequentialIds('t'),
     locale: 'en',
+    permissions: allowAllPermissions,
     ...(opts.engine ?? {}),
   });
   const secrets = opts.secrets ?? {};
