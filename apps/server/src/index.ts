@@ -6,14 +6,24 @@ export { hashPassword, verifyPassword, generatePassword } from './auth/password'
 export { pickLocale } from './http/locale';
 export { listen } from './serve';
 export type { RunningServer } from './serve';
-export { dataDirOf, dataPaths, ensureDataDir, readSecretKey } from './setup/data-dir';
+export {
+  dataDirOf,
+  dataPaths,
+  DataDirBusyError,
+  ensureDataDir,
+  holdDataDir,
+  readSecretKey,
+} from './setup/data-dir';
 export type { DataPaths } from './setup/data-dir';
 export { openRuntime } from './setup/runtime';
 export type { TrellisRuntime } from './setup/runtime';
 export { installSpec, createAdmin } from './setup/install';
 export { loadDemo } from './setup/demo-loader';
 export type { DemoLogin, DemoRecipe, DemoReport } from './setup/demo-loader';
-export { backupDatabase, checkBackup } from './setup/backup';
+export { backupDataDir } from './setup/backup';
+export type { BackupManifest } from './setup/backup';
+export { restoreDataDir } from './setup/restore';
+export type { RestoreResult } from './setup/restore';
 export { startAutomationThread } from './setup/automation-runner';
 export { startIntakeWriter } from './intake/intake-writer';
 export type { IntakeWriter } from './intake/intake-writer';

@@ -110,3 +110,6 @@ export { searchCondition } from './search/search-condition';
 export { newId } from './ids';
 export { keysetPage } from './sqlite/keyset-page';
 export type { Page, PageKey, PageQuery } from './sqlite/keyset-page';
+export { lockFile } from './db/data-lock';
+export type { FileLock, LockMode, LockResult } from './db/data-lock';
+export { backupDatabase, checkDatabase, detachDatabase, referencedFiles } from './db/maintenance';

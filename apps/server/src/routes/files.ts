@@ -7,6 +7,7 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { HttpProblem } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
+import { DIR_MODE, FILE_MODE } from '../setup/data-dir';
 
 type FileRow = {
   id: string;
@@ -92,9 +93,10 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const rel = join(sha256.slice(0, 2), sha256);
     const path = join(dir, rel);
     if (!existsSync(path)) {
-      mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
+      // Owner-only (uploads are contracts, ID scans), whatever the umask.
+      mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true, mode: DIR_MODE });
       // Write then rename: a crash never leaves a half file under its final name.
-      writeFileSync(`${path}.tmp`, bytes);
+      writeFileSync(`${path}.tmp`, bytes, { mode: FILE_MODE });
       renameSync(`${path}.tmp`, path);
     }
     const id = newId();
