@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Badge, Button, Input, Popover, Select, Space, Typography } from 'antd';
-import { DownloadOutlined, FilterOutlined, PlusOutlined, ProjectOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
@@ -104,13 +104,6 @@ function EntityList({ entityKey }: { entityKey: string }) {
           {boards[0] ? (
             <Link to={`/board/${boards[0].key}`}>
               <Button icon={<ProjectOutlined />}>{t('board.open')}</Button>
-            </Link>
-          ) : null}
-          {rights?.create ? (
-            <Link to={`/records/${entityKey}/new`}>
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('records.new')}
-              </Button>
             </Link>
           ) : null}
         </Space>
