@@ -5,6 +5,7 @@ import { resolveUserPath } from '../context';
 import { say } from '../locale';
 import { loadSpec } from '../template/load-spec';
 import { dataOption, type CliCommand } from './command';
+import { describeDiff, describePlan } from './spec-diff-text';
 import { specGroup } from './spec-export';
 
 /**
@@ -26,7 +27,11 @@ export const specImportCommand: CliCommand = {
       .argument('<file-or-template-folder>')
       .option(
         '--dry-run',
-        say(locale, '只显示迁移计划，不发布', 'show the migration plan without publishing'),
+        say(
+          locale,
+          '只显示变化与迁移计划，不发布',
+          'show the changes and the migration plan without publishing',
+        ),
       )
       .option('--note <text>', say(locale, '版本说明', 'version note'))
       .option(...dataOption(locale))
@@ -46,13 +51,7 @@ export const specImportCommand: CliCommand = {
             ctx.exitCode = 1;
             return;
           }
-          ctx.stdout(
-            JSON.stringify(
-              { steps: preview.plan.steps, warnings: preview.plan.warnings },
-              null,
-              2,
-            ) + '\n',
-          );
+          ctx.stdout(describeDiff(preview.diff, locale) + describePlan(preview.plan, locale));
           if (o.dryRun) return;
           const published = versions.publish({
             spec: loaded.spec,

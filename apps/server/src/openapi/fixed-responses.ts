@@ -446,6 +446,8 @@ export function errorStatuses(
   // Draft writes with If-Match: someone else saved the draft in between.
   if (path === '/api/v1/spec/draft' && method !== 'get') out.add(409);
   if (path === '/api/v1/spec/publish') out.add(409);
+  // No draft yet: `no_draft` with `revision: 0` and the live version to start from.
+  if (path === '/api/v1/spec/draft' && method === 'get') out.add(404);
   if (out.size === 0) out.add(400);
   return [...out].sort();
 }

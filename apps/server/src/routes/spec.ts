@@ -4,7 +4,7 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { message } from '../http/messages';
-import { HttpProblem, localeOf } from '../http/problem';
+import { HttpProblem, localeOf, problemBody, problemResponse } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
@@ -38,7 +38,16 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.get('/api/v1/spec/draft', (c) => {
     requireBuild(ctx, requireActor(c));
     const draft = versions.getDraft();
-    if (!draft) throw new HttpProblem(404, 'not_found');
+    // No draft is a normal state: the answer says how to start one and from which live version.
+    if (!draft)
+      return problemResponse(
+        {
+          ...problemBody(404, 'no_draft', localeOf(c), {}, [], c.req.path),
+          revision: 0,
+          liveVersion: versions.live()?.version ?? null,
+        },
+        404,
+      );
     c.header('etag', `"${draft.updatedAt}"`);
     return c.json(withRevision(draft));
   });
@@ -81,7 +90,10 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c, { optional: true });
     const preview = versions.preview(body.spec, { locale: localeOf(c) });
     if (!preview.ok) throw new HttpProblem(422, 'validation', {}, asErrors(preview.errors));
-    return c.json(preview);
+    // Both full specs (plan.from, plan.to) are ~90 KB the client already has: only on ?specs=1.
+    if (c.req.query('specs') === '1') return c.json(preview);
+    const { from: _from, to: _to, ...plan } = preview.plan;
+    return c.json({ ...preview, plan });
   });
 
   app.post('/api/v1/spec/publish', async (c) => {

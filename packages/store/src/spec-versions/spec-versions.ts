@@ -172,12 +172,8 @@ export function specVersions(db: StoreDb) {
         if (!p.ok) return p;
         // Publishing (or restoring) exactly the live spec adds no version: history lists real changes only.
         if (p.current && isDeepStrictEqual(p.current.spec, p.next)) {
-          if (fromDraft)
-            db.orm
-              .update(specDraft)
-              .set({ baseVersion: p.current.version })
-              .where(eq(specDraft.id, 1))
-              .run();
+          // The draft said nothing new: it is done with, like a published one.
+          if (fromDraft) db.orm.delete(specDraft).where(eq(specDraft.id, 1)).run();
           const summary = { steps: 0, archivedValues: 0, convertedValues: 0, filledValues: 0 };
           const changes: PublishedChanges = {
             diff: [],
@@ -227,8 +223,9 @@ export function specVersions(db: StoreDb) {
           })
           .run();
         markSpecChanged();
-        if (fromDraft)
-          db.orm.update(specDraft).set({ baseVersion: version }).where(eq(specDraft.id, 1)).run();
+        // A published draft is cleared: the next edit starts from the live spec, and nobody
+        // mistakes what is already live for unpublished work.
+        if (fromDraft) db.orm.delete(specDraft).where(eq(specDraft.id, 1)).run();
         return {
           ok: true,
           version,
