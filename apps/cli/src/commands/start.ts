@@ -72,6 +72,16 @@ export async function runStart(
       ...(webDir ? { staticDir: webDir } : {}),
     },
   });
+  const hostname = o.host ?? '0.0.0.0';
+  let server: Awaited<ReturnType<typeof listen>>;
+  try {
+    server = await listen(rt.app, { port, hostname });
+  } catch (error) {
+    // Listening comes before the threads start, so a taken port stops at once: say why, exit 2.
+    rt.close();
+    ctx.stderr(listenFailure(error as NodeJS.ErrnoException, locale, hostname, port));
+    return 2;
+  }
   // The outbox worker and scheduler run in their own thread and connection, off the request loop.
   // Public forms and inbound webhooks are written by a thread of their own, so a burst of leads
   // does not slow the API down for the people working in Trellis.
@@ -83,7 +93,6 @@ export async function runStart(
     checkpointsOf: rt.db,
     intakeQueue: writer.queue,
   });
-  const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(
     say(
       locale,
@@ -122,6 +131,32 @@ export async function runStart(
     process.once('SIGTERM', () => void stop());
   });
   return 0;
+}
+
+/** Why the server could not listen, in words an operator can act on. */
+function listenFailure(
+  error: NodeJS.ErrnoException,
+  locale: CliLocale,
+  host: string,
+  port: number,
+): string {
+  if (error.code === 'EADDRINUSE')
+    return say(
+      locale,
+      `端口 ${port} 已被占用（${host}）：另一个程序（也许是另一个 Trellis）正在使用它。请用 --port 换一个端口，或先停止那个程序。\n`,
+      `Port ${port} is already in use on ${host}: another program (perhaps another Trellis) listens there. Choose another port with --port, or stop that program first.\n`,
+    );
+  if (error.code === 'EACCES')
+    return say(
+      locale,
+      `没有权限监听端口 ${port}：1024 以下的端口需要管理员权限，请用 --port 换一个端口。\n`,
+      `Not allowed to listen on port ${port}: ports below 1024 need privileges; choose another with --port.\n`,
+    );
+  return say(
+    locale,
+    `无法在 ${host}:${port} 上监听：${error.message}\n`,
+    `Cannot listen on ${host}:${port}: ${error.message}\n`,
+  );
 }
 
 export const startCommand: CliCommand = {
