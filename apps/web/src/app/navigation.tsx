@@ -48,7 +48,9 @@ export const staticNav: NavItem[] = [
     icon: <ThunderboltOutlined />,
     labelKey: 'nav.automationRuns',
     visible: (me) =>
-      me.capabilities.includes('manageAutomations') || me.capabilities.includes('build'),
+      (['manageAutomations', 'build', 'monitor'] as string[]).some((c) =>
+        (me.capabilities as string[]).includes(c),
+      ),
     order: 80,
   },
 ];

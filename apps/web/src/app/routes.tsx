@@ -38,6 +38,10 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/board').then((m) => ({ Component: m.BoardPage })),
   },
   {
+    path: 'automations/runs',
+    lazy: () => import('../features/automations').then((m) => ({ Component: m.RunLogPage })),
+  },
+  {
     path: '*',
     lazy: () => import('./layout/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
   },
