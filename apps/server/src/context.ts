@@ -29,6 +29,11 @@ export type ServerOptions = {
   limits?: Partial<Limits>;
   /** How often event streams look for writes of other processes (ms, default 5000); this process's writes wake them at once. */
   ssePollMs?: number;
+  /**
+   * Internal targets the operator allows automations to send to (TRELLIS_OUTBOUND_ALLOW: host
+   * names, addresses, CIDR ranges); the spec check refuses other internal URLs.
+   */
+  outboundAllow?: string;
   /** Where request errors are logged (default console.error). */
   log?: (entry: Record<string, unknown>) => void;
 };

@@ -38,9 +38,14 @@ const hashCache = new Map<string, Promise<string>>();
 export function fullStack(
   options: Partial<ServerOptions> = {},
   edit: (spec: AppSpec) => AppSpec = (spec) => spec,
+  publish: { outboundAllow?: string } = {},
 ) {
   const db = openDatabase(':memory:');
-  const published = specVersions(db).publish({ spec: edit(educationSpec()), now: Date.now() });
+  const published = specVersions(db).publish({
+    spec: edit(educationSpec()),
+    now: Date.now(),
+    ...publish,
+  });
   if (!published.ok)
     throw new Error(
       `education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`,

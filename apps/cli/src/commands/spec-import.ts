@@ -45,7 +45,11 @@ export const specImportCommand: CliCommand = {
         const rt = openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
         try {
           const versions = specVersions(rt.db);
-          const preview = versions.preview(loaded.spec, { locale });
+          // Internal targets the operator allows automations to send to (see deploy.md).
+          const allow = ctx.env.TRELLIS_OUTBOUND_ALLOW
+            ? { outboundAllow: ctx.env.TRELLIS_OUTBOUND_ALLOW }
+            : {};
+          const preview = versions.preview(loaded.spec, { locale, ...allow });
           if (!preview.ok) {
             ctx.stderr(preview.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
             ctx.exitCode = 1;
@@ -57,6 +61,7 @@ export const specImportCommand: CliCommand = {
             spec: loaded.spec,
             note: o.note ?? `import ${target}`,
             locale,
+            ...allow,
           });
           if (!published.ok) {
             ctx.stderr(published.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');

@@ -73,6 +73,12 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     return c.json(result);
   });
 
+  // Delivery health: what left, what waits, what was refused or dead-lettered, and why.
+  app.get('/api/v1/automations/deliveries', (c) => {
+    requireManage(ctx, requireActor(c));
+    return c.json(automationsOf(ctx).deliveryHealth());
+  });
+
   app.post('/api/v1/automations/:key/test', async (c) => {
     const actor = requireActor(c);
     requireManage(ctx, actor);

@@ -19,6 +19,8 @@ const asErrors = (errors: { path: string; code: string; message: string }[]): Pr
 /** The spec: live version, the builder's draft, migration-plan preview, publish, versions, restore. */
 export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const versions = specVersions(ctx.db);
+  // The operator's allowlist of internal targets, for the spec check of automation URLs.
+  const allow = ctx.options.outboundAllow ? { outboundAllow: ctx.options.outboundAllow } : {};
 
   app.get('/api/v1/spec', (c) => {
     const actor = requireActor(c);
@@ -66,7 +68,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     });
     if (!saved.ok) throw draftConflict(c);
     // Drafts may be invalid while being edited; the preview tells what publishing would say.
-    const preview = versions.preview(body, { locale: localeOf(c) });
+    const preview = versions.preview(body, { locale: localeOf(c), ...allow });
     c.header('etag', `"${saved.draft.updatedAt}"`);
     return c.json({
       draft: withRevision(saved.draft),
@@ -88,7 +90,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.post('/api/v1/spec/draft/plan', async (c) => {
     requireBuild(ctx, requireActor(c));
     const { body } = await readObject(c, { optional: true });
-    const preview = versions.preview(body.spec, { locale: localeOf(c) });
+    const preview = versions.preview(body.spec, { locale: localeOf(c), ...allow });
     if (!preview.ok) throw new HttpProblem(422, 'validation', {}, asErrors(preview.errors));
     // Both full specs (plan.from, plan.to) are ~90 KB the client already has: only on ?specs=1.
     if (c.req.query('specs') === '1') return c.json(preview);
@@ -111,6 +113,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       resolutions: (body.resolutions ?? {}) as never,
       locale: localeOf(c),
       now: ctx.now(),
+      ...allow,
     });
     if (!result.ok && result.errors.some((e) => e.code === 'draft_changed')) throw draftConflict(c);
     // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
@@ -139,6 +142,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       resolutions: (body.resolutions ?? {}) as never,
       locale: localeOf(c),
       now: ctx.now(),
+      ...allow,
     });
     if (!result.ok) throw new HttpProblem(422, 'validation', {}, asErrors(result.errors));
     return publishAnswer(c, result);

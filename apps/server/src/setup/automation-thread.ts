@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAutomations, createEngine } from '@trellis/engine';
 import { checkpointWal, openDatabase, restartWal, RESTART_WAL_AFTER_FRAMES } from '@trellis/store';
 import { alertSilentSources } from '../intake/silence-alerts';
-import { envMailer, envSecrets, fetchHttp } from './outbound';
+import { envMailer, envSecrets } from './outbound';
+import { envHttp } from './outbound-http';
 
 const CHECKPOINT_EVERY_MS = 200;
 /** How long a WAL restart may wait for readers, holding the write lock intake waits for. */
@@ -22,7 +23,8 @@ const mail = envMailer(process.env);
 if (!mail.ok) throw new Error(mail.reason);
 const engine = createEngine({
   db,
-  http: fetchHttp,
+  // Only public addresses, or internal ones the operator allows (TRELLIS_OUTBOUND_ALLOW).
+  http: envHttp(process.env),
   ...(mail.mailer ? { mailer: mail.mailer } : {}),
 });
 // Each drain transaction holds the write lock intake waits for: batchMs bounds it (5 ms; at 10 ms

@@ -53,6 +53,9 @@ export function openRuntime(
     ...(secretKey ? { secretKey } : {}),
     staticDir: paths.web,
     filesDir: paths.files,
+    ...(process.env.TRELLIS_OUTBOUND_ALLOW
+      ? { outboundAllow: process.env.TRELLIS_OUTBOUND_ALLOW }
+      : {}),
     ...opts.server,
   });
   // A data directory from an older Trellis gains the tables this version keeps next to each entity's.

@@ -18,6 +18,7 @@ import type { AutomationError, RunLog } from './types';
 import { validateAutomation } from './validate';
 import type { RunQuery } from './worker/run-log-sql';
 import type { Page } from '@trellis/store';
+import { deliveryHealth, withDeliveries, type DeliveryHealth } from '../notify/delivery-health';
 import { drain, type DrainReport } from './worker/worker';
 
 /** The automations API (`engine.automations`). */
@@ -62,10 +63,12 @@ export type AutomationsApi = {
     via?: string;
     depth?: number;
   }): string;
-  /** The run log, newest first (per automation, per record, per event, by status). */
+  /** The run log, newest first (per automation, per record, per event, by status), with the state of the deliveries runs queued. */
   runs(query?: RunQuery): RunLog[];
   /** One page of the run log (newest first) with runs `keep` refuses left out; null for a foreign cursor. */
   runsPage(query: RunQuery, keep?: (run: RunLog) => boolean): Page<RunLog> | null;
+  /** Webhook deliveries by status and the latest failures (refused targets, dead letters). */
+  deliveryHealth(limit?: number): DeliveryHealth;
   /** Config errors of one automation (trigger + actions). */
   validate(automation: unknown, locale?: 'zh-CN' | 'en'): AutomationError[];
   /** Unprocessed outbox events. */
@@ -209,8 +212,12 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       });
       return id;
     },
-    runs: (query) => rt.runs.query(query ?? {}),
-    runsPage: (query, keep) => rt.runs.page(query, keep),
+    runs: (query) => withDeliveries(rt.db, rt.runs.query(query ?? {})),
+    runsPage: (query, keep) => {
+      const page = rt.runs.page(query, keep);
+      return page ? { ...page, items: withDeliveries(rt.db, page.items) } : null;
+    },
+    deliveryHealth: (limit) => deliveryHealth(rt.db, limit),
     validate: (automation, locale) => validateAutomation(automation, locale ?? rt.locale),
     pending: () => rt.outbox.pending(),
     runtime: rt,

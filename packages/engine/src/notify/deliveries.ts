@@ -84,6 +84,8 @@ export async function deliverWebhooks(
         });
     }
     const timeoutMs = env.timeoutMs ?? 5000;
+    // A refused target (an internal address the operator did not allow) will not change on retry.
+    let permanent = false;
     if (error === null) {
       try {
         const method = env.method ?? 'POST';
@@ -95,6 +97,7 @@ export async function deliverWebhooks(
           error = `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
+        permanent = (e as { permanent?: unknown }).permanent === true;
       }
     }
     const attempts = row.attempts + 1;
@@ -105,7 +108,7 @@ export async function deliverWebhooks(
         `UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?`,
       ).run(attempts, at, row.id);
       report.delivered++;
-    } else if (attempts >= (env.maxAttempts ?? 4)) {
+    } else if (permanent || attempts >= (env.maxAttempts ?? 4)) {
       stmt(
         rt.db,
         `UPDATE webhook_deliveries SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?`,
