@@ -2,7 +2,7 @@ import type { DeliveryRepo, DeliveryRow, DueDelivery } from '../api/deliveries';
 import type { EmailRepo, EmailRow } from '../api/emails';
 import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
 
-function toDue(r: Row): DueDelivery {
+export function toDue(r: Row): DueDelivery {
   return {
     id: String(r.id),
     url: String(r.url),
@@ -93,10 +93,10 @@ export function deliveryRepo(x: SqlExec): DeliveryRepo {
   };
 }
 
-const EMAIL_COLS =
+export const EMAIL_COLS =
   'id, to_address, subject, body, status, attempts, last_error, created_at, sent_at';
 
-function toEmail(r: Row): EmailRow {
+export function toEmail(r: Row): EmailRow {
   return {
     id: String(r.id),
     to: String(r.to_address),

@@ -1,9 +1,9 @@
 import type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from '../api/outbox';
 import { fromJson, fromNum, type Row, type SqlExec } from './exec';
 
-const EVENT_COLS =
+export const EVENT_COLS =
   'seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts';
-const FREE =
+export const FREE =
   'processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)';
 
 /** A row as an event; `attempts` as given. The payload is parsed on first use. */
