@@ -1,0 +1,119 @@
+import type { RecordRepo } from '../api/records';
+import type { OpenStoreOptions, Repos, Store, Tx } from '../api/store';
+import { routeWrites } from '../api/writes';
+import { issue } from '../messages';
+import type { AppShape } from '../spec-shape';
+import type { SqlExec } from '../sql/exec';
+import { buildRepos } from '../sql/repos';
+import { bootDatabase } from './boot';
+import { pgExec, type Queryable } from './exec';
+import { pgMaintenance } from './maintenance';
+import { createPool, type PgClient } from './pool';
+import { pgOpenLoads } from './records/open-loads';
+import { pgRecordRepo } from './records/repo';
+import { rowLockingRepos } from './row-locks';
+import { pgMigrationRepo, pgSpecRepo, type Atomic, type Nested } from './specs-repo';
+import { pgTableData } from './table-data';
+import { inTransaction, savepoints } from './transactions';
+
+/** Connections per process: transactions run side by side up to this many, then queue. */
+const POOL_SIZE = 10;
+
+/** A transaction's repositories with its executor and its savepoint runner. */
+type TxParts = { tx: Tx; x: SqlExec; nested: Nested };
+
+type Scope = {
+  x: SqlExec;
+  on: () => Queryable;
+  /** Runs `fn` atomically: a savepoint of the open transaction, or a transaction of its own. */
+  unit: <T>(fn: (p: TxParts) => Promise<T>) => Promise<T>;
+};
+
+/** Every repository of one scope: the pool (outside a transaction) or one transaction's client. */
+function scopeRepos(s: Scope, locale: Store['locale']): Repos {
+  const records = new WeakMap<AppShape, RecordRepo>();
+  const atomic: Atomic = (fn) => s.unit((p) => fn(p.x, p.nested));
+  return buildRepos({
+    exec: s.x,
+    atomic: (fn) => s.unit((p) => fn(p.x, p.tx)),
+    records(spec) {
+      let repo = records.get(spec);
+      if (!repo) records.set(spec, (repo = pgRecordRepo(s.x, spec, locale)));
+      return repo;
+    },
+    openLoads: (entity, closed, userIds) => pgOpenLoads(s.x, entity, closed, userIds),
+    specs: pgSpecRepo(s.x, atomic),
+    migrations: pgMigrationRepo(s.x, atomic),
+    tables: pgTableData(s.on),
+    overrides: rowLockingRepos(s.x),
+  });
+}
+
+/**
+ * Opens a PostgreSQL store: a connection pool, the system migrations applied (under an advisory
+ * lock, so several processes may start at once). Transactions are real PostgreSQL transactions
+ * on a connection of their own and run side by side (`serialWrites: false`): claims take row
+ * locks (`FOR UPDATE SKIP LOCKED`), nested units are savepoints.
+ */
+export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
+  const pool = createPool(o.url, POOL_SIZE);
+  const locale = o.locale ?? 'zh-CN';
+  const listeners = new Set<() => void>();
+  const afterCommit = () => {
+    for (const l of listeners) l();
+  };
+  try {
+    if (!o.readOnly) await bootDatabase(pool);
+    else await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  /** The repositories of one transaction, bound to its client. */
+  const txScope = (client: PgClient): TxParts => {
+    const x = pgExec(() => client);
+    const nested: Nested = savepoints(client);
+    const parts = { x, nested } as TxParts;
+    parts.tx = Object.assign(
+      scopeRepos({ x, on: () => client, unit: (fn) => nested(() => fn(parts)) }, locale),
+      {
+        inTransaction: true as const,
+        transaction: <T>(fn: (t: Tx) => Promise<T>) => nested(() => fn(parts.tx)),
+      },
+    );
+    return parts;
+  };
+  let closed = false;
+  const run = <T>(fn: (p: TxParts) => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new Error('the store is closed'));
+    if (o.readOnly) return Promise.reject(new Error(issue('read_only', '', {}, locale).message));
+    return inTransaction(pool, (client) => fn(txScope(client)), { afterCommit });
+  };
+  const x = pgExec(() => pool);
+  const call = (target: object, method: string, args: unknown[]) =>
+    (target as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
+  const storeRepos = routeWrites(
+    scopeRepos({ x, on: () => pool, unit: run }, locale),
+    (repo, method, args) => run((p) => call(p.tx[repo], method, args)),
+    (spec, method, args) => run((p) => call(p.tx.records(spec), method, args)),
+  );
+  return Object.assign(storeRepos, {
+    dialect: 'postgres' as const,
+    locale,
+    serialWrites: false,
+    inTransaction: false as const,
+    transaction: <T>(fn: (t: Tx) => Promise<T>) => run((p) => fn(p.tx)),
+    waiting: () => pool.waitingCount,
+    onCommit: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    maintenance: pgMaintenance(() => pool),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  });
+}
