@@ -5,6 +5,7 @@ import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../../sql/exec';
 import type { WhereSql } from '../../sqlite/record-core';
+import { groupRecords } from './groups';
 import { findByIdentity, getRecord, listRecords } from './reads';
 import { pgSearchCondition } from './search';
 import { insertRecord, setDeleted, updateRecord, type RecordCx } from './writes';
@@ -20,7 +21,7 @@ export function tablesOf(spec: AppShape): Map<string, EntityTableInfo> {
 /** The compiled condition of a query (PostgreSQL), 'none' when nothing can match, or why not. */
 function whereOf(
   info: EntityTableInfo,
-  q: RecordQuery,
+  q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search'>,
   locale: StoreLocale,
 ): WhereSql | null | 'none' | StoreResult<never> {
   const parts: WhereSql[] = [];
@@ -91,6 +92,18 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
           ...(q.limit !== undefined ? { limit: q.limit } : {}),
           ...(q.count !== undefined ? { count: q.count } : {}),
           deleted: q.deleted ?? 'exclude',
+        });
+      }),
+    group: (entity, q) =>
+      on(entity, async (info) => {
+        const where = whereOf(info, q, locale);
+        if (where === 'none') return { ok: true, value: [] };
+        if (where !== null && 'ok' in where) return where;
+        return groupRecords(cx, info, {
+          where,
+          by: q.by ?? null,
+          ...(q.sums ? { sums: q.sums } : {}),
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
         });
       }),
     async findByIdentity(entity, values, opts) {
