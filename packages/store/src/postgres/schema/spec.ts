@@ -12,6 +12,15 @@ export const specVersions = pgTable('spec_versions', {
   changes: jsonText('changes'),
 });
 
+export const templateInstalls = pgTable('template_installs', {
+  name: text('name').primaryKey(),
+  version: text('version').notNull(),
+  spec: jsonText('spec').notNull(),
+  specVersion: int('spec_version'),
+  installedAt: epoch('installed_at').notNull(),
+  installedBy: text('installed_by'),
+});
+
 export const specDraft = pgTable('spec_draft', {
   id: integer('id').primaryKey(),
   spec: jsonText('spec').notNull(),
