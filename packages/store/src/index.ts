@@ -113,3 +113,11 @@ export type { Page, PageKey, PageQuery } from './sqlite/keyset-page';
 export { lockFile } from './db/data-lock';
 export type { FileLock, LockMode, LockResult } from './db/data-lock';
 export { backupDatabase, checkDatabase, detachDatabase, referencedFiles } from './db/maintenance';
+export { copyWorkspace } from './copy/copy-workspace';
+export type {
+  CopiedTable,
+  CopyOptions,
+  CopyProgress,
+  CopyReport,
+  CopyResult,
+} from './copy/copy-workspace';

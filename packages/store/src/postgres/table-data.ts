@@ -21,6 +21,33 @@ async function keyColumns(on: Queryable, table: string): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+type Column = { name: string; type: string; identity: boolean };
+
+/** Columns of a table with their types, in table order. */
+async function columnsOf(on: Queryable, table: string): Promise<Column[]> {
+  const rows = await pgExec(() => on).all<{ name: string; type: string; identity: string }>(
+    `SELECT column_name AS name, data_type AS type, is_identity AS identity FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => ({ name: r.name, type: r.type, identity: r.identity === 'YES' }));
+}
+
+/** A value from another adapter as this column takes it (SQLite keeps flags as 0/1, JSON as text). */
+function pgValue(v: unknown, type: string): unknown {
+  if (v === undefined || v === null) return null;
+  if (type === 'boolean' && typeof v === 'number') return v !== 0;
+  if (type === 'jsonb' && typeof v === 'string') {
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v; // not JSON text: kept as a JSON string
+    }
+  }
+  if (type === 'text' && typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
+
 /** Raw table rows of the PostgreSQL adapter (names checked against the catalog: no injection). */
 export function pgTableData(on: () => Queryable): TableData {
   const known = async (table: string): Promise<string> => {
@@ -39,6 +66,32 @@ export function pgTableData(on: () => Queryable): TableData {
       const keys = await keyColumns(on(), table);
       const order = keys.length ? ` ORDER BY ${keys.map(quoteIdent).join(', ')}` : '';
       return x.all(`SELECT * FROM ${t}${order} LIMIT ? OFFSET ?`, [q.limit ?? null, q.offset ?? 0]);
+    },
+    async insert(table, rows) {
+      const t = await known(table);
+      if (rows.length === 0) return 0;
+      const have = new Map((await columnsOf(on(), table)).map((c) => [c.name, c]));
+      const cols = Object.keys(rows[0]!)
+        .map((c) => have.get(c))
+        .filter((c): c is Column => c !== undefined);
+      const list = cols.map((c) => quoteIdent(c.name)).join(', ');
+      const values = rows.map((r) =>
+        Object.fromEntries(cols.map((c) => [c.name, pgValue(r[c.name], c.type)])),
+      );
+      // One statement per batch: the rows travel as one JSON array, typed by the table's row type.
+      await x.run(
+        `INSERT INTO ${t} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${t}, ?::jsonb)`,
+        [JSON.stringify(values)],
+      );
+      for (const c of cols.filter((k) => k.identity))
+        await x.run(
+          `SELECT setval(pg_get_serial_sequence(?, ?), m) FROM (SELECT max(${quoteIdent(c.name)}) AS m FROM ${t}) s WHERE m IS NOT NULL`,
+          [t, c.name],
+        );
+      return rows.length;
+    },
+    async clear(table) {
+      await x.run(`DELETE FROM ${await known(table)}`);
     },
   };
 }
