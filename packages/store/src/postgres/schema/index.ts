@@ -6,3 +6,4 @@ export * from './spec';
 export * from './records';
 export * from './jobs';
 export * from './intake';
+export * from './views';
