@@ -78,7 +78,33 @@ async function fillSource(store: Store): Promise<void> {
       depth: 0,
       createdAt: 7,
     });
-  await store.users.insert({ id: 'u1', login: 'amy', passwordHash: null, role: 'admin' }, 9);
+  // Rows with foreign keys (memberships, sessions, saved views): copied after what they refer to.
+  await store.users.insert(
+    { id: 'u1', login: 'amy', passwordHash: null, role: 'admin', teams: ['tech'] },
+    9,
+  );
+  await store.sessions.insert({
+    id: 's1',
+    userId: 'u1',
+    createdAt: 9,
+    expiresAt: 99,
+    lastSeenAt: 9,
+    ip: null,
+    userAgent: null,
+  });
+  await store.transaction((tx) =>
+    tx.tables.insert('saved_views', [
+      {
+        id: 'v1',
+        owner_id: 'u1',
+        entity: 'lead',
+        label: '我的 VIP',
+        definition: '{"type":"table","filter":{"==":[{"var":"vip"},true]}}',
+        created_at: 9,
+        updated_at: 9,
+      },
+    ]),
+  );
 }
 
 describe.runIf(process.env.TRELLIS_TEST_PG_URL)('copyWorkspace: SQLite to PostgreSQL', () => {
@@ -106,9 +132,19 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('copyWorkspace: SQLite to Postgr
     if (!res.ok) throw new Error(res.error.message);
     expect(res.value.skipped).toEqual([]);
     const byName = new Map(res.value.tables.map((t) => [t.table, t]));
-    for (const name of ['e_lead', 'record_history', 'outbox', 'users', 'spec_versions'])
+    for (const name of [
+      'e_lead',
+      'record_history',
+      'outbox',
+      'users',
+      'memberships',
+      'sessions',
+      'saved_views',
+      'spec_versions',
+    ])
       expect(byName.get(name)?.rows, name).toBe(await source.tables.count(name));
     expect(byName.get('e_lead')?.rows).toBe(25);
+    expect(byName.get('memberships')?.rows).toBe(1);
     expect(seen).toContainEqual({ phase: 'copy', table: 'e_lead', done: 20, total: 25 });
     expect(seen).toContainEqual({ phase: 'verify', table: 'e_lead', done: 25, total: 25 });
 

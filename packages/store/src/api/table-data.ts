@@ -3,7 +3,10 @@
  * look at what was written. Column names as stored (snake_case), JSON columns as text.
  */
 export type TableData = {
-  /** Names of the system tables and of the entity tables that exist. */
+  /**
+   * Names of the system tables and of the entity tables that exist; a table referred to by
+   * another's foreign key comes first (the order a copy loads them in).
+   */
   names(): Promise<string[]>;
   count(table: string): Promise<number>;
   /** Rows in primary-key order, `offset` rows skipped, at most `limit` (default all). */

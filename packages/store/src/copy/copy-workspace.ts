@@ -97,19 +97,18 @@ export async function copyWorkspace(
     const value = await to.transaction(async (tx) => {
       for (const t of occupied) await tx.tables.clear(t);
       if (live) await tx.migrations.syncEntityTables(live.spec);
-      const target = new Set(await tx.tables.names());
+      const target = await tx.tables.names();
       const tables: CopiedTable[] = [];
       const skipped: CopyReport['skipped'] = [];
       const sums = new Map<string, { columns: string[]; sum: TableChecksum }>();
       const search = (live?.spec.entities ?? []).map((e) => `${entityTable(e).table}_search`);
-      for (const table of names) {
-        // Search state is per dialect (SQLite's pending queue, PostgreSQL's gram table): rebuilt below.
-        if (search.some((s) => table.startsWith(s))) continue;
+      // Search state is per dialect (SQLite's pending queue, PostgreSQL's gram table): rebuilt below.
+      const copied = names.filter((t) => !search.some((s) => t.startsWith(s)));
+      for (const table of copied)
+        if (!target.includes(table)) skipped.push({ table, rows: await from.tables.count(table) });
+      // In the target's order: tables that foreign keys refer to first.
+      for (const table of target.filter((t) => copied.includes(t))) {
         const total = await from.tables.count(table);
-        if (!target.has(table)) {
-          skipped.push({ table, rows: total });
-          continue;
-        }
         const s = { columns: [] as string[], sum: tableChecksum([]) };
         await pages(from, table, batch, async (rows, done) => {
           if (done === rows.length) s.sum = tableChecksum((s.columns = Object.keys(rows[0]!)));

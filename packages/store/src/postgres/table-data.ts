@@ -2,12 +2,31 @@ import type { TableData } from '../api/table-data';
 import { quoteIdent } from '../entity/entity-table';
 import { pgExec, type Queryable } from './exec';
 
-/** Tables that hold data in the public schema (drizzle keeps its journal in its own schema). */
+/**
+ * Tables that hold data in the public schema (drizzle keeps its journal in its own schema), in
+ * name order except that a table comes after the tables its foreign keys refer to, so rows
+ * copied table by table in this order never break a foreign key.
+ */
 async function dataTables(on: Queryable): Promise<string[]> {
-  const rows = await pgExec(() => on).all<{ name: string }>(
+  const x = pgExec(() => on);
+  const rows = await x.all<{ name: string }>(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\"",
   );
-  return rows.map((r) => r.name);
+  const refs = await x.all<{ child: string; parent: string }>(
+    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+     WHERE c.contype = 'f' AND n.nspname = 'public'`,
+  );
+  const names = rows.map((r) => r.name);
+  const out: string[] = [];
+  const visit = (t: string, path: Set<string>) => {
+    if (out.includes(t) || path.has(t)) return;
+    path.add(t);
+    for (const r of refs) if (r.child === t && r.parent !== t) visit(r.parent, path);
+    out.push(t);
+  };
+  for (const t of names) visit(t, new Set());
+  return out.filter((t) => names.includes(t));
 }
 
 /** Primary key columns of a table, for a stable row order. */
