@@ -98,7 +98,11 @@ export type Store = Repos & {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Transactions waiting to start (a long writer, such as the automation drain, cuts short meanwhile). */
   waiting(): number;
-  /** Calls `listener` after every commit of this store (event streams wake on it); returns the unsubscribe. */
+  /**
+   * Calls `listener` after every commit of this store (event streams wake on it), and on
+   * PostgreSQL also after commits of other processes that appended outbox events (LISTEN/NOTIFY
+   * on a connection opened with the first listener). Returns the unsubscribe.
+   */
   onCommit(listener: () => void): () => void;
   maintenance: Maintenance;
   close(): Promise<void>;

@@ -1,12 +1,15 @@
 import type { Maintenance } from '../api/maintenance';
 import { pgExec, type Queryable } from './exec';
+import { pgTryLock } from './locks';
 
 /**
  * Upkeep of a PostgreSQL database: the server checkpoints by itself, and backups are the
- * server's own tools (pg_dump, base backups); `integrity` checks that the system tables answer.
+ * server's own tools (pg_dump, base backups); `integrity` checks that the system tables answer;
+ * locks are advisory locks.
  */
-export function pgMaintenance(on: () => Queryable): Maintenance {
+export function pgMaintenance(on: () => Queryable, url: string): Maintenance {
   return {
+    tryLock: (name) => pgTryLock(url, name),
     checkpoint: async () => ({ frames: 0, copied: 0, busy: false }),
     async backupTo() {
       throw new Error(

@@ -6,6 +6,7 @@ import type { AppShape } from '../spec-shape';
 import type { SqlExec } from '../sql/exec';
 import { buildRepos } from '../sql/repos';
 import { bootDatabase } from './boot';
+import { commitChannel } from './commit-channel';
 import { pgExec, type Queryable } from './exec';
 import { pgMaintenance } from './maintenance';
 import { createPool, type PgClient } from './pool';
@@ -62,6 +63,8 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   const afterCommit = () => {
     for (const l of listeners) l();
   };
+  // Commits of other processes that appended events (LISTEN/NOTIFY), once someone listens.
+  const channel = commitChannel(o.url, afterCommit);
   try {
     if (!o.readOnly) await bootDatabase(pool);
     else await pool.query('SELECT 1');
@@ -106,13 +109,15 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
     transaction: <T>(fn: (t: Tx) => Promise<T>) => run((p) => fn(p.tx)),
     waiting: () => pool.waitingCount,
     onCommit: (listener: () => void) => {
+      if (listeners.size === 0 && !closed) channel.start();
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    maintenance: pgMaintenance(() => pool),
+    maintenance: pgMaintenance(() => pool, o.url),
     async close() {
       if (closed) return;
       closed = true;
+      await channel.stop();
       await pool.end();
     },
   });

@@ -1,7 +1,8 @@
 import type { Repos } from '../api/store';
 import { EMAIL_COLS, deliveryRepo, emailRepo, toDue, toEmail } from '../sql/deliveries';
 import { fromNum, type SqlExec } from '../sql/exec';
-import { EVENT_COLS, FREE, outboxRepo, toEvent } from '../sql/outbox';
+import { EVENT_COLS, FREE, INSERT, outboxRepo, params, toEvent } from '../sql/outbox';
+import { COMMIT_CHANNEL } from './commit-channel';
 
 /**
  * The claims of the shared repositories with row locks: on PostgreSQL transactions run side by
@@ -12,6 +13,22 @@ export function rowLockingRepos(x: SqlExec): Pick<Repos, 'outbox' | 'deliveries'
   return {
     outbox: {
       ...outboxRepo(x),
+      // Each append notifies in the same statement; PostgreSQL delivers it when the transaction
+      // commits, so event streams of every process wake (commit-channel.ts).
+      async append(e) {
+        const r = await x.get(
+          `WITH ins AS (${INSERT} RETURNING seq) SELECT seq, pg_notify('${COMMIT_CHANNEL}', '') AS n FROM ins`,
+          params(e),
+        );
+        return fromNum(r?.seq);
+      },
+      async appendOnce(e) {
+        const r = await x.get(
+          `WITH ins AS (${INSERT} ON CONFLICT (id) DO NOTHING RETURNING seq) SELECT count(*) AS n, max(pg_notify('${COMMIT_CHANNEL}', '')::text) AS x FROM ins`,
+          params(e),
+        );
+        return fromNum(r?.n) === 1;
+      },
       async take(worker, now, limit) {
         const rows = await x.all(
           `SELECT ${EVENT_COLS} FROM outbox WHERE ${FREE} ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED`,

@@ -29,7 +29,7 @@ export function toEvent(r: Row, attempts: number): OutboxEvent {
   return event;
 }
 
-function params(e: NewOutboxEvent): unknown[] {
+export function params(e: NewOutboxEvent): unknown[] {
   return [
     e.id,
     e.type,
@@ -43,7 +43,7 @@ function params(e: NewOutboxEvent): unknown[] {
   ];
 }
 
-const INSERT =
+export const INSERT =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)';
 
 /**

@@ -1,4 +1,5 @@
 import { automationStateContract } from './automation-state.case';
+import { coordinationContract } from './coordination.case';
 import type { StoreFactory } from './factory';
 import { intakeContract } from './intake.case';
 import { journalContract } from './journal.case';
@@ -20,4 +21,5 @@ export function storeContract(factory: StoreFactory): void {
   peopleContract(factory);
   intakeContract(factory);
   specsContract(factory);
+  coordinationContract(factory);
 }
