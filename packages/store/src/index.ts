@@ -17,7 +17,7 @@ export type {
   IntakeReason,
   IntakeStatus,
 } from './api/intake-log';
-export type { CheckpointResult as WalCheckpoint, Maintenance } from './api/maintenance';
+export type { CheckpointResult as WalCheckpoint, Maintenance, StoreLock } from './api/maintenance';
 export type { MigrationRepo } from './api/migrations';
 export type { NewNotification, Notification, NotificationRepo } from './api/notifications';
 export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';
