@@ -10,6 +10,7 @@ import type {
   PublishedChanges,
   PublishOptions,
   PublishResult,
+  DraftSaveResult,
   SpecDraft,
   SpecVersion,
 } from '../spec-versions/types';
@@ -87,9 +88,17 @@ export function pgSpecRepo(x: SqlExec, atomic: Atomic): SpecRepo {
       const locale = opts.locale ?? 'zh-CN';
       await t.run('SELECT pg_advisory_xact_lock(?)', [PUBLISH_LOCK]);
       const fromDraft = opts.spec === undefined;
-      const spec = fromDraft ? (await getDraft(t))?.spec : opts.spec;
+      const draft = fromDraft ? await getDraft(t) : null;
+      const spec = fromDraft ? draft?.spec : opts.spec;
       if (spec === undefined || spec === null)
         return { ok: false, errors: [issue('no_draft', '', {}, locale)] };
+      if (draft && opts.ifDraftRevision !== undefined && draft.updatedAt !== opts.ifDraftRevision)
+        return {
+          ok: false,
+          errors: [
+            issue('draft_changed', '', { by: draft.updatedBy, at: draft.updatedAt }, locale),
+          ],
+        };
       const now = opts.now ?? Date.now();
       const p = await prepare(t, spec, locale);
       if (!p.ok) return p;
@@ -181,11 +190,18 @@ export function pgSpecRepo(x: SqlExec, atomic: Atomic): SpecRepo {
     },
     getDraft: () => getDraft(),
     saveDraft: (spec, opts = {}) =>
-      atomic(async (t) => {
+      atomic(async (t): Promise<DraftSaveResult> => {
+        // Draft saves and publishes one at a time across processes: the revision check holds.
+        await t.run('SELECT pg_advisory_xact_lock(?)', [PUBLISH_LOCK]);
+        const current = await getDraft(t);
+        if (opts.ifRevision !== undefined && (current?.updatedAt ?? 0) !== (opts.ifRevision ?? 0))
+          return { ok: false, current };
+        const now = opts.now ?? Date.now();
         const draft: SpecDraft = {
           spec,
           baseVersion: (await live(t))?.version ?? null,
-          updatedAt: opts.now ?? Date.now(),
+          // The revision: strictly above the previous save's, whatever the clock says.
+          updatedAt: current && now <= current.updatedAt ? current.updatedAt + 1 : now,
           updatedBy: opts.by ?? null,
         };
         await t.run(
@@ -193,7 +209,7 @@ export function pgSpecRepo(x: SqlExec, atomic: Atomic): SpecRepo {
            ON CONFLICT (id) DO UPDATE SET spec = excluded.spec, base_version = excluded.base_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
           [JSON.stringify(spec), draft.baseVersion, draft.updatedAt, draft.updatedBy],
         );
-        return draft;
+        return { ok: true, draft };
       }),
     discardDraft: () =>
       atomic(async (t) => {
