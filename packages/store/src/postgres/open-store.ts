@@ -17,6 +17,25 @@ import { pgMigrationRepo, pgSpecRepo, type Atomic, type Nested } from './specs-r
 import { pgTableData } from './table-data';
 import { inTransaction, savepoints } from './transactions';
 
+/** Errors after which the whole unit of work may simply run again later (busy, not faulty). */
+const TRANSIENT = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '55P03', // lock_not_available
+  '53300', // too_many_connections
+  '57P01', // admin_shutdown (a failover)
+  '57P03', // cannot_connect_now (starting up)
+]);
+
+/** Whether a PostgreSQL error is worth retrying: the codes above and lost connections (08…). */
+export function pgTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    TRANSIENT.has(code) || code.startsWith('08') || code === 'ECONNRESET' || code === 'ECONNREFUSED'
+  );
+}
+
 /** Connections per process: transactions run side by side up to this many, then queue. */
 const POOL_SIZE = 10;
 
@@ -103,7 +122,9 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   );
   return Object.assign(storeRepos, {
     dialect: 'postgres' as const,
+    url: o.url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@'),
     locale,
+    transient: pgTransient,
     serialWrites: false,
     inTransaction: false as const,
     transaction: <T>(fn: (t: Tx) => Promise<T>) => run((p) => fn(p.tx)),
