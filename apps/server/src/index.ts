@@ -29,6 +29,8 @@ export { startIntakeWriter } from './intake/intake-writer';
 export type { IntakeWriter } from './intake/intake-writer';
 export { envMailer, envSecrets } from './setup/outbound';
 export { envHttp, guardedHttp, OutboundRefused } from './setup/outbound-http';
+/** Operator limits from TRELLIS_LIMIT_* environment variables. */
+export { envLimits, LIMIT_VARIABLES } from './setup/env-limits';
 export type { AutomationRunner } from './setup/automation-runner';
 export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';
 export type { WebhookSecretResult, WebhookSourceInfo } from './setup/webhook-secret';

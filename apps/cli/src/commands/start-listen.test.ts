@@ -9,11 +9,11 @@ import { runCli } from '../run';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function run(cwd: string, argv: string[]) {
+async function run(cwd: string, argv: string[], env: Record<string, string> = {}) {
   let out = '';
   const ctx: CliContext = {
     cwd,
-    env: {},
+    env,
     stdout: (s) => void (out += s),
     stderr: (s) => void (out += s),
     exitCode: 0,

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import {
   dataDirOf,
   dataPaths,
+  envLimits,
   envMailer,
   listen,
   notifyChanges,
@@ -65,9 +66,21 @@ export async function runStart(
     );
     return 2;
   }
+  const limits = envLimits(ctx.env);
+  if (!limits.ok) {
+    ctx.stderr(
+      say(
+        locale,
+        `${limits.variable} 必须是整数（收到 "${limits.value}"）\n`,
+        `${limits.variable} must be a whole number (got "${limits.value}")\n`,
+      ),
+    );
+    return 2;
+  }
   const webDir = webDirOf(ctx, o.web, paths.web);
   const rt = openRuntime(paths, {
     server: {
+      limits: limits.limits,
       trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1',
       ...(webDir ? { staticDir: webDir } : {}),
     },
