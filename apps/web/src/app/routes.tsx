@@ -42,6 +42,10 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/automations').then((m) => ({ Component: m.RunLogPage })),
   },
   {
+    path: 'builder/*',
+    lazy: () => import('../features/builder').then((m) => ({ Component: m.BuilderPage })),
+  },
+  {
     path: '*',
     lazy: () => import('./layout/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
   },
