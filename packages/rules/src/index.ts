@@ -28,6 +28,12 @@ export {
 } from './normalize/normalize-input';
 export { AJV_FORMATS, createAjv, type ErrorObject } from './validation/ajv';
 export { localizeAjvErrors } from './validation/localize';
+export { formValueSchema, standaloneValidatorModule } from './validation/standalone';
+export {
+  loadStandaloneValidator,
+  STANDALONE_RUNTIME_MODULES,
+  standaloneRequire,
+} from './validation/standalone-runtime';
 export { isEmptyValue } from './validation/empty';
 export { buildEntitySchema, isComputed } from './validation/entity-schema';
 export { fieldLabel, validateRecord, type ValidationContext } from './validation/validate-record';

@@ -10,3 +10,4 @@ export {
 } from './form-state';
 export { formDependencies } from './dependencies';
 export { checkForm, type FormCheck, type FormCheckOptions } from './check-form';
+export { publicFieldKeys, publicFormProjection, type PublicForm } from './public-form';
