@@ -26,7 +26,12 @@ export type FormCheck = {
   values: RecordData;
   /** The whole record as it would be (base + values + formulas). */
   record: RecordData;
+  /** Every problem: the engine's rules on the kept values, then the form's own. */
   errors: FieldError[];
+  /** Inputs left out because the form hides or locks them right now. */
+  dropped: string[];
+  /** Only the problems the form's own rules add (its `requiredIf`); the engine does not know them. */
+  formErrors: FieldError[];
   state: FormState;
 };
 
@@ -72,15 +77,23 @@ export function checkForm(
     ...validateRecord(model, record, vctx, n.invalid),
   ];
   const reported = new Set(errors.map((e) => e.path));
+  const formErrors: FieldError[] = [];
   for (const p of layout.placements) {
     const s = state.fields[p.key];
     const path = pointer(p.key);
     if (!s?.required || reported.has(path) || !isEmptyValue(record[p.key])) continue;
-    errors.push(
+    formErrors.push(
       fieldError(opts.locale, path, 'requiredIf', 'requiredIf', {
         label: fieldLabel(p.field, p.key, opts.locale),
       }),
     );
   }
-  return { values, record, errors, state };
+  return {
+    values,
+    record,
+    errors: [...errors, ...formErrors],
+    formErrors,
+    dropped: [...dropped],
+    state,
+  };
 }

@@ -124,6 +124,7 @@ describe('checkForm', () => {
       notes: 'x',
     });
     expect(r.record.budgetYuan).toBeNull();
+    expect(r.dropped).toEqual(['budget', 'age', 'guardian']);
   });
   it('requires a field by the form condition, in the caller language', () => {
     expect(check({ name: 'A', phone: '13800138000', source: 'website' }).errors).toEqual([

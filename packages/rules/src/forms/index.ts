@@ -10,4 +10,9 @@ export {
 } from './form-state';
 export { formDependencies } from './dependencies';
 export { checkForm, type FormCheck, type FormCheckOptions } from './check-form';
-export { publicFieldKeys, publicFormProjection, type PublicForm } from './public-form';
+export {
+  publicFieldKeys,
+  publicFormProjection,
+  type PublicForm,
+  type PublicFormPage,
+} from './public-form';

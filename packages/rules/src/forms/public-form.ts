@@ -1,4 +1,12 @@
-import type { AppSpec, EntitySpec, FieldSpec, FormSpec, Locale as SpecLocale } from '@trellis/spec';
+import type {
+  AppSpec,
+  EntitySpec,
+  FieldSpec,
+  FormSpec,
+  Locale as SpecLocale,
+  RegionInfo,
+} from '@trellis/spec';
+import type { Locale } from '../types';
 
 /** Field types a public form can show: pickers of records, users and files need an account. */
 const PUBLIC_TYPES = new Set<FieldSpec['type']>([
@@ -104,3 +112,15 @@ export function publicFormProjection(
     honeypot: opts.honeypot,
   };
 }
+
+/** The data a public form page starts with (inlined by the server as JSON). */
+export type PublicFormPage = PublicForm & {
+  /** URL of the form's precompiled validator module. */
+  validatorUrl: string;
+  /** Where the page POSTs (the page's own URL). */
+  submitUrl: string;
+  /** Locale chosen from the link (`?lang=`) or the browser; the page can switch. */
+  locale: Locale;
+  /** The provinces, when a region field is on the form; their cities load on demand. */
+  provinces?: RegionInfo[];
+};
