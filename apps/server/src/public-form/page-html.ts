@@ -13,10 +13,12 @@ export function formPageHtml(template: string, data: PublicFormPage): string {
   const { locale } = data;
   const title = localize(data.form.label, locale);
   const description = data.form.description ? localize(data.form.description, locale) : '';
+  // The same markup the page script renders first, so nothing moves when it takes over.
   const shell =
+    `<main class="tf-card"><div class="tf-topbar"></div>` +
     `<header class="tf-header"><h1 class="tf-title">${escapeHtml(title)}</h1>` +
     (description ? `<p class="tf-description">${escapeHtml(description)}</p>` : '') +
-    `</header>`;
+    `</header></main>`;
   const payload = escapeJson(JSON.stringify(data));
   return template
     .replace(/<html([^>]*)\blang="[^"]*"/, `<html$1lang="${locale}"`)
