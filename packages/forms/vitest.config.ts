@@ -5,7 +5,7 @@ export default defineConfig({
   ...sourceConditions,
   test: {
     ...sourceConditions.test,
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     environment: 'jsdom',
   },
 });
