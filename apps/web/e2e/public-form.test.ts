@@ -69,7 +69,7 @@ const CASES = [
     phoneLabel: /^Mobile/,
     nameLabel: /^Name/,
     course: 'Python programming',
-    missingPhone: '"Mobile number" is required',
+    missingPhone: '"Mobile phone" is required',
     submit: 'Book now',
     thanks: "You're booked! A course advisor will contact you by phone or WeChat within 24 hours.",
   },
@@ -82,7 +82,8 @@ describe('public form page /f/apply', () => {
       const browser = await openBrowser(c.locale);
       try {
         const page = await newPage(browser, PHONE);
-        const campaign = `spring-python-${c.locale}`;
+        // A campaign code as the template writes them (channel_year_season_course).
+        const campaign = `dy_2026_spring_python${c.locale === 'en' ? 'en' : 'zh'}`;
         await page.goto(`${server.url}/f/apply?utm_source=douyin&utm_campaign=${campaign}`);
         await page.getByRole('button', { name: c.submit }).waitFor();
         await shot(page, `public-form-${c.locale}-phone`);

@@ -5,9 +5,14 @@ import type { RecordValidator } from '../model/entity-model';
 
 // The modules ajv standalone code asks for with the field types' schemas (a test compiles every
 // field type and checks this list covers what the code requires).
+// ajv's runtime files are CommonJS with `exports.default`: Node and vitest hand the function to
+// a default import, a browser bundler may hand over the exports object. Take the function.
+const fn = (m: unknown): unknown =>
+  typeof m === 'function' ? m : (m as { default: unknown } | null)?.default;
+
 const modules: Record<string, unknown> = {
-  'ajv/dist/runtime/equal': { default: equal },
-  'ajv/dist/runtime/ucs2length': { default: ucs2length },
+  'ajv/dist/runtime/equal': { default: fn(equal) },
+  'ajv/dist/runtime/ucs2length': { default: fn(ucs2length) },
   'ajv-formats/dist/formats': { fullFormats },
 };
 
