@@ -103,8 +103,8 @@ export function pgSpecRepo(x: SqlExec, atomic: Atomic): SpecRepo {
       const p = await prepare(t, spec, locale);
       if (!p.ok) return p;
       if (p.current && isDeepStrictEqual(p.current.spec, p.next)) {
-        if (fromDraft)
-          await t.run('UPDATE spec_draft SET base_version = ? WHERE id = 1', [p.current.version]);
+        // The draft said nothing new: it is done with, like a published one.
+        if (fromDraft) await t.run('DELETE FROM spec_draft WHERE id = 1');
         const changes: PublishedChanges = {
           diff: [],
           steps: [],
@@ -155,7 +155,8 @@ export function pgSpecRepo(x: SqlExec, atomic: Atomic): SpecRepo {
         ],
       );
       markSpecChanged();
-      if (fromDraft) await t.run('UPDATE spec_draft SET base_version = ? WHERE id = 1', [version]);
+      // A published draft is cleared, as on SQLite: the next edit starts from the live spec.
+      if (fromDraft) await t.run('DELETE FROM spec_draft WHERE id = 1');
       return {
         ok: true,
         version,
