@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Worker } from 'node:worker_threads';
 import type { ServerContext } from '../context';
 import { spawnThread } from '../setup/spawn-thread';
@@ -111,15 +112,19 @@ export function startIntakeWriter(
         else p.resolve(r.outcome);
       }
     });
-    w.on('error', (err) =>
+    w.on('error', (err) => {
+      // An uncaught error ends the thread; its 'exit' may come later, and nothing may be sent
+      // to it meanwhile (the HTTP thread writes instead).
+      if (worker === w) worker = null;
       log({
         level: 'error',
         msg: 'intake writer crashed',
-        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-      }),
-    );
+        // A thread's failure may arrive as a plain object: inspect shows its fields, String() would not.
+        error: err instanceof Error ? (err.stack ?? err.message) : inspect(err),
+      });
+    });
     w.on('exit', () => {
-      worker = null;
+      if (worker === w) worker = null;
       for (const p of pending.values()) p.reject(new Error('the intake writer thread stopped'));
       pending.clear();
       if (!stopping) setTimeout(spawn, 1000).unref();
