@@ -26,7 +26,13 @@ describe('trellis backup and restore against a running server', () => {
   it('backs up under intake load, refuses to restore while serving and loses nothing acknowledged', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'trellis-restore-'));
     dirs.push(cwd);
-    const env = { ...process.env, TRELLIS_LOCALE: 'en', INIT_CWD: cwd };
+    // Unlimited intake per IP: the load comes from one address and must not stall at 429s.
+    const env = {
+      ...process.env,
+      TRELLIS_LOCALE: 'en',
+      INIT_CWD: cwd,
+      TRELLIS_LIMIT_INTAKE_PER_MINUTE: '0',
+    };
     const run = (args: string[]) => {
       const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
       let out = '';
