@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,7 +8,12 @@ import { openDatabase } from '@trellis/store';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/trellis.mjs');
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // A failed or timed-out run must not leave its server holding a port and the data directory.
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 /** Phones of the leads stored in a data directory's database. */
 function storedPhones(dbFile: string): string[] {
@@ -35,6 +40,7 @@ describe('trellis backup and restore against a running server', () => {
     };
     const run = (args: string[]) => {
       const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+      children.push(child);
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
       child.stderr.on('data', (b: Buffer) => (out += b.toString()));
