@@ -77,13 +77,9 @@ export function FieldList({ entity, pointer, at }: Props) {
               {handle}
               <Button
                 type="link"
-                style={{
-                  padding: 0,
-                  minWidth: 0,
-                  flex: '0 1 auto',
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                }}
+                // The label never shrinks: a centred button clipped Chinese labels on both sides
+                // at phone width. The key (below) gives way instead.
+                style={{ padding: 0, flex: '0 0 auto' }}
                 onClick={() => setOpen(key)}
               >
                 {label(f.label, f.key)}
@@ -101,7 +97,8 @@ export function FieldList({ entity, pointer, at }: Props) {
               <Typography.Text
                 type="secondary"
                 code
-                style={{ marginInlineStart: 'auto', whiteSpace: 'nowrap' }}
+                ellipsis
+                style={{ marginInlineStart: 'auto', minWidth: 0, whiteSpace: 'nowrap' }}
               >
                 {f.key}
               </Typography.Text>
