@@ -27,7 +27,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rolldownOptions: { input: { app: here('./index.html') } },
+    rolldownOptions: { input: { app: here('./index.html'), form: here('./form.html') } },
   },
   server: {
     proxy: {

@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { sourceConditions } from '@trellis/tooling/vitest';
+import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
 
-export default defineConfig(sourceConditions);
+export default defineConfig(withPostgres(sourceConditions));

@@ -17,9 +17,13 @@ export declare function startPgServer(options?: { maxConnections?: number }): Pr
 /** The URL of another database on the same server. */
 export declare function databaseUrl(serverUrl: string, database: string): string;
 /**
- * Creates a fresh empty database on the server named by TRELLIS_TEST_PG_URL and returns its
- * URL, or null when no test server runs (PostgreSQL missing outside CI).
+ * Creates a fresh database on the server named by TRELLIS_TEST_PG_URL and returns its URL, or
+ * null when no test server runs (PostgreSQL missing outside CI). With `template` (a database
+ * URL), the new database is a copy of that one.
  */
-export declare function createTestDatabase(prefix?: string): Promise<string | null>;
+export declare function createTestDatabase(
+  prefix?: string,
+  options?: { template?: string },
+): Promise<string | null>;
 /** Drops a database made by createTestDatabase (ending its leftover connections first). */
 export declare function dropTestDatabase(url: string | null): Promise<void>;

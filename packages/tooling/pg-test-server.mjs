@@ -179,18 +179,23 @@ export function databaseUrl(serverUrl, database) {
 }
 
 /**
- * Creates a fresh empty database on the server named by TRELLIS_TEST_PG_URL and returns its
- * URL, or null when no test server runs (PostgreSQL missing outside CI).
+ * Creates a fresh database on the server named by TRELLIS_TEST_PG_URL and returns its URL, or
+ * null when no test server runs (PostgreSQL missing outside CI). With `template`, the new
+ * database is a copy of that one (a file copy: much faster than migrating an empty one).
  * @param {string} [prefix]
+ * @param {{ template?: string }} [options]
  */
-export async function createTestDatabase(prefix = 't') {
+export async function createTestDatabase(prefix = 't', options = {}) {
   const serverUrl = process.env[PG_URL_ENV];
   if (!serverUrl) return null;
   const name = `${prefix}_${process.pid}_${randomBytes(5).toString('hex')}`.toLowerCase();
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    const template = options.template
+      ? ` TEMPLATE "${decodeURIComponent(new URL(options.template).pathname.slice(1)).replaceAll('"', '""')}"`
+      : '';
+    await client.query(`CREATE DATABASE "${name}"${template}`);
   } finally {
     await client.end();
   }

@@ -8,8 +8,18 @@ export function isCliLocale(value: unknown): value is CliLocale {
 }
 
 /**
+ * The locale of a POSIX locale name (`LANG=en_US.UTF-8` -> en, `zh_CN.UTF-8` -> zh-CN); other
+ * languages and `C`/`POSIX` say nothing.
+ */
+export function localeOfLang(lang: string | undefined): CliLocale | undefined {
+  const language = /^([a-z]{2})(?:[_-]|\.|$)/i.exec(lang ?? '')?.[1]?.toLowerCase();
+  return language === 'zh' ? 'zh-CN' : language === 'en' ? 'en' : undefined;
+}
+
+/**
  * The locale used before commander has parsed the options (help texts are built first):
- * an explicit `--locale x` / `--locale=x` in argv, then TRELLIS_LOCALE, then zh-CN, the product default.
+ * an explicit `--locale x` / `--locale=x` in argv, then TRELLIS_LOCALE, then the system's
+ * LC_ALL / LC_MESSAGES / LANG when it is Chinese or English, then zh-CN, the product default.
  */
 export function preScanLocale(
   argv: readonly string[],
@@ -25,7 +35,10 @@ export function preScanLocale(
           : undefined;
     if (isCliLocale(value)) return value;
   }
-  return isCliLocale(env.TRELLIS_LOCALE) ? env.TRELLIS_LOCALE : 'zh-CN';
+  if (isCliLocale(env.TRELLIS_LOCALE)) return env.TRELLIS_LOCALE;
+  // The first of the POSIX variables that is set decides, as for any program.
+  const system = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return localeOfLang(system) ?? 'zh-CN';
 }
 
 /** The text of `locale`: the Chinese or the English one. */

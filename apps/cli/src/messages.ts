@@ -5,6 +5,8 @@ type Catalog = Record<string, string>;
 // One entry per message code; `{name}` placeholders are filled from params.
 const zh: Catalog = {
   'cli.internal': '内部错误：{reason}',
+  'cli.dataDir.restoring': '{dir} 正在恢复备份，请在恢复完成后再试',
+  'cli.dataDir.in_use': '{dir} 正在被另一个 Trellis 进程使用（服务正在运行？）',
   'cli.usage': '命令用法有误：{detail}',
   'validate.ok':
     '✓ {target} 校验通过（{entities} 个实体、{pipelines} 条流程、{automations} 条自动化、{forms} 个表单）',
@@ -23,6 +25,9 @@ const zh: Catalog = {
 
 const en: Catalog = {
   'cli.internal': 'Internal error: {reason}',
+  'cli.dataDir.restoring':
+    '{dir} is being restored from a backup; try again when the restore has finished',
+  'cli.dataDir.in_use': '{dir} is in use by another Trellis process (is the server running?)',
   'cli.usage': 'Wrong command usage: {detail}',
   'validate.ok':
     '✓ {target} is valid ({entities} entities, {pipelines} pipelines, {automations} automations, {forms} forms)',

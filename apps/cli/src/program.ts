@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { CLI_LOCALES } from './locale';
 import type { CliContext } from './context';
 import type { CliLocale } from './locale';
 import { t } from './messages';
@@ -41,5 +42,22 @@ export function buildProgram(ctx: CliContext, locale: CliLocale): Command {
     .configureOutput({ writeOut: (s) => ctx.stdout(s), writeErr: (s) => ctx.stderr(s) })
     .showHelpAfterError();
   for (const command of commands) command.register(program, ctx, locale);
+  addLocaleEverywhere(program, locale);
   return program;
+}
+
+/**
+ * `--locale` on every command that does not declare it: runCli reads it before parsing
+ * (preScanLocale), so here it only has to be accepted, checked and listed in the help.
+ */
+function addLocaleEverywhere(command: Command, locale: CliLocale): void {
+  for (const sub of command.commands) {
+    if (!sub.options.some((o) => o.long === '--locale'))
+      sub.addOption(
+        new Option('--locale <locale>', t(locale, 'help.locale'))
+          .choices(CLI_LOCALES)
+          .default(locale),
+      );
+    addLocaleEverywhere(sub, locale);
+  }
 }

@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { DataDirBusyError } from '@trellis/server';
 import type { CliContext } from './context';
 import { preScanLocale } from './locale';
 import { t } from './messages';
@@ -36,6 +37,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
         );
       }
       return EXIT.usage;
+    }
+    if (error instanceof DataDirBusyError) {
+      // A restore holds the directory (or, for a restore, something else does): say so plainly.
+      ctx.stderr(t(locale, `cli.dataDir.${error.reason}`, { dir: error.dir }) + '\n');
+      return EXIT.invalid;
     }
     const reason = error instanceof Error ? error.message : String(error);
     ctx.stderr(t(locale, 'cli.internal', { reason }) + '\n');

@@ -10,8 +10,10 @@ import type { TemplateIssue as CliIssue } from '@trellis/spec';
 export function validateAppSpec(
   spec: unknown,
   locale: CliLocale,
+  /** The operator's allowlist of internal targets (TRELLIS_OUTBOUND_ALLOW). */
+  outboundAllow?: string,
 ): { ok: boolean; errors: CliIssue[] } {
-  const result = validateSpec(spec, { locale });
+  const result = validateSpec(spec, { locale, ...(outboundAllow ? { outboundAllow } : {}) });
   return {
     ok: result.ok && result.errors.length === 0,
     errors: result.errors.map(({ path, code, message }) => ({ path, code, message })),

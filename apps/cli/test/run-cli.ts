@@ -41,6 +41,10 @@ export function cleanEnv(): Record<string, string | undefined> {
   const env = { ...process.env };
   delete env.INIT_CWD;
   delete env.TRELLIS_LOCALE;
+  // The system's language would pick the CLI's too; tests expect the product default (zh-CN).
+  delete env.LANG;
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
   return env;
 }
 

@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { createPermissions } from '@trellis/engine';
-import type { PermissionSpec } from '@trellis/engine';
 import { createRateLimiter } from './auth/rate-limit';
 import { sessionsRepo } from './auth/sessions';
 import { tokensRepo } from './auth/tokens';
@@ -17,8 +15,6 @@ import { registerRoutes } from './routes/index';
 import { registerStatic } from './static';
 import type { AppEnv } from './types';
 import { notifyChanges } from './http/change-notifier';
-
-const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
 
 /**
  * Builds the Trellis HTTP app (Hono). Testable without a socket through `app.request()`;
@@ -38,10 +34,6 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     users: usersRepo(store),
     sessions: sessionsRepo(store),
     tokens: tokensRepo(store),
-    // The role model reads the spec the engine answered last (every request asks `ctx.spec()` first).
-    perms: createPermissions(
-      () => (engine.runtime?.lastLive()?.model.spec as PermissionSpec | undefined) ?? EMPTY_SPEC,
-    ),
     spec: () => engine.liveSpec(),
     submitIntake:
       options.submitIntake ??

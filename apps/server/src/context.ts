@@ -1,5 +1,4 @@
 import type { AppSpec } from '@trellis/spec';
-import type { Permissions } from '@trellis/engine';
 import type { Store } from '@trellis/store';
 import type { RateLimiter } from './auth/rate-limit';
 import type { SessionsRepo, TokensRepo } from './auth/repos';
@@ -35,6 +34,11 @@ export type ServerOptions = {
   limits?: Partial<Limits>;
   /** How often event streams look for writes of other processes (ms, default 5000); this process's writes wake them at once. */
   ssePollMs?: number;
+  /**
+   * Internal targets the operator allows automations to send to (TRELLIS_OUTBOUND_ALLOW: host
+   * names, addresses, CIDR ranges); the spec check refuses other internal URLs.
+   */
+  outboundAllow?: string;
   /** Where request errors are logged (default console.error). */
   log?: (entry: Record<string, unknown>) => void;
 };
@@ -73,7 +77,6 @@ export type ServerContext = {
   users: UsersRepo;
   sessions: SessionsRepo;
   tokens: TokensRepo;
-  perms: Permissions;
   /** The live (published) spec, or null before the first publish: the engine's, read in one place. */
   spec(): Promise<AppSpec | null>;
   /** Writes an intake submission (see ServerOptions.submitIntake). */

@@ -6,7 +6,14 @@ export { hashPassword, verifyPassword, generatePassword } from './auth/password'
 export { pickLocale } from './http/locale';
 export { listen } from './serve';
 export type { RunningServer } from './serve';
-export { dataDirOf, dataPaths, ensureDataDir, readSecretKey } from './setup/data-dir';
+export {
+  dataDirOf,
+  dataPaths,
+  DataDirBusyError,
+  ensureDataDir,
+  holdDataDir,
+  readSecretKey,
+} from './setup/data-dir';
 export type { DataPaths } from './setup/data-dir';
 export { openRuntime, openServingRuntime } from './setup/runtime';
 export type { ServingRuntime, TrellisRuntime } from './setup/runtime';
@@ -14,11 +21,17 @@ export { wireEngine } from './setup/wire-engine';
 export { installSpec, createAdmin } from './setup/install';
 export { loadDemo } from './setup/demo-loader';
 export type { DemoLogin, DemoRecipe, DemoReport } from './setup/demo-loader';
-export { backupDatabase, checkBackup } from './setup/backup';
+export { backupDataDir } from './setup/backup';
+export type { BackupManifest } from './setup/backup';
+export { restoreDataDir } from './setup/restore';
+export type { RestoreResult } from './setup/restore';
 export { startWriter } from './writer/start-writer';
 export type { WriterThread } from './writer/start-writer';
 export type { WriteCall, WriterPort } from './writer/calls';
-export { envMailer, envSecrets, fetchHttp } from './setup/outbound';
+export { envMailer, envSecrets } from './setup/outbound';
+export { envHttp, guardedHttp, OutboundRefused } from './setup/outbound-http';
+/** Operator limits from TRELLIS_LIMIT_* environment variables. */
+export { envLimits, LIMIT_VARIABLES } from './setup/env-limits';
 export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';
 export type { WebhookSecretResult, WebhookSourceInfo } from './setup/webhook-secret';
 export { notifyChanges } from './http/change-notifier';

@@ -55,7 +55,7 @@ describe('one error vocabulary', () => {
         method: 'PATCH',
         cookie: rep.cookie,
         headers,
-        json: { version: lead.version, source: 'website' },
+        json: { version: lead.version, source: 'referral' },
       });
     const zh = (await (await patch()).json()) as Problem;
     expect(zh).toMatchObject({ status: 422, code: 'validation' });

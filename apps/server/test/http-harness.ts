@@ -6,7 +6,10 @@ import { hashPassword } from '../src/auth/password';
 
 export const ORIGIN = 'http://localhost';
 
-/** A fresh in-memory store and app; `request` defaults to a same-origin JSON call. */
+/**
+ * A fresh in-memory store and app; `request` defaults to a same-origin JSON call. The engine is
+ * real (its role model answers the permission questions) over whatever spec the test stores.
+ */
 export async function httpHarness(options: Partial<ServerOptions> = {}) {
   const store: Store = options.store ?? (await openStore({ url: ':memory:' }));
   const app = createApp({ engine: wireEngine(store), store, log: () => {}, ...options });

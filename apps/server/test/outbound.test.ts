@@ -74,12 +74,15 @@ describe('outbound messages from the writer thread', () => {
       },
     ] as never;
     const setup = await openRuntime(paths);
-    const installed = await installSpec(setup.store, spec);
+    // The robot listens on loopback: an internal target the operator has to allow.
+    const installed = await installSpec(setup.store, spec, { outboundAllow: '127.0.0.1' });
     await setup.close();
     expect(installed.ok, JSON.stringify(installed)).toBe(true);
     // Worker threads copy the environment when they start.
     process.env.TRELLIS_SECRET_DING_SEC = 'SEC-test-secret';
+    process.env.TRELLIS_OUTBOUND_ALLOW = '127.0.0.1';
     cleanups.push(() => void delete process.env.TRELLIS_SECRET_DING_SEC);
+    cleanups.push(() => void delete process.env.TRELLIS_OUTBOUND_ALLOW);
     const rt = await openServingRuntime(paths, { server: { log: () => {} }, log: () => {} });
     cleanups.push(() => rt.close());
 
@@ -89,7 +92,8 @@ describe('outbound messages from the writer thread', () => {
       { actor: { kind: 'system' }, via: 'import' },
     );
     expect(lead.ok).toBe(true);
-    const deadline = Date.now() + 15_000;
+    // The worker thread starts slowly on a loaded machine: wait for the delivery, not a fixed time.
+    const deadline = Date.now() + 60_000;
     while (robot.got.length === 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
     expect(robot.got).toHaveLength(1);

@@ -72,6 +72,9 @@ describe('the spec draft between two builders', () => {
     expect(await versions()).toEqual([1]);
     expect((await publish(r2)).status).toBe(201);
     expect(await versions()).toEqual([2, 1]);
+    // A published draft is cleared; the next edit starts a new one.
+    expect((await s.request('/api/v1/spec/draft', { cookie: ann.cookie })).status).toBe(404);
+    const r3 = ((await (await put(ben.cookie, mine, 0)).json()) as { draft: Draft }).draft.revision;
 
     // Discarding: builders only, and only the revision one has seen.
     const discard = (cookie: string, revision: string) =>
@@ -80,10 +83,10 @@ describe('the spec draft between two builders', () => {
         cookie,
         headers: { 'if-match': revision },
       });
-    expect((await discard(rep.cookie, `"${r2}"`)).status).toBe(403);
-    expect((await discard(ann.cookie, `"${r1}"`)).status).toBe(409);
+    expect((await discard(rep.cookie, `"${r3}"`)).status).toBe(403);
+    expect((await discard(ann.cookie, `"${r2}"`)).status).toBe(409);
     expect((await discard(ann.cookie, 'yesterday')).status).toBe(400);
-    expect((await discard(ann.cookie, `W/"${r2}"`)).status).toBe(204);
+    expect((await discard(ann.cookie, `W/"${r3}"`)).status).toBe(204);
     expect((await s.request('/api/v1/spec/draft', { cookie: ann.cookie })).status).toBe(404);
   });
 

@@ -32,20 +32,26 @@ const hashCache = new Map<string, Promise<string>>();
 
 /**
  * The whole stack over an in-memory database: the education template published through the
- * store's publish path, the engine with the role model as its permission port, and the app.
+ * store's publish path, the engine (its role model follows the live spec), and the app.
  * `edit` adjusts the template spec before it is published (say a form's intake mode).
  */
 export async function fullStack(
   options: Partial<ServerOptions> = {},
   edit: (spec: AppSpec) => AppSpec = (spec) => spec,
+  publish: { outboundAllow?: string } = {},
 ) {
   const store = await openStore({ url: ':memory:' });
-  const published = await store.specs.publish({ spec: edit(educationSpec()), now: Date.now() });
+  const published = await store.specs.publish({
+    spec: edit(educationSpec()),
+    now: Date.now(),
+    ...publish,
+  });
   if (!published.ok)
     throw new Error(
       `education spec did not publish: ${JSON.stringify(published.errors.slice(0, 3))}`,
     );
-  const engine = wireEngine(store);
+  // A test clock drives the engine too (times it stores) and the server's own `now`.
+  const engine = wireEngine(store, options.clock ? { clock: options.clock } : {});
   const app = createApp({
     engine,
     store,

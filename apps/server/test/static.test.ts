@@ -8,7 +8,7 @@ const dir = mkdtempSync(join(tmpdir(), 'trellis-web-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('static web build', () => {
-  it('serves files and falls back to index.html for app routes and public form pages, never for the API', async () => {
+  it('serves files and falls back to index.html for app routes, never for the API', async () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Trellis</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
@@ -16,7 +16,7 @@ describe('static web build', () => {
     const js = await request('/assets/app.js');
     expect(js.status).toBe(200);
     expect(await js.text()).toBe('console.log(1)');
-    for (const path of ['/', '/leads/123', '/f/apply']) {
+    for (const path of ['/', '/leads/123']) {
       const res = await request(path);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toContain('<title>Trellis</title>');

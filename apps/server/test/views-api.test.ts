@@ -239,8 +239,15 @@ describe('bulk API', () => {
     expect(await filled.json()).toMatchObject({ succeeded: 1, failed: 0 });
 
     // A rep may not give leads to someone else; the manager may, per record.
+    // (the engine refuses the read-only owner field record by record, as a single write would).
     const give = await bulk(amy, { action: 'assign', ownerId: bob.id, ids: [a.id] });
-    expect(give.status).toBe(422);
+    const refused = (await give.json()) as {
+      failed: number;
+      results: { ok: boolean; status: number; errors: { path: string }[] }[];
+    };
+    expect(refused.failed).toBe(1);
+    expect(refused.results[0]).toMatchObject({ ok: false, status: 422 });
+    expect(refused.results[0]!.errors.map((e) => e.path)).toContain('/ownerId');
     const assign = await bulk(boss, {
       action: 'assign',
       ownerId: bob.id,

@@ -214,6 +214,7 @@ describe('writes made by the writer thread', () => {
     // A directory where the database file should be: the thread fails to open it.
     const started = performance.now();
     const broken = startWriter(dir, { log: (e) => logged.push(e), waitMs: 100 });
+    // The thread boots through the TypeScript loader before it fails: seconds on a busy machine.
     for (let i = 0; i < 1500 && logged.length === 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     const crashMs = performance.now() - started;
@@ -226,7 +227,7 @@ describe('writes made by the writer thread', () => {
     // A restart would come a second after the crash and take as long to fail again.
     await new Promise((r) => setTimeout(r, 1000 + crashMs * 1.5));
     expect(logged).toHaveLength(1);
-  });
+  }, 90_000);
   it('answers malformed and hostile submissions across the thread with 4xx problems, never 5xx or a partial lead', async () => {
     const { request, store } = await served();
     // Real leads among the malformed bodies, so the thread also writes while it refuses.

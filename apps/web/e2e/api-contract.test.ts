@@ -41,17 +41,22 @@ describe('the API the app calls', () => {
     const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
+    // Entity paths are documented per entity (/api/v1/records/lead); the app's generic calls
+    // (/api/v1/records/${entity}) match any of them: a variable segment matches any segment.
+    const segments = (path: string) => path.replace(/\{[^}]+\}/g, 'X').split('/');
+    const fits = (documented: string, called: string) => {
+      const a = segments(documented);
+      const b = segments(called);
+      return a.length === b.length && a.every((s, i) => s === b[i] || s === 'X' || b[i] === 'X');
+    };
     const routes = Object.entries(doc.paths).map(([path, ops]) => ({
-      pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      path,
       methods: Object.keys(ops).map((m) => m.toUpperCase()),
     }));
     const calls = callsInSource();
     expect(calls.length).toBeGreaterThan(3);
     const missing = calls.filter(
-      (c) =>
-        !routes.some(
-          (r) => r.methods.includes(c.method) && r.pattern.test(c.path.replace(/\{[^}]+\}/g, 'X')),
-        ),
+      (c) => !routes.some((r) => r.methods.includes(c.method) && fits(r.path, c.path)),
     );
     expect(missing.map((m) => `${m.method} ${m.path} (${m.file})`)).toEqual([]);
   });

@@ -14,8 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile } from '@trellis/tooling/bench';
 import { openStore } from '@trellis/store';
-import { createAutomations, createEngine, createPermissionPort, uuidv7Ids } from '../src/index';
-import type { Engine } from '../src/index';
+import { createAutomations, createEngine, uuidv7Ids } from '../src/index';
 import { educationSpec } from '../test/automations/support/education';
 import { seedPeople } from '../test/automations/support/harness';
 
@@ -46,13 +45,7 @@ async function open(name: string) {
   const published = await store.specs.publish({ spec, note: 'bench', locale: 'en' });
   if (!published.ok) throw new Error(JSON.stringify(published.errors));
   await seedPeople(store, spec);
-  const holder: { engine?: Engine } = {};
-  const engine = createEngine({
-    store,
-    ids: uuidv7Ids,
-    permissions: createPermissionPort(() => holder.engine!.runtime.lastLive()!.model.spec as never),
-  });
-  holder.engine = engine;
+  const engine = createEngine({ store, ids: uuidv7Ids });
   return { store, engine };
 }
 

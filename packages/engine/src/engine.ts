@@ -3,17 +3,17 @@ import type { Store } from '@trellis/store';
 import { listActivities, logActivity } from './activities/log-activity';
 import type { ActivityInput, ActivityListResult, ActivityResult } from './activities/types';
 import { resolveLocale } from './i18n/messages';
+import { createPermissionPort, createPermissions } from './permissions';
+import type { PermissionSpec, Permissions } from './permissions';
+import type { Redaction } from './redaction/redaction';
 import {
-  allowAllPermissions,
   systemClock,
   uuidv7Ids,
-  type Actor,
   type Clock,
   type HttpPort,
   type IdGenerator,
   type Locale,
   type MailerPort,
-  type PermissionAction,
   type PermissionPort,
   type RecordData,
 } from './ports';
@@ -50,6 +50,11 @@ export type EngineOptions = {
   specVersion?: number | null;
   clock?: Clock;
   ids?: IdGenerator;
+  /**
+   * What the write path and every read ask before acting. Default: the role model of the spec
+   * in force (roles in the app spec, followed across publishes). Tests that are not about
+   * permissions may pass `allowAllPermissions`.
+   */
   permissions?: PermissionPort;
   http?: HttpPort;
   mailer?: MailerPort;
@@ -123,15 +128,15 @@ export type Engine = {
     list(query: TaskQuery, opts: CallOptions): Promise<TaskListResult>;
   };
   timeline(entity: string, id: string, opts: CallOptions): Promise<TimelineResult>;
-  permissions: {
-    port: PermissionPort;
-    can(
-      actor: Actor,
-      action: PermissionAction,
-      entity: string,
-      record?: RecordData | null,
-    ): boolean;
-  };
+  /**
+   * The role model of the spec in force (can, scopes, visible and writable fields,
+   * capabilities) and `port`, what the engine asks (the same model unless one was injected).
+   * Servers and the CLI ask these; they keep no permission model of their own. They read the
+   * version `spec()` answered last: a surface awaits `spec()` (or any engine call) first.
+   */
+  permissions: Permissions & { port: PermissionPort };
+  /** The one redaction for every surface that returns record data (see redaction/redaction.ts). */
+  redact: Redaction;
   /**
    * The spec in force and its compiled models: the one place the live version is read (cached;
    * a publish through this thread's store is seen at once, another process's within
@@ -157,8 +162,10 @@ export type Engine = {
  * @example const engine = createEngine({ store: await openStore({ url: ':memory:' }), spec, clock });
  */
 export function createEngine(options: EngineOptions): Engine {
-  const permissions = options.permissions ?? allowAllPermissions;
-  const rt = createRuntime({
+  // The role model reads the spec this engine runs, so it follows publishes with it.
+  const roles = createPermissions(() => specOf(rt));
+  const permissions = options.permissions ?? createPermissionPort(roles);
+  const rt: Runtime = createRuntime({
     store: options.store,
     ...(options.spec ? { spec: options.spec } : {}),
     specVersion: options.specVersion ?? null,
@@ -200,11 +207,8 @@ export function createEngine(options: EngineOptions): Engine {
       list: (query, opts) => listTasks(rt, query, opts),
     },
     timeline: (entity, id, opts) => timeline(rt, entity, id, opts),
-    permissions: {
-      port: permissions,
-      can: (actor, action, entity, record) =>
-        permissions.check(actor, action, entity, record ?? null).allowed,
-    },
+    permissions: { ...roles, port: permissions },
+    redact: rt.redaction,
     spec: async () => (await rt.live()).model,
     async liveSpec() {
       try {
@@ -222,4 +226,11 @@ export function createEngine(options: EngineOptions): Engine {
     mailer: options.mailer,
     runtime: rt,
   };
+}
+
+const NO_SPEC: PermissionSpec = { entities: [], roles: [] };
+
+/** The spec the engine runs, or none before the first publish (nobody may do anything then). */
+function specOf(rt: Runtime): PermissionSpec {
+  return rt.lastLive()?.model.spec ?? NO_SPEC;
 }

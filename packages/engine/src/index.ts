@@ -54,3 +54,7 @@ export * from './permissions';
 export * from './automations';
 export * from './assignment';
 export { ENGINE_VERSION } from './version';
+// The one redaction (on data) every surface applies: engine.redact.
+export type { Redaction, NotificationView } from './redaction/redaction';
+export { MASK, TEXT_SPANS_KEY } from './redaction/text-spans';
+export type { TextSpan, TextSpans } from './redaction/text-spans';

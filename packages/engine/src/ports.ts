@@ -72,6 +72,10 @@ export type HttpRequest = {
   timeoutMs?: number;
 };
 export type HttpResponse = { status: number; headers: Record<string, string>; body: string };
+/**
+ * Sends one request. A rejection is a failed attempt (retried with backoff); one whose error has
+ * `permanent: true` (a target the server refuses to reach) dead-letters the delivery at once.
+ */
 export type HttpPort = (req: HttpRequest) => Promise<HttpResponse>;
 
 /** Outbound mail (used by automations' email notifications). */

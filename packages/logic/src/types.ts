@@ -90,6 +90,8 @@ export type SqlOptions = {
   dialect?: SqlDialectName;
   /** PostgreSQL: how many `$n` parameters precede this fragment in the statement (default 0). */
   paramOffset?: number;
+  /** PostgreSQL: write parameters as `?` (with their casts) instead of `$n`, to be numbered later. */
+  positional?: boolean;
   locale?: Locale;
 };
 export type SqlResult =

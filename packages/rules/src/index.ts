@@ -26,10 +26,32 @@ export {
   type NormalizedInput,
   type NormalizeOptions,
 } from './normalize/normalize-input';
-export { createAjv, localizeAjvErrors, type ErrorObject } from './validation/ajv';
+export { AJV_FORMATS, createAjv, type ErrorObject } from './validation/ajv';
+export { localizeAjvErrors } from './validation/localize';
+export { formValueSchema, standaloneValidatorModule } from './validation/standalone';
+export {
+  loadStandaloneValidator,
+  STANDALONE_RUNTIME_MODULES,
+  standaloneRequire,
+} from './validation/standalone-runtime';
 export { isEmptyValue } from './validation/empty';
 export { buildEntitySchema, isComputed } from './validation/entity-schema';
 export { fieldLabel, validateRecord, type ValidationContext } from './validation/validate-record';
-export { createSpecModel, type EntityModel, type SpecModel } from './model/entity-model';
+export {
+  createEntityModel,
+  type EntityModel,
+  type RecordValidator,
+  type ValidatorError,
+} from './model/entity-model';
+export { createSpecModel, type SpecModel } from './model/spec-model';
+export type { MetadataJson, RegionInfo, RegionSource, RuleEnv } from './env/types';
+export { fullEnv } from './env/full-env';
+export {
+  ALL_CALLING_CODES,
+  createRuleEnv,
+  SMALL_PHONE_CALLING_CODES,
+  smallPhoneMetadata,
+} from './env/light-env';
 export { computeFormulas } from './formulas/formulas';
 export { checkStageGate, type EvidenceActivity, type GateInput } from './stage/stage-gate';
+export * from './forms/index';

@@ -8,3 +8,11 @@ export { diffSpec } from './diff/diff-spec';
 export type { SpecChange, SpecChangeKind } from './diff/diff-spec';
 export * from './regions';
 export * from './template/index';
+export {
+  addressRange,
+  internalUrlTarget,
+  NO_OUTBOUND_ALLOW,
+  parseOutboundAllow,
+  refusedAddress,
+} from './outbound';
+export type { OutboundAllow } from './outbound';

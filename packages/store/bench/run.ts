@@ -8,55 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure, ratio } from '@trellis/tooling/bench';
 import { createRecordStore, entityTable, openDatabase, syncEntityTables } from '../src/index';
-import type { AppShape, StoreDb } from '../src/index';
+import type { StoreDb } from '../src/index';
 import { searchDoc } from '../src/search/search-text';
+import { CITIES, GIVEN, STAGES, SURNAMES, leadRow, pick, rng, spec } from './leads';
 
 const ROWS = Number(process.env.TRELLIS_BENCH_ROWS ?? 1_000_000);
 const FORMAT = 6; // bump when the generated data or table layout changes
 const file = join(tmpdir(), `trellis-store-bench-${ROWS}-v${FORMAT}.db`);
-
-const spec: AppShape = {
-  entities: [
-    {
-      key: 'lead',
-      titleField: 'name',
-      identity: [['phone'], ['email']],
-      fields: [
-        { key: 'name', type: 'text' },
-        { key: 'phone', type: 'phone' },
-        { key: 'email', type: 'email' },
-        { key: 'city', type: 'region', indexed: true },
-        {
-          key: 'source',
-          type: 'select',
-          options: [{ value: 'douyin' }, { value: 'wechat' }, { value: 'website' }],
-        },
-        {
-          key: 'course',
-          type: 'select',
-          options: [{ value: 'python' }, { value: 'java' }, { value: 'design' }],
-        },
-        { key: 'budget', type: 'money' },
-        { key: 'notes', type: 'longtext' },
-      ],
-    },
-  ],
-};
-const SURNAMES = [
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-];
-const GIVEN = [
-  ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽小',
-];
-const CITIES = Array.from({ length: 30 }, (_, i) => String(110100 + i * 10100));
-const STAGES = ['new', 'contacted', 'qualified', 'trial', 'won', 'lost'];
-
-/** Deterministic PRNG so every generated database is the same. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 function generate(db: StoreDb): number {
   const t0 = performance.now();
@@ -69,31 +27,25 @@ function generate(db: StoreDb): number {
     `INSERT INTO ${info.ftsTable} (rowid, body, pairs) VALUES (?, ?, ?)`,
   );
   const r = rng(42);
-  const start = Date.UTC(2024, 0, 1);
-  const span = 2 * 365 * 86_400_000;
   db.transaction(() => {
     for (let i = 0; i < ROWS; i++) {
-      const created = start + Math.floor((i / ROWS) * span) + Math.floor(r() * 60_000);
-      const name = pick(r, SURNAMES) + pick(r, GIVEN) + (r() < 0.6 ? pick(r, GIVEN) : '');
-      const phone = `+861${3 + Math.floor(r() * 6)}${String(i).padStart(9, '0')}`;
-      const email = r() < 0.2 ? `user${i}@example.com` : null;
-      const id = `0${created.toString(16)}-${i.toString(16).padStart(8, '0')}`;
+      const l = leadRow(i, ROWS, r);
       const res = insert.run(
-        id,
-        created,
-        created,
-        `u${Math.floor(r() * 50)}`,
-        pick(r, STAGES),
-        created,
-        name,
-        phone,
-        email,
-        pick(r, CITIES),
-        pick(r, ['douyin', 'wechat', 'website']),
-        pick(r, ['python', 'java', 'design']),
-        Math.floor(r() * 5000) * 100,
+        l.id,
+        l.createdAt,
+        l.createdAt,
+        l.ownerId,
+        l.stage,
+        l.createdAt,
+        l.name,
+        l.phone,
+        l.email,
+        l.city,
+        l.source,
+        l.course,
+        l.budget,
       );
-      const doc = searchDoc([name, phone, email]);
+      const doc = searchDoc([l.name, l.phone, l.email]);
       fts.run(res.lastInsertRowid, doc.body, doc.pairs);
     }
   });

@@ -7,7 +7,13 @@ export { RECORD_WRITE_METHODS, WRITE_METHODS, routeWrites } from './api/writes';
 export type { WritingRepo } from './api/writes';
 export type { ActivityRepo, ActivityRow, FileRef } from './api/activities';
 export type { AssignmentRepo, AssignmentState } from './api/assignment';
-export type { DeliveryRepo, DeliveryRow, DueDelivery, NewDelivery } from './api/deliveries';
+export type {
+  DeliveryCounts,
+  DeliveryRepo,
+  DeliveryRow,
+  DueDelivery,
+  NewDelivery,
+} from './api/deliveries';
 export type { EmailRepo, EmailRow, NewEmail } from './api/emails';
 export type { FileRepo, FileRow } from './api/files';
 export type { Handover, HandoverRepo, NewHandover } from './api/handovers';
@@ -19,7 +25,7 @@ export type {
   IntakeReason,
   IntakeStatus,
 } from './api/intake-log';
-export type { CheckpointResult as WalCheckpoint, Maintenance } from './api/maintenance';
+export type { CheckpointResult as WalCheckpoint, Maintenance, StoreLock } from './api/maintenance';
 export type { MigrationRepo } from './api/migrations';
 export type { NewNotification, Notification, NotificationRepo } from './api/notifications';
 export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';
@@ -112,3 +118,14 @@ export type { SpecCompat } from './spec-compat';
 export { searchCondition } from './search/search-condition';
 export { newId } from './ids';
 export type { Keep, Page, PageRequest } from './sql/keyset-page';
+export { lockFile } from './db/data-lock';
+export type { FileLock, LockMode, LockResult } from './db/data-lock';
+export { backupDatabase, checkDatabase, detachDatabase, referencedFiles } from './db/maintenance';
+export { copyWorkspace } from './copy/copy-workspace';
+export type {
+  CopiedTable,
+  CopyOptions,
+  CopyProgress,
+  CopyReport,
+  CopyResult,
+} from './copy/copy-workspace';

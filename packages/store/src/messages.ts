@@ -87,6 +87,18 @@ const MESSAGES: Record<string, Record<StoreLocale, Template>> = {
     'zh-CN': () => '这个连接只能读取：写入由写入线程完成',
     en: () => 'This store is read-only: writes go through the writer',
   },
+  target_not_empty: {
+    'zh-CN': (p) =>
+      `目标数据库不是空的（有数据的表：${p.tables}），未复制任何内容；确认要覆盖请加 --replace`,
+    en: (p) =>
+      `The target database is not empty (tables with rows: ${p.tables}); nothing was copied. Pass --replace to overwrite it`,
+  },
+  copy_mismatch: {
+    'zh-CN': (p) =>
+      `校验失败：表 ${p.table} 复制后与源不一致（源 ${p.rows} 行，目标 ${p.copied} 行或校验和不同），已全部回滚`,
+    en: (p) =>
+      `Verification failed: table ${p.table} differs from the source after the copy (${p.rows} rows in the source, ${p.copied} in the target, or different checksums); everything was rolled back`,
+  },
   invalid_where: {
     'zh-CN': (p) => `筛选条件无效：${p.reason}`,
     en: (p) => `Invalid filter: ${p.reason}`,

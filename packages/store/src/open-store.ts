@@ -1,4 +1,5 @@
 import type { OpenStoreOptions, Store } from './api/store';
+import { openPostgresStore } from './postgres/open-store';
 import { openSqliteStore } from './sqlite/open-store';
 
 /** The dialect a store URL names: `postgres://` or `postgresql://`, anything else is a SQLite file. */
@@ -9,6 +10,7 @@ export function dialectOf(url: string): Store['dialect'] {
 /** One opener per dialect (docs/storage.md, "Adding a dialect"). */
 const openers: Partial<Record<Store['dialect'], (o: OpenStoreOptions) => Promise<Store>>> = {
   sqlite: openSqliteStore,
+  postgres: openPostgresStore,
 };
 
 /**

@@ -9,6 +9,7 @@ import { storeContract } from './contract/index';
 // test needs a second store on the same database.
 storeContract({
   dialect: 'sqlite',
+  searchWrittenBehind: true,
   async open(opts = {}) {
     const dir = opts.shared ? mkdtempSync(join(tmpdir(), 'trellis-store-')) : null;
     const url = dir ? join(dir, 'trellis.db') : ':memory:';

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { backupDatabase, dataDirOf, dataPaths } from '@trellis/server';
+import { backupDataDir, dataDirOf, dataPaths } from '@trellis/server';
 import { resolveUserPath } from '../context';
 import { say } from '../locale';
 import { dataOption, type CliCommand } from './command';
 
 /**
- * `trellis backup <file>`: SQLite's online backup API copies a consistent snapshot page by page
- * while the server keeps serving (WAL readers are never blocked).
+ * `trellis backup <file>`: one archive (.tar.gz) with the database, the uploaded files and
+ * `secret.key`, consistent while the server keeps serving (see backupDataDir).
  */
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -17,11 +17,11 @@ export const backupCommand: CliCommand = {
       .description(
         say(
           locale,
-          '在线备份数据库（服务运行时也一致）',
-          'Online backup of the database (consistent while serving)',
+          '在线备份：数据库、上传的文件和 secret.key 打包成一个归档（服务运行时也一致）',
+          'Online backup: the database, uploaded files and secret.key in one archive (consistent while serving)',
         ),
       )
-      .argument('<file>')
+      .argument('<file>', say(locale, '归档文件（.tar.gz）', 'archive file (.tar.gz)'))
       .option(...dataOption(locale))
       .action(async (file: string, o: { data?: string }) => {
         const paths = dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd));
@@ -36,14 +36,22 @@ export const backupCommand: CliCommand = {
           ctx.exitCode = 1;
           return;
         }
-        const pages = await backupDatabase(paths.db, target);
+        const m = await backupDataDir(paths, target);
         ctx.stdout(
           say(
             locale,
-            `已备份 ${pages} 页到 ${target}\n`,
-            `Backed up ${pages} pages to ${target}\n`,
+            `已备份到 ${target}：数据库 ${m.dbPages} 页，${m.files.length} 个文件${m.secretKey ? '，secret.key' : ''}\n`,
+            `Backed up to ${target}: database (${m.dbPages} pages), ${m.files.length} files${m.secretKey ? ', secret.key' : ''}\n`,
           ),
         );
+        if (m.missingFiles.length > 0)
+          ctx.stderr(
+            say(
+              locale,
+              `注意：数据库引用的 ${m.missingFiles.length} 个文件不在磁盘上，未能备份\n`,
+              `Note: ${m.missingFiles.length} files the database references were not on disk and are not in the backup\n`,
+            ),
+          );
       });
   },
 };

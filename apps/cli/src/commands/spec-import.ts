@@ -4,6 +4,7 @@ import { resolveUserPath } from '../context';
 import { say } from '../locale';
 import { loadSpec } from '../template/load-spec';
 import { dataOption, type CliCommand } from './command';
+import { describeDiff, describePlan } from './spec-diff-text';
 import { specGroup } from './spec-export';
 
 /**
@@ -25,7 +26,11 @@ export const specImportCommand: CliCommand = {
       .argument('<file-or-template-folder>')
       .option(
         '--dry-run',
-        say(locale, '只显示迁移计划，不发布', 'show the migration plan without publishing'),
+        say(
+          locale,
+          '只显示变化与迁移计划，不发布',
+          'show the changes and the migration plan without publishing',
+        ),
       )
       .option('--note <text>', say(locale, '版本说明', 'version note'))
       .option(...dataOption(locale))
@@ -39,24 +44,23 @@ export const specImportCommand: CliCommand = {
         const rt = await openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
         try {
           const versions = rt.store.specs;
-          const preview = await versions.preview(loaded.spec, { locale });
+          // Internal targets the operator allows automations to send to (see deploy.md).
+          const allow = ctx.env.TRELLIS_OUTBOUND_ALLOW
+            ? { outboundAllow: ctx.env.TRELLIS_OUTBOUND_ALLOW }
+            : {};
+          const preview = await versions.preview(loaded.spec, { locale, ...allow });
           if (!preview.ok) {
             ctx.stderr(preview.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
             ctx.exitCode = 1;
             return;
           }
-          ctx.stdout(
-            JSON.stringify(
-              { steps: preview.plan.steps, warnings: preview.plan.warnings },
-              null,
-              2,
-            ) + '\n',
-          );
+          ctx.stdout(describeDiff(preview.diff, locale) + describePlan(preview.plan, locale));
           if (o.dryRun) return;
           const published = await versions.publish({
             spec: loaded.spec,
             note: o.note ?? `import ${target}`,
             locale,
+            ...allow,
           });
           if (!published.ok) {
             ctx.stderr(published.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');

@@ -61,7 +61,7 @@ function validate(ctx: CliContext, target: string, { locale, json }: ValidateOpt
     }
     return;
   }
-  const result = validateAppSpec(loaded.spec, locale);
+  const result = validateAppSpec(loaded.spec, locale, ctx.env.TRELLIS_OUTBOUND_ALLOW);
   ctx.exitCode = result.ok ? 0 : 1;
   if (json) return ctx.stdout(toValidateJson(result.ok, result.errors));
   if (result.ok)

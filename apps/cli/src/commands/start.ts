@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import {
   dataDirOf,
   dataPaths,
+  envLimits,
   envMailer,
   listen,
   notifyChanges,
@@ -63,6 +64,17 @@ export async function runStart(
     );
     return 2;
   }
+  const limits = envLimits(ctx.env);
+  if (!limits.ok) {
+    ctx.stderr(
+      say(
+        locale,
+        `${limits.variable} 必须是整数（收到 "${limits.value}"）\n`,
+        `${limits.variable} must be a whole number (got "${limits.value}")\n`,
+      ),
+    );
+    return 2;
+  }
   const webDir = webDirOf(ctx, o.web, paths.web);
   // One writer (DESIGN.md §4): this thread answers HTTP over a read-only connection; every write
   // (API, web, intake, automations) runs in the writer thread, over the only write connection.
@@ -70,14 +82,24 @@ export async function runStart(
   let announce = () => undefined as void;
   const rt = await openServingRuntime(paths, {
     server: {
+      limits: limits.limits,
       trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1',
       ...(webDir ? { staticDir: webDir } : {}),
     },
     tickMs: 15_000,
     onCommitted: () => announce(),
   });
+  const hostname = o.host ?? '0.0.0.0';
+  let server: Awaited<ReturnType<typeof listen>>;
+  try {
+    server = await listen(rt.app, { port, hostname });
+  } catch (error) {
+    // A taken port stops at once: the threads are stopped (nothing keeps running), say why, exit 2.
+    await rt.close();
+    ctx.stderr(listenFailure(error as NodeJS.ErrnoException, locale, hostname, port));
+    return 2;
+  }
   announce = () => notifyChanges(rt.app.ctx);
-  const server = await listen(rt.app, { port, hostname: o.host ?? '0.0.0.0' });
   ctx.stdout(
     say(
       locale,
@@ -114,6 +136,32 @@ export async function runStart(
     process.once('SIGTERM', () => void stop());
   });
   return 0;
+}
+
+/** Why the server could not listen, in words an operator can act on. */
+function listenFailure(
+  error: NodeJS.ErrnoException,
+  locale: CliLocale,
+  host: string,
+  port: number,
+): string {
+  if (error.code === 'EADDRINUSE')
+    return say(
+      locale,
+      `端口 ${port} 已被占用（${host}）：另一个程序（也许是另一个 Trellis）正在使用它。请用 --port 换一个端口，或先停止那个程序。\n`,
+      `Port ${port} is already in use on ${host}: another program (perhaps another Trellis) listens there. Choose another port with --port, or stop that program first.\n`,
+    );
+  if (error.code === 'EACCES')
+    return say(
+      locale,
+      `没有权限监听端口 ${port}：1024 以下的端口需要管理员权限，请用 --port 换一个端口。\n`,
+      `Not allowed to listen on port ${port}: ports below 1024 need privileges; choose another with --port.\n`,
+    );
+  return say(
+    locale,
+    `无法在 ${host}:${port} 上监听：${error.message}\n`,
+    `Cannot listen on ${host}:${port}: ${error.message}\n`,
+  );
 }
 
 export const startCommand: CliCommand = {

@@ -118,6 +118,11 @@ const MESSAGES: Catalogue = {
     'zh-CN': '记录已被他人修改，请刷新后重试。',
     en: 'The record was changed by someone else; reload and retry.',
   },
+  no_draft: {
+    'zh-CN':
+      '还没有草稿：保存一份规格即可开始（PUT /api/v1/spec/draft，If-Match: "0"），通常以线上规格（GET /api/v1/spec）为起点。',
+    en: 'There is no draft yet: start one by saving a spec (PUT /api/v1/spec/draft with If-Match: "0"), usually the live spec (GET /api/v1/spec).',
+  },
   draft_conflict: {
     'zh-CN': '草稿在你打开之后已被他人保存：请先载入最新草稿，或确认用你的版本覆盖。',
     en: 'Someone else saved the draft after you opened it: load the latest draft, or confirm to overwrite it with yours.',

@@ -108,6 +108,15 @@ export function problem(
   // One problem with one value (a bad sort, cursor, limit): its sentence is the most useful detail.
   else if (!AGGREGATE.has(code) && body.errors.length === 1 && body.errors[0]!.message)
     body.detail = body.errors[0]!.message;
+  return problemResponse(body, status, headers);
+}
+
+/** A problem body (with any extension members) as an `application/problem+json` answer. */
+export function problemResponse(
+  body: Problem,
+  status: number,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status: status as ContentfulStatusCode,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },

@@ -118,6 +118,13 @@ const ENDPOINTS: [string, string, string, string, number][] = [
     200,
   ],
   [
+    'get',
+    '/api/v1/automations/deliveries',
+    'Automations',
+    'Webhook delivery health: counts by status and the latest failures (refused targets, dead letters)',
+    200,
+  ],
+  [
     'post',
     '/api/v1/automations/{key}/test',
     'Automations',

@@ -49,6 +49,9 @@ export function fixedQueries(maxPageSize: number): Record<string, Schema[]> {
   const page = pageParams(maxPageSize);
   const list = recordListParams(maxPageSize);
   return {
+    'post /api/v1/spec/draft/plan': [
+      query('specs', { enum: ['1'] }, 'Also answer both full specs (plan.from, plan.to; ~90 KB)'),
+    ],
     'get /api/v1/search': [query('q', { type: 'string', minLength: 1 }, 'Search text', true)],
     'get /api/v1/records/{entity}/groups': [
       query('by', str, 'stage, ownerId, teamId or a select, user or boolean field'),

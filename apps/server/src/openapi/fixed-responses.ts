@@ -179,8 +179,19 @@ const COMPONENTS: Record<string, Schema> = {
       result: ref('ActionResult'),
       durationMs: { type: 'number' },
       replayed: bool,
+      delivery: ref('DeliveryState'),
     },
     ['index', 'type', 'status', 'durationMs'],
+  ),
+  DeliveryState: obj(
+    {
+      id: str,
+      status: { enum: ['pending', 'delivered', 'dead'] },
+      attempts: int,
+      lastError: strOrNull,
+      deliveredAt: intOrNull,
+    },
+    ['id', 'status', 'attempts', 'lastError'],
   ),
   AutomationRun: obj(
     {
@@ -348,6 +359,20 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   },
   'get /api/v1/automations': items(ref('Automation'), { pending: intOrNull }),
   'get /api/v1/automations/runs': page(ref('AutomationRun')),
+  'get /api/v1/automations/deliveries': obj(
+    {
+      pending: int,
+      delivered: int,
+      dead: int,
+      failures: {
+        type: 'array',
+        items: {
+          allOf: [ref('DeliveryState'), obj({ host: str, createdAt: int }, ['host', 'createdAt'])],
+        },
+      },
+    },
+    ['pending', 'delivered', 'dead', 'failures'],
+  ),
   // Nothing of a dry run is written, not even its run log; `runs` holds what would have happened.
   'post /api/v1/automations/{key}/test': obj(
     { ok: { const: true }, runs: { type: 'array', items: ref('AutomationRun') } },
@@ -446,6 +471,8 @@ export function errorStatuses(
   // Draft writes with If-Match: someone else saved the draft in between.
   if (path === '/api/v1/spec/draft' && method !== 'get') out.add(409);
   if (path === '/api/v1/spec/publish') out.add(409);
+  // No draft yet: `no_draft` with `revision: 0` and the live version to start from.
+  if (path === '/api/v1/spec/draft' && method === 'get') out.add(404);
   if (out.size === 0) out.add(400);
   return [...out].sort();
 }

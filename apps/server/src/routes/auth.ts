@@ -94,17 +94,17 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         'manageIntake',
         'monitor',
       ] as const
-    ).filter((cap) => ctx.perms.hasCapability(actor, cap));
+    ).filter((cap) => ctx.engine.permissions.hasCapability(actor, cap));
     const entities = Object.fromEntries(
       (spec?.entities ?? []).map((e) => [
         e.key,
         {
-          create: ctx.perms.can(actor, 'create', e.key),
-          read: ctx.perms.scope(actor, 'read', e.key),
-          update: ctx.perms.scope(actor, 'update', e.key),
-          delete: ctx.perms.scope(actor, 'delete', e.key),
-          visibleFields: ctx.perms.visibleFields(actor, e.key),
-          writableFields: ctx.perms.writableFields(actor, e.key),
+          create: ctx.engine.permissions.can(actor, 'create', e.key),
+          read: ctx.engine.permissions.scope(actor, 'read', e.key),
+          update: ctx.engine.permissions.scope(actor, 'update', e.key),
+          delete: ctx.engine.permissions.scope(actor, 'delete', e.key),
+          visibleFields: ctx.engine.permissions.visibleFields(actor, e.key),
+          writableFields: ctx.engine.permissions.writableFields(actor, e.key),
         },
       ]),
     );

@@ -17,13 +17,13 @@ function automationsOf(ctx: ServerContext) {
 // Reading what automations did is the manager's job too (seed 000: the manager watches the
 // process); changing or running them is not.
 function requireWatch(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'monitor')) requireManage(ctx, actor);
+  if (!ctx.engine.permissions.hasCapability(actor, 'monitor')) requireManage(ctx, actor);
 }
 
 function requireManage(ctx: ServerContext, actor: Actor): void {
   if (
-    !ctx.perms.hasCapability(actor, 'manageAutomations') &&
-    !ctx.perms.hasCapability(actor, 'build')
+    !ctx.engine.permissions.hasCapability(actor, 'manageAutomations') &&
+    !ctx.engine.permissions.hasCapability(actor, 'build')
   )
     throw new HttpProblem(403, 'forbidden');
 }
@@ -54,7 +54,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       ]);
     // Run rows carry the record's values (condition traces, results): builders see every run,
     // others only runs over records they can read now.
-    const everything = ctx.perms.hasCapability(actor, 'build');
+    const everything = ctx.engine.permissions.hasCapability(actor, 'build');
     const result = await automationsOf(ctx).runsPage(
       {
         ...(q.automation ? { automationKey: q.automation } : {}),
@@ -71,6 +71,12 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     );
     if (!result) throw invalidCursor();
     return c.json(result);
+  });
+
+  // Delivery health: what left, what waits, what was refused or dead-lettered, and why.
+  app.get('/api/v1/automations/deliveries', (c) => {
+    requireManage(ctx, requireActor(c));
+    return c.json(automationsOf(ctx).deliveryHealth());
   });
 
   app.post('/api/v1/automations/:key/test', async (c) => {
@@ -127,7 +133,7 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     if (!entity) throw new HttpProblem(404, 'not_found');
     for (const id of ids) {
       const r = await ctx.engine.records.get(entity, id, { actor });
-      if (!r.ok || !ctx.perms.can(actor, 'update', entity, r.record))
+      if (!r.ok || !ctx.engine.permissions.can(actor, 'update', entity, r.record))
         throw new HttpProblem(404, 'not_found');
     }
     const result = await automationsOf(ctx).runManual(c.req.param('key'), ids, actor);

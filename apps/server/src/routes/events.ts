@@ -4,8 +4,6 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import type { Actor, AppEnv } from '../types';
 import { nextChange, notifyChanges } from '../http/change-notifier';
-import { scrubNotification } from '../http/scrub-notification';
-import { redactor } from './record-helpers';
 
 // Streams wake on every committed write of this process (change-notifier); the poll only
 // catches writes of other processes. Options limits.ssePollMs overrides it.
@@ -22,12 +20,14 @@ export async function eventsSince(
   const rows = await ctx.store.outbox.since(cursor.seq, 200);
   for (const row of rows) {
     cursor.seq = row.seq;
-    if (!row.entity || !row.recordId || !ctx.perms.can(actor, 'read', row.entity)) continue;
+    if (!row.entity || !row.recordId || !ctx.engine.permissions.can(actor, 'read', row.entity))
+      continue;
+    // The engine answers only records in the reader's scope, redacted for them.
     const got = await ctx.engine.records.get(row.entity, row.recordId, {
       actor,
       includeDeleted: true,
     });
-    if (!got.ok || !ctx.perms.can(actor, 'read', row.entity, got.record)) continue;
+    if (!got.ok) continue;
     out.push({
       event: 'record',
       data: {
@@ -35,7 +35,7 @@ export async function eventsSince(
         entity: row.entity,
         id: row.recordId,
         at: row.createdAt,
-        record: redactor(ctx, actor, row.entity).record(got.record),
+        record: got.record,
       },
     });
   }
@@ -53,7 +53,7 @@ export async function eventsSince(
         payload: n.payload ?? null,
         createdAt: n.createdAt,
       };
-      out.push({ event: 'notification', data: await scrubNotification(ctx, actor, view) });
+      out.push({ event: 'notification', data: await ctx.engine.redact.notification(actor, view) });
     }
   }
   return out;

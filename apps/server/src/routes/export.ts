@@ -3,7 +3,7 @@ import type { ServerContext } from '../context';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
-import { parseListQuery, readableEntity, redactor, SYSTEM_KEYS } from './record-helpers';
+import { parseListQuery, readableEntity, SYSTEM_KEYS } from './record-helpers';
 
 const PAGE = 500;
 const MAX_ROWS = 100_000;
@@ -24,7 +24,8 @@ function csvCell(value: unknown): string {
 export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/records/:entity/export', async (c) => {
     const { actor, entity } = await readableEntity(ctx, c);
-    if (!ctx.perms.hasCapability(actor, 'export')) throw new HttpProblem(403, 'forbidden');
+    if (!ctx.engine.permissions.hasCapability(actor, 'export'))
+      throw new HttpProblem(403, 'forbidden');
     const format = c.req.query('format') ?? 'csv';
     if (format !== 'csv' && format !== 'json')
       throw new HttpProblem(400, 'invalid_value', { reason: 'format' }, [
@@ -36,7 +37,6 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
         },
       ]);
     const query = parseListQuery(ctx, c, actor, entity);
-    const redact = redactor(ctx, actor, entity.key);
     const rows: Record<string, unknown>[] = [];
     let cursor: string | undefined;
     do {
@@ -45,8 +45,9 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
         { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) },
         { actor, locale: localeOf(c) },
       );
-      if (!page.ok) throw engineProblem(page.error, redact.errors);
-      rows.push(...page.records.map((r) => redact.record(r as Record<string, unknown>)));
+      if (!page.ok) throw engineProblem(page.error);
+      // Records come redacted for the caller from the engine.
+      rows.push(...page.records);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && rows.length < MAX_ROWS);
     const name = `${entity.key}-${new Date(ctx.now()).toISOString().slice(0, 10)}`;
@@ -54,7 +55,7 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
       return c.json({ items: rows }, 200, {
         'content-disposition': `attachment; filename="${name}.json"`,
       });
-    const columns = [...SYSTEM_KEYS, ...ctx.perms.visibleFields(actor, entity.key)];
+    const columns = [...SYSTEM_KEYS, ...ctx.engine.permissions.visibleFields(actor, entity.key)];
     const lines = [
       columns.map(csvCell).join(','),
       ...rows.map((r) => columns.map((k) => csvCell(r[k])).join(',')),

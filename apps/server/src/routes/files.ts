@@ -7,15 +7,19 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { HttpProblem } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
+import { DIR_MODE, FILE_MODE } from '../setup/data-dir';
 
 /** Whether the reader may download a file: they uploaded it, or it sits on a record (or an activity of one) they can read, in a field they can see. */
 async function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): Promise<boolean> {
-  if (ctx.perms.hasCapability(actor, 'build') || (actor.userId && file.createdBy === actor.userId))
+  if (
+    ctx.engine.permissions.hasCapability(actor, 'build') ||
+    (actor.userId && file.createdBy === actor.userId)
+  )
     return true;
   const spec = await ctx.spec();
   for (const entity of spec?.entities ?? []) {
-    if (!ctx.perms.can(actor, 'read', entity.key)) continue;
-    const visible = new Set(ctx.perms.visibleFields(actor, entity.key));
+    if (!ctx.engine.permissions.can(actor, 'read', entity.key)) continue;
+    const visible = new Set(ctx.engine.permissions.visibleFields(actor, entity.key));
     const fields = entity.fields
       .filter((f) => f.type === 'file' && visible.has(f.key))
       .map((f) => f.key);
@@ -28,7 +32,7 @@ async function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): Promise
       ids.add(id);
     for (const id of ids) {
       const got = await ctx.engine.records.get(entity.key, id, { actor });
-      if (got.ok && ctx.perms.can(actor, 'read', entity.key, got.record)) return true;
+      if (got.ok && ctx.engine.permissions.can(actor, 'read', entity.key, got.record)) return true;
     }
   }
   return false;
@@ -74,9 +78,10 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const rel = join(sha256.slice(0, 2), sha256);
     const path = join(dir, rel);
     if (!existsSync(path)) {
-      mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
+      // Owner-only (uploads are contracts, ID scans), whatever the umask.
+      mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true, mode: DIR_MODE });
       // Write then rename: a crash never leaves a half file under its final name.
-      writeFileSync(`${path}.tmp`, bytes);
+      writeFileSync(`${path}.tmp`, bytes, { mode: FILE_MODE });
       renameSync(`${path}.tmp`, path);
     }
     const id = newId();

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
-import type { AppSpec, FieldSpec, FormSpec } from '@trellis/spec';
+import type { FieldSpec } from '@trellis/spec';
 import { localize } from '@trellis/spec';
+import { checkForm } from '@trellis/rules';
 import type { ServerContext } from '../context';
 import { readObject } from '../http/body';
 import { clientIp } from '../http/client-ip';
@@ -9,42 +10,19 @@ import type { ProblemError } from '../http/problem';
 import { captureTouch, UTM_KEYS } from '../intake/capture';
 import { coerceFormValue } from '../intake/coerce';
 import { appendLog } from '../intake/submit';
+import { currentForm, HONEYPOT } from '../public-form/live-forms';
 import type { AppEnv } from '../types';
 
-/** Name of the honeypot input rendered invisibly on public forms; people leave it empty. */
-export const HONEYPOT = '_hp';
 const META_KEYS = new Set<string>([...UTM_KEYS, 'referrer', 'landing_url', HONEYPOT]);
-
-/** The public form behind `/f/:form` (slug or key). */
-export function findPublicForm(spec: AppSpec | null, ref: string): FormSpec | undefined {
-  return spec?.forms?.find((f) => f.public === true && (f.slug === ref || f.key === ref));
-}
-
-/** Keys of the entity fields placed on a form. */
-export function formFieldKeys(form: FormSpec): string[] {
-  return form.sections.flatMap((s) => s.fields.map((p) => (typeof p === 'string' ? p : p.field)));
-}
 
 /** Public intake forms: `POST /f/:form` and the form definition the public page renders. */
 export function registerFormRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  // The same projection the page at GET /f/:form is built from: only what the form shows.
   app.get('/api/v1/public/forms/:form', async (c) => {
-    const spec = await ctx.spec();
-    const form = findPublicForm(spec, c.req.param('form'));
-    const entity = form && spec?.entities.find((e) => e.key === form.entity);
-    if (!form || !entity)
+    const live = await currentForm(ctx.engine, c.req.param('form'));
+    if (!live)
       throw new HttpProblem(404, 'form_not_found', { form: c.req.param('form').slice(0, 64) });
-    const keys = new Set(formFieldKeys(form));
-    // Only what the page needs: the form and the definitions of the fields placed on it.
-    const { defaults: _defaults, ...publicForm } = form;
-    return c.json({
-      form: publicForm,
-      entity: {
-        key: entity.key,
-        label: entity.label,
-        fields: entity.fields.filter((f) => keys.has(f.key)),
-      },
-      honeypot: HONEYPOT,
-    });
+    return c.json(live.projection);
   });
 
   app.post('/f/:form', async (c) => submitForm(ctx, c));
@@ -52,11 +30,10 @@ export function registerFormRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
 
 async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Response> {
   const locale = localeOf(c);
-  const spec = await ctx.spec();
   const ref = c.req.param('form') ?? '';
-  const form = findPublicForm(spec, ref);
-  const entity = form && spec?.entities.find((e) => e.key === form.entity);
-  if (!form || !entity) throw new HttpProblem(404, 'form_not_found', { form: ref.slice(0, 64) });
+  const live = await currentForm(ctx.engine, ref);
+  if (!live) throw new HttpProblem(404, 'form_not_found', { form: ref.slice(0, 64) });
+  const { form, entity } = live;
   const ip = clientIp(c, ctx.options.trustProxy ?? false);
   const now = ctx.now();
 
@@ -131,7 +108,7 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
     return c.json(success, 201);
   }
 
-  const placed = new Set(formFieldKeys(form));
+  const placed = new Set(live.layout.placements.map((p) => p.key));
   const fields = new Map<string, FieldSpec>(entity.fields.map((f) => [f.key, f]));
   const values: Record<string, unknown> = {};
   const errors: ProblemError[] = [];
@@ -164,6 +141,35 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
       now,
     );
     throw new HttpProblem(422, 'validation', {}, errors);
+  }
+  // The form's own rules, as the page ran them: hidden and locked inputs are dropped, its
+  // requiredIf holds. Entity rules are the engine's, applied to what is left.
+  const checked = checkForm(live.model, live.layout, values, {
+    locale,
+    via: 'intake',
+    now,
+    defaults: form.defaults ?? {},
+  });
+  for (const key of checked.dropped) delete values[key];
+  if (checked.formErrors.length > 0) {
+    await appendLog(
+      ctx.store,
+      {
+        kind: 'form',
+        source: form.key,
+        status: 'rejected',
+        httpStatus: 422,
+        reasons: checked.formErrors.map((e) => ({
+          path: e.path,
+          code: e.code,
+          message: e.message,
+        })),
+        ip,
+        idempotencyKey: idemKey,
+      },
+      now,
+    );
+    throw new HttpProblem(422, 'validation', {}, checked.formErrors);
   }
   // The form's defaults and captureInto are applied by the engine (withCaptured), in that
   // order of precedence: a captured utm_source beats a default source.

@@ -8,6 +8,7 @@ import { registerEventRoutes } from './events';
 import { registerExportRoute } from './export';
 import { registerFileRoutes } from './files';
 import { registerFormRoutes } from './forms';
+import { registerPublicFormPages } from '../public-form/routes';
 import { registerHookRoutes } from './hooks';
 import { registerIntakeHealthRoutes } from './intake-health';
 import { registerOpenApiRoute } from './openapi';
@@ -28,6 +29,7 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerBulkRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerTaskRoutes(app, ctx);
+  registerPublicFormPages(app, ctx);
   registerFormRoutes(app, ctx);
   registerHookRoutes(app, ctx);
   registerIntakeHealthRoutes(app, ctx);

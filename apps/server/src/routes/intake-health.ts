@@ -49,11 +49,14 @@ export async function sourceHealth(
 
 // Health is read by whoever watches the process (capability `monitor`); secrets only by intake managers.
 function requireIntakeWatch(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'monitor')) requireIntakeRights(ctx, actor);
+  if (!ctx.engine.permissions.hasCapability(actor, 'monitor')) requireIntakeRights(ctx, actor);
 }
 
 function requireIntakeRights(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'manageIntake') && !ctx.perms.hasCapability(actor, 'build'))
+  if (
+    !ctx.engine.permissions.hasCapability(actor, 'manageIntake') &&
+    !ctx.engine.permissions.hasCapability(actor, 'build')
+  )
     throw new HttpProblem(403, 'forbidden');
 }
 

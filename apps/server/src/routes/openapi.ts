@@ -14,7 +14,7 @@ export function registerOpenApiRoute(app: Hono<AppEnv>, ctx: ServerContext): voi
     const spec = await ctx.spec();
     const actor = c.get('actor');
     const hidden = (entity: string): Set<string> => {
-      if (actor) return new Set(ctx.perms.hiddenFields(actor, entity));
+      if (actor) return new Set(ctx.engine.permissions.hiddenFields(actor, entity));
       const all = new Set<string>();
       for (const role of spec?.roles ?? []) {
         for (const [field, access] of Object.entries(role.fields?.[entity] ?? {}))

@@ -1,26 +1,14 @@
 import type { Hono } from 'hono';
-import type { TimelineEntry } from '@trellis/engine';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
-import { hiddenValuesOf, maskValue } from '../http/scrub-notification';
 import { engineProblem } from '../http/engine-result';
 import { parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
-import { parseListQuery, readableEntity, redactor, viaOf } from './record-helpers';
+import { parseListQuery, readableEntity, viaOf } from './record-helpers';
 
 const BASE = '/api/v1/records/:entity/:id';
-
-/** Drops changes of hidden fields from timeline entries (the engine does too; this is the last gate). */
-function scrubEntries(entries: TimelineEntry[], hidden: Set<string>): TimelineEntry[] {
-  if (hidden.size === 0) return entries;
-  return entries.flatMap((e): TimelineEntry[] => {
-    if (!('changes' in e)) return [e];
-    const changes = e.changes.filter((ch) => !hidden.has(ch.field));
-    return changes.length === 0 && e.kind === 'change' ? [] : [{ ...e, changes } as TimelineEntry];
-  });
-}
 
 /** Search, timeline, history and activities of records. */
 export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
@@ -31,18 +19,14 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
       throw new HttpProblem(400, 'validation', {}, [{ path: '/q', code: 'required', message: '' }]);
     const found = await Promise.all(
       ((await ctx.spec())?.entities ?? [])
-        .filter((e) => ctx.perms.can(actor, 'read', e.key))
+        .filter((e) => ctx.engine.permissions.can(actor, 'read', e.key))
         .map(async (e) => {
           const found = await ctx.engine.records.list(
             e.key,
             { search: q, limit: 10 },
             { actor, locale: localeOf(c) },
           );
-          const redact = redactor(ctx, actor, e.key);
-          return {
-            entity: e.key,
-            items: found.ok ? found.records.map((r) => redact.record(r)) : [],
-          };
+          return { entity: e.key, items: found.ok ? found.records : [] };
         }),
     );
     const results = found.filter((r) => r.items.length > 0);
@@ -52,16 +36,16 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
   // The recycle bin: soft-deleted records the caller may restore (delete rights), newest first.
   app.get('/api/v1/records/:entity/deleted', async (c) => {
     const { actor, entity } = await readableEntity(ctx, c);
-    if (!ctx.perms.can(actor, 'delete', entity.key)) throw new HttpProblem(403, 'forbidden');
+    if (!ctx.engine.permissions.can(actor, 'delete', entity.key))
+      throw new HttpProblem(403, 'forbidden');
     const query = parseListQuery(ctx, c, actor, entity);
     const result = await ctx.engine.records.listDeleted(entity.key, query, {
       actor,
       locale: localeOf(c),
     });
-    const redact = redactor(ctx, actor, entity.key);
-    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    if (!result.ok) throw engineProblem(result.error);
     return c.json({
-      items: result.records.map((r) => redact.record(r)),
+      items: result.records,
       nextCursor: result.nextCursor ?? null,
     });
   });
@@ -72,15 +56,9 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
       actor,
       locale: localeOf(c),
     });
+    // The engine redacted the entries for the reader (hidden fields, quoted values in texts).
     if (!result.ok) throw engineProblem(result.error);
-    // Tasks, activities and touches carry free text that automations may have filled from fields.
-    const hidden = await hiddenValuesOf(ctx, actor, entity.key, c.req.param('id'));
-    return c.json({
-      items: maskValue(
-        scrubEntries(result.entries, redactor(ctx, actor, entity.key).hidden),
-        hidden,
-      ),
-    });
+    return c.json({ items: result.entries });
   });
 
   app.get(`${BASE}/history`, async (c) => {
@@ -97,7 +75,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
         e.kind === 'assignment' ||
         e.kind === 'stage',
     );
-    return c.json({ items: scrubEntries(changes, redactor(ctx, actor, entity.key).hidden) });
+    return c.json({ items: changes });
   });
 
   app.get(`${BASE}/activities`, async (c) => {
@@ -108,13 +86,7 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
       ...parsePage(ctx, c),
     });
     if (!result.ok) throw engineProblem(result.error);
-    return c.json({
-      items: maskValue(
-        result.activities,
-        await hiddenValuesOf(ctx, actor, entity.key, c.req.param('id')),
-      ),
-      nextCursor: result.nextCursor,
-    });
+    return c.json({ items: result.activities, nextCursor: result.nextCursor });
   });
 
   app.post(`${BASE}/activities`, async (c) => {

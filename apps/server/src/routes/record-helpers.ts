@@ -8,14 +8,6 @@ import { HttpProblem, localeOf } from '../http/problem';
 import { timeZoneOf } from '../http/time-zone';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
-import type { Locale } from '../http/locale';
-
-/** The label of a field in `locale` (zh-CN, then the key, when that text is missing). */
-export function fieldLabel(entity: EntitySpec, key: string, locale: Locale): string {
-  const label = entity.fields.find((f) => f.key === key)?.label as
-    Partial<Record<string, string>> | undefined;
-  return label?.[locale] ?? label?.['zh-CN'] ?? label?.en ?? key;
-}
 
 /** System fields every reader of a record may filter and sort on. */
 export const SYSTEM_KEYS = [
@@ -45,7 +37,8 @@ export async function readableEntity(
   if (
     !spec ||
     !entity ||
-    (!ctx.perms.can(actor, 'read', key) && !ctx.perms.can(actor, 'create', key))
+    (!ctx.engine.permissions.can(actor, 'read', key) &&
+      !ctx.engine.permissions.can(actor, 'create', key))
   )
     throw new HttpProblem(404, 'not_found');
   return { actor, entity, spec };
@@ -70,7 +63,10 @@ export function parseListQuery(
   entity: EntitySpec,
 ): ListQuery {
   const locale = localeOf(c);
-  const visible = new Set([...SYSTEM_KEYS, ...ctx.perms.visibleFields(actor, entity.key)]);
+  const visible = new Set([
+    ...SYSTEM_KEYS,
+    ...ctx.engine.permissions.visibleFields(actor, entity.key),
+  ]);
   const query: ListQuery = {};
   const errors: ProblemError[] = [];
   const rawFilter = c.req.query('filter');
@@ -147,46 +143,4 @@ export function parseListQuery(
   if (errors.length > 0)
     throw new HttpProblem(400, errors[0]!.code, errors[0]!.params ?? {}, errors);
   return query;
-}
-
-/**
- * Refuses a write that touches fields hidden from (as unknown) or read-only for the caller.
- * A read-only field is named by its label in the caller's language; a hidden one only by the
- * key the caller sent, so its label does not leak.
- */
-export function guardWrite(
-  ctx: ServerContext,
-  actor: Actor,
-  entity: EntitySpec,
-  values: Record<string, unknown>,
-  locale: Locale,
-): void {
-  const refused = ctx.perms.refusedFields(actor, entity.key, values);
-  const errors: ProblemError[] = [
-    ...refused.hidden.map((f) => ({
-      path: `/${f}`,
-      code: 'unknown_field',
-      message: '',
-      params: { field: f },
-    })),
-    ...refused.readonly.map((f) => ({
-      path: `/${f}`,
-      code: 'field_readonly',
-      message: '',
-      params: { field: f, label: fieldLabel(entity, f, locale) },
-    })),
-  ];
-  if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
-}
-
-/** Drops hidden fields from a record and error entries about hidden fields. */
-export function redactor(ctx: ServerContext, actor: Actor, entityKey: string) {
-  const hidden = new Set(ctx.perms.hiddenFields(actor, entityKey));
-  return {
-    record: <T extends object>(r: T): T =>
-      ctx.perms.redact(actor, entityKey, r as Record<string, unknown>) as T,
-    errors: (errors: ProblemError[] = []) =>
-      errors.filter((e) => !hidden.has(e.path.split('/')[1] ?? '')),
-    hidden,
-  };
 }

@@ -3,12 +3,13 @@ import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { message } from '../http/messages';
-import { HttpProblem, localeOf } from '../http/problem';
+import { HttpProblem, localeOf, problemBody, problemResponse } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
 function requireBuild(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'build')) throw new HttpProblem(403, 'forbidden');
+  if (!ctx.engine.permissions.hasCapability(actor, 'build'))
+    throw new HttpProblem(403, 'forbidden');
 }
 
 const asErrors = (errors: { path: string; code: string; message: string }[]): ProblemError[] =>
@@ -17,14 +18,16 @@ const asErrors = (errors: { path: string; code: string; message: string }[]): Pr
 /** The spec: live version, the builder's draft, migration-plan preview, publish, versions, restore. */
 export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const versions = ctx.store.specs;
+  // The operator's allowlist of internal targets, for the spec check of automation URLs.
+  const allow = ctx.options.outboundAllow ? { outboundAllow: ctx.options.outboundAllow } : {};
 
   app.get('/api/v1/spec', async (c) => {
     const actor = requireActor(c);
     const live = await versions.live();
     if (
       !live ||
-      ctx.perms.hasCapability(actor, 'build') ||
-      ctx.perms.hasCapability(actor, 'manageAutomations')
+      ctx.engine.permissions.hasCapability(actor, 'build') ||
+      ctx.engine.permissions.hasCapability(actor, 'manageAutomations')
     )
       return c.json({ version: live?.version ?? null, spec: live?.spec ?? null });
     // Integration settings are for builders: robot URLs carry access tokens, callWebhook headers
@@ -36,7 +39,16 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.get('/api/v1/spec/draft', async (c) => {
     requireBuild(ctx, requireActor(c));
     const draft = await versions.getDraft();
-    if (!draft) throw new HttpProblem(404, 'not_found');
+    // No draft is a normal state: the answer says how to start one and from which live version.
+    if (!draft)
+      return problemResponse(
+        {
+          ...problemBody(404, 'no_draft', localeOf(c), {}, [], c.req.path),
+          revision: 0,
+          liveVersion: await versions.liveVersion(),
+        },
+        404,
+      );
     c.header('etag', `"${draft.updatedAt}"`);
     return c.json(withRevision(draft));
   });
@@ -55,7 +67,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     });
     if (!saved.ok) throw draftConflict(c);
     // Drafts may be invalid while being edited; the preview tells what publishing would say.
-    const preview = await versions.preview(body, { locale: localeOf(c) });
+    const preview = await versions.preview(body, { locale: localeOf(c), ...allow });
     c.header('etag', `"${saved.draft.updatedAt}"`);
     return c.json({
       draft: withRevision(saved.draft),
@@ -77,9 +89,12 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
   app.post('/api/v1/spec/draft/plan', async (c) => {
     requireBuild(ctx, requireActor(c));
     const { body } = await readObject(c, { optional: true });
-    const preview = await versions.preview(body.spec, { locale: localeOf(c) });
+    const preview = await versions.preview(body.spec, { locale: localeOf(c), ...allow });
     if (!preview.ok) throw new HttpProblem(422, 'validation', {}, asErrors(preview.errors));
-    return c.json(preview);
+    // Both full specs (plan.from, plan.to) are ~90 KB the client already has: only on ?specs=1.
+    if (c.req.query('specs') === '1') return c.json(preview);
+    const { from: _from, to: _to, ...plan } = preview.plan;
+    return c.json({ ...preview, plan });
   });
 
   app.post('/api/v1/spec/publish', async (c) => {
@@ -97,6 +112,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       resolutions: (body.resolutions ?? {}) as never,
       locale: localeOf(c),
       now: ctx.now(),
+      ...allow,
     });
     if (!result.ok && result.errors.some((e) => e.code === 'draft_changed')) throw draftConflict(c);
     // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
@@ -125,6 +141,7 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       resolutions: (body.resolutions ?? {}) as never,
       locale: localeOf(c),
       now: ctx.now(),
+      ...allow,
     });
     if (!result.ok) throw new HttpProblem(422, 'validation', {}, asErrors(result.errors));
     return publishAnswer(c, result);

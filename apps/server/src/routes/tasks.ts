@@ -6,8 +6,7 @@ import { engineProblem } from '../http/engine-result';
 import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
-import { scrubNotification } from '../http/scrub-notification';
-import type { NotificationView } from '../http/scrub-notification';
+import type { NotificationView } from '@trellis/engine';
 import { viaOf } from './record-helpers';
 
 const STATUSES = new Set(['open', 'done', 'cancelled']);
@@ -24,7 +23,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     // Others' tasks only for those who may reassign work.
     const assignee = c.req.query('assignee');
     const assigneeId =
-      assignee && ctx.perms.hasCapability(actor, 'reassign') ? assignee : actor.userId;
+      assignee && ctx.engine.permissions.hasCapability(actor, 'reassign') ? assignee : actor.userId;
     const page = parsePage(ctx, c);
     const result = await ctx.engine.tasks.list(
       {
@@ -34,20 +33,9 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       },
       { actor, locale: localeOf(c) },
     );
+    // The engine masked what automation-made titles quote from fields hidden from the reader.
     if (!result.ok) throw engineProblem(result.error);
-    // Automation-made task texts may quote record fields: mask those hidden from the reader.
-    const items = [];
-    for (const t of result.tasks) {
-      const view = await scrubNotification(ctx, actor, {
-        title: t.title,
-        body: t.description,
-        entity: t.entity,
-        recordId: t.recordId,
-        payload: t.source,
-      });
-      items.push({ ...t, title: view.title, description: view.body, source: view.payload });
-    }
-    return c.json({ items, nextCursor: result.nextCursor });
+    return c.json({ items: result.tasks, nextCursor: result.nextCursor });
   });
 
   app.post('/api/v1/tasks', async (c) => {
@@ -99,7 +87,7 @@ export function registerTaskRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const unread = await ctx.store.notifications.unreadCount(actor.userId);
     const items: NotificationView[] = [];
     for (const { userId: _userId, ...n } of page.items)
-      items.push(await scrubNotification(ctx, actor, { ...n, payload: n.payload ?? null }));
+      items.push(await ctx.engine.redact.notification(actor, { ...n, payload: n.payload ?? null }));
     return c.json({ items, nextCursor: page.nextCursor, unread });
   });
 

@@ -10,7 +10,8 @@ import type { Actor, AppEnv } from '../types';
 import { ADMIN_ROLE } from '@trellis/engine';
 
 function requireManageUsers(ctx: ServerContext, actor: Actor): void {
-  if (!ctx.perms.hasCapability(actor, 'manageUsers')) throw new HttpProblem(403, 'forbidden');
+  if (!ctx.engine.permissions.hasCapability(actor, 'manageUsers'))
+    throw new HttpProblem(403, 'forbidden');
 }
 
 /** Validates the role and teams of a user or token against the live spec. */
@@ -66,7 +67,8 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const page = await ctx.users.page(parsePage(ctx, c));
     if (!page) throw invalidCursor();
     const { items, nextCursor } = page;
-    if (ctx.perms.hasCapability(actor, 'manageUsers')) return c.json({ items, nextCursor });
+    if (ctx.engine.permissions.hasCapability(actor, 'manageUsers'))
+      return c.json({ items, nextCursor });
     return c.json({
       items: items.map(({ email: _email, phone: _phone, ...shown }) => shown),
       nextCursor,

@@ -9,7 +9,7 @@ import { newId } from '@trellis/store';
 import { fromSaved, viewByKey, viewsFor, type ViewDef } from '../views/view-def';
 import { labelErrors, validateViewBody } from '../views/validate-view';
 import { parseGroupParams } from './record-groups';
-import { parseListQuery, redactor, SYSTEM_KEYS } from './record-helpers';
+import { parseListQuery, SYSTEM_KEYS } from './record-helpers';
 
 /** Both conditions when both are given (a view's filter and the caller's extra filter). */
 const both = (a: unknown, b: unknown) =>
@@ -39,11 +39,14 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     c: Context<AppEnv>,
   ) => {
     const entity = await entityOf(entityKey);
-    if (!entity || !ctx.perms.can(actor, 'read', entity.key))
+    if (!entity || !ctx.engine.permissions.can(actor, 'read', entity.key))
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/entity', code: 'invalid_value', message: '', params: { reason: 'entity' } },
       ]);
-    const visible = new Set([...SYSTEM_KEYS, ...ctx.perms.visibleFields(actor, entity.key)]);
+    const visible = new Set([
+      ...SYSTEM_KEYS,
+      ...ctx.engine.permissions.visibleFields(actor, entity.key),
+    ]);
     const res = validateViewBody(body, entity, visible, localeOf(c));
     const errors = [...labelErrors(body.label), ...(res.ok ? [] : res.errors)];
     if (!res.ok || errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
@@ -119,10 +122,9 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       },
       { actor, locale: localeOf(c) },
     );
-    const redact = redactor(ctx, actor, v.entity);
-    if (!result.ok) throw engineProblem(result.error, redact.errors);
+    if (!result.ok) throw engineProblem(result.error);
     return c.json({
-      items: result.records.map((r) => redact.record(r)),
+      items: result.records,
       nextCursor: result.nextCursor ?? null,
       ...(result.total !== undefined ? { total: result.total } : {}),
     });

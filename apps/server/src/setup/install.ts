@@ -12,12 +12,14 @@ export type InstallIssue = { path: string; code: string; message: string };
 export async function installSpec(
   store: Store,
   spec: unknown,
-  opts: { note?: string; locale?: 'zh-CN' | 'en' } = {},
+  opts: { note?: string; locale?: 'zh-CN' | 'en'; outboundAllow?: string } = {},
 ): Promise<{ ok: true; version: number } | { ok: false; errors: InstallIssue[] }> {
   const result = await store.specs.publish({
     spec,
     note: opts.note ?? null,
     locale: opts.locale ?? 'zh-CN',
+    // Internal automation targets the operator allows (TRELLIS_OUTBOUND_ALLOW).
+    ...(opts.outboundAllow ? { outboundAllow: opts.outboundAllow } : {}),
   });
   return result.ok
     ? { ok: true, version: result.version }

@@ -1,28 +1,5 @@
 import { createSmtpMailer } from '@trellis/engine';
-import type { HttpPort, MailerPort } from '@trellis/engine';
-
-/** Largest answer body kept from an outbound request (the run log shows its start). */
-const MAX_ANSWER_CHARS = 64 * 1024;
-
-/**
- * Outbound HTTP for automations (robot messages, callWebhook) over the runtime's fetch. Each
- * request is cut off after its timeout; network errors reject, so the delivery is retried.
- */
-export const fetchHttp: HttpPort = async (req) => {
-  const res = await fetch(req.url, {
-    method: req.method,
-    ...(req.headers ? { headers: req.headers } : {}),
-    ...(req.body !== undefined ? { body: req.body } : {}),
-    signal: AbortSignal.timeout(req.timeoutMs ?? 5000),
-    redirect: 'manual',
-  });
-  const body = await res.text();
-  return {
-    status: res.status,
-    headers: Object.fromEntries(res.headers),
-    body: body.slice(0, MAX_ANSWER_CHARS),
-  };
-};
+import type { MailerPort } from '@trellis/engine';
 
 /**
  * Secrets named by automations (`secretRef`) come from the environment, never from the spec:

@@ -8,7 +8,7 @@ import { remoteAutomations, remoteEngine, remoteStore } from '../writer/remote';
 import { startCheckpoints } from '../writer/start-checkpoints';
 import { startWriter, type WriterThread } from '../writer/start-writer';
 import type { DataPaths } from './data-dir';
-import { readSecretKey } from './data-dir';
+import { holdDataDir, readSecretKey, secureDataDir } from './data-dir';
 import { envSecrets } from './outbound';
 import { wireEngine } from './wire-engine';
 
@@ -33,20 +33,33 @@ function appOf(
     ...(secretKey ? { secretKey } : {}),
     staticDir: paths.web,
     filesDir: paths.files,
+    ...(process.env.TRELLIS_OUTBOUND_ALLOW
+      ? { outboundAllow: process.env.TRELLIS_OUTBOUND_ALLOW }
+      : {}),
     ...server,
   });
 }
 
 /**
  * Opens a data directory in this thread and wires everything: the store (its one write
- * connection), the engine with the role model as its permission port, the automations and the
- * HTTP app. For CLI commands and tests; `trellis start` uses `openServingRuntime`.
+ * connection), the engine (its role model follows the live spec), the automations and the HTTP
+ * app. For CLI commands and tests; `trellis start` uses `openServingRuntime`. Holds the
+ * directory (shared) until `close()`, so a restore cannot replace it meanwhile; throws
+ * DataDirBusyError during a restore.
  */
 export async function openRuntime(
   paths: DataPaths,
   opts: { clock?: Clock; server?: Partial<ServerOptions>; workerId?: string } = {},
 ): Promise<TrellisRuntime> {
-  const store = await openStore({ url: paths.db });
+  const lock = holdDataDir(paths, 'shared');
+  let store: Store;
+  try {
+    secureDataDir(paths);
+    store = await openStore({ url: paths.db });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const engine = wireEngine(store, opts.clock ? { clock: opts.clock } : {});
   // Dry runs here check secrets like the writer that sends (same environment).
   const automations = createAutomations(engine, {
@@ -57,7 +70,20 @@ export async function openRuntime(
   const live = await store.specs.live();
   if (live) await store.migrations.syncEntityTables(live.spec);
   const app = appOf(paths, { engine, store, automations }, opts.server);
-  return { store, engine, automations, app, paths, close: () => store.close() };
+  return {
+    store,
+    engine,
+    automations,
+    app,
+    paths,
+    close: async () => {
+      try {
+        await store.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 }
 
 export type ServingRuntime = TrellisRuntime & { writer: WriterThread };
@@ -67,6 +93,7 @@ export type ServingRuntime = TrellisRuntime & { writer: WriterThread };
  * connection and forwards every write to the writer thread, which owns the only write
  * connection and runs the automations beside the forwarded writes; a third thread
  * checkpoints the write-ahead log. `onCommitted`: the writer committed work of its own.
+ * Holds the data directory (shared) until `close()`; throws DataDirBusyError during a restore.
  */
 export async function openServingRuntime(
   paths: DataPaths,
@@ -77,6 +104,13 @@ export async function openServingRuntime(
     onCommitted?: () => void;
   } = {},
 ): Promise<ServingRuntime> {
+  const lock = holdDataDir(paths, 'shared');
+  try {
+    secureDataDir(paths);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const checkpoints = startCheckpoints(paths.db, opts.log);
   const writer = startWriter(paths.db, {
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
@@ -111,9 +145,13 @@ export async function openServingRuntime(
     paths,
     writer,
     close: async () => {
-      await writer.stop();
-      await checkpoints.stop();
-      await reader.close();
+      try {
+        await writer.stop();
+        await checkpoints.stop();
+        await reader.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

@@ -86,12 +86,14 @@ export function fromSaved(row: SavedView): ViewDef {
 }
 
 function readable(ctx: ServerContext, actor: Actor, spec: AppSpec, entity: string): boolean {
-  return spec.entities.some((e) => e.key === entity) && ctx.perms.can(actor, 'read', entity);
+  return (
+    spec.entities.some((e) => e.key === entity) && ctx.engine.permissions.can(actor, 'read', entity)
+  );
 }
 
 /** A spec view may name a column hidden from this role: it is left out, never leaked. */
 function visibleOnly(ctx: ServerContext, actor: Actor, view: ViewDef): ViewDef {
   if (!view.columns) return view;
-  const hidden = new Set(ctx.perms.hiddenFields(actor, view.entity));
+  const hidden = new Set(ctx.engine.permissions.hiddenFields(actor, view.entity));
   return { ...view, columns: view.columns.filter((c) => !hidden.has(c)) };
 }

@@ -1,13 +1,13 @@
-import { createAutomations, createEngine, createPermissionPort } from '@trellis/engine';
-import type { AutomationsApi, Engine, PermissionSpec } from '@trellis/engine';
+import { createAutomations, createEngine } from '@trellis/engine';
+import type { AutomationsApi, Engine } from '@trellis/engine';
 import type { Store } from '@trellis/store';
 import { alertSilentSources } from '../intake/silence-alerts';
-import { envMailer, envSecrets, fetchHttp } from '../setup/outbound';
+import { envMailer, envSecrets } from '../setup/outbound';
+import { envHttp } from '../setup/outbound-http';
 import type { WriteCall } from './calls';
 import { executeWrite } from './execute';
 
 const SILENCE_CHECK_EVERY_MS = 60_000;
-const EMPTY_SPEC: PermissionSpec = { entities: [], roles: [] };
 
 /** The writer: the engine and automations over the only write connection, and what it runs. */
 export type Writer = {
@@ -32,10 +32,8 @@ export function openWriter(
   if (!mail.ok) throw new Error(mail.reason);
   const engine: Engine = createEngine({
     store,
-    permissions: createPermissionPort(
-      () => (engine.runtime.lastLive()?.model.spec as PermissionSpec | undefined) ?? EMPTY_SPEC,
-    ),
-    http: fetchHttp,
+    // Only public addresses, or internal ones the operator allows (TRELLIS_OUTBOUND_ALLOW).
+    http: envHttp(opts.env),
     ...(mail.mailer ? { mailer: mail.mailer } : {}),
   });
   // Each drain transaction holds the writer that forwarded writes wait for: batchMs bounds it

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Worker } from 'node:worker_threads';
 import { spawnThread } from '../setup/spawn-thread';
 import { WriterError, type WriteCall, type WriteReply, type WriterPort } from './calls';
@@ -100,15 +101,22 @@ export function startWriter(
         settle(r.id, r.ok ? r : { ok: false, error: thrownIn(r.error) });
       if (m.committed) opts.onCommitted?.();
     });
-    w.on('error', (err) =>
+    w.on('error', (err) => {
+      // An uncaught error ends the thread; its 'exit' may come later, and nothing may be sent
+      // to it meanwhile (writes wait for the next thread).
+      if (worker === w) {
+        worker = null;
+        live = false;
+      }
       log({
         level: 'error',
         msg: 'writer crashed',
-        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-      }),
-    );
+        // A thread's failure may arrive as a plain object: inspect shows its fields, String() would not.
+        error: err instanceof Error ? (err.stack ?? err.message) : inspect(err),
+      });
+    });
     w.on('exit', () => {
-      worker = null;
+      if (worker === w) worker = null;
       live = false;
       // Writes not sent yet wait for the next thread; the ones it held are refused.
       for (const o of outgoing) waiting.push({ ...o, since: performance.now() });

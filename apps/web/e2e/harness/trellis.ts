@@ -26,7 +26,14 @@ export type RunningTrellis = {
  * `demo: false` initialises the template without demo users and records.
  */
 export async function startTrellis(
-  opts: { demo?: boolean; web?: boolean; env?: Record<string, string>; args?: string[] } = {},
+  opts: {
+    demo?: boolean;
+    web?: boolean;
+    env?: Record<string, string>;
+    args?: string[];
+    /** Runs CLI commands on the data directory after init, before start (seed, users add). */
+    prepare?: string[][];
+  } = {},
 ): Promise<RunningTrellis> {
   const web = opts.web ?? true;
   if (web && !existsSync(join(WEB_DIR, 'dist', 'index.html')))
@@ -35,6 +42,7 @@ export async function startTrellis(
   const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_LOCALE: 'en', ...opts.env };
   delete env.INIT_CWD;
   if (opts.demo === false) await runCli(['init', '--data', dataDir], env);
+  for (const command of opts.prepare ?? []) await runCli([...command, '--data', dataDir], env);
   const args = [
     CLI,
     'start',

@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import type { AppSpec } from '@trellis/spec';
-import { BellOutlined, HomeOutlined, TableOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  BuildOutlined,
+  HomeOutlined,
+  TableOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { labelOf } from '../lib/i18n/label';
 import type { Locale } from '../lib/i18n/locale';
 import type { Me } from '../lib/session/types';
@@ -48,8 +54,18 @@ export const staticNav: NavItem[] = [
     icon: <ThunderboltOutlined />,
     labelKey: 'nav.automationRuns',
     visible: (me) =>
-      me.capabilities.includes('manageAutomations') || me.capabilities.includes('build'),
+      (['manageAutomations', 'build', 'monitor'] as string[]).some((c) =>
+        (me.capabilities as string[]).includes(c),
+      ),
     order: 80,
+  },
+  {
+    key: 'builder',
+    path: '/builder',
+    icon: <BuildOutlined />,
+    labelKey: 'nav.builder',
+    visible: (me) => me.capabilities.includes('build'),
+    order: 90,
   },
 ];
 

@@ -22,6 +22,30 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/workbench').then((m) => ({ Component: m.WorkbenchPage })),
   },
   {
+    path: 'records/:entity',
+    lazy: () => import('../features/records').then((m) => ({ Component: m.RecordListPage })),
+  },
+  {
+    path: 'records/:entity/:id',
+    lazy: () => import('../features/records').then((m) => ({ Component: m.RecordPage })),
+  },
+  {
+    path: 'inbox',
+    lazy: () => import('../features/inbox').then((m) => ({ Component: m.InboxPage })),
+  },
+  {
+    path: 'board/:view',
+    lazy: () => import('../features/board').then((m) => ({ Component: m.BoardPage })),
+  },
+  {
+    path: 'automations/runs',
+    lazy: () => import('../features/automations').then((m) => ({ Component: m.RunLogPage })),
+  },
+  {
+    path: 'builder/*',
+    lazy: () => import('../features/builder').then((m) => ({ Component: m.BuilderPage })),
+  },
+  {
     path: '*',
     lazy: () => import('./layout/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
   },

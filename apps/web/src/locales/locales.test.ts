@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
@@ -47,14 +47,49 @@ describe('UI strings', () => {
     const missing: string[] = [];
     for (const file of sourceFiles(join(__dirname, '..'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\(\s*['"]([\w.-]+)['"]/g)) {
-        const key = m[1]!;
-        // A key naming a group of plural forms (key_one / key_other) counts as present.
-        if (!zh.has(key) && !zh.has(`${key}_other`)) missing.push(`${file}: ${key}`);
-      }
+      // A feature with its own strings (features/<f>/locales) reads them first, then the shared ones.
+      const own = featureStrings(file);
+      const has = (key: string) =>
+        [zh, own].some((m) => m && (m.has(key) || m.has(`${key}_other`)));
+      for (const m of text.matchAll(/\bt\(\s*['"]([\w.-]+)['"]/g))
+        if (!has(m[1]!)) missing.push(`${file}: ${m[1]}`);
       for (const m of text.matchAll(/labelKey:\s*['"]([\w.-]+)['"]/g))
-        if (!zh.has(m[1]!)) missing.push(`${file}: ${m[1]}`);
+        if (!has(m[1]!)) missing.push(`${file}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
   });
+
+  it("has every key of a feature's own strings in both languages", () => {
+    for (const dir of featureLocaleDirs()) {
+      const zhOwn = flatten(readJson(join(dir, 'zh-CN.json')));
+      const enOwn = flatten(readJson(join(dir, 'en.json')));
+      expect(
+        [...zhOwn.keys()].filter((k) => !enOwn.has(k)),
+        dir,
+      ).toEqual([]);
+      expect(
+        [...enOwn.keys()].filter((k) => !zhOwn.has(k)),
+        dir,
+      ).toEqual([]);
+      for (const [key, text] of zhOwn) {
+        expect(text.trim(), key).not.toBe('');
+        expect(placeholders(enOwn.get(key) ?? ''), key).toEqual(placeholders(text));
+      }
+    }
+  });
 });
+
+const FEATURES = join(__dirname, '..', 'features');
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Tree;
+
+function featureLocaleDirs(): string[] {
+  return readdirSync(FEATURES)
+    .map((f) => join(FEATURES, f, 'locales'))
+    .filter((d) => existsSync(join(d, 'zh-CN.json')));
+}
+
+function featureStrings(file: string): Map<string, string> | undefined {
+  const m = /[\\/]features[\\/]([^\\/]+)[\\/]/.exec(file);
+  const path = m ? join(FEATURES, m[1]!, 'locales', 'zh-CN.json') : '';
+  return m && existsSync(path) ? flatten(readJson(path)) : undefined;
+}

@@ -171,6 +171,10 @@ export function listActivities(
       cursor: opts.cursor ?? null,
     });
     if (!page) return invalidCursor(call.locale);
-    return { ok: true, activities: page.items, nextCursor: page.nextCursor };
+    return {
+      ok: true,
+      activities: await Promise.all(page.items.map((a) => rt.redaction.activity(call.actor, a))),
+      nextCursor: page.nextCursor,
+    };
   });
 }

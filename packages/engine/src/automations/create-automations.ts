@@ -17,6 +17,7 @@ import {
 import type { AutomationError, RunLog } from './types';
 import { validateAutomation } from './validate';
 import type { Keep, Page, PageRequest, RunQuery } from '@trellis/store';
+import { deliveryHealth, withDeliveries, type DeliveryHealth } from '../notify/delivery-health';
 import { drain, type DrainReport } from './worker/worker';
 
 /** The automations API (`engine.automations`). */
@@ -64,10 +65,12 @@ export type AutomationsApi = {
     },
     tx?: Tx,
   ): Promise<string>;
-  /** The run log, newest first (per automation, per record, per event, by status). */
+  /** The run log, newest first (per automation, per record, per event, by status), with the state of the deliveries runs queued. */
   runs(query?: RunQuery): Promise<RunLog[]>;
   /** One page of the run log (newest first) with runs `keep` refuses left out; null for a foreign cursor. */
   runsPage(query: RunQuery & PageRequest, keep?: Keep<RunLog>): Promise<Page<RunLog> | null>;
+  /** Webhook deliveries by status and the latest failures (refused targets, dead letters). */
+  deliveryHealth(limit?: number): Promise<DeliveryHealth>;
   /** Config errors of one automation (trigger + actions). */
   validate(automation: unknown, locale?: 'zh-CN' | 'en'): AutomationError[];
   /** Unprocessed outbox events. */
@@ -205,13 +208,17 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       );
       return id;
     },
-    runs: async (query) => (await rt.store.runs.query(query ?? {})) as RunLog[],
-    runsPage: async ({ limit, cursor, ...query }, keep) =>
-      (await rt.store.runs.page(
+    runs: async (query) =>
+      withDeliveries(rt.store, (await rt.store.runs.query(query ?? {})) as RunLog[]),
+    runsPage: async ({ limit, cursor, ...query }, keep) => {
+      const page = (await rt.store.runs.page(
         query,
         { ...(limit !== undefined ? { limit } : {}), cursor: cursor ?? null },
         keep as Keep<unknown> | undefined,
-      )) as Page<RunLog> | null,
+      )) as Page<RunLog> | null;
+      return page ? { ...page, items: await withDeliveries(rt.store, page.items) } : null;
+    },
+    deliveryHealth: (limit) => deliveryHealth(rt.store, limit),
     validate: (automation, locale) => validateAutomation(automation, locale ?? rt.locale),
     pending: () => rt.store.outbox.pending(),
     runtime: rt,

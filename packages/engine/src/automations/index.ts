@@ -5,6 +5,7 @@ export type { AutomationDeps, AutomationOptions } from './runtime';
 export type { DryRunInput, DryRunResult } from './dry-run';
 export type { RunQuery } from '@trellis/store';
 export type { DrainReport } from './worker/worker';
+export type { DeliveryHealth, DeliveryState } from '../notify/delivery-health';
 export type { RecordsPort, WriteResult } from './records-port';
 export type {
   ActionLog,

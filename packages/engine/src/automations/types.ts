@@ -5,6 +5,7 @@
  */
 import type { AppSpec, AutomationSpec } from '@trellis/spec';
 import type { OutboxEvent, Repos } from '@trellis/store';
+import type { DeliveryState } from '../notify/delivery-health';
 import type { Locale, RecordData } from '../ports';
 import type { Directory } from './directory';
 import type { RecordsPort } from './records-port';
@@ -130,6 +131,8 @@ export type ActionLog = {
   durationMs: number;
   /** The effect already existed (a crash happened after it committed): the stored result is shown. */
   replayed?: boolean;
+  /** For an action that queued a webhook delivery: where it stands now (sent, retrying, refused, dead). */
+  delivery?: DeliveryState;
 };
 
 /** Every status a run can have (the run log's `status` filter accepts only these). */

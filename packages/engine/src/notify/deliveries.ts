@@ -68,6 +68,8 @@ export async function deliverWebhooks(
         });
     }
     const timeoutMs = env.timeoutMs ?? 5000;
+    // A refused target (an internal address the operator did not allow) will not change on retry.
+    let permanent = false;
     if (error === null) {
       try {
         const method = env.method ?? 'POST';
@@ -79,6 +81,7 @@ export async function deliverWebhooks(
           error = `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
+        permanent = (e as { permanent?: unknown }).permanent === true;
       }
     }
     const attempts = row.attempts + 1;
@@ -86,7 +89,7 @@ export async function deliverWebhooks(
     if (error === null) {
       await rt.store.deliveries.delivered(row.id, attempts, at);
       report.delivered++;
-    } else if (attempts >= (env.maxAttempts ?? 4)) {
+    } else if (permanent || attempts >= (env.maxAttempts ?? 4)) {
       await rt.store.deliveries.dead(row.id, attempts, error);
       report.dead++;
     } else {

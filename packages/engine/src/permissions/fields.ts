@@ -1,18 +1,22 @@
+import { analyse } from '@trellis/logic';
 import { entityOf, roleOf, standingOf } from './roles';
-import type { PermissionActor, PermissionSpec } from './types';
+import type { PermissionActor, PermissionField, PermissionSpec } from './types';
 
 /** What an actor may do with one field: see and write it, only see it, or not know it exists. */
 export type FieldRight = 'write' | 'read' | 'hidden';
 
 /**
- * The right an actor holds on one field. Formula fields are never writable; fields marked
- * `readOnly` only by system and automation actors; a public actor writes but never reads.
+ * The right an actor holds on one field. Formula fields are never writable, and hidden from a
+ * role that may not see one of the fields they are computed from (`budgetYuan` would show a
+ * hidden `budget`); fields marked `readOnly` are written only by system and automation actors;
+ * a public actor writes but never reads.
  */
 export function fieldRight(
   spec: PermissionSpec,
   actor: PermissionActor,
   entityKey: string,
   fieldKey: string,
+  seen: Set<string> = new Set(),
 ): FieldRight {
   const entity = entityOf(spec, entityKey);
   const field = entity?.fields.find((f) => f.key === fieldKey);
@@ -20,7 +24,16 @@ export function fieldRight(
   const intrinsicReadOnly = field.readOnly === true;
   const standing = standingOf(actor);
   if (standing === 'nobody') return 'hidden';
-  if (field.type === 'formula') return standing === 'public' ? 'hidden' : 'read';
+  if (field.type === 'formula') {
+    if (standing === 'public') return 'hidden';
+    if (standing !== 'role') return 'read';
+    if (roleOf(spec, actor)?.fields?.[entityKey]?.[fieldKey] === 'hidden') return 'hidden';
+    seen.add(fieldKey);
+    const hiddenInput = inputsOf(field).some(
+      (key) => !seen.has(key) && fieldRight(spec, actor, entityKey, key, seen) === 'hidden',
+    );
+    return hiddenInput ? 'hidden' : 'read';
+  }
   // `readOnly` keeps people (admins too) from editing a field; the platform itself (automations
   // stamping firstContactAt, imports run as system) still writes it.
   if (standing === 'superuser')
@@ -117,4 +130,14 @@ function mayAssign(
   if (roleOf(spec, actor)?.capabilities?.includes('reassign')) return true;
   if (key === 'ownerId') return value !== null && value !== undefined && value === actor.userId;
   return typeof value === 'string' && (actor.teams ?? []).includes(value);
+}
+
+/** Fields a formula is computed from (its expression's variables). */
+function inputsOf(field: PermissionField): string[] {
+  if (field.expression === undefined) return [];
+  try {
+    return analyse(field.expression).fields;
+  } catch {
+    return [];
+  }
 }

@@ -92,6 +92,26 @@ describe('fields', () => {
     expect(perms.isFieldVisible(manager, 'lead', 'idNumber')).toBe(true);
   });
 
+  it('hides a formula computed from a field hidden from the role, and only from that role', () => {
+    const spec = {
+      ...fixtureSpec,
+      entities: [
+        {
+          key: 'lead',
+          owned: true,
+          fields: [
+            ...fixtureSpec.entities[0]!.fields,
+            { key: 'idTail', type: 'formula', expression: { substr: [{ var: 'idNumber' }, -4] } },
+            { key: 'tailTwice', type: 'formula', expression: { cat: [{ var: 'idTail' }] } },
+          ],
+        },
+      ],
+    };
+    const p = createPermissions(spec);
+    expect(p.hiddenFields(sales, 'lead')).toEqual(['idNumber', 'idTail', 'tailTwice']);
+    expect(p.hiddenFields(manager, 'lead')).toEqual([]);
+  });
+
   it('redacts hidden fields and keeps system fields', () => {
     const record = {
       id: 'r1',

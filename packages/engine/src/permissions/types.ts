@@ -50,7 +50,13 @@ export type PermissionRole = {
   capabilities?: readonly string[];
 };
 
-export type PermissionField = { key: string; type: string; readOnly?: boolean };
+export type PermissionField = {
+  key: string;
+  type: string;
+  readOnly?: boolean;
+  /** A formula's expression: a formula over a hidden field is hidden too. */
+  expression?: unknown;
+};
 export type PermissionEntity = { key: string; owned?: boolean; fields: readonly PermissionField[] };
 export type PermissionSpec = {
   entities: readonly PermissionEntity[];

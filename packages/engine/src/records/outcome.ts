@@ -15,7 +15,9 @@ const STAGE_CODES = new Set([
  * (the caller is told what is missing to enter the stage), `validation` otherwise. A stage that
  * does not exist is not a gate with something missing: it is `validation` and says so.
  */
-export function problems(call: Call, errors: FieldError[], stage?: string): Failure {
+export function problems(call: Call, all: FieldError[], stage?: string): Failure {
+  // Errors about fields hidden from the caller would reveal them (a required hidden field).
+  const errors = call.rt.redaction.errors(call.actor, call.model.key, all);
   const unknown = errors.find((e) => e.code === 'stage_unknown');
   if (unknown)
     return { ok: false, error: { code: 'validation', message: unknown.message, errors } };
@@ -36,8 +38,7 @@ export function problems(call: Call, errors: FieldError[], stage?: string): Fail
 
 /** The record as the actor may see it (hidden fields removed by the permission port). */
 export function visible(call: Call, record: StoredRecord): StoredRecord {
-  const redact = call.rt.permissions.redact;
-  return redact ? (redact(call.actor, call.model.key, record) as StoredRecord) : record;
+  return call.rt.redaction.record(call.actor, call.model.key, record);
 }
 
 /** Field values and writable system fields of a record, as a store write input. */
@@ -48,10 +49,6 @@ export function fieldValues(call: Call, record: RecordData, keys?: readonly stri
 }
 
 /** Fields the permission port hides from this call's actor (empty without a `redact`). */
-export function hiddenFields(call: Call): Set<string> {
-  const redact = call.rt.permissions.redact;
-  if (!redact) return new Set();
-  const probe = Object.fromEntries([...call.model.fields.keys()].map((k) => [k, true]));
-  const shown = redact(call.actor, call.model.key, probe);
-  return new Set(Object.keys(probe).filter((k) => !(k in shown)));
+export function hiddenFields(call: Call): ReadonlySet<string> {
+  return call.rt.redaction.hiddenFields(call.actor, call.model.key);
 }

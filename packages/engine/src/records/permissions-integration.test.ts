@@ -80,6 +80,17 @@ describe('the role model as the permission port', () => {
       ['/notes', 'unknown_field'],
       ['/budget', 'field_readonly'],
     ]);
+    // Sending a hidden field's current value must not confirm a guess either; an unchanged
+    // read-only value (a form echoing the record back) is fine.
+    const echo = await ctx.engine.records.update(
+      'lead',
+      mine.record.id,
+      { notes: null, budget: mine.record.budget ?? null },
+      amy,
+    );
+    expect(!echo.ok && echo.error.errors.map((e) => [e.path, e.code])).toEqual([
+      ['/notes', 'unknown_field'],
+    ]);
     expect(await ctx.engine.records.remove('lead', mine.record.id, amy)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

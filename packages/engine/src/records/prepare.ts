@@ -30,14 +30,13 @@ export function prepare(call: Call, input: unknown, current: RecordData | null):
     normalizeInput(call.model, input, { locale: call.locale, via: call.via, current }),
   );
   const errors = [...n.errors];
-  // Only values that change are checked: clients echo whole records back, unchanged fields included.
-  const changing = current
-    ? Object.fromEntries(
-        Object.entries(n.values).filter(([k, v]) => !sameValue(current[k] ?? null, v)),
-      )
-    : n.values;
-  const refused = call.rt.permissions.refusedFields?.(call.actor, call.model.key, changing);
+  // A hidden field is refused whatever its value (an unchanged value must not confirm a guess);
+  // a read-only one only when it changes: clients echo whole records back.
+  const refused = call.rt.permissions.refusedFields?.(call.actor, call.model.key, n.values);
   if (refused) {
+    const readonly = refused.readonly.filter(
+      (k) => !current || !sameValue(current[k] ?? null, n.values[k]),
+    );
     // A hidden field is answered like an unknown one, so its existence does not leak.
     for (const key of refused.hidden) {
       errors.push(
@@ -45,7 +44,7 @@ export function prepare(call: Call, input: unknown, current: RecordData | null):
       );
       delete n.values[key];
     }
-    for (const key of refused.readonly) {
+    for (const key of readonly) {
       const label = fieldLabel(call.model.fields.get(key), key, call.locale);
       errors.push(fieldError(call.locale, pointer(key), 'field_readonly', 'readOnly', { label }));
       delete n.values[key];

@@ -87,7 +87,7 @@ export function listRecords(
 export function hiddenUse(
   call: Call,
   query: Pick<ListOptions, 'filter' | 'sort'>,
-  hidden: Set<string>,
+  hidden: ReadonlySet<string>,
 ): Failure | null {
   if (hidden.size === 0) return null;
   const used: { path: string; field: string }[] = [];

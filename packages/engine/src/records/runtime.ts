@@ -2,6 +2,7 @@ import type { Store } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import type { Clock, IdGenerator, Locale, PermissionPort } from '../ports';
 import { createSpecModel, type SpecModel } from '@trellis/rules';
+import { createRedaction, type Redaction } from '../redaction/redaction';
 
 /** Phases of the write path, reported to `onPhase` (benchmarks). `transaction` spans identity, write and the commit. */
 export type Phase = 'normalize' | 'validate' | 'identity' | 'gate' | 'write' | 'transaction';
@@ -23,6 +24,8 @@ export type Runtime = {
   /** Uses `spec` from now on (tests, or a server that publishes through another process). */
   useSpec(spec: AppSpec, version?: number | null): void;
   onPhase: ((phase: Phase, ms: number) => void) | undefined;
+  /** The one redaction every read surface applies (over `permissions`). */
+  redaction: Redaction;
 };
 
 export type RuntimeOptions = {
@@ -93,7 +96,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
 
   const lastLive = () => fixed ?? checked?.live ?? null;
-  return {
+  const rt: Omit<Runtime, 'redaction'> & { redaction?: Redaction } = {
     store: opts.store,
     clock: opts.clock,
     ids: opts.ids,
@@ -106,4 +109,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     onPhase: opts.onPhase,
   };
+  rt.redaction = createRedaction(rt as Runtime);
+  return rt as Runtime;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
-import { createEngine } from '../index';
+import { allowAllPermissions, createEngine } from '../index';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-engine-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,8 +15,10 @@ describe('two engines on one database (two processes)', () => {
     const storeA = await openStore({ url: file });
     await storeA.migrations.syncEntityTables(leadApp);
     const storeB = await openStore({ url: file });
-    const a = createEngine({ store: storeA, spec: leadApp, locale: 'en' });
-    const b = createEngine({ store: storeB, spec: leadApp, locale: 'en' });
+    // About concurrency, not roles (the fixture has none).
+    const permissions = allowAllPermissions;
+    const a = createEngine({ store: storeA, spec: leadApp, locale: 'en', permissions });
+    const b = createEngine({ store: storeB, spec: leadApp, locale: 'en', permissions });
     const actor = { kind: 'user' as const, userId: 'u-1' };
     const created = await a.records.create(
       'lead',

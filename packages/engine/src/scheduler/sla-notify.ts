@@ -3,6 +3,7 @@ import type { Scope } from '../automations/runtime';
 import type { RecordsPort } from '../automations/records-port';
 import type { AutomationEvent } from '../automations/types';
 import { resolveRecipients } from '../notify/recipients';
+import { TEXT_SPANS_KEY, type TextSpan, type TextSpans } from '../redaction/text-spans';
 
 /**
  * Built-in reaction to sla.breached: tells the stage's `sla.notify` recipients (e.g. the owner
@@ -33,24 +34,42 @@ export async function notifySlaBreach(
   );
   if (handled) return;
   const who = await resolveRecipients(stage.sla.notify, record, scope.directory);
-  const title = String(record[entity.titleField ?? 'id'] ?? record.id);
+  const titleField = entity.titleField ?? 'id';
+  const title = String(record[titleField] ?? record.id);
   const limit = stage.sla.noActivityFor ?? stage.sla.maxDwell ?? '';
-  // Each person reads the reminder in their own language.
-  const text = (locale: 'zh-CN' | 'en') =>
-    locale === 'en'
-      ? `${localize(entity.label, 'en')} "${title}" broke the SLA of stage "${localize(stage.label, 'en')}" (${limit})`
-      : `${localize(entity.label, 'zh-CN')}“${title}”在阶段“${localize(stage.label, 'zh-CN')}”超过时限（${limit}）`;
+  // Each person reads the reminder in their own language; the span of the quoted title lets a
+  // reader who may not see the title field get it masked (redaction/text-spans).
+  const text = (locale: 'zh-CN' | 'en'): { text: string; spans: TextSpans } => {
+    const [before, after] =
+      locale === 'en'
+        ? [
+            `${localize(entity.label, 'en')} "`,
+            `" broke the SLA of stage "${localize(stage.label, 'en')}" (${limit})`,
+          ]
+        : [
+            `${localize(entity.label, 'zh-CN')}“`,
+            `”在阶段“${localize(stage.label, 'zh-CN')}”超过时限（${limit}）`,
+          ];
+    const span: TextSpan = [before.length, before.length + title.length, titleField];
+    return { text: before + title + after, spans: { title: [span] } };
+  };
   const write = async () => {
     for (const u of who.users) {
+      const message = text(u.locale);
       await db.notifications.insert({
         id: rt.deps.ids.next(),
         userId: u.userId,
         kind: 'sla.breached',
-        title: text(u.locale),
+        title: message.text,
         body: null,
         entity: event.entity,
         recordId: event.recordId,
-        payload: { stage: stageKey, dueAt: event.payload.dueAt ?? null, event: event.id },
+        payload: {
+          stage: stageKey,
+          dueAt: event.payload.dueAt ?? null,
+          event: event.id,
+          [TEXT_SPANS_KEY]: message.spans,
+        },
         createdAt: rt.now(),
       });
     }

@@ -13,6 +13,7 @@ import type { CallOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/existing-write';
 import type { Repos, Tx } from '@trellis/store';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
+import { withoutSpans } from '../redaction/text-spans';
 
 const localeOf = (rt: Runtime, opts: CallOptions | undefined): Locale => callLocale(rt, opts);
 
@@ -74,19 +75,24 @@ export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): P
           : null;
       if (isFailure(call)) return call;
       const now = rt.clock.now();
+      const title = input.title.normalize('NFC').trim();
+      const description = input.description?.trim() || null;
+      // Spans of a rendered title hold only for the text as rendered; if storing changed it,
+      // the task is treated like typed text (redaction/free-text).
+      const exact = title === input.title && description === (input.description ?? null);
       const task: Task = {
         id: rt.ids.next(),
         entity: input.entity ?? null,
         recordId: input.recordId ?? null,
-        title: input.title.normalize('NFC').trim(),
-        description: input.description?.trim() || null,
+        title,
+        description,
         assigneeId: input.assigneeId ?? null,
         dueAt: input.dueAt ?? null,
         status: 'open',
         completedAt: null,
         createdBy: opts.actor?.userId ?? null,
         createdAt: now,
-        source: input.source ?? null,
+        source: (exact ? input.source : withoutSpans(input.source)) ?? null,
       };
       await tx.tasks.insert(task);
       await writeEvent(rt, tx, opts, 'task.created', task, now);
@@ -198,6 +204,11 @@ export function listTasks(
       },
     );
     if (!page) return invalidCursor(localeOf(rt, opts));
-    return { ok: true, tasks: page.items as Task[], nextCursor: page.nextCursor };
+    // Automation-made titles may quote record fields the reader may not see.
+    return {
+      ok: true,
+      tasks: await Promise.all(page.items.map((t) => rt.redaction.task(actor, t as Task))),
+      nextCursor: page.nextCursor,
+    };
   });
 }

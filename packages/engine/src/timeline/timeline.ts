@@ -10,7 +10,6 @@ import {
   type Call,
 } from '../records/call';
 import { CREATED_FIELD } from '../records/journal';
-import { hiddenFields } from '../records/outcome';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions } from '../records/types';
 import type { HistoryRow as StoredHistoryRow, Touch } from '@trellis/store';
@@ -21,7 +20,7 @@ const ASSIGNMENT = new Set(['ownerId', 'teamId']);
 /**
  * A record's timeline: field changes (grouped per write; the creation row is `created`; owner and
  * team changes are `assignment`), stage changes, activities, tasks and intake touches, merged by
- * time, newest first. Ties keep write order (ids grow with time). Hidden fields are left out.
+ * time, newest first. Ties keep write order (ids grow with time). Redacted for the reader.
  */
 export function timeline(
   rt: Runtime,
@@ -68,7 +67,7 @@ export function timeline(
     entries.push(...(await handoverEntries(call, id)));
     await attachAssignmentReasons(call, id, entries);
     entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    return { ok: true, entries };
+    return { ok: true, entries: await rt.redaction.timeline(call.actor, entity, entries) };
   });
 }
 
@@ -76,10 +75,9 @@ type HistoryRow = Required<StoredHistoryRow>;
 
 async function historyEntries(call: Call, id: string): Promise<TimelineEntry[]> {
   const rows = await call.db.history.listFor(call.model.key, id);
-  const hidden = hiddenFields(call);
+  // Changes of hidden fields are dropped by the redaction (redaction/redaction.ts) with the rest.
   const groups = new Map<string, HistoryRow[]>();
   for (const r of rows) {
-    if (hidden.has(r.field)) continue;
     const g = groups.get(r.changeId);
     if (g) g.push(r);
     else groups.set(r.changeId, [r]);
@@ -105,9 +103,11 @@ async function historyEntries(call: Call, id: string): Promise<TimelineEntry[]> 
     const created = group.find((r) => r.field === CREATED_FIELD);
     if (created) {
       const values = (created.after ?? {}) as Record<string, unknown>;
-      const changes = Object.entries(values)
-        .filter(([field]) => !hidden.has(field))
-        .map(([field, after]) => ({ field, before: null, after }));
+      const changes = Object.entries(values).map(([field, after]) => ({
+        field,
+        before: null,
+        after,
+      }));
       out.push({ kind: 'created', id: changeId, ...base, changes });
       continue;
     }

@@ -11,7 +11,8 @@ import { render } from './render';
  * Compiles a condition to a parameterized SQL fragment (SQLite unless `opts.dialect` says
  * 'postgres') that selects exactly the rows for which `evaluate` is truthy. Anything outside the
  * SQL subset is refused with an issue. Column names in `opts.columns` are used verbatim (pass
- * quoted identifiers). PostgreSQL placeholders are numbered from `opts.paramOffset + 1`.
+ * quoted identifiers). PostgreSQL placeholders are numbered from `opts.paramOffset + 1`, or
+ * written as `?` with `opts.positional` (for a caller that numbers a whole statement at once).
  */
 export function compileSql(expr: unknown, opts: SqlOptions, env: CompileEnv): SqlResult {
   const locale = opts.locale ?? opts.ctx?.locale ?? 'zh-CN';
@@ -23,7 +24,7 @@ export function compileSql(expr: unknown, opts: SqlOptions, env: CompileEnv): Sq
     const d = sqlDialects[opts.dialect ?? 'sqlite'];
     if (!d) throw new Error(`unknown SQL dialect ${String(opts.dialect)}`);
     const out = predicate(expr, '', { columns: opts.columns ?? {}, ctx, now, d });
-    return { ok: true, ...render(out, d, opts.paramOffset ?? 0) };
+    return { ok: true, ...render(out, d, opts.paramOffset ?? 0, opts.positional ?? false) };
   } catch (e) {
     if (e instanceof SqlUnsupported)
       return {

@@ -13,8 +13,10 @@ export type TimeUnit = 'day' | 'week' | 'month' | 'year';
  */
 export type SqlDialect = {
   readonly name: SqlDialectName;
-  /** The placeholder of the n-th parameter (1-based), typed from its JS value where needed. */
-  placeholder(n: number, value: unknown): string;
+  /** Parameters are `$1`, `$2`, … (PostgreSQL) rather than `?` (SQLite). */
+  readonly numbered: boolean;
+  /** Text after a parameter's placeholder that types it from its JS value (PostgreSQL casts). */
+  cast(value: unknown): string;
   /** Constant predicates. */
   readonly true: Fragment;
   readonly false: Fragment;
@@ -58,7 +60,8 @@ const SQLITE_TYPES: Record<string, string> = {
 
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
-  placeholder: () => '?',
+  numbered: false,
+  cast: () => '',
   true: raw('1'),
   false: raw('0'),
   flag: (p) => p,
@@ -90,16 +93,17 @@ export const sqliteDialect: SqlDialect = {
 };
 
 /** PostgreSQL types parameters from their context; a JS value's own type avoids surprises. */
-function pgPlaceholder(n: number, value: unknown): string {
-  if (typeof value === 'string') return `$${n}::text`;
+function pgCast(value: unknown): string {
+  if (typeof value === 'string') return '::text';
   if (typeof value === 'number')
-    return Number.isSafeInteger(value) ? `$${n}::bigint` : `$${n}::double precision`;
-  return `$${n}`;
+    return Number.isSafeInteger(value) ? '::bigint' : '::double precision';
+  return '';
 }
 
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
-  placeholder: pgPlaceholder,
+  numbered: true,
+  cast: pgCast,
   true: raw('TRUE'),
   false: raw('FALSE'),
   flag: (p) => sql`(CASE WHEN ${p} THEN 1 ELSE 0 END)`,

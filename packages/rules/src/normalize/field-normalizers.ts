@@ -1,4 +1,5 @@
 import type { FieldSpec, FieldType } from '@trellis/spec';
+import type { RuleEnv } from '../env/types';
 import type { RuleMessageKey } from '../i18n/messages';
 import { normalizeEmail } from './email';
 import { normalizePhone } from './phone';
@@ -8,7 +9,7 @@ import { asText, normalizeBlock, normalizeLine, parseNumberText } from './text';
 /** Outcome of normalizing one value: the value to validate, plus an issue when the input is unusable. */
 export type Normalized = { value: unknown; issue?: { code: string; key: RuleMessageKey } };
 
-type Normalizer = (value: unknown, field: FieldSpec) => Normalized;
+type Normalizer = (value: unknown, field: FieldSpec, env: RuleEnv) => Normalized;
 
 const keep = (value: unknown): Normalized => ({ value });
 
@@ -77,12 +78,12 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
       ? keep(r.value)
       : { value: r.value, issue: { code: 'invalid_email', key: 'invalidEmail' } };
   },
-  phone: (v, f) => {
+  phone: (v, f, env) => {
     const s = asText(v);
     if (s === undefined) return keep(v);
     if (s.trim() === '') return keep(null);
     if (f.type === 'phone' && f.normalize === 'none') return keep(normalizeLine(s));
-    const r = normalizePhone(s, f.type === 'phone' ? f.defaultRegion : undefined);
+    const r = normalizePhone(s, (f.type === 'phone' ? f.defaultRegion : undefined) ?? 'CN', env);
     return r.ok
       ? keep(r.value)
       : { value: r.value, issue: { code: 'invalid_phone', key: 'invalidPhone' } };
@@ -146,14 +147,14 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
     const arr = Array.isArray(v) ? v : [v];
     return keep(arr.length === 0 ? null : arr);
   },
-  region: (v, f) => {
+  region: (v, f, env) => {
     const s = asText(v);
     if (s === undefined) return keep(v);
     const n = normalizeLine(s);
     if (n === null) return keep(null);
     const level = f.type === 'region' ? (f.level ?? 'district') : 'district';
-    const code = regionCode(n, level);
-    return isKnownRegion(code, level)
+    const code = regionCode(n, level, env.regions);
+    return isKnownRegion(code, level, env.regions)
       ? keep(code)
       : { value: code, issue: { code: 'invalid_region', key: 'invalidRegion' } };
   },
@@ -162,8 +163,8 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
 };
 
 /** Normalizes one field value; undefined stays undefined (field not given). */
-export function normalizeFieldValue(field: FieldSpec, value: unknown): Normalized {
+export function normalizeFieldValue(field: FieldSpec, value: unknown, env: RuleEnv): Normalized {
   if (value === undefined) return { value: undefined };
   if (value === null) return { value: null };
-  return fieldNormalizers[field.type](value, field);
+  return fieldNormalizers[field.type](value, field, env);
 }

@@ -82,7 +82,7 @@ export function normalizeInput(
       errors.push(fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label }));
       continue;
     }
-    const n = normalizeFieldValue(field, raw);
+    const n = normalizeFieldValue(field, raw, model.env);
     if (n.issue) {
       errors.push(fieldError(opts.locale, pointer(key), n.issue.code, n.issue.key, { label }));
       invalid.add(key);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { leadApp } from '../../test/fixtures/lead-app';
-import { createSpecModel } from '../model/entity-model';
+import { createSpecModel } from '../model/spec-model';
 import { normalizeEmail } from './email';
 import { normalizeInput } from './normalize-input';
 import { normalizePhone } from './phone';
+import { fullEnv } from '../env/full-env';
 
 const model = createSpecModel(leadApp, 1).entity('lead')!;
 
@@ -16,17 +17,23 @@ describe('normalizePhone', () => {
     '0086 138 0013 8000',
     ' (+86)13800138000 ',
   ])('collapses %s to one E.164 number', (input) => {
-    expect(normalizePhone(input, 'CN')).toEqual({ ok: true, value: '+8613800138000' });
+    expect(normalizePhone(input, 'CN', fullEnv)).toEqual({ ok: true, value: '+8613800138000' });
   });
 
   it('uses the default region for numbers without a country code', () => {
-    expect(normalizePhone('(650) 253-0000', 'US')).toEqual({ ok: true, value: '+16502530000' });
-    expect(normalizePhone('010-12345678', 'CN')).toEqual({ ok: true, value: '+861012345678' });
+    expect(normalizePhone('(650) 253-0000', 'US', fullEnv)).toEqual({
+      ok: true,
+      value: '+16502530000',
+    });
+    expect(normalizePhone('010-12345678', 'CN', fullEnv)).toEqual({
+      ok: true,
+      value: '+861012345678',
+    });
   });
 
   it('reports numbers that are not valid instead of guessing', () => {
-    expect(normalizePhone('12345', 'CN').ok).toBe(false);
-    expect(normalizePhone('call me', 'CN').ok).toBe(false);
+    expect(normalizePhone('12345', 'CN', fullEnv).ok).toBe(false);
+    expect(normalizePhone('call me', 'CN', fullEnv).ok).toBe(false);
   });
 });
 

@@ -1,15 +1,38 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+import type { RuleEnv } from '../env/types';
 
-export type PhoneResult = { ok: true; value: string } | { ok: false; value: string };
+/** `deferred`: the environment's metadata does not cover the number's calling code; the server judges it. */
+export type PhoneResult =
+  { ok: true; value: string; deferred?: true } | { ok: false; value: string };
+
+// "+852 ...", "00852 ...", "(+86)..." -> the calling code after the international prefix, if it is a real one.
+function callingCode(text: string, all: readonly string[]): string | null {
+  const compact = text.replace(/[\s()\-.]/g, '');
+  const digits = /^(?:\+|00|011)(\d+)/.exec(compact)?.[1] ?? '';
+  for (const length of [1, 2, 3]) {
+    const code = digits.slice(0, length);
+    if (code.length === length && all.includes(code)) return code;
+  }
+  return null;
+}
 
 /**
  * Normalizes a phone number to E.164 using `defaultRegion` for numbers written without a
  * country code, so "+86 138-0013-8000", "8613800138000", "138 0013 8000" and full-width
  * "１３８００１３８０００" all become "+8613800138000". Invalid numbers are reported, not guessed.
  */
-export function normalizePhone(input: string, defaultRegion = 'CN'): PhoneResult {
+export function normalizePhone(
+  input: string,
+  defaultRegion: string,
+  env: Pick<RuleEnv, 'phoneMetadata' | 'phone'>,
+): PhoneResult {
   const text = input.normalize('NFKC').trim();
-  const parsed = parsePhoneNumberFromString(text, defaultRegion as CountryCode);
+  if (env.phone) {
+    const code = callingCode(text, env.phone.all);
+    if (code !== null && !env.phone.covered.includes(code))
+      return { ok: true, value: text, deferred: true };
+  }
+  const parsed = parsePhoneNumberFromString(text, defaultRegion as CountryCode, env.phoneMetadata);
   if (parsed && parsed.isValid()) return { ok: true, value: parsed.number };
   return { ok: false, value: text };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadApp } from '../../test/fixtures/lead-app';
-import { createSpecModel } from '../model/entity-model';
+import { createSpecModel } from '../model/spec-model';
 import { checkStageGate, type EvidenceActivity } from './stage-gate';
 
 const spec = createSpecModel(leadApp, 1);

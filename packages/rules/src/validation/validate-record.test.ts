@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { normalizeInput } from '../normalize/normalize-input';
-import { createSpecModel } from '../model/entity-model';
+import { createSpecModel } from '../model/spec-model';
 import { validateRecord } from './validate-record';
 
 const spec = createSpecModel(leadApp, 1);

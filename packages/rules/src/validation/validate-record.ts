@@ -4,7 +4,7 @@ import { fieldError, pointer } from '../i18n/errors';
 import { localized, ruleMessage } from '../i18n/messages';
 import type { FieldError, Locale, RecordData } from '../types';
 import type { EntityModel } from '../model/entity-model';
-import { localizeAjvErrors } from './ajv';
+import { localizeAjvErrors } from './localize';
 import { isEmptyValue } from './empty';
 
 export type ValidationContext = {

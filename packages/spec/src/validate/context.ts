@@ -1,6 +1,7 @@
 import { SYSTEM_FIELDS } from '../helpers';
 import type { AppSpec, EntitySpec, FieldSpec, Locale, PipelineSpec } from '../schema/index';
 import { specMessage } from './messages';
+import { NO_OUTBOUND_ALLOW, type OutboundAllow } from '../outbound';
 
 /** One problem of a spec: where (JSON pointer), what (stable code) and a localized sentence. */
 export type SpecError = {
@@ -26,6 +27,8 @@ export type Ctx = {
   dashboards: Set<string>;
   activityTypes: Set<string>;
   webhookSources: Map<string, string>;
+  /** Internal targets the operator allows automations to send to (TRELLIS_OUTBOUND_ALLOW). */
+  outboundAllow: OutboundAllow;
 };
 
 export { ptr } from '../pointer';
@@ -34,7 +37,11 @@ const keys = <T extends { key: string }>(items: T[] | undefined) =>
   new Set((items ?? []).map((i) => i.key));
 
 /** Builds the indexes once; when keys repeat, the first item wins (duplicates are reported separately). */
-export function createCtx(spec: AppSpec, locale: Locale): Ctx {
+export function createCtx(
+  spec: AppSpec,
+  locale: Locale,
+  outboundAllow: OutboundAllow = NO_OUTBOUND_ALLOW,
+): Ctx {
   const errors: SpecError[] = [];
   const entities = new Map<string, EntitySpec>();
   const fields = new Map<string, Map<string, FieldSpec>>();
@@ -64,6 +71,7 @@ export function createCtx(spec: AppSpec, locale: Locale): Ctx {
     dashboards: keys(spec.dashboards),
     activityTypes: keys(spec.activityTypes),
     webhookSources: new Map((spec.webhookSources ?? []).map((w) => [w.key, w.entity])),
+    outboundAllow,
   };
 }
 

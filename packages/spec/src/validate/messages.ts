@@ -182,6 +182,10 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     'The entity "{entity}" has no public pool, so "{action}" cannot be used.',
   ],
   'notify.needsUrl': ['通过 webhook 通知需要 url。', 'A webhook notification needs a url.'],
+  'outbound.internalTarget': [
+    '“{host}” 是内部地址（{range}）。自动化不会向内部地址发送，除非运维在 TRELLIS_OUTBOUND_ALLOW 中允许它。',
+    '"{host}" is an internal address ({range}). Automations do not send to internal addresses unless the operator allows it in TRELLIS_OUTBOUND_ALLOW.',
+  ],
   'notify.secretNeedsDingtalk': [
     '只有钉钉机器人（channel 为 webhook，format 为 dingtalk）才能用 secretRef 加签。',
     'A signing secret (secretRef) needs a DingTalk robot: channel "webhook" with format "dingtalk".',

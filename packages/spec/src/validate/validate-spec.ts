@@ -11,8 +11,16 @@ import { checkPipelines } from './rules/pipelines';
 import { checkRoles } from './rules/roles';
 import { checkViews } from './rules/views';
 import { structuralErrors } from './structural';
+import { parseOutboundAllow } from '../outbound';
 
-export type ValidateOptions = { locale?: Locale };
+export type ValidateOptions = {
+  locale?: Locale;
+  /**
+   * Internal targets the operator allows automations to send to (`TRELLIS_OUTBOUND_ALLOW`:
+   * host names, addresses, CIDR ranges); other internal URLs are refused.
+   */
+  outboundAllow?: string | readonly string[];
+};
 export type ValidateResult = { ok: boolean; errors: SpecError[] };
 
 /**
@@ -25,7 +33,7 @@ export function validateSpec(spec: unknown, options: ValidateOptions = {}): Vali
   try {
     const structural = structuralErrors(spec, locale);
     if (structural.length > 0) return { ok: false, errors: structural };
-    const ctx = createCtx(spec as AppSpec, locale);
+    const ctx = createCtx(spec as AppSpec, locale, parseOutboundAllow(options.outboundAllow));
     for (const rule of [
       checkKeys,
       checkEntities,

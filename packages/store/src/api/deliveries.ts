@@ -44,4 +44,9 @@ export type DeliveryRepo = {
   get(id: string): Promise<DeliveryRow | null>;
   /** Newest first. */
   list(q?: { status?: DeliveryRow['status']; limit?: number }): Promise<DeliveryRow[]>;
+  /** Counts by status and the latest `limit` deliveries that failed at least once (newest first). */
+  health(limit: number): Promise<DeliveryCounts & { failures: DeliveryRow[] }>;
 };
+
+/** How many webhook deliveries stand in each status. */
+export type DeliveryCounts = { pending: number; delivered: number; dead: number };

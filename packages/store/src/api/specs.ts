@@ -31,7 +31,10 @@ export type SpecRepo = {
   saveDraft(spec: unknown, opts?: DraftSaveOptions): Promise<DraftSaveResult>;
   discardDraft(): Promise<void>;
   /** Validates and plans without writing: what publish would do, with measured warnings. */
-  preview(spec?: unknown, opts?: { locale?: 'zh-CN' | 'en' }): Promise<PreviewResult>;
+  preview(
+    spec?: unknown,
+    opts?: { locale?: 'zh-CN' | 'en'; outboundAllow?: string },
+  ): Promise<PreviewResult>;
   publish(opts?: PublishOptions): Promise<PublishResult<AppSpec>>;
   /** Publishes an earlier version again as a new version (same validation and migration path). */
   restore(version: number, opts?: Omit<PublishOptions, 'spec'>): Promise<PublishResult<AppSpec>>;

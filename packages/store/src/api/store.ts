@@ -110,7 +110,11 @@ export type Store = Repos & {
    * database was busy, locked, out of space for a moment), rather than a fault of the work.
    */
   transient(error: unknown): boolean;
-  /** Calls `listener` after every commit of this store (event streams wake on it); returns the unsubscribe. */
+  /**
+   * Calls `listener` after every commit of this store (event streams wake on it), and on
+   * PostgreSQL also after commits of other processes that appended outbox events (LISTEN/NOTIFY
+   * on a connection opened with the first listener). Returns the unsubscribe.
+   */
   onCommit(listener: () => void): () => void;
   maintenance: Maintenance;
   close(): Promise<void>;

@@ -3,7 +3,7 @@ import { columnKind } from '../entity/column-types';
 import { entityTable } from '../entity/entity-table';
 import type { EntityShape, FieldShape } from '../spec-shape';
 import { convertValue, needsConversion } from './convert-value';
-import type { SchemaProbe } from './schema-probe';
+import { ask, type Planning } from './planning';
 import type { MigrationStep, MigrationWarning, ResolutionKind, WarningCode } from './types';
 import { warningMessage } from './warning-messages';
 
@@ -71,35 +71,34 @@ function pseudoField(key: string, stored: SqlType, next: FieldShape): FieldShape
 }
 
 /** Plans one entity of the next spec against the table as it is (and the live spec for meaning). */
-export function planEntity(
+export function* planEntity(
   entity: EntityShape,
   live: EntityShape | null,
-  probe: SchemaProbe,
   out: Out,
-): void {
+): Planning<void> {
   const info = entityTable(entity);
-  let cols = probe.columns(info.table);
+  let cols = yield* ask((p) => p.columns(info.table));
   let table = info.table;
   let restored = false;
   if (!cols) {
-    const from = probe.archivedTables(entity.key).at(-1);
+    const from = (yield* ask((p) => p.archivedTables(entity.key))).at(-1);
     if (!from) {
       out.steps.push({ kind: 'createEntity', entity: entity.key });
       return;
     }
     out.steps.push({ kind: 'restoreEntity', entity: entity.key, from });
-    cols = probe.columns(from) ?? new Map();
+    cols = (yield* ask((p) => p.columns(from))) ?? new Map();
     table = from;
     restored = true;
   }
-  const total = probe.liveRows(table);
+  const total = yield* ask((p) => p.liveRows(table));
   const keys = new Set(entity.fields.map((f) => f.key));
   const touchedSearch = new Set<string>();
   const e = entity.key;
 
   for (const name of cols.keys()) {
     if (SYSTEM_COLUMNS.has(name) || keys.has(name)) continue;
-    const values = probe.countNonNull(table, name);
+    const values = yield* ask((p) => p.countNonNull(table, name));
     out.steps.push({ kind: 'archiveField', entity: e, field: name, values });
     touchedSearch.add(name);
     if (values > 0)
@@ -124,7 +123,7 @@ export function planEntity(
     // Live records that will have no value and need a decision because the field is required.
     let empty = 0;
     if (stored === undefined) {
-      const arch = probe.archivedField(e, field.key);
+      const arch = yield* ask((p) => p.archivedField(e, field.key));
       if (arch && arch.sqlType === kind.sqlType) {
         out.steps.push({
           kind: 'restoreField',
@@ -154,16 +153,18 @@ export function planEntity(
       }
     } else {
       const prev =
-        liveField ?? probe.previousField(e, field.key) ?? pseudoField(field.key, stored, field);
+        liveField ??
+        (yield* ask((p) => p.previousField(e, field.key))) ??
+        pseudoField(field.key, stored, field);
       let bad = 0;
       if (stored !== kind.sqlType || needsConversion(prev, field)) {
-        bad = planConversion(e, table, prev, field, total, probe, out);
+        bad = yield* planConversion(e, table, prev, field, total, out);
         touchedSearch.add(field.key);
       } else {
-        planOptions(e, table, prev, field, total, probe, out);
+        yield* planOptions(e, table, prev, field, total, out);
       }
       if (field.required && (newlyRequired || bad > 0))
-        empty = probe.countEmpty(table, field.key) + bad;
+        empty = (yield* ask((p) => p.countEmpty(table, field.key))) + bad;
     }
     if (empty > 0) {
       const extra = field.default !== undefined ? { suggestedValue: field.default } : {};
@@ -185,7 +186,7 @@ export function planEntity(
     }
   }
 
-  planDuplicates(entity, live, info.identity, table, total, probe, out);
+  yield* planDuplicates(entity, live, info.identity, table, total, out);
   out.steps.push({ kind: 'syncIndexes', entity: e });
   const liveSearch = live ? entityTable(live).searchFields : [];
   const searchChanged =
@@ -199,20 +200,19 @@ export function planEntity(
  * A field that becomes unique, or a new identity key, over data that already repeats: unique
  * blocks until the builder accepts the old duplicates; identity only informs (dedupe merges them).
  */
-function planDuplicates(
+function* planDuplicates(
   entity: EntityShape,
   live: EntityShape | null,
   identity: string[][],
   table: string,
   total: number,
-  probe: SchemaProbe,
   out: Out,
-): void {
+): Planning<void> {
   if (!live || total < 2) return;
   const existing = (key: string) => live.fields.some((f) => f.key === key);
   for (const f of entity.fields) {
     if (!f.unique || live.fields.find((x) => x.key === f.key)?.unique || !existing(f.key)) continue;
-    const affected = probe.countDuplicates(table, [f.key]);
+    const affected = yield* ask((p) => p.countDuplicates(table, [f.key]));
     if (affected > 0)
       out.warnings.push(
         warning({
@@ -229,7 +229,7 @@ function planDuplicates(
   const before = new Set((live.identity ?? []).map((k) => k.join('+')));
   for (const key of identity) {
     if (before.has(key.join('+')) || !key.every(existing)) continue;
-    const affected = probe.countDuplicates(table, key);
+    const affected = yield* ask((p) => p.countDuplicates(table, key));
     if (affected > 0)
       out.warnings.push(
         warning({
@@ -246,18 +246,17 @@ function planDuplicates(
 }
 
 /** Measures a retype: how many stored values do not convert (with a few samples). Returns that count. */
-function planConversion(
+function* planConversion(
   e: string,
   table: string,
   prev: FieldShape,
   field: FieldShape,
   total: number,
-  probe: SchemaProbe,
   out: Out,
-): number {
+): Planning<number> {
   let bad = 0;
   const samples: unknown[] = [];
-  for (const { value } of probe.values(table, field.key, prev)) {
+  for (const { value } of yield* ask((p) => p.values(table, field.key, prev))) {
     if (convertValue(value, prev, field).ok) continue;
     bad++;
     if (samples.length < 5) samples.push(value);
@@ -291,20 +290,21 @@ function planConversion(
   return bad;
 }
 
-function planOptions(
+function* planOptions(
   e: string,
   table: string,
   prev: FieldShape,
   field: FieldShape,
   total: number,
-  probe: SchemaProbe,
   out: Out,
-): void {
+): Planning<void> {
   if (!prev.options || !field.options || prev.type !== field.type) return;
   const kept = new Set(field.options.map((o) => o.value));
   for (const o of prev.options) {
     if (kept.has(o.value)) continue;
-    const records = probe.countOption(table, field.key, o.value, field.type === 'multiselect');
+    const records = yield* ask((p) =>
+      p.countOption(table, field.key, o.value, field.type === 'multiselect'),
+    );
     if (records === 0) continue;
     out.warnings.push(
       warning({

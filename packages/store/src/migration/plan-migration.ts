@@ -3,6 +3,7 @@ import { tableName } from '../entity/entity-table';
 import type { AppShape } from '../spec-shape';
 import { archivedTableName, createSqliteProbe } from '../sqlite/schema-probe';
 import { planEntity, warning } from './plan-entity';
+import { ask, runAsync, runSync, type Planning } from './planning';
 import type { SchemaProbe } from './schema-probe';
 import type { MigrationPlan, MigrationStep, MigrationWarning } from './types';
 
@@ -11,27 +12,32 @@ import type { MigrationPlan, MigrationStep, MigrationWarning } from './types';
  * data. Read-only and never throws for a valid spec; apply it with applyMigration.
  */
 export function planMigration(live: AppShape | null, next: AppShape, db: StoreDb): MigrationPlan {
-  return planWithProbe(live, next, createSqliteProbe(db));
+  return runSync(planning(live, next), createSqliteProbe(db));
 }
 
+/** The same plan through a probe that answers asynchronously (PostgreSQL). */
 export function planWithProbe(
   live: AppShape | null,
   next: AppShape,
   probe: SchemaProbe,
-): MigrationPlan {
+): Promise<MigrationPlan> {
+  return runAsync(planning(live, next), probe);
+}
+
+function* planning(live: AppShape | null, next: AppShape): Planning<MigrationPlan> {
   const out = { steps: [] as MigrationStep[], warnings: [] as MigrationWarning[] };
   const liveEntities = new Map((live?.entities ?? []).map((e) => [e.key, e]));
   const nextKeys = new Set(next.entities.map((e) => e.key));
   for (const entity of next.entities)
-    planEntity(entity, liveEntities.get(entity.key) ?? null, probe, out);
+    yield* planEntity(entity, liveEntities.get(entity.key) ?? null, out);
   for (const e of live?.entities ?? []) {
     if (nextKeys.has(e.key)) continue;
     const table = tableName(e.key);
-    if (!probe.columns(table)) continue;
-    const archived = probe.archivedTables(e.key);
+    if (!(yield* ask((p) => p.columns(table)))) continue;
+    const archived = yield* ask((p) => p.archivedTables(e.key));
     const last = archived.at(-1);
     const n = last ? Number(last.slice(last.lastIndexOf('_') + 1)) + 1 : 1;
-    const records = probe.allRows(table);
+    const records = yield* ask((p) => p.allRows(table));
     out.steps.push({
       kind: 'archiveEntity',
       entity: e.key,

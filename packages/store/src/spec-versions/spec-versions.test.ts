@@ -86,7 +86,9 @@ describe('specVersions', () => {
     });
     const first = versions.publish({ by: 'u1', note: 'first', now: 20 });
     expect(first).toMatchObject({ ok: true, version: 1, summary: { steps: 1 } });
-    expect(versions.getDraft()?.baseVersion).toBe(1);
+    // A published draft is cleared; a new draft starts from version 1.
+    expect(versions.getDraft()).toBeNull();
+    expect(versions.saveDraft(spec(), { now: 21 })).toMatchObject({ draft: { baseVersion: 1 } });
     expect(db.sqlite.prepare('SELECT key, label, parent_key FROM teams').all()).toEqual([
       { key: 'tech', label: '{"zh-CN":"技术","en":"Tech"}', parent_key: null },
     ]);

@@ -40,8 +40,8 @@ export function specVersions(db: StoreDb) {
     return row ? toVersion(row) : null;
   };
 
-  const prepare = (spec: unknown, locale: StoreLocale) => {
-    const checked = validateSpec(spec, { locale });
+  const prepare = (spec: unknown, locale: StoreLocale, outboundAllow?: string) => {
+    const checked = validateSpec(spec, { locale, ...(outboundAllow ? { outboundAllow } : {}) });
     if (!checked.ok) return { ok: false as const, errors: checked.errors.map((e) => ({ ...e })) };
     const current = live();
     const next = spec as AppSpec;
@@ -124,11 +124,14 @@ export function specVersions(db: StoreDb) {
       return row ? toVersion(row) : null;
     },
     /** Validates and plans without writing: what publish would do, with measured warnings. */
-    preview(spec?: unknown, opts: { locale?: StoreLocale } = {}): PreviewResult {
+    preview(
+      spec?: unknown,
+      opts: { locale?: StoreLocale; outboundAllow?: string } = {},
+    ): PreviewResult {
       const locale = opts.locale ?? 'zh-CN';
       const target = spec ?? api.getDraft()?.spec;
       if (target === undefined) return { ok: false, errors: [issue('no_draft', '', {}, locale)] };
-      const p = prepare(target, locale);
+      const p = prepare(target, locale, opts.outboundAllow);
       return p.ok ? { ok: true, plan: p.plan, diff: p.diff } : p;
     },
     publish(opts: PublishOptions = {}): PublishResult<AppSpec> {
@@ -168,16 +171,12 @@ export function specVersions(db: StoreDb) {
               issue('draft_changed', '', { by: draft.updatedBy, at: draft.updatedAt }, locale),
             ],
           };
-        const p = prepare(spec, locale);
+        const p = prepare(spec, locale, opts.outboundAllow);
         if (!p.ok) return p;
         // Publishing (or restoring) exactly the live spec adds no version: history lists real changes only.
         if (p.current && isDeepStrictEqual(p.current.spec, p.next)) {
-          if (fromDraft)
-            db.orm
-              .update(specDraft)
-              .set({ baseVersion: p.current.version })
-              .where(eq(specDraft.id, 1))
-              .run();
+          // The draft said nothing new: it is done with, like a published one.
+          if (fromDraft) db.orm.delete(specDraft).where(eq(specDraft.id, 1)).run();
           const summary = { steps: 0, archivedValues: 0, convertedValues: 0, filledValues: 0 };
           const changes: PublishedChanges = {
             diff: [],
@@ -227,8 +226,9 @@ export function specVersions(db: StoreDb) {
           })
           .run();
         markSpecChanged();
-        if (fromDraft)
-          db.orm.update(specDraft).set({ baseVersion: version }).where(eq(specDraft.id, 1)).run();
+        // A published draft is cleared: the next edit starts from the live spec, and nobody
+        // mistakes what is already live for unpublished work.
+        if (fromDraft) db.orm.delete(specDraft).where(eq(specDraft.id, 1)).run();
         return {
           ok: true,
           version,

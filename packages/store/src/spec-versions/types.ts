@@ -61,6 +61,8 @@ export type PublishOptions = {
   now?: number;
   /** Publishing the draft: refuse (`draft_changed`) unless the draft's revision is this one. */
   ifDraftRevision?: number;
+  /** Internal targets the operator allows automations to send to (see validateSpec). */
+  outboundAllow?: string;
 };
 
 export type PublishResult<S = unknown> =

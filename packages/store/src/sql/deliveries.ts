@@ -2,7 +2,7 @@ import type { DeliveryRepo, DeliveryRow, DueDelivery } from '../api/deliveries';
 import type { EmailRepo, EmailRow } from '../api/emails';
 import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
 
-function toDue(r: Row): DueDelivery {
+export function toDue(r: Row): DueDelivery {
   return {
     id: String(r.id),
     url: String(r.url),
@@ -90,13 +90,29 @@ export function deliveryRepo(x: SqlExec): DeliveryRepo {
           );
       return rows.map(toDelivery);
     },
+    async health(limit) {
+      const counts = await x.all(
+        'SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status',
+      );
+      const n = (s: string) => fromNum(counts.find((c) => c.status === s)?.n ?? 0);
+      const failures = await x.all(
+        `SELECT ${DELIVERY_COLS} FROM webhook_deliveries WHERE last_error IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT ?`,
+        [Math.min(1000, Math.max(1, limit))],
+      );
+      return {
+        pending: n('pending'),
+        delivered: n('delivered'),
+        dead: n('dead'),
+        failures: failures.map(toDelivery),
+      };
+    },
   };
 }
 
-const EMAIL_COLS =
+export const EMAIL_COLS =
   'id, to_address, subject, body, status, attempts, last_error, created_at, sent_at';
 
-function toEmail(r: Row): EmailRow {
+export function toEmail(r: Row): EmailRow {
   return {
     id: String(r.id),
     to: String(r.to_address),

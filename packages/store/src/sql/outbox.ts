@@ -1,9 +1,9 @@
 import type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from '../api/outbox';
 import { fromJson, fromNum, type Row, type SqlExec } from './exec';
 
-const EVENT_COLS =
+export const EVENT_COLS =
   'seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts';
-const FREE =
+export const FREE =
   'processed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)';
 
 /** A row as an event; `attempts` as given. The payload is parsed on first use. */
@@ -29,7 +29,7 @@ export function toEvent(r: Row, attempts: number): OutboxEvent {
   return event;
 }
 
-function params(e: NewOutboxEvent): unknown[] {
+export function params(e: NewOutboxEvent): unknown[] {
   return [
     e.id,
     e.type,
@@ -43,7 +43,7 @@ function params(e: NewOutboxEvent): unknown[] {
   ];
 }
 
-const INSERT =
+export const INSERT =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)';
 
 /** The reads that find pending events (exported for the query-plan test of the SQLite adapter). */

@@ -47,7 +47,8 @@ export function runRepo(x: SqlExec): RunRepo {
           run.error,
           run.depth,
           run.startedAt,
-          run.durationMs,
+          // Measured with performance.now(): whole milliseconds (PostgreSQL's column is bigint).
+          Math.round(run.durationMs),
           run.dryRun ? 1 : 0,
         ],
       );

@@ -13,6 +13,14 @@ function dataTables(db: StoreDb): string[] {
   return rows.map((r) => r.name).filter((n) => !fts.some((f) => n === f || n.startsWith(`${f}_`)));
 }
 
+/** A value from another adapter as SQLite stores it: flags 0/1, JSON values as JSON text. */
+function sqliteValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) return JSON.stringify(v);
+  return v;
+}
+
 /** Raw table rows of the SQLite adapter (names checked against the schema: no injection). */
 export function sqliteTableData(db: () => StoreDb): TableData {
   const known = (table: string): string => {
@@ -32,6 +40,26 @@ export function sqliteTableData(db: () => StoreDb): TableData {
       return db()
         .sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid LIMIT ? OFFSET ?`)
         .all(q.limit ?? -1, q.offset ?? 0) as Record<string, unknown>[];
+    },
+    async insert(table, rows) {
+      const t = known(table);
+      if (rows.length === 0) return 0;
+      const have = new Set(
+        (db().sqlite.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map(
+          (c) => c.name,
+        ),
+      );
+      const cols = Object.keys(rows[0]!).filter((c) => have.has(c));
+      const insert = db().sqlite.prepare(
+        `INSERT INTO ${t} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
+      for (const row of rows) insert.run(...cols.map((c) => sqliteValue(row[c])));
+      return rows.length;
+    },
+    async clear(table) {
+      db()
+        .sqlite.prepare(`DELETE FROM ${known(table)}`)
+        .run();
     },
   };
 }

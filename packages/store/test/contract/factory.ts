@@ -21,6 +21,11 @@ export type OpenOptions = { spec?: AppShape; locale?: StoreLocale; shared?: bool
  */
 export type StoreFactory = {
   dialect: string;
+  /**
+   * Records reach the search index later (`indexSearch`, SQLite's FTS5) rather than with their
+   * write (PostgreSQL's GIN indexes); searches find them at once either way.
+   */
+  searchWrittenBehind: boolean;
   open(opts?: OpenOptions): Promise<StoreHandle>;
 };
 

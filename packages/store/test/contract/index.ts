@@ -1,4 +1,5 @@
 import { automationStateContract } from './automation-state.case';
+import { coordinationContract } from './coordination.case';
 import type { StoreFactory } from './factory';
 import { intakeContract } from './intake.case';
 import { journalContract } from './journal.case';
@@ -22,4 +23,5 @@ export function storeContract(factory: StoreFactory): void {
   intakeContract(factory);
   specsContract(factory);
   viewsContract(factory);
+  coordinationContract(factory);
 }

@@ -412,12 +412,15 @@ export function recordsContract(factory: StoreFactory): void {
       expect(await repo().searchBacklog()).toBe(false);
       for (const [i, name] of ['一号', '二号', '三号'].entries())
         await repo().insert('lead', { name }, { now: i });
-      expect(await repo().searchBacklog()).toBe(true);
       const index = (n: number) =>
         ctx.store.transaction((tx) => tx.records(ctx.spec).indexSearch(n));
-      expect(await index(2)).toBe(2);
-      expect(await repo().searchBacklog()).toBe(true);
-      expect(await index(2)).toBe(1);
+      if (factory.searchWrittenBehind) {
+        expect(await repo().searchBacklog()).toBe(true);
+        expect(await index(2)).toBe(2);
+        expect(await repo().searchBacklog()).toBe(true);
+        expect(await index(2)).toBe(1);
+      }
+      // An adapter that indexes each record as it is written never has a backlog.
       expect(await repo().searchBacklog()).toBe(false);
       expect(await index(2)).toBe(0);
       expect(await names({ search: { text: '号' } })).toEqual(['三号', '二号', '一号']);

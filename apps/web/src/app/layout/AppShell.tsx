@@ -61,10 +61,17 @@ export function AppShell({ children }: { children: ReactNode }) {
             />
           ) : null}
           <div className="trellis-header-main">
-            {headerSlots.map(({ key, Component }) => (
+            {headerSlots
+              .filter((s) => !s.end)
+              .map(({ key, Component }) => (
+                <Component key={key} compact={phone} />
+              ))}
+          </div>
+          {headerSlots
+            .filter((s) => s.end)
+            .map(({ key, Component }) => (
               <Component key={key} compact={phone} />
             ))}
-          </div>
           {phone ? null : <LanguageSwitch />}
           <UserMenu compact={phone} />
         </Layout.Header>

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../components/feedback/ErrorState';
 import { LoadingState } from '../../components/feedback/LoadingState';
+import { useLiveEvents } from '../../lib/live/useLiveEvents';
 import { useMe } from '../../lib/session/useMe';
 import { useSpec } from '../../lib/session/useSpec';
 import { AppShell } from './AppShell';
@@ -20,6 +21,12 @@ export function SignedInLayout() {
   }
   if (spec.isPending) return <LoadingState rows={8} />;
   if (spec.isError) return <ErrorState error={spec.error} onRetry={() => void spec.refetch()} />;
+  return <Live />;
+}
+
+/** The shell with the live event stream open while someone is signed in. */
+function Live() {
+  useLiveEvents();
   return (
     <AppShell>
       <Outlet />

@@ -15,6 +15,8 @@ export function initI18n(): typeof i18next {
     resources,
     lng,
     fallbackLng: false,
+    // A feature's own namespace (its strings load with its chunk) falls back to the shared one.
+    fallbackNS: 'translation',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
@@ -27,4 +29,15 @@ export async function changeLocale(locale: Locale): Promise<void> {
   rememberLocale(locale);
   document.documentElement.lang = locale;
   await i18next.changeLanguage(locale);
+}
+
+/**
+ * Adds a lazily loaded feature's strings as i18next namespace `ns` (the feature's chunk carries
+ * them, so the app shell does not). Components read them with `useTranslation(ns)`; keys they do
+ * not find there come from the shared strings. `locales.test.ts` checks both files have the same keys.
+ */
+export function addFeatureStrings(ns: string, strings: Record<Locale, object>): void {
+  for (const locale of Object.keys(strings) as Locale[])
+    if (!i18next.hasResourceBundle(locale, ns))
+      i18next.addResourceBundle(locale, ns, strings[locale], true, false);
 }

@@ -13,11 +13,23 @@ export function useSpec() {
   });
 }
 
-/** The live spec; only call below the session guard, which loads it first. */
+/** What an empty workspace (nothing published yet) shows: no entities, no forms. */
+const NOTHING_PUBLISHED = {
+  specVersion: 1,
+  name: {},
+  locales: ['zh-CN', 'en'],
+  defaultLocale: 'zh-CN',
+  entities: [],
+} as unknown as AppSpec;
+
+/**
+ * The live spec; only call below the session guard, which loads it first. An empty workspace
+ * (the builder has published nothing yet) has a spec without entities.
+ */
 export function useLiveSpec(): AppSpec {
   const { data } = useSpec();
-  if (!data?.spec) throw new Error('useLiveSpec before the spec loaded');
-  return data.spec;
+  if (!data) throw new Error('useLiveSpec before the spec loaded');
+  return data.spec ?? NOTHING_PUBLISHED;
 }
 
 /** An entity of the spec by key, or undefined. */

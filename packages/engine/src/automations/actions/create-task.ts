@@ -3,7 +3,8 @@ import { parseDuration } from '@trellis/logic';
 import { resolveRecipients } from '../../notify/recipients';
 import { configError } from '../config';
 import { am } from '../messages';
-import { renderMessage } from '../template';
+import { renderMessageSpans } from '../template';
+import { TEXT_SPANS_KEY } from '../../redaction/text-spans';
 import { defineAction, entityOf, fail, fromWrite } from './define';
 
 /**
@@ -26,14 +27,17 @@ export const createTask = defineAction({
       return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
     const dueAt = ctx.now() + (parseDuration(c.dueIn as string) ?? 0);
     // The task is read by its assignee: write it in their language.
-    const title = renderMessage(c.title as string, record, assignee.locale, entityOf(ctx, input));
+    const entity = entityOf(ctx, input);
+    const rendered = renderMessageSpans(c.title as string, record, assignee.locale, entity);
+    const title = rendered.text;
+    const description = c.description
+      ? renderMessageSpans(c.description as string, record, assignee.locale, entity)
+      : null;
     const t = await ctx.records.createTask({
       entity: input.subject.entity,
       recordId: input.subject.recordId,
       title,
-      description: c.description
-        ? renderMessage(c.description as string, record, assignee.locale, entityOf(ctx, input))
-        : null,
+      description: description?.text || null,
       assigneeId: assignee.userId,
       dueAt,
       source: {
@@ -42,6 +46,8 @@ export const createTask = defineAction({
         event: input.event.id,
         effect: input.effectKey,
         ...(c.tag ? { tag: c.tag } : {}),
+        // Which parts quote which fields, so each reader's hidden fields are masked.
+        [TEXT_SPANS_KEY]: { title: rendered.spans, description: description?.spans ?? [] },
       },
     });
     if (!t.ok) return fromWrite(t, ctx.locale);

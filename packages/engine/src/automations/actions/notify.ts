@@ -6,24 +6,28 @@ import { robotPayload, type RobotFormat } from '../../notify/robot-payloads';
 import type { UserInfo } from '../directory';
 import { configError } from '../config';
 import { am } from '../messages';
-import { renderMessage } from '../template';
+import { renderMessageSpans } from '../template';
+import { TEXT_SPANS_KEY, type TextSpans } from '../../redaction/text-spans';
 import type { ActionContext, ActionInput, ActionResult } from '../types';
 import { defineAction, entityOf, fail } from './define';
 
-/** Title and text of the message in `locale` ({{field}} placeholders filled). */
+/**
+ * Title and text of the message in `locale` ({{field}} placeholders filled), with the spans of
+ * the quoted fields so each reader's hidden fields can be masked (redaction/text-spans).
+ */
 function render(
   input: ActionInput,
   locale: Locale,
   ctx: ActionContext,
-): { title: string; text: string } {
+): { title: string; text: string; spans: TextSpans } {
   const c = input.config;
   const entity = entityOf(ctx, input);
   const record = input.subject.record;
-  const text = renderMessage(c.message as string, record, locale, entity);
+  const text = renderMessageSpans(c.message as string, record, locale, entity);
   const title = c.subject
-    ? renderMessage(c.subject as string, record, locale, entity)
-    : localize(input.automation.label as LocaleMap, locale);
-  return { title, text };
+    ? renderMessageSpans(c.subject as string, record, locale, entity)
+    : { text: localize(input.automation.label as LocaleMap, locale), spans: [] };
+  return { title: title.text, text: text.text, spans: { title: title.spans, body: text.spans } };
 }
 
 /**
@@ -97,7 +101,7 @@ export const notify = defineAction({
       };
     }
     for (const u of who.users) {
-      const { title, text } = render(input, u.locale, ctx);
+      const { title, text, spans } = render(input, u.locale, ctx);
       await ctx.db.notifications.insert({
         id: ctx.nextId(),
         userId: u.userId,
@@ -106,7 +110,11 @@ export const notify = defineAction({
         body: text,
         entity: input.subject.entity,
         recordId: input.subject.recordId,
-        payload: { automation: input.automation.key, event: input.event.id },
+        payload: {
+          automation: input.automation.key,
+          event: input.event.id,
+          [TEXT_SPANS_KEY]: spans,
+        },
         createdAt: now,
       });
     }

@@ -1,6 +1,7 @@
 import { openStore, type Store } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import {
+  allowAllPermissions,
   createEngine,
   createManualClock,
   createSequentialIds,
@@ -71,6 +72,7 @@ export async function setupAutomations(
     clock,
     ids: createSequentialIds('t'),
     locale: 'en',
+    permissions: allowAllPermissions,
     ...(opts.engine ?? {}),
   });
   const secrets = opts.secrets ?? {};

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { checkRecipient, ptr, requireEntity, requireField, requireStage } from '../context';
 import { checkLogic, isExpression } from '../logic';
 import { checkValue } from '../values';
+import { internalUrlTarget } from '../../outbound';
 
 /** Checks one action of an automation whose record belongs to `entity` (null: no record). */
 export function checkAction(
@@ -37,6 +38,8 @@ export function checkAction(
     case 'notify':
       if (action.channel === 'webhook' && action.url === undefined)
         ctx.report(path, 'notify.needsUrl');
+      if (action.channel === 'webhook' && action.url !== undefined)
+        checkTarget(ctx, action.url, ptr(path, 'url'));
       if (
         action.secretRef !== undefined &&
         (action.channel !== 'webhook' || action.format !== 'dingtalk')
@@ -57,6 +60,7 @@ export function checkAction(
       checkCreateRecord(ctx, action, path, entity, logic);
       return;
     case 'callWebhook':
+      checkTarget(ctx, action.url, ptr(path, 'url'));
       if (action.body !== undefined && isExpression(action.body))
         logic(action.body, ptr(path, 'body'));
       return;
@@ -79,6 +83,12 @@ function taskTags(ctx: Ctx): Set<string> {
   for (const a of ctx.spec.automations ?? [])
     for (const step of a.do) if (step.type === 'createTask' && step.tag) tags.add(step.tag);
   return tags;
+}
+
+/** A URL that is internal whatever DNS says (loopback, private, link-local, ...) is refused here already. */
+function checkTarget(ctx: Ctx, url: string, path: string): void {
+  const internal = internalUrlTarget(url, ctx.outboundAllow);
+  if (internal) ctx.report(path, 'outbound.internalTarget', internal);
 }
 
 function checkValues(

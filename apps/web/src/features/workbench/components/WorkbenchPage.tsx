@@ -1,16 +1,111 @@
-import { Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { WorkbenchItemSpec } from '@trellis/spec';
+import { useNow } from '../../../hooks/useNow';
+import { TaskList } from '../../../components/work/TaskList';
+import { NotificationList } from '../../../components/work/NotificationList';
+import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import type { View } from '../../../lib/records/types';
 import { useSignedIn } from '../../../lib/session/useMe';
+import { useLiveSpec } from '../../../lib/session/useSpec';
+import { useMyTasks, useNotifications } from '../../../lib/work/api';
+import { useWorkbenchViews } from '../hooks/useWorkbenchViews';
+import { ViewPanel } from './ViewPanel';
 
-/** The role's home page: the panels of `roles[].workbench`, in order. */
+/** The role's home page: the panels of `roles[].workbench`, in order — only what it needs. */
 export function WorkbenchPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
+  const items = me.role.workbench ?? [{ type: 'tasks' }, { type: 'notifications' }];
+  const views = useWorkbenchViews();
   return (
     <div>
       <Typography.Title level={3}>
         {t('workbench.greeting', { name: me.user?.name ?? me.user?.login ?? '' })}
       </Typography.Title>
+      <QueryBoundary query={views} rows={6}>
+        {(all) => (
+          <Row gutter={[16, 16]}>
+            {items.map((item, i) => (
+              <Col key={i} xs={24} xl={12}>
+                <Panel item={item} views={all} />
+              </Col>
+            ))}
+          </Row>
+        )}
+      </QueryBoundary>
     </div>
+  );
+}
+
+function Panel({ item, views }: { item: WorkbenchItemSpec; views: View[] }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const spec = useLiveSpec();
+  const title = item.title ? label(item.title) : undefined;
+  if (item.type === 'view') {
+    const view = views.find((v) => v.key === item.ref);
+    return view ? <ViewPanel view={view} {...(title ? { title } : {})} /> : null;
+  }
+  if (item.type === 'pool') {
+    const view = views.find((v) => v.entity === item.entity && /pool/.test(v.key));
+    return view ? <ViewPanel view={view} title={title ?? t('workbench.poolTitle')} /> : null;
+  }
+  if (item.type === 'tasks') return <TasksPanel title={title ?? t('workbench.tasksTitle')} />;
+  if (item.type === 'notifications')
+    return <NotificationsPanel title={title ?? t('workbench.notificationsTitle')} />;
+  if (item.type === 'dashboard')
+    return (
+      <Card
+        size="small"
+        title={
+          title ??
+          label(
+            (spec.dashboards ?? []).find((d) => d.key === item.ref)?.label,
+            t('workbench.dashboard'),
+          )
+        }
+      >
+        <Link to={`/dashboards/${item.ref}`}>{t('workbench.more')}</Link>
+      </Card>
+    );
+  return null;
+}
+
+function TasksPanel({ title }: { title: string }) {
+  const { t } = useTranslation();
+  const tasks = useMyTasks();
+  const now = useNow();
+  const overdue = (tasks.data ?? []).filter((x) => x.dueAt !== null && x.dueAt < now).length;
+  return (
+    <Card
+      size="small"
+      title={title}
+      extra={
+        <Link to="/inbox">
+          {overdue > 0 ? (
+            <Typography.Text type="danger">{`${t('tasks.overdue')} ${overdue} · `}</Typography.Text>
+          ) : null}
+          {t('workbench.more')}
+        </Link>
+      }
+    >
+      <QueryBoundary query={tasks} rows={3}>
+        {(list) => <TaskList tasks={list} limit={6} />}
+      </QueryBoundary>
+    </Card>
+  );
+}
+
+function NotificationsPanel({ title }: { title: string }) {
+  const notifications = useNotifications();
+  return (
+    <Card size="small" title={title}>
+      <QueryBoundary query={notifications} rows={3}>
+        {(data) => <NotificationList items={data.items.filter((n) => !n.readAt).slice(0, 6)} />}
+      </QueryBoundary>
+    </Card>
   );
 }

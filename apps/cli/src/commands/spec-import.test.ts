@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@trellis/store';
+import type { CliContext } from '../context';
+import { runCli } from '../run';
+
+const EDUCATION = join(import.meta.dirname, '..', '..', '..', '..', 'templates', 'education');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function run(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = {
+    cwd,
+    env: {},
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    exitCode: 0,
+  };
+  const code = await runCli(argv, ctx);
+  return { code, stdout, stderr };
+}
+
+type Spec = {
+  entities: {
+    key: string;
+    fields: { key: string; type?: string; required?: boolean; label: unknown }[];
+  }[];
+  pipelines: {
+    entity: string;
+    stages: { key: string; category?: string; label?: unknown; requires?: string[] }[];
+  }[];
+};
+
+describe('trellis spec import --dry-run', () => {
+  it('prints the semantic diff — fields, stages, requirements — and the plan, and publishes nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'trellis-import-'));
+    dirs.push(cwd);
+    expect((await run(cwd, 'init', '--template', 'education', '--data', 'd')).code).toBe(0);
+    const bundled = await run(cwd, 'spec', 'bundle', EDUCATION);
+    expect(bundled.code).toBe(0);
+    const spec = JSON.parse(bundled.stdout) as Spec;
+    const lead = spec.entities.find((e) => e.key === 'lead')!;
+    lead.fields.push({
+      key: 'parentName',
+      type: 'text',
+      label: { 'zh-CN': '家长姓名', en: 'Parent name' },
+    });
+    lead.fields.find((f) => f.key === 'source')!.required = false;
+    const stages = spec.pipelines.find((p) => p.entity === 'lead')!.stages;
+    stages.find((s) => s.key === 'trial')!.requires = ['trialAt', 'city'];
+    stages.push({ key: 'paused', category: 'open', label: { 'zh-CN': '暂停', en: 'Paused' } });
+    writeFileSync(join(cwd, 'next.json'), JSON.stringify(spec));
+
+    const en = await run(
+      cwd,
+      'spec',
+      'import',
+      'next.json',
+      '--dry-run',
+      '--data',
+      'd',
+      '--locale',
+      'en',
+    );
+    expect(en.stderr).toBe('');
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('change(s) from the live spec:');
+    expect(en.stdout).toContain('  + field lead.parentName (Parent name)');
+    expect(en.stdout).toContain('  ~ field lead.source: no longer required');
+    expect(en.stdout).toContain('  ~ stage lead/trial: now requires: city');
+    expect(en.stdout).toContain('  + stage lead/paused (Paused)');
+    expect(en.stdout).toMatch(/Migration plan \(\d+ step\(s\)\):\n {2}addField lead\.parentName/);
+
+    const zh = await run(
+      cwd,
+      'spec',
+      'import',
+      'next.json',
+      '--dry-run',
+      '--data',
+      'd',
+      '--locale',
+      'zh-CN',
+    );
+    expect(zh.stdout).toContain('  ~ 字段 lead.source: 不再必填');
+    expect(zh.stdout).toContain('  + 字段 lead.parentName (家长姓名)');
+
+    const db = openDatabase(join(cwd, 'd', 'trellis.db'));
+    try {
+      const versions = db.sqlite.prepare('SELECT count(*) AS n FROM spec_versions').get();
+      expect(versions).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+});

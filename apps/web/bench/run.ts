@@ -1,0 +1,138 @@
+// The web app's speed as a user meets it: the build's JS sizes, then a real `trellis start` on
+// a seeded workspace (BENCH_RECORDS leads, default 100,000) in headless Debian chromium — the
+// list's first rows, scrolling frames, opening a record, the board. Each page time is also given
+// as a ratio to the API call behind it, measured in the same run (the machine's load cancels).
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { percentile } from '@trellis/tooling/bench';
+import { newPage, openBrowser, signIn } from '../e2e/harness/browser';
+import { startTrellis, WEB_DIR } from '../e2e/harness/trellis';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DIST = join(WEB_DIR, 'dist');
+const kb = (n: number) => Math.round(n / 102.4) / 10;
+
+/** Initial JS of the shell (index.html's script and its modulepreloads) and the lazy chunks. */
+function bundleSizes() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
+  const all = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
+  const lazy = all
+    .map((f) => `assets/${f}`)
+    .filter((f) => !initial.includes(f))
+    .map((f) => ({ file: f, gzipKB: kb(gz(f)) }))
+    .sort((a, b) => b.gzipKB - a.gzipKB)
+    .slice(0, 8);
+  return {
+    initialGzipKB: kb(initial.reduce((a, f) => a + gz(f), 0)),
+    initialFiles: initial,
+    largestLazyChunks: lazy,
+  };
+}
+
+const stats = (name: string, ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { name, runs: ms.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+};
+
+async function main() {
+  const out: Record<string, unknown> = { records: RECORDS, bundle: bundleSizes() };
+  const password = 'bench-password-1';
+  const server = await startTrellis({
+    demo: false,
+    prepare: [
+      ['seed', '--template', 'education', '--records', String(RECORDS)],
+      ['users', 'add', '--login', 'bench', '--password', password, '--role', 'admin'],
+    ],
+  });
+  const browser = await openBrowser('zh-CN');
+  try {
+    const page = await newPage(browser);
+    await signIn(page, server.url, 'bench', password);
+    const api = async (path: string) => {
+      const started = performance.now();
+      await page.evaluate(async (p) => (await fetch(p)).json(), path);
+      return performance.now() - started;
+    };
+    const list: number[] = [];
+    const listApi: number[] = [];
+    const record: number[] = [];
+    const board: number[] = [];
+    let firstId = '';
+    for (let i = 0; i < RUNS; i++) {
+      listApi.push(await api('/api/v1/views/all-leads/records?limit=100&count=1'));
+      let started = performance.now();
+      await page.goto(`${server.url}/records/lead?view=all-leads`);
+      await page.locator('.trellis-table-row').first().waitFor();
+      list.push(performance.now() - started);
+      firstId ||= (await page.locator('.trellis-table-row a').first().getAttribute('href')) ?? '';
+      started = performance.now();
+      await page.locator('.trellis-table-row a').first().click();
+      await page.locator('.ant-descriptions').waitFor();
+      record.push(performance.now() - started);
+      started = performance.now();
+      await page.goto(`${server.url}/board/team-board`);
+      await page
+        .locator('.trellis-board-column')
+        .nth(5)
+        .locator('.trellis-board-card, .ant-empty')
+        .first()
+        .waitFor();
+      board.push(performance.now() - started);
+    }
+    // Scroll the list through its rows (pages load as the end comes near); frame times by rAF.
+    await page.goto(`${server.url}/records/lead?view=all-leads`);
+    await page.locator('.trellis-table-row').first().waitFor();
+    const frames = await page.evaluate(async () => {
+      const el = document.querySelector('.trellis-table-scroll')!;
+      const deltas: number[] = [];
+      let last = performance.now();
+      const until = performance.now() + 8000;
+      while (performance.now() < until) {
+        el.scrollTop += 400;
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        deltas.push(now - last);
+        last = now;
+      }
+      return { deltas, rows: el.querySelectorAll('.trellis-table-row').length, top: el.scrollTop };
+    });
+    const sortedFrames = [...frames.deltas].sort((a, b) => a - b);
+    out.pages = [
+      stats('list first rows', list),
+      stats('record page', record),
+      stats('board 6 columns', board),
+    ];
+    out.baseline = stats('API: first 100 leads of the view', listApi);
+    out.ratioListToApi =
+      Math.round(
+        (percentile(
+          [...list].sort((a, b) => a - b),
+          50,
+        ) /
+          percentile(
+            [...listApi].sort((a, b) => a - b),
+            50,
+          )) *
+          100,
+      ) / 100;
+    out.scroll = {
+      frames: frames.deltas.length,
+      rowsScrolled: Math.round(frames.top / 40),
+      medianFrameMs: percentile(sortedFrames, 50),
+      p95FrameMs: percentile(sortedFrames, 95),
+    };
+    out.firstRecord = firstId;
+  } finally {
+    await browser.closeAll();
+    await server.stop();
+  }
+  const json = JSON.stringify(out, null, 2);
+  writeFileSync(join(WEB_DIR, 'bench', 'result.json'), json);
+  console.log(json);
+}
+
+void main();

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { demoServer } from './harness/server';
+
+const server = demoServer();
+
+const SECTIONS = ['entities', 'activities', 'app', 'json', 'history'] as const;
+
+describe('the builder on the education template', () => {
+  for (const [locale, viewport, size] of [
+    ['zh-CN', DESKTOP, 'desktop'],
+    ['en', PHONE, 'phone'],
+    ['en', DESKTOP, 'desktop'],
+    ['zh-CN', PHONE, 'phone'],
+  ] as const)
+    it(`shows every section to an admin (${locale}, ${size})`, async () => {
+      const browser = await openBrowser(locale);
+      try {
+        const page = await newPage(browser, viewport);
+        const admin = server.login('admin');
+        await signIn(page, server.url, admin.login, admin.password);
+        for (const section of SECTIONS) {
+          await page.goto(`${server.url}/builder/${section}`);
+          await page.locator('[data-testid=builder-save-status]').waitFor();
+          await page.waitForLoadState('networkidle');
+          await page.waitForFunction(() => !document.querySelector('.ant-skeleton'));
+          await shot(page, `builder-${section}-${locale}-${size}`);
+        }
+        expect(page.pageErrors).toEqual([]);
+      } finally {
+        await browser.closeAll();
+      }
+    }, 240_000);
+});
+
+describe('editing, undoing and publishing a draft', () => {
+  it('autosaves a label change, undoes it, shows a conditional field and publishes with the plan', async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      const draftLabel = () =>
+        page.evaluate(async () => {
+          const res = await fetch('/api/v1/spec/draft');
+          if (res.status === 404) return null;
+          const draft = (await res.json()) as {
+            spec: { entities: { key: string; fields: { key: string; label: object }[] }[] };
+          };
+          const lead = draft.spec.entities.find((e) => e.key === 'lead');
+          return lead?.fields.find((f) => f.key === 'notes')?.label ?? null;
+        });
+      await page.goto(`${server.url}/builder/entities/lead`);
+      const status = page.locator('[data-testid=builder-save-status]');
+
+      // A conditional field reads back into the visual condition builder.
+      await page.getByRole('button', { name: '流失说明', exact: true }).click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByText('条件必填').first().waitFor();
+      await drawer.locator('.ant-select').nth(1).waitFor();
+      await shot(page, 'builder-field-drawer-zh-CN-desktop');
+      await page.locator('.ant-drawer-close').click();
+
+      // A label change is saved on the server by itself, and undone in one step.
+      await page.getByRole('button', { name: '备注', exact: true }).click();
+      const zh = drawer.getByLabel('名称 (中文)');
+      await zh.fill('备注说明');
+      await status.getByText('已全部保存').waitFor();
+      expect(await draftLabel()).toMatchObject({ 'zh-CN': '备注说明' });
+      await page.locator('.ant-drawer-close').click();
+      await page.getByRole('button', { name: '撤销' }).click();
+      await page.getByRole('button', { name: '备注', exact: true }).waitFor();
+      await status.getByText('已全部保存').waitFor();
+      expect(await draftLabel()).toMatchObject({ 'zh-CN': '备注' });
+      await page.getByRole('button', { name: '重做' }).click();
+      await page.getByRole('button', { name: '备注说明', exact: true }).waitFor();
+      await status.getByText('已全部保存').waitFor();
+
+      // Publishing shows the change, then makes a new version.
+      await page.getByRole('button', { name: '发布…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('1 项修改').waitFor();
+      await shot(page, 'builder-publish-zh-CN-desktop');
+      await dialog.getByRole('button', { name: /^发\s?布$/ }).click();
+      await page.getByText(/已发布版本 \d+/).waitFor();
+      await page.goto(`${server.url}/builder/history`);
+      await page.getByText('v2').waitFor();
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 240_000);
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
+import { demoServer } from './harness/server';
+
+const server = demoServer();
+
+describe('the same pages in English and at phone width', () => {
+  it('en desktop: a manager sees counts by stage and an overdue task; the board refuses a drag it cannot allow', async () => {
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser);
+      const manager = server.login('manager');
+      await signIn(page, server.url, manager.login, manager.password);
+      await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+      // The all-leads panel carries the team's counts per stage.
+      await page
+        .getByText(/^Prospect \d+$/)
+        .first()
+        .waitFor();
+      await shot(page, 'workbench-en-desktop');
+
+      const rep = server.login('sales');
+      const repBrowser = await openBrowser('en');
+      try {
+        const repPage = await newPage(repBrowser);
+        await signIn(repPage, server.url, rep.login, rep.password);
+        await repPage.goto(`${server.url}/records/lead`);
+        await repPage.getByRole('row').nth(2).waitFor();
+        await shot(repPage, 'list-en-desktop');
+        await repPage.goto(`${server.url}/inbox`);
+        await repPage.getByRole('heading', { name: 'Inbox' }).waitFor();
+        await shot(repPage, 'inbox-en-desktop');
+      } finally {
+        await repBrowser.closeAll();
+      }
+
+      const supervisor = server.login('supervisor');
+      await page.context().clearCookies();
+      await signIn(page, server.url, supervisor.login, supervisor.password);
+      await page.goto(`${server.url}/board/team-board`);
+      const prospect = page.getByRole('region', { name: 'Prospect' });
+      const card = prospect.locator('.trellis-board-card').first();
+      await card.waitFor();
+      await shot(page, 'board-en-desktop');
+      const target = page.getByRole('region', { name: 'Needs confirmed' });
+      const from = (await card.boundingBox())!;
+      const to = (await target.boundingBox())!;
+      await page.mouse.move(from.x + 20, from.y + 10);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 40, from.y + 20, { steps: 4 });
+      await page.mouse.move(to.x + 40, to.y + 60, { steps: 10 });
+      await page.mouse.up();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/Cannot move to “Needs confirmed”/).waitFor();
+      await shot(page, 'board-refused-en-desktop');
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 240_000);
+
+  it('phone width: the rep finds a lead, opens it and logs a follow-up (zh-CN and en)', async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const browser = await openBrowser(locale);
+      try {
+        const page = await newPage(browser, PHONE);
+        const rep = server.login('sales');
+        await signIn(page, server.url, rep.login, rep.password);
+        await shot(page, `workbench-${locale}-phone`);
+        await page.goto(`${server.url}/records/lead`);
+        const first = page.locator('.trellis-card-row').first();
+        await first.waitFor();
+        await shot(page, `list-${locale}-phone`);
+        await first.click();
+        await page.waitForURL(/\/records\/lead\/[^/]+$/);
+        const log = locale === 'en' ? 'Log follow-up' : '记录跟进';
+        await page.getByRole('button', { name: log }).waitFor();
+        await page.locator('.trellis-quick-replies .ant-tag').first().click();
+        await page.getByRole('button', { name: log }).click();
+        await page.getByText(locale === 'en' ? 'Follow-up logged' : '已记录跟进').waitFor();
+        await shot(page, `record-${locale}-phone`);
+        expect(page.pageErrors).toEqual([]);
+      } finally {
+        await browser.closeAll();
+      }
+    }
+  }, 240_000);
+});

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorState } from '../../../components/feedback/ErrorState';
+import { query, request } from '../../../lib/api/client';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { useLocale } from '../../../lib/i18n/useLocale';
+import { useLiveSpec } from '../../../lib/session/useSpec';
+
+type Run = {
+  id: string;
+  automationKey: string;
+  entity: string | null;
+  recordId: string | null;
+  matched: boolean;
+  status: 'matched' | 'skipped' | 'failed' | 'succeeded' | 'stopped';
+  error: string | null;
+  startedAt: number;
+  actions: { type?: string; ok?: boolean; error?: string }[];
+};
+
+const COLORS: Record<Run['status'], string> = {
+  succeeded: 'green',
+  matched: 'blue',
+  skipped: 'default',
+  failed: 'red',
+  stopped: 'orange',
+};
+const STATUSES = Object.keys(COLORS) as Run['status'][];
+
+/**
+ * `/automations/runs?record=`: the automation run log for those allowed to watch it — per run
+ * whether its condition matched ("why did / didn't this run"), its actions and any error.
+ */
+export function RunLogPage() {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const locale = useLocale();
+  const spec = useLiveSpec();
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<string | undefined>();
+  const filter = { record: params.get('record') ?? undefined, status };
+  const runs = useInfiniteQuery({
+    queryKey: ['automations', 'runs', filter],
+    queryFn: ({ pageParam }) =>
+      request<{ items: Run[]; nextCursor: string | null }>(
+        'GET',
+        `/api/v1/automations/runs` + query({ ...filter, cursor: pageParam, limit: 50 }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const rows = (runs.data?.pages ?? []).flatMap((p) => p.items);
+  const automationLabel = (key: string) =>
+    label((spec.automations ?? []).find((a) => a.key === key)?.label, key);
+  const when = (at: number) =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+    }).format(new Date(at));
+  if (runs.isError) return <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />;
+  return (
+    <div>
+      <div className="trellis-page-title">
+        <Typography.Title level={3}>{t('runs.title')}</Typography.Title>
+        <Select
+          allowClear
+          aria-label={t('runs.status')}
+          placeholder={t('runs.status')}
+          style={{ width: 160 }}
+          value={status}
+          onChange={setStatus}
+          options={STATUSES.map((s) => ({ value: s, label: t(`runs.statuses.${s}`) }))}
+        />
+      </div>
+      <Table<Run>
+        rowKey="id"
+        size="small"
+        loading={runs.isPending}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: t('runs.empty') }}
+        columns={[
+          { title: t('runs.when'), dataIndex: 'startedAt', width: 190, render: when },
+          { title: t('runs.automation'), dataIndex: 'automationKey', render: automationLabel },
+          {
+            title: t('runs.record'),
+            render: (_, r) =>
+              r.entity && r.recordId ? (
+                <Link to={`/records/${r.entity}/${r.recordId}`}>{r.recordId.slice(-8)}</Link>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('runs.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (s: Run['status']) => <Tag color={COLORS[s]}>{t(`runs.statuses.${s}`)}</Tag>,
+          },
+          {
+            title: t('runs.why'),
+            render: (_, r) =>
+              r.error ??
+              (r.matched ? t('runs.didRun', { count: r.actions.length }) : t('runs.notMatched')),
+          },
+        ]}
+      />
+      {runs.hasNextPage ? (
+        <Space style={{ marginTop: 12 }}>
+          <Button loading={runs.isFetchingNextPage} onClick={() => void runs.fetchNextPage()}>
+            {t('board.loadMore')}
+          </Button>
+        </Space>
+      ) : null}
+    </div>
+  );
+}

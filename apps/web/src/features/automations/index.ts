@@ -1,0 +1,1 @@
+export { RunLogPage } from './components/RunLogPage';

@@ -1,0 +1,83 @@
+import { Button, Empty, Spin, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useDroppable } from '@dnd-kit/core';
+import { useTranslation } from 'react-i18next';
+import { fetchViewPage } from '../../../lib/records/api';
+import { recordKeys } from '../../../lib/records/keys';
+import type { Group, RecordData } from '../../../lib/records/types';
+import { BoardCard } from './BoardCard';
+
+type Props = {
+  view: string;
+  entity: string;
+  by: string;
+  value: string;
+  title: string;
+  color?: string;
+  group: Group | undefined;
+  sumText: string;
+  cardFields: string[];
+  text: (key: string, value: unknown) => string;
+  titleOf: (r: RecordData) => string;
+};
+
+/** One column of the board: its count and sums, its cards loaded a page at a time. */
+export function BoardColumn(props: Props) {
+  const { t } = useTranslation();
+  const filter = { '==': [{ var: props.by }, props.value] };
+  const cards = useInfiniteQuery({
+    queryKey: recordKeys.list(props.view, { filter }),
+    queryFn: ({ pageParam }) => fetchViewPage(props.view, { filter }, pageParam, 20),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const { setNodeRef, isOver } = useDroppable({ id: props.value });
+  const rows = (cards.data?.pages ?? []).flatMap((p) => p.items);
+  return (
+    <section
+      ref={setNodeRef}
+      className={`trellis-board-column${isOver ? ' trellis-board-over' : ''}`}
+      aria-label={props.title}
+      style={{ borderTopColor: props.color ?? '#d9d9d9' }}
+    >
+      <header className="trellis-board-head">
+        <Typography.Text strong className="trellis-ellipsis">
+          {props.title}
+        </Typography.Text>
+        <Typography.Text type="secondary">{props.group?.count ?? 0}</Typography.Text>
+      </header>
+      {props.sumText ? (
+        <Typography.Text type="secondary" className="trellis-board-sum">
+          {props.sumText}
+        </Typography.Text>
+      ) : null}
+      <div className="trellis-board-cards">
+        {cards.isPending ? (
+          <Spin size="small" />
+        ) : rows.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.empty')} />
+        ) : (
+          rows.map((r) => (
+            <BoardCard
+              key={r.id}
+              record={r}
+              entity={props.entity}
+              title={props.titleOf(r)}
+              details={props.cardFields.map((f) => props.text(f, r[f])).filter(Boolean)}
+            />
+          ))
+        )}
+        {cards.hasNextPage ? (
+          <Button
+            size="small"
+            type="link"
+            loading={cards.isFetchingNextPage}
+            onClick={() => void cards.fetchNextPage()}
+          >
+            {t('board.loadMore')}
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import type { ComponentType } from 'react';
+import { InputNumber, Select } from 'antd';
+import type { AppSpec, EntitySpec, FieldSpec } from '@trellis/spec';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { JsonTextArea } from '../common/JsonTextArea';
+import { OptionsEditor } from './OptionsEditor';
+
+/** What an editor of one field setting gets. */
+export type SettingEditorProps = {
+  spec: AppSpec;
+  entity: EntitySpec;
+  field: FieldSpec;
+  label: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+};
+
+/** Money is held in fen; people type yuan. */
+function Yuan({ label, value, onChange }: SettingEditorProps) {
+  return (
+    <InputNumber
+      aria-label={label}
+      prefix="¥"
+      precision={2}
+      value={typeof value === 'number' ? value / 100 : null}
+      onChange={(n) => onChange(n === null ? undefined : Math.round(n * 100))}
+    />
+  );
+}
+
+function OptionPicker({ field, label, value, onChange }: SettingEditorProps) {
+  const l = useLabel();
+  const multi = field.type === 'multiselect';
+  const options =
+    'options' in field
+      ? field.options.map((o) => ({ value: o.value, label: l(o.label, o.value) }))
+      : [];
+  return (
+    <Select
+      aria-label={label}
+      allowClear
+      mode={multi ? 'multiple' : undefined}
+      value={value ?? (multi ? [] : undefined)}
+      options={options}
+      style={{ maxWidth: 420 }}
+      onChange={(v: unknown) =>
+        onChange(Array.isArray(v) ? (v.length ? v : undefined) : (v ?? undefined))
+      }
+    />
+  );
+}
+
+function RelatedEntity({ spec, label, value, onChange }: SettingEditorProps) {
+  const l = useLabel();
+  return (
+    <Select
+      aria-label={label}
+      value={value ?? undefined}
+      style={{ maxWidth: 320 }}
+      options={spec.entities.map((e) => ({ value: e.key, label: l(e.label, e.key) }))}
+      onChange={onChange}
+    />
+  );
+}
+
+function Options(props: SettingEditorProps) {
+  return <OptionsEditor {...props} />;
+}
+
+function Expression({ label, value, onChange }: SettingEditorProps) {
+  return <JsonTextArea label={label} value={value} onChange={onChange} />;
+}
+
+/**
+ * Settings with an editor of their own, by `<type>.<setting>` (or `*.<setting>` for any type);
+ * every other setting gets an input generated from its schema (SchemaInput).
+ */
+export const SETTING_EDITORS: Record<string, ComponentType<SettingEditorProps>> = {
+  'select.options': Options,
+  'multiselect.options': Options,
+  'select.default': OptionPicker,
+  'multiselect.default': OptionPicker,
+  'money.min': Yuan,
+  'money.max': Yuan,
+  'money.default': Yuan,
+  'relation.entity': RelatedEntity,
+  'formula.expression': Expression,
+};

@@ -1,0 +1,104 @@
+import type { AppSpec, SpecChange } from '@trellis/spec';
+import type { PlanStep } from './types';
+
+type Label = (label: unknown, fallback: string) => string;
+
+/** A sentence of the builder's strings: its key and what fills it. */
+export type Sentence = { key: string; params: Record<string, string | number> };
+
+const LIST_OF: Partial<Record<SpecChange['kind'], keyof AppSpec>> = {
+  entity: 'entities',
+  form: 'forms',
+  pipeline: 'pipelines',
+  automation: 'automations',
+  role: 'roles',
+  team: 'teams',
+  view: 'views',
+  dashboard: 'dashboards',
+  activityType: 'activityTypes',
+  quickReply: 'quickReplies',
+  webhookSource: 'webhookSources',
+};
+
+/** The name people know a spec item by (its label in their language), else its key. */
+export function itemName(item: unknown, label: Label): string {
+  const o = (item ?? {}) as { key?: string; value?: string; label?: unknown };
+  return label(o.label, o.key ?? o.value ?? '');
+}
+
+function entityName(spec: AppSpec, key: string | undefined, label: Label): string {
+  const e = spec.entities.find((x) => x.key === key);
+  return e ? label(e.label, e.key) : (key ?? '');
+}
+
+function fieldName(spec: AppSpec, entity: string, field: string, label: Label): string {
+  const f = spec.entities.find((e) => e.key === entity)?.fields.find((x) => x.key === field);
+  return f ? label(f.label, f.key) : field;
+}
+
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+/**
+ * A change as a sentence: "Added field “Phone” in “Lead”", "Changed stage “Trial” (requires)".
+ * `names` (the spec the change leads to, with removed items kept) names the entity it sits in.
+ */
+export function changeText(t: T, change: SpecChange, names: AppSpec, label: Label): string {
+  const item = change.op === 'removed' ? change.before : change.after;
+  const name = itemName(item, label) || change.key;
+  const where =
+    change.entity && change.kind !== 'entity'
+      ? t('changes.in', {
+          place: change.field
+            ? `${entityName(names, change.entity, label)} · ${fieldName(names, change.entity, change.field, label)}`
+            : entityName(names, change.entity, label),
+        })
+      : change.pipeline
+        ? t('changes.in', { place: change.pipeline })
+        : '';
+  const props = change.changes?.length
+    ? t('changes.props', {
+        props: change.changes
+          .map((p) => t(`props.${p}`, { defaultValue: p }))
+          .join(t('changes.comma')),
+      })
+    : '';
+  return t(`changes.${change.op}`, { kind: t(`kinds.${change.kind}`), name, where, props });
+}
+
+/** Steps people need not read (indexes and the search index follow the fields by themselves). */
+export const QUIET_STEPS: ReadonlySet<PlanStep['kind']> = new Set(['syncIndexes', 'rebuildSearch']);
+
+/** Whether a step throws values or records away from where people see them (archive, convert). */
+export function isDestructive(step: PlanStep): boolean {
+  switch (step.kind) {
+    case 'archiveEntity':
+      return step.records > 0;
+    case 'archiveField':
+      return step.values > 0;
+    case 'convertField':
+      return step.unconvertible > 0;
+    default:
+      return false;
+  }
+}
+
+/** A migration step as a sentence. */
+export function describeStep(step: PlanStep, spec: AppSpec, label: Label): Sentence {
+  const entity = entityName(spec, step.entity, label);
+  const field = 'field' in step ? fieldName(spec, step.entity, step.field, label) : '';
+  const count =
+    'records' in step
+      ? step.records
+      : 'values' in step
+        ? step.values
+        : 'unconvertible' in step
+          ? step.unconvertible
+          : 0;
+  const option = 'option' in step ? step.option : '';
+  return { key: `steps.${step.kind}`, params: { entity, field, count, option } };
+}
+
+/** Where an item of a change lives, for "show me" links: the spec list it belongs to. */
+export function listOf(kind: SpecChange['kind']): keyof AppSpec | undefined {
+  return LIST_OF[kind];
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { App, Button, List, Modal, Popconfirm, Select, Space, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { bulk } from '../../../lib/records/api';
+import { recordKeys } from '../../../lib/records/keys';
+import type { Stage } from '../../../lib/records/spec-helpers';
+import type { BulkResult } from '../../../lib/records/types';
+import { labelOf } from '../../../lib/i18n/label';
+import { useLocale } from '../../../lib/i18n/useLocale';
+import { useUsers } from '../../../lib/session/useUsers';
+import { ApiError } from '../../../lib/api/problem';
+
+type Props = {
+  entity: string;
+  ids: string[];
+  stages: Stage[];
+  titleOf: (id: string) => string;
+  canDelete: boolean;
+  onDone: () => void;
+};
+
+/**
+ * Assign, change stage or delete the selected records. The server answers per record; the ones
+ * refused are listed with the reason, the others are done.
+ */
+export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const locale = useLocale();
+  const users = useUsers();
+  const client = useQueryClient();
+  const [refused, setRefused] = useState<BulkResult[]>([]);
+  const run = useMutation({
+    mutationFn: (body: Parameters<typeof bulk>[1]) => bulk(entity, body),
+    onSuccess: (res) => {
+      void client.invalidateQueries({ queryKey: recordKeys.all });
+      if (res.succeeded > 0) message.success(t('bulk.done', { count: res.succeeded }));
+      const failed = res.results.filter((r) => !r.ok);
+      if (failed.length > 0) setRefused(failed);
+      onDone();
+    },
+    onError: (err) => message.error(err instanceof ApiError ? err.message : t('error.unknown')),
+  });
+  return (
+    <div className="trellis-bulk" role="region" aria-label={t('bulk.title')}>
+      <Space wrap>
+        <Typography.Text strong>{t('bulk.selected', { count: ids.length })}</Typography.Text>
+        <Select
+          aria-label={t('bulk.assign')}
+          placeholder={t('bulk.assign')}
+          style={{ width: 160 }}
+          showSearch
+          optionFilterProp="label"
+          value={null}
+          disabled={run.isPending}
+          options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name || u.login }))}
+          onChange={(ownerId: string) => run.mutate({ action: 'assign', ids, ownerId })}
+        />
+        {stages.length > 0 ? (
+          <Select
+            aria-label={t('bulk.stage')}
+            placeholder={t('bulk.stage')}
+            style={{ width: 160 }}
+            value={null}
+            disabled={run.isPending}
+            options={stages.map((s) => ({ value: s.key, label: labelOf(s.label, locale, s.key) }))}
+            onChange={(stage: string) => run.mutate({ action: 'stage', ids, stage })}
+          />
+        ) : null}
+        {canDelete ? (
+          <Popconfirm
+            title={t('bulk.confirmDelete', { count: ids.length })}
+            onConfirm={() => run.mutate({ action: 'delete', ids })}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+          >
+            <Button danger loading={run.isPending}>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        ) : null}
+      </Space>
+      <Modal
+        open={refused.length > 0}
+        title={t('bulk.refusedTitle', { count: refused.length })}
+        onCancel={() => setRefused([])}
+        footer={<Button onClick={() => setRefused([])}>{t('common.close')}</Button>}
+      >
+        <List
+          size="small"
+          dataSource={refused}
+          renderItem={(r) => (
+            <List.Item>
+              <List.Item.Meta
+                title={titleOf(r.id)}
+                description={[r.message, ...(r.errors ?? []).map((e) => e.message)]
+                  .filter(Boolean)
+                  .join(' ')}
+              />
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </div>
+  );
+}

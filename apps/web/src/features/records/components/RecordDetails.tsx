@@ -1,0 +1,33 @@
+import { Descriptions } from 'antd';
+import type { EntitySpec } from '@trellis/spec';
+import type { RecordData } from '../../../lib/records/types';
+
+type Props = {
+  entity: EntitySpec;
+  record: RecordData;
+  visible: Set<string>;
+  label: (key: string) => string;
+  text: (key: string, value: unknown) => string;
+  columns: number;
+};
+
+/** The record's visible fields as the user reads them (empty ones last, dimmed). */
+export function RecordDetails({ entity, record, visible, label, text, columns }: Props) {
+  const fields = [...entity.fields.map((f) => f.key), 'ownerId', 'createdAt'].filter((k) =>
+    visible.has(k),
+  );
+  const filled = fields.filter((k) => text(k, record[k]) !== '');
+  const empty = fields.filter((k) => text(k, record[k]) === '');
+  return (
+    <Descriptions
+      size="small"
+      column={columns}
+      bordered
+      items={[...filled, ...empty].map((k) => ({
+        key: k,
+        label: label(k),
+        children: text(k, record[k]) || <span style={{ color: '#bfbfbf' }}>—</span>,
+      }))}
+    />
+  );
+}

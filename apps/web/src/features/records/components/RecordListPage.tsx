@@ -1,0 +1,229 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Badge, Button, Input, Popover, Select, Space, Typography } from 'antd';
+import { DownloadOutlined, FilterOutlined, ProjectOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/feedback/EmptyState';
+import { ApiError } from '../../../lib/api/problem';
+import { ErrorState } from '../../../components/feedback/ErrorState';
+import { LoadingState } from '../../../components/feedback/LoadingState';
+import { useIsPhone } from '../../../hooks/useIsPhone';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { exportUrl } from '../../../lib/records/api';
+import { defaultColumns, titleOf } from '../../../lib/records/spec-helpers';
+import { useRecordFormat } from '../../../lib/records/useRecordFormat';
+import { useSignedIn } from '../../../lib/session/useMe';
+import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
+import { FilterBuilder } from '../filter/FilterBuilder';
+import { isComplete, toJsonLogic, type FilterModel } from '../filter/filter-model';
+import { useViewRecords } from '../hooks/useViewRecords';
+import { useViews } from '../hooks/useViews';
+import { BulkBar } from './BulkBar';
+import { RecordCardList } from './RecordCardList';
+import { RecordTable } from './RecordTable';
+import { SaveViewButton } from './SaveViewButton';
+import { DeleteViewButton } from './DeleteViewButton';
+
+/** `/records/:entity?view=…`: one entity's records through a view, filtered, sorted, searched. */
+export function RecordListPage() {
+  const { entity: entityKey = '' } = useParams();
+  const spec = useLiveSpec();
+  const entity = entityOf(spec, entityKey);
+  if (!entity) return <ErrorState error={new ApiError({ status: 404 })} />;
+  return <EntityList key={entity.key} entityKey={entity.key} />;
+}
+
+function EntityList({ entityKey }: { entityKey: string }) {
+  const { t } = useTranslation();
+  const spec = useLiveSpec();
+  const me = useSignedIn();
+  const phone = useIsPhone();
+  const label = useLabel();
+  const entity = entityOf(spec, entityKey)!;
+  const format = useRecordFormat(entity);
+  const views = useViews();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [filter, setFilter] = useState<FilterModel>({ join: 'and', rows: [] });
+  const [sort, setSort] = useState<{ field: string; dir: 'asc' | 'desc' } | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+
+  const lists = (views.data ?? []).filter((v) => v.entity === entityKey && v.type === 'list');
+  const boards = (views.data ?? []).filter((v) => v.entity === entityKey && v.type === 'board');
+  const viewKey = params.get('view') ?? lists[0]?.key ?? `@${entityKey}`;
+  const view = lists.find((v) => v.key === viewKey);
+  const rights = me.entities[entityKey];
+  const visible = new Set([
+    ...(rights?.visibleFields ?? []),
+    'stage',
+    'ownerId',
+    'createdAt',
+    'updatedAt',
+  ]);
+  const columns = (view?.columns?.length ? view.columns : defaultColumns(entity)).filter((c) =>
+    visible.has(c),
+  );
+  const extra = toJsonLogic(filter);
+  const listParams = useMemo(
+    () => ({
+      ...(extra !== undefined ? { filter: extra } : {}),
+      ...(sort ? { sort: `${sort.dir === 'desc' ? '-' : ''}${sort.field}` } : {}),
+      ...(params.get('q') ? { q: params.get('q')! } : {}),
+    }),
+    [extra, sort, params],
+  );
+  const list = useViewRecords(views.isPending ? '' : viewKey, listParams);
+  const { fetchNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const toggleSort = (field: string) =>
+    setSort((s) =>
+      s?.field !== field ? { field, dir: 'asc' } : s.dir === 'asc' ? { field, dir: 'desc' } : null,
+    );
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setSelected(new Set());
+  };
+  const filterFields = [...(rights?.visibleFields ?? []), 'stage', 'ownerId', 'createdAt'].filter(
+    (f) => (f === 'stage' ? format.stages.length > 0 : true),
+  );
+  const activeFilters = filter.rows.filter(isComplete).length;
+  const exportFilter =
+    view?.filter && extra ? { and: [view.filter, extra] } : (extra ?? view?.filter);
+  const byId = new Map(list.rows.map((r) => [r.id, r]));
+
+  return (
+    <div>
+      <div className="trellis-page-title">
+        <Typography.Title level={3}>
+          {label(entity.pluralLabel ?? entity.label, entity.key)}
+        </Typography.Title>
+        <Space wrap>
+          {boards[0] ? (
+            <Link to={`/board/${boards[0].key}`}>
+              <Button icon={<ProjectOutlined />}>{t('board.open')}</Button>
+            </Link>
+          ) : null}
+        </Space>
+      </div>
+      <div className="trellis-toolbar">
+        <Select
+          aria-label={t('views.pick')}
+          value={viewKey}
+          style={{ minWidth: phone ? 140 : 180 }}
+          onChange={(v: string) => setParam('view', v)}
+          options={[
+            ...lists.map((v) => ({
+              value: v.key,
+              label: v.kind === 'saved' ? `★ ${label(v.label)}` : label(v.label),
+            })),
+            ...(lists.length === 0 ? [{ value: `@${entityKey}`, label: t('views.all') }] : []),
+          ]}
+        />
+        <Input.Search
+          aria-label={t('list.search')}
+          placeholder={t('list.searchPlaceholder')}
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(q) => setParam('q', q.trim() || null)}
+          style={{ width: phone ? '100%' : 260 }}
+        />
+        <Popover
+          trigger="click"
+          placement="bottomLeft"
+          title={t('filter.title')}
+          content={
+            <div style={{ maxWidth: phone ? 340 : 640 }}>
+              <FilterBuilder
+                entity={entity}
+                fields={filterFields}
+                stages={format.stages}
+                label={format.label}
+                value={filter}
+                onChange={setFilter}
+              />
+            </div>
+          }
+        >
+          <Badge count={activeFilters} size="small">
+            <Button icon={<FilterOutlined />}>{t('filter.title')}</Button>
+          </Badge>
+        </Popover>
+        {phone ? null : (
+          <SaveViewButton
+            entity={entityKey}
+            columns={columns}
+            filter={
+              view?.kind === 'saved' && view.filter && extra
+                ? { and: [view.filter, extra] }
+                : (extra ?? (view?.kind === 'saved' ? view.filter : undefined))
+            }
+            sort={sort}
+            onSaved={(v) => setParam('view', v.key)}
+          />
+        )}
+        {view?.kind === 'saved' ? (
+          <DeleteViewButton viewKey={view.key} onDeleted={() => setParam('view', null)} />
+        ) : null}
+        {me.capabilities.includes('export') && !phone ? (
+          <Button icon={<DownloadOutlined />} href={exportUrl(entityKey, exportFilter)}>
+            {t('list.export')}
+          </Button>
+        ) : null}
+        <Typography.Text type="secondary" aria-live="polite">
+          {list.total !== undefined ? t('list.total', { count: list.total }) : null}
+        </Typography.Text>
+      </div>
+      {selected.size > 0 ? (
+        <BulkBar
+          entity={entityKey}
+          ids={[...selected]}
+          stages={format.stages}
+          canDelete={(rights?.delete ?? 'none') !== 'none'}
+          titleOf={(id) => (byId.get(id) ? titleOf(entity, byId.get(id)!) : id)}
+          onDone={() => setSelected(new Set())}
+        />
+      ) : null}
+      {views.isError ? (
+        <ErrorState error={views.error} onRetry={() => void views.refetch()} />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending || views.isPending ? (
+        <LoadingState rows={8} />
+      ) : list.rows.length === 0 ? (
+        <EmptyState
+          description={params.get('q') || activeFilters ? t('list.noMatch') : t('list.empty')}
+        />
+      ) : phone ? (
+        <RecordCardList
+          entity={entityKey}
+          columns={columns}
+          rows={list.rows}
+          text={format.text}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
+      ) : (
+        <RecordTable
+          entity={entityKey}
+          columns={columns}
+          rows={list.rows}
+          label={format.label}
+          text={format.text}
+          width={format.width}
+          sort={sort}
+          onSort={toggleSort}
+          selected={selected}
+          onSelect={setSelected}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../../lib/api/problem';
+import { TaskList } from '../../../components/work/TaskList';
+import { ErrorState } from '../../../components/feedback/ErrorState';
+import { LoadingState } from '../../../components/feedback/LoadingState';
+import { useIsPhone } from '../../../hooks/useIsPhone';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { titleOf } from '../../../lib/records/spec-helpers';
+import { useRecordFormat } from '../../../lib/records/useRecordFormat';
+import { useSignedIn } from '../../../lib/session/useMe';
+import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
+import { useRecord, useTimeline } from '../hooks/useRecord';
+import { LogActivity } from './LogActivity';
+import { RecordDetails } from './RecordDetails';
+import { StageBar } from './StageBar';
+import { Timeline } from './Timeline';
+
+/** `/records/:entity/:id`: stage bar, the record, log a follow-up, tasks and the timeline. */
+export function RecordPage() {
+  const { entity: entityKey = '', id = '' } = useParams();
+  const spec = useLiveSpec();
+  const entity = entityOf(spec, entityKey);
+  const record = useRecord(entityKey, id);
+  if (!entity) return <ErrorState error={new ApiError({ status: 404 })} />;
+  if (record.isPending) return <LoadingState rows={10} />;
+  if (record.isError)
+    return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
+  return <RecordView entityKey={entityKey} id={id} />;
+}
+
+function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
+  const { t } = useTranslation();
+  const spec = useLiveSpec();
+  const me = useSignedIn();
+  const phone = useIsPhone();
+  const label = useLabel();
+  const entity = entityOf(spec, entityKey)!;
+  const record = useRecord(entityKey, id).data!;
+  const timeline = useTimeline(entityKey, id);
+  const format = useRecordFormat(entity);
+  const rights = me.entities[entityKey];
+  const visible = new Set([...(rights?.visibleFields ?? []), 'ownerId', 'createdAt']);
+  const openTasks = (timeline.data ?? [])
+    .filter((e) => e.kind === 'task' && e.task?.status === 'open')
+    .map((e) => e.task!);
+  const stage = format.stages.find((s) => s.key === record.stage);
+  return (
+    <div>
+      <div className="trellis-page-title">
+        <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
+          <Link to={`/records/${entityKey}`}>
+            <Typography.Text type="secondary">
+              {label(entity.pluralLabel ?? entity.label)}
+            </Typography.Text>
+          </Link>
+          <Typography.Title level={3} className="trellis-ellipsis">
+            {titleOf(entity, record)}
+          </Typography.Title>
+        </Space>
+        <Space wrap>
+          {stage ? <Tag color={stage.color ?? 'blue'}>{label(stage.label, stage.key)}</Tag> : null}
+          {record.ownerId ? (
+            <Typography.Text type="secondary">
+              {t('records.owner')}：{format.userName(record.ownerId)}
+            </Typography.Text>
+          ) : (
+            <Tag>{t('records.pool')}</Tag>
+          )}
+        </Space>
+      </div>
+      {format.stages.length > 0 ? (
+        <StageBar
+          entity={entity}
+          record={record}
+          stages={format.stages}
+          fieldLabel={format.label}
+          canMove={(rights?.update ?? 'none') !== 'none'}
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14} order={phone ? 2 : 1}>
+          <Card size="small" title={t('records.details')}>
+            <RecordDetails
+              entity={entity}
+              record={record}
+              visible={visible}
+              label={format.label}
+              text={format.text}
+              columns={phone ? 1 : 2}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10} order={phone ? 1 : 2}>
+          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            <Card size="small" title={t('activity.title')}>
+              <LogActivity entity={entityKey} record={record} text={format.text} />
+            </Card>
+            <Card size="small" title={t('tasks.title')}>
+              <TaskList tasks={openTasks} />
+            </Card>
+            <Card size="small" title={t('timeline.title')}>
+              <Timeline entity={entity} id={id} format={format} />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </div>
+  );
+}

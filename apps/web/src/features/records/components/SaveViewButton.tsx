@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, Modal } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { saveView } from '../../../lib/records/api';
+import { recordKeys } from '../../../lib/records/keys';
+import { ApiError } from '../../../lib/api/problem';
+import type { View } from '../../../lib/records/types';
+
+type Props = {
+  entity: string;
+  columns: string[];
+  filter: unknown;
+  sort: { field: string; dir: 'asc' | 'desc' } | null;
+  onSaved: (view: View) => void;
+};
+
+/** Saves the current columns, filter and sort as a view of the user's own. */
+export function SaveViewButton({ entity, columns, filter, sort, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [label, setLabel] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      saveView({
+        entity,
+        label: label.trim(),
+        type: 'list',
+        columns,
+        ...(filter !== undefined ? { filter } : {}),
+        ...(sort ? { sort: [sort] } : {}),
+      }),
+    onSuccess: (view) => {
+      void client.invalidateQueries({ queryKey: recordKeys.views() });
+      message.success(t('views.saved'));
+      setOpen(false);
+      setLabel('');
+      onSaved(view);
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : null;
+  return (
+    <>
+      <Button icon={<SaveOutlined />} onClick={() => setOpen(true)}>
+        {t('views.save')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('views.saveTitle')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={save.isPending}
+        onOk={() => save.mutate()}
+        onCancel={() => setOpen(false)}
+      >
+        <Form layout="vertical">
+          <Form.Item
+            label={t('views.name')}
+            validateStatus={error ? 'error' : undefined}
+            help={error ? (error.errorsAt('label')[0]?.message ?? error.message) : undefined}
+          >
+            <Input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

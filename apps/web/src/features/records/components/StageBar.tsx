@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { App, Select, Space, Steps, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { EntitySpec } from '@trellis/spec';
+import { StageMoveDialog } from '../../../components/records/StageMoveDialog';
+import { useIsPhone } from '../../../hooks/useIsPhone';
+import { ApiError } from '../../../lib/api/problem';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { moveStage } from '../../../lib/records/api';
+import { recordKeys } from '../../../lib/records/keys';
+import type { Stage } from '../../../lib/records/spec-helpers';
+import type { RecordData } from '../../../lib/records/types';
+
+type Props = {
+  entity: EntitySpec;
+  record: RecordData;
+  stages: Stage[];
+  fieldLabel: (key: string) => string;
+  canMove: boolean;
+};
+
+/**
+ * The pipeline's stages with the current one marked; the next stages say what they require.
+ * Clicking a stage moves there; a move the gate refuses says which condition fails.
+ */
+export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const label = useLabel();
+  const client = useQueryClient();
+  const [refusal, setRefusal] = useState<{ stageLabel: string; error: ApiError } | null>(null);
+  const current = stages.findIndex((s) => s.key === record.stage);
+  const here = stages[current];
+  const move = useMutation({
+    mutationFn: (stage: string) =>
+      moveStage(entity.key, record.id, stage, { version: record.version }),
+    onSuccess: (updated) => {
+      client.setQueryData(recordKeys.detail(entity.key, record.id), updated);
+      void client.invalidateQueries({ queryKey: recordKeys.timeline(entity.key, record.id) });
+      void client.invalidateQueries({ queryKey: recordKeys.lists() });
+      message.success(t('stage.moved'));
+    },
+    onError: (err, stage) => {
+      const target = stages.find((s) => s.key === stage);
+      if (err instanceof ApiError && err.status === 422)
+        setRefusal({ stageLabel: label(target?.label, stage), error: err });
+      else message.error(err instanceof ApiError ? err.message : t('error.unknown'));
+    },
+  });
+  const allowed = new Set(here?.transitions ?? stages.map((s) => s.key));
+  const phone = useIsPhone();
+  if (phone)
+    return (
+      <Space className="trellis-stagebar" wrap>
+        <Tag color={here?.color ?? 'blue'}>{label(here?.label, record.stage ?? '')}</Tag>
+        {canMove ? (
+          <Select
+            aria-label={t('stage.moveTo')}
+            placeholder={t('stage.moveTo')}
+            value={null}
+            style={{ minWidth: 160 }}
+            disabled={move.isPending}
+            options={stages
+              .filter((s) => s.key !== record.stage && allowed.has(s.key))
+              .map((s) => ({ value: s.key, label: label(s.label, s.key) }))}
+            onChange={(stage: string) => move.mutate(stage)}
+          />
+        ) : null}
+        <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} />
+      </Space>
+    );
+  return (
+    <div className="trellis-stagebar">
+      <Steps
+        size="small"
+        current={current}
+        responsive={false}
+        items={stages.map((s, i) => {
+          const requires = (s.requires ?? []).map(fieldLabel);
+          const reachable = canMove && s.key !== record.stage && allowed.has(s.key);
+          return {
+            title: label(s.label, s.key),
+            disabled: !reachable || move.isPending,
+            description:
+              i > current && requires.length > 0 && allowed.has(s.key) ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('stage.requires', { fields: requires.join('、') })}
+                </Typography.Text>
+              ) : undefined,
+          };
+        })}
+        onChange={(i) => {
+          const target = stages[i];
+          if (target && target.key !== record.stage) move.mutate(target.key);
+        }}
+      />
+      <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { Timeline as AntTimeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EntitySpec } from '@trellis/spec';
+import { EmptyState } from '../../../components/feedback/EmptyState';
+import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { useLocale } from '../../../lib/i18n/useLocale';
+import type { TimelineEntry } from '../../../lib/records/api';
+import { useLiveSpec } from '../../../lib/session/useSpec';
+import { useTimeline } from '../hooks/useRecord';
+
+type Format = {
+  label: (key: string) => string;
+  text: (key: string, value: unknown) => string;
+  userName: (id: string) => string;
+};
+
+/** What happened to the record, newest first: activities, changes, stage moves, assignments. */
+export function Timeline({
+  entity,
+  id,
+  format,
+}: {
+  entity: EntitySpec;
+  id: string;
+  format: Format;
+}) {
+  const query = useTimeline(entity.key, id);
+  const { t } = useTranslation();
+  return (
+    <QueryBoundary query={query} rows={4}>
+      {(entries) =>
+        entries.length === 0 ? (
+          <EmptyState description={t('timeline.empty')} />
+        ) : (
+          <AntTimeline
+            items={entries.map((e) => ({
+              key: `${e.kind}:${e.id}`,
+              color: e.kind === 'activity' ? 'blue' : e.kind === 'stage' ? 'green' : 'gray',
+              content: <Entry entry={e} format={format} />,
+            }))}
+          />
+        )
+      }
+    </QueryBoundary>
+  );
+}
+
+function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const label = useLabel();
+  const spec = useLiveSpec();
+  const who = entry.actorId
+    ? format.userName(entry.actorId)
+    : t(`timeline.via.${entry.via ?? 'system'}`, { defaultValue: t('timeline.via.system') });
+  const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(entry.at));
+  const changes = (entry.changes ?? [])
+    .map(
+      (c) =>
+        `${format.label(c.field)}: ${format.text(c.field, c.before) || '—'} → ${format.text(c.field, c.after) || '—'}`,
+    )
+    .join('；');
+  let body: string;
+  switch (entry.kind) {
+    case 'activity': {
+      const type = (spec.activityTypes ?? []).find((a) => a.key === entry.activity?.type);
+      body = `${label(type?.label, entry.activity?.type)}${entry.activity?.body ? `：${entry.activity.body}` : ''}`;
+      break;
+    }
+    case 'stage':
+      body = t('timeline.stage', {
+        from: format.text('stage', entry.from) || '—',
+        to: format.text('stage', entry.to),
+      });
+      break;
+    case 'assignment':
+      body = `${t('timeline.assignment')} ${changes}${entry.reason ? ` — ${t('timeline.why', { strategy: t(`timeline.strategy.${entry.reason.trace.strategy}`, { defaultValue: entry.reason.trace.strategy }), team: entry.reason.trace.team ?? '' })}` : ''}`;
+      break;
+    case 'task':
+      body = `${t('timeline.task')}：${entry.task?.title ?? ''}`;
+      break;
+    case 'touch': {
+      const touch = entry.touch ?? {};
+      body = `${t('timeline.touch')} ${['utmSource', 'utmMedium', 'utmCampaign', 'sourceKey']
+        .map((k) => touch[k])
+        .filter(Boolean)
+        .join(' / ')}`;
+      break;
+    }
+    case 'created':
+      body = t('timeline.created');
+      break;
+    default:
+      body = `${t(`timeline.kind.${entry.kind}`, { defaultValue: entry.kind })} ${changes}`;
+  }
+  return (
+    <div>
+      <Typography.Text>{body}</Typography.Text>
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {who} · {when}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}

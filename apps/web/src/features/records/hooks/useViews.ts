@@ -1,0 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchViews } from '../../../lib/records/api';
+import { recordKeys } from '../../../lib/records/keys';
+
+/** The spec's views the user may read and the user's own saved views. */
+export function useViews() {
+  return useQuery({ queryKey: recordKeys.views(), queryFn: fetchViews, staleTime: 60_000 });
+}

@@ -1,0 +1,2 @@
+export { RecordListPage } from './components/RecordListPage';
+export { RecordPage } from './components/RecordPage';

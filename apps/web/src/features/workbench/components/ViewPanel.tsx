@@ -1,0 +1,92 @@
+import { Card, List, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorState } from '../../../components/feedback/ErrorState';
+import { LoadingState } from '../../../components/feedback/LoadingState';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { fetchViewGroups, fetchViewPage } from '../../../lib/records/api';
+import { recordKeys } from '../../../lib/records/keys';
+import { titleOf } from '../../../lib/records/spec-helpers';
+import type { View } from '../../../lib/records/types';
+import { useRecordFormat } from '../../../lib/records/useRecordFormat';
+import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
+
+/**
+ * A view on the workbench: how many records it holds, per stage when the entity has a
+ * pipeline, and the first few — each a click from its record page.
+ */
+export function ViewPanel({ view, title }: { view: View; title?: string }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const spec = useLiveSpec();
+  const entity = entityOf(spec, view.entity)!;
+  const format = useRecordFormat(entity);
+  const hasStages = format.stages.length > 0;
+  const page = useQuery({
+    queryKey: recordKeys.list(view.key, { limit: 5 } as never),
+    queryFn: () => fetchViewPage(view.key, {}, null, 5),
+  });
+  const groups = useQuery({
+    queryKey: recordKeys.groups(view.key, { by: 'stage' }),
+    queryFn: () => fetchViewGroups(view.key, { by: 'stage' }),
+    enabled: hasStages,
+  });
+  const href =
+    view.type === 'board' ? `/board/${view.key}` : `/records/${view.entity}?view=${view.key}`;
+  const second = (view.columns ?? []).find((c) => c !== entity.titleField && c !== 'name');
+  return (
+    <Card
+      size="small"
+      title={title ?? label(view.label, view.key)}
+      extra={
+        <Link to={href}>
+          {page.data?.total !== undefined
+            ? `${t('list.total', { count: page.data.total })} · `
+            : ''}
+          {t('workbench.more')}
+        </Link>
+      }
+    >
+      {hasStages && groups.data && groups.data.length > 0 ? (
+        <Space wrap size={4} style={{ marginBottom: 8 }} aria-label={t('system.stage')}>
+          {format.stages
+            .map((s) => ({ s, g: groups.data.find((g) => g.value === s.key) }))
+            .filter((x) => x.g)
+            .map(({ s, g }) => (
+              <Tag key={s.key} color={s.color ?? 'default'}>
+                {label(s.label, s.key)} {g!.count}
+              </Tag>
+            ))}
+        </Space>
+      ) : null}
+      {page.isPending ? (
+        <LoadingState rows={3} />
+      ) : page.isError ? (
+        <ErrorState error={page.error} onRetry={() => void page.refetch()} />
+      ) : (
+        <List
+          size="small"
+          dataSource={page.data.items}
+          locale={{ emptyText: t('workbench.empty') }}
+          renderItem={(r) => (
+            <List.Item>
+              <Link to={`/records/${view.entity}/${r.id}`} className="trellis-ellipsis">
+                {titleOf(entity, r)}
+              </Link>
+              <Typography.Text
+                type="secondary"
+                className="trellis-ellipsis"
+                style={{ maxWidth: '55%' }}
+              >
+                {[second ? format.text(second, r[second]) : '', format.text('stage', r.stage)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

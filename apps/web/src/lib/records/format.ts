@@ -1,0 +1,68 @@
+import type { FieldSpec } from '@trellis/spec';
+import { labelOf } from '../i18n/label';
+import type { Locale } from '../i18n/locale';
+
+/** What a formatter may need beyond the value: the language and people's names. */
+export type FormatEnv = { locale: Locale; userName: (id: string) => string };
+
+type Formatter = (field: FieldSpec, value: unknown, env: FormatEnv) => string;
+
+const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-US' : 'zh-CN');
+const text: Formatter = (_f, v) => (typeof v === 'string' ? v : JSON.stringify(v));
+const optionLabel = (field: FieldSpec, value: unknown, locale: Locale): string => {
+  const options = 'options' in field ? (field.options as { value: string; label: unknown }[]) : [];
+  const found = options.find((o) => o.value === value);
+  return found ? labelOf(found.label as never, locale, String(value)) : String(value);
+};
+
+/**
+ * One formatter per field type (a registry, not a switch): how a stored value reads in a cell,
+ * a card or the timeline. Money is stored in fen; datetimes as epoch ms; dates as YYYY-MM-DD.
+ */
+const FORMATTERS: Record<string, Formatter> = {
+  number: (_f, v, { locale }) => new Intl.NumberFormat(intlLocale(locale)).format(Number(v)),
+  percent: (_f, v, { locale }) =>
+    new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(v)) + '%',
+  money: (f, v, { locale }) =>
+    new Intl.NumberFormat(intlLocale(locale), {
+      style: 'currency',
+      currency: ('currency' in f && typeof f.currency === 'string' && f.currency) || 'CNY',
+    }).format(Number(v) / 100),
+  datetime: (_f, v, { locale }) =>
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(Number(v))),
+  date: text,
+  boolean: (_f, v, { locale }) =>
+    v ? (locale === 'en' ? 'Yes' : '是') : locale === 'en' ? 'No' : '否',
+  select: (f, v, { locale }) => optionLabel(f, v, locale),
+  multiselect: (f, v, { locale }) =>
+    Array.isArray(v)
+      ? v.map((x) => optionLabel(f, x, locale)).join(locale === 'en' ? ', ' : '、')
+      : '',
+  user: (_f, v, { userName }) => userName(String(v)),
+  region: (_f, v) =>
+    Array.isArray(v)
+      ? v.join(' ')
+      : v && typeof v === 'object'
+        ? Object.values(v as Record<string, unknown>)
+            .filter((x) => typeof x === 'string')
+            .join(' ')
+        : String(v),
+  file: (_f, v) =>
+    (Array.isArray(v) ? v : [v])
+      .map((x) => (x && typeof x === 'object' && 'name' in x ? String(x.name) : ''))
+      .filter(Boolean)
+      .join(', '),
+};
+
+/** A field's value as text in the user's language ('' for no value). */
+export function formatValue(field: FieldSpec | undefined, value: unknown, env: FormatEnv): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (!field)
+    return typeof value === 'number' && value > 1e11
+      ? FORMATTERS.datetime!({} as FieldSpec, value, env)
+      : text({} as FieldSpec, value, env);
+  return (FORMATTERS[field.type] ?? text)(field, value, env);
+}

@@ -1,0 +1,23 @@
+import type { ListParams } from './types';
+
+/** Query keys of records, views and their groups (TanStack Query key factory). */
+export const recordKeys = {
+  all: ['records'] as const,
+  views: () => [...recordKeys.all, 'views'] as const,
+  view: (key: string) => [...recordKeys.views(), key] as const,
+  lists: () => [...recordKeys.all, 'list'] as const,
+  list: (view: string, params: ListParams) => [...recordKeys.lists(), view, params] as const,
+  groups: (scope: string, params: ListParams & { by?: string; sum?: string }) =>
+    [...recordKeys.all, 'groups', scope, params] as const,
+  entity: (entity: string) => [...recordKeys.all, 'entity', entity] as const,
+  detail: (entity: string, id: string) => [...recordKeys.entity(entity), id] as const,
+  timeline: (entity: string, id: string) => [...recordKeys.detail(entity, id), 'timeline'] as const,
+  search: (q: string) => [...recordKeys.all, 'search', q] as const,
+};
+
+/** Query keys of the user's work: tasks and notifications. */
+export const workKeys = {
+  all: ['work'] as const,
+  tasks: (params: Record<string, string> = {}) => [...workKeys.all, 'tasks', params] as const,
+  notifications: () => [...workKeys.all, 'notifications'] as const,
+};

@@ -1,0 +1,63 @@
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EntitySpec } from '@trellis/spec';
+import { labelOf } from '../i18n/label';
+import { useLocale } from '../i18n/useLocale';
+import { useLiveSpec } from '../session/useSpec';
+import { useUsers } from '../session/useUsers';
+import { formatValue } from './format';
+import { pipelineOf } from './spec-helpers';
+
+const DATETIME = { key: 'createdAt', type: 'datetime', label: '' } as never;
+
+/**
+ * The labels and cell texts of an entity's fields and system fields in the user's language:
+ * `label(key)` for headers, `text(key, value)` for cells.
+ */
+export function useRecordFormat(entity: EntitySpec) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const spec = useLiveSpec();
+  const users = useUsers();
+  const stages = useMemo(() => pipelineOf(spec, entity.key)?.stages ?? [], [spec, entity.key]);
+  const userName = useCallback(
+    (id: string) => {
+      const u = users.byId.get(id);
+      return u ? u.name || u.login : id.slice(0, 8);
+    },
+    [users.byId],
+  );
+  const label = useCallback(
+    (key: string) => {
+      const field = entity.fields.find((f) => f.key === key);
+      return field ? labelOf(field.label, locale, key) : t(`system.${key}`, { defaultValue: key });
+    },
+    [entity, locale, t],
+  );
+  const text = useCallback(
+    (key: string, value: unknown): string => {
+      if (value === null || value === undefined || value === '') return '';
+      if (key === 'stage') {
+        const stage = stages.find((s) => s.key === value);
+        return stage ? labelOf(stage.label, locale, String(value)) : String(value);
+      }
+      if (key === 'ownerId') return userName(String(value));
+      if (key === 'createdAt' || key === 'updatedAt')
+        return formatValue(DATETIME, value, { locale, userName });
+      const field = entity.fields.find((f) => f.key === key);
+      return formatValue(field, value, { locale, userName });
+    },
+    [entity, locale, stages, userName],
+  );
+  const width = useCallback(
+    (key: string): number => {
+      const type = entity.fields.find((f) => f.key === key)?.type;
+      if (key === 'createdAt' || key === 'updatedAt' || type === 'datetime') return 170;
+      if (type === 'phone' || type === 'longtext' || type === 'multiselect') return 150;
+      if (type === 'number' || type === 'boolean' || type === 'percent') return 90;
+      return 120;
+    },
+    [entity],
+  );
+  return { label, text, width, stages, userName };
+}

@@ -1,0 +1,68 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '@trellis/tooling/browser';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { bundleForBrowser } from '../test/browser-bundle';
+import type { CaseFile } from './cases-page';
+
+type Expected = Omit<CaseFile, 'cases'> & {
+  cases: (CaseFile['cases'][number] & {
+    values?: Record<string, unknown>;
+    errors: Outcome['errors'];
+  })[];
+};
+
+type Outcome = {
+  values: Record<string, unknown>;
+  errors: { path: string; code: string; message: string }[];
+};
+type PageRun = { results: Outcome[]; money: unknown[]; userAgent: string };
+
+const byPath = (list: Outcome['errors']) =>
+  [...list].sort((a, b) => `${a.path} ${a.code}`.localeCompare(`${b.path} ${b.code}`));
+
+// The engine runs the same file (packages/engine/src/records/shared-cases.test.ts).
+const file = createRequire(import.meta.url).resolve('@trellis/rules/cases/record-cases.json');
+const cases = JSON.parse(readFileSync(file, 'utf8')) as Expected;
+
+let run: PageRun;
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+
+beforeAll(async () => {
+  const script = await bundleForBrowser(new URL('./cases-page.ts', import.meta.url));
+  browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><html><body></body></html>');
+  await page.addScriptTag({ content: script });
+  run = await page.evaluate(
+    (f) => (window as unknown as { runCases(f: CaseFile): PageRun }).runCases(f),
+    cases as CaseFile,
+  );
+}, 120_000);
+afterAll(() => browser?.closeAll());
+
+// What the browser shows before submit is what the server answers after.
+describe('the shared record cases in chromium, through the form runtime', () => {
+  it('runs in a real browser', () => {
+    expect(run.userAgent).toMatch(/Chrome\//);
+    expect(run.results).toHaveLength(cases.cases.length);
+  });
+
+  it.each(cases.cases.map((c, i) => [`${c.name} (${c.locale})`, c, i] as const))(
+    '%s',
+    (_, c, i) => {
+      const got = run.results[i]!;
+      if (c.values) {
+        expect(got.errors).toEqual([]);
+        expect(got.values).toEqual(c.values);
+      } else {
+        expect(byPath(got.errors)).toEqual(byPath(c.errors));
+      }
+    },
+  );
+
+  it('reads typed yuan as fen, full-width digits and thousands separators included', () => {
+    expect(run.money).toEqual(cases.money.map((m) => m.fen));
+  });
+});

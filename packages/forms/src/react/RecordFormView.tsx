@@ -1,0 +1,126 @@
+import { useCallback, useId, useMemo, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import type { FieldError, Locale, RecordData } from '@trellis/rules';
+import type { FormRuntime } from '../core/runtime';
+import { formMessage } from '../core/messages';
+import { FormScopeContext, type FormScope } from './form-context';
+import { FormSections } from './FormSections';
+import { FormSummary } from './FormSummary';
+import { rulesResolver } from './resolver';
+import { useDraft, useSavedDraft } from './useDraft';
+import { useSubmit, type SubmitHandler } from './useSubmit';
+import type { FormServices, WidgetSet } from './widget-types';
+
+export type RecordFormViewProps = {
+  runtime: FormRuntime;
+  widgets: WidgetSet;
+  locale: Locale;
+  /** Values the inputs start with (a record being edited, or prefilled values). */
+  initialValues?: RecordData;
+  /** The stored record when editing (formulas and conditions read it; defaults do not apply). */
+  current?: RecordData | null;
+  onSubmit: SubmitHandler;
+  /** Called after a submit the host accepted (no errors answered). */
+  onSubmitted?: () => void;
+  submitLabel?: string;
+  /** The whole form read-only (no update right); fields read-only by role go to the runtime. */
+  readOnly?: boolean;
+  /** Fields the host hides (role permissions): not rendered, not submitted. */
+  hidden?: readonly string[];
+  /** Keep a local draft under this key until the form is submitted (long forms). */
+  draftKey?: string;
+  services?: FormServices;
+  /** Errors to show when the form opens (e.g. a refused stage move). */
+  errors?: readonly FieldError[];
+  footer?: ReactNode;
+  /** Accessible name of the form. */
+  ariaLabel?: string;
+};
+
+/**
+ * Renders a form of the spec through a widget set, with the shared record rules: live
+ * conditions and formulas, validation before submit, the server's errors on their fields,
+ * focus on the first error, an optional local draft. Framework glue only; the rules live in
+ * `@trellis/rules` and the runtime.
+ */
+export function RecordFormView(props: RecordFormViewProps) {
+  const { runtime, widgets, locale, services, readOnly, hidden, current, initialValues } = props;
+  const idPrefix = useId().replace(/:/g, '');
+  const scope = useMemo<FormScope>(
+    () => ({
+      runtime,
+      widgets,
+      locale,
+      services: services ?? {},
+      idPrefix: `tf${idPrefix}`,
+      readOnly: readOnly === true,
+      hidden: new Set(hidden ?? []),
+      current: current ?? null,
+    }),
+    [runtime, widgets, locale, services, idPrefix, readOnly, hidden, current],
+  );
+  const start = useMemo(
+    () => (current ? { ...initialValues } : runtime.startValues(initialValues)),
+    [runtime, current, initialValues],
+  );
+  const saved = useSavedDraft(props.draftKey);
+  const resolver = useMemo(() => rulesResolver(scope), [scope]);
+  const form = useForm<RecordData>({
+    defaultValues: saved.saved ? { ...start, ...saved.saved } : start,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: true,
+  });
+  const draft = useDraft(form, saved);
+  const { onSubmitted } = props;
+  const done = useCallback(() => {
+    draft.clear();
+    onSubmitted?.();
+  }, [draft, onSubmitted]);
+  const { submit, formErrors, setFormErrors, busy } = useSubmit(scope, form, props.onSubmit, done);
+  const invalid = useCallback(
+    () =>
+      setFormErrors(
+        runtime
+          .check(form.getValues(), locale, scope.current)
+          .errors.filter((e) => !runtime.layout.byKey.has(e.path.split('/')[1] ?? '')),
+      ),
+    [runtime, form, locale, scope, setFormErrors],
+  );
+  const { Notice, Actions, Root } = widgets;
+  const body = (
+    <FormScopeContext.Provider value={scope}>
+      <form
+        noValidate
+        aria-label={props.ariaLabel}
+        className={`trellis-form trellis-form-${widgets.name}`}
+        onSubmit={form.handleSubmit(submit, invalid)}
+      >
+        {draft.restored && (
+          <Notice
+            kind="info"
+            action={{
+              label: formMessage(locale, 'discardDraft'),
+              onClick: () => draft.discard(start),
+            }}
+          >
+            {formMessage(locale, 'draftRestored')}
+          </Notice>
+        )}
+        <FormSections control={form.control} />
+        <FormSummary control={form.control} formErrors={[...(props.errors ?? []), ...formErrors]} />
+        {!props.readOnly && (
+          <Actions
+            label={props.submitLabel ?? formMessage(locale, 'submit')}
+            busy={busy}
+            disabled={busy}
+            locale={locale}
+          />
+        )}
+        {props.footer}
+      </form>
+    </FormScopeContext.Provider>
+  );
+  return Root ? <Root locale={locale}>{body}</Root> : body;
+}

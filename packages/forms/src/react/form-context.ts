@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+import type { Locale, RecordData } from '@trellis/rules';
+import type { FormRuntime } from '../core/runtime';
+import type { FormServices, WidgetSet } from './widget-types';
+
+/** What every field of one RecordForm shares (stable for the life of the form). */
+export type FormScope = {
+  runtime: FormRuntime;
+  widgets: WidgetSet;
+  locale: Locale;
+  services: FormServices;
+  idPrefix: string;
+  /** The whole form is read-only (viewing, or no update right). */
+  readOnly: boolean;
+  /** Fields the host hides (role permissions): never rendered. */
+  hidden: ReadonlySet<string>;
+  /** The stored record when editing: formulas and conditions read it under the inputs. */
+  current: RecordData | null;
+};
+
+export const FormScopeContext = createContext<FormScope | null>(null);
+
+/** The scope of the enclosing RecordForm. */
+export function useFormScope(): FormScope {
+  const scope = useContext(FormScopeContext);
+  if (!scope) throw new Error('A form field must be rendered inside RecordForm');
+  return scope;
+}

@@ -1,0 +1,113 @@
+import type { InputHTMLAttributes } from 'react';
+import type { WidgetProps } from '../../react/widget-types';
+import { displayValue, fromLocalInput, inputText, toLocalInput } from '../shared/display';
+import { useMoneyText } from '../shared/useMoneyText';
+
+// The attributes every light input shares: id, aria wiring, read-only, placeholder.
+function common(p: Omit<WidgetProps, 'attachInput'>): InputHTMLAttributes<HTMLInputElement> {
+  return {
+    id: p.id,
+    name: p.field.key,
+    className: 'tf-input',
+    readOnly: p.readOnly,
+    'aria-invalid': p.invalid || undefined,
+    'aria-required': p.required || undefined,
+    'aria-describedby': p.describedBy,
+    placeholder: p.placeholder,
+    onBlur: p.onBlur,
+  };
+}
+
+type Kind = Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'autoComplete'>;
+
+const textInput = (kind: Kind) =>
+  function LightText({ attachInput, ...p }: WidgetProps) {
+    return (
+      <input
+        {...common(p)}
+        {...kind}
+        ref={attachInput}
+        value={inputText(p.value)}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    );
+  };
+
+export const LightText = textInput({ type: 'text' });
+export const LightEmail = textInput({ type: 'email', inputMode: 'email', autoComplete: 'email' });
+export const LightUrl = textInput({ type: 'url', inputMode: 'url' });
+export const LightPhone = textInput({ type: 'tel', inputMode: 'tel', autoComplete: 'tel' });
+export const LightNumber = textInput({ type: 'text', inputMode: 'decimal' });
+
+export function LightLongtext({ attachInput, ...p }: WidgetProps) {
+  return (
+    <textarea
+      id={p.id}
+      name={p.field.key}
+      className="tf-input tf-textarea"
+      rows={3}
+      ref={attachInput}
+      readOnly={p.readOnly}
+      aria-invalid={p.invalid || undefined}
+      aria-required={p.required || undefined}
+      aria-describedby={p.describedBy}
+      placeholder={p.placeholder}
+      value={inputText(p.value)}
+      onChange={(e) => p.onChange(e.target.value)}
+      onBlur={p.onBlur}
+    />
+  );
+}
+
+export function LightMoney({ attachInput, ...p }: WidgetProps) {
+  const currency = (p.field.type === 'money' && p.field.currency) || 'CNY';
+  const [text, setText] = useMoneyText(p.value, currency, p.onChange);
+  return (
+    <span className="tf-affix">
+      <span className="tf-affix-text" aria-hidden="true">
+        {currency === 'CNY' ? '¥' : currency}
+      </span>
+      <input
+        {...common(p)}
+        type="text"
+        inputMode="decimal"
+        ref={attachInput}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+    </span>
+  );
+}
+
+export function LightDate({ attachInput, ...p }: WidgetProps) {
+  return (
+    <input
+      {...common(p)}
+      type="date"
+      ref={attachInput}
+      value={inputText(p.value)}
+      onChange={(e) => p.onChange(e.target.value === '' ? null : e.target.value)}
+    />
+  );
+}
+
+export function LightDatetime({ attachInput, ...p }: WidgetProps) {
+  return (
+    <input
+      {...common(p)}
+      type="datetime-local"
+      ref={attachInput}
+      value={toLocalInput(p.value)}
+      onChange={(e) => p.onChange(fromLocalInput(e.target.value))}
+    />
+  );
+}
+
+/** A formula's live value (or any read-only value): text, announced when it changes. */
+export function LightFormula(p: WidgetProps) {
+  return (
+    <output id={p.id} className="tf-output" aria-describedby={p.describedBy} aria-live="polite">
+      {displayValue(p.field, p.value, p.locale)}
+    </output>
+  );
+}

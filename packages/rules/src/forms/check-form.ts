@@ -1,0 +1,99 @@
+import { computeFormulas } from '../formulas/formulas';
+import { fieldError, pointer } from '../i18n/errors';
+import type { EntityModel } from '../model/entity-model';
+import { normalizeInput } from '../normalize/normalize-input';
+import type { FieldError, Locale, RecordData, RuleUser, Via } from '../types';
+import { isEmptyValue } from '../validation/empty';
+import { fieldLabel, validateRecord } from '../validation/validate-record';
+import { evaluateFormState, type FormState } from './form-state';
+import type { FormLayout } from './layout';
+
+export type FormCheckOptions = {
+  locale: Locale;
+  via: Via;
+  now: number;
+  user?: RuleUser;
+  /** The stored record when editing; null or absent on create (then `defaults` apply). */
+  current?: RecordData | null;
+  /** Values a new record starts with (field defaults, the form's defaults). */
+  defaults?: RecordData;
+  /** Fields the caller may not change (role permissions). */
+  readOnly?: ReadonlySet<string>;
+};
+
+export type FormCheck = {
+  /** Normalized values to send or store: hidden and read-only inputs left out. */
+  values: RecordData;
+  /** The whole record as it would be (base + values + formulas). */
+  record: RecordData;
+  /** Every problem: the engine's rules on the kept values, then the form's own. */
+  errors: FieldError[];
+  /** Inputs left out because the form hides or locks them right now. */
+  dropped: string[];
+  /** Only the problems the form's own rules add (its `requiredIf`); the engine does not know them. */
+  formErrors: FieldError[];
+  state: FormState;
+};
+
+/**
+ * The form half of the write path, run by the form before it submits and by the server when
+ * a form is posted: normalize, compute formulas, evaluate the form's conditions on the
+ * result, leave out what is hidden or read-only (hidden fields are neither required nor
+ * submitted), then validate like the engine does and add the form's own `requiredIf`.
+ */
+export function checkForm(
+  model: EntityModel,
+  layout: FormLayout,
+  input: RecordData,
+  opts: FormCheckOptions,
+): FormCheck {
+  const current = opts.current ?? null;
+  const n = normalizeInput(model, input, { locale: opts.locale, via: opts.via, current });
+  const base: RecordData = current ? { ...current } : { ...opts.defaults };
+  const ctx = {
+    now: opts.now,
+    ...(opts.user ? { user: opts.user } : {}),
+    ...(opts.readOnly ? { readOnly: opts.readOnly } : {}),
+  };
+  const state = evaluateFormState(
+    layout,
+    computeFormulas(model, { ...base, ...n.values }, opts.now),
+    ctx,
+  );
+  const dropped = new Set<string>();
+  const values: RecordData = {};
+  for (const [key, value] of Object.entries(n.values)) {
+    const s = state.fields[key];
+    if (s && (!s.visible || (s.readOnly && model.fields.get(key)?.type !== 'formula'))) {
+      dropped.add(key);
+      continue;
+    }
+    values[key] = value;
+  }
+  const record = computeFormulas(model, { ...base, ...values }, opts.now);
+  const vctx = { locale: opts.locale, now: opts.now, ...(opts.user ? { user: opts.user } : {}) };
+  const errors = [
+    ...n.errors.filter((e) => !dropped.has(e.path.split('/')[1] ?? '')),
+    ...validateRecord(model, record, vctx, n.invalid),
+  ];
+  const reported = new Set(errors.map((e) => e.path));
+  const formErrors: FieldError[] = [];
+  for (const p of layout.placements) {
+    const s = state.fields[p.key];
+    const path = pointer(p.key);
+    if (!s?.required || reported.has(path) || !isEmptyValue(record[p.key])) continue;
+    formErrors.push(
+      fieldError(opts.locale, path, 'requiredIf', 'requiredIf', {
+        label: fieldLabel(p.field, p.key, opts.locale),
+      }),
+    );
+  }
+  return {
+    values,
+    record,
+    errors: [...errors, ...formErrors],
+    formErrors,
+    dropped: [...dropped],
+    state,
+  };
+}

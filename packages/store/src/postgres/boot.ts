@@ -1,0 +1,28 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { migrationsFolder } from '../db/migrations-folder';
+import type { PgPool } from './pool';
+
+/** One advisory lock key for schema changes, so processes starting together migrate one at a time. */
+export const SCHEMA_LOCK = 7_311_001;
+
+/**
+ * Prepares a database for Trellis: pg_trgm (the search index) and the checked-in system
+ * migrations (drizzle-pg/), under an advisory lock so several processes can start at once.
+ */
+export async function bootDatabase(pool: PgPool, folder?: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    try {
+      await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+      await migrate(drizzle(client), {
+        migrationsFolder: folder ?? migrationsFolder('drizzle-pg'),
+      });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,41 @@
+import pg from 'pg';
+import type { StoreLock } from '../api/maintenance';
+
+/**
+ * A session advisory lock on a connection of its own (not the pool's: a pooled connection goes
+ * back to the pool and the lock with it). PostgreSQL frees the lock when that connection ends,
+ * so a killed process gives up its leadership as soon as the server sees the socket close.
+ */
+export async function pgTryLock(url: string, name: string): Promise<StoreLock | null> {
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: 'trellis-lock',
+    keepAlive: true,
+  });
+  let held = false;
+  // A broken connection means a lost lock; without a listener the error would end the process.
+  client.on('error', () => (held = false));
+  client.on('end', () => (held = false));
+  await client.connect();
+  try {
+    const r = await client.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok',
+      [`trellis:${name}`],
+    );
+    held = r.rows[0]?.ok === true;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  if (!held) {
+    await client.end().catch(() => undefined);
+    return null;
+  }
+  return {
+    held: () => held,
+    async release() {
+      held = false;
+      await client.end().catch(() => undefined);
+    },
+  };
+}

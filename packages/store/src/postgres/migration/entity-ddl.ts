@@ -1,0 +1,94 @@
+import type { EntityTableInfo } from '../../entity/entity-table';
+import { quoteIdent } from '../../entity/entity-table';
+import type { SqlExec } from '../../sql/exec';
+import {
+  createIndexSql,
+  createSearchTableSql,
+  createTableSql,
+  searchTableName,
+} from '../records/ddl';
+import { pgSearchRow } from '../records/search';
+import { managedIndexes } from './introspect';
+
+/** Creates the table, its search table and its indexes. */
+export async function createEntityTable(x: SqlExec, info: EntityTableInfo): Promise<void> {
+  await x.run(createTableSql(info));
+  await ensureSearchTable(x, info);
+  await syncIndexes(x, info);
+}
+
+export async function ensureSearchTable(x: SqlExec, info: EntityTableInfo): Promise<void> {
+  for (const sql of createSearchTableSql(info.table)) await x.run(sql);
+}
+
+/** Column list and condition of an index definition, compared without quotes, spaces or parentheses. */
+const shape = (columns: string, where: string | undefined) =>
+  `${columns}|${where ?? ''}`.replace(/[\s"()]/g, '').toLowerCase();
+
+/** Makes the managed indexes of a table exactly the ones the spec asks for (indexes hold no data). */
+export async function syncIndexes(x: SqlExec, info: EntityTableInfo): Promise<void> {
+  const wanted = new Map(info.indexes.map((d) => [d.name, d]));
+  for (const ix of await managedIndexes(x, info.table)) {
+    const want = wanted.get(ix.name);
+    // pg_indexes: CREATE INDEX name ON public.t USING btree (a NULLS FIRST, b NULLS FIRST) WHERE (c IS NOT NULL)
+    const m = /USING \w+ \((.*)\)(?: WHERE (.*))?$/.exec(ix.sql);
+    const have = m ? shape(m[1] ?? '', m[2]) : '';
+    const expect = want
+      ? shape(want.columns.map((c) => `${c} NULLS FIRST`).join(','), want.where)
+      : null;
+    if (have !== expect) await x.run(`DROP INDEX ${quoteIdent(ix.name)}`);
+  }
+  for (const def of wanted.values()) await x.run(createIndexSql(info.table, def));
+}
+
+/**
+ * Renames a table with the indexes and sequences named after it (PostgreSQL names a primary
+ * key, unique constraint and identity sequence after the table; a new table of the old name
+ * would collide with them).
+ */
+export async function renameTable(x: SqlExec, from: string, to: string): Promise<void> {
+  await x.run(`ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+  const owned = await x.all<{ name: string; kind: string }>(
+    `SELECT c.relname AS name, c.relkind AS kind FROM pg_class c
+     WHERE c.relnamespace = current_schema()::regnamespace AND left(c.relname, ?) = ?
+       AND (c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = to_regclass(?))
+         OR c.oid IN (SELECT objid FROM pg_depend WHERE refobjid = to_regclass(?) AND classid = 'pg_class'::regclass AND deptype IN ('a', 'i')))`,
+    [from.length + 1, `${from}_`, quoteIdent(to), quoteIdent(to)],
+  );
+  for (const o of owned) {
+    const renamed = `${to}${o.name.slice(from.length)}`;
+    const what = o.kind === 'S' ? 'SEQUENCE' : 'INDEX';
+    // Managed indexes are named ix_<table>__…: those are dropped and recreated, not renamed.
+    await x.run(`ALTER ${what} ${quoteIdent(o.name)} RENAME TO ${quoteIdent(renamed)}`);
+  }
+}
+
+/** Rebuilds an entity's search rows from its records (after its search fields changed). */
+export async function rebuildSearch(x: SqlExec, info: EntityTableInfo): Promise<void> {
+  await ensureSearchTable(x, info);
+  const s = quoteIdent(searchTableName(info.table));
+  await x.run(`DELETE FROM ${s}`);
+  if (info.searchFields.length === 0) return;
+  const cols = info.searchFields.map(quoteIdent).join(', ');
+  let last = 0;
+  for (;;) {
+    const rows = await x.all<Record<string, unknown>>(
+      `SELECT rid, ${cols} FROM ${quoteIdent(info.table)} WHERE rid > ? ORDER BY rid LIMIT 2000`,
+      [last],
+    );
+    const docs = rows
+      .map((r) => ({ rid: Number(r.rid), doc: pgSearchRow(info.searchFields.map((f) => r[f])) }))
+      .filter((d) => d.doc.body !== '');
+    if (docs.length)
+      await x.run(
+        `INSERT INTO ${s} (rid, body, grams) SELECT r.rid, r.body, ARRAY(SELECT jsonb_array_elements_text(r.grams)) FROM unnest(?::bigint[], ?::text[], ?::jsonb[]) AS r(rid, body, grams)`,
+        [
+          docs.map((d) => d.rid),
+          docs.map((d) => d.doc.body),
+          docs.map((d) => JSON.stringify(d.doc.grams)),
+        ],
+      );
+    if (rows.length < 2000) break;
+    last = Number(rows[rows.length - 1]?.rid);
+  }
+}

@@ -1,0 +1,25 @@
+import { entityTable } from '../../entity/entity-table';
+import type { AppShape } from '../../spec-shape';
+import type { SqlExec } from '../../sql/exec';
+import { DDL_LOCK } from './apply';
+import { createEntityTable, ensureSearchTable } from './entity-ddl';
+import { tableExists } from './introspect';
+
+/**
+ * Creates the tables of entities that have none and the search tables missing beside existing
+ * ones; never alters an existing table (publishing does that). `x` must be in a transaction.
+ */
+export async function syncPgEntityTables(x: SqlExec, spec: AppShape): Promise<string[]> {
+  await x.run('SELECT pg_advisory_xact_lock(?)', [DDL_LOCK]);
+  const created: string[] = [];
+  for (const entity of spec.entities) {
+    const info = entityTable(entity);
+    if (await tableExists(x, info.table)) {
+      await ensureSearchTable(x, info);
+      continue;
+    }
+    await createEntityTable(x, info);
+    created.push(entity.key);
+  }
+  return created;
+}

@@ -1,0 +1,144 @@
+import type { IdentityMatch, ListPage, RecordInput, StoredRecord } from '../../api/records';
+import type { EntityTableInfo } from '../../entity/entity-table';
+import { quoteIdent } from '../../entity/entity-table';
+import { fail, type StoreResult } from '../../messages';
+import type { ListQuery } from '../../sqlite/record-core';
+import type { SortKey } from '../../sqlite/keyset';
+import { decodePgRow, toPg } from './codec';
+import { afterCursor, decodeCursor, encodeCursor, keyColumns, orderBy } from './keyset';
+import type { RecordCx } from './writes';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+
+const selectList = (info: EntityTableInfo) =>
+  [...info.systemColumns, ...info.fieldColumns].map((c) => c.column).join(', ');
+
+export async function getRecord(
+  cx: RecordCx,
+  info: EntityTableInfo,
+  id: string,
+  includeDeleted: boolean,
+): Promise<StoredRecord | null> {
+  const row = await cx.x.get<Record<string, unknown>>(
+    `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`,
+    [id],
+  );
+  return row ? decodePgRow(info, row) : null;
+}
+
+function deletedClause(mode: ListQuery['deleted']): string {
+  if (mode === 'only') return 'deleted_at IS NOT NULL';
+  if (mode === 'include') return 'TRUE';
+  return 'deleted_at IS NULL';
+}
+
+/** Keyset-paginated list (the SQLite list, with PostgreSQL's NULL placement made explicit). */
+export async function listRecords(
+  cx: RecordCx,
+  info: EntityTableInfo,
+  q: ListQuery,
+): Promise<StoreResult<ListPage>> {
+  const keys: SortKey[] = [];
+  const sort = q.sort?.length
+    ? q.sort
+    : [{ field: q.deleted === 'only' ? 'deletedAt' : 'createdAt', dir: 'desc' as const }];
+  for (const [i, s] of sort.entries()) {
+    const col = info.columns[s.field];
+    if (!col) return fail('unknown_sort_field', `/sort/${i}/field`, { field: s.field }, cx.locale);
+    if (col.key !== 'id') keys.push({ col, dir: s.dir === 'asc' ? 'asc' : 'desc' });
+  }
+  const idCol = info.columns.id;
+  if (!idCol) throw new Error('entity table without id column');
+  keys.push({ col: idCol, dir: keys[0]?.dir ?? 'desc' });
+
+  const where: string[] = [deletedClause(q.deleted)];
+  const params: unknown[] = [];
+  if (q.where?.sql) {
+    where.push(`(${q.where.sql})`);
+    params.push(...q.where.params);
+  }
+  const table = quoteIdent(info.table);
+  let total: number | undefined;
+  try {
+    if (q.count)
+      total =
+        (
+          await cx.x.get<{ n: number }>(
+            `SELECT count(*) AS n FROM ${table} WHERE ${where.join(' AND ')}`,
+            params,
+          )
+        )?.n ?? 0;
+  } catch (e) {
+    return fail('invalid_where', '/where', { reason: (e as Error).message }, cx.locale);
+  }
+  const signature = keys.map((k) => `${k.col.key}:${k.dir}`).join(',');
+  if (q.cursor) {
+    const values = decodeCursor(q.cursor, signature, keys.length);
+    if (!values) return fail('invalid_cursor', '/cursor', {}, cx.locale);
+    const after = afterCursor(keys, values);
+    where.push(after.sql);
+    params.push(...after.params);
+  }
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(q.limit ?? DEFAULT_LIMIT)));
+  let rows: Record<string, unknown>[];
+  try {
+    rows = await cx.x.all(
+      `SELECT ${selectList(info)}${keyColumns(keys)} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(keys)} LIMIT ?`,
+      [...params, limit + 1],
+    );
+  } catch (e) {
+    return fail('invalid_where', '/where', { reason: (e as Error).message }, cx.locale);
+  }
+  const more = rows.length > limit;
+  if (more) rows.pop();
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    more && last
+      ? encodeCursor(
+          signature,
+          keys.map((_, i) => last[`__k${i}`] ?? null),
+        )
+      : null;
+  const page: ListPage = { records: rows.map((r) => decodePgRow(info, r)), nextCursor };
+  if (total !== undefined) page.total = total;
+  return { ok: true, value: page };
+}
+
+/** Live records sharing a complete identity key with `values`. */
+export async function findByIdentity(
+  cx: RecordCx,
+  info: EntityTableInfo,
+  values: RecordInput,
+  excludeId?: string,
+): Promise<IdentityMatch[]> {
+  const out: IdentityMatch[] = [];
+  const seen = new Set<string>();
+  for (const key of info.identity) {
+    const params: unknown[] = [];
+    let complete = true;
+    for (const f of key) {
+      const col = info.columns[f];
+      const v = values[f];
+      const enc = col && v !== null && v !== undefined && v !== '' ? toPg(col, v) : null;
+      if (!enc?.ok) {
+        complete = false;
+        break;
+      }
+      params.push(enc.value);
+    }
+    if (!complete) continue;
+    const cond = key.map((f) => `${quoteIdent(f)} = ?`).join(' AND ');
+    const rows = await cx.x.all<Record<string, unknown>>(
+      `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE ${cond} AND deleted_at IS NULL ORDER BY created_at LIMIT 20`,
+      params,
+    );
+    for (const row of rows) {
+      const rec = decodePgRow(info, row);
+      if (rec.id === excludeId || seen.has(rec.id)) continue;
+      seen.add(rec.id);
+      out.push({ key: [...key], record: rec });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { Repos } from '../api/store';
+import { EMAIL_COLS, deliveryRepo, emailRepo, toDue, toEmail } from '../sql/deliveries';
+import { fromNum, type SqlExec } from '../sql/exec';
+import { EVENT_COLS, FREE, INSERT, outboxRepo, params, toEvent } from '../sql/outbox';
+import { COMMIT_CHANNEL } from './commit-channel';
+
+/**
+ * The claims of the shared repositories with row locks: on PostgreSQL transactions run side by
+ * side (and several server processes share one database), so each claim skips the rows another
+ * transaction holds (`FOR UPDATE SKIP LOCKED`) instead of waiting for them or taking them twice.
+ */
+export function rowLockingRepos(x: SqlExec): Pick<Repos, 'outbox' | 'deliveries' | 'emails'> {
+  return {
+    outbox: {
+      ...outboxRepo(x),
+      // Each append notifies in the same statement; PostgreSQL delivers it when the transaction
+      // commits, so event streams of every process wake (commit-channel.ts).
+      async append(e) {
+        const r = await x.get(
+          `WITH ins AS (${INSERT} RETURNING seq) SELECT seq, pg_notify('${COMMIT_CHANNEL}', '') AS n FROM ins`,
+          params(e),
+        );
+        return fromNum(r?.seq);
+      },
+      async appendOnce(e) {
+        const r = await x.get(
+          `WITH ins AS (${INSERT} ON CONFLICT (id) DO NOTHING RETURNING seq) SELECT count(*) AS n, max(pg_notify('${COMMIT_CHANNEL}', '')::text) AS x FROM ins`,
+          params(e),
+        );
+        return fromNum(r?.n) === 1;
+      },
+      async take(worker, now, limit) {
+        const rows = await x.all(
+          `SELECT ${EVENT_COLS} FROM outbox WHERE ${FREE} ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED`,
+          [now, worker, limit],
+        );
+        return rows.map((r) => toEvent(r, fromNum(r.attempts) + 1));
+      },
+      async claim(worker, now, leaseMs, limit) {
+        const rows = await x.all(
+          `UPDATE outbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+           WHERE seq IN (SELECT seq FROM outbox WHERE ${FREE} ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
+           RETURNING ${EVENT_COLS}`,
+          [worker, now + leaseMs, now, worker, limit],
+        );
+        return rows.map((r) => toEvent(r, fromNum(r.attempts))).sort((a, b) => a.seq - b.seq);
+      },
+    },
+    deliveries: {
+      ...deliveryRepo(x),
+      async claimDue(now, claimUntil, limit) {
+        const rows = await x.all(
+          `UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id IN
+             (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
+              ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+           RETURNING id, url, payload, headers, attempts`,
+          [claimUntil, now, limit],
+        );
+        return rows.map(toDue);
+      },
+    },
+    emails: {
+      ...emailRepo(x),
+      async claim(limit) {
+        const rows = await x.all(
+          `UPDATE email_outbox SET status = 'sending' WHERE id IN
+             (SELECT id FROM email_outbox WHERE status = 'pending' ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+           RETURNING ${EMAIL_COLS}`,
+          [limit],
+        );
+        return rows.map(toEmail).sort((a, b) => a.createdAt - b.createdAt);
+      },
+    },
+  };
+}

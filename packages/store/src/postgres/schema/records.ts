@@ -1,0 +1,158 @@
+import { index, pgTable } from 'drizzle-orm/pg-core';
+import { epoch, jsonText, text } from './columns';
+
+// The PostgreSQL twin of src/schema/records.ts.
+
+export const recordHistory = pgTable(
+  'record_history',
+  {
+    id: text('id').primaryKey(),
+    changeId: text('change_id').notNull(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    field: text('field').notNull(),
+    before: jsonText('before'),
+    after: jsonText('after'),
+    actorId: text('actor_id'),
+    via: text('via').notNull(),
+    at: epoch('at').notNull(),
+  },
+  (t) => [index('record_history_record_ix').on(t.entity, t.recordId, t.at)],
+);
+
+export const stageTransitions = pgTable(
+  'stage_transitions',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    actorId: text('actor_id'),
+    via: text('via').notNull(),
+    at: epoch('at').notNull(),
+    dwellMs: epoch('dwell_ms'),
+  },
+  (t) => [
+    index('stage_transitions_record_ix').on(t.entity, t.recordId, t.at),
+    index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    type: text('type').notNull(),
+    body: text('body'),
+    occurredAt: epoch('occurred_at').notNull(),
+    actorId: text('actor_id'),
+    attachments: jsonText('attachments'),
+    meta: jsonText('meta'),
+    createdAt: epoch('created_at').notNull(),
+    deletedAt: epoch('deleted_at'),
+  },
+  (t) => [
+    index('activities_record_ix').on(t.entity, t.recordId, t.occurredAt),
+    index('activities_actor_ix').on(t.actorId, t.occurredAt),
+  ],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity'),
+    recordId: text('record_id'),
+    title: text('title').notNull(),
+    description: text('description'),
+    assigneeId: text('assignee_id'),
+    dueAt: epoch('due_at'),
+    status: text('status').notNull().default('open'),
+    completedAt: epoch('completed_at'),
+    createdBy: text('created_by'),
+    createdAt: epoch('created_at').notNull(),
+    source: jsonText('source'),
+  },
+  (t) => [
+    index('tasks_assignee_ix').on(t.assigneeId, t.status, t.dueAt),
+    index('tasks_record_ix').on(t.entity, t.recordId),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    entity: text('entity'),
+    recordId: text('record_id'),
+    payload: jsonText('payload'),
+    createdAt: epoch('created_at').notNull(),
+    readAt: epoch('read_at'),
+  },
+  (t) => [index('notifications_user_ix').on(t.userId, t.readAt, t.createdAt)],
+);
+
+export const handovers = pgTable(
+  'handovers',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    fromUserId: text('from_user_id'),
+    toUserId: text('to_user_id').notNull(),
+    reason: text('reason'),
+    summary: jsonText('summary'),
+    status: text('status').notNull(),
+    createdAt: epoch('created_at').notNull(),
+    decidedAt: epoch('decided_at'),
+  },
+  (t) => [
+    index('handovers_record_ix').on(t.entity, t.recordId),
+    index('handovers_to_ix').on(t.toUserId, t.status),
+  ],
+);
+
+export const touches = pgTable(
+  'touches',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    kind: text('kind').notNull(),
+    sourceKey: text('source_key'),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmContent: text('utm_content'),
+    utmTerm: text('utm_term'),
+    referrer: text('referrer'),
+    landingUrl: text('landing_url'),
+    at: epoch('at').notNull(),
+  },
+  (t) => [
+    index('touches_record_ix').on(t.entity, t.recordId, t.at),
+    index('touches_campaign_ix').on(t.utmSource, t.utmCampaign),
+  ],
+);
+
+export const files = pgTable(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: epoch('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storagePath: text('storage_path').notNull(),
+    createdBy: text('created_by'),
+    createdAt: epoch('created_at').notNull(),
+  },
+  (t) => [index('files_sha_ix').on(t.sha256)],
+);

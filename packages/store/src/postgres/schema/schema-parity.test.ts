@@ -1,0 +1,83 @@
+import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import * as sqliteSchema from '../../schema/index';
+import * as pgSchema from './index';
+
+type Shape = {
+  columns: Record<string, { notNull: boolean; primary: boolean; default: boolean }>;
+  indexes: Record<string, { columns: string[]; unique: boolean }>;
+  primaryKeys: string[][];
+  foreignKeys: string[];
+};
+
+const colName = (c: unknown) => (c as { name: string }).name;
+
+function sqliteShapes(): Record<string, Shape> {
+  const out: Record<string, Shape> = {};
+  for (const t of Object.values(sqliteSchema)) {
+    if (!(t instanceof SQLiteTable)) continue;
+    const c = sqliteConfig(t);
+    out[c.name] = {
+      columns: Object.fromEntries(
+        c.columns.map((col) => [
+          col.name,
+          { notNull: col.notNull, primary: col.primary, default: col.hasDefault && !col.primary },
+        ]),
+      ),
+      indexes: Object.fromEntries(
+        c.indexes.map((ix) => [
+          ix.config.name,
+          { columns: ix.config.columns.map(colName), unique: ix.config.unique },
+        ]),
+      ),
+      primaryKeys: c.primaryKeys.map((pk) => pk.columns.map(colName)),
+      foreignKeys: c.foreignKeys.map((fk) => {
+        const r = fk.reference();
+        return `${r.columns.map(colName).join()}->${sqliteConfig(r.foreignTable).name}.${r.foreignColumns.map(colName).join()}`;
+      }),
+    };
+  }
+  return out;
+}
+
+function pgShapes(): Record<string, Shape> {
+  const out: Record<string, Shape> = {};
+  for (const t of Object.values(pgSchema)) {
+    if (!(t instanceof PgTable)) continue;
+    const c = pgConfig(t);
+    out[c.name] = {
+      columns: Object.fromEntries(
+        c.columns.map((col) => [
+          col.name,
+          {
+            notNull: col.notNull,
+            primary: col.primary,
+            // Identity columns are SQLite's autoincrement keys: no default of their own.
+            default: col.hasDefault && !col.primary,
+          },
+        ]),
+      ),
+      indexes: Object.fromEntries(
+        c.indexes.map((ix) => [
+          ix.config.name as string,
+          { columns: ix.config.columns.map(colName), unique: ix.config.unique },
+        ]),
+      ),
+      primaryKeys: c.primaryKeys.map((pk) => pk.columns.map(colName)),
+      foreignKeys: c.foreignKeys.map((fk) => {
+        const r = fk.reference();
+        return `${r.columns.map(colName).join()}->${pgConfig(r.foreignTable).name}.${r.foreignColumns.map(colName).join()}`;
+      }),
+    };
+  }
+  return out;
+}
+
+describe('PostgreSQL system tables', () => {
+  it('mirror the SQLite ones: tables, columns, nullability, keys and indexes', () => {
+    // A system table or column added on one side only fails here: add it to both schemas and
+    // generate both migrations (db:generate and db:generate:pg).
+    expect(pgShapes()).toEqual(sqliteShapes());
+  });
+});
