@@ -27,9 +27,9 @@ const sys = { actor: { kind: 'system' as const }, via: 'import' as const };
 /** A served data directory with one lead and one uploaded file. */
 async function servedDir() {
   const paths = ensureDataDir(join(temp('trellis-bk-'), 'data'));
-  const rt = openRuntime(paths);
-  expect(installSpec(rt.db, educationSpec()).ok).toBe(true);
-  rt.app.ctx.users.insert(
+  const rt = await openRuntime(paths);
+  expect((await installSpec(rt.store, educationSpec())).ok).toBe(true);
+  await rt.app.ctx.users.insert(
     { login: 'boss', passwordHash: await hashPassword('pass-word-1'), role: 'admin' },
     Date.now(),
   );
@@ -51,7 +51,7 @@ async function servedDir() {
       { name: `备份${n}`, phone: `+86137000000${String(n).padStart(2, '0')}`, source: 'website' },
       sys,
     );
-  expect(lead(1).ok).toBe(true);
+  expect((await lead(1)).ok).toBe(true);
   return { paths, rt, lead, cookie, fileId: ((await upload.json()) as { id: string }).id };
 }
 
@@ -65,7 +65,7 @@ describe('backup and restore of a data directory', () => {
       expect(manifest).toMatchObject({ secretKey: true, missingFiles: [] });
       expect(manifest.files).toHaveLength(1);
       // Written after the backup: not in it.
-      expect(lead(2).ok).toBe(true);
+      expect((await lead(2)).ok).toBe(true);
 
       // The directory, database, key, uploads and the archive are owner-only, even with umask 0.
       expect(mode(paths.dir)).toBe(0o700);
@@ -80,25 +80,23 @@ describe('backup and restore of a data directory', () => {
       const before = readdirSync(paths.dir).sort();
       expect(await restoreDataDir(paths, archive)).toEqual({ ok: false, code: 'in_use' });
       expect(readdirSync(paths.dir).sort()).toEqual(before);
-      expect(lead(3).ok).toBe(true);
+      expect((await lead(3)).ok).toBe(true);
       const key = readFileSync(paths.secretKey, 'utf8');
-      rt.close();
+      await rt.close();
 
       const restored = await restoreDataDir(paths, archive);
       expect(restored).toMatchObject({ ok: true, kind: 'archive', files: 1 });
       if (!restored.ok || !restored.keptAs) throw new Error('restore');
       // The previous state is kept aside, whole (its WAL folded in by SQLite, not deleted).
       expect(readdirSync(restored.keptAs).sort()).toEqual(['files', 'secret.key', 'trellis.db']);
-      const again = openRuntime(paths);
-      const listed = again.engine.records.list('lead', { limit: 10 }, sys);
+      const again = await openRuntime(paths);
+      const listed = await again.engine.records.list('lead', { limit: 10 }, sys);
       expect(listed.ok && listed.records.map((r) => r.name)).toEqual(['备份1']);
       expect(readFileSync(paths.secretKey, 'utf8')).toBe(key);
       expect(readFileSync(upload, 'utf8')).toBe('contract bytes');
-      expect(
-        again.db.sqlite.prepare('SELECT count(*) AS n FROM files WHERE id = ?').get(fileId),
-      ).toEqual({ n: 1 });
+      expect(await again.store.files.get(fileId)).toMatchObject({ id: fileId });
       // While a restore holds the directory, nothing else opens it.
-      again.close();
+      await again.close();
       for (const f of [paths.db, paths.secretKey]) expect(mode(f)).toBe(0o600);
     } finally {
       process.umask(old);
@@ -107,9 +105,9 @@ describe('backup and restore of a data directory', () => {
 
   it('refuses archives that are not Trellis backups and changes nothing', async () => {
     const paths = ensureDataDir(join(temp('trellis-bad-'), 'data'));
-    const rt = openRuntime(paths);
-    expect(installSpec(rt.db, educationSpec()).ok).toBe(true);
-    rt.close();
+    const rt = await openRuntime(paths);
+    expect((await installSpec(rt.store, educationSpec())).ok).toBe(true);
+    await rt.close();
     const junk = join(temp('trellis-junk-'), 'x.tar.gz');
     const { writeFileSync } = await import('node:fs');
     const { gzipSync } = await import('node:zlib');
@@ -127,10 +125,10 @@ describe('backup and restore of a data directory', () => {
     const { holdDataDir } = await import('../src/setup/data-dir');
     const held = holdDataDir(paths, 'exclusive');
     try {
-      expect(() => openRuntime(paths)).toThrow(DataDirBusyError);
+      await expect(openRuntime(paths)).rejects.toThrow(DataDirBusyError);
     } finally {
       held.release();
     }
-    openRuntime(paths).close();
+    await (await openRuntime(paths)).close();
   });
 });

@@ -103,29 +103,29 @@ describe('outbound HTTP of automations', () => {
       ] as never,
     });
     // The spec check refuses the internal URL unless the operator allows it...
-    expect(() => fullStack({}, withHook)).toThrow(/outbound\.internalTarget/);
+    await expect(fullStack({}, withHook)).rejects.toThrow(/outbound\.internalTarget/);
     // ...published while allowed, then the allowlist is taken away: the sender still refuses.
-    const s = fullStack({}, withHook, { outboundAllow: '127.0.0.0/8' });
-    const sender = createEngine({ db: s.db, http: guardedHttp(NO_OUTBOUND_ALLOW) });
+    const s = await fullStack({}, withHook, { outboundAllow: '127.0.0.0/8' });
+    const sender = createEngine({ store: s.store, http: guardedHttp(NO_OUTBOUND_ALLOW) });
     const automations = createAutomations(sender);
-    const lead = s.engine.records.create(
+    const lead = await s.engine.records.create(
       'lead',
       { name: '外发', phone: '+8613700009999', source: 'website' },
       { actor: { kind: 'system' }, via: 'import' },
     );
     expect(lead.ok).toBe(true);
-    automations.drain();
+    await automations.drain();
     const sent = await automations.deliver();
     expect(sent.webhooks).toEqual({ delivered: 0, retried: 0, dead: 1 });
     expect(service.hits).toEqual([]);
-    const run = automations.runs({ automationKey: 'push-crm' })[0];
+    const run = (await automations.runs({ automationKey: 'push-crm' }))[0];
     expect(run?.status).toBe('succeeded');
     expect(run?.actions[0]?.delivery).toMatchObject({
       status: 'dead',
       attempts: 1,
       lastError: expect.stringMatching(/^refused: 127\.0\.0\.1 is a loopback address/),
     });
-    expect(automations.deliveryHealth()).toMatchObject({
+    expect(await automations.deliveryHealth()).toMatchObject({
       dead: 1,
       failures: [{ status: 'dead', host: `127.0.0.1:${service.port}` }],
     });

@@ -58,14 +58,14 @@ const isTime = (k: string) => k === 'at' || (k.endsWith('At') && k !== 'deletedA
 describe('redaction on data, with a hidden 314 inside every timestamp and a hidden note ","', () => {
   it('answers every surface 200 with ids and times intact and the hidden values masked', async () => {
     const clock = createManualClock(T0);
-    const s = fullStack({ clock }, withQuotingAutomation);
+    const s = await fullStack({ clock }, withQuotingAutomation);
     const admin = await s.signIn('boss', 'admin');
     const readers = {
       advisor: { ...(await s.signIn('adv', 'advisor', ['advisors'])), field: 'quotedAmount' },
       marketing: { ...(await s.signIn('mkt', 'marketing', ['marketing'])), field: 'notes' },
     };
     const sys = { actor: { kind: 'system' as const }, via: 'import' as const };
-    const lead = s.engine.records.create(
+    const lead = await s.engine.records.create(
       'lead',
       { name: '引号测试', phone: '+8613700000314', source: 'website', quotedAmount: QUOTE },
       sys,
@@ -73,22 +73,23 @@ describe('redaction on data, with a hidden 314 inside every timestamp and a hidd
     if (!lead.ok) throw new Error(JSON.stringify(lead.error));
     const id = String(lead.record.id);
     clock.advance(1000);
-    expect(s.engine.records.update('lead', id, { notes: NOTES }, sys).ok).toBe(true);
-    createAutomations(s.engine).drain();
+    expect((await s.engine.records.update('lead', id, { notes: NOTES }, sys)).ok).toBe(true);
+    await createAutomations(s.engine).drain();
     expect(
-      s.engine.activities.log('lead', id, { type: 'call', body: '3 月 14 日回电' }, sys).ok,
+      (await s.engine.activities.log('lead', id, { type: 'call', body: '3 月 14 日回电' }, sys)).ok,
     ).toBe(true);
     // A typed note that quotes the hidden amount: withheld whole from the advisor.
     expect(
-      s.engine.activities.log('lead', id, { type: 'call', body: `报价 ${QUOTE} 已发` }, sys).ok,
+      (await s.engine.activities.log('lead', id, { type: 'call', body: `报价 ${QUOTE} 已发` }, sys))
+        .ok,
     ).toBe(true);
-    const removed = s.engine.records.create(
+    const removed = await s.engine.records.create(
       'lead',
       { name: '回收站', phone: '+8613700001314', source: 'website', quotedAmount: QUOTE },
       sys,
     );
     if (!removed.ok) throw new Error('removed');
-    expect(s.engine.records.remove('lead', String(removed.record.id), sys).ok).toBe(true);
+    expect((await s.engine.records.remove('lead', String(removed.record.id), sys)).ok).toBe(true);
 
     const surfaces = [
       '/api/v1/records/lead?limit=50',
@@ -112,11 +113,9 @@ describe('redaction on data, with a hidden 314 inside every timestamp and a hidd
       const hiddenText = who === 'advisor' ? `报价 ${QUOTE}` : `备注 ${NOTES}`;
       const bodies: [string, unknown, unknown][] = [];
       // What an unrestricted reader gets of the same items (tasks and notifications are per person).
-      const notificationRows = s.db.sqlite
-        .prepare(
-          'SELECT id, entity, record_id AS recordId, created_at AS createdAt FROM notifications WHERE user_id = ?',
-        )
-        .all(r.id);
+      const notificationRows = (
+        (await s.store.notifications.page(r.id, {}, { limit: 200 }))?.items ?? []
+      ).map((n) => ({ id: n.id, entity: n.entity, recordId: n.recordId, createdAt: n.createdAt }));
       const full = async (path: string) =>
         path === '/api/v1/tasks'
           ? read(admin.cookie, `/api/v1/tasks?assignee=${r.id}`)
@@ -125,13 +124,13 @@ describe('redaction on data, with a hidden 314 inside every timestamp and a hidd
             : read(admin.cookie, path);
       for (const path of surfaces)
         bodies.push([path, await read(r.cookie, path), await full(path)]);
-      const me = s.app.ctx.users.current(s.app.ctx.users.byId(r.id)!);
+      const me = await s.app.ctx.users.current((await s.app.ctx.users.byId(r.id))!);
       const actor = { kind: 'user' as const, userId: me.id, role: me.role, teams: me.teams };
       bodies.push([
         'events',
-        eventsSince(s.app.ctx, actor, { seq: 0, notification: '' }),
+        await eventsSince(s.app.ctx, actor, { seq: 0, notification: '' }),
         [
-          eventsSince(
+          await eventsSince(
             s.app.ctx,
             { kind: 'user', userId: admin.id, role: 'admin' },
             { seq: 0, notification: '' },

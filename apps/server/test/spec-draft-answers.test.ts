@@ -3,7 +3,7 @@ import { fullStack } from './stack';
 
 describe('spec draft answers a client can act on', () => {
   it('without a draft says how to start one, from which live version, in the caller’s language', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const ann = await s.signIn('ann', 'admin');
     const get = (lang: string) =>
       s.request('/api/v1/spec/draft', { cookie: ann.cookie, headers: { 'accept-language': lang } });
@@ -23,7 +23,7 @@ describe('spec draft answers a client can act on', () => {
   });
 
   it('clears a published draft, and plans without both full specs unless asked', async () => {
-    const s = fullStack();
+    const s = await fullStack();
     const ann = await s.signIn('ann', 'admin');
     const changed = { ...s.spec, description: { 'zh-CN': '新', en: 'New' } };
     const saved = await s.request('/api/v1/spec/draft', {
