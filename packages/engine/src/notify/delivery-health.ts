@@ -40,7 +40,10 @@ function hostOf(url: string): string {
  * Adds to each action of the runs that queued a webhook delivery where that delivery stands,
  * so the run log says when a delivery was refused or dead-lettered after the run succeeded.
  */
-export async function withDeliveries(db: Pick<Repos, 'deliveries'>, runs: RunLog[]): Promise<RunLog[]> {
+export async function withDeliveries(
+  db: Pick<Repos, 'deliveries'>,
+  runs: RunLog[],
+): Promise<RunLog[]> {
   return Promise.all(
     runs.map(async (run) => ({
       ...run,

@@ -121,7 +121,9 @@ export function createRedaction(rt: Runtime): Redaction {
     },
     notification: async (actor, n) => {
       const spans = spansOf(n.payload);
-      const shown = await texts(actor, n.entity, n.recordId, n, ['title', 'body'], spans, ['payload']);
+      const shown = await texts(actor, n.entity, n.recordId, n, ['title', 'body'], spans, [
+        'payload',
+      ]);
       return { ...shown, payload: withoutSpans(shown.payload) };
     },
     task,

@@ -157,6 +157,12 @@ export function automationStateContract(factory: StoreFactory): void {
       await d.dead('d2', 4, 'gave up');
       expect((await d.list({ status: 'dead' })).map((x) => x.id)).toEqual(['d2']);
       expect((await d.list()).map((x) => x.id)).toEqual(['d3', 'd2', 'd1']);
+      // Health: counts by status and the failures (any error seen), newest first.
+      const health = await d.health(10);
+      expect([health.pending, health.delivered, health.dead]).toEqual([1, 1, 1]);
+      expect(health.failures.map((x) => [x.id, x.status, x.lastError])).toEqual([
+        ['d2', 'dead', 'gave up'],
+      ]);
     });
 
     it('queues emails, claims them as sending, and retries or fails them', async () => {
