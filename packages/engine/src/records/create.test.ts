@@ -3,6 +3,7 @@ import { opts, setup } from '../../test/fixtures/harness';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { pick, withFault } from '../../test/fixtures/rows';
 import { createEngine } from '../engine';
+import { allowAllPermissions } from '../ports';
 
 let ctx = await setup();
 afterEach(async () => {
@@ -139,6 +140,8 @@ describe('records.create', () => {
       store: withFault(ctx.store, 'transitions', 'append'),
       spec: leadApp,
       locale: 'en',
+      // About the write path, not roles (the fixture has none).
+      permissions: allowAllPermissions,
     });
     const r = await engine.records.create('lead', { name: 'Half', phone: '13800138000' }, opts);
     expect(r.ok).toBe(false);
