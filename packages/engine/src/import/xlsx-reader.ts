@@ -1,11 +1,12 @@
-import ExcelJS from 'exceljs';
 import { ImportFileError } from './messages';
 import type { Cell, SheetRow } from './types';
 
 type Reader = AsyncIterable<{ name: string } & AsyncIterable<ExcelRow>>;
 type ExcelRow = { number: number; values: unknown[] | Record<number, unknown> };
 
-function openReader(path: string): Reader {
+// ExcelJS is large: loaded on the first workbook, not with the engine.
+async function openReader(path: string): Promise<Reader> {
+  const { default: ExcelJS } = await import('exceljs');
   return new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -59,7 +60,7 @@ function badXlsx(e: unknown): ImportFileError {
 export async function listSheets(path: string): Promise<string[]> {
   const names: string[] = [];
   try {
-    for await (const sheet of openReader(path)) {
+    for await (const sheet of await openReader(path)) {
       names.push(sheet.name);
       for await (const _row of sheet) break;
     }
@@ -77,7 +78,7 @@ export async function listSheets(path: string): Promise<string[]> {
 export async function* readXlsx(path: string, sheet?: string): AsyncGenerator<SheetRow> {
   let found = false;
   try {
-    for await (const ws of openReader(path)) {
+    for await (const ws of await openReader(path)) {
       if (found || (sheet !== undefined && ws.name !== sheet)) {
         for await (const _row of ws) break;
         continue;
