@@ -58,3 +58,5 @@ export { ENGINE_VERSION } from './version';
 export type { Redaction, NotificationView } from './redaction/redaction';
 export { MASK, TEXT_SPANS_KEY } from './redaction/text-spans';
 export type { TextSpan, TextSpans } from './redaction/text-spans';
+// Import (issue 17): reading CSV/XLSX files, header, column and value mapping.
+export * from './import/index';

@@ -313,7 +313,10 @@ function makeLead(index) {
   if (!neglected) {
     step(0.1, 6);
     log('call', pick(T.CALL_NOTES));
-    if (chance(0.6)) (step(1, 30), log('wechat', pick(T.WECHAT_NOTES)));
+    if (chance(0.6)) {
+      step(1, 30);
+      log('wechat', pick(T.WECHAT_NOTES));
+    }
   }
   if (reached >= 1) {
     step(6, 60);
@@ -330,7 +333,10 @@ function makeLead(index) {
     step(6, 48);
     values.courseAdvisor = pick(['gao.min', 'ma.li']);
     enter('trial');
-    if (chance(0.3)) (step(2, 24), log('visit', pick(T.VISIT_NOTES)));
+    if (chance(0.3)) {
+      step(2, 24);
+      log('visit', pick(T.VISIT_NOTES));
+    }
     if (stage === 'trial')
       values.trialAt = at(int(10, 120)); // booked, still ahead
     else trialAtElapsed = elapsed + int(12, 48) * 60; // booked; replaced below by when it took place
@@ -362,7 +368,10 @@ function makeLead(index) {
       ],
     });
   }
-  if (stage === 'won') (step(12, 120), enter('won'));
+  if (stage === 'won') {
+    step(12, 120);
+    enter('won');
+  }
   if (stage === 'lost') {
     step(12, 200);
     values.lossReason = weighted(T.LOSS_REASONS);

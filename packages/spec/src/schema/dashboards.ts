@@ -12,6 +12,7 @@ export const WIDGET_TYPES = [
   'dataHealth',
   'attribution',
   'metric',
+  'beforeAfter',
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 
@@ -27,12 +28,35 @@ export const MeasureSchema = closed(
 );
 export type MeasureSpec = Static<typeof MeasureSchema>;
 
+export const SpendSchema = closed(
+  {
+    entity: camelKey('Entity holding one record per campaign or channel (e.g. campaign).'),
+    key: camelKey(
+      'Field of that entity whose value equals the widget field of a record (e.g. code).',
+    ),
+    field: camelKey('Number or money field of that entity with the spend (e.g. spend).'),
+  },
+  { description: 'Where an attribution widget reads the spend of each group.' },
+);
+export type SpendSpec = Static<typeof SpendSchema>;
+
+const DAY = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+
+export const PeriodRangeSchema = closed(
+  {
+    from: Type.String({ pattern: DAY, description: 'First day (YYYY-MM-DD), inclusive.' }),
+    to: Type.String({ pattern: DAY, description: 'Last day (YYYY-MM-DD), inclusive.' }),
+  },
+  { description: 'A fixed range of days in the workspace time zone.' },
+);
+export type PeriodRangeSpec = Static<typeof PeriodRangeSchema>;
+
 export const WidgetSchema = closed(
   {
     key: camelKey('Widget key, unique in the dashboard.'),
     type: stringEnum(
       WIDGET_TYPES,
-      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number).',
+      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number), beforeAfter (two periods side by side).',
     ),
     title: label('Widget title.'),
     entity: Type.Optional(
@@ -61,6 +85,36 @@ export const WidgetSchema = closed(
         description: 'Most rows shown (leaderboard, breakdown). Default 10.',
       }),
     ),
+    basis: Type.Optional(
+      stringEnum(
+        ['cohort', 'period'],
+        'funnel, stageConversion, leaderboard: "cohort" follows the records created in the period to the furthest stage they reached; "period" counts the records that entered each stage during the period. Default "cohort".',
+      ),
+    ),
+    fields: Type.Optional(
+      Type.Array(camelKey('A field.'), {
+        minItems: 1,
+        maxItems: 40,
+        uniqueItems: true,
+        description:
+          'dataHealth, beforeAfter: the core fields whose completeness is measured. Default the required fields.',
+      }),
+    ),
+    spend: Type.Optional(SpendSchema),
+    split: Type.Optional(
+      camelKey(
+        'attribution: a second field compared within each group (A/B of creatives, e.g. the utm_content field).',
+      ),
+    ),
+    threshold: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1000,
+        description: 'attribution: LTV/CAC below this is flagged. Default 2.5.',
+      }),
+    ),
+    before: Type.Optional(PeriodRangeSchema),
+    after: Type.Optional(PeriodRangeSchema),
     span: Type.Optional(
       Type.Integer({
         minimum: 1,

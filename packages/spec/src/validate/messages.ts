@@ -249,6 +249,14 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     '时间序列要按日期字段分组，“{key}” 是 {type} 类型。',
     'A time series buckets by a date field; "{key}" is of type {type}.',
   ],
+  'widget.optionNotFor': [
+    '{type} 图表不使用 “{option}”（只有 {types} 使用）。',
+    'A {type} widget does not use "{option}" (only {types} do).',
+  ],
+  'widget.badRange': [
+    '时间段的开始 {from} 晚于结束 {to}。',
+    'The period starts on {from}, after its end on {to}.',
+  ],
   'measure.needsField': [
     '“{op}” 需要一个数字或金额字段。',
     '"{op}" needs a number or money field.',

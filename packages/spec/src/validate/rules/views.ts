@@ -1,8 +1,9 @@
 import type { Ctx } from '../context';
 import { ptr, requireEntity, requireField } from '../context';
 import { checkLogic } from '../logic';
+import { checkWidgetOptions } from './widgets';
 
-const PIPELINE_WIDGETS = ['funnel', 'stageConversion', 'dwellTime'];
+const PIPELINE_WIDGETS = ['funnel', 'stageConversion', 'dwellTime', 'beforeAfter'];
 const FIELD_WIDGETS = ['breakdown', 'attribution'];
 const NUMERIC = ['number', 'money', 'percent'];
 const TIME_FIELDS = ['createdAt', 'updatedAt', 'stageEnteredAt', 'lastActivityAt', 'slaDueAt'];
@@ -42,6 +43,7 @@ export function checkViews(ctx: Ctx): void {
       if (!requireEntity(ctx, w.entity, ptr(base, 'entity'))) return;
       if (PIPELINE_WIDGETS.includes(w.type) && !ctx.pipelines.has(w.entity))
         ctx.report(ptr(base, 'entity'), 'widget.needsPipeline', { type: w.type, entity: w.entity });
+      checkWidgetOptions(ctx, w, w.entity, base);
       if (FIELD_WIDGETS.includes(w.type) && w.field === undefined)
         ctx.report(base, 'widget.needsField', { type: w.type });
       if (w.field !== undefined) {

@@ -1,0 +1,67 @@
+import { interpolate, type Locale } from '@trellis/rules';
+
+/** Messages of reading and mapping an import file (zh-CN and en). `{name}` from params. */
+const importMessages = {
+  emptyFile: { 'zh-CN': '文件是空的', en: 'The file is empty' },
+  noHeader: {
+    'zh-CN': '第 {row} 行没有列名，请指定表头所在的行',
+    en: 'Row {row} has no column names; choose the row that holds the header',
+  },
+  binaryFile: {
+    'zh-CN': '无法读取：这不是 CSV 文本文件（请上传 CSV 或 Excel .xlsx 文件）',
+    en: 'Cannot read this file: it is not CSV text (upload a CSV or an Excel .xlsx file)',
+  },
+  badXlsx: {
+    'zh-CN': '无法读取 Excel 文件：{reason}',
+    en: 'Cannot read the Excel file: {reason}',
+  },
+  badCsv: {
+    'zh-CN': '第 {row} 行无法解析：{reason}',
+    en: 'Row {row} cannot be parsed: {reason}',
+  },
+  unknownEncoding: {
+    'zh-CN': '不支持的文件编码“{encoding}”',
+    en: 'Unsupported file encoding "{encoding}"',
+  },
+  noSheet: {
+    'zh-CN': '工作簿里没有名为“{sheet}”的工作表',
+    en: 'The workbook has no sheet named "{sheet}"',
+  },
+  unknownFormat: {
+    'zh-CN': '不支持的文件类型，请上传 CSV 或 Excel .xlsx 文件',
+    en: 'Unsupported file type; upload a CSV or an Excel .xlsx file',
+  },
+  badValueForField: {
+    'zh-CN': '“{label}”列的值“{value}”无法识别',
+    en: 'Column "{label}": value "{value}" is not recognised',
+  },
+} as const;
+
+export type ImportMessageKey = keyof typeof importMessages;
+
+/** The text of an import message in a locale, placeholders filled. */
+export function importMessage(
+  key: ImportMessageKey,
+  locale: Locale,
+  params: Record<string, unknown> = {},
+): string {
+  const m = importMessages[key];
+  return interpolate(locale === 'en' ? m.en : m['zh-CN'], params);
+}
+
+/** A problem with the file as a whole: the import cannot start. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly code: string,
+    readonly key: ImportMessageKey,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(importMessage(key, 'en', params));
+    this.name = 'ImportFileError';
+  }
+
+  /** The message in the caller's language. */
+  text(locale: Locale): string {
+    return importMessage(this.key, locale, this.params);
+  }
+}

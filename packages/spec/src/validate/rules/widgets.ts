@@ -1,0 +1,44 @@
+import type { WidgetSpec } from '../../schema/dashboards';
+import type { Ctx } from '../context';
+import { ptr, requireEntity, requireField } from '../context';
+
+const NUMERIC = ['number', 'money', 'percent'];
+
+/** Which widget types read each option; any other type would ignore it silently. */
+const OPTION_TYPES: Record<string, readonly string[]> = {
+  basis: ['funnel', 'stageConversion', 'leaderboard'],
+  fields: ['dataHealth', 'beforeAfter'],
+  spend: ['attribution'],
+  split: ['attribution'],
+  threshold: ['attribution'],
+  before: ['beforeAfter'],
+  after: ['beforeAfter'],
+};
+
+/** The reporting options of one widget whose entity exists: used by its type, references resolve. */
+export function checkWidgetOptions(ctx: Ctx, w: WidgetSpec, entity: string, base: string): void {
+  for (const [option, types] of Object.entries(OPTION_TYPES)) {
+    if (w[option as keyof WidgetSpec] !== undefined && !types.includes(w.type))
+      ctx.report(ptr(base, option), 'widget.optionNotFor', {
+        option,
+        type: w.type,
+        types: types.join(', '),
+      });
+  }
+  (w.fields ?? []).forEach((f, k) => requireField(ctx, entity, f, ptr(base, 'fields', k)));
+  if (w.split !== undefined) requireField(ctx, entity, w.split, ptr(base, 'split'));
+  if (w.spend && requireEntity(ctx, w.spend.entity, ptr(base, 'spend', 'entity'))) {
+    requireField(ctx, w.spend.entity, w.spend.key, ptr(base, 'spend', 'key'));
+    const field = requireField(ctx, w.spend.entity, w.spend.field, ptr(base, 'spend', 'field'));
+    if (field && !NUMERIC.includes(field.type))
+      ctx.report(ptr(base, 'spend', 'field'), 'measure.badField', {
+        key: field.key,
+        type: field.type,
+      });
+  }
+  for (const side of ['before', 'after'] as const) {
+    const range = w[side];
+    if (range && range.from > range.to)
+      ctx.report(ptr(base, side), 'widget.badRange', { from: range.from, to: range.to });
+  }
+}

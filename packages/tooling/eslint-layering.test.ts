@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '..', '..');
+
+/** Lints planted source as if it were a file of the repository, with the config eslint finds there. */
+async function lint(cwd: string, file: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd });
+  const [result] = await eslint.lintText(code, { filePath: join(repo, file) });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('the layering lint (DESIGN.md §2)', () => {
+  const pkg = join(repo, 'packages', 'spec');
+
+  it('refuses a relative path into another package, statically, dynamically and re-exported', async () => {
+    for (const code of [
+      "import { openStore } from '../../store/src/index';\nvoid openStore;\n",
+      "export const load = () => import('../../engine/src/index');\n",
+      "export * from '../../rules/src/index';\n",
+    ]) {
+      const messages = await lint(pkg, 'packages/spec/src/planted.ts', code);
+      expect(messages.join('\n'), code).toMatch(/trellis\/layering: .* leaves this package/);
+    }
+    // Within the package a relative path is what it should be.
+    expect(await lint(pkg, 'packages/spec/src/planted.ts', "export * from './helpers';\n")).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a dynamic import() of a higher layer and of a Node module in a browser layer', async () => {
+    const higher = await lint(
+      pkg,
+      'packages/spec/src/planted.ts',
+      "export const load = () => import('@trellis/engine');\n",
+    );
+    expect(higher.join('\n')).toMatch(/the spec layer may only import @trellis\/logic/);
+    const node = await lint(
+      pkg,
+      'packages/spec/src/planted.ts',
+      "export const load = () => import('node:fs');\n",
+    );
+    expect(node.join('\n')).toMatch(/Node-only modules are not allowed in the spec layer/);
+    // Tests run in Node: the same import is fine there.
+    expect(
+      await lint(
+        pkg,
+        'packages/spec/src/planted.test.ts',
+        "export const load = () => import('node:fs');\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('checks every package when eslint runs from the repository root', async () => {
+    const messages = await lint(
+      repo,
+      'packages/logic/src/planted.ts',
+      "import { validateSpec } from '@trellis/spec';\nvoid validateSpec;\n",
+    );
+    expect(messages.join('\n')).toMatch(/the logic layer may only import no workspace package/);
+    const fromApp = await lint(
+      repo,
+      'packages/engine/src/planted.ts',
+      "export { createApp } from '@trellis/server';\n",
+    );
+    expect(fromApp.join('\n')).toMatch(/may only import|never import from apps/);
+    const deep = await lint(
+      repo,
+      'apps/server/src/planted.ts',
+      "import { x } from '@trellis/store/src/sql/exec';\nvoid x;\n",
+    );
+    expect(deep.join('\n')).toMatch(/never deep paths/);
+  });
+});
