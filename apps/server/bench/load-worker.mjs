@@ -6,13 +6,25 @@
 import net from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url, method, total, concurrency, bodyKind, offset } = workerData;
+const {
+  url,
+  method,
+  total,
+  concurrency,
+  bodyKind,
+  offset,
+  headers = {},
+  paths,
+  versions,
+} = workerData;
 const target = new URL(url);
 let next = 0;
 const latencies = new Float64Array(total);
 const statuses = {};
 
 function bodyFor(i) {
+  if (bodyKind === 'apiUpdate')
+    return JSON.stringify({ version: versions[i], notes: `压测备注${offset + i}` });
   const n = offset + i;
   if (bodyKind === 'lead') {
     return JSON.stringify({
@@ -23,12 +35,25 @@ function bodyFor(i) {
       utm_campaign: 'load',
     });
   }
+  // The API: a lead as a person enters it (edits: `paths[i]` at `versions[i]`, above).
+  if (bodyKind === 'apiLead')
+    return JSON.stringify({
+      name: `接口${n}`,
+      phone: `137${String(n).padStart(8, '0')}`,
+      source: 'website',
+      course: n % 2 ? 'python' : 'uiDesign',
+    });
   if (bodyKind === 'row')
     return JSON.stringify({ name: `row${n}`, phone: `139${String(n).padStart(8, '0')}` });
   return '';
 }
 
-const head = `${method} ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nConnection: keep-alive\r\nContent-Type: application/json\r\n`;
+const extra = Object.entries(headers)
+  .map(([k, v]) => `${k}: ${v}\r\n`)
+  .join('');
+/** The request line and headers of request `i` (its own path when `paths` is given). */
+const headOf = (i) =>
+  `${method} ${paths ? paths[i] : `${target.pathname}${target.search}`} HTTP/1.1\r\nHost: ${target.host}\r\nConnection: keep-alive\r\nContent-Type: application/json\r\n${extra}`;
 const CRLF2 = Buffer.from('\r\n\r\n');
 
 /** One keep-alive connection sending requests one after another; resolves when none are left. */
@@ -48,7 +73,7 @@ function lane() {
       }
       const body = bodyFor(i);
       t0 = performance.now();
-      socket.write(`${head}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.write(`${headOf(i)}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     };
     /** The length of the first complete answer in `buffered`, or -1 while it is incomplete. */
     const answerLength = () => {

@@ -19,24 +19,49 @@ import {
   openRuntime,
   openServingRuntime,
 } from '../src/index';
+import { ADMIN_ROLE } from '@trellis/engine';
 import { educationSpec } from '../test/stack';
 
 const CONCURRENCY = 16;
+/** People working in the app at once: API creates and updates run at this concurrency. */
+const API_CONCURRENCY = 10;
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 8000);
 const WARMUP = 800;
 /** Intake variants warm up longer: each runs on a fresh data directory with new threads to JIT. */
 const INTAKE_WARMUP = 2000;
 
+type BodyKind = 'lead' | 'row' | 'none' | 'apiLead' | 'apiUpdate';
+/** Per-run options of the load generator: lanes, extra headers, one path per request. */
+type LoadOptions = {
+  concurrency?: number;
+  headers?: Record<string, string>;
+  /** One path per request (edits of distinct records). */
+  paths?: string[];
+  /** The version each edited record is at (sent with its edit). */
+  versions?: number[];
+};
+
 function load(
   url: string,
   method: string,
   total: number,
-  bodyKind: 'lead' | 'row' | 'none',
+  bodyKind: BodyKind,
   offset: number,
+  opts: LoadOptions = {},
 ): Promise<{ latencies: number[]; totalMs: number; statuses: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-      workerData: { url, method, total, concurrency: CONCURRENCY, bodyKind, offset },
+      workerData: {
+        url,
+        method,
+        total,
+        concurrency: opts.concurrency ?? CONCURRENCY,
+        bodyKind,
+        offset,
+        headers: opts.headers ?? {},
+        paths: opts.paths,
+        versions: opts.versions,
+      },
     });
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -47,12 +72,22 @@ async function measure(
   name: string,
   url: string,
   method: string,
-  bodyKind: 'lead' | 'row' | 'none',
+  bodyKind: BodyKind,
   offset: { n: number },
+  opts: LoadOptions = {},
 ): Promise<Sample & { statuses: Record<string, number> }> {
-  await load(url, method, WARMUP, bodyKind, offset.n);
+  const { paths, versions } = opts;
+  await load(url, method, WARMUP, bodyKind, offset.n, {
+    ...opts,
+    ...(paths ? { paths: paths.slice(0, WARMUP) } : {}),
+    ...(versions ? { versions: versions.slice(0, WARMUP) } : {}),
+  });
   offset.n += WARMUP;
-  const run = await load(url, method, TOTAL, bodyKind, offset.n);
+  const run = await load(url, method, TOTAL, bodyKind, offset.n, {
+    ...opts,
+    ...(paths ? { paths: paths.slice(WARMUP, WARMUP + TOTAL) } : {}),
+    ...(versions ? { versions: versions.slice(WARMUP, WARMUP + TOTAL) } : {}),
+  });
   offset.n += TOTAL;
   return { ...summarise(name, run.latencies, run.totalMs), statuses: run.statuses };
 }
@@ -158,6 +193,79 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
   }
 }
 
+/**
+ * API writes as `trellis start` serves them (writer thread, automations on), on a fresh data
+ * directory: `POST /api/v1/records/lead` and then `PATCH` of each lead it created (at version 1),
+ * both at concurrency 10 with an admin's API token.
+ */
+async function apiPhase(hash: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
+  try {
+    const paths = ensureDataDir(dir);
+    const rt0 = await openRuntime(paths);
+    const installed = await installSpec(rt0.store, educationSpec());
+    if (!installed.ok) throw new Error(JSON.stringify(installed.errors.slice(0, 3)));
+    for (const [login, team] of [
+      ['a1', 'tech'],
+      ['a2', 'tech'],
+      ['d1', 'design'],
+      ['s1', 'shanghai'],
+    ])
+      await rt0.app.ctx.users.insert(
+        { login: login!, passwordHash: hash, role: 'sales', teams: [team!] },
+        Date.now(),
+      );
+    const adminId = await rt0.app.ctx.users.insert(
+      { login: 'boss', passwordHash: hash, role: ADMIN_ROLE },
+      Date.now(),
+    );
+    const { token } = await rt0.app.ctx.tokens.issue(
+      { name: 'bench', role: ADMIN_ROLE, userId: adminId, createdBy: adminId },
+      Date.now(),
+    );
+    await rt0.close();
+    const rt = await openServingRuntime(paths, { server: { log: () => {} } });
+    const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
+    const opts = { concurrency: API_CONCURRENCY, headers: { authorization: `Bearer ${token}` } };
+    const url = `${trellis.url}/api/v1/records/lead`;
+    const offset = { n: 0 };
+    const creates = await measure(
+      'API creates (c=10, automations on)',
+      url,
+      'POST',
+      'apiLead',
+      offset,
+      opts,
+    );
+    // The automations settle first (they assign an owner: a new version), then each lead created
+    // above is edited once at the version it has.
+    const t0 = performance.now();
+    while ((await rt.automations.pending()) !== 0 && performance.now() - t0 < 120_000)
+      await new Promise((r) => setTimeout(r, 100));
+    const rows = await rt.store.tables.rows('e_lead');
+    if (rows.length < WARMUP + TOTAL) throw new Error(`only ${rows.length} leads to update`);
+    const ids = rows.map((r) => `/api/v1/records/lead/${String(r.id)}`);
+    const versions = rows.map((r) => Number(r.version));
+    const updates = await measure(
+      'API updates (c=10, automations on)',
+      url,
+      'PATCH',
+      'apiUpdate',
+      offset,
+      {
+        ...opts,
+        paths: ids,
+        versions,
+      },
+    );
+    await trellis.close();
+    await rt.close();
+    return { creates, updates };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
 try {
   const hello = new Hono().post('/', (c) => c.json({ ok: true }));
@@ -200,12 +308,21 @@ try {
     hash,
   );
   const intake = asStart.sample;
+  const api = await apiPhase(hash);
+  const apiTarget = (s: Sample & { statuses: Record<string, number> }) => ({
+    ops: s.ops,
+    p50Ms: s.medianMs,
+    p99Ms: s.p99Ms,
+    statuses: s.statuses,
+    ratioToHello: ratio(s, helloSample),
+    target: { opsAtLeast: 2000, p99BelowMs: 25, met: s.ops >= 2000 && s.p99Ms < 25 },
+  });
   console.log(
     JSON.stringify(
       {
         concurrency: CONCURRENCY,
         requests: TOTAL,
-        samples: [helloSample, insertSample, paused.sample, intake],
+        samples: [helloSample, insertSample, paused.sample, intake, api.creates, api.updates],
         intakeWritePathOnly: {
           ops: paused.sample.ops,
           p50Ms: paused.sample.medianMs,
@@ -222,6 +339,7 @@ try {
         automations: asStart.automations,
         endToEnd: asStart.endToEnd,
         target: { opsAtLeast: 3000, p99BelowMs: 25, met: intake.ops >= 3000 && intake.p99Ms < 25 },
+        api: { creates: apiTarget(api.creates), updates: apiTarget(api.updates) },
       },
       null,
       2,
