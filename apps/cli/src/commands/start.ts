@@ -132,8 +132,10 @@ export async function runStart(
       await rt.close();
       resolve();
     };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
+    // `on`, not `once`: Ctrl-C under `pnpm start` delivers SIGINT twice (the terminal's and
+    // the one pnpm forwards); a second one must not kill the process mid-stop.
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
   });
   return 0;
 }
