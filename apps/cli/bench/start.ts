@@ -103,27 +103,16 @@ const stats = (values: number[]) => {
   const r = (n: number) => Math.round(n * 10) / 10;
   return { median: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), runs: values.length };
 };
-const report = Object.fromEntries(
-  (['built', 'tsx'] as const).map((mode) => [
-    mode,
-    {
-      firstAnswer: summarise(
-        `trellis start first answer (${mode})`,
-        results[mode].map((r) => r.firstAnswerMs),
-        results[mode].reduce((s, r) => s + r.firstAnswerMs, 0),
-      ),
-      idleRssMiB: stats(results[mode].map((r) => r.idleMiB)),
-      intakePeakRssMiB: stats(results[mode].map((r) => r.peakMiB)),
-    },
-  ]),
-) as Record<
-  Mode,
-  {
-    firstAnswer: { medianMs: number };
-    idleRssMiB: { median: number };
-    intakePeakRssMiB: { median: number };
-  }
->;
+const reportOf = (mode: Mode) => ({
+  firstAnswer: summarise(
+    `trellis start first answer (${mode})`,
+    results[mode].map((r) => r.firstAnswerMs),
+    results[mode].reduce((sum, r) => sum + r.firstAnswerMs, 0),
+  ),
+  idleRssMiB: stats(results[mode].map((r) => r.idleMiB)),
+  intakePeakRssMiB: stats(results[mode].map((r) => r.peakMiB)),
+});
+const report = { built: reportOf('built'), tsx: reportOf('tsx') };
 const ratioOf = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 console.log(
   JSON.stringify(
