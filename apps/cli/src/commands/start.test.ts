@@ -43,6 +43,21 @@ describe('trellis start', () => {
     const doc = await fetch(`${url}/api/v1/openapi.json`);
     expect(doc.status).toBe(200);
     expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    // The request log: one JSON line per request on stderr, with the id answered to the caller.
+    const requestLine = () =>
+      server
+        .output()
+        .split('\n')
+        .find((line) => line.startsWith('{') && line.includes('"/api/v1/openapi.json"'));
+    const logStart = Date.now();
+    while (!requestLine() && Date.now() - logStart < 5000)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(JSON.parse(requestLine() ?? '{}')).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      status: 200,
+      reqId: doc.headers.get('x-request-id'),
+    });
     const form = await fetch(`${url}/f/apply`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
