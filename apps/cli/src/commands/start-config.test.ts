@@ -30,7 +30,7 @@ function folder(config?: unknown) {
 describe('trellis start settings: config file, environment, flags', () => {
   it('reads <data>/trellis.config.json; the environment overrides it and the flags override both', () => {
     const dir = folder({
-      limits: { intakePerMinute: 5, uploadBytes: undefined, bodyBytes: 2000 },
+      limits: { intakePerMinute: 5, bodyBytes: 2000 },
       log: { level: 'warn', format: 'pretty' },
     });
     const fromFile = startSettings(ctxOf(dir), 'en', {}, dir);
