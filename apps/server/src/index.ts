@@ -32,6 +32,7 @@ export { envMailer, envSecrets } from './setup/outbound';
 export { envHttp, guardedHttp, OutboundRefused } from './setup/outbound-http';
 /** Operator limits from TRELLIS_LIMIT_* environment variables. */
 export { envLimits, LIMIT_VARIABLES } from './setup/env-limits';
+export { envRetention, RETENTION_VARIABLE } from './setup/env-retention';
 export {
   createLogger,
   parseLogFormat,

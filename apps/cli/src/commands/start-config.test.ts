@@ -100,5 +100,22 @@ describe('trellis start settings: config file, environment, flags', () => {
     expect(format.ok ? '' : format.message).toMatch(/日志格式无效：xml/);
     const env = startSettings(ctxOf(dir, { TRELLIS_LIMIT_BODY_BYTES: 'lots' }), 'en', {}, dir);
     expect(env.ok ? '' : env.message).toMatch(/TRELLIS_LIMIT_BODY_BYTES must be a whole number/);
+    const days = startSettings(ctxOf(dir, { TRELLIS_RETENTION_DAYS: '-1' }), 'en', {}, dir);
+    expect(days.ok ? '' : days.message).toMatch(/TRELLIS_RETENTION_DAYS must be a whole number/);
+  });
+
+  it('hands the retention days of the file to the writer thread through its environment, unless set there', () => {
+    const dir = folder({ retention: { days: 7 } });
+    const env: Record<string, string> = {};
+    expect(startSettings(ctxOf(dir, env), 'en', {}, dir).ok).toBe(true);
+    expect(env.TRELLIS_RETENTION_DAYS).toBe('7');
+    const set: Record<string, string> = { TRELLIS_RETENTION_DAYS: '90' };
+    expect(startSettings(ctxOf(dir, set), 'en', {}, dir).ok).toBe(true);
+    expect(set.TRELLIS_RETENTION_DAYS).toBe('90');
+    const bad = folder({ retention: { days: 'week' } });
+    const refused = startSettings(ctxOf(bad), 'en', {}, bad);
+    expect(refused.ok ? '' : refused.message).toContain(
+      'retention.days must be a whole number of at least 0',
+    );
   });
 });

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   envLimits,
+  envRetention,
+  RETENTION_VARIABLE,
   parseLogFormat,
   parseLogLevel,
   readConfigFile,
@@ -35,7 +37,11 @@ export function startSettings(
 ): { ok: true; settings: StartSettings } | { ok: false; message: string } {
   const named = o.config ?? ctx.env.TRELLIS_CONFIG;
   const file = named ? resolveUserPath(ctx, named) : join(dataDir, CONFIG_FILE);
-  let fromFile: { limits?: Partial<Limits>; log?: { level?: LogLevel; format?: LogFormat } } = {};
+  let fromFile: {
+    limits?: Partial<Limits>;
+    log?: { level?: LogLevel; format?: LogFormat };
+    retention?: { days?: number };
+  } = {};
   if (named || existsSync(file)) {
     const read = readConfigFile(file);
     if (!read.ok)
@@ -57,6 +63,20 @@ export function startSettings(
         `${env.variable} must be a whole number (got "${env.value}")\n`,
       ),
     };
+  const retention = envRetention(ctx.env);
+  if (!retention.ok)
+    return {
+      ok: false,
+      message: say(
+        locale,
+        `${retention.variable} 必须是不小于 0 的整数天数（收到 "${retention.value}"）\n`,
+        `${retention.variable} must be a whole number of days, 0 or more (got "${retention.value}")\n`,
+      ),
+    };
+  // The writer thread reads retention from the environment it inherits: the file's value goes
+  // there unless the environment already set one.
+  if (ctx.env[RETENTION_VARIABLE] === undefined && fromFile.retention?.days !== undefined)
+    ctx.env[RETENTION_VARIABLE] = String(fromFile.retention.days);
   const levelText = o.logLevel ?? ctx.env.TRELLIS_LOG_LEVEL ?? fromFile.log?.level ?? 'info';
   const formatText = o.logFormat ?? ctx.env.TRELLIS_LOG_FORMAT ?? fromFile.log?.format ?? 'json';
   const level = parseLogLevel(levelText);

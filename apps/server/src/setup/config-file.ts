@@ -7,6 +7,8 @@ import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './logger
 export type TrellisConfig = {
   limits?: Partial<Limits>;
   log?: { level?: LogLevel; format?: LogFormat };
+  /** Days processed events and automation runs are kept (0: forever). */
+  retention?: { days?: number };
 };
 
 /** One problem of a config file: where (a JSON path like `limits.bodyBytes`) and what. */
@@ -68,8 +70,8 @@ export function checkConfig(
   if (!isObject(raw))
     return { ok: false, problems: [{ path: '', code: 'not_object', detail: '' }] };
   for (const key of Object.keys(raw))
-    if (key !== 'limits' && key !== 'log' && key !== '$schema')
-      problems.push({ path: key, code: 'unknown_key', detail: 'limits, log' });
+    if (!['limits', 'log', 'retention', '$schema'].includes(key))
+      problems.push({ path: key, code: 'unknown_key', detail: 'limits, log, retention' });
 
   const limits = section('limits', LIMIT_KEYS);
   if (limits) {
@@ -96,6 +98,13 @@ export function checkConfig(
         config.log.format = log.format as LogFormat;
       else problems.push({ path: 'log.format', code: 'one_of', detail: LOG_FORMATS.join(', ') });
     }
+  }
+  const retention = section('retention', ['days']);
+  if (retention?.days !== undefined) {
+    const days = retention.days;
+    if (typeof days !== 'number' || !Number.isSafeInteger(days) || days < 0)
+      problems.push({ path: 'retention.days', code: 'whole_number', detail: '0' });
+    else config.retention = { days };
   }
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
