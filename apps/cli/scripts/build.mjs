@@ -44,7 +44,8 @@ function threadEntries() {
 }
 
 const startedAt = Date.now();
-const out = join(cli, `dist-${process.pid}`);
+// Built next to dist/ under node_modules (ignored by git, prettier and eslint) and swapped in whole.
+const out = join(cli, 'node_modules', `.trellis-build-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 process.chdir(cli);
 await build({
