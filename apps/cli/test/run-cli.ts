@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = join(CLI_DIR, '..', '..');
-const BIN = join(CLI_DIR, 'bin', 'trellis.mjs');
+/** The built command (test/build-setup.ts builds it before the tests run). */
+export const BIN = join(CLI_DIR, 'dist', 'main.js');
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 
@@ -27,7 +28,7 @@ export function spawnCollect(
   });
 }
 
-/** Runs the real `trellis` binary (bin/trellis.mjs) in `cwd`. */
+/** Runs the built `trellis` command (dist/main.js) in `cwd`. */
 export function trellis(
   args: string[],
   cwd: string = REPO_ROOT,

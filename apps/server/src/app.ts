@@ -11,8 +11,10 @@ import { limitBody } from './http/body-limit';
 import { csrfMiddleware } from './http/csrf';
 import { HttpProblem, localeOf, problem } from './http/problem';
 import { writeIntake } from './intake/submit';
+import { requestLog } from './http/request-log';
 import { registerRoutes } from './routes/index';
 import { registerStatic } from './static';
+import type { AppLogger } from './setup/logger';
 import type { AppEnv } from './types';
 import { notifyChanges } from './http/change-notifier';
 
@@ -41,10 +43,11 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     loginLimiter: createRateLimiter(limits.loginAttempts, 15 * 60_000),
     loginIpLimiter: createRateLimiter(limits.loginAttempts * 10, 15 * 60_000),
     intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),
-    log: options.log ?? ((entry) => console.error(JSON.stringify(entry))),
+    log: options.log ?? logTo(options.logger),
   };
 
   const app = new Hono<AppEnv>();
+  app.use(requestLog(options.logger));
   app.use(async (c, next) => {
     localeOf(c);
     await next();
@@ -93,6 +96,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     ctx.log({
       level: 'error',
       msg: 'request failed',
+      reqId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
@@ -100,4 +104,13 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     return problem(c, 500, 'internal');
   });
   return Object.assign(app, { ctx });
+}
+
+/** ctx.log's entries (`{ level, msg, …fields }`) on the logger, else as JSON on stderr. */
+function logTo(logger: AppLogger | undefined): (entry: Record<string, unknown>) => void {
+  if (!logger) return (entry) => console.error(JSON.stringify(entry));
+  return ({ level, msg, ...fields }) => {
+    const method = level === 'error' || level === 'warn' || level === 'debug' ? level : 'info';
+    logger[method](fields, typeof msg === 'string' ? msg : '');
+  };
 }

@@ -1,3 +1,4 @@
+import type { AppLogger } from './setup/logger';
 import type { AppSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
 import type { RateLimiter } from './auth/rate-limit';
@@ -39,8 +40,10 @@ export type ServerOptions = {
    * names, addresses, CIDR ranges); the spec check refuses other internal URLs.
    */
   outboundAllow?: string;
-  /** Where request errors are logged (default console.error). */
+  /** Where request errors are logged (default: `logger`, else console.error). */
   log?: (entry: Record<string, unknown>) => void;
+  /** The request log and error log (pino, setup/logger.ts); none: no request log. */
+  logger?: AppLogger;
 };
 
 export type Limits = {

@@ -32,6 +32,17 @@ export { envMailer, envSecrets } from './setup/outbound';
 export { envHttp, guardedHttp, OutboundRefused } from './setup/outbound-http';
 /** Operator limits from TRELLIS_LIMIT_* environment variables. */
 export { envLimits, LIMIT_VARIABLES } from './setup/env-limits';
+export { envRetention, RETENTION_VARIABLE } from './setup/env-retention';
+export {
+  createLogger,
+  parseLogFormat,
+  parseLogLevel,
+  LOG_FORMATS,
+  LOG_LEVELS,
+} from './setup/logger';
+export type { AppLogger, LogFormat, LogLevel } from './setup/logger';
+export { checkConfig, readConfigFile } from './setup/config-file';
+export type { ConfigProblem, TrellisConfig } from './setup/config-file';
 export { setWebhookSecret, webhookSourceList } from './setup/webhook-secret';
 export type { WebhookSecretResult, WebhookSourceInfo } from './setup/webhook-secret';
 export { notifyChanges } from './http/change-notifier';

@@ -25,5 +25,7 @@ export type AppEnv = {
     user: CurrentUser | null;
     authVia: AuthVia;
     sessionId: string | null;
+    /** Set first by http/request-log: answered in X-Request-Id and in every log line. */
+    requestId: string;
   };
 };

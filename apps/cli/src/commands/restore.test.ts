@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@trellis/store';
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/trellis.mjs');
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterAll(() => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@trellis/store';
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/trellis.mjs');
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -43,6 +43,21 @@ describe('trellis start', () => {
     const doc = await fetch(`${url}/api/v1/openapi.json`);
     expect(doc.status).toBe(200);
     expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    // The request log: one JSON line per request on stderr, with the id answered to the caller.
+    const requestLine = () =>
+      server
+        .output()
+        .split('\n')
+        .find((line) => line.startsWith('{') && line.includes('"/api/v1/openapi.json"'));
+    const logStart = Date.now();
+    while (!requestLine() && Date.now() - logStart < 5000)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(JSON.parse(requestLine() ?? '{}')).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      status: 200,
+      reqId: doc.headers.get('x-request-id'),
+    });
     const form = await fetch(`${url}/f/apply`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

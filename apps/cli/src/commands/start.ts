@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
+  createLogger,
   dataDirOf,
   dataPaths,
-  envLimits,
   envMailer,
   listen,
   notifyChanges,
@@ -15,6 +15,7 @@ import { say, type CliLocale } from '../locale';
 import { dataOption, type CliCommand } from './command';
 import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
 import { webDirOf } from '../web-dir';
+import { startSettings } from './start-config';
 
 type StartOptions = {
   port?: string;
@@ -23,6 +24,9 @@ type StartOptions = {
   initDemo?: boolean;
   trustProxy?: boolean;
   web?: string;
+  logLevel?: string;
+  logFormat?: string;
+  config?: string;
 };
 
 /**
@@ -64,17 +68,13 @@ export async function runStart(
     );
     return 2;
   }
-  const limits = envLimits(ctx.env);
-  if (!limits.ok) {
-    ctx.stderr(
-      say(
-        locale,
-        `${limits.variable} 必须是整数（收到 "${limits.value}"）\n`,
-        `${limits.variable} must be a whole number (got "${limits.value}")\n`,
-      ),
-    );
+  const settings = startSettings(ctx, locale, o, dir);
+  if (!settings.ok) {
+    ctx.stderr(settings.message);
     return 2;
   }
+  const { limits } = settings.settings;
+  const logger = createLogger(settings.settings.log);
   const webDir = webDirOf(ctx, o.web, paths.web);
   // One writer (DESIGN.md §4): this thread answers HTTP over a read-only connection; every write
   // (API, web, intake, automations) runs in the writer thread, over the only write connection.
@@ -82,7 +82,8 @@ export async function runStart(
   let announce = () => undefined as void;
   const rt = await openServingRuntime(paths, {
     server: {
-      limits: limits.limits,
+      limits,
+      logger,
       trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1',
       ...(webDir ? { staticDir: webDir } : {}),
     },
@@ -132,8 +133,10 @@ export async function runStart(
       await rt.close();
       resolve();
     };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
+    // `on`, not `once`: Ctrl-C under `pnpm start` delivers SIGINT twice (the terminal's and
+    // the one pnpm forwards); a second one must not kill the process mid-stop.
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
   });
   return 0;
 }
@@ -196,6 +199,30 @@ export const startCommand: CliCommand = {
           locale,
           '网页端构建目录（默认 <数据目录>/web，否则本仓库的 apps/web/dist）',
           'web app build folder (default <data>/web, else apps/web/dist of this checkout)',
+        ),
+      )
+      .option(
+        '--config <file>',
+        say(
+          locale,
+          '配置文件（默认 TRELLIS_CONFIG，否则 <数据目录>/trellis.config.json）',
+          'config file (default TRELLIS_CONFIG, else <data>/trellis.config.json)',
+        ),
+      )
+      .option(
+        '--log-level <level>',
+        say(
+          locale,
+          '日志级别：fatal、error、warn、info、debug、trace、silent（默认 info 或 TRELLIS_LOG_LEVEL）',
+          'log level: fatal, error, warn, info, debug, trace, silent (default info or TRELLIS_LOG_LEVEL)',
+        ),
+      )
+      .option(
+        '--log-format <format>',
+        say(
+          locale,
+          '日志格式：json 或 pretty（默认 json 或 TRELLIS_LOG_FORMAT），写到 stderr',
+          'log format: json or pretty (default json or TRELLIS_LOG_FORMAT), on stderr',
         ),
       )
       .option(

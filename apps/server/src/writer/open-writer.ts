@@ -4,6 +4,7 @@ import type { Store } from '@trellis/store';
 import { alertSilentSources } from '../intake/silence-alerts';
 import { envMailer, envSecrets } from '../setup/outbound';
 import { envHttp } from '../setup/outbound-http';
+import { envRetention } from '../setup/env-retention';
 import type { WriteCall } from './calls';
 import { executeWrite } from './execute';
 
@@ -30,6 +31,8 @@ export function openWriter(
   // Robot messages, webhooks and emails leave from the writer (`trellis start` checked SMTP).
   const mail = envMailer(opts.env);
   if (!mail.ok) throw new Error(mail.reason);
+  // Checked by `trellis start` before the writer starts; here only applied.
+  const retention = envRetention(opts.env);
   const engine: Engine = createEngine({
     store,
     // Only public addresses, or internal ones the operator allows (TRELLIS_OUTBOUND_ALLOW).
@@ -44,6 +47,9 @@ export function openWriter(
       batchSize: 16,
       batchMs: 5,
       contendedBatchMs: 1,
+      ...(retention.ok && retention.retentionMs !== undefined
+        ? { retentionMs: retention.retentionMs }
+        : {}),
       ...(opts.workerId ? { workerId: opts.workerId } : {}),
     },
     ...(opts.contended ? { contended: opts.contended } : {}),

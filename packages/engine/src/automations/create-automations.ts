@@ -19,6 +19,10 @@ import { validateAutomation } from './validate';
 import type { Keep, Page, PageRequest, RunQuery } from '@trellis/store';
 import { deliveryHealth, withDeliveries, type DeliveryHealth } from '../notify/delivery-health';
 import { drain, type DrainReport } from './worker/worker';
+import { pruneHistory, type PruneReport } from './retention';
+
+/** How often the background loop prunes old history (retention). */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** The automations API (`engine.automations`). */
 export type AutomationsApi = {
@@ -32,6 +36,8 @@ export type AutomationsApi = {
   tick(now?: number): Promise<{ breaches: number; schedules: string[] }>;
   /** Sends due webhook deliveries and queued emails. */
   deliver(): Promise<{ webhooks: DeliveryReport; emails: DeliveryReport }>;
+  /** Retention: prunes processed events, runs and effects older than `retentionMs` (the loop does it hourly). */
+  prune(now?: number): Promise<PruneReport>;
   /** Starts the in-process worker loop (drain, tick every `tickMs`, deliver). */
   start(opts?: { tickMs?: number }): void;
   /** Stops the loop and waits for the step in progress. */
@@ -103,6 +109,7 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
   let running: Promise<void> | null = null;
   let stopped = true;
   let lastTick = Number.NEGATIVE_INFINITY;
+  let lastPrune = Number.NEGATIVE_INFINITY;
   let delivering: Promise<void> = Promise.resolve();
   const append = (e: NewOutboxEvent, tx?: Tx) => (tx ?? rt.store).outbox.appendOnce(e);
   const api: AutomationsApi = {
@@ -111,6 +118,7 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       const t = now ?? rt.now();
       return { breaches: await sweepSla(rt, t), schedules: await tickSchedules(rt, t) };
     },
+    prune: (now) => pruneHistory(rt, now ?? rt.now()),
     // Passes are chained so two calls in this process never overlap.
     deliver: () => {
       const next = delivering.then(async () => ({
@@ -137,6 +145,10 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
           if (rt.now() - lastTick >= tickMs) {
             lastTick = rt.now();
             await api.tick();
+          }
+          if (!rt.contended() && rt.now() - lastPrune >= PRUNE_EVERY_MS) {
+            lastPrune = rt.now();
+            await api.prune();
           }
           // One drain transaction per step (bounded by batchMs), then the writer is free again.
           busy = (await api.drain({ transactions: 1 })).events > 0;

@@ -2,6 +2,7 @@ export { createAutomations, createAutomationsFrom } from './create-automations';
 export type { AutomationsApi } from './create-automations';
 export { defaultAutomationOptions } from './runtime';
 export type { AutomationDeps, AutomationOptions } from './runtime';
+export type { PruneReport } from './retention';
 export type { DryRunInput, DryRunResult } from './dry-run';
 export type { RunQuery } from '@trellis/store';
 export type { DrainReport } from './worker/worker';

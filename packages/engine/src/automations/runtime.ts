@@ -42,6 +42,11 @@ export type AutomationOptions = {
   workerId: string;
   /** Idle wait of the background loop. */
   pollMs: number;
+  /**
+   * Retention (ms): processed outbox events, automation runs and action effects older than this
+   * are pruned (hourly by the background loop); 0 keeps everything. Default 30 days.
+   */
+  retentionMs: number;
 };
 
 export const defaultAutomationOptions: AutomationOptions = {
@@ -55,6 +60,7 @@ export const defaultAutomationOptions: AutomationOptions = {
   retryMs: 5_000,
   workerId: 'worker-1',
   pollMs: 200,
+  retentionMs: 30 * 24 * 3_600_000,
 };
 
 /** What createAutomations needs from the engine. */

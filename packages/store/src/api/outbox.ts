@@ -80,4 +80,9 @@ export type OutboxRepo = {
   since(seq: number, limit: number): Promise<OutboxHead[]>;
   /** Marks every unprocessed event processed (demo data: the past must not run today's automations). */
   markAllProcessed(now: number): Promise<number>;
+  /**
+   * Retention: deletes up to `limit` events processed before `before`, oldest first, and returns
+   * how many went. The newest event always stays, so sequence numbers never go back.
+   */
+  prune(before: number, limit: number): Promise<number>;
 };

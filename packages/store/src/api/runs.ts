@@ -42,6 +42,8 @@ export type RunRepo = {
   query(q: RunQuery): Promise<RunRow[]>;
   /** Runs over one record that contain an action of `actionType`, oldest first (not dry runs). */
   withAction(entity: string, recordId: string, actionType: string): Promise<RunRow[]>;
+  /** Retention: deletes up to `limit` runs started before `before`, oldest first; returns how many went. */
+  prune(before: number, limit: number): Promise<number>;
 };
 
 /** Idempotency of action effects per (event, automation, record, action). */
@@ -54,4 +56,6 @@ export type EffectRepo = {
     result: unknown,
     now: number,
   ): Promise<void>;
+  /** Retention: deletes up to `limit` effects recorded before `before`; returns how many went. */
+  prune(before: number, limit: number): Promise<number>;
 };

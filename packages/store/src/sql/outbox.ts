@@ -142,5 +142,14 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
       const r = await x.run('UPDATE outbox SET processed_at = ? WHERE processed_at IS NULL', [now]);
       return r.changes;
     },
+    async prune(before, limit) {
+      // A range of outbox_pending_ix (processed_at, seq): no scan of the unprocessed tail.
+      const r = await x.run(
+        `DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE processed_at IS NOT NULL
+           AND processed_at < ? AND seq < (SELECT max(seq) FROM outbox) ORDER BY processed_at LIMIT ?)`,
+        [before, limit],
+      );
+      return r.changes;
+    },
   };
 }

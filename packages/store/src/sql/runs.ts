@@ -121,6 +121,13 @@ export function runRepo(x: SqlExec): RunRepo {
       );
       return rows.map(toRun);
     },
+    async prune(before, limit) {
+      const r = await x.run(
+        'DELETE FROM automation_runs WHERE id IN (SELECT id FROM automation_runs WHERE started_at < ? ORDER BY started_at LIMIT ?)',
+        [before, limit],
+      );
+      return r.changes;
+    },
   };
 }
 
@@ -136,6 +143,13 @@ export function effectRepo(x: SqlExec): EffectRepo {
         'INSERT INTO action_effects (idempotency_key, run_id, action_type, result, created_at) VALUES (?, ?, ?, ?, ?)',
         [key, runId, actionType, JSON.stringify(result), now],
       );
+    },
+    async prune(before, limit) {
+      const r = await x.run(
+        'DELETE FROM action_effects WHERE idempotency_key IN (SELECT idempotency_key FROM action_effects WHERE created_at < ? LIMIT ?)',
+        [before, limit],
+      );
+      return r.changes;
     },
   };
 }

@@ -66,6 +66,25 @@ export function automationStateContract(factory: StoreFactory): void {
       expect(await ctx.store.effects.get('k')).toEqual({ result: { ok: true, ownerId: 'u1' } });
       await expect(ctx.store.effects.put('k', 'r-b', 'assign', {}, 6)).rejects.toThrow();
     });
+
+    it('prunes runs and effects older than the cutoff, oldest first, at most `limit` at once', async () => {
+      const runs = ctx.store.runs;
+      for (const [id, startedAt] of [
+        ['old-1', 100],
+        ['old-2', 200],
+        ['new', 900],
+      ] as const)
+        await runs.save(run(id, { startedAt, recordId: id }));
+      await ctx.store.effects.put('k-old', 'old-1', 'assign', {}, 100);
+      await ctx.store.effects.put('k-new', 'new', 'assign', {}, 900);
+      expect(await runs.prune(500, 1)).toBe(1);
+      expect((await runs.query({})).map((r) => r.id).sort()).toEqual(['new', 'old-2']);
+      expect(await runs.prune(500, 10)).toBe(1);
+      expect(await runs.prune(500, 10)).toBe(0);
+      expect(await ctx.store.effects.prune(500, 10)).toBe(1);
+      expect(await ctx.store.effects.get('k-old')).toBeNull();
+      expect(await ctx.store.effects.get('k-new')).not.toBeNull();
+    });
   });
 
   describe(`${factory.dialect}: assignment and scheduler state`, () => {

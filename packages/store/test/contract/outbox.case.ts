@@ -100,5 +100,24 @@ export function outboxContract(factory: StoreFactory): void {
       expect(await ctx.store.outbox.pending()).toBe(0);
       expect(await ctx.store.outbox.claimable('w', 10)).toBe(false);
     });
+
+    it('prunes events processed before the cutoff, never an unprocessed one nor the newest', async () => {
+      const o = ctx.store.outbox;
+      for (const id of ['a', 'b', 'c', 'd']) await o.append(ev(id));
+      const last = await o.lastSeq();
+      await ctx.store.transaction(async (tx) => {
+        const [a, b, , d] = await tx.outbox.take('w', 0, 4);
+        await tx.outbox.finish(a!.seq, 100);
+        await tx.outbox.finish(b!.seq, 200);
+        await tx.outbox.finish(d!.seq, 50);
+        // c stays unprocessed: it was taken and goes back with the transaction's end.
+      });
+      expect(await o.prune(150, 10)).toBe(1); // a only: b is newer than the cutoff
+      expect(await o.prune(1_000, 10)).toBe(1); // b; d is the newest event, c is pending
+      expect(await o.prune(1_000, 10)).toBe(0);
+      expect(await o.pending()).toBe(1);
+      expect(await o.lastSeq()).toBe(last);
+      expect((await o.since(0, 10)).map((h) => h.recordId)).toEqual(['r-c', 'r-d']);
+    });
   });
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Builds the `trellis` command into apps/cli/dist as plain JavaScript (esbuild through tsup), so
+// `trellis start` and every CLI command run on node alone: no TypeScript loader at run time.
+// Skips the build when dist/ already holds one of the current sources (`--force` builds anyway).
+//
+// One bundle for the command and the server's worker threads: workspace packages and npm
+// dependencies are inlined (one module graph to parse, nothing to resolve at start), except the
+// database drivers (better-sqlite3 is native; pg loads pg-native optionally). The threads are
+// entries of their own next to main.js, where spawnThread() looks for them; the store's
+// migrations are copied next to them, where migrationsFolder() looks.
+import {
+  cpSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIsCurrent, STATE_FILE } from './build-state.mjs';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repo = join(cli, '..', '..');
+const dist = join(cli, 'dist');
+const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native'];
+
+if (!process.argv.includes('--force') && buildIsCurrent(dist, repo)) process.exit(0);
+// Loaded only when there is something to build: importing tsup alone takes a second.
+const { build } = await import('tsup');
+
+/** Worker thread modules of the server: `<name>-thread.ts`, spawned as `./<name>-thread.js`. */
+function threadEntries() {
+  const src = join(repo, 'apps', 'server', 'src');
+  const entries = {};
+  for (const file of readdirSync(src, { recursive: true })) {
+    const name = String(file).split('/').pop();
+    if (!name.endsWith('-thread.ts') || name === 'spawn-thread.ts' || name.endsWith('.test.ts'))
+      continue;
+    entries[name.replace(/\.ts$/, '')] = join(src, String(file));
+  }
+  return entries;
+}
+
+const startedAt = Date.now();
+// Built next to dist/ under node_modules (ignored by git, prettier and eslint) and swapped in whole.
+const out = join(cli, 'node_modules', `.trellis-build-${process.pid}`);
+rmSync(out, { recursive: true, force: true });
+process.chdir(cli);
+await build({
+  config: false,
+  entry: {
+    main: join(cli, 'src', 'main.ts'),
+    index: join(cli, 'src', 'index.ts'),
+    ...threadEntries(),
+  },
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outDir: out,
+  splitting: true,
+  silent: true,
+  metafile: true,
+  noExternal: [new RegExp(`^(?!(${EXTERNAL.join('|')})$)`)],
+  external: EXTERNAL,
+  // Workspace packages from their TypeScript source, as in tests and `pnpm trellis`.
+  esbuildOptions(options) {
+    options.conditions = ['@trellis/source'];
+  },
+  // CommonJS dependencies inlined into an ES module still call require() for node built-ins.
+  banner: {
+    js: "import { createRequire as __trellisRequire } from 'node:module'; const require = __trellisRequire(import.meta.url);",
+  },
+});
+for (const name of ['drizzle', 'drizzle-pg'])
+  cpSync(join(repo, 'packages', 'store', name), join(out, name), { recursive: true });
+
+// What the bundle is made of, to tell later whether it is still current.
+const meta = JSON.parse(readFileSync(join(out, 'metafile-esm.json'), 'utf8'));
+rmSync(join(out, 'metafile-esm.json'));
+const inputs = Object.keys(meta.inputs)
+  .map((path) => relative(repo, join(cli, path)))
+  .filter((path) => !path.includes('node_modules'));
+inputs.push(
+  'pnpm-lock.yaml',
+  relative(repo, fileURLToPath(import.meta.url)),
+  ...['drizzle', 'drizzle-pg'].map((name) =>
+    join('packages', 'store', name, 'meta', '_journal.json'),
+  ),
+);
+writeFileSync(join(out, STATE_FILE), JSON.stringify({ startedAt, inputs }));
+statSync(join(out, 'main.js'));
+
+// Swap in the finished build (a running `trellis` keeps its already-loaded modules).
+rmSync(dist, { recursive: true, force: true });
+renameSync(out, dist);

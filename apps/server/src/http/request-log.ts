@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { AppLogger } from '../setup/logger';
+import type { AppEnv } from '../types';
+
+/** A caller's own request id is kept when it is a plain token (a proxy's, a client's retry id). */
+const CALLER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives every request an id (the caller's X-Request-Id when it is a plain token, else a new
+ * UUID), answers it in X-Request-Id and, when a logger is given, logs one line per request:
+ * method, path (never the query string, which may carry a token), status, duration, request id
+ * and user id. Never bodies, headers, passwords or tokens.
+ */
+export function requestLog(logger: AppLogger | undefined): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const reqId = given && CALLER_ID.test(given) ? given : randomUUID();
+    c.set('requestId', reqId);
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      c.header('x-request-id', reqId);
+      logger?.info(
+        {
+          reqId,
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          userId: c.get('user')?.id ?? null,
+        },
+        'request',
+      );
+    }
+  };
+}
