@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import { sourceConditions } from '@trellis/tooling/vitest';
+import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
 
+// The built CLI (test/build-setup.ts) and the PostgreSQL test server (migrate-data).
+const postgres = withPostgres(sourceConditions);
 export default defineConfig({
-  ...sourceConditions,
-  test: { ...sourceConditions.test, globalSetup: ['test/build-setup.ts'] },
+  ...postgres,
+  test: {
+    ...postgres.test,
+    globalSetup: ['test/build-setup.ts', ...(postgres.test?.globalSetup ?? [])],
+  },
 });

@@ -15,6 +15,7 @@ import { specExportCommand } from './commands/spec-export';
 import { specImportCommand } from './commands/spec-import';
 import { webhooksCommand } from './commands/webhooks';
 import { seedCommand } from './commands/seed';
+import { migrateDataCommand } from './commands/migrate-data';
 
 /** Every top-level command, registered in this one place (one line each). */
 const commands: readonly CliCommand[] = [
@@ -29,6 +30,7 @@ const commands: readonly CliCommand[] = [
   specImportCommand,
   webhooksCommand,
   seedCommand,
+  migrateDataCommand,
 ];
 
 /**
