@@ -1,0 +1,3 @@
+import './messages';
+
+export { FormSharePage } from './components/FormSharePage';

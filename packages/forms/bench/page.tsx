@@ -1,0 +1,139 @@
+// The benchmark page: the same big form as RecordForm (light and desktop widget sets), as
+// @rjsf/core renders its JSON Schema, and as plain React inputs with no form library (the floor).
+import { useState, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import RjsfForm from '@rjsf/core';
+import validator from '@rjsf/validator-ajv8';
+import type { AppSpec } from '@trellis/spec';
+import { desktopWidgets, lightWidgets, RecordForm } from '../src/index';
+import { bigJsonSchema, bigSpec, requiredCount } from './big-form';
+
+type Kind = 'floor' | 'light' | 'desktop' | 'rjsf';
+
+function PlainForm({ n }: { n: number }) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const inputs: ReactNode[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = `f${i}`;
+    if (i % 10 === 9 && !values[`f${i - 1}`]) continue;
+    inputs.push(
+      <div key={key}>
+        <label htmlFor={key}>Field {i}</label>
+        <input
+          id={key}
+          value={values[key] ?? ''}
+          aria-invalid={errors[key] ? true : undefined}
+          onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+        />
+        {errors[key] && <p role="alert">{errors[key]}</p>}
+      </div>,
+    );
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const next: Record<string, string> = {};
+        for (let i = 0; i < n; i += 5) if (!values[`f${i}`]) next[`f${i}`] = 'Required';
+        setErrors(next);
+      }}
+    >
+      {inputs}
+      <button type="submit">Submit</button>
+    </form>
+  );
+}
+
+const specs = new Map<number, AppSpec>();
+const schemas = new Map<number, Record<string, unknown>>();
+const noop = () => undefined;
+const now = () => Date.UTC(2026, 0, 5);
+
+function element(kind: Kind, n: number) {
+  if (kind === 'floor') return <PlainForm n={n} />;
+  if (kind === 'rjsf')
+    return (
+      <RjsfForm
+        schema={schemas.get(n)!}
+        validator={validator}
+        noHtml5Validate
+        showErrorList={false}
+      />
+    );
+  return (
+    <RecordForm
+      spec={specs.get(n)!}
+      form="big"
+      locale="en"
+      widgets={kind === 'light' ? lightWidgets : desktopWidgets}
+      onSubmit={noop}
+      now={now}
+    />
+  );
+}
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+
+/** After React's work for an event (its microtasks) and the next task: what a person waits for. */
+const settle = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+// Fields marked invalid: aria-invalid on our inputs and the floor's, RJSF's field-error class.
+const invalidCount = () =>
+  host!.querySelectorAll('input[aria-invalid="true"], .form-group.field-error:not(.field-object)')
+    .length;
+
+const api = {
+  prepare(n: number) {
+    // Spec and validators are built per spec version, before any form mounts (not timed).
+    if (!specs.has(n)) specs.set(n, bigSpec(n));
+    if (!schemas.has(n)) schemas.set(n, bigJsonSchema(n));
+  },
+  /** Mounts one form and returns how long the first render and commit took, in ms. */
+  mount(kind: Kind, n: number): number {
+    api.unmount();
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    const t0 = performance.now();
+    flushSync(() => root!.render(element(kind, n)));
+    return performance.now() - t0;
+  },
+  unmount() {
+    root?.unmount();
+    host?.remove();
+    root = null;
+    host = null;
+  },
+  /** Types one character into the first text input; ms until React has rendered it. */
+  async keystroke(i: number): Promise<number> {
+    const input = host!.querySelector<HTMLInputElement>('input[type="text"], input:not([type])')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const t0 = performance.now();
+    setter.call(input, `${input.value}${String.fromCharCode(97 + (i % 26))}`);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    return performance.now() - t0;
+  },
+  /** Submits the empty form; ms until the required-field errors show. */
+  async submitWithErrors(n: number): Promise<number> {
+    const want = requiredCount(n);
+    const button = host!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    const t0 = performance.now();
+    button.click();
+    for (let i = 0; i < 2000 && invalidCount() < want; i++) await settle();
+    const ms = performance.now() - t0;
+    if (invalidCount() < want) throw new Error(`only ${invalidCount()} of ${want} errors shown`);
+    return ms;
+  },
+};
+
+(window as unknown as { formBench: typeof api }).formBench = api;
