@@ -86,9 +86,9 @@ const settle = () =>
     channel.port2.postMessage(null);
   });
 
-// Fields marked invalid: aria-invalid on our inputs and the floor's, RJSF's field-error class.
+// Fields marked invalid: aria-invalid on our inputs and the floor's, RJSF's rjsf-field-error class (v6).
 const invalidCount = () =>
-  host!.querySelectorAll('input[aria-invalid="true"], .form-group.field-error:not(.field-object)')
+  host!.querySelectorAll('input[aria-invalid="true"], .rjsf-field-error:not(.rjsf-field-object)')
     .length;
 
 const api = {

@@ -39,27 +39,31 @@ try {
     const keys = n >= 1000 ? 25 : 40;
     const row: Record<string, Record<string, unknown>> = {};
     for (const kind of KINDS) {
-      const m = await page.evaluate(
-        async ({ kind, n, rounds, keys }) => {
-          const api = (window as unknown as { formBench: Api }).formBench;
-          api.prepare(n);
-          const mount: number[] = [];
-          for (let r = 0; r < rounds + 1; r++) mount.push(api.mount(kind, n));
-          mount.shift(); // the first mount also loads code paths; the rest are what a form costs
-          const key: number[] = [];
-          api.mount(kind, n);
-          for (let i = 0; i < 5; i++) await api.keystroke(i);
-          for (let i = 0; i < keys; i++) key.push(await api.keystroke(i));
-          const submit: number[] = [];
-          for (let r = 0; r < rounds; r++) {
+      const m = await page
+        .evaluate(
+          async ({ kind, n, rounds, keys }) => {
+            const api = (window as unknown as { formBench: Api }).formBench;
+            api.prepare(n);
+            const mount: number[] = [];
+            for (let r = 0; r < rounds + 1; r++) mount.push(api.mount(kind, n));
+            mount.shift(); // the first mount also loads code paths; the rest are what a form costs
+            const key: number[] = [];
             api.mount(kind, n);
-            submit.push(await api.submitWithErrors(n));
-          }
-          api.unmount();
-          return { mount, key, submit };
-        },
-        { kind, n, rounds, keys },
-      );
+            for (let i = 0; i < 5; i++) await api.keystroke(i);
+            for (let i = 0; i < keys; i++) key.push(await api.keystroke(i));
+            const submit: number[] = [];
+            for (let r = 0; r < rounds; r++) {
+              api.mount(kind, n);
+              submit.push(await api.submitWithErrors(n));
+            }
+            api.unmount();
+            return { mount, key, submit };
+          },
+          { kind, n, rounds, keys },
+        )
+        .catch((e: unknown) => {
+          throw new Error(`${kind} at ${n} fields: ${e instanceof Error ? e.message : String(e)}`);
+        });
       row[kind] = {
         mountMs: stats(m.mount),
         keystrokeMs: stats(m.key),
