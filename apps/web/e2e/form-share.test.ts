@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, newPage, openBrowser, shot, signIn } from './harness/browser';
+import { DESKTOP, PHONE, newPage, openBrowser, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -12,7 +12,15 @@ describe('form share page /forms/:form/share', () => {
         const page = await newPage(browser, DESKTOP);
         const admin = server.login('admin');
         await signIn(page, server.url, admin.login, admin.password);
-        await page.goto(`${server.url}/forms/trial-apply/share`);
+        // From the menu's public forms list to the form's share page.
+        await page.goto(`${server.url}/forms`);
+        await page.getByText('/f/apply').waitFor();
+        await shot(page, `form-list-${locale}-desktop`);
+        await page
+          .getByRole('button', { name: /(Share|分\s?享)$/ })
+          .first()
+          .click();
+        await page.waitForURL(/\/forms\/trial-apply\/share$/);
         const link = page.locator('#share-link');
         await link.waitFor();
         expect(await link.inputValue()).toBe(`${server.url}/f/apply`);
@@ -28,6 +36,11 @@ describe('form share page /forms/:form/share', () => {
         );
         await shot(page, `form-share-${locale}-desktop`);
         expect(page.pageErrors).toEqual([]);
+        const phone = await newPage(browser, PHONE);
+        await phone.goto(`${server.url}/forms/trial-apply/share`);
+        await phone.locator('img[data-link]').waitFor();
+        await shot(phone, `form-share-${locale}-phone`);
+        expect(phone.pageErrors).toEqual([]);
       } finally {
         await browser.closeAll();
       }

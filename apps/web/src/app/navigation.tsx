@@ -4,6 +4,7 @@ import {
   BellOutlined,
   BuildOutlined,
   HomeOutlined,
+  QrcodeOutlined,
   TableOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
@@ -58,6 +59,14 @@ export const staticNav: NavItem[] = [
         (me.capabilities as string[]).includes(c),
       ),
     order: 80,
+  },
+  {
+    key: 'public-forms',
+    path: '/forms',
+    icon: <QrcodeOutlined />,
+    labelKey: 'nav.publicForms',
+    visible: (me) => me.capabilities.includes('build'),
+    order: 85,
   },
   {
     key: 'builder',

@@ -42,6 +42,14 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/automations').then((m) => ({ Component: m.RunLogPage })),
   },
   {
+    path: 'forms',
+    lazy: () => import('../features/form-share').then((m) => ({ Component: m.PublicFormsPage })),
+  },
+  {
+    path: 'forms/:form/share',
+    lazy: () => import('../features/form-share').then((m) => ({ Component: m.FormSharePage })),
+  },
+  {
     path: 'builder/*',
     lazy: () => import('../features/builder').then((m) => ({ Component: m.BuilderPage })),
   },

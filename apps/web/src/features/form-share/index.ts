@@ -1,3 +1,4 @@
 import './messages';
 
 export { FormSharePage } from './components/FormSharePage';
+export { PublicFormsPage } from './components/PublicFormsPage';

@@ -19,6 +19,10 @@ const zhCN = {
   embed: '嵌入到你的网站',
   embedScript: '脚本（推荐，自动调整高度并带上网页的 UTM 参数）',
   embedFrame: 'iframe',
+  listTitle: '公开表单',
+  listHelp: '访客不用登录即可填写的表单。打开“分享”拿链接、二维码和嵌入代码。',
+  listEmpty: '还没有公开表单。在应用配置里给表单设置“公开”和链接名后，它会出现在这里。',
+  share: '分享',
 };
 const en: typeof zhCN = {
   title: 'Share form',
@@ -38,8 +42,14 @@ const en: typeof zhCN = {
     'Print it on a poster, roll-up banner or flyer; people scan it and fill in the form on their phone.',
   download: 'Download PNG',
   embed: 'Embed in your website',
-  embedScript: 'Script (recommended: sizes itself and passes the page’s UTM parameters on)',
+  embedScript: "Script (recommended: sizes itself and passes the page's UTM parameters on)",
   embedFrame: 'iframe',
+  listTitle: 'Public forms',
+  listHelp:
+    'Forms visitors fill in without signing in. Open “Share” for the link, the QR code and the embed code.',
+  listEmpty:
+    'No public forms yet. Mark a form public and give it a link name in the app spec, and it shows here.',
+  share: 'Share',
 };
 
 export const NS = 'formShare';

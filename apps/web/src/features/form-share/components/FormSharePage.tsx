@@ -42,7 +42,7 @@ export function FormSharePage() {
         {t('title')} · {title}
       </Typography.Title>
       <Row gutter={[24, 24]}>
-        <Col xs={24} lg={14}>
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
           <Card title={t('link')}>
             <Typography.Paragraph type="secondary">{t('linkHelp')}</Typography.Paragraph>
             <Form layout="vertical" requiredMark={false}>
@@ -86,7 +86,7 @@ export function FormSharePage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
           <QrCard link={link} fileName={`${form.slug}${tags.source ? `-${tags.source}` : ''}`} />
         </Col>
       </Row>
