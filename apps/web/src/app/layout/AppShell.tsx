@@ -1,11 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Button, Drawer, Layout, theme } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useIsPhone } from '../../hooks/useIsPhone';
-import { headerSlots } from '../header-slots';
+import { headerSlots, type HeaderSlot } from '../header-slots';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
 
@@ -63,14 +63,14 @@ export function AppShell({ children }: { children: ReactNode }) {
           <div className="trellis-header-main">
             {headerSlots
               .filter((s) => !s.end)
-              .map(({ key, Component }) => (
-                <Component key={key} compact={phone} />
+              .map((slot) => (
+                <Slot key={slot.key} slot={slot} compact={phone} />
               ))}
           </div>
           {headerSlots
             .filter((s) => s.end)
-            .map(({ key, Component }) => (
-              <Component key={key} compact={phone} />
+            .map((slot) => (
+              <Slot key={slot.key} slot={slot} compact={phone} />
             ))}
           {phone ? null : <LanguageSwitch />}
           <UserMenu compact={phone} />
@@ -87,5 +87,19 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** A header piece, holding its place while its chunk loads. */
+function Slot({ slot, compact }: { slot: HeaderSlot; compact: boolean }) {
+  const { Component } = slot;
+  return (
+    <Suspense
+      fallback={
+        <span style={{ display: 'inline-block', width: slot.placeholder(compact), height: 32 }} />
+      }
+    >
+      <Component compact={compact} />
+    </Suspense>
   );
 }

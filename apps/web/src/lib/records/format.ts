@@ -1,4 +1,4 @@
-import type { FieldSpec } from '@trellis/spec';
+import { regionPath, type FieldSpec } from '@trellis/spec';
 import { labelOf } from '../i18n/label';
 import type { Locale } from '../i18n/locale';
 
@@ -42,14 +42,8 @@ const FORMATTERS: Record<string, Formatter> = {
       ? v.map((x) => optionLabel(f, x, locale)).join(locale === 'en' ? ', ' : '、')
       : '',
   user: (_f, v, { userName }) => userName(String(v)),
-  region: (_f, v) =>
-    Array.isArray(v)
-      ? v.join(' ')
-      : v && typeof v === 'object'
-        ? Object.values(v as Record<string, unknown>)
-            .filter((x) => typeof x === 'string')
-            .join(' ')
-        : String(v),
+  // Region values are GB/T 2260 codes ("330106"); people read the names ("浙江省 杭州市 西湖区").
+  region: (_f, v) => (typeof v === 'string' ? (regionPath(v)?.replaceAll(' / ', ' ') ?? v) : ''),
   file: (_f, v) =>
     (Array.isArray(v) ? v : [v])
       .map((x) => (x && typeof x === 'object' && 'name' in x ? String(x.name) : ''))

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Badge, Button, Input, Popover, Select, Space, Typography } from 'antd';
-import { DownloadOutlined, FilterOutlined, ProjectOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
@@ -18,6 +18,7 @@ import { FilterBuilder } from '../filter/FilterBuilder';
 import { isComplete, toJsonLogic, type FilterModel } from '../filter/filter-model';
 import { useViewRecords } from '../hooks/useViewRecords';
 import { useViews } from '../hooks/useViews';
+import { readFilter, readSort, writeFilter, writeSort } from '../hooks/list-url';
 import { BulkBar } from './BulkBar';
 import { RecordCardList } from './RecordCardList';
 import { RecordTable } from './RecordTable';
@@ -44,8 +45,10 @@ function EntityList({ entityKey }: { entityKey: string }) {
   const views = useViews();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const [filter, setFilter] = useState<FilterModel>({ join: 'and', rows: [] });
-  const [sort, setSort] = useState<{ field: string; dir: 'asc' | 'desc' } | null>(null);
+  // View, search, filter and sort live in the URL: a list can be reloaded, bookmarked, shared.
+  const fParam = params.get('f');
+  const filter = useMemo(() => readFilter(fParam), [fParam]);
+  const sort = readSort(params.get('sort'));
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
   const lists = (views.data ?? []).filter((v) => v.entity === entityKey && v.type === 'list');
@@ -67,18 +70,14 @@ function EntityList({ entityKey }: { entityKey: string }) {
   const listParams = useMemo(
     () => ({
       ...(extra !== undefined ? { filter: extra } : {}),
-      ...(sort ? { sort: `${sort.dir === 'desc' ? '-' : ''}${sort.field}` } : {}),
+      ...(params.get('sort') ? { sort: params.get('sort')! } : {}),
       ...(params.get('q') ? { q: params.get('q')! } : {}),
     }),
-    [extra, sort, params],
+    [extra, params],
   );
   const list = useViewRecords(views.isPending ? '' : viewKey, listParams);
   const { fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const toggleSort = (field: string) =>
-    setSort((s) =>
-      s?.field !== field ? { field, dir: 'asc' } : s.dir === 'asc' ? { field, dir: 'desc' } : null,
-    );
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -86,6 +85,18 @@ function EntityList({ entityKey }: { entityKey: string }) {
     setParams(next, { replace: true });
     setSelected(new Set());
   };
+  const setFilter = (model: FilterModel) => setParam('f', writeFilter(model));
+  const toggleSort = (field: string) =>
+    setParam(
+      'sort',
+      writeSort(
+        sort?.field !== field
+          ? { field, dir: 'asc' }
+          : sort.dir === 'asc'
+            ? { field, dir: 'desc' }
+            : null,
+      ),
+    );
   const filterFields = [...(rights?.visibleFields ?? []), 'stage', 'ownerId', 'createdAt'].filter(
     (f) => (f === 'stage' ? format.stages.length > 0 : true),
   );

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldSpec } from '@trellis/spec';
+import { formatValue } from './format';
+
+const city = { key: 'city', type: 'region', label: { 'zh-CN': '城市', en: 'City' } } as FieldSpec;
+const env = { locale: 'zh-CN' as const, userName: (id: string) => id };
+
+describe('cell text of a region field', () => {
+  it('shows the division names, not the code', () => {
+    expect(formatValue(city, '330106', env)).toBe('浙江省 杭州市 西湖区');
+    expect(formatValue(city, '310100', env)).toMatch(/^上海市/);
+  });
+  it('shows an unknown code as stored', () => {
+    expect(formatValue(city, '999999', env)).toBe('999999');
+  });
+});
