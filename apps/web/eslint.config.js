@@ -14,7 +14,8 @@ const features = existsSync('src/features') ? readdirSync('src/features') : [];
 const featureBoundary = (feature) => {
   const others = features.filter((f) => f !== feature);
   if (others.length === 0) return [];
-  const names = others.map((f) => f.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|');
+  // No escaped "-": the pattern runs with the u flag, where "\-" outside a class is an error.
+  const names = others.map((f) => f.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|');
   return [
     {
       regex: `(^|/)features/(${names})(/|$)|^(\\.\\./)+(${names})(/|$)`,
