@@ -1,5 +1,5 @@
 import { useRouteError } from 'react-router';
-import { ErrorState } from '../../components/feedback/ErrorState';
+import { ShellErrorState as ErrorState } from '../../components/feedback/ShellErrorState';
 
 /** A page that failed to load or render: what failed and a reload (e.g. after a deploy). */
 export function RouteError() {

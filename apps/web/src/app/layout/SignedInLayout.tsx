@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ErrorState } from '../../components/feedback/ErrorState';
+import { ShellErrorState as ErrorState } from '../../components/feedback/ShellErrorState';
 import { LoadingState } from '../../components/feedback/LoadingState';
 import { useLiveEvents } from '../../lib/live/useLiveEvents';
 import { useMe } from '../../lib/session/useMe';
