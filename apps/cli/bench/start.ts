@@ -43,7 +43,13 @@ async function once(mode: Mode, run: number) {
     [...modes[mode], 'start', '--data', data, '--port', '0', '--host', '127.0.0.1'],
     {
       cwd: cli,
-      env: { ...process.env, TRELLIS_LOCALE: 'en', TRELLIS_LIMIT_INTAKE_PER_MINUTE: '0' },
+      // Request logs off the terminal (warnings and errors still show); both modes alike.
+      env: {
+        ...process.env,
+        TRELLIS_LOCALE: 'en',
+        TRELLIS_LIMIT_INTAKE_PER_MINUTE: '0',
+        TRELLIS_LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
