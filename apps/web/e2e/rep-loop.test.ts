@@ -5,22 +5,13 @@ import { demoServer } from './harness/server';
 
 const server = demoServer();
 
-/** Creates a lead as the signed-in user through the API, from the page (same origin). */
-async function createLead(page: Page, name: string): Promise<string> {
-  const phone = `139${String(Date.now()).slice(-8)}`;
-  const created = await page.evaluate(
-    async ([leadName, leadPhone]) => {
-      const res = await fetch('/api/v1/records/lead', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: leadName, phone: leadPhone }),
-      });
-      return { status: res.status, body: (await res.json()) as { id: string } };
-    },
-    [name, phone] as const,
-  );
-  expect(created, JSON.stringify(created.body)).toMatchObject({ status: 201 });
-  return created.body.id;
+/** Picks the first option of the Ant Design select labelled `label`. */
+async function pickFirst(page: Page, scope: ReturnType<Page['locator']> | Page, label: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .first()
+    .click();
 }
 
 describe("a sales rep's daily loop", () => {
@@ -39,11 +30,25 @@ describe("a sales rep's daily loop", () => {
       await page.getByRole('row').nth(2).waitFor();
       await shot(page, 'list-zh-CN-desktop');
 
+      // Create a lead through the form: refused empty with the reasons at the fields, then saved.
+      await page.getByRole('link', { name: /新\s?建/ }).click();
+      await page.waitForURL(/\/records\/lead\/new$/);
+      const form = page.getByRole('form', { name: '新建线索' });
+      await form.getByRole('button', { name: /新\s?建/ }).click();
+      await form.locator('[aria-invalid="true"]').first().waitFor();
+      expect(await form.textContent()).toMatch(/“姓名”为必填项/);
+      await shot(page, 'create-errors-zh-CN-desktop');
       const name = `测试线索${Date.now() % 100000}`;
-      const id = await createLead(page, name);
-      await page.goto(`${server.url}/records/lead/${id}`);
+      await form.getByLabel('姓名', { exact: true }).fill(name);
+      await form
+        .getByLabel('手机号', { exact: true })
+        .fill(`139 ${String(Date.now()).slice(-8, -4)} ${String(Date.now()).slice(-4)}`);
+      await form.getByRole('button', { name: /新\s?建/ }).click();
+      await page.waitForURL((url) => /\/records\/lead\/(?!new$)[^/]+$/.test(url.pathname));
+      const id = new URL(page.url()).pathname.split('/').pop()!;
+      expect(id).not.toBe('new');
       await page.getByRole('heading', { name }).waitFor();
-      // The next stage says what it needs; moving there without it is refused with the reasons.
+      // The next stage says what it needs; moving there without it opens those fields.
       await page
         .getByText(/需填写：/)
         .first()
@@ -54,9 +59,19 @@ describe("a sales rep's daily loop", () => {
         .click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText(/暂不能进入/).waitFor();
-      expect(await dialog.textContent()).toMatch(/意向课程|课程/);
+      const stageForm = dialog.getByRole('form');
+      await stageForm.getByLabel('意向课程', { exact: true }).waitFor();
       await shot(page, 'stage-refused-zh-CN-desktop');
-      await dialog.getByRole('button', { name: '关闭' }).click();
+      for (const field of ['意向课程', '预算范围', '决策周期'])
+        await pickFirst(page, stageForm, field);
+      await stageForm.getByRole('button', { name: /保存并进入/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page
+        .locator(
+          '.trellis-stagebar .ant-steps-item-process, .trellis-stagebar .ant-steps-item-active',
+        )
+        .getByText('需求确认')
+        .waitFor();
 
       // A follow-up in two clicks: a quick reply, then log.
       const quick = page.locator('.trellis-quick-replies .ant-tag').first();

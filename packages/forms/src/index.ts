@@ -1,7 +1,12 @@
 // The React form runtime shared by the web app and the public form pages.
 export { createFormRuntime, fieldDefaults, stageRequires } from './core/runtime';
 export type { FormRuntime, RuntimeOptions } from './core/runtime';
-export { runtimeFor, specModelOf, type FormRef } from './core/spec-cache';
+export {
+  providePrecompiledValidator,
+  runtimeFor,
+  specModelOf,
+  type FormRef,
+} from './core/spec-cache';
 export { formMessage, FORM_MESSAGE_KEYS, type FormMessageKey } from './core/messages';
 export { formatMoney, fromMinorUnits, minorDigits, toMinorUnits } from './core/money';
 export { placeErrors, problemErrors, type PlacedErrors } from './core/server-errors';

@@ -166,6 +166,13 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ],
   ['delete', '/api/v1/tokens/{id}', 'Users', 'Revoke an API token', 204],
   ['get', '/api/v1/spec', 'Spec', 'The live spec and its version', 200],
+  [
+    'get',
+    '/api/v1/spec/validators/{entity}.js',
+    'Spec',
+    "An entity's record validator of the live spec, precompiled (ajv standalone ES module)",
+    200,
+  ],
   ['get', '/api/v1/spec/draft', 'Spec', 'The draft being edited', 200],
   ['put', '/api/v1/spec/draft', 'Spec', 'Save the draft (validated; If-Match: revision)', 200],
   ['delete', '/api/v1/spec/draft', 'Spec', 'Discard the draft (If-Match: revision)', 204],

@@ -394,6 +394,7 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
     'version',
     'spec',
   ]),
+  'get /api/v1/spec/validators/{entity}.js': { type: 'string' },
   'get /api/v1/spec/draft': ref('SpecDraft'),
   'put /api/v1/spec/draft': obj(
     {
@@ -447,6 +448,7 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
 export const FIXED_MEDIA: Record<string, string> = {
   'get /api/v1/events': 'text/event-stream',
   'get /api/v1/files/{id}': 'application/octet-stream',
+  'get /api/v1/spec/validators/{entity}.js': 'text/javascript',
 };
 
 /**

@@ -16,6 +16,7 @@ import { registerRecordExtraRoutes } from './record-extras';
 import { registerRecordGroupRoutes } from './record-groups';
 import { registerRecordRoutes } from './records';
 import { registerSpecRoutes } from './spec';
+import { registerSpecValidatorRoutes } from './spec-validators';
 import { registerTaskRoutes } from './tasks';
 import { registerUserRoutes } from './users';
 import { registerViewRoutes } from './views';
@@ -37,6 +38,7 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerViewRoutes(app, ctx);
   registerOpenApiRoute(app, ctx);
   registerSpecRoutes(app, ctx);
+  registerSpecValidatorRoutes(app, ctx);
   registerAutomationRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerFileRoutes(app, ctx);

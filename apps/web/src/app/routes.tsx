@@ -26,6 +26,10 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordListPage })),
   },
   {
+    path: 'records/:entity/new',
+    lazy: () => import('../features/records').then((m) => ({ Component: m.CreateRecordPage })),
+  },
+  {
     path: 'records/:entity/:id',
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordPage })),
   },

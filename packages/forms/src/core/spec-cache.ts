@@ -1,8 +1,24 @@
-import { createSpecModel, type SpecModel } from '@trellis/rules';
+import { createSpecModel, fullEnv, type RecordValidator, type SpecModel } from '@trellis/rules';
 import type { AppSpec } from '@trellis/spec';
 import { createFormRuntime, type FormRuntime, type RuntimeOptions } from './runtime';
 
 const models = new WeakMap<AppSpec, SpecModel>();
+const precompiled = new WeakMap<AppSpec, Map<string, RecordValidator>>();
+
+/**
+ * Hands over an entity's validator compiled ahead of time (ajv standalone, loaded from the
+ * server) for `spec`, so forms of that entity never compile one: needed where the page's content
+ * security policy forbids evaluating code. Call before the first form of the entity mounts.
+ */
+export function providePrecompiledValidator(
+  spec: AppSpec,
+  entity: string,
+  validate: RecordValidator,
+): void {
+  let byEntity = precompiled.get(spec);
+  if (!byEntity) precompiled.set(spec, (byEntity = new Map()));
+  byEntity.set(entity, validate);
+}
 
 /**
  * The rules model of a spec version, built once per spec object and kept while it lives:
@@ -10,7 +26,13 @@ const models = new WeakMap<AppSpec, SpecModel>();
  */
 export function specModelOf(spec: AppSpec): SpecModel {
   let model = models.get(spec);
-  if (!model) models.set(spec, (model = createSpecModel(spec, null)));
+  if (!model)
+    models.set(
+      spec,
+      (model = createSpecModel(spec, null, fullEnv, (entity) =>
+        precompiled.get(spec)?.get(entity),
+      )),
+    );
   return model;
 }
 

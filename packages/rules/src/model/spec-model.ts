@@ -3,7 +3,7 @@ import { fullEnv } from '../env/full-env';
 import type { RuleEnv } from '../env/types';
 import { createAjv } from '../validation/ajv';
 import { buildEntitySchema } from '../validation/entity-schema';
-import { createEntityModel, type EntityModel } from './entity-model';
+import { createEntityModel, type EntityModel, type RecordValidator } from './entity-model';
 
 /** A spec version with its per-entity models, built lazily and kept for the life of the version. */
 export type SpecModel = {
@@ -17,14 +17,20 @@ export type SpecModel = {
 
 /**
  * Builds the model of one spec version; entity validators compile (ajv) on first use and are
- * kept. `env` defaults to the full region and phone data.
+ * kept. `env` defaults to the full region and phone data; `precompiled` hands over validators
+ * compiled ahead of time (ajv standalone) for pages that may not evaluate code.
  */
 export function createSpecModel(
   spec: AppSpec,
   version: number | null,
   env: RuleEnv = fullEnv,
+  precompiled?: (entity: string) => RecordValidator | undefined,
 ): SpecModel {
-  const ajv = createAjv();
+  // Created on the first compile: a page under a CSP without 'unsafe-eval' that is handed
+  // precompiled validators never builds ajv's compiler.
+  let ajv: ReturnType<typeof createAjv> | undefined;
+  const compile = (entity: EntitySpec): RecordValidator =>
+    precompiled?.(entity.key) ?? (ajv ??= createAjv()).compile(buildEntitySchema(entity));
   const models = new Map<string, EntityModel>();
   const activityTypes = new Map((spec.activityTypes ?? []).map((a) => [a.key, a]));
   let compiled = 0;
@@ -33,7 +39,7 @@ export function createSpecModel(
     compiled++;
     return createEntityModel(entity, {
       pipeline: (spec.pipelines ?? []).find((p) => p.entity === entity.key),
-      validate: ajv.compile(buildEntitySchema(entity)),
+      validate: compile(entity),
       env,
     });
   };

@@ -1,2 +1,3 @@
 export { RecordListPage } from './components/RecordListPage';
 export { RecordPage } from './components/RecordPage';
+export { CreateRecordPage } from './components/CreateRecordPage';

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorState } from '../../../components/feedback/ErrorState';
 import { LoadingState } from '../../../components/feedback/LoadingState';
-import { StageMoveDialog } from '../../../components/records/StageMoveDialog';
+import { StageMoveDialog, type Refusal } from '../../../components/records/StageMoveDialog';
 import { ApiError } from '../../../lib/api/problem';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { fetchViewGroups, fetchViews, moveStage } from '../../../lib/records/api';
@@ -55,7 +55,7 @@ function Board({ view }: { view: View }) {
       fetchViewGroups(view.key, { by: 'stage', ...(money.length ? { sum: money.join(',') } : {}) }),
   });
   const [dragging, setDragging] = useState<RecordData | null>(null);
-  const [refusal, setRefusal] = useState<{ stageLabel: string; error: ApiError } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
@@ -65,17 +65,24 @@ function Board({ view }: { view: View }) {
     mutationFn: ({ record, stage }: { record: RecordData; stage: string }) =>
       moveStage(entity.key, record.id, stage, { version: record.version }),
     onSuccess: () => message.success(t('stage.moved')),
-    onError: (err, { stage }) => {
+    onError: (err, { record, stage }) => {
       const target = format.stages.find((s) => s.key === stage);
       if (err instanceof ApiError && err.status === 422)
-        setRefusal({ stageLabel: label(target?.label, stage), error: err });
+        setRefusal({
+          entity: entity.key,
+          record,
+          stage,
+          stageLabel: label(target?.label, stage),
+          error: err,
+        });
       else message.error(err instanceof ApiError ? err.message : t('error.unknown'));
     },
-    onSettled: () => {
-      void client.invalidateQueries({ queryKey: recordKeys.lists() });
-      void client.invalidateQueries({ queryKey: [...recordKeys.all, 'groups'] });
-    },
+    onSettled: () => refresh(),
   });
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: recordKeys.lists() });
+    void client.invalidateQueries({ queryKey: [...recordKeys.all, 'groups'] });
+  };
   const onDragEnd = (e: DragEndEvent) => {
     setDragging(null);
     const record = e.active.data.current?.record as RecordData | undefined;
@@ -125,7 +132,15 @@ function Board({ view }: { view: View }) {
           ) : null}
         </DragOverlay>
       </DndContext>
-      <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} />
+      <StageMoveDialog
+        refusal={refusal}
+        onClose={() => setRefusal(null)}
+        onMoved={() => {
+          setRefusal(null);
+          refresh();
+          message.success(t('stage.moved'));
+        }}
+      />
     </div>
   );
 }

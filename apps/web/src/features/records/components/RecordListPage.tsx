@@ -112,6 +112,13 @@ function EntityList({ entityKey }: { entityKey: string }) {
           {label(entity.pluralLabel ?? entity.label, entity.key)}
         </Typography.Title>
         <Space wrap>
+          {rights?.create ? (
+            <Link to={`/records/${entityKey}/new`}>
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('records.new')}
+              </Button>
+            </Link>
+          ) : null}
           {boards[0] ? (
             <Link to={`/board/${boards[0].key}`}>
               <Button icon={<ProjectOutlined />}>{t('board.open')}</Button>

@@ -1,7 +1,10 @@
-import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api/problem';
+import { FormGate } from '../../../components/records/FormGate';
 import { TaskList } from '../../../components/work/TaskList';
 import { ErrorState } from '../../../components/feedback/ErrorState';
 import { LoadingState } from '../../../components/feedback/LoadingState';
@@ -14,6 +17,7 @@ import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 import { useRecord, useTimeline } from '../hooks/useRecord';
 import { LogActivity } from './LogActivity';
 import { RecordDetails } from './RecordDetails';
+import { RecordEditForm } from './RecordEditForm';
 import { StageBar } from './StageBar';
 import { Timeline } from './Timeline';
 
@@ -46,6 +50,8 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
     .filter((e) => e.kind === 'task' && e.task?.status === 'open')
     .map((e) => e.task!);
   const stage = format.stages.find((s) => s.key === record.stage);
+  const [editing, setEditing] = useState(false);
+  const canEdit = (rights?.update ?? 'none') !== 'none';
   return (
     <div>
       <div className="trellis-page-title">
@@ -81,15 +87,35 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14} order={phone ? 2 : 1}>
-          <Card size="small" title={t('records.details')}>
-            <RecordDetails
-              entity={entity}
-              record={record}
-              visible={visible}
-              label={format.label}
-              text={format.text}
-              columns={phone ? 1 : 2}
-            />
+          <Card
+            size="small"
+            title={t('records.details')}
+            extra={
+              canEdit && !editing ? (
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('records.edit')}
+                </Button>
+              ) : null
+            }
+          >
+            {editing ? (
+              <FormGate entity={entityKey}>
+                <RecordEditForm
+                  entity={entityKey}
+                  record={record}
+                  onDone={() => setEditing(false)}
+                />
+              </FormGate>
+            ) : (
+              <RecordDetails
+                entity={entity}
+                record={record}
+                visible={visible}
+                label={format.label}
+                text={format.text}
+                columns={phone ? 1 : 2}
+              />
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={10} order={phone ? 1 : 2}>

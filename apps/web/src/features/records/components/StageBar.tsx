@@ -3,7 +3,7 @@ import { App, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
-import { StageMoveDialog } from '../../../components/records/StageMoveDialog';
+import { StageMoveDialog, type Refusal } from '../../../components/records/StageMoveDialog';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { ApiError } from '../../../lib/api/problem';
 import { useLabel } from '../../../lib/i18n/useLabel';
@@ -29,22 +29,30 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
   const { message } = App.useApp();
   const label = useLabel();
   const client = useQueryClient();
-  const [refusal, setRefusal] = useState<{ stageLabel: string; error: ApiError } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const moved = (updated: RecordData) => {
+    setRefusal(null);
+    client.setQueryData(recordKeys.detail(entity.key, record.id), updated);
+    void client.invalidateQueries({ queryKey: recordKeys.timeline(entity.key, record.id) });
+    void client.invalidateQueries({ queryKey: recordKeys.lists() });
+    message.success(t('stage.moved'));
+  };
   const current = stages.findIndex((s) => s.key === record.stage);
   const here = stages[current];
   const move = useMutation({
     mutationFn: (stage: string) =>
       moveStage(entity.key, record.id, stage, { version: record.version }),
-    onSuccess: (updated) => {
-      client.setQueryData(recordKeys.detail(entity.key, record.id), updated);
-      void client.invalidateQueries({ queryKey: recordKeys.timeline(entity.key, record.id) });
-      void client.invalidateQueries({ queryKey: recordKeys.lists() });
-      message.success(t('stage.moved'));
-    },
+    onSuccess: (updated) => moved(updated),
     onError: (err, stage) => {
       const target = stages.find((s) => s.key === stage);
       if (err instanceof ApiError && err.status === 422)
-        setRefusal({ stageLabel: label(target?.label, stage), error: err });
+        setRefusal({
+          entity: entity.key,
+          record,
+          stage,
+          stageLabel: label(target?.label, stage),
+          error: err,
+        });
       else message.error(err instanceof ApiError ? err.message : t('error.unknown'));
     },
   });
@@ -67,7 +75,7 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
             onChange={(stage: string) => move.mutate(stage)}
           />
         ) : null}
-        <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} />
+        <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
       </Space>
     );
   return (
@@ -95,7 +103,7 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
           if (target && target.key !== record.stage) move.mutate(target.key);
         }}
       />
-      <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} />
+      <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
     </div>
   );
 }

@@ -1,0 +1,73 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RecordForm } from '@trellis/forms';
+import { entityFormProps } from '../../../components/records/entity-form';
+import { formErrors, useFormRights } from '../../../components/records/form-rights';
+import { useFormServices } from '../../../components/records/useFormServices';
+import { ApiError } from '../../../lib/api/problem';
+import { useLocale } from '../../../lib/i18n/useLocale';
+import { updateRecord } from '../../../lib/records/api';
+import { recordKeys } from '../../../lib/records/keys';
+import type { RecordData } from '../../../lib/records/types';
+import { useLiveSpec } from '../../../lib/session/useSpec';
+
+type Props = { entity: string; record: RecordData; onDone: () => void };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The record's form for editing. Only the fields the user changed are sent, with the version
+ * the form opened on: when someone else saved since, the server's conflict (409) is shown above
+ * the button and nothing is overwritten.
+ */
+export function RecordEditForm({ entity, record, onDone }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const spec = useLiveSpec();
+  const locale = useLocale();
+  const services = useFormServices();
+  const rights = useFormRights(entity);
+  const client = useQueryClient();
+  return (
+    <RecordForm
+      spec={spec}
+      {...entityFormProps(spec, entity)}
+      locale={locale}
+      services={services}
+      current={record}
+      initialValues={record}
+      hidden={rights.hidden}
+      readOnlyFields={rights.readOnly}
+      user={rights.user}
+      submitLabel={t('common.save')}
+      ariaLabel={t('records.editTitle')}
+      footer={
+        <Button type="link" onClick={onDone} style={{ paddingInline: 0, marginTop: 8 }}>
+          {t('common.cancel')}
+        </Button>
+      }
+      onSubmit={async (values) => {
+        const changed = Object.fromEntries(
+          Object.entries(values).filter(([k, v]) => !same(v, record[k])),
+        );
+        if (Object.keys(changed).length === 0) {
+          onDone();
+          return undefined;
+        }
+        try {
+          const saved = await updateRecord(entity, record.id, record.version, changed);
+          client.setQueryData(recordKeys.detail(entity, record.id), saved);
+          void client.invalidateQueries({ queryKey: recordKeys.timeline(entity, record.id) });
+          void client.invalidateQueries({ queryKey: recordKeys.lists() });
+          message.success(t('records.saved'));
+          onDone();
+          return undefined;
+        } catch (err) {
+          if (err instanceof ApiError) return { errors: formErrors(err) };
+          throw err;
+        }
+      }}
+    />
+  );
+}
