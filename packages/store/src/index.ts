@@ -74,6 +74,20 @@ export type {
 } from './api/records';
 export type { HistoryRow, TransitionRow, HistoryRepo, TransitionRepo } from './api/history';
 export type {
+  AggregateQuery,
+  AggregateRow,
+  DwellRow,
+  EntryRow,
+  FlowQuery,
+  GroupKey,
+  Measure,
+  ReachQuery,
+  ReachRow,
+  ReportRepo,
+  ReportScope,
+  TimeRange,
+} from './api/reports';
+export type {
   ListQuery,
   OutboxRow,
   RecordStore,

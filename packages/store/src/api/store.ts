@@ -14,6 +14,7 @@ import type { MigrationRepo } from './migrations';
 import type { NotificationRepo } from './notifications';
 import type { OutboxRepo } from './outbox';
 import type { RecordRepo } from './records';
+import type { ReportRepo } from './reports';
 import type { EffectRepo, RunRepo } from './runs';
 import type { SavedViewRepo } from './saved-views';
 import type { SchedulerRepo } from './scheduler';
@@ -32,6 +33,8 @@ import type { WebhookSecretRepo } from './webhook-secrets';
 export type Repos = {
   /** Records of the entities of `spec` (cached per spec object). */
   records(spec: AppShape): RecordRepo;
+  /** Aggregate reads for reports over the entities of `spec` (read-only; cached per spec object). */
+  reports(spec: AppShape): ReportRepo;
   history: HistoryRepo;
   transitions: TransitionRepo;
   touches: TouchRepo;

@@ -54,6 +54,8 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
   const records = new WeakMap<AppShape, RecordRepo>();
   const atomic: Atomic = (fn) => s.unit((p) => fn(p.x, p.nested));
   return buildRepos({
+    dialect: 'postgres',
+    locale,
     exec: s.x,
     atomic: (fn) => s.unit((p) => fn(p.x, p.tx)),
     records(spec) {

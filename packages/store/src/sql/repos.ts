@@ -1,6 +1,9 @@
+import type { SqlDialectName } from '@trellis/logic';
 import type { AssignmentRepo } from '../api/assignment';
 import type { MigrationRepo } from '../api/migrations';
 import type { RecordRepo } from '../api/records';
+import type { ReportRepo } from '../api/reports';
+import type { StoreLocale } from '../messages';
 import type { SpecRepo } from '../api/specs';
 import type { Repos, Tx } from '../api/store';
 import type { TableData } from '../api/table-data';
@@ -14,6 +17,7 @@ import { historyRepo, transitionRepo } from './history';
 import { fileRepo, idempotencyRepo, intakeLogRepo, webhookSecretRepo } from './intake';
 import { notificationRepo } from './notifications';
 import { outboxRepo } from './outbox';
+import { reportRepo } from './reports/report-repo';
 import { effectRepo, runRepo } from './runs';
 import { savedViewRepo } from './saved-views';
 import { assignmentRepo, schedulerRepo } from './scheduler';
@@ -25,6 +29,8 @@ import { userRepo } from './users';
 
 /** Repositories an adapter writes itself (dialect-specific SQL), and overrides of shared ones. */
 export type AdapterParts = {
+  dialect: SqlDialectName;
+  locale: StoreLocale;
   /** The executor of this scope (a connection outside a transaction, the transaction inside). */
   exec: SqlExec;
   /**
@@ -46,9 +52,15 @@ export type AdapterParts = {
 /** Every repository of one scope: the shared ones over `exec`, the adapter's own, its overrides. */
 export function buildRepos(p: AdapterParts): Repos {
   const x = p.exec;
+  const reports = new WeakMap<AppShape, ReportRepo>();
   const inTx = <T>(fn: (x: SqlExec) => Promise<T>) => p.atomic((atomicExec) => fn(atomicExec));
   return {
     records: p.records,
+    reports(spec) {
+      let repo = reports.get(spec);
+      if (!repo) reports.set(spec, (repo = reportRepo(x, spec, p.dialect, p.locale)));
+      return repo;
+    },
     history: historyRepo(x),
     transitions: transitionRepo(x),
     touches: touchRepo(x),

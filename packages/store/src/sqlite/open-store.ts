@@ -86,6 +86,8 @@ function scopeRepos(
 ): Repos {
   const facades = new WeakMap<AppShape, RecordRepo>();
   return buildRepos({
+    dialect: 'sqlite',
+    locale,
     exec: sqliteExec(() => conn().sqlite),
     atomic,
     records(spec) {

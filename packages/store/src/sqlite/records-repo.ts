@@ -5,6 +5,7 @@ import { fail, type StoreLocale, type StoreResult } from '../messages';
 import { searchCondition } from '../search/search-condition';
 import type { RecordStore, WhereSql } from './record-core';
 import { prepared } from './exec';
+import { conditionColumns } from '../sql/reports/scope';
 
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(
@@ -15,7 +16,7 @@ function whereOf(
   const parts: WhereSql[] = [];
   const compile = (expr: unknown, path: string): WhereSql | StoreResult<never> => {
     const c = compileToSql(expr, {
-      columns: info.columns,
+      columns: conditionColumns(info, 'sqlite'),
       dialect: 'sqlite',
       locale: q.locale ?? locale,
       ...(q.context ? { ctx: q.context } : {}),

@@ -6,6 +6,7 @@ import { journalContract } from './journal.case';
 import { outboxContract } from './outbox.case';
 import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
+import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { transactionsContract } from './transactions.case';
 import { viewsContract } from './views.case';
@@ -16,6 +17,7 @@ export type { StoreFactory, StoreHandle } from './factory';
 export function storeContract(factory: StoreFactory): void {
   transactionsContract(factory);
   recordsContract(factory);
+  reportsContract(factory);
   outboxContract(factory);
   automationStateContract(factory);
   journalContract(factory);

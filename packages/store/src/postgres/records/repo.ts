@@ -5,6 +5,7 @@ import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../../sql/exec';
 import type { WhereSql } from '../../sqlite/record-core';
+import { conditionColumns } from '../../sql/reports/scope';
 import { groupRecords } from './groups';
 import { findByIdentity, getRecord, listRecords } from './reads';
 import { pgSearchCondition } from './search';
@@ -31,7 +32,7 @@ function whereOf(
   ] as const) {
     if (expr === undefined || expr === null) continue;
     const c = compileToSql(expr, {
-      columns: info.columns,
+      columns: conditionColumns(info, 'postgres'),
       dialect: 'postgres',
       positional: true,
       locale,

@@ -1,0 +1,106 @@
+import type { SqlDialectName } from '@trellis/logic';
+import type { DwellRow, EntryRow, ReachRow, TimeRange } from '../../api/reports';
+import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
+import { fromNum, type SqlExec } from '../exec';
+import { decodeKey } from './decode';
+import { param, selectedRecords, type Where } from './scope';
+
+/** The records a flow query reads plus the transitions' range condition (alias `t`). */
+type FlowParts = {
+  info: EntityTableInfo;
+  where: Where | null;
+  by: ColumnInfo | null;
+  at?: TimeRange | undefined;
+  dialect: SqlDialectName;
+};
+
+function transitionsOf(p: FlowParts): { cte: string; cond: string; params: unknown[] } {
+  const r = selectedRecords(p.info, p.where, p.by);
+  const params: unknown[] = [...r.params, p.info.entity];
+  let cond = `t.entity = ${param(p.dialect, p.info.entity)}`;
+  if (p.at?.from !== undefined) {
+    cond += ` AND t.at >= ${param(p.dialect, p.at.from)}`;
+    params.push(p.at.from);
+  }
+  if (p.at?.to !== undefined) {
+    cond += ` AND t.at < ${param(p.dialect, p.at.to)}`;
+    params.push(p.at.to);
+  }
+  return { cte: `WITH r AS (${r.sql})`, cond, params };
+}
+
+/** Distinct records entering each stage, per key. */
+export async function entries(x: SqlExec, p: FlowParts): Promise<EntryRow[]> {
+  const f = transitionsOf(p);
+  const rows = await x.all(
+    `${f.cte} SELECT t.to_stage AS s, r.k AS k, count(DISTINCT t.record_id) AS n
+     FROM stage_transitions t JOIN r ON r.id = t.record_id WHERE ${f.cond} GROUP BY t.to_stage, r.k`,
+    f.params,
+  );
+  return rows.map((row) => ({
+    stage: String(row.s),
+    key: decodeKey(p.by, row.k),
+    records: fromNum(row.n),
+  }));
+}
+
+/** Per record the highest rank among its entered stages and its current one, counted per rank. */
+export async function reach(
+  x: SqlExec,
+  p: FlowParts,
+  ranks: Readonly<Record<string, number>>,
+): Promise<ReachRow[]> {
+  const stages = Object.entries(ranks).filter(([, n]) => Number.isSafeInteger(n));
+  if (stages.length === 0) return [];
+  const r = selectedRecords(p.info, p.where, p.by);
+  const caseParams: unknown[] = [];
+  const rank = `CASE s.stage ${stages
+    .map(([stage, n]) => {
+      caseParams.push(stage);
+      return `WHEN ${param(p.dialect, stage)} THEN ${n}`;
+    })
+    .join(' ')} END`;
+  const rows = await x.all(
+    `WITH r AS (${r.sql})
+     SELECT x.rk AS rk, x.k AS k, count(*) AS n FROM (
+       SELECT s.id AS id, s.k AS k, max(${rank}) AS rk FROM (
+         SELECT r.id AS id, r.k AS k, t.to_stage AS stage
+           FROM stage_transitions t JOIN r ON r.id = t.record_id WHERE t.entity = ${param(p.dialect, p.info.entity)}
+         UNION ALL
+         SELECT r.id AS id, r.k AS k, r.stage AS stage FROM r
+       ) s GROUP BY s.id, s.k
+     ) x WHERE x.rk IS NOT NULL GROUP BY x.rk, x.k`,
+    [...r.params, ...caseParams, p.info.entity],
+  );
+  return rows.map((row) => ({
+    rank: fromNum(row.rk),
+    key: decodeKey(p.by, row.k),
+    records: fromNum(row.n),
+  }));
+}
+
+/** Count, mean, nearest-rank median and p90 of the time spent in each stage left. */
+export async function dwell(x: SqlExec, p: FlowParts): Promise<DwellRow[]> {
+  const f = transitionsOf(p);
+  const rows = await x.all(
+    `${f.cte}, d AS (
+       SELECT t.from_stage AS s, r.k AS k, t.dwell_ms AS v,
+         ROW_NUMBER() OVER (PARTITION BY t.from_stage, r.k ORDER BY t.dwell_ms) AS rn,
+         COUNT(*) OVER (PARTITION BY t.from_stage, r.k) AS n
+       FROM stage_transitions t JOIN r ON r.id = t.record_id
+       WHERE ${f.cond} AND t.from_stage IS NOT NULL AND t.dwell_ms IS NOT NULL)
+     SELECT s, k, max(n) AS n, avg(v) AS mean,
+       max(CASE WHEN rn = (n + 1) / 2 THEN v END) AS median,
+       max(CASE WHEN rn = (9 * n + 9) / 10 THEN v END) AS p90
+     FROM d GROUP BY s, k`,
+    f.params,
+  );
+  return rows.map((row) => ({
+    stage: String(row.s),
+    key: decodeKey(p.by, row.k),
+    count: fromNum(row.n),
+    mean: fromNum(row.mean),
+    median: fromNum(row.median),
+    p90: fromNum(row.p90),
+  }));
+}

@@ -1,0 +1,60 @@
+import type { SqlDialectName } from '@trellis/logic';
+import type { FlowQuery, ReportRepo, ReportScope } from '../../api/reports';
+import { entityTable, type ColumnInfo, type EntityTableInfo } from '../../entity/entity-table';
+import { fail, type StoreLocale, type StoreResult } from '../../messages';
+import type { AppShape } from '../../spec-shape';
+import type { SqlExec } from '../exec';
+import { aggregate } from './aggregate';
+import { dwell, entries, reach } from './flow';
+import { reportWhere, type Where } from './scope';
+
+const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
+function tableOf(spec: AppShape, entity: string): EntityTableInfo | undefined {
+  let t = tablesBySpec.get(spec);
+  if (!t) tablesBySpec.set(spec, (t = new Map(spec.entities.map((e) => [e.key, entityTable(e)]))));
+  return t.get(entity);
+}
+
+/**
+ * The reporting repository of one scope, shared by both adapters: dialect-neutral SQL over the
+ * entity tables and stage_transitions (docs/reports.md).
+ */
+export function reportRepo(
+  x: SqlExec,
+  spec: AppShape,
+  dialect: SqlDialectName,
+  locale: StoreLocale,
+): ReportRepo {
+  type Ready = { info: EntityTableInfo; where: Where | null; by: ColumnInfo | null };
+  const prepare = (entity: string, q: ReportScope, byField?: string): StoreResult<Ready> => {
+    const info = tableOf(spec, entity);
+    if (!info) return fail('unknown_entity', '', { entity }, locale);
+    const where = reportWhere(info, q, dialect, locale);
+    if (where && 'ok' in where) return where;
+    let by: ColumnInfo | null = null;
+    if (byField !== undefined) {
+      by = info.columns[byField] ?? null;
+      if (!by) return fail('unknown_field', '/by', { entity, field: byField }, locale);
+    }
+    return { ok: true, value: { info, where, by } };
+  };
+  const flow = async <T>(
+    entity: string,
+    q: FlowQuery,
+    run: (p: Ready & { at?: FlowQuery['at']; dialect: SqlDialectName }) => Promise<T>,
+  ): Promise<StoreResult<T>> => {
+    const ready = prepare(entity, q, q.by);
+    if (!ready.ok) return ready;
+    return { ok: true, value: await run({ ...ready.value, at: q.at, dialect }) };
+  };
+  return {
+    async aggregate(entity, q) {
+      const ready = prepare(entity, q);
+      if (!ready.ok) return ready;
+      return aggregate(x, ready.value.info, ready.value.where, q, dialect, locale);
+    },
+    entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
+    dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),
+    reach: (entity, q) => flow(entity, q, (p) => reach(x, p, q.ranks)),
+  };
+}

@@ -1,0 +1,100 @@
+import { compileToSql, type SqlDialectName } from '@trellis/logic';
+import type { ReportScope } from '../../api/reports';
+import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
+import { quoteIdent } from '../../entity/entity-table';
+import { fail, type StoreLocale, type StoreResult } from '../../messages';
+
+/** A compiled SQL condition with its `?` parameters. */
+export type Where = { sql: string; params: unknown[] };
+
+/**
+ * The virtual list field `stagesEntered`: every stage the record ever entered, from its stage
+ * transitions, as the JSON list a multiselect column holds (so `in` and `isEmpty` work on it).
+ * A correlated subquery on the transitions' (entity, record_id) index.
+ */
+function stagesEntered(info: EntityTableInfo, dialect: SqlDialectName): ColumnInfo {
+  const base = info.columns.id!;
+  const self = `${quoteIdent(info.table)}.${base.column}`;
+  // Entity keys are camelCase identifiers (spec schema), safe as a literal.
+  const entity = `'${info.entity.replace(/'/g, "''")}'`;
+  const list =
+    dialect === 'postgres'
+      ? `(SELECT jsonb_agg(DISTINCT t.to_stage) FROM stage_transitions t WHERE t.entity = ${entity} AND t.record_id = ${self})`
+      : `(SELECT json_group_array(DISTINCT t.to_stage) FROM stage_transitions t WHERE t.entity = ${entity} AND t.record_id = ${self})`;
+  return {
+    ...base,
+    key: 'stagesEntered',
+    name: 'stages_entered',
+    column: list,
+    type: 'json',
+    logicType: 'json',
+    codec: 'json',
+    system: true,
+    notNull: false,
+  };
+}
+
+/** Columns a report or list condition may name: the table's plus the virtual ones. */
+export function conditionColumns(
+  info: EntityTableInfo,
+  dialect: SqlDialectName,
+): Record<string, ColumnInfo> {
+  if (info.columns.stagesEntered) return info.columns;
+  return { ...info.columns, stagesEntered: stagesEntered(info, dialect) };
+}
+
+/**
+ * The scope and filter of a report as one SQL condition over the entity table (unqualified
+ * columns), null when there is none, or the localized `invalid_filter` failure.
+ */
+export function reportWhere(
+  info: EntityTableInfo,
+  q: ReportScope,
+  dialect: SqlDialectName,
+  locale: StoreLocale,
+): Where | null | StoreResult<never> {
+  const parts: Where[] = [];
+  for (const [expr, path] of [
+    [q.scope, '/scope'],
+    [q.filter, '/filter'],
+  ] as const) {
+    if (expr === undefined || expr === null) continue;
+    const c = compileToSql(expr, {
+      columns: conditionColumns(info, dialect),
+      dialect,
+      positional: true,
+      locale,
+      ...(q.context ? { ctx: q.context } : {}),
+    });
+    if (!c.ok) {
+      const errors = c.errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
+      return fail('invalid_filter', path, { reason: errors[0]?.message ?? '', errors }, locale);
+    }
+    parts.push({ sql: `(${c.sql})`, params: [...c.params] });
+  }
+  if (parts.length === 0) return null;
+  return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
+}
+
+/** `SELECT id, <by> AS k, stage FROM <table> WHERE live AND <where>`: the selected records. */
+export function selectedRecords(
+  info: EntityTableInfo,
+  where: Where | null,
+  by: ColumnInfo | null,
+): Where {
+  return {
+    sql:
+      `SELECT id, ${by ? by.column : 'NULL'} AS k, stage FROM ${quoteIdent(info.table)}` +
+      ` WHERE deleted_at IS NULL${where ? ` AND ${where.sql}` : ''}`,
+    params: where?.params ?? [],
+  };
+}
+
+/** A `?` typed for the dialect (PostgreSQL cannot infer a parameter's type in every position). */
+export function param(dialect: SqlDialectName, v: unknown): string {
+  if (dialect !== 'postgres') return '?';
+  if (typeof v === 'string') return 'CAST(? AS text)';
+  if (typeof v === 'number')
+    return Number.isSafeInteger(v) ? 'CAST(? AS bigint)' : 'CAST(? AS double precision)';
+  return '?';
+}

@@ -1,0 +1,221 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ReportRepo, StoredRecord, Tx } from '../../src/index';
+import { useStore, type StoreFactory } from './factory';
+
+const PATH = ['new', 'qualified', 'trial', 'quoted', 'won'];
+const RANKS = { new: 0, qualified: 1, trial: 2, quoted: 3, won: 4 };
+const DAY = 86_400_000;
+const T0 = 1_767_225_600_000; // 2026-01-01T00:00Z
+
+type Move = { recordId: string; from: string | null; to: string; at: number; dwell: number | null };
+type Lead = StoredRecord & { moves: Move[] };
+
+/** A seeded generator: the same data on every dialect and run. */
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** Nearest-rank percentile of sorted values. */
+const rank = (sorted: number[], p: number) => sorted[Math.ceil(p * sorted.length) - 1]!;
+
+/**
+ * Every reporting query against a brute-force computation over the same generated leads and
+ * stage transitions: scope and filter, buckets, soft-deleted records left out.
+ */
+export function reportsContract(factory: StoreFactory): void {
+  const ctx = useStore(factory);
+  const repo = (): ReportRepo => ctx.store.reports(ctx.spec);
+  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
+    const r = await p;
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+  let leads: Lead[] = [];
+
+  beforeEach(async () => {
+    // One transaction: 80 leads and their walks in one round of writes.
+    await ctx.store.transaction((tx) => generate(tx));
+    // Two soft-deleted leads: never counted.
+    for (const l of leads.splice(0, 2))
+      await ok(ctx.store.records(ctx.spec).softDelete('lead', l.id));
+  });
+
+  async function generate(tx: Tx): Promise<void> {
+    const next = rng(42);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+    leads = [];
+    for (let i = 0; i < 80; i++) {
+      const createdAt = T0 + Math.floor(next() * 10 * DAY);
+      const rec = await ok(
+        tx.records(ctx.spec).insert(
+          'lead',
+          {
+            name: `L${i}`,
+            phone: next() < 0.7 ? `+86138${String(10000000 + i)}` : null,
+            source: pick(['douyin', 'wechat', 'website', null]),
+            budget: next() < 0.8 ? Math.floor(next() * 100) * 100 : null,
+            tags: next() < 0.5 ? ['vip'] : [],
+            ownerId: pick(['u1', 'u2', 'u3', null]),
+            createdAt,
+          },
+          { now: createdAt },
+        ),
+      );
+      // A walk along the pipeline, sometimes skipping a stage, sometimes lost on the way.
+      const moves: Move[] = [];
+      let at = createdAt;
+      let from: string | null = null;
+      let enteredAt = createdAt;
+      let k = 0;
+      for (;;) {
+        const to: string = from === null ? 'new' : next() < 0.2 ? 'lost' : PATH[k]!;
+        const dwell = from === null ? null : at - enteredAt;
+        moves.push({ recordId: rec.id, from, to, at, dwell });
+        await tx.transitions.append({
+          entity: 'lead',
+          recordId: rec.id,
+          fromStage: from,
+          toStage: to,
+          actorId: null,
+          via: 'test',
+          at,
+          dwellMs: dwell,
+        });
+        if (to === 'lost' || to === 'won' || next() < 0.3) break;
+        from = to;
+        enteredAt = at;
+        k = Math.min(PATH.length - 1, k + (next() < 0.15 ? 2 : 1));
+        at += 1 + Math.floor(next() * 3 * DAY);
+      }
+      const stage = moves[moves.length - 1]!.to;
+      const moved = await ok(tx.records(ctx.spec).update('lead', rec.id, { stage }, 1));
+      leads.push({ ...moved, moves });
+    }
+  }
+
+  const scope = { in: [{ var: 'ownerId' }, ['u1', 'u2']] };
+  const inScope = (l: Lead) => l.ownerId === 'u1' || l.ownerId === 'u2';
+
+  describe(`${factory.dialect}: reports`, () => {
+    it('aggregates counts, sums, averages and filled values per group like a brute-force pass', async () => {
+      const rows = await ok(
+        repo().aggregate('lead', {
+          scope,
+          filter: { '!=': [{ var: 'source' }, 'website'] },
+          by: [{ field: 'source' }],
+          measures: [
+            { op: 'count' },
+            { op: 'sum', field: 'budget' },
+            { op: 'avg', field: 'budget' },
+            { op: 'filled', field: 'phone' },
+            { op: 'filled', field: 'tags' },
+          ],
+        }),
+      );
+      const sel = leads.filter((l) => inScope(l) && l.source !== 'website');
+      const groups = new Map<unknown, Lead[]>();
+      for (const l of sel) groups.set(l.source, [...(groups.get(l.source) ?? []), l]);
+      expect(rows).toHaveLength(groups.size);
+      for (const row of rows) {
+        const g = groups.get(row.keys[0])!;
+        const budgets = g.map((l) => l.budget as number | null).filter((b) => b !== null);
+        const sum = budgets.reduce((a, b) => a + b, 0);
+        expect(row.values[0]).toBe(g.length);
+        expect(row.values[1]).toBe(budgets.length ? sum : null);
+        if (budgets.length) expect(row.values[2]).toBeCloseTo(sum / budgets.length, 6);
+        expect(row.values[3]).toBe(g.filter((l) => l.phone !== null).length);
+        expect(row.values[4]).toBe(g.filter((l) => (l.tags as string[]).length > 0).length);
+      }
+    });
+
+    it('cuts a time field into buckets, two keys deep, leaving records outside the edges out', async () => {
+      const edges = [T0 + DAY, T0 + 3 * DAY, T0 + 5 * DAY, T0 + 8 * DAY];
+      const rows = await ok(
+        repo().aggregate('lead', {
+          by: [{ field: 'createdAt', edges }, { field: 'ownerId' }],
+          measures: [{ op: 'count' }],
+        }),
+      );
+      const want = new Map<string, number>();
+      for (const l of leads) {
+        const b = edges.findIndex((e, i) => i > 0 && l.createdAt < e) - 1;
+        if (l.createdAt < edges[0]! || b < 0) continue;
+        const key = `${b}|${l.ownerId}`;
+        want.set(key, (want.get(key) ?? 0) + 1);
+      }
+      const got = new Map(rows.map((r) => [`${r.keys[0]}|${r.keys[1]}`, r.values[0]]));
+      expect(got).toEqual(want);
+      expect(want.size).toBeGreaterThan(3);
+    });
+
+    it('counts distinct records entering each stage in a time range, per owner', async () => {
+      const at = { from: T0 + 2 * DAY, to: T0 + 9 * DAY };
+      const rows = await ok(repo().entries('lead', { scope, at, by: 'ownerId' }));
+      const want = new Map<string, Set<string>>();
+      for (const l of leads.filter(inScope))
+        for (const m of l.moves)
+          if (m.at >= at.from && m.at < at.to) {
+            const key = `${m.to}|${l.ownerId}`;
+            want.set(key, (want.get(key) ?? new Set()).add(l.id));
+          }
+      const got = new Map(rows.map((r) => [`${r.stage}|${r.key}`, r.records]));
+      expect(got).toEqual(new Map([...want].map(([k, v]) => [k, v.size])));
+    });
+
+    it('finds the furthest stage each record reached, lost records by where they were lost', async () => {
+      const rows = await ok(repo().reach('lead', { ranks: RANKS }));
+      const want = new Map<number, number>();
+      for (const l of leads) {
+        const r = Math.max(
+          ...[...l.moves.map((m) => m.to), l.stage].map(
+            (s) => RANKS[s as keyof typeof RANKS] ?? -1,
+          ),
+        );
+        if (r >= 0) want.set(r, (want.get(r) ?? 0) + 1);
+      }
+      expect(new Map(rows.map((r) => [r.rank, r.records]))).toEqual(want);
+    });
+
+    it('answers time in stage as count, mean, nearest-rank median and p90', async () => {
+      const rows = await ok(repo().dwell('lead', { filter: { '!=': [{ var: 'ownerId' }, null] } }));
+      const by = new Map<string, number[]>();
+      for (const l of leads.filter((x) => x.ownerId !== null))
+        for (const m of l.moves)
+          if (m.from !== null && m.dwell !== null)
+            by.set(m.from, [...(by.get(m.from) ?? []), m.dwell]);
+      expect(rows.map((r) => r.stage).sort()).toEqual([...by.keys()].sort());
+      for (const row of rows) {
+        const v = by.get(row.stage)!.sort((a, b) => a - b);
+        expect(row.count).toBe(v.length);
+        expect(row.mean).toBeCloseTo(v.reduce((a, b) => a + b, 0) / v.length, 3);
+        expect(row.median).toBe(rank(v, 0.5));
+        expect(row.p90).toBe(rank(v, 0.9));
+      }
+    });
+
+    it('lists exactly the records that entered a stage through the virtual field stagesEntered', async () => {
+      const filter = { in: ['trial', { var: 'stagesEntered' }] };
+      const page = await ok(
+        ctx.store.records(ctx.spec).list('lead', { filter, limit: 1000, count: true }),
+      );
+      const want = leads.filter((l) => l.moves.some((m) => m.to === 'trial')).map((l) => l.id);
+      expect(page.records.map((r) => r.id).sort()).toEqual(want.sort());
+      expect(page.total).toBe(want.length);
+      const [count] = await ok(repo().aggregate('lead', { filter, measures: [{ op: 'count' }] }));
+      expect(count!.values[0]).toBe(want.length);
+    });
+
+    it('refuses unknown entities, fields and filters as values', async () => {
+      const bad = await repo().aggregate('nope', { measures: [{ op: 'count' }] });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_entity' } });
+      const field = await repo().aggregate('lead', { measures: [{ op: 'sum', field: 'name' }] });
+      expect(field).toMatchObject({ ok: false, error: { code: 'unknown_field' } });
+      const filter = await repo().entries('lead', { filter: { '==': [{ var: 'nope' }, 1] } });
+      expect(filter).toMatchObject({ ok: false, error: { code: 'invalid_filter' } });
+    });
+  });
+}
