@@ -60,3 +60,15 @@ export { MASK, TEXT_SPANS_KEY } from './redaction/text-spans';
 export type { TextSpan, TextSpans } from './redaction/text-spans';
 // Import (issue 17): reading CSV/XLSX files, header, column and value mapping.
 export * from './import/index';
+export { createReports } from './reports/index';
+export type {
+  DashboardReport,
+  DashboardSummary,
+  Num as ReportNumber,
+  ReportColumn,
+  ReportDeps,
+  ReportQuery,
+  ReportRow,
+  ReportsApi,
+  WidgetReport,
+} from './reports/index';

@@ -18,7 +18,8 @@ function measureSql(
   if (m.op === 'count') return 'count(*)';
   if (!col) return null;
   if (m.op === 'filled') return `sum(CASE WHEN ${filled(col, dialect)} THEN 1 ELSE 0 END)`;
-  if (!NUMERIC.includes(col.logicType)) return null;
+  const timed = m.op !== 'sum' && col.logicType === 'datetime';
+  if (!NUMERIC.includes(col.logicType) && !timed) return null;
   return `${m.op}(${col.column})`;
 }
 

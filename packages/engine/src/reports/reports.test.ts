@@ -1,0 +1,348 @@
+import { validateSpec } from '@trellis/spec';
+import type { Store } from '@trellis/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPermissionPort } from '../permissions';
+import type { Actor } from '../ports';
+import { DAY, OWNERS, reportSpec, reportStore, T0, type GenLead } from './fixture.test-helper';
+import { dayOf } from './period';
+import { createReports, type ReportsApi } from './index';
+import type { Num, ReportQuery, WidgetReport } from './types';
+
+const FORWARD = ['new', 'qualified', 'trial', 'quoted', 'won'];
+const manager: Actor = { kind: 'user', userId: 'm1', role: 'manager', teams: [] };
+const rep: Actor = { kind: 'user', userId: 'u1', role: 'sales', teams: ['tech'] };
+const supervisor: Actor = { kind: 'user', userId: 's1', role: 'supervisor', teams: ['tech'] };
+const NOW = T0 + 60 * DAY;
+
+let store: Store;
+let leads: GenLead[];
+let reports: ReportsApi;
+const permissions = createPermissionPort(reportSpec as never);
+
+beforeAll(async () => {
+  ({ store, leads } = await reportStore());
+  reports = createReports({
+    store,
+    spec: async () => reportSpec,
+    permissions,
+    hiddenFields: (actor, entity) => permissions.model.hiddenFields(actor, entity),
+    clock: { now: () => NOW },
+    locale: 'en',
+  });
+});
+afterAll(async () => {
+  await store.close();
+});
+
+/** What `actor` may read, by the record-level check (not the SQL scope the reports use). */
+const visibleTo = (actor: Actor) =>
+  leads.filter((l) => permissions.check(actor, 'read', 'lead', l as never).allowed);
+
+async function widget(
+  key: string,
+  q: ReportQuery = {},
+  actor = manager,
+  locale: 'en' | 'zh-CN' = 'en',
+) {
+  const r = await reports.widget('sales', key, q, { actor, locale });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.widget;
+}
+
+/** The number's filter lists exactly as many records as it says (under the reader's scope). */
+async function opens(n: Num, actor: Actor): Promise<number> {
+  const scope = permissions.listScope?.(actor, 'lead');
+  const page = await store.records(reportSpec as never).list('lead', {
+    filter: n.filter,
+    ...(scope?.kind === 'where' ? { scope: scope.logic } : {}),
+    context: {
+      now: NOW,
+      user: { id: actor.userId!, teams: actor.teams ?? [], roles: [actor.role!] },
+    },
+    count: true,
+    limit: 1,
+  });
+  if (!page.ok) throw new Error(JSON.stringify(page.error));
+  return page.value.total!;
+}
+
+const col = (w: WidgetReport, row: string, c: string) =>
+  w.rows.find((r) => r.key === row)?.values[c];
+const reached = (l: GenLead, k: number) =>
+  [...l.moves.map((m) => m.to), l.stage].some((s) => FORWARD.indexOf(s) >= k);
+
+describe('reports', () => {
+  it('runs on a valid spec', () => {
+    expect(validateSpec(reportSpec, { locale: 'en' }).errors).toEqual([]);
+  });
+
+  it('funnel (cohort): each step counts the records created in the period that reached it, per reader', async () => {
+    const q = { from: '2026-03-01', to: '2026-03-20', timeZone: 'Asia/Shanghai' };
+    const from = Date.UTC(2026, 1, 28, 16);
+    const to = Date.UTC(2026, 2, 20, 16);
+    for (const actor of [manager, rep, supervisor]) {
+      const w = await widget('funnel', q, actor);
+      const cohort = visibleTo(actor).filter((l) => l.createdAt >= from && l.createdAt < to);
+      expect(cohort.length).toBeGreaterThan(3);
+      for (const [k, stage] of FORWARD.entries()) {
+        const n = col(w, stage, 'records')!;
+        expect(n.value).toBe(cohort.filter((l) => reached(l, k)).length);
+        expect(await opens(n, actor)).toBe(n.value);
+      }
+      const first = col(w, 'new', 'records')!.value!;
+      expect(col(w, 'trial', 'conversion')!.value).toBeCloseTo(
+        col(w, 'trial', 'records')!.value! / first,
+        9,
+      );
+    }
+    const mine = await widget('funnel', q, rep);
+    const all = await widget('funnel', q, manager);
+    expect(col(mine, 'new', 'records')!.value).toBeLessThan(col(all, 'new', 'records')!.value!);
+  });
+
+  it('funnel (period): distinct records entering each stage during the period', async () => {
+    const q = { from: '2026-03-10', to: '2026-03-31', timeZone: 'UTC' };
+    const [from, to] = [Date.UTC(2026, 2, 10), Date.UTC(2026, 3, 1)];
+    const w = await widget('entered', q);
+    for (const stage of FORWARD)
+      expect(col(w, stage, 'records')!.value).toBe(
+        leads.filter((l) => l.moves.some((m) => m.to === stage && m.at >= from && m.at < to))
+          .length,
+      );
+  });
+
+  it('dwell time: mean, median and p90 in days of the stage changes that left each stage', async () => {
+    const w = await widget('dwell');
+    for (const stage of ['new', 'qualified', 'trial', 'quoted']) {
+      const v = leads
+        .flatMap((l) => l.moves)
+        .filter((m) => m.from === stage && m.dwell !== null)
+        .map((m) => m.dwell!)
+        .sort((a, b) => a - b);
+      expect(col(w, stage, 'left')!.value).toBe(v.length);
+      if (!v.length) continue;
+      expect(col(w, stage, 'mean')!.value).toBeCloseTo(
+        v.reduce((a, b) => a + b, 0) / v.length / DAY,
+        6,
+      );
+      expect(col(w, stage, 'median')!.value).toBe(v[Math.ceil(v.length / 2) - 1]! / DAY);
+      expect(col(w, stage, 'p90')!.value).toBe(v[Math.ceil(v.length * 0.9) - 1]! / DAY);
+    }
+  });
+
+  it('breakdown: top N by the measure plus "other", every row opening its records', async () => {
+    const w = await widget('bySource');
+    const counts = new Map<string | null, number>();
+    for (const l of leads) counts.set(l.source, (counts.get(l.source) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2);
+    expect(w.rows.slice(0, 2).map((r) => [r.key || null, r.values.value!.value])).toEqual(top);
+    const other = w.rows.find((r) => r.key === '$other')!;
+    expect(other.values.value!.value).toBe(leads.length - top[0]![1] - top[1]![1]);
+    for (const r of w.rows)
+      expect(await opens(r.values.value!, manager)).toBe(r.values.records!.value);
+    expect(w.rows[0]!.label).toBe('Channel douyin');
+    const zh = await widget('bySource', {}, manager, 'zh-CN');
+    expect(zh.rows[0]!.label).toBe('渠道douyin');
+    expect(zh.rows.at(-1)!.label).toBe('其他');
+  });
+
+  it('breakdown of an average: "other" averages the values of the rest, not their averages', async () => {
+    const w = await widget('quoteBySource');
+    const top = new Set(w.rows.filter((r) => r.key !== '$other').map((r) => r.key || null));
+    const rest = leads
+      .filter((l) => !top.has(l.source) && l.quotedAmount !== null)
+      .map((l) => l.quotedAmount!);
+    expect(w.rows.find((r) => r.key === '$other')!.values.value!.value).toBeCloseTo(
+      rest.reduce((a, b) => a + b, 0) / rest.length,
+      6,
+    );
+  });
+
+  it('time series: days on the wall clock of the time zone across a DST change, empty days 0', async () => {
+    const tz = 'America/New_York';
+    const w = await widget('daily', { from: '2026-03-01', to: '2026-03-15', timeZone: tz });
+    expect(w.rows.map((r) => r.key)).toEqual(
+      Array.from({ length: 15 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`),
+    );
+    for (const r of w.rows) {
+      expect(r.values.value!.value).toBe(
+        leads.filter((l) => dayOf(l.createdAt, tz) === r.key).length,
+      );
+      expect(await opens(r.values.value!, manager)).toBe(r.values.value!.value);
+    }
+    const empty = await widget('daily', { from: '2027-01-01', to: '2027-01-03', timeZone: tz });
+    expect(empty.rows.map((r) => r.values.value!.value)).toEqual([0, 0, 0]);
+  });
+
+  it('time series: Monday weeks clipped to the period', async () => {
+    const tz = 'Asia/Shanghai';
+    const w = await widget('weekly', { from: '2026-03-04', to: '2026-03-20', timeZone: tz });
+    expect(w.rows.map((r) => r.key)).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
+    const inWeek = (l: GenLead, start: string, end: string) => {
+      const d = dayOf(l.createdAt, tz);
+      return d >= start && d < end && d >= '2026-03-04' && d <= '2026-03-20';
+    };
+    expect(w.rows.map((r) => r.values.value!.value)).toEqual([
+      leads.filter((l) => inWeek(l, '2026-03-02', '2026-03-09')).length,
+      leads.filter((l) => inWeek(l, '2026-03-09', '2026-03-16')).length,
+      leads.filter((l) => inWeek(l, '2026-03-16', '2026-03-23')).length,
+    ]);
+  });
+
+  it('leaderboard: leads, won, conversion and cycle days per owner, this period and the last', async () => {
+    const q = { from: '2026-03-07', to: '2026-04-05', timeZone: 'UTC' };
+    const [from, to] = [Date.UTC(2026, 2, 7), Date.UTC(2026, 3, 6)];
+    const [pFrom, pTo] = [from - 30 * DAY, from];
+    const w = await widget('board', q);
+    for (const owner of ['u1', 'u2', 'u3']) {
+      const mine = leads.filter(
+        (l) => l.ownerId === owner && l.createdAt >= from && l.createdAt < to,
+      );
+      const won = mine.filter((l) => l.stage === 'won');
+      expect(col(w, owner, 'leads')!.value).toBe(mine.length);
+      expect(col(w, owner, 'won')!.value).toBe(won.length);
+      expect(await opens(col(w, owner, 'won')!, manager)).toBe(won.length);
+      if (won.length)
+        expect(col(w, owner, 'cycleDays')!.value).toBeCloseTo(
+          won.reduce((a, l) => a + l.stageEnteredAt - l.createdAt, 0) / won.length / DAY,
+          6,
+        );
+      expect(col(w, owner, 'lost')!.value).toBe(mine.filter((l) => l.stage === 'lost').length);
+      const lostAtNew = mine.filter(
+        (l) => l.stage === 'lost' && !l.moves.some((m) => FORWARD.indexOf(m.to) > 0),
+      ).length;
+      expect(col(w, owner, 'drop:new')!.value).toBeCloseTo(lostAtNew / mine.length, 9);
+      expect(await opens(col(w, owner, 'drop:new')!, manager)).toBe(lostAtNew);
+      expect(col(w, owner, 'leadsPrevious')!.value).toBe(
+        leads.filter((l) => l.ownerId === owner && l.createdAt >= pFrom && l.createdAt < pTo)
+          .length,
+      );
+    }
+    expect(w.rows.find((r) => r.key === 'u1')!.label).toBe('Rep 1');
+    const own = await widget('board', q, rep);
+    expect(own.rows.map((r) => r.key)).toEqual(['u1']);
+    const team = await widget('board', q, supervisor);
+    expect(new Set(team.rows.map((r) => r.key))).toEqual(
+      new Set(Object.keys(OWNERS).filter((u) => OWNERS[u] === 'tech')),
+    );
+  });
+
+  it('data health: completeness of the chosen fields, incomplete records and SLA overdue', async () => {
+    const w = await widget('health');
+    const total = w.rows.find((r) => r.key === '$total')!;
+    const filled = leads.reduce(
+      (a, l) => a + [l.phone, l.source, l.city].filter((v) => v !== null).length,
+      0,
+    );
+    expect(total.values.completeness!.value).toBeCloseTo(filled / (leads.length * 3), 9);
+    const incomplete = leads.filter(
+      (l) => l.phone === null || l.source === null || l.city === null,
+    );
+    expect(total.values.incomplete!.value).toBe(incomplete.length);
+    expect(await opens(total.values.incomplete!, manager)).toBe(incomplete.length);
+    const overdue = leads.filter(
+      (l) => l.slaDueAt !== null && l.slaDueAt < NOW && !['won', 'lost'].includes(l.stage),
+    );
+    expect(total.values.slaBreached!.value).toBe(overdue.length);
+    expect(total.values.assigned!.value).toBeCloseTo(
+      leads.filter((l) => l.ownerId).length / leads.length,
+      9,
+    );
+    const u2 = w.rows.find((r) => r.key === 'u2')!;
+    expect(u2.values.records!.value).toBe(leads.filter((l) => l.ownerId === 'u2').length);
+  });
+
+  it('attribution: spend, won revenue, CAC, LTV/CAC flagged under 2.5, A/B variants', async () => {
+    const w = await widget('roi');
+    const spend: Record<string, number> = { c1: 500_000, c2: 2_000_000 };
+    for (const code of ['c1', 'c2']) {
+      const mine = leads.filter((l) => l.campaignCode === code);
+      const won = mine.filter((l) => l.stage === 'won');
+      const revenue = won.reduce((a, l) => a + (l.quotedAmount ?? 0), 0);
+      const row = w.rows.find((r) => r.key === code)!;
+      expect(row.values.leads!.value).toBe(mine.length);
+      expect(row.values.won!.value).toBe(won.length);
+      expect(row.values.revenue!.value).toBe(revenue);
+      expect(row.values.spend!.value).toBe(spend[code]);
+      expect(row.values.cac!.value).toBeCloseTo(spend[code]! / won.length, 6);
+      expect(row.values.ltvCac!.value).toBeCloseTo(revenue / spend[code]!, 9);
+      expect(row.flag === true).toBe(revenue / spend[code]! < 2.5);
+      const a = w.rows.find((r) => r.key === `${code}/A`)!;
+      expect(a.values.leads!.value).toBe(mine.filter((l) => l.variant === 'A').length);
+      expect(await opens(a.values.won!, manager)).toBe(a.values.won!.value);
+    }
+    expect(w.rows.find((r) => r.key === 'c3')!.values.spend!.value).toBeNull();
+    // A rep who may not read campaigns sees no spend.
+    const own = await widget('roi', {}, rep);
+    expect(own.rows.every((r) => r.values.spend?.value == null)).toBe(true);
+  });
+
+  it('metric and before/after: the period against the one before it', async () => {
+    const q = { from: '2026-03-16', to: '2026-03-29', timeZone: 'UTC' };
+    const inRange = (l: GenLead, a: number, b: number) => l.createdAt >= a && l.createdAt < b;
+    const [from, to] = [Date.UTC(2026, 2, 16), Date.UTC(2026, 2, 30)];
+    const open = (l: GenLead) => ['new', 'qualified', 'trial', 'quoted'].includes(l.stage);
+    const m = await widget('open', q);
+    const now = leads.filter((l) => open(l) && inRange(l, from, to)).length;
+    const before = leads.filter((l) => open(l) && inRange(l, from - 14 * DAY, from)).length;
+    expect(m.rows[0]!.values.value!.value).toBe(now);
+    expect(m.rows[0]!.values.previous!.value).toBe(before);
+    expect(m.rows[0]!.values.change!.value).toBeCloseTo((now - before) / before, 9);
+    expect(m.period.previous).toEqual({ from: '2026-03-02', to: '2026-03-15' });
+    const ba = await widget('change', q);
+    const after = leads.filter((l) => inRange(l, from, to));
+    expect(ba.rows.find((r) => r.key === 'leads')!.values.after!.value).toBe(after.length);
+    expect(ba.rows.find((r) => r.key === 'conversion')!.values.after!.value).toBeCloseTo(
+      after.filter((l) => l.stage === 'won').length / after.length,
+      9,
+    );
+  });
+
+  it('refuses bad parameters with localized errors naming each one', async () => {
+    const r = await reports.dashboard(
+      'sales',
+      { from: '2026-02-30', to: '2026-01-01', timeZone: 'Mars/Base' },
+      { actor: manager, locale: 'zh-CN' },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid_input');
+    expect(r.error.errors.map((e) => [e.path, e.code])).toEqual([
+      ['/from', 'invalid_date'],
+      ['/timeZone', 'invalid_time_zone'],
+    ]);
+    expect(r.error.errors[0]!.message).toContain('不是日期');
+    const order = await reports.dashboard(
+      'sales',
+      { from: '2026-03-02', to: '2026-03-01' },
+      { actor: manager, locale: 'en' },
+    );
+    expect(!order.ok && order.error.errors[0]).toMatchObject({
+      path: '/to',
+      code: 'invalid_range',
+    });
+    const missing = await reports.widget('sales', 'nope', {}, { actor: manager, locale: 'en' });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+  });
+
+  it('lists the dashboards a reader may see, the role default first', async () => {
+    const r = await reports.list({ actor: manager, locale: 'en' });
+    expect(r.ok && r.dashboards.map((d) => [d.key, d.default])).toEqual([['sales', true]]);
+    const none = await reports.list({
+      actor: { kind: 'user', userId: 'x', role: 'nobody' },
+      locale: 'en',
+    });
+    expect(none.ok && none.dashboards).toEqual([]);
+  });
+
+  it('answers a whole dashboard with every widget', async () => {
+    const r = await reports.dashboard(
+      'sales',
+      { from: '2026-03-01', to: '2026-03-31' },
+      { actor: supervisor, locale: 'zh-CN' },
+    );
+    expect(r.ok && r.dashboard.widgets.map((w) => w.key)).toEqual(
+      reportSpec.dashboards!.map((d) => d.widgets.map((w) => w.key))[0],
+    );
+  });
+});

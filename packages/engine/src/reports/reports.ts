@@ -1,0 +1,208 @@
+import {
+  getPipeline,
+  localize,
+  type AppSpec,
+  type DashboardSpec,
+  type WidgetSpec,
+} from '@trellis/spec';
+import type { Failure } from '../i18n/errors';
+import type { Actor, Locale } from '../ports';
+import { labeller } from './labels';
+import { and, eq } from './logic';
+import { reportText } from './messages';
+import { checkQuery, DEFAULT_TIME_ZONE } from './params';
+import { previousRange, rangeOf, windowRange } from './period';
+import type {
+  DashboardReport,
+  DashboardSummary,
+  ReportDeps,
+  ReportOptions,
+  ReportQuery,
+  WidgetCtx,
+  WidgetReport,
+} from './types';
+import { WIDGETS } from './widgets/registry';
+
+export type ReportsApi = {
+  /** The dashboards the actor may read (any widget's entity readable), the role's default first. */
+  list(
+    opts: ReportOptions,
+  ): Promise<{ ok: true; dashboards: (DashboardSummary & { default: boolean })[] } | Failure>;
+  /** Every widget of one dashboard for the query's period, team and owner. */
+  dashboard(
+    key: string,
+    q: ReportQuery,
+    opts: ReportOptions,
+  ): Promise<{ ok: true; dashboard: DashboardReport } | Failure>;
+  /** One widget of a dashboard. */
+  widget(
+    dashboard: string,
+    widget: string,
+    q: ReportQuery,
+    opts: ReportOptions,
+  ): Promise<{ ok: true; widget: WidgetReport } | Failure>;
+};
+
+const notFound = (locale: Locale, key: string, params: Record<string, unknown>): Failure => ({
+  ok: false,
+  error: { code: 'not_found', message: reportText(locale, key, params), errors: [] },
+});
+
+/** The entity a widget reports on (dataHealth may name none: the first entity with a pipeline). */
+function entityOf(spec: AppSpec, w: WidgetSpec): string | null {
+  return w.entity ?? spec.pipelines?.[0]?.entity ?? spec.entities[0]?.key ?? null;
+}
+
+/** Reports and dashboards over the store's reporting repository, scoped by the role model. */
+export function createReports(deps: ReportDeps): ReportsApi {
+  const readable = (actor: Actor, entity: string) =>
+    deps.permissions.check(actor, 'read', entity).allowed;
+
+  function summary(d: DashboardSpec, locale: Locale): DashboardSummary {
+    return {
+      key: d.key,
+      label: localize(d.label, locale),
+      description: d.description ? localize(d.description, locale) : null,
+      widgets: d.widgets.map((w) => ({
+        key: w.key,
+        type: w.type,
+        title: localize(w.title, locale),
+        span: w.span ?? 6,
+      })),
+    };
+  }
+
+  async function run(
+    spec: AppSpec,
+    d: DashboardSpec,
+    w: WidgetSpec,
+    q: ReportQuery,
+    opts: ReportOptions,
+  ): Promise<WidgetReport & { span: number }> {
+    const locale = opts.locale ?? opts.actor.locale ?? deps.locale;
+    const timeZone = q.timeZone ?? DEFAULT_TIME_ZONE;
+    const now = deps.clock.now();
+    const entity = entityOf(spec, w);
+    const range =
+      q.from || q.to
+        ? rangeOf(q.from ?? null, q.to ?? null, timeZone)
+        : w.period
+          ? windowRange(w.period, now, timeZone)
+          : rangeOf(null, null, timeZone);
+    const previous = previousRange(range, timeZone);
+    const head = {
+      key: w.key,
+      type: w.type,
+      title: localize(w.title, locale),
+      entity,
+      span: w.span ?? 6,
+      period: {
+        from: range.fromDay,
+        to: range.toDay,
+        previous: previous ? { from: previous.fromDay!, to: previous.toDay! } : null,
+      },
+    };
+    const actor = opts.actor;
+    const hidden = new Set(entity ? (deps.hiddenFields?.(actor, entity) ?? []) : []);
+    const uses = [w.field, w.split, w.measure?.field, ...(w.fields ?? [])].filter(
+      (f): f is string => !!f,
+    );
+    if (!entity || !readable(actor, entity) || uses.some((f) => hidden.has(f)))
+      return { ...head, columns: [], rows: [], note: reportText(locale, 'noAccess') };
+    const user = actor.userId
+      ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] }
+      : undefined;
+    const ctx: WidgetCtx = {
+      spec,
+      widget: w,
+      dashboard: d,
+      entity,
+      repo: deps.store.reports(spec),
+      store: deps.store,
+      scopeOf(e) {
+        if (!readable(actor, e)) return 'none';
+        const scope = deps.permissions.listScope?.(actor, e);
+        if (scope?.kind === 'none') return 'none';
+        return {
+          ...(scope?.kind === 'where' ? { scope: scope.logic } : {}),
+          context: { now, ...(user ? { user } : {}) },
+        };
+      },
+      base: and(
+        w.filter ?? null,
+        q.team ? eq('teamId', q.team) : null,
+        q.owner ? eq('ownerId', q.owner) : null,
+      ),
+      range,
+      previous,
+      timeZone,
+      locale,
+      now,
+      hidden,
+      label: labeller(spec, entity, deps.store, locale),
+      text: (key, params) => reportText(locale, key, params),
+    };
+    if (
+      ['funnel', 'stageConversion', 'dwellTime', 'beforeAfter'].includes(w.type) &&
+      !getPipeline(spec, entity)
+    )
+      return { ...head, columns: [], rows: [] };
+    const out = await WIDGETS[w.type](ctx);
+    return { ...head, ...out };
+  }
+
+  const live = async (locale: Locale): Promise<AppSpec | Failure> => {
+    try {
+      return await deps.spec();
+    } catch {
+      return notFound(locale, 'noSpec', {});
+    }
+  };
+  const isFailure = (x: unknown): x is Failure =>
+    typeof x === 'object' && x !== null && (x as Failure).ok === false;
+
+  return {
+    async list(opts) {
+      const locale = opts.locale ?? opts.actor.locale ?? deps.locale;
+      const spec = await live(locale);
+      if (isFailure(spec)) return spec;
+      const role = spec.roles?.find((r) => r.key === opts.actor.role);
+      const preferred = role?.workbench?.find((i) => i.type === 'dashboard');
+      const first = preferred && 'ref' in preferred ? preferred.ref : null;
+      const dashboards = (spec.dashboards ?? [])
+        .filter((d) =>
+          d.widgets.some((w) => {
+            const e = entityOf(spec, w);
+            return e !== null && readable(opts.actor, e);
+          }),
+        )
+        .map((d) => ({ ...summary(d, locale), default: d.key === first }))
+        .sort((a, b) => Number(b.default) - Number(a.default));
+      return { ok: true, dashboards };
+    },
+    async dashboard(key, q, opts) {
+      const locale = opts.locale ?? opts.actor.locale ?? deps.locale;
+      const bad = checkQuery(q, locale);
+      if (bad) return bad;
+      const spec = await live(locale);
+      if (isFailure(spec)) return spec;
+      const d = spec.dashboards?.find((x) => x.key === key);
+      if (!d) return notFound(locale, 'noDashboard', { key });
+      const widgets = [];
+      for (const w of d.widgets) widgets.push(await run(spec, d, w, q, opts));
+      return { ok: true, dashboard: { ...summary(d, locale), widgets } };
+    },
+    async widget(dashboard, widget, q, opts) {
+      const locale = opts.locale ?? opts.actor.locale ?? deps.locale;
+      const bad = checkQuery(q, locale);
+      if (bad) return bad;
+      const spec = await live(locale);
+      if (isFailure(spec)) return spec;
+      const d = spec.dashboards?.find((x) => x.key === dashboard);
+      if (!d) return notFound(locale, 'noDashboard', { key: dashboard });
+      const w = d.widgets.find((x) => x.key === widget);
+      if (!w) return notFound(locale, 'noWidget', { dashboard, key: widget });
+      return { ok: true, widget: await run(spec, d, w, q, opts) };
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { localize } from '@trellis/spec';
+import { and, entered, eq, isIn, within } from '../logic';
+import type { Num, Range, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
+import { aggregate, DAY_MS, must, ratio, stagesOf } from './common';
+
+type OwnerNums = Map<string | null, (number | null)[]>;
+
+const byOwner = async (
+  c: WidgetCtx,
+  filter: unknown,
+  measures: Parameters<typeof aggregate>[2]['measures'],
+): Promise<OwnerNums> =>
+  new Map(
+    (await aggregate(c, filter, { by: [{ field: 'ownerId' }], measures })).map((r) => [
+      (r.keys[0] as string | null) ?? null,
+      r.values,
+    ]),
+  );
+
+/** Leads created in the range, and the won ones: won in the cohort, or (basis period) won during the range. */
+function sets(c: WidgetCtx, r: Range) {
+  const { won, lost } = stagesOf(c);
+  const cohort = and(c.base, within('createdAt', r, false));
+  const wonFilter =
+    c.widget.basis === 'period'
+      ? and(c.base, isIn('stage', won), within('stageEnteredAt', r, false))
+      : and(cohort, isIn('stage', won));
+  return { cohort, wonFilter, lostFilter: and(cohort, isIn('stage', lost)) };
+}
+
+/**
+ * Per owner: leads, won, conversion, average cycle days of the won ones (entering the won
+ * stage minus creation), lost, the drop rate at each open stage (lost with that stage as the
+ * furthest reached, of those that reached it), and leads and won in the previous period.
+ */
+export const leaderboard: WidgetRunner = async (c) => {
+  const { forward, open } = stagesOf(c);
+  const now = sets(c, c.range);
+  const leads = await byOwner(c, now.cohort, [{ op: 'count' }]);
+  const won = await byOwner(c, now.wonFilter, [
+    { op: 'count' },
+    { op: 'avg', field: 'stageEnteredAt' },
+    { op: 'avg', field: 'createdAt' },
+  ]);
+  const lost = await byOwner(c, now.lostFilter, [{ op: 'count' }]);
+  const ranks = Object.fromEntries(forward.map((s, k) => [s.key, k]));
+  const s = c.scopeOf(c.entity);
+  const reach = async (filter: unknown) =>
+    s === 'none'
+      ? []
+      : must(
+          await c.repo.reach(c.entity, {
+            ranks,
+            by: 'ownerId',
+            ...(filter !== null ? { filter } : {}),
+            ...(s.scope !== undefined ? { scope: s.scope } : {}),
+            context: s.context,
+          }),
+        );
+  const reachedAll = await reach(now.cohort);
+  const reachedLost = await reach(now.lostFilter);
+  const prev = c.previous ? sets(c, c.previous) : null;
+  const leadsPrev = prev ? await byOwner(c, prev.cohort, [{ op: 'count' }]) : null;
+  const wonPrev = prev ? await byOwner(c, prev.wonFilter, [{ op: 'count' }]) : null;
+
+  const owners = new Set<string | null>([...leads.keys(), ...won.keys()]);
+  const rows: ReportRow[] = [];
+  for (const owner of owners) {
+    const mine = eq('ownerId', owner);
+    const n = (m: OwnerNums | null, i = 0) => m?.get(owner)?.[i] ?? 0;
+    const w = won.get(owner);
+    const cycle =
+      w && w[1] !== null && w[2] !== null && w[1] !== undefined && w[2] !== undefined
+        ? (w[1] - w[2]) / DAY_MS
+        : null;
+    const values: Record<string, Num> = {
+      leads: { value: n(leads), filter: and(now.cohort, mine) },
+      won: { value: n(won), filter: and(now.wonFilter, mine) },
+      conversion: { value: ratio(n(won), n(leads)) },
+      cycleDays: { value: cycle, filter: and(now.wonFilter, mine) },
+      lost: { value: n(lost), filter: and(now.lostFilter, mine) },
+    };
+    open.forEach((stage) => {
+      const k = ranks[stage]!;
+      const reached = reachedAll
+        .filter((r) => r.key === owner && r.rank >= k)
+        .reduce((a, r) => a + r.records, 0);
+      const lostHere = reachedLost.find((r) => r.key === owner && r.rank === k)?.records ?? 0;
+      const later = forward.slice(k + 1).map((st) => ({ '!': entered(st.key) }));
+      values[`drop:${stage}`] = {
+        value: ratio(lostHere, reached),
+        filter: and(now.lostFilter, mine, entered(stage), ...later),
+      };
+    });
+    if (prev) {
+      values.leadsPrevious = { value: n(leadsPrev), filter: and(prev.cohort, mine) };
+      values.wonPrevious = { value: n(wonPrev), filter: and(prev.wonFilter, mine) };
+    }
+    rows.push({
+      key: owner ?? '',
+      label: owner === null ? c.text('unassigned') : await c.label('ownerId', owner),
+      values,
+    });
+  }
+  rows.sort(
+    (a, b) =>
+      (b.values.won!.value ?? 0) - (a.values.won!.value ?? 0) ||
+      (b.values.leads!.value ?? 0) - (a.values.leads!.value ?? 0) ||
+      a.label.localeCompare(b.label),
+  );
+  const columns: ReportColumn[] = [
+    { key: 'leads', label: c.text('leads'), unit: 'count' },
+    { key: 'won', label: c.text('won'), unit: 'count' },
+    { key: 'conversion', label: c.text('conversion'), unit: 'ratio' },
+    { key: 'cycleDays', label: c.text('cycleDays'), unit: 'days' },
+    { key: 'lost', label: c.text('lost'), unit: 'count' },
+    ...open.map((stage) => ({
+      key: `drop:${stage}`,
+      label: c.text('dropAt', {
+        stage: localize(forward.find((f) => f.key === stage)?.label, c.locale),
+      }),
+      unit: 'ratio' as const,
+    })),
+    ...(prev
+      ? [
+          { key: 'leadsPrevious', label: c.text('leadsPrevious'), unit: 'count' as const },
+          { key: 'wonPrevious', label: c.text('wonPrevious'), unit: 'count' as const },
+        ]
+      : []),
+  ];
+  return { columns, rows: rows.slice(0, c.widget.limit ?? 10) };
+};
