@@ -43,6 +43,15 @@ export function recordListParams(maxPageSize: number): Schema[] {
 
 const tz = query('tz', str, 'IANA time zone for today / this week in filters (else X-Time-Zone)');
 const count = query('count', { enum: ['1'] }, 'Also answer `total`');
+const day = { type: 'string', format: 'date' };
+/** `?from=&to=&team=&owner=&tz=` of a dashboard or widget. */
+const reportParams = [
+  query('from', day, 'First day (YYYY-MM-DD) in the time zone; default the widget period'),
+  query('to', day, 'Last day, included'),
+  query('team', str, 'Only records of this team'),
+  query('owner', str, 'Only records of this owner (user id)'),
+  query('tz', str, 'IANA time zone days, weeks and months are cut in (default Asia/Shanghai)'),
+];
 
 /** Query parameters of the fixed endpoints that take any, keyed `method path`. */
 export function fixedQueries(maxPageSize: number): Record<string, Schema[]> {
@@ -60,6 +69,8 @@ export function fixedQueries(maxPageSize: number): Record<string, Schema[]> {
       list[2]!,
       tz,
     ],
+    'get /api/v1/dashboards/{key}': reportParams,
+    'get /api/v1/dashboards/{key}/widgets/{widget}': reportParams,
     'get /api/v1/records/{entity}/deleted': list,
     'get /api/v1/records/{entity}/export': [
       query('format', { enum: ['csv', 'json'], default: 'csv' }),

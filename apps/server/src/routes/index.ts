@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import type { AppEnv } from '../types';
 import { registerAuthRoutes } from './auth';
 import { registerBulkRoutes } from './bulk';
+import { registerDashboardRoutes } from './dashboards';
 import { registerAutomationRoutes } from './automations';
 import { registerEventRoutes } from './events';
 import { registerExportRoute } from './export';
@@ -36,6 +37,7 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerIntakeHealthRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerViewRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
   registerOpenApiRoute(app, ctx);
   registerSpecRoutes(app, ctx);
   registerSpecValidatorRoutes(app, ctx);
