@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppSpec } from '@trellis/spec';
 import {
+  BarChartOutlined,
   BellOutlined,
   BuildOutlined,
   HomeOutlined,
@@ -67,6 +68,18 @@ export const staticNav: NavItem[] = [
     labelKey: 'nav.publicForms',
     visible: (me) => me.capabilities.includes('build'),
     order: 85,
+  },
+  {
+    key: 'dashboards',
+    path: '/dashboards',
+    icon: <BarChartOutlined />,
+    labelKey: 'nav.dashboards',
+    // viewReports, or a role whose workbench names a dashboard (a rep's own numbers).
+    visible: (me, spec) =>
+      (spec.dashboards ?? []).length > 0 &&
+      ((me.capabilities as string[]).includes('viewReports') ||
+        (me.role.workbench ?? []).some((i) => i.type === 'dashboard')),
+    order: 60,
   },
   {
     key: 'builder',

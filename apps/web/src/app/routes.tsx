@@ -42,6 +42,10 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/board').then((m) => ({ Component: m.BoardPage })),
   },
   {
+    path: 'dashboards/:key?',
+    lazy: () => import('../features/dashboards').then((m) => ({ Component: m.DashboardPage })),
+  },
+  {
     path: 'automations/runs',
     lazy: () => import('../features/automations').then((m) => ({ Component: m.RunLogPage })),
   },

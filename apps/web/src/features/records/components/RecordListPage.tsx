@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Badge, Button, Input, Popover, Select, Space, Typography } from 'antd';
+import { Badge, Button, Input, Popover, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -34,6 +34,16 @@ export function RecordListPage() {
   return <EntityList key={entity.key} entityKey={entity.key} />;
 }
 
+/** The JSONLogic filter a dashboard passed in the URL (ignored when it is not JSON). */
+function reportFilter(raw: string | null): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function EntityList({ entityKey }: { entityKey: string }) {
   const { t } = useTranslation();
   const spec = useLiveSpec();
@@ -66,7 +76,15 @@ function EntityList({ entityKey }: { entityKey: string }) {
   const columns = (view?.columns?.length ? view.columns : defaultColumns(entity)).filter((c) =>
     visible.has(c),
   );
-  const extra = toJsonLogic(filter);
+  // A number on a dashboard opens its records: ?filter=<JSONLogic>&from=<where it came from>.
+  const rawReport = params.get('filter');
+  const fromReport = useMemo(() => reportFilter(rawReport), [rawReport]);
+  const extra = useMemo(() => {
+    const built = toJsonLogic(filter);
+    return fromReport !== undefined && built !== undefined
+      ? { and: [fromReport, built] }
+      : (fromReport ?? built);
+  }, [fromReport, filter]);
   const listParams = useMemo(
     () => ({
       ...(extra !== undefined ? { filter: extra } : {}),
@@ -195,6 +213,21 @@ function EntityList({ entityKey }: { entityKey: string }) {
           {list.total !== undefined ? t('list.total', { count: list.total }) : null}
         </Typography.Text>
       </div>
+      {fromReport !== undefined ? (
+        <Tag
+          closable
+          color="blue"
+          className="trellis-report-filter"
+          onClose={() => {
+            const next = new URLSearchParams(params);
+            next.delete('filter');
+            next.delete('from');
+            setParams(next, { replace: true });
+          }}
+        >
+          {t('list.fromReport', { name: params.get('from') ?? '' })}
+        </Tag>
+      ) : null}
       {selected.size > 0 ? (
         <BulkBar
           entity={entityKey}
@@ -213,7 +246,11 @@ function EntityList({ entityKey }: { entityKey: string }) {
         <LoadingState rows={8} />
       ) : list.rows.length === 0 ? (
         <EmptyState
-          description={params.get('q') || activeFilters ? t('list.noMatch') : t('list.empty')}
+          description={
+            params.get('q') || activeFilters || fromReport !== undefined
+              ? t('list.noMatch')
+              : t('list.empty')
+          }
         />
       ) : phone ? (
         <RecordCardList

@@ -1,0 +1,131 @@
+import type { WidgetReport } from '../api/dashboards';
+import { chartValue } from '../format';
+import type { ChartOption } from './echarts';
+
+/** A chart of a widget: its ECharts option and, per data index, the row it shows. */
+export type ChartSpec = { option: ChartOption; rowKeys: string[]; column: string };
+
+type Builder = (w: WidgetReport, phone: boolean) => ChartSpec | null;
+
+const grid = (phone: boolean) => ({
+  left: 8,
+  right: 16,
+  top: 24,
+  bottom: 8,
+  containLabel: true,
+  ...(phone ? { top: 16 } : {}),
+});
+const first = (w: WidgetReport) => w.columns[0];
+
+/** Bars of the first column, one per row (horizontal: long Chinese labels stay readable). */
+const bars: Builder = (w, phone) => {
+  const col = first(w);
+  if (!col || w.rows.length === 0) return null;
+  const rows = [...w.rows].reverse();
+  return {
+    column: col.key,
+    rowKeys: rows.map((r) => r.key),
+    option: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: grid(phone),
+      xAxis: { type: 'value' },
+      yAxis: {
+        type: 'category',
+        data: rows.map((r) => r.label),
+        axisLabel: { width: phone ? 84 : 140, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: col.label,
+          data: rows.map((r) => chartValue(r.values[col.key]?.value ?? null, col.unit)),
+          label: { show: true, position: 'right' },
+          cursor: 'pointer',
+        },
+      ],
+    },
+  };
+};
+
+/** The registry: widget type → chart; types without one are shown as a table or a tile. */
+export const CHARTS: Record<string, Builder> = {
+  funnel: (w, phone) => {
+    const col = first(w);
+    if (!col || w.rows.length === 0) return null;
+    return {
+      column: col.key,
+      rowKeys: w.rows.map((r) => r.key),
+      option: {
+        tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+        series: [
+          {
+            type: 'funnel',
+            sort: 'none',
+            left: phone ? '4%' : '10%',
+            width: phone ? '92%' : '80%',
+            minSize: '12%',
+            label: { show: true, position: 'inside', formatter: '{b} {c}' },
+            data: w.rows.map((r) => ({ name: r.label, value: r.values[col.key]?.value ?? 0 })),
+            cursor: 'pointer',
+          },
+        ],
+      },
+    };
+  },
+  stageConversion: (w, phone) => {
+    const conv = w.columns.find((c) => c.key === 'conversion');
+    const spec = bars({ ...w, columns: conv ? [conv] : w.columns }, phone);
+    return spec ? { ...spec, column: 'records' } : null;
+  },
+  dwellTime: bars,
+  breakdown: (w, phone) => {
+    const col = first(w);
+    if (!col || w.rows.length === 0) return null;
+    if (w.rows.length > 6) return bars(w, phone);
+    return {
+      column: col.key,
+      rowKeys: w.rows.map((r) => r.key),
+      option: {
+        tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+        legend: { bottom: 0, type: 'scroll' },
+        series: [
+          {
+            type: 'pie',
+            radius: phone ? ['30%', '58%'] : ['35%', '65%'],
+            center: ['50%', '45%'],
+            label: { formatter: '{b}\n{d}%' },
+            data: w.rows.map((r) => ({
+              name: r.label,
+              value: chartValue(r.values[col.key]?.value ?? null, col.unit),
+            })),
+            cursor: 'pointer',
+          },
+        ],
+      },
+    };
+  },
+  timeSeries: (w, phone) => {
+    const col = first(w);
+    if (!col || w.rows.length === 0) return null;
+    return {
+      column: col.key,
+      rowKeys: w.rows.map((r) => r.key),
+      option: {
+        tooltip: { trigger: 'axis' },
+        grid: grid(phone),
+        xAxis: { type: 'category', data: w.rows.map((r) => r.label.slice(5)) },
+        yAxis: { type: 'value', minInterval: col.unit === 'count' ? 1 : 0 },
+        series: [
+          {
+            type: 'line',
+            name: col.label,
+            smooth: true,
+            areaStyle: { opacity: 0.12 },
+            data: w.rows.map((r) => chartValue(r.values[col.key]?.value ?? null, col.unit)),
+            cursor: 'pointer',
+          },
+        ],
+      },
+    };
+  },
+};
