@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
+import { demoServer } from './harness/server';
+
+const server = demoServer();
+
+/** Waits for every widget of the dashboard to have drawn (a chart canvas, a table or a tile). */
+async function dashboardReady(page: Page, widgets: string[]) {
+  for (const key of widgets)
+    await page
+      .locator(`.trellis-widget[data-widget="${key}"]`)
+      .locator('canvas, .ant-table, .trellis-kpi, .ant-empty')
+      .first()
+      .waitFor();
+}
+
+/** The number of records a list says it holds ("共 12 条" / "12 records"). */
+async function listTotal(page: Page): Promise<number> {
+  const text = page.getByText(/^(共 \d+ 条|\d+ records?)$/);
+  await text.waitFor();
+  return Number(/\d+/.exec((await text.textContent()) ?? '')![0]);
+}
+
+describe("the manager's dashboards", () => {
+  it('zh-CN: the funnel renders, clicking the trial stage lists exactly its records; phone width', async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser);
+      const manager = server.login('manager');
+      await signIn(page, server.url, manager.login, manager.password);
+      await page.getByRole('menuitem', { name: '仪表盘' }).click();
+      await page.waitForURL(/\/dashboards\/sales-funnel/);
+      await dashboardReady(page, ['openLeads', 'funnel', 'conversion', 'dwell', 'newPerWeek']);
+      await shot(page, 'dashboard-zh-CN-desktop');
+
+      // The trial stage of the funnel: its number opens the list of exactly those records.
+      const funnel = page.locator('.trellis-widget[data-widget="funnel"]');
+      const trial = funnel.locator('tr', { hasText: '试听预约' }).locator('a').first();
+      const count = Number(((await trial.textContent()) ?? '').replace(/\D/g, ''));
+      expect(count).toBeGreaterThan(0);
+      await trial.click();
+      await page.waitForURL(/\/records\/lead\?.*filter=/);
+      await page.getByText(/来自仪表盘/).waitFor();
+      expect(await listTotal(page)).toBe(count);
+      await shot(page, 'dashboard-trial-list-zh-CN-desktop');
+
+      const phone = await newPage(browser, PHONE);
+      await phone.goto(`${server.url}/dashboards/team-performance`);
+      await dashboardReady(phone, ['leaderboard', 'byCourse', 'avgQuote']);
+      await shot(phone, 'dashboard-team-zh-CN-phone');
+      expect(page.pageErrors).toEqual([]);
+      expect(phone.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  });
+
+  it('en: channels and ROI with the LTV/CAC flag, a period filter in the URL; phone width', async () => {
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser);
+      const manager = server.login('manager');
+      await signIn(page, server.url, manager.login, manager.password);
+      await page.goto(`${server.url}/dashboards/channel-roi`);
+      await dashboardReady(page, ['bySource', 'wonBySource', 'attribution', 'revenue']);
+      expect(
+        await page.locator('.trellis-widget[data-widget="attribution"] th').allTextContents(),
+      ).toEqual(expect.arrayContaining(['Spend', 'CAC', 'LTV/CAC']));
+      await shot(page, 'dashboard-roi-en-desktop');
+      await page.goto(`${server.url}/dashboards/sales-funnel`);
+      await dashboardReady(page, ['openLeads', 'funnel', 'newPerWeek']);
+      await shot(page, 'dashboard-en-desktop');
+      const phone = await newPage(browser, PHONE);
+      await phone.goto(`${server.url}/dashboards/sales-funnel`);
+      await dashboardReady(phone, ['openLeads', 'funnel']);
+      await shot(phone, 'dashboard-en-phone');
+      expect(page.pageErrors).toEqual([]);
+      expect(phone.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  });
+});

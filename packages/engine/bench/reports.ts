@@ -1,0 +1,179 @@
+/**
+ * Every report widget on a large workspace: BENCH_LEADS leads (default 1,000,000) with ~5 stage
+ * transitions each, loaded as raw rows, on SQLite (and PostgreSQL when TRELLIS_BENCH_PG_URL
+ * names an empty database). Each widget runs BENCH_RUNS times (after one warm-up) for a manager
+ * (everything) and a rep (own records); the baseline, measured in the same run, is the board's
+ * count per stage (`records.group`). Prints JSON: p50 / p95 per widget and the ratio of its p50
+ * to the baseline's. Targets (issue 16): funnel and leaderboard p95 < 200 ms, every widget < 500 ms.
+ * Run: BENCH_LEADS=200000 node --conditions=@trellis/source --import tsx bench/reports.ts
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { percentile } from '@trellis/tooling/bench';
+import { openStore, type Store } from '@trellis/store';
+import { createPermissionPort, createReports, type ReportsApi } from '../src/index';
+import type { Actor } from '../src/ports';
+import { reportSpec } from '../src/reports/fixture.test-helper';
+
+const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 5, 30);
+const START = NOW - 365 * DAY;
+const STAGES = ['new', 'qualified', 'trial', 'quoted', 'won'];
+const OWNERS = Array.from({ length: 40 }, (_, i) => `u${i}`);
+const SOURCES = ['douyin', 'wechat', 'baidu', 'referral'];
+const spec = reportSpec;
+
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** Leads and their walks through the pipeline, written in batches of raw rows. */
+async function load(store: Store): Promise<number> {
+  const next = rng(11);
+  let transitions = 0;
+  const BATCH = 5000;
+  for (let start = 0; start < LEADS; start += BATCH) {
+    const leads: Record<string, unknown>[] = [];
+    const moves: Record<string, unknown>[] = [];
+    for (let i = start; i < Math.min(LEADS, start + BATCH); i++) {
+      const id = `l${String(i).padStart(8, '0')}`;
+      const createdAt = START + Math.floor(next() * 360 * DAY);
+      let at = createdAt;
+      let entered = createdAt;
+      let from: string | null = null;
+      let k = 0;
+      let stage = 'new';
+      for (;;) {
+        const to: string = from === null ? 'new' : next() < 0.15 ? 'lost' : STAGES[k]!;
+        moves.push({
+          id: `${id}-${moves.length}`,
+          entity: 'lead',
+          record_id: id,
+          from_stage: from,
+          to_stage: to,
+          actor_id: null,
+          via: 'bench',
+          at,
+          dwell_ms: from === null ? null : at - entered,
+        });
+        stage = to;
+        if (to === 'lost' || to === 'won' || next() < 0.08) break;
+        from = to;
+        entered = at;
+        k = Math.min(STAGES.length - 1, k + 1);
+        at += 1 + Math.floor(next() * 5 * DAY);
+      }
+      const owner = OWNERS[Math.floor(next() * OWNERS.length)]!;
+      leads.push({
+        id,
+        created_at: createdAt,
+        updated_at: at,
+        created_by: null,
+        owner_id: owner,
+        team_id: null,
+        stage,
+        stage_entered_at: at,
+        version: 1,
+        name: `L${i}`,
+        phone: next() < 0.8 ? `+86139${String(i).padStart(8, '0')}` : null,
+        source: SOURCES[Math.floor(next() * 4)],
+        campaignCode: `c${Math.floor(next() * 30)}`,
+        variant: next() < 0.5 ? 'A' : 'B',
+        city: next() < 0.5 ? 'Hangzhou' : null,
+        quotedAmount: next() < 0.6 ? 1000 * Math.floor(1 + next() * 50) : null,
+      });
+    }
+    transitions += moves.length;
+    await store.transaction(async (tx) => {
+      await tx.tables.insert('e_lead', leads);
+      await tx.tables.insert('stage_transitions', moves);
+    });
+  }
+  await store.transaction(async (tx) => {
+    const campaigns = Array.from({ length: 30 }, (_, i) => ({
+      id: `camp${i}`,
+      created_at: START,
+      updated_at: START,
+      version: 1,
+      code: `c${i}`,
+      spend: 1_000_000 * (1 + (i % 7)),
+    }));
+    await tx.tables.insert('e_campaign', campaigns);
+  });
+  return transitions;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { p50: r(percentile(ms, 50)), p95: r(percentile(ms, 95)) };
+}
+
+async function bench(dialect: string, store: Store) {
+  const t0 = performance.now();
+  await store.migrations.syncEntityTables(spec as never);
+  const transitions = await load(store);
+  const loadS = Math.round((performance.now() - t0) / 100) / 10;
+  const permissions = createPermissionPort(spec as never);
+  const reports: ReportsApi = createReports({
+    store,
+    spec: async () => spec,
+    permissions,
+    clock: { now: () => NOW },
+    locale: 'en',
+  });
+  const manager: Actor = { kind: 'user', userId: 'm', role: 'manager' };
+  const rep: Actor = { kind: 'user', userId: 'u3', role: 'sales' };
+  const q = { from: '2026-01-01', to: '2026-03-31', timeZone: 'Asia/Shanghai' };
+  const baseline = await time(() => store.records(spec as never).group('lead', { by: 'stage' }));
+  const widgets: Record<string, unknown> = {};
+  for (const w of spec.dashboards![0]!.widgets)
+    for (const [who, actor] of [
+      ['manager', manager],
+      ['rep', rep],
+    ] as const) {
+      const t = await time(async () => {
+        const r = await reports.widget('sales', w.key, q, { actor });
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+      });
+      widgets[`${w.key}:${who}`] = { ...t, ratio: Math.round((t.p50 / baseline.p50) * 10) / 10 };
+    }
+  return { dialect, leads: LEADS, transitions, loadSeconds: loadS, baseline, widgets };
+}
+
+const results: unknown[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'trellis-reports-bench-'));
+try {
+  const sqlite = await openStore({ url: join(dir, 'bench.db'), locale: 'en' });
+  try {
+    results.push(await bench('sqlite', sqlite));
+  } finally {
+    await sqlite.close();
+  }
+  const pgUrl = process.env.TRELLIS_BENCH_PG_URL;
+  if (pgUrl) {
+    const pg = await openStore({ url: pgUrl, locale: 'en' });
+    try {
+      results.push(await bench('postgres', pg));
+    } finally {
+      await pg.close();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(JSON.stringify({ bench: 'reports', runs: RUNS, results }, null, 2));
