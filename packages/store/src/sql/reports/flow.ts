@@ -60,17 +60,27 @@ export async function reach(
       return `WHEN ${param(p.dialect, stage)} THEN ${n}`;
     })
     .join(' ')} END`;
+  // Furthest entered stage per record (transitions, grouped in index order), then the larger of
+  // it and the current stage's rank: no UNION, no sort of every transition.
+  const currentParams: unknown[] = [];
+  const current = `CASE r.stage ${stages
+    .map(([stage, n]) => {
+      currentParams.push(stage);
+      return `WHEN ${param(p.dialect, stage)} THEN ${n}`;
+    })
+    .join(' ')} END`;
   const rows = await x.all(
-    `WITH r AS (${r.sql})
+    `WITH r AS (${r.sql}),
+     t AS (SELECT t.record_id AS id, max(${rank.replace('s.stage', 't.to_stage')}) AS rk
+           FROM stage_transitions t JOIN r ON r.id = t.record_id
+           WHERE t.entity = ${param(p.dialect, p.info.entity)} GROUP BY t.record_id),
+     c AS (SELECT r.id AS id, r.k AS k, ${current} AS rk FROM r)
      SELECT x.rk AS rk, x.k AS k, count(*) AS n FROM (
-       SELECT s.id AS id, s.k AS k, max(${rank}) AS rk FROM (
-         SELECT r.id AS id, r.k AS k, t.to_stage AS stage
-           FROM stage_transitions t JOIN r ON r.id = t.record_id WHERE t.entity = ${param(p.dialect, p.info.entity)}
-         UNION ALL
-         SELECT r.id AS id, r.k AS k, r.stage AS stage FROM r
-       ) s GROUP BY s.id, s.k
+       SELECT c.k AS k,
+         CASE WHEN t.rk IS NULL THEN c.rk WHEN c.rk IS NULL OR t.rk > c.rk THEN t.rk ELSE c.rk END AS rk
+       FROM c LEFT JOIN t ON t.id = c.id
      ) x WHERE x.rk IS NOT NULL GROUP BY x.rk, x.k`,
-    [...r.params, ...caseParams, p.info.entity],
+    [...r.params, ...caseParams, p.info.entity, ...currentParams],
   );
   return rows.map((row) => ({
     rank: fromNum(row.rk),
