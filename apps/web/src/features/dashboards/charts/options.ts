@@ -22,6 +22,10 @@ const bars: Builder = (w, phone) => {
   const col = first(w);
   if (!col || w.rows.length === 0) return null;
   const rows = [...w.rows].reverse();
+  // Ratios read as percents (45.3 %), not fractions.
+  const pct = col.unit === 'ratio';
+  const value = (v: number | null) =>
+    pct ? (v === null ? null : Math.round(v * 1000) / 10) : chartValue(v, col.unit);
   return {
     column: col.key,
     rowKeys: rows.map((r) => r.key),
@@ -38,8 +42,8 @@ const bars: Builder = (w, phone) => {
         {
           type: 'bar',
           name: col.label,
-          data: rows.map((r) => chartValue(r.values[col.key]?.value ?? null, col.unit)),
-          label: { show: true, position: 'right' },
+          data: rows.map((r) => value(r.values[col.key]?.value ?? null)),
+          label: { show: true, position: 'right', ...(pct ? { formatter: '{c}%' } : {}) },
           cursor: 'pointer',
         },
       ],
