@@ -16,15 +16,17 @@ export function EChart({ option, height, onPick, chartRef, ariaLabel }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const pick = useRef(onPick);
+  const expose = useRef(chartRef);
   useEffect(() => {
     pick.current = onPick;
-  }, [onPick]);
+    expose.current = chartRef;
+  }, [onPick, chartRef]);
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
-    chartRef?.(c);
+    expose.current?.(c);
     c.on('click', (p) => {
       if (typeof p.dataIndex === 'number') pick.current?.(p.dataIndex);
     });
@@ -32,12 +34,11 @@ export function EChart({ option, height, onPick, chartRef, ariaLabel }: Props) {
     resize.observe(el.current);
     return () => {
       resize.disconnect();
-      chartRef?.(null);
+      expose.current?.(null);
       c.dispose();
       chart.current = null;
     };
     // The chart is created once; option changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
