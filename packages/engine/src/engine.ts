@@ -22,6 +22,7 @@ import type { SpecModel } from '@trellis/rules';
 import { groupRecords } from './records/groups';
 import { getRecord, listRecords } from './records/read';
 import { removeRecord, restoreRecord } from './records/remove';
+import { createReports, type ReportsApi } from './reports/index';
 import { createRuntime, NoSpecError, type Phase, type Runtime } from './records/runtime';
 import type {
   CallOptions,
@@ -128,6 +129,8 @@ export type Engine = {
     list(query: TaskQuery, opts: CallOptions): Promise<TaskListResult>;
   };
   timeline(entity: string, id: string, opts: CallOptions): Promise<TimelineResult>;
+  /** Dashboards and their widgets, scoped by the role model (docs/reports.md). */
+  reports: ReportsApi;
   /**
    * The role model of the spec in force (can, scopes, visible and writable fields,
    * capabilities) and `port`, what the engine asks (the same model unless one was injected).
@@ -207,6 +210,14 @@ export function createEngine(options: EngineOptions): Engine {
       list: (query, opts) => listTasks(rt, query, opts),
     },
     timeline: (entity, id, opts) => timeline(rt, entity, id, opts),
+    reports: createReports({
+      store: options.store,
+      spec: async () => (await rt.live()).model.spec,
+      permissions,
+      hiddenFields: (actor, entity) => [...rt.redaction.hiddenFields(actor, entity)],
+      clock: rt.clock,
+      locale: rt.locale,
+    }),
     permissions: { ...roles, port: permissions },
     redact: rt.redaction,
     spec: async () => (await rt.live()).model,

@@ -4,6 +4,8 @@
  * property to an answer is not a breaking change of the document; `required` lists what
  * clients may rely on.
  */
+import { REPORT_COMPONENTS, REPORT_RESPONSES } from './report-schemas';
+
 type Schema = Record<string, unknown>;
 
 const str = { type: 'string' };
@@ -275,7 +277,7 @@ const COMPONENTS: Record<string, Schema> = {
 
 /** Component schemas shared by fixed endpoints, under their `sys.` names. */
 export const FIXED_COMPONENTS: Record<string, Schema> = Object.fromEntries(
-  Object.entries(COMPONENTS).map(([k, v]) => [`sys.${k}`, v]),
+  Object.entries({ ...COMPONENTS, ...REPORT_COMPONENTS }).map(([k, v]) => [`sys.${k}`, v]),
 );
 
 const me = obj(
@@ -310,6 +312,7 @@ const intakeSource = obj(
 
 /** Body schema of the 2xx answer of each fixed endpoint (`method path`); 204s have none. */
 export const FIXED_RESPONSES: Record<string, Schema> = {
+  ...REPORT_RESPONSES,
   'post /api/v1/auth/login': userBox,
   'get /api/v1/me': me,
   'patch /api/v1/me': userBox,

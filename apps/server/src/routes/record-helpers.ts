@@ -65,6 +65,8 @@ export function parseListQuery(
   const locale = localeOf(c);
   const visible = new Set([
     ...SYSTEM_KEYS,
+    // Filter-only: every stage the record entered (the store's virtual list; dashboards use it).
+    'stagesEntered',
     ...ctx.engine.permissions.visibleFields(actor, entity.key),
   ]);
   const query: ListQuery = {};

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { fullStack } from './stack';
+
+type Num = { value: number | null; filter?: unknown };
+type Widget = { key: string; rows: { key: string; values: Record<string, Num> }[]; note?: string };
+
+async function setup() {
+  const s = await fullStack();
+  const boss = await s.signIn('boss', 'manager', []);
+  const amy = await s.signIn('amy', 'sales', ['tech']);
+  const bob = await s.signIn('bob', 'sales', ['tech']);
+  const create = async (who: { cookie: string }, values: Record<string, unknown>) => {
+    const res = await s.request('/api/v1/records/lead', {
+      method: 'POST',
+      cookie: who.cookie,
+      json: values,
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  };
+  const get = async (path: string, who: { cookie: string }, lang = 'en') => {
+    const res = await s.request(path, { cookie: who.cookie, headers: { 'accept-language': lang } });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  return { s, boss, amy, bob, create, get };
+}
+
+describe('dashboards API', () => {
+  it('answers the funnel scoped to the reader, each number listing exactly its records', async () => {
+    const { amy, bob, boss, create, get } = await setup();
+    await create(amy, { name: '阿一', phone: '13800138001', course: 'python' });
+    await create(amy, { name: '阿二', phone: '13800138002', course: 'python' });
+    await create(bob, { name: '鲍一', phone: '13800138003', course: 'python' });
+    const list = await get('/api/v1/dashboards', boss);
+    expect(list.status).toBe(200);
+    const dashboards = list.body.dashboards as { key: string; default: boolean }[];
+    expect(dashboards[0]).toMatchObject({ key: 'sales-funnel', default: true });
+
+    for (const [who, expected] of [
+      [boss, 3],
+      [amy, 2],
+    ] as const) {
+      const res = await get('/api/v1/dashboards/sales-funnel/widgets/funnel', who);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const first = (res.body as unknown as Widget).rows[0]!;
+      expect(first.key).toBe('new');
+      expect(first.values.records!.value).toBe(expected);
+      const filter = encodeURIComponent(JSON.stringify(first.values.records!.filter));
+      const records = await get(`/api/v1/records/lead?count=1&filter=${filter}`, who);
+      expect(records.status, JSON.stringify(records.body)).toBe(200);
+      expect(records.body.total).toBe(expected);
+    }
+    const whole = await get('/api/v1/dashboards/sales-funnel?from=2025-01-01&to=2030-12-31', boss);
+    expect(whole.status).toBe(200);
+    expect((whole.body.widgets as Widget[]).map((w) => w.key)).toContain('funnel');
+  });
+
+  it('refuses bad parameters with a localized problem naming each, and unknown dashboards with 404', async () => {
+    const { boss, get } = await setup();
+    const bad = await get(
+      '/api/v1/dashboards/sales-funnel?from=2026-13-01&tz=Mars/Base',
+      boss,
+      'zh-CN',
+    );
+    expect(bad.status).toBe(400);
+    const errors = bad.body.errors as { path: string; code: string; message: string }[];
+    expect(errors.map((e) => e.path)).toEqual(['/from', '/timeZone']);
+    expect(errors[0]!.message).toContain('不是日期');
+    const order = await get('/api/v1/dashboards/sales-funnel?from=2026-03-02&to=2026-03-01', boss);
+    expect(order.status).toBe(400);
+    expect((order.body.errors as { code: string }[])[0]!.code).toBe('invalid_range');
+    expect((await get('/api/v1/dashboards/nope', boss)).status).toBe(404);
+    expect((await get('/api/v1/dashboards/sales-funnel/widgets/nope', boss)).status).toBe(404);
+  });
+});
