@@ -4,7 +4,15 @@ import { demoServer } from './harness/server';
 
 const server = demoServer();
 
-const SECTIONS = ['entities', 'activities', 'app', 'json', 'history'] as const;
+const SECTIONS = [
+  'entities',
+  'forms',
+  'pipelines',
+  'activities',
+  'app',
+  'json',
+  'history',
+] as const;
 
 describe('the builder on the education template', () => {
   for (const [locale, viewport, size] of [

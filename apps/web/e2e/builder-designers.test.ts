@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { demoServer } from './harness/server';
+
+const server = demoServer();
+
+type DraftSpec = {
+  pipelines: { key: string; stages: { key: string; requires?: string[] }[] }[];
+  forms: { key: string; sections: { fields: (string | { field: string })[] }[] }[];
+};
+
+/** The draft on the server, as the builder saved it. */
+const draft = (page: Page) =>
+  page.evaluate(async () => {
+    const res = await fetch('/api/v1/spec/draft');
+    return res.status === 404 ? null : ((await res.json()) as { spec: DraftSpec }).spec;
+  });
+
+/** Throws the draft away so the other browser tests see the published spec. */
+const discard = (page: Page) =>
+  page.evaluate(async () => {
+    const res = await fetch('/api/v1/spec/draft');
+    if (res.status === 404) return;
+    const { revision } = (await res.json()) as { revision: number };
+    await fetch('/api/v1/spec/draft', {
+      method: 'DELETE',
+      headers: { 'If-Match': `"${revision}"` },
+    });
+  });
+
+const keys = (section: { fields: (string | { field: string })[] } | undefined) =>
+  (section?.fields ?? []).map((p) => (typeof p === 'string' ? p : p.field));
+
+describe('the pipeline designer', () => {
+  it('opens a stage, adds a field required to enter it and saves the draft', async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/pipelines/lead-sales`);
+      const status = page.locator('[data-testid=builder-save-status]');
+      await page.getByRole('button', { name: /需求确认$/ }).click();
+      const requires = page.getByLabel('进入前必填字段');
+      await requires.waitFor();
+      await requires.click();
+      await page.keyboard.type('微信');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await status.getByText('已全部保存').waitFor();
+      const spec = await draft(page);
+      const stage = spec?.pipelines
+        .find((p) => p.key === 'lead-sales')
+        ?.stages.find((s) => s.key === 'qualified');
+      expect(stage?.requires).toEqual(['course', 'budgetRange', 'decisionCycle', 'wechatId']);
+      await shot(page, 'builder-pipeline-stage-zh-CN-desktop');
+      expect(page.pageErrors).toEqual([]);
+      await discard(page);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
+
+describe('the views editor', () => {
+  it('adds a column and a sort field to a list, read back from the template', async () => {
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/views/my-leads`);
+      const status = page.locator('[data-testid=builder-save-status]');
+      // The template's "mine and open" filter reads back as rules, not JSON.
+      await page.getByText('Which records').waitFor();
+      await page.getByLabel('Add a column…').click();
+      await page.keyboard.type('Email');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Add a sort field' }).click();
+      await status.getByText('All changes saved').waitFor();
+      const view = await page.evaluate(async () => {
+        const res = await fetch('/api/v1/spec/draft');
+        const { spec } = (await res.json()) as {
+          spec: { views: { key: string; columns: string[]; sort: { field: string }[] }[] };
+        };
+        return spec.views.find((v) => v.key === 'my-leads');
+      });
+      expect(view?.columns.at(-1)).toBe('email');
+      expect(view?.sort.map((s) => s.field)).toEqual(['nextFollowUpAt', 'name']);
+      await shot(page, 'builder-view-en-desktop');
+      expect(page.pageErrors).toEqual([]);
+      await discard(page);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
+
+describe('the form designer', () => {
+  it('drags a field into another section, adds one with +, reads back a condition and previews at phone width', async () => {
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/forms/lead-edit`);
+      const status = page.locator('[data-testid=builder-save-status]');
+      const preview = page.locator('[data-testid=form-preview]');
+      await preview.getByLabel('Mobile phone').first().waitFor();
+
+      // Drag "City" from the Contact section into the Source section (both in view: dragging
+      // near the window's edge scrolls it).
+      const section = page.locator('[data-testid=form-section-1]');
+      await section.scrollIntoViewIfNeeded();
+      const handle = page.getByLabel('Drag “City”');
+      const from = (await handle.boundingBox())!;
+      const to = (await section.boundingBox())!;
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
+      await page.mouse.move(to.x + to.width / 4, to.y + to.height - 10, { steps: 15 });
+      await page.mouse.up();
+      await status.getByText('All changes saved').waitFor();
+      let form = (await draft(page))?.forms.find((f) => f.key === 'lead-edit');
+      expect(keys(form?.sections[0])).not.toContain('city');
+      expect(keys(form?.sections[1])).toContain('city');
+
+      // A field not on the form is added with + and appears in the live preview.
+      const add = page.getByRole('button', { name: /^Add “.+” to the last section$/ }).first();
+      const name = /^Add “(.+)” to the last section$/.exec(
+        (await add.getAttribute('aria-label'))!,
+      )![1]!;
+      expect(await preview.getByText(name, { exact: true }).count()).toBe(0);
+      await add.click();
+      await preview.getByText(name, { exact: true }).first().waitFor();
+      await status.getByText('All changes saved').waitFor();
+      form = (await draft(page))?.forms.find((f) => f.key === 'lead-edit');
+      expect(form?.sections.at(-1)?.fields.length).toBe(10);
+      await shot(page, 'builder-form-designer-en-desktop');
+
+      // The referral field's condition reads back into the visual builder.
+      await page.getByRole('button', { name: /Referred by \(student\)$/ }).click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByText('Shown when').first().waitFor();
+      await drawer.locator('.ant-select').nth(1).waitFor();
+      await shot(page, 'builder-form-placement-en-desktop');
+      await page.locator('.ant-drawer-close').click();
+
+      await preview.getByText('Phone', { exact: true }).click();
+      await page.locator('.trellis-phone-preview').waitFor();
+      await shot(page, 'builder-form-preview-phone-en-desktop');
+      expect(page.pageErrors).toEqual([]);
+      await discard(page);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+
+  it('stays usable at phone width (zh-CN)', async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, PHONE);
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/forms/lead-edit`);
+      await page.locator('[data-testid=form-preview]').getByLabel('手机号').first().waitFor();
+      await shot(page, 'builder-form-designer-zh-CN-phone');
+      await page.goto(`${server.url}/builder/pipelines/lead-sales`);
+      await page.getByRole('button', { name: /试听预约$/ }).click();
+      await page.getByLabel('进入前必填字段').waitFor();
+      await shot(page, 'builder-pipeline-stage-zh-CN-phone');
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});

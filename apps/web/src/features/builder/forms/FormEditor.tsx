@@ -1,0 +1,102 @@
+import { App, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Draft } from 'immer';
+import type { FormSpec } from '@trellis/spec';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { ProblemText } from '../common/ProblemText';
+import { pointerOf } from '../draft/find';
+import { useDraft, useEdit, useProblems } from '../draft/useDraft';
+import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { FormDesigner } from './FormDesigner';
+import { FormSettings } from './FormSettings';
+
+type Props = { formKey: string; at: string };
+
+/** One form: its layout (designer and live preview), its texts, and its JSON. */
+export function FormEditor({ formKey, at }: Props) {
+  const { t } = useTranslation('builder');
+  const label = useLabel();
+  const edit = useEdit();
+  const navigate = useNavigate();
+  const { modal } = App.useApp();
+  const form = useDraft((s) => s.spec.forms?.find((f) => f.key === formKey));
+  const entity = useDraft((s) => s.spec.entities.find((e) => e.key === form?.entity));
+  const pointer = useDraft((s) => pointerOf(s.spec, 'forms', formKey));
+  const ownProblems = useProblems(pointer, true);
+  if (!form) return null;
+  const name = label(form.label, form.key);
+  const remove = () =>
+    modal.confirm({
+      title: t('forms.removeTitle', { name }),
+      content: form.public ? t('forms.removePublic') : t('forms.removeHelp'),
+      okText: t('common.remove'),
+      okButtonProps: { danger: true },
+      onOk: () => {
+        edit(t('forms.removeStep', { name }), (s) => {
+          s.forms = (s.forms ?? []).filter((f) => f.key !== form.key);
+        });
+        navigate('/builder/forms');
+      },
+    });
+  const onSettings =
+    at.startsWith(pointer) && at !== pointer && !at.startsWith(`${pointer}/sections`);
+  return (
+    <Card
+      title={
+        <Flex align="center" gap={8} wrap>
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {name}
+          </Typography.Text>
+          <Tag>{entity ? label(entity.label, entity.key) : form.entity}</Tag>
+          {form.public ? <Tag color="green">{t('forms.publicTag')}</Tag> : null}
+        </Flex>
+      }
+      extra={
+        <Button danger icon={<DeleteOutlined />} onClick={remove}>
+          {t('forms.remove')}
+        </Button>
+      }
+    >
+      <ProblemText problems={ownProblems} />
+      <Tabs
+        defaultActiveKey={onSettings ? 'settings' : 'design'}
+        items={[
+          {
+            key: 'design',
+            label: t('forms.tabs.design'),
+            children: entity ? (
+              <FormDesigner form={form} entity={entity} pointer={pointer} />
+            ) : null,
+          },
+          {
+            key: 'settings',
+            label: t('forms.tabs.settings'),
+            children: <FormSettings form={form} pointer={pointer} />,
+          },
+          {
+            key: 'json',
+            label: t('common.json'),
+            children: (
+              <LazyJsonEditor
+                value={form}
+                target={{ kind: 'item', list: 'forms', entity: form.entity }}
+                onChange={(next) =>
+                  edit(
+                    t('common.jsonStep', { name }),
+                    (s) => {
+                      const i = (s.forms ?? []).findIndex((f) => f.key === form.key);
+                      if (i >= 0) s.forms![i] = next as Draft<FormSpec>;
+                    },
+                    { coalesce: `json:form:${form.key}` },
+                  )
+                }
+              />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Button, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/feedback/EmptyState';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { ItemPicker } from '../common/ItemPicker';
+import { MasterDetail } from '../common/MasterDetail';
+import { useDraft } from '../draft/useDraft';
+import { NewViewModal } from './NewViewModal';
+import { ViewEditor } from './ViewEditor';
+
+/** /builder/views[/<key>]: the saved lists and boards people pick from, one open. */
+export function ViewsSection() {
+  const { t } = useTranslation('builder');
+  const label = useLabel();
+  const navigate = useNavigate();
+  const views = useDraft((s) => s.spec.views ?? []);
+  const problems = useDraft((s) => s.problems);
+  const [params] = useSearchParams();
+  const at = params.get('at') ?? '';
+  const atIndex = /^\/views\/(\d+)/.exec(at)?.[1];
+  const key = useParams()['*'] || views[Number(atIndex ?? 0)]?.key;
+  const view = views.find((p) => p.key === key);
+  const [adding, setAdding] = useState(false);
+  const add = adding ? (
+    <NewViewModal
+      onClose={(created) => {
+        setAdding(false);
+        if (created) navigate(`/builder/views/${created}`);
+      }}
+    />
+  ) : null;
+  if (views.length === 0)
+    return (
+      <>
+        <EmptyState
+          description={t('views.empty')}
+          action={
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('views.add')}
+            </Button>
+          }
+        />
+        {add}
+      </>
+    );
+  return (
+    <>
+      <MasterDetail
+        list={
+          <ItemPicker
+            title={t('views.title')}
+            items={views.map((p, i) => ({
+              key: p.key,
+              label: label(p.label, p.key),
+              extra: <Tag style={{ marginInlineEnd: 0 }}>{t(`views.type.${p.type}`)}</Tag>,
+              problems: problems.filter(
+                (x) => x.path.startsWith(`/views/${i}/`) || x.path === `/views/${i}`,
+              ).length,
+            }))}
+            selected={view?.key}
+            onSelect={(k) => navigate(`/builder/views/${k}`)}
+            addText={t('common.add')}
+            onAdd={() => setAdding(true)}
+          />
+        }
+        detail={
+          view ? (
+            <ViewEditor key={view.key} viewKey={view.key} />
+          ) : (
+            <EmptyState description={t('views.pick')} />
+          )
+        }
+      />
+      {add}
+    </>
+  );
+}
