@@ -97,6 +97,54 @@ describe('the views editor', () => {
   }, 180_000);
 });
 
+describe('the automation designer', () => {
+  it('adds a task action from its config form and dry-runs the published automation on a lead', async () => {
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/automations/route-python`);
+      const status = page.locator('[data-testid=builder-save-status]');
+      await page.getByText('Only if').waitFor();
+      await page.getByRole('button', { name: 'Add an action' }).click();
+      await page.getByRole('menuitem', { name: 'Create a task' }).click();
+      await page.getByLabel('Due in').last().fill('3d');
+      await status.getByText('All changes saved').waitFor();
+      const actions = await page.evaluate(async () => {
+        const res = await fetch('/api/v1/spec/draft');
+        const { spec } = (await res.json()) as {
+          spec: { automations: { key: string; do: Record<string, unknown>[] }[] };
+        };
+        return spec.automations.find((a) => a.key === 'route-python')?.do;
+      });
+      expect(actions?.map((a) => a['type'])).toEqual(['assign', 'createTask', 'createTask']);
+      expect(actions?.[2]).toMatchObject({ assignee: 'owner', dueIn: '3d' });
+      await shot(page, 'builder-automation-en-desktop');
+
+      // Test on a record: the dry run of the published version on a stored lead.
+      const lead = await page.evaluate(async () => {
+        const res = await fetch('/api/v1/records/lead?limit=1');
+        return ((await res.json()) as { items: { name: string }[] }).items[0]!.name;
+      });
+      await page.getByRole('tab', { name: 'Test on a record' }).click();
+      await page.getByLabel('Record').click();
+      await page.keyboard.type(lead);
+      await page.getByRole('option').first().click();
+      await page.getByRole('button', { name: /Try it/ }).click();
+      await page
+        .getByText(/^Would (not )?run$/)
+        .first()
+        .waitFor();
+      await shot(page, 'builder-automation-test-en-desktop');
+      expect(page.pageErrors).toEqual([]);
+      await discard(page);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
+
 describe('the form designer', () => {
   it('drags a field into another section, adds one with +, reads back a condition and previews at phone width', async () => {
     const browser = await openBrowser('en');

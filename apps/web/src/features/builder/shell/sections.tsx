@@ -5,6 +5,7 @@ import {
   FormOutlined,
   FunnelPlotOutlined,
   TableOutlined,
+  ThunderboltOutlined,
   HistoryOutlined,
   MessageOutlined,
   SettingOutlined,
@@ -68,6 +69,14 @@ export const builderSections: BuilderSection[] = [
     specParts: ['views'],
     Page: page(() => import('../views/ViewsSection'), 'ViewsSection'),
     order: 40,
+  },
+  {
+    key: 'automations',
+    labelKey: 'sections.automations',
+    icon: <ThunderboltOutlined />,
+    specParts: ['automations'],
+    Page: page(() => import('../automations/AutomationsSection'), 'AutomationsSection'),
+    order: 50,
   },
   {
     key: 'activities',

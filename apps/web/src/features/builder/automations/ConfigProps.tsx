@@ -1,0 +1,179 @@
+import type { ReactNode } from 'react';
+import { Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RECIPIENT_PATTERN, type AppSpec, type EntitySpec } from '@trellis/spec';
+import { ConditionBuilder } from '../../../components/condition-builder/ConditionBuilder';
+import { conditionFields } from '../../../lib/condition/fields';
+import type { SpecLabel } from '../../../lib/i18n/label';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { JsonTextArea } from '../common/JsonTextArea';
+import { LocaleTextInput } from '../common/LocaleTextInput';
+import { ProblemText } from '../common/ProblemText';
+import { RecipientSelect } from '../common/RecipientSelect';
+import { SchemaInput, type PropSchema } from '../common/SchemaInput';
+import { useSystemLabel } from '../common/useSystemLabel';
+import type { SpecProblem } from '../draft/draft-store';
+import { useDraftSpec } from '../draft/useDraft';
+import { FieldValuesEditor } from './FieldValuesEditor';
+
+export type ConfigSchema = {
+  properties: Record<string, PropSchema & { pattern?: string; anyOf?: PropSchema[] }>;
+  required?: string[];
+};
+
+type Props = {
+  /** The trigger's or action's config schema (from @trellis/spec). */
+  schema: ConfigSchema;
+  value: Record<string, unknown>;
+  onChange: (key: string, value: unknown) => void;
+  /** The entity the automation's records belong to (field and stage pickers). */
+  entity: EntitySpec | undefined;
+  problems: (key: string) => SpecProblem[];
+  /** Property names in the builder's strings (`automations.props.<key>`). */
+  ns: string;
+};
+
+type Ctx = {
+  spec: AppSpec;
+  entity: EntitySpec | undefined;
+  /** The whole config (createRecord's link field depends on its entity). */
+  config: Record<string, unknown>;
+  label: (l: SpecLabel, fallback?: string) => string;
+};
+
+type Options = (c: Ctx) => { value: string; label: string }[];
+
+const keyed =
+  (items: (c: Ctx) => { key: string; label: SpecLabel }[] | undefined): Options =>
+  (c) =>
+    (items(c) ?? []).map((x) => ({ value: x.key, label: c.label(x.label, x.key) }));
+
+/** Pickers of the draft's own things, by property name: the registry of smart config inputs. */
+const PICKS: Record<string, Options> = {
+  entity: keyed((c) => c.spec.entities),
+  form: keyed((c) => c.spec.forms),
+  source: keyed((c) => c.spec.webhookSources),
+  team: keyed((c) => c.spec.teams),
+  roles: keyed((c) => c.spec.roles),
+  activityType: keyed((c) => c.spec.activityTypes),
+  stage: keyed((c) => (c.spec.pipelines ?? []).find((p) => p.entity === c.entity?.key)?.stages),
+  field: keyed((c) => c.entity?.fields),
+  fields: keyed((c) => c.entity?.fields),
+  linkField: keyed((c) =>
+    c.spec.entities
+      .find((e) => e.key === c.config['entity'])
+      ?.fields.filter((f) => f.type === 'relation'),
+  ),
+};
+
+/**
+ * A config form generated from a JSON schema: each property gets the input its name or shape
+ * calls for — pickers of the draft's entities, forms, stages, fields, teams; the condition
+ * builder for logic; recipients; text per language; generic inputs (SchemaInput) for the rest,
+ * and JSON for shapes no input fits.
+ */
+export function ConfigProps({ schema, value, onChange, entity, problems, ns }: Props) {
+  const { t } = useTranslation('builder');
+  const label = useLabel();
+  const systemLabel = useSystemLabel();
+  const spec = useDraftSpec();
+  const required = new Set(schema.required ?? []);
+  const keys = Object.keys(schema.properties).filter((k) => k !== 'type');
+  return (
+    <>
+      {keys.map((key) => {
+        const prop = schema.properties[key]!;
+        const name = t(`${ns}.${key}`, { defaultValue: key });
+        const set = (v: unknown) => onChange(key, v);
+        const v = value[key];
+        const editor = (): ReactNode => {
+          const picks = PICKS[key];
+          if (picks) {
+            const multiple = prop.type === 'array';
+            return (
+              <Select
+                aria-label={name}
+                mode={multiple ? 'multiple' : undefined}
+                allowClear={!required.has(key)}
+                showSearch
+                optionFilterProp="label"
+                value={v ?? (multiple ? [] : undefined)}
+                style={{ maxWidth: 420, width: '100%' }}
+                options={picks({ spec, entity, config: value, label })}
+                onChange={(x: unknown) =>
+                  set(Array.isArray(x) ? (x.length ? x : undefined) : (x ?? undefined))
+                }
+              />
+            );
+          }
+          if (
+            prop.pattern === RECIPIENT_PATTERN ||
+            prop.items?.['pattern' as never] === RECIPIENT_PATTERN
+          ) {
+            const many = prop.type === 'array';
+            return (
+              <RecipientSelect
+                ariaLabel={name}
+                entity={entity}
+                value={many ? (v as string[] | undefined) : v ? [v as string] : []}
+                onChange={(next) =>
+                  set(many ? (next.length ? next : undefined) : (next.at(-1) ?? undefined))
+                }
+              />
+            );
+          }
+          if (prop.type === undefined && !prop.anyOf && !prop.properties)
+            return (
+              <ConditionBuilder
+                value={v}
+                fields={
+                  entity ? conditionFields(spec, entity, label, { system: true, systemLabel }) : []
+                }
+                scope={{ user: true }}
+                emptyText={t('automations.noCondition')}
+                onChange={set}
+              />
+            );
+          if (key === 'values')
+            return (
+              <FieldValuesEditor
+                entity={spec.entities.find((e) => e.key === value['entity']) ?? entity}
+                value={v as Record<string, unknown> | undefined}
+                onChange={set}
+              />
+            );
+          if (prop.anyOf?.some((s) => s.properties?.['zh-CN']))
+            return <LocaleTextInput label={name} value={v} onChange={set} />;
+          if (prop.type === 'object' && !prop.properties?.['zh-CN'])
+            return <JsonTextArea label={name} value={v} onChange={set} />;
+          if (prop.type === 'array' && prop.items?.type === 'object')
+            return <JsonTextArea label={name} value={v} onChange={set} />;
+          if (prop.type === 'string' && !prop.enum && !prop.format)
+            return (
+              <Input
+                aria-label={name}
+                value={typeof v === 'string' ? v : ''}
+                style={{ maxWidth: 420 }}
+                onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}
+              />
+            );
+          return (
+            <SchemaInput
+              schema={prop}
+              label={name}
+              value={v}
+              onChange={set}
+              enumLabel={(x) => t(`${ns}Values.${key}.${x}`, { defaultValue: x })}
+            />
+          );
+        };
+        return (
+          <Form.Item key={key} label={name} required={required.has(key)} tooltip={prop.description}>
+            {editor()}
+            <ProblemText problems={problems(key)} />
+          </Form.Item>
+        );
+      })}
+    </>
+  );
+}
