@@ -128,7 +128,7 @@ describe('the automation designer', () => {
         return ((await res.json()) as { items: { name: string }[] }).items[0]!.name;
       });
       await page.getByRole('tab', { name: 'Test on a record' }).click();
-      await page.getByLabel('Record').click();
+      await page.getByLabel('Record', { exact: true }).click();
       await page.keyboard.type(lead);
       await page.getByRole('option').first().click();
       await page.getByRole('button', { name: /Try it/ }).click();
