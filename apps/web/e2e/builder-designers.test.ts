@@ -145,6 +145,39 @@ describe('the automation designer', () => {
   }, 180_000);
 });
 
+describe('the roles matrix', () => {
+  it('gives a role the right to see its team’s students and hides a field from it', async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/roles/sales`);
+      const status = page.locator('[data-testid=builder-save-status]');
+      await page.getByLabel('学员：查看').click();
+      await page.getByRole('option', { name: '团队的', exact: true }).click();
+      await page.getByRole('tab', { name: '字段' }).click();
+      await page.getByLabel('实体').first().waitFor();
+      await status.getByText('已全部保存').waitFor();
+      const role = await page.evaluate(async () => {
+        const res = await fetch('/api/v1/spec/draft');
+        const { spec } = (await res.json()) as {
+          spec: { roles: { key: string; entities: Record<string, { read?: string }> }[] };
+        };
+        return spec.roles.find((r) => r.key === 'sales');
+      });
+      expect(role?.entities['student']?.read).toBe('team');
+      await shot(page, 'builder-role-fields-zh-CN-desktop');
+      await page.getByRole('tab', { name: '记录' }).click();
+      await shot(page, 'builder-role-zh-CN-desktop');
+      expect(page.pageErrors).toEqual([]);
+      await discard(page);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
+
 describe('the form designer', () => {
   it('drags a field into another section, adds one with +, reads back a condition and previews at phone width', async () => {
     const browser = await openBrowser('en');

@@ -4,6 +4,7 @@ import {
   DatabaseOutlined,
   FormOutlined,
   FunnelPlotOutlined,
+  SafetyOutlined,
   TableOutlined,
   ThunderboltOutlined,
   HistoryOutlined,
@@ -77,6 +78,14 @@ export const builderSections: BuilderSection[] = [
     specParts: ['automations'],
     Page: page(() => import('../automations/AutomationsSection'), 'AutomationsSection'),
     order: 50,
+  },
+  {
+    key: 'roles',
+    labelKey: 'sections.roles',
+    icon: <SafetyOutlined />,
+    specParts: ['roles'],
+    Page: page(() => import('../roles/RolesSection'), 'RolesSection'),
+    order: 60,
   },
   {
     key: 'activities',
