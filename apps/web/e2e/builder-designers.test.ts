@@ -231,8 +231,16 @@ describe('the form designer', () => {
       await preview.getByText('Phone', { exact: true }).click();
       await page.locator('.trellis-phone-preview').waitFor();
       await shot(page, 'builder-form-preview-phone-en-desktop');
-      expect(page.pageErrors).toEqual([]);
       await discard(page);
+
+      // A public form's link, tagged for a poster, and its QR code.
+      await page.goto(`${server.url}/builder/forms/trial-apply`);
+      await page.getByRole('tab', { name: 'Public link' }).click();
+      await page.getByLabel('utm_source', { exact: true }).fill('poster');
+      await page.getByText(/\/f\/[a-z0-9-]+\?utm_source=poster$/).waitFor();
+      await page.locator('#form-qr canvas').waitFor();
+      await shot(page, 'builder-form-sharing-en-desktop');
+      expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();
     }

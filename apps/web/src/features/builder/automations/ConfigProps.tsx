@@ -14,7 +14,7 @@ import { SchemaInput, type PropSchema } from '../common/SchemaInput';
 import { useSystemLabel } from '../common/useSystemLabel';
 import type { SpecProblem } from '../draft/draft-store';
 import { useDraftSpec } from '../draft/useDraft';
-import { FieldValuesEditor } from './FieldValuesEditor';
+import { FieldValuesEditor } from '../common/FieldValuesEditor';
 
 export type ConfigSchema = {
   properties: Record<string, PropSchema & { pattern?: string; anyOf?: PropSchema[] }>;

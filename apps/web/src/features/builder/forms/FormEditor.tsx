@@ -11,6 +11,7 @@ import { useDraft, useEdit, useProblems } from '../draft/useDraft';
 import { LazyJsonEditor } from '../json/LazyJsonEditor';
 import { FormDesigner } from './FormDesigner';
 import { FormSettings } from './FormSettings';
+import { FormSharing } from './FormSharing';
 
 type Props = { formKey: string; at: string };
 
@@ -74,6 +75,11 @@ export function FormEditor({ formKey, at }: Props) {
             key: 'settings',
             label: t('forms.tabs.settings'),
             children: <FormSettings form={form} pointer={pointer} />,
+          },
+          {
+            key: 'sharing',
+            label: t('forms.tabs.sharing'),
+            children: entity ? <FormSharing form={form} entity={entity} pointer={pointer} /> : null,
           },
           {
             key: 'json',
