@@ -11,6 +11,7 @@ const SECTIONS = [
   'views',
   'automations',
   'roles',
+  'teams',
   'activities',
   'app',
   'json',

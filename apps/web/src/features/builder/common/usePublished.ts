@@ -19,8 +19,10 @@ export function usePublished() {
       for (const f of e.fields)
         if ('options' in f)
           options.set(`${e.key}.${f.key}`, new Set(f.options.map((o) => o.value)));
+    const teams = new Set((live?.teams ?? []).map((t) => t.key));
     return {
       entity: (key: string) => fields.has(key),
+      team: (key: string) => teams.has(key),
       field: (entity: string, key: string) => fields.get(entity)?.has(key) ?? false,
       stage: (pipeline: string, key: string) => stages.get(pipeline)?.has(key) ?? false,
       option: (entity: string, field: string, value: string) =>

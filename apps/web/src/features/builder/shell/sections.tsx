@@ -6,6 +6,7 @@ import {
   FunnelPlotOutlined,
   SafetyOutlined,
   TableOutlined,
+  TeamOutlined,
   ThunderboltOutlined,
   HistoryOutlined,
   MessageOutlined,
@@ -86,6 +87,14 @@ export const builderSections: BuilderSection[] = [
     specParts: ['roles'],
     Page: page(() => import('../roles/RolesSection'), 'RolesSection'),
     order: 60,
+  },
+  {
+    key: 'teams',
+    labelKey: 'sections.teams',
+    icon: <TeamOutlined />,
+    specParts: ['teams'],
+    Page: page(() => import('../teams/TeamsSection'), 'TeamsSection'),
+    order: 70,
   },
   {
     key: 'activities',

@@ -1,0 +1,84 @@
+import { App, Button, Flex, List, Select, Tag, Typography } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { request } from '../../../lib/api/client';
+import { sessionKeys } from '../../../lib/session/keys';
+import { useUsers } from '../../../lib/session/useUsers';
+
+/**
+ * The people of a published team and each one's supervisor. Membership is stored on people
+ * (not in the spec), so adding or removing a member takes effect at once, without publishing;
+ * it needs the right to manage users.
+ */
+export function TeamMembers({ teamKey }: { teamKey: string }) {
+  const { t } = useTranslation('builder');
+  const { message } = App.useApp();
+  const users = useUsers();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: ({ id, teams }: { id: string; teams: string[] }) =>
+      request('PATCH', `/api/v1/users/${id}`, { teams }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: sessionKeys.users() }),
+    onError: (e) => void message.error((e as Error).message),
+  });
+  const all = users.data ?? [];
+  const members = all.filter((u) => u.teams.includes(teamKey));
+  const others = all.filter((u) => !u.teams.includes(teamKey) && u.status !== 'disabled');
+  return (
+    <div>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('teams.membersHelp')}
+      </Typography.Paragraph>
+      <List
+        size="small"
+        loading={users.isPending}
+        dataSource={members}
+        locale={{ emptyText: t('teams.noMembers') }}
+        renderItem={(u) => {
+          const supervisor = u.supervisorId ? users.byId.get(u.supervisorId) : undefined;
+          return (
+            <List.Item
+              actions={[
+                <Button
+                  key="remove"
+                  type="text"
+                  size="small"
+                  icon={<CloseOutlined />}
+                  aria-label={t('teams.removeMember', { name: u.name })}
+                  loading={save.isPending}
+                  onClick={() =>
+                    save.mutate({ id: u.id, teams: u.teams.filter((x) => x !== teamKey) })
+                  }
+                />,
+              ]}
+            >
+              <Flex gap={8} align="center" wrap>
+                <Typography.Text>{u.name}</Typography.Text>
+                <Tag>{u.role}</Tag>
+                {supervisor ? (
+                  <Typography.Text type="secondary">
+                    {t('teams.supervisor', { name: supervisor.name })}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            </List.Item>
+          );
+        }}
+      />
+      <Select
+        aria-label={t('teams.addMember')}
+        placeholder={t('teams.addMember')}
+        showSearch
+        optionFilterProp="label"
+        value={null}
+        style={{ width: '100%', maxWidth: 320, marginTop: 8 }}
+        options={others.map((u) => ({ value: u.id, label: `${u.name} (${u.login})` }))}
+        onChange={(id: string) => {
+          const u = all.find((x) => x.id === id);
+          if (u) save.mutate({ id, teams: [...u.teams, teamKey] });
+        }}
+      />
+    </div>
+  );
+}
