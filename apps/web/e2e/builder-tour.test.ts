@@ -12,6 +12,7 @@ const SECTIONS = [
   'automations',
   'roles',
   'teams',
+  'intake',
   'activities',
   'app',
   'json',

@@ -7,6 +7,7 @@ import {
   SafetyOutlined,
   TableOutlined,
   TeamOutlined,
+  ApiOutlined,
   ThunderboltOutlined,
   HistoryOutlined,
   MessageOutlined,
@@ -95,6 +96,14 @@ export const builderSections: BuilderSection[] = [
     specParts: ['teams'],
     Page: page(() => import('../teams/TeamsSection'), 'TeamsSection'),
     order: 70,
+  },
+  {
+    key: 'intake',
+    labelKey: 'sections.intake',
+    icon: <ApiOutlined />,
+    specParts: ['webhookSources'],
+    Page: page(() => import('../intake/IntakeSection'), 'IntakeSection'),
+    order: 80,
   },
   {
     key: 'activities',

@@ -1,0 +1,65 @@
+import { Button, Flex, Input, Select, Typography } from 'antd';
+import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { EntitySpec } from '@trellis/spec';
+import { useLabel } from '../../../lib/i18n/useLabel';
+
+type Props = {
+  entity: EntitySpec | undefined;
+  value: Record<string, string>;
+  onChange: (next: Record<string, string>) => void;
+};
+
+/** Which field each part of the payload fills: field ← JSONPath such as $.lead.tel. */
+export function MappingEditor({ entity, value, onChange }: Props) {
+  const { t } = useTranslation('builder');
+  const label = useLabel();
+  const fields = (entity?.fields ?? []).filter((f) => f.type !== 'formula');
+  const unused = fields.find((f) => !(f.key in value));
+  return (
+    <div>
+      {Object.entries(value).map(([key, path]) => (
+        <Flex key={key} gap={8} align="center" wrap style={{ marginBottom: 8 }}>
+          <Select
+            aria-label={t('intake.mappedField')}
+            value={key}
+            style={{ minWidth: 160 }}
+            options={fields.map((f) => ({ value: f.key, label: label(f.label, f.key) }))}
+            onChange={(k: string) => {
+              const next = { ...value };
+              delete next[key];
+              onChange({ ...next, [k]: path });
+            }}
+          />
+          <Typography.Text type="secondary">←</Typography.Text>
+          <Input
+            aria-label={t('intake.path', { field: key })}
+            value={path}
+            placeholder="$.lead.tel"
+            style={{ width: 220, fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}
+            onChange={(e) => onChange({ ...value, [key]: e.target.value })}
+          />
+          <Button
+            type="text"
+            size="small"
+            icon={<CloseOutlined />}
+            aria-label={t('common.removeNamed', { name: key })}
+            onClick={() => {
+              const next = { ...value };
+              delete next[key];
+              onChange(next);
+            }}
+          />
+        </Flex>
+      ))}
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        disabled={!unused}
+        onClick={() => unused && onChange({ ...value, [unused.key]: `$.${unused.key}` })}
+      >
+        {t('intake.addMapping')}
+      </Button>
+    </div>
+  );
+}
