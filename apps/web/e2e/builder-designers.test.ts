@@ -35,8 +35,8 @@ const keys = (section: { fields: (string | { field: string })[] } | undefined) =
 describe('the pipeline designer', () => {
   it('opens a stage, adds a field required to enter it and saves the draft', async () => {
     const browser = await openBrowser('zh-CN');
+    const page = await newPage(browser, DESKTOP);
     try {
-      const page = await newPage(browser, DESKTOP);
       const admin = server.login('admin');
       await signIn(page, server.url, admin.login, admin.password);
       await page.goto(`${server.url}/builder/pipelines/lead-sales`);
@@ -56,8 +56,9 @@ describe('the pipeline designer', () => {
       expect(stage?.requires).toEqual(['course', 'budgetRange', 'decisionCycle', 'wechatId']);
       await shot(page, 'builder-pipeline-stage-zh-CN-desktop');
       expect(page.pageErrors).toEqual([]);
-      await discard(page);
     } finally {
+      // A test that fails half-way leaves no draft behind for the other browser tests.
+      await discard(page).catch(() => undefined);
       await browser.closeAll();
     }
   }, 180_000);
@@ -66,8 +67,8 @@ describe('the pipeline designer', () => {
 describe('the views editor', () => {
   it('adds a column and a sort field to a list, read back from the template', async () => {
     const browser = await openBrowser('en');
+    const page = await newPage(browser, DESKTOP);
     try {
-      const page = await newPage(browser, DESKTOP);
       const admin = server.login('admin');
       await signIn(page, server.url, admin.login, admin.password);
       await page.goto(`${server.url}/builder/views/my-leads`);
@@ -90,8 +91,9 @@ describe('the views editor', () => {
       expect(view?.sort.map((s) => s.field)).toEqual(['nextFollowUpAt', 'name']);
       await shot(page, 'builder-view-en-desktop');
       expect(page.pageErrors).toEqual([]);
-      await discard(page);
     } finally {
+      // A test that fails half-way leaves no draft behind for the other browser tests.
+      await discard(page).catch(() => undefined);
       await browser.closeAll();
     }
   }, 180_000);
@@ -100,15 +102,15 @@ describe('the views editor', () => {
 describe('the automation designer', () => {
   it('adds a task action from its config form and dry-runs the published automation on a lead', async () => {
     const browser = await openBrowser('en');
+    const page = await newPage(browser, DESKTOP);
     try {
-      const page = await newPage(browser, DESKTOP);
       const admin = server.login('admin');
       await signIn(page, server.url, admin.login, admin.password);
       await page.goto(`${server.url}/builder/automations/route-python`);
       const status = page.locator('[data-testid=builder-save-status]');
       await page.getByText('Only if').waitFor();
       await page.getByRole('button', { name: 'Add an action' }).click();
-      await page.getByRole('menuitem', { name: 'Create a task' }).click();
+      await page.getByRole('menuitem', { name: 'Create a task', exact: true }).first().click();
       await page.getByLabel('Due in').last().fill('3d');
       await status.getByText('All changes saved').waitFor();
       const actions = await page.evaluate(async () => {
@@ -138,8 +140,9 @@ describe('the automation designer', () => {
         .waitFor();
       await shot(page, 'builder-automation-test-en-desktop');
       expect(page.pageErrors).toEqual([]);
-      await discard(page);
     } finally {
+      // A test that fails half-way leaves no draft behind for the other browser tests.
+      await discard(page).catch(() => undefined);
       await browser.closeAll();
     }
   }, 180_000);
@@ -148,8 +151,8 @@ describe('the automation designer', () => {
 describe('the roles matrix', () => {
   it('gives a role the right to see its team’s students and hides a field from it', async () => {
     const browser = await openBrowser('zh-CN');
+    const page = await newPage(browser, DESKTOP);
     try {
-      const page = await newPage(browser, DESKTOP);
       const admin = server.login('admin');
       await signIn(page, server.url, admin.login, admin.password);
       await page.goto(`${server.url}/builder/roles/sales`);
@@ -171,8 +174,9 @@ describe('the roles matrix', () => {
       await page.getByRole('tab', { name: '记录' }).click();
       await shot(page, 'builder-role-zh-CN-desktop');
       expect(page.pageErrors).toEqual([]);
-      await discard(page);
     } finally {
+      // A test that fails half-way leaves no draft behind for the other browser tests.
+      await discard(page).catch(() => undefined);
       await browser.closeAll();
     }
   }, 180_000);
@@ -181,8 +185,8 @@ describe('the roles matrix', () => {
 describe('the form designer', () => {
   it('drags a field into another section, adds one with +, reads back a condition and previews at phone width', async () => {
     const browser = await openBrowser('en');
+    const page = await newPage(browser, DESKTOP);
     try {
-      const page = await newPage(browser, DESKTOP);
       const admin = server.login('admin');
       await signIn(page, server.url, admin.login, admin.password);
       await page.goto(`${server.url}/builder/forms/lead-edit`);
@@ -193,14 +197,14 @@ describe('the form designer', () => {
       // Drag "City" from the Contact section into the Source section (both in view: dragging
       // near the window's edge scrolls it).
       const section = page.locator('[data-testid=form-section-1]');
-      await section.scrollIntoViewIfNeeded();
+      await section.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       const handle = page.getByLabel('Drag “City”');
       const from = (await handle.boundingBox())!;
       const to = (await section.boundingBox())!;
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await page.mouse.down();
       await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
-      await page.mouse.move(to.x + to.width / 4, to.y + to.height - 10, { steps: 15 });
+      await page.mouse.move(to.x + to.width / 4, to.y + to.height / 2, { steps: 15 });
       await page.mouse.up();
       await status.getByText('All changes saved').waitFor();
       let form = (await draft(page))?.forms.find((f) => f.key === 'lead-edit');
@@ -242,14 +246,16 @@ describe('the form designer', () => {
       await shot(page, 'builder-form-sharing-en-desktop');
       expect(page.pageErrors).toEqual([]);
     } finally {
+      // A test that fails half-way leaves no draft behind for the other browser tests.
+      await discard(page).catch(() => undefined);
       await browser.closeAll();
     }
   }, 180_000);
 
   it('stays usable at phone width (zh-CN)', async () => {
     const browser = await openBrowser('zh-CN');
+    const page = await newPage(browser, PHONE);
     try {
-      const page = await newPage(browser, PHONE);
       const admin = server.login('admin');
       await signIn(page, server.url, admin.login, admin.password);
       await page.goto(`${server.url}/builder/forms/lead-edit`);
@@ -261,6 +267,8 @@ describe('the form designer', () => {
       await shot(page, 'builder-pipeline-stage-zh-CN-phone');
       expect(page.pageErrors).toEqual([]);
     } finally {
+      // A test that fails half-way leaves no draft behind for the other browser tests.
+      await discard(page).catch(() => undefined);
       await browser.closeAll();
     }
   }, 180_000);

@@ -168,7 +168,7 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns }: P
           );
         };
         return (
-          <Form.Item key={key} label={name} required={required.has(key)} tooltip={prop.description}>
+          <Form.Item key={key} label={name} required={required.has(key)}>
             {editor()}
             <ProblemText problems={problems(key)} />
           </Form.Item>

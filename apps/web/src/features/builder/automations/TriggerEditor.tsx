@@ -23,9 +23,9 @@ export function TriggerEditor({ automation, entity, pointer }: Props) {
   const on = automation.on;
   return (
     <Form layout="vertical">
-      <Form.Item label={t('automations.trigger')} required>
+      <Form.Item label={t('automations.triggerLabel')} required>
         <Select
-          aria-label={t('automations.trigger')}
+          aria-label={t('automations.triggerLabel')}
           value={on.type}
           style={{ maxWidth: 420, width: '100%' }}
           options={TRIGGER_TYPES.map((v) => ({ value: v, label: t(`automations.triggers.${v}`) }))}

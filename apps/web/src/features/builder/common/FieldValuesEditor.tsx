@@ -30,7 +30,7 @@ export function FieldValuesEditor({ entity, value = {}, onChange }: Props) {
             <Select
               aria-label={t('automations.valueField')}
               value={key}
-              style={{ minWidth: 160 }}
+              style={{ width: 180 }}
               options={fields.map((f) => ({ value: f.key, label: label(f.label, f.key) }))}
               onChange={(k: string) => {
                 const next = { ...value };

@@ -140,7 +140,7 @@ export function FormSharing({ form, entity, pointer }: Props) {
                   allowClear
                   placeholder={t('forms.share.notCopied')}
                   value={form.captureInto?.[p]}
-                  style={{ minWidth: 200 }}
+                  style={{ width: 220 }}
                   options={textish.map((f) => ({ value: f.key, label: label(f.label, f.key) }))}
                   onChange={(v: string | undefined) => {
                     const next = { ...form.captureInto } as Record<string, string>;

@@ -95,7 +95,7 @@ export function PlacementDrawer({ form, entity, fieldKey, pointer, onClose }: Pr
             <Select
               aria-label={t('forms.section')}
               value={where[0]}
-              style={{ minWidth: 200 }}
+              style={{ width: 220 }}
               options={form.sections.map((s, i) => ({
                 value: i,
                 label: s.title ? label(s.title, '') : t('forms.untitledSection', { n: i + 1 }),

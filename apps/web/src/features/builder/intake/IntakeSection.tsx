@@ -125,6 +125,7 @@ export function IntakeSection() {
                 {auth.type === 'hmac' ? (
                   <Select
                     aria-label={t('intake.algorithm')}
+                    style={{ width: 110 }}
                     value={auth.algorithm ?? 'sha256'}
                     options={['sha256', 'sha1'].map((a) => ({ value: a, label: a }))}
                     onChange={(v: 'sha256' | 'sha1') =>

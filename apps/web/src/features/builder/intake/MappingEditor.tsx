@@ -23,7 +23,7 @@ export function MappingEditor({ entity, value, onChange }: Props) {
           <Select
             aria-label={t('intake.mappedField')}
             value={key}
-            style={{ minWidth: 160 }}
+            style={{ width: 180 }}
             options={fields.map((f) => ({ value: f.key, label: label(f.label, f.key) }))}
             onChange={(k: string) => {
               const next = { ...value };

@@ -28,7 +28,7 @@ export function StageEvidence({ value = [], onChange, problems }: Props) {
           <Select
             aria-label={t('pipelines.evidenceType')}
             value={e.activityType}
-            style={{ minWidth: 180 }}
+            style={{ width: 200 }}
             options={types.map((a) => ({ value: a.key, label: label(a.label, a.key) }))}
             onChange={(v: string) =>
               set(value.map((x, j) => (j === i ? { ...x, activityType: v } : x)))

@@ -34,7 +34,7 @@ export function SortEditor({ value, fields, onChange }: Props) {
             showSearch
             optionFilterProp="label"
             value={s.field}
-            style={{ minWidth: 200 }}
+            style={{ width: 220 }}
             options={options}
             onChange={(field: string) => set(i, { field })}
           />
