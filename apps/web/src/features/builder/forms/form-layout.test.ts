@@ -31,6 +31,14 @@ describe('form layout edits', () => {
       'city',
       'name',
     ]);
+    // "Before the third field" from the first place: it lands between the other two.
+    const between = form();
+    placeField(between, 'name', 0, 2);
+    expect(between.sections[0]!.fields.map((p) => (typeof p === 'string' ? p : p.field))).toEqual([
+      'phone',
+      'name',
+      'city',
+    ]);
     const up = form();
     placeField(up, 'city', 0, 0);
     expect(up.sections[0]!.fields[0]).toBe('city');
