@@ -132,7 +132,7 @@ describe('the automation designer', () => {
       await page.getByRole('tab', { name: 'Test on a record' }).click();
       await page.getByLabel('Record', { exact: true }).click();
       await page.keyboard.type(lead);
-      await page.getByRole('option').first().click();
+      await page.locator('.ant-select-item-option').first().click();
       await page.getByRole('button', { name: /Try it/ }).click();
       await page
         .getByText(/^Would (not )?run$/)
@@ -240,7 +240,7 @@ describe('the form designer', () => {
       // A public form's link, tagged for a poster, and its QR code.
       await page.goto(`${server.url}/builder/forms/trial-apply`);
       await page.getByRole('tab', { name: 'Public link' }).click();
-      await page.getByLabel('utm_source', { exact: true }).fill('poster');
+      await page.getByPlaceholder('utm_source').fill('poster');
       await page.getByText(/\/f\/[a-z0-9-]+\?utm_source=poster$/).waitFor();
       await page.locator('#form-qr canvas').waitFor();
       await shot(page, 'builder-form-sharing-en-desktop');
