@@ -12,7 +12,13 @@ export { fieldError, pointer } from './i18n/errors';
 export { normalizeEmail, type EmailResult } from './normalize/email';
 export { normalizePhone, type PhoneResult } from './normalize/phone';
 export { isKnownRegion, regionCode } from './normalize/region';
-export { asText, normalizeBlock, normalizeLine, parseNumberText } from './normalize/text';
+export {
+  asText,
+  hasControlChar,
+  normalizeBlock,
+  normalizeLine,
+  parseNumberText,
+} from './normalize/text';
 export {
   fieldNormalizers,
   normalizeFieldValue,

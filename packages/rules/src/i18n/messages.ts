@@ -54,6 +54,10 @@ export const ruleMessages = {
     en: '"{label}" is not a valid region code',
   },
   invalidInput: { 'zh-CN': '输入无效：{detail}', en: 'Invalid input: {detail}' },
+  invalidCharacters: {
+    'zh-CN': '“{label}”含有不可见的控制字符（如 NUL），请删除后再提交',
+    en: '"{label}" contains invisible control characters (such as NUL); remove them and try again',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type RuleMessageKey = keyof typeof ruleMessages;

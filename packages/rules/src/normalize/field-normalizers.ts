@@ -4,7 +4,7 @@ import type { RuleMessageKey } from '../i18n/messages';
 import { normalizeEmail } from './email';
 import { normalizePhone } from './phone';
 import { isKnownRegion, regionCode } from './region';
-import { asText, normalizeBlock, normalizeLine, parseNumberText } from './text';
+import { asText, hasControlChar, normalizeBlock, normalizeLine, parseNumberText } from './text';
 
 /** Outcome of normalizing one value: the value to validate, plus an issue when the input is unusable. */
 export type Normalized = { value: unknown; issue?: { code: string; key: RuleMessageKey } };
@@ -162,9 +162,22 @@ export const fieldNormalizers: Record<FieldType, Normalizer> = {
   formula: keep,
 };
 
-/** Normalizes one field value; undefined stays undefined (field not given). */
+// Text given for any field (a name, a select label, an id in a list) is checked the same way.
+function controlCharIn(value: unknown, multiline: boolean): boolean {
+  if (typeof value === 'string') return hasControlChar(value, multiline);
+  return (
+    Array.isArray(value) && value.some((x) => typeof x === 'string' && hasControlChar(x, false))
+  );
+}
+
+/**
+ * Normalizes one field value; undefined stays undefined (field not given). Control characters
+ * (except tab and line breaks in long text) are refused, never stored.
+ */
 export function normalizeFieldValue(field: FieldSpec, value: unknown, env: RuleEnv): Normalized {
   if (value === undefined) return { value: undefined };
   if (value === null) return { value: null };
+  if (controlCharIn(value, field.type === 'longtext'))
+    return { value, issue: { code: 'invalid_characters', key: 'invalidCharacters' } };
   return fieldNormalizers[field.type](value, field, env);
 }

@@ -3,19 +3,44 @@
  * letters (１３８ -> 138, ＡＢＣ -> ABC) so identity keys match however they were typed.
  */
 
-/** NFKC + trim; returns null for blank input. */
+// Zero-width characters say nothing at the edges of a value (pasted from chat apps and web pages).
+const ZERO_WIDTH_EDGES = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/gu;
+// A value of only whitespace and invisible characters (zero-width, fillers, joiners) is empty.
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}]/gu;
+
+function trimInvisible(s: string): string | null {
+  const out = s.replace(ZERO_WIDTH_EDGES, '');
+  return out.replace(INVISIBLE, '') === '' ? null : out;
+}
+
+/** NFKC + trim (zero-width characters too); null for blank or only-invisible input. */
 export function normalizeLine(s: string): string | null {
-  const out = s.normalize('NFKC').trim();
-  return out === '' ? null : out;
+  return trimInvisible(s.normalize('NFKC'));
 }
 
 /**
  * Long text keeps full-width punctuation (NFKC would turn Chinese "，" into ","), so it only gets
- * NFC and trimming.
+ * NFC, one kind of line break and trimming.
  */
 export function normalizeBlock(s: string): string | null {
-  const out = s.normalize('NFC').trim();
-  return out === '' ? null : out;
+  return trimInvisible(s.normalize('NFC').replace(/\r\n?/g, '\n'));
+}
+
+/**
+ * Whether text holds a control character (C0, DEL, C1) it may not: NUL and the like break
+ * exports, terminals and other systems downstream. Long text (`multiline`) may hold tab and line
+ * breaks; single-line text none.
+ */
+export function hasControlChar(s: string, multiline: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+      if (multiline && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Numbers and booleans arriving where text is expected (CSV imports) become their text. */
