@@ -338,6 +338,19 @@ describe('field:<userFieldKey> recipients', () => {
   });
 });
 
+describe('manual trigger roles', () => {
+  it('names roles of the spec that may press the button', () => {
+    expect(
+      codes(applyPatch(base, [{ op: 'add', path: '/automations/6/on/roles', value: ['sales'] }])),
+    ).toEqual([]);
+    expect(
+      codes(
+        applyPatch(base, [{ op: 'add', path: '/automations/6/on/roles', value: ['sales', 'rep'] }]),
+      ),
+    ).toEqual(['/automations/6/on/roles/1 ref.unknownRole']);
+  });
+});
+
 describe('form captureInto', () => {
   it('accepts a captured parameter copied into a text field', () => {
     expect(

@@ -120,6 +120,14 @@ export const triggerConfigSchemas = {
           description: 'Also offered as a bulk action on selected records. Default false.',
         }),
       ),
+      roles: Type.Optional(
+        Type.Array(kebabKey('A role key.'), {
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            'Roles that may press the button (on records they may update) without the manageAutomations capability, e.g. ["sales"] for a "send the brochure" button. Default: only roles with manageAutomations (and admin).',
+        }),
+      ),
     },
     'a person pressed a button on a record.',
   ),

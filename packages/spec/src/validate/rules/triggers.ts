@@ -49,6 +49,10 @@ export function checkTrigger(ctx: Ctx, on: TriggerSpec, path: string): void {
     default:
       break;
   }
+  if (on.type === 'manual')
+    (on.roles ?? []).forEach((role, k) => {
+      if (!ctx.roles.has(role)) ctx.report(ptr(path, 'roles', k), 'ref.unknownRole', { key: role });
+    });
   if (!requireEntity(ctx, on.entity, ptr(path, 'entity'))) return;
   if (on.type === 'record.updated')
     (on.fields ?? []).forEach((f, i) =>
