@@ -147,6 +147,17 @@ describe('automations over HTTP', () => {
       await req('/api/v1/automations/runs?automation=release-to-pool', { cookie: admin.cookie })
     ).json()) as { items: { status: string }[] };
     expect(runs.items.map((r) => r.status)).toEqual(['succeeded']);
+    // A role the button does not name, without manageAutomations, is refused (issue 11 item 5).
+    const manager = await s.signIn('boss', 'manager', ['tech']);
+    const refused = await req('/api/v1/automations/release-to-pool/run', {
+      method: 'POST',
+      cookie: manager.cookie,
+      json: { recordIds: [id] },
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe(
+      'automation.forbidden',
+    );
     // Someone else's record answers like a missing one.
     const other = await s.signIn('other', 'sales', ['design']);
     expect(

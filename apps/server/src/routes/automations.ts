@@ -137,6 +137,8 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
         throw new HttpProblem(404, 'not_found');
     }
     const result = await automationsOf(ctx).runManual(c.req.param('key'), ids, actor);
+    if (!result.ok && result.error.code === 'automation.forbidden')
+      throw new HttpProblem(403, 'forbidden', {}, [result.error]);
     if (!result.ok) throw new HttpProblem(422, 'validation', {}, [result.error]);
     return c.json(result, 202);
   });

@@ -100,6 +100,17 @@ async function deliveriesDue(rt: Runtime): Promise<boolean> {
 }
 
 /**
+ * Who may press a manual automation's button: the platform itself, roles with
+ * `manageAutomations` (admin included), and the roles the trigger names in `roles`.
+ */
+function mayPress(deps: AutomationDeps, on: { roles?: string[] }, actor: Actor): boolean {
+  if (actor.kind === 'system' || actor.kind === 'automation') return true;
+  if (actor.kind === 'public') return false;
+  if (deps.hasCapability?.(actor, 'manageAutomations')) return true;
+  return actor.role !== undefined && (on.roles ?? []).includes(actor.role);
+}
+
+/**
  * Creates the automation runtime from explicit deps (any records port) — see
  * `createAutomations` for the usual wiring over an Engine.
  */
@@ -188,6 +199,8 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
           recordIds.length === 0 ? 'noSelection' : 'notBulk',
         );
       if (a.enabled === false) return refuse('/enabled', 'automation.disabled', 'disabled');
+      if (!mayPress(deps, a.on, actor))
+        return refuse('', 'automation.forbidden', 'manualForbidden');
       const id = `manual:${deps.ids.next()}`;
       await append({
         id,
@@ -259,6 +272,7 @@ export function createAutomations(
     clock: engine.clock,
     ids: engine.ids,
     locale: engine.runtime.locale,
+    hasCapability: (actor, capability) => engine.permissions.hasCapability(actor, capability),
     ...(engine.http ? { http: engine.http } : {}),
     ...(engine.mailer ? { mailer: engine.mailer } : {}),
     ...(extra.secrets ? { secrets: extra.secrets } : {}),

@@ -72,6 +72,10 @@ const catalogue = {
     en: 'Automation "{key}" runs on one record at a time',
   },
   disabled: { 'zh-CN': '自动化“{key}”已停用', en: 'Automation "{key}" is disabled' },
+  manualForbidden: {
+    'zh-CN': '你的角色不能运行自动化“{key}”（需要“管理自动化”权限，或在该按钮的 roles 中）',
+    en: 'Your role may not run automation "{key}" (it needs manageAutomations, or a role in the button\'s roles)',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type AutomationMessageKey = keyof typeof catalogue;

@@ -2,7 +2,7 @@ import type { AppSpec } from '@trellis/spec';
 import { getEntity } from '@trellis/spec';
 import { tryEvaluate } from '@trellis/logic';
 import type { Repos, Store, Tx } from '@trellis/store';
-import type { Clock, HttpPort, IdGenerator, Locale, MailerPort } from '../ports';
+import type { Actor, Clock, HttpPort, IdGenerator, Locale, MailerPort } from '../ports';
 import { createDirectory, type Directory } from './directory';
 import type { RecordsPort } from './records-port';
 import type { ActionContext, AutomationError, TriggerContext } from './types';
@@ -78,6 +78,12 @@ export type AutomationDeps = {
   locale?: Locale;
   http?: HttpPort;
   mailer?: MailerPort;
+  /**
+   * Whether a person holds a capability (the engine's role model). Manual runs need
+   * `manageAutomations` or a role the button names; without this port only system and
+   * automation actors may press buttons.
+   */
+  hasCapability?: (actor: Actor, capability: 'manageAutomations') => boolean;
   /** Looks up a stored secret (callWebhook `secretRef`, signed robots). */
   secrets?: (ref: string) => string | undefined;
   options?: Partial<AutomationOptions>;

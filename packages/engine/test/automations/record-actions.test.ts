@@ -101,10 +101,10 @@ describe('record actions', () => {
   it('releaseToPool clears the owner; claimFromPool gives a pool record to a user and refuses an owned one', async () => {
     h = await setupAutomations({
       spec: specWith([
-        on('release', { type: 'manual', entity: 'lead', label }, [
+        on('release', { type: 'manual', entity: 'lead', label, roles: ['sales'] }, [
           { type: 'releaseToPool', reason: { 'zh-CN': '长期未跟进', en: 'Stale' } },
         ]),
-        on('claim', { type: 'manual', entity: 'lead', label }, [
+        on('claim', { type: 'manual', entity: 'lead', label, roles: ['sales'] }, [
           { type: 'claimFromPool', user: 'qian.hao' },
         ]),
       ]),
@@ -114,14 +114,26 @@ describe('record actions', () => {
       { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } },
     );
     expect(r.ownerId).toBe('u-zhang.wei');
-    await h.automations.runManual('claim', [r.id], { kind: 'user', userId: 'u-chen.li' });
+    await h.automations.runManual('claim', [r.id], {
+      kind: 'user',
+      userId: 'u-chen.li',
+      role: 'sales',
+    });
     await h.automations.drain();
     const refused = (await h.automations.runs({ automationKey: 'claim' }))[0]?.actions[0]?.result;
     expect(refused && !refused.ok && refused.code).toBe('pool.notInPool');
-    await h.automations.runManual('release', [r.id], { kind: 'user', userId: 'u-zhang.wei' });
+    await h.automations.runManual('release', [r.id], {
+      kind: 'user',
+      userId: 'u-zhang.wei',
+      role: 'sales',
+    });
     await h.automations.drain();
     expect((await get('lead', r.id)).ownerId).toBeNull();
-    await h.automations.runManual('claim', [r.id], { kind: 'user', userId: 'u-chen.li' });
+    await h.automations.runManual('claim', [r.id], {
+      kind: 'user',
+      userId: 'u-chen.li',
+      role: 'sales',
+    });
     await h.automations.drain();
     expect((await get('lead', r.id)).ownerId).toBe('u-qian.hao');
     expect(
@@ -139,7 +151,7 @@ describe('record actions', () => {
   it('handover opens a pending handover from the owner to the recipient with a summary', async () => {
     h = await setupAutomations({
       spec: specWith([
-        on('hand', { type: 'manual', entity: 'lead', label }, [
+        on('hand', { type: 'manual', entity: 'lead', label, roles: ['sales'] }, [
           {
             type: 'handover',
             to: 'user:gao.min',
@@ -152,7 +164,11 @@ describe('record actions', () => {
       {},
       { ...admin, actor: { kind: 'user', userId: 'u-zhang.wei', role: 'sales' } },
     );
-    await h.automations.runManual('hand', [r.id], { kind: 'user', userId: 'u-zhang.wei' });
+    await h.automations.runManual('hand', [r.id], {
+      kind: 'user',
+      userId: 'u-zhang.wei',
+      role: 'sales',
+    });
     await h.automations.drain();
     const rows = await h.rows('handovers', { record_id: r.id });
     expect(rows).toHaveLength(1);

@@ -187,7 +187,7 @@ describe('triggers', () => {
         {
           key: 'claim',
           label,
-          on: { type: 'manual', entity: 'lead', label, bulk: true },
+          on: { type: 'manual', entity: 'lead', label, bulk: true, roles: ['sales'] },
           do: [{ type: 'claimFromPool' }],
         },
       ]),
@@ -197,6 +197,7 @@ describe('triggers', () => {
     const res = await h.automations.runManual('claim', [a.id, b.id], {
       kind: 'user',
       userId: 'u-zhang.wei',
+      role: 'sales',
     });
     expect(res.ok).toBe(true);
     await h.automations.drain();
@@ -231,8 +232,43 @@ describe('triggers', () => {
         message: 'Automation "one" runs on one record at a time',
       },
     });
-    expect((await h.automations.runManual('one', [a.id], { kind: 'user' })).ok).toBe(true);
+    expect((await h.automations.runManual('one', [a.id], { kind: 'user', role: 'admin' })).ok).toBe(
+      true,
+    );
     await h.automations.drain();
     expect(await fired()).toEqual(['one']);
+  });
+
+  it('a manual run needs manageAutomations or a role the button names (issue 11 item 5)', async () => {
+    h = await setupAutomations({
+      spec: specWith([
+        auto('webhook-it', { type: 'manual', entity: 'lead', label }),
+        auto('release', { type: 'manual', entity: 'lead', label, roles: ['sales'] }),
+      ]),
+    });
+    const a = await lead();
+    const rep = { kind: 'user' as const, userId: 'u-zhang.wei', role: 'sales' };
+    const manager = { kind: 'user' as const, userId: 'u-chen.li', role: 'manager' };
+    for (const actor of [rep, manager, { kind: 'user' as const }, { kind: 'public' as const }])
+      expect(await h.automations.runManual('webhook-it', [a.id], actor)).toMatchObject({
+        ok: false,
+        error: { code: 'automation.forbidden' },
+      });
+    expect(await h.automations.runManual('release', [a.id], manager)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'automation.forbidden',
+        message: expect.stringContaining('manageAutomations'),
+      },
+    });
+    await h.automations.drain();
+    expect(await fired()).toEqual([]);
+    // The spec's admin role holds manageAutomations; the button's roles let the rep press it.
+    expect(
+      (await h.automations.runManual('webhook-it', [a.id], { kind: 'user', role: 'admin' })).ok,
+    ).toBe(true);
+    expect((await h.automations.runManual('release', [a.id], rep)).ok).toBe(true);
+    await h.automations.drain();
+    expect((await fired()).sort()).toEqual(['release', 'webhook-it']);
   });
 });
