@@ -3,6 +3,12 @@ export type { ServerOptions, ServerContext, Limits } from './context';
 export type { ServerEngine } from './engine-port';
 export type { Actor, AppEnv, CurrentUser } from './types';
 export { hashPassword, verifyPassword, generatePassword } from './auth/password';
+export {
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  passwordProblemText,
+  type PasswordProblem,
+} from './auth/password-policy';
 export { pickLocale } from './http/locale';
 export { listen } from './serve';
 export type { RunningServer } from './serve';

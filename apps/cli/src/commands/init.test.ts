@@ -70,7 +70,7 @@ describe('trellis init, users, backup, restore, spec export', () => {
           '--login',
           'new.rep',
           '--password',
-          'secret-123',
+          'quiet-harbour-7',
           '--role',
           'sales',
           '--team',
@@ -94,6 +94,21 @@ describe('trellis init, users, backup, restore, spec export', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Unknown role: ghost/);
+    expect(bad.stderr).toMatch(/at least 10 characters/);
+    const common = await run(
+      'users',
+      'add',
+      '--login',
+      'y.rep',
+      '--password',
+      'password2024',
+      '--role',
+      'sales',
+      '--data',
+      'd',
+    );
+    expect(common.code).toBe(1);
+    expect(common.stderr).toMatch(/too common/);
     expect((await run('users', 'disable', 'new.rep', '--data', 'd')).code).toBe(0);
     const list = JSON.parse((await run('users', 'list', '--json', '--data', 'd')).stdout) as {
       login: string;
@@ -135,7 +150,7 @@ describe('trellis init, users, backup, restore, spec export', () => {
           '--login',
           'after.backup',
           '--password',
-          'secret-123',
+          'quiet-harbour-7',
           '--role',
           'sales',
           '--data',

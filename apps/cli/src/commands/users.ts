@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { ADMIN_ROLE } from '@trellis/engine';
-import { hashPassword } from '@trellis/server';
+import {
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  passwordProblemText,
+} from '@trellis/server';
 import { say } from '../locale';
 import { dataOption, type CliCommand } from './command';
 import { withRuntime } from './with-runtime';
@@ -29,7 +34,11 @@ export const usersCommand: CliCommand = {
       .requiredOption('--login <login>', say(locale, '登录名', 'login'))
       .requiredOption(
         '--password <password>',
-        say(locale, '密码（至少 8 位）', 'password (8+ characters)'),
+        say(
+          locale,
+          `密码（至少 ${MIN_PASSWORD_LENGTH} 位，不能是常见密码）`,
+          `password (${MIN_PASSWORD_LENGTH}+ characters, not a common one)`,
+        ),
       )
       .requiredOption('--role <role>', say(locale, '角色键', 'role key'))
       .option('--team <team...>', say(locale, '团队键（可多个）', 'team keys'))
@@ -45,10 +54,8 @@ export const usersCommand: CliCommand = {
             errors.push(say(locale, `登录名无效：${o.login}`, `Invalid login: ${o.login}`));
           else if (await repo.byLogin(o.login))
             errors.push(say(locale, `登录名 ${o.login} 已被使用`, `The login ${o.login} is taken`));
-          if (o.password.length < 8)
-            errors.push(
-              say(locale, '密码至少需要 8 个字符', 'The password needs at least 8 characters'),
-            );
+          const weak = await passwordProblem(o.password, { login: o.login });
+          if (weak) errors.push(passwordProblemText(weak, locale));
           if (o.role !== ADMIN_ROLE && !spec?.roles?.some((r) => r.key === o.role))
             errors.push(
               say(

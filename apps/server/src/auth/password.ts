@@ -5,7 +5,6 @@ const N = 16384;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
-export const MIN_PASSWORD_LENGTH = 8;
 
 function derive(
   password: string,

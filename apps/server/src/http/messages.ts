@@ -1,3 +1,4 @@
+import { PASSWORD_MESSAGES } from '../auth/password-policy';
 import type { Locale } from './locale';
 
 type Catalogue = Record<string, { 'zh-CN': string; en: string }>;
@@ -72,10 +73,7 @@ const MESSAGES: Catalogue = {
     en: 'Setup is already done; the first admin exists.',
   },
   login_taken: { 'zh-CN': '登录名 {login} 已被使用。', en: 'The login {login} is already taken.' },
-  weak_password: {
-    'zh-CN': '密码至少需要 {min} 个字符。',
-    en: 'The password needs at least {min} characters.',
-  },
+  ...PASSWORD_MESSAGES,
   unknown_role: { 'zh-CN': '未知角色：{role}', en: 'Unknown role: {role}' },
   unknown_team: { 'zh-CN': '未知团队：{team}', en: 'Unknown team: {team}' },
   form_not_found: { 'zh-CN': '找不到表单：{form}', en: 'No such form: {form}' },

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { DUMMY_HASH, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
+import { newPasswordErrors } from '../auth/password-policy';
 import { SESSION_TTL_MS } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import { SESSION_COOKIE, requireActor } from '../http/auth-middleware';
@@ -128,15 +129,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const current = str(body, 'current', 1000);
     const next = str(body, 'password', 1000);
-    if (next.length < MIN_PASSWORD_LENGTH)
-      throw new HttpProblem(422, 'validation', {}, [
-        {
-          path: '/password',
-          code: 'weak_password',
-          message: '',
-          params: { min: MIN_PASSWORD_LENGTH },
-        },
-      ]);
+    const weak = await newPasswordErrors(next, { login: row.login });
+    if (weak.length > 0) throw new HttpProblem(422, 'validation', {}, weak);
     if (!(await verifyPassword(current, row.passwordHash)))
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/current', code: 'invalid_credentials', message: '' },
@@ -174,10 +168,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const login = str(body, 'login', 64);
     const password = str(body, 'password', 1000);
-    if (password.length < MIN_PASSWORD_LENGTH)
-      throw new HttpProblem(422, 'validation', {}, [
-        { path: '/password', code: 'weak_password', message: '' },
-      ]);
+    const weak = await newPasswordErrors(password, { login });
+    if (weak.length > 0) throw new HttpProblem(422, 'validation', {}, weak);
     if ((await ctx.users.count()) > 0) throw new HttpProblem(409, 'setup_done');
     const id = await ctx.users.insert(
       {

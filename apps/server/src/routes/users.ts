@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { hashPassword } from '../auth/password';
+import { newPasswordErrors } from '../auth/password-policy';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
@@ -94,13 +95,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     else if (await ctx.users.byLogin(login))
       errors.push({ path: '/login', code: 'login_taken', message: '', params: { login } });
     const password = typeof body.password === 'string' ? body.password : '';
-    if (password.length < MIN_PASSWORD_LENGTH || password.length > 1000)
-      errors.push({
-        path: '/password',
-        code: 'weak_password',
-        message: '',
-        params: { min: MIN_PASSWORD_LENGTH },
-      });
+    errors.push(...(await newPasswordErrors(body.password, login ? { login } : {})));
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
     const checked = await checkRoleAndTeams(ctx, body.role, body.teams, errors);
     if (errors.length > 0 || !login || !checked.role)
@@ -138,16 +133,8 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         message: '',
         params: { reason: 'status' },
       });
-    if (
-      body.password !== undefined &&
-      (typeof body.password !== 'string' || body.password.length < MIN_PASSWORD_LENGTH)
-    )
-      errors.push({
-        path: '/password',
-        code: 'weak_password',
-        message: '',
-        params: { min: MIN_PASSWORD_LENGTH },
-      });
+    if (body.password !== undefined)
+      errors.push(...(await newPasswordErrors(body.password, { login: row.login })));
     if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
     const now = ctx.now();
     await ctx.users.update(
