@@ -61,6 +61,8 @@ export interface PermissionPort {
   ): { hidden: string[]; readonly: string[] };
   /** A copy of the record without the fields hidden from the actor. */
   redact?(actor: Actor, entity: string, record: RecordData): RecordData;
+  /** Whether the actor may give work (a task) to this user. Absent = anyone. */
+  mayAssignTo?(actor: Actor, userId: string | null): boolean;
 }
 
 /** Outbound HTTP request/response (used by automations' webhook actions). */

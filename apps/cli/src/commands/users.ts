@@ -115,7 +115,11 @@ export const usersCommand: CliCommand = {
     users
       .command('disable')
       .description(
-        say(locale, '停用用户（并注销其会话）', 'Disable a user (and end their sessions)'),
+        say(
+          locale,
+          '停用用户（并注销其会话、吊销其 API 令牌）',
+          'Disable a user (and end their sessions and API tokens)',
+        ),
       )
       .argument('<login>')
       .option(...dataOpt)
@@ -129,6 +133,7 @@ export const usersCommand: CliCommand = {
           }
           await rt.app.ctx.users.setStatus(row.id, 'disabled', Date.now());
           await rt.app.ctx.sessions.removeForUser(row.id);
+          await rt.app.ctx.tokens.revokeForUser(row.id, Date.now());
           ctx.stdout(say(locale, `已停用 ${login}\n`, `Disabled ${login}\n`));
         }),
       );

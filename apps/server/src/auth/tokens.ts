@@ -57,5 +57,13 @@ export function tokensRepo(store: Repos) {
     },
     list: async (): Promise<TokenView[]> => (await store.tokens.list()).map(view),
     revoke: (id: string, now: number) => store.tokens.revoke(id, now),
+    /** Revokes every live token bound to the user (password reset, role change, disable). */
+    async revokeForUser(userId: string, now: number): Promise<number> {
+      let n = 0;
+      for (const t of await store.tokens.list())
+        if (t.userId === userId && t.revokedAt === null && (await store.tokens.revoke(t.id, now)))
+          n++;
+      return n;
+    },
   };
 }

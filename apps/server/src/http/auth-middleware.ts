@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { ServerContext } from '../context';
 import type { AppEnv, CurrentUser } from '../types';
 import { HttpProblem, localeOf } from './problem';
+import { ADMIN_ROLE } from '@trellis/engine';
 
 export const SESSION_COOKIE = 'trellis_session';
 
@@ -29,6 +30,12 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
         });
       const row = token.userId ? await ctx.users.byId(token.userId) : null;
       if (row && row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
+      // A user-bound token never acts with more than its user holds now: after the user's role
+      // changed (a demotion), a token issued with another role stops working.
+      if (token.userId && (!row || !tokenRoleAllowed(token.role, row.role)))
+        throw new HttpProblem(401, 'unauthenticated', {}, [], {
+          'www-authenticate': 'Bearer error="invalid_token"',
+        });
       const teams = row ? await ctx.users.teamsOf(row.id) : [];
       c.set('actor', {
         kind: 'token',
@@ -61,6 +68,11 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/** Whether a token bound to a user of `userRole` may act as `tokenRole` (the same, or any for admin). */
+export function tokenRoleAllowed(tokenRole: string, userRole: string): boolean {
+  return tokenRole === userRole || userRole === ADMIN_ROLE;
 }
 
 /** The signed-in caller, or a 401 problem. */

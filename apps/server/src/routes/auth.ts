@@ -61,11 +61,12 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const row = await ctx.users.byLogin(login);
     // Verify against a dummy hash for unknown logins so timing does not reveal which exist.
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-    if (!row || !ok) {
+    // A disabled account answers like a wrong password: the answer never tells a guesser that
+    // the password was right (the admin who disabled it tells the person).
+    if (!row || !ok || row.status === 'disabled') {
       ctx.loginIpLimiter.hit(ip, ctx.now());
       throw new HttpProblem(401, 'invalid_credentials');
     }
-    if (row.status === 'disabled') throw new HttpProblem(401, 'account_disabled');
     ctx.loginLimiter.reset(key);
     await startSession(c, row.id);
     return c.json({ user: await ctx.users.view(row) });

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { hashPassword } from '../auth/password';
 import { newPasswordErrors } from '../auth/password-policy';
 import type { ServerContext } from '../context';
-import { requireActor } from '../http/auth-middleware';
+import { requireActor, tokenRoleAllowed } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem } from '../http/problem';
@@ -137,6 +137,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       errors.push(...(await newPasswordErrors(body.password, { login: row.login })));
     if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
     const now = ctx.now();
+    const teamsBefore = (await ctx.users.teamsOf(row.id)).sort().join('\n');
     await ctx.users.update(
       row.id,
       {
@@ -150,10 +151,18 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       now,
     );
     if (checked.teams) await ctx.users.setTeams(row.id, checked.teams);
-    if (status) {
-      await ctx.users.setStatus(row.id, status as 'active', now);
-      if (status === 'disabled') await ctx.sessions.removeForUser(row.id);
-    }
+    if (status) await ctx.users.setStatus(row.id, status as 'active', now);
+    // Credentials never outlive what they were granted for: a reset password, another role or
+    // teams, or a disabled account end the user's sessions; all but a team change also revoke
+    // the tokens bound to the user (a token reads the user's teams at each request).
+    const roleChanged = checked.role !== undefined && checked.role !== row.role;
+    const teamsChanged =
+      checked.teams !== undefined && [...new Set(checked.teams)].sort().join('\n') !== teamsBefore;
+    const passwordReset = typeof body.password === 'string';
+    const disabled = status === 'disabled';
+    if (roleChanged || passwordReset || disabled) await ctx.tokens.revokeForUser(row.id, now);
+    if (roleChanged || passwordReset || disabled || teamsChanged)
+      await ctx.sessions.removeForUser(row.id);
     return c.json(await ctx.users.view((await ctx.users.byId(row.id))!));
   });
 
@@ -178,12 +187,21 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const checked = await checkRoleAndTeams(ctx, body.role, undefined, errors);
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
     const userId = typeof body.userId === 'string' ? body.userId : null;
-    if (userId && !(await ctx.users.byId(userId)))
+    const owner = userId ? await ctx.users.byId(userId) : null;
+    if (userId && !owner)
       errors.push({
         path: '/userId',
         code: 'invalid_value',
         message: '',
         params: { reason: 'userId' },
+      });
+    // A token bound to a user acts as that user: never with a role the user does not hold.
+    else if (owner && checked.role && !tokenRoleAllowed(checked.role, owner.role))
+      errors.push({
+        path: '/role',
+        code: 'invalid_value',
+        message: '',
+        params: { reason: `the token's user holds the role ${owner.role}` },
       });
     if (errors.length > 0 || !name || !checked.role)
       throw new HttpProblem(422, 'validation', {}, errors);

@@ -63,6 +63,10 @@ const engineMessages = {
   emptyBody: { 'zh-CN': '跟进内容不能为空', en: 'The activity needs a body' },
   taskTitle: { 'zh-CN': '任务标题不能为空', en: 'A task needs a title' },
   taskClosed: { 'zh-CN': '任务已完成或已取消', en: 'The task is already done or cancelled' },
+  taskAssignee: {
+    'zh-CN': '你只能把任务分配给自己（分配给他人需要“重新分配”权限）',
+    en: 'You may assign tasks only to yourself (assigning others needs the reassign capability)',
+  },
   notDeleted: { 'zh-CN': '记录不在回收站中', en: 'The record is not in the recycle bin' },
   deleted: {
     'zh-CN': '记录已删除（在回收站中）',

@@ -1,4 +1,10 @@
-import { hiddenFieldKeys, refusedFields, visibleFieldKeys, writableFieldKeys } from './fields';
+import {
+  hiddenFieldKeys,
+  mayAssignTo,
+  refusedFields,
+  visibleFieldKeys,
+  writableFieldKeys,
+} from './fields';
 import { entityOf, roleOf, scopeOf, standingOf } from './roles';
 import { inScope, scopeCondition } from './scope';
 import type {
@@ -28,6 +34,8 @@ export type Permissions = {
   writableFields(actor: PermissionActor, entityKey: string): string[];
   hiddenFields(actor: PermissionActor, entityKey: string): string[];
   isFieldVisible(actor: PermissionActor, entityKey: string, fieldKey: string): boolean;
+  /** Whether the actor may give work (a record, a task) to this user: `reassign`, else only themself. */
+  mayAssignTo(actor: PermissionActor, userId: unknown): boolean;
   /** Fields of a write the actor may not touch. */
   refusedFields(
     actor: PermissionActor,
@@ -83,6 +91,7 @@ export function createPermissions(source: PermissionSpec | (() => PermissionSpec
     hiddenFields: (actor, entityKey) => [...hiddenSet(actor, entityKey)],
     isFieldVisible: (actor, entityKey, fieldKey) => !hiddenSet(actor, entityKey).has(fieldKey),
     refusedFields: (actor, entityKey, values) => refusedFields(specOf(), actor, entityKey, values),
+    mayAssignTo: (actor, userId) => mayAssignTo(specOf(), actor, userId),
     redact(actor, entityKey, record) {
       const hidden = hiddenSet(actor, entityKey);
       if (hidden.size === 0) return record;

@@ -115,6 +115,18 @@ export function refusedFields(
 }
 
 /**
+ * Whom the actor may give work (a record or a task): anyone with the `reassign` capability (or
+ * the platform), else only themself.
+ */
+export function mayAssignTo(
+  spec: PermissionSpec,
+  actor: PermissionActor,
+  userId: unknown,
+): boolean {
+  return mayAssign(spec, actor, 'ownerId', userId);
+}
+
+/**
  * Owner and team are changed only with the `reassign` capability (or by the platform). Without
  * it a person may still name themself as owner and one of their own teams, e.g. on a create.
  */

@@ -26,6 +26,7 @@ export function createPermissionPort(
     listScope: (actor, entity) => model.scopeFilter(actor, entity, 'read'),
     refusedFields: (actor, entity, values) => model.refusedFields(actor, entity, values),
     redact: (actor, entity, record) => model.redact(actor, entity, record),
+    mayAssignTo: (actor, userId) => model.mayAssignTo(actor, userId),
   };
 }
 

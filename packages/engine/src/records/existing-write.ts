@@ -18,7 +18,8 @@ import type { UpdateOptions } from './types';
 export type RecordState = 'live' | 'deleted';
 
 /**
- * Loads the record a write starts from, refusing it when it is missing, in the wrong state
+ * Loads the record a write starts from, refusing it when it is missing or unreadable for the
+ * caller (both `not_found`), in the wrong state
  * (deleted for an update, live for a restore) or no longer at the version the caller saw.
  */
 export async function loadForWrite(
@@ -30,6 +31,10 @@ export async function loadForWrite(
   const current = await records(call).get(call.model.key, id, { includeDeleted: true });
   const entity = call.model.key;
   if (!current) return engineError('not_found', call.locale, 'notFound', { entity, id });
+  // A record the caller may not read answers like a missing one, before anything that would
+  // tell its state or version ("not in the recycle bin", a version conflict).
+  const unseen = authorize(call, 'read', current);
+  if (unseen) return unseen;
   if (state === 'live' && current.deletedAt !== null)
     return engineError('not_found', call.locale, 'deleted', { entity, id });
   if (state === 'deleted' && current.deletedAt === null)

@@ -62,12 +62,19 @@ describe('tasks', () => {
 
   it('shows a person only their own tasks and tasks about records they may read', async () => {
     const port = {
+      // The platform (system actor) reads every record; a person only their own.
       check: (
-        actor: { userId?: string },
+        actor: { kind: string; userId?: string },
         action: string,
         _e: string,
         record?: Record<string, unknown> | null,
-      ) => ({ allowed: action !== 'read' || !record || record.ownerId === actor.userId }),
+      ) => ({
+        allowed:
+          action !== 'read' ||
+          !record ||
+          actor.kind === 'system' ||
+          record.ownerId === actor.userId,
+      }),
     };
     const c = await setup(undefined, { permissions: port });
     const amy = { actor: { kind: 'user' as const, userId: 'u-amy' }, via: 'ui' as const };

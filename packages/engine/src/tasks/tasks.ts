@@ -37,6 +37,21 @@ function inTx<T>(rt: Runtime, opts: CallOptions, fn: (tx: Tx) => Promise<T>): Pr
   return opts.tx ? opts.tx.transaction(fn) : rt.store.transaction(fn);
 }
 
+// Work goes only to people the actor may give records to (`reassign`, else themself).
+function assigneeRefused(
+  rt: Runtime,
+  opts: CallOptions,
+  assigneeId: string | null,
+  locale: Locale,
+): Failure | null {
+  const actor = opts?.actor ?? { kind: 'public' as const };
+  if (assigneeId === null || !rt.permissions.mayAssignTo) return null;
+  if (rt.permissions.mayAssignTo(actor, assigneeId)) return null;
+  return validationFailure(locale, [
+    fieldError(locale, '/assigneeId', 'field_readonly', 'taskAssignee'),
+  ]);
+}
+
 function checkInput(locale: Locale, input: TaskInput): FieldError[] {
   const errors: FieldError[] = [];
   if (typeof input?.title !== 'string' || input.title.trim() === '')
@@ -68,6 +83,8 @@ export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): P
   return guard(locale, async () => {
     const errors = checkInput(locale, input);
     if (errors.length > 0) return validationFailure(locale, errors);
+    const refused = assigneeRefused(rt, opts, input.assigneeId ?? null, locale);
+    if (refused) return refused;
     return inTx(rt, opts, async (tx): Promise<TaskResult> => {
       const call =
         input.entity && input.recordId
@@ -108,6 +125,8 @@ export function assignTask(
   assigneeId: string | null,
   opts: WriteOptions & { dueAt?: number | null },
 ): Promise<TaskResult> {
+  const refused = assigneeRefused(rt, opts, assigneeId, localeOf(rt, opts));
+  if (refused) return Promise.resolve(refused);
   return changeTask(
     rt,
     taskId,
