@@ -74,6 +74,10 @@ const MESSAGES: Catalogue = {
   },
   login_taken: { 'zh-CN': '登录名 {login} 已被使用。', en: 'The login {login} is already taken.' },
   ...PASSWORD_MESSAGES,
+  file_not_found: {
+    'zh-CN': '找不到这个文件，或你无权使用它（只能使用自己上传或本来就能查看的文件）。',
+    en: 'No such file, or you may not use it (only files you uploaded or can already see).',
+  },
   unknown_role: { 'zh-CN': '未知角色：{role}', en: 'Unknown role: {role}' },
   unknown_team: { 'zh-CN': '未知团队：{team}', en: 'Unknown team: {team}' },
   form_not_found: { 'zh-CN': '找不到表单：{form}', en: 'No such form: {form}' },

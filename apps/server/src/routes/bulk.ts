@@ -8,6 +8,7 @@ import type { ProblemError } from '../http/problem';
 import { message } from '../http/messages';
 import type { AppEnv } from '../types';
 import { readableEntity, viaOf } from './record-helpers';
+import { withFileRefs } from './file-refs';
 
 const ACTIONS = ['assign', 'stage', 'update', 'delete'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -46,7 +47,13 @@ export function registerBulkRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (ids.length > MAX_BULK) throw bad('/ids', 'too_many', { max: MAX_BULK });
     if (ids.some((id) => typeof id !== 'string' || id.length > 64))
       throw bad('/ids', 'invalid_value', { reason: 'ids' });
-    const values = valuesOf(action, body);
+    const values = await withFileRefs(
+      ctx,
+      actor,
+      entity.key,
+      valuesOf(action, body) ?? undefined,
+      '/values',
+    );
     const stage = action === 'stage' ? String(body.stage ?? '') : '';
     if (action === 'stage' && (stage === '' || stage.length > 64)) throw bad('/stage', 'required');
 

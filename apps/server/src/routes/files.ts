@@ -9,8 +9,13 @@ import { HttpProblem } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 import { DIR_MODE, FILE_MODE } from '../setup/data-dir';
 
+/** The stored row of a file, if any. */
+export function fileRow(ctx: ServerContext, id: string): Promise<FileRow | null> {
+  return ctx.store.files.get(id);
+}
+
 /** Whether the reader may download a file: they uploaded it, or it sits on a record (or an activity of one) they can read, in a field they can see. */
-async function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): Promise<boolean> {
+export async function mayRead(ctx: ServerContext, actor: Actor, file: FileRow): Promise<boolean> {
   if (
     ctx.engine.permissions.hasCapability(actor, 'build') ||
     (actor.userId && file.createdBy === actor.userId)
@@ -100,7 +105,7 @@ export function registerFileRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
 
   app.get('/api/v1/files/:id', async (c) => {
     const actor = requireActor(c);
-    const row = await ctx.store.files.get(c.req.param('id'));
+    const row = await fileRow(ctx, c.req.param('id'));
     if (
       !row ||
       !dir ||

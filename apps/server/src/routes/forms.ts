@@ -124,6 +124,11 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
       });
       continue;
     }
+    // A public submitter has no uploads of their own: a file id in a form borrows someone's file.
+    if (field.type === 'file' && raw !== null && raw !== undefined && raw !== '') {
+      errors.push({ path: `/${key}/0`, code: 'file_not_found', message: '', params: { id: '' } });
+      continue;
+    }
     values[key] = urlencoded ? coerceFormValue(field, raw as string | string[]) : raw;
   }
   if (errors.length > 0) {

@@ -89,6 +89,11 @@ async function receive(
     const value = readPath(parsed.body, path);
     if (value !== undefined) mapped[field] = value;
   }
+  // A sender has no uploads here: a file id in a payload would borrow someone's stored file.
+  const entitySpec = (await ctx.spec())?.entities.find((e) => e.key === source.entity);
+  for (const f of entitySpec?.fields ?? [])
+    if (f.type === 'file' && mapped[f.key] !== undefined && mapped[f.key] !== null)
+      throw reject(422, 'file_not_found', { id: '' });
   // A payload none of whose mapped paths exist is a broken integration, never an empty 200.
   if (Object.keys(mapped).length === 0)
     throw await reject(422, 'mapping_empty', { paths: Object.values(source.mapping).join(', ') });

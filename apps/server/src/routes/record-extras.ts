@@ -7,6 +7,7 @@ import { parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
 import { parseListQuery, readableEntity, viaOf } from './record-helpers';
+import { withAttachmentRefs } from './file-refs';
 
 const BASE = '/api/v1/records/:entity/:id';
 
@@ -92,7 +93,8 @@ export function registerRecordExtraRoutes(app: Hono<AppEnv>, ctx: ServerContext)
   app.post(`${BASE}/activities`, async (c) => {
     const { actor, entity } = await readableEntity(ctx, c);
     const { body } = await readObject(c);
-    const result = await ctx.engine.activities.log(entity.key, c.req.param('id'), body as never, {
+    const input = await withAttachmentRefs(ctx, actor, body);
+    const result = await ctx.engine.activities.log(entity.key, c.req.param('id'), input as never, {
       actor,
       via: viaOf(c),
       locale: localeOf(c),

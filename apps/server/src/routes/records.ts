@@ -4,6 +4,7 @@ import { readObject } from '../http/body';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
+import { withFileRefs } from './file-refs';
 import { parseListQuery, readableEntity, viaOf } from './record-helpers';
 
 const BASE = '/api/v1/records/:entity';
@@ -33,7 +34,8 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     // Readers without the create right are told so (the engine would answer not found).
     if (!ctx.engine.permissions.can(actor, 'create', entity.key))
       throw new HttpProblem(403, 'forbidden');
-    const result = await engine.records.create(entity.key, body, {
+    const values = await withFileRefs(ctx, actor, entity.key, body);
+    const result = await engine.records.create(entity.key, values, {
       actor,
       via: viaOf(c),
       locale: localeOf(c),
@@ -63,7 +65,8 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/version', code: 'version_required', message: '' },
       ]);
-    const result = await engine.records.update(entity.key, c.req.param('id'), values, {
+    const resolved = await withFileRefs(ctx, actor, entity.key, values);
+    const result = await engine.records.update(entity.key, c.req.param('id'), resolved, {
       actor,
       via: viaOf(c),
       locale: localeOf(c),
@@ -112,10 +115,15 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const version = typeof body.version === 'number' ? body.version : undefined;
     const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
     // Fields the target stage requires may be filled in the same write (the move dialog).
-    const values =
+    const values = await withFileRefs(
+      ctx,
+      actor,
+      entity.key,
       typeof body.values === 'object' && body.values !== null && !Array.isArray(body.values)
         ? (body.values as Record<string, unknown>)
-        : undefined;
+        : undefined,
+      '/values',
+    );
     const stage = body.stage;
     const result = await engine.records.changeStage(entity.key, c.req.param('id'), stage, {
       actor,
