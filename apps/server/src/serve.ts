@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { answerClientError } from './http/client-error';
 import { withSecurityHeaders } from './http/security-headers';
 import type { AppEnv } from './types';
 
@@ -42,6 +43,7 @@ export function listen(
         },
       );
       server.on('error', reject);
+      server.on('clientError', answerClientError);
     } catch (err) {
       reject(err);
     }

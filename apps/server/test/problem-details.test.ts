@@ -80,6 +80,19 @@ describe('problem details', () => {
     expect(body.errors).toEqual([{ path: '/login', code: 'required', message: 'Required.' }]);
   });
 
+  it('answers a 20,000-character query string with 431 and a problem+json body (issue 11 item 10)', async () => {
+    const { app } = await httpHarness();
+    const server = await listen(app, { port: 0, hostname: '127.0.0.1' });
+    try {
+      const res = await fetch(`${server.url}/api/v1/records/lead?q=${'x'.repeat(20_000)}`);
+      expect(res.status).toBe(431);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await res.json()).toMatchObject({ status: 431, code: 'header_too_large' });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('sets secure headers on every answer of a listening server: success, problem, unknown route', async () => {
     const { app } = await httpHarness();
     const server = await listen(app, { port: 0, hostname: '127.0.0.1' });

@@ -105,4 +105,23 @@ describe('activities.log', () => {
       await ctx.engine.activities.log('lead', 'missing', { type: 'call', body: 'x' }, opts),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+
+  it('refuses a body of only invisible characters, control characters or over 10,000 characters (issue 11 item 10)', async () => {
+    const rec = await lead();
+    const codes = async (body: string) => {
+      const r = await ctx.engine.activities.log('lead', rec.id, { type: 'call', body }, opts);
+      return !r.ok && r.error.errors.map((e) => [e.path, e.code]);
+    };
+    expect(await codes('\u200B\u200B ')).toEqual([['/body', 'required']]);
+    expect(await codes('call\u0000back')).toEqual([['/body', 'invalid_characters']]);
+    expect(await codes('x'.repeat(10_001))).toEqual([['/body', 'too_long']]);
+    expect(await ctx.count('activities')).toBe(0);
+    const ok = await ctx.engine.activities.log(
+      'lead',
+      rec.id,
+      { type: 'call', body: '\u200B约了周六试听\r\n\t带家长 ' },
+      opts,
+    );
+    expect(ok.ok && ok.activity.body).toBe('约了周六试听\n\t带家长');
+  });
 });

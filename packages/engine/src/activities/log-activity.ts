@@ -16,6 +16,7 @@ import {
   storeFailure,
   type Call,
 } from '../records/call';
+import { hasControlChar, normalizeBlock } from '@trellis/rules';
 import { emit } from '../records/journal';
 import type { Runtime } from '../records/runtime';
 import { slaDueAt } from '../records/stage';
@@ -52,7 +53,7 @@ export function logActivity(
         entity,
         recordId,
         type: input.type,
-        body: typeof input.body === 'string' ? input.body.normalize('NFC').trim() || null : null,
+        body: typeof input.body === 'string' ? normalizeBlock(input.body) : null,
         occurredAt: input.occurredAt ?? call.now,
         actorId: call.actor.userId ?? null,
         attachments: input.attachments ?? [],
@@ -107,12 +108,19 @@ function checkInput(call: Call, input: ActivityInput): FieldError[] {
       }),
     );
   }
-  const hasBody = typeof input.body === 'string' && input.body.trim() !== '';
+  // Only whitespace and invisible characters (zero-width spaces) is no body.
+  const hasBody = typeof input.body === 'string' && normalizeBlock(input.body) !== null;
   if (input.body !== undefined && input.body !== null && typeof input.body !== 'string') {
     errors.push(
       fieldError(call.locale, '/body', 'type', 'invalidInput', { detail: 'body must be text' }),
     );
   }
+  if (typeof input.body === 'string' && input.body.length > MAX_ACTIVITY_BODY)
+    errors.push(
+      fieldError(call.locale, '/body', 'too_long', 'bodyTooLong', { max: MAX_ACTIVITY_BODY }),
+    );
+  else if (typeof input.body === 'string' && hasControlChar(input.body, true))
+    errors.push(fieldError(call.locale, '/body', 'invalid_characters', 'bodyControlChars'));
   if (
     input.attachments !== undefined &&
     (!Array.isArray(input.attachments) || !input.attachments.every(isFileRef))
@@ -140,6 +148,9 @@ function checkInput(call: Call, input: ActivityInput): FieldError[] {
   }
   return errors;
 }
+
+/** The longest activity body (a long call note is ~2,000 characters; a pasted email thread more). */
+export const MAX_ACTIVITY_BODY = 10_000;
 
 function isFileRef(f: unknown): f is FileRef {
   if (typeof f !== 'object' || f === null) return false;

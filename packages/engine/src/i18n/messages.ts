@@ -61,6 +61,14 @@ const engineMessages = {
   invalidCursor: { 'zh-CN': '分页游标无效', en: 'The page cursor is invalid' },
   unknownActivityType: { 'zh-CN': '未知的跟进类型“{type}”', en: 'Unknown activity type "{type}"' },
   emptyBody: { 'zh-CN': '跟进内容不能为空', en: 'The activity needs a body' },
+  bodyTooLong: {
+    'zh-CN': '跟进内容最多 {max} 个字符',
+    en: 'The activity body may have at most {max} characters',
+  },
+  bodyControlChars: {
+    'zh-CN': '跟进内容含有不可见的控制字符（如 NUL），请删除后再提交',
+    en: 'The activity body contains invisible control characters (such as NUL); remove them',
+  },
   taskTitle: { 'zh-CN': '任务标题不能为空', en: 'A task needs a title' },
   taskClosed: { 'zh-CN': '任务已完成或已取消', en: 'The task is already done or cancelled' },
   taskAssignee: {
