@@ -133,6 +133,39 @@ describe('public form intake POST /f/:form', () => {
     expect(await count(s.store, 'touches')).toBe(1);
   });
 
+  it('answers 422 naming the key when an Idempotency-Key comes back with another body (issue 11 item 9)', async () => {
+    const s = await fullStack();
+    const post = (name: string, phone: string, race = false) =>
+      s.request('/f/apply', {
+        method: 'POST',
+        json: { name, phone },
+        headers: { 'idempotency-key': race ? 'k-race' : 'k-2', 'accept-language': 'en' },
+      });
+    expect((await post('赵六', '13700137002')).status).toBe(201);
+    const other = await post('钱七', '13700137003');
+    expect(other.status).toBe(422);
+    const body = (await other.json()) as {
+      code: string;
+      detail: string;
+      errors: { path: string; code: string }[];
+    };
+    expect(body.code).toBe('idempotency_key_reused');
+    expect(body.detail).toContain('"k-2"');
+    expect(body.errors[0]).toMatchObject({ path: '/Idempotency-Key' });
+    // The same body still replays the first answer; nothing of the second was written.
+    const again = await post('赵六', '13700137002');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await count(s.store, 'touches')).toBe(1);
+    // Twins racing with different bodies: one is written, the other is refused, not replayed.
+    const [a, b] = await Promise.all([
+      post('孙八', '13700137004', true),
+      post('周九', '13700137005', true),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 422]);
+    expect(await count(s.store, 'touches')).toBe(2);
+  });
+
   it('writes once when two requests with the same Idempotency-Key race', async () => {
     const s = await fullStack();
     const post = () =>

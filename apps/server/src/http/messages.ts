@@ -98,6 +98,11 @@ const MESSAGES: Catalogue = {
     'zh-CN': '负载中没有可映射的字段（映射：{paths}）。',
     en: 'The payload holds none of the mapped fields (mapping: {paths}).',
   },
+  idempotency_key_reused: {
+    'zh-CN':
+      'Idempotency-Key “{key}” 已用于另一份内容不同的提交：重试请发送相同内容，新的提交请换一个新的 Key。',
+    en: 'The Idempotency-Key "{key}" was already used for a submission with a different body: retry with the same body, or use a new key for a new submission.',
+  },
   idempotency_conflict: {
     'zh-CN': '同一个 Idempotency-Key 正在处理中。',
     en: 'A request with this Idempotency-Key is in progress.',

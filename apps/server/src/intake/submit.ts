@@ -17,6 +17,7 @@ import {
 import type { Locale } from '../http/locale';
 import { statusOf } from '../http/engine-result';
 import type { Touch } from './capture';
+import { openReply, sealReply } from './idempotency';
 
 export type IntakeMode = 'merge' | 'create' | 'reject';
 
@@ -29,6 +30,8 @@ export type IntakeInput = {
   touch: Touch;
   ip: string;
   idempotencyKey: string | null;
+  /** sha256 of the request body: a key that comes back with another body is refused. */
+  fingerprint?: string | null;
   locale: Locale;
   /**
    * The answer to an accepted submission, stored with the log entry inside the same
@@ -50,7 +53,7 @@ export type IntakeOutcome =
       reply?: { status: number; body: unknown };
       replayed?: boolean;
     }
-  | { ok: false; status: number; error: EngineError };
+  | { ok: false; status: number; error: EngineError; reused?: true };
 
 /** What the intake write path needs: the writer's engine, store and automations. */
 export type IntakeDeps = {
@@ -158,7 +161,9 @@ export async function writeIntake(ctx: IntakeDeps, input: IntakeInput): Promise<
   const outcome = await ctx.store.transaction(async (tx): Promise<IntakeOutcome> => {
     at = ctx.now();
     // Checked again inside the transaction: a concurrent twin may have finished while this body was read.
-    const earlier = input.idempotencyKey ? await tx.idempotency.get(input.idempotencyKey) : null;
+    const stored = input.idempotencyKey ? await tx.idempotency.get(input.idempotencyKey) : null;
+    const earlier = stored ? openReply(stored, input.fingerprint) : null;
+    if (earlier === 'reused') return { ok: false, status: 422, error: reusedKey(), reused: true };
     if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };
     const result = await ctx.engine.records.create(input.entity, input.values, {
       ...intakeCreateOptions(input),
@@ -191,7 +196,12 @@ export async function writeIntake(ctx: IntakeDeps, input: IntakeInput): Promise<
     );
     const reply = input.reply ? answer(input.reply, recordId, merged) : undefined;
     if (reply && input.idempotencyKey)
-      await tx.idempotency.put(input.idempotencyKey, input.kind, reply, at);
+      await tx.idempotency.put(
+        input.idempotencyKey,
+        input.kind,
+        { status: reply.status, body: sealReply(reply.body, input.fingerprint) },
+        at,
+      );
     return { ok: true, recordId, merged, ...(reply ? { reply } : {}) };
   });
   if (!outcome.ok) {
@@ -232,4 +242,19 @@ async function logResubmission(
     },
     { actor: { kind: 'system' }, via: 'intake', locale: input.locale, tx },
   );
+}
+
+// The route answers `idempotency_key_reused` naming the key (see ./idempotency keyReused).
+function reusedKey(): EngineError {
+  return {
+    code: 'invalid_input',
+    message: 'Idempotency-Key reused with a different body',
+    errors: [
+      {
+        path: '/Idempotency-Key',
+        code: 'idempotency_key_reused',
+        message: 'Idempotency-Key reused with a different body',
+      },
+    ],
+  };
 }

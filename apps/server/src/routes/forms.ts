@@ -12,6 +12,7 @@ import { coerceFormValue } from '../intake/coerce';
 import { appendLog } from '../intake/submit';
 import { currentForm, HONEYPOT } from '../public-form/live-forms';
 import type { AppEnv } from '../types';
+import { bodyFingerprint, keyReused, openReply } from '../intake/idempotency';
 
 const META_KEYS = new Set<string>([...UTM_KEYS, 'referrer', 'landing_url', HONEYPOT]);
 
@@ -49,8 +50,11 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
     ]);
   }
   const idemKey = idemHeader ? `form:${form.key}:${idemHeader}` : null;
-  if (idemKey) {
-    const previous = await ctx.store.idempotency.get(idemKey);
+  const fingerprint = idemKey ? await bodyFingerprint(c) : null;
+  if (idemKey && idemHeader) {
+    const stored = await ctx.store.idempotency.get(idemKey);
+    const previous = stored ? openReply(stored, fingerprint) : null;
+    if (previous === 'reused') throw keyReused(idemHeader);
     if (previous)
       return c.json(previous.body as object, previous.status as 201, {
         'idempotent-replayed': 'true',
@@ -187,10 +191,12 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
     touch: captureTouch(body, c.req.url, c.req.header('referer')),
     ip,
     idempotencyKey: idemKey,
+    fingerprint,
     locale,
     // Merged and new submissions answer alike, so a form cannot probe who is already a lead.
     reply: { status: 201, body: success },
   });
+  if (!outcome.ok && outcome.reused && idemHeader) throw keyReused(idemHeader);
   if (!outcome.ok)
     throw new HttpProblem(
       outcome.status,

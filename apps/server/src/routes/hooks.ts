@@ -10,6 +10,7 @@ import { appendLog } from '../intake/submit';
 import type { WebhookSecrets } from '../intake/webhook-secrets';
 import { webhookSecrets } from '../intake/webhook-secrets';
 import type { AppEnv } from '../types';
+import { bodyFingerprint, keyReused, openReply } from '../intake/idempotency';
 
 /** Inbound webhooks: `POST /hooks/:source` — authenticate, map the payload, same write path. */
 export function registerHookRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
@@ -100,8 +101,11 @@ async function receive(
 
   const idemHeader = c.req.header('idempotency-key');
   const idemKey = idemHeader && idemHeader.length <= 200 ? `hook:${key}:${idemHeader}` : null;
-  if (idemKey) {
-    const previous = await ctx.store.idempotency.get(idemKey);
+  const fingerprint = idemKey ? await bodyFingerprint(c) : null;
+  if (idemKey && idemHeader) {
+    const stored = await ctx.store.idempotency.get(idemKey);
+    const previous = stored ? openReply(stored, fingerprint) : null;
+    if (previous === 'reused') throw keyReused(idemHeader);
     if (previous)
       return c.json(previous.body as object, previous.status as 201, {
         'idempotent-replayed': 'true',
@@ -116,9 +120,11 @@ async function receive(
     touch: captureTouch(parsed.body, c.req.url, undefined),
     ip,
     idempotencyKey: idemKey,
+    fingerprint,
     locale: localeOf(c),
     reply: { status: 201, body: { ok: true }, echoRecord: true },
   });
+  if (!outcome.ok && outcome.reused && idemHeader) throw keyReused(idemHeader);
   if (!outcome.ok)
     throw new HttpProblem(
       outcome.status,
