@@ -64,6 +64,12 @@ describe('credentials outlive no account change', () => {
   it('a team change and disabling end sessions; disabling revokes tokens too', async () => {
     const { s, rep, token, me, patch } = await setup();
     const bearer = await token('manager');
+    const ghost = await patch({ teams: ['tech', 'ghost'] });
+    expect(ghost.status).toBe(422);
+    expect(((await ghost.json()) as Problem).errors[0]).toMatchObject({
+      path: '/teams/1',
+      code: 'unknown_team',
+    });
     expect((await patch({ teams: ['tech'] })).status).toBe(200);
     expect((await me({ cookie: rep.cookie })).status).toBe(200); // the same teams: nothing ends
     expect((await patch({ teams: [] })).status).toBe(200);

@@ -44,7 +44,8 @@ async function checkRoleAndTeams(
         params: { reason: 'teams' },
       });
     else {
-      teams.forEach(async (t: string, i) => {
+      // Awaited one by one: a forEach(async …) would report nothing before the answer.
+      for (const [i, t] of (teams as string[]).entries())
         if (!(await ctx.users.teamExists(t)))
           errors.push({
             path: `/teams/${i}`,
@@ -52,7 +53,6 @@ async function checkRoleAndTeams(
             message: '',
             params: { team: t.slice(0, 64) },
           });
-      });
       out.teams = teams as string[];
     }
   }
