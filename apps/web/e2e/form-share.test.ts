@@ -14,7 +14,7 @@ describe('form share page /forms/:form/share', () => {
         await signIn(page, server.url, admin.login, admin.password);
         // From the menu's public forms list to the form's share page.
         await page.goto(`${server.url}/forms`);
-        await page.getByText('/f/apply').waitFor();
+        await page.getByText('/f/apply', { exact: true }).waitFor();
         await shot(page, `form-list-${locale}-desktop`);
         await page
           .getByRole('button', { name: /(Share|分\s?享)$/ })

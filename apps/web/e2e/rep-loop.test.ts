@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { newPage, openBrowser, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
 
-/** Picks the first option of the Ant Design select labelled `label`. */
-async function pickFirst(page: Page, scope: ReturnType<Page['locator']> | Page, label: string) {
-  await scope.getByLabel(label, { exact: true }).click();
+/** Picks the first option of the Ant Design select labelled `label`, then closes its dropdown. */
+async function pickFirst(page: Page, scope: Locator, label: string, outside: Locator) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  // The options of this select's own dropdown: one still closing from the previous select also
+  // matches a class-only locator and is not clickable.
+  const list = await input.getAttribute('aria-controls');
   await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .locator(`[id="${list}"]`)
+    .locator('xpath=..')
+    .locator('.ant-select-item-option')
     .first()
     .click();
+  // A multiple select keeps its dropdown open over the next field: a click outside closes it.
+  if ((await input.getAttribute('aria-expanded')) === 'true') await outside.click();
+  await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
 }
 
 describe("a sales rep's daily loop", () => {
@@ -63,7 +72,7 @@ describe("a sales rep's daily loop", () => {
       await stageForm.getByLabel('意向课程', { exact: true }).waitFor();
       await shot(page, 'stage-refused-zh-CN-desktop');
       for (const field of ['意向课程', '预算范围', '决策周期'])
-        await pickFirst(page, stageForm, field);
+        await pickFirst(page, stageForm, field, dialog.getByText(/暂不能进入/));
       await stageForm.getByRole('button', { name: /保存并进入/ }).click();
       await dialog.waitFor({ state: 'hidden' });
       await page
