@@ -25,6 +25,14 @@ export type {
   IntakeReason,
   IntakeStatus,
 } from './api/intake-log';
+export type {
+  ImportCounts,
+  ImportJob,
+  ImportJobRepo,
+  ImportJobStatus,
+  ImportOutcome,
+  ImportRowResult,
+} from './api/import-jobs';
 export type { CheckpointResult as WalCheckpoint, Maintenance, StoreLock } from './api/maintenance';
 export type { MigrationRepo } from './api/migrations';
 export type { NewNotification, Notification, NotificationRepo } from './api/notifications';

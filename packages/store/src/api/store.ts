@@ -8,6 +8,7 @@ import type { FileRepo } from './files';
 import type { HandoverRepo } from './handovers';
 import type { HistoryRepo, TransitionRepo } from './history';
 import type { IdempotencyRepo } from './idempotency';
+import type { ImportJobRepo } from './import-jobs';
 import type { IntakeLogRepo } from './intake-log';
 import type { Maintenance } from './maintenance';
 import type { MigrationRepo } from './migrations';
@@ -60,6 +61,7 @@ export type Repos = {
   templates: TemplateRepo;
   savedViews: SavedViewRepo;
   specs: SpecRepo;
+  importJobs: ImportJobRepo;
   migrations: MigrationRepo;
   tables: TableData;
 };

@@ -46,6 +46,7 @@ export const WRITE_METHODS = {
   templates: ['put'],
   savedViews: ['insert', 'update', 'remove'],
   specs: ['saveDraft', 'discardDraft', 'publish', 'restore'],
+  importJobs: ['insert', 'checkpoint', 'setTotal', 'finish', 'remove'],
   migrations: ['apply', 'syncEntityTables'],
 } as const satisfies {
   [K in Exclude<keyof Repos, 'records' | 'tables'>]?: readonly MethodsOf<Repos[K]>[];

@@ -23,6 +23,8 @@ const SYSTEM_TABLES = [
   'automation_runs',
   'action_effects',
   'intake_log',
+  'import_jobs',
+  'import_rows',
   'touches',
   'files',
   'assignment_state',

@@ -4,3 +4,4 @@ export * from './records';
 export * from './jobs';
 export * from './intake';
 export * from './views';
+export * from './imports';

@@ -14,6 +14,7 @@ import { deliveryRepo, emailRepo } from './deliveries';
 import type { SqlExec } from './exec';
 import { handoverRepo } from './handovers';
 import { historyRepo, transitionRepo } from './history';
+import { importJobRepo } from './import-jobs';
 import { fileRepo, idempotencyRepo, intakeLogRepo, webhookSecretRepo } from './intake';
 import { notificationRepo } from './notifications';
 import { outboxRepo } from './outbox';
@@ -86,6 +87,7 @@ export function buildRepos(p: AdapterParts): Repos {
     templates: templateRepo(x),
     savedViews: savedViewRepo(x),
     specs: p.specs,
+    importJobs: importJobRepo(x),
     migrations: p.migrations,
     tables: p.tables,
     ...p.overrides,

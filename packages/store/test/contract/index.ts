@@ -1,6 +1,7 @@
 import { automationStateContract } from './automation-state.case';
 import { coordinationContract } from './coordination.case';
 import type { StoreFactory } from './factory';
+import { importsContract } from './imports.case';
 import { intakeContract } from './intake.case';
 import { journalContract } from './journal.case';
 import { outboxContract } from './outbox.case';
@@ -23,6 +24,7 @@ export function storeContract(factory: StoreFactory): void {
   journalContract(factory);
   peopleContract(factory);
   intakeContract(factory);
+  importsContract(factory);
   specsContract(factory);
   viewsContract(factory);
   coordinationContract(factory);

@@ -7,3 +7,4 @@ export * from './records';
 export * from './jobs';
 export * from './intake';
 export * from './views';
+export * from './imports';
