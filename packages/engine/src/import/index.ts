@@ -14,3 +14,11 @@ export { suggestMapping, importableFields, headerKey, type ColumnMapping } from 
 export { cellInput, rowInput, wallTimeToInstant, type ValueMapping } from './cell-input';
 export { ImportFileError, importMessage, type ImportMessageKey } from './messages';
 export type { Cell, SheetRow, ImportFormat, ReadOptions, FileFacts } from './types';
+export type { DedupeMode, ImportOptions } from './job-options';
+export { runImportJob, cancelImportJob, resumeImportJobs, type RunOptions } from './run-job';
+export {
+  previewImport,
+  checkImportOptions,
+  createImportJob,
+  type ImportPreview,
+} from './start-job';

@@ -31,6 +31,34 @@ const importMessages = {
     'zh-CN': '不支持的文件类型，请上传 CSV 或 Excel .xlsx 文件',
     en: 'Unsupported file type; upload a CSV or an Excel .xlsx file',
   },
+  unknownEntity: {
+    'zh-CN': '没有名为“{entity}”的对象',
+    en: 'There is no entity "{entity}"',
+  },
+  badDedupe: {
+    'zh-CN': '重复处理方式只能是“跳过”“更新已有记录”或“只新建”',
+    en: 'Duplicates must be skipped, update existing records, or be created only',
+  },
+  noMapping: {
+    'zh-CN': '请至少为一列选择要导入的字段',
+    en: 'Choose a field for at least one column',
+  },
+  unknownField: {
+    'zh-CN': '字段“{field}”不存在或不能导入',
+    en: 'Field "{field}" does not exist or cannot be imported',
+  },
+  fieldTwice: {
+    'zh-CN': '字段“{field}”被选了两次',
+    en: 'Field "{field}" is chosen for two columns',
+  },
+  sameAsRow: {
+    'zh-CN': '与第 {row} 行重复',
+    en: 'Same as row {row}',
+  },
+  fileChanged: {
+    'zh-CN': '上传的文件已不在，无法继续导入',
+    en: 'The uploaded file is gone; the import cannot go on',
+  },
   badValueForField: {
     'zh-CN': '“{label}”列的值“{value}”无法识别',
     en: 'Column "{label}": value "{value}" is not recognised',

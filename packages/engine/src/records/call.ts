@@ -22,6 +22,8 @@ export type Call = {
   db: Repos;
   /** The caller's transaction (`opts.tx`): writes join it instead of starting their own. */
   tx: Tx | undefined;
+  /** false: events of this call's writes run no automations (`CallOptions.automations`). */
+  automations?: boolean;
 };
 
 /** The records of the call's spec version, in the call's scope. */
@@ -72,6 +74,7 @@ export async function beginCall(
     user,
     db: opts?.tx ?? rt.store,
     tx: opts?.tx,
+    ...(opts?.automations === false ? { automations: false } : {}),
   };
 }
 

@@ -71,7 +71,7 @@ export function emit(
     type,
     entity: call.model.key,
     recordId,
-    payload,
+    payload: call.automations === false ? { ...payload, automations: false } : payload,
     actorId: call.actor.userId ?? null,
     via: call.via,
     depth,

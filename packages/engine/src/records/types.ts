@@ -26,6 +26,11 @@ export type CallOptions = {
    * that must commit together): a write is then a unit of it, and reads see its writes.
    */
   tx?: Tx;
+  /**
+   * false: the events of this write run no automations (an import with automations off); the
+   * events are still written (streams, webhooks, history see them).
+   */
+  automations?: boolean;
 };
 
 /** Paging of a list of system rows (activities, tasks): the contract of record lists. */

@@ -16,7 +16,7 @@ const leadsCsv = [
   '刘洋,(0086)13700137000,,转介绍,Java开发,深圳,24,2026/3/8 16:45,',
   '张伟,13800138000,,抖音,Python编程,北京,28,,同一人第二次登记',
   '陈静,13600136000,,小红书,产品经理,广州,35,,',
-  '赵磊,186-0018-6000,zl_pm,400电话,产品经理,成都,41,2026-03-09 11:00,"=HYPERLINK(""http://evil.example"",""点我"")"',
+  '赵磊,186-0018-6000,zhaolei_pm,400电话,产品经理,成都,41,2026-03-09 11:00,"=HYPERLINK(""http://evil.example"",""点我"")"',
   '',
 ].join('\r\n');
 writeFileSync(join(dir, 'leads-gbk.csv'), iconv.encode(leadsCsv, 'gbk'));

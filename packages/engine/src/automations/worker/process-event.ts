@@ -45,6 +45,8 @@ export async function processEvent(
   );
   const out: RunLog[] = [];
   if (event.type === 'sla.breached') await notifySlaBreach(scope, event, records);
+  // A write that asked for no automations (an import with automations off).
+  if ((event.payload as { automations?: unknown } | null)?.automations === false) return out;
   const automations = automationsFor(spec, event.type);
   if (automations.length === 0) return out;
   const triggerCtx = cache.memo(`trigger:${depth}`, () => scope.triggerContext(records));

@@ -1,0 +1,199 @@
+import type { ImportCounts, ImportJob, ImportRowResult, Store, Tx } from '@trellis/store';
+import type { Engine } from '../engine';
+import { isBlankRow, readHeader, type Header } from './header';
+import type { ImportOptions } from './job-options';
+import { ImportFileError, importMessage } from './messages';
+import { openTable, type Table } from './open-table';
+import { rowWriter, writeRow, type RowWriter } from './row-writer';
+import type { SheetRow } from './types';
+
+/** How a job runs; the defaults suit a server. */
+export type RunOptions = {
+  /** Rows per transaction (and per checkpoint). */
+  batchSize?: number;
+  /** Called after each committed batch. */
+  onProgress?: (job: ImportJob) => void;
+  /** With automations on: wait while more outbox events than this wait for the worker. */
+  maxPendingEvents?: number;
+};
+
+const ROLLBACK = Symbol('dry run');
+const CANCELLED = Symbol('cancelled');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function headerOf(table: Table, options: ImportOptions): Promise<Header | null> {
+  const first: SheetRow[] = [];
+  for await (const r of table.rows()) {
+    first.push(r);
+    if (first.length >= 30) break;
+  }
+  return readHeader(first, options);
+}
+
+async function* dataRows(table: Table, header: Header, after: number): AsyncGenerator<SheetRow> {
+  const start = header.headerRow + header.headerRows;
+  for await (const r of table.rows())
+    if (r.row >= start && r.row > after && !isBlankRow(r.cells)) yield r;
+}
+
+async function countRows(table: Table, header: Header): Promise<number> {
+  let n = 0;
+  for await (const _ of dataRows(table, header, 0)) n++;
+  return n;
+}
+
+function tally(
+  base: ImportCounts,
+  results: Omit<ImportRowResult, 'jobId' | 'cells'>[],
+): ImportCounts {
+  const c = { ...base };
+  for (const r of results) {
+    c.rowsDone++;
+    c[r.outcome]++;
+  }
+  return c;
+}
+
+// Automations on: each imported record may notify people. The import waits for the automation
+// worker to catch up, so it cannot bury anyone under notifications (bounded wait: no worker
+// running must not stall the import for ever).
+async function throttle(store: Store, options: ImportOptions, max: number): Promise<void> {
+  if (!options.automations) return;
+  for (let waited = 0; waited < 30_000 && (await store.outbox.pending()) > max; waited += 100)
+    await sleep(100);
+}
+
+/** Ends a job as failed with the reason in its language. */
+async function fail(engine: Engine, job: ImportJob, message: string): Promise<ImportJob> {
+  await engine.store.importJobs.finish(job.id, 'failed', engine.clock.now(), message);
+  return (await engine.store.importJobs.get(job.id)) ?? job;
+}
+
+/**
+ * Runs (or resumes) an import job to its end: reads the file again, skips the rows up to the
+ * job's checkpoint, and writes the rest in batches through the one write path. Each batch
+ * commits together with its checkpoint and row report, so a job stopped anywhere (a kill, a
+ * restart) resumes without writing a row twice. A dry run writes each batch and rolls it back:
+ * the report says exactly what the real run would do. A cancelled job stops at the next batch
+ * (that batch is not written). Resolves to the job as it ended.
+ */
+export async function runImportJob(
+  engine: Engine,
+  id: string,
+  run: RunOptions = {},
+): Promise<ImportJob | null> {
+  const store = engine.store;
+  let job = await store.importJobs.get(id);
+  if (!job || job.status !== 'running') return job;
+  const options = job.options as ImportOptions;
+  const live = await engine.spec();
+  const model = live.entity(job.entity);
+  if (!model)
+    return fail(
+      engine,
+      job,
+      importMessage('unknownEntity', options.locale, { entity: job.entity }),
+    );
+  let table: Table;
+  let header: Header | null;
+  try {
+    table = await openTable(job.filePath, options);
+    header = await headerOf(table, options);
+  } catch (e) {
+    if (e instanceof ImportFileError) return fail(engine, job, e.text(options.locale));
+    if ((e as { code?: string }).code === 'ENOENT')
+      return fail(engine, job, importMessage('fileChanged', options.locale));
+    throw e;
+  }
+  if (!header)
+    return fail(
+      engine,
+      job,
+      importMessage('noHeader', options.locale, { row: options.headerRow ?? 1 }),
+    );
+  if (job.rowsTotal === null) {
+    await store.importJobs.setTotal(id, await countRows(table, header), engine.clock.now());
+    job = (await store.importJobs.get(id)) ?? job;
+  }
+  const writer = rowWriter(engine, live.spec, model, options, header.columns);
+  let counts: ImportCounts = job;
+  const flush = async (batch: SheetRow[]): Promise<boolean> => {
+    await throttle(store, options, run.maxPendingEvents ?? 2_000);
+    const next = await writeBatch(engine, writer, job!, counts, batch);
+    if (!next) return false;
+    counts = next;
+    const now = await store.importJobs.get(id);
+    if (now) run.onProgress?.(now);
+    return true;
+  };
+  let batch: SheetRow[] = [];
+  const size = run.batchSize ?? 500;
+  for await (const r of dataRows(table, header, job.lastRow)) {
+    batch.push(r);
+    if (batch.length < size) continue;
+    if (!(await flush(batch))) return store.importJobs.get(id);
+    batch = [];
+  }
+  if (batch.length > 0 && !(await flush(batch))) return store.importJobs.get(id);
+  await store.importJobs.finish(id, 'done', engine.clock.now());
+  return store.importJobs.get(id);
+}
+
+/**
+ * One batch in one transaction with its checkpoint; a dry run rolls the records back and saves
+ * only the report. Returns the new counts, or null when the job was cancelled meanwhile.
+ */
+async function writeBatch(
+  engine: Engine,
+  writer: RowWriter,
+  job: ImportJob,
+  base: ImportCounts,
+  batch: SheetRow[],
+): Promise<ImportCounts | null> {
+  const store = engine.store;
+  const lastRow = batch.at(-1)!.row;
+  let report: ImportRowResult[] = [];
+  let counts = base;
+  // The transaction may run more than once (group commit): each run starts from the same state.
+  writer.added = [];
+  const body = async (tx: Tx) => {
+    for (const k of writer.added) writer.seen.delete(k);
+    writer.added = [];
+    const results = [];
+    for (const r of batch)
+      results.push({ ...(await writeRow(writer, tx, r)), jobId: job.id, cells: r.cells });
+    counts = tally(base, results);
+    report = job.dryRun
+      ? results
+      : results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped');
+    if (job.dryRun) throw ROLLBACK;
+    const ok = await tx.importJobs.checkpoint(
+      job.id,
+      { ...counts, lastRow, at: engine.clock.now() },
+      report,
+    );
+    if (!ok) throw CANCELLED;
+  };
+  try {
+    await store.transaction(body);
+  } catch (e) {
+    if (e === CANCELLED) return null;
+    if (e !== ROLLBACK) throw e;
+    const ok = await store.transaction((tx) =>
+      tx.importJobs.checkpoint(job.id, { ...counts, lastRow, at: engine.clock.now() }, report),
+    );
+    if (!ok) return null;
+  }
+  return counts;
+}
+
+/** Stops a running job: the batch in progress is not written. False when it had already ended. */
+export function cancelImportJob(engine: Engine, id: string): Promise<boolean> {
+  return engine.store.importJobs.finish(id, 'cancelled', engine.clock.now());
+}
+
+/** Resumes every job a stopped server left running, one after another (call at start). */
+export async function resumeImportJobs(engine: Engine, run: RunOptions = {}): Promise<void> {
+  for (const job of await engine.store.importJobs.running())
+    await runImportJob(engine, job.id, run);
+}
