@@ -8,6 +8,7 @@ import type { ServerContext, ServerOptions } from './context';
 import { DEFAULT_LIMITS } from './context';
 import { authMiddleware } from './http/auth-middleware';
 import { limitBody } from './http/body-limit';
+import { runImportJob } from '@trellis/engine';
 import { csrfMiddleware } from './http/csrf';
 import { HttpProblem, localeOf, problem } from './http/problem';
 import { writeIntake } from './intake/submit';
@@ -18,6 +19,23 @@ import type { AppLogger } from './setup/logger';
 import type { AppEnv } from './types';
 import { notifyChanges } from './http/change-notifier';
 
+/** Runs an import job in this process (tests, one-thread runtimes); failures are logged. */
+function runImportHere(
+  engine: ServerOptions['engine'],
+  id: string,
+  log: (e: Record<string, unknown>) => void,
+): Promise<void> {
+  void runImportJob(engine, id).catch((e: unknown) =>
+    log({
+      level: 'error',
+      msg: 'import failed',
+      job: id,
+      error: e instanceof Error ? e.message : String(e),
+    }),
+  );
+  return Promise.resolve();
+}
+
 /**
  * Builds the Trellis HTTP app (Hono). Testable without a socket through `app.request()`;
  * `listen()` in ./serve binds it to a port and adds the security headers to every answer.
@@ -27,6 +45,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { engine, store } = options;
   const now = () => (options.clock ? options.clock.now() : Date.now());
+  const log = options.log ?? logTo(options.logger);
   const ctx: ServerContext = {
     engine,
     store,
@@ -43,7 +62,8 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     loginLimiter: createRateLimiter(limits.loginAttempts, 15 * 60_000),
     loginIpLimiter: createRateLimiter(limits.loginAttempts * 10, 15 * 60_000),
     intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),
-    log: options.log ?? logTo(options.logger),
+    log,
+    imports: { start: options.runImport ?? ((id) => runImportHere(engine, id, log)) },
   };
 
   const app = new Hono<AppEnv>();
@@ -76,8 +96,13 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   app.use('/hooks/*', limitBody(limits.intakeBodyBytes));
   const apiLimit = limitBody(limits.bodyBytes);
   const fileLimit = limitBody(limits.fileBytes);
+  // Import uploads are streamed to disk and limited there (limits.importBytes).
   app.use('/api/*', async (c, next) =>
-    c.req.path === '/api/v1/files' ? await fileLimit(c, next) : await apiLimit(c, next),
+    c.req.path === '/api/v1/files'
+      ? await fileLimit(c, next)
+      : c.req.path === '/api/v1/imports/uploads'
+        ? await next()
+        : await apiLimit(c, next),
   );
   app.use('/api/*', authMiddleware(ctx));
   app.use('*', csrfMiddleware(ctx));

@@ -44,6 +44,13 @@ export type ServerOptions = {
   log?: (entry: Record<string, unknown>) => void;
   /** The request log and error log (pino, setup/logger.ts); none: no request log. */
   logger?: AppLogger;
+  /**
+   * Starts running an import job (without waiting for it). Default: here, over `engine`;
+   * `trellis start` runs jobs in the writer thread.
+   */
+  runImport?: (jobId: string) => Promise<void>;
+  /** How often an import's progress stream looks at the job (ms, default 300). */
+  importPollMs?: number;
 };
 
 export type Limits = {
@@ -59,6 +66,8 @@ export type Limits = {
   intakePerMinute: number;
   /** Largest page of a list. */
   maxPageSize: number;
+  /** Largest import file (streamed to disk), in bytes. */
+  importBytes: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -68,6 +77,7 @@ export const DEFAULT_LIMITS: Limits = {
   loginAttempts: 10,
   intakePerMinute: 60,
   maxPageSize: 200,
+  importBytes: 200 * 1_048_576,
 };
 
 /** What every route module receives: options plus the repositories built once per app. */
@@ -88,4 +98,6 @@ export type ServerContext = {
   loginIpLimiter: RateLimiter;
   intakeLimiter: RateLimiter;
   log(entry: Record<string, unknown>): void;
+  /** Import jobs: where they run (see ServerOptions.runImport). */
+  imports: { start(jobId: string): Promise<void> };
 };

@@ -32,6 +32,61 @@ const page = (schema: Schema, extra: Record<string, unknown> = {}) =>
   ]);
 const localeMap = { type: 'object', additionalProperties: { type: 'string' } };
 
+const IMPORT_JOB = obj(
+  {
+    id: str,
+    entity: str,
+    dryRun: bool,
+    status: { enum: ['running', 'done', 'cancelled', 'failed'] },
+    fileName: str,
+    rowsTotal: intOrNull,
+    rowsDone: int,
+    created: int,
+    updated: int,
+    skipped: int,
+    failed: int,
+    error: strOrNull,
+    createdAt: int,
+    finishedAt: intOrNull,
+    options: anyObj,
+  },
+  ['id', 'entity', 'dryRun', 'status', 'rowsDone', 'created', 'updated', 'skipped', 'failed'],
+);
+const IMPORT_PREVIEW = obj(
+  {
+    facts: obj(
+      {
+        format: { enum: ['csv', 'xlsx'] },
+        encoding: str,
+        delimiter: str,
+        sheets: { type: 'array', items: str },
+        sheet: str,
+      },
+      ['format'],
+    ),
+    headerRow: int,
+    headerRows: int,
+    columns: {
+      type: 'array',
+      items: obj({ index: int, name: str, parts: { type: 'array', items: str } }, [
+        'index',
+        'name',
+      ]),
+    },
+    mapping: { type: 'object', additionalProperties: str },
+    sample: { type: 'array', items: obj({ row: int, cells: { type: 'array' } }, ['row', 'cells']) },
+    fields: {
+      type: 'array',
+      items: obj({ key: str, label: localeMap, type: str, required: bool }, [
+        'key',
+        'label',
+        'type',
+      ]),
+    },
+  },
+  ['facts', 'columns', 'mapping', 'sample', 'fields'],
+);
+
 const COMPONENTS: Record<string, Schema> = {
   User: obj(
     {
@@ -387,6 +442,45 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   ]),
   'post /api/v1/files': ref('FileRef'),
   'get /api/v1/files/{id}': { type: 'string', format: 'binary' },
+  'post /api/v1/imports/uploads': obj(
+    {
+      upload: obj({ id: str, name: str, size: int }, ['id', 'name', 'size']),
+      preview: IMPORT_PREVIEW,
+    },
+    ['upload', 'preview'],
+  ),
+  'get /api/v1/imports/uploads/{id}/preview': IMPORT_PREVIEW,
+  'post /api/v1/imports': IMPORT_JOB,
+  'get /api/v1/imports': items(IMPORT_JOB),
+  'get /api/v1/imports/{id}': IMPORT_JOB,
+  'post /api/v1/imports/{id}/cancel': IMPORT_JOB,
+  'get /api/v1/imports/{id}/rows': obj(
+    {
+      items: {
+        type: 'array',
+        items: obj(
+          {
+            row: int,
+            outcome: { enum: ['created', 'updated', 'skipped', 'failed'] },
+            recordId: strOrNull,
+            errors: {
+              type: 'array',
+              items: obj({ column: strOrNull, field: strOrNull, code: str, message: str }),
+            },
+            cells: { type: 'array' },
+          },
+          ['row', 'outcome', 'errors', 'cells'],
+        ),
+      },
+      next: intOrNull,
+    },
+    ['items', 'next'],
+  ),
+  'get /api/v1/imports/{id}/events': {
+    type: 'string',
+    description: '`progress` events with the job (JSON) after each committed batch, then one `end`',
+  },
+  'get /api/v1/imports/{id}/errors.csv': { type: 'string' },
   'get /api/v1/users': page(ref('User')),
   'post /api/v1/users': ref('User'),
   'patch /api/v1/users/{id}': ref('User'),
@@ -450,6 +544,8 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
 /** Media type of a 2xx answer that is not JSON. */
 export const FIXED_MEDIA: Record<string, string> = {
   'get /api/v1/events': 'text/event-stream',
+  'get /api/v1/imports/{id}/events': 'text/event-stream',
+  'get /api/v1/imports/{id}/errors.csv': 'text/csv',
   'get /api/v1/files/{id}': 'application/octet-stream',
   'get /api/v1/spec/validators/{entity}.js': 'text/javascript',
 };

@@ -11,6 +11,7 @@ import { registerFileRoutes } from './files';
 import { registerFormRoutes } from './forms';
 import { registerPublicFormPages } from '../public-form/routes';
 import { registerHookRoutes } from './hooks';
+import { registerImportRoutes } from './imports';
 import { registerIntakeHealthRoutes } from './intake-health';
 import { registerOpenApiRoute } from './openapi';
 import { registerRecordExtraRoutes } from './record-extras';
@@ -44,4 +45,5 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerAutomationRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerFileRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
 }

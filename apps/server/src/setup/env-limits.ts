@@ -8,6 +8,7 @@ export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
   loginAttempts: 'TRELLIS_LIMIT_LOGIN_ATTEMPTS',
   intakePerMinute: 'TRELLIS_LIMIT_INTAKE_PER_MINUTE',
   maxPageSize: 'TRELLIS_LIMIT_PAGE_SIZE',
+  importBytes: 'TRELLIS_LIMIT_IMPORT_BYTES',
 };
 
 /**

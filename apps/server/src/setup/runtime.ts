@@ -24,7 +24,7 @@ export type TrellisRuntime = {
 /** What both ways of running share: the app over an engine, a store and automations. */
 function appOf(
   paths: DataPaths,
-  parts: Pick<ServerOptions, 'engine' | 'store' | 'automations' | 'submitIntake'>,
+  parts: Pick<ServerOptions, 'engine' | 'store' | 'automations' | 'submitIntake' | 'runImport'>,
   server: Partial<ServerOptions> | undefined,
 ) {
   const secretKey = readSecretKey(paths);
@@ -134,6 +134,9 @@ export async function openServingRuntime(
       store,
       automations,
       submitIntake: (input) => prepareAndForward(local, writer.port, input),
+      runImport: async (id) => {
+        await writer.port({ target: 'server', method: 'import.start', args: [id] });
+      },
     },
     opts.server,
   );

@@ -35,7 +35,7 @@ export const ENGINE_WRITES = [
 export const AUTOMATION_WRITES = ['runManual', 'test', 'emit'] as const;
 
 /** Server commands: several writes that commit together. */
-export const SERVER_COMMANDS = ['intake.submit'] as const;
+export const SERVER_COMMANDS = ['intake.submit', 'import.start'] as const;
 
 /** An error thrown in the writer, rethrown where the call was made. */
 export class WriterError extends Error {

@@ -1,4 +1,4 @@
-import { createAutomations, createEngine } from '@trellis/engine';
+import { createAutomations, createEngine, resumeImportJobs } from '@trellis/engine';
 import type { AutomationsApi, Engine } from '@trellis/engine';
 import type { Store } from '@trellis/store';
 import { alertSilentSources } from '../intake/silence-alerts';
@@ -61,6 +61,12 @@ export function openWriter(
       () => undefined,
     );
   }, SILENCE_CHECK_EVERY_MS);
+  // Imports a stopped server left running go on from their last committed batch.
+  void resumeImportJobs(engine).catch((e: unknown) =>
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'import resume failed', error: String(e) }),
+    ),
+  );
   const deps = { engine, store, automations, now: () => engine.clock.now() };
   return {
     engine,
