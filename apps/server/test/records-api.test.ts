@@ -248,7 +248,8 @@ describe('export', () => {
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).not.toContain('idNumber');
+    expect(lines[0]).toContain('"姓名"');
+    expect(lines[0]).not.toContain('身份证号');
     expect(text).not.toContain('33010619900101123X');
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect((await s.request('/api/v1/records/student/export', { cookie: rep.cookie })).status).toBe(

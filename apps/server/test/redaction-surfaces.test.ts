@@ -186,7 +186,8 @@ describe('redaction on data, with a hidden 314 inside every timestamp and a hidd
     });
     expect(csv.status).toBe(200);
     const head = (await csv.text()).split('\r\n')[0]!;
-    expect(head).toContain('"notes"');
-    expect(head).not.toContain('quotedAmount');
+    // Columns are named by label in the reader's language (an import maps them back).
+    expect(head).toContain('"备注"');
+    expect(head).not.toContain('报价金额');
   });
 });

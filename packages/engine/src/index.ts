@@ -72,3 +72,5 @@ export type {
   ReportsApi,
   WidgetReport,
 } from './reports/index';
+// Export (issue 17): views to CSV (UTF-8 BOM / GB18030) and XLSX, streamed.
+export * from './export/index';

@@ -1,0 +1,81 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { fullStack } from './stack';
+
+const sys = { actor: { kind: 'system' as const }, via: 'import' as const };
+
+async function stackWithLeads(n: number) {
+  const s = await fullStack();
+  const mgr = await s.signIn('mgr', 'manager');
+  for (let i = 0; i < n; i++) {
+    const res = await s.engine.records.create(
+      'lead',
+      {
+        name: i === 0 ? '=1+2' : `学员${i}`,
+        phone: `+86139${String(i).padStart(8, '0')}`,
+        source: 'douyin',
+        quotedAmount: 1_250_050,
+        ownerId: mgr.id,
+      },
+      sys,
+    );
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+  }
+  return { s, mgr };
+}
+
+describe('export files', () => {
+  it('streams every page as GB18030 CSV with labels, option labels and neutralised formulas', async () => {
+    const { s, mgr } = await stackWithLeads(1_203);
+    const res = await s.request('/api/v1/records/lead/export?format=csv-gbk', {
+      cookie: mgr.cookie,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/gb18030/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const lines = iconv.decode(bytes, 'gb18030').trim().split('\r\n');
+    expect(lines).toHaveLength(1_204);
+    expect(lines[0]).toMatch(
+      /^"编号","阶段","负责人","团队","创建时间","更新时间","姓名","手机号"/,
+    );
+    const first = lines.find((l) => l.includes('=1+2'))!;
+    expect(first).toContain(`"'=1+2"`);
+    expect(first).toContain('"抖音"');
+    expect(first).toContain('"12500.5"');
+  });
+
+  it('writes XLSX a spreadsheet opens, without hidden fields, for the export capability only', async () => {
+    const { s, mgr } = await stackWithLeads(3);
+    const res = await s.request('/api/v1/records/lead/export?format=xlsx', {
+      cookie: mgr.cookie,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/\.xlsx"$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.read(Readable.from(Buffer.from(await res.arrayBuffer())));
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(4);
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain('Name');
+    expect(header).toContain('Source channel');
+    const nameCol = header.indexOf('Name') + 1;
+    const names = [2, 3, 4].map((r) => ws.getRow(r).getCell(nameCol).value);
+    // A string cell, never a formula.
+    expect(names).toContain('=1+2');
+    expect(
+      [2, 3, 4].every((r) => ws.getRow(r).getCell(nameCol).type === ExcelJS.ValueType.String),
+    ).toBe(true);
+
+    // A sales rep cannot export (columns come from the same visible fields as CSV: see redaction-surfaces).
+    const rep = await s.signIn('rep', 'sales');
+    expect(
+      (await s.request('/api/v1/records/lead/export?format=xlsx', { cookie: rep.cookie })).status,
+    ).toBe(403);
+    const bad = await s.request('/api/v1/records/lead/export?format=pdf', { cookie: mgr.cookie });
+    expect(bad.status).toBe(400);
+  });
+});

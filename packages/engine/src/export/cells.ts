@@ -1,0 +1,106 @@
+import type { EntitySpec, FieldSpec } from '@trellis/spec';
+import { localize } from '@trellis/spec';
+import type { Locale } from '../ports';
+
+/** One column of an export: a system field or a field the reader may see. */
+export type ExportColumn = { key: string; label: string; field?: FieldSpec };
+
+const SYSTEM_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+  id: { 'zh-CN': '编号', en: 'ID' },
+  stage: { 'zh-CN': '阶段', en: 'Stage' },
+  ownerId: { 'zh-CN': '负责人', en: 'Owner' },
+  teamId: { 'zh-CN': '团队', en: 'Team' },
+  createdAt: { 'zh-CN': '创建时间', en: 'Created at' },
+  updatedAt: { 'zh-CN': '更新时间', en: 'Updated at' },
+};
+
+/** The columns of an export: id and a few system fields, then the visible fields in spec order. */
+export function exportColumns(
+  entity: EntitySpec,
+  visible: readonly string[],
+  locale: Locale,
+): ExportColumn[] {
+  const shown = new Set(visible);
+  return [
+    ...Object.entries(SYSTEM_LABELS).map(([key, l]) => ({
+      key,
+      label: l[locale === 'en' ? 'en' : 'zh-CN'],
+    })),
+    ...entity.fields
+      .filter((f) => shown.has(f.key))
+      .map((f) => ({ key: f.key, label: localize(f.label, locale), field: f })),
+  ];
+}
+
+function wallTime(ms: number, timeZone: string, withTime: boolean): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+  }).formatToParts(new Date(ms));
+  const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
+  return withTime
+    ? `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`
+    : `${p('year')}-${p('month')}-${p('day')}`;
+}
+
+function optionLabel(field: FieldSpec, value: unknown, locale: Locale): string {
+  if (field.type !== 'select' && field.type !== 'multiselect') return String(value);
+  const o = field.options.find((x) => x.value === value);
+  return o ? localize(o.label, locale) : String(value);
+}
+
+/**
+ * A stored value as a person reads it in a spreadsheet (and as an import reads it back):
+ * option labels, 是/否, times in the reader's zone, money in currency units.
+ */
+export function exportValue(
+  column: ExportColumn,
+  value: unknown,
+  locale: Locale,
+  timeZone: string,
+): string | number | null {
+  if (value === null || value === undefined) return null;
+  const f = column.field;
+  if (!f) {
+    if ((column.key === 'createdAt' || column.key === 'updatedAt') && typeof value === 'number')
+      return wallTime(value, timeZone, true);
+    return typeof value === 'object' ? JSON.stringify(value) : (value as string | number);
+  }
+  switch (f.type) {
+    case 'select':
+      return optionLabel(f, value, locale);
+    case 'multiselect':
+      return Array.isArray(value)
+        ? value.map((v) => optionLabel(f, v, locale)).join('、')
+        : String(value);
+    case 'boolean':
+      return value === true ? (locale === 'en' ? 'Yes' : '是') : locale === 'en' ? 'No' : '否';
+    case 'datetime':
+      return typeof value === 'number' ? wallTime(value, timeZone, true) : String(value);
+    case 'money':
+      return typeof value === 'number' ? value / 100 : String(value);
+    case 'number':
+    case 'percent':
+      return typeof value === 'number' ? value : String(value);
+    default:
+      return Array.isArray(value)
+        ? value.join('、')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
+  }
+}
+
+/**
+ * A CSV cell: always quoted; text a spreadsheet would run as a formula (= + - @, tab, CR at the
+ * start) gets a leading apostrophe (CSV injection, OWASP).
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
