@@ -182,7 +182,9 @@ describe('running an import', () => {
   });
 
   it('fails a job whose file cannot be read, with the reason in its language', async () => {
-    await expect(previewImport(t.engine, 'lead', join(DATA, 'picture.csv'), {})).rejects.toMatchObject({
+    await expect(
+      previewImport(t.engine, 'lead', join(DATA, 'picture.csv'), {}),
+    ).rejects.toMatchObject({
       code: 'import.binary',
     });
     // A job over it (a file replaced after the preview) fails as a whole.
