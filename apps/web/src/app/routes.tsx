@@ -34,6 +34,10 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordPage })),
   },
   {
+    path: 'import/:entity',
+    lazy: () => import('../features/import').then((m) => ({ Component: m.ImportPage })),
+  },
+  {
     path: 'inbox',
     lazy: () => import('../features/inbox').then((m) => ({ Component: m.InboxPage })),
   },

@@ -81,7 +81,11 @@ export function bulk(
 }
 
 /** The export URL of a view's current list (CSV; the server keeps only visible fields). */
-export function exportUrl(entity: string, filter: unknown, format: 'csv' | 'json' = 'csv'): string {
+export function exportUrl(
+  entity: string,
+  filter: unknown,
+  format: 'csv' | 'csv-gbk' | 'xlsx' | 'json' = 'csv',
+): string {
   return `/api/v1/records/${entity}/export${query({ format, filter })}`;
 }
 

@@ -1,6 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Badge, Button, Input, Popover, Select, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined, FilterOutlined, PlusOutlined, ProjectOutlined } from '@ant-design/icons';
+import { Badge, Button, Dropdown, Input, Popover, Select, Space, Tag, Typography } from 'antd';
+import {
+  DownloadOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  ProjectOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
@@ -205,9 +211,23 @@ function EntityList({ entityKey }: { entityKey: string }) {
           <DeleteViewButton viewKey={view.key} onDeleted={() => setParam('view', null)} />
         ) : null}
         {me.capabilities.includes('export') && !phone ? (
-          <Button icon={<DownloadOutlined />} href={exportUrl(entityKey, exportFilter)}>
-            {t('list.export')}
-          </Button>
+          <Dropdown
+            menu={{
+              items: (['xlsx', 'csv', 'csv-gbk'] as const).map((f) => ({
+                key: f,
+                label: (
+                  <a href={exportUrl(entityKey, exportFilter, f)}>{t(`list.exportAs.${f}`)}</a>
+                ),
+              })),
+            }}
+          >
+            <Button icon={<DownloadOutlined />}>{t('list.export')}</Button>
+          </Dropdown>
+        ) : null}
+        {me.capabilities.includes('import') && (rights?.create ?? false) && !phone ? (
+          <Link to={`/import/${entityKey}`}>
+            <Button icon={<UploadOutlined />}>{t('list.import')}</Button>
+          </Link>
         ) : null}
         <Typography.Text type="secondary" aria-live="polite">
           {list.total !== undefined ? t('list.total', { count: list.total }) : null}
