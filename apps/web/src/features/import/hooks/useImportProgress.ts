@@ -6,11 +6,10 @@ import { getJob, progressUrl, type Job } from '../api/imports';
  * to asking every second when the stream breaks. Stops when the job ends.
  */
 export function useImportProgress(initial: Job | null): Job | null {
-  const [job, setJob] = useState<Job | null>(initial);
+  const [job, setJob] = useState<Job | null>(null);
   const id = initial?.id;
   useEffect(() => {
     if (!id) return;
-    setJob(initial);
     let closed = false;
     let timer: ReturnType<typeof setInterval> | null = null;
     const source = new EventSource(progressUrl(id));
@@ -35,7 +34,7 @@ export function useImportProgress(initial: Job | null): Job | null {
       source.close();
       if (timer) clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one stream per job
   }, [id]);
-  return job;
+  // What the stream said about this job, else the job as it was started.
+  return job && job.id === id ? job : initial;
 }
