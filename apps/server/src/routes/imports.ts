@@ -102,8 +102,10 @@ export function registerImportRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
       throw new HttpProblem(422, 'validation', {}, [
         { path: '/file', code: 'required', message: '' },
       ]);
-    const name = (c.req.query('name') ?? 'import.csv')
-      .replace(/[/\\\u0000-\u001f]/g, '_')
+    // Path separators and control characters never reach a header or a file name.
+    const name = [...(c.req.query('name') ?? 'import.csv')]
+      .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
+      .join('')
       .slice(0, 200);
     let upload;
     try {
