@@ -179,16 +179,21 @@ export function registerImportRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const p = await preview(ctx, c, path, entity.key, options);
     const columnNames: string[] = [];
     for (const col of p?.columns ?? []) columnNames[col.index] = col.name;
-    const job = await createImportJob(ctx.engine, {
-      entity: entity.key,
-      fileName: upload.name,
-      filePath: path,
-      options: {
-        ...options,
-        columnNames: Array.from(columnNames, (n) => n ?? ''),
-      } as ImportOptions,
-      dryRun: body.dryRun === true,
-    });
+    // Written through ctx.store: under `trellis start` the engine's own store only reads.
+    const job = await createImportJob(
+      ctx.engine,
+      {
+        entity: entity.key,
+        fileName: upload.name,
+        filePath: path,
+        options: {
+          ...options,
+          columnNames: Array.from(columnNames, (n) => n ?? ''),
+        } as ImportOptions,
+        dryRun: body.dryRun === true,
+      },
+      ctx.store,
+    );
     await ctx.imports.start(job.id);
     return c.json(jobView(job), 202);
   });

@@ -1,4 +1,4 @@
-import type { ImportJob } from '@trellis/store';
+import type { ImportJob, Store } from '@trellis/store';
 import type { Engine } from '../engine';
 import type { FieldError } from '../i18n/errors';
 import { importableFields, suggestMapping, type ColumnMapping } from './mapping';
@@ -109,7 +109,11 @@ export async function checkImportOptions(
   return errors;
 }
 
-/** Creates a running job (the caller then runs it: `runImportJob`). */
+/**
+ * Creates a running job (the caller then runs it: `runImportJob`). `store` is where it is
+ * written: a process whose engine reads on a read-only connection (the HTTP thread of
+ * `trellis start`) passes its forwarding store so the insert runs in the writer.
+ */
 export async function createImportJob(
   engine: Engine,
   input: {
@@ -119,6 +123,7 @@ export async function createImportJob(
     options: ImportOptions;
     dryRun: boolean;
   },
+  store: Pick<Store, 'importJobs'> = engine.store,
 ): Promise<ImportJob> {
   const now = engine.clock.now();
   const job: ImportJob = {
@@ -142,6 +147,6 @@ export async function createImportJob(
     updatedAt: now,
     finishedAt: null,
   };
-  await engine.store.importJobs.insert(job);
+  await store.importJobs.insert(job);
   return job;
 }

@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createAdmin,
+  ensureDataDir,
+  installSpec,
+  openRuntime,
+  openServingRuntime,
+  type ServingRuntime,
+} from '../src/index';
+import { ORIGIN, cookieOf } from './http-harness';
+import { educationSpec } from './stack';
+
+const DATA = join(import.meta.dirname, '../../../packages/engine/test-data/import');
+let dir = '';
+let rt: ServingRuntime | undefined;
+afterEach(async () => {
+  await rt?.close();
+  rmSync(dir, { recursive: true, force: true });
+  rt = undefined;
+});
+
+type Job = { id: string; status: string; created: number; skipped: number; failed: number };
+
+describe('imports under trellis start (read-only HTTP thread, one writer thread)', () => {
+  it('creates, runs and cancels jobs through the writer', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imports-served-'));
+    const paths = ensureDataDir(dir);
+    const setup = await openRuntime(paths);
+    expect((await installSpec(setup.store, educationSpec())).ok).toBe(true);
+    const admin = await createAdmin(setup.store, 'admin', 'pass-word-12');
+    await setup.close();
+    rt = await openServingRuntime(paths, { server: { log: () => {} }, tickMs: 60_000 });
+    const app = rt.app;
+    let cookie = '';
+    const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.json !== undefined) headers.set('content-type', 'application/json');
+      if (cookie) headers.set('cookie', cookie);
+      headers.set('origin', ORIGIN);
+      return app.request(`${ORIGIN}${path}`, {
+        ...init,
+        headers,
+        body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+      });
+    };
+    const login = await request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { login: admin.login, password: admin.password },
+    });
+    expect(login.status).toBe(200);
+    cookie = cookieOf(login);
+
+    const uploaded = await request('/api/v1/imports/uploads?entity=lead&name=leads-gbk.csv', {
+      method: 'POST',
+      body: readFileSync(join(DATA, 'leads-gbk.csv')),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(uploaded.status).toBe(201);
+    const { upload, preview } = (await uploaded.json()) as {
+      upload: { id: string };
+      preview: { mapping: Record<string, string> };
+    };
+    const start = (dryRun: boolean) =>
+      request('/api/v1/imports', {
+        method: 'POST',
+        json: { upload: upload.id, entity: 'lead', mapping: preview.mapping, dryRun },
+      });
+    const finished = async (id: string): Promise<Job> => {
+      for (let i = 0; i < 600; i++) {
+        const job = (await (await request(`/api/v1/imports/${id}`)).json()) as Job;
+        if (job.status !== 'running') return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('import did not finish');
+    };
+
+    // This thread only reads: the job row and the rows are written by the writer thread.
+    const dry = await start(true);
+    expect(dry.status).toBe(202);
+    expect(await finished(((await dry.json()) as Job).id)).toMatchObject({
+      status: 'done',
+      created: 4,
+      skipped: 1,
+      failed: 2,
+    });
+    expect(await rt.store.tables.count('e_lead')).toBe(0);
+
+    const run = await start(false);
+    expect(run.status).toBe(202);
+    const job = (await run.json()) as Job;
+    expect(await finished(job.id)).toMatchObject({ status: 'done', created: 4 });
+    expect(await rt.store.tables.count('e_lead')).toBe(4);
+
+    // A cancel after the end is a write too (forwarded), and leaves a finished job as it was.
+    const cancelled = await request(`/api/v1/imports/${job.id}/cancel`, { method: 'POST' });
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toMatchObject({ id: job.id, status: 'done' });
+  }, 90_000);
+});
