@@ -122,7 +122,8 @@ async function imported(path: string) {
 try {
   const path = join(dir, 'big.csv');
   await writeCsv(path);
-  const base = await baseline();
+  // BENCH_ONLY=import skips the baseline (profiling the import alone: --cpu-prof).
+  const base = process.env.BENCH_ONLY === 'import' ? Number.NaN : await baseline();
   const imp = await imported(path);
   console.log(
     JSON.stringify(

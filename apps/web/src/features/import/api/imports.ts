@@ -74,7 +74,7 @@ export async function uploadFile(
 
 /** The preview of an upload read with other settings. */
 export function previewAgain(upload: string, entity: string, s: ReadSettings): Promise<Preview> {
-  return request('GET', `/api/v1/imports/uploads/${upload}/preview${query({ entity, ...s })}`);
+  return request('GET', `/api/v1/imports/uploads/${upload}/preview` + query({ entity, ...s }));
 }
 
 /** Starts a dry run or a run. */
@@ -104,7 +104,7 @@ export function jobRows(
   id: string,
   outcome?: RowResult['outcome'],
 ): Promise<{ items: RowResult[]; next: number | null }> {
-  return request('GET', `/api/v1/imports/${id}/rows${query({ outcome, limit: 200 })}`);
+  return request('GET', `/api/v1/imports/${id}/rows` + query({ outcome, limit: 200 }));
 }
 
 export const errorReportUrl = (id: string): string => `/api/v1/imports/${id}/errors.csv`;
