@@ -1,8 +1,8 @@
 import type { Locale } from '../types';
 
 /**
- * Messages of the record rules (zh-CN and en). Built-in JSON Schema messages come from ajv-i18n;
- * these cover the rules' own codes. `{name}` placeholders are filled from params. The engine
+ * Messages of the record rules (zh-CN and en): the rules' own codes and one sentence per JSON
+ * Schema keyword the field types use (validation/schema-messages.ts), each naming the field. `{name}` placeholders are filled from params. The engine
  * extends this catalogue with its own codes (duplicates, conflicts, permissions).
  */
 export const ruleMessages = {
@@ -49,6 +49,60 @@ export const ruleMessages = {
     en: '"{label}" is not a valid email address',
   },
   invalidValue: { 'zh-CN': '“{label}”：{detail}', en: '"{label}": {detail}' },
+  badValue: { 'zh-CN': '“{label}”的值无效', en: '"{label}" has an invalid value' },
+  tooLong: {
+    'zh-CN': '“{label}”最多 {limit} 个字',
+    en: '"{label}" can be at most {limit} characters long',
+  },
+  tooShort: {
+    'zh-CN': '“{label}”至少要 {limit} 个字',
+    en: '"{label}" must be at least {limit} characters long',
+  },
+  tooLarge: { 'zh-CN': '“{label}”不能大于 {limit}', en: '"{label}" can be at most {limit}' },
+  tooSmall: { 'zh-CN': '“{label}”不能小于 {limit}', en: '"{label}" must be at least {limit}' },
+  notBelow: { 'zh-CN': '“{label}”必须小于 {limit}', en: '"{label}" must be less than {limit}' },
+  notAbove: { 'zh-CN': '“{label}”必须大于 {limit}', en: '"{label}" must be more than {limit}' },
+  tooManyItems: {
+    'zh-CN': '“{label}”最多选 {limit} 项',
+    en: '"{label}" allows at most {limit} choice(s)',
+  },
+  tooFewItems: {
+    'zh-CN': '“{label}”至少选 {limit} 项',
+    en: '"{label}" needs at least {limit} choice(s)',
+  },
+  duplicateItems: {
+    'zh-CN': '“{label}”里有重复的项',
+    en: '"{label}" lists the same item twice',
+  },
+  notOption: {
+    'zh-CN': '“{label}”只能从给出的选项中选',
+    en: '"{label}" must be one of the options given',
+  },
+  notInteger: { 'zh-CN': '“{label}”必须是整数', en: '"{label}" must be a whole number' },
+  notNumber: { 'zh-CN': '“{label}”必须是数字', en: '"{label}" must be a number' },
+  notText: { 'zh-CN': '“{label}”必须是文字', en: '"{label}" must be text' },
+  notBoolean: { 'zh-CN': '“{label}”只能是“是”或“否”', en: '"{label}" must be yes or no' },
+  notList: { 'zh-CN': '“{label}”必须是一组值', en: '"{label}" must be a list of values' },
+  moneyFraction: {
+    'zh-CN': '“{label}”的金额最小到分',
+    en: '"{label}" cannot have fractions of a cent',
+  },
+  invalidDate: {
+    'zh-CN': '“{label}”不是有效的日期（例如 2026-03-01）',
+    en: '"{label}" is not a valid date (for example 2026-03-01)',
+  },
+  invalidDateTime: {
+    'zh-CN': '“{label}”不是有效的日期和时间',
+    en: '"{label}" is not a valid date and time',
+  },
+  invalidUrl: {
+    'zh-CN': '“{label}”不是有效的网址（以 http:// 或 https:// 开头）',
+    en: '"{label}" is not a valid web address (starting with http:// or https://)',
+  },
+  invalidFormat: {
+    'zh-CN': '“{label}”的格式不对',
+    en: '"{label}" is not in the expected format',
+  },
   invalidRegion: {
     'zh-CN': '“{label}”不是有效的行政区划代码',
     en: '"{label}" is not a valid region code',

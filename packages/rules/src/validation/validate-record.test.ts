@@ -72,12 +72,32 @@ describe('validateRecord: every field type, good and bad', () => {
     expect(check({ name: null })[0]!.message).toBe('"Name" is required');
   });
 
-  it('localizes built-in JSON Schema messages with ajv-i18n', () => {
-    const [zh] = check({ age: 120 }, 'zh-CN');
-    const [en] = check({ age: 120 }, 'en');
-    expect(zh!.message).toBe('“年龄”：应当为 <= 99');
-    expect(en!.message).toBe('"Age": must be <= 99');
+  it("says what is wrong in words, with the limit, not in the validator's terms", () => {
+    expect(check({ age: 120 }, 'zh-CN')[0]!.message).toBe('“年龄”不能大于 99');
+    expect(check({ age: 120 }, 'en')[0]!.message).toBe('"Age" can be at most 99');
+    expect(check({ budget: -1 }, 'en')[0]!.message).toBe('"Budget" must be at least ¥0.00');
+    expect(check({ budget: 10.5 }, 'zh-CN')[0]!.message).toBe('“预算”的金额最小到分');
+    expect(check({ birthday: '2026-02-30' }, 'zh-CN')[0]!.message).toBe(
+      '“生日”不是有效的日期（例如 2026-03-01）',
+    );
   });
+
+  // ajv's own wording, in English or through ajv-i18n's Chinese.
+  const validatorWords =
+    /must (NOT|match|be (<|>|=|integer|equal|string|number|boolean|array))|应当|不应/;
+  it.each(bad.flatMap(([key, value]) => (['zh-CN', 'en'] as const).map((l) => [key, value, l])))(
+    'names the field and the problem for a bad %s (%j, %s)',
+    (key, value, locale) => {
+      const errors = check({ [key as string]: value, guardian: 'Mum' }, locale as 'en');
+      const field = model.fields.get(key as string)!;
+      const label = field.label[locale as 'en']!;
+      expect(errors.length).toBeGreaterThan(0);
+      for (const e of errors) {
+        expect(e.message).toContain(locale === 'en' ? `"${label}"` : `“${label}”`);
+        expect(e.message).not.toMatch(validatorWords);
+      }
+    },
+  );
 
   it('applies requiredIf only when its condition holds', () => {
     expect(codes({ age: 12 })).toEqual(['/guardian requiredIf']);

@@ -1,10 +1,10 @@
 import { tryEvaluate } from '@trellis/logic';
 import type { FieldSpec } from '@trellis/spec';
 import { fieldError, pointer } from '../i18n/errors';
-import { localized, ruleMessage } from '../i18n/messages';
+import { localized } from '../i18n/messages';
 import type { FieldError, Locale, RecordData } from '../types';
 import type { EntityModel } from '../model/entity-model';
-import { localizeAjvErrors } from './localize';
+import { schemaErrorMessage } from './schema-messages';
 import { isEmptyValue } from './empty';
 
 export type ValidationContext = {
@@ -37,8 +37,7 @@ export function validateRecord(
   }
   const errors: FieldError[] = [];
   if (!model.validate(present)) {
-    const raw = [...(model.validate.errors ?? [])];
-    localizeAjvErrors(raw, ctx.locale);
+    const raw = model.validate.errors ?? [];
     const seen = new Set<string>();
     for (const e of raw) {
       // A missing top-level property is a required field; anything else is about the value at instancePath.
@@ -62,10 +61,7 @@ export function validateRecord(
         errors.push({
           path,
           code: e.keyword,
-          message: ruleMessage(ctx.locale, 'invalidValue', {
-            label,
-            detail: e.message ?? e.keyword,
-          }),
+          message: schemaErrorMessage(e, field, label, ctx.locale),
           params: { ...e.params },
         });
     }
