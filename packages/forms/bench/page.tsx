@@ -97,6 +97,9 @@ const api = {
     if (!specs.has(n)) specs.set(n, bigSpec(n));
     if (!schemas.has(n)) schemas.set(n, bigJsonSchema(n));
   },
+  /** After the next frame: the form laid out and painted, as a person sees it before a click. */
+  painted: () =>
+    new Promise<void>((resolve) => requestAnimationFrame(() => settle().then(resolve))),
   /** Mounts one form and returns how long the first render and commit took, in ms. */
   mount(kind: Kind, n: number): number {
     api.unmount();

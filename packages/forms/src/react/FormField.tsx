@@ -1,36 +1,40 @@
-import { memo } from 'react';
-import { useController, type Control } from 'react-hook-form';
-import { localized, type RecordData } from '@trellis/rules';
+import { memo, useCallback } from 'react';
+import { localized } from '@trellis/rules';
+import type { Focusable } from './widget-types';
 import { useFormScope } from './form-context';
 import { useFieldState } from './useFieldState';
+import { useFieldEntry } from './useFormStore';
+
+const noop = () => undefined;
 
 /**
  * One placed field: its own subscription to its value and error, its state from the fields its
  * rules read, its widget from the set, inside the set's frame (label, help, error, aria).
  */
-export const FormField = memo(function FormField({
-  fieldKey,
-  control,
-}: {
-  fieldKey: string;
-  control: Control<RecordData>;
-}) {
+export const FormField = memo(function FormField({ fieldKey }: { fieldKey: string }) {
   const scope = useFormScope();
-  const { runtime, widgets, locale } = scope;
+  const { runtime, widgets, locale, store, changed } = scope;
   const placement = runtime.layout.byKey.get(fieldKey)!;
-  const { field, fieldState } = useController({
-    name: fieldKey,
-    control,
-    rules: { deps: runtime.dependents.get(fieldKey) as string[] | undefined },
-  });
-  const { state, formula } = useFieldState(scope, control, fieldKey);
+  const entry = useFieldEntry(store, fieldKey);
+  const onChange = useCallback(
+    (value: unknown) => {
+      store.set(fieldKey, value);
+      changed(fieldKey);
+    },
+    [store, changed, fieldKey],
+  );
+  const attachInput = useCallback(
+    (el: Focusable | null) => store.attach(fieldKey, el),
+    [store, fieldKey],
+  );
+  const { state, formula } = useFieldState(scope, fieldKey);
   if (!state.visible || scope.hidden.has(fieldKey)) return null;
 
   const spec = placement.field;
   const id = `${scope.idPrefix}-${fieldKey}`;
   const label = localized(placement.label ?? spec.label, locale, fieldKey);
   const help = placement.help ? localized(placement.help, locale, '') : undefined;
-  const error = fieldState.error?.message;
+  const error = entry.error;
   const describedBy =
     [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const Widget = widgets.widgets[spec.type] ?? widgets.Unsupported;
@@ -52,10 +56,10 @@ export const FormField = memo(function FormField({
       <Widget
         id={id}
         field={spec}
-        value={spec.type === 'formula' ? formula : field.value}
-        onChange={field.onChange}
-        onBlur={field.onBlur}
-        attachInput={field.ref}
+        value={spec.type === 'formula' ? formula : entry.value}
+        onChange={onChange}
+        onBlur={noop}
+        attachInput={attachInput}
         readOnly={readOnly}
         required={state.required}
         invalid={error !== undefined}

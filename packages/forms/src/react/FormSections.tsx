@@ -1,27 +1,22 @@
-import { memo } from 'react';
-import { useWatch, type Control } from 'react-hook-form';
+import { memo, useMemo } from 'react';
 import { localized, type RecordData } from '@trellis/rules';
 import { analyse } from '@trellis/logic';
 import { useFormScope } from './form-context';
 import { FormField } from './FormField';
+import { useWatched } from './useFormStore';
 
 /** One section; a section with a condition subscribes to the fields the condition reads. */
-const Section = memo(function Section({
-  index,
-  control,
-}: {
-  index: number;
-  control: Control<RecordData>;
-}) {
+const Section = memo(function Section({ index }: { index: number }) {
   const scope = useFormScope();
   const { layout } = scope.runtime;
   const section = layout.sections[index]!;
-  const names = section.visibleIf === undefined ? [] : analyse(section.visibleIf).fields;
-  const watched = useWatch({ control, name: names, disabled: names.length === 0 }) as
-    unknown[] | undefined;
+  const names = useMemo(
+    () => (section.visibleIf === undefined ? [] : analyse(section.visibleIf).fields),
+    [section],
+  );
+  const watched = useWatched(scope.store, names);
   if (names.length > 0) {
-    const values: RecordData = { ...scope.current };
-    names.forEach((n, i) => (values[n] = watched?.[i]));
+    const values: RecordData = { ...scope.current, ...watched };
     if (!scope.runtime.sectionVisible(index, values)) return null;
   }
   if (section.fields.every((k) => scope.hidden.has(k))) return null;
@@ -35,19 +30,19 @@ const Section = memo(function Section({
       columns={section.columns}
     >
       {section.fields.map((key) => (
-        <FormField key={key} fieldKey={key} control={control} />
+        <FormField key={key} fieldKey={key} />
       ))}
     </Frame>
   );
 });
 
 /** Every section of the form, in order. */
-export function FormSections({ control }: { control: Control<RecordData> }) {
+export function FormSections() {
   const scope = useFormScope();
   return (
     <>
       {scope.runtime.layout.sections.map((_, i) => (
-        <Section key={i} index={i} control={control} />
+        <Section key={i} index={i} />
       ))}
     </>
   );

@@ -69,6 +69,19 @@ describe('RecordForm', () => {
     expect(screen.getByRole('alert').textContent).toContain('3 thing(s) need attention');
   });
 
+  it('after a refused submit, checks a field again as it changes and leaves the others alone', async () => {
+    renderForm();
+    submit();
+    await screen.findByText('"Phone" is required');
+    fireEvent.change(screen.getByLabelText(/^Phone\*?$/), { target: { value: '12345' } });
+    expect(screen.getByText('"Phone" is not a valid phone number')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^Phone\*?$/), { target: { value: '138 0013 8000' } });
+    expect(screen.queryByText('"Phone" is not a valid phone number')).toBeNull();
+    expect(screen.getByLabelText(/^Phone\*?$/).getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByText('"Name" is required')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('1 thing(s) need attention');
+  });
+
   it('speaks Chinese with zh-CN', async () => {
     render(
       <RecordForm
@@ -99,6 +112,9 @@ describe('RecordForm', () => {
     expect(screen.getByLabelText(/^Phone\*?$/).getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByLabelText(/^Phone\*?$/));
     expect(screen.getByText('No advisor is free')).toBeTruthy();
+    // Typing elsewhere keeps the server's word on the phone until the phone changes.
+    fireEvent.change(screen.getByLabelText(/^Name\*?$/), { target: { value: 'Li Lei' } });
+    expect(screen.getByText('"Phone" matches an existing lead')).toBeTruthy();
   });
 
   it('keeps a local draft of a long form and restores it', async () => {

@@ -1,14 +1,13 @@
-import { useCallback, useId, useMemo, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import type { FieldError, Locale, RecordData } from '@trellis/rules';
+import { createFormStore } from '../core/form-store';
 import type { FormRuntime } from '../core/runtime';
 import { formMessage } from '../core/messages';
 import { FormScopeContext, type FormScope } from './form-context';
 import { FormSections } from './FormSections';
 import { FormSummary } from './FormSummary';
-import { rulesResolver } from './resolver';
 import { useDraft, useSavedDraft } from './useDraft';
-import { useSubmit, type SubmitHandler } from './useSubmit';
+import { fieldErrors, useSubmit, type SubmitHandler } from './useSubmit';
 import type { FormServices, WidgetSet } from './widget-types';
 
 export type RecordFormViewProps = {
@@ -46,8 +45,17 @@ export type RecordFormViewProps = {
 export function RecordFormView(props: RecordFormViewProps) {
   const { runtime, widgets, locale, services, readOnly, hidden, current, initialValues } = props;
   const idPrefix = useId().replace(/:/g, '');
-  const scope = useMemo<FormScope>(
-    () => ({
+  const start = useMemo(
+    () => (current ? { ...initialValues } : runtime.startValues(initialValues)),
+    [runtime, current, initialValues],
+  );
+  const saved = useSavedDraft(props.draftKey);
+  // Like an uncontrolled input: the values a form starts with are read when it mounts.
+  const [store] = useState(() =>
+    createFormStore(saved.saved ? { ...start, ...saved.saved } : start),
+  );
+  const scope = useMemo<FormScope>(() => {
+    const next: FormScope = {
       runtime,
       widgets,
       locale,
@@ -56,38 +64,24 @@ export function RecordFormView(props: RecordFormViewProps) {
       readOnly: readOnly === true,
       hidden: new Set(hidden ?? []),
       current: current ?? null,
-    }),
-    [runtime, widgets, locale, services, idPrefix, readOnly, hidden, current],
-  );
-  const start = useMemo(
-    () => (current ? { ...initialValues } : runtime.startValues(initialValues)),
-    [runtime, current, initialValues],
-  );
-  const saved = useSavedDraft(props.draftKey);
-  const resolver = useMemo(() => rulesResolver(scope), [scope]);
-  const form = useForm<RecordData>({
-    defaultValues: saved.saved ? { ...start, ...saved.saved } : start,
-    resolver,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: true,
-  });
-  const draft = useDraft(form, saved);
+      store,
+      // After a refused submit, a change checks again the field and the fields whose rules read it.
+      changed: (key) => {
+        if (store.submitCount() === 0) return;
+        const check = runtime.check(store.values(), locale, current ?? null);
+        const keys = [key, ...(runtime.dependents.get(key) ?? [])];
+        store.setErrors(fieldErrors(next, check, check.errors), keys);
+      },
+    };
+    return next;
+  }, [runtime, widgets, locale, services, idPrefix, readOnly, hidden, current, store]);
+  const draft = useDraft(store, saved);
   const { onSubmitted } = props;
   const done = useCallback(() => {
     draft.clear();
     onSubmitted?.();
   }, [draft, onSubmitted]);
-  const { submit, formErrors, setFormErrors, busy } = useSubmit(scope, form, props.onSubmit, done);
-  const invalid = useCallback(
-    () =>
-      setFormErrors(
-        runtime
-          .check(form.getValues(), locale, scope.current)
-          .errors.filter((e) => !runtime.layout.byKey.has(e.path.split('/')[1] ?? '')),
-      ),
-    [runtime, form, locale, scope, setFormErrors],
-  );
+  const { submit, formErrors, busy } = useSubmit(scope, props.onSubmit, done);
   const { Notice, Actions, Root } = widgets;
   const body = (
     <FormScopeContext.Provider value={scope}>
@@ -95,7 +89,7 @@ export function RecordFormView(props: RecordFormViewProps) {
         noValidate
         aria-label={props.ariaLabel}
         className={`trellis-form trellis-form-${widgets.name}`}
-        onSubmit={form.handleSubmit(submit, invalid)}
+        onSubmit={submit}
       >
         {draft.restored && (
           <Notice
@@ -108,8 +102,8 @@ export function RecordFormView(props: RecordFormViewProps) {
             {formMessage(locale, 'draftRestored')}
           </Notice>
         )}
-        <FormSections control={form.control} />
-        <FormSummary control={form.control} formErrors={[...(props.errors ?? []), ...formErrors]} />
+        <FormSections />
+        <FormSummary formErrors={[...(props.errors ?? []), ...formErrors]} />
         {!props.readOnly && (
           <Actions
             label={props.submitLabel ?? formMessage(locale, 'submit')}

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Locale, RecordData } from '@trellis/rules';
+import type { FormStore } from '../core/form-store';
 import type { FormRuntime } from '../core/runtime';
 import type { FormServices, WidgetSet } from './widget-types';
 
@@ -16,6 +17,10 @@ export type FormScope = {
   hidden: ReadonlySet<string>;
   /** The stored record when editing: formulas and conditions read it under the inputs. */
   current: RecordData | null;
+  /** Values and errors, with a subscription per field. */
+  store: FormStore;
+  /** A field's value changed (after the first submit its errors are checked again). */
+  changed(key: string): void;
 };
 
 export const FormScopeContext = createContext<FormScope | null>(null);

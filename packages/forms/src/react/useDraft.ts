@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
 import type { RecordData } from '@trellis/rules';
 import { localDraft, type DraftStore } from '../core/draft';
+import type { FormStore } from '../core/form-store';
 
 /** The draft saved under `key` (none when key is undefined), read once when the form mounts. */
 export function useSavedDraft(key: string | undefined): {
@@ -22,7 +22,7 @@ export function useSavedDraft(key: string | undefined): {
  * successful submit.
  */
 export function useDraft(
-  form: UseFormReturn<RecordData>,
+  form: FormStore,
   draft: { store: DraftStore | null; saved: RecordData | null },
 ) {
   const { store } = draft;
@@ -30,12 +30,9 @@ export function useDraft(
   useEffect(() => {
     if (!store) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = form.subscribe({
-      formState: { values: true },
-      callback: ({ values }) => {
-        clearTimeout(timer);
-        timer = setTimeout(() => store.save(values as RecordData), 500);
-      },
+    const unsubscribe = form.subscribeValues(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => store.save(form.values()), 500);
     });
     return () => {
       clearTimeout(timer);

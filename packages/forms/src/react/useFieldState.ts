@@ -1,6 +1,6 @@
-import { useWatch, type Control } from 'react-hook-form';
 import type { FieldState, RecordData } from '@trellis/rules';
 import type { FormScope } from './form-context';
+import { useWatched } from './useFormStore';
 
 const NONE: readonly string[] = [];
 
@@ -11,15 +11,12 @@ const NONE: readonly string[] = [];
  */
 export function useFieldState(
   scope: FormScope,
-  control: Control<RecordData>,
   key: string,
 ): { state: FieldState; formula: unknown } {
   const deps = scope.runtime.dependencies.get(key) ?? NONE;
-  // A fixed list of names: a new array only when one of them changes.
-  const watched = useWatch({ control, name: deps as string[], disabled: deps.length === 0 }) as
-    unknown[] | undefined;
-  const values: RecordData = { ...scope.current };
-  deps.forEach((d, i) => (values[d] = watched?.[i]));
+  const watched = useWatched(scope.store, deps);
+  const values: RecordData =
+    deps.length === 0 ? (scope.current ?? {}) : { ...scope.current, ...watched };
   const state = scope.runtime.stateOf(key, values);
   if (scope.runtime.model.fields.get(key)?.type !== 'formula') return { state, formula: undefined };
   return { state, formula: scope.runtime.formulas(values)[key] ?? null };

@@ -1,5 +1,4 @@
-import { useCallback, useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { FieldError, FormCheck, RecordData } from '@trellis/rules';
 import { placeErrors } from '../core/server-errors';
 import type { FormScope } from './form-context';
@@ -13,43 +12,60 @@ export type SubmitHandler = (
 ) => SubmitOutcome | Promise<SubmitOutcome>;
 
 /**
- * Submit: the rules run once more on everything (the resolver already put their errors on the
- * fields); on success `onSubmit` gets the normalized, visible values. Errors it answers with
- * (problem+json `errors[]`) are placed on their fields, the first focused; the rest are shown
- * above the button.
+ * Submit: the rules run once over every value (one compiled validator, one pass); their errors
+ * go to the fields they name in one store update (only those fields re-render) and focus moves
+ * to the first. On success `onSubmit` gets the normalized, visible values; errors it answers
+ * with (problem+json `errors[]`) are placed on their fields too, the rest shown above the button.
  */
-export function useSubmit(
-  scope: FormScope,
-  form: UseFormReturn<RecordData>,
-  onSubmit: SubmitHandler,
-  onDone: () => void,
-) {
+export function useSubmit(scope: FormScope, onSubmit: SubmitHandler, onDone: () => void) {
   const [formErrors, setFormErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const submit = useCallback(
-    async (raw: RecordData) => {
-      const check = scope.runtime.check(raw, scope.locale, scope.current);
+    async (event?: FormEvent) => {
+      event?.preventDefault();
+      if (busy) return;
+      const { store } = scope;
+      const check = scope.runtime.check(store.values(), scope.locale, scope.current);
+      store.setErrors(fieldErrors(scope, check, check.errors));
+      store.markSubmitted();
       setFormErrors(check.errors.filter((e) => !onForm(scope, check, e.path)));
-      if (check.errors.length > 0) return;
+      if (check.errors.length > 0) {
+        store.focusFirstError(scope.runtime.layout.byKey.keys());
+        return;
+      }
       setBusy(true);
       try {
         const outcome = await onSubmit(check.values, check);
         const errors = outcome && outcome.errors ? outcome.errors : [];
         const placed = placeErrors(errors, (key) => onForm(scope, check, `/${key}`));
-        let first = true;
-        for (const [key, list] of placed.fields) {
-          form.setError(key, { type: 'server', message: list[0]!.message }, { shouldFocus: first });
-          first = false;
-        }
+        const messages: Record<string, string> = {};
+        for (const [key, list] of placed.fields) messages[key] = list[0]!.message;
+        store.setErrors(messages);
+        store.focusFirstError(scope.runtime.layout.byKey.keys());
         setFormErrors(placed.form);
         if (errors.length === 0) onDone();
       } finally {
         setBusy(false);
       }
     },
-    [scope, form, onSubmit, onDone],
+    [scope, onSubmit, onDone, busy],
   );
-  return { submit, formErrors, setFormErrors, busy };
+  return { submit, formErrors, busy };
+}
+
+/** The first message of each field the person can see and fix, by field key. */
+export function fieldErrors(
+  scope: FormScope,
+  check: FormCheck,
+  errors: readonly FieldError[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    if (!onForm(scope, check, e.path)) continue;
+    const key = e.path.split('/')[1]!;
+    out[key] ??= e.message;
+  }
+  return out;
 }
 
 /** Whether an error path names a field the person can see and fix on this form. */

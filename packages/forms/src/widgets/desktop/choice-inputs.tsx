@@ -47,6 +47,8 @@ export function DesktopSelect({ attachInput, ...p }: WidgetProps) {
     return (
       <Radio.Group
         id={p.id}
+        role="radiogroup"
+        aria-label={p.label}
         disabled={p.readOnly}
         value={p.value ?? null}
         aria-describedby={p.describedBy}
