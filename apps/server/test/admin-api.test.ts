@@ -262,6 +262,54 @@ describe('users API and server-sent events', () => {
     expect((await s.request('/api/v1/me', { cookie })).status).toBe(401);
   });
 
+  it('sets, clears and refuses supervisors (unknown person, oneself, a loop)', async () => {
+    const s = await fullStack();
+    const admin = await s.signIn('root', 'admin');
+    const add = async (login: string) => {
+      const res = await s.request('/api/v1/users', {
+        method: 'POST',
+        cookie: admin.cookie,
+        json: { login, password: 'pass-word-1', role: 'sales' },
+      });
+      return ((await res.json()) as { id: string }).id;
+    };
+    const lead = await add('zhao.lead');
+    const rep = await add('qian.rep');
+    const patch = (id: string, json: object, locale = 'en') =>
+      s.request(`/api/v1/users/${id}`, {
+        method: 'PATCH',
+        cookie: admin.cookie,
+        json,
+        headers: { 'accept-language': locale },
+      });
+    const set = await patch(rep, { supervisorId: lead });
+    expect(set.status).toBe(200);
+    expect(((await set.json()) as { supervisorId: string }).supervisorId).toBe(lead);
+    const refused = async (id: string, json: object, locale = 'en') => {
+      const res = await patch(id, json, locale);
+      expect(res.status).toBe(422);
+      return ((await res.json()) as { errors: { path: string; code: string; message: string }[] })
+        .errors;
+    };
+    expect(await refused(lead, { supervisorId: rep })).toMatchObject([
+      { path: '/supervisorId', code: 'supervisor_loop' },
+    ]);
+    expect(await refused(rep, { supervisorId: rep }, 'zh-CN')).toMatchObject([
+      { code: 'supervisor_loop', message: expect.stringContaining('上级') },
+    ]);
+    expect(await refused(rep, { supervisorId: 'nobody' })).toMatchObject([
+      { code: 'unknown_supervisor', message: expect.stringContaining('nobody') },
+    ]);
+    // Refusals change nothing; null clears.
+    const after = await s.request('/api/v1/users', { cookie: admin.cookie });
+    const rows = ((await after.json()) as { items: { id: string; supervisorId: string | null }[] })
+      .items;
+    expect(rows.find((u) => u.id === rep)?.supervisorId).toBe(lead);
+    expect(rows.find((u) => u.id === lead)?.supervisorId).toBeNull();
+    const cleared = await patch(rep, { supervisorId: null });
+    expect(((await cleared.json()) as { supervisorId: string | null }).supervisorId).toBeNull();
+  });
+
   it('pushes a write made through the API to open event streams at once, without waiting for the poll', async () => {
     // A poll this slow never fires within the test: only the commit notification can deliver.
     const s = await fullStack({ ssePollMs: 600_000 });

@@ -80,6 +80,14 @@ const MESSAGES: Catalogue = {
   },
   unknown_role: { 'zh-CN': '未知角色：{role}', en: 'Unknown role: {role}' },
   unknown_team: { 'zh-CN': '未知团队：{team}', en: 'Unknown team: {team}' },
+  unknown_supervisor: {
+    'zh-CN': '上级不存在：{id}',
+    en: 'The supervisor does not exist: {id}',
+  },
+  supervisor_loop: {
+    'zh-CN': '上级不能是本人，也不能是本人的下属。',
+    en: 'A supervisor cannot be the person themselves or someone who reports to them.',
+  },
   form_not_found: { 'zh-CN': '找不到表单：{form}', en: 'No such form: {form}' },
   source_not_found: { 'zh-CN': '找不到接入源：{source}', en: 'No such webhook source: {source}' },
   bad_token: {

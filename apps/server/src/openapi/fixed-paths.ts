@@ -333,6 +333,7 @@ const BODIES: Record<string, Schema> = {
     status: { enum: ['active', 'away', 'disabled'] },
     password: str,
     name: str,
+    supervisorId: { type: ['string', 'null'], description: 'Another person; null clears it' },
     locale: { enum: ['zh-CN', 'en'] },
   }),
   'post /api/v1/tokens': obj({ name: str, role: str, userId: str }, ['name', 'role']),

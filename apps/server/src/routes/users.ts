@@ -59,6 +59,36 @@ async function checkRoleAndTeams(
   return out;
 }
 
+/**
+ * Validates a supervisor: a known person other than `self`, never one who already reports
+ * (directly or not) to `self` (a cycle would make "my team's supervisor" endless). `null`
+ * clears it; `undefined` leaves it unchanged.
+ */
+async function checkSupervisor(
+  ctx: ServerContext,
+  value: unknown,
+  self: string | null,
+  errors: ProblemError[],
+): Promise<string | null | undefined> {
+  if (value === undefined || value === null) return value;
+  const problem = (code: string, params: Record<string, unknown> = {}) => {
+    errors.push({ path: '/supervisorId', code, message: '', params });
+    return undefined;
+  };
+  if (typeof value !== 'string') return problem('invalid_value', { reason: 'supervisorId' });
+  if (value === self) return problem('supervisor_loop');
+  const seen = new Set<string>();
+  for (let id: string | null = value; id !== null && !seen.has(id);) {
+    seen.add(id);
+    const row = await ctx.users.byId(id);
+    if (!row)
+      return id === value ? problem('unknown_supervisor', { id: value.slice(0, 64) }) : value;
+    if (self !== null && row.supervisorId === self) return problem('supervisor_loop');
+    id = row.supervisorId ?? null;
+  }
+  return value;
+}
+
 /** Users, teams and API tokens (capability manageUsers). */
 export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/users', async (c) => {
@@ -98,6 +128,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     errors.push(...(await newPasswordErrors(body.password, login ? { login } : {})));
     if (body.role === undefined) errors.push({ path: '/role', code: 'required', message: '' });
     const checked = await checkRoleAndTeams(ctx, body.role, body.teams, errors);
+    const supervisorId = await checkSupervisor(ctx, body.supervisorId, null, errors);
     if (errors.length > 0 || !login || !checked.role)
       throw new HttpProblem(422, 'validation', {}, errors);
     const id = await ctx.users.insert(
@@ -107,7 +138,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         passwordHash: await hashPassword(password),
         role: checked.role,
         teams: checked.teams ?? [],
-        supervisorId: typeof body.supervisorId === 'string' ? body.supervisorId : null,
+        supervisorId: supervisorId ?? null,
         locale: body.locale === 'en' ? 'en' : 'zh-CN',
         email: typeof body.email === 'string' ? body.email.slice(0, 200) : null,
         phone: typeof body.phone === 'string' ? body.phone.slice(0, 40) : null,
@@ -125,6 +156,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c);
     const errors: ProblemError[] = [];
     const checked = await checkRoleAndTeams(ctx, body.role, body.teams, errors);
+    const supervisorId = await checkSupervisor(ctx, body.supervisorId, row.id, errors);
     const status = body.status;
     if (status !== undefined && status !== 'active' && status !== 'away' && status !== 'disabled')
       errors.push({
@@ -143,6 +175,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       {
         ...(typeof body.name === 'string' ? { name: body.name.slice(0, 100) } : {}),
         ...(checked.role ? { role: checked.role } : {}),
+        ...(supervisorId !== undefined ? { supervisorId } : {}),
         ...(body.locale === 'en' || body.locale === 'zh-CN' ? { locale: body.locale } : {}),
         ...(typeof body.password === 'string'
           ? { passwordHash: await hashPassword(body.password) }

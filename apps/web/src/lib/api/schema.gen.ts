@@ -119,6 +119,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dashboards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dashboards I may read, my role default first */
+    get: operations['getDashboards'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dashboards/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every widget of a dashboard (?from=&to=&team=&owner=&tz=); each number with the JSONLogic filter of its records */
+    get: operations['getDashboardsByKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dashboards/{key}/widgets/{widget}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One widget of a dashboard (same parameters) */
+    get: operations['getDashboardsByKeyWidgetsByWidget'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events': {
     parameters: {
       query?: never;
@@ -560,6 +611,23 @@ export interface paths {
     put?: never;
     /** Publish the draft (applies the migration plan) */
     post: operations['postSpecPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/spec/validators/{entity}.js': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entity's record validator of the live spec, precompiled (ajv standalone ES module) */
+    get: operations['getSpecValidatorsByEntityJ'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1463,6 +1531,18 @@ export interface components {
       }[];
       matched: boolean;
     };
+    'sys.DashboardSummary': {
+      default?: boolean;
+      description?: string | null;
+      key: string;
+      label: string;
+      widgets: {
+        key: string;
+        span?: number;
+        title: string;
+        type: string;
+      }[];
+    };
     'sys.DeliveryState': {
       attempts: number;
       deliveredAt?: number | null;
@@ -1501,6 +1581,11 @@ export interface components {
       summary?: unknown;
       unchanged: boolean;
       version: number;
+    };
+    'sys.ReportNumber': {
+      /** @description JSONLogic selecting exactly the records behind the number */
+      filter?: unknown;
+      value: number | null;
     };
     'sys.SpecDraft': {
       baseVersion: number | null;
@@ -1588,6 +1673,35 @@ export interface components {
       /** @enum {unknown} */
       type: 'list' | 'board';
       updatedAt?: number;
+    };
+    'sys.WidgetReport': {
+      columns: {
+        key: string;
+        label: string;
+        /** @enum {unknown} */
+        unit: 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
+      }[];
+      entity?: string | null;
+      key: string;
+      note?: string;
+      period: {
+        from: string | null;
+        previous?: unknown;
+        to: string | null;
+      };
+      rows: {
+        flag?: boolean;
+        key: string;
+        label: string;
+        /** @enum {unknown} */
+        unit?: 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
+        values: {
+          [key: string]: components['schemas']['sys.ReportNumber'];
+        };
+      }[];
+      span?: number;
+      title: string;
+      type: string;
     };
   };
   responses: never;
@@ -2058,6 +2172,217 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDashboards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The dashboards I may read, my role default first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            dashboards: components['schemas']['sys.DashboardSummary'][];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDashboardsByKey: {
+    parameters: {
+      query?: {
+        /** @description First day (YYYY-MM-DD) in the time zone; default the widget period */
+        from?: string;
+        /** @description Only records of this owner (user id) */
+        owner?: string;
+        /** @description Only records of this team */
+        team?: string;
+        /** @description Last day, included */
+        to?: string;
+        /** @description IANA time zone days, weeks and months are cut in (default Asia/Shanghai) */
+        tz?: string;
+      };
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every widget of a dashboard (?from=&to=&team=&owner=&tz=); each number with the JSONLogic filter of its records */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            description?: string | null;
+            key: string;
+            label: string;
+            widgets: components['schemas']['sys.WidgetReport'][];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDashboardsByKeyWidgetsByWidget: {
+    parameters: {
+      query?: {
+        /** @description First day (YYYY-MM-DD) in the time zone; default the widget period */
+        from?: string;
+        /** @description Only records of this owner (user id) */
+        owner?: string;
+        /** @description Only records of this team */
+        team?: string;
+        /** @description Last day, included */
+        to?: string;
+        /** @description IANA time zone days, weeks and months are cut in (default Asia/Shanghai) */
+        tz?: string;
+      };
+      header?: never;
+      path: {
+        key: string;
+        widget: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One widget of a dashboard (same parameters) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['sys.WidgetReport'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4184,6 +4509,64 @@ export interface operations {
       };
     };
   };
+  getSpecValidatorsByEntityJ: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entity: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An entity's record validator of the live spec, precompiled (ajv standalone ES module) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/javascript': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getSpecVersions: {
     parameters: {
       query?: never;
@@ -4999,6 +5382,8 @@ export interface operations {
           role?: string;
           /** @enum {unknown} */
           status?: 'active' | 'away' | 'disabled';
+          /** @description Another person; null clears it */
+          supervisorId?: string | null;
           teams?: string[];
         };
       };

@@ -17,8 +17,14 @@ export function TeamMembers({ teamKey }: { teamKey: string }) {
   const users = useUsers();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: ({ id, teams }: { id: string; teams: string[] }) =>
-      request('PATCH', `/api/v1/users/${id}`, { teams }),
+    mutationFn: ({
+      id,
+      ...patch
+    }: {
+      id: string;
+      teams?: string[];
+      supervisorId?: string | null;
+    }) => request('PATCH', `/api/v1/users/${id}`, patch),
     onSuccess: () => void client.invalidateQueries({ queryKey: sessionKeys.users() }),
     onError: (e) => void message.error((e as Error).message),
   });
@@ -35,36 +41,45 @@ export function TeamMembers({ teamKey }: { teamKey: string }) {
         loading={users.isPending}
         dataSource={members}
         locale={{ emptyText: t('teams.noMembers') }}
-        renderItem={(u) => {
-          const supervisor = u.supervisorId ? users.byId.get(u.supervisorId) : undefined;
-          return (
-            <List.Item
-              actions={[
-                <Button
-                  key="remove"
-                  type="text"
-                  size="small"
-                  icon={<CloseOutlined />}
-                  aria-label={t('teams.removeMember', { name: u.name })}
-                  loading={save.isPending}
-                  onClick={() =>
-                    save.mutate({ id: u.id, teams: u.teams.filter((x) => x !== teamKey) })
-                  }
-                />,
-              ]}
-            >
-              <Flex gap={8} align="center" wrap>
-                <Typography.Text>{u.name}</Typography.Text>
-                <Tag>{u.role}</Tag>
-                {supervisor ? (
-                  <Typography.Text type="secondary">
-                    {t('teams.supervisor', { name: supervisor.name })}
-                  </Typography.Text>
-                ) : null}
-              </Flex>
-            </List.Item>
-          );
-        }}
+        renderItem={(u) => (
+          <List.Item
+            actions={[
+              <Button
+                key="remove"
+                type="text"
+                size="small"
+                icon={<CloseOutlined />}
+                aria-label={t('teams.removeMember', { name: u.name })}
+                loading={save.isPending}
+                onClick={() =>
+                  save.mutate({ id: u.id, teams: u.teams.filter((x) => x !== teamKey) })
+                }
+              />,
+            ]}
+          >
+            <Flex gap={8} align="center" wrap style={{ width: '100%' }}>
+              <Typography.Text style={{ minWidth: 96 }}>{u.name}</Typography.Text>
+              <Tag>{u.role}</Tag>
+              <Select
+                size="small"
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                aria-label={t('teams.supervisorOf', { name: u.name })}
+                placeholder={t('teams.noSupervisor')}
+                value={u.supervisorId ?? null}
+                style={{ flex: '1 1 160px', maxWidth: 240 }}
+                options={all
+                  .filter((x) => x.id !== u.id && x.status !== 'disabled')
+                  .map((x) => ({ value: x.id, label: x.name }))}
+                labelRender={({ label }) => t('teams.supervisor', { name: label })}
+                onChange={(id: string | undefined) =>
+                  save.mutate({ id: u.id, supervisorId: id ?? null })
+                }
+              />
+            </Flex>
+          </List.Item>
+        )}
       />
       <Select
         aria-label={t('teams.addMember')}
