@@ -112,6 +112,38 @@ describe('automations API', () => {
     expect(listBody.items.map((a) => a.key)).toContain('route-python');
   });
 
+  it('tries the draft when asked (draft: true): its changed condition, not the live one; a missing or invalid draft answers 404 / 422', async () => {
+    const { s, req, admin } = await stack();
+    const sample = { record: { name: '草稿试跑', phone: '13300002299', course: 'python' } };
+    const tryIt = (json: object) =>
+      req('/api/v1/automations/route-python/test', { method: 'POST', cookie: admin.cookie, json });
+    const none = await tryIt({ ...sample, draft: true });
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { code: string }).code).toBe('no_draft');
+    const spec = structuredClone((await s.store.specs.live())!.spec);
+    spec.automations!.find((a) => a.key === 'route-python')!.if = {
+      '==': [{ var: 'course' }, 'java'],
+    };
+    const save = (body: unknown) =>
+      s.request('/api/v1/spec/draft', { method: 'PUT', cookie: admin.cookie, json: body });
+    expect((await save(spec)).status).toBe(200);
+    const matched = async (json: object) =>
+      ((await (await tryIt(json)).json()) as { runs: { matched: boolean }[] }).runs[0]?.matched;
+    expect(await matched(sample)).toBe(true);
+    expect(await matched({ ...sample, draft: true })).toBe(false);
+    // A draft being edited may be invalid: the dry run names its problems instead of guessing.
+    spec.automations!.find((a) => a.key === 'route-python')!.on = {
+      type: 'record.created',
+      entity: 'nope',
+    } as never;
+    expect((await save(spec)).status).toBe(200);
+    const invalid = await tryIt({ ...sample, draft: true });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { errors: { path: string }[] }).errors[0]?.path).toMatch(
+      /^\/automations\//,
+    );
+  });
+
   it('refuses bad dry runs with problem details: unknown automation, invalid sample, a record the caller cannot read', async () => {
     const { s, automations, req, admin } = await stack();
     const unknown = await req('/api/v1/automations/nope/test', {

@@ -411,6 +411,7 @@ const BODIES: Record<string, Schema> = {
   'post /api/v1/automations/{key}/test': obj({
     record: { type: ['object', 'string', 'null'] },
     previous: { type: 'object' },
+    draft: { type: 'boolean', description: "true: try the builder's draft, not the live spec" },
   }),
   'post /api/v1/automations/{key}/run': obj({ recordIds: { type: 'array', items: str } }, [
     'recordIds',

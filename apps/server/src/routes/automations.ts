@@ -4,7 +4,9 @@ import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
 import { RUN_STATUSES, type RunStatus } from '@trellis/engine';
 import { invalidCursor, parsePage } from '../http/paging';
-import { HttpProblem } from '../http/problem';
+import { HttpProblem, localeOf } from '../http/problem';
+import type { Locale } from '../http/locale';
+import { validateSpec, type AppSpec } from '@trellis/spec';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
 
@@ -26,6 +28,24 @@ function requireManage(ctx: ServerContext, actor: Actor): void {
     !ctx.engine.permissions.hasCapability(actor, 'build')
   )
     throw new HttpProblem(403, 'forbidden');
+}
+
+/** The builder's draft when it is a valid spec: 404 no_draft without one, 422 with its problems. */
+async function validDraft(ctx: ServerContext, locale: Locale): Promise<AppSpec> {
+  const draft = await ctx.store.specs.getDraft();
+  if (!draft) throw new HttpProblem(404, 'no_draft');
+  const checked = validateSpec(draft.spec, {
+    locale,
+    ...(ctx.options.outboundAllow ? { outboundAllow: ctx.options.outboundAllow } : {}),
+  });
+  if (!checked.ok)
+    throw new HttpProblem(
+      422,
+      'validation',
+      {},
+      checked.errors.map((e) => ({ path: e.path, code: e.code, message: e.message })),
+    );
+  return draft.spec as AppSpec;
 }
 
 /** Automations of the live spec, their run log, dry runs and manual runs. */
@@ -86,11 +106,12 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     // `record: null` runs the trigger itself (a schedule's query picks the records).
     const input = ('record' in body ? body.record : body) as
       string | Record<string, unknown> | null;
-    const result = await automationsOf(ctx).test(
-      c.req.param('key'),
-      input as never,
-      body.previous ? { previous: body.previous as never } : {},
-    );
+    // `draft: true` tries the builder's draft (it must be valid), not the live version.
+    const spec = body.draft === true ? await validDraft(ctx, localeOf(c)) : undefined;
+    const result = await automationsOf(ctx).test(c.req.param('key'), input as never, {
+      ...(body.previous ? { previous: body.previous as never } : {}),
+      ...(spec ? { spec } : {}),
+    });
     if (!result.ok) {
       const { code, params } = result.error;
       if (code === 'automation.unknown') throw new HttpProblem(404, 'not_found');

@@ -1,10 +1,10 @@
 import type { NewOutboxEvent, Tx } from '@trellis/store';
 import type { Engine } from '../engine';
-import type { Actor, RecordData } from '../ports';
+import type { Actor } from '../ports';
 import { deliverWebhooks, sendEmails, type DeliveryReport } from '../notify/deliveries';
 import { tickSchedules } from '../scheduler/schedule-tick';
 import { sweepSla } from '../scheduler/sla-sweep';
-import { dryRun, type DryRunInput, type DryRunResult } from './dry-run';
+import { dryRun, type DryRunInput, type DryRunOptions, type DryRunResult } from './dry-run';
 import { recordsPortFor } from './engine-adapter';
 import { configError } from './config';
 import type { AutomationMessageKey } from './messages';
@@ -42,12 +42,8 @@ export type AutomationsApi = {
   start(opts?: { tickMs?: number }): void;
   /** Stops the loop and waits for the step in progress. */
   stop(): Promise<void>;
-  /** Dry run: what `automationKey` would do for `record`, without writing anything. */
-  test(
-    automationKey: string,
-    record: DryRunInput,
-    opts?: { previous?: RecordData | null },
-  ): Promise<DryRunResult>;
+  /** Dry run: what `automationKey` would do for `record` (of the live spec, or `opts.spec`), without writing anything. */
+  test(automationKey: string, record: DryRunInput, opts?: DryRunOptions): Promise<DryRunResult>;
   /** A person pressed a manual automation's button on records: queues one `manual` event. */
   runManual(
     automationKey: string,

@@ -14,6 +14,13 @@ export type DryRunResult = { ok: true; runs: RunLog[] } | { ok: false; error: Au
 /** What to test against: a record id, a record (existing when it has a known id, else a new one), or null (schedules: the query's records). */
 export type DryRunInput = string | RecordData | null;
 
+/**
+ * `previous`: the record before the change (update triggers). `spec`: a valid spec other than
+ * the live one (the builder's draft) whose automation, conditions and actions are tried; records
+ * are still read and written through the live spec (a field only the draft has is not stored).
+ */
+export type DryRunOptions = { previous?: RecordData | null; spec?: AppSpec };
+
 const ROLLBACK = Symbol('dry-run rollback');
 
 /** The entity a trigger's records belong to (form and webhook triggers: their form's / source's entity). */
@@ -36,9 +43,9 @@ export async function dryRun(
   rt: Runtime,
   automationKey: string,
   input: DryRunInput,
-  opts: { previous?: RecordData | null } = {},
+  opts: DryRunOptions = {},
 ): Promise<DryRunResult> {
-  const spec = await rt.deps.spec();
+  const spec = opts.spec ?? (await rt.deps.spec());
   const automation = (spec.automations ?? []).find((a) => a.key === automationKey);
   if (!automation)
     return {
@@ -64,7 +71,7 @@ export async function dryRun(
   let out: DryRunResult = { ok: true, runs: [] };
   try {
     await rt.store.transaction(async (tx) => {
-      const scope = await rt.scope(tx, tx);
+      const scope = await rt.scope(tx, tx, opts.spec);
       const records = rt.deps.records(1, tx);
       const subjects = await resolveSubjects(
         scope,

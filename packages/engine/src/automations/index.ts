@@ -3,7 +3,7 @@ export type { AutomationsApi } from './create-automations';
 export { defaultAutomationOptions } from './runtime';
 export type { AutomationDeps, AutomationOptions } from './runtime';
 export type { PruneReport } from './retention';
-export type { DryRunInput, DryRunResult } from './dry-run';
+export type { DryRunInput, DryRunOptions, DryRunResult } from './dry-run';
 export type { RunQuery } from '@trellis/store';
 export type { DrainReport } from './worker/worker';
 export type { DeliveryHealth, DeliveryState } from '../notify/delivery-health';

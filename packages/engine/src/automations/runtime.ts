@@ -113,8 +113,9 @@ export type Runtime = {
    * One unit of work over `db` (a transaction, or the store for reads) with the spec read once:
    * the spec, a directory (remembering its look-ups when `db` is a transaction of a store whose
    * writes never run side by side: no publish and no change of users can land meanwhile).
+   * `spec` replaces the spec in force (a dry run of a draft).
    */
-  scope(db: Repos, tx: Tx | undefined): Promise<Scope>;
+  scope(db: Repos, tx: Tx | undefined, spec?: AppSpec): Promise<Scope>;
 };
 
 /** The context of one unit of automation work. */
@@ -145,8 +146,8 @@ export function createRuntime(deps: AutomationDeps): Runtime {
     now,
     evaluate,
     contended: deps.contended ?? (() => deps.store.waiting() > 0),
-    async scope(db, tx) {
-      const spec = await deps.spec();
+    async scope(db, tx, override) {
+      const spec = override ?? (await deps.spec());
       const directory = createDirectory(db, () => spec, {
         remember: tx !== undefined && deps.store.serialWrites,
       });

@@ -111,6 +111,35 @@ describe('dry run', () => {
   });
 });
 
+describe('dry run of a draft', () => {
+  it('tries the draft’s version of an automation (and one only the draft has), not the live one', async () => {
+    h = await setupAutomations();
+    const lead = { name: '草稿', phone: '+8613100000021', course: 'python', source: 'website' };
+    const draft = structuredClone(h.spec);
+    const route = draft.automations!.find((a) => a.key === 'route-python')!;
+    // The draft narrows the condition to a course no lead here has.
+    route.if = { '==': [{ var: 'course' }, 'java'] };
+    draft.automations!.push({
+      key: 'draft-only',
+      label: { 'zh-CN': '草稿', en: 'Draft only' },
+      on: { type: 'record.created', entity: 'lead' },
+      do: [{ type: 'createTask', title: 'Call {{name}}', assignee: 'user:li.na', dueIn: '1d' }],
+    } as never);
+    const before = snapshot();
+    const live = await h.automations.test('route-python', lead);
+    expect(live.ok && live.runs[0]?.matched).toBe(true);
+    const tried = await h.automations.test('route-python', lead, { spec: draft });
+    expect(tried.ok && tried.runs[0]).toMatchObject({ matched: false, status: 'skipped' });
+    expect((await h.automations.test('draft-only', lead)).ok).toBe(false);
+    const only = await h.automations.test('draft-only', lead, { spec: draft });
+    expect(only.ok && only.runs[0]?.actions[0]?.result).toMatchObject({
+      ok: true,
+      data: { title: 'Call 草稿' },
+    });
+    expect(snapshot()).toEqual(before);
+  });
+});
+
 describe('dry run of intake automations', () => {
   it('finds the entity of a webhook source trigger and runs against the given record', async () => {
     h = await setupAutomations();

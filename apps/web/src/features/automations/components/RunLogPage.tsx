@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,18 +8,8 @@ import { query, request } from '../../../lib/api/client';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import { useLiveSpec } from '../../../lib/session/useSpec';
-
-type Run = {
-  id: string;
-  automationKey: string;
-  entity: string | null;
-  recordId: string | null;
-  matched: boolean;
-  status: 'matched' | 'skipped' | 'failed' | 'succeeded' | 'stopped';
-  error: string | null;
-  startedAt: number;
-  actions: { type?: string; ok?: boolean; error?: string }[];
-};
+import { RunTrace } from './RunTrace';
+import type { Run } from './run-types';
 
 const COLORS: Record<Run['status'], string> = {
   succeeded: 'green',
@@ -31,17 +21,29 @@ const COLORS: Record<Run['status'], string> = {
 const STATUSES = Object.keys(COLORS) as Run['status'][];
 
 /**
- * `/automations/runs?record=`: the automation run log for those allowed to watch it — per run
- * whether its condition matched ("why did / didn't this run"), its actions and any error.
+ * `/automations/runs?automation=&record=`: the automation run log for those allowed to watch it —
+ * per run whether its condition matched, its actions and any error; a row opens the trace of why
+ * it did or did not act (the failed part of the condition with the record's value, each action).
  */
 export function RunLogPage() {
   const { t } = useTranslation();
   const label = useLabel();
   const locale = useLocale();
   const spec = useLiveSpec();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<string | undefined>();
-  const filter = { record: params.get('record') ?? undefined, status };
+  const automation = params.get('automation') ?? undefined;
+  const filter = { record: params.get('record') ?? undefined, automation, status };
+  const setAutomation = (key: string | undefined) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (key) next.set('automation', key);
+        else next.delete('automation');
+        return next;
+      },
+      { replace: true },
+    );
   const runs = useInfiniteQuery({
     queryKey: ['automations', 'runs', filter],
     queryFn: ({ pageParam }) =>
@@ -65,15 +67,31 @@ export function RunLogPage() {
     <div>
       <div className="trellis-page-title">
         <Typography.Title level={3}>{t('runs.title')}</Typography.Title>
-        <Select
-          allowClear
-          aria-label={t('runs.status')}
-          placeholder={t('runs.status')}
-          style={{ width: 160 }}
-          value={status}
-          onChange={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: t(`runs.statuses.${s}`) }))}
-        />
+        <Flex gap={8} wrap>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            aria-label={t('runs.filterAutomation')}
+            placeholder={t('runs.filterAutomation')}
+            style={{ width: 220, maxWidth: '100%' }}
+            value={automation}
+            onChange={setAutomation}
+            options={(spec.automations ?? []).map((a) => ({
+              value: a.key,
+              label: automationLabel(a.key),
+            }))}
+          />
+          <Select
+            allowClear
+            aria-label={t('runs.status')}
+            placeholder={t('runs.status')}
+            style={{ width: 160 }}
+            value={status}
+            onChange={setStatus}
+            options={STATUSES.map((s) => ({ value: s, label: t(`runs.statuses.${s}`) }))}
+          />
+        </Flex>
       </div>
       <Table<Run>
         rowKey="id"
@@ -83,6 +101,7 @@ export function RunLogPage() {
         pagination={false}
         scroll={{ x: 720 }}
         locale={{ emptyText: t('runs.empty') }}
+        expandable={{ expandedRowRender: (r) => <RunTrace run={r} spec={spec} /> }}
         columns={[
           { title: t('runs.when'), dataIndex: 'startedAt', width: 190, render: when },
           { title: t('runs.automation'), dataIndex: 'automationKey', render: automationLabel },

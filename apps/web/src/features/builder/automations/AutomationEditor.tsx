@@ -117,7 +117,9 @@ export function AutomationEditor({ automationKey }: { automationKey: string }) {
       }
       extra={
         <Flex gap={8}>
-          <Link to="/automations/runs">{t('automations.runLog')}</Link>
+          <Link to={`/automations/runs?automation=${automation.key}`}>
+            {t('automations.runLog')}
+          </Link>
           <Button
             danger
             icon={<DeleteOutlined />}

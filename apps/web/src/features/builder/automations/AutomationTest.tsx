@@ -8,6 +8,7 @@ import type { AutomationSpec, EntitySpec } from '@trellis/spec';
 import { request } from '../../../lib/api/client';
 import { titleOf } from '../../../lib/records/spec-helpers';
 import type { RecordData } from '../../../lib/records/types';
+import { useDraft } from '../draft/useDraft';
 import { usePublishedAutomation } from './usePublishedAutomation';
 
 type Run = {
@@ -21,14 +22,16 @@ type Run = {
 type Props = { automation: AutomationSpec; entity: EntitySpec | undefined };
 
 /**
- * "Test on a record": the published automation's dry run on a record picked by search — whether
- * its condition holds and what each action would do, with nothing written.
+ * "Test on a record": the automation's dry run on a record picked by search — whether its
+ * condition holds and what each action would do, with nothing written. An automation the draft
+ * changed (or added) is tried as the saved draft has it, before anyone publishes it.
  */
 export function AutomationTest({ automation, entity }: Props) {
   const { t } = useTranslation('builder');
   const [q, setQ] = useState('');
   const [record, setRecord] = useState<string>();
-  const published = usePublishedAutomation(automation.key);
+  const { changed } = usePublishedAutomation(automation.key);
+  const saved = useDraft((s) => s.save === 'saved');
   const found = useQuery({
     queryKey: ['builder', 'test-search', q],
     enabled: q.length > 0,
@@ -42,9 +45,10 @@ export function AutomationTest({ automation, entity }: Props) {
     mutationFn: (id: string) =>
       request<{ runs: Run[] }>('POST', `/api/v1/automations/${automation.key}/test`, {
         record: id,
+        // A changed or new automation is tried as the (saved) draft has it.
+        ...(changed ? { draft: true } : {}),
       }),
   });
-  if (!published) return <Alert type="info" showIcon title={t('automations.testUnpublished')} />;
   const options = (found.data?.results ?? [])
     .filter((g) => g.entity === entity?.key)
     .flatMap((g) => g.items)
@@ -52,11 +56,11 @@ export function AutomationTest({ automation, entity }: Props) {
   return (
     <div>
       <Typography.Paragraph type="secondary">{t('automations.testHelp')}</Typography.Paragraph>
-      {published.changed ? (
+      {changed ? (
         <Alert
-          type="warning"
+          type="info"
           showIcon
-          title={t('automations.testDraftDiffers')}
+          title={t('automations.testDraft')}
           style={{ marginBottom: 12 }}
         />
       ) : null}
@@ -77,7 +81,7 @@ export function AutomationTest({ automation, entity }: Props) {
         <Button
           type="primary"
           icon={<ExperimentOutlined />}
-          disabled={!record}
+          disabled={!record || (changed && !saved)}
           loading={run.isPending}
           onClick={() => record && run.mutate(record)}
         >
@@ -92,12 +96,12 @@ export function AutomationTest({ automation, entity }: Props) {
           style={{ marginTop: 12 }}
         />
       ) : null}
-      {run.data ? <RunResult runs={run.data.runs} /> : null}
+      {run.data ? <RunResult runs={run.data.runs} automationKey={automation.key} /> : null}
     </div>
   );
 }
 
-function RunResult({ runs }: { runs: Run[] }) {
+function RunResult({ runs, automationKey }: { runs: Run[]; automationKey: string }) {
   const { t } = useTranslation('builder');
   if (runs.length === 0)
     return <Empty description={t('automations.testNoRun')} style={{ marginTop: 16 }} />;
@@ -136,7 +140,9 @@ function RunResult({ runs }: { runs: Run[] }) {
           </div>
         </List.Item>
       )}
-      footer={<Link to="/automations/runs">{t('automations.runLog')}</Link>}
+      footer={
+        <Link to={`/automations/runs?automation=${automationKey}`}>{t('automations.runLog')}</Link>
+      }
     />
   );
 }

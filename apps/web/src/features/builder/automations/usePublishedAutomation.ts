@@ -3,15 +3,17 @@ import { useSpec } from '../../../lib/session/useSpec';
 import { useDraft } from '../draft/useDraft';
 
 /**
- * Whether an automation is published (a dry run runs the published one) and whether the draft
- * has changed it since.
+ * Whether the draft differs from the published version of an automation (or is the only one
+ * that has it): then a trial must run the draft.
  */
-export function usePublishedAutomation(key: string): { changed: boolean } | null {
+export function usePublishedAutomation(key: string): { published: boolean; changed: boolean } {
   const live = useSpec().data?.spec ?? null;
   const draft = useDraft((s) => s.spec.automations?.find((a) => a.key === key));
   return useMemo(() => {
     const published = live?.automations?.find((a) => a.key === key);
-    if (!published) return null;
-    return { changed: JSON.stringify(published) !== JSON.stringify(draft) };
+    return {
+      published: published !== undefined,
+      changed: !published || JSON.stringify(published) !== JSON.stringify(draft),
+    };
   }, [live, draft, key]);
 }
