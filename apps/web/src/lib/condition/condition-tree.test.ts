@@ -104,6 +104,19 @@ describe('reading back what the condition builder wrote', () => {
     expect(readCondition(mine, FIELDS, {}).children[0]).toEqual({ kind: 'raw', logic: mine });
   });
 
+  it('reads the shapes templates write for "is empty" / "is filled in" where they mean exactly that', () => {
+    const read = (expr: unknown) => readCondition(expr, FIELDS, SCOPE).children[0];
+    expect(read({ '!': { var: 'ownerId' } })).toEqual(rule('ownerId', 'empty'));
+    expect(read({ '!': [{ var: 'trialOn' }] })).toEqual(rule('trialOn', 'empty'));
+    expect(read({ isEmpty: [{ var: 'age' }] })).toEqual(rule('age', 'empty'));
+    expect(read({ '!!': { var: 'name' } })).toEqual(rule('name', 'notEmpty'));
+    // 0 is falsy but not empty, a boolean's "!" is "is no": those stay as they are.
+    expect(read({ '!': { var: 'age' } })).toEqual({ kind: 'raw', logic: { '!': { var: 'age' } } });
+    expect(read({ '!': { var: 'vip' } })).toEqual(rule('vip', 'isFalse'));
+    // Edited, the rule is written in the builder's own shape, which means the same.
+    expect(writeCondition(all(rule('ownerId', 'empty')))).toEqual({ isEmpty: { var: 'ownerId' } });
+  });
+
   it('round-trips any tree it can build (property)', () => {
     const literal = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant(null));
     const ruleArb = fc

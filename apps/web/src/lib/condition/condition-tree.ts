@@ -22,10 +22,17 @@ function readRule(expr: unknown, ctx: Ctx): ConditionRule | null {
   for (const op of OPERATORS) {
     if (op.needs === 'user' && !ctx.scope.user) continue;
     if (op.needs === 'previous' && !ctx.scope.previous) continue;
-    const hit = op.read(expr);
+    // The operator's own shape, else another shape that means the same for this field's kind.
+    let hit = op.read(expr);
+    let kinds = op.kinds;
+    for (const alias of hit ? [] : (op.aliases ?? [])) {
+      hit = alias.read(expr);
+      kinds = alias.kinds;
+      if (hit) break;
+    }
     if (!hit) continue;
     const field = ctx.fields.get(hit.field);
-    if (!field || !op.kinds.includes(field.kind)) continue;
+    if (!field || !op.kinds.includes(field.kind) || !kinds.includes(field.kind)) continue;
     return {
       kind: 'rule',
       field: hit.field,

@@ -18,6 +18,12 @@ export type ConditionOperator = {
   needs?: 'user' | 'previous';
   write(field: string, value: unknown): unknown;
   read(expr: unknown): Read | null;
+  /**
+   * Another shape people (and templates) write for the same test, read only for fields of
+   * `kinds` where it means exactly that (`{"!": {"var": f}}` is "is empty" for a person, not for
+   * a number, where 0 is falsy). Rewritten in the operator's own shape once the rule is edited.
+   */
+  aliases?: { kinds: readonly FieldKind[]; read(expr: unknown): Read | null }[];
 };
 
 const TEXTUAL: FieldKind[] = ['text'];
@@ -94,6 +100,19 @@ function unary(op: string) {
     },
   };
 }
+
+/** Reads `{op: {"var": f}}` and its list form `{op: [{"var": f}]}` (an alias only). */
+function loose(op: string): (expr: unknown) => Read | null {
+  return (expr) => {
+    const s = single(expr);
+    if (!s || s[0] !== op) return null;
+    const field = varName(Array.isArray(s[1]) && s[1].length === 1 ? s[1][0] : s[1]);
+    return field !== null ? { field } : null;
+  };
+}
+
+/** Kinds whose every falsy value is an empty one: `!` tests emptiness there. */
+const FALSY_IS_EMPTY: FieldKind[] = ['text', 'choice', 'user', 'team', 'ref', 'date', 'datetime'];
 
 /** `{cmp: [{since: {"var": f}}, n]}`: days / hours since a date, against a number. */
 function since(cmp: string, unit: 'daysSince' | 'hoursSince') {
@@ -225,8 +244,23 @@ export const OPERATORS: readonly ConditionOperator[] = [
     ...since('>', 'daysSince'),
   },
   { key: 'olderThanHours', kinds: ['datetime'], value: 'count', ...since('>', 'hoursSince') },
-  { key: 'empty', kinds: EVERY, value: 'none', ...unary('isEmpty') },
-  { key: 'notEmpty', kinds: EVERY, value: 'none', ...negated(unary('isEmpty')) },
+  {
+    key: 'empty',
+    kinds: EVERY,
+    value: 'none',
+    ...unary('isEmpty'),
+    aliases: [
+      { kinds: EVERY, read: loose('isEmpty') },
+      { kinds: FALSY_IS_EMPTY, read: loose('!') },
+    ],
+  },
+  {
+    key: 'notEmpty',
+    kinds: EVERY,
+    value: 'none',
+    ...negated(unary('isEmpty')),
+    aliases: [{ kinds: FALSY_IS_EMPTY, read: loose('!!') }],
+  },
   { key: 'changed', kinds: EVERY, value: 'none', needs: 'previous', ...changed },
   {
     key: 'changedTo',

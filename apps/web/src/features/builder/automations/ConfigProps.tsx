@@ -66,6 +66,26 @@ const PICKS: Record<string, Options> = {
   ),
 };
 
+const strategyIn =
+  (...strategies: string[]) =>
+  (config: Record<string, unknown>) =>
+    strategies.includes(String(config['strategy']));
+
+/**
+ * Settings that only matter for some choices of the others (`<type>.<property>`): hidden
+ * otherwise, unless they hold a value (nothing set is ever hidden from the builder).
+ */
+const RELEVANT: Record<string, (config: Record<string, unknown>) => boolean> = {
+  'assign.team': strategyIn('roundRobin', 'leastLoaded'),
+  'assign.user': strategyIn('user'),
+  'assign.rules': strategyIn('rules'),
+  'assign.fallback': strategyIn('roundRobin', 'leastLoaded', 'rules'),
+  'assign.weights': strategyIn('roundRobin'),
+  'assign.caps': strategyIn('roundRobin', 'leastLoaded'),
+  'assign.skipInactive': strategyIn('roundRobin', 'leastLoaded', 'rules'),
+  'assign.roles': strategyIn('roundRobin', 'leastLoaded'),
+};
+
 /**
  * A config form generated from a JSON schema: each property gets the input its name or shape
  * calls for — pickers of the draft's entities, forms, stages, fields, teams; the condition
@@ -78,7 +98,11 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns }: P
   const systemLabel = useSystemLabel();
   const spec = useDraftSpec();
   const required = new Set(schema.required ?? []);
-  const keys = Object.keys(schema.properties).filter((k) => k !== 'type');
+  const keys = Object.keys(schema.properties).filter(
+    (k) =>
+      k !== 'type' &&
+      (value[k] !== undefined || (RELEVANT[`${String(value['type'])}.${k}`]?.(value) ?? true)),
+  );
   return (
     <>
       {keys.map((key) => {

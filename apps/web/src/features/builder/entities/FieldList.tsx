@@ -68,6 +68,7 @@ export function FieldList({ entity, pointer, at }: Props) {
             <Flex
               align="center"
               gap={8}
+              wrap
               style={{
                 padding: '6px 8px',
                 borderBottom: `1px solid ${token.colorSplit}`,

@@ -1,12 +1,16 @@
-import { Menu, Select } from 'antd';
+import { Button, Flex, Select, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { builderSections } from './sections';
 
-/** The builder's sections: a menu on wide screens, a picker on a phone. */
+/**
+ * The builder's sections: a row of tabs on wide screens that wraps rather than hiding sections
+ * behind "…" (a horizontal menu folded five of twelve at 1366 px), a picker on a phone.
+ */
 export function SectionNav() {
   const { t } = useTranslation('builder');
+  const { token } = theme.useToken();
   const phone = useIsPhone();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -23,13 +27,35 @@ export function SectionNav() {
       />
     );
   return (
-    <Menu
-      mode="horizontal"
-      aria-label={t('sections.label')}
-      selectedKeys={[current]}
-      items={items}
-      onClick={({ key }) => navigate(`/builder/${key}`)}
-      style={{ marginBottom: 16 }}
-    />
+    <nav aria-label={t('sections.label')}>
+      <Flex
+        wrap
+        gap={2}
+        style={{ marginBottom: 16, borderBottom: `1px solid ${token.colorSplit}` }}
+      >
+        {items.map((i) => {
+          const active = i.key === current;
+          return (
+            <Button
+              key={i.key}
+              type="text"
+              icon={i.icon}
+              aria-current={active ? 'page' : undefined}
+              onClick={() => navigate(`/builder/${i.key}`)}
+              style={{
+                borderRadius: 0,
+                paddingInline: 10,
+                height: 40,
+                color: active ? token.colorPrimary : undefined,
+                borderBottom: `2px solid ${active ? token.colorPrimary : 'transparent'}`,
+                marginBottom: -1,
+              }}
+            >
+              {i.label}
+            </Button>
+          );
+        })}
+      </Flex>
+    </nav>
   );
 }
