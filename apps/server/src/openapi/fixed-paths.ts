@@ -50,6 +50,13 @@ const ENDPOINTS: [string, string, string, string, number][] = [
     'One widget of a dashboard (same parameters)',
     200,
   ],
+  [
+    'post',
+    '/api/v1/dashboards/preview',
+    'Reports',
+    "The builder's preview of a draft widget over the live data (build; same parameters)",
+    200,
+  ],
   ['post', '/api/v1/views', 'Views', 'Save a view of my own', 201],
   ['get', '/api/v1/views/{key}', 'Views', 'One view (a spec view key or a saved view id)', 200],
   ['patch', '/api/v1/views/{key}', 'Views', 'Change a saved view of mine', 200],
@@ -413,6 +420,10 @@ const BODIES: Record<string, Schema> = {
     previous: { type: 'object' },
     draft: { type: 'boolean', description: "true: try the builder's draft, not the live spec" },
   }),
+  'post /api/v1/dashboards/preview': obj(
+    { widget: { type: 'object', description: 'A widget as the spec writes it (docs/reports.md)' } },
+    ['widget'],
+  ),
   'post /api/v1/automations/{key}/run': obj({ recordIds: { type: 'array', items: str } }, [
     'recordIds',
   ]),

@@ -71,6 +71,7 @@ export function fixedQueries(maxPageSize: number): Record<string, Schema[]> {
     ],
     'get /api/v1/dashboards/{key}': reportParams,
     'get /api/v1/dashboards/{key}/widgets/{widget}': reportParams,
+    'post /api/v1/dashboards/preview': reportParams,
     'get /api/v1/records/{entity}/deleted': list,
     'get /api/v1/records/{entity}/export': [
       query('format', { enum: ['csv', 'json'], default: 'csv' }),

@@ -74,4 +74,5 @@ export const REPORT_RESPONSES: Record<string, Schema> = {
     ['key', 'label', 'widgets'],
   ),
   'get /api/v1/dashboards/{key}/widgets/{widget}': ref('WidgetReport'),
+  'post /api/v1/dashboards/preview': ref('WidgetReport'),
 };

@@ -1,9 +1,11 @@
 import type { ReportQuery } from '@trellis/engine';
+import type { WidgetSpec } from '@trellis/spec';
 import type { Context, Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { engineProblem } from '../http/engine-result';
-import { localeOf } from '../http/problem';
+import { HttpProblem, localeOf } from '../http/problem';
+import { readObject } from '../http/body';
 import type { AppEnv } from '../types';
 
 /** `?from=&to=&team=&owner=&tz=` (or the X-Time-Zone header); the engine checks them. */
@@ -37,6 +39,19 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     });
     if (!r.ok) throw engineProblem(r.error);
     return c.json(r.dashboard);
+  });
+  // The builder's preview of a widget in its draft, over the live data (build capability).
+  app.post('/api/v1/dashboards/preview', async (c) => {
+    const actor = requireActor(c);
+    if (!ctx.engine.permissions.hasCapability(actor, 'build'))
+      throw new HttpProblem(403, 'forbidden');
+    const { body } = await readObject(c);
+    const r = await ctx.engine.reports.preview(body.widget as WidgetSpec, reportQuery(c), {
+      actor,
+      locale: localeOf(c),
+    });
+    if (!r.ok) throw engineProblem(r.error);
+    return c.json(r.widget);
   });
   app.get('/api/v1/dashboards/:key/widgets/:widget', async (c) => {
     const actor = requireActor(c);

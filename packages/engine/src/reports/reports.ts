@@ -1,6 +1,7 @@
 import {
   getPipeline,
   localize,
+  validateSpec,
   type AppSpec,
   type DashboardSpec,
   type WidgetSpec,
@@ -34,6 +35,16 @@ export type ReportsApi = {
     q: ReportQuery,
     opts: ReportOptions,
   ): Promise<{ ok: true; dashboard: DashboardReport } | Failure>;
+  /**
+   * A widget not (yet) on any published dashboard — the builder's preview of a draft widget —
+   * over the live spec and data, scoped like any other; `validation` naming its problems
+   * (paths under `/widget`) when the live spec could not hold it.
+   */
+  preview(
+    widget: WidgetSpec,
+    q: ReportQuery,
+    opts: ReportOptions,
+  ): Promise<{ ok: true; widget: WidgetReport } | Failure>;
   /** One widget of a dashboard. */
   widget(
     dashboard: string,
@@ -191,6 +202,30 @@ export function createReports(deps: ReportDeps): ReportsApi {
       const widgets = [];
       for (const w of d.widgets) widgets.push(await run(spec, d, w, q, opts));
       return { ok: true, dashboard: { ...summary(d, locale), widgets } };
+    },
+    async preview(widget, q, opts) {
+      const locale = opts.locale ?? opts.actor.locale ?? deps.locale;
+      const bad = checkQuery(q, locale);
+      if (bad) return bad;
+      const spec = await live(locale);
+      if (isFailure(spec)) return spec;
+      const d: DashboardSpec = {
+        key: 'builder-preview',
+        label: { 'zh-CN': '预览', en: 'Preview' },
+        widgets: [widget],
+      };
+      const dashboards = [...(spec.dashboards ?? []), d];
+      const at = `/dashboards/${dashboards.length - 1}/widgets/0`;
+      const errors = validateSpec({ ...spec, dashboards }, { locale })
+        .errors.filter((e) => e.path === at || e.path.startsWith(`${at}/`))
+        .map((e) => ({
+          path: `/widget${e.path.slice(at.length)}`,
+          code: e.code,
+          message: e.message,
+        }));
+      if (errors.length > 0)
+        return { ok: false, error: { code: 'validation', message: errors[0]!.message, errors } };
+      return { ok: true, widget: await run(spec, d, widget, q, opts) };
     },
     async widget(dashboard, widget, q, opts) {
       const locale = opts.locale ?? opts.actor.locale ?? deps.locale;

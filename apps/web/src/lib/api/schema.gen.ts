@@ -170,6 +170,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dashboards/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The builder's preview of a draft widget over the live data (build; same parameters) */
+    post: operations['postDashboardsPreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events': {
     parameters: {
       query?: never;
@@ -1989,6 +2006,8 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description true: try the builder's draft, not the live spec */
+          draft?: boolean;
           previous?: Record<string, never>;
           record?: Record<string, never> | string | null;
         };
@@ -2383,6 +2402,89 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postDashboardsPreview: {
+    parameters: {
+      query?: {
+        /** @description First day (YYYY-MM-DD) in the time zone; default the widget period */
+        from?: string;
+        /** @description Only records of this owner (user id) */
+        owner?: string;
+        /** @description Only records of this team */
+        team?: string;
+        /** @description Last day, included */
+        to?: string;
+        /** @description IANA time zone days, weeks and months are cut in (default Asia/Shanghai) */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description A widget as the spec writes it (docs/reports.md) */
+          widget: Record<string, never>;
+        };
+      };
+    };
+    responses: {
+      /** @description The builder's preview of a draft widget over the live data (build; same parameters) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['sys.WidgetReport'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
