@@ -13,6 +13,7 @@ const SECTIONS = [
   'roles',
   'teams',
   'intake',
+  'dashboards',
   'activities',
   'app',
   'json',

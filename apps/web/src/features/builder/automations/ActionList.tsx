@@ -12,7 +12,7 @@ import {
 import { moved, SortableList } from '../common/SortableList';
 import { itemIn } from '../draft/find';
 import { useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
-import { ConfigProps, type ConfigSchema } from './ConfigProps';
+import { ConfigProps, type ConfigSchema } from '../common/ConfigProps';
 import { newAction } from './defaults';
 
 type Props = { automation: AutomationSpec; entity: EntitySpec | undefined; pointer: string };

@@ -9,7 +9,7 @@ import {
 } from '@trellis/spec';
 import { itemIn } from '../draft/find';
 import { useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
-import { ConfigProps, type ConfigSchema } from './ConfigProps';
+import { ConfigProps, type ConfigSchema } from '../common/ConfigProps';
 import { newTrigger } from './defaults';
 
 type Props = { automation: AutomationSpec; entity: EntitySpec | undefined; pointer: string };

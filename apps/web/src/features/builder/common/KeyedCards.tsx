@@ -15,6 +15,8 @@ type Props<T extends { key: string }> = {
   onMove: (items: T[]) => void;
   onAdd: () => void;
   addText: string;
+  /** Replaces the add button (a menu of kinds to add). */
+  addButton?: ReactNode;
   onRemove: (item: T) => void;
   empty: string;
 };
@@ -26,9 +28,11 @@ export function KeyedCards<T extends { key: string }>(props: Props<T>) {
     <Card
       title={props.title}
       extra={
-        <Button size="small" type="primary" ghost icon={<PlusOutlined />} onClick={props.onAdd}>
-          {props.addText}
-        </Button>
+        props.addButton ?? (
+          <Button size="small" type="primary" ghost icon={<PlusOutlined />} onClick={props.onAdd}>
+            {props.addText}
+          </Button>
+        )
       }
       style={{ marginBottom: 16 }}
     >

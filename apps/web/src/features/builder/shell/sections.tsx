@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  BarChartOutlined,
   CodeOutlined,
   DatabaseOutlined,
   FormOutlined,
@@ -104,6 +105,14 @@ export const builderSections: BuilderSection[] = [
     specParts: ['webhookSources'],
     Page: page(() => import('../intake/IntakeSection'), 'IntakeSection'),
     order: 80,
+  },
+  {
+    key: 'dashboards',
+    labelKey: 'sections.dashboards',
+    icon: <BarChartOutlined />,
+    specParts: ['dashboards'],
+    Page: page(() => import('../dashboards/DashboardsSection'), 'DashboardsSection'),
+    order: 85,
   },
   {
     key: 'activities',

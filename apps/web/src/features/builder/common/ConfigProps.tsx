@@ -6,15 +6,15 @@ import { ConditionBuilder } from '../../../components/condition-builder/Conditio
 import { conditionFields } from '../../../lib/condition/fields';
 import type { SpecLabel } from '../../../lib/i18n/label';
 import { useLabel } from '../../../lib/i18n/useLabel';
-import { JsonTextArea } from '../common/JsonTextArea';
-import { LocaleTextInput } from '../common/LocaleTextInput';
-import { ProblemText } from '../common/ProblemText';
-import { RecipientSelect } from '../common/RecipientSelect';
-import { SchemaInput, type PropSchema } from '../common/SchemaInput';
-import { useSystemLabel } from '../common/useSystemLabel';
+import { JsonTextArea } from './JsonTextArea';
+import { LocaleTextInput } from './LocaleTextInput';
+import { ProblemText } from './ProblemText';
+import { RecipientSelect } from './RecipientSelect';
+import { SchemaInput, type PropSchema } from './SchemaInput';
+import { useSystemLabel } from './useSystemLabel';
 import type { SpecProblem } from '../draft/draft-store';
 import { useDraftSpec } from '../draft/useDraft';
-import { FieldValuesEditor } from '../common/FieldValuesEditor';
+import { FieldValuesEditor } from './FieldValuesEditor';
 
 export type ConfigSchema = {
   properties: Record<string, PropSchema & { pattern?: string; anyOf?: PropSchema[] }>;
@@ -31,6 +31,8 @@ type Props = {
   problems: (key: string) => SpecProblem[];
   /** Property names in the builder's strings (`automations.props.<key>`). */
   ns: string;
+  /** Whether a property matters for this config (default: the assign strategies' rules). */
+  shown?: (key: string, config: Record<string, unknown>) => boolean;
 };
 
 type Ctx = {
@@ -92,7 +94,7 @@ const RELEVANT: Record<string, (config: Record<string, unknown>) => boolean> = {
  * builder for logic; recipients; text per language; generic inputs (SchemaInput) for the rest,
  * and JSON for shapes no input fits.
  */
-export function ConfigProps({ schema, value, onChange, entity, problems, ns }: Props) {
+export function ConfigProps({ schema, value, onChange, entity, problems, ns, shown }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
   const systemLabel = useSystemLabel();
@@ -101,7 +103,8 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns }: P
   const keys = Object.keys(schema.properties).filter(
     (k) =>
       k !== 'type' &&
-      (value[k] !== undefined || (RELEVANT[`${String(value['type'])}.${k}`]?.(value) ?? true)),
+      (value[k] !== undefined ||
+        (shown ?? ((key, c) => RELEVANT[`${String(c['type'])}.${key}`]?.(c) ?? true))(k, value)),
   );
   return (
     <>

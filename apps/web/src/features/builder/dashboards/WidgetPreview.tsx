@@ -1,0 +1,94 @@
+import { Alert, Button, Empty, Table, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { WidgetSpec } from '@trellis/spec';
+import { request } from '../../../lib/api/client';
+import { ApiError } from '../../../lib/api/problem';
+import { useLocale } from '../../../lib/i18n/useLocale';
+import { formatNumber, type Unit } from '../../../lib/reports/format';
+
+type Num = { value: number | null };
+type Report = {
+  title: string;
+  columns: { key: string; label: string; unit: Unit }[];
+  rows: { key: string; label: string; values: Record<string, Num> }[];
+  period: { from: string | null; to: string | null };
+  note?: string;
+};
+
+/**
+ * The widget as it is in the draft, computed over the live data (POST /dashboards/preview):
+ * the numbers its readers would see today, in a table.
+ */
+export function WidgetPreview({ widget }: { widget: WidgetSpec }) {
+  const { t } = useTranslation('builder');
+  const locale = useLocale();
+  const preview = useMutation({
+    mutationFn: (w: WidgetSpec) =>
+      request<Report>('POST', '/api/v1/dashboards/preview', { widget: w }),
+  });
+  const error = preview.error;
+  const report = preview.data;
+  return (
+    <div style={{ marginTop: 4 }} data-testid="widget-preview">
+      <Button
+        size="small"
+        icon={<EyeOutlined />}
+        loading={preview.isPending}
+        onClick={() => preview.mutate(widget)}
+      >
+        {report ? t('dashboards.previewAgain') : t('dashboards.preview')}
+      </Button>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={
+            error instanceof ApiError && error.errors.length > 0
+              ? error.errors.map((e) => e.message).join(' · ')
+              : (error as Error).message
+          }
+        />
+      ) : null}
+      {report && !error ? (
+        <div style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {report.period.from || report.period.to
+              ? t('dashboards.previewPeriod', {
+                  from: report.period.from ?? '…',
+                  to: report.period.to ?? '…',
+                })
+              : t('dashboards.previewAllTime')}
+          </Typography.Text>
+          {report.note ? <Alert type="info" showIcon title={report.note} /> : null}
+          {report.rows.length === 0 ? (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('dashboards.previewEmpty')}
+            />
+          ) : (
+            <Table
+              size="small"
+              rowKey="key"
+              pagination={false}
+              scroll={{ x: 'max-content', y: 320 }}
+              dataSource={report.rows}
+              columns={[
+                { key: '$label', title: '', render: (_, r) => r.label || report.title },
+                ...report.columns.map((c) => ({
+                  key: c.key,
+                  title: c.label,
+                  align: 'right' as const,
+                  render: (_: unknown, r: Report['rows'][number]) =>
+                    formatNumber(r.values[c.key]?.value ?? null, c.unit, locale),
+                })),
+              ]}
+            />
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
