@@ -22,6 +22,7 @@ export function ConditionRuleEditor({ rule, fields, scope, onChange, onRemove, d
   const op = operatorOf(rule.op);
   const own = fields.filter((f) => !f.system);
   const system = fields.filter((f) => f.system);
+  const valued = field !== undefined && op !== undefined && op.value !== 'none';
   const toOption = (f: ConditionField) => ({ value: f.key, label: f.label });
   const fieldOptions: SelectProps['options'] =
     system.length > 0
@@ -30,57 +31,63 @@ export function ConditionRuleEditor({ rule, fields, scope, onChange, onRemove, d
           { label: t('condition.systemFields'), options: system.map(toOption) },
         ]
       : own.map(toOption);
+  // Two halves that wrap as wholes in a narrow drawer: "field operator" above, "value 🗑" below —
+  // never the delete button alone on a third line.
   return (
-    <Flex gap={8} align="start" wrap>
-      <Select
-        aria-label={t('condition.field')}
-        showSearch={{ optionFilterProp: 'label' }}
-        value={rule.field}
-        disabled={disabled}
-        style={{ width: 180 }}
-        options={fieldOptions}
-        onChange={(key: string) => {
-          const next = fields.find((f) => f.key === key)!;
-          const nextOps = operatorsFor(next.kind, scope);
-          const keep = nextOps.find((o) => o.key === rule.op && next.kind === field?.kind);
-          onChange({ kind: 'rule', field: key, op: keep?.key ?? nextOps[0]?.key ?? 'notEmpty' });
-        }}
-      />
-      <Select
-        aria-label={t('condition.operator')}
-        value={rule.op}
-        disabled={disabled}
-        style={{ width: 150 }}
-        popupMatchSelectWidth={false}
-        options={ops.map((o) => ({ value: o.key, label: t(`condition.op.${o.key}`) }))}
-        onChange={(key: string) => {
-          const next = operatorOf(key)!;
-          const keepValue = next.value === op?.value && next.value !== 'none';
-          onChange({
-            kind: 'rule',
-            field: rule.field,
-            op: key,
-            ...(keepValue ? { value: rule.value } : {}),
-          });
-        }}
-      />
-      {field && op && op.value !== 'none' ? (
-        <ConditionValueInput
-          field={field}
-          shape={op.value}
-          unit={op.key === 'olderThanHours' ? 'hours' : 'days'}
-          value={rule.value}
+    <Flex gap={8} align="start" wrap className="trellis-condition-rule">
+      <Flex gap={8} style={{ flex: '0 1 368px', minWidth: 0 }}>
+        <Select
+          aria-label={t('condition.field')}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={rule.field}
           disabled={disabled}
-          onChange={(value) => onChange({ ...rule, value })}
+          style={{ flex: '1 1 150px', minWidth: 0, maxWidth: 200 }}
+          options={fieldOptions}
+          onChange={(key: string) => {
+            const next = fields.find((f) => f.key === key)!;
+            const nextOps = operatorsFor(next.kind, scope);
+            const keep = nextOps.find((o) => o.key === rule.op && next.kind === field?.kind);
+            onChange({ kind: 'rule', field: key, op: keep?.key ?? nextOps[0]?.key ?? 'notEmpty' });
+          }}
         />
-      ) : null}
-      <Button
-        type="text"
-        icon={<DeleteOutlined />}
-        aria-label={t('condition.remove')}
-        disabled={disabled}
-        onClick={onRemove}
-      />
+        <Select
+          aria-label={t('condition.operator')}
+          value={rule.op}
+          disabled={disabled}
+          style={{ flex: '1 1 120px', minWidth: 0, maxWidth: 160 }}
+          popupMatchSelectWidth={false}
+          options={ops.map((o) => ({ value: o.key, label: t(`condition.op.${o.key}`) }))}
+          onChange={(key: string) => {
+            const next = operatorOf(key)!;
+            const keepValue = next.value === op?.value && next.value !== 'none';
+            onChange({
+              kind: 'rule',
+              field: rule.field,
+              op: key,
+              ...(keepValue ? { value: rule.value } : {}),
+            });
+          }}
+        />
+      </Flex>
+      <Flex gap={8} align="start" style={{ flex: valued ? '1 1 220px' : '0 0 auto', minWidth: 0 }}>
+        {valued ? (
+          <ConditionValueInput
+            field={field!}
+            shape={op!.value}
+            unit={op!.key === 'olderThanHours' ? 'hours' : 'days'}
+            value={rule.value}
+            disabled={disabled}
+            onChange={(value) => onChange({ ...rule, value })}
+          />
+        ) : null}
+        <Button
+          type="text"
+          icon={<DeleteOutlined />}
+          aria-label={t('condition.remove')}
+          disabled={disabled}
+          onClick={onRemove}
+        />
+      </Flex>
     </Flex>
   );
 }

@@ -131,7 +131,7 @@ function ListInput({ field, value, onChange, disabled }: SingleProps) {
       mode={fixed ? 'multiple' : 'tags'}
       value={list}
       disabled={disabled}
-      style={{ minWidth: 220 }}
+      style={{ flex: '1 1 200px', minWidth: 160 }}
       popupMatchSelectWidth={false}
       options={field.kind === 'user' ? people : fixed ? optionItems(field) : []}
       tokenSeparators={fixed ? undefined : [',', '，']}

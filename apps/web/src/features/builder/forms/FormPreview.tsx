@@ -12,6 +12,16 @@ let generations = 0;
 
 // At phone width the preview shows one column whatever the window's width (the forms' own
 // media queries see the builder's window, not the preview's frame).
+// The preview's columns are narrower than a form page's: a long upload button label ("cannot be
+// filled in here") wraps inside its column instead of running past the card.
+const PREVIEW_CSS = `
+.trellis-form-preview .ant-upload .ant-btn {
+  max-width: 100%;
+  height: auto;
+  white-space: normal;
+  text-align: start;
+}`;
+
 const PHONE_CSS = `
 .trellis-phone-preview .tf-desktop-grid, .trellis-phone-preview .tf-grid {
   grid-template-columns: 1fr !important;
@@ -60,6 +70,7 @@ export function FormPreview({ form }: { form: FormSpec }) {
       size="small"
       title={t('forms.preview')}
       data-testid="form-preview"
+      className="trellis-form-preview"
       extra={
         <Segmented
           size="small"
@@ -73,6 +84,7 @@ export function FormPreview({ form }: { form: FormSpec }) {
         />
       }
     >
+      <style>{PREVIEW_CSS}</style>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('forms.previewHelp')}
       </Typography.Paragraph>
