@@ -23,10 +23,11 @@ type Spec = {
   automations: { key: string; enabled?: boolean; do: { type: string }[] }[];
 };
 
+/** The draft on the server (null until the first save). */
 const draftSpec = (page: Page) =>
   page.evaluate(async () => {
     const res = await fetch('/api/v1/spec/draft');
-    return ((await res.json()) as { spec: Spec }).spec;
+    return res.status === 404 ? null : ((await res.json()) as { spec: Spec }).spec;
   });
 
 /** Picks `option` in the Ant Design select labelled `label` (typing to search when it can). */
@@ -63,10 +64,15 @@ describe('an operations person builds without JSON, a rep meets the rules', () =
       await saved();
       await shot(page, 'scenario-1-field-en-desktop');
       await page.locator('.ant-drawer-close').click();
-      const field = (await draftSpec(page)).entities
-        .find((e) => e.key === 'lead')!
-        .fields.find((f) => f.label.en === 'Scholarship code')!;
-      expect(field.key).toBe('scholarshipCode');
+      // The key is made from the English name (the field is not published yet).
+      await expect
+        .poll(
+          async () =>
+            (await draftSpec(page))?.entities
+              .find((e) => e.key === 'lead')
+              ?.fields.find((f) => f.label.en === 'Scholarship code')?.key,
+        )
+        .toBe('scholarshipCode');
 
       // 2. On the lead form, shown only when the lead came through a referral.
       await page.goto(`${server.url}/builder/forms/lead-edit`);
@@ -90,11 +96,14 @@ describe('an operations person builds without JSON, a rep meets the rules', () =
       await expect
         .poll(() => preview.getByText('Scholarship code', { exact: true }).count())
         .toBe(0);
-      const placed = (await draftSpec(page)).forms
-        .find((f) => f.key === 'lead-edit')!
-        .sections.flatMap((s) => s.fields)
-        .find((p) => typeof p !== 'string' && p.field === 'scholarshipCode');
-      expect(placed).toMatchObject({ visibleIf: { '==': [{ var: 'source' }, 'referral'] } });
+      await expect
+        .poll(async () =>
+          (await draftSpec(page))?.forms
+            .find((f) => f.key === 'lead-edit')
+            ?.sections.flatMap((s) => s.fields)
+            .find((p) => typeof p !== 'string' && p.field === 'scholarshipCode'),
+        )
+        .toMatchObject({ visibleIf: { '==': [{ var: 'source' }, 'referral'] } });
 
       // 3. Required to enter "Needs confirmed".
       await page.goto(`${server.url}/builder/pipelines/lead-sales`);
@@ -105,6 +114,14 @@ describe('an operations person builds without JSON, a rep meets the rules', () =
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape');
       await saved();
+      await expect
+        .poll(
+          async () =>
+            (await draftSpec(page))?.pipelines
+              .find((p) => p.key === 'lead-sales')
+              ?.stages.find((st) => st.key === 'qualified')?.requires,
+        )
+        .toContain('scholarshipCode');
       await shot(page, 'scenario-3-stage-en-desktop');
 
       // 4. An automation: a new lead gets a task to check its scholarship.
@@ -122,11 +139,12 @@ describe('an operations person builds without JSON, a rep meets the rules', () =
       await page.getByLabel('Title (Chinese)').last().fill('核对奖学金');
       await saved();
       await shot(page, 'scenario-4-automation-en-desktop');
-      const automation = (await draftSpec(page)).automations.find(
-        (a) => a.key === 'scholarship-check',
-      );
-      expect(automation).toMatchObject({ enabled: true });
-      expect(automation?.do.map((a) => a.type)).toEqual(['notify', 'createTask']);
+      await expect
+        .poll(async () => {
+          const a = (await draftSpec(page))?.automations.find((x) => x.key === 'scholarship-check');
+          return a ? [a.enabled, ...a.do.map((d) => d.type)] : null;
+        })
+        .toEqual([true, 'notify', 'createTask']);
 
       // 5. Publish: the dialog lists the changes and the plan for the stored leads.
       await page.getByRole('button', { name: 'Publish…' }).click();
@@ -136,6 +154,9 @@ describe('an operations person builds without JSON, a rep meets the rules', () =
         .first()
         .waitFor();
       await dialog.getByText('What happens to existing data').waitFor();
+      // A warning that needs a choice (stored records in the stage without the new field) gets one.
+      for (const group of await dialog.getByRole('radiogroup', { name: 'What to do' }).all())
+        await group.getByRole('radio').first().check();
       await shot(page, 'scenario-5-publish-en-desktop');
       await dialog.getByRole('button', { name: /^Publish$/ }).click();
       await page.getByText(/Published version \d+/).waitFor();
