@@ -12,7 +12,7 @@ describe('the builder’s widget preview', () => {
       ['13800138011', 'python'],
       ['13800138012', 'python'],
       ['13800138013', 'java'],
-    ])
+    ] as const)
       await s.request('/api/v1/records/lead', {
         method: 'POST',
         cookie: amy.cookie,
