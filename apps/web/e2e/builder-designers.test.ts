@@ -148,47 +148,6 @@ describe('the automation designer', () => {
   }, 180_000);
 });
 
-describe('the dashboards editor', () => {
-  it('adds a widget by kind, previews it with live data and removes another', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, DESKTOP);
-    try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
-      await page.goto(`${server.url}/builder/dashboards/team-performance`);
-      const status = page.locator('[data-testid=builder-save-status]');
-      await page.getByText('Widgets', { exact: true }).waitFor();
-      await page.getByRole('button', { name: 'Add a widget' }).click();
-      await page.getByRole('menuitem', { name: 'Breakdown by a field' }).click();
-      await status.getByText('All changes saved').waitFor();
-      const widgets = () =>
-        page.evaluate(async () => {
-          const res = await fetch('/api/v1/spec/draft');
-          const { spec } = (await res.json()) as {
-            spec: { dashboards: { key: string; widgets: { key: string; type: string }[] }[] };
-          };
-          return spec.dashboards.find((d) => d.key === 'team-performance')!.widgets;
-        });
-      const added = (await widgets()).at(-1)!;
-      expect(added).toMatchObject({ type: 'breakdown', field: 'source' });
-      const preview = page.locator('[data-testid=widget-preview]').last();
-      await preview.getByRole('button', { name: 'Preview with live data' }).click();
-      await preview.locator('.ant-table-row').first().waitFor();
-      expect(await preview.locator('.ant-table-row').count()).toBeGreaterThan(1);
-      await preview.scrollIntoViewIfNeeded();
-      await shot(page, 'builder-dashboard-en-desktop');
-      await page.getByRole('button', { name: /^Remove “This period against the last/ }).click();
-      await status.getByText('All changes saved').waitFor();
-      expect((await widgets()).map((w) => w.type)).not.toContain('beforeAfter');
-      expect(page.pageErrors).toEqual([]);
-    } finally {
-      // A test that fails half-way leaves no draft behind for the other browser tests.
-      await discard(page).catch(() => undefined);
-      await browser.closeAll();
-    }
-  }, 180_000);
-});
-
 describe('the roles matrix', () => {
   it('gives a role the right to see its team’s students and hides a field from it', async () => {
     const browser = await openBrowser('zh-CN');

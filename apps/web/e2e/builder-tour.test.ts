@@ -13,7 +13,6 @@ const SECTIONS = [
   'roles',
   'teams',
   'intake',
-  'dashboards',
   'activities',
   'app',
   'json',
