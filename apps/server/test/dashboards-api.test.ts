@@ -35,11 +35,11 @@ describe('dashboards API', () => {
     const dashboards = list.body.dashboards as { key: string; default: boolean }[];
     expect(dashboards[0]).toMatchObject({ key: 'sales-funnel', default: true });
 
-    for (const [who, expected] of [
-      [boss, 3],
-      [amy, 2],
+    for (const [who, path, expected] of [
+      [boss, 'sales-funnel/widgets/funnel', 3],
+      [amy, 'my-numbers/widgets/myFunnel', 2],
     ] as const) {
-      const res = await get('/api/v1/dashboards/sales-funnel/widgets/funnel', who);
+      const res = await get(`/api/v1/dashboards/${path}`, who);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const first = (res.body as unknown as Widget).rows[0]!;
       expect(first.key).toBe('new');
@@ -49,6 +49,11 @@ describe('dashboards API', () => {
       expect(records.status, JSON.stringify(records.body)).toBe(200);
       expect(records.body.total).toBe(expected);
     }
+    // A rep has no viewReports and the managers' dashboards do not name the sales role.
+    const own = await get('/api/v1/dashboards', amy);
+    expect((own.body.dashboards as { key: string }[]).map((d) => d.key)).toEqual(['my-numbers']);
+    for (const path of ['sales-funnel', 'sales-funnel/widgets/funnel', 'team-performance'])
+      expect((await get(`/api/v1/dashboards/${path}`, amy)).status).toBe(404);
     const whole = await get('/api/v1/dashboards/sales-funnel?from=2025-01-01&to=2030-12-31', boss);
     expect(whole.status).toBe(200);
     expect((whole.body.widgets as Widget[]).map((w) => w.key)).toContain('funnel');

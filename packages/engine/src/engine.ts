@@ -215,6 +215,7 @@ export function createEngine(options: EngineOptions): Engine {
       spec: async () => (await rt.live()).model.spec,
       permissions,
       hiddenFields: (actor, entity) => [...rt.redaction.hiddenFields(actor, entity)],
+      hasCapability: (actor, capability) => roles.hasCapability(actor, capability),
       clock: rt.clock,
       locale: rt.locale,
     }),

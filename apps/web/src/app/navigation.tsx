@@ -74,10 +74,14 @@ export const staticNav: NavItem[] = [
     path: '/dashboards',
     icon: <BarChartOutlined />,
     labelKey: 'nav.dashboards',
-    // viewReports, or a role whose workbench names a dashboard (a rep's own numbers).
+    // viewReports, a role a dashboard names, or a role whose workbench names a dashboard (a
+    // rep's own numbers); the server decides which dashboards exactly (docs/reports.md).
     visible: (me, spec) =>
       (spec.dashboards ?? []).length > 0 &&
       ((me.capabilities as string[]).includes('viewReports') ||
+        (spec.dashboards ?? []).some(
+          (d) => me.role.key !== null && d.roles?.includes(me.role.key),
+        ) ||
         (me.role.workbench ?? []).some((i) => i.type === 'dashboard')),
     order: 60,
   },

@@ -82,12 +82,19 @@ export const reportSpec = {
       key: 'supervisor',
       label: L('组长', 'Supervisor'),
       entities: { lead: { read: 'team' } },
+      capabilities: ['viewReports'],
     },
   ],
   dashboards: [
     {
+      key: 'owners',
+      label: L('主管看板', 'Supervisors'),
+      widgets: [{ key: 'board', type: 'leaderboard', title: L('排行', 'Board'), entity: 'lead' }],
+    },
+    {
       key: 'sales',
       label: L('销售', 'Sales'),
+      roles: ['sales', 'supervisor'],
       widgets: [
         { key: 'funnel', type: 'funnel', title: L('漏斗', 'Funnel'), entity: 'lead' },
         {

@@ -8,6 +8,7 @@ import {
 } from '@trellis/spec';
 import type { Failure } from '../i18n/errors';
 import type { Actor, Locale } from '../ports';
+import { mayViewDashboard } from './access';
 import { labeller } from './labels';
 import { and, eq } from './logic';
 import { reportText } from './messages';
@@ -68,6 +69,8 @@ function entityOf(spec: AppSpec, w: WidgetSpec): string | null {
 export function createReports(deps: ReportDeps): ReportsApi {
   const readable = (actor: Actor, entity: string) =>
     deps.permissions.check(actor, 'read', entity).allowed;
+  const mayView = (spec: AppSpec, actor: Actor, d: DashboardSpec) =>
+    mayViewDashboard(spec, actor, d, deps.hasCapability ?? (() => true));
 
   function summary(d: DashboardSpec, locale: Locale): DashboardSummary {
     return {
@@ -181,6 +184,7 @@ export function createReports(deps: ReportDeps): ReportsApi {
       const preferred = role?.workbench?.find((i) => i.type === 'dashboard');
       const first = preferred && 'ref' in preferred ? preferred.ref : null;
       const dashboards = (spec.dashboards ?? [])
+        .filter((d) => mayView(spec, opts.actor, d))
         .filter((d) =>
           d.widgets.some((w) => {
             const e = entityOf(spec, w);
@@ -198,7 +202,8 @@ export function createReports(deps: ReportDeps): ReportsApi {
       const spec = await live(locale);
       if (isFailure(spec)) return spec;
       const d = spec.dashboards?.find((x) => x.key === key);
-      if (!d) return notFound(locale, 'noDashboard', { key });
+      // A dashboard the reader may not open answers like a missing one (nothing leaks).
+      if (!d || !mayView(spec, opts.actor, d)) return notFound(locale, 'noDashboard', { key });
       const widgets = [];
       for (const w of d.widgets) widgets.push(await run(spec, d, w, q, opts));
       return { ok: true, dashboard: { ...summary(d, locale), widgets } };
@@ -234,7 +239,8 @@ export function createReports(deps: ReportDeps): ReportsApi {
       const spec = await live(locale);
       if (isFailure(spec)) return spec;
       const d = spec.dashboards?.find((x) => x.key === dashboard);
-      if (!d) return notFound(locale, 'noDashboard', { key: dashboard });
+      if (!d || !mayView(spec, opts.actor, d))
+        return notFound(locale, 'noDashboard', { key: dashboard });
       const w = d.widgets.find((x) => x.key === widget);
       if (!w) return notFound(locale, 'noWidget', { dashboard, key: widget });
       return { ok: true, widget: await run(spec, d, w, q, opts) };

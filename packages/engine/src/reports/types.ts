@@ -10,6 +10,8 @@ export type ReportDeps = {
   permissions: PermissionPort;
   /** Fields hidden from the actor (never grouped, summed or shown). */
   hiddenFields?(actor: Actor, entity: string): readonly string[];
+  /** Role capabilities (viewReports opens dashboards that name no roles). Absent = every role. */
+  hasCapability?(actor: Actor, capability: 'viewReports'): boolean;
   clock: Clock;
   locale: Locale;
 };

@@ -132,6 +132,14 @@ export const DashboardSchema = closed(
     key: kebabKey('Dashboard key, unique in the spec.'),
     label: label('Dashboard name.'),
     description: optLabel('What the dashboard is for.'),
+    roles: Type.Optional(
+      Type.Array(kebabKey('A role key.'), {
+        uniqueItems: true,
+        maxItems: 50,
+        description:
+          'Roles that may open the dashboard. Default: every role with the viewReports capability. A role whose workbench shows the dashboard may always open it; admin always may. Numbers stay scoped by record permissions.',
+      }),
+    ),
     widgets: Type.Array(WidgetSchema, {
       minItems: 1,
       maxItems: 40,

@@ -34,6 +34,10 @@ export function checkViews(ctx: Ctx): void {
     }
   });
   (ctx.spec.dashboards ?? []).forEach((dashboard, i) => {
+    (dashboard.roles ?? []).forEach((role, k) => {
+      if (!ctx.roles.has(role))
+        ctx.report(ptr('/dashboards', i, 'roles', k), 'ref.unknownRole', { key: role });
+    });
     dashboard.widgets.forEach((w, j) => {
       const base = ptr('/dashboards', i, 'widgets', j);
       if (w.entity === undefined) {
