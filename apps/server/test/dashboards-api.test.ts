@@ -49,6 +49,16 @@ describe('dashboards API', () => {
       expect(records.status, JSON.stringify(records.body)).toBe(200);
       expect(records.body.total).toBe(expected);
     }
+    // Data health's drill-downs use the store's virtual fields; the list accepts them.
+    const health = await get('/api/v1/dashboards/data-health/widgets/health', boss);
+    expect(health.status, JSON.stringify(health.body)).toBe(200);
+    const total = (health.body as unknown as Widget).rows.find((r) => r.key === '$total')!;
+    for (const key of ['assignedLate', 'incomplete']) {
+      const f = encodeURIComponent(JSON.stringify(total.values[key]!.filter));
+      const listed = await get(`/api/v1/records/lead?count=1&filter=${f}`, boss);
+      expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+      expect(listed.body.total).toBe(total.values[key]!.value);
+    }
     // A rep has no viewReports and the managers' dashboards do not name the sales role.
     const own = await get('/api/v1/dashboards', amy);
     expect((own.body.dashboards as { key: string }[]).map((d) => d.key)).toEqual(['my-numbers']);

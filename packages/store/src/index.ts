@@ -91,6 +91,7 @@ export type {
   Measure,
   ReachQuery,
   ReachRow,
+  MergeRow,
   ReportRepo,
   ReportScope,
   TimeRange,

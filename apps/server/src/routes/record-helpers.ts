@@ -65,8 +65,10 @@ export function parseListQuery(
   const locale = localeOf(c);
   const visible = new Set([
     ...SYSTEM_KEYS,
-    // Filter-only: every stage the record entered (the store's virtual list; dashboards use it).
+    // Filter-only: every stage the record entered, and how long after creation it first had an
+    // owner (the store's virtual fields; dashboards' drill-downs use them).
     'stagesEntered',
+    'assignDelayMs',
     ...ctx.engine.permissions.visibleFields(actor, entity.key),
   ]);
   const query: ListQuery = {};

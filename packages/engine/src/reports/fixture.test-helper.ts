@@ -189,6 +189,10 @@ export type GenLead = {
   stageEnteredAt: number;
   slaDueAt: number | null;
   moves: Move[];
+  /** When an owner was first given after creation (null: created owned, or never owned). */
+  assignedAt: number | null;
+  /** Times of intake submissions merged into the record. */
+  merges: number[];
 };
 
 function rng(seed: number): () => number {
@@ -207,6 +211,8 @@ export async function reportStore(n = 150): Promise<{ store: Store; leads: GenLe
   await store.migrations.syncEntityTables(reportSpec as never);
   const next = rng(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  // A second generator for assignment and merges, so the leads stay those of the first one.
+  const more = rng(11);
   const leads: GenLead[] = [];
   await store.transaction(async (tx) => {
     for (const [i, id] of ['u1', 'u2', 'u3'].entries())
@@ -264,7 +270,40 @@ export async function reportStore(n = 150): Promise<{ store: Store; leads: GenLe
           at: m.at,
           dwellMs: m.dwell,
         });
-      leads.push({ ...lead, id: res.value.id, createdAt, moves });
+      const id = res.value.id;
+      // Some owned leads waited in the pool first: the owner came up to 48 hours later.
+      const assignedAt =
+        owner && more() < 0.4 ? createdAt + Math.floor(more() * 48 * 3_600_000) : null;
+      if (assignedAt !== null)
+        await tx.history.append([
+          {
+            changeId: `a${i}`,
+            entity: 'lead',
+            recordId: id,
+            field: 'ownerId',
+            before: null,
+            after: owner,
+            actorId: null,
+            via: 'test',
+            at: assignedAt,
+          },
+        ]);
+      const merges = more() < 0.2 ? [createdAt + Math.floor(more() * 20 * DAY)] : [];
+      if (merges.length && more() < 0.5) merges.push(merges[0]! + DAY);
+      for (const [j, at] of merges.entries())
+        await tx.intakeLog.append({
+          id: `m${i}-${j}`,
+          kind: 'webhook',
+          sourceKey: 'ads',
+          status: 'merged',
+          httpStatus: 201,
+          reasons: null,
+          recordId: id,
+          ip: null,
+          idempotencyKey: null,
+          at,
+        });
+      leads.push({ ...lead, id, createdAt, moves, assignedAt, merges });
     }
   });
   return { store, leads };

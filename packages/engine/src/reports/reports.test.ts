@@ -253,6 +253,38 @@ describe('reports', () => {
     expect(u2.values.records!.value).toBe(leads.filter((l) => l.ownerId === 'u2').length);
   });
 
+  it('data health: assigned within 24 hours of creation, the late ones listed, duplicates merged', async () => {
+    const delay = (l: GenLead) =>
+      l.ownerId === null ? null : l.assignedAt === null ? 0 : l.assignedAt - l.createdAt;
+    const isLate = (l: GenLead) => delay(l) === null || delay(l)! > DAY;
+    for (const actor of [manager, rep]) {
+      const w = await widget('health', {}, actor);
+      const mine = visibleTo(actor);
+      const total = w.rows.find((r) => r.key === '$total')!;
+      const late = mine.filter(isLate);
+      // Both kinds are in the data: never owned, and owned more than a day after creation.
+      if (actor === manager) expect(late.some((l) => l.ownerId !== null)).toBe(true);
+      expect(total.values.assignedLate!.value).toBe(late.length);
+      expect(await opens(total.values.assignedLate!, actor)).toBe(late.length);
+      expect(total.values.assigned24h!.value).toBeCloseTo(1 - late.length / mine.length, 9);
+      const merges = (ls: GenLead[]) => ls.reduce((a, l) => a + l.merges.length, 0);
+      expect(total.values.merged!.value).toBe(merges(mine));
+      expect(merges(mine)).toBeGreaterThan(0);
+      const u1 = w.rows.find((r) => r.key === 'u1')!;
+      expect(u1.values.merged!.value).toBe(merges(mine.filter((l) => l.ownerId === 'u1')));
+      expect(u1.values.assignedLate!.value).toBe(
+        mine.filter((l) => l.ownerId === 'u1' && isLate(l)).length,
+      );
+    }
+    // Merges are counted in the period they happened.
+    const q = { from: '2026-03-01', to: '2026-03-10', timeZone: 'UTC' };
+    const [from, to] = [Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 11)];
+    const w = await widget('health', q);
+    expect(w.rows.find((r) => r.key === '$total')!.values.merged!.value).toBe(
+      leads.flatMap((l) => l.merges).filter((at) => at >= from && at < to).length,
+    );
+  });
+
   it('attribution: spend, won revenue, CAC, LTV/CAC flagged under 2.5, A/B variants', async () => {
     const w = await widget('roi');
     const spend: Record<string, number> = { c1: 500_000, c2: 2_000_000 };

@@ -65,10 +65,15 @@ export type DwellRow = {
   p90: number;
 };
 
+/** Intake submissions merged into the selected records (duplicates merged), per `key`. */
+export type MergeRow = { key: unknown; merges: number; records: number };
+
 /**
  * Read-only aggregate queries for reports and dashboards (`repos.reports(spec)`), exact on
  * every dialect. Filters may also use the virtual field `stagesEntered` (every stage the record
- * ever entered, as a list: `{"in": ["trial", {"var": "stagesEntered"}]}`), which lists accept too.
+ * ever entered, as a list: `{"in": ["trial", {"var": "stagesEntered"}]}`) and `assignDelayMs` (ms
+ * from creation to the first owner, 0 when created owned, null while never owned), which lists
+ * accept too.
  */
 export type ReportRepo = {
   /** Counts, sums, averages of the selected records per group; groups in key order. */
@@ -79,4 +84,6 @@ export type ReportRepo = {
   reach(entity: string, q: ReachQuery): Promise<StoreResult<ReachRow[]>>;
   /** Time in stage of the transitions (in `q.at`) that left it, per stage. */
   dwell(entity: string, q: FlowQuery): Promise<StoreResult<DwellRow[]>>;
+  /** Form and webhook submissions (in `q.at`) merged into an existing selected record. */
+  merges(entity: string, q: FlowQuery): Promise<StoreResult<MergeRow[]>>;
 };

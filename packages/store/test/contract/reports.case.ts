@@ -209,6 +209,89 @@ export function reportsContract(factory: StoreFactory): void {
       expect(count!.values[0]).toBe(want.length);
     });
 
+    it('times the first assignment through the virtual field assignDelayMs', async () => {
+      const unowned = leads.filter((l) => l.ownerId === null);
+      const owned = leads.find((l) => l.ownerId === 'u1')!;
+      const [late, quick] = [unowned[0]!, unowned[1]!];
+      const H = 3_600_000;
+      const row = (l: Lead, before: unknown, after: unknown, at: number) => ({
+        changeId: `c-${l.id}-${at}`,
+        entity: 'lead',
+        recordId: l.id,
+        field: 'ownerId',
+        before,
+        after,
+        actorId: null,
+        via: 'test',
+        at,
+      });
+      await ctx.store.history.append([
+        row(late, null, 'u2', late.createdAt + 30 * H),
+        row(late, 'u2', 'u1', late.createdAt + 40 * H),
+        row(quick, null, 'u3', quick.createdAt + 5 * H),
+        row(owned, 'u1', 'u3', owned.createdAt + 2 * H),
+      ]);
+      const delay = (l: Lead): number | null =>
+        l === late ? 30 * H : l === quick ? 5 * H : l.ownerId !== null ? 0 : null;
+      const list = async (filter: unknown) =>
+        (await ok(ctx.store.records(ctx.spec).list('lead', { filter, limit: 1000 }))).records
+          .map((r) => r.id)
+          .sort();
+      const ids = (f: (l: Lead) => boolean) =>
+        leads
+          .filter(f)
+          .map((l) => l.id)
+          .sort();
+      const within = { '<=': [{ var: 'assignDelayMs' }, DAY] };
+      expect(await list(within)).toEqual(ids((l) => delay(l) !== null && delay(l)! <= DAY));
+      expect(await list({ '>': [{ var: 'assignDelayMs' }, DAY] })).toEqual([late.id]);
+      expect(await list({ '==': [{ var: 'assignDelayMs' }, null] })).toEqual(
+        ids((l) => delay(l) === null),
+      );
+      const [n] = await ok(
+        repo().aggregate('lead', { scope, filter: within, measures: [{ op: 'count' }] }),
+      );
+      expect(n!.values[0]).toBe(leads.filter((l) => inScope(l) && delay(l) !== null).length);
+    });
+
+    it('counts intake submissions merged into the selected records, per owner and time range', async () => {
+      const [a, b] = [
+        leads.find((l) => l.ownerId === 'u1')!,
+        leads.find((l) => l.ownerId === 'u2')!,
+      ];
+      const out = leads.find((l) => l.ownerId === 'u3')!;
+      let i = 0;
+      const log = (l: Lead, status: 'merged' | 'rejected' | 'accepted', at: number) =>
+        ctx.store.intakeLog.append({
+          id: `log-${i++}`,
+          kind: 'form',
+          sourceKey: 'apply',
+          status,
+          httpStatus: 201,
+          reasons: null,
+          recordId: l.id,
+          ip: null,
+          idempotencyKey: null,
+          at,
+        });
+      await log(a, 'merged', T0 + DAY);
+      await log(a, 'merged', T0 + 5 * DAY);
+      await log(a, 'accepted', T0 + DAY);
+      await log(b, 'merged', T0 + 2 * DAY);
+      await log(b, 'rejected', T0 + 2 * DAY);
+      await log(out, 'merged', T0 + 2 * DAY);
+      const rows = await ok(repo().merges('lead', { scope, by: 'ownerId' }));
+      const got = new Map(rows.map((r) => [r.key, [r.merges, r.records]]));
+      expect(got).toEqual(
+        new Map([
+          ['u1', [2, 1]],
+          ['u2', [1, 1]],
+        ]),
+      );
+      const early = await ok(repo().merges('lead', { scope, at: { to: T0 + 3 * DAY } }));
+      expect(early.map((r) => r.merges)).toEqual([2]);
+    });
+
     it('refuses unknown entities, fields and filters as values', async () => {
       const bad = await repo().aggregate('nope', { measures: [{ op: 'count' }] });
       expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_entity' } });

@@ -2,6 +2,7 @@ import { fieldLabel, getEntity } from '@trellis/spec';
 import { and, isIn, or, within } from '../logic';
 import type { Num, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
 import { aggregate, ratio, stagesOf } from './common';
+import { intakeHealth } from './health-intake';
 
 /** The core fields whose completeness counts: the widget's `fields`, else the required ones. */
 export function coreFields(c: WidgetCtx): string[] {
@@ -20,7 +21,8 @@ export const incomplete = (fields: string[]): unknown =>
 /**
  * Per owner and in total, over the records created in the period: completeness of the core
  * fields (filled values / records × fields), records missing any, each field's fill rate,
- * the share with an owner, and open records past their SLA due time.
+ * the share with an owner, the share assigned within 24 hours and the records that were not,
+ * duplicates merged into the records, and open records past their SLA due time.
  */
 export const dataHealth: WidgetRunner = async (c) => {
   const fields = coreFields(c);
@@ -48,6 +50,7 @@ export const dataHealth: WidgetRunner = async (c) => {
       (r) => [r.keys[0] ?? null, r.values[0] ?? 0],
     ),
   );
+  const intake = await intakeHealth(c, cohort);
   const total = {
     keys: ['$total'],
     values: measures.map((_, i) => per.reduce((a, r) => a + (r.values[i] ?? 0), 0)),
@@ -75,6 +78,7 @@ export const dataHealth: WidgetRunner = async (c) => {
           : (late.get(owner ?? null) ?? 0),
         filter: and(overdue, mine) ?? {},
       },
+      ...intake(owner),
     };
     fields.forEach((f, i) => {
       values[`filled:${f}`] = {
@@ -98,6 +102,9 @@ export const dataHealth: WidgetRunner = async (c) => {
     { key: 'completeness', label: c.text('completeness'), unit: 'ratio' },
     { key: 'incomplete', label: c.text('incomplete'), unit: 'count' },
     { key: 'assigned', label: c.text('assigned'), unit: 'ratio' },
+    { key: 'assigned24h', label: c.text('assigned24h'), unit: 'ratio' },
+    { key: 'assignedLate', label: c.text('assignedLate'), unit: 'count' },
+    { key: 'merged', label: c.text('merged'), unit: 'count' },
     { key: 'slaBreached', label: c.text('slaBreached'), unit: 'count' },
     ...fields.map((f) => ({
       key: `filled:${f}`,

@@ -1,5 +1,5 @@
 import type { SqlDialectName } from '@trellis/logic';
-import type { DwellRow, EntryRow, ReachRow, TimeRange } from '../../api/reports';
+import type { DwellRow, EntryRow, MergeRow, ReachRow, TimeRange } from '../../api/reports';
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import { fromNum, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
@@ -112,5 +112,30 @@ export async function dwell(x: SqlExec, p: FlowParts): Promise<DwellRow[]> {
     mean: fromNum(row.mean),
     median: fromNum(row.median),
     p90: fromNum(row.p90),
+  }));
+}
+
+/** Intake submissions merged into the selected records (the intake log), per key. */
+export async function merges(x: SqlExec, p: FlowParts): Promise<MergeRow[]> {
+  const r = selectedRecords(p.info, p.where, p.by);
+  const params: unknown[] = [...r.params];
+  let cond = `l.status = 'merged'`;
+  for (const [op, v] of [
+    ['>=', p.at?.from],
+    ['<', p.at?.to],
+  ] as const)
+    if (v !== undefined) {
+      cond += ` AND l.at ${op} ${param(p.dialect, v)}`;
+      params.push(v);
+    }
+  const rows = await x.all(
+    `WITH r AS (${r.sql}) SELECT r.k AS k, count(*) AS n, count(DISTINCT r.id) AS d
+     FROM intake_log l JOIN r ON r.id = l.record_id WHERE ${cond} GROUP BY r.k`,
+    params,
+  );
+  return rows.map((row) => ({
+    key: decodeKey(p.by, row.k),
+    merges: fromNum(row.n),
+    records: fromNum(row.d),
   }));
 }

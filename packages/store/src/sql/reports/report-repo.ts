@@ -5,7 +5,7 @@ import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../exec';
 import { aggregate } from './aggregate';
-import { dwell, entries, reach } from './flow';
+import { dwell, entries, merges, reach } from './flow';
 import { reportWhere, type Where } from './scope';
 
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
@@ -56,5 +56,6 @@ export function reportRepo(
     entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
     dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),
     reach: (entity, q) => flow(entity, q, (p) => reach(x, p, q.ranks)),
+    merges: (entity, q) => flow(entity, q, (p) => merges(x, p)),
   };
 }

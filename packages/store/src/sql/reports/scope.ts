@@ -34,13 +34,41 @@ function stagesEntered(info: EntityTableInfo, dialect: SqlDialectName): ColumnIn
   };
 }
 
+/**
+ * The virtual field `assignDelayMs`: how long after its creation the record first had an owner
+ * (0 when it was created with one, null while it never had one), from the record's first
+ * `ownerId` history row: a row leaving no owner is the first assignment, any other means the
+ * record was created owned. A correlated subquery on the history's (entity, record_id, at) index.
+ */
+function assignDelay(info: EntityTableInfo): ColumnInfo {
+  const self = (key: string) => `${quoteIdent(info.table)}.${info.columns[key]!.column}`;
+  const entity = `'${info.entity.replace(/'/g, "''")}'`;
+  const first =
+    `(SELECT CASE WHEN h."before" IS NULL THEN h.at - ${self('createdAt')} ELSE 0 END` +
+    ` FROM record_history h WHERE h.entity = ${entity} AND h.record_id = ${self('id')}` +
+    ` AND h.field = 'ownerId' ORDER BY h.at, h.id LIMIT 1)`;
+  return {
+    ...info.columns.createdAt!,
+    key: 'assignDelayMs',
+    name: 'assign_delay_ms',
+    column: `COALESCE(${first}, CASE WHEN ${self('ownerId')} IS NOT NULL THEN 0 END)`,
+    type: 'integer',
+    logicType: 'integer',
+    codec: 'plain',
+    system: true,
+    notNull: false,
+  };
+}
+
 /** Columns a report or list condition may name: the table's plus the virtual ones. */
 export function conditionColumns(
   info: EntityTableInfo,
   dialect: SqlDialectName,
 ): Record<string, ColumnInfo> {
   if (info.columns.stagesEntered) return info.columns;
-  return { ...info.columns, stagesEntered: stagesEntered(info, dialect) };
+  const extra: Record<string, ColumnInfo> = { stagesEntered: stagesEntered(info, dialect) };
+  if (info.columns.ownerId) extra.assignDelayMs = assignDelay(info);
+  return { ...info.columns, ...extra };
 }
 
 /**
