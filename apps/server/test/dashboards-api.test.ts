@@ -59,6 +59,12 @@ describe('dashboards API', () => {
       expect(listed.status, JSON.stringify(listed.body)).toBe(200);
       expect(listed.body.total).toBe(total.values[key]!.value);
     }
+    // Intake health per source, for a manager (monitor): the template's sources, none refused.
+    const sources = await get('/api/v1/dashboards/data-health/widgets/sources', boss, 'zh-CN');
+    expect(sources.status, JSON.stringify(sources.body)).toBe(200);
+    const rows = (sources.body as unknown as Widget).rows;
+    expect(rows.map((r) => r.key)).toContain('webhook:douyin');
+    expect(rows.every((r) => r.values.failed!.value === 0)).toBe(true);
     // A rep has no viewReports and the managers' dashboards do not name the sales role.
     const own = await get('/api/v1/dashboards', amy);
     expect((own.body.dashboards as { key: string }[]).map((d) => d.key)).toEqual(['my-numbers']);

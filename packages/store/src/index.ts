@@ -92,6 +92,7 @@ export type {
   ReachQuery,
   ReachRow,
   MergeRow,
+  IntakeRow,
   ReportRepo,
   ReportScope,
   TimeRange,

@@ -1,5 +1,6 @@
 import type { AppSpec, DashboardSpec } from '@trellis/spec';
 import { standingOf } from '../permissions/roles';
+import type { Capability } from '../permissions/types';
 import type { Actor } from '../ports';
 
 /**
@@ -12,7 +13,7 @@ export function mayViewDashboard(
   spec: AppSpec,
   actor: Actor,
   d: DashboardSpec,
-  hasCapability: (actor: Actor, capability: 'viewReports') => boolean,
+  hasCapability: (actor: Actor, capability: Capability) => boolean,
 ): boolean {
   if (standingOf(actor) === 'superuser') return true;
   if (!actor.role || actor.kind === 'public') return false;

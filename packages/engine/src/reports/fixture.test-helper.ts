@@ -85,6 +85,16 @@ export const reportSpec = {
       capabilities: ['viewReports'],
     },
   ],
+  webhookSources: [
+    {
+      key: 'ads',
+      label: L('广告线索', 'Lead ads'),
+      alertAfter: '2d',
+      entity: 'lead',
+      auth: { type: 'token', header: 'x-trellis-token' },
+      mapping: { name: '$.name', phone: '$.phone' },
+    },
+  ],
   dashboards: [
     {
       key: 'owners',
@@ -161,6 +171,7 @@ export const reportSpec = {
           entity: 'lead',
           filter: { in: [{ var: 'stage' }, ['new', 'qualified', 'trial', 'quoted']] },
         },
+        { key: 'sources', type: 'sourceHealth', title: L('来源健康', 'Sources') },
         {
           key: 'change',
           type: 'beforeAfter',
@@ -288,7 +299,7 @@ export async function reportStore(n = 150): Promise<{ store: Store; leads: GenLe
             at: assignedAt,
           },
         ]);
-      const merges = more() < 0.2 ? [createdAt + Math.floor(more() * 20 * DAY)] : [];
+      const merges = more() < 0.2 ? [createdAt + Math.floor(more() * 10 * DAY)] : [];
       if (merges.length && more() < 0.5) merges.push(merges[0]! + DAY);
       for (const [j, at] of merges.entries())
         await tx.intakeLog.append({

@@ -285,6 +285,46 @@ describe('reports', () => {
     );
   });
 
+  it('source health: leads received, merged and refused per source in the period, days since the last', async () => {
+    const log = (id: string, status: 'accepted' | 'rejected', at: number) =>
+      store.intakeLog.append({
+        id,
+        kind: 'webhook',
+        sourceKey: 'ads',
+        status,
+        httpStatus: status === 'accepted' ? 201 : 422,
+        reasons: null,
+        recordId: null,
+        ip: null,
+        idempotencyKey: null,
+        at,
+      });
+    await log('s1', 'accepted', Date.UTC(2026, 2, 5));
+    await log('s2', 'rejected', Date.UTC(2026, 2, 6));
+    await log('s3', 'rejected', Date.UTC(2026, 1, 1));
+    const q = { from: '2026-03-01', to: '2026-03-10', timeZone: 'UTC' };
+    const [from, to] = [Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 11)];
+    const admin: Actor = { kind: 'user', userId: 'a', role: 'admin' };
+    const w = await widget('sources', q, admin);
+    const merged = leads.flatMap((l) => l.merges);
+    const inRange = merged.filter((at) => at >= from && at < to).length;
+    const ads = w.rows.find((r) => r.key === 'webhook:ads')!;
+    expect(ads.label).toBe('Lead ads');
+    expect(ads.values.received!.value).toBe(inRange + 1);
+    expect(ads.values.merged!.value).toBe(inRange);
+    expect(ads.values.failed!.value).toBe(1);
+    expect(ads.values.failureRate!.value).toBeCloseTo(1 / (inRange + 2), 9);
+    const last = Math.max(...merged, Date.UTC(2026, 2, 5));
+    expect(ads.values.sinceLast!.value).toBeCloseTo((NOW - last) / DAY, 9);
+    expect(ads.flag).toBe(NOW - last > 2 * DAY ? true : undefined);
+    // Intake health is for readers who monitor or run intake, not for a rep or a supervisor.
+    for (const actor of [rep, supervisor]) {
+      const hidden = await widget('sources', q, actor);
+      expect(hidden.rows).toEqual([]);
+      expect(hidden.note).toBe('You may not read these records.');
+    }
+  });
+
   it('attribution: spend, won revenue, CAC, LTV/CAC flagged under 2.5, A/B variants', async () => {
     const w = await widget('roi');
     const spend: Record<string, number> = { c1: 500_000, c2: 2_000_000 };
@@ -410,6 +450,8 @@ describe('reports', () => {
     const widgets = (r: typeof mine) => (r.ok ? r.dashboard.widgets : []) as WidgetReport[];
     for (const [i, w] of widgets(mine).entries()) {
       const other = widgets(theirs)[i]!;
+      // Intake health is not record data: the rep sees none of it (its own test).
+      if (w.type === 'sourceHealth') continue;
       // Spend lives on campaigns the rep may not read; everything else must match the owner's.
       const skip = new Set(['spend', 'cac', 'ltvCac']);
       const values = (x: WidgetReport) =>

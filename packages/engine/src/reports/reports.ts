@@ -7,6 +7,7 @@ import {
   type WidgetSpec,
 } from '@trellis/spec';
 import type { Failure } from '../i18n/errors';
+import type { Capability } from '../permissions/types';
 import type { Actor, Locale } from '../ports';
 import { mayViewDashboard } from './access';
 import { labeller } from './labels';
@@ -153,6 +154,7 @@ export function createReports(deps: ReportDeps): ReportsApi {
       locale,
       now,
       hidden,
+      may: (capability) => (deps.hasCapability ?? (() => true))(actor, capability as Capability),
       label: labeller(spec, entity, deps.store, locale),
       text: (key, params) => reportText(locale, key, params),
     };

@@ -1,5 +1,6 @@
 import type { AppSpec, DashboardSpec, WidgetSpec } from '@trellis/spec';
 import type { ReportRepo, Store } from '@trellis/store';
+import type { Capability } from '../permissions/types';
 import type { Actor, Clock, Locale, PermissionPort } from '../ports';
 
 /** What the reports module needs from the engine: the store, the live spec, the role model. */
@@ -11,7 +12,7 @@ export type ReportDeps = {
   /** Fields hidden from the actor (never grouped, summed or shown). */
   hiddenFields?(actor: Actor, entity: string): readonly string[];
   /** Role capabilities (viewReports opens dashboards that name no roles). Absent = every role. */
-  hasCapability?(actor: Actor, capability: 'viewReports'): boolean;
+  hasCapability?(actor: Actor, capability: Capability): boolean;
   clock: Clock;
   locale: Locale;
 };
@@ -96,6 +97,8 @@ export type WidgetCtx = {
   locale: Locale;
   now: number;
   hidden: ReadonlySet<string>;
+  /** Whether the reader holds a role capability (monitor…). */
+  may(capability: string): boolean;
   /** Label of a field value (select option, user name, stage…), in the reader's locale. */
   label(field: string, value: unknown): Promise<string>;
   text(key: string, params?: Record<string, unknown>): string;

@@ -13,6 +13,7 @@ export const WIDGET_TYPES = [
   'attribution',
   'metric',
   'beforeAfter',
+  'sourceHealth',
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 
@@ -56,11 +57,13 @@ export const WidgetSchema = closed(
     key: camelKey('Widget key, unique in the dashboard.'),
     type: stringEnum(
       WIDGET_TYPES,
-      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number), beforeAfter (two periods side by side).',
+      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number), beforeAfter (two periods side by side), sourceHealth (leads received, merged and refused per webhook source and public form, time since the last lead; readers with monitor, manageIntake or build).',
     ),
     title: label('Widget title.'),
     entity: Type.Optional(
-      camelKey('Entity reported on (required by every type except dataHealth across entities).'),
+      camelKey(
+        'Entity reported on (required by every type except dataHealth and sourceHealth across entities).',
+      ),
     ),
     filter: Type.Optional(Logic('Which records count.')),
     field: Type.Optional(

@@ -68,6 +68,16 @@ export type DwellRow = {
 /** Intake submissions merged into the selected records (duplicates merged), per `key`. */
 export type MergeRow = { key: unknown; merges: number; records: number };
 
+/** Intake log entries per source and status in a range, and each source's newest entry. */
+export type IntakeRow = {
+  kind: string;
+  sourceKey: string;
+  status: string;
+  count: number;
+  /** The newest entry with this status, in or out of the range (epoch ms). */
+  last: number;
+};
+
 /**
  * Read-only aggregate queries for reports and dashboards (`repos.reports(spec)`), exact on
  * every dialect. Filters may also use the virtual field `stagesEntered` (every stage the record
@@ -86,4 +96,6 @@ export type ReportRepo = {
   dwell(entity: string, q: FlowQuery): Promise<StoreResult<DwellRow[]>>;
   /** Form and webhook submissions (in `q.at`) merged into an existing selected record. */
   merges(entity: string, q: FlowQuery): Promise<StoreResult<MergeRow[]>>;
+  /** Form and webhook submissions per source and status (`count` in `at`, `last` ever). */
+  intake(at: TimeRange): Promise<IntakeRow[]>;
 };

@@ -292,6 +292,41 @@ export function reportsContract(factory: StoreFactory): void {
       expect(early.map((r) => r.merges)).toEqual([2]);
     });
 
+    it('counts intake log entries per source and status in a range, with the newest of each', async () => {
+      const entries: [string, 'form' | 'webhook', string, number][] = [
+        ['ads', 'webhook', 'accepted', T0 + DAY],
+        ['ads', 'webhook', 'accepted', T0 + 3 * DAY],
+        ['ads', 'webhook', 'rejected', T0 + 2 * DAY],
+        ['ads', 'webhook', 'unauthorized', T0 + 9 * DAY],
+        ['apply', 'form', 'merged', T0 + 2 * DAY],
+      ];
+      for (const [i, [sourceKey, kind, status, at]] of entries.entries())
+        await ctx.store.intakeLog.append({
+          id: `i${i}`,
+          kind,
+          sourceKey,
+          status: status as 'accepted',
+          httpStatus: 201,
+          reasons: null,
+          recordId: null,
+          ip: null,
+          idempotencyKey: null,
+          at,
+        });
+      const rows = await repo().intake({ from: T0 + 2 * DAY, to: T0 + 5 * DAY });
+      const got = rows
+        .map((r) => `${r.kind}:${r.sourceKey}:${r.status}:${r.count}:${r.last - T0}`)
+        .sort();
+      expect(got).toEqual(
+        [
+          `webhook:ads:accepted:1:${3 * DAY}`,
+          `webhook:ads:rejected:1:${2 * DAY}`,
+          `webhook:ads:unauthorized:0:${9 * DAY}`,
+          `form:apply:merged:1:${2 * DAY}`,
+        ].sort(),
+      );
+    });
+
     it('refuses unknown entities, fields and filters as values', async () => {
       const bad = await repo().aggregate('nope', { measures: [{ op: 'count' }] });
       expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_entity' } });

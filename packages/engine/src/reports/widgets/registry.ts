@@ -8,6 +8,7 @@ import { dwellTime } from './dwell';
 import { funnel } from './funnel';
 import { leaderboard } from './leaderboard';
 import { metric } from './metric';
+import { sourceHealth } from './source-health';
 import { timeSeries } from './time-series';
 
 /** One runner per widget type (docs/reports.md); a new type is one file and one line here. */
@@ -22,4 +23,5 @@ export const WIDGETS: Record<WidgetType, WidgetRunner> = {
   dataHealth,
   attribution,
   beforeAfter,
+  sourceHealth,
 };

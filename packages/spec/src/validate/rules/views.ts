@@ -41,7 +41,8 @@ export function checkViews(ctx: Ctx): void {
     dashboard.widgets.forEach((w, j) => {
       const base = ptr('/dashboards', i, 'widgets', j);
       if (w.entity === undefined) {
-        if (w.type !== 'dataHealth') ctx.report(base, 'widget.needsEntity', { type: w.type });
+        if (w.type !== 'dataHealth' && w.type !== 'sourceHealth')
+          ctx.report(base, 'widget.needsEntity', { type: w.type });
         return;
       }
       if (!requireEntity(ctx, w.entity, ptr(base, 'entity'))) return;

@@ -6,6 +6,7 @@ import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../exec';
 import { aggregate } from './aggregate';
 import { dwell, entries, merges, reach } from './flow';
+import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
 
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
@@ -57,5 +58,6 @@ export function reportRepo(
     dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),
     reach: (entity, q) => flow(entity, q, (p) => reach(x, p, q.ranks)),
     merges: (entity, q) => flow(entity, q, (p) => merges(x, p)),
+    intake: (at) => intake(x, at, dialect),
   };
 }

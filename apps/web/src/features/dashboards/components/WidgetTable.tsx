@@ -17,6 +17,8 @@ export function WidgetTable({
   const { t } = useTranslation('dashboards');
   const locale = useLocale();
   const open = useOpenRecords(widget.entity);
+  // A flagged row: an attribution under its LTV/CAC threshold, or a source silent too long.
+  const silent = widget.type === 'sourceHealth';
   return (
     <Table<ReportRow>
       rowKey="key"
@@ -33,9 +35,9 @@ export function WidgetTable({
             <span className="trellis-report-label">
               {r.label || widget.title}
               {r.flag ? (
-                <Tooltip title={t('flagged')}>
+                <Tooltip title={t(silent ? 'silentHint' : 'flagged')}>
                   <Tag color="red" icon={<WarningOutlined />} style={{ marginLeft: 6 }}>
-                    LTV/CAC
+                    {silent ? t('silent') : 'LTV/CAC'}
                   </Tag>
                 </Tooltip>
               ) : null}
