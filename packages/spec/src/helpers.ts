@@ -64,6 +64,18 @@ export const RESERVED_FIELD_KEYS = [
   'deletedAt',
 ] as const;
 
+/**
+ * The record's first attribution touch (the form or webhook call that brought it): report-only
+ * fields that dashboards group by (`attribution`, `breakdown`) and lists filter on.
+ */
+export const TOUCH_FIELDS = [
+  'firstUtmSource',
+  'firstUtmMedium',
+  'firstUtmCampaign',
+  'firstUtmContent',
+  'firstUtmTerm',
+] as const;
+
 /** System fields readable in logic, views and sorts (camelCase), besides the entity's own fields. */
 export const SYSTEM_FIELDS = [
   'id',

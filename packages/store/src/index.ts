@@ -153,3 +153,4 @@ export type {
   CopyReport,
   CopyResult,
 } from './copy/copy-workspace';
+export { VIRTUAL_FIELDS } from './sql/reports/scope';

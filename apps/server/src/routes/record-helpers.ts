@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { check } from '@trellis/logic';
 import type { AppSpec, EntitySpec } from '@trellis/spec';
+import { VIRTUAL_FIELDS } from '@trellis/store';
 import type { ServerContext } from '../context';
 import type { ListQuery, Via } from '../engine-port';
 import { requireActor } from '../http/auth-middleware';
@@ -65,10 +66,9 @@ export function parseListQuery(
   const locale = localeOf(c);
   const visible = new Set([
     ...SYSTEM_KEYS,
-    // Filter-only: every stage the record entered, and how long after creation it first had an
-    // owner (the store's virtual fields; dashboards' drill-downs use them).
-    'stagesEntered',
-    'assignDelayMs',
+    // Filter-only: every stage the record entered, how long after creation it first had an
+    // owner, its first touch's UTM values (the store's virtual fields; dashboards' drill-downs).
+    ...VIRTUAL_FIELDS,
     ...ctx.engine.permissions.visibleFields(actor, entity.key),
   ]);
   const query: ListQuery = {};

@@ -173,6 +173,16 @@ export const reportSpec = {
         },
         { key: 'sources', type: 'sourceHealth', title: L('来源健康', 'Sources') },
         {
+          key: 'roiTouch',
+          type: 'attribution',
+          title: L('首次触点归因', 'ROI by first touch'),
+          entity: 'lead',
+          field: 'firstUtmCampaign',
+          measure: { op: 'sum', field: 'quotedAmount' },
+          spend: { entity: 'campaign', key: 'code', field: 'spend' },
+          split: 'firstUtmContent',
+        },
+        {
           key: 'change',
           type: 'beforeAfter',
           title: L('前后', 'Before/after'),
@@ -204,6 +214,8 @@ export type GenLead = {
   assignedAt: number | null;
   /** Times of intake submissions merged into the record. */
   merges: number[];
+  /** The first touch's UTM campaign and content (null: no touch). */
+  touch: { campaign: string | null; content: string } | null;
 };
 
 function rng(seed: number): () => number {
@@ -314,7 +326,31 @@ export async function reportStore(n = 150): Promise<{ store: Store; leads: GenLe
           idempotencyKey: null,
           at,
         });
-      leads.push({ ...lead, id, createdAt, moves, assignedAt, merges });
+      const touch =
+        more() < 0.8
+          ? {
+              campaign: ['c1', 'c2', null][Math.floor(more() * 3)]!,
+              content: more() < 0.5 ? 'A' : 'B',
+            }
+          : null;
+      if (touch)
+        for (const [j, t] of [touch, { campaign: 'later', content: 'Z' }].entries())
+          await tx.touches.append({
+            id: `t${i}-${j}`,
+            entity: 'lead',
+            recordId: id,
+            kind: 'form',
+            sourceKey: 'apply',
+            utmSource: 'douyin',
+            utmMedium: null,
+            utmCampaign: t.campaign,
+            utmContent: t.content,
+            utmTerm: null,
+            referrer: null,
+            landingUrl: null,
+            at: createdAt + j * DAY,
+          });
+      leads.push({ ...lead, id, createdAt, moves, assignedAt, merges, touch });
     }
   });
   return { store, leads };

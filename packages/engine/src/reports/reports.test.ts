@@ -350,6 +350,36 @@ describe('reports', () => {
     expect(own.rows.every((r) => r.values.spend?.value == null)).toBe(true);
   });
 
+  it("attribution from the touches: each lead counts for its first touch's campaign, A/B by utm_content", async () => {
+    const w = await widget('roiTouch');
+    const spend: Record<string, number> = { c1: 500_000, c2: 2_000_000 };
+    for (const code of ['c1', 'c2']) {
+      const mine = leads.filter((l) => l.touch?.campaign === code);
+      const won = mine.filter((l) => l.stage === 'won');
+      const revenue = won.reduce((a, l) => a + (l.quotedAmount ?? 0), 0);
+      const row = w.rows.find((r) => r.key === code)!;
+      expect(row.values.leads!.value).toBe(mine.length);
+      expect(await opens(row.values.leads!, manager)).toBe(mine.length);
+      expect(row.values.won!.value).toBe(won.length);
+      expect(row.values.revenue!.value).toBe(revenue);
+      expect(row.values.cac!.value).toBeCloseTo(spend[code]! / won.length, 6);
+      expect(row.values.ltvCac!.value).toBeCloseTo(revenue / spend[code]!, 9);
+      expect(row.flag === true).toBe(revenue / spend[code]! < 2.5);
+      for (const variant of ['A', 'B']) {
+        const v = w.rows.find((r) => r.key === `${code}/${variant}`)!;
+        const vs = mine.filter((l) => l.touch!.content === variant);
+        expect(v.values.leads!.value).toBe(vs.length);
+        expect(v.values.won!.value).toBe(vs.filter((l) => l.stage === 'won').length);
+        expect(await opens(v.values.won!, manager)).toBe(v.values.won!.value);
+      }
+    }
+    // The later touch ('later') never takes the credit; untouched leads group under empty.
+    expect(w.rows.some((r) => r.key === 'later')).toBe(false);
+    expect(w.rows.find((r) => r.key === '')!.values.leads!.value).toBe(
+      leads.filter((l) => !l.touch || l.touch.campaign === null).length,
+    );
+  });
+
   it('metric and before/after: the period against the one before it', async () => {
     const q = { from: '2026-03-16', to: '2026-03-29', timeZone: 'UTC' };
     const inRange = (l: GenLead, a: number, b: number) => l.createdAt >= a && l.createdAt < b;

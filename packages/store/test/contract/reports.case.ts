@@ -327,6 +327,65 @@ export function reportsContract(factory: StoreFactory): void {
       );
     });
 
+    it("groups and filters by the first touch's UTM values (virtual fields firstUtm*)", async () => {
+      const touched = leads.slice(0, 30);
+      for (const [i, l] of touched.entries()) {
+        const touch = (n: number, campaign: string | null, content: string) =>
+          ctx.store.touches.append({
+            id: `t${i}-${n}`,
+            entity: 'lead',
+            recordId: l.id,
+            kind: 'form',
+            sourceKey: 'apply',
+            utmSource: 'douyin',
+            utmMedium: null,
+            utmCampaign: campaign,
+            utmContent: content,
+            utmTerm: null,
+            referrer: null,
+            landingUrl: null,
+            at: l.createdAt + n,
+          });
+        // A later touch never counts: attribution is to the first.
+        await touch(5, 'late', 'Z');
+        await touch(1, i % 3 === 0 ? 'spring' : i % 3 === 1 ? 'summer' : null, i % 2 ? 'A' : 'B');
+      }
+      const first = (l: Lead) => {
+        const i = touched.indexOf(l);
+        if (i < 0) return undefined;
+        return {
+          campaign: i % 3 === 0 ? 'spring' : i % 3 === 1 ? 'summer' : null,
+          content: i % 2 ? 'A' : 'B',
+        };
+      };
+      const rows = await ok(
+        repo().aggregate('lead', {
+          scope,
+          by: [{ field: 'firstUtmCampaign' }, { field: 'firstUtmContent' }],
+          measures: [{ op: 'count' }],
+        }),
+      );
+      const want = new Map<string, number>();
+      for (const l of leads.filter(inScope)) {
+        const f = first(l);
+        const key = `${f?.campaign ?? null}|${f?.content ?? null}`;
+        want.set(key, (want.get(key) ?? 0) + 1);
+      }
+      expect(new Map(rows.map((r) => [`${r.keys[0]}|${r.keys[1]}`, r.values[0]]))).toEqual(want);
+      const page = await ok(
+        ctx.store.records(ctx.spec).list('lead', {
+          filter: { '==': [{ var: 'firstUtmCampaign' }, 'spring'] },
+          limit: 1000,
+        }),
+      );
+      expect(page.records.map((r) => r.id).sort()).toEqual(
+        leads
+          .filter((l) => first(l)?.campaign === 'spring')
+          .map((l) => l.id)
+          .sort(),
+      );
+    });
+
     it('refuses unknown entities, fields and filters as values', async () => {
       const bad = await repo().aggregate('nope', { measures: [{ op: 'count' }] });
       expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_entity' } });

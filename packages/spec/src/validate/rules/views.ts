@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { ptr, requireEntity, requireField } from '../context';
 import { checkLogic } from '../logic';
-import { checkWidgetOptions } from './widgets';
+import { checkWidgetOptions, isTouchField } from './widgets';
 
 const PIPELINE_WIDGETS = ['funnel', 'stageConversion', 'dwellTime', 'beforeAfter'];
 const FIELD_WIDGETS = ['breakdown', 'attribution'];
@@ -51,7 +51,10 @@ export function checkViews(ctx: Ctx): void {
       checkWidgetOptions(ctx, w, w.entity, base);
       if (FIELD_WIDGETS.includes(w.type) && w.field === undefined)
         ctx.report(base, 'widget.needsField', { type: w.type });
-      if (w.field !== undefined) {
+      const touch = w.field !== undefined && isTouchField(w.field);
+      if (touch && !FIELD_WIDGETS.includes(w.type))
+        ctx.report(ptr(base, 'field'), 'ref.unknownField', { entity: w.entity, key: w.field });
+      if (w.field !== undefined && !touch) {
         const field = requireField(ctx, w.entity, w.field, ptr(base, 'field'), true);
         const dated = field
           ? ['date', 'datetime'].includes(field.type)

@@ -1,8 +1,13 @@
+import { TOUCH_FIELDS } from '../../helpers';
 import type { WidgetSpec } from '../../schema/dashboards';
 import type { Ctx } from '../context';
 import { ptr, requireEntity, requireField } from '../context';
 
 const NUMERIC = ['number', 'money', 'percent'];
+
+/** A report-only field of the record's first attribution touch (firstUtmCampaign…). */
+export const isTouchField = (key: string): boolean =>
+  (TOUCH_FIELDS as readonly string[]).includes(key);
 
 /** Which widget types read each option; any other type would ignore it silently. */
 const OPTION_TYPES: Record<string, readonly string[]> = {
@@ -26,7 +31,8 @@ export function checkWidgetOptions(ctx: Ctx, w: WidgetSpec, entity: string, base
       });
   }
   (w.fields ?? []).forEach((f, k) => requireField(ctx, entity, f, ptr(base, 'fields', k)));
-  if (w.split !== undefined) requireField(ctx, entity, w.split, ptr(base, 'split'));
+  if (w.split !== undefined && !isTouchField(w.split))
+    requireField(ctx, entity, w.split, ptr(base, 'split'));
   if (w.spend && requireEntity(ctx, w.spend.entity, ptr(base, 'spend', 'entity'))) {
     requireField(ctx, w.spend.entity, w.spend.key, ptr(base, 'spend', 'key'));
     const field = requireField(ctx, w.spend.entity, w.spend.field, ptr(base, 'spend', 'field'));

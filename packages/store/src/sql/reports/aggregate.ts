@@ -5,7 +5,7 @@ import { quoteIdent } from '../../entity/entity-table';
 import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import { fromNumOrNull, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
-import { param, type Where } from './scope';
+import { conditionColumns, param, type Where } from './scope';
 
 const NUMERIC = ['integer', 'number'];
 
@@ -51,8 +51,10 @@ export async function aggregate(
   const conds: string[] = ['deleted_at IS NULL'];
   const condParams: unknown[] = [];
   const cols: ColumnInfo[] = [];
+  // Group keys and measures may name virtual fields too (the first touch's UTM values…).
+  const columns = conditionColumns(info, dialect);
   for (const [i, key] of by.entries()) {
-    const col = info.columns[key.field];
+    const col = columns[key.field];
     if (!col)
       return fail(
         'unknown_field',
@@ -79,7 +81,7 @@ export async function aggregate(
     condParams.push(edges[0], edges[edges.length - 1]);
   }
   for (const [i, m] of q.measures.entries()) {
-    const col = m.op === 'count' ? undefined : info.columns[m.field];
+    const col = m.op === 'count' ? undefined : columns[m.field];
     const expr = measureSql(m, col, dialect);
     if (!expr)
       return fail(

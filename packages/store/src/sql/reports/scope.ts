@@ -60,6 +60,38 @@ function assignDelay(info: EntityTableInfo): ColumnInfo {
   };
 }
 
+/** The first touch's UTM columns (`touches`), as report-only virtual fields. */
+const TOUCH_COLUMNS: Record<string, string> = {
+  firstUtmSource: 'utm_source',
+  firstUtmMedium: 'utm_medium',
+  firstUtmCampaign: 'utm_campaign',
+  firstUtmContent: 'utm_content',
+  firstUtmTerm: 'utm_term',
+};
+
+/**
+ * A UTM value of the record's first touch (the form or webhook call that brought it, oldest
+ * first): a correlated subquery on the touches' (entity, record_id, at) index.
+ */
+function firstTouch(info: EntityTableInfo, key: string, column: string): ColumnInfo {
+  const self = `${quoteIdent(info.table)}.${info.columns.id!.column}`;
+  const entity = `'${info.entity.replace(/'/g, "''")}'`;
+  return {
+    ...info.columns.id!,
+    key,
+    name: key,
+    column: `(SELECT t.${column} FROM touches t WHERE t.entity = ${entity} AND t.record_id = ${self} ORDER BY t.at, t.id LIMIT 1)`,
+    type: 'text',
+    logicType: 'text',
+    codec: 'plain',
+    system: true,
+    notNull: false,
+  };
+}
+
+/** Keys of the virtual fields (filter and report only, never stored). */
+export const VIRTUAL_FIELDS = ['stagesEntered', 'assignDelayMs', ...Object.keys(TOUCH_COLUMNS)];
+
 /** Columns a report or list condition may name: the table's plus the virtual ones. */
 export function conditionColumns(
   info: EntityTableInfo,
@@ -68,6 +100,8 @@ export function conditionColumns(
   if (info.columns.stagesEntered) return info.columns;
   const extra: Record<string, ColumnInfo> = { stagesEntered: stagesEntered(info, dialect) };
   if (info.columns.ownerId) extra.assignDelayMs = assignDelay(info);
+  for (const [key, column] of Object.entries(TOUCH_COLUMNS))
+    extra[key] = firstTouch(info, key, column);
   return { ...info.columns, ...extra };
 }
 
