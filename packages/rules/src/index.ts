@@ -11,6 +11,7 @@ export {
 export { fieldError, pointer } from './i18n/errors';
 export { normalizeEmail, type EmailResult } from './normalize/email';
 export { normalizePhone, type PhoneResult } from './normalize/phone';
+export { formatPhone, phoneHref } from './normalize/phone-display';
 export { isKnownRegion, regionCode } from './normalize/region';
 export {
   asText,

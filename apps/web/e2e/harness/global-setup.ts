@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startTrellis, type DemoLogin, type RunningTrellis } from './trellis';
 
@@ -14,6 +16,16 @@ let server: RunningTrellis | undefined;
  * cores). Tests create what they change under unique names, so they do not disturb each other.
  */
 export async function setup(project: TestProject): Promise<void> {
+  // While writing a test: TRELLIS_E2E_URL + TRELLIS_E2E_DATA point at a demo server already
+  // running (`trellis start --init-demo --data <dir> --web apps/web/dist`), saving its start.
+  const { TRELLIS_E2E_URL: url, TRELLIS_E2E_DATA: dataDir } = process.env;
+  if (url && dataDir) {
+    const logins = JSON.parse(
+      readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8'),
+    ) as DemoLogin[];
+    project.provide('trellis', { url, dataDir, logins });
+    return;
+  }
   server = await startTrellis();
   project.provide('trellis', { url: server.url, dataDir: server.dataDir, logins: server.logins });
 }

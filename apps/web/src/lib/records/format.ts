@@ -1,3 +1,4 @@
+import { formatPhone } from '@trellis/rules';
 import { regionPath, type FieldSpec } from '@trellis/spec';
 import { labelOf } from '../i18n/label';
 import type { Locale } from '../i18n/locale';
@@ -42,6 +43,9 @@ const FORMATTERS: Record<string, Formatter> = {
       ? v.map((x) => optionLabel(f, x, locale)).join(locale === 'en' ? ', ' : '、')
       : '',
   user: (_f, v, { userName }) => userName(String(v)),
+  // Stored as E.164; read in the field's region as people write it ("138 0013 8000").
+  phone: (f, v) =>
+    typeof v === 'string' ? formatPhone(v, (f.type === 'phone' && f.defaultRegion) || 'CN') : '',
   // Region values are GB/T 2260 codes ("330106"); people read the names ("浙江省 杭州市 西湖区").
   region: (_f, v) => (typeof v === 'string' ? (regionPath(v)?.replaceAll(' / ', ' ') ?? v) : ''),
   file: (_f, v) =>

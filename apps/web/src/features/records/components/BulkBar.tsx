@@ -21,7 +21,7 @@ type Props = {
 };
 
 /**
- * Assign, change stage or delete the selected records. The server answers per record; the ones
+ * Assign, change stage or delete the selected records (the bar shows while some are selected). The server answers per record; the ones
  * refused are listed with the reason, the others are done.
  */
 export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Props) {
@@ -42,45 +42,54 @@ export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Pro
     },
     onError: (err) => message.error(err instanceof ApiError ? err.message : t('error.unknown')),
   });
+  // The refusals outlive the selection (cleared once the server answered): the bar goes, the
+  // list of what was not changed stays until closed.
   return (
-    <div className="trellis-bulk" role="region" aria-label={t('bulk.title')}>
-      <Space wrap>
-        <Typography.Text strong>{t('bulk.selected', { count: ids.length })}</Typography.Text>
-        <Select
-          aria-label={t('bulk.assign')}
-          placeholder={t('bulk.assign')}
-          style={{ width: 160 }}
-          showSearch
-          optionFilterProp="label"
-          value={null}
-          disabled={run.isPending}
-          options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name || u.login }))}
-          onChange={(ownerId: string) => run.mutate({ action: 'assign', ids, ownerId })}
-        />
-        {stages.length > 0 ? (
-          <Select
-            aria-label={t('bulk.stage')}
-            placeholder={t('bulk.stage')}
-            style={{ width: 160 }}
-            value={null}
-            disabled={run.isPending}
-            options={stages.map((s) => ({ value: s.key, label: labelOf(s.label, locale, s.key) }))}
-            onChange={(stage: string) => run.mutate({ action: 'stage', ids, stage })}
-          />
-        ) : null}
-        {canDelete ? (
-          <Popconfirm
-            title={t('bulk.confirmDelete', { count: ids.length })}
-            onConfirm={() => run.mutate({ action: 'delete', ids })}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-          >
-            <Button danger loading={run.isPending}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
-        ) : null}
-      </Space>
+    <>
+      {ids.length > 0 ? (
+        <div className="trellis-bulk" role="region" aria-label={t('bulk.title')}>
+          <Space wrap>
+            <Typography.Text strong>{t('bulk.selected', { count: ids.length })}</Typography.Text>
+            <Select
+              aria-label={t('bulk.assign')}
+              placeholder={t('bulk.assign')}
+              style={{ width: 160 }}
+              showSearch
+              optionFilterProp="label"
+              value={null}
+              disabled={run.isPending}
+              options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name || u.login }))}
+              onChange={(ownerId: string) => run.mutate({ action: 'assign', ids, ownerId })}
+            />
+            {stages.length > 0 ? (
+              <Select
+                aria-label={t('bulk.stage')}
+                placeholder={t('bulk.stage')}
+                style={{ width: 160 }}
+                value={null}
+                disabled={run.isPending}
+                options={stages.map((s) => ({
+                  value: s.key,
+                  label: labelOf(s.label, locale, s.key),
+                }))}
+                onChange={(stage: string) => run.mutate({ action: 'stage', ids, stage })}
+              />
+            ) : null}
+            {canDelete ? (
+              <Popconfirm
+                title={t('bulk.confirmDelete', { count: ids.length })}
+                onConfirm={() => run.mutate({ action: 'delete', ids })}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+              >
+                <Button danger loading={run.isPending}>
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
+        </div>
+      ) : null}
       <Modal
         open={refused.length > 0}
         title={t('bulk.refusedTitle', { count: refused.length })}
@@ -102,6 +111,6 @@ export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Pro
           )}
         />
       </Modal>
-    </div>
+    </>
   );
 }

@@ -71,6 +71,8 @@ function EntityList({ entityKey }: { entityKey: string }) {
   const boards = (views.data ?? []).filter((v) => v.entity === entityKey && v.type === 'board');
   const viewKey = params.get('view') ?? lists[0]?.key ?? `@${entityKey}`;
   const view = lists.find((v) => v.key === viewKey);
+  // Someone else's saved view (a shared link) or a deleted one: said so, never an empty list.
+  const unknownView = !views.isPending && !view && params.get('view') !== null;
   const rights = me.entities[entityKey];
   const visible = new Set([
     ...(rights?.visibleFields ?? []),
@@ -99,7 +101,7 @@ function EntityList({ entityKey }: { entityKey: string }) {
     }),
     [extra, params],
   );
-  const list = useViewRecords(views.isPending ? '' : viewKey, listParams);
+  const list = useViewRecords(views.isPending || unknownView ? '' : viewKey, listParams);
   const { fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const setParam = (key: string, value: string | null) => {
@@ -248,18 +250,21 @@ function EntityList({ entityKey }: { entityKey: string }) {
           {t('list.fromReport', { name: params.get('from') ?? '' })}
         </Tag>
       ) : null}
-      {selected.size > 0 ? (
-        <BulkBar
-          entity={entityKey}
-          ids={[...selected]}
-          stages={format.stages}
-          canDelete={(rights?.delete ?? 'none') !== 'none'}
-          titleOf={(id) => (byId.get(id) ? titleOf(entity, byId.get(id)!) : id)}
-          onDone={() => setSelected(new Set())}
-        />
-      ) : null}
+      <BulkBar
+        entity={entityKey}
+        ids={[...selected]}
+        stages={format.stages}
+        canDelete={(rights?.delete ?? 'none') !== 'none'}
+        titleOf={(id) => (byId.get(id) ? titleOf(entity, byId.get(id)!) : id)}
+        onDone={() => setSelected(new Set())}
+      />
       {views.isError ? (
         <ErrorState error={views.error} onRetry={() => void views.refetch()} />
+      ) : unknownView ? (
+        <EmptyState
+          description={t('views.notFound')}
+          action={<Button onClick={() => setParam('view', null)}>{t('views.openDefault')}</Button>}
+        />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.isPending || views.isPending ? (

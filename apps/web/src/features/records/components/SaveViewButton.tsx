@@ -59,10 +59,16 @@ export function SaveViewButton({ entity, columns, filter, sort, onSaved }: Props
         <Form layout="vertical">
           <Form.Item
             label={t('views.name')}
+            htmlFor="trellis-view-name"
             validateStatus={error ? 'error' : undefined}
             help={error ? (error.errorsAt('label')[0]?.message ?? error.message) : undefined}
           >
-            <Input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} />
+            <Input
+              id="trellis-view-name"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              maxLength={100}
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -44,6 +44,7 @@ export function FilterBuilder({ entity, fields, stages, label, value, onChange }
         <Space>
           <Typography.Text>{t('filter.match')}</Typography.Text>
           <Select
+            aria-label={t('filter.match')}
             size="small"
             value={value.join}
             onChange={(join) => onChange({ ...value, join })}

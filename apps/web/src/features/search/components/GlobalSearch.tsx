@@ -3,6 +3,7 @@ import { AutoComplete, Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '@trellis/rules';
 import { useNavigate } from 'react-router';
 import { request } from '../../../lib/api/client';
 import { useLabel } from '../../../lib/i18n/useLabel';
@@ -29,6 +30,14 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
   });
   const options = (found.data?.results ?? []).map((group) => {
     const entity = spec.entities.find((e) => e.key === group.entity);
+    // The entity's first phone field, read in its region ("138 0013 8000").
+    const phoneField = entity?.fields.find((f) => f.type === 'phone');
+    const phoneOf = (r: RecordData) => {
+      const v = phoneField ? r[phoneField.key] : undefined;
+      return typeof v === 'string' && phoneField?.type === 'phone'
+        ? formatPhone(v, phoneField.defaultRegion ?? 'CN')
+        : '';
+    };
     return {
       label: entity ? label(entity.pluralLabel ?? entity.label, entity.key) : group.entity,
       options: group.items.map((r) => ({
@@ -36,9 +45,7 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
         label: (
           <div className="trellis-search-hit">
             <span className="trellis-ellipsis">{entity ? titleOf(entity, r) : r.id}</span>
-            <span className="trellis-search-meta">
-              {typeof r.phone === 'string' ? r.phone : ''}
-            </span>
+            <span className="trellis-search-meta">{phoneOf(r)}</span>
           </div>
         ),
       })),

@@ -1,0 +1,29 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Opens the Ant Design select `select` (its combobox input) and picks the option titled
+ * `option` from that select's own dropdown (a dropdown still closing from another select would
+ * match a class-only locator and is not clickable).
+ */
+export async function choose(
+  page: Page,
+  select: Locator,
+  option: string,
+  opts: { search?: boolean } = {},
+): Promise<void> {
+  await select.click();
+  // A long list renders only the options in view: typing narrows it to the one wanted.
+  if (opts.search) await select.pressSequentially(option);
+  const list = await select.getAttribute('aria-controls');
+  await page
+    .locator(`[id="${list}"]`)
+    .locator('xpath=..')
+    .locator(`.ant-select-item-option[title="${option}"]`)
+    .click();
+}
+
+/** The record count the list shows next to its toolbar ("25 records" / "共 25 条"). */
+export async function listTotal(page: Page): Promise<number> {
+  const text = await page.locator('.trellis-toolbar [aria-live="polite"]').innerText();
+  return Number(/\d[\d,]*/.exec(text)?.[0]?.replace(/,/g, '') ?? NaN);
+}
