@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,16 +11,16 @@ import { useLocale } from '../../../lib/i18n/useLocale';
 import { updateRecord } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { RecordData } from '../../../lib/records/types';
-import { useLiveSpec } from '../../../lib/session/useSpec';
+import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 
 type Props = { entity: string; record: RecordData; onDone: () => void };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
- * The record's form for editing. Only the fields the user changed are sent, with the version
- * the form opened on: when someone else saved since, the server's conflict (409) is shown above
- * the button and nothing is overwritten.
+ * The record's form for editing. Only the entity's fields the user changed are sent, with the
+ * version the form opened on: when someone else saved since (the page's copy updates live), the
+ * server's conflict (409) is shown above the button, the input stays and nothing is overwritten.
  */
 export function RecordEditForm({ entity, record, onDone }: Props) {
   const { t } = useTranslation();
@@ -29,14 +30,20 @@ export function RecordEditForm({ entity, record, onDone }: Props) {
   const services = useFormServices();
   const rights = useFormRights(entity);
   const client = useQueryClient();
+  // The record as the form opened on it: what "changed" means and the version the save is for.
+  const [opened] = useState(record);
+  // Formulas are the server's to compute: never sent, even when the form recomputed one.
+  const fieldKeys = new Set(
+    (entityOf(spec, entity)?.fields ?? []).filter((f) => f.type !== 'formula').map((f) => f.key),
+  );
   return (
     <RecordForm
       spec={spec}
       {...entityFormProps(spec, entity)}
       locale={locale}
       services={services}
-      current={record}
-      initialValues={record}
+      current={opened}
+      initialValues={opened}
       hidden={rights.hidden}
       readOnlyFields={rights.readOnly}
       user={rights.user}
@@ -49,16 +56,16 @@ export function RecordEditForm({ entity, record, onDone }: Props) {
       }
       onSubmit={async (values) => {
         const changed = Object.fromEntries(
-          Object.entries(values).filter(([k, v]) => !same(v, record[k])),
+          Object.entries(values).filter(([k, v]) => fieldKeys.has(k) && !same(v, opened[k])),
         );
         if (Object.keys(changed).length === 0) {
           onDone();
           return undefined;
         }
         try {
-          const saved = await updateRecord(entity, record.id, record.version, changed);
-          client.setQueryData(recordKeys.detail(entity, record.id), saved);
-          void client.invalidateQueries({ queryKey: recordKeys.timeline(entity, record.id) });
+          const saved = await updateRecord(entity, opened.id, opened.version, changed);
+          client.setQueryData(recordKeys.detail(entity, opened.id), saved);
+          void client.invalidateQueries({ queryKey: recordKeys.timeline(entity, opened.id) });
           void client.invalidateQueries({ queryKey: recordKeys.lists() });
           message.success(t('records.saved'));
           onDone();
