@@ -108,7 +108,10 @@ async function createAndMove(
   for (const field of text.stageFields)
     await pickFirst(page, stageForm, field, dialog.getByText(text.refused));
   await stageForm.getByRole('button', { name: text.saveAndMove }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await dialog.waitFor({ state: 'hidden' }).catch(async (err: Error) => {
+    await shot(page, `stage-move-failed-${tag}`);
+    throw err;
+  });
   await page
     .locator(
       phone

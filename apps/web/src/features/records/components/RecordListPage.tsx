@@ -72,7 +72,8 @@ function EntityList({ entityKey }: { entityKey: string }) {
   const viewKey = params.get('view') ?? lists[0]?.key ?? `@${entityKey}`;
   const view = lists.find((v) => v.key === viewKey);
   // Someone else's saved view (a shared link) or a deleted one: said so, never an empty list.
-  const unknownView = !views.isPending && !view && params.get('view') !== null;
+  const unknownView =
+    !views.isPending && !view && params.get('view') !== null && !viewKey.startsWith('@');
   const rights = me.entities[entityKey];
   const visible = new Set([
     ...(rights?.visibleFields ?? []),
@@ -127,6 +128,7 @@ function EntityList({ entityKey }: { entityKey: string }) {
     (f) => (f === 'stage' ? format.stages.length > 0 : true),
   );
   const activeFilters = filter.rows.filter(isComplete).length;
+  // What the list shows: the view's own filter and the one built here (an export, a new view).
   const exportFilter =
     view?.filter && extra ? { and: [view.filter, extra] } : (extra ?? view?.filter);
   const byId = new Map(list.rows.map((r) => [r.id, r]));
@@ -200,11 +202,7 @@ function EntityList({ entityKey }: { entityKey: string }) {
           <SaveViewButton
             entity={entityKey}
             columns={columns}
-            filter={
-              view?.kind === 'saved' && view.filter && extra
-                ? { and: [view.filter, extra] }
-                : (extra ?? (view?.kind === 'saved' ? view.filter : undefined))
-            }
+            filter={exportFilter}
             sort={sort}
             onSaved={(v) => setParam('view', v.key)}
           />
