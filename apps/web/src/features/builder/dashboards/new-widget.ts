@@ -11,6 +11,7 @@ const TITLES: Record<WidgetType, { 'zh-CN': string; en: string }> = {
   attribution: { 'zh-CN': '渠道归因', en: 'Attribution' },
   metric: { 'zh-CN': '指标', en: 'Metric' },
   beforeAfter: { 'zh-CN': '前后对比', en: 'Before and after' },
+  sourceHealth: { 'zh-CN': '线索来源健康', en: 'Lead sources' },
 };
 
 /** Types that group by a field (breakdown, attribution) or date by one (timeSeries). */
