@@ -8,7 +8,7 @@ import type { ServerContext, ServerOptions } from './context';
 import { DEFAULT_LIMITS } from './context';
 import { authMiddleware } from './http/auth-middleware';
 import { limitBody } from './http/body-limit';
-import { runImportJob } from '@trellis/engine';
+import { runImport } from './imports/run-job';
 import { csrfMiddleware } from './http/csrf';
 import { HttpProblem, localeOf, problem } from './http/problem';
 import { writeIntake } from './intake/submit';
@@ -18,23 +18,6 @@ import { registerStatic } from './static';
 import type { AppLogger } from './setup/logger';
 import type { AppEnv } from './types';
 import { notifyChanges } from './http/change-notifier';
-
-/** Runs an import job in this process (tests, one-thread runtimes); failures are logged. */
-function runImportHere(
-  engine: ServerOptions['engine'],
-  id: string,
-  log: (e: Record<string, unknown>) => void,
-): Promise<void> {
-  void runImportJob(engine, id).catch((e: unknown) =>
-    log({
-      level: 'error',
-      msg: 'import failed',
-      job: id,
-      error: e instanceof Error ? e.message : String(e),
-    }),
-  );
-  return Promise.resolve();
-}
 
 /**
  * Builds the Trellis HTTP app (Hono). Testable without a socket through `app.request()`;
@@ -63,7 +46,15 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     loginIpLimiter: createRateLimiter(limits.loginAttempts * 10, 15 * 60_000),
     intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),
     log,
-    imports: { start: options.runImport ?? ((id) => runImportHere(engine, id, log)) },
+    // Not awaited: the job reports its progress in the store.
+    imports: {
+      start:
+        options.runImport ??
+        ((id) => {
+          void runImport(engine, id, log);
+          return Promise.resolve();
+        }),
+    },
   };
 
   const app = new Hono<AppEnv>();

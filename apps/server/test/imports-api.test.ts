@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,13 @@ describe('import API', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^"王芳","1391234567",.*"手机号：/);
     expect(lines[2]).toMatch(/^"陈静",.*"来源渠道：/);
+
+    // The finished run took the uploaded file away (the dry run kept it for the run).
+    for (let i = 0; i < 500 && existsSync(join(dir, 'imports', up.id)); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(join(dir, 'imports', up.id))).toBe(false);
+    expect(existsSync(join(dir, 'imports', `${up.id}.json`))).toBe(false);
+    expect((await start(false)).status).toBe(422);
   });
 
   it('refuses what cannot be imported, in the caller language, and keeps jobs private', async () => {

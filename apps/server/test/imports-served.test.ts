@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,10 @@ describe('imports under trellis start (read-only HTTP thread, one writer thread)
     const job = (await run.json()) as Job;
     expect(await finished(job.id)).toMatchObject({ status: 'done', created: 4 });
     expect(await rt.store.tables.count('e_lead')).toBe(4);
+    // The writer took the finished run's upload away.
+    const file = join(paths.files, 'imports', upload.id);
+    for (let i = 0; i < 500 && existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(file)).toBe(false);
 
     // A cancel after the end is a write too (forwarded), and leaves a finished job as it was.
     const cancelled = await request(`/api/v1/imports/${job.id}/cancel`, { method: 'POST' });

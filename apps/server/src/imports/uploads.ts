@@ -1,6 +1,6 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { newId } from '@trellis/store';
@@ -62,4 +62,43 @@ export function findUpload(filesDir: string, id: string, by: string): Upload | n
   if (!existsSync(meta)) return null;
   const upload = JSON.parse(readFileSync(meta, 'utf8')) as Upload;
   return upload.by === by ? upload : null;
+}
+
+/** How long an upload no job is running on is kept (a dry run today, the run tomorrow). */
+export const UPLOAD_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * Removes an upload (its bytes and its side file) once a job ended with it for good: a real run
+ * that finished. Paths that are not an upload (`<files>/imports/<uuid>`) are left alone.
+ */
+export async function removeUpload(path: string): Promise<void> {
+  if (!ID.test(basename(path)) || basename(dirname(path)) !== 'imports') return;
+  await rm(path, { force: true });
+  await rm(`${path}.json`, { force: true });
+}
+
+/**
+ * Removes uploads older than `ttlMs` that no running job reads (`inUse`: their paths), and
+ * what an interrupted upload left behind. Answers how many uploads went.
+ */
+export async function sweepUploads(
+  filesDir: string,
+  opts: { now: number; inUse: ReadonlySet<string>; ttlMs?: number },
+): Promise<number> {
+  const dir = folder(filesDir);
+  const before = opts.now - (opts.ttlMs ?? UPLOAD_TTL_MS);
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    if (!ID.test(name)) continue;
+    const path = join(dir, name);
+    if (opts.inUse.has(path)) continue;
+    const meta = `${path}.json`;
+    const at = existsSync(meta)
+      ? (JSON.parse(readFileSync(meta, 'utf8')) as Upload).at
+      : (await stat(path)).mtimeMs;
+    if (at >= before) continue;
+    await removeUpload(path);
+    removed++;
+  }
+  return removed;
 }

@@ -13,7 +13,13 @@ import { requireActor } from '../http/auth-middleware';
 import { HttpProblem, localeOf } from '../http/problem';
 import { errorReport } from '../imports/error-report';
 import { jobView } from '../imports/job-view';
-import { findUpload, saveUpload, UploadTooLarge, uploadPath } from '../imports/uploads';
+import {
+  findUpload,
+  saveUpload,
+  sweepUploads,
+  UploadTooLarge,
+  uploadPath,
+} from '../imports/uploads';
 import type { Actor, AppEnv } from '../types';
 
 const OUTCOMES: ImportOutcome[] = ['created', 'updated', 'skipped', 'failed'];
@@ -120,6 +126,11 @@ export function registerImportRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
         throw new HttpProblem(413, 'body_too_large', { max: ctx.limits.importBytes });
       throw e;
     }
+    // Expired uploads go when new ones come (files of running jobs stay: a resume reads them).
+    const inUse = new Set((await ctx.store.importJobs.running()).map((j) => j.filePath));
+    await sweepUploads(dir, { now: ctx.now(), inUse }).catch((e: unknown) =>
+      ctx.log({ level: 'warn', msg: 'upload sweep failed', error: String(e) }),
+    );
     const p = await preview(
       ctx,
       c,

@@ -1,5 +1,6 @@
-import { runImportJob, type AutomationsApi, type Engine } from '@trellis/engine';
+import type { AutomationsApi, Engine } from '@trellis/engine';
 import { WRITE_METHODS, type Store } from '@trellis/store';
+import { runImport } from '../imports/run-job';
 import { writeIntake, type IntakeInput } from '../intake/submit';
 import { AUTOMATION_WRITES, ENGINE_WRITES, type WriteCall } from './calls';
 
@@ -45,11 +46,7 @@ export function executeWrite(deps: WriterDeps, call: WriteCall): Promise<unknown
     return writeIntake(deps, args[0] as IntakeInput);
   // Started here and answered at once: the job reports its progress in the store.
   if (target === 'server' && method === 'import.start') {
-    void runImportJob(deps.engine, String(args[0])).catch((e: unknown) =>
-      console.error(
-        JSON.stringify({ level: 'error', msg: 'import failed', job: args[0], error: String(e) }),
-      ),
-    );
+    void runImport(deps.engine, String(args[0]), (e) => console.error(JSON.stringify(e)));
     return Promise.resolve(null);
   }
   return Promise.reject(new Error(`not a write the writer runs: ${target}.${method}`));

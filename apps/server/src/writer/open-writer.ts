@@ -1,6 +1,7 @@
-import { createAutomations, createEngine, resumeImportJobs } from '@trellis/engine';
+import { createAutomations, createEngine } from '@trellis/engine';
 import type { AutomationsApi, Engine } from '@trellis/engine';
 import type { Store } from '@trellis/store';
+import { resumeImports } from '../imports/run-job';
 import { alertSilentSources } from '../intake/silence-alerts';
 import { envMailer, envSecrets } from '../setup/outbound';
 import { envHttp } from '../setup/outbound-http';
@@ -62,11 +63,7 @@ export function openWriter(
     );
   }, SILENCE_CHECK_EVERY_MS);
   // Imports a stopped server left running go on from their last committed batch.
-  void resumeImportJobs(engine).catch((e: unknown) =>
-    console.error(
-      JSON.stringify({ level: 'error', msg: 'import resume failed', error: String(e) }),
-    ),
-  );
+  void resumeImports(engine, (e) => console.error(JSON.stringify(e)));
   const deps = { engine, store, automations, now: () => engine.clock.now() };
   return {
     engine,

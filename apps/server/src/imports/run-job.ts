@@ -1,0 +1,38 @@
+import { runImportJob, type Engine } from '@trellis/engine';
+import { removeUpload } from './uploads';
+
+/**
+ * Runs an import job to its end (or resumes it) and removes its uploaded file once a real run
+ * finished: the rows are in the database and the failed ones in the job's report. A dry run, a
+ * cancelled or failed run keep the file (the user may run it again) until the upload expires.
+ * Errors are logged, never thrown: the caller does not wait for the job.
+ */
+export async function runImport(
+  engine: Engine,
+  id: string,
+  log: (entry: Record<string, unknown>) => void,
+): Promise<void> {
+  try {
+    const job = await runImportJob(engine, id);
+    if (job && job.status === 'done' && !job.dryRun) await removeUpload(job.filePath);
+  } catch (e) {
+    log({
+      level: 'error',
+      msg: 'import failed',
+      job: id,
+      error: e instanceof Error ? e.message : String(e),
+    });
+  }
+}
+
+/** Resumes, one after another, every job a stopped server left running. */
+export async function resumeImports(
+  engine: Engine,
+  log: (entry: Record<string, unknown>) => void,
+): Promise<void> {
+  try {
+    for (const job of await engine.store.importJobs.running()) await runImport(engine, job.id, log);
+  } catch (e) {
+    log({ level: 'error', msg: 'import resume failed', error: String(e) });
+  }
+}
