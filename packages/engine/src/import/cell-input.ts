@@ -32,8 +32,25 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Zone offsets only change on quarter hours (UTC), so one answer serves a whole quarter: a file
+// of 100,000 dates asks Intl a few hundred times instead of 200,000 (formatToParts ~10 µs).
+const QUARTER_MS = 900_000;
+const offsets = new Map<string, number>();
+
 /** The offset (ms) of `timeZone` from UTC at the instant `utcMs`. */
 function zoneOffset(utcMs: number, timeZone: string): number {
+  const quarter = Math.floor(utcMs / QUARTER_MS);
+  const key = `${timeZone}\u0000${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetAt(quarter * QUARTER_MS, timeZone);
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetAt(utcMs: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(utcMs));
   const n = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));

@@ -74,12 +74,15 @@ const onlyMissing = (errors: FieldError[]): boolean =>
   errors.length > 0 && errors.every((e) => e.code === 'required' || e.code === 'requiredIf');
 
 // Identity values normalized as the write path stores them ("138 0013 8000" = "+8613800138000").
-function identityKeysOf(model: EntityModel, input: RecordData): string[] {
+// `normalized`: the row as the write path prepared it (no phone is parsed twice).
+function identityKeysOf(model: EntityModel, input: RecordData, normalized: boolean): string[] {
   const keys: string[] = [];
   for (const fields of model.identity) {
     const values = fields.map((f) => {
       const field = model.fields.get(f);
-      return field ? normalizeFieldValue(field, input[f], model.env).value : input[f];
+      return field && !normalized
+        ? normalizeFieldValue(field, input[f], model.env).value
+        : input[f];
     });
     if (values.some(isEmptyValue)) continue;
     keys.push(`${fields.join('+')}\u0000${JSON.stringify(values)}`);
@@ -121,7 +124,9 @@ export async function writeRow(w: RowWriter, tx: Tx, row: SheetRow): Promise<Row
         : failed(w, row.row, updated);
     }
   }
-  const keys = identityKeysOf(model, values);
+  const keys = prep.prepared
+    ? identityKeysOf(model, prep.prepared.next, true)
+    : identityKeysOf(model, values, false);
   const earlier = keys.map((k) => w.seen.get(k)).find((r) => r !== undefined);
   if (earlier !== undefined && options.dedupe !== 'update') {
     const message = importMessage('sameAsRow', options.locale, { row: earlier });

@@ -124,5 +124,16 @@ describe('cell values', () => {
     expect(wallTimeToInstant(new Date(Date.UTC(2026, 0, 1, 12)), 'Europe/Berlin')).toBe(
       Date.UTC(2026, 0, 1, 11, 0),
     );
+    // Offsets are remembered per quarter hour: the minutes either side of a change still differ
+    // (Berlin moves to summer time at 01:00 UTC on 2026-03-29), and a 45-minute zone is exact.
+    expect(wallTimeToInstant(new Date(Date.UTC(2026, 2, 29, 1, 59)), 'Europe/Berlin')).toBe(
+      Date.UTC(2026, 2, 29, 0, 59),
+    );
+    expect(wallTimeToInstant(new Date(Date.UTC(2026, 2, 29, 3, 0)), 'Europe/Berlin')).toBe(
+      Date.UTC(2026, 2, 29, 1, 0),
+    );
+    expect(wallTimeToInstant(new Date(Date.UTC(2026, 2, 29, 12, 0)), 'Asia/Kathmandu')).toBe(
+      Date.UTC(2026, 2, 29, 6, 15),
+    );
   });
 });
