@@ -29,7 +29,7 @@ const APPS = ['@trellis/server', '@trellis/cli', '@trellis/web'];
 const ALL_PACKAGES = ['logic', 'spec', 'rules', 'store', 'engine', 'forms', 'server', 'cli', 'web'];
 
 /** Which workspace packages each layer may import (DESIGN.md §2: only those to its left). */
-export const LAYERS = {
+const LAYERS = {
   logic: [],
   spec: ['logic'],
   rules: ['logic', 'spec'],
@@ -48,7 +48,7 @@ const REACT_ALLOWED = new Set(['forms', 'web']);
  * (`*` one path segment, `!` an exception). Node-side files (tests, benchmarks, scripts) may
  * use Node modules.
  */
-export function restrictionsFor(layer, nodeSide = false) {
+function restrictionsFor(layer, nodeSide = false) {
   const allowed = new Set(LAYERS[layer]);
   const patterns = [
     {
@@ -79,7 +79,7 @@ const toRegExp = (glob) =>
   new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/.*)?$`);
 
 /** Whether a module name falls in a group (a name also covers its subpaths, as in gitignore). */
-export function inGroup(name, group) {
+function inGroup(name, group) {
   const hit = group.filter((g) => !g.startsWith('!')).some((g) => toRegExp(g).test(name));
   return (
     hit && !group.filter((g) => g.startsWith('!')).some((g) => toRegExp(g.slice(1)).test(name))

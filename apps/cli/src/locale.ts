@@ -3,7 +3,7 @@ export const CLI_LOCALES = ['zh-CN', 'en'] as const;
 export type CliLocale = (typeof CLI_LOCALES)[number];
 
 /** Narrows an arbitrary string to a supported locale. */
-export function isCliLocale(value: unknown): value is CliLocale {
+function isCliLocale(value: unknown): value is CliLocale {
   return typeof value === 'string' && (CLI_LOCALES as readonly string[]).includes(value);
 }
 

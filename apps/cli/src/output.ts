@@ -1,7 +1,7 @@
 import type { TemplateIssue as CliIssue } from '@trellis/spec';
 
 /** The exact `--json` shape of `trellis spec validate` (issue 2). */
-export type ValidateJson = {
+type ValidateJson = {
   ok: boolean;
   errors: { path: string; code: string; message: string }[];
 };

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = join(CLI_DIR, '..', '..');
 /** The built command (test/build-setup.ts builds it before the tests run). */
-export const BIN = join(CLI_DIR, 'dist', 'main.js');
+const BIN = join(CLI_DIR, 'dist', 'main.js');
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 

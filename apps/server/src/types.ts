@@ -15,7 +15,7 @@ export type CurrentUser = {
 };
 
 /** How the request was authenticated. */
-export type AuthVia = 'session' | 'token' | 'none';
+type AuthVia = 'session' | 'token' | 'none';
 
 /** Hono environment of the app: per-request variables set by middleware. */
 export type AppEnv = {

@@ -4,7 +4,7 @@ import type { AnalyseResult } from './types';
 import { walk } from './walk';
 
 /** The record field a var/missing key reads: its first path segment; null for the whole data. */
-export function rootField(key: unknown): string | null {
+function rootField(key: unknown): string | null {
   if (typeof key === 'number' && Number.isFinite(key)) return String(key);
   if (typeof key !== 'string' || key === '') return null;
   return key.split('.')[0] as string;

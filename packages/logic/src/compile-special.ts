@@ -23,7 +23,7 @@ export function compileVar(args: Compiled[], literalPath: unknown, hasLiteral: b
 }
 
 /** `missing`: keys whose value is null, missing or ''. */
-export function missingKeys(s: Scope, args: unknown[]): unknown[] {
+function missingKeys(s: Scope, args: unknown[]): unknown[] {
   const keys = Array.isArray(args[0]) ? args[0] : args;
   const out: unknown[] = [];
   for (const key of keys) {

@@ -3,7 +3,7 @@ import { loopOperators } from './compile-special';
 import { pointer } from './errors';
 
 /** What the walker reports for each operation node. */
-export type VisitedOp = {
+type VisitedOp = {
   op: string;
   args: unknown[];
   /** JSON pointer of the operation object. */

@@ -70,7 +70,7 @@ function compiled(
   return r;
 }
 
-export function sqliteTable(columns: Record<string, SqlColumn>): SqlTable {
+function sqliteTable(columns: Record<string, SqlColumn>): SqlTable {
   const db = new Database(':memory:');
   const cols = names(columns);
   return {
@@ -100,7 +100,7 @@ export function sqliteTable(columns: Record<string, SqlColumn>): SqlTable {
 }
 
 /** A table in a fresh database on the test server, or null when no PostgreSQL runs. */
-export async function postgresTable(columns: Record<string, SqlColumn>): Promise<SqlTable | null> {
+async function postgresTable(columns: Record<string, SqlColumn>): Promise<SqlTable | null> {
   const url = await createTestDatabase('logic');
   if (!url) return null;
   const client = new pg.Client({ connectionString: url });

@@ -16,7 +16,7 @@ import { resolveUserPath, type CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 
 /** The config file `trellis start` reads from the data folder when neither --config nor TRELLIS_CONFIG names one. */
-export const CONFIG_FILE = 'trellis.config.json';
+const CONFIG_FILE = 'trellis.config.json';
 
 export type StartSettings = {
   limits: Partial<Limits>;

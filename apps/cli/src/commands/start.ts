@@ -35,11 +35,7 @@ type StartOptions = {
  * accepting requests, wait for those in flight and for the writer's current work, then close
  * the database.
  */
-export async function runStart(
-  ctx: CliContext,
-  locale: CliLocale,
-  o: StartOptions,
-): Promise<number> {
+async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Promise<number> {
   const dir = dataDirOf(o.data, ctx.env, ctx.cwd);
   const paths = dataPaths(dir);
   const firstRun = Boolean(o.initDemo) && !existsSync(paths.db);

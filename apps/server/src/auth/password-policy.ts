@@ -3,7 +3,7 @@ import type { Locale } from '../http/locale';
 /** The shortest password a person may choose (NIST SP 800-63B asks for at least 8; we ask 10). */
 export const MIN_PASSWORD_LENGTH = 10;
 /** Longer input is refused before hashing (scrypt over megabytes is a denial of service). */
-export const MAX_PASSWORD_LENGTH = 1000;
+const MAX_PASSWORD_LENGTH = 1000;
 
 /** Why a password is refused: too short or too long, or easy to guess. */
 export type PasswordProblem =

@@ -3,7 +3,7 @@ import { newId } from '@trellis/store';
 import { newToken, sha256Hex } from './secrets';
 
 /** API tokens start with this prefix so secret scanners can recognise them. */
-export const TOKEN_PREFIX = 'trl_';
+const TOKEN_PREFIX = 'trl_';
 
 export type TokenView = {
   id: string;

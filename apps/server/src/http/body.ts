@@ -3,10 +3,10 @@ import type { AppEnv } from '../types';
 import { HttpProblem } from './problem';
 
 /** Limits on request bodies; a deep JSON document is refused before anything walks it. */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 /** Deepest nesting of a parsed JSON value, walked without recursion. */
-export function jsonDepth(value: unknown, stopAt = Infinity): number {
+function jsonDepth(value: unknown, stopAt = Infinity): number {
   let max = 0;
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
@@ -42,7 +42,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Parses `a=1&b=2&b=3` into strings, repeated keys into arrays. */
-export function parseForm(text: string): Record<string, string | string[]> {
+function parseForm(text: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of new URLSearchParams(text)) {
     const prev = out[key];

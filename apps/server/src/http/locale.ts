@@ -2,7 +2,7 @@ import type { Locale } from '@trellis/engine';
 
 /** Locales the server answers in (CONTRACT.md): the engine's type. */
 export type { Locale };
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /**
  * Picks the answer locale from an Accept-Language header: the first listed language (by q)

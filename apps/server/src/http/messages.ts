@@ -160,8 +160,3 @@ export function message(
     name in params ? String(params[name]) : `{${name}}`,
   );
 }
-
-/** Whether the catalogue knows a code (tests check both locales are filled). */
-export function knownCodes(): string[] {
-  return Object.keys(MESSAGES);
-}

@@ -4,7 +4,7 @@ import type { AppEnv } from '../types';
 import { HttpProblem } from './problem';
 
 /** Items of a list page when `limit` is not given. */
-export const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
 
 /** `?limit=&cursor=` of a list, checked: every list of the API pages the same way. */
 export type PageParams = { limit: number; cursor: string | null };

@@ -19,7 +19,7 @@ import { statusOf } from '../http/engine-result';
 import type { Touch } from './capture';
 import { openReply, sealReply } from './idempotency';
 
-export type IntakeMode = 'merge' | 'create' | 'reject';
+type IntakeMode = 'merge' | 'create' | 'reject';
 
 export type IntakeInput = {
   kind: IntakeKind;
@@ -43,7 +43,7 @@ export type IntakeInput = {
   prepared?: PreparedCreate;
 };
 
-export type IntakeReply = { status: number; body: Record<string, unknown>; echoRecord?: boolean };
+type IntakeReply = { status: number; body: Record<string, unknown>; echoRecord?: boolean };
 
 export type IntakeOutcome =
   | {
@@ -113,7 +113,7 @@ function resubmissionType(spec: AppSpec | null): string | null {
 }
 
 /** One intake log entry (accepted or not), for `store.intakeLog.append`. */
-export function logEntry(
+function logEntry(
   input: Pick<IntakeInput, 'kind' | 'source' | 'ip' | 'idempotencyKey'>,
   entry: { status: IntakeStatus; httpStatus: number; reasons?: IntakeReason[]; recordId?: string },
   at: number,

@@ -12,7 +12,7 @@ const query = (name: string, schema: Schema, description?: string, required = fa
 const str = { type: 'string' };
 
 /** `?limit=&cursor=`: every list of the API pages this way (answers carry `nextCursor`). */
-export function pageParams(maxPageSize: number): Schema[] {
+function pageParams(maxPageSize: number): Schema[] {
   return [
     query(
       'limit',

@@ -30,7 +30,7 @@ export type LiveForm = {
 const bySpec = new WeakMap<AppSpec, Map<string, LiveForm | null>>();
 
 /** The public form behind `/f/:form` (slug or key). */
-export function findPublicForm(spec: AppSpec | null, ref: string): FormSpec | undefined {
+function findPublicForm(spec: AppSpec | null, ref: string): FormSpec | undefined {
   return spec?.forms?.find((f) => f.public === true && (f.slug === ref || f.key === ref));
 }
 
@@ -38,11 +38,7 @@ export function findPublicForm(spec: AppSpec | null, ref: string): FormSpec | un
  * The live public form `ref` of `spec`, with its rules model, layout, projection and validator
  * cached for the life of that spec object (a publish brings a new one), or null.
  */
-export function liveForm(
-  spec: AppSpec | null,
-  ref: string,
-  version: number | null,
-): LiveForm | null {
+function liveForm(spec: AppSpec | null, ref: string, version: number | null): LiveForm | null {
   if (!spec) return null;
   let forms = bySpec.get(spec);
   if (!forms) bySpec.set(spec, (forms = new Map()));

@@ -12,10 +12,10 @@ import { withFileRefs } from './file-refs';
 
 const ACTIONS = ['assign', 'stage', 'update', 'delete'] as const;
 type Action = (typeof ACTIONS)[number];
-export const MAX_BULK = 500;
+const MAX_BULK = 500;
 
 /** One record's outcome: written, or refused with the same problem a single write would get. */
-export type BulkResult =
+type BulkResult =
   | { id: string; ok: true; version?: number }
   | {
       id: string;

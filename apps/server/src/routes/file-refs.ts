@@ -6,7 +6,7 @@ import type { FileRow } from '@trellis/store';
 import { fileRow, mayRead } from './files';
 
 /** A file as a record field or an activity stores it: always as the files table says. */
-export type FileRef = { id: string; name: string; size: number; mime: string };
+type FileRef = { id: string; name: string; size: number; mime: string };
 
 /**
  * Resolves the file references of a write: each must name a stored file the caller uploaded or
@@ -14,7 +14,7 @@ export type FileRef = { id: string; name: string; size: number; mime: string };
  * taken from the files table, never from the client. Anything else answers as if the file did
  * not exist (`file_not_found`), so ids of other people's files cannot be probed or borrowed.
  */
-export async function resolveFileRefs(
+async function resolveFileRefs(
   ctx: ServerContext,
   actor: Actor,
   refs: unknown,

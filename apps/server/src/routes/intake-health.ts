@@ -10,12 +10,7 @@ import type { Actor, AppEnv } from '../types';
 const DAY = 86_400_000;
 
 /** Health of one intake source from the intake log: last success, last failure and daily counts. */
-export async function sourceHealth(
-  ctx: ServerContext,
-  kind: 'form' | 'webhook',
-  key: string,
-  days = 14,
-) {
+async function sourceHealth(ctx: ServerContext, kind: 'form' | 'webhook', key: string, days = 14) {
   const log = ctx.store.intakeLog;
   const lastOk = await log.last(kind, key, ['accepted', 'merged']);
   const lastFail = await log.last(kind, key, ['rejected', 'unauthorized']);

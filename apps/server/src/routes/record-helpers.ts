@@ -51,7 +51,7 @@ export function viaOf(c: Context<AppEnv>): Via {
 }
 
 /** A list sorts by at most this many fields (the record id breaks ties after them). */
-export const MAX_SORT_FIELDS = 5;
+const MAX_SORT_FIELDS = 5;
 
 /**
  * Parses `?filter=&sort=&limit=&cursor=&q=&count=1&tz=` of a list, refusing fields the caller

@@ -11,7 +11,7 @@ export type SeedUser = {
   supervisor?: string;
 };
 
-export type SeedActivity = { type: string; at: number; by: string | null; body: string };
+type SeedActivity = { type: string; at: number; by: string | null; body: string };
 
 /** One record to write, with its past: stage walk, activities and the touch it came with. */
 export type SeedRecord = {
@@ -27,7 +27,7 @@ export type SeedRecord = {
 };
 
 /** The time window of the seed: a year up to `now`. */
-export type SeedWindow = { start: number; now: number };
+type SeedWindow = { start: number; now: number };
 
 /**
  * How one template's demo data is made (registered in profiles/index.ts by template name):

@@ -16,7 +16,7 @@ import { FILE_MODE, holdDataDir, type DataPaths } from './data-dir';
 
 /** Format marker of `manifest.json` in a backup archive. */
 export const BACKUP_FORMAT = 'trellis-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 
 /** What a backup archive holds, written as its `manifest.json`. */
 export type BackupManifest = {

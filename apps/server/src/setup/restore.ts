@@ -17,7 +17,7 @@ import { BACKUP_FORMAT, type BackupManifest } from './backup';
 import { DataDirBusyError, DIR_MODE, FILE_MODE, holdDataDir, type DataPaths } from './data-dir';
 
 /** Why a restore did not happen; nothing in the data directory was changed. */
-export type RestoreRefusal =
+type RestoreRefusal =
   { code: 'in_use' } | { code: 'restoring' } | { code: 'invalid_backup'; reason: string };
 
 export type RestoreResult =

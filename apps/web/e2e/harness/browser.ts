@@ -5,7 +5,7 @@ import { launchChromium } from '@trellis/tooling/browser';
 import { WEB_DIR } from './trellis';
 
 /** Where screenshots go (test artifacts; not committed). */
-export const ARTIFACTS = join(WEB_DIR, 'e2e', 'artifacts');
+const ARTIFACTS = join(WEB_DIR, 'e2e', 'artifacts');
 
 export const DESKTOP = { width: 1366, height: 860 };
 export const PHONE = { width: 390, height: 844 };

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const REPO_ROOT = join(WEB_DIR, '..', '..');
+const REPO_ROOT = join(WEB_DIR, '..', '..');
 const CLI = join(REPO_ROOT, 'apps', 'cli', 'bin', 'trellis.mjs');
 
 export type DemoLogin = { login: string; role: string; password: string };

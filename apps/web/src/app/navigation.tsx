@@ -33,7 +33,7 @@ const always = () => true;
  * The menu registry. A feature that adds a page adds one entry here with the capability that
  * shows it (the builder: `build`; dashboards: `viewReports`; import: `import`).
  */
-export const staticNav: NavItem[] = [
+const staticNav: NavItem[] = [
   {
     key: 'home',
     path: '/',
@@ -96,7 +96,7 @@ export const staticNav: NavItem[] = [
 ];
 
 /** One entry per entity the user may read, from the spec (no per-entity code). */
-export function entityNav(spec: AppSpec, me: Me): NavItem[] {
+function entityNav(spec: AppSpec, me: Me): NavItem[] {
   return spec.entities
     .filter((e) => (me.entities[e.key]?.read ?? 'none') !== 'none')
     .map((e, i) => ({

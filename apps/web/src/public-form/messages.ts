@@ -41,6 +41,3 @@ export function pageMessage(
 ): string {
   return interpolate(catalogue[key][locale], params);
 }
-
-export const PAGE_MESSAGE_KEYS = Object.keys(catalogue) as PageMessageKey[];
-export { catalogue as pageMessages };

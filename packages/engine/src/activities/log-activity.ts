@@ -150,7 +150,7 @@ function checkInput(call: Call, input: ActivityInput): FieldError[] {
 }
 
 /** The longest activity body (a long call note is ~2,000 characters; a pasted email thread more). */
-export const MAX_ACTIVITY_BODY = 10_000;
+const MAX_ACTIVITY_BODY = 10_000;
 
 function isFileRef(f: unknown): f is FileRef {
   if (typeof f !== 'object' || f === null) return false;

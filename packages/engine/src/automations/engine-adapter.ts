@@ -4,7 +4,7 @@ import type { Actor } from '../ports';
 import type { RecordsPort } from './records-port';
 
 /** The actor every automation write runs as (permission ports let it act on any record). */
-export const AUTOMATION_ACTOR: Actor = { kind: 'automation' };
+const AUTOMATION_ACTOR: Actor = { kind: 'automation' };
 
 /**
  * Binds the engine's one write path to automations: actor `automation`, via 'automation', and

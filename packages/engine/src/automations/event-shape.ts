@@ -15,13 +15,13 @@ export function payloadString(e: AutomationEvent, ...keys: string[]): string | n
 }
 
 /** Values before the change (record.updated), or null. */
-export function beforeOf(e: AutomationEvent): RecordData | null {
+function beforeOf(e: AutomationEvent): RecordData | null {
   const b = e.payload.before;
   return isObject(b) ? b : null;
 }
 
 /** Values after the change / the record snapshot in the event, or null. */
-export function afterOf(e: AutomationEvent): RecordData | null {
+function afterOf(e: AutomationEvent): RecordData | null {
   const a = e.payload.after ?? e.payload.record;
   return isObject(a) ? a : null;
 }

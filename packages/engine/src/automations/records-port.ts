@@ -1,7 +1,7 @@
 import type { RecordData } from '../ports';
 
 /** Error shape of a refused write (the engine's EngineError, structurally). */
-export type WriteError = {
+type WriteError = {
   code: string;
   message: string;
   errors?: { path: string; code: string; message: string }[];

@@ -35,7 +35,7 @@ export type RenderedText = { text: string; spans: TextSpan[] };
  * map, resolved to `locale`) with the record's values; choices show their option label in
  * `locale` when the entity is given. Unknown fields become empty.
  */
-export function renderMessage(
+function renderMessage(
   message: LocaleMap | string | undefined,
   record: RecordData | null,
   locale: Locale,

@@ -25,7 +25,6 @@ export type EngineError = {
   details?: Record<string, unknown>;
 };
 
-export type Ok<T> = { ok: true } & T;
 export type Failure = { ok: false; error: EngineError };
 
 /** Builds an engine error whose message comes from the catalogue. */

@@ -49,7 +49,7 @@ export function dingtalkPayload(m: RobotMessage): Record<string, unknown> {
 }
 
 /** Plain JSON body for any other receiver. */
-export function jsonPayload(m: RobotMessage): Record<string, unknown> {
+function jsonPayload(m: RobotMessage): Record<string, unknown> {
   return {
     title: m.title,
     text: m.text,

@@ -8,7 +8,6 @@ export type Scope = 'none' | 'own' | 'own+pool' | 'team' | 'team+pool' | 'all';
 export const SCOPES = ['none', 'own', 'own+pool', 'team', 'team+pool', 'all'] as const;
 
 export type EntityAction = 'create' | 'read' | 'update' | 'delete';
-export const ENTITY_ACTIONS = ['create', 'read', 'update', 'delete'] as const;
 
 /** Per-role restriction of one field; fields not named are visible and writable. */
 export type FieldAccess = 'hidden' | 'readonly' | 'editable';
@@ -23,20 +22,9 @@ export type Capability =
   | 'manageAutomations'
   | 'manageIntake'
   | 'monitor';
-export const CAPABILITIES = [
-  'build',
-  'export',
-  'import',
-  'reassign',
-  'viewReports',
-  'manageUsers',
-  'manageAutomations',
-  'manageIntake',
-  'monitor',
-] as const;
 
 /** The part of a role spec the permission model reads. `create` may be a boolean or a scope. */
-export type RoleGrant = {
+type RoleGrant = {
   create?: boolean | Scope;
   read?: Scope;
   update?: Scope;
@@ -87,19 +75,3 @@ export type ScopeCondition = { kind: 'all' } | { kind: 'none' } | { kind: 'where
 
 /** The role key that always holds every right, so an installation can never lock itself out. */
 export const ADMIN_ROLE = 'admin';
-
-/** System fields every reader that can see a record may see. */
-export const SYSTEM_FIELDS = [
-  'id',
-  'stage',
-  'ownerId',
-  'teamId',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'stageEnteredAt',
-  'lastActivityAt',
-  'slaDueAt',
-  'version',
-  'deletedAt',
-] as const;

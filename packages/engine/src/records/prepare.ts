@@ -13,7 +13,7 @@ export type Prepared = {
 };
 
 /** Field defaults from the spec for a new record. */
-export function defaults(call: Call): RecordData {
+function defaults(call: Call): RecordData {
   const out: RecordData = {};
   for (const f of call.model.entity.fields) {
     if ('default' in f && f.default !== undefined) out[f.key] = structuredClone(f.default);

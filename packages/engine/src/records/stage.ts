@@ -7,7 +7,7 @@ import type { Call } from './call';
 import { checkStageGate, type EvidenceActivity } from '@trellis/rules';
 
 /** Activities logged on a record since `since` (its stage entry): the evidence a gate may ask for. */
-export function evidenceSince(
+function evidenceSince(
   call: Call,
   recordId: string,
   since: number | null,

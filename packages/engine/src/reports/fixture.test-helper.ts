@@ -194,7 +194,7 @@ export const reportSpec = {
   ],
 } as unknown as AppSpec;
 
-export type Move = { from: string | null; to: string; at: number; dwell: number | null };
+type Move = { from: string | null; to: string; at: number; dwell: number | null };
 export type GenLead = {
   id: string;
   ownerId: string | null;

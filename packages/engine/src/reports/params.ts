@@ -9,7 +9,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const MAX_DAYS = 3700;
 
 /** A localized invalid_input failure naming each bad parameter. */
-export function badInput(locale: Locale, errors: FieldError[]): Failure {
+function badInput(locale: Locale, errors: FieldError[]): Failure {
   return {
     ok: false,
     error: { code: 'invalid_input', message: reportText(locale, 'badParameters'), errors },

@@ -23,7 +23,7 @@ export function dayOf(ms: number, timeZone: string): string {
 }
 
 /** The first instant of `day` on the wall clock of `timeZone` (daylight saving included). */
-export function dayStart(day: string, timeZone: string): number {
+function dayStart(day: string, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const noon = Date.UTC(y, m - 1, d, 12);
   // Noon UTC lies on `day` in every zone from UTC-11 to UTC+11; step a few hours otherwise.

@@ -54,4 +54,3 @@ export function formMessage(
 
 /** Every key of the catalogue (for the parity test and for callers listing them). */
 export const FORM_MESSAGE_KEYS = Object.keys(catalogue) as FormMessageKey[];
-export { catalogue as formMessages };

@@ -14,7 +14,7 @@ export class Fragment {
 }
 
 /** SQLite cannot bind booleans: JS true/false are stored and compared as 1/0 (in both dialects). */
-export const bindable = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+const bindable = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 /**
  * Tagged template: embedded fragments are spliced in, every other value becomes a parameter.

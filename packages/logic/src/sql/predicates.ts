@@ -62,7 +62,7 @@ function runJs(op: string, values: unknown[], cx: SqlCx): unknown {
 }
 
 /** JSONLogic truthiness of a value. */
-export function truthiness(t: Term, cx: SqlCx): Fragment {
+function truthiness(t: Term, cx: SqlCx): Fragment {
   const d = cx.d;
   if (t.t === 'literal') return constant(d, truthy(t.value));
   const x = t.sql;

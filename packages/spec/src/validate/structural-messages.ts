@@ -38,7 +38,7 @@ const PATTERNS: Record<string, [string, string]> = {
 };
 
 /** Builder-readable sentences per ajv keyword; other keywords use ajv-i18n's message. */
-export const sentences: Record<string, Sentence> = {
+const sentences: Record<string, Sentence> = {
   required: (p, zh) =>
     zh ? `缺少必填项 “${p.missingProperty}”。` : `"${p.missingProperty}" is required here.`,
   unknownProperty: (p, zh) =>

@@ -29,11 +29,7 @@ function validatorFor(field: FieldSpec): ValidateFunction {
 }
 
 /** Whether a literal is a fitting record value of the field; the reason (ajv's, localized by ajv-i18n) when not. */
-export function valueProblem(
-  field: FieldSpec,
-  value: unknown,
-  locale: Locale = 'zh-CN',
-): string | null {
+function valueProblem(field: FieldSpec, value: unknown, locale: Locale = 'zh-CN'): string | null {
   if (value === null) return null;
   const fn = validatorFor(field);
   if (fn(value)) return null;

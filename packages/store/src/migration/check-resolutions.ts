@@ -6,7 +6,7 @@ import { encodeValue } from '../sqlite/codec';
 import type { MigrationPlan, Resolution, Resolutions } from './types';
 
 /** The field of the target spec a warning is about. */
-export function targetField(
+function targetField(
   plan: MigrationPlan,
   entity: string,
   field: string | undefined,
@@ -15,7 +15,7 @@ export function targetField(
 }
 
 /** Whether `value` can be stored in `field` (storage class and, for choices, a known option). */
-export function fitsField(field: FieldShape, value: unknown): boolean {
+function fitsField(field: FieldShape, value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (!encodeValue(columnKind(field), value).ok) return false;
   const options = field.options ? new Set(field.options.map((o) => o.value)) : null;

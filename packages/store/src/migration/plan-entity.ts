@@ -8,7 +8,7 @@ import type { MigrationStep, MigrationWarning, ResolutionKind, WarningCode } fro
 import { warningMessage } from './warning-messages';
 
 /** Raw column names of the system columns (never archived or converted). */
-export const SYSTEM_COLUMNS = new Set([
+const SYSTEM_COLUMNS = new Set([
   'rid',
   'id',
   'created_at',

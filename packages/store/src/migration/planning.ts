@@ -1,7 +1,7 @@
 import type { SchemaProbe } from './schema-probe';
 
 /** One question to the probe (answered at once on SQLite, by a query on PostgreSQL). */
-export type Question = (probe: SchemaProbe) => unknown;
+type Question = (probe: SchemaProbe) => unknown;
 
 /**
  * The migration planner is written once as generators that yield their questions to the

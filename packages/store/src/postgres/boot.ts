@@ -4,7 +4,7 @@ import { migrationsFolder } from '../db/migrations-folder';
 import type { PgPool } from './pool';
 
 /** One advisory lock key for schema changes, so processes starting together migrate one at a time. */
-export const SCHEMA_LOCK = 7_311_001;
+const SCHEMA_LOCK = 7_311_001;
 
 /**
  * Prepares a database for Trellis: pg_trgm (the search index) and the checked-in system

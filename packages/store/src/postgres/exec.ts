@@ -12,7 +12,7 @@ function bind(params: readonly unknown[] | undefined): unknown[] {
 }
 
 /** Runs portable SQL (`?` placeholders) on PostgreSQL. */
-export async function query<R = Row>(
+async function query<R = Row>(
   on: Queryable,
   sql: string,
   params?: readonly unknown[],

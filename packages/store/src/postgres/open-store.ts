@@ -28,7 +28,7 @@ const TRANSIENT = new Set([
 ]);
 
 /** Whether a PostgreSQL error is worth retrying: the codes above and lost connections (08…). */
-export function pgTransient(error: unknown): boolean {
+function pgTransient(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   return (

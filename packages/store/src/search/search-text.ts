@@ -9,7 +9,7 @@
 export const PAIR_SEP = '\u0001';
 
 /** NFKC (full-width digits and letters become ASCII), trimmed, lower-cased. */
-export function normalizeSearchText(s: string): string {
+function normalizeSearchText(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase();
 }
 

@@ -1,5 +1,5 @@
 /** A value or a promise of it: the SQLite executor answers synchronously, PostgreSQL's cannot. */
-export type Awaitable<T> = T | Promise<T>;
+type Awaitable<T> = T | Promise<T>;
 
 export type Row = Record<string, unknown>;
 

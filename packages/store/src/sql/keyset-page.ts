@@ -5,7 +5,7 @@ import type { Row, SqlExec } from './exec';
  * One key of a page's order; the last key must be unique (the row id). `column` may be an SQL
  * expression (say `coalesce(due_at, 9e15)` to sort NULLs last).
  */
-export type PageKey = { column: string; dir: 'asc' | 'desc'; notNull?: boolean };
+type PageKey = { column: string; dir: 'asc' | 'desc'; notNull?: boolean };
 
 /** One page of a list and the cursor of the next one (null on the last page). */
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -31,7 +31,7 @@ export type PageQuery<T> = {
 };
 
 /** The page size asked for, within 1..1000 (default 50). */
-export function pageLimit(page: PageRequest): number {
+function pageLimit(page: PageRequest): number {
   return Math.min(1000, Math.max(1, page.limit ?? 50));
 }
 

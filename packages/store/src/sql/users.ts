@@ -8,7 +8,7 @@ const U_COLS = COLS.split(', ')
   .map((c) => `u.${c}`)
   .join(', ');
 
-export function toUser(r: Row): UserRow {
+function toUser(r: Row): UserRow {
   const status = r.status === 'away' || r.status === 'disabled' ? r.status : 'active';
   return {
     id: String(r.id),

@@ -4,7 +4,7 @@ import type { SqlType } from '../entity/column-types';
 
 const SQLITE_TYPE: Record<SqlType, string> = { text: 'TEXT', real: 'REAL', integer: 'INTEGER' };
 
-export function sqliteType(t: SqlType): string {
+function sqliteType(t: SqlType): string {
   return SQLITE_TYPE[t];
 }
 

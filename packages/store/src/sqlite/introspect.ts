@@ -28,9 +28,3 @@ export function managedIndexes(db: StoreDb, table: string): { name: string; sql:
     )
     .all(table, `ix\\_${table.replace(/_/g, '\\_')}\\_\\_%`) as { name: string; sql: string }[];
 }
-
-export function rowCount(db: StoreDb, table: string): number {
-  return (
-    db.sqlite.prepare(`SELECT count(*) AS n FROM ${quoteIdent(table)}`).get() as { n: number }
-  ).n;
-}

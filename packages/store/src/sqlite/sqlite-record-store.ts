@@ -6,7 +6,6 @@ import type { StoreLocale, StoreResult } from '../messages';
 import type { RecordStore } from './record-core';
 import type { AppShape } from '../spec-shape';
 import { createCtx } from './context';
-import type { SqliteCtx } from './context';
 import { writeHistory, writeOutbox, writeTransition } from './journal-writers';
 import { findByIdentity, getRecord, listRecords, searchRecords } from './record-reads';
 import { groupRecords } from './record-groups';
@@ -73,5 +72,3 @@ export function createRecordStore(
     writeOutbox: (row) => writeOutbox(ctx, row),
   };
 }
-
-export type { SqliteCtx };

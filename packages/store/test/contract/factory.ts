@@ -3,7 +3,7 @@ import type { AppShape, Store, StoreLocale } from '../../src/index';
 import { baseSpec } from '../fixtures';
 
 /** An open store for one test, a second store on the same database, and the cleanup. */
-export type StoreHandle = {
+type StoreHandle = {
   store: Store;
   /**
    * Another store (its own connections) on the same database: what a second process sees.
@@ -13,7 +13,7 @@ export type StoreHandle = {
   close(): Promise<void>;
 };
 
-export type OpenOptions = { spec?: AppShape; locale?: StoreLocale; shared?: boolean };
+type OpenOptions = { spec?: AppShape; locale?: StoreLocale; shared?: boolean };
 
 /**
  * How a contract suite gets a fresh database: system tables in place, the entity tables of

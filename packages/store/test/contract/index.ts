@@ -12,7 +12,7 @@ import { specsContract } from './specs.case';
 import { transactionsContract } from './transactions.case';
 import { viewsContract } from './views.case';
 
-export type { StoreFactory, StoreHandle } from './factory';
+export type { StoreFactory } from './factory';
 
 /** Every contract suite of the store interface, for one adapter (docs/storage.md). */
 export function storeContract(factory: StoreFactory): void {

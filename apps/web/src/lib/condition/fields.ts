@@ -23,7 +23,7 @@ const KIND_OF_TYPE: Record<string, FieldKind> = {
 };
 
 /** How a field of the spec compares in a condition. */
-export function fieldKind(field: FieldSpec): FieldKind {
+function fieldKind(field: FieldSpec): FieldKind {
   if (field.type === 'formula') {
     const kinds: Record<string, FieldKind> = {
       number: 'number',

@@ -57,7 +57,7 @@ function single(expr: unknown): [string, unknown] | null {
 }
 
 /** The field of `{"var": "field"}` (a plain, non-empty name without a default), or null. */
-export function varName(x: unknown): string | null {
+function varName(x: unknown): string | null {
   const s = single(x);
   if (!s || s[0] !== 'var' || typeof s[1] !== 'string' || s[1] === '') return null;
   return s[1].startsWith('$') ? null : s[1];

@@ -48,6 +48,6 @@ export type ConditionGroup = {
 };
 
 /** An expression the builder cannot show as rules: kept exactly, shown and edited as JSON. */
-export type ConditionRaw = { kind: 'raw'; logic: unknown };
+type ConditionRaw = { kind: 'raw'; logic: unknown };
 
 export type ConditionNode = ConditionRule | ConditionGroup | ConditionRaw;

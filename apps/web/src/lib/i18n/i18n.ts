@@ -5,7 +5,7 @@ import zhCN from '../../locales/zh-CN.json';
 import { detectLocale, rememberLocale, setCurrentLocale, type Locale } from './locale';
 
 /** The UI strings; `zh-CN.json` and `en.json` hold the same keys (a test checks). */
-export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
+const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
 
 /** Starts i18next in the detected language. Called once before the first render. */
 export function initI18n(): typeof i18next {

@@ -2,7 +2,7 @@ import { query, request } from '../api/client';
 import type { BulkResult, Group, ListParams, RecordData, RecordPage, View } from './types';
 
 /** The browser's time zone: what "today" and "this week" mean in the user's views. */
-export const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const timeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** The spec's views the user may read, then the user's own saved views. */
 export async function fetchViews(): Promise<View[]> {

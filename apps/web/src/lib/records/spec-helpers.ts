@@ -1,8 +1,5 @@
 import type { AppSpec, EntitySpec } from '@trellis/spec';
 
-/** The system fields every record has, shown like fields in lists and filters. */
-export const SYSTEM_FIELDS = ['stage', 'ownerId', 'teamId', 'createdAt', 'updatedAt'] as const;
-
 type Pipeline = NonNullable<AppSpec['pipelines']>[number];
 export type Stage = Pipeline['stages'][number];
 

@@ -5,9 +5,9 @@ import type { SpecLabel } from '../i18n/label';
 export type User = components['schemas']['sys.User'];
 
 /** A permission scope as /api/v1/me reports it (docs/permissions.md). */
-export type Scope = 'none' | 'own' | 'own+pool' | 'team' | 'team+pool' | 'all';
+type Scope = 'none' | 'own' | 'own+pool' | 'team' | 'team+pool' | 'all';
 
-export type EntityRights = {
+type EntityRights = {
   create: boolean;
   read: Scope;
   update: Scope;
@@ -16,7 +16,7 @@ export type EntityRights = {
   writableFields: string[];
 };
 
-export type Capability =
+type Capability =
   | 'build'
   | 'export'
   | 'import'

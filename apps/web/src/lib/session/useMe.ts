@@ -5,7 +5,7 @@ import { sessionKeys } from './keys';
 import type { Me } from './types';
 
 /** Who is signed in; `null` when nobody is (a 401 is an answer here, not an error). */
-export async function fetchMe(): Promise<Me | null> {
+async function fetchMe(): Promise<Me | null> {
   try {
     return (await unwrap(api.GET('/api/v1/me'))) as unknown as Me;
   } catch (err) {

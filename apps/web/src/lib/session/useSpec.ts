@@ -36,8 +36,3 @@ export function useLiveSpec(): AppSpec {
 export function entityOf(spec: AppSpec, key: string | undefined): EntitySpec | undefined {
   return spec.entities.find((e) => e.key === key);
 }
-
-/** A field of an entity by key, or undefined. */
-export function fieldOf(entity: EntitySpec, key: string): FieldSpec | undefined {
-  return entity.fields.find((f) => f.key === key);
-}

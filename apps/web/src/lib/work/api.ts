@@ -15,7 +15,7 @@ export type Notification = {
   readAt: number | null;
 };
 
-export function fetchNotifications(): Promise<{ items: Notification[]; unread: number }> {
+function fetchNotifications(): Promise<{ items: Notification[]; unread: number }> {
   return request('GET', '/api/v1/notifications');
 }
 

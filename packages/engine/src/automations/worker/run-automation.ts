@@ -8,7 +8,7 @@ import type { ActionContext, AutomationEvent, RunLog, Subject } from '../types';
 import { executeAction } from './execute-action';
 
 /** Idempotency key of one action: (event, automation, record, action index). */
-export function effectKey(
+function effectKey(
   eventId: string,
   automationKey: string,
   recordId: string | null,

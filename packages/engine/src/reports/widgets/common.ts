@@ -49,12 +49,6 @@ export async function aggregate(
   );
 }
 
-/** Count of records under a filter, with that filter. */
-export async function countOf(c: WidgetCtx, filter: unknown): Promise<Num> {
-  const [row] = await aggregate(c, filter, { measures: [{ op: 'count' }] });
-  return { value: row?.values[0] ?? 0, filter: filter ?? {} };
-}
-
 /** The pipeline's stages split by category, in pipeline order. */
 export function stagesOf(c: WidgetCtx): {
   forward: StageSpec[];

@@ -15,7 +15,7 @@ export function coreFields(c: WidgetCtx): string[] {
 const missing = (field: string) => ({ isEmpty: [{ var: field }] });
 
 /** Records missing at least one of `fields` (null when there are no fields). */
-export const incomplete = (fields: string[]): unknown =>
+const incomplete = (fields: string[]): unknown =>
   fields.length ? or(...fields.map(missing)) : null;
 
 /**

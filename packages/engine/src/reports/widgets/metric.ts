@@ -15,7 +15,7 @@ export function measureOf(c: WidgetCtx): { measure: Measure; unit: Unit } {
 }
 
 /** The value of the widget's measure over the records a filter selects. */
-export async function measureValue(c: WidgetCtx, filter: unknown): Promise<Num> {
+async function measureValue(c: WidgetCtx, filter: unknown): Promise<Num> {
   const { measure } = measureOf(c);
   const [row] = await aggregate(c, filter, { measures: [measure] });
   const value = row?.values[0] ?? (measure.op === 'count' ? 0 : null);

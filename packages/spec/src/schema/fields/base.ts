@@ -3,7 +3,7 @@ import type { TProperties } from '@sinclair/typebox';
 import { camelKey, closed, label, Logic, optLabel } from '../common';
 
 /** Properties every field has, whatever its type. */
-export const baseFieldProperties = {
+const baseFieldProperties = {
   key: camelKey(
     'Field key, camelCase, unique in the entity. Becomes the column name; never rename a published field.',
   ),

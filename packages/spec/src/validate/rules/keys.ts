@@ -22,7 +22,7 @@ const KINDS: Record<string, string> = {
 };
 
 /** Reports every repeated `key` (or `prop`) in a list, pointing at the repeat. */
-export function uniqueKeys(
+function uniqueKeys(
   ctx: Ctx,
   items: readonly unknown[] | undefined,
   path: string,
@@ -51,7 +51,7 @@ export function uniqueKeys(
  * case-insensitive, so `phone` and `Phone` would be one column and `lead`/`Lead` one table.
  * Exact repeats are left to `uniqueKeys`.
  */
-export function caseClashes(
+function caseClashes(
   ctx: Ctx,
   items: readonly unknown[] | undefined,
   path: string,

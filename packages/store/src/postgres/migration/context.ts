@@ -17,7 +17,7 @@ export type PgExecCtx = {
  * A stored value as SQLite would have archived it: booleans as 0/1, JSON as its text, so
  * `field_archive` means the same on both dialects (and survives `trellis migrate-data`).
  */
-export function archivable(raw: unknown): unknown {
+function archivable(raw: unknown): unknown {
   if (typeof raw === 'boolean') return raw ? 1 : 0;
   if (raw !== null && typeof raw === 'object') return JSON.stringify(raw);
   return raw;

@@ -13,7 +13,7 @@ import { insertRecord, setDeleted, updateRecord, type RecordCx } from './writes'
 
 /** Entity table descriptions per spec object, built once. */
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
-export function tablesOf(spec: AppShape): Map<string, EntityTableInfo> {
+function tablesOf(spec: AppShape): Map<string, EntityTableInfo> {
   let t = tablesBySpec.get(spec);
   if (!t) tablesBySpec.set(spec, (t = new Map(spec.entities.map((e) => [e.key, entityTable(e)]))));
   return t;

@@ -18,7 +18,7 @@ import { AutomationTest } from './AutomationTest';
 import { TriggerEditor } from './TriggerEditor';
 
 /** The entity whose records an automation acts on: the trigger's, its form's or its source's. */
-export function automationEntity(spec: AppSpec, a: AutomationSpec): string | undefined {
+function automationEntity(spec: AppSpec, a: AutomationSpec): string | undefined {
   const on = a.on as Record<string, unknown>;
   if (typeof on['entity'] === 'string') return on['entity'];
   if (on.type === 'form.submitted') return spec.forms?.find((f) => f.key === on['form'])?.entity;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, Button, Flex, Menu, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 
-export type PickerItem = { key: string; label: string; extra?: ReactNode; problems?: number };
+type PickerItem = { key: string; label: string; extra?: ReactNode; problems?: number };
 
 type Props = {
   title: string;

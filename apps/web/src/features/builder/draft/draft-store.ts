@@ -2,7 +2,7 @@ import { produce, type Draft } from 'immer';
 import type { AppSpec } from '@trellis/spec';
 
 /** Where the draft stands with the server. */
-export type SaveState = 'saved' | 'pending' | 'saving' | 'conflict' | 'error';
+type SaveState = 'saved' | 'pending' | 'saving' | 'conflict' | 'error';
 
 /** What the builder shows: the spec being edited, its history and its save state. */
 export type DraftSnapshot = {

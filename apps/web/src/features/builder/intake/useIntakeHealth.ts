@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { request } from '../../../lib/api/client';
 
-export type SourceHealth = {
+type SourceHealth = {
   lastSuccessAt?: number | null;
   lastFailureAt?: number | null;
   lastFailure?: { reasons?: { code?: string; message?: string }[] } | null;

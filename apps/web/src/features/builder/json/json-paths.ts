@@ -19,7 +19,7 @@ export const SPEC_LISTS = [
   'quickReplies',
   'webhookSources',
 ] as const;
-export type SpecList = (typeof SPEC_LISTS)[number];
+type SpecList = (typeof SPEC_LISTS)[number];
 
 /** The id of the metaschema (app-spec.schema.json's $id); item schemas point into it. */
 export const SPEC_SCHEMA_ID = 'https://trellis.dev/schemas/app-spec.schema.json';

@@ -18,7 +18,7 @@ type Props = {
   at: string;
 };
 
-export const CATEGORY_COLORS = { open: 'blue', won: 'green', lost: 'red' } as const;
+const CATEGORY_COLORS = { open: 'blue', won: 'green', lost: 'red' } as const;
 
 /** The stages in the order records go through them: drag to reorder, open one to edit it. */
 export function StageList({ pipeline, entity, pointer, at }: Props) {

@@ -6,22 +6,8 @@ type Label = (label: unknown, fallback: string) => string;
 /** A sentence of the builder's strings: its key and what fills it. */
 export type Sentence = { key: string; params: Record<string, string | number> };
 
-const LIST_OF: Partial<Record<SpecChange['kind'], keyof AppSpec>> = {
-  entity: 'entities',
-  form: 'forms',
-  pipeline: 'pipelines',
-  automation: 'automations',
-  role: 'roles',
-  team: 'teams',
-  view: 'views',
-  dashboard: 'dashboards',
-  activityType: 'activityTypes',
-  quickReply: 'quickReplies',
-  webhookSource: 'webhookSources',
-};
-
 /** The name people know a spec item by (its label in their language), else its key. */
-export function itemName(item: unknown, label: Label): string {
+function itemName(item: unknown, label: Label): string {
   const o = (item ?? {}) as { key?: string; value?: string; label?: unknown };
   return label(o.label, o.key ?? o.value ?? '');
 }
@@ -96,9 +82,4 @@ export function describeStep(step: PlanStep, spec: AppSpec, label: Label): Sente
           : 0;
   const option = 'option' in step ? step.option : '';
   return { key: `steps.${step.kind}`, params: { entity, field, count, option } };
-}
-
-/** Where an item of a change lives, for "show me" links: the spec list it belongs to. */
-export function listOf(kind: SpecChange['kind']): keyof AppSpec | undefined {
-  return LIST_OF[kind];
 }

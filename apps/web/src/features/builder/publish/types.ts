@@ -39,7 +39,7 @@ export type PlanStep =
   | { kind: 'syncIndexes'; entity: string }
   | { kind: 'rebuildSearch'; entity: string };
 
-export type MigrationPlan = { steps: PlanStep[]; warnings: PlanWarning[]; blocking: string[] };
+type MigrationPlan = { steps: PlanStep[]; warnings: PlanWarning[]; blocking: string[] };
 
 /** What previewing a publish answers: the changes and the plan. */
 export type PublishPreview = { ok: true; plan: MigrationPlan; diff: SpecChange[] };

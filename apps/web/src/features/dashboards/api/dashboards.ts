@@ -2,7 +2,7 @@ import { query, request } from '../../../lib/api/client';
 
 export type Unit = 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
 export type Num = { value: number | null; filter?: unknown };
-export type ReportColumn = { key: string; label: string; unit: Unit };
+type ReportColumn = { key: string; label: string; unit: Unit };
 export type ReportRow = {
   key: string;
   label: string;

@@ -3,7 +3,7 @@ import { chartValue } from '../format';
 import type { ChartOption } from './echarts';
 
 /** A chart of a widget: its ECharts option and, per data index, the row it shows. */
-export type ChartSpec = { option: ChartOption; rowKeys: string[]; column: string };
+type ChartSpec = { option: ChartOption; rowKeys: string[]; column: string };
 
 type Builder = (w: WidgetReport, phone: boolean) => ChartSpec | null;
 

@@ -10,7 +10,7 @@ import type { RecordData } from '../../../lib/records/types';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 
 /** Replaces `{{field}}` in a quick reply with the record's value as the user reads it. */
-export function fillTemplate(body: string, value: (key: string) => string): string {
+function fillTemplate(body: string, value: (key: string) => string): string {
   return body.replace(/\{\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g, (_, key: string) => value(key));
 }
 
