@@ -37,7 +37,7 @@ export function measure(
   const sorted = Array.from(times).sort((a, b) => a - b);
   return {
     name,
-    ops: Math.round((runs / total) * 1000),
+    ops: opsOf(runs, total),
     medianMs: round(percentile(sorted, 50)),
     p95Ms: round(percentile(sorted, 95)),
     p99Ms: round(percentile(sorted, 99)),
@@ -50,7 +50,7 @@ export function summarise(name: string, latenciesMs: number[], totalMs: number):
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   return {
     name,
-    ops: Math.round((latenciesMs.length / totalMs) * 1000),
+    ops: opsOf(latenciesMs.length, totalMs),
     medianMs: round(percentile(sorted, 50)),
     p95Ms: round(percentile(sorted, 95)),
     p99Ms: round(percentile(sorted, 99)),
@@ -58,8 +58,17 @@ export function summarise(name: string, latenciesMs: number[], totalMs: number):
   };
 }
 
-export function ratio(a: Sample, baseline: Sample): number {
+/** Throughput of `a` over `baseline` (1.5 = 50 % faster), or null when either took no time. */
+export function ratio(a: Sample, baseline: Sample): number | null {
+  if (!(a.ops > 0) || !(baseline.ops > 0) || !Number.isFinite(a.ops / baseline.ops)) return null;
   return Math.round((a.ops / baseline.ops) * 1000) / 1000;
+}
+
+// Operations per second, to the unit when there are many and to 3 significant digits when few:
+// a single run of a 2-second command is 0.5 ops/s, not 0 (which made every ratio against it null).
+function opsOf(count: number, totalMs: number): number {
+  const ops = (count / totalMs) * 1000;
+  return ops >= 100 ? Math.round(ops) : Number(ops.toPrecision(3));
 }
 
 function round(n: number): number {

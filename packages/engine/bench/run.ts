@@ -168,7 +168,7 @@ console.log(
       plain,
       ratio: r,
       target: 0.2,
-      meetsTarget: r >= 0.2,
+      meetsTarget: r !== null && r >= 0.2,
       // Median µs per record in each phase; `commit` = transaction - identity - write; `other` = the rest (authorize, result).
       breakdownMedianUs: {
         ...steps,
