@@ -33,20 +33,9 @@ export type RenderedText = { text: string; spans: TextSpan[] };
 /**
  * Fills `{{field}}` and `{{record.field}}` placeholders of a message (plain text or a locale
  * map, resolved to `locale`) with the record's values; choices show their option label in
- * `locale` when the entity is given. Unknown fields become empty.
- */
-function renderMessage(
-  message: LocaleMap | string | undefined,
-  record: RecordData | null,
-  locale: Locale,
-  entity?: EntitySpec,
-): string {
-  return renderMessageSpans(message, record, locale, entity).text;
-}
-
-/**
- * `renderMessage` that also returns the span of every filled placeholder, so a reader who may
- * not see a field gets exactly that part masked (the engine's redaction, on data).
+ * `locale` when the entity is given. Unknown fields become empty. Also returns the span of every
+ * filled placeholder, so a reader who may not see a field gets exactly that part masked (the
+ * engine's redaction, on data).
  */
 export function renderMessageSpans(
   message: LocaleMap | string | undefined,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AppSpec, EntitySpec, FieldSpec } from '@trellis/spec';
+import type { AppSpec, EntitySpec } from '@trellis/spec';
 import { api, unwrap } from '../api/client';
 import { sessionKeys } from './keys';
 import type { LiveSpec } from './types';

@@ -1,7 +1,7 @@
 import { getEntity, getField, getPipeline, type StageSpec } from '@trellis/spec';
 import type { AggregateQuery, AggregateRow, StoreResult } from '@trellis/store';
 import { and, within } from '../logic';
-import type { Num, Range, WidgetCtx } from '../types';
+import type { Range, WidgetCtx } from '../types';
 
 const SYSTEM_TIMES = ['createdAt', 'updatedAt', 'stageEnteredAt', 'lastActivityAt', 'slaDueAt'];
 
