@@ -34,9 +34,6 @@ export const ENGINE_WRITES = [
 /** Automations calls that write (a dry run writes in a transaction it rolls back). */
 export const AUTOMATION_WRITES = ['runManual', 'test', 'emit'] as const;
 
-/** Server commands: several writes that commit together. */
-export const SERVER_COMMANDS = ['intake.submit', 'import.start'] as const;
-
 /** An error thrown in the writer, rethrown where the call was made. */
 export class WriterError extends Error {
   constructor(

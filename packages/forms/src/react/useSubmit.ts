@@ -69,7 +69,7 @@ export function fieldErrors(
 }
 
 /** Whether an error path names a field the person can see and fix on this form. */
-export function onForm(scope: FormScope, check: FormCheck, path: string): boolean {
+function onForm(scope: FormScope, check: FormCheck, path: string): boolean {
   const key = path.split('/')[1] ?? '';
   return (
     scope.runtime.layout.byKey.has(key) &&

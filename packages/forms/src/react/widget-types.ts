@@ -23,7 +23,7 @@ export type FormServices = {
 };
 
 /** Anything that takes focus: an element or a component handle (Ant Design's refs). */
-type Focusable = { focus(): void };
+export type Focusable = { focus(): void };
 
 /** Props every widget gets: one field's value and how to change it, plus its accessibility wiring. */
 export type WidgetProps = {

@@ -93,6 +93,3 @@ export function schemaErrorMessage(
   ];
   return ruleMessage(locale, described[0], { label, ...described[1] });
 }
-
-/** Keywords with a sentence of their own (the rest read "has an invalid value"). */
-export const DESCRIBED_KEYWORDS = Object.keys(keywords);

@@ -3,8 +3,8 @@ import { currentLocale } from '../../../lib/i18n/locale';
 import { toApiError, ApiError } from '../../../lib/api/problem';
 
 export type Cell = string | number | boolean | null;
-export type Column = { index: number; name: string; parts: string[] };
-export type ImportField = {
+type Column = { index: number; name: string; parts: string[] };
+type ImportField = {
   key: string;
   label: Record<string, string>;
   type: string;
