@@ -1,6 +1,6 @@
 import { query, request } from '../../../lib/api/client';
 
-export type Unit = 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
+type Unit = 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
 export type Num = { value: number | null; filter?: unknown };
 type ReportColumn = { key: string; label: string; unit: Unit };
 export type ReportRow = {
