@@ -14,7 +14,12 @@ export async function choose(
   await select.click();
   // A long list renders only the options in view: typing narrows it to the one wanted.
   if (opts.search) await select.pressSequentially(option);
-  const list = await select.getAttribute('aria-controls');
+  // The listbox id is set once the dropdown has opened (a select rendered a moment ago has none).
+  let list: string | null = null;
+  for (let i = 0; i < 100 && !list; i++) {
+    list = await select.getAttribute('aria-controls');
+    if (!list) await page.waitForTimeout(50);
+  }
   await page
     .locator(`[id="${list}"]`)
     .locator('xpath=..')
