@@ -15,9 +15,11 @@ export type { RunningServer } from './serve';
 export {
   dataDirOf,
   dataPaths,
+  databaseOf,
   DataDirBusyError,
   ensureDataDir,
   holdDataDir,
+  onPostgres,
   readSecretKey,
 } from './setup/data-dir';
 export type { DataPaths } from './setup/data-dir';

@@ -4,6 +4,7 @@ import { backupDataDir, dataDirOf, dataPaths } from '@trellis/server';
 import { resolveUserPath } from '../context';
 import { say } from '../locale';
 import { dataOption, type CliCommand } from './command';
+import { refusePostgresCopy } from './workspace';
 
 /**
  * `trellis backup <file>`: one archive (.tar.gz) with the database, the uploaded files and
@@ -24,6 +25,7 @@ export const backupCommand: CliCommand = {
       .argument('<file>', say(locale, '归档文件（.tar.gz）', 'archive file (.tar.gz)'))
       .option(...dataOption(locale))
       .action(async (file: string, o: { data?: string }) => {
+        if (refusePostgresCopy(ctx, locale, 'backup')) return;
         const paths = dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd));
         if (!existsSync(paths.db)) {
           ctx.stderr(say(locale, `找不到数据库：${paths.db}\n`, `No database at ${paths.db}\n`));

@@ -5,9 +5,9 @@ import {
   applyTemplate,
   bundleTemplate,
   createAdmin,
-  dataDirOf,
   ensureDataDir,
   loadDemo,
+  onPostgres,
   openRuntime,
 } from '@trellis/server';
 import { openStore } from '@trellis/store';
@@ -16,11 +16,19 @@ import { resolveUserPath, type CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 import { bundledTemplateDir } from '../template/source';
 import { dataOption, type CliCommand } from './command';
+import { databaseOption, safeUrl, workspacePaths } from './workspace';
 
 /** File in the data directory holding the demo logins, so `trellis start` can show them again. */
 export const DEMO_CREDENTIALS = 'demo-credentials.json';
 
-export type InitOptions = { template?: string; demo?: boolean; data?: string; admin?: string };
+export type InitOptions = {
+  template?: string;
+  demo?: boolean;
+  data?: string;
+  /** A `postgres://` URL (else DATABASE_URL, else the data directory's SQLite file). */
+  database?: string | undefined;
+  admin?: string;
+};
 
 /** Folder of a template: a bundled template name (`education`) or a path to a template folder. */
 function templateDir(ctx: CliContext, name: string): string {
@@ -37,14 +45,28 @@ export async function runInit(
   locale: CliLocale,
   o: InitOptions,
 ): Promise<boolean> {
-  const paths = ensureDataDir(dataDirOf(o.data, ctx.env, ctx.cwd));
-  const store = await openStore({ url: paths.db, locale });
+  const where = workspacePaths(ctx, locale, o);
+  if (!where) return false;
+  const paths = ensureDataDir(where.dir, onPostgres(where) ? where.db : undefined);
+  // The data directory keeps the secret key and uploads; the records go to PostgreSQL when named.
+  const place = onPostgres(paths) ? `${safeUrl(paths.db)} (${paths.dir})` : paths.dir;
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore({ url: paths.db, locale });
+  } catch (error) {
+    ctx.stderr(
+      say(
+        locale,
+        `连接不上数据库 ${safeUrl(paths.db)}：${(error as Error).message}\n`,
+        `Cannot reach the database ${safeUrl(paths.db)}: ${(error as Error).message}\n`,
+      ),
+    );
+    return false;
+  }
   const dir = templateDir(ctx, o.template ?? 'education');
   try {
     if ((await store.specs.liveVersion()) !== null) {
-      ctx.stdout(
-        say(locale, `已经初始化过：${paths.dir}\n`, `Already initialised: ${paths.dir}\n`),
-      );
+      ctx.stdout(say(locale, `已经初始化过：${place}\n`, `Already initialised: ${place}\n`));
       return true;
     }
     const bundle = bundleTemplate(dir, { locale });
@@ -67,8 +89,8 @@ export async function runInit(
     ctx.stdout(
       say(
         locale,
-        `已安装模板 ${name} ${version}（规格版本 ${installed.version}）到 ${paths.dir}\n`,
-        `Installed template ${name} ${version} (spec version ${installed.version}) into ${paths.dir}\n`,
+        `已安装模板 ${name} ${version}（规格版本 ${installed.version}）到 ${place}\n`,
+        `Installed template ${name} ${version} (spec version ${installed.version}) into ${place}\n`,
       ),
     );
   } finally {
@@ -164,6 +186,7 @@ export const initCommand: CliCommand = {
       .option('--demo', say(locale, '导入演示用户和记录', 'load demo users and records'))
       .option('--admin <login>', say(locale, '管理员登录名', 'admin login'), 'admin')
       .option(...dataOption(locale))
+      .option(...databaseOption(locale))
       .action(async (o: InitOptions) => {
         ctx.exitCode = (await runInit(ctx, locale, o)) ? 0 : 1;
       });

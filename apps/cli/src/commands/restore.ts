@@ -4,6 +4,7 @@ import { dataDirOf, dataPaths, restoreDataDir } from '@trellis/server';
 import { resolveUserPath } from '../context';
 import { say } from '../locale';
 import { dataOption, type CliCommand } from './command';
+import { refusePostgresCopy } from './workspace';
 
 /**
  * `trellis restore <file>`: puts back the database, uploads and secret.key of a backup archive.
@@ -25,6 +26,7 @@ export const restoreCommand: CliCommand = {
       .argument('<file>')
       .option(...dataOption(locale))
       .action(async (file: string, o: { data?: string }) => {
+        if (refusePostgresCopy(ctx, locale, 'restore')) return;
         const paths = dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd));
         const source = resolveUserPath(ctx, file);
         if (!existsSync(source)) {

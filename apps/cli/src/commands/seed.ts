@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { Option } from 'commander';
-import { dataDirOf, dataPaths, seedProfiles, seedWorkspace } from '@trellis/server';
+import { seedProfiles, seedWorkspace } from '@trellis/server';
 import { openStore } from '@trellis/store';
 import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 import { dataOption, type CliCommand } from './command';
+import { hasDatabase, workspacePaths } from './workspace';
 
 type SeedArgs = { template: string; records: string; seed: string; data?: string; json?: boolean };
 
@@ -52,8 +52,12 @@ async function runSeed(ctx: CliContext, locale: CliLocale, o: SeedArgs): Promise
     );
     return;
   }
-  const paths = dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd));
-  if (!existsSync(paths.db)) {
+  const paths = workspacePaths(ctx, locale, o);
+  if (!paths) {
+    ctx.exitCode = 2;
+    return;
+  }
+  if (!hasDatabase(paths)) {
     ctx.exitCode = 1;
     ctx.stderr(
       s(

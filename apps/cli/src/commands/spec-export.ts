@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
+import { openRuntime } from '@trellis/server';
 import { resolveUserPath } from '../context';
 import { say, type CliLocale } from '../locale';
 import { dataOption, type CliCommand } from './command';
+import { workspacePaths } from './workspace';
 
 /** Adds a subcommand to the existing `spec` command (or creates it). */
 export function specGroup(program: Command, locale: CliLocale): Command {
@@ -30,7 +31,12 @@ export const specExportCommand: CliCommand = {
       .option('--version <n>', say(locale, '版本号', 'version number'))
       .option(...dataOption(locale))
       .action(async (file: string | undefined, o: { version?: string; data?: string }) => {
-        const rt = await openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
+        const paths = workspacePaths(ctx, locale, o);
+        if (!paths) {
+          ctx.exitCode = 2;
+          return;
+        }
+        const rt = await openRuntime(paths);
         try {
           const versions = rt.store.specs;
           const v = o.version ? await versions.get(Number(o.version)) : await versions.live();

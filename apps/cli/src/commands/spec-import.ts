@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { dataDirOf, dataPaths, openRuntime } from '@trellis/server';
+import { openRuntime } from '@trellis/server';
 import { resolveUserPath } from '../context';
 import { say } from '../locale';
 import { loadSpec } from '../template/load-spec';
 import { dataOption, type CliCommand } from './command';
+import { workspacePaths } from './workspace';
 import { describeDiff, describePlan } from './spec-diff-text';
 import { specGroup } from './spec-export';
 
@@ -41,7 +42,12 @@ export const specImportCommand: CliCommand = {
           ctx.exitCode = 2;
           return;
         }
-        const rt = await openRuntime(dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd)));
+        const paths = workspacePaths(ctx, locale, o);
+        if (!paths) {
+          ctx.exitCode = 2;
+          return;
+        }
+        const rt = await openRuntime(paths);
         try {
           const versions = rt.store.specs;
           // Internal targets the operator allows automations to send to (see deploy.md).

@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   createLogger,
-  dataDirOf,
-  dataPaths,
   envMailer,
   listen,
   notifyChanges,
@@ -16,11 +14,13 @@ import { dataOption, type CliCommand } from './command';
 import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
 import { webDirOf } from '../web-dir';
 import { startSettings } from './start-config';
+import { databaseOption, explainWorkspace, workspacePaths, workspaceState } from './workspace';
 
 type StartOptions = {
   port?: string;
   host?: string;
   data?: string;
+  database?: string;
   initDemo?: boolean;
   trustProxy?: boolean;
   web?: string;
@@ -36,19 +36,18 @@ type StartOptions = {
  * the database.
  */
 async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Promise<number> {
-  const dir = dataDirOf(o.data, ctx.env, ctx.cwd);
-  const paths = dataPaths(dir);
-  const firstRun = Boolean(o.initDemo) && !existsSync(paths.db);
-  if (firstRun && !(await runInit(ctx, locale, { data: dir, demo: true, template: 'education' })))
-    return 1;
-  if (!existsSync(paths.db)) {
-    ctx.stderr(
-      say(
-        locale,
-        `数据目录 ${dir} 还没有初始化，请先运行 trellis init\n`,
-        `${dir} is not initialised; run trellis init first\n`,
-      ),
-    );
+  const paths = workspacePaths(ctx, locale, o);
+  if (!paths) return 2;
+  const dir = paths.dir;
+  let state = await workspaceState(paths);
+  const firstRun = Boolean(o.initDemo) && state === 'empty';
+  if (firstRun) {
+    const init = { data: dir, demo: true, template: 'education', database: o.database };
+    if (!(await runInit(ctx, locale, init))) return 1;
+    state = await workspaceState(paths);
+  }
+  if (state !== 'ready') {
+    explainWorkspace(ctx, locale, paths, state);
     return 1;
   }
   const port = Number(o.port ?? ctx.env.PORT ?? 3000);
@@ -181,6 +180,7 @@ export const startCommand: CliCommand = {
       )
       .option('--host <host>', say(locale, '监听地址', 'listen address'), '0.0.0.0')
       .option(...dataOption(locale))
+      .option(...databaseOption(locale))
       .option(
         '--init-demo',
         say(

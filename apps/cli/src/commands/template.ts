@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { dataDirOf, dataPaths } from '@trellis/server';
 import { openStore } from '@trellis/store';
 import type { CliContext } from '../context';
 import { CLI_LOCALES, say, type CliLocale } from '../locale';
@@ -8,6 +6,7 @@ import { installTemplateCommand, type InstallOptions } from '../template/install
 import { packTemplateCommand } from '../template/pack-command';
 import { validateTemplateCommand } from '../template/validate-command';
 import { dataOption, type CliCommand } from './command';
+import { hasDatabase, workspacePaths } from './workspace';
 
 /** `trellis template validate|pack|install|upgrade|list` (docs/templates.md). */
 export const templateCommand: CliCommand = {
@@ -116,10 +115,11 @@ function localeOption(locale: CliLocale): Option {
 }
 
 async function listTemplates(ctx: CliContext, locale: CliLocale, data?: string): Promise<void> {
-  const paths = dataPaths(dataDirOf(data, ctx.env, ctx.cwd));
-  if (!existsSync(paths.db)) {
+  const paths = workspacePaths(ctx, locale, { data });
+  if (!paths || !hasDatabase(paths)) {
     ctx.exitCode = 1;
-    ctx.stderr(say(locale, `${paths.dir} 还没有初始化\n`, `${paths.dir} is not initialised\n`));
+    if (paths)
+      ctx.stderr(say(locale, `${paths.dir} 还没有初始化\n`, `${paths.dir} is not initialised\n`));
     return;
   }
   const store = await openStore({ url: paths.db, locale });

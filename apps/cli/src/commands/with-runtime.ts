@@ -1,11 +1,12 @@
-import { dataDirOf, dataPaths, openRuntime, type TrellisRuntime } from '@trellis/server';
-import { existsSync } from 'node:fs';
+import { openRuntime, type TrellisRuntime } from '@trellis/server';
 import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
+import { hasDatabase, workspacePaths } from './workspace';
 
 /**
  * Opens the runtime of an initialised data directory for one command and closes it after;
- * an uninitialised directory is reported (exit code 1) and `fn` is not run.
+ * an uninitialised directory is reported (exit code 1) and `fn` is not run. DATABASE_URL
+ * (postgres://…) names the database instead of the directory's SQLite file.
  */
 export function withRuntime<T>(
   ctx: CliContext,
@@ -13,8 +14,12 @@ export function withRuntime<T>(
   data: string | undefined,
   fn: (rt: TrellisRuntime) => T | Promise<T>,
 ): Promise<T | undefined> | undefined {
-  const paths = dataPaths(dataDirOf(data, ctx.env, ctx.cwd));
-  if (!existsSync(paths.db)) {
+  const paths = workspacePaths(ctx, locale, { data });
+  if (!paths) {
+    ctx.exitCode = 2;
+    return undefined;
+  }
+  if (!hasDatabase(paths)) {
     ctx.stderr(
       say(
         locale,

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { applyTemplate, checkTemplate, dataDirOf, dataPaths, planTemplate } from '@trellis/server';
+import { readFileSync } from 'node:fs';
+import { applyTemplate, checkTemplate, planTemplate } from '@trellis/server';
 import type { TemplatePlan } from '@trellis/server';
 import type { ConflictChoice } from '@trellis/spec';
 import { openStore, type Resolutions } from '@trellis/store';
@@ -8,6 +8,7 @@ import { say, type CliLocale } from '../locale';
 import { formatPlan, formatRefusal } from './print-plan';
 import { openTemplateSource } from './source';
 import { formatTemplateIssues } from './validate-command';
+import { hasDatabase, workspacePaths } from '../commands/workspace';
 
 export type InstallOptions = {
   locale: CliLocale;
@@ -34,8 +35,12 @@ export async function installTemplateCommand(
   o: InstallOptions,
 ): Promise<void> {
   const s = (zh: string, en: string) => say(o.locale, zh, en);
-  const paths = dataPaths(dataDirOf(o.data, ctx.env, ctx.cwd));
-  if (!existsSync(paths.db)) {
+  const paths = workspacePaths(ctx, o.locale, o);
+  if (!paths) {
+    ctx.exitCode = 2;
+    return;
+  }
+  if (!hasDatabase(paths)) {
     ctx.exitCode = 1;
     ctx.stderr(
       s(

@@ -1,11 +1,15 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { lockFile, type FileLock, type LockMode } from '@trellis/store';
+import { dialectOf, lockFile, type FileLock, type LockMode } from '@trellis/store';
 
 /** Files of a Trellis data directory. */
 export type DataPaths = {
   dir: string;
+  /**
+   * The store URL: `<dir>/trellis.db` (SQLite), or a `postgres://` URL when the data lives in
+   * PostgreSQL (the directory then keeps only the secret key and the uploaded files).
+   */
   db: string;
   secretKey: string;
   files: string;
@@ -27,10 +31,14 @@ export function dataDirOf(
   return resolve(cwd, option ?? env.TRELLIS_DATA ?? './data');
 }
 
-export function dataPaths(dir: string): DataPaths {
+/**
+ * The files of a data directory; `database`: a `postgres://` URL that holds the data instead of
+ * `<dir>/trellis.db`.
+ */
+export function dataPaths(dir: string, database?: string): DataPaths {
   return {
     dir,
-    db: join(dir, 'trellis.db'),
+    db: database ?? join(dir, 'trellis.db'),
     secretKey: join(dir, 'secret.key'),
     files: join(dir, 'files'),
     web: join(dir, 'web'),
@@ -38,9 +46,26 @@ export function dataPaths(dir: string): DataPaths {
   };
 }
 
+/**
+ * The database a command uses: `--database`, else DATABASE_URL, else none (the SQLite file of
+ * the data directory). Callers refuse anything but a `postgres://` URL (`onPostgres`).
+ */
+export function databaseOf(
+  option: string | undefined,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  const url = (option ?? env.DATABASE_URL ?? '').trim();
+  return url.length > 0 ? url : undefined;
+}
+
+/** Whether the workspace's data lives in PostgreSQL rather than the directory's SQLite file. */
+export function onPostgres(paths: DataPaths): boolean {
+  return dialectOf(paths.db) === 'postgres';
+}
+
 /** Creates the directory (owner-only) and its secret key (32 random bytes) when missing. */
-export function ensureDataDir(dir: string): DataPaths {
-  const paths = dataPaths(dir);
+export function ensureDataDir(dir: string, database?: string): DataPaths {
+  const paths = dataPaths(dir, database);
   mkdirSync(paths.files, { recursive: true, mode: DIR_MODE });
   if (!existsSync(paths.secretKey))
     writeFileSync(paths.secretKey, randomBytes(32).toString('base64'), { mode: FILE_MODE });
@@ -56,6 +81,10 @@ export function ensureDataDir(dir: string): DataPaths {
  */
 export function secureDataDir(paths: DataPaths): void {
   for (const dir of [paths.dir, paths.files]) if (existsSync(dir)) chmodSync(dir, DIR_MODE);
+  if (onPostgres(paths)) {
+    if (existsSync(paths.secretKey)) chmodSync(paths.secretKey, FILE_MODE);
+    return;
+  }
   if (!existsSync(paths.db)) writeFileSync(paths.db, '', { mode: FILE_MODE, flag: 'a' });
   for (const file of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.secretKey])
     if (existsSync(file)) chmodSync(file, FILE_MODE);

@@ -1,5 +1,6 @@
 import { createAutomations } from '@trellis/engine';
 import type { AutomationsApi, Clock, Engine } from '@trellis/engine';
+import { hostname } from 'node:os';
 import { openStore, type Store } from '@trellis/store';
 import { createApp } from '../app';
 import type { ServerOptions } from '../context';
@@ -8,7 +9,7 @@ import { remoteAutomations, remoteEngine, remoteStore } from '../writer/remote';
 import { startCheckpoints } from '../writer/start-checkpoints';
 import { startWriter, type WriterThread } from '../writer/start-writer';
 import type { DataPaths } from './data-dir';
-import { holdDataDir, readSecretKey, secureDataDir } from './data-dir';
+import { holdDataDir, onPostgres, readSecretKey, secureDataDir } from './data-dir';
 import { envSecrets } from './outbound';
 import { wireEngine } from './wire-engine';
 
@@ -92,7 +93,10 @@ export type ServingRuntime = TrellisRuntime & { writer: WriterThread };
  * `trellis start` (DESIGN.md §4, one writer): this thread answers HTTP with a read-only
  * connection and forwards every write to the writer thread, which owns the only write
  * connection and runs the automations beside the forwarded writes; a third thread
- * checkpoints the write-ahead log. `onCommitted`: the writer committed work of its own.
+ * checkpoints the write-ahead log (SQLite only). `onCommitted`: the writer committed work of its
+ * own. The same on PostgreSQL (`paths.db` a `postgres://` URL), where several such processes
+ * may share one database: each writer names itself by host and pid, the read-only connections
+ * are a pool, and commits of other processes reach `onCommitted` through LISTEN/NOTIFY.
  * Holds the data directory (shared) until `close()`; throws DataDirBusyError during a restore.
  */
 export async function openServingRuntime(
@@ -111,8 +115,10 @@ export async function openServingRuntime(
     lock.release();
     throw error;
   }
-  const checkpoints = startCheckpoints(paths.db, opts.log);
+  // PostgreSQL keeps its own write-ahead log; SQLite's is checkpointed beside the writer.
+  const checkpoints = onPostgres(paths) ? null : startCheckpoints(paths.db, opts.log);
   const writer = startWriter(paths.db, {
+    ...(onPostgres(paths) ? { workerId: `${hostname()}:${process.pid}` } : {}),
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
     ...(opts.log ? { log: opts.log } : {}),
     onCommitted: () => opts.onCommitted?.(),
@@ -150,7 +156,7 @@ export async function openServingRuntime(
     close: async () => {
       try {
         await writer.stop();
-        await checkpoints.stop();
+        await checkpoints?.stop();
         await reader.close();
       } finally {
         lock.release();
