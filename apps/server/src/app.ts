@@ -42,9 +42,24 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     submitIntake:
       options.submitIntake ??
       ((input) => writeIntake({ engine, store, now, automations: options.automations }, input)),
-    loginLimiter: createRateLimiter(limits.loginAttempts, 15 * 60_000),
-    loginIpLimiter: createRateLimiter(limits.loginAttempts * 10, 15 * 60_000),
-    intakeLimiter: createRateLimiter(limits.intakePerMinute, 60_000),
+    loginLimiter: createRateLimiter(
+      store.maintenance.hits,
+      'login',
+      limits.loginAttempts,
+      15 * 60_000,
+    ),
+    loginIpLimiter: createRateLimiter(
+      store.maintenance.hits,
+      'login-ip',
+      limits.loginAttempts * 10,
+      15 * 60_000,
+    ),
+    intakeLimiter: createRateLimiter(
+      store.maintenance.hits,
+      'intake',
+      limits.intakePerMinute,
+      60_000,
+    ),
     log,
     // Not awaited: the job reports its progress in the store.
     imports: {

@@ -33,7 +33,13 @@ export type {
   ImportOutcome,
   ImportRowResult,
 } from './api/import-jobs';
-export type { CheckpointResult as WalCheckpoint, Maintenance, StoreLock } from './api/maintenance';
+export type {
+  CheckpointResult as WalCheckpoint,
+  HitCounter,
+  HitWindow,
+  Maintenance,
+  StoreLock,
+} from './api/maintenance';
 export type { MigrationRepo } from './api/migrations';
 export type { NewNotification, Notification, NotificationRepo } from './api/notifications';
 export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';

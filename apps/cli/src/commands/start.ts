@@ -82,7 +82,8 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
       trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1',
       ...(webDir ? { staticDir: webDir } : {}),
     },
-    tickMs: 15_000,
+    // The scheduler's period; TRELLIS_TICK_MS shortens it (tests, demos of schedules).
+    tickMs: Number(ctx.env.TRELLIS_TICK_MS) >= 100 ? Number(ctx.env.TRELLIS_TICK_MS) : 15_000,
     onCommitted: () => announce(),
   });
   const hostname = o.host ?? '0.0.0.0';

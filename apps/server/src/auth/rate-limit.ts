@@ -1,43 +1,42 @@
+import type { HitCounter, HitWindow } from '@trellis/store';
+
+type Gate = { ok: true } | { ok: false; retryAfterSec: number };
+
 /**
- * A fixed-window counter per key, in memory (one process serves one SQLite file). Used for
- * login attempts and public intake per IP. `hit` answers how long to wait when over the limit.
+ * A fixed-window limit per key, counted by the store (`maintenance.hits`): in the database on
+ * PostgreSQL, so it holds across every server process; in memory on SQLite (one process per
+ * file). Used for login attempts, webhook authentication failures and public intake per IP.
+ * `hit` answers how long to wait when over the limit.
  */
 export type RateLimiter = {
-  hit(key: string, now: number): { ok: true } | { ok: false; retryAfterSec: number };
+  hit(key: string, now: number): Promise<Gate>;
   /** Like hit, without counting this request. */
-  check(key: string, now: number): { ok: true } | { ok: false; retryAfterSec: number };
-  reset(key: string): void;
+  check(key: string, now: number): Promise<Gate>;
+  reset(key: string): Promise<void>;
 };
 
-export function createRateLimiter(limit: number, windowMs: number, maxKeys = 100_000): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
+/** `name` keeps the keys of different limits apart in the shared counters. */
+export function createRateLimiter(
+  counter: HitCounter,
+  name: string,
+  limit: number,
+  windowMs: number,
+): RateLimiter {
+  const refuse = (w: HitWindow, now: number): Gate => ({
+    ok: false,
+    retryAfterSec: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)),
+  });
   return {
-    hit(key, now) {
+    async hit(key, now) {
       if (limit <= 0) return { ok: true };
-      let w = windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        // Bound memory: drop the oldest entries when a flood of distinct keys arrives.
-        if (windows.size >= maxKeys)
-          for (const k of [...windows.keys()].slice(0, maxKeys / 10)) windows.delete(k);
-        w = { start: now, count: 0 };
-        windows.set(key, w);
-      }
-      w.count += 1;
-      if (w.count > limit)
-        return {
-          ok: false,
-          retryAfterSec: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)),
-        };
-      return { ok: true };
+      const w = await counter.hit(`${name}|${key}`, windowMs, now);
+      return w.count > limit ? refuse(w, now) : { ok: true };
     },
-    check(key, now) {
-      const w = windows.get(key);
-      if (!w || now - w.start >= windowMs || w.count < limit || limit <= 0) return { ok: true };
-      return {
-        ok: false,
-        retryAfterSec: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)),
-      };
+    async check(key, now) {
+      if (limit <= 0) return { ok: true };
+      const w = await counter.peek(`${name}|${key}`, windowMs, now);
+      return !w || w.count < limit ? { ok: true } : refuse(w, now);
     },
-    reset: (key) => void windows.delete(key),
+    reset: (key) => counter.forget(`${name}|${key}`),
   };
 }

@@ -51,8 +51,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const ip = clientIp(c, ctx.options.trustProxy ?? false);
     const key = `${ip}|${login.toLowerCase()}`;
     // Per IP+login against guessing one password, per IP against trying many logins.
-    const gate = ctx.loginLimiter.hit(key, ctx.now());
-    const ipGate = ctx.loginIpLimiter.check(ip, ctx.now());
+    const gate = await ctx.loginLimiter.hit(key, ctx.now());
+    const ipGate = await ctx.loginIpLimiter.check(ip, ctx.now());
     const blocked = !gate.ok ? gate : !ipGate.ok ? ipGate : null;
     if (blocked)
       throw new HttpProblem(429, 'rate_limited', { seconds: blocked.retryAfterSec }, [], {
@@ -64,10 +64,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     // A disabled account answers like a wrong password: the answer never tells a guesser that
     // the password was right (the admin who disabled it tells the person).
     if (!row || !ok || row.status === 'disabled') {
-      ctx.loginIpLimiter.hit(ip, ctx.now());
+      await ctx.loginIpLimiter.hit(ip, ctx.now());
       throw new HttpProblem(401, 'invalid_credentials');
     }
-    ctx.loginLimiter.reset(key);
+    await ctx.loginLimiter.reset(key);
     await startSession(c, row.id);
     return c.json({ user: await ctx.users.view(row) });
   });

@@ -61,7 +61,7 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
       });
   }
 
-  const gate = ctx.intakeLimiter.hit(`form|${ip}`, now);
+  const gate = await ctx.intakeLimiter.hit(`form|${ip}`, now);
   if (!gate.ok) {
     await appendLog(
       ctx.store,

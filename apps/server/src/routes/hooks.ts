@@ -59,7 +59,7 @@ async function receive(
     throw err;
   }
   // Senders that keep failing authentication are slowed down before they fill the log.
-  const failGate = ctx.loginIpLimiter.check(`hook|${ip}`, now);
+  const failGate = await ctx.loginIpLimiter.check(`hook|${ip}`, now);
   if (!failGate.ok)
     throw new HttpProblem(429, 'rate_limited', { seconds: failGate.retryAfterSec }, [], {
       'retry-after': String(failGate.retryAfterSec),
@@ -76,7 +76,7 @@ async function receive(
           parsed.raw,
           c.req.header(header),
         );
-  if (!authentic) ctx.loginIpLimiter.hit(`hook|${ip}`, now);
+  if (!authentic) await ctx.loginIpLimiter.hit(`hook|${ip}`, now);
   if (!authentic)
     throw await reject(
       401,

@@ -1,4 +1,4 @@
-import type { NewOutboxEvent, Tx } from '@trellis/store';
+import type { NewOutboxEvent, StoreLock, Tx } from '@trellis/store';
 import type { Engine } from '../engine';
 import type { Actor } from '../ports';
 import { deliverWebhooks, sendEmails, type DeliveryReport } from '../notify/deliveries';
@@ -34,8 +34,10 @@ export type AutomationsApi = {
   drain(opts?: { maxEvents?: number; transactions?: number }): Promise<DrainReport>;
   /** Scheduler tick: SLA sweep (sla.breached once per breach) and due cron schedules. */
   tick(now?: number): Promise<{ breaches: number; schedules: string[] }>;
-  /** Sends due webhook deliveries and queued emails. */
-  deliver(): Promise<{ webhooks: DeliveryReport; emails: DeliveryReport }>;
+  /** Sends due webhook deliveries and (unless `emails: false`) queued emails. */
+  deliver(opts?: {
+    emails?: boolean;
+  }): Promise<{ webhooks: DeliveryReport; emails: DeliveryReport }>;
   /** Retention: prunes processed events, runs and effects older than `retentionMs` (the loop does it hourly). */
   prune(now?: number): Promise<PruneReport>;
   /** Starts the in-process worker loop (drain, tick every `tickMs`, deliver). */
@@ -89,10 +91,42 @@ export type AutomationsApi = {
 const SEARCH_INDEX_BATCH = 250;
 
 /** Whether a delivery pass would find work (plain reads on the pending indexes; no write). */
-async function deliveriesDue(rt: Runtime): Promise<boolean> {
+async function deliveriesDue(rt: Runtime, emailsToo: boolean): Promise<boolean> {
   const webhooks = rt.deps.http !== undefined && (await rt.store.deliveries.anyDue(rt.now()));
-  const emails = rt.deps.mailer !== undefined && (await rt.store.emails.anyPending());
+  const emails = emailsToo && rt.deps.mailer !== undefined && (await rt.store.emails.anyPending());
   return webhooks || emails;
+}
+
+/** How often a process that is not the scheduler leader tries to become it (ms, at most). */
+const LEADER_RETRY_MS = 2000;
+
+/**
+ * The scheduler leadership of one automation loop (`maintenance.tryLock('scheduler')`): with
+ * several server processes on one PostgreSQL database only the holder ticks schedules and SLA
+ * sweeps, prunes, and sends emails (which carry no lease: a `sending` mark is reset only by a
+ * new leader, whose predecessor is gone). When the holder dies its lock is freed and another
+ * process takes over within LEADER_RETRY_MS. On SQLite the lock is always this thread's.
+ */
+function leadership(rt: Runtime, retryMs: number) {
+  let lock: StoreLock | null = null;
+  let lastTry = Number.NEGATIVE_INFINITY;
+  return {
+    /** Whether this loop leads now; `fresh` the first time it does (after a takeover too). */
+    async check(): Promise<{ leads: boolean; fresh: boolean }> {
+      if (lock?.held()) return { leads: true, fresh: false };
+      lock = null;
+      const now = performance.now();
+      if (now - lastTry < retryMs) return { leads: false, fresh: false };
+      lastTry = now;
+      lock = await rt.store.maintenance.tryLock('scheduler');
+      return { leads: lock !== null, fresh: lock !== null };
+    },
+    async release() {
+      const held = lock;
+      lock = null;
+      await held?.release();
+    },
+  };
 }
 
 /**
@@ -118,6 +152,7 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
   let lastTick = Number.NEGATIVE_INFINITY;
   let lastPrune = Number.NEGATIVE_INFINITY;
   let delivering: Promise<void> = Promise.resolve();
+  let leader: ReturnType<typeof leadership> | null = null;
   const append = (e: NewOutboxEvent, tx?: Tx) => (tx ?? rt.store).outbox.appendOnce(e);
   const api: AutomationsApi = {
     drain: (opts) => drain(rt, opts ?? {}),
@@ -127,10 +162,11 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
     },
     prune: (now) => pruneHistory(rt, now ?? rt.now()),
     // Passes are chained so two calls in this process never overlap.
-    deliver: () => {
+    deliver: (opts) => {
       const next = delivering.then(async () => ({
         webhooks: await deliverWebhooks(rt),
-        emails: await sendEmails(rt),
+        emails:
+          opts?.emails === false ? { delivered: 0, retried: 0, dead: 0 } : await sendEmails(rt),
       }));
       delivering = next.then(
         () => undefined,
@@ -142,18 +178,23 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       if (!stopped) return;
       stopped = false;
       const tickMs = opts?.tickMs ?? 15_000;
+      const lead = (leader = leadership(rt, Math.min(tickMs, LEADER_RETRY_MS)));
       const step = async () => {
         timer = null;
         let busy = false;
         try {
-          if (lastTick === Number.NEGATIVE_INFINITY)
-            // Emails a crashed process left half-sent go back to the queue (at worst sent once more).
+          const { leads, fresh } = await lead.check();
+          if (fresh) {
+            // Emails a crashed leader left half-sent go back to the queue (at worst sent once more).
             await rt.store.emails.resetSending();
-          if (rt.now() - lastTick >= tickMs) {
+            // A new leader ticks at once: a schedule due while nobody led is not held back.
+            lastTick = Number.NEGATIVE_INFINITY;
+          }
+          if (leads && rt.now() - lastTick >= tickMs) {
             lastTick = rt.now();
             await api.tick();
           }
-          if (!rt.contended() && rt.now() - lastPrune >= PRUNE_EVERY_MS) {
+          if (leads && !rt.contended() && rt.now() - lastPrune >= PRUNE_EVERY_MS) {
             lastPrune = rt.now();
             await api.prune();
           }
@@ -161,8 +202,9 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
           busy = (await api.drain({ transactions: 1 })).events > 0;
           // Upkeep only once automations are done and nobody waits: it is never urgent.
           if (!busy && rt.deps.upkeep && !rt.contended()) busy = (await rt.deps.upkeep()) > 0;
-          // A delivery pass claims with a write: only when something is due.
-          if (await deliveriesDue(rt)) await api.deliver();
+          // A delivery pass claims with a write: only when something is due. Webhook deliveries
+          // are claimed with a lease (any process may send them), emails only by the leader.
+          if (await deliveriesDue(rt, leads)) await api.deliver({ emails: leads });
         } catch {
           // A failing step (e.g. the store closed during shutdown) must not kill the loop; the next step retries.
         }
@@ -178,6 +220,8 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       if (timer) clearTimeout(timer);
       timer = null;
       await running;
+      await leader?.release().catch(() => undefined);
+      leader = null;
     },
     test: (key, record, opts) => dryRun(rt, key, record, opts ?? {}),
     runManual: async (key, recordIds, actor) => {

@@ -8,8 +8,27 @@ export type StoreLock = {
   release(): Promise<void>;
 };
 
+/** A fixed window of a rate limit: when it started and how many hits it has counted. */
+export type HitWindow = { start: number; count: number };
+
+/**
+ * Fixed-window hit counters for rate limits (login attempts, public intake per address).
+ * PostgreSQL: one row per key in an unlogged table, so every server process on the database
+ * counts together; SQLite: in this process's memory, per database file (one server per file).
+ */
+export type HitCounter = {
+  /** Counts one hit of `key`; a window older than `windowMs` starts over. Answers the window. */
+  hit(key: string, windowMs: number, now: number): Promise<HitWindow>;
+  /** The current window of `key` without counting, or null when none is open. */
+  peek(key: string, windowMs: number, now: number): Promise<HitWindow | null>;
+  /** Drops the key's window (a successful login clears its failures). */
+  forget(key: string): Promise<void>;
+};
+
 /** Upkeep of the database itself, and coordination between the processes that share it. */
 export type Maintenance = {
+  /** Rate-limit counters shared by the processes that share the database (see HitCounter). */
+  hits: HitCounter;
   /**
    * Takes the lock `name` if no other holder has it, across every process on this database, or
    * answers null at once. PostgreSQL: a session advisory lock on a connection of its own, freed

@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { migrationsFolder } from '../db/migrations-folder';
+import { CREATE_HITS_TABLE } from './hits';
 import type { PgPool } from './pool';
 
 /** One advisory lock key for schema changes, so processes starting together migrate one at a time. */
@@ -8,7 +9,7 @@ const SCHEMA_LOCK = 7_311_001;
 
 /**
  * Prepares a database for Trellis: pg_trgm (the search index) and the checked-in system
- * migrations (drizzle-pg/), under an advisory lock so several processes can start at once.
+ * migrations (drizzle-pg/) and the rate-limit table (hits.ts), under an advisory lock so several processes can start at once.
  */
 export async function bootDatabase(pool: PgPool, folder?: string): Promise<void> {
   const client = await pool.connect();
@@ -19,6 +20,7 @@ export async function bootDatabase(pool: PgPool, folder?: string): Promise<void>
       await migrate(drizzle(client), {
         migrationsFolder: folder ?? migrationsFolder('drizzle-pg'),
       });
+      await client.query(CREATE_HITS_TABLE);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
     }

@@ -1,15 +1,17 @@
 import type { Maintenance } from '../api/maintenance';
 import { pgExec, type Queryable } from './exec';
+import { pgHits } from './hits';
 import { pgTryLock } from './locks';
 
 /**
  * Upkeep of a PostgreSQL database: the server checkpoints by itself, and backups are the
  * server's own tools (pg_dump, base backups); `integrity` checks that the system tables answer;
- * locks are advisory locks.
+ * locks are advisory locks; rate-limit counters are rows every process shares.
  */
 export function pgMaintenance(on: () => Queryable, url: string): Maintenance {
   return {
     tryLock: (name) => pgTryLock(url, name),
+    hits: pgHits(on),
     checkpoint: async () => ({ frames: 0, copied: 0, busy: false }),
     async backupTo() {
       throw new Error(

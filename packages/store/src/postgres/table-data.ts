@@ -1,6 +1,7 @@
 import type { TableData } from '../api/table-data';
 import { quoteIdent } from '../entity/entity-table';
 import { pgExec, type Queryable } from './exec';
+import { HITS_TABLE } from './hits';
 
 /**
  * Tables that hold data in the public schema (drizzle keeps its journal in its own schema), in
@@ -17,7 +18,8 @@ async function dataTables(on: Queryable): Promise<string[]> {
        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
      WHERE c.contype = 'f' AND n.nspname = 'public'`,
   );
-  const names = rows.map((r) => r.name);
+  // Rate-limit windows are the running servers' own, not workspace data.
+  const names = rows.map((r) => r.name).filter((n) => n !== HITS_TABLE);
   const out: string[] = [];
   const visit = (t: string, path: Set<string>) => {
     if (out.includes(t) || path.has(t)) return;

@@ -1,6 +1,7 @@
 import type { Maintenance, StoreLock } from '../api/maintenance';
 import { checkpointWal, restartWal, RESTART_WAL_AFTER_FRAMES } from '../db/checkpoints';
 import type { StoreDb } from '../db/open-database';
+import { memoryHits } from './memory-hits';
 
 /** Locks held in this thread, per database file (one server process per SQLite file). */
 const held = new Map<string, Set<string>>();
@@ -24,6 +25,7 @@ function localLock(file: string, name: string): StoreLock | null {
 export function sqliteMaintenance(db: () => StoreDb): Maintenance {
   return {
     tryLock: async (name) => localLock(db().sqlite.name, name),
+    hits: memoryHits(() => db().sqlite.name),
     async checkpoint(opts = {}) {
       const passive = checkpointWal(db());
       if (passive.frames < (opts.restartAfterFrames ?? RESTART_WAL_AFTER_FRAMES)) return passive;

@@ -25,5 +25,32 @@ export function coordinationContract(factory: StoreFactory): void {
         await shared.close();
       }
     });
+
+    it('counts rate-limit hits in fixed windows, together across stores on the same database', async () => {
+      const shared = await factory.open({ shared: true });
+      const other = await shared.second();
+      try {
+        const a = shared.store.maintenance.hits;
+        const b = other.maintenance.hits;
+        const t = 1_000_000;
+        expect(await a.peek('login|ana', 60_000, t)).toBeNull();
+        expect(await a.hit('login|ana', 60_000, t)).toEqual({ start: t, count: 1 });
+        expect(await b.hit('login|ana', 60_000, t + 10)).toEqual({ start: t, count: 2 });
+        expect(await a.hit('login|bob', 60_000, t + 10)).toEqual({ start: t + 10, count: 1 });
+        expect(await b.peek('login|ana', 60_000, t + 20)).toEqual({ start: t, count: 2 });
+        // The window is over: peek sees none, the next hit starts a new one.
+        expect(await a.peek('login|ana', 60_000, t + 60_000)).toBeNull();
+        expect(await b.hit('login|ana', 60_000, t + 60_000)).toEqual({
+          start: t + 60_000,
+          count: 1,
+        });
+        await a.forget('login|ana');
+        expect(await b.peek('login|ana', 60_000, t + 60_001)).toBeNull();
+        expect(await b.peek('login|bob', 60_000, t + 20)).toEqual({ start: t + 10, count: 1 });
+      } finally {
+        await other.close();
+        await shared.close();
+      }
+    });
   });
 }
