@@ -21,7 +21,7 @@ const BIN = join(cli, 'dist', 'main.js');
 const WORKER = join(cli, '..', 'server', 'bench', 'load-worker.mjs');
 const INTAKE = Number(process.env.BENCH_REQUESTS ?? 3000);
 const API = Math.round(INTAKE / 3);
-const WARMUP = 500;
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const PROCESSES = [1, 2, 4];
 const TICKS_PER_S = 100; // USER_HZ: /proc times are in 1/100 s on Linux
 
