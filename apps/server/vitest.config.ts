@@ -1,4 +1,52 @@
 import { defineConfig } from 'vitest/config';
-import { sourceConditions } from '@trellis/tooling/vitest';
+import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
+import { hasPostgres } from '@trellis/tooling/pg';
 
-export default defineConfig(sourceConditions);
+/**
+ * The HTTP API's own suites again on PostgreSQL (each test's store a fresh database on the
+ * throwaway server, test/test-store.ts): records, permissions, intake, auth, hidden fields,
+ * views and the spec draft. Without PostgreSQL installed they are left out, loudly (the global
+ * setup warns), except in CI, where that is an error. `pnpm test:pg` runs every file on it.
+ */
+const PG_API = [
+  'test/records-api.test.ts',
+  'test/permission-matrix.test.ts',
+  'test/intake.test.ts',
+  'test/auth.test.ts',
+  'test/field-leak.test.ts',
+  'test/redaction-surfaces.test.ts',
+  'test/views-api.test.ts',
+  'test/spec-draft.test.ts',
+];
+
+const onPg = process.env.TRELLIS_TEST_STORE === 'pg';
+const pg = withPostgres(sourceConditions);
+/** One project of the suite: the shared config with its own name, files and environment. */
+const project = (
+  base: typeof pg,
+  name: string,
+  extra: { include?: string[]; env?: Record<string, string>; testTimeout?: number },
+) => ({ ...base, test: { ...base.test, name, ...extra } });
+export default defineConfig(
+  onPg
+    ? pg
+    : {
+        ...sourceConditions,
+        test: {
+          ...sourceConditions.test,
+          projects: [
+            project(sourceConditions, 'sqlite', {}),
+            ...(hasPostgres() || process.env.CI
+              ? [
+                  project(pg, 'postgres', {
+                    include: PG_API,
+                    env: { TRELLIS_TEST_STORE: 'pg' },
+                    // Each test creates and drops a database: slower than SQLite's memory file.
+                    testTimeout: 120_000,
+                  }),
+                ]
+              : []),
+          ],
+        },
+      },
+);

@@ -1,17 +1,18 @@
-import { openStore, type Store } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import { createApp } from '../src/app';
 import { wireEngine } from '../src/setup/wire-engine';
 import type { ServerOptions } from '../src/context';
 import { hashPassword } from '../src/auth/password';
+import { testStore } from './test-store';
 
 export const ORIGIN = 'http://localhost';
 
 /**
- * A fresh in-memory store and app; `request` defaults to a same-origin JSON call. The engine is
+ * A fresh store (in-memory SQLite, or PostgreSQL with TRELLIS_TEST_STORE=pg) and app; `request` defaults to a same-origin JSON call. The engine is
  * real (its role model answers the permission questions) over whatever spec the test stores.
  */
 export async function httpHarness(options: Partial<ServerOptions> = {}) {
-  const store: Store = options.store ?? (await openStore({ url: ':memory:' }));
+  const store: Store = options.store ?? (await testStore());
   const app = createApp({ engine: wireEngine(store), store, log: () => {}, ...options });
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const headers = new Headers(init.headers);

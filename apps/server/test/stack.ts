@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppSpec } from '@trellis/spec';
-import { openStore } from '@trellis/store';
 import { wireEngine } from '../src/setup/wire-engine';
 import { createApp } from '../src/app';
 import type { ServerOptions } from '../src/context';
 import { hashPassword } from '../src/auth/password';
 import { ORIGIN, cookieOf } from './http-harness';
+import { testStore } from './test-store';
 
 const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '../../../templates/education');
 
@@ -40,7 +40,7 @@ export async function fullStack(
   edit: (spec: AppSpec) => AppSpec = (spec) => spec,
   publish: { outboundAllow?: string } = {},
 ) {
-  const store = await openStore({ url: ':memory:' });
+  const store = await testStore();
   const published = await store.specs.publish({
     spec: edit(educationSpec()),
     now: Date.now(),
