@@ -50,6 +50,7 @@ export type {
 } from './tasks/types';
 export type { TimelineEntry, TimelineResult, FieldChange } from './timeline/types';
 export * from './permissions';
+export * from './ownership';
 // Automations (issue 4): outbox worker, triggers, actions, assignment strategies, SLA, schedules, run log, dry run.
 export * from './automations';
 export * from './assignment';

@@ -16,6 +16,8 @@ export type Actor = {
   role?: string;
   teams?: string[];
   locale?: Locale;
+  /** Records per entity readable through a handover cooldown (filled by the engine per call). */
+  cooldown?: Readonly<Record<string, readonly string[]>>;
 };
 
 /** A record as the engine sees it: system fields (camelCase) plus field values keyed by field key. */

@@ -42,6 +42,7 @@ export type {
 } from './api/maintenance';
 export type { MigrationRepo } from './api/migrations';
 export type { NewNotification, Notification, NotificationRepo } from './api/notifications';
+export type { OwnershipChange, OwnershipKind, OwnershipRepo } from './api/ownership';
 export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';
 export type { EffectRepo, RunQuery, RunRepo, RunRow } from './api/runs';
 export type { SavedView, SavedViewRepo } from './api/saved-views';

@@ -5,6 +5,7 @@ import {
   validateRecord,
   type FieldError,
 } from '@trellis/rules';
+import { writeOwnerChange } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
 import type { HistoryRow, Store, Tx } from '@trellis/store';
 import { createRandom } from './random';
@@ -99,6 +100,16 @@ export async function seedWorkspace(
         lastActivityAt: lastActivity,
       });
       if (!inserted.ok) throw new Error(inserted.error.message);
+      await writeOwnerChange(tx, {
+        id: ids.next(rec.createdAt),
+        entity: rec.entity,
+        recordId: id,
+        before: null,
+        after: { ownerId, teamId: rec.team ?? null },
+        actorId: null,
+        via: 'import',
+        at: rec.createdAt,
+      });
       made[rec.entity] = id;
       report.records[rec.entity] = (report.records[rec.entity] ?? 0) + 1;
       created.push({

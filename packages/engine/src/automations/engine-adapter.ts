@@ -34,7 +34,13 @@ export function recordsPortFor(
         entity,
         id,
         { ownerId, ...(o?.teamId !== undefined ? { teamId: o.teamId } : {}) },
-        opts,
+        {
+          ...opts,
+          ownership: {
+            ...(o?.kind ? { kind: o.kind } : {}),
+            ...(o?.reason ? { reason: o.reason } : {}),
+          },
+        },
       ),
     createTask: async (input) => {
       const r = await engine.tasks.create(

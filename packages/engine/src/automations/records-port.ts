@@ -1,3 +1,4 @@
+import type { OwnershipKind } from '@trellis/store';
 import type { RecordData } from '../ports';
 
 /** Error shape of a refused write (the engine's EngineError, structurally). */
@@ -19,12 +20,12 @@ export type RecordsPort = {
   /** Patches field values of the current version. */
   update(entity: string, id: string, patch: RecordData): Promise<WriteResult>;
   changeStage(entity: string, id: string, stage: string): Promise<WriteResult>;
-  /** Sets (or clears, with null) the owner; `reason` lands in the record's history. */
+  /** Sets (or clears, with null) the owner; `kind` and `reason` land in the ownership ledger. */
   setOwner(
     entity: string,
     id: string,
     ownerId: string | null,
-    opts?: { teamId?: string | null; reason?: string },
+    opts?: { teamId?: string | null; reason?: string; kind?: OwnershipKind },
   ): Promise<WriteResult>;
   /** Creates a task through the engine's tasks API (emits task.created). */
   createTask(input: {

@@ -6,7 +6,7 @@ import {
   writableFieldKeys,
 } from './fields';
 import { entityOf, roleOf, scopeOf, standingOf } from './roles';
-import { inScope, scopeCondition } from './scope';
+import { inCooldown, inScope, scopeCondition, withCooldown } from './scope';
 import type {
   Capability,
   EntityAction,
@@ -77,14 +77,19 @@ export function createPermissions(source: PermissionSpec | (() => PermissionSpec
       // A create is decided by the grant alone: the new record's owner is set by the write path.
       if (!record || action === 'create') return true;
       const entity = entityOf(spec, entityKey);
-      return entity ? inScope(scope, actor, entity, record) : false;
+      if (!entity) return false;
+      if (inScope(scope, actor, entity, record)) return true;
+      // The handover cooldown: the previous owner still reads (never changes) the record.
+      return action === 'read' && inCooldown(actor, entityKey, record);
     },
     scope: (actor, action, entityKey) => scopeOf(specOf(), actor, action, entityKey),
     scopeFilter(actor, entityKey, action = 'read') {
       const spec = specOf();
       const entity = entityOf(spec, entityKey);
       if (!entity) return { kind: 'none' };
-      return scopeCondition(scopeOf(spec, actor, action, entityKey), actor, entity);
+      const scope = scopeOf(spec, actor, action, entityKey);
+      const cond = scopeCondition(scope, actor, entity);
+      return action === 'read' && scope !== 'none' ? withCooldown(cond, actor, entityKey) : cond;
     },
     visibleFields: (actor, entityKey) => visibleFieldKeys(specOf(), actor, entityKey),
     writableFields: (actor, entityKey) => writableFieldKeys(specOf(), actor, entityKey),

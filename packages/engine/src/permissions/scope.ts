@@ -59,3 +59,26 @@ export function scopeCondition(
   if (logic.length === 0) return { kind: 'none' };
   return { kind: 'where', logic: logic.length === 1 ? logic[0] : { or: logic } };
 }
+
+/** Whether the actor may still read this record through a handover cooldown. */
+export function inCooldown(
+  actor: PermissionActor,
+  entityKey: string,
+  record: ScopedRecord,
+): boolean {
+  const ids = actor.cooldown?.[entityKey];
+  return ids !== undefined && typeof record.id === 'string' && ids.includes(record.id);
+}
+
+/** A read condition widened by the records the actor may still read through a cooldown. */
+export function withCooldown(
+  cond: ScopeCondition,
+  actor: PermissionActor,
+  entityKey: string,
+): ScopeCondition {
+  const ids = actor.cooldown?.[entityKey];
+  if (!ids || ids.length === 0 || cond.kind === 'all') return cond;
+  const mine = { in: [{ var: 'id' }, [...ids]] };
+  if (cond.kind === 'none') return { kind: 'where', logic: mine };
+  return { kind: 'where', logic: { or: [cond.logic, mine] } };
+}

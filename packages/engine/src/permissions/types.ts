@@ -58,10 +58,16 @@ export type PermissionActor = {
   role?: string;
   teams?: string[];
   locale?: 'zh-CN' | 'en';
+  /**
+   * Records (ids per entity) the actor handed over and may still read during the handover
+   * cooldown: read-only, on every surface. The engine fills it from the ownership ledger.
+   */
+  cooldown?: Readonly<Record<string, readonly string[]>>;
 };
 
 /** The system columns of a record that decide its scope. */
 export type ScopedRecord = {
+  id?: unknown;
   ownerId?: string | null;
   teamId?: string | null;
   createdBy?: string | null;

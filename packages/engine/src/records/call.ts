@@ -58,7 +58,9 @@ export async function beginCall(
   const live = await rt.live();
   const model = live.model.entity(entity);
   if (!model) return engineError('unknown_entity', locale, 'unknownEntity', { entity });
-  const actor: Actor = opts?.actor ?? { kind: 'public' };
+  const db = opts?.tx ?? rt.store;
+  const now = rt.clock.now();
+  const actor = await withCooldownOf(opts?.actor ?? { kind: 'public' }, model, db, now);
   const user = actor.userId
     ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] }
     : undefined;
@@ -70,12 +72,28 @@ export async function beginCall(
     actor,
     via: opts?.via ?? defaultVia(actor),
     locale,
-    now: rt.clock.now(),
+    now,
     user,
-    db: opts?.tx ?? rt.store,
+    db,
     tx: opts?.tx,
     ...(opts?.automations === false ? { automations: false } : {}),
   };
+}
+
+/**
+ * The actor with the records of this entity they handed over and may still read (the handover
+ * cooldown, from the ownership ledger), so every read surface of the call honours it.
+ */
+async function withCooldownOf(
+  actor: Actor,
+  model: EntityModel,
+  db: Repos,
+  now: number,
+): Promise<Actor> {
+  if (!actor.userId || model.entity.owned === false) return actor;
+  const ids = await db.ownership.cooldownIds(actor.userId, model.key, now);
+  if (ids.length === 0) return actor;
+  return { ...actor, cooldown: { ...actor.cooldown, [model.key]: ids } };
 }
 
 function defaultVia(actor: Actor): Via {

@@ -15,6 +15,7 @@ import {
 } from './call';
 import { duplicate } from './duplicate';
 import { mergeInto } from './merge';
+import { holderOf, writeOwnerChange } from '../ownership/ledger';
 import { createdRow, emit, writeTouch } from './journal';
 import { fieldValues, problems, visible } from './outcome';
 import { prepare, type Prepared } from './prepare';
@@ -173,6 +174,16 @@ async function insert(
     (k) => !isEmptyValue(record[k]),
   );
   await call.db.history.append([createdRow(call, id, record, filled)]);
+  await writeOwnerChange(call.db, {
+    id: call.rt.ids.next(),
+    entity: call.model.key,
+    recordId: id,
+    before: null,
+    after: holderOf(record),
+    actorId: call.actor.userId ?? null,
+    via: call.via,
+    at: call.now,
+  });
   if (stage !== null) {
     await call.db.transitions.append({
       id: call.rt.ids.next(),

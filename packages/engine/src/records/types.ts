@@ -1,5 +1,6 @@
 import type { StoredRecord, Tx } from '@trellis/store';
 import type { EngineError, FieldError } from '../i18n/errors';
+import type { OwnershipNote } from '../ownership/ledger';
 import type { Actor, Locale, RecordData, Via } from '../ports';
 
 /** Attribution of an intake: written to `touches` (UTM, referrer) for the record it created or merged into. */
@@ -77,6 +78,8 @@ export type PreparedCreateResult =
   { ok: true; prepared: PreparedCreate | null } | { ok: false; error: EngineError };
 
 export type UpdateOptions = WriteOptions & {
+  /** Why the owner changes, when the patch changes it (ownership ledger); default from the change. */
+  ownership?: OwnershipNote;
   /** The version the caller read (optimistic concurrency). Omitted: the version read in the same transaction. */
   version?: number;
 };

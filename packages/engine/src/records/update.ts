@@ -5,6 +5,7 @@ import type { RecordData } from '../ports';
 import { records, storeFailure, timed, type Call } from './call';
 import { duplicate } from './duplicate';
 import { touchesIdentity } from './identity';
+import { holderOf, writeOwnerChange } from '../ownership/ledger';
 import { emit, historyRows, pick } from './journal';
 import { problems, visible } from './outcome';
 import { prepare } from './prepare';
@@ -56,9 +57,7 @@ export function updateRecord(
         ...(await peopleErrors(call, p.next, p.changed)),
       ]);
       if (taken.length > 0) return problems(call, taken);
-      return timed(call, 'write', () =>
-        write(call, current, p.next, p.changed, to ?? null, opts.depth ?? 0),
-      );
+      return timed(call, 'write', () => write(call, current, p.next, p.changed, to ?? null, opts));
     },
   );
 }
@@ -98,8 +97,9 @@ async function write(
   next: RecordData,
   changed: string[],
   to: string | null,
-  depth: number,
+  opts: UpdateOptions,
 ): Promise<RecordResult> {
+  const depth = opts.depth ?? 0;
   const row = pick(next, changed);
   if (to !== null) {
     row.stageEnteredAt = call.now;
@@ -116,6 +116,17 @@ async function write(
   await call.db.history.append(
     historyRows(call, call.rt.ids.next(), current.id, current, record, changed),
   );
+  await writeOwnerChange(call.db, {
+    id: call.rt.ids.next(),
+    entity: call.model.key,
+    recordId: current.id,
+    before: holderOf(current),
+    after: holderOf(record),
+    actorId: call.actor.userId ?? null,
+    via: call.via,
+    at: call.now,
+    note: opts.ownership,
+  });
   const fields = changed.filter((k) => k !== 'stage');
   const payload: Record<string, unknown> = {
     changed,

@@ -14,6 +14,7 @@ import type { Maintenance } from './maintenance';
 import type { MigrationRepo } from './migrations';
 import type { NotificationRepo } from './notifications';
 import type { OutboxRepo } from './outbox';
+import type { OwnershipRepo } from './ownership';
 import type { RecordRepo } from './records';
 import type { ReportRepo } from './reports';
 import type { EffectRepo, RunRepo } from './runs';
@@ -43,6 +44,7 @@ export type Repos = {
   tasks: TaskRepo;
   notifications: NotificationRepo;
   handovers: HandoverRepo;
+  ownership: OwnershipRepo;
   outbox: OutboxRepo;
   runs: RunRepo;
   effects: EffectRepo;

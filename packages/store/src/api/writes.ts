@@ -18,6 +18,7 @@ export const WRITE_METHODS = {
   tasks: ['insert', 'update'],
   notifications: ['insert', 'markRead', 'markAllRead'],
   handovers: ['insert'],
+  ownership: ['append'],
   outbox: [
     'append',
     'appendOnce',

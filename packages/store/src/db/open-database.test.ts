@@ -19,6 +19,7 @@ const SYSTEM_TABLES = [
   'tasks',
   'notifications',
   'handovers',
+  'ownership_changes',
   'outbox',
   'automation_runs',
   'action_effects',

@@ -160,3 +160,28 @@ export const files = sqliteTable(
   },
   (t) => [index('files_sha_ix').on(t.sha256)],
 );
+
+/** The ownership ledger: every owner change of a record, written with it (claim, assign, handover, release, reclaim). */
+export const ownershipChanges = sqliteTable(
+  'ownership_changes',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    kind: text('kind').notNull(),
+    fromUserId: text('from_user_id'),
+    toUserId: text('to_user_id'),
+    fromTeamId: text('from_team_id'),
+    toTeamId: text('to_team_id'),
+    reason: text('reason'),
+    actorId: text('actor_id'),
+    via: text('via').notNull(),
+    handoverId: text('handover_id'),
+    readUntil: integer('read_until'),
+    at: integer('at').notNull(),
+  },
+  (t) => [
+    index('ownership_changes_record_ix').on(t.entity, t.recordId, t.at),
+    index('ownership_changes_cooldown_ix').on(t.fromUserId, t.entity, t.readUntil),
+  ],
+);

@@ -18,6 +18,7 @@ import { importJobRepo } from './import-jobs';
 import { fileRepo, idempotencyRepo, intakeLogRepo, webhookSecretRepo } from './intake';
 import { notificationRepo } from './notifications';
 import { outboxRepo } from './outbox';
+import { ownershipRepo } from './ownership';
 import { reportRepo } from './reports/report-repo';
 import { effectRepo, runRepo } from './runs';
 import { savedViewRepo } from './saved-views';
@@ -69,6 +70,7 @@ export function buildRepos(p: AdapterParts): Repos {
     tasks: taskRepo(x),
     notifications: notificationRepo(x),
     handovers: handoverRepo(x),
+    ownership: ownershipRepo(x),
     outbox: outboxRepo(x, p.outboxFrom),
     runs: runRepo(x),
     effects: effectRepo(x),

@@ -5,6 +5,7 @@ import { importsContract } from './imports.case';
 import { intakeContract } from './intake.case';
 import { journalContract } from './journal.case';
 import { outboxContract } from './outbox.case';
+import { ownershipContract } from './ownership.case';
 import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { reportsContract } from './reports.case';
@@ -22,6 +23,7 @@ export function storeContract(factory: StoreFactory): void {
   outboxContract(factory);
   automationStateContract(factory);
   journalContract(factory);
+  ownershipContract(factory);
   peopleContract(factory);
   intakeContract(factory);
   importsContract(factory);

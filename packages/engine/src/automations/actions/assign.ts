@@ -70,6 +70,7 @@ export const assign = defineAction({
     const w = await ctx.records.setOwner(target.entity, target.id, decision.userId, {
       ...(teamId ? { teamId } : {}),
       reason: why,
+      kind: 'assign',
     });
     if (!w.ok) return fromWrite(w, ctx.locale);
     return {

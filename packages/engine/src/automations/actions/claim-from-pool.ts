@@ -18,6 +18,7 @@ export const claimFromPool = defineAction({
       return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: ref || '-' }));
     const r = await ctx.records.setOwner(target.entity, target.id, user.userId, {
       reason: 'claimFromPool',
+      kind: 'claim',
     });
     if (!r.ok) return fromWrite(r, ctx.locale);
     return { ok: true, summary: user.login, data: { ownerId: user.userId } };

@@ -15,6 +15,7 @@ export const releaseToPool = defineAction({
     const before = input.subject.record?.ownerId ?? null;
     const r = await ctx.records.setOwner(target.entity, target.id, null, {
       teamId: null,
+      kind: 'release',
       ...(reason ? { reason } : {}),
     });
     if (!r.ok) return fromWrite(r, ctx.locale);

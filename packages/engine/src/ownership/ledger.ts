@@ -1,0 +1,86 @@
+import type { OwnershipChange, OwnershipKind, Repos } from '@trellis/store';
+
+/** Who holds a record: its owner and team. */
+export type Holder = { ownerId: string | null; teamId: string | null };
+
+/**
+ * Why an owner change happens, given by the caller of a write (an automation, a handover, a
+ * claim). Absent: the kind follows from the change (see `ownershipKind`).
+ */
+export type OwnershipNote = {
+  kind?: OwnershipKind;
+  reason?: string | null;
+  handoverId?: string | null;
+  /** Until when the previous owner keeps read-only access (handover cooldown). */
+  readUntil?: number | null;
+};
+
+/** One owner change to write: the record, who held it before and after, who acted. */
+export type OwnerChange = {
+  id: string;
+  entity: string;
+  recordId: string;
+  before: Holder | null;
+  after: Holder;
+  actorId: string | null;
+  via: string;
+  at: number;
+  note?: OwnershipNote | undefined;
+};
+
+/**
+ * The kind of an owner change nobody named: a new record's first owner is `create`; an owner
+ * removed is `release`; a pool record taken by the actor is `claim`; a pool record given to
+ * someone is `assign`; a record moving between owners is `transfer`.
+ */
+export function ownershipKind(c: Pick<OwnerChange, 'before' | 'after' | 'actorId'>): OwnershipKind {
+  if (c.before === null) return 'create';
+  if (c.after.ownerId === null && c.before.ownerId !== null) return 'release';
+  if (c.before.ownerId === null)
+    return c.after.ownerId !== null && c.after.ownerId === c.actorId ? 'claim' : 'assign';
+  return 'transfer';
+}
+
+/** Whether a write moves a record between holders (owner or team). */
+export function holderChanged(before: Holder | null, after: Holder): boolean {
+  if (before === null) return after.ownerId !== null || after.teamId !== null;
+  return before.ownerId !== after.ownerId || before.teamId !== after.teamId;
+}
+
+/**
+ * THE function through which every owner change goes: writes the change to the ownership
+ * ledger in the caller's transaction (the one that writes the record). The engine's write path
+ * (create, update, bulk, automations, claim, release, handover) and the seeding of demo data
+ * call it; a test (ownership/ledger-completeness.test.ts) fails when a path bypasses it.
+ * Returns the ledger row, or null when the holder did not change.
+ */
+export async function writeOwnerChange(
+  db: Pick<Repos, 'ownership'>,
+  c: OwnerChange,
+): Promise<OwnershipChange | null> {
+  if (!holderChanged(c.before, c.after)) return null;
+  const row: OwnershipChange = {
+    id: c.id,
+    entity: c.entity,
+    recordId: c.recordId,
+    kind: c.note?.kind ?? ownershipKind(c),
+    fromUserId: c.before?.ownerId ?? null,
+    toUserId: c.after.ownerId,
+    fromTeamId: c.before?.teamId ?? null,
+    toTeamId: c.after.teamId,
+    reason: c.note?.reason ?? null,
+    actorId: c.actorId,
+    via: c.via,
+    handoverId: c.note?.handoverId ?? null,
+    readUntil: c.note?.readUntil ?? null,
+    at: c.at,
+  };
+  await db.ownership.append(row);
+  return row;
+}
+
+/** The holder of a stored record (missing system fields count as none). */
+export function holderOf(record: Record<string, unknown>): Holder {
+  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { ownerId: s(record.ownerId), teamId: s(record.teamId) };
+}
