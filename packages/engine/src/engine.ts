@@ -42,6 +42,7 @@ import { changeStage, updateRecord } from './records/update';
 import { assignTask, completeTask, createTask, listTasks } from './tasks/tasks';
 import type { TaskInput, TaskListResult, TaskQuery, TaskResult } from './tasks/types';
 import { timeline } from './timeline/timeline';
+import { createOwnership, type OwnershipApi } from './ownership/api';
 import type { TimelineResult } from './timeline/types';
 
 export type EngineOptions = {
@@ -157,6 +158,8 @@ export type Engine = {
   mailer: MailerPort | undefined;
   /** Internal runtime for sibling modules (automations). */
   runtime: Runtime;
+  /** Handovers, the public pool (公海), "a rep leaves" and the ownership ledger. */
+  ownership: OwnershipApi;
 };
 
 /**
@@ -179,7 +182,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...(options.onPhase ? { onPhase: options.onPhase } : {}),
     ...(options.liveRecheckMs !== undefined ? { liveRecheckMs: options.liveRecheckMs } : {}),
   });
-  return {
+  const engine: Engine = {
     records: {
       create: (entity, values, opts) => createRecord(rt, entity, values, opts),
       prepareCreate: (entity, values, opts) => prepareCreate(rt, entity, values, opts),
@@ -237,7 +240,21 @@ export function createEngine(options: EngineOptions): Engine {
     http: options.http,
     mailer: options.mailer,
     runtime: rt,
+    ownership: undefined as unknown as OwnershipApi,
   };
+  engine.ownership = createOwnership(
+    {
+      records: engine.records,
+      tasks: engine.tasks,
+      permissions: engine.permissions,
+      clock: rt.clock,
+      ids: rt.ids,
+      store: options.store,
+      spec: engine.spec,
+    },
+    () => rt.locale,
+  );
+  return engine;
 }
 
 const NO_SPEC: PermissionSpec = { entities: [], roles: [] };

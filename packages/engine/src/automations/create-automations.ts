@@ -33,7 +33,12 @@ export type AutomationsApi = {
    */
   drain(opts?: { maxEvents?: number; transactions?: number }): Promise<DrainReport>;
   /** Scheduler tick: SLA sweep (sla.breached once per breach) and due cron schedules. */
-  tick(now?: number): Promise<{ breaches: number; schedules: string[] }>;
+  tick(now?: number): Promise<{
+    breaches: number;
+    schedules: string[];
+    /** The public pool's clock: owners warned, records reclaimed (engine.ownership.reclaim). */
+    pool?: { warned: number; reclaimed: number };
+  }>;
   /** Sends due webhook deliveries and (unless `emails: false`) queued emails. */
   deliver(opts?: {
     emails?: boolean;
@@ -158,7 +163,11 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
     drain: (opts) => drain(rt, opts ?? {}),
     tick: async (now) => {
       const t = now ?? rt.now();
-      return { breaches: await sweepSla(rt, t), schedules: await tickSchedules(rt, t) };
+      const breaches = await sweepSla(rt, t);
+      const schedules = await tickSchedules(rt, t);
+      return deps.reclaim
+        ? { breaches, schedules, pool: await deps.reclaim(t) }
+        : { breaches, schedules };
     },
     prune: (now) => pruneHistory(rt, now ?? rt.now()),
     // Passes are chained so two calls in this process never overlap.
@@ -313,6 +322,7 @@ export function createAutomations(
     ids: engine.ids,
     locale: engine.runtime.locale,
     hasCapability: (actor, capability) => engine.permissions.hasCapability(actor, capability),
+    reclaim: (now) => engine.ownership.reclaim(now),
     ...(engine.http ? { http: engine.http } : {}),
     ...(engine.mailer ? { mailer: engine.mailer } : {}),
     ...(extra.secrets ? { secrets: extra.secrets } : {}),

@@ -84,6 +84,8 @@ export type AutomationDeps = {
    * automation actors may press buttons.
    */
   hasCapability?: (actor: Actor, capability: 'manageAutomations') => boolean;
+  /** The public pool's clock, run on every tick (engine.ownership.reclaim). */
+  reclaim?: (now: number) => Promise<{ warned: number; reclaimed: number }>;
   /** Looks up a stored secret (callWebhook `secretRef`, signed robots). */
   secrets?: (ref: string) => string | undefined;
   options?: Partial<AutomationOptions>;

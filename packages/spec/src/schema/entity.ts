@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import { camelKey, closed, Color, label, optLabel } from './common';
 import { FieldSchema } from './fields/registry';
+import { HandoverPolicySchema, PoolPolicySchema } from './ownership';
 
 export const EntitySchema = closed(
   {
@@ -28,6 +29,8 @@ export const EntitySchema = closed(
           'Records can be released to a public pool (公海) anyone allowed may claim. Needs owned. Default false.',
       }),
     ),
+    poolPolicy: Type.Optional(PoolPolicySchema),
+    handover: Type.Optional(HandoverPolicySchema),
     identity: Type.Optional(
       Type.Array(
         Type.Array(camelKey('A field in this identity key.'), {

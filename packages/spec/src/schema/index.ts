@@ -1,6 +1,7 @@
 export * from './common';
 export * from './fields/index';
 export * from './entity';
+export * from './ownership';
 export * from './forms';
 export * from './pipelines';
 export * from './automations/index';

@@ -76,6 +76,18 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     '公海需要记录有负责人：请把 owned 设为 true 或去掉 pool。',
     'A public pool needs owned records: set owned to true or remove pool.',
   ],
+  'poolPolicy.needsPool': [
+    '实体 “{entity}” 没有开启公海（pool），公海规则不会生效：请把 pool 设为 true 或去掉 poolPolicy。',
+    'The entity "{entity}" has no public pool, so its pool rules never apply: set pool to true or remove poolPolicy.',
+  ],
+  'poolPolicy.warnTooLate': [
+    '回收提醒时间 {warn} 不早于回收时间 {after}：提醒必须比回收短。',
+    'The reclaim warning ({warn}) must be shorter than the reclaim time ({after}).',
+  ],
+  'handover.needsOwned': [
+    '交接需要记录有负责人：请把 owned 设为 true 或去掉 handover。',
+    'Handovers need owned records: set owned to true or remove handover.',
+  ],
   'range.invalid': [
     '最小值 {min} 大于最大值 {max}。',
     'The minimum {min} is greater than the maximum {max}.',

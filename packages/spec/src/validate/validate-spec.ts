@@ -4,6 +4,7 @@ import { createCtx } from './context';
 import { specMessage } from './messages';
 import { checkAutomations } from './rules/automations';
 import { checkEntities } from './rules/entities';
+import { checkOwnershipPolicies } from './rules/ownership';
 import { checkForms } from './rules/forms';
 import { checkIntake } from './rules/intake';
 import { checkKeys } from './rules/keys';
@@ -37,6 +38,7 @@ export function validateSpec(spec: unknown, options: ValidateOptions = {}): Vali
     for (const rule of [
       checkKeys,
       checkEntities,
+      checkOwnershipPolicies,
       checkForms,
       checkPipelines,
       checkAutomations,

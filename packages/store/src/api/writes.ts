@@ -17,7 +17,7 @@ export const WRITE_METHODS = {
   activities: ['insert'],
   tasks: ['insert', 'update'],
   notifications: ['insert', 'markRead', 'markAllRead'],
-  handovers: ['insert'],
+  handovers: ['insert', 'decide'],
   ownership: ['append'],
   outbox: [
     'append',

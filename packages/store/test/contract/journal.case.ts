@@ -169,6 +169,7 @@ export function journalContract(factory: StoreFactory): void {
           summary: { notes: '家长想要周末班' },
           status: 'pending',
           createdAt: 7,
+          decidedAt: null,
         },
       ]);
     });

@@ -83,5 +83,58 @@ export function ownershipContract(factory: StoreFactory): void {
       ).rejects.toThrow('boom');
       expect(await ctx.store.ownership.listFor('lead', 'r1')).toEqual([]);
     });
+
+    it('decides a pending handover once, keeps its summary, lists what waits for a user', async () => {
+      const h = {
+        entity: 'lead',
+        recordId: 'r1',
+        fromUserId: 'u1',
+        toUserId: 'u2',
+        reason: '离职',
+        summary: { note: { needs: ['a', 'b', 'c'] } },
+        createdAt: 10,
+      };
+      await ctx.store.handovers.insert({ id: 'h1', ...h });
+      await ctx.store.handovers.insert({ id: 'h2', ...h, recordId: 'r2', createdAt: 20 });
+      await ctx.store.handovers.insert({
+        id: 'h3',
+        ...h,
+        toUserId: 'u3',
+        status: 'accepted',
+        decidedAt: 5,
+      });
+      expect(await ctx.store.handovers.get('h1')).toEqual({
+        id: 'h1',
+        ...h,
+        status: 'pending',
+        decidedAt: null,
+      });
+      expect((await ctx.store.handovers.listTo('u2', 'pending')).map((x) => x.id)).toEqual([
+        'h1',
+        'h2',
+      ]);
+      expect(
+        await ctx.store.handovers.decide('h1', 'pending', { status: 'accepted', at: 30 }),
+      ).toBe(true);
+      expect(
+        await ctx.store.handovers.decide('h1', 'pending', { status: 'declined', at: 31 }),
+      ).toBe(false);
+      expect(await ctx.store.handovers.get('h1')).toMatchObject({
+        status: 'accepted',
+        decidedAt: 30,
+        summary: h.summary,
+      });
+      await ctx.store.handovers.decide('h2', 'pending', {
+        status: 'declined',
+        at: 40,
+        summary: { why: 'no' },
+      });
+      expect(await ctx.store.handovers.get('h2')).toMatchObject({
+        status: 'declined',
+        summary: { why: 'no' },
+      });
+      expect(await ctx.store.handovers.listTo('u2', 'pending')).toEqual([]);
+      expect(await ctx.store.handovers.get('nope')).toBeNull();
+    });
   });
 }
