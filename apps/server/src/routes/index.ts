@@ -14,6 +14,7 @@ import { registerHookRoutes } from './hooks';
 import { registerImportRoutes } from './imports';
 import { registerIntakeHealthRoutes } from './intake-health';
 import { registerOpenApiRoute } from './openapi';
+import { registerOwnershipRoutes } from './ownership';
 import { registerRecordExtraRoutes } from './record-extras';
 import { registerRecordGroupRoutes } from './record-groups';
 import { registerRecordRoutes } from './records';
@@ -30,6 +31,7 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerRecordExtraRoutes(app, ctx);
   registerRecordGroupRoutes(app, ctx);
   registerBulkRoutes(app, ctx);
+  registerOwnershipRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerTaskRoutes(app, ctx);
   registerPublicFormPages(app, ctx);

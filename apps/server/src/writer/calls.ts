@@ -29,6 +29,13 @@ export const ENGINE_WRITES = [
   'tasks.create',
   'tasks.assign',
   'tasks.complete',
+  'ownership.handover',
+  'ownership.accept',
+  'ownership.decline',
+  'ownership.claim',
+  'ownership.release',
+  'ownership.leave',
+  'ownership.reclaim',
 ] as const;
 
 /** Automations calls that write (a dry run writes in a transaction it rolls back). */

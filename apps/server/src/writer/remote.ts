@@ -15,7 +15,8 @@ export function remoteEngine(local: Engine, port: WriterPort): Engine {
   const records = { ...local.records };
   const activities = { ...local.activities };
   const tasks = { ...local.tasks };
-  const groups: Record<string, Record<string, unknown>> = { records, activities, tasks };
+  const ownership = { ...local.ownership };
+  const groups: Record<string, Record<string, unknown>> = { records, activities, tasks, ownership };
   for (const path of ENGINE_WRITES) {
     const [group, name] = path.split('.') as [string, string];
     (groups[group] as Record<string, unknown>)[name] = forward(path);
@@ -29,7 +30,7 @@ export function remoteEngine(local: Engine, port: WriterPort): Engine {
       args: [entity, values, prepared ? { ...opts, prepared } : opts],
     }) as ReturnType<Engine['records']['create']>;
   };
-  return { ...local, records, activities, tasks };
+  return { ...local, records, activities, tasks, ownership };
 }
 
 /**
