@@ -32,7 +32,6 @@ describe('pool and handover rules in the spec', () => {
             claimCap: 30,
             reclaimAfter: '15d',
             warnBefore: '1d',
-            review: true,
           },
           handover: {
             note: 'protocol',

@@ -20,7 +20,6 @@ export type PoolRules = {
   claimCap: number | null;
   reclaimMs: number | null;
   warnMs: number;
-  review: boolean;
 };
 
 const ms = (value: string | undefined, fallback: number): number => {
@@ -51,6 +50,5 @@ export function poolRules(entity: EntitySpec): PoolRules {
     claimCap: p.claimCap ?? null,
     reclaimMs: reclaim !== null && reclaim > 0 ? reclaim : null,
     warnMs: ms(p.warnBefore, 24 * HOUR),
-    review: p.review === true,
   };
 }

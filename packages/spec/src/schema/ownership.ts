@@ -68,12 +68,6 @@ export const PoolPolicySchema = closed(
     warnBefore: Type.Optional(
       Duration('The owner is warned this long before a reclaim. Default "1d".'),
     ),
-    review: Type.Optional(
-      Type.Boolean({
-        description:
-          'Records from intake wait for their team lead’s confirmation before entering the pool (组长二次确认). Default false.',
-      }),
-    ),
   },
   { description: 'Public pool rules of the entity (公海). Needs pool: true.' },
 );
