@@ -366,6 +366,53 @@ const intakeSource = obj(
 );
 
 /** Body schema of the 2xx answer of each fixed endpoint (`method path`); 204s have none. */
+/** A handover (交接): from, to, why, the note in `summary`, pending / accepted / declined. */
+const handover = obj(
+  {
+    id: str,
+    entity: str,
+    recordId: str,
+    fromUserId: strOrNull,
+    toUserId: str,
+    reason: strOrNull,
+    summary: anyObj,
+    status: { enum: ['pending', 'accepted', 'declined', 'cancelled'] },
+    createdAt: int,
+    decidedAt: intOrNull,
+  },
+  ['id', 'entity', 'recordId', 'toUserId', 'status', 'createdAt'],
+);
+/** One row of the ownership ledger. */
+const ownershipChange = obj(
+  {
+    id: str,
+    kind: {
+      enum: ['create', 'assign', 'transfer', 'handover', 'claim', 'release', 'reclaim', 'merge'],
+    },
+    fromUserId: strOrNull,
+    toUserId: strOrNull,
+    fromTeamId: strOrNull,
+    toTeamId: strOrNull,
+    reason: strOrNull,
+    actorId: strOrNull,
+    via: str,
+    handoverId: strOrNull,
+    readUntil: intOrNull,
+    at: int,
+  },
+  ['id', 'kind', 'at'],
+);
+/** "A rep leaves": every record and who gets it. */
+const leavePlan = obj(
+  {
+    from: str,
+    to: { type: 'array', items: str },
+    items: { type: 'array', items: obj({ entity: str, id: str, title: str, to: str }) },
+    perOwner: { type: 'object', additionalProperties: int },
+  },
+  ['from', 'to', 'items', 'perOwner'],
+) as Schema & { properties: Record<string, unknown> };
+
 export const FIXED_RESPONSES: Record<string, Schema> = {
   ...REPORT_RESPONSES,
   'post /api/v1/auth/login': userBox,
@@ -383,6 +430,29 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'get /api/v1/records/{entity}/groups': obj({ groups: { type: 'array', items: ref('Group') } }, [
     'groups',
   ]),
+  'post /api/v1/records/{entity}/handover': obj({ handovers: { type: 'array', items: handover } }, [
+    'handovers',
+  ]),
+  'get /api/v1/handovers': items(handover),
+  'post /api/v1/handovers/{id}/accept': obj({ handover }, ['handover']),
+  'post /api/v1/handovers/{id}/decline': obj({ handover }, ['handover']),
+  'get /api/v1/records/{entity}/{id}/ownership': items(ownershipChange),
+  'get /api/v1/pool/{entity}': obj(
+    {
+      items: { type: 'array', items: anyObj },
+      fields: { type: 'array', items: str },
+      nextCursor: strOrNull,
+      total: int,
+    },
+    ['items', 'fields', 'nextCursor'],
+  ),
+  'post /api/v1/records/{entity}/{id}/claim': anyObj,
+  'post /api/v1/records/{entity}/{id}/release': anyObj,
+  'post /api/v1/users/{id}/leave/preview': leavePlan,
+  'post /api/v1/users/{id}/leave': {
+    ...leavePlan,
+    properties: { ...leavePlan.properties, handovers: int },
+  },
   'post /api/v1/records/{entity}/bulk': obj(
     { results: { type: 'array', items: ref('BulkResult') }, succeeded: int, failed: int },
     ['results', 'succeeded', 'failed'],
