@@ -28,7 +28,12 @@ export function csrfMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   const allowed = new Set((ctx.options.allowedOrigins ?? []).map((o) => o.replace(/\/$/, '')));
   return async (c, next) => {
     // Public intake never reads the session, so a cookie sent along gives no authority there.
-    if (SAFE.has(c.req.method) || c.req.path.startsWith('/f/') || c.req.path.startsWith('/hooks/'))
+    if (
+      SAFE.has(c.req.method) ||
+      c.req.path.startsWith('/f/') ||
+      c.req.path.startsWith('/hooks/') ||
+      c.req.path.startsWith('/consent/')
+    )
       return next();
     const hasCookie = (c.req.header('cookie') ?? '').includes('trellis_session=');
     const isLogin = c.req.path === '/api/v1/auth/login' || c.req.path === '/api/v1/setup';

@@ -51,6 +51,13 @@ const ENDPOINTS: [string, string, string, string, number][] = [
   ],
   ['post', '/api/v1/handovers/{id}/decline', 'Ownership', 'Decline a handover, with a reason', 200],
   [
+    'post',
+    '/api/v1/handovers/{id}/consent',
+    'Ownership',
+    'Open the customer consent link of a handover (signed, valid handover.consentValid, default 72 h)',
+    200,
+  ],
+  [
     'get',
     '/api/v1/records/{entity}/{id}/ownership',
     'Ownership',

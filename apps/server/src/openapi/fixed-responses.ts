@@ -434,6 +434,7 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
     'handovers',
   ]),
   'get /api/v1/handovers': items(handover),
+  'post /api/v1/handovers/{id}/consent': obj({ url: str, expiresAt: int }, ['url', 'expiresAt']),
   'post /api/v1/handovers/{id}/accept': obj({ handover }, ['handover']),
   'post /api/v1/handovers/{id}/decline': obj({ handover }, ['handover']),
   'get /api/v1/records/{entity}/{id}/ownership': items(ownershipChange),

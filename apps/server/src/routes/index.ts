@@ -15,6 +15,7 @@ import { registerImportRoutes } from './imports';
 import { registerIntakeHealthRoutes } from './intake-health';
 import { registerOpenApiRoute } from './openapi';
 import { registerOwnershipRoutes } from './ownership';
+import { registerConsentRoutes } from './consent';
 import { registerRecordExtraRoutes } from './record-extras';
 import { registerRecordGroupRoutes } from './record-groups';
 import { registerRecordRoutes } from './records';
@@ -32,6 +33,7 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerRecordGroupRoutes(app, ctx);
   registerBulkRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
+  registerConsentRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerTaskRoutes(app, ctx);
   registerPublicFormPages(app, ctx);

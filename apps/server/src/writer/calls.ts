@@ -36,6 +36,8 @@ export const ENGINE_WRITES = [
   'ownership.release',
   'ownership.leave',
   'ownership.reclaim',
+  'ownership.openConsent',
+  'ownership.agreeConsent',
 ] as const;
 
 /** Automations calls that write (a dry run writes in a transaction it rolls back). */

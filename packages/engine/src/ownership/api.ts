@@ -12,6 +12,7 @@ import {
 import { leave, planLeave, type LeaveInput, type LeavePlanResult, type LeaveResult } from './leave';
 import { claimRecord, listPool, releaseRecord, type PoolListResult } from './pool';
 import { reclaimIdle, type ReclaimReport } from './reclaim';
+import { agreeConsent, consentView, openConsent, type ConsentResult } from './consent';
 
 /** Handovers, the public pool and the ownership ledger (`engine.ownership`, issue 17). */
 export type OwnershipApi = {
@@ -53,6 +54,12 @@ export type OwnershipApi = {
     opts: CallOptions,
   ): Promise<LeavePlanResult>;
   leave(user: string, input: LeaveInput, opts: CallOptions): Promise<LeaveResult>;
+  /** Opens the customer consent link of a handover (valid `handover.consentValid`); the caller signs it. */
+  openConsent(handoverId: string, opts: CallOptions): Promise<ConsentResult>;
+  /** What the public consent page shows (the signed link is the key: no actor). */
+  consentView(handoverId: string): Promise<ConsentResult>;
+  /** The customer agrees (once, before the link expires). */
+  agreeConsent(handoverId: string): Promise<ConsentResult>;
   /** The pool's clock: warns owners, reclaims idle records (the scheduler tick calls it). */
   reclaim(now?: number): Promise<ReclaimReport>;
 };
@@ -79,6 +86,9 @@ export function createOwnership(d: OwnershipDeps, locale: () => 'zh-CN' | 'en'):
     release: (entity, id, reason, opts) => releaseRecord(d, entity, id, reason, opts),
     planLeave: (user, input, opts) => planLeave(d, user, input, opts),
     leave: (user, input, opts) => leave(d, user, input, opts),
+    openConsent: (id, opts) => openConsent(d, id, opts),
+    consentView: (id) => consentView(d, id),
+    agreeConsent: (id) => agreeConsent(d, id),
     reclaim: (now) => reclaimIdle(d, now ?? d.clock.now(), locale()),
   };
 }

@@ -11,3 +11,4 @@ export type { PoolListResult } from './pool';
 export type { ReclaimReport } from './reclaim';
 export { handoverRules, poolRules } from './policy';
 export type { HandoverRules, PoolRules } from './policy';
+export type { ConsentResult, ConsentView } from './consent';

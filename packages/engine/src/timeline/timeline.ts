@@ -184,15 +184,47 @@ async function attachAssignmentReasons(
 
 async function handoverEntries(call: Call, id: string): Promise<TimelineEntry[]> {
   const rows = await call.db.handovers.listFor(call.model.key, id);
-  return rows.map((r) => ({
-    kind: 'handover',
-    id: r.id,
-    at: r.createdAt,
-    actorId: r.fromUserId,
-    fromUserId: r.fromUserId,
-    toUserId: r.toUserId,
-    reason: r.reason,
-    status: r.status,
-    summary: r.summary,
-  }));
+  const out: TimelineEntry[] = [];
+  for (const r of rows) {
+    out.push({
+      kind: 'handover',
+      id: r.id,
+      at: r.createdAt,
+      actorId: r.fromUserId,
+      fromUserId: r.fromUserId,
+      toUserId: r.toUserId,
+      reason: r.reason,
+      status: r.status,
+      summary: r.summary,
+    });
+    // The customer's consent link: agreed, or expired unanswered (seen once its time is up).
+    const consent = consentOf(r.summary);
+    if (consent?.agreedAt)
+      out.push({
+        kind: 'consent',
+        id: `${r.id}:consent`,
+        at: consent.agreedAt,
+        actorId: null,
+        handoverId: r.id,
+        status: 'agreed',
+      });
+    else if (consent && consent.expiresAt <= call.now)
+      out.push({
+        kind: 'consent',
+        id: `${r.id}:consent`,
+        at: consent.expiresAt,
+        actorId: null,
+        handoverId: r.id,
+        status: 'expired',
+      });
+  }
+  return out;
+}
+
+function consentOf(summary: unknown): { expiresAt: number; agreedAt?: number } | null {
+  const c = (summary as { consent?: { expiresAt?: unknown; agreedAt?: unknown } } | null)?.consent;
+  if (!c || typeof c.expiresAt !== 'number') return null;
+  return typeof c.agreedAt === 'number'
+    ? { expiresAt: c.expiresAt, agreedAt: c.agreedAt }
+    : { expiresAt: c.expiresAt };
 }

@@ -32,6 +32,13 @@ export type TimelineEntry =
       reason: string | null;
       status: string;
       summary: unknown;
+    })
+  | (Base & {
+      /** The customer's answer to a handover's consent link: agreed, or expired unanswered. */
+      kind: 'consent';
+      id: string;
+      handoverId: string;
+      status: 'agreed' | 'expired';
     });
 
 export type TimelineResult =

@@ -33,6 +33,8 @@ export type HandoverRepo = {
     from: string,
     to: { status: string; at: number; summary?: unknown },
   ): Promise<boolean>;
+  /** Replaces a handover's summary (e.g. the customer's consent), whatever its status. */
+  annotate(id: string, summary: unknown): Promise<void>;
   /** Handovers to `toUserId` in `status`, oldest first (at most `limit`, default 200). */
   listTo(toUserId: string, status: string, limit?: number): Promise<Handover[]>;
 };

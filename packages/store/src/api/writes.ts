@@ -17,7 +17,7 @@ export const WRITE_METHODS = {
   activities: ['insert'],
   tasks: ['insert', 'update'],
   notifications: ['insert', 'markRead', 'markAllRead'],
-  handovers: ['insert', 'decide'],
+  handovers: ['insert', 'decide', 'annotate'],
   ownership: ['append'],
   outbox: [
     'append',

@@ -60,6 +60,9 @@ export function handoverRepo(x: SqlExec): HandoverRepo {
             );
       return res.changes > 0;
     },
+    async annotate(id, summary) {
+      await x.run('UPDATE handovers SET summary = ? WHERE id = ?', [toJson(summary), id]);
+    },
     async listTo(toUserId, status, limit = 200) {
       const rows = await x.all(
         `SELECT ${COLS} FROM handovers WHERE to_user_id = ? AND status = ? ORDER BY created_at, id LIMIT ?`,

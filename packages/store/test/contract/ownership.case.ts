@@ -135,6 +135,12 @@ export function ownershipContract(factory: StoreFactory): void {
       });
       expect(await ctx.store.handovers.listTo('u2', 'pending')).toEqual([]);
       expect(await ctx.store.handovers.get('nope')).toBeNull();
+      await ctx.store.handovers.annotate('h3', { consent: { expiresAt: 99 } });
+      expect(await ctx.store.handovers.get('h3')).toMatchObject({
+        status: 'accepted',
+        decidedAt: 5,
+        summary: { consent: { expiresAt: 99 } },
+      });
     });
   });
 }
