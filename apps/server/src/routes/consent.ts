@@ -15,13 +15,13 @@ const fallbackKey = randomBytes(32);
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
 /** `<handoverId>.<expiresAt>.<hmac>`: the link names the handover and its end, signed. */
-export function signConsent(key: Buffer, handoverId: string, expiresAt: number): string {
+function signConsent(key: Buffer, handoverId: string, expiresAt: number): string {
   const body = `${b64(handoverId)}.${expiresAt}`;
   return `${body}.${b64(createHmac('sha256', key).update(body).digest())}`;
 }
 
 /** The handover of a well-signed link, else null (a forged or altered link says nothing). */
-export function verifyConsent(key: Buffer, token: string): string | null {
+function verifyConsent(key: Buffer, token: string): string | null {
   const parts = token.split('.');
   if (parts.length !== 3 || token.length > 400) return null;
   const [id, at, mac] = parts as [string, string, string];

@@ -6,7 +6,7 @@ import { om } from './messages';
 import { handoverRules } from './policy';
 
 /** The customer consent of a handover (seed 003 “客户授权快链”), kept in its summary. */
-export type Consent = { sentAt: number; expiresAt: number; agreedAt?: number };
+type Consent = { sentAt: number; expiresAt: number; agreedAt?: number };
 
 /** What the public consent page shows: who takes over, about what, until when. */
 export type ConsentView = {
