@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = join(CLI_DIR, '..', '..');
 /** The built command (test/build-setup.ts builds it before the tests run). */
-const BIN = join(CLI_DIR, 'dist', 'main.js');
+export const BIN = join(CLI_DIR, 'dist', 'main.js');
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 
