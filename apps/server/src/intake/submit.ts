@@ -161,6 +161,7 @@ export async function writeIntake(ctx: IntakeDeps, input: IntakeInput): Promise<
   const outcome = await ctx.store.transaction(async (tx): Promise<IntakeOutcome> => {
     at = ctx.now();
     // Checked again inside the transaction: a concurrent twin may have finished while this body was read.
+    if (input.idempotencyKey) await tx.idempotency.hold(input.idempotencyKey);
     const stored = input.idempotencyKey ? await tx.idempotency.get(input.idempotencyKey) : null;
     const earlier = stored ? openReply(stored, input.fingerprint) : null;
     if (earlier === 'reused') return { ok: false, status: 422, error: reusedKey(), reused: true };

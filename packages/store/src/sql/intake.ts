@@ -1,4 +1,5 @@
 import type { FileRepo, FileRow } from '../api/files';
+import type { SqlDialectName } from '@trellis/logic';
 import type { IdempotencyRepo } from '../api/idempotency';
 import type { IntakeLogEntry, IntakeLogRepo, IntakeReason, IntakeStatus } from '../api/intake-log';
 import type { WebhookSecretRepo } from '../api/webhook-secrets';
@@ -79,8 +80,12 @@ export function intakeLogRepo(x: SqlExec): IntakeLogRepo {
 }
 
 /** idempotency_keys over portable SQL. */
-export function idempotencyRepo(x: SqlExec): IdempotencyRepo {
+export function idempotencyRepo(x: SqlExec, dialect: SqlDialectName): IdempotencyRepo {
   return {
+    async hold(key) {
+      if (dialect === 'postgres')
+        await x.run('SELECT pg_advisory_xact_lock(hashtextextended(?, 1))', [key]);
+    },
     async get(key) {
       const r = await x.get('SELECT status_code, response FROM idempotency_keys WHERE key = ?', [
         key,

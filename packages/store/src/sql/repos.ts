@@ -83,7 +83,7 @@ export function buildRepos(p: AdapterParts): Repos {
     sessions: sessionRepo(x),
     tokens: tokenRepo(x),
     intakeLog: intakeLogRepo(x),
-    idempotency: idempotencyRepo(x),
+    idempotency: idempotencyRepo(x, p.dialect),
     webhookSecrets: webhookSecretRepo(x),
     files: fileRepo(x),
     templates: templateRepo(x),
