@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import type { ConsentView } from '@trellis/engine';
+import { DEFAULT_TIMEZONE, type ConsentView } from '@trellis/engine';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { engineProblem } from '../http/engine-result';
@@ -64,7 +64,7 @@ function render(locale: Locale, token: string, v: ConsentView | null): string {
   const at = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
+    timeZone: DEFAULT_TIMEZONE,
   }).format(new Date(v.expiresAt));
   return page(
     locale,

@@ -23,6 +23,8 @@ export { actions, triggers } from './registry';
 export { validateAutomation } from './validate';
 export { RUN_STATUSES } from './types';
 export { computeSlaDueAt } from '../scheduler/sla';
+/** The workspace's default time zone (schedules, report periods, dates on public pages). */
+export { DEFAULT_TIMEZONE } from './triggers/schedule';
 export {
   wecomPayload,
   dingtalkPayload,

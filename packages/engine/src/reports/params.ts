@@ -5,7 +5,6 @@ import { reportText } from './messages';
 import { isDay, daysBetween } from './period';
 import type { ReportQuery } from './types';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const MAX_DAYS = 3700;
 
 /** A localized invalid_input failure naming each bad parameter. */

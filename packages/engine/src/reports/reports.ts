@@ -13,7 +13,8 @@ import { mayViewDashboard } from './access';
 import { labeller } from './labels';
 import { and, eq } from './logic';
 import { reportText } from './messages';
-import { checkQuery, DEFAULT_TIME_ZONE } from './params';
+import { DEFAULT_TIMEZONE } from '../automations/triggers/schedule';
+import { checkQuery } from './params';
 import { previousRange, rangeOf, windowRange } from './period';
 import type {
   DashboardReport,
@@ -95,7 +96,7 @@ export function createReports(deps: ReportDeps): ReportsApi {
     opts: ReportOptions,
   ): Promise<WidgetReport & { span: number }> {
     const locale = opts.locale ?? opts.actor.locale ?? deps.locale;
-    const timeZone = q.timeZone ?? DEFAULT_TIME_ZONE;
+    const timeZone = q.timeZone ?? DEFAULT_TIMEZONE;
     const now = deps.clock.now();
     const entity = entityOf(spec, w);
     const range =
