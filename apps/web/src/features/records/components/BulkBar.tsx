@@ -103,9 +103,19 @@ export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Pro
             <List.Item>
               <List.Item.Meta
                 title={titleOf(r.id)}
-                description={[r.message, ...(r.errors ?? []).map((e) => e.message)]
-                  .filter(Boolean)
-                  .join(' ')}
+                description={
+                  // One reason per line: run together, several missing fields read as one sentence.
+                  <>
+                    {r.message}
+                    {r.errors && r.errors.length > 0 && (
+                      <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                        {r.errors.map((e, i) => (
+                          <li key={`${e.path}-${i}`}>{e.message}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                }
               />
             </List.Item>
           )}
