@@ -57,7 +57,7 @@ describe('records.changeStage', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('stage_gate');
-    expect(r.error.message).toBe('Cannot enter stage "Qualified": 2 thing(s) missing');
+    expect(r.error.message).toBe('Cannot enter stage "Qualified": requirements not met (2)');
     expect(r.error.errors.map((e) => [e.path, e.code])).toEqual([
       ['/budget', 'stage_requires'],
       ['/decisionCycle', 'stage_requires'],

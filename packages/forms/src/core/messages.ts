@@ -12,7 +12,7 @@ const catalogue = {
   optional: { 'zh-CN': '选填', en: 'optional' },
   summary: {
     'zh-CN': '有 {count} 处需要修改，请查看标红的项目',
-    en: '{count} thing(s) need attention: see the fields marked in red',
+    en: 'Fields to fix ({count}): see those marked in red',
   },
   draftRestored: {
     'zh-CN': '已恢复你上次未提交的内容',

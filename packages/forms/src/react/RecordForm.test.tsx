@@ -66,7 +66,7 @@ describe('RecordForm', () => {
     expect(document.activeElement).toBe(phone);
     expect(screen.getByText('"Name" is required')).toBeTruthy();
     expect(screen.getByText('"Budget" is required here')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('3 thing(s) need attention');
+    expect(screen.getByRole('alert').textContent).toContain('Fields to fix (3)');
   });
 
   it('after a refused submit, checks a field again as it changes and leaves the others alone', async () => {
@@ -79,7 +79,7 @@ describe('RecordForm', () => {
     expect(screen.queryByText('"Phone" is not a valid phone number')).toBeNull();
     expect(screen.getByLabelText(/^Phone\*?$/).getAttribute('aria-invalid')).toBeNull();
     expect(screen.getByText('"Name" is required')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('1 thing(s) need attention');
+    expect(screen.getByRole('alert').textContent).toContain('Fields to fix (1)');
   });
 
   it('speaks Chinese with zh-CN', async () => {

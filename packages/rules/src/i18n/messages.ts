@@ -9,7 +9,7 @@ export const ruleMessages = {
   validation: { 'zh-CN': '提交的数据有 {count} 处问题', en: 'The data has {count} problem(s)' },
   stageGate: {
     'zh-CN': '无法进入阶段“{stage}”：还缺 {count} 项',
-    en: 'Cannot enter stage "{stage}": {count} thing(s) missing',
+    en: 'Cannot enter stage "{stage}": requirements not met ({count})',
   },
   stageRequires: {
     'zh-CN': '进入“{stage}”前必须填写“{label}”',
