@@ -47,19 +47,32 @@ const TEXT = {
 
 type Locale = keyof typeof TEXT;
 
-/** Picks the first option of the select labelled `label` in `scope`, then closes its dropdown. */
+/**
+ * Picks the first option of the select labelled `label` in `scope`, then closes its dropdown.
+ * A click on an option while the dropdown is still sliding in can be lost on a busy machine, so
+ * the pick is checked (the placeholder gives way to the value) and tried again.
+ */
 async function pickFirst(page: Page, scope: Locator, label: string, outside: Locator) {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  const list = await input.getAttribute('aria-controls');
-  await page
-    .locator(`[id="${list}"]`)
-    .locator('xpath=..')
-    .locator('.ant-select-item-option')
-    .first()
-    .click();
-  if ((await input.getAttribute('aria-expanded')) === 'true') await outside.click();
-  await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
+  const select = input.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await expect.poll(() => input.getAttribute('aria-controls')).toBeTruthy();
+    const list = await input.getAttribute('aria-controls');
+    await page
+      .locator(`[id="${list}"]`)
+      .locator('xpath=..')
+      .locator('.ant-select-item-option')
+      .first()
+      .click();
+    if ((await input.getAttribute('aria-expanded')) === 'true') await outside.click();
+    await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
+    const picked = (await select.locator('.ant-select-placeholder:visible').count()) === 0;
+    if (picked) return;
+    if (attempt === 3) throw new Error(`no option of "${label}" could be picked`);
+  }
 }
 
 /** A unique mainland mobile number as people type it. */
@@ -110,7 +123,8 @@ async function createAndMove(
   await stageForm.getByRole('button', { name: text.saveAndMove }).click();
   await dialog.waitFor({ state: 'hidden' }).catch(async (err: Error) => {
     await shot(page, `stage-move-failed-${tag}`);
-    throw err;
+    // What the dialog says (a field error, a conflict) is the reason; a bare timeout is not.
+    throw new Error(`the stage dialog stayed open: ${await dialog.innerText()}`, { cause: err });
   });
   await page
     .locator(
