@@ -52,6 +52,26 @@ describe('RecordForm', () => {
     });
   });
 
+  it('shows a stored number as people read it, keeps what is typed, and sends it unchanged', async () => {
+    const onSubmit = renderForm(vi.fn(), {
+      initialValues: { name: 'Li Lei', phone: '+8613800138000', course: 'design' },
+    });
+    const phone = screen.getByLabelText(/^Phone\*?$/) as HTMLInputElement;
+    expect(phone.value).toBe('138 0013 8000');
+    submit();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ phone: '+8613800138000' });
+    // Typing shows exactly the keys pressed (no reformatting under the caret) ...
+    fireEvent.change(phone, { target: { value: '+86 139 0013 9' } });
+    expect(phone.value).toBe('+86 139 0013 9');
+    fireEvent.change(phone, { target: { value: '+86 139 0013 9000' } });
+    expect(phone.value).toBe('+86 139 0013 9000');
+    // ... and what is sent is the stored form of it.
+    submit();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
+    expect(onSubmit.mock.calls[1]![0]).toMatchObject({ phone: '+8613900139000' });
+  });
+
   it('puts each error at its field, marks it invalid and focuses the first one', async () => {
     const onSubmit = renderForm();
     fireEvent.click(screen.getByLabelText('Python'));

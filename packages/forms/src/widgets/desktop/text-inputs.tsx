@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { WidgetProps } from '../../react/widget-types';
 import { minorDigits } from '../../core/money';
 import { displayValue, inputText } from '../shared/display';
+import { usePhoneText } from '../shared/usePhoneText';
 
 // What every Ant Design input shares: id, aria wiring, read-only, placeholder, error status.
 const common = (p: Omit<WidgetProps, 'attachInput'>) => ({
@@ -35,7 +36,22 @@ const textInput = (type: string, inputMode?: 'email' | 'tel' | 'url', autoComple
 export const DesktopText = textInput('text');
 export const DesktopEmail = textInput('email', 'email', 'email');
 export const DesktopUrl = textInput('url', 'url');
-export const DesktopPhone = textInput('tel', 'tel', 'tel');
+
+export function DesktopPhone({ attachInput, ...p }: WidgetProps) {
+  const [text, setText] = usePhoneText(p.value, p.field, p.onChange);
+  return (
+    <Input
+      {...common(p)}
+      type="tel"
+      inputMode="tel"
+      autoComplete="tel"
+      readOnly={p.readOnly}
+      ref={attachInput}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+    />
+  );
+}
 
 export function DesktopLongtext({ attachInput, ...p }: WidgetProps) {
   return (

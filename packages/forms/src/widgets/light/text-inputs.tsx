@@ -2,6 +2,7 @@ import type { InputHTMLAttributes } from 'react';
 import type { WidgetProps } from '../../react/widget-types';
 import { displayValue, fromLocalInput, inputText, toLocalInput } from '../shared/display';
 import { useMoneyText } from '../shared/useMoneyText';
+import { usePhoneText } from '../shared/usePhoneText';
 
 // The attributes every light input shares: id, aria wiring, read-only, placeholder.
 function common(p: Omit<WidgetProps, 'attachInput'>): InputHTMLAttributes<HTMLInputElement> {
@@ -36,8 +37,22 @@ const textInput = (kind: Kind) =>
 export const LightText = textInput({ type: 'text' });
 export const LightEmail = textInput({ type: 'email', inputMode: 'email', autoComplete: 'email' });
 export const LightUrl = textInput({ type: 'url', inputMode: 'url' });
-export const LightPhone = textInput({ type: 'tel', inputMode: 'tel', autoComplete: 'tel' });
 export const LightNumber = textInput({ type: 'text', inputMode: 'decimal' });
+
+export function LightPhone({ attachInput, ...p }: WidgetProps) {
+  const [text, setText] = usePhoneText(p.value, p.field, p.onChange);
+  return (
+    <input
+      {...common(p)}
+      type="tel"
+      inputMode="tel"
+      autoComplete="tel"
+      ref={attachInput}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+    />
+  );
+}
 
 export function LightLongtext({ attachInput, ...p }: WidgetProps) {
   return (
