@@ -28,8 +28,13 @@ function toChange(r: Row): OwnershipChange {
 // Keeps an IN list well under every driver's parameter limit.
 const CHUNK = 500;
 
+/** The records a previous owner may still read (handover cooldown): user, entity, now. */
+export const cooldownSql = (from: string) =>
+  `SELECT DISTINCT record_id FROM ${from} WHERE from_user_id = ? AND entity = ? AND read_until > ? ORDER BY record_id`;
+
 /** The ownership ledger over portable SQL. */
-export function ownershipRepo(x: SqlExec): OwnershipRepo {
+/** `cooldownFrom`: the FROM clause of the cooldown lookup (an index hint on SQLite). */
+export function ownershipRepo(x: SqlExec, cooldownFrom = 'ownership_changes'): OwnershipRepo {
   return {
     async append(c) {
       await x.run(`INSERT INTO ownership_changes (${COLS}) VALUES (${marks(14)})`, [
@@ -74,10 +79,11 @@ export function ownershipRepo(x: SqlExec): OwnershipRepo {
       return out;
     },
     async cooldownIds(userId, entity, now) {
-      const rows = await x.all<{ record_id: unknown }>(
-        'SELECT DISTINCT record_id FROM ownership_changes WHERE from_user_id = ? AND entity = ? AND read_until > ? ORDER BY record_id',
-        [userId, entity, now],
-      );
+      const rows = await x.all<{ record_id: unknown }>(cooldownSql(cooldownFrom), [
+        userId,
+        entity,
+        now,
+      ]);
       return rows.map((r) => String(r.record_id));
     },
   };

@@ -47,6 +47,8 @@ export type AdapterParts = {
   tables: TableData;
   /** FROM clause that finds pending outbox rows (an index hint on SQLite). */
   outboxFrom?: string;
+  /** FROM clause of the ownership cooldown lookup (an index hint on SQLite). */
+  cooldownFrom?: string;
   /** Replacements of shared repositories (row locks where transactions run side by side). */
   overrides?: Partial<Omit<Repos, 'records' | 'specs' | 'migrations' | 'tables'>>;
 };
@@ -70,7 +72,7 @@ export function buildRepos(p: AdapterParts): Repos {
     tasks: taskRepo(x),
     notifications: notificationRepo(x),
     handovers: handoverRepo(x),
-    ownership: ownershipRepo(x),
+    ownership: ownershipRepo(x, p.cooldownFrom),
     outbox: outboxRepo(x, p.outboxFrom),
     runs: runRepo(x),
     effects: effectRepo(x),
