@@ -1,9 +1,12 @@
+import { usePrefetchQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { viewsQuery } from '../../features/records';
 import { ShellErrorState as ErrorState } from '../../components/feedback/ShellErrorState';
 import { LoadingState } from '../../components/feedback/LoadingState';
 import { useLiveEvents } from '../../lib/live/useLiveEvents';
 import { useMe } from '../../lib/session/useMe';
 import { useSpec } from '../../lib/session/useSpec';
+import { usersQuery } from '../../lib/session/useUsers';
 import { AppShell } from './AppShell';
 
 /** The session guard: nobody signed in goes to /login (and comes back after); then the shell. */
@@ -19,9 +22,26 @@ export function SignedInLayout() {
       <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />
     );
   }
-  if (spec.isPending) return <LoadingState rows={8} />;
+  if (spec.isPending)
+    return (
+      <>
+        <Prefetch />
+        <LoadingState rows={8} />
+      </>
+    );
   if (spec.isError) return <ErrorState error={spec.error} onRetry={() => void spec.refetch()} />;
   return <Live />;
+}
+
+/**
+ * What nearly every page asks for next (the views, people's names), asked for as soon as the
+ * user is known — while the spec loads, or before the shell renders — instead of after the page
+ * has rendered: one round trip less before a list's first rows.
+ */
+function Prefetch() {
+  usePrefetchQuery(viewsQuery);
+  usePrefetchQuery(usersQuery);
+  return null;
 }
 
 /** The shell with the live event stream open while someone is signed in. */
@@ -29,6 +49,7 @@ function Live() {
   useLiveEvents();
   return (
     <AppShell>
+      <Prefetch />
       <Outlet />
     </AppShell>
   );

@@ -102,7 +102,9 @@ function EntityList({ entityKey }: { entityKey: string }) {
     }),
     [extra, params],
   );
-  const list = useViewRecords(views.isPending || unknownView ? '' : viewKey, listParams);
+  // A view named in the URL loads at once; only the default view waits for the list of views.
+  const known = params.get('view') !== null || !views.isPending;
+  const list = useViewRecords(!known || unknownView ? '' : viewKey, listParams);
   const { fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const setParam = (key: string, value: string | null) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Checkbox, Spin, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -31,7 +31,10 @@ const ROW = 40;
  */
 export function RecordTable(props: Props) {
   const { t } = useTranslation();
-  const { columns, rows, selected } = props;
+  const { rows, selected } = props;
+  // The same columns as the same array: the page computes them anew on each render.
+  const columnKey = props.columns.join(',');
+  const columns = useMemo(() => columnKey.split(',').filter(Boolean), [columnKey]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: rows.length + (props.hasMore ? 1 : 0),
@@ -50,6 +53,17 @@ export function RecordTable(props: Props) {
   // Every row the same width: the columns line up whatever each row holds.
   const minWidth = 40 + widths.reduce((a, b) => a + b, 0);
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  // Stable across renders, so the memoised rows already on screen do not render again while
+  // scrolling or when a page arrives: only the rows coming into view do.
+  const latest = useRef({ selected, onSelect: props.onSelect });
+  latest.current = { selected, onSelect: props.onSelect };
+  const toggle = useCallback((id: string, on: boolean) => {
+    const next = new Set(latest.current.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    latest.current.onSelect(next);
+  }, []);
+  const selectLabel = t('list.select');
   return (
     <div className="trellis-table" role="table" aria-rowcount={rows.length}>
       <div ref={scroller} className="trellis-table-scroll">
@@ -106,42 +120,18 @@ export function RecordTable(props: Props) {
                   </div>
                 );
               return (
-                <div
+                <TableRow
                   key={row.id}
-                  role="row"
-                  className="trellis-table-row"
-                  style={{ top: item.start, height: ROW, gridTemplateColumns: template }}
-                >
-                  <div role="cell" className="trellis-cell">
-                    <Checkbox
-                      aria-label={t('list.select')}
-                      checked={selected.has(row.id)}
-                      onChange={(e) => {
-                        const next = new Set(selected);
-                        if (e.target.checked) next.add(row.id);
-                        else next.delete(row.id);
-                        props.onSelect(next);
-                      }}
-                    />
-                  </div>
-                  {columns.map((c, i) => {
-                    const value = props.text(c, row[c]);
-                    return (
-                      <div
-                        key={c}
-                        role="cell"
-                        className="trellis-cell trellis-ellipsis"
-                        title={value}
-                      >
-                        {i === 0 ? (
-                          <Link to={`/records/${props.entity}/${row.id}`}>{value || '—'}</Link>
-                        ) : (
-                          value
-                        )}
-                      </div>
-                    );
-                  })}
-                </div>
+                  row={row}
+                  top={item.start}
+                  template={template}
+                  columns={columns}
+                  entity={props.entity}
+                  text={props.text}
+                  checked={selected.has(row.id)}
+                  selectLabel={selectLabel}
+                  onToggle={toggle}
+                />
               );
             })}
           </div>
@@ -150,3 +140,48 @@ export function RecordTable(props: Props) {
     </div>
   );
 }
+
+type RowProps = {
+  row: RecordData;
+  top: number;
+  template: string;
+  columns: string[];
+  entity: string;
+  text: (key: string, value: unknown) => string;
+  checked: boolean;
+  selectLabel: string;
+  onToggle: (id: string, on: boolean) => void;
+};
+
+/**
+ * One record's row. A native checkbox (styled like Ant Design's by CSS): dozens of rows come
+ * into view per frame while scrolling fast, and Ant Design's Checkbox costs each one its style
+ * hooks and wave effect.
+ */
+const TableRow = memo(function TableRow(p: RowProps) {
+  return (
+    <div
+      role="row"
+      className="trellis-table-row"
+      style={{ top: p.top, height: ROW, gridTemplateColumns: p.template }}
+    >
+      <div role="cell" className="trellis-cell">
+        <input
+          type="checkbox"
+          className="trellis-row-check"
+          aria-label={p.selectLabel}
+          checked={p.checked}
+          onChange={(e) => p.onToggle(p.row.id, e.target.checked)}
+        />
+      </div>
+      {p.columns.map((c, i) => {
+        const value = p.text(c, p.row[c]);
+        return (
+          <div key={c} role="cell" className="trellis-cell trellis-ellipsis" title={value}>
+            {i === 0 ? <Link to={`/records/${p.entity}/${p.row.id}`}>{value || '—'}</Link> : value}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
