@@ -1,6 +1,6 @@
 import { usePrefetchQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { viewsQuery } from '../../features/records';
+import { viewsQuery } from '../../features/records/hooks/useViews';
 import { ShellErrorState as ErrorState } from '../../components/feedback/ShellErrorState';
 import { LoadingState } from '../../components/feedback/LoadingState';
 import { useLiveEvents } from '../../lib/live/useLiveEvents';

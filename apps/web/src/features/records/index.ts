@@ -1,4 +1,3 @@
 export { RecordListPage } from './components/RecordListPage';
 export { RecordPage } from './components/RecordPage';
 export { CreateRecordPage } from './components/CreateRecordPage';
-export { viewsQuery } from './hooks/useViews';
