@@ -3,36 +3,15 @@
 // list's first rows, the list under a 2-condition filter, scrolling frames through 10,000 rows,
 // opening a record, the board. Each page time is also given
 // as a ratio to the API call behind it, measured in the same run (the machine's load cancels).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { percentile } from '@trellis/tooling/bench';
+import { bundleSizes } from '../e2e/harness/bundle';
 import { newPage, openBrowser, signIn } from '../e2e/harness/browser';
 import { startTrellis, WEB_DIR } from '../e2e/harness/trellis';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const DIST = join(WEB_DIR, 'dist');
-const kb = (n: number) => Math.round(n / 102.4) / 10;
-
-/** Initial JS of the shell (index.html's script and its modulepreloads) and the lazy chunks. */
-function bundleSizes() {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
-  const all = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
-  const lazy = all
-    .map((f) => `assets/${f}`)
-    .filter((f) => !initial.includes(f))
-    .map((f) => ({ file: f, gzipKB: kb(gz(f)) }))
-    .sort((a, b) => b.gzipKB - a.gzipKB)
-    .slice(0, 8);
-  return {
-    initialGzipKB: kb(initial.reduce((a, f) => a + gz(f), 0)),
-    initialFiles: initial,
-    largestLazyChunks: lazy,
-  };
-}
 
 const stats = (name: string, ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -40,7 +19,11 @@ const stats = (name: string, ms: number[]) => {
 };
 
 async function main() {
-  const out: Record<string, unknown> = { records: RECORDS, bundle: bundleSizes() };
+  const sizes = bundleSizes();
+  const out: Record<string, unknown> = {
+    records: RECORDS,
+    bundle: { ...sizes, lazyChunks: undefined, largestLazyChunks: sizes.lazyChunks.slice(0, 8) },
+  };
   const password = 'bench-password-1';
   const server = await startTrellis({
     demo: false,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { bundleSizes } from './harness/bundle';
+
+// The issue's budget: the app shell's initial JS at most 300 KB gzip; the builder, the charts
+// and the JSON editor are lazy chunks that a sales rep's pages never load. (`pnpm test` builds
+// the app first.) A shell that imports a page's module by accident breaks this, not a timer.
+describe('the built app', () => {
+  const sizes = bundleSizes();
+
+  it('loads at most 300 KB of gzipped JS before the first page', () => {
+    expect(sizes.initialGzipKB).toBeGreaterThan(50);
+    expect(sizes.initialGzipKB).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps the builder, the charts and the JSON editor out of the initial files', () => {
+    const lazy = sizes.lazyChunks.map((c) => c.file);
+    for (const name of [/builder-/, /dashboards-/, /JsonEditor-/]) {
+      expect(
+        lazy.some((f) => name.test(f)),
+        String(name),
+      ).toBe(true);
+      expect(
+        sizes.initialFiles.some((f) => name.test(f)),
+        String(name),
+      ).toBe(false);
+    }
+  });
+});
