@@ -11,7 +11,7 @@ const AUTOMATION_ACTOR: Actor = { kind: 'automation' };
  * the chain depth, so events caused by an automation carry depth + 1 (bounded recursion).
  */
 export function recordsPortFor(
-  engine: Pick<Engine, 'records' | 'tasks'>,
+  engine: Pick<Engine, 'records' | 'tasks' | 'ownership'>,
   depth: number,
   tx: Tx | undefined,
 ): RecordsPort {
@@ -42,6 +42,12 @@ export function recordsPortFor(
           },
         },
       ),
+    handover: async (entity, id, input) => {
+      const r = await engine.ownership.handover(entity, [id], input, opts);
+      if (!r.ok) return { ok: false, error: r.error };
+      const [h] = r.handovers;
+      return { ok: true, handoverId: h?.id ?? '', status: h?.status ?? 'pending' };
+    },
     createTask: async (input) => {
       const r = await engine.tasks.create(
         {

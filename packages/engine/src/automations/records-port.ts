@@ -27,6 +27,12 @@ export type RecordsPort = {
     ownerId: string | null,
     opts?: { teamId?: string | null; reason?: string; kind?: OwnershipKind },
   ): Promise<WriteResult>;
+  /** Hands the record over through engine.ownership (the entity's handover rules apply). */
+  handover(
+    entity: string,
+    id: string,
+    input: { to: string; reason: string | null; automation: string },
+  ): Promise<{ ok: true; handoverId: string; status: string } | { ok: false; error: WriteError }>;
   /** Creates a task through the engine's tasks API (emits task.created). */
   createTask(input: {
     entity: string | null;

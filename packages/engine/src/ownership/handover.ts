@@ -8,8 +8,16 @@ import { om } from './messages';
 import { cleanNote, noteErrors, type HandoverNote } from './note';
 import { handoverRules, type HandoverRules } from './policy';
 
-/** What a handover asks for: who takes over, why, the note. */
-export type HandoverInput = { to: string; reason?: string | null; note?: HandoverNote | null };
+/**
+ * What a handover asks for: who takes over, why, the note; `automation` names the automation
+ * that started it (kept in the handover's summary).
+ */
+export type HandoverInput = {
+  to: string;
+  reason?: string | null;
+  note?: HandoverNote | null;
+  automation?: string;
+};
 export type HandoverBatchResult = { ok: true; handovers: Handover[] } | Failure;
 export type HandoverResult = { ok: true; handover: Handover } | Failure;
 
@@ -30,12 +38,12 @@ export async function startHandover(
   const locale = localeOf(opts);
   const model = (await d.spec()).entity(entity);
   if (!model) return engineError('unknown_entity', locale, 'unknownEntity', { entity });
-  const rules = handoverRules(model.entity);
+  const rules = rulesFor(handoverRules(model.entity), opts);
   const note = cleanNote(input.note);
   const target = await targetOf(d, input.to);
   const errors = [
     ...(target ? [] : [toError(locale, input.to)]),
-    ...noteErrors(note, rules, locale),
+    ...noteErrors(note, automatic(opts) ? { ...rules, note: 'optional' } : rules, locale),
   ];
   if (errors.length > 0 || !target)
     return engineError('validation', locale, 'validation', { count: errors.length }, errors);
@@ -44,7 +52,18 @@ export async function startHandover(
   return atomically(d, opts, async (tx) => {
     const out: Handover[] = [];
     for (const id of new Set(ids)) {
-      const r = await handOne(d, tx, model, rules, id, target, reason, note, opts);
+      const r = await handOne(
+        d,
+        tx,
+        model,
+        rules,
+        id,
+        target,
+        reason,
+        note,
+        opts,
+        input.automation,
+      );
       if (!r.ok) throw new Abort(r);
       out.push(r.handover);
     }
@@ -62,6 +81,7 @@ async function handOne(
   reason: string | null,
   note: HandoverNote | null,
   opts: CallOptions,
+  automation: string | undefined,
 ): Promise<HandoverResult> {
   const locale = localeOf(opts);
   const got = await d.records.get(model.key, id, { ...opts, tx });
@@ -84,6 +104,7 @@ async function handOne(
       stage: record.stage ?? null,
       lastActivityAt: record.lastActivityAt ?? null,
       title: titleOf(model, record),
+      ...(automation ? { automation } : {}),
     },
     status: 'pending',
     createdAt: now,
@@ -96,7 +117,7 @@ async function handOne(
       userId: to.id,
       kind: 'handover',
       title: om(to.locale ?? locale, 'handoverTitle', {
-        from: opts.actor.userId ?? '-',
+        from: opts.actor.userId ?? handover.fromUserId ?? '-',
         title: titleOf(model, record),
       }),
       body: reason,
@@ -144,6 +165,8 @@ export async function applyHandover(
     },
   });
   if (!moved.ok) return moved;
+  const carried = await moveOpenTasks(d, tx, h, to.id, locale);
+  if (carried) return carried;
   if (rules.contactMs > 0) {
     const task = await d.tasks.create(
       {
@@ -164,6 +187,50 @@ export async function applyHandover(
   const decided = await tx.handovers.decide(h.id, 'pending', { status: 'accepted', at: now });
   if (!decided) return failure('conflict', om(locale, 'handoverDecided', { status: '?' }));
   return { ok: true, handover: { ...h, status: 'accepted', decidedAt: now } };
+}
+
+/**
+ * The previous owner's open tasks on the record go with it (a follow-up call left with someone
+ * who no longer owns the customer would be missed); tasks of other people stay theirs.
+ */
+async function moveOpenTasks(
+  d: OwnershipDeps,
+  tx: Tx,
+  h: Handover,
+  toId: string,
+  locale: Locale,
+): Promise<Failure | null> {
+  if (!h.fromUserId) return null;
+  const system = { actor: { kind: 'system' as const }, via: 'system' as const, locale, tx };
+  const open = await d.tasks.list(
+    {
+      entity: h.entity,
+      recordId: h.recordId,
+      assigneeId: h.fromUserId,
+      status: 'open',
+      limit: 1000,
+    },
+    system,
+  );
+  if (!open.ok) return open;
+  for (const task of open.tasks) {
+    const moved = await d.tasks.assign(task.id, toId, system);
+    if (!moved.ok) return moved;
+  }
+  return null;
+}
+
+const automatic = (opts: CallOptions) => opts.actor.kind === 'automation';
+
+/**
+ * An automation cannot write the protocol note nor vouch for the customer: when the entity asks
+ * for the note or an acknowledgment, its handover waits for the new owner to accept (they are
+ * notified and see it under "My handovers"); otherwise it moves the record at once, as a person's
+ * handover would.
+ */
+function rulesFor(rules: HandoverRules, opts: CallOptions): HandoverRules {
+  if (!automatic(opts)) return rules;
+  return { ...rules, acknowledge: rules.acknowledge || rules.note === 'protocol' };
 }
 
 /** The owner, someone with `reassign`, or the platform may hand over or release a record. */

@@ -148,7 +148,7 @@ describe('record actions', () => {
     ]);
   });
 
-  it('handover opens a pending handover from the owner to the recipient with a summary', async () => {
+  it('handover by an automation moves the record at once under the default rules, with the ledger and tasks', async () => {
     h = await setupAutomations({
       spec: specWith([
         on('hand', { type: 'manual', entity: 'lead', label, roles: ['sales'] }, [
@@ -176,11 +176,45 @@ describe('record actions', () => {
       from_user_id: 'u-zhang.wei',
       to_user_id: 'u-gao.min',
       reason: 'Needs an advisor',
-      status: 'pending',
+      status: 'accepted',
     });
     expect(JSON.parse(String(rows[0]?.summary ?? '{}'))).toMatchObject({
       stage: 'new',
       automation: 'hand',
     });
+    expect((await get('lead', r.id)).ownerId).toBe('u-gao.min');
+    const ledger = await h.engine.ownership.ledger('lead', r.id, admin);
+    expect(ledger.ok && ledger.changes.at(-1)).toMatchObject({
+      kind: 'handover',
+      toUserId: 'u-gao.min',
+    });
+  });
+
+  it('handover by an automation waits for the new owner when the entity asks for the protocol note', async () => {
+    const base = specWith([
+      on('hand', { type: 'manual', entity: 'lead', label, roles: ['sales'] }, [
+        { type: 'handover', to: 'user:gao.min' },
+      ]),
+    ]);
+    h = await setupAutomations({
+      spec: {
+        ...base,
+        entities: base.entities.map((e) =>
+          e.key === 'lead' ? { ...e, handover: { note: 'protocol' } } : e,
+        ),
+      },
+    });
+    const zhang = { kind: 'user' as const, userId: 'u-zhang.wei', role: 'sales' };
+    const r = await lead({}, { ...admin, actor: zhang });
+    await h.automations.runManual('hand', [r.id], zhang);
+    await h.automations.drain();
+    expect((await get('lead', r.id)).ownerId).toBe('u-zhang.wei');
+    const gao = { ...admin, actor: { kind: 'user' as const, userId: 'u-gao.min', role: 'sales' } };
+    const waiting = await h.engine.ownership.pending(gao);
+    expect(waiting.handovers.map((x) => [x.recordId, x.status])).toEqual([[r.id, 'pending']]);
+    const told = await h.rows('notifications', { user_id: 'u-gao.min', kind: 'handover' });
+    expect(told).toHaveLength(1);
+    expect((await h.engine.ownership.accept(waiting.handovers[0]!.id, gao)).ok).toBe(true);
+    expect((await get('lead', r.id)).ownerId).toBe('u-gao.min');
   });
 });

@@ -65,6 +65,13 @@ describe('templates/b2b-sales: the handover and pool scenario through the engine
     expect((await h.engine.ownership.claim('customer', id, as('he.jun'))).ok).toBe(true);
     await h.automations.drain();
 
+    const hisTasks = await h.engine.tasks.list(
+      { entity: 'customer', recordId: id, status: 'open', assigneeId: 'u-he.jun' },
+      as('he.jun'),
+    );
+    const his = hisTasks.ok ? hisTasks.tasks.map((t) => t.id) : [];
+    expect(his).toHaveLength(1);
+
     // he.jun hands it to xu.yan: the note is the protocol, and nothing moves until xu.yan accepts.
     const noNote = await h.engine.ownership.handover(
       'customer',
@@ -87,15 +94,18 @@ describe('templates/b2b-sales: the handover and pool scenario through the engine
     expect((await h.engine.ownership.accept(waiting.handovers[0]!.id, as('xu.yan'))).ok).toBe(true);
     await h.automations.drain();
 
-    // The new owner's first-contact task (the template's automation) is due in 24 hours.
+    // The new owner's first-contact task (the template's automation) is due in 24 hours, and
+    // he.jun's open task on the record went with it: nothing is left with him.
     const tasks = await h.engine.tasks.list(
       { entity: 'customer', recordId: id, status: 'open' },
       as('xu.yan'),
     );
-    expect(
-      tasks.ok &&
-        tasks.tasks.filter((t) => t.assigneeId === 'u-xu.yan').map((t) => [t.assigneeId, t.dueAt]),
-    ).toEqual([['u-xu.yan', h.clock.now() + 24 * HOUR]]);
+    const open = tasks.ok ? tasks.tasks : [];
+    expect(open.map((t) => t.assigneeId)).toEqual(['u-xu.yan', 'u-xu.yan']);
+    expect(open.filter((t) => !his.includes(t.id)).map((t) => t.dueAt)).toEqual([
+      h.clock.now() + 24 * HOUR,
+    ]);
+    expect(open.filter((t) => his.includes(t.id)).map((t) => t.id)).toEqual(his);
     // he.jun reads it for 48 hours and cannot change it; then it is gone for him.
     expect((await h.engine.records.get('customer', id, as('he.jun'))).ok).toBe(true);
     expect(

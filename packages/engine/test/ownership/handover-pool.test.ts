@@ -59,6 +59,16 @@ describe('handover', () => {
         '/note/open',
       ]);
     expect((await h.store.ownership.listFor('lead', lead.id)).length).toBe(1);
+    // Zhang's own follow-up goes with the record; a task of someone else on it stays theirs.
+    const mine = await h.engine.tasks.create(
+      { entity: 'lead', recordId: lead.id, title: '回电', assigneeId: 'u-zhang.wei', dueAt: 1 },
+      zhang,
+    );
+    const theirs = await h.engine.tasks.create(
+      { entity: 'lead', recordId: lead.id, title: '审核', assigneeId: 'u-chen.li', dueAt: 2 },
+      boss,
+    );
+    if (!mine.ok || !theirs.ok) throw new Error('task');
 
     const done = await h.engine.ownership.handover(
       'lead',
@@ -77,9 +87,11 @@ describe('handover', () => {
       actorId: 'u-zhang.wei',
       readUntil: h.clock.now() + 48 * HOUR,
     });
-    const tasks = await h.engine.tasks.list({ entity: 'lead', recordId: lead.id }, li);
-    expect(tasks.ok && tasks.tasks.map((t) => [t.assigneeId, t.dueAt])).toEqual([
-      ['u-li.na', h.clock.now() + 24 * HOUR],
+    const tasks = await h.engine.tasks.list({ entity: 'lead', recordId: lead.id }, boss);
+    expect(tasks.ok && tasks.tasks.map((t) => [t.title, t.assigneeId, t.dueAt])).toEqual([
+      ['回电', 'u-li.na', 1],
+      ['审核', 'u-chen.li', 2],
+      [expect.any(String), 'u-li.na', h.clock.now() + 24 * HOUR],
     ]);
     // The timeline shows it: when, from, to, why, note.
     const tl = await h.engine.timeline('lead', lead.id, li);

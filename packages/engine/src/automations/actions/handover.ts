@@ -2,11 +2,13 @@ import { actionConfigSchemas, localize } from '@trellis/spec';
 import type { LocaleMap } from '@trellis/spec';
 import { resolveRecipients } from '../../notify/recipients';
 import { am } from '../messages';
-import { defineAction, fail, needRecord } from './define';
+import { defineAction, fail, fromWrite, needRecord } from './define';
 
 /**
- * handover {to, reason?}: opens a handover (handovers row, status 'pending') from the current
- * owner to `to`, with a summary of where the record stands. Accepting it is a later issue.
+ * handover {to, reason?}: hands the record over through engine.ownership, under the entity's
+ * handover rules (ledger, contact task, the previous owner's open tasks moved). An automation
+ * writes no note: where the entity asks for the protocol note or an acknowledgment the handover
+ * waits for the new owner to accept; otherwise the record moves at once.
  */
 export const handover = defineAction({
   type: 'handover',
@@ -22,26 +24,19 @@ export const handover = defineAction({
         'handover.noRecipient',
         am(ctx.locale, 'noAssignee', { recipient: input.config.to }),
       );
-    const id = ctx.nextId();
     const reason = input.config.reason
       ? localize(input.config.reason as LocaleMap, ctx.locale)
       : null;
-    const summary = {
-      stage: record.stage ?? null,
-      stageEnteredAt: record.stageEnteredAt ?? null,
-      lastActivityAt: record.lastActivityAt ?? null,
-      automation: input.automation.key,
-    };
-    await ctx.db.handovers.insert({
-      id,
-      entity: target.entity,
-      recordId: target.id,
-      fromUserId: (record.ownerId as string | null) ?? null,
-      toUserId: to.userId,
+    const r = await ctx.records.handover(target.entity, target.id, {
+      to: to.userId,
       reason,
-      summary,
-      createdAt: ctx.now(),
+      automation: input.automation.key,
     });
-    return { ok: true, summary: `→ ${to.login}`, data: { handoverId: id, toUserId: to.userId } };
+    if (!r.ok) return fromWrite(r, ctx.locale);
+    return {
+      ok: true,
+      summary: `→ ${to.login} (${r.status})`,
+      data: { handoverId: r.handoverId, toUserId: to.userId, status: r.status },
+    };
   },
 });
