@@ -45,5 +45,17 @@ describe('the builder’s widget preview', () => {
     expect(problem.errors[0]?.path).toBe('/widget/field');
     expect(problem.errors[0]?.message).toMatch(/[\u4e00-\u9fff]/);
     expect((await preview(byCourse, amy)).status).toBe(403);
+
+    // The numbers are the builder's; the answer names who may open the draft dashboard.
+    const readers = async (dashboard: unknown) => {
+      const r = await s.request('/api/v1/dashboards/preview', {
+        method: 'POST',
+        cookie: admin.cookie,
+        json: { widget: byCourse, dashboard },
+      });
+      return ((await r.json()) as { readers: string[] }).readers;
+    };
+    expect(await readers({ key: 'draft', roles: ['sales'] })).toContain('sales');
+    expect(await readers({ key: 'draft', roles: [] })).not.toContain('sales');
   });
 });

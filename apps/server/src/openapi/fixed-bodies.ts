@@ -147,7 +147,10 @@ export const BODIES: Record<string, Schema> = {
     draft: { type: 'boolean', description: "true: try the builder's draft, not the live spec" },
   }),
   'post /api/v1/dashboards/preview': obj(
-    { widget: { type: 'object', description: 'A widget as the spec writes it (docs/reports.md)' } },
+    {
+      widget: { type: 'object', description: 'A widget as the spec writes it (docs/reports.md)' },
+      dashboard: obj({ key: str, roles: { type: 'array', items: str } }),
+    },
     ['widget'],
   ),
   'post /api/v1/automations/{key}/run': obj({ recordIds: { type: 'array', items: str } }, [

@@ -74,5 +74,12 @@ export const REPORT_RESPONSES: Record<string, Schema> = {
     ['key', 'label', 'widgets'],
   ),
   'get /api/v1/dashboards/{key}/widgets/{widget}': ref('WidgetReport'),
-  'post /api/v1/dashboards/preview': ref('WidgetReport'),
+  'post /api/v1/dashboards/preview': {
+    allOf: [
+      ref('WidgetReport'),
+      obj({ readers: { type: 'array', items: str, description: 'Roles that may open it' } }, [
+        'readers',
+      ]),
+    ],
+  },
 };

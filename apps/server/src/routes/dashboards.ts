@@ -46,12 +46,14 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     if (!ctx.engine.permissions.hasCapability(actor, 'build'))
       throw new HttpProblem(403, 'forbidden');
     const { body } = await readObject(c);
-    const r = await ctx.engine.reports.preview(body.widget as WidgetSpec, reportQuery(c), {
-      actor,
-      locale: localeOf(c),
-    });
+    const r = await ctx.engine.reports.preview(
+      body.widget as WidgetSpec,
+      reportQuery(c),
+      { actor, locale: localeOf(c) },
+      draftDashboard(body.dashboard),
+    );
     if (!r.ok) throw engineProblem(r.error);
-    return c.json(r.widget);
+    return c.json({ ...r.widget, readers: r.readers });
   });
   app.get('/api/v1/dashboards/:key/widgets/:widget', async (c) => {
     const actor = requireActor(c);
@@ -64,4 +66,14 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     if (!r.ok) throw engineProblem(r.error);
     return c.json(r.widget);
   });
+}
+
+/** The draft dashboard a previewed widget sits on (its key and roles), ignoring what is not. */
+function draftDashboard(v: unknown): { key?: string; roles?: string[] } | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const { key, roles } = v as { key?: unknown; roles?: unknown };
+  return {
+    ...(typeof key === 'string' ? { key } : {}),
+    ...(Array.isArray(roles) ? { roles: roles.filter((r) => typeof r === 'string') } : {}),
+  };
 }

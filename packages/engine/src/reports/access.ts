@@ -27,3 +27,18 @@ function named(d: DashboardSpec, actor: Actor, spec: AppSpec): boolean {
   const role = spec.roles?.find((r) => r.key === actor.role);
   return !!role?.workbench?.some((i) => i.type === 'dashboard' && i.ref === d.key);
 }
+
+/**
+ * The role keys that may open `d`, in spec order, admin left out (it always may): what the
+ * builder's preview names as its readers, since the preview is computed as the builder sees it.
+ */
+export function dashboardReaders(
+  spec: AppSpec,
+  d: DashboardSpec,
+  hasCapability: (actor: Actor, capability: Capability) => boolean,
+): string[] {
+  const actors = (spec.roles ?? []).map((r): Actor => ({ kind: 'user', userId: '', role: r.key }));
+  return actors
+    .filter((a) => standingOf(a) === 'role' && mayViewDashboard(spec, a, d, hasCapability))
+    .map((a) => a.role!);
+}

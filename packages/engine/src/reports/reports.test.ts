@@ -1,4 +1,4 @@
-import { validateSpec } from '@trellis/spec';
+import { validateSpec, type WidgetSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPermissionPort } from '../permissions';
@@ -466,6 +466,24 @@ describe('reports', () => {
     }
     const ok = await reports.widget('owners', 'board', {}, { actor: supervisor, locale: 'en' });
     expect(ok.ok).toBe(true);
+  });
+
+  it("names the draft dashboard's readers in the builder's preview, by its roles and key", async () => {
+    const w = {
+      key: 'n',
+      type: 'metric',
+      title: { 'zh-CN': '数', en: 'N' },
+      entity: 'lead',
+    } as WidgetSpec;
+    const admin: Actor = { kind: 'user', userId: 'a', role: 'admin' };
+    const readers = async (on?: { key?: string; roles?: string[] }) => {
+      const r = await reports.preview(w, {}, { actor: admin, locale: 'en' }, on);
+      return r.ok ? r.readers : r;
+    };
+    expect(await readers()).toEqual(['supervisor']); // names no roles: viewReports
+    expect(await readers({ key: 'sales' })).toEqual(['manager', 'supervisor']); // + workbench
+    expect(await readers({ key: 'sales', roles: ['sales'] })).toEqual(['manager', 'sales']);
+    expect(await readers({ key: 'new', roles: ['sales'] })).toEqual(['sales']);
   });
 
   it("a rep's every widget counts only the rep's records: the manager's numbers for that owner", async () => {

@@ -9,7 +9,7 @@ import {
 import type { Failure } from '../i18n/errors';
 import type { Capability } from '../permissions/types';
 import type { Actor, Locale } from '../ports';
-import { mayViewDashboard } from './access';
+import { dashboardReaders, mayViewDashboard } from './access';
 import { labeller } from './labels';
 import { and, eq } from './logic';
 import { reportText } from './messages';
@@ -41,13 +41,16 @@ export type ReportsApi = {
   /**
    * A widget not (yet) on any published dashboard — the builder's preview of a draft widget —
    * over the live spec and data, scoped like any other; `validation` naming its problems
-   * (paths under `/widget`) when the live spec could not hold it.
+   * (paths under `/widget`) when the live spec could not hold it. The numbers are the
+   * builder's; `readers` names the roles that may open the draft dashboard `on` (its key and
+   * roles), each of which sees only the records it may read.
    */
   preview(
     widget: WidgetSpec,
     q: ReportQuery,
     opts: ReportOptions,
-  ): Promise<{ ok: true; widget: WidgetReport } | Failure>;
+    on?: { key?: string; roles?: string[] },
+  ): Promise<{ ok: true; widget: WidgetReport; readers: string[] } | Failure>;
   /** One widget of a dashboard. */
   widget(
     dashboard: string,
@@ -211,7 +214,7 @@ export function createReports(deps: ReportDeps): ReportsApi {
       for (const w of d.widgets) widgets.push(await run(spec, d, w, q, opts));
       return { ok: true, dashboard: { ...summary(d, locale), widgets } };
     },
-    async preview(widget, q, opts) {
+    async preview(widget, q, opts, on) {
       const locale = opts.locale ?? opts.actor.locale ?? deps.locale;
       const bad = checkQuery(q, locale);
       if (bad) return bad;
@@ -220,6 +223,7 @@ export function createReports(deps: ReportDeps): ReportsApi {
       const d: DashboardSpec = {
         key: 'builder-preview',
         label: { 'zh-CN': '预览', en: 'Preview' },
+        ...(on?.roles ? { roles: on.roles } : {}),
         widgets: [widget],
       };
       const dashboards = [...(spec.dashboards ?? []), d];
@@ -233,7 +237,10 @@ export function createReports(deps: ReportDeps): ReportsApi {
         }));
       if (errors.length > 0)
         return { ok: false, error: { code: 'validation', message: errors[0]!.message, errors } };
-      return { ok: true, widget: await run(spec, d, widget, q, opts) };
+      // Readers by the draft's key too: a role's workbench names the dashboard by it.
+      const named = { ...d, key: on?.key ?? d.key };
+      const readers = dashboardReaders(spec, named, deps.hasCapability ?? (() => true));
+      return { ok: true, widget: await run(spec, d, widget, q, opts), readers };
     },
     async widget(dashboard, widget, q, opts) {
       const locale = opts.locale ?? opts.actor.locale ?? deps.locale;

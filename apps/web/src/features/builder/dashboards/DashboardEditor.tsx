@@ -119,6 +119,7 @@ export function DashboardEditor({ dashboardKey }: { dashboardKey: string }) {
           <WidgetEditor
             widget={w}
             pointer={`${pointer}/widgets/${i}`}
+            dashboard={dashboard}
             onChange={(next, what) =>
               change(
                 what,

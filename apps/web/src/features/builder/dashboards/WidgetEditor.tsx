@@ -1,6 +1,6 @@
 import { Flex, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { WIDGET_TYPES, WidgetSchema, type WidgetSpec } from '@trellis/spec';
+import { WIDGET_TYPES, WidgetSchema, type DashboardSpec, type WidgetSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ConfigProps, type ConfigSchema } from '../common/ConfigProps';
 import { ProblemText } from '../common/ProblemText';
@@ -12,6 +12,8 @@ type Props = {
   widget: WidgetSpec;
   /** JSON pointer of the widget in the draft (its problems). */
   pointer: string;
+  /** The draft dashboard it sits on (the preview names who reads it). */
+  dashboard: Pick<DashboardSpec, 'key' | 'roles'>;
   onChange: (next: WidgetSpec, what: string) => void;
 };
 
@@ -23,7 +25,7 @@ const SCHEMA = (() => {
 })();
 
 /** One widget: its kind, what it counts (measure) and the settings its kind reads; a live preview. */
-export function WidgetEditor({ widget, pointer, onChange }: Props) {
+export function WidgetEditor({ widget, pointer, dashboard, onChange }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
   const spec = useDraftSpec();
@@ -97,7 +99,7 @@ export function WidgetEditor({ widget, pointer, onChange }: Props) {
         />
       </Form>
       <ProblemText problems={problems.filter((p) => p.path === pointer)} />
-      <WidgetPreview widget={widget} />
+      <WidgetPreview widget={widget} dashboard={dashboard} />
     </div>
   );
 }

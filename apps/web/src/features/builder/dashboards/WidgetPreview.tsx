@@ -2,11 +2,13 @@ import { Alert, Button, Empty, Table, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { WidgetSpec } from '@trellis/spec';
+import type { DashboardSpec, WidgetSpec } from '@trellis/spec';
 import { request } from '../../../lib/api/client';
 import { ApiError } from '../../../lib/api/problem';
+import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import { formatNumber, type Unit } from '../../../lib/reports/format';
+import { useDraftSpec } from '../draft/useDraft';
 
 type Num = { value: number | null };
 type Report = {
@@ -15,19 +17,34 @@ type Report = {
   rows: { key: string; label: string; values: Record<string, Num> }[];
   period: { from: string | null; to: string | null };
   note?: string;
+  /** Role keys that may open the dashboard (each sees only the records it may read). */
+  readers: string[];
+};
+
+type Props = {
+  widget: WidgetSpec;
+  /** The draft dashboard it sits on: who may open it is named under the numbers. */
+  dashboard: Pick<DashboardSpec, 'key' | 'roles'>;
 };
 
 /**
  * The widget as it is in the draft, computed over the live data (POST /dashboards/preview):
- * the numbers its readers would see today, in a table.
+ * the numbers as the builder sees them, in a table, and the roles that will read the dashboard —
+ * each of which counts only the records it may read, so nobody takes the builder's for theirs.
  */
-export function WidgetPreview({ widget }: { widget: WidgetSpec }) {
+export function WidgetPreview({ widget, dashboard }: Props) {
   const { t } = useTranslation('builder');
   const locale = useLocale();
+  const label = useLabel();
+  const spec = useDraftSpec();
   const preview = useMutation({
     mutationFn: (w: WidgetSpec) =>
-      request<Report>('POST', '/api/v1/dashboards/preview', { widget: w }),
+      request<Report>('POST', '/api/v1/dashboards/preview', {
+        widget: w,
+        dashboard: { key: dashboard.key, roles: dashboard.roles },
+      }),
   });
+  const roleName = (key: string) => label(spec.roles?.find((r) => r.key === key)?.label, key);
   const error = preview.error;
   const report = preview.data;
   return (
@@ -63,6 +80,17 @@ export function WidgetPreview({ widget }: { widget: WidgetSpec }) {
               : t('dashboards.previewAllTime')}
           </Typography.Text>
           {report.note ? <Alert type="info" showIcon title={report.note} /> : null}
+          <Typography.Paragraph
+            type="secondary"
+            style={{ fontSize: 12, margin: '4px 0' }}
+            data-testid="widget-preview-readers"
+          >
+            {report.readers.length > 0
+              ? t('dashboards.previewReaders', {
+                  roles: report.readers.map(roleName).join(t('dashboards.listJoin')),
+                })
+              : t('dashboards.previewNoReaders')}
+          </Typography.Paragraph>
           {report.rows.length === 0 ? (
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
