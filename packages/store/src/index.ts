@@ -59,6 +59,7 @@ export type { NewUser, UserPatch, UserRepo, UserRow, UserStatus } from './api/us
 export type { WebhookSecretRepo } from './api/webhook-secrets';
 // The synchronous SQLite API the engine still uses; it leaves the public entry once the engine runs on the store.
 export { openDatabase } from './db/open-database';
+export { sqliteMigrationsCurrent } from './db/migrations-current';
 export type { OpenOptions, StoreDb, StoreSchema } from './db/open-database';
 export {
   checkpointWal,

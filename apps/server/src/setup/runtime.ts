@@ -1,7 +1,7 @@
 import { createAutomations } from '@trellis/engine';
 import type { AutomationsApi, Clock, Engine } from '@trellis/engine';
 import { hostname } from 'node:os';
-import { openStore, type Store } from '@trellis/store';
+import { openStore, sqliteMigrationsCurrent, type Store } from '@trellis/store';
 import { createApp } from '../app';
 import type { ServerOptions } from '../context';
 import { prepareAndForward } from '../intake/submit-remote';
@@ -123,8 +123,10 @@ export async function openServingRuntime(
     ...(opts.log ? { log: opts.log } : {}),
     onCommitted: () => opts.onCommitted?.(),
   });
-  // The writer applies pending system migrations before this thread opens read-only.
-  await writer.ready;
+  // The writer applies pending system migrations before this thread opens read-only. A SQLite
+  // database that has them all answers reads at once: writes wait in the writer's queue until
+  // its thread has loaded (the first answer came ~1 s later when this thread waited for it).
+  if (onPostgres(paths) || !sqliteMigrationsCurrent(paths.db)) await writer.ready;
   const reader = await openStore({ url: paths.db, readOnly: true });
   const local = wireEngine(reader);
   const engine = remoteEngine(local, writer.port);
