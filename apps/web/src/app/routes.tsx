@@ -1,4 +1,7 @@
 import type { RouteObject } from 'react-router';
+// The hook's module, not the feature's index: the index would pull its pages into the shell.
+import { prefetchRecordPage } from '../features/records/hooks/useRecord';
+import { queryClient } from '../lib/query-client';
 
 /**
  * The route table. Each feature's pages load as their own chunk; a new feature adds its routes
@@ -31,6 +34,7 @@ export const signedInRoutes: RouteObject[] = [
   },
   {
     path: 'records/:entity/:id',
+    loader: ({ params }) => prefetchRecordPage(queryClient, params.entity!, params.id!),
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordPage })),
   },
   {

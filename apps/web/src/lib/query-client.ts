@@ -5,7 +5,7 @@ import { isTransient } from './api/problem';
  * Server state lives in queries. Transient failures (network, 5xx, 429) are retried twice;
  * a 4xx answer is final and shown at once. Every failed query renders an error with a retry.
  */
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -17,3 +17,9 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/**
+ * The app's one query client: the providers hand it to React, and route loaders use it to ask
+ * for a page's data as the navigation starts, before the page has rendered.
+ */
+export const queryClient = createQueryClient();

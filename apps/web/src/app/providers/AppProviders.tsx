@@ -1,21 +1,20 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { createQueryClient } from '../../lib/query-client';
+import { queryClient } from '../../lib/query-client';
 import { useLocale } from '../../lib/i18n/useLocale';
 import { theme } from './theme';
 
 /** Query cache, Ant Design in the user's language and theme, antd's message/modal context. */
 export function AppProviders({ children }: { children: ReactNode }) {
-  const [client] = useState(createQueryClient);
   const locale = useLocale();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <QueryClientProvider client={client}>
+    <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>

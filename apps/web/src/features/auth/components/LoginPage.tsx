@@ -28,7 +28,9 @@ export function LoginPage() {
   const mutation = useMutation({
     mutationFn: login,
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: sessionKeys.all });
+      // Reset, not invalidate: what was cached while signed out (nobody, a 401 for the spec) must
+      // not show for a moment after sign-in, or the guard sends the user back to the login page.
+      await client.resetQueries({ queryKey: sessionKeys.all });
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', {
         replace: true,

@@ -22,7 +22,9 @@ export function SetupPage() {
   const mutation = useMutation({
     mutationFn: (v: Values) => setup({ login: v.login, name: v.name, password: v.password }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: sessionKeys.all });
+      // Reset, not invalidate: what was cached while signed out (nobody, a 401 for the spec) must
+      // not show for a moment after sign-in, or the guard sends the user back to the login page.
+      await client.resetQueries({ queryKey: sessionKeys.all });
       navigate('/', { replace: true });
     },
     onError: (err) => {

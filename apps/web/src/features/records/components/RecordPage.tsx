@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +51,9 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
     .map((e) => e.task!);
   const stage = format.stages.find((s) => s.key === record.stage);
   const [editing, setEditing] = useState(false);
+  // The record shows first; the follow-up box, tasks and timeline render right after it, in a
+  // second pass React may interrupt (they cost as much again as the record itself).
+  const showRest = useDeferredValue(true, false);
   const canEdit = (rights?.update ?? 'none') !== 'none';
   return (
     <div>
@@ -120,14 +123,16 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
         </Col>
         <Col xs={24} lg={10} order={phone ? 1 : 2}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
-            <Card size="small" title={t('activity.title')}>
-              <LogActivity entity={entityKey} record={record} text={format.text} />
+            <Card size="small" title={t('activity.title')} loading={!showRest}>
+              {showRest ? (
+                <LogActivity entity={entityKey} record={record} text={format.text} />
+              ) : null}
             </Card>
-            <Card size="small" title={t('tasks.title')}>
-              <TaskList tasks={openTasks} />
+            <Card size="small" title={t('tasks.title')} loading={!showRest}>
+              {showRest ? <TaskList tasks={openTasks} /> : null}
             </Card>
-            <Card size="small" title={t('timeline.title')}>
-              <Timeline entity={entity} id={id} format={format} />
+            <Card size="small" title={t('timeline.title')} loading={!showRest}>
+              {showRest ? <Timeline entity={entity} id={id} format={format} /> : null}
             </Card>
           </Space>
         </Col>
