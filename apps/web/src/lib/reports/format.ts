@@ -29,4 +29,9 @@ export function formatNumber(value: number | null, unit: Unit, locale: Locale): 
 
 /** The value of a number in chart units (money in yuan). */
 export const chartValue = (value: number | null, unit: Unit): number | null =>
-  value === null ? null : unit === 'money' ? value / 100 : value;
+  value === null
+    ? null
+    : unit === 'money'
+      ? value / 100
+      : // A bar's label shows the value as it is: days and averages to one decimal, as the table.
+        Math.round(value * 10) / 10;

@@ -31,7 +31,8 @@ const bars: Builder = (w, phone) => {
     rowKeys: rows.map((r) => r.key),
     option: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: grid(phone),
+      // Room on the right for the label after the longest bar ("100%", "4.7").
+      grid: { ...grid(phone), right: 48 },
       xAxis: { type: 'value' },
       yAxis: {
         type: 'category',
