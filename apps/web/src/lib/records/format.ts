@@ -9,6 +9,28 @@ export type FormatEnv = { locale: Locale; userName: (id: string) => string };
 type Formatter = (field: FieldSpec, value: unknown, env: FormatEnv) => string;
 
 const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-US' : 'zh-CN');
+
+// Building an Intl formatter costs far more than formatting with it, and a list formats every
+// cell of every row coming into view while scrolling: one formatter per language and options.
+const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cachedIntl<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let found = intlCache.get(key) as T | undefined;
+  if (!found) intlCache.set(key, (found = make()));
+  return found;
+}
+const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions = {}) =>
+  cachedIntl(
+    `n|${locale}|${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(intlLocale(locale), options),
+  );
+const dateTimeFormat = (locale: Locale) =>
+  cachedIntl(
+    `dt|${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }),
+  );
 const text: Formatter = (_f, v) => (typeof v === 'string' ? v : JSON.stringify(v));
 const optionLabel = (field: FieldSpec, value: unknown, locale: Locale): string => {
   const options = 'options' in field ? (field.options as { value: string; label: unknown }[]) : [];
@@ -21,19 +43,15 @@ const optionLabel = (field: FieldSpec, value: unknown, locale: Locale): string =
  * a card or the timeline. Money is stored in fen; datetimes as epoch ms; dates as YYYY-MM-DD.
  */
 const FORMATTERS: Record<string, Formatter> = {
-  number: (_f, v, { locale }) => new Intl.NumberFormat(intlLocale(locale)).format(Number(v)),
+  number: (_f, v, { locale }) => numberFormat(locale).format(Number(v)),
   percent: (_f, v, { locale }) =>
-    new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(v)) + '%',
+    numberFormat(locale, { maximumFractionDigits: 2 }).format(Number(v)) + '%',
   money: (f, v, { locale }) =>
-    new Intl.NumberFormat(intlLocale(locale), {
+    numberFormat(locale, {
       style: 'currency',
       currency: ('currency' in f && typeof f.currency === 'string' && f.currency) || 'CNY',
     }).format(Number(v) / 100),
-  datetime: (_f, v, { locale }) =>
-    new Intl.DateTimeFormat(intlLocale(locale), {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(Number(v))),
+  datetime: (_f, v, { locale }) => dateTimeFormat(locale).format(new Date(Number(v))),
   date: text,
   boolean: (_f, v, { locale }) =>
     v ? (locale === 'en' ? 'Yes' : '是') : locale === 'en' ? 'No' : '否',
