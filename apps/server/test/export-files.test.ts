@@ -78,4 +78,59 @@ describe('export files', () => {
     const bad = await s.request('/api/v1/records/lead/export?format=pdf', { cookie: mgr.cookie });
     expect(bad.status).toBe(400);
   });
+
+  it('writes every export to the audit trail that admins read and reps cannot', async () => {
+    const { s, mgr } = await stackWithLeads(1_203);
+    const filter = JSON.stringify({ '==': [{ var: 'source' }, 'douyin'] });
+    const csv = await s.request(
+      `/api/v1/records/lead/export?format=csv&view=my-leads&filter=${encodeURIComponent(filter)}`,
+      { cookie: mgr.cookie },
+    );
+    expect(csv.status).toBe(200);
+    await csv.arrayBuffer();
+    const xlsx = await s.request('/api/v1/records/lead/export?format=xlsx&q=学员1', {
+      cookie: mgr.cookie,
+    });
+    await xlsx.arrayBuffer();
+
+    const admin = await s.signIn('root', 'admin');
+    const res = await s.request('/api/v1/exports?limit=1', { cookie: admin.cookie });
+    expect(res.status).toBe(200);
+    const first = (await res.json()) as { items: Record<string, unknown>[]; nextCursor: string };
+    // Newest first: the XLSX search (学员1, 学员10..19, 学员100..199, 学员1000..1202).
+    expect(first.items).toEqual([
+      expect.objectContaining({
+        userId: mgr.id,
+        entity: 'lead',
+        view: null,
+        filter: null,
+        q: '学员1',
+        format: 'xlsx',
+        rows: 1 + 10 + 100 + 203,
+      }),
+    ]);
+    const next = await s.request(`/api/v1/exports?cursor=${first.nextCursor}`, {
+      cookie: admin.cookie,
+    });
+    const rest = (await next.json()) as { items: Record<string, unknown>[] };
+    // Every lead has source douyin: all 1,203 rows over two pages of the export.
+    expect(rest.items).toEqual([
+      expect.objectContaining({
+        userId: mgr.id,
+        view: 'my-leads',
+        filter,
+        q: null,
+        format: 'csv',
+        rows: 1_203,
+        at: expect.any(Number),
+      }),
+    ]);
+
+    // Not for a sales rep, nor for a manager who may export but does not manage users.
+    const rep = await s.signIn('rep', 'sales');
+    expect((await s.request('/api/v1/exports', { cookie: rep.cookie })).status).toBe(403);
+    expect((await s.request('/api/v1/exports', { cookie: mgr.cookie })).status).toBe(403);
+    const bad = await s.request('/api/v1/exports?cursor=nope', { cookie: admin.cookie });
+    expect(bad.status).toBe(400);
+  });
 });

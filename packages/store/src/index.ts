@@ -46,6 +46,7 @@ export type { OwnershipChange, OwnershipKind, OwnershipRepo } from './api/owners
 export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';
 export type { EffectRepo, RunQuery, RunRepo, RunRow } from './api/runs';
 export type { SavedView, SavedViewRepo } from './api/saved-views';
+export type { ExportLogEntry, ExportLogRepo } from './api/export-log';
 export type { SchedulerRepo, SchedulerState } from './api/scheduler';
 export type { SessionRepo, SessionRow } from './api/sessions';
 export type { SpecRepo } from './api/specs';

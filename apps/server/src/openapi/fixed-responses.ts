@@ -88,6 +88,20 @@ const IMPORT_PREVIEW = obj(
 );
 
 const COMPONENTS: Record<string, Schema> = {
+  ExportLogEntry: obj(
+    {
+      id: str,
+      userId: strOrNull,
+      entity: str,
+      view: { ...strOrNull, description: 'The view named in ?view= of the export' },
+      filter: { ...strOrNull, description: 'The ?filter= of the export (JsonLogic text)' },
+      q: strOrNull,
+      format: { enum: ['csv', 'csv-gbk', 'xlsx', 'json'] },
+      rows: { ...int, description: 'Rows that left (a download broken off counts fewer)' },
+      at: int,
+    },
+    ['id', 'userId', 'entity', 'view', 'filter', 'q', 'format', 'rows', 'at'],
+  ),
   User: obj(
     {
       id: str,
@@ -552,6 +566,7 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
     description: '`progress` events with the job (JSON) after each committed batch, then one `end`',
   },
   'get /api/v1/imports/{id}/errors.csv': { type: 'string' },
+  'get /api/v1/exports': page(ref('ExportLogEntry')),
   'get /api/v1/users': page(ref('User')),
   'post /api/v1/users': ref('User'),
   'patch /api/v1/users/{id}': ref('User'),

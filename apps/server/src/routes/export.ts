@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
 import { exportColumns, exportStream, type ExportFormat } from '@trellis/engine';
+import { newId } from '@trellis/store';
 import type { ServerContext } from '../context';
+import { requireActor } from '../http/auth-middleware';
 import { engineProblem } from '../http/engine-result';
+import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
 import { timeZoneOf } from '../http/time-zone';
 import type { AppEnv } from '../types';
@@ -11,6 +14,8 @@ import { parseListQuery, readableEntity } from './record-helpers';
 const PAGE = 1000;
 const MAX_JSON_ROWS = 100_000;
 const FORMATS = ['csv', 'csv-gbk', 'xlsx', 'json'] as const;
+/** Longest filter / search text / view name kept in the audit trail (longer is cut). */
+const AUDIT_TEXT = 4_000;
 const TYPES: Record<ExportFormat, [string, string]> = {
   csv: ['text/csv; charset=utf-8', 'csv'],
   'csv-gbk': ['text/csv; charset=gb18030', 'csv'],
@@ -22,8 +27,9 @@ const TYPES: Record<ExportFormat, [string, string]> = {
  * (capability `export`): every record of the list in the caller's read scope, hidden fields
  * never included (records come redacted from the engine, columns are the visible fields).
  * CSV and XLSX are streamed page by page (a million rows in bounded memory); CSV is UTF-8 with a
- * BOM, or GB18030 for old Excel; formulas are neutralised. Every export is logged (who, what,
- * filter, rows).
+ * BOM, or GB18030 for old Excel; formulas are neutralised. Every export is written to the audit
+ * trail (`export_log`: who, when, entity, view, filter, format, rows), readable by admins at
+ * `GET /api/v1/exports`.
  */
 export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/records/:entity/export', async (c) => {
@@ -52,27 +58,34 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
     const first = await list(null);
     if (!first.ok) throw engineProblem(first.error);
     let rows = 0;
-    const audit = () =>
-      ctx.log({
-        level: 'info',
-        msg: 'records exported',
-        user: actor.userId ?? null,
-        entity: entity.key,
-        format,
-        filter: c.req.query('filter') ?? null,
-        q: c.req.query('q') ?? null,
-        rows,
-      });
+    const cut = (v: string | undefined) => (v ? v.slice(0, AUDIT_TEXT) : null);
+    const entry = {
+      userId: actor.userId ?? null,
+      entity: entity.key,
+      view: cut(c.req.query('view')),
+      filter: cut(c.req.query('filter')),
+      q: cut(c.req.query('q')),
+      format,
+    };
+    // With the number of rows that left (a broken-off download counts what was read for it).
+    const audit = async () => {
+      ctx.log({ level: 'info', msg: 'records exported', ...entry, rows });
+      await ctx.store.exportLog.append({ id: newId(), ...entry, rows, at: ctx.now() });
+    };
+    // The audit runs however the pages stop: the end, the JSON cap, a download broken off.
     async function* pages() {
       let page = first;
-      for (;;) {
-        if (!page.ok) throw new Error(page.error.message);
-        rows += page.records.length;
-        yield page.records as Record<string, unknown>[];
-        if (!page.nextCursor) break;
-        page = await list(page.nextCursor);
+      try {
+        for (;;) {
+          if (!page.ok) throw new Error(page.error.message);
+          rows += page.records.length;
+          yield page.records as Record<string, unknown>[];
+          if (!page.nextCursor) break;
+          page = await list(page.nextCursor);
+        }
+      } finally {
+        await audit();
       }
-      audit();
     }
     const name = `${entity.key}-${new Date(ctx.now()).toISOString().slice(0, 10)}`;
     if (format === 'json') {
@@ -101,5 +114,15 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
       'content-type': type,
       'content-disposition': `attachment; filename="${name}.${ext}"`,
     });
+  });
+
+  /** The export audit trail, newest first (admins: capability manageUsers). */
+  app.get('/api/v1/exports', async (c) => {
+    const actor = requireActor(c);
+    if (!ctx.engine.permissions.hasCapability(actor, 'manageUsers'))
+      throw new HttpProblem(403, 'forbidden');
+    const page = await ctx.store.exportLog.page(parsePage(ctx, c));
+    if (!page) throw invalidCursor();
+    return c.json(page);
   });
 }

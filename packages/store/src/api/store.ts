@@ -4,6 +4,7 @@ import type { ActivityRepo } from './activities';
 import type { AssignmentRepo } from './assignment';
 import type { DeliveryRepo } from './deliveries';
 import type { EmailRepo } from './emails';
+import type { ExportLogRepo } from './export-log';
 import type { FileRepo } from './files';
 import type { HandoverRepo } from './handovers';
 import type { HistoryRepo, TransitionRepo } from './history';
@@ -64,6 +65,7 @@ export type Repos = {
   savedViews: SavedViewRepo;
   specs: SpecRepo;
   importJobs: ImportJobRepo;
+  exportLog: ExportLogRepo;
   migrations: MigrationRepo;
   tables: TableData;
 };

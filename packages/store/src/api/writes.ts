@@ -48,6 +48,7 @@ export const WRITE_METHODS = {
   savedViews: ['insert', 'update', 'remove'],
   specs: ['saveDraft', 'discardDraft', 'publish', 'restore'],
   importJobs: ['insert', 'checkpoint', 'setTotal', 'finish', 'remove'],
+  exportLog: ['append'],
   migrations: ['apply', 'syncEntityTables'],
 } as const satisfies {
   [K in Exclude<keyof Repos, 'records' | 'tables'>]?: readonly MethodsOf<Repos[K]>[];

@@ -13,6 +13,7 @@ import { sessionRepo, tokenRepo } from './auth';
 import { deliveryRepo, emailRepo } from './deliveries';
 import type { SqlExec } from './exec';
 import { handoverRepo } from './handovers';
+import { exportLogRepo } from './export-log';
 import { historyRepo, transitionRepo } from './history';
 import { importJobRepo } from './import-jobs';
 import { fileRepo, idempotencyRepo, intakeLogRepo, webhookSecretRepo } from './intake';
@@ -92,6 +93,7 @@ export function buildRepos(p: AdapterParts): Repos {
     savedViews: savedViewRepo(x),
     specs: p.specs,
     importJobs: importJobRepo(x),
+    exportLog: exportLogRepo(x),
     migrations: p.migrations,
     tables: p.tables,
     ...p.overrides,

@@ -1,5 +1,6 @@
 import { automationStateContract } from './automation-state.case';
 import { coordinationContract } from './coordination.case';
+import { exportLogContract } from './export-log.case';
 import type { StoreFactory } from './factory';
 import { importsContract } from './imports.case';
 import { intakeContract } from './intake.case';
@@ -27,6 +28,7 @@ export function storeContract(factory: StoreFactory): void {
   peopleContract(factory);
   intakeContract(factory);
   importsContract(factory);
+  exportLogContract(factory);
   specsContract(factory);
   viewsContract(factory);
   coordinationContract(factory);

@@ -8,3 +8,4 @@ export * from './jobs';
 export * from './intake';
 export * from './views';
 export * from './imports';
+export * from './exports';
