@@ -7,6 +7,7 @@ import type { UsersRepo } from './auth/users';
 import type { AutomationsApi } from '@trellis/engine';
 import type { ServerEngine } from './engine-port';
 import type { IntakeInput, IntakeOutcome } from './intake/submit';
+import type { ApplyOptions, ApplyResult, TemplateSource } from './templates/install';
 
 /** Options of `createApp`. Only `engine` and `store` are required. */
 export type ServerOptions = {
@@ -28,6 +29,13 @@ export type ServerOptions = {
   trustProxy?: boolean;
   /** Folder with the web app's build output (index.html, assets/); served for non-API GETs. */
   staticDir?: string;
+  /** Template folders (or folders of them) the builder's gallery offers; none: an empty gallery. */
+  templateDirs?: string[];
+  /**
+   * Installs or upgrades a template (one transaction: publish + the install record). Default:
+   * here, over `store`; `trellis start` forwards it to the writer thread.
+   */
+  applyTemplate?: (template: TemplateSource, opts: ApplyOptions) => Promise<ApplyResult>;
   /** Folder where uploaded files are stored (by sha256); uploads are off without it. */
   filesDir?: string;
   /** 32-byte key that encrypts HMAC secrets of webhook sources at rest. */

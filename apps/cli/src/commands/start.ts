@@ -12,6 +12,7 @@ import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 import { dataOption, type CliCommand } from './command';
 import { DEMO_CREDENTIALS, printLogins, runInit } from './init';
+import { bundledTemplateDirs } from '../template/source';
 import { webDirOf } from '../web-dir';
 import { startSettings } from './start-config';
 import { databaseOption, explainWorkspace, workspacePaths, workspaceState } from './workspace';
@@ -81,6 +82,8 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
       logger,
       trustProxy: o.trustProxy ?? ctx.env.TRELLIS_TRUST_PROXY === '1',
       ...(webDir ? { staticDir: webDir } : {}),
+      // The builder's template gallery offers the templates shipped with Trellis.
+      templateDirs: bundledTemplateDirs(),
     },
     // The scheduler's period; TRELLIS_TICK_MS shortens it (tests, demos of schedules).
     tickMs: Number(ctx.env.TRELLIS_TICK_MS) >= 100 ? Number(ctx.env.TRELLIS_TICK_MS) : 15_000,

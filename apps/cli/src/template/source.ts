@@ -24,6 +24,12 @@ export function bundledTemplateDir(name: string): string | null {
   }
 }
 
+/** The folders of every template shipped with Trellis (the builder's gallery offers them). */
+export function bundledTemplateDirs(): string[] {
+  return BUNDLED_NAMES.map(bundledTemplateDir).filter((d): d is string => d !== null);
+}
+const BUNDLED_NAMES = ['education', 'b2b-sales'];
+
 /**
  * Finds the template the user named: a folder; a packed `.tgz` (unpacked into a temporary
  * folder); the name of a template shipped with Trellis; otherwise an npm package spec

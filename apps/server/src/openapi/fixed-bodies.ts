@@ -9,6 +9,16 @@ const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
   properties,
   required,
 });
+const choice = { enum: ['ours', 'theirs'] };
+/** The builder's answer to a template merge: per conflict path, or one for all. */
+const TEMPLATE_CHOICES = obj({
+  choices: {
+    type: 'object',
+    additionalProperties: choice,
+    description: 'Per conflict path: ours keeps the workspace value, theirs takes the template',
+  },
+  chooseAll: choice,
+});
 
 /** Request bodies of the fixed endpoints that take one. */
 export const BODIES: Record<string, Schema> = {
@@ -136,6 +146,11 @@ export const BODIES: Record<string, Schema> = {
     type: 'object',
     description: 'An app spec (see app-spec.schema.json)',
   },
+  'post /api/v1/templates/{name}/plan': TEMPLATE_CHOICES,
+  'post /api/v1/templates/{name}/apply': obj({
+    ...TEMPLATE_CHOICES.properties,
+    resolutions: { type: 'object', description: "Choices for the migration's blocking warnings" },
+  }),
   'post /api/v1/spec/publish': obj({
     note: str,
     resolutions: { type: 'object' },

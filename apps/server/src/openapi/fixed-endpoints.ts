@@ -361,4 +361,33 @@ export const ENDPOINTS: [string, string, string, string, number][] = [
     'Inbound webhook (token header or HMAC signature)',
     201,
   ],
+  ['get', '/api/v1/templates', 'Templates', 'Bundled templates with the installed version', 200],
+  [
+    'get',
+    '/api/v1/templates/{name}',
+    'Templates',
+    'Preview a template: entities, pipeline stages, automations, roles, screenshots',
+    200,
+  ],
+  [
+    'get',
+    '/api/v1/templates/{name}/previews/{index}',
+    'Templates',
+    'A screenshot of a template',
+    200,
+  ],
+  [
+    'post',
+    '/api/v1/templates/{name}/plan',
+    'Templates',
+    'Plan installing or upgrading a template: three-way merge, conflicts, migration (writes nothing)',
+    200,
+  ],
+  [
+    'post',
+    '/api/v1/templates/{name}/apply',
+    'Templates',
+    'Install or upgrade a template through publish, with a choice per conflict',
+    201,
+  ],
 ];

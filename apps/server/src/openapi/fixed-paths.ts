@@ -10,6 +10,7 @@ type Schema = Record<string, unknown>;
 const UNCHANGED_OK = new Set([
   'post /api/v1/spec/publish',
   'post /api/v1/spec/versions/{version}/restore',
+  'post /api/v1/templates/{name}/apply',
 ]);
 
 /** Paths of the fixed endpoints with request and response bodies (fixed-responses.ts) and their problem answers. */

@@ -32,6 +32,44 @@ const page = (schema: Schema, extra: Record<string, unknown> = {}) =>
   ]);
 const localeMap = { type: 'object', additionalProperties: { type: 'string' } };
 
+const named = {
+  type: 'array',
+  items: obj({ key: str, label: { type: ['object', 'null'] } }, ['key']),
+};
+const TEMPLATE_CARD_PROPS = {
+  name: str,
+  version: str,
+  label: { type: ['object', 'null'] },
+  description: { type: ['object', 'null'] },
+  previews: { type: 'array', items: str, description: 'URLs of the screenshots' },
+  installed: { ...strOrNull, description: 'The installed version; null: not installed' },
+};
+const TEMPLATE_CARD = obj(TEMPLATE_CARD_PROPS, ['name', 'version', 'previews', 'installed']);
+const TEMPLATE_PLAN = obj(
+  {
+    name: str,
+    version: str,
+    installed: strOrNull,
+    kind: { enum: ['install', 'upgrade', 'reinstall'] },
+    changes: {
+      type: 'array',
+      items: obj({ path: str, op: { enum: ['added', 'removed', 'changed'] } }),
+    },
+    conflicts: {
+      type: 'array',
+      items: obj(
+        { path: str, base: {}, ours: {}, theirs: {}, chosen: { enum: ['ours', 'theirs'] } },
+        ['path', 'chosen'],
+      ),
+    },
+    unresolved: { type: 'array', items: str },
+    diff: { type: 'array' },
+    migration: { type: ['object', 'null'] },
+    errors: { type: 'array', items: ref('ValidationIssue') },
+  },
+  ['name', 'version', 'installed', 'kind', 'changes', 'conflicts', 'unresolved', 'errors'],
+);
+
 const IMPORT_JOB = obj(
   {
     id: str,
@@ -592,6 +630,25 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
   'get /api/v1/spec/versions': items(obj({ version: int, publishedAt: int }, ['version'])),
   'get /api/v1/spec/versions/{version}': ref('SpecVersion'),
   'post /api/v1/spec/versions/{version}/restore': ref('PublishResult'),
+  'get /api/v1/templates': items(TEMPLATE_CARD),
+  'get /api/v1/templates/{name}': obj(
+    {
+      ...TEMPLATE_CARD_PROPS,
+      entities: named,
+      pipelines: { type: 'array', items: obj({ key: str, entity: strOrNull, stages: named }) },
+      automations: named,
+      roles: named,
+      forms: named,
+      dashboards: named,
+    },
+    ['name', 'version', 'entities', 'pipelines', 'automations', 'roles'],
+  ),
+  'get /api/v1/templates/{name}/previews/{index}': { type: 'string', format: 'binary' },
+  'post /api/v1/templates/{name}/plan': TEMPLATE_PLAN,
+  'post /api/v1/templates/{name}/apply': obj(
+    { version: int, unchanged: bool, plan: TEMPLATE_PLAN },
+    ['version', 'unchanged', 'plan'],
+  ),
   'get /api/v1/intake/sources': items(intakeSource),
   'get /api/v1/intake/sources/{kind}/{key}/log': items(
     obj(
@@ -634,6 +691,7 @@ export const FIXED_MEDIA: Record<string, string> = {
   'get /api/v1/imports/{id}/errors.csv': 'text/csv',
   'get /api/v1/files/{id}': 'application/octet-stream',
   'get /api/v1/spec/validators/{entity}.js': 'text/javascript',
+  'get /api/v1/templates/{name}/previews/{index}': 'image/*',
 };
 
 /**

@@ -22,6 +22,7 @@ import { registerRecordRoutes } from './records';
 import { registerSpecRoutes } from './spec';
 import { registerSpecValidatorRoutes } from './spec-validators';
 import { registerTaskRoutes } from './tasks';
+import { registerTemplateRoutes } from './templates';
 import { registerUserRoutes } from './users';
 import { registerViewRoutes } from './views';
 
@@ -50,4 +51,5 @@ export function registerRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   registerEventRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerImportRoutes(app, ctx);
+  registerTemplateRoutes(app, ctx);
 }

@@ -12,6 +12,7 @@ import type { DataPaths } from './data-dir';
 import { holdDataDir, onPostgres, readSecretKey, secureDataDir } from './data-dir';
 import { envSecrets } from './outbound';
 import { wireEngine } from './wire-engine';
+import type { ApplyResult } from '../templates/install';
 
 export type TrellisRuntime = {
   store: Store;
@@ -25,7 +26,10 @@ export type TrellisRuntime = {
 /** What both ways of running share: the app over an engine, a store and automations. */
 function appOf(
   paths: DataPaths,
-  parts: Pick<ServerOptions, 'engine' | 'store' | 'automations' | 'submitIntake' | 'runImport'>,
+  parts: Pick<
+    ServerOptions,
+    'engine' | 'store' | 'automations' | 'submitIntake' | 'runImport' | 'applyTemplate'
+  >,
   server: Partial<ServerOptions> | undefined,
 ) {
   const secretKey = readSecretKey(paths);
@@ -144,6 +148,16 @@ export async function openServingRuntime(
       submitIntake: (input) => prepareAndForward(local, writer.port, input),
       runImport: async (id) => {
         await writer.port({ target: 'server', method: 'import.start', args: [id] });
+      },
+      // A template publishes in the writer's transaction; this thread then reads the new spec.
+      applyTemplate: async (template, options) => {
+        const result = await writer.port({
+          target: 'server',
+          method: 'template.apply',
+          args: [template, options],
+        });
+        reader.specs.markChanged();
+        return result as ApplyResult;
       },
     },
     opts.server,

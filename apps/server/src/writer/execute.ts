@@ -2,6 +2,7 @@ import type { AutomationsApi, Engine } from '@trellis/engine';
 import { WRITE_METHODS, type Store } from '@trellis/store';
 import { runImport } from '../imports/run-job';
 import { writeIntake, type IntakeInput } from '../intake/submit';
+import { applyTemplate, type ApplyOptions, type TemplateSource } from '../templates/install';
 import { AUTOMATION_WRITES, ENGINE_WRITES, type WriteCall } from './calls';
 
 /** What the writer runs calls with: its engine, store and automations. */
@@ -44,6 +45,8 @@ export function executeWrite(deps: WriterDeps, call: WriteCall): Promise<unknown
     return methodAt(deps.automations, method)(...args);
   if (target === 'server' && method === 'intake.submit')
     return writeIntake(deps, args[0] as IntakeInput);
+  if (target === 'server' && method === 'template.apply')
+    return applyTemplate(deps.store, args[0] as TemplateSource, args[1] as ApplyOptions);
   // Started here and answered at once: the job reports its progress in the store.
   if (target === 'server' && method === 'import.start') {
     void runImport(deps.engine, String(args[0]), (e) => console.error(JSON.stringify(e)));
