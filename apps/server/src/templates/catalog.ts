@@ -6,7 +6,7 @@ import { bundleTemplate, type TemplateBundle } from './bundle';
 type LocaleMap = Partial<Record<Locale, string>>;
 
 /** A named thing of a template's spec, as the gallery lists it. */
-export type NamedPart = { key: string; label: LocaleMap | null };
+type NamedPart = { key: string; label: LocaleMap | null };
 
 /** What the gallery shows of one template, before anything is installed. */
 export type TemplatePreview = {
