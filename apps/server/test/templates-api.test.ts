@@ -35,11 +35,19 @@ describe('template gallery API', () => {
     const list = await g.call(g.admin, '');
     expect(list.status).toBe(200);
     const { items } = (await list.json()) as {
-      items: { name: string; installed: string | null; description: Record<string, string> }[];
+      items: {
+        name: string;
+        installed: string | null;
+        offer: string;
+        description: Record<string, string>;
+      }[];
     };
     expect(items.map((t) => t.name)).toEqual(['b2b-sales', 'education']);
     expect(items.every((t) => t.description['zh-CN'] && t.description.en)).toBe(true);
-    expect(items.map((t) => t.installed)).toEqual([null, null]);
+    expect(items.map((t) => [t.installed, t.offer])).toEqual([
+      [null, 'install'],
+      [null, 'install'],
+    ]);
 
     const res = await g.call(g.admin, '/education');
     expect(res.status).toBe(200);
@@ -85,6 +93,12 @@ describe('template gallery API', () => {
     const plan = (await planned.json()) as Plan;
     expect(plan).toMatchObject({ kind: 'install', installed: null, errors: [] });
     expect(plan.spec).toBeUndefined();
+    const withSpec = (await (await g.call(g.admin, '/b2b-sales/plan?spec=1', {})).json()) as {
+      spec: { entities: { key: string }[] };
+    };
+    expect(withSpec.spec.entities.map((e) => e.key)).toEqual(
+      expect.arrayContaining(['lead', 'customer', 'deal']),
+    );
     expect(plan.unresolved).toContain('/roles/sales/label/zh-CN');
     expect(plan.changes.some((c) => c.path.startsWith('/entities/deal'))).toBe(true);
 
@@ -116,9 +130,12 @@ describe('template gallery API', () => {
     const kept = await g.request(`/api/v1/records/lead/${leadId}`, { cookie: g.admin });
     expect(kept.status).toBe(200);
     const listed = (await (await g.call(g.admin, '')).json()) as {
-      items: { name: string; installed: string | null }[];
+      items: { name: string; installed: string | null; offer: string }[];
     };
-    expect(listed.items.find((t) => t.name === 'b2b-sales')?.installed).toBe('0.1.0');
+    expect(listed.items.find((t) => t.name === 'b2b-sales')).toMatchObject({
+      installed: '0.1.0',
+      offer: 'reinstall',
+    });
   });
 
   it.each([

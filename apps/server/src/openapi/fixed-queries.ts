@@ -61,6 +61,9 @@ export function fixedQueries(maxPageSize: number): Record<string, Schema[]> {
     'post /api/v1/spec/draft/plan': [
       query('specs', { enum: ['1'] }, 'Also answer both full specs (plan.from, plan.to; ~90 KB)'),
     ],
+    'post /api/v1/templates/{name}/plan': [
+      query('spec', { enum: ['1'] }, 'Also answer the merged spec the plan would publish'),
+    ],
     'get /api/v1/search': [query('q', { type: 'string', minLength: 1 }, 'Search text', true)],
     'get /api/v1/records/{entity}/groups': [
       query('by', str, 'stage, ownerId, teamId or a select, user or boolean field'),

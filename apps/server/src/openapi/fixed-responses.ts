@@ -43,8 +43,18 @@ const TEMPLATE_CARD_PROPS = {
   description: { type: ['object', 'null'] },
   previews: { type: 'array', items: str, description: 'URLs of the screenshots' },
   installed: { ...strOrNull, description: 'The installed version; null: not installed' },
+  offer: {
+    enum: ['install', 'upgrade', 'reinstall', 'older'],
+    description: 'What applying it does; older: a newer version is installed',
+  },
 };
-const TEMPLATE_CARD = obj(TEMPLATE_CARD_PROPS, ['name', 'version', 'previews', 'installed']);
+const TEMPLATE_CARD = obj(TEMPLATE_CARD_PROPS, [
+  'name',
+  'version',
+  'previews',
+  'installed',
+  'offer',
+]);
 const TEMPLATE_PLAN = obj(
   {
     name: str,

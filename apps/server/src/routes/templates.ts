@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { compare } from 'semver';
 import type { ConflictChoice } from '@trellis/spec';
 import type { Resolutions } from '@trellis/store';
 import type { ServerContext } from '../context';
@@ -54,6 +55,7 @@ export function registerTemplateRoutes(app: Hono<AppEnv>, ctx: ServerContext): v
         description: m.description ?? null,
         previews: previewUrls(name, m.previews ?? []),
         installed: installed?.version ?? null,
+        offer: offerOf(m.version, installed?.version ?? null),
       });
     }
     return c.json({ items });
@@ -68,6 +70,7 @@ export function registerTemplateRoutes(app: Hono<AppEnv>, ctx: ServerContext): v
       ...preview,
       previews: previewUrls(preview.name, preview.previews),
       installed: installed?.version ?? null,
+      offer: offerOf(preview.version, installed?.version ?? null),
     });
   });
 
@@ -90,7 +93,11 @@ export function registerTemplateRoutes(app: Hono<AppEnv>, ctx: ServerContext): v
     const { body } = await readObject(c, { optional: true });
     const locale = localeOf(c);
     const plan = await planTemplate(ctx.store, sourceOf(bundle), planOptions(body, locale));
-    return c.json(planAnswer(plan));
+    // The merged spec (~100 KB) names what the plan's changes touch: only on ?spec=1.
+    return c.json({
+      ...planAnswer(plan),
+      ...(c.req.query('spec') === '1' ? { spec: plan.spec } : {}),
+    });
   });
 
   app.post('/api/v1/templates/:name/apply', async (c) => {
@@ -129,6 +136,13 @@ const sourceOf = (bundle: {
   version: bundle.manifest.version,
   spec: bundle.spec,
 });
+
+/** What the gallery offers: install, upgrade, reinstall, or nothing (`older`: a newer one is installed). */
+function offerOf(version: string, installed: string | null) {
+  if (installed === null) return 'install';
+  const order = compare(version, installed);
+  return order > 0 ? 'upgrade' : order === 0 ? 'reinstall' : 'older';
+}
 
 const previewUrls = (name: string, files: readonly string[]) =>
   files.map((_, i) => `/api/v1/templates/${encodeURIComponent(name)}/previews/${i}`);
