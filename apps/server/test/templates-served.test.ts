@@ -34,6 +34,8 @@ describe('the template gallery under trellis start (read-only HTTP thread, one w
       server: { log: () => {}, templateDirs: [TEMPLATES] },
       tickMs: 60_000,
     });
+    // Reads are answered before the writer thread has loaded; this test is about writes.
+    await rt.writer.ready;
     const app = rt.app;
     let cookie = '';
     const request = (path: string, json?: unknown) =>
