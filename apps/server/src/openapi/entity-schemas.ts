@@ -1,5 +1,6 @@
 import type { AppSpec, EntitySpec } from '@trellis/spec';
 import { fieldTypeOf, localize } from '@trellis/spec';
+import { serverFieldType } from '../field-types';
 
 type Schema = Record<string, unknown>;
 
@@ -37,40 +38,6 @@ export function fieldSchema(entity: EntitySpec, key: string, locale: 'zh-CN' | '
   };
 }
 
-/** A plausible value for an example body (types only; never a stored value). */
-function exampleOf(field: EntitySpec['fields'][number], locale: 'zh-CN' | 'en'): unknown {
-  switch (field.type) {
-    case 'phone':
-      return '+8613800138000';
-    case 'email':
-      return 'someone@example.com';
-    case 'url':
-      return 'https://example.com';
-    case 'number':
-    case 'percent':
-      return field.min ?? 1;
-    case 'money':
-      return 100000;
-    case 'date':
-      return '2026-01-05';
-    case 'datetime':
-      return 1767578400000;
-    case 'boolean':
-      return true;
-    case 'select':
-      return field.options[0]?.value ?? null;
-    case 'multiselect':
-      return field.options.slice(0, 1).map((o) => o.value);
-    case 'region':
-      return '330106';
-    case 'relation':
-    case 'user':
-      return '01900000-0000-7000-8000-000000000000';
-    default:
-      return localize(field.label, locale);
-  }
-}
-
 /**
  * Component schemas of the live entities: `<Entity>` (what reads return) and `<Entity>Input`
  * (what writes accept). Fields hidden from the reader are left out entirely.
@@ -95,7 +62,7 @@ export function entitySchemas(
     };
     const writable = fields.filter((f) => f.type !== 'formula' && !f.readOnly);
     const example = Object.fromEntries(
-      writable.filter((f) => f.required).map((f) => [f.key, exampleOf(f, locale)]),
+      writable.filter((f) => f.required).map((f) => [f.key, serverFieldType(f).example(f, locale)]),
     );
     out[`${schemaName(entity.key)}Input`] = {
       type: 'object',

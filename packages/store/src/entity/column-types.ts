@@ -1,3 +1,4 @@
+import type { FieldType } from '@trellis/spec';
 import type { FieldShape } from '../spec-shape';
 
 /** Storage class of a column, portable across dialects (the SQLite adapter maps it to TEXT/REAL/INTEGER). */
@@ -27,10 +28,10 @@ const FORMULA: Record<string, ColumnKind> = {
 };
 
 /**
- * The store half of the field type registry: how each field type is stored. One line per type;
- * a field type missing here is stored as JSON text so no value is ever lost.
+ * The store half of the field type registry: how each field type is stored. Keyed by `FieldType`,
+ * so adding a type to @trellis/spec fails the typecheck here until it says how it is stored.
  */
-const COLUMN_KINDS: Record<string, (f: FieldShape) => ColumnKind> = {
+const COLUMN_KINDS: Record<FieldType, (f: FieldShape) => ColumnKind> = {
   text: () => TEXT,
   longtext: () => TEXT,
   email: () => TEXT,
@@ -51,9 +52,17 @@ const COLUMN_KINDS: Record<string, (f: FieldShape) => ColumnKind> = {
   formula: (f) => FORMULA[f.resultType ?? 'text'] ?? TEXT,
 };
 
-/** Column kind of a field (formula fields are stored: the engine computes them on every write). */
+/**
+ * Column kind of a field (formula fields are stored: the engine computes them on every write).
+ * An unknown type throws: the spec validator rejects such fields, so reaching here is a bug, and
+ * guessing a column would store values in a shape no reader expects.
+ */
 export function columnKind(field: FieldShape): ColumnKind {
-  return COLUMN_KINDS[field.type]?.(field) ?? JSON_TEXT;
+  const kind = Object.hasOwn(COLUMN_KINDS, field.type)
+    ? COLUMN_KINDS[field.type as FieldType]
+    : undefined;
+  if (!kind) throw new Error(`no column kind for field type "${field.type}" (field ${field.key})`);
+  return kind(field);
 }
 
 /** Field types whose values feed the search index besides the entity's title field. */
