@@ -71,4 +71,63 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('postgres: processes on one data
     expect(next?.held()).toBe(true);
     await next!.release();
   });
+
+  it('never lets a stream skip an event whose transaction commits after a later one', async () => {
+    // Two writers interleave: the first takes seq 1 and stays open, the second takes seq 2 and
+    // commits. A reader that moved its cursor to seq 2 would never see seq 1.
+    const seen: number[] = [];
+    let cursor = await b.outbox.head();
+    const read = async () => {
+      for (const h of await b.outbox.since(cursor, 100)) {
+        seen.push(h.seq);
+        cursor = h.cursor;
+      }
+    };
+    let commitFirst!: () => void;
+    const held = new Promise<void>((r) => (commitFirst = r));
+    let appended!: () => void;
+    const firstIn = new Promise<void>((r) => (appended = r));
+    const first = a.transaction(async (tx) => {
+      await tx.outbox.append(event('slow'));
+      appended();
+      await held;
+    });
+    await firstIn;
+    const fast = await a.outbox.append(event('fast'));
+    await read();
+    const whileOpen = [...seen];
+    commitFirst();
+    await first;
+    await read();
+    const seqs = (await a.tables.rows('outbox')).map((r) => Number(r.seq)).sort();
+    expect(seqs).toEqual([1, 2]);
+    expect(fast).toBe(2);
+    expect(seen.sort()).toEqual([1, 2]);
+    // Neither came through while the older transaction was open: it holds the stream back.
+    expect(whileOpen).toEqual([]);
+    await read();
+    expect(seen).toHaveLength(2); // each event once
+  });
+
+  it('starts a stream at the head: an event still in flight then arrives, a committed one does not', async () => {
+    await a.outbox.append(event('before'));
+    let commit!: () => void;
+    const held = new Promise<void>((r) => (commit = r));
+    let appended!: () => void;
+    const inFlight = new Promise<void>((r) => (appended = r));
+    const open = a.transaction(async (tx) => {
+      await tx.outbox.append(event('during'));
+      appended();
+      await held;
+    });
+    await inFlight;
+    const cursor = await b.outbox.head();
+    commit();
+    await open;
+    await a.outbox.append(event('after'));
+    const rows = await a.tables.rows('outbox');
+    const idOf = new Map(rows.map((r) => [Number(r.seq), r.id]));
+    const got = (await b.outbox.since(cursor, 10)).map((h) => idOf.get(h.seq));
+    expect(got).toEqual(['during', 'after']);
+  });
 });

@@ -14,14 +14,14 @@ const HEARTBEAT_MS = 15_000;
 export async function eventsSince(
   ctx: ServerContext,
   actor: Actor,
-  cursor: { seq: number; notification: string },
+  cursor: { after: string | null; notification: string },
 ) {
   const out: { event: string; data: unknown }[] = [];
   // The role model answers for the spec the engine read last: a long stream may outlive a publish.
   await ctx.spec();
-  const rows = await ctx.store.outbox.since(cursor.seq, 200);
+  const rows = await ctx.store.outbox.since(cursor.after, 200);
   for (const row of rows) {
-    cursor.seq = row.seq;
+    cursor.after = row.cursor;
     if (!row.entity || !row.recordId || !ctx.engine.permissions.can(actor, 'read', row.entity))
       continue;
     // The engine answers only records in the reader's scope, redacted for them.
@@ -65,10 +65,14 @@ export async function eventsSince(
 export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/events', async (c) => {
     const actor = requireActor(c);
-    const startSeq = await ctx.store.outbox.lastSeq();
-    const lastEventId = Number(c.req.header('last-event-id'));
+    // The store's cursor (opaque: on PostgreSQL it names a transaction too); one a client
+    // makes up or kept from another database starts at the present instead.
+    const lastEventId = c.req.header('last-event-id');
     const cursor = {
-      seq: Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : startSeq,
+      after:
+        lastEventId && ctx.store.outbox.cursorOk(lastEventId)
+          ? lastEventId
+          : await ctx.store.outbox.head(),
       notification: '',
     };
     if (actor.userId) {
@@ -81,7 +85,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void
         // Wakes the wait below so the closed stream ends now, not at the next poll.
         notifyChanges(ctx);
       });
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: cursor.seq }) });
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ cursor: cursor.after }) });
       const pollMs = ctx.options.ssePollMs ?? POLL_MS;
       let quietSince = Date.now();
       while (open) {
@@ -92,7 +96,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void
           await stream.writeSSE({
             event: e.event,
             data: JSON.stringify(e.data),
-            id: String(cursor.seq),
+            id: cursor.after ?? '',
           });
         if (events.length > 0) quietSince = Date.now();
         const quiet = Date.now() - quietSince;

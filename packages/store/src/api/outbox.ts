@@ -29,8 +29,13 @@ export type OutboxEvent = {
   attempts: number;
 };
 
-/** What event streams read: the head of an event, newest first never. */
+/**
+ * What event streams read: the head of an event and the opaque cursor that resumes after it
+ * (an SSE event id). Cursors are per adapter: SQLite's is the sequence number, PostgreSQL's the
+ * committing transaction and the sequence number (sequence numbers are taken before commit).
+ */
 export type OutboxHead = {
+  cursor: string;
   seq: number;
   type: string;
   entity: string | null;
@@ -76,8 +81,16 @@ export type OutboxRepo = {
   pending(): Promise<number>;
   /** The highest sequence number, 0 when empty. */
   lastSeq(): Promise<number>;
-  /** Events after `seq` in order (event streams), at most `limit`. */
-  since(seq: number, limit: number): Promise<OutboxHead[]>;
+  /**
+   * Committed events after the cursor `after` (null: from the start) in commit order, at most
+   * `limit`: an event that commits later never sorts before a cursor already handed out, so a
+   * stream that moves its cursor along never skips one (event streams).
+   */
+  since(after: string | null, limit: number): Promise<OutboxHead[]>;
+  /** The cursor of the present: `since(head())` returns only events that commit from now on. */
+  head(): Promise<string>;
+  /** Whether `cursor` is a cursor of this adapter (a client's Last-Event-ID is checked first). */
+  cursorOk(cursor: string): boolean;
   /** Marks every unprocessed event processed (demo data: the past must not run today's automations). */
   markAllProcessed(now: number): Promise<number>;
   /**

@@ -3,6 +3,7 @@ import { EMAIL_COLS, deliveryRepo, emailRepo, toDue, toEmail } from '../sql/deli
 import { fromNum, type SqlExec } from '../sql/exec';
 import { EVENT_COLS, FREE, INSERT, outboxRepo, params, toEvent } from '../sql/outbox';
 import { COMMIT_CHANNEL } from './commit-channel';
+import { commitOrderedReads } from './outbox-order';
 
 /**
  * The claims of the shared repositories with row locks: on PostgreSQL transactions run side by
@@ -13,6 +14,7 @@ export function rowLockingRepos(x: SqlExec): Pick<Repos, 'outbox' | 'deliveries'
   return {
     outbox: {
       ...outboxRepo(x),
+      ...commitOrderedReads(x),
       // Each append notifies in the same statement; PostgreSQL delivers it when the transaction
       // commits, so event streams of every process wake (commit-channel.ts).
       async append(e) {

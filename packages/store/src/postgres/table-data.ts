@@ -1,5 +1,6 @@
 import type { TableData } from '../api/table-data';
 import { quoteIdent } from '../entity/entity-table';
+import { COMMIT_XID } from './outbox-order';
 import { pgExec, type Queryable } from './exec';
 import { HITS_TABLE } from './hits';
 
@@ -86,7 +87,13 @@ export function pgTableData(on: () => Queryable): TableData {
       const t = await known(table);
       const keys = await keyColumns(on(), table);
       const order = keys.length ? ` ORDER BY ${keys.map(quoteIdent).join(', ')}` : '';
-      return x.all(`SELECT * FROM ${t}${order} LIMIT ? OFFSET ?`, [q.limit ?? null, q.offset ?? 0]);
+      const rows = await x.all(`SELECT * FROM ${t}${order} LIMIT ? OFFSET ?`, [
+        q.limit ?? null,
+        q.offset ?? 0,
+      ]);
+      // The outbox's commit order is this database's own (outbox-order.ts): not workspace data.
+      for (const r of rows) delete r[COMMIT_XID];
+      return rows;
     },
     async insert(table, rows) {
       const t = await known(table);

@@ -29,6 +29,18 @@ export function toEvent(r: Row, attempts: number): OutboxEvent {
   return event;
 }
 
+/** An event's head for streams, with the adapter's cursor. */
+export function toHead(r: Row, cursor: string): OutboxHead {
+  return {
+    cursor,
+    seq: fromNum(r.seq),
+    type: String(r.type),
+    entity: (r.entity as string | null) ?? null,
+    recordId: (r.record_id as string | null) ?? null,
+    createdAt: fromNum(r.created_at),
+  };
+}
+
 export function params(e: NewOutboxEvent): unknown[] {
   return [
     e.id,
@@ -61,6 +73,10 @@ export function pendingEventSql(from: string) {
  */
 export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
   const pendingSql = pendingEventSql(pendingFrom);
+  const lastSeq = async () => {
+    const r = await x.get('SELECT coalesce(max(seq), 0) AS m FROM outbox');
+    return fromNum(r?.m ?? 0);
+  };
   return {
     async append(e) {
       const r = await x.get(`${INSERT} RETURNING seq`, params(e));
@@ -121,23 +137,20 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
       const r = await x.get(pendingSql.pending);
       return fromNum(r?.n ?? 0);
     },
-    async lastSeq() {
-      const r = await x.get('SELECT coalesce(max(seq), 0) AS m FROM outbox');
-      return fromNum(r?.m ?? 0);
-    },
-    async since(seq, limit) {
+    lastSeq,
+    // One writer at a time (SQLite): sequence numbers are taken in commit order, so the
+    // sequence number is the cursor.
+    async since(after, limit) {
       const rows = await x.all(
         'SELECT seq, type, entity, record_id, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?',
-        [seq, limit],
+        [after === null ? 0 : Number(after), limit],
       );
-      return rows.map((r): OutboxHead => ({
-        seq: fromNum(r.seq),
-        type: String(r.type),
-        entity: (r.entity as string | null) ?? null,
-        recordId: (r.record_id as string | null) ?? null,
-        createdAt: fromNum(r.created_at),
-      }));
+      return rows.map((r) => toHead(r, String(fromNum(r.seq))));
     },
+    async head() {
+      return String(await lastSeq());
+    },
+    cursorOk: (cursor) => /^\d{1,15}$/.test(cursor),
     async markAllProcessed(now) {
       const r = await x.run('UPDATE outbox SET processed_at = ? WHERE processed_at IS NULL', [now]);
       return r.changes;

@@ -29,14 +29,27 @@ export function outboxContract(factory: StoreFactory): void {
       expect(await o.appendOnce(ev('sla:1'))).toBe(false);
       expect(await o.pending()).toBe(3);
       expect(await o.lastSeq()).toBeGreaterThanOrEqual(s2);
-      const heads = await o.since(s1, 10);
+      const all = await o.since(null, 10);
+      expect(all.map((h) => h.seq)).toEqual([s1, s2, s2 + 1]);
+      const heads = await o.since(all[0]!.cursor, 10);
       expect(heads.map((h) => [h.type, h.entity, h.recordId])).toEqual([
         ['record.created', null, null],
         ['record.created', 'lead', 'r-sla:1'],
       ]);
-      expect(await o.since(0, 1)).toEqual([
-        { seq: s1, type: 'record.created', entity: 'lead', recordId: 'r-a', createdAt: 10 },
+      expect(await o.since(null, 1)).toEqual([
+        {
+          cursor: all[0]!.cursor,
+          seq: s1,
+          type: 'record.created',
+          entity: 'lead',
+          recordId: 'r-a',
+          createdAt: 10,
+        },
       ]);
+      // Cursors are the adapter's own; a client's stale or forged one is recognised as such.
+      expect(all.every((h) => o.cursorOk(h.cursor))).toBe(true);
+      for (const bad of ['', 'x', '1.2.3', '-1', '9'.repeat(40)])
+        expect(o.cursorOk(bad)).toBe(false);
     });
 
     it('takes free events in a transaction, finishes them, and puts failing ones back for a retry', async () => {
@@ -117,7 +130,28 @@ export function outboxContract(factory: StoreFactory): void {
       expect(await o.prune(1_000, 10)).toBe(0);
       expect(await o.pending()).toBe(1);
       expect(await o.lastSeq()).toBe(last);
-      expect((await o.since(0, 10)).map((h) => h.recordId)).toEqual(['r-c', 'r-d']);
+      expect((await o.since(null, 10)).map((h) => h.recordId)).toEqual(['r-c', 'r-d']);
+    });
+
+    it('streams from the head: only events appended after it, each once, cursor by cursor', async () => {
+      const o = ctx.store.outbox;
+      await o.append(ev('old'));
+      let cursor = await o.head();
+      expect(o.cursorOk(cursor)).toBe(true);
+      expect(await o.since(cursor, 10)).toEqual([]);
+      const seen: string[] = [];
+      for (const batch of [['n1', 'n2'], ['n3']]) {
+        for (const id of batch) await o.append(ev(id));
+        for (const h of await o.since(cursor, 1)) {
+          seen.push(h.recordId!);
+          cursor = h.cursor;
+        }
+        for (const h of await o.since(cursor, 10)) {
+          seen.push(h.recordId!);
+          cursor = h.cursor;
+        }
+      }
+      expect(seen).toEqual(['r-n1', 'r-n2', 'r-n3']);
     });
   });
 }
