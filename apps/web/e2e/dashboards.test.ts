@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
@@ -13,6 +13,11 @@ async function dashboardReady(page: Page, widgets: string[]) {
       .locator('canvas, .ant-table, .trellis-kpi, .ant-empty')
       .first()
       .waitFor();
+}
+
+/** The number a link or cell shows ("1,234" → 1234). */
+async function numberIn(cell: Locator): Promise<number> {
+  return Number(((await cell.textContent()) ?? '').replace(/\D/g, ''));
 }
 
 /** The number of records a list says it holds ("共 12 条" / "12 records"). */
@@ -37,13 +42,39 @@ describe("the manager's dashboards", () => {
       // The trial stage of the funnel: its number opens the list of exactly those records.
       const funnel = page.locator('.trellis-widget[data-widget="funnel"]');
       const trial = funnel.locator('tr', { hasText: '试听预约' }).locator('a').first();
-      const count = Number(((await trial.textContent()) ?? '').replace(/\D/g, ''));
+      const count = await numberIn(trial);
       expect(count).toBeGreaterThan(0);
       await trial.click();
       await page.waitForURL(/\/records\/lead\?.*filter=/);
       await page.getByText(/来自仪表盘/).waitFor();
       expect(await listTotal(page)).toBe(count);
       await shot(page, 'dashboard-trial-list-zh-CN-desktop');
+
+      // The owner filter: the numbers narrow to one rep, the URL carries the filter (a reload
+      // shows the same), and the narrowed number opens as many records.
+      await page.goBack();
+      await dashboardReady(page, ['funnel']);
+      const owner = page.getByRole('combobox', { name: '负责人' });
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      let mine = 0;
+      for (let i = 0; !(mine > 0 && mine < count); i++) {
+        await owner.click();
+        await options.first().waitFor();
+        expect(i, 'an owner with some but not all trial leads').toBeLessThan(await options.count());
+        await options.nth(i).click();
+        await page.waitForURL(/[?&]owner=/);
+        await page.waitForLoadState('networkidle');
+        mine = await numberIn(trial);
+      }
+      const url = page.url();
+      await page.reload();
+      await dashboardReady(page, ['funnel']);
+      expect(await numberIn(trial)).toBe(mine);
+      await shot(page, 'dashboard-owner-zh-CN-desktop');
+      await trial.click();
+      await page.waitForURL(/\/records\/lead\?.*filter=/);
+      expect(await listTotal(page)).toBe(mine);
+      expect(new URL(url).searchParams.get('owner')).toBeTruthy();
 
       const phone = await newPage(browser, PHONE);
       await phone.goto(`${server.url}/dashboards/team-performance`);
