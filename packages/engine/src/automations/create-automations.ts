@@ -323,6 +323,7 @@ export function createAutomations(
     locale: engine.runtime.locale,
     hasCapability: (actor, capability) => engine.permissions.hasCapability(actor, capability),
     reclaim: (now) => engine.ownership.reclaim(now),
+    reports: engine.reports,
     ...(engine.http ? { http: engine.http } : {}),
     ...(engine.mailer ? { mailer: engine.mailer } : {}),
     ...(extra.secrets ? { secrets: extra.secrets } : {}),

@@ -49,6 +49,11 @@ const catalogue = {
   },
   noOwnerChosen: { 'zh-CN': '没有可分配的负责人：{why}', en: 'No owner could be chosen: {why}' },
   noRecipient: { 'zh-CN': '没有找到收件人（{detail}）', en: 'No recipient found ({detail})' },
+  digestNoReports: { 'zh-CN': '此处无法生成报表摘要', en: 'Reports are not available here' },
+  digestNothingSent: {
+    'zh-CN': '没有收件人能查看这个仪表盘（{detail}）',
+    en: 'No recipient may open the dashboard ({detail})',
+  },
   noAssignee: { 'zh-CN': '找不到任务负责人“{recipient}”', en: 'No assignee for "{recipient}"' },
   unknownSecret: { 'zh-CN': '未配置密钥“{ref}”', en: 'Secret "{ref}" is not configured' },
   writeRefused: { 'zh-CN': '写入被拒绝：{detail}', en: 'The write was refused: {detail}' },

@@ -8,6 +8,7 @@ import { claimFromPool } from './actions/claim-from-pool';
 import { completeTasks } from './actions/complete-tasks';
 import { createRecord } from './actions/create-record';
 import { createTask } from './actions/create-task';
+import { digest } from './actions/digest';
 import { handover } from './actions/handover';
 import { moveStage } from './actions/move-stage';
 import { notify } from './actions/notify';
@@ -45,6 +46,7 @@ const actionList = [
   createTask,
   completeTasks,
   notify,
+  digest,
   moveStage,
   createRecord,
   callWebhook,

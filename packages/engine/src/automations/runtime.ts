@@ -6,6 +6,7 @@ import type { Actor, Clock, HttpPort, IdGenerator, Locale, MailerPort } from '..
 import { createDirectory, type Directory } from './directory';
 import type { RecordsPort } from './records-port';
 import type { ActionContext, AutomationError, TriggerContext } from './types';
+import type { ReportsApi } from '../reports';
 
 /** Tunables of the automation runtime (defaults in `defaultAutomationOptions`). */
 export type AutomationOptions = {
@@ -100,6 +101,8 @@ export type AutomationDeps = {
    * is something to do; returns how much it did (0: nothing was waiting).
    */
   upkeep?: () => Promise<number>;
+  /** Dashboards as a reader sees them (engine.reports), for the digest action. */
+  reports?: Pick<ReportsApi, 'dashboard'>;
 };
 
 /** Everything the worker, scheduler and dry run share. */
@@ -178,6 +181,7 @@ export function createRuntime(deps: AutomationDeps): Runtime {
           db,
           evaluate,
           secret: (ref) => deps.secrets?.(ref),
+          ...(deps.reports ? { reports: deps.reports } : {}),
         }),
       };
     },

@@ -5,6 +5,7 @@
  */
 import type { AppSpec, AutomationSpec } from '@trellis/spec';
 import type { OutboxEvent, Repos } from '@trellis/store';
+import type { ReportsApi } from '../reports';
 import type { DeliveryState } from '../notify/delivery-health';
 import type { Locale, RecordData } from '../ports';
 import type { Directory } from './directory';
@@ -104,6 +105,8 @@ export type ActionContext = {
     previous?: RecordData | null,
   ): { ok: true; value: unknown } | { ok: false; message: string };
   secret(ref: string): string | undefined;
+  /** Dashboards as a given reader sees them (the digest action); absent in dry runs. */
+  reports?: Pick<ReportsApi, 'dashboard'>;
 };
 
 export type ActionModule = {

@@ -58,6 +58,9 @@ const TEXT: Record<string, [zh: string, en: string]> = {
   badParameters: ['报表参数有误。', 'The report parameters are invalid.'],
   noSpec: ['尚未发布应用配置。', 'No app spec is published yet.'],
   period: ['时间段', 'Period'],
+  digestHead: ['【{dashboard}】{from} 至 {to}', '{dashboard}: {from} to {to}'],
+  digestMore: ['……另有 {n} 行', '… and {n} more rows'],
+  digestNone: ['（无数据）', '(no data)'],
 };
 
 /** A report string in the locale, `{name}` filled from params. */

@@ -55,6 +55,10 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
   'ref.unknownForm': ['表单 “{key}” 不存在。', 'There is no form "{key}".'],
   'ref.unknownView': ['视图 “{key}” 不存在。', 'There is no view "{key}".'],
   'ref.unknownDashboard': ['仪表盘 “{key}” 不存在。', 'There is no dashboard "{key}".'],
+  'ref.unknownWidget': [
+    '仪表盘 “{dashboard}” 没有组件 “{key}”。',
+    'Dashboard "{dashboard}" has no widget "{key}".',
+  ],
   'ref.unknownActivityType': ['活动类型 “{key}” 不存在。', 'There is no activity type "{key}".'],
   'ref.unknownWebhookSource': [
     'Webhook 来源 “{key}” 不存在。',

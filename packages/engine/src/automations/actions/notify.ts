@@ -8,7 +8,7 @@ import { configError } from '../config';
 import { am } from '../messages';
 import { renderMessageSpans } from '../template';
 import { TEXT_SPANS_KEY, type TextSpans } from '../../redaction/text-spans';
-import type { ActionContext, ActionInput, ActionResult } from '../types';
+import type { ActionContext, ActionInput, ActionResult, AutomationError } from '../types';
 import { defineAction, entityOf, fail } from './define';
 
 /**
@@ -47,19 +47,7 @@ export const notify = defineAction({
       return [
         configError(locale, '/to', 'notify.needsTo', 'notifyNeedsTo', { channel: c.channel }),
       ];
-    if (c.channel === 'webhook' && !c.url)
-      return [configError(locale, '/url', 'notify.needsUrl', 'notifyNeedsUrl')];
-    // Signing is DingTalk's scheme (URL parameters); WeCom robots have none, JSON endpoints use callWebhook.
-    if (c.secretRef !== undefined && (c.channel !== 'webhook' || c.format !== 'dingtalk'))
-      return [
-        configError(
-          locale,
-          '/secretRef',
-          'notify.secretNeedsDingtalk',
-          'notifySecretNeedsDingtalk',
-        ),
-      ];
-    return [];
+    return channelErrors(c, locale);
   },
   run: async (input, ctx) => {
     const c = input.config;
@@ -125,6 +113,18 @@ export const notify = defineAction({
     };
   },
 });
+
+/** What the webhook channel of a notify or digest needs: a URL, and signing only for DingTalk. */
+export function channelErrors(c: Record<string, unknown>, locale: Locale): AutomationError[] {
+  if (c.channel === 'webhook' && !c.url)
+    return [configError(locale, '/url', 'notify.needsUrl', 'notifyNeedsUrl')];
+  // Signing is DingTalk's scheme (URL parameters); WeCom robots have none, JSON endpoints use callWebhook.
+  if (c.secretRef !== undefined && (c.channel !== 'webhook' || c.format !== 'dingtalk'))
+    return [
+      configError(locale, '/secretRef', 'notify.secretNeedsDingtalk', 'notifySecretNeedsDingtalk'),
+    ];
+  return [];
+}
 
 async function robot(
   input: ActionInput,

@@ -172,6 +172,50 @@ export const actionConfigSchemas = {
     },
     'sends a message.',
   ),
+  digest: action(
+    'digest',
+    {
+      dashboard: kebabKey('Key of the dashboard summarized.'),
+      widgets: Type.Optional(
+        Type.Array(camelKey('A widget key of that dashboard.'), {
+          minItems: 1,
+          description: 'The widgets summarized, in this order. Default: every widget.',
+        }),
+      ),
+      period: Type.Optional(
+        Type.String({
+          pattern: '^[0-9]+[dwm]$',
+          description:
+            'The period summarized, ending today in the workspace time zone: "7d" (default), "2w", "1m".',
+        }),
+      ),
+      channel: stringEnum(
+        ['inApp', 'webhook', 'email'],
+        'Where the summary goes: "inApp" (notification), "webhook" (a WeCom / DingTalk robot), "email".',
+      ),
+      to: Type.Array(Recipient('A recipient.'), {
+        minItems: 1,
+        description:
+          'Recipients. Each gets the summary as they would see the dashboard (their records only); a robot posts one per recipient.',
+      }),
+      url: Type.Optional(
+        Type.String({ pattern: '^https?://', description: 'Robot URL (webhook channel).' }),
+      ),
+      format: Type.Optional(
+        stringEnum(
+          ['wecom', 'dingtalk', 'json'],
+          'Payload format of the webhook channel: "wecom", "dingtalk" or "json" (default).',
+        ),
+      ),
+      secretRef: Type.Optional(
+        Type.String({
+          pattern: '^[a-z][a-z0-9-]*$',
+          description: 'DingTalk robot with signing (加签): name of a stored secret.',
+        }),
+      ),
+    },
+    'sends a dashboard summary (e.g. every Monday 9:00, stale follow-ups by rep), computed as each recipient sees it.',
+  ),
   moveStage: action(
     'moveStage',
     { stage: camelKey('Key of the target stage (stage gates still apply).') },

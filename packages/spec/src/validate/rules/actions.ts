@@ -15,7 +15,7 @@ export function checkAction(
   on: TriggerSpec,
   changes: boolean,
 ): void {
-  const needsRecord = !['notify', 'callWebhook', 'createRecord'].includes(action.type);
+  const needsRecord = !['notify', 'digest', 'callWebhook', 'createRecord'].includes(action.type);
   if (entity === null) {
     // Other triggers lose their entity only through a bad reference, which is reported already.
     if (needsRecord && on.type === 'schedule')
@@ -48,6 +48,9 @@ export function checkAction(
       if (action.channel !== 'webhook' && (action.to ?? []).length === 0)
         ctx.report(path, 'notify.needsRecipients', { channel: action.channel });
       (action.to ?? []).forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'to', k), entity));
+      return;
+    case 'digest':
+      checkDigest(ctx, action, path, entity);
       return;
     case 'completeTasks':
       if (!taskTags(ctx).has(action.tag))
@@ -174,4 +177,28 @@ function checkCreateRecord(
       entity: source ?? '?',
     });
   }
+}
+
+/** A digest names a dashboard of the spec and widgets of it; its channel has what it needs. */
+function checkDigest(
+  ctx: Ctx,
+  action: Extract<ActionSpec, { type: 'digest' }>,
+  path: string,
+  entity: string | null,
+): void {
+  const d = ctx.spec.dashboards?.find((x) => x.key === action.dashboard);
+  if (!d) ctx.report(ptr(path, 'dashboard'), 'ref.unknownDashboard', { key: action.dashboard });
+  (action.widgets ?? []).forEach((w, k) => {
+    if (d && !d.widgets.some((x) => x.key === w))
+      ctx.report(ptr(path, 'widgets', k), 'ref.unknownWidget', { key: w, dashboard: d.key });
+  });
+  if (action.channel === 'webhook' && action.url === undefined) ctx.report(path, 'notify.needsUrl');
+  if (action.channel === 'webhook' && action.url !== undefined)
+    checkTarget(ctx, action.url, ptr(path, 'url'));
+  if (
+    action.secretRef !== undefined &&
+    (action.channel !== 'webhook' || action.format !== 'dingtalk')
+  )
+    ctx.report(ptr(path, 'secretRef'), 'notify.secretNeedsDingtalk');
+  action.to.forEach((r, k) => checkRecipient(ctx, r, ptr(path, 'to', k), entity));
 }

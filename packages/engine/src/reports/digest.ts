@@ -1,0 +1,51 @@
+import type { Locale } from '../ports';
+import { reportText } from './messages';
+import type { Unit, WidgetReport } from './types';
+
+/** Rows of one widget a digest shows; the rest are counted ("… and 3 more rows"). */
+const MAX_ROWS = 10;
+
+/** A number of a report as a chat or e-mail line shows it, in the reader's language. */
+function digestNumber(value: number | null, unit: Unit, locale: Locale): string {
+  if (value === null) return '—';
+  const fmt = (n: number, digits: number) =>
+    n.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits });
+  if (unit === 'ratio') return `${fmt(value * 100, 1)}%`;
+  if (unit === 'money') return `¥${fmt(value, 0)}`;
+  if (unit === 'multiple') return `${fmt(value, 2)}×`;
+  return fmt(value, unit === 'count' ? 0 : 1);
+}
+
+function widgetLines(w: WidgetReport, locale: Locale): string[] {
+  const lines = [`■ ${w.title}`];
+  if (w.note) return [...lines, w.note];
+  if (w.rows.length === 0) return [...lines, reportText(locale, 'digestNone')];
+  for (const row of w.rows.slice(0, MAX_ROWS)) {
+    const cells = w.columns.map((c) => {
+      const v = digestNumber(row.values[c.key]?.value ?? null, row.unit ?? c.unit, locale);
+      return w.columns.length === 1 ? v : `${c.label} ${v}`;
+    });
+    // A one-number widget's row is the widget itself: its title is the heading already.
+    const label = row.label && row.label !== w.title ? row.label : '';
+    lines.push(
+      label ? `${label}${locale === 'en' ? ': ' : '：'}${cells.join(' · ')}` : cells.join(' · '),
+    );
+  }
+  if (w.rows.length > MAX_ROWS)
+    lines.push(reportText(locale, 'digestMore', { n: w.rows.length - MAX_ROWS }));
+  return lines;
+}
+
+/**
+ * A dashboard as plain text for a robot, an e-mail or a notification: a heading with the period,
+ * then each widget's rows (at most ten) with their numbers in the reader's language.
+ */
+export function digestText(
+  dashboard: string,
+  widgets: WidgetReport[],
+  period: { from: string; to: string },
+  locale: Locale,
+): string {
+  const head = reportText(locale, 'digestHead', { dashboard, ...period });
+  return [head, ...widgets.map((w) => widgetLines(w, locale).join('\n'))].join('\n\n');
+}
