@@ -1,6 +1,6 @@
 import { validateSpec } from '@trellis/spec';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPermissionPort } from '../../src/index';
+import { createPermissionPort, type HttpPort } from '../../src/index';
 import { admin, HOUR, setupAutomations, specWith, type Harness } from './support/harness';
 import { json, sortBy } from '../fixtures/rows';
 
@@ -26,13 +26,13 @@ const weekly = (actions: unknown[]) => ({
 });
 
 /** Harness with the role model in force (reports scope by it), past one Monday 9:00 tick. */
-async function setup(actions: unknown[], http?: (req: unknown) => Promise<unknown>) {
+async function setup(actions: unknown[], http?: HttpPort) {
   const spec = specWith([weekly(actions)]);
   h = await setupAutomations({
     spec,
     engine: {
       permissions: createPermissionPort(spec),
-      ...(http ? { http: http as never } : {}),
+      ...(http ? { http } : {}),
     },
   });
   await h.automations.tick(); // first sight: counts from now
@@ -84,7 +84,7 @@ describe('digest action', () => {
 
   it("posts the manager's numbers to a WeCom robot; a rep who may not open the dashboard gets none", async () => {
     const posted: { url: string; body: string }[] = [];
-    const http = (req: { url: string; body?: string }) => {
+    const http: HttpPort = (req) => {
       posted.push({ url: req.url, body: req.body ?? '' });
       return Promise.resolve({ status: 200, headers: {}, body: 'ok' });
     };

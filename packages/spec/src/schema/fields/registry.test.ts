@@ -209,6 +209,7 @@ describe('automation registries', () => {
         'completeTasks',
         'createRecord',
         'createTask',
+        'digest',
         'handover',
         'moveStage',
         'notify',
