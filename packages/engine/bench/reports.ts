@@ -163,6 +163,8 @@ try {
   const sqlite = await openStore({ url: join(dir, 'bench.db'), locale: 'en' });
   try {
     results.push(await bench('sqlite', sqlite));
+    // Each dialect's numbers as soon as they exist: a long PostgreSQL load cannot lose them.
+    console.error(JSON.stringify(results.at(-1)));
   } finally {
     await sqlite.close();
   }
@@ -172,6 +174,7 @@ try {
     const pg = await openStore({ url: pgUrl, locale: 'en' });
     try {
       results.push(await bench('postgres', pg));
+      console.error(JSON.stringify(results.at(-1)));
     } finally {
       await pg.close();
     }
