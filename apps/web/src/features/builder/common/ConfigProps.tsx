@@ -7,6 +7,8 @@ import { conditionFields } from '../../../lib/condition/fields';
 import type { SpecLabel } from '../../../lib/i18n/label';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { JsonTextArea } from './JsonTextArea';
+import { isPeriodRangeSchema, PeriodRangeInput } from './PeriodRangeInput';
+import { SpendInput } from './SpendInput';
 import { LocaleTextInput } from './LocaleTextInput';
 import { ProblemText } from './ProblemText';
 import { RecipientSelect } from './RecipientSelect';
@@ -171,6 +173,9 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns, sho
             );
           if (prop.anyOf?.some((s) => s.properties?.['zh-CN']))
             return <LocaleTextInput label={name} value={v} onChange={set} />;
+          if (key === 'spend') return <SpendInput value={v} onChange={set} />;
+          if (isPeriodRangeSchema(prop))
+            return <PeriodRangeInput label={name} value={v} onChange={set} />;
           if (prop.type === 'object' && !prop.properties?.['zh-CN'])
             return <JsonTextArea label={name} value={v} onChange={set} />;
           if (prop.type === 'array' && prop.items?.type === 'object')

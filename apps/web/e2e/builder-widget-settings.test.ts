@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
+import { demoServer } from './harness/server';
+
+const server = demoServer();
+
+type Widget = {
+  key: string;
+  spend?: { entity: string; key: string; field: string };
+  before?: { from: string; to: string };
+};
+type DraftSpec = { dashboards: { key: string; widgets: Widget[] }[] };
+
+const draftWidget = (page: Page, dashboard: string, widget: string) =>
+  page.evaluate(
+    async ([d, w]) => {
+      const res = await fetch('/api/v1/spec/draft');
+      if (res.status === 404) return null;
+      const { spec } = (await res.json()) as { spec: DraftSpec };
+      return spec.dashboards.find((x) => x.key === d)?.widgets.find((x) => x.key === w) ?? null;
+    },
+    [dashboard, widget] as const,
+  );
+
+const discard = (page: Page) =>
+  page.evaluate(async () => {
+    const res = await fetch('/api/v1/spec/draft');
+    if (res.status === 404) return;
+    const { revision } = (await res.json()) as { revision: number };
+    await fetch('/api/v1/spec/draft', {
+      method: 'DELETE',
+      headers: { 'If-Match': `"${revision}"` },
+    });
+  });
+
+describe('widget settings in the dashboards editor', () => {
+  it('reads the spend as three pickers and sets a before period on a calendar, not as JSON', async () => {
+    const browser = await openBrowser('en');
+    const page = await newPage(browser, DESKTOP);
+    try {
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      // The template's spend setting (campaign / code / spend) reads back as its labels.
+      await page.goto(`${server.url}/builder/dashboards/channel-roi`);
+      const spendItem = page.locator('.ant-form-item', {
+        has: page.getByText('Where the spend is', { exact: true }),
+      });
+      await spendItem.waitFor();
+      for (const shown of ['Campaign', 'Campaign code', 'Spend'])
+        await spendItem.getByText(shown, { exact: true }).waitFor();
+      expect(await page.getByText('Where the spend is (JSON)').count()).toBe(0);
+      await shot(page, 'builder-widget-spend-en-desktop');
+
+      // A before period picked by typing both days into the range picker.
+      await page.goto(`${server.url}/builder/dashboards/team-performance`);
+      const before = page.locator('.ant-form-item', {
+        has: page.getByText('Before', { exact: true }),
+      });
+      await before.waitFor();
+      const days = before.locator('input');
+      await days.nth(0).click();
+      await days.nth(0).fill('2026-01-01');
+      await page.keyboard.press('Enter');
+      await days.nth(1).fill('2026-03-31');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
+      await expect
+        .poll(async () => (await draftWidget(page, 'team-performance', 'beforeAfter'))?.before)
+        .toEqual({ from: '2026-01-01', to: '2026-03-31' });
+      await shot(page, 'builder-widget-period-en-desktop');
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await discard(page).catch(() => undefined);
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
