@@ -64,7 +64,10 @@ describe('widget settings in the dashboards editor', () => {
       await page.keyboard.press('Enter');
       await days.nth(1).fill('2026-03-31');
       await page.keyboard.press('Enter');
-      await page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
+      await page
+        .locator('[data-testid=builder-save-status]')
+        .getByText('All changes saved')
+        .waitFor();
       await expect
         .poll(async () => (await draftWidget(page, 'team-performance', 'beforeAfter'))?.before)
         .toEqual({ from: '2026-01-01', to: '2026-03-31' });
