@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
 import { hasPostgres } from '@trellis/tooling/pg';
 
@@ -17,6 +17,8 @@ const PG_API = [
   'test/redaction-surfaces.test.ts',
   'test/views-api.test.ts',
   'test/spec-draft.test.ts',
+  // Two processes on one database: PostgreSQL only.
+  'test/import-lease.pg.test.ts',
 ];
 
 const onPg = process.env.TRELLIS_TEST_STORE === 'pg';
@@ -25,7 +27,12 @@ const pg = withPostgres(sourceConditions);
 const project = (
   base: typeof pg,
   name: string,
-  extra: { include?: string[]; env?: Record<string, string>; testTimeout?: number },
+  extra: {
+    include?: string[];
+    exclude?: string[];
+    env?: Record<string, string>;
+    testTimeout?: number;
+  },
 ) => ({ ...base, test: { ...base.test, name, ...extra } });
 export default defineConfig(
   onPg
@@ -35,7 +42,9 @@ export default defineConfig(
         test: {
           ...sourceConditions.test,
           projects: [
-            project(sourceConditions, 'sqlite', {}),
+            project(sourceConditions, 'sqlite', {
+              exclude: [...configDefaults.exclude, 'test/*.pg.test.ts'],
+            }),
             ...(hasPostgres() || process.env.CI
               ? [
                   project(pg, 'postgres', {

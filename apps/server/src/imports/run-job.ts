@@ -26,7 +26,7 @@ export async function runImport(
 }
 
 /** Resumes, one after another, every job a stopped server left running. */
-export async function resumeImports(
+async function resumeImports(
   engine: Engine,
   log: (entry: Record<string, unknown>) => void,
 ): Promise<void> {
@@ -35,4 +35,24 @@ export async function resumeImports(
   } catch (e) {
     log({ level: 'error', msg: 'import resume failed', error: String(e) });
   }
+}
+
+/**
+ * Resumes left jobs now and then every `everyMs`: on PostgreSQL another server's job whose
+ * holder died passes to this one once its lease ran out (runImportJob leaves jobs a live holder
+ * runs, and the ones this process runs already). Returns the stop function.
+ */
+export function watchImports(
+  engine: Engine,
+  log: (entry: Record<string, unknown>) => void,
+  everyMs = 60_000,
+): () => void {
+  let round: Promise<void> | null = null;
+  const tick = () => {
+    round ??= resumeImports(engine, log).finally(() => (round = null));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

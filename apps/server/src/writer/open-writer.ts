@@ -1,7 +1,7 @@
 import { createAutomations, createEngine } from '@trellis/engine';
 import type { AutomationsApi, Engine } from '@trellis/engine';
 import type { Store } from '@trellis/store';
-import { resumeImports } from '../imports/run-job';
+import { watchImports } from '../imports/run-job';
 import { alertSilentSources } from '../intake/silence-alerts';
 import { envMailer, envSecrets } from '../setup/outbound';
 import { envHttp } from '../setup/outbound-http';
@@ -62,8 +62,9 @@ export function openWriter(
       () => undefined,
     );
   }, SILENCE_CHECK_EVERY_MS);
-  // Imports a stopped server left running go on from their last committed batch.
-  void resumeImports(engine, (e) => console.error(JSON.stringify(e)));
+  // Imports a stopped server (or, on PostgreSQL, a dead one beside it) left running go on from
+  // their last committed batch.
+  const stopImports = watchImports(engine, (e) => console.error(JSON.stringify(e)));
   const deps = { engine, store, automations, now: () => engine.clock.now() };
   return {
     engine,
@@ -71,6 +72,7 @@ export function openWriter(
     execute: (call) => executeWrite(deps, call),
     stop: async () => {
       clearInterval(silence);
+      stopImports();
       await automations.stop();
     },
   };

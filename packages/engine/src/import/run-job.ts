@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ImportCounts, ImportJob, ImportRowResult, Store, Tx } from '@trellis/store';
 import type { Engine } from '../engine';
 import { isBlankRow, readHeader, type Header } from './header';
@@ -15,7 +16,27 @@ export type RunOptions = {
   onProgress?: (job: ImportJob) => void;
   /** With automations on: wait while more outbox events than this wait for the worker. */
   maxPendingEvents?: number;
+  /** Who runs the job (default: one holder per engine on PostgreSQL, the one writer on SQLite). */
+  holder?: string;
+  /** How long the job stays this holder's without a checkpoint (default 60 s). */
+  leaseMs?: number;
 };
+
+type Lease = { holder: string; ms: number };
+
+const holders = new WeakMap<Engine, string>();
+/** Jobs this engine is running now: a second call for one of them returns at once. */
+const inProgress = new WeakMap<Engine, Set<string>>();
+
+// SQLite has one writing process (the data lock): a process starting after one died is its
+// successor and may take its jobs at once. On PostgreSQL several servers share the database:
+// each engine is a holder of its own, and a dead one's jobs pass on when its lease runs out.
+function holderOf(engine: Engine): string {
+  if (engine.store.dialect === 'sqlite') return 'sqlite-writer';
+  let holder = holders.get(engine);
+  if (!holder) holders.set(engine, (holder = randomUUID()));
+  return holder;
+}
 
 const ROLLBACK = Symbol('dry run');
 const CANCELLED = Symbol('cancelled');
@@ -76,15 +97,42 @@ async function fail(engine: Engine, job: ImportJob, message: string): Promise<Im
  * restart) resumes without writing a row twice. A dry run writes each batch and rolls it back:
  * the report says exactly what the real run would do. A cancelled job stops at the next batch
  * (that batch is not written). Resolves to the job as it ended.
+ *
+ * The job is leased to one holder (one process): a job another live process runs is left alone
+ * (resolves to it as it is), and a holder that stopped checkpointing for `leaseMs` loses it to
+ * the next one that calls this — its own batch in progress then rolls back.
  */
 export async function runImportJob(
   engine: Engine,
   id: string,
   run: RunOptions = {},
 ): Promise<ImportJob | null> {
-  const store = engine.store;
-  let job = await store.importJobs.get(id);
+  const job = await engine.store.importJobs.get(id);
   if (!job || job.status !== 'running') return job;
+  const mine = inProgress.get(engine) ?? new Set<string>();
+  inProgress.set(engine, mine);
+  if (mine.has(id)) return job;
+  const lease = { holder: run.holder ?? holderOf(engine), ms: run.leaseMs ?? 60_000 };
+  const now = engine.clock.now();
+  // Another process runs it (its lease has not run out): not ours to run.
+  if (!(await engine.store.importJobs.lease(id, lease.holder, now + lease.ms, now))) return job;
+  mine.add(id);
+  try {
+    return await runLeased(engine, job, lease, run);
+  } finally {
+    mine.delete(id);
+  }
+}
+
+async function runLeased(
+  engine: Engine,
+  leased: ImportJob,
+  lease: Lease,
+  run: RunOptions,
+): Promise<ImportJob | null> {
+  const store = engine.store;
+  const id = leased.id;
+  let job = leased;
   const options = job.options as ImportOptions;
   const live = await engine.spec();
   const model = live.entity(job.entity);
@@ -119,7 +167,7 @@ export async function runImportJob(
   let counts: ImportCounts = job;
   const flush = async (batch: SheetRow[]): Promise<boolean> => {
     await throttle(store, options, run.maxPendingEvents ?? 2_000);
-    const next = await writeBatch(engine, writer, job!, counts, batch);
+    const next = await writeBatch(engine, writer, job, counts, batch, lease);
     if (!next) return false;
     counts = next;
     const now = await store.importJobs.get(id);
@@ -141,7 +189,8 @@ export async function runImportJob(
 
 /**
  * One batch in one transaction with its checkpoint; a dry run rolls the records back and saves
- * only the report. Returns the new counts, or null when the job was cancelled meanwhile.
+ * only the report. Returns the new counts, or null when the job was cancelled meanwhile or
+ * another holder took it over (its lease ran out).
  */
 async function writeBatch(
   engine: Engine,
@@ -149,9 +198,15 @@ async function writeBatch(
   job: ImportJob,
   base: ImportCounts,
   batch: SheetRow[],
+  lease: Lease,
 ): Promise<ImportCounts | null> {
   const store = engine.store;
   const lastRow = batch.at(-1)!.row;
+  // Renewed with each checkpoint; refused (the batch rolls back) once another holder took over.
+  const progress = (c: ImportCounts) => {
+    const at = engine.clock.now();
+    return { ...c, lastRow, at, lease: { holder: lease.holder, until: at + lease.ms } };
+  };
   let report: ImportRowResult[] = [];
   let counts = base;
   // The transaction may run more than once (group commit): each run starts from the same state.
@@ -167,11 +222,7 @@ async function writeBatch(
       ? results
       : results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped');
     if (job.dryRun) throw ROLLBACK;
-    const ok = await tx.importJobs.checkpoint(
-      job.id,
-      { ...counts, lastRow, at: engine.clock.now() },
-      report,
-    );
+    const ok = await tx.importJobs.checkpoint(job.id, progress(counts), report);
     if (!ok) throw CANCELLED;
   };
   try {
@@ -180,7 +231,7 @@ async function writeBatch(
     if (e === CANCELLED) return null;
     if (e !== ROLLBACK) throw e;
     const ok = await store.transaction((tx) =>
-      tx.importJobs.checkpoint(job.id, { ...counts, lastRow, at: engine.clock.now() }, report),
+      tx.importJobs.checkpoint(job.id, progress(counts), report),
     );
     if (!ok) return null;
   }

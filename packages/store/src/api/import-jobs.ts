@@ -64,13 +64,20 @@ export type ImportJobRepo = {
   /** Jobs still `running` (after a restart: to resume), oldest first. */
   running(): Promise<ImportJob[]>;
   /**
+   * Takes the job's lease for `holder` until `until`: true when the job is running and its lease
+   * is free, expired (`until` of the last holder <= `now`) or already this holder's. Two
+   * processes never both hold it; a holder that died loses it when its time runs out.
+   */
+  lease(id: string, holder: string, until: number, now: number): Promise<boolean>;
+  /**
    * Saves the progress of a committed batch: counters, last row, row results. Call it in the
    * batch's transaction, so rows and checkpoint commit together (a resume never repeats a row).
-   * Returns false (and writes nothing) when the job is no longer running (cancelled meanwhile).
+   * Returns false (and writes nothing) when the job is no longer running (cancelled meanwhile),
+   * or, with `lease`, when another holder has taken the job; otherwise the lease is renewed.
    */
   checkpoint(
     id: string,
-    p: ImportCounts & { lastRow: number; at: number },
+    p: ImportCounts & { lastRow: number; at: number; lease?: { holder: string; until: number } },
     rows: ImportRowResult[],
   ): Promise<boolean>;
   /** Sets the row count once known. */

@@ -47,7 +47,7 @@ export const WRITE_METHODS = {
   templates: ['put'],
   savedViews: ['insert', 'update', 'remove'],
   specs: ['saveDraft', 'discardDraft', 'publish', 'restore'],
-  importJobs: ['insert', 'checkpoint', 'setTotal', 'finish', 'remove'],
+  importJobs: ['insert', 'lease', 'checkpoint', 'setTotal', 'finish', 'remove'],
   exportLog: ['append'],
   migrations: ['apply', 'syncEntityTables'],
 } as const satisfies {

@@ -23,6 +23,9 @@ export const importJobs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     finishedAt: integer('finished_at'),
+    /** Who runs the job now (one process on PostgreSQL), until when: renewed by each checkpoint. */
+    leaseHolder: text('lease_holder'),
+    leaseUntil: integer('lease_until'),
   },
   (t) => [
     index('import_jobs_status_ix').on(t.status),

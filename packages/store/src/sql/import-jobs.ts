@@ -107,11 +107,27 @@ export function importJobRepo(x: SqlExec): ImportJobRepo {
       );
       return rows.map(toJob);
     },
-    async checkpoint(id, p, rows) {
+    async lease(id, holder, until, now) {
+      // One conditional UPDATE: on PostgreSQL a second taker waits for the first one's row lock
+      // and then sees the new holder, so only one of them changes the row.
       const { changes } = await x.run(
-        `UPDATE import_jobs SET last_row = ?, rows_done = ?, created = ?, updated = ?, skipped = ?, failed = ?, updated_at = ? WHERE id = ? AND status = 'running'`,
-        [p.lastRow, p.rowsDone, p.created, p.updated, p.skipped, p.failed, p.at, id],
+        `UPDATE import_jobs SET lease_holder = ?, lease_until = ? WHERE id = ? AND status = 'running' AND (lease_holder IS NULL OR lease_holder = ? OR lease_until <= ?)`,
+        [holder, until, id, holder, now],
       );
+      return changes > 0;
+    },
+    async checkpoint(id, p, rows) {
+      const set = `last_row = ?, rows_done = ?, created = ?, updated = ?, skipped = ?, failed = ?, updated_at = ?`;
+      const counts = [p.lastRow, p.rowsDone, p.created, p.updated, p.skipped, p.failed, p.at];
+      const { changes } = p.lease
+        ? await x.run(
+            `UPDATE import_jobs SET ${set}, lease_until = ? WHERE id = ? AND status = 'running' AND lease_holder = ?`,
+            [...counts, p.lease.until, id, p.lease.holder],
+          )
+        : await x.run(`UPDATE import_jobs SET ${set} WHERE id = ? AND status = 'running'`, [
+            ...counts,
+            id,
+          ]);
       if (changes === 0) return false;
       for (const r of rows)
         await x.run(

@@ -113,5 +113,38 @@ export function importsContract(factory: StoreFactory): void {
       expect(await jobs.get('j1')).toMatchObject({ status: 'cancelled', lastRow: 1 });
       expect(await jobs.rows('j1', { limit: 10 })).toEqual([]);
     });
+
+    it('leases a job to one holder at a time; a lapsed lease passes to another', async () => {
+      const jobs = ctx.store.importJobs;
+      await jobs.insert(job('j1'));
+      const counts = { rowsDone: 1, created: 1, updated: 0, skipped: 0, failed: 0 };
+      // Two takers at once: exactly one wins.
+      const taken = await Promise.all([
+        jobs.lease('j1', 'A', 100, 10),
+        jobs.lease('j1', 'B', 100, 10),
+      ]);
+      expect(taken.filter(Boolean)).toHaveLength(1);
+      const [holder, other] = taken[0] ? ['A', 'B'] : ['B', 'A'];
+      expect(await jobs.lease('j1', other, 150, 99)).toBe(false);
+      expect(await jobs.lease('j1', holder, 150, 99)).toBe(true);
+      // A checkpoint renews the holder's lease and is refused to anyone else.
+      const at = (lastRow: number, h: string, until: number) => ({
+        ...counts,
+        lastRow,
+        at: lastRow,
+        lease: { holder: h, until },
+      });
+      expect(await jobs.checkpoint('j1', at(2, other, 500), [])).toBe(false);
+      expect(await jobs.checkpoint('j1', at(2, holder, 300), [])).toBe(true);
+      expect(await jobs.lease('j1', other, 400, 299)).toBe(false);
+      // The holder died: once its time is up the other takes over, and the old one is shut out.
+      expect(await jobs.lease('j1', other, 700, 300)).toBe(true);
+      expect(await jobs.checkpoint('j1', at(3, holder, 900), [failedRow(3)])).toBe(false);
+      expect(await jobs.get('j1')).toMatchObject({ lastRow: 2 });
+      expect(await jobs.rows('j1', { limit: 10 })).toEqual([]);
+      // A finished job is nobody's.
+      await jobs.finish('j1', 'done', 301);
+      expect(await jobs.lease('j1', other, 800, 301)).toBe(false);
+    });
   });
 }

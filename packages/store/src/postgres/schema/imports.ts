@@ -26,6 +26,9 @@ export const importJobs = pgTable(
     createdAt: epoch('created_at').notNull(),
     updatedAt: epoch('updated_at').notNull(),
     finishedAt: epoch('finished_at'),
+    /** Who runs the job now (one process on PostgreSQL), until when: renewed by each checkpoint. */
+    leaseHolder: text('lease_holder'),
+    leaseUntil: epoch('lease_until'),
   },
   (t) => [
     index('import_jobs_status_ix').on(t.status),

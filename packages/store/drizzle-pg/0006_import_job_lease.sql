@@ -1,0 +1,2 @@
+ALTER TABLE "import_jobs" ADD COLUMN "lease_holder" text COLLATE "C";--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD COLUMN "lease_until" bigint;
