@@ -1,4 +1,57 @@
 import { defineConfig } from 'vitest/config';
-import { sourceConditions } from '@trellis/tooling/vitest';
+import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
+import { hasPostgres } from '@trellis/tooling/pg';
 
-export default defineConfig(sourceConditions);
+/**
+ * The engine's suites that go through the store run again on PostgreSQL (each test's store a
+ * fresh database on the throwaway server, test/fixtures/test-store.ts): the one write path and
+ * its refusals, permissions, and the automations (outbox, effects, runs, schedules, SLA,
+ * deliveries). Suites that only read through the harness (the rest of src/records, timeline,
+ * ownership) can join the list; each PostgreSQL test costs ~1 s for its database. Without PostgreSQL installed they are left out, loudly (the global setup warns),
+ * except in CI, where that is an error. TRELLIS_TEST_STORE=pg runs every file on it.
+ */
+const PG_ENGINE = [
+  'src/records/create.test.ts',
+  'src/records/update.test.ts',
+  'src/records/never-throws.test.ts',
+  'src/records/permissions-integration.test.ts',
+  'test/automations/batching.test.ts',
+  'test/automations/idempotency.test.ts',
+  'test/automations/worker-loop.test.ts',
+  'test/automations/triggers.test.ts',
+  'test/automations/actions.test.ts',
+  'test/automations/deliveries.test.ts',
+  'test/automations/schedules.test.ts',
+  'test/automations/sla.test.ts',
+];
+
+const onPg = process.env.TRELLIS_TEST_STORE === 'pg';
+const pg = withPostgres(sourceConditions);
+const project = (
+  base: typeof pg,
+  name: string,
+  extra: { include?: string[]; env?: Record<string, string>; testTimeout?: number },
+) => ({ ...base, test: { ...base.test, name, ...extra } });
+export default defineConfig(
+  onPg
+    ? pg
+    : {
+        ...sourceConditions,
+        test: {
+          ...sourceConditions.test,
+          projects: [
+            project(sourceConditions, 'sqlite', {}),
+            ...(hasPostgres() || process.env.CI
+              ? [
+                  project(pg, 'postgres', {
+                    include: PG_ENGINE,
+                    env: { TRELLIS_TEST_STORE: 'pg' },
+                    // Each test creates and drops a database: slower than SQLite's memory file.
+                    testTimeout: 120_000,
+                  }),
+                ]
+              : []),
+          ],
+        },
+      },
+);

@@ -5,7 +5,13 @@ import { openStore } from '@trellis/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actions } from '../../src/automations';
 import { recordsPortFor } from '../../src/automations/engine-adapter';
-import { admin, createLead, setupAutomations, type Harness } from './support/harness';
+import {
+  admin,
+  createLead,
+  setupAutomations,
+  transientError,
+  type Harness,
+} from './support/harness';
 import { pick } from '../fixtures/rows';
 
 let h: Harness | undefined;
@@ -25,34 +31,38 @@ const ownerOf = async (id: string) => {
 };
 
 describe('drain transactions', () => {
-  it('a failure gone on the savepoint redo leaves no trace of the first pass: each effect once', async () => {
-    h = await setupAutomations({ options: { retryMs: 1000, batchSize: 50, batchMs: 60_000 } });
-    const first = await createLead(h, { course: 'python' });
-    const second = await createLead(h, { course: 'python' });
-    // Fails once, after both leads were assigned in the same transaction without savepoints.
-    let calls = 0;
-    (actions.createTask as { run: typeof original }).run = (input, ctx) => {
-      calls++;
-      if (calls === 2)
-        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-      return original(input, ctx);
-    };
-    const report = await h.automations.drain({ transactions: 1 });
-    // The first pass broke and was rolled back; the redo (a savepoint per event) went through.
-    expect(calls).toBeGreaterThan(2);
-    expect(report.failedEvents).toBe(0);
-    for (const id of [first.id, second.id]) {
-      expect(await ownerOf(id)).toMatch(/^u-/);
-      expect(await h.count('tasks', { record_id: id })).toBe(1);
+  // SQLite's group commit runs a batch without savepoints first and redoes it with them after a
+  // failure; PostgreSQL runs each unit in a savepoint from the start (covered by the next test).
+  it.skipIf(process.env.TRELLIS_TEST_STORE === 'pg')(
+    'a failure gone on the savepoint redo leaves no trace of the first pass: each effect once',
+    async () => {
+      h = await setupAutomations({ options: { retryMs: 1000, batchSize: 50, batchMs: 60_000 } });
+      const first = await createLead(h, { course: 'python' });
+      const second = await createLead(h, { course: 'python' });
+      // Fails once, after both leads were assigned in the same transaction without savepoints.
+      let calls = 0;
+      (actions.createTask as { run: typeof original }).run = (input, ctx) => {
+        calls++;
+        if (calls === 2) throw transientError(h!.store, 'busy', 'database is locked');
+        return original(input, ctx);
+      };
+      const report = await h.automations.drain({ transactions: 1 });
+      // The first pass broke and was rolled back; the redo (a savepoint per event) went through.
+      expect(calls).toBeGreaterThan(2);
+      expect(report.failedEvents).toBe(0);
+      for (const id of [first.id, second.id]) {
+        expect(await ownerOf(id)).toMatch(/^u-/);
+        expect(await h.count('tasks', { record_id: id })).toBe(1);
+        expect(
+          await h.count('record_history', { record_id: id, field: 'ownerId', via: 'automation' }),
+        ).toBe(1);
+      }
+      expect(await ownerOf(first.id)).not.toBe(await ownerOf(second.id));
       expect(
-        await h.count('record_history', { record_id: id, field: 'ownerId', via: 'automation' }),
-      ).toBe(1);
-    }
-    expect(await ownerOf(first.id)).not.toBe(await ownerOf(second.id));
-    expect(
-      await h.count('outbox', (r) => r.type === 'record.created' && r.processed_at === null),
-    ).toBe(0);
-  });
+        await h.count('outbox', (r) => r.type === 'record.created' && r.processed_at === null),
+      ).toBe(0);
+    },
+  );
 
   it('one failing event rolls back alone: its batch-mates in the same transaction commit', async () => {
     h = await setupAutomations({ options: { retryMs: 1000, batchSize: 50, batchMs: 60_000 } });
@@ -63,7 +73,7 @@ describe('drain transactions', () => {
     let fail = true;
     (actions.createTask as { run: typeof original }).run = (input, ctx) => {
       if (fail && input.subject.recordId === first.id)
-        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        throw transientError(h!.store, 'busy', 'database is locked');
       return original(input, ctx);
     };
     const report = await h.automations.drain({ transactions: 1 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actions } from '../../src/automations';
 import { processEvent } from '../../src/automations/worker/process-event';
 import { json, pick } from '../fixtures/rows';
-import { admin, intake, setupAutomations, type Harness } from './support/harness';
+import { admin, intake, setupAutomations, transientError, type Harness } from './support/harness';
 
 let h: Harness;
 const original = actions.createTask!.run;
@@ -41,7 +41,7 @@ describe('idempotent effects and leases', () => {
     // and stays busy for the whole drain.
     let fail = true;
     (actions.createTask as { run: typeof original }).run = (input, ctx) => {
-      if (fail) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      if (fail) throw transientError(h.store, 'busy', 'database is locked');
       return original(input, ctx);
     };
     expect((await h.automations.drain()).failedEvents).toBe(1);
@@ -103,7 +103,7 @@ describe('idempotent effects and leases', () => {
     h = await setupAutomations({ options: { retryMs: 10, maxAttempts: 2 } });
     await lead();
     (actions.createTask as { run: typeof original }).run = () => {
-      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      throw transientError(h.store, 'io', 'disk I/O error');
     };
     await h.automations.drain();
     h.clock.advance(10);

@@ -55,43 +55,51 @@ describe('in-process worker loop', () => {
       if (!r.ok) throw new Error('create');
     }
     h.automations.start();
-    await new Promise((res) => setTimeout(res, 100));
-    // One transaction of one event (it queued its own follow-ups), then the pause.
-    expect(await h.count('outbox', (r) => r.processed_at !== null)).toBe(1);
+    const processed = () => h!.count('outbox', (r) => r.processed_at !== null);
+    // The first commit (sooner on SQLite than on a busy PostgreSQL), then one transaction of one
+    // event (it queued its own follow-ups), then the pause.
+    for (let i = 0; i < 400 && (await processed()) === 0; i++)
+      await new Promise((res) => setTimeout(res, 5));
+    await new Promise((res) => setTimeout(res, 50));
+    expect(await processed()).toBe(1);
     intakeWaiting = false;
     for (let i = 0; i < 200 && (await h.automations.pending()) > 0; i++)
       await new Promise((res) => setTimeout(res, 5));
     expect(await h.automations.pending()).toBe(0);
   });
 
-  it('moves new records into the search index once automations are done and nobody waits for the lock', async () => {
-    let intakeWaiting = true;
-    h = await setupAutomations({
-      options: { pollMs: 5, contendedPauseMs: 5 },
-      contended: () => intakeWaiting,
-    });
-    for (let i = 0; i < 3; i++) {
-      const r = await h.engine.records.create(
-        'lead',
-        { name: `检索${i}`, phone: `+861398880020${i}`, source: 'website', course: 'python' },
-        intake,
-      );
-      if (!r.ok) throw new Error('create');
-    }
-    const backlog = () => h.store.records(h.spec).searchBacklog();
-    expect(await backlog()).toBe(true);
-    h.automations.start();
-    await new Promise((res) => setTimeout(res, 100));
-    // Intake waiting: upkeep is not urgent and leaves the writer alone.
-    expect(await backlog()).toBe(true);
-    intakeWaiting = false;
-    for (let i = 0; i < 200 && (await backlog()); i++)
-      await new Promise((res) => setTimeout(res, 5));
-    expect(await backlog()).toBe(false);
-    expect(await h.automations.pending()).toBe(0);
-    const found = await h.engine.records.list('lead', { search: '检索1' }, admin);
-    expect(found.ok && found.records.map((r) => r.name)).toEqual(['检索1']);
-  });
+  // SQLite's search index is written behind; PostgreSQL's in the record's transaction (no backlog).
+  it.skipIf(process.env.TRELLIS_TEST_STORE === 'pg')(
+    'moves new records into the search index once automations are done and nobody waits for the lock',
+    async () => {
+      let intakeWaiting = true;
+      h = await setupAutomations({
+        options: { pollMs: 5, contendedPauseMs: 5 },
+        contended: () => intakeWaiting,
+      });
+      for (let i = 0; i < 3; i++) {
+        const r = await h.engine.records.create(
+          'lead',
+          { name: `检索${i}`, phone: `+861398880020${i}`, source: 'website', course: 'python' },
+          intake,
+        );
+        if (!r.ok) throw new Error('create');
+      }
+      const backlog = () => h.store.records(h.spec).searchBacklog();
+      expect(await backlog()).toBe(true);
+      h.automations.start();
+      await new Promise((res) => setTimeout(res, 100));
+      // Intake waiting: upkeep is not urgent and leaves the writer alone.
+      expect(await backlog()).toBe(true);
+      intakeWaiting = false;
+      for (let i = 0; i < 200 && (await backlog()); i++)
+        await new Promise((res) => setTimeout(res, 5));
+      expect(await backlog()).toBe(false);
+      expect(await h.automations.pending()).toBe(0);
+      const found = await h.engine.records.list('lead', { search: '检索1' }, admin);
+      expect(found.ok && found.records.map((r) => r.name)).toEqual(['检索1']);
+    },
+  );
 
   it('delivers a webhook the drained event queued, in the same loop', async () => {
     const requests: HttpRequest[] = [];

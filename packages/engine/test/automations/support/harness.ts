@@ -1,4 +1,4 @@
-import { openStore, type Store } from '@trellis/store';
+import type { Store } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 import {
   allowAllPermissions,
@@ -10,6 +10,7 @@ import {
 } from '../../../src/index';
 import { createAutomations, type AutomationOptions } from '../../../src/automations';
 import { rowReader } from '../../fixtures/rows';
+import { testStore } from '../../fixtures/test-store';
 import { educationSpec, people } from './education';
 
 export const HOUR = 3_600_000;
@@ -62,7 +63,7 @@ export async function setupAutomations(
   } = {},
 ) {
   const spec = opts.spec ?? educationSpec();
-  const store = await openStore({ url: opts.file ?? ':memory:', locale: 'en' });
+  const store = await testStore(opts.file);
   await store.migrations.syncEntityTables(spec);
   if (opts.seed !== false) await seedPeople(store, spec, opts.people ?? people);
   const clock = createManualClock(START);
@@ -82,6 +83,19 @@ export async function setupAutomations(
     ...(opts.contended ? { contended: opts.contended } : {}),
   });
   return { store, spec, clock, engine, automations, ...rowReader(store) };
+}
+
+/**
+ * An error the store under test counts as a passing fault of the database (retried later, not a
+ * failed action): SQLite's busy or I/O error, PostgreSQL's lock timeout or lost connection.
+ * `message` is what the outbox keeps as the last error.
+ */
+export function transientError(store: Store, kind: 'busy' | 'io', message: string): Error {
+  const codes = { busy: ['SQLITE_BUSY', '55P03'], io: ['SQLITE_IOERR', '08006'] } as const;
+  const [sqlite, postgres] = codes[kind];
+  return Object.assign(new Error(message), {
+    code: store.dialect === 'postgres' ? postgres : sqlite,
+  });
 }
 
 export const admin = {
