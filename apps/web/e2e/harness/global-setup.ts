@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startTrellis, type DemoLogin, type RunningTrellis } from './trellis';
+import { buildCli, startTrellis, type DemoLogin, type RunningTrellis } from './trellis';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +26,7 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('trellis', { url, dataDir, logins });
     return;
   }
+  buildCli();
   server = await startTrellis();
   project.provide('trellis', { url: server.url, dataDir: server.dataDir, logins: server.logins });
 }
