@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AppstoreAddOutlined,
   BarChartOutlined,
   CodeOutlined,
   DatabaseOutlined,
@@ -145,6 +146,14 @@ export const builderSections: BuilderSection[] = [
     specParts: [],
     Page: page(() => import('../history/HistorySection'), 'HistorySection'),
     order: 110,
+  },
+  {
+    key: 'templates',
+    labelKey: 'sections.templates',
+    icon: <AppstoreAddOutlined />,
+    specParts: [],
+    Page: page(() => import('../templates/TemplatesSection'), 'TemplatesSection'),
+    order: 120,
   },
 ].sort((a, b) => a.order - b.order);
 
