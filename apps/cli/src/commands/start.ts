@@ -88,6 +88,8 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
     // The scheduler's period; TRELLIS_TICK_MS shortens it (tests, demos of schedules).
     tickMs: Number(ctx.env.TRELLIS_TICK_MS) >= 100 ? Number(ctx.env.TRELLIS_TICK_MS) : 15_000,
     onCommitted: () => announce(),
+    // Reads are answered while the writer thread loads (writes queue for it).
+    readsBeforeWriter: true,
   });
   const hostname = o.host ?? '0.0.0.0';
   let server: Awaited<ReturnType<typeof listen>>;

@@ -110,6 +110,13 @@ export async function openServingRuntime(
     tickMs?: number;
     log?: (entry: Record<string, unknown>) => void;
     onCommitted?: () => void;
+    /**
+     * Answer reads before the writer thread has loaded, when the SQLite database needs no
+     * migration (`trellis start`: the first answer came ~1 s sooner). Writes made meanwhile wait
+     * in the writer's queue (15 s at most). Off by default: a caller that writes at once
+     * (tests on a busy machine, where loading the thread from source takes longer) waits here.
+     */
+    readsBeforeWriter?: boolean;
   } = {},
 ): Promise<ServingRuntime> {
   const lock = holdDataDir(paths, 'shared');
@@ -127,10 +134,9 @@ export async function openServingRuntime(
     ...(opts.log ? { log: opts.log } : {}),
     onCommitted: () => opts.onCommitted?.(),
   });
-  // The writer applies pending system migrations before this thread opens read-only. A SQLite
-  // database that has them all answers reads at once: writes wait in the writer's queue until
-  // its thread has loaded (the first answer came ~1 s later when this thread waited for it).
-  if (onPostgres(paths) || !sqliteMigrationsCurrent(paths.db)) await writer.ready;
+  // The writer applies pending system migrations before this thread opens read-only.
+  const early = opts.readsBeforeWriter && !onPostgres(paths) && sqliteMigrationsCurrent(paths.db);
+  if (!early) await writer.ready;
   const reader = await openStore({ url: paths.db, readOnly: true });
   const local = wireEngine(reader);
   const engine = remoteEngine(local, writer.port);
