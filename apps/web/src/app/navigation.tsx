@@ -5,10 +5,12 @@ import {
   BellOutlined,
   BuildOutlined,
   HomeOutlined,
+  SwapOutlined,
   QrcodeOutlined,
   TableOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
+import i18next from 'i18next';
 import { labelOf } from '../lib/i18n/label';
 import type { Locale } from '../lib/i18n/locale';
 import type { Me } from '../lib/session/types';
@@ -49,6 +51,22 @@ const staticNav: NavItem[] = [
     labelKey: 'nav.inbox',
     visible: always,
     order: 50,
+  },
+  {
+    key: 'handovers',
+    path: '/handovers',
+    icon: <SwapOutlined />,
+    labelKey: 'nav.handovers',
+    visible: always,
+    order: 52,
+  },
+  {
+    key: 'rep-leaves',
+    path: '/handovers/leave',
+    icon: <SwapOutlined />,
+    labelKey: 'nav.leave',
+    visible: (me) => me.capabilities.includes('reassign'),
+    order: 75,
   },
   {
     key: 'automation-runs',
@@ -109,9 +127,34 @@ function entityNav(spec: AppSpec, me: Me): NavItem[] {
     }));
 }
 
+/**
+ * The public pool of each entity with one, for the roles the pool names (or anyone with
+ * `reassign`) whose read scope takes in the pool — the server checks the same (docs/handover.md).
+ */
+function poolNav(spec: AppSpec, me: Me): NavItem[] {
+  return spec.entities
+    .filter((e) => e.pool === true && e.owned !== false)
+    .filter((e) => {
+      const read = me.entities[e.key]?.read ?? 'none';
+      const roles = e.poolPolicy?.roles;
+      const listed =
+        !roles || me.capabilities.includes('reassign') || roles.includes(me.role.key ?? '');
+      return (read === 'all' || read.endsWith('+pool')) && listed;
+    })
+    .map((e, i) => ({
+      key: `pool:${e.key}`,
+      path: `/pool/${e.key}`,
+      icon: <TableOutlined />,
+      label: (locale: Locale) =>
+        i18next.t('nav.pool', { lng: locale, entity: labelOf(e.label, locale, e.key) }),
+      visible: always,
+      order: 40 + i,
+    }));
+}
+
 /** The menu of this user, in order. */
 export function navFor(me: Me, spec: AppSpec): NavItem[] {
-  return [...staticNav, ...entityNav(spec, me)]
+  return [...staticNav, ...entityNav(spec, me), ...poolNav(spec, me)]
     .filter((item) => item.visible(me, spec))
     .sort((a, b) => a.order - b.order);
 }

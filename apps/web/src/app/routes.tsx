@@ -46,6 +46,18 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/inbox').then((m) => ({ Component: m.InboxPage })),
   },
   {
+    path: 'handovers',
+    lazy: () => import('../features/ownership').then((m) => ({ Component: m.MyHandoversPage })),
+  },
+  {
+    path: 'handovers/leave',
+    lazy: () => import('../features/ownership').then((m) => ({ Component: m.RepLeavesPage })),
+  },
+  {
+    path: 'pool/:entity',
+    lazy: () => import('../features/ownership').then((m) => ({ Component: m.PoolPage })),
+  },
+  {
     path: 'board/:view',
     lazy: () => import('../features/board').then((m) => ({ Component: m.BoardPage })),
   },

@@ -7,6 +7,8 @@ import { useLiveEvents } from '../../lib/live/useLiveEvents';
 import { useMe } from '../../lib/session/useMe';
 import { useSpec } from '../../lib/session/useSpec';
 import { usersQuery } from '../../lib/session/useUsers';
+import { RecordSlotsProvider } from '../../lib/records/record-slots';
+import { recordSlots } from '../record-slots';
 import { AppShell } from './AppShell';
 
 /** The session guard: nobody signed in goes to /login (and comes back after); then the shell. */
@@ -48,9 +50,11 @@ function Prefetch() {
 function Live() {
   useLiveEvents();
   return (
-    <AppShell>
-      <Prefetch />
-      <Outlet />
-    </AppShell>
+    <RecordSlotsProvider value={recordSlots}>
+      <AppShell>
+        <Prefetch />
+        <Outlet />
+      </AppShell>
+    </RecordSlotsProvider>
   );
 }

@@ -111,7 +111,8 @@ export type TimelineEntry = {
     | 'activity'
     | 'task'
     | 'touch'
-    | 'handover';
+    | 'handover'
+    | 'consent';
   id: string;
   at: number;
   actorId: string | null;
@@ -126,6 +127,17 @@ export type TimelineEntry = {
     automationKey: string;
     trace: { strategy: string; reason: string; team?: string; chosen: string | null };
   };
+};
+
+/** A timeline entry of kind `handover` (its `reason` is the handover's why, a sentence). */
+export type HandoverEntry = {
+  fromUserId: string | null;
+  toUserId: string;
+  reason: string | null;
+  status: string;
+  summary: {
+    note?: Partial<Record<'needs' | 'risks' | 'open', string[]>> & { text?: string };
+  } | null;
 };
 
 /** A task as the server answers it. */

@@ -10,6 +10,8 @@ import { labelOf } from '../../../lib/i18n/label';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import { useUsers } from '../../../lib/session/useUsers';
 import { ApiError } from '../../../lib/api/problem';
+import { BulkActions } from '../../../lib/records/record-slots';
+import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 
 type Props = {
   entity: string;
@@ -30,6 +32,7 @@ export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Pro
   const locale = useLocale();
   const users = useUsers();
   const client = useQueryClient();
+  const spec = entityOf(useLiveSpec(), entity);
   const [refused, setRefused] = useState<BulkResult[]>([]);
   const run = useMutation({
     mutationFn: (body: Parameters<typeof bulk>[1]) => bulk(entity, body),
@@ -75,6 +78,7 @@ export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Pro
                 onChange={(stage: string) => run.mutate({ action: 'stage', ids, stage })}
               />
             ) : null}
+            {spec ? <BulkActions entity={spec} ids={ids} onDone={onDone} /> : null}
             {canDelete ? (
               <Popconfirm
                 title={t('bulk.confirmDelete', { count: ids.length })}

@@ -9,6 +9,7 @@ import { TaskList } from '../../../components/work/TaskList';
 import { ErrorState } from '../../../components/feedback/ErrorState';
 import { LoadingState } from '../../../components/feedback/LoadingState';
 import { useIsPhone } from '../../../hooks/useIsPhone';
+import { RecordActions } from '../../../lib/records/record-slots';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { titleOf } from '../../../lib/records/spec-helpers';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
@@ -77,6 +78,7 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
           ) : (
             <Tag>{t('records.pool')}</Tag>
           )}
+          <RecordActions entity={entity} record={record} />
         </Space>
       </div>
       {format.stages.length > 0 ? (

@@ -5,7 +5,7 @@ import { EmptyState } from '../../../components/feedback/EmptyState';
 import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
-import type { TimelineEntry } from '../../../lib/records/api';
+import type { HandoverEntry, TimelineEntry } from '../../../lib/records/api';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { useTimeline } from '../hooks/useRecord';
 
@@ -94,6 +94,21 @@ function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
     case 'created':
       body = t('timeline.created');
       break;
+    case 'handover':
+      return (
+        <HandoverLine
+          entry={entry as unknown as HandoverEntry}
+          format={format}
+          meta={`${who} · ${when}`}
+        />
+      );
+    case 'consent':
+      body = t(
+        (entry as { status?: string }).status === 'agreed'
+          ? 'timeline.consent.agreed'
+          : 'timeline.consent.expired',
+      );
+      break;
     default:
       body = `${t(`timeline.kind.${entry.kind}`, { defaultValue: entry.kind })} ${changes}`;
   }
@@ -103,6 +118,58 @@ function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {who} · {when}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}
+
+/** A handover: when (meta), from, to, why, its status and note — what the new owner was told. */
+function HandoverLine({
+  entry,
+  format,
+  meta,
+}: {
+  entry: HandoverEntry;
+  format: Format;
+  meta: string;
+}) {
+  const { t } = useTranslation();
+  const note = entry.summary?.note;
+  const parts = (['needs', 'risks', 'open'] as const).filter((p) => (note?.[p] ?? []).length > 0);
+  return (
+    <div>
+      <Typography.Text>
+        {t('timeline.handover.move', {
+          from: entry.fromUserId ? format.userName(entry.fromUserId) : t('timeline.handover.pool'),
+          to: format.userName(entry.toUserId),
+        })}
+        {entry.status !== 'accepted'
+          ? ` · ${t(`timeline.handover.status.${entry.status}`, { defaultValue: entry.status })}`
+          : ''}
+      </Typography.Text>
+      {entry.reason ? (
+        <div>
+          <Typography.Text>{t('timeline.handover.why', { reason: entry.reason })}</Typography.Text>
+        </div>
+      ) : null}
+      {parts.map((p) => (
+        <div key={p}>
+          <Typography.Text type="secondary">
+            {t(`timeline.handover.${p}`)}: {(note?.[p] ?? []).join(' / ')}
+          </Typography.Text>
+        </div>
+      ))}
+      {note?.text ? (
+        <div>
+          <Typography.Text type="secondary">
+            {t('timeline.handover.note')}: {note.text}
+          </Typography.Text>
+        </div>
+      ) : null}
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {meta}
         </Typography.Text>
       </div>
     </div>

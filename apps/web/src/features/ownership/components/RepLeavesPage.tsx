@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../../components/feedback/EmptyState';
+import { ApiError } from '../../../lib/api/problem';
+import { recordKeys } from '../../../lib/records/keys';
+import { useUsers } from '../../../lib/session/useUsers';
+import { ownershipKeys, previewLeave, runLeave, type LeavePlan } from '../api/ownership';
+
+type Values = { from?: string; to?: string[]; reason?: string; text?: string };
+
+/**
+ * `/handovers/leave` (managers, `reassign`): a rep leaves — their open records dealt round robin
+ * to one or several reps. The plan shows who gets which record; running it does exactly that.
+ */
+export function RepLeavesPage() {
+  const { t } = useTranslation('ownership');
+  const { message } = App.useApp();
+  const users = useUsers();
+  const client = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const from = Form.useWatch('from', form);
+  const [done, setDone] = useState<number | null>(null);
+  const body = (v: Values) => ({
+    to: v.to ?? [],
+    ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+    ...(v.text?.trim() ? { note: { text: v.text.trim() } } : {}),
+  });
+  const preview = useMutation({
+    mutationFn: (v: Values) => previewLeave(v.from ?? '-', body(v)),
+    onMutate: () => setDone(null),
+  });
+  const run = useMutation({
+    mutationFn: () => runLeave(form.getFieldValue('from') as string, body(form.getFieldsValue())),
+    onSuccess: (r) => {
+      setDone(r.handovers);
+      preview.reset();
+      void client.invalidateQueries({ queryKey: recordKeys.all });
+      void client.invalidateQueries({ queryKey: ownershipKeys.all });
+      message.success(t('leave.done', { count: r.handovers }));
+    },
+  });
+  const error = [preview.error, run.error].find((e) => e instanceof ApiError) as
+    ApiError | undefined;
+  const at = (field: string) =>
+    error
+      ?.errorsAt(field)
+      .map((e) => e.message)
+      .join('；') || undefined;
+  const name = (id: string) => users.byId.get(id)?.name || users.byId.get(id)?.login || id;
+  const people = (users.data ?? []).map((u) => ({ value: u.id, label: u.name || u.login }));
+  const plan: LeavePlan | undefined = preview.data;
+  return (
+    <div>
+      <div className="trellis-page-title">
+        <Typography.Title level={3}>{t('leave.title')}</Typography.Title>
+      </div>
+      <Typography.Paragraph type="secondary">{t('leave.intro')}</Typography.Paragraph>
+      <Card size="small">
+        <Form
+          form={form}
+          layout="vertical"
+          aria-label={t('leave.title')}
+          onFinish={(v) => preview.mutate(v)}
+          onValuesChange={() => {
+            preview.reset();
+            run.reset();
+          }}
+          style={{ maxWidth: 560 }}
+        >
+          <Form.Item
+            name="from"
+            label={t('leave.from')}
+            required
+            validateStatus={at('from') ? 'error' : undefined}
+            help={at('from')}
+          >
+            <Select showSearch optionFilterProp="label" options={people} />
+          </Form.Item>
+          <Form.Item
+            name="to"
+            label={t('leave.to')}
+            required
+            extra={t('leave.toHint')}
+            validateStatus={at('to') ? 'error' : undefined}
+            help={at('to')}
+          >
+            <Select
+              mode="multiple"
+              showSearch
+              optionFilterProp="label"
+              options={people.filter((p) => p.value !== from)}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t('handover.reason')}>
+            <Input maxLength={1000} placeholder={t('leave.reasonPlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="text"
+            label={t('note.text')}
+            validateStatus={at('note') ? 'error' : undefined}
+            help={at('note')}
+          >
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          {error && error.errors.length === 0 ? (
+            <Alert type="error" showIcon message={error.message} style={{ marginBottom: 12 }} />
+          ) : null}
+          <Button type="primary" htmlType="submit" loading={preview.isPending}>
+            {t('leave.preview')}
+          </Button>
+        </Form>
+      </Card>
+      {done !== null ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 16 }}
+          message={t('leave.done', { count: done })}
+        />
+      ) : null}
+      {plan ? (
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={t('leave.plan', { count: plan.items.length, name: name(plan.from) })}
+          extra={
+            plan.items.length > 0 ? (
+              <Popconfirm
+                title={t('leave.confirm', { count: plan.items.length })}
+                okText={t('leave.run')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => run.mutate()}
+              >
+                <Button type="primary" danger loading={run.isPending}>
+                  {t('leave.run')}
+                </Button>
+              </Popconfirm>
+            ) : null
+          }
+        >
+          {plan.items.length === 0 ? (
+            <EmptyState description={t('leave.nothing')} />
+          ) : (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Space wrap size={[4, 4]}>
+                {Object.entries(plan.perOwner).map(([id, n]) => (
+                  <Tag key={id}>{t('leave.perOwner', { name: name(id), count: n })}</Tag>
+                ))}
+              </Space>
+              <Table
+                size="small"
+                rowKey={(i) => `${i.entity}:${i.id}`}
+                dataSource={plan.items}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  {
+                    key: 'title',
+                    title: t('leave.record'),
+                    render: (_, i) => <Link to={`/records/${i.entity}/${i.id}`}>{i.title}</Link>,
+                  },
+                  { key: 'to', title: t('leave.newOwner'), render: (_, i) => name(i.to) },
+                ]}
+              />
+            </Space>
+          )}
+        </Card>
+      ) : null}
+    </div>
+  );
+}
