@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
 import { demoServer } from './harness/server';
+import { discardDraft, draftSpec } from './harness/draft';
 
 const server = demoServer();
 
@@ -11,23 +12,8 @@ type DraftSpec = {
 };
 
 /** The draft on the server, as the builder saved it. */
-const draft = (page: Page) =>
-  page.evaluate(async () => {
-    const res = await fetch('/api/v1/spec/draft');
-    return res.status === 404 ? null : ((await res.json()) as { spec: DraftSpec }).spec;
-  });
-
-/** Throws the draft away so the other browser tests see the published spec. */
-const discard = (page: Page) =>
-  page.evaluate(async () => {
-    const res = await fetch('/api/v1/spec/draft');
-    if (res.status === 404) return;
-    const { revision } = (await res.json()) as { revision: number };
-    await fetch('/api/v1/spec/draft', {
-      method: 'DELETE',
-      headers: { 'If-Match': `"${revision}"` },
-    });
-  });
+const draft = (page: Page) => draftSpec<DraftSpec>(page);
+const discard = discardDraft;
 
 const keys = (section: { fields: (string | { field: string })[] } | undefined) =>
   (section?.fields ?? []).map((p) => (typeof p === 'string' ? p : p.field));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
 import { demoServer } from './harness/server';
+import { discardDraft, draftSpec } from './harness/draft';
 
 const server = demoServer();
 
@@ -12,27 +13,10 @@ type Widget = {
 };
 type DraftSpec = { dashboards: { key: string; widgets: Widget[] }[] };
 
-const draftWidget = (page: Page, dashboard: string, widget: string) =>
-  page.evaluate(
-    async ([d, w]) => {
-      const res = await fetch('/api/v1/spec/draft');
-      if (res.status === 404) return null;
-      const { spec } = (await res.json()) as { spec: DraftSpec };
-      return spec.dashboards.find((x) => x.key === d)?.widgets.find((x) => x.key === w) ?? null;
-    },
-    [dashboard, widget] as const,
-  );
-
-const discard = (page: Page) =>
-  page.evaluate(async () => {
-    const res = await fetch('/api/v1/spec/draft');
-    if (res.status === 404) return;
-    const { revision } = (await res.json()) as { revision: number };
-    await fetch('/api/v1/spec/draft', {
-      method: 'DELETE',
-      headers: { 'If-Match': `"${revision}"` },
-    });
-  });
+const draftWidget = async (page: Page, dashboard: string, widget: string) =>
+  (await draftSpec<DraftSpec>(page))?.dashboards
+    .find((x) => x.key === dashboard)
+    ?.widgets.find((x) => x.key === widget) ?? null;
 
 describe('widget settings in the dashboards editor', () => {
   it('reads the spend as three pickers and sets a before period on a calendar, not as JSON', async () => {
@@ -74,7 +58,7 @@ describe('widget settings in the dashboards editor', () => {
       await shot(page, 'builder-widget-period-en-desktop');
       expect(page.pageErrors).toEqual([]);
     } finally {
-      await discard(page).catch(() => undefined);
+      await discardDraft(page).catch(() => undefined);
       await browser.closeAll();
     }
   }, 180_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { choose } from './harness/antd';
+import type { BrowserContext, Page } from 'playwright-core';
+import { choose, pickFirst } from './harness/antd';
 import { DESKTOP, newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
@@ -46,34 +46,6 @@ const TEXT = {
 } as const;
 
 type Locale = keyof typeof TEXT;
-
-/**
- * Picks the first option of the select labelled `label` in `scope`, then closes its dropdown.
- * A click on an option while the dropdown is still sliding in can be lost on a busy machine, so
- * the pick is checked (the placeholder gives way to the value) and tried again.
- */
-async function pickFirst(page: Page, scope: Locator, label: string, outside: Locator) {
-  const input = scope.getByLabel(label, { exact: true });
-  const select = input.locator(
-    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
-  );
-  for (let attempt = 1; ; attempt++) {
-    await input.click();
-    await expect.poll(() => input.getAttribute('aria-controls')).toBeTruthy();
-    const list = await input.getAttribute('aria-controls');
-    await page
-      .locator(`[id="${list}"]`)
-      .locator('xpath=..')
-      .locator('.ant-select-item-option')
-      .first()
-      .click();
-    if ((await input.getAttribute('aria-expanded')) === 'true') await outside.click();
-    await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
-    const picked = (await select.locator('.ant-select-placeholder:visible').count()) === 0;
-    if (picked) return;
-    if (attempt === 3) throw new Error(`no option of "${label}" could be picked`);
-  }
-}
 
 /** A unique mainland mobile number as people type it. */
 function mobile(): string {

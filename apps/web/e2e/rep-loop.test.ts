@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { pickFirst } from './harness/antd';
 import { newPage, openBrowser, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
-
-/** Picks the first option of the Ant Design select labelled `label`, then closes its dropdown. */
-async function pickFirst(page: Page, scope: Locator, label: string, outside: Locator) {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  // The options of this select's own dropdown: one still closing from the previous select also
-  // matches a class-only locator and is not clickable.
-  const list = await input.getAttribute('aria-controls');
-  await page
-    .locator(`[id="${list}"]`)
-    .locator('xpath=..')
-    .locator('.ant-select-item-option')
-    .first()
-    .click();
-  // A multiple select keeps its dropdown open over the next field: a click outside closes it.
-  if ((await input.getAttribute('aria-expanded')) === 'true') await outside.click();
-  await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
-}
 
 describe("a sales rep's daily loop", () => {
   it('zh-CN: workbench, list, a refused stage move, a follow-up on the timeline; another team gets not found', async () => {

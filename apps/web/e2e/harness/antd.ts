@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Opens the Ant Design select `select` (its combobox input) and picks the option titled
@@ -31,4 +32,33 @@ export async function choose(
 export async function listTotal(page: Page): Promise<number> {
   const text = await page.locator('.trellis-toolbar [aria-live="polite"]').innerText();
   return Number(/\d[\d,]*/.exec(text)?.[0]?.replace(/,/g, '') ?? NaN);
+}
+
+/**
+ * Picks the first option of the select labelled `label` in `scope`, then closes its dropdown.
+ * A click on an option while the dropdown is still sliding in can be lost on a busy machine, so
+ * the pick is checked (the placeholder gives way to the value) and tried again. A multiple
+ * select keeps its dropdown open over the next field: a click on `outside` closes it.
+ */
+export async function pickFirst(page: Page, scope: Locator, label: string, outside: Locator) {
+  const input = scope.getByLabel(label, { exact: true });
+  const select = input.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await expect.poll(() => input.getAttribute('aria-controls')).toBeTruthy();
+    const list = await input.getAttribute('aria-controls');
+    await page
+      .locator(`[id="${list}"]`)
+      .locator('xpath=..')
+      .locator('.ant-select-item-option')
+      .first()
+      .click();
+    if ((await input.getAttribute('aria-expanded')) === 'true') await outside.click();
+    await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
+    const picked = (await select.locator('.ant-select-placeholder:visible').count()) === 0;
+    if (picked) return;
+    if (attempt === 3) throw new Error(`no option of "${label}" could be picked`);
+  }
 }
