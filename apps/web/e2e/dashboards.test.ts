@@ -58,12 +58,19 @@ describe("the manager's dashboards", () => {
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
       let mine = 0;
       for (let i = 0; !(mine > 0 && mine < count); i++) {
+        const before = await numberIn(trial);
         await owner.click();
         await options.first().waitFor();
         expect(i, 'an owner with some but not all trial leads').toBeLessThan(await options.count());
         await options.nth(i).click();
         await page.waitForURL(/[?&]owner=/);
         await page.waitForLoadState('networkidle');
+        // The funnel re-renders with this owner's numbers; reading at once could still see the
+        // previous owner's (the same number can be right too, so the wait is short).
+        await expect
+          .poll(() => numberIn(trial), { timeout: 3000 })
+          .not.toBe(before)
+          .catch(() => undefined);
         mine = await numberIn(trial);
       }
       const url = page.url();

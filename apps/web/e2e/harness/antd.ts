@@ -17,7 +17,8 @@ export async function choose(
   if (opts.search) await select.pressSequentially(option);
   // The listbox id is set once the dropdown has opened (a select rendered a moment ago has none).
   let list: string | null = null;
-  for (let i = 0; i < 100 && !list; i++) {
+  // Up to 15 s: on a busy machine a dropdown can take seconds to open.
+  for (let i = 0; i < 300 && !list; i++) {
     list = await select.getAttribute('aria-controls');
     if (!list) await page.waitForTimeout(50);
   }
