@@ -24,21 +24,24 @@ export function SignedInLayout() {
       <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />
     );
   }
-  if (spec.isPending)
-    return (
-      <>
-        <Prefetch />
+  return (
+    <>
+      <Prefetch />
+      {spec.isPending ? (
         <LoadingState rows={8} />
-      </>
-    );
-  if (spec.isError) return <ErrorState error={spec.error} onRetry={() => void spec.refetch()} />;
-  return <Live />;
+      ) : spec.isError ? (
+        <ErrorState error={spec.error} onRetry={() => void spec.refetch()} />
+      ) : (
+        <Live />
+      )}
+    </>
+  );
 }
 
 /**
  * What nearly every page asks for next (the views, people's names), asked for as soon as the
- * user is known — while the spec loads, or before the shell renders — instead of after the page
- * has rendered: one round trip less before a list's first rows.
+ * user is known, alongside the spec, instead of after the page has rendered: one round trip
+ * less before a list's first rows. Rendered once, above the shell.
  */
 function Prefetch() {
   usePrefetchQuery(viewsQuery);
@@ -52,7 +55,6 @@ function Live() {
   return (
     <RecordSlotsProvider value={recordSlots}>
       <AppShell>
-        <Prefetch />
         <Outlet />
       </AppShell>
     </RecordSlotsProvider>
