@@ -151,6 +151,11 @@ export type Engine = {
   liveSpec(): Promise<AppSpec | null>;
   /** Runs another spec from now on (tests; servers normally follow the published versions). */
   useSpec(spec: AppSpec, version?: number | null): void;
+  /**
+   * An engine over the same store and ports running `spec` (not followed across publishes): the
+   * dry run of a builder's draft writes through it, inside a transaction it rolls back.
+   */
+  forSpec(spec: AppSpec): Engine;
   store: Store;
   clock: Clock;
   ids: IdGenerator;
@@ -234,6 +239,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
     },
     useSpec: (spec, version) => rt.useSpec(spec, version ?? null),
+    forSpec: (spec) => createEngine({ ...options, spec, specVersion: null }),
     store: options.store,
     clock: rt.clock,
     ids: rt.ids,

@@ -317,7 +317,7 @@ export function createAutomations(
   return createAutomationsFrom({
     store: engine.store,
     spec: async () => (await engine.spec()).spec,
-    records: (depth, tx) => recordsPortFor(engine, depth, tx),
+    records: (depth, tx, spec) => recordsPortFor(spec ? engine.forSpec(spec) : engine, depth, tx),
     clock: engine.clock,
     ids: engine.ids,
     locale: engine.runtime.locale,

@@ -1,5 +1,6 @@
 import type { AppSpec } from '@trellis/spec';
-import type { RecordData } from '../ports';
+import type { MigrationWarning, Resolution, Resolutions, Tx } from '@trellis/store';
+import type { Locale, RecordData } from '../ports';
 import { configError, isObject } from './config';
 import { am } from './messages';
 import { triggers } from './registry';
@@ -16,8 +17,9 @@ export type DryRunInput = string | RecordData | null;
 
 /**
  * `previous`: the record before the change (update triggers). `spec`: a valid spec other than
- * the live one (the builder's draft) whose automation, conditions and actions are tried; records
- * are still read and written through the live spec (a field only the draft has is not stored).
+ * the live one (the builder's draft) whose automation, conditions and actions are tried, and
+ * whose records are read and written: the draft's migration is applied inside the rolled-back
+ * transaction, so a field or entity only the draft has is stored like after a publish.
  */
 export type DryRunOptions = { previous?: RecordData | null; spec?: AppSpec };
 
@@ -71,8 +73,15 @@ export async function dryRun(
   let out: DryRunResult = { ok: true, runs: [] };
   try {
     await rt.store.transaction(async (tx) => {
+      if (opts.spec) {
+        const migrated = await migrateTo(tx, await rt.deps.spec(), opts.spec, rt.locale);
+        if (migrated) {
+          out = { ok: false, error: migrated };
+          throw ROLLBACK;
+        }
+      }
       const scope = await rt.scope(tx, tx, opts.spec);
-      const records = rt.deps.records(1, tx);
+      const records = rt.deps.records(1, tx, opts.spec);
       const subjects = await resolveSubjects(
         scope,
         automation.on as unknown as Record<string, unknown>,
@@ -100,6 +109,40 @@ export async function dryRun(
     if (e !== ROLLBACK) throw e;
   }
   return out;
+}
+
+/**
+ * Gives the tables the draft's shape inside the dry run's transaction (rolled back with it).
+ * Blocking warnings take the choice that changes the fewest stored values: existing records
+ * stay as they are where that is offered. Returns why the migration was refused, if it was.
+ */
+async function migrateTo(
+  tx: Tx,
+  live: AppSpec,
+  draft: AppSpec,
+  locale: Locale,
+): Promise<AutomationError | null> {
+  const plan = await tx.migrations.plan(live, draft);
+  if (plan.steps.length === 0) return null;
+  const resolutions: Resolutions = {};
+  for (const w of plan.warnings.filter((x) => plan.blocking.includes(x.id)))
+    resolutions[w.id] = leastChange(w);
+  const applied = await tx.migrations.apply(plan, resolutions, { locale });
+  if (applied.ok) return null;
+  const first = applied.errors[0];
+  return {
+    path: first?.path ?? '',
+    code: 'draft.migration',
+    message: first?.message ?? '',
+    params: { errors: applied.errors },
+  };
+}
+
+function leastChange(w: MigrationWarning): Resolution {
+  if (w.resolutions.includes('keepForOld')) return { kind: 'keepForOld' };
+  if (w.resolutions.includes('convert')) return { kind: 'convert' };
+  if (w.resolutions.includes('mapOption')) return { kind: 'mapOption', to: null };
+  return { kind: 'default', value: w.suggestedValue ?? null };
 }
 
 async function resolveSubjects(

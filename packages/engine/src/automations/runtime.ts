@@ -71,9 +71,10 @@ export type AutomationDeps = {
   spec(): Promise<AppSpec>;
   /**
    * The record write path bound to actor `automation`; `depth` is the causing event's depth + 1;
-   * `tx` the transaction the automation runs in (its writes join it, its reads see them).
+   * `tx` the transaction the automation runs in (its writes join it, its reads see them);
+   * `spec` a spec other than the one in force to write through (the dry run of a draft).
    */
-  records(depth: number, tx: Tx | undefined): RecordsPort;
+  records(depth: number, tx: Tx | undefined, spec?: AppSpec): RecordsPort;
   clock: Clock;
   ids: IdGenerator;
   locale?: Locale;

@@ -14,12 +14,13 @@ const tables = [
   'outbox',
   'record_history',
 ];
-const snapshot = () => Object.fromEntries(tables.map((t) => [t, h.count(t)]));
+const snapshot = async () =>
+  Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await h.count(t)] as const)));
 
 describe('dry run', () => {
   it('says who would own a new Python lead and which task would be created, writing nothing', async () => {
     h = await setupAutomations();
-    const before = snapshot();
+    const before = await snapshot();
     const res = await h.automations.test('route-python', {
       name: '测试',
       phone: '+8613100000001',
@@ -39,7 +40,7 @@ describe('dry run', () => {
       ok: true,
       data: { assigneeId: 'u-li.na', title: 'First contact: 测试 (Python programming)' },
     });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // The cursor did not move: the real first lead still goes to li.na.
     const r = await h.engine.records.create(
       'lead',
@@ -64,7 +65,7 @@ describe('dry run', () => {
       status: 'skipped',
       conditionTrace: { matched: false, failed: [{ path: '/if', value: false }] },
     });
-    const before = snapshot();
+    const before = await snapshot();
     // Pretend the lead were in "trial": the condition holds, but the gate refuses "quoted" without the trial-class evidence.
     const refused = await h.automations.test('trial-done-advance', {
       id: r.record.id,
@@ -73,7 +74,7 @@ describe('dry run', () => {
     expect(refused.ok && refused.runs[0]?.status).toBe('failed');
     const res = refused.ok ? refused.runs[0]?.actions[0]?.result : undefined;
     expect(res && !res.ok && res.code).toBe('write.stage_gate');
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('lists the records a scheduled query would act on', async () => {
@@ -125,7 +126,7 @@ describe('dry run of a draft', () => {
       on: { type: 'record.created', entity: 'lead' },
       do: [{ type: 'createTask', title: 'Call {{name}}', assignee: 'user:li.na', dueIn: '1d' }],
     } as never);
-    const before = snapshot();
+    const before = await snapshot();
     const live = await h.automations.test('route-python', lead);
     expect(live.ok && live.runs[0]?.matched).toBe(true);
     const tried = await h.automations.test('route-python', lead, { spec: draft });
@@ -136,7 +137,76 @@ describe('dry run of a draft', () => {
       ok: true,
       data: { title: 'Call 草稿' },
     });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('dry run of a draft with fields and entities only the draft has', () => {
+  it('stores the draft’s new field and new entity inside the dry run, and leaves the tables as they were', async () => {
+    h = await setupAutomations();
+    const draft = structuredClone(h.spec);
+    const lead = draft.entities.find((e) => e.key === 'lead')!;
+    lead.fields.push({
+      key: 'referralCode',
+      type: 'text',
+      label: { 'zh-CN': '推荐码', en: 'Referral code' },
+    } as never);
+    draft.entities.push({
+      key: 'voucher',
+      label: { 'zh-CN': '代金券', en: 'Voucher' },
+      titleField: 'code',
+      owned: false,
+      fields: [{ key: 'code', type: 'text', label: { 'zh-CN': '券码', en: 'Code' } }],
+    } as never);
+    draft.automations!.push(
+      {
+        key: 'referral-task',
+        label: { 'zh-CN': '推荐', en: 'Referral' },
+        on: { type: 'record.created', entity: 'lead' },
+        if: { '!!': [{ var: 'referralCode' }] },
+        do: [
+          {
+            type: 'createTask',
+            title: 'Thank the referrer of {{referralCode}}',
+            assignee: 'user:li.na',
+            dueIn: '1d',
+          },
+        ],
+      } as never,
+      {
+        key: 'voucher-task',
+        label: { 'zh-CN': '代金券', en: 'Voucher' },
+        on: { type: 'record.created', entity: 'voucher' },
+        do: [{ type: 'createTask', title: 'Send {{code}}', assignee: 'user:li.na', dueIn: '1d' }],
+      } as never,
+    );
+    const before = await snapshot();
+    const res = await h.automations.test(
+      'referral-task',
+      { name: '推荐', phone: '+8613100000031', source: 'website', referralCode: 'R-42' },
+      { spec: draft },
+    );
+    expect(res.ok && res.runs[0]).toMatchObject({ matched: true, status: 'succeeded' });
+    expect(res.ok && res.runs[0]?.actions[0]?.result).toMatchObject({
+      ok: true,
+      data: { title: 'Thank the referrer of R-42' },
+    });
+    const voucher = await h.automations.test('voucher-task', { code: 'V-7' }, { spec: draft });
+    expect(voucher.ok && voucher.runs[0]?.actions[0]?.result).toMatchObject({
+      ok: true,
+      data: { title: 'Send V-7' },
+    });
+    // Rolled back with the transaction: the live tables keep their shape, nothing is stored.
+    expect(await snapshot()).toEqual(before);
+    await expect(h.count('e_voucher')).rejects.toThrow();
+    await h.engine.records.create(
+      'lead',
+      { name: '真', phone: '+8613100000032', source: 'website' },
+      admin,
+    );
+    const [row] = await h.rows('e_lead');
+    expect(Object.keys(row!)).toContain('phone');
+    expect(Object.keys(row!).filter((c) => /referral/i.test(c))).toEqual([]);
   });
 });
 
