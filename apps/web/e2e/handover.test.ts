@@ -65,14 +65,17 @@ describe('handover and the public pool', () => {
         .click();
       const dialog = page.getByRole('dialog');
       const form = dialog.getByRole('form', { name: '交接 1 条记录' });
-      await dialog.getByRole('button', { name: /^交\s?接$/ }).click();
+      // Not anchored at the start: after the refused try, Ant Design's loading icon can linger in its
+      // (invisible) leave motion, and its "loading" label then opens the button's accessible name.
+      const submit = dialog.getByRole('button', { name: /交\s?接$/ });
+      await submit.click();
       await form.locator('.ant-form-item-explain-error').first().waitFor();
       expect(await form.locator('.ant-form-item-has-error').innerText()).toContain('新负责人');
       await shot(page, 'handover-error-zh-CN-desktop');
       await choose(page, form.getByLabel('新负责人'), '李娜', { search: true });
       await form.getByLabel('原因').fill('调往南区');
       await form.getByLabel('交接说明').fill('客户只接受企业微信联系');
-      await dialog.getByRole('button', { name: /^交\s?接$/ }).click();
+      await submit.click();
       await dialog.getByText('现由 李娜 负责。').waitFor();
       await dialog.getByRole('button', { name: '生成客户同意链接' }).click();
       const link = dialog.getByLabel('客户同意链接');
