@@ -1,6 +1,8 @@
 import type { Tx } from '@trellis/store';
 import type { Engine } from '../engine';
 import type { Actor } from '../ports';
+import type { EngineError } from '../i18n/errors';
+import type { Task } from '../tasks/types';
 import type { RecordsPort } from './records-port';
 
 /** The actor every automation write runs as (permission ports let it act on any record). */
@@ -20,6 +22,19 @@ export function recordsPortFor(
     via: 'automation' as const,
     depth,
     ...(tx ? { tx } : {}),
+  };
+  /** The open task about the record that carries the same `tag` as `source`, if any. */
+  const openTaggedTask = async (
+    entity: string | null,
+    recordId: string | null,
+    source: unknown,
+  ): Promise<{ ok: true; task: Task | null } | { ok: false; error: EngineError } | null> => {
+    const tag = (source as { tag?: unknown } | null)?.tag;
+    if (typeof tag !== 'string' || !entity || !recordId) return null;
+    const open = await engine.tasks.list({ entity, recordId, status: 'open', limit: 1000 }, opts);
+    if (!open.ok) return open;
+    const task = open.tasks.find((t) => (t.source as { tag?: unknown } | null)?.tag === tag);
+    return { ok: true, task: task ?? null };
   };
   return {
     get: async (entity, id) => {
@@ -49,6 +64,19 @@ export function recordsPortFor(
       return { ok: true, handoverId: h?.id ?? '', status: h?.status ?? 'pending' };
     },
     createTask: async (input) => {
+      const same = await openTaggedTask(input.entity, input.recordId, input.source);
+      if (same && !same.ok) return same;
+      if (same?.task) {
+        // One piece of work per tag on a record: the owner changed (a handover carried the
+        // previous owner's task along), so the open one goes to the new assignee with the new
+        // deadline instead of a second task; still theirs, it keeps its own (overdue stays overdue).
+        if (same.task.assigneeId === input.assigneeId) return { ok: true, id: same.task.id };
+        const moved = await engine.tasks.assign(same.task.id, input.assigneeId, {
+          ...opts,
+          dueAt: input.dueAt,
+        });
+        return moved.ok ? { ok: true, id: moved.task.id } : { ok: false, error: moved.error };
+      }
       const r = await engine.tasks.create(
         {
           ...(input.entity ? { entity: input.entity } : {}),

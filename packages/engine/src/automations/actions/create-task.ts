@@ -9,7 +9,9 @@ import { defineAction, entityOf, fail, fromWrite } from './define';
 
 /**
  * createTask {title, assignee, dueIn, description?, tag?}: a task for a person, due `dueIn` after
- * the run; `tag` (kept in the task's source) lets completeTasks close it when the work is done.
+ * the run; `tag` (kept in the task's source) lets completeTasks close it when the work is done,
+ * and makes it one task per record: an open task with the tag is reassigned, not doubled
+ * (engine-adapter.ts).
  */
 export const createTask = defineAction({
   type: 'createTask',

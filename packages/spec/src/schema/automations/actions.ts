@@ -122,7 +122,7 @@ export const actionConfigSchemas = {
       description: Type.Optional(text('Task details.')),
       tag: Type.Optional(
         kebabKey(
-          'What kind of task this is, e.g. "first-contact", so a completeTasks action can close it when the work is done.',
+          'What kind of task this is, e.g. "first-contact", so a completeTasks action can close it when the work is done. One open task per tag on a record: while one is open, the action gives it to the new assignee with the new due time (after a handover) instead of making a second.',
         ),
       ),
     },
