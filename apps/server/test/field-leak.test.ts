@@ -187,7 +187,7 @@ describe('hidden fields never appear in any response', () => {
       const events = await eventsSince(
         s.app.ctx,
         { kind: 'user', userId: me.id, role: me.role, teams: me.teams },
-        { after: null, notification: '' },
+        { after: null, notification: null },
       );
       expect(events.length).toBeGreaterThan(0);
       if (c.who !== 'supervisor') expect(events.some((e) => e.event === 'notification')).toBe(true);

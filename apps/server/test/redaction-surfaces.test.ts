@@ -128,12 +128,12 @@ describe('redaction on data, with a hidden 314 inside every timestamp and a hidd
       const actor = { kind: 'user' as const, userId: me.id, role: me.role, teams: me.teams };
       bodies.push([
         'events',
-        await eventsSince(s.app.ctx, actor, { after: null, notification: '' }),
+        await eventsSince(s.app.ctx, actor, { after: null, notification: null }),
         [
           await eventsSince(
             s.app.ctx,
             { kind: 'user', userId: admin.id, role: 'admin' },
-            { after: null, notification: '' },
+            { after: null, notification: null },
           ),
           notificationRows,
         ],

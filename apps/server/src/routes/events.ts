@@ -14,7 +14,7 @@ const HEARTBEAT_MS = 15_000;
 export async function eventsSince(
   ctx: ServerContext,
   actor: Actor,
-  cursor: { after: string | null; notification: string },
+  cursor: { after: string | null; notification: string | null },
 ) {
   const out: { event: string; data: unknown }[] = [];
   // The role model answers for the spec the engine read last: a long stream may outlive a publish.
@@ -44,7 +44,7 @@ export async function eventsSince(
   if (actor.userId) {
     const notes = await ctx.store.notifications.since(actor.userId, cursor.notification, 100);
     for (const n of notes) {
-      cursor.notification = n.id;
+      cursor.notification = n.cursor;
       const view = {
         id: n.id,
         kind: n.kind,
@@ -73,11 +73,9 @@ export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void
         lastEventId && ctx.store.outbox.cursorOk(lastEventId)
           ? lastEventId
           : await ctx.store.outbox.head(),
-      notification: '',
+      // Notifications start at the present (their cursor is not in the event id).
+      notification: actor.userId ? await ctx.store.notifications.head() : null,
     };
-    if (actor.userId) {
-      cursor.notification = (await ctx.store.notifications.lastId(actor.userId)) ?? '';
-    }
     return streamSSE(c, async (stream) => {
       let open = true;
       stream.onAbort(() => {

@@ -31,8 +31,24 @@ export type NotificationRepo = {
   markRead(id: string, userId: string, now: number): Promise<boolean>;
   /** Marks all of the user's unread notifications read; returns how many. */
   markAllRead(userId: string, now: number): Promise<number>;
-  /** The user's notifications with an id after `afterId`, in id order (event streams). */
-  since(userId: string, afterId: string, limit: number): Promise<Notification[]>;
-  /** The highest notification id of the user, or null. */
-  lastId(userId: string): Promise<string | null>;
+} & NotificationStream;
+
+/** A notification as event streams read it, with the opaque cursor that resumes after it. */
+type StreamedNotification = Notification & { cursor: string };
+
+/**
+ * What event streams read, in commit order. Ids are made before their transaction commits (and
+ * by several threads or processes), so `id > cursor` could move a stream past a notification
+ * that commits later; each adapter orders by what its database assigns in commit order instead
+ * (SQLite: the row number, taken under the single write lock; PostgreSQL: the committing
+ * transaction, as the outbox does).
+ */
+export type NotificationStream = {
+  /**
+   * The user's committed notifications after the cursor `after` (null: from the start) in
+   * commit order, at most `limit`: one that commits later never sorts before a cursor handed out.
+   */
+  since(userId: string, after: string | null, limit: number): Promise<StreamedNotification[]>;
+  /** The cursor of the present: `since(head())` returns only notifications committed from now on. */
+  head(): Promise<string>;
 };

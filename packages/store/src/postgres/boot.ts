@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { migrationsFolder } from '../db/migrations-folder';
 import { CREATE_HITS_TABLE } from './hits';
+import { ADD_NOTIFICATION_ORDER } from './notification-order';
 import { ADD_COMMIT_ORDER } from './outbox-order';
 import type { PgPool } from './pool';
 
@@ -22,7 +23,7 @@ export async function bootDatabase(pool: PgPool, folder?: string): Promise<void>
         migrationsFolder: folder ?? migrationsFolder('drizzle-pg'),
       });
       await client.query(CREATE_HITS_TABLE);
-      for (const sql of ADD_COMMIT_ORDER) await client.query(sql);
+      for (const sql of [...ADD_COMMIT_ORDER, ...ADD_NOTIFICATION_ORDER]) await client.query(sql);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
     }

@@ -12,6 +12,7 @@ import { pgMaintenance } from './maintenance';
 import { createPool, type PgClient } from './pool';
 import { pgOpenLoads } from './records/open-loads';
 import { pgRecordRepo } from './records/repo';
+import { pgNotificationStream } from './notification-order';
 import { rowLockingRepos } from './row-locks';
 import { pgMigrationRepo, pgSpecRepo, type Atomic, type Nested } from './specs-repo';
 import { pgTableData } from './table-data';
@@ -67,6 +68,7 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
     specs: pgSpecRepo(s.x, atomic),
     migrations: pgMigrationRepo(s.x, atomic),
     tables: pgTableData(s.on),
+    notificationStream: pgNotificationStream(s.x),
     overrides: rowLockingRepos(s.x),
   });
 }

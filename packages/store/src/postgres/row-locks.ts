@@ -3,6 +3,7 @@ import { EMAIL_COLS, deliveryRepo, emailRepo, toDue, toEmail } from '../sql/deli
 import { fromNum, type SqlExec } from '../sql/exec';
 import { EVENT_COLS, FREE, INSERT, outboxRepo, params, toEvent } from '../sql/outbox';
 import { COMMIT_CHANNEL } from './commit-channel';
+import { pgNotificationRepo } from './notification-order';
 import { commitOrderedReads } from './outbox-order';
 
 /**
@@ -10,8 +11,11 @@ import { commitOrderedReads } from './outbox-order';
  * side (and several server processes share one database), so each claim skips the rows another
  * transaction holds (`FOR UPDATE SKIP LOCKED`) instead of waiting for them or taking them twice.
  */
-export function rowLockingRepos(x: SqlExec): Pick<Repos, 'outbox' | 'deliveries' | 'emails'> {
+export function rowLockingRepos(
+  x: SqlExec,
+): Pick<Repos, 'outbox' | 'deliveries' | 'emails' | 'notifications'> {
   return {
+    notifications: pgNotificationRepo(x),
     outbox: {
       ...outboxRepo(x),
       ...commitOrderedReads(x),

@@ -1,10 +1,16 @@
 import { keysetPage } from './keyset-page';
-import type { Notification, NotificationRepo } from '../api/notifications';
+import type {
+  NewNotification,
+  Notification,
+  NotificationRepo,
+  NotificationStream,
+} from '../api/notifications';
 import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
 
-const COLS = 'id, user_id, kind, title, body, entity, record_id, payload, created_at, read_at';
+export const COLS =
+  'id, user_id, kind, title, body, entity, record_id, payload, created_at, read_at';
 
-function toNotification(r: Row): Notification {
+export function toNotification(r: Row): Notification {
   return {
     id: String(r.id),
     userId: String(r.user_id),
@@ -19,24 +25,29 @@ function toNotification(r: Row): Notification {
   };
 }
 
-/** notifications over portable SQL. */
-export function notificationRepo(x: SqlExec): NotificationRepo {
+export const INSERT =
+  'INSERT INTO notifications (id, user_id, kind, title, body, entity, record_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+export function insertParams(n: NewNotification): unknown[] {
+  return [
+    n.id,
+    n.userId,
+    n.kind,
+    n.title,
+    n.body,
+    n.entity,
+    n.recordId,
+    toJson(n.payload),
+    n.createdAt,
+  ];
+}
+
+/** notifications over portable SQL; the stream reads are the adapter's (commit order). */
+export function notificationRepo(x: SqlExec, stream: NotificationStream): NotificationRepo {
   return {
+    ...stream,
     async insert(n) {
-      await x.run(
-        'INSERT INTO notifications (id, user_id, kind, title, body, entity, record_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          n.id,
-          n.userId,
-          n.kind,
-          n.title,
-          n.body,
-          n.entity,
-          n.recordId,
-          toJson(n.payload),
-          n.createdAt,
-        ],
-      );
+      await x.run(INSERT, insertParams(n));
     },
     page(userId, q, page) {
       return keysetPage(x, {
@@ -80,17 +91,6 @@ export function notificationRepo(x: SqlExec): NotificationRepo {
         [now, userId],
       );
       return r.changes;
-    },
-    async since(userId, afterId, limit) {
-      const rows = await x.all(
-        `SELECT ${COLS} FROM notifications WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?`,
-        [userId, afterId, limit],
-      );
-      return rows.map(toNotification);
-    },
-    async lastId(userId) {
-      const r = await x.get('SELECT max(id) AS id FROM notifications WHERE user_id = ?', [userId]);
-      return (r?.id as string | null | undefined) ?? null;
     },
   };
 }

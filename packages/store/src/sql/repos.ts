@@ -1,6 +1,7 @@
 import type { SqlDialectName } from '@trellis/logic';
 import type { AssignmentRepo } from '../api/assignment';
 import type { MigrationRepo } from '../api/migrations';
+import type { NotificationStream } from '../api/notifications';
 import type { RecordRepo } from '../api/records';
 import type { ReportRepo } from '../api/reports';
 import type { StoreLocale } from '../messages';
@@ -46,6 +47,8 @@ export type AdapterParts = {
   specs: SpecRepo;
   migrations: MigrationRepo;
   tables: TableData;
+  /** Notification streams in commit order (what the database assigns in commit order differs). */
+  notificationStream: NotificationStream;
   /** FROM clause that finds pending outbox rows (an index hint on SQLite). */
   outboxFrom?: string;
   /** FROM clause of the ownership cooldown lookup (an index hint on SQLite). */
@@ -71,7 +74,7 @@ export function buildRepos(p: AdapterParts): Repos {
     touches: touchRepo(x),
     activities: activityRepo(x),
     tasks: taskRepo(x),
-    notifications: notificationRepo(x),
+    notifications: notificationRepo(x, p.notificationStream),
     handovers: handoverRepo(x),
     ownership: ownershipRepo(x, p.cooldownFrom),
     outbox: outboxRepo(x, p.outboxFrom),

@@ -13,6 +13,7 @@ import { routeWrites } from '../api/writes';
 import type { SqlExec } from '../sql/exec';
 import { sqliteExec } from './exec';
 import { sqliteMaintenance } from './maintenance';
+import { sqliteNotificationStream } from './notification-stream';
 import { openLoadCounts } from './open-loads';
 import type { RecordStore } from './record-core';
 import { sqliteRecordRepo } from './records-repo';
@@ -92,10 +93,11 @@ function scopeRepos(
   epoch: SpecEpoch,
 ): Repos {
   const facades = new WeakMap<AppShape, RecordRepo>();
+  const exec = sqliteExec(() => conn().sqlite);
   return buildRepos({
     dialect: 'sqlite',
     locale,
-    exec: sqliteExec(() => conn().sqlite),
+    exec,
     atomic,
     records(spec) {
       let repo = facades.get(spec);
@@ -107,6 +109,7 @@ function scopeRepos(
     specs: sqliteSpecRepo(reader, onWriter, epoch),
     migrations: sqliteMigrationRepo(reader, onWriter),
     tables: sqliteTableData(conn),
+    notificationStream: sqliteNotificationStream(exec),
     outboxFrom: OUTBOX_PENDING,
     cooldownFrom: OWNERSHIP_COOLDOWN,
   });

@@ -239,18 +239,34 @@ export function journalContract(factory: StoreFactory): void {
   });
 
   describe(`${factory.dialect}: notifications`, () => {
-    it('keeps an inbox per user: newest first, unread counts, marking read, streams by id', async () => {
-      const n = (id: string, userId: string, at: number) => ({
-        id,
-        userId,
-        kind: 'task.assigned',
-        title: `t ${id}`,
-        body: null,
-        entity: 'lead',
-        recordId: 'r1',
-        payload: { id },
-        createdAt: at,
-      });
+    const n = (id: string, userId: string, at: number) => ({
+      id,
+      userId,
+      kind: 'task.assigned',
+      title: `t ${id}`,
+      body: null,
+      entity: 'lead',
+      recordId: 'r1',
+      payload: { id },
+      createdAt: at,
+    });
+    /** A stream of u1's notifications as the server reads it: the cursor moves along. */
+    const stream = async () => {
+      const seen: string[] = [];
+      let cursor = await ctx.store.notifications.head();
+      return {
+        seen,
+        async read() {
+          for (const x of await ctx.store.notifications.since('u1', cursor, 100)) {
+            seen.push(x.id);
+            cursor = x.cursor;
+          }
+        },
+      };
+    };
+
+    it('keeps an inbox per user: newest first, unread counts, marking read, streams', async () => {
+      const s = await stream();
       await ctx.store.notifications.insert(n('n1', 'u1', 10));
       await ctx.store.notifications.insert(n('n2', 'u1', 20));
       await ctx.store.notifications.insert(n('n3', 'u2', 30));
@@ -272,11 +288,53 @@ export function journalContract(factory: StoreFactory): void {
       });
       expect(await ctx.store.notifications.markAllRead('u1', 60)).toBe(1);
       expect(await ctx.store.notifications.unreadCount('u1')).toBe(0);
-      expect(await ctx.store.notifications.lastId('u1')).toBe('n2');
-      expect(await ctx.store.notifications.lastId('u3')).toBeNull();
-      expect((await ctx.store.notifications.since('u1', 'n1', 10)).map((x) => x.id)).toEqual([
-        'n2',
-      ]);
+      await s.read();
+      expect(s.seen).toEqual(['n1', 'n2']);
+      const [first] = await ctx.store.notifications.since('u1', null, 1);
+      expect(first?.id).toBe('n1');
+      expect(
+        (await ctx.store.notifications.since('u1', first!.cursor, 10)).map((x) => x.id),
+      ).toEqual(['n2']);
+      expect(await ctx.store.notifications.since('u3', null, 10)).toEqual([]);
+      const later = await stream();
+      await later.read();
+      expect(later.seen).toEqual([]); // head is the present
+    });
+
+    // Ids are made before the write (by any thread or process): a stream ordered by id would
+    // move past `a` once it had read `b` and never deliver it.
+    it('streams in commit order: a notification with a lower id that commits later still arrives', async () => {
+      const s = await stream();
+      await ctx.store.notifications.insert(n('b', 'u1', 10));
+      await s.read();
+      await ctx.store.notifications.insert(n('a', 'u1', 10));
+      await s.read();
+      expect(s.seen).toEqual(['b', 'a']);
+    });
+
+    // Where transactions run side by side (PostgreSQL) `a` is written first and commits last;
+    // on SQLite the second write waits for the first (one write lock).
+    it('never skips a notification of a transaction that commits after a later one', async () => {
+      const s = await stream();
+      let commit!: () => void;
+      const held = new Promise<void>((r) => (commit = r));
+      let inserted!: () => void;
+      const inFlight = new Promise<void>((r) => (inserted = r));
+      const slow = ctx.store.transaction(async (tx) => {
+        await tx.notifications.insert(n('a', 'u1', 10));
+        inserted();
+        await held;
+      });
+      await inFlight;
+      const fast = ctx.store.notifications.insert(n('b', 'u1', 10));
+      if (!ctx.store.serialWrites) await fast;
+      await s.read();
+      expect(s.seen).toEqual([]); // the open transaction holds the stream back
+      commit();
+      await Promise.all([slow, fast]);
+      await s.read();
+      await s.read();
+      expect(s.seen.sort()).toEqual(['a', 'b']); // each once
     });
   });
 }
