@@ -204,6 +204,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The export audit trail, newest first: who exported which entity, view, filter, format and row count (capability manageUsers) */
+    get: operations['getExports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/files': {
     parameters: {
       query?: never;
@@ -232,6 +249,74 @@ export interface paths {
     get: operations['getFilesById'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handovers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Handovers waiting for me to accept */
+    get: operations['getHandovers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handovers/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a handover: the record moves to me */
+    post: operations['postHandoversByIdAccept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handovers/{id}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open the customer consent link of a handover (signed, valid handover.consentValid, default 72 h) */
+    post: operations['postHandoversByIdConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handovers/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a handover, with a reason */
+    post: operations['postHandoversByIdDecline'];
     delete?: never;
     options?: never;
     head?: never;
@@ -512,6 +597,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/pool/{entity}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public pool (公海): records without an owner, with the fields the pool shows (?q=&cursor=&limit=) */
+    get: operations['getPoolByEntity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/forms/{form}': {
     parameters: {
       query?: never;
@@ -547,6 +649,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/records/{entity}/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Claim a pool record (per-user cap) */
+    post: operations['postRecordsByEntityByIdClaim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/records/{entity}/{id}/history': {
     parameters: {
       query?: never;
@@ -558,6 +677,40 @@ export interface paths {
     get: operations['getRecordsByEntityByIdHistory'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/records/{entity}/{id}/ownership': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record's owner changes (the ownership ledger), oldest first */
+    get: operations['getRecordsByEntityByIdOwnership'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/records/{entity}/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release a record to the pool, with a reason */
+    post: operations['postRecordsByEntityByIdRelease'];
     delete?: never;
     options?: never;
     head?: never;
@@ -639,7 +792,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export records in scope as CSV or JSON (?format=, capability export) */
+    /** Export records in scope as CSV, GBK CSV, XLSX or JSON (?format=, capability export); written to the export audit trail */
     get: operations['getRecordsByEntityExport'];
     put?: never;
     post?: never;
@@ -660,6 +813,23 @@ export interface paths {
     get: operations['getRecordsByEntityGroups'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/records/{entity}/handover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand records over to a new owner with the note the entity asks for (all or none); moves them unless the new owner must accept */
+    post: operations['postRecordsByEntityHandover'];
     delete?: never;
     options?: never;
     head?: never;
@@ -891,6 +1061,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bundled templates with the installed version */
+    get: operations['getTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Preview a template: entities, pipeline stages, automations, roles, screenshots */
+    get: operations['getTemplatesByName'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/{name}/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Install or upgrade a template through publish, with a choice per conflict */
+    post: operations['postTemplatesByNameApply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/{name}/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Plan installing or upgrading a template: three-way merge, conflicts, migration (writes nothing) */
+    post: operations['postTemplatesByNamePlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/templates/{name}/previews/{index}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A screenshot of a template */
+    get: operations['getTemplatesByNamePreviewsByIndex'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tokens': {
     parameters: {
       query?: never;
@@ -959,6 +1214,40 @@ export interface paths {
     head?: never;
     /** Change role, teams, status, password (manageUsers) */
     patch: operations['patchUsersById'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A rep leaves: hand every record of theirs over, round robin, in one operation; needs reassign */
+    post: operations['postUsersByIdLeave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/leave/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A rep leaves: which of their records would go to whom (round robin); needs reassign */
+    post: operations['postUsersByIdLeavePreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/views': {
@@ -1704,6 +1993,21 @@ export interface components {
       lastError: string | null;
       /** @enum {unknown} */
       status: 'pending' | 'delivered' | 'dead';
+    };
+    'sys.ExportLogEntry': {
+      at: number;
+      entity: string;
+      /** @description The ?filter= of the export (JsonLogic text) */
+      filter: string | null;
+      /** @enum {unknown} */
+      format: 'csv' | 'csv-gbk' | 'xlsx' | 'json';
+      id: string;
+      q: string | null;
+      /** @description Rows that left (a download broken off counts fewer) */
+      rows: number;
+      userId: string | null;
+      /** @description The view named in ?view= of the export */
+      view: string | null;
     };
     'sys.FileRef': {
       id: string;
@@ -2578,6 +2882,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          dashboard?: {
+            key?: string;
+            roles?: string[];
+          };
           /** @description A widget as the spec writes it (docs/reports.md) */
           widget: Record<string, never>;
         };
@@ -2590,7 +2898,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['sys.WidgetReport'];
+          'application/json': components['schemas']['sys.WidgetReport'] & {
+            /** @description Roles that may open it */
+            readers: string[];
+          };
         };
       };
       /** @description Problem details (RFC 9457) */
@@ -2656,6 +2967,70 @@ export interface operations {
         };
         content: {
           'text/event-stream': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getExports: {
+    parameters: {
+      query?: {
+        /** @description The previous page's nextCursor */
+        cursor?: string;
+        /** @description Items per page */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export audit trail, newest first: who exported which entity, view, filter, format and row count (capability manageUsers) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['sys.ExportLogEntry'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Problem details (RFC 9457) */
@@ -2801,6 +3176,332 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getHandovers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Handovers waiting for me to accept */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              createdAt: number;
+              decidedAt?: number | null;
+              entity: string;
+              fromUserId?: string | null;
+              id: string;
+              reason?: string | null;
+              recordId: string;
+              /** @enum {unknown} */
+              status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+              summary?: Record<string, never>;
+              toUserId: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postHandoversByIdAccept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accept a handover: the record moves to me */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            handover: {
+              createdAt: number;
+              decidedAt?: number | null;
+              entity: string;
+              fromUserId?: string | null;
+              id: string;
+              reason?: string | null;
+              recordId: string;
+              /** @enum {unknown} */
+              status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+              summary?: Record<string, never>;
+              toUserId: string;
+            };
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postHandoversByIdConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Open the customer consent link of a handover (signed, valid handover.consentValid, default 72 h) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            expiresAt: number;
+            url: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postHandoversByIdDecline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Decline a handover, with a reason */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            handover: {
+              createdAt: number;
+              decidedAt?: number | null;
+              entity: string;
+              fromUserId?: string | null;
+              id: string;
+              reason?: string | null;
+              recordId: string;
+              /** @enum {unknown} */
+              status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+              summary?: Record<string, never>;
+              toUserId: string;
+            };
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4116,6 +4817,69 @@ export interface operations {
       };
     };
   };
+  getPoolByEntity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entity: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The public pool (公海): records without an owner, with the fields the pool shows (?q=&cursor=&limit=) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            fields: string[];
+            items: Record<string, never>[];
+            nextCursor: string | null;
+            total?: number;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getPublicFormsByForm: {
     parameters: {
       query?: never;
@@ -4333,6 +5097,83 @@ export interface operations {
       };
     };
   };
+  postRecordsByEntityByIdClaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entity: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Claim a pool record (per-user cap) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getRecordsByEntityByIdHistory: {
     parameters: {
       query?: never;
@@ -4383,6 +5224,172 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRecordsByEntityByIdOwnership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entity: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record's owner changes (the ownership ledger), oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              actorId?: string | null;
+              at: number;
+              fromTeamId?: string | null;
+              fromUserId?: string | null;
+              handoverId?: string | null;
+              id: string;
+              /** @enum {unknown} */
+              kind:
+                | 'create'
+                | 'assign'
+                | 'transfer'
+                | 'handover'
+                | 'claim'
+                | 'release'
+                | 'reclaim'
+                | 'merge';
+              readUntil?: number | null;
+              reason?: string | null;
+              toTeamId?: string | null;
+              toUserId?: string | null;
+              via?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRecordsByEntityByIdRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entity: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Release a record to the pool, with a reason */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4720,11 +5727,13 @@ export interface operations {
       query?: {
         /** @description JSONLogic condition as JSON over fields the caller can see, e.g. {"==":[{"var":"stage"},"new"]} */
         filter?: string;
-        format?: 'csv' | 'json';
+        format?: 'csv' | 'csv-gbk' | 'xlsx' | 'json';
         /** @description Full-text search */
         q?: string;
         /** @description Up to five comma-separated fields, "-" for descending, e.g. -createdAt (a sixth: 400 invalid_sort) */
         sort?: string;
+        /** @description The view exported, kept in the audit trail */
+        view?: string;
       };
       header?: never;
       path: {
@@ -4734,7 +5743,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Export records in scope as CSV or JSON (?format=, capability export) */
+      /** @description Export records in scope as CSV, GBK CSV, XLSX or JSON (?format=, capability export); written to the export audit trail */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4854,6 +5863,114 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postRecordsByEntityHandover: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entity: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: string[];
+          note?: {
+            /** @description Key needs (the protocol asks for 3) */
+            needs?: string[];
+            /** @description Open items (the protocol asks for 1) */
+            open?: string[];
+            /** @description Risks (the protocol asks for 2) */
+            risks?: string[];
+            text?: string;
+          };
+          reason?: string;
+          /** @description User id or login of the new owner */
+          to: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Hand records over to a new owner with the note the entity asks for (all or none); moves them unless the new owner must accept */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            handovers: {
+              createdAt: number;
+              decidedAt?: number | null;
+              entity: string;
+              fromUserId?: string | null;
+              id: string;
+              reason?: string | null;
+              recordId: string;
+              /** @enum {unknown} */
+              status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+              summary?: Record<string, never>;
+              toUserId: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5975,6 +7092,493 @@ export interface operations {
       };
     };
   };
+  getTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Bundled templates with the installed version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              description?: Record<string, never> | null;
+              /** @description The installed version; null: not installed */
+              installed: string | null;
+              label?: Record<string, never> | null;
+              name: string;
+              /**
+               * @description What applying it does; older: a newer version is installed
+               * @enum {unknown}
+               */
+              offer: 'install' | 'upgrade' | 'reinstall' | 'older';
+              /** @description URLs of the screenshots */
+              previews: string[];
+              version: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getTemplatesByName: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Preview a template: entities, pipeline stages, automations, roles, screenshots */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            automations: {
+              key: string;
+              label?: Record<string, never> | null;
+            }[];
+            dashboards?: {
+              key: string;
+              label?: Record<string, never> | null;
+            }[];
+            description?: Record<string, never> | null;
+            entities: {
+              key: string;
+              label?: Record<string, never> | null;
+            }[];
+            forms?: {
+              key: string;
+              label?: Record<string, never> | null;
+            }[];
+            /** @description The installed version; null: not installed */
+            installed?: string | null;
+            label?: Record<string, never> | null;
+            name: string;
+            /**
+             * @description What applying it does; older: a newer version is installed
+             * @enum {unknown}
+             */
+            offer?: 'install' | 'upgrade' | 'reinstall' | 'older';
+            pipelines: {
+              entity?: string | null;
+              key?: string;
+              stages?: {
+                key: string;
+                label?: Record<string, never> | null;
+              }[];
+            }[];
+            /** @description URLs of the screenshots */
+            previews?: string[];
+            roles: {
+              key: string;
+              label?: Record<string, never> | null;
+            }[];
+            version: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postTemplatesByNameApply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Per conflict path: ours keeps the workspace value, theirs takes the template */
+          choices?: {
+            [key: string]: 'ours' | 'theirs';
+          };
+          /** @enum {unknown} */
+          chooseAll?: 'ours' | 'theirs';
+          /** @description Choices for the migration's blocking warnings */
+          resolutions?: Record<string, never>;
+        };
+      };
+    };
+    responses: {
+      /** @description The spec equals the live one: nothing published, `unchanged: true` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            plan: {
+              changes: {
+                /** @enum {unknown} */
+                op?: 'added' | 'removed' | 'changed';
+                path?: string;
+              }[];
+              conflicts: {
+                base?: unknown;
+                /** @enum {unknown} */
+                chosen: 'ours' | 'theirs';
+                ours?: unknown;
+                path: string;
+                theirs?: unknown;
+              }[];
+              diff?: unknown[];
+              errors: components['schemas']['sys.ValidationIssue'][];
+              installed: string | null;
+              /** @enum {unknown} */
+              kind: 'install' | 'upgrade' | 'reinstall';
+              migration?: Record<string, never> | null;
+              name: string;
+              unresolved: string[];
+              version: string;
+            };
+            unchanged: boolean;
+            version: number;
+          };
+        };
+      };
+      /** @description Install or upgrade a template through publish, with a choice per conflict */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            plan: {
+              changes: {
+                /** @enum {unknown} */
+                op?: 'added' | 'removed' | 'changed';
+                path?: string;
+              }[];
+              conflicts: {
+                base?: unknown;
+                /** @enum {unknown} */
+                chosen: 'ours' | 'theirs';
+                ours?: unknown;
+                path: string;
+                theirs?: unknown;
+              }[];
+              diff?: unknown[];
+              errors: components['schemas']['sys.ValidationIssue'][];
+              installed: string | null;
+              /** @enum {unknown} */
+              kind: 'install' | 'upgrade' | 'reinstall';
+              migration?: Record<string, never> | null;
+              name: string;
+              unresolved: string[];
+              version: string;
+            };
+            unchanged: boolean;
+            version: number;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postTemplatesByNamePlan: {
+    parameters: {
+      query?: {
+        /** @description Also answer the merged spec the plan would publish */
+        spec?: '1';
+      };
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Per conflict path: ours keeps the workspace value, theirs takes the template */
+          choices?: {
+            [key: string]: 'ours' | 'theirs';
+          };
+          /** @enum {unknown} */
+          chooseAll?: 'ours' | 'theirs';
+        };
+      };
+    };
+    responses: {
+      /** @description Plan installing or upgrading a template: three-way merge, conflicts, migration (writes nothing) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            changes: {
+              /** @enum {unknown} */
+              op?: 'added' | 'removed' | 'changed';
+              path?: string;
+            }[];
+            conflicts: {
+              base?: unknown;
+              /** @enum {unknown} */
+              chosen: 'ours' | 'theirs';
+              ours?: unknown;
+              path: string;
+              theirs?: unknown;
+            }[];
+            diff?: unknown[];
+            errors: components['schemas']['sys.ValidationIssue'][];
+            installed: string | null;
+            /** @enum {unknown} */
+            kind: 'install' | 'upgrade' | 'reinstall';
+            migration?: Record<string, never> | null;
+            name: string;
+            unresolved: string[];
+            version: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getTemplatesByNamePreviewsByIndex: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        index: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A screenshot of a template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/*': string;
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getTokens: {
     parameters: {
       query?: never;
@@ -6332,6 +7936,197 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['sys.User'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postUsersByIdLeave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: Record<string, never>;
+          reason?: string;
+          to: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description A rep leaves: hand every record of theirs over, round robin, in one operation; needs reassign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            from: string;
+            handovers?: number;
+            items: {
+              entity?: string;
+              id?: string;
+              title?: string;
+              to?: string;
+            }[];
+            perOwner: {
+              [key: string]: number;
+            };
+            to: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem details (RFC 9457) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postUsersByIdLeavePreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          to: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description A rep leaves: which of their records would go to whom (round robin); needs reassign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            from: string;
+            items: {
+              entity?: string;
+              id?: string;
+              title?: string;
+              to?: string;
+            }[];
+            perOwner: {
+              [key: string]: number;
+            };
+            to: string[];
+          };
         };
       };
       /** @description Problem details (RFC 9457) */
