@@ -3,11 +3,17 @@
 import { useState, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
+import { ConfigProvider } from 'antd';
 import RjsfForm from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import type { AppSpec } from '@trellis/spec';
 import { desktopWidgets, lightWidgets, RecordForm } from '../src/index';
 import { bigJsonSchema, bigSpec, requiredCount } from './big-form';
+// The set-up the package recommends for the desktop set (and the web app uses): Ant Design's
+// static stylesheet and zero-runtime styles, so nothing is hashed or injected as inputs mount.
+import 'antd/dist/antd.css';
+
+const zeroRuntime = { zeroRuntime: true };
 
 type Kind = 'floor' | 'light' | 'desktop' | 'rjsf';
 
@@ -63,7 +69,7 @@ function element(kind: Kind, n: number) {
         showErrorList={false}
       />
     );
-  return (
+  const form = (
     <RecordForm
       spec={specs.get(n)!}
       form="big"
@@ -73,6 +79,7 @@ function element(kind: Kind, n: number) {
       now={now}
     />
   );
+  return kind === 'desktop' ? <ConfigProvider theme={zeroRuntime}>{form}</ConfigProvider> : form;
 }
 
 let root: Root | null = null;

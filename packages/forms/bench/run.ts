@@ -28,12 +28,13 @@ const stats = (xs: number[]) => {
   };
 };
 
-const script = await bundleForBrowser(new URL('./page.tsx', import.meta.url));
+const { script, css } = await bundleForBrowser(new URL('./page.tsx', import.meta.url));
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.setContent('<!doctype html><html><head></head><body></body></html>');
+  await page.addStyleTag({ content: css });
   await page.addScriptTag({ content: script });
   const results: Record<string, unknown>[] = [];
   for (const n of SIZES) {

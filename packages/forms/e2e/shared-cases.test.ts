@@ -30,7 +30,7 @@ let run: PageRun;
 let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 
 beforeAll(async () => {
-  const script = await bundleForBrowser(new URL('./cases-page.ts', import.meta.url));
+  const { script } = await bundleForBrowser(new URL('./cases-page.ts', import.meta.url));
   browser = await launchChromium();
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');

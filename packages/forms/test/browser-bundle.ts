@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 
+/** A bundled browser entry: one IIFE script and the stylesheet its imports bring. */
+export type BrowserBundle = { script: string; css: string };
+
 /**
- * Bundles a browser entry of this package into one IIFE script (production React, minified),
- * for a page that chromium loads with `addScriptTag`: no dev server, nothing on disk.
+ * Bundles a browser entry of this package into one IIFE script (production React, minified
+ * unless `minify: false`, for readable CPU profiles) and its CSS, for a page that chromium loads
+ * with `addScriptTag` / `addStyleTag`: no dev server, nothing on disk.
  */
-export async function bundleForBrowser(entry: URL): Promise<string> {
+export async function bundleForBrowser(
+  entry: URL,
+  options: { minify?: boolean } = {},
+): Promise<BrowserBundle> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
@@ -14,10 +21,10 @@ export async function bundleForBrowser(entry: URL): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       write: false,
-      minify: true,
+      minify: options.minify ?? true,
+      cssCodeSplit: false,
       lib: { entry: fileURLToPath(entry), formats: ['iife'], name: 'TrellisBench' },
       rolldownOptions: {
-        output: { inlineDynamicImports: true },
         // Ant Design marks its modules "use client"; meaningless in one browser script.
         onLog: (level, log, handler) => {
           if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
@@ -26,7 +33,12 @@ export async function bundleForBrowser(entry: URL): Promise<string> {
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
+  const files = outputs.flatMap((o) => o.output);
+  const chunk = files.find((o) => o.type === 'chunk');
   if (!chunk || chunk.type !== 'chunk') throw new Error(`No script built from ${entry.pathname}`);
-  return chunk.code;
+  const css = files
+    .filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'))
+    .map((o) => (o.type === 'asset' ? String(o.source) : ''))
+    .join('\n');
+  return { script: chunk.code, css };
 }
