@@ -80,6 +80,9 @@ describe('trellis seed', () => {
     expect(Math.min(...created)).toBeGreaterThanOrEqual(NOW - 365 * 86_400_000);
     expect(Math.max(...created)).toBeLessThanOrEqual(NOW);
     expect(new Set(leads.map((l) => l.phone)).size).toBe(2000);
+    // The UUIDv7 ids sort like the creation times (a BI tool can page by id).
+    const byId = [...leads].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    expect(byId.map((l) => l.createdAt)).toEqual([...created].sort((a, b) => a - b));
     for (const l of leads) expect(l.phone).toMatch(/^\+861[3-9]\d{9}$/);
     // A won lead walked every stage, with its quote amount and the trial class it needed.
     const won = leads.find((l) => l.stage === 'won')!;
@@ -132,6 +135,7 @@ describe('trellis seed', () => {
       template: 'education',
       users: [],
       fixed: () => [],
+      when: () => NOW - 1000,
       unit: (i) => [
         {
           entity: 'lead',

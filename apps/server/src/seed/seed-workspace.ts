@@ -178,12 +178,18 @@ export async function seedWorkspace(
     await tx.history.append(created);
     created = [];
   });
+  // Creation times first, sorted: written in time order, the UUIDv7 ids and the time indexes
+  // grow at their end instead of touching pages all over a year of data (docs/templates.md).
+  const times = new Float64Array(opts.records);
+  const clock = createRandom(opts.seed ^ 0x7135);
+  for (let i = 0; i < times.length; i++) times[i] = profile.when(clock, window);
+  times.sort();
   const batch = opts.batch ?? 1000;
   let won = 0;
   for (let from = 0; from < opts.records; from += batch) {
     await store.transaction(async (tx) => {
       for (let i = from; i < Math.min(opts.records, from + batch); i++)
-        if (await write(tx, profile.unit(i, r, window))) won += 1;
+        if (await write(tx, profile.unit(i, r, window, times[i]!))) won += 1;
       await tx.history.append(created);
       created = [];
     });

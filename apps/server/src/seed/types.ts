@@ -32,11 +32,15 @@ type SeedWindow = { start: number; now: number };
 /**
  * How one template's demo data is made (registered in profiles/index.ts by template name):
  * the people, the records made once (campaigns), and one unit of records per index (a lead;
- * a customer with its deal), all drawn from `r` so a seed always gives the same data.
+ * a customer with its deal) created at `createdAt`, all drawn from `r` so a seed always gives
+ * the same data. `createdAt` comes from `when` (drawn for every unit first, then sorted: the
+ * units are written in time order, so the time-ordered ids and indexes grow at their end).
  */
 export type SeedProfile = {
   template: string;
   users: SeedUser[];
   fixed(r: Random, w: SeedWindow): SeedRecord[];
-  unit(i: number, r: Random, w: SeedWindow): SeedRecord[];
+  /** A creation time of one unit in the window (the profile's weekday and season mix). */
+  when(r: Random, w: SeedWindow): number;
+  unit(i: number, r: Random, w: SeedWindow, createdAt: number): SeedRecord[];
 };

@@ -73,8 +73,7 @@ const LOSS = {
   other: 2,
 };
 
-function customerAndDeal(i: number, r: Random, start: number, now: number): SeedRecord[] {
-  const createdAt = createdIn(r, start, now);
+function customerAndDeal(i: number, r: Random, createdAt: number, now: number): SeedRecord[] {
   const code = r.weighted(CITY_W);
   const city = CITIES.find((c) => c.code === code)!;
   const owner = r.pick(
@@ -179,5 +178,6 @@ export const b2bSalesProfile: SeedProfile = {
   template: 'b2b-sales',
   users,
   fixed: () => [],
-  unit: (i, r, w) => customerAndDeal(i, r, w.start, w.now),
+  when: (r, w) => createdIn(r, w.start, w.now),
+  unit: (i, r, w, createdAt) => customerAndDeal(i, r, createdAt, w.now),
 };

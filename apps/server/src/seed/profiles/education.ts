@@ -143,8 +143,7 @@ function teamOf(course: string, city: string): string {
   return 'sales';
 }
 
-function lead(i: number, r: Random, start: number, now: number): SeedRecord {
-  const createdAt = createdIn(r, start, now);
+function lead(i: number, r: Random, createdAt: number, now: number): SeedRecord {
   const source = r.weighted(SOURCES);
   const course = r.weighted(COURSES);
   const city = r.weighted(CITIES);
@@ -245,5 +244,6 @@ export const educationProfile: SeedProfile = {
       team: null,
       createdAt: w.start + i * 60 * DAY,
     })),
-  unit: (i, r, w) => [lead(i, r, w.start, w.now)],
+  when: (r, w) => createdIn(r, w.start, w.now),
+  unit: (i, r, w, createdAt) => [lead(i, r, createdAt, w.now)],
 };
