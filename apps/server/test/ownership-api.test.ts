@@ -144,9 +144,22 @@ describe('ownership API', () => {
         })
       ).status,
     ).toBe(403);
-    const preview = await call('/api/v1/users/amy/leave/preview', boss, {
+    // The preview says what the run would refuse: the protocol note, each part on its path.
+    const bare = await call('/api/v1/users/amy/leave/preview', boss, {
       method: 'POST',
       json: { to: ['bob'] },
+      lang: 'zh-CN',
+    });
+    expect(bare.status).toBe(422);
+    expect((bare.body.errors as { path: string }[]).map((e) => e.path)).toEqual([
+      '/note/needs',
+      '/note/risks',
+      '/note/open',
+    ]);
+    expect((bare.body.errors as { message: string }[])[0]?.message).toContain('关键需求');
+    const preview = await call('/api/v1/users/amy/leave/preview', boss, {
+      method: 'POST',
+      json: { to: ['bob'], note: protocol },
     });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect((preview.body.items as unknown[]).length).toBe(3);

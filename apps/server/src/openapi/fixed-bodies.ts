@@ -98,7 +98,18 @@ export const BODIES: Record<string, Schema> = {
   ),
   'post /api/v1/handovers/{id}/decline': obj({ reason: str }),
   'post /api/v1/records/{entity}/{id}/release': obj({ reason: str }, ['reason']),
-  'post /api/v1/users/{id}/leave/preview': obj({ to: { type: 'array', items: str } }, ['to']),
+  'post /api/v1/users/{id}/leave/preview': obj(
+    {
+      to: { type: 'array', items: str },
+      reason: str,
+      note: {
+        type: 'object',
+        description:
+          'The note the run will send; refused (422) when an entity of the plan needs more',
+      },
+    },
+    ['to'],
+  ),
   'post /api/v1/users/{id}/leave': obj(
     { to: { type: 'array', items: str }, reason: str, note: { type: 'object' } },
     ['to'],

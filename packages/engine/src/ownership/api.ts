@@ -50,7 +50,7 @@ export type OwnershipApi = {
   /** "A rep leaves": what `leave` would do. */
   planLeave(
     user: string,
-    input: Pick<LeaveInput, 'to'>,
+    input: Pick<LeaveInput, 'to' | 'note'>,
     opts: CallOptions,
   ): Promise<LeavePlanResult>;
   leave(user: string, input: LeaveInput, opts: CallOptions): Promise<LeaveResult>;

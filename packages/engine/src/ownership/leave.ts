@@ -1,9 +1,11 @@
+import type { FieldError } from '@trellis/rules';
 import type { Failure } from '../i18n/errors';
 import type { EngineRecord, CallOptions } from '../records/types';
 import { Abort, atomically, failure, localeOf, type OwnershipDeps } from './deps';
 import { startHandover, targetOf, titleOf } from './handover';
 import { om } from './messages';
-import type { HandoverNote } from './note';
+import { cleanNote, noteErrors, type HandoverNote } from './note';
+import { handoverRules } from './policy';
 
 /** One record of a "rep leaves" plan and who takes it over. */
 export type LeaveItem = { entity: string; id: string; title: string; to: string };
@@ -23,12 +25,13 @@ const SYSTEM = { actor: { kind: 'system' as const }, via: 'system' as const };
 /**
  * "A rep leaves" (seed 003: 17 reps left with 2300 customers): every open record the user owns,
  * dealt round robin (oldest first) to the new owners. Needs `reassign`. The plan is what `leave`
- * will do, so a manager reviews it first.
+ * will do, so a manager reviews it first; it is refused, like the run would be, when the note
+ * lacks what an entity of the plan asks for (its errors on `/note/needs`...).
  */
 export async function planLeave(
   d: OwnershipDeps,
   fromRef: string,
-  input: Pick<LeaveInput, 'to'>,
+  input: Pick<LeaveInput, 'to' | 'note'>,
   opts: CallOptions,
 ): Promise<LeavePlanResult> {
   const locale = localeOf(opts);
@@ -83,6 +86,17 @@ export async function planLeave(
         title: titleOf(model, r),
         to: to[items.length % to.length]!,
       });
+  }
+  const noteProblems = new Map<string, FieldError>();
+  for (const key of new Set(items.map((i) => i.entity))) {
+    const entity = spec.entity(key)?.entity;
+    if (!entity) continue;
+    for (const e of noteErrors(cleanNote(input.note), handoverRules(entity), locale))
+      if (!noteProblems.has(e.path)) noteProblems.set(e.path, e);
+  }
+  if (noteProblems.size > 0) {
+    const list = [...noteProblems.values()];
+    return failure('validation', list[0]!.message, list);
   }
   const perOwner = Object.fromEntries(to.map((u) => [u, items.filter((i) => i.to === u).length]));
   return { ok: true, from: from.id, to, items, perOwner };

@@ -21,9 +21,10 @@ const catalogue = {
     'zh-CN': '交接说明必填：{what}',
     en: 'The handover note needs {what}',
   },
-  needs: { 'zh-CN': '{n} 个关键需求点', en: '{n} key needs' },
-  risks: { 'zh-CN': '{n} 个潜在风险', en: '{n} risks' },
-  open: { 'zh-CN': '{n} 个未决事项', en: '{n} open item(s)' },
+  // The same words as the dialog's parts, so an error reads as the part it stands under.
+  needs: { 'zh-CN': '{n} 个关键需求', en: '{n} key needs' },
+  risks: { 'zh-CN': '{n} 个风险点', en: '{n} risks' },
+  open: { 'zh-CN': '{n} 个未结事项', en: '{n} open item' },
   noteTooLong: {
     'zh-CN': '交接说明的每一项最多 {max} 个字符',
     en: 'Each item of the handover note may have at most {max} characters',

@@ -66,6 +66,7 @@ export function timeline(
     }
     entries.push(...(await handoverEntries(call, id)));
     await attachAssignmentReasons(call, id, entries);
+    await attachOwnershipKinds(call, id, entries);
     entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     return { ok: true, entries: await rt.redaction.timeline(call.actor, entity, entries) };
   });
@@ -179,6 +180,31 @@ async function attachAssignmentReasons(
     if (i < 0) continue;
     const [t] = traces.splice(i, 1);
     if (t) entry.reason = { automationKey: t.automationKey, runId: t.runId, trace: t.trace };
+  }
+}
+
+/**
+ * Pairs each owner change with its ownership ledger row (written in the same transaction, so at
+ * the same time, to the same owner), giving the entry the ledger's kind and reason.
+ */
+async function attachOwnershipKinds(
+  call: Call,
+  id: string,
+  entries: TimelineEntry[],
+): Promise<void> {
+  const assignments = entries.filter(
+    (e): e is Extract<TimelineEntry, { kind: 'assignment' }> => e.kind === 'assignment',
+  );
+  if (assignments.length === 0) return;
+  const rows = await call.db.ownership.listFor(call.model.key, id);
+  for (const entry of assignments.sort((a, b) => a.at - b.at)) {
+    const owner = entry.changes.find((c) => c.field === 'ownerId');
+    const i = rows.findIndex(
+      (r) => r.at === entry.at && (owner === undefined || r.toUserId === (owner.after || null)),
+    );
+    if (i < 0) continue;
+    const [row] = rows.splice(i, 1);
+    if (row) entry.ownership = { kind: row.kind, reason: row.reason };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { OwnershipKind } from '@trellis/store';
 import type { Activity } from '../activities/types';
 import type { AssignmentTrace } from '../assignment';
 import type { EngineError } from '../i18n/errors';
@@ -18,6 +19,11 @@ export type TimelineEntry =
       changes: FieldChange[];
       /** For an automatic assignment: which automation chose the owner and why. */
       reason?: { automationKey: string; runId: string; trace: AssignmentTrace };
+      /**
+       * The ownership ledger's row for this owner change: its kind (a release to the pool, a
+       * claim from it, a reclaim…) and the reason given, so it does not read as a plain assignment.
+       */
+      ownership?: { kind: OwnershipKind; reason: string | null };
     })
   | (Base & { kind: 'deleted' | 'restored'; id: string })
   | (Base & { kind: 'stage'; id: string; from: string | null; to: string; dwellMs: number | null })

@@ -8103,6 +8103,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description The note the run will send; refused (422) when an entity of the plan needs more */
+          note?: Record<string, never>;
+          reason?: string;
           to: string[];
         };
       };
