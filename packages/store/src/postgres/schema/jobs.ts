@@ -52,16 +52,23 @@ export const automationRuns = pgTable(
     index('automation_runs_key_ix').on(t.automationKey, t.startedAt),
     index('automation_runs_record_ix').on(t.entity, t.recordId),
     index('automation_runs_event_ix').on(t.eventId),
+    // The run log's newest-first pages and retention's oldest-first deletes walk this index.
+    index('automation_runs_started_ix').on(t.startedAt, t.id),
   ],
 );
 
-export const actionEffects = pgTable('action_effects', {
-  idempotencyKey: text('idempotency_key').primaryKey(),
-  runId: text('run_id'),
-  actionType: text('action_type').notNull(),
-  result: jsonText('result'),
-  createdAt: epoch('created_at').notNull(),
-});
+export const actionEffects = pgTable(
+  'action_effects',
+  {
+    idempotencyKey: text('idempotency_key').primaryKey(),
+    runId: text('run_id'),
+    actionType: text('action_type').notNull(),
+    result: jsonText('result'),
+    createdAt: epoch('created_at').notNull(),
+  },
+  // Retention deletes effects by age without reading the whole table.
+  (t) => [index('action_effects_created_ix').on(t.createdAt)],
+);
 
 export const assignmentState = pgTable('assignment_state', {
   key: text('key').primaryKey(),

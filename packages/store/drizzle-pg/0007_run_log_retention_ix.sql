@@ -1,0 +1,2 @@
+CREATE INDEX "action_effects_created_ix" ON "action_effects" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "automation_runs_started_ix" ON "automation_runs" USING btree ("started_at","id");
