@@ -103,7 +103,11 @@ export async function copyWorkspace(
       const sums = new Map<string, { columns: string[]; sum: TableChecksum }>();
       const search = (live?.spec.entities ?? []).map((e) => `${entityTable(e).table}_search`);
       // Search state is per dialect (SQLite's pending queue, PostgreSQL's gram table): rebuilt below.
-      const copied = names.filter((t) => !search.some((s) => t.startsWith(s)));
+      // The report groups are written by the target's triggers as the records and transitions arrive.
+      const derived = ['report_rows', 'report_cohorts'];
+      const copied = names.filter(
+        (t) => !search.some((s) => t.startsWith(s)) && !derived.includes(t),
+      );
       for (const table of copied)
         if (!target.includes(table)) skipped.push({ table, rows: await from.tables.count(table) });
       // In the target's order: tables that foreign keys refer to first.

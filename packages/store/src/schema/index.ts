@@ -6,3 +6,4 @@ export * from './intake';
 export * from './views';
 export * from './imports';
 export * from './exports';
+export * from './reports';

@@ -18,6 +18,7 @@ import {
 } from './exec-structure';
 import { convertField, fillRequired, remapOption } from './exec-values';
 import type { ExecCtx } from './migration-exec';
+import { ensureReportTriggers } from './report-triggers';
 import { rebuildSearchIndex } from './search-index';
 
 type Executors = {
@@ -40,6 +41,7 @@ const EXECUTORS: Executors = {
     if (!info) return;
     ensureSearchTable(x.db, info);
     syncIndexes(x.db, info);
+    ensureReportTriggers(x.db, info);
   },
   rebuildSearch: (x, s) => {
     const info = x.tables.get(s.entity);

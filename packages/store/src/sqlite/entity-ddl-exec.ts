@@ -3,12 +3,14 @@ import type { EntityTableInfo } from '../entity/entity-table';
 import { quoteIdent } from '../entity/entity-table';
 import { createFtsSql, createIndexSql, createSearchPendingSql, createTableSql } from './ddl';
 import { managedIndexes, tableExists } from './introspect';
+import { ensureReportTriggers } from './report-triggers';
 
-/** Creates the table, its search index and its indexes. */
+/** Creates the table, its search index, its indexes and its report triggers. */
 export function createEntityTable(db: StoreDb, info: EntityTableInfo): void {
   db.sqlite.exec(createTableSql(info));
   ensureSearchTable(db, info);
   syncIndexes(db, info);
+  ensureReportTriggers(db, info);
 }
 
 /** The search index of an entity and the table of text waiting for it. */

@@ -3,10 +3,12 @@ import { entityTable } from '../entity/entity-table';
 import type { AppShape } from '../spec-shape';
 import { createEntityTable, ensureSearchTable } from './entity-ddl-exec';
 import { tableExists } from './introspect';
+import { ensureReportTriggers } from './report-triggers';
 
 /**
  * Creates the tables of entities that do not have one yet (tests and first boot), and next to
- * existing ones the search tables a database made by an older Trellis lacks (the server runs it
+ * existing ones the search tables and report triggers (with their backfill) a database made by an
+ * older Trellis lacks (the server runs it
  * at start). It never alters an existing table: changing a published spec goes through
  * planMigration/applyMigration. Returns the keys of the entities whose table it created.
  */
@@ -17,6 +19,7 @@ export function syncEntityTables(db: StoreDb, spec: AppShape): string[] {
       const info = entityTable(e);
       if (tableExists(db, info.table)) {
         ensureSearchTable(db, info);
+        ensureReportTriggers(db, info);
         continue;
       }
       createEntityTable(db, info);

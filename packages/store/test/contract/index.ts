@@ -9,6 +9,7 @@ import { outboxContract } from './outbox.case';
 import { ownershipContract } from './ownership.case';
 import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
+import { reportCohortsContract } from './report-cohorts.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { transactionsContract } from './transactions.case';
@@ -21,6 +22,7 @@ export function storeContract(factory: StoreFactory): void {
   transactionsContract(factory);
   recordsContract(factory);
   reportsContract(factory);
+  reportCohortsContract(factory);
   outboxContract(factory);
   automationStateContract(factory);
   journalContract(factory);

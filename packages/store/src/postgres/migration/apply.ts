@@ -9,6 +9,7 @@ import type {
 } from '../../migration/types';
 import { issue, type StoreLocale } from '../../messages';
 import type { SqlExec } from '../../sql/exec';
+import { ensurePgReportTriggers } from '../report-triggers';
 import type { PgExecCtx } from './context';
 import { ensureSearchTable, rebuildSearch, syncIndexes } from './entity-ddl';
 import {
@@ -44,6 +45,7 @@ const EXECUTORS: Executors = {
     if (!info) return;
     await ensureSearchTable(cx.x, info);
     await syncIndexes(cx.x, info);
+    await ensurePgReportTriggers(cx.x, info);
   },
   async rebuildSearch(cx, s) {
     const info = cx.tables.get(s.entity);

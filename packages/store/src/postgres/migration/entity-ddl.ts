@@ -8,13 +8,15 @@ import {
   searchTableName,
 } from '../records/ddl';
 import { pgSearchRow } from '../records/search';
+import { ensurePgReportTriggers } from '../report-triggers';
 import { managedIndexes } from './introspect';
 
-/** Creates the table, its search table and its indexes. */
+/** Creates the table, its search table, its indexes and its report triggers. */
 export async function createEntityTable(x: SqlExec, info: EntityTableInfo): Promise<void> {
   await x.run(createTableSql(info));
   await ensureSearchTable(x, info);
   await syncIndexes(x, info);
+  await ensurePgReportTriggers(x, info);
 }
 
 export async function ensureSearchTable(x: SqlExec, info: EntityTableInfo): Promise<void> {

@@ -5,6 +5,7 @@ import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../exec';
 import { aggregate } from './aggregate';
+import { cohortAggregate, cohortReach } from './cohort-read';
 import { dwell, entries, merges, reach } from './flow';
 import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
@@ -18,7 +19,8 @@ function tableOf(spec: AppShape, entity: string): EntityTableInfo | undefined {
 
 /**
  * The reporting repository of one scope, shared by both adapters: dialect-neutral SQL over the
- * entity tables and stage_transitions (docs/reports.md).
+ * entity tables and stage_transitions; cohort funnels and leaderboards read the maintained
+ * report_cohorts where they can (docs/reports.md).
  */
 export function reportRepo(
   x: SqlExec,
@@ -52,11 +54,23 @@ export function reportRepo(
     async aggregate(entity, q) {
       const ready = prepare(entity, q);
       if (!ready.ok) return ready;
-      return aggregate(x, ready.value.info, ready.value.where, q, dialect, locale);
+      const scan = async (s: typeof q) => {
+        const again = prepare(entity, s);
+        if (!again.ok) return again;
+        return aggregate(x, again.value.info, again.value.where, s, dialect, locale);
+      };
+      const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale, scan);
+      return fast ?? aggregate(x, ready.value.info, ready.value.where, q, dialect, locale);
     },
     entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
     dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),
-    reach: (entity, q) => flow(entity, q, (p) => reach(x, p, q.ranks)),
+    async reach(entity, q) {
+      const ready = prepare(entity, q, q.by);
+      if (!ready.ok) return ready;
+      const scan = (s: typeof q) => flow(entity, s, (p) => reach(x, p, q.ranks));
+      const fast = await cohortReach(x, ready.value.info, q, dialect, locale, scan);
+      return fast ?? scan(q);
+    },
     merges: (entity, q) => flow(entity, q, (p) => merges(x, p)),
     intake: (at) => intake(x, at, dialect),
   };

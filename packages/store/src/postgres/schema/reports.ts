@@ -1,0 +1,37 @@
+import { pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { epoch, text } from './columns';
+
+// The PostgreSQL twin of src/schema/reports.ts (maintained by postgres/report-triggers.ts).
+
+export const reportRows = pgTable(
+  'report_rows',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    day: epoch('day').notNull(),
+    ownerId: text('owner_id').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    entered: text('entered').notNull(),
+    createdAt: epoch('created_at').notNull(),
+    stageAt: epoch('stage_at'),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);
+
+export const reportCohorts = pgTable(
+  'report_cohorts',
+  {
+    entity: text('entity').notNull(),
+    day: epoch('day').notNull(),
+    ownerId: text('owner_id').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    entered: text('entered').notNull(),
+    records: epoch('records').notNull(),
+    sumCreated: epoch('sum_created').notNull(),
+    sumStageAt: epoch('sum_stage_at').notNull(),
+    nStageAt: epoch('n_stage_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.day, t.ownerId, t.teamId, t.stage, t.entered] })],
+);

@@ -1,0 +1,44 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Maintained by triggers (sqlite/report-triggers.ts, the 0008 migration) in the transaction of
+ * every write: one row per live record with what the cohort funnel and leaderboard group by.
+ * `day` is the UTC day of creation (created_at / 86400000); owner, team and stage are '' for
+ * none; `entered` lists the stages the record ever entered (its transitions), comma-separated.
+ */
+export const reportRows = sqliteTable(
+  'report_rows',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    day: integer('day').notNull(),
+    ownerId: text('owner_id').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    entered: text('entered').notNull(),
+    createdAt: integer('created_at').notNull(),
+    stageAt: integer('stage_at'),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);
+
+/**
+ * The report_rows counted per group (records, and the sums the averages need): what the cohort
+ * funnel and the leaderboard read instead of every record (docs/reports.md).
+ */
+export const reportCohorts = sqliteTable(
+  'report_cohorts',
+  {
+    entity: text('entity').notNull(),
+    day: integer('day').notNull(),
+    ownerId: text('owner_id').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    entered: text('entered').notNull(),
+    records: integer('records').notNull(),
+    sumCreated: integer('sum_created').notNull(),
+    sumStageAt: integer('sum_stage_at').notNull(),
+    nStageAt: integer('n_stage_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.day, t.ownerId, t.teamId, t.stage, t.entered] })],
+);

@@ -1,0 +1,171 @@
+import { compileToSql, type SqlDialectName } from '@trellis/logic';
+import type { AggregateQuery, ReportScope, TimeRange } from '../../api/reports';
+import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
+import type { StoreLocale } from '../../messages';
+import { fromNum, type SqlExec } from '../exec';
+import { param, type Where } from './scope';
+
+const DAY = 86_400_000;
+
+/** The record fields report_cohorts groups by, and its column for each ('' stands for none). */
+const GROUPED: Record<string, string> = {
+  ownerId: 'owner_id',
+  teamId: 'team_id',
+  stage: 'stage',
+};
+
+/**
+ * A cohort query answered from report_cohorts: its condition over the groups, the UTC days
+ * read from them, and the partial days at the range's ends that are left to the full query.
+ */
+export type CohortPlan = {
+  where: Where | null;
+  days: { from?: number; to?: number };
+  /** Creation-time windows read from the records (empty: none). */
+  edges: TimeRange[];
+  entity: string;
+  dialect: SqlDialectName;
+};
+
+const isVar = (x: unknown, name: string) =>
+  typeof x === 'object' && x !== null && (x as { var?: unknown }).var === name;
+
+function conjuncts(expr: unknown): unknown[] {
+  if (expr === null || expr === undefined) return [];
+  if (typeof expr === 'object' && !Array.isArray(expr) && 'and' in (expr as object)) {
+    const parts = (expr as { and: unknown }).and;
+    if (Array.isArray(parts) && Object.keys(expr as object).length === 1)
+      return parts.flatMap(conjuncts);
+  }
+  return [expr];
+}
+
+/** `createdAt >= n`-style bounds folded into [from, to); null for any other condition. */
+function createdBound(c: unknown, r: TimeRange): boolean {
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) return false;
+  const [op, args] = Object.entries(c)[0] ?? [];
+  if (Object.keys(c).length !== 1 || !Array.isArray(args) || args.length !== 2) return false;
+  const [a, n] = args as [unknown, unknown];
+  if (!isVar(a, 'createdAt') || typeof n !== 'number' || !Number.isSafeInteger(n)) return false;
+  const lo = (v: number) => (r.from = r.from === undefined ? v : Math.max(r.from, v));
+  const hi = (v: number) => (r.to = r.to === undefined ? v : Math.min(r.to, v));
+  if (op === '>=') lo(n);
+  else if (op === '>') lo(n + 1);
+  else if (op === '<') hi(n);
+  else if (op === '<=') hi(n + 1);
+  else return false;
+  return true;
+}
+
+/**
+ * How the query can be read from report_cohorts, or null when it cannot: a condition on
+ * anything but owner, team, stage and creation time (in an AND at the top), or a group key
+ * or measure the groups do not hold. Exact either way: null means the full query.
+ */
+export function cohortPlan(
+  info: EntityTableInfo,
+  q: ReportScope,
+  dialect: SqlDialectName,
+  locale: StoreLocale,
+  by: readonly string[] = [],
+): CohortPlan | null {
+  if (by.some((f) => !(f in GROUPED))) return null;
+  const range: TimeRange = {};
+  const rest = conjuncts(q.filter).filter((c) => !createdBound(c, range));
+  const columns: Record<string, ColumnInfo> = {};
+  for (const [key, col] of Object.entries(GROUPED)) {
+    const base = info.columns[key];
+    if (base) columns[key] = { ...base, column: `NULLIF(c.${col}, '')` };
+  }
+  const parts: Where[] = [];
+  for (const expr of [q.scope, rest.length ? { and: rest } : null]) {
+    if (expr === undefined || expr === null) continue;
+    const c = compileToSql(expr as never, {
+      columns,
+      dialect,
+      positional: true,
+      locale,
+      ...(q.context ? { ctx: q.context } : {}),
+    });
+    if (!c.ok) return null;
+    parts.push({ sql: `(${c.sql})`, params: [...c.params] });
+  }
+  const where = parts.length
+    ? { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }
+    : null;
+  const plan: CohortPlan = { where, days: {}, edges: [], entity: info.entity, dialect };
+  const { from, to } = range;
+  const first = from === undefined ? undefined : Math.ceil(from / DAY);
+  const last = to === undefined ? undefined : Math.floor(to / DAY);
+  if (first !== undefined && last !== undefined && first >= last) {
+    // No whole day inside: the records of the (short) range are read directly.
+    plan.days = { from: 0, to: 0 };
+    if (from! < to!) plan.edges.push({ from: from!, to: to! });
+    return plan;
+  }
+  if (first !== undefined) plan.days.from = first;
+  if (last !== undefined) plan.days.to = last;
+  if (from !== undefined && from < first! * DAY) plan.edges.push({ from, to: first! * DAY });
+  if (to !== undefined && last! * DAY < to) plan.edges.push({ from: last! * DAY, to });
+  return plan;
+}
+
+/** The query's filter narrowed to one creation-time window (for an edge of the range). */
+export function inWindow(q: ReportScope, w: TimeRange): ReportScope {
+  const bounds = [
+    ...(w.from !== undefined ? [{ '>=': [{ var: 'createdAt' }, w.from] }] : []),
+    ...(w.to !== undefined ? [{ '<': [{ var: 'createdAt' }, w.to] }] : []),
+  ];
+  return { ...q, filter: { and: [...(q.filter == null ? [] : [q.filter]), ...bounds] } };
+}
+
+/** Group rows of report_cohorts under the plan: keys, stage, entered, and the sums. */
+export async function cohortGroups(
+  x: SqlExec,
+  p: CohortPlan,
+  by: readonly string[],
+  withStages: boolean,
+): Promise<{ keys: (string | null)[]; stage: string; entered: string; sums: number[] }[]> {
+  const conds = [`c.entity = ${param(p.dialect, p.entity)}`];
+  const params: unknown[] = [p.entity];
+  if (p.days.from !== undefined) {
+    conds.push(`c.day >= ${param(p.dialect, p.days.from)}`);
+    params.push(p.days.from);
+  }
+  if (p.days.to !== undefined) {
+    conds.push(`c.day < ${param(p.dialect, p.days.to)}`);
+    params.push(p.days.to);
+  }
+  if (p.where) {
+    conds.push(p.where.sql);
+    params.push(...p.where.params);
+  }
+  const keys = [
+    ...by.map((f, i) => `c.${GROUPED[f]} AS k${i}`),
+    ...(withStages ? ['c.stage AS s', 'c.entered AS e'] : []),
+  ];
+  const group = keys.map((k) => k.split(' AS ')[0]).join(', ');
+  const rows = await x.all(
+    `SELECT ${[...keys, 'sum(c.records) AS n', 'sum(c.sum_created) AS sc', 'sum(c.sum_stage_at) AS ss', 'sum(c.n_stage_at) AS ns'].join(', ')}
+     FROM report_cohorts c WHERE ${conds.join(' AND ')}${group ? ` GROUP BY ${group}` : ''}`,
+    params,
+  );
+  return rows
+    .filter((r) => r.n !== null && fromNum(r.n) !== 0)
+    .map((r) => ({
+      keys: by.map((_, i) => (r[`k${i}`] === '' ? null : String(r[`k${i}`]))),
+      stage: withStages ? String(r.s) : '',
+      entered: withStages ? String(r.e) : '',
+      sums: [fromNum(r.n), fromNum(r.sc), fromNum(r.ss), fromNum(r.ns)],
+    }));
+}
+
+/** The measures report_cohorts can answer: count, and avg / filled of createdAt, stageEnteredAt. */
+export function cohortMeasures(q: AggregateQuery): boolean {
+  return q.measures.every(
+    (m) =>
+      m.op === 'count' ||
+      ((m.op === 'avg' || m.op === 'filled') &&
+        (m.field === 'createdAt' || m.field === 'stageEnteredAt')),
+  );
+}
