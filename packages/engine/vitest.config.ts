@@ -12,6 +12,7 @@ import { hasPostgres } from '@trellis/tooling/pg';
  */
 const PG_ENGINE = [
   'src/records/create.test.ts',
+  'src/records/create-many.test.ts',
   'src/records/update.test.ts',
   'src/records/never-throws.test.ts',
   'src/records/permissions-integration.test.ts',

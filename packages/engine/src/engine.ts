@@ -17,7 +17,8 @@ import {
   type PermissionPort,
   type RecordData,
 } from './ports';
-import { createRecord, prepareCreate } from './records/create';
+import { createRecord, prepareCreate, prepareCreates } from './records/create';
+import { createRecords, type CreateManyItem, type CreateManyOptions } from './records/create-many';
 import type { SpecModel } from '@trellis/rules';
 import { groupRecords } from './records/groups';
 import { getRecord, listRecords } from './records/read';
@@ -83,6 +84,21 @@ export type RecordsApi = {
     values: RecordData,
     opts: CreateOptions,
   ): Promise<PreparedCreateResult>;
+  /** `prepareCreate` of many value sets at once (one permission and cooldown lookup). */
+  prepareCreateMany(
+    entity: string,
+    valueSets: readonly RecordData[],
+    opts: CreateOptions,
+  ): Promise<PreparedCreateResult[]>;
+  /**
+   * Creates many records as `create` would one after another in one transaction, writing them
+   * in multi-row statements (imports). One result per item, in order.
+   */
+  createMany(
+    entity: string,
+    items: readonly CreateManyItem[],
+    opts: CreateManyOptions,
+  ): Promise<RecordResult[]>;
   update(entity: string, id: string, patch: RecordData, opts: UpdateOptions): Promise<RecordResult>;
   changeStage(
     entity: string,
@@ -191,6 +207,8 @@ export function createEngine(options: EngineOptions): Engine {
     records: {
       create: (entity, values, opts) => createRecord(rt, entity, values, opts),
       prepareCreate: (entity, values, opts) => prepareCreate(rt, entity, values, opts),
+      prepareCreateMany: (entity, sets, opts) => prepareCreates(rt, entity, sets, opts),
+      createMany: (entity, items, opts) => createRecords(rt, entity, items, opts),
       update: (entity, id, patch, opts) => updateRecord(rt, entity, id, patch, opts),
       changeStage: (entity, id, stage, opts) => changeStage(rt, entity, id, stage, opts),
       remove: (entity, id, opts) => removeRecord(rt, entity, id, opts),

@@ -5,7 +5,7 @@ import { isEmptyValue, normalizeFieldValue } from '@trellis/rules';
 import type { Engine } from '../engine';
 import type { FieldError } from '../i18n/errors';
 import type { RecordData } from '../ports';
-import type { CallOptions, RecordResult } from '../records/types';
+import type { CallOptions, PreparedCreate, RecordResult } from '../records/types';
 import { rowInput } from './cell-input';
 import type { Column } from './header';
 import type { ImportOptions } from './job-options';
@@ -90,20 +90,22 @@ function identityKeysOf(model: EntityModel, input: RecordData, normalized: boole
   return keys;
 }
 
+type Pending = {
+  index: number;
+  row: SheetRow;
+  values: RecordData;
+  prepared: PreparedCreate | null;
+};
+
 /**
- * Writes one row through the one write path (engine.records.create/update as the importing
- * user, in the batch's transaction) and says what happened in the job's language.
+ * Writes the rows of one batch through the one write path (as the importing user, in the
+ * batch's transaction) and says what happened to each in the job's language. New records are
+ * created together (`engine.records.createMany`: multi-row writes); a row that updates a
+ * stored record is written alone, after the rows before it.
  */
-export async function writeRow(w: RowWriter, tx: Tx, row: SheetRow): Promise<RowOutcome> {
+export async function writeRows(w: RowWriter, tx: Tx, rows: SheetRow[]): Promise<RowOutcome[]> {
   const { engine, model, options } = w;
   const entity = model.key;
-  const values = rowInput(
-    row.cells,
-    options.mapping,
-    model.entity,
-    options.values,
-    options.timeZone,
-  );
   const call: CallOptions = {
     actor: options.actor,
     via: 'import',
@@ -111,52 +113,89 @@ export async function writeRow(w: RowWriter, tx: Tx, row: SheetRow): Promise<Row
     tx,
     ...(options.automations ? {} : { automations: false }),
   };
-  const prep = await engine.records.prepareCreate(entity, values, call);
-  if (!prep.ok) return failed(w, row.row, prep);
-  const next = prep.prepared?.next ?? values;
-  // An update file may leave out required fields the stored record has (only phone + course).
-  if (options.dedupe === 'update' && prep.prepared && onlyMissing(prep.prepared.errors)) {
-    const [match] = await tx.records(w.spec).findByIdentity(entity, next);
-    if (match) {
-      const updated = await engine.records.update(entity, String(match.record.id), values, call);
-      return updated.ok
-        ? done(row.row, 'updated', String(match.record.id))
-        : failed(w, row.row, updated);
+  const inputs = rows.map((r) =>
+    rowInput(r.cells, options.mapping, model.entity, options.values, options.timeZone),
+  );
+  const preps = await engine.records.prepareCreateMany(entity, inputs, call);
+  const out: RowOutcome[] = new Array<RowOutcome>(rows.length);
+  let pending: Pending[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const results = await engine.records.createMany(
+      entity,
+      batch.map((p) => ({ values: p.values, prepared: p.prepared })),
+      call,
+    );
+    for (const [i, p] of batch.entries())
+      out[p.index] = await afterCreate(w, call, p.row.row, p.values, results[i]!);
+  };
+  for (const [i, row] of rows.entries()) {
+    const values = inputs[i]!;
+    const prep = preps[i]!;
+    if (!prep.ok) {
+      out[i] = failed(w, row.row, prep);
+      continue;
     }
-  }
-  const keys = prep.prepared
-    ? identityKeysOf(model, prep.prepared.next, true)
-    : identityKeysOf(model, values, false);
-  const earlier = keys.map((k) => w.seen.get(k)).find((r) => r !== undefined);
-  if (earlier !== undefined && options.dedupe !== 'update') {
-    const message = importMessage('sameAsRow', options.locale, { row: earlier });
-    return {
-      row: row.row,
-      outcome: options.dedupe === 'skip' ? 'skipped' : 'failed',
-      recordId: null,
-      errors: [{ column: null, field: null, code: 'duplicate_in_file', message }],
-    };
-  }
-  for (const k of keys)
-    if (!w.seen.has(k)) {
-      w.seen.set(k, row.row);
-      w.added.push(k);
+    const next = prep.prepared?.next ?? values;
+    // An update file may leave out required fields the stored record has (only phone + course).
+    if (options.dedupe === 'update' && prep.prepared && onlyMissing(prep.prepared.errors)) {
+      // It may update a record a row before it creates: those are written first.
+      await flush();
+      const [match] = await tx.records(w.spec).findByIdentity(entity, next);
+      if (match) {
+        const id = String(match.record.id);
+        const updated = await engine.records.update(entity, id, values, call);
+        out[i] = updated.ok ? done(row.row, 'updated', id) : failed(w, row.row, updated);
+        continue;
+      }
     }
-  const created = await engine.records.create(entity, values, {
-    ...call,
-    ...(prep.prepared ? { prepared: prep.prepared } : {}),
-  });
-  if (created.ok) return done(row.row, 'created', created.record.id);
+    const keys = prep.prepared
+      ? identityKeysOf(model, prep.prepared.next, true)
+      : identityKeysOf(model, values, false);
+    const earlier = keys.map((k) => w.seen.get(k)).find((r) => r !== undefined);
+    if (earlier !== undefined && options.dedupe !== 'update') {
+      const message = importMessage('sameAsRow', options.locale, { row: earlier });
+      out[i] = {
+        row: row.row,
+        outcome: options.dedupe === 'skip' ? 'skipped' : 'failed',
+        recordId: null,
+        errors: [{ column: null, field: null, code: 'duplicate_in_file', message }],
+      };
+      continue;
+    }
+    for (const k of keys)
+      if (!w.seen.has(k)) {
+        w.seen.set(k, row.row);
+        w.added.push(k);
+      }
+    pending.push({ index: i, row, values, prepared: prep.prepared });
+  }
+  await flush();
+  return out;
+}
+
+/** What a row's create came to: created, or a duplicate skipped, updated or refused. */
+async function afterCreate(
+  w: RowWriter,
+  call: CallOptions,
+  row: number,
+  values: RecordData,
+  created: RecordResult,
+): Promise<RowOutcome> {
+  const { engine, model, options } = w;
+  if (created.ok) return done(row, 'created', created.record.id);
   const existingId = created.error.details?.existingId;
   if (created.error.code !== 'duplicate' || options.dedupe === 'create')
-    return failed(w, row.row, created);
+    return failed(w, row, created);
   if (options.dedupe === 'skip') {
     return {
-      ...done(row.row, 'skipped', typeof existingId === 'string' ? existingId : null),
+      ...done(row, 'skipped', typeof existingId === 'string' ? existingId : null),
       errors: rowErrors(w, created.error.errors, created.error.message, 'duplicate'),
     };
   }
-  if (typeof existingId !== 'string') return failed(w, row.row, created);
-  const updated = await engine.records.update(entity, existingId, values, call);
-  return updated.ok ? done(row.row, 'updated', existingId) : failed(w, row.row, updated);
+  if (typeof existingId !== 'string') return failed(w, row, created);
+  const updated = await engine.records.update(model.key, existingId, values, call);
+  return updated.ok ? done(row, 'updated', existingId) : failed(w, row, updated);
 }

@@ -5,7 +5,7 @@ import { isBlankRow, readHeader, type Header } from './header';
 import type { ImportOptions } from './job-options';
 import { ImportFileError, importMessage } from './messages';
 import { openTable, type Table } from './open-table';
-import { rowWriter, writeRow, type RowWriter } from './row-writer';
+import { rowWriter, writeRows, type RowWriter } from './row-writer';
 import type { SheetRow } from './types';
 
 /** How a job runs; the defaults suit a server. */
@@ -214,9 +214,8 @@ async function writeBatch(
   const body = async (tx: Tx) => {
     for (const k of writer.added) writer.seen.delete(k);
     writer.added = [];
-    const results = [];
-    for (const r of batch)
-      results.push({ ...(await writeRow(writer, tx, r)), jobId: job.id, cells: r.cells });
+    const outcomes = await writeRows(writer, tx, batch);
+    const results = outcomes.map((o, i) => ({ ...o, jobId: job.id, cells: batch[i]!.cells }));
     counts = tally(base, results);
     report = job.dryRun
       ? results

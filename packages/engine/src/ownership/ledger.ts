@@ -58,8 +58,28 @@ export async function writeOwnerChange(
   db: Pick<Repos, 'ownership'>,
   c: OwnerChange,
 ): Promise<OwnershipChange | null> {
+  const row = ledgerRow(c);
+  if (row) await db.ownership.append(row);
+  return row;
+}
+
+/**
+ * `writeOwnerChange` for many records at once (a bulk create, e.g. an import batch): the same
+ * ledger rows, appended in multi-row statements. Returns the rows written.
+ */
+export async function writeOwnerChanges(
+  db: Pick<Repos, 'ownership'>,
+  changes: readonly OwnerChange[],
+): Promise<OwnershipChange[]> {
+  const rows = changes.map(ledgerRow).filter((r): r is OwnershipChange => r !== null);
+  if (rows.length > 0) await db.ownership.appendMany(rows);
+  return rows;
+}
+
+/** The ledger row of a change, or null when the holder did not change. */
+function ledgerRow(c: OwnerChange): OwnershipChange | null {
   if (!holderChanged(c.before, c.after)) return null;
-  const row: OwnershipChange = {
+  return {
     id: c.id,
     entity: c.entity,
     recordId: c.recordId,
@@ -75,8 +95,6 @@ export async function writeOwnerChange(
     readUntil: c.note?.readUntil ?? null,
     at: c.at,
   };
-  await db.ownership.append(row);
-  return row;
 }
 
 /** The holder of a stored record (missing system fields count as none). */

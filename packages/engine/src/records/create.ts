@@ -91,7 +91,7 @@ export function createRecord(
  * parameters. A captured parameter the field refuses (say a utm_campaign not matching the
  * field's pattern) is dropped rather than losing the lead.
  */
-function prepareValues(call: Call, values: unknown, opts: CreateOptions): Prepared {
+export function prepareValues(call: Call, values: unknown, opts: CreateOptions): Prepared {
   const captured = withCaptured(call, values, opts.touch);
   const p = prepare(call, captured.values, null);
   if (captured.fields.length > 0 && capturedRefused(p.errors, captured.fields))
@@ -104,7 +104,7 @@ function actorKey(call: Call): string {
 }
 
 /** `opts.prepared` when it was made for this call: same entity, spec version, actor and locale. */
-function reusable(call: Call, opts: CreateOptions): Prepared | null {
+export function reusable(call: Call, opts: Pick<CreateOptions, 'prepared'>): Prepared | null {
   const p = opts.prepared;
   if (!p || call.spec.version === null) return null;
   if (p.entity !== call.model.key || p.specVersion !== call.spec.version) return null;
@@ -128,29 +128,46 @@ export function prepareCreate(
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
     if (denied) return denied;
-    if (call.spec.version === null) return { ok: true, prepared: null };
-    const p = prepareValues(call, values, opts);
-    return {
-      ok: true,
-      prepared: {
-        entity: call.model.key,
-        specVersion: call.spec.version,
-        actor: actorKey(call),
-        locale: call.locale,
-        next: p.next,
-        changed: p.changed,
-        errors: p.errors,
-      },
-    };
+    return prepared(call, values, opts);
   });
 }
 
-async function insert(
-  call: Call,
-  next: RecordData,
-  stage: string | null,
+/** `prepareCreate` of many value sets for one call (an import batch): one result each. */
+export async function prepareCreates(
+  rt: Runtime,
+  entity: string,
+  valueSets: readonly unknown[],
   opts: CreateOptions,
-): Promise<RecordResult> {
+): Promise<PreparedCreateResult[]> {
+  const all = await guard(callLocale(rt, opts), async () => {
+    const call = await beginCall(rt, entity, opts);
+    if (isFailure(call)) return call;
+    const denied = authorize(call, 'create');
+    if (denied) return denied;
+    return { ok: true as const, results: valueSets.map((v) => prepared(call, v, opts)) };
+  });
+  return all.ok ? all.results : valueSets.map(() => all);
+}
+
+function prepared(call: Call, values: unknown, opts: CreateOptions): PreparedCreateResult {
+  if (call.spec.version === null) return { ok: true, prepared: null };
+  const p = prepareValues(call, values, opts);
+  return {
+    ok: true,
+    prepared: {
+      entity: call.model.key,
+      specVersion: call.spec.version,
+      actor: actorKey(call),
+      locale: call.locale,
+      next: p.next,
+      changed: p.changed,
+      errors: p.errors,
+    },
+  };
+}
+
+/** The stored row of a new record (id, owner, stage, SLA); shared with `createRecords`. */
+export function newRow(call: Call, next: RecordData, stage: string | null): RecordData {
   const id = call.rt.ids.next();
   const owned = call.model.entity.owned !== false;
   const row: RecordData = {
@@ -167,36 +184,59 @@ async function insert(
     lastActivityAt: null,
   };
   row.slaDueAt = slaDueAt(call, stage, call.now, null, row.ownerId);
-  const res = await records(call).insert(call.model.key, row, { now: call.now });
-  if (!res.ok) return storeFailure(call, res.error, id);
-  const record = res.value;
-  const filled = [...call.model.fields.keys(), 'ownerId', 'teamId'].filter(
-    (k) => !isEmptyValue(record[k]),
-  );
-  await call.db.history.append([createdRow(call, id, record, filled)]);
-  await writeOwnerChange(call.db, {
+  return row;
+}
+
+/** Fields of a new record that have a value (its `$created` history row holds them). */
+export function filledFields(call: Call, record: RecordData): string[] {
+  return [...call.model.fields.keys(), 'ownerId', 'teamId'].filter((k) => !isEmptyValue(record[k]));
+}
+
+/** The first stage transition of a new record (null: the entity has no stages). */
+export function firstTransition(call: Call, id: string, stage: string | null) {
+  if (stage === null) return null;
+  return {
     id: call.rt.ids.next(),
     entity: call.model.key,
     recordId: id,
+    fromStage: null,
+    toStage: stage,
+    actorId: call.actor.userId ?? null,
+    via: call.via,
+    at: call.now,
+    dwellMs: null,
+  };
+}
+
+/** The ledger entry of a new record's first holder. */
+export function firstOwner(call: Call, record: RecordData) {
+  return {
+    id: call.rt.ids.next(),
+    entity: call.model.key,
+    recordId: String(record.id),
     before: null,
     after: holderOf(record),
     actorId: call.actor.userId ?? null,
     via: call.via,
     at: call.now,
-  });
-  if (stage !== null) {
-    await call.db.transitions.append({
-      id: call.rt.ids.next(),
-      entity: call.model.key,
-      recordId: id,
-      fromStage: null,
-      toStage: stage,
-      actorId: call.actor.userId ?? null,
-      via: call.via,
-      at: call.now,
-      dwellMs: null,
-    });
-  }
+  };
+}
+
+async function insert(
+  call: Call,
+  next: RecordData,
+  stage: string | null,
+  opts: CreateOptions,
+): Promise<RecordResult> {
+  const row = newRow(call, next, stage);
+  const id = String(row.id);
+  const res = await records(call).insert(call.model.key, row, { now: call.now });
+  if (!res.ok) return storeFailure(call, res.error, id);
+  const record = res.value;
+  await call.db.history.append([createdRow(call, id, record, filledFields(call, record))]);
+  await writeOwnerChange(call.db, firstOwner(call, record));
+  const transition = firstTransition(call, id, stage);
+  if (transition) await call.db.transitions.append(transition);
   if (opts.touch) await writeTouch(call, id, opts.touch);
   await emit(call, 'record.created', id, { record }, opts.depth ?? 0);
   return { ok: true, record: visible(call, record) };

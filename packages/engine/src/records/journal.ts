@@ -1,4 +1,4 @@
-import type { HistoryRow } from '@trellis/store';
+import type { HistoryRow, NewOutboxEvent } from '@trellis/store';
 import type { RecordData } from '../ports';
 import type { Call } from './call';
 import type { TouchInput } from './types';
@@ -66,7 +66,18 @@ export function emit(
   payload: Record<string, unknown>,
   depth = 0,
 ): Promise<number> {
-  return call.db.outbox.append({
+  return call.db.outbox.append(event(call, type, recordId, payload, depth));
+}
+
+/** The outbox event of a change (`emit` writes one; a bulk write appends many at once). */
+export function event(
+  call: Call,
+  type: string,
+  recordId: string,
+  payload: Record<string, unknown>,
+  depth = 0,
+): NewOutboxEvent {
+  return {
     id: call.rt.ids.next(),
     type,
     entity: call.model.key,
@@ -76,7 +87,7 @@ export function emit(
     via: call.via,
     depth,
     createdAt: call.now,
-  });
+  };
 }
 
 /** Records an attribution touch (intake create or merge). */

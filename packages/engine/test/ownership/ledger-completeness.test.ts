@@ -120,6 +120,8 @@ describe('the ownership ledger', () => {
 // Each file below was read: it calls writeOwnerChange, or its writes never touch ownerId/teamId.
 const RECORD_WRITERS = new Set([
   'packages/engine/src/records/create.ts',
+  // Bulk create (imports): writeOwnerChanges, the same rows appended together.
+  'packages/engine/src/records/create-many.ts',
   'packages/engine/src/records/update.ts',
   // Intake merge fills empty fields of the record's own fields only (never ownerId/teamId).
   'packages/engine/src/records/merge.ts',
@@ -143,7 +145,7 @@ function sources(dir: string, out: string[] = []): string[] {
 
 describe('no path changes an owner behind the ledger', () => {
   it('only the known record writers call the store’s record insert/update', () => {
-    const writes = /records\([^)]*\)\s*\.\s*(insert|update)\s*\(/;
+    const writes = /records\([^)]*\)\s*\.\s*(insert|insertMany|update)\s*\(/;
     const found = ['packages/engine/src', 'apps/server/src', 'apps/cli/src']
       .flatMap((d) => sources(join(root, d)))
       .filter((f) => writes.test(readFileSync(f, 'utf8')))
@@ -158,5 +160,7 @@ describe('no path changes an owner behind the ledger', () => {
       'apps/server/src/seed/seed-workspace.ts',
     ])
       expect(readFileSync(join(root, f), 'utf8'), f).toContain('writeOwnerChange(');
+    const bulk = 'packages/engine/src/records/create-many.ts';
+    expect(readFileSync(join(root, bulk), 'utf8'), bulk).toContain('writeOwnerChanges(');
   });
 });

@@ -35,6 +35,8 @@ export type HistoryRepo = {
 /** Stage changes of records. */
 export type TransitionRepo = {
   append(row: TransitionRow): Promise<void>;
+  /** Appends many at once (a bulk write, e.g. an import batch): multi-row statements. */
+  appendMany(rows: readonly TransitionRow[]): Promise<void>;
   /** A record's stage changes, oldest first. */
   listFor(entity: string, recordId: string): Promise<Required<TransitionRow>[]>;
 };

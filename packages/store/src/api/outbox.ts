@@ -50,6 +50,8 @@ export type OutboxHead = {
 export type OutboxRepo = {
   /** Appends an event and returns its sequence number. */
   append(e: NewOutboxEvent): Promise<number>;
+  /** Appends many events at once, in their order (a bulk write, e.g. an import batch). */
+  appendMany(events: readonly NewOutboxEvent[]): Promise<void>;
   /** Appends unless an event with the same id exists (generated ids); true if written. */
   appendOnce(e: NewOutboxEvent): Promise<boolean>;
   /** Whether a free event exists (a read: no write lock). */

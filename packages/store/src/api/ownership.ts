@@ -29,6 +29,8 @@ export type OwnershipChange = {
 /** The ownership ledger (`ownership_changes`). */
 export type OwnershipRepo = {
   append(change: OwnershipChange): Promise<void>;
+  /** Appends many at once (a bulk write, e.g. an import batch): multi-row statements. */
+  appendMany(changes: readonly OwnershipChange[]): Promise<void>;
   /** A record's owner changes, oldest first. */
   listFor(entity: string, recordId: string): Promise<OwnershipChange[]>;
   /** The latest change of each of these records (records never changed are absent). */

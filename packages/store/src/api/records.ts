@@ -104,6 +104,15 @@ export type RecordRepo = {
     record: RecordInput,
     opts?: WriteOptions,
   ): Promise<StoreResult<StoredRecord>>;
+  /**
+   * Inserts many records at once (an import batch), each as `insert` would: one result per
+   * input, in order. Multi-row statements where the adapter gains from them (PostgreSQL).
+   */
+  insertMany(
+    entity: string,
+    records: readonly RecordInput[],
+    opts?: WriteOptions,
+  ): Promise<StoreResult<StoredRecord>[]>;
   /** Applies `patch` if the stored version equals `expectedVersion`; bumps version and updatedAt. */
   update(
     entity: string,
@@ -127,6 +136,8 @@ export type RecordRepo = {
     values: RecordInput,
     opts?: { excludeId?: string },
   ): Promise<IdentityMatch[]>;
+  /** `findByIdentity` for each of many value sets (a bulk create): one list of matches each. */
+  findByIdentityMany(entity: string, values: readonly RecordInput[]): Promise<IdentityMatch[][]>;
   /** Moves a record into the recycle bin (`deletedAt`); optimistic like `update`. */
   softDelete(
     entity: string,

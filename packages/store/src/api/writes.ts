@@ -12,15 +12,16 @@ type MethodsOf<T> = {
  */
 export const WRITE_METHODS = {
   history: ['append'],
-  transitions: ['append'],
+  transitions: ['append', 'appendMany'],
   touches: ['append'],
   activities: ['insert'],
   tasks: ['insert', 'update'],
   notifications: ['insert', 'markRead', 'markAllRead'],
   handovers: ['insert', 'decide', 'annotate'],
-  ownership: ['append'],
+  ownership: ['append', 'appendMany'],
   outbox: [
     'append',
+    'appendMany',
     'appendOnce',
     'finish',
     'putBack',
@@ -57,6 +58,7 @@ export const WRITE_METHODS = {
 /** The RecordRepo methods that write. */
 export const RECORD_WRITE_METHODS = [
   'insert',
+  'insertMany',
   'update',
   'softDelete',
   'restore',

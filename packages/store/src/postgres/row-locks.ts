@@ -1,7 +1,8 @@
 import type { Repos } from '../api/store';
 import { EMAIL_COLS, deliveryRepo, emailRepo, toDue, toEmail } from '../sql/deliveries';
 import { fromNum, type SqlExec } from '../sql/exec';
-import { EVENT_COLS, FREE, INSERT, outboxRepo, params, toEvent } from '../sql/outbox';
+import { EVENT_COLS, FREE, INSERT, INSERT_HEAD, outboxRepo, params, toEvent } from '../sql/outbox';
+import { insertRows } from '../sql/multi-row';
 import { COMMIT_CHANNEL } from './commit-channel';
 import { pgNotificationRepo } from './notification-order';
 import { commitOrderedReads } from './outbox-order';
@@ -27,6 +28,12 @@ export function rowLockingRepos(
           params(e),
         );
         return fromNum(r?.seq);
+      },
+      // One notification for the whole bulk: a stream wakes once and reads them all.
+      async appendMany(events) {
+        if (events.length === 0) return;
+        await insertRows(x, INSERT_HEAD, events.map(params));
+        await x.get(`SELECT pg_notify('${COMMIT_CHANNEL}', '') AS n`);
       },
       async appendOnce(e) {
         const r = await x.get(

@@ -1,18 +1,33 @@
 import { newId } from '../ids';
 import type { HistoryRepo, HistoryRow, TransitionRepo, TransitionRow } from '../api/history';
 import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
+import { insertRows } from './multi-row';
 
 const INSERT_HISTORY =
-  'INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at)';
 const INSERT_TRANSITION =
-  'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms)';
+
+const transitionParams = (r: TransitionRow): unknown[] => [
+  r.id ?? newId(),
+  r.entity,
+  r.recordId,
+  r.fromStage,
+  r.toStage,
+  r.actorId,
+  r.via,
+  r.at,
+  r.dwellMs,
+];
 
 /** record_history over portable SQL. */
 export function historyRepo(x: SqlExec): HistoryRepo {
   return {
     async append(rows) {
-      for (const r of rows)
-        await x.run(INSERT_HISTORY, [
+      await insertRows(
+        x,
+        INSERT_HISTORY,
+        rows.map((r) => [
           r.id ?? newId(),
           r.changeId,
           r.entity,
@@ -23,7 +38,8 @@ export function historyRepo(x: SqlExec): HistoryRepo {
           r.actorId,
           r.via,
           r.at,
-        ]);
+        ]),
+      );
     },
     async listFor(entity, recordId) {
       const rows = await x.all(
@@ -50,17 +66,10 @@ export function historyRepo(x: SqlExec): HistoryRepo {
 export function transitionRepo(x: SqlExec): TransitionRepo {
   return {
     async append(r) {
-      await x.run(INSERT_TRANSITION, [
-        r.id ?? newId(),
-        r.entity,
-        r.recordId,
-        r.fromStage,
-        r.toStage,
-        r.actorId,
-        r.via,
-        r.at,
-        r.dwellMs,
-      ]);
+      await insertRows(x, INSERT_TRANSITION, [transitionParams(r)]);
+    },
+    async appendMany(rows) {
+      await insertRows(x, INSERT_TRANSITION, rows.map(transitionParams));
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

@@ -1,5 +1,6 @@
 import type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from '../api/outbox';
 import { fromJson, fromNum, type Row, type SqlExec } from './exec';
+import { insertRows } from './multi-row';
 
 export const EVENT_COLS =
   'seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts';
@@ -57,6 +58,9 @@ export function params(e: NewOutboxEvent): unknown[] {
 
 export const INSERT =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)';
+/** INSERT up to VALUES for multi-row appends (`attempts` takes its default, 0). */
+export const INSERT_HEAD =
+  'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at)';
 
 /** The reads that find pending events (exported for the query-plan test of the SQLite adapter). */
 export function pendingEventSql(from: string) {
@@ -81,6 +85,9 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
     async append(e) {
       const r = await x.get(`${INSERT} RETURNING seq`, params(e));
       return fromNum(r?.seq);
+    },
+    async appendMany(events) {
+      await insertRows(x, INSERT_HEAD, events.map(params));
     },
     async appendOnce(e) {
       const r = await x.run(`${INSERT} ON CONFLICT (id) DO NOTHING`, params(e));

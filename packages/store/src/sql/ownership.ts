@@ -1,5 +1,6 @@
 import type { OwnershipChange, OwnershipKind, OwnershipRepo } from '../api/ownership';
 import { fromNum, fromNumOrNull, marks, type Row, type SqlExec } from './exec';
+import { insertRows } from './multi-row';
 
 const COLS =
   'id, entity, record_id, kind, from_user_id, to_user_id, from_team_id, to_team_id, reason, actor_id, via, handover_id, read_until, at';
@@ -25,6 +26,23 @@ function toChange(r: Row): OwnershipChange {
   };
 }
 
+const changeParams = (c: OwnershipChange): unknown[] => [
+  c.id,
+  c.entity,
+  c.recordId,
+  c.kind,
+  c.fromUserId,
+  c.toUserId,
+  c.fromTeamId,
+  c.toTeamId,
+  c.reason,
+  c.actorId,
+  c.via,
+  c.handoverId,
+  c.readUntil,
+  c.at,
+];
+
 // Keeps an IN list well under every driver's parameter limit.
 const CHUNK = 500;
 
@@ -37,22 +55,10 @@ export const cooldownSql = (from: string) =>
 export function ownershipRepo(x: SqlExec, cooldownFrom = 'ownership_changes'): OwnershipRepo {
   return {
     async append(c) {
-      await x.run(`INSERT INTO ownership_changes (${COLS}) VALUES (${marks(14)})`, [
-        c.id,
-        c.entity,
-        c.recordId,
-        c.kind,
-        c.fromUserId,
-        c.toUserId,
-        c.fromTeamId,
-        c.toTeamId,
-        c.reason,
-        c.actorId,
-        c.via,
-        c.handoverId,
-        c.readUntil,
-        c.at,
-      ]);
+      await x.run(`INSERT INTO ownership_changes (${COLS}) VALUES (${marks(14)})`, changeParams(c));
+    },
+    async appendMany(changes) {
+      await insertRows(x, `INSERT INTO ownership_changes (${COLS})`, changes.map(changeParams));
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

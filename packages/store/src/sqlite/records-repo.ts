@@ -65,6 +65,11 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
   const unknown = (entity: string) => fail<never>('unknown_entity', '', { entity }, locale);
   return {
     insert: async (entity, record, opts) => core().insert(entity, record, opts),
+    // Prepared statements run in-process: a loop without a wait per record is the gain here.
+    insertMany: async (entity, inputs, opts) => {
+      const c = core();
+      return inputs.map((r) => c.insert(entity, r, opts));
+    },
     update: async (entity, id, patch, version, opts) =>
       core().update(entity, id, patch, version, opts),
     get: async (entity, id, opts) => core().get(entity, id, opts),
@@ -99,6 +104,10 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
       });
     },
     findByIdentity: async (entity, values, opts) => core().findByIdentity(entity, values, opts),
+    findByIdentityMany: async (entity, values) => {
+      const c = core();
+      return values.map((v) => c.findByIdentity(entity, v));
+    },
     softDelete: async (entity, id, opts) => core().softDelete(entity, id, opts),
     restore: async (entity, id, opts) => core().restore(entity, id, opts),
     async slaDue(entity, q) {

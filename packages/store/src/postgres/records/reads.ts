@@ -142,3 +142,57 @@ export async function findByIdentity(
   }
   return out;
 }
+
+const IDENTITY_CHUNK = 500;
+const tupleKey = (values: readonly unknown[]) => values.map((v) => String(v)).join('\u0000');
+
+/**
+ * `findByIdentity` for many value sets (a bulk create): one query per identity key and 500 value
+ * sets, `(fields) IN ((...), ...)`, instead of one per key and set. Same matches, same order.
+ */
+export async function findByIdentities(
+  cx: RecordCx,
+  info: EntityTableInfo,
+  valueSets: readonly RecordInput[],
+): Promise<IdentityMatch[][]> {
+  const out: IdentityMatch[][] = valueSets.map(() => []);
+  const seen = valueSets.map(() => new Set<string>());
+  for (const key of info.identity) {
+    const wanted: { index: number; params: unknown[] }[] = [];
+    valueSets.forEach((values, index) => {
+      const params: unknown[] = [];
+      for (const f of key) {
+        const col = info.columns[f];
+        const v = values[f];
+        const enc = col && v !== null && v !== undefined && v !== '' ? toPg(col, v) : null;
+        if (!enc?.ok) return;
+        params.push(enc.value);
+      }
+      wanted.push({ index, params });
+    });
+    const cols = `(${key.map(quoteIdent).join(', ')})`;
+    const one = `(${key.map(() => '?').join(', ')})`;
+    for (let i = 0; i < wanted.length; i += IDENTITY_CHUNK) {
+      const chunk = wanted.slice(i, i + IDENTITY_CHUNK);
+      const rows = await cx.x.all<Record<string, unknown>>(
+        `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE ${cols} IN (${chunk.map(() => one).join(', ')}) AND deleted_at IS NULL ORDER BY created_at`,
+        chunk.flatMap((w) => w.params),
+      );
+      const byKey = new Map<string, Record<string, unknown>[]>();
+      for (const row of rows) {
+        const k = tupleKey(key.map((f) => row[f]));
+        const list = byKey.get(k) ?? [];
+        byKey.set(k, list);
+        list.push(row);
+      }
+      for (const w of chunk)
+        for (const row of (byKey.get(tupleKey(w.params)) ?? []).slice(0, 20)) {
+          const rec = decodePgRow(info, row);
+          if (seen[w.index]!.has(rec.id)) continue;
+          seen[w.index]!.add(rec.id);
+          out[w.index]!.push({ key: [...key], record: rec });
+        }
+    }
+  }
+  return out;
+}

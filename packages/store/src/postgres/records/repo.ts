@@ -7,9 +7,9 @@ import type { SqlExec } from '../../sql/exec';
 import type { WhereSql } from '../../sqlite/record-core';
 import { conditionColumns } from '../../sql/reports/scope';
 import { groupRecords } from './groups';
-import { findByIdentity, getRecord, listRecords } from './reads';
+import { findByIdentities, findByIdentity, getRecord, listRecords } from './reads';
 import { pgSearchCondition } from './search';
-import { insertRecord, setDeleted, updateRecord, type RecordCx } from './writes';
+import { insertRecord, insertRecords, setDeleted, updateRecord, type RecordCx } from './writes';
 
 /** Entity table descriptions per spec object, built once. */
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
@@ -75,6 +75,10 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
   };
   return {
     insert: (entity, record, opts) => on(entity, (i) => insertRecord(cx, i, record, opts)),
+    async insertMany(entity, inputs, opts) {
+      const info = tables.get(entity);
+      return info ? insertRecords(cx, info, inputs, opts) : inputs.map(() => unknown(entity));
+    },
     update: (entity, id, patch, version, opts) =>
       on(entity, (i) => updateRecord(cx, i, id, patch, version, opts)),
     async get(entity, id, opts) {
@@ -110,6 +114,11 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
     async findByIdentity(entity, values, opts) {
       const info = tables.get(entity);
       return info ? findByIdentity(cx, info, values, opts?.excludeId) : [];
+    },
+    async findByIdentityMany(entity, values) {
+      const info = tables.get(entity);
+      if (!info) return values.map(() => []);
+      return findByIdentities(cx, info, values);
     },
     softDelete: (entity, id, opts = {}) => on(entity, (i) => setDeleted(cx, i, id, true, opts)),
     restore: (entity, id, opts = {}) => on(entity, (i) => setDeleted(cx, i, id, false, opts)),
