@@ -3,7 +3,7 @@ import { localize } from '@trellis/spec';
 import { entityPaths } from './entity-paths';
 import { entitySchemas } from './entity-schemas';
 import { fixedPaths } from './fixed-paths';
-import { FIXED_COMPONENTS } from './fixed-responses';
+import { FIXED_COMPONENTS } from './components';
 
 type Schema = Record<string, unknown>;
 const problem = {

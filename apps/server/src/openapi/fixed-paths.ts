@@ -1,7 +1,9 @@
 import { BODIES } from './fixed-bodies';
 import { ENDPOINTS } from './fixed-endpoints';
 import { fixedQueries } from './fixed-queries';
-import { errorStatuses, FIXED_MEDIA, FIXED_RESPONSES } from './fixed-responses';
+import { errorStatuses } from './error-statuses';
+import { FIXED_MEDIA } from './fixed-media';
+import { FIXED_RESPONSES } from './fixed-responses';
 import { operationIdOf } from './operation-id';
 
 type Schema = Record<string, unknown>;
