@@ -36,6 +36,7 @@ export {
 export { AJV_FORMATS, createAjv, type ErrorObject } from './validation/ajv';
 export { localizeAjvErrors } from './validation/localize';
 export { formValueSchema, standaloneValidatorModule } from './validation/standalone';
+export { interpretedValidator } from './validation/interpreted';
 export {
   loadStandaloneValidator,
   STANDALONE_RUNTIME_MODULES,
