@@ -66,10 +66,21 @@ export const CHARTS: Record<string, Builder> = {
           {
             type: 'funnel',
             sort: 'none',
-            left: phone ? '4%' : '10%',
-            width: phone ? '92%' : '80%',
+            left: phone ? '2%' : '10%',
+            width: phone ? '56%' : '80%',
             minSize: '12%',
-            label: { show: true, position: 'inside', formatter: '{b} {c}' },
+            // At phone width the narrowest band is a few dozen pixels: its label went past both
+            // edges. There the labels sit beside the funnel, cut with an ellipsis if still long.
+            label: phone
+              ? {
+                  show: true,
+                  position: 'right',
+                  formatter: '{b} {c}',
+                  width: 120,
+                  overflow: 'truncate',
+                }
+              : { show: true, position: 'inside', formatter: '{b} {c}' },
+            ...(phone ? { labelLine: { show: true, length: 6 } } : {}),
             data: w.rows.map((r) => ({ name: r.label, value: r.values[col.key]?.value ?? 0 })),
             cursor: 'pointer',
           },
