@@ -79,6 +79,43 @@ describe('export files', () => {
     expect(bad.status).toBe(400);
   });
 
+  it("exports a view's rows in its order, the list's search on top, and refuses a view that is not the caller's", async () => {
+    const { s, mgr } = await stackWithLeads(12);
+    const created = await s.request('/api/v1/views', {
+      method: 'POST',
+      cookie: mgr.cookie,
+      json: {
+        entity: 'lead',
+        label: '名字含1',
+        type: 'list',
+        columns: ['name'],
+        filter: { in: ['1', { var: 'name' }] },
+        sort: [{ field: 'name', dir: 'desc' }],
+      },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const view = (await created.json()) as { key: string };
+    const names = async (url: string) => {
+      const res = await s.request(url, { cookie: mgr.cookie });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return ((await res.json()) as { items: { name: string }[] }).items.map((r) => r.name);
+    };
+    const shown = await names(`/api/v1/views/${view.key}/records?limit=100`);
+    expect(shown).toEqual(['学员11', '学员10', '学员1', '=1+2']);
+    expect(await names(`/api/v1/records/lead/export?format=json&view=${view.key}`)).toEqual(shown);
+    const q = encodeURIComponent('学员11');
+    expect(await names(`/api/v1/records/lead/export?format=json&view=${view.key}&q=${q}`)).toEqual([
+      '学员11',
+    ]);
+    // Another person's view is not theirs to export through.
+    const other = await s.signIn('mgr2', 'manager');
+    const refused = await s.request(`/api/v1/records/lead/export?format=csv&view=${view.key}`, {
+      cookie: other.cookie,
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('/view');
+  });
+
   it('writes every export to the audit trail that admins read and reps cannot', async () => {
     const { s, mgr } = await stackWithLeads(1_203);
     const filter = JSON.stringify({ '==': [{ var: 'source' }, 'douyin'] });

@@ -10,6 +10,7 @@ import { HttpProblem, localeOf } from '../http/problem';
 import { timeZoneOf } from '../http/time-zone';
 import type { AppEnv } from '../types';
 import { parseListQuery, readableEntity } from './record-helpers';
+import { viewByKey } from '../views/view-def';
 
 const PAGE = 1000;
 const MAX_JSON_ROWS = 100_000;
@@ -23,7 +24,7 @@ const TYPES: Record<ExportFormat, [string, string]> = {
 };
 
 /**
- * `GET /api/v1/records/:entity/export?format=csv|csv-gbk|xlsx|json&filter=&sort=&q=`
+ * `GET /api/v1/records/:entity/export?format=csv|csv-gbk|xlsx|json&view=&filter=&sort=&q=`
  * (capability `export`): every record of the list in the caller's read scope, hidden fields
  * never included (records come redacted from the engine, columns are the visible fields).
  * CSV and XLSX are streamed page by page (a million rows in bounded memory); CSV is UTF-8 with a
@@ -46,7 +47,22 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
           params: { reason: `format: ${FORMATS.join(' | ')}` },
         },
       ]);
-    const query = parseListQuery(ctx, c, actor, entity);
+    const asked = parseListQuery(ctx, c, actor, entity);
+    // `view=`: the rows of that view (its filter and sort) as the list shows them, the caller's
+    // filter and search on top — not only what the caller sent of it.
+    const viewKey = c.req.query('view');
+    const view = viewKey ? await viewByKey(ctx, actor, ctx.store.savedViews, viewKey) : undefined;
+    if (viewKey && (!view || view.entity !== entity.key))
+      throw new HttpProblem(400, 'invalid_value', { reason: 'view' }, [
+        { path: '/view', code: 'invalid_value', message: '', params: { reason: 'view' } },
+      ]);
+    const filter = [view?.filter, asked.filter].filter((f) => f !== undefined && f !== null);
+    const sort = asked.sort ?? view?.sort;
+    const query = {
+      ...asked,
+      ...(filter.length > 0 ? { filter: filter.length === 1 ? filter[0] : { and: filter } } : {}),
+      ...(sort ? { sort } : {}),
+    };
     const locale = localeOf(c);
     const list = (cursor: string | null) =>
       ctx.engine.records.list(

@@ -80,13 +80,16 @@ export function bulk(
   return request('POST', `/api/v1/records/${entity}/bulk`, body);
 }
 
-/** The export URL of a view's current list (CSV; the server keeps only visible fields). */
+/**
+ * The export URL of a list as shown: the view (the server applies its filter and sort), the
+ * filter built on top of it, the search and the sort (the server keeps only visible fields).
+ */
 export function exportUrl(
   entity: string,
-  filter: unknown,
+  list: { view?: string; filter?: unknown; q?: string; sort?: string },
   format: 'csv' | 'csv-gbk' | 'xlsx' | 'json' = 'csv',
 ): string {
-  return `/api/v1/records/${entity}/export${query({ format, filter })}`;
+  return `/api/v1/records/${entity}/export${query({ format, ...list })}`;
 }
 
 /** Saves a view of the user's own. */

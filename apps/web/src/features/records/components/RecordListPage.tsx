@@ -218,7 +218,15 @@ function EntityList({ entityKey }: { entityKey: string }) {
               items: (['xlsx', 'csv', 'csv-gbk'] as const).map((f) => ({
                 key: f,
                 label: (
-                  <a href={exportUrl(entityKey, exportFilter, f)}>{t(`list.exportAs.${f}`)}</a>
+                  <a
+                    href={exportUrl(
+                      entityKey,
+                      { ...listParams, ...(view ? { view: view.key } : {}) },
+                      f,
+                    )}
+                  >
+                    {t(`list.exportAs.${f}`)}
+                  </a>
                 ),
               })),
             }}
