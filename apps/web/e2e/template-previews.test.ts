@@ -1,0 +1,126 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, openBrowser, signIn } from './harness/browser';
+import { startTrellis, WEB_DIR, type RunningTrellis } from './harness/trellis';
+
+// The screenshots each template's manifest bundles for the gallery (`previews`), taken from the
+// real app with the template's demo data. They are written to e2e/artifacts; with
+// TRELLIS_WRITE_PREVIEWS=1 also into templates/<name>/previews, the files the manifest names.
+const TEMPLATES = join(WEB_DIR, '..', '..', 'templates');
+const ARTIFACTS = join(WEB_DIR, 'e2e', 'artifacts');
+const VIEWPORT = { width: 1280, height: 720 }; // the gallery's 16:9 cards
+let server: RunningTrellis | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+function manifestPreviews(name: string): string[] {
+  const m = JSON.parse(readFileSync(join(TEMPLATES, name, 'template.json'), 'utf8')) as {
+    previews?: string[];
+  };
+  return m.previews ?? [];
+}
+
+async function capture(page: Page, name: string, file: string, path: string, ready: string) {
+  await page.goto(`${server!.url}${path}`);
+  await page
+    .locator(ready)
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(async (e: unknown) => {
+      await page.screenshot({ path: join(ARTIFACTS, `preview-failed-${name}.png`) });
+      throw e;
+    });
+  await page.waitForLoadState('networkidle');
+  // The viewport only: a card shows the top of the page, not a full-page strip.
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const taken = join(ARTIFACTS, `preview-${name}-${file.replace(/\W+/g, '-')}.png`);
+  await page.screenshot({ path: taken });
+  if (process.env.TRELLIS_WRITE_PREVIEWS === '1') {
+    mkdirSync(join(TEMPLATES, name, 'previews'), { recursive: true });
+    copyFileSync(taken, join(TEMPLATES, name, file));
+  }
+  expect(page.pageErrors).toEqual([]);
+}
+
+describe('template previews', () => {
+  it('education: the rep board, the lead list and the funnel dashboard (zh-CN)', async () => {
+    expect(manifestPreviews('education')).toEqual([
+      'previews/board.png',
+      'previews/leads.png',
+      'previews/dashboard.png',
+    ]);
+    server = await startTrellis();
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, VIEWPORT);
+      const manager = server.login('manager');
+      await signIn(page, server.url, manager.login, manager.password);
+      await capture(page, 'education', 'previews/board.png', '/board/team-board', '[data-record]');
+      await capture(
+        page,
+        'education',
+        'previews/leads.png',
+        '/records/lead?view=all-leads',
+        '.trellis-table-row',
+      );
+      await capture(
+        page,
+        'education',
+        'previews/dashboard.png',
+        '/dashboards/sales-funnel',
+        '[data-widget] canvas',
+      );
+    } finally {
+      await browser.closeAll();
+    }
+  }, 300_000);
+
+  it('b2b-sales: the deal board with risk lights, the customer list and data health (zh-CN)', async () => {
+    expect(manifestPreviews('b2b-sales')).toEqual([
+      'previews/deal-board.png',
+      'previews/customers.png',
+      'previews/data-health.png',
+    ]);
+    const vp = { login: 'preview.vp', password: 'Preview-Shots-2026!' };
+    server = await startTrellis({
+      demo: false,
+      prepare: [
+        ['template', 'install', 'b2b-sales', '--choose-all', 'theirs'],
+        ['seed', '--template', 'b2b-sales', '--records', '400', '--seed', '2'],
+        ['users', 'add', '--login', vp.login, '--password', vp.password, '--role', 'sales-vp'],
+      ],
+    });
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, VIEWPORT);
+      await signIn(page, server.url, vp.login, vp.password);
+      await capture(
+        page,
+        'b2b-sales',
+        'previews/deal-board.png',
+        '/board/deal-board',
+        '[data-record]',
+      );
+      await capture(
+        page,
+        'b2b-sales',
+        'previews/customers.png',
+        '/records/customer',
+        '.trellis-table-row',
+      );
+      await capture(
+        page,
+        'b2b-sales',
+        'previews/data-health.png',
+        '/dashboards/customer-health',
+        '[data-widget] canvas',
+      );
+    } finally {
+      await browser.closeAll();
+    }
+  }, 300_000);
+});
