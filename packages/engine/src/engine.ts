@@ -111,7 +111,7 @@ export type RecordsApi = {
   get(
     entity: string,
     id: string,
-    opts: CallOptions & { includeDeleted?: boolean },
+    opts: CallOptions & { includeDeleted?: boolean; lock?: boolean },
   ): Promise<RecordResult>;
   list(entity: string, query: ListOptions, opts: CallOptions): Promise<ListResult>;
   /** Counts and sums per value of a field under the same filter, search and permissions as `list`. */

@@ -38,7 +38,9 @@ export function recordsPortFor(
   };
   return {
     get: async (entity, id) => {
-      const r = await engine.records.get(entity, id, opts);
+      // Locked in the worker's transaction: the drain's record cache stays true where
+      // transactions run side by side (record-cache.ts).
+      const r = await engine.records.get(entity, id, { ...opts, lock: true });
       return r.ok ? r.record : null;
     },
     create: (entity, values) => engine.records.create(entity, values, opts),

@@ -50,6 +50,9 @@ export type AutomationOptions = {
   retentionMs: number;
 };
 
+/** `batchMs` on a store whose transactions run side by side (see createRuntime). */
+const SIDE_BY_SIDE_BATCH_MS = 25;
+
 export const defaultAutomationOptions: AutomationOptions = {
   maxDepth: 5,
   leaseMs: 30_000,
@@ -137,7 +140,14 @@ export type Scope = {
 
 /** Builds the shared runtime over the engine's ports. */
 export function createRuntime(deps: AutomationDeps): Runtime {
-  const options = { ...defaultAutomationOptions, ...(deps.options ?? {}) };
+  const options = {
+    ...defaultAutomationOptions,
+    // Where transactions run side by side (PostgreSQL) a drain transaction holds only the rows
+    // it locks, not the writer, and each one costs four round trips (claimable read, BEGIN,
+    // take, COMMIT): longer ones amortize them. Streams wait for it (they read in commit order).
+    ...(deps.store.serialWrites ? {} : { batchMs: SIDE_BY_SIDE_BATCH_MS }),
+    ...(deps.options ?? {}),
+  };
   const locale = deps.locale ?? 'zh-CN';
   const now = () => deps.clock.now();
   const evaluate: ActionContext['evaluate'] = (expr, data, previous) => {

@@ -6,18 +6,22 @@ import { hiddenFields, visible } from './outcome';
 import type { Runtime } from './runtime';
 import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
 
-/** Reads one record the actor may see; deleted records only with `includeDeleted`. */
+/**
+ * Reads one record the actor may see; deleted records only with `includeDeleted`. `lock` (with
+ * `tx`): the row stays as read until the transaction ends (see the store's `get`).
+ */
 export function getRecord(
   rt: Runtime,
   entity: string,
   id: string,
-  opts: CallOptions & { includeDeleted?: boolean },
+  opts: CallOptions & { includeDeleted?: boolean; lock?: boolean },
 ): Promise<RecordResult> {
   return guard(callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const record = await records(call).get(entity, id, {
       includeDeleted: opts.includeDeleted ?? false,
+      ...(opts.lock && opts.tx ? { lock: true } : {}),
     });
     if (!record) return engineError('not_found', call.locale, 'notFound', { entity, id });
     const denied = authorize(call, 'read', record);

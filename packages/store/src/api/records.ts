@@ -121,10 +121,14 @@ export type RecordRepo = {
     expectedVersion: number,
     opts?: WriteOptions,
   ): Promise<StoreResult<StoredRecord>>;
+  /**
+   * One record. `lock` (inside a transaction): no other transaction changes the row until this
+   * one ends, so what was read stays true (PostgreSQL: `FOR UPDATE`; SQLite has one writer).
+   */
   get(
     entity: string,
     id: string,
-    opts?: { includeDeleted?: boolean },
+    opts?: { includeDeleted?: boolean; lock?: boolean },
   ): Promise<StoredRecord | null>;
   /** One page of a list with keyset pagination over the sort fields plus id. */
   list(entity: string, query?: RecordQuery): Promise<StoreResult<ListPage>>;

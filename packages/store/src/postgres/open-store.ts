@@ -48,6 +48,8 @@ type Scope = {
   on: () => Queryable;
   /** Runs `fn` atomically: a savepoint of the open transaction, or a transaction of its own. */
   unit: <T>(fn: (p: TxParts) => Promise<T>) => Promise<T>;
+  /** Entity tables found by open-load counts (the store's, shared by its scopes). */
+  tablesFound: Set<string>;
 };
 
 /** Every repository of one scope: the pool (outside a transaction) or one transaction's client. */
@@ -64,7 +66,8 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
       if (!repo) records.set(spec, (repo = pgRecordRepo(s.x, spec, locale)));
       return repo;
     },
-    openLoads: (entity, closed, userIds) => pgOpenLoads(s.x, entity, closed, userIds),
+    openLoads: (entity, closed, userIds) =>
+      pgOpenLoads(s.x, entity, closed, userIds, s.tablesFound),
     specs: pgSpecRepo(s.x, atomic),
     migrations: pgMigrationRepo(s.x, atomic),
     tables: pgTableData(s.on),
@@ -96,13 +99,17 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
     throw error;
   }
 
+  const tablesFound = new Set<string>();
   /** The repositories of one transaction, bound to its client. */
   const txScope = (client: PgClient): TxParts => {
     const x = pgExec(() => client);
     const nested: Nested = savepoints(client);
     const parts = { x, nested } as TxParts;
     parts.tx = Object.assign(
-      scopeRepos({ x, on: () => client, unit: (fn) => nested(() => fn(parts)) }, locale),
+      scopeRepos(
+        { x, on: () => client, unit: (fn) => nested(() => fn(parts)), tablesFound },
+        locale,
+      ),
       {
         inTransaction: true as const,
         transaction: <T>(fn: (t: Tx) => Promise<T>) => nested(() => fn(parts.tx)),
@@ -120,7 +127,7 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   const call = (target: object, method: string, args: unknown[]) =>
     (target as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
   const storeRepos = routeWrites(
-    scopeRepos({ x, on: () => pool, unit: run }, locale),
+    scopeRepos({ x, on: () => pool, unit: run, tablesFound }, locale),
     (repo, method, args) => run((p) => call(p.tx[repo], method, args)),
     (spec, method, args) => run((p) => call(p.tx.records(spec), method, args)),
   );

@@ -44,21 +44,34 @@ export async function inTransaction<T>(
 }
 
 /**
- * A nested unit inside the open transaction of `client`: a savepoint, released when `fn`
- * resolves, rolled back to (and released) when it throws, so only this unit's writes are undone.
+ * Nested units inside the open transaction of `client`: each a savepoint, rolled back to (and
+ * released) when its unit throws, so only that unit's writes are undone. A unit that succeeds
+ * is not released at once (a round trip of its own, a third of an automation's statements):
+ * its savepoint stays until the next unit starts, which releases every finished savepoint on top
+ * of the stack in the same simple query as its own `SAVEPOINT` (releasing one releases those
+ * above it), or until the transaction ends. So the stack on the server stays as deep as the
+ * units running, and a unit costs one round trip, two when it fails.
  */
 export function savepoints(client: PgClient) {
   let seq = 0;
+  // Savepoints on the server, oldest first: units running, and finished ones not released yet.
+  const stack: { name: string; done: boolean }[] = [];
   return async <T>(fn: () => Promise<T>): Promise<T> => {
-    const name = `u${++seq}`;
-    await client.query(`SAVEPOINT ${name}`);
+    let top = stack.length;
+    while (top > 0 && stack[top - 1]!.done) top--;
+    const release = top < stack.length ? `RELEASE SAVEPOINT ${stack[top]!.name}; ` : '';
+    stack.length = top;
+    const unit = { name: `u${++seq}`, done: false };
+    await client.query(`${release}SAVEPOINT ${unit.name}`);
+    stack.push(unit);
     try {
       const value = await fn();
-      await client.query(`RELEASE SAVEPOINT ${name}`);
+      unit.done = true;
       return value;
     } catch (error) {
-      await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-      await client.query(`RELEASE SAVEPOINT ${name}`);
+      // Rolling back destroys the savepoints above it; releasing removes it.
+      stack.length = stack.indexOf(unit);
+      await client.query(`ROLLBACK TO SAVEPOINT ${unit.name}; RELEASE SAVEPOINT ${unit.name}`);
       throw error;
     }
   };

@@ -122,6 +122,32 @@ export function recordsContract(factory: StoreFactory): void {
       });
     });
 
+    // The automation worker caches what it read for its whole transaction (PostgreSQL: while
+    // other transactions write side by side): a locked read must keep the row as read.
+    it('keeps a row read with lock as read until the transaction ends', async () => {
+      const created = await ok(repo().insert('lead', { name: 'a', budget: 100 }));
+      let commit!: () => void;
+      const held = new Promise<void>((r) => (commit = r));
+      let read!: () => void;
+      const locked = new Promise<void>((r) => (read = r));
+      const reader = ctx.store.transaction(async (tx) => {
+        await tx.records(ctx.spec).get('lead', created.id, { lock: true });
+        read();
+        await held;
+        return (await tx.records(ctx.spec).get('lead', created.id))?.budget;
+      });
+      await locked;
+      let written = false;
+      const writer = repo()
+        .update('lead', created.id, { budget: 200 }, 1)
+        .then((r) => ((written = true), r));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(written).toBe(false); // waits for the reader's transaction
+      commit();
+      expect(await reader).toBe(100);
+      expect(await writer).toMatchObject({ ok: true, value: { budget: 200 } });
+    });
+
     it('localizes errors in zh-CN', async () => {
       const zh = await factory.open({ locale: 'zh-CN' });
       try {

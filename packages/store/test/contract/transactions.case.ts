@@ -80,6 +80,42 @@ export function transactionsContract(factory: StoreFactory): void {
       expect(rows.map((r) => r.id)).toEqual(['kept', 'nested']);
     });
 
+    // Units that succeeded may keep their savepoint until a later one starts (PostgreSQL):
+    // a failing unit must still undo exactly its own writes and its finished children's.
+    it('undoes a failing unit with its finished children, and keeps finished siblings', async () => {
+      await ctx.store.transaction(async (tx) => {
+        await tx.transaction(async (a) => {
+          await a.outbox.append(event('a'));
+          await a.transaction(async (a1) => a1.outbox.append(event('a1')));
+        });
+        await expect(
+          tx.transaction(async (b) => {
+            await b.transaction(async (b1) => b1.outbox.append(event('b1')));
+            await b.transaction(async (b2) => {
+              await b2.transaction(async (b21) => b21.outbox.append(event('b21')));
+              await b2.outbox.append(event('b2'));
+            });
+            throw new Error('b');
+          }),
+        ).rejects.toThrow('b');
+        await tx.transaction(async (c) => {
+          await c.transaction(async (c1) => c1.outbox.append(event('c1')));
+          await expect(
+            c.transaction(async (c2) => {
+              await c2.outbox.append(event('c2'));
+              throw new Error('c2');
+            }),
+          ).rejects.toThrow('c2');
+          await c.outbox.append(event('c'));
+        });
+        for (let i = 0; i < 100; i++)
+          await tx.transaction(async (d) => d.outbox.append(event(`d${i}`)));
+      });
+      const ids = (await ctx.store.tables.rows('outbox')).map((r) => String(r.id));
+      expect(ids.slice(0, 4)).toEqual(['a', 'a1', 'c1', 'c']);
+      expect(ids).toHaveLength(104);
+    });
+
     it('commits callers that write at the same time independently: one failing undoes only itself', async () => {
       const results = await Promise.allSettled(
         ['a', 'b', 'c', 'd'].map((id) =>

@@ -2,12 +2,13 @@ import type { RecordData } from '../../ports';
 import type { RecordsPort, WriteResult } from '../records-port';
 
 /**
- * Records the worker has read or written inside one drain transaction. On a store whose writes
- * never run side by side (`serialWrites`) no one else changes a record meanwhile, so a record
- * stays what it was until an automation of this worker writes. Writes are noted as pending and trusted only once
+ * Records the worker has read or written inside one drain transaction. No one else changes a
+ * record meanwhile — SQLite has one writer, and where transactions run side by side
+ * (PostgreSQL) the worker reads records locked (`lock`, `FOR UPDATE`) and its writes lock them
+ * too, until the commit — so a record stays what it was until an automation of this worker writes. Writes are noted as pending and trusted only once
  * their action committed (`commit`); any rollback or unknown write clears everything.
  */
-export function createRecordCache(enabled = true) {
+export function createRecordCache() {
   const known = new Map<string, RecordData | null>();
   const pending = new Map<string, RecordData>();
   const made = new Map<string, unknown>();
@@ -24,7 +25,6 @@ export function createRecordCache(enabled = true) {
       id: string,
       read: () => Promise<RecordData | null>,
     ): Promise<RecordData | null> {
-      if (!enabled) return read();
       const k = key(entity, id);
       let r = known.get(k);
       if (r === undefined) {
@@ -35,8 +35,7 @@ export function createRecordCache(enabled = true) {
     },
     /** Notes what a write through the write path returned (trusted after `commit`). */
     wrote(entity: string, w: WriteResult): void {
-      if (enabled && w.ok && typeof w.record.id === 'string')
-        pending.set(key(entity, w.record.id), w.record);
+      if (w.ok && typeof w.record.id === 'string') pending.set(key(entity, w.record.id), w.record);
     },
     /**
      * An action finished. Its writes may have touched other records (formulas, counters), so

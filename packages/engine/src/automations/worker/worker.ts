@@ -63,17 +63,19 @@ export async function drain(
   const worker = opts.workerId ?? rt.options.workerId;
   const max = opts.maxEvents ?? Number.POSITIVE_INFINITY;
   const report: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
+  let drained = true;
   for (let n = 0; report.events < max && n < (opts.transactions ?? Infinity); n++) {
-    // A plain read first: an idle worker never queues a write transaction.
-    if (!(await rt.store.outbox.claimable(worker, rt.now()))) break;
-    let drained = false;
+    // A plain read first: an idle worker never queues a write transaction. Not after a
+    // transaction that stopped for time: events were left, and the read is a round trip.
+    if (drained && !(await rt.store.outbox.claimable(worker, rt.now()))) break;
     const body = async (tx: Tx): Promise<DrainReport> => {
       drained = false;
       const r: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
       const scope = await rt.scope(tx, tx);
-      // On a store whose writes never run side by side, records read or written by one event
-      // stay valid for the next (the cache drops them on any rollback).
-      const cache = createRecordCache(rt.store.serialWrites);
+      // Records read or written by one event stay valid for the next: no one else writes
+      // meanwhile (SQLite: one writer; PostgreSQL: the worker's reads lock the row until the
+      // commit). The cache drops them on any rollback, which also frees a savepoint's locks.
+      const cache = createRecordCache();
       const t0 = performance.now();
       const inTime = () =>
         performance.now() - t0 <

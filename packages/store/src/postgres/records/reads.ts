@@ -19,9 +19,10 @@ export async function getRecord(
   info: EntityTableInfo,
   id: string,
   includeDeleted: boolean,
+  lock = false,
 ): Promise<StoredRecord | null> {
   const row = await cx.x.get<Record<string, unknown>>(
-    `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`,
+    `SELECT ${selectList(info)} FROM ${quoteIdent(info.table)} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}${lock ? ' FOR UPDATE' : ''}`,
     [id],
   );
   return row ? decodePgRow(info, row) : null;

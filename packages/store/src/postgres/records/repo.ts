@@ -83,7 +83,9 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
       on(entity, (i) => updateRecord(cx, i, id, patch, version, opts)),
     async get(entity, id, opts) {
       const info = tables.get(entity);
-      return info ? getRecord(cx, info, id, opts?.includeDeleted ?? false) : null;
+      return info
+        ? getRecord(cx, info, id, opts?.includeDeleted ?? false, opts?.lock ?? false)
+        : null;
     },
     list: (entity, q = {}) =>
       on(entity, async (info) => {
