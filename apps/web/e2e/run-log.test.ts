@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newPage, openBrowser, shot, signIn } from './harness/browser';
+import type { Page } from 'playwright-core';
+import { choose } from './harness/antd';
+import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -31,4 +33,99 @@ describe('the automation run log', () => {
       await browser.closeAll();
     }
   }, 240_000);
+});
+
+const TEXT = {
+  en: {
+    menu: 'Automation log',
+    status: 'Status',
+    automation: 'Automation',
+    skipped: 'Skipped',
+    notMatched: 'Condition not met: nothing done',
+    failedPart: 'Not met — the part that failed:',
+    had: /the record had: /,
+  },
+  'zh-CN': {
+    menu: '自动化日志',
+    status: '状态',
+    automation: '自动化',
+    skipped: '跳过',
+    notMatched: '条件不满足：未执行',
+    failedPart: '条件不成立——未满足的部分：',
+    had: /记录当时的值：/,
+  },
+} as const;
+
+/** The texts of one column of the log's rows (1-based, after the expand column). */
+const column = (page: Page, n: number) =>
+  page
+    .locator('.ant-table-row')
+    .evaluateAll(
+      (rows, i) => rows.map((r) => r.querySelectorAll('td')[i]?.textContent?.trim() ?? ''),
+      n,
+    );
+
+describe('filters and the per-record trace of the run log', () => {
+  for (const [locale, viewport, size] of [
+    ['zh-CN', DESKTOP, 'desktop'],
+    ['en', PHONE, 'phone'],
+  ] as const)
+    it(`narrows to skipped runs of one automation and says why (${locale}, ${size})`, async () => {
+      const text = TEXT[locale];
+      const browser = await openBrowser(locale);
+      try {
+        const page = await newPage(browser, viewport);
+        const admin = server.login('admin');
+        await signIn(page, server.url, admin.login, admin.password);
+        // A Java lead: the routing rules of other courses and cities do not match it.
+        const phone = `+86139${String(Date.now()).slice(-8)}`;
+        await page.evaluate(async (p) => {
+          const res = await fetch('/api/v1/records/lead', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: '日志', phone: p, source: 'website', course: 'java' }),
+          });
+          if (!res.ok) throw new Error(`lead: ${res.status}`);
+        }, phone);
+        await page.goto(`${server.url}/automations/runs`);
+        await page.locator('.ant-table-row').first().waitFor();
+
+        // Skipped runs only (the filter is kept in the address, so a reload keeps it): each says
+        // its condition was not met.
+        await choose(page, page.getByLabel(text.status, { exact: true }), text.skipped);
+        await page.waitForURL(/status=skipped/);
+        await expect
+          .poll(
+            async () => {
+              if ((await page.locator('.ant-table-row').count()) === 0) await page.reload();
+              return new Set(await column(page, 4));
+            },
+            { timeout: 60_000 },
+          )
+          .toEqual(new Set([text.skipped]));
+        expect(new Set(await column(page, 5))).toEqual(new Set([text.notMatched]));
+
+        // One automation: every row is that automation, also after a reload.
+        const name = (await column(page, 2))[0]!;
+        await choose(page, page.getByLabel(text.automation, { exact: true }), name, {
+          search: true,
+        });
+        await page.waitForURL(/automation=/);
+        await expect.poll(async () => new Set(await column(page, 2))).toEqual(new Set([name]));
+        await page.reload();
+        await page.locator('.ant-table-row').first().waitFor();
+        expect(new Set(await column(page, 2))).toEqual(new Set([name]));
+        expect(new Set(await column(page, 4))).toEqual(new Set([text.skipped]));
+
+        // Why not: the part of the condition that failed, with the value the record had.
+        await page.locator('.ant-table-row-expand-icon').first().click();
+        const trace = page.locator('.ant-table-expanded-row').first();
+        await trace.getByText(text.failedPart).waitFor();
+        await trace.getByText(text.had).first().waitFor();
+        await shot(page, `run-log-skipped-${locale}-${size}`);
+        expect(page.pageErrors).toEqual([]);
+      } finally {
+        await browser.closeAll();
+      }
+    }, 240_000);
 });

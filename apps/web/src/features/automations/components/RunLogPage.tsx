@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -31,19 +30,22 @@ export function RunLogPage() {
   const locale = useLocale();
   const spec = useLiveSpec();
   const [params, setParams] = useSearchParams();
-  const [status, setStatus] = useState<string | undefined>();
+  // Both filters live in the address: a reload or a shared link shows the same runs.
   const automation = params.get('automation') ?? undefined;
+  const status = params.get('status') ?? undefined;
   const filter = { record: params.get('record') ?? undefined, automation, status };
-  const setAutomation = (key: string | undefined) =>
+  const setParam = (name: string) => (value: string | undefined) =>
     setParams(
       (p) => {
         const next = new URLSearchParams(p);
-        if (key) next.set('automation', key);
-        else next.delete('automation');
+        if (value) next.set(name, value);
+        else next.delete(name);
         return next;
       },
       { replace: true },
     );
+  const setAutomation = setParam('automation');
+  const setStatus = setParam('status');
   const runs = useInfiniteQuery({
     queryKey: ['automations', 'runs', filter],
     queryFn: ({ pageParam }) =>

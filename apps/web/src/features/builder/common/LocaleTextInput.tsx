@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Flex, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../draft/useDraft';
@@ -21,10 +22,17 @@ export function LocaleTextInput({ value, onChange, label, multiline, status, id 
   const locales = useDraft((s) => s.spec.locales ?? ['zh-CN', 'en']) as ('zh-CN' | 'en')[];
   const map: LocaleMap =
     typeof value === 'string' ? { 'zh-CN': value } : ((value ?? {}) as LocaleMap);
+  // What this input last sent, until the value comes back: typing into the English box right
+  // after the Chinese one (before a re-render on a busy machine) put the old Chinese text back.
+  const sent = useRef<LocaleMap | null>(null);
+  useEffect(() => {
+    sent.current = null;
+  }, [value]);
   const set = (locale: 'zh-CN' | 'en', text: string) => {
-    const next: LocaleMap = { ...map };
+    const next: LocaleMap = { ...(sent.current ?? map) };
     if (text === '') delete next[locale];
     else next[locale] = text;
+    sent.current = next;
     onChange(Object.keys(next).length > 0 ? next : undefined);
   };
   return (

@@ -1,6 +1,7 @@
 import { App, Button, Drawer, Flex, Form, Input, Select, Switch, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useEffect, useRef, type FocusEvent } from 'react';
 import {
   FIELD_TYPES,
   fieldTypes,
@@ -18,7 +19,7 @@ import { ProblemText } from '../common/ProblemText';
 import { usePublished } from '../common/usePublished';
 import { entityIn, fieldIn, setOptional } from '../draft/find';
 import { renameField } from '../draft/rename-field';
-import { useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
+import { useDraftSpec, useDraftStore, useEdit, useProblems } from '../draft/useDraft';
 import { FIELD_TYPE_ICONS } from './field-type-icons';
 import { FieldSettings } from './FieldSettings';
 import { retyped } from './new-field';
@@ -36,6 +37,7 @@ export function FieldDrawer({ entity, fieldKey, pointer, onKey, onClose }: Props
   const { t } = useTranslation('builder');
   const label = useLabel();
   const edit = useEdit();
+  const store = useDraftStore();
   const phone = useIsPhone();
   const spec = useDraftSpec();
   const { modal } = App.useApp();
@@ -46,6 +48,13 @@ export function FieldDrawer({ entity, fieldKey, pointer, onKey, onClose }: Props
   const problems = useProblems(at);
   const locked = published.field(entity.key, field.key);
   const name = label(field.label, field.key);
+  // The key edits go to. A rename (when the name is left) takes effect before this drawer renders
+  // again: an edit made meanwhile, addressed to the old key, was dropped (typing into an option
+  // right after naming the field lost the text).
+  const keyNow = useRef(field.key);
+  useEffect(() => {
+    keyNow.current = field.key;
+  });
   const set = (prop: string, value: unknown) =>
     edit(
       t('fields.changeStep', {
@@ -54,21 +63,29 @@ export function FieldDrawer({ entity, fieldKey, pointer, onKey, onClose }: Props
           defaultValue: t(`fields.${prop}`, { defaultValue: prop }),
         }),
       }),
-      (s) => setOptional(fieldIn(s, entity.key, field.key) as Record<string, unknown>, prop, value),
-      { coalesce: `field:${entity.key}.${field.key}:${prop}` },
+      (s) =>
+        setOptional(fieldIn(s, entity.key, keyNow.current) as Record<string, unknown>, prop, value),
+      { coalesce: `field:${entity.key}.${keyNow.current}:${prop}` },
     );
   const at_ = (prop: string) =>
     problems.filter((p) => p.path === `${at}/${prop}` || p.path.startsWith(`${at}/${prop}/`));
-  // The key of a new field follows its English name (until it is published).
-  const settleKey = () => {
-    const en = (field.label as Record<string, string>).en;
-    if (locked || !en || !new RegExp(`^${field.type}\\d+$`).test(field.key)) return;
+  // The key of a new field follows its English name (until it is published), settled when the
+  // name is left: not when moving from the Chinese name to the English one, which still holds
+  // the placeholder name ("New field" made every such key newField).
+  const settleKey = (e: FocusEvent) => {
+    if (e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) return;
+    // The name as the draft holds it now (this render may not have seen the last keystroke yet).
+    const now = store.getSnapshot().spec.entities.find((x) => x.key === entity.key);
+    const en = (now?.fields.find((f) => f.key === field.key)?.label as Record<string, string>)?.en;
+    if (locked || !en || en === t('fields.newLabel', { lng: 'en' })) return;
+    if (!new RegExp(`^${field.type}\\d+$`).test(field.key)) return;
     const key = camelKeyFrom(
       en,
       entity.fields.filter((f) => f.key !== field.key).map((f) => f.key),
       field.type,
     );
     edit(t('fields.renameStep', { name }), (s) => renameField(s, entity.key, field.key, key));
+    keyNow.current = key;
     onKey(key);
   };
   const changeType = (type: FieldType) => {
@@ -146,6 +163,7 @@ export function FieldDrawer({ entity, fieldKey, pointer, onKey, onClose }: Props
                 (s) => renameField(s, entity.key, field.key, key),
                 { coalesce: `key:${entity.key}.${field.key}` },
               );
+              keyNow.current = key;
               onKey(key);
             }}
           />

@@ -5,6 +5,7 @@ import type { OptionSpec } from '@trellis/spec';
 import { camelKeyFrom } from '../common/keys';
 import { moved, SortableList } from '../common/SortableList';
 import { usePublished } from '../common/usePublished';
+import { useDraftStore } from '../draft/useDraft';
 import type { SettingEditorProps } from './setting-editors';
 
 const PALETTE = [
@@ -26,9 +27,17 @@ const PALETTE = [
 export function OptionsEditor({ entity, field, value, onChange }: SettingEditorProps) {
   const { t } = useTranslation('builder');
   const published = usePublished();
+  const store = useDraftStore();
   const options = (Array.isArray(value) ? value : []) as OptionSpec[];
+  // Changes start from the options as the draft holds them now, not as this render saw them: a
+  // blur right after typing (a fast typist on a busy machine) put the typed names back otherwise.
+  const latest = (): OptionSpec[] => {
+    const e = store.getSnapshot().spec.entities.find((x) => x.key === entity.key);
+    const f = e?.fields.find((x) => x.key === field.key);
+    return f && 'options' in f ? f.options : options;
+  };
   const set = (i: number, patch: Partial<OptionSpec>) =>
-    onChange(options.map((o, j) => (j === i ? dropEmpty({ ...o, ...patch }) : o)));
+    onChange(latest().map((o, j) => (j === i ? dropEmpty({ ...o, ...patch }) : o)));
   const add = () => {
     const n = options.length + 1;
     onChange([
@@ -57,16 +66,23 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
           const locked = published.option(entity.key, field.key, o.value);
           const label = (o.label ?? {}) as Record<string, string>;
           const setLabel = (locale: string, text: string) => {
-            const next = { ...label, [locale]: text };
+            const next = { ...(latest()[i]?.label ?? label), [locale]: text } as Record<
+              string,
+              string
+            >;
             if (!text) delete next[locale];
             set(i, { label: next as OptionSpec['label'] });
           };
           // A new choice's stored value follows its English name until it is published (set when
           // the name is done, so the row keeps its identity while typing).
           const settle = () => {
-            if (locked || !/^option\d*$/.test(o.value) || !label.en) return;
-            const others = options.filter((x) => x.value !== o.value).map((x) => x.value);
-            set(i, { value: camelKeyFrom(label.en, others, 'option') });
+            const now = latest()[i];
+            const en = (now?.label as Record<string, string> | undefined)?.en;
+            if (locked || !now || !/^option\d*$/.test(now.value) || !en) return;
+            const others = latest()
+              .filter((x) => x.value !== now.value)
+              .map((x) => x.value);
+            set(i, { value: camelKeyFrom(en, others, 'option') });
           };
           return (
             <Flex role="listitem" align="center" gap={6} wrap style={{ padding: '4px 0' }} key={id}>
