@@ -130,6 +130,8 @@ export type TimelineEntry = {
     automationKey: string;
     trace: { strategy: string; reason: string; team?: string; chosen: string | null };
   };
+  /** An owner change's kind in the ownership ledger (claim, release, reclaim…) and its reason. */
+  ownership?: { kind: string; reason: string | null };
 };
 
 /** A timeline entry of kind `handover` (its `reason` is the handover's why, a sentence). */

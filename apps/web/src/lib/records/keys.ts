@@ -20,4 +20,5 @@ export const workKeys = {
   all: ['work'] as const,
   tasks: (params: Record<string, string> = {}) => [...workKeys.all, 'tasks', params] as const,
   notifications: () => [...workKeys.all, 'notifications'] as const,
+  handovers: () => [...workKeys.all, 'handovers'] as const,
 };

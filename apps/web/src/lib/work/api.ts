@@ -43,3 +43,21 @@ export function useMyTasks() {
       ),
   });
 }
+
+/** A handover waiting for me to accept, as the menu's badge and the workbench tile show it. */
+export type PendingHandover = {
+  id: string;
+  entity: string;
+  recordId: string;
+  fromUserId: string | null;
+  summary: { title?: string } | null;
+};
+
+/** Handovers waiting for me (refreshed live: a handover to me comes with a notification). */
+export function usePendingHandovers() {
+  return useQuery({
+    queryKey: workKeys.handovers(),
+    queryFn: async () =>
+      (await request<{ items: PendingHandover[] }>('GET', '/api/v1/handovers')).items,
+  });
+}

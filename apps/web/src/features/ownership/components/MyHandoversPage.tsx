@@ -7,7 +7,7 @@ import { EmptyState } from '../../../components/feedback/EmptyState';
 import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
 import { ApiError } from '../../../lib/api/problem';
 import { useLocale } from '../../../lib/i18n/useLocale';
-import { recordKeys } from '../../../lib/records/keys';
+import { recordKeys, workKeys } from '../../../lib/records/keys';
 import { useUsers } from '../../../lib/session/useUsers';
 import {
   acceptHandover,
@@ -57,6 +57,8 @@ function HandoverCard({ handover: h }: { handover: Handover }) {
   const done = (key: string) => () => {
     void client.invalidateQueries({ queryKey: ownershipKeys.all });
     void client.invalidateQueries({ queryKey: recordKeys.all });
+    // The menu's badge and the workbench tile count what is still waiting.
+    void client.invalidateQueries({ queryKey: workKeys.all });
     message.success(t(key));
   };
   const fail = (e: unknown) =>

@@ -19,10 +19,21 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { ApiError } from '../../../lib/api/problem';
 import { recordKeys } from '../../../lib/records/keys';
+import { useLiveSpec } from '../../../lib/session/useSpec';
 import { useUsers } from '../../../lib/session/useUsers';
 import { ownershipKeys, previewLeave, runLeave, type LeavePlan } from '../api/ownership';
+import { NoteFields } from './NoteFields';
+import { strictestRule, toNote } from './note-policy';
 
-type Values = { from?: string; to?: string[]; reason?: string; text?: string };
+type Values = {
+  from?: string;
+  to?: string[];
+  reason?: string;
+  needs?: string[];
+  risks?: string[];
+  open?: string[];
+  text?: string;
+};
 
 /**
  * `/handovers/leave` (managers, `reassign`): a rep leaves — their open records dealt round robin
@@ -36,11 +47,16 @@ export function RepLeavesPage() {
   const [form] = Form.useForm<Values>();
   const from = Form.useWatch('from', form);
   const [done, setDone] = useState<number | null>(null);
-  const body = (v: Values) => ({
-    to: v.to ?? [],
-    ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
-    ...(v.text?.trim() ? { note: { text: v.text.trim() } } : {}),
-  });
+  // One note goes with every record of the plan: it asks what the strictest entity asks.
+  const rule = strictestRule(useLiveSpec().entities);
+  const body = (v: Values) => {
+    const note = toNote(v);
+    return {
+      to: v.to ?? [],
+      ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+      ...(note ? { note } : {}),
+    };
+  };
   const preview = useMutation({
     mutationFn: (v: Values) => previewLeave(v.from ?? '-', body(v)),
     onMutate: () => setDone(null),
@@ -60,6 +76,11 @@ export function RepLeavesPage() {
   const at = (field: string) =>
     error
       ?.errorsAt(field)
+      .map((e) => e.message)
+      .join('；') || undefined;
+  const atPath = (path: string) =>
+    error?.errors
+      .filter((e) => e.path === path)
       .map((e) => e.message)
       .join('；') || undefined;
   const name = (id: string) => users.byId.get(id)?.name || users.byId.get(id)?.login || id;
@@ -110,14 +131,7 @@ export function RepLeavesPage() {
           <Form.Item name="reason" label={t('handover.reason')}>
             <Input maxLength={1000} placeholder={t('leave.reasonPlaceholder')} />
           </Form.Item>
-          <Form.Item
-            name="text"
-            label={t('note.text')}
-            validateStatus={at('note') ? 'error' : undefined}
-            help={at('note')}
-          >
-            <Input.TextArea rows={2} maxLength={1000} />
-          </Form.Item>
+          <NoteFields rule={rule} errorAt={atPath} />
           {error && error.errors.length === 0 ? (
             <Alert type="error" showIcon message={error.message} style={{ marginBottom: 12 }} />
           ) : null}

@@ -13,6 +13,19 @@ export function noteRule(entity: EntitySpec): NoteRule {
   return entity.handover?.note ?? 'optional';
 }
 
+const STRICTNESS: Record<NoteRule, number> = { none: 0, optional: 1, protocol: 2 };
+
+/**
+ * The note one handover of records of several entities needs (a rep leaving): the strictest
+ * rule among the owned entities, so the one note satisfies every entity of the plan.
+ */
+export function strictestRule(entities: readonly EntitySpec[]): NoteRule {
+  return entities
+    .filter((e) => e.owned !== false)
+    .map(noteRule)
+    .reduce<NoteRule>((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a), 'none');
+}
+
 /** The form's values as the API's note: empty lines dropped, nothing when nothing was written. */
 export function toNote(values: {
   needs?: (string | undefined)[];

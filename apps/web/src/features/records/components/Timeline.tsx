@@ -3,11 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
+import { addFeatureStrings } from '../../../lib/i18n/i18n';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import type { HandoverEntry, TimelineEntry } from '../../../lib/records/api';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { useTimeline } from '../hooks/useRecord';
+import en from '../locales/en.json';
+import zhCN from '../locales/zh-CN.json';
+
+// With the record page's chunk, not the shell's (namespace "records").
+addFeatureStrings('records', { 'zh-CN': zhCN, en });
 
 type Format = {
   label: (key: string) => string;
@@ -78,6 +84,8 @@ function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
       });
       break;
     case 'assignment':
+      if (entry.ownership && POOL_KINDS.has(entry.ownership.kind))
+        return <PoolLine entry={entry} format={format} meta={`${who} · ${when}`} />;
       body = `${t('timeline.assignment')} ${changes}${entry.reason ? ` — ${t('timeline.why', { strategy: t(`timeline.strategy.${entry.reason.trace.strategy}`, { defaultValue: entry.reason.trace.strategy }), team: entry.reason.trace.team ?? '' })}` : ''}`;
       break;
     case 'task':
@@ -118,6 +126,38 @@ function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {who} · {when}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}
+
+/** Owner changes through the pool, named by the ownership ledger rather than as assignments. */
+const POOL_KINDS = new Set(['release', 'reclaim', 'claim']);
+
+/** A release or reclaim (whose record left the pool's hands, and why) or a claim (who took it). */
+function PoolLine({ entry, format, meta }: { entry: TimelineEntry; format: Format; meta: string }) {
+  const { t } = useTranslation('records');
+  const owner = entry.changes?.find((c) => c.field === 'ownerId');
+  const kind = entry.ownership?.kind ?? 'release';
+  const person = kind === 'claim' ? owner?.after : owner?.before;
+  return (
+    <div>
+      <Typography.Text>
+        {t(`timeline.pool.${kind}`, {
+          name: typeof person === 'string' && person ? format.userName(person) : '—',
+        })}
+      </Typography.Text>
+      {entry.ownership?.reason ? (
+        <div>
+          <Typography.Text>
+            {t('timeline.pool.why', { reason: entry.ownership.reason })}
+          </Typography.Text>
+        </div>
+      ) : null}
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {meta}
         </Typography.Text>
       </div>
     </div>

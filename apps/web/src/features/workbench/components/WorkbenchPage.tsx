@@ -12,6 +12,7 @@ import { useSignedIn } from '../../../lib/session/useMe';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { useMyTasks, useNotifications } from '../../../lib/work/api';
 import { useWorkbenchViews } from '../hooks/useWorkbenchViews';
+import { HandoversTile } from './HandoversTile';
 import { ViewPanel } from './ViewPanel';
 
 /** The role's home page: the panels of `roles[].workbench`, in order — only what it needs. */
@@ -25,6 +26,7 @@ export function WorkbenchPage() {
       <Typography.Title level={3}>
         {t('workbench.greeting', { name: me.user?.name ?? me.user?.login ?? '' })}
       </Typography.Title>
+      <HandoversTile />
       <QueryBoundary query={views} rows={6}>
         {(all) => (
           <Row gutter={[16, 16]}>
