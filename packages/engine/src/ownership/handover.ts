@@ -1,5 +1,6 @@
 import type { Handover, Tx } from '@trellis/store';
-import type { EntityModel } from '@trellis/rules';
+import type { EntityModel, FieldError } from '@trellis/rules';
+import { localize } from '@trellis/spec';
 import { engineError, type Failure } from '../i18n/errors';
 import type { Actor, Locale, RecordData } from '../ports';
 import type { CallOptions } from '../records/types';
@@ -21,7 +22,14 @@ export type HandoverInput = {
 export type HandoverBatchResult = { ok: true; handovers: Handover[] } | Failure;
 export type HandoverResult = { ok: true; handover: Handover } | Failure;
 
-type Target = { id: string; login: string; name: string; locale: Locale | null; teams: string[] };
+export type Target = {
+  id: string;
+  login: string;
+  name: string;
+  role: string;
+  locale: Locale | null;
+  teams: string[];
+};
 
 /**
  * Hands records over (one or many, all or none): checks the note the entity's rules ask for,
@@ -42,7 +50,7 @@ export async function startHandover(
   const note = cleanNote(input.note);
   const target = await targetOf(d, input.to);
   const errors = [
-    ...(target ? [] : [toError(locale, input.to)]),
+    ...(target ? cannotWork(d, target, model, locale) : [toError(locale, input.to)]),
     ...noteErrors(note, automatic(opts) ? { ...rules, note: 'optional' } : rules, locale),
   ];
   if (errors.length > 0 || !target)
@@ -255,7 +263,44 @@ export async function targetOf(
   if (!user || user.status === 'disabled') return null;
   const teams = await d.store.users.teamsOf(user.id);
   const locale = user.locale === 'en' || user.locale === 'zh-CN' ? user.locale : null;
-  return { id: user.id, login: user.login, name: user.name ?? user.login, locale, teams };
+  return {
+    id: user.id,
+    login: user.login,
+    name: user.name ?? user.login,
+    role: user.role,
+    locale,
+    teams,
+  };
+}
+
+/**
+ * A new owner whose role cannot read the entity's records would hold customers they never see
+ * (and nobody finds in the pool): refused on `path`, naming them and the entity. A role that
+ * reads without changing may own (the education template hands leads to course advisors).
+ */
+export function cannotWork(
+  d: Pick<OwnershipDeps, 'permissions'>,
+  target: Target,
+  model: EntityModel,
+  locale: Locale,
+  path = '/to',
+): FieldError[] {
+  const actor = {
+    kind: 'user' as const,
+    userId: target.id,
+    role: target.role,
+    teams: target.teams,
+  };
+  if (d.permissions.scope(actor, 'read', model.key) !== 'none') return [];
+  const entity = localize(model.entity.label, locale) || model.key;
+  return [
+    {
+      path,
+      code: 'cannot_own',
+      message: om(locale, 'recipientCannotOwn', { name: target.name, entity }),
+      params: { user: target.id, entity: model.key },
+    },
+  ];
 }
 
 function toError(locale: Locale, ref: unknown) {

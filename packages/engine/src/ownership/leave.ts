@@ -2,7 +2,7 @@ import type { FieldError } from '@trellis/rules';
 import type { Failure } from '../i18n/errors';
 import type { EngineRecord, CallOptions } from '../records/types';
 import { Abort, atomically, failure, localeOf, type OwnershipDeps } from './deps';
-import { startHandover, targetOf, titleOf } from './handover';
+import { cannotWork, startHandover, targetOf, titleOf, type Target } from './handover';
 import { om } from './messages';
 import { cleanNote, noteErrors, type HandoverNote } from './note';
 import { handoverRules } from './policy';
@@ -41,6 +41,7 @@ export async function planLeave(
   if (!from) return failure('not_found', om(locale, 'recipientMissing', { id: fromRef }));
   const errors = [];
   const to: string[] = [];
+  const targets: { index: number; target: Target }[] = [];
   for (const [i, ref] of (input.to ?? []).entries()) {
     const t = await targetOf(d, ref);
     if (!t)
@@ -51,7 +52,10 @@ export async function planLeave(
       });
     else if (t.id === from.id)
       errors.push({ path: `/to/${i}`, code: 'invalid', message: om(locale, 'leaveSelf') });
-    else if (!to.includes(t.id)) to.push(t.id);
+    else if (!to.includes(t.id)) {
+      to.push(t.id);
+      targets.push({ index: i, target: t });
+    }
   }
   if (to.length === 0 && errors.length === 0)
     errors.push({ path: '/to', code: 'required', message: om(locale, 'leaveNoTargets') });
@@ -87,15 +91,19 @@ export async function planLeave(
         to: to[items.length % to.length]!,
       });
   }
-  const noteProblems = new Map<string, FieldError>();
+  // What the run would refuse: a new owner who cannot work an entity of the plan, the note.
+  const problems = new Map<string, FieldError>();
   for (const key of new Set(items.map((i) => i.entity))) {
-    const entity = spec.entity(key)?.entity;
-    if (!entity) continue;
-    for (const e of noteErrors(cleanNote(input.note), handoverRules(entity), locale))
-      if (!noteProblems.has(e.path)) noteProblems.set(e.path, e);
+    const model = spec.entity(key);
+    if (!model) continue;
+    for (const { index, target } of targets)
+      for (const e of cannotWork(d, target, model, locale, `/to/${index}`))
+        if (!problems.has(e.path)) problems.set(e.path, e);
+    for (const e of noteErrors(cleanNote(input.note), handoverRules(model.entity), locale))
+      if (!problems.has(e.path)) problems.set(e.path, e);
   }
-  if (noteProblems.size > 0) {
-    const list = [...noteProblems.values()];
+  if (problems.size > 0) {
+    const list = [...problems.values()];
     return failure('validation', list[0]!.message, list);
   }
   const perOwner = Object.fromEntries(to.map((u) => [u, items.filter((i) => i.to === u).length]));

@@ -5,6 +5,10 @@ const catalogue = {
     'zh-CN': '请选择接手人',
     en: 'Choose who takes over',
   },
+  recipientCannotOwn: {
+    'zh-CN': '{name} 的角色看不到{entity}，不能接手',
+    en: '{name} cannot take over {entity} records: their role cannot see them',
+  },
   recipientMissing: {
     'zh-CN': '接手人 {id} 不存在或已停用',
     en: 'The new owner {id} does not exist or is disabled',
