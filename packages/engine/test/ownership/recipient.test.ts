@@ -21,7 +21,7 @@ function spec(): AppSpec {
   return {
     ...s,
     automations: [],
-    roles: s.roles.map((r) =>
+    roles: (s.roles ?? []).map((r) =>
       r.key === 'advisor'
         ? { ...r, entities: { ...r.entities, lead: { ...r.entities?.lead, read: 'none' } } }
         : r,
