@@ -91,7 +91,10 @@ describe('handover with the protocol note, accepted or declined by the new owner
       expect(await form.getByLabel(/^未结事项 \d$/).count()).toBe(1);
       await choose(page, form.getByLabel('新负责人'), '李娜', { search: true });
       await form.getByLabel('关键需求 1', { exact: true }).fill('周末班');
-      await dialog.getByRole('button', { name: /^交\s?接$/ }).click();
+      // Not anchored at the start: after the refused try, Ant Design's loading icon can linger in its
+      // (invisible) leave motion, and its "loading" label then opens the button's accessible name.
+      const submit = dialog.getByRole('button', { name: /交\s?接$/ });
+      await submit.click();
       await partError(form, '2 个风险点').waitFor();
       expect(await partError(form, '2 个风险点').innerText()).toContain('2 个风险点');
       expect(await partError(form, '1 个未结事项').innerText()).toContain('1 个未结事项');
@@ -99,7 +102,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await shot(page, 'handover-protocol-error-zh-CN-desktop');
       await fillProtocol(form, PARTS_ZH);
       await form.getByLabel('原因').fill('调往南区');
-      await dialog.getByRole('button', { name: /^交\s?接$/ }).click();
+      await submit.click();
       // With acknowledge the record waits for 李娜; it stays 张伟's meanwhile.
       await dialog.getByText('等待 李娜 确认接收。').waitFor();
       await dialog
