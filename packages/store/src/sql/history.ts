@@ -5,10 +5,10 @@ import { insertRows } from './multi-row';
 
 const INSERT_HISTORY =
   'INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at)';
-const INSERT_TRANSITION =
+export const INSERT_TRANSITION =
   'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms)';
 
-const transitionParams = (r: TransitionRow): unknown[] => [
+export const transitionParams = (r: TransitionRow): unknown[] => [
   r.id ?? newId(),
   r.entity,
   r.recordId,

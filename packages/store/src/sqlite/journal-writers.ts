@@ -2,6 +2,7 @@ import { newId } from '../ids';
 import type { HistoryRow, TransitionRow } from '../api/history';
 import type { OutboxRow } from './record-core';
 import type { SqliteCtx } from './context';
+import { INSERT_TRANSITION, transitionParams } from '../sql/history';
 
 const json = (v: unknown): string | null =>
   v === undefined || v === null ? null : JSON.stringify(v);
@@ -26,21 +27,7 @@ export function writeHistory(ctx: SqliteCtx, rows: readonly HistoryRow[]): void 
 }
 
 export function writeTransition(ctx: SqliteCtx, r: TransitionRow): void {
-  ctx
-    .stmt(
-      'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      r.id ?? newId(),
-      r.entity,
-      r.recordId,
-      r.fromStage,
-      r.toStage,
-      r.actorId,
-      r.via,
-      r.at,
-      r.dwellMs,
-    );
+  ctx.stmt(`${INSERT_TRANSITION} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...transitionParams(r));
 }
 
 export function writeOutbox(ctx: SqliteCtx, r: OutboxRow): number {

@@ -39,6 +39,20 @@ async function writeSearch(
   );
 }
 
+/** A new record's row (version 1): its columns, id and createdAt defaulting to a UUIDv7 and now. */
+function newRow(
+  enc: { cols: readonly { name: string }[]; values: readonly unknown[] },
+  now: number,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  enc.cols.forEach((c, i) => (row[c.name] = enc.values[i]));
+  row.id ??= newId();
+  row.created_at ??= now;
+  row.updated_at = row.created_at;
+  row.version = 1;
+  return row;
+}
+
 /** Inserts a new record (version 1). id and createdAt default to a UUIDv7 and now. */
 export async function insertRecord(
   cx: RecordCx,
@@ -49,12 +63,7 @@ export async function insertRecord(
   const enc = encodePgInput(info, input, INSERTABLE_SYSTEM, cx.locale);
   if (!enc.ok) return enc;
   const now = opts.now ?? Date.now();
-  const row: Record<string, unknown> = {};
-  enc.value.cols.forEach((c, i) => (row[c.name] = enc.value.values[i]));
-  row.id ??= newId();
-  row.created_at ??= now;
-  row.updated_at = row.created_at;
-  row.version = 1;
+  const row = newRow(enc.value, now);
   const names = Object.keys(row);
   const inserted = await cx.x.get<Record<string, unknown>>(
     `INSERT INTO ${quoteIdent(info.table)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING rid, ${selectList(info)}`,
@@ -86,12 +95,7 @@ export async function insertRecords(
       out[index] = enc;
       return;
     }
-    const row: Record<string, unknown> = {};
-    enc.value.cols.forEach((c, i) => (row[c.name] = enc.value.values[i]));
-    row.id ??= newId();
-    row.created_at ??= now;
-    row.updated_at = row.created_at;
-    row.version = 1;
+    const row = newRow(enc.value, now);
     const key = Object.keys(row).join(',');
     const group = groups.get(key) ?? [];
     groups.set(key, group);
