@@ -235,7 +235,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await rows.first().getByRole('button', { name: 'Claim' }).click();
       await page.getByText('Claimed: the record is yours').waitFor();
       await rows.first().getByRole('button', { name: 'Claim' }).click();
-      await page.getByText('You already hold 1 open records, the cap is 1').waitFor();
+      await page.getByText('Open records you hold: 1, the cap is 1').waitFor();
       await shot(page, 'pool-cap-en-desktop');
 
       // The claimed record: the handover dialog in en, then a release with its reason.

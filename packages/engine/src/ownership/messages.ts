@@ -64,7 +64,7 @@ const catalogue = {
   },
   claimCap: {
     'zh-CN': '你已有 {open} 条未结束的记录，达到上限 {cap}，请先跟进或释放',
-    en: 'You already hold {open} open records, the cap is {cap}; follow up or release some first',
+    en: 'Open records you hold: {open}, the cap is {cap}; follow up or release some first',
   },
   reasonNeeded: {
     'zh-CN': '请填写释放原因',
