@@ -8,7 +8,12 @@ export const COMMIT_CHANNEL = 'trellis_outbox';
  * `onNotify` for each, on a connection of its own, opened with the first listener and
  * reconnected after a loss (a missed notification only delays a stream until its poll).
  */
-export function commitChannel(url: string, onNotify: () => void) {
+export function commitChannel(
+  url: string,
+  onNotify: () => void,
+  /** Whether a notifying backend is one of this process's own connections (told already). */
+  isOwn: (backendPid: number) => boolean = () => false,
+) {
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
@@ -28,7 +33,9 @@ export function commitChannel(url: string, onNotify: () => void) {
     };
     c.on('error', lost);
     c.on('end', lost);
-    c.on('notification', () => onNotify());
+    c.on('notification', (msg) => {
+      if (!isOwn(msg.processId)) onNotify();
+    });
     try {
       await c.connect();
       await c.query(`LISTEN ${COMMIT_CHANNEL}`);

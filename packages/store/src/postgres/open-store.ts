@@ -89,8 +89,20 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   const afterCommit = () => {
     for (const l of listeners) l();
   };
+  // The pool's own backends: their commits tell the listeners directly (afterCommit), so their
+  // NOTIFY is not a second, late wake-up.
+  const ownBackends = new Set<number>();
+  const backendPid = (c: unknown) => (c as { processID?: number }).processID;
+  pool.on('connect', (c) => {
+    const pid = backendPid(c);
+    if (pid) ownBackends.add(pid);
+  });
+  pool.on('remove', (c) => {
+    const pid = backendPid(c);
+    if (pid) ownBackends.delete(pid);
+  });
   // Commits of other processes that appended events (LISTEN/NOTIFY), once someone listens.
-  const channel = commitChannel(o.url, afterCommit);
+  const channel = commitChannel(o.url, afterCommit, (pid) => ownBackends.has(pid));
   try {
     if (!o.readOnly) await bootDatabase(pool);
     else await pool.query('SELECT 1');
