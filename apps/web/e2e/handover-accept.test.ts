@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
 import { startProtocolWorkspace } from './harness/ownership-fixture';
+import { runLeavePlan } from './harness/handover';
 import type { RunningTrellis } from './harness/trellis';
 
 // Leads here ask for the protocol note and the new owner's acceptance, with a claim cap of one.
@@ -216,15 +217,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await form.getByRole('button', { name: 'Preview the plan' }).click();
       const plan = page.locator('.ant-card', { hasText: /records? to hand over/ });
       await plan.waitFor();
-      await plan.getByRole('button', { name: 'Run the handover' }).click();
-      await page
-        .locator('.ant-popconfirm')
-        .getByRole('button', { name: 'Run the handover' })
-        .click();
-      await page
-        .getByText(/^Done: \d+ records? handed over$/)
-        .first()
-        .waitFor();
+      await runLeavePlan(page, plan);
 
       // 王磊 (a supervisor who owns nothing) claims one from the pool; the cap of one refuses a second.
       await as(page, 'wang.lei');

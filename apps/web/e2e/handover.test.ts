@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
+import { runLeavePlan } from './harness/handover';
 
 const server = demoServer();
 
@@ -141,15 +142,7 @@ describe('handover and the public pool', () => {
       await shot(page, 'leave-plan-en-phone');
       await page.setViewportSize({ width: 1366, height: 860 });
 
-      await plan.getByRole('button', { name: 'Run the handover' }).click();
-      await page
-        .locator('.ant-popconfirm')
-        .getByRole('button', { name: 'Run the handover' })
-        .click();
-      await page
-        .getByText(/^Done: \d+ records? handed over$/)
-        .first()
-        .waitFor();
+      await runLeavePlan(page, plan);
       await shot(page, 'leave-done-en-desktop');
 
       // Previewed again: 李娜 owns nothing open any more.
