@@ -31,8 +31,30 @@ async function* csvChunks(
   }
 }
 
-// ExcelJS's streaming writer: each row is committed (written out) as it comes, so memory stays
-// bounded however many rows. Text cells are strings, never formulas.
+/**
+ * Resolves once the consumer has taken what was written so far. ExcelJS's zip pipes into `out`
+ * (which honours backpressure), but its sheet buffer pushes into the zip without waiting; so
+ * before the next page is read the finished one is let through (zlib runs off the main thread)
+ * and, if the reader is slower, we wait for it. A slow download then holds about one page, not
+ * the whole export.
+ */
+async function drained(out: PassThrough): Promise<void> {
+  await new Promise((r) => setImmediate(r));
+  while (out.writableNeedDrain && !out.destroyed)
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+    });
+}
+
+// ExcelJS's streaming writer: each row is committed (written out) as it comes, and the next page
+// is pulled only when the reader has drained the last one, so memory stays bounded however many
+// rows and however slow the download. Text cells are strings, never formulas.
 function xlsxStream(
   pages: Records,
   columns: ExportColumn[],
@@ -55,9 +77,12 @@ function xlsxStream(
     }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
-    for await (const page of pages)
+    for await (const page of pages) {
       for (const r of page)
         ws.addRow(columns.map((c) => exportValue(c, r[c.key], s.locale, s.timeZone))).commit();
+      await drained(out);
+      if (out.destroyed) return;
+    }
     ws.commit();
     await wb.commit();
   })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
