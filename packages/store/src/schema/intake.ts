@@ -15,7 +15,11 @@ export const intakeLog = sqliteTable(
     idempotencyKey: text('idempotency_key'),
     at: integer('at').notNull(),
   },
-  (t) => [index('intake_log_source_ix').on(t.kind, t.sourceKey, t.at)],
+  // record_id: the data-health widget counts the submissions merged into the selected records.
+  (t) => [
+    index('intake_log_source_ix').on(t.kind, t.sourceKey, t.at),
+    index('intake_log_record_ix').on(t.recordId),
+  ],
 );
 
 /** Replay protection for intake and API writes that carry an Idempotency-Key header. */

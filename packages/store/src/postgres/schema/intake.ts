@@ -17,7 +17,11 @@ export const intakeLog = pgTable(
     idempotencyKey: text('idempotency_key'),
     at: epoch('at').notNull(),
   },
-  (t) => [index('intake_log_source_ix').on(t.kind, t.sourceKey, t.at)],
+  // record_id: the data-health widget counts the submissions merged into the selected records.
+  (t) => [
+    index('intake_log_source_ix').on(t.kind, t.sourceKey, t.at),
+    index('intake_log_record_ix').on(t.recordId),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

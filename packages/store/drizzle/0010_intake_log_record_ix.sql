@@ -1,0 +1,1 @@
+CREATE INDEX `intake_log_record_ix` ON `intake_log` (`record_id`);
