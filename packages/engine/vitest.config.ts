@@ -5,9 +5,11 @@ import { hasPostgres } from '@trellis/tooling/pg';
 /**
  * The engine's suites that go through the store run again on PostgreSQL (each test's store a
  * fresh database on the throwaway server, test/fixtures/test-store.ts): the one write path and
- * its refusals, permissions, and the automations (outbox, effects, runs, schedules, SLA,
- * deliveries). Suites that only read through the harness (the rest of src/records, timeline,
- * ownership) can join the list; each PostgreSQL test costs ~1 s for its database. Without PostgreSQL installed they are left out, loudly (the global setup warns),
+ * its refusals, permissions, records (stages, identity, people, lists, groups, field types),
+ * the timeline, ownership (handover, pool, rep leaving, ledger) and the automations (outbox,
+ * effects, runs, schedules, SLA, deliveries). Left out: files that open SQLite themselves (two
+ * connections on one file, the live spec across stores, pure preparation). Each PostgreSQL test
+ * costs ~1 s for its database. Without PostgreSQL installed they are left out, loudly (the global setup warns),
  * except in CI, where that is an error. TRELLIS_TEST_STORE=pg runs every file on it.
  */
 const PG_ENGINE = [
@@ -16,6 +18,17 @@ const PG_ENGINE = [
   'src/records/update.test.ts',
   'src/records/never-throws.test.ts',
   'src/records/permissions-integration.test.ts',
+  'src/records/change-stage.test.ts',
+  'src/records/capture.test.ts',
+  'src/records/people.test.ts',
+  'src/records/list.test.ts',
+  'src/records/create-mode.test.ts',
+  'src/records/identity.test.ts',
+  'src/records/groups.test.ts',
+  'src/records/field-types.test.ts',
+  'src/timeline/timeline.test.ts',
+  'test/timeline-assignment.test.ts',
+  'test/ownership/*.test.ts',
   'test/automations/batching.test.ts',
   'test/automations/idempotency.test.ts',
   'test/automations/worker-loop.test.ts',

@@ -117,9 +117,13 @@ async function drainThroughput(name: string, spec: AppSpec) {
     const r = await s.engine.records.create('lead', lead(i), intake);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
+  const sent = s.store.maintenance.statements();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const report = await s.automations.drain();
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const statements = s.store.maintenance.statements() - sent;
   const effects = await s.store.tables.count('action_effects');
   await s.store.close();
   return {
@@ -130,6 +134,10 @@ async function drainThroughput(name: string, spec: AppSpec) {
     ms: Math.round(ms),
     eventsPerSec: Math.round((report.events / ms) * 1000),
     runsPerSec: Math.round((report.runs / ms) * 1000),
+    // This process's CPU per event: unlike events/s, hardly moved by other work on the machine.
+    cpuMsPerEvent: Math.round(((cpu.user + cpu.system) / 1000 / report.events) * 100) / 100,
+    // Statements sent to the server per event (PostgreSQL: round trips; SQLite has none).
+    ...(ON_PG ? { roundTripsPerEvent: Math.round((statements / report.events) * 100) / 100 } : {}),
   };
 }
 
@@ -203,6 +211,9 @@ const out = {
   store: ON_PG ? 'postgres' : 'sqlite',
   leads: LEADS,
   drain: [baseline, educationOnly, full],
+  // events/s against the bare outbox of the same run: education alone, and with 50 rules more.
+  educationRatioToBaseline:
+    Math.round((educationOnly.eventsPerSec / baseline.eventsPerSec) * 1000) / 1000,
   ratioToBaseline: Math.round((full.eventsPerSec / baseline.eventsPerSec) * 1000) / 1000,
   latency: [await latencySync(withExtra), await latencyLoop(withExtra)],
 };

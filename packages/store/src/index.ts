@@ -44,7 +44,7 @@ export type { MigrationRepo } from './api/migrations';
 export type { NewNotification, Notification, NotificationRepo } from './api/notifications';
 export type { OwnershipChange, OwnershipKind, OwnershipRepo } from './api/ownership';
 export type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from './api/outbox';
-export type { EffectRepo, RunQuery, RunRepo, RunRow } from './api/runs';
+export type { EffectRepo, EventLog, NewEffect, RunQuery, RunRepo, RunRow } from './api/runs';
 export type { SavedView, SavedViewRepo } from './api/saved-views';
 export type { ExportLogEntry, ExportLogRepo } from './api/export-log';
 export type { SchedulerRepo, SchedulerState } from './api/scheduler';

@@ -1,7 +1,7 @@
 import type { AppSpec } from '@trellis/spec';
 import { getEntity } from '@trellis/spec';
 import { tryEvaluate } from '@trellis/logic';
-import type { Repos, Store, Tx } from '@trellis/store';
+import type { EventLog, Repos, Store, Tx } from '@trellis/store';
 import type { Actor, Clock, HttpPort, IdGenerator, Locale, MailerPort } from '../ports';
 import { createDirectory, type Directory } from './directory';
 import type { RecordsPort } from './records-port';
@@ -132,6 +132,11 @@ export type Scope = {
   rt: Runtime;
   db: Repos;
   tx: Tx | undefined;
+  /**
+   * Where the worker collects the runs and effects of the event it processes: they are written
+   * with the event's completion (one statement on PostgreSQL). Without it each is saved at once.
+   */
+  log?: EventLog;
   spec: AppSpec;
   directory: Directory;
   triggerContext(records: RecordsPort): TriggerContext;

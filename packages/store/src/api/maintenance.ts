@@ -46,4 +46,9 @@ export type Maintenance = {
   backupTo(file: string): Promise<number>;
   /** Why the database is not intact, or null when it is. */
   integrity(): Promise<string | null>;
+  /**
+   * Statements this store has sent to the database server so far: on PostgreSQL each one is a
+   * round trip, the cost benches divide by the work done. SQLite has no server: 0.
+   */
+  statements(): number;
 };

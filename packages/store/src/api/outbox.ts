@@ -1,3 +1,5 @@
+import type { EventLog } from './runs';
+
 /** An event to append to the outbox (written in the same transaction as the change). */
 export type NewOutboxEvent = {
   id: string;
@@ -62,8 +64,12 @@ export type OutboxRepo = {
    * event (SQLite: one writer; PostgreSQL: `FOR UPDATE SKIP LOCKED`). `attempts` counts this one.
    */
   take(worker: string, now: number, limit: number): Promise<OutboxEvent[]>;
-  /** Marks a taken event done, counting the attempt. */
-  finish(seq: number, now: number): Promise<void>;
+  /**
+   * Marks a taken event done, counting the attempt, and saves `log` (its runs and effects, as
+   * RunRepo.save and EffectRepo.put would) with it: on PostgreSQL in the same statement, one
+   * round trip for an event's whole bookkeeping.
+   */
+  finish(seq: number, now: number, log?: EventLog): Promise<void>;
   /** Puts a taken event back after an error: retried at `retryAt`, or given up (processed, `lastError`) when `dead`. */
   putBack(seq: number, error: string, retryAt: number, dead: boolean, now: number): Promise<void>;
   /** Claims up to `limit` free events with a lease (one statement: two workers never share one). */

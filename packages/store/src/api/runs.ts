@@ -46,6 +46,21 @@ export type RunRepo = {
   prune(before: number, limit: number): Promise<number>;
 };
 
+/** The stored outcome of one action under its idempotency key (EffectRepo.put's arguments). */
+export type NewEffect = {
+  key: string;
+  runId: string | null;
+  actionType: string;
+  result: unknown;
+  at: number;
+};
+
+/**
+ * What processing one outbox event logged: its runs and its actions' effects, written with the
+ * event's completion (OutboxRepo.finish) instead of one statement each.
+ */
+export type EventLog = { runs: RunRow[]; effects: NewEffect[] };
+
 /** Idempotency of action effects per (event, automation, record, action). */
 export type EffectRepo = {
   get(key: string): Promise<{ result: unknown } | null>;

@@ -8,8 +8,13 @@ import { pgTryLock } from './locks';
  * server's own tools (pg_dump, base backups); `integrity` checks that the system tables answer;
  * locks are advisory locks; rate-limit counters are rows every process shares.
  */
-export function pgMaintenance(on: () => Queryable, url: string): Maintenance {
+export function pgMaintenance(
+  on: () => Queryable,
+  url: string,
+  statements: () => number,
+): Maintenance {
   return {
+    statements,
     tryLock: (name) => pgTryLock(url, name),
     hits: pgHits(on),
     checkpoint: async () => ({ frames: 0, copied: 0, busy: false }),

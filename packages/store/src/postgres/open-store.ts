@@ -9,7 +9,7 @@ import { bootDatabase } from './boot';
 import { commitChannel } from './commit-channel';
 import { pgExec, type Queryable } from './exec';
 import { pgMaintenance } from './maintenance';
-import { createPool, type PgClient } from './pool';
+import { countStatements, createPool, type PgClient } from './pool';
 import { pgOpenLoads } from './records/open-loads';
 import { pgRecordRepo } from './records/repo';
 import { pgNotificationStream } from './notification-order';
@@ -84,6 +84,7 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
  */
 export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   const pool = createPool(o.url, POOL_SIZE);
+  const statements = countStatements(pool);
   const locale = o.locale ?? 'zh-CN';
   const listeners = new Set<() => void>();
   const afterCommit = () => {
@@ -113,10 +114,11 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
 
   const tablesFound = new Set<string>();
   /** The repositories of one transaction, bound to its client. */
-  const txScope = (client: PgClient): TxParts => {
+  const txScope = (raw: PgClient): TxParts => {
+    // Every statement through `client`: it sends the savepoints of units waiting first.
+    const { nested, client } = savepoints(raw);
     const x = pgExec(() => client);
-    const nested: Nested = savepoints(client);
-    const parts = { x, nested } as TxParts;
+    const parts = { x, nested: nested as Nested } as TxParts;
     parts.tx = Object.assign(
       scopeRepos(
         { x, on: () => client, unit: (fn) => nested(() => fn(parts)), tablesFound },
@@ -157,7 +159,7 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    maintenance: pgMaintenance(() => pool, o.url),
+    maintenance: pgMaintenance(() => pool, o.url, statements),
     async close() {
       if (closed) return;
       closed = true;

@@ -18,6 +18,19 @@ const types = {
 export type PgPool = pg.Pool;
 export type PgClient = pg.PoolClient;
 
+/** Counts the statements every client of `pool` sends (each a round trip; see Maintenance). */
+export function countStatements(pool: pg.Pool): () => number {
+  let n = 0;
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      n++;
+      return query(...args);
+    }) as typeof client.query;
+  });
+  return () => n;
+}
+
 /** A connection pool for a `postgres://` URL. */
 export function createPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({

@@ -1,11 +1,30 @@
 import type { Repos } from '../api/store';
 import { EMAIL_COLS, deliveryRepo, emailRepo, toDue, toEmail } from '../sql/deliveries';
-import { fromNum, type SqlExec } from '../sql/exec';
-import { EVENT_COLS, FREE, INSERT, INSERT_HEAD, outboxRepo, params, toEvent } from '../sql/outbox';
+import { fromNum, marks, type SqlExec } from '../sql/exec';
+import {
+  EVENT_COLS,
+  FINISH,
+  FREE,
+  INSERT,
+  INSERT_HEAD,
+  outboxRepo,
+  params,
+  toEvent,
+} from '../sql/outbox';
+import {
+  EFFECT_INSERT_HEAD,
+  RUN_INSERT_HEAD,
+  RUN_UPSERT,
+  effectParams,
+  runParams,
+} from '../sql/runs';
 import { insertRows } from '../sql/multi-row';
 import { COMMIT_CHANNEL } from './commit-channel';
 import { pgNotificationRepo } from './notification-order';
 import { commitOrderedReads } from './outbox-order';
+
+/** Runs or effects of one event written in the completing statement (more: one statement each batch). */
+const MAX_ROWS = 64;
 
 /**
  * The claims of the shared repositories with row locks: on PostgreSQL transactions run side by
@@ -41,6 +60,31 @@ export function rowLockingRepos(
           params(e),
         );
         return fromNum(r?.n) === 1;
+      },
+      // The event's runs and effects ride in the completing statement (data-modifying CTEs):
+      // one round trip instead of one per run, per effect and for the completion.
+      async finish(seq, now, log) {
+        const runs = log?.runs ?? [];
+        const effects = log?.effects ?? [];
+        if (runs.length > MAX_ROWS || effects.length > MAX_ROWS)
+          return outboxRepo(x).finish(seq, now, log);
+        const parts: string[] = [];
+        const values: unknown[] = [];
+        const rows = (n: number, width: number) =>
+          Array.from({ length: n }, () => `(${marks(width)})`).join(', ');
+        if (runs.length > 0) {
+          parts.push(`r AS (${RUN_INSERT_HEAD} VALUES ${rows(runs.length, 15)} ${RUN_UPSERT})`);
+          values.push(...runs.flatMap(runParams));
+        }
+        if (effects.length > 0) {
+          parts.push(`e AS (${EFFECT_INSERT_HEAD} VALUES ${rows(effects.length, 5)})`);
+          values.push(...effects.flatMap(effectParams));
+        }
+        await x.run(`${parts.length ? `WITH ${parts.join(', ')} ` : ''}${FINISH}`, [
+          ...values,
+          now,
+          seq,
+        ]);
       },
       async take(worker, now, limit) {
         const rows = await x.all(

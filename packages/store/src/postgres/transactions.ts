@@ -45,34 +45,63 @@ export async function inTransaction<T>(
 
 /**
  * Nested units inside the open transaction of `client`: each a savepoint, rolled back to (and
- * released) when its unit throws, so only that unit's writes are undone. A unit that succeeds
- * is not released at once (a round trip of its own, a third of an automation's statements):
- * its savepoint stays until the next unit starts, which releases every finished savepoint on top
- * of the stack in the same simple query as its own `SAVEPOINT` (releasing one releases those
- * above it), or until the transaction ends. So the stack on the server stays as deep as the
- * units running, and a unit costs one round trip, two when it fails.
+ * released) when its unit throws, so only that unit's writes are undone. Savepoints cost round
+ * trips (about a third of an automation's statements), so they are sent lazily: a unit's
+ * `SAVEPOINT` goes to the server only right before the first statement run after it started,
+ * together with those of the units it sits in and the release of finished ones in one simple
+ * query; a unit that ran no statement (an automation whose condition did not match) never
+ * reaches the server, and one that fails before any statement has nothing to undo. A unit that
+ * succeeds is not released at once: the next flush releases every finished savepoint on top of
+ * the stack (releasing one releases those above it), or the transaction's end does. So a unit
+ * costs at most one round trip, two when it fails. Run every statement of the transaction
+ * through `client` below; units of one transaction run one at a time.
  */
-export function savepoints(client: PgClient) {
+export function savepoints(raw: PgClient): {
+  nested: <T>(fn: () => Promise<T>) => Promise<T>;
+  client: PgClient;
+} {
   let seq = 0;
-  // Savepoints on the server, oldest first: units running, and finished ones not released yet.
-  const stack: { name: string; done: boolean }[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
+  // Oldest first: units running (sent or not), and sent finished ones not released yet.
+  const stack: { name: string; sent: boolean; done: boolean }[] = [];
+  /** Releases finished savepoints on top and sends those of units still waiting. */
+  const flush = async () => {
     let top = stack.length;
     while (top > 0 && stack[top - 1]!.done) top--;
-    const release = top < stack.length ? `RELEASE SAVEPOINT ${stack[top]!.name}; ` : '';
+    const parts = top < stack.length ? [`RELEASE SAVEPOINT ${stack[top]!.name}`] : [];
     stack.length = top;
-    const unit = { name: `u${++seq}`, done: false };
-    await client.query(`${release}SAVEPOINT ${unit.name}`);
+    for (const u of stack)
+      if (!u.sent) {
+        parts.push(`SAVEPOINT ${u.name}`);
+        u.sent = true;
+      }
+    await raw.query(parts.join('; '));
+  };
+  const client = new Proxy(raw, {
+    get(target, prop, receiver) {
+      if (prop !== 'query') return Reflect.get(target, prop, receiver) as unknown;
+      return async (...args: unknown[]) => {
+        if (stack.some((u) => !u.sent)) await flush();
+        return (target.query as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const nested = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const unit = { name: `u${++seq}`, sent: false, done: false };
     stack.push(unit);
     try {
       const value = await fn();
-      unit.done = true;
+      if (unit.sent) unit.done = true;
+      // Never sent: nothing on the server; the units above it were not sent either.
+      else stack.length = stack.indexOf(unit);
       return value;
     } catch (error) {
+      const at = stack.indexOf(unit);
       // Rolling back destroys the savepoints above it; releasing removes it.
-      stack.length = stack.indexOf(unit);
-      await client.query(`ROLLBACK TO SAVEPOINT ${unit.name}; RELEASE SAVEPOINT ${unit.name}`);
+      stack.length = at < 0 ? stack.length : at;
+      if (unit.sent)
+        await raw.query(`ROLLBACK TO SAVEPOINT ${unit.name}; RELEASE SAVEPOINT ${unit.name}`);
       throw error;
     }
   };
+  return { nested, client };
 }

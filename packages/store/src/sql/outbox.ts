@@ -1,6 +1,7 @@
 import type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from '../api/outbox';
 import { fromJson, fromNum, type Row, type SqlExec } from './exec';
 import { insertRows } from './multi-row';
+import { EFFECT_INSERT_HEAD, RUN_INSERT_HEAD, RUN_UPSERT, effectParams, runParams } from './runs';
 
 export const EVENT_COLS =
   'seq, id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts';
@@ -62,6 +63,9 @@ export const INSERT =
 export const INSERT_HEAD =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at)';
 
+export const FINISH =
+  'UPDATE outbox SET processed_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND processed_at IS NULL';
+
 /** The reads that find pending events (exported for the query-plan test of the SQLite adapter). */
 export function pendingEventSql(from: string) {
   return {
@@ -100,11 +104,12 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
       const rows = await x.all(pendingSql.take, [now, worker, limit]);
       return rows.map((r) => toEvent(r, fromNum(r.attempts) + 1));
     },
-    async finish(seq, now) {
-      await x.run(
-        'UPDATE outbox SET processed_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND processed_at IS NULL',
-        [now, seq],
-      );
+    async finish(seq, now, log) {
+      if (log?.runs.length)
+        await insertRows(x, RUN_INSERT_HEAD, log.runs.map(runParams), RUN_UPSERT);
+      if (log?.effects.length)
+        await insertRows(x, EFFECT_INSERT_HEAD, log.effects.map(effectParams));
+      await x.run(FINISH, [now, seq]);
     },
     async putBack(seq, error, retryAt, dead, now) {
       await x.run(

@@ -1,6 +1,6 @@
 import { keysetPage } from './keyset-page';
-import type { EffectRepo, RunRepo, RunRow } from '../api/runs';
-import { fromBool, fromJson, fromNum, toJson, type Row, type SqlExec } from './exec';
+import type { EffectRepo, NewEffect, RunRepo, RunRow } from '../api/runs';
+import { fromBool, fromJson, fromNum, marks, toJson, type Row, type SqlExec } from './exec';
 
 const COLS =
   'id, event_id, automation_key, trigger_type, entity, record_id, matched, condition_trace, actions, status, error, depth, started_at, duration_ms, dry_run';
@@ -25,33 +25,46 @@ function toRun(r: Row): RunRow {
   };
 }
 
+export const RUN_INSERT_HEAD = `INSERT INTO automation_runs (${COLS})`;
+/** A run saved again (a run resumed after a crash) keeps its id and takes the new outcome. */
+export const RUN_UPSERT = `ON CONFLICT (id) DO UPDATE SET matched = excluded.matched, condition_trace = excluded.condition_trace, actions = excluded.actions,
+  status = excluded.status, error = excluded.error, duration_ms = excluded.duration_ms`;
+
+/** A run's values in COLS order. */
+export function runParams(run: RunRow): unknown[] {
+  return [
+    run.id,
+    run.eventId,
+    run.automationKey,
+    run.triggerType,
+    run.entity,
+    run.recordId,
+    run.matched ? 1 : 0,
+    toJson(run.conditionTrace),
+    JSON.stringify(run.actions),
+    run.status,
+    run.error,
+    run.depth,
+    run.startedAt,
+    // Measured with performance.now(): whole milliseconds (PostgreSQL's column is bigint).
+    Math.round(run.durationMs),
+    run.dryRun ? 1 : 0,
+  ];
+}
+
+export const EFFECT_INSERT_HEAD =
+  'INSERT INTO action_effects (idempotency_key, run_id, action_type, result, created_at)';
+
+/** An effect's values in EFFECT_INSERT_HEAD order. */
+export function effectParams(e: NewEffect): unknown[] {
+  return [e.key, e.runId, e.actionType, JSON.stringify(e.result), e.at];
+}
+
 /** automation_runs over portable SQL. */
 export function runRepo(x: SqlExec): RunRepo {
   return {
     async save(run) {
-      await x.run(
-        `INSERT INTO automation_runs (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET matched = excluded.matched, condition_trace = excluded.condition_trace, actions = excluded.actions,
-           status = excluded.status, error = excluded.error, duration_ms = excluded.duration_ms`,
-        [
-          run.id,
-          run.eventId,
-          run.automationKey,
-          run.triggerType,
-          run.entity,
-          run.recordId,
-          run.matched ? 1 : 0,
-          toJson(run.conditionTrace),
-          JSON.stringify(run.actions),
-          run.status,
-          run.error,
-          run.depth,
-          run.startedAt,
-          // Measured with performance.now(): whole milliseconds (PostgreSQL's column is bigint).
-          Math.round(run.durationMs),
-          run.dryRun ? 1 : 0,
-        ],
-      );
+      await x.run(`${RUN_INSERT_HEAD} VALUES (${marks(15)}) ${RUN_UPSERT}`, runParams(run));
     },
     async find(eventId, automationKey, recordId) {
       const r =
@@ -140,8 +153,8 @@ export function effectRepo(x: SqlExec): EffectRepo {
     },
     async put(key, runId, actionType, result, now) {
       await x.run(
-        'INSERT INTO action_effects (idempotency_key, run_id, action_type, result, created_at) VALUES (?, ?, ?, ?, ?)',
-        [key, runId, actionType, JSON.stringify(result), now],
+        `${EFFECT_INSERT_HEAD} VALUES (?, ?, ?, ?, ?)`,
+        effectParams({ key, runId, actionType, result, at: now }),
       );
     },
     async prune(before, limit) {

@@ -26,6 +26,7 @@ export function sqliteMaintenance(db: () => StoreDb): Maintenance {
   return {
     tryLock: async (name) => localLock(db().sqlite.name, name),
     hits: memoryHits(() => db().sqlite.name),
+    statements: () => 0,
     async checkpoint(opts = {}) {
       const passive = checkpointWal(db());
       if (passive.frames < (opts.restartAfterFrames ?? RESTART_WAL_AFTER_FRAMES)) return passive;

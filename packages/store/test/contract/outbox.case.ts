@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NewOutboxEvent } from '../../src/index';
+import type { NewOutboxEvent, RunRow } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
 
 const ev = (id: string, extra: Partial<NewOutboxEvent> = {}): NewOutboxEvent => ({
@@ -81,6 +81,97 @@ export function outboxContract(factory: StoreFactory): void {
       const row = (await ctx.store.tables.rows('outbox')).find((r) => r.id === 'b')!;
       expect(row).toMatchObject({ last_error: 'dead', attempts: 2 });
       expect(Number(row.processed_at)).toBe(6_000);
+    });
+
+    it('finishes an event together with its runs and effects, and a rollback keeps none of them', async () => {
+      for (const id of ['a', 'b']) await ctx.store.outbox.append(ev(id));
+      const run = (id: string, status: RunRow['status']): RunRow => ({
+        id,
+        eventId: 'a',
+        automationKey: `auto-${id}`,
+        triggerType: 'record.created',
+        entity: 'lead',
+        recordId: 'r-a',
+        matched: status !== 'skipped',
+        conditionTrace: { matched: status !== 'skipped' },
+        actions: [{ index: 0, type: 'assign', status: 'succeeded' }],
+        status,
+        error: null,
+        depth: 0,
+        startedAt: 100,
+        durationMs: 1.4,
+        dryRun: false,
+      });
+      const [a, b] = await ctx.store.transaction((tx) => tx.outbox.take('w1', 100, 2));
+      // b's bookkeeping rolls back with its unit (as a failing event's does).
+      await ctx.store.transaction(async (tx) => {
+        await tx.outbox.finish(a!.seq, 100, {
+          runs: [run('run-1', 'succeeded'), run('run-2', 'skipped')],
+          effects: [
+            {
+              key: 'a|auto-run-1|r-a|0',
+              runId: 'run-1',
+              actionType: 'assign',
+              result: { ok: true, owner: 'u2' },
+              at: 100,
+            },
+            {
+              key: 'a|auto-run-1|r-a|1',
+              runId: 'run-1',
+              actionType: 'notify',
+              result: { ok: false, code: 'x' },
+              at: 101,
+            },
+          ],
+        });
+        await expect(
+          tx.transaction(async (t) => {
+            await t.outbox.finish(b!.seq, 100, {
+              runs: [{ ...run('run-3', 'succeeded'), eventId: 'b' }],
+              effects: [
+                {
+                  key: 'b|x|r-b|0',
+                  runId: 'run-3',
+                  actionType: 'assign',
+                  result: { ok: true },
+                  at: 100,
+                },
+              ],
+            });
+            throw new Error('event failed');
+          }),
+        ).rejects.toThrow('event failed');
+      });
+      expect(await ctx.store.outbox.pending()).toBe(1);
+      const runs = await ctx.store.runs.query({});
+      expect(runs.map((r) => [r.id, r.status, r.durationMs]).sort()).toEqual([
+        ['run-1', 'succeeded', 1],
+        ['run-2', 'skipped', 1],
+      ]);
+      expect(await ctx.store.runs.find('a', 'auto-run-1', 'r-a')).toMatchObject({
+        actions: [{ index: 0, type: 'assign', status: 'succeeded' }],
+        conditionTrace: { matched: true },
+      });
+      expect(await ctx.store.effects.get('a|auto-run-1|r-a|0')).toEqual({
+        result: { ok: true, owner: 'u2' },
+      });
+      expect(await ctx.store.effects.get('a|auto-run-1|r-a|1')).toEqual({
+        result: { ok: false, code: 'x' },
+      });
+      expect(await ctx.store.effects.get('b|x|r-b|0')).toBeNull();
+      // A run saved again (resumed after a crash) takes the new outcome.
+      await ctx.store.transaction(async (tx) => {
+        const [again] = await tx.outbox.take('w1', 100, 1);
+        await tx.outbox.finish(again!.seq, 200, {
+          runs: [{ ...run('run-1', 'failed'), error: 'late' }],
+          effects: [],
+        });
+      });
+      expect(await ctx.store.runs.find('a', 'auto-run-1', 'r-a')).toMatchObject({
+        status: 'failed',
+        error: 'late',
+      });
+      expect(await ctx.store.outbox.pending()).toBe(0);
     });
 
     it('claims with a lease one worker at a time, resumes its own claims, and releases', async () => {

@@ -116,6 +116,46 @@ export function transactionsContract(factory: StoreFactory): void {
       expect(ids).toHaveLength(104);
     });
 
+    // PostgreSQL sends a unit's savepoint only before its first statement, with those of the
+    // units around it: the undo must still cover exactly the unit, whenever it was sent.
+    it('undoes a unit whose savepoint went out with its child, and costs nothing without statements', async () => {
+      const sent = () => ctx.store.maintenance.statements();
+      await ctx.store.transaction(async (tx) => {
+        await tx.outbox.append(event('first'));
+        // Nothing to send: no statement runs in these units, failing or not.
+        const before = sent();
+        for (let i = 0; i < 5; i++) await tx.transaction(async () => i);
+        await expect(
+          tx.transaction(async () => {
+            throw new Error('early');
+          }),
+        ).rejects.toThrow('early');
+        expect(sent() - before).toBe(0);
+        // The outer unit's first statement is its child's: both savepoints go out together.
+        await expect(
+          tx.transaction(async (outer) => {
+            await outer.transaction(async (child) => child.outbox.append(event('child')));
+            await outer.transaction(async () => undefined);
+            await outer.outbox.append(event('outer'));
+            throw new Error('outer');
+          }),
+        ).rejects.toThrow('outer');
+        // A unit that fails after its parent's savepoint was sent undoes only its own writes.
+        await tx.transaction(async (p) => {
+          await p.outbox.append(event('parent'));
+          await expect(
+            p.transaction(async (c) => {
+              await c.outbox.append(event('undone'));
+              throw new Error('c');
+            }),
+          ).rejects.toThrow('c');
+        });
+        await tx.outbox.append(event('last'));
+      });
+      const ids = (await ctx.store.tables.rows('outbox')).map((r) => String(r.id));
+      expect(ids).toEqual(['first', 'parent', 'last']);
+    });
+
     it('commits callers that write at the same time independently: one failing undoes only itself', async () => {
       const results = await Promise.allSettled(
         ['a', 'b', 'c', 'd'].map((id) =>

@@ -47,7 +47,7 @@ export async function executeAction(
       ? await mod.run(input, ctx)
       : ({ ok: false, code: 'action.unknown', message: type } as ActionResult);
     if (!r.ok) throw new Rollback(r);
-    await db.effects.put(input.effectKey, input.runId, type, r, rt.now());
+    await putEffect(scope, input, type, r);
     return r;
   };
   try {
@@ -64,7 +64,7 @@ export async function executeAction(
               detail: e instanceof Error ? e.message : String(e),
             }),
           };
-    await db.effects.put(input.effectKey, input.runId, type, result, rt.now());
+    await putEffect(scope, input, type, result);
   }
   return {
     index: input.index,
@@ -73,6 +73,29 @@ export async function executeAction(
     result,
     durationMs: round(performance.now() - t0),
   };
+}
+
+/**
+ * Stores an action's outcome under its key: at once, or with the event's completion when the
+ * worker collects the event's log. Either way in the event's unit, so it commits with (or rolls
+ * back with) the action's writes.
+ */
+async function putEffect(
+  scope: Scope,
+  input: ActionInput,
+  type: string,
+  result: ActionResult,
+): Promise<void> {
+  const at = scope.rt.now();
+  if (scope.log)
+    scope.log.effects.push({
+      key: input.effectKey,
+      runId: input.runId,
+      actionType: type,
+      result,
+      at,
+    });
+  else await scope.db.effects.put(input.effectKey, input.runId, type, result, at);
 }
 
 function round(ms: number): number {

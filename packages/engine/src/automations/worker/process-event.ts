@@ -4,7 +4,7 @@ import type { Scope } from '../runtime';
 import type { AutomationEvent, RunLog } from '../types';
 import { notifySlaBreach } from '../../scheduler/sla-notify';
 import { cachedRecords, createRecordCache, type RecordCache } from './record-cache';
-import { runAutomation } from './run-automation';
+import { runAutomation, saveRun } from './run-automation';
 
 const index = new WeakMap<AppSpec, Map<string, AutomationSpec[]>>();
 
@@ -101,6 +101,6 @@ async function failedTrigger(
     durationMs: 0,
     dryRun: false,
   };
-  await scope.db.runs.save(run);
+  await saveRun(scope, run);
   return run;
 }

@@ -17,6 +17,15 @@ function effectKey(
   return `${eventId}|${automationKey}|${recordId ?? '-'}|${index}`;
 }
 
+/** Saves a run now, or with its event's completion when the worker collects the event's log. */
+export async function saveRun(scope: Scope, run: RunLog): Promise<void> {
+  if (!scope.log) return scope.db.runs.save(run);
+  const runs = scope.log.runs;
+  const at = runs.findIndex((r) => r.id === run.id);
+  if (at >= 0) runs[at] = { ...run };
+  else runs.push({ ...run });
+}
+
 /**
  * Runs one automation for one subject of a fired trigger and returns its run-log entry:
  * depth bound -> condition (with the failing parts) -> actions in order (a failure skips the
@@ -63,7 +72,7 @@ export async function runAutomation(
   };
   const finish = async (): Promise<RunLog> => {
     run.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
-    await db.runs.save(run);
+    await saveRun(scope, run);
     return run;
   };
   // A finished run is never redone; an unfinished one (crash mid-run) keeps its decision: its

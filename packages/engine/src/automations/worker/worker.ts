@@ -1,7 +1,8 @@
-import type { Tx } from '@trellis/store';
+import type { EventLog, Tx } from '@trellis/store';
 import type { Runtime, Scope } from '../runtime';
 import type { AutomationEvent } from '../types';
 import { automationsFor, processEvent } from './process-event';
+import { rememberPeople } from './people-memo';
 import { createRecordCache, type RecordCache } from './record-cache';
 
 /** What one drain did. */
@@ -25,11 +26,13 @@ async function settle(
     // have no automation listening: nothing to isolate, one statement marks them done.
     if (event.type !== 'sla.breached' && automationsFor(scope.spec, event.type).length === 0)
       await tx.outbox.finish(event.seq, rt.now());
-    // The event's runs, effects (each action in a unit of its own) and completion are one unit.
+    // The event's runs, effects (each action in a unit of its own) and completion are one
+    // unit; its runs and effects are written by the completing statement.
     else
       await tx.transaction(async () => {
-        report.runs += (await processEvent(scope, event, cache)).length;
-        await tx.outbox.finish(event.seq, rt.now());
+        const log: EventLog = { runs: [], effects: [] };
+        report.runs += (await processEvent({ ...scope, log }, event, cache)).length;
+        await tx.outbox.finish(event.seq, rt.now(), log);
       });
   } catch (e) {
     // Records read or written by the rolled-back event may no longer be what the cache holds.
@@ -71,7 +74,9 @@ export async function drain(
     const body = async (tx: Tx): Promise<DrainReport> => {
       drained = false;
       const r: DrainReport = { events: 0, runs: 0, failedEvents: 0 };
-      const scope = await rt.scope(tx, tx);
+      // Users and teams read once per drain transaction (people-memo.ts).
+      const people = rememberPeople(tx);
+      const scope = await rt.scope(people, people);
       // Records read or written by one event stay valid for the next: no one else writes
       // meanwhile (SQLite: one writer; PostgreSQL: the worker's reads lock the row until the
       // commit). The cache drops them on any rollback, which also frees a savepoint's locks.
