@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { createManualClock } from '@trellis/engine';
 import { fullStack } from './stack';
 
 type Num = { value: number | null; filter?: unknown };
 type Widget = { key: string; rows: { key: string; values: Record<string, Num> }[]; note?: string };
 
-async function setup() {
-  const s = await fullStack();
+const DAY = 86_400_000;
+
+async function setup(clock?: ReturnType<typeof createManualClock>) {
+  const s = await fullStack(clock ? { clock } : {});
   const boss = await s.signIn('boss', 'manager', []);
   const amy = await s.signIn('amy', 'sales', ['tech']);
   const bob = await s.signIn('bob', 'sales', ['tech']);
@@ -73,6 +76,42 @@ describe('dashboards API', () => {
     const whole = await get('/api/v1/dashboards/sales-funnel?from=2025-01-01&to=2030-12-31', boss);
     expect(whole.status).toBe(200);
     expect((whole.body.widgets as Widget[]).map((w) => w.key)).toContain('funnel');
+  });
+
+  it("stale follow-ups by rep: whose leads had no follow-up for 3 days, a rep's own only", async () => {
+    const clock = createManualClock(Date.UTC(2026, 11, 1, 2));
+    const { amy, bob, boss, create, get } = await setup(clock);
+    await create(amy, { name: '阿一', phone: '13800138001', course: 'python' });
+    await create(amy, { name: '阿二', phone: '13800138002', course: 'python' });
+    await create(bob, { name: '鲍一', phone: '13800138003', course: 'python' });
+    clock.advance(4 * DAY);
+    await create(amy, { name: '阿三', phone: '13800138004', course: 'python' });
+    const opens = async (n: Num, who: { cookie: string }) => {
+      const f = encodeURIComponent(JSON.stringify(n.filter));
+      const listed = await get(`/api/v1/records/lead?count=1&filter=${f}`, who);
+      expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+      return listed.body.total;
+    };
+    const all = await get('/api/v1/dashboards/team-performance/widgets/staleFollowUps', boss);
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    const rows = (all.body as unknown as Widget).rows;
+    const stale = Object.fromEntries(rows.map((r) => [r.key, r.values.stale!.value]));
+    expect(Object.values(stale)).toEqual([2, 1, 3]);
+    const amyRow = rows[0]!;
+    expect(amyRow.values.open!.value).toBe(3);
+    expect(await opens(amyRow.values.stale!, boss)).toBe(2);
+    expect(await opens(rows[2]!.values.stale!, boss)).toBe(3);
+    // Amy's own dashboard: her row and the total, both hers; Bob's leads are not counted.
+    const own = await get('/api/v1/dashboards/my-numbers/widgets/myStale', amy, 'zh-CN');
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const mine = (own.body as unknown as Widget).rows;
+    expect(mine.map((r) => r.values.stale!.value)).toEqual([2, 2]);
+    expect(mine[0]!.key).toBe(amyRow.key);
+    expect(await opens(mine[1]!.values.stale!, amy)).toBe(2);
+    expect((own.body as { columns: { label: string }[] }).columns[0]!.label).toBe('超 3 天未跟进');
+    expect(
+      (await get('/api/v1/dashboards/team-performance/widgets/staleFollowUps', bob)).status,
+    ).toBe(404);
   });
 
   it('refuses bad parameters with a localized problem naming each, and unknown dashboards with 404', async () => {

@@ -183,6 +183,13 @@ export const reportSpec = {
           split: 'firstUtmContent',
         },
         {
+          key: 'stale',
+          type: 'staleFollowUps',
+          title: L('未跟进', 'Stale follow-ups'),
+          entity: 'lead',
+          days: 5,
+        },
+        {
           key: 'change',
           type: 'beforeAfter',
           title: L('前后', 'Before/after'),
@@ -209,6 +216,8 @@ export type GenLead = {
   stage: string;
   stageEnteredAt: number;
   slaDueAt: number | null;
+  /** The last logged follow-up (null: never followed up). */
+  lastActivityAt: number | null;
   moves: Move[];
   /** When an owner was first given after creation (null: created owned, or never owned). */
   assignedAt: number | null;
@@ -236,6 +245,9 @@ export async function reportStore(n = 150): Promise<{ store: Store; leads: GenLe
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   // A second generator for assignment and merges, so the leads stay those of the first one.
   const more = rng(11);
+  // A third for the last follow-up: in the 12 days before T0 + 60 days (the tests' now), not
+  // before creation, or none.
+  const contact = rng(13);
   const leads: GenLead[] = [];
   await store.transaction(async (tx) => {
     for (const [i, id] of ['u1', 'u2', 'u3'].entries())
@@ -279,6 +291,10 @@ export async function reportStore(n = 150): Promise<{ store: Store; leads: GenLe
         stage: last.to,
         stageEnteredAt: last.at,
         slaDueAt: next() < 0.3 ? createdAt + 2 * DAY : null,
+        lastActivityAt:
+          contact() < 0.7
+            ? Math.max(createdAt, T0 + 60 * DAY - Math.floor(contact() * 12 * DAY))
+            : null,
       };
       const res = await tx.records(reportSpec as never).insert('lead', { ...lead, createdAt });
       if (!res.ok) throw new Error(JSON.stringify(res.error));

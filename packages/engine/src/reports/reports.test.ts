@@ -285,6 +285,44 @@ describe('reports', () => {
     );
   });
 
+  it('stale follow-ups: per owner, the open owned records without a follow-up for `days`, now', async () => {
+    const cutoff = NOW - 5 * DAY;
+    const open = (l: GenLead) => l.ownerId !== null && !['won', 'lost'].includes(l.stage);
+    const last = (l: GenLead) => l.lastActivityAt ?? l.createdAt;
+    const isStale = (l: GenLead) => open(l) && last(l) <= cutoff;
+    for (const actor of [manager, rep, supervisor]) {
+      const w = await widget('stale', {}, actor);
+      const mine = visibleTo(actor);
+      const owners = [...new Set(mine.filter(open).map((l) => l.ownerId!))];
+      expect(new Set(w.rows.filter((r) => r.key !== '$total').map((r) => r.key))).toEqual(
+        new Set(owners),
+      );
+      for (const owner of [...owners, '$total']) {
+        const theirs = mine.filter((l) => owner === '$total' || l.ownerId === owner);
+        const stale = theirs.filter(isStale);
+        const row = w.rows.find((r) => r.key === owner)!;
+        expect(row.values.stale!.value, `${actor.userId} ${owner}`).toBe(stale.length);
+        expect(row.values.open!.value).toBe(theirs.filter(open).length);
+        expect(row.values.neverContacted!.value).toBe(
+          stale.filter((l) => l.lastActivityAt === null).length,
+        );
+        const oldest = stale.length ? Math.min(...stale.map(last)) : null;
+        expect(row.values.oldestDays!.value).toBe(oldest === null ? null : (NOW - oldest) / DAY);
+        expect(await opens(row.values.stale!, actor)).toBe(stale.length);
+        expect(await opens(row.values.neverContacted!, actor)).toBe(
+          row.values.neverContacted!.value,
+        );
+      }
+      // Most stale first.
+      const counts = w.rows.slice(0, -1).map((r) => r.values.stale!.value!);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
+    // The rep's list names only the rep; the stale ones exist on both sides of the cut-off.
+    expect((await widget('stale', {}, rep)).rows.map((r) => r.key)).toEqual(['u1', '$total']);
+    expect(leads.filter(isStale).length).toBeGreaterThan(5);
+    expect(leads.filter((l) => open(l) && !isStale(l)).length).toBeGreaterThan(5);
+  });
+
   it('source health: leads received, merged and refused per source in the period, days since the last', async () => {
     const log = (id: string, status: 'accepted' | 'rejected', at: number) =>
       store.intakeLog.append({

@@ -14,6 +14,7 @@ export const WIDGET_TYPES = [
   'metric',
   'beforeAfter',
   'sourceHealth',
+  'staleFollowUps',
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 
@@ -57,7 +58,7 @@ export const WidgetSchema = closed(
     key: camelKey('Widget key, unique in the dashboard.'),
     type: stringEnum(
       WIDGET_TYPES,
-      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number), beforeAfter (two periods side by side), sourceHealth (leads received, merged and refused per webhook source and public form, time since the last lead; readers with monitor, manageIntake or build).',
+      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number), beforeAfter (two periods side by side), sourceHealth (leads received, merged and refused per webhook source and public form, time since the last lead; readers with monitor, manageIntake or build), staleFollowUps (per owner: open records without a follow-up for `days` days, now).',
     ),
     title: label('Widget title.'),
     entity: Type.Optional(
@@ -114,6 +115,14 @@ export const WidgetSchema = closed(
         exclusiveMinimum: 0,
         maximum: 1000,
         description: 'attribution: LTV/CAC below this is flagged. Default 2.5.',
+      }),
+    ),
+    days: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 365,
+        description:
+          'staleFollowUps: an owned open record is stale when its last follow-up (else its creation) is at least this many days old. Default 7.',
       }),
     ),
     before: Type.Optional(PeriodRangeSchema),

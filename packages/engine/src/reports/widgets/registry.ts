@@ -9,6 +9,7 @@ import { funnel } from './funnel';
 import { leaderboard } from './leaderboard';
 import { metric } from './metric';
 import { sourceHealth } from './source-health';
+import { staleFollowUps } from './stale-follow-ups';
 import { timeSeries } from './time-series';
 
 /** One runner per widget type (docs/reports.md); a new type is one file and one line here. */
@@ -24,4 +25,5 @@ export const WIDGETS: Record<WidgetType, WidgetRunner> = {
   attribution,
   beforeAfter,
   sourceHealth,
+  staleFollowUps,
 };

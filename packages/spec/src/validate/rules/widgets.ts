@@ -18,6 +18,7 @@ const OPTION_TYPES: Record<string, readonly string[]> = {
   threshold: ['attribution'],
   before: ['beforeAfter'],
   after: ['beforeAfter'],
+  days: ['staleFollowUps'],
 };
 
 /** The reporting options of one widget whose entity exists: used by its type, references resolve. */

@@ -12,6 +12,7 @@ const TITLES: Record<WidgetType, { 'zh-CN': string; en: string }> = {
   metric: { 'zh-CN': '指标', en: 'Metric' },
   beforeAfter: { 'zh-CN': '前后对比', en: 'Before and after' },
   sourceHealth: { 'zh-CN': '线索来源健康', en: 'Lead sources' },
+  staleFollowUps: { 'zh-CN': '未跟进（按人）', en: 'Stale follow-ups by rep' },
 };
 
 /** Types that group by a field (breakdown, attribution) or date by one (timeSeries). */

@@ -17,6 +17,7 @@ const READ_BY: Record<string, readonly WidgetType[]> = {
   threshold: ['attribution'],
   before: ['beforeAfter'],
   after: ['beforeAfter'],
+  days: ['staleFollowUps'],
 };
 
 /** Whether the widget's editor shows `key`. */

@@ -94,6 +94,9 @@ export const CHARTS: Record<string, Builder> = {
     return spec ? { ...spec, column: 'records' } : null;
   },
   dwellTime: bars,
+  // Whose records wait longest: a bar per owner, the total row only in the table.
+  staleFollowUps: (w, phone) =>
+    bars({ ...w, rows: w.rows.filter((r) => r.key !== '$total') }, phone),
   breakdown: (w, phone) => {
     const col = first(w);
     if (!col || w.rows.length === 0) return null;

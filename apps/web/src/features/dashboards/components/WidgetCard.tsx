@@ -13,7 +13,7 @@ import { useOpenRecords } from './useOpenRecords';
 import { WidgetTable } from './WidgetTable';
 
 /** Chart types whose table adds numbers the chart does not show. */
-const WITH_TABLE = new Set(['funnel', 'stageConversion', 'dwellTime']);
+const WITH_TABLE = new Set(['funnel', 'stageConversion', 'dwellTime', 'staleFollowUps']);
 
 /** One widget: a KPI tile, a chart (clickable) and/or a table; export to XLSX and PNG. */
 export function WidgetCard({ widget }: { widget: WidgetReport }) {
@@ -23,7 +23,11 @@ export function WidgetCard({ widget }: { widget: WidgetReport }) {
   const chart = useRef<echarts.ECharts | null>(null);
   const spec = useMemo(() => CHARTS[widget.type]?.(widget, phone) ?? null, [widget, phone]);
   const firstColumn = t(
-    ['funnel', 'stageConversion', 'dwellTime'].includes(widget.type) ? 'stage' : 'item',
+    ['funnel', 'stageConversion', 'dwellTime'].includes(widget.type)
+      ? 'stage'
+      : widget.type === 'staleFollowUps'
+        ? 'owner'
+        : 'item',
   );
   const empty = widget.rows.length === 0 || widget.note !== undefined;
   const height = phone ? 240 : widget.type === 'funnel' ? 300 : 280;
