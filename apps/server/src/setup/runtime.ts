@@ -111,12 +111,13 @@ export async function openServingRuntime(
     log?: (entry: Record<string, unknown>) => void;
     onCommitted?: () => void;
     /**
-     * Answer reads before the writer thread has loaded, when the SQLite database needs no
-     * migration (`trellis start`: the first answer came ~1 s sooner). Writes made meanwhile wait
-     * in the writer's queue (15 s at most). Off by default: a caller that writes at once
-     * (tests on a busy machine, where loading the thread from source takes longer) waits here.
+     * Answer reads before the writer thread runs, when the SQLite database needs no migration:
+     * the writer and checkpoint threads start once this settles (`trellis start`: after
+     * listening; loading them took CPU from the first answer). Writes made meanwhile wait in the
+     * writer's queue (15 s at most). Unset: the threads start now and this waits for the writer
+     * (a caller that writes at once, like tests on a busy machine).
      */
-    readsBeforeWriter?: boolean;
+    readsBeforeWriter?: Promise<unknown>;
   } = {},
 ): Promise<ServingRuntime> {
   const lock = holdDataDir(paths, 'shared');
@@ -126,16 +127,20 @@ export async function openServingRuntime(
     lock.release();
     throw error;
   }
+  // The writer applies pending system migrations before this thread opens read-only.
+  const early =
+    opts.readsBeforeWriter && !onPostgres(paths) && sqliteMigrationsCurrent(paths.db)
+      ? opts.readsBeforeWriter
+      : undefined;
   // PostgreSQL keeps its own write-ahead log; SQLite's is checkpointed beside the writer.
-  const checkpoints = onPostgres(paths) ? null : startCheckpoints(paths.db, opts.log);
+  const checkpoints = onPostgres(paths) ? null : startCheckpoints(paths.db, opts.log, early);
   const writer = startWriter(paths.db, {
     ...(onPostgres(paths) ? { workerId: `${hostname()}:${process.pid}` } : {}),
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(early ? { after: early } : {}),
     onCommitted: () => opts.onCommitted?.(),
   });
-  // The writer applies pending system migrations before this thread opens read-only.
-  const early = opts.readsBeforeWriter && !onPostgres(paths) && sqliteMigrationsCurrent(paths.db);
   if (!early) await writer.ready;
   const reader = await openStore({ url: paths.db, readOnly: true });
   const local = wireEngine(reader);

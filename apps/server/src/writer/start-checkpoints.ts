@@ -2,11 +2,14 @@ import { spawnThread } from '../setup/spawn-thread';
 
 /**
  * Starts the checkpoint thread (checkpoint-thread.ts) for a SQLite data directory; the writer
- * opens its store with `checkpoints: 'elsewhere'`. A crashed thread is restarted after a second.
+ * opens its store with `checkpoints: 'elsewhere'`. A crashed thread is restarted after a second;
+ * one stopped before it started never starts.
  */
 export function startCheckpoints(
   dbFile: string,
   log: (entry: Record<string, unknown>) => void = (e) => console.error(JSON.stringify(e)),
+  /** The thread starts once this settles (`trellis start`: after listening). */
+  after?: Promise<unknown>,
 ): { stop(): Promise<void> } {
   let stopping = false;
   let worker: ReturnType<typeof spawnThread> | null = null;
@@ -22,7 +25,8 @@ export function startCheckpoints(
       if (!stopping) setTimeout(spawn, 1000).unref();
     });
   };
-  spawn();
+  if (after) void after.then(spawn, spawn);
+  else spawn();
   return {
     stop: () =>
       new Promise<void>((resolve) => {

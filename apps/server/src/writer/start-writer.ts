@@ -33,6 +33,12 @@ export function startWriter(
     waitMs?: number;
     log?: (entry: Record<string, unknown>) => void;
     onCommitted?: () => void;
+    /**
+     * The thread starts once this settles; writes posted before wait for it like writes during
+     * a restart (`trellis start` starts it after listening: loading it took CPU from the first
+     * answer). Stopped before it started, it never starts.
+     */
+    after?: Promise<unknown>;
   } = {},
 ): WriterThread {
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
@@ -127,7 +133,8 @@ export function startWriter(
       if (!stopping) setTimeout(spawn, 1000).unref();
     });
   };
-  spawn();
+  if (opts.after) void opts.after.then(spawn, spawn);
+  else spawn();
   // Writes waiting for a writer that does not come back are refused, not kept forever.
   const expiry = setInterval(
     () => {

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import iconv from 'iconv-lite';
+import { iconvLite } from '../lazy-libs';
 import type { Locale } from '../ports';
 import { csvCell, exportValue, type ExportColumn } from './cells';
 
@@ -15,8 +15,8 @@ async function* csvChunks(
   columns: ExportColumn[],
   s: ExportSettings,
 ): AsyncGenerator<Buffer> {
-  const encode = (text: string) =>
-    s.format === 'csv-gbk' ? iconv.encode(text, 'gb18030') : Buffer.from(text);
+  const iconv = s.format === 'csv-gbk' ? await iconvLite() : undefined;
+  const encode = (text: string) => (iconv ? iconv.encode(text, 'gb18030') : Buffer.from(text));
   const head = columns.map((c) => csvCell(c.label)).join(',') + '\r\n';
   yield s.format === 'csv-gbk'
     ? encode(head)

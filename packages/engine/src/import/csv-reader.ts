@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
+import { csvParse, iconvLite } from '../lazy-libs';
 import { knownEncoding } from './encoding';
 import { ImportFileError } from './messages';
 import type { SheetRow } from './types';
@@ -43,8 +42,9 @@ export async function* readCsv(
   encoding: string,
   delimiter: string,
 ): AsyncGenerator<SheetRow> {
-  if (!knownEncoding(encoding))
+  if (!(await knownEncoding(encoding)))
     throw new ImportFileError('import.encoding', 'unknownEncoding', { encoding });
+  const [parse, iconv] = await Promise.all([csvParse(), iconvLite()]);
   const parser = parse({
     bom: true,
     delimiter,

@@ -1,5 +1,4 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { chardetLib, iconvLite } from '../lazy-libs';
 
 /** What the first bytes of a file say about it. */
 export type Sniffed =
@@ -54,7 +53,7 @@ const CHINESE = new Set(['GB18030', 'GBK', 'GB2312', 'EUC-CN', 'HZ-GB-2312']);
  * the statistical guess of `chardet` when it is confident, GB18030 (what Excel in China saves a
  * CSV as; a superset of GBK) when not. The user may override the encoding afterwards.
  */
-export function sniffFile(sample: Uint8Array): Sniffed {
+export async function sniffFile(sample: Uint8Array): Promise<Sniffed> {
   if (startsWith(sample, ZIP)) return { kind: 'xlsx' };
   if (startsWith(sample, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8', bom: true };
   if (startsWith(sample, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bom: true };
@@ -63,16 +62,16 @@ export function sniffFile(sample: Uint8Array): Sniffed {
   if (isUtf8(sample)) return { kind: 'text', encoding: 'utf-8', bom: false };
   // Excel in China saves GBK: the default whenever chardet is not sure of something else (a
   // short sample gives it little to go on: every CJK guess then scores 10).
-  const [best] = chardet.analyse(sample);
+  const [best] = (await chardetLib()).analyse(sample);
   const name = best && best.confidence >= 50 ? best.name.toUpperCase() : 'GB18030';
   if (name === 'BIG5') return { kind: 'text', encoding: 'big5', bom: false };
   if (name.startsWith('UTF-16')) return { kind: 'text', encoding: name.toLowerCase(), bom: false };
-  if (CHINESE.has(name) || !iconv.encodingExists(name))
+  if (CHINESE.has(name) || !(await iconvLite()).encodingExists(name))
     return { kind: 'text', encoding: 'gb18030', bom: false };
   return { kind: 'text', encoding: name.toLowerCase(), bom: false };
 }
 
 /** Whether iconv-lite can decode this encoding name. */
-export function knownEncoding(name: string): boolean {
-  return iconv.encodingExists(name);
+export async function knownEncoding(name: string): Promise<boolean> {
+  return (await iconvLite()).encodingExists(name);
 }

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
-import iconv from 'iconv-lite';
 import { detectDelimiter, readCsv } from './csv-reader';
-import { sniffFile } from './encoding';
+import { knownEncoding, sniffFile } from './encoding';
+import { iconvLite } from '../lazy-libs';
 import { ImportFileError } from './messages';
 import type { FileFacts, ReadOptions, SheetRow } from './types';
 import { listSheets, readXlsx } from './xlsx-reader';
@@ -29,7 +29,7 @@ export type Table = { facts: FileFacts; rows(): AsyncGenerator<SheetRow> };
 export async function openTable(path: string, opts: ReadOptions = {}): Promise<Table> {
   const sample = await head(path);
   if (sample.length === 0) throw new ImportFileError('import.empty', 'emptyFile');
-  const sniffed = sniffFile(sample);
+  const sniffed = await sniffFile(sample);
   const format = opts.format ?? (sniffed.kind === 'xlsx' ? 'xlsx' : 'csv');
   if (format === 'xlsx') {
     if (sniffed.kind !== 'xlsx')
@@ -43,9 +43,9 @@ export async function openTable(path: string, opts: ReadOptions = {}): Promise<T
   if (sniffed.kind === 'binary' || (sniffed.kind === 'xlsx' && !opts.encoding))
     throw new ImportFileError('import.binary', 'binaryFile');
   const encoding = opts.encoding ?? (sniffed.kind === 'text' ? sniffed.encoding : 'utf-8');
-  if (!iconv.encodingExists(encoding))
+  if (!(await knownEncoding(encoding)))
     throw new ImportFileError('import.encoding', 'unknownEncoding', { encoding });
-  const delimiter = opts.delimiter ?? detectDelimiter(iconv.decode(sample, encoding));
+  const delimiter = opts.delimiter ?? detectDelimiter((await iconvLite()).decode(sample, encoding));
   return {
     facts: { format, encoding, delimiter },
     rows: () => readCsv(path, encoding, delimiter),
