@@ -89,7 +89,7 @@ describe('trellis seed', () => {
     expect(won.quotedAmount).toBeGreaterThan(0);
     expect(
       (await store.transitions.listFor('lead', won.id as string)).map((t) => t.toStage),
-    ).toEqual(['qualified', 'trial', 'quoted', 'won']);
+    ).toEqual(['new', 'qualified', 'trial', 'quoted', 'won']);
     expect((await store.activities.listFor('lead', won.id as string)).map((a) => a.type)).toContain(
       'trial-class',
     );
@@ -127,6 +127,38 @@ describe('trellis seed', () => {
     const ids = new Set(customers.map((c) => c.id));
     expect(deals.every((d) => ids.has(d.customer))).toBe(true);
     expect(new Set(deals.map((d) => d.riskLevel))).toEqual(new Set(['red', 'yellow', 'green']));
+  });
+
+  it('leaves b2b customers with a working team: most owned and called within the pool’s 30 days, about 30 % in the pool with its reclaim in the ledger', async () => {
+    const { store, spec } = await workspace('b2b-sales');
+    const report = await seedWorkspace(store, spec, seedProfiles['b2b-sales']!, {
+      records: 400,
+      seed: 2,
+      now: NOW,
+    });
+    expect(report.refused).toBe(0);
+    const customers = await all(store, spec, 'customer');
+    const pool = customers.filter((c) => c.ownerId === null);
+    // A realistic pool share: not the 343 of 400 the pool's clock left of a year without calls.
+    expect(pool.length / customers.length).toBeGreaterThan(0.1);
+    expect(pool.length / customers.length).toBeLessThan(0.4);
+    const owned = customers.filter((c) => c.ownerId !== null);
+    // Nothing the pool's clock would take back at the first tick after the seed.
+    for (const c of owned)
+      expect(
+        Math.max((c.lastActivityAt as number | null) ?? 0, c.createdAt as number),
+      ).toBeGreaterThan(NOW - 30 * 86_400_000);
+    expect(new Set(owned.map((c) => c.ownerId)).size).toBe(7);
+    const ledger = await store.ownership.latest(
+      'customer',
+      pool.map((c) => c.id as string),
+    );
+    expect(ledger).toHaveLength(pool.length);
+    for (const row of ledger) {
+      expect(row).toMatchObject({ kind: 'reclaim', toUserId: null, via: 'system' });
+      expect(row.fromUserId).not.toBeNull();
+      expect(row.at).toBeLessThanOrEqual(NOW);
+    }
   });
 
   it('writes nothing of a record the rules refuse, and says so', async () => {

@@ -5,9 +5,9 @@ import {
   validateRecord,
   type FieldError,
 } from '@trellis/rules';
-import { writeOwnerChange } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
-import type { HistoryRow, Store, Tx } from '@trellis/store';
+import type { Store } from '@trellis/store';
+import { SeedBatch } from './batch';
 import { createRandom } from './random';
 import { seedIds } from './seed-ids';
 import type { SeedProfile, SeedRecord } from './types';
@@ -19,6 +19,8 @@ export type SeedOptions = {
   now?: number;
   /** Units per transaction. */
   batch?: number;
+  /** Called with the time (ms) each batch's transaction took (the bench). */
+  onBatch?: (ms: number) => void;
 };
 
 export type SeedReport = {
@@ -39,8 +41,9 @@ const YEAR = 365 * 24 * 3_600_000;
  * Writes a deterministic year of demo data for `profile` into the workspace: its people (those
  * missing), then the profile's records, each normalized, validated and given its formulas by the
  * same record rules as every write (a refused record is counted, never written half), with its
- * stage transitions, activities, attribution touch and creation history, in batched
- * transactions through the store. The past is written as it happened: no automation runs.
+ * stage transitions, activities, attribution touch, ownership ledger and creation history, in
+ * batched transactions through the store's bulk calls (SeedBatch). The past is written as it
+ * happened: no automation runs, no outbox event is queued.
  */
 export async function seedWorkspace(
   store: Store,
@@ -63,9 +66,10 @@ export async function seedWorkspace(
     wonShare: 0,
   };
   const userIds = await ensureUsers(store, profile, now, report);
-  // Creation rows of the current transaction, appended in one call at its end.
-  let created: HistoryRow[] = [];
-  const write = async (tx: Tx, unit: SeedRecord[]): Promise<boolean> => {
+  const user = (login: string | null | undefined) => (login ? (userIds.get(login) ?? null) : null);
+  // Prepares one unit into the batch: the record rules first (a refused record is counted and
+  // nothing of it is written), then its rows. Returns whether the unit ended in a won stage.
+  const prepare = (batch: SeedBatch, unit: SeedRecord[]): boolean => {
     const made: Record<string, string> = {};
     let won = false;
     for (const rec of unit) {
@@ -85,68 +89,71 @@ export async function seedWorkspace(
         if (report.reasons.length < 5) report.reasons.push(...errors.slice(0, 1));
         return won;
       }
-      const stages = rec.stages ?? [];
+      const stages =
+        rec.stages ?? (m.initialStage ? [{ stage: m.initialStage, at: rec.createdAt }] : []);
       const last = stages.at(-1);
-      const ownerId = rec.owner ? (userIds.get(rec.owner) ?? null) : null;
+      const first = { ownerId: user(rec.owner), teamId: rec.team };
+      // A record that went back to the pool holds no owner (nor team) now; its ledger says when.
+      const holder = rec.released ? { ownerId: null, teamId: null } : first;
       const lastActivity = rec.activities?.reduce((t, a) => Math.max(t, a.at), 0) || null;
       const id = ids.next(rec.createdAt);
-      const inserted = await tx.records(spec).insert(rec.entity, {
+      batch.add(rec.entity, {
         ...record,
         id,
         createdAt: rec.createdAt,
-        ownerId,
-        teamId: rec.team,
+        createdBy: null,
+        ...holder,
         ...(last ? { stage: last.stage, stageEnteredAt: last.at } : {}),
         lastActivityAt: lastActivity,
       });
-      if (!inserted.ok) throw new Error(inserted.error.message);
-      await writeOwnerChange(tx, {
+      batch.owners.push({
         id: ids.next(rec.createdAt),
         entity: rec.entity,
         recordId: id,
         before: null,
-        after: { ownerId, teamId: rec.team ?? null },
+        after: first,
         actorId: null,
         via: 'import',
         at: rec.createdAt,
       });
-      made[rec.entity] = id;
-      report.records[rec.entity] = (report.records[rec.entity] ?? 0) + 1;
-      created.push({
+      batch.history.push({
         changeId: id,
         entity: rec.entity,
         recordId: id,
         field: '$created',
         before: null,
         after: null,
-        actorId: ownerId,
+        actorId: first.ownerId,
         via: 'import',
         at: rec.createdAt,
       });
+      if (rec.released) released(batch, rec.entity, id, first, rec.released);
+      made[rec.entity] = id;
+      report.records[rec.entity] = (report.records[rec.entity] ?? 0) + 1;
       for (const [i, s] of stages.entries()) {
-        if (i === 0) continue;
-        const prev = stages[i - 1]!;
-        await tx.transitions.append({
+        const prev = i === 0 ? null : stages[i - 1]!;
+        batch.transitions.push({
+          id: ids.next(s.at),
           entity: rec.entity,
           recordId: id,
-          fromStage: prev.stage,
+          fromStage: prev?.stage ?? null,
           toStage: s.stage,
-          actorId: ownerId,
+          actorId: first.ownerId,
           via: 'import',
           at: s.at,
-          dwellMs: s.at - prev.at,
+          dwellMs: prev ? s.at - prev.at : null,
         });
-        report.transitions += 1;
+        if (prev) report.transitions += 1;
       }
       for (const a of rec.activities ?? []) {
-        await tx.activities.insert({
+        batch.activities.push({
           id: ids.next(a.at),
           entity: rec.entity,
           recordId: id,
           type: a.type,
           body: a.body,
           occurredAt: a.at,
-          actorId: a.by ? (userIds.get(a.by) ?? null) : null,
+          actorId: user(a.by),
           attachments: [],
           meta: null,
           createdAt: a.at,
@@ -154,7 +161,7 @@ export async function seedWorkspace(
         report.activities += 1;
       }
       if (rec.touch)
-        await tx.touches.append({
+        batch.touches.push({
           id: ids.next(rec.createdAt),
           entity: rec.entity,
           recordId: id,
@@ -173,26 +180,58 @@ export async function seedWorkspace(
     }
     return won;
   };
-  await store.transaction(async (tx) => {
-    for (const rec of profile.fixed(r, window)) await write(tx, [rec]);
-    await tx.history.append(created);
-    created = [];
-  });
+  // The ledger and history of a reclaim in the past, as the pool's clock writes them.
+  const released = (
+    batch: SeedBatch,
+    entity: string,
+    id: string,
+    before: { ownerId: string | null; teamId: string | null },
+    r: { at: number; reason: string },
+  ) => {
+    batch.owners.push({
+      id: ids.next(r.at),
+      entity,
+      recordId: id,
+      before,
+      after: { ownerId: null, teamId: null },
+      actorId: null,
+      via: 'system',
+      at: r.at,
+      note: { kind: 'reclaim', reason: r.reason },
+    });
+    const changeId = ids.next(r.at);
+    for (const field of ['ownerId', 'teamId'] as const)
+      if (before[field] !== null)
+        batch.history.push({
+          changeId,
+          entity,
+          recordId: id,
+          field,
+          before: before[field],
+          after: null,
+          actorId: null,
+          via: 'system',
+          at: r.at,
+        });
+  };
+  const fixed = new SeedBatch();
+  for (const rec of profile.fixed(r, window)) prepare(fixed, [rec]);
+  await store.transaction((tx) => fixed.write(tx, spec));
   // Creation times first, sorted: written in time order, the UUIDv7 ids and the time indexes
   // grow at their end instead of touching pages all over a year of data (docs/templates.md).
   const times = new Float64Array(opts.records);
   const clock = createRandom(opts.seed ^ 0x7135);
   for (let i = 0; i < times.length; i++) times[i] = profile.when(clock, window);
   times.sort();
-  const batch = opts.batch ?? 1000;
+  const size = opts.batch ?? 1000;
   let won = 0;
-  for (let from = 0; from < opts.records; from += batch) {
-    await store.transaction(async (tx) => {
-      for (let i = from; i < Math.min(opts.records, from + batch); i++)
-        if (await write(tx, profile.unit(i, r, window, times[i]!))) won += 1;
-      await tx.history.append(created);
-      created = [];
-    });
+  for (let from = 0; from < opts.records; from += size) {
+    const batch = new SeedBatch();
+    for (let i = from; i < Math.min(opts.records, from + size); i++)
+      if (prepare(batch, profile.unit(i, r, window, times[i]!))) won += 1;
+    const started = performance.now();
+    await store.transaction((tx) => batch.write(tx, spec));
+    opts.onBatch?.(performance.now() - started);
   }
   report.wonShare = opts.records > 0 ? won / opts.records : 0;
   return report;

@@ -24,6 +24,11 @@ export type SeedRecord = {
   stages?: { stage: string; at: number }[];
   activities?: SeedActivity[];
   touch?: { utmSource: string; utmCampaign: string | null; utmContent: string | null } | null;
+  /**
+   * When (and why) the record went back to the public pool: written as the pool's clock does
+   * (ledger `reclaim`, owner and team cleared); the record is unowned now.
+   */
+  released?: { at: number; reason: string };
 };
 
 /** The time window of the seed: a year up to `now`. */

@@ -1,5 +1,11 @@
 // The ownership ledger, handovers and the public pool (issue 17).
-export { holderChanged, holderOf, ownershipKind, writeOwnerChange } from './ledger';
+export {
+  holderChanged,
+  holderOf,
+  ownershipKind,
+  writeOwnerChange,
+  writeOwnerChanges,
+} from './ledger';
 export type { Holder, OwnerChange, OwnershipNote } from './ledger';
 export { createOwnership } from './api';
 export type { OwnershipApi } from './api';

@@ -267,4 +267,41 @@ describe('templates/b2b-sales through the engine', () => {
       { record_id: never, assignee_id: 'u-luo.bin' },
     ]);
   });
+
+  it('rounds the completeness to a whole percent and counts customers as 客户 / Customers on the data-health dashboard', async () => {
+    h = await setup();
+    // 11 of the 12 core fields: 91.67 % rounds to 92, never 91.666….
+    const eleven = await customer(
+      {
+        contactTitle: '采购经理',
+        contactLevel: 'purchasing',
+        industry: 'tmt',
+        companySize: 'm',
+        city: '330100',
+        address: '杭州市西湖区文三路 1 号',
+      },
+      as('he.jun'),
+    );
+    expect((await get('customer', eleven.record.id)).completeness).toBe(92);
+    // 5 of 12 (41.67 %) rounds down to 42; 6 of 12 is exactly 50.
+    const five = await customer({}, as('he.jun'));
+    expect((await get('customer', five.record.id)).completeness).toBe(42);
+    const six = await customer({ industry: 'retail' }, as('he.jun'));
+    expect((await get('customer', six.record.id)).completeness).toBe(50);
+    for (const [locale, label] of [
+      ['zh-CN', '客户'],
+      ['en', 'Customers'],
+    ] as const) {
+      const health = await h.engine.reports.widget(
+        'customer-health',
+        'health',
+        {},
+        { actor: vp().actor, locale },
+      );
+      if (!health.ok) throw new Error(health.error.message);
+      expect(health.widget.columns[0]).toMatchObject({ key: 'records', label });
+      const total = health.widget.rows.find((r) => r.key === '$total')!;
+      expect(total.values.records!.value).toBe(3);
+    }
+  });
 });

@@ -80,7 +80,12 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
     users.filter((u) => u.role === 'sales' && u.teams.includes(city.team)),
   ).login;
   const level = r.weighted({ staff: 30, manager: 30, purchasing: 28, executive: 12 });
-  const lastContact = createdAt + r.exponential(20 * DAY);
+  // The deal (if any) is drawn first: whether the account is still worked depends on it.
+  const dealAt = r.chance(0.6)
+    ? Math.min(now, createdAt + Math.round(r.exponential(5 * DAY)))
+    : null;
+  const walk = dealAt === null ? null : walkFunnel(r, 'new', FUNNEL, 'lost', dealAt, now);
+  const contact = contactHistory(r, createdAt, now, walk?.outcome ?? null);
   const complete = r.chance(0.85);
   const values: Record<string, unknown> = {
     companyName: companyName(r, city.name),
@@ -105,15 +110,16 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
     values.companySize = r.weighted({ s: 30, m: 40, l: 20, xl: 10 });
     values.address = `${city.name}市某区某路 ${r.int(1, 999)} 号`;
   }
-  if (lastContact < now) values.lastContactAt = Math.round(lastContact);
-  if (r.chance(0.8)) {
+  const lastContact = contact.calls.at(-1);
+  if (lastContact !== undefined) values.lastContactAt = lastContact;
+  if (r.chance(0.8) && !contact.released) {
     values.nextFollowUpPlan = r.pick([
       '电话回访确认需求',
       '发送产品资料',
       '约采购负责人演示',
       '跟进报价反馈',
     ]);
-    values.nextFollowUpAt = Math.round(Math.max(lastContact, createdAt) + r.int(2, 14) * DAY);
+    values.nextFollowUpAt = Math.round((lastContact ?? createdAt) + r.int(2, 14) * DAY);
   }
   const customer: SeedRecord = {
     entity: 'customer',
@@ -121,21 +127,15 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
     owner,
     team: city.team,
     createdAt,
-    activities:
-      values.lastContactAt !== undefined
-        ? [
-            {
-              type: 'call',
-              at: values.lastContactAt as number,
-              by: owner,
-              body: '电话沟通采购计划',
-            },
-          ]
-        : [],
+    activities: contact.calls.map((at, n) => ({
+      type: 'call',
+      at,
+      by: owner,
+      body: n === 0 ? '首次电话沟通采购计划' : r.pick(CALL_NOTES),
+    })),
+    ...(contact.released ? { released: contact.released } : {}),
   };
-  if (!r.chance(0.6)) return [customer];
-  const dealAt = Math.min(now, createdAt + Math.round(r.exponential(5 * DAY)));
-  const walk = walkFunnel(r, 'new', FUNNEL, 'lost', dealAt, now);
+  if (dealAt === null || walk === null) return [customer];
   const last = walk.stages.at(-1)!.at;
   const idleDays = (now - last) / DAY;
   const below = level === 'staff' || level === 'manager';
@@ -171,6 +171,39 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
       activities: acts,
     },
   ];
+}
+
+const CALL_NOTES = ['回访使用情况', '确认预算与时间表', '约见采购负责人', '跟进方案反馈'];
+// The pool's clock of the template (customer.poolPolicy.reclaimAfter).
+const RECLAIM = 30 * DAY;
+
+/**
+ * A customer's calls as a working team makes them: the first one within days; an account that
+ * is still worked (new this month, a deal open or won, or simply a live account) was called
+ * within the pool's 30 days, so it stays with its rep; a dormant one went quiet and its rep
+ * lost it to the public pool 30 days after the last call, as the pool's clock does. About a
+ * third of a year's customers end in the pool.
+ */
+function contactHistory(
+  r: Random,
+  createdAt: number,
+  now: number,
+  deal: 'open' | 'won' | 'lost' | null,
+): { calls: number[]; released: { at: number; reason: string } | null } {
+  const first = Math.round(createdAt + r.exponential(1 * DAY));
+  if (first >= now) return { calls: [], released: null };
+  const live = now - createdAt < RECLAIM || deal === 'open' || deal === 'won' || r.chance(0.6);
+  if (live) {
+    const recent = Math.round(now - Math.min(r.exponential(6 * DAY), RECLAIM - 5 * DAY));
+    return { calls: recent > first ? [first, recent] : [first], released: null };
+  }
+  const quiet = Math.round(first + r.exponential(20 * DAY));
+  const calls = quiet > first && quiet < now ? [first, quiet] : [first];
+  const at = calls.at(-1)! + RECLAIM;
+  return {
+    calls,
+    released: at < now ? { at, reason: '30 天没有跟进，自动收回公海' } : null,
+  };
 }
 
 /** The b2b-sales template's year: customers by region and first-contact channel, and their deals. */

@@ -1,4 +1,5 @@
 import { fieldLabel, getEntity } from '@trellis/spec';
+import { localized } from '@trellis/rules';
 import { and, isIn, or, within } from '../logic';
 import type { Num, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
 import { aggregate, ratio, stagesOf } from './common';
@@ -98,7 +99,14 @@ export const dataHealth: WidgetRunner = async (c) => {
   }
   const entity = getEntity(c.spec, c.entity);
   const columns: ReportColumn[] = [
-    { key: 'records', label: c.text('leads'), unit: 'count' },
+    // Counted are the widget entity's records: customers read 客户, not the lead-only 线索.
+    {
+      key: 'records',
+      label: entity
+        ? localized(entity.pluralLabel ?? entity.label, c.locale, entity.key)
+        : c.text('records'),
+      unit: 'count',
+    },
     { key: 'completeness', label: c.text('completeness'), unit: 'ratio' },
     { key: 'incomplete', label: c.text('incomplete'), unit: 'count' },
     { key: 'assigned', label: c.text('assigned'), unit: 'ratio' },
