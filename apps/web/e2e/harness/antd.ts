@@ -22,10 +22,16 @@ export async function choose(
     list = await select.getAttribute('aria-controls');
     if (!list) await page.waitForTimeout(50);
   }
-  await page
+  const options = page
     .locator(`[id="${list}"]`)
     .locator('xpath=..')
-    .locator(`.ant-select-item-option[title="${option}"]`)
+    .locator('.ant-select-item-option');
+  // An option drawn with a color dot (a record form's choice) has no title: matched by its text.
+  const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await options
+    .and(page.locator(`[title="${option}"]`))
+    .or(options.filter({ hasText: exact }))
+    .first()
     .click();
 }
 

@@ -38,10 +38,17 @@ export async function signIn(page: Page, baseUrl: string | null, login: string, 
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Saves a full-page screenshot under e2e/artifacts/<name>.png. */
-export async function shot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot under e2e/artifacts/<name>.png; `fullPage: false` for what the
+ * viewport shows (a drawer is fixed to the viewport: a full page draws it where it was scrolled).
+ */
+export async function shot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

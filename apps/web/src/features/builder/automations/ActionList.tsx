@@ -10,7 +10,7 @@ import {
   type EntitySpec,
 } from '@trellis/spec';
 import { moved, SortableList } from '../common/SortableList';
-import { itemIn } from '../draft/find';
+import { itemIn, setOptional } from '../draft/find';
 import { useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
 import { ConfigProps, type ConfigSchema } from '../common/ConfigProps';
 import { newAction } from './defaults';
@@ -108,9 +108,7 @@ export function ActionList({ automation, entity, pointer }: Props) {
                     change(
                       t('automations.actionChangeStep', { n: i + 1 }),
                       (list) => {
-                        const a = list[i] as Record<string, unknown>;
-                        if (value === undefined) delete a[key];
-                        else a[key] = value;
+                        setOptional(list[i] as Record<string, unknown>, key, value);
                       },
                       `action:${automation.key}.${id}:${key}`,
                     )

@@ -7,7 +7,7 @@ import {
   type EntitySpec,
   type TriggerType,
 } from '@trellis/spec';
-import { itemIn } from '../draft/find';
+import { itemIn, setOptional } from '../draft/find';
 import { useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
 import { ConfigProps, type ConfigSchema } from '../common/ConfigProps';
 import { newTrigger } from './defaults';
@@ -56,8 +56,7 @@ export function TriggerEditor({ automation, entity, pointer }: Props) {
             t('automations.triggerStep'),
             (s) => {
               const a = itemIn(s.automations, automation.key).on as Record<string, unknown>;
-              if (value === undefined) delete a[key];
-              else a[key] = value;
+              setOptional(a, key, value);
             },
             { coalesce: `trigger:${automation.key}:${key}` },
           )

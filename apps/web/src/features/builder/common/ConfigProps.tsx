@@ -14,6 +14,7 @@ import { ProblemText } from './ProblemText';
 import { RecipientSelect } from './RecipientSelect';
 import { SchemaInput, type PropSchema } from './SchemaInput';
 import { useSystemLabel } from './useSystemLabel';
+import type { Change } from '../draft/change';
 import type { SpecProblem } from '../draft/draft-store';
 import { useDraftSpec } from '../draft/useDraft';
 import { FieldValuesEditor } from './FieldValuesEditor';
@@ -27,7 +28,8 @@ type Props = {
   /** The trigger's or action's config schema (from @trellis/spec). */
   schema: ConfigSchema;
   value: Record<string, unknown>;
-  onChange: (key: string, value: unknown) => void;
+  /** A change of one property (apply it to the latest config: see Change). */
+  onChange: (key: string, change: Change<unknown>) => void;
   /** The entity the automation's records belong to (field and stage pickers). */
   entity: EntitySpec | undefined;
   problems: (key: string) => SpecProblem[];
@@ -75,6 +77,10 @@ const strategyIn =
   (config: Record<string, unknown>) =>
     strategies.includes(String(config['strategy']));
 
+const webhook = (config: Record<string, unknown>) => config['channel'] === 'webhook';
+const dingtalk = (config: Record<string, unknown>) =>
+  webhook(config) && config['format'] === 'dingtalk';
+
 /**
  * Settings that only matter for some choices of the others (`<type>.<property>`): hidden
  * otherwise, unless they hold a value (nothing set is ever hidden from the builder).
@@ -88,6 +94,16 @@ const RELEVANT: Record<string, (config: Record<string, unknown>) => boolean> = {
   'assign.caps': strategyIn('roundRobin', 'leastLoaded'),
   'assign.skipInactive': strategyIn('roundRobin', 'leastLoaded', 'rules'),
   'assign.roles': strategyIn('roundRobin', 'leastLoaded'),
+  // A notification's settings follow where it goes: people for in-app and email, an address,
+  // a payload format and (DingTalk robots) a signing secret for a webhook.
+  'notify.to': (c) => c['channel'] !== 'webhook',
+  'notify.subject': (c) => c['channel'] === 'email',
+  'notify.url': webhook,
+  'notify.format': webhook,
+  'notify.secretRef': dingtalk,
+  'digest.url': webhook,
+  'digest.format': webhook,
+  'digest.secretRef': dingtalk,
 };
 
 /**
@@ -113,7 +129,7 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns, sho
       {keys.map((key) => {
         const prop = schema.properties[key]!;
         const name = t(`${ns}.${key}`, { defaultValue: key });
-        const set = (v: unknown) => onChange(key, v);
+        const set = (v: Change<unknown>) => onChange(key, v);
         const v = value[key];
         const editor = (): ReactNode => {
           const picks = PICKS[key];

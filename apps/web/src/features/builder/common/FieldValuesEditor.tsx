@@ -8,7 +8,10 @@ import { JsonTextArea } from '../common/JsonTextArea';
 type Props = {
   entity: EntitySpec | undefined;
   value: Record<string, unknown> | undefined;
-  onChange: (next: Record<string, unknown>) => void;
+  /** How the values change, applied to them as the draft holds them (see Change). */
+  onChange: (
+    change: (latest: Record<string, unknown> | undefined) => Record<string, unknown>,
+  ) => void;
 };
 
 /**
@@ -19,7 +22,11 @@ export function FieldValuesEditor({ entity, value = {}, onChange }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
   const fields = (entity?.fields ?? []).filter((f) => f.type !== 'formula');
-  const set = (key: string, v: unknown) => onChange({ ...value, [key]: v });
+  const set = (key: string, v: unknown) => onChange((latest) => ({ ...latest, [key]: v }));
+  const without = (key: string) =>
+    onChange((latest) =>
+      Object.fromEntries(Object.entries(latest ?? {}).filter(([k]) => k !== key)),
+    );
   const unused = fields.find((f) => !(f.key in value));
   return (
     <div>
@@ -32,11 +39,14 @@ export function FieldValuesEditor({ entity, value = {}, onChange }: Props) {
               value={key}
               style={{ width: 180 }}
               options={fields.map((f) => ({ value: f.key, label: label(f.label, f.key) }))}
-              onChange={(k: string) => {
-                const next = { ...value };
-                delete next[key];
-                onChange({ ...next, [k]: v });
-              }}
+              onChange={(k: string) =>
+                onChange((latest) => {
+                  const next = { ...latest };
+                  const kept = next[key];
+                  delete next[key];
+                  return { ...next, [k]: kept };
+                })
+              }
             />
             <div style={{ flex: '1 1 200px', minWidth: 0 }}>
               <ValueInput field={field} value={v} onChange={(x) => set(key, x)} />
@@ -46,11 +56,7 @@ export function FieldValuesEditor({ entity, value = {}, onChange }: Props) {
               size="small"
               icon={<CloseOutlined />}
               aria-label={t('common.removeNamed', { name: field ? label(field.label, key) : key })}
-              onClick={() => {
-                const next = { ...value };
-                delete next[key];
-                onChange(next);
-              }}
+              onClick={() => without(key)}
             />
           </Flex>
         );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, Flex, Menu, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 
 type PickerItem = { key: string; label: string; extra?: ReactNode; problems?: number };
 
@@ -15,12 +16,21 @@ type Props = {
 
 /** The list beside an editor (entities, forms, pipelines, views): pick one or add one. */
 export function ItemPicker({ title, items, selected, onSelect, addText, onAdd }: Props) {
+  const { t } = useTranslation('builder');
   return (
     <div>
       <Flex align="center" justify="space-between" style={{ marginBottom: 8 }}>
         <Typography.Text strong>{title}</Typography.Text>
         {onAdd ? (
-          <Button size="small" type="primary" ghost icon={<PlusOutlined />} onClick={onAdd}>
+          <Button
+            size="small"
+            type="primary"
+            ghost
+            icon={<PlusOutlined />}
+            // Every list says "Add": the name says to which (a screen reader lists buttons alone).
+            aria-label={t('common.addTo', { section: title })}
+            onClick={onAdd}
+          >
             {addText}
           </Button>
         ) : null}

@@ -1,14 +1,11 @@
-import { useEffect, useRef } from 'react';
 import { Flex, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../draft/useDraft';
-
-type LocaleMap = Partial<Record<'zh-CN' | 'en', string>>;
+import { asLocaleMap, localeChange, type LocaleChange } from './locale-change';
 
 type Props = {
   value: unknown;
-  /** The new text per language; undefined when every language was emptied. */
-  onChange: (next: LocaleMap | undefined) => void;
+  onChange: (change: LocaleChange) => void;
   /** The accessible name of the whole input ("Label", "Help text"). */
   label: string;
   multiline?: boolean;
@@ -20,21 +17,8 @@ type Props = {
 export function LocaleTextInput({ value, onChange, label, multiline, status, id }: Props) {
   const { t } = useTranslation('builder');
   const locales = useDraft((s) => s.spec.locales ?? ['zh-CN', 'en']) as ('zh-CN' | 'en')[];
-  const map: LocaleMap =
-    typeof value === 'string' ? { 'zh-CN': value } : ((value ?? {}) as LocaleMap);
-  // What this input last sent, until the value comes back: typing into the English box right
-  // after the Chinese one (before a re-render on a busy machine) put the old Chinese text back.
-  const sent = useRef<LocaleMap | null>(null);
-  useEffect(() => {
-    sent.current = null;
-  }, [value]);
-  const set = (locale: 'zh-CN' | 'en', text: string) => {
-    const next: LocaleMap = { ...(sent.current ?? map) };
-    if (text === '') delete next[locale];
-    else next[locale] = text;
-    sent.current = next;
-    onChange(Object.keys(next).length > 0 ? next : undefined);
-  };
+  const map = asLocaleMap(value);
+  const set = (locale: 'zh-CN' | 'en', text: string) => onChange(localeChange(locale, text));
   return (
     <Flex vertical gap={4} style={{ width: '100%' }}>
       {locales.map((locale, i) => {

@@ -1,5 +1,6 @@
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
+import type { Change } from '../draft/change';
 import { LocaleTextInput } from './LocaleTextInput';
 
 /** The part of a JSON Schema a generated input reads. */
@@ -19,7 +20,8 @@ type Props = {
   schema: PropSchema;
   label: string;
   value: unknown;
-  onChange: (value: unknown) => void;
+  /** The new value, or (text per language) how to make it from the latest one. */
+  onChange: (change: Change<unknown>) => void;
   enumLabel?: (value: string) => string;
 };
 

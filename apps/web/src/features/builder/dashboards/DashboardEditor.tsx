@@ -8,7 +8,8 @@ import { useLabel } from '../../../lib/i18n/useLabel';
 import { KeyedCards } from '../common/KeyedCards';
 import { LocaleTextInput } from '../common/LocaleTextInput';
 import { ProblemText } from '../common/ProblemText';
-import { pointerOf } from '../draft/find';
+import { applyChange } from '../draft/change';
+import { pointerOf, setOptional } from '../draft/find';
 import { useDraft, useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
 import { LazyJsonEditor } from '../json/LazyJsonEditor';
 import { newWidget } from './new-widget';
@@ -72,7 +73,9 @@ export function DashboardEditor({ dashboardKey }: { dashboardKey: string }) {
           <LocaleTextInput
             label={t('dashboards.label')}
             value={dashboard.label}
-            onChange={(v) => change(t('dashboards.label'), (d) => void (d.label = v!), 'label')}
+            onChange={(v) =>
+              change(t('dashboards.label'), (d) => setOptional(d, 'label', v as never), 'label')
+            }
           />
         </Form.Item>
         <Form.Item label={t('dashboards.description')}>
@@ -83,7 +86,7 @@ export function DashboardEditor({ dashboardKey }: { dashboardKey: string }) {
             onChange={(v) =>
               change(
                 t('dashboards.description'),
-                (d) => void (v ? (d.description = v) : delete d.description),
+                (d) => setOptional(d, 'description', v as never),
                 'description',
               )
             }
@@ -125,7 +128,11 @@ export function DashboardEditor({ dashboardKey }: { dashboardKey: string }) {
                 what,
                 (d) => {
                   const at = d.widgets.findIndex((x) => x.key === w.key);
-                  if (at >= 0) d.widgets[at] = next as Draft<WidgetSpec>;
+                  if (at >= 0)
+                    d.widgets[at] = applyChange(
+                      d.widgets[at] as WidgetSpec,
+                      next,
+                    ) as Draft<WidgetSpec>;
                 },
                 `${w.key}:${what}`,
               )

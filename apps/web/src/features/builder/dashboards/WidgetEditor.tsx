@@ -4,6 +4,8 @@ import { WIDGET_TYPES, WidgetSchema, type DashboardSpec, type WidgetSpec } from 
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ConfigProps, type ConfigSchema } from '../common/ConfigProps';
 import { ProblemText } from '../common/ProblemText';
+import type { Change } from '../draft/change';
+import { setOptional } from '../draft/find';
 import { useDraftSpec, useProblems } from '../draft/useDraft';
 import { shownFor } from './widget-props';
 import { WidgetPreview } from './WidgetPreview';
@@ -14,7 +16,7 @@ type Props = {
   pointer: string;
   /** The draft dashboard it sits on (the preview names who reads it). */
   dashboard: Pick<DashboardSpec, 'key' | 'roles'>;
-  onChange: (next: WidgetSpec, what: string) => void;
+  onChange: (change: Change<WidgetSpec>, what: string) => void;
 };
 
 // Everything but the key and type is edited from the spec's own widget schema, so a property
@@ -33,12 +35,17 @@ export function WidgetEditor({ widget, pointer, dashboard, onChange }: Props) {
   const entityKey =
     widget.entity ?? spec.pipelines?.[0]?.entity ?? spec.entities[0]?.key ?? undefined;
   const entity = spec.entities.find((e) => e.key === entityKey);
-  const set = (key: string, value: unknown) => {
-    const next = { ...widget } as Record<string, unknown>;
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-    onChange(next as WidgetSpec, t(`dashboards.props.${key}`, { defaultValue: key }));
-  };
+  // One setting changed on the widget as the draft holds it when the edit is applied: a whole
+  // widget built from this render put back a title typed just before the field was picked.
+  const set = (key: string, change: Change<unknown>) =>
+    onChange(
+      (latest) => {
+        const next = { ...latest } as Record<string, unknown>;
+        setOptional(next, key, change);
+        return next as WidgetSpec;
+      },
+      t(`dashboards.props.${key}`, { defaultValue: key }),
+    );
   const numeric = (entity?.fields ?? []).filter((f) => f.type === 'number' || f.type === 'money');
   const measure = widget.measure ?? { op: 'count' };
   return (

@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
 import type { AppSpec, EntitySpec, FieldSpec } from '@trellis/spec';
+import { applyChange, type Change } from './change';
 
 /**
  * Items of the draft found by key inside an edit recipe (never by a remembered index: another
@@ -31,12 +32,16 @@ export function pointerOf(spec: AppSpec, list: keyof AppSpec, key: string): stri
   return i < 0 ? `/${list}/-1` : `/${list}/${i}`;
 }
 
-/** Sets or removes (undefined) an optional property, so cleared settings leave no empty value. */
+/**
+ * Sets or removes (undefined) an optional property, so cleared settings leave no empty value; a
+ * function change is applied to the property as the draft holds it now.
+ */
 export function setOptional<T extends object, K extends keyof T>(
   obj: T,
   key: K,
-  value: T[K] | undefined,
+  change: Change<T[K] | undefined>,
 ): void {
+  const value = applyChange(obj[key] as T[K] | undefined, change);
   if (value === undefined) delete obj[key];
   else obj[key] = value;
 }

@@ -5,7 +5,6 @@ import type { OptionSpec } from '@trellis/spec';
 import { camelKeyFrom } from '../common/keys';
 import { moved, SortableList } from '../common/SortableList';
 import { usePublished } from '../common/usePublished';
-import { useDraftStore } from '../draft/useDraft';
 import type { SettingEditorProps } from './setting-editors';
 
 const PALETTE = [
@@ -27,63 +26,60 @@ const PALETTE = [
 export function OptionsEditor({ entity, field, value, onChange }: SettingEditorProps) {
   const { t } = useTranslation('builder');
   const published = usePublished();
-  const store = useDraftStore();
   const options = (Array.isArray(value) ? value : []) as OptionSpec[];
-  // Changes start from the options as the draft holds them now, not as this render saw them: a
-  // blur right after typing (a fast typist on a busy machine) put the typed names back otherwise.
-  const latest = (): OptionSpec[] => {
-    const e = store.getSnapshot().spec.entities.find((x) => x.key === entity.key);
-    const f = e?.fields.find((x) => x.key === field.key);
-    return f && 'options' in f ? f.options : options;
-  };
-  const set = (i: number, patch: Partial<OptionSpec>) =>
-    onChange(latest().map((o, j) => (j === i ? dropEmpty({ ...o, ...patch }) : o)));
-  const add = () => {
-    const n = options.length + 1;
-    onChange([
-      ...options,
-      {
-        value: camelKeyFrom(
-          '',
-          options.map((o) => o.value),
-          'option',
-        ),
-        label: {
-          'zh-CN': t('options.newLabel', { n, lng: 'zh-CN' }),
-          en: t('options.newLabel', { n, lng: 'en' }),
+  // Every change is made to the options as the draft holds them when it is applied (not as this
+  // render saw them): a blur right after typing, on a busy machine, put the typed names back.
+  const change = (recipe: (latest: OptionSpec[]) => OptionSpec[]) =>
+    onChange((latest: unknown) => recipe(Array.isArray(latest) ? (latest as OptionSpec[]) : []));
+  const set = (i: number, patch: (o: OptionSpec) => Partial<OptionSpec>) =>
+    change((list) => list.map((o, j) => (j === i ? dropEmpty({ ...o, ...patch(o) }) : o)));
+  const add = () =>
+    change((list) => {
+      const n = list.length + 1;
+      const label = {
+        'zh-CN': t('options.newLabel', { n, lng: 'zh-CN' }),
+        en: t('options.newLabel', { n, lng: 'en' }),
+      };
+      return [
+        ...list,
+        {
+          value: camelKeyFrom(
+            '',
+            list.map((o) => o.value),
+            'option',
+          ),
+          label,
         },
-      },
-    ]);
-  };
+      ];
+    });
   return (
     <div role="list" aria-label={t('options.title')}>
       <SortableList
         ids={options.map((o) => o.value)}
-        onMove={(from, to) => onChange(moved(options, from, to))}
+        onMove={(from, to) => change((list) => moved(list, from, to))}
       >
         {(id, handle, i) => {
           const o = options[i]!;
           const locked = published.option(entity.key, field.key, o.value);
           const label = (o.label ?? {}) as Record<string, string>;
-          const setLabel = (locale: string, text: string) => {
-            const next = { ...(latest()[i]?.label ?? label), [locale]: text } as Record<
-              string,
-              string
-            >;
-            if (!text) delete next[locale];
-            set(i, { label: next as OptionSpec['label'] });
-          };
+          const setLabel = (locale: string, text: string) =>
+            set(i, (now) => {
+              const next = { ...(now.label as Record<string, string>), [locale]: text };
+              if (!text) delete next[locale];
+              return { label: next as OptionSpec['label'] };
+            });
           // A new choice's stored value follows its English name until it is published (set when
           // the name is done, so the row keeps its identity while typing).
-          const settle = () => {
-            const now = latest()[i];
-            const en = (now?.label as Record<string, string> | undefined)?.en;
-            if (locked || !now || !/^option\d*$/.test(now.value) || !en) return;
-            const others = latest()
-              .filter((x) => x.value !== now.value)
-              .map((x) => x.value);
-            set(i, { value: camelKeyFrom(en, others, 'option') });
-          };
+          const settle = () =>
+            change((list) => {
+              const now = list[i];
+              const en = (now?.label as Record<string, string> | undefined)?.en;
+              if (locked || !now || !/^option\d*$/.test(now.value) || !en) return list;
+              const others = list.filter((x) => x.value !== now.value).map((x) => x.value);
+              return list.map((o, j) =>
+                j === i ? { ...o, value: camelKeyFrom(en, others, 'option') } : o,
+              );
+            });
           return (
             <Flex role="listitem" align="center" gap={6} wrap style={{ padding: '4px 0' }} key={id}>
               {handle}
@@ -92,8 +88,8 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
                 allowClear
                 presets={[{ label: t('options.colors'), colors: PALETTE }]}
                 value={o.color ?? null}
-                onChange={(c) => set(i, { color: c.toHexString() })}
-                onClear={() => set(i, { color: undefined })}
+                onChange={(c) => set(i, () => ({ color: c.toHexString() }))}
+                onClear={() => set(i, () => ({ color: undefined }))}
                 aria-label={t('options.color')}
               />
               <Input
@@ -119,7 +115,7 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
                   aria-label={t('options.value', { n: i + 1 })}
                   value={o.value}
                   disabled={locked}
-                  onChange={(e) => set(i, { value: e.target.value })}
+                  onChange={(e) => set(i, () => ({ value: e.target.value }))}
                   style={{ width: 110, fontFamily: 'monospace' }}
                 />
               </Tooltip>
@@ -129,7 +125,7 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
                   checkedChildren={t('options.offered')}
                   unCheckedChildren={t('options.archived')}
                   checked={!o.archived}
-                  onChange={(on) => set(i, { archived: on ? undefined : true })}
+                  onChange={(on) => set(i, () => ({ archived: on ? undefined : true }))}
                 />
               </Tooltip>
               <Button
@@ -138,7 +134,7 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
                 icon={<DeleteOutlined />}
                 aria-label={t('options.remove', { n: i + 1 })}
                 disabled={options.length <= 1}
-                onClick={() => onChange(options.filter((_, j) => j !== i))}
+                onClick={() => change((list) => list.filter((_, j) => j !== i))}
               />
             </Flex>
           );

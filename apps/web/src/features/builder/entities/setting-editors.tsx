@@ -3,6 +3,7 @@ import { InputNumber, Select } from 'antd';
 import type { AppSpec, EntitySpec, FieldSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { JsonTextArea } from '../common/JsonTextArea';
+import type { Change } from '../draft/change';
 import { OptionsEditor } from './OptionsEditor';
 
 /** What an editor of one field setting gets. */
@@ -12,7 +13,8 @@ export type SettingEditorProps = {
   field: FieldSpec;
   label: string;
   value: unknown;
-  onChange: (value: unknown) => void;
+  /** The new value, or how to make it from the setting as the draft holds it (see Change). */
+  onChange: (change: Change<unknown>) => void;
 };
 
 /** Money is held in fen; people type yuan. */

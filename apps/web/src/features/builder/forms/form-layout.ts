@@ -1,4 +1,5 @@
 import type { FormFieldSpec, FormSectionSpec, FormSpec } from '@trellis/spec';
+import { applyChange, type Change } from '../draft/change';
 
 /** A field's entry in a section: its key alone, or a placement with texts and conditions. */
 export type Placement = FormSectionSpec['fields'][number];
@@ -57,7 +58,7 @@ export function setPlacement(
   form: FormSpec,
   key: string,
   prop: Exclude<keyof FormFieldSpec, 'field'>,
-  value: unknown,
+  change: Change<unknown>,
 ): void {
   const at = findPlacement(form, key);
   if (!at) return;
@@ -65,6 +66,7 @@ export function setPlacement(
   const current = fields[at[1]]!;
   const next: Record<string, unknown> =
     typeof current === 'string' ? { field: key } : { ...current };
+  const value = applyChange(next[prop], change);
   if (value === undefined) delete next[prop];
   else next[prop] = value;
   fields[at[1]] = Object.keys(next).length === 1 ? key : (next as FormFieldSpec);

@@ -7,7 +7,10 @@ import { useLabel } from '../../../lib/i18n/useLabel';
 type Props = {
   entity: EntitySpec | undefined;
   value: Record<string, string>;
-  onChange: (next: Record<string, string>) => void;
+  /** How the mapping changes, applied to it as the draft holds it (see Change). */
+  onChange: (
+    change: (latest: Record<string, string> | undefined) => Record<string, string>,
+  ) => void;
 };
 
 /** Which field each part of the payload fills: field ← JSONPath such as $.lead.tel. */
@@ -25,11 +28,14 @@ export function MappingEditor({ entity, value, onChange }: Props) {
             value={key}
             style={{ width: 180 }}
             options={fields.map((f) => ({ value: f.key, label: label(f.label, f.key) }))}
-            onChange={(k: string) => {
-              const next = { ...value };
-              delete next[key];
-              onChange({ ...next, [k]: path });
-            }}
+            onChange={(k: string) =>
+              onChange((latest) => {
+                const next = { ...latest };
+                const kept = next[key] ?? path;
+                delete next[key];
+                return { ...next, [k]: kept };
+              })
+            }
           />
           <Typography.Text type="secondary">←</Typography.Text>
           <Input
@@ -37,18 +43,21 @@ export function MappingEditor({ entity, value, onChange }: Props) {
             value={path}
             placeholder="$.lead.tel"
             style={{ width: 220, fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}
-            onChange={(e) => onChange({ ...value, [key]: e.target.value })}
+            onChange={(e) => {
+              const typed = e.target.value;
+              onChange((latest) => ({ ...latest, [key]: typed }));
+            }}
           />
           <Button
             type="text"
             size="small"
             icon={<CloseOutlined />}
             aria-label={t('common.removeNamed', { name: key })}
-            onClick={() => {
-              const next = { ...value };
-              delete next[key];
-              onChange(next);
-            }}
+            onClick={() =>
+              onChange((latest) =>
+                Object.fromEntries(Object.entries(latest ?? {}).filter(([k]) => k !== key)),
+              )
+            }
           />
         </Flex>
       ))}
@@ -56,7 +65,9 @@ export function MappingEditor({ entity, value, onChange }: Props) {
         size="small"
         icon={<PlusOutlined />}
         disabled={!unused}
-        onClick={() => unused && onChange({ ...value, [unused.key]: `$.${unused.key}` })}
+        onClick={() =>
+          unused && onChange((latest) => ({ ...latest, [unused.key]: `$.${unused.key}` }))
+        }
       >
         {t('intake.addMapping')}
       </Button>

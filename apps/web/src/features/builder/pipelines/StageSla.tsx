@@ -8,7 +8,8 @@ import type { SpecProblem } from '../draft/draft-store';
 type Props = {
   value: StageSlaSpec | undefined;
   entity: EntitySpec | undefined;
-  onChange: (next: StageSlaSpec | undefined) => void;
+  /** How the SLA changes, applied to it as the draft holds it (see Change). */
+  onChange: (change: (latest: StageSlaSpec | undefined) => StageSlaSpec | undefined) => void;
   problems: SpecProblem[];
 };
 
@@ -19,11 +20,12 @@ type Props = {
 export function StageSla({ value, entity, onChange, problems }: Props) {
   const { t } = useTranslation('builder');
   const at = (prop: string) => problems.filter((p) => p.path.includes(`/sla/${prop}`));
-  const set = (patch: Partial<StageSlaSpec>) => {
-    const next: Partial<StageSlaSpec> = { notify: ['owner'], ...value, ...patch };
-    for (const k of ['noActivityFor', 'maxDwell'] as const) if (!next[k]) delete next[k];
-    onChange(next.noActivityFor || next.maxDwell ? (next as StageSlaSpec) : undefined);
-  };
+  const set = (patch: Partial<StageSlaSpec>) =>
+    onChange((latest) => {
+      const next: Partial<StageSlaSpec> = { notify: ['owner'], ...latest, ...patch };
+      for (const k of ['noActivityFor', 'maxDwell'] as const) if (!next[k]) delete next[k];
+      return next.noActivityFor || next.maxDwell ? (next as StageSlaSpec) : undefined;
+    });
   return (
     <Form.Item label={t('pipelines.stage.sla')} extra={t('pipelines.slaHelp')}>
       <Flex gap={16} wrap>
@@ -59,7 +61,7 @@ export function StageSla({ value, entity, onChange, problems }: Props) {
             disabled={!value}
             value={value?.notify}
             status={at('notify').length ? 'error' : undefined}
-            onChange={(notify) => value && onChange({ ...value, notify })}
+            onChange={(notify) => onChange((latest) => latest && { ...latest, notify })}
           />
           <ProblemText problems={at('notify')} />
         </Form.Item>

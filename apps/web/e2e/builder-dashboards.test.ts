@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { choose } from './harness/antd';
+import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { discardDraft, draftSpec } from './harness/draft';
+import { startTrellis, type RunningTrellis } from './harness/trellis';
+
+// The test publishes: it gets a demo server of its own, so the other browser tests keep the
+// template as shipped.
+let server: RunningTrellis;
+beforeAll(async () => {
+  server = await startTrellis();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+// The dashboard the first test builds (its editor is looked at again in zh-CN).
+let dashboardKey = '';
+
+const saved = (page: Page) =>
+  page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
+
+describe('the dashboards editor', () => {
+  it('adds a breakdown by course to a new dashboard, previews it, publishes and opens it', async () => {
+    const browser = await openBrowser('en');
+    const page = await newPage(browser, DESKTOP);
+    try {
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await discardDraft(page);
+      await page.goto(`${server.url}/builder/dashboards`);
+      await page.getByRole('button', { name: 'Add to Dashboards' }).click();
+      const modal = page.getByRole('dialog');
+      await modal.getByLabel('Name (Chinese)').fill('课程分布');
+      await modal.getByLabel('Name (English)').fill('Courses');
+      await modal.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('tab', { name: 'Design' }).waitFor();
+      await page.getByRole('button', { name: 'Add a widget' }).click();
+      await page.getByRole('menuitem', { name: 'Breakdown by a field' }).click({ timeout: 60_000 });
+      const card = page.locator('.ant-card-small', { hasText: 'Breakdown' }).last();
+      await card.getByLabel('Title (Chinese)').fill('意向课程分布');
+      await card.getByLabel('Title (English)').fill('Leads by course');
+      await choose(page, card.getByLabel('Field', { exact: true }), 'Course of interest', {
+        search: true,
+      });
+      await saved(page);
+      type Dashboards = {
+        dashboards: { key: string; label: { en: string }; widgets: Record<string, unknown>[] }[];
+      };
+      const dashboard = (await draftSpec<Dashboards>(page))!.dashboards.find(
+        (d) => d.label.en === 'Courses',
+      )!;
+      dashboardKey = dashboard.key;
+      expect(dashboard.widgets.map((w) => w['type'])).toEqual(['funnel', 'breakdown']);
+      expect(dashboard.widgets[1]).toMatchObject({
+        field: 'course',
+        title: { 'zh-CN': '意向课程分布', en: 'Leads by course' },
+      });
+
+      // The preview counts today's published data, and says who will read it.
+      const preview = page
+        .locator('.ant-card-small', { hasText: 'Leads by course' })
+        .getByTestId('widget-preview');
+      await preview.getByRole('button', { name: 'Preview with live data' }).click();
+      await preview.locator('canvas, .ant-table').first().waitFor();
+      await preview.getByText(/No role opens this dashboard yet|Opened by/).waitFor();
+      await shot(page, 'builder-dashboard-preview-en-desktop');
+
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/^\d+ changes?$/).waitFor();
+      await dialog.getByRole('button', { name: /^Publish$/ }).click();
+      await page.getByText(/Published version \d+/).waitFor();
+
+      // The published dashboard draws both widgets, at desktop and phone width.
+      await page.goto(`${server.url}/dashboards/${dashboard.key}`);
+      const widget = page.locator(
+        `.trellis-widget[data-widget="${String(dashboard.widgets[1]!['key'])}"]`,
+      );
+      await widget.getByText('Leads by course').waitFor();
+      await widget.locator('canvas, .ant-table, .ant-empty').first().waitFor();
+      await shot(page, 'builder-dashboard-published-en-desktop');
+      await page.setViewportSize(PHONE);
+      await widget.locator('canvas, .ant-table, .ant-empty').first().waitFor();
+      await shot(page, 'builder-dashboard-published-en-phone');
+      expect(page.pageErrors).toEqual([]);
+    } catch (e) {
+      await shot(page, 'builder-dashboard-failed').catch(() => undefined);
+      throw e;
+    } finally {
+      await browser.closeAll();
+    }
+  }, 300_000);
+
+  it('shows the published dashboard in its editor in zh-CN, at desktop and phone width', async () => {
+    expect(dashboardKey).not.toBe('');
+    const browser = await openBrowser('zh-CN');
+    const page = await newPage(browser, DESKTOP);
+    try {
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/dashboards/${dashboardKey}`);
+      const card = page.locator('.ant-card-small', { hasText: '意向课程分布' });
+      expect(await card.getByLabel('标题 (中文)').inputValue()).toBe('意向课程分布');
+      await card
+        .getByLabel('字段', { exact: true })
+        .locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]')
+        .getByText('意向课程')
+        .waitFor();
+      await shot(page, 'builder-dashboard-editor-zh-CN-desktop');
+      await page.setViewportSize(PHONE);
+      await card.getByLabel('标题 (中文)').waitFor();
+      await shot(page, 'builder-dashboard-editor-zh-CN-phone');
+      expect(page.pageErrors).toEqual([]);
+    } catch (e) {
+      await shot(page, 'builder-dashboard-zh-CN-failed').catch(() => undefined);
+      throw e;
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
