@@ -109,6 +109,30 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('postgres: processes on one data
     expect(seen).toHaveLength(2); // each event once
   });
 
+  // The engine reads the live spec through the store while an automation transaction holds
+  // row locks; intake transactions queued behind those locks once held every connection, so
+  // that read waited for a connection forever (a deadlock PostgreSQL cannot see).
+  it('answers a read outside a transaction while every transaction waits for its locks', async () => {
+    await a.outbox.append(event('hot'));
+    const [hot] = await a.outbox.since(null, 1);
+    let blocked: Promise<unknown>[] = [];
+    const pending = await a.transaction(async (tx) => {
+      await tx.outbox.finish(hot!.seq, 5); // holds the row's lock until the commit
+      // More transactions than connections: each waits for that lock, the last for a connection.
+      blocked = Array.from({ length: 12 }, () =>
+        a.transaction((t) => t.outbox.putBack(hot!.seq, 'late', 0, false, 6)),
+      );
+      await until(() => a.waiting() > 0);
+      return a.outbox.pending();
+    });
+    expect(pending).toBe(1); // the read sees what was committed: `hot` unfinished
+    await Promise.all(blocked);
+    // They ran after the commit and found the event finished: nothing to put back.
+    expect(await a.outbox.pending()).toBe(0);
+    const [row] = await a.tables.rows('outbox');
+    expect(row).toMatchObject({ id: 'hot', last_error: null });
+  });
+
   it('starts a stream at the head: an event still in flight then arrives, a committed one does not', async () => {
     await a.outbox.append(event('before'));
     let commit!: () => void;

@@ -37,8 +37,10 @@ function pgTransient(error: unknown): boolean {
   );
 }
 
-/** Connections per process: transactions run side by side up to this many, then queue. */
+/** Connections per store for transactions: they run side by side up to this many, then queue. */
 const POOL_SIZE = 10;
+/** Connections per writing store for reads outside a transaction (see `reads` below). */
+const READ_POOL_SIZE = 4;
 
 /** A transaction's repositories with its executor and its savepoint runner. */
 type TxParts = { tx: Tx; x: SqlExec; nested: Nested };
@@ -84,7 +86,15 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
  */
 export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   const pool = createPool(o.url, POOL_SIZE);
-  const statements = countStatements(pool);
+  // Reads outside a transaction take connections of their own. A transaction may read through
+  // the store (the engine checks the live spec version that way): if it waited for a
+  // connection of the transactions' pool while the transactions holding them all wait for its
+  // row locks (intake inserts behind a drain's report-group row), nobody would ever move on —
+  // a deadlock PostgreSQL cannot see. Plain reads never wait for locks, so this pool always frees.
+  // A reader-only store (the HTTP thread's) has nothing else: all its connections read.
+  const reads = createPool(o.url, o.readOnly ? POOL_SIZE : READ_POOL_SIZE);
+  const sent = [countStatements(pool), countStatements(reads)];
+  const statements = () => sent.reduce((n, f) => n + f(), 0);
   const locale = o.locale ?? 'zh-CN';
   const listeners = new Set<() => void>();
   const afterCommit = () => {
@@ -94,21 +104,23 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   // NOTIFY is not a second, late wake-up.
   const ownBackends = new Set<number>();
   const backendPid = (c: unknown) => (c as { processID?: number }).processID;
-  pool.on('connect', (c) => {
-    const pid = backendPid(c);
-    if (pid) ownBackends.add(pid);
-  });
-  pool.on('remove', (c) => {
-    const pid = backendPid(c);
-    if (pid) ownBackends.delete(pid);
-  });
+  for (const p of [pool, reads]) {
+    p.on('connect', (c) => {
+      const pid = backendPid(c);
+      if (pid) ownBackends.add(pid);
+    });
+    p.on('remove', (c) => {
+      const pid = backendPid(c);
+      if (pid) ownBackends.delete(pid);
+    });
+  }
   // Commits of other processes that appended events (LISTEN/NOTIFY), once someone listens.
   const channel = commitChannel(o.url, afterCommit, (pid) => ownBackends.has(pid));
   try {
     if (!o.readOnly) await bootDatabase(pool);
     else await pool.query('SELECT 1');
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), reads.end()]);
     throw error;
   }
 
@@ -137,11 +149,11 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
     if (o.readOnly) return Promise.reject(new Error(issue('read_only', '', {}, locale).message));
     return inTransaction(pool, (client) => fn(txScope(client)), { afterCommit });
   };
-  const x = pgExec(() => pool);
+  const x = pgExec(() => reads);
   const call = (target: object, method: string, args: unknown[]) =>
     (target as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
   const storeRepos = routeWrites(
-    scopeRepos({ x, on: () => pool, unit: run, tablesFound }, locale),
+    scopeRepos({ x, on: () => reads, unit: run, tablesFound }, locale),
     (repo, method, args) => run((p) => call(p.tx[repo], method, args)),
     (spec, method, args) => run((p) => call(p.tx.records(spec), method, args)),
   );
@@ -164,7 +176,7 @@ export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
       if (closed) return;
       closed = true;
       await channel.stop();
-      await pool.end();
+      await Promise.all([pool.end(), reads.end()]);
     },
   });
 }
