@@ -15,6 +15,8 @@ export async function bundleForBrowser(
 ): Promise<BrowserBundle> {
   const result = await build({
     configFile: false,
+    // Production JSX even under vitest (which sets NODE_ENV=test, and Vite reads it).
+    oxc: { jsx: { development: false } },
     logLevel: 'warn',
     root: fileURLToPath(new URL('..', import.meta.url)),
     resolve: { conditions: ['@trellis/source', 'browser', 'module', 'import', 'default'] },

@@ -36,6 +36,16 @@ export type FormStore = {
   focusFirstError(keys: Iterable<string>): void;
 };
 
+/** Scrolls the focused field (its frame: label, input, error) into view in the next frame. */
+function revealFocused(): void {
+  if (typeof requestAnimationFrame !== 'function') return;
+  requestAnimationFrame(() => {
+    const el = document.activeElement;
+    const field = el?.closest('[data-tf-field]') ?? el;
+    field?.scrollIntoView?.({ block: 'nearest' });
+  });
+}
+
 /** A store over `initial` values. */
 export function createFormStore(initial: RecordData): FormStore {
   let values: RecordData = { ...initial };
@@ -107,7 +117,13 @@ export function createFormStore(initial: RecordData): FormStore {
     focusFirstError(keys) {
       for (const key of keys) {
         const input = errors.has(key) ? inputs.get(key) : undefined;
-        if (input) return input.focus();
+        if (!input) continue;
+        // A plain focus() scrolls, which forces a layout of the whole form before the errors
+        // are even rendered (~20 ms at 200 fields). Focus without scrolling, then bring the
+        // field into view in the next frame, whose layout happens anyway.
+        input.focus({ preventScroll: true });
+        revealFocused();
+        return;
       }
     },
   };

@@ -23,7 +23,7 @@ export type FormServices = {
 };
 
 /** Anything that takes focus: an element or a component handle (Ant Design's refs). */
-export type Focusable = { focus(): void };
+export type Focusable = { focus(options?: FocusOptions): void };
 
 /** Props every widget gets: one field's value and how to change it, plus its accessibility wiring. */
 export type WidgetProps = {
@@ -32,6 +32,8 @@ export type WidgetProps = {
   value: unknown;
   onChange(value: unknown): void;
   onBlur(): void;
+  /** Take focus when mounted (a widget swapped in for a focused stand-in). */
+  autoFocus?: boolean;
   /** Attach to the focusable element or component (focus on the first error). */
   attachInput(el: Focusable | null): void;
   readOnly: boolean;

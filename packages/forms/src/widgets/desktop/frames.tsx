@@ -22,7 +22,7 @@ export function DesktopFrame(p: FieldFrameProps) {
   // The mark is drawn by CSS, as Ant Design does: the label's text stays the field's name.
   const mark = p.required ? '' : undefined;
   return (
-    <div className="tf-d-field" style={style} data-invalid={p.error ? '' : undefined}>
+    <div className="tf-d-field" style={style} data-tf-field data-invalid={p.error ? '' : undefined}>
       {p.group ? (
         <div className="tf-d-label" data-required={mark}>
           {p.label}

@@ -31,7 +31,12 @@ export function LightFrame(p: FieldFrameProps) {
   const style = p.span > 1 ? { gridColumn: `span ${p.span}` } : undefined;
   if (p.group)
     return (
-      <fieldset className="tf-field" style={style} data-invalid={p.error ? '' : undefined}>
+      <fieldset
+        className="tf-field"
+        style={style}
+        data-tf-field
+        data-invalid={p.error ? '' : undefined}
+      >
         <legend className="tf-label">
           {p.label}
           {mark}
@@ -41,7 +46,7 @@ export function LightFrame(p: FieldFrameProps) {
       </fieldset>
     );
   return (
-    <div className="tf-field" style={style} data-invalid={p.error ? '' : undefined}>
+    <div className="tf-field" style={style} data-tf-field data-invalid={p.error ? '' : undefined}>
       <label htmlFor={p.id} className="tf-label">
         {p.label}
         {mark}
