@@ -168,4 +168,61 @@ describe('import API', () => {
     expect(reuse.status).toBe(422);
     await finished(s, cookie, job.id);
   });
+
+  it('lists the values of mapped select columns for the value step, to the uploader only, and refuses a mapping to a non-option', async () => {
+    const s = await fullStack({ filesDir: dir, importPollMs: 20 });
+    const { cookie } = await s.signIn('ops3', 'admin');
+    const { upload: up } = (await (await upload(s, cookie, 'leads-gbk.csv', 'en')).json()) as {
+      upload: { id: string };
+    };
+    const values = (json: unknown, c = cookie) =>
+      s.request(`/api/v1/imports/uploads/${up.id}/values`, {
+        method: 'POST',
+        cookie: c,
+        json,
+        headers: { 'accept-language': 'en' },
+      });
+    const res = await values({ entity: 'lead', mapping: { 0: 'name', 3: 'source' } });
+    expect(res.status).toBe(200);
+    const { columns } = (await res.json()) as {
+      columns: { field: string; values: { text: string; rows: number; option: string | null }[] }[];
+    };
+    expect(columns.map((c) => c.field)).toEqual(['source']);
+    expect(columns[0]!.values).toContainEqual({ text: '抖音', rows: 2, option: 'douyin' });
+    expect(columns[0]!.values).toContainEqual({ text: '小红书', rows: 1, option: null });
+
+    const bad = await values({ entity: 'lead', mapping: ['name'] });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('/mapping');
+    const other = await s.signIn('ops4', 'admin');
+    expect((await values({ entity: 'lead', mapping: { 3: 'source' } }, other.cookie)).status).toBe(
+      404,
+    );
+    const rep = await s.signIn('rep2', 'sales');
+    expect((await values({ entity: 'lead', mapping: { 3: 'source' } }, rep.cookie)).status).toBe(
+      403,
+    );
+
+    const start = await s.request('/api/v1/imports', {
+      method: 'POST',
+      cookie,
+      headers: { 'accept-language': 'en' },
+      json: {
+        upload: up.id,
+        entity: 'lead',
+        mapping: { 0: 'name', 1: 'phone', 3: 'source' },
+        values: { source: { 小红书: 'redbook' } },
+        dedupe: 'skip',
+        dryRun: true,
+      },
+    });
+    expect(start.status).toBe(422);
+    expect(((await start.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        path: '/values/source/小红书',
+        code: 'invalid_option',
+        message: '"小红书" is mapped to "redbook", which is not an option of field "source"',
+      },
+    ]);
+  });
 });

@@ -250,6 +250,13 @@ export const ENDPOINTS: [string, string, string, string, number][] = [
   ],
   [
     'post',
+    '/api/v1/imports/uploads/{id}/values',
+    'Import',
+    'The distinct values of each column mapped to a select or multiselect field, with row counts and the suggested option ({entity, mapping, encoding, sheet, headerRow, headerRows}); writes nothing',
+    200,
+  ],
+  [
+    'post',
     '/api/v1/imports',
     'Import',
     'Start an import job or a dry run of an upload ({upload, entity, mapping, values, dedupe, automations, dryRun})',

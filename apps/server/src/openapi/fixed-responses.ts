@@ -2,7 +2,7 @@
  * Response bodies of the fixed endpoints (those that do not depend on the spec), by
  * `method path`. The component schemas they reference are in ./components.
  */
-import { IMPORT_JOB, IMPORT_PREVIEW } from './import-schemas';
+import { IMPORT_JOB, IMPORT_PREVIEW, IMPORT_VALUES } from './import-schemas';
 import { handover, leavePlan, ownershipChange } from './ownership-schemas';
 import { REPORT_RESPONSES } from './report-schemas';
 import { TEMPLATE_CARD, TEMPLATE_CARD_PROPS, TEMPLATE_PLAN } from './template-schemas';
@@ -161,6 +161,7 @@ export const FIXED_RESPONSES: Record<string, Schema> = {
     ['upload', 'preview'],
   ),
   'get /api/v1/imports/uploads/{id}/preview': IMPORT_PREVIEW,
+  'post /api/v1/imports/uploads/{id}/values': IMPORT_VALUES,
   'post /api/v1/imports': IMPORT_JOB,
   'get /api/v1/imports': items(IMPORT_JOB),
   'get /api/v1/imports/{id}': IMPORT_JOB,

@@ -55,3 +55,24 @@ export const IMPORT_PREVIEW = obj(
   },
   ['facts', 'columns', 'mapping', 'sample', 'fields'],
 );
+/** The value-mapping step: per mapped select column, its distinct values and suggestions. */
+export const IMPORT_VALUES = obj(
+  {
+    columns: {
+      type: 'array',
+      items: obj(
+        {
+          column: int,
+          field: str,
+          more: bool,
+          values: {
+            type: 'array',
+            items: obj({ text: str, rows: int, option: strOrNull }, ['text', 'rows', 'option']),
+          },
+        },
+        ['column', 'field', 'values', 'more'],
+      ),
+    },
+  },
+  ['columns'],
+);

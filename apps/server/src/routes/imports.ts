@@ -3,7 +3,9 @@ import { streamSSE } from 'hono/streaming';
 import {
   checkImportOptions,
   createImportJob,
+  fileValues,
   ImportFileError,
+  importMessage,
   previewImport,
   type ImportOptions,
 } from '@trellis/engine';
@@ -159,6 +161,42 @@ export function registerImportRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
         readOptions((k) => c.req.query(k)),
       ),
     );
+  });
+
+  // The value-mapping step: each mapped select column's distinct values with the suggested
+  // option. POST because the mapping is an object; nothing is written.
+  app.post('/api/v1/imports/uploads/:id/values', async (c) => {
+    const actor = requireActor(c);
+    const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!body || typeof body !== 'object') throw new HttpProblem(400, 'invalid_body');
+    const entity = await importable(ctx, actor, String(body.entity ?? ''));
+    const dir = filesDirOf(ctx);
+    const upload = findUpload(dir, c.req.param('id'), actor.userId ?? '');
+    if (!upload) throw new HttpProblem(404, 'not_found');
+    const mapping = body.mapping;
+    if (
+      typeof mapping !== 'object' ||
+      mapping === null ||
+      Array.isArray(mapping) ||
+      Object.entries(mapping).some(([k, v]) => !/^\d{1,5}$/.test(k) || typeof v !== 'string')
+    )
+      throw new HttpProblem(422, 'validation', {}, [
+        {
+          path: '/mapping',
+          code: 'invalid_value',
+          message: importMessage('noMapping', localeOf(c)),
+        },
+      ]);
+    try {
+      const columns = await fileValues(ctx.engine, entity.key, uploadPath(dir, upload.id), {
+        ...readOptions((k) => (body[k] === undefined ? undefined : String(body[k]))),
+        mapping: mapping as Record<string, string>,
+      });
+      return c.json({ columns: columns ?? [] });
+    } catch (e) {
+      if (e instanceof ImportFileError) throw fileProblem(c, e);
+      throw e;
+    }
   });
 
   app.post('/api/v1/imports', async (c) => {

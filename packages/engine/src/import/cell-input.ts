@@ -1,6 +1,7 @@
 import type { EntitySpec, FieldSpec } from '@trellis/spec';
 import type { ColumnMapping } from './mapping';
 import { headerKey } from './mapping';
+import { MULTI_SEPARATORS } from './value-mapping';
 import type { Cell } from './types';
 
 /** Per field, a file's text -> the value to store (a select option's value, true/false …). */
@@ -108,6 +109,22 @@ function textInput(cell: Cell): unknown {
 
 const TEXTUAL = new Set<FieldSpec['type']>(['text', 'longtext', 'phone', 'email', 'url', 'region']);
 
+// Per value mapping, its texts by their matching key (built once, not per cell).
+const keyed = new WeakMap<Record<string, unknown>, Map<string, unknown>>();
+
+/** The value a person mapped `text` to: exactly, else ignoring case, width and spaces. */
+function mapped(values: Record<string, unknown>, text: string): unknown {
+  if (Object.hasOwn(values, text)) return values[text];
+  let byKey = keyed.get(values);
+  if (!byKey) {
+    byKey = new Map();
+    for (const [k, v] of Object.entries(values))
+      if (!byKey.has(headerKey(k))) byKey.set(headerKey(k), v);
+    keyed.set(values, byKey);
+  }
+  return byKey.get(headerKey(text));
+}
+
 /**
  * The input value of one cell for a field: blank is "not given" (undefined; an update keeps
  * what is stored), the user's value mapping applies first, workbook dates become the field's
@@ -124,10 +141,13 @@ export function cellInput(
   if (typeof cell === 'string' && cell.trim() === '') return undefined;
   if (values && (typeof cell === 'string' || typeof cell === 'number')) {
     const text = String(cell).trim();
-    if (text in values) return values[text];
-    const key = headerKey(text);
-    const hit = Object.entries(values).find(([k]) => headerKey(k) === key);
-    if (hit) return hit[1];
+    // A multiselect cell ("Python、Java") is mapped part by part, as the wizard lists it.
+    if (field.type === 'multiselect') {
+      const parts = text.split(MULTI_SEPARATORS).map((p) => p.trim());
+      if (parts.length > 1) return parts.filter(Boolean).map((p) => mapped(values, p) ?? p);
+    }
+    const hit = mapped(values, text);
+    if (hit !== undefined) return hit;
   }
   if (field.type === 'date' || field.type === 'datetime') return dateInput(cell, field, timeZone);
   if (TEXTUAL.has(field.type) || field.type === 'select' || field.type === 'multiselect')

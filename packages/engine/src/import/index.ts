@@ -12,6 +12,13 @@ export {
 } from './header';
 export { suggestMapping, importableFields, headerKey, type ColumnMapping } from './mapping';
 export { cellInput, rowInput, wallTimeToInstant, type ValueMapping } from './cell-input';
+export {
+  fileValues,
+  suggestOption,
+  MAX_VALUES,
+  type ColumnValues,
+  type FileValue,
+} from './value-mapping';
 export { ImportFileError, importMessage, type ImportMessageKey } from './messages';
 export type { Cell, SheetRow, ImportFormat, ReadOptions, FileFacts } from './types';
 export type { DedupeMode, ImportOptions } from './job-options';

@@ -63,6 +63,18 @@ const importMessages = {
     'zh-CN': '“{label}”列的值“{value}”无法识别',
     en: 'Column "{label}": value "{value}" is not recognised',
   },
+  notAnOption: {
+    'zh-CN': '“{text}”要对应的“{option}”不是字段“{field}”的选项',
+    en: '"{text}" is mapped to "{option}", which is not an option of field "{field}"',
+  },
+  badValues: {
+    'zh-CN': '值对应关系应为“文件里的值 → 选项”',
+    en: 'The value mapping must map each text of the file to an option',
+  },
+  valuesNotMapped: {
+    'zh-CN': '字段“{field}”没有对应的列，或不是单选/多选字段',
+    en: 'Field "{field}" has no column, or is not a select or multiselect field',
+  },
 } as const;
 
 export type ImportMessageKey = keyof typeof importMessages;

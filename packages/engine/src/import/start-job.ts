@@ -73,6 +73,9 @@ export async function previewImport(
   };
 }
 
+// JSON Pointer escaping: a file's text may hold '/' or '~'.
+const pointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
 const DEDUPE: DedupeMode[] = ['skip', 'update', 'create'];
 
 /** Checks the options a person chose; errors name the setting in their language. */
@@ -105,6 +108,34 @@ export async function checkImportOptions(
     else if (used.has(field))
       errors.push(say(`/mapping/${column}`, 'duplicate', 'fieldTwice', { field }));
     used.add(field);
+  }
+  // Value mappings name a mapped select's options: a mistyped target would fail every such row.
+  const isMap = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  const values: unknown = options.values ?? {};
+  if (!isMap(values)) errors.push(say('/values', 'invalid_value', 'badValues'));
+  for (const [key, texts] of Object.entries(isMap(values) ? values : {})) {
+    const field = model.entity.fields.find((f) => f.key === key);
+    if (!isMap(texts)) {
+      errors.push(say(`/values/${pointer(key)}`, 'invalid_value', 'badValues'));
+      continue;
+    }
+    if (!used.has(key) || (field?.type !== 'select' && field?.type !== 'multiselect')) {
+      errors.push(
+        say(`/values/${pointer(key)}`, 'unknown_field', 'valuesNotMapped', { field: key }),
+      );
+      continue;
+    }
+    const options_ = new Set(field.options.map((o) => o.value));
+    for (const [text, option] of Object.entries(texts))
+      if (typeof option !== 'string' || !options_.has(option))
+        errors.push(
+          say(`/values/${pointer(key)}/${pointer(text)}`, 'invalid_option', 'notAnOption', {
+            text,
+            option: String(option),
+            field: key,
+          }),
+        );
   }
   return errors;
 }
