@@ -77,12 +77,34 @@ export function previewAgain(upload: string, entity: string, s: ReadSettings): P
   return request('GET', `/api/v1/imports/uploads/${upload}/preview` + query({ entity, ...s }));
 }
 
+/** One distinct text of a select column, its row count and the option it maps to (or null). */
+export type FileValue = { text: string; rows: number; option: string | null };
+export type ColumnValues = { column: number; field: string; values: FileValue[]; more: boolean };
+/** Per field: the file's text -> the option chosen for it (null: left as it is, the row fails). */
+export type ValueChoice = Record<string, Record<string, string | null>>;
+
+/** The distinct values of each column mapped to a select field, with the suggested options. */
+export async function fileValues(
+  upload: string,
+  entity: string,
+  mapping: Record<string, string>,
+  s: ReadSettings,
+): Promise<ColumnValues[]> {
+  const res = await request<{ columns: ColumnValues[] }>(
+    'POST',
+    `/api/v1/imports/uploads/${upload}/values`,
+    { entity, mapping, ...s },
+  );
+  return res.columns;
+}
+
 /** Starts a dry run or a run. */
 export function startImport(
   body: {
     upload: string;
     entity: string;
     mapping: Record<string, string>;
+    values: Record<string, Record<string, string>>;
     dedupe: DedupeMode;
     automations: boolean;
     dryRun: boolean;

@@ -11,18 +11,47 @@ import { useIsPhone } from '../../../hooks/useIsPhone';
 import {
   cancelJob,
   errorReportUrl,
+  fileValues,
   previewAgain,
   startImport,
+  type ColumnValues,
   type Job,
   type Preview,
   type ReadSettings,
   type Upload,
+  type ValueChoice,
 } from '../api/imports';
 import { useImportProgress } from '../hooks/useImportProgress';
 import { JobSummary } from './JobSummary';
 import { MappingStep, type MappingChoice } from './MappingStep';
 import { RowReport } from './RowReport';
 import { UploadStep } from './UploadStep';
+import { UnmappedValues, ValuesStep } from './ValuesStep';
+
+/** The chosen options: a person's earlier choice for a text stays, new texts take the suggestion. */
+function mergeChoices(columns: ColumnValues[], before: ValueChoice): ValueChoice {
+  const out: ValueChoice = {};
+  for (const col of columns) {
+    const prev = before[col.field] ?? {};
+    out[col.field] = Object.fromEntries(
+      col.values.map((v) => [
+        v.text,
+        Object.hasOwn(prev, v.text) ? (prev[v.text] ?? null) : v.option,
+      ]),
+    );
+  }
+  return out;
+}
+
+/** What the run is sent: only the texts that have an option. */
+function chosenValues(choice: ValueChoice): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [field, texts] of Object.entries(choice)) {
+    const set = Object.entries(texts).filter((e): e is [string, string] => e[1] !== null);
+    if (set.length > 0) out[field] = Object.fromEntries(set);
+  }
+  return out;
+}
 
 /** `/import/:entity`: upload, map, dry run, run with progress, result with the error report. */
 export function ImportPage() {
@@ -53,13 +82,17 @@ function Wizard({
     dedupe: 'skip',
     automations: false,
   });
+  const [fileVals, setFileVals] = useState<ColumnValues[] | null>(null);
+  const [values, setValues] = useState<ValueChoice>({});
   const [dry, setDry] = useState<Job | null>(null);
   const [run, setRun] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dryJob = useImportProgress(dry);
   const runJob = useImportProgress(run);
-  const step = runJob ? 3 : dryJob ? 2 : preview ? 1 : 0;
+  const step = runJob ? 4 : dryJob ? 3 : preview && fileVals ? 2 : preview ? 1 : 0;
+  // Only the columns still mapped to a select field count (the mapping may change after).
+  const listed = (fileVals ?? []).filter((c) => choice.mapping[c.column] === c.field);
 
   const say = (e: unknown) =>
     setError(
@@ -81,8 +114,27 @@ function Wizard({
     if (!upload) return;
     setBusy(true);
     setError(null);
-    startImport({ upload: upload.id, entity, ...settings, ...choice, dryRun })
+    const picked = chosenValues(
+      Object.fromEntries(listed.map((c) => [c.field, values[c.field] ?? {}])),
+    );
+    startImport({ upload: upload.id, entity, ...settings, ...choice, values: picked, dryRun })
       .then((j) => (dryRun ? setDry(j) : setRun(j)))
+      .catch(say)
+      .finally(() => setBusy(false));
+  };
+
+  // After the fields: the value step when a select column is mapped, else the dry run at once.
+  const next = () => {
+    if (!upload || !preview) return;
+    const selects = new Set(preview.fields.filter((f) => f.options).map((f) => f.key));
+    if (!Object.values(choice.mapping).some((f) => selects.has(f))) return start(true);
+    setBusy(true);
+    setError(null);
+    fileValues(upload.id, entity, choice.mapping, settings)
+      .then((cols) => {
+        setValues((v) => mergeChoices(cols, v));
+        setFileVals(cols);
+      })
       .catch(say)
       .finally(() => setBusy(false));
   };
@@ -102,6 +154,7 @@ function Wizard({
         items={[
           { title: t('step.upload') },
           { title: t('step.mapping') },
+          { title: t('step.values') },
           { title: t('step.dryRun') },
           { title: t('step.run') },
         ]}
@@ -136,16 +189,32 @@ function Wizard({
             busy={busy}
             onSettings={reread}
             onChoice={setChoice}
+            onNext={next}
+          />
+        </Card>
+      ) : null}
+      {step === 2 && preview && fileVals ? (
+        <Card title={t('step.values')} size="small">
+          <ValuesStep
+            preview={preview}
+            columns={listed}
+            values={values}
+            busy={busy}
+            onValues={setValues}
+            onBack={() => setFileVals(null)}
             onDryRun={() => start(true)}
           />
         </Card>
       ) : null}
-      {step === 2 && dryJob ? (
+      {step === 3 && dryJob ? (
         <Card title={t('dryRunTitle')} size="small">
           <JobSummary job={dryJob} />
           {dryJob.status !== 'running' ? (
             <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
               {dryJob.error ? <Alert type="error" showIcon message={dryJob.error} /> : null}
+              {preview ? (
+                <UnmappedValues preview={preview} columns={listed} values={values} />
+              ) : null}
               <RowReport jobId={dryJob.id} dryRun />
               <Space wrap>
                 <Button onClick={() => setDry(null)}>{t('backToMapping')}</Button>
@@ -162,7 +231,7 @@ function Wizard({
           ) : null}
         </Card>
       ) : null}
-      {step === 3 && runJob ? (
+      {step === 4 && runJob ? (
         <Card
           title={runJob.status === 'running' ? t('running') : t(`status.${runJob.status}`)}
           size="small"

@@ -16,7 +16,8 @@ type Props = {
   busy: boolean;
   onSettings: (s: ReadSettings) => void;
   onChoice: (c: MappingChoice) => void;
-  onDryRun: () => void;
+  /** On to the value step (a select column is mapped) or straight to the dry run. */
+  onNext: () => void;
 };
 
 const ENCODINGS = ['utf-8', 'gb18030', 'big5', 'utf-16le'];
@@ -30,11 +31,13 @@ export function MappingStep({
   busy,
   onSettings,
   onChoice,
-  onDryRun,
+  onNext,
 }: Props) {
   const { t } = useTranslation('import');
   const label = useLabel();
   const used = new Set(Object.values(choice.mapping));
+  const selects = new Set(preview.fields.filter((f) => f.options).map((f) => f.key));
+  const toValues = [...used].some((f) => selects.has(f));
   const missing = preview.fields.filter((f) => f.required && !used.has(f.key));
   const setField = (index: number, field: string | undefined) => {
     const mapping = { ...choice.mapping };
@@ -155,9 +158,9 @@ export function MappingStep({
         type="primary"
         loading={busy}
         disabled={Object.keys(choice.mapping).length === 0}
-        onClick={onDryRun}
+        onClick={onNext}
       >
-        {t('dryRun')}
+        {toValues ? t('nextValues') : t('dryRun')}
       </Button>
     </Space>
   );
