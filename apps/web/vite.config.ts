@@ -27,7 +27,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rolldownOptions: { input: { app: here('./index.html'), form: here('./form.html') } },
+    rolldownOptions: {
+      input: { app: here('./index.html'), form: here('./form.html') },
+      // Ant Design's rc-component packages do not declare `sideEffects`, so the bundler kept
+      // whole modules for one export (ConfigProvider's form context pulled in the form engine
+      // and its validator, ~13 KB gzip, into every page). They have none at import time.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          /[\\/]node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined,
+      },
+    },
   },
   server: {
     proxy: {

@@ -12,6 +12,12 @@ describe('the built app', () => {
     expect(sizes.initialGzipKB).toBeLessThanOrEqual(300);
   });
 
+  it("loads its language's shared strings as a chunk of their own, not both languages", () => {
+    expect(sizes.stringChunks).toHaveLength(2);
+    for (const file of sizes.stringChunks)
+      expect(sizes.preloadedFiles.includes(file), file).toBe(false);
+  });
+
   it('keeps the builder, the charts and the JSON editor out of the initial files', () => {
     const lazy = sizes.lazyChunks.map((c) => c.file);
     for (const name of [/builder-/, /dashboards-/, /JsonEditor-/]) {

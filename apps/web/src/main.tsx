@@ -5,9 +5,10 @@ import 'antd/dist/antd.css';
 import './app/app.css';
 import { initI18n } from './lib/i18n/i18n';
 
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,5 @@
-import { Suspense, useState, type ReactNode } from 'react';
-import { Button, Drawer, Layout, theme } from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Button, Layout, theme } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,11 +9,15 @@ import { headerSlots, type HeaderSlot } from '../header-slots';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
 
+const PhoneMenu = lazy(() => import('./PhoneMenu').then((m) => ({ default: m.PhoneMenu })));
+
 /** Menu at the side (a drawer on a phone), header with search, inbox, language and user. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const [drawer, setDrawer] = useState(false);
+  // Mounted from the first tap on, so the drawer's close keeps its motion.
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const { token } = theme.useToken();
   const brand = (
     <Link to="/" className="trellis-brand" aria-label={t('app.name')}>
@@ -24,16 +28,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {phone ? (
-        <Drawer
-          placement="left"
-          open={drawer}
-          onClose={() => setDrawer(false)}
-          size={240}
-          title={brand}
-          styles={{ body: { padding: 0 } }}
-        >
-          <NavMenu onNavigate={() => setDrawer(false)} />
-        </Drawer>
+        drawerUsed ? (
+          <Suspense fallback={null}>
+            <PhoneMenu open={drawer} onClose={() => setDrawer(false)} title={brand} />
+          </Suspense>
+        ) : null
       ) : (
         <Layout.Sider
           theme="light"
@@ -57,7 +56,10 @@ export function AppShell({ children }: { children: ReactNode }) {
               type="text"
               icon={<MenuOutlined />}
               aria-label={t('nav.menu')}
-              onClick={() => setDrawer(true)}
+              onClick={() => {
+                setDrawerUsed(true);
+                setDrawer(true);
+              }}
             />
           ) : null}
           <div className="trellis-header-main">

@@ -1,4 +1,4 @@
-import { Avatar, Dropdown } from 'antd';
+import { Dropdown } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,10 @@ export function UserMenu({ compact }: { compact?: boolean }) {
       }}
     >
       <button type="button" className="trellis-user-button" aria-label={t('user.menu')}>
-        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />
+        {/* A plain round badge: Ant Design's Avatar brings its group and popover into the shell. */}
+        <span className="trellis-user-avatar" aria-hidden>
+          <UserOutlined />
+        </span>
         {compact ? null : <span className="trellis-user-name">{name}</span>}
       </button>
     </Dropdown>

@@ -1,18 +1,33 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../locales/en.json';
-import zhCN from '../../locales/zh-CN.json';
 import { detectLocale, rememberLocale, setCurrentLocale, type Locale } from './locale';
 
-/** The UI strings; `zh-CN.json` and `en.json` hold the same keys (a test checks). */
-const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
+/**
+ * The shared UI strings of each language; `zh-CN.json` and `en.json` hold the same keys (a test
+ * checks). Each is its own small chunk: a visit loads its language's, not both, in the shell.
+ */
+const sharedStrings: Record<Locale, () => Promise<{ default: object }>> = {
+  'zh-CN': () => import('../../locales/zh-CN.json'),
+  en: () => import('../../locales/en.json'),
+};
 
-/** Starts i18next in the detected language. Called once before the first render. */
-export function initI18n(): typeof i18next {
+/** Loads a language's shared strings unless they are there already. */
+async function loadLocale(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  const { default: strings } = await sharedStrings[locale]();
+  i18next.addResourceBundle(locale, 'translation', strings, true, false);
+}
+
+/** Starts i18next in the detected language with its strings. Awaited before the first render. */
+export async function initI18n(): Promise<typeof i18next> {
   const lng = detectLocale();
   setCurrentLocale(lng);
-  void i18next.use(initReactI18next).init({
-    resources,
+  const { default: strings } = await sharedStrings[lng]();
+  await i18next.use(initReactI18next).init({
+    resources: { [lng]: { translation: strings } },
+    // Other languages' strings are added when switched to (and t(key, { lng }) of a language
+    // not loaded yet falls back to the key, so load it first).
+    partialBundledLanguages: true,
     lng,
     fallbackLng: false,
     // A feature's own namespace (its strings load with its chunk) falls back to the shared one.
@@ -26,6 +41,7 @@ export function initI18n(): typeof i18next {
 
 /** Switches the UI language now and for the next visit. */
 export async function changeLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale);
   rememberLocale(locale);
   document.documentElement.lang = locale;
   await i18next.changeLanguage(locale);
