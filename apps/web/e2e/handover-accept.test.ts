@@ -90,6 +90,9 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await form.getByLabel('关键需求 3', { exact: true }).waitFor();
       expect(await form.getByLabel(/^风险点 \d$/).count()).toBe(2);
       expect(await form.getByLabel(/^未结事项 \d$/).count()).toBe(1);
+      // What follows, in this workspace's windows: no contact task ("0h"), a 3-day cooldown.
+      await form.getByText('原负责人在 3 天内仍可查看该记录。', { exact: true }).waitFor();
+      expect(await form.getByText(/联系客户/).count()).toBe(0);
       await choose(page, form.getByLabel('新负责人'), '李娜', { search: true });
       await form.getByLabel('关键需求 1', { exact: true }).fill('周末班');
       // Not anchored at the start: after the refused try, Ant Design's loading icon can linger in its
@@ -238,6 +241,9 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await page.getByRole('button', { name: 'Hand over' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Open item 1', { exact: true }).waitFor();
+      await dialog
+        .getByText('The previous owner can still read the record for 3 days.', { exact: true })
+        .waitFor();
       await shot(page, 'handover-dialog-en-desktop');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });

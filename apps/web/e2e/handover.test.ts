@@ -15,7 +15,7 @@ async function firstLead(page: Page): Promise<{ id: string; name: string }> {
   const name = (await link.innerText()).trim();
   await link.click();
   await page.waitForURL(/\/records\/lead\/[^/]+$/);
-  await page.getByRole('heading', { name }).waitFor();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
   return { id: new URL(page.url()).pathname.split('/').pop()!, name };
 }
 
@@ -72,6 +72,10 @@ describe('handover and the public pool', () => {
       await submit.click();
       await form.locator('.ant-form-item-explain-error').first().waitFor();
       expect(await form.locator('.ant-form-item-has-error').innerText()).toContain('新负责人');
+      // The education template's windows: a 24-hour contact task, a 48-hour cooldown.
+      await form
+        .getByText('新负责人会收到“24 小时内联系客户”的任务；原负责人在 48 小时内仍可查看该记录。')
+        .waitFor();
       await shot(page, 'handover-error-zh-CN-desktop');
       await choose(page, form.getByLabel('新负责人'), '李娜', { search: true });
       await form.getByLabel('原因').fill('调往南区');

@@ -22,7 +22,14 @@ export async function startProtocolWorkspace(page: Page): Promise<RunningTrellis
         e.key === 'lead'
           ? {
               ...e,
-              handover: { ...(e.handover as object), note: 'protocol', acknowledge: true },
+              // No first-contact task and a 3-day cooldown: the dialog says only the cooldown.
+              handover: {
+                ...(e.handover as object),
+                note: 'protocol',
+                acknowledge: true,
+                contactWithin: '0h',
+                cooldown: '3d',
+              },
               poolPolicy: { ...(e.poolPolicy as object), claimCap: 1 },
             }
           : e,

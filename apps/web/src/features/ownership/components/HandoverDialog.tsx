@@ -8,6 +8,7 @@ import { recordKeys } from '../../../lib/records/keys';
 import { useUsers } from '../../../lib/session/useUsers';
 import { handOver, ownershipKeys, type Handover } from '../api/ownership';
 import { ConsentLink } from './ConsentLink';
+import { afterKey, handoverWindows, type Window } from './handover-windows';
 import { NoteFields } from './NoteFields';
 import { noteRule, toNote } from './note-policy';
 
@@ -74,6 +75,10 @@ export function HandoverDialog({ entity, ids, ownerId, open, onClose, onDone }: 
   };
   const single = done?.length === 1 ? done[0] : undefined;
   const toName = (id: string) => users.byId.get(id)?.name || users.byId.get(id)?.login || id;
+  // What happens next, in the entity's own windows (a "0h" one is not mentioned).
+  const windows = handoverWindows(entity);
+  const after = afterKey(windows);
+  const span = (w: Window) => t(`window.${w.unit}`, { count: w.count });
   return (
     <Modal
       open={open}
@@ -139,7 +144,14 @@ export function HandoverDialog({ entity, ids, ownerId, open, onClose, onDone }: 
             <Input maxLength={1000} placeholder={t('handover.reasonPlaceholder')} />
           </Form.Item>
           <NoteFields rule={rule} errorAt={at} />
-          <Typography.Text type="secondary">{t('handover.after', { hours: 24 })}</Typography.Text>
+          {after ? (
+            <Typography.Text type="secondary">
+              {t(after, {
+                within: span(windows.contact),
+                cooldown: span(windows.cooldown),
+              })}
+            </Typography.Text>
+          ) : null}
         </Form>
       )}
     </Modal>
