@@ -12,7 +12,7 @@ import type { AppSpec } from '@trellis/spec';
 /**
  * The rows of one seed transaction, gathered first and written together through the store's
  * bulk calls (the path imports use: `insertMany` per entity, then multi-row appends of the
- * ledger, stage changes and history), so a batch of a thousand units costs a few statements
+ * ledger, stage changes, activities, touches and history), so a batch of a thousand units costs a few statements
  * per kind of row instead of several per record.
  */
 export class SeedBatch {
@@ -41,8 +41,8 @@ export class SeedBatch {
     }
     await writeOwnerChanges(tx, this.owners);
     if (this.transitions.length > 0) await tx.transitions.appendMany(this.transitions);
-    for (const a of this.activities) await tx.activities.insert(a);
-    for (const t of this.touches) await tx.touches.append(t);
+    await tx.activities.insertMany(this.activities);
+    await tx.touches.appendMany(this.touches);
     if (this.history.length > 0) await tx.history.append(this.history);
   }
 }

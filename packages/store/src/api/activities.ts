@@ -19,6 +19,8 @@ export type ActivityRow = {
 /** Activities of records. */
 export type ActivityRepo = {
   insert(a: ActivityRow): Promise<void>;
+  /** Inserts many at once in multi-row statements (a seed or an import batch). */
+  insertMany(rows: readonly ActivityRow[]): Promise<void>;
   /** A record's activities (not deleted), newest first by when they happened. */
   /** One page of a record's activities, newest first; null for a cursor of another list. */
   page(entity: string, recordId: string, page: PageRequest): Promise<Page<ActivityRow> | null>;

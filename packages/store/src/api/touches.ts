@@ -18,6 +18,8 @@ export type Touch = {
 /** Touches (`touches`: UTM attribution). */
 export type TouchRepo = {
   append(t: Touch): Promise<void>;
+  /** Appends many at once in multi-row statements (a seed or an import batch). */
+  appendMany(touches: readonly Touch[]): Promise<void>;
   /** A record's touches, oldest first. */
   listFor(entity: string, recordId: string): Promise<Touch[]>;
 };

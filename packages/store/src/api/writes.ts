@@ -13,8 +13,8 @@ type MethodsOf<T> = {
 export const WRITE_METHODS = {
   history: ['append'],
   transitions: ['append', 'appendMany'],
-  touches: ['append'],
-  activities: ['insert'],
+  touches: ['append', 'appendMany'],
+  activities: ['insert', 'insertMany'],
   tasks: ['insert', 'update'],
   notifications: ['insert', 'markRead', 'markAllRead'],
   handovers: ['insert', 'decide', 'annotate'],

@@ -1,4 +1,5 @@
 import { keysetPage } from './keyset-page';
+import { insertRows } from './multi-row';
 import type { ActivityRepo, ActivityRow, FileRef } from '../api/activities';
 import { fromJson, fromNum, toJson, type Row, type SqlExec } from './exec';
 
@@ -20,22 +21,31 @@ function toActivity(r: Row): ActivityRow {
   };
 }
 
+const params = (a: ActivityRow): unknown[] => [
+  a.id,
+  a.entity,
+  a.recordId,
+  a.type,
+  a.body,
+  a.occurredAt,
+  a.actorId,
+  a.attachments.length ? JSON.stringify(a.attachments) : null,
+  toJson(a.meta),
+  a.createdAt,
+];
+
 /** activities over portable SQL. */
 export function activityRepo(x: SqlExec): ActivityRepo {
   return {
     async insert(a) {
-      await x.run(`INSERT INTO activities (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        a.id,
-        a.entity,
-        a.recordId,
-        a.type,
-        a.body,
-        a.occurredAt,
-        a.actorId,
-        a.attachments.length ? JSON.stringify(a.attachments) : null,
-        toJson(a.meta),
-        a.createdAt,
-      ]);
+      await x.run(
+        `INSERT INTO activities (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        params(a),
+      );
+    },
+    async insertMany(rows) {
+      if (rows.length > 0)
+        await insertRows(x, `INSERT INTO activities (${COLS})`, rows.map(params));
     },
     page(entity, recordId, page) {
       return keysetPage(x, {

@@ -1,5 +1,6 @@
 import type { Touch, TouchRepo } from '../api/touches';
 import { fromNum, type Row, type SqlExec } from './exec';
+import { insertRows } from './multi-row';
 
 const COLS =
   'id, entity, record_id, kind, source_key, utm_source, utm_medium, utm_campaign, utm_content, utm_term, referrer, landing_url, at';
@@ -23,25 +24,34 @@ function toTouch(r: Row): Touch {
   };
 }
 
+const params = (t: Touch): unknown[] => [
+  t.id,
+  t.entity,
+  t.recordId,
+  t.kind,
+  t.sourceKey,
+  t.utmSource,
+  t.utmMedium,
+  t.utmCampaign,
+  t.utmContent,
+  t.utmTerm,
+  t.referrer,
+  t.landingUrl,
+  t.at,
+];
+
 /** touches over portable SQL. */
 export function touchRepo(x: SqlExec): TouchRepo {
   return {
     async append(t) {
-      await x.run(`INSERT INTO touches (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        t.id,
-        t.entity,
-        t.recordId,
-        t.kind,
-        t.sourceKey,
-        t.utmSource,
-        t.utmMedium,
-        t.utmCampaign,
-        t.utmContent,
-        t.utmTerm,
-        t.referrer,
-        t.landingUrl,
-        t.at,
-      ]);
+      await x.run(
+        `INSERT INTO touches (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        params(t),
+      );
+    },
+    async appendMany(touches) {
+      if (touches.length > 0)
+        await insertRows(x, `INSERT INTO touches (${COLS})`, touches.map(params));
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

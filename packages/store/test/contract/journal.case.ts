@@ -210,6 +210,45 @@ export function journalContract(factory: StoreFactory): void {
       expect(await ctx.store.activities.recordsWithFile('lead', 'f-1', 10)).toEqual([]);
     });
 
+    it('inserts many activities and touches at once, as one by one would (past 64 rows a statement)', async () => {
+      const many = Array.from({ length: 70 }, (_, i) =>
+        activity(`m${String(i).padStart(2, '0')}`, {
+          recordId: i % 2 ? 'r1' : 'r2',
+          occurredAt: 1000 + i,
+          createdAt: 1000 + i,
+          ...(i === 3
+            ? {
+                attachments: [{ id: 'f-3', name: 'a.pdf', size: 1, mime: 'application/pdf' }],
+                meta: { n: 3 },
+              }
+            : {}),
+        }),
+      );
+      await ctx.store.transaction((tx) => tx.activities.insertMany(many));
+      await ctx.store.activities.insertMany([]);
+      const r1 = await ctx.store.activities.listFor('lead', 'r1');
+      expect(r1).toEqual(many.filter((a) => a.recordId === 'r1').reverse());
+      expect(await ctx.store.activities.listFor('lead', 'r2')).toHaveLength(35);
+      const touches = Array.from({ length: 66 }, (_, i) => ({
+        id: `t${String(i).padStart(2, '0')}`,
+        entity: 'lead',
+        recordId: 'r1',
+        kind: 'form',
+        sourceKey: null,
+        utmSource: i % 3 ? 'douyin' : null,
+        utmMedium: 'cpc',
+        utmCampaign: `c${i}`,
+        utmContent: null,
+        utmTerm: null,
+        referrer: null,
+        landingUrl: null,
+        at: 10 + i,
+      }));
+      await ctx.store.transaction((tx) => tx.touches.appendMany(touches));
+      await ctx.store.touches.appendMany([]);
+      expect(await ctx.store.touches.listFor('lead', 'r1')).toEqual(touches);
+    });
+
     it('stores tasks, patches them and lists them by due time', async () => {
       await ctx.store.tasks.insert(task('t1', { dueAt: 500 }));
       await ctx.store.tasks.insert(task('t2', { dueAt: null, createdAt: 20 }));
