@@ -105,6 +105,21 @@ describe('template previews', () => {
         '/board/deal-board',
         '[data-record]',
       );
+      // A deal's customer reads as the company (it showed the customer's id), the risk as its
+      // option's label with its colour.
+      const customers = page.locator('[data-record] [data-field="customer"]');
+      await customers.filter({ hasText: '公司' }).first().waitFor();
+      const names = await customers.allTextContents();
+      expect(names.length).toBeGreaterThan(0);
+      for (const n of names) expect(n).not.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+      const risks = page.locator('[data-record] [data-field="riskLevel"]');
+      expect(new Set(await risks.allTextContents())).toEqual(new Set(['高风险', '需关注', '健康']));
+      const dots = await risks
+        .locator('.trellis-card-dot')
+        .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+      expect(new Set(dots)).toEqual(
+        new Set(['rgb(245, 34, 45)', 'rgb(250, 173, 20)', 'rgb(82, 196, 26)']),
+      );
       await capture(
         page,
         'b2b-sales',

@@ -105,6 +105,14 @@ describe('upgrading a template from the gallery', () => {
       await expect(dialog.textContent()).resolves.toContain(
         'from v0.0.9 to v0.1.0 merges the template’s changes with the changes you made since',
       );
+      // The conflict count reads whole at phone width (it was cut to "2 …" by the bulk buttons).
+      const count = dialog.locator('[data-conflict-count]');
+      await expect(count.textContent()).resolves.toBe('2 conflicts');
+      const head = await count.evaluate((el) => {
+        const title = el.closest('.ant-card-head-title') ?? el;
+        return { scroll: title.scrollWidth, client: title.clientWidth };
+      });
+      expect(head.scroll).toBeLessThanOrEqual(head.client);
       const label = dialog.locator('[data-conflict="/roles/sales/label/en"]');
       await expect(label.textContent()).resolves.toContain('Account manager');
       const upgrade = dialog.getByRole('button', { name: 'Upgrade', exact: true });

@@ -2,7 +2,10 @@ import { useDraggable } from '@dnd-kit/core';
 import { Link } from 'react-router';
 import type { RecordData } from '../../../lib/records/types';
 
-type Props = { record: RecordData; entity: string; title: string; details: string[] };
+/** A line of a card: its text and, for an option with a colour (a risk light), the colour. */
+export type CardDetail = { key: string; text: string; color?: string };
+
+type Props = { record: RecordData; entity: string; title: string; details: CardDetail[] };
 
 /** A record on the board: drag it to another column to move it, click it to open it. */
 export function BoardCard({ record, entity, title, details }: Props) {
@@ -26,9 +29,12 @@ export function BoardCard({ record, entity, title, details }: Props) {
       >
         {title}
       </Link>
-      {details.slice(0, 3).map((d, i) => (
-        <div key={i} className="trellis-card-meta trellis-ellipsis">
-          {d}
+      {details.slice(0, 3).map((d) => (
+        <div key={d.key} className="trellis-card-meta trellis-ellipsis" data-field={d.key}>
+          {d.color ? (
+            <span className="trellis-card-dot" style={{ background: d.color }} aria-hidden />
+          ) : null}
+          {d.text}
         </div>
       ))}
     </div>

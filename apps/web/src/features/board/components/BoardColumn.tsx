@@ -2,14 +2,16 @@ import { Button, Empty, Spin, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
+import type { EntitySpec } from '@trellis/spec';
 import { fetchViewPage } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { Group, RecordData } from '../../../lib/records/types';
-import { BoardCard } from './BoardCard';
+import { useRelationTitles } from '../hooks/useRelationTitles';
+import { BoardCard, type CardDetail } from './BoardCard';
 
 type Props = {
   view: string;
-  entity: string;
+  entity: EntitySpec;
   by: string;
   value: string;
   title: string;
@@ -33,6 +35,15 @@ export function BoardColumn(props: Props) {
   });
   const { setNodeRef, isOver } = useDroppable({ id: props.value });
   const rows = (cards.data?.pages ?? []).flatMap((p) => p.items);
+  const related = useRelationTitles(props.entity, props.cardFields, rows);
+  const details = (r: RecordData): CardDetail[] =>
+    props.cardFields
+      .map((f) => ({
+        key: f,
+        text: related(f, r[f]) ?? props.text(f, r[f]),
+        ...optionColor(props.entity, f, r[f]),
+      }))
+      .filter((d) => d.text !== '');
   return (
     <section
       ref={setNodeRef}
@@ -61,9 +72,9 @@ export function BoardColumn(props: Props) {
             <BoardCard
               key={r.id}
               record={r}
-              entity={props.entity}
+              entity={props.entity.key}
               title={props.titleOf(r)}
-              details={props.cardFields.map((f) => props.text(f, r[f])).filter(Boolean)}
+              details={details(r)}
             />
           ))
         )}
@@ -80,4 +91,12 @@ export function BoardColumn(props: Props) {
       </div>
     </section>
   );
+}
+
+/** The colour of a select value's option, when the spec gives it one (risk lights). */
+function optionColor(entity: EntitySpec, key: string, value: unknown): { color?: string } {
+  const field = entity.fields.find((f) => f.key === key);
+  if (!field || field.type !== 'select') return {};
+  const color = field.options.find((o) => o.value === value)?.color;
+  return color ? { color } : {};
 }

@@ -112,7 +112,7 @@ function Board({ view }: { view: View }) {
               <BoardColumn
                 key={s.key}
                 view={view.key}
-                entity={entity.key}
+                entity={entity}
                 by="stage"
                 value={s.key}
                 title={label(s.label, s.key)}

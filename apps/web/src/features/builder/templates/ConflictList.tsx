@@ -18,21 +18,25 @@ export function ConflictList({
     onChange(Object.fromEntries(conflicts.map((c) => [c.path, choice])));
   const value = (v: unknown) => shortValue(v) ?? t('templates.conflict.absent');
   return (
+    // The bulk buttons sit in the body, where they wrap: in the card's head they squeezed the
+    // title to "2 …" at phone width.
     <Card
       size="small"
-      title={t('templates.conflict.title', { count: conflicts.length })}
-      extra={
-        <Space size={4} wrap>
-          <Button size="small" onClick={() => all('ours')}>
-            {t('templates.conflict.allOurs')}
-          </Button>
-          <Button size="small" onClick={() => all('theirs')}>
-            {t('templates.conflict.allTheirs')}
-          </Button>
-        </Space>
+      title={
+        <span data-conflict-count>
+          {t('templates.conflict.title', { count: conflicts.length })}
+        </span>
       }
-      styles={{ body: { maxHeight: 320, overflow: 'auto' } }}
+      styles={{ body: { maxHeight: 360, overflow: 'auto' } }}
     >
+      <Space size={4} wrap style={{ marginBottom: 12 }}>
+        <Button size="small" onClick={() => all('ours')}>
+          {t('templates.conflict.allOurs')}
+        </Button>
+        <Button size="small" onClick={() => all('theirs')}>
+          {t('templates.conflict.allTheirs')}
+        </Button>
+      </Space>
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         {conflicts.map((c) => (
           <div key={c.path} data-conflict={c.path}>
