@@ -268,7 +268,7 @@ describe('templates/b2b-sales through the engine', () => {
     ]);
   });
 
-  it('rounds the completeness to a whole percent and counts customers as 客户 / Customers on the data-health dashboard', async () => {
+  it('rounds the completeness to a whole percent and counts customers as 客户 / Customers on the data-health dashboard and deals as 商机 / Deals on the leaderboard', async () => {
     h = await setup();
     // 11 of the 12 core fields: 91.67 % rounds to 92, never 91.666….
     const eleven = await customer(
@@ -288,9 +288,9 @@ describe('templates/b2b-sales through the engine', () => {
     expect((await get('customer', five.record.id)).completeness).toBe(42);
     const six = await customer({ industry: 'retail' }, as('he.jun'));
     expect((await get('customer', six.record.id)).completeness).toBe(50);
-    for (const [locale, label] of [
-      ['zh-CN', '客户'],
-      ['en', 'Customers'],
+    for (const [locale, label, deals] of [
+      ['zh-CN', '客户', '商机'],
+      ['en', 'Customers', 'Deals'],
     ] as const) {
       const health = await h.engine.reports.widget(
         'customer-health',
@@ -302,6 +302,15 @@ describe('templates/b2b-sales through the engine', () => {
       expect(health.widget.columns[0]).toMatchObject({ key: 'records', label });
       const total = health.widget.rows.find((r) => r.key === '$total')!;
       expect(total.values.records!.value).toBe(3);
+      // The account managers' leaderboard counts deals, so its count column says so (not 线索).
+      const leaders = await h.engine.reports.widget(
+        'pipeline-health',
+        'leaders',
+        {},
+        { actor: vp().actor, locale },
+      );
+      if (!leaders.ok) throw new Error(leaders.error.message);
+      expect(leaders.widget.columns[0]).toMatchObject({ key: 'leads', label: deals });
     }
   });
 });

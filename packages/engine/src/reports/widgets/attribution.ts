@@ -1,6 +1,6 @@
 import { and, eq, isIn, within } from '../logic';
 import type { Num, ReportRow, WidgetCtx, WidgetRunner } from '../types';
-import { aggregate, ratio, stagesOf } from './common';
+import { aggregate, ratio, recordsLabel, stagesOf } from './common';
 
 const DEFAULT_THRESHOLD = 2.5;
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -103,7 +103,7 @@ export const attribution: WidgetRunner = async (c) => {
   const money = 'money' as const;
   return {
     columns: [
-      { key: 'leads', label: c.text('leads'), unit: 'count' },
+      { key: 'leads', label: recordsLabel(c), unit: 'count' },
       { key: 'won', label: c.text('won'), unit: 'count' },
       { key: 'conversion', label: c.text('conversion'), unit: 'ratio' },
       ...(revenueField ? [{ key: 'revenue', label: c.text('revenue'), unit: money }] : []),

@@ -1,4 +1,5 @@
 import { getEntity, getField, getPipeline, type StageSpec } from '@trellis/spec';
+import { localized } from '@trellis/rules';
 import type { AggregateQuery, AggregateRow, StoreResult } from '@trellis/store';
 import { and, within } from '../logic';
 import type { Range, WidgetCtx } from '../types';
@@ -9,6 +10,17 @@ const SYSTEM_TIMES = ['createdAt', 'updatedAt', 'stageEnteredAt', 'lastActivityA
 export function must<T>(r: StoreResult<T>): T {
   if (!r.ok) throw new Error(`report query failed: ${r.error.code} ${r.error.message}`);
   return r.value;
+}
+
+/**
+ * The heading of a column that counts the widget entity's records, in the reader's language:
+ * a B2B deal board's leaderboard counts 商机 / Deals, not the lead-only 线索.
+ */
+export function recordsLabel(c: WidgetCtx): string {
+  const entity = getEntity(c.spec, c.entity);
+  return entity
+    ? localized(entity.pluralLabel ?? entity.label, c.locale, entity.key)
+    : c.text('records');
 }
 
 /** The time field a widget's period applies to: its `field` when that is a time, else createdAt. */

@@ -1,8 +1,7 @@
 import { fieldLabel, getEntity } from '@trellis/spec';
-import { localized } from '@trellis/rules';
 import { and, isIn, or, within } from '../logic';
 import type { Num, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
-import { aggregate, ratio, stagesOf } from './common';
+import { aggregate, ratio, recordsLabel, stagesOf } from './common';
 import { intakeHealth } from './health-intake';
 
 /** The core fields whose completeness counts: the widget's `fields`, else the required ones. */
@@ -99,14 +98,7 @@ export const dataHealth: WidgetRunner = async (c) => {
   }
   const entity = getEntity(c.spec, c.entity);
   const columns: ReportColumn[] = [
-    // Counted are the widget entity's records: customers read 客户, not the lead-only 线索.
-    {
-      key: 'records',
-      label: entity
-        ? localized(entity.pluralLabel ?? entity.label, c.locale, entity.key)
-        : c.text('records'),
-      unit: 'count',
-    },
+    { key: 'records', label: recordsLabel(c), unit: 'count' },
     { key: 'completeness', label: c.text('completeness'), unit: 'ratio' },
     { key: 'incomplete', label: c.text('incomplete'), unit: 'count' },
     { key: 'assigned', label: c.text('assigned'), unit: 'ratio' },

@@ -1,7 +1,7 @@
 import { localize } from '@trellis/spec';
 import { and, entered, eq, isIn, within } from '../logic';
 import type { Num, Range, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
-import { aggregate, DAY_MS, must, ratio, stagesOf } from './common';
+import { aggregate, DAY_MS, must, ratio, recordsLabel, stagesOf } from './common';
 
 type OwnerNums = Map<string | null, (number | null)[]>;
 
@@ -109,7 +109,7 @@ export const leaderboard: WidgetRunner = async (c) => {
       a.label.localeCompare(b.label),
   );
   const columns: ReportColumn[] = [
-    { key: 'leads', label: c.text('leads'), unit: 'count' },
+    { key: 'leads', label: recordsLabel(c), unit: 'count' },
     { key: 'won', label: c.text('won'), unit: 'count' },
     { key: 'conversion', label: c.text('conversion'), unit: 'ratio' },
     { key: 'cycleDays', label: c.text('cycleDays'), unit: 'days' },
