@@ -18,8 +18,8 @@ import { Worker } from 'node:worker_threads';
 import { openStore } from '@trellis/store';
 import { summarise, type Sample } from '@trellis/tooling/bench';
 import { createTestDatabase, startPgServer } from '@trellis/tooling/pg';
-import { ensureDataDir, hashPassword, installSpec, openRuntime } from '../src/index';
-import { educationSpec } from '../test/stack';
+import { ensureDataDir, hashPassword } from '../src/index';
+import { prepareEducationWorkspace } from './education-workspace';
 
 const CONCURRENCY = 16;
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 4000);
@@ -86,23 +86,7 @@ async function runCase(name: string, processes: number, pg: boolean) {
   try {
     const database = pg ? await newDatabase() : 'sqlite';
     const paths = ensureDataDir(dir, pg ? database : undefined);
-    const rt0 = await openRuntime(paths);
-    const installed = await installSpec(rt0.store, educationSpec());
-    if (!installed.ok) throw new Error(JSON.stringify(installed.errors.slice(0, 3)));
-    const hash = await hashPassword('bench-password');
-    for (const [login, team] of [
-      ['a1', 'tech'],
-      ['a2', 'tech'],
-      ['d1', 'design'],
-      ['h1', 'hangzhou'],
-      ['s1', 'shanghai'],
-      ['s2', 'sales'],
-    ])
-      await rt0.app.ctx.users.insert(
-        { login: login!, passwordHash: hash, role: 'sales', teams: [team!] },
-        Date.now(),
-      );
-    await rt0.close();
+    await prepareEducationWorkspace(paths, await hashPassword('bench-password'));
     const served = [];
     // One after another: the first applies nothing new, the others find the workspace ready.
     for (let i = 0; i < processes; i++) {

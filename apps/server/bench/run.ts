@@ -21,6 +21,7 @@ import {
 } from '../src/index';
 import { ADMIN_ROLE } from '@trellis/engine';
 import { educationSpec } from '../test/stack';
+import { prepareEducationWorkspace } from './education-workspace';
 
 const CONCURRENCY = 16;
 /** People working in the app at once: API creates and updates run at this concurrency. */
@@ -104,23 +105,7 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
   const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
   try {
     const paths = ensureDataDir(dir);
-    const rt0 = await openRuntime(paths);
-    const installed = await installSpec(rt0.store, educationSpec());
-    if (!installed.ok) throw new Error(JSON.stringify(installed.errors.slice(0, 3)));
-    for (const [login, team] of [
-      ['a1', 'tech'],
-      ['a2', 'tech'],
-      ['d1', 'design'],
-      ['h1', 'hangzhou'],
-      ['s1', 'shanghai'],
-      ['s2', 'sales'],
-    ]) {
-      await rt0.app.ctx.users.insert(
-        { login: login!, passwordHash: hash, role: 'sales', teams: [team!] },
-        Date.now(),
-      );
-    }
-    await rt0.close();
+    await prepareEducationWorkspace(paths, hash);
     const server = { limits: { intakePerMinute: 0 }, log: () => {} };
     const rt =
       mode === 'asStart'

@@ -4,20 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index';
-import type { SqlExec } from '../src/sql/exec';
 import { reportRepo } from '../src/sql/reports/report-repo';
 import { baseSpec } from './fixtures';
-
-/** The statements a repository runs, with their parameters, instead of running them. */
-function recorder() {
-  const seen: { sql: string; params: readonly unknown[] }[] = [];
-  const exec: SqlExec = {
-    all: (sql, params = []) => (seen.push({ sql, params }), []),
-    get: (sql, params = []) => (seen.push({ sql, params }), undefined),
-    run: (sql, params = []) => (seen.push({ sql, params }), { changes: 0 }),
-  };
-  return { exec, seen };
-}
+import { recorder } from './sql-recorder';
 
 describe('the intake log is read by record', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trellis-intake-plan-'));

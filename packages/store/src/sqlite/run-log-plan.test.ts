@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type StoreDb } from '../db/open-database';
-import type { SqlExec } from '../sql/exec';
 import { effectRepo, runRepo } from '../sql/runs';
-
-/** The statements a repository runs, with their parameters, instead of running them. */
-function recorder() {
-  const seen: { sql: string; params: readonly unknown[] }[] = [];
-  const exec: SqlExec = {
-    all: (sql, params = []) => (seen.push({ sql, params }), []),
-    get: (sql, params = []) => (seen.push({ sql, params }), undefined),
-    run: (sql, params = []) => (seen.push({ sql, params }), { changes: 0 }),
-  };
-  return { exec, seen };
-}
+import { recorder } from '../../test/sql-recorder';
 
 const plan = (db: StoreDb, s: { sql: string; params: readonly unknown[] }) =>
   (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { detail: string }[])
