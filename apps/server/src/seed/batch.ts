@@ -31,9 +31,8 @@ export class SeedBatch {
   }
 
   async write(tx: Tx, spec: AppSpec): Promise<void> {
-    const repo = tx.records(spec);
     for (const [entity, rows] of this.records) {
-      const stored = await repo.insertMany(entity, rows);
+      const stored = await tx.records(spec).insertMany(entity, rows);
       // The seed makes its own ids and values checked by the record rules: a store refusal
       // here is a bug of the profile, and the whole batch rolls back with it.
       const failed = stored.find((r) => !r.ok);
