@@ -179,7 +179,9 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await expect.poll(() => card(bulk[0]!).count()).toBe(0);
 
       await page.goto(leadUrl);
-      await page.getByText('交接：张伟 → 李娜', { exact: true }).waitFor();
+      // The accepted handover's own timeline item (found by its reason): its status line is gone.
+      const accepted = page.locator('.ant-timeline-item', { hasText: '原因：调往南区' });
+      await accepted.getByText('交接：张伟 → 李娜', { exact: true }).waitFor();
       await page.getByText('风险点: 拒绝电话推销 / 在比价').waitFor();
       await shot(page, 'handover-accepted-timeline-zh-CN-desktop');
       await page.goto(`${server.url}/`);
