@@ -17,11 +17,15 @@ export async function choose(
   if (opts.search) await select.pressSequentially(option);
   // The listbox id is set once the dropdown has opened (a select rendered a moment ago has none).
   let list: string | null = null;
-  // Up to 15 s: on a busy machine a dropdown can take seconds to open.
-  for (let i = 0; i < 300 && !list; i++) {
+  // Up to 30 s: on a busy machine a dropdown can take seconds to open, and a click that landed
+  // while the select re-rendered opens nothing, so it is clicked again every 5 s.
+  for (let i = 1; i <= 600 && !list; i++) {
     list = await select.getAttribute('aria-controls');
-    if (!list) await page.waitForTimeout(50);
+    if (list) break;
+    await page.waitForTimeout(50);
+    if (i % 100 === 0) await select.click();
   }
+  if (!list) throw new Error(`choose(${option}): the select's dropdown never opened`);
   const options = page
     .locator(`[id="${list}"]`)
     .locator('xpath=..')
