@@ -78,7 +78,7 @@ export function ValuesStep({ preview, columns, values, busy, onValues, onBack, o
                         optionFilterProp="label"
                         placeholder={t('noOption')}
                         status={chosen(v) === null ? 'warning' : undefined}
-                        style={{ width: 180 }}
+                        style={{ width: 240, maxWidth: '100%' }}
                         value={chosen(v) ?? undefined}
                         options={options}
                         onChange={(o: string | undefined) => choose(col.field, v.text, o ?? null)}
