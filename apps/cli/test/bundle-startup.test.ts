@@ -3,8 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dist = join(import.meta.dirname, '..', 'dist');
-/** Libraries only imports, exports, emails and region lookups use: loaded on first use. */
-const ON_DEMAND = ['iconv-lite', 'chardet', 'csv-parse', 'nodemailer', 'exceljs'];
+/**
+ * Libraries only imports, exports, emails, backups and restores, packed templates and pretty
+ * logs use: loaded on first use.
+ */
+const ON_DEMAND = [
+  'iconv-lite',
+  'chardet',
+  'csv-parse',
+  'nodemailer',
+  'exceljs',
+  'tar',
+  'pino-pretty',
+];
 
 /** The files node loads with `entry` before running it: its static imports, transitively. */
 function loadedAtStart(entry: string): string[] {

@@ -4,7 +4,7 @@ import { createLogger } from '../src/setup/logger';
 import { addUser, cookieOf, httpHarness } from './http-harness';
 
 /** A logger whose lines land in an array (JSON) or a string (pretty). */
-function capture(format: 'json' | 'pretty') {
+async function capture(format: 'json' | 'pretty') {
   let text = '';
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -12,7 +12,7 @@ function capture(format: 'json' | 'pretty') {
       done();
     },
   });
-  const logger = createLogger({ level: 'info', format, destination });
+  const logger = await createLogger({ level: 'info', format, destination });
   const lines = () =>
     text
       .trim()
@@ -24,7 +24,7 @@ function capture(format: 'json' | 'pretty') {
 
 describe('request log', () => {
   it('logs method, path, status, duration, request id and user id — never passwords, tokens or query strings', async () => {
-    const log = capture('json');
+    const log = await capture('json');
     const { app, request } = await httpHarness({ logger: log.logger });
     const userId = await addUser(app, 'li', 'pass-word-1', 'sales', ['tech']);
     const login = await request('/api/v1/auth/login', {
@@ -61,7 +61,7 @@ describe('request log', () => {
   });
 
   it('logs an unexpected error with its request id, and secrets in a logged object are redacted', async () => {
-    const log = capture('json');
+    const log = await capture('json');
     const { app, request } = await httpHarness({ logger: log.logger, log: undefined });
     app.ctx.log({ level: 'warn', msg: 'careless', password: 'hunter2', detail: { token: 't0k' } });
     app.get('/api/v1/boom', () => {
@@ -81,7 +81,7 @@ describe('request log', () => {
   });
 
   it('prints readable lines with --log-format pretty', async () => {
-    const log = capture('pretty');
+    const log = await capture('pretty');
     const { request } = await httpHarness({ logger: log.logger });
     await request('/api/v1/me', { headers: { 'x-request-id': 'pretty-1' } });
     expect(log.text()).toMatch(/INFO.*request/);

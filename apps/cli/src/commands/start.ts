@@ -70,7 +70,7 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
     return 2;
   }
   const { limits } = settings.settings;
-  const logger = createLogger(settings.settings.log);
+  const logger = await createLogger(settings.settings.log);
   const webDir = webDirOf(ctx, o.web, paths.web);
   // One writer (DESIGN.md §4): this thread answers HTTP over a read-only connection; every write
   // (API, web, intake, automations) runs in the writer thread, over the only write connection.

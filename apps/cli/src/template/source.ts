@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { x as extract } from 'tar';
 import { resolveUserPath, type CliContext } from '../context';
 import { npmPack } from './npm';
 
@@ -62,6 +61,8 @@ async function unpack(file: string, from: string): Promise<TemplateFolder | Sour
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
     // npm tarballs hold everything under package/; tar refuses absolute and ../ entries.
+    // tar loads here, not with every command: only a packed template needs it.
+    const { x: extract } = await import('tar');
     await extract({ file, cwd: dir, strip: 1 });
     return { ok: true, dir, from, dispose };
   } catch (error) {

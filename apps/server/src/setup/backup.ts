@@ -10,7 +10,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { create } from 'tar';
 import { backupDatabase, referencedFiles } from '@trellis/store';
 import { FILE_MODE, holdDataDir, type DataPaths } from './data-dir';
 
@@ -64,6 +63,8 @@ export async function backupDataDir(paths: DataPaths, target: string): Promise<B
       secretKey,
     };
     writeFileSync(join(work, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    // tar loads here, not with the server: only a backup uses it.
+    const { create } = await import('tar');
     await create({ gzip: true, file: partial, cwd: work, follow: true, portable: true }, [
       'manifest.json',
       'trellis.db',

@@ -1,5 +1,4 @@
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -18,19 +17,21 @@ const SECRET_KEYS = ['password', 'token', 'secret', 'authorization', 'cookie', '
 /**
  * The server's logger (pino): JSON lines on stderr, or human-readable lines through pino-pretty
  * when `format` is `pretty`. Synchronous writes, so nothing is lost when the process stops.
- * @example createLogger({ level: 'info', format: 'pretty' }).info({ reqId }, 'request')
+ * pino-pretty loads only for `pretty`: JSON, the default, starts without parsing it.
+ * @example (await createLogger({ level: 'info', format: 'pretty' })).info({ reqId }, 'request')
  */
-export function createLogger(o: {
+export async function createLogger(o: {
   level?: LogLevel;
   format?: LogFormat;
   destination?: NodeJS.WritableStream;
-}): Logger {
+}): Promise<Logger> {
   const options = {
     level: o.level ?? 'info',
     base: undefined,
     redact: { paths: SECRET_KEYS.flatMap((k) => [k, `*.${k}`]), censor: '[redacted]' },
   };
-  if (o.format === 'pretty')
+  if (o.format === 'pretty') {
+    const { default: pretty } = await import('pino-pretty');
     return pino(
       options,
       pretty({
@@ -41,6 +42,7 @@ export function createLogger(o: {
         colorize: o.destination ? false : process.stderr.isTTY,
       }),
     );
+  }
   return pino(options, o.destination ?? pino.destination({ dest: 2, sync: true }));
 }
 

@@ -11,7 +11,6 @@ import {
   rmSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from 'tar';
 import { checkDatabase, detachDatabase } from '@trellis/store';
 import { BACKUP_FORMAT, type BackupManifest } from './backup';
 import { DataDirBusyError, DIR_MODE, FILE_MODE, holdDataDir, type DataPaths } from './data-dir';
@@ -101,6 +100,8 @@ async function unpack(
 ): Promise<{ files: string[] } | { reason: string }> {
   const odd: string[] = [];
   try {
+    // tar loads here, not with the server: only a restore uses it.
+    const { extract } = await import('tar');
     await extract({
       file: source,
       cwd: into,
