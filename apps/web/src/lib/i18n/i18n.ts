@@ -53,6 +53,17 @@ export async function changeLocale(locale: Locale): Promise<void> {
  * not find there come from the shared strings. `locales.test.ts` checks both files have the same keys.
  */
 export function addFeatureStrings(ns: string, strings: Record<Locale, object>): void {
+  // A page opened by its address has its chunk loaded by the router as it starts, which can be
+  // before init: i18next has no store yet (no hasResourceBundle — the builder then failed to
+  // load), and init would replace one anyway. The strings are added once it is ready.
+  if (!i18next.isInitialized) {
+    const ready = () => {
+      i18next.off('initialized', ready);
+      addFeatureStrings(ns, strings);
+    };
+    i18next.on('initialized', ready);
+    return;
+  }
   for (const locale of Object.keys(strings) as Locale[])
     if (!i18next.hasResourceBundle(locale, ns))
       i18next.addResourceBundle(locale, ns, strings[locale], true, false);
