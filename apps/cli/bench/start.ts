@@ -9,7 +9,11 @@ import { percentile, summarise } from '@trellis/tooling/bench';
  * loopback: from spawning the process, polling until the first 200 (wall time and the CPU the
  * process spent by then, all threads, which the machine's load distorts less), the resident
  * memory of the whole process when idle and its CPU per thread, and the peak during a burst of
- * public-form submissions. This checkout's CLI is built first (scripts/build.mjs). Baselines in
+ * public-form submissions. What each thread holds (its V8 heap, V8's allocations beside it, its
+ * buffers) is asked of the built server by `kill -USR2` (its `memory` log line), 3 s after the
+ * first answer and again right after the burst; what no thread owns alone is split by
+ * /proc/<pid>/smaps_rollup into file-backed pages (node's code, native libraries) and the rest.
+ * This checkout's CLI is built first (scripts/build.mjs). Baselines in
  * the same run, alternating so load hits all alike: `floor`, a bare node HTTP server (what node
  * alone costs), and with BENCH_BASELINE=<dir> another build of dist/ (e.g. main's, copied under
  * apps/cli/node_modules/ so it finds the database drivers).
@@ -55,6 +59,25 @@ const init = spawnSync(
 );
 if (init.status !== 0) throw new Error(init.stdout + init.stderr);
 
+type ThreadMemory = {
+  thread: string;
+  heapMiB: number;
+  heapUsedMiB: number;
+  v8MallocMiB: number;
+  externalMiB: number;
+};
+type MemoryLine = { rssMiB: number; threads: ThreadMemory[]; sharedMiB: number };
+
+/** Resident memory by kind (MiB): file-backed pages are code shared with the system's page cache. */
+const residentKinds = (pid: number) => {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1]);
+  return {
+    anonymousMiB: kib('Anonymous') / 1024,
+    fileBackedMiB: (kib('Rss') - kib('Anonymous')) / 1024,
+  };
+};
+
 const rssMiB = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 /** CPU time (user + system, ms) of one task: fields 14 and 15 of its stat, in 1/100 s. */
@@ -93,8 +116,31 @@ async function once(mode: Mode, run: number) {
       TRELLIS_LIMIT_INTAKE_PER_MINUTE: '0',
       TRELLIS_LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // The server's log on stderr: memory lines are read here, anything else is passed on.
+  const memoryLines: MemoryLine[] = [];
+  let pending = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (/^\{.*"msg":"memory"\}$/.test(line)) memoryLines.push(JSON.parse(line) as MemoryLine);
+      else process.stderr.write(`${line}\n`);
+    }
+  });
+  child.stderr!.on('end', () => pending && process.stderr.write(`${pending}\n`));
+  /** What each thread holds, asked by SIGUSR2 (only this checkout's build answers it). */
+  const threadMemory = async (): Promise<MemoryLine | null> => {
+    if (mode !== 'built') return null;
+    const before = memoryLines.length;
+    child.kill('SIGUSR2');
+    for (let waited = 0; memoryLines.length === before; waited += 20) {
+      if (waited > 10_000) throw new Error('no memory line 10 s after SIGUSR2');
+      await sleep(20);
+    }
+    return memoryLines[before]!;
+  };
   try {
     // Polled as a client would: the first 200 is when the server is of use.
     let firstAnswerMs = NaN;
@@ -113,11 +159,14 @@ async function once(mode: Mode, run: number) {
     await sleep(3000);
     const threads = threadCpuMs(child.pid!);
     const idleMiB = rssMiB(child.pid!);
+    const idleKinds = residentKinds(child.pid!);
+    const idleThreads = await threadMemory();
     let peakMiB = idleMiB;
     const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, rssMiB(child.pid!))), 50);
+    const common = { firstAnswerMs, cpuToFirstAnswerMs, idleMiB, threads, idleKinds, idleThreads };
     if (mode === 'floor') {
       clearInterval(sampler);
-      return { firstAnswerMs, cpuToFirstAnswerMs, idleMiB, peakMiB, threads };
+      return { ...common, peakMiB, burstThreads: null };
     }
     let sent = 0;
     const submitter = async () => {
@@ -133,10 +182,12 @@ async function once(mode: Mode, run: number) {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, submitter));
+    // At once: the writer still runs the automations the burst set off.
+    const burstThreads = await threadMemory();
     await sleep(500);
     clearInterval(sampler);
     peakMiB = Math.max(peakMiB, rssMiB(child.pid!));
-    return { firstAnswerMs, cpuToFirstAnswerMs, idleMiB, peakMiB, threads };
+    return { ...common, peakMiB, burstThreads };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
@@ -161,6 +212,35 @@ const stats = (values: number[]) => {
   const r = (n: number) => Math.round(n * 10) / 10;
   return { median: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), runs: values.length };
 };
+/** Median of each figure of each thread over the runs, with the process's total and the rest. */
+const threadMemoryOf = (lines: (MemoryLine | null)[]) => {
+  const seen = lines.filter((l): l is MemoryLine => l !== null);
+  if (seen.length === 0) return undefined;
+  const names = [...new Set(seen.flatMap((l) => l.threads.map((t) => t.thread)))];
+  const median = (values: number[]) => stats(values).median;
+  const figures = ['heapMiB', 'heapUsedMiB', 'v8MallocMiB', 'externalMiB'] as const;
+  return {
+    // Every run must list every thread: the idle figure is "with all threads".
+    threadsInEveryRun: names.filter((n) =>
+      seen.every((l) => l.threads.some((t) => t.thread === n)),
+    ),
+    perThread: Object.fromEntries(
+      names.map((name) => {
+        const of = seen.flatMap((l) => l.threads.filter((t) => t.thread === name));
+        return [
+          name,
+          {
+            ...Object.fromEntries(figures.map((f) => [f, median(of.map((t) => t[f]))])),
+            heldMiB: median(of.map((t) => t.heapMiB + t.v8MallocMiB + t.externalMiB)),
+          },
+        ];
+      }),
+    ),
+    rssMiB: median(seen.map((l) => l.rssMiB)),
+    sharedMiB: median(seen.map((l) => l.sharedMiB)),
+  };
+};
+
 const reportOf = (mode: Mode) => {
   const rs = results[mode];
   return {
@@ -171,9 +251,21 @@ const reportOf = (mode: Mode) => {
     ),
     cpuToFirstAnswerMs: stats(rs.map((r) => r.cpuToFirstAnswerMs)),
     idleRssMiB: stats(rs.map((r) => r.idleMiB)),
+    // Of the idle RSS: pages backed by files (node's and native libraries' code) and the rest.
+    idleResidentMiB: {
+      fileBacked: stats(rs.map((r) => r.idleKinds.fileBackedMiB)).median,
+      anonymous: stats(rs.map((r) => r.idleKinds.anonymousMiB)).median,
+    },
     ...(mode === 'floor' ? {} : { intakePeakRssMiB: stats(rs.map((r) => r.peakMiB)) }),
+    // What each thread's JavaScript holds (MiB; `shared`: the rest of RSS, no thread's alone).
+    ...(mode === 'built'
+      ? {
+          threadMemoryIdle: threadMemoryOf(rs.map((r) => r.idleThreads)),
+          threadMemoryAfterBurst: threadMemoryOf(rs.map((r) => r.burstThreads)),
+        }
+      : {}),
     // CPU per thread 3 s after the first answer: the main (HTTP) thread, then the busiest others
-    // (the writer, V8's and libuv's helpers); Linux counts memory per process, not per thread.
+    // (the writer, V8's and libuv's helpers); their memory is in threadMemoryIdle.
     threadCpuMsAtIdle: {
       main: stats(rs.map((r) => r.threads.main)),
       others: [0, 1, 2, 3].map((i) => stats(rs.map((r) => r.threads.others[i] ?? 0)).median),
@@ -184,6 +276,9 @@ const report = Object.fromEntries(active.map((m) => [m, reportOf(m)])) as Record
   Mode,
   ReturnType<typeof reportOf>
 >;
+/** Issue 12's targets: first answer, idle with all threads, peak during the intake burst. */
+const TARGETS = { firstAnswerMs: 1500, idleRssMiB: 150, intakePeakRssMiB: 300 };
+const ALL_THREADS = ['http', 'writer', 'checkpoint'];
 const ratioOf = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 console.log(
   JSON.stringify(
@@ -210,7 +305,16 @@ console.log(
             ),
           }
         : {}),
-      targets: { firstAnswerMs: 1500, idleRssMiB: 150, intakePeakRssMiB: 300 },
+      targets: TARGETS,
+      // The built server's: the first answer by its median, memory by its p95.
+      targetsMet: {
+        firstAnswerMs: report.built.firstAnswer.medianMs < TARGETS.firstAnswerMs,
+        idleRssMiB: report.built.idleRssMiB.p95 < TARGETS.idleRssMiB,
+        intakePeakRssMiB: (report.built.intakePeakRssMiB?.p95 ?? NaN) < TARGETS.intakePeakRssMiB,
+        idleWithAllThreads: ALL_THREADS.every((t) =>
+          report.built.threadMemoryIdle?.threadsInEveryRun.includes(t),
+        ),
+      },
     },
     null,
     2,

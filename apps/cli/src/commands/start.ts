@@ -106,6 +106,7 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
     return 2;
   }
   announce = () => notifyChanges(rt.app.ctx);
+  reportMemoryOnSignal(rt, logger);
   ctx.stdout(
     say(
       locale,
@@ -144,6 +145,23 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
     process.on('SIGTERM', () => void stop());
   });
   return 0;
+}
+
+/**
+ * `kill -USR2 <pid>`: one log line `memory` with the process's resident memory and what each
+ * thread holds (docs/deploy.md). Written whatever --log-level says: the operator asked for it.
+ */
+function reportMemoryOnSignal(
+  rt: Awaited<ReturnType<typeof openServingRuntime>>,
+  logger: Awaited<ReturnType<typeof createLogger>>,
+): void {
+  const out = logger.child({}, { level: 'info' });
+  process.on('SIGUSR2', () => {
+    void rt.memory().then(
+      (memory) => out.info(memory, 'memory'),
+      (error: unknown) => out.error({ error: String(error) }, 'memory report failed'),
+    );
+  });
 }
 
 /** Why the server could not listen, in words an operator can act on. */

@@ -8,6 +8,7 @@ import { prepareAndForward } from '../intake/submit-remote';
 import { remoteAutomations, remoteEngine, remoteStore } from '../writer/remote';
 import { startCheckpoints } from '../writer/start-checkpoints';
 import { startWriter, type WriterThread } from '../writer/start-writer';
+import { ownMemory, type ThreadMemory } from '../writer/thread-memory';
 import type { DataPaths } from './data-dir';
 import { holdDataDir, onPostgres, readSecretKey, secureDataDir } from './data-dir';
 import { envSecrets } from './outbound';
@@ -91,7 +92,22 @@ export async function openRuntime(
   };
 }
 
-export type ServingRuntime = TrellisRuntime & { writer: WriterThread };
+/**
+ * The memory of a serving process, in MiB: resident in all (`rssMiB`, what the system counts),
+ * what each running thread's JavaScript holds (ThreadMemory), and the rest, which Linux does not
+ * split per thread (`sharedMiB`: node's code, native libraries, SQLite's page caches, stacks).
+ */
+type ServingMemory = {
+  rssMiB: number;
+  threads: ({ thread: 'http' | 'writer' | 'checkpoint' } & ThreadMemory)[];
+  sharedMiB: number;
+};
+
+export type ServingRuntime = TrellisRuntime & {
+  writer: WriterThread;
+  /** What each thread holds now (a thread not running is left out). */
+  memory(): Promise<ServingMemory>;
+};
 
 /**
  * `trellis start` (DESIGN.md §4, one writer): this thread answers HTTP with a read-only
@@ -180,6 +196,18 @@ export async function openServingRuntime(
     app,
     paths,
     writer,
+    memory: async () => {
+      const [writing, checkpointing] = await Promise.all([
+        writer.memory(),
+        checkpoints?.memory() ?? null,
+      ]);
+      const threads: ServingMemory['threads'] = [{ thread: 'http', ...ownMemory() }];
+      if (writing) threads.push({ thread: 'writer', ...writing });
+      if (checkpointing) threads.push({ thread: 'checkpoint', ...checkpointing });
+      const rssMiB = Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
+      const held = threads.reduce((sum, t) => sum + t.heapMiB + t.v8MallocMiB + t.externalMiB, 0);
+      return { rssMiB, threads, sharedMiB: Math.round((rssMiB - held) * 10) / 10 };
+    },
     close: async () => {
       try {
         await writer.stop();

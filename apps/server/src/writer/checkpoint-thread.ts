@@ -3,6 +3,7 @@
 // milliseconds the writer must not wait), and starts the log over once it has grown.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCheckpointer } from '@trellis/store';
+import { MEMORY_REQUEST, ownMemory } from './thread-memory';
 
 const EVERY_MS = 200;
 /** How long a restart of the log may wait for readers (it holds the write lock meanwhile). */
@@ -19,6 +20,7 @@ const timer = setInterval(() => {
   }
 }, EVERY_MS);
 parentPort?.on('message', (msg) => {
+  if (msg === MEMORY_REQUEST) parentPort?.postMessage({ memory: ownMemory() });
   if (msg !== 'stop') return;
   clearInterval(timer);
   checkpointer.close();

@@ -1,4 +1,5 @@
 import { spawnThread } from '../setup/spawn-thread';
+import { askMemory, type ThreadMemory } from './thread-memory';
 
 /**
  * Starts the checkpoint thread (checkpoint-thread.ts) for a SQLite data directory; the writer
@@ -10,7 +11,7 @@ export function startCheckpoints(
   log: (entry: Record<string, unknown>) => void = (e) => console.error(JSON.stringify(e)),
   /** The thread starts once this settles (`trellis start`: after listening). */
   after?: Promise<unknown>,
-): { stop(): Promise<void> } {
+): { memory(): Promise<ThreadMemory | null>; stop(): Promise<void> } {
   let stopping = false;
   let worker: ReturnType<typeof spawnThread> | null = null;
   const spawn = () => {
@@ -28,6 +29,7 @@ export function startCheckpoints(
   if (after) void after.then(spawn, spawn);
   else spawn();
   return {
+    memory: () => askMemory(worker),
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import type { Worker } from 'node:worker_threads';
 import { spawnThread } from '../setup/spawn-thread';
 import { WriterError, type WriteCall, type WriteReply, type WriterPort } from './calls';
+import { askMemory, type ThreadMemory } from './thread-memory';
 
 /** The writer thread of `trellis start`, seen from the HTTP thread. */
 export type WriterThread = {
@@ -9,6 +10,8 @@ export type WriterThread = {
   port: WriterPort;
   /** Resolves once the writer has opened the database and can take writes. */
   ready: Promise<void>;
+  /** The thread's own memory; null while it is not running. */
+  memory(): Promise<ThreadMemory | null>;
   stop(): Promise<void>;
 };
 
@@ -164,6 +167,7 @@ export function startWriter(
   return {
     port,
     ready,
+    memory: () => askMemory(live ? worker : null),
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;

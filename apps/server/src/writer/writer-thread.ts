@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '@trellis/store';
 import { openWriter } from './open-writer';
 import type { WriteCall, WriteReply } from './calls';
+import { MEMORY_REQUEST, ownMemory } from './thread-memory';
 
 const { dbFile, tickMs, workerId, gauge } = workerData as {
   dbFile: string;
@@ -54,7 +55,12 @@ const stopWhenIdle = async () => {
   parentPort?.postMessage({ stopped: true });
 };
 
-parentPort?.on('message', async (msg: 'stop' | { calls: { id: number; call: WriteCall }[] }) => {
+type Message = 'stop' | typeof MEMORY_REQUEST | { calls: { id: number; call: WriteCall }[] };
+parentPort?.on('message', async (msg: Message) => {
+  if (msg === MEMORY_REQUEST) {
+    parentPort?.postMessage({ memory: ownMemory() });
+    return;
+  }
   if (msg === 'stop') {
     stopping = true;
     void stopWhenIdle();
