@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
+import { apiSession } from './harness/api-session';
 import { startProtocolWorkspace } from './harness/ownership-fixture';
 import { runLeavePlan } from './harness/handover';
 import type { RunningTrellis } from './harness/trellis';
@@ -33,6 +34,12 @@ const PROTOCOL_ZH = {
 };
 const PARTS_ZH = { needs: '关键需求', risks: '风险点', open: '未结事项' } as const;
 const PARTS_EN = { needs: 'Key need', risks: 'Risk', open: 'Open item' } as const;
+
+/** The count on the menu's "我的交接" / "My handovers" item, by what it says to a screen reader. */
+const menuBadge = (page: Page, label: string) =>
+  page
+    .getByRole('menuitem', { name: /我的交接|My handovers/ })
+    .getByRole('status', { name: label });
 
 /** Fills the protocol's numbered lines ("关键需求 1" …) inside `scope`. */
 async function fillProtocol(
@@ -78,7 +85,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await first.click();
       await page.waitForURL(/\/records\/lead\/[^/]+$/);
       const leadUrl = page.url();
-      await page.getByRole('heading', { name: lead }).waitFor();
+      await page.getByRole('heading', { name: lead, exact: true }).waitFor();
 
       // The dialog: the protocol as numbered lines 3 / 2 / 1; what is missing is said under its part.
       await page
@@ -134,7 +141,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
       // The dialog on a phone.
       const small = await newPage(browser, PHONE);
       await small.goto(leadUrl);
-      await small.getByRole('heading', { name: lead }).waitFor();
+      await small.getByRole('heading', { name: lead, exact: true }).waitFor();
       await small
         .getByRole('button', { name: /交\s?接/ })
         .first()
@@ -147,6 +154,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await as(page, 'li.na');
       const tile = page.getByRole('region', { name: '我的交接' });
       await tile.getByText('3 条交接等待你确认').waitFor();
+      await menuBadge(page, '3 条交接等待你确认').waitFor();
       for (const name of [lead, ...bulk]) await tile.getByRole('link', { name }).waitFor();
       await shot(page, 'handovers-workbench-zh-CN-desktop');
       await tile.getByRole('link', { name: '去确认' }).click();
@@ -158,6 +166,13 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await phone.goto(`${server.url}/handovers`);
       await phone.locator('.ant-card', { hasText: lead }).waitFor();
       await shot(phone, 'handovers-pending-zh-CN-phone');
+      // On a phone the count is in the menu's drawer.
+      await phone.getByRole('button', { name: '菜单', exact: true }).click();
+      await menuBadge(phone, '3 条交接等待你确认').waitFor();
+      // The drawer has slid in (its left edge at the screen's) before the picture.
+      const drawer = phone.getByRole('dialog');
+      await expect.poll(async () => (await drawer.boundingBox())?.x).toBe(0);
+      await shot(phone, 'handovers-badge-zh-CN-phone', { fullPage: false });
       await phone.close();
 
       // Accept the first: the record is hers.
@@ -166,6 +181,8 @@ describe('handover with the protocol note, accepted or declined by the new owner
         .click();
       await page.getByText('已接收：这条记录现在由你负责').waitFor();
       await expect.poll(() => card(lead).count()).toBe(0);
+      // The menu's count follows without a reload.
+      await menuBadge(page, '2 条交接等待你确认').waitFor();
       // Decline one of the bulk: it stays 张伟's, with her reason.
       await card(bulk[0]!)
         .getByRole('button', { name: /拒\s?绝/ })
@@ -177,6 +194,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
         .click();
       await page.getByText('已拒绝：记录仍由原负责人负责').waitFor();
       await expect.poll(() => card(bulk[0]!).count()).toBe(0);
+      await menuBadge(page, '1 条交接等待你确认').waitFor();
 
       await page.goto(leadUrl);
       // The accepted handover's own timeline item (found by its reason): its status line is gone.
@@ -189,6 +207,30 @@ describe('handover with the protocol note, accepted or declined by the new owner
         .getByRole('region', { name: '我的交接' })
         .getByText('1 条交接等待你确认')
         .waitFor();
+      // Live: 张伟 hands over one more while her workbench stays open; the tile and the menu count
+      // it from the event stream, without a reload.
+      const zhang = await apiSession(server, 'zhang.wei');
+      const users = await zhang<{ items: { id: string; login: string }[] }>('GET', '/api/v1/users');
+      const id = (login: string) => users.items.find((u) => u.login === login)!.id;
+      const mine = encodeURIComponent(
+        JSON.stringify({ '==': [{ var: 'ownerId' }, id('zhang.wei')] }),
+      );
+      const his = await zhang<{ items: { id: string; name: string }[] }>(
+        'GET',
+        `/api/v1/records/lead?filter=${mine}&limit=20`,
+      );
+      const more = his.items.find((r) => ![lead, ...bulk].includes(r.name))!;
+      await zhang('POST', '/api/v1/records/lead/handover', {
+        ids: [more.id],
+        to: id('li.na'),
+        note: PROTOCOL_ZH,
+      });
+      await page
+        .getByRole('region', { name: '我的交接' })
+        .getByRole('link', { name: more.name })
+        .waitFor();
+      await menuBadge(page, '2 条交接等待你确认').waitFor();
+      await shot(page, 'handovers-badge-zh-CN-desktop');
 
       // 张伟 sees the decline on the record's timeline.
       await as(page, 'zhang.wei');
@@ -224,6 +266,17 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await plan.waitFor();
       await runLeavePlan(page, plan);
 
+      // 林芳 takes over part of it: her menu counts what waits for her, in English.
+      const waiting = (
+        await (
+          await apiSession(server, 'lin.fang')
+        )<{ items: unknown[] }>('GET', '/api/v1/handovers')
+      ).items.length;
+      expect(waiting).toBeGreaterThan(1);
+      await as(page, 'lin.fang');
+      await menuBadge(page, `${waiting} handovers wait for you`).waitFor();
+      await shot(page, 'handovers-badge-en-desktop', { fullPage: false });
+
       // 王磊 (a supervisor who owns nothing) claims one from the pool; the cap of one refuses a second.
       await as(page, 'wang.lei');
       await page.goto(`${server.url}/pool/lead`);
@@ -239,7 +292,7 @@ describe('handover with the protocol note, accepted or declined by the new owner
       // The claimed record: the handover dialog in en, then a release with its reason.
       await page.goto(`${server.url}/records/lead`);
       await page.getByRole('link', { name: claimed }).first().click();
-      await page.getByRole('heading', { name: claimed }).waitFor();
+      await page.getByRole('heading', { name: claimed, exact: true }).waitFor();
       await page.getByRole('button', { name: 'Hand over' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Open item 1', { exact: true }).waitFor();

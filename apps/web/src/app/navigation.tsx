@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { AppSpec } from '@trellis/spec';
 import {
   BarChartOutlined,
@@ -14,6 +14,7 @@ import i18next from 'i18next';
 import { labelOf } from '../lib/i18n/label';
 import type { Locale } from '../lib/i18n/locale';
 import type { Me } from '../lib/session/types';
+import { HandoversBadge } from './layout/HandoversBadge';
 
 /** One menu entry: where it goes and whether this user sees it. */
 export type NavItem = {
@@ -27,6 +28,8 @@ export type NavItem = {
   visible: (me: Me, spec: AppSpec) => boolean;
   /** Menu order; entities come between home and the tools. */
   order: number;
+  /** A live count at the item's end (it renders nothing while there is nothing to count). */
+  Badge?: ComponentType;
 };
 
 const always = () => true;
@@ -59,6 +62,7 @@ const staticNav: NavItem[] = [
     labelKey: 'nav.handovers',
     visible: always,
     order: 52,
+    Badge: HandoversBadge,
   },
   {
     key: 'rep-leaves',

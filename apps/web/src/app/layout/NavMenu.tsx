@@ -26,6 +26,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         key: i.key,
         icon: i.icon,
         label: i.label ? i.label(locale) : t(i.labelKey ?? i.key),
+        extra: i.Badge ? <i.Badge /> : undefined,
         onClick: () => {
           navigate(i.path);
           onNavigate?.();

@@ -1,0 +1,26 @@
+import type { RunningTrellis } from './trellis';
+
+/**
+ * A demo user's API session from Node, beside the browser: what another person does while the
+ * page under test stays open (the browser profile holds one session only).
+ */
+export async function apiSession(server: RunningTrellis, login: string) {
+  const who = server.logins.find((l) => l.login === login);
+  if (!who) throw new Error(`no demo login ${login}`);
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ login: who.login, password: who.password }),
+  });
+  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+}
