@@ -1,15 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installSpec, loadDemo, type DemoRecipe } from '@trellis/server';
+import { createEngine } from '@trellis/engine';
+import { bundleTemplate, installSpec, loadDemo, type DemoRecipe } from '@trellis/server';
 import { openStore } from '@trellis/store';
 import { describe, expect, it } from 'vitest';
-import { bundleTemplate } from '@trellis/server';
 import { REPO_ROOT } from './run-cli';
 
 const FOLDER = join(REPO_ROOT, 'templates', 'education');
+const NOW = Date.UTC(2026, 3, 20, 2, 0, 0);
 
-describe('templates/education demo recipe through the real write path', () => {
-  it('installs the template and loads every demo record without a single refusal', async () => {
+type Row = Record<string, unknown>;
+const countBy = <T>(items: T[], key: (t: T) => unknown) =>
+  items.reduce<Record<string, number>>((acc, t) => {
+    const k = String(key(t));
+    return { ...acc, [k]: (acc[k] ?? 0) + 1 };
+  }, {});
+
+describe('templates/education demo recipe through the batch path', () => {
+  it('loads every demo record without a refusal, in the shape the engine would leave', async () => {
     const bundle = bundleTemplate(FOLDER);
     if (!bundle.ok) throw new Error(JSON.stringify(bundle.errors));
     const store = await openStore({ url: ':memory:' });
@@ -19,23 +27,84 @@ describe('templates/education demo recipe through the real write path', () => {
       const recipe = JSON.parse(
         readFileSync(join(FOLDER, 'demo', 'recipe.json'), 'utf8'),
       ) as DemoRecipe;
-      const report = await loadDemo(store, recipe);
+      const report = await loadDemo(store, recipe, NOW);
       expect(report.failures).toEqual([]);
       const expected = Object.values(recipe.records).reduce((n, list) => n + list.length, 0);
       expect(report.records).toBe(expected);
 
-      // Every lead ends in the stage the recipe gives it, after passing the engine's stage gates.
-      const byStage = (await store.tables.rows('e_lead')).reduce<Record<string, number>>(
-        (acc, row) => ({ ...acc, [String(row.stage)]: (acc[String(row.stage)] ?? 0) + 1 }),
-        {},
+      const leads = recipe.records.lead ?? [];
+      const stored = await store.tables.rows('e_lead');
+      const logins = new Map((await store.users.list()).map((u) => [u.id, u.login]));
+      const byPhone = new Map(stored.map((r) => [r.phone, r]));
+      const row = (l: (typeof leads)[number]): Row => byPhone.get(l.values.phone)!;
+
+      // Every lead ends in the recipe's stage, with the recipe's owner and team; the unowned
+      // ones sit in the public pool.
+      expect(countBy(stored, (r) => r.stage)).toEqual(countBy(leads, (l) => l.stage));
+      expect(
+        leads.map((l) => [logins.get(String(row(l).owner_id)) ?? null, row(l).team_id]),
+      ).toEqual(leads.map((l) => [l.owner ?? null, l.team ?? null]));
+      const pooled = leads.filter((l) => !l.owner).length;
+      expect(pooled).toBeGreaterThan(0);
+      expect(stored.filter((r) => r.owner_id === null)).toHaveLength(pooled);
+      // `user` fields named by login hold user ids.
+      for (const s of await store.tables.rows('e_student'))
+        expect(logins.has(String(s.advisor))).toBe(true);
+
+      // The ledger: one first-holder row per owned record (a pooled lead has no holder yet).
+      const ledger = await store.tables.rows('ownership_changes');
+      const owned = Object.values(recipe.records)
+        .flat()
+        .filter((r) => r.owner).length;
+      expect(ledger).toHaveLength(owned);
+      expect(new Set(ledger.map((r) => r.record_id)).size).toBe(owned);
+
+      // Stage walks, activities (with their file rows) and touches, record by record.
+      const transitions = await store.tables.rows('stage_transitions');
+      const walks = countBy(transitions, (t) => t.record_id);
+      expect(leads.map((l) => walks[String(row(l).id)] ?? 0)).toEqual(
+        leads.map((l) => l.stageHistory?.length ?? 1),
       );
-      const wanted = (recipe.records.lead ?? []).reduce<Record<string, number>>(
-        (acc, l) => ({ ...acc, [l.stage!]: (acc[l.stage!] ?? 0) + 1 }),
-        {},
-      );
-      expect(byStage).toEqual(wanted);
-      const touches = (recipe.records.lead ?? []).reduce((n, l) => n + (l.touches?.length ?? 0), 0);
+      const attached = leads.flatMap((l) => l.activities ?? []).flatMap((a) => a.attachments ?? []);
+      expect(attached.length).toBeGreaterThan(0);
+      expect(await store.tables.count('files')).toBe(attached.length);
+      const touches = leads.reduce((n, l) => n + (l.touches?.length ?? 0), 0);
       expect(await store.tables.count('touches')).toBe(touches);
+
+      // SLA clocks run on owned open leads only (as the engine arms them); won, lost and pooled
+      // leads have none. The demo's past queues no automation.
+      const stages = new Map(
+        (await store.specs.live())!.spec
+          .pipelines!.find((p) => p.entity === 'lead')!
+          .stages.map((s) => [s.key, s]),
+      );
+      for (const r of stored) {
+        const armed = r.owner_id !== null && stages.get(String(r.stage))?.sla !== undefined;
+        expect([r.phone, r.sla_due_at !== null]).toEqual([r.phone, armed]);
+        if (armed) expect(Number(r.sla_due_at)).toBeGreaterThan(Number(r.stage_entered_at));
+      }
+      expect(await store.outbox.pending()).toBe(0);
+
+      // The engine reads the result as a record's timeline: creation (with its first values),
+      // every stage entered, every activity and touch.
+      const lead = leads.find(
+        (l) =>
+          (l.stageHistory?.length ?? 0) > 2 && (l.activities?.length ?? 0) > 1 && l.touches?.length,
+      )!;
+      const engine = createEngine({ store });
+      const t = await engine.timeline('lead', String(row(lead).id), {
+        actor: { kind: 'system' },
+      });
+      if (!t.ok) throw new Error(t.error.message);
+      const kinds = countBy(t.entries, (e) => e.kind);
+      expect(kinds).toMatchObject({
+        created: 1,
+        stage: lead.stageHistory!.length,
+        activity: lead.activities!.length,
+        touch: lead.touches!.length,
+      });
+      const created = t.entries.find((e) => e.kind === 'created');
+      expect(created?.kind === 'created' && created.changes.map((c) => c.field)).toContain('phone');
     } finally {
       await store.close();
     }

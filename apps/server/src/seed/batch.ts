@@ -1,6 +1,7 @@
 import { writeOwnerChanges, type OwnerChange } from '@trellis/engine';
 import type {
   ActivityRow,
+  FileRow,
   HistoryRow,
   RecordInput,
   Touch,
@@ -23,6 +24,8 @@ export class SeedBatch {
   readonly activities: ActivityRow[] = [];
   readonly touches: Touch[] = [];
   readonly history: HistoryRow[] = [];
+  /** File rows of activity attachments (demo recipes name a few; a year of seed data none). */
+  readonly files: FileRow[] = [];
 
   add(entity: string, row: RecordInput): void {
     const rows = this.records.get(entity);
@@ -38,6 +41,7 @@ export class SeedBatch {
       const failed = stored.find((r) => !r.ok);
       if (failed && !failed.ok) throw new Error(`${entity}: ${failed.error.message}`);
     }
+    for (const f of this.files) await tx.files.insert(f);
     await writeOwnerChanges(tx, this.owners);
     if (this.transitions.length > 0) await tx.transitions.appendMany(this.transitions);
     await tx.activities.insertMany(this.activities);

@@ -1,16 +1,11 @@
-import {
-  computeFormulas,
-  createSpecModel,
-  normalizeInput,
-  validateRecord,
-  type FieldError,
-} from '@trellis/rules';
+import type { FieldError } from '@trellis/rules';
 import type { AppSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
 import { SeedBatch } from './batch';
+import { unitPreparer } from './prepare-unit';
 import { createRandom } from './random';
 import { seedIds } from './seed-ids';
-import type { SeedProfile, SeedRecord } from './types';
+import type { SeedProfile } from './types';
 
 export type SeedOptions = {
   /** Units to make (leads; customers with their deals). */
@@ -39,10 +34,10 @@ const YEAR = 365 * 24 * 3_600_000;
 
 /**
  * Writes a deterministic year of demo data for `profile` into the workspace: its people (those
- * missing), then the profile's records, each normalized, validated and given its formulas by the
- * same record rules as every write (a refused record is counted, never written half), with its
- * stage transitions, activities, attribution touch, ownership ledger and creation history, in
- * batched transactions through the store's bulk calls (SeedBatch). The past is written as it
+ * missing), then the profile's records, each through the record rules (unitPreparer: a refused
+ * record is counted, never written half) with its stage transitions, activities, attribution
+ * touch, ownership ledger and creation history, in batched transactions through the store's bulk
+ * calls (SeedBatch). The past is written as it
  * happened: no automation runs, no outbox event is queued.
  */
 export async function seedWorkspace(
@@ -55,7 +50,6 @@ export async function seedWorkspace(
   const window = { start: now - YEAR, now };
   const r = createRandom(opts.seed);
   const ids = seedIds(opts.seed);
-  const model = createSpecModel(spec, null);
   const report: SeedReport = {
     records: {},
     activities: 0,
@@ -67,153 +61,7 @@ export async function seedWorkspace(
   };
   const userIds = await ensureUsers(store, profile, now, report);
   const user = (login: string | null | undefined) => (login ? (userIds.get(login) ?? null) : null);
-  // Prepares one unit into the batch: the record rules first (a refused record is counted and
-  // nothing of it is written), then its rows. Returns whether the unit ended in a won stage.
-  const prepare = (batch: SeedBatch, unit: SeedRecord[]): boolean => {
-    const made: Record<string, string> = {};
-    let won = false;
-    for (const rec of unit) {
-      const m = model.entity(rec.entity);
-      if (!m) throw new Error(`the workspace has no entity "${rec.entity}"`);
-      const input: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(rec.values))
-        input[k] = isRef(v) ? (made[v.$ref] ?? null) : v;
-      const n = normalizeInput(m, input, { locale: 'zh-CN', via: 'import' });
-      const record = computeFormulas(m, { ...n.values }, rec.createdAt);
-      const errors = [
-        ...n.errors,
-        ...validateRecord(m, record, { locale: 'zh-CN', now: rec.createdAt }, n.invalid),
-      ];
-      if (errors.length > 0) {
-        report.refused += 1;
-        if (report.reasons.length < 5) report.reasons.push(...errors.slice(0, 1));
-        return won;
-      }
-      const stages =
-        rec.stages ?? (m.initialStage ? [{ stage: m.initialStage, at: rec.createdAt }] : []);
-      const last = stages.at(-1);
-      const first = { ownerId: user(rec.owner), teamId: rec.team };
-      // A record that went back to the pool holds no owner (nor team) now; its ledger says when.
-      const holder = rec.released ? { ownerId: null, teamId: null } : first;
-      const lastActivity = rec.activities?.reduce((t, a) => Math.max(t, a.at), 0) || null;
-      const id = ids.next(rec.createdAt);
-      batch.add(rec.entity, {
-        ...record,
-        id,
-        createdAt: rec.createdAt,
-        createdBy: null,
-        ...holder,
-        ...(last ? { stage: last.stage, stageEnteredAt: last.at } : {}),
-        lastActivityAt: lastActivity,
-      });
-      batch.owners.push({
-        id: ids.next(rec.createdAt),
-        entity: rec.entity,
-        recordId: id,
-        before: null,
-        after: first,
-        actorId: null,
-        via: 'import',
-        at: rec.createdAt,
-      });
-      batch.history.push({
-        changeId: id,
-        entity: rec.entity,
-        recordId: id,
-        field: '$created',
-        before: null,
-        after: null,
-        actorId: first.ownerId,
-        via: 'import',
-        at: rec.createdAt,
-      });
-      if (rec.released) released(batch, rec.entity, id, first, rec.released);
-      made[rec.entity] = id;
-      report.records[rec.entity] = (report.records[rec.entity] ?? 0) + 1;
-      for (const [i, s] of stages.entries()) {
-        const prev = i === 0 ? null : stages[i - 1]!;
-        batch.transitions.push({
-          id: ids.next(s.at),
-          entity: rec.entity,
-          recordId: id,
-          fromStage: prev?.stage ?? null,
-          toStage: s.stage,
-          actorId: first.ownerId,
-          via: 'import',
-          at: s.at,
-          dwellMs: prev ? s.at - prev.at : null,
-        });
-        if (prev) report.transitions += 1;
-      }
-      for (const a of rec.activities ?? []) {
-        batch.activities.push({
-          id: ids.next(a.at),
-          entity: rec.entity,
-          recordId: id,
-          type: a.type,
-          body: a.body,
-          occurredAt: a.at,
-          actorId: user(a.by),
-          attachments: [],
-          meta: null,
-          createdAt: a.at,
-        });
-        report.activities += 1;
-      }
-      if (rec.touch)
-        batch.touches.push({
-          id: ids.next(rec.createdAt),
-          entity: rec.entity,
-          recordId: id,
-          kind: 'form',
-          sourceKey: null,
-          utmSource: rec.touch.utmSource,
-          utmMedium: 'cpc',
-          utmCampaign: rec.touch.utmCampaign,
-          utmContent: rec.touch.utmContent,
-          utmTerm: null,
-          referrer: null,
-          landingUrl: null,
-          at: rec.createdAt,
-        });
-      if (last && m.stages.get(last.stage)?.category === 'won') won = true;
-    }
-    return won;
-  };
-  // The ledger and history of a reclaim in the past, as the pool's clock writes them.
-  const released = (
-    batch: SeedBatch,
-    entity: string,
-    id: string,
-    before: { ownerId: string | null; teamId: string | null },
-    r: { at: number; reason: string },
-  ) => {
-    batch.owners.push({
-      id: ids.next(r.at),
-      entity,
-      recordId: id,
-      before,
-      after: { ownerId: null, teamId: null },
-      actorId: null,
-      via: 'system',
-      at: r.at,
-      note: { kind: 'reclaim', reason: r.reason },
-    });
-    const changeId = ids.next(r.at);
-    for (const field of ['ownerId', 'teamId'] as const)
-      if (before[field] !== null)
-        batch.history.push({
-          changeId,
-          entity,
-          recordId: id,
-          field,
-          before: before[field],
-          after: null,
-          actorId: null,
-          via: 'system',
-          at: r.at,
-        });
-  };
+  const prepare = unitPreparer({ spec, ids, user, counts: report });
   const fixed = new SeedBatch();
   for (const rec of profile.fixed(r, window)) prepare(fixed, [rec]);
   await store.transaction((tx) => fixed.write(tx, spec));
@@ -236,9 +84,6 @@ export async function seedWorkspace(
   report.wonShare = opts.records > 0 ? won / opts.records : 0;
   return report;
 }
-
-const isRef = (v: unknown): v is { $ref: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { $ref?: unknown }).$ref === 'string';
 
 async function ensureUsers(
   store: Store,

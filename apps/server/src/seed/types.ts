@@ -11,19 +11,44 @@ export type SeedUser = {
   supervisor?: string;
 };
 
-type SeedActivity = { type: string; at: number; by: string | null; body: string };
+type SeedActivity = {
+  type: string;
+  at: number;
+  by: string | null;
+  body: string | null;
+  /** Files named by the activity: a file row each (the bytes are not part of demo data). */
+  attachments?: { name: string; mime: string; size: number }[];
+};
+
+/** An attribution touch of a record (the row of `touches` without its ids). */
+export type SeedTouch = {
+  kind: string;
+  sourceKey: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmContent: string | null;
+  utmTerm: string | null;
+  referrer: string | null;
+  landingUrl: string | null;
+  at: number;
+};
 
 /** One record to write, with its past: stage walk, activities and the touch it came with. */
 export type SeedRecord = {
   entity: string;
+  /** The record's id when the caller needs it ahead (demo recipes refer to records by id). */
+  id?: string;
   values: Record<string, unknown>;
   owner: string | null;
   team: string | null;
   createdAt: number;
+  /** Login of the person who created it (none: the platform). */
+  createdBy?: string | null;
   /** Stages entered, in order, the first one at creation. */
   stages?: { stage: string; at: number }[];
   activities?: SeedActivity[];
-  touch?: { utmSource: string; utmCampaign: string | null; utmContent: string | null } | null;
+  touches?: SeedTouch[];
   /**
    * When (and why) the record went back to the public pool: written as the pool's clock does
    * (ledger `reclaim`, owner and team cleared); the record is unowned now.

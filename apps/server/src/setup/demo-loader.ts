@@ -1,6 +1,11 @@
-import { createEngine, createManualClock } from '@trellis/engine';
+import { randomInt } from 'node:crypto';
+import { createSpecModel } from '@trellis/rules';
+import type { AppSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
-import { newId } from '@trellis/store';
+import { SeedBatch } from '../seed/batch';
+import { unitPreparer, type UnitCounts } from '../seed/prepare-unit';
+import { seedIds } from '../seed/seed-ids';
+import type { SeedTouch } from '../seed/types';
 import { generatePassword, hashPassword } from '../auth/password';
 import { usersRepo } from '../auth/users';
 import { relativeTime, resolveValue } from './demo-values';
@@ -61,9 +66,10 @@ export type DemoReport = {
 
 /**
  * Loads a demo recipe: users (one generated password for all demo users, the admin its own),
- * then records replayed through the engine's write path at their recipe times (creation, stage
- * walk, activities), so history, dwell times and funnels have data. The resulting outbox events
- * are marked processed: the demo's past must not re-run today's automations.
+ * then the records with their past (creation, stage walk, activities, touches) at their recipe
+ * times, through the record rules and the seed's batch path (`writeRecords`), so history, dwell
+ * times and funnels have data. No outbox event is queued: the demo's past must not re-run
+ * today's automations.
  */
 export async function loadDemo(
   store: Store,
@@ -117,103 +123,104 @@ export async function loadDemo(
     }
   });
 
-  const clock = createManualClock(now);
-  const engine = createEngine({ store, clock });
-  const refs = new Map<string, string>();
-  // The platform replays the past: system actors may set read-only fields such as firstContactAt.
-  const actorOf = (login: string | null | undefined) =>
-    login && ids.has(login)
-      ? { kind: 'system' as const, userId: ids.get(login)! }
-      : { kind: 'system' as const };
-  for (const [entity, records] of Object.entries(recipe.records)) {
-    for (const r of records) {
-      const at = (s: string) => relativeTime(s, now) ?? now;
-      clock.set(at(r.createdAt));
-      const values: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(r.values)) values[k] = resolveValue(v, now, refs);
-      if (r.owner !== undefined) values.ownerId = r.owner ? (ids.get(r.owner) ?? null) : null;
-      if (r.team !== undefined) values.teamId = r.team;
-      // Replayed as an import: the recipe's 'ui' would refuse the read-only fields the past had set.
-      const via = 'import' as const;
-      const created = await engine.records.create(entity, values, {
-        actor: actorOf(r.createdBy),
-        via,
-      });
-      if (!created.ok) {
-        report.failures.push({
-          ref: r.ref,
-          reason: `${created.error.message} ${JSON.stringify(created.error.errors.slice(0, 2))}`,
-        });
-        continue;
-      }
-      const id = String(created.record.id);
-      refs.set(r.ref, id);
-      report.records += 1;
-      // Activities first: at equal times the evidence must exist before the stage it unlocks.
-      const steps = [
-        ...(r.activities ?? []).map((a) => ({
-          at: at(a.at),
-          run: async () =>
-            engine.activities.log(
-              entity,
-              id,
-              {
-                type: a.type,
-                body: a.body ?? null,
-                occurredAt: at(a.at),
-                attachments: await Promise.all(
-                  (a.attachments ?? []).map((f) => demoFile(store, f, at(a.at))),
-                ),
-              },
-              { actor: actorOf(a.by ?? r.owner), via },
-            ),
-        })),
-        ...(r.stageHistory ?? []).slice(1).map((s) => ({
-          at: at(s.at),
-          run: () =>
-            engine.records.changeStage(entity, id, s.stage, { actor: actorOf(r.owner), via }),
-        })),
-      ].sort((x, y) => x.at - y.at);
-      for (const step of steps) {
-        clock.set(step.at);
-        const res = await step.run();
-        if (!res.ok) report.failures.push({ ref: r.ref, reason: res.error.message });
-      }
-      const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
-      for (const t of r.touches ?? [])
-        await store.touches.append({
-          id: newId(),
-          entity,
-          recordId: id,
-          kind: String(t.kind ?? 'form'),
-          sourceKey: text(t.sourceKey),
-          utmSource: text(t.utm_source),
-          utmMedium: text(t.utm_medium),
-          utmCampaign: text(t.utm_campaign),
-          utmContent: text(t.utm_content),
-          utmTerm: text(t.utm_term),
-          referrer: text(t.referrer),
-          landingUrl: text(t.landing_url),
-          at: at(String(t.at ?? r.createdAt)),
-        });
-    }
-  }
-  await store.outbox.markAllProcessed(now);
+  const live = await store.specs.live();
+  if (!live) throw new Error('the workspace has no published spec to load the demo into');
+  await writeRecords(
+    store,
+    live.spec,
+    recipe,
+    now,
+    (login) => ids.get(login ?? '') ?? null,
+    report,
+  );
   return report;
 }
 
-/** A placeholder file row for a demo attachment (the bytes are not part of the recipe). */
-async function demoFile(store: Store, f: { name: string; mime: string; size: number }, at: number) {
-  const id = newId();
-  await store.files.insert({
-    id,
-    name: f.name,
-    mime: f.mime,
-    size: f.size,
-    sha256: '',
-    storagePath: `demo/${f.name}`,
-    createdBy: null,
-    createdAt: at,
-  });
-  return { id, name: f.name, size: f.size, mime: f.mime };
+/**
+ * The recipe's records as seed units (times resolved against `now`, refs and user fields
+ * resolved to ids), written in one transaction through the seed's batch path: the same rows the
+ * engine's write path would leave (ledger, creation history, stage walk, activities, touches,
+ * SLA due times), without replaying each step as a call of its own.
+ */
+async function writeRecords(
+  store: Store,
+  spec: AppSpec,
+  recipe: DemoRecipe,
+  now: number,
+  user: (login: string | null | undefined) => string | null,
+  report: DemoReport,
+): Promise<void> {
+  const at = (s: string) => relativeTime(s, now) ?? now;
+  const ids = seedIds(randomInt(2 ** 31));
+  const refs = new Map<string, string>();
+  for (const records of Object.values(recipe.records))
+    for (const r of records) refs.set(r.ref, ids.next(at(r.createdAt)));
+  const model = createSpecModel(spec, null);
+  const counts: UnitCounts = {
+    records: {},
+    activities: 0,
+    transitions: 0,
+    refused: 0,
+    reasons: [],
+  };
+  const prepare = unitPreparer({ spec, ids, user, counts, live: true });
+  const batch = new SeedBatch();
+  for (const [entity, records] of Object.entries(recipe.records)) {
+    const fields = model.entity(entity)?.fields;
+    for (const r of records) {
+      const values: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r.values)) {
+        const value = resolveValue(v, now, refs);
+        // `user` fields name people by login in the recipe.
+        values[k] =
+          fields?.get(k)?.type === 'user' && typeof value === 'string'
+            ? (user(value) ?? value)
+            : value;
+      }
+      const refused = counts.refused;
+      prepare(batch, [
+        {
+          entity,
+          id: refs.get(r.ref)!,
+          values,
+          owner: r.owner ?? null,
+          team: r.team ?? null,
+          createdAt: at(r.createdAt),
+          createdBy: r.createdBy ?? null,
+          ...(r.stageHistory
+            ? { stages: r.stageHistory.map((s) => ({ stage: s.stage, at: at(s.at) })) }
+            : {}),
+          activities: (r.activities ?? []).map((a) => ({
+            type: a.type,
+            at: at(a.at),
+            by: a.by ?? r.owner ?? null,
+            body: a.body ?? null,
+            ...(a.attachments ? { attachments: a.attachments } : {}),
+          })),
+          touches: (r.touches ?? []).map((t) => touchOf(t, at(String(t.at ?? r.createdAt)))),
+        },
+      ]);
+      if (counts.refused > refused)
+        report.failures.push({ ref: r.ref, reason: counts.reasons.at(-1)?.message ?? '' });
+      else report.records += 1;
+    }
+  }
+  await store.transaction((tx) => batch.write(tx, spec));
+}
+
+/** A recipe touch (its keys as in a link: utm_source…) as a touch row. */
+function touchOf(t: Record<string, unknown>, at: number): SeedTouch {
+  const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  return {
+    kind: String(t.kind ?? 'form'),
+    sourceKey: text(t.sourceKey),
+    utmSource: text(t.utm_source),
+    utmMedium: text(t.utm_medium),
+    utmCampaign: text(t.utm_campaign),
+    utmContent: text(t.utm_content),
+    utmTerm: text(t.utm_term),
+    referrer: text(t.referrer),
+    landingUrl: text(t.landing_url),
+    at,
+  };
 }

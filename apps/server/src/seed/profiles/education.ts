@@ -1,6 +1,6 @@
 import { chineseName, mobile } from '../people';
 import type { Random } from '../random';
-import type { SeedProfile, SeedRecord, SeedUser } from '../types';
+import type { SeedProfile, SeedRecord, SeedTouch, SeedUser } from '../types';
 import { createdIn, walkFunnel, type FunnelStep } from '../walk';
 
 const HOUR = 3_600_000;
@@ -216,10 +216,21 @@ function lead(i: number, r: Random, createdAt: number, now: number): SeedRecord 
     createdAt,
     stages: walk.stages,
     activities: activities.filter((a) => a.at <= now),
-    touch: campaign
-      ? { utmSource: source, utmCampaign: campaign.code, utmContent: r.chance(0.5) ? 'a' : 'b' }
-      : null,
+    touches: campaign
+      ? [campaignTouch(source, campaign.code, r.chance(0.5) ? 'a' : 'b', createdAt)]
+      : [],
   };
+}
+
+/** The form touch of a lead that came through a campaign's paid link. */
+function campaignTouch(
+  utmSource: string,
+  utmCampaign: string,
+  utmContent: string,
+  at: number,
+): SeedTouch {
+  const none = { sourceKey: null, utmTerm: null, referrer: null, landingUrl: null };
+  return { kind: 'form', utmSource, utmMedium: 'cpc', utmCampaign, utmContent, at, ...none };
 }
 
 /** The education template's year: campaigns with spend, then leads by channel, course and city. */
