@@ -36,6 +36,14 @@ describe('server field type registry', () => {
     }
   });
 
+  it('refuses a type it does not know instead of passing a form string through or guessing an example', () => {
+    for (const type of ['rating', 'toString', '__proto__']) {
+      const field = { ...fieldOf('text'), key: 'score', type } as unknown as FieldSpec;
+      expect(() => coerceFormValue(field, '5'), type).toThrow(new RegExp(`"${type}".*score`));
+      expect(() => serverFieldType(field).example(field, 'en'), type).toThrow(/score/);
+    }
+  });
+
   it('coerces form strings by type and passes through what does not parse', () => {
     expect(coerceFormValue(fieldOf('money'), '12.34')).toBe(1234);
     expect(coerceFormValue(fieldOf('money'), 'abc')).toBe('abc');

@@ -84,7 +84,13 @@ const serverFieldTypes: { readonly [K in FieldType]: ServerFieldType<FieldOfType
   formula: { coerce: asIs, example: (f) => FORMULA_EXAMPLES[f.resultType] },
 };
 
-/** The server entry of a field's type, looked up with the field's own type. */
+/**
+ * The server entry of a field's type, looked up with the field's own type. An unknown type
+ * throws: the spec validator rejects such fields, so reaching here is a bug, and passing the
+ * raw string through (or documenting no example) would hide it.
+ */
 export function serverFieldType<F extends FieldSpec>(field: F): ServerFieldType<F> {
+  if (!Object.hasOwn(serverFieldTypes, field.type))
+    throw new Error(`no server entry for field type "${field.type}" (field ${field.key})`);
   return serverFieldTypes[field.type] as unknown as ServerFieldType<F>;
 }

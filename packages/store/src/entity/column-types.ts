@@ -1,4 +1,4 @@
-import type { FieldType } from '@trellis/spec';
+import type { FieldType, FormulaFieldSpec } from '@trellis/spec';
 import type { FieldShape } from '../spec-shape';
 
 /** Storage class of a column, portable across dialects (the SQLite adapter maps it to TEXT/REAL/INTEGER). */
@@ -19,7 +19,8 @@ const BOOL: ColumnKind = { sqlType: 'integer', logicType: 'boolean', codec: 'boo
 const DATE: ColumnKind = { sqlType: 'text', logicType: 'date', codec: 'plain' };
 const DATETIME: ColumnKind = { sqlType: 'integer', logicType: 'datetime', codec: 'plain' };
 
-const FORMULA: Record<string, ColumnKind> = {
+/** Keyed by the spec's result types: a new one fails the typecheck here until it has a column. */
+const FORMULA: Record<FormulaFieldSpec['resultType'], ColumnKind> = {
   number: REAL,
   text: TEXT,
   boolean: BOOL,
@@ -49,7 +50,15 @@ const COLUMN_KINDS: Record<FieldType, (f: FieldShape) => ColumnKind> = {
   user: (f) => (f.multiple ? JSON_TEXT : TEXT),
   file: () => JSON_TEXT,
   region: () => TEXT,
-  formula: (f) => FORMULA[f.resultType ?? 'text'] ?? TEXT,
+  formula: (f) => {
+    // The validator requires a result type; one it does not know would store a guessed shape.
+    const kind = Object.hasOwn(FORMULA, f.resultType ?? '')
+      ? FORMULA[f.resultType as FormulaFieldSpec['resultType']]
+      : undefined;
+    if (!kind)
+      throw new Error(`no column kind for formula result type "${f.resultType}" (field ${f.key})`);
+    return kind;
+  },
 };
 
 /**
