@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,12 @@ import { fullStack } from './stack';
 
 // The gallery's routes over the repository's templates/ folder (what `trellis start` offers).
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '../../../templates');
+/** The repo's b2b-sales version (the one installed below). */
+const b2bVersion = (
+  JSON.parse(readFileSync(join(TEMPLATES, 'b2b-sales', 'template.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 async function gallery() {
   const s = await fullStack({ templateDirs: [TEMPLATES] });
@@ -133,7 +140,7 @@ describe('template gallery API', () => {
       items: { name: string; installed: string | null; offer: string }[];
     };
     expect(listed.items.find((t) => t.name === 'b2b-sales')).toMatchObject({
-      installed: '0.1.0',
+      installed: b2bVersion,
       offer: 'reinstall',
     });
   });

@@ -46,7 +46,7 @@ describe('template install', () => {
       const r = await applyTemplate(s, source(name), { locale: 'en' });
       expect(r.ok ? [] : r.errors).toEqual([]);
       expect(r.plan.kind).toBe('install');
-      expect(await s.templates.get(name)).toMatchObject({ name, version: '0.1.0' });
+      expect(await s.templates.get(name)).toMatchObject({ name, version: source(name).version });
       expect((await live(s)).entities.length).toBeGreaterThan(1);
     },
   );
@@ -172,5 +172,69 @@ describe('template upgrade (three-way merge)', () => {
     // Going back to 0.1.0 is refused: an upgrade only moves forward.
     const older = await planTemplate(s, v1, { locale: 'en' });
     expect(older.errors.map((e) => e.code)).toContain('template.older');
+  });
+
+  it('upgrades b2b-sales 0.1.0 to the repo version over a customised workspace: rounded completeness, data health over the 12 core fields, the source-health widget', async () => {
+    const s = await open();
+    const now = source('b2b-sales');
+    expect(now.version).not.toBe('0.1.0');
+    // 0.1.0 as it was: completeness not rounded, data health over the required fields only,
+    // no source-health widget.
+    const v1 = source('b2b-sales', '0.1.0');
+    const core = [
+      'companyName',
+      'taxId',
+      'phone',
+      'contactName',
+      'contactTitle',
+      'contactLevel',
+      'email',
+      'industry',
+      'companySize',
+      'city',
+      'address',
+      'firstChannel',
+    ];
+    const completeness = fieldOf(v1.spec, 'customer', 'completeness') as Field & {
+      expression: unknown;
+    };
+    completeness.expression = {
+      '/': [{ '*': [100, { '+': core.map((f) => ({ if: [{ var: f }, 1, 0] })) }] }, 12],
+    };
+    type Widget = { key: string; fields?: string[] };
+    const health = (spec: unknown) =>
+      (spec as { dashboards: { key: string; widgets: Widget[] }[] }).dashboards.find(
+        (d) => d.key === 'customer-health',
+      )!;
+    const old = health(v1.spec);
+    delete old.widgets.find((w) => w.key === 'health')!.fields;
+    old.widgets = old.widgets.filter((w) => w.key !== 'sources');
+    expect((await applyTemplate(s, v1, { locale: 'en' })).ok).toBe(true);
+    // The builder's own change: a field for the customer's WeCom group.
+    const ours = structuredClone(await live(s)) as unknown as Record<string, unknown>;
+    entity(ours, 'customer').fields.push({
+      key: 'wecomGroup',
+      type: 'text',
+      label: { 'zh-CN': '企业微信群', en: 'WeCom group' },
+    } as Field);
+    expect((await s.specs.publish({ spec: ours })).ok).toBe(true);
+
+    const plan = await planTemplate(s, now, { locale: 'en' });
+    expect(plan).toMatchObject({ kind: 'upgrade', installed: '0.1.0', errors: [], conflicts: [] });
+    // Only the template's own changes: the builder's field is not undone.
+    expect(plan.changes.map((c) => c.path).sort()).toEqual([
+      '/dashboards',
+      '/entities/customer/fields/completeness',
+    ]);
+    const done = await applyTemplate(s, now, { locale: 'en' });
+    expect(done.ok ? [] : done.errors).toEqual([]);
+    const spec = await live(s);
+    expect(entity(spec, 'customer').fields.map((f) => f.key)).toContain('wecomGroup');
+    expect(JSON.stringify(fieldOf(spec, 'customer', 'completeness'))).toBe(
+      JSON.stringify(fieldOf(now.spec, 'customer', 'completeness')),
+    );
+    expect(health(spec).widgets.find((w) => w.key === 'health')!.fields).toEqual(core);
+    expect(health(spec).widgets.map((w) => w.key)).toContain('sources');
+    expect((await s.templates.get('b2b-sales'))?.version).toBe(now.version);
   });
 });

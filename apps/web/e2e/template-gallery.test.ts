@@ -1,11 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { startTrellis, WEB_DIR, type RunningTrellis } from './harness/trellis';
 
 // Installing a template changes the app for everyone: this file runs its own demo server
 // (education with demo records) instead of the shared one.
 let server: RunningTrellis;
+/** The version of the repo's b2b-sales, the one the gallery installs. */
+const B2B = (
+  JSON.parse(
+    readFileSync(join(WEB_DIR, '..', '..', 'templates', 'b2b-sales', 'template.json'), 'utf8'),
+  ) as { version: string }
+).version;
 beforeAll(async () => {
   server = await startTrellis();
 }, 120_000);
@@ -123,7 +131,7 @@ describe('the template gallery in the builder', () => {
           };
         };
       });
-      expect(after.list.items.find((t) => t.name === 'b2b-sales')?.installed).toBe('0.1.0');
+      expect(after.list.items.find((t) => t.name === 'b2b-sales')?.installed).toBe(B2B);
       expect(after.spec.spec.entities.map((e) => e.key)).toEqual(
         expect.arrayContaining(['lead', 'customer', 'deal']),
       );
@@ -135,7 +143,7 @@ describe('the template gallery in the builder', () => {
         .locator('.ant-modal-footer')
         .getByRole('button', { name: /关\s?闭/ })
         .click();
-      await expect(card(page, 'b2b-sales').textContent()).resolves.toContain('已安装：v0.1.0');
+      await expect(card(page, 'b2b-sales').textContent()).resolves.toContain(`已安装：v${B2B}`);
       await shot(page, 'template-gallery-after-zh-CN-desktop');
       expect(page.pageErrors).toEqual([]);
     } finally {

@@ -8,17 +8,22 @@ import { startTrellis, WEB_DIR, type RunningTrellis } from './harness/trellis';
 
 // Upgrading an installed template from the gallery. The workspace runs education with B2B
 // sales v0.0.9 installed over it (the workspace kept its own sales role label there) and has
-// B2B customers; the repo's b2b-sales is v0.1.0, which renamed that role and added a view.
+// B2B customers; the repo's b2b-sales (B2B below) renamed that role and added a view.
 // So the upgrade has a conflict (the workspace and the template changed the same label) and
 // an addition the workspace did not have.
 const OLD_LABEL = { 'zh-CN': '大客户代表', en: 'Key account rep' };
 const ADMIN = { login: 'upgrade.admin', password: 'Gallery-Upgrade-2026!' };
 let server: RunningTrellis;
 let work: string;
+const B2B_DIR = join(WEB_DIR, '..', '..', 'templates', 'b2b-sales');
+/** The version of the repo's b2b-sales, the one offered as the upgrade. */
+const B2B = (
+  JSON.parse(readFileSync(join(B2B_DIR, 'template.json'), 'utf8')) as { version: string }
+).version;
 
 function oldB2b(): string {
   const dir = join(work, 'b2b-sales-0.0.9');
-  cpSync(join(WEB_DIR, '..', '..', 'templates', 'b2b-sales'), dir, { recursive: true });
+  cpSync(B2B_DIR, dir, { recursive: true });
   const edit = (file: string, change: (json: Record<string, unknown>) => void) => {
     const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
     change(json);
@@ -61,7 +66,7 @@ async function openUpgrade(page: Page, zh: boolean) {
   await page.waitForLoadState('networkidle');
   const text = await card(page).textContent();
   expect(text).toContain(zh ? '已安装：v0.0.9' : 'Installed: v0.0.9');
-  expect(text).toContain(zh ? '可升级到 v0.1.0' : 'v0.1.0 available');
+  expect(text).toContain(zh ? `可升级到 v${B2B}` : `v${B2B} available`);
   await card(page)
     .getByRole('button', { name: zh ? /^升级 B2B/ : /^Upgrade B2B/ })
     .click();
@@ -103,7 +108,7 @@ describe('upgrading a template from the gallery', () => {
       const page = await newPage(browser, PHONE);
       const dialog = await openUpgrade(page, false);
       await expect(dialog.textContent()).resolves.toContain(
-        'from v0.0.9 to v0.1.0 merges the template’s changes with the changes you made since',
+        `from v0.0.9 to v${B2B} merges the template’s changes with the changes you made since`,
       );
       // The conflict count reads whole at phone width (it was cut to "2 …" by the bulk buttons).
       const count = dialog.locator('[data-conflict-count]');
@@ -128,7 +133,7 @@ describe('upgrading a template from the gallery', () => {
     }
   }, 240_000);
 
-  it('upgrades B2B sales 0.0.9 → 0.1.0 with a choice per conflict, keeping every record (zh-CN, desktop)', async () => {
+  it(`upgrades B2B sales 0.0.9 → ${B2B} with a choice per conflict, keeping every record (zh-CN, desktop)`, async () => {
     const browser = await openBrowser('zh-CN');
     try {
       const page = await newPage(browser, DESKTOP);
@@ -148,7 +153,7 @@ describe('upgrading a template from the gallery', () => {
       await shot(page, 'template-upgraded-zh-CN-desktop');
 
       const after = await workspace(page);
-      expect(after.list.items.find((t) => t.name === 'b2b-sales')?.installed).toBe('0.1.0');
+      expect(after.list.items.find((t) => t.name === 'b2b-sales')?.installed).toBe(B2B);
       const sales = after.spec.spec.roles.find((r) => r.key === 'sales')!;
       expect(sales.label['zh-CN']).toBe('客户经理');
       expect(sales.label.en).toBe(oursEn);
@@ -159,7 +164,7 @@ describe('upgrading a template from the gallery', () => {
         .locator('.ant-modal-footer')
         .getByRole('button', { name: /关\s?闭/ })
         .click();
-      await expect(card(page).textContent()).resolves.toContain('已安装：v0.1.0');
+      await expect(card(page).textContent()).resolves.toContain(`已安装：v${B2B}`);
       await shot(page, 'template-upgrade-gallery-after-zh-CN-desktop');
       expect(page.pageErrors).toEqual([]);
     } finally {

@@ -313,4 +313,82 @@ describe('templates/b2b-sales through the engine', () => {
       expect(leaders.widget.columns[0]).toMatchObject({ key: 'leads', label: deals });
     }
   });
+
+  it('measures data health over the 12 core fields, counts the duplicate merged and the 24-hour assignment, and flags a webhook source silent for 24 hours', async () => {
+    h = await setup();
+    const first = await customer({ city: '330100' });
+    // The same mobile + tax ID again from the 400 hotline: merged into the first.
+    const again = await customer({ phone: first.record.phone, industry: 'tmt' });
+    expect(again.merged).toBe(true);
+    await customer(
+      { contactTitle: '采购经理', email: 'cg@yunfan.cn', address: '文三路 1 号' },
+      as('he.jun'),
+    );
+    await h.automations.drain();
+    // The intake log of the two hotline calls, as the server writes it.
+    for (const [n, status] of [
+      [1, 'accepted'],
+      [2, 'merged'],
+    ] as const)
+      await h.store.intakeLog.append({
+        id: `log-${n}`,
+        kind: 'webhook',
+        sourceKey: 'hotline-400',
+        status,
+        httpStatus: status === 'accepted' ? 201 : 200,
+        reasons: null,
+        recordId: first.record.id,
+        ip: null,
+        idempotencyKey: null,
+        at: h.clock.now(),
+      });
+    const sources = async () => {
+      const w = await h.engine.reports.widget('customer-health', 'sources', {}, vp());
+      if (!w.ok) throw new Error(w.error.message);
+      return w.widget.rows
+        .filter((r) => r.key.startsWith('webhook:'))
+        .map((r) => [r.key, r.values.received!.value, r.values.merged!.value, Boolean(r.flag)]);
+    };
+    // The WeChat account never sent anything: no delay to flag.
+    expect(await sources()).toEqual([
+      ['webhook:hotline-400', 2, 1, false],
+      ['webhook:wechat-mp-b2b', 0, 0, false],
+    ]);
+    // A day and an hour later the hotline has been silent past its 24 hours.
+    h.clock.advance(25 * HOUR);
+    expect(await sources()).toEqual([
+      ['webhook:hotline-400', 2, 1, true],
+      ['webhook:wechat-mp-b2b', 0, 0, false],
+    ]);
+
+    const CORE = [
+      'companyName',
+      'taxId',
+      'phone',
+      'contactName',
+      'contactTitle',
+      'contactLevel',
+      'email',
+      'industry',
+      'companySize',
+      'city',
+      'address',
+      'firstChannel',
+    ];
+    const rows = await h.rows('e_customer');
+    const filled = rows.reduce(
+      (n, r) => n + CORE.filter((f) => r[f] !== null && r[f] !== '').length,
+      0,
+    );
+    const health = await h.engine.reports.widget('customer-health', 'health', {}, vp());
+    if (!health.ok) throw new Error(health.error.message);
+    const total = health.widget.rows.find((r) => r.key === '$total')!.values;
+    // Every required field is filled, so over the required fields alone it would read 100 %.
+    expect(total.completeness!.value).toBeCloseTo(filled / (rows.length * CORE.length), 9);
+    expect(total.completeness!.value).toBeLessThan(0.9);
+    expect(health.widget.columns.filter((c) => c.key.startsWith('filled:'))).toHaveLength(12);
+    expect(total.merged!.value).toBe(1);
+    // Routed to the region lead, or owned by its maker, at once: all assigned within 24 hours.
+    expect(total.assigned24h!.value).toBe(1);
+  });
 });
