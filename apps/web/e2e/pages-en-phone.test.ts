@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
+import { apiSession } from './harness/api-session';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -18,6 +19,23 @@ describe('the same pages in English and at phone width', () => {
         .first()
         .waitFor();
       await shot(page, 'workbench-en-desktop');
+
+      // An overdue task of the manager's heads the inbox, said to be overdue; one due later follows.
+      const api = await apiSession(server, manager.login);
+      const stamp = Date.now() % 100000;
+      const late = `Call the Wuhan campus back ${stamp}`;
+      const later = `Review next week's plan ${stamp}`;
+      await api('POST', '/api/v1/tasks', { title: later, dueAt: Date.now() + 86_400_000 });
+      await api('POST', '/api/v1/tasks', { title: late, dueAt: Date.now() - 3_600_000 });
+      await page.goto(`${server.url}/inbox`);
+      const tasks = page.locator('.ant-card', { hasText: 'My tasks' }).locator('.ant-list-item');
+      await tasks.filter({ hasText: late }).waitFor();
+      const texts = await tasks.allInnerTexts();
+      const at = (title: string) => texts.findIndex((t) => t.includes(title));
+      expect(at(late)).toBeLessThan(at(later));
+      expect(texts[at(late)]).toContain('Overdue');
+      expect(texts[at(later)]).not.toContain('Overdue');
+      await shot(page, 'inbox-overdue-en-desktop');
 
       const rep = server.login('sales');
       const repBrowser = await openBrowser('en');
@@ -42,6 +60,8 @@ describe('the same pages in English and at phone width', () => {
       const card = prospect.locator('.trellis-board-card').first();
       await card.waitFor();
       await shot(page, 'board-en-desktop');
+      const name = (await card.innerText()).split('\n')[0]!.trim();
+      const countBefore = await prospect.locator('.trellis-board-card').count();
       const target = page.getByRole('region', { name: 'Needs confirmed' });
       const from = (await card.boundingBox())!;
       const to = (await target.boundingBox())!;
@@ -52,7 +72,15 @@ describe('the same pages in English and at phone width', () => {
       await page.mouse.up();
       const dialog = page.getByRole('dialog');
       await dialog.getByText(/Cannot move to “Needs confirmed”/).waitFor();
+      // The dialog asks for what the stage requires (the record's form, for that stage).
+      await dialog.getByRole('form').getByLabel('Budget range', { exact: true }).waitFor();
       await shot(page, 'board-refused-en-desktop');
+      // Closed without filling it in: the card is where it was, the counts as they were.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await prospect.locator('.trellis-board-card', { hasText: name }).first().waitFor();
+      expect(await target.locator('.trellis-board-card', { hasText: name }).count()).toBe(0);
+      expect(await prospect.locator('.trellis-board-card').count()).toBe(countBefore);
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();

@@ -1,10 +1,10 @@
-import type { RunningTrellis } from './trellis';
+import type { DemoLogin } from './trellis';
 
 /**
  * A demo user's API session from Node, beside the browser: what another person does while the
  * page under test stays open (the browser profile holds one session only).
  */
-export async function apiSession(server: RunningTrellis, login: string) {
+export async function apiSession(server: { url: string; logins: DemoLogin[] }, login: string) {
   const who = server.logins.find((l) => l.login === login);
   if (!who) throw new Error(`no demo login ${login}`);
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
