@@ -3,6 +3,8 @@ import { localized } from '@trellis/rules';
 import type { FieldSpec } from '@trellis/spec';
 import { formMessage } from '../../core/messages';
 import type { WidgetProps } from '../../react/widget-types';
+import { SelectFacade } from './facades';
+import { upgradeOnUse, type LiveProps } from './upgrade';
 
 const optionsOf = (f: FieldSpec) =>
   f.type === 'select' || f.type === 'multiselect'
@@ -40,10 +42,13 @@ export function DesktopBoolean({ attachInput, ...p }: WidgetProps) {
   );
 }
 
+const asRadios = (p: Pick<WidgetProps, 'field'>) =>
+  p.field.type === 'select' && p.field.display === 'radio';
+
 /** Radio buttons when the field asks for them, else a searchable dropdown with colored options. */
-export function DesktopSelect({ attachInput, ...p }: WidgetProps) {
+function LiveSelect({ attachInput, openOnMount, ...p }: LiveProps) {
   const options = optionsOf(p.field);
-  if (p.field.type === 'select' && p.field.display === 'radio')
+  if (asRadios(p))
     return (
       <Radio.Group
         id={p.id}
@@ -68,6 +73,8 @@ export function DesktopSelect({ attachInput, ...p }: WidgetProps) {
     <Select
       id={p.id}
       ref={attachInput}
+      autoFocus={p.autoFocus}
+      defaultOpen={openOnMount}
       allowClear
       showSearch={{ optionFilterProp: 'text' }}
       disabled={p.readOnly}
@@ -91,6 +98,13 @@ export function DesktopSelect({ attachInput, ...p }: WidgetProps) {
       }))}
     />
   );
+}
+
+const UpgradingSelect = upgradeOnUse(SelectFacade, LiveSelect);
+
+/** A dropdown mounts drawn (facades.tsx) and becomes Ant Design's Select when used. */
+export function DesktopSelect(p: WidgetProps) {
+  return asRadios(p) ? <LiveSelect {...p} /> : <UpgradingSelect {...p} />;
 }
 
 export function DesktopMultiselect({ attachInput, ...p }: WidgetProps) {

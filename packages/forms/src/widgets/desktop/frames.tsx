@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import type { Locale } from '@trellis/rules';
 import { formMessage } from '../../core/messages';
+import { AntLookProvider, useAntLook } from './look';
 import type {
   ActionsProps,
   FieldFrameProps,
@@ -65,11 +66,26 @@ export function DesktopSection(p: SectionFrameProps) {
   );
 }
 
+/**
+ * The submit button: the <button> Ant Design's primary Button renders, drawn by its stylesheet;
+ * the component itself (its spinner) only while a submit is under way.
+ */
 export function DesktopActions(p: ActionsProps) {
+  const look = useAntLook();
+  if (p.busy || !look.static)
+    return (
+      <Button type="primary" htmlType="submit" loading={p.busy} disabled={p.disabled}>
+        {p.label}
+      </Button>
+    );
   return (
-    <Button type="primary" htmlType="submit" loading={p.busy} disabled={p.disabled}>
-      {p.label}
-    </Button>
+    <button
+      type="submit"
+      disabled={p.disabled}
+      className={`ant-btn ${look.scope} ant-btn-primary ant-btn-color-primary ant-btn-variant-solid`}
+    >
+      <span>{p.label}</span>
+    </button>
   );
 }
 
@@ -99,5 +115,9 @@ export function DesktopUnsupported(p: WidgetProps) {
 
 /** Ant Design's own texts (date pickers, empty lists) in the form's locale. */
 export function DesktopRoot({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>{children}</ConfigProvider>;
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
+      <AntLookProvider>{children}</AntLookProvider>
+    </ConfigProvider>
+  );
 }

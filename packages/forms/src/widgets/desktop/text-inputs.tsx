@@ -4,31 +4,63 @@ import type { WidgetProps } from '../../react/widget-types';
 import { minorDigits } from '../../core/money';
 import { displayValue, inputText } from '../shared/display';
 import { usePhoneText } from '../shared/usePhoneText';
+import { DateFacade, NumberFacade } from './facades';
+import { antClasses, useAntLook } from './look';
+import { upgradeOnUse, type LiveProps } from './upgrade';
 
-// What every Ant Design input shares: id, aria wiring, read-only, placeholder, error status.
-const common = (p: Omit<WidgetProps, 'attachInput'>) => ({
+// What every input shares: id, aria wiring, read-only, placeholder, error status.
+const common = (p: Omit<WidgetProps, 'attachInput' | 'onChange'>) => ({
   id: p.id,
   name: p.field.key,
   placeholder: p.placeholder,
-  status: p.invalid ? ('error' as const) : undefined,
+  autoFocus: p.autoFocus,
   'aria-invalid': p.invalid || undefined,
   'aria-required': p.required || undefined,
   'aria-describedby': p.describedBy,
   onBlur: p.onBlur,
 });
 
-const textInput = (type: string, inputMode?: 'email' | 'tel' | 'url', autoComplete?: string) =>
-  function DesktopText({ attachInput, ...p }: WidgetProps) {
+type TextProps = Omit<WidgetProps, 'attachInput' | 'onChange'> & {
+  attachInput: WidgetProps['attachInput'];
+  text: string;
+  onText(text: string): void;
+  type: string;
+  inputMode?: 'email' | 'tel' | 'url';
+  autoComplete?: string;
+};
+
+// A text input is the <input> Ant Design's Input renders (same classes, so the same look from
+// its static stylesheet), without mounting the component: nothing about it needs it.
+function AntInput({ attachInput, text, onText, type, inputMode, autoComplete, ...p }: TextProps) {
+  const look = useAntLook();
+  const attrs = { ...common(p), type, inputMode, autoComplete, readOnly: p.readOnly, value: text };
+  if (!look.static)
     return (
       <Input
-        {...common(p)}
-        type={type}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        readOnly={p.readOnly}
+        {...attrs}
+        status={p.invalid ? 'error' : undefined}
         ref={attachInput}
-        value={inputText(p.value)}
-        onChange={(e) => p.onChange(e.target.value)}
+        onChange={(e) => onText(e.target.value)}
+      />
+    );
+  return (
+    <input
+      {...attrs}
+      className={antClasses(look, 'input', { invalid: p.invalid })}
+      ref={attachInput}
+      onChange={(e) => onText(e.target.value)}
+    />
+  );
+}
+
+const textInput = (type: string, inputMode?: 'email' | 'tel' | 'url', autoComplete?: string) =>
+  function DesktopText(p: WidgetProps) {
+    return (
+      <AntInput
+        {...p}
+        {...{ type, inputMode, autoComplete }}
+        text={inputText(p.value)}
+        onText={p.onChange}
       />
     );
   };
@@ -37,28 +69,34 @@ export const DesktopText = textInput('text');
 export const DesktopEmail = textInput('email', 'email', 'email');
 export const DesktopUrl = textInput('url', 'url');
 
-export function DesktopPhone({ attachInput, ...p }: WidgetProps) {
+export function DesktopPhone(p: WidgetProps) {
   const [text, setText] = usePhoneText(p.value, p.field, p.onChange);
   return (
-    <Input
-      {...common(p)}
-      type="tel"
-      inputMode="tel"
-      autoComplete="tel"
-      readOnly={p.readOnly}
-      ref={attachInput}
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-    />
+    <AntInput {...p} type="tel" inputMode="tel" autoComplete="tel" text={text} onText={setText} />
   );
 }
 
+/** Grows with its text from 3 to 10 lines (CSS field-sizing; desktop.css). */
 export function DesktopLongtext({ attachInput, ...p }: WidgetProps) {
+  const look = useAntLook();
+  if (!look.static)
+    return (
+      <Input.TextArea
+        {...common(p)}
+        status={p.invalid ? 'error' : undefined}
+        readOnly={p.readOnly}
+        autoSize={{ minRows: 3, maxRows: 10 }}
+        ref={attachInput}
+        value={inputText(p.value)}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    );
   return (
-    <Input.TextArea
+    <textarea
       {...common(p)}
+      className={antClasses(look, 'input', { invalid: p.invalid, extra: 'tf-d-textarea' })}
+      rows={3}
       readOnly={p.readOnly}
-      autoSize={{ minRows: 3, maxRows: 10 }}
       ref={attachInput}
       value={inputText(p.value)}
       onChange={(e) => p.onChange(e.target.value)}
@@ -68,11 +106,12 @@ export function DesktopLongtext({ attachInput, ...p }: WidgetProps) {
 
 const numberValue = (v: unknown) => (typeof v === 'number' ? v : null);
 
-export function DesktopNumber({ attachInput, ...p }: WidgetProps) {
+function LiveNumber({ attachInput, ...p }: WidgetProps) {
   const f = p.field;
   return (
     <InputNumber
       {...common(p)}
+      status={p.invalid ? 'error' : undefined}
       style={{ width: '100%' }}
       readOnly={p.readOnly}
       ref={attachInput}
@@ -87,7 +126,7 @@ export function DesktopNumber({ attachInput, ...p }: WidgetProps) {
 }
 
 /** Amounts are edited in yuan and held in fen (integer minor units). */
-export function DesktopMoney({ attachInput, ...p }: WidgetProps) {
+function LiveMoney({ attachInput, ...p }: WidgetProps) {
   const currency = (p.field.type === 'money' && p.field.currency) || 'CNY';
   const digits = minorDigits(currency);
   const scale = 10 ** digits;
@@ -95,6 +134,7 @@ export function DesktopMoney({ attachInput, ...p }: WidgetProps) {
   return (
     <InputNumber
       {...common(p)}
+      status={p.invalid ? 'error' : undefined}
       style={{ width: '100%' }}
       readOnly={p.readOnly}
       ref={attachInput}
@@ -106,11 +146,13 @@ export function DesktopMoney({ attachInput, ...p }: WidgetProps) {
   );
 }
 
-export function DesktopDate({ attachInput, ...p }: WidgetProps) {
+function LiveDate({ attachInput, openOnMount, ...p }: LiveProps) {
   const value = typeof p.value === 'string' && dayjs(p.value).isValid() ? dayjs(p.value) : null;
   return (
     <DatePicker
       {...common(p)}
+      defaultOpen={openOnMount}
+      status={p.invalid ? 'error' : undefined}
       style={{ width: '100%' }}
       disabled={p.readOnly}
       ref={attachInput}
@@ -120,11 +162,13 @@ export function DesktopDate({ attachInput, ...p }: WidgetProps) {
   );
 }
 
-export function DesktopDatetime({ attachInput, ...p }: WidgetProps) {
+function LiveDatetime({ attachInput, openOnMount, ...p }: LiveProps) {
   const value = typeof p.value === 'number' ? dayjs(p.value) : null;
   return (
     <DatePicker
       {...common(p)}
+      defaultOpen={openOnMount}
+      status={p.invalid ? 'error' : undefined}
       style={{ width: '100%' }}
       showTime={{ format: 'HH:mm' }}
       format="YYYY-MM-DD HH:mm"
@@ -135,6 +179,11 @@ export function DesktopDatetime({ attachInput, ...p }: WidgetProps) {
     />
   );
 }
+
+export const DesktopNumber = upgradeOnUse(NumberFacade, LiveNumber);
+export const DesktopMoney = upgradeOnUse(NumberFacade, LiveMoney);
+export const DesktopDate = upgradeOnUse(DateFacade, LiveDate);
+export const DesktopDatetime = upgradeOnUse(DateFacade, LiveDatetime);
 
 export function DesktopFormula(p: WidgetProps) {
   return (

@@ -1,0 +1,65 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+// Ant Design's own token hook: unlike the public `theme.useToken` it tells the CSS-variable
+// scope class its components carry and whether styles are static (zeroRuntime).
+import { useToken } from 'antd/es/theme/internal';
+// The style hooks of the components the stand-ins draw: with static styles they only register
+// each component's CSS variables (its paddings, heights), which the stand-ins need before any
+// of those components has mounted.
+import useInputStyle from 'antd/es/input/style';
+import useInputNumberStyle from 'antd/es/input-number/style';
+import useSelectStyle from 'antd/es/select/style';
+import usePickerStyle from 'antd/es/date-picker/style';
+
+/**
+ * The classes Ant Design puts on its own inputs in this tree (its CSS-variable scope and, when
+ * hashed, its hash), so plain elements drawn with Ant Design's class names look exactly like its
+ * components. This needs Ant Design's static stylesheet (`antd/dist/antd.css`, with
+ * `theme.zeroRuntime`), the set-up the package requires for the desktop set.
+ */
+export type AntLook = {
+  scope: string;
+  /**
+   * Ant Design's styles come from its static stylesheet (zeroRuntime). Otherwise its styles are
+   * injected only when one of its components mounts, so stand-ins would be unstyled: the desktop
+   * set then mounts the components themselves.
+   */
+  static: boolean;
+};
+
+const LookContext = createContext<AntLook>({ scope: 'css-var-root', static: false });
+
+/** Reads the tree's Ant Design theme once for the whole form (not per input). */
+export function AntLookProvider({ children }: { children: ReactNode }) {
+  const [, , hashId, , cssVar, zeroRuntime] = useToken();
+  useInputStyle('ant-input', 'ant-input-css-var');
+  useInputNumberStyle('ant-input-number', 'ant-input-number-css-var');
+  useSelectStyle('ant-select', 'ant-select-css-var');
+  usePickerStyle('ant-picker', 'ant-picker-css-var');
+  const key = cssVar?.key ?? 'css-var-root';
+  const look = useMemo(
+    () => ({ scope: [key, hashId].filter(Boolean).join(' '), static: zeroRuntime }),
+    [key, hashId, zeroRuntime],
+  );
+  return <LookContext.Provider value={look}>{children}</LookContext.Provider>;
+}
+
+export const useAntLook = () => useContext(LookContext);
+
+/** Ant Design's outlined-input classes for component `name` (`input`, `select`, …). */
+export function antClasses(
+  look: AntLook,
+  name: string,
+  opts: { invalid?: boolean; extra?: string } = {},
+): string {
+  const p = `ant-${name}`;
+  return [
+    p,
+    opts.extra,
+    `${p}-outlined`,
+    opts.invalid ? `${p}-status-error` : '',
+    look.scope,
+    `${p}-css-var`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
