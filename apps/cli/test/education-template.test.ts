@@ -72,6 +72,18 @@ describe('templates/education', () => {
     expect(reasons).toEqual(expect.arrayContaining(['价格高', '时间冲突']));
   });
 
+  it('asks for the article’s 5–8 core fields: name, phone and channel on entry, course, budget and decision cycle by 需求确认', () => {
+    const lead = spec.entities.find((e) => e.key === 'lead')!;
+    const onEntry = lead.fields.filter((f) => f.required === true).map((f) => f.key);
+    const qualified = spec.pipelines
+      ?.find((p) => p.entity === 'lead')
+      ?.stages.find((s) => s.key === 'qualified')?.requires;
+    const core = [...onEntry, ...(qualified ?? [])];
+    expect(core).toEqual(['name', 'phone', 'source', 'course', 'budgetRange', 'decisionCycle']);
+    expect(core.length).toBeGreaterThanOrEqual(5);
+    expect(core.length).toBeLessThanOrEqual(8);
+  });
+
   it('gates the stages: needs before 需求确认, a trial class before 报价沟通, a quote with attachment before 成交', () => {
     const stages = Object.fromEntries(spec.pipelines![0]!.stages.map((s) => [s.key, s]));
     expect(stages.qualified?.requires).toEqual(['course', 'budgetRange', 'decisionCycle']);
