@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ItemPicker } from '../common/ItemPicker';
 import { MasterDetail } from '../common/MasterDetail';
+import { useOpenItem } from '../common/useOpenItem';
 import { useDraft } from '../draft/useDraft';
 import { NewAutomationModal } from './NewAutomationModal';
 import { AutomationEditor } from './AutomationEditor';
@@ -15,20 +16,19 @@ import { AutomationEditor } from './AutomationEditor';
 export function AutomationsSection() {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const navigate = useNavigate();
   const automations = useDraft((s) => s.spec.automations ?? []);
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/automations\/(\d+)/.exec(at)?.[1];
-  const key = useParams()['*'] || automations[Number(atIndex ?? 0)]?.key;
+  const [key, open] = useOpenItem('automations', automations[Number(atIndex ?? 0)]?.key);
   const automation = automations.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
     <NewAutomationModal
       onClose={(created) => {
         setAdding(false);
-        if (created) navigate(`/builder/automations/${created}`);
+        if (created) open(created);
       }}
     />
   ) : null;
@@ -63,7 +63,7 @@ export function AutomationsSection() {
               ).length,
             }))}
             selected={automation?.key}
-            onSelect={(k) => navigate(`/builder/automations/${k}`)}
+            onSelect={open}
             addText={t('common.add')}
             onAdd={() => setAdding(true)}
           />

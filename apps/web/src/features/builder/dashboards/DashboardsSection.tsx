@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ItemPicker } from '../common/ItemPicker';
 import { MasterDetail } from '../common/MasterDetail';
+import { useOpenItem } from '../common/useOpenItem';
 import { useDraft } from '../draft/useDraft';
 import { DashboardEditor } from './DashboardEditor';
 import { NewDashboardModal } from './NewDashboardModal';
@@ -15,19 +16,18 @@ import { NewDashboardModal } from './NewDashboardModal';
 export function DashboardsSection() {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const navigate = useNavigate();
   const dashboards = useDraft((s) => s.spec.dashboards ?? []);
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const atIndex = /^\/dashboards\/(\d+)/.exec(params.get('at') ?? '')?.[1];
-  const key = useParams()['*'] || dashboards[Number(atIndex ?? 0)]?.key;
+  const [key, open] = useOpenItem('dashboards', dashboards[Number(atIndex ?? 0)]?.key);
   const dashboard = dashboards.find((d) => d.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
     <NewDashboardModal
       onClose={(created) => {
         setAdding(false);
-        if (created) navigate(`/builder/dashboards/${created}`);
+        if (created) open(created);
       }}
     />
   ) : null;
@@ -60,7 +60,7 @@ export function DashboardsSection() {
               ).length,
             }))}
             selected={dashboard?.key}
-            onSelect={(k) => navigate(`/builder/dashboards/${k}`)}
+            onSelect={open}
             addText={t('common.add')}
             onAdd={() => setAdding(true)}
           />

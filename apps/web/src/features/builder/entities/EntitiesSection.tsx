@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ItemPicker } from '../common/ItemPicker';
 import { MasterDetail } from '../common/MasterDetail';
+import { useOpenItem } from '../common/useOpenItem';
 import { useDraft } from '../draft/useDraft';
 import { EntityEditor } from './EntityEditor';
 import { NewEntityModal } from './NewEntityModal';
@@ -15,21 +16,20 @@ import { NewEntityModal } from './NewEntityModal';
 export function EntitiesSection() {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const navigate = useNavigate();
   const entities = useDraft((s) => s.spec.entities);
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   // ?at=/entities/<i>/... (a problem's place) opens that entity.
   const atIndex = /^\/entities\/(\d+)/.exec(at)?.[1];
-  const key = useParams()['*'] || entities[Number(atIndex ?? 0)]?.key;
+  const [key, open] = useOpenItem('entities', entities[Number(atIndex ?? 0)]?.key);
   const entity = entities.find((e) => e.key === key);
   const [adding, setAdding] = useState(false);
   const add = (
     <NewEntityModal
       onClose={(created) => {
         setAdding(false);
-        if (created) navigate(`/builder/entities/${created}`);
+        if (created) open(created);
       }}
     />
   );
@@ -61,7 +61,7 @@ export function EntitiesSection() {
               ).length,
             }))}
             selected={entity?.key}
-            onSelect={(k) => navigate(`/builder/entities/${k}`)}
+            onSelect={open}
             addText={t('common.add')}
             onAdd={() => setAdding(true)}
           />

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ItemPicker } from '../common/ItemPicker';
 import { MasterDetail } from '../common/MasterDetail';
+import { useOpenItem } from '../common/useOpenItem';
 import { useDraft } from '../draft/useDraft';
 import { NewFormModal } from './NewFormModal';
 import { FormEditor } from './FormEditor';
@@ -15,20 +16,19 @@ import { FormEditor } from './FormEditor';
 export function FormsSection() {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const navigate = useNavigate();
   const forms = useDraft((s) => s.spec.forms ?? []);
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/forms\/(\d+)/.exec(at)?.[1];
-  const key = useParams()['*'] || forms[Number(atIndex ?? 0)]?.key;
+  const [key, open] = useOpenItem('forms', forms[Number(atIndex ?? 0)]?.key);
   const form = forms.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
     <NewFormModal
       onClose={(created) => {
         setAdding(false);
-        if (created) navigate(`/builder/forms/${created}`);
+        if (created) open(created);
       }}
     />
   ) : null;
@@ -63,7 +63,7 @@ export function FormsSection() {
               ).length,
             }))}
             selected={form?.key}
-            onSelect={(k) => navigate(`/builder/forms/${k}`)}
+            onSelect={open}
             addText={t('common.add')}
             onAdd={() => setAdding(true)}
           />

@@ -39,6 +39,9 @@ export function PlacedField({ placement, entity, columns, onEdit }: Props) {
         opacity: isDragging ? 0.4 : 1,
         // A placed key the entity no longer has stands out until it is taken off the form.
         border: field ? chipStyle.border : '1px dashed #ff4d4f',
+        // Condition tags go to a second line rather than squeeze the name away (in Chinese
+        // two tags left nothing of 转介绍学员 but its ellipsis in a two-column section).
+        flexWrap: 'wrap',
       }}
     >
       <span
@@ -53,10 +56,17 @@ export function PlacedField({ placement, entity, columns, onEdit }: Props) {
         type="link"
         size="small"
         onClick={onEdit}
-        style={{ padding: 0, minWidth: 0, flex: '1 1 auto', justifyContent: 'flex-start' }}
+        // As wide as its name (the tags wrap when they do not fit beside it), at most the row
+        // beside the drag handle, where a name longer than the chip ends in an ellipsis.
+        style={{
+          padding: 0,
+          flex: '1 0 auto',
+          maxWidth: 'calc(100% - 24px)',
+          justifyContent: 'flex-start',
+        }}
       >
         {field ? FIELD_TYPE_ICONS[field.type] : null}
-        <Typography.Text ellipsis style={{ color: 'inherit' }}>
+        <Typography.Text ellipsis style={{ color: 'inherit', minWidth: 0 }}>
           {name}
         </Typography.Text>
         {field?.required ? <Typography.Text type="danger">*</Typography.Text> : null}

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ItemPicker } from '../common/ItemPicker';
 import { MasterDetail } from '../common/MasterDetail';
+import { useOpenItem } from '../common/useOpenItem';
 import { useDraft } from '../draft/useDraft';
 import { NewPipelineModal } from './NewPipelineModal';
 import { PipelineEditor } from './PipelineEditor';
@@ -15,20 +16,19 @@ import { PipelineEditor } from './PipelineEditor';
 export function PipelinesSection() {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const navigate = useNavigate();
   const pipelines = useDraft((s) => s.spec.pipelines ?? []);
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/pipelines\/(\d+)/.exec(at)?.[1];
-  const key = useParams()['*'] || pipelines[Number(atIndex ?? 0)]?.key;
+  const [key, open] = useOpenItem('pipelines', pipelines[Number(atIndex ?? 0)]?.key);
   const pipeline = pipelines.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
     <NewPipelineModal
       onClose={(created) => {
         setAdding(false);
-        if (created) navigate(`/builder/pipelines/${created}`);
+        if (created) open(created);
       }}
     />
   ) : null;
@@ -60,7 +60,7 @@ export function PipelinesSection() {
               ).length,
             }))}
             selected={pipeline?.key}
-            onSelect={(k) => navigate(`/builder/pipelines/${k}`)}
+            onSelect={open}
             addText={t('common.add')}
             onAdd={() => setAdding(true)}
           />

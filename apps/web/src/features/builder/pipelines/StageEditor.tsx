@@ -1,15 +1,17 @@
+import { useEffect, useRef, type FocusEvent } from 'react';
 import { ColorPicker, Flex, Form, Input, InputNumber, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec, PipelineSpec, StageSpec } from '@trellis/spec';
 import { ConditionBuilder } from '../../../components/condition-builder/ConditionBuilder';
 import { conditionFields } from '../../../lib/condition/fields';
 import { useLabel } from '../../../lib/i18n/useLabel';
+import { camelKeyFrom } from '../common/keys';
 import { LocaleTextInput } from '../common/LocaleTextInput';
 import { ProblemText } from '../common/ProblemText';
 import { usePublished } from '../common/usePublished';
 import { useSystemLabel } from '../common/useSystemLabel';
 import { itemIn, setOptional } from '../draft/find';
-import { useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
+import { useDraftSpec, useDraftStore, useEdit, useProblems } from '../draft/useDraft';
 import { StageEvidence } from './StageEvidence';
 import { StageSla } from './StageSla';
 
@@ -18,17 +20,26 @@ type Props = {
   stage: StageSpec;
   entity: EntitySpec | undefined;
   pointer: string;
+  /** The stage's key changed (a new stage's key follows its English name). */
+  onKey: (key: string) => void;
 };
 
 /**
  * One stage: its name, category (open / won / lost), color and win probability; what a record
  * needs to enter it (fields, a condition, logged activities); where it may move next; its SLA.
  */
-export function StageEditor({ pipeline, stage, entity, pointer }: Props) {
+export function StageEditor({ pipeline, stage, entity, pointer, onKey }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
   const systemLabel = useSystemLabel();
   const edit = useEdit();
+  const store = useDraftStore();
+  // The key edits go to: a rename (when the name is left) takes effect before this editor
+  // renders again, and an edit made meanwhile, addressed to the old key, would be dropped.
+  const keyNow = useRef(stage.key);
+  useEffect(() => {
+    keyNow.current = stage.key;
+  });
   const spec = useDraftSpec();
   const published = usePublished();
   const problems = useProblems(pointer);
@@ -39,32 +50,53 @@ export function StageEditor({ pipeline, stage, entity, pointer }: Props) {
       t('pipelines.stageChangeStep', { name, what: t(`pipelines.stage.${prop}`) }),
       (s) =>
         setOptional(
-          itemIn(itemIn(s.pipelines, pipeline.key).stages, stage.key),
+          itemIn(itemIn(s.pipelines, pipeline.key).stages, keyNow.current),
           prop,
           value as never,
         ),
-      { coalesce: `stage:${pipeline.key}.${stage.key}:${prop}` },
+      { coalesce: `stage:${pipeline.key}.${keyNow.current}:${prop}` },
     );
-  const rekey = (key: string) =>
+  const rekey = (key: string) => {
+    const old = keyNow.current;
     edit(t('pipelines.stageChangeStep', { name, what: t('pipelines.stage.key') }), (s) => {
       const p = itemIn(s.pipelines, pipeline.key);
-      itemIn(p.stages, stage.key).key = key;
+      itemIn(p.stages, old).key = key;
       for (const other of p.stages)
         if (other.transitions)
-          other.transitions = other.transitions.map((k) => (k === stage.key ? key : k));
+          other.transitions = other.transitions.map((k) => (k === old ? key : k));
     });
+    keyNow.current = key;
+    onKey(key);
+  };
   const fields = entity ? conditionFields(spec, entity, label, { system: true, systemLabel }) : [];
   const others = pipeline.stages.filter((s) => s.key !== stage.key);
   const locked = published.stage(pipeline.key, stage.key);
+  // A new stage's key follows its English name (until it is published), settled when the name is
+  // left — as a new field's does: "stage1" meant nothing in links, the API and exports.
+  const settleKey = (e: FocusEvent) => {
+    if (e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) return;
+    if (locked || !/^stage\d+$/.test(keyNow.current)) return;
+    // The name as the draft holds it now (this render may not have seen the last keystroke).
+    const p = store.getSnapshot().spec.pipelines?.find((x) => x.key === pipeline.key);
+    const now = p?.stages.find((x) => x.key === keyNow.current);
+    const en = (now?.label as Record<string, string> | undefined)?.en;
+    if (!p || !en) return;
+    if (en.replace(/\d+/, '{n}') === t('pipelines.newStage', { lng: 'en', n: '{n}' })) return;
+    const taken = p.stages.filter((x) => x !== now).map((x) => x.key);
+    const key = camelKeyFrom(en, taken, 'stage');
+    if (key !== keyNow.current) rekey(key);
+  };
   return (
     <Form layout="vertical">
       <Flex gap="0 16px" wrap>
         <Form.Item label={t('pipelines.stage.label')} required style={{ flex: '1 1 320px' }}>
-          <LocaleTextInput
-            label={t('pipelines.stage.label')}
-            value={stage.label}
-            onChange={(v) => set('label', v)}
-          />
+          <div onBlur={settleKey}>
+            <LocaleTextInput
+              label={t('pipelines.stage.label')}
+              value={stage.label}
+              onChange={(v) => set('label', v)}
+            />
+          </div>
           <ProblemText problems={at('label')} />
         </Form.Item>
         <Form.Item
@@ -74,6 +106,8 @@ export function StageEditor({ pipeline, stage, entity, pointer }: Props) {
         >
           <Input
             aria-label={t('pipelines.stage.key')}
+            // Shown anew when the key follows the name.
+            key={stage.key}
             defaultValue={stage.key}
             disabled={locked}
             onBlur={(e) => {

@@ -132,6 +132,7 @@ export function StageList({ pipeline, entity, pointer, at }: Props) {
                   stage={stage}
                   entity={entity}
                   pointer={`${pointer}/stages/${i}`}
+                  onKey={setOpen}
                 />
               ) : null}
             </Card>

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ItemPicker } from '../common/ItemPicker';
 import { MasterDetail } from '../common/MasterDetail';
+import { useOpenItem } from '../common/useOpenItem';
 import { useDraft } from '../draft/useDraft';
 import { NewRoleModal } from './NewRoleModal';
 import { RoleEditor } from './RoleEditor';
@@ -15,20 +16,19 @@ import { RoleEditor } from './RoleEditor';
 export function RolesSection() {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const navigate = useNavigate();
   const roles = useDraft((s) => s.spec.roles ?? []);
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/roles\/(\d+)/.exec(at)?.[1];
-  const key = useParams()['*'] || roles[Number(atIndex ?? 0)]?.key;
+  const [key, open] = useOpenItem('roles', roles[Number(atIndex ?? 0)]?.key);
   const role = roles.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
     <NewRoleModal
       onClose={(created) => {
         setAdding(false);
-        if (created) navigate(`/builder/roles/${created}`);
+        if (created) open(created);
       }}
     />
   ) : null;
@@ -60,7 +60,7 @@ export function RolesSection() {
               ).length,
             }))}
             selected={role?.key}
-            onSelect={(k) => navigate(`/builder/roles/${k}`)}
+            onSelect={open}
             addText={t('common.add')}
             onAdd={() => setAdding(true)}
           />

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ItemPicker } from '../common/ItemPicker';
 import { MasterDetail } from '../common/MasterDetail';
+import { useOpenItem } from '../common/useOpenItem';
 import { useDraft } from '../draft/useDraft';
 import { NewViewModal } from './NewViewModal';
 import { ViewEditor } from './ViewEditor';
@@ -15,20 +16,19 @@ import { ViewEditor } from './ViewEditor';
 export function ViewsSection() {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const navigate = useNavigate();
   const views = useDraft((s) => s.spec.views ?? []);
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/views\/(\d+)/.exec(at)?.[1];
-  const key = useParams()['*'] || views[Number(atIndex ?? 0)]?.key;
+  const [key, open] = useOpenItem('views', views[Number(atIndex ?? 0)]?.key);
   const view = views.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
     <NewViewModal
       onClose={(created) => {
         setAdding(false);
-        if (created) navigate(`/builder/views/${created}`);
+        if (created) open(created);
       }}
     />
   ) : null;
@@ -61,7 +61,7 @@ export function ViewsSection() {
               ).length,
             }))}
             selected={view?.key}
-            onSelect={(k) => navigate(`/builder/views/${k}`)}
+            onSelect={open}
             addText={t('common.add')}
             onAdd={() => setAdding(true)}
           />

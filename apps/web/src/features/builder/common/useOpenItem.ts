@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+
+/**
+ * The item of a builder section open in its editor (`/builder/<section>/<key>`, else `fallback`)
+ * and how to open another. The router renders a navigation in a transition — on a busy machine
+ * seconds after the click, and the builder's own routes cannot ask it for a synchronous one — so
+ * the editor of the item open before (the first automation, right after "Create") stayed on
+ * screen, usable, and what was done there went to the wrong item. The item being opened is held
+ * here until the address names it.
+ */
+export function useOpenItem(
+  section: string,
+  fallback: string | undefined,
+): [string | undefined, (key: string) => void] {
+  const navigate = useNavigate();
+  const inAddress = useParams()['*'] || undefined;
+  const [opening, setOpening] = useState<{ key: string; from: string | undefined } | null>(null);
+  // The address has moved on (to this item, or elsewhere by the back button): it decides again.
+  if (opening && opening.from !== inAddress) setOpening(null);
+  const key = (opening?.from === inAddress ? opening?.key : undefined) ?? inAddress ?? fallback;
+  const open = (next: string) => {
+    setOpening({ key: next, from: inAddress });
+    void navigate(`/builder/${section}/${next}`);
+  };
+  return [key, open];
+}
