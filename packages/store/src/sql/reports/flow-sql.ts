@@ -16,7 +16,7 @@ const DAY = 24 * HOUR;
  * median / p90 is looked up (report_moves), so the bounds choose speed, never the answer.
  * Finer where moves crowd (hours to a week).
  */
-export const DWELL_BOUNDS: readonly number[] = [
+const DWELL_BOUNDS: readonly number[] = [
   ...[1, 5, 15, 30].map((m) => m * MIN),
   ...[1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 21].map((h) => h * HOUR),
   ...Array.from({ length: 24 }, (_, i) => DAY + i * 6 * HOUR),
