@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,14 @@ import { fullStack } from './stack';
 const dir = mkdtempSync(join(tmpdir(), 'trellis-form-page-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><title>Trellis</title>');
+mkdirSync(join(dir, 'assets'));
+writeFileSync(join(dir, 'assets', 'form.css'), '.tf-card{max-width:480px}');
+writeFileSync(join(dir, 'assets', 'big.css'), `.x{color:red}${' '.repeat(20_000)}`);
 writeFileSync(
   join(dir, 'form.html'),
-  '<!doctype html><html lang="zh-CN"><head><title>Form</title><script type="module" src="/assets/form.js"></script></head><body><div id="root"></div></body></html>',
+  '<!doctype html><html lang="zh-CN"><head><title>Form</title><script type="module" src="/assets/form.js"></script>' +
+    '<link rel="stylesheet" crossorigin href="/assets/form.css"><link rel="stylesheet" crossorigin href="/assets/big.css">' +
+    '<link rel="stylesheet" crossorigin href="/assets/missing.css"></head><body><div id="root"></div></body></html>',
 );
 
 // The apply form with a conditional question: age shows (and is required) for the Python course.
@@ -73,6 +78,15 @@ describe('GET /f/:form — the public form page', () => {
     expect(data.provinces?.length).toBeGreaterThan(30);
     const zh = await s.request('/f/apply?lang=zh-CN', { headers: { 'accept-language': 'en' } });
     expect(pageData(await zh.text()).locale).toBe('zh-CN');
+  });
+
+  it('writes small stylesheets into the page, so the title paints without waiting for them', async () => {
+    const html = await (await s.request('/f/apply')).text();
+    expect(html).toContain('<style>.tf-card{max-width:480px}</style>');
+    expect(html).not.toContain('href="/assets/form.css"');
+    // A big stylesheet, or one the build does not have, stays a link.
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/big.css">');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/missing.css">');
   });
 
   it('gives an anonymous visitor no other field, entity, option, role or routing of the spec', async () => {

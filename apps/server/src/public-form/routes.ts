@@ -8,7 +8,7 @@ import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
 import { embedScript } from './embed';
 import { currentForm, type LiveForm } from './live-forms';
-import { formPageHtml } from './page-html';
+import { formPageHtml, inlineStylesheets } from './page-html';
 import { notFoundHtml } from './not-found';
 
 // An intake form is made to be embedded in a school's own site: any page may frame it.
@@ -41,7 +41,12 @@ export function registerPublicFormPages(app: Hono<AppEnv>, ctx: ServerContext): 
   const readTemplate = () => {
     const dir = ctx.options.staticDir;
     if (template === null && dir && existsSync(join(dir, 'form.html')))
-      template = readFileSync(join(dir, 'form.html'), 'utf8');
+      template = inlineStylesheets(readFileSync(join(dir, 'form.html'), 'utf8'), (path) => {
+        const file = join(dir, path);
+        return file.startsWith(join(dir, 'assets')) && existsSync(file)
+          ? readFileSync(file, 'utf8')
+          : null;
+      });
     return template;
   };
 
