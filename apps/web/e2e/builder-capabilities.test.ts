@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { choose } from './harness/antd';
+import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
+import { discardDraft, draftSpec } from './harness/draft';
+import { startTrellis, type RunningTrellis } from './harness/trellis';
+
+type Placement = string | { field: string; visibleIf?: unknown };
+type Spec = {
+  forms: { key: string; sections: { fields: Placement[] }[] }[];
+  quickReplies?: { key: string; label: Record<string, string>; body: Record<string, string> }[];
+  webhookSources?: {
+    key: string;
+    label: Record<string, string>;
+    mapping: Record<string, string>;
+  }[];
+};
+
+// These tests publish and restore versions: a demo server of their own keeps the template as
+// shipped for the other browser tests.
+let server: RunningTrellis;
+beforeAll(async () => {
+  server = await startTrellis();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+const saved = (page: Page) =>
+  page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
+
+/** The Form.Item labelled `label` inside `scope`. */
+const item = (scope: Locator, label: string) =>
+  scope.locator('.ant-form-item', {
+    has: scope.page().locator('.ant-form-item-label', { hasText: label }),
+  });
+
+// "Python leads, or leads whose WeChat ID is their phone number": the builder shows the first
+// part as a rule; comparing two fields is JSONLogic it has no rule for, so it stays JSON.
+const RAW = { '==': [{ var: 'wechatId' }, { var: 'phone' }] };
+const CONDITION = { or: [{ '==': [{ var: 'course' }, 'python'] }, RAW] };
+
+async function admin(locale: 'en' | 'zh-CN') {
+  const browser = await openBrowser(locale);
+  const page = await newPage(browser, DESKTOP);
+  const who = server.login('admin');
+  await signIn(page, server.url, who.login, who.password);
+  await discardDraft(page);
+  return { browser, page };
+}
+
+describe('the builder keeps what it cannot show', () => {
+  it('reads a condition with an unknown part back as a rule and JSON, and edits the rule without losing the JSON', async () => {
+    const { browser, page } = await admin('en');
+    try {
+      // A hand-written condition, as the JSON tab or a template author would leave it.
+      const saved0 = await page.evaluate(async (condition) => {
+        const live = (await (await fetch('/api/v1/spec')).json()) as { spec: Spec };
+        const form = live.spec.forms.find((f) => f.key === 'lead-edit')!;
+        for (const section of form.sections)
+          section.fields = section.fields.map((p) =>
+            (typeof p === 'string' ? p : p.field) === 'wechatId'
+              ? { ...(typeof p === 'string' ? {} : p), field: 'wechatId', visibleIf: condition }
+              : p,
+          );
+        const res = await fetch('/api/v1/spec/draft', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'if-match': '"0"' },
+          body: JSON.stringify(live.spec),
+        });
+        return res.status;
+      }, CONDITION);
+      expect(saved0).toBe(200);
+
+      await page.goto(`${server.url}/builder/forms/lead-edit`);
+      await page.getByRole('button', { name: /WeChat ID$/ }).click();
+      const shown = item(page.getByRole('dialog'), 'Shown when');
+      const raw = shown.getByLabel('Advanced condition (JSON, kept as written)');
+      expect(JSON.parse(await raw.inputValue())).toEqual(RAW);
+      await shown.getByText('Python programming').waitFor();
+      await shot(page, 'builder-raw-condition-en-desktop');
+
+      // The rule is changed with the pickers; the JSON part is written back unchanged.
+      await choose(page, shown.getByLabel('Value'), 'UI design');
+      await saved(page);
+      const placed = (await draftSpec<Spec>(page))!.forms
+        .find((f) => f.key === 'lead-edit')!
+        .sections.flatMap((s) => s.fields)
+        .find((p) => typeof p !== 'string' && p.field === 'wechatId') as { visibleIf: unknown };
+      expect(placed.visibleIf).toEqual({ or: [{ '==': [{ var: 'course' }, 'uiDesign'] }, RAW] });
+      expect(page.pageErrors).toEqual([]);
+    } catch (e) {
+      await shot(page, 'builder-raw-condition-failed').catch(() => undefined);
+      throw e;
+    } finally {
+      await discardDraft(page).catch(() => undefined);
+      await browser.closeAll();
+    }
+  }, 240_000);
+});
+
+describe('the JSON tab', () => {
+  it('opens the whole spec in Monaco served by Trellis itself, never from a CDN', async () => {
+    const { browser, page } = await admin('zh-CN');
+    const elsewhere: string[] = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
+        elsewhere.push(url);
+    });
+    try {
+      await page.goto(`${server.url}/builder/json`);
+      const editor = page.locator('.monaco-editor');
+      await editor.waitFor({ timeout: 60_000 });
+      await editor.locator('.view-lines').getByText('"specVersion"').waitFor();
+      await shot(page, 'builder-json-zh-CN-desktop');
+      expect(elsewhere).toEqual([]);
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
+
+describe('quick replies, webhook sources and version history', () => {
+  it('adds a quick reply and a webhook source with a mapping, publishes, then restores the version before', async () => {
+    const { browser, page } = await admin('en');
+    try {
+      await page.goto(`${server.url}/builder/activities`);
+      await page.getByRole('button', { name: 'New reply' }).click();
+      // Replies are the cards with a text; a new one is added last.
+      const reply = page
+        .locator('.ant-card-small')
+        .filter({ has: page.getByLabel('Text (English)') })
+        .last();
+      await expect
+        .poll(() => reply.getByLabel('Name (English)').inputValue(), { timeout: 30_000 })
+        .toBe('New reply');
+      await reply.getByLabel('Name (Chinese)').fill('课程介绍');
+      await reply.getByLabel('Name (English)').fill('Course list');
+      await reply.getByLabel('Text (English)').fill('Hello {{name}}, here are our courses.');
+      await saved(page);
+
+      await page.goto(`${server.url}/builder/intake`);
+      await page.getByRole('button', { name: 'Add a source' }).click();
+      // Sources are the cards with a mapping; a new one is added last.
+      const source = page
+        .locator('.ant-card-small')
+        .filter({ has: page.getByRole('button', { name: 'Map a field' }) })
+        .last();
+      await expect
+        .poll(() => source.getByLabel('Name (English)').inputValue(), { timeout: 30_000 })
+        .toBe('New source');
+      await source.getByLabel('Name (Chinese)').fill('小程序');
+      await source.getByLabel('Name (English)').fill('Mini program');
+      // A new source maps nothing yet: the first mapping row is the one added here.
+      await source.getByRole('button', { name: 'Map a field' }).click();
+      const path = source.getByLabel(/^Payload path for /).first();
+      const field = ((await path.getAttribute('aria-label')) ?? '').replace(
+        'Payload path for ',
+        '',
+      );
+      await path.fill('$.contact.value');
+      await saved(page);
+      await shot(page, 'builder-intake-source-en-desktop');
+
+      const draft = (await draftSpec<Spec>(page))!;
+      expect(draft.quickReplies?.at(-1)).toMatchObject({
+        label: { 'zh-CN': '课程介绍', en: 'Course list' },
+        body: { en: 'Hello {{name}}, here are our courses.' },
+      });
+      const added = draft.webhookSources!.at(-1)!;
+      expect(added.label).toEqual({ 'zh-CN': '小程序', en: 'Mini program' });
+      expect(added.mapping[field]).toBe('$.contact.value');
+
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/^\d+ changes?$/).waitFor();
+      await dialog.getByRole('button', { name: /^Publish$/ }).click();
+      const published = Number(
+        /\d+/.exec(await page.getByText(/Published version \d+/).innerText())![0],
+      );
+
+      // Restoring the version before takes both out of the live app again.
+      await page.goto(`${server.url}/builder/history`);
+      // The row whose version cell says it (a row's text runs its cells together: "v112/4/…").
+      await page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: `v${published - 1}`, exact: true }) })
+        .getByRole('button', { name: 'Restore…' })
+        .click();
+      const restore = page.getByRole('dialog');
+      await restore.getByRole('button', { name: `Restore version ${published - 1}` }).click();
+      await restore.waitFor({ state: 'hidden' });
+      const live = await page.evaluate(
+        async () => ((await (await fetch('/api/v1/spec')).json()) as { spec: Spec }).spec,
+      );
+      expect(live.quickReplies?.some((r) => r.label.en === 'Course list')).toBe(false);
+      expect(live.webhookSources?.some((s) => s.label.en === 'Mini program')).toBe(false);
+      // The new live version, opened, says what it restored.
+      await page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: `v${published + 1}` }) })
+        .getByRole('button', { name: /expand/i })
+        .click();
+      await page
+        .getByText(`Restored version ${published - 1}.`)
+        .first()
+        .waitFor();
+      await shot(page, 'builder-history-restored-en-desktop');
+      expect(page.pageErrors).toEqual([]);
+    } catch (e) {
+      await shot(page, 'builder-capabilities-failed').catch(() => undefined);
+      throw e;
+    } finally {
+      await browser.closeAll();
+    }
+  }, 300_000);
+});
