@@ -306,6 +306,12 @@ describe('an operations person builds a referral channel without JSON', () => {
       expect(await drawer.getByLabel('选项 1 的中文名称').inputValue()).toBe('老学员');
       expect(await drawer.getByLabel('选项 2 的英文名称').inputValue()).toBe('Friend or colleague');
       await both('field', drawer.getByLabel('选项 2 的英文名称'));
+      // At phone width an option's stored value has the row it wraps to (it was cut at 110 px).
+      await page.setViewportSize(PHONE);
+      const stored = drawer.getByLabel('选项 2 的存储值');
+      expect(await stored.inputValue()).toBe('friendOrColleague');
+      expect(await stored.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await page.setViewportSize(DESKTOP);
       await page.locator('.ant-drawer-close').click();
 
       // The condition the form was given reads back as a rule, not as JSON.

@@ -98,7 +98,9 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
                 placeholder="中文"
                 value={label['zh-CN'] ?? ''}
                 onChange={(e) => setLabel('zh-CN', e.target.value)}
-                style={{ width: 120 }}
+                // The inputs share the row and grow into what is left when it wraps (on a phone the
+                // stored value had 110 px: "friendOrColleague" read "friendOrCol").
+                style={{ flex: '1 1 100px' }}
               />
               <Input
                 size="small"
@@ -107,7 +109,7 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
                 value={label.en ?? ''}
                 onChange={(e) => setLabel('en', e.target.value)}
                 onBlur={settle}
-                style={{ width: 140 }}
+                style={{ flex: '1 1 120px' }}
               />
               <Tooltip title={locked ? t('common.keyLocked') : t('options.valueHelp')}>
                 <Input
@@ -116,7 +118,7 @@ export function OptionsEditor({ entity, field, value, onChange }: SettingEditorP
                   value={o.value}
                   disabled={locked}
                   onChange={(e) => set(i, () => ({ value: e.target.value }))}
-                  style={{ width: 110, fontFamily: 'monospace' }}
+                  style={{ flex: '1 1 110px', fontFamily: 'monospace' }}
                 />
               </Tooltip>
               <Tooltip title={t('options.archivedHelp')}>
