@@ -1,7 +1,6 @@
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
 import { addSql, rebuildSql, reenterSql, removeSql, TRACKED } from '../sql/reports/cohort-sql';
 import type { SqlExec } from '../sql/exec';
-import { transitionAddSql, transitionRemoveSql } from '../sql/reports/flow-sql';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const block = (stmts: string[]) => stmts.map((s) => `    ${s};`).join('\n');
@@ -21,10 +20,7 @@ ${block(addSql('v_entity', 'NEW', 'postgres'))}
   RETURN NULL;
 END $fn$`;
 
-/**
- * A transition added or removed moves a live record to the group of its new stage set, and
- * updates the period funnel and dwell tables (flow-sql.ts).
- */
+/** A transition added or removed moves a live record to the group of its new stage set. */
 const TRANSITION_FN = `CREATE OR REPLACE FUNCTION report_transition_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE v_entity text; v_record text;
 BEGIN
@@ -32,11 +28,6 @@ BEGIN
   ELSE v_entity := NEW.entity; v_record := NEW.record_id; END IF;
   IF EXISTS (SELECT 1 FROM report_rows WHERE entity = v_entity AND record_id = v_record) THEN
 ${block(reenterSql('v_entity', 'v_record', 'postgres'))}
-  END IF;
-  IF TG_OP = 'DELETE' THEN
-${block(transitionRemoveSql('OLD'))}
-  ELSE
-${block(transitionAddSql('NEW'))}
   END IF;
   RETURN NULL;
 END $fn$`;
@@ -55,23 +46,20 @@ async function triggersOn(x: SqlExec, table: string): Promise<Set<string>> {
  * (the backfill). Returns whether it rebuilt. `x` must be in a transaction holding the DDL lock.
  */
 export async function ensurePgReportTriggers(x: SqlExec, info: EntityTableInfo): Promise<boolean> {
-  // `report2__` (with the period funnel and dwell tables) replaces `report__`: an older
-  // database gets the new functions and rebuilds its groups once.
-  const ins = `report2__${info.entity}__ins`;
-  const upd = `report2__${info.entity}__upd`;
+  const ins = `report__${info.entity}__ins`;
+  const upd = `report__${info.entity}__upd`;
   const have = await triggersOn(x, info.table);
   if (have.has(ins) && have.has(upd)) return false;
-  if (!(await triggersOn(x, 'stage_transitions')).has('report2__transition')) {
+  if (!(await triggersOn(x, 'stage_transitions')).has('report__transition')) {
     await x.run(RECORD_FN);
     await x.run(TRANSITION_FN);
-    await x.run('DROP TRIGGER IF EXISTS report__transition ON stage_transitions');
     await x.run(
-      'CREATE TRIGGER report2__transition AFTER INSERT OR DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION report_transition_change()',
+      'CREATE TRIGGER report__transition AFTER INSERT OR DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION report_transition_change()',
     );
   }
   const t = quoteIdent(info.table);
   for (const old of have)
-    if (/^report\d*__/.test(old)) await x.run(`DROP TRIGGER ${quoteIdent(old)} ON ${t}`);
+    if (old.startsWith('report__')) await x.run(`DROP TRIGGER ${quoteIdent(old)} ON ${t}`);
   const e = lit(info.entity);
   const changed = TRACKED.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
   await x.run(

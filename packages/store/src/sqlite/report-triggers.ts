@@ -1,36 +1,27 @@
 import type { StoreDb } from '../db/open-database';
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
 import { addSql, rebuildSql, reenterSql, removeSql, TRACKED } from '../sql/reports/cohort-sql';
-import { transitionAddSql, transitionRemoveSql } from '../sql/reports/flow-sql';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const body = (stmts: string[]) => `BEGIN\n  ${stmts.join(';\n  ')};\nEND`;
 
-/**
- * Trigger names carry the entity key (a table renamed under another entity gets new ones) and
- * a version: `report2__` (the period funnel and dwell tables) replaces `report__`, so an older
- * database rebuilds its groups once.
- */
+/** Trigger names carry the entity key: a table renamed under another entity gets new ones. */
 const names = (entity: string) => ({
-  insert: `report2__${entity}__ins`,
-  update: `report2__${entity}__upd`,
-  delete: `report2__${entity}__del`,
+  insert: `report__${entity}__ins`,
+  update: `report__${entity}__upd`,
+  delete: `report__${entity}__del`,
 });
 
-const OLD_TRANSITION_TRIGGERS = ['report__transition_ins', 'report__transition_del'];
-
 /**
- * The transitions' triggers, one set for every entity: a live record's groups (a record without
- * a report_rows row is not live, or not written yet: its insert reads its transitions) and,
- * for every transition, the report_moves / report_reentries logs.
+ * The transitions' triggers, one pair for every entity: they touch only report_rows (a record
+ * without a row is not live, or not written yet: its insert reads its transitions).
  */
 function ensureTransitionTriggers(db: StoreDb): void {
   const has = (n: string) =>
     db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(n);
-  for (const name of OLD_TRANSITION_TRIGGERS) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
   for (const [name, ev, row] of [
-    ['report2__transition_ins', 'INSERT', 'NEW'],
-    ['report2__transition_del', 'DELETE', 'OLD'],
+    ['report__transition_ins', 'INSERT', 'NEW'],
+    ['report__transition_del', 'DELETE', 'OLD'],
   ] as const) {
     if (has(name)) continue;
     db.sqlite.exec(
@@ -39,12 +30,6 @@ function ensureTransitionTriggers(db: StoreDb): void {
         body(reenterSql(`${row}.entity`, `${row}.record_id`, 'sqlite')),
     );
   }
-  for (const [name, ev, stmts] of [
-    ['report2__flow_ins', 'INSERT', transitionAddSql('NEW')],
-    ['report2__flow_del', 'DELETE', transitionRemoveSql('OLD')],
-  ] as const)
-    if (!has(name))
-      db.sqlite.exec(`CREATE TRIGGER ${name} AFTER ${ev} ON stage_transitions\n${body(stmts)}`);
 }
 
 /**
@@ -64,7 +49,7 @@ export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolea
   );
   if (have.has(n.insert) && have.has(n.update) && have.has(n.delete)) return false;
   for (const old of have)
-    if (/^report\d*__/.test(old)) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(old)}`);
+    if (old.startsWith('report__')) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(old)}`);
   // Trigger names are per database: an archived table of the same entity may still hold them.
   for (const name of Object.values(n)) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
   const e = lit(info.entity);

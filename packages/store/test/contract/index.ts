@@ -10,7 +10,6 @@ import { ownershipContract } from './ownership.case';
 import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
-import { reportFlowContract } from './report-flow.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { transactionsContract } from './transactions.case';
@@ -24,7 +23,6 @@ export function storeContract(factory: StoreFactory): void {
   recordsContract(factory);
   reportsContract(factory);
   reportCohortsContract(factory);
-  reportFlowContract(factory);
   outboxContract(factory);
   automationStateContract(factory);
   journalContract(factory);

@@ -36,8 +36,6 @@ export const stageTransitions = pgTable(
   (t) => [
     index('stage_transitions_record_ix').on(t.entity, t.recordId, t.at),
     index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at),
-    // The period reports' partial days read the transitions of a few hours.
-    index('stage_transitions_at_ix').on(t.entity, t.at),
   ],
 );
 

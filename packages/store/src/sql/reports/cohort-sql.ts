@@ -6,8 +6,6 @@
  * statements (stage update before or after its transition) does not matter.
  */
 
-import { flowShiftSql, rebuildFlowSql } from './flow-sql';
-
 const KEY = 'entity, day, owner_id, team_id, stage, entered';
 
 /** Adds (sign 1) or takes out (sign -1) the record's report_rows row from its group. */
@@ -37,7 +35,6 @@ function enteredSql(e: string, r: string, dialect: 'sqlite' | 'postgres'): strin
 /** Takes the record out of its group (an emptied group is deleted) and forgets its row. */
 export function removeSql(e: string, r: string): string[] {
   return [
-    ...flowShiftSql(e, r, -1),
     shift(e, r, -1),
     `DELETE FROM report_cohorts WHERE records = 0 AND (${KEY}) IN (SELECT ${KEY} FROM report_rows WHERE entity = ${e} AND record_id = ${r})`,
     `DELETE FROM report_rows WHERE entity = ${e} AND record_id = ${r}`,
@@ -52,7 +49,6 @@ export function addSql(e: string, row: string, dialect: 'sqlite' | 'postgres'): 
       ` COALESCE(${row}.team_id, ''), COALESCE(${row}.stage, ''), ${enteredSql(e, `${row}.id`, dialect)},` +
       ` ${row}.created_at, ${row}.stage_entered_at WHERE ${row}.deleted_at IS NULL`,
     shift(e, `${row}.id`, 1),
-    ...flowShiftSql(e, `${row}.id`, 1),
   ];
 }
 
@@ -83,7 +79,6 @@ export function rebuildSql(table: string, e: string, dialect: 'sqlite' | 'postgr
       ` SELECT ${KEY}, count(*), sum(created_at), sum(COALESCE(stage_at, 0)),` +
       ` sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)` +
       ` FROM report_rows WHERE entity = ${e} GROUP BY ${KEY}`,
-    ...rebuildFlowSql(e),
   ];
 }
 

@@ -72,25 +72,8 @@ export function cohortPlan(
   if (by.some((f) => !(f in GROUPED))) return null;
   const range: TimeRange = {};
   const rest = conjuncts(q.filter).filter((c) => !createdBound(c, range));
-  const where = groupWhere(info, q, rest, GROUPED, dialect, locale);
-  if (where === false) return null;
-  return { where, ...wholeDays(range), entity: info.entity, dialect };
-}
-
-/**
- * The scope and the `rest` of the filter compiled over the group columns `grouped` (alias c,
- * '' read as none); false when they name anything else.
- */
-export function groupWhere(
-  info: EntityTableInfo,
-  q: ReportScope,
-  rest: unknown[],
-  grouped: Readonly<Record<string, string>>,
-  dialect: SqlDialectName,
-  locale: StoreLocale,
-): Where | null | false {
   const columns: Record<string, ColumnInfo> = {};
-  for (const [key, col] of Object.entries(grouped)) {
+  for (const [key, col] of Object.entries(GROUPED)) {
     const base = info.columns[key];
     if (base) columns[key] = { ...base, column: `NULLIF(c.${col}, '')` };
   }
@@ -104,17 +87,13 @@ export function groupWhere(
       locale,
       ...(q.context ? { ctx: q.context } : {}),
     });
-    if (!c.ok) return false;
+    if (!c.ok) return null;
     parts.push({ sql: `(${c.sql})`, params: [...c.params] });
   }
-  return parts.length
+  const where = parts.length
     ? { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }
     : null;
-}
-
-/** A range cut into the whole UTC days inside it and the partial days at its ends. */
-export function wholeDays(range: TimeRange): Pick<CohortPlan, 'days' | 'edges'> {
-  const plan: Pick<CohortPlan, 'days' | 'edges'> = { days: {}, edges: [] };
+  const plan: CohortPlan = { where, days: {}, edges: [], entity: info.entity, dialect };
   const { from, to } = range;
   const first = from === undefined ? undefined : Math.ceil(from / DAY);
   const last = to === undefined ? undefined : Math.floor(to / DAY);

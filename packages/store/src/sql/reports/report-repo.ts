@@ -7,7 +7,6 @@ import type { SqlExec } from '../exec';
 import { aggregate } from './aggregate';
 import { cohortAggregate, cohortReach } from './cohort-read';
 import { dwell, entries, merges, reach } from './flow';
-import { groupedDwell, groupedEntries } from './flow-read';
 import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
 
@@ -21,8 +20,7 @@ function tableOf(spec: AppShape, entity: string): EntityTableInfo | undefined {
 /**
  * The reporting repository of one scope, shared by both adapters: dialect-neutral SQL over the
  * entity tables and stage_transitions; cohort funnels and leaderboards read the maintained
- * report_cohorts, period funnels and dwell times report_entries / report_dwell where they can
- * (docs/reports.md).
+ * report_cohorts where they can (docs/reports.md).
  */
 export function reportRepo(
   x: SqlExec,
@@ -64,18 +62,8 @@ export function reportRepo(
       const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale, scan);
       return fast ?? aggregate(x, ready.value.info, ready.value.where, q, dialect, locale);
     },
-    async entries(entity, q) {
-      const ready = prepare(entity, q, q.by);
-      if (!ready.ok) return ready;
-      const fast = await groupedEntries(x, ready.value.info, q, dialect, locale);
-      return fast ? { ok: true, value: fast } : flow(entity, q, (p) => entries(x, p));
-    },
-    async dwell(entity, q) {
-      const ready = prepare(entity, q, q.by);
-      if (!ready.ok) return ready;
-      const fast = await groupedDwell(x, ready.value.info, q, dialect, locale);
-      return fast ? { ok: true, value: fast } : flow(entity, q, (p) => dwell(x, p));
-    },
+    entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
+    dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),
     async reach(entity, q) {
       const ready = prepare(entity, q, q.by);
       if (!ready.ok) return ready;
