@@ -1,20 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '@trellis/tooling/browser';
-import { bundleForBrowser } from '../test/browser-bundle';
+import { openFormPage, type OpenFormPage } from './open-form-page';
 import type { FormPage } from './form-page';
 
-let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let page: Awaited<ReturnType<NonNullable<typeof browser>['newPage']>>;
+let browser: OpenFormPage['browser'] | undefined;
+let page: OpenFormPage['page'];
 
 beforeAll(async () => {
-  const { script, css } = await bundleForBrowser(new URL('./form-page.tsx', import.meta.url));
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.setContent('<!doctype html><html><head></head><body></body></html>');
-  await page.addStyleTag({ content: css });
-  await page.addScriptTag({ content: script });
+  ({ browser, page } = await openFormPage({ width: 1280, height: 800 }));
 }, 120_000);
 afterAll(() => browser?.closeAll());
 

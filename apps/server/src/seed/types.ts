@@ -1,3 +1,4 @@
+import type { Touch } from '@trellis/store';
 import type { Random } from './random';
 
 /** A person the seed creates (if missing) and gives records to. */
@@ -21,18 +22,7 @@ type SeedActivity = {
 };
 
 /** An attribution touch of a record (the row of `touches` without its ids). */
-export type SeedTouch = {
-  kind: string;
-  sourceKey: string | null;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmContent: string | null;
-  utmTerm: string | null;
-  referrer: string | null;
-  landingUrl: string | null;
-  at: number;
-};
+export type SeedTouch = Omit<Touch, 'id' | 'entity' | 'recordId'>;
 
 /** One record to write, with its past: stage walk, activities and the touch it came with. */
 export type SeedRecord = {
