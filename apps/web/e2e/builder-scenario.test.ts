@@ -310,7 +310,8 @@ describe('an operations person builds a referral channel without JSON', () => {
       await page.setViewportSize(PHONE);
       const stored = drawer.getByLabel('选项 2 的存储值');
       expect(await stored.inputValue()).toBe('friendOrColleague');
-      expect(await stored.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      // Polled: the drawer lays out for the phone width a frame or two after the resize.
+      await expect.poll(() => stored.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       await page.setViewportSize(DESKTOP);
       await page.locator('.ant-drawer-close').click();
 
@@ -327,7 +328,9 @@ describe('an operations person builds a referral channel without JSON', () => {
             .locator('.ant-typography')
             .first();
           await name.waitFor();
-          expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+          await expect
+            .poll(() => name.evaluate((el) => el.scrollWidth <= el.clientWidth))
+            .toBe(true);
         }
       await page.setViewportSize(DESKTOP);
       await page.getByRole('button', { name: /推荐渠道$/ }).click();
