@@ -43,7 +43,14 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('trellis migrate-data', () => {
     const source = await openStore({ url: join(cwd, 'd', 'trellis.db'), readOnly: true });
     const target = await openStore({ url });
     try {
-      for (const table of ['e_lead', 'users', 'outbox', 'record_history', 'spec_versions']) {
+      for (const table of [
+        'e_lead',
+        'users',
+        'stage_transitions',
+        'activities',
+        'record_history',
+        'spec_versions',
+      ]) {
         const n = await source.tables.count(table);
         expect(n, table).toBeGreaterThan(0);
         expect(await target.tables.count(table), table).toBe(n);
