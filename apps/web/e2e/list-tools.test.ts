@@ -141,7 +141,7 @@ describe('the list: filter builder, saved views, bulk actions', () => {
         const body = (await res.json()) as { items: { login: string; name: string }[] };
         return body.items.find((u) => u.login === login)?.name ?? login;
       }, rep.login);
-      await choose(page, bar.getByLabel('Assign to…'), repName);
+      await choose(page, bar.getByLabel('Assign to…'), repName, { acts: true });
       await page.getByText('Done for 3').waitFor();
       await expect
         .poll(async () => (await column(page, 'Owner')).slice(0, 3))
@@ -149,7 +149,7 @@ describe('the list: filter builder, saved views, bulk actions', () => {
 
       for (let i = 0; i < 3; i++) await rows.nth(i).getByRole('checkbox').check();
       // Prospects lack what “Needs confirmed” requires: each is refused with its reason.
-      await choose(page, bar.getByLabel('Move to stage…'), 'Needs confirmed');
+      await choose(page, bar.getByLabel('Move to stage…'), 'Needs confirmed', { acts: true });
       const refused = page.getByRole('dialog');
       await refused.getByText(/\d not changed/).waitFor();
       const text = await refused.innerText();

@@ -83,7 +83,7 @@ async function createAndMove(
   expect((await tel.innerText()).trim()).toBe(typed);
 
   // Wide: a step of the stage bar; phone: the stage picker.
-  if (phone) await choose(page, page.getByLabel(text.moveTo), text.nextLabel);
+  if (phone) await choose(page, page.getByLabel(text.moveTo), text.nextLabel, { acts: true });
   else await page.getByRole('button', { name: text.next }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText(text.refused).waitFor();

@@ -4,17 +4,46 @@ import { expect } from 'vitest';
 /**
  * Opens the Ant Design select `select` (its combobox input) and picks the option titled
  * `option` from that select's own dropdown (a dropdown still closing from another select would
- * match a class-only locator and is not clickable).
+ * match a class-only locator and is not clickable). The pick is checked: a click that lands while
+ * the dropdown is still sliding in can be lost on a busy machine, so until the select shows the
+ * option it is opened and picked again (three tries). A select that acts on the pick and resets to
+ * its placeholder (a bulk action, "move to…") cannot be checked so: `acts` skips the check, and
+ * the caller checks the action's effect.
  */
 export async function choose(
   page: Page,
   select: Locator,
   option: string,
-  opts: { search?: boolean } = {},
+  opts: { search?: boolean; acts?: boolean } = {},
+): Promise<void> {
+  if (opts.acts) return pickOnce(page, select, option, opts);
+  const root = select.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  const shown = async () => (await root.innerText()).includes(option);
+  for (let attempt = 1; ; attempt++) {
+    await pickOnce(page, select, option, opts);
+    try {
+      await expect.poll(shown, { timeout: 5_000 }).toBe(true);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+async function pickOnce(
+  page: Page,
+  select: Locator,
+  option: string,
+  opts: { search?: boolean },
 ): Promise<void> {
   await select.click();
   // A long list renders only the options in view: typing narrows it to the one wanted.
-  if (opts.search) await select.pressSequentially(option);
+  if (opts.search) {
+    await select.fill('');
+    await select.pressSequentially(option);
+  }
   // The listbox id is set once the dropdown has opened (a select rendered a moment ago has none).
   let list: string | null = null;
   // Up to 30 s: on a busy machine a dropdown can take seconds to open, and a click that landed
@@ -45,10 +74,12 @@ export async function listTotal(page: Page): Promise<number> {
   return Number(/\d[\d,]*/.exec(text)?.[0]?.replace(/,/g, '') ?? NaN);
 }
 
+const SHOWS_VALUE = '.ant-select-content-has-value, .ant-select-selection-item';
+
 /**
  * Picks the first option of the select labelled `label` in `scope`, then closes its dropdown.
  * A click on an option while the dropdown is still sliding in can be lost on a busy machine, so
- * the pick is checked (the placeholder gives way to the value) and tried again. A multiple
+ * the pick is checked (the select shows a value) and tried again. A multiple
  * select keeps its dropdown open over the next field: a click on `outside` closes it.
  */
 export async function pickFirst(page: Page, scope: Locator, label: string, outside: Locator) {
@@ -68,7 +99,15 @@ export async function pickFirst(page: Page, scope: Locator, label: string, outsi
       .click();
     if ((await input.getAttribute('aria-expanded')) === 'true') await outside.click();
     await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
-    const picked = (await select.locator('.ant-select-placeholder:visible').count()) === 0;
+    // A value shows as a single select's `content-has-value` or a multiple select's tag; the
+    // placeholder alone can hide for a moment while the dropdown closes, so it proves nothing.
+    const picked = await expect
+      .poll(() => select.locator(SHOWS_VALUE).count(), { timeout: 3_000 })
+      .toBeGreaterThan(0)
+      .then(
+        () => true,
+        () => false,
+      );
     if (picked) return;
     if (attempt === 3) throw new Error(`no option of "${label}" could be picked`);
   }
