@@ -25,6 +25,7 @@ const PG_ENGINE = [
   'src/records/create-mode.test.ts',
   'src/records/identity.test.ts',
   'src/records/groups.test.ts',
+  'src/reports/related.test.ts',
   'src/records/field-types.test.ts',
   'src/timeline/timeline.test.ts',
   'test/timeline-assignment.test.ts',

@@ -118,6 +118,20 @@ describe('valid specs', () => {
 
   const accepted: [string, PatchOp[]][] = [
     [
+      "a breakdown of leads by a field of their company (the related account's name)",
+      [
+        { op: 'add', path: '/dashboards/0/widgets/1/via', value: 'company' },
+        { op: 'replace', path: '/dashboards/0/widgets/1/field', value: 'name' },
+      ],
+    ],
+    [
+      "a breakdown of leads by a system field of their company (the account's owner)",
+      [
+        { op: 'add', path: '/dashboards/0/widgets/1/via', value: 'company' },
+        { op: 'replace', path: '/dashboards/0/widgets/1/field', value: 'ownerId' },
+      ],
+    ],
+    [
       'an update automation guarded by a changed condition on a field it does not write',
       [
         {

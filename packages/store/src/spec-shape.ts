@@ -13,6 +13,8 @@ export type FieldShape = {
   unique?: boolean;
   default?: unknown;
   multiple?: boolean;
+  /** The target entity of a relation field. */
+  entity?: string;
   options?: readonly OptionShape[];
   resultType?: string;
 };

@@ -3,6 +3,7 @@ import { engineError, fieldError, type Failure } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, records, type Call } from './call';
 import { hiddenFields } from './outcome';
 import { hiddenUse, listFailure } from './read';
+import { listScopeOf } from './related-scope';
 import type { Runtime } from './runtime';
 import type { CallOptions, GroupOptions, GroupResult } from './types';
 
@@ -25,11 +26,12 @@ export function groupRecords(
     const hidden = hiddenFields(call);
     const leak = hiddenUse(call, { filter: query.filter }, hidden) ?? hiddenTarget(call, query);
     if (leak) return leak;
-    const scope = call.rt.permissions.listScope?.(call.actor, call.model.key);
-    if (scope?.kind === 'none') return { ok: true, groups: [] };
+    const scope = listScopeOf(call, query.filter);
+    if (scope === 'none') return { ok: true, groups: [] };
+    if (isFailure(scope)) return scope;
     const q: GroupQuery = {
       ...(query.filter !== undefined && query.filter !== null ? { filter: query.filter } : {}),
-      ...(scope?.kind === 'where' ? { scope: scope.logic } : {}),
+      ...scope,
       context: {
         now: call.now,
         ...(call.user ? { user: call.user } : {}),

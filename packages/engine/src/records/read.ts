@@ -3,6 +3,7 @@ import type { RecordQuery, StoreIssue } from '@trellis/store';
 import { engineError, fieldError, type Failure } from '../i18n/errors';
 import { authorize, beginCall, callLocale, guard, isFailure, records, type Call } from './call';
 import { hiddenFields, visible } from './outcome';
+import { listScopeOf } from './related-scope';
 import type { Runtime } from './runtime';
 import type { CallOptions, ListOptions, ListResult, RecordResult } from './types';
 
@@ -51,12 +52,13 @@ export function listRecords(
     const hidden = hiddenFields(call);
     const leak = hiddenUse(call, query, hidden);
     if (leak) return leak;
-    const scope = call.rt.permissions.listScope?.(call.actor, call.model.key);
-    if (scope?.kind === 'none')
+    const scope = listScopeOf(call, query.filter);
+    if (scope === 'none')
       return { ok: true, records: [], nextCursor: null, ...(query.count ? { total: 0 } : {}) };
+    if (isFailure(scope)) return scope;
     const q: RecordQuery = {
       ...(query.filter !== undefined && query.filter !== null ? { filter: query.filter } : {}),
-      ...(scope?.kind === 'where' ? { scope: scope.logic } : {}),
+      ...scope,
       context: {
         now: call.now,
         ...(call.user ? { user: call.user } : {}),

@@ -14,6 +14,7 @@ const TEXT: Record<string, [zh: string, en: string]> = {
   p90: ['P90（天）', 'P90 (days)'],
   other: ['其他', 'Other'],
   empty: ['（空）', '(empty)'],
+  relatedHidden: ['关联记录无权查看', 'Related record not visible to you'],
   unassigned: ['未分配', 'Unassigned'],
   leads: ['线索', 'Leads'],
   won: ['成交', 'Won'],

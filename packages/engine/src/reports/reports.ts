@@ -1,4 +1,5 @@
 import {
+  getEntity,
   getPipeline,
   localize,
   validateSpec,
@@ -13,6 +14,7 @@ import { dashboardReaders, mayViewDashboard } from './access';
 import { labeller } from './labels';
 import { and, eq } from './logic';
 import { reportText } from './messages';
+import { relatedVisible } from '../records/related-scope';
 import { DEFAULT_TIMEZONE } from '../automations/triggers/schedule';
 import { checkQuery } from './params';
 import { previousRange, rangeOf, windowRange } from './period';
@@ -123,10 +125,15 @@ export function createReports(deps: ReportDeps): ReportsApi {
     };
     const actor = opts.actor;
     const hidden = new Set(entity ? (deps.hiddenFields?.(actor, entity) ?? []) : []);
-    const uses = [w.field, w.split, w.measure?.field, ...(w.fields ?? [])].filter(
+    const uses = [w.via ?? w.field, w.split, w.measure?.field, ...(w.fields ?? [])].filter(
       (f): f is string => !!f,
     );
-    if (!entity || !readable(actor, entity) || uses.some((f) => hidden.has(f)))
+    if (
+      !entity ||
+      !readable(actor, entity) ||
+      uses.some((f) => hidden.has(f)) ||
+      hiddenThrough(spec, actor, entity, w)
+    )
       return { ...head, columns: [], rows: [], note: reportText(locale, 'noAccess') };
     const user = actor.userId
       ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] }
@@ -158,6 +165,8 @@ export function createReports(deps: ReportDeps): ReportsApi {
       locale,
       now,
       hidden,
+      visibleThrough: (relation, target) =>
+        relatedVisible(deps.permissions, actor, relation, target),
       may: (capability) => (deps.hasCapability ?? (() => true))(actor, capability as Capability),
       label: labeller(spec, entity, deps.store, locale),
       text: (key, params) => reportText(locale, key, params),
@@ -170,6 +179,14 @@ export function createReports(deps: ReportDeps): ReportsApi {
     const out = await WIDGETS[w.type](ctx);
     return { ...head, ...out };
   }
+
+  /** A field of a related record (`via`) hidden from the reader is never grouped by either. */
+  const hiddenThrough = (spec: AppSpec, actor: Actor, entity: string, w: WidgetSpec) => {
+    if (!w.via || !w.field) return false;
+    const rel = getEntity(spec, entity)?.fields.find((f) => f.key === w.via);
+    if (rel?.type !== 'relation') return false;
+    return (deps.hiddenFields?.(actor, rel.entity) ?? []).includes(w.field);
+  };
 
   const live = async (locale: Locale): Promise<AppSpec | Failure> => {
     try {

@@ -97,6 +97,11 @@ export type WidgetCtx = {
   locale: Locale;
   now: number;
   hidden: ReadonlySet<string>;
+  /**
+   * The records whose related record (through single relation `relation` to `target`) the
+   * reader may read, or that have none; null when that is every record.
+   */
+  visibleThrough(relation: string, target: string): unknown;
   /** Whether the reader holds a role capability (monitor…). */
   may(capability: string): boolean;
   /** Label of a field value (select option, user name, stage…), in the reader's locale. */

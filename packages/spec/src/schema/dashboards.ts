@@ -72,6 +72,11 @@ export const WidgetSchema = closed(
         'Field grouped by (breakdown, attribution) or dated by (timeSeries; default createdAt).',
       ),
     ),
+    via: Type.Optional(
+      camelKey(
+        'breakdown: a single relation field of the entity; `field` is then a field of the related record (deals `via` customer grouped by its first-contact channel).',
+      ),
+    ),
     measure: Type.Optional(MeasureSchema),
     interval: Type.Optional(
       stringEnum(['day', 'week', 'month'], 'Bucket size of time series. Default "week".'),

@@ -269,6 +269,14 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     '{type} 图表不使用 “{option}”（只有 {types} 使用）。',
     'A {type} widget does not use "{option}" (only {types} do).',
   ],
+  'widget.badVia': [
+    '“{key}” 不是单值关联字段（它是 {type} 类型），不能按关联记录的字段分组。',
+    '"{key}" is not a single relation field (it is of type {type}), so records cannot be grouped by a field of a related record through it.',
+  ],
+  'widget.badGroupField': [
+    '不能按字段 “{key}” 分组：{type} 类型的字段可以有多个值。',
+    'Records cannot be grouped by the field "{key}": a {type} field can hold several values.',
+  ],
   'widget.badRange': [
     '时间段的开始 {from} 晚于结束 {to}。',
     'The period starts on {from}, after its end on {to}.',

@@ -5,18 +5,19 @@ import { fail, type StoreLocale, type StoreResult } from '../messages';
 import { searchCondition } from '../search/search-condition';
 import type { RecordStore, WhereSql } from './record-core';
 import { prepared } from './exec';
-import { conditionColumns } from '../sql/reports/scope';
+import { conditionColumns, type TableOf } from '../sql/reports/scope';
 
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(
   info: EntityTableInfo,
   q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search' | 'locale'>,
   locale: StoreLocale,
+  tableOf: TableOf,
 ): WhereSql | null | 'none' | StoreResult<never> {
   const parts: WhereSql[] = [];
   const compile = (expr: unknown, path: string): WhereSql | StoreResult<never> => {
     const c = compileToSql(expr, {
-      columns: conditionColumns(info, 'sqlite'),
+      columns: conditionColumns(info, 'sqlite', tableOf),
       dialect: 'sqlite',
       locale: q.locale ?? locale,
       ...(q.context ? { ctx: q.context } : {}),
@@ -77,7 +78,7 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
       const c = core();
       const info = c.table(entity);
       if (!info) return unknown(entity);
-      const where = whereOf(info, q, locale);
+      const where = whereOf(info, q, locale, (e) => c.table(e));
       if (where === 'none') return EMPTY(q.count);
       if (where !== null && 'ok' in where) return where;
       return c.list(entity, {
@@ -93,7 +94,7 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
       const c = core();
       const info = c.table(entity);
       if (!info) return unknown(entity);
-      const where = whereOf(info, q, locale);
+      const where = whereOf(info, q, locale, (e) => c.table(e));
       if (where === 'none') return { ok: true, value: [] };
       if (where !== null && 'ok' in where) return where;
       return c.group(entity, {

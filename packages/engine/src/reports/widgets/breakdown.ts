@@ -2,6 +2,8 @@ import type { Num, ReportRow, WidgetRunner } from '../types';
 import { and, eq, notIn } from '../logic';
 import { aggregate, inPeriod } from './common';
 import { measureOf } from './metric';
+import { labeller } from '../labels';
+import { relatedVisibility } from '../related';
 
 const keyText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -10,9 +12,16 @@ const keyText = (v: unknown) => (v === null || v === undefined ? '' : String(v))
  * "other" for the rest, each with the filter selecting its records.
  */
 export const breakdown: WidgetRunner = async (c) => {
-  const field = c.widget.field ?? 'stage';
+  const via = c.widget.via;
+  const related = via ? relatedVisibility(c, via) : null;
+  if (via && !related) return { columns: [], rows: [] };
+  // With `via` the groups are values of the related record's field (`customer.firstChannel`).
+  const field = via ? `${via}.${c.widget.field}` : (c.widget.field ?? 'stage');
+  const label = related
+    ? labeller(c.spec, related.target, c.store, c.locale).bind(null, c.widget.field ?? '')
+    : (value: unknown) => c.label(field, value);
   const { measure, unit } = measureOf(c);
-  const period = inPeriod(c, c.range);
+  const period = and(inPeriod(c, c.range), related?.visible);
   const measures =
     measure.op === 'count'
       ? [{ op: 'count' as const }]
@@ -39,7 +48,7 @@ export const breakdown: WidgetRunner = async (c) => {
     const filter = and(period, eq(field, value)) ?? {};
     rows.push({
       key: keyText(value),
-      label: value === null ? c.text('empty') : await c.label(field, value),
+      label: value === null ? c.text('empty') : await label(value),
       values: {
         value: { value: valueOf(g.values), filter },
         records: { value: g.values[0] ?? 0, filter },
@@ -83,6 +92,20 @@ export const breakdown: WidgetRunner = async (c) => {
       label: c.text('other'),
       values: { value: other, records: { value: count, filter } },
     });
+  }
+  if (related && related.visible !== null) {
+    // Records whose related record the reader may not read: one row, never under its value.
+    const filter = and(inPeriod(c, c.range), { '!': related.visible }) ?? {};
+    const [g] = await aggregate(c, filter, { measures });
+    if (g && (g.values[0] ?? 0) > 0)
+      rows.push({
+        key: '$hidden',
+        label: c.text('relatedHidden'),
+        values: {
+          value: { value: valueOf(g.values), filter },
+          records: { value: g.values[0] ?? 0, filter },
+        },
+      });
   }
   return {
     columns: [

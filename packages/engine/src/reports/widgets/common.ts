@@ -25,7 +25,8 @@ export function recordsLabel(c: WidgetCtx): string {
 
 /** The time field a widget's period applies to: its `field` when that is a time, else createdAt. */
 export function timeField(c: WidgetCtx): { field: string; dateField: boolean } {
-  const f = c.widget.field;
+  // A field `via` a relation is the related record's: the period stays on the record's creation.
+  const f = c.widget.via ? undefined : c.widget.field;
   if (f && SYSTEM_TIMES.includes(f)) return { field: f, dateField: false };
   const entity = getEntity(c.spec, c.entity);
   const def = f && entity ? getField(entity, f) : undefined;

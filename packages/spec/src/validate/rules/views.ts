@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { ptr, requireEntity, requireField } from '../context';
 import { checkLogic } from '../logic';
-import { checkWidgetOptions, isTouchField } from './widgets';
+import { checkGroupable, checkWidgetOptions, fieldEntity, isTouchField } from './widgets';
 
 const PIPELINE_WIDGETS = ['funnel', 'stageConversion', 'dwellTime', 'beforeAfter'];
 const FIELD_WIDGETS = ['breakdown', 'attribution'];
@@ -51,10 +51,15 @@ export function checkViews(ctx: Ctx): void {
       checkWidgetOptions(ctx, w, w.entity, base);
       if (FIELD_WIDGETS.includes(w.type) && w.field === undefined)
         ctx.report(base, 'widget.needsField', { type: w.type });
-      const touch = w.field !== undefined && isTouchField(w.field);
+      const owner = fieldEntity(ctx, w, w.entity, base);
+      const touch = w.field !== undefined && isTouchField(w.field) && w.via === undefined;
       if (touch && !FIELD_WIDGETS.includes(w.type))
         ctx.report(ptr(base, 'field'), 'ref.unknownField', { entity: w.entity, key: w.field });
-      if (w.field !== undefined && !touch) {
+      if (w.field !== undefined && w.via !== undefined && owner !== null) {
+        requireField(ctx, owner, w.field, ptr(base, 'field'), true);
+        checkGroupable(ctx, owner, w.field, ptr(base, 'field'));
+      }
+      if (w.field !== undefined && !touch && w.via === undefined) {
         const field = requireField(ctx, w.entity, w.field, ptr(base, 'field'), true);
         const dated = field
           ? ['date', 'datetime'].includes(field.type)

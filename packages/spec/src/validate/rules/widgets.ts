@@ -1,5 +1,6 @@
 import { TOUCH_FIELDS } from '../../helpers';
 import type { WidgetSpec } from '../../schema/dashboards';
+import { fieldTypes } from '../../schema/fields/registry';
 import type { Ctx } from '../context';
 import { ptr, requireEntity, requireField } from '../context';
 
@@ -19,6 +20,7 @@ const OPTION_TYPES: Record<string, readonly string[]> = {
   before: ['beforeAfter'],
   after: ['beforeAfter'],
   days: ['staleFollowUps'],
+  via: ['breakdown'],
 };
 
 /** The reporting options of one widget whose entity exists: used by its type, references resolve. */
@@ -48,4 +50,29 @@ export function checkWidgetOptions(ctx: Ctx, w: WidgetSpec, entity: string, base
     if (range && range.from > range.to)
       ctx.report(ptr(base, side), 'widget.badRange', { from: range.from, to: range.to });
   }
+}
+
+/**
+ * The entity a widget's `field` belongs to: the widget's own, or with `via` the target of that
+ * single relation field (null when `via` is not one: the field is then not checked further).
+ */
+export function fieldEntity(ctx: Ctx, w: WidgetSpec, entity: string, base: string): string | null {
+  if (w.via === undefined) return entity;
+  const rel = requireField(ctx, entity, w.via, ptr(base, 'via'));
+  if (!rel) return null;
+  if (rel.type !== 'relation' || rel.multiple) {
+    ctx.report(ptr(base, 'via'), 'widget.badVia', {
+      key: rel.key,
+      type: rel.type === 'relation' ? 'relation (multiple)' : rel.type,
+    });
+    return null;
+  }
+  return ctx.entities.has(rel.entity) ? rel.entity : null;
+}
+
+/** A field of a related record is grouped by one value per record: never a list-valued field. */
+export function checkGroupable(ctx: Ctx, entity: string, key: string, path: string): void {
+  const field = ctx.fields.get(entity)?.get(key);
+  if (field && fieldTypes[field.type].logicType(field as never) === 'json')
+    ctx.report(path, 'widget.badGroupField', { key, type: field.type });
 }

@@ -5,7 +5,7 @@ import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../../sql/exec';
 import type { WhereSql } from '../../sqlite/record-core';
-import { conditionColumns } from '../../sql/reports/scope';
+import { conditionColumns, type TableOf } from '../../sql/reports/scope';
 import { groupRecords } from './groups';
 import { findByIdentities, findByIdentity, getRecord, listRecords } from './reads';
 import { pgSearchCondition } from './search';
@@ -24,6 +24,7 @@ function whereOf(
   info: EntityTableInfo,
   q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search'>,
   locale: StoreLocale,
+  tableOf: TableOf,
 ): WhereSql | null | 'none' | StoreResult<never> {
   const parts: WhereSql[] = [];
   for (const [expr, path] of [
@@ -32,7 +33,7 @@ function whereOf(
   ] as const) {
     if (expr === undefined || expr === null) continue;
     const c = compileToSql(expr, {
-      columns: conditionColumns(info, 'postgres'),
+      columns: conditionColumns(info, 'postgres', tableOf),
       dialect: 'postgres',
       positional: true,
       locale,
@@ -89,7 +90,7 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
     },
     list: (entity, q = {}) =>
       on(entity, async (info) => {
-        const where = whereOf(info, q, locale);
+        const where = whereOf(info, q, locale, (e) => tables.get(e));
         if (where === 'none') return EMPTY(q.count);
         if (where !== null && 'ok' in where) return where;
         return listRecords(cx, info, {
@@ -103,7 +104,7 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
       }),
     group: (entity, q) =>
       on(entity, async (info) => {
-        const where = whereOf(info, q, locale);
+        const where = whereOf(info, q, locale, (e) => tables.get(e));
         if (where === 'none') return { ok: true, value: [] };
         if (where !== null && 'ok' in where) return where;
         return groupRecords(cx, info, {

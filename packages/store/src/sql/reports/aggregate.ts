@@ -5,7 +5,7 @@ import { quoteIdent } from '../../entity/entity-table';
 import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import { fromNumOrNull, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
-import { conditionColumns, param, type Where } from './scope';
+import { conditionColumns, param, type TableOf, type Where } from './scope';
 
 const NUMERIC = ['integer', 'number'];
 
@@ -43,6 +43,7 @@ export async function aggregate(
   q: AggregateQuery,
   dialect: SqlDialectName,
   locale: StoreLocale,
+  tableOf?: TableOf,
 ): Promise<StoreResult<AggregateRow[]>> {
   const by = q.by ?? [];
   if (by.length > 2) return fail('invalid_query', '/by', { reason: 'at most two keys' }, locale);
@@ -52,7 +53,7 @@ export async function aggregate(
   const condParams: unknown[] = [];
   const cols: ColumnInfo[] = [];
   // Group keys and measures may name virtual fields too (the first touch's UTM values…).
-  const columns = conditionColumns(info, dialect);
+  const columns = conditionColumns(info, dialect, tableOf);
   for (const [i, key] of by.entries()) {
     const col = columns[key.field];
     if (!col)

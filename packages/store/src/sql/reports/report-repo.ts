@@ -29,10 +29,11 @@ export function reportRepo(
   locale: StoreLocale,
 ): ReportRepo {
   type Ready = { info: EntityTableInfo; where: Where | null; by: ColumnInfo | null };
+  const related = (e: string) => tableOf(spec, e);
   const prepare = (entity: string, q: ReportScope, byField?: string): StoreResult<Ready> => {
     const info = tableOf(spec, entity);
     if (!info) return fail('unknown_entity', '', { entity }, locale);
-    const where = reportWhere(info, q, dialect, locale);
+    const where = reportWhere(info, q, dialect, locale, related);
     if (where && 'ok' in where) return where;
     let by: ColumnInfo | null = null;
     if (byField !== undefined) {
@@ -57,10 +58,10 @@ export function reportRepo(
       const scan = async (s: typeof q) => {
         const again = prepare(entity, s);
         if (!again.ok) return again;
-        return aggregate(x, again.value.info, again.value.where, s, dialect, locale);
+        return aggregate(x, again.value.info, again.value.where, s, dialect, locale, related);
       };
       const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale, scan);
-      return fast ?? aggregate(x, ready.value.info, ready.value.where, q, dialect, locale);
+      return fast ?? aggregate(x, ready.value.info, ready.value.where, q, dialect, locale, related);
     },
     entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
     dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),

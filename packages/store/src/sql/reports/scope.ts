@@ -92,17 +92,65 @@ function firstTouch(info: EntityTableInfo, key: string, column: string): ColumnI
 /** Keys of the virtual fields (filter and report only, never stored). */
 export const VIRTUAL_FIELDS = ['stagesEntered', 'assignDelayMs', ...Object.keys(TOUCH_COLUMNS)];
 
-/** Columns a report or list condition may name: the table's plus the virtual ones. */
+/** The entity table of another entity of the same spec (the target of a relation field). */
+export type TableOf = (entity: string) => EntityTableInfo | undefined;
+
+/**
+ * The virtual fields `<relation>.<field>` of each single relation field: a field or system field
+ * of the related record, read from the live related record (null when the relation is empty or
+ * the record deleted) by a correlated subquery on the related table's primary key. Whether the
+ * reader may read that record is the engine's to decide (it adds the related scope as a
+ * condition over `<relation>.ownerId`…, docs/reports.md).
+ */
+function relatedColumns(info: EntityTableInfo, tableOf: TableOf): Record<string, ColumnInfo> {
+  const out: Record<string, ColumnInfo> = {};
+  for (const rel of info.fieldColumns) {
+    const f = rel.field;
+    if (f?.type !== 'relation' || f.multiple || !f.entity) continue;
+    const target = tableOf(f.entity);
+    if (!target) continue;
+    const link = `${quoteIdent(info.table)}.${rel.column}`;
+    for (const col of [...target.systemColumns, ...target.fieldColumns]) {
+      const key = `${rel.key}.${col.key}`;
+      out[key] = {
+        ...col,
+        key,
+        name: key,
+        column:
+          `(SELECT rel_r.${col.column} FROM ${quoteIdent(target.table)} rel_r` +
+          ` WHERE rel_r.id = ${link} AND rel_r.deleted_at IS NULL)`,
+        system: true,
+        notNull: false,
+      };
+    }
+  }
+  return out;
+}
+
+const columnsCache = new WeakMap<EntityTableInfo, Map<string, Record<string, ColumnInfo>>>();
+
+/**
+ * Columns a report or list condition may name: the table's plus the virtual ones (with `tableOf`,
+ * also the fields of related records). Built once per table description and dialect.
+ */
 export function conditionColumns(
   info: EntityTableInfo,
   dialect: SqlDialectName,
+  tableOf?: TableOf,
 ): Record<string, ColumnInfo> {
   if (info.columns.stagesEntered) return info.columns;
+  const slot = `${dialect}:${tableOf ? 'related' : 'own'}`;
+  let byDialect = columnsCache.get(info);
+  if (!byDialect) columnsCache.set(info, (byDialect = new Map()));
+  const cached = byDialect.get(slot);
+  if (cached) return cached;
   const extra: Record<string, ColumnInfo> = { stagesEntered: stagesEntered(info, dialect) };
   if (info.columns.ownerId) extra.assignDelayMs = assignDelay(info);
   for (const [key, column] of Object.entries(TOUCH_COLUMNS))
     extra[key] = firstTouch(info, key, column);
-  return { ...info.columns, ...extra };
+  const all = { ...info.columns, ...extra, ...(tableOf ? relatedColumns(info, tableOf) : {}) };
+  byDialect.set(slot, all);
+  return all;
 }
 
 /**
@@ -114,6 +162,7 @@ export function reportWhere(
   q: ReportScope,
   dialect: SqlDialectName,
   locale: StoreLocale,
+  tableOf?: TableOf,
 ): Where | null | StoreResult<never> {
   const parts: Where[] = [];
   for (const [expr, path] of [
@@ -122,7 +171,7 @@ export function reportWhere(
   ] as const) {
     if (expr === undefined || expr === null) continue;
     const c = compileToSql(expr, {
-      columns: conditionColumns(info, dialect),
+      columns: conditionColumns(info, dialect, tableOf),
       dialect,
       positional: true,
       locale,

@@ -49,6 +49,13 @@ type Ctx = {
 
 type Options = (c: Ctx) => { value: string; label: string }[];
 
+/** The entity a `via` relation field of the config leads to. */
+function relatedEntity(c: Ctx): EntitySpec | undefined {
+  const via = c.config['via'];
+  const rel = c.entity?.fields.find((f) => f.key === via);
+  return rel?.type === 'relation' ? c.spec.entities.find((e) => e.key === rel.entity) : undefined;
+}
+
 const keyed =
   (items: (c: Ctx) => { key: string; label: SpecLabel }[] | undefined): Options =>
   (c) =>
@@ -63,7 +70,9 @@ const PICKS: Record<string, Options> = {
   roles: keyed((c) => c.spec.roles),
   activityType: keyed((c) => c.spec.activityTypes),
   stage: keyed((c) => (c.spec.pipelines ?? []).find((p) => p.entity === c.entity?.key)?.stages),
-  field: keyed((c) => c.entity?.fields),
+  // A widget grouped `via` a relation field picks its field among the related entity's.
+  field: keyed((c) => relatedEntity(c)?.fields ?? c.entity?.fields),
+  via: keyed((c) => c.entity?.fields.filter((f) => f.type === 'relation' && !f.multiple)),
   fields: keyed((c) => c.entity?.fields),
   linkField: keyed((c) =>
     c.spec.entities

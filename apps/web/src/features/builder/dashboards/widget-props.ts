@@ -14,6 +14,7 @@ const READ_BY: Record<string, readonly WidgetType[]> = {
   fields: ['dataHealth', 'beforeAfter'],
   spend: ['attribution'],
   split: ['attribution'],
+  via: ['breakdown'],
   threshold: ['attribution'],
   before: ['beforeAfter'],
   after: ['beforeAfter'],
