@@ -48,6 +48,8 @@ export async function signIn(page: Page, baseUrl: string | null, login: string, 
 /**
  * Saves a full-page screenshot under e2e/artifacts/<name>.png; `fullPage: false` for what the
  * viewport shows (a drawer is fixed to the viewport: a full page draws it where it was scrolled).
+ * A full page is taken from the top and the scroll put back: the sticky header is drawn where
+ * the page was scrolled, so a scrolled page's shot showed the header across the content.
  */
 export async function shot(
   page: Page,
@@ -56,6 +58,13 @@ export async function shot(
 ): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
+  if (!fullPage) {
+    await page.screenshot({ path });
+    return path;
+  }
+  const y = await page.evaluate(() => window.scrollY);
+  if (y > 0) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage });
+  if (y > 0) await page.evaluate((top) => window.scrollTo(0, top), y);
   return path;
 }

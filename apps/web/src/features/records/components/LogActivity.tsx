@@ -50,7 +50,9 @@ export function LogActivity({ entity, record, text }: Props) {
           value={type}
           onChange={(v) => setType(String(v))}
           options={types.map((a) => ({ value: a.key, label: label(a.label, a.key) }))}
-          style={{ maxWidth: '100%', overflowX: 'auto' }}
+          // Wraps rather than scrolls: a scrolled strip hid the last types ("Quote / pro…", no
+          // "Note") with nothing to say more were there.
+          className="trellis-activity-types"
         />
       ) : null}
       {replies.length > 0 ? (

@@ -84,6 +84,9 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
         size="small"
         current={current}
         responsive={false}
+        // Titles under their numbers get a whole column each: side by side, seven English
+        // stage names were cut to "Prospe" and "Quote &" on a 1366 px screen.
+        titlePlacement="vertical"
         items={stages.map((s, i) => {
           const requires = (s.requires ?? []).map(fieldLabel);
           const reachable = canMove && s.key !== record.stage && allowed.has(s.key);
