@@ -1,18 +1,25 @@
 /**
  * Import throughput: a 100,000-row GB18030 CSV (as Excel in China saves it) through the whole
  * import — decode, parse, map, the one write path (normalize, validate, identity, unique,
- * ownership, history, outbox), a checkpoint per 500-row batch — into SQLite, the education
- * template published. Baseline in the same run: the same rows as plain `engine.records.create`
- * calls in 500-row transactions (the write path alone, no file). Prints JSON: rows/s of both,
- * their ratio, peak RSS and heap growth of the import. BENCH_ROWS changes the row count.
+ * ownership, history, outbox), a checkpoint per 500-row batch — into SQLite and PostgreSQL,
+ * the education template published. Baseline in the same run, on the same database kind: rows
+ * as plain `engine.records.create` calls in 500-row transactions (the write path one record at
+ * a time, no file; BENCH_BASELINE_ROWS of them, default a fifth of the rows). Prints JSON per
+ * database: rows/s of both and their ratio, the batches' median and p95 (ms per 500 rows),
+ * peak RSS (sampled every 50 ms) and heap growth of the import, the load average.
+ * BENCH_ROWS changes the row count; BENCH_STORES=sqlite|pg|sqlite,pg picks the databases
+ * (default both when PostgreSQL 15 is installed); BENCH_ONLY=import skips the baseline
+ * (profiling the import alone: --cpu-prof).
  * Run: node --conditions=@trellis/source --import tsx bench/import.ts
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { openStore } from '@trellis/store';
+import { summarise } from '@trellis/tooling/bench';
+import { hasPostgres, startPgServer, type PgTestServer } from '@trellis/tooling/pg';
 import {
   createEngine,
   createImportJob,
@@ -23,11 +30,16 @@ import {
 import { loadEducationSpec } from '../test/fixtures/education';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const BASELINE_ROWS = Number(process.env.BENCH_BASELINE_ROWS ?? Math.ceil(ROWS / 5));
+const BATCH = 500;
+const STORES = (process.env.BENCH_STORES ?? (hasPostgres() ? 'sqlite,pg' : 'sqlite')).split(',');
 const dir = mkdtempSync(join(tmpdir(), 'trellis-import-bench-'));
 const spec = loadEducationSpec();
 const SOURCES = ['抖音', '公众号', '官网', '线下活动', '转介绍'];
 const COURSES = ['Python编程', '数据分析', 'UI设计', 'Web前端开发', 'Java开发'];
 const actor = { kind: 'user' as const, userId: 'u-ops', role: 'admin' };
+// Started at the first PostgreSQL run, stopped at the end.
+const server: { pg: PgTestServer | null } = { pg: null };
 
 function cells(i: number): string[] {
   return [
@@ -51,8 +63,12 @@ async function writeCsv(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
-async function open(name: string) {
-  const store = await openStore({ url: join(dir, `${name}.db`) });
+async function open(kind: string, name: string) {
+  const url =
+    kind === 'pg'
+      ? await (server.pg ??= await startPgServer()).createDatabase()
+      : join(dir, `${name}.db`);
+  const store = await openStore({ url });
   const published = await store.specs.publish({ spec, note: 'bench', locale: 'en' });
   if (!published.ok) throw new Error(JSON.stringify(published.errors));
   await store.users.insert(
@@ -62,13 +78,27 @@ async function open(name: string) {
   return { store, engine: createEngine({ store, ids: uuidv7Ids }) };
 }
 
-async function baseline(): Promise<number> {
-  const { store, engine } = await open('baseline');
+/** Peak resident memory while `fn` runs, sampled every 50 ms (and at its end). */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  try {
+    const value = await fn();
+    return { value, peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function baseline(kind: string) {
+  const { store, engine } = await open(kind, 'baseline');
   const keys = ['name', 'phone', 'source', 'course', 'age', 'firstContactAt'];
+  const batches: number[] = [];
   const t0 = performance.now();
-  for (let start = 0; start < ROWS; start += 500)
+  for (let start = 0; start < BASELINE_ROWS; start += BATCH) {
+    const b0 = performance.now();
     await store.transaction(async (tx) => {
-      for (let i = start; i < Math.min(ROWS, start + 500); i++) {
+      for (let i = start; i < Math.min(BASELINE_ROWS, start + BATCH); i++) {
         const c = cells(i);
         const values: Record<string, unknown> = Object.fromEntries(keys.map((k, j) => [k, c[j]]));
         values.firstContactAt = Date.UTC(2026, 2, 1 + (i % 28), 2, 30);
@@ -81,13 +111,18 @@ async function baseline(): Promise<number> {
         if (!r.ok) throw new Error(JSON.stringify(r.error));
       }
     });
+    batches.push(performance.now() - b0);
+  }
   const ms = performance.now() - t0;
   await store.close();
-  return (ROWS / ms) * 1000;
+  return {
+    batches: summarise(`create ×${BATCH} (${kind})`, batches, ms),
+    rowsPerS: (BASELINE_ROWS / ms) * 1000,
+  };
 }
 
-async function imported(path: string) {
-  const { store, engine } = await open('import');
+async function imported(kind: string, path: string) {
+  const { store, engine } = await open(kind, 'import');
   const preview = await previewImport(engine, 'lead', path, {});
   const job = await createImportJob(engine, {
     entity: 'lead',
@@ -96,25 +131,33 @@ async function imported(path: string) {
     options: { mapping: preview!.mapping, dedupe: 'skip', locale: 'zh-CN', actor },
     dryRun: false,
   });
-  let peakRss = process.memoryUsage().rss;
+  global.gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   let peakHeap = heap0;
+  const batches: number[] = [];
   const t0 = performance.now();
-  const end = await runImportJob(engine, job.id, {
-    onProgress: () => {
-      const m = process.memoryUsage();
-      peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
-    },
-  });
+  let last = t0;
+  const { value: end, peakRssMb } = await withPeakRss(() =>
+    runImportJob(engine, job.id, {
+      batchSize: BATCH,
+      onProgress: () => {
+        const now = performance.now();
+        batches.push(now - last);
+        last = now;
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      },
+    }),
+  );
   const ms = performance.now() - t0;
   await store.close();
   if (end?.status !== 'done' || end.created !== ROWS)
     throw new Error(`import ended ${JSON.stringify(end)}`);
   return {
+    // The first batch also counts the file's rows (the job's total) before it writes.
+    batches: summarise(`import ×${BATCH} (${kind})`, batches, ms),
     rowsPerS: (ROWS / ms) * 1000,
     seconds: ms / 1000,
-    peakRssMb: peakRss / 2 ** 20,
+    peakRssMb,
     heapGrowthMb: (peakHeap - heap0) / 2 ** 20,
   };
 }
@@ -122,26 +165,34 @@ async function imported(path: string) {
 try {
   const path = join(dir, 'big.csv');
   await writeCsv(path);
-  // BENCH_ONLY=import skips the baseline (profiling the import alone: --cpu-prof).
-  const base = process.env.BENCH_ONLY === 'import' ? Number.NaN : await baseline();
-  const imp = await imported(path);
-  console.log(
-    JSON.stringify(
-      {
-        bench: 'import',
-        rows: ROWS,
-        importRowsPerS: Math.round(imp.rowsPerS),
-        importSeconds: Math.round(imp.seconds * 10) / 10,
-        baselineCreateRowsPerS: Math.round(base),
-        ratioToBaseline: Math.round((imp.rowsPerS / base) * 100) / 100,
-        peakRssMb: Math.round(imp.peakRssMb),
-        heapGrowthMb: Math.round(imp.heapGrowthMb),
-        target: { rowsPerS: 5000 },
-      },
-      null,
-      2,
-    ),
-  );
+  const out: Record<string, unknown> = {
+    bench: 'import',
+    rows: ROWS,
+    batchRows: BATCH,
+    target: { rowsPerS: 5000 },
+  };
+  for (const kind of STORES) {
+    const load = [loadavg()[0]!];
+    const base = process.env.BENCH_ONLY === 'import' ? null : await baseline(kind);
+    const imp = await imported(kind, path);
+    load.push(loadavg()[0]!);
+    const baseRowsPerS = base ? base.rowsPerS : Number.NaN;
+    out[kind] = {
+      importRowsPerS: Math.round(imp.rowsPerS),
+      importSeconds: Math.round(imp.seconds * 10) / 10,
+      importBatchMs: { median: imp.batches.medianMs, p95: imp.batches.p95Ms },
+      baselineRows: base ? BASELINE_ROWS : 0,
+      baselineCreateRowsPerS: Math.round(baseRowsPerS),
+      baselineBatchMs: base ? { median: base.batches.medianMs, p95: base.batches.p95Ms } : null,
+      ratioToBaseline: Math.round((imp.rowsPerS / baseRowsPerS) * 100) / 100,
+      meetsTarget: imp.rowsPerS >= 5000,
+      peakRssMb: imp.peakRssMb,
+      heapGrowthMb: Math.round(imp.heapGrowthMb),
+      loadAvg1m: load.map((l) => Math.round(l * 10) / 10),
+    };
+  }
+  console.log(JSON.stringify(out, null, 2));
 } finally {
+  server.pg?.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { iconvLite } from '../lazy-libs';
 import type { Locale } from '../ports';
 import { csvCell, exportValue, type ExportColumn } from './cells';
@@ -31,25 +31,46 @@ async function* csvChunks(
   }
 }
 
-/**
- * Resolves once the consumer has taken what was written so far. ExcelJS's zip pipes into `out`
- * (which honours backpressure), but its sheet buffer pushes into the zip without waiting; so
- * before the next page is read the finished one is let through (zlib runs off the main thread)
- * and, if the reader is slower, we wait for it. A slow download then holds about one page, not
- * the whole export.
- */
-async function drained(out: PassThrough): Promise<void> {
-  await new Promise((r) => setImmediate(r));
-  while (out.writableNeedDrain && !out.destroyed)
+// The zip's input is a `readable-stream` 2 PassThrough, older than `writableNeedDrain`.
+const needsDrain = (s: Writable): boolean =>
+  s.writableNeedDrain ??
+  (s as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain === true;
+
+/** Resolves when `stream` no longer needs to drain, or `out` (the download) has closed. */
+async function drain(stream: Writable, out: PassThrough): Promise<void> {
+  while (needsDrain(stream) && !stream.destroyed && !out.destroyed)
     await new Promise<void>((resolve) => {
       const done = () => {
-        out.off('drain', done);
+        stream.off('drain', done);
+        stream.off('close', done);
         out.off('close', done);
         resolve();
       };
-      out.on('drain', done);
+      stream.on('drain', done);
+      stream.on('close', done);
       out.on('close', done);
     });
+}
+
+// ExcelJS's sheet stream (a StreamBuf) writes into the zip's input without heeding its answer,
+// so a sheet produced faster than zlib compresses piles up in that input: +104 MB at 100k rows.
+// The pipes are the StreamBuf's own list (exceljs 4.4, pinned by the lockfile); the export
+// memory test fails if they move.
+function sheetInputs(ws: unknown): Writable[] {
+  const stream = (ws as { stream?: { pipes?: unknown } }).stream;
+  return Array.isArray(stream?.pipes) ? (stream.pipes as Writable[]) : [];
+}
+
+/**
+ * Resolves once the zip has compressed what the sheet wrote so far and the consumer has taken
+ * what was written to it: before the next page is read, the finished one is let through (zlib
+ * runs off the main thread) and, if the reader is slower, we wait for it. A slow download then
+ * holds about one page, not the whole export.
+ */
+async function drained(ws: unknown, out: PassThrough): Promise<void> {
+  await new Promise((r) => setImmediate(r));
+  for (const input of sheetInputs(ws)) await drain(input, out);
+  await drain(out, out);
 }
 
 // ExcelJS's streaming writer: each row is committed (written out) as it comes, and the next page
@@ -80,7 +101,7 @@ function xlsxStream(
     for await (const page of pages) {
       for (const r of page)
         ws.addRow(columns.map((c) => exportValue(c, r[c.key], s.locale, s.timeZone))).commit();
-      await drained(out);
+      await drained(ws, out);
       if (out.destroyed) return;
     }
     ws.commit();
