@@ -146,6 +146,30 @@ describe('desktop stand-ins (Ant Design static styles)', () => {
     await expect.poll(submitted).toMatchObject({ age: 42 });
   });
 
+  it('a closed form leaves its look registered: the next one writes no style, looks the same', async () => {
+    const drawn = await look('Age');
+    const styleWrites = await page.evaluate(async () => {
+      const fp = (window as unknown as { formPage: FormPage }).formPage;
+      await fp.nextFrame(); // after its first paint the form has handed its look over
+      fp.unmount();
+      const writes: string[] = [];
+      const note = (records: MutationRecord[]) => {
+        for (const r of records)
+          for (const n of [...r.addedNodes, ...r.removedNodes])
+            if (n.nodeName === 'STYLE') writes.push((n as HTMLStyleElement).textContent ?? '');
+      };
+      const watch = new MutationObserver(note);
+      watch.observe(document.head, { childList: true, subtree: true, characterData: true });
+      fp.mount({ set: 'desktop', locale: 'en' });
+      await fp.nextFrame();
+      note(watch.takeRecords());
+      watch.disconnect();
+      return writes.map((w) => w.slice(0, 80));
+    });
+    expect(styleWrites).toEqual([]);
+    expect(await look('Age')).toEqual(drawn);
+  });
+
   it('keeps labels, required marks and errors on stand-ins (and focus on the first error)', async () => {
     const age = page.getByLabel('Age', { exact: true });
     await page.getByRole('button', { name: 'Submit' }).click();

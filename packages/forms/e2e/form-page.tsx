@@ -17,6 +17,9 @@ export type MountOptions = {
   bigFields?: number;
 };
 
+// One theme for every mount, as an app has (a fixed CSS-variable key: a provider mounted anew
+// keeps the same theme, as the app's root provider does across pages).
+const theme = { zeroRuntime: true, cssVar: { key: 'tf-form-page' } };
 const bigSpecs = new Map<number, AppSpec>();
 let root: Root | null = null;
 let host: HTMLElement | null = null;
@@ -48,11 +51,7 @@ const page = {
     );
     flushSync(() =>
       root!.render(
-        o.set === 'desktop' ? (
-          <ConfigProvider theme={{ zeroRuntime: true }}>{form}</ConfigProvider>
-        ) : (
-          form
-        ),
+        o.set === 'desktop' ? <ConfigProvider theme={theme}>{form}</ConfigProvider> : form,
       ),
     );
   },

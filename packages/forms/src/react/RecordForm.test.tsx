@@ -224,6 +224,50 @@ describe('RecordForm', () => {
     // The formula reads the budget; nothing else does.
     expect([...renders.keys()].sort()).toEqual(['budget', 'budgetYuan']);
   });
+
+  it('a refused submit re-renders the fields whose error changed, not the form around them', () => {
+    const renders = new Map<string, number>();
+    let actions = 0;
+    const counted: WidgetSet = {
+      ...lightWidgets,
+      widgets: Object.fromEntries(
+        Object.entries(lightWidgets.widgets).map(([type, W]) => [
+          type,
+          (p: WidgetProps) => {
+            renders.set(p.field.key, (renders.get(p.field.key) ?? 0) + 1);
+            return W ? <W {...p} /> : null;
+          },
+        ]),
+      ),
+      Actions: (p) => {
+        actions += 1;
+        return <lightWidgets.Actions {...p} />;
+      },
+    };
+    render(
+      <RecordForm
+        spec={formsApp}
+        form="apply"
+        locale="en"
+        widgets={counted}
+        onSubmit={vi.fn()}
+        now={now}
+      />,
+    );
+    renders.clear();
+    actions = 0;
+    submit();
+    const invalid = [...document.querySelectorAll('[aria-invalid="true"]')].map(
+      (el) => (el as HTMLInputElement).name || el.id.split('-').pop(),
+    );
+    expect(invalid.length).toBeGreaterThan(0);
+    expect([...renders.keys()].sort()).toEqual([...invalid].sort());
+    expect(actions).toBe(0);
+    renders.clear();
+    submit(); // the same errors again: nothing changes, nothing renders
+    expect([...renders.keys()]).toEqual([]);
+    expect(actions).toBe(0);
+  });
 });
 
 export type { RecordData };

@@ -20,6 +20,13 @@ export type SubmitHandler = (
 export function useSubmit(scope: FormScope, onSubmit: SubmitHandler, onDone: () => void) {
   const [formErrors, setFormErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  // No errors before and none now: no state change, so a refused submit re-renders only the
+  // fields whose error changed, not the whole form around them.
+  const keepFormErrors = useCallback(
+    (next: FieldError[]) =>
+      setFormErrors((was) => (was.length === 0 && next.length === 0 ? was : next)),
+    [],
+  );
   const submit = useCallback(
     async (event?: FormEvent) => {
       event?.preventDefault();
@@ -28,7 +35,7 @@ export function useSubmit(scope: FormScope, onSubmit: SubmitHandler, onDone: () 
       const check = scope.runtime.check(store.values(), scope.locale, scope.current);
       store.setErrors(fieldErrors(scope, check, check.errors));
       store.markSubmitted();
-      setFormErrors(check.errors.filter((e) => !onForm(scope, check, e.path)));
+      keepFormErrors(check.errors.filter((e) => !onForm(scope, check, e.path)));
       if (check.errors.length > 0) {
         store.focusFirstError(scope.runtime.layout.byKey.keys());
         return;
@@ -42,13 +49,13 @@ export function useSubmit(scope: FormScope, onSubmit: SubmitHandler, onDone: () 
         for (const [key, list] of placed.fields) messages[key] = list[0]!.message;
         store.setErrors(messages);
         store.focusFirstError(scope.runtime.layout.byKey.keys());
-        setFormErrors(placed.form);
+        keepFormErrors(placed.form);
         if (errors.length === 0) onDone();
       } finally {
         setBusy(false);
       }
     },
-    [scope, onSubmit, onDone, busy],
+    [scope, onSubmit, onDone, busy, keepFormErrors],
   );
   return { submit, formErrors, busy };
 }

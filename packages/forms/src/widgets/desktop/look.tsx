@@ -2,13 +2,8 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 // Ant Design's own token hook: unlike the public `theme.useToken` it tells the CSS-variable
 // scope class its components carry and whether styles are static (zeroRuntime).
 import { useToken } from 'antd/es/theme/internal';
-// The style hooks of the components the stand-ins draw: with static styles they only register
-// each component's CSS variables (its paddings, heights), which the stand-ins need before any
-// of those components has mounted.
-import useInputStyle from 'antd/es/input/style';
-import useInputNumberStyle from 'antd/es/input-number/style';
-import useSelectStyle from 'antd/es/select/style';
-import usePickerStyle from 'antd/es/date-picker/style';
+import { StyleContext } from '@ant-design/cssinjs';
+import { isLookKept, RegisterLook, useKeepLook } from './keep-look';
 
 /**
  * The classes Ant Design puts on its own inputs in this tree (its CSS-variable scope and, when
@@ -28,19 +23,26 @@ export type AntLook = {
 
 const LookContext = createContext<AntLook>({ scope: 'css-var-root', static: false });
 
-/** Reads the tree's Ant Design theme once for the whole form (not per input). */
+/**
+ * Reads the tree's Ant Design theme once for the whole form (not per input) and makes sure the
+ * stand-ins' CSS variables are registered: by this form the first time, then kept for the page.
+ */
 export function AntLookProvider({ children }: { children: ReactNode }) {
-  const [, , hashId, , cssVar, zeroRuntime] = useToken();
-  useInputStyle('ant-input', 'ant-input-css-var');
-  useInputNumberStyle('ant-input-number', 'ant-input-number-css-var');
-  useSelectStyle('ant-select', 'ant-select-css-var');
-  usePickerStyle('ant-picker', 'ant-picker-css-var');
+  const [, realToken, hashId, , cssVar, zeroRuntime] = useToken();
   const key = cssVar?.key ?? 'css-var-root';
+  const theme = `${key} ${(realToken as { _tokenKey?: string })._tokenKey ?? ''}`;
+  const kept = isLookKept(useContext(StyleContext), theme);
+  useKeepLook(zeroRuntime ? theme : null);
   const look = useMemo(
     () => ({ scope: [key, hashId].filter(Boolean).join(' '), static: zeroRuntime }),
     [key, hashId, zeroRuntime],
   );
-  return <LookContext.Provider value={look}>{children}</LookContext.Provider>;
+  return (
+    <LookContext.Provider value={look}>
+      {!kept && <RegisterLook />}
+      {children}
+    </LookContext.Provider>
+  );
 }
 
 export const useAntLook = () => useContext(LookContext);
