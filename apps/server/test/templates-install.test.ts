@@ -132,7 +132,7 @@ describe('template upgrade (three-way merge)', () => {
     fieldOf(v2.spec, 'lead', 'wechatId')!.label = { 'zh-CN': '微信', en: 'WeChat' };
 
     const plan = await planTemplate(s, v2, { locale: 'en' });
-    expect(plan).toMatchObject({ kind: 'upgrade', installed: '0.1.0', errors: [] });
+    expect(plan).toMatchObject({ kind: 'upgrade', installed: v1.version, errors: [] });
     const wechat = '/entities/lead/fields/wechatId/label';
     expect(plan.conflicts).toEqual([
       { path: `${wechat}/zh-CN`, base: '微信号', ours: '个人微信', theirs: '微信', chosen: 'ours' },
@@ -152,7 +152,7 @@ describe('template upgrade (three-way merge)', () => {
     );
     const refused = await applyTemplate(s, v2, { locale: 'en' });
     expect(!refused.ok && refused.errors.map((e) => e.code)).toEqual(['template.conflicts']);
-    expect((await s.templates.get('education'))?.version).toBe('0.1.0');
+    expect((await s.templates.get('education'))?.version).toBe(v1.version);
 
     const done = await applyTemplate(s, v2, {
       locale: 'en',
@@ -169,7 +169,7 @@ describe('template upgrade (three-way merge)', () => {
     expect(await s.records(spec).get('lead', rec.ok ? rec.value.id : '')).toMatchObject({
       name: '李雷',
     });
-    // Going back to 0.1.0 is refused: an upgrade only moves forward.
+    // Going back to the first version is refused: an upgrade only moves forward.
     const older = await planTemplate(s, v1, { locale: 'en' });
     expect(older.errors.map((e) => e.code)).toContain('template.older');
   });
@@ -236,5 +236,45 @@ describe('template upgrade (three-way merge)', () => {
     expect(health(spec).widgets.find((w) => w.key === 'health')!.fields).toEqual(core);
     expect(health(spec).widgets.map((w) => w.key)).toContain('sources');
     expect((await s.templates.get('b2b-sales'))?.version).toBe(now.version);
+  });
+
+  it('upgrades education 0.1.0 to the repo version: profile completeness becomes a whole percent, the workspace’s own field stays', async () => {
+    const s = await open();
+    const now = source('education');
+    expect(now.version).not.toBe('0.1.0');
+    // 0.1.0 as it was: 12.5 points a core field (62.5 for five).
+    const v1 = source('education', '0.1.0');
+    const score = fieldOf(v1.spec, 'lead', 'profileScore') as Field & { expression: unknown };
+    const core = [
+      'name',
+      'phone',
+      'source',
+      'course',
+      'budgetRange',
+      'decisionCycle',
+      'city',
+      'nextFollowUpPlan',
+    ];
+    score.expression = { '*': [12.5, { '+': core.map((f) => ({ if: [{ var: f }, 1, 0] })) }] };
+    expect((await applyTemplate(s, v1, { locale: 'en' })).ok).toBe(true);
+    const ours = structuredClone(await live(s)) as unknown as Record<string, unknown>;
+    entity(ours, 'lead').fields.push({
+      key: 'wecomGroup',
+      type: 'text',
+      label: { 'zh-CN': '企业微信群', en: 'WeCom group' },
+    } as Field);
+    expect((await s.specs.publish({ spec: ours })).ok).toBe(true);
+
+    const plan = await planTemplate(s, now, { locale: 'en' });
+    expect(plan).toMatchObject({ kind: 'upgrade', installed: '0.1.0', errors: [], conflicts: [] });
+    expect(plan.changes.map((c) => c.path)).toEqual(['/entities/lead/fields/profileScore']);
+    const done = await applyTemplate(s, now, { locale: 'en' });
+    expect(done.ok ? [] : done.errors).toEqual([]);
+    const spec = await live(s);
+    expect(entity(spec, 'lead').fields.map((f) => f.key)).toContain('wecomGroup');
+    expect((await s.templates.get('education'))?.version).toBe(now.version);
+    expect(JSON.stringify(fieldOf(spec, 'lead', 'profileScore'))).toBe(
+      JSON.stringify(fieldOf(now.spec, 'lead', 'profileScore')),
+    );
   });
 });

@@ -8,12 +8,15 @@ import { startTrellis, WEB_DIR, type RunningTrellis } from './harness/trellis';
 // Installing a template changes the app for everyone: this file runs its own demo server
 // (education with demo records) instead of the shared one.
 let server: RunningTrellis;
-/** The version of the repo's b2b-sales, the one the gallery installs. */
-const B2B = (
-  JSON.parse(
-    readFileSync(join(WEB_DIR, '..', '..', 'templates', 'b2b-sales', 'template.json'), 'utf8'),
-  ) as { version: string }
-).version;
+/** The version of a repo template (b2b-sales: the one the gallery installs; education: the demo's). */
+const version = (name: string) =>
+  (
+    JSON.parse(
+      readFileSync(join(WEB_DIR, '..', '..', 'templates', name, 'template.json'), 'utf8'),
+    ) as { version: string }
+  ).version;
+const B2B = version('b2b-sales');
+const EDU = version('education');
 beforeAll(async () => {
   server = await startTrellis();
 }, 120_000);
@@ -43,7 +46,7 @@ describe('the template gallery in the builder', () => {
         const zh = locale === 'zh-CN';
         // Education came with the demo; B2B is not installed yet.
         await expect(card(page, 'education').textContent()).resolves.toContain(
-          zh ? '已安装：v0.1.0' : 'Installed: v0.1.0',
+          zh ? `已安装：v${EDU}` : `Installed: v${EDU}`,
         );
         await expect(card(page, 'b2b-sales').textContent()).resolves.toContain(
           zh ? '未安装' : 'Not installed',

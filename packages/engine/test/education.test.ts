@@ -60,6 +60,26 @@ describe('education template through the engine', () => {
     expect(await ctx.count('touches')).toBe(2);
   });
 
+  it('rounds profile completeness to a whole percent like B2B: 3 of the 8 core fields read 38, 5 read 63 (not 37.5, 62.5)', async () => {
+    const score = async (values: Record<string, unknown>) => {
+      const r = await ctx.engine.records.create('lead', values, advisor);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.record.profileScore;
+    };
+    await expect(score({ name: '陈晨', phone: '13912340001', source: 'website' })).resolves.toBe(
+      38,
+    );
+    await expect(
+      score({
+        name: '陈一鸣',
+        phone: '13912340002',
+        source: 'website',
+        course: 'python',
+        city: '330100',
+      }),
+    ).resolves.toBe(63);
+  });
+
   it('walks a lead from prospect to enrolled through every gate', async () => {
     const created = await ctx.engine.records.create(
       'lead',
