@@ -161,6 +161,42 @@ describe('trellis seed', () => {
     }
   });
 
+  it('fills b2b profiles as a real team does: most complete, the rest missing one to three core fields, more often for some reps than others', async () => {
+    const { store, spec } = await workspace('b2b-sales');
+    const report = await seedWorkspace(store, spec, seedProfiles['b2b-sales']!, {
+      records: 1500,
+      seed: 4,
+      now: NOW,
+    });
+    expect(report.refused).toBe(0);
+    // The data-health widget's 12 core fields (the template's dashboards.json).
+    const dashboards = spec.dashboards as unknown as {
+      widgets: { key: string; fields?: string[] }[];
+    }[];
+    const core = dashboards.flatMap((d) => d.widgets).find((w) => w.key === 'health')!.fields!;
+    expect(core).toHaveLength(12);
+    const customers = await all(store, spec, 'customer');
+    const missing = (c: Record<string, unknown>) =>
+      core.filter((f) => c[f] === null || c[f] === undefined || c[f] === '').length;
+    const gaps = customers.map(missing);
+    const complete = gaps.filter((n) => n === 0).length / customers.length;
+    expect(complete).toBeGreaterThan(0.7);
+    expect(complete).toBeLessThan(0.95);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(3);
+    // The stored completeness formula agrees: 100 for a whole profile, 92 for one gap of 12.
+    for (const c of customers)
+      expect(c.completeness).toBe(Math.round((100 * (12 - missing(c))) / 12));
+    for (const c of customers.filter((x) => x.email))
+      expect(c.email).toMatch(/^[a-z]+\.[a-z]+@[a-z]+-[a-z]+\.com\.cn$/);
+    // Per rep (customers still owned), the share with gaps spreads widely.
+    const byRep = new Map<unknown, number[]>();
+    for (const [i, c] of customers.entries())
+      if (c.ownerId) byRep.set(c.ownerId, [...(byRep.get(c.ownerId) ?? []), gaps[i]!]);
+    expect(byRep.size).toBe(7);
+    const shares = [...byRep.values()].map((g) => g.filter((n) => n > 0).length / g.length);
+    expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.2);
+  });
+
   it('writes nothing of a record the rules refuse, and says so', async () => {
     const { store, spec } = await workspace('education');
     const broken: SeedProfile = {

@@ -38,6 +38,23 @@ const GIVEN = [
   ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏辉建国文博宇浩然子涵梓轩欣怡思远雨婷佳琪嘉怡俊杰晨阳一鸣若曦诗琪',
 ];
 
+// The pinyin of every character the names and company names above draw from: enough to write
+// the work e-mail a person of that name would have (wang.wei@huaxin-tech.com.cn).
+const PINYIN = new Map(
+  (
+    '王wang 李li 张zhang 刘liu 陈chen 杨yang 黄huang 赵zhao 吴wu 周zhou 徐xu 孙sun 马ma 朱zhu 胡hu 郭guo 何he ' +
+    '林lin 高gao 罗luo 郑zheng 梁liang 谢xie 宋song 唐tang 许xu 韩han 冯feng 邓deng 曹cao 伟wei 芳fang 娜na ' +
+    '秀xiu 英ying 敏min 静jing 丽li 强qiang 磊lei 军jun 洋yang 勇yong 艳yan 杰jie 娟juan 涛tao 明ming 超chao ' +
+    '兰lan 霞xia 平ping 刚gang 桂gui 华hua 玉yu 萍ping 鹏peng 辉hui 建jian 国guo 文wen 博bo 宇yu 浩hao 然ran ' +
+    '子zi 涵han 梓zi 轩xuan 欣xin 怡yi 思si 远yuan 雨yu 婷ting 佳jia 琪qi 嘉jia 俊jun 晨chen 阳yang 一yi 鸣ming ' +
+    '若ruo 曦xi 诗shi 信xin 达da 通tong 汇hui 创chuang 联lian 宏hong 泰tai 鑫xin 瑞rui 盛sheng 源yuan 恒heng ' +
+    '睿rui 智zhi 科ke 云yun 海hai 天tian 成cheng 卓zhuo 航hang'
+  )
+    .split(' ')
+    .map((w) => [w.slice(0, 1), w.slice(1)] as const),
+);
+const pinyin = (chars: string) => [...chars].map((c) => PINYIN.get(c) ?? '').join('');
+
 /** A Chinese full name: a surname and one or two given-name characters. */
 export function chineseName(r: Random): string {
   const surname = r.weighted(SURNAMES);
@@ -126,8 +143,31 @@ const COMPANY_KIND = [
   '供应链',
 ];
 
-/** A company name such as 杭州华信科技有限公司 for a city name. */
-export function companyName(r: Random, city: string): string {
+// The English word a company of each kind puts in its web domain.
+const KIND_DOMAIN: Record<string, string> = {
+  科技: 'tech',
+  电子: 'elec',
+  机械: 'machinery',
+  医疗器械: 'medical',
+  贸易: 'trading',
+  信息技术: 'it',
+  精密制造: 'precision',
+  新材料: 'materials',
+  物流: 'logistics',
+  供应链: 'scm',
+};
+
+/** A company such as 杭州华信科技有限公司 for a city name, with its web domain (huaxin-tech.com.cn). */
+export function company(r: Random, city: string): { name: string; domain: string } {
   const core = r.pick(COMPANY_CORE) + r.pick(COMPANY_CORE);
-  return `${city}${core}${r.pick(COMPANY_KIND)}有限公司`;
+  const kind = r.pick(COMPANY_KIND);
+  return {
+    name: `${city}${core}${kind}有限公司`,
+    domain: `${pinyin(core)}-${KIND_DOMAIN[kind]}.com.cn`,
+  };
+}
+
+/** The work e-mail of a person at a company's domain: 王伟 → wang.wei@… */
+export function workEmail(name: string, domain: string): string {
+  return `${pinyin(name.slice(0, 1))}.${pinyin(name.slice(1))}@${domain}`;
 }

@@ -1,4 +1,4 @@
-import { chineseName, companyName, mobile, usccCode } from '../people';
+import { chineseName, company, mobile, usccCode, workEmail } from '../people';
 import type { Random } from '../random';
 import type { SeedProfile, SeedRecord, SeedUser } from '../types';
 import { createdIn, walkFunnel, type FunnelStep } from '../walk';
@@ -50,6 +50,19 @@ const CITIES = [
   { code: '120100', name: '天津', team: 'north', w: 8 },
 ];
 const CITY_W = Object.fromEntries(CITIES.map((c) => [c.code, c.w]));
+// Share of each rep's customers whose profile has gaps: careful reps leave few, hurried ones more.
+const GAPS: Record<string, number> = {
+  'he.jun': 0.05,
+  'xu.yan': 0.12,
+  'cao.yu': 0.3,
+  'luo.bin': 0.08,
+  'deng.hui': 0.22,
+  'tang.yu': 0.15,
+  'han.xue': 0.4,
+};
+// The core fields a rep has to ask for (the rest come with the lead), weighted by how often
+// they are the one left empty: an e-mail or an address far more often than the industry.
+const GAP_FIELDS = { email: 35, address: 25, companySize: 20, contactTitle: 15, industry: 5 };
 const CHANNELS = { wechatMp: 30, douyin: 15, hotline: 25, expo: 20, other: 10 };
 const TITLES = {
   staff: ['采购专员', '工程师'],
@@ -86,13 +99,16 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
     : null;
   const walk = dealAt === null ? null : walkFunnel(r, 'new', FUNNEL, 'lost', dealAt, now);
   const contact = contactHistory(r, createdAt, now, walk?.outcome ?? null);
-  const complete = r.chance(0.85);
+  const firm = company(r, city.name);
+  const contactName = chineseName(r);
   const values: Record<string, unknown> = {
-    companyName: companyName(r, city.name),
+    companyName: firm.name,
     taxId: usccCode(r, city.code),
     phone: mobile(r, i),
-    contactName: chineseName(r),
+    contactName,
+    contactTitle: r.pick(TITLES[level]),
     contactLevel: level,
+    email: workEmail(contactName, firm.domain),
     firstChannel: r.weighted(CHANNELS),
     city: city.code,
     industry: r.weighted({
@@ -103,12 +119,19 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
       services: 15,
       other: 5,
     }),
+    companySize: r.weighted({ s: 30, m: 40, l: 20, xl: 10 }),
+    address: `${city.name}市某区某路 ${r.int(1, 999)} 号`,
     reviewStatus: 'confirmed',
   };
-  if (complete) {
-    values.contactTitle = r.pick(TITLES[level]);
-    values.companySize = r.weighted({ s: 30, m: 40, l: 20, xl: 10 });
-    values.address = `${city.name}市某区某路 ${r.int(1, 999)} 号`;
+  // Most profiles are whole; a rep's share left with gaps (one to three of the fields a rep has
+  // to ask for) is the rep's habit, so per-rep completeness differs on the data-health board.
+  if (r.chance(GAPS[owner] ?? 0)) {
+    const left: Record<string, number> = { ...GAP_FIELDS };
+    for (let n = Number(r.weighted({ 1: 60, 2: 30, 3: 10 })); n > 0; n--) {
+      const field = r.weighted(left);
+      delete values[field];
+      delete left[field];
+    }
   }
   const lastContact = contact.calls.at(-1);
   if (lastContact !== undefined) values.lastContactAt = lastContact;
