@@ -125,4 +125,17 @@ describe('the builder draft', () => {
     expect(server.spec?.locales).toEqual(['en']);
     expect(server.saves).toBe(2);
   });
+  it('after a publish, the next edit starts a new draft instead of meeting a conflict', async () => {
+    const { server, port } = fakeServer();
+    const store = createDraftStore({ spec: SPEC, revision: 0, baseVersion: 1 }, port);
+    store.edit('a', (s) => void (s.defaultLocale = 'en'));
+    expect(await store.flush()).toBe(true);
+    // The server publishes the draft and clears it, as POST /spec/publish does.
+    server.revision = 0;
+    store.published(2);
+    store.edit('b', (s) => void (s.locales = ['en']));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot()).toMatchObject({ save: 'saved', revision: 1 });
+    expect(server.spec?.locales).toEqual(['en']);
+  });
 });

@@ -210,9 +210,12 @@ export function createDraftStore(
       set({ revision: theirRevision, save: 'pending', saveError: null });
       return flush();
     },
-    /** The draft was published as `version`: the server's draft now starts from it. */
+    /**
+     * The draft was published as `version`. The server cleared its draft, so the next save
+     * starts a new one (revision 0): saving over the old revision met a conflict with nobody.
+     */
     published(version: number) {
-      set({ baseVersion: version });
+      set({ baseVersion: version, revision: 0 });
     },
     dispose() {
       clearTimeout(timer);

@@ -185,6 +185,7 @@ export function IntakeSection() {
                 <Typography.Text type="secondary">{t('intake.healthUnavailable')}</Typography.Text>
               ) : (
                 <SourceHealthView
+                  header={auth.header}
                   source={health.data?.items.find(
                     (x) => x.kind === 'webhook' && x.key === source.key,
                   )}

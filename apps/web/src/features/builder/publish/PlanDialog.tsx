@@ -8,6 +8,7 @@ import { LoadingState } from '../../../components/feedback/LoadingState';
 import { ApiError } from '../../../lib/api/problem';
 import { sessionKeys } from '../../../lib/session/keys';
 import { builderKeys, type PublishAnswer } from '../draft/api';
+import { intakeKeys } from '../intake/useIntakeHealth';
 import { ProblemList } from './ProblemList';
 import { PlanView } from './PlanView';
 import { isDestructive } from './describe';
@@ -58,6 +59,8 @@ export function PlanDialog(props: PlanDialogProps) {
       const answer = await props.commit(note.trim(), resolutions);
       await client.invalidateQueries({ queryKey: sessionKeys.all });
       await client.invalidateQueries({ queryKey: builderKeys.versions() });
+      // A source just published shows its endpoint and health now, not at the next refresh.
+      void client.invalidateQueries({ queryKey: intakeKeys.sources });
       void message.success(
         answer.unchanged ? t('publish.unchanged') : t('publish.done', { version: answer.version }),
       );
