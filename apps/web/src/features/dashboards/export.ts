@@ -1,7 +1,19 @@
+import type { Unit } from '../../lib/reports/format';
 import type { WidgetReport } from './api/dashboards';
-import { chartValue } from './format';
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 80) || 'widget';
+
+/**
+ * A number as a spreadsheet cell, exact (the chart's rounding is for labels): money in yuan,
+ * a ratio as the fraction shown as a percent, days to one decimal shown.
+ */
+function cell(value: number | null, unit: Unit) {
+  if (value === null || Number.isNaN(value)) return null;
+  if (unit === 'money') return { value: value / 100, type: Number, format: '#,##0.00' };
+  if (unit === 'ratio') return { value, type: Number, format: '0.0%' };
+  if (unit === 'days') return { value, type: Number, format: '0.0' };
+  return { value, type: Number };
+}
 
 /** Downloads a widget's table as an .xlsx sheet: one row per row, a column per number. */
 export async function exportXlsx(w: WidgetReport, firstColumn: string): Promise<void> {
@@ -12,10 +24,7 @@ export async function exportXlsx(w: WidgetReport, firstColumn: string): Promise<
   }));
   const body = w.rows.map((r) => [
     { value: r.label || w.title },
-    ...w.columns.map((c) => {
-      const v = chartValue(r.values[c.key]?.value ?? null, r.unit ?? c.unit);
-      return v === null ? null : { value: v, type: Number };
-    }),
+    ...w.columns.map((c) => cell(r.values[c.key]?.value ?? null, r.unit ?? c.unit)),
   ]);
   await writeXlsxFile([header, ...body], { sheet: safeName(w.title).slice(0, 31) }).toFile(
     `${safeName(w.title)}.xlsx`,
