@@ -3,6 +3,8 @@ import type { Focusable } from '../react/widget-types';
 
 type Listener = () => void;
 
+type FieldEntry = { readonly value: unknown; readonly error: string | undefined };
+
 /**
  * The values and errors of one form, with a subscription per field: a change notifies only the
  * inputs of that field (and whoever watches it), so a keystroke never re-renders the form and a
@@ -19,6 +21,8 @@ export type FormStore = {
   /** Replaces every value (a discarded draft). */
   reset(values: RecordData): void;
   error(key: string): string | undefined;
+  /** Value and error of one field as one object, the same object until either changes. */
+  entry(key: string): FieldEntry;
   /** Sets the errors of `keys` from `errors` (absent: no error), notifying only real changes. */
   setErrors(errors: Readonly<Record<string, string>>, keys?: Iterable<string>): void;
   errorCount(): number;
@@ -57,7 +61,11 @@ export function createFormStore(initial: RecordData): FormStore {
   const onMeta = new Set<Listener>();
   let submits = 0;
 
-  const notify = (key: string) => byKey.get(key)?.forEach((l) => l());
+  const entries = new Map<string, FieldEntry>();
+  const notify = (key: string) => {
+    entries.delete(key);
+    byKey.get(key)?.forEach((l) => l());
+  };
   const listen = (set: Set<Listener>, l: Listener) => {
     set.add(l);
     return () => void set.delete(l);
@@ -85,6 +93,11 @@ export function createFormStore(initial: RecordData): FormStore {
       onValues.forEach((l) => l());
     },
     error: (key) => errors.get(key),
+    entry(key) {
+      let e = entries.get(key);
+      if (!e) entries.set(key, (e = { value: values[key], error: errors.get(key) }));
+      return e;
+    },
     setErrors(next, keys = new Set([...errors.keys(), ...Object.keys(next)])) {
       let changed = false;
       for (const key of keys) {

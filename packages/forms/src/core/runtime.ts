@@ -75,6 +75,7 @@ export function createFormRuntime(
     for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), key]);
   const readOnly = new Set(opts.readOnly ?? []);
   const now = opts.now ?? Date.now;
+  const fixedStates = new Map<string, FieldState>();
   const ctx = () => ({
     now: now(),
     readOnly,
@@ -98,8 +99,13 @@ export function createFormRuntime(
     formulas: (values) => computeFormulas(model, normalized(values), now()),
     sectionVisible: (index, values) => sectionShown(layout, index, normalized(values), ctx()),
     stateOf: (key, values) => {
+      const known = fixedStates.get(key);
+      if (known) return known;
       const state = fieldState(layout, key, normalized(values), ctx());
-      return mustFill.has(key) ? { ...state, required: state.visible } : state;
+      const out = mustFill.has(key) ? { ...state, required: state.visible } : state;
+      // A field no rule speaks of (no condition on it or its section) has one state for good.
+      if (unconditional(layout, key)) fixedStates.set(key, out);
+      return out;
     },
     check: (values, locale, current) => {
       const result = checkForm(model, layout, values, {
@@ -132,6 +138,20 @@ export function createFormRuntime(
     },
     startValues: (initial = {}) => ({ ...fieldDefaults(model), ...initial }),
   };
+}
+
+/** Whether no condition reads values (or the clock) for the state of placed field `key`. */
+function unconditional(layout: FormLayout, key: string): boolean {
+  const p = layout.byKey.get(key);
+  if (!p) return false;
+  const none = (c: unknown) => c === undefined || c === null;
+  return (
+    none(p.visibleIf) &&
+    none(p.requiredIf) &&
+    none(p.readOnlyIf) &&
+    none(p.field.requiredIf) &&
+    none(layout.sections[p.section]?.visibleIf)
+  );
 }
 
 /** Field defaults from the spec (the engine applies the same to a new record). */
