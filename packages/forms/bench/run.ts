@@ -1,6 +1,7 @@
 // Form benchmark in headless chromium (JSON on stdout): first render, keystroke latency and
 // submit-with-errors at 50, 200 and 1,000 fields for RecordForm (light and desktop widget sets),
 // @rjsf/core on the same schema and plain React inputs (the floor), all in the same run.
+import { loadavg } from 'node:os';
 import { launchChromium } from '@trellis/tooling/browser';
 import { percentile } from '@trellis/tooling/bench';
 import { bundleForBrowser } from '../test/browser-bundle';
@@ -28,6 +29,9 @@ const stats = (xs: number[]) => {
   };
 };
 
+// The machine's load (1-minute average) as the run starts and ends: timings mean little without it.
+const load = () => Math.round(loadavg()[0]! * 100) / 100;
+const loadAtStart = load();
 const { script, css } = await bundleForBrowser(new URL('./page.tsx', import.meta.url));
 const browser = await launchChromium();
 try {
@@ -117,6 +121,7 @@ try {
           submitErrorsMsAt200: 30,
           keystrokeP95MsAt1000: 16,
         },
+        load: { start: loadAtStart, end: load() },
         results,
       },
       null,
