@@ -21,7 +21,7 @@ export function AutomationsSection() {
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/automations\/(\d+)/.exec(at)?.[1];
-  const [key, open] = useOpenItem('automations', automations[Number(atIndex ?? 0)]?.key);
+  const [key, open, item] = useOpenItem('automations', automations[Number(atIndex ?? 0)]?.key);
   const automation = automations.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
@@ -49,6 +49,8 @@ export function AutomationsSection() {
   return (
     <>
       <MasterDetail
+        title={t('automations.title')}
+        item={item}
         list={
           <ItemPicker
             title={t('automations.title')}

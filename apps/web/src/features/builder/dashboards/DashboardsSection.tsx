@@ -20,7 +20,7 @@ export function DashboardsSection() {
   const problems = useDraft((s) => s.problems);
   const [params] = useSearchParams();
   const atIndex = /^\/dashboards\/(\d+)/.exec(params.get('at') ?? '')?.[1];
-  const [key, open] = useOpenItem('dashboards', dashboards[Number(atIndex ?? 0)]?.key);
+  const [key, open, item] = useOpenItem('dashboards', dashboards[Number(atIndex ?? 0)]?.key);
   const dashboard = dashboards.find((d) => d.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
@@ -48,6 +48,8 @@ export function DashboardsSection() {
   return (
     <>
       <MasterDetail
+        title={t('dashboards.title')}
+        item={item}
         list={
           <ItemPicker
             title={t('dashboards.title')}

@@ -22,7 +22,7 @@ export function EntitiesSection() {
   const at = params.get('at') ?? '';
   // ?at=/entities/<i>/... (a problem's place) opens that entity.
   const atIndex = /^\/entities\/(\d+)/.exec(at)?.[1];
-  const [key, open] = useOpenItem('entities', entities[Number(atIndex ?? 0)]?.key);
+  const [key, open, item] = useOpenItem('entities', entities[Number(atIndex ?? 0)]?.key);
   const entity = entities.find((e) => e.key === key);
   const [adding, setAdding] = useState(false);
   const add = (
@@ -50,6 +50,8 @@ export function EntitiesSection() {
   return (
     <>
       <MasterDetail
+        title={t('entities.title')}
+        item={item}
         list={
           <ItemPicker
             title={t('entities.title')}

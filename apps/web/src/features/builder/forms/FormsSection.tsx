@@ -21,7 +21,7 @@ export function FormsSection() {
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/forms\/(\d+)/.exec(at)?.[1];
-  const [key, open] = useOpenItem('forms', forms[Number(atIndex ?? 0)]?.key);
+  const [key, open, item] = useOpenItem('forms', forms[Number(atIndex ?? 0)]?.key);
   const form = forms.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
@@ -49,6 +49,8 @@ export function FormsSection() {
   return (
     <>
       <MasterDetail
+        title={t('forms.title')}
+        item={item}
         list={
           <ItemPicker
             title={t('forms.title')}

@@ -21,7 +21,7 @@ export function PipelinesSection() {
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/pipelines\/(\d+)/.exec(at)?.[1];
-  const [key, open] = useOpenItem('pipelines', pipelines[Number(atIndex ?? 0)]?.key);
+  const [key, open, item] = useOpenItem('pipelines', pipelines[Number(atIndex ?? 0)]?.key);
   const pipeline = pipelines.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
@@ -49,6 +49,8 @@ export function PipelinesSection() {
   return (
     <>
       <MasterDetail
+        title={t('pipelines.title')}
+        item={item}
         list={
           <ItemPicker
             title={t('pipelines.title')}

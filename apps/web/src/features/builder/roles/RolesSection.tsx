@@ -21,7 +21,7 @@ export function RolesSection() {
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/roles\/(\d+)/.exec(at)?.[1];
-  const [key, open] = useOpenItem('roles', roles[Number(atIndex ?? 0)]?.key);
+  const [key, open, item] = useOpenItem('roles', roles[Number(atIndex ?? 0)]?.key);
   const role = roles.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
@@ -49,6 +49,8 @@ export function RolesSection() {
   return (
     <>
       <MasterDetail
+        title={t('roles.title')}
+        item={item}
         list={
           <ItemPicker
             title={t('roles.title')}

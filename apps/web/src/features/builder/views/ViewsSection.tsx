@@ -21,7 +21,7 @@ export function ViewsSection() {
   const [params] = useSearchParams();
   const at = params.get('at') ?? '';
   const atIndex = /^\/views\/(\d+)/.exec(at)?.[1];
-  const [key, open] = useOpenItem('views', views[Number(atIndex ?? 0)]?.key);
+  const [key, open, item] = useOpenItem('views', views[Number(atIndex ?? 0)]?.key);
   const view = views.find((p) => p.key === key);
   const [adding, setAdding] = useState(false);
   const add = adding ? (
@@ -49,6 +49,8 @@ export function ViewsSection() {
   return (
     <>
       <MasterDetail
+        title={t('views.title')}
+        item={item}
         list={
           <ItemPicker
             title={t('views.title')}

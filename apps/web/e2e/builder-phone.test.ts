@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { demoServer } from './harness/server';
+
+const server = demoServer();
+
+/** Where an element starts, in CSS pixels from the top of the page (not of the viewport). */
+const pageTop = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+
+// The education template has 15 automations: stacked above the editor at phone width, the list
+// pushed the automation picked a few screens down the page.
+describe('a builder list and its editor at phone width', () => {
+  it('shows the list, then the picked automation at the top with a way back (en phone)', async () => {
+    const browser = await openBrowser('en');
+    const page = await newPage(browser, PHONE);
+    try {
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/automations`);
+      const names = await page.evaluate(async () => {
+        const live = (await (await fetch('/api/v1/spec')).json()) as {
+          spec: { automations: { label: { en: string } }[] };
+        };
+        return live.spec.automations.map((a) => a.label.en);
+      });
+      expect(names.length).toBeGreaterThanOrEqual(12);
+      const list = page.getByRole('menu', { name: 'Automations' });
+      const items = list.getByRole('menuitem');
+      await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(names.length);
+      // The list alone: no editor below it.
+      expect(await page.getByRole('tab', { name: 'Test on a record' }).count()).toBe(0);
+      await shot(page, 'builder-phone-list-en-phone');
+
+      // The last one: the list is scrolled to reach it.
+      const name = names.at(-1)!;
+      const last = items.filter({ hasText: name });
+      await last.scrollIntoViewIfNeeded();
+      await last.click();
+      await page.waitForURL(/\/builder\/automations\/[\w-]+$/);
+      const back = page.getByRole('button', { name: 'Back to Automations' });
+      await back.waitFor();
+      await page.getByRole('tab', { name: 'Test on a record' }).waitFor();
+      expect(await list.count()).toBe(0);
+      // The editor starts in the first screen, and the page is shown from its top.
+      expect(await pageTop(page, '.ant-tabs')).toBeLessThan(PHONE.height - 100);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      // It is the automation picked: its name is in the editor's name input.
+      expect(await page.getByLabel('Name (English)').first().inputValue()).toBe(name);
+      await shot(page, 'builder-phone-detail-en-phone', { fullPage: false });
+
+      // Back: the list again, the address without an automation.
+      await back.click();
+      await page.waitForURL(/\/builder\/automations$/);
+      await expect.poll(() => items.count()).toBe(names.length);
+      expect(await page.getByRole('tab', { name: 'Test on a record' }).count()).toBe(0);
+
+      // The phone's back button goes back to the automation, as the address says.
+      await page.goBack();
+      await page.getByRole('tab', { name: 'Test on a record' }).waitFor();
+      expect(page.pageErrors).toEqual([]);
+    } catch (e) {
+      await shot(page, 'builder-phone-failed').catch(() => undefined);
+      throw e;
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+
+  it('keeps the list beside the editor on a desktop, and opens an entity from its list on a zh-CN phone', async () => {
+    const browser = await openBrowser('zh-CN');
+    const page = await newPage(browser, DESKTOP);
+    try {
+      const admin = server.login('admin');
+      await signIn(page, server.url, admin.login, admin.password);
+      await page.goto(`${server.url}/builder/automations`);
+      // Desktop: the list and the first automation's editor side by side, no back button.
+      const list = page.getByRole('menu', { name: '自动化' });
+      await list.waitFor();
+      await page.getByRole('tab', { name: '用记录试运行' }).waitFor();
+      expect(await page.getByRole('button', { name: /^返回/ }).count()).toBe(0);
+
+      await page.setViewportSize(PHONE);
+      await page.goto(`${server.url}/builder/entities`);
+      const entities = page.getByRole('menu', { name: '实体' });
+      await entities.getByRole('menuitem', { name: '线索' }).click();
+      await page.getByRole('button', { name: '返回实体' }).waitFor();
+      await page.getByRole('button', { name: '手机号', exact: true }).waitFor();
+      expect(await entities.count()).toBe(0);
+      await shot(page, 'builder-phone-entity-zh-CN-phone', { fullPage: false });
+      await page.getByRole('button', { name: '返回实体' }).click();
+      await entities.getByRole('menuitem', { name: '线索' }).waitFor();
+      expect(page.pageErrors).toEqual([]);
+    } catch (e) {
+      await shot(page, 'builder-phone-zh-CN-failed').catch(() => undefined);
+      throw e;
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+});
