@@ -6,7 +6,8 @@
  * as plain `engine.records.create` calls in 500-row transactions (the write path one record at
  * a time, no file; BENCH_BASELINE_ROWS of them, default a fifth of the rows). Prints JSON per
  * database: rows/s of both and their ratio, the batches' median and p95 (ms per 500 rows),
- * peak RSS (sampled every 50 ms) and heap growth of the import, the load average.
+ * the import's CPU per row in this process, peak RSS (sampled every 50 ms) and heap growth of
+ * the import, the load average.
  * BENCH_ROWS changes the row count; BENCH_STORES=sqlite|pg|sqlite,pg picks the databases
  * (default both when PostgreSQL 15 is installed); BENCH_ONLY=import skips the baseline
  * (profiling the import alone: --cpu-prof).
@@ -135,6 +136,7 @@ async function imported(kind: string, path: string) {
   const heap0 = process.memoryUsage().heapUsed;
   let peakHeap = heap0;
   const batches: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let last = t0;
   const { value: end, peakRssMb } = await withPeakRss(() =>
@@ -149,6 +151,7 @@ async function imported(kind: string, path: string) {
     }),
   );
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await store.close();
   if (end?.status !== 'done' || end.created !== ROWS)
     throw new Error(`import ended ${JSON.stringify(end)}`);
@@ -157,6 +160,9 @@ async function imported(kind: string, path: string) {
     batches: summarise(`import ×${BATCH} (${kind})`, batches, ms),
     rowsPerS: (ROWS / ms) * 1000,
     seconds: ms / 1000,
+    // This process's CPU per row (SQLite's work included, PostgreSQL's not): steadier than
+    // rows/s on a shared machine.
+    cpuUsPerRow: (cpu.user + cpu.system) / ROWS,
     peakRssMb,
     heapGrowthMb: (peakHeap - heap0) / 2 ** 20,
   };
@@ -181,6 +187,7 @@ try {
       importRowsPerS: Math.round(imp.rowsPerS),
       importSeconds: Math.round(imp.seconds * 10) / 10,
       importBatchMs: { median: imp.batches.medianMs, p95: imp.batches.p95Ms },
+      importCpuUsPerRow: Math.round(imp.cpuUsPerRow),
       baselineRows: base ? BASELINE_ROWS : 0,
       baselineCreateRowsPerS: Math.round(baseRowsPerS),
       baselineBatchMs: base ? { median: base.batches.medianMs, p95: base.batches.p95Ms } : null,

@@ -5,7 +5,12 @@ import { isEmptyValue, normalizeFieldValue } from '@trellis/rules';
 import type { Engine } from '../engine';
 import type { FieldError } from '../i18n/errors';
 import type { RecordData } from '../ports';
-import type { CallOptions, PreparedCreate, RecordResult } from '../records/types';
+import type {
+  CallOptions,
+  PreparedCreate,
+  PreparedCreateResult,
+  RecordResult,
+} from '../records/types';
 import { rowInput } from './cell-input';
 import type { Column } from './header';
 import type { ImportOptions } from './job-options';
@@ -97,26 +102,50 @@ type Pending = {
   prepared: PreparedCreate | null;
 };
 
+function callOf(w: RowWriter, tx: Tx | undefined): CallOptions {
+  const { options } = w;
+  return {
+    actor: options.actor,
+    via: 'import',
+    locale: options.locale,
+    ...(tx ? { tx } : {}),
+    ...(options.automations ? {} : { automations: false }),
+  };
+}
+
+/** A batch's rows as record input, normalized and validated: the part that needs no transaction. */
+export type PreparedRows = { inputs: RecordData[]; preps: PreparedCreateResult[] };
+
+/**
+ * Maps, normalizes and validates the rows of a batch outside any transaction, so the next batch
+ * is prepared while the database writes the one before (PostgreSQL works on it meanwhile).
+ */
+export async function prepareRows(w: RowWriter, rows: SheetRow[]): Promise<PreparedRows> {
+  const { engine, model, options } = w;
+  const inputs = rows.map((r) =>
+    rowInput(r.cells, options.mapping, model.entity, options.values, options.timeZone),
+  );
+  const preps = await engine.records.prepareCreateMany(model.key, inputs, callOf(w, undefined));
+  return { inputs, preps };
+}
+
 /**
  * Writes the rows of one batch through the one write path (as the importing user, in the
  * batch's transaction) and says what happened to each in the job's language. New records are
  * created together (`engine.records.createMany`: multi-row writes); a row that updates a
- * stored record is written alone, after the rows before it.
+ * stored record is written alone, after the rows before it. `ready`: the rows as
+ * `prepareRows` left them (prepared again here when not given).
  */
-export async function writeRows(w: RowWriter, tx: Tx, rows: SheetRow[]): Promise<RowOutcome[]> {
+export async function writeRows(
+  w: RowWriter,
+  tx: Tx,
+  rows: SheetRow[],
+  ready?: PreparedRows,
+): Promise<RowOutcome[]> {
   const { engine, model, options } = w;
   const entity = model.key;
-  const call: CallOptions = {
-    actor: options.actor,
-    via: 'import',
-    locale: options.locale,
-    tx,
-    ...(options.automations ? {} : { automations: false }),
-  };
-  const inputs = rows.map((r) =>
-    rowInput(r.cells, options.mapping, model.entity, options.values, options.timeZone),
-  );
-  const preps = await engine.records.prepareCreateMany(entity, inputs, call);
+  const call = callOf(w, tx);
+  const { inputs, preps } = ready ?? (await prepareRows(w, rows));
   const out: RowOutcome[] = new Array<RowOutcome>(rows.length);
   let pending: Pending[] = [];
   const flush = async () => {

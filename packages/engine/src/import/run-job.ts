@@ -5,7 +5,7 @@ import { isBlankRow, readHeader, type Header } from './header';
 import type { ImportOptions } from './job-options';
 import { ImportFileError, importMessage } from './messages';
 import { openTable, type Table } from './open-table';
-import { rowWriter, writeRows, type RowWriter } from './row-writer';
+import { prepareRows, rowWriter, writeRows, type PreparedRows, type RowWriter } from './row-writer';
 import type { SheetRow } from './types';
 
 /** How a job runs; the defaults suit a server. */
@@ -165,13 +165,25 @@ async function runLeased(
   }
   const writer = rowWriter(engine, live.spec, model, options, header.columns);
   let counts: ImportCounts = job;
-  const flush = async (batch: SheetRow[]): Promise<boolean> => {
+  const flush = async (batch: SheetRow[], ready: PreparedRows): Promise<boolean> => {
     await throttle(store, options, run.maxPendingEvents ?? 2_000);
-    const next = await writeBatch(engine, writer, job, counts, batch, lease);
+    const next = await writeBatch(engine, writer, job, counts, batch, ready, lease);
     if (!next) return false;
     counts = next;
     const now = await store.importJobs.get(id);
     if (now) run.onProgress?.(now);
+    return true;
+  };
+  // Batches are written one after another; the next one is read and prepared while the one
+  // before it is being written (on PostgreSQL the database works meanwhile).
+  let writing: Promise<boolean> = Promise.resolve(true);
+  const enqueue = async (batch: SheetRow[]): Promise<boolean> => {
+    const ready = await prepareRows(writer, batch);
+    if (!(await writing)) return false;
+    writing = flush(batch, ready);
+    // Awaited before the next batch is queued; caught here so a failure is not reported as
+    // unhandled while the next rows are read.
+    writing.catch(() => undefined);
     return true;
   };
   let batch: SheetRow[] = [];
@@ -179,10 +191,11 @@ async function runLeased(
   for await (const r of dataRows(table, header, job.lastRow)) {
     batch.push(r);
     if (batch.length < size) continue;
-    if (!(await flush(batch))) return store.importJobs.get(id);
+    if (!(await enqueue(batch))) return store.importJobs.get(id);
     batch = [];
   }
-  if (batch.length > 0 && !(await flush(batch))) return store.importJobs.get(id);
+  if (batch.length > 0 && !(await enqueue(batch))) return store.importJobs.get(id);
+  if (!(await writing)) return store.importJobs.get(id);
   await store.importJobs.finish(id, 'done', engine.clock.now());
   return store.importJobs.get(id);
 }
@@ -198,6 +211,7 @@ async function writeBatch(
   job: ImportJob,
   base: ImportCounts,
   batch: SheetRow[],
+  ready: PreparedRows,
   lease: Lease,
 ): Promise<ImportCounts | null> {
   const store = engine.store;
@@ -214,7 +228,7 @@ async function writeBatch(
   const body = async (tx: Tx) => {
     for (const k of writer.added) writer.seen.delete(k);
     writer.added = [];
-    const outcomes = await writeRows(writer, tx, batch);
+    const outcomes = await writeRows(writer, tx, batch, ready);
     const results = outcomes.map((o, i) => ({ ...o, jobId: job.id, cells: batch[i]!.cells }));
     counts = tally(base, results);
     report = job.dryRun
