@@ -14,6 +14,11 @@ import { startTrellis, WEB_DIR } from '../e2e/harness/trellis';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_DATA=<dir>: the seeded workspace is kept there and reused by the next run (seeding
+// 100,000 leads takes minutes); BENCH_WEB=<dist>: another build served (main's, to compare
+// two builds on the same data within minutes of each other).
+const DATA = process.env.BENCH_DATA;
+const WEB = process.env.BENCH_WEB;
 
 const stats = (name: string, ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -60,11 +65,14 @@ async function main() {
   const sizes = bundleSizes();
   const out: Record<string, unknown> = {
     records: RECORDS,
+    web: WEB ?? 'apps/web/dist',
     bundle: { ...sizes, lazyChunks: undefined, largestLazyChunks: sizes.lazyChunks.slice(0, 8) },
   };
   const password = 'bench-password-1';
   const server = await startTrellis({
     demo: false,
+    ...(DATA ? { keepData: DATA } : {}),
+    ...(WEB ? { webDir: WEB } : {}),
     prepare: [
       ['seed', '--template', 'education', '--records', String(RECORDS)],
       ['users', 'add', '--login', 'bench', '--password', password, '--role', 'admin'],

@@ -41,20 +41,35 @@ export async function startTrellis(
   opts: {
     demo?: boolean;
     web?: boolean;
+    /** The built app to serve (default apps/web/dist): a bench compares two builds. */
+    webDir?: string;
+    /**
+     * A data directory to use and keep (a bench's seeded workspace, reused across runs): made
+     * with init and `prepare` when it does not exist yet, never removed.
+     */
+    keepData?: string;
     env?: Record<string, string>;
     args?: string[];
     /** Runs CLI commands on the data directory after init, before start (seed, users add). */
     prepare?: string[][];
+    /** Runs after `prepare`, before start, on the data directory (a state no command makes). */
+    beforeStart?: (dataDir: string) => void;
   } = {},
 ): Promise<RunningTrellis> {
   const web = opts.web ?? true;
-  if (web && !existsSync(join(WEB_DIR, 'dist', 'index.html')))
-    throw new Error('apps/web/dist is missing: run pnpm --filter @trellis/web build first');
-  const dataDir = mkdtempSync(join(tmpdir(), 'trellis-web-e2e-'));
+  const webDir = opts.webDir ?? join(WEB_DIR, 'dist');
+  if (web && !existsSync(join(webDir, 'index.html')))
+    throw new Error(`${webDir} is missing: run pnpm --filter @trellis/web build first`);
+  const kept = opts.keepData !== undefined;
+  const fresh = !kept || !existsSync(opts.keepData!);
+  const dataDir = opts.keepData ?? mkdtempSync(join(tmpdir(), 'trellis-web-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_LOCALE: 'en', ...opts.env };
   delete env.INIT_CWD;
-  if (opts.demo === false) await runCli(['init', '--data', dataDir], env);
-  for (const command of opts.prepare ?? []) await runCli([...command, '--data', dataDir], env);
+  if (fresh) {
+    if (opts.demo === false) await runCli(['init', '--data', dataDir], env);
+    for (const command of opts.prepare ?? []) await runCli([...command, '--data', dataDir], env);
+  }
+  opts.beforeStart?.(dataDir);
   const args = [
     CLI,
     'start',
@@ -65,7 +80,7 @@ export async function startTrellis(
     '0',
     '--host',
     '127.0.0.1',
-    ...(web ? ['--web', join(WEB_DIR, 'dist')] : []),
+    ...(web ? ['--web', webDir] : []),
     ...(opts.args ?? []),
   ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env });
@@ -76,7 +91,7 @@ export async function startTrellis(
   const url = await waitForUrl(child, () => output, 90_000).catch(async (err: Error) => {
     child.kill('SIGKILL');
     await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
   const credsFile = join(dataDir, 'demo-credentials.json');
@@ -97,7 +112,7 @@ export async function startTrellis(
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!kept) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

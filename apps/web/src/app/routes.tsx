@@ -1,7 +1,23 @@
-import type { RouteObject } from 'react-router';
-// The hook's module, not the feature's index: the index would pull its pages into the shell.
+import type { LoaderFunctionArgs, Params, RouteObject } from 'react-router';
+// The hooks' modules, not the features' index: the index would pull its pages into the shell.
+import { prefetchBoard } from '../features/board/hooks/board-queries';
 import { prefetchRecordPage } from '../features/records/hooks/useRecord';
+import { prefetchViewRecords } from '../features/records/hooks/useViewRecords';
 import { queryClient } from '../lib/query-client';
+import { warmSession } from './session-loader';
+
+/**
+ * A loader that asks for a page's data once someone is signed in, without holding up the
+ * navigation (it answers at once; the page reads the data from the query cache).
+ */
+const signedInLoader =
+  (prefetch: (args: { params: Params; url: URL }) => Promise<void>) =>
+  ({ params, request }: LoaderFunctionArgs) => {
+    void warmSession(queryClient)
+      .then((me) => (me ? prefetch({ params, url: new URL(request.url) }) : undefined))
+      .catch(() => undefined);
+    return null;
+  };
 
 /**
  * The route table. Each feature's pages load as their own chunk; a new feature adds its routes
@@ -26,6 +42,9 @@ export const signedInRoutes: RouteObject[] = [
   },
   {
     path: 'records/:entity',
+    loader: signedInLoader(({ params, url }) =>
+      prefetchViewRecords(queryClient, params.entity!, url.searchParams),
+    ),
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordListPage })),
   },
   {
@@ -59,6 +78,7 @@ export const signedInRoutes: RouteObject[] = [
   },
   {
     path: 'board/:view',
+    loader: signedInLoader(({ params }) => prefetchBoard(queryClient, params.view!)),
     lazy: () => import('../features/board').then((m) => ({ Component: m.BoardPage })),
   },
   {

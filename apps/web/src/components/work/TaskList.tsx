@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useNow } from '../../hooks/useNow';
-import { ApiError } from '../../lib/api/problem';
+import { errorText } from '../../lib/api/error-text';
 import { useLocale } from '../../lib/i18n/useLocale';
 import { completeTask, type Task } from '../../lib/records/api';
 import { recordKeys, workKeys } from '../../lib/records/keys';
@@ -21,7 +21,7 @@ export function TaskList({ tasks, limit }: { tasks: Task[]; limit?: number }) {
       void client.invalidateQueries({ queryKey: workKeys.all });
       void client.invalidateQueries({ queryKey: recordKeys.all });
     },
-    onError: (err) => message.error(err instanceof ApiError ? err.message : t('error.unknown')),
+    onError: (err) => message.error(errorText(err, t)),
   });
   const now = useNow();
   const shown = limit ? tasks.slice(0, limit) : tasks;

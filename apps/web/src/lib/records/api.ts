@@ -9,14 +9,20 @@ export async function fetchViews(): Promise<View[]> {
   return (await request<{ items: View[] }>('GET', '/api/v1/views')).items;
 }
 
-/** One page of a view's records (its filter AND the extra one), from `cursor`; `@entity` lists all. */
+/**
+ * One page of a view's records (its filter AND the extra one), from `cursor`; `@entity` lists
+ * all. The first page asks for the total too unless `count: false` — counting every matching
+ * row costs the server more than the page itself on a large workspace, so a caller that has the
+ * count from elsewhere (a board column, from the groups) does not ask.
+ */
 export function fetchViewPage(
   view: string,
   params: ListParams,
   cursor?: string | null,
-  limit = 100,
+  { limit = 100, count = true }: { limit?: number; count?: boolean } = {},
 ): Promise<RecordPage> {
-  const q = query({ ...params, cursor, limit, count: cursor ? undefined : 1, tz: timeZone() });
+  const total = count && !cursor ? 1 : undefined;
+  const q = query({ ...params, cursor, limit, count: total, tz: timeZone() });
   // '@lead': the entity's whole list (an entity without views of its own).
   if (view.startsWith('@')) return request('GET', `/api/v1/records/${view.slice(1)}` + q);
   return request('GET', `/api/v1/views/${encodeURIComponent(view)}/records` + q);

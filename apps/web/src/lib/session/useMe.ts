@@ -14,8 +14,11 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** The signed-in user's query (also started by the router as it starts: app/session-loader). */
+export const meQuery = { queryKey: sessionKeys.me(), queryFn: fetchMe, staleTime: 60_000 };
+
 export function useMe() {
-  return useQuery({ queryKey: sessionKeys.me(), queryFn: fetchMe, staleTime: 60_000 });
+  return useQuery(meQuery);
 }
 
 /** The signed-in user's rights; only call below the session guard (RequireSession). */

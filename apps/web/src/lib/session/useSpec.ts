@@ -4,13 +4,16 @@ import { api, unwrap } from '../api/client';
 import { sessionKeys } from './keys';
 import type { LiveSpec } from './types';
 
+/** The live spec's query (also started by the router as it starts: app/session-loader). */
+export const specQuery = {
+  queryKey: sessionKeys.spec(),
+  queryFn: async () => (await unwrap(api.GET('/api/v1/spec'))) as unknown as LiveSpec,
+  staleTime: 5 * 60_000,
+};
+
 /** The live spec (hidden fields and automations already left out by the server for this user). */
 export function useSpec() {
-  return useQuery({
-    queryKey: sessionKeys.spec(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/spec'))) as unknown as LiveSpec,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(specQuery);
 }
 
 /** What an empty workspace (nothing published yet) shows: no entities, no forms. */

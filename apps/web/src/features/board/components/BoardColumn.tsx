@@ -3,9 +3,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
-import { fetchViewPage } from '../../../lib/records/api';
-import { recordKeys } from '../../../lib/records/keys';
 import type { Group, RecordData } from '../../../lib/records/types';
+import { boardColumnQuery } from '../hooks/board-queries';
 import { useRelationTitles } from '../hooks/useRelationTitles';
 import { BoardCard, type CardDetail } from './BoardCard';
 
@@ -26,13 +25,7 @@ type Props = {
 /** One column of the board: its count and sums, its cards loaded a page at a time. */
 export function BoardColumn(props: Props) {
   const { t } = useTranslation();
-  const filter = { '==': [{ var: props.by }, props.value] };
-  const cards = useInfiniteQuery({
-    queryKey: recordKeys.list(props.view, { filter }),
-    queryFn: ({ pageParam }) => fetchViewPage(props.view, { filter }, pageParam, 20),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const cards = useInfiniteQuery(boardColumnQuery(props.view, props.by, props.value));
   const { setNodeRef, isOver } = useDroppable({ id: props.value });
   const rows = (cards.data?.pages ?? []).flatMap((p) => p.items);
   const related = useRelationTitles(props.entity, props.cardFields, rows);

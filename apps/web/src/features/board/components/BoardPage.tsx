@@ -16,20 +16,22 @@ import { useParams } from 'react-router';
 import { ErrorState } from '../../../components/feedback/ErrorState';
 import { LoadingState } from '../../../components/feedback/LoadingState';
 import { StageMoveDialog, type Refusal } from '../../../components/records/StageMoveDialog';
+import { errorText } from '../../../lib/api/error-text';
 import { ApiError } from '../../../lib/api/problem';
 import { useLabel } from '../../../lib/i18n/useLabel';
-import { fetchViewGroups, fetchViews, moveStage } from '../../../lib/records/api';
+import { moveStage } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import { titleOf } from '../../../lib/records/spec-helpers';
 import type { RecordData, View } from '../../../lib/records/types';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
+import { boardGroupsQuery, boardViewsQuery, moneyFieldsOf } from '../hooks/board-queries';
 import { BoardColumn } from './BoardColumn';
 
 /** `/board/:view`: a column per stage with counts and sums; drag a card to move its stage. */
 export function BoardPage() {
   const { view: key = '' } = useParams();
-  const views = useQuery({ queryKey: recordKeys.views(), queryFn: fetchViews, staleTime: 60_000 });
+  const views = useQuery(boardViewsQuery);
   if (views.isPending) return <LoadingState rows={8} />;
   if (views.isError) return <ErrorState error={views.error} onRetry={() => void views.refetch()} />;
   const view = views.data.find((v) => v.key === key);
@@ -45,15 +47,8 @@ function Board({ view }: { view: View }) {
   const entity = entityOf(spec, view.entity)!;
   const format = useRecordFormat(entity);
   const client = useQueryClient();
-  const money = entity.fields
-    .filter((f) => f.type === 'money')
-    .map((f) => f.key)
-    .slice(0, 1);
-  const groups = useQuery({
-    queryKey: recordKeys.groups(view.key, { by: 'stage', sum: money.join(',') }),
-    queryFn: () =>
-      fetchViewGroups(view.key, { by: 'stage', ...(money.length ? { sum: money.join(',') } : {}) }),
-  });
+  const money = moneyFieldsOf(entity);
+  const groups = useQuery(boardGroupsQuery(view.key, money));
   const [dragging, setDragging] = useState<RecordData | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const sensors = useSensors(
@@ -75,7 +70,7 @@ function Board({ view }: { view: View }) {
           stageLabel: label(target?.label, stage),
           error: err,
         });
-      else message.error(err instanceof ApiError ? err.message : t('error.unknown'));
+      else message.error(errorText(err, t));
     },
     onSettled: () => refresh(),
   });

@@ -9,7 +9,7 @@ import type { BulkResult } from '../../../lib/records/types';
 import { labelOf } from '../../../lib/i18n/label';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import { useUsers } from '../../../lib/session/useUsers';
-import { ApiError } from '../../../lib/api/problem';
+import { errorText } from '../../../lib/api/error-text';
 import { BulkActions } from '../../../lib/records/record-slots';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 
@@ -43,7 +43,7 @@ export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Pro
       if (failed.length > 0) setRefused(failed);
       onDone();
     },
-    onError: (err) => message.error(err instanceof ApiError ? err.message : t('error.unknown')),
+    onError: (err) => message.error(errorText(err, t)),
   });
   // The refusals outlive the selection (cleared once the server answered): the bar goes, the
   // list of what was not changed stays until closed.

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { deleteView } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
-import { ApiError } from '../../../lib/api/problem';
+import { errorText } from '../../../lib/api/error-text';
 
 /** Deletes one of the user's saved views (the spec's views change in the builder). */
 export function DeleteViewButton({
@@ -23,7 +23,7 @@ export function DeleteViewButton({
       void client.invalidateQueries({ queryKey: recordKeys.views() });
       onDeleted();
     },
-    onError: (err) => message.error(err instanceof ApiError ? err.message : t('error.unknown')),
+    onError: (err) => message.error(errorText(err, t)),
   });
   return (
     <Popconfirm

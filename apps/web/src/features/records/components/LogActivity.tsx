@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Input, Segmented, Space, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/api/error-text';
 import { ApiError } from '../../../lib/api/problem';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { logActivity } from '../../../lib/records/api';
@@ -41,7 +42,7 @@ export function LogActivity({ entity, record, text }: Props) {
       message.success(t('activity.logged'));
     },
   });
-  const error = log.error instanceof ApiError ? log.error : null;
+  const error = log.error;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {types.length > 0 ? (
@@ -81,7 +82,8 @@ export function LogActivity({ entity, record, text }: Props) {
       />
       {error ? (
         <div className="trellis-error-text" role="alert">
-          {error.errors[0]?.message ?? error.message}
+          {(error instanceof ApiError ? error.errors[0]?.message : undefined) ??
+            errorText(error, t)}
         </div>
       ) : null}
       <Button type="primary" onClick={() => log.mutate()} loading={log.isPending}>

@@ -21,10 +21,17 @@ import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { useSignedIn } from '../../../lib/session/useMe';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 import { FilterBuilder } from '../filter/FilterBuilder';
-import { isComplete, toJsonLogic, type FilterModel } from '../filter/filter-model';
+import { isComplete, type FilterModel } from '../filter/filter-model';
 import { useViewRecords } from '../hooks/useViewRecords';
 import { useViews } from '../hooks/useViews';
-import { readFilter, readSort, writeFilter, writeSort } from '../hooks/list-url';
+import {
+  listParamsOf,
+  readFilter,
+  readSort,
+  reportFilter,
+  writeFilter,
+  writeSort,
+} from '../hooks/list-url';
 import { BulkBar } from './BulkBar';
 import { RecordCardList } from './RecordCardList';
 import { RecordTable } from './RecordTable';
@@ -38,16 +45,6 @@ export function RecordListPage() {
   const entity = entityOf(spec, entityKey);
   if (!entity) return <ErrorState error={new ApiError({ status: 404 })} />;
   return <EntityList key={entity.key} entityKey={entity.key} />;
-}
-
-/** The JSONLogic filter a dashboard passed in the URL (ignored when it is not JSON). */
-function reportFilter(raw: string | null): unknown {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function EntityList({ entityKey }: { entityKey: string }) {
@@ -88,20 +85,8 @@ function EntityList({ entityKey }: { entityKey: string }) {
   // A number on a dashboard opens its records: ?filter=<JSONLogic>&from=<where it came from>.
   const rawReport = params.get('filter');
   const fromReport = useMemo(() => reportFilter(rawReport), [rawReport]);
-  const extra = useMemo(() => {
-    const built = toJsonLogic(filter);
-    return fromReport !== undefined && built !== undefined
-      ? { and: [fromReport, built] }
-      : (fromReport ?? built);
-  }, [fromReport, filter]);
-  const listParams = useMemo(
-    () => ({
-      ...(extra !== undefined ? { filter: extra } : {}),
-      ...(params.get('sort') ? { sort: params.get('sort')! } : {}),
-      ...(params.get('q') ? { q: params.get('q')! } : {}),
-    }),
-    [extra, params],
-  );
+  const listParams = useMemo(() => listParamsOf(params), [params]);
+  const extra = listParams.filter;
   // A view named in the URL loads at once; only the default view waits for the list of views.
   const known = params.get('view') !== null || !views.isPending;
   const list = useViewRecords(!known || unknownView ? '' : viewKey, listParams);

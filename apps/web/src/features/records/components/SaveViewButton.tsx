@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { saveView } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
+import { errorText } from '../../../lib/api/error-text';
 import { ApiError } from '../../../lib/api/problem';
 import type { View } from '../../../lib/records/types';
 
@@ -61,7 +62,7 @@ export function SaveViewButton({ entity, columns, filter, sort, onSaved }: Props
             label={t('views.name')}
             htmlFor="trellis-view-name"
             validateStatus={error ? 'error' : undefined}
-            help={error ? (error.errorsAt('label')[0]?.message ?? error.message) : undefined}
+            help={error ? (error.errorsAt('label')[0]?.message ?? errorText(error, t)) : undefined}
           >
             <Input
               id="trellis-view-name"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
 import { StageMoveDialog, type Refusal } from '../../../components/records/StageMoveDialog';
 import { useIsPhone } from '../../../hooks/useIsPhone';
+import { errorText } from '../../../lib/api/error-text';
 import { ApiError } from '../../../lib/api/problem';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { moveStage } from '../../../lib/records/api';
@@ -53,7 +54,7 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
           stageLabel: label(target?.label, stage),
           error: err,
         });
-      else message.error(err instanceof ApiError ? err.message : t('error.unknown'));
+      else message.error(errorText(err, t));
     },
   });
   const allowed = new Set(here?.transitions ?? stages.map((s) => s.key));

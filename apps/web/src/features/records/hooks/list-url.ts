@@ -1,4 +1,5 @@
-import type { FilterModel, FilterOp } from '../filter/filter-model';
+import type { ListParams } from '../../../lib/records/types';
+import { toJsonLogic, type FilterModel, type FilterOp } from '../filter/filter-model';
 
 export type Sort = { field: string; dir: 'asc' | 'desc' } | null;
 
@@ -49,4 +50,33 @@ export function readSort(param: string | null): Sort {
 /** The `sort` parameter of a sort state (the API's own syntax). */
 export function writeSort(sort: Sort): string | null {
   return sort ? `${sort.dir === 'desc' ? '-' : ''}${sort.field}` : null;
+}
+
+/** The JSONLogic filter a dashboard passed in the URL (`filter=`; ignored when it is not JSON). */
+export function reportFilter(raw: string | null): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The list's query as its URL states it: the filter built in the list (`f`) AND a dashboard's
+ * (`filter`), the sort, the search. One function for the page and the route's loader, so the
+ * rows the loader asks for are the ones the page then reads from the cache.
+ */
+export function listParamsOf(params: URLSearchParams): ListParams {
+  const built = toJsonLogic(readFilter(params.get('f')));
+  const report = reportFilter(params.get('filter'));
+  const filter =
+    report !== undefined && built !== undefined ? { and: [report, built] } : (report ?? built);
+  const sort = params.get('sort');
+  const q = params.get('q');
+  return {
+    ...(filter !== undefined ? { filter } : {}),
+    ...(sort ? { sort } : {}),
+    ...(q ? { q } : {}),
+  };
 }

@@ -1,19 +1,42 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchViewPage } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { ListParams } from '../../../lib/records/types';
+import { listParamsOf } from './list-url';
+import { viewsQuery } from './useViews';
 
-/** A view's records, a page at a time (cursor paging); `rows` is everything loaded so far. */
-export function useViewRecords(view: string, params: ListParams) {
-  const query = useInfiniteQuery({
+/** A view's records, a page at a time (the same query for the page and the route's loader). */
+const viewRecordsQuery = (view: string, params: ListParams) =>
+  infiniteQueryOptions({
     queryKey: recordKeys.list(view, params),
     queryFn: ({ pageParam }) => fetchViewPage(view, params, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    enabled: view !== '',
   });
+
+/** A view's records, a page at a time (cursor paging); `rows` is everything loaded so far. */
+export function useViewRecords(view: string, params: ListParams) {
+  const query = useInfiniteQuery({ ...viewRecordsQuery(view, params), enabled: view !== '' });
   const rows = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.items), [query.data]);
   const total = query.data?.pages[0]?.total;
   return { ...query, rows, total };
+}
+
+/**
+ * Asks for a list's first rows as the navigation starts (the route's loader, once someone is
+ * signed in), for the view the URL names — or, without one, the entity's first list view, as
+ * the page picks it — under the URL's filter, sort and search.
+ */
+export async function prefetchViewRecords(
+  client: QueryClient,
+  entity: string,
+  search: URLSearchParams,
+): Promise<void> {
+  let view = search.get('view');
+  if (!view) {
+    const views = await client.ensureQueryData(viewsQuery);
+    view = views.find((v) => v.entity === entity && v.type === 'list')?.key ?? `@${entity}`;
+  }
+  await client.prefetchInfiniteQuery(viewRecordsQuery(view, listParamsOf(search)));
 }

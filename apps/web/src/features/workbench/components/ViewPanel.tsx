@@ -25,7 +25,7 @@ export function ViewPanel({ view, title }: { view: View; title?: string }) {
   const hasStages = format.stages.length > 0;
   const page = useQuery({
     queryKey: recordKeys.list(view.key, { limit: 5 } as never),
-    queryFn: () => fetchViewPage(view.key, {}, null, 5),
+    queryFn: () => fetchViewPage(view.key, {}, null, { limit: 5 }),
   });
   const groups = useQuery({
     queryKey: recordKeys.groups(view.key, { by: 'stage' }),
