@@ -208,6 +208,33 @@ describe('quick replies, webhook sources and version history', () => {
         .first()
         .waitFor();
       await shot(page, 'builder-history-restored-en-desktop');
+
+      // The draft open in this page follows the restore (it held the spec live before it, and
+      // an edit published from there would have brought both back): no "newer version" banner,
+      // the source is gone from the intake section (reached without reloading the page), and
+      // the next edit saves as a new draft of the restored spec.
+      await page
+        .getByRole('navigation', { name: 'Builder sections' })
+        .getByRole('button', { name: /Intake$/ })
+        .click();
+      await page.getByText('Douyin lead ads').first().waitFor();
+      // Exact: the section's intro speaks of "mini programs".
+      expect(await page.getByText('Mini program', { exact: true }).count()).toBe(0);
+      expect(await page.getByText(/has been published since/).count()).toBe(0);
+      await page
+        .getByRole('navigation', { name: 'Builder sections' })
+        .getByRole('button', { name: /Activities & replies$/ })
+        .click();
+      await page.getByRole('button', { name: 'New reply' }).click();
+      // Polled on the server's draft: the save status already said "saved" before the click.
+      await expect
+        .poll(async () => (await draftSpec<Spec>(page))?.quickReplies?.at(-1)?.label.en, {
+          timeout: 30_000,
+        })
+        .toBe('New reply');
+      const after = (await draftSpec<Spec>(page))!;
+      expect(after.webhookSources?.some((s) => s.label.en === 'Mini program')).toBe(false);
+      expect(after.quickReplies?.some((r) => r.label.en === 'Course list')).toBe(false);
       expect(page.pageErrors).toEqual([]);
     } catch (e) {
       await shot(page, 'builder-capabilities-failed').catch(() => undefined);
