@@ -47,6 +47,47 @@ describe('export files', () => {
     expect(first).toContain('"12500.5"');
   });
 
+  it('writes the stage, owner and team as the list shows them, names in either language, not keys or ids', async () => {
+    const { s, mgr } = await stackWithLeads(2);
+    const team = (await s.store.teams.list())[0]!;
+    const leads = await s.engine.records.list('lead', { limit: 10 }, { actor: { kind: 'system' } });
+    if (!leads.ok) throw new Error('list failed');
+    const moved = await s.engine.records.update(
+      'lead',
+      leads.records[0]!.id as string,
+      { teamId: team.key },
+      sys,
+    );
+    expect(moved.ok).toBe(true);
+    const owner = (await s.store.users.byId(mgr.id))!;
+    const pipeline = s.spec.pipelines!.find((p) => p.entity === 'lead')!;
+    const first = pipeline.stages[0]!;
+    for (const [lang, col] of [
+      ['zh-CN', 'zh-CN'],
+      ['en', 'en'],
+    ] as const) {
+      const res = await s.request('/api/v1/records/lead/export?format=csv', {
+        cookie: mgr.cookie,
+        headers: { 'accept-language': lang },
+      });
+      expect(res.status).toBe(200);
+      const rows = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '')));
+      const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
+      for (const lead of leads.records) {
+        const [, stage, ownerCell] = byId.get(lead.id as string)!;
+        expect(stage).toBe((first.label as Record<string, string>)[col]);
+        expect(ownerCell).toBe(owner.name);
+      }
+      const teamCell = byId.get(leads.records[0]!.id as string)![3];
+      expect(teamCell).toBe((team.label as Record<string, string>)[col]);
+      expect(teamCell).not.toBe(team.key);
+    }
+  });
+
   it('writes XLSX a spreadsheet opens, without hidden fields, for the export capability only', async () => {
     const { s, mgr } = await stackWithLeads(3);
     const res = await s.request('/api/v1/records/lead/export?format=xlsx', {

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
-import { exportColumns, exportStream, type ExportFormat } from '@trellis/engine';
+import type { AppSpec, EntitySpec } from '@trellis/spec';
+import { localize } from '@trellis/spec';
+import { exportColumns, exportStream, type ExportFormat, type ExportNames } from '@trellis/engine';
 import { newId } from '@trellis/store';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
@@ -23,6 +25,24 @@ const TYPES: Record<ExportFormat, [string, string]> = {
   xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
 };
 
+/** Stage, people and team names for the export's cells, read once per export. */
+async function exportNames(
+  ctx: ServerContext,
+  spec: AppSpec,
+  entity: EntitySpec,
+  locale: ReturnType<typeof localeOf>,
+): Promise<ExportNames> {
+  const pipeline = (spec.pipelines ?? []).find((p) => p.entity === entity.key);
+  const [users, teams] = await Promise.all([ctx.store.users.list(), ctx.users.listTeams()]);
+  return {
+    stages: new Map((pipeline?.stages ?? []).map((st) => [st.key, localize(st.label, locale)])),
+    users: new Map(users.map((u) => [u.id, u.name])),
+    teams: new Map(
+      teams.map((t) => [t.key, localize(t.label as Parameters<typeof localize>[0], locale)]),
+    ),
+  };
+}
+
 /**
  * `GET /api/v1/records/:entity/export?format=csv|csv-gbk|xlsx|json&view=&filter=&sort=&q=`
  * (capability `export`): every record of the list in the caller's read scope, hidden fields
@@ -34,7 +54,7 @@ const TYPES: Record<ExportFormat, [string, string]> = {
  */
 export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/records/:entity/export', async (c) => {
-    const { actor, entity } = await readableEntity(ctx, c);
+    const { actor, entity, spec } = await readableEntity(ctx, c);
     if (!ctx.engine.permissions.hasCapability(actor, 'export'))
       throw new HttpProblem(403, 'forbidden');
     const format = (c.req.query('format') ?? 'csv') as (typeof FORMATS)[number];
@@ -118,6 +138,7 @@ export function registerExportRoute(app: Hono<AppEnv>, ctx: ServerContext): void
       entity,
       ctx.engine.permissions.visibleFields(actor, entity.key),
       locale,
+      await exportNames(ctx, spec, entity, locale),
     );
     const stream = exportStream(
       pages(),

@@ -2,8 +2,31 @@ import type { EntitySpec, FieldSpec } from '@trellis/spec';
 import { localize } from '@trellis/spec';
 import type { Locale } from '../ports';
 
-/** One column of an export: a system field or a field the reader may see. */
-export type ExportColumn = { key: string; label: string; field?: FieldSpec };
+/**
+ * One column of an export: a system field or a field the reader may see. `names` turns a stored
+ * key or id into what the list shows (a stage's name, an owner's or team's name).
+ */
+export type ExportColumn = {
+  key: string;
+  label: string;
+  field?: FieldSpec;
+  names?: ReadonlyMap<string, string>;
+};
+
+/** What the columns of keys and ids are read as: stage names, people's and teams' names. */
+export type ExportNames = {
+  stages: ReadonlyMap<string, string>;
+  users: ReadonlyMap<string, string>;
+  teams: ReadonlyMap<string, string>;
+};
+
+const NO_NAMES: ExportNames = { stages: new Map(), users: new Map(), teams: new Map() };
+
+const SYSTEM_NAMES: Record<string, keyof ExportNames> = {
+  stage: 'stages',
+  ownerId: 'users',
+  teamId: 'teams',
+};
 
 const SYSTEM_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   id: { 'zh-CN': '编号', en: 'ID' },
@@ -14,23 +37,39 @@ const SYSTEM_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   updatedAt: { 'zh-CN': '更新时间', en: 'Updated at' },
 };
 
-/** The columns of an export: id and a few system fields, then the visible fields in spec order. */
+/**
+ * The columns of an export: id and a few system fields, then the visible fields in spec order.
+ * Stage, owner, team and user-field cells carry names, as the list shows them, not keys or ids.
+ */
 export function exportColumns(
   entity: EntitySpec,
   visible: readonly string[],
   locale: Locale,
+  names: ExportNames = NO_NAMES,
 ): ExportColumn[] {
   const shown = new Set(visible);
   return [
-    ...Object.entries(SYSTEM_LABELS).map(([key, l]) => ({
-      key,
-      label: l[locale === 'en' ? 'en' : 'zh-CN'],
-    })),
+    ...Object.entries(SYSTEM_LABELS).map(([key, l]) => {
+      const lookup = SYSTEM_NAMES[key];
+      return {
+        key,
+        label: l[locale === 'en' ? 'en' : 'zh-CN'],
+        ...(lookup ? { names: names[lookup] } : {}),
+      };
+    }),
     ...entity.fields
       .filter((f) => shown.has(f.key))
-      .map((f) => ({ key: f.key, label: localize(f.label, locale), field: f })),
+      .map((f) => ({
+        key: f.key,
+        label: localize(f.label, locale),
+        field: f,
+        ...(f.type === 'user' ? { names: names.users } : {}),
+      })),
   ];
 }
+
+const named = (names: ReadonlyMap<string, string>, value: unknown): string =>
+  names.get(String(value)) ?? String(value);
 
 // Building a formatter costs ~50 µs: one per zone and shape, reused for every cell of an export.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -77,6 +116,12 @@ export function exportValue(
 ): string | number | null {
   if (value === null || value === undefined) return null;
   const f = column.field;
+  if (column.names) {
+    const names = column.names;
+    return Array.isArray(value)
+      ? value.map((v) => named(names, v)).join('、')
+      : named(names, value);
+  }
   if (!f) {
     if ((column.key === 'createdAt' || column.key === 'updatedAt') && typeof value === 'number')
       return wallTime(value, timeZone, true);

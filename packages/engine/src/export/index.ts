@@ -1,2 +1,2 @@
-export { exportColumns, exportValue, csvCell, type ExportColumn } from './cells';
+export { exportColumns, exportValue, csvCell, type ExportColumn, type ExportNames } from './cells';
 export { exportStream, type ExportFormat, type ExportSettings } from './write-export';
