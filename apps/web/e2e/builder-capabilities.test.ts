@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
-import { discardDraft, draftSpec } from './harness/draft';
+import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 type Placement = string | { field: string; visibleIf?: unknown };
@@ -25,9 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const saved = (page: Page) =>
-  page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
 
 /** The Form.Item labelled `label` inside `scope`. */
 const item = (scope: Locator, label: string) =>
@@ -82,7 +79,7 @@ describe('the builder keeps what it cannot show', () => {
 
       // The rule is changed with the pickers; the JSON part is written back unchanged.
       await choose(page, shown.getByLabel('Value'), 'UI design');
-      await saved(page);
+      await draftSaved(page);
       const placed = (await draftSpec<Spec>(page))!.forms
         .find((f) => f.key === 'lead-edit')!
         .sections.flatMap((s) => s.fields)
@@ -139,7 +136,7 @@ describe('quick replies, webhook sources and version history', () => {
       await reply.getByLabel('Name (Chinese)').fill('课程介绍');
       await reply.getByLabel('Name (English)').fill('Course list');
       await reply.getByLabel('Text (English)').fill('Hello {{name}}, here are our courses.');
-      await saved(page);
+      await draftSaved(page);
 
       await page.goto(`${server.url}/builder/intake`);
       await page.getByRole('button', { name: 'Add a source' }).click();
@@ -161,7 +158,7 @@ describe('quick replies, webhook sources and version history', () => {
         '',
       );
       await path.fill('$.contact.value');
-      await saved(page);
+      await draftSaved(page);
       await shot(page, 'builder-intake-source-en-desktop');
 
       const draft = (await draftSpec<Spec>(page))!;

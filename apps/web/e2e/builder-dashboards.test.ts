@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { discardDraft, draftSpec } from './harness/draft';
+import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 // The test publishes: it gets a demo server of its own, so the other browser tests keep the
@@ -17,9 +16,6 @@ afterAll(async () => {
 
 // The dashboard the first test builds (its editor is looked at again in zh-CN).
 let dashboardKey = '';
-
-const saved = (page: Page) =>
-  page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
 
 describe('the dashboards editor', () => {
   it('adds a breakdown by course to a new dashboard, previews it, publishes and opens it', async () => {
@@ -44,7 +40,7 @@ describe('the dashboards editor', () => {
       await choose(page, card.getByLabel('Field', { exact: true }), 'Course of interest', {
         search: true,
       });
-      await saved(page);
+      await draftSaved(page);
       type Dashboards = {
         dashboards: { key: string; label: { en: string }; widgets: Record<string, unknown>[] }[];
       };
@@ -110,6 +106,8 @@ describe('the dashboards editor', () => {
         .waitFor();
       await shot(page, 'builder-dashboard-editor-zh-CN-desktop');
       await page.setViewportSize(PHONE);
+      // On a phone the widgets are folded to their names: the person unfolds the one to edit.
+      await card.getByRole('button', { name: '意向课程分布', expanded: false }).click();
       await card.getByLabel('标题 (中文)').waitFor();
       await shot(page, 'builder-dashboard-editor-zh-CN-phone');
       expect(page.pageErrors).toEqual([]);

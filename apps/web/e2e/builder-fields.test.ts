@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
-import { discardDraft, draftSpec } from './harness/draft';
+import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 type Field = { key: string; type: string; label: Record<string, string>; [k: string]: unknown };
@@ -90,8 +90,6 @@ describe('entities and fields', () => {
       const who = server.login('admin');
       await signIn(page, server.url, who.login, who.password);
       await discardDraft(page);
-      const saved = () =>
-        page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
 
       await page.goto(`${server.url}/builder/entities`);
       await page.getByRole('button', { name: 'Add to Entities' }).click();
@@ -128,7 +126,7 @@ describe('entities and fields', () => {
         await drawer.getByLabel(`English name of option ${n}`).fill(en);
         await drawer.getByLabel(`English name of option ${n}`).blur();
       }
-      await saved();
+      await draftSaved(page);
 
       // Options reorder by drag: Silver onto Gold.
       const optionHandles = drawer.getByRole('button', { name: DRAG_EN });
@@ -147,7 +145,7 @@ describe('entities and fields', () => {
       expect(await drawer.getByLabel('English name of option 1').inputValue()).toBe('Silver');
       await shot(page, 'builder-fields-options-en-desktop');
       await page.locator('.ant-drawer-close').click();
-      await saved();
+      await draftSaved(page);
       expect(await fieldOrder(page, 'partnerSchool')).toEqual([
         'name',
         'contactPhone',
@@ -178,7 +176,7 @@ describe('entities and fields', () => {
         .locator('.ant-select-selection-item', { hasText: /^Name$/ })
         .locator('.ant-select-selection-item-remove')
         .click();
-      await saved();
+      await draftSaved(page);
       await expect
         .poll(
           async () =>
@@ -288,8 +286,6 @@ describe('entities and fields', () => {
       const who = server.login('admin');
       await signIn(page, server.url, who.login, who.password);
       await discardDraft(page);
-      const saved = () =>
-        page.locator('[data-testid=builder-save-status]').getByText('已全部保存').waitFor();
       // A lead with an education level (学历), as the demo has many.
       const before = await page.evaluate(async () => {
         const list = (await (await fetch('/api/v1/records/lead?limit=200')).json()) as {
@@ -308,7 +304,7 @@ describe('entities and fields', () => {
       const confirm = page.locator('.ant-modal-confirm');
       await confirm.getByText('发布时它的值会被归档，恢复该字段时可找回。').waitFor();
       await confirm.getByRole('button', { name: /^删\s?除$/ }).click();
-      await saved();
+      await draftSaved(page);
       expect(
         (await draftSpec<Spec>(page))!.entities[0]!.fields.some((f) => f.key === 'education'),
       ).toBe(false);
@@ -320,7 +316,7 @@ describe('entities and fields', () => {
       await page.waitForURL(/\/builder\/forms/);
       await page.getByRole('button', { name: /education$/ }).click();
       await page.getByRole('button', { name: '移出表单' }).click();
-      await saved();
+      await draftSaved(page);
       const form = (await draftSpec<Spec>(page))!.forms.find((f) => f.key === 'lead-edit')!;
       expect(
         form.sections

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { discardDraft, draftSpec } from './harness/draft';
+import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 type Spec = {
@@ -23,9 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const saved = (page: Page) =>
-  page.locator('[data-testid=builder-save-status]').getByText('已全部保存').waitFor();
 
 /** What an outside system does: POST /hooks/<key> with its headers; the status and answer. */
 async function deliver(key: string, body: unknown, headers: Record<string, string>) {
@@ -80,7 +77,7 @@ describe('webhook sources: proof of sender, mapping, live health', () => {
       }
       await choose(page, card.getByLabel('字段', { exact: true }).nth(2), '来源渠道');
       await card.getByLabel('source 的路径').fill('$.channel');
-      await saved(page);
+      await draftSaved(page);
       const source = (await draftSpec<Spec>(page))!.webhookSources!.at(-1)!;
       expect(source).toMatchObject({
         label: { 'zh-CN': '小程序', en: 'Mini program' },

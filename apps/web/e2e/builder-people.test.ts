@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { discardDraft, draftSpec } from './harness/draft';
+import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 type Spec = {
@@ -41,8 +41,6 @@ describe('teams, members and supervisors; activity types', () => {
       const who = server.login('admin');
       await signIn(page, server.url, who.login, who.password);
       await discardDraft(page);
-      const saved = () =>
-        page.locator('[data-testid=builder-save-status]').getByText('已全部保存').waitFor();
 
       // A team, part of Sales: before it is published it has no members to show.
       await page.goto(`${server.url}/builder/teams`);
@@ -58,7 +56,7 @@ describe('teams, members and supervisors; activity types', () => {
       await team.getByLabel('名称 (英文)').fill('Beijing team');
       await choose(page, team.getByLabel('上级团队'), '销售部');
       await team.getByText('请先发布团队，再在这里添加成员。').waitFor();
-      await saved();
+      await draftSaved(page);
 
       // An activity type that counts as contact.
       await page.goto(`${server.url}/builder/activities`);
@@ -76,7 +74,7 @@ describe('teams, members and supervisors; activity types', () => {
       expect(
         await type.getByRole('switch', { name: '算作联系' }).getAttribute('aria-checked'),
       ).toBe('true');
-      await saved();
+      await draftSaved(page);
       const draft = (await draftSpec<Spec>(page))!;
       const teamSpec = draft.teams!.at(-1)!;
       expect(teamSpec).toMatchObject({

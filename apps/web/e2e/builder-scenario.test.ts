@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { choose, pickFirst } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { discardDraft, draftSpec } from './harness/draft';
+import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 type Field = {
@@ -42,9 +42,6 @@ afterAll(async () => {
 // The automation the scenario builds (its screens are looked at again in zh-CN).
 let automationKey = '';
 
-const saved = (page: Page) =>
-  page.locator('[data-testid=builder-save-status]').getByText('All changes saved').waitFor();
-
 /** The Form.Item labelled `label` inside `scope`. */
 const item = (scope: Locator, label: string) =>
   scope.locator('.ant-form-item', {
@@ -81,7 +78,7 @@ describe('an operations person builds a referral channel without JSON', () => {
         await drawer.getByLabel(`English name of option ${n}`).fill(en);
         await drawer.getByLabel(`English name of option ${n}`).blur();
       }
-      await saved(page);
+      await draftSaved(page);
       await shot(page, 'builder-scenario-field-en-desktop');
       const field = (await draft()).entities
         .find((e) => e.key === 'lead')!
@@ -110,7 +107,7 @@ describe('an operations person builds a referral channel without JSON', () => {
       await shown.getByRole('button', { name: 'Add condition' }).click();
       await choose(page, shown.getByLabel('Field'), 'Course of interest', { search: true });
       await choose(page, shown.getByLabel('Value'), 'Python programming');
-      await saved(page);
+      await draftSaved(page);
       await shot(page, 'builder-scenario-condition-en-desktop');
       await page.locator('.ant-drawer-close').click();
       const placed = (await draft()).forms
@@ -132,7 +129,7 @@ describe('an operations person builds a referral channel without JSON', () => {
       await page.keyboard.type('Referral');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape');
-      await saved(page);
+      await draftSaved(page);
       await shot(page, 'builder-scenario-stage-en-desktop');
       await page.getByRole('button', { name: /Prospect$/ }).click();
       const next = page.getByLabel('Allowed next stages');
@@ -140,7 +137,7 @@ describe('an operations person builds a referral channel without JSON', () => {
       await page.keyboard.type('Consult');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape');
-      await saved(page);
+      await draftSaved(page);
       const stages = (await draft()).pipelines.find((p) => p.key === 'lead-sales')!.stages;
       const consultation = stages.find((x) => x.label.en === 'Consultation')!;
       // The new stage's key followed its English name.
@@ -169,7 +166,7 @@ describe('an operations person builds a referral channel without JSON', () => {
       await onlyIf.getByRole('button', { name: 'Add condition' }).click();
       await choose(page, onlyIf.getByLabel('Field'), 'Referral channel', { search: true });
       await choose(page, onlyIf.getByLabel('Operator'), 'is filled in');
-      await saved(page);
+      await draftSaved(page);
       const automation = (await draft()).automations.find((a) =>
         JSON.stringify(a.if ?? null).includes('referralChannel'),
       );

@@ -62,6 +62,9 @@ export async function shot(
     await page.screenshot({ path });
     return path;
   }
+  // Chromium draws a full page by resizing it, and under a focused Ant Design select that resize
+  // dropped the value just picked or closed the drawer around it: focus leaves first.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   const y = await page.evaluate(() => window.scrollY);
   if (y > 0) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage });

@@ -18,3 +18,10 @@ export const discardDraft = (page: Page) =>
       headers: { 'If-Match': `"${revision}"` },
     });
   });
+
+/** Waits until the builder says every change is saved to the draft (in either language). */
+export const draftSaved = (page: Page) =>
+  page
+    .locator('[data-testid=builder-save-status]')
+    .getByText(/All changes saved|已全部保存/)
+    .waitFor();

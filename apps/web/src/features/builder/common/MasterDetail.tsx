@@ -26,28 +26,28 @@ export function MasterDetail({ list, detail, title, item }: Props) {
   useEffect(() => {
     if (phone) window.scrollTo({ top: 0 });
   }, [phone, chosen]);
-  if (phone)
-    return chosen ? (
-      <div>
-        <Button
-          type="link"
-          icon={<ArrowLeftOutlined />}
-          onClick={item.close}
-          style={{ paddingInline: 0, marginBottom: 8 }}
-        >
-          {t('common.backTo', { section: title })}
-        </Button>
-        {detail}
-      </div>
-    ) : (
-      <Card size="small">{list}</Card>
-    );
+  // One tree at every width, the editor always in the same place: a window crossing the phone
+  // width (a tablet turned, a window narrowed) keeps the editor's open drawer and its input.
+  const showList = !phone || !chosen;
+  const showDetail = !phone || chosen;
   return (
     <Row gutter={[16, 16]} wrap={false}>
-      <Col flex="240px">
-        <Card size="small">{list}</Card>
-      </Col>
-      <Col flex="auto" style={{ minWidth: 0 }}>
+      {showList ? (
+        <Col flex={phone ? 'auto' : '240px'} style={{ minWidth: 0 }}>
+          <Card size="small">{list}</Card>
+        </Col>
+      ) : null}
+      <Col flex="auto" style={{ minWidth: 0, display: showDetail ? undefined : 'none' }}>
+        {phone ? (
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined />}
+            onClick={item.close}
+            style={{ paddingInline: 0, marginBottom: 8 }}
+          >
+            {t('common.backTo', { section: title })}
+          </Button>
+        ) : null}
         {detail}
       </Col>
     </Row>
