@@ -164,6 +164,7 @@ export function FormSharing({ form, entity, pointer }: Props) {
           <Form.Item label={t('forms.share.mode')} extra={t('forms.share.modeHelp')}>
             <Segmented
               aria-label={t('forms.share.mode')}
+              className="trellis-segmented-wrap"
               value={form.mode ?? 'merge'}
               options={(['merge', 'create', 'reject'] as const).map((m) => ({
                 value: m,

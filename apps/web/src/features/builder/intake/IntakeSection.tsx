@@ -156,6 +156,7 @@ export function IntakeSection() {
               <Form.Item label={t('forms.share.mode')}>
                 <Segmented
                   aria-label={t('forms.share.mode')}
+                  className="trellis-segmented-wrap"
                   value={source.mode ?? 'merge'}
                   options={(['merge', 'create', 'reject'] as const).map((m) => ({
                     value: m,

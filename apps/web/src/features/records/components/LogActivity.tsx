@@ -53,7 +53,7 @@ export function LogActivity({ entity, record, text }: Props) {
           options={types.map((a) => ({ value: a.key, label: label(a.label, a.key) }))}
           // Wraps rather than scrolls: a scrolled strip hid the last types ("Quote / pro…", no
           // "Note") with nothing to say more were there.
-          className="trellis-activity-types"
+          className="trellis-segmented-wrap"
         />
       ) : null}
       {replies.length > 0 ? (
