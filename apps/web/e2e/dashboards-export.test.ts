@@ -26,8 +26,10 @@ async function openDashboard(page: Page, key: string): Promise<Map<string, Widge
 
 /** Picks an item of a widget's export menu and returns the downloaded file's bytes. */
 async function exportWidget(page: Page, card: Locator, item: string): Promise<Buffer> {
+  // The menu of an earlier export stays in the page, hidden once it has faded out. Until then it
+  // is the visible one and holds the same items: wait for it to go before opening this card's.
+  await page.locator('.ant-dropdown:visible').waitFor({ state: 'detached' });
   await card.getByRole('button', { name: /^(导出|Export)$/ }).click();
-  // The menu of an earlier export stays in the page, hidden: the open one is the visible one.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: item }).click(),
