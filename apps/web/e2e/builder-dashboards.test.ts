@@ -41,6 +41,14 @@ describe('the dashboards editor', () => {
         search: true,
       });
       await draftSaved(page);
+      // A rate: the kind starts as won leads over all leads, so it counts at once.
+      await page.getByRole('button', { name: 'Add a widget' }).click();
+      await page
+        .getByRole('menuitem', { name: 'Rate (one count over another)' })
+        .click({ timeout: 60_000 });
+      const rateCard = page.locator('.ant-card-small', { hasText: 'Conversion rate' }).last();
+      await rateCard.getByLabel('Title (English)').fill('Enrolment rate');
+      await draftSaved(page);
       type Dashboards = {
         dashboards: { key: string; label: { en: string }; widgets: Record<string, unknown>[] }[];
       };
@@ -48,7 +56,11 @@ describe('the dashboards editor', () => {
         (d) => d.label.en === 'Courses',
       )!;
       dashboardKey = dashboard.key;
-      expect(dashboard.widgets.map((w) => w['type'])).toEqual(['funnel', 'breakdown']);
+      expect(dashboard.widgets.map((w) => w['type'])).toEqual(['funnel', 'breakdown', 'ratio']);
+      expect(dashboard.widgets[2]).toMatchObject({
+        numerator: { '==': [{ var: 'stage' }, 'won'] },
+        title: { en: 'Enrolment rate' },
+      });
       expect(dashboard.widgets[1]).toMatchObject({
         field: 'course',
         title: { 'zh-CN': '意向课程分布', en: 'Leads by course' },
@@ -76,7 +88,21 @@ describe('the dashboards editor', () => {
       );
       await widget.getByText('Leads by course').waitFor();
       await widget.locator('canvas, .ant-table, .ant-empty').first().waitFor();
+      // The rate's tile: both counts open their records, as many as they say.
+      const rate = page.locator(
+        `.trellis-widget[data-widget="${String(dashboard.widgets[2]!['key'])}"]`,
+      );
+      const below = rate.locator('.trellis-kpi-sides a[data-side="denominator"]');
+      await below.waitFor();
       await shot(page, 'builder-dashboard-published-en-desktop');
+      const count = Number(((await below.textContent()) ?? '').replace(/\D/g, ''));
+      await below.click();
+      await page.waitForURL(/\/records\/lead\?.*filter=/);
+      const total = page.getByText(/^\d+ records?$/);
+      await total.waitFor();
+      expect(Number(/\d+/.exec((await total.textContent()) ?? '')![0])).toBe(count);
+      await page.goBack();
+      await widget.locator('canvas, .ant-table, .ant-empty').first().waitFor();
       await page.setViewportSize(PHONE);
       await widget.locator('canvas, .ant-table, .ant-empty').first().waitFor();
       await shot(page, 'builder-dashboard-published-en-phone');

@@ -190,6 +190,23 @@ export const reportSpec = {
           days: 5,
         },
         {
+          key: 'wonRate',
+          type: 'ratio',
+          title: L('成交率', 'Won rate'),
+          entity: 'lead',
+          numerator: { '==': [{ var: 'stage' }, 'won'] },
+        },
+        {
+          key: 'wonRateBySource',
+          type: 'ratio',
+          title: L('各渠道成交率', 'Won rate by channel'),
+          entity: 'lead',
+          field: 'source',
+          limit: 2,
+          numerator: { '==': [{ var: 'stage' }, 'won'] },
+          denominator: { '!=': [{ var: 'stage' }, 'new'] },
+        },
+        {
           key: 'change',
           type: 'beforeAfter',
           title: L('前后', 'Before/after'),

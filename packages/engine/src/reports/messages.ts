@@ -48,6 +48,9 @@ const TEXT: Record<string, [zh: string, en: string]> = {
   before: ['之前', 'Before'],
   after: ['之后', 'After'],
   total: ['合计', 'Total'],
+  rate: ['比率', 'Rate'],
+  numerator: ['分子', 'Counted'],
+  denominator: ['分母', 'Out of'],
   noAccess: ['你没有查看该数据的权限。', 'You may not read these records.'],
   badDay: ['“{value}” 不是日期（YYYY-MM-DD）。', '"{value}" is not a date (YYYY-MM-DD).'],
   badOrder: [

@@ -100,6 +100,16 @@ const spec = {
           measure: { op: 'sum', field: 'amount' },
           limit: 2,
         },
+        {
+          key: 'winRateByChannel',
+          type: 'ratio',
+          title: L('各渠道赢单率', 'Win rate by channel'),
+          entity: 'deal',
+          via: 'customer',
+          field: 'firstChannel',
+          numerator: { '==': [{ var: 'stage' }, 'won'] },
+          denominator: { '!=': [{ var: 'stage' }, 'open'] },
+        },
       ],
     },
   ],
@@ -226,6 +236,34 @@ describe('breakdown by a field of a related record', () => {
         expect(await opens(row.values.records!.filter, actor), row.key).toBe(
           row.values.records!.value,
         );
+    },
+  );
+
+  it.each(['manager', 'rep', 'marketing'])(
+    'a win rate per customer channel as %s sees it: won over closed deals, each side opening its deals',
+    async (who) => {
+      const actor = actors[who]!;
+      const w = await widget('winRateByChannel', actor);
+      const expected = new Map<string, [number, number]>();
+      for (const d of readable(actor)) {
+        const k = groupOf(actor, d);
+        const [a, b] = expected.get(k) ?? [0, 0];
+        expected.set(k, [a + (d.stage === 'won' ? 1 : 0), b + (d.stage !== 'open' ? 1 : 0)]);
+      }
+      for (const [k, [a, b]] of expected) if (a + b === 0) expected.delete(k);
+      const got = new Map(
+        w.rows.map((r) => [r.key, [r.values.numerator!.value, r.values.denominator!.value]]),
+      );
+      expect(got).toEqual(expected);
+      if (who !== 'manager') expect(got.get('$hidden')).toBeDefined();
+      for (const row of w.rows) {
+        const [a, b] = expected.get(row.key)!;
+        expect(row.values.rate!.value).toBe(b === 0 ? null : a / b);
+        for (const side of ['numerator', 'denominator'])
+          expect(await opens(row.values[side]!.filter, actor), `${row.key} ${side}`).toBe(
+            row.values[side]!.value,
+          );
+      }
     },
   );
 

@@ -439,6 +439,65 @@ describe('reports', () => {
     );
   });
 
+  it('ratio: one count over another with its own filter, the previous period and the change', async () => {
+    const q = { from: '2026-03-16', to: '2026-03-29', timeZone: 'UTC' };
+    const [from, to] = [Date.UTC(2026, 2, 16), Date.UTC(2026, 2, 30)];
+    const rate = (a: number, b: number) => {
+      const set = leads.filter((l) => l.createdAt >= a && l.createdAt < b);
+      return [set.filter((l) => l.stage === 'won').length, set.length] as const;
+    };
+    const w = await widget('wonRate', q);
+    const [won, all] = rate(from, to);
+    const [wonBefore, allBefore] = rate(from - 14 * DAY, from);
+    expect(won).toBeGreaterThan(0);
+    const row = w.rows[0]!.values;
+    expect([row.numerator!.value, row.denominator!.value]).toEqual([won, all]);
+    expect(row.rate!.value).toBeCloseTo(won / all, 9);
+    expect(row.previous!.value).toBeCloseTo(wonBefore / allBefore, 9);
+    const change = won / all - wonBefore / allBefore;
+    expect(row.change!.value).toBeCloseTo(change, 9);
+    expect(await opens(row.numerator!, manager)).toBe(won);
+    expect(await opens(row.denominator!, manager)).toBe(all);
+    // A rep's rate counts only the rep's records, on both sides.
+    const mine = visibleTo(rep).filter((l) => l.createdAt >= from && l.createdAt < to);
+    const r = (await widget('wonRate', q, rep)).rows[0]!.values;
+    expect([r.numerator!.value, r.denominator!.value]).toEqual([
+      mine.filter((l) => l.stage === 'won').length,
+      mine.length,
+    ]);
+  });
+
+  it('ratio per value: the most counted below the line first, "other", every count opening its records', async () => {
+    const w = await widget('wonRateBySource');
+    const by = new Map<string, [number, number]>();
+    for (const l of leads) {
+      const k = l.source ?? '';
+      const [a, b] = by.get(k) ?? [0, 0];
+      by.set(k, [a + (l.stage === 'won' ? 1 : 0), b + (l.stage !== 'new' ? 1 : 0)]);
+    }
+    const order = [...by].sort(
+      (x, y) => y[1][1] - x[1][1] || y[1][0] - x[1][0] || x[0].localeCompare(y[0]),
+    );
+    const top = order.slice(0, 2);
+    expect(
+      w.rows
+        .slice(0, 2)
+        .map((r) => [r.key, r.values.numerator!.value, r.values.denominator!.value]),
+    ).toEqual(top.map(([k, [a, b]]) => [k, a, b]));
+    const rest = order.slice(2);
+    const other = w.rows.find((r) => r.key === '$other')!.values;
+    expect(other.numerator!.value).toBe(rest.reduce((s, [, [a]]) => s + a, 0));
+    expect(other.denominator!.value).toBe(rest.reduce((s, [, [, b]]) => s + b, 0));
+    expect(other.rate!.value).toBeCloseTo(other.numerator!.value! / other.denominator!.value!, 9);
+    for (const r of w.rows)
+      for (const side of ['numerator', 'denominator'])
+        expect(await opens(r.values[side]!, manager), `${r.key} ${side}`).toBe(
+          r.values[side]!.value,
+        );
+    expect(w.columns.map((c) => c.key)).toEqual(['rate', 'numerator', 'denominator']);
+    expect((await widget('wonRateBySource', {}, manager, 'zh-CN')).columns[0]!.label).toBe('比率');
+  });
+
   it('refuses bad parameters with localized errors naming each one', async () => {
     const r = await reports.dashboard(
       'sales',

@@ -15,6 +15,7 @@ export const WIDGET_TYPES = [
   'beforeAfter',
   'sourceHealth',
   'staleFollowUps',
+  'ratio',
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 
@@ -58,7 +59,7 @@ export const WidgetSchema = closed(
     key: camelKey('Widget key, unique in the dashboard.'),
     type: stringEnum(
       WIDGET_TYPES,
-      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number), beforeAfter (two periods side by side), sourceHealth (leads received, merged and refused per webhook source and public form, time since the last lead; readers with monitor, manageIntake or build), staleFollowUps (per owner: open records without a follow-up for `days` days, now).',
+      'Chart kind: funnel, stageConversion, dwellTime (time in stage), breakdown (by a field), timeSeries, leaderboard (per owner), dataHealth, attribution (channel ROI), metric (one number), beforeAfter (two periods side by side), sourceHealth (leads received, merged and refused per webhook source and public form, time since the last lead; readers with monitor, manageIntake or build), staleFollowUps (per owner: open records without a follow-up for `days` days, now), ratio (one count divided by another, e.g. a conversion rate; per value of `field` when given).',
     ),
     title: label('Widget title.'),
     entity: Type.Optional(
@@ -69,15 +70,25 @@ export const WidgetSchema = closed(
     filter: Type.Optional(Logic('Which records count.')),
     field: Type.Optional(
       camelKey(
-        'Field grouped by (breakdown, attribution) or dated by (timeSeries; default createdAt).',
+        'Field grouped by (breakdown, attribution, ratio) or dated by (timeSeries; default createdAt).',
       ),
     ),
     via: Type.Optional(
       camelKey(
-        'breakdown: a single relation field of the entity; `field` is then a field of the related record (deals `via` customer grouped by its first-contact channel).',
+        'breakdown, ratio: a single relation field of the entity; `field` is then a field of the related record (deals `via` customer grouped by its first-contact channel).',
       ),
     ),
     measure: Type.Optional(MeasureSchema),
+    numerator: Type.Optional(
+      Logic(
+        "ratio: which of the widget's records count above the line (e.g. stage is won). Required by ratio.",
+      ),
+    ),
+    denominator: Type.Optional(
+      Logic(
+        "ratio: which of the widget's records count below the line. Default all of them (in the period, under `filter`).",
+      ),
+    ),
     interval: Type.Optional(
       stringEnum(['day', 'week', 'month'], 'Bucket size of time series. Default "week".'),
     ),
@@ -91,7 +102,7 @@ export const WidgetSchema = closed(
       Type.Integer({
         minimum: 1,
         maximum: 100,
-        description: 'Most rows shown (leaderboard, breakdown). Default 10.',
+        description: 'Most rows shown (leaderboard, breakdown, ratio). Default 10.',
       }),
     ),
     basis: Type.Optional(

@@ -277,6 +277,10 @@ const catalogue: Record<string, readonly [zh: string, en: string]> = {
     '不能按字段 “{key}” 分组：{type} 类型的字段可以有多个值。',
     'Records cannot be grouped by the field "{key}": a {type} field can hold several values.',
   ],
+  'widget.needsNumerator': [
+    '比率图表需要 numerator（分子：哪些记录算在横线上方）。',
+    'A ratio widget needs a numerator (which records count above the line).',
+  ],
   'widget.badRange': [
     '时间段的开始 {from} 晚于结束 {to}。',
     'The period starts on {from}, after its end on {to}.',

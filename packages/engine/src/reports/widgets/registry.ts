@@ -8,6 +8,7 @@ import { dwellTime } from './dwell';
 import { funnel } from './funnel';
 import { leaderboard } from './leaderboard';
 import { metric } from './metric';
+import { ratio } from './ratio';
 import { sourceHealth } from './source-health';
 import { staleFollowUps } from './stale-follow-ups';
 import { timeSeries } from './time-series';
@@ -26,4 +27,5 @@ export const WIDGETS: Record<WidgetType, WidgetRunner> = {
   beforeAfter,
   sourceHealth,
   staleFollowUps,
+  ratio,
 };

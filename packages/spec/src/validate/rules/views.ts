@@ -77,6 +77,10 @@ export function checkViews(ctx: Ctx): void {
           });
       }
       checkLogic(ctx, w.filter, ptr(base, 'filter'), w.entity, { sql: true });
+      for (const side of ['numerator', 'denominator'] as const)
+        checkLogic(ctx, w[side], ptr(base, side), w.entity, { sql: true });
+      if (w.type === 'ratio' && w.numerator === undefined)
+        ctx.report(base, 'widget.needsNumerator', {});
       const m = w.measure;
       if (m && m.op !== 'count') {
         if (m.field === undefined)

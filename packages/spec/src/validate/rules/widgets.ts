@@ -20,7 +20,9 @@ const OPTION_TYPES: Record<string, readonly string[]> = {
   before: ['beforeAfter'],
   after: ['beforeAfter'],
   days: ['staleFollowUps'],
-  via: ['breakdown'],
+  via: ['breakdown', 'ratio'],
+  numerator: ['ratio'],
+  denominator: ['ratio'],
 };
 
 /** The reporting options of one widget whose entity exists: used by its type, references resolve. */

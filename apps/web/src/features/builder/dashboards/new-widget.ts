@@ -13,6 +13,7 @@ const TITLES: Record<WidgetType, { 'zh-CN': string; en: string }> = {
   beforeAfter: { 'zh-CN': '前后对比', en: 'Before and after' },
   sourceHealth: { 'zh-CN': '线索来源健康', en: 'Lead sources' },
   staleFollowUps: { 'zh-CN': '未跟进（按人）', en: 'Stale follow-ups by rep' },
+  ratio: { 'zh-CN': '转化率', en: 'Conversion rate' },
 };
 
 /** Types that group by a field (breakdown, attribution) or date by one (timeSeries). */
@@ -35,5 +36,10 @@ export function newWidget(type: WidgetType, spec: AppSpec, taken: readonly strin
   };
   const select = entity?.fields.find((f) => f.type === 'select');
   if (BY_FIELD.includes(type) && select) widget.field = select.key;
+  // A rate counts at once: the pipeline's won records over all of them.
+  const won = spec.pipelines
+    ?.find((p) => p.entity === entity?.key)
+    ?.stages.find((s) => s.category === 'won');
+  if (type === 'ratio' && won) widget.numerator = { '==': [{ var: 'stage' }, won.key] };
   return widget;
 }

@@ -6,15 +6,17 @@ import type { WidgetSpec, WidgetType } from '@trellis/spec';
  * any the reports engine adds later) are shown for every kind.
  */
 const READ_BY: Record<string, readonly WidgetType[]> = {
-  field: ['breakdown', 'attribution', 'timeSeries'],
+  field: ['breakdown', 'attribution', 'timeSeries', 'ratio'],
   measure: ['breakdown', 'timeSeries', 'leaderboard', 'metric', 'attribution'],
   interval: ['timeSeries'],
-  limit: ['leaderboard', 'breakdown'],
+  limit: ['leaderboard', 'breakdown', 'ratio'],
   basis: ['funnel', 'stageConversion', 'leaderboard'],
   fields: ['dataHealth', 'beforeAfter'],
   spend: ['attribution'],
   split: ['attribution'],
-  via: ['breakdown'],
+  via: ['breakdown', 'ratio'],
+  numerator: ['ratio'],
+  denominator: ['ratio'],
   threshold: ['attribution'],
   before: ['beforeAfter'],
   after: ['beforeAfter'],

@@ -43,7 +43,8 @@ export function WidgetCard({ widget }: { widget: WidgetReport }) {
   let body;
   if (empty)
     body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={widget.note ?? t('noData')} />;
-  else if (widget.type === 'metric') body = <KpiTile widget={widget} />;
+  else if (widget.type === 'metric' || (widget.type === 'ratio' && widget.rows[0]?.key === 'value'))
+    body = <KpiTile widget={widget} />;
   else
     body = (
       <>
