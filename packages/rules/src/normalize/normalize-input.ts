@@ -76,20 +76,27 @@ export function normalizeInput(
       );
       continue;
     }
-    const label = fieldLabel(field, key, opts.locale);
+    // Only an error needs the label (most values have none).
+    const label = () => fieldLabel(field, key, opts.locale);
     if (field.type === 'formula') {
       if (opts.current && opts.current[key] === raw) continue;
-      errors.push(fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label }));
+      errors.push(
+        fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label: label() }),
+      );
       continue;
     }
     const n = normalizeFieldValue(field, raw, model.env);
     if (n.issue) {
-      errors.push(fieldError(opts.locale, pointer(key), n.issue.code, n.issue.key, { label }));
+      errors.push(
+        fieldError(opts.locale, pointer(key), n.issue.code, n.issue.key, { label: label() }),
+      );
       invalid.add(key);
       continue;
     }
     if (field.readOnly && peopleEdit && !sameValue(opts.current?.[key] ?? null, n.value)) {
-      errors.push(fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label }));
+      errors.push(
+        fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label: label() }),
+      );
       continue;
     }
     values[key] = n.value;

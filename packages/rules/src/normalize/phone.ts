@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
 import type { RuleEnv } from '../env/types';
+import { isCanonicalMobile } from './phone-fast';
 
 /** `deferred`: the environment's metadata does not cover the number's calling code; the server judges it. */
 export type PhoneResult =
@@ -32,6 +33,8 @@ export function normalizePhone(
     if (code !== null && !env.phone.covered.includes(code))
       return { ok: true, value: text, deferred: true };
   }
+  // Most numbers arrive already in E.164: libphonenumber would give them back unchanged.
+  if (isCanonicalMobile(text, env.phoneMetadata)) return { ok: true, value: text };
   const parsed = parsePhoneNumberFromString(text, defaultRegion as CountryCode, env.phoneMetadata);
   if (parsed && parsed.isValid()) return { ok: true, value: parsed.number };
   return { ok: false, value: text };

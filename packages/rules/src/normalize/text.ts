@@ -5,12 +5,13 @@
 
 // Zero-width characters say nothing at the edges of a value (pasted from chat apps and web pages).
 const ZERO_WIDTH_EDGES = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/gu;
-// A value of only whitespace and invisible characters (zero-width, fillers, joiners) is empty.
-const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}]/gu;
+// A value of only whitespace and invisible characters (zero-width, fillers, joiners) is empty:
+// it has no character outside them (a test stops at the first one; no copy is made).
+const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}]/u;
 
 function trimInvisible(s: string): string | null {
   const out = s.replace(ZERO_WIDTH_EDGES, '');
-  return out.replace(INVISIBLE, '') === '' ? null : out;
+  return VISIBLE.test(out) ? out : null;
 }
 
 /** NFKC + trim (zero-width characters too); null for blank or only-invisible input. */

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import examples from 'libphonenumber-js/examples.mobile.json';
+import { getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import { describe, expect, it } from 'vitest';
+import { fullEnv } from '../env/full-env';
+import { createRuleEnv, smallPhoneMetadata } from '../env/light-env';
+import { normalizePhone } from './phone';
+import { isCanonicalMobile } from './phone-fast';
+
+const lightEnv = createRuleEnv(fullEnv.regions);
+const metadatas: [string, MetadataJson][] = [
+  ['max', fullEnv.phoneMetadata],
+  ['small', smallPhoneMetadata],
+];
+
+/** normalizePhone as it was before the fast path: libphonenumber decides every number. */
+function libphonenumber(input: string, metadata: MetadataJson) {
+  const text = input.normalize('NFKC').trim();
+  const parsed = parsePhoneNumberFromString(text, 'CN', metadata);
+  return parsed && parsed.isValid()
+    ? { ok: true, value: parsed.number }
+    : { ok: false, value: text };
+}
+
+/** The fast path never says yes where libphonenumber would not give the same number back. */
+function agrees(text: string): boolean {
+  let fast = false;
+  for (const [, metadata] of metadatas) {
+    const yes = isCanonicalMobile(text, metadata);
+    const want = libphonenumber(text, metadata);
+    if (yes) expect(want, `${text} on the fast path`).toEqual({ ok: true, value: text });
+    fast ||= yes;
+  }
+  // And normalizePhone as a whole answers what libphonenumber alone answers.
+  expect(normalizePhone(text, 'CN', fullEnv)).toEqual(libphonenumber(text, fullEnv.phoneMetadata));
+  const light = normalizePhone(text, 'CN', lightEnv);
+  if (!(light.ok && light.deferred))
+    expect(light).toEqual(libphonenumber(text, smallPhoneMetadata));
+  return fast;
+}
+
+const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+
+describe('the E.164 fast path of normalizePhone, against libphonenumber', () => {
+  it('agrees on every mainland number of 11 digits after +86, prefix by prefix (1000–1999)', () => {
+    let fast = 0;
+    let cases = 0;
+    const rand = fc.sample(digits(7), { numRuns: 1000 * 8, seed: 86 });
+    for (let prefix = 1000; prefix <= 1999; prefix++)
+      for (let k = 0; k < 8; k++) {
+        cases++;
+        if (agrees(`+86${prefix}${rand[(prefix - 1000) * 8 + k]!}`)) fast++;
+      }
+    // The path is taken for the mobile ranges (about half of 13x–19x), not only in theory.
+    expect(fast).toBeGreaterThan(cases * 0.4);
+  });
+
+  it('takes the fast path for the mobile example number of every country with its own calling code', () => {
+    let taken = 0;
+    for (const [country, national] of Object.entries(examples as Record<string, string>)) {
+      let code: string;
+      try {
+        code = getCountryCallingCode(country as CountryCode, fullEnv.phoneMetadata);
+      } catch {
+        continue;
+      }
+      const text = `+${code}${national}`;
+      if (agrees(text)) taken++;
+      // The same digits changed one at a time: valid or not, the answers agree.
+      for (let i = 0; i < national.length; i++)
+        agrees(
+          `+${code}${national.slice(0, i)}${(Number(national[i]) + 3) % 10}${national.slice(i + 1)}`,
+        );
+      agrees(`+${code}${national}0`);
+      agrees(`+${code}${national.slice(0, -1)}`);
+    }
+    expect(taken).toBeGreaterThan(150);
+  });
+
+  it('agrees on any + and digits, and on numbers written in other ways', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^\+[0-9]{1,20}$/),
+          fc.stringMatching(/^\+(86|852|853|886|1|7|44|61|81|82|65|60|49|33|39|91)[0-9]{4,13}$/),
+          fc.stringMatching(/^[+0-9 ()-]{1,20}$/),
+          fc.stringMatching(/^\+861[0-9]{9,11}$/),
+        ),
+        (text) => {
+          agrees(text);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves national, spaced and full-width writing to libphonenumber, with the same result', () => {
+    for (const text of [
+      '13800138000',
+      '+86 138 0013 8000',
+      '８６１３８００１３８０００',
+      '+8613800138000 ',
+    ])
+      expect(isCanonicalMobile(text, fullEnv.phoneMetadata)).toBe(false);
+    expect(normalizePhone('+86 138 0013 8000', 'CN', fullEnv)).toEqual({
+      ok: true,
+      value: '+8613800138000',
+    });
+    expect(isCanonicalMobile('+8613800138000', fullEnv.phoneMetadata)).toBe(true);
+    // A landline in E.164 is valid but not a mobile: libphonenumber answers it.
+    expect(isCanonicalMobile('+861065529988', fullEnv.phoneMetadata)).toBe(false);
+    expect(normalizePhone('+861065529988', 'CN', fullEnv)).toEqual({
+      ok: true,
+      value: '+861065529988',
+    });
+  });
+});
