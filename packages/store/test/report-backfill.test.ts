@@ -77,6 +77,44 @@ async function backfill(open: () => Promise<Store>, strip: () => Promise<void>):
   await store.close();
 }
 
+/** A group no record has, far from the answers' range: only a rebuild would remove it. */
+const MARK = { entity: 'lead', day: 1, owner_id: 'mark', team_id: '', stage: '', entered: '' };
+const MARK_SQL = `INSERT INTO report_cohorts (entity, day, owner_id, team_id, stage, entered, records, sum_created, sum_stage_at, n_stage_at) VALUES ('lead', 1, 'mark', '', '', '', 1, 0, 0, 0)`;
+
+/**
+ * A database whose triggers fire on every insert (before bulk upkeep): syncing puts the bulk
+ * aware insert triggers in their place without a rebuild (the groups were exact), and bulk and
+ * single writes afterwards keep them exact.
+ */
+async function upgrade(
+  open: () => Promise<Store>,
+  toOld: () => Promise<void>,
+  names: () => Promise<string[]>,
+): Promise<void> {
+  let store = await open();
+  await store.migrations.syncEntityTables(baseSpec);
+  await write(store, 0, 30);
+  await store.close();
+  await toOld();
+  store = await open();
+  await store.migrations.syncEntityTables(baseSpec);
+  const rows = await store.tables.rows('report_cohorts');
+  expect(rows.some((r) => r.owner_id === MARK.owner_id)).toBe(true);
+  expect(await names()).toEqual(
+    expect.arrayContaining(['report__lead__add', 'report__lead__del', 'report__transition_add']),
+  );
+  expect(await names()).not.toContain('report__lead__ins');
+  await write(store, 30, 20);
+  const batch = Array.from({ length: 40 }, (_, i) => ({
+    name: `M${i}`,
+    ownerId: ['u1', 'u2'][i % 2],
+    createdAt: T0 + i * 5 * 3_600_000,
+  }));
+  await store.records(baseSpec).insertMany('lead', batch);
+  expect(await answer(store, false)).toEqual(await answer(store, true));
+  await store.close();
+}
+
 describe('report cohorts backfill', () => {
   it('sqlite: rebuilds the groups of a database without the triggers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-backfill-'));
@@ -86,7 +124,7 @@ describe('report cohorts backfill', () => {
         () => openStore({ url, locale: 'en' }),
         async () => {
           const db = new Database(url);
-          for (const t of ['ins', 'upd', 'del']) db.exec(`DROP TRIGGER report__lead__${t}`);
+          for (const t of ['add', 'upd', 'del']) db.exec(`DROP TRIGGER report__lead__${t}`);
           db.exec('DELETE FROM report_rows; DELETE FROM report_cohorts');
           db.close();
         },
@@ -108,10 +146,96 @@ describe('report cohorts backfill', () => {
             const c = new pg.Client({ connectionString: url });
             await c.connect();
             await c.query(
-              'DROP TRIGGER report__lead__ins ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts',
+              'DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts',
             );
             await c.end();
           },
+        );
+      } finally {
+        await releaseDatabase(url);
+      }
+    },
+  );
+
+  it('sqlite: replaces the insert triggers of before bulk upkeep without a rebuild', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-upgrade-'));
+    const url = join(dir, 'trellis.db');
+    const sql = (f: (db: Database.Database) => unknown) => {
+      const db = new Database(url);
+      try {
+        return f(db);
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      await upgrade(
+        () => openStore({ url, locale: 'en' }),
+        async () => {
+          sql((db) => {
+            // The old triggers: the same statements, firing on every insert.
+            for (const [now, old] of [
+              ['report__lead__add', 'report__lead__ins'],
+              ['report__transition_add', 'report__transition_ins'],
+            ] as const) {
+              const { sql: text } = db
+                .prepare('SELECT sql FROM sqlite_master WHERE name = ?')
+                .get(now) as { sql: string };
+              db.exec(`DROP TRIGGER ${now}`);
+              db.exec(text.replace(now, old).replace(/( AND)? ?(WHEN )?NOT trellis_bulk\(\)/, ''));
+            }
+            db.exec(MARK_SQL);
+          });
+        },
+        async () =>
+          sql((db) =>
+            (
+              db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as {
+                name: string;
+              }[]
+            ).map((r) => r.name),
+          ) as string[],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+    'postgres: replaces the insert triggers of before bulk upkeep without a rebuild',
+    async () => {
+      const url = await migratedDatabase();
+      if (!url) throw new Error('no PostgreSQL test server');
+      const sql = async <T>(f: (c: pg.Client) => Promise<T>) => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          return await f(c);
+        } finally {
+          await c.end();
+        }
+      };
+      try {
+        await upgrade(
+          () => openStore({ url, locale: 'en' }),
+          () =>
+            sql(async (c) => {
+              await c.query(
+                `DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead;
+                 CREATE TRIGGER report__lead__ins AFTER INSERT OR DELETE ON e_lead FOR EACH ROW EXECUTE FUNCTION report_record_change('lead');
+                 DROP TRIGGER report__transition_add ON stage_transitions; DROP TRIGGER report__transition_del ON stage_transitions;
+                 CREATE TRIGGER report__transition AFTER INSERT OR DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION report_transition_change();
+                 ${MARK_SQL}`,
+              );
+            }),
+          () =>
+            sql(async (c) =>
+              (
+                await c.query<{ name: string }>(
+                  'SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal',
+                )
+              ).rows.map((r) => r.name),
+            ),
         );
       } finally {
         await releaseDatabase(url);

@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../schema/index';
+import { registerBulkFlag } from '../sqlite/bulk-flag';
 import { migrationsFolder } from './migrations-folder';
 
 export type StoreSchema = typeof schema;
@@ -59,6 +60,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): StoreDb {
   sqlite.pragma('cache_size = -32768');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  // The report triggers read it (sqlite/bulk-flag.ts): before any write, migrations included.
+  registerBulkFlag(sqlite);
   const orm = drizzle(sqlite, { schema });
   if (!options.readonly) {
     migrate(orm, { migrationsFolder: options.migrationsFolder ?? migrationsFolder() });

@@ -5,6 +5,7 @@ import { issue } from '../messages';
 import type { AppShape } from '../spec-shape';
 import type { SqlExec } from '../sql/exec';
 import { buildRepos } from '../sql/repos';
+import { pgBulkSwitch } from './bulk-switch';
 import { bootDatabase } from './boot';
 import { commitChannel } from './commit-channel';
 import { pgExec, type Queryable } from './exec';
@@ -68,6 +69,7 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
       if (!repo) records.set(spec, (repo = pgRecordRepo(s.x, spec, locale)));
       return repo;
     },
+    bulk: pgBulkSwitch(s.x),
     openLoads: (entity, closed, userIds) =>
       pgOpenLoads(s.x, entity, closed, userIds, s.tablesFound),
     specs: pgSpecRepo(s.x, atomic),

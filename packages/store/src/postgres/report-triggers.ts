@@ -1,6 +1,7 @@
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
 import { addSql, rebuildSql, reenterSql, removeSql, TRACKED } from '../sql/reports/cohort-sql';
 import type { SqlExec } from '../sql/exec';
+import { PG_NOT_BULK } from './bulk-switch';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const block = (stmts: string[]) => stmts.map((s) => `    ${s};`).join('\n');
@@ -40,31 +41,57 @@ async function triggersOn(x: SqlExec, table: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.name));
 }
 
+/** The transitions' triggers: inserts of a bulk write skip them (the bulk call keeps the groups). */
+async function ensureTransitionTriggers(x: SqlExec): Promise<void> {
+  const have = await triggersOn(x, 'stage_transitions');
+  if (have.has('report__transition_add') && have.has('report__transition_del')) return;
+  await x.run(RECORD_FN);
+  await x.run(TRANSITION_FN);
+  // `report__transition` (insert or delete, bulk or not) was the one before bulk upkeep.
+  for (const old of ['report__transition', 'report__transition_add', 'report__transition_del'])
+    if (have.has(old)) await x.run(`DROP TRIGGER ${old} ON stage_transitions`);
+  await x.run(
+    `CREATE TRIGGER report__transition_add AFTER INSERT ON stage_transitions FOR EACH ROW WHEN (${PG_NOT_BULK}) EXECUTE FUNCTION report_transition_change()`,
+  );
+  await x.run(
+    'CREATE TRIGGER report__transition_del AFTER DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION report_transition_change()',
+  );
+}
+
 /**
  * Makes the entity table keep report_rows / report_cohorts in every write's transaction; when
  * its triggers were missing (a table from before them), rebuilds its rows from the records
  * (the backfill). Returns whether it rebuilt. `x` must be in a transaction holding the DDL lock.
  */
 export async function ensurePgReportTriggers(x: SqlExec, info: EntityTableInfo): Promise<boolean> {
-  const ins = `report__${info.entity}__ins`;
+  // `add` skips the inserts of a bulk write; `ins` (inserts and deletes alike) was the one before.
+  const add = `report__${info.entity}__add`;
+  const del = `report__${info.entity}__del`;
   const upd = `report__${info.entity}__upd`;
+  const ins = `report__${info.entity}__ins`;
   const have = await triggersOn(x, info.table);
-  if (have.has(ins) && have.has(upd)) return false;
-  if (!(await triggersOn(x, 'stage_transitions')).has('report__transition')) {
-    await x.run(RECORD_FN);
-    await x.run(TRANSITION_FN);
-    await x.run(
-      'CREATE TRIGGER report__transition AFTER INSERT OR DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION report_transition_change()',
-    );
-  }
+  if (have.has(add) && have.has(del) && have.has(upd)) return false;
+  await ensureTransitionTriggers(x);
   const t = quoteIdent(info.table);
+  const e = lit(info.entity);
+  const createAddDel = async () => {
+    await x.run(
+      `CREATE TRIGGER ${quoteIdent(add)} AFTER INSERT ON ${t} FOR EACH ROW WHEN (${PG_NOT_BULK}) EXECUTE FUNCTION report_record_change(${e})`,
+    );
+    await x.run(
+      `CREATE TRIGGER ${quoteIdent(del)} AFTER DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION report_record_change(${e})`,
+    );
+  };
+  // The triggers of before bulk upkeep kept the groups exact: no rebuild, new insert triggers.
+  if (have.has(ins) && have.has(upd) && !have.has(add) && !have.has(del)) {
+    await x.run(`DROP TRIGGER ${quoteIdent(ins)} ON ${t}`);
+    await createAddDel();
+    return false;
+  }
   for (const old of have)
     if (old.startsWith('report__')) await x.run(`DROP TRIGGER ${quoteIdent(old)} ON ${t}`);
-  const e = lit(info.entity);
   const changed = TRACKED.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
-  await x.run(
-    `CREATE TRIGGER ${quoteIdent(ins)} AFTER INSERT OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION report_record_change(${e})`,
-  );
+  await createAddDel();
   await x.run(
     `CREATE TRIGGER ${quoteIdent(upd)} AFTER UPDATE ON ${t} FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION report_record_change(${e})`,
   );

@@ -2,6 +2,7 @@ import { newId } from '../ids';
 import type { HistoryRepo, HistoryRow, TransitionRepo, TransitionRow } from '../api/history';
 import { fromJson, fromNum, fromNumOrNull, toJson, type Row, type SqlExec } from './exec';
 import { insertRows } from './multi-row';
+import { BULK_MIN_ROWS, reenterRecords, type BulkSwitch } from './reports/bulk-upkeep';
 
 const INSERT_HISTORY =
   'INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at)';
@@ -62,14 +63,26 @@ export function historyRepo(x: SqlExec): HistoryRepo {
   };
 }
 
-/** stage_transitions over portable SQL. */
-export function transitionRepo(x: SqlExec): TransitionRepo {
+/**
+ * stage_transitions over portable SQL. `appendMany` of a batch writes with the report triggers
+ * off (`bulk`) and moves the records' report groups once for the batch.
+ */
+export function transitionRepo(
+  x: SqlExec,
+  dialect: 'sqlite' | 'postgres',
+  bulk: BulkSwitch,
+): TransitionRepo {
   return {
     async append(r) {
       await insertRows(x, INSERT_TRANSITION, [transitionParams(r)]);
     },
     async appendMany(rows) {
-      await insertRows(x, INSERT_TRANSITION, rows.map(transitionParams));
+      if (rows.length < BULK_MIN_ROWS) {
+        await insertRows(x, INSERT_TRANSITION, rows.map(transitionParams));
+        return;
+      }
+      await bulk(() => insertRows(x, INSERT_TRANSITION, rows.map(transitionParams)));
+      await reenterRecords(x, dialect, rows);
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

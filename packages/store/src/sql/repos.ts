@@ -21,6 +21,7 @@ import { fileRepo, idempotencyRepo, intakeLogRepo, webhookSecretRepo } from './i
 import { notificationRepo } from './notifications';
 import { outboxRepo } from './outbox';
 import { ownershipRepo } from './ownership';
+import type { BulkSwitch } from './reports/bulk-upkeep';
 import { reportRepo } from './reports/report-repo';
 import { effectRepo, runRepo } from './runs';
 import { savedViewRepo } from './saved-views';
@@ -43,6 +44,8 @@ export type AdapterParts = {
    */
   atomic<T>(fn: (x: SqlExec, tx: Tx) => Promise<T>): Promise<T>;
   records(spec: AppShape): RecordRepo;
+  /** Switches this scope's report triggers off during a bulk write (sql/reports/bulk-upkeep.ts). */
+  bulk: BulkSwitch;
   openLoads: AssignmentRepo['openLoads'];
   specs: SpecRepo;
   migrations: MigrationRepo;
@@ -70,7 +73,7 @@ export function buildRepos(p: AdapterParts): Repos {
       return repo;
     },
     history: historyRepo(x),
-    transitions: transitionRepo(x),
+    transitions: transitionRepo(x, p.dialect, p.bulk),
     touches: touchRepo(x),
     activities: activityRepo(x),
     tasks: taskRepo(x),

@@ -11,6 +11,7 @@ import type { AppShape } from '../spec-shape';
 import { buildRepos } from '../sql/repos';
 import { routeWrites } from '../api/writes';
 import type { SqlExec } from '../sql/exec';
+import { withoutReportTriggers } from './bulk-flag';
 import { sqliteExec } from './exec';
 import { sqliteMaintenance } from './maintenance';
 import { sqliteNotificationStream } from './notification-stream';
@@ -105,6 +106,7 @@ function scopeRepos(
         facades.set(spec, (repo = sqliteRecordRepo(() => coreOf(conn(), spec, locale), locale)));
       return repo;
     },
+    bulk: (fn) => withoutReportTriggers(conn().sqlite, fn),
     openLoads: async (entity, closed, userIds) => openLoadCounts(conn(), entity, closed, userIds),
     specs: sqliteSpecRepo(reader, onWriter, epoch),
     migrations: sqliteMigrationRepo(reader, onWriter),

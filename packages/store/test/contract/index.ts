@@ -1,4 +1,5 @@
 import { automationStateContract } from './automation-state.case';
+import { bulkUpkeepContract } from './bulk-upkeep.case';
 import { coordinationContract } from './coordination.case';
 import { exportLogContract } from './export-log.case';
 import type { StoreFactory } from './factory';
@@ -23,6 +24,7 @@ export function storeContract(factory: StoreFactory): void {
   recordsContract(factory);
   reportsContract(factory);
   reportCohortsContract(factory);
+  bulkUpkeepContract(factory);
   outboxContract(factory);
   automationStateContract(factory);
   journalContract(factory);

@@ -6,6 +6,8 @@ import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../../sql/exec';
 import type { WhereSql } from '../../sqlite/record-core';
 import { conditionColumns, type TableOf } from '../../sql/reports/scope';
+import { BULK_MIN_ROWS, refreshRecords } from '../../sql/reports/bulk-upkeep';
+import { pgBulkSwitch } from '../bulk-switch';
 import { groupRecords } from './groups';
 import { findByIdentities, findByIdentity, getRecord, listRecords } from './reads';
 import { pgSearchCondition } from './search';
@@ -76,9 +78,15 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
   };
   return {
     insert: (entity, record, opts) => on(entity, (i) => insertRecord(cx, i, record, opts)),
+    // A batch is written with the report triggers off and its report groups kept once.
     async insertMany(entity, inputs, opts) {
       const info = tables.get(entity);
-      return info ? insertRecords(cx, info, inputs, opts) : inputs.map(() => unknown(entity));
+      if (!info) return inputs.map(() => unknown(entity));
+      if (inputs.length < BULK_MIN_ROWS) return insertRecords(cx, info, inputs, opts);
+      const out = await pgBulkSwitch(x)(() => insertRecords(cx, info, inputs, opts));
+      const ids = out.flatMap((r) => (r.ok ? [r.value.id] : []));
+      await refreshRecords(x, 'postgres', entity, quoteIdent(info.table), ids);
+      return out;
     },
     update: (entity, id, patch, version, opts) =>
       on(entity, (i) => updateRecord(cx, i, id, patch, version, opts)),

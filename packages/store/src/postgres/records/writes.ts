@@ -113,6 +113,9 @@ export async function insertRecords(
     const byId = new Map(returned.map((r) => [String(r.id), r]));
     for (const { index, row } of group) {
       const inserted = byId.get(String(row.id));
+      // The same id twice in one batch: the first row was inserted, the second is a duplicate
+      // (as row by row; counting both would also index the record twice).
+      byId.delete(String(row.id));
       if (!inserted) {
         out[index] = fail('duplicate_id', '/id', { id: row.id }, cx.locale);
         continue;

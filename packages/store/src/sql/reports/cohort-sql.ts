@@ -6,7 +6,8 @@
  * statements (stage update before or after its transition) does not matter.
  */
 
-const KEY = 'entity, day, owner_id, team_id, stage, entered';
+/** The columns of a group (report_cohorts' primary key). */
+export const KEY = 'entity, day, owner_id, team_id, stage, entered';
 
 /** Adds (sign 1) or takes out (sign -1) the record's report_rows row from its group. */
 function shift(e: string, r: string, sign: 1 | -1): string {
@@ -24,7 +25,7 @@ function shift(e: string, r: string, sign: 1 | -1): string {
 }
 
 /** The stages the record ever entered, comma-separated in key order ('' for none). */
-function enteredSql(e: string, r: string, dialect: 'sqlite' | 'postgres'): string {
+export function enteredSql(e: string, r: string, dialect: 'sqlite' | 'postgres'): string {
   return dialect === 'postgres'
     ? `COALESCE((SELECT string_agg(DISTINCT t.to_stage, ',' ORDER BY t.to_stage) FROM stage_transitions t WHERE t.entity = ${e} AND t.record_id = ${r}), '')`
     : // `+`: SQLite would otherwise walk the (entity, to_stage) index for the DISTINCT, every
