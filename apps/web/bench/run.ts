@@ -1,8 +1,9 @@
 // The web app's speed as a user meets it: the build's JS sizes, then a real `trellis start` on
 // a seeded workspace (BENCH_RECORDS leads, default 100,000) in headless Debian chromium — the
 // list's first rows, the list under a 2-condition filter, scrolling frames through 10,000 rows,
-// opening a record, the board. Each page time is also given
-// as a ratio to the API call behind it, measured in the same run (the machine's load cancels).
+// opening a record (from the list, with when its two API answers arrived; and by its address),
+// the board. Each page time is also given as a ratio to the API call behind it, measured in
+// the same run (the machine's load cancels).
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,9 @@ async function main() {
     const list: number[] = [];
     const listApi: number[] = [];
     const record: number[] = [];
+    const recordApi: number[] = [];
+    const timelineApi: number[] = [];
+    const recordCold: number[] = [];
     const board: number[] = [];
     const filtered: number[] = [];
     let firstId = '';
@@ -114,10 +118,41 @@ async function main() {
       await page.goto(`${server.url}/records/lead?view=all-leads&f=${encodeURIComponent(f)}`);
       await page.locator('.trellis-table-row').first().waitFor();
       filtered.push(performance.now() - started);
+      // The record page from the list, as a rep opens a lead; then when its own two answers
+      // (the record, the timeline) had arrived, counted from the click: API time against the
+      // page's, in the same run.
+      await page.evaluate(() => {
+        performance.clearResourceTimings();
+        document.addEventListener(
+          'click',
+          () => Object.assign(window, { benchClickAt: performance.now() }),
+          { capture: true, once: true },
+        );
+      });
       started = performance.now();
       await page.locator('.trellis-table-row a').first().click();
       await page.locator('.ant-descriptions').waitFor();
       record.push(performance.now() - started);
+      // (No named functions inside evaluate: tsx wraps them in a helper the page lacks.)
+      const answered = await page.evaluate(() => {
+        const at = (window as unknown as { benchClickAt: number }).benchClickAt;
+        const ends = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+          (e) => ({ path: new URL(e.name).pathname, end: e.responseEnd - at }),
+        );
+        return {
+          record: ends.find((e) => /^\/api\/v1\/records\/[^/]+\/[^/]+$/.test(e.path))?.end,
+          timeline: ends.find((e) => e.path.endsWith('/timeline'))?.end,
+        };
+      });
+      if (answered.record !== undefined) recordApi.push(answered.record);
+      if (answered.timeline !== undefined) timelineApi.push(answered.timeline);
+      // The same record opened by its address (a link from elsewhere, a reload): the app starts
+      // and asks for the session, the spec and the record itself.
+      const recordUrl = page.url();
+      started = performance.now();
+      await page.goto(recordUrl);
+      await page.locator('.ant-descriptions').waitFor();
+      recordCold.push(performance.now() - started);
       started = performance.now();
       await page.goto(`${server.url}/board/team-board`);
       await page
@@ -145,6 +180,9 @@ async function main() {
       stats('list first rows', list),
       stats('list filtered (2 conditions) first rows', filtered),
       stats('record page', record),
+      stats('record page: its record answered (from the click)', recordApi),
+      stats('record page: its timeline answered (from the click)', timelineApi),
+      stats('record page opened by its address', recordCold),
       stats('board 6 columns', board),
     ];
     out.baseline = stats('API: first 100 leads of the view', listApi);

@@ -15,15 +15,12 @@ import { AppShell } from './AppShell';
 export function SignedInLayout() {
   const me = useMe();
   const spec = useSpec();
-  const location = useLocation();
   if (me.isPending) return <LoadingState rows={8} />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) {
-    const next = `${location.pathname}${location.search}`;
-    return (
-      <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />
-    );
-  }
+  if (!me.data) return <ToLogin />;
+  // No hook of the location here: the shell (menu, header) does not render again on every
+  // navigation, only the page in the outlet and what follows the location itself (the menu's
+  // highlight).
   return (
     <>
       <Prefetch />
@@ -35,6 +32,15 @@ export function SignedInLayout() {
         <Live />
       )}
     </>
+  );
+}
+
+/** To sign-in, coming back to the page asked for afterwards. */
+function ToLogin() {
+  const location = useLocation();
+  const next = `${location.pathname}${location.search}`;
+  return (
+    <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />
   );
 }
 

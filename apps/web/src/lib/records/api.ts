@@ -134,7 +134,15 @@ export type TimelineEntry = {
   touch?: Record<string, unknown>;
   reason?: {
     automationKey: string;
-    trace: { strategy: string; reason: string; team?: string; chosen: string | null };
+    trace: {
+      strategy: string;
+      reason: string;
+      /** The team's key. */
+      team?: string;
+      /** The matched rule's index (of an assign with rules), or the fallback. */
+      rule?: number | 'fallback';
+      chosen: string | null;
+    };
   };
   /** An owner change's kind in the ownership ledger (claim, release, reclaim…) and its reason. */
   ownership?: { kind: string; reason: string | null };

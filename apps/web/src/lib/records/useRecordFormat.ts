@@ -42,12 +42,17 @@ export function useRecordFormat(entity: EntitySpec) {
         return stage ? labelOf(stage.label, locale, String(value)) : String(value);
       }
       if (key === 'ownerId') return userName(String(value));
+      // A team by its name (records and the timeline's owner changes carry its key).
+      if (key === 'teamId') {
+        const team = (spec.teams ?? []).find((x) => x.key === value);
+        return team ? labelOf(team.label, locale, String(value)) : String(value);
+      }
       if (key === 'createdAt' || key === 'updatedAt')
         return formatValue(DATETIME, value, { locale, userName });
       const field = entity.fields.find((f) => f.key === key);
       return formatValue(field, value, { locale, userName });
     },
-    [entity, locale, stages, userName],
+    [entity, locale, stages, userName, spec.teams],
   );
   const width = useCallback(
     (key: string): number => {

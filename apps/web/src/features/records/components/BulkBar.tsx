@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { App, Button, List, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,14 @@ type Props = {
  * Assign, change stage or delete the selected records (the bar shows while some are selected). The server answers per record; the ones
  * refused are listed with the reason, the others are done.
  */
-export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Props) {
+export const BulkBar = memo(function BulkBar({
+  entity,
+  ids,
+  stages,
+  titleOf,
+  canDelete,
+  onDone,
+}: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const locale = useLocale();
@@ -127,4 +134,4 @@ export function BulkBar({ entity, ids, stages, titleOf, canDelete, onDone }: Pro
       </Modal>
     </>
   );
-}
+});

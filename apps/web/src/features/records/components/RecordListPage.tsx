@@ -12,17 +12,16 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { ApiError } from '../../../lib/api/problem';
 import { ErrorState } from '../../../components/feedback/ErrorState';
-import { LoadingState } from '../../../components/feedback/LoadingState';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { exportUrl } from '../../../lib/records/api';
-import { defaultColumns, titleOf } from '../../../lib/records/spec-helpers';
+import { defaultColumns } from '../../../lib/records/spec-helpers';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { useSignedIn } from '../../../lib/session/useMe';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 import { FilterBuilder } from '../filter/FilterBuilder';
 import { isComplete, type FilterModel } from '../filter/filter-model';
-import { useViewRecords } from '../hooks/useViewRecords';
+import { useViewTotal } from '../hooks/useViewRecords';
 import { useViews } from '../hooks/useViews';
 import {
   listParamsOf,
@@ -32,9 +31,7 @@ import {
   writeFilter,
   writeSort,
 } from '../hooks/list-url';
-import { BulkBar } from './BulkBar';
-import { RecordCardList } from './RecordCardList';
-import { RecordTable } from './RecordTable';
+import { ListBody } from './ListBody';
 import { SaveViewButton } from './SaveViewButton';
 import { DeleteViewButton } from './DeleteViewButton';
 
@@ -61,7 +58,8 @@ function EntityList({ entityKey }: { entityKey: string }) {
   // View, search, filter and sort live in the URL: a list can be reloaded, bookmarked, shared.
   const fParam = params.get('f');
   const filter = useMemo(() => readFilter(fParam), [fParam]);
-  const sort = readSort(params.get('sort'));
+  const sortParam = params.get('sort');
+  const sort = useMemo(() => readSort(sortParam), [sortParam]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
   const lists = (views.data ?? []).filter((v) => v.entity === entityKey && v.type === 'list');
@@ -89,28 +87,33 @@ function EntityList({ entityKey }: { entityKey: string }) {
   const extra = listParams.filter;
   // A view named in the URL loads at once; only the default view waits for the list of views.
   const known = params.get('view') !== null || !views.isPending;
-  const list = useViewRecords(!known || unknownView ? '' : viewKey, listParams);
-  const { fetchNextPage } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-    setSelected(new Set());
-  };
+  const listView = !known || unknownView ? '' : viewKey;
+  const total = useViewTotal(listView, listParams);
+  const setParam = useCallback(
+    (key: string, value: string | null) => {
+      const next = new URLSearchParams(params);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      setParams(next, { replace: true });
+      setSelected(new Set());
+    },
+    [params, setParams],
+  );
   const setFilter = (model: FilterModel) => setParam('f', writeFilter(model));
-  const toggleSort = (field: string) =>
-    setParam(
-      'sort',
-      writeSort(
-        sort?.field !== field
-          ? { field, dir: 'asc' }
-          : sort.dir === 'asc'
-            ? { field, dir: 'desc' }
-            : null,
+  const toggleSort = useCallback(
+    (field: string) =>
+      setParam(
+        'sort',
+        writeSort(
+          sort?.field !== field
+            ? { field, dir: 'asc' }
+            : sort.dir === 'asc'
+              ? { field, dir: 'desc' }
+              : null,
+        ),
       ),
-    );
+    [setParam, sort],
+  );
   const filterFields = [...(rights?.visibleFields ?? []), 'stage', 'ownerId', 'createdAt'].filter(
     (f) => (f === 'stage' ? format.stages.length > 0 : true),
   );
@@ -118,7 +121,6 @@ function EntityList({ entityKey }: { entityKey: string }) {
   // What the list shows: the view's own filter and the one built here (an export, a new view).
   const exportFilter =
     view?.filter && extra ? { and: [view.filter, extra] } : (extra ?? view?.filter);
-  const byId = new Map(list.rows.map((r) => [r.id, r]));
 
   return (
     <div>
@@ -225,7 +227,7 @@ function EntityList({ entityKey }: { entityKey: string }) {
           </Link>
         ) : null}
         <Typography.Text type="secondary" aria-live="polite">
-          {list.total !== undefined ? t('list.total', { count: list.total }) : null}
+          {total !== undefined ? t('list.total', { count: total }) : null}
         </Typography.Text>
       </div>
       {fromReport !== undefined ? (
@@ -243,14 +245,6 @@ function EntityList({ entityKey }: { entityKey: string }) {
           {t('list.fromReport', { name: params.get('from') ?? '' })}
         </Tag>
       ) : null}
-      <BulkBar
-        entity={entityKey}
-        ids={[...selected]}
-        stages={format.stages}
-        canDelete={(rights?.delete ?? 'none') !== 'none'}
-        titleOf={(id) => (byId.get(id) ? titleOf(entity, byId.get(id)!) : id)}
-        onDone={() => setSelected(new Set())}
-      />
       {views.isError ? (
         <ErrorState error={views.error} onRetry={() => void views.refetch()} />
       ) : unknownView ? (
@@ -258,33 +252,14 @@ function EntityList({ entityKey }: { entityKey: string }) {
           description={t('views.notFound')}
           action={<Button onClick={() => setParam('view', null)}>{t('views.openDefault')}</Button>}
         />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending || views.isPending ? (
-        <LoadingState rows={8} />
-      ) : list.rows.length === 0 ? (
-        <EmptyState
-          description={
-            params.get('q') || activeFilters || fromReport !== undefined
-              ? t('list.noMatch')
-              : t('list.empty')
-          }
-        />
-      ) : phone ? (
-        <RecordCardList
-          entity={entityKey}
-          columns={columns}
-          rows={list.rows}
-          text={format.text}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onLoadMore={loadMore}
-        />
       ) : (
-        <RecordTable
-          entity={entityKey}
-          columns={columns}
-          rows={list.rows}
+        <ListBody
+          entity={entity}
+          view={listView}
+          params={listParams}
+          waiting={views.isPending}
+          columnKey={columns.join(',')}
+          stages={format.stages}
           label={format.label}
           text={format.text}
           width={format.width}
@@ -292,9 +267,9 @@ function EntityList({ entityKey }: { entityKey: string }) {
           onSort={toggleSort}
           selected={selected}
           onSelect={setSelected}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onLoadMore={loadMore}
+          canDelete={(rights?.delete ?? 'none') !== 'none'}
+          narrowed={!!params.get('q') || activeFilters > 0 || fromReport !== undefined}
+          phone={phone}
         />
       )}
     </div>

@@ -1,10 +1,12 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Checkbox, Spin, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RecordData } from '../../../lib/records/types';
+
+type Sort = { field: string; dir: 'asc' | 'desc' } | null;
 
 type Props = {
   entity: string;
@@ -14,7 +16,7 @@ type Props = {
   text: (key: string, value: unknown) => string;
   /** The least width of a column in pixels (by field type). */
   width: (key: string) => number;
-  sort: { field: string; dir: 'asc' | 'desc' } | null;
+  sort: Sort;
   onSort: (field: string) => void;
   selected: Set<string>;
   onSelect: (next: Set<string>) => void;
@@ -28,115 +30,185 @@ const ROW = 40;
 /**
  * The list's rows, virtualised: only the rows on screen are in the DOM, so 100,000 records
  * scroll as smoothly as 100; the next page loads when the end comes into view.
+ *
+ * While scrolling only the rows' container renders (it holds the virtualiser), and in it only
+ * the rows coming into view: the header, its Ant Design checkbox and the UI strings are
+ * rendered when the rows, the selection or the sort change, not on every frame.
  */
-export function RecordTable(props: Props) {
+export const RecordTable = memo(function RecordTable(props: Props) {
   const { t } = useTranslation();
-  const { rows, selected } = props;
-  // The same columns as the same array: the page computes them anew on each render.
-  const columnKey = props.columns.join(',');
-  const columns = useMemo(() => columnKey.split(',').filter(Boolean), [columnKey]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({
-    count: rows.length + (props.hasMore ? 1 : 0),
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW,
-    overscan: 12,
-  });
-  const items = virtual.getVirtualItems();
-  const last = items[items.length - 1];
-  const { hasMore, loadingMore, onLoadMore } = props;
-  useEffect(() => {
-    if (last && last.index >= rows.length - 1 && hasMore && !loadingMore) onLoadMore();
-  }, [last, rows.length, hasMore, loadingMore, onLoadMore]);
-  const widths = columns.map((c) => props.width(c));
-  const template = `40px ${widths.map((w) => `minmax(${w}px, 1fr)`).join(' ')}`;
-  // Every row the same width: the columns line up whatever each row holds.
-  const minWidth = 40 + widths.reduce((a, b) => a + b, 0);
-  const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const { rows, selected, columns, width, onSelect } = props;
+  // The scrolling box, as state: the rows' virtualiser is a child of it, whose effects run
+  // before a ref on the box would be set.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const { template, minWidth } = useMemo(() => {
+    const widths = columns.map((c) => width(c));
+    return {
+      template: `40px ${widths.map((w) => `minmax(${w}px, 1fr)`).join(' ')}`,
+      // Every row the same width: the columns line up whatever each row holds.
+      minWidth: 40 + widths.reduce((a, b) => a + b, 0),
+    };
+  }, [columns, width]);
+  // Every row selected: only possible when as many are selected as there are rows.
+  const allChecked =
+    rows.length > 0 && selected.size >= rows.length && rows.every((r) => selected.has(r.id));
   // Stable across renders, so the memoised rows already on screen do not render again while
-  // scrolling or when a page arrives: only the rows coming into view do.
-  const latest = useRef({ selected, onSelect: props.onSelect });
-  latest.current = { selected, onSelect: props.onSelect };
+  // scrolling or when a page arrives: only the rows coming into view do. The latest selection
+  // is read when a box is clicked.
+  const latest = useRef({ selected, rows, onSelect });
+  useEffect(() => {
+    latest.current = { selected, rows, onSelect };
+  }, [selected, rows, onSelect]);
   const toggle = useCallback((id: string, on: boolean) => {
     const next = new Set(latest.current.selected);
     if (on) next.add(id);
     else next.delete(id);
     latest.current.onSelect(next);
   }, []);
-  const selectLabel = t('list.select');
+  const toggleAll = useCallback((on: boolean) => {
+    latest.current.onSelect(on ? new Set(latest.current.rows.map((r) => r.id)) : new Set());
+  }, []);
   return (
     <div className="trellis-table" role="table" aria-rowcount={rows.length}>
-      <div ref={scroller} className="trellis-table-scroll">
+      <div ref={setScroller} className="trellis-table-scroll">
         <div style={{ minWidth }}>
-          <div className="trellis-table-head" role="row" style={{ gridTemplateColumns: template }}>
-            <div role="columnheader" className="trellis-cell">
-              <Checkbox
-                aria-label={t('list.selectAll')}
-                checked={allChecked}
-                indeterminate={!allChecked && selected.size > 0}
-                onChange={(e) =>
-                  props.onSelect(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())
-                }
-              />
-            </div>
-            {columns.map((c) => (
-              <button
-                key={c}
-                type="button"
-                role="columnheader"
-                className="trellis-cell trellis-sort"
-                onClick={() => props.onSort(c)}
-                aria-sort={
-                  props.sort?.field === c
-                    ? props.sort.dir === 'asc'
-                      ? 'ascending'
-                      : 'descending'
-                    : 'none'
-                }
-              >
-                <span className="trellis-ellipsis">{props.label(c)}</span>
-                {props.sort?.field === c ? (
-                  props.sort.dir === 'asc' ? (
-                    <ArrowUpOutlined />
-                  ) : (
-                    <ArrowDownOutlined />
-                  )
-                ) : null}
-              </button>
-            ))}
-          </div>
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = rows[item.index];
-              if (!row)
-                return (
-                  <div
-                    key="more"
-                    className="trellis-table-more"
-                    style={{ top: item.start, height: ROW }}
-                  >
-                    <Spin size="small" />{' '}
-                    <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
-                  </div>
-                );
-              return (
-                <TableRow
-                  key={row.id}
-                  row={row}
-                  top={item.start}
-                  template={template}
-                  columns={columns}
-                  entity={props.entity}
-                  text={props.text}
-                  checked={selected.has(row.id)}
-                  selectLabel={selectLabel}
-                  onToggle={toggle}
-                />
-              );
-            })}
-          </div>
+          <TableHead
+            columns={columns}
+            template={template}
+            label={props.label}
+            sort={props.sort}
+            onSort={props.onSort}
+            allChecked={allChecked}
+            someChecked={selected.size > 0}
+            onToggleAll={toggleAll}
+            selectAllLabel={t('list.selectAll')}
+          />
+          <TableRows
+            scroller={scroller}
+            entity={props.entity}
+            rows={rows}
+            columns={columns}
+            template={template}
+            text={props.text}
+            selected={selected}
+            onToggle={toggle}
+            hasMore={props.hasMore}
+            loadingMore={props.loadingMore}
+            onLoadMore={props.onLoadMore}
+            selectLabel={t('list.select')}
+            loadingLabel={t('common.loading')}
+          />
         </div>
       </div>
+    </div>
+  );
+});
+
+type HeadProps = {
+  columns: string[];
+  template: string;
+  label: (key: string) => string;
+  sort: Sort;
+  onSort: (field: string) => void;
+  allChecked: boolean;
+  someChecked: boolean;
+  onToggleAll: (on: boolean) => void;
+  selectAllLabel: string;
+};
+
+/** The column headers (sort by a click) and the select-all box. */
+const TableHead = memo(function TableHead(p: HeadProps) {
+  return (
+    <div className="trellis-table-head" role="row" style={{ gridTemplateColumns: p.template }}>
+      <div role="columnheader" className="trellis-cell">
+        <Checkbox
+          aria-label={p.selectAllLabel}
+          checked={p.allChecked}
+          indeterminate={!p.allChecked && p.someChecked}
+          onChange={(e) => p.onToggleAll(e.target.checked)}
+        />
+      </div>
+      {p.columns.map((c) => (
+        <button
+          key={c}
+          type="button"
+          role="columnheader"
+          className="trellis-cell trellis-sort"
+          onClick={() => p.onSort(c)}
+          aria-sort={
+            p.sort?.field === c ? (p.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'
+          }
+        >
+          <span className="trellis-ellipsis">{p.label(c)}</span>
+          {p.sort?.field === c ? (
+            p.sort.dir === 'asc' ? (
+              <ArrowUpOutlined />
+            ) : (
+              <ArrowDownOutlined />
+            )
+          ) : null}
+        </button>
+      ))}
+    </div>
+  );
+});
+
+type RowsProps = {
+  scroller: HTMLDivElement | null;
+  entity: string;
+  rows: RecordData[];
+  columns: string[];
+  template: string;
+  text: (key: string, value: unknown) => string;
+  selected: Set<string>;
+  onToggle: (id: string, on: boolean) => void;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  selectLabel: string;
+  loadingLabel: string;
+};
+
+/** The rows in view (and a few either side), positioned in a box as tall as all of them. */
+function TableRows(p: RowsProps) {
+  const { rows, scroller, hasMore, loadingMore, onLoadMore } = p;
+  const virtual = useVirtualizer({
+    count: rows.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scroller,
+    estimateSize: () => ROW,
+    overscan: 12,
+  });
+  const items = virtual.getVirtualItems();
+  const last = items[items.length - 1];
+  useEffect(() => {
+    if (last && last.index >= rows.length - 1 && hasMore && !loadingMore) onLoadMore();
+  }, [last, rows.length, hasMore, loadingMore, onLoadMore]);
+  return (
+    <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+      {items.map((item) => {
+        const row = rows[item.index];
+        if (!row)
+          return (
+            <div key="more" className="trellis-table-more" style={{ top: item.start, height: ROW }}>
+              <Spin size="small" />{' '}
+              <Typography.Text type="secondary">{p.loadingLabel}</Typography.Text>
+            </div>
+          );
+        return (
+          <TableRow
+            key={row.id}
+            row={row}
+            top={item.start}
+            template={p.template}
+            columns={p.columns}
+            entity={p.entity}
+            text={p.text}
+            checked={p.selected.has(row.id)}
+            selectLabel={p.selectLabel}
+            onToggle={p.onToggle}
+          />
+        );
+      })}
     </div>
   );
 }

@@ -5,7 +5,6 @@ import { EmptyState } from '../../../components/feedback/EmptyState';
 import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
 import { addFeatureStrings } from '../../../lib/i18n/i18n';
 import { useLabel } from '../../../lib/i18n/useLabel';
-import { useLocale } from '../../../lib/i18n/useLocale';
 import type { HandoverEntry, TimelineEntry } from '../../../lib/records/api';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { useTimeline } from '../hooks/useRecord';
@@ -54,22 +53,34 @@ export function Timeline({
 
 function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const label = useLabel();
   const spec = useLiveSpec();
   const who = entry.actorId
     ? format.userName(entry.actorId)
     : t(`timeline.via.${entry.via ?? 'system'}`, { defaultValue: t('timeline.via.system') });
-  const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(entry.at));
+  // The list's cached date-time formatter: building one per entry cost more than the entry.
+  const when = format.text('createdAt', entry.at);
   const changes = (entry.changes ?? [])
     .map(
       (c) =>
         `${format.label(c.field)}: ${format.text(c.field, c.before) || '—'} → ${format.text(c.field, c.after) || '—'}`,
     )
     .join('；');
+  // Why this owner, in the reader's words: the rule that matched (rules are numbered as the
+  // builder lists them), the team by its name (the trace keeps its key), the strategy.
+  const why = (trace: NonNullable<TimelineEntry['reason']>['trace']) => {
+    const team = (spec.teams ?? []).find((x) => x.key === trace.team);
+    const how = [
+      trace.rule === 'fallback'
+        ? t('timeline.rule.fallback')
+        : typeof trace.rule === 'number'
+          ? t('timeline.rule.matched', { n: trace.rule + 1 })
+          : '',
+      trace.team ? label(team?.label, trace.team) : '',
+      t(`timeline.strategy.${trace.strategy}`, { defaultValue: trace.strategy }),
+    ];
+    return t('timeline.why', { how: how.filter(Boolean).join(' · ') });
+  };
   let body: string;
   switch (entry.kind) {
     case 'activity': {
@@ -86,15 +97,21 @@ function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
     case 'assignment':
       if (entry.ownership && POOL_KINDS.has(entry.ownership.kind))
         return <PoolLine entry={entry} format={format} meta={`${who} · ${when}`} />;
-      body = `${t('timeline.assignment')} ${changes}${entry.reason ? ` — ${t('timeline.why', { strategy: t(`timeline.strategy.${entry.reason.trace.strategy}`, { defaultValue: entry.reason.trace.strategy }), team: entry.reason.trace.team ?? '' })}` : ''}`;
+      body = `${t('timeline.assignment')} ${changes}${entry.reason ? ` — ${why(entry.reason.trace)}` : ''}`;
       break;
     case 'task':
       body = `${t('timeline.task')}：${entry.task?.title ?? ''}`;
       break;
     case 'touch': {
+      // The touch as the server stores it (snake_case columns): source, medium, campaign, and
+      // the public form it came through by its name (a webhook source's key otherwise).
       const touch = entry.touch ?? {};
-      body = `${t('timeline.touch')} ${['utmSource', 'utmMedium', 'utmCampaign', 'sourceKey']
-        .map((k) => touch[k])
+      const form =
+        touch.kind === 'form'
+          ? (spec.forms ?? []).find((f) => f.key === touch.source_key)
+          : undefined;
+      const via = form ? label(form.label, form.key) : touch.source_key;
+      body = `${t('timeline.touch')} ${[touch.utm_source, touch.utm_medium, touch.utm_campaign, via]
         .filter(Boolean)
         .join(' / ')}`;
       break;

@@ -1,6 +1,7 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchRecord, fetchTimeline } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
+import type { RecordData, RecordPage } from '../../../lib/records/types';
 
 const recordQuery = (entity: string, id: string) => ({
   queryKey: recordKeys.detail(entity, id),
@@ -13,9 +14,35 @@ const timelineQuery = (entity: string, id: string) => ({
   queryFn: () => fetchTimeline(entity, id),
 });
 
-/** One record (refreshed live by the event stream). */
+/**
+ * The record as a list, a board or a workbench panel already holds it (the same answer as the
+ * record's own: every visible field, redacted alike), if one does. Lists hold pages of rows
+ * (a list, a board's column) or one page (a workbench panel).
+ */
+export function recordFromLists(client: QueryClient, id: string): RecordData | undefined {
+  const cached = client.getQueriesData<{ pages: RecordPage[] } | RecordPage>({
+    queryKey: recordKeys.lists(),
+  });
+  for (const [, data] of cached) {
+    const pages = !data ? [] : 'pages' in data ? data.pages : [data];
+    for (const page of pages) {
+      const row = page?.items?.find((r) => r.id === id);
+      if (row) return row;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * One record (refreshed live by the event stream). Opened from a list, the row the list holds
+ * shows at once while the record's own answer is on its way (`isPlaceholderData` until then).
+ */
 export function useRecord(entity: string, id: string) {
-  return useQuery(recordQuery(entity, id));
+  const client = useQueryClient();
+  return useQuery({
+    ...recordQuery(entity, id),
+    placeholderData: () => recordFromLists(client, id),
+  });
 }
 
 /** A record's timeline, newest first. */

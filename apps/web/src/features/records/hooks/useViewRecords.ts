@@ -15,12 +15,37 @@ const viewRecordsQuery = (view: string, params: ListParams) =>
     getNextPageParam: (last) => last.nextCursor,
   });
 
-/** A view's records, a page at a time (cursor paging); `rows` is everything loaded so far. */
+/**
+ * A view's records, a page at a time (cursor paging); `rows` is everything loaded so far. Only
+ * what the list reads is taken from the query: TanStack Query then re-renders the list when
+ * those change, not on every change of the query's state.
+ */
 export function useViewRecords(view: string, params: ListParams) {
   const query = useInfiniteQuery({ ...viewRecordsQuery(view, params), enabled: view !== '' });
-  const rows = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.items), [query.data]);
-  const total = query.data?.pages[0]?.total;
-  return { ...query, rows, total };
+  const { data } = query;
+  const rows = useMemo(() => (data?.pages ?? []).flatMap((p) => p.items), [data]);
+  return {
+    rows,
+    isPending: query.isPending,
+    isError: query.isError,
+    error: query.error,
+    refetch: query.refetch,
+    hasNextPage: query.hasNextPage,
+    isFetchingNextPage: query.isFetchingNextPage,
+    fetchNextPage: query.fetchNextPage,
+  };
+}
+
+/**
+ * The number of a view's records (the first page's count): its own subscription, so what shows
+ * it renders once when the count arrives, not again as each further page of rows does.
+ */
+export function useViewTotal(view: string, params: ListParams): number | undefined {
+  return useInfiniteQuery({
+    ...viewRecordsQuery(view, params),
+    enabled: view !== '',
+    select: (data) => data.pages[0]?.total,
+  }).data;
 }
 
 /**
