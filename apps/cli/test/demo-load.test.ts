@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine } from '@trellis/engine';
+import { createAutomations, createEngine } from '@trellis/engine';
 import { bundleTemplate, installSpec, loadDemo, type DemoRecipe } from '@trellis/server';
 import { openStore } from '@trellis/store';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,81 @@ describe('templates/education demo recipe through the batch path', () => {
       });
       const created = t.entries.find((e) => e.kind === 'created');
       expect(created?.kind === 'created' && created.changes.map((c) => c.field)).toContain('phone');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('plays the recent steps through the engine: the run log has runs that succeeded, were skipped with their condition, and failed with their reason', async () => {
+    const bundle = bundleTemplate(FOLDER);
+    if (!bundle.ok) throw new Error(JSON.stringify(bundle.errors));
+    const store = await openStore({ url: ':memory:' });
+    try {
+      expect((await installSpec(store, bundle.spec, { note: 'test', locale: 'en' })).ok).toBe(true);
+      const recipe = JSON.parse(
+        readFileSync(join(FOLDER, 'demo', 'recipe.json'), 'utf8'),
+      ) as DemoRecipe;
+      const engine = createEngine({ store });
+      const report = await loadDemo(store, recipe, Date.now(), {
+        engine,
+        automations: createAutomations(engine),
+      });
+      expect(report.failures).toEqual([]);
+      expect(report.recent).toBe(recipe.recent!.length);
+      // Every event was handled, the chains they caused included.
+      expect(await store.outbox.pending()).toBe(0);
+
+      const stored = await store.tables.rows('e_lead');
+      const phoneOf = new Map<string, string>();
+      for (const r of recipe.records.lead ?? []) phoneOf.set(r.ref, String(r.values.phone));
+      for (const s of recipe.recent!)
+        if (s.do === 'create' && s.ref) phoneOf.set(s.ref, String(s.values.phone));
+      const lead = (ref: string) => stored.find((r) => r.phone === phoneOf.get(ref))!;
+      const runs = await store.runs.query({ limit: 1000 });
+      const of = (ref: string) => {
+        const id = String(lead(ref).id);
+        return Object.fromEntries(
+          runs.filter((r) => r.recordId === id).map((r) => [r.automationKey, r]),
+        );
+      };
+
+      // Each lead from a form: one routing rule assigned it and gave its owner a first-contact
+      // task; the other two were skipped, their condition saying why.
+      const routes = ['route-python', 'route-design', 'route-by-city'];
+      for (const [ref, rule] of [
+        ['recent-lead-1', 'route-python'],
+        ['recent-lead-2', 'route-design'],
+        ['recent-lead-3', 'route-by-city'],
+        ['recent-lead-4', 'route-by-city'],
+      ] as const) {
+        const r = of(ref);
+        expect(routes.map((k) => [k, r[k]?.status])).toEqual(
+          routes.map((k) => [k, k === rule ? 'succeeded' : 'skipped']),
+        );
+        for (const k of routes.filter((k) => k !== rule))
+          expect(r[k]!.conditionTrace).toMatchObject({ matched: false });
+        expect(lead(ref).owner_id).not.toBeNull();
+        const tasks = (await store.tables.rows('tasks')).filter(
+          (t) => t.record_id === lead(ref).id,
+        );
+        expect(tasks.map((t) => [t.assignee_id, t.status])).toEqual([[lead(ref).owner_id, 'open']]);
+        expect(String(tasks[0]!.title)).toContain(String(lead(ref).name));
+      }
+      // A first call stamps the first contact; a later call finds it stamped and is skipped.
+      expect(of('lead-002')['stamp-first-contact']?.status).toBe('succeeded');
+      expect(lead('lead-002').firstContactAt).not.toBeNull();
+      expect(of('lead-001')['stamp-first-contact']?.status).toBe('skipped');
+      // Two trial classes move their lead to the quote stage (whose task follows); where no
+      // course advisor is set, the notice to the advisor fails and says so.
+      for (const ref of ['lead-003', 'lead-011']) {
+        expect(lead(ref).stage).toBe('quoted');
+        expect(of(ref)['quote-follow-up']?.status).toBe('succeeded');
+      }
+      expect(of('lead-003')['trial-done-advance']?.status).toBe('succeeded');
+      const failed = of('lead-011')['trial-done-advance']!;
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/courseAdvisor/);
+      expect(failed.error).toMatch(/没有找到收件人|No recipient found/);
     } finally {
       await store.close();
     }

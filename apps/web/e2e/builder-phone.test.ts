@@ -12,6 +12,23 @@ const pageTop = (page: Page, selector: string) =>
     .first()
     .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
 
+/**
+ * The open automation's name in its card's head is shown whole: not cut to "…" beside "Run
+ * log", which itself stays on the screen.
+ */
+async function expectWholeTitle(page: Page, runLog: string) {
+  const head = page.locator('.ant-card-head').first();
+  const title = head.locator('.ant-card-head-title');
+  await title.waitFor();
+  await expect.poll(() => title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const link = head.getByRole('link', { name: runLog });
+  const box = (await link.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+/** The automation with the longest name in `locale` (the one most likely to be cut). */
+const longest = (names: string[]) => names.reduce((a, b) => (b.length > a.length ? b : a));
+
 // The education template has 15 automations: stacked above the editor at phone width, the list
 // pushed the automation picked a few screens down the page.
 describe('a builder list and its editor at phone width', () => {
@@ -53,6 +70,14 @@ describe('a builder list and its editor at phone width', () => {
       expect(await page.getByLabel('Name (English)').first().inputValue()).toBe(name);
       await shot(page, 'builder-phone-detail-en-phone', { fullPage: false });
 
+      // The longest name reads whole next to "Run log" (it was cut to "…" on a phone).
+      await back.click();
+      const long = longest(names);
+      await items.filter({ hasText: long }).first().click();
+      await page.getByRole('tab', { name: 'Test on a record' }).waitFor();
+      await expectWholeTitle(page, 'Run log');
+      await shot(page, 'builder-phone-long-name-en-phone', { fullPage: false });
+
       // Back: the list again, the address without an automation.
       await back.click();
       await page.waitForURL(/\/builder\/automations$/);
@@ -85,6 +110,22 @@ describe('a builder list and its editor at phone width', () => {
       expect(await page.getByRole('button', { name: /^返回/ }).count()).toBe(0);
 
       await page.setViewportSize(PHONE);
+      // The longest Chinese name reads whole next to 运行日志 on a phone.
+      const names = await page.evaluate(async () => {
+        const live = (await (await fetch('/api/v1/spec')).json()) as {
+          spec: { automations: { label: { 'zh-CN': string } }[] };
+        };
+        return live.spec.automations.map((a) => a.label['zh-CN']);
+      });
+      await list
+        .getByRole('menuitem')
+        .filter({ hasText: longest(names) })
+        .first()
+        .click();
+      await page.getByRole('tab', { name: '用记录试运行' }).waitFor();
+      await expectWholeTitle(page, '运行日志');
+      await shot(page, 'builder-phone-long-name-zh-CN-phone', { fullPage: false });
+
       await page.goto(`${server.url}/builder/entities`);
       const entities = page.getByRole('menu', { name: '实体' });
       await entities.getByRole('menuitem', { name: '线索' }).click();

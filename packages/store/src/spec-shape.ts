@@ -29,7 +29,15 @@ export type EntityShape = {
 
 export type TeamShape = { key: string; label: unknown; parent?: string };
 
+/** A pipeline's stages in order, with what each needs filled in to be entered. */
+type PipelineShape = {
+  key: string;
+  entity: string;
+  stages: readonly { key: string; category?: string; requires?: readonly string[] }[];
+};
+
 export type AppShape = {
   entities: readonly EntityShape[];
   teams?: readonly TeamShape[];
+  pipelines?: readonly PipelineShape[];
 };

@@ -28,6 +28,25 @@ function cli(cwd: string) {
 }
 
 describe('trellis init, users, backup, restore, spec export', () => {
+  it('starts an empty workspace from the blank template: one Contacts entity, only the admin', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'trellis-cli-'));
+    dirs.push(cwd);
+    const run = cli(cwd);
+    const init = await run('init', '--template', 'blank', '--demo', '--data', 'd');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/Installed template blank \d+\.\d+\.\d+ \(spec version 1\)/);
+    expect(init.stdout).toMatch(/Admin: admin {2}password: \S+/);
+    const exported = await run('spec', 'export', '--data', 'd');
+    const spec = JSON.parse(exported.stdout) as Record<string, unknown[] | undefined>;
+    expect(spec.entities!.map((e) => (e as { key: string }).key)).toEqual(['contact']);
+    for (const part of ['pipelines', 'forms', 'roles', 'teams', 'automations', 'views'])
+      expect(spec[part] ?? []).toEqual([]);
+    const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
+    const users = db.sqlite.prepare('SELECT login, role FROM users').all();
+    db.close();
+    expect(users).toEqual([{ login: 'admin', role: 'admin' }]);
+  });
+
   it('initialises the education template with demo data, manages users, backs up and restores', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'trellis-cli-'));
     dirs.push(cwd);
@@ -58,8 +77,15 @@ describe('trellis init, users, backup, restore, spec export', () => {
     expect(counts.users).toBeGreaterThanOrEqual(6);
     expect(counts.leads).toBeGreaterThan(150);
     expect(counts.moves).toBeGreaterThan(counts.leads!);
-    // The demo's past must not re-run today's automations.
+    // The demo's past must not re-run today's automations; its recent steps ran them, so the
+    // run log has runs that succeeded, were skipped and failed.
     expect(counts.pending).toBe(0);
+    const log = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
+    const statuses = log.sqlite
+      .prepare('SELECT DISTINCT status FROM automation_runs ORDER BY status')
+      .all() as { status: string }[];
+    log.close();
+    expect(statuses.map((r) => r.status)).toEqual(['failed', 'skipped', 'succeeded']);
     expect((await run('init', '--data', 'd')).stdout).toMatch(/Already initialised/);
 
     expect(

@@ -103,7 +103,11 @@ export async function runInit(
     };
     if (o.demo && manifest.demo && existsSync(join(dir, manifest.demo))) {
       const recipe = JSON.parse(readFileSync(join(dir, manifest.demo), 'utf8')) as DemoRecipe;
-      const report = await loadDemo(rt.store, recipe);
+      // With the engine and the automations: the recipe's recent steps run them (a run log).
+      const report = await loadDemo(rt.store, recipe, Date.now(), {
+        engine: rt.engine,
+        automations: rt.automations,
+      });
       if (!report.users.some((u) => u.role === 'admin')) {
         const admin = await createAdmin(rt.store, o.admin ?? 'admin');
         report.users.unshift({

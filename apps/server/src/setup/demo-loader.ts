@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { AutomationsApi, Engine } from '@trellis/engine';
 import { createSpecModel } from '@trellis/rules';
 import type { AppSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
@@ -8,6 +9,7 @@ import { seedIds } from '../seed/seed-ids';
 import type { SeedTouch } from '../seed/types';
 import { generatePassword, hashPassword } from '../auth/password';
 import { usersRepo } from '../auth/users';
+import { playRecent, type RecentStep, type RecentUser } from './demo-recent';
 import { relativeTime, resolveValue } from './demo-values';
 
 type RecipeUser = {
@@ -46,6 +48,8 @@ export type DemoRecipe = {
   recipe: number;
   users: RecipeUser[];
   records: Record<string, RecipeRecord[]>;
+  /** What happens just now, through the engine and the automations (demo-recent.ts). */
+  recent?: RecentStep[];
 };
 
 /** A demo login as printed and kept in demo-credentials.json: who it is and where it works. */
@@ -61,6 +65,8 @@ export type DemoLogin = {
 export type DemoReport = {
   users: DemoLogin[];
   records: number;
+  /** Steps of the recipe's `recent` played (0 without an engine to play them through). */
+  recent: number;
   failures: { ref: string; reason: string }[];
 };
 
@@ -69,18 +75,21 @@ export type DemoReport = {
  * then the records with their past (creation, stage walk, activities, touches) at their recipe
  * times, through the record rules and the seed's batch path (`writeRecords`), so history, dwell
  * times and funnels have data. No outbox event is queued: the demo's past must not re-run
- * today's automations.
+ * today's automations. Then, given `live` (the engine and automations over the same store), the
+ * recipe's `recent` steps happen now through the engine, and the automations run on them: the
+ * run log of a fresh demo is not empty.
  */
 export async function loadDemo(
   store: Store,
   recipe: DemoRecipe,
   now = Date.now(),
+  live?: { engine: Engine; automations: AutomationsApi },
 ): Promise<DemoReport> {
   const users = usersRepo(store);
   const ids = new Map<string, string>();
   const shared = generatePassword(12);
   const sharedHash = await hashPassword(shared);
-  const report: DemoReport = { users: [], records: 0, failures: [] };
+  const report: DemoReport = { users: [], records: 0, recent: 0, failures: [] };
   for (const u of recipe.users) {
     const existing = await users.byLogin(u.login);
     if (existing) {
@@ -123,16 +132,27 @@ export async function loadDemo(
     }
   });
 
-  const live = await store.specs.live();
-  if (!live) throw new Error('the workspace has no published spec to load the demo into');
-  await writeRecords(
+  const published = await store.specs.live();
+  if (!published) throw new Error('the workspace has no published spec to load the demo into');
+  const refs = await writeRecords(
     store,
-    live.spec,
+    published.spec,
     recipe,
     now,
     (login) => ids.get(login ?? '') ?? null,
     report,
   );
+  if (live && recipe.recent?.length) {
+    const people = new Map(recipe.users.map((u) => [u.login, u]));
+    const user = (login: string): RecentUser | null => {
+      const id = ids.get(login);
+      const u = people.get(login);
+      return id && u
+        ? { id, role: u.role, teams: u.teams ?? [], locale: u.locale ?? 'zh-CN' }
+        : null;
+    };
+    report.recent = await playRecent(live, recipe.recent, { user, refs, now }, report.failures);
+  }
   return report;
 }
 
@@ -149,7 +169,7 @@ async function writeRecords(
   now: number,
   user: (login: string | null | undefined) => string | null,
   report: DemoReport,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const at = (s: string) => relativeTime(s, now) ?? now;
   const ids = seedIds(randomInt(2 ** 31));
   const refs = new Map<string, string>();
@@ -206,6 +226,7 @@ async function writeRecords(
     }
   }
   await store.transaction((tx) => batch.write(tx, spec));
+  return refs;
 }
 
 /** A recipe touch (its keys as in a link: utm_source…) as a touch row. */

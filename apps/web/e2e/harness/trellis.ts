@@ -50,6 +50,8 @@ export async function startTrellis(
     keepData?: string;
     env?: Record<string, string>;
     args?: string[];
+    /** The template `demo: false` initialises (default education; `blank` for an empty workspace). */
+    template?: string;
     /** Runs CLI commands on the data directory after init, before start (seed, users add). */
     prepare?: string[][];
     /** Runs after `prepare`, before start, on the data directory (a state no command makes). */
@@ -66,7 +68,11 @@ export async function startTrellis(
   const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_LOCALE: 'en', ...opts.env };
   delete env.INIT_CWD;
   if (fresh) {
-    if (opts.demo === false) await runCli(['init', '--data', dataDir], env);
+    if (opts.demo === false)
+      await runCli(
+        ['init', '--data', dataDir, ...(opts.template ? ['--template', opts.template] : [])],
+        env,
+      );
     for (const command of opts.prepare ?? []) await runCli([...command, '--data', dataDir], env);
   }
   opts.beforeStart?.(dataDir);

@@ -31,6 +31,7 @@ type WarnInput = {
   entity: string;
   field?: string;
   option?: string;
+  stage?: string;
   affected: number;
   total: number;
   blocking: boolean;
@@ -40,7 +41,7 @@ type WarnInput = {
 };
 
 export function warning(w: WarnInput, extra: Partial<MigrationWarning> = {}): MigrationWarning {
-  const id = `${w.code}:${w.entity}${w.field ? `.${w.field}` : ''}${w.option !== undefined ? `:${w.option}` : ''}`;
+  const id = `${w.code}:${w.entity}${w.field ? `.${w.field}` : ''}${w.option !== undefined ? `:${w.option}` : ''}${w.stage ? `@${w.stage}` : ''}`;
   const out: MigrationWarning = {
     id,
     code: w.code,
@@ -50,6 +51,7 @@ export function warning(w: WarnInput, extra: Partial<MigrationWarning> = {}): Mi
       entity: w.entity,
       field: w.field,
       option: w.option,
+      stage: w.stage,
       affected: w.affected,
       total: w.total,
       from: w.from,
@@ -61,6 +63,7 @@ export function warning(w: WarnInput, extra: Partial<MigrationWarning> = {}): Mi
   };
   if (w.field) out.field = w.field;
   if (w.option !== undefined) out.option = w.option;
+  if (w.stage) out.stage = w.stage;
   return out;
 }
 

@@ -45,6 +45,65 @@ describe('planMigration', () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it('counts the open records before a stage that newly needs a field and lack it, without blocking', () => {
+    const stages = (requires: string[]) => [
+      { key: 'new' },
+      { key: 'qualified', category: 'open' },
+      { key: 'trial', requires },
+      { key: 'won', category: 'won' },
+      { key: 'lost', category: 'lost' },
+    ];
+    const withPipeline = (fields: FieldShape[], requires: string[]): AppShape => ({
+      ...lead([{ key: 'wechat', type: 'text' }, ...fields]),
+      pipelines: [{ key: 'sales', entity: 'lead', stages: stages(requires) }],
+    });
+    const v1 = withPipeline([], []);
+    seed(
+      v1,
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ name })),
+    );
+    const set = db.sqlite.prepare('UPDATE e_lead SET stage = ?, wechat = ? WHERE name = ?');
+    for (const [name, stage, wechat] of [
+      ['a', 'new', null],
+      ['b', 'new', 'b-wx'], // has it: not asked
+      ['c', 'qualified', ''],
+      ['d', 'trial', null], // in the stage already: not asked again
+      ['e', 'lost', null], // closed
+      ['f', 'new', null],
+    ])
+      set.run(stage, wechat, name);
+    db.sqlite.prepare("UPDATE e_lead SET deleted_at = 1 WHERE name = 'f'").run(); // in the bin
+
+    const plan = planMigration(v1, withPipeline([], ['wechat']), db);
+    expect(plan.blocking).toEqual([]);
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({
+        id: 'stage_requires_missing:lead.wechat@trial',
+        code: 'stage_requires_missing',
+        field: 'wechat',
+        stage: 'trial',
+        counts: { affected: 2, total: 5 },
+        blocking: false,
+        message: {
+          en: 'stage `trial` now needs `wechat`: 2 records in earlier stages have no value and will be asked for it when they move in',
+          'zh-CN':
+            '阶段「trial」新增必填「wechat」：之前阶段中有 2 条记录没有值，进入该阶段时需要补填',
+        },
+      }),
+    ]);
+    expect(applyMigration(plan, db).ok).toBe(true);
+
+    // A field added in the same publish: every open record before the stage lacks it.
+    const school = planMigration(
+      withPipeline([], ['wechat']),
+      withPipeline([{ key: 'school', type: 'text' }], ['wechat', 'school']),
+      db,
+    );
+    expect(school.warnings.map((w) => [w.id, w.counts.affected])).toEqual([
+      ['stage_requires_missing:lead.school@trial', 3],
+    ]);
+  });
+
   it('adds an optional field without warnings', () => {
     const v1 = lead([]);
     seed(v1, [{ name: 'a' }, { name: 'b' }]);

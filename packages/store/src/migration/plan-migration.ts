@@ -3,6 +3,7 @@ import { tableName } from '../entity/entity-table';
 import type { AppShape } from '../spec-shape';
 import { archivedTableName, createSqliteProbe } from '../sqlite/schema-probe';
 import { planEntity, warning } from './plan-entity';
+import { planStageGates } from './plan-stages';
 import { ask, runAsync, runSync, type Planning } from './planning';
 import type { SchemaProbe } from './schema-probe';
 import type { MigrationPlan, MigrationStep, MigrationWarning } from './types';
@@ -56,6 +57,7 @@ function* planning(live: AppShape | null, next: AppShape): Planning<MigrationPla
         }),
       );
   }
+  yield* planStageGates(live, next, out);
   return {
     from: live,
     to: next,

@@ -19,6 +19,8 @@ export interface SchemaProbe {
   allRows(table: string): Answer<number>;
   /** Live records whose column is NULL, '' or an empty JSON array. */
   countEmpty(table: string, column: string): Answer<number>;
+  /** Live records in one of `stages`; with `empty`, only those whose column is empty (as countEmpty). */
+  countInStages(table: string, stages: readonly string[], empty?: string): Answer<number>;
   countNonNull(table: string, column: string): Answer<number>;
   /** Live records whose (non-empty) values of `columns` are shared with another live record. */
   countDuplicates(table: string, columns: readonly string[]): Answer<number>;

@@ -22,7 +22,8 @@ export type WarningCode =
   | 'entity_removed'
   | 'archive_not_restored'
   | 'unique_duplicates'
-  | 'identity_duplicates';
+  | 'identity_duplicates'
+  | 'stage_requires_missing';
 
 /** A risk found by measuring the data, e.g. "`budget` becomes required: 1,234 records have no value". */
 export type MigrationWarning = {
@@ -32,6 +33,8 @@ export type MigrationWarning = {
   entity: string;
   field?: string;
   option?: string;
+  /** The stage a `stage_requires_missing` warning is about. */
+  stage?: string;
   /** affected: records concerned; total: records of the entity. */
   counts: { affected: number; total: number };
   message: { 'zh-CN': string; en: string };

@@ -4,6 +4,7 @@ type P = {
   entity: string;
   field?: string;
   option?: string;
+  stage?: string;
   affected: number;
   total: number;
   from?: string;
@@ -44,6 +45,12 @@ const TEXT: Record<WarningCode, { 'zh-CN': (p: P) => string; en: (p: P) => strin
     'zh-CN': (p) => `新的查重键（${p.field}）：${n(p.affected)} 条记录彼此重复，可在查重中合并`,
     en: (p) =>
       `new identity key (${p.field}): ${n(p.affected)} records duplicate each other and can be merged`,
+  },
+  stage_requires_missing: {
+    'zh-CN': (p) =>
+      `阶段「${p.stage}」新增必填「${p.field}」：之前阶段中有 ${n(p.affected)} 条记录没有值，进入该阶段时需要补填`,
+    en: (p) =>
+      `stage \`${p.stage}\` now needs \`${p.field}\`: ${n(p.affected)} records in earlier stages have no value and will be asked for it when they move in`,
   },
   archive_not_restored: {
     'zh-CN': (p) =>

@@ -39,6 +39,13 @@ export function createSqliteProbe(db: StoreDb): SchemaProbe {
       count(
         `SELECT count(*) AS n FROM ${q(table)} WHERE deleted_at IS NULL AND (${q(column)} IS NULL OR ${q(column)} IN ('', '[]'))`,
       ),
+    countInStages: (table, stages, empty) =>
+      stages.length === 0
+        ? 0
+        : count(
+            `SELECT count(*) AS n FROM ${q(table)} WHERE deleted_at IS NULL AND stage IN (${stages.map(() => '?').join(', ')})${empty ? ` AND (${q(empty)} IS NULL OR ${q(empty)} IN ('', '[]'))` : ''}`,
+            ...stages,
+          ),
     countNonNull: (table, column) =>
       count(`SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`),
     countDuplicates(table, columns) {

@@ -106,6 +106,54 @@ export function specsContract(factory: StoreFactory): void {
       expect(resolved).toMatchObject({ ok: true, version: 2, summary: { filledValues: 1 } });
     });
 
+    it('counts in the plan the open records before a stage that newly needs a field', async () => {
+      const specs = ctx.store.specs;
+      const withPipeline = (requires: string[]) => ({
+        ...spec([BUDGET]),
+        pipelines: [
+          {
+            key: 'sales',
+            entity: 'lead',
+            label: L('销售', 'Sales'),
+            stages: [
+              { key: 'new', label: L('新', 'New'), category: 'open' },
+              {
+                key: 'trial',
+                label: L('试听', 'Trial'),
+                category: 'open',
+                ...(requires.length ? { requires } : {}),
+              },
+              { key: 'won', label: L('成交', 'Won'), category: 'won' },
+            ],
+          },
+        ],
+      });
+      const first = await specs.publish({ spec: withPipeline([]), locale: 'en' });
+      expect(first, JSON.stringify(first)).toMatchObject({ ok: true });
+      const live = (await specs.live())!;
+      for (const [name, stage, budget] of [
+        ['a', 'new', null],
+        ['b', 'new', 100],
+        ['c', 'trial', null],
+        ['d', 'won', null],
+      ] as const)
+        await ctx.store.records(live.spec).insert('lead', { name, stage, budget });
+      const preview = await specs.preview(withPipeline(['budget']), { locale: 'en' });
+      expect(preview).toMatchObject({
+        ok: true,
+        plan: {
+          blocking: [],
+          warnings: [
+            {
+              id: 'stage_requires_missing:lead.budget@trial',
+              counts: { affected: 1, total: 4 },
+              blocking: false,
+            },
+          ],
+        },
+      });
+    });
+
     it('keeps one draft, publishes it, and plans migrations without applying them', async () => {
       const specs = ctx.store.specs;
       expect(await specs.getDraft()).toBeNull();

@@ -37,6 +37,15 @@ export function createPgProbe(x: SqlExec): SchemaProbe {
         `deleted_at IS NULL AND (${c} IS NULL OR CAST(${c} AS text) IN ('', '[]'))`,
       );
     },
+    async countInStages(table, stages, empty) {
+      if (stages.length === 0) return 0;
+      const c = empty ? q(empty) : '';
+      const r = await x.get<{ n: number | string }>(
+        `SELECT count(*) AS n FROM ${q(table)} WHERE deleted_at IS NULL AND stage IN (${stages.map(() => '?').join(', ')})${empty ? ` AND (${c} IS NULL OR CAST(${c} AS text) IN ('', '[]'))` : ''}`,
+        [...stages],
+      );
+      return Number(r?.n ?? 0);
+    },
     countNonNull: (table, column) => rowCount(x, table, `${q(column)} IS NOT NULL`),
     async countDuplicates(table, columns) {
       const cols = columns.map(q).join(', ');

@@ -101,6 +101,7 @@ export function AutomationEditor({ automationKey }: { automationKey: string }) {
   );
   return (
     <Card
+      className="trellis-card-long-title"
       title={
         <Flex align="center" gap={8} wrap>
           <Typography.Text strong style={{ fontSize: 16 }}>

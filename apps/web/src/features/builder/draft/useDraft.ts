@@ -1,4 +1,4 @@
-import { useContext, useMemo, useSyncExternalStore } from 'react';
+import { useContext, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { AppSpec } from '@trellis/spec';
 import { DraftContext } from './DraftProvider';
 import type { DraftSnapshot, DraftStore, SpecProblem } from './draft-store';
@@ -12,11 +12,23 @@ export function useDraftStore(): DraftStore {
 
 /**
  * A slice of the draft, re-rendering only when it changes. The spec is immutable, so a selector
- * returning a part of it (an entity, a form) is stable until that part is edited.
+ * returning a part of it (an entity, a form) is stable until that part is edited. A selector
+ * that builds a value (`s.spec.roles ?? []` on a spec without roles) answers the same object for
+ * the same snapshot: React reads the snapshot several times per render and took a new array
+ * each time for a change, rendering again without end (every empty section of a blank
+ * workspace failed with "Maximum update depth exceeded").
  */
 export function useDraft<T>(select: (s: DraftSnapshot) => T): T {
   const store = useDraftStore();
-  return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()));
+  const last = useRef<{ snap: DraftSnapshot; select: unknown; value: T } | null>(null);
+  return useSyncExternalStore(store.subscribe, () => {
+    const snap = store.getSnapshot();
+    const seen = last.current;
+    if (seen && seen.snap === snap && seen.select === select) return seen.value;
+    const value = select(snap);
+    last.current = { snap, select, value };
+    return value;
+  });
 }
 
 /** The draft spec. */

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../../lib/api/client';
 import { sessionKeys } from '../../../lib/session/keys';
 import { useUsers } from '../../../lib/session/useUsers';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { useDraft } from '../draft/useDraft';
 
 /**
  * The people of a published team and each one's supervisor. Membership is stored on people
@@ -15,6 +17,13 @@ export function TeamMembers({ teamKey }: { teamKey: string }) {
   const { t } = useTranslation('builder');
   const { message } = App.useApp();
   const users = useUsers();
+  const label = useLabel();
+  const roles = useDraft((s) => s.spec.roles);
+  // A role by its name (the admin role is not in the spec: its key is its name).
+  const roleName = (key: string) => {
+    const role = roles?.find((r) => r.key === key);
+    return role ? label(role.label, key) : key;
+  };
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: ({
@@ -59,7 +68,7 @@ export function TeamMembers({ teamKey }: { teamKey: string }) {
           >
             <Flex gap={8} align="center" wrap style={{ width: '100%' }}>
               <Typography.Text style={{ minWidth: 96 }}>{u.name}</Typography.Text>
-              <Tag>{u.role}</Tag>
+              <Tag>{roleName(u.role)}</Tag>
               <Select
                 size="small"
                 allowClear
