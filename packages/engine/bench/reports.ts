@@ -31,15 +31,27 @@ const OWNERS = Array.from({ length: 40 }, (_, i) => `u${i}`);
 const SOURCES = ['douyin', 'wechat', 'baidu', 'referral'];
 const spec = reportSpec;
 
+/**
+ * mulberry32: small and well mixed. The LCG used before multiplied past 2^53, lost its low bits
+ * and cycled, so every lead of one owner walked the same path.
+ */
 function rng(seed: number): () => number {
-  let s = seed;
+  let a = seed >>> 0;
   return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-/** Leads and their walks through the pipeline, written in batches of raw rows. */
+/**
+ * Leads and their walks through the pipeline over a year, written in batches of raw rows: from
+ * each stage a lead is lost (12 %), stalls there for good (5 %), steps back to the stage before
+ * and comes forward again later (from trial on, 25 %: a re-entry), or moves on, one hour to a
+ * few weeks later; won ends the walk. About five transitions a lead.
+ */
 async function load(store: Store): Promise<number> {
   const next = rng(11);
   let transitions = 0;
@@ -53,10 +65,9 @@ async function load(store: Store): Promise<number> {
       let at = createdAt;
       let entered = createdAt;
       let from: string | null = null;
+      let to = 'new';
       let k = 0;
-      let stage = 'new';
       for (;;) {
-        const to: string = from === null ? 'new' : next() < 0.07 ? 'lost' : STAGES[k]!;
         moves.push({
           id: `${id}-${moves.length}`,
           entity: 'lead',
@@ -68,14 +79,20 @@ async function load(store: Store): Promise<number> {
           at,
           dwell_ms: from === null ? null : at - entered,
         });
-        stage = to;
-        if (to === 'lost' || to === 'won' || next() < 0.05) break;
+        if (to === 'lost' || to === 'won') break;
+        const gap = 3_600_000 + Math.floor(-Math.log(1 - next()) * 4 * DAY);
+        if (next() < 0.05 || at + gap >= NOW) break;
         from = to;
         entered = at;
-        // Now and then a step back (a trial that needs another qualifying call): ~5.3 moves a lead.
-        k = next() < 0.3 && k > 0 ? k - 1 : Math.min(STAGES.length - 1, k + 1);
-        at += 1 + Math.floor(next() * 5 * DAY);
+        at += gap;
+        const r = next();
+        if (r < 0.12) to = 'lost';
+        else {
+          k = r < 0.37 && k >= 2 ? k - 1 : k + 1;
+          to = STAGES[k]!;
+        }
       }
+      const stage = to;
       const owner = OWNERS[Math.floor(next() * OWNERS.length)]!;
       leads.push({
         id,
