@@ -197,6 +197,38 @@ describe('trellis seed', () => {
     expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.2);
   });
 
+  it('writes the same rows whether a worker thread prepares the batches or this thread does', async () => {
+    // Tables whose rows come from installing the template (times of the install), not the seed.
+    const installed = new Set(['spec_versions', 'template_installs']);
+    for (const name of ['b2b-sales', 'education']) {
+      const dumps = [];
+      for (const thread of [false, true]) {
+        const { store, spec } = await workspace(name);
+        const report = await seedWorkspace(store, spec, seedProfiles[name]!, {
+          records: 250,
+          seed: 9,
+          now: NOW,
+          batch: 100,
+          thread,
+        });
+        expect(report.refused).toBe(0);
+        const tables: Record<string, unknown[]> = {};
+        for (const table of await store.tables.names())
+          if (!installed.has(table))
+            // History rows get their id from the store when written (a UUIDv7 of the clock).
+            tables[table] = (await store.tables.rows(table)).map((r) =>
+              table === 'record_history' ? { ...r, id: null } : r,
+            );
+        dumps.push({ report, tables });
+      }
+      expect(dumps[1]!.report).toEqual(dumps[0]!.report);
+      expect(Object.keys(dumps[1]!.tables)).toEqual(Object.keys(dumps[0]!.tables));
+      for (const table of Object.keys(dumps[0]!.tables))
+        expect(dumps[1]!.tables[table], `${name}: ${table}`).toEqual(dumps[0]!.tables[table]);
+      expect(dumps[0]!.tables[name === 'b2b-sales' ? 'e_customer' : 'e_lead']).toHaveLength(250);
+    }
+  });
+
   it('writes nothing of a record the rules refuse, and says so', async () => {
     const { store, spec } = await workspace('education');
     const broken: SeedProfile = {

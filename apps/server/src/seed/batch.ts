@@ -10,6 +10,17 @@ import type {
 } from '@trellis/store';
 import type { AppSpec } from '@trellis/spec';
 
+/** A batch's rows as a worker thread posts them. */
+export type SeedBatchMessage = {
+  records: [string, RecordInput[]][];
+  owners: OwnerChange[];
+  transitions: TransitionRow[];
+  activities: ActivityRow[];
+  touches: Touch[];
+  history: HistoryRow[];
+  files: FileRow[];
+};
+
 /**
  * The rows of one seed transaction, gathered first and written together through the store's
  * bulk calls (the path imports use: `insertMany` per entity, then multi-row appends of the
@@ -26,6 +37,32 @@ export class SeedBatch {
   readonly history: HistoryRow[] = [];
   /** File rows of activity attachments (demo recipes name a few; a year of seed data none). */
   readonly files: FileRow[] = [];
+
+  /** The rows as plain data, for another thread (structured clone keeps no Map order of a class). */
+  toMessage(): SeedBatchMessage {
+    return {
+      records: [...this.records],
+      owners: this.owners,
+      transitions: this.transitions,
+      activities: this.activities,
+      touches: this.touches,
+      history: this.history,
+      files: this.files,
+    };
+  }
+
+  /** A batch from `toMessage()`'s data. */
+  static from(m: SeedBatchMessage): SeedBatch {
+    const b = new SeedBatch();
+    for (const [entity, rows] of m.records) b.records.set(entity, rows);
+    append(b.owners, m.owners);
+    append(b.transitions, m.transitions);
+    append(b.activities, m.activities);
+    append(b.touches, m.touches);
+    append(b.history, m.history);
+    append(b.files, m.files);
+    return b;
+  }
 
   add(entity: string, row: RecordInput): void {
     const rows = this.records.get(entity);
@@ -48,4 +85,9 @@ export class SeedBatch {
     await tx.touches.appendMany(this.touches);
     if (this.history.length > 0) await tx.history.append(this.history);
   }
+}
+
+// A loop, not push(...from): a batch of many units has more rows than a call's arguments may.
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
