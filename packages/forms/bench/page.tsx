@@ -4,6 +4,7 @@ import { useState, type ReactElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
 import RjsfForm from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import type { AppSpec } from '@trellis/spec';
@@ -82,7 +83,8 @@ function element(kind: Kind, n: number) {
 }
 
 // The host app, mounted once as the web app mounts its shell: Ant Design's ConfigProvider with
-// zero-runtime styles at the root (its theme, computed once per app) and a place for one form.
+// zero-runtime styles and the app's language at the root (its theme, computed once per app) and
+// a place for one form.
 // Every kind mounts into that place, so a mount times the form alone: its first render and commit.
 // The state lives below the provider: showing a form re-renders the slot, not the provider.
 let show: (form: ReactElement | null) => void = () => undefined;
@@ -92,7 +94,7 @@ function Slot() {
   return form;
 }
 const app = (
-  <ConfigProvider theme={zeroRuntime}>
+  <ConfigProvider theme={zeroRuntime} locale={enUS}>
     <Slot />
   </ConfigProvider>
 );
@@ -136,6 +138,33 @@ const api = {
     const t0 = performance.now();
     flushSync(() => show(element(kind, n)));
     return performance.now() - t0;
+  },
+  /**
+   * Mounts one form on a painted, idle page and times it until the frame after the commit has
+   * painted (style, layout, paint: the form on screen, what a person waits for). `frameWait` is
+   * the idle part of that, between the commit and the start of the frame.
+   */
+  async mountPainted(kind: Kind, n: number) {
+    api.unmount();
+    await api.painted(); // the previous form's removal is laid out before the clock starts
+    const t0 = performance.now();
+    flushSync(() => show(element(kind, n)));
+    const commit = performance.now() - t0;
+    let frame = 0;
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        frame = performance.now();
+        void settle().then(resolve);
+      }),
+    );
+    return { commit, painted: performance.now() - t0, frameWait: frame - t0 - commit };
+  },
+  /** Elements and attributes the mounted form put in the page (its per-field DOM cost). */
+  dom() {
+    const all = host!.querySelectorAll('*');
+    let attributes = 0;
+    for (const el of all) attributes += el.attributes.length;
+    return { elements: all.length, attributes };
   },
   unmount() {
     startHost();

@@ -7,23 +7,25 @@ export type BrowserBundle = { script: string; css: string };
 /**
  * Bundles a browser entry of this package into one IIFE script (production React, minified
  * unless `minify: false`, for readable CPU profiles) and its CSS, for a page that chromium loads
- * with `addScriptTag` / `addStyleTag`: no dev server, nothing on disk.
+ * with `addScriptTag` / `addStyleTag`: no dev server, nothing on disk. `development: true`
+ * builds React's development mode instead (the bench's method check: what a dev server runs).
  */
 export async function bundleForBrowser(
   entry: URL,
-  options: { minify?: boolean } = {},
+  options: { minify?: boolean; development?: boolean } = {},
 ): Promise<BrowserBundle> {
+  const dev = options.development === true;
   const result = await build({
     configFile: false,
     // Production JSX even under vitest (which sets NODE_ENV=test, and Vite reads it).
-    oxc: { jsx: { development: false } },
+    oxc: { jsx: { development: dev } },
     logLevel: 'warn',
     root: fileURLToPath(new URL('..', import.meta.url)),
     resolve: { conditions: ['@trellis/source', 'browser', 'module', 'import', 'default'] },
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
     build: {
       write: false,
-      minify: options.minify ?? true,
+      minify: options.minify ?? !dev,
       cssCodeSplit: false,
       lib: { entry: fileURLToPath(entry), formats: ['iife'], name: 'TrellisBench' },
       rolldownOptions: {
