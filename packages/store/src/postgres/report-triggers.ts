@@ -11,9 +11,9 @@ const RECORD_FN = `CREATE OR REPLACE FUNCTION report_record_change() RETURNS tri
 DECLARE v_entity text := TG_ARGV[0];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-${block(removeSql('v_entity', 'NEW.id'))}
+${block(removeSql('v_entity', 'NEW.id', 'postgres'))}
   ELSE
-${block(removeSql('v_entity', 'OLD.id'))}
+${block(removeSql('v_entity', 'OLD.id', 'postgres'))}
   END IF;
   IF TG_OP <> 'DELETE' THEN
 ${block(addSql('v_entity', 'NEW', 'postgres'))}

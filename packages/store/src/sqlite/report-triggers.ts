@@ -63,7 +63,7 @@ export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolea
     db.sqlite.exec(
       `DROP TRIGGER IF EXISTS ${quoteIdent(n.insert)};\n` +
         `CREATE TRIGGER ${n.insert} AFTER INSERT ON ${t} WHEN ${NOT_BULK}\n` +
-        body([...removeSql(e, 'NEW.id'), ...addSql(e, 'NEW', 'sqlite')]),
+        body([...removeSql(e, 'NEW.id', 'sqlite'), ...addSql(e, 'NEW', 'sqlite')]),
     );
   // The triggers of before bulk upkeep kept the groups exact: only the insert one changes.
   if (have.has(n.before) && have.has(n.update) && have.has(n.delete)) {
@@ -77,11 +77,11 @@ export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolea
   for (const name of Object.values(n)) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
   // Insert and update alike: take out what the record counted (if anything), count it anew.
   const changed = TRACKED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
-  const again = body([...removeSql(e, 'OLD.id'), ...addSql(e, 'NEW', 'sqlite')]);
+  const again = body([...removeSql(e, 'OLD.id', 'sqlite'), ...addSql(e, 'NEW', 'sqlite')]);
   createInsert();
   db.sqlite.exec(`CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN ${changed}\n${again}`);
   db.sqlite.exec(
-    `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}\n` + body(removeSql(e, 'OLD.id')),
+    `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}\n` + body(removeSql(e, 'OLD.id', 'sqlite')),
   );
   for (const sql of rebuildSql(t, e, 'sqlite')) db.sqlite.exec(sql);
   return true;

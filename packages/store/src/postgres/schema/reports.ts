@@ -1,4 +1,4 @@
-import { pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey, smallint } from 'drizzle-orm/pg-core';
 import { epoch, text } from './columns';
 
 // The PostgreSQL twin of src/schema/reports.ts (maintained by postgres/report-triggers.ts).
@@ -15,6 +15,8 @@ export const reportRows = pgTable(
     entered: text('entered').notNull(),
     createdAt: epoch('created_at').notNull(),
     stageAt: epoch('stage_at'),
+    // Which of its group's rows the record is counted in (cohort-sql.ts groupKey).
+    shard: smallint('shard').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
 );
@@ -32,6 +34,9 @@ export const reportCohorts = pgTable(
     sumCreated: epoch('sum_created').notNull(),
     sumStageAt: epoch('sum_stage_at').notNull(),
     nStageAt: epoch('n_stage_at').notNull(),
+    shard: smallint('shard').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.entity, t.day, t.ownerId, t.teamId, t.stage, t.entered] })],
+  (t) => [
+    primaryKey({ columns: [t.entity, t.day, t.ownerId, t.teamId, t.stage, t.entered, t.shard] }),
+  ],
 );

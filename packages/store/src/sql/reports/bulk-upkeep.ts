@@ -1,5 +1,5 @@
 import type { SqlExec } from '../exec';
-import { enteredSql, KEY } from './cohort-sql';
+import { enteredSql, groupKey, rowColumns, shardOf } from './cohort-sql';
 
 /**
  * Set-based upkeep of report_rows / report_cohorts after a bulk write (an import or seed batch).
@@ -35,22 +35,23 @@ const idSet = (dialect: Dialect) =>
     : '(SELECT value FROM json_each(?))';
 
 /** Adds (sign 1) or takes out (-1) the rows `where` selects from their groups, one upsert. */
-function shiftAll(where: string, sign: 1 | -1): string {
+function shiftAll(where: string, sign: 1 | -1, d: Dialect): string {
   const s = sign === 1 ? '' : '-';
+  const key = groupKey(d);
   return (
-    `INSERT INTO report_cohorts (${KEY}, records, sum_created, sum_stage_at, n_stage_at)` +
-    ` SELECT ${KEY}, ${s}count(*), ${s}sum(created_at), ${s}sum(COALESCE(stage_at, 0)),` +
+    `INSERT INTO report_cohorts (${key}, records, sum_created, sum_stage_at, n_stage_at)` +
+    ` SELECT ${key}, ${s}count(*), ${s}sum(created_at), ${s}sum(COALESCE(stage_at, 0)),` +
     ` ${s}sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)` +
-    ` FROM report_rows WHERE ${where} GROUP BY ${KEY} ORDER BY ${KEY}` +
-    ` ON CONFLICT (${KEY}) DO UPDATE SET records = report_cohorts.records + excluded.records,` +
+    ` FROM report_rows WHERE ${where} GROUP BY ${key} ORDER BY ${key}` +
+    ` ON CONFLICT (${key}) DO UPDATE SET records = report_cohorts.records + excluded.records,` +
     ` sum_created = report_cohorts.sum_created + excluded.sum_created,` +
     ` sum_stage_at = report_cohorts.sum_stage_at + excluded.sum_stage_at,` +
     ` n_stage_at = report_cohorts.n_stage_at + excluded.n_stage_at`
   );
 }
 
-const dropEmptied = (where: string) =>
-  `DELETE FROM report_cohorts WHERE records = 0 AND (${KEY}) IN (SELECT ${KEY} FROM report_rows WHERE ${where})`;
+const dropEmptied = (where: string, d: Dialect) =>
+  `DELETE FROM report_cohorts WHERE records = 0 AND (${groupKey(d)}) IN (SELECT ${groupKey(d)} FROM report_rows WHERE ${where})`;
 
 /** Ids in batches: one JSON parameter each, bounded statements on a 100,000-row batch too. */
 const CHUNK = 5000;
@@ -72,18 +73,18 @@ export async function refreshRecords(
   const e = lit(entity);
   const mine = `entity = ${e} AND record_id IN ${idSet(dialect)}`;
   for (const json of chunks(ids)) {
-    await x.run(shiftAll(mine, -1), [json]);
-    await x.run(dropEmptied(mine), [json]);
+    await x.run(shiftAll(mine, -1, dialect), [json]);
+    await x.run(dropEmptied(mine, dialect), [json]);
     await x.run(`DELETE FROM report_rows WHERE ${mine}`, [json]);
     await x.run(
-      `INSERT INTO report_rows (entity, record_id, day, owner_id, team_id, stage, entered, created_at, stage_at)` +
+      `INSERT INTO report_rows (${rowColumns(dialect)})` +
         ` SELECT ${e}, r.id, r.created_at / 86400000, COALESCE(r.owner_id, ''),` +
         ` COALESCE(r.team_id, ''), COALESCE(r.stage, ''), ${enteredSql(e, 'r.id', dialect)},` +
-        ` r.created_at, r.stage_entered_at FROM ${table} r` +
+        ` r.created_at, r.stage_entered_at${shardOf(dialect, 'r.id')} FROM ${table} r` +
         ` WHERE r.id IN ${idSet(dialect)} AND r.deleted_at IS NULL`,
       [json],
     );
-    await x.run(shiftAll(mine, 1), [json]);
+    await x.run(shiftAll(mine, 1, dialect), [json]);
   }
 }
 
@@ -107,13 +108,13 @@ export async function reenterRecords(
     const e = lit(entity);
     const mine = `entity = ${e} AND record_id IN ${idSet(dialect)}`;
     for (const json of chunks([...set])) {
-      await x.run(shiftAll(mine, -1), [json]);
-      await x.run(dropEmptied(mine), [json]);
+      await x.run(shiftAll(mine, -1, dialect), [json]);
+      await x.run(dropEmptied(mine, dialect), [json]);
       await x.run(
         `UPDATE report_rows SET entered = ${enteredSql(e, 'report_rows.record_id', dialect)} WHERE ${mine}`,
         [json],
       );
-      await x.run(shiftAll(mine, 1), [json]);
+      await x.run(shiftAll(mine, 1, dialect), [json]);
     }
   }
 }
