@@ -49,9 +49,10 @@ describe('template gallery API', () => {
         description: Record<string, string>;
       }[];
     };
-    expect(items.map((t) => t.name)).toEqual(['b2b-sales', 'education']);
+    expect(items.map((t) => t.name)).toEqual(['b2b-sales', 'blank', 'education']);
     expect(items.every((t) => t.description['zh-CN'] && t.description.en)).toBe(true);
     expect(items.map((t) => [t.installed, t.offer])).toEqual([
+      [null, 'install'],
       [null, 'install'],
       [null, 'install'],
     ]);
