@@ -22,6 +22,15 @@ export type UnitCounts = {
   reasons: FieldError[];
 };
 
+/** Counts of a seed or demo load before its first unit. */
+export const emptyUnitCounts = (): UnitCounts => ({
+  records: {},
+  activities: 0,
+  transitions: 0,
+  refused: 0,
+  reasons: [],
+});
+
 export type UnitOptions = {
   spec: AppSpec;
   ids: { next(at: number): string };

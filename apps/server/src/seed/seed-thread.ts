@@ -4,7 +4,7 @@
 // batches as the calling thread would (seedBatches over the same plan), in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AppSpec } from '@trellis/spec';
-import type { UnitCounts } from './prepare-unit';
+import { emptyUnitCounts } from './prepare-unit';
 import { seedProfiles } from './profiles/index';
 import { seedBatches } from './seed-batches';
 import type { SeedThreadData, SeedThreadMessage } from './seed-thread-protocol';
@@ -23,13 +23,7 @@ port.on('message', (msg) => {
 const post = (m: SeedThreadMessage) => port.postMessage(m);
 
 try {
-  const counts: UnitCounts = {
-    records: {},
-    activities: 0,
-    transitions: 0,
-    refused: 0,
-    reasons: [],
-  };
+  const counts = emptyUnitCounts();
   const batches = seedBatches(
     seedProfiles[data.template]!,
     { ...data, spec: data.spec as AppSpec, users: new Map(data.users) },

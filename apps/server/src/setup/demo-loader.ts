@@ -4,7 +4,7 @@ import { createSpecModel } from '@trellis/rules';
 import type { AppSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
 import { SeedBatch } from '../seed/batch';
-import { unitPreparer, type UnitCounts } from '../seed/prepare-unit';
+import { emptyUnitCounts, unitPreparer } from '../seed/prepare-unit';
 import { seedIds } from '../seed/seed-ids';
 import type { SeedTouch } from '../seed/types';
 import { generatePassword, hashPassword } from '../auth/password';
@@ -176,13 +176,7 @@ async function writeRecords(
   for (const records of Object.values(recipe.records))
     for (const r of records) refs.set(r.ref, ids.next(at(r.createdAt)));
   const model = createSpecModel(spec, null);
-  const counts: UnitCounts = {
-    records: {},
-    activities: 0,
-    transitions: 0,
-    refused: 0,
-    reasons: [],
-  };
+  const counts = emptyUnitCounts();
   const prepare = unitPreparer({ spec, ids, user, counts, live: true });
   const batch = new SeedBatch();
   for (const [entity, records] of Object.entries(recipe.records)) {
