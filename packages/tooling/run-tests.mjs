@@ -57,6 +57,8 @@ const packages = dirs
     return { dir: relative(root, dir), report };
   });
 const summary = summarise(packages);
+for (const test of summary.flakyTests) console.log(`passed only on its retry: ${test}`);
+for (const test of summary.failedTests) console.log(`failed: ${test}`);
 for (const file of summary.brokenFiles) console.log(`failed to load or run: ${file}`);
 console.log(`\n${closingLine(summary)}`);
 process.exit(run.status === 0 && summary.failed === 0 ? 0 : 1);

@@ -6,13 +6,17 @@
  * @param {{ dir: string, report: any | null }[]} packages one entry per package that has a
  *   test script; `report` is its parsed vitest JSON report, or null when none was written
  *   (vitest crashed before reporting).
- * @returns {{ passed: number, failed: number, skipped: number, brokenFiles: string[] }}
+ * @returns {{ passed: number, failed: number, skipped: number, brokenFiles: string[], failedTests: string[], flakyTests: string[] }}
  */
 export function summarise(packages) {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   const brokenFiles = [];
+  // CI shows only the tail of the log: each failing test is named there with its first error line.
+  const failedTests = [];
+  // A test that passed on its retry keeps the errors of the attempt that failed: a flake, named too.
+  const flakyTests = [];
   for (const { dir, report } of packages) {
     if (!report) {
       brokenFiles.push(`${dir} (no test report: the run crashed)`);
@@ -22,17 +26,40 @@ export function summarise(packages) {
     failed += report.numFailedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     for (const file of report.testResults ?? []) {
-      const anyTestFailed = (file.assertionResults ?? []).some((a) => a.status === 'failed');
+      const failing = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+      for (const a of failing) failedTests.push(failedTestLine(file.name, a));
+      for (const a of file.assertionResults ?? [])
+        if (a.status === 'passed' && (a.failureMessages ?? []).length > 0)
+          flakyTests.push(failedTestLine(file.name, a));
+      const anyTestFailed = failing.length > 0;
       if (file.status === 'failed' && !anyTestFailed) brokenFiles.push(file.name);
     }
   }
-  return { passed, failed: failed + brokenFiles.length, skipped, brokenFiles };
+  return {
+    passed,
+    failed: failed + brokenFiles.length,
+    skipped,
+    brokenFiles,
+    failedTests,
+    flakyTests,
+  };
+}
+
+/** "file > title: first line of the error" for one failed test of a vitest JSON report. */
+function failedTestLine(file, assertion) {
+  const title =
+    assertion.fullName ?? [...(assertion.ancestorTitles ?? []), assertion.title].join(' > ');
+  const firstError = String(assertion.failureMessages?.[0] ?? '')
+    .split('\n')
+    .find((line) => line.trim() !== '');
+  return `${file} > ${title}${firstError ? `: ${firstError.trim().slice(0, 300)}` : ''}`;
 }
 
 /** The closing line: "N passed, N failed" (failed includes files that failed to load). */
-export function closingLine({ passed, failed, skipped, brokenFiles }) {
+export function closingLine({ passed, failed, skipped, brokenFiles, flakyTests = [] }) {
   const broken = brokenFiles.length
     ? ` (${brokenFiles.length} of them test files that failed to load or run)`
     : '';
-  return `${passed} passed, ${failed} failed${broken}${skipped ? `, ${skipped} skipped` : ''}`;
+  const flaky = flakyTests.length ? ` (${flakyTests.length} of them only on a retry)` : '';
+  return `${passed} passed${flaky}, ${failed} failed${broken}${skipped ? `, ${skipped} skipped` : ''}`;
 }

@@ -44,6 +44,49 @@ describe('summarise', () => {
     expect(s).toMatchObject({ passed: 1, failed: 1, brokenFiles: [] });
   });
 
+  it('names each failed test with the first line of its error', () => {
+    const failing = {
+      name: '/r/d.test.ts',
+      status: 'failed',
+      assertionResults: [
+        {
+          status: 'failed',
+          fullName: 'list > opens a lead',
+          failureMessages: ['\nAssertionError: expected 0 to be 3\n    at d.test.ts:12'],
+        },
+        { status: 'passed', fullName: 'list > filters' },
+      ],
+    };
+    const s = summarise([
+      { dir: 'p', report: report([failing], { numPassedTests: 1, numFailedTests: 1 }) },
+    ]);
+    expect(s.failedTests).toEqual([
+      '/r/d.test.ts > list > opens a lead: AssertionError: expected 0 to be 3',
+    ]);
+  });
+
+  it('names a test that passed only on its retry, and counts it in the closing line', () => {
+    const retried = {
+      name: '/r/e.test.ts',
+      status: 'passed',
+      assertionResults: [
+        {
+          status: 'passed',
+          fullName: 'board > moves a card',
+          failureMessages: [
+            'TimeoutError: locator.click: Timeout 5000ms exceeded.\n    at e.test.ts:30',
+          ],
+        },
+        { status: 'passed', fullName: 'board > opens', failureMessages: [] },
+      ],
+    };
+    const s = summarise([{ dir: 'p', report: report([retried], { numPassedTests: 2 }) }]);
+    expect(s.flakyTests).toEqual([
+      '/r/e.test.ts > board > moves a card: TimeoutError: locator.click: Timeout 5000ms exceeded.',
+    ]);
+    expect(closingLine(s)).toBe('2 passed (1 of them only on a retry), 0 failed');
+  });
+
   it('counts a package whose run wrote no report as failed', () => {
     const s = summarise([
       { dir: 'packages/a', report: report([passingFile], { numPassedTests: 3 }) },

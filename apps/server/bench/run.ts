@@ -30,6 +30,8 @@ const TOTAL = Number(process.env.BENCH_REQUESTS ?? 8000);
 const WARMUP = 800;
 /** Intake variants warm up longer: each runs on a fresh data directory with new threads to JIT. */
 const INTAKE_WARMUP = 2000;
+/** `BENCH_ONLY=api`: only the API writes (and the hello-world baseline), e.g. to profile them. */
+const ONLY_API = process.env.BENCH_ONLY === 'api';
 
 type BodyKind = 'lead' | 'row' | 'none' | 'apiLead' | 'apiUpdate';
 /** Per-run options of the load generator: lanes, extra headers, one path per request. */
@@ -286,6 +288,11 @@ try {
   bare.close();
 
   const hash = await hashPassword('bench-password');
+  const api = await apiPhase(hash);
+  if (ONLY_API) {
+    console.log(JSON.stringify({ samples: [helloSample, api.creates, api.updates] }, null, 2));
+    process.exit(0);
+  }
   const paused = await intakePhase('public form intake, automation worker paused', 'paused', hash);
   const asStart = await intakePhase(
     'public form intake (education, automations on)',
@@ -293,7 +300,6 @@ try {
     hash,
   );
   const intake = asStart.sample;
-  const api = await apiPhase(hash);
   const apiTarget = (s: Sample & { statuses: Record<string, number> }) => ({
     ops: s.ops,
     p50Ms: s.medianMs,
