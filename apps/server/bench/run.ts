@@ -30,8 +30,11 @@ const TOTAL = Number(process.env.BENCH_REQUESTS ?? 8000);
 const WARMUP = 800;
 /** Intake variants warm up longer: each runs on a fresh data directory with new threads to JIT. */
 const INTAKE_WARMUP = 2000;
-/** `BENCH_ONLY=api`: only the API writes (and the hello-world baseline), e.g. to profile them. */
-const ONLY_API = process.env.BENCH_ONLY === 'api';
+/**
+ * `BENCH_ONLY=api`: only the API writes and the hello-world baseline; `BENCH_ONLY=creates`: only
+ * the API creates (to profile them, e.g. with `node --cpu-prof`, which profiles every thread).
+ */
+const ONLY = process.env.BENCH_ONLY;
 
 type BodyKind = 'lead' | 'row' | 'none' | 'apiLead' | 'apiUpdate';
 /** Per-run options of the load generator: lanes, extra headers, one path per request. */
@@ -224,6 +227,10 @@ async function apiPhase(hash: string) {
       offset,
       opts,
     );
+    if (ONLY === 'creates') {
+      console.log(JSON.stringify({ samples: [creates] }, null, 2));
+      process.exit(0);
+    }
     // The automations settle first (they assign an owner: a new version), then each lead created
     // above is edited once at the version it has.
     const t0 = performance.now();
@@ -289,7 +296,7 @@ try {
 
   const hash = await hashPassword('bench-password');
   const api = await apiPhase(hash);
-  if (ONLY_API) {
+  if (ONLY === 'api') {
     console.log(JSON.stringify({ samples: [helloSample, api.creates, api.updates] }, null, 2));
     process.exit(0);
   }

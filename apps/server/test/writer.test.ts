@@ -121,6 +121,24 @@ describe('writes made by the writer thread', () => {
     ]);
   });
 
+  it('writes posted together start together and still see each other: pairs merge, a bad one fails alone', async () => {
+    const { request, store } = await served();
+    // Sent at once, these reach the writer in one or a few messages and commit in shared groups.
+    const phone = (i: number) => `+86 139 0000 ${String(1000 + i)}`;
+    const sends = Array.from({ length: 12 }, (_, i) => [
+      request('/f/apply', { method: 'POST', json: { name: `学员${i}`, phone: phone(i) } }),
+      request('/f/dy', { method: 'POST', json: { name: `学员${i}`, phone: phone(i) } }),
+    ]).flat();
+    sends.splice(7, 0, request('/f/apply', { method: 'POST', json: { name: 'x', phone: '12' } }));
+    const statuses = (await Promise.all(sends)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(24);
+    expect(statuses[7]).toBe(422);
+    // Each prospect once: the second submission found the first, written in the same group or before.
+    expect(await count(store, 'e_lead')).toBe(12);
+    expect(await count(store, 'activities')).toBe(12);
+    expect(await count(store, 'touches')).toBe(24);
+  });
+
   it('answers a webhook with the record id and whether it merged', async () => {
     const { rt, request, store } = await served();
     const id = await rt.app.ctx.users.insert(

@@ -56,7 +56,7 @@ const stopWhenIdle = async () => {
 };
 
 type Message = 'stop' | typeof MEMORY_REQUEST | { calls: { id: number; call: WriteCall }[] };
-parentPort?.on('message', async (msg: Message) => {
+parentPort?.on('message', (msg: Message) => {
   if (msg === MEMORY_REQUEST) {
     parentPort?.postMessage({ memory: ownMemory() });
     return;
@@ -66,9 +66,11 @@ parentPort?.on('message', async (msg: Message) => {
     void stopWhenIdle();
     return;
   }
+  // All the calls of a message start at once: each waits only for the store, so their
+  // transactions queue in the same turn and share one commit (awaited one by one, each paid its own).
   for (const { id, call } of msg.calls) {
     inFlight++;
-    await writer
+    void writer
       .execute(call)
       .then(
         (value) => reply({ id, ok: true, value }),
