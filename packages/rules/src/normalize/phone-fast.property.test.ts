@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fullEnv } from '../env/full-env';
 import { createRuleEnv, smallPhoneMetadata } from '../env/light-env';
 import { normalizePhone } from './phone';
-import { isCanonicalMobile } from './phone-fast';
+import { isCanonicalMobile, nationalMobileE164 } from './phone-fast';
 
 const lightEnv = createRuleEnv(fullEnv.regions);
 const metadatas: [string, MetadataJson][] = [
@@ -15,9 +15,9 @@ const metadatas: [string, MetadataJson][] = [
 ];
 
 /** normalizePhone as it was before the fast path: libphonenumber decides every number. */
-function libphonenumber(input: string, metadata: MetadataJson) {
+function libphonenumber(input: string, metadata: MetadataJson, region = 'CN') {
   const text = input.normalize('NFKC').trim();
-  const parsed = parsePhoneNumberFromString(text, 'CN', metadata);
+  const parsed = parsePhoneNumberFromString(text, region as CountryCode, metadata);
   return parsed && parsed.isValid()
     ? { ok: true, value: parsed.number }
     : { ok: false, value: text };
@@ -37,6 +37,24 @@ function agrees(text: string): boolean {
   const light = normalizePhone(text, 'CN', lightEnv);
   if (!(light.ok && light.deferred))
     expect(light).toEqual(libphonenumber(text, smallPhoneMetadata));
+  return fast;
+}
+
+/** The national fast path gives exactly libphonenumber's number, or leaves the input to it. */
+function agreesNationally(text: string, region: string): boolean {
+  let fast = false;
+  for (const [, metadata] of metadatas) {
+    const got = nationalMobileE164(text, region, metadata);
+    if (got !== null)
+      expect(libphonenumber(text, metadata, region), `${text} in ${region}`).toEqual({
+        ok: true,
+        value: got,
+      });
+    fast ||= got !== null;
+  }
+  expect(normalizePhone(text, region, fullEnv)).toEqual(
+    libphonenumber(text, fullEnv.phoneMetadata, region),
+  );
   return fast;
 }
 
@@ -95,14 +113,50 @@ describe('the E.164 fast path of normalizePhone, against libphonenumber', () => 
     );
   });
 
-  it('leaves national, spaced and full-width writing to libphonenumber, with the same result', () => {
+  it('agrees on every mainland mobile written nationally (100–199 and 10000–19999 prefixes)', () => {
+    let fast = 0;
+    const rand = fc.sample(digits(8), { numRuns: 100 * 20, seed: 11 });
+    for (let prefix = 100; prefix <= 199; prefix++)
+      for (let k = 0; k < 20; k++)
+        if (agreesNationally(`${prefix}${rand[(prefix - 100) * 20 + k]!}`, 'CN')) fast++;
+    expect(fast).toBeGreaterThan(600);
+    // The international prefixes CN dials abroad with (1[12]xx00, 179xx00) are not mobiles.
+    for (let prefix = 10000; prefix <= 19999; prefix++) agreesNationally(`${prefix}005678`, 'CN');
     for (const text of [
-      '13800138000',
-      '+86 138 0013 8000',
-      '８６１３８００１３８０００',
-      '+8613800138000 ',
+      '013800138000',
+      '8613800138000',
+      '1380013800',
+      '138001380001',
+      '00861380013',
     ])
+      expect(agreesNationally(text, 'CN')).toBe(false);
+  });
+
+  it('agrees on national writing of every country with its own calling code, and on any digits', () => {
+    let taken = 0;
+    for (const [country, national] of Object.entries(examples as Record<string, string>)) {
+      if (agreesNationally(national, country)) taken++;
+      agreesNationally(`0${national}`, country);
+      agreesNationally(national.slice(1), country);
+    }
+    expect(taken).toBeGreaterThan(100);
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{2,17}$/),
+        fc.constantFrom('CN', 'HK', 'TW', 'SG', 'GB', 'DE', 'JP', 'US', 'RU', 'IN', 'AU', 'BR'),
+        (text, region) => {
+          agreesNationally(text, region);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves spaced, full-width and dialled-abroad writing to libphonenumber, with the same result', () => {
+    for (const text of ['+86 138 0013 8000', '８６１３８００１３８０００', '+8613800138000 '])
       expect(isCanonicalMobile(text, fullEnv.phoneMetadata)).toBe(false);
+    expect(nationalMobileE164('138 0013 8000', 'CN', fullEnv.phoneMetadata)).toBeNull();
+    expect(nationalMobileE164('13800138000', 'CN', fullEnv.phoneMetadata)).toBe('+8613800138000');
     expect(normalizePhone('+86 138 0013 8000', 'CN', fullEnv)).toEqual({
       ok: true,
       value: '+8613800138000',

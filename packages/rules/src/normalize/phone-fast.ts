@@ -88,3 +88,47 @@ export function isCanonicalMobile(text: string, metadata: MetadataJson): boolean
   }
   return false;
 }
+
+const IDD = 1;
+const idds = new WeakMap<MetadataJson, Map<string, RegExp | null>>();
+
+/** The region's international dialling prefix, anchored at the start; null when it has none. */
+function iddOf(metadata: MetadataJson, region: string, country: Country): RegExp | null {
+  let byRegion = idds.get(metadata);
+  if (!byRegion) idds.set(metadata, (byRegion = new Map()));
+  let re = byRegion.get(region);
+  if (re === undefined) {
+    const pattern = country[IDD];
+    re = typeof pattern === 'string' && pattern !== '' ? new RegExp(`^(?:${pattern})`) : null;
+    byRegion.set(region, re);
+  }
+  return re;
+}
+
+/**
+ * A mobile number written nationally, digits only ("13800138000" in CN), as the E.164 value
+ * libphonenumber would give for `region` — or null: "ask libphonenumber". The digits must not
+ * start with 0 (a national prefix) nor with the region's international prefix; the rest is
+ * isCanonicalMobile's check of "+<the region's calling code><digits>", which libphonenumber
+ * answers the same way for a number without a calling code of its own
+ * (phone-fast.property.test.ts compares them).
+ */
+export function nationalMobileE164(
+  text: string,
+  region: string,
+  metadata: MetadataJson,
+): string | null {
+  if (text.length < 2 || text.length > 17 || text.charCodeAt(0) === 48 /* 0 */) return null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const country = (metadata as unknown as { countries: Record<string, Country | undefined> })
+    .countries[region];
+  const code = country?.[0];
+  if (!country || typeof code !== 'string') return null;
+  // CN's international prefix includes 1[12]xx00 and 179xx00: such digits dial abroad.
+  if (iddOf(metadata, region, country)?.test(text)) return null;
+  const e164 = `+${code}${text}`;
+  return isCanonicalMobile(e164, metadata) ? e164 : null;
+}

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
 import type { RuleEnv } from '../env/types';
-import { isCanonicalMobile } from './phone-fast';
+import { isCanonicalMobile, nationalMobileE164 } from './phone-fast';
 
 /** `deferred`: the environment's metadata does not cover the number's calling code; the server judges it. */
 export type PhoneResult =
@@ -35,6 +35,9 @@ export function normalizePhone(
   }
   // Most numbers arrive already in E.164: libphonenumber would give them back unchanged.
   if (isCanonicalMobile(text, env.phoneMetadata)) return { ok: true, value: text };
+  // The next most common: a mobile typed nationally ("13800138000").
+  const national = nationalMobileE164(text, defaultRegion, env.phoneMetadata);
+  if (national !== null) return { ok: true, value: national };
   const parsed = parsePhoneNumberFromString(text, defaultRegion as CountryCode, env.phoneMetadata);
   if (parsed && parsed.isValid()) return { ok: true, value: parsed.number };
   return { ok: false, value: text };
