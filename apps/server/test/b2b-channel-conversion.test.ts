@@ -9,8 +9,9 @@ import { applyTemplate, bundleTemplate, seedProfiles, seedWorkspace } from '../s
 import { wireEngine } from '../src/setup/wire-engine';
 
 // Seed 003's "按渠道维度分析转化率": the channel is on the customer, the won stage on the deal.
-// The pipeline-health dashboard counts deals and deals won per customer channel; these tests
-// check both against a count made by hand from the seeded rows, for the VP and for a rep.
+// The pipeline-health dashboard's ratio widget gives, per customer channel, deals won over deals;
+// these tests check both counts and the rate against a count made by hand from the seeded rows,
+// for the VP and for a team lead.
 const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '../../../templates/b2b-sales');
 const NOW = Date.UTC(2026, 11, 1, 2);
 let dir: string;
@@ -57,57 +58,85 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Deals per channel of their customer, counted from the rows. */
-function handCount(pick: (d: Record<string, unknown>) => boolean): Record<string, number> {
+/** Deals per channel of their customer, counted from the rows: [won, all]. */
+function handCount(
+  pick: (d: Record<string, unknown>) => boolean,
+): Record<string, [number, number]> {
   const channel = new Map(customers.map((c) => [c.id, c.firstChannel as string]));
-  const out: Record<string, number> = {};
+  const out: Record<string, [number, number]> = {};
   for (const d of deals.filter(pick)) {
     const ch = channel.get(d.customer)!;
-    out[ch] = (out[ch] ?? 0) + 1;
+    const [won, all] = out[ch] ?? [0, 0];
+    out[ch] = [won + (d.stage === 'won' ? 1 : 0), all + 1];
   }
   return out;
 }
 
-async function widget(key: string, login: string, role: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
+async function widget(login: string, role: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const engine = wireEngine(store);
   // The actor as the server's session makes it: the user's id, role and teams.
   const user = (await store.users.byLogin(login))!;
+  const actor = {
+    kind: 'user' as const,
+    userId: user.id,
+    role,
+    teams: await store.users.teamsOf(user.id),
+  };
   const r = await engine.reports.widget(
     'pipeline-health',
-    key,
+    'winRateByChannel',
     {},
-    {
-      actor: { kind: 'user', userId: user.id, role, teams: await store.users.teamsOf(user.id) },
-      locale,
-    },
+    { actor, locale },
   );
   if (!r.ok) throw new Error(r.error.message);
-  return r.widget;
+  return { widget: r.widget, engine, actor };
 }
-const counts = (w: Awaited<ReturnType<typeof widget>>) =>
-  Object.fromEntries(w.rows.map((r) => [r.key, r.values.value!.value]));
+/** Per row: [deals won, deals] as the widget counts them, and its rate. */
+const counts = (w: Awaited<ReturnType<typeof widget>>['widget']) =>
+  Object.fromEntries(
+    w.rows.map((r) => [r.key, [r.values.numerator!.value, r.values.denominator!.value]]),
+  );
+const rates = (w: Awaited<ReturnType<typeof widget>>['widget']) =>
+  Object.fromEntries(w.rows.map((r) => [r.key, r.values.rate!.value]));
 
 describe('b2b-sales conversion by first-contact channel, on seeded data', () => {
-  it('counts every deal and every won deal under its customer’s channel for the VP, as a hand count does', async () => {
-    const won = handCount((d) => d.stage === 'won');
-    expect(Object.keys(won).length).toBeGreaterThanOrEqual(4);
-    expect(counts(await widget('wonByChannel', 'zhao.min', 'sales-vp'))).toEqual(won);
-    expect(counts(await widget('dealsByChannel', 'zhao.min', 'sales-vp'))).toEqual(
-      handCount(() => true),
+  it('gives the VP each channel’s deals won over its deals, as a hand count of the rows does', async () => {
+    const hand = handCount(() => true);
+    expect(Object.keys(hand).length).toBeGreaterThanOrEqual(4);
+    const { widget: w, engine, actor } = await widget('zhao.min', 'sales-vp');
+    expect(counts(w)).toEqual(hand);
+    expect(rates(w)).toEqual(
+      Object.fromEntries(Object.entries(hand).map(([ch, [won, all]]) => [ch, won / all])),
     );
-    // Conversion differs by channel only through the data: each channel converts some deals.
-    const all = handCount(() => true);
-    for (const ch of Object.keys(won)) expect(won[ch]!).toBeLessThan(all[ch]!);
-    const en = await widget('wonByChannel', 'zhao.min', 'sales-vp', 'en');
+    // The seeded year converts some deals of every channel, never all of them.
+    for (const [won, all] of Object.values(hand)) {
+      expect(won).toBeGreaterThan(0);
+      expect(won).toBeLessThan(all);
+    }
+    // Most deals first; each count opens exactly its deals.
+    const bottoms = w.rows.map((r) => r.values.denominator!.value!);
+    expect(bottoms).toEqual([...bottoms].sort((a, b) => b - a));
+    const row = w.rows.find((r) => r.key === 'hotline')!;
+    for (const side of ['numerator', 'denominator'] as const) {
+      const opened = await engine.records.list(
+        'deal',
+        { filter: row.values[side]!.filter, limit: 1, count: true },
+        { actor, via: 'ui', locale: 'zh-CN' },
+      );
+      if (!opened.ok) throw new Error(opened.error.message);
+      expect(opened.total, side).toBe(row.values[side]!.value);
+    }
+    const en = (await widget('zhao.min', 'sales-vp', 'en')).widget;
     expect(en.rows.find((r) => r.key === 'hotline')?.label).toBe('400 hotline');
+    expect(en.columns.map((c) => c.key)).toEqual(['rate', 'numerator', 'denominator']);
   });
 
   it('gives a team lead only the team’s deals, a deal whose customer another team now holds only in the hidden row, and an account manager no dashboard', async () => {
-    const east = (d: Record<string, unknown>) => d.teamId === 'east' && d.stage === 'won';
-    expect(counts(await widget('wonByChannel', 'sun.li', 'team-lead'))).toEqual(handCount(east));
+    const east = (d: Record<string, unknown>) => d.teamId === 'east';
+    expect(counts((await widget('sun.li', 'team-lead')).widget)).toEqual(handCount(east));
     // A won deal of the east team whose customer the south team now holds: still the team's
     // deal, but its customer's channel is not the east lead's to read.
-    const deal = deals.find(east)!;
+    const deal = deals.find((d) => east(d) && d.stage === 'won')!;
     const customer = customers.find((c) => c.id === deal.customer)!;
     const south = (await store.users.byLogin('luo.bin'))!.id;
     const moved = await store.transaction((tx) =>
@@ -121,10 +150,14 @@ describe('b2b-sales conversion by first-contact channel, on seeded data', () => 
         ),
     );
     expect(moved.ok).toBe(true);
-    expect(counts(await widget('wonByChannel', 'sun.li', 'team-lead'))).toEqual({
-      ...handCount((d) => east(d) && d.id !== deal.id),
-      $hidden: 1,
+    const w = (await widget('sun.li', 'team-lead')).widget;
+    // Every deal of that customer leaves its channel's row for the hidden one.
+    const gone = (d: Record<string, unknown>) => d.customer === customer.id;
+    const hidden = deals.filter((d) => east(d) && gone(d));
+    expect(counts(w)).toEqual({
+      ...handCount((d) => east(d) && !gone(d)),
+      $hidden: [hidden.filter((d) => d.stage === 'won').length, hidden.length],
     });
-    await expect(widget('wonByChannel', 'he.jun', 'sales')).rejects.toThrow('pipeline-health');
+    await expect(widget('he.jun', 'sales')).rejects.toThrow('pipeline-health');
   });
 });
