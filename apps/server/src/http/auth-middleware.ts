@@ -36,16 +36,17 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<AppEnv> {
         throw new HttpProblem(401, 'unauthenticated', {}, [], {
           'www-authenticate': 'Bearer error="invalid_token"',
         });
-      const teams = row ? await ctx.users.teamsOf(row.id) : [];
+      // The user's teams are read once, for the actor and the current user alike.
+      const user = row ? await ctx.users.current(row) : null;
       c.set('actor', {
         kind: 'token',
         role: token.role,
-        teams,
+        teams: user ? user.teams : [],
         locale,
         ...(row ? { userId: row.id } : {}),
       });
       c.set('authVia', 'token');
-      if (row) c.set('user', { ...(await ctx.users.current(row)), role: token.role });
+      if (user) c.set('user', { ...user, role: token.role });
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);

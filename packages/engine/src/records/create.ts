@@ -124,7 +124,7 @@ export function prepareCreate(
   opts: CreateOptions,
 ): Promise<PreparedCreateResult> {
   return guard(callLocale(rt, opts), async (): Promise<PreparedCreateResult | Failure> => {
-    const call = await beginCall(rt, entity, opts);
+    const call = await beginCall(rt, entity, opts, false);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
     if (denied) return denied;
@@ -140,7 +140,7 @@ export async function prepareCreates(
   opts: CreateOptions,
 ): Promise<PreparedCreateResult[]> {
   const all = await guard(callLocale(rt, opts), async () => {
-    const call = await beginCall(rt, entity, opts);
+    const call = await beginCall(rt, entity, opts, false);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
     if (denied) return denied;
