@@ -67,6 +67,7 @@ async function load(store: Store): Promise<number> {
       let from: string | null = null;
       let to = 'new';
       let k = 0;
+      const lastEntry = new Map<string, number>();
       for (;;) {
         moves.push({
           id: `${id}-${moves.length}`,
@@ -78,7 +79,10 @@ async function load(store: Store): Promise<number> {
           via: 'bench',
           at,
           dwell_ms: from === null ? null : at - entered,
+          // What the write path sets: the lead's previous entry into this stage.
+          prev_entry_at: lastEntry.get(to) ?? null,
         });
+        lastEntry.set(to, at);
         if (to === 'lost' || to === 'won') break;
         const gap = 3_600_000 + Math.floor(-Math.log(1 - next()) * 4 * DAY);
         if (next() < 0.05 || at + gap >= NOW) break;

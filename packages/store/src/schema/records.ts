@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 /** Field-level history: one row per changed field; `change_id` groups the fields of one write. */
 export const recordHistory = sqliteTable(
@@ -31,10 +32,22 @@ export const stageTransitions = sqliteTable(
     via: text('via').notNull(),
     at: integer('at').notNull(),
     dwellMs: integer('dwell_ms'),
+    /** The record's previous entry into to_stage (null: its first): a period's distinct entrants are the entries whose previous one lies before the period. */
+    prevEntryAt: integer('prev_entry_at'),
   },
   (t) => [
     index('stage_transitions_record_ix').on(t.entity, t.recordId, t.at),
     index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at),
+    // Re-entries only (most entries are a record's first into the stage): the period funnel
+    // subtracts the entries whose previous entry lies inside the period.
+    index('stage_transitions_reentry_ix')
+      .on(t.entity, t.toStage, t.prevEntryAt, t.at)
+      .where(sql`prev_entry_at IS NOT NULL`),
+    // Moves only (a record's first entry has no dwell): a manager's dwell time per stage is one
+    // range of it, read without the rows.
+    index('stage_transitions_dwell_ix')
+      .on(t.entity, t.fromStage, t.at, t.dwellMs, t.recordId)
+      .where(sql`dwell_ms IS NOT NULL`),
   ],
 );
 

@@ -7,9 +7,26 @@ import { BULK_MIN_ROWS, reenterRecords, type BulkSwitch } from './reports/bulk-u
 const INSERT_HISTORY =
   'INSERT INTO record_history (id, change_id, entity, record_id, field, "before", "after", actor_id, via, at)';
 export const INSERT_TRANSITION =
-  'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms)';
+  'INSERT INTO stage_transitions (id, entity, record_id, from_stage, to_stage, actor_id, via, at, dwell_ms, prev_entry_at)';
 
-export const transitionParams = (r: TransitionRow): unknown[] => [
+/**
+ * One transition's VALUES. `prev_entry_at` is the record's previous entry into to_stage: the
+ * latest already written (among the record's few transitions, by the (entity, record_id, at)
+ * index: with `to_stage = ?` in the WHERE SQLite walked the (entity, to_stage, at) index back
+ * through every entry of the stage, a seed 8× slower) or an earlier row of the same
+ * batch (a parameter, also the subquery's lower bound: a statement does not see its own rows),
+ * whichever is later. The period funnel counts an entry once per record by it
+ * (sql/reports/flow.ts). Transitions are written as the moves happen, so no later entry's value
+ * needs changing.
+ */
+export const TRANSITION_VALUES =
+  '(?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT max(CASE WHEN p.to_stage = ? THEN p.at END)' +
+  ' FROM stage_transitions p WHERE p.entity = ? AND p.record_id = ? AND p.at <= ? AND p.at >= ?), ?))';
+
+export const transitionParams = (
+  r: TransitionRow,
+  prevInBatch: number | null = null,
+): unknown[] => [
   r.id ?? newId(),
   r.entity,
   r.recordId,
@@ -19,7 +36,36 @@ export const transitionParams = (r: TransitionRow): unknown[] => [
   r.via,
   r.at,
   r.dwellMs,
+  r.toStage,
+  r.entity,
+  r.recordId,
+  r.at,
+  prevInBatch ?? -Number.MAX_SAFE_INTEGER,
+  prevInBatch,
 ];
+
+/** Each row's previous entry into its to_stage among the rows of the batch (by time, then order). */
+function prevInBatch(rows: readonly TransitionRow[]): (number | null)[] {
+  const prev = new Array<number | null>(rows.length).fill(null);
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = `${r.entity}\u0000${r.recordId}\u0000${r.toStage}`;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => rows[a]!.at - rows[b]!.at || a - b);
+    for (let k = 1; k < list.length; k++) prev[list[k]!] = rows[list[k - 1]!]!.at;
+  }
+  return prev;
+}
+
+const batchParams = (rows: readonly TransitionRow[]): unknown[][] => {
+  const prev = prevInBatch(rows);
+  return rows.map((r, i) => transitionParams(r, prev[i]));
+};
 
 /** record_history over portable SQL. */
 export function historyRepo(x: SqlExec): HistoryRepo {
@@ -74,14 +120,16 @@ export function transitionRepo(
 ): TransitionRepo {
   return {
     async append(r) {
-      await insertRows(x, INSERT_TRANSITION, [transitionParams(r)]);
+      await insertRows(x, INSERT_TRANSITION, [transitionParams(r)], '', TRANSITION_VALUES);
     },
     async appendMany(rows) {
+      const write = () =>
+        insertRows(x, INSERT_TRANSITION, batchParams(rows), '', TRANSITION_VALUES);
       if (rows.length < BULK_MIN_ROWS) {
-        await insertRows(x, INSERT_TRANSITION, rows.map(transitionParams));
+        await write();
         return;
       }
-      await bulk(() => insertRows(x, INSERT_TRANSITION, rows.map(transitionParams)));
+      await bulk(write);
       await reenterRecords(x, dialect, rows);
     },
     async listFor(entity, recordId) {

@@ -2,7 +2,7 @@ import { newId } from '../ids';
 import type { HistoryRow, TransitionRow } from '../api/history';
 import type { OutboxRow } from './record-core';
 import type { SqliteCtx } from './context';
-import { INSERT_TRANSITION, transitionParams } from '../sql/history';
+import { INSERT_TRANSITION, TRANSITION_VALUES, transitionParams } from '../sql/history';
 
 const json = (v: unknown): string | null =>
   v === undefined || v === null ? null : JSON.stringify(v);
@@ -27,7 +27,7 @@ export function writeHistory(ctx: SqliteCtx, rows: readonly HistoryRow[]): void 
 }
 
 export function writeTransition(ctx: SqliteCtx, r: TransitionRow): void {
-  ctx.stmt(`${INSERT_TRANSITION} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...transitionParams(r));
+  ctx.stmt(`${INSERT_TRANSITION} VALUES ${TRANSITION_VALUES}`).run(...transitionParams(r));
 }
 
 export function writeOutbox(ctx: SqliteCtx, r: OutboxRow): number {

@@ -146,6 +146,12 @@ export function bulkUpkeepContract(factory: StoreFactory): void {
           await rows(single.store, 'report_rows'),
         );
         expect(await rows(bulk.store, 'report_cohorts')).toEqual(cohorts);
+        // Each transition's previous entry into its stage, set on insert, is the same both ways.
+        const transitions = await rows(single.store, 'stage_transitions');
+        expect(
+          transitions.filter((t) => !t.includes('["prev_entry_at",null]')).length,
+        ).toBeGreaterThan(10);
+        expect(await rows(bulk.store, 'stage_transitions')).toEqual(transitions);
         // The switch is down after the batches: a single insert is counted by its trigger.
         for (const s of [single.store, bulk.store])
           await s.records(baseSpec).insert('lead', { id: 'late', name: 'late', createdAt: T0 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ReportRepo, StoredRecord, Tx } from '../../src/index';
+import type { ReportRepo, StoredRecord, TransitionRow, Tx } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
 
 const PATH = ['new', 'qualified', 'trial', 'quoted', 'won'];
@@ -35,13 +35,14 @@ export function reportsContract(factory: StoreFactory): void {
     return r.value;
   };
   let leads: Lead[] = [];
+  let gone: Lead[] = [];
 
   beforeEach(async () => {
     // One transaction: 80 leads and their walks in one round of writes.
     await ctx.store.transaction((tx) => generate(tx));
     // Two soft-deleted leads: never counted.
-    for (const l of leads.splice(0, 2))
-      await ok(ctx.store.records(ctx.spec).softDelete('lead', l.id));
+    gone = leads.splice(0, 2);
+    for (const l of gone) await ok(ctx.store.records(ctx.spec).softDelete('lead', l.id));
   });
 
   async function generate(tx: Tx): Promise<void> {
@@ -166,6 +167,89 @@ export function reportsContract(factory: StoreFactory): void {
       expect(got).toEqual(new Map([...want].map(([k, v]) => [k, v.size])));
     });
 
+    it('counts each record once per stage entered in a period over re-entries, for every record and in a scope', async () => {
+      // 40 more leads whose walks step back and enter stages again; half of the walks appended
+      // one by one, half in one batch (the bulk path), so both set each entry's previous one.
+      const next = rng(7);
+      const extra: Lead[] = [];
+      const batch: TransitionRow[] = [];
+      await ctx.store.transaction(async (tx) => {
+        for (let i = 0; i < 40; i++) {
+          const createdAt = T0 + Math.floor(next() * 5 * DAY);
+          const ownerId = ['u1', 'u2', 'u3'][i % 3]!;
+          const rec = await ok(
+            tx
+              .records(ctx.spec)
+              .insert('lead', { name: `R${i}`, ownerId, createdAt }, { now: createdAt }),
+          );
+          const moves: Move[] = [];
+          let [at, k, enteredAt, from] = [createdAt, 0, createdAt, null as string | null];
+          for (;;) {
+            const to = PATH[k]!;
+            moves.push({
+              recordId: rec.id,
+              from,
+              to,
+              at,
+              dwell: from === null ? null : at - enteredAt,
+            });
+            if (to === 'won' || moves.length === 9) break;
+            [from, enteredAt] = [to, at];
+            k = k > 0 && next() < 0.45 ? k - 1 : k + 1;
+            at += 1 + Math.floor(next() * DAY);
+          }
+          const rows = moves.map((m) => ({
+            entity: 'lead',
+            recordId: m.recordId,
+            fromStage: m.from,
+            toStage: m.to,
+            actorId: null,
+            via: 'test',
+            at: m.at,
+            dwellMs: m.dwell,
+          }));
+          if (i % 2 === 0) batch.push(...rows);
+          else for (const r of rows) await tx.transitions.append(r);
+          const stage = moves[moves.length - 1]!.to;
+          extra.push({
+            ...(await ok(tx.records(ctx.spec).update('lead', rec.id, { stage }, 1))),
+            moves,
+          });
+        }
+        await tx.transitions.appendMany(batch);
+      });
+      // A deleted record's entries are never counted.
+      await ok(ctx.store.records(ctx.spec).softDelete('lead', extra[0]!.id));
+      const live = [...leads, ...extra.slice(1)];
+      let reentered = 0;
+      for (const at of [
+        { from: T0 + 2 * DAY, to: T0 + 6 * DAY },
+        { from: T0 + 4 * DAY + 7, to: T0 + 12 * DAY },
+        { to: T0 + 3 * DAY },
+        { from: T0 + 5 * DAY },
+        {},
+      ])
+        for (const [q, sel] of [
+          [{}, live],
+          [{ scope }, live.filter(inScope)],
+        ] as const) {
+          const rows = await ok(repo().entries('lead', { ...q, at }));
+          const want = new Map<string, Set<string>>();
+          for (const l of sel)
+            for (const m of l.moves)
+              if (m.at >= (at.from ?? -Infinity) && m.at < (at.to ?? Infinity)) {
+                const ids = want.get(m.to) ?? new Set();
+                if (ids.has(l.id)) reentered++;
+                want.set(m.to, ids.add(l.id));
+              }
+          expect(new Map(rows.map((r) => [r.stage, r.records]))).toEqual(
+            new Map([...want].map(([k, v]) => [k, v.size])),
+          );
+        }
+      // The data means something: records entered a stage twice within the ranges.
+      expect(reentered).toBeGreaterThan(20);
+    });
+
     it('finds the furthest stage each record reached, lost records by where they were lost', async () => {
       const rows = await ok(repo().reach('lead', { ranks: RANKS }));
       const want = new Map<number, number>();
@@ -194,6 +278,25 @@ export function reportsContract(factory: StoreFactory): void {
         expect(row.mean).toBeCloseTo(v.reduce((a, b) => a + b, 0) / v.length, 3);
         expect(row.median).toBe(rank(v, 0.5));
         expect(row.p90).toBe(rank(v, 0.9));
+      }
+      // Every live record in a range (a manager's: read from the moves' index alone); the two
+      // soft-deleted leads' moves are left out.
+      const at = { from: T0 + 3 * DAY, to: T0 + 11 * DAY };
+      const all = await ok(repo().dwell('lead', { at }));
+      const inRange = new Map<string, number[]>();
+      for (const l of leads)
+        for (const m of l.moves)
+          if (m.from !== null && m.dwell !== null && m.at >= at.from && m.at < at.to)
+            inRange.set(m.from, [...(inRange.get(m.from) ?? []), m.dwell]);
+      const goneMoves = gone
+        .flatMap((l) => l.moves)
+        .filter((m) => m.from !== null && m.at >= at.from);
+      expect(goneMoves.length).toBeGreaterThan(0);
+      expect(all.map((r) => r.stage).sort()).toEqual([...inRange.keys()].sort());
+      for (const row of all) {
+        const v = inRange.get(row.stage)!.sort((a, b) => a - b);
+        expect([row.count, row.median, row.p90]).toEqual([v.length, rank(v, 0.5), rank(v, 0.9)]);
+        expect(row.mean).toBeCloseTo(v.reduce((a, b) => a + b, 0) / v.length, 3);
       }
     });
 

@@ -3,6 +3,8 @@ import type { DwellRow, EntryRow, MergeRow, ReachRow, TimeRange } from '../../ap
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import { fromNum, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
+import { dwellOfAll } from './dwell-all';
+import { entriesOfAll } from './entries-all';
 import { param, selectedRecords, type Where } from './scope';
 
 /** The records a flow query reads plus the transitions' range condition (alias `t`). */
@@ -43,12 +45,24 @@ function joined(dialect: SqlDialectName): string {
     : 'stage_transitions t JOIN r ON r.id = t.record_id';
 }
 
-/** Distinct records entering each stage, per key. */
+/**
+ * Distinct records entering each stage, per key: per record the entry whose previous entry into
+ * the stage (`prev_entry_at`, set on insert) lies before the range or does not exist — one such
+ * entry per record and stage, so a count without DISTINCT. Every live record, unsplit, is
+ * counted from the indexes alone (entries-all.ts).
+ */
 export async function entries(x: SqlExec, p: FlowParts): Promise<EntryRow[]> {
+  if (p.where === null && p.by === null) return entriesOfAll(x, p);
   const f = transitionsOf(p);
+  const from = p.at?.from;
+  let first = 't.prev_entry_at IS NULL';
+  if (from !== undefined) {
+    first = `(${first} OR t.prev_entry_at < ${param(p.dialect, from)})`;
+    f.params.push(from);
+  }
   const rows = await x.all(
-    `${f.cte} SELECT t.to_stage AS s, r.k AS k, count(DISTINCT t.record_id) AS n
-     FROM ${joined(p.dialect)} WHERE ${f.cond} GROUP BY t.to_stage, r.k`,
+    `${f.cte} SELECT t.to_stage AS s, r.k AS k, count(*) AS n
+     FROM ${joined(p.dialect)} WHERE ${f.cond} AND ${first} GROUP BY t.to_stage, r.k`,
     f.params,
   );
   return rows.map((row) => ({
@@ -103,8 +117,12 @@ export async function reach(
   }));
 }
 
-/** Count, mean, nearest-rank median and p90 of the time spent in each stage left. */
+/**
+ * Count, mean, nearest-rank median and p90 of the time spent in each stage left. Every live
+ * record, unsplit, is read from the moves' index alone (dwell-all.ts).
+ */
 export async function dwell(x: SqlExec, p: FlowParts): Promise<DwellRow[]> {
+  if (p.where === null && p.by === null) return dwellOfAll(x, p);
   const f = transitionsOf(p);
   const rows = await x.all(
     `${f.cte}, d AS (
