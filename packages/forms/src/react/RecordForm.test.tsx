@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordData } from '@trellis/rules';
+import type { AppSpec } from '@trellis/spec';
+import { runtimeFor } from '../core/spec-cache';
 import { formsApp } from '../../test/fixture';
 import { lightWidgets } from '../widgets/light/index';
 import { RecordForm } from './RecordForm';
@@ -188,6 +190,21 @@ describe('RecordForm', () => {
     submit();
     await screen.findByText('"Budget" must be filled before entering "Qualified"');
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('compiles an entity validator once per spec version, never when a form mounts', () => {
+    const validator = (spec: AppSpec) => {
+      const runtime = runtimeFor(spec, { form: 'apply' });
+      if ('error' in runtime) throw new Error(runtime.error);
+      return runtime.model.validate;
+    };
+    const compiled = validator(formsApp);
+    renderForm();
+    cleanup();
+    renderForm();
+    expect(validator(formsApp)).toBe(compiled);
+    // Another spec object is another version: its own validator.
+    expect(validator(JSON.parse(JSON.stringify(formsApp)) as AppSpec)).not.toBe(compiled);
   });
 
   it('re-renders only the typed field and the fields whose rules read it', () => {

@@ -42,7 +42,7 @@ export function useSubmit(scope: FormScope, onSubmit: SubmitHandler, onDone: () 
       }
       setBusy(true);
       try {
-        const outcome = await onSubmit(check.values, check);
+        const outcome = await onSubmit(withoutHidden(check.values, scope.hidden), check);
         const errors = outcome && outcome.errors ? outcome.errors : [];
         const placed = placeErrors(errors, (key) => onForm(scope, check, `/${key}`));
         const messages: Record<string, string> = {};
@@ -83,4 +83,10 @@ function onForm(scope: FormScope, check: FormCheck, path: string): boolean {
     check.state.fields[key]?.visible === true &&
     !scope.hidden.has(key)
   );
+}
+
+/** Values without the fields the host hides (role permissions): a form never sends them. */
+function withoutHidden(values: RecordData, hidden: ReadonlySet<string>): RecordData {
+  if (hidden.size === 0) return values;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !hidden.has(key)));
 }
