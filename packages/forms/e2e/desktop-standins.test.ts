@@ -33,7 +33,7 @@ const look = (label: string) =>
       radius: s.borderTopLeftRadius,
       background: s.backgroundColor,
       font: `${s.fontSize} ${s.color}`,
-      live: !box.hasAttribute('data-standin'),
+      live: !box.classList.contains('tf-d-standin'),
     };
   });
 

@@ -3,7 +3,7 @@ import { localized } from '@trellis/rules';
 import type { FieldSpec } from '@trellis/spec';
 import { formMessage } from '../../core/messages';
 import type { WidgetProps } from '../../react/widget-types';
-import { SelectFacade } from './facades';
+import { selectFacade } from './facades';
 import { upgradeOnUse, type LiveProps } from './upgrade';
 
 const optionsOf = (f: FieldSpec) =>
@@ -100,12 +100,11 @@ function LiveSelect({ attachInput, openOnMount, ...p }: LiveProps) {
   );
 }
 
-const UpgradingSelect = upgradeOnUse(SelectFacade, LiveSelect);
-
-/** A dropdown mounts drawn (facades.tsx) and becomes Ant Design's Select when used. */
-export function DesktopSelect(p: WidgetProps) {
-  return asRadios(p) ? <LiveSelect {...p} /> : <UpgradingSelect {...p} />;
-}
+/**
+ * A dropdown mounts drawn (facades.tsx) and becomes Ant Design's Select when used; radio
+ * buttons are the live group at once.
+ */
+export const DesktopSelect = upgradeOnUse(selectFacade, LiveSelect, asRadios);
 
 export function DesktopMultiselect({ attachInput, ...p }: WidgetProps) {
   const options = optionsOf(p.field);

@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formsApp } from '../../../test/fixture';
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { RecordForm } from '../../react/RecordForm';
 
 beforeAll(() => {
@@ -58,5 +61,23 @@ describe('desktop widgets (Ant Design)', () => {
     fireEvent.click(submit);
     await vi.waitFor(() => expect(onSubmit).toHaveBeenCalled());
     expect(onSubmit.mock.calls[0]![0]).toMatchObject({ budget: 199950, phone: '+8613800138000' });
+  }, 120_000);
+
+  it('speak the form language inside an app provider of the same language or another', () => {
+    // Inside a provider that already speaks it the form adds none of its own; inside another
+    // it sets its own. Both with Ant Design's components and with its static-style stand-ins.
+    for (const zeroRuntime of [false, true])
+      for (const outer of [zhCN, enUS]) {
+        render(
+          <ConfigProvider locale={outer} theme={{ zeroRuntime }}>
+            <RecordForm spec={formsApp} entity="lead" locale="zh-CN" onSubmit={vi.fn()} />
+          </ConfigProvider>,
+        );
+        const start = screen.getByLabelText('开课日期');
+        expect(start.getAttribute('placeholder'), `${outer.locale} ${zeroRuntime}`).toBe(
+          '请选择日期',
+        );
+        cleanup();
+      }
   }, 120_000);
 });

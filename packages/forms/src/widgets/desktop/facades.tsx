@@ -1,35 +1,20 @@
-import { useContext, type PointerEvent } from 'react';
+import type { PointerEvent } from 'react';
 import dayjs from 'dayjs';
-import { ConfigProvider } from 'antd';
 import { localized } from '@trellis/rules';
 import { formMessage } from '../../core/messages';
 import { fromMinorUnits, minorDigits } from '../../core/money';
-import { antClasses, useAntLook } from './look';
+import { antClasses } from './look';
 import type { FacadeProps } from './upgrade';
 
 // Stand-ins for the Ant Design inputs that are costly to mount (InputNumber, Select,
 // DatePicker): the markup those components render when closed and untouched, with their class
 // names, so Ant Design's stylesheet draws them the same. Each keeps the field's id, label and
 // aria wiring; pointing at it or focusing it swaps in the real component (upgrade.tsx). Each
-// root carries `data-standin` so a test (or a stylesheet) can tell one from the live widget.
+// root carries the class `tf-d-standin` (full width, desktop.css) so a test (or a stylesheet)
+// can tell one from the live widget. Every element and attribute here is paid per field when a
+// big form mounts: styles are classes, the arrow and calendar icons are drawn by CSS.
 
-// Ant Design's own icons (@ant-design/icons "down" and "calendar"), as plain SVG.
-const DOWN =
-  'M884 256h-75c-5.1 0-9.9 2.5-12.9 6.6L512 654.2 227.9 262.6c-3-4.1-7.8-6.6-12.9-6.6h-75c-6.5 0-10.3 7.4-6.5 12.7l352.6 486.1c12.8 17.6 39 17.6 51.7 0l352.6-486.1c3.9-5.3.1-12.7-6.4-12.7z';
-const CALENDAR =
-  'M880 184H712v-64c0-4.4-3.6-8-8-8h-56c-4.4 0-8 3.6-8 8v64H384v-64c0-4.4-3.6-8-8-8h-56c-4.4 0-8 3.6-8 8v64H144c-17.7 0-32 14.3-32 32v664c0 17.7 14.3 32 32 32h736c17.7 0 32-14.3 32-32V216c0-17.7-14.3-32-32-32zm-40 656H184V460h656v380zM184 392V256h128v48c0 4.4 3.6 8 8 8h56c4.4 0 8-3.6 8-8v-48h256v48c0 4.4 3.6 8 8 8h56c4.4 0 8-3.6 8-8v-48h128v136H184z';
-
-function Icon({ name, path }: { name: string; path: string }) {
-  return (
-    <span role="img" aria-hidden="true" className={`anticon anticon-${name}`}>
-      <svg viewBox="64 64 896 896" focusable="false" width="1em" height="1em" fill="currentColor">
-        <path d={path} />
-      </svg>
-    </span>
-  );
-}
-
-const wakeOn = (p: Omit<FacadeProps, 'attachInput'>) =>
+const wakeOn = (p: Omit<FacadeProps, 'attachInput' | 'look' | 'antLocale'>) =>
   p.readOnly
     ? {}
     : {
@@ -47,7 +32,7 @@ const wakeOn = (p: Omit<FacadeProps, 'attachInput'>) =>
         onFocus: () => p.wake('focus'),
       };
 
-const aria = (p: Omit<FacadeProps, 'attachInput'>) => ({
+const aria = (p: Omit<FacadeProps, 'attachInput' | 'look' | 'antLocale'>) => ({
   id: p.id,
   'aria-invalid': p.invalid || undefined,
   'aria-required': p.required || undefined,
@@ -55,8 +40,7 @@ const aria = (p: Omit<FacadeProps, 'attachInput'>) => ({
 });
 
 /** InputNumber (numbers, percents, money in yuan): typing before the swap still counts. */
-export function NumberFacade({ attachInput, ...p }: FacadeProps) {
-  const look = useAntLook();
+export function numberFacade({ attachInput, look, antLocale: _, ...p }: FacadeProps) {
   const f = p.field;
   const money = f.type === 'money';
   const currency = (money && f.currency) || 'CNY';
@@ -71,10 +55,8 @@ export function NumberFacade({ attachInput, ...p }: FacadeProps) {
     <div
       className={antClasses(look, 'input-number', {
         invalid: p.invalid,
-        extra: 'ant-input-number-mode-input',
+        extra: 'ant-input-number-mode-input tf-d-standin',
       })}
-      style={{ width: '100%' }}
-      data-standin=""
       {...wakeOn(p)}
     >
       {prefix && <div className="ant-input-number-prefix">{prefix}</div>}
@@ -103,8 +85,7 @@ export function NumberFacade({ attachInput, ...p }: FacadeProps) {
 }
 
 /** A single Select, closed: the chosen option's label (and color dot) or the placeholder. */
-export function SelectFacade({ attachInput, ...p }: FacadeProps) {
-  const look = useAntLook();
+export function selectFacade({ attachInput, look, antLocale: _, ...p }: FacadeProps) {
   const f = p.field;
   const option =
     f.type === 'select' && p.value !== null && p.value !== undefined
@@ -115,10 +96,8 @@ export function SelectFacade({ attachInput, ...p }: FacadeProps) {
     <div
       className={antClasses(look, 'select', {
         invalid: p.invalid,
-        extra: `ant-select-single${label ? ' ant-select-allow-clear' : ''} ant-select-show-arrow ant-select-show-search`,
+        extra: `ant-select-single${label ? ' ant-select-allow-clear' : ''} ant-select-show-arrow ant-select-show-search tf-d-standin`,
       })}
-      style={{ width: '100%' }}
-      data-standin=""
       {...wakeOn(p)}
     >
       <div
@@ -137,12 +116,10 @@ export function SelectFacade({ attachInput, ...p }: FacadeProps) {
         )}
         <input
           {...aria(p)}
-          type="text"
           autoComplete="off"
           className="ant-select-input"
           role="combobox"
           aria-expanded="false"
-          aria-haspopup="listbox"
           aria-autocomplete="list"
           readOnly={p.readOnly}
           ref={attachInput}
@@ -150,16 +127,13 @@ export function SelectFacade({ attachInput, ...p }: FacadeProps) {
           onChange={() => p.wake('focus')}
         />
       </div>
-      <div className="ant-select-suffix">
-        <Icon name="down" path={DOWN} />
-      </div>
+      <div className="ant-select-suffix tf-d-icon-down" />
     </div>
   );
 }
 
 /** A DatePicker (date or date and time), closed. */
-export function DateFacade({ attachInput, ...p }: FacadeProps) {
-  const look = useAntLook();
+export function dateFacade({ attachInput, look, antLocale, ...p }: FacadeProps) {
   const withTime = p.field.type === 'datetime';
   const format = withTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD';
   const value =
@@ -169,16 +143,12 @@ export function DateFacade({ attachInput, ...p }: FacadeProps) {
         ? dayjs(p.value)
         : null;
   const text = value?.isValid() ? value.format(format) : '';
-  // The placeholder the live picker will show: from the locale Ant Design's ConfigProvider holds.
-  const lang = useContext(ConfigProvider.ConfigContext).locale?.DatePicker?.lang;
   return (
     <div
       className={antClasses(look, 'picker', {
         invalid: p.invalid,
-        extra: p.readOnly ? 'ant-picker-disabled' : undefined,
+        extra: p.readOnly ? 'ant-picker-disabled tf-d-standin' : 'tf-d-standin',
       })}
-      style={{ width: '100%' }}
-      data-standin=""
       {...wakeOn(p)}
     >
       <div className="ant-picker-input">
@@ -186,15 +156,13 @@ export function DateFacade({ attachInput, ...p }: FacadeProps) {
           {...aria(p)}
           autoComplete="off"
           size={format.length + 2}
-          placeholder={p.placeholder ?? lang?.placeholder}
+          placeholder={p.placeholder ?? antLocale?.DatePicker?.lang.placeholder}
           disabled={p.readOnly}
           ref={attachInput}
           value={text}
           onChange={() => p.wake('focus')}
         />
-        <span className="ant-picker-suffix">
-          <Icon name="calendar" path={CALENDAR} />
-        </span>
+        <span className="ant-picker-suffix tf-d-icon-calendar" />
       </div>
     </div>
   );

@@ -1,7 +1,9 @@
 import { Alert, Button, ConfigProvider, Typography } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+// The ES modules: `antd/locale/*` is CommonJS, which a browser bundle wraps ({ default }), so
+// its `locale` code could not be compared with the app's (the web app imports these too).
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { useContext, type ReactNode } from 'react';
 import type { Locale } from '@trellis/rules';
 import { formMessage } from '../../core/messages';
 import { AntLookProvider, useAntLook } from './look';
@@ -20,16 +22,17 @@ import type {
  */
 export function DesktopFrame(p: FieldFrameProps) {
   const style = p.span > 1 ? { gridColumn: `span ${p.span}` } : undefined;
-  // The mark is drawn by CSS, as Ant Design does: the label's text stays the field's name.
+  // The mark is drawn by CSS, as Ant Design does: the label's text stays the field's name. The
+  // label is styled by its place in the frame (desktop.css), one attribute less per field.
   const mark = p.required ? '' : undefined;
   return (
-    <div className="tf-d-field" style={style} data-tf-field data-invalid={p.error ? '' : undefined}>
+    <div className="tf-d-field" style={style} data-tf-field>
       {p.group ? (
         <div className="tf-d-label" data-required={mark}>
           {p.label}
         </div>
       ) : (
-        <label className="tf-d-label" htmlFor={p.id} data-required={mark}>
+        <label htmlFor={p.id} data-required={mark}>
           {p.label}
         </label>
       )}
@@ -50,7 +53,7 @@ export function DesktopFrame(p: FieldFrameProps) {
 
 export function DesktopSection(p: SectionFrameProps) {
   return (
-    <section className="tf-desktop-section" style={{ marginBottom: 8 }}>
+    <section className="tf-desktop-section">
       {p.title && (
         <Typography.Title level={5} style={{ marginTop: 4 }}>
           {p.title}
@@ -113,11 +116,15 @@ export function DesktopUnsupported(p: WidgetProps) {
   );
 }
 
-/** Ant Design's own texts (date pickers, empty lists) in the form's locale. */
+/**
+ * Ant Design's own texts (date pickers, empty lists) in the form's locale. An app whose root
+ * provider already speaks it (the web app's does) gets no provider of its own per form: a
+ * nested ConfigProvider merges its whole configuration again on every mount.
+ */
 export function DesktopRoot({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
-      <AntLookProvider>{children}</AntLookProvider>
-    </ConfigProvider>
-  );
+  const antLocale = locale === 'zh-CN' ? zhCN : enUS;
+  const outer = useContext(ConfigProvider.ConfigContext).locale;
+  const body = <AntLookProvider>{children}</AntLookProvider>;
+  if (outer?.locale !== undefined && outer.locale === antLocale.locale) return body;
+  return <ConfigProvider locale={antLocale}>{body}</ConfigProvider>;
 }

@@ -4,8 +4,8 @@ import type { WidgetProps } from '../../react/widget-types';
 import { minorDigits } from '../../core/money';
 import { displayValue, inputText } from '../shared/display';
 import { usePhoneText } from '../shared/usePhoneText';
-import { DateFacade, NumberFacade } from './facades';
-import { antClasses, useAntLook } from './look';
+import { dateFacade, numberFacade } from './facades';
+import { antClasses, useAntLook, type AntLook } from './look';
 import { upgradeOnUse, type LiveProps } from './upgrade';
 
 // What every input shares: id, aria wiring, read-only, placeholder, error status.
@@ -24,15 +24,18 @@ type TextProps = Omit<WidgetProps, 'attachInput' | 'onChange'> & {
   attachInput: WidgetProps['attachInput'];
   text: string;
   onText(text: string): void;
-  type: string;
+  type: string | undefined;
   inputMode?: 'email' | 'tel' | 'url';
   autoComplete?: string;
 };
 
 // A text input is the <input> Ant Design's Input renders (same classes, so the same look from
-// its static stylesheet), without mounting the component: nothing about it needs it.
-function AntInput({ attachInput, text, onText, type, inputMode, autoComplete, ...p }: TextProps) {
-  const look = useAntLook();
+// its static stylesheet), without mounting the component: nothing about it needs it. A render
+// function of the widget, not a component of its own: one component less per field.
+function antInput(
+  look: AntLook,
+  { attachInput, text, onText, type, inputMode, autoComplete, ...p }: TextProps,
+) {
   const attrs = { ...common(p), type, inputMode, autoComplete, readOnly: p.readOnly, value: text };
   if (!look.static)
     return (
@@ -53,27 +56,34 @@ function AntInput({ attachInput, text, onText, type, inputMode, autoComplete, ..
   );
 }
 
-const textInput = (type: string, inputMode?: 'email' | 'tel' | 'url', autoComplete?: string) =>
+// A plain text input needs no type attribute (text is the default): one attribute less.
+const textInput = (type?: string, inputMode?: 'email' | 'tel' | 'url', autoComplete?: string) =>
   function DesktopText(p: WidgetProps) {
-    return (
-      <AntInput
-        {...p}
-        {...{ type, inputMode, autoComplete }}
-        text={inputText(p.value)}
-        onText={p.onChange}
-      />
-    );
+    return antInput(useAntLook(), {
+      ...p,
+      type,
+      inputMode,
+      autoComplete,
+      text: inputText(p.value),
+      onText: p.onChange,
+    });
   };
 
-export const DesktopText = textInput('text');
+export const DesktopText = textInput();
 export const DesktopEmail = textInput('email', 'email', 'email');
 export const DesktopUrl = textInput('url', 'url');
 
 export function DesktopPhone(p: WidgetProps) {
   const [text, setText] = usePhoneText(p.value, p.field, p.onChange);
-  return (
-    <AntInput {...p} type="tel" inputMode="tel" autoComplete="tel" text={text} onText={setText} />
-  );
+  const look = useAntLook();
+  return antInput(look, {
+    ...p,
+    type: 'tel',
+    inputMode: 'tel',
+    autoComplete: 'tel',
+    text,
+    onText: setText,
+  });
 }
 
 /** Grows with its text from 3 to 10 lines (CSS field-sizing; desktop.css). */
@@ -180,10 +190,10 @@ function LiveDatetime({ attachInput, openOnMount, ...p }: LiveProps) {
   );
 }
 
-export const DesktopNumber = upgradeOnUse(NumberFacade, LiveNumber);
-export const DesktopMoney = upgradeOnUse(NumberFacade, LiveMoney);
-export const DesktopDate = upgradeOnUse(DateFacade, LiveDate);
-export const DesktopDatetime = upgradeOnUse(DateFacade, LiveDatetime);
+export const DesktopNumber = upgradeOnUse(numberFacade, LiveNumber);
+export const DesktopMoney = upgradeOnUse(numberFacade, LiveMoney);
+export const DesktopDate = upgradeOnUse(dateFacade, LiveDate);
+export const DesktopDatetime = upgradeOnUse(dateFacade, LiveDatetime);
 
 export function DesktopFormula(p: WidgetProps) {
   return (

@@ -1,6 +1,8 @@
-import { useState, type ComponentType } from 'react';
+import { useContext, useState, type ComponentType, type ReactElement } from 'react';
+import { ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
 import type { WidgetProps } from '../../react/widget-types';
-import { useAntLook } from './look';
+import { useAntLook, type AntLook } from './look';
 
 /**
  * How a stand-in was woken, weakest first: a pointer over it, focus in it, a press on it. A
@@ -11,28 +13,42 @@ import { useAntLook } from './look';
 type Wake = 'hover' | 'focus' | 'press';
 const STRENGTH: Record<Wake, number> = { hover: 1, focus: 2, press: 3 };
 
-/** A stand-in's props: the widget's, plus the call that swaps in the real widget. */
-export type FacadeProps = WidgetProps & { wake(how: Wake): void };
+/** A stand-in's props: the widget's, the form's Ant Design look, the call that swaps it. */
+export type FacadeProps = WidgetProps & {
+  look: AntLook;
+  /** Ant Design's texts in the tree's language (the placeholder a live date picker shows). */
+  antLocale: Locale | undefined;
+  wake(how: Wake): void;
+};
+
+/**
+ * Draws a stand-in. A plain function, not a component: it runs inside the upgrading widget's
+ * render (one component less per field), so it calls no hook; what it needs of the tree's
+ * context comes in `look` and `antLocale`.
+ */
+export type Facade = (p: FacadeProps) => ReactElement;
 
 /** The real widget's props: those of any widget, plus whether to open (a press woke it). */
 export type LiveProps = WidgetProps & { openOnMount?: boolean };
 
 /**
- * A widget that mounts as `Facade` — plain elements drawn with Ant Design's classes, the same
+ * A widget that mounts as `facade` — plain elements drawn with Ant Design's classes, the same
  * look at a fraction of the cost — and becomes the Ant Design widget `Live` the first time the
  * person points at it, focuses it (by keyboard, or focus moved to an error) or presses it. A
  * big form pays for Ant Design only in the fields someone uses. Focus moves to the live widget
  * when focus or a press woke it; a pointer wakes it before the click lands, so the click reaches
- * the live widget.
+ * the live widget. `liveAtOnce` names fields that have no stand-in (radio groups).
  */
 export function upgradeOnUse(
-  Facade: ComponentType<FacadeProps>,
+  facade: Facade,
   Live: ComponentType<LiveProps>,
+  liveAtOnce?: (p: WidgetProps) => boolean,
 ): ComponentType<WidgetProps> {
   return function Upgrading(p: WidgetProps) {
     const [live, setLive] = useState<Wake | null>(null);
     const look = useAntLook();
-    if (live || !look.static)
+    const antLocale = useContext(ConfigProvider.ConfigContext).locale;
+    if (live || !look.static || liveAtOnce?.(p))
       return (
         <Live
           {...p}
@@ -42,6 +58,6 @@ export function upgradeOnUse(
       );
     const wake = (how: Wake) =>
       setLive((was) => (was && STRENGTH[was] >= STRENGTH[how] ? was : how));
-    return <Facade {...p} wake={wake} />;
+    return facade({ ...p, look, antLocale, wake });
   };
 }
