@@ -9,9 +9,9 @@ import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import type { View } from '../../../lib/records/types';
 import { useSignedIn } from '../../../lib/session/useMe';
-import { useLiveSpec } from '../../../lib/session/useSpec';
 import { useMyTasks, useNotifications } from '../../../lib/work/api';
 import { useWorkbenchViews } from '../hooks/useWorkbenchViews';
+import { DashboardPanel } from './DashboardPanel';
 import { HandoversTile } from './HandoversTile';
 import { ViewPanel } from './ViewPanel';
 
@@ -45,7 +45,6 @@ export function WorkbenchPage() {
 function Panel({ item, views }: { item: WorkbenchItemSpec; views: View[] }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const spec = useLiveSpec();
   const title = item.title ? label(item.title) : undefined;
   if (item.type === 'view') {
     const view = views.find((v) => v.key === item.ref);
@@ -59,20 +58,7 @@ function Panel({ item, views }: { item: WorkbenchItemSpec; views: View[] }) {
   if (item.type === 'notifications')
     return <NotificationsPanel title={title ?? t('workbench.notificationsTitle')} />;
   if (item.type === 'dashboard')
-    return (
-      <Card
-        size="small"
-        title={
-          title ??
-          label(
-            (spec.dashboards ?? []).find((d) => d.key === item.ref)?.label,
-            t('workbench.dashboard'),
-          )
-        }
-      >
-        <Link to={`/dashboards/${item.ref}`}>{t('workbench.more')}</Link>
-      </Card>
-    );
+    return <DashboardPanel dashboardKey={item.ref} {...(title ? { title } : {})} />;
   return null;
 }
 

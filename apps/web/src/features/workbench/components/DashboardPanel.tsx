@@ -1,0 +1,98 @@
+import { Card, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { useQueries } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DashboardSpec } from '@trellis/spec';
+import { ErrorState } from '../../../components/feedback/ErrorState';
+import { LoadingState } from '../../../components/feedback/LoadingState';
+import { useLabel } from '../../../lib/i18n/useLabel';
+import { useLocale } from '../../../lib/i18n/useLocale';
+import { formatNumber } from '../../../lib/reports/format';
+import { fetchWidget, reportKeys, type WidgetNumbers } from '../../../lib/reports/widget';
+import { useLiveSpec } from '../../../lib/session/useSpec';
+
+/** The most numbers a panel shows: a row of them on a desktop, two rows on a phone. */
+const MOST = 4;
+
+/** A widget that is one number: a metric, or a rate not split by a field. */
+const isOneNumber = (w: DashboardSpec['widgets'][number]) =>
+  w.type === 'metric' || (w.type === 'ratio' && !w.field);
+
+/**
+ * A dashboard on the workbench: its single numbers (a rep's own new leads, enrolments and
+ * overdue follow-ups; a manager's open leads and revenue), read for the signed-in user as the
+ * dashboard reads them, each with its change against the previous period; the whole dashboard
+ * a click away. A dashboard without single numbers shows what it is for.
+ */
+export function DashboardPanel({ dashboardKey, title }: { dashboardKey: string; title?: string }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const spec = useLiveSpec();
+  const dashboard = (spec.dashboards ?? []).find((d) => d.key === dashboardKey);
+  const tiles = (dashboard?.widgets ?? []).filter(isOneNumber).slice(0, MOST);
+  const numbers = useQueries({
+    queries: tiles.map((w) => ({
+      queryKey: reportKeys.widget(dashboardKey, w.key),
+      queryFn: () => fetchWidget(dashboardKey, w.key),
+    })),
+  });
+  const failed = numbers.find((q) => q.isError);
+  const href = `/dashboards/${dashboardKey}`;
+  return (
+    <Card
+      size="small"
+      title={title ?? label(dashboard?.label, t('workbench.dashboard'))}
+      extra={<Link to={href}>{t('workbench.more')}</Link>}
+    >
+      {tiles.length === 0 ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {label(dashboard?.description, t('workbench.dashboardLater'))}
+        </Typography.Paragraph>
+      ) : failed ? (
+        <ErrorState
+          error={failed.error}
+          onRetry={() => numbers.filter((q) => q.isError).forEach((q) => void q.refetch())}
+        />
+      ) : numbers.some((q) => q.isPending) ? (
+        <LoadingState rows={2} />
+      ) : (
+        <div className="trellis-numbers">
+          {numbers.map((q, i) => (
+            <OneNumber key={tiles[i]!.key} widget={q.data!} href={href} />
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** One number with its title and, when there is a previous period, the change since. */
+function OneNumber({ widget, href }: { widget: WidgetNumbers; href: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const values = widget.rows[0]?.values ?? {};
+  const value = values.value ?? values.rate;
+  const unit = widget.columns[0]?.unit ?? 'count';
+  const change = widget.period.previous ? (values.change?.value ?? null) : null;
+  return (
+    <Link to={href} className="trellis-number">
+      <span className="trellis-number-value">
+        {formatNumber(value?.value ?? null, unit, locale)}
+      </span>
+      <span className="trellis-number-title trellis-ellipsis" title={widget.title}>
+        {widget.title}
+      </span>
+      {change !== null ? (
+        <Typography.Text
+          type={change >= 0 ? 'success' : 'danger'}
+          className="trellis-number-change"
+          aria-label={t('workbench.change', { change: formatNumber(change, 'ratio', locale) })}
+        >
+          {change >= 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />}{' '}
+          {formatNumber(Math.abs(change), 'ratio', locale)}
+        </Typography.Text>
+      ) : null}
+    </Link>
+  );
+}

@@ -1,0 +1,26 @@
+import { query, request } from '../api/client';
+import type { Unit } from './format';
+
+/** A widget's numbers as the server reports them (docs/reports.md), the parts a tile reads. */
+export type WidgetNumbers = {
+  key: string;
+  title: string;
+  columns: { key: string; unit: Unit }[];
+  rows: { key: string; values: Record<string, { value: number | null }> }[];
+  period: { from: string | null; to: string | null; previous: { from: string; to: string } | null };
+};
+
+export const reportKeys = {
+  widget: (dashboard: string, widget: string) =>
+    ['dashboards', 'widget', dashboard, widget] as const,
+};
+
+/** One widget of a dashboard, scoped by the caller's role, over its default period. */
+export function fetchWidget(dashboard: string, widget: string): Promise<WidgetNumbers> {
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return request(
+    'GET',
+    `/api/v1/dashboards/${encodeURIComponent(dashboard)}/widgets/${encodeURIComponent(widget)}` +
+      query({ tz }),
+  );
+}
