@@ -4,6 +4,7 @@ import { prefetchBoard } from '../features/board/hooks/board-queries';
 import { prefetchRecordPage } from '../features/records/hooks/useRecord';
 import { prefetchViewRecords } from '../features/records/hooks/useViewRecords';
 import { queryClient } from '../lib/query-client';
+import { preloadRecordSlots } from './record-slots';
 import { warmSession } from './session-loader';
 
 /**
@@ -42,9 +43,11 @@ export const signedInRoutes: RouteObject[] = [
   },
   {
     path: 'records/:entity',
-    loader: signedInLoader(({ params, url }) =>
-      prefetchViewRecords(queryClient, params.entity!, url.searchParams),
-    ),
+    loader: signedInLoader(({ params, url }) => {
+      // The record a rep opens next from the list shows without waiting for its buttons' chunk.
+      preloadRecordSlots();
+      return prefetchViewRecords(queryClient, params.entity!, url.searchParams);
+    }),
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordListPage })),
   },
   {
@@ -53,7 +56,10 @@ export const signedInRoutes: RouteObject[] = [
   },
   {
     path: 'records/:entity/:id',
-    loader: ({ params }) => prefetchRecordPage(queryClient, params.entity!, params.id!),
+    loader: ({ params }) => {
+      preloadRecordSlots();
+      return prefetchRecordPage(queryClient, params.entity!, params.id!);
+    },
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordPage })),
   },
   {

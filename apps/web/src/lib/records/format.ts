@@ -10,6 +10,20 @@ type Formatter = (field: FieldSpec, value: unknown, env: FormatEnv) => string;
 
 const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-US' : 'zh-CN');
 
+// A phone number as read (libphonenumber parses it: the costliest cell of a list row, and rows
+// come into view again and again while scrolling), remembered for the last few thousand.
+const phoneTexts = new Map<string, string>();
+function phoneText(value: string, region: string): string {
+  const key = `${region} ${value}`;
+  let text = phoneTexts.get(key);
+  if (text === undefined) {
+    text = formatPhone(value, region);
+    if (phoneTexts.size >= 5000) phoneTexts.clear();
+    phoneTexts.set(key, text);
+  }
+  return text;
+}
+
 // Building an Intl formatter costs far more than formatting with it, and a list formats every
 // cell of every row coming into view while scrolling: one formatter per language and options.
 const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -63,7 +77,7 @@ const FORMATTERS: Record<string, Formatter> = {
   user: (_f, v, { userName }) => userName(String(v)),
   // Stored as E.164; read in the field's region as people write it ("138 0013 8000").
   phone: (f, v) =>
-    typeof v === 'string' ? formatPhone(v, (f.type === 'phone' && f.defaultRegion) || 'CN') : '',
+    typeof v === 'string' ? phoneText(v, (f.type === 'phone' && f.defaultRegion) || 'CN') : '',
   // Region values are GB/T 2260 codes ("330106"); people read the names ("浙江省 杭州市 西湖区").
   region: (_f, v) => (typeof v === 'string' ? (regionPath(v)?.replaceAll(' / ', ' ') ?? v) : ''),
   file: (_f, v) =>

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Checkbox, Spin, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -183,8 +183,14 @@ function TableRows(p: RowsProps) {
   useEffect(() => {
     if (last && last.index >= rows.length - 1 && hasMore && !loadingMore) onLoadMore();
   }, [last, rows.length, hasMore, loadingMore, onLoadMore]);
+  // The columns' template is set once here and read by every row (app.css): as each row's own
+  // inline style it was parsed again for every row coming into view.
+  const style = {
+    height: virtual.getTotalSize(),
+    '--trellis-columns': p.template,
+  } as CSSProperties;
   return (
-    <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+    <div className="trellis-table-body" style={style}>
       {items.map((item) => {
         const row = rows[item.index];
         if (!row)
@@ -199,7 +205,6 @@ function TableRows(p: RowsProps) {
             key={row.id}
             row={row}
             top={item.start}
-            template={p.template}
             columns={p.columns}
             entity={p.entity}
             text={p.text}
@@ -216,7 +221,6 @@ function TableRows(p: RowsProps) {
 type RowProps = {
   row: RecordData;
   top: number;
-  template: string;
   columns: string[];
   entity: string;
   text: (key: string, value: unknown) => string;
@@ -226,17 +230,14 @@ type RowProps = {
 };
 
 /**
- * One record's row. A native checkbox (styled like Ant Design's by CSS): dozens of rows come
- * into view per frame while scrolling fast, and Ant Design's Checkbox costs each one its style
- * hooks and wave effect.
+ * One record's row, as little as a row can be: dozens come into view per frame while scrolling
+ * fast. A native checkbox (styled like Ant Design's by CSS): Ant Design's Checkbox cost each one
+ * its style hooks and wave effect. Cells are plain blocks (app.css `trellis-td`), the row's
+ * height and columns come from CSS, and it is laid out and painted on its own (`contain`).
  */
 const TableRow = memo(function TableRow(p: RowProps) {
   return (
-    <div
-      role="row"
-      className="trellis-table-row"
-      style={{ top: p.top, height: ROW, gridTemplateColumns: p.template }}
-    >
+    <div role="row" className="trellis-table-row" style={{ top: p.top }}>
       <div role="cell" className="trellis-cell">
         <input
           type="checkbox"
@@ -249,7 +250,7 @@ const TableRow = memo(function TableRow(p: RowProps) {
       {p.columns.map((c, i) => {
         const value = p.text(c, p.row[c]);
         return (
-          <div key={c} role="cell" className="trellis-cell trellis-ellipsis" title={value}>
+          <div key={c} role="cell" className="trellis-td" title={value}>
             {i === 0 ? <Link to={`/records/${p.entity}/${p.row.id}`}>{value || '—'}</Link> : value}
           </div>
         );
