@@ -8,7 +8,8 @@
  * database: rows/s of both and their ratio, the batches' median and p95 (ms per 500 rows),
  * the import's CPU per row in this process, peak RSS (sampled every 50 ms) and heap growth of
  * the import, the load average.
- * BENCH_ROWS changes the row count; BENCH_STORES=sqlite|pg|sqlite,pg picks the databases
+ * SQLite runs as under `trellis start`: checkpoints in a thread of their own (every 200 ms).
+ * BENCH_ROWS changes the row count; BENCH_BATCH the rows per batch (default 500); BENCH_STORES=sqlite|pg|sqlite,pg picks the databases
  * (default both when PostgreSQL 15 is installed); BENCH_ONLY=import skips the baseline
  * (profiling the import alone: --cpu-prof).
  * Run: node --conditions=@trellis/source --import tsx bench/import.ts
@@ -17,6 +18,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { openStore } from '@trellis/store';
 import { summarise } from '@trellis/tooling/bench';
@@ -32,7 +34,7 @@ import { loadEducationSpec } from '../test/fixtures/education';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const BASELINE_ROWS = Number(process.env.BENCH_BASELINE_ROWS ?? Math.ceil(ROWS / 5));
-const BATCH = 500;
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const STORES = (process.env.BENCH_STORES ?? (hasPostgres() ? 'sqlite,pg' : 'sqlite')).split(',');
 const dir = mkdtempSync(join(tmpdir(), 'trellis-import-bench-'));
 const spec = loadEducationSpec();
@@ -64,12 +66,31 @@ async function writeCsv(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
+/** A checkpoint thread for a SQLite file, as the server runs one; resolves when it stopped. */
+function checkpointThread(dbFile: string): () => Promise<void> {
+  const worker = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
+    workerData: { dbFile, threadEntry: new URL('./checkpoint-thread.ts', import.meta.url).href },
+  });
+  return async () => {
+    worker.postMessage('stop');
+    await once(worker, 'message');
+    await worker.terminate();
+  };
+}
+
 async function open(kind: string, name: string) {
   const url =
     kind === 'pg'
       ? await (server.pg ??= await startPgServer()).createDatabase()
       : join(dir, `${name}.db`);
-  const store = await openStore({ url });
+  // SQLite as `trellis start` runs it: the writer leaves checkpoints to a thread of their own.
+  const store = await openStore({ url, ...(kind === 'pg' ? {} : { checkpoints: 'elsewhere' }) });
+  const stopCheckpoints = kind === 'pg' ? async () => {} : checkpointThread(url);
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await stopCheckpoints();
+    await close();
+  };
   const published = await store.specs.publish({ spec, note: 'bench', locale: 'en' });
   if (!published.ok) throw new Error(JSON.stringify(published.errors));
   await store.users.insert(

@@ -51,16 +51,15 @@ export async function* readCsv(
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    info: true,
   });
   // pipeline() carries a read or decode error into the parser and closes the file when the
   // parser stops early.
   pipeline(createReadStream(path), iconv.decodeStream(encoding), parser, () => undefined);
   let index = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[] }>) {
+    for await (const record of parser as AsyncIterable<string[]>) {
       index++;
-      yield { row: index, cells: item.record };
+      yield { row: index, cells: record };
     }
   } catch (e) {
     if (e instanceof ImportFileError) throw e;

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { countCsvRecords } from './count-rows';
 import { detectDelimiter, readCsv } from './csv-reader';
 import { knownEncoding, sniffFile } from './encoding';
 import { iconvLite } from '../lazy-libs';
@@ -19,8 +20,16 @@ async function head(path: string): Promise<Buffer> {
   }
 }
 
-/** A file opened for import: what was detected, and its rows (read again on every call). */
-export type Table = { facts: FileFacts; rows(): AsyncGenerator<SheetRow> };
+/**
+ * A file opened for import: what was detected, and its rows (read again on every call).
+ * `countFrom`: a quick count of the non-blank rows from a row on, without parsing (CSV in an
+ * ASCII-framed encoding), or null when only reading the rows can count them.
+ */
+export type Table = {
+  facts: FileFacts;
+  rows(): AsyncGenerator<SheetRow>;
+  countFrom(row: number): Promise<number | null>;
+};
 
 /**
  * Opens an uploaded file: sniffs its format and encoding (options override), lists a workbook's
@@ -38,7 +47,11 @@ export async function openTable(path: string, opts: ReadOptions = {}): Promise<T
     const sheet = opts.sheet ?? sheets[0];
     if (sheet === undefined || !sheets.includes(sheet))
       throw new ImportFileError('import.sheet', 'noSheet', { sheet: opts.sheet ?? '' });
-    return { facts: { format, sheets, sheet }, rows: () => readXlsx(path, sheet) };
+    return {
+      facts: { format, sheets, sheet },
+      rows: () => readXlsx(path, sheet),
+      countFrom: async () => null,
+    };
   }
   if (sniffed.kind === 'binary' || (sniffed.kind === 'xlsx' && !opts.encoding))
     throw new ImportFileError('import.binary', 'binaryFile');
@@ -49,5 +62,6 @@ export async function openTable(path: string, opts: ReadOptions = {}): Promise<T
   return {
     facts: { format, encoding, delimiter },
     rows: () => readCsv(path, encoding, delimiter),
+    countFrom: (row) => countCsvRecords(path, encoding, delimiter, row),
   };
 }

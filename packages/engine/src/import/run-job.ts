@@ -57,7 +57,11 @@ async function* dataRows(table: Table, header: Header, after: number): AsyncGene
     if (r.row >= start && r.row > after && !isBlankRow(r.cells)) yield r;
 }
 
+// The job's total for progress: counted on the file's bytes when it can be (one parse of the
+// file instead of two), else by reading its rows. The run corrects it at the end.
 async function countRows(table: Table, header: Header): Promise<number> {
+  const quick = await table.countFrom(header.headerRow + header.headerRows);
+  if (quick !== null) return quick;
   let n = 0;
   for await (const _ of dataRows(table, header, 0)) n++;
   return n;
@@ -196,6 +200,10 @@ async function runLeased(
   }
   if (batch.length > 0 && !(await enqueue(batch))) return store.importJobs.get(id);
   if (!(await writing)) return store.importJobs.get(id);
+  // Every row is read now: the total is what was read (the quick count may have missed a row
+  // the parser reads differently).
+  if (counts.rowsDone !== job.rowsTotal)
+    await store.importJobs.setTotal(id, counts.rowsDone, engine.clock.now());
   await store.importJobs.finish(id, 'done', engine.clock.now());
   return store.importJobs.get(id);
 }

@@ -1,3 +1,4 @@
+import type { FieldSpec } from '@trellis/spec';
 import type { HistoryRow, NewOutboxEvent, TransitionRow } from '@trellis/store';
 import { fieldLabel, isEmptyValue } from '@trellis/rules';
 import { engineError, fieldError, type Failure, type FieldError } from '../i18n/errors';
@@ -153,6 +154,15 @@ async function write(
     rows.push({ index: r.index, row });
   }
   if (rows.length === 0) return;
+  // The first transitions go in before their records: the records' report rows are then built
+  // once with their entered stage (after them, every record's report row was built and then
+  // moved again for its transition).
+  const transitions: TransitionRow[] = [];
+  for (const { row } of rows) {
+    const transition = firstTransition(c, String(row.id), (row.stage as string | null) ?? null);
+    if (transition) transitions.push(transition);
+  }
+  if (transitions.length > 0) await c.db.transitions.appendMany(transitions);
   const stored = await records(c).insertMany(
     entity,
     rows.map((r) => r.row),
@@ -160,33 +170,41 @@ async function write(
   );
   const history: HistoryRow[] = [];
   const owners: OwnerChange[] = [];
-  const transitions: TransitionRow[] = [];
   const events: NewOutboxEvent[] = [];
+  const notWritten: string[] = [];
   for (const [k, { index, row }] of rows.entries()) {
     const res = stored[k]!;
     if (!res.ok) {
       out[index] = storeFailure(c, res.error, String(row.id));
+      notWritten.push(String(row.id));
       continue;
     }
     const record = res.value;
     history.push(createdRow(c, record.id, record, filledFields(c, record)));
     owners.push(firstOwner(c, record));
-    const transition = firstTransition(c, record.id, record.stage ?? null);
-    if (transition) transitions.push(transition);
     events.push(event(c, 'record.created', record.id, { record }, opts.depth ?? 0));
     out[index] = { ok: true, record: visible(c, record) };
   }
+  // A record the store refused (an id taken) keeps no transition.
+  if (notWritten.length > 0) await c.db.transitions.removeFor(entity, notWritten);
   if (history.length > 0) await c.db.history.append(history);
   await writeOwnerChanges(c.db, owners);
-  if (transitions.length > 0) await c.db.transitions.appendMany(transitions);
   if (events.length > 0) await c.db.outbox.appendMany(events);
 }
 
-const uniqueFields = (c: Call) =>
-  [...c.model.fields].filter(
-    ([key, f]) =>
-      'unique' in f && f.unique && !c.model.identity.some((k) => k.length === 1 && k[0] === key),
-  );
+// Per entity model (one per spec version): asked for every record of a batch.
+const uniqueOf = new WeakMap<Call['model'], [string, FieldSpec][]>();
+function uniqueFields(c: Call): [string, FieldSpec][] {
+  let fields = uniqueOf.get(c.model);
+  if (!fields) {
+    fields = [...c.model.fields].filter(
+      ([key, f]) =>
+        'unique' in f && f.unique && !c.model.identity.some((k) => k.length === 1 && k[0] === key),
+    );
+    uniqueOf.set(c.model, fields);
+  }
+  return fields;
+}
 
 function uniqueKeys(c: Call, record: RecordData): string[] {
   return uniqueFields(c)

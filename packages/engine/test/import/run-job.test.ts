@@ -115,6 +115,37 @@ describe('running an import', () => {
     expect(events.every((e) => !('automations' in e.payload))).toBe(true);
   });
 
+  it('with automations on, waits for the automation worker instead of flooding it', async () => {
+    const job = await createImportJob(t.engine, {
+      entity: 'lead',
+      fileName: 'leads.csv',
+      filePath: GBK,
+      options: await options(t.engine, { automations: true }),
+      dryRun: false,
+    });
+    const current = async () => (await t.store.importJobs.get(job.id))!;
+    // One row a batch, at most one event waiting: the batch after two created leads waits.
+    const run = runImportJob(t.engine, job.id, { batchSize: 1, maxPendingEvents: 1 });
+    for (let i = 0; i < 200 && (await current()).created < 2; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await current()).toMatchObject({ status: 'running', created: 2 });
+    expect(await t.store.outbox.pending()).toBe(2);
+    // The worker takes the events: the import goes on to the end.
+    let ended = false;
+    const drain = (async () => {
+      while (!ended) {
+        for (const e of await t.store.outbox.claim('w', Date.now(), 60_000, 10))
+          await t.store.outbox.complete(e.seq, 'w', Date.now());
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const end = await run;
+    ended = true;
+    await drain;
+    expect(end).toMatchObject({ status: 'done', created: 4, skipped: 1, failed: 2 });
+  });
+
   it('skips, updates or refuses records already in the database', async () => {
     await importFile();
     const skip = await importFile();

@@ -39,4 +39,9 @@ export type TransitionRepo = {
   appendMany(rows: readonly TransitionRow[]): Promise<void>;
   /** A record's stage changes, oldest first. */
   listFor(entity: string, recordId: string): Promise<Required<TransitionRow>[]>;
+  /**
+   * Removes the transitions of records that were never written (a bulk create appends the first
+   * transitions before its records and takes back those of records the store refused).
+   */
+  removeFor(entity: string, recordIds: readonly string[]): Promise<void>;
 };

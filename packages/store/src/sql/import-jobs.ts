@@ -15,6 +15,7 @@ import {
   type Row,
   type SqlExec,
 } from './exec';
+import { insertRows } from './multi-row';
 
 const JOB_COLS =
   'id, entity, dry_run, status, created_by, file_name, file_path, options, rows_total, last_row, rows_done, created, updated, skipped, failed, error, created_at, updated_at, finished_at';
@@ -129,10 +130,21 @@ export function importJobRepo(x: SqlExec): ImportJobRepo {
             id,
           ]);
       if (changes === 0) return false;
-      for (const r of rows)
-        await x.run(
-          `INSERT INTO import_rows (job_id, row_no, outcome, record_id, errors, cells) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job_id, row_no) DO NOTHING`,
-          [id, r.row, r.outcome, r.recordId, JSON.stringify(r.errors), JSON.stringify(r.cells)],
+      // Multi-row statements: a dry run reports every row of a batch (on PostgreSQL one round
+      // trip per 64 rows instead of per row).
+      if (rows.length > 0)
+        await insertRows(
+          x,
+          'INSERT INTO import_rows (job_id, row_no, outcome, record_id, errors, cells)',
+          rows.map((r) => [
+            id,
+            r.row,
+            r.outcome,
+            r.recordId,
+            JSON.stringify(r.errors),
+            JSON.stringify(r.cells),
+          ]),
+          'ON CONFLICT (job_id, row_no) DO NOTHING',
         );
       return true;
     },

@@ -129,6 +129,32 @@ export function journalContract(factory: StoreFactory): void {
       ]);
     });
 
+    it('takes back the transitions of records never written, and only theirs', async () => {
+      const first = (id: string, recordId: string, entity = 'lead') => ({
+        id,
+        entity,
+        recordId,
+        fromStage: null,
+        toStage: 'new',
+        actorId: null,
+        via: 'import',
+        at: 10,
+        dwellMs: null,
+      });
+      await ctx.store.transitions.appendMany([
+        first('t1', 'r1'),
+        first('t2', 'r2'),
+        first('t3', 'r3'),
+        first('t4', 'r2', 'deal'),
+      ]);
+      await ctx.store.transitions.removeFor('lead', ['r2', 'r3']);
+      expect(await ctx.store.transitions.listFor('lead', 'r1')).toHaveLength(1);
+      expect(await ctx.store.transitions.listFor('lead', 'r2')).toEqual([]);
+      expect(await ctx.store.transitions.listFor('lead', 'r3')).toEqual([]);
+      expect(await ctx.store.transitions.listFor('deal', 'r2')).toHaveLength(1);
+      await ctx.store.transitions.removeFor('lead', []);
+    });
+
     it('records touches and handovers per record', async () => {
       const touch = {
         id: 'tc1',
