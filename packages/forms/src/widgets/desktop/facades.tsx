@@ -14,7 +14,7 @@ import type { FacadeProps } from './upgrade';
 // can tell one from the live widget. Every element and attribute here is paid per field when a
 // big form mounts: styles are classes, the arrow and calendar icons are drawn by CSS.
 
-const wakeOn = (p: Omit<FacadeProps, 'attachInput' | 'look' | 'antLocale'>) =>
+const wakeOn = (p: Omit<FacadeProps, 'attachInput' | 'antLocale'>) =>
   p.readOnly
     ? {}
     : {
@@ -32,7 +32,7 @@ const wakeOn = (p: Omit<FacadeProps, 'attachInput' | 'look' | 'antLocale'>) =>
         onFocus: () => p.wake('focus'),
       };
 
-const aria = (p: Omit<FacadeProps, 'attachInput' | 'look' | 'antLocale'>) => ({
+const aria = (p: Omit<FacadeProps, 'attachInput' | 'antLocale'>) => ({
   id: p.id,
   'aria-invalid': p.invalid || undefined,
   'aria-required': p.required || undefined,
@@ -40,7 +40,7 @@ const aria = (p: Omit<FacadeProps, 'attachInput' | 'look' | 'antLocale'>) => ({
 });
 
 /** InputNumber (numbers, percents, money in yuan): typing before the swap still counts. */
-export function numberFacade({ attachInput, look, antLocale: _, ...p }: FacadeProps) {
+export function numberFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
   const f = p.field;
   const money = f.type === 'money';
   const currency = (money && f.currency) || 'CNY';
@@ -53,7 +53,7 @@ export function numberFacade({ attachInput, look, antLocale: _, ...p }: FacadePr
   const suffix = f.type === 'percent' ? '%' : undefined;
   return (
     <div
-      className={antClasses(look, 'input-number', {
+      className={antClasses('input-number', {
         invalid: p.invalid,
         extra: 'ant-input-number-mode-input tf-d-standin',
       })}
@@ -85,7 +85,7 @@ export function numberFacade({ attachInput, look, antLocale: _, ...p }: FacadePr
 }
 
 /** A single Select, closed: the chosen option's label (and color dot) or the placeholder. */
-export function selectFacade({ attachInput, look, antLocale: _, ...p }: FacadeProps) {
+export function selectFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
   const f = p.field;
   const option =
     f.type === 'select' && p.value !== null && p.value !== undefined
@@ -94,7 +94,7 @@ export function selectFacade({ attachInput, look, antLocale: _, ...p }: FacadePr
   const label = option ? localized(option.label, p.locale, option.value) : undefined;
   return (
     <div
-      className={antClasses(look, 'select', {
+      className={antClasses('select', {
         invalid: p.invalid,
         extra: `ant-select-single${label ? ' ant-select-allow-clear' : ''} ant-select-show-arrow ant-select-show-search tf-d-standin`,
       })}
@@ -133,7 +133,7 @@ export function selectFacade({ attachInput, look, antLocale: _, ...p }: FacadePr
 }
 
 /** A DatePicker (date or date and time), closed. */
-export function dateFacade({ attachInput, look, antLocale, ...p }: FacadeProps) {
+export function dateFacade({ attachInput, antLocale, ...p }: FacadeProps) {
   const withTime = p.field.type === 'datetime';
   const format = withTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD';
   const value =
@@ -145,7 +145,7 @@ export function dateFacade({ attachInput, look, antLocale, ...p }: FacadeProps) 
   const text = value?.isValid() ? value.format(format) : '';
   return (
     <div
-      className={antClasses(look, 'picker', {
+      className={antClasses('picker', {
         invalid: p.invalid,
         extra: p.readOnly ? 'ant-picker-disabled tf-d-standin' : 'tf-d-standin',
       })}

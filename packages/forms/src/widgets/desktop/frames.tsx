@@ -6,7 +6,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useContext, type ReactNode } from 'react';
 import type { Locale } from '@trellis/rules';
 import { formMessage } from '../../core/messages';
-import { AntLookProvider, useAntLook } from './look';
+import { AntLookProvider, antVariables, useAntLook } from './look';
 import type {
   ActionsProps,
   FieldFrameProps,
@@ -52,6 +52,10 @@ export function DesktopFrame(p: FieldFrameProps) {
 }
 
 export function DesktopSection(p: SectionFrameProps) {
+  const look = useAntLook();
+  // With static styles the fields are drawn elements that inherit Ant Design's variables from
+  // here (look.tsx); Ant Design's own components carry theirs.
+  const grid = look.static ? `tf-desktop-grid ${antVariables(look)}` : 'tf-desktop-grid';
   return (
     <section className="tf-desktop-section">
       {p.title && (
@@ -62,7 +66,7 @@ export function DesktopSection(p: SectionFrameProps) {
       {p.description && (
         <Typography.Paragraph type="secondary">{p.description}</Typography.Paragraph>
       )}
-      <div className="tf-desktop-grid" style={{ ['--tf-columns' as string]: p.columns }}>
+      <div className={grid} style={{ ['--tf-columns' as string]: p.columns }}>
         {p.children}
       </div>
     </section>

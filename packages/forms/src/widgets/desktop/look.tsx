@@ -47,21 +47,33 @@ export function AntLookProvider({ children }: { children: ReactNode }) {
 
 export const useAntLook = () => useContext(LookContext);
 
-/** Ant Design's outlined-input classes for component `name` (`input`, `select`, …). */
-export function antClasses(
-  look: AntLook,
-  name: string,
-  opts: { invalid?: boolean; extra?: string } = {},
-): string {
+/**
+ * Ant Design's outlined-input classes for component `name` (`input`, `select`, …), without the
+ * classes that carry its CSS variables: those are on the section around the inputs, once
+ * (`antVariables`).
+ */
+export function antClasses(name: string, opts: { invalid?: boolean; extra?: string } = {}): string {
   const p = `ant-${name}`;
-  return [
-    p,
-    opts.extra,
-    `${p}-outlined`,
-    opts.invalid ? `${p}-status-error` : '',
-    look.scope,
-    `${p}-css-var`,
-  ]
+  return [p, opts.extra, `${p}-outlined`, opts.invalid ? `${p}-status-error` : '']
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * The classes that declare Ant Design's CSS variables (the theme's ~400 tokens, then each input
+ * component's own) for the inputs the desktop set draws, for one element around them. Ant
+ * Design puts them on every component it renders, so each input declared all of them again: at
+ * 50 fields most of the browser's style work. Declared once above the fields, they are
+ * inherited with the same values. Their few other rules (box-sizing, the Select's and
+ * DatePicker's font) reach the inputs the same way: through descendant rules, and the font by
+ * inheritance.
+ */
+export function antVariables(look: AntLook): string {
+  return [
+    look.scope,
+    'ant-input-css-var',
+    'ant-input-number-css-var',
+    'ant-select-css-var',
+    'ant-picker-css-var',
+  ].join(' ');
 }

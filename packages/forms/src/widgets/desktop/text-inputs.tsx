@@ -49,7 +49,7 @@ function antInput(
   return (
     <input
       {...attrs}
-      className={antClasses(look, 'input', { invalid: p.invalid })}
+      className={antClasses('input', { invalid: p.invalid })}
       ref={attachInput}
       onChange={(e) => onText(e.target.value)}
     />
@@ -104,7 +104,7 @@ export function DesktopLongtext({ attachInput, ...p }: WidgetProps) {
   return (
     <textarea
       {...common(p)}
-      className={antClasses(look, 'input', { invalid: p.invalid, extra: 'tf-d-textarea' })}
+      className={antClasses('input', { invalid: p.invalid, extra: 'tf-d-textarea' })}
       rows={3}
       readOnly={p.readOnly}
       ref={attachInput}

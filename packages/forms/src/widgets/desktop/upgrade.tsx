@@ -2,7 +2,7 @@ import { useContext, useState, type ComponentType, type ReactElement } from 'rea
 import { ConfigProvider } from 'antd';
 import type { Locale } from 'antd/es/locale';
 import type { WidgetProps } from '../../react/widget-types';
-import { useAntLook, type AntLook } from './look';
+import { useAntLook } from './look';
 
 /**
  * How a stand-in was woken, weakest first: a pointer over it, focus in it, a press on it. A
@@ -13,9 +13,8 @@ import { useAntLook, type AntLook } from './look';
 type Wake = 'hover' | 'focus' | 'press';
 const STRENGTH: Record<Wake, number> = { hover: 1, focus: 2, press: 3 };
 
-/** A stand-in's props: the widget's, the form's Ant Design look, the call that swaps it. */
+/** A stand-in's props: the widget's, Ant Design's texts, the call that swaps it. */
 export type FacadeProps = WidgetProps & {
-  look: AntLook;
   /** Ant Design's texts in the tree's language (the placeholder a live date picker shows). */
   antLocale: Locale | undefined;
   wake(how: Wake): void;
@@ -24,7 +23,7 @@ export type FacadeProps = WidgetProps & {
 /**
  * Draws a stand-in. A plain function, not a component: it runs inside the upgrading widget's
  * render (one component less per field), so it calls no hook; what it needs of the tree's
- * context comes in `look` and `antLocale`.
+ * context comes in `antLocale`.
  */
 export type Facade = (p: FacadeProps) => ReactElement;
 
@@ -58,6 +57,6 @@ export function upgradeOnUse(
       );
     const wake = (how: Wake) =>
       setLive((was) => (was && STRENGTH[was] >= STRENGTH[how] ? was : how));
-    return facade({ ...p, look, antLocale, wake });
+    return facade({ ...p, antLocale, wake });
   };
 }
