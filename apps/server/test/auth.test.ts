@@ -294,3 +294,46 @@ describe('own account', () => {
     expect(statuses.slice(20)).toEqual([429, 429]);
   });
 });
+
+describe('a role’s home page in /me', () => {
+  it('gives a role without a chosen home its tasks, its own records of what it may see and its notifications; a chosen one as chosen', async () => {
+    const { store, app, request } = await httpHarness();
+    await setLiveSpec(store, {
+      roles: [
+        // Made in the builder: permissions, no home page chosen.
+        {
+          key: 'advisor',
+          label: { 'zh-CN': '顾问', en: 'Advisor' },
+          entities: { note: { read: 'own' } },
+        },
+        { key: 'guest', label: { 'zh-CN': '访客', en: 'Guest' }, entities: {} },
+        {
+          key: 'boss',
+          label: { 'zh-CN': '老板', en: 'Boss' },
+          entities: { note: { read: 'all' } },
+          workbench: [{ type: 'notifications' }],
+        },
+      ],
+    });
+    const homeOf = async (login: string, role: string) => {
+      await addUser(app, login, 'pass-word-1', role);
+      const cookie = cookieOf(
+        await request('/api/v1/auth/login', {
+          method: 'POST',
+          json: { login, password: 'pass-word-1' },
+        }),
+      );
+      const me = (await (await request('/api/v1/me', { headers: { cookie } })).json()) as {
+        role: { workbench: unknown };
+      };
+      return me.role.workbench;
+    };
+    expect(await homeOf('ann', 'advisor')).toEqual([
+      { type: 'tasks' },
+      { type: 'records', entity: 'note' },
+      { type: 'notifications' },
+    ]);
+    expect(await homeOf('gus', 'guest')).toEqual([{ type: 'tasks' }, { type: 'notifications' }]);
+    expect(await homeOf('bo', 'boss')).toEqual([{ type: 'notifications' }]);
+  });
+});

@@ -60,8 +60,9 @@ describe('the pipeline designer', () => {
       expect(counted.affected).toBeGreaterThan(0);
       await page.getByRole('button', { name: '发布…' }).click();
       const plan = page.getByRole('dialog');
+      // Named as the builder knows them, not by key ("qualified", "wechatId").
       const warning = plan.locator('.ant-alert', {
-        hasText: '阶段「qualified」新增必填「wechatId」',
+        hasText: '阶段“需求确认”新增必填“微信号”',
       });
       await warning.waitFor();
       expect(await warning.innerText()).toContain(`之前阶段中有 ${counted.affected} 条记录没有值`);

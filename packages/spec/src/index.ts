@@ -1,5 +1,6 @@
 export * from './schema/index';
 export * from './helpers';
+export { defaultWorkbench, workbenchOf } from './workbench';
 export { validateSpec } from './validate/validate-spec';
 export type { ValidateOptions, ValidateResult } from './validate/validate-spec';
 export type { SpecError } from './validate/context';

@@ -11,6 +11,7 @@ import { requestOrigin } from '../http/csrf';
 import { HttpProblem } from '../http/problem';
 import type { AppEnv } from '../types';
 import { ADMIN_ROLE } from '@trellis/engine';
+import { workbenchOf } from '@trellis/spec';
 
 function str(body: Record<string, unknown>, key: string, max = 200): string {
   const v = body[key];
@@ -115,7 +116,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
       actor: { kind: actor.kind, role: actor.role ?? null, teams: actor.teams ?? [] },
       via: c.get('authVia'),
       role: role
-        ? { key: role.key, label: role.label, workbench: role.workbench ?? [] }
+        ? { key: role.key, label: role.label, workbench: workbenchOf(spec!, role) }
         : { key: actor.role ?? null },
       capabilities,
       entities,

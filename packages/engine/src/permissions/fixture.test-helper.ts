@@ -15,7 +15,9 @@ export const fixtureSpec: PermissionSpec = {
         { key: 'importedAt', type: 'datetime', readOnly: true },
       ],
     },
-    { key: 'course', fields: [{ key: 'title', type: 'text' }] },
+    { key: 'course', owned: false, fields: [{ key: 'title', type: 'text' }] },
+    // `owned` unset: owned, as the spec's default (an entity made in the builder).
+    { key: 'enrollment', fields: [{ key: 'name', type: 'text' }] },
   ],
   roles: [
     {
@@ -23,6 +25,7 @@ export const fixtureSpec: PermissionSpec = {
       entities: {
         lead: { create: true, read: 'own+pool', update: 'own', delete: 'none' },
         course: { read: 'all' },
+        enrollment: { read: 'own', update: 'own' },
       },
       fields: { lead: { budget: 'readonly', idNumber: 'hidden' } },
       capabilities: ['export'],

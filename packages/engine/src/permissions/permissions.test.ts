@@ -44,6 +44,18 @@ describe('can', () => {
     expect(perms.can(sales, 'create', 'course')).toBe(false);
   });
 
+  it('scopes an entity whose `owned` is unset by its owner, as the spec’s default', () => {
+    // Dealt to the rep by an automation: created by nobody, owned by the rep.
+    const dealt = { ownerId: 'u1', teamId: 'tech', createdBy: null };
+    expect(perms.can(sales, 'read', 'enrollment', dealt)).toBe(true);
+    expect(perms.can(sales, 'update', 'enrollment', dealt)).toBe(true);
+    expect(perms.can(sales, 'read', 'enrollment', { ownerId: 'u2', createdBy: 'u1' })).toBe(false);
+    expect(scopeCondition('own', sales, fixtureSpec.entities[2]!)).toEqual({
+      kind: 'where',
+      logic: { '==': [{ var: 'ownerId' }, 'u1'] },
+    });
+  });
+
   it('refuses unknown roles, unknown entities and actors without a role', () => {
     expect(perms.can({ kind: 'user', userId: 'u', role: 'ghost' }, 'read', 'lead', own)).toBe(
       false,

@@ -18,7 +18,10 @@ function partsOf(scope: Scope): Parts {
 
 /**
  * Whether one record lies inside a scope. Owned entities compare `ownerId` (pool = no owner);
- * entities without owners compare `createdBy` and have no pool.
+ * entities without owners (`owned: false`) compare `createdBy` and have no pool. `owned` unset
+ * is owned, as the spec and the write path read it: an entity made in the builder leaves it unset,
+ * and its records dealt to a rep by an automation (created by nobody) were the rep's to work but
+ * not to see.
  */
 export function inScope(
   scope: Scope,
@@ -29,7 +32,7 @@ export function inScope(
   if (scope === 'all') return true;
   if (scope === 'none') return false;
   const parts = partsOf(scope);
-  const owned = entity.owned === true;
+  const owned = entity.owned !== false;
   const holder = owned ? record.ownerId : record.createdBy;
   if (parts.own && actor.userId && holder === actor.userId) return true;
   if (parts.pool && owned && (record.ownerId === null || record.ownerId === undefined)) return true;
@@ -49,7 +52,7 @@ export function scopeCondition(
   if (scope === 'all') return { kind: 'all' };
   if (scope === 'none') return { kind: 'none' };
   const parts = partsOf(scope);
-  const owned = entity.owned === true;
+  const owned = entity.owned !== false;
   const logic: unknown[] = [];
   if (parts.own && actor.userId)
     logic.push({ '==': [{ var: owned ? 'ownerId' : 'createdBy' }, actor.userId] });

@@ -69,6 +69,17 @@ export const WorkbenchItemSchema = tagged(
       },
       { description: 'The public pool of an entity.' },
     ),
+    closed(
+      {
+        type: Type.Literal('records', {
+          description:
+            'My records of an entity: the newest the user owns (the newest the user may see when its records have no owner).',
+        }),
+        entity: camelKey('Key of the entity.'),
+        title: panelTitle,
+      },
+      { description: 'My records of an entity.' },
+    ),
   ],
   'type',
   "A panel on the role's home page.",
@@ -108,7 +119,8 @@ export const RoleSchema = closed(
     ),
     workbench: Type.Optional(
       Type.Array(WorkbenchItemSchema, {
-        description: "The panels of the role's home page, in order.",
+        description:
+          "The panels of the role's home page, in order. Default: my tasks, my records of each entity the role may see (up to four), my notifications.",
       }),
     ),
   },

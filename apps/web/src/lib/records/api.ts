@@ -28,14 +28,17 @@ export function fetchViewPage(
   return request('GET', `/api/v1/views/${encodeURIComponent(view)}/records` + q);
 }
 
-/** Counts (and sums) of a view's records per value of `by` (a board's columns). */
+/** Counts (and sums) of a view's records per value of `by` (a board's columns); `@entity` all. */
 export async function fetchViewGroups(
   view: string,
   params: ListParams & { by?: string; sum?: string },
 ): Promise<Group[]> {
+  const path = view.startsWith('@')
+    ? `/api/v1/records/${view.slice(1)}/groups`
+    : `/api/v1/views/${encodeURIComponent(view)}/groups`;
   const res = await request<{ groups: Group[] }>(
     'GET',
-    `/api/v1/views/${encodeURIComponent(view)}/groups` + query({ ...params, tz: timeZone() }),
+    path + query({ ...params, tz: timeZone() }),
   );
   return res.groups;
 }

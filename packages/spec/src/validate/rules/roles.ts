@@ -20,6 +20,7 @@ export function checkRoles(ctx: Ctx): void {
         ctx.report(ptr(at, 'ref'), 'ref.unknownDashboard', { key: item.ref });
       if (item.type === 'form' && !ctx.forms.has(item.ref))
         ctx.report(ptr(at, 'ref'), 'ref.unknownForm', { key: item.ref });
+      if (item.type === 'records') requireEntity(ctx, item.entity, ptr(at, 'entity'));
       if (
         item.type === 'pool' &&
         requireEntity(ctx, item.entity, ptr(at, 'entity')) &&

@@ -18,6 +18,10 @@ import type { Change } from '../draft/change';
 import type { SpecProblem } from '../draft/draft-store';
 import { useDraftSpec } from '../draft/useDraft';
 import { FieldValuesEditor } from './FieldValuesEditor';
+import { AssignRules } from './assign/AssignRules';
+import { AssignTargetSelect } from './assign/AssignTargetSelect';
+import { PersonNumbers } from './assign/PersonNumbers';
+import { PersonSelect } from './assign/PersonSelect';
 
 export type ConfigSchema = {
   properties: Record<string, PropSchema & { pattern?: string; anyOf?: PropSchema[] }>;
@@ -81,6 +85,31 @@ const PICKS: Record<string, Options> = {
   ),
 };
 
+type PeopleInput = (p: {
+  name: string;
+  value: unknown;
+  set: (v: Change<unknown>) => void;
+  config: Record<string, unknown>;
+  entity: EntitySpec | undefined;
+}) => ReactNode;
+
+/**
+ * Settings that name people or teams (`<type>.<property>`): picked by name, stored by login or
+ * key — shares, caps, fallback and rules were JSON boxes a builder could not be expected to type.
+ */
+const PEOPLE: Record<string, PeopleInput> = {
+  'assign.user': (p) => <PersonSelect label={p.name} value={p.value} onChange={p.set} />,
+  'claimFromPool.user': (p) => <PersonSelect label={p.name} value={p.value} onChange={p.set} />,
+  'assign.fallback': (p) => <AssignTargetSelect label={p.name} value={p.value} onChange={p.set} />,
+  'assign.weights': (p) => (
+    <PersonNumbers kind="share" value={p.value} team={p.config['team']} onChange={p.set} />
+  ),
+  'assign.caps': (p) => (
+    <PersonNumbers kind="cap" value={p.value} team={p.config['team']} onChange={p.set} />
+  ),
+  'assign.rules': (p) => <AssignRules value={p.value} entity={p.entity} onChange={p.set} />,
+};
+
 const strategyIn =
   (...strategies: string[]) =>
   (config: Record<string, unknown>) =>
@@ -141,6 +170,8 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns, sho
         const set = (v: Change<unknown>) => onChange(key, v);
         const v = value[key];
         const editor = (): ReactNode => {
+          const people = PEOPLE[`${String(value['type'])}.${key}`];
+          if (people) return people({ name, value: v, set, config: value, entity });
           const picks = PICKS[key];
           if (picks) {
             const multiple = prop.type === 'array';

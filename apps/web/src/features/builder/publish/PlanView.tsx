@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
-import { changeText, describeStep, isDestructive, QUIET_STEPS } from './describe';
-import type { PublishPreview, Resolution } from './types';
+import { changeText, describeStep, describeWarning, isDestructive, QUIET_STEPS } from './describe';
+import type { PlanWarning, PublishPreview, Resolution } from './types';
 import { WarningChoice } from './WarningChoice';
 
 type Props = {
@@ -23,6 +23,11 @@ export function PlanView({ preview, names, resolutions, onResolve }: Props) {
   const lbl = (l: unknown, fallback: string) => label(l as never, fallback);
   const steps = preview.plan.steps.filter((s) => !QUIET_STEPS.has(s.kind));
   const { warnings } = preview.plan;
+  // In the builder's words with names people know; the server's text for a code it lacks.
+  const warningText = (w: PlanWarning) => {
+    const s = describeWarning(w, names, lbl);
+    return t(s.key, { ...s.params, defaultValue: w.message[locale] });
+  };
   return (
     <div>
       <Typography.Title level={5}>
@@ -93,7 +98,7 @@ export function PlanView({ preview, names, resolutions, onResolve }: Props) {
               style={{ marginBottom: 8 }}
               title={
                 <span>
-                  {w.message[locale]}{' '}
+                  {warningText(w)}{' '}
                   <Typography.Text type="secondary">
                     {t('publish.counts', { affected: w.counts.affected, total: w.counts.total })}
                   </Typography.Text>

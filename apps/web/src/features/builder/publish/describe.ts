@@ -1,5 +1,5 @@
 import type { AppSpec, SpecChange } from '@trellis/spec';
-import type { PlanStep } from './types';
+import type { PlanStep, PlanWarning } from './types';
 
 type Label = (label: unknown, fallback: string) => string;
 
@@ -80,6 +80,50 @@ export function describeStep(step: PlanStep, spec: AppSpec, label: Label): Sente
         : 'unconvertible' in step
           ? step.unconvertible
           : 0;
-  const option = 'option' in step ? step.option : '';
+  const option =
+    'option' in step ? optionName(spec, step.entity, step.field, step.option, label) : '';
   return { key: `steps.${step.kind}`, params: { entity, field, count, option } };
+}
+
+function optionName(
+  spec: AppSpec,
+  entity: string,
+  field: string,
+  value: string,
+  label: Label,
+): string {
+  const f = spec.entities.find((e) => e.key === entity)?.fields.find((x) => x.key === field);
+  const o = f && 'options' in f ? f.options.find((x) => x.value === value) : undefined;
+  return o ? label(o.label, o.value) : value;
+}
+
+function stageName(spec: AppSpec, entity: string, stage: string, label: Label): string {
+  const s = (spec.pipelines ?? [])
+    .find((p) => p.entity === entity)
+    ?.stages.find((x) => x.key === stage);
+  return s ? label(s.label, s.key) : stage;
+}
+
+/**
+ * A warning of the plan as a sentence naming the entity, fields, option and stage as people
+ * know them (the server's own text names them by key).
+ */
+export function describeWarning(w: PlanWarning, spec: AppSpec, label: Label): Sentence {
+  const field = (w.field ?? '')
+    .split('+')
+    .map((f) => fieldName(spec, w.entity, f, label))
+    .join(' + ');
+  return {
+    key: `warningText.${w.code}`,
+    params: {
+      entity: entityName(spec, w.entity, label),
+      field,
+      option:
+        w.option !== undefined && w.field
+          ? optionName(spec, w.entity, w.field, w.option, label)
+          : '',
+      stage: w.stage ? stageName(spec, w.entity, w.stage, label) : '',
+      count: w.counts.affected.toLocaleString('en-US'),
+    },
+  };
 }

@@ -18,6 +18,7 @@ export type PlanWarning = {
   entity: string;
   field?: string;
   option?: string;
+  stage?: string;
   counts: { affected: number; total: number };
   message: { 'zh-CN': string; en: string };
   blocking: boolean;

@@ -1,9 +1,9 @@
-import { App, Button, Card, Checkbox, Flex, Form, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Tabs, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Draft } from 'immer';
-import { CAPABILITIES, type RoleSpec } from '@trellis/spec';
+import { CAPABILITIES, workbenchOf, type RoleSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { LocaleTextInput } from '../common/LocaleTextInput';
 import { ProblemText } from '../common/ProblemText';
@@ -159,13 +159,36 @@ export function RoleEditor({ roleKey }: { roleKey: string }) {
                 <Typography.Paragraph type="secondary">
                   {t('roles.workbenchHelp')}
                 </Typography.Paragraph>
+                {role.workbench ? (
+                  <Flex align="center" gap={8} style={{ marginBottom: 12 }} wrap>
+                    <Typography.Text>{t('roles.chosenHome')}</Typography.Text>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        change(t('roles.tabs.workbench'), (r) => {
+                          delete r.workbench;
+                        })
+                      }
+                    >
+                      {t('roles.backToDefault')}
+                    </Button>
+                  </Flex>
+                ) : (
+                  <Alert
+                    type="info"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    title={t('roles.defaultHome')}
+                  />
+                )}
+                {/* The default is shown as panels: changing one makes it this role's own. */}
                 <WorkbenchEditor
                   spec={spec}
-                  value={role.workbench ?? []}
+                  value={workbenchOf(spec, role)}
                   onChange={(v) =>
-                    change(t('roles.tabs.workbench'), (r) =>
-                      setOptional(r, 'workbench', (v.length ? v : undefined) as never),
-                    )
+                    change(t('roles.tabs.workbench'), (r) => {
+                      r.workbench = v as Draft<RoleSpec>['workbench'];
+                    })
                   }
                 />
                 <ProblemText problems={at('workbench')} />

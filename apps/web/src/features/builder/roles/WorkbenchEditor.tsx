@@ -11,7 +11,7 @@ type Props = {
   onChange: (next: WorkbenchItemSpec[]) => void;
 };
 
-const TYPES = ['tasks', 'notifications', 'view', 'dashboard', 'form', 'pool'] as const;
+const TYPES = ['tasks', 'records', 'notifications', 'view', 'dashboard', 'form', 'pool'] as const;
 
 /** The panels of the role's home page, in order: tasks, a view, a dashboard, a quick form… */
 export function WorkbenchEditor({ spec, value, onChange }: Props) {
@@ -24,6 +24,8 @@ export function WorkbenchEditor({ spec, value, onChange }: Props) {
       return (spec.dashboards ?? []).map((d) => ({ value: d.key, label: label(d.label, d.key) }));
     if (type === 'form')
       return (spec.forms ?? []).map((f) => ({ value: f.key, label: label(f.label, f.key) }));
+    if (type === 'records')
+      return spec.entities.map((e) => ({ value: e.key, label: label(e.label, e.key) }));
     if (type === 'pool')
       return spec.entities
         .filter((e) => e.pool)
@@ -33,7 +35,9 @@ export function WorkbenchEditor({ spec, value, onChange }: Props) {
   const make = (type: (typeof TYPES)[number]): WorkbenchItemSpec => {
     if (type === 'tasks' || type === 'notifications') return { type };
     const first = refs(type)[0]?.value ?? '';
-    return (type === 'pool' ? { type, entity: first } : { type, ref: first }) as WorkbenchItemSpec;
+    return (
+      type === 'pool' || type === 'records' ? { type, entity: first } : { type, ref: first }
+    ) as WorkbenchItemSpec;
   };
   const ids = value.map((_, i) => String(i));
   return (
@@ -69,7 +73,7 @@ export function WorkbenchEditor({ spec, value, onChange }: Props) {
                       value.map((v, j) =>
                         j !== i
                           ? v
-                          : ((item.type === 'pool'
+                          : ((item.type === 'pool' || item.type === 'records'
                               ? { ...v, entity: x }
                               : { ...v, ref: x }) as WorkbenchItemSpec),
                       ),

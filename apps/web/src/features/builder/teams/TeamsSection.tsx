@@ -1,15 +1,10 @@
-import { Card, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TeamSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { KeyedCards } from '../common/KeyedCards';
 import { kebabKeyFrom } from '../common/keys';
-import { LocaleTextInput } from '../common/LocaleTextInput';
-import { ProblemText } from '../common/ProblemText';
-import { usePublished } from '../common/usePublished';
-import { itemIn, setOptional } from '../draft/find';
 import { useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
-import { TeamMembers } from './TeamMembers';
+import { TeamCard } from './TeamCard';
 
 /**
  * /builder/teams: the teams (a course line, a region) as a tree, and — for published teams —
@@ -20,15 +15,8 @@ export function TeamsSection() {
   const label = useLabel();
   const edit = useEdit();
   const spec = useDraftSpec();
-  const published = usePublished();
   const problems = useProblems('/teams');
   const teams = spec.teams ?? [];
-  const set = (key: string, prop: keyof TeamSpec, value: unknown) =>
-    edit(
-      t('teams.changeStep', { name: key }),
-      (s) => setOptional(itemIn(s.teams, key), prop, value as never),
-      { coalesce: `team:${key}:${prop}` },
-    );
   return (
     <KeyedCards<TeamSpec>
       title={t('teams.title')}
@@ -61,45 +49,7 @@ export function TeamsSection() {
           for (const y of s.teams) if (y.parent === x.key) delete y.parent;
         })
       }
-      render={(team, i) => (
-        <>
-          <Form layout="vertical">
-            <Form.Item label={t('teams.name')} required>
-              <LocaleTextInput
-                label={t('teams.name')}
-                value={team.label}
-                onChange={(v) => set(team.key, 'label', v)}
-              />
-              <ProblemText
-                problems={problems.filter((p) => p.path.startsWith(`/teams/${i}/label`))}
-              />
-            </Form.Item>
-            <Form.Item label={t('teams.parent')} extra={t('teams.parentHelp')}>
-              <Select
-                aria-label={t('teams.parent')}
-                allowClear
-                placeholder={t('teams.noParent')}
-                value={team.parent}
-                style={{ maxWidth: 280 }}
-                options={teams
-                  .filter((x) => x.key !== team.key)
-                  .map((x) => ({ value: x.key, label: label(x.label, x.key) }))}
-                onChange={(v: string | undefined) => set(team.key, 'parent', v)}
-              />
-              <ProblemText
-                problems={problems.filter((p) => p.path.startsWith(`/teams/${i}/parent`))}
-              />
-            </Form.Item>
-          </Form>
-          <Card size="small" type="inner" title={t('teams.members')}>
-            {published.team(team.key) ? (
-              <TeamMembers teamKey={team.key} />
-            ) : (
-              <Typography.Text type="secondary">{t('teams.publishFirst')}</Typography.Text>
-            )}
-          </Card>
-        </>
-      )}
+      render={(team, i) => <TeamCard team={team} index={i} teams={teams} />}
     />
   );
 }

@@ -8,15 +8,24 @@ import { useLabel } from '../../../lib/i18n/useLabel';
 import { fetchViewGroups, fetchViewPage } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import { titleOf } from '../../../lib/records/spec-helpers';
-import type { View } from '../../../lib/records/types';
+import type { ListParams, View } from '../../../lib/records/types';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 
 /**
  * A view on the workbench: how many records it holds, per stage when the entity has a
- * pipeline, and the first few — each a click from its record page.
+ * pipeline, and the first few — each a click from its record page. `params` narrows it further
+ * (an entity's whole list `@entity` narrowed to the user's own records).
  */
-export function ViewPanel({ view, title }: { view: View; title?: string }) {
+export function ViewPanel({
+  view,
+  title,
+  params = {},
+}: {
+  view: View;
+  title?: string;
+  params?: ListParams;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const spec = useLiveSpec();
@@ -24,12 +33,12 @@ export function ViewPanel({ view, title }: { view: View; title?: string }) {
   const format = useRecordFormat(entity);
   const hasStages = format.stages.length > 0;
   const page = useQuery({
-    queryKey: recordKeys.list(view.key, { limit: 5 } as never),
-    queryFn: () => fetchViewPage(view.key, {}, null, { limit: 5 }),
+    queryKey: recordKeys.list(view.key, { ...params, limit: 5 } as never),
+    queryFn: () => fetchViewPage(view.key, params, null, { limit: 5 }),
   });
   const groups = useQuery({
-    queryKey: recordKeys.groups(view.key, { by: 'stage' }),
-    queryFn: () => fetchViewGroups(view.key, { by: 'stage' }),
+    queryKey: recordKeys.groups(view.key, { ...params, by: 'stage' }),
+    queryFn: () => fetchViewGroups(view.key, { ...params, by: 'stage' }),
     enabled: hasStages,
   });
   const href =

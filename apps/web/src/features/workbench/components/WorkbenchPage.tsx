@@ -9,6 +9,7 @@ import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import type { View } from '../../../lib/records/types';
 import { useSignedIn } from '../../../lib/session/useMe';
+import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
 import { useMyTasks, useNotifications } from '../../../lib/work/api';
 import { useWorkbenchViews } from '../hooks/useWorkbenchViews';
 import { DashboardPanel } from './DashboardPanel';
@@ -54,12 +55,44 @@ function Panel({ item, views }: { item: WorkbenchItemSpec; views: View[] }) {
     const view = views.find((v) => v.entity === item.entity && /pool/.test(v.key));
     return view ? <ViewPanel view={view} title={title ?? t('workbench.poolTitle')} /> : null;
   }
+  if (item.type === 'records') return <RecordsPanel entity={item.entity} title={title} />;
   if (item.type === 'tasks') return <TasksPanel title={title ?? t('workbench.tasksTitle')} />;
   if (item.type === 'notifications')
     return <NotificationsPanel title={title ?? t('workbench.notificationsTitle')} />;
   if (item.type === 'dashboard')
     return <DashboardPanel dashboardKey={item.ref} {...(title ? { title } : {})} />;
   return null;
+}
+
+/**
+ * My records of an entity: its whole list narrowed to the records I own (all I may see when its
+ * records have no owner), newest first — a role's default home shows one per entity it sees.
+ */
+function RecordsPanel({ entity: key, title }: { entity: string; title: string | undefined }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const me = useSignedIn();
+  const entity = entityOf(useLiveSpec(), key);
+  const rights = me.entities[key];
+  if (!entity || !rights || rights.read === 'none') return null;
+  const mine = entity.owned !== false ? me.user?.id : undefined;
+  const name = label(entity.label, entity.key);
+  const view: View = {
+    key: `@${key}`,
+    kind: 'spec',
+    entity: key,
+    label: entity.label,
+    type: 'list',
+  };
+  return (
+    <ViewPanel
+      view={view}
+      title={
+        title ?? t(mine ? 'workbench.recordsMine' : 'workbench.recordsNewest', { entity: name })
+      }
+      params={mine ? { filter: { '==': [{ var: 'ownerId' }, mine] } } : {}}
+    />
+  );
 }
 
 function TasksPanel({ title }: { title: string }) {
