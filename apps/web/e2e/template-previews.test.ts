@@ -24,6 +24,11 @@ function manifestPreviews(name: string): string[] {
   return m.previews ?? [];
 }
 
+/**
+ * Opens `path`, waits for `ready` and takes the viewport. A preview (`file` under previews/) is
+ * also copied into the template with TRELLIS_WRITE_PREVIEWS=1; any other name stays an artifact
+ * (pages of the template to look at, in another language or not in the gallery).
+ */
 async function capture(page: Page, name: string, file: string, path: string, ready: string) {
   await page.goto(`${server!.url}${path}`);
   await page
@@ -39,7 +44,7 @@ async function capture(page: Page, name: string, file: string, path: string, rea
   mkdirSync(ARTIFACTS, { recursive: true });
   const taken = join(ARTIFACTS, `preview-${name}-${file.replace(/\W+/g, '-')}.png`);
   await page.screenshot({ path: taken });
-  if (process.env.TRELLIS_WRITE_PREVIEWS === '1') {
+  if (process.env.TRELLIS_WRITE_PREVIEWS === '1' && file.startsWith('previews/')) {
     mkdirSync(join(TEMPLATES, name, 'previews'), { recursive: true });
     copyFileSync(taken, join(TEMPLATES, name, file));
   }
@@ -134,8 +139,40 @@ describe('template previews', () => {
         '/dashboards/customer-health',
         '[data-widget] canvas',
       );
+      // Not a preview: the conversion rate by first-contact channel, a rate per channel.
+      await capture(
+        page,
+        'b2b-sales',
+        'pipeline-health-zh-CN',
+        '/dashboards/pipeline-health',
+        '[data-widget="winRateByChannel"] .ant-table-row',
+      );
+      const rates = page.locator('[data-widget="winRateByChannel"]');
+      await expect.poll(() => rates.textContent()).toContain('400 电话');
+      expect(await rates.textContent()).toMatch(/\d+(\.\d+)?%/);
+      await rates.screenshot({ path: join(ARTIFACTS, 'preview-b2b-sales-win-rate-zh-CN.png') });
     } finally {
       await browser.closeAll();
+    }
+    // The same pages in English, to look at (artifacts only).
+    const en = await openBrowser('en');
+    try {
+      const page = await newPage(en, VIEWPORT);
+      await signIn(page, server.url, vp.login, vp.password);
+      await capture(page, 'b2b-sales', 'deal-board-en', '/board/deal-board', '[data-record]');
+      await capture(page, 'b2b-sales', 'customers-en', '/records/customer', '.trellis-table-row');
+      await capture(
+        page,
+        'b2b-sales',
+        'pipeline-health-en',
+        '/dashboards/pipeline-health',
+        '[data-widget="winRateByChannel"] .ant-table-row',
+      );
+      const rates = page.locator('[data-widget="winRateByChannel"]');
+      await expect.poll(() => rates.textContent()).toContain('400 hotline');
+      await rates.screenshot({ path: join(ARTIFACTS, 'preview-b2b-sales-win-rate-en.png') });
+    } finally {
+      await en.closeAll();
     }
   }, 300_000);
 });

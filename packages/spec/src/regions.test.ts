@@ -17,6 +17,17 @@ describe('regions', () => {
     });
     expect(regionInfo('339999')).toBeUndefined();
     expect(regionPath('330106')).toBe('浙江省 / 杭州市 / 西湖区');
+    expect(regionPath('339999')).toBeUndefined();
+  });
+
+  it('writes a path as people do, without the code list’s groupings (市辖区, 县, 省直辖县级行政区划)', () => {
+    expect(regionInfo('110100')).toMatchObject({ name: '市辖区', level: 'city' });
+    expect(regionPath('110100')).toBe('北京市');
+    expect(regionPath('110105')).toBe('北京市 / 朝阳区');
+    expect(regionPath('310100')).toBe('上海市');
+    expect(regionPath('500200')).toBe('重庆市');
+    expect(regionInfo('429004')).toMatchObject({ name: '仙桃市', parent: '429000' });
+    expect(regionPath('429004')).toBe('湖北省 / 仙桃市');
   });
 
   it('lists the options of each cascader column', () => {

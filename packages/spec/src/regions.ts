@@ -62,10 +62,18 @@ export function isRegionCode(code: string, level: RegionLevel = 'district'): boo
   );
 }
 
-/** "浙江省 / 杭州市 / 西湖区" for a code, or undefined when unknown. */
+// Groupings of the code list, not places: a municipality's 市辖区 / 县, a province's
+// 省直辖县级行政区划. Nobody writes "北京市 市辖区", so a path leaves them out.
+const grouping = (name: string) =>
+  name === '市辖区' || name === '县' || name.endsWith('直辖县级行政区划');
+
+/**
+ * "浙江省 / 杭州市 / 西湖区" for a code, as people write it ("北京市 / 朝阳区", not
+ * "北京市 / 市辖区 / 朝阳区"; the city 110100 reads "北京市"), or undefined when unknown.
+ */
 export function regionPath(code: string): string | undefined {
   const names: string[] = [];
   for (let at = regionInfo(code); at; at = at.parent === null ? undefined : regionInfo(at.parent))
-    names.unshift(at.name);
-  return names.length > 0 ? names.join(' / ') : undefined;
+    if (!grouping(at.name)) names.unshift(at.name);
+  return regionInfo(code) ? names.join(' / ') : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldSpec } from '@trellis/spec';
-import { formatValue } from './format';
+import type { EntitySpec, FieldSpec } from '@trellis/spec';
+import { columnWidth, formatValue } from './format';
 
 const city = { key: 'city', type: 'region', label: { 'zh-CN': '城市', en: 'City' } } as FieldSpec;
 const env = { locale: 'zh-CN' as const, userName: (id: string) => id };
@@ -8,7 +8,9 @@ const env = { locale: 'zh-CN' as const, userName: (id: string) => id };
 describe('cell text of a region field', () => {
   it('shows the division names, not the code', () => {
     expect(formatValue(city, '330106', env)).toBe('浙江省 杭州市 西湖区');
-    expect(formatValue(city, '310100', env)).toMatch(/^上海市/);
+    // A municipality's city level is the code list's 市辖区: written as people write it.
+    expect(formatValue(city, '310100', env)).toBe('上海市');
+    expect(formatValue(city, '110105', env)).toBe('北京市 朝阳区');
   });
   it('shows an unknown code as stored', () => {
     expect(formatValue(city, '999999', env)).toBe('999999');
@@ -25,5 +27,27 @@ describe('cell text of a phone field', () => {
   });
   it('reads a number of another region with its country code', () => {
     expect(formatValue(phone, '+85251234567', env)).toBe('+852 5123 4567');
+  });
+});
+
+describe('least width of a list column', () => {
+  const customer = {
+    key: 'customer',
+    titleField: 'companyName',
+    fields: [
+      { key: 'companyName', type: 'text' },
+      { key: 'contactName', type: 'text' },
+      { key: 'phone', type: 'phone' },
+      { key: 'completeness', type: 'percent' },
+    ],
+  } as unknown as EntitySpec;
+  it('gives the record’s name more room than other text, and each type its own', () => {
+    expect(columnWidth(customer, 'companyName')).toBeGreaterThan(
+      columnWidth(customer, 'contactName'),
+    );
+    expect(columnWidth(customer, 'contactName')).toBe(120);
+    expect(columnWidth(customer, 'phone')).toBe(150);
+    expect(columnWidth(customer, 'completeness')).toBe(90);
+    expect(columnWidth(customer, 'createdAt')).toBe(170);
   });
 });

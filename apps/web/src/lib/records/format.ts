@@ -1,5 +1,5 @@
 import { formatPhone } from '@trellis/rules';
-import { regionPath, type FieldSpec } from '@trellis/spec';
+import { regionPath, type EntitySpec, type FieldSpec } from '@trellis/spec';
 import { labelOf } from '../i18n/label';
 import type { Locale } from '../i18n/locale';
 
@@ -95,4 +95,18 @@ export function formatValue(field: FieldSpec | undefined, value: unknown, env: F
       ? FORMATTERS.datetime!({} as FieldSpec, value, env)
       : text({} as FieldSpec, value, env);
   return (FORMATTERS[field.type] ?? text)(field, value, env);
+}
+
+/**
+ * The least width (px) of a list column, by the field's type. The record's name (the entity's
+ * title field) gets more: a company name such as 杭州华信科技有限公司 is the column people read
+ * a list by, and at a text field's 120 px it showed only its city.
+ */
+export function columnWidth(entity: EntitySpec, key: string): number {
+  if (key === entity.titleField) return 200;
+  const type = entity.fields.find((f) => f.key === key)?.type;
+  if (key === 'createdAt' || key === 'updatedAt' || type === 'datetime') return 170;
+  if (type === 'phone' || type === 'longtext' || type === 'multiselect') return 150;
+  if (type === 'number' || type === 'boolean' || type === 'percent') return 90;
+  return 120;
 }

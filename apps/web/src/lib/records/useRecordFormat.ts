@@ -5,7 +5,7 @@ import { labelOf } from '../i18n/label';
 import { useLocale } from '../i18n/useLocale';
 import { useLiveSpec } from '../session/useSpec';
 import { useUsers } from '../session/useUsers';
-import { formatValue } from './format';
+import { columnWidth, formatValue } from './format';
 import { pipelineOf } from './spec-helpers';
 
 const DATETIME = { key: 'createdAt', type: 'datetime', label: '' } as never;
@@ -54,15 +54,6 @@ export function useRecordFormat(entity: EntitySpec) {
     },
     [entity, locale, stages, userName, spec.teams],
   );
-  const width = useCallback(
-    (key: string): number => {
-      const type = entity.fields.find((f) => f.key === key)?.type;
-      if (key === 'createdAt' || key === 'updatedAt' || type === 'datetime') return 170;
-      if (type === 'phone' || type === 'longtext' || type === 'multiselect') return 150;
-      if (type === 'number' || type === 'boolean' || type === 'percent') return 90;
-      return 120;
-    },
-    [entity],
-  );
+  const width = useCallback((key: string) => columnWidth(entity, key), [entity]);
   return { label, text, width, stages, userName };
 }
