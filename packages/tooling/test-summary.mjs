@@ -55,7 +55,10 @@ function failedTestLine(file, assertion) {
   return `${file} > ${title}${firstError ? `: ${firstError.trim().slice(0, 300)}` : ''}`;
 }
 
-/** The closing line: "N passed, N failed" (failed includes files that failed to load). */
+/**
+ * The closing line: "N passed, N failed" (failed includes files that failed to load).
+ * @param {{ passed: number, failed: number, skipped: number, brokenFiles: string[], flakyTests?: string[] }} summary
+ */
 export function closingLine({ passed, failed, skipped, brokenFiles, flakyTests = [] }) {
   const broken = brokenFiles.length
     ? ` (${brokenFiles.length} of them test files that failed to load or run)`
