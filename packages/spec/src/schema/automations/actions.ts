@@ -100,7 +100,10 @@ export const actionConfigSchemas = {
         ),
       ),
       skipInactive: Type.Optional(
-        Type.Boolean({ description: 'Skip users who are away or disabled. Default true.' }),
+        Type.Boolean({
+          default: true,
+          description: 'Skip users who are away or disabled. Default true.',
+        }),
       ),
       roles: Type.Optional(
         Type.Array(kebabKey('A role key.'), {

@@ -1,6 +1,7 @@
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { Change } from '../draft/change';
+import { switchShows, switchStores } from './boolean-default';
 import { LocaleTextInput } from './LocaleTextInput';
 
 /** The part of a JSON Schema a generated input reads. */
@@ -12,6 +13,8 @@ export type PropSchema = {
   maximum?: number;
   exclusiveMinimum?: number;
   items?: PropSchema;
+  /** What the engine does when the property is left out (a switch shows it). */
+  default?: unknown;
   properties?: Record<string, PropSchema>;
   description?: string;
 };
@@ -51,8 +54,8 @@ export function SchemaInput({ schema, label, value, onChange, enumLabel = (v) =>
       return (
         <Switch
           aria-label={label}
-          checked={value === true}
-          onChange={(v) => onChange(v || undefined)}
+          checked={switchShows(value, schema.default)}
+          onChange={(v) => onChange(switchStores(v, schema.default))}
         />
       );
     case 'integer':
