@@ -137,4 +137,46 @@ describe('the b2b monthly data-gap list', () => {
       Object.fromEntries(Object.entries(byOwner(want)).map(([id, n]) => [names.get(id)!, n])),
     );
   });
+
+  it('lists under "no contact for 7 days" exactly the customers the stale widget counts, per rep', async () => {
+    // Two customers nobody has contacted yet: one came in 10 days ago (stale), one today (not yet).
+    const spec = (await store.specs.live())!.spec as AppSpec;
+    const rep = customers.find((c) => !empty(c.ownerId))!;
+    for (const [name, at] of [
+      ['未联系的老客户', Date.now() - 10 * 86_400_000],
+      ['今天来的新客户', Date.now()],
+    ] as const) {
+      const r = await store.records(spec).insert(
+        'customer',
+        {
+          companyName: name,
+          ownerId: rep.ownerId,
+          teamId: rep.teamId,
+          createdAt: at,
+          lastActivityAt: null,
+        },
+        { now: at },
+      );
+      expect(r.ok).toBe(true);
+    }
+    const cookie = await signIn('zhao.min');
+    const widget = await get('/api/v1/dashboards/customer-health/widgets/staleFollowUps', cookie);
+    expect(widget.status).toBe(200);
+    const rows = (
+      (await widget.json()) as {
+        rows: { key: string; values: Record<string, { value: number }> }[];
+      }
+    ).rows;
+    const stale = Object.fromEntries(
+      rows
+        .filter((r) => r.key !== '$total' && r.values.stale!.value > 0)
+        .map((r) => [r.key, r.values.stale!.value]),
+    );
+    // The one never contacted for 10 days is counted: the view must list it too.
+    expect(rows.find((r) => r.key === '$total')!.values.neverContacted!.value).toBe(1);
+    const res = await get('/api/v1/views/stale-7d/groups?by=ownerId', cookie);
+    expect(res.status).toBe(200);
+    const groups = ((await res.json()) as { groups: { value: string; count: number }[] }).groups;
+    expect(Object.fromEntries(groups.map((g) => [g.value, g.count]))).toEqual(stale);
+  });
 });
