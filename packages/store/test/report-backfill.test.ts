@@ -115,6 +115,19 @@ async function upgrade(
   await store.close();
 }
 
+/** Runs `f` on a connection of its own to the database at `url` (closed after). */
+const clientOf =
+  (url: string) =>
+  async <T>(f: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      return await f(c);
+    } finally {
+      await c.end();
+    }
+  };
+
 describe('report cohorts backfill', () => {
   it('sqlite: rebuilds the groups of a database without the triggers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-backfill-'));
@@ -206,15 +219,7 @@ describe('report cohorts backfill', () => {
     async () => {
       const url = await migratedDatabase();
       if (!url) throw new Error('no PostgreSQL test server');
-      const sql = async <T>(f: (c: pg.Client) => Promise<T>) => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        try {
-          return await f(c);
-        } finally {
-          await c.end();
-        }
-      };
+      const sql = clientOf(url);
       try {
         await upgrade(
           () => openStore({ url, locale: 'en' }),
@@ -248,15 +253,7 @@ describe('report cohorts backfill', () => {
     async () => {
       const url = await migratedDatabase();
       if (!url) throw new Error('no PostgreSQL test server');
-      const sql = async <T>(f: (c: pg.Client) => Promise<T>) => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        try {
-          return await f(c);
-        } finally {
-          await c.end();
-        }
-      };
+      const sql = clientOf(url);
       const shards = () =>
         sql(async (c) => {
           const { rows } = await c.query<{ n: number }>(
