@@ -413,7 +413,12 @@ describe('an operations person builds a course enrollment CRM from an empty work
         .poll(
           async () => {
             await page.reload();
-            return task.isVisible();
+            // isVisible() does not wait: right after a reload the home page is still asking for
+            // its tasks, so give it a moment before calling the task missing.
+            return task.waitFor({ timeout: 5_000 }).then(
+              () => true,
+              () => false,
+            );
           },
           { timeout: 60_000, interval: 2_000 },
         )
