@@ -97,6 +97,46 @@ describe('template install', () => {
       'education',
     ]);
   });
+
+  it('installs education into a b2b-sales workspace with data: keeps every customer, leads take records', async () => {
+    const s = await open();
+    expect((await applyTemplate(s, source('b2b-sales'))).ok).toBe(true);
+    const customer = await s.records(await live(s)).insert('customer', {
+      companyName: '云帆科技',
+      taxId: '91330100MA2B3C4D5E',
+      phone: '+8613800138001',
+      contactName: '李总',
+      firstChannel: 'expo',
+    });
+    expect(customer.ok ? [] : customer.error).toEqual([]);
+    const education = source('education');
+    const plan = await planTemplate(s, education, { locale: 'en' });
+    expect(plan.kind).toBe('install');
+    expect(plan.errors).toEqual([]);
+    expect(plan.unresolved).toEqual(expect.arrayContaining(['/roles/sales/label/zh-CN']));
+    const done = await applyTemplate(s, education, { locale: 'en', chooseAll: 'theirs' });
+    expect(done.ok ? [] : done.errors).toEqual([]);
+    const spec = await live(s);
+    expect(spec.entities.map((e) => e.key)).toEqual(
+      expect.arrayContaining(['customer', 'deal', 'lead', 'student']),
+    );
+    const records = s.records(spec);
+    expect(await records.get('customer', customer.ok ? customer.value.id : '')).toMatchObject({
+      companyName: '云帆科技',
+      taxId: '91330100MA2B3C4D5E',
+    });
+    const lead = await records.insert('lead', {
+      name: '王小明',
+      phone: '+8613800138000',
+      source: 'douyin',
+      stage: 'new',
+    });
+    expect(lead.ok ? [] : lead.error).toEqual([]);
+    expect((await s.templates.list()).map((t) => t.name).sort()).toEqual([
+      'b2b-sales',
+      'education',
+    ]);
+  });
 });
 
 describe('template upgrade (three-way merge)', () => {
@@ -238,7 +278,7 @@ describe('template upgrade (three-way merge)', () => {
     expect((await s.templates.get('b2b-sales'))?.version).toBe(now.version);
   });
 
-  it('upgrades education 0.1.0 to the repo version: profile completeness becomes a whole percent, the workspace’s own field stays', async () => {
+  it('upgrades education 0.1.0 to the repo version: profile completeness becomes a whole percent, the enrolment rate per channel comes, the workspace’s own field stays', async () => {
     const s = await open();
     const now = source('education');
     expect(now.version).not.toBe('0.1.0');
@@ -256,6 +296,11 @@ describe('template upgrade (three-way merge)', () => {
       'nextFollowUpPlan',
     ];
     score.expression = { '*': [12.5, { '+': core.map((f) => ({ if: [{ var: f }, 1, 0] })) }] };
+    // Nor had it the enrolment rate per channel (0.1.2).
+    type Board = { key: string; widgets: { key: string }[] };
+    const roi = (spec: unknown) =>
+      (spec as { dashboards: Board[] }).dashboards.find((d) => d.key === 'channel-roi')!;
+    roi(v1.spec).widgets = roi(v1.spec).widgets.filter((w) => w.key !== 'enrolRateBySource');
     expect((await applyTemplate(s, v1, { locale: 'en' })).ok).toBe(true);
     const ours = structuredClone(await live(s)) as unknown as Record<string, unknown>;
     entity(ours, 'lead').fields.push({
@@ -267,7 +312,10 @@ describe('template upgrade (three-way merge)', () => {
 
     const plan = await planTemplate(s, now, { locale: 'en' });
     expect(plan).toMatchObject({ kind: 'upgrade', installed: '0.1.0', errors: [], conflicts: [] });
-    expect(plan.changes.map((c) => c.path)).toEqual(['/entities/lead/fields/profileScore']);
+    expect(plan.changes.map((c) => c.path).sort()).toEqual([
+      '/dashboards',
+      '/entities/lead/fields/profileScore',
+    ]);
     const done = await applyTemplate(s, now, { locale: 'en' });
     expect(done.ok ? [] : done.errors).toEqual([]);
     const spec = await live(s);
@@ -276,5 +324,6 @@ describe('template upgrade (three-way merge)', () => {
     expect(JSON.stringify(fieldOf(spec, 'lead', 'profileScore'))).toBe(
       JSON.stringify(fieldOf(now.spec, 'lead', 'profileScore')),
     );
+    expect(roi(spec).widgets.map((w) => w.key)).toContain('enrolRateBySource');
   });
 });

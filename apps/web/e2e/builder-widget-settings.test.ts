@@ -35,6 +35,17 @@ describe('widget settings in the dashboards editor', () => {
         await spendItem.getByText(shown, { exact: true }).waitFor();
       expect(await page.getByText('Where the spend is (JSON)').count()).toBe(0);
       await shot(page, 'builder-widget-spend-en-desktop');
+      // A ratio's count headers (the widget schema's numeratorLabel / denominatorLabel) read
+      // back as text in each language, not JSON.
+      for (const [name, zh, en] of [
+        ['Header of the count above the line (e.g. Deals won)', '成交线索', 'Leads enrolled'],
+        ['Header of the count below the line (e.g. All deals)', '全部线索', 'All leads'],
+      ]) {
+        const box = (lang: string) =>
+          page.getByRole('textbox', { name: `${name} (${lang})`, exact: true });
+        await expect.poll(() => box('Chinese').inputValue()).toBe(zh);
+        expect(await box('English').inputValue()).toBe(en);
+      }
 
       // A before period picked by typing both days into the range picker.
       await page.goto(`${server.url}/builder/dashboards/team-performance`);

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, openBrowser, signIn } from './harness/browser';
+import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
+import { settledPointOfColor } from './harness/chart';
 import { startTrellis, WEB_DIR, type RunningTrellis } from './harness/trellis';
 
 // The screenshots each template's manifest bundles for the gallery (`previews`), taken from the
@@ -49,6 +50,25 @@ async function capture(page: Page, name: string, file: string, path: string, rea
     copyFileSync(taken, join(TEMPLATES, name, file));
   }
   expect(page.pageErrors).toEqual([]);
+}
+
+/** The risk lights' option colours and zh-CN labels (templates/b2b-sales riskLevel). */
+const RISK = [
+  ['#f5222d', '高风险'],
+  ['#faad14', '需关注'],
+  ['#52c41a', '健康'],
+] as const;
+
+/** The b2b pipeline-health dashboard with its risk donut drawn, as an artifact to look at. */
+async function captureOn(page: Page, name: string) {
+  await capture(
+    page,
+    'b2b-sales',
+    name,
+    '/dashboards/pipeline-health',
+    '[data-widget="risk"] canvas',
+  );
+  await shot(page, `b2b-sales-${name}-full`);
 }
 
 describe('template previews', () => {
@@ -150,7 +170,26 @@ describe('template previews', () => {
       const rates = page.locator('[data-widget="winRateByChannel"]');
       await expect.poll(() => rates.textContent()).toContain('400 电话');
       expect(await rates.textContent()).toMatch(/\d+(\.\d+)?%/);
+      // The two counts are headed by what they count (they read 分子 / 分母).
+      expect(await rates.locator('th').allTextContents()).toEqual(
+        expect.arrayContaining(['赢单商机', '全部商机']),
+      );
       await rates.screenshot({ path: join(ARTIFACTS, 'preview-b2b-sales-win-rate-zh-CN.png') });
+      await shot(page, 'b2b-sales-pipeline-health-zh-CN-full');
+      // The risk donut is red / yellow / green like the risk lights: the slice drawn in an
+      // option's colour is that option's, as clicking it shows (it lists that option's deals).
+      const donut = page.locator('[data-widget="risk"] canvas').first();
+      for (const [color, label] of RISK) {
+        // The pointer off the chart: a slice under it is drawn highlighted.
+        await page.mouse.move(0, 0);
+        await donut.click({ position: await settledPointOfColor(donut, color) });
+        await page.waitForURL(/\/records\/deal\?/);
+        expect(new URL(page.url()).searchParams.get('from')).toBe(`风险红黄绿 · ${label}`);
+        await page.goBack();
+      }
+      const phone = await newPage(browser, PHONE);
+      await signIn(phone, server.url, vp.login, vp.password);
+      await captureOn(phone, 'pipeline-health-zh-CN-phone');
     } finally {
       await browser.closeAll();
     }
@@ -170,7 +209,14 @@ describe('template previews', () => {
       );
       const rates = page.locator('[data-widget="winRateByChannel"]');
       await expect.poll(() => rates.textContent()).toContain('400 hotline');
+      expect(await rates.locator('th').allTextContents()).toEqual(
+        expect.arrayContaining(['Deals won', 'All deals']),
+      );
       await rates.screenshot({ path: join(ARTIFACTS, 'preview-b2b-sales-win-rate-en.png') });
+      await shot(page, 'b2b-sales-pipeline-health-en-full');
+      const phone = await newPage(en, PHONE);
+      await signIn(phone, server.url, vp.login, vp.password);
+      await captureOn(phone, 'pipeline-health-en-phone');
     } finally {
       await en.closeAll();
     }

@@ -195,6 +195,8 @@ export const reportSpec = {
           title: L('成交率', 'Won rate'),
           entity: 'lead',
           numerator: { '==': [{ var: 'stage' }, 'won'] },
+          numeratorLabel: L('成交线索', 'Leads won'),
+          denominatorLabel: L('全部线索', 'All leads'),
         },
         {
           key: 'wonRateBySource',

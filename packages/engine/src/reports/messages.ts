@@ -49,8 +49,10 @@ const TEXT: Record<string, [zh: string, en: string]> = {
   after: ['之后', 'After'],
   total: ['合计', 'Total'],
   rate: ['比率', 'Rate'],
-  numerator: ['分子', 'Counted'],
-  denominator: ['分母', 'Out of'],
+  // A ratio's two counts when the widget names them not: which records each one counts.
+  numerator: ['符合条件的{entities}', 'Matching {entities}'],
+  denominator: ['{entities}总数', 'Total {entities}'],
+  denominatorOf: ['作为基数的{entities}', 'Eligible {entities}'],
   noAccess: ['你没有查看该数据的权限。', 'You may not read these records.'],
   badDay: ['“{value}” 不是日期（YYYY-MM-DD）。', '"{value}" is not a date (YYYY-MM-DD).'],
   badOrder: [

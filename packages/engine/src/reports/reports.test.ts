@@ -458,6 +458,28 @@ describe('reports', () => {
     expect(row.change!.value).toBeCloseTo(change, 9);
     expect(await opens(row.numerator!, manager)).toBe(won);
     expect(await opens(row.denominator!, manager)).toBe(all);
+    // The two counts are headed by the widget's own labels, in the reader's locale.
+    const heads = (x: WidgetReport) =>
+      x.columns.filter((c) => c.key !== 'rate' && c.key !== 'previous' && c.key !== 'change');
+    expect(heads(w).map((c) => [c.key, c.label])).toEqual([
+      ['numerator', 'Leads won'],
+      ['denominator', 'All leads'],
+    ]);
+    expect(heads(await widget('wonRate', q, manager, 'zh-CN')).map((c) => c.label)).toEqual([
+      '成交线索',
+      '全部线索',
+    ]);
+    // Without them, words for what each side counts: all the widget's records below the line.
+    const {
+      numeratorLabel: _n,
+      denominatorLabel: _d,
+      ...bare
+    } = reportSpec.dashboards!.flatMap((d) => d.widgets).find((x) => x.key === 'wonRate')!;
+    const plain = await reports.preview(bare, q, { actor: manager, locale: 'zh-CN' });
+    expect(plain.ok && heads(plain.widget).map((c) => c.label)).toEqual([
+      '符合条件的线索',
+      '线索总数',
+    ]);
     // A rep's rate counts only the rep's records, on both sides.
     const mine = visibleTo(rep).filter((l) => l.createdAt >= from && l.createdAt < to);
     const r = (await widget('wonRate', q, rep)).rows[0]!.values;
@@ -495,7 +517,12 @@ describe('reports', () => {
           r.values[side]!.value,
         );
     expect(w.columns.map((c) => c.key)).toEqual(['rate', 'numerator', 'denominator']);
-    expect((await widget('wonRateBySource', {}, manager, 'zh-CN')).columns[0]!.label).toBe('比率');
+    const zh = await widget('wonRateBySource', {}, manager, 'zh-CN');
+    expect(zh.columns[0]!.label).toBe('比率');
+    // Without labels the headers name what they count (the entity, and whether the line below
+    // has its own condition), not "numerator" / "denominator".
+    expect(w.columns.slice(1).map((c) => c.label)).toEqual(['Matching Lead', 'Eligible Lead']);
+    expect(zh.columns.slice(1).map((c) => c.label)).toEqual(['符合条件的线索', '作为基数的线索']);
   });
 
   it('refuses bad parameters with localized errors naming each one', async () => {

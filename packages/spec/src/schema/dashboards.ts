@@ -89,6 +89,12 @@ export const WidgetSchema = closed(
         "ratio: which of the widget's records count below the line. Default all of them (in the period, under `filter`).",
       ),
     ),
+    numeratorLabel: optLabel(
+      'ratio: the column header of the count above the line (e.g. "Deals won"). Default names the records counted, e.g. "Matching deals".',
+    ),
+    denominatorLabel: optLabel(
+      'ratio: the column header of the count below the line (e.g. "Deals"). Default names the records counted, e.g. "All deals".',
+    ),
     interval: Type.Optional(
       stringEnum(['day', 'week', 'month'], 'Bucket size of time series. Default "week".'),
     ),

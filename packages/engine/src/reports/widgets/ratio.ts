@@ -1,3 +1,4 @@
+import { getEntity, localize } from '@trellis/spec';
 import type { Num, Range, ReportRow, WidgetCtx, WidgetRunner } from '../types';
 import { and, eq, notIn } from '../logic';
 import { labeller } from '../labels';
@@ -105,6 +106,19 @@ async function grouped(c: WidgetCtx): Promise<ReportRow[] | null> {
 }
 
 /**
+ * The header of one count: the widget's `numeratorLabel` / `denominatorLabel`, else words naming
+ * the records it counts ("Matching deals", "Total deals"), never "numerator".
+ */
+function sideLabel(c: WidgetCtx, side: 'numerator' | 'denominator'): string {
+  const own = c.widget[`${side}Label`];
+  if (own) return localize(own, c.locale);
+  const e = getEntity(c.spec, c.entity);
+  const names = e ? localize(e.pluralLabel ?? e.label, c.locale) : c.entity;
+  const key = side === 'denominator' && c.widget.denominator !== undefined ? 'denominatorOf' : side;
+  return c.text(key, { entities: names });
+}
+
+/**
  * One count divided by another (docs/reports.md "Ratio"): of the widget's records in the period,
  * those matching `numerator` over those matching `denominator` (default all), e.g. won deals
  * over deals. Both counts open their records. Without `field` one rate with the previous
@@ -122,8 +136,8 @@ export const ratio: WidgetRunner = async (c) => {
             { key: 'change', label: c.text('change'), unit: 'ratio' as const },
           ]
         : []),
-      { key: 'numerator', label: c.text('numerator'), unit: 'count' },
-      { key: 'denominator', label: c.text('denominator'), unit: 'count' },
+      { key: 'numerator', label: sideLabel(c, 'numerator'), unit: 'count' },
+      { key: 'denominator', label: sideLabel(c, 'denominator'), unit: 'count' },
     ],
     rows,
   };

@@ -23,6 +23,8 @@ const OPTION_TYPES: Record<string, readonly string[]> = {
   via: ['breakdown', 'ratio'],
   numerator: ['ratio'],
   denominator: ['ratio'],
+  numeratorLabel: ['ratio'],
+  denominatorLabel: ['ratio'],
 };
 
 /** The reporting options of one widget whose entity exists: used by its type, references resolve. */

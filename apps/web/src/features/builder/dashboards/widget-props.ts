@@ -17,6 +17,8 @@ const READ_BY: Record<string, readonly WidgetType[]> = {
   via: ['breakdown', 'ratio'],
   numerator: ['ratio'],
   denominator: ['ratio'],
+  numeratorLabel: ['ratio'],
+  denominatorLabel: ['ratio'],
   threshold: ['attribution'],
   before: ['beforeAfter'],
   after: ['beforeAfter'],

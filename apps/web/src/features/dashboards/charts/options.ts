@@ -5,7 +5,13 @@ import type { ChartOption } from './echarts';
 /** A chart of a widget: its ECharts option and, per data index, the row it shows. */
 type ChartSpec = { option: ChartOption; rowKeys: string[]; column: string };
 
-type Builder = (w: WidgetReport, phone: boolean) => ChartSpec | null;
+/** The colour of a row by its key (a select option's or stage's from the spec), if it has one. */
+type Colors = ReadonlyMap<string, string>;
+type Builder = (w: WidgetReport, phone: boolean, colors?: Colors) => ChartSpec | null;
+
+/** A bar or slice in its group's colour; without one the chart's palette colours it. */
+const colored = <T extends object>(item: T, color: string | undefined) =>
+  color ? { ...item, itemStyle: { color } } : item;
 
 const grid = (phone: boolean) => ({
   left: 8,
@@ -18,7 +24,7 @@ const grid = (phone: boolean) => ({
 const first = (w: WidgetReport) => w.columns[0];
 
 /** Bars of the first column, one per row (horizontal: long Chinese labels stay readable). */
-const bars: Builder = (w, phone) => {
+const bars: Builder = (w, phone, colors) => {
   const col = first(w);
   if (!col || w.rows.length === 0) return null;
   const rows = [...w.rows].reverse();
@@ -43,7 +49,9 @@ const bars: Builder = (w, phone) => {
         {
           type: 'bar',
           name: col.label,
-          data: rows.map((r) => value(r.values[col.key]?.value ?? null)),
+          data: rows.map((r) =>
+            colored({ value: value(r.values[col.key]?.value ?? null) }, colors?.get(r.key)),
+          ),
           label: { show: true, position: 'right', ...(pct ? { formatter: '{c}%' } : {}) },
           cursor: 'pointer',
         },
@@ -97,10 +105,10 @@ export const CHARTS: Record<string, Builder> = {
   // Whose records wait longest: a bar per owner, the total row only in the table.
   staleFollowUps: (w, phone) =>
     bars({ ...w, rows: w.rows.filter((r) => r.key !== '$total') }, phone),
-  breakdown: (w, phone) => {
+  breakdown: (w, phone, colors) => {
     const col = first(w);
     if (!col || w.rows.length === 0) return null;
-    if (w.rows.length > 6) return bars(w, phone);
+    if (w.rows.length > 6) return bars(w, phone, colors);
     return {
       column: col.key,
       rowKeys: w.rows.map((r) => r.key),
@@ -113,10 +121,12 @@ export const CHARTS: Record<string, Builder> = {
             radius: phone ? ['30%', '58%'] : ['35%', '65%'],
             center: ['50%', '45%'],
             label: { formatter: '{b}\n{d}%' },
-            data: w.rows.map((r) => ({
-              name: r.label,
-              value: chartValue(r.values[col.key]?.value ?? null, col.unit),
-            })),
+            data: w.rows.map((r) =>
+              colored(
+                { name: r.label, value: chartValue(r.values[col.key]?.value ?? null, col.unit) },
+                colors?.get(r.key),
+              ),
+            ),
             cursor: 'pointer',
           },
         ],

@@ -70,7 +70,7 @@ export function DashboardPage() {
               xs={w.type === 'metric' ? 12 : 24}
               lg={w.type === 'metric' ? 6 : w.span * 2}
             >
-              <WidgetCard widget={w} />
+              <WidgetCard widget={w} dashboard={current} />
             </Col>
           ))}
         </Row>

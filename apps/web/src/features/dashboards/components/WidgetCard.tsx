@@ -3,6 +3,8 @@ import { Button, Card, Dropdown, Empty } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../../../hooks/useIsPhone';
+import { groupColors } from '../../../lib/reports/colors';
+import { useLiveSpec } from '../../../lib/session/useSpec';
 import type { WidgetReport } from '../api/dashboards';
 import { EChart } from '../charts/EChart';
 import type { echarts } from '../charts/echarts';
@@ -15,13 +17,31 @@ import { WidgetTable } from './WidgetTable';
 /** Chart types whose table adds numbers the chart does not show. */
 const WITH_TABLE = new Set(['funnel', 'stageConversion', 'dwellTime', 'staleFollowUps']);
 
-/** One widget: a KPI tile, a chart (clickable) and/or a table; export to XLSX and PNG. */
-export function WidgetCard({ widget }: { widget: WidgetReport }) {
+/**
+ * One widget of the dashboard `dashboard`: a KPI tile, a chart (clickable) and/or a table;
+ * export to XLSX and PNG.
+ */
+export function WidgetCard({ widget, dashboard }: { widget: WidgetReport; dashboard: string }) {
   const { t } = useTranslation('dashboards');
   const phone = useIsPhone();
   const open = useOpenRecords(widget.entity);
   const chart = useRef<echarts.ECharts | null>(null);
-  const spec = useMemo(() => CHARTS[widget.type]?.(widget, phone) ?? null, [widget, phone]);
+  const live = useLiveSpec();
+  // Groups of a select field or stage keep their colours from the spec (risk red / yellow / green).
+  const colors = useMemo(
+    () =>
+      groupColors(
+        live,
+        live.dashboards
+          ?.find((d) => d.key === dashboard)
+          ?.widgets.find((x) => x.key === widget.key),
+      ),
+    [live, dashboard, widget.key],
+  );
+  const spec = useMemo(
+    () => CHARTS[widget.type]?.(widget, phone, colors) ?? null,
+    [widget, phone, colors],
+  );
   const firstColumn = t(
     ['funnel', 'stageConversion', 'dwellTime'].includes(widget.type)
       ? 'stage'
