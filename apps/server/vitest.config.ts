@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
+import { oneModuleGraph, sourceConditions, withPostgres } from '@trellis/tooling/vitest';
 import { hasPostgres } from '@trellis/tooling/pg';
 
 /**
@@ -33,10 +33,10 @@ const project = (
     env?: Record<string, string>;
     testTimeout?: number;
   },
-) => ({ ...base, test: { ...base.test, name, ...extra } });
+) => ({ ...base, test: { ...base.test, ...oneModuleGraph, name, ...extra } });
 export default defineConfig(
   onPg
-    ? pg
+    ? { ...pg, test: { ...pg.test, ...oneModuleGraph } }
     : {
         ...sourceConditions,
         test: {

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
+import { oneModuleGraph, sourceConditions, withPostgres } from '@trellis/tooling/vitest';
 import { hasPostgres } from '@trellis/tooling/pg';
 
 /**
@@ -46,10 +46,10 @@ const project = (
   base: typeof pg,
   name: string,
   extra: { include?: string[]; env?: Record<string, string>; testTimeout?: number },
-) => ({ ...base, test: { ...base.test, name, ...extra } });
+) => ({ ...base, test: { ...base.test, ...oneModuleGraph, name, ...extra } });
 export default defineConfig(
   onPg
-    ? pg
+    ? { ...pg, test: { ...pg.test, ...oneModuleGraph } }
     : {
         ...sourceConditions,
         test: {
