@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { migrationsFolder } from '../db/migrations-folder';
+import { afterMigrations, lastApplied } from './after-migrations';
 import { CREATE_HITS_TABLE } from './hits';
 import { ADD_NOTIFICATION_ORDER } from './notification-order';
 import { ADD_COMMIT_ORDER } from './outbox-order';
@@ -11,7 +12,8 @@ const SCHEMA_LOCK = 7_311_001;
 
 /**
  * Prepares a database for Trellis: pg_trgm (the search index) and the checked-in system
- * migrations (drizzle-pg/) and the rate-limit table (hits.ts), under an advisory lock so several processes can start at once.
+ * migrations (drizzle-pg/) with the vacuum or analyze a big one needs after it (after-migrations.ts) and the
+ * rate-limit table (hits.ts), under an advisory lock so several processes can start at once.
  */
 export async function bootDatabase(pool: PgPool, folder?: string): Promise<void> {
   const client = await pool.connect();
@@ -19,9 +21,11 @@ export async function bootDatabase(pool: PgPool, folder?: string): Promise<void>
     await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
     try {
       await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-      await migrate(drizzle(client), {
-        migrationsFolder: folder ?? migrationsFolder('drizzle-pg'),
-      });
+      const dir = folder ?? migrationsFolder('drizzle-pg');
+      const before = await lastApplied(client);
+      await migrate(drizzle(client), { migrationsFolder: dir });
+      // Outside the migrator's transaction (VACUUM refuses to run in one).
+      await afterMigrations(client, dir, before);
       await client.query(CREATE_HITS_TABLE);
       for (const sql of [...ADD_COMMIT_ORDER, ...ADD_NOTIFICATION_ORDER]) await client.query(sql);
     } finally {

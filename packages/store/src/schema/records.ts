@@ -36,7 +36,18 @@ export const stageTransitions = sqliteTable(
     prevEntryAt: integer('prev_entry_at'),
   },
   (t) => [
-    index('stage_transitions_record_ix').on(t.entity, t.recordId, t.at),
+    // A record's transitions with what the reports read of them (stage entered, previous entry,
+    // stage left, dwell): a rep's period funnel and dwell time walk the rep's records and read
+    // their transitions from this index alone, and so do the report triggers' entered stages.
+    index('stage_transitions_record_ix').on(
+      t.entity,
+      t.recordId,
+      t.at,
+      t.toStage,
+      t.prevEntryAt,
+      t.fromStage,
+      t.dwellMs,
+    ),
     index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at),
     // Re-entries only (most entries are a record's first into the stage): the period funnel
     // subtracts the entries whose previous entry lies inside the period.
@@ -47,6 +58,11 @@ export const stageTransitions = sqliteTable(
     // range of it, read without the rows.
     index('stage_transitions_dwell_ix')
       .on(t.entity, t.fromStage, t.at, t.dwellMs, t.recordId)
+      .where(sql`dwell_ms IS NOT NULL`),
+    // The same moves by time in stage: the exact median and p90 read one dwell bucket's moves
+    // (sql/reports/dwell-all.ts) instead of sorting every move of the period.
+    index('stage_transitions_dwell_value_ix')
+      .on(t.entity, t.fromStage, t.dwellMs, t.at, t.recordId)
       .where(sql`dwell_ms IS NOT NULL`),
   ],
 );

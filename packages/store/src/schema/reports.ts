@@ -42,3 +42,23 @@ export const reportCohorts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entity, t.day, t.ownerId, t.teamId, t.stage, t.entered] })],
 );
+
+/**
+ * Stage moves (transitions with a dwell time) counted per entity, UTC day of the move, stage
+ * left and bucket of the time spent there (sql/reports/dwell-buckets.ts), with the sum of those
+ * times: a manager's dwell time reads these instead of every move of the period. Kept by the
+ * triggers of migration 0012 on every insert, update and delete of stage_transitions, bulk or
+ * not; soft-deleted records' moves are counted here and taken out when read.
+ */
+export const reportDwell = sqliteTable(
+  'report_dwell',
+  {
+    entity: text('entity').notNull(),
+    day: integer('day').notNull(),
+    stage: text('stage').notNull(),
+    bucket: integer('bucket').notNull(),
+    moves: integer('moves').notNull(),
+    totalMs: integer('total_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.day, t.stage, t.bucket] })],
+);

@@ -300,6 +300,99 @@ export function reportsContract(factory: StoreFactory): void {
       }
     });
 
+    it("answers a manager's dwell time from the maintained buckets exactly, over bulk and single appends, removed transitions, deleted records and partial days", async () => {
+      // 36 more leads whose times in stage cross the buckets: under a minute, a negative one (an
+      // imported history), hours, weeks, over two years (the open last bucket); half appended
+      // one by one, half in one batch (the bulk path).
+      const next = rng(99);
+      const extra: Lead[] = [];
+      const batch: TransitionRow[] = [];
+      const span = () => {
+        const r = next();
+        if (r < 0.1) return Math.floor(next() * 60_000);
+        if (r < 0.13) return -5_000;
+        if (r < 0.16) return 800 * DAY + Math.floor(next() * DAY);
+        if (r < 0.5) return Math.floor(next() * 6 * 3_600_000);
+        return Math.floor(next() * 4 * DAY);
+      };
+      await ctx.store.transaction(async (tx) => {
+        for (let i = 0; i < 36; i++) {
+          const createdAt = T0 + Math.floor(next() * 6 * DAY);
+          const rec = await ok(
+            tx.records(ctx.spec).insert('lead', { name: `D${i}` }, { now: createdAt }),
+          );
+          const moves: Move[] = [
+            { recordId: rec.id, from: null, to: 'new', at: createdAt, dwell: null },
+          ];
+          let at = createdAt;
+          for (const [from, to] of [
+            ['new', 'qualified'],
+            ['qualified', 'trial'],
+            ['trial', 'qualified'],
+            ['qualified', 'trial'],
+          ] as const) {
+            const dwell = span();
+            at += Math.max(1, dwell);
+            moves.push({ recordId: rec.id, from, to, at, dwell });
+            if (next() < 0.15) break;
+          }
+          const rows = moves.map((m) => ({
+            entity: 'lead',
+            recordId: m.recordId,
+            fromStage: m.from,
+            toStage: m.to,
+            actorId: null,
+            via: 'test',
+            at: m.at,
+            dwellMs: m.dwell,
+          }));
+          if (i % 2 === 0) batch.push(...rows);
+          else for (const r of rows) await tx.transitions.append(r);
+          extra.push({ ...rec, moves });
+        }
+        await tx.transitions.appendMany(batch);
+        // A record whose transitions are taken back (an import's refused row) counts no move.
+        await tx.transitions.removeFor('lead', [extra[1]!.id, extra[2]!.id]);
+      });
+      await ok(ctx.store.records(ctx.spec).softDelete('lead', extra[3]!.id));
+      const live = [...leads, ...extra.slice(4), extra[0]!];
+      const seen = new Set<string>();
+      for (const at of [
+        { from: T0 + 2 * DAY + 7_777_777, to: T0 + 9 * DAY + 3_333 },
+        { from: T0 + 3 * DAY, to: T0 + 8 * DAY },
+        { from: T0 + 3 * DAY + 3_600_000, to: T0 + 3 * DAY + 20 * 3_600_000 },
+        { to: T0 + 5 * DAY + 43_210 },
+        { from: T0 + 4 * DAY + 1 },
+        {},
+      ]) {
+        const rows = await ok(repo().dwell('lead', { at }));
+        const want = new Map<string, number[]>();
+        for (const l of live)
+          for (const m of l.moves)
+            if (
+              m.from !== null &&
+              m.dwell !== null &&
+              m.at >= (at.from ?? -Infinity) &&
+              m.at < (at.to ?? Infinity)
+            )
+              want.set(m.from, [...(want.get(m.from) ?? []), m.dwell]);
+        expect(rows.map((r) => r.stage)).toEqual([...want.keys()].sort());
+        for (const row of rows) {
+          const v = want.get(row.stage)!.sort((a, b) => a - b);
+          v.forEach((x) => seen.add(x < 60_000 ? 'short' : x > 700 * DAY ? 'long' : 'mid'));
+          expect([row.stage, row.count, row.median, row.p90]).toEqual([
+            row.stage,
+            v.length,
+            rank(v, 0.5),
+            rank(v, 0.9),
+          ]);
+          expect(row.mean).toBeCloseTo(v.reduce((a, b) => a + b, 0) / v.length, 3);
+        }
+      }
+      // The data reached the open buckets at both ends.
+      expect([...seen].sort()).toEqual(['long', 'mid', 'short']);
+    });
+
     it('lists exactly the records that entered a stage through the virtual field stagesEntered', async () => {
       const filter = { in: ['trial', { var: 'stagesEntered' }] };
       const page = await ok(

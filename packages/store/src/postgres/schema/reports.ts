@@ -40,3 +40,17 @@ export const reportCohorts = pgTable(
     primaryKey({ columns: [t.entity, t.day, t.ownerId, t.teamId, t.stage, t.entered, t.shard] }),
   ],
 );
+
+/** The twin of report_dwell (src/schema/reports.ts): moves per entity, day, stage left and dwell bucket. */
+export const reportDwell = pgTable(
+  'report_dwell',
+  {
+    entity: text('entity').notNull(),
+    day: epoch('day').notNull(),
+    stage: text('stage').notNull(),
+    bucket: smallint('bucket').notNull(),
+    moves: epoch('moves').notNull(),
+    totalMs: epoch('total_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.day, t.stage, t.bucket] })],
+);
