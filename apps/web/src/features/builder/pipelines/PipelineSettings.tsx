@@ -72,13 +72,17 @@ export function PipelineSettings({ pipeline, entity, pointer }: Props) {
             field={reasonField}
             label={t('pipelines.lossReasons')}
             value={reasonField.options}
+            // The editor sends a step to apply to the reasons as the draft holds them: stored
+            // as it came, the step (a function) left the field with no reasons at all.
             onChange={(v) =>
               edit(
                 t('pipelines.lossReasonsStep'),
                 (s) =>
-                  void ((
-                    fieldIn(s, entity.key, reasonField.key) as never as { options: unknown }
-                  ).options = v),
+                  setOptional(
+                    fieldIn(s, entity.key, reasonField.key) as never as { options: unknown },
+                    'options',
+                    v,
+                  ),
                 { coalesce: `pipeline:${pipeline.key}:reasons` },
               )
             }
