@@ -34,7 +34,7 @@ const users = (page: Page) =>
   ) as Promise<User[]>;
 
 describe('teams, members and supervisors; activity types', () => {
-  it('adds a team under Sales and an activity type, publishes, then staffs the team with a supervisor (zh-CN)', async () => {
+  it('adds a team under Sales, one named only in Chinese and an activity type, publishes, then staffs the team with a supervisor (zh-CN)', async () => {
     const browser = await openBrowser('zh-CN');
     const page = await newPage(browser, DESKTOP);
     try {
@@ -58,6 +58,25 @@ describe('teams, members and supervisors; activity types', () => {
       await team.getByText('请先发布团队，再在这里添加成员。').waitFor();
       await draftSaved(page);
 
+      // A team named only in Chinese: its key is the name's pinyin, readable in exports and
+      // the API (it was "team-2").
+      await page.getByRole('button', { name: '添加团队' }).click();
+      const zhOnly = page
+        .locator('.ant-card-small')
+        .filter({ has: page.getByLabel('上级团队') })
+        .last();
+      await expect
+        .poll(() => zhOnly.getByLabel('名称 (英文)').inputValue(), { timeout: 30_000 })
+        .toBe('New team');
+      await zhOnly.getByLabel('名称 (中文)').fill('招生组');
+      await zhOnly.getByLabel('名称 (中文)').blur();
+      await expect
+        .poll(() => zhOnly.getByLabel('标识', { exact: true }).inputValue(), { timeout: 30_000 })
+        .toBe('zhao-sheng-zu');
+      await draftSaved(page);
+      await zhOnly.scrollIntoViewIfNeeded();
+      await shot(page, 'builder-teams-pinyin-key-zh-CN-desktop', { fullPage: false });
+
       // An activity type that counts as contact.
       await page.goto(`${server.url}/builder/activities`);
       await page.getByRole('button', { name: '新建类型' }).click();
@@ -76,10 +95,14 @@ describe('teams, members and supervisors; activity types', () => {
       ).toBe('true');
       await draftSaved(page);
       const draft = (await draftSpec<Spec>(page))!;
-      const teamSpec = draft.teams!.at(-1)!;
+      const teamSpec = draft.teams!.at(-2)!;
       expect(teamSpec).toMatchObject({
         label: { 'zh-CN': '北京组', en: 'Beijing team' },
         parent: 'sales',
+      });
+      expect(draft.teams!.at(-1)).toMatchObject({
+        key: 'zhao-sheng-zu',
+        label: { 'zh-CN': '招生组' },
       });
       const typeSpec = draft.activityTypes!.at(-1)!;
       expect(typeSpec).toMatchObject({

@@ -3,8 +3,8 @@ import { Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TeamSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
-import { kebabKeyFrom } from '../common/keys';
 import { LocaleTextInput } from '../common/LocaleTextInput';
+import { kebabKeyFromName } from '../common/pinyin-key';
 import { ProblemText } from '../common/ProblemText';
 import { usePublished } from '../common/usePublished';
 import { itemIn, setOptional } from '../draft/find';
@@ -19,8 +19,8 @@ const NEW_TEAM_KEY = /^team-\d+$/;
 type Props = { team: TeamSpec; index: number; teams: TeamSpec[] };
 
 /**
- * One team: its name, its key (which follows the English name until published — "team-1"
- * meant nothing in exports and the API), its parent, and — once published — its members.
+ * One team: its name, its key (which follows the name until published — "team-1" meant nothing
+ * in exports and the API), its parent, and — once published — its members.
  */
 export function TeamCard({ team, index, teams }: Props) {
   const { t } = useTranslation('builder');
@@ -34,6 +34,9 @@ export function TeamCard({ team, index, teams }: Props) {
   useEffect(() => {
     keyNow.current = team.key;
   });
+  // The key this card last derived from the name: while the key is still that one (or the new
+  // team's "team-N"), it follows the name; a key typed by hand stays.
+  const derived = useRef<string | null>(null);
   const [badKey, setBadKey] = useState(false);
   const locked = published.team(team.key);
   const at = (prop: string) => problems.filter((p) => p.path.startsWith(`/teams/${index}/${prop}`));
@@ -52,22 +55,32 @@ export function TeamCard({ team, index, teams }: Props) {
   };
   const taken = () =>
     (store.getSnapshot().spec.teams ?? []).map((x) => x.key).filter((k) => k !== keyNow.current);
-  // A new team's key follows its English name, settled when the name is left.
-  const settleKey = (e: FocusEvent) => {
+  // A new team's key follows its name, settled when the name is left: the English name, or —
+  // for a team named only in Chinese — the name's pinyin ("招生组" -> "zhao-sheng-zu").
+  const settleKey = async (e: FocusEvent) => {
     if (e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) return;
-    if (locked || !NEW_TEAM_KEY.test(keyNow.current)) return;
-    const now = store.getSnapshot().spec.teams?.find((x) => x.key === keyNow.current);
-    const en = (now?.label as Record<string, string> | undefined)?.en;
-    if (!en || en === t('teams.newTeam', { lng: 'en' })) return;
-    const key = kebabKeyFrom(en, taken(), 'team');
-    if (key !== keyNow.current) rekey(key);
+    const from = keyNow.current;
+    if (locked || !(NEW_TEAM_KEY.test(from) || from === derived.current)) return;
+    const now = store.getSnapshot().spec.teams?.find((x) => x.key === from);
+    const names = (now?.label ?? {}) as Record<string, string | undefined>;
+    const given = (locale: 'en' | 'zh-CN') => {
+      const name = names[locale]?.trim();
+      return name && name !== t('teams.newTeam', { lng: locale }) ? name : undefined;
+    };
+    const name = given('en') ?? given('zh-CN');
+    if (!name) return;
+    const key = await kebabKeyFromName(name, taken(), 'team');
+    // The key may have been changed by hand (or undone) while the pinyin was loading.
+    if (keyNow.current !== from || key === from) return;
+    derived.current = key;
+    rekey(key);
   };
   return (
     <>
       <Form layout="vertical">
         <Flex gap="0 16px" wrap>
           <Form.Item label={t('teams.name')} required style={{ flex: '1 1 320px' }}>
-            <div onBlur={settleKey}>
+            <div onBlur={(e) => void settleKey(e)}>
               <LocaleTextInput
                 label={t('teams.name')}
                 value={team.label}
@@ -92,7 +105,10 @@ export function TeamCard({ team, index, teams }: Props) {
                 const key = e.target.value.trim();
                 const ok = KEY.test(key) && !taken().includes(key);
                 setBadKey(!ok);
-                if (ok && key !== keyNow.current) rekey(key);
+                if (ok && key !== keyNow.current) {
+                  derived.current = null;
+                  rekey(key);
+                }
               }}
             />
             {badKey ? (
