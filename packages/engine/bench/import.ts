@@ -9,15 +9,19 @@
  * the import's CPU per row in this process, peak RSS (sampled every 50 ms) and heap growth of
  * the import, the load average.
  * SQLite runs as under `trellis start`: checkpoints in a thread of their own (every 200 ms).
+ * Each database runs the import twice, side by side: rows prepared in the writing thread
+ * between its writes ("here", as before), and in the import thread while it writes ("thread",
+ * as the server runs it); BENCH_PREPARE=here|thread runs one of them.
  * BENCH_ROWS changes the row count; BENCH_BATCH the rows per batch (default 500); BENCH_STORES=sqlite|pg|sqlite,pg picks the databases
  * (default both when PostgreSQL 15 is installed); BENCH_ONLY=import skips the baseline
  * (profiling the import alone: --cpu-prof).
  * Run: node --conditions=@trellis/source --import tsx bench/import.ts
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { openStore } from '@trellis/store';
@@ -29,12 +33,14 @@ import {
   previewImport,
   runImportJob,
   uuidv7Ids,
+  type ImportThreadData,
 } from '../src/index';
 import { loadEducationSpec } from '../test/fixtures/education';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const BASELINE_ROWS = Number(process.env.BENCH_BASELINE_ROWS ?? Math.ceil(ROWS / 5));
 const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const PREPARE = (process.env.BENCH_PREPARE ?? 'here,thread').split(',');
 const STORES = (process.env.BENCH_STORES ?? (hasPostgres() ? 'sqlite,pg' : 'sqlite')).split(',');
 const dir = mkdtempSync(join(tmpdir(), 'trellis-import-bench-'));
 const spec = loadEducationSpec();
@@ -66,9 +72,54 @@ async function writeCsv(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
+/**
+ * The import thread bundled as `trellis start` runs it (the CLI's build inlines the workspace
+ * and npm packages into the thread's file, database drivers left out): from TypeScript source
+ * (tsx) a thread takes seconds to start, which a server never pays.
+ */
+async function bundledThread(): Promise<URL> {
+  const { build } = await import('tsup');
+  const out = join(dir, 'thread');
+  // The drivers left out resolve from the store's dependencies, as the CLI's do from its own.
+  symlinkSync(
+    fileURLToPath(new URL('../../store/node_modules', import.meta.url)),
+    join(dir, 'node_modules'),
+  );
+  await build({
+    config: false,
+    entry: {
+      'import-thread': fileURLToPath(
+        new URL('../test/import/support/import-thread.ts', import.meta.url),
+      ),
+    },
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outDir: out,
+    silent: true,
+    noExternal: [/^(?!(better-sqlite3|pg|pg-native)$)/],
+    external: ['better-sqlite3', 'pg', 'pg-native'],
+    esbuildOptions(options) {
+      options.conditions = ['@trellis/source'];
+    },
+    banner: {
+      js: "import { createRequire as __trellisRequire } from 'node:module'; const require = __trellisRequire(import.meta.url);",
+    },
+  });
+  return pathToFileURL(join(out, 'import-thread.js'));
+}
+
+/** CPU time (µs) the calling thread used so far (Linux: its own /proc entry; 10 ms steps). */
+function ownThreadCpuUs(): number {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime, the 14th and 15th fields of the whole line, in clock ticks (100 a second).
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 /** A checkpoint thread for a SQLite file, as the server runs one; resolves when it stopped. */
 function checkpointThread(dbFile: string): () => Promise<void> {
-  const worker = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
+  const worker = new Worker(new URL('../test/fixtures/thread-boot.mjs', import.meta.url), {
     workerData: { dbFile, threadEntry: new URL('./checkpoint-thread.ts', import.meta.url).href },
   });
   return async () => {
@@ -143,8 +194,9 @@ async function baseline(kind: string) {
   };
 }
 
-async function imported(kind: string, path: string) {
-  const { store, engine } = await open(kind, 'import');
+async function imported(kind: string, path: string, thread: URL | null) {
+  const prepare = thread ? 'thread' : 'here';
+  const { store, engine } = await open(kind, `import-${prepare}`);
   const preview = await previewImport(engine, 'lead', path, {});
   const job = await createImportJob(engine, {
     entity: 'lead',
@@ -158,11 +210,15 @@ async function imported(kind: string, path: string) {
   let peakHeap = heap0;
   const batches: number[] = [];
   const cpu0 = process.cpuUsage();
+  const own0 = ownThreadCpuUs();
   const t0 = performance.now();
   let last = t0;
   const { value: end, peakRssMb } = await withPeakRss(() =>
     runImportJob(engine, job.id, {
       batchSize: BATCH,
+      ...(thread
+        ? { prepareThread: (data: ImportThreadData) => new Worker(thread, { workerData: data }) }
+        : {}),
       onProgress: () => {
         const now = performance.now();
         batches.push(now - last);
@@ -173,6 +229,7 @@ async function imported(kind: string, path: string) {
   );
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const own = ownThreadCpuUs() - own0;
   await store.close();
   if (end?.status !== 'done' || end.created !== ROWS)
     throw new Error(`import ended ${JSON.stringify(end)}`);
@@ -181,9 +238,11 @@ async function imported(kind: string, path: string) {
     batches: summarise(`import ×${BATCH} (${kind})`, batches, ms),
     rowsPerS: (ROWS / ms) * 1000,
     seconds: ms / 1000,
-    // This process's CPU per row (SQLite's work included, PostgreSQL's not): steadier than
-    // rows/s on a shared machine.
+    // This process's CPU per row (SQLite's work included, PostgreSQL's not; the import
+    // thread's included): steadier than rows/s on a shared machine.
     cpuUsPerRow: (cpu.user + cpu.system) / ROWS,
+    // CPU of the writing thread alone per row: the ceiling of rows/s with a core to itself.
+    writerCpuUsPerRow: own / ROWS,
     peakRssMb,
     heapGrowthMb: (peakHeap - heap0) / 2 ** 20,
   };
@@ -192,6 +251,8 @@ async function imported(kind: string, path: string) {
 try {
   const path = join(dir, 'big.csv');
   await writeCsv(path);
+  // Built once, before anything is measured.
+  const thread = PREPARE.includes('thread') ? await bundledThread() : null;
   const out: Record<string, unknown> = {
     bench: 'import',
     rows: ROWS,
@@ -201,23 +262,29 @@ try {
   for (const kind of STORES) {
     const load = [loadavg()[0]!];
     const base = process.env.BENCH_ONLY === 'import' ? null : await baseline(kind);
-    const imp = await imported(kind, path);
-    load.push(loadavg()[0]!);
     const baseRowsPerS = base ? base.rowsPerS : Number.NaN;
-    out[kind] = {
-      importRowsPerS: Math.round(imp.rowsPerS),
-      importSeconds: Math.round(imp.seconds * 10) / 10,
-      importBatchMs: { median: imp.batches.medianMs, p95: imp.batches.p95Ms },
-      importCpuUsPerRow: Math.round(imp.cpuUsPerRow),
+    const result: Record<string, unknown> = {
       baselineRows: base ? BASELINE_ROWS : 0,
       baselineCreateRowsPerS: Math.round(baseRowsPerS),
       baselineBatchMs: base ? { median: base.batches.medianMs, p95: base.batches.p95Ms } : null,
-      ratioToBaseline: Math.round((imp.rowsPerS / baseRowsPerS) * 100) / 100,
-      meetsTarget: imp.rowsPerS >= 5000,
-      peakRssMb: imp.peakRssMb,
-      heapGrowthMb: Math.round(imp.heapGrowthMb),
-      loadAvg1m: load.map((l) => Math.round(l * 10) / 10),
     };
+    for (const prepare of PREPARE) {
+      const imp = await imported(kind, path, prepare === 'thread' ? thread : null);
+      result[prepare] = {
+        importRowsPerS: Math.round(imp.rowsPerS),
+        importSeconds: Math.round(imp.seconds * 10) / 10,
+        importBatchMs: { median: imp.batches.medianMs, p95: imp.batches.p95Ms },
+        importCpuUsPerRow: Math.round(imp.cpuUsPerRow),
+        writerCpuUsPerRow: Math.round(imp.writerCpuUsPerRow),
+        ratioToBaseline: Math.round((imp.rowsPerS / baseRowsPerS) * 100) / 100,
+        meetsTarget: imp.rowsPerS >= 5000,
+        peakRssMb: imp.peakRssMb,
+        heapGrowthMb: Math.round(imp.heapGrowthMb),
+      };
+    }
+    load.push(loadavg()[0]!);
+    result.loadAvg1m = load.map((l) => Math.round(l * 10) / 10);
+    out[kind] = result;
   }
   console.log(JSON.stringify(out, null, 2));
 } finally {

@@ -1,5 +1,11 @@
-import { runImportJob, type Engine } from '@trellis/engine';
+import { runImportJob, type Engine, type ImportThreadData } from '@trellis/engine';
+import { spawnThread } from '../setup/spawn-thread';
 import { removeUpload } from './uploads';
+
+// The job's rows are read and prepared in a thread of their own (import-thread.ts): this
+// thread only writes them, so the two share the import's CPU.
+const prepareThread = (data: ImportThreadData) =>
+  spawnThread(new URL('./import-thread.ts', import.meta.url), data);
 
 /**
  * Runs an import job to its end (or resumes it) and removes its uploaded file once a real run
@@ -13,7 +19,7 @@ export async function runImport(
   log: (entry: Record<string, unknown>) => void,
 ): Promise<void> {
   try {
-    const job = await runImportJob(engine, id);
+    const job = await runImportJob(engine, id, { prepareThread });
     if (job && job.status === 'done' && !job.dryRun) await removeUpload(job.filePath);
   } catch (e) {
     log({

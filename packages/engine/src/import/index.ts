@@ -23,6 +23,7 @@ export { ImportFileError, importMessage, type ImportMessageKey } from './message
 export type { Cell, SheetRow, ImportFormat, ReadOptions, FileFacts } from './types';
 export type { DedupeMode, ImportOptions } from './job-options';
 export { runImportJob, cancelImportJob, resumeImportJobs, type RunOptions } from './run-job';
+export { serveImportThread, type ImportThreadData } from './import-thread';
 export {
   previewImport,
   checkImportOptions,
