@@ -17,6 +17,7 @@ import { duplicate } from './duplicate';
 import { mergeInto } from './merge';
 import { holderOf, writeOwnerChange } from '../ownership/ledger';
 import { createdRow, emit, writeTouch } from './journal';
+import { together } from './together';
 import { fieldValues, problems, visible } from './outcome';
 import { prepare, type Prepared } from './prepare';
 import type { Runtime } from './runtime';
@@ -208,6 +209,11 @@ export function firstTransition(call: Call, id: string, stage: string | null) {
   };
 }
 
+async function appendFirstTransition(call: Call, id: string, stage: string | null) {
+  const transition = firstTransition(call, id, stage);
+  if (transition) await call.db.transitions.append(transition);
+}
+
 /** The ledger entry of a new record's first holder. */
 export function firstOwner(call: Call, record: RecordData) {
   return {
@@ -233,11 +239,14 @@ async function insert(
   const res = await records(call).insert(call.model.key, row, { now: call.now });
   if (!res.ok) return storeFailure(call, res.error, id);
   const record = res.value;
-  await call.db.history.append([createdRow(call, id, record, filledFields(call, record))]);
-  await writeOwnerChange(call.db, firstOwner(call, record));
-  const transition = firstTransition(call, id, stage);
-  if (transition) await call.db.transitions.append(transition);
-  if (opts.touch) await writeTouch(call, id, opts.touch);
-  await emit(call, 'record.created', id, { record }, opts.depth ?? 0);
+  // Independent rows, sent in this order without waiting for each other (together.ts): on
+  // PostgreSQL they share one round trip; a failure still fails the whole create.
+  await together([
+    call.db.history.append([createdRow(call, id, record, filledFields(call, record))]),
+    writeOwnerChange(call.db, firstOwner(call, record)),
+    appendFirstTransition(call, id, stage),
+    opts.touch && writeTouch(call, id, opts.touch),
+    emit(call, 'record.created', id, { record }, opts.depth ?? 0),
+  ]);
   return { ok: true, record: visible(call, record) };
 }

@@ -7,6 +7,7 @@ import { duplicate } from './duplicate';
 import { touchesIdentity } from './identity';
 import { holderOf, writeOwnerChange } from '../ownership/ledger';
 import { emit, historyRows, pick } from './journal';
+import { together } from './together';
 import { problems, visible } from './outcome';
 import { prepare } from './prepare';
 import type { Runtime } from './runtime';
@@ -113,20 +114,6 @@ async function write(
   });
   if (!res.ok) return storeFailure(call, res.error, current.id);
   const record = res.value;
-  await call.db.history.append(
-    historyRows(call, call.rt.ids.next(), current.id, current, record, changed),
-  );
-  await writeOwnerChange(call.db, {
-    id: call.rt.ids.next(),
-    entity: call.model.key,
-    recordId: current.id,
-    before: holderOf(current),
-    after: holderOf(record),
-    actorId: call.actor.userId ?? null,
-    via: call.via,
-    at: call.now,
-    note: opts.ownership,
-  });
   const fields = changed.filter((k) => k !== 'stage');
   const payload: Record<string, unknown> = {
     changed,
@@ -134,28 +121,46 @@ async function write(
     after: pick(record, changed),
     record,
   };
-  if (to !== null) {
-    const dwellMs = current.stageEnteredAt === null ? null : call.now - current.stageEnteredAt;
-    await call.db.transitions.append({
+  const dwellMs =
+    to === null || current.stageEnteredAt === null ? null : call.now - current.stageEnteredAt;
+  // Independent rows, sent in this order without waiting for each other (together.ts): on
+  // PostgreSQL they share one round trip; a failure still fails the whole update.
+  await together([
+    call.db.history.append(
+      historyRows(call, call.rt.ids.next(), current.id, current, record, changed),
+    ),
+    writeOwnerChange(call.db, {
       id: call.rt.ids.next(),
       entity: call.model.key,
       recordId: current.id,
-      fromStage: current.stage,
-      toStage: to,
+      before: holderOf(current),
+      after: holderOf(record),
       actorId: call.actor.userId ?? null,
       via: call.via,
       at: call.now,
-      dwellMs,
-    });
-    await emit(
-      call,
-      'stage.changed',
-      current.id,
-      { from: current.stage, to, dwellMs, ...payload, fields },
-      depth,
-    );
-  } else {
-    await emit(call, 'record.updated', current.id, payload, depth);
-  }
+      note: opts.ownership,
+    }),
+    to !== null &&
+      call.db.transitions.append({
+        id: call.rt.ids.next(),
+        entity: call.model.key,
+        recordId: current.id,
+        fromStage: current.stage,
+        toStage: to,
+        actorId: call.actor.userId ?? null,
+        via: call.via,
+        at: call.now,
+        dwellMs,
+      }),
+    to !== null
+      ? emit(
+          call,
+          'stage.changed',
+          current.id,
+          { from: current.stage, to, dwellMs, ...payload, fields },
+          depth,
+        )
+      : emit(call, 'record.updated', current.id, payload, depth),
+  ]);
   return { ok: true, record: visible(call, record), changed };
 }

@@ -14,6 +14,7 @@ import { loadForWrite } from '../records/existing-write';
 import type { Repos, Tx } from '@trellis/store';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
 import { withoutSpans } from '../redaction/text-spans';
+import { together } from '../records/together';
 
 const localeOf = (rt: Runtime, opts: CallOptions | undefined): Locale => callLocale(rt, opts);
 
@@ -111,8 +112,8 @@ export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): P
         createdAt: now,
         source: (exact ? input.source : withoutSpans(input.source)) ?? null,
       };
-      await tx.tasks.insert(task);
-      await writeEvent(rt, tx, opts, 'task.created', task, now);
+      // Sent together (one round trip on PostgreSQL); a failure of either fails the unit.
+      await together([tx.tasks.insert(task), writeEvent(rt, tx, opts, 'task.created', task, now)]);
       return { ok: true, task };
     });
   });
@@ -166,9 +167,12 @@ function changeTask(
         if (isFailure(call)) return call;
       }
       const patch = patchOf(task);
-      await tx.tasks.update(taskId, patch);
       const next = { ...task, ...patch };
-      await writeEvent(rt, tx, opts, type, next, rt.clock.now());
+      // Sent together (one round trip on PostgreSQL); a failure of either fails the unit.
+      await together([
+        tx.tasks.update(taskId, patch),
+        writeEvent(rt, tx, opts, type, next, rt.clock.now()),
+      ]);
       return { ok: true, task: next };
     }),
   );

@@ -70,6 +70,11 @@ export type OutboxRepo = {
    * round trip for an event's whole bookkeeping.
    */
   finish(seq: number, now: number, log?: EventLog): Promise<void>;
+  /**
+   * Marks taken events done that have nothing to save (no automation listens to them), as
+   * `finish` would each: one statement for all of them.
+   */
+  finishMany(seqs: readonly number[], now: number): Promise<void>;
   /** Puts a taken event back after an error: retried at `retryAt`, or given up (processed, `lastError`) when `dead`. */
   putBack(seq: number, error: string, retryAt: number, dead: boolean, now: number): Promise<void>;
   /** Claims up to `limit` free events with a lease (one statement: two workers never share one). */

@@ -87,7 +87,8 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
  * locks (`FOR UPDATE SKIP LOCKED`), nested units are savepoints.
  */
 export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
-  const pool = createPool(o.url, POOL_SIZE);
+  // Transactions pipeline: BEGIN and savepoints ride along with the statement behind them.
+  const pool = createPool(o.url, POOL_SIZE, { pipeline: true });
   // Reads outside a transaction take connections of their own. A transaction may read through
   // the store (the engine checks the live spec version that way): if it waited for a
   // connection of the transactions' pool while the transactions holding them all wait for its

@@ -18,27 +18,49 @@ const types = {
 export type PgPool = pg.Pool;
 export type PgClient = pg.PoolClient;
 
-/** Counts the statements every client of `pool` sends (each a round trip; see Maintenance). */
+/**
+ * Counts the round trips every client of `pool` waits for (see Maintenance.statements): a
+ * statement sent while another of the same connection is still in flight (pipelined) rides
+ * along and costs no wait of its own.
+ */
 export function countStatements(pool: pg.Pool): () => number {
   let n = 0;
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    let inFlight = 0;
+    const done = () => void inFlight--;
     client.query = ((...args: unknown[]) => {
-      n++;
-      return query(...args);
+      if (inFlight++ === 0) n++;
+      // The pool's own calls pass a callback; everyone else gets a promise.
+      const last = args.length - 1;
+      const cb = args[last];
+      if (typeof cb === 'function')
+        args[last] = (...r: unknown[]) => {
+          done();
+          return (cb as (...a: unknown[]) => unknown)(...r);
+        };
+      const result = query(...args);
+      if (typeof cb !== 'function') (result as Promise<unknown>).then(done, done);
+      return result;
     }) as typeof client.query;
   });
   return () => n;
 }
 
-/** A connection pool for a `postgres://` URL. */
-export function createPool(url: string, max: number): pg.Pool {
+/**
+ * A connection pool for a `postgres://` URL. `pipeline`: a connection sends each statement at
+ * once instead of waiting for the answer to the one before (node-postgres pipelining; answers
+ * still come in order), so a statement whose answer nobody waits for (a savepoint, BEGIN) costs
+ * no round trip.
+ */
+export function createPool(url: string, max: number, opts: { pipeline?: boolean } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types: types as pg.CustomTypesConfig,
     // A statement that waits longer than this on a lock is cut short with an error instead of hanging a request.
     application_name: 'trellis',
+    ...(opts.pipeline ? { pipeline: true } : {}),
   });
   // An idle client that loses its connection emits here; without a listener it would crash the process.
   pool.on('error', () => undefined);

@@ -20,8 +20,12 @@ export async function inTransaction<T>(
     const client = await pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
+      // Not waited for: on a pipelining connection it goes out with the body's first statement.
+      // If it fails, the connection is gone and so is every statement behind it.
+      const begun = client.query('BEGIN');
+      begun.catch(() => undefined);
       const value = await fn(client);
+      await begun;
       await hooks.beforeCommit?.(client);
       await client.query('COMMIT');
       hooks.afterCommit?.();
@@ -45,16 +49,17 @@ export async function inTransaction<T>(
 
 /**
  * Nested units inside the open transaction of `client`: each a savepoint, rolled back to (and
- * released) when its unit throws, so only that unit's writes are undone. Savepoints cost round
- * trips (about a third of an automation's statements), so they are sent lazily: a unit's
- * `SAVEPOINT` goes to the server only right before the first statement run after it started,
- * together with those of the units it sits in and the release of finished ones in one simple
- * query; a unit that ran no statement (an automation whose condition did not match) never
- * reaches the server, and one that fails before any statement has nothing to undo. A unit that
- * succeeds is not released at once: the next flush releases every finished savepoint on top of
- * the stack (releasing one releases those above it), or the transaction's end does. So a unit
- * costs at most one round trip, two when it fails. Run every statement of the transaction
- * through `client` below; units of one transaction run one at a time.
+ * released) when its unit throws, so only that unit's writes are undone. Savepoints are sent
+ * lazily: a unit's `SAVEPOINT` goes to the server only right before the first statement run
+ * after it started, together with those of the units it sits in and the release of finished
+ * ones in one simple query; a unit that ran no statement (an automation whose condition did
+ * not match) never reaches the server, and one that fails before any statement has nothing to
+ * undo. A unit that succeeds is not released at once: the next flush releases every finished
+ * savepoint on top of the stack (releasing one releases those above it), or the transaction's
+ * end does. On a pipelining connection (createPool) the flush goes out right in front of that
+ * statement without waiting for its answer: a unit costs no round trip of its own, one when it
+ * fails. Run every statement of the transaction through `client` below; units of one
+ * transaction run one at a time.
  */
 export function savepoints(raw: PgClient): {
   nested: <T>(fn: () => Promise<T>) => Promise<T>;
@@ -64,7 +69,7 @@ export function savepoints(raw: PgClient): {
   // Oldest first: units running (sent or not), and sent finished ones not released yet.
   const stack: { name: string; sent: boolean; done: boolean }[] = [];
   /** Releases finished savepoints on top and sends those of units still waiting. */
-  const flush = async () => {
+  const flush = (): Promise<unknown> => {
     let top = stack.length;
     while (top > 0 && stack[top - 1]!.done) top--;
     const parts = top < stack.length ? [`RELEASE SAVEPOINT ${stack[top]!.name}`] : [];
@@ -74,14 +79,23 @@ export function savepoints(raw: PgClient): {
         parts.push(`SAVEPOINT ${u.name}`);
         u.sent = true;
       }
-    await raw.query(parts.join('; '));
+    return raw.query(parts.join('; '));
   };
   const client = new Proxy(raw, {
     get(target, prop, receiver) {
       if (prop !== 'query') return Reflect.get(target, prop, receiver) as unknown;
       return async (...args: unknown[]) => {
-        if (stack.some((u) => !u.sent)) await flush();
-        return (target.query as (...a: unknown[]) => unknown).apply(target, args);
+        const flushed = stack.some((u) => !u.sent) ? flush() : null;
+        const result = (target.query as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (flushed)
+          try {
+            await flushed;
+          } catch (error) {
+            // The statement behind it fails too (the transaction is aborted): report the cause.
+            result.catch(() => undefined);
+            throw error;
+          }
+        return result;
       };
     },
   });

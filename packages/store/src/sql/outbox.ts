@@ -1,5 +1,5 @@
 import type { NewOutboxEvent, OutboxEvent, OutboxHead, OutboxRepo } from '../api/outbox';
-import { fromJson, fromNum, type Row, type SqlExec } from './exec';
+import { fromJson, fromNum, marks, type Row, type SqlExec } from './exec';
 import { insertRows } from './multi-row';
 import { EFFECT_INSERT_HEAD, RUN_INSERT_HEAD, RUN_UPSERT, effectParams, runParams } from './runs';
 
@@ -63,8 +63,11 @@ export const INSERT =
 export const INSERT_HEAD =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at)';
 
-export const FINISH =
-  'UPDATE outbox SET processed_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE seq = ? AND processed_at IS NULL';
+const FINISH_SET =
+  'UPDATE outbox SET processed_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL';
+export const FINISH = `${FINISH_SET} WHERE seq = ? AND processed_at IS NULL`;
+/** Events finished together per statement (`finishMany`), well under any placeholder limit. */
+const FINISH_CHUNK = 500;
 
 /** The reads that find pending events (exported for the query-plan test of the SQLite adapter). */
 export function pendingEventSql(from: string) {
@@ -110,6 +113,15 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
       if (log?.effects.length)
         await insertRows(x, EFFECT_INSERT_HEAD, log.effects.map(effectParams));
       await x.run(FINISH, [now, seq]);
+    },
+    async finishMany(seqs, now) {
+      for (let i = 0; i < seqs.length; i += FINISH_CHUNK) {
+        const chunk = seqs.slice(i, i + FINISH_CHUNK);
+        await x.run(
+          `${FINISH_SET} WHERE seq IN (${marks(chunk.length)}) AND processed_at IS NULL`,
+          [now, ...chunk],
+        );
+      }
     },
     async putBack(seq, error, retryAt, dead, now) {
       await x.run(

@@ -198,6 +198,31 @@ export function outboxContract(factory: StoreFactory): void {
       expect(await ctx.store.outbox.pending()).toBe(0);
     });
 
+    it('finishes several taken events in one call, each once, leaving the others pending', async () => {
+      for (const id of ['a', 'b', 'c', 'd']) await ctx.store.outbox.append(ev(id));
+      await ctx.store.transaction(async (tx) => {
+        const [a, b, c] = await tx.outbox.take('w', 100, 3);
+        await tx.outbox.finish(a!.seq, 100);
+        // a is finished already: it is not counted a second time.
+        await tx.outbox.finishMany([a!.seq, b!.seq, c!.seq], 200);
+        await tx.outbox.finishMany([], 200);
+      });
+      expect(await ctx.store.outbox.pending()).toBe(1);
+      const rows = await ctx.store.tables.rows('outbox');
+      expect(
+        rows.map((r) => [
+          r.id,
+          r.processed_at === null ? null : Number(r.processed_at),
+          Number(r.attempts),
+        ]),
+      ).toEqual([
+        ['a', 100, 1],
+        ['b', 200, 1],
+        ['c', 200, 1],
+        ['d', null, 0],
+      ]);
+    });
+
     it('marks everything processed at once', async () => {
       for (const id of ['a', 'b']) await ctx.store.outbox.append(ev(id));
       expect(await ctx.store.outbox.markAllProcessed(9)).toBe(2);

@@ -126,8 +126,9 @@ export async function runAutomation(
     opts.onAction?.(log.status === 'succeeded' && log.replayed !== true);
     run.actions.push(log);
     if (log.status === 'failed') failed = true;
-    // Later actions see earlier effects (assign, then a task for the new owner).
-    if (current.entity && current.recordId)
+    // Later actions see earlier effects (assign, then a task for the new owner); after the
+    // last one nobody looks (a read, a round trip on PostgreSQL, saved).
+    if (current.entity && current.recordId && index < automation.do.length - 1)
       current = {
         ...current,
         record: (await records.get(current.entity, current.recordId)) ?? current.record,
