@@ -32,9 +32,9 @@ export type RunOptions = {
    */
   prepareThread?: (data: ImportThreadData) => Worker;
   /**
-   * Rows left to import from which `prepareThread` is used (default 2,000): a thread takes
-   * ~0.2 s to start in a build (seconds from TypeScript source), as long as preparing a
-   * thousand rows here.
+   * Rows left to import from which `prepareThread` is used (default 2,000): a thread took
+   * 0.5–0.9 s to start in a build on a loaded machine (seconds from TypeScript source), as long
+   * as preparing a few thousand rows here.
    */
   threadFromRows?: number;
 };
