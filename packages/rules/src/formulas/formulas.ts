@@ -6,7 +6,8 @@ type ResultType = 'number' | 'text' | 'boolean' | 'date' | 'money';
 
 // A formula's raw JSONLogic result coerced to its declared type; anything unusable is null.
 function coerce(v: unknown, type: ResultType): unknown {
-  if (v === null || v === undefined) return null;
+  // Arithmetic over an empty field gives NaN (as JSONLogic's reference does): no value, not "NaN".
+  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null;
   switch (type) {
     case 'number': {
       const n =
