@@ -44,6 +44,22 @@ function add(h: Histogram, rows: Record<string, unknown>[], sign: 1 | -1): void 
   }
 }
 
+/** The stages the entity's moves left, by a loose index scan (one seek per stage). */
+async function stagesLeft(x: SqlExec, d: SqlDialectName, e: string): Promise<string[]> {
+  const pe = param(d, e);
+  const rows = await x.all(
+    `WITH RECURSIVE s(v) AS (
+       SELECT min(from_stage) FROM stage_transitions WHERE entity = ${pe} AND dwell_ms IS NOT NULL
+       UNION ALL
+       SELECT (SELECT min(t.from_stage) FROM stage_transitions t
+               WHERE t.entity = ${pe} AND t.dwell_ms IS NOT NULL AND t.from_stage > s.v)
+       FROM s WHERE s.v IS NOT NULL)
+     SELECT v FROM s WHERE v IS NOT NULL`,
+    [e, e],
+  );
+  return rows.map((r) => String(r.v));
+}
+
 /**
  * Time in stage over every live record of the entity (no scope, filter or split: a manager's
  * dwell time) from the maintained report_dwell (moves per UTC day, stage left and dwell bucket,
@@ -75,19 +91,23 @@ export async function dwellOfAll(x: SqlExec, p: Parts): Promise<DwellRow[]> {
     );
   // SQLite: the moves by time (its planner may take the moves by value for a range on `at`).
   const byTime = d === 'sqlite' ? ' INDEXED BY stage_transitions_dwell_ix' : '';
+  // One range per stage: `from_stage IS NOT NULL` alone made the range on `at` a filter over
+  // every move of the entity (0.3-0.5 s for a partial day at 1,000,000 leads).
+  const left = ends.length === 0 ? [] : await stagesLeft(x, d, e);
   for (const [a, b] of ends)
-    add(
-      h,
-      await x.all(
-        `SELECT t.from_stage AS s, ${bucket} AS b, count(*) AS n, sum(t.dwell_ms) AS total
-         FROM stage_transitions t${byTime}
-         WHERE t.entity = ${pe} AND t.from_stage IS NOT NULL AND t.dwell_ms IS NOT NULL
-           AND t.at >= ${param(d, a)} AND t.at < ${param(d, b)}
-         GROUP BY 1, 2`,
-        [e, a, b],
-      ),
-      1,
-    );
+    for (const stage of left)
+      add(
+        h,
+        await x.all(
+          `SELECT t.from_stage AS s, ${bucket} AS b, count(*) AS n, sum(t.dwell_ms) AS total
+           FROM stage_transitions t${byTime}
+           WHERE t.entity = ${pe} AND t.from_stage = ${param(d, stage)} AND t.dwell_ms IS NOT NULL
+             AND t.at >= ${param(d, a)} AND t.at < ${param(d, b)}
+           GROUP BY 1, 2`,
+          [e, stage, a, b],
+        ),
+        1,
+      );
   const table = quoteIdent(p.info.table);
   const deleted = `SELECT id FROM ${table} WHERE deleted_at IS NOT NULL`;
   add(
