@@ -1,0 +1,84 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFormPage, type OpenFormPage } from './open-form-page';
+import type { FormPage } from './form-page';
+
+let browser: OpenFormPage['browser'] | undefined;
+let page: OpenFormPage['page'];
+
+beforeAll(async () => {
+  ({ browser, page } = await openFormPage({ width: 1280, height: 800 }));
+}, 120_000);
+afterAll(() => browser?.closeAll());
+
+type Seen = {
+  fields: number;
+  skipped: number;
+  firstDrawn: boolean;
+  farDrawn: boolean;
+  farFound: boolean;
+  farDrawnFocused: boolean;
+  farDrawnInView: boolean;
+};
+
+// Every field is `content-visibility: auto` (desktop.css, light.css): the browser styles, lays
+// out and paints only the fields near the screen. `checkVisibility({ contentVisibilityAuto })`
+// is false for what such a field skips, so this fails if the property goes: every input would be
+// drawn in the first frame. A skipped field stays in the page: its label finds it, focus reaches
+// it (and draws it), and it is drawn once scrolled into view.
+describe.each(['desktop', 'light'] as const)('off-screen fields (%s set)', (set) => {
+  it('are skipped until focused or scrolled near, and stay reachable', async () => {
+    const seen = await page.evaluate(async (set) => {
+      const fp = (window as unknown as { formPage: FormPage }).formPage;
+      window.scrollTo(0, 0);
+      fp.mount({ set, locale: 'en', bigFields: 200 });
+      await fp.nextFrame();
+      await fp.nextFrame();
+      const drawn = (el: Element) => el.checkVisibility({ contentVisibilityAuto: true });
+      const fields = [...document.querySelectorAll('[data-tf-field]')];
+      // A field's first child is its label (or a group's legend): drawn or skipped with it.
+      const skipped = fields.filter((f) => !drawn(f.firstElementChild!)).length;
+      const prefix = document
+        .querySelector<HTMLLabelElement>('[data-tf-field] label')!
+        .htmlFor.replace(/-f\d+$/, '');
+      const inputOf = (n: number) => document.getElementById(`${prefix}-f${n}`) as HTMLInputElement;
+      const firstDrawn = drawn(inputOf(0));
+      const far = inputOf(193);
+      const farDrawn = drawn(far);
+      // The label still names the skipped input (what getByLabel and screen readers use).
+      const farFound = far.labels?.[0]?.textContent === 'Field 193';
+      // Focus without scrolling (as focus on the first error does) draws the focused field (an
+      // email input: plain in both sets, where a number stand-in would swap itself on focus).
+      far.focus({ preventScroll: true });
+      await fp.nextFrame();
+      const farDrawnFocused = document.activeElement === far && drawn(far);
+      // Another far field, never focused: drawn once scrolled to.
+      const other = inputOf(191);
+      const otherSkipped = !drawn(other);
+      other.closest('[data-tf-field]')!.scrollIntoView();
+      await fp.nextFrame();
+      await fp.nextFrame();
+      const farDrawnInView = otherSkipped && drawn(other);
+      fp.unmount();
+      window.scrollTo(0, 0);
+      return {
+        fields: fields.length,
+        skipped,
+        firstDrawn,
+        farDrawn,
+        farFound,
+        farDrawnFocused,
+        farDrawnInView,
+      } satisfies Seen;
+    }, set);
+    // Every tenth field shows only once the one before it has a value.
+    expect(seen.fields).toBeGreaterThan(150);
+    // The first screen holds a few dozen fields at most: the rest are skipped.
+    expect(seen.skipped).toBeGreaterThan(seen.fields - 60);
+    expect(seen.firstDrawn).toBe(true);
+    expect(seen.farDrawn).toBe(false);
+    expect(seen.farFound).toBe(true);
+    expect(seen.farDrawnFocused).toBe(true);
+    expect(seen.farDrawnInView).toBe(true);
+  }, 60_000);
+});
