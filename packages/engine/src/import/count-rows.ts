@@ -59,7 +59,8 @@ export async function countCsvRecords(
           quoted = false; // the quote before closed the field; this byte is read below
         } else {
           if (b === QUOTE) quoteSeen = true;
-          else if (b !== SPACE && b !== TAB && b !== CR && b !== LF && b !== delim) filled = true;
+          // A delimiter inside quotes is text: `","` is a comma, not an empty row.
+          else if (b !== SPACE && b !== TAB && b !== CR && b !== LF) filled = true;
           continue;
         }
       }

@@ -73,7 +73,8 @@ describe('counting the rows of a CSV file on its bytes', () => {
           expect(await table.countFrom(2)).toBe(await parsedCount(path, 2));
         },
       ),
-      { numRuns: 150 },
+      // -1076399661 found a quoted lone delimiter (`","`) counted as a blank row.
+      { numRuns: 150, examples: [[[[',']], 'gb18030', ',', false, false]] },
     );
   });
 
