@@ -160,7 +160,14 @@ describe('each role’s workbench', () => {
     const of = (key: string) =>
       roles.find((r) => r.key === key)!.workbench!.map((t) => ('ref' in t ? t.ref : t.type));
     expect(of('sales')).toEqual(['my-leads', 'follow-ups-due', 'tasks', 'lead-pool', 'my-numbers']);
-    expect(of('manager')).toEqual(['sales-funnel', 'channel-roi', 'team-performance', 'all-leads']);
+    expect(of('manager')).toEqual([
+      'sales-funnel',
+      'all-leads',
+      'sla-breached',
+      'lead-pool',
+      'team-performance',
+      'channel-roi',
+    ]);
     expect(of('advisor')).toEqual(['tasks', 'trial-this-week', 'my-students']);
     expect(of('marketing')).toEqual(['channel-roi', 'campaigns']);
   });
@@ -234,5 +241,77 @@ describe('each role’s workbench', () => {
     // The manager's all-leads tile counts everyone's.
     const all = await call(boss, 'GET', '/api/v1/views/all-leads/records?count=1&limit=1');
     expect((all.body as { total: number }).total).toBe(7);
+  });
+});
+
+describe('the manager’s SLA and unassigned tiles', () => {
+  it('hold exactly the open leads past their stage SLA and the leads without an owner; a rep runs the same view over their own', async () => {
+    const { clock, boss, amy, bob, call } = await school();
+    const HOUR = 60 * MINUTE;
+    const create = async (who: { cookie: string }, name: string, phone: string, owner?: string) => {
+      const r = await call(who, 'POST', '/api/v1/records/lead', {
+        name,
+        phone,
+        course: 'python',
+        ...(owner ? { ownerId: owner, teamId: 'tech' } : {}),
+      });
+      expect(r.status).toBe(201);
+      return (r.body as { id: string }).id;
+    };
+    const called = await create(amy, '已回访', '13800138301', amy.id);
+    const forgotten = await create(amy, '未回访', '13800138302', amy.id);
+    const qualified = await create(bob, '需求已确认', '13800138303', bob.id);
+    expect(
+      (
+        await call(bob, 'POST', `/api/v1/records/lead/${qualified}/stage`, {
+          stage: 'qualified',
+          values: { budgetRange: 'under5k', decisionCycle: 'withinWeek' },
+        })
+      ).status,
+    ).toBe(200);
+    // A lead of the manager's, released to the pool: no owner, no SLA running.
+    const pooled = await create(boss, '公海线索', '13800138304');
+    const held = await call(boss, 'GET', `/api/v1/records/lead/${pooled}`);
+    expect(
+      (
+        await call(boss, 'PATCH', `/api/v1/records/lead/${pooled}`, {
+          version: (held.body as { version: number }).version,
+          ownerId: null,
+        })
+      ).status,
+    ).toBe(200);
+    // 47 hours on, Amy calls one of hers: its 48-hour clock starts again. Two hours later the
+    // other two owned leads are past their 48 hours.
+    clock.advance(47 * HOUR);
+    expect(
+      (
+        await call(amy, 'POST', `/api/v1/records/lead/${called}/activities`, {
+          type: 'call',
+          body: '已沟通',
+        })
+      ).status,
+    ).toBe(201);
+    clock.advance(2 * HOUR);
+    const ids = async (who: { cookie: string }, view: string) => {
+      const r = await call(who, 'GET', `/api/v1/views/${view}/records?count=1&limit=50`);
+      expect(r.status).toBe(200);
+      const body = r.body as { total: number; items: { id: string }[] };
+      expect(body.total).toBe(body.items.length);
+      return body.items.map((x) => x.id).sort();
+    };
+    expect(await ids(boss, 'sla-breached')).toEqual([forgotten, qualified].sort());
+    const groups = await call(boss, 'GET', '/api/v1/views/sla-breached/groups?by=stage');
+    expect(
+      (groups.body as { groups: { value: string; count: number }[] }).groups
+        .map((g) => [g.value, g.count])
+        .sort(),
+    ).toEqual([
+      ['new', 1],
+      ['qualified', 1],
+    ]);
+    expect(await ids(boss, 'lead-pool')).toEqual([pooled]);
+    // The same view for a rep: only the rep's own breach.
+    expect(await ids(amy, 'sla-breached')).toEqual([forgotten]);
+    expect(await ids(bob, 'sla-breached')).toEqual([qualified]);
   });
 });

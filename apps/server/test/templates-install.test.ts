@@ -326,4 +326,39 @@ describe('template upgrade (three-way merge)', () => {
     );
     expect(roi(spec).widgets.map((w) => w.key)).toContain('enrolRateBySource');
   });
+
+  it('upgrades education 0.1.2 to the repo version: the manager gains the SLA and unassigned panels, a workbench the workspace changed stays its own', async () => {
+    const s = await open();
+    const now = source('education');
+    // 0.1.2 as it was: no sla-breached view, the manager's workbench of dashboards and all leads.
+    const v1 = source('education', '0.1.2');
+    type Role = { key: string; workbench?: { type: string; ref?: string }[] };
+    type Spec = { views: { key: string }[]; roles: Role[] };
+    const old = v1.spec as unknown as Spec;
+    old.views = old.views.filter((v) => v.key !== 'sla-breached');
+    const role = (spec: unknown, key: string) => (spec as Spec).roles.find((r) => r.key === key)!;
+    role(old, 'manager').workbench = [
+      { type: 'dashboard', ref: 'sales-funnel' },
+      { type: 'dashboard', ref: 'channel-roi' },
+      { type: 'dashboard', ref: 'team-performance' },
+      { type: 'view', ref: 'all-leads' },
+    ];
+    expect((await applyTemplate(s, v1, { locale: 'en' })).ok).toBe(true);
+    // The workspace gave its team leads a shorter home page.
+    const ours = structuredClone(await live(s)) as unknown as Spec;
+    role(ours, 'supervisor').workbench = [{ type: 'view', ref: 'team-board' }];
+    expect((await s.specs.publish({ spec: ours as unknown as AppSpec })).ok).toBe(true);
+
+    const plan = await planTemplate(s, now, { locale: 'en' });
+    expect(plan).toMatchObject({ kind: 'upgrade', installed: '0.1.2', errors: [], conflicts: [] });
+    const done = await applyTemplate(s, now, { locale: 'en' });
+    expect(done.ok ? [] : done.errors).toEqual([]);
+    const spec = await live(s);
+    expect((spec as unknown as Spec).views.map((v) => v.key)).toContain('sla-breached');
+    expect(role(spec, 'manager').workbench).toEqual(role(now.spec, 'manager').workbench);
+    expect(role(spec, 'manager').workbench!.map((t) => t.ref)).toEqual(
+      expect.arrayContaining(['sla-breached', 'lead-pool']),
+    );
+    expect(role(spec, 'supervisor').workbench).toEqual([{ type: 'view', ref: 'team-board' }]);
+  });
 });

@@ -97,6 +97,15 @@ export function formatValue(field: FieldSpec | undefined, value: unknown, env: F
   return (FORMATTERS[field.type] ?? text)(field, value, env);
 }
 
+/** The system fields that hold a time (a view may show them as columns, e.g. the SLA's due time). */
+export const SYSTEM_TIMES = new Set([
+  'createdAt',
+  'updatedAt',
+  'stageEnteredAt',
+  'lastActivityAt',
+  'slaDueAt',
+]);
+
 /**
  * The least width (px) of a list column, by the field's type. The record's name (the entity's
  * title field) gets more: a company name such as 杭州华信科技有限公司 is the column people read
@@ -105,7 +114,7 @@ export function formatValue(field: FieldSpec | undefined, value: unknown, env: F
 export function columnWidth(entity: EntitySpec, key: string): number {
   if (key === entity.titleField) return 200;
   const type = entity.fields.find((f) => f.key === key)?.type;
-  if (key === 'createdAt' || key === 'updatedAt' || type === 'datetime') return 170;
+  if (SYSTEM_TIMES.has(key) || type === 'datetime') return 170;
   if (type === 'phone' || type === 'longtext' || type === 'multiselect') return 150;
   if (type === 'number' || type === 'boolean' || type === 'percent') return 90;
   return 120;

@@ -5,7 +5,7 @@ import { labelOf } from '../i18n/label';
 import { useLocale } from '../i18n/useLocale';
 import { useLiveSpec } from '../session/useSpec';
 import { useUsers } from '../session/useUsers';
-import { columnWidth, formatValue } from './format';
+import { columnWidth, formatValue, SYSTEM_TIMES } from './format';
 import { pipelineOf } from './spec-helpers';
 
 const DATETIME = { key: 'createdAt', type: 'datetime', label: '' } as never;
@@ -41,14 +41,13 @@ export function useRecordFormat(entity: EntitySpec) {
         const stage = stages.find((s) => s.key === value);
         return stage ? labelOf(stage.label, locale, String(value)) : String(value);
       }
-      if (key === 'ownerId') return userName(String(value));
+      if (key === 'ownerId' || key === 'createdBy') return userName(String(value));
       // A team by its name (records and the timeline's owner changes carry its key).
       if (key === 'teamId') {
         const team = (spec.teams ?? []).find((x) => x.key === value);
         return team ? labelOf(team.label, locale, String(value)) : String(value);
       }
-      if (key === 'createdAt' || key === 'updatedAt')
-        return formatValue(DATETIME, value, { locale, userName });
+      if (SYSTEM_TIMES.has(key)) return formatValue(DATETIME, value, { locale, userName });
       const field = entity.fields.find((f) => f.key === key);
       return formatValue(field, value, { locale, userName });
     },

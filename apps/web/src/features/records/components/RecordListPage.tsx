@@ -15,6 +15,7 @@ import { ErrorState } from '../../../components/feedback/ErrorState';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { exportUrl } from '../../../lib/records/api';
+import { SYSTEM_TIMES } from '../../../lib/records/format';
 import { defaultColumns } from '../../../lib/records/spec-helpers';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { useSignedIn } from '../../../lib/session/useMe';
@@ -70,12 +71,13 @@ function EntityList({ entityKey }: { entityKey: string }) {
   const unknownView =
     !views.isPending && !view && params.get('view') !== null && !viewKey.startsWith('@');
   const rights = me.entities[entityKey];
+  // Fields plus the system fields every reader sees (a view may show when its SLA ran out).
   const visible = new Set([
     ...(rights?.visibleFields ?? []),
     'stage',
     'ownerId',
-    'createdAt',
-    'updatedAt',
+    'createdBy',
+    ...SYSTEM_TIMES,
   ]);
   const columns = (view?.columns?.length ? view.columns : defaultColumns(entity)).filter((c) =>
     visible.has(c),
@@ -242,7 +244,11 @@ function EntityList({ entityKey }: { entityKey: string }) {
             setParams(next, { replace: true });
           }}
         >
-          {t('list.fromReport', { name: params.get('from') ?? '' })}
+          {params.get('from')
+            ? t('list.fromReport', { name: params.get('from') })
+            : // A link with a filter from elsewhere (not a dashboard): "from the dashboard:" with
+              // no name read as broken.
+              t('list.fromLink')}
         </Tag>
       ) : null}
       {views.isError ? (
