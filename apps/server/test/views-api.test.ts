@@ -258,9 +258,22 @@ describe('bulk API', () => {
     const now = await s.request(`/api/v1/records/lead/${a.id}`, { cookie: bob.cookie });
     expect(((await now.json()) as Lead).ownerId).toBe(bob.id);
 
-    // The manager has no delete right: each record is refused, nothing is deleted.
+    // The manager has no delete right: each record is refused, nothing is deleted. The manager
+    // reads the lead, so the refusal says so rather than "not found".
     const del = await bulk(boss, { action: 'delete', ids: [a.id] });
-    expect(await del.json()).toMatchObject({ succeeded: 0, failed: 1 });
+    expect(await del.json()).toMatchObject({
+      succeeded: 0,
+      failed: 1,
+      results: [
+        {
+          id: a.id,
+          ok: false,
+          status: 403,
+          code: 'forbidden',
+          message: 'You are not allowed to do this.',
+        },
+      ],
+    });
     expect((await s.request(`/api/v1/records/lead/${a.id}`, { cookie: boss.cookie })).status).toBe(
       200,
     );

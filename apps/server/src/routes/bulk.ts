@@ -103,6 +103,18 @@ function valuesOf(action: Action, body: Record<string, unknown>): Record<string,
 }
 
 function refusal(id: string, error: EngineError, locale: 'zh-CN' | 'en'): BulkResult {
+  // The engine says `forbidden` only for a record the caller may read (one they may not read is
+  // `not_found`): the caller picked it from their list, so "not found" would be untrue — they
+  // are told they may not do this to it.
+  if (error.code === 'forbidden')
+    return {
+      id,
+      ok: false,
+      status: 403,
+      code: 'forbidden',
+      message: message('forbidden', locale),
+      errors: [],
+    };
   const status = statusOf(error);
   if (status === 404)
     return {
