@@ -32,6 +32,17 @@ async function openGallery(page: Page) {
 
 const card = (page: Page, name: string) => page.locator(`[data-template=${name}]`);
 
+/** Waits for the page's finite animations and transitions (a drawer sliding in) to end. */
+const finishedMoving = (page: Page) =>
+  page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ).then(() => undefined),
+  );
+
 describe('the template gallery in the builder', () => {
   for (const [locale, viewport, size] of [
     ['en', PHONE, 'phone'],
@@ -65,6 +76,8 @@ describe('the template gallery in the builder', () => {
             await shot(page, `template-preview-failed-${locale}-${size}`);
             throw e;
           });
+        // The drawer slides in: the shot waits for it to stand (it caught it half way, cut off).
+        await finishedMoving(page);
         await shot(page, `template-preview-${locale}-${size}`);
         await drawer
           .getByRole('button', { name: zh ? /^安\s?装$/ : 'Install', exact: true })
