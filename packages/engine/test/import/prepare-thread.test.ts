@@ -113,7 +113,15 @@ async function outcome(s: Side, id: string) {
   const report = await s.store.importJobs.rows(id, { limit: 10_000 });
   const leads = (await s.store.tables.rows('e_lead'))
     .map((r) => {
-      const { id: _id, createdAt, updatedAt, version, stageEnteredAt, slaDueAt, ...rest } = r;
+      const {
+        id: _id,
+        createdAt: _createdAt,
+        updatedAt: _updatedAt,
+        version: _version,
+        stageEnteredAt: _stageEnteredAt,
+        slaDueAt: _slaDueAt,
+        ...rest
+      } = r;
       return rest;
     })
     .sort((a, b) => String(a.phone).localeCompare(String(b.phone)));
