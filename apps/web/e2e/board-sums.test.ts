@@ -65,7 +65,8 @@ describe("the board's column headers", () => {
                 stage: s.key,
                 count: Number(await head.innerText()),
                 // No sum line when the column holds nothing to add up.
-                amount: sumText === null ? 0 : amountIn(sumText.replace(money.label[locale], '')),
+                amount:
+                  sumText === null ? 0 : amountIn(sumText.replace(money.label[locale] ?? '', '')),
               };
             }),
           );
