@@ -44,6 +44,24 @@ async function all(store: Store, spec: AppSpec, entity: string) {
 }
 
 describe('trellis seed', () => {
+  it('makes the same year in a thread of its own as in the calling thread', async () => {
+    const leadsOf = async (thread: boolean) => {
+      const { store, spec } = await workspace('education');
+      const report = await seedWorkspace(store, spec, seedProfiles.education!, {
+        records: 300,
+        seed: 7,
+        now: NOW,
+        thread,
+      });
+      expect(report.refused).toBe(0);
+      const leads = await all(store, spec, 'lead');
+      return leads.map((l) => [l.id, l.name, l.phone, l.stage, l.ownerId, l.createdAt]);
+    };
+    const inThread = await leadsOf(true);
+    expect(inThread).toHaveLength(300);
+    expect(inThread).toEqual(await leadsOf(false));
+  });
+
   it('makes the same education year from the same seed, another from another seed', async () => {
     const runs = [];
     for (const seed of [7, 7, 8]) {

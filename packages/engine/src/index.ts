@@ -55,6 +55,7 @@ export * from './ownership';
 export * from './automations';
 export * from './assignment';
 export { ENGINE_VERSION } from './version';
+export { threadMessages } from './threads/thread-messages';
 // The one redaction (on data) every surface applies: engine.redact.
 export type { Redaction, NotificationView } from './redaction/redaction';
 export { MASK, TEXT_SPANS_KEY } from './redaction/text-spans';

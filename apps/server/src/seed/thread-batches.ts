@@ -1,3 +1,4 @@
+import { threadMessages } from '@trellis/engine';
 import { spawnThread } from '../setup/spawn-thread';
 import { SeedBatch } from './batch';
 import type { UnitCounts } from './prepare-unit';
@@ -24,27 +25,10 @@ export async function* threadBatches(
     users: [...plan.users],
   };
   const worker = spawnThread(new URL('./seed-thread.ts', import.meta.url), data);
-  const inbox: SeedThreadMessage[] = [];
-  // Set by the thread's events, read by the loop below.
-  const state: { failure: Error | null; wake: () => void } = { failure: null, wake: () => {} };
-  worker.on('message', (m: SeedThreadMessage) => {
-    inbox.push(m);
-    state.wake();
-  });
-  worker.on('error', (e) => {
-    state.failure ??= e;
-    state.wake();
-  });
-  worker.on('exit', (code) => {
-    state.failure ??= new Error(`the seed thread stopped (exit code ${code})`);
-    state.wake();
-  });
+  const messages = threadMessages<SeedThreadMessage>(worker, 'seed');
   try {
     for (;;) {
-      while (inbox.length === 0 && state.failure === null)
-        await new Promise<void>((resolve) => (state.wake = resolve));
-      const m = inbox.shift();
-      if (!m) throw state.failure ?? new Error('the seed thread stopped');
+      const { value: m } = await messages.next();
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'done') {
         Object.assign(counts, m.counts);

@@ -9,6 +9,7 @@ import type { ImportOptions } from './job-options';
 import { ImportFileError, type ImportMessageKey } from './messages';
 import { openTable } from './open-table';
 import { rowWriter } from './row-writer';
+import { threadMessages } from '../threads/thread-messages';
 
 /**
  * What the import thread needs to read and prepare a job's rows: the file and its options as
@@ -55,27 +56,10 @@ export async function* threadBatches(
   clock: Clock,
 ): AsyncGenerator<PreparedBatch> {
   const worker = spawn(data);
-  const inbox: FromThread[] = [];
-  // Set by the thread's events, read by the loop below.
-  const state: { failure: Error | null; wake: () => void } = { failure: null, wake: () => {} };
-  worker.on('message', (m: FromThread) => {
-    inbox.push(m);
-    state.wake();
-  });
-  worker.on('error', (e) => {
-    state.failure ??= e;
-    state.wake();
-  });
-  worker.on('exit', (code) => {
-    state.failure ??= new Error(`the import thread stopped (exit code ${code})`);
-    state.wake();
-  });
+  const messages = threadMessages<FromThread>(worker, 'import');
   try {
     for (;;) {
-      while (inbox.length === 0 && state.failure === null)
-        await new Promise<void>((resolve) => (state.wake = resolve));
-      const m = inbox.shift();
-      if (!m) throw state.failure ?? new Error('the import thread stopped');
+      const { value: m } = await messages.next();
       if (m.type === 'end') return;
       if (m.type === 'error')
         throw m.file
