@@ -122,6 +122,11 @@ describe('the JSON tab', () => {
 describe('quick replies, webhook sources and version history', () => {
   it('adds a quick reply and a webhook source with a mapping, publishes, then restores the version before', async () => {
     const { browser, page } = await admin('en');
+    // Names of this attempt: a retry in CI runs on the versions the failed attempt published,
+    // and must not take that attempt's reply and source for its own.
+    const n = Date.now() % 100_000;
+    const reply_ = { zh: `课程介绍${n}`, en: `Course list ${n}` };
+    const source_ = { zh: `小程序${n}`, en: `Mini program ${n}` };
     try {
       await page.goto(`${server.url}/builder/activities`);
       await page.getByRole('button', { name: 'New reply' }).click();
@@ -133,8 +138,8 @@ describe('quick replies, webhook sources and version history', () => {
       await expect
         .poll(() => reply.getByLabel('Name (English)').inputValue(), { timeout: 30_000 })
         .toBe('New reply');
-      await reply.getByLabel('Name (Chinese)').fill('课程介绍');
-      await reply.getByLabel('Name (English)').fill('Course list');
+      await reply.getByLabel('Name (Chinese)').fill(reply_.zh);
+      await reply.getByLabel('Name (English)').fill(reply_.en);
       await reply.getByLabel('Text (English)').fill('Hello {{name}}, here are our courses.');
       await draftSaved(page);
 
@@ -148,8 +153,8 @@ describe('quick replies, webhook sources and version history', () => {
       await expect
         .poll(() => source.getByLabel('Name (English)').inputValue(), { timeout: 30_000 })
         .toBe('New source');
-      await source.getByLabel('Name (Chinese)').fill('小程序');
-      await source.getByLabel('Name (English)').fill('Mini program');
+      await source.getByLabel('Name (Chinese)').fill(source_.zh);
+      await source.getByLabel('Name (English)').fill(source_.en);
       // A new source maps nothing yet: the first mapping row is the one added here.
       await source.getByRole('button', { name: 'Map a field' }).click();
       const path = source.getByLabel(/^Payload path for /).first();
@@ -163,11 +168,11 @@ describe('quick replies, webhook sources and version history', () => {
 
       const draft = (await draftSpec<Spec>(page))!;
       expect(draft.quickReplies?.at(-1)).toMatchObject({
-        label: { 'zh-CN': '课程介绍', en: 'Course list' },
+        label: { 'zh-CN': reply_.zh, en: reply_.en },
         body: { en: 'Hello {{name}}, here are our courses.' },
       });
       const added = draft.webhookSources!.at(-1)!;
-      expect(added.label).toEqual({ 'zh-CN': '小程序', en: 'Mini program' });
+      expect(added.label).toEqual({ 'zh-CN': source_.zh, en: source_.en });
       expect(added.mapping[field]).toBe('$.contact.value');
 
       await page.getByRole('button', { name: 'Publish…' }).click();
@@ -192,8 +197,8 @@ describe('quick replies, webhook sources and version history', () => {
       const live = await page.evaluate(
         async () => ((await (await fetch('/api/v1/spec')).json()) as { spec: Spec }).spec,
       );
-      expect(live.quickReplies?.some((r) => r.label.en === 'Course list')).toBe(false);
-      expect(live.webhookSources?.some((s) => s.label.en === 'Mini program')).toBe(false);
+      expect(live.quickReplies?.some((r) => r.label.en === reply_.en)).toBe(false);
+      expect(live.webhookSources?.some((s) => s.label.en === source_.en)).toBe(false);
       // The new live version, opened, says what it restored.
       await page
         .getByRole('row')
@@ -216,7 +221,7 @@ describe('quick replies, webhook sources and version history', () => {
         .click();
       await page.getByText('Douyin lead ads').first().waitFor();
       // Exact: the section's intro speaks of "mini programs".
-      expect(await page.getByText('Mini program', { exact: true }).count()).toBe(0);
+      expect(await page.getByText(source_.en, { exact: true }).count()).toBe(0);
       expect(await page.getByText(/has been published since/).count()).toBe(0);
       await page
         .getByRole('navigation', { name: 'Builder sections' })
@@ -230,8 +235,8 @@ describe('quick replies, webhook sources and version history', () => {
         })
         .toBe('New reply');
       const after = (await draftSpec<Spec>(page))!;
-      expect(after.webhookSources?.some((s) => s.label.en === 'Mini program')).toBe(false);
-      expect(after.quickReplies?.some((r) => r.label.en === 'Course list')).toBe(false);
+      expect(after.webhookSources?.some((s) => s.label.en === source_.en)).toBe(false);
+      expect(after.quickReplies?.some((r) => r.label.en === reply_.en)).toBe(false);
       expect(page.pageErrors).toEqual([]);
     } catch (e) {
       await shot(page, 'builder-capabilities-failed').catch(() => undefined);
