@@ -127,11 +127,19 @@ describe('teams, members and supervisors; activity types', () => {
         .first();
       await card.getByText('这个团队还没有成员。').waitFor();
       // As a person does in a long list: type to narrow it, Enter takes the one left.
+      // The open select's own dropdown: the one closing before it can still be visible while it
+      // animates out, holding the same person (CI: "resolved to 2 elements").
+      const dropdownOf = async (select: Locator) => {
+        await expect.poll(() => select.getAttribute('aria-controls')).toBeTruthy();
+        const list = await select.getAttribute('aria-controls');
+        return page.locator(`.ant-select-dropdown:has([id="${list}"])`);
+      };
       const typeAndTake = async (select: Locator, text: string) => {
         await select.click();
         await select.pressSequentially(text);
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
+        const dropdown = await dropdownOf(select);
+        await dropdown
+          .locator('.ant-select-item-option-active')
           .filter({ hasText: text })
           .waitFor();
         await page.keyboard.press('Enter');
@@ -162,8 +170,9 @@ describe('teams, members and supervisors; activity types', () => {
       await page.setViewportSize(DESKTOP);
 
       // Nobody supervises themselves: the lead's own supervisor picker does not offer the lead.
-      await card.getByLabel(`${lead.name} 的主管`).click();
-      const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      const leadsSupervisor = card.getByLabel(`${lead.name} 的主管`);
+      await leadsSupervisor.click();
+      const offered = (await dropdownOf(leadsSupervisor)).locator('.ant-select-item-option');
       await offered.first().waitFor();
       expect(await offered.filter({ hasText: new RegExp(`^${lead.name}$`) }).count()).toBe(0);
       await page.keyboard.press('Escape');
