@@ -114,6 +114,47 @@ describe('dashboards API', () => {
     ).toBe(404);
   });
 
+  it('during a handover cooldown, each of the rep’s numbers is the count of the list it opens', async () => {
+    const clock = createManualClock(Date.UTC(2026, 11, 1, 2));
+    const { s, amy, bob, create, get } = await setup(clock);
+    await create(amy, { name: '阿一', phone: '13800138001', course: 'python' });
+    await create(amy, { name: '阿二', phone: '13800138002', course: 'python' });
+    const mine = await get('/api/v1/records/lead', amy);
+    const id = (mine.body.items as { id: string }[])[0]!.id;
+    const handed = await s.request('/api/v1/records/lead/handover', {
+      method: 'POST',
+      cookie: amy.cookie,
+      json: { ids: [id], to: bob.id, reason: '调岗' },
+    });
+    expect(handed.status, await handed.clone().text()).toBe(200);
+    const numbers = async () => {
+      const out: [number | null, unknown][] = [];
+      for (const [key, column] of [
+        ['myLeads', 'value'],
+        ['myFunnel', 'records'],
+      ] as const) {
+        const res = await get(`/api/v1/dashboards/my-numbers/widgets/${key}`, amy);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const n = (res.body as unknown as Widget).rows[0]!.values[column]!;
+        const f = encodeURIComponent(JSON.stringify(n.filter));
+        const listed = await get(`/api/v1/records/lead?count=1&filter=${f}`, amy);
+        expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+        out.push([n.value, listed.body.total]);
+      }
+      return out;
+    };
+    // The education template's 48-hour cooldown: amy still reads the lead she handed to bob.
+    expect(await numbers()).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
+    clock.advance(2 * DAY);
+    expect(await numbers()).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+
   it('refuses bad parameters with a localized problem naming each, and unknown dashboards with 404', async () => {
     const { boss, get } = await setup();
     const bad = await get(

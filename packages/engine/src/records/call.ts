@@ -5,6 +5,7 @@ import type { Actor, Locale, PermissionAction, RecordData, Via } from '../ports'
 import type { EntityModel, SpecModel } from '@trellis/rules';
 import type { Live, Phase, Runtime } from './runtime';
 import type { CallOptions } from './types';
+import { withCooldownOf } from './cooldown';
 
 /** Everything one engine call needs, resolved once at its start. */
 export type Call = {
@@ -63,7 +64,9 @@ export async function beginCall(
   const db = opts?.tx ?? rt.store;
   const now = rt.clock.now();
   const anyone: Actor = opts?.actor ?? { kind: 'public' };
-  const actor = cooldown ? await withCooldownOf(anyone, model, db, now) : anyone;
+  const actor = cooldown
+    ? await withCooldownOf(anyone, { key: model.key, owned: model.entity.owned }, db, now)
+    : anyone;
   const user = actor.userId
     ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] }
     : undefined;
@@ -81,22 +84,6 @@ export async function beginCall(
     tx: opts?.tx,
     ...(opts?.automations === false ? { automations: false } : {}),
   };
-}
-
-/**
- * The actor with the records of this entity they handed over and may still read (the handover
- * cooldown, from the ownership ledger), so every read surface of the call honours it.
- */
-async function withCooldownOf(
-  actor: Actor,
-  model: EntityModel,
-  db: Repos,
-  now: number,
-): Promise<Actor> {
-  if (!actor.userId || model.entity.owned === false) return actor;
-  const ids = await db.ownership.cooldownIds(actor.userId, model.key, now);
-  if (ids.length === 0) return actor;
-  return { ...actor, cooldown: { ...actor.cooldown, [model.key]: ids } };
 }
 
 function defaultVia(actor: Actor): Via {

@@ -15,6 +15,7 @@ import { labeller } from './labels';
 import { and, eq } from './logic';
 import { reportText } from './messages';
 import { relatedVisible } from '../records/related-scope';
+import { withCooldownOf } from '../records/cooldown';
 import { DEFAULT_TIMEZONE } from '../automations/triggers/schedule';
 import { checkQuery } from './params';
 import { previousRange, rangeOf, windowRange } from './period';
@@ -138,6 +139,23 @@ export function createReports(deps: ReportDeps): ReportsApi {
     const user = actor.userId
       ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] }
       : undefined;
+    // The list a number opens reads with the handover cooldown of its entity (records/call.ts);
+    // so do the reports, or a rep's card would count one record fewer than its list shows.
+    const readers = new Map<string, Promise<Actor>>();
+    const readerOf = (e: string) => {
+      let r = readers.get(e);
+      if (!r) {
+        const owned = getEntity(spec, e)?.owned;
+        r = withCooldownOf(
+          actor,
+          { key: e, ...(owned === false ? { owned } : {}) },
+          deps.store,
+          now,
+        );
+        readers.set(e, r);
+      }
+      return r;
+    };
     const ctx: WidgetCtx = {
       spec,
       widget: w,
@@ -145,9 +163,10 @@ export function createReports(deps: ReportDeps): ReportsApi {
       entity,
       repo: deps.store.reports(spec),
       store: deps.store,
-      scopeOf(e) {
+      async scopeOf(e) {
         if (!readable(actor, e)) return 'none';
-        const scope = deps.permissions.listScope?.(actor, e);
+        const reader = await readerOf(e);
+        const scope = deps.permissions.listScope?.(reader, e);
         if (scope?.kind === 'none') return 'none';
         return {
           ...(scope?.kind === 'where' ? { scope: scope.logic } : {}),

@@ -82,13 +82,17 @@ export type WidgetCtx = {
   entity: string;
   repo: ReportRepo;
   store: Store;
-  /** Permission scope and `$user` context for every repo call on `entity`. */
-  scopeOf(entity: string):
+  /**
+   * Permission scope and `$user` context for every repo call on `entity`: the records list's
+   * read scope, handover cooldown included, so each number opens exactly its records.
+   */
+  scopeOf(entity: string): Promise<
     | {
         scope?: unknown;
         context: { now: number; user?: { id: string; teams: string[]; roles: string[] } };
       }
-    | 'none';
+    | 'none'
+  >;
   /** The widget's own filter AND the team / owner narrowing (no period). */
   base: unknown;
   range: Range;

@@ -49,7 +49,7 @@ export async function aggregate(
   q: Omit<AggregateQuery, 'filter' | 'scope' | 'context'>,
   entity = c.entity,
 ): Promise<AggregateRow[]> {
-  const s = c.scopeOf(entity);
+  const s = await c.scopeOf(entity);
   if (s === 'none') return [];
   const repo = entity === c.entity ? c.repo : c.store.reports(c.spec);
   return must(

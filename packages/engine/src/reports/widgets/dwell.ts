@@ -10,7 +10,7 @@ import { getPipeline } from '@trellis/spec';
  */
 export const dwellTime: WidgetRunner = async (c) => {
   const stages = (getPipeline(c.spec, c.entity)?.stages ?? []).filter((s) => s.category === 'open');
-  const s = c.scopeOf(c.entity);
+  const s = await c.scopeOf(c.entity);
   const rows =
     s === 'none'
       ? []

@@ -14,7 +14,7 @@ import { must, ratio, stagesOf } from './common';
  */
 export const funnel: WidgetRunner = async (c) => {
   const { forward } = stagesOf(c);
-  const s = c.scopeOf(c.entity);
+  const s = await c.scopeOf(c.entity);
   const counts = new Array<number>(forward.length).fill(0);
   const filters: unknown[] = [];
   if (c.widget.basis === 'period') {

@@ -28,7 +28,7 @@ export async function intakeHealth(
 ): Promise<(owner: string | null | undefined) => Record<string, Num>> {
   const due = and(cohort, settled(c));
   const [dueBy, lateBy] = [await byOwner(c, due), await byOwner(c, and(due, lateAssigned))];
-  const s = c.scopeOf(c.entity);
+  const s = await c.scopeOf(c.entity);
   const merged =
     s === 'none'
       ? []

@@ -44,7 +44,7 @@ export const leaderboard: WidgetRunner = async (c) => {
   ]);
   const lost = await byOwner(c, now.lostFilter, [{ op: 'count' }]);
   const ranks = Object.fromEntries(forward.map((s, k) => [s.key, k]));
-  const s = c.scopeOf(c.entity);
+  const s = await c.scopeOf(c.entity);
   const reach = async (filter: unknown) =>
     s === 'none'
       ? []
