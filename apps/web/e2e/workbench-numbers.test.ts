@@ -3,11 +3,10 @@ import { apiSession } from './harness/api-session';
 import { DESKTOP, newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
-// Its own demo server: on the shared one, a lead the handover test hands away from this rep
-// stays readable by them through the 48-hour cooldown, so the records list counts it (39) and
-// the card, which counts the rep's own leads, does not (38). That difference is known and open
-// (the list's read scope and the reports' scope differ during a cooldown); this test checks
-// that the card and the list agree on a workspace nobody else is changing.
+// Its own demo server, so no other test changes the rep's leads between reading the card and
+// opening the list. (On the shared one, a lead the handover test hands away once made the card
+// say 38 and the list 39: reports now read with the list's scope, cooldown included — engine
+// test ownership/cooldown-reports.)
 let server: RunningTrellis;
 beforeAll(async () => {
   server = await startTrellis();
