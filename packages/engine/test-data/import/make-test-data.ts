@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 
 const dir = import.meta.dirname;
 
@@ -77,3 +78,54 @@ async function workbook(): Promise<void> {
 }
 
 await workbook();
+
+// Stored in the order that broke ExcelJS's streaming reader (exceljs#3064): the relationships and
+// shared strings before the sheets, the workbook part (sheet names, date system) last; the sheets
+// stored against their tab order. 2,000 rows of Chinese shared strings (about 200 kB) cross many
+// chunk boundaries of the unzipped stream; the workbook uses the 1904 date system.
+const PART_LAST_ROWS = 2000;
+async function workbookPartLast(): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.properties.date1904 = true;
+  const ws = wb.addWorksheet('线索');
+  ws.addRow(['姓名', '手机号', '来源渠道', '首次接触时间', '备注']);
+  for (let i = 0; i < PART_LAST_ROWS; i++) {
+    const row = ws.addRow([
+      `学员${i}号`,
+      `139${String(i).padStart(8, '0')}`,
+      '抖音',
+      new Date(Date.UTC(2026, 2, 5, 14, 30 + (i % 60))),
+      `第${i}位学员想了解周末班的课程安排、上课地点和分期付款`,
+    ]);
+    row.getCell(4).numFmt = 'yyyy/m/d h:mm';
+  }
+  wb.addWorksheet('说明').getCell('A1').value = '填写说明：手机号必填';
+  const written = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const first = [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'xl/_rels/workbook.xml.rels',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+    'xl/worksheets/sheet2.xml',
+    'xl/worksheets/sheet1.xml',
+  ];
+  const files = Object.values(written.files).filter((f) => !f.dir);
+  const order = [
+    ...first,
+    ...files.map((f) => f.name).filter((n) => !first.includes(n) && n !== 'xl/workbook.xml'),
+    'xl/workbook.xml',
+  ];
+  // JSZip stores files in the order they are added.
+  const out = new JSZip();
+  for (const name of order)
+    out.file(name, await written.file(name)!.async('uint8array'), {
+      date: new Date(Date.UTC(2026, 2, 1)),
+    });
+  writeFileSync(
+    join(dir, 'leads-workbook-last.xlsx'),
+    await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+  );
+}
+
+await workbookPartLast();

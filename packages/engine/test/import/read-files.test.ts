@@ -136,4 +136,36 @@ describe('reading XLSX', () => {
   });
 });
 
+describe('a workbook whose workbook part is stored after its sheets', () => {
+  const path = file('leads-workbook-last.xlsx');
+
+  it('is stored so (relationships and shared strings first, the workbook part last)', async () => {
+    const { Open } = await import('unzipper');
+    const stored = (await Open.file(path)).files.map((f) => f.path).filter((p) => !p.endsWith('/'));
+    expect(stored.indexOf('xl/sharedStrings.xml')).toBeLessThan(
+      stored.indexOf('xl/worksheets/sheet1.xml'),
+    );
+    expect(stored.at(-1)).toBe('xl/workbook.xml');
+  });
+
+  it('lists the sheets in tab order and reads every row, dates in the 1904 system', async () => {
+    const table = await openTable(path);
+    expect(table.facts).toEqual({ format: 'xlsx', sheets: ['线索', '说明'], sheet: '线索' });
+    const rows = await all(table.rows());
+    expect(rows).toHaveLength(2001);
+    expect(rows[0]).toEqual({
+      row: 1,
+      cells: ['姓名', '手机号', '来源渠道', '首次接触时间', '备注'],
+    });
+    expect(rows[1]!.cells[3]).toEqual(new Date(Date.UTC(2026, 2, 5, 14, 30)));
+    // Chinese characters split between two chunks of the unzipped text stay whole.
+    rows.slice(1).forEach((r, i) => {
+      expect(r.cells[0]).toBe(`学员${i}号`);
+      expect(r.cells[4]).toBe(`第${i}位学员想了解周末班的课程安排、上课地点和分期付款`);
+    });
+    const notes = await openTable(path, { sheet: '说明' });
+    expect(await all(notes.rows())).toEqual([{ row: 1, cells: ['填写说明：手机号必填'] }]);
+  });
+});
+
 afterAll(() => undefined);

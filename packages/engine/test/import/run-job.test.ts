@@ -212,6 +212,38 @@ describe('running an import', () => {
     expect(await cancelImportJob(t.engine, job.id)).toBe(false);
   });
 
+  it('previews and imports a workbook whose workbook part is stored after its sheets', async () => {
+    const path = join(DATA, 'leads-workbook-last.xlsx');
+    const preview = (await previewImport(t.engine, 'lead', path, {}))!;
+    expect(preview.facts).toEqual({ format: 'xlsx', sheets: ['线索', '说明'], sheet: '线索' });
+    expect(preview.mapping).toEqual({
+      0: 'name',
+      1: 'phone',
+      2: 'source',
+      3: 'firstContactAt',
+      4: 'notes',
+    });
+    expect(preview.sample[0]!.cells[0]).toBe('学员0号');
+    const job = await createImportJob(t.engine, {
+      entity: 'lead',
+      fileName: 'leads.xlsx',
+      filePath: path,
+      options: { mapping: preview.mapping, dedupe: 'skip', locale: 'zh-CN', actor },
+      dryRun: false,
+    });
+    const end = (await runImportJob(t.engine, job.id, { batchSize: 500 }))!;
+    expect(end).toMatchObject({ status: 'done', rowsDone: 2000, created: 2000, failed: 0 });
+    const rows = await leads(t.store);
+    const last = rows.find((r) => r.phone === '+8613900001999')!;
+    expect(last).toMatchObject({
+      name: '学员1999号',
+      source: 'douyin',
+      notes: '第1999位学员想了解周末班的课程安排、上课地点和分期付款',
+    });
+    // 14:30 + 19 minutes on the 1904 date system's wall clock, in Asia/Shanghai.
+    expect(Number(last.firstContactAt)).toBe(Date.UTC(2026, 2, 5, 6, 49));
+  });
+
   it('fails a job whose file cannot be read, with the reason in its language', async () => {
     await expect(
       previewImport(t.engine, 'lead', join(DATA, 'picture.csv'), {}),
