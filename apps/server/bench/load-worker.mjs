@@ -3,6 +3,7 @@
 // answers (status, Content-Length or chunked framing): the client shares the machine's two cores
 // with the server, and node:http's client cost ~100 µs of CPU per request (fetch ~300 µs), which
 // the server then did not get. Measured with the same client, the bare baselines keep the ratios honest.
+import { readlinkSync } from 'node:fs';
 import net from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -110,6 +111,18 @@ function lane() {
   });
 }
 
+// This thread's id (Linux: /proc/thread-self → <pid>/task/<tid>), so the bench can read its CPU
+// time apart and pin it; the load starts when the bench says so.
+let tid = 0;
+try {
+  tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+} catch {
+  // No /proc: no CPU per thread.
+}
+await new Promise((go) => {
+  parentPort.once('message', go);
+  parentPort.postMessage({ tid });
+});
 const start = performance.now();
 await Promise.all(Array.from({ length: concurrency }, lane));
 parentPort.postMessage({

@@ -22,6 +22,7 @@ import {
 import { ADMIN_ROLE } from '@trellis/engine';
 import { educationSpec } from '../test/stack';
 import { prepareEducationWorkspace } from './education-workspace';
+import { cpuPerRequest, pinLoadApart, threadCpu } from './thread-cpu';
 
 const CONCURRENCY = 16;
 /** People working in the app at once: API creates and updates run at this concurrency. */
@@ -35,6 +36,11 @@ const INTAKE_WARMUP = 2000;
  * the API creates (to profile them, e.g. with `node --cpu-prof`, which profiles every thread).
  */
 const ONLY = process.env.BENCH_ONLY;
+/**
+ * `BENCH_PIN=1`: the load generator on one core, the server's threads on the others
+ * (bench/thread-cpu.ts), as a client on another machine would leave them.
+ */
+const PIN = process.env.BENCH_PIN === '1';
 
 type BodyKind = 'lead' | 'row' | 'none' | 'apiLead' | 'apiUpdate';
 /** Per-run options of the load generator: lanes, extra headers, one path per request. */
@@ -47,6 +53,14 @@ type LoadOptions = {
   versions?: number[];
 };
 
+type LoadRun = {
+  latencies: number[];
+  totalMs: number;
+  statuses: Record<string, number>;
+  /** CPU per request of each thread (bench/thread-cpu.ts). */
+  cpu: ReturnType<typeof cpuPerRequest>;
+};
+
 function load(
   url: string,
   method: string,
@@ -54,7 +68,7 @@ function load(
   bodyKind: BodyKind,
   offset: number,
   opts: LoadOptions = {},
-): Promise<{ latencies: number[]; totalMs: number; statuses: Record<string, number> }> {
+): Promise<LoadRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
       workerData: {
@@ -69,7 +83,18 @@ function load(
         versions: opts.versions,
       },
     });
-    worker.once('message', resolve);
+    let before = new Map<number, number>();
+    let tid = 0;
+    worker.on('message', (m: { tid: number } | Omit<LoadRun, 'cpu'>) => {
+      if ('tid' in m) {
+        tid = m.tid;
+        if (PIN && tid) pinLoadApart(tid);
+        before = threadCpu();
+        worker.postMessage('go');
+        return;
+      }
+      resolve({ ...m, cpu: cpuPerRequest(before, threadCpu(), tid, total) });
+    });
     worker.once('error', reject);
   });
 }
@@ -81,7 +106,7 @@ async function measure(
   bodyKind: BodyKind,
   offset: { n: number },
   opts: LoadOptions = {},
-): Promise<Sample & { statuses: Record<string, number> }> {
+): Promise<Sample & { statuses: Record<string, number>; cpuPerRequestMs: LoadRun['cpu'] }> {
   const { paths, versions } = opts;
   await load(url, method, WARMUP, bodyKind, offset.n, {
     ...opts,
@@ -95,7 +120,11 @@ async function measure(
     ...(versions ? { versions: versions.slice(WARMUP, WARMUP + TOTAL) } : {}),
   });
   offset.n += TOTAL;
-  return { ...summarise(name, run.latencies, run.totalMs), statuses: run.statuses };
+  return {
+    ...summarise(name, run.latencies, run.totalMs),
+    statuses: run.statuses,
+    cpuPerRequestMs: run.cpu,
+  };
 }
 
 type IntakeMode = 'paused' | 'asStart';
@@ -307,11 +336,12 @@ try {
     hash,
   );
   const intake = asStart.sample;
-  const apiTarget = (s: Sample & { statuses: Record<string, number> }) => ({
+  const apiTarget = (s: Awaited<ReturnType<typeof measure>>) => ({
     ops: s.ops,
     p50Ms: s.medianMs,
     p99Ms: s.p99Ms,
     statuses: s.statuses,
+    cpuPerRequestMs: s.cpuPerRequestMs,
     ratioToHello: ratio(s, helloSample),
     target: { opsAtLeast: 2000, p99BelowMs: 25, met: s.ops >= 2000 && s.p99Ms < 25 },
   });

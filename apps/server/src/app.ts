@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { createRateLimiter } from './auth/rate-limit';
+import { createAuthCache, invalidatingAuthWrites } from './auth/auth-cache';
 import { sessionsRepo } from './auth/sessions';
 import { tokensRepo } from './auth/tokens';
 import { usersRepo } from './auth/users';
@@ -29,15 +30,18 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   const { engine, store } = options;
   const now = () => (options.clock ? options.clock.now() : Date.now());
   const log = options.log ?? logTo(options.logger);
+  const authCache = createAuthCache();
+  const authStore = invalidatingAuthWrites(store, authCache);
   const ctx: ServerContext = {
     engine,
     store,
     now,
     limits,
     options,
-    users: usersRepo(store),
-    sessions: sessionsRepo(store),
-    tokens: tokensRepo(store),
+    users: usersRepo(authStore),
+    sessions: sessionsRepo(authStore),
+    tokens: tokensRepo(authStore),
+    authCache,
     spec: () => engine.liveSpec(),
     submitIntake:
       options.submitIntake ??

@@ -2,6 +2,7 @@ import type { AppLogger } from './setup/logger';
 import type { AppSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
 import type { RateLimiter } from './auth/rate-limit';
+import type { AuthCache } from './auth/auth-cache';
 import type { SessionsRepo, TokensRepo } from './auth/repos';
 import type { UsersRepo } from './auth/users';
 import type { AutomationsApi } from '@trellis/engine';
@@ -98,6 +99,8 @@ export type ServerContext = {
   users: UsersRepo;
   sessions: SessionsRepo;
   tokens: TokensRepo;
+  /** Callers resolved in the last second (auth/auth-cache.ts); emptied by every auth write. */
+  authCache: AuthCache;
   /** The live (published) spec, or null before the first publish: the engine's, read in one place. */
   spec(): Promise<AppSpec | null>;
   /** Writes an intake submission (see ServerOptions.submitIntake). */

@@ -4,6 +4,7 @@ import type { StoreDb } from '../db/open-database';
 import { applyMigration } from '../migration/apply-migration';
 import { planMigration } from '../migration/plan-migration';
 import { specVersions } from '../spec-versions/spec-versions';
+import { prepared } from './exec';
 import { syncEntityTables } from './sync-entity-tables';
 
 /** Runs `fn` on the write connection inside a transaction (the caller's, or a new one). */
@@ -33,7 +34,8 @@ export function sqliteSpecRepo(
   return {
     live: async () => read().live(),
     async liveVersion() {
-      const v = reader().sqlite.prepare('SELECT max(version) AS v FROM spec_versions').get() as {
+      // Read on every request (is the spec still the one the engine holds?): compiled once.
+      const v = prepared(reader().sqlite, 'SELECT max(version) AS v FROM spec_versions').get() as {
         v: number | null;
       };
       return v.v;
