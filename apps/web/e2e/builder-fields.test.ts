@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
+import { newPage, openBrowser, shot, DESKTOP } from './harness/browser';
+import { fieldSteps, openBuilder, publishDraft } from './harness/builder-steps';
 import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
@@ -87,11 +88,7 @@ describe('entities and fields', () => {
     const browser = await openBrowser('en');
     const page = await newPage(browser, DESKTOP);
     try {
-      const who = server.login('admin');
-      await signIn(page, server.url, who.login, who.password);
-      await discardDraft(page);
-
-      await page.goto(`${server.url}/builder/entities`);
+      await openBuilder(page, server, 'entities');
       await page.getByRole('button', { name: 'Add to Entities' }).click();
       const modal = page.getByRole('dialog');
       await modal.getByLabel('Name (Chinese)').fill('合作学校');
@@ -101,23 +98,14 @@ describe('entities and fields', () => {
       await page.waitForURL(/\/builder\/entities\/partnerSchool$/);
 
       // A phone field (stored as +86…) and a relation to leads, named in both languages.
-      const addField = async (type: RegExp, zh: string, en: string) => {
-        await page.getByRole('button', { name: 'Add field' }).click();
-        await page.locator('.ant-popover').getByRole('button', { name: type }).click();
-        const drawer = page.getByRole('dialog');
-        await drawer.getByLabel('Name (Chinese)').fill(zh);
-        await drawer.getByLabel('Name (English)').fill(en);
-        await drawer.getByLabel('Name (English)').blur();
-        await drawer.locator('.ant-drawer-title').getByText(en).waitFor();
-        return drawer;
-      };
-      let drawer = await addField(/(^|\s)Phone$/, '联系电话', 'Contact phone');
+      const fields = fieldSteps(page, 'en');
+      let drawer = await fields.add('Phone', { zh: '联系电话', en: 'Contact phone' });
       await drawer.getByText('International (+86…)').first().waitFor();
-      await page.locator('.ant-drawer-close').click();
-      drawer = await addField(/(^|\s)Relation$/, '推荐线索', 'Referred lead');
+      await fields.close();
+      drawer = await fields.add('Relation', { zh: '推荐线索', en: 'Referred lead' });
       await choose(page, drawer.getByLabel('Links to'), 'Lead');
-      await page.locator('.ant-drawer-close').click();
-      drawer = await addField(/(^|\s)Select$/, '合作级别', 'Partnership level');
+      await fields.close();
+      drawer = await fields.add('Select', { zh: '合作级别', en: 'Partnership level' });
       for (const [n, zh, en] of [
         [1, '金牌', 'Gold'],
         [2, '银牌', 'Silver'],
@@ -144,8 +132,7 @@ describe('entities and fields', () => {
         .toEqual(['silver', 'gold']);
       expect(await drawer.getByLabel('English name of option 1').inputValue()).toBe('Silver');
       await shot(page, 'builder-fields-options-en-desktop');
-      await page.locator('.ant-drawer-close').click();
-      await draftSaved(page);
+      await fields.close();
       expect(await fieldOrder(page, 'partnerSchool')).toEqual([
         'name',
         'contactPhone',
@@ -205,11 +192,7 @@ describe('entities and fields', () => {
         .poll(stageOrder, { timeout: 30_000 })
         .toEqual(['new', 'qualified', 'trial', 'quoted', 'lost', 'won']);
 
-      await page.getByRole('button', { name: 'Publish…' }).click();
-      const publish = page.getByRole('dialog');
-      await publish.getByText(/^\d+ changes?$/).waitFor();
-      await publish.getByRole('button', { name: /^Publish$/ }).click();
-      await page.getByText(/Published version \d+/).waitFor();
+      await publishDraft(page, 'en');
 
       const live = await page.evaluate(
         async () =>
@@ -283,9 +266,7 @@ describe('entities and fields', () => {
     const browser = await openBrowser('zh-CN');
     const page = await newPage(browser, DESKTOP);
     try {
-      const who = server.login('admin');
-      await signIn(page, server.url, who.login, who.password);
-      await discardDraft(page);
+      await openBuilder(page, server, 'entities/lead');
       // A lead with an education level (学历), as the demo has many.
       const before = await page.evaluate(async () => {
         const list = (await (await fetch('/api/v1/records/lead?limit=200')).json()) as {
@@ -295,7 +276,6 @@ describe('entities and fields', () => {
         return { id: String(lead['id']), education: String(lead['education']) };
       });
 
-      await page.goto(`${server.url}/builder/entities/lead`);
       await page.getByRole('button', { name: '学历', exact: true }).click();
       await page
         .getByRole('dialog')

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { fieldSteps, formItem as item, publishDraft } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
@@ -61,12 +62,6 @@ type Spec = {
 const built = { form: '', slug: '', pipeline: '', team: '', role: '', automation: '' };
 const ENTITY = 'courseEnrollment';
 
-/** The Form.Item labelled `label` inside `scope`. */
-const item = (scope: Locator, label: string) =>
-  scope.locator('.ant-form-item', {
-    has: scope.page().locator('.ant-form-item-label', { hasText: label }),
-  });
-
 /** Runs a JSON request in the page with the signed-in session. */
 const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
   page.evaluate(
@@ -114,24 +109,11 @@ describe('an operations person builds a course enrollment CRM from an empty work
 
       // 2. Six fields of six types (with the Name it starts with), each with a setting of its
       // type, and the invoice title that a form shows only when an invoice is wanted.
-      const addField = async (type: RegExp, zh: string, en: string) => {
-        await page.getByRole('button', { name: 'Add field' }).click();
-        await page.locator('.ant-popover').getByRole('button', { name: type }).click();
-        const drawer = page.getByRole('dialog');
-        await drawer.getByLabel('Name (Chinese)').fill(zh);
-        await drawer.getByLabel('Name (English)').fill(en);
-        await drawer.getByLabel('Name (English)').blur();
-        await drawer.locator('.ant-drawer-title').getByText(en).waitFor();
-        return drawer;
-      };
-      const close = async () => {
-        await draftSaved(page);
-        await page.locator('.ant-drawer-close').click();
-      };
-      let drawer = await addField(/(^|\s)Phone$/, '手机号', 'Mobile phone');
+      const { add: addField, close } = fieldSteps(page, 'en');
+      let drawer = await addField('Phone', { zh: '手机号', en: 'Mobile phone' });
       await drawer.getByText('International (+86…)').first().waitFor();
       await close();
-      drawer = await addField(/(^|\s)Select$/, '课程', 'Course');
+      drawer = await addField('Select', { zh: '课程', en: 'Course' });
       for (const [n, zh, en] of [
         [1, 'Python 编程', 'Python programming'],
         [2, 'UI 设计', 'UI design'],
@@ -141,14 +123,15 @@ describe('an operations person builds a course enrollment CRM from an empty work
         await drawer.getByLabel(`English name of option ${n}`).blur();
       }
       await close();
-      drawer = await addField(/(^|\s)Date$/, '开课日期', 'Start date');
-      await close();
-      drawer = await addField(/(^|\s)Number$/, '可参加的周末数', 'Weekends available');
-      await close();
-      drawer = await addField(/(^|\s)Yes\/No$/, '需要发票', 'Needs an invoice');
-      await close();
-      drawer = await addField(/(^|\s)Text$/, '发票抬头', 'Invoice title');
-      await close();
+      for (const [type, zh, en] of [
+        ['Date', '开课日期', 'Start date'],
+        ['Number', '可参加的周末数', 'Weekends available'],
+        ['Yes/No', '需要发票', 'Needs an invoice'],
+        ['Text', '发票抬头', 'Invoice title'],
+      ] as const) {
+        await addField(type, { zh, en });
+        await close();
+      }
       await shot(page, 'builder-blank-fields-en-desktop');
 
       // Records have owners (what the round-robin deals out): a new entity's default.
@@ -350,13 +333,12 @@ describe('an operations person builds a course enrollment CRM from an empty work
       });
 
       // 8. Publish: the dialog lists the changes and the plan (the new table, nothing at risk).
-      await page.getByRole('button', { name: 'Publish…' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByText(/^\d+ changes$/).waitFor();
-      await dialog.getByText('Create the table of “Course enrollment”').waitFor();
-      await shot(page, 'builder-blank-publish-en-desktop', { fullPage: false });
-      await dialog.getByRole('button', { name: /^Publish$/ }).click();
-      await page.getByText(/Published version \d+/).waitFor();
+      await publishDraft(page, 'en', {
+        beforeConfirm: async (dialog) => {
+          await dialog.getByText('Create the table of “Course enrollment”').waitFor();
+          await shot(page, 'builder-blank-publish-en-desktop', { fullPage: false });
+        },
+      });
 
       // 9. A rep with the new role joins the team (people are not in the spec: at once).
       const added = await api<{ id: string }>(page, 'POST', '/api/v1/users', {

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { discardDraft, draftSpec, draftSaved } from './harness/draft';
+import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { openBuilder, publishDraft, signInAs } from './harness/builder-steps';
+import { draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 type Spec = {
@@ -51,10 +52,7 @@ describe('webhook sources: proof of sender, mapping, live health', () => {
     const browser = await openBrowser('zh-CN');
     const page = await newPage(browser, DESKTOP);
     try {
-      const who = server.login('admin');
-      await signIn(page, server.url, who.login, who.password);
-      await discardDraft(page);
-      await page.goto(`${server.url}/builder/intake`);
+      await openBuilder(page, server, 'intake');
       await page.getByRole('button', { name: '添加来源' }).click();
       const card = page
         .locator('.ant-card-small')
@@ -85,11 +83,7 @@ describe('webhook sources: proof of sender, mapping, live health', () => {
         mapping: { name: '$.name', phone: '$.phone', source: '$.channel' },
       });
 
-      await page.getByRole('button', { name: '发布…' }).click();
-      const publish = page.getByRole('dialog');
-      await publish.getByText(/^\d+ 项修改$/).waitFor();
-      await publish.getByRole('button', { name: /^发\s?布$/ }).click();
-      await page.getByText(/已发布版本 \d+/).waitFor();
+      await publishDraft(page, 'zh-CN');
 
       // Published: the endpoint and "no secret yet", at once (not at the next 30 s refresh).
       await card.getByText(`/hooks/${source.key}`).waitFor();
@@ -140,8 +134,7 @@ describe('webhook sources: proof of sender, mapping, live health', () => {
     const browser = await openBrowser('en');
     const page = await newPage(browser, PHONE);
     try {
-      const who = server.login('admin');
-      await signIn(page, server.url, who.login, who.password);
+      await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/intake`);
       // On a phone the sources are folded to their names: a tap opens one.
       const title = page.getByRole('button', { name: /Douyin lead ads$/ });

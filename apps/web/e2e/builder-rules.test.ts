@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { formItem as item, openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
@@ -24,11 +25,6 @@ type Spec = {
 };
 type Lead = { id: string; name: string; stage: string; intentLevel?: string | null };
 
-/** The Form.Item labelled `label` inside `scope`. */
-const item = (scope: Locator, label: string) =>
-  scope.locator('.ant-form-item', {
-    has: scope.page().locator('.ant-form-item-label', { hasText: label }),
-  });
 /** The Ant Design select inside `scope` whose input is labelled `name`. */
 const selectOf = (scope: Locator | Page, name: string) => {
   // `has` is matched inside each select: a locator chained from `scope` would never be.
@@ -45,11 +41,8 @@ describe('pipeline and assignment rules set in the builder', () => {
     const page = await newPage(browser, DESKTOP);
     const draft = async () => (await draftSpec<Spec>(page))!;
     try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
-
       // 1. A new loss reason, in the pipeline's settings.
-      await page.goto(`${server.url}/builder/pipelines/lead-sales`);
+      await openBuilder(page, server, 'pipelines/lead-sales');
       await page.getByRole('tab', { name: 'Settings' }).click();
       await selectOf(page, 'Loss reason field').getByText('Loss reason').waitFor();
       await page.getByRole('button', { name: 'Add option' }).click();
@@ -148,18 +141,12 @@ describe('pipeline and assignment rules set in the builder', () => {
       await shot(page, 'builder-rules-city-rules-en-desktop');
 
       // 4. Publish.
-      await page.getByRole('button', { name: 'Publish…' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByText(/^\d+ changes$/).waitFor();
-      await dialog.getByRole('button', { name: /^Publish$/ }).click();
-      await page.getByText(/Published version \d+/).waitFor();
+      await publishDraft(page, 'en');
       expect(page.pageErrors).toEqual([]);
 
       // 5. A rep: a lead in the trial that is not hot cannot go to the quote; lost, it is asked
       // why, and the new reason is offered.
-      await page.context().clearCookies();
-      const rep = server.login('sales');
-      await signIn(page, server.url, rep.login, rep.password);
+      await signInAs(page, server, 'sales');
       const me = await api<{ user: { id: string } }>(page, '/api/v1/me');
       const filter = {
         and: [{ '==': [{ var: 'stage' }, 'trial'] }, { '==': [{ var: 'ownerId' }, me.user.id] }],
@@ -220,8 +207,7 @@ describe('pipeline and assignment rules set in the builder', () => {
       await page.setViewportSize(DESKTOP);
     };
     try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
+      await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/pipelines/lead-sales`);
       await page.getByRole('tab', { name: '设置' }).click();
       await page.getByLabel('选项 9 的中文名称').waitFor();

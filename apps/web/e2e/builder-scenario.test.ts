@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { choose, pickFirst } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { discardDraft, draftSpec, draftSaved } from './harness/draft';
+import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import {
+  fieldSteps,
+  formItem as item,
+  openBuilder,
+  publishDraft,
+  signInAs,
+} from './harness/builder-steps';
+import { draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 type Field = {
@@ -42,34 +49,16 @@ afterAll(async () => {
 // The automation the scenario builds (its screens are looked at again in zh-CN).
 let automationKey = '';
 
-/** The Form.Item labelled `label` inside `scope`. */
-const item = (scope: Locator, label: string) =>
-  scope.locator('.ant-form-item', {
-    has: scope.page().locator('.ant-form-item-label', { hasText: label }),
-  });
-
 describe('an operations person builds a referral channel without JSON', () => {
   it('adds a choice field, shows it on a condition, gates a new stage on it, tries an automation, publishes; a rep meets all of it', async () => {
     const browser = await openBrowser('en');
     const page = await newPage(browser, DESKTOP);
     try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
       const draft = async () => (await draftSpec<DraftSpec>(page))!;
-      await discardDraft(page);
-
       // 1. A choice field with its names and options in both languages.
-      await page.goto(`${server.url}/builder/entities/lead`);
-      await page.getByRole('button', { name: 'Add field' }).click();
-      await page
-        .locator('.ant-popover')
-        .getByRole('button', { name: /(^|\s)Select$/ })
-        .click();
-      const drawer = page.getByRole('dialog');
-      await drawer.getByLabel('Name (Chinese)').fill('推荐渠道');
-      await drawer.getByLabel('Name (English)').fill('Referral channel');
-      await drawer.getByLabel('Name (English)').blur();
-      await drawer.locator('.ant-drawer-title').getByText('Referral channel').waitFor();
+      await openBuilder(page, server, 'entities/lead');
+      const fields = fieldSteps(page, 'en');
+      const drawer = await fields.add('Select', { zh: '推荐渠道', en: 'Referral channel' });
       for (const [n, zh, en] of [
         [1, '老学员', 'Alumni'],
         [2, '朋友同事', 'Friend or colleague'],
@@ -92,7 +81,7 @@ describe('an operations person builds a referral channel without JSON', () => {
           { value: 'friendOrColleague', label: { 'zh-CN': '朋友同事', en: 'Friend or colleague' } },
         ],
       });
-      await page.locator('.ant-drawer-close').click();
+      await fields.close();
 
       // 2. On the lead form, shown only to Python leads: a condition picked, not typed.
       await page.goto(`${server.url}/builder/forms/lead-edit`);
@@ -195,18 +184,13 @@ describe('an operations person builds a referral channel without JSON', () => {
       await shot(page, 'builder-scenario-test-en-desktop');
 
       // 5. Publish, seeing the changes first.
-      await page.getByRole('button', { name: 'Publish…' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByText(/^\d+ changes$/).waitFor();
-      await shot(page, 'builder-scenario-publish-en-desktop');
-      await dialog.getByRole('button', { name: /^Publish$/ }).click();
-      await page.getByText(/Published version \d+/).waitFor();
+      await publishDraft(page, 'en', {
+        beforeConfirm: () => shot(page, 'builder-scenario-publish-en-desktop'),
+      });
       expect(page.pageErrors).toEqual([]);
 
       // 6. A rep: the field appears for a Python lead, and the new stage asks for it.
-      await page.context().clearCookies();
-      const rep = server.login('sales');
-      await signIn(page, server.url, rep.login, rep.password);
+      await signInAs(page, server, 'sales');
       await page.goto(`${server.url}/records/lead/new`);
       const form = page.getByRole('form', { name: 'New Lead' });
       const name = `Referral ${Date.now() % 100000}`;
@@ -274,8 +258,7 @@ describe('an operations person builds a referral channel without JSON', () => {
       await page.setViewportSize(DESKTOP);
     };
     try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
+      await signInAs(page, server, 'admin');
 
       // The field, its options named in both languages.
       await page.goto(`${server.url}/builder/entities/lead`);
