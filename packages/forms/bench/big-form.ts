@@ -64,6 +64,11 @@ export function bigJsonSchema(n: number): Record<string, unknown> {
   return { type: 'object', properties, required };
 }
 
+/** How many fields of an empty big form show (every tenth waits for the one before it). */
+export function visibleCount(n: number): number {
+  return n - Math.floor(n / 10);
+}
+
 /** How many fields of a big form are required (what submit-with-errors must report). */
 export function requiredCount(n: number): number {
   return Math.ceil(n / 5);

@@ -9,7 +9,7 @@ import RjsfForm from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import type { AppSpec } from '@trellis/spec';
 import { desktopWidgets, lightWidgets, RecordForm } from '../src/index';
-import { bigJsonSchema, bigSpec, requiredCount } from './big-form';
+import { bigJsonSchema, bigSpec, requiredCount, visibleCount } from './big-form';
 // The set-up the package recommends for the desktop set (and the web app uses): Ant Design's
 // static stylesheet and zero-runtime styles, so nothing is hashed or injected as inputs mount.
 import 'antd/dist/antd.css';
@@ -158,6 +158,29 @@ const api = {
       }),
     );
     return { commit, painted: performance.now() - t0, frameWait: frame - t0 - commit };
+  },
+  /**
+   * Mounts one form and times it until all of it is rendered and painted. A RecordForm longer
+   * than a screen renders the fields past it in a task after its first frame (useRestShown):
+   * this waits for those tasks, then for the frame that paints them. Plain inputs and RJSF
+   * render everything at once, so for them this is `mountPainted`.
+   */
+  async mountComplete(kind: Kind, n: number) {
+    api.unmount();
+    await api.painted();
+    const t0 = performance.now();
+    flushSync(() => show(element(kind, n)));
+    if (kind === 'light' || kind === 'desktop') {
+      const want = visibleCount(n);
+      for (let i = 0; i < 2000 && host!.querySelectorAll('[data-tf-field]').length < want; i++)
+        await settle();
+      if (host!.querySelectorAll('[data-tf-field]').length < want)
+        throw new Error(
+          `only ${host!.querySelectorAll('[data-tf-field]').length} of ${want} fields`,
+        );
+    }
+    await api.painted();
+    return performance.now() - t0;
   },
   /** Elements and attributes the mounted form put in the page (its per-field DOM cost). */
   dom() {

@@ -21,17 +21,19 @@ type Seen = {
   farDrawnInView: boolean;
 };
 
-// Every field is `content-visibility: auto` (desktop.css, light.css): the browser styles, lays
-// out and paints only the fields near the screen. `checkVisibility({ contentVisibilityAuto })`
-// is false for what such a field skips, so this fails if the property goes: every input would be
-// drawn in the first frame. A skipped field stays in the page: its label finds it, focus reaches
-// it (and draws it), and it is drawn once scrolled into view.
+// Every field past the first screen is `content-visibility: auto` (desktop.css, light.css): the
+// browser styles, lays out and paints only the fields near the screen. `checkVisibility({
+// contentVisibilityAuto })` is false for what such a field skips, so this fails if the property
+// goes: every input would be drawn in the first frame. A skipped field stays in the page: its
+// label finds it, focus reaches it (and draws it), and it is drawn once scrolled into view.
 describe.each(['desktop', 'light'] as const)('off-screen fields (%s set)', (set) => {
   it('are skipped until focused or scrolled near, and stay reachable', async () => {
     const seen = await page.evaluate(async (set) => {
       const fp = (window as unknown as { formPage: FormPage }).formPage;
       window.scrollTo(0, 0);
       fp.mount({ set, locale: 'en', bigFields: 200 });
+      // The first screen's frame, then the one that draws the rest (rendered after the first).
+      await fp.nextFrame();
       await fp.nextFrame();
       await fp.nextFrame();
       const drawn = (el: Element) => el.checkVisibility({ contentVisibilityAuto: true });
@@ -80,5 +82,38 @@ describe.each(['desktop', 'light'] as const)('off-screen fields (%s set)', (set)
     expect(seen.farFound).toBe(true);
     expect(seen.farDrawnFocused).toBe(true);
     expect(seen.farDrawnInView).toBe(true);
+  }, 60_000);
+
+  // The fields of the first screen are drawn as they are: `content-visibility: auto` on them
+  // would skip each in a first pass, find it on screen and draw it in a second (firing
+  // `contentvisibilityautostatechange` at it). The fields after them are rendered once the first
+  // frame has painted, and those the browser draws ahead of scrolling change state then.
+  it('draws the first screen in one pass and renders the rest after it', async () => {
+    const seen = await page.evaluate(async (set) => {
+      const fp = (window as unknown as { formPage: FormPage }).formPage;
+      window.scrollTo(0, 0);
+      const changed: Element[] = [];
+      const onChange = (e: Event) => changed.push(e.target as Element);
+      document.addEventListener('contentvisibilityautostatechange', onChange, true);
+      fp.mount({ set, locale: 'en', bigFields: 50 });
+      const atMount = new Set(document.querySelectorAll('[data-tf-field]'));
+      await fp.nextFrame();
+      await fp.nextFrame();
+      await fp.nextFrame();
+      document.removeEventListener('contentvisibilityautostatechange', onChange, true);
+      const fields = document.querySelectorAll('[data-tf-field]').length;
+      fp.unmount();
+      return {
+        atMount: atMount.size,
+        fields,
+        firstScreenChanged: changed.filter((el) => atMount.has(el)).length,
+        restChanged: changed.filter((el) => !atMount.has(el)).length,
+      };
+    }, set);
+    // The first 24 fields, less the two that wait for the field before them (9 and 19).
+    expect(seen.atMount).toBe(22);
+    expect(seen.fields).toBe(45);
+    expect(seen.firstScreenChanged).toBe(0);
+    expect(seen.restChanged).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { Focusable } from './widget-types';
 import { useFormScope } from './form-context';
 import { useFieldState } from './useFieldState';
 import { useFieldEntry } from './useFormStore';
+import { isPastFirstScreen } from '../core/first-screen';
 
 const noop = () => undefined;
 
@@ -51,6 +52,7 @@ export const FormField = memo(function FormField({ fieldKey }: { fieldKey: strin
       errorId={`${id}-error`}
       span={placement.span}
       group={widgets.isGroup?.(spec) ?? false}
+      far={isPastFirstScreen(runtime.layout, fieldKey)}
       locale={locale}
     >
       <Widget

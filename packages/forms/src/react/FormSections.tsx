@@ -1,13 +1,18 @@
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { localized, type RecordData } from '@trellis/rules';
 import { analyse } from '@trellis/logic';
-import { useFormScope } from './form-context';
+import { isPastFirstScreen } from '../core/first-screen';
+import { RestShownContext, useFormScope } from './form-context';
 import { FormField } from './FormField';
 import { useWatched } from './useFormStore';
 
-/** One section; a section with a condition subscribes to the fields the condition reads. */
+/**
+ * One section; a section with a condition subscribes to the fields the condition reads. Until
+ * the rest of a long form is shown, it renders only its fields on the first screen.
+ */
 const Section = memo(function Section({ index }: { index: number }) {
   const scope = useFormScope();
+  const restShown = useContext(RestShownContext);
   const { layout } = scope.runtime;
   const section = layout.sections[index]!;
   const names = useMemo(
@@ -20,6 +25,10 @@ const Section = memo(function Section({ index }: { index: number }) {
     if (!scope.runtime.sectionVisible(index, values)) return null;
   }
   if (section.fields.every((k) => scope.hidden.has(k))) return null;
+  const keys = restShown
+    ? section.fields
+    : section.fields.filter((k) => !isPastFirstScreen(layout, k));
+  if (keys.length === 0) return null;
   const { Section: Frame } = scope.widgets;
   return (
     <Frame
@@ -29,7 +38,7 @@ const Section = memo(function Section({ index }: { index: number }) {
       }
       columns={section.columns}
     >
-      {section.fields.map((key) => (
+      {keys.map((key) => (
         <FormField key={key} fieldKey={key} />
       ))}
     </Frame>

@@ -1,12 +1,14 @@
-import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { FieldError, Locale, RecordData } from '@trellis/rules';
 import { createFormStore } from '../core/form-store';
 import type { FormRuntime } from '../core/runtime';
 import { formMessage } from '../core/messages';
-import { FormScopeContext, type FormScope } from './form-context';
+import { flushSync } from 'react-dom';
+import { FormScopeContext, RestShownContext, type FormScope } from './form-context';
 import { FormSections } from './FormSections';
 import { FormSummary } from './FormSummary';
 import { useDraft, useSavedDraft } from './useDraft';
+import { useRestShown } from './useRestShown';
 import { fieldErrors, useSubmit, type SubmitHandler } from './useSubmit';
 import type { FormServices, WidgetSet } from './widget-types';
 
@@ -82,6 +84,12 @@ export function RecordFormView(props: RecordFormViewProps) {
     onSubmitted?.();
   }, [draft, onSubmitted]);
   const { submit, formErrors, busy } = useSubmit(scope, props.onSubmit, done);
+  const rest = useRestShown(runtime.layout.byKey.size);
+  // A submit before the rest of a long form is shown renders it first: focus may go there.
+  const submitAll = (event: FormEvent) => {
+    if (!rest.shown) flushSync(rest.showRest);
+    return submit(event);
+  };
   const { Notice, Actions, Root } = widgets;
   const body = (
     <FormScopeContext.Provider value={scope}>
@@ -89,7 +97,7 @@ export function RecordFormView(props: RecordFormViewProps) {
         noValidate
         aria-label={props.ariaLabel}
         className={`trellis-form trellis-form-${widgets.name}`}
-        onSubmit={submit}
+        onSubmit={submitAll}
       >
         {draft.restored && (
           <Notice
@@ -102,7 +110,9 @@ export function RecordFormView(props: RecordFormViewProps) {
             {formMessage(locale, 'draftRestored')}
           </Notice>
         )}
-        <FormSections />
+        <RestShownContext.Provider value={rest.shown}>
+          <FormSections />
+        </RestShownContext.Provider>
         <FormSummary formErrors={[...(props.errors ?? []), ...formErrors]} />
         {!props.readOnly && (
           <Actions

@@ -25,6 +25,9 @@ export type FormScope = {
 
 export const FormScopeContext = createContext<FormScope | null>(null);
 
+/** Whether the fields past the first screen are rendered yet (`useRestShown`). */
+export const RestShownContext = createContext(true);
+
 /** The scope of the enclosing RecordForm. */
 export function useFormScope(): FormScope {
   const scope = useContext(FormScopeContext);

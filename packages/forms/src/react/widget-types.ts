@@ -64,6 +64,11 @@ export type FieldFrameProps = {
   span: number;
   /** Widgets that render a group (radios, checkboxes) label it themselves with a legend. */
   group: boolean;
+  /**
+   * The field comes after what a first screen shows (`FIRST_SCREEN_FIELDS`): the set may leave
+   * it undrawn until the screen comes near it.
+   */
+  far: boolean;
   locale: Locale;
   children: ReactNode;
 };

@@ -32,7 +32,7 @@ export function LightFrame(p: FieldFrameProps) {
   if (p.group)
     return (
       <fieldset
-        className="tf-field"
+        className={p.far ? 'tf-field tf-far' : 'tf-field'}
         style={style}
         data-tf-field
         data-invalid={p.error ? '' : undefined}
@@ -46,7 +46,12 @@ export function LightFrame(p: FieldFrameProps) {
       </fieldset>
     );
   return (
-    <div className="tf-field" style={style} data-tf-field data-invalid={p.error ? '' : undefined}>
+    <div
+      className={p.far ? 'tf-field tf-far' : 'tf-field'}
+      style={style}
+      data-tf-field
+      data-invalid={p.error ? '' : undefined}
+    >
       <label htmlFor={p.id} className="tf-label">
         {p.label}
         {mark}
