@@ -214,9 +214,18 @@ describe('reports', () => {
       ).length;
       expect(col(w, owner, 'drop:new')!.value).toBeCloseTo(lostAtNew / mine.length, 9);
       expect(await opens(col(w, owner, 'drop:new')!, manager)).toBe(lostAtNew);
-      expect(col(w, owner, 'leadsPrevious')!.value).toBe(
-        leads.filter((l) => l.ownerId === owner && l.createdAt >= pFrom && l.createdAt < pTo)
-          .length,
+      const before = leads.filter(
+        (l) => l.ownerId === owner && l.createdAt >= pFrom && l.createdAt < pTo,
+      );
+      expect(col(w, owner, 'leadsPrevious')!.value).toBe(before.length);
+      expect(col(w, owner, 'wonPrevious')!.value).toBe(
+        before.filter((l) => l.stage === 'won').length,
+      );
+      // Lost with trial as the furthest stage reached, of those that reached trial or later.
+      const reachedTrial = mine.filter((l) => reached(l, 2));
+      const lostAtTrial = reachedTrial.filter((l) => l.stage === 'lost' && !reached(l, 3));
+      expect(col(w, owner, 'drop:trial')!.value).toBe(
+        reachedTrial.length ? lostAtTrial.length / reachedTrial.length : null,
       );
     }
     expect(w.rows.find((r) => r.key === 'u1')!.label).toBe('Rep 1');

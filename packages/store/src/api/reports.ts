@@ -49,8 +49,17 @@ export type EntryRow = { stage: string; key: unknown; records: number };
  * its current stage included), counted per rank and `key`. Stages without a rank are ignored;
  * records that reached no ranked stage are not counted.
  */
-export type ReachQuery = ReportScope & { ranks: Readonly<Record<string, number>>; by?: string };
-export type ReachRow = { rank: number; key: unknown; records: number };
+export type ReachQuery = ReportScope & {
+  ranks: Readonly<Record<string, number>>;
+  by?: string;
+  /**
+   * Stages whose records are also counted apart (`marked`): a leaderboard's lost records by
+   * where they were lost, from the same pass as every record's furthest stage.
+   */
+  mark?: readonly string[];
+};
+/** `marked`: how many of the `records` are now in a `mark` stage (0 without `mark`). */
+export type ReachRow = { rank: number; key: unknown; records: number; marked: number };
 
 /**
  * Time spent in `stage` by the transitions that left it: count, mean, and the nearest-rank

@@ -251,8 +251,9 @@ export function reportsContract(factory: StoreFactory): void {
     });
 
     it('finds the furthest stage each record reached, lost records by where they were lost', async () => {
-      const rows = await ok(repo().reach('lead', { ranks: RANKS }));
+      const rows = await ok(repo().reach('lead', { ranks: RANKS, mark: ['lost'] }));
       const want = new Map<number, number>();
+      const lost = new Map<number, number>();
       for (const l of leads) {
         const r = Math.max(
           ...[...l.moves.map((m) => m.to), l.stage].map(
@@ -260,8 +261,12 @@ export function reportsContract(factory: StoreFactory): void {
           ),
         );
         if (r >= 0) want.set(r, (want.get(r) ?? 0) + 1);
+        if (r >= 0) lost.set(r, (lost.get(r) ?? 0) + (l.stage === 'lost' ? 1 : 0));
       }
       expect(new Map(rows.map((r) => [r.rank, r.records]))).toEqual(want);
+      // The records now lost, counted apart by the furthest stage they reached.
+      expect(new Map(rows.map((r) => [r.rank, r.marked]))).toEqual(lost);
+      expect([...lost.values()].some((n) => n > 0)).toBe(true);
     });
 
     it('answers time in stage as count, mean, nearest-rank median and p90', async () => {

@@ -24,23 +24,27 @@ export async function cohortReach(
   if (!plan) return null;
   const ranks = new Map(Object.entries(q.ranks).filter(([, n]) => Number.isSafeInteger(n)));
   if (ranks.size === 0) return { ok: true, value: [] };
+  const mark = new Set(q.mark ?? []);
   const out = new Map<string, ReachRow>();
-  const add = (rank: number, key: unknown, records: number) => {
+  const add = (rank: number, key: unknown, records: number, marked: number) => {
     const k = keyOf([rank, key]);
     const row = out.get(k);
-    if (row) row.records += records;
-    else out.set(k, { rank, key, records });
+    if (row) {
+      row.records += records;
+      row.marked += marked;
+    } else out.set(k, { rank, key, records, marked });
   };
   for (const g of await cohortGroups(x, plan, by, true)) {
     let rank = -1;
     for (const s of [g.stage, ...(g.entered ? g.entered.split(',') : [])])
       rank = Math.max(rank, ranks.get(s) ?? -1);
-    if (rank >= 0) add(rank, by.length ? g.keys[0] : null, g.sums[0]!);
+    const n = g.sums[0]!;
+    if (rank >= 0) add(rank, by.length ? g.keys[0] : null, n, mark.has(g.stage) ? n : 0);
   }
   for (const w of plan.edges) {
     const part = await scan({ ...q, ...inWindow(q, w) });
     if (!part.ok) return part;
-    for (const r of part.value) add(r.rank, r.key, r.records);
+    for (const r of part.value) add(r.rank, r.key, r.records, r.marked);
   }
   return { ok: true, value: [...out.values()].filter((r) => r.records !== 0) };
 }

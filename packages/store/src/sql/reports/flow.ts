@@ -84,6 +84,7 @@ export async function reach(
   x: SqlExec,
   p: FlowParts,
   ranks: Readonly<Record<string, number>>,
+  mark: readonly string[] = [],
 ): Promise<ReachRow[]> {
   const stages = Object.entries(ranks).filter(([, n]) => Number.isSafeInteger(n));
   if (stages.length === 0) return [];
@@ -104,23 +105,27 @@ export async function reach(
       return `WHEN ${param(p.dialect, stage)} THEN ${n}`;
     })
     .join(' ')} END`;
+  const marked = mark.length
+    ? `CASE WHEN r.stage IN (${mark.map((m) => param(p.dialect, m)).join(', ')}) THEN 1 ELSE 0 END`
+    : '0';
   const rows = await x.all(
     `WITH r AS (${r.sql}),
      t AS (SELECT t.record_id AS id, max(${rank.replace('s.stage', 't.to_stage')}) AS rk
            FROM ${joined(p.dialect)}
            WHERE t.entity = ${param(p.dialect, p.info.entity)} GROUP BY t.record_id),
-     c AS (SELECT r.id AS id, r.k AS k, ${current} AS rk FROM r)
-     SELECT x.rk AS rk, x.k AS k, count(*) AS n FROM (
-       SELECT c.k AS k,
+     c AS (SELECT r.id AS id, r.k AS k, ${current} AS rk, ${marked} AS m FROM r)
+     SELECT x.rk AS rk, x.k AS k, count(*) AS n, sum(x.m) AS m FROM (
+       SELECT c.k AS k, c.m AS m,
          CASE WHEN t.rk IS NULL THEN c.rk WHEN c.rk IS NULL OR t.rk > c.rk THEN t.rk ELSE c.rk END AS rk
        FROM c LEFT JOIN t ON t.id = c.id
      ) x WHERE x.rk IS NOT NULL GROUP BY x.rk, x.k`,
-    [...r.params, ...caseParams, p.info.entity, ...currentParams],
+    [...r.params, ...caseParams, p.info.entity, ...currentParams, ...mark],
   );
   return rows.map((row) => ({
     rank: fromNum(row.rk),
     key: decodeKey(p.by, row.k),
     records: fromNum(row.n),
+    marked: fromNum(row.m),
   }));
 }
 

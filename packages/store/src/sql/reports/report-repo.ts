@@ -68,7 +68,7 @@ export function reportRepo(
     async reach(entity, q) {
       const ready = prepare(entity, q, q.by);
       if (!ready.ok) return ready;
-      const scan = (s: typeof q) => flow(entity, s, (p) => reach(x, p, q.ranks));
+      const scan = (s: typeof q) => flow(entity, s, (p) => reach(x, p, q.ranks, q.mark));
       const fast = await cohortReach(x, ready.value.info, q, dialect, locale, scan);
       return fast ?? scan(q);
     },
