@@ -1,0 +1,189 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  createAdmin,
+  ensureDataDir,
+  installSpec,
+  openRuntime,
+  openServingRuntime,
+  type ServingRuntime,
+} from '../src/index';
+import { ORIGIN, cookieOf } from './http-harness';
+import { educationSpec } from './stack';
+
+const ROWS = 34_000;
+// Every 500th row has a phone one digit short; the row after every 1,000th repeats its phone.
+const badPhone = (i: number) => i % 500 === 499;
+const repeated = (i: number) => i % 1000 === 1;
+const NOTE = '想了解周末班的课程安排，上课地点在哪里，"能否分期付款"，孩子基础比较薄弱'.repeat(22);
+
+// What the HTTP thread (upload, preview, counting, the job's status) retains: collected first.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const held = (): number => {
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+let dir = '';
+let rt: ServingRuntime | undefined;
+afterAll(async () => {
+  await rt?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A CSV as Excel in China saves it (GBK, CRLF): leads with long notes, 1.6 kB a row. */
+async function writeFile(path: string, rows: number, prefix: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(iconv.encode('姓名,手机号,来源渠道,备注\r\n', 'gbk'));
+  for (let i = 0; i < rows; i++) {
+    const phone = badPhone(i)
+      ? '1381234'
+      : `${prefix}${String(repeated(i) ? i - 1 : i).padStart(8, '0')}`;
+    const line = `学员${i},${phone},抖音,"第${i}行：${NOTE.replaceAll('"', '""')}"\r\n`;
+    if (!out.write(iconv.encode(line, 'gbk'))) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** The file as a browser sends it: read as the request body is read (pull), not ahead. */
+function body(path: string): ReadableStream<Uint8Array> {
+  const chunks = createReadStream(path)[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new Uint8Array(next.value as Buffer));
+    },
+  });
+}
+
+type Job = {
+  id: string;
+  status: string;
+  rowsTotal: number;
+  rowsDone: number;
+  created: number;
+  skipped: number;
+  failed: number;
+};
+
+// The wizard's path under `trellis start` (HTTP thread, writer thread, import thread), with a
+// file too big to hold: uploaded as a stream, counted, read and written as streams.
+describe('a 50 MB import through the API', () => {
+  it('streams the upload and the run: every row counted, memory far below the file', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imports-large-'));
+    const paths = ensureDataDir(join(dir, 'data'));
+    const setup = await openRuntime(paths);
+    expect((await installSpec(setup.store, educationSpec())).ok).toBe(true);
+    const admin = await createAdmin(setup.store, 'admin', 'pass-word-12');
+    await setup.close();
+    rt = await openServingRuntime(paths, { server: { log: () => {} }, tickMs: 60_000 });
+    const app = rt.app;
+    let cookie = '';
+    const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.json !== undefined) headers.set('content-type', 'application/json');
+      if (cookie) headers.set('cookie', cookie);
+      headers.set('origin', ORIGIN);
+      return app.request(`${ORIGIN}${path}`, {
+        ...init,
+        headers,
+        body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+      });
+    };
+    cookie = cookieOf(
+      await request('/api/v1/auth/login', {
+        method: 'POST',
+        json: { login: admin.login, password: admin.password },
+      }),
+    );
+
+    /** Uploads and runs a file of `rows` rows; the peak of what the HTTP thread held meanwhile. */
+    async function importRows(rows: number, prefix: string) {
+      const file = join(dir, `leads-${rows}.csv`);
+      await writeFile(file, rows, prefix);
+      const size = statSync(file).size;
+      const heldAtStart = held();
+      let heldPeak = heldAtStart;
+      const sampler = setInterval(() => {
+        heldPeak = Math.max(heldPeak, held());
+      }, 500);
+      try {
+        const uploaded = await request(`/api/v1/imports/uploads?entity=lead&name=${rows}.csv`, {
+          method: 'POST',
+          body: body(file),
+          headers: { 'content-type': 'application/octet-stream' },
+          duplex: 'half',
+        } as RequestInit);
+        expect(uploaded.status).toBe(201);
+        const { upload, preview } = (await uploaded.json()) as {
+          upload: { id: string; size: number };
+          preview: { facts: { encoding: string }; mapping: Record<string, string> };
+        };
+        expect(upload.size).toBe(size);
+        expect(preview.facts.encoding).toBe('gb18030');
+        expect(preview.mapping).toEqual({ 0: 'name', 1: 'phone', 2: 'source', 3: 'notes' });
+        const started = await request('/api/v1/imports', {
+          method: 'POST',
+          json: { upload: upload.id, entity: 'lead', mapping: preview.mapping, dedupe: 'skip' },
+        });
+        expect(started.status).toBe(202);
+        let job = (await started.json()) as Job;
+        for (let i = 0; i < 600 && job.status === 'running'; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          job = (await (await request(`/api/v1/imports/${job.id}`)).json()) as Job;
+        }
+        return { job, size, held: heldPeak - heldAtStart };
+      } finally {
+        clearInterval(sampler);
+      }
+    }
+
+    const large = await importRows(ROWS, '139');
+    expect(large.size).toBeGreaterThan(50 * 1_048_576);
+    expect(large.job).toMatchObject({
+      status: 'done',
+      rowsTotal: ROWS,
+      rowsDone: ROWS,
+      created: ROWS - ROWS / 500 - ROWS / 1000,
+      skipped: ROWS / 1000,
+      failed: ROWS / 500,
+    });
+    // The upload is streamed to disk and the file read as a stream: the HTTP thread holds a
+    // fraction of the file at any time.
+    expect(large.held).toBeLessThan(16 * 1_048_576);
+    // The process as a whole (writer and import threads too) is not asserted: its resident memory
+    // grew 176-358 MB over runs of this test under load, about as much for a 6 MB file — the
+    // import thread, SQLite's page caches, garbage the threads had not collected yet — too noisy
+    // to tell a file read whole from it.
+
+    // The failed rows with their reason (in the language the job was started in), the skipped
+    // duplicates, and the error report holding the failed rows.
+    const id = large.job.id;
+    const failed = (await (
+      await request(`/api/v1/imports/${id}/rows?outcome=failed&limit=500`)
+    ).json()) as { items: { row: number; errors: { column: string; message: string }[] }[] };
+    expect(failed.items.map((r) => r.row)).toEqual(
+      Array.from({ length: ROWS / 500 }, (_, k) => k * 500 + 499 + 2),
+    );
+    expect(failed.items[0]!.errors[0]).toMatchObject({ column: '手机号' });
+    expect(failed.items[0]!.errors[0]!.message).toMatch(/手机号/);
+    const skipped = (await (
+      await request(`/api/v1/imports/${id}/rows?outcome=skipped&limit=500`)
+    ).json()) as { items: { row: number }[] };
+    expect(skipped.items.map((r) => r.row)).toEqual(
+      Array.from({ length: ROWS / 1000 }, (_, k) => k * 1000 + 1 + 2),
+    );
+    const report = await (await request(`/api/v1/imports/${id}/errors.csv`)).text();
+    expect(report.trim().split('\n')).toHaveLength(1 + ROWS / 500);
+  }, 120_000);
+});
