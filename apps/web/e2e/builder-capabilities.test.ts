@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
+import { formItem as item, publishDraft } from './harness/builder-steps';
 import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
@@ -25,12 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-/** The Form.Item labelled `label` inside `scope`. */
-const item = (scope: Locator, label: string) =>
-  scope.locator('.ant-form-item', {
-    has: scope.page().locator('.ant-form-item-label', { hasText: label }),
-  });
 
 // "Python leads, or leads whose WeChat ID is their phone number": the builder shows the first
 // part as a rule; comparing two fields is JSONLogic it has no rule for, so it stays JSON.
@@ -175,13 +169,7 @@ describe('quick replies, webhook sources and version history', () => {
       expect(added.label).toEqual({ 'zh-CN': source_.zh, en: source_.en });
       expect(added.mapping[field]).toBe('$.contact.value');
 
-      await page.getByRole('button', { name: 'Publish…' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByText(/^\d+ changes?$/).waitFor();
-      await dialog.getByRole('button', { name: /^Publish$/ }).click();
-      const published = Number(
-        /\d+/.exec(await page.getByText(/Published version \d+/).innerText())![0],
-      );
+      const published = await publishDraft(page, 'en');
 
       // Restoring the version before takes both out of the live app again.
       await page.goto(`${server.url}/builder/history`);

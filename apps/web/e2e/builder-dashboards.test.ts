@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
-import { discardDraft, draftSpec, draftSaved } from './harness/draft';
+import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { openBuilder, publishDraft, signInAs } from './harness/builder-steps';
+import { draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 // The test publishes: it gets a demo server of its own, so the other browser tests keep the
@@ -22,10 +23,7 @@ describe('the dashboards editor', () => {
     const browser = await openBrowser('en');
     const page = await newPage(browser, DESKTOP);
     try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
-      await discardDraft(page);
-      await page.goto(`${server.url}/builder/dashboards`);
+      await openBuilder(page, server, 'dashboards');
       await page.getByRole('button', { name: 'Add to Dashboards' }).click();
       const modal = page.getByRole('dialog');
       await modal.getByLabel('Name (Chinese)').fill('课程分布');
@@ -75,11 +73,7 @@ describe('the dashboards editor', () => {
       await preview.getByText(/No role opens this dashboard yet|Opened by/).waitFor();
       await shot(page, 'builder-dashboard-preview-en-desktop');
 
-      await page.getByRole('button', { name: 'Publish…' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByText(/^\d+ changes?$/).waitFor();
-      await dialog.getByRole('button', { name: /^Publish$/ }).click();
-      await page.getByText(/Published version \d+/).waitFor();
+      await publishDraft(page, 'en');
 
       // The published dashboard draws both widgets, at desktop and phone width.
       await page.goto(`${server.url}/dashboards/${dashboard.key}`);
@@ -120,8 +114,7 @@ describe('the dashboards editor', () => {
     const browser = await openBrowser('zh-CN');
     const page = await newPage(browser, DESKTOP);
     try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
+      await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/dashboards/${dashboardKey}`);
       const card = page.locator('.ant-card-small', { hasText: '意向课程分布' });
       expect(await card.getByLabel('标题 (中文)').inputValue()).toBe('意向课程分布');
