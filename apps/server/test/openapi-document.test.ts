@@ -75,6 +75,14 @@ describe('OpenAPI document', () => {
     expect(codes('/api/v1/users', 'post')).toEqual(
       expect.arrayContaining(['201', '401', '403', '422']),
     );
+    // A record write documents its two refusals apart: readable but not allowed, or not there.
+    for (const method of ['patch', 'delete']) {
+      const { responses } = doc.paths['/api/v1/records/lead/{id}']?.[method] as Operation & {
+        responses: Record<string, { description: string }>;
+      };
+      expect(responses['403']?.description).toMatch(/^forbidden: the caller may read/);
+      expect(responses['404']?.description).toMatch(/^not_found: .*may not read/);
+    }
     expect(operations).toBeGreaterThan(60);
     for (const name of Object.keys(doc.components.schemas))
       ajv.compile({ $ref: `openapi#/${pointer('components', 'schemas', name)}` });

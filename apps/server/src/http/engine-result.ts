@@ -7,8 +7,9 @@ const STATUS: Record<string, number> = {
   invalid_input: 400,
   duplicate: 409,
   conflict: 409,
-  // A forbidden record answers like a missing one, so its existence does not leak.
-  forbidden: 404,
+  // The engine says `forbidden` only for a record the caller may read (one they may not read
+  // is `not_found`, so its existence does not leak): they are told they may not do this to it.
+  forbidden: 403,
   not_found: 404,
   unknown_entity: 404,
   internal: 500,
@@ -19,13 +20,17 @@ export function statusOf(error: EngineError): number {
   return STATUS[error.code] ?? 422;
 }
 
-/** Turns an engine failure into a problem; for `forbidden` the text is the not-found text. */
+/**
+ * Turns an engine failure into a problem. `forbidden` answers the catalogue's "not allowed"
+ * sentence, as bulk and ownership refusals do; every 404 the not-found text.
+ */
 export function engineProblem(
   error: EngineError,
   redactErrors: (errors: EngineError['errors']) => EngineError['errors'] = (e) => e,
 ): HttpProblem {
   const status = statusOf(error);
   if (status === 404) return new HttpProblem(404, 'not_found');
+  if (error.code === 'forbidden') return new HttpProblem(403, 'forbidden');
   // A malformed query (a cursor, a filter) is named by its first problem, as the server's own
   // 400 answers are (`invalid_cursor`, `invalid_filter`), not by the engine's catch-all.
   const code =

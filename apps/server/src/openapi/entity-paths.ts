@@ -7,6 +7,11 @@ import { idPart } from './operation-id';
 type Schema = Record<string, unknown>;
 type Locale = 'zh-CN' | 'en';
 
+const WRITE_FORBIDDEN =
+  'forbidden: the caller may read this record but their role does not let them do this to it';
+const WRITE_NOT_FOUND =
+  'not_found: no such record, or one the caller may not read (its existence does not leak)';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description = 'OK') => ({
   description,
@@ -22,6 +27,12 @@ export function entityPaths(
   // Every entity operation documents the same problem answers the fixed endpoints do.
   const errors = (...codes: number[]) =>
     Object.fromEntries([...codes.map((c) => [c, opts.problem]), ['default', opts.problem]]);
+  // A write to one record tells "readable but not yours to change" from "not there for you".
+  const writeErrors = (...codes: number[]) => ({
+    ...errors(...codes),
+    403: { ...opts.problem, description: WRITE_FORBIDDEN },
+    404: { ...opts.problem, description: WRITE_NOT_FOUND },
+  });
   const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
   for (const entity of spec.entities) {
     const name = schemaName(entity.key);
@@ -73,7 +84,7 @@ export function entityPaths(
             },
           },
         },
-        responses: { 200: json(ref(name)), ...errors(400, 401, 403, 404, 409, 422) },
+        responses: { 200: json(ref(name)), ...writeErrors(400, 401, 409, 422) },
       },
       delete: {
         tags: [tag],
@@ -82,7 +93,7 @@ export function entityPaths(
         parameters: [{ name: 'version', in: 'query', schema: { type: 'integer' } }],
         responses: {
           204: { description: 'Deleted (restorable)' },
-          ...errors(400, 401, 403, 404, 409),
+          ...writeErrors(400, 401, 409),
         },
       },
     };
@@ -115,7 +126,7 @@ export function entityPaths(
               },
             },
           },
-          responses: { 200: json(ref(name)), ...errors(400, 401, 403, 404, 409, 422) },
+          responses: { 200: json(ref(name)), ...writeErrors(400, 401, 409, 422) },
         },
       };
   }
