@@ -107,7 +107,14 @@ describe('problem details', () => {
         for (const [name, value] of SECURITY_HEADERS)
           expect(res.headers.get(name), `${path} ${name}`).toBe(value);
         expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        expect(res.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
       }
+      // Once per answer, the caller's own id kept (set on the Node response, not by Hono).
+      const traced = await fetch(`${server.url}/api/v1/setup`, {
+        headers: { 'x-request-id': 'trace-42' },
+      });
+      await traced.arrayBuffer();
+      expect(traced.headers.get('x-request-id')).toBe('trace-42');
       const withType = await fetch(`${server.url}/api/v1/openapi.json`);
       expect(withType.headers.get('content-type')).toMatch(/json/);
       expect(withType.headers.get('x-frame-options')).toBe('SAMEORIGIN');

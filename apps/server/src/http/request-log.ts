@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { AppLogger } from '../setup/logger';
 import type { AppEnv } from '../types';
@@ -17,11 +18,16 @@ export function requestLog(logger: AppLogger | undefined): MiddlewareHandler<App
     const given = c.req.header('x-request-id');
     const reqId = given && CALLER_ID.test(given) ? given : randomUUID();
     c.set('requestId', reqId);
+    // Served by Node: set on the Node response before the app runs, like the security headers.
+    // Set on Hono's finished Response, the header made node-server build a full WHATWG
+    // Response and read its body back (~0.03 ms of the HTTP thread per answer).
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    outgoing?.setHeader('x-request-id', reqId);
     const started = performance.now();
     try {
       await next();
     } finally {
-      c.header('x-request-id', reqId);
+      if (!outgoing) c.header('x-request-id', reqId);
       logger?.info(
         {
           reqId,
