@@ -20,11 +20,12 @@ export type WorkbookZip = {
  * through the directory the workbook part is read first wherever it is stored.
  */
 export async function openWorkbookZip(path: string): Promise<WorkbookZip> {
-  const { Open } = await import('unzipper');
+  // The default export: a bundle (the CLI's build) gives a CommonJS module no named exports.
+  const { default: unzipper } = await import('unzipper');
   // Every range the directory reads opens a file stream; a part left half read (a preview reads
   // a few rows) would keep its handle, so each is kept to be closed with the zip.
   const opened = new Set<ReadStream>();
-  const dir = await Open.custom({
+  const dir = await unzipper.Open.custom({
     size: async () => (await stat(path)).size,
     stream: (offset, length) => {
       const s = createReadStream(path, {
