@@ -77,7 +77,10 @@ export function LogActivity({ entity, record, text }: Props) {
         placeholder={t('activity.placeholder')}
         value={body}
         onChange={(e) => setBody(e.target.value)}
-        autoSize={{ minRows: 2, maxRows: 6 }}
+        // Grows with its text by CSS (app.css): Ant Design's autoSize measured a hidden copy as
+        // the record page mounted, forcing the whole new page's style and layout there and then.
+        rows={2}
+        className="trellis-autogrow"
         status={error ? 'error' : undefined}
       />
       {error ? (

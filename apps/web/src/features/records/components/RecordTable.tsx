@@ -1,9 +1,19 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { Checkbox, Spin, Typography } from 'antd';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+} from 'react';
+import { Checkbox } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
+import { textFits } from '../../../lib/records/text-fits';
 import type { RecordData } from '../../../lib/records/types';
 
 type Sort = { field: string; dir: 'asc' | 'desc' } | null;
@@ -41,9 +51,11 @@ export const RecordTable = memo(function RecordTable(props: Props) {
   // The scrolling box, as state: the rows' virtualiser is a child of it, whose effects run
   // before a ref on the box would be set.
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
-  const { template, minWidth } = useMemo(() => {
+  const { template, minWidth, room } = useMemo(() => {
     const widths = columns.map((c) => width(c));
     return {
+      // The least room a cell's text has: its column's least width less the padding.
+      room: widths.map((w) => w - 24),
       template: `40px ${widths.map((w) => `minmax(${w}px, 1fr)`).join(' ')}`,
       // Every row the same width: the columns line up whatever each row holds.
       minWidth: 40 + widths.reduce((a, b) => a + b, 0),
@@ -88,6 +100,7 @@ export const RecordTable = memo(function RecordTable(props: Props) {
             entity={props.entity}
             rows={rows}
             columns={columns}
+            room={room}
             template={template}
             text={props.text}
             selected={selected}
@@ -158,6 +171,7 @@ type RowsProps = {
   entity: string;
   rows: RecordData[];
   columns: string[];
+  room: number[];
   template: string;
   text: (key: string, value: unknown) => string;
   selected: Set<string>;
@@ -176,7 +190,9 @@ function TableRows(p: RowsProps) {
     count: rows.length + (hasMore ? 1 : 0),
     getScrollElement: () => scroller,
     estimateSize: () => ROW,
-    overscan: 12,
+    // Rows coming into view render in the scroll event, before the frame paints: a few either
+    // side is enough, and every row in the DOM costs each frame's layout and paint.
+    overscan: 4,
   });
   const items = virtual.getVirtualItems();
   const last = items[items.length - 1];
@@ -189,15 +205,35 @@ function TableRows(p: RowsProps) {
     height: virtual.getTotalSize(),
     '--trellis-columns': p.template,
   } as CSSProperties;
+  // One click handler for every row's link: a router `Link` per row cost each row coming into
+  // view its hooks. A plain click opens the record in the app; a modified or middle click is
+  // the browser's (a new tab).
+  const navigate = useNavigate();
+  const open = useCallback(
+    (e: MouseEvent<HTMLDivElement>) => {
+      const link = (e.target as Element).closest('a[data-record]');
+      if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      void navigate(link.getAttribute('href')!);
+    },
+    [navigate],
+  );
   return (
-    <div className="trellis-table-body" style={style}>
+    <div className="trellis-table-body" style={style} onClick={open}>
       {items.map((item) => {
         const row = rows[item.index];
         if (!row)
           return (
-            <div key="more" className="trellis-table-more" style={{ top: item.start, height: ROW }}>
-              <Spin size="small" />{' '}
-              <Typography.Text type="secondary">{p.loadingLabel}</Typography.Text>
+            // Plain elements: Ant Design's Spin added and removed its styles as this row came
+            // and went with each page, restyling the whole document mid-scroll.
+            <div
+              key="more"
+              className="trellis-table-more"
+              role="status"
+              style={{ top: item.start, height: ROW }}
+            >
+              <span className="trellis-spinner" aria-hidden />
+              {p.loadingLabel}
             </div>
           );
         return (
@@ -206,6 +242,7 @@ function TableRows(p: RowsProps) {
             row={row}
             top={item.start}
             columns={p.columns}
+            room={p.room}
             entity={p.entity}
             text={p.text}
             checked={p.selected.has(row.id)}
@@ -222,6 +259,7 @@ type RowProps = {
   row: RecordData;
   top: number;
   columns: string[];
+  room: number[];
   entity: string;
   text: (key: string, value: unknown) => string;
   checked: boolean;
@@ -249,9 +287,22 @@ const TableRow = memo(function TableRow(p: RowProps) {
       </div>
       {p.columns.map((c, i) => {
         const value = p.text(c, p.row[c]);
+        // Only a text that may be too long is clipped (with an ellipsis and its full title).
+        const fits = textFits(value || '—', p.room[i]!);
         return (
-          <div key={c} role="cell" className="trellis-td" title={value}>
-            {i === 0 ? <Link to={`/records/${p.entity}/${p.row.id}`}>{value || '—'}</Link> : value}
+          <div
+            key={c}
+            role="cell"
+            className={fits ? 'trellis-td trellis-td-fits' : 'trellis-td'}
+            title={fits ? undefined : value}
+          >
+            {i === 0 ? (
+              <a href={`/records/${p.entity}/${p.row.id}`} data-record="">
+                {value || '—'}
+              </a>
+            ) : (
+              value
+            )}
           </div>
         );
       })}
