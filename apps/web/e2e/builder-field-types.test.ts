@@ -394,22 +394,27 @@ describe('every field type, from the builder to a record', () => {
       // The formula follows as the numbers are typed: ¥1,280.50 × 3.
       await form.getByText('3,841.50').waitFor();
 
+      // A picker's list has no aria-expanded: its calendar is waited on to have faded out.
+      const calendars = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
       const date = input('试听日期');
       await wake(date);
       await date.click();
       await date.fill('2027-03-06');
       await date.press('Tab');
-      await closed(date);
+      await expect.poll(() => calendars.count()).toBe(0);
+      expect(await date.inputValue()).toBe('2027-03-06');
       const arrival = input('到店时间');
       await wake(arrival);
-      await arrival.click();
-      await arrival.fill('2027-03-06 14:30');
-      // A time needs its OK: the only picker open is this one (the date's closed above).
-      await page
-        .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')
-        .getByRole('button', { name: /^确\s?定$/ })
-        .click();
-      await closed(arrival);
+      // A time needs its OK (the only calendar open is this one): a click that beat the typed
+      // text on a busy machine confirmed nothing, so the value is checked and typed again.
+      for (let attempt = 1; ; attempt++) {
+        await arrival.click();
+        await arrival.fill('2027-03-06 14:30');
+        await calendars.getByRole('button', { name: /^确\s?定$/ }).click();
+        await expect.poll(() => calendars.count()).toBe(0);
+        if ((await arrival.inputValue()) === '2027-03-06 14:30') break;
+        if (attempt === 3) throw new Error('the arrival time was never confirmed');
+      }
 
       await form.getByRole('switch', { name: '需要接送' }).click();
       await expect
