@@ -139,6 +139,20 @@ describe('RecordForm', () => {
     expect(screen.getByText('"Phone" matches an existing lead')).toBeTruthy();
   });
 
+  it('says a refusal that names no field as itself, without pointing at fields marked in red', async () => {
+    const onSubmit = vi.fn(async () => ({
+      errors: [{ path: '', code: 'forbidden', message: 'You are not allowed to do this.' }],
+    }));
+    renderForm(onSubmit);
+    fireEvent.change(screen.getByLabelText(/^Phone\*?$/), { target: { value: '13800138000' } });
+    fireEvent.change(screen.getByLabelText(/^Name\*?$/), { target: { value: 'Li' } });
+    submit();
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toBe('You are not allowed to do this.'));
+    expect(alert.textContent).not.toContain('Fields to fix');
+    expect(screen.getByLabelText(/^Phone\*?$/).getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('keeps a local draft of a long form and restores it', async () => {
     vi.useFakeTimers();
     try {
