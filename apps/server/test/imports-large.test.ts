@@ -6,16 +6,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  createAdmin,
-  ensureDataDir,
-  installSpec,
-  openRuntime,
-  openServingRuntime,
-  type ServingRuntime,
-} from '../src/index';
-import { ORIGIN, cookieOf } from './http-harness';
-import { educationSpec } from './stack';
+import type { ServingRuntime } from '../src/index';
+import { servedAsAdmin, type ServedRequest } from './served-admin';
 
 const ROWS = 34_000;
 // Every 500th row has a phone one digit short; the row after every 1,000th repeats its phone.
@@ -81,31 +73,8 @@ type Job = {
 describe('a 50 MB import through the API', () => {
   it('streams the upload and the run: every row counted, memory far below the file', async () => {
     dir = mkdtempSync(join(tmpdir(), 'imports-large-'));
-    const paths = ensureDataDir(join(dir, 'data'));
-    const setup = await openRuntime(paths);
-    expect((await installSpec(setup.store, educationSpec())).ok).toBe(true);
-    const admin = await createAdmin(setup.store, 'admin', 'pass-word-12');
-    await setup.close();
-    rt = await openServingRuntime(paths, { server: { log: () => {} }, tickMs: 60_000 });
-    const app = rt.app;
-    let cookie = '';
-    const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
-      const headers = new Headers(init.headers);
-      if (init.json !== undefined) headers.set('content-type', 'application/json');
-      if (cookie) headers.set('cookie', cookie);
-      headers.set('origin', ORIGIN);
-      return app.request(`${ORIGIN}${path}`, {
-        ...init,
-        headers,
-        body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-      });
-    };
-    cookie = cookieOf(
-      await request('/api/v1/auth/login', {
-        method: 'POST',
-        json: { login: admin.login, password: admin.password },
-      }),
-    );
+    let request: ServedRequest;
+    ({ rt, request } = await servedAsAdmin(join(dir, 'data')));
 
     /** Uploads and runs a file of `rows` rows; the peak of what the HTTP thread held meanwhile. */
     async function importRows(rows: number, prefix: string) {

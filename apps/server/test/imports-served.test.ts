@@ -2,16 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createAdmin,
-  ensureDataDir,
-  installSpec,
-  openRuntime,
-  openServingRuntime,
-  type ServingRuntime,
-} from '../src/index';
-import { ORIGIN, cookieOf } from './http-harness';
-import { educationSpec } from './stack';
+import type { ServingRuntime } from '../src/index';
+import { servedAsAdmin } from './served-admin';
 
 const DATA = join(import.meta.dirname, '../../../packages/engine/test-data/import');
 let dir = '';
@@ -27,31 +19,9 @@ type Job = { id: string; status: string; created: number; skipped: number; faile
 describe('imports under trellis start (read-only HTTP thread, one writer thread)', () => {
   it('creates, runs and cancels jobs through the writer', async () => {
     dir = mkdtempSync(join(tmpdir(), 'imports-served-'));
-    const paths = ensureDataDir(dir);
-    const setup = await openRuntime(paths);
-    expect((await installSpec(setup.store, educationSpec())).ok).toBe(true);
-    const admin = await createAdmin(setup.store, 'admin', 'pass-word-12');
-    await setup.close();
-    rt = await openServingRuntime(paths, { server: { log: () => {} }, tickMs: 60_000 });
-    const app = rt.app;
-    let cookie = '';
-    const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
-      const headers = new Headers(init.headers);
-      if (init.json !== undefined) headers.set('content-type', 'application/json');
-      if (cookie) headers.set('cookie', cookie);
-      headers.set('origin', ORIGIN);
-      return app.request(`${ORIGIN}${path}`, {
-        ...init,
-        headers,
-        body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-      });
-    };
-    const login = await request('/api/v1/auth/login', {
-      method: 'POST',
-      json: { login: admin.login, password: admin.password },
-    });
-    expect(login.status).toBe(200);
-    cookie = cookieOf(login);
+    const served = await servedAsAdmin(dir);
+    rt = served.rt;
+    const { request, paths } = served;
 
     const uploaded = await request('/api/v1/imports/uploads?entity=lead&name=leads-gbk.csv', {
       method: 'POST',
