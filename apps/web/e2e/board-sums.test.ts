@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSession } from './harness/api-session';
-import { DESKTOP, newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
+import { inBothLocales, shot } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -44,57 +44,43 @@ describe("the board's column headers", () => {
         return { stage: s.key, count: mine.length, amount: sum / 100 };
       });
     };
-    for (const [locale, viewport] of [
-      ['zh-CN', DESKTOP],
-      ['en', PHONE],
-    ] as const) {
-      const browser = await openBrowser(locale);
-      try {
-        const page = await newPage(browser, viewport);
-        await signIn(page, server.url, supervisor.login, supervisor.password);
-        await page.goto(`${server.url}/board/team-board`);
-        const shown = async () =>
-          Promise.all(
-            stages.map(async (s) => {
-              const column = page.getByRole('region', { name: s.label[locale], exact: true });
-              const head = column.locator('.trellis-board-head .ant-typography-secondary');
-              const sum = column.locator('.trellis-board-sum');
-              const sumText = (await sum.count()) > 0 ? await sum.innerText() : null;
-              if (sumText !== null) expect(sumText).toContain(money.label[locale]);
-              return {
-                stage: s.key,
-                count: Number(await head.innerText()),
-                // No sum line when the column holds nothing to add up.
-                amount:
-                  sumText === null ? 0 : amountIn(sumText.replace(money.label[locale] ?? '', '')),
-              };
-            }),
-          );
+    await inBothLocales(server.url, supervisor, async (page, locale) => {
+      await page.goto(`${server.url}/board/team-board`);
+      const shown = async () =>
+        Promise.all(
+          stages.map(async (s) => {
+            const column = page.getByRole('region', { name: s.label[locale], exact: true });
+            const head = column.locator('.trellis-board-head .ant-typography-secondary');
+            const sum = column.locator('.trellis-board-sum');
+            const sumText = (await sum.count()) > 0 ? await sum.innerText() : null;
+            if (sumText !== null) expect(sumText).toContain(money.label[locale]);
+            return {
+              stage: s.key,
+              count: Number(await head.innerText()),
+              // No sum line when the column holds nothing to add up.
+              amount:
+                sumText === null ? 0 : amountIn(sumText.replace(money.label[locale] ?? '', '')),
+            };
+          }),
+        );
+      await page.locator('.trellis-board-sum').first().waitFor();
+      // The shared demo server's automations may still be moving leads: read both again
+      // after a reload until they agree.
+      let expected = await columns();
+      let seen = await shown();
+      for (let tries = 0; tries < 5 && JSON.stringify(seen) !== JSON.stringify(expected); tries++) {
+        await page.waitForTimeout(1_000);
+        await page.reload();
         await page.locator('.trellis-board-sum').first().waitFor();
-        // The shared demo server's automations may still be moving leads: read both again
-        // after a reload until they agree.
-        let expected = await columns();
-        let seen = await shown();
-        for (
-          let tries = 0;
-          tries < 5 && JSON.stringify(seen) !== JSON.stringify(expected);
-          tries++
-        ) {
-          await page.waitForTimeout(1_000);
-          await page.reload();
-          await page.locator('.trellis-board-sum').first().waitFor();
-          expected = await columns();
-          seen = await shown();
-        }
-        expect(seen).toEqual(expected);
-        // Something to add up: at least one column has a sum, and there are cards to count.
-        expect(expected.some((c) => c.amount > 0)).toBe(true);
-        expect(expected.reduce((a, c) => a + c.count, 0)).toBeGreaterThan(0);
-        await shot(page, `board-sums-${locale}-${viewport === PHONE ? 'phone' : 'desktop'}`);
-        expect(page.pageErrors).toEqual([]);
-      } finally {
-        await browser.closeAll();
+        expected = await columns();
+        seen = await shown();
       }
-    }
+      expect(seen).toEqual(expected);
+      // Something to add up: at least one column has a sum, and there are cards to count.
+      expect(expected.some((c) => c.amount > 0)).toBe(true);
+      expect(expected.reduce((a, c) => a + c.count, 0)).toBeGreaterThan(0);
+      await shot(page, `board-sums-${locale}-${locale === 'en' ? 'phone' : 'desktop'}`);
+      expect(page.pageErrors).toEqual([]);
+    });
   }, 120_000);
 });

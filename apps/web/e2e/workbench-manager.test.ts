@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiSession } from './harness/api-session';
-import { DESKTOP, newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
+import { inBothLocales, shot } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -62,91 +62,79 @@ describe("a manager's workbench: SLA breaches and unassigned leads", () => {
         title: { 'zh-CN': '未分配线索（公海）', en: 'Unassigned leads (pool)' },
       },
     ] as const;
-    for (const [locale, viewport] of [
-      ['zh-CN', DESKTOP],
-      ['en', PHONE],
-    ] as const) {
-      const browser = await openBrowser(locale);
-      try {
-        const page = await newPage(browser, viewport);
-        await signIn(page, server.url, manager.login, manager.password);
-        for (const p of panels) {
-          const card = panel(page, p.title[locale]);
-          const more = card.locator('.ant-card-extra a');
-          // What the panel shows against the records: its count, and its count per stage.
-          const read = async () => {
-            const expected = (await leads())[p.set];
-            await expect.poll(() => more.textContent()).toMatch(/\d/);
-            const perStage = new Map<string, number>();
-            for (const l of expected) perStage.set(l.stage, (perStage.get(l.stage) ?? 0) + 1);
-            return {
-              expected,
-              shown: {
-                total: numberIn(await more.textContent()),
-                tags: (await card.locator('.ant-tag').allInnerTexts()).sort(),
-              },
-              wanted: {
-                total: expected.length,
-                tags: stages
-                  .filter((s) => perStage.has(s.key))
-                  .map((s) => `${s.label[locale]} ${perStage.get(s.key)}`)
-                  .sort(),
-              },
-            };
+    await inBothLocales(server.url, manager, async (page, locale) => {
+      for (const p of panels) {
+        const card = panel(page, p.title[locale]);
+        const more = card.locator('.ant-card-extra a');
+        // What the panel shows against the records: its count, and its count per stage.
+        const read = async () => {
+          const expected = (await leads())[p.set];
+          await expect.poll(() => more.textContent()).toMatch(/\d/);
+          const perStage = new Map<string, number>();
+          for (const l of expected) perStage.set(l.stage, (perStage.get(l.stage) ?? 0) + 1);
+          return {
+            expected,
+            shown: {
+              total: numberIn(await more.textContent()),
+              tags: (await card.locator('.ant-tag').allInnerTexts()).sort(),
+            },
+            wanted: {
+              total: expected.length,
+              tags: stages
+                .filter((s) => perStage.has(s.key))
+                .map((s) => `${s.label[locale]} ${perStage.get(s.key)}`)
+                .sort(),
+            },
           };
+        };
+        await card.waitFor();
+        // A lead's SLA may run out between the two reads, and the shared demo server's
+        // automations may still be dealing leads: read again after a reload until they agree.
+        let seen = await read();
+        for (let tries = 0; tries < 5 && !same(seen.shown, seen.wanted); tries++) {
+          await page.waitForTimeout(1_000);
+          await page.reload();
           await card.waitFor();
-          // A lead's SLA may run out between the two reads, and the shared demo server's
-          // automations may still be dealing leads: read again after a reload until they agree.
-          let seen = await read();
-          for (let tries = 0; tries < 5 && !same(seen.shown, seen.wanted); tries++) {
-            await page.waitForTimeout(1_000);
-            await page.reload();
-            await card.waitFor();
-            seen = await read();
-          }
-          expect(seen.shown, p.view).toEqual(seen.wanted);
-          // The demo has some of each: a panel stuck at nothing would not pass.
-          expect(seen.expected.length, p.view).toBeGreaterThan(0);
+          seen = await read();
         }
-        const box = await panel(page, panels[0].title[locale]).boundingBox();
-        expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
-        await shot(page, `workbench-manager-${locale}-${viewport === PHONE ? 'phone' : 'desktop'}`);
-
-        // Each panel opens the list of exactly its leads: the same total, and every record on
-        // screen is one of them.
-        for (const p of panels) {
-          await panel(page, p.title[locale]).locator('.ant-card-extra a').click();
-          await page.waitForURL(new RegExp(`/records/lead\\?view=${p.view}$`));
-          const rows = page.locator(
-            viewport === PHONE
-              ? 'a.trellis-card-row'
-              : '.trellis-table-row a[href^="/records/lead/"]',
-          );
-          await rows.first().waitFor();
-          const total = page.locator('.trellis-toolbar [aria-live=polite]');
-          const check = async () => {
-            const ids = new Set((await leads())[p.set].map((l) => l.id));
-            const hrefs = await rows.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-            return {
-              total: numberIn(await total.textContent()) === ids.size,
-              strangers: hrefs.filter((h) => !ids.has(h.split('/').pop()!)),
-              shown: hrefs.length > 0,
-            };
-          };
-          await expect.poll(check, { timeout: 15_000 }).toEqual({
-            total: true,
-            strangers: [],
-            shown: true,
-          });
-          await shot(page, `list-${p.view}-${locale}-${viewport === PHONE ? 'phone' : 'desktop'}`);
-          await page.goBack();
-          await panel(page, p.title[locale]).waitFor();
-        }
-        expect(page.pageErrors).toEqual([]);
-      } finally {
-        await browser.closeAll();
+        expect(seen.shown, p.view).toEqual(seen.wanted);
+        // The demo has some of each: a panel stuck at nothing would not pass.
+        expect(seen.expected.length, p.view).toBeGreaterThan(0);
       }
-    }
+      const box = await panel(page, panels[0].title[locale]).boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+      await shot(page, `workbench-manager-${locale}-${locale === 'en' ? 'phone' : 'desktop'}`);
+
+      // Each panel opens the list of exactly its leads: the same total, and every record on
+      // screen is one of them.
+      for (const p of panels) {
+        await panel(page, p.title[locale]).locator('.ant-card-extra a').click();
+        await page.waitForURL(new RegExp(`/records/lead\\?view=${p.view}$`));
+        const rows = page.locator(
+          locale === 'en' ? 'a.trellis-card-row' : '.trellis-table-row a[href^="/records/lead/"]',
+        );
+        await rows.first().waitFor();
+        const total = page.locator('.trellis-toolbar [aria-live=polite]');
+        const check = async () => {
+          const ids = new Set((await leads())[p.set].map((l) => l.id));
+          const hrefs = await rows.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+          return {
+            total: numberIn(await total.textContent()) === ids.size,
+            strangers: hrefs.filter((h) => !ids.has(h.split('/').pop()!)),
+            shown: hrefs.length > 0,
+          };
+        };
+        await expect.poll(check, { timeout: 15_000 }).toEqual({
+          total: true,
+          strangers: [],
+          shown: true,
+        });
+        await shot(page, `list-${p.view}-${locale}-${locale === 'en' ? 'phone' : 'desktop'}`);
+        await page.goBack();
+        await panel(page, p.title[locale]).waitFor();
+      }
+      expect(page.pageErrors).toEqual([]);
+    });
   }, 180_000);
 });
 

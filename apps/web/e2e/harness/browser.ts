@@ -46,6 +46,30 @@ export async function signIn(page: Page, baseUrl: string | null, login: string, 
 }
 
 /**
+ * Runs `visit` signed in as `user`: in zh-CN on a desktop, then in en on a phone, each in a
+ * browser of its own (closed after, whatever happens).
+ */
+export async function inBothLocales(
+  baseUrl: string,
+  user: { login: string; password: string },
+  visit: (page: Page & { pageErrors: string[] }, locale: 'zh-CN' | 'en') => Promise<void>,
+): Promise<void> {
+  for (const [locale, viewport] of [
+    ['zh-CN', DESKTOP],
+    ['en', PHONE],
+  ] as const) {
+    const browser = await openBrowser(locale);
+    try {
+      const page = await newPage(browser, viewport);
+      await signIn(page, baseUrl, user.login, user.password);
+      await visit(page, locale);
+    } finally {
+      await browser.closeAll();
+    }
+  }
+}
+
+/**
  * Saves a full-page screenshot under e2e/artifacts/<name>.png; `fullPage: false` for what the
  * viewport shows (a drawer is fixed to the viewport: a full page draws it where it was scrolled).
  * A full page is taken from the top and the scroll put back: the sticky header is drawn where
