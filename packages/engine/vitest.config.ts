@@ -7,8 +7,8 @@ import { hasPostgres } from '@trellis/tooling/pg';
  * fresh database on the throwaway server, test/fixtures/test-store.ts): the one write path and
  * its refusals, permissions, records (stages, identity, people, lists, groups, field types),
  * the timeline, ownership (handover, pool, rep leaving, ledger) and the automations (outbox,
- * effects, runs, schedules, SLA, deliveries). Left out: files that open SQLite themselves (two
- * connections on one file, the live spec across stores, pure preparation). Each PostgreSQL test
+ * effects, runs, schedules, SLA, deliveries, retention). Left out: files that open SQLite
+ * themselves (two connections on one file, the live spec across stores, pure preparation). Each PostgreSQL test
  * costs ~1 s for its database. Without PostgreSQL installed they are left out, loudly (the global setup warns),
  * except in CI, where that is an error. TRELLIS_TEST_STORE=pg runs every file on it.
  */
@@ -38,6 +38,7 @@ const PG_ENGINE = [
   'test/automations/deliveries.test.ts',
   'test/automations/schedules.test.ts',
   'test/automations/sla.test.ts',
+  'test/automations/retention.test.ts',
 ];
 
 const onPg = process.env.TRELLIS_TEST_STORE === 'pg';

@@ -71,33 +71,66 @@ describe('retention of the outbox and the run log', () => {
     expect(await count('automation_runs')).toBe(2);
   });
 
-  it('under a steady load the database stops growing once the retention period is full: freed pages are reused', async () => {
-    const days = async (retentionMs: number) => {
-      const dir = mkdtempSync(join(tmpdir(), 'trellis-retention-'));
-      dirs.push(dir);
-      const file = join(dir, 'r.db');
-      h = await setupAutomations({ file, spec: specWith([listener]), options: { retentionMs } });
-      const out: { pages: number; free: number }[] = [];
-      for (let day = 0; day < 24; day++) {
-        await feedDay(60);
-        await h.automations.prune();
-        // The write-ahead log copied in, the file's header holds the committed page counts.
-        await h.store.maintenance.checkpoint({ restartAfterFrames: 0 });
-        out.push(pageCounts(file));
-        h.clock.advance(DAY);
-      }
-      h.store.close();
-      h = undefined;
-      return out;
+  it('the background loop prunes on its own after the default 30 days, at most once an hour', async () => {
+    h = await setupAutomations({ spec: specWith([listener]), options: { pollMs: 5 } });
+    const MINUTE = 60_000;
+    const runs = () => count('automation_runs');
+    const until = async (what: string, done: () => Promise<boolean>) => {
+      for (let i = 0; i < 1000 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await done(), what).toBe(true);
     };
-    const pruned = await days(5 * DAY);
-    // Full from day 6 on: each day's prune frees pages (the free list) that the next day's
-    // events and runs fill again, so the page count stays where it was.
-    expect(pruned.slice(6).some((d) => d.free > 0)).toBe(true);
-    expect(pruned[23]!.pages).toBeLessThanOrEqual(pruned[10]!.pages + 4);
-    // Without retention the same load keeps adding pages (the check above can fail).
-    const kept = await days(0);
-    expect(kept.every((d) => d.free === 0)).toBe(true);
-    expect(kept[23]!.pages).toBeGreaterThan(kept[10]!.pages * 1.5);
-  }, 120_000);
+    await feedDay(2); // day 0, minute 0
+    h.clock.advance(40 * MINUTE);
+    await feedDay(1); // minute 40
+    // Day 30, minute 10: the first two are past the period, the third is not yet.
+    h.clock.advance(30 * DAY - 30 * MINUTE);
+    h.automations.start();
+    try {
+      await until('the loop pruned the two old runs', async () => (await runs()) === 1);
+      // Minute 50: the third is past the period too, but the last prune was 40 minutes ago.
+      h.clock.advance(40 * MINUTE);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await runs()).toBe(1);
+      // An hour and ten minutes after the last prune the loop prunes again.
+      h.clock.advance(30 * MINUTE);
+      await until('the loop pruned the third run an hour later', async () => (await runs()) === 0);
+    } finally {
+      await h.automations.stop();
+    }
+  });
+
+  // SQLite's file and its free list; on PostgreSQL autovacuum reuses the space.
+  it.skipIf(process.env.TRELLIS_TEST_STORE === 'pg')(
+    'under a steady load the database stops growing once the retention period is full: freed pages are reused',
+    async () => {
+      const days = async (retentionMs: number) => {
+        const dir = mkdtempSync(join(tmpdir(), 'trellis-retention-'));
+        dirs.push(dir);
+        const file = join(dir, 'r.db');
+        h = await setupAutomations({ file, spec: specWith([listener]), options: { retentionMs } });
+        const out: { pages: number; free: number }[] = [];
+        for (let day = 0; day < 24; day++) {
+          await feedDay(60);
+          await h.automations.prune();
+          // The write-ahead log copied in, the file's header holds the committed page counts.
+          await h.store.maintenance.checkpoint({ restartAfterFrames: 0 });
+          out.push(pageCounts(file));
+          h.clock.advance(DAY);
+        }
+        h.store.close();
+        h = undefined;
+        return out;
+      };
+      const pruned = await days(5 * DAY);
+      // Full from day 6 on: each day's prune frees pages (the free list) that the next day's
+      // events and runs fill again, so the page count stays where it was.
+      expect(pruned.slice(6).some((d) => d.free > 0)).toBe(true);
+      expect(pruned[23]!.pages).toBeLessThanOrEqual(pruned[10]!.pages + 4);
+      // Without retention the same load keeps adding pages (the check above can fail).
+      const kept = await days(0);
+      expect(kept.every((d) => d.free === 0)).toBe(true);
+      expect(kept[23]!.pages).toBeGreaterThan(kept[10]!.pages * 1.5);
+    },
+    120_000,
+  );
 });
