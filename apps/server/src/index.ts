@@ -28,6 +28,7 @@ export type { ServingRuntime, TrellisRuntime } from './setup/runtime';
 export { wireEngine } from './setup/wire-engine';
 export { installSpec, createAdmin } from './setup/install';
 export { loadDemo } from './setup/demo-loader';
+export { seedDemo } from './setup/seed-demo';
 export type { DemoLogin, DemoRecipe, DemoReport } from './setup/demo-loader';
 export { backupDataDir } from './setup/backup';
 export type { BackupManifest } from './setup/backup';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -6,16 +6,15 @@ import {
   bundleTemplate,
   createAdmin,
   ensureDataDir,
-  loadDemo,
   onPostgres,
   openRuntime,
 } from '@trellis/server';
 import { openStore } from '@trellis/store';
-import type { DemoRecipe } from '@trellis/server';
 import { resolveUserPath, type CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
 import { bundledTemplateDir } from '../template/source';
 import { dataOption, type CliCommand } from './command';
+import { loadInitDemo } from './init-demo';
 import { databaseOption, safeUrl, workspacePaths } from './workspace';
 
 /** File in the data directory holding the demo logins, so `trellis start` can show them again. */
@@ -64,6 +63,8 @@ export async function runInit(
     return false;
   }
   const dir = templateDir(ctx, o.template ?? 'education');
+  // The installed template's name, from its manifest (the demo is chosen by it).
+  let name = '';
   try {
     if ((await store.specs.liveVersion()) !== null) {
       ctx.stdout(say(locale, `已经初始化过：${place}\n`, `Already initialised: ${place}\n`));
@@ -74,7 +75,8 @@ export async function runInit(
       ctx.stderr(bundle.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');
       return false;
     }
-    const { name, version } = bundle.manifest;
+    const { version } = bundle.manifest;
+    name = bundle.manifest.name;
     // Through the template install path, so the workspace remembers which template (and version)
     // it runs: the base of a later upgrade.
     const installed = await applyTemplate(store, { name, version, spec: bundle.spec }, { locale });
@@ -98,19 +100,11 @@ export async function runInit(
   }
   const rt = await openRuntime(paths);
   try {
-    const manifest = JSON.parse(readFileSync(join(dir, 'template.json'), 'utf8')) as {
-      demo?: string;
-    };
-    if (o.demo && manifest.demo && existsSync(join(dir, manifest.demo))) {
-      const recipe = JSON.parse(readFileSync(join(dir, manifest.demo), 'utf8')) as DemoRecipe;
-      // With the engine and the automations: the recipe's recent steps run them (a run log).
-      const report = await loadDemo(rt.store, recipe, Date.now(), {
-        engine: rt.engine,
-        automations: rt.automations,
-      });
-      if (!report.users.some((u) => u.role === 'admin')) {
+    const demo = o.demo ? await loadInitDemo(rt, dir, name) : null;
+    if (demo) {
+      if (!demo.users.some((u) => u.role === 'admin')) {
         const admin = await createAdmin(rt.store, o.admin ?? 'admin');
-        report.users.unshift({
+        demo.users.unshift({
           login: admin.login,
           role: 'admin',
           password: admin.password,
@@ -118,27 +112,35 @@ export async function runInit(
           leads: [],
         });
       }
-      writeFileSync(join(paths.dir, DEMO_CREDENTIALS), JSON.stringify(report.users, null, 2), {
+      writeFileSync(join(paths.dir, DEMO_CREDENTIALS), JSON.stringify(demo.users, null, 2), {
         mode: 0o600,
       });
       ctx.stdout(
         say(
           locale,
-          `演示数据：${report.records} 条记录，${report.users.length} 个用户`,
-          `Demo data: ${report.records} records, ${report.users.length} users`,
+          `演示数据：${demo.records} 条记录，${demo.users.length} 个用户`,
+          `Demo data: ${demo.records} records, ${demo.users.length} users`,
         ) +
-          (report.failures.length
+          (demo.failures.length
             ? say(
                 locale,
-                `（${report.failures.length} 条未能导入）`,
-                ` (${report.failures.length} could not be loaded)`,
+                `（${demo.failures.length} 条未能导入）`,
+                ` (${demo.failures.length} could not be loaded)`,
               )
             : '') +
           '\n',
       );
-      for (const f of report.failures.slice(0, 5)) ctx.stderr(`  ${f.ref}: ${f.reason}\n`);
-      printLogins(ctx, locale, report.users);
+      for (const f of demo.failures.slice(0, 5)) ctx.stderr(`  ${f.ref}: ${f.reason}\n`);
+      printLogins(ctx, locale, demo.users);
     } else {
+      if (o.demo)
+        ctx.stdout(
+          say(
+            locale,
+            `模板 ${name} 不带演示数据：只创建管理员\n`,
+            `The template ${name} comes without demo data: only the admin is created\n`,
+          ),
+        );
       const admin = await createAdmin(rt.store, o.admin ?? 'admin');
       ctx.stdout(
         say(

@@ -17,6 +17,8 @@ export type SeedPlan = {
   batch: number;
   /** User ids by login (the people the profile names). */
   users: ReadonlyMap<string, string>;
+  /** A workspace's starting demo rather than a year of history (UnitOptions.live). */
+  live?: boolean;
 };
 
 /**
@@ -34,7 +36,7 @@ export function* seedBatches(
   const ids = seedIds(plan.seed);
   const user = (login: string | null | undefined) =>
     login ? (plan.users.get(login) ?? null) : null;
-  const prepare = unitPreparer({ spec: plan.spec, ids, user, counts });
+  const prepare = unitPreparer({ spec: plan.spec, ids, user, counts, live: plan.live });
   const fixed = new SeedBatch();
   for (const rec of profile.fixed(r, window)) prepare(fixed, [rec]);
   yield fixed;

@@ -10,6 +10,7 @@ export type SeedThreadData = {
   now: number;
   batch: number;
   users: [string, string][];
+  live?: boolean;
 };
 
 /** What the seed thread posts: each batch in order, then the counts (or why it stopped). */

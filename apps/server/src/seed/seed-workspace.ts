@@ -24,6 +24,11 @@ export type SeedOptions = {
    * against 143 s.
    */
   thread?: boolean;
+  /**
+   * The demo a workspace starts with rather than a year of history: open owned records get
+   * their stage's SLA due time and the creation history its first values (UnitOptions.live).
+   */
+  live?: boolean;
 };
 
 export type SeedReport = {
@@ -72,6 +77,7 @@ export async function seedWorkspace(
     now,
     batch: opts.batch ?? 1000,
     users: await ensureUsers(store, profile, now, report),
+    live: opts.live,
   };
   // Only a registered profile can be named to another thread.
   const registered = seedProfiles[profile.template] === profile;

@@ -23,6 +23,7 @@ export async function* threadBatches(
     now: plan.now,
     batch: plan.batch,
     users: [...plan.users],
+    live: plan.live,
   };
   const worker = spawnThread(new URL('./seed-thread.ts', import.meta.url), data);
   const messages = threadMessages<SeedThreadMessage>(worker, 'seed');
