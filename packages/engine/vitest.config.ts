@@ -30,6 +30,7 @@ const PG_ENGINE = [
   'src/timeline/timeline.test.ts',
   'test/timeline-assignment.test.ts',
   'test/ownership/*.test.ts',
+  'test/reports/*.test.ts',
   'test/automations/batching.test.ts',
   'test/automations/idempotency.test.ts',
   'test/automations/worker-loop.test.ts',

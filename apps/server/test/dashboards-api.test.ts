@@ -169,6 +169,18 @@ describe('dashboards API', () => {
     const order = await get('/api/v1/dashboards/sales-funnel?from=2026-03-02&to=2026-03-01', boss);
     expect(order.status).toBe(400);
     expect((order.body.errors as { code: string }[])[0]!.code).toBe('invalid_range');
+    // A drill-down's stage test with a wrong stage or bound: 400 naming it, in either language.
+    for (const [filter, lang, words] of [
+      [{ enteredStage: [7, 0, 1] }, 'zh-CN', '参数不正确'],
+      [{ leftStage: ['new', 'yesterday'] }, 'en', 'Wrong arguments'],
+    ] as const) {
+      const f = encodeURIComponent(JSON.stringify(filter));
+      const refused = await get(`/api/v1/records/lead?filter=${f}`, boss, lang);
+      expect(refused.status).toBe(400);
+      const [e] = refused.body.errors as { path: string; message: string }[];
+      expect(e!.path).toBe(`/filter/${Object.keys(filter)[0]}`);
+      expect(e!.message).toContain(words);
+    }
     expect((await get('/api/v1/dashboards/nope', boss)).status).toBe(404);
     expect((await get('/api/v1/dashboards/sales-funnel/widgets/nope', boss)).status).toBe(404);
   });

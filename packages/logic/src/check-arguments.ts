@@ -36,6 +36,8 @@ const arity: Record<string, [number, number]> = {
   contains: [2, 2],
   length: [1, 1],
   sha256: [1, 8],
+  enteredStage: [1, 3],
+  leftStage: [1, 3],
   changed: [1, 1],
   changedTo: [2, 2],
   changedFrom: [2, 2],
@@ -45,6 +47,14 @@ const expected: Record<string, { 'zh-CN': string; en: string }> = {
   changed: { 'zh-CN': '一个字段名', en: 'one field name' },
   changedTo: { 'zh-CN': '[字段名, 值]', en: '[field name, value]' },
   changedFrom: { 'zh-CN': '[字段名, 值]', en: '[field name, value]' },
+  enteredStage: {
+    'zh-CN': '[阶段, 起始时间?, 截止时间?]（时间为毫秒数或 null）',
+    en: '[stage, from?, to?] (times in epoch ms or null)',
+  },
+  leftStage: {
+    'zh-CN': '[阶段, 起始时间?, 截止时间?]（时间为毫秒数或 null）',
+    en: '[stage, from?, to?] (times in epoch ms or null)',
+  },
   missing_some: { 'zh-CN': '[最少数量, [字段名...]]', en: '[minimum count, [field names...]]' },
   startOf: {
     'zh-CN': '["day" | "week" | "month" | "year", 日期?]',
@@ -82,9 +92,21 @@ export function argumentProblem(
   ) {
     return { code: 'logic.badArguments' };
   }
+  if ((op === 'enteredStage' || op === 'leftStage') && !stageMoveArgs(args))
+    return { code: 'logic.badArguments' };
   if (op === 'startOf' && typeof args[0] === 'string' && !PERIODS.includes(args[0] as Period))
     return { code: 'logic.badArguments' };
   if (op === 'addDuration' && typeof args[1] === 'string' && parseDuration(args[1]) === null)
     return { code: 'logic.badDuration', value: args[1] };
   return null;
+}
+
+/** A stage key, then two optional bounds: a number, null, or an operation such as startOf. */
+function stageMoveArgs(args: unknown[]): boolean {
+  const bound = (v: unknown) =>
+    v === undefined ||
+    v === null ||
+    typeof v === 'number' ||
+    (typeof v === 'object' && !Array.isArray(v));
+  return typeof args[0] === 'string' && args[0] !== '' && bound(args[1]) && bound(args[2]);
 }

@@ -2,6 +2,7 @@
  * Public types of @trellis/logic. Expressions are plain JSON (JSONLogic); every API that takes
  * one treats it as immutable (compiled closures are cached per expression object).
  */
+import type { Fragment } from './sql/fragment';
 import type { SqlDialectName } from './sql/dialect';
 
 /** A JSONLogic expression: any JSON value. */
@@ -83,8 +84,20 @@ export type CheckOptions = {
 export type SqlColumnType =
   'text' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'json';
 export type SqlColumn = { column: string; type: SqlColumnType };
+/** A record's stage change asked for by `enteredStage` / `leftStage` (bounds in epoch ms, [from, to)). */
+export type StageMoveTest = {
+  side: 'entered' | 'left';
+  stage: string;
+  from: number | null;
+  to: number | null;
+};
 export type SqlOptions = {
   columns: Record<string, SqlColumn>;
+  /**
+   * The SQL condition for `enteredStage` / `leftStage` on the row (the store's EXISTS over the
+   * record's stage transitions); without it those operators are outside the SQL subset.
+   */
+  stageMoves?: (test: StageMoveTest) => Fragment;
   ctx?: EvalContext;
   /** The database the SQL is for (default 'sqlite'): placeholders, JSON, substrings, dates, booleans. */
   dialect?: SqlDialectName;

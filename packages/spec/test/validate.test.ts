@@ -302,6 +302,15 @@ describe('expression messages', () => {
     expect(en?.message).toMatch(/^"cat" cannot be used to filter many records/);
     expect(zh?.message).toMatch(/^“cat” 不能用于筛选大量记录/);
   });
+  it('refuse the stage-transition operators, which a rule over the record cannot answer', () => {
+    for (const [path, value] of [
+      ['/views/0/filter', { enteredStage: ['new', 0, 1] }],
+      ['/automations/2/if', { leftStage: ['new'] }],
+    ] as const)
+      expect(codes(applyPatch(base, [{ op: 'replace', path, value }]))).toEqual([
+        `${path} logic.operatorNotAllowed`,
+      ]);
+  });
 });
 
 describe('purity', () => {

@@ -26,6 +26,14 @@ export const notIn = (field: string, values: readonly unknown[]) => ({
 export const entered = (stage: string) => ({ in: [stage, v('stagesEntered')] });
 
 /**
+ * The record entered (`side` 'left': left) `stage` at a time in the range, whole days in the
+ * workspace zone as the range's epoch bounds: the store's EXISTS over its stage transitions.
+ */
+export const movedIn = (side: 'entered' | 'left', stage: string, r: Range) => ({
+  [side === 'entered' ? 'enteredStage' : 'leftStage']: [stage, r.from ?? null, r.to ?? null],
+});
+
+/**
  * Records whose time field lies in the range: epoch ms for datetime and system time fields,
  * whole days for a date field (stored 'YYYY-MM-DD').
  */

@@ -41,6 +41,28 @@ function change(arg: unknown, scope: OperatorScope): { before: unknown; after: u
 }
 
 /**
+ * `enteredStage` / `leftStage`: the record entered (left) `stage` at a time in [from, to) — a
+ * null bound is open. The store compiles them to an EXISTS over the record's stage transitions
+ * (SqlOptions.stageMoves); evaluated in JS they read the record's `stageMoves` list
+ * ({from, to, at} items), false without one.
+ */
+function stageMoved(side: 'to' | 'from'): OperatorFn {
+  return ([stage, from, to], scope) => {
+    if (typeof stage !== 'string') return false;
+    const open = (v: unknown) => v === null || v === undefined;
+    const [lo, hi] = [open(from) ? null : toEpochMs(from), open(to) ? null : toEpochMs(to)];
+    if ((!open(from) && lo === null) || (!open(to) && hi === null)) return false;
+    const moves = isPlainObject(scope.record) ? scope.record.stageMoves : undefined;
+    if (!Array.isArray(moves)) return false;
+    return moves.some((m: unknown) => {
+      if (!isPlainObject(m) || m[side] !== stage) return false;
+      const at = toEpochMs(m.at);
+      return at !== null && (lo === null || at >= lo) && (hi === null || at < hi);
+    });
+  };
+}
+
+/**
  * Trellis operators. Dates are epoch ms numbers or ISO date/datetime strings (UTC when no
  * offset). Wrong argument types give null (values) or false (tests), never an exception.
  */
@@ -85,6 +107,8 @@ export const customOperators: Record<string, OperatorFn> = {
     if (!args.every((a) => typeof a === 'string' || typeof a === 'number')) return null;
     return bytesToHex(sha256(utf8ToBytes(args.map(String).join('|'))));
   },
+  enteredStage: stageMoved('to'),
+  leftStage: stageMoved('from'),
   changed: ([field], scope) => change(field, scope) !== null,
   changedTo: ([field, value], scope) => {
     const c = change(field, scope);

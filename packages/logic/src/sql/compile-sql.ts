@@ -23,7 +23,14 @@ export function compileSql(expr: unknown, opts: SqlOptions, env: CompileEnv): Sq
     const now = typeof ctx.now === 'number' ? ctx.now : Date.now();
     const d = sqlDialects[opts.dialect ?? 'sqlite'];
     if (!d) throw new Error(`unknown SQL dialect ${String(opts.dialect)}`);
-    const out = predicate(expr, '', { columns: opts.columns ?? {}, ctx, now, d });
+    const out = predicate(expr, '', {
+      columns: opts.columns ?? {},
+      ctx,
+      now,
+      d,
+      locale,
+      ...(opts.stageMoves ? { stageMoves: opts.stageMoves } : {}),
+    });
     return { ok: true, ...render(out, d, opts.paramOffset ?? 0, opts.positional ?? false) };
   } catch (e) {
     if (e instanceof SqlUnsupported)

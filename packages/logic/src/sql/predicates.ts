@@ -1,3 +1,4 @@
+import { expectedArgs } from '../check-arguments';
 import { operationOf } from '../compile';
 import { pointer } from '../errors';
 import { customOperators, isEmptyValue } from '../operators/custom';
@@ -53,7 +54,38 @@ export function predicate(expr: unknown, path: string, cx: SqlCx): Fragment {
     return collection(op, a, b, path, cx.d);
   }
   if (op === 'isEmpty') return isEmpty(term(args[0], at(0), cx), cx);
+  if (op === 'enteredStage' || op === 'leftStage') return stageMoved(op, args, at, path, cx);
   return truthiness(term(expr, path, cx), cx);
+}
+
+/**
+ * `enteredStage` / `leftStage` by the caller's SQL (cx.stageMoves): the stage a literal, each
+ * bound a time known when compiling (a number, null, or an operation over now such as startOf).
+ */
+function stageMoved(
+  op: 'enteredStage' | 'leftStage',
+  args: unknown[],
+  at: (i: number) => string,
+  path: string,
+  cx: SqlCx,
+): Fragment {
+  if (!cx.stageMoves) throw unsupported(path, op);
+  const bad = () =>
+    new SqlUnsupported(pointer(path, op), 'logic.badArguments', {
+      operator: op,
+      expected: expectedArgs(op, cx.locale ?? 'zh-CN'),
+    });
+  const [stage, ...bounds] = args;
+  if (typeof stage !== 'string' || stage === '' || args.length > 3) throw bad();
+  const [from, to] = [0, 1].map((i) => {
+    if (bounds[i] === undefined || bounds[i] === null) return null;
+    const t = term(bounds[i], at(i + 1), cx);
+    if (t.t !== 'literal') throw unsupported(at(i + 1), op);
+    if (t.value === null) return null;
+    if (typeof t.value !== 'number' || !Number.isFinite(t.value)) throw bad();
+    return t.value;
+  }) as [number | null, number | null];
+  return cx.stageMoves({ side: op === 'enteredStage' ? 'entered' : 'left', stage, from, to });
 }
 
 function runJs(op: string, values: unknown[], cx: SqlCx): unknown {

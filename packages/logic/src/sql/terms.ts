@@ -3,7 +3,7 @@ import { pointer } from '../errors';
 import { customOperators } from '../operators/custom';
 import { parseDurationParts } from '../duration';
 import { readPath } from '../truthy';
-import type { EvalContext, SqlColumn, SqlColumnType } from '../types';
+import type { EvalContext, SqlColumn, SqlColumnType, SqlOptions } from '../types';
 import type { SqlDialect } from './dialect';
 import type { Fragment } from './fragment';
 import { SqlUnsupported, raw, sql } from './fragment';
@@ -22,6 +22,8 @@ export type SqlCx = {
   now: number;
   /** What differs per database (placeholders, JSON, substrings, dates, booleans). */
   d: SqlDialect;
+  stageMoves?: SqlOptions['stageMoves'];
+  locale?: 'zh-CN' | 'en';
 };
 
 const KIND: Record<SqlColumnType, Kind> = {

@@ -21,7 +21,13 @@ const SYSTEM_COLUMNS: Record<string, SqlColumn['type']> = {
 
 /** Operators that compare a record with its previous version: only meaningful in update-driven automations. */
 export const CHANGE_OPERATORS = ['changed', 'changedTo', 'changedFrom'];
-const ALL_OPERATORS = createLogic().operators();
+/**
+ * Operators over a record's stage transitions: the store answers them in list filters (a
+ * dashboard's drill-down), but a spec's rule sees only the record, so the spec refuses them.
+ */
+const TRANSITION_OPERATORS = ['enteredStage', 'leftStage'];
+const KNOWN_OPERATORS = createLogic().operators();
+const ALL_OPERATORS = KNOWN_OPERATORS.filter((op) => !TRANSITION_OPERATORS.includes(op));
 const WITHOUT_CHANGE = ALL_OPERATORS.filter((op) => !CHANGE_OPERATORS.includes(op));
 
 export type LogicCheckOptions = {
@@ -81,7 +87,7 @@ export function checkLogic(
   }
 }
 
-const OPERATOR_SET = new Set(ALL_OPERATORS);
+const OPERATOR_SET = new Set(KNOWN_OPERATORS);
 
 /** Whether a value is a JSONLogic operation ({"op": args}) rather than a literal. */
 export function isExpression(value: unknown): boolean {

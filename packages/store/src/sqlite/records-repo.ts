@@ -8,6 +8,7 @@ import { BULK_MIN_ROWS, refreshRecords } from '../sql/reports/bulk-upkeep';
 import { withoutReportTriggers } from './bulk-flag';
 import { prepared, sqliteExec } from './exec';
 import { conditionColumns, type TableOf } from '../sql/reports/scope';
+import { stageMovesOf } from '../sql/reports/stage-moves';
 
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(
@@ -20,6 +21,7 @@ function whereOf(
   const compile = (expr: unknown, path: string): WhereSql | StoreResult<never> => {
     const c = compileToSql(expr, {
       columns: conditionColumns(info, 'sqlite', tableOf),
+      stageMoves: stageMovesOf(info),
       dialect: 'sqlite',
       locale: q.locale ?? locale,
       ...(q.context ? { ctx: q.context } : {}),

@@ -245,6 +245,16 @@ export function reportsContract(factory: StoreFactory): void {
           expect(new Map(rows.map((r) => [r.stage, r.records]))).toEqual(
             new Map([...want].map(([k, v]) => [k, v.size])),
           );
+          // Each count opens exactly its records: the list's enteredStage over the same range.
+          for (const [stage, ids] of want) {
+            const filter = { enteredStage: [stage, at.from ?? null, at.to ?? null] };
+            const page = await ok(
+              ctx.store.records(ctx.spec).list('lead', { ...q, filter, limit: 1000 }),
+            );
+            expect(page.records.map((r) => r.id).sort(), `${stage} ${JSON.stringify(at)}`).toEqual(
+              [...ids].sort(),
+            );
+          }
         }
       // The data means something: records entered a stage twice within the ranges.
       expect(reentered).toBeGreaterThan(20);

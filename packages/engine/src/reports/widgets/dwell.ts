@@ -1,12 +1,13 @@
 import { localize } from '@trellis/spec';
-import { and, entered } from '../logic';
+import { and, movedIn } from '../logic';
 import type { WidgetRunner } from '../types';
 import { DAY_MS, must } from './common';
 import { getPipeline } from '@trellis/spec';
 
 /**
  * Time spent in each stage by the stage changes made in the period that left it: mean, median
- * and p90 in days. The filter of a row selects the records that ever entered the stage.
+ * and p90 in days. The count is of moves; its filter selects the records that left the stage in
+ * the period (`leftStage`): a record that left it twice is one record for two moves.
  */
 export const dwellTime: WidgetRunner = async (c) => {
   const stages = (getPipeline(c.spec, c.entity)?.stages ?? []).filter((s) => s.category === 'open');
@@ -35,7 +36,7 @@ export const dwellTime: WidgetRunner = async (c) => {
     ],
     rows: stages.map((st) => {
       const r = rows.find((x) => x.stage === st.key);
-      const filter = and(c.base, entered(st.key));
+      const filter = and(c.base, movedIn('left', st.key, c.range));
       return {
         key: st.key,
         label: localize(st.label, c.locale),

@@ -1,5 +1,5 @@
 import { localize } from '@trellis/spec';
-import { and, entered, isIn, or, within } from '../logic';
+import { and, entered, isIn, movedIn, or, within } from '../logic';
 import type { ReportRow, WidgetRunner } from '../types';
 import { must, ratio, stagesOf } from './common';
 
@@ -10,7 +10,7 @@ import { must, ratio, stagesOf } from './common';
  *   furthest it reached (lost records where they were lost); the filter of a step selects
  *   records created in the period that are in or ever entered that stage or a later one.
  * - period: records that entered each stage during the period (distinct); the filter of a step
- *   selects the records that ever entered the stage (its entry may lie outside the period).
+ *   selects exactly those (`enteredStage` with the period's bounds).
  */
 export const funnel: WidgetRunner = async (c) => {
   const { forward } = stagesOf(c);
@@ -34,7 +34,7 @@ export const funnel: WidgetRunner = async (c) => {
         counts[k] = rows.find((r) => r.stage === st.key)?.records ?? 0;
       });
     }
-    forward.forEach((st) => filters.push(and(c.base, entered(st.key)) ?? {}));
+    forward.forEach((st) => filters.push(and(c.base, movedIn('entered', st.key, c.range)) ?? {}));
   } else {
     const cohort = and(c.base, within('createdAt', c.range, false));
     if (s !== 'none') {

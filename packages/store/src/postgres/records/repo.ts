@@ -12,6 +12,7 @@ import { groupRecords } from './groups';
 import { findByIdentities, findByIdentity, getRecord, listRecords } from './reads';
 import { pgSearchCondition } from './search';
 import { insertRecord, insertRecords, setDeleted, updateRecord, type RecordCx } from './writes';
+import { stageMovesOf } from '../../sql/reports/stage-moves';
 
 /** Entity table descriptions per spec object, built once. */
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
@@ -24,10 +25,12 @@ function tablesOf(spec: AppShape): Map<string, EntityTableInfo> {
 /** The compiled condition of a query (PostgreSQL), 'none' when nothing can match, or why not. */
 function whereOf(
   info: EntityTableInfo,
-  q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search'>,
-  locale: StoreLocale,
+  q: Pick<RecordQuery, 'filter' | 'scope' | 'context' | 'search' | 'locale'>,
+  storeLocale: StoreLocale,
   tableOf: TableOf,
 ): WhereSql | null | 'none' | StoreResult<never> {
+  // The caller's language for a refused filter, as on SQLite (sqlite/records-repo.ts).
+  const locale = q.locale ?? storeLocale;
   const parts: WhereSql[] = [];
   for (const [expr, path] of [
     [q.scope, '/scope'],
@@ -36,6 +39,7 @@ function whereOf(
     if (expr === undefined || expr === null) continue;
     const c = compileToSql(expr, {
       columns: conditionColumns(info, 'postgres', tableOf),
+      stageMoves: stageMovesOf(info),
       dialect: 'postgres',
       positional: true,
       locale,

@@ -3,6 +3,7 @@ import type { ReportScope } from '../../api/reports';
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import { quoteIdent } from '../../entity/entity-table';
 import { fail, type StoreLocale, type StoreResult } from '../../messages';
+import { stageMovesOf } from './stage-moves';
 
 /** A compiled SQL condition with its `?` parameters. */
 export type Where = { sql: string; params: unknown[] };
@@ -172,6 +173,7 @@ export function reportWhere(
     if (expr === undefined || expr === null) continue;
     const c = compileToSql(expr, {
       columns: conditionColumns(info, dialect, tableOf),
+      stageMoves: stageMovesOf(info),
       dialect,
       positional: true,
       locale,
