@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
 import type { CliContext } from './context';
 import { localeOfLang, preScanLocale } from './locale';
+import { buildProgram } from './program';
 import { runCli } from './run';
+
+const contextOf = (
+  env: Record<string, string> = {},
+  write: (s: string) => void = () => {},
+): CliContext => ({ cwd: process.cwd(), env, stdout: write, stderr: write, exitCode: 0 });
 
 async function help(argv: string[], env: Record<string, string> = {}) {
   let out = '';
-  const ctx: CliContext = {
-    cwd: process.cwd(),
-    env,
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (out += s),
-    exitCode: 0,
-  };
-  const code = await runCli(argv, ctx);
+  const code = await runCli(
+    argv,
+    contextOf(env, (s) => void (out += s)),
+  );
   return { code, out };
 }
 
@@ -29,16 +32,17 @@ describe('the locale of every command', () => {
   });
 
   it('is accepted by every command and changes what it prints', async () => {
-    for (const argv of [
-      ['init'],
-      ['start'],
-      ['users', 'add'],
-      ['backup'],
-      ['restore'],
-      ['spec', 'import'],
-      ['spec', 'export'],
-      ['webhooks'],
-    ]) {
+    // Every command of the program, subcommands too: a command added later is checked as well.
+    const paths = (command: Command, prefix: string[] = []): string[][] =>
+      command.commands.flatMap((sub) => {
+        const path = [...prefix, sub.name()];
+        return [path, ...paths(sub, path)];
+      });
+    const all = paths(buildProgram(contextOf(), 'en'));
+    expect(all.map((p) => p.join(' '))).toEqual(
+      expect.arrayContaining(['init', 'start', 'users add', 'backup', 'restore', 'spec import']),
+    );
+    for (const argv of all) {
       const en = await help([...argv, '--help', '--locale', 'en']);
       expect(en.code, argv.join(' ')).toBe(0);
       expect(en.out, argv.join(' ')).toMatch(/--locale <locale>/);
