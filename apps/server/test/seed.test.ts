@@ -179,6 +179,64 @@ describe('trellis seed', () => {
     }
   });
 
+  it('hands some b2b customers over as the protocol does: the note of 3 needs, 2 risks and 1 open item, both confirmed, the 48-hour read in the ledger, the new owner calling within 24 hours', async () => {
+    const { store, spec } = await workspace('b2b-sales');
+    const report = await seedWorkspace(store, spec, seedProfiles['b2b-sales']!, {
+      records: 1000,
+      seed: 3,
+      now: NOW,
+    });
+    expect(report.refused).toBe(0);
+    const customers = new Map((await all(store, spec, 'customer')).map((c) => [c.id, c]));
+    const handovers = await store.tables.rows('handovers');
+    // A few accounts a year change hands, not none and not most.
+    expect(handovers.length).toBeGreaterThan(10);
+    expect(handovers.length).toBeLessThan(100);
+    const teams = new Map((await store.users.list()).map((u) => [u.id, u]));
+    const ledger = await store.tables.rows('ownership_changes');
+    const activities = await store.tables.rows('activities');
+    for (const h of handovers) {
+      const summary = (typeof h.summary === 'string' ? JSON.parse(h.summary) : h.summary) as {
+        note: { needs: string[]; risks: string[]; open: string[] };
+      };
+      expect(h).toMatchObject({ entity: 'customer', status: 'accepted' });
+      expect(summary.note.needs).toHaveLength(3);
+      expect(summary.note.risks).toHaveLength(2);
+      expect(summary.note.open).toHaveLength(1);
+      expect(h.decided_at as number).toBeGreaterThan(h.created_at as number);
+      expect(h.decided_at as number).toBeLessThan(NOW);
+      // From one rep to a teammate, who holds the customer now.
+      const [from, to] = [teams.get(h.from_user_id as string)!, teams.get(h.to_user_id as string)!];
+      expect(from.id).not.toBe(to.id);
+      expect([from.role, to.role]).toEqual(['sales', 'sales']);
+      const customer = customers.get(h.record_id)!;
+      expect(customer.ownerId).toBe(to.id);
+      expect(await store.users.teamsOf(to.id)).toContain(customer.teamId);
+      // The ledger's handover row names it, and lets the previous owner read for 48 hours.
+      const moved = ledger.filter((l) => l.record_id === h.record_id && l.kind === 'handover');
+      expect(moved).toEqual([
+        expect.objectContaining({
+          handover_id: h.id,
+          from_user_id: from.id,
+          to_user_id: to.id,
+          at: h.decided_at,
+          read_until: (h.decided_at as number) + 48 * 3_600_000,
+        }),
+      ]);
+      // The new owner's first call came within the 24 hours the protocol gives.
+      const calls = activities.filter(
+        (a) => a.record_id === h.record_id && a.actor_id === to.id && a.type === 'call',
+      );
+      const firstCall = Math.min(...calls.map((a) => a.occurred_at as number));
+      expect(firstCall).toBeGreaterThan(h.decided_at as number);
+      expect(firstCall - (h.decided_at as number)).toBeLessThanOrEqual(24 * 3_600_000);
+      // Nobody else called after the handover.
+      for (const a of activities)
+        if (a.record_id === h.record_id && (a.occurred_at as number) > (h.decided_at as number))
+          expect(a.actor_id).toBe(to.id);
+    }
+  });
+
   it('fills b2b profiles as a real team does: most complete, the rest missing one to three core fields, more often for some reps than others', async () => {
     const { store, spec } = await workspace('b2b-sales');
     const report = await seedWorkspace(store, spec, seedProfiles['b2b-sales']!, {

@@ -3,6 +3,7 @@ import type {
   ActivityRow,
   FileRow,
   HistoryRow,
+  NewHandover,
   RecordInput,
   Touch,
   TransitionRow,
@@ -19,6 +20,7 @@ export type SeedBatchMessage = {
   touches: Touch[];
   history: HistoryRow[];
   files: FileRow[];
+  handovers: NewHandover[];
 };
 
 /**
@@ -37,6 +39,8 @@ export class SeedBatch {
   readonly history: HistoryRow[] = [];
   /** File rows of activity attachments (demo recipes name a few; a year of seed data none). */
   readonly files: FileRow[] = [];
+  /** Handovers of the past, confirmed by both parties (b2b-sales). */
+  readonly handovers: NewHandover[] = [];
 
   /** The rows as plain data, for another thread (structured clone keeps no Map order of a class). */
   toMessage(): SeedBatchMessage {
@@ -48,6 +52,7 @@ export class SeedBatch {
       touches: this.touches,
       history: this.history,
       files: this.files,
+      handovers: this.handovers,
     };
   }
 
@@ -61,6 +66,7 @@ export class SeedBatch {
     append(b.touches, m.touches);
     append(b.history, m.history);
     append(b.files, m.files);
+    append(b.handovers, m.handovers);
     return b;
   }
 
@@ -79,6 +85,8 @@ export class SeedBatch {
       if (failed && !failed.ok) throw new Error(`${entity}: ${failed.error.message}`);
     }
     for (const f of this.files) await tx.files.insert(f);
+    // Before the ledger rows that name them.
+    for (const h of this.handovers) await tx.handovers.insert(h);
     await writeOwnerChanges(tx, this.owners);
     if (this.transitions.length > 0) await tx.transitions.appendMany(this.transitions);
     await tx.activities.insertMany(this.activities);

@@ -10,6 +10,7 @@ import {
 } from '@trellis/rules';
 import type { AppSpec } from '@trellis/spec';
 import type { SeedBatch } from './batch';
+import { handoverRows } from './handover-rows';
 import type { SeedRecord } from './types';
 
 /** What the preparation of units counts (the seed's and the demo loader's report). */
@@ -96,7 +97,12 @@ export function unitPreparer(o: UnitOptions): (batch: SeedBatch, unit: SeedRecor
       const last = stages.at(-1);
       const first = { ownerId: user(rec.owner), teamId: rec.team };
       // A record that went back to the pool holds no owner (nor team) now; its ledger says when.
-      const holder = rec.released ? { ownerId: null, teamId: null } : first;
+      // One handed over is held by the new owner.
+      const holder = rec.released
+        ? { ownerId: null, teamId: null }
+        : rec.handover
+          ? { ownerId: user(rec.handover.to), teamId: rec.team }
+          : first;
       const contacts = (rec.activities ?? []).filter((a) => !notContact.has(a.type));
       const lastActivity = contacts.reduce((t, a) => Math.max(t, a.at), 0) || null;
       const id = rec.id ?? ids.next(rec.createdAt);
@@ -145,6 +151,11 @@ export function unitPreparer(o: UnitOptions): (batch: SeedBatch, unit: SeedRecor
         at: rec.createdAt,
       });
       if (rec.released) released(batch, rec.entity, id, first, rec.released);
+      if (rec.handover) {
+        const title = String(record[m.entity.titleField ?? ''] ?? '');
+        const moved = { entity: rec.entity, id, title, before: first, after: holder };
+        handoverRows(batch, ids, (login) => user(login), moved, rec.handover);
+      }
       made[rec.entity] = id;
       counts.records[rec.entity] = (counts.records[rec.entity] ?? 0) + 1;
       for (const [i, s] of stages.entries()) {

@@ -44,6 +44,23 @@ export type SeedRecord = {
    * (ledger `reclaim`, owner and team cleared); the record is unowned now.
    */
   released?: { at: number; reason: string };
+  /** A past handover from `owner` to another rep, who holds the record now. */
+  handover?: SeedHandover;
+};
+
+/**
+ * A handover both parties confirmed in the past (seed 003's protocol): the record moved from
+ * its first owner to `to` at `at`, asked for at `requestedAt`, with the protocol note.
+ */
+export type SeedHandover = {
+  requestedAt: number;
+  at: number;
+  /** Login of the new owner. */
+  to: string;
+  reason: string;
+  note: { needs: string[]; risks: string[]; open: string[] };
+  /** How long the previous owner keeps reading the record (the entity's handover cooldown). */
+  cooldownMs: number;
 };
 
 /** The time window of the seed: a year up to `now`. */

@@ -158,7 +158,7 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
     })),
     ...(contact.released ? { released: contact.released } : {}),
   };
-  if (dealAt === null || walk === null) return [customer];
+  if (dealAt === null || walk === null) return [handOver(r, customer, now)];
   const last = walk.stages.at(-1)!.at;
   const idleDays = (now - last) / DAY;
   const below = level === 'staff' || level === 'manager';
@@ -194,6 +194,56 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
       activities: acts,
     },
   ];
+}
+
+// Handovers of the past (seed 003's protocol): a tenth of the accounts a rep worked without a
+// deal moved to a teammate once (a territory rebalanced, a rep's leave), both parties confirming
+// the note of 3 key needs, 2 risks and 1 open item; the new owner called within 24 hours.
+const HANDOVER_SHARE = 0.1;
+const NEEDS = [
+  '年内完成产线设备更新',
+  '需要本地化售后',
+  '要求分期付款',
+  '关注交付周期',
+  '需要对接 ERP',
+];
+const RISKS = ['明确拒绝电话推销', '采购负责人即将调岗', '正在比价两家竞品', '预算尚未审批'];
+const OPEN_ITEMS = ['样机试用申请待回复', '报价单待采购确认', '参观工厂时间未定'];
+const REASONS = ['大区客户调整', '原负责人休长假', '客户要求更换对接人'];
+
+function handOver(r: Random, customer: SeedRecord, now: number): SeedRecord {
+  const calls = customer.activities ?? [];
+  const firstCall = calls[0]?.at;
+  if (customer.released || firstCall === undefined || !r.chance(HANDOVER_SHARE)) return customer;
+  const mates = users.filter(
+    (u) => u.role === 'sales' && u.teams.includes(customer.team!) && u.login !== customer.owner,
+  );
+  const at = Math.round(firstCall + r.next() * (now - DAY - firstCall));
+  if (mates.length === 0 || at <= firstCall + HOUR) return customer;
+  const to = r.pick(mates).login;
+  const contact = at + r.int(1, 20) * HOUR;
+  const activities = [
+    ...calls.map((a) => (a.at > at ? { ...a, by: to } : a)),
+    { type: 'call', at: contact, by: to, body: '交接后首次联系，告知新对接人' },
+  ].sort((a, b) => a.at - b.at);
+  const lastContactAt = Math.max(Number(customer.values.lastContactAt ?? 0), contact);
+  const three = <T>(list: readonly T[], n: number) => {
+    const left = [...list];
+    return Array.from({ length: n }, () => left.splice(r.int(0, left.length - 1), 1)[0]!);
+  };
+  return {
+    ...customer,
+    values: { ...customer.values, lastContactAt },
+    activities,
+    handover: {
+      requestedAt: at - Math.round(r.exponential(4 * HOUR)) - 1,
+      at,
+      to,
+      reason: r.pick(REASONS),
+      note: { needs: three(NEEDS, 3), risks: three(RISKS, 2), open: three(OPEN_ITEMS, 1) },
+      cooldownMs: 48 * HOUR,
+    },
+  };
 }
 
 const CALL_NOTES = ['回访使用情况', '确认预算与时间表', '约见采购负责人', '跟进方案反馈'];
