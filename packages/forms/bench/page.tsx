@@ -160,10 +160,11 @@ const api = {
     return { commit, painted: performance.now() - t0, frameWait: frame - t0 - commit };
   },
   /**
-   * Mounts one form and times it until all of it is rendered and painted. A RecordForm longer
-   * than a screen renders the fields past it in a task after its first frame (useRestShown):
-   * this waits for those tasks, then for the frame that paints them. Plain inputs and RJSF
-   * render everything at once, so for them this is `mountPainted`.
+   * Mounts one form and times it until all of it is rendered, drawn and painted. A RecordForm
+   * longer than a screen renders the fields past it in a task after its first frame
+   * (useRestShown), then has them drawn a screenful per frame (useDrawAhead): this waits for
+   * both, then for the frame that paints the last of them. Plain inputs and RJSF render and
+   * draw everything at once, so for them this is `mountPainted`.
    */
   async mountComplete(kind: Kind, n: number) {
     api.unmount();
@@ -178,6 +179,9 @@ const api = {
         throw new Error(
           `only ${host!.querySelectorAll('[data-tf-field]').length} of ${want} fields`,
         );
+      const undrawn = () => host!.querySelector('[data-tf-field="far"]:not([data-tf-drawn])');
+      for (let i = 0; i < 2000 && undrawn(); i++) await api.painted();
+      if (undrawn()) throw new Error('fields left undrawn');
     }
     await api.painted();
     return performance.now() - t0;

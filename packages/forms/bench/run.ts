@@ -3,8 +3,9 @@
 // @rjsf/core on the same schema and plain React inputs (the floor), all in the same run.
 // A mount is timed three ways: its render and commit (`mountMs`), until the frame after it has
 // painted (`paintedMs`: style, layout and paint too, the form on screen), and until all of it is
-// rendered and painted (`completeMs`: a RecordForm longer than a screen renders the fields past
-// it after its first frame; plain inputs and RJSF render all at once, so there it is `paintedMs`).
+// rendered, drawn and painted (`completeMs`: a RecordForm longer than a screen renders the fields
+// past it after its first frame and has them drawn a screenful per frame after that; plain
+// inputs and RJSF render and draw all at once, so there it is `paintedMs`).
 // The DOM a whole form makes (`dom`: elements and attributes) is its per-field cost.
 // FORM_BENCH_DEV=1 runs React's development build (what a dev server runs; method check only).
 import { loadavg } from 'node:os';

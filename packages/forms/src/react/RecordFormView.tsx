@@ -1,4 +1,12 @@
-import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import type { FieldError, Locale, RecordData } from '@trellis/rules';
 import { createFormStore } from '../core/form-store';
 import type { FormRuntime } from '../core/runtime';
@@ -8,6 +16,7 @@ import { FormScopeContext, RestShownContext, type FormScope } from './form-conte
 import { FormSections } from './FormSections';
 import { FormSummary } from './FormSummary';
 import { useDraft, useSavedDraft } from './useDraft';
+import { useDrawAhead } from './useDrawAhead';
 import { useRestShown } from './useRestShown';
 import { fieldErrors, useSubmit, type SubmitHandler } from './useSubmit';
 import type { FormServices, WidgetSet } from './widget-types';
@@ -85,6 +94,8 @@ export function RecordFormView(props: RecordFormViewProps) {
   }, [draft, onSubmitted]);
   const { submit, formErrors, busy } = useSubmit(scope, props.onSubmit, done);
   const rest = useRestShown(runtime.layout.byKey.size);
+  const formRef = useRef<HTMLFormElement>(null);
+  useDrawAhead(formRef, rest.shown);
   // A submit before the rest of a long form is shown renders it first: focus may go there.
   const submitAll = (event: FormEvent) => {
     if (!rest.shown) flushSync(rest.showRest);
@@ -94,6 +105,7 @@ export function RecordFormView(props: RecordFormViewProps) {
   const body = (
     <FormScopeContext.Provider value={scope}>
       <form
+        ref={formRef}
         noValidate
         aria-label={props.ariaLabel}
         className={`trellis-form trellis-form-${widgets.name}`}

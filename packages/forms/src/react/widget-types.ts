@@ -65,8 +65,10 @@ export type FieldFrameProps = {
   /** Widgets that render a group (radios, checkboxes) label it themselves with a legend. */
   group: boolean;
   /**
-   * The field comes after what a first screen shows (`FIRST_SCREEN_FIELDS`): the set may leave
-   * it undrawn until the screen comes near it.
+   * The field comes after what a first screen shows (`FIRST_SCREEN_FIELDS`): the set marks its
+   * root `data-tf-field="far"` (a field on the first screen: `data-tf-field=""`) and may leave
+   * it undrawn (`content-visibility: auto`) until the form marks it `data-tf-drawn`, a few
+   * frames after it rendered (`useDrawAhead`).
    */
   far: boolean;
   locale: Locale;

@@ -32,9 +32,9 @@ export function LightFrame(p: FieldFrameProps) {
   if (p.group)
     return (
       <fieldset
-        className={p.far ? 'tf-field tf-far' : 'tf-field'}
+        className="tf-field"
         style={style}
-        data-tf-field
+        data-tf-field={p.far ? 'far' : ''}
         data-invalid={p.error ? '' : undefined}
       >
         <legend className="tf-label">
@@ -47,9 +47,9 @@ export function LightFrame(p: FieldFrameProps) {
     );
   return (
     <div
-      className={p.far ? 'tf-field tf-far' : 'tf-field'}
+      className="tf-field"
       style={style}
-      data-tf-field
+      data-tf-field={p.far ? 'far' : ''}
       data-invalid={p.error ? '' : undefined}
     >
       <label htmlFor={p.id} className="tf-label">
