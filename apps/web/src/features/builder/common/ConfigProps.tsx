@@ -6,13 +6,13 @@ import { ConditionBuilder } from '../../../components/condition-builder/Conditio
 import { conditionFields } from '../../../lib/condition/fields';
 import type { SpecLabel } from '../../../lib/i18n/label';
 import { useLabel } from '../../../lib/i18n/useLabel';
-import { JsonTextArea } from './JsonTextArea';
 import { isPeriodRangeSchema, PeriodRangeInput } from './PeriodRangeInput';
 import { SpendInput } from './SpendInput';
 import { LocaleTextInput } from './LocaleTextInput';
 import { ProblemText } from './ProblemText';
 import { RecipientSelect } from './RecipientSelect';
 import { SchemaInput, type PropSchema } from './SchemaInput';
+import { SchemaObjectInput } from './SchemaObjectInput';
 import { useSystemLabel } from './useSystemLabel';
 import type { Change } from '../draft/change';
 import type { SpecProblem } from '../draft/draft-store';
@@ -147,8 +147,8 @@ const RELEVANT: Record<string, (config: Record<string, unknown>) => boolean> = {
 /**
  * A config form generated from a JSON schema: each property gets the input its name or shape
  * calls for — pickers of the draft's entities, forms, stages, fields, teams; the condition
- * builder for logic; recipients; text per language; generic inputs (SchemaInput) for the rest,
- * and JSON for shapes no input fits.
+ * builder for logic; recipients; text per language; generic inputs (SchemaInput) for the rest;
+ * objects and lists of objects as forms of their schema (SchemaObjectInput).
  */
 export function ConfigProps({ schema, value, onChange, entity, problems, ns, shown }: Props) {
   const { t } = useTranslation('builder');
@@ -223,6 +223,7 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns, sho
             return (
               <FieldValuesEditor
                 entity={spec.entities.find((e) => e.key === value['entity']) ?? entity}
+                source={entity}
                 value={v as Record<string, unknown> | undefined}
                 onChange={set}
               />
@@ -232,10 +233,19 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns, sho
           if (key === 'spend') return <SpendInput value={v} onChange={set} />;
           if (isPeriodRangeSchema(prop))
             return <PeriodRangeInput label={name} value={v} onChange={set} />;
-          if (prop.type === 'object' && !prop.properties?.['zh-CN'])
-            return <JsonTextArea label={name} value={v} onChange={set} />;
-          if (prop.type === 'array' && prop.items?.type === 'object')
-            return <JsonTextArea label={name} value={v} onChange={set} />;
+          if (
+            (prop.type === 'object' && !prop.properties?.['zh-CN']) ||
+            (prop.type === 'array' && prop.items?.type === 'object')
+          )
+            return (
+              <SchemaObjectInput
+                schema={prop}
+                label={name}
+                value={v}
+                onChange={set}
+                propLabel={(k) => t(`${ns}.${k}`, { defaultValue: k })}
+              />
+            );
           if (prop.type === 'string' && !prop.enum && !prop.format)
             return (
               <Input

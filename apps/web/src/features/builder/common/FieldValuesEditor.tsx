@@ -1,12 +1,18 @@
-import { Button, Flex, Input, InputNumber, Select, Switch, Typography } from 'antd';
+import { Button, Flex, Select, Typography } from 'antd';
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { EntitySpec, FieldSpec } from '@trellis/spec';
+import type { EntitySpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
-import { JsonTextArea } from '../common/JsonTextArea';
+import { useDraftSpec } from '../draft/useDraft';
+import { formulaFields } from '../formula/formula-fields';
+import { useSystemLabel } from './useSystemLabel';
+import { ValueInput } from './ValueInput';
 
 type Props = {
+  /** The entity of the record whose fields are set. */
   entity: EntitySpec | undefined;
+  /** The entity of the triggering record, which computed values read (default: `entity`). */
+  source?: EntitySpec | undefined;
   value: Record<string, unknown> | undefined;
   /** How the values change, applied to them as the draft holds them (see Change). */
   onChange: (
@@ -15,12 +21,15 @@ type Props = {
 };
 
 /**
- * Field values an action sets: one row per field, with the input its type calls for; a value
- * computed with logic (an object) stays JSON, as written.
+ * Field values an action sets: one row per field, a fixed value with the input its type calls
+ * for or a value computed by a formula over the triggering record.
  */
-export function FieldValuesEditor({ entity, value = {}, onChange }: Props) {
+export function FieldValuesEditor({ entity, source = entity, value = {}, onChange }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
+  const systemLabel = useSystemLabel();
+  const spec = useDraftSpec();
+  const readable = source ? formulaFields(spec, source, label, systemLabel) : [];
   const fields = (entity?.fields ?? []).filter((f) => f.type !== 'formula');
   const set = (key: string, v: unknown) => onChange((latest) => ({ ...latest, [key]: v }));
   const without = (key: string) =>
@@ -49,7 +58,12 @@ export function FieldValuesEditor({ entity, value = {}, onChange }: Props) {
               }
             />
             <div style={{ flex: '1 1 200px', minWidth: 0 }}>
-              <ValueInput field={field} value={v} onChange={(x) => set(key, x)} />
+              <ValueInput
+                field={field}
+                value={v}
+                formulaFields={readable}
+                onChange={(x) => set(key, x)}
+              />
             </div>
             <Button
               type="text"
@@ -73,51 +87,5 @@ export function FieldValuesEditor({ entity, value = {}, onChange }: Props) {
         {t('automations.addValue')}
       </Button>
     </div>
-  );
-}
-
-function ValueInput({
-  field,
-  value,
-  onChange,
-}: {
-  field: FieldSpec | undefined;
-  value: unknown;
-  onChange: (v: unknown) => void;
-}) {
-  const label = useLabel();
-  const { t } = useTranslation('builder');
-  if (value !== null && typeof value === 'object' && !Array.isArray(value))
-    return <JsonTextArea label={t('automations.value')} value={value} onChange={onChange} />;
-  if (field && (field.type === 'select' || field.type === 'multiselect'))
-    return (
-      <Select
-        aria-label={t('automations.value')}
-        mode={field.type === 'multiselect' ? 'multiple' : undefined}
-        value={value ?? undefined}
-        style={{ width: '100%' }}
-        options={field.options.map((o) => ({ value: o.value, label: label(o.label, o.value) }))}
-        onChange={onChange}
-      />
-    );
-  if (field?.type === 'boolean')
-    return (
-      <Switch aria-label={t('automations.value')} checked={value === true} onChange={onChange} />
-    );
-  if (field && ['number', 'percent', 'money'].includes(field.type))
-    return (
-      <InputNumber
-        aria-label={t('automations.value')}
-        value={typeof value === 'number' ? value : null}
-        onChange={(n) => onChange(n ?? null)}
-      />
-    );
-  return (
-    <Input
-      aria-label={t('automations.value')}
-      value={typeof value === 'string' ? value : ''}
-      placeholder={t('automations.valuePlaceholder', { token: '{{field}}' })}
-      onChange={(e) => onChange(e.target.value)}
-    />
   );
 }

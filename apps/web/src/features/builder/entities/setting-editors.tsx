@@ -2,8 +2,9 @@ import type { ComponentType } from 'react';
 import { InputNumber, Select } from 'antd';
 import type { AppSpec, EntitySpec, FieldSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
-import { JsonTextArea } from '../common/JsonTextArea';
 import type { Change } from '../draft/change';
+import { formulaFields } from '../formula/formula-fields';
+import { FormulaEditor } from '../formula/FormulaEditor';
 import { OptionsEditor } from './OptionsEditor';
 
 /** What an editor of one field setting gets. */
@@ -69,8 +70,11 @@ function Options(props: SettingEditorProps) {
   return <OptionsEditor {...props} />;
 }
 
-function Expression({ label, value, onChange }: SettingEditorProps) {
-  return <JsonTextArea label={label} value={value} onChange={onChange} />;
+/** A formula over the record's other fields (itself left out: that would be a cycle). */
+function Expression({ spec, entity, field, label, value, onChange }: SettingEditorProps) {
+  const l = useLabel();
+  const fields = formulaFields(spec, entity, l).filter((f) => f.key !== field.key);
+  return <FormulaEditor label={label} value={value} fields={fields} onChange={onChange} />;
 }
 
 /**
