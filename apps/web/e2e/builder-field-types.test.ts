@@ -191,9 +191,14 @@ const FIELDS: Build[] = [
     zh: '总价',
     en: 'Total',
     settings: async (d, page) => {
+      // Typed as in a spreadsheet, fields by their Chinese names; a slip is named by the box.
       const expression = d.getByLabel('公式', { exact: true });
-      await expression.fill('{"*": [{"var": "unitPrice"}, {"var": "seats"}]}');
+      await expression.fill('[单价] * [人数');
       await expression.blur();
+      await d.getByRole('alert').getByText('第 11 个字符处：方括号“[”没有闭合').waitFor();
+      await expression.fill('[单价] * [人数]');
+      await expression.blur();
+      await d.getByText('结果：数字').waitFor();
       await choose(page, d.getByLabel('结果类型', { exact: true }), '金额');
     },
   },

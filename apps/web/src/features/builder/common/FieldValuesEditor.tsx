@@ -46,6 +46,8 @@ export function FieldValuesEditor({ entity, source = entity, value = {}, onChang
             <Select
               aria-label={t('automations.valueField')}
               value={key}
+              showSearch
+              optionFilterProp="label"
               style={{ width: 180 }}
               options={fields.map((f) => ({ value: f.key, label: label(f.label, f.key) }))}
               onChange={(k: string) =>
