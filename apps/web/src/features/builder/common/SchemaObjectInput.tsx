@@ -6,7 +6,7 @@ import { applyChange } from '../draft/change';
 import { JsonTextArea } from './JsonTextArea';
 import { SchemaInput, type PropSchema } from './SchemaInput';
 
-export type ObjectSchema = PropSchema & {
+type ObjectSchema = PropSchema & {
   patternProperties?: Record<string, PropSchema>;
   additionalProperties?: boolean | PropSchema;
 };
@@ -31,12 +31,6 @@ function valueSchema(schema: ObjectSchema): PropSchema | undefined {
   if (p) return p;
   return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
 }
-
-/** Whether a form can be made for this object or list of objects (else it is free-form JSON). */
-export const hasShape = (schema: ObjectSchema): boolean =>
-  schema.type === 'array'
-    ? hasShape(schema.items ?? {})
-    : Boolean(schema.properties) || valueSchema(schema) !== undefined;
 
 /**
  * An object config property as a form, from its schema: named properties as grouped inputs, a map

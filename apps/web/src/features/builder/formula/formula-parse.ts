@@ -3,7 +3,7 @@ import { FORMULA_FUNCTIONS } from './formula-functions';
 import { parseTree, type FieldRefNode, type FormulaNode } from './formula-grammar';
 
 /** Why a formula's text could not be read: a code the builder's strings name (`formula.errors.<code>`). */
-export type FormulaError = { code: string; params: Record<string, string | number> };
+type FormulaError = { code: string; params: Record<string, string | number> };
 
 export type ParseResult = { ok: true; logic: unknown } | { ok: false; error: FormulaError };
 
