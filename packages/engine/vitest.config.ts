@@ -26,6 +26,7 @@ const PG_ENGINE = [
   'src/records/identity.test.ts',
   'src/records/groups.test.ts',
   'src/reports/related.test.ts',
+  'src/reports/reports.test.ts',
   'src/records/field-types.test.ts',
   'src/timeline/timeline.test.ts',
   'test/timeline-assignment.test.ts',

@@ -1,5 +1,6 @@
 import type { AppSpec } from '@trellis/spec';
-import { openStore, type Store } from '@trellis/store';
+import type { Store } from '@trellis/store';
+import { testStore } from '../../test/fixtures/test-store';
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const STAGES = ['new', 'qualified', 'trial', 'quoted', 'won'] as const;
@@ -258,7 +259,9 @@ export const OWNERS: Record<string, string> = { u1: 'tech', u2: 'tech', u3: 'art
 
 /** A store with the spec's tables, users u1-u3, campaigns, and `n` generated leads with their walks. */
 export async function reportStore(n = 150): Promise<{ store: Store; leads: GenLead[] }> {
-  const store = await openStore({ url: ':memory:', locale: 'en' });
+  // SQLite in memory, or a fresh PostgreSQL database in the `postgres` project: every widget's
+  // brute-force comparison runs on both dialects.
+  const store = await testStore();
   await store.migrations.syncEntityTables(reportSpec as never);
   const next = rng(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
