@@ -186,6 +186,32 @@ async function bench(dialect: string, store: Store) {
       });
       widgets[`${w.key}:${who}`] = { ...t, ratio: Math.round((t.p50 / baseline.p50) * 10) / 10 };
     }
+  // Opening a number: the list a period funnel's step opens (its enteredStage filter), counted
+  // and its first page, as the records list asks for it.
+  if (!ONLY || ONLY.includes('entered'))
+    for (const [who, actor] of [
+      ['manager', manager],
+      ['rep', rep],
+    ] as const) {
+      const w = await reports.widget('sales', 'entered', q, { actor });
+      if (!w.ok) throw new Error(JSON.stringify(w.error));
+      const filter = w.widget.rows.find((x) => x.key === 'trial')!.values.records!.filter;
+      const scope = permissions.listScope?.(actor, 'lead');
+      const t = await time(async () => {
+        const page = await store.records(spec as never).list('lead', {
+          filter,
+          ...(scope?.kind === 'where' ? { scope: scope.logic } : {}),
+          context: { now: NOW, user: { id: actor.userId!, teams: [], roles: [actor.role!] } },
+          count: true,
+          limit: 50,
+        });
+        if (!page.ok) throw new Error(JSON.stringify(page.error));
+      });
+      widgets[`entered-list:${who}`] = {
+        ...t,
+        ratio: Math.round((t.p50 / baseline.p50) * 10) / 10,
+      };
+    }
   const r = (x: number) => Math.round(x * 10) / 10;
   return {
     dialect,

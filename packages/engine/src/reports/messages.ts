@@ -8,7 +8,7 @@ const TEXT: Record<string, [zh: string, en: string]> = {
   reached: ['到达', 'Reached'],
   conversion: ['转化率', 'Conversion'],
   fromPrevious: ['较上一阶段', 'From previous stage'],
-  left: ['离开次数', 'Left'],
+  left: ['离开次数', 'Times left'],
   mean: ['平均（天）', 'Mean (days)'],
   median: ['中位数（天）', 'Median (days)'],
   p90: ['P90（天）', 'P90 (days)'],
