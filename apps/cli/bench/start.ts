@@ -20,8 +20,11 @@ import { percentile, summarise } from '@trellis/tooling/bench';
  */
 const cli = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SUBMISSIONS = 400;
-const CONCURRENCY = 8;
+// The intake load: 400 submissions, 8 at a time, by default; BENCH_SUBMISSIONS=10000
+// BENCH_CONCURRENCY=16 is the server's intake bench (apps/server/bench/run.ts: 2,000 + 8,000 at
+// 16), long enough for the writer's automation backlog to build up behind it.
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const FLOOR = `require('node:http').createServer((q, s) => s.end('{}')).listen(Number(process.argv[1]), '127.0.0.1')`;
 
 const build = spawnSync(process.execPath, [join(cli, 'scripts', 'build.mjs')], {
@@ -170,7 +173,7 @@ async function once(mode: Mode, run: number) {
     const common = { firstAnswerMs, cpuToFirstAnswerMs, idleMiB, threads, idleKinds, idleThreads };
     if (mode === 'floor') {
       clearInterval(sampler);
-      return { ...common, peakMiB, burstThreads: null };
+      return { ...common, peakMiB, burstThreads: null, burstPerS: NaN };
     }
     let sent = 0;
     const submitter = async () => {
@@ -185,13 +188,15 @@ async function once(mode: Mode, run: number) {
           throw new Error(`submission ${i}: ${res.status} ${await res.text()}`);
       }
     };
+    const burstStart = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, submitter));
+    const burstPerS = SUBMISSIONS / ((performance.now() - burstStart) / 1000);
     // At once: the writer still runs the automations the burst set off.
     const burstThreads = await threadMemory();
     await sleep(500);
     clearInterval(sampler);
     peakMiB = Math.max(peakMiB, rssMiB(child.pid!));
-    return { ...common, peakMiB, burstThreads };
+    return { ...common, peakMiB, burstThreads, burstPerS };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
@@ -260,7 +265,12 @@ const reportOf = (mode: Mode) => {
       fileBacked: stats(rs.map((r) => r.idleKinds.fileBackedMiB)).median,
       anonymous: stats(rs.map((r) => r.idleKinds.anonymousMiB)).median,
     },
-    ...(mode === 'floor' ? {} : { intakePeakRssMiB: stats(rs.map((r) => r.peakMiB)) }),
+    ...(mode === 'floor'
+      ? {}
+      : {
+          intakePeakRssMiB: stats(rs.map((r) => r.peakMiB)),
+          intakeSubmissionsPerS: stats(rs.map((r) => r.burstPerS)),
+        }),
     // What each thread's JavaScript holds (MiB; `shared`: the rest of RSS, no thread's alone).
     ...(mode === 'built'
       ? {
@@ -290,6 +300,7 @@ console.log(
       ...report,
       initDemoMs,
       submissions: SUBMISSIONS,
+      concurrency: CONCURRENCY,
       ratioFirstAnswerBuiltToFloor: ratioOf(
         report.built.firstAnswer.medianMs,
         report.floor.firstAnswer.medianMs,
