@@ -123,7 +123,7 @@ describe('the formula editor', () => {
     }
   }, 180_000);
 
-  it('sets a webhook’s headers as rows of name and value, not JSON (zh-CN desktop)', async () => {
+  it('sets a webhook’s headers as rows of name and value and its body as a formula, not JSON (zh-CN desktop)', async () => {
     const browser = await openBrowser('zh-CN');
     const page = await newPage(browser, DESKTOP);
     try {
@@ -137,14 +137,21 @@ describe('the formula editor', () => {
       await card.getByRole('button', { name: /添加$/ }).click();
       await card.getByLabel('请求头 · X-Token', { exact: true }).fill('abc123');
       await card.getByLabel('请求头 · X-Token', { exact: true }).blur();
+      // The body is a formula over the record (it was a condition builder).
+      const body = card.getByLabel('请求体', { exact: true });
+      await body.fill('cat("新线索：", [姓名], "，", [手机号])');
+      await body.blur();
+      await card.getByText('结果：文本').waitFor();
       await draftSaved(page);
       const actions = (await draft(page))?.automations.find((a) => a.key === 'quote-follow-up')?.do;
       expect(actions?.at(-1)).toMatchObject({
         type: 'callWebhook',
         url: 'https://crm.example.com/hook',
         headers: { 'X-Token': 'abc123' },
+        body: { cat: ['新线索：', { var: 'name' }, '，', { var: 'phone' }] },
       });
-      expect(await card.locator('textarea').count()).toBe(0);
+      // The only text box is the body's formula: no JSON box.
+      expect(await card.locator('textarea').count()).toBe(1);
       await shot(page, 'builder-webhook-headers-zh-CN-desktop');
       expect(page.pageErrors).toEqual([]);
     } finally {

@@ -18,6 +18,8 @@ import type { Change } from '../draft/change';
 import type { SpecProblem } from '../draft/draft-store';
 import { useDraftSpec } from '../draft/useDraft';
 import { FieldValuesEditor } from './FieldValuesEditor';
+import { formulaFields } from '../formula/formula-fields';
+import { FormulaEditor } from '../formula/FormulaEditor';
 import { AssignRules } from './assign/AssignRules';
 import { AssignTargetSelect } from './assign/AssignTargetSelect';
 import { PersonNumbers } from './assign/PersonNumbers';
@@ -207,6 +209,16 @@ export function ConfigProps({ schema, value, onChange, entity, problems, ns, sho
               />
             );
           }
+          // A webhook's body is a value computed from the record, not a condition.
+          if (String(value['type']) === 'callWebhook' && key === 'body')
+            return (
+              <FormulaEditor
+                label={name}
+                value={v}
+                fields={entity ? formulaFields(spec, entity, label, systemLabel) : []}
+                onChange={set}
+              />
+            );
           if (prop.type === undefined && !prop.anyOf && !prop.properties)
             return (
               <ConditionBuilder
