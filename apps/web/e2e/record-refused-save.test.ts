@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiSession } from './harness/api-session';
-import { DESKTOP, newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
+import { inBothLocales, shot } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -33,40 +33,26 @@ describe('a save the role does not allow, on the record page', () => {
     // A pool lead from further down the pool: other tests claim the first ones.
     const pool = await api<{ items: Lead[] }>('GET', '/api/v1/views/lead-pool/records?limit=20');
     expect(pool.items.length).toBeGreaterThan(1);
-    for (const [i, [locale, viewport]] of (
-      [
-        ['zh-CN', DESKTOP],
-        ['en', PHONE],
-      ] as const
-    ).entries()) {
-      const lead = pool.items[pool.items.length - 1 - i]!;
+    await inBothLocales(server.url, rep, async (page, locale) => {
+      // A lead of its own per locale (the last two of those read).
+      const lead = pool.items[pool.items.length - (locale === 'zh-CN' ? 1 : 2)]!;
       expect(lead.ownerId).toBeNull();
       const text = TEXT[locale];
-      const browser = await openBrowser(locale);
-      try {
-        const page = await newPage(browser, viewport);
-        await signIn(page, server.url, rep.login, rep.password);
-        await page.goto(`${server.url}/records/lead/${lead.id}`);
-        await page.getByRole('heading', { name: lead.name }).waitFor();
-        await page.getByRole('button', { name: text.edit }).click();
-        const form = page.getByRole('form', { name: text.editForm });
-        const plan = form.getByLabel(text.plan, { exact: true });
-        await plan.fill(text.typed);
-        await form.getByRole('button', { name: text.save }).click();
-        // The server's own sentence, in the form beside its save button; not "not found".
-        await form.getByText(text.refused).waitFor();
-        expect(await plan.inputValue()).toBe(text.typed);
-        await shot(
-          page,
-          `record-save-refused-${locale}-${viewport === PHONE ? 'phone' : 'desktop'}`,
-        );
-        const stored = await api<Lead>('GET', `/api/v1/records/lead/${lead.id}`);
-        expect(stored.nextFollowUpPlan ?? null).toBe(lead.nextFollowUpPlan ?? null);
-        expect(stored.ownerId).toBeNull();
-        expect(page.pageErrors).toEqual([]);
-      } finally {
-        await browser.closeAll();
-      }
-    }
+      await page.goto(`${server.url}/records/lead/${lead.id}`);
+      await page.getByRole('heading', { name: lead.name }).waitFor();
+      await page.getByRole('button', { name: text.edit }).click();
+      const form = page.getByRole('form', { name: text.editForm });
+      const plan = form.getByLabel(text.plan, { exact: true });
+      await plan.fill(text.typed);
+      await form.getByRole('button', { name: text.save }).click();
+      // The server's own sentence, in the form beside its save button; not "not found".
+      await form.getByText(text.refused).waitFor();
+      expect(await plan.inputValue()).toBe(text.typed);
+      await shot(page, `record-save-refused-${locale}-${locale === 'en' ? 'phone' : 'desktop'}`);
+      const stored = await api<Lead>('GET', `/api/v1/records/lead/${lead.id}`);
+      expect(stored.nextFollowUpPlan ?? null).toBe(lead.nextFollowUpPlan ?? null);
+      expect(stored.ownerId).toBeNull();
+      expect(page.pageErrors).toEqual([]);
+    });
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './harness/api-session';
-import { DESKTOP, newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
+import { DESKTOP, inBothLocales, PHONE, shot } from './harness/browser';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 // Its own demo server, so no other test changes the rep's leads between reading the card and
@@ -27,71 +27,61 @@ describe("a rep's own numbers on the workbench", () => {
       { key: 'myWon', 'zh-CN': '我的成交', en: 'My enrolments' },
       { key: 'myOverdue', 'zh-CN': '超时未跟进', en: 'Overdue follow-ups' },
     ];
-    for (const [locale, viewport] of [
-      ['zh-CN', undefined],
-      ['en', PHONE],
-    ] as const) {
-      const browser = await openBrowser(locale);
-      try {
-        const page = await newPage(browser, viewport);
-        await signIn(page, server.url, rep.login, rep.password);
-        const card = page.locator('.ant-card', {
-          hasText: locale === 'en' ? 'My numbers' : '我的业绩',
-        });
-        const numbers = card.locator('.trellis-number');
-        await numbers.first().waitFor();
-        expect(await numbers.count()).toBe(tiles.length);
-        const fmt = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN');
-        // The card reads "this month" on the browser's clock (the app sends its time zone); the
-        // widget is asked on the same clock, or a lead of the hours between the workspace's month
-        // start and the browser's would count in one and not the other (CI: 38 against 39).
-        const tz = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-        // Each number next to the count the records list gives over the widget's own filter
-        // (another path than the report's): the rep's records only, as the number should be.
-        const compare = async () => {
-          const seen: { title: string | null; shown: string | null; listed: string }[] = [];
-          for (const [i, { key, ...title }] of tiles.entries()) {
-            const widget = await api<Widget>(
-              'GET',
-              `/api/v1/dashboards/my-numbers/widgets/${key}?tz=${encodeURIComponent(tz)}`,
-            );
-            const filter = widget.rows[0]!.values.value!.filter;
-            const list = await api<{ total: number }>(
-              'GET',
-              `/api/v1/records/lead?limit=1&count=1&tz=${encodeURIComponent(tz)}${filter ? `&filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}`,
-            );
-            // The demo rep has leads: a number stuck at 0 would not pass for the first.
-            if (key === 'myLeads') expect(list.total).toBeGreaterThan(0);
-            const tile = numbers.nth(i);
-            expect(await tile.locator('.trellis-number-title').textContent()).toBe(title[locale]);
-            seen.push({
-              title: title[locale],
-              shown: await tile.locator('.trellis-number-value').textContent(),
-              listed: fmt.format(list.total),
-            });
-          }
-          return seen;
-        };
-        // The shared demo server's automations may still be dealing leads of earlier tests to
-        // this rep: the card is read again after a reload until it and the list agree.
-        let seen = await compare();
-        for (let tries = 0; tries < 5 && seen.some((x) => x.shown !== x.listed); tries++) {
-          await page.waitForTimeout(1_000);
-          await page.reload();
-          await numbers.first().waitFor();
-          seen = await compare();
+    await inBothLocales(server.url, rep, async (page, locale) => {
+      const card = page.locator('.ant-card', {
+        hasText: locale === 'en' ? 'My numbers' : '我的业绩',
+      });
+      const numbers = card.locator('.trellis-number');
+      await numbers.first().waitFor();
+      expect(await numbers.count()).toBe(tiles.length);
+      const fmt = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN');
+      // The card reads "this month" on the browser's clock (the app sends its time zone); the
+      // widget is asked on the same clock, or a lead of the hours between the workspace's month
+      // start and the browser's would count in one and not the other (CI: 38 against 39).
+      const tz = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      // Each number next to the count the records list gives over the widget's own filter
+      // (another path than the report's): the rep's records only, as the number should be.
+      const compare = async () => {
+        const seen: { title: string | null; shown: string | null; listed: string }[] = [];
+        for (const [i, { key, ...title }] of tiles.entries()) {
+          const widget = await api<Widget>(
+            'GET',
+            `/api/v1/dashboards/my-numbers/widgets/${key}?tz=${encodeURIComponent(tz)}`,
+          );
+          const filter = widget.rows[0]!.values.value!.filter;
+          const list = await api<{ total: number }>(
+            'GET',
+            `/api/v1/records/lead?limit=1&count=1&tz=${encodeURIComponent(tz)}${filter ? `&filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}`,
+          );
+          // The demo rep has leads: a number stuck at 0 would not pass for the first.
+          if (key === 'myLeads') expect(list.total).toBeGreaterThan(0);
+          const tile = numbers.nth(i);
+          expect(await tile.locator('.trellis-number-title').textContent()).toBe(title[locale]);
+          seen.push({
+            title: title[locale],
+            shown: await tile.locator('.trellis-number-value').textContent(),
+            listed: fmt.format(list.total),
+          });
         }
-        for (const x of seen) expect(x.shown, x.title ?? '').toBe(x.listed);
-        // Nothing wider than the screen; a number opens the whole dashboard.
-        const box = await card.boundingBox();
-        expect(box!.x + box!.width).toBeLessThanOrEqual((viewport ?? DESKTOP).width);
-        await shot(page, `workbench-numbers-${locale}-${viewport ? 'phone' : 'desktop'}`);
-        await numbers.first().click();
-        await page.waitForURL(/\/dashboards\/my-numbers$/);
-        expect(page.pageErrors).toEqual([]);
-      } finally {
-        await browser.closeAll();
+        return seen;
+      };
+      // The shared demo server's automations may still be dealing leads of earlier tests to
+      // this rep: the card is read again after a reload until it and the list agree.
+      let seen = await compare();
+      for (let tries = 0; tries < 5 && seen.some((x) => x.shown !== x.listed); tries++) {
+        await page.waitForTimeout(1_000);
+        await page.reload();
+        await numbers.first().waitFor();
+        seen = await compare();
       }
-    }
+      for (const x of seen) expect(x.shown, x.title ?? '').toBe(x.listed);
+      // Nothing wider than the screen; a number opens the whole dashboard.
+      const box = await card.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual((locale === 'en' ? PHONE : DESKTOP).width);
+      await shot(page, `workbench-numbers-${locale}-${locale === 'en' ? 'phone' : 'desktop'}`);
+      await numbers.first().click();
+      await page.waitForURL(/\/dashboards\/my-numbers$/);
+      expect(page.pageErrors).toEqual([]);
+    });
   }, 120_000);
 });
