@@ -120,10 +120,8 @@ describe('templates/education demo recipe through the batch path', () => {
         readFileSync(join(FOLDER, 'demo', 'recipe.json'), 'utf8'),
       ) as DemoRecipe;
       const engine = createEngine({ store });
-      const report = await loadDemo(store, recipe, Date.now(), {
-        engine,
-        automations: createAutomations(engine),
-      });
+      const automations = createAutomations(engine);
+      const report = await loadDemo(store, recipe, Date.now(), { engine, automations });
       expect(report.failures).toEqual([]);
       expect(report.recent).toBe(recipe.recent!.length);
       // Every event was handled, the chains they caused included.
@@ -180,6 +178,18 @@ describe('templates/education demo recipe through the batch path', () => {
       expect(failed.status).toBe('failed');
       expect(failed.error).toMatch(/courseAdvisor/);
       expect(failed.error).toMatch(/没有找到收件人|No recipient found/);
+
+      // The scheduler's first sweep after start: owned leads quiet for 48 hours breach and
+      // remind their owner; pool leads have no clock, so no SLA run fails for want of a
+      // recipient (the stock demo had 8 such failed runs).
+      const swept = await automations.tick(Date.now());
+      await automations.drain();
+      expect(swept.breaches).toBeGreaterThan(0);
+      const sla = (await store.runs.query({ limit: 1000 })).filter(
+        (r) => r.triggerType === 'sla.breached',
+      );
+      expect(sla.length).toBeGreaterThan(0);
+      expect(sla.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([]);
     } finally {
       await store.close();
     }

@@ -35,20 +35,25 @@ describe('templates/education', () => {
     }
   });
 
-  it('points every part file at the generated part metaschema, and lists every spec file', () => {
-    const manifest = JSON.parse(readFileSync(join(FOLDER, 'template.json'), 'utf8')) as {
-      spec: string[];
-    };
-    const onDisk = readdirSync(join(FOLDER, 'spec')).map((f) => `spec/${f}`);
-    expect([...manifest.spec].sort()).toEqual(onDisk.sort());
-    const partSchema = join(REPO_ROOT, 'packages', 'spec', 'app-spec-part.schema.json');
-    expect(existsSync(partSchema)).toBe(true);
-    for (const file of manifest.spec) {
-      const part = JSON.parse(readFileSync(join(FOLDER, file), 'utf8')) as { $schema?: string };
-      expect(part.$schema, file).toBeDefined();
-      expect(resolve(dirname(join(FOLDER, file)), part.$schema!), file).toBe(partSchema);
-    }
-  });
+  // The b2b-sales template too: both bundled templates give editors the same help.
+  it.each(['education', 'b2b-sales'])(
+    'points every part file of %s at the generated part metaschema, and lists every spec file',
+    (name) => {
+      const FOLDER = join(REPO_ROOT, 'templates', name);
+      const manifest = JSON.parse(readFileSync(join(FOLDER, 'template.json'), 'utf8')) as {
+        spec: string[];
+      };
+      const onDisk = readdirSync(join(FOLDER, 'spec')).map((f) => `spec/${f}`);
+      expect([...manifest.spec].sort()).toEqual(onDisk.sort());
+      const partSchema = join(REPO_ROOT, 'packages', 'spec', 'app-spec-part.schema.json');
+      expect(existsSync(partSchema)).toBe(true);
+      for (const file of manifest.spec) {
+        const part = JSON.parse(readFileSync(join(FOLDER, file), 'utf8')) as { $schema?: string };
+        expect(part.$schema, file).toBeDefined();
+        expect(resolve(dirname(join(FOLDER, file)), part.$schema!), file).toBe(partSchema);
+      }
+    },
+  );
 
   it('has the five stages of the article in order, then lost, with loss reasons', () => {
     const pipeline = spec.pipelines?.find((p) => p.entity === 'lead');
