@@ -4,7 +4,7 @@
  * hello-world and a bare SQLite insert endpoint measured in the same script. Prints JSON.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Hono } from 'hono';
@@ -41,6 +41,14 @@ const ONLY = process.env.BENCH_ONLY;
  * (bench/thread-cpu.ts), as a client on another machine would leave them.
  */
 const PIN = process.env.BENCH_PIN === '1';
+/**
+ * `BENCH_YOUNG=48,96,48,96`: only the writer's work (API creates and updates, intake as `trellis
+ * start` runs it), once per listed young generation of the writer thread (MiB; 48 is V8's
+ * default, 96 gives 32 MiB semi-spaces; src/setup/young-generation.ts), in that order, each on
+ * a fresh data directory with this process's resident memory sampled. Alternate the order: the
+ * second of a pair ran faster whichever it was. Unset: every phase at the server's default.
+ */
+const YOUNG = process.env.BENCH_YOUNG?.split(',').map(Number);
 
 type BodyKind = 'lead' | 'row' | 'none' | 'apiLead' | 'apiUpdate';
 /** Per-run options of the load generator: lanes, extra headers, one path per request. */
@@ -135,7 +143,7 @@ type IntakeMode = 'paused' | 'asStart';
  * `asStart` — as `trellis start` runs: every write and the automations in the writer thread.
  * With automations on it also waits for the backlog and reports how long that took.
  */
-async function intakePhase(name: string, mode: IntakeMode, hash: string) {
+async function intakePhase(name: string, mode: IntakeMode, hash: string, youngMb?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
   try {
     const paths = ensureDataDir(dir);
@@ -143,7 +151,10 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
     const server = { limits: { intakePerMinute: 0 }, log: () => {} };
     const rt =
       mode === 'asStart'
-        ? await openServingRuntime(paths, { server })
+        ? await openServingRuntime(paths, {
+            server,
+            ...(youngMb ? { writerYoungGenerationMb: youngMb } : {}),
+          })
         : await openRuntime(paths, { server });
     const automationsOn = mode === 'asStart';
     const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
@@ -217,7 +228,7 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string) {
  * directory: `POST /api/v1/records/lead` and then `PATCH` of each lead it created (at version 1),
  * both at concurrency 10 with an admin's API token.
  */
-async function apiPhase(hash: string) {
+async function apiPhase(hash: string, youngMb?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
   try {
     const paths = ensureDataDir(dir);
@@ -243,7 +254,10 @@ async function apiPhase(hash: string) {
       Date.now(),
     );
     await rt0.close();
-    const rt = await openServingRuntime(paths, { server: { log: () => {} } });
+    const rt = await openServingRuntime(paths, {
+      server: { log: () => {} },
+      ...(youngMb ? { writerYoungGenerationMb: youngMb } : {}),
+    });
     const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
     const opts = { concurrency: API_CONCURRENCY, headers: { authorization: `Bearer ${token}` } };
     const url = `${trellis.url}/api/v1/records/lead`;
@@ -289,6 +303,42 @@ async function apiPhase(hash: string) {
   }
 }
 
+/**
+ * The writer's work once per young generation (BENCH_YOUNG), with this process's resident memory
+ * (every thread: the writer runs in it) sampled every 50 ms: at the start of each run (idle,
+ * before its threads started), and its peak.
+ */
+async function youngGenerations(sizes: number[], hash: string, hello: Sample) {
+  const rssMiB = () => Math.round(process.memoryUsage().rss / 1_048_576);
+  const runs = [];
+  for (const youngMb of sizes) {
+    const idleMiB = rssMiB();
+    let peakMiB = idleMiB;
+    const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, rssMiB())), 50);
+    const load = [loadavg()[0]];
+    const api = await apiPhase(hash, youngMb);
+    const intake = await intakePhase('intake (automations on)', 'asStart', hash, youngMb);
+    clearInterval(sampler);
+    load.push(loadavg()[0]);
+    const figures = (s: Awaited<ReturnType<typeof measure>>) => ({
+      ops: s.ops,
+      p50Ms: s.medianMs,
+      p99Ms: s.p99Ms,
+      ratioToHello: ratio(s, hello),
+      writerCpuMs: s.cpuPerRequestMs,
+    });
+    runs.push({
+      writerYoungGenerationMb: youngMb,
+      apiCreates: figures(api.creates),
+      apiUpdates: figures(api.updates),
+      intake: { ...figures(intake.sample), endToEnd: intake.endToEnd },
+      rssMiB: { atStart: idleMiB, peak: peakMiB },
+      loadAvg1m: load,
+    });
+  }
+  return { bench: 'writer young generation', requests: TOTAL, hello: hello.ops, runs };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
 try {
   const hello = new Hono().post('/', (c) => c.json({ ok: true }));
@@ -324,6 +374,10 @@ try {
   bare.close();
 
   const hash = await hashPassword('bench-password');
+  if (YOUNG) {
+    console.log(JSON.stringify(await youngGenerations(YOUNG, hash, helloSample), null, 2));
+    process.exit(0);
+  }
   const api = await apiPhase(hash);
   if (ONLY === 'api') {
     console.log(JSON.stringify({ samples: [helloSample, api.creates, api.updates] }, null, 2));

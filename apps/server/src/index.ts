@@ -35,6 +35,7 @@ export type { BackupManifest } from './setup/backup';
 export { restoreDataDir } from './setup/restore';
 export type { RestoreResult } from './setup/restore';
 export { startWriter } from './writer/start-writer';
+export { writerYoungGenerationMb } from './setup/young-generation';
 export type { WriterThread } from './writer/start-writer';
 export type { WriteCall, WriterPort } from './writer/calls';
 export { envMailer, envSecrets } from './setup/outbound';

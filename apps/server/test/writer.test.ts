@@ -10,6 +10,7 @@ import {
   openRuntime,
   openServingRuntime,
   startWriter,
+  writerYoungGenerationMb,
   type ServingRuntime,
 } from '../src/index';
 import { ORIGIN, cookieOf } from './http-harness';
@@ -242,6 +243,23 @@ describe('writes made by the writer thread', () => {
     listening();
     expect((await submitted).status).toBe(201);
     expect(pick(await rows(store, 'e_lead'), ['name'])).toEqual([{ name: '候' }]);
+  }, 90_000);
+  it("writes with V8's young generation unless TRELLIS_WRITER_YOUNG_MB names one", async () => {
+    await served();
+    const youngOf = async (thread: string) =>
+      (await rt!.memory()).threads.find((t) => t.thread === thread)?.youngGenerationMiB;
+    expect(await youngOf('writer')).toBe(48);
+    expect(await youngOf('http')).toBeUndefined();
+    const paths = rt!.paths;
+    await rt!.close();
+    rt = await openServingRuntime(paths, {
+      server: { log: () => {} },
+      writerYoungGenerationMb: writerYoungGenerationMb({ TRELLIS_WRITER_YOUNG_MB: '96' }),
+    });
+    expect(await youngOf('writer')).toBe(96);
+    // Unset, not a whole number or out of range: none (V8's default).
+    for (const value of [undefined, '', 'big', '64.5', '8', '4096'])
+      expect(writerYoungGenerationMb({ TRELLIS_WRITER_YOUNG_MB: value })).toBeUndefined();
   }, 90_000);
   it('a writer that cannot start is logged, refuses writes after a while and stops at once', async () => {
     dir = mkdtempSync(join(tmpdir(), 'writer-'));

@@ -7,6 +7,7 @@ import {
   listen,
   notifyChanges,
   openServingRuntime,
+  writerYoungGenerationMb,
 } from '@trellis/server';
 import type { CliContext } from '../context';
 import { say, type CliLocale } from '../locale';
@@ -90,6 +91,8 @@ async function runStart(ctx: CliContext, locale: CliLocale, o: StartOptions): Pr
     },
     // The scheduler's period; TRELLIS_TICK_MS shortens it (tests, demos of schedules).
     tickMs: Number(ctx.env.TRELLIS_TICK_MS) >= 100 ? Number(ctx.env.TRELLIS_TICK_MS) : 15_000,
+    // TRELLIS_WRITER_YOUNG_MB: the writer's young generation (measurements; default V8's).
+    writerYoungGenerationMb: writerYoungGenerationMb(ctx.env),
     onCommitted: () => announce(),
     // Reads are answered while the writer thread loads (writes queue for it).
     readsBeforeWriter: listening,

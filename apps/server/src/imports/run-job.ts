@@ -1,11 +1,33 @@
 import { runImportJob, type Engine, type ImportThreadData } from '@trellis/engine';
+import { resourceLimits, type Worker } from 'node:worker_threads';
 import { spawnThread } from '../setup/spawn-thread';
+import { askMemory, type ThreadMemory } from '../writer/thread-memory';
 import { removeUpload } from './uploads';
 
 // The job's rows are read and prepared in a thread of their own (import-thread.ts): this
-// thread only writes them, so the two share the import's CPU.
-const prepareThread = (data: ImportThreadData) =>
-  spawnThread(new URL('./import-thread.ts', import.meta.url), data);
+// thread only writes them, so the two share the import's CPU. Started from the writer thread,
+// it gets the writer's young generation (setup/young-generation.ts).
+const prepareThread = (data: ImportThreadData) => {
+  const worker = spawnThread(
+    new URL('./import-thread.ts', import.meta.url),
+    data,
+    resourceLimits.maxYoungGenerationSizeMb
+      ? { maxYoungGenerationSizeMb: resourceLimits.maxYoungGenerationSizeMb }
+      : undefined,
+  );
+  running.add(worker);
+  worker.once('exit', () => running.delete(worker));
+  return worker;
+};
+
+/** The import threads this thread started that still run. */
+const running = new Set<Worker>();
+
+/** What each running import thread holds (the ones that do not answer in time left out). */
+export async function importThreadsMemory(): Promise<ThreadMemory[]> {
+  const answers = await Promise.all([...running].map((w) => askMemory(w)));
+  return answers.filter((m): m is ThreadMemory => m !== null);
+}
 
 /**
  * Runs an import job to its end (or resumes it) and removes its uploaded file once a real run

@@ -99,7 +99,7 @@ export async function openRuntime(
  */
 type ServingMemory = {
   rssMiB: number;
-  threads: ({ thread: 'http' | 'writer' | 'checkpoint' } & ThreadMemory)[];
+  threads: ({ thread: 'http' | 'writer' | 'checkpoint' | 'import' } & ThreadMemory)[];
   sharedMiB: number;
 };
 
@@ -124,6 +124,8 @@ export async function openServingRuntime(
   opts: {
     server?: Partial<ServerOptions>;
     tickMs?: number;
+    /** The writer thread's young generation in MiB (young-generation.ts; unset: V8's default). */
+    writerYoungGenerationMb?: number | undefined;
     log?: (entry: Record<string, unknown>) => void;
     onCommitted?: () => void;
     /**
@@ -153,6 +155,7 @@ export async function openServingRuntime(
   const writer = startWriter(paths.db, {
     ...(onPostgres(paths) ? { workerId: `${hostname()}:${process.pid}` } : {}),
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
+    ...(opts.writerYoungGenerationMb ? { youngGenerationMb: opts.writerYoungGenerationMb } : {}),
     ...(opts.log ? { log: opts.log } : {}),
     ...(early ? { after: early } : {}),
     onCommitted: () => opts.onCommitted?.(),
@@ -202,7 +205,11 @@ export async function openServingRuntime(
         checkpoints?.memory() ?? null,
       ]);
       const threads: ServingMemory['threads'] = [{ thread: 'http', ...ownMemory() }];
-      if (writing) threads.push({ thread: 'writer', ...writing });
+      if (writing) {
+        const { started, ...own } = writing;
+        threads.push({ thread: 'writer', ...own });
+        for (const t of started ?? []) threads.push({ thread: 'import', ...t });
+      }
       if (checkpointing) threads.push({ thread: 'checkpoint', ...checkpointing });
       const rssMiB = Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
       const held = threads.reduce((sum, t) => sum + t.heapMiB + t.v8MallocMiB + t.externalMiB, 0);

@@ -32,6 +32,8 @@ export function startWriter(
   opts: {
     tickMs?: number;
     workerId?: string;
+    /** The thread's young generation in MiB (young-generation.ts; unset: V8's default). */
+    youngGenerationMb?: number;
     /** How long a write waits for a writer that is (re)starting before it is refused (ms). */
     waitMs?: number;
     log?: (entry: Record<string, unknown>) => void;
@@ -90,12 +92,11 @@ export function startWriter(
   const spawn = () => {
     if (stopping) return;
     live = false;
-    const w = spawnThread(new URL('./writer-thread.ts', import.meta.url), {
-      dbFile,
-      tickMs: opts.tickMs ?? 15_000,
-      workerId: opts.workerId ?? 'worker-1',
-      gauge,
-    });
+    const w = spawnThread(
+      new URL('./writer-thread.ts', import.meta.url),
+      { dbFile, tickMs: opts.tickMs ?? 15_000, workerId: opts.workerId ?? 'worker-1', gauge },
+      opts.youngGenerationMb ? { maxYoungGenerationSizeMb: opts.youngGenerationMb } : undefined,
+    );
     worker = w;
     w.on('message', (m: { ready?: boolean; replies?: WriteReply[]; committed?: boolean }) => {
       if (m.ready) {

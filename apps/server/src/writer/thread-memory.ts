@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import type { Worker } from 'node:worker_threads';
+import { resourceLimits, type Worker } from 'node:worker_threads';
 
 /**
  * What one thread's JavaScript holds, in MiB: its V8 heap as resident in memory (`heap`, of which
@@ -13,6 +13,10 @@ export type ThreadMemory = {
   heapUsedMiB: number;
   v8MallocMiB: number;
   externalMiB: number;
+  /** A worker's young-generation limit (setup/young-generation.ts); the main thread has none. */
+  youngGenerationMiB?: number;
+  /** The threads this one started and runs now, each with its own memory (the writer's imports). */
+  started?: ThreadMemory[];
 };
 
 /** The message a thread answers with its own memory (`{ memory: ThreadMemory }`). */
@@ -28,6 +32,9 @@ export function ownMemory(): ThreadMemory {
     heapUsedMiB: mib(heap.used_heap_size),
     v8MallocMiB: mib(heap.malloced_memory),
     externalMiB: mib(process.memoryUsage().external),
+    ...(resourceLimits.maxYoungGenerationSizeMb
+      ? { youngGenerationMiB: resourceLimits.maxYoungGenerationSizeMb }
+      : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '@trellis/store';
 import { openWriter } from './open-writer';
 import type { WriteCall, WriteReply } from './calls';
+import { importThreadsMemory } from '../imports/run-job';
 import { MEMORY_REQUEST, ownMemory } from './thread-memory';
 
 const { dbFile, tickMs, workerId, gauge } = workerData as {
@@ -58,7 +59,12 @@ const stopWhenIdle = async () => {
 type Message = 'stop' | typeof MEMORY_REQUEST | { calls: { id: number; call: WriteCall }[] };
 parentPort?.on('message', (msg: Message) => {
   if (msg === MEMORY_REQUEST) {
-    parentPort?.postMessage({ memory: ownMemory() });
+    // With the import threads this one started (each answers for itself).
+    void importThreadsMemory().then((started) =>
+      parentPort?.postMessage({
+        memory: { ...ownMemory(), ...(started.length > 0 ? { started } : {}) },
+      }),
+    );
     return;
   }
   if (msg === 'stop') {

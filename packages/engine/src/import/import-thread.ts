@@ -60,6 +60,8 @@ export async function* threadBatches(
   try {
     for (;;) {
       const { value: m } = await messages.next();
+      // Not the import's (the server asks its threads for their memory on the same port).
+      if (typeof m !== 'object' || m === null || !('type' in m)) continue;
       if (m.type === 'end') return;
       if (m.type === 'error')
         throw m.file
