@@ -221,6 +221,24 @@ describe('RecordForm', () => {
     expect(validator(JSON.parse(JSON.stringify(formsApp)) as AppSpec)).not.toBe(compiled);
   });
 
+  it('builds a form runtime once per spec version and options, not on every mount', () => {
+    const runtimeOf = (spec: AppSpec, readOnly?: string[]) => {
+      const runtime = runtimeFor(spec, { form: 'apply' }, readOnly ? { readOnly } : {});
+      if ('error' in runtime) throw new Error(runtime.error);
+      return runtime;
+    };
+    const built = runtimeOf(formsApp);
+    expect(runtimeOf(formsApp)).toBe(built);
+    expect(runtimeOf(formsApp).layout).toBe(built.layout);
+    // Other options (fields read-only by role) or another spec version: a runtime of their own.
+    const limited = runtimeOf(formsApp, ['name']);
+    expect(limited).not.toBe(built);
+    expect(limited.stateOf('name', {}).readOnly).toBe(true);
+    expect(built.stateOf('name', {}).readOnly).toBe(false);
+    expect(runtimeOf(formsApp, ['name'])).toBe(limited);
+    expect(runtimeOf(JSON.parse(JSON.stringify(formsApp)) as AppSpec)).not.toBe(built);
+  });
+
   it('re-renders only the typed field and the fields whose rules read it', () => {
     const renders = new Map<string, number>();
     const counted: WidgetSet = {
