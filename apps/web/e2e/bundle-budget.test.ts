@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleSizes } from './harness/bundle';
+import { bundleSizes, publicFormSizes } from './harness/bundle';
 
 // The issue's budget: the app shell's initial JS at most 300 KB gzip; the builder, the charts
 // and the JSON editor are lazy chunks that a sales rep's pages never load. (`pnpm test` builds
@@ -30,5 +30,20 @@ describe('the built app', () => {
         String(name),
       ).toBe(false);
     }
+  });
+});
+
+// The public form page (issue 14): at most 150 KB of gzipped JS for a prospect's phone, and
+// none of the app shell's files (router, data library, the shell's own code).
+describe('the public form page', () => {
+  const page = publicFormSizes();
+
+  it('loads at most 150 KB of gzipped JS, none of it the app shell', () => {
+    expect(page.files.length).toBeGreaterThan(0);
+    expect(page.gzipKB).toBeGreaterThan(30);
+    expect(page.gzipKB).toBeLessThanOrEqual(150);
+    const shell = bundleSizes().preloadedFiles.filter((f) => /\/index-[\w-]+\.js$/.test(f));
+    expect(shell.length).toBeGreaterThan(0);
+    for (const file of shell) expect(page.files.includes(file), file).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => browser?.closeAll());
 
 // How many frames after the rest of a 200-field form has rendered every field must be drawn:
-// the form draws them all within 8 (useDrawAhead); a person cannot scroll 60 phone screens in
+// 176 far fields, a screenful (24) per frame, is 8; a person cannot scroll 60 phone screens in
 // that time. Counted in frames, not milliseconds, so a loaded machine does not make it flaky.
 const FRAMES = 12;
 

@@ -35,3 +35,10 @@ export function bundleSizes() {
     lazyChunks: lazy,
   };
 }
+
+/** The public form page's JS (form.html's script and modulepreloads): its own entry. */
+export function publicFormSizes() {
+  const html = readFileSync(join(DIST, 'form.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  return { files, gzipKB: kb(files.reduce((a, f) => a + gz(f), 0)) };
+}
