@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../src/context';
-import { runCli } from '../src/run';
+import { runInProcess } from './run-in-process';
 import { REPO_ROOT } from './run-cli';
 
 // `trellis template install <package-name>` fetches a published template with npm's own client
@@ -32,31 +31,16 @@ function packument(tarball: Buffer, base: string) {
   };
 }
 
-function context() {
-  const out = { stdout: '', stderr: '' };
-  const ctx: CliContext = {
-    cwd: work,
-    env: {
-      TRELLIS_LOCALE: 'en',
-      npm_config_registry: `${url}/`,
-      npm_config_cache: join(work, 'npm-cache'),
-      npm_config_userconfig: join(work, 'npmrc'),
-      npm_config_audit: 'false',
-      npm_config_fund: 'false',
-      npm_config_update_notifier: 'false',
-    },
-    stdout: (s) => void (out.stdout += s),
-    stderr: (s) => void (out.stderr += s),
-    exitCode: 0,
-  };
-  return { ctx, out };
-}
-
-async function trellis(...argv: string[]) {
-  const { ctx, out } = context();
-  const code = await runCli(argv, ctx);
-  return { code, ...out };
-}
+const trellis = (...argv: string[]) =>
+  runInProcess(argv, work, {
+    TRELLIS_LOCALE: 'en',
+    npm_config_registry: `${url}/`,
+    npm_config_cache: join(work, 'npm-cache'),
+    npm_config_userconfig: join(work, 'npmrc'),
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  });
 
 let tarball = Buffer.alloc(0);
 

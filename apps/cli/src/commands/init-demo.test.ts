@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@trellis/server';
 import { openDatabase } from '@trellis/store';
-import type { CliContext } from '../context';
-import { runCli } from '../run';
+import { runInProcess } from '../../test/run-in-process';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -13,16 +12,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 async function init(...argv: string[]) {
   const cwd = mkdtempSync(join(tmpdir(), 'trellis-init-demo-'));
   dirs.push(cwd);
-  const out = { stdout: '', stderr: '' };
-  const ctx: CliContext = {
-    cwd,
-    env: { TRELLIS_LOCALE: 'en' },
-    stdout: (s) => void (out.stdout += s),
-    stderr: (s) => void (out.stderr += s),
-    exitCode: 0,
-  };
-  const code = await runCli(['init', ...argv, '--demo', '--data', 'd'], ctx);
-  return { code, ...out, dir: join(cwd, 'd') };
+  const run = await runInProcess(['init', ...argv, '--demo', '--data', 'd'], cwd);
+  return { ...run, dir: join(cwd, 'd') };
 }
 
 describe('trellis init --demo of a template without a recipe', () => {

@@ -3,28 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@trellis/store';
-import type { CliContext } from '../context';
-import { runCli } from '../run';
+import { runInProcess } from '../../test/run-in-process';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function cli(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const run = async (...argv: string[]) => {
-    out.stdout = '';
-    out.stderr = '';
-    const ctx: CliContext = {
-      cwd,
-      env: { TRELLIS_LOCALE: 'en' },
-      stdout: (s) => void (out.stdout += s),
-      stderr: (s) => void (out.stderr += s),
-      exitCode: 0,
-    };
-    const code = await runCli(argv, ctx);
-    return { code, ...out };
-  };
-  return run;
+  return (...argv: string[]) => runInProcess(argv, cwd);
 }
 
 describe('trellis init, users, backup, restore, spec export', () => {

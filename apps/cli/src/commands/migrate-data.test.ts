@@ -4,25 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@trellis/store';
 import { createTestDatabase, dropTestDatabase } from '@trellis/tooling/pg';
-import type { CliContext } from '../context';
-import { runCli } from '../run';
+import { runInProcess } from '../../test/run-in-process';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanup) await c();
 });
 
-async function run(cwd: string, ...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const ctx: CliContext = {
-    cwd,
-    env: { TRELLIS_LOCALE: 'en' },
-    stdout: (s) => void (out.stdout += s),
-    stderr: (s) => void (out.stderr += s),
-    exitCode: 0,
-  };
-  return { code: await runCli(argv, ctx), ...out };
-}
+const run = (cwd: string, ...argv: string[]) => runInProcess(argv, cwd);
 
 describe.runIf(process.env.TRELLIS_TEST_PG_URL)('trellis migrate-data', () => {
   it('moves the education demo workspace to PostgreSQL, verified; refuses to overwrite unless told', async () => {

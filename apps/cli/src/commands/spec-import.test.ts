@@ -3,26 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@trellis/store';
-import type { CliContext } from '../context';
-import { runCli } from '../run';
+import { runInProcess } from '../../test/run-in-process';
 
 const EDUCATION = join(import.meta.dirname, '..', '..', '..', '..', 'templates', 'education');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const ctx: CliContext = {
-    cwd,
-    env: {},
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    exitCode: 0,
-  };
-  const code = await runCli(argv, ctx);
-  return { code, stdout, stderr };
-}
+// No locale set: the product's default language (zh-CN).
+const run = (cwd: string, ...argv: string[]) => runInProcess(argv, cwd, {});
 
 type Spec = {
   entities: {

@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataPaths, openRuntime } from '@trellis/server';
-import type { CliContext } from '../context';
-import { runCli } from '../run';
+import { runInProcess } from '../../test/run-in-process';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function run(cwd: string, ...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const ctx: CliContext = {
-    cwd,
-    env: { TRELLIS_LOCALE: 'en' },
-    stdout: (s) => void (out.stdout += s),
-    stderr: (s) => void (out.stderr += s),
-    exitCode: 0,
-  };
-  const code = await runCli(argv, ctx);
-  return { code, ...out };
-}
+const run = (cwd: string, ...argv: string[]) => runInProcess(argv, cwd);
 
 describe('trellis webhooks', () => {
   it('sets a webhook secret that POST /hooks/:source then accepts, and lists the state', async () => {
