@@ -55,6 +55,8 @@ describe('the formula editor', () => {
       await box.blur();
       await drawer.getByText('结果：文本').waitFor();
       expect(await alert.count()).toBe(0);
+      // The field says it gives a number: text from the formula is flagged beside it.
+      await drawer.getByText('字段的结果类型是“数字”，请修改公式或结果类型。').waitFor();
       await draftSaved(page);
       const after = (await draft(page))?.entities
         .find((e) => e.key === 'lead')

@@ -1,10 +1,11 @@
 import type { ComponentType } from 'react';
 import { InputNumber, Select } from 'antd';
-import type { AppSpec, EntitySpec, FieldSpec } from '@trellis/spec';
+import type { AppSpec, EntitySpec, FieldSpec, FormulaFieldSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import type { Change } from '../draft/change';
 import { formulaFields } from '../formula/formula-fields';
 import { FormulaEditor } from '../formula/FormulaEditor';
+import type { ResultKind } from '../formula/formula-type';
 import { OptionsEditor } from './OptionsEditor';
 
 /** What an editor of one field setting gets. */
@@ -74,8 +75,26 @@ function Options(props: SettingEditorProps) {
 function Expression({ spec, entity, field, label, value, onChange }: SettingEditorProps) {
   const l = useLabel();
   const fields = formulaFields(spec, entity, l).filter((f) => f.key !== field.key);
-  return <FormulaEditor label={label} value={value} fields={fields} onChange={onChange} />;
+  const expected = field.type === 'formula' ? DECLARED_KIND[field.resultType] : undefined;
+  return (
+    <FormulaEditor
+      label={label}
+      value={value}
+      fields={fields}
+      expected={expected}
+      onChange={onChange}
+    />
+  );
 }
+
+/** A formula field's result type as the kind of value its formula should give. */
+const DECLARED_KIND: Record<FormulaFieldSpec['resultType'], ResultKind> = {
+  number: 'number',
+  money: 'number',
+  text: 'text',
+  boolean: 'boolean',
+  date: 'date',
+};
 
 /**
  * Settings with an editor of their own, by `<type>.<setting>` (or `*.<setting>` for any type);

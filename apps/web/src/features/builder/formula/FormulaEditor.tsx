@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { JsonTextArea } from '../common/JsonTextArea';
 import type { FormulaField } from './formula-fields';
 import { FORMULA_FUNCTIONS } from './formula-functions';
-import { resultKind } from './formula-type';
+import { resultKind, type ResultKind } from './formula-type';
 import { useFormulaText } from './useFormulaText';
 
 type Props = {
@@ -15,6 +15,8 @@ type Props = {
   value: unknown;
   /** The fields the formula may name. */
   fields: readonly FormulaField[];
+  /** The kind of value the field declares (its result type): a formula giving another is flagged. */
+  expected?: ResultKind | undefined;
   onChange: (logic: unknown) => void;
 };
 
@@ -25,7 +27,7 @@ const MONO = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monos
  * label, the reason next to the box when it cannot be read, and the kind of value it gives. An
  * expression the text cannot say stays JSON, shown as such and never rewritten.
  */
-export function FormulaEditor({ label, value, fields, onChange }: Props) {
+export function FormulaEditor({ label, value, fields, expected, onChange }: Props) {
   const { t } = useTranslation('builder');
   const box = useRef<TextAreaRef>(null);
   const formula = useFormulaText(value, fields, onChange);
@@ -91,6 +93,12 @@ export function FormulaEditor({ label, value, fields, onChange }: Props) {
           </Typography.Text>
         ) : null}
       </Flex>
+      {/* A number field fed text sorts and sums as nothing: said here, before anyone publishes. */}
+      {kind && expected && kind !== 'mixed' && kind !== expected ? (
+        <Typography.Text type="warning">
+          {t('formula.mismatch', { expected: t(`formula.kinds.${expected}`) })}
+        </Typography.Text>
+      ) : null}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('formula.help', { functions: [...FORMULA_FUNCTIONS].join(', ') })}
       </Typography.Text>
