@@ -1,41 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppSpec } from '@trellis/spec';
-import { leadApp } from '../fixtures/lead-app';
-import { HOUR, setup } from '../fixtures/harness';
-import { createPermissionPort } from '../../src/index';
+import { HOUR } from '../fixtures/harness';
+import {
+  asUser as as,
+  label as l,
+  numberAndList,
+  reportSpec,
+  salesRole,
+  setupWithRoles,
+} from '../fixtures/report-roles';
 
-const l = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const spec: AppSpec = {
-  ...leadApp,
-  roles: [
-    {
-      key: 'sales',
-      label: l('销售', 'Sales'),
-      entities: { lead: { create: true, read: 'own', update: 'own', delete: 'own' } },
-    },
+const spec = reportSpec([salesRole], {
+  key: 'mine',
+  label: l('我的', 'Mine'),
+  widgets: [
+    { key: 'count', type: 'metric', title: l('线索', 'Leads'), entity: 'lead' },
+    { key: 'funnel', type: 'funnel', title: l('漏斗', 'Funnel'), entity: 'lead' },
+    { key: 'board', type: 'leaderboard', title: l('排行', 'Board'), entity: 'lead' },
   ],
-  dashboards: [
-    {
-      key: 'mine',
-      label: l('我的', 'Mine'),
-      roles: ['sales'],
-      widgets: [
-        { key: 'count', type: 'metric', title: l('线索', 'Leads'), entity: 'lead' },
-        { key: 'funnel', type: 'funnel', title: l('漏斗', 'Funnel'), entity: 'lead' },
-        { key: 'board', type: 'leaderboard', title: l('排行', 'Board'), entity: 'lead' },
-      ],
-    },
-  ],
-};
-const as = (userId: string) => ({
-  actor: { kind: 'user' as const, userId, role: 'sales' },
-  via: 'ui' as const,
-  locale: 'en' as const,
 });
 const boss = { actor: { kind: 'system' as const }, via: 'system' as const, locale: 'en' as const };
 type Num = { value: number | null; filter?: unknown };
 
-let ctx: Awaited<ReturnType<typeof setup>>;
+let ctx: Awaited<ReturnType<typeof setupWithRoles>>;
 afterEach(() => ctx?.store.close());
 
 /** Amy's numbers on her dashboard, each with the count of the list its filter opens for her. */
@@ -53,17 +39,13 @@ async function amysNumbers(): Promise<[number | null, number][]> {
   const board = await ctx.engine.reports.widget('mine', 'board', {}, amy);
   if (!board.ok) throw new Error(board.error.message);
   nums.push(...board.widget.rows.map((r) => r.values.leads!));
-  for (const n of nums) {
-    const list = await ctx.engine.records.list('lead', { filter: n.filter, count: true }, amy);
-    if (!list.ok) throw new Error(list.error.message);
-    out.push([n.value, list.total!]);
-  }
+  for (const n of nums) out.push(await numberAndList(ctx.engine, n, amy));
   return out;
 }
 
 describe('reports during a handover cooldown', () => {
   it('count the records the list opens: the handed-away lead while it is readable, not after', async () => {
-    ctx = await setup(spec, { permissions: createPermissionPort(spec) });
+    ctx = await setupWithRoles(spec);
     for (const u of ['u-amy', 'u-bob']) await ctx.addUser(u);
     for (const name of ['王小明', '李雷'])
       expect((await ctx.engine.records.create('lead', { name }, as('u-amy'))).ok).toBe(true);

@@ -1,56 +1,38 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppSpec } from '@trellis/spec';
-import { leadApp } from '../fixtures/lead-app';
-import { HOUR, setup } from '../fixtures/harness';
-import { createPermissionPort } from '../../src/index';
+import { HOUR } from '../fixtures/harness';
+import {
+  asUser,
+  label as l,
+  managerRole,
+  numberAndList,
+  reportSpec,
+  salesRole,
+  setupWithRoles,
+} from '../fixtures/report-roles';
 
-const l = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const spec: AppSpec = {
-  ...leadApp,
-  roles: [
+const spec = reportSpec([salesRole, managerRole], {
+  key: 'flow',
+  label: l('流转', 'Flow'),
+  widgets: [
     {
-      key: 'sales',
-      label: l('销售', 'Sales'),
-      entities: { lead: { create: true, read: 'own', update: 'own', delete: 'own' } },
+      key: 'entered',
+      type: 'funnel',
+      basis: 'period',
+      title: l('进入', 'Entered'),
+      entity: 'lead',
     },
-    {
-      key: 'manager',
-      label: l('经理', 'Manager'),
-      entities: { lead: { create: true, read: 'all', update: 'all', delete: 'none' } },
-    },
+    { key: 'dwell', type: 'dwellTime', title: l('停留', 'Dwell'), entity: 'lead' },
   ],
-  dashboards: [
-    {
-      key: 'flow',
-      label: l('流转', 'Flow'),
-      roles: ['sales', 'manager'],
-      widgets: [
-        {
-          key: 'entered',
-          type: 'funnel',
-          basis: 'period',
-          title: l('进入', 'Entered'),
-          entity: 'lead',
-        },
-        { key: 'dwell', type: 'dwellTime', title: l('停留', 'Dwell'), entity: 'lead' },
-      ],
-    },
-  ],
-};
-const as = (userId: string, role = 'sales') => ({
-  actor: { kind: 'user' as const, userId, role },
-  via: 'ui' as const,
-  locale: 'en' as const,
 });
-const amy = as('u-amy');
-const bob = as('u-bob');
-const boss = as('u-boss', 'manager');
+const amy = asUser('u-amy');
+const bob = asUser('u-bob');
+const boss = asUser('u-boss', 'manager');
 /** Two whole UTC days: [2026-01-07, 2026-01-09). */
 const PERIOD = { from: '2026-01-07', to: '2026-01-08', timeZone: 'UTC' };
 const IN = Date.UTC(2026, 0, 7, 10);
 const AFTER = Date.UTC(2026, 0, 10, 9);
 
-let ctx: Awaited<ReturnType<typeof setup>>;
+let ctx: Awaited<ReturnType<typeof setupWithRoles>>;
 afterEach(() => ctx?.store.close());
 
 /**
@@ -94,17 +76,14 @@ async function opened(key: string, column: string, who: typeof amy) {
   if (!r.ok) throw new Error(r.error.message);
   const out: Record<string, [number | null, number]> = {};
   for (const row of r.widget.rows.filter((x) => ['new', 'contacted'].includes(x.key))) {
-    const n = row.values[column]!;
-    const list = await ctx.engine.records.list('lead', { filter: n.filter, count: true }, who);
-    if (!list.ok) throw new Error(list.error.message);
-    out[row.key] = [n.value, list.total!];
+    out[row.key] = await numberAndList(ctx.engine, row.values[column]!, who);
   }
   return out;
 }
 
 describe('a period funnel opens exactly the records that entered each stage in the period', () => {
   it('counts by hand for a manager and each rep, and each step lists as many', async () => {
-    ctx = await setup(spec, { permissions: createPermissionPort(spec) });
+    ctx = await setupWithRoles(spec);
     for (const u of ['u-amy', 'u-bob', 'u-boss']) await ctx.addUser(u);
     await history();
     // [widget number, records its list opens]
@@ -117,7 +96,7 @@ describe('a period funnel opens exactly the records that entered each stage in t
   });
 
   it('refuses a malformed stage test with the filter named, in both languages', async () => {
-    ctx = await setup(spec, { permissions: createPermissionPort(spec) });
+    ctx = await setupWithRoles(spec);
     for (const filter of [{ enteredStage: [7, 0, 1] }, { leftStage: ['new', 'yesterday'] }]) {
       for (const locale of ['zh-CN', 'en'] as const) {
         const r = await ctx.engine.records.list('lead', { filter }, { ...boss, locale });
