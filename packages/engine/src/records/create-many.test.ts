@@ -24,8 +24,8 @@ const INPUTS: Record<string, unknown>[] = [
   { name: '冯十二', email: 'LI@example.com' }, // the second's email, other case
 ];
 
-async function fresh(): Promise<Ctx> {
-  const ctx = await setup();
+async function fresh(extra: Parameters<typeof setup>[1] = {}): Promise<Ctx> {
+  const ctx = await setup(undefined, extra);
   await ctx.store.users.insert(
     { id: 'u-ops', login: 'ops', name: 'ops', passwordHash: null, role: 'admin', status: 'active' },
     0,
@@ -159,5 +159,32 @@ describe('records.createMany', () => {
     expect(res).toBe('the batch is cancelled');
     expect(await many.count('e_lead')).toBe(1);
     expect(await many.count('record_history')).toBe(1);
+  });
+
+  it('takes back only its own transition when the store refuses a row whose id another record holds', async () => {
+    // The next id drawn is forced to an existing record's: the store refuses that row. Its first
+    // transition was written before it; taking it back must leave the existing record's alone.
+    const forced: string[] = [];
+    let n = 0;
+    const ctx = await fresh({ ids: { next: () => forced.shift() ?? `x-${++n}` } });
+    try {
+      const [existing] = await ctx.rows('e_lead');
+      const id = String(existing!.id);
+      const before = await ctx.store.transitions.listFor('lead', id);
+      expect(before).toHaveLength(1);
+      forced.push(id);
+      const res = await ctx.engine.records.createMany(
+        'lead',
+        [{ values: { name: 'A', phone: '13100131000' } }, { values: { name: 'B' } }],
+        opts,
+      );
+      expect(res.map((r) => (r.ok ? r.record.name : r.error.code))).toEqual(['invalid_input', 'B']);
+      expect(await ctx.store.transitions.listFor('lead', id)).toEqual(before);
+      // The existing record's and B's: A's was taken back.
+      expect(await ctx.count('stage_transitions')).toBe(2);
+      expect(await ctx.count('e_lead')).toBe(2);
+    } finally {
+      await ctx.store.close();
+    }
   });
 });

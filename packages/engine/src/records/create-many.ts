@@ -158,9 +158,13 @@ async function write(
   // once with their entered stage (after them, every record's report row was built and then
   // moved again for its transition).
   const transitions: TransitionRow[] = [];
+  /** Each row's first transition id, to take back if the store refuses the row. */
+  const transitionOf = new Map<RecordData, string>();
   for (const { row } of rows) {
     const transition = firstTransition(c, String(row.id), (row.stage as string | null) ?? null);
-    if (transition) transitions.push(transition);
+    if (!transition) continue;
+    transitions.push(transition);
+    transitionOf.set(row, transition.id);
   }
   if (transitions.length > 0) await c.db.transitions.appendMany(transitions);
   const stored = await records(c).insertMany(
@@ -171,12 +175,13 @@ async function write(
   const history: HistoryRow[] = [];
   const owners: OwnerChange[] = [];
   const events: NewOutboxEvent[] = [];
-  const notWritten: string[] = [];
+  const takeBack: string[] = [];
   for (const [k, { index, row }] of rows.entries()) {
     const res = stored[k]!;
     if (!res.ok) {
       out[index] = storeFailure(c, res.error, String(row.id));
-      notWritten.push(String(row.id));
+      const transition = transitionOf.get(row);
+      if (transition) takeBack.push(transition);
       continue;
     }
     const record = res.value;
@@ -185,8 +190,9 @@ async function write(
     events.push(event(c, 'record.created', record.id, { record }, opts.depth ?? 0));
     out[index] = { ok: true, record: visible(c, record) };
   }
-  // A record the store refused (an id taken) keeps no transition.
-  if (notWritten.length > 0) await c.db.transitions.removeFor(entity, notWritten);
+  // A record the store refused (an id taken) keeps no transition: its own are taken back by
+  // their ids — by record id, they would take the transitions of the record holding that id.
+  if (takeBack.length > 0) await c.db.transitions.remove(takeBack);
   if (history.length > 0) await c.db.history.append(history);
   await writeOwnerChanges(c.db, owners);
   if (events.length > 0) await c.db.outbox.appendMany(events);

@@ -40,8 +40,9 @@ export type TransitionRepo = {
   /** A record's stage changes, oldest first. */
   listFor(entity: string, recordId: string): Promise<Required<TransitionRow>[]>;
   /**
-   * Removes the transitions of records that were never written (a bulk create appends the first
-   * transitions before its records and takes back those of records the store refused).
+   * Removes transitions by their own ids: a bulk create appends the first transitions before its
+   * records and takes back those of records the store refused. Not by record id: a row refused
+   * for its id names a record that exists, whose transitions must stay.
    */
-  removeFor(entity: string, recordIds: readonly string[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
 };

@@ -12,7 +12,7 @@ type MethodsOf<T> = {
  */
 export const WRITE_METHODS = {
   history: ['append'],
-  transitions: ['append', 'appendMany'],
+  transitions: ['append', 'appendMany', 'remove'],
   touches: ['append', 'appendMany'],
   activities: ['insert', 'insertMany'],
   tasks: ['insert', 'update'],

@@ -149,12 +149,12 @@ export function transitionRepo(
         dwellMs: fromNumOrNull(r.dwell_ms),
       }));
     },
-    async removeFor(entity, recordIds) {
-      for (let i = 0; i < recordIds.length; i += 500) {
-        const ids = recordIds.slice(i, i + 500);
+    async remove(ids) {
+      for (let i = 0; i < ids.length; i += 500) {
+        const some = ids.slice(i, i + 500);
         await x.run(
-          `DELETE FROM stage_transitions WHERE entity = ? AND record_id IN (${ids.map(() => '?').join(', ')})`,
-          [entity, ...ids],
+          `DELETE FROM stage_transitions WHERE id IN (${some.map(() => '?').join(', ')})`,
+          some,
         );
       }
     },

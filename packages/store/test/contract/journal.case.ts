@@ -129,7 +129,7 @@ export function journalContract(factory: StoreFactory): void {
       ]);
     });
 
-    it('takes back the transitions of records never written, and only theirs', async () => {
+    it('takes back transitions by their own ids, not the other transitions of their records', async () => {
       const first = (id: string, recordId: string, entity = 'lead') => ({
         id,
         entity,
@@ -141,18 +141,23 @@ export function journalContract(factory: StoreFactory): void {
         at: 10,
         dwellMs: null,
       });
+      // t5 is a second first transition of r1 (a refused row that drew r1's id): only it goes.
       await ctx.store.transitions.appendMany([
         first('t1', 'r1'),
         first('t2', 'r2'),
         first('t3', 'r3'),
         first('t4', 'r2', 'deal'),
+        first('t5', 'r1'),
       ]);
-      await ctx.store.transitions.removeFor('lead', ['r2', 'r3']);
-      expect(await ctx.store.transitions.listFor('lead', 'r1')).toHaveLength(1);
-      expect(await ctx.store.transitions.listFor('lead', 'r2')).toEqual([]);
-      expect(await ctx.store.transitions.listFor('lead', 'r3')).toEqual([]);
-      expect(await ctx.store.transitions.listFor('deal', 'r2')).toHaveLength(1);
-      await ctx.store.transitions.removeFor('lead', []);
+      await ctx.store.transitions.remove(['t2', 't3', 't5']);
+      const ids = async (entity: string, recordId: string) =>
+        (await ctx.store.transitions.listFor(entity, recordId)).map((t) => t.id);
+      expect(await ids('lead', 'r1')).toEqual(['t1']);
+      expect(await ids('lead', 'r2')).toEqual([]);
+      expect(await ids('lead', 'r3')).toEqual([]);
+      expect(await ids('deal', 'r2')).toEqual(['t4']);
+      await ctx.store.transitions.remove([]);
+      expect(await ids('lead', 'r1')).toEqual(['t1']);
     });
 
     it('records touches and handovers per record', async () => {

@@ -367,7 +367,11 @@ export function reportsContract(factory: StoreFactory): void {
         }
         await tx.transitions.appendMany(batch);
         // A record whose transitions are taken back (an import's refused row) counts no move.
-        await tx.transitions.removeFor('lead', [extra[1]!.id, extra[2]!.id]);
+        const takenBack = [
+          ...(await tx.transitions.listFor('lead', extra[1]!.id)),
+          ...(await tx.transitions.listFor('lead', extra[2]!.id)),
+        ];
+        await tx.transitions.remove(takenBack.map((t) => t.id));
       });
       await ok(ctx.store.records(ctx.spec).softDelete('lead', extra[3]!.id));
       const live = [...leads, ...extra.slice(4), extra[0]!];
