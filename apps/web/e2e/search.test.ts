@@ -88,9 +88,24 @@ describe('search: the list box and the global search', () => {
       const global = page.getByLabel('Global search');
       await global.fill('zzqx-nobody');
       await page.getByText('No matches').waitFor();
+      // From here to the hits the list stays open: it once closed while the next answer was
+      // on its way (no hits, nothing to say) and opened again, and a tap in that motion missed.
+      await page.evaluate(() => {
+        const w = window as unknown as { searchListClosed?: boolean };
+        w.searchListClosed = false;
+        new MutationObserver(() => {
+          if (document.querySelector('.ant-select-dropdown-hidden, .ant-slide-up-leave'))
+            w.searchListClosed = true;
+        }).observe(document.body, { subtree: true, childList: true, attributeFilter: ['class'] });
+      });
       await global.fill(name);
       const hit = page.locator('.trellis-search-hit', { hasText: name }).first();
       await hit.waitFor();
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { searchListClosed: boolean }).searchListClosed,
+        ),
+      ).toBe(false);
       await shot(page, 'global-search-en-phone', { fullPage: false });
       await hit.click();
       await page.waitForURL(/\/records\/lead\/[^/]+$/);

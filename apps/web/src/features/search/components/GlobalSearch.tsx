@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPhone } from '@trellis/rules';
 import { useNavigate } from 'react-router';
 import { request } from '../../../lib/api/client';
+import { errorText } from '../../../lib/api/error-text';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { recordKeys } from '../../../lib/records/keys';
 import { titleOf } from '../../../lib/records/spec-helpers';
@@ -21,7 +22,8 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
   const spec = useLiveSpec();
   const label = useLabel();
   const [text, setText] = useState('');
-  const q = useDeferredValue(text.trim());
+  const typed = text.trim();
+  const q = useDeferredValue(typed);
   const found = useQuery({
     queryKey: recordKeys.search(q),
     queryFn: () => request<Results>('GET', `/api/v1/search?q=${encodeURIComponent(q)}`),
@@ -51,6 +53,16 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
       })),
     };
   });
+  // What the open list says while it has no hits. Never nothing while text is typed: with no
+  // options and no content the popup closes, and it opened again (a new motion) as the hits
+  // came, so between "No matches" and the next answer's hits it flickered shut — and a tap
+  // in that motion could miss. "No matches" only for an answer to exactly what is typed.
+  const emptyText = () => {
+    if (!typed) return null;
+    if (typed !== q || found.isPending) return t('search.searching');
+    if (found.isError) return errorText(found.error, t);
+    return t('search.none');
+  };
   return (
     <AutoComplete
       value={text}
@@ -60,7 +72,7 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
         setText('');
         navigate(path);
       }}
-      notFoundContent={q && found.isFetched ? t('search.none') : null}
+      notFoundContent={emptyText()}
       style={{ width: compact ? '100%' : 360, maxWidth: '100%' }}
       popupMatchSelectWidth={compact ? true : 360}
     >
