@@ -27,6 +27,13 @@ async function listTotal(page: Page): Promise<number> {
   return Number(/\d+/.exec((await text.textContent()) ?? '')![0]);
 }
 
+/** What the list's view picker shows as picked. */
+async function viewPicked(page: Page): Promise<string> {
+  // The first select of the list's toolbar; its text is the picked option's label.
+  const picker = page.locator('.trellis-toolbar .ant-select').first();
+  return (await picker.innerText()).trim();
+}
+
 describe("the manager's dashboards", () => {
   it('zh-CN: the funnel renders, clicking the trial stage lists exactly its records; phone width', async () => {
     const browser = await openBrowser('zh-CN');
@@ -48,6 +55,8 @@ describe("the manager's dashboards", () => {
       await page.waitForURL(/\/records\/lead\?.*filter=/);
       await page.getByText(/来自仪表盘/).waitFor();
       expect(await listTotal(page)).toBe(count);
+      // The view picker names the entity's whole list, not its key "@lead".
+      expect(await viewPicked(page)).toBe('全部线索');
       await shot(page, 'dashboard-trial-list-zh-CN-desktop');
 
       // The owner filter: the numbers narrow to one rep, the URL carries the filter (a reload
@@ -112,6 +121,12 @@ describe("the manager's dashboards", () => {
       await page.goto(`${server.url}/dashboards/sales-funnel`);
       await dashboardReady(page, ['openLeads', 'funnel', 'newPerWeek']);
       await shot(page, 'dashboard-en-desktop');
+      // A funnel number opens its records under the entity's whole list, named in English.
+      await page.locator('.trellis-widget[data-widget="funnel"] tr a').first().click();
+      await page.waitForURL(/\/records\/lead\?.*filter=/);
+      await page.getByText(/From the dashboard/).waitFor();
+      expect(await viewPicked(page)).toBe('All Leads');
+      await shot(page, 'dashboard-funnel-list-en-desktop');
       const phone = await newPage(browser, PHONE);
       await phone.goto(`${server.url}/dashboards/sales-funnel`);
       await dashboardReady(phone, ['openLeads', 'funnel']);

@@ -156,7 +156,18 @@ function EntityList({ entityKey }: { entityKey: string }) {
               value: v.key,
               label: v.kind === 'saved' ? `★ ${label(v.label)}` : label(v.label),
             })),
-            ...(lists.length === 0 ? [{ value: `@${entityKey}`, label: t('views.all') }] : []),
+            // The entity's whole list (no view of the spec's, or a dashboard's number opened
+            // on it): named by the entity, never by its key "@lead".
+            ...(lists.length === 0 || viewKey === `@${entityKey}`
+              ? [
+                  {
+                    value: `@${entityKey}`,
+                    label: t('views.all', {
+                      entity: label(entity.pluralLabel ?? entity.label, entity.key),
+                    }),
+                  },
+                ]
+              : []),
           ]}
         />
         <Input.Search
