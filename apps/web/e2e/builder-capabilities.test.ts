@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP } from './harness/browser';
+import { shot, signIn } from './harness/browser';
+import type { Page } from 'playwright-core';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { formItem as item, publishDraft } from './harness/builder-steps';
 import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -31,75 +33,71 @@ afterAll(async () => {
 const RAW = { '==': [{ var: 'wechatId' }, { var: 'phone' }] };
 const CONDITION = { or: [{ '==': [{ var: 'course' }, 'python'] }, RAW] };
 
-async function admin(locale: 'en' | 'zh-CN') {
-  const browser = await openBrowser(locale);
-  const page = await newPage(browser, DESKTOP);
+/** Signs in as the admin and throws away any draft an earlier (failed) run left. */
+async function asAdmin(page: Page) {
   const who = server.login('admin');
   await signIn(page, server.url, who.login, who.password);
   await discardDraft(page);
-  return { browser, page };
 }
 
 describe('the builder keeps what it cannot show', () => {
   it('reads a condition with an unknown part back as a rule and JSON, and edits the rule without losing the JSON', async () => {
-    const { browser, page } = await admin('en');
-    try {
-      // A hand-written condition, as the JSON tab or a template author would leave it.
-      const saved0 = await page.evaluate(async (condition) => {
-        const live = (await (await fetch('/api/v1/spec')).json()) as { spec: Spec };
-        const form = live.spec.forms.find((f) => f.key === 'lead-edit')!;
-        for (const section of form.sections)
-          section.fields = section.fields.map((p) =>
-            (typeof p === 'string' ? p : p.field) === 'wechatId'
-              ? { ...(typeof p === 'string' ? {} : p), field: 'wechatId', visibleIf: condition }
-              : p,
-          );
-        const res = await fetch('/api/v1/spec/draft', {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json', 'if-match': '"0"' },
-          body: JSON.stringify(live.spec),
-        });
-        return res.status;
-      }, CONDITION);
-      expect(saved0).toBe(200);
+    await inBuilderBrowser(
+      'builder-raw-condition',
+      { locale: 'en', cleanUp: discardDraft },
+      async (page) => {
+        await asAdmin(page);
+        // A hand-written condition, as the JSON tab or a template author would leave it.
+        const saved0 = await page.evaluate(async (condition) => {
+          const live = (await (await fetch('/api/v1/spec')).json()) as { spec: Spec };
+          const form = live.spec.forms.find((f) => f.key === 'lead-edit')!;
+          for (const section of form.sections)
+            section.fields = section.fields.map((p) =>
+              (typeof p === 'string' ? p : p.field) === 'wechatId'
+                ? { ...(typeof p === 'string' ? {} : p), field: 'wechatId', visibleIf: condition }
+                : p,
+            );
+          const res = await fetch('/api/v1/spec/draft', {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', 'if-match': '"0"' },
+            body: JSON.stringify(live.spec),
+          });
+          return res.status;
+        }, CONDITION);
+        expect(saved0).toBe(200);
 
-      await page.goto(`${server.url}/builder/forms/lead-edit`);
-      await page.getByRole('button', { name: /WeChat ID$/ }).click();
-      const shown = item(page.getByRole('dialog'), 'Shown when');
-      const raw = shown.getByLabel('Advanced condition (JSON, kept as written)');
-      expect(JSON.parse(await raw.inputValue())).toEqual(RAW);
-      await shown.getByText('Python programming').waitFor();
-      await shot(page, 'builder-raw-condition-en-desktop');
+        await page.goto(`${server.url}/builder/forms/lead-edit`);
+        await page.getByRole('button', { name: /WeChat ID$/ }).click();
+        const shown = item(page.getByRole('dialog'), 'Shown when');
+        const raw = shown.getByLabel('Advanced condition (JSON, kept as written)');
+        expect(JSON.parse(await raw.inputValue())).toEqual(RAW);
+        await shown.getByText('Python programming').waitFor();
+        await shot(page, 'builder-raw-condition-en-desktop');
 
-      // The rule is changed with the pickers; the JSON part is written back unchanged.
-      await choose(page, shown.getByLabel('Value'), 'UI design');
-      await draftSaved(page);
-      const placed = (await draftSpec<Spec>(page))!.forms
-        .find((f) => f.key === 'lead-edit')!
-        .sections.flatMap((s) => s.fields)
-        .find((p) => typeof p !== 'string' && p.field === 'wechatId') as { visibleIf: unknown };
-      expect(placed.visibleIf).toEqual({ or: [{ '==': [{ var: 'course' }, 'uiDesign'] }, RAW] });
-      expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-raw-condition-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await discardDraft(page).catch(() => undefined);
-      await browser.closeAll();
-    }
+        // The rule is changed with the pickers; the JSON part is written back unchanged.
+        await choose(page, shown.getByLabel('Value'), 'UI design');
+        await draftSaved(page);
+        const placed = (await draftSpec<Spec>(page))!.forms
+          .find((f) => f.key === 'lead-edit')!
+          .sections.flatMap((s) => s.fields)
+          .find((p) => typeof p !== 'string' && p.field === 'wechatId') as { visibleIf: unknown };
+        expect(placed.visibleIf).toEqual({ or: [{ '==': [{ var: 'course' }, 'uiDesign'] }, RAW] });
+        expect(page.pageErrors).toEqual([]);
+      },
+    );
   }, 240_000);
 });
 
 describe('the JSON tab', () => {
   it('opens the whole spec in Monaco served by Trellis itself, never from a CDN', async () => {
-    const { browser, page } = await admin('zh-CN');
-    const elsewhere: string[] = [];
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
-        elsewhere.push(url);
-    });
-    try {
+    await inBuilderBrowser('builder-json-zh-CN', { locale: 'zh-CN' }, async (page) => {
+      await asAdmin(page);
+      const elsewhere: string[] = [];
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
+          elsewhere.push(url);
+      });
       await page.goto(`${server.url}/builder/json`);
       const editor = page.locator('.monaco-editor');
       await editor.waitFor({ timeout: 60_000 });
@@ -107,21 +105,19 @@ describe('the JSON tab', () => {
       await shot(page, 'builder-json-zh-CN-desktop');
       expect(elsewhere).toEqual([]);
       expect(page.pageErrors).toEqual([]);
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 180_000);
 });
 
 describe('quick replies, webhook sources and version history', () => {
   it('adds a quick reply and a webhook source with a mapping, publishes, then restores the version before', async () => {
-    const { browser, page } = await admin('en');
-    // Names of this attempt: a retry in CI runs on the versions the failed attempt published,
-    // and must not take that attempt's reply and source for its own.
-    const n = Date.now() % 100_000;
-    const reply_ = { zh: `课程介绍${n}`, en: `Course list ${n}` };
-    const source_ = { zh: `小程序${n}`, en: `Mini program ${n}` };
-    try {
+    await inBuilderBrowser('builder-capabilities', { locale: 'en' }, async (page) => {
+      await asAdmin(page);
+      // Names of this attempt: a retry in CI runs on the versions the failed attempt published,
+      // and must not take that attempt's reply and source for its own.
+      const n = Date.now() % 100_000;
+      const reply_ = { zh: `课程介绍${n}`, en: `Course list ${n}` };
+      const source_ = { zh: `小程序${n}`, en: `Mini program ${n}` };
       await page.goto(`${server.url}/builder/activities`);
       await page.getByRole('button', { name: 'New reply' }).click();
       // Replies are the cards with a text; a new one is added last.
@@ -226,11 +222,6 @@ describe('quick replies, webhook sources and version history', () => {
       expect(after.webhookSources?.some((s) => s.label.en === source_.en)).toBe(false);
       expect(after.quickReplies?.some((r) => r.label.en === reply_.en)).toBe(false);
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-capabilities-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 });

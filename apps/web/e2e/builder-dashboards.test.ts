@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { shot, PHONE } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -20,9 +21,7 @@ let dashboardKey = '';
 
 describe('the dashboards editor', () => {
   it('adds a breakdown by course to a new dashboard, previews it, publishes and opens it', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-dashboard', { locale: 'en' }, async (page) => {
       await openBuilder(page, server, 'dashboards');
       await page.getByRole('button', { name: 'Add to Dashboards' }).click();
       const modal = page.getByRole('dialog');
@@ -101,19 +100,12 @@ describe('the dashboards editor', () => {
       await widget.locator('canvas, .ant-table, .ant-empty').first().waitFor();
       await shot(page, 'builder-dashboard-published-en-phone');
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-dashboard-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 
   it('shows the published dashboard in its editor in zh-CN, at desktop and phone width', async () => {
     expect(dashboardKey).not.toBe('');
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-dashboard-zh-CN', { locale: 'zh-CN' }, async (page) => {
       await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/dashboards/${dashboardKey}`);
       const card = page.locator('.ant-card-small', { hasText: '意向课程分布' });
@@ -130,11 +122,6 @@ describe('the dashboards editor', () => {
       await card.getByLabel('标题 (中文)').waitFor();
       await shot(page, 'builder-dashboard-editor-zh-CN-phone');
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-dashboard-zh-CN-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 180_000);
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { FIELD_TYPES } from '@trellis/spec';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { shot, DESKTOP, PHONE } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { fieldSteps, openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -240,9 +241,7 @@ describe('every field type, from the builder to a record', () => {
   it('builds a field of each type with its settings, puts them on the create form and publishes (zh-CN)', async () => {
     // Each type the spec has is built here: a new type fails this until it is added.
     expect(FIELDS.map((f) => f.type)).toEqual([...FIELD_TYPES]);
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-field-types', { locale: 'zh-CN' }, async (page) => {
       await openBuilder(page, server, 'entities');
       await page.getByRole('button', { name: '添加到“实体”' }).click();
       const modal = page.getByRole('dialog');
@@ -333,19 +332,12 @@ describe('every field type, from the builder to a record', () => {
       await publishDraft(page, 'zh-CN');
       expect(page.pageErrors).toEqual([]);
       published = true;
-    } catch (e) {
-      await shot(page, 'builder-field-types-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 600_000);
 
   it('a rep fills each widget as a person does; the record reads back as typed (zh-CN)', async () => {
     expect(published).toBe(true);
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-field-types-rep', { locale: 'zh-CN' }, async (page) => {
       await signInAs(page, server, 'sales');
       const get = <T>(path: string) =>
         page.evaluate(async (p) => (await (await fetch(p)).json()) as unknown, path) as Promise<T>;
@@ -515,11 +507,6 @@ describe('every field type, from the builder to a record', () => {
       });
       await page.getByRole('heading', { name: '周末试听 · 小王' }).waitFor();
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-field-types-rep-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, DESKTOP } from './harness/browser';
+import { shot } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { fieldSteps, openBuilder, publishDraft } from './harness/builder-steps';
 import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -85,9 +86,7 @@ const create = (page: Page, entity: string, values: Record<string, unknown>) =>
 
 describe('entities and fields', () => {
   it('builds an entity with a phone that dedups and a relation to leads, reorders fields and options by keyboard and drag, publishes (en)', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-fields', { locale: 'en' }, async (page) => {
       await openBuilder(page, server, 'entities');
       await page.getByRole('button', { name: 'Add to Entities' }).click();
       const modal = page.getByRole('dialog');
@@ -254,114 +253,107 @@ describe('entities and fields', () => {
       expect(wrong.status).toBe(422);
       expect(JSON.stringify(wrong.body)).toContain('referredLead');
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-fields-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 400_000);
 
   it('archives a published field: it leaves the form, its values come back with the version before (zh-CN)', async () => {
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    try {
-      await openBuilder(page, server, 'entities/lead');
-      // A lead with an education level (学历), as the demo has many.
-      const before = await page.evaluate(async () => {
-        const list = (await (await fetch('/api/v1/records/lead?limit=200')).json()) as {
-          items: Record<string, unknown>[];
-        };
-        const lead = list.items.find((r) => typeof r['education'] === 'string')!;
-        return { id: String(lead['id']), education: String(lead['education']) };
-      });
+    await inBuilderBrowser(
+      'builder-fields-archive',
+      { locale: 'zh-CN', cleanUp: discardDraft },
+      async (page) => {
+        await openBuilder(page, server, 'entities/lead');
+        // A lead with an education level (学历), as the demo has many.
+        const before = await page.evaluate(async () => {
+          const list = (await (await fetch('/api/v1/records/lead?limit=200')).json()) as {
+            items: Record<string, unknown>[];
+          };
+          const lead = list.items.find((r) => typeof r['education'] === 'string')!;
+          return { id: String(lead['id']), education: String(lead['education']) };
+        });
 
-      await page.getByRole('button', { name: '学历', exact: true }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /删除字段/ })
-        .click();
-      const confirm = page.locator('.ant-modal-confirm');
-      await confirm.getByText('发布时它的值会被归档，恢复该字段时可找回。').waitFor();
-      await confirm.getByRole('button', { name: /^删\s?除$/ }).click();
-      await draftSaved(page);
-      expect(
-        (await draftSpec<Spec>(page))!.entities[0]!.fields.some((f) => f.key === 'education'),
-      ).toBe(false);
+        await page.getByRole('button', { name: '学历', exact: true }).click();
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: /删除字段/ })
+          .click();
+        const confirm = page.locator('.ant-modal-confirm');
+        await confirm.getByText('发布时它的值会被归档，恢复该字段时可找回。').waitFor();
+        await confirm.getByRole('button', { name: /^删\s?除$/ }).click();
+        await draftSaved(page);
+        expect(
+          (await draftSpec<Spec>(page))!.entities[0]!.fields.some((f) => f.key === 'education'),
+        ).toBe(false);
 
-      // The lead form still places it: the problem list says so and leads there.
-      await page.getByText(/^\d+ 个问题$/).waitFor({ timeout: 30_000 });
-      await page.getByRole('button', { name: '问题', exact: true }).click();
-      await page.getByRole('button', { name: '查看' }).first().click();
-      await page.waitForURL(/\/builder\/forms/);
-      await page.getByRole('button', { name: /education$/ }).click();
-      await page.getByRole('button', { name: '移出表单' }).click();
-      await draftSaved(page);
-      const form = (await draftSpec<Spec>(page))!.forms.find((f) => f.key === 'lead-edit')!;
-      expect(
-        form.sections
-          .flatMap((s) => s.fields)
-          .some((p) => (typeof p === 'string' ? p : p.field) === 'education'),
-      ).toBe(false);
+        // The lead form still places it: the problem list says so and leads there.
+        await page.getByText(/^\d+ 个问题$/).waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: '问题', exact: true }).click();
+        await page.getByRole('button', { name: '查看' }).first().click();
+        await page.waitForURL(/\/builder\/forms/);
+        await page.getByRole('button', { name: /education$/ }).click();
+        await page.getByRole('button', { name: '移出表单' }).click();
+        await draftSaved(page);
+        const form = (await draftSpec<Spec>(page))!.forms.find((f) => f.key === 'lead-edit')!;
+        expect(
+          form.sections
+            .flatMap((s) => s.fields)
+            .some((p) => (typeof p === 'string' ? p : p.field) === 'education'),
+        ).toBe(false);
 
-      // Publishing says how many values are archived and asks for an explicit "I understand".
-      await page.getByRole('button', { name: '发布…' }).click();
-      const publish = page.getByRole('dialog');
-      await publish
-        .getByText(/“学历”的 \d+ 个值/)
-        .first()
-        .waitFor();
-      const go = publish.getByRole('button', { name: /^发\s?布$/ });
-      expect(await go.isDisabled()).toBe(true);
-      await shot(page, 'builder-fields-archive-plan-zh-CN-desktop');
-      await publish.getByText(/^我已了解/).click();
-      await go.click();
-      const published = Number(/\d+/.exec(await page.getByText(/已发布版本 \d+/).innerText())![0]);
+        // Publishing says how many values are archived and asks for an explicit "I understand".
+        await page.getByRole('button', { name: '发布…' }).click();
+        const publish = page.getByRole('dialog');
+        await publish
+          .getByText(/“学历”的 \d+ 个值/)
+          .first()
+          .waitFor();
+        const go = publish.getByRole('button', { name: /^发\s?布$/ });
+        expect(await go.isDisabled()).toBe(true);
+        await shot(page, 'builder-fields-archive-plan-zh-CN-desktop');
+        await publish.getByText(/^我已了解/).click();
+        await go.click();
+        const published = Number(
+          /\d+/.exec(await page.getByText(/已发布版本 \d+/).innerText())![0],
+        );
 
-      // The record page's form no longer has it; the record no longer carries it.
-      await page.goto(`${server.url}/records/lead/${before.id}`);
-      await page.getByText('手机号').first().waitFor();
-      expect(await page.getByText('学历', { exact: true }).count()).toBe(0);
-      const gone = await page.evaluate(
-        async (id) =>
-          ((await (await fetch(`/api/v1/records/lead/${id}`)).json()) as Record<string, unknown>)[
-            'education'
-          ],
-        before.id,
-      );
-      expect(gone).toBeUndefined();
+        // The record page's form no longer has it; the record no longer carries it.
+        await page.goto(`${server.url}/records/lead/${before.id}`);
+        await page.getByText('手机号').first().waitFor();
+        expect(await page.getByText('学历', { exact: true }).count()).toBe(0);
+        const gone = await page.evaluate(
+          async (id) =>
+            ((await (await fetch(`/api/v1/records/lead/${id}`)).json()) as Record<string, unknown>)[
+              'education'
+            ],
+          before.id,
+        );
+        expect(gone).toBeUndefined();
 
-      // Restoring the version before brings the field and this lead's value back.
-      await page.goto(`${server.url}/builder/history`);
-      await page
-        .getByRole('row')
-        .filter({ has: page.getByRole('cell', { name: `v${published - 1}`, exact: true }) })
-        .getByRole('button', { name: '恢复…' })
-        .click();
-      const restore = page.getByRole('dialog');
-      await restore.getByRole('button', { name: `恢复版本 ${published - 1}` }).click();
-      await restore.waitFor({ state: 'hidden' });
-      await expect
-        .poll(() =>
-          page.evaluate(
-            async (id) =>
-              (
-                (await (await fetch(`/api/v1/records/lead/${id}`)).json()) as Record<
-                  string,
-                  unknown
-                >
-              )['education'],
-            before.id,
-          ),
-        )
-        .toBe(before.education);
-      expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-fields-archive-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await discardDraft(page).catch(() => undefined);
-      await browser.closeAll();
-    }
+        // Restoring the version before brings the field and this lead's value back.
+        await page.goto(`${server.url}/builder/history`);
+        await page
+          .getByRole('row')
+          .filter({ has: page.getByRole('cell', { name: `v${published - 1}`, exact: true }) })
+          .getByRole('button', { name: '恢复…' })
+          .click();
+        const restore = page.getByRole('dialog');
+        await restore.getByRole('button', { name: `恢复版本 ${published - 1}` }).click();
+        await restore.waitFor({ state: 'hidden' });
+        await expect
+          .poll(() =>
+            page.evaluate(
+              async (id) =>
+                (
+                  (await (await fetch(`/api/v1/records/lead/${id}`)).json()) as Record<
+                    string,
+                    unknown
+                  >
+                )['education'],
+              before.id,
+            ),
+          )
+          .toBe(before.education);
+        expect(page.pageErrors).toEqual([]);
+      },
+    );
   }, 400_000);
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { shot, signIn, DESKTOP, PHONE, shotAtBothWidths } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { fieldSteps, formItem as item, publishDraft } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -78,10 +79,8 @@ const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
 
 describe('an operations person builds a course enrollment CRM from an empty workspace', () => {
   it('builds entity, fields, a conditional field, a public form, a gated pipeline, a team, a role and a round-robin automation; publishes seeing the plan (en)', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, DESKTOP);
-    const draft = async () => (await draftSpec<Spec>(page))!;
-    try {
+    await inBuilderBrowser('builder-blank', { locale: 'en' }, async (page) => {
+      const draft = async () => (await draftSpec<Spec>(page))!;
       await signIn(page, server.url, OPS.login, OPS.password);
       // A run retried after a failure starts from the empty workspace again, not from its draft.
       expect([204, 404]).toContain((await api(page, 'DELETE', '/api/v1/spec/draft')).status);
@@ -359,19 +358,12 @@ describe('an operations person builds a course enrollment CRM from an empty work
       // The member's role reads as its name, not its key.
       await card.getByText('Admissions advisor', { exact: true }).waitFor();
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-blank-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 400_000);
 
   it('a prospect fills the public form; the rep gets the enrollment and its task, and meets the gate of the last stage (en)', async () => {
     expect(built.slug).not.toBe('');
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, PHONE);
-    try {
+    await inBuilderBrowser('builder-blank-rep', { locale: 'en', viewport: PHONE }, async (page) => {
       // The prospect, on a phone, signed in nowhere: the invoice title appears when asked for.
       await page.goto(`${server.url}/f/${built.slug}`);
       const name = `Chen ${Date.now() % 100000}`;
@@ -450,29 +442,13 @@ describe('an operations person builds a course enrollment CRM from an empty work
       );
       expect(stored.body).toMatchObject({ stage: 'won', startDate: '2027-03-06' });
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-blank-rep-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 
   it('shows each screen it built in zh-CN, at desktop and phone width', async () => {
     expect(built.automation).not.toBe('');
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    const both = async (name: string) => {
-      for (const [size, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        await shot(page, `builder-blank-${name}-zh-CN-${size}`);
-      }
-      await page.setViewportSize(DESKTOP);
-    };
-    try {
+    await inBuilderBrowser('builder-blank-zh-CN', { locale: 'zh-CN' }, async (page) => {
+      const both = (name: string) => shotAtBothWidths(page, `builder-blank-${name}-zh-CN`);
       await signIn(page, server.url, OPS.login, OPS.password);
       await page.goto(`${server.url}/builder/entities/${ENTITY}`);
       await page.getByRole('button', { name: '发票抬头', exact: true }).waitFor();
@@ -500,11 +476,6 @@ describe('an operations person builds a course enrollment CRM from an empty work
       await page.getByText('新报名轮流分配').first().waitFor();
       await both('automation');
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-blank-zh-CN-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 });

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { shot, PHONE } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -49,9 +50,7 @@ async function generateSecret(page: Page, card: Locator): Promise<string> {
 
 describe('webhook sources: proof of sender, mapping, live health', () => {
   it('builds an HMAC source, publishes it, generates its secret and shows refused and accepted deliveries (zh-CN)', async () => {
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-intake', { locale: 'zh-CN' }, async (page) => {
       await openBuilder(page, server, 'intake');
       await page.getByRole('button', { name: '添加来源' }).click();
       const card = page
@@ -122,18 +121,11 @@ describe('webhook sources: proof of sender, mapping, live health', () => {
       await health.scrollIntoViewIfNeeded();
       await shot(page, 'builder-intake-health-zh-CN-desktop');
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-intake-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 
   it('gives the token source a token, refuses a wrong one and marks the source failing (en phone)', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, PHONE);
-    try {
+    await inBuilderBrowser('builder-intake-en', { locale: 'en', viewport: PHONE }, async (page) => {
       await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/intake`);
       // On a phone the sources are folded to their names: a tap opens one.
@@ -172,11 +164,6 @@ describe('webhook sources: proof of sender, mapping, live health', () => {
       await card.scrollIntoViewIfNeeded();
       await shot(page, 'builder-intake-health-en-phone', { fullPage: false });
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-intake-en-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 240_000);
 });

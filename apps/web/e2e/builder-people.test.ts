@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { discardDraft, draftSpec, draftSaved } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
@@ -35,9 +36,7 @@ const users = (page: Page) =>
 
 describe('teams, members and supervisors; activity types', () => {
   it('adds a team under Sales, one named only in Chinese and an activity type, publishes, then staffs the team with a supervisor (zh-CN)', async () => {
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-people', { locale: 'zh-CN' }, async (page) => {
       const who = server.login('admin');
       await signIn(page, server.url, who.login, who.password);
       await discardDraft(page);
@@ -202,11 +201,6 @@ describe('teams, members and supervisors; activity types', () => {
       expect(await log('no-such-type')).toBeGreaterThanOrEqual(400);
       expect(await log('no-such-type')).toBeLessThan(500);
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-people-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 400_000);
 });

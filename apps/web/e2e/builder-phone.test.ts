@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { shot, PHONE } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
+import { signInAs } from './harness/builder-steps';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -33,11 +35,8 @@ const longest = (names: string[]) => names.reduce((a, b) => (b.length > a.length
 // pushed the automation picked a few screens down the page.
 describe('a builder list and its editor at phone width', () => {
   it('shows the list, then the picked automation at the top with a way back (en phone)', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, PHONE);
-    try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
+    await inBuilderBrowser('builder-phone', { locale: 'en', viewport: PHONE }, async (page) => {
+      await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/automations`);
       const names = await page.evaluate(async () => {
         const live = (await (await fetch('/api/v1/spec')).json()) as {
@@ -88,20 +87,12 @@ describe('a builder list and its editor at phone width', () => {
       await page.goBack();
       await page.getByRole('tab', { name: 'Test on a record' }).waitFor();
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-phone-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 180_000);
 
   it('keeps the list beside the editor on a desktop, and opens an entity from its list on a zh-CN phone', async () => {
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    try {
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
+    await inBuilderBrowser('builder-phone-zh-CN', { locale: 'zh-CN' }, async (page) => {
+      await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/automations`);
       // Desktop: the list and the first automation's editor side by side, no back button.
       const list = page.getByRole('menu', { name: '自动化' });
@@ -136,11 +127,6 @@ describe('a builder list and its editor at phone width', () => {
       await page.getByRole('button', { name: '返回实体' }).click();
       await entities.getByRole('menuitem', { name: '线索' }).waitFor();
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-phone-zh-CN-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 180_000);
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { shot, shotAtBothWidths } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { formItem as item, openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -37,10 +38,8 @@ const api = <T>(page: Page, path: string) =>
 
 describe('pipeline and assignment rules set in the builder', () => {
   it('adds a loss reason and an entry condition, gives shares and a cap, reads the rules back; a rep meets them (en)', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, DESKTOP);
-    const draft = async () => (await draftSpec<Spec>(page))!;
-    try {
+    await inBuilderBrowser('builder-rules', { locale: 'en' }, async (page) => {
+      const draft = async () => (await draftSpec<Spec>(page))!;
       // 1. A new loss reason, in the pipeline's settings.
       await openBuilder(page, server, 'pipelines/lead-sales');
       await page.getByRole('tab', { name: 'Settings' }).click();
@@ -185,28 +184,12 @@ describe('pipeline and assignment rules set in the builder', () => {
       );
       expect(stored).toMatchObject({ stage: 'lost', lossReason: 'movedAway' });
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-rules-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 400_000);
 
   it('shows the same screens in zh-CN, at desktop and phone width', async () => {
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    const both = async (name: string) => {
-      for (const [size, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        await shot(page, `builder-rules-${name}-zh-CN-${size}`);
-      }
-      await page.setViewportSize(DESKTOP);
-    };
-    try {
+    await inBuilderBrowser('builder-rules-zh-CN', { locale: 'zh-CN' }, async (page) => {
+      const both = (name: string) => shotAtBothWidths(page, `builder-rules-${name}-zh-CN`);
       await signInAs(page, server, 'admin');
       await page.goto(`${server.url}/builder/pipelines/lead-sales`);
       await page.getByRole('tab', { name: '设置' }).click();
@@ -223,11 +206,6 @@ describe('pipeline and assignment rules set in the builder', () => {
       await page.getByText('杭州组').first().waitFor();
       await both('city-rules');
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-rules-zh-CN-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 });

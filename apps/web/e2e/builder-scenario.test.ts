@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { choose, pickFirst } from './harness/antd';
-import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { shot, DESKTOP, PHONE, shotAtBothWidths } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import {
   fieldSteps,
   formItem as item,
@@ -51,9 +52,7 @@ let automationKey = '';
 
 describe('an operations person builds a referral channel without JSON', () => {
   it('adds a choice field, shows it on a condition, gates a new stage on it, tries an automation, publishes; a rep meets all of it', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-scenario', { locale: 'en' }, async (page) => {
       const draft = async () => (await draftSpec<DraftSpec>(page))!;
       // 1. A choice field with its names and options in both languages.
       await openBuilder(page, server, 'entities/lead');
@@ -233,31 +232,15 @@ describe('an operations person builds a referral channel without JSON', () => {
         .getByText('Consultation')
         .waitFor();
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-scenario-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 400_000);
 
   it('shows the same screens in zh-CN, at desktop and phone width, read back from what was published', async () => {
     expect(automationKey).not.toBe('');
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, DESKTOP);
-    // A drawer is shot as the viewport shows it, scrolled to `focus` (what the screen is about).
-    const both = async (name: string, focus?: Locator) => {
-      for (const [size, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        await focus?.scrollIntoViewIfNeeded();
-        await shot(page, `builder-scenario-${name}-zh-CN-${size}`, { fullPage: !focus });
-      }
-      await page.setViewportSize(DESKTOP);
-    };
-    try {
+    await inBuilderBrowser('builder-scenario-zh-CN', { locale: 'zh-CN' }, async (page) => {
+      // A drawer is shot as the viewport shows it, scrolled to `focus` (what the screen is about).
+      const both = (name: string, focus?: Locator) =>
+        shotAtBothWidths(page, `builder-scenario-${name}-zh-CN`, focus);
       await signInAs(page, server, 'admin');
 
       // The field, its options named in both languages.
@@ -317,11 +300,6 @@ describe('an operations person builds a referral channel without JSON', () => {
       await page.getByLabel('记录', { exact: true }).waitFor();
       await both('test');
       expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-scenario-zh-CN-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 300_000);
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
-import { newPage, openBrowser, shot, DESKTOP, PHONE } from './harness/browser';
+import { shot, PHONE } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
 import { formItem as item, openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
@@ -40,9 +41,7 @@ const moveToTrial = (page: Page, id: string) =>
 
 describe('a stage’s allowed moves and SLA set in the builder', () => {
   it('lets prospects go straight to a trial, shortens their SLA and tells the team lead; a rep’s refused move then goes through (en)', async () => {
-    const browser = await openBrowser('en');
-    const page = await newPage(browser, DESKTOP);
-    try {
+    await inBuilderBrowser('builder-stage-rules', { locale: 'en' }, async (page) => {
       // 1. Before: the template lets a prospect move only to "Needs confirmed" or "Lost".
       await signInAs(page, server, 'sales');
       const lead = await page.evaluate(async () => {
@@ -99,32 +98,24 @@ describe('a stage’s allowed moves and SLA set in the builder', () => {
       const moved = await moveToTrial(page, lead!.id);
       expect(moved.status).toBe(200);
       expect((moved.body as Lead).stage).toBe('trial');
-    } catch (e) {
-      await shot(page, 'builder-stage-rules-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 400_000);
 
   it('shows the stage’s moves and SLA in zh-CN at phone width', async () => {
-    const browser = await openBrowser('zh-CN');
-    const page = await newPage(browser, PHONE);
-    try {
-      await openBuilder(page, server, 'pipelines/lead-sales');
-      await page.getByRole('tab', { name: '阶段' }).click();
-      await page.getByRole('button', { name: /需求确认$/ }).click();
-      const sla = item(page.locator('body'), '时限（SLA）');
-      await expect.poll(() => sla.getByLabel('无跟进超过').inputValue()).toBe('48h');
-      await item(page.locator('body'), '可进入的下一阶段').getByText('试听预约').waitFor();
-      await sla.scrollIntoViewIfNeeded();
-      await shot(page, 'builder-stage-rules-zh-CN-phone', { fullPage: false });
-      expect(page.pageErrors).toEqual([]);
-    } catch (e) {
-      await shot(page, 'builder-stage-rules-zh-CN-failed').catch(() => undefined);
-      throw e;
-    } finally {
-      await browser.closeAll();
-    }
+    await inBuilderBrowser(
+      'builder-stage-rules-zh-CN',
+      { locale: 'zh-CN', viewport: PHONE },
+      async (page) => {
+        await openBuilder(page, server, 'pipelines/lead-sales');
+        await page.getByRole('tab', { name: '阶段' }).click();
+        await page.getByRole('button', { name: /需求确认$/ }).click();
+        const sla = item(page.locator('body'), '时限（SLA）');
+        await expect.poll(() => sla.getByLabel('无跟进超过').inputValue()).toBe('48h');
+        await item(page.locator('body'), '可进入的下一阶段').getByText('试听预约').waitFor();
+        await sla.scrollIntoViewIfNeeded();
+        await shot(page, 'builder-stage-rules-zh-CN-phone', { fullPage: false });
+        expect(page.pageErrors).toEqual([]);
+      },
+    );
   }, 200_000);
 });

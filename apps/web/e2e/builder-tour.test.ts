@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
+import { shot, DESKTOP, PHONE } from './harness/browser';
+import { inBuilderBrowser } from './harness/builder-browser';
+import { signInAs } from './harness/builder-steps';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -27,32 +29,28 @@ describe('the builder on the education template', () => {
     ['zh-CN', PHONE, 'phone'],
   ] as const)
     it(`shows every section to an admin (${locale}, ${size})`, async () => {
-      const browser = await openBrowser(locale);
-      try {
-        const page = await newPage(browser, viewport);
-        const admin = server.login('admin');
-        await signIn(page, server.url, admin.login, admin.password);
-        for (const section of SECTIONS) {
-          await page.goto(`${server.url}/builder/${section}`);
-          await page.locator('[data-testid=builder-save-status]').waitFor();
-          await page.waitForLoadState('networkidle');
-          await page.waitForFunction(() => !document.querySelector('.ant-skeleton'));
-          await shot(page, `builder-${section}-${locale}-${size}`);
-        }
-        expect(page.pageErrors).toEqual([]);
-      } finally {
-        await browser.closeAll();
-      }
+      await inBuilderBrowser(
+        `builder-tour-${locale}-${size}`,
+        { locale, viewport },
+        async (page) => {
+          await signInAs(page, server, 'admin');
+          for (const section of SECTIONS) {
+            await page.goto(`${server.url}/builder/${section}`);
+            await page.locator('[data-testid=builder-save-status]').waitFor();
+            await page.waitForLoadState('networkidle');
+            await page.waitForFunction(() => !document.querySelector('.ant-skeleton'));
+            await shot(page, `builder-${section}-${locale}-${size}`);
+          }
+          expect(page.pageErrors).toEqual([]);
+        },
+      );
     }, 240_000);
 });
 
 describe('editing, undoing and publishing a draft', () => {
   it('autosaves a label change, undoes it, shows a conditional field and publishes with the plan', async () => {
-    const browser = await openBrowser('zh-CN');
-    try {
-      const page = await newPage(browser, DESKTOP);
-      const admin = server.login('admin');
-      await signIn(page, server.url, admin.login, admin.password);
+    await inBuilderBrowser('builder-tour-zh-CN', { locale: 'zh-CN' }, async (page) => {
+      await signInAs(page, server, 'admin');
       const draftLabel = () =>
         page.evaluate(async () => {
           const res = await fetch('/api/v1/spec/draft');
@@ -99,8 +97,6 @@ describe('editing, undoing and publishing a draft', () => {
       await page.goto(`${server.url}/builder/history`);
       await page.getByText('v2').waitFor();
       expect(page.pageErrors).toEqual([]);
-    } finally {
-      await browser.closeAll();
-    }
+    });
   }, 240_000);
 });

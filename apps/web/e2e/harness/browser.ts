@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '@trellis/tooling/browser';
 import { WEB_DIR } from './trellis';
 
@@ -94,4 +94,22 @@ export async function shot(
   await page.screenshot({ path, fullPage });
   if (y > 0) await page.evaluate((top) => window.scrollTo(0, top), y);
   return path;
+}
+
+/**
+ * Shots of the page at desktop and then phone width (e2e/artifacts/<name>-desktop.png and
+ * -phone.png), the desktop width put back after. With `focus` (a drawer's field, say): what the
+ * viewport shows, scrolled to it — a drawer is fixed to the viewport, so a full page would draw
+ * it where the page was scrolled.
+ */
+export async function shotAtBothWidths(page: Page, name: string, focus?: Locator): Promise<void> {
+  for (const [size, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await focus?.scrollIntoViewIfNeeded();
+    await shot(page, `${name}-${size}`, { fullPage: !focus });
+  }
+  await page.setViewportSize(DESKTOP);
 }
