@@ -64,9 +64,10 @@ export async function beginCall(
   const db = opts?.tx ?? rt.store;
   const now = rt.clock.now();
   const anyone: Actor = opts?.actor ?? { kind: 'public' };
-  const actor = cooldown
-    ? await withCooldownOf(anyone, { key: model.key, owned: model.entity.owned }, db, now)
-    : anyone;
+  const actor =
+    cooldown && !readsAll(rt, anyone, model.key)
+      ? await withCooldownOf(anyone, { key: model.key, owned: model.entity.owned }, db, now)
+      : anyone;
   const user = actor.userId
     ? { id: actor.userId, teams: [...(actor.teams ?? [])], roles: actor.role ? [actor.role] : [] }
     : undefined;
@@ -84,6 +85,15 @@ export async function beginCall(
     tx: opts?.tx,
     ...(opts?.automations === false ? { automations: false } : {}),
   };
+}
+
+/**
+ * Whether the actor reads every record of the entity: a cooldown (records they handed over) then
+ * widens nothing, so the ledger is not read — one query less on every call of an admin or a
+ * manager, API writes included.
+ */
+function readsAll(rt: Runtime, actor: Actor, entity: string): boolean {
+  return (rt.permissions.listScope?.(actor, entity) ?? { kind: 'all' }).kind === 'all';
 }
 
 function defaultVia(actor: Actor): Via {

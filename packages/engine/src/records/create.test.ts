@@ -135,7 +135,7 @@ describe('records.create', () => {
   });
 
   it('never writes half a record when the database refuses the write', async () => {
-    // The database refuses the stage transition after the row insert: the whole write must roll back.
+    // The database refuses the stage transition written with the row: the whole write must roll back.
     const engine = createEngine({
       store: withFault(ctx.store, 'transitions', 'append'),
       spec: leadApp,
@@ -149,5 +149,28 @@ describe('records.create', () => {
     expect(await ctx.count('e_lead')).toBe(0);
     expect(await ctx.count('record_history')).toBe(0);
     expect(await ctx.count('outbox')).toBe(0);
+  });
+
+  it('leaves no stage transition behind when the store refuses the row (its id taken)', async () => {
+    // The first transition is written before the row (for the row's report trigger); a row the
+    // store refuses must take it back. The second create draws the first one's id.
+    const forced: string[] = [];
+    let n = 0;
+    const engine = createEngine({
+      store: ctx.store,
+      spec: leadApp,
+      locale: 'en',
+      ids: { next: () => forced.shift() ?? `id-${++n}` },
+      permissions: allowAllPermissions,
+    });
+    const first = await engine.records.create('lead', { name: 'One', phone: '13800138001' }, opts);
+    if (!first.ok) throw new Error(first.error.message);
+    forced.push(String(first.record.id));
+    const again = await engine.records.create('lead', { name: 'Two', phone: '13800138002' }, opts);
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await ctx.count('e_lead')).toBe(1);
+    expect(await ctx.count('stage_transitions')).toBe(1);
+    expect(await ctx.count('record_history')).toBe(1);
+    expect(await ctx.count('outbox')).toBe(1);
   });
 });

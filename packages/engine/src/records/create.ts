@@ -82,7 +82,7 @@ export function createRecord(
         ]);
         if (taken.length > 0) return problems(c, taken);
         return timed(c, 'write', () => insert(c, next, stage, opts));
-      }),
+      }).catch(refusedRow),
     );
   });
 }
@@ -209,9 +209,19 @@ export function firstTransition(call: Call, id: string, stage: string | null) {
   };
 }
 
-async function appendFirstTransition(call: Call, id: string, stage: string | null) {
-  const transition = firstTransition(call, id, stage);
-  if (transition) await call.db.transitions.append(transition);
+/**
+ * The store refused a new row after its first transition was written: thrown so the unit rolls
+ * back (the transition must not stay), answered as `failure` by `createRecord`.
+ */
+class RefusedRow extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error.message);
+  }
+}
+
+function refusedRow(error: unknown): Failure {
+  if (error instanceof RefusedRow) return error.failure;
+  throw error;
 }
 
 /** The ledger entry of a new record's first holder. */
@@ -236,15 +246,25 @@ async function insert(
 ): Promise<RecordResult> {
   const row = newRow(call, next, stage);
   const id = String(row.id);
-  const res = await records(call).insert(call.model.key, row, { now: call.now });
-  if (!res.ok) return storeFailure(call, res.error, id);
+  // The first transition goes in before the row, as a batch does (create-many.ts): the row's
+  // report trigger then files the record under its entered stage at once. Written after it, the
+  // transition's trigger moved the record again: two more group upserts, and a group row made
+  // and deleted, on every create. Sent in this order together: one round trip on PostgreSQL.
+  const transition = firstTransition(call, id, stage);
+  const [appended, inserted] = await Promise.allSettled([
+    transition && call.db.transitions.append(transition),
+    records(call).insert(call.model.key, row, { now: call.now }),
+  ]);
+  if (appended.status === 'rejected') throw appended.reason;
+  if (inserted.status === 'rejected') throw inserted.reason;
+  const res = inserted.value;
+  if (!res.ok) throw new RefusedRow(storeFailure(call, res.error, id));
   const record = res.value;
   // Independent rows, sent in this order without waiting for each other (together.ts): on
   // PostgreSQL they share one round trip; a failure still fails the whole create.
   await together([
     call.db.history.append([createdRow(call, id, record, filledFields(call, record))]),
     writeOwnerChange(call.db, firstOwner(call, record)),
-    appendFirstTransition(call, id, stage),
     opts.touch && writeTouch(call, id, opts.touch),
     emit(call, 'record.created', id, { record }, opts.depth ?? 0),
   ]);

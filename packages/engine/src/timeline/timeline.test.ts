@@ -138,4 +138,16 @@ describe('timeline', () => {
     ]);
     await c.store.close();
   });
+
+  it("puts a record's creation below what happened in the same instant, whichever id was drawn first", async () => {
+    // A bulk create draws the first transitions' ids before the creation rows' ids.
+    const [one] = await ctx.engine.records.createMany(
+      'lead',
+      [{ values: { name: '陈静', phone: '13700137000' } }],
+      opts,
+    );
+    if (!one?.ok) throw new Error('setup');
+    const t = await ctx.engine.timeline('lead', one.record.id, opts);
+    expect(t.ok && t.entries.map((e) => e.kind)).toEqual(['stage', 'created']);
+  });
 });

@@ -67,9 +67,21 @@ export function timeline(
     entries.push(...(await handoverEntries(call, id)));
     await attachAssignmentReasons(call, id, entries);
     await attachOwnershipKinds(call, id, entries);
-    entries.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    entries.sort(
+      (a, b) =>
+        b.at - a.at || createdLast(a) - createdLast(b) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
     return { ok: true, entries: await rt.redaction.timeline(call.actor, entity, entries) };
   });
+}
+
+/**
+ * A record's creation is the oldest of what happened in its first instant (its first stage, the
+ * touch it came with), whatever order their ids were drawn in: a create writes the first
+ * transition before the row, a bulk create all the first transitions before the rows.
+ */
+function createdLast(entry: TimelineEntry): number {
+  return entry.kind === 'created' ? 1 : 0;
 }
 
 type HistoryRow = Required<StoredHistoryRow>;

@@ -12,6 +12,11 @@ const spec: AppSpec = {
       label: { 'zh-CN': '销售', en: 'Sales' },
       entities: { lead: { create: true, read: 'own', update: 'own', delete: 'own' } },
     },
+    {
+      key: 'manager',
+      label: { 'zh-CN': '经理', en: 'Manager' },
+      entities: { lead: { create: true, read: 'all', update: 'own', delete: 'own' } },
+    },
   ],
 };
 const as = (userId: string) => ({
@@ -87,6 +92,24 @@ describe('the handover cooldown in the permission model', () => {
     const board = await ctx.engine.records.groups('lead', {}, amy);
     expect(board.ok && board.groups.reduce((n, g) => n + g.count, 0)).toBe(0);
     expect((await ctx.engine.timeline('lead', id, amy)).ok).toBe(false);
+  });
+
+  it('reads the ledger only for an actor a cooldown could widen, not one who reads everything', async () => {
+    const id = await handedOver();
+    let lookups = 0;
+    const cooldownIds = ctx.store.ownership.cooldownIds.bind(ctx.store.ownership);
+    ctx.store.ownership.cooldownIds = (...args) => {
+      lookups++;
+      return cooldownIds(...args);
+    };
+    const manager = { ...as('u-amy'), actor: { ...as('u-amy').actor, role: 'manager' } };
+    expect((await ctx.engine.records.get('lead', id, manager)).ok).toBe(true);
+    const made = await ctx.engine.records.create('lead', { name: '韩梅梅' }, manager);
+    expect(made.ok).toBe(true);
+    expect(lookups).toBe(0);
+    // As a rep the same user reads it through the cooldown alone: looked up.
+    expect((await ctx.engine.records.get('lead', id, as('u-amy'))).ok).toBe(true);
+    expect(lookups).toBe(1);
   });
 
   it('gives nothing to a transfer without a cooldown', async () => {
