@@ -16,7 +16,9 @@ import { percentile, summarise } from '@trellis/tooling/bench';
  * This checkout's CLI is built first (scripts/build.mjs). Baselines in
  * the same run, alternating so load hits all alike: `floor`, a bare node HTTP server (what node
  * alone costs), and with BENCH_BASELINE=<dir> another build of dist/ (e.g. main's, copied under
- * apps/cli/node_modules/ so it finds the database drivers).
+ * apps/cli/node_modules/ so it finds the database drivers), started as `node <dir>/main.js`;
+ * with BENCH_VARIANT_ENV='{"NAME":"value"}', this checkout's build again with those variables
+ * (e.g. TRELLIS_WRITER_YOUNG_MB) as mode `variant`.
  */
 const cli = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -32,11 +34,22 @@ const build = spawnSync(process.execPath, [join(cli, 'scripts', 'build.mjs')], {
 });
 if (build.status !== 0) throw new Error(build.stdout + build.stderr);
 
-const modes: Record<string, ((data: string, port: number) => string[]) | undefined> = {
-  built: (data, port) => [join(cli, 'dist', 'main.js'), ...startArgs(data, port)],
-  floor: (_data, port) => ['-e', FLOOR, String(port)],
+// Each mode's command and its arguments. This checkout's build is started through the installed
+// command, bin/trellis.mjs, run as an executable: the node flags of its first line (the HTTP
+// thread's young generation) count, as for an operator's `trellis start`.
+const BIN = join(cli, 'bin', 'trellis.mjs');
+const VARIANT_ENV = process.env.BENCH_VARIANT_ENV
+  ? (JSON.parse(process.env.BENCH_VARIANT_ENV) as Record<string, string>)
+  : undefined;
+const modes: Record<string, ((data: string, port: number) => [string, string[]]) | undefined> = {
+  built: (data, port) => [BIN, startArgs(data, port)],
+  variant: VARIANT_ENV ? (data, port) => [BIN, startArgs(data, port)] : undefined,
+  floor: (_data, port) => [process.execPath, ['-e', FLOOR, String(port)]],
   baseline: process.env.BENCH_BASELINE
-    ? (data, port) => [join(process.env.BENCH_BASELINE!, 'main.js'), ...startArgs(data, port)]
+    ? (data, port) => [
+        process.execPath,
+        [join(process.env.BENCH_BASELINE!, 'main.js'), ...startArgs(data, port)],
+      ]
     : undefined,
 };
 const startArgs = (data: string, port: number) => [
@@ -48,7 +61,9 @@ const startArgs = (data: string, port: number) => [
   '--host',
   '127.0.0.1',
 ];
-type Mode = 'built' | 'floor' | 'baseline';
+type Mode = 'built' | 'variant' | 'floor' | 'baseline';
+/** This checkout's build, which answers SIGUSR2 with each thread's memory. */
+const thisBuild = (mode: Mode) => mode === 'built' || mode === 'variant';
 const active = (Object.keys(modes) as Mode[]).filter((m) => modes[m]);
 
 const work = mkdtempSync(join(tmpdir(), 'trellis-start-bench-'));
@@ -114,7 +129,8 @@ async function once(mode: Mode, run: number) {
   const port = nextPort++;
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, modes[mode]!(data, port), {
+  const [command, args] = modes[mode]!(data, port);
+  const child: ChildProcess = spawn(command, args, {
     cwd: cli,
     // Request logs off the terminal (warnings and errors still show); every mode alike.
     env: {
@@ -122,6 +138,7 @@ async function once(mode: Mode, run: number) {
       TRELLIS_LOCALE: 'en',
       TRELLIS_LIMIT_INTAKE_PER_MINUTE: '0',
       TRELLIS_LOG_LEVEL: 'warn',
+      ...(mode === 'variant' ? VARIANT_ENV : {}),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -139,7 +156,7 @@ async function once(mode: Mode, run: number) {
   child.stderr!.on('end', () => pending && process.stderr.write(`${pending}\n`));
   /** What each thread holds, asked by SIGUSR2 (only this checkout's build answers it). */
   const threadMemory = async (): Promise<MemoryLine | null> => {
-    if (mode !== 'built') return null;
+    if (!thisBuild(mode)) return null;
     const before = memoryLines.length;
     child.kill('SIGUSR2');
     for (let waited = 0; memoryLines.length === before; waited += 20) {
@@ -272,7 +289,7 @@ const reportOf = (mode: Mode) => {
           intakeSubmissionsPerS: stats(rs.map((r) => r.burstPerS)),
         }),
     // What each thread's JavaScript holds (MiB; `shared`: the rest of RSS, no thread's alone).
-    ...(mode === 'built'
+    ...(thisBuild(mode)
       ? {
           threadMemoryIdle: threadMemoryOf(rs.map((r) => r.idleThreads)),
           threadMemoryAfterBurst: threadMemoryOf(rs.map((r) => r.burstThreads)),
@@ -319,8 +336,22 @@ console.log(
               report.built.idleRssMiB.median,
               report.baseline.idleRssMiB.median,
             ),
+            // Intake throughput (submissions/s, medians) of this build, and of the variant, to the baseline's.
+            ratioIntakePerSBuiltToBaseline: ratioOf(
+              report.built.intakeSubmissionsPerS!.median,
+              report.baseline.intakeSubmissionsPerS!.median,
+            ),
+            ...(report.variant
+              ? {
+                  ratioIntakePerSVariantToBaseline: ratioOf(
+                    report.variant.intakeSubmissionsPerS!.median,
+                    report.baseline.intakeSubmissionsPerS!.median,
+                  ),
+                }
+              : {}),
           }
         : {}),
+      ...(VARIANT_ENV ? { variantEnv: VARIANT_ENV } : {}),
       targets: TARGETS,
       // The built server's: the first answer by its median, memory by its p95.
       targetsMet: {

@@ -257,8 +257,10 @@ describe('writes made by the writer thread', () => {
       writerYoungGenerationMb: writerYoungGenerationMb({ TRELLIS_WRITER_YOUNG_MB: '96' }),
     });
     expect(await youngOf('writer')).toBe(96);
+    // 12: semi-spaces of 4 MiB, as the HTTP thread's (apps/cli/bin/trellis.mjs).
+    expect(writerYoungGenerationMb({ TRELLIS_WRITER_YOUNG_MB: '12' })).toBe(12);
     // Unset, not a whole number or out of range: none (V8's default).
-    for (const value of [undefined, '', 'big', '64.5', '8', '4096'])
+    for (const value of [undefined, '', 'big', '64.5', '7', '4096'])
       expect(writerYoungGenerationMb({ TRELLIS_WRITER_YOUNG_MB: value })).toBeUndefined();
   }, 90_000);
   it('a writer that cannot start is logged, refuses writes after a while and stops at once', async () => {
