@@ -14,14 +14,15 @@ const T0 = Date.UTC(2026, 2, 1, 9);
 const FULL = { '!=': [{ var: 'id' }, ''] };
 const RANGES = [{ from: T0 + DAY + 5_000_000, to: T0 + 12 * DAY + 77 }, { to: T0 + 6 * DAY }, {}];
 
-/** The applied-migration stamps of 0011 and 0012 (`when` in each journal). */
+/**
+ * The applied-migration stamps of 0011, 0012 and the later ones (`when` in each journal): the
+ * migrator applies what is newer than the newest stamp, so the later ones are forgotten too.
+ */
 function stamps(folder: 'drizzle' | 'drizzle-pg'): number[] {
   const journal = JSON.parse(
     readFileSync(new URL(`../${folder}/meta/_journal.json`, import.meta.url), 'utf8'),
   ) as { entries: { tag: string; when: number }[] };
-  return journal.entries
-    .filter((e) => e.tag.startsWith('0011_') || e.tag.startsWith('0012_'))
-    .map((e) => e.when);
+  return journal.entries.filter((e) => Number(e.tag.slice(0, 4)) >= 11).map((e) => e.when);
 }
 
 /** 40 leads walking the pipeline with steps back (re-entries), moves one by one and in a batch. */
@@ -88,7 +89,7 @@ async function upgrade(
   await write(store);
   const before = await answers(store, true);
   await store.close();
-  const [m11, m12] = stamps(folder);
+  const later = stamps(folder);
   const on = folder === 'drizzle' ? '' : ' ON stage_transitions';
   const triggers =
     folder === 'drizzle'
@@ -105,7 +106,9 @@ async function upgrade(
     'DROP INDEX stage_transitions_record_ix',
     'CREATE INDEX stage_transitions_record_ix ON stage_transitions (entity, record_id, at)',
     'ALTER TABLE stage_transitions DROP COLUMN prev_entry_at',
-    `DELETE FROM ${table} WHERE created_at IN (${m11}, ${m12})`,
+    // 0013 (the month groups) is applied again after them.
+    'DROP TABLE report_cohort_months',
+    `DELETE FROM ${table} WHERE created_at IN (${later.join(', ')})`,
   ])
     await raw(sql);
   store = await open();

@@ -40,14 +40,17 @@ async function write(store: Store, from: number, n: number): Promise<void> {
   }
 }
 
-const answer = async (store: Store, full: boolean) => {
+/** March 2026 in UTC, whole: read from the month groups alone. */
+const MARCH: [number, number] = [Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1)];
+
+const answer = async (store: Store, full: boolean, [from, to] = [T0 + DAY / 3, T0 + 9 * DAY]) => {
   const r = await store.reports(baseSpec).reach('lead', {
     ranks: RANKS,
     by: 'ownerId',
     filter: {
       and: [
-        { '>=': [{ var: 'createdAt' }, T0 + DAY / 3] },
-        { '<': [{ var: 'createdAt' }, T0 + 9 * DAY] },
+        { '>=': [{ var: 'createdAt' }, from] },
+        { '<': [{ var: 'createdAt' }, to] },
         ...(full ? [FULL] : []),
       ],
     },
@@ -70,10 +73,13 @@ async function backfill(open: () => Promise<Store>, strip: () => Promise<void>):
   store = await open();
   await write(store, 30, 30);
   expect(await answer(store, false)).not.toEqual(await answer(store, true));
+  expect(await answer(store, false, MARCH)).not.toEqual(await answer(store, true, MARCH));
   await store.migrations.syncEntityTables(baseSpec);
   expect(await answer(store, false)).toEqual(await answer(store, true));
+  expect(await answer(store, false, MARCH)).toEqual(await answer(store, true, MARCH));
   await write(store, 60, 20);
   expect(await answer(store, false)).toEqual(await answer(store, true));
+  expect(await answer(store, false, MARCH)).toEqual(await answer(store, true, MARCH));
   await store.close();
 }
 
@@ -82,8 +88,9 @@ const MARK = { entity: 'lead', day: 1, owner_id: 'mark', team_id: '', stage: '',
 const MARK_SQL = `INSERT INTO report_cohorts (entity, day, owner_id, team_id, stage, entered, records, sum_created, sum_stage_at, n_stage_at) VALUES ('lead', 1, 'mark', '', '', '', 1, 0, 0, 0)`;
 
 /**
- * A database whose triggers fire on every insert (before bulk upkeep): syncing puts the bulk
- * aware insert triggers in their place without a rebuild (the groups were exact), and bulk and
+ * A database whose triggers fire on every insert (before bulk upkeep, and before the month
+ * groups): syncing puts the bulk-aware insert triggers in their place and rebuilds the groups
+ * (the old triggers kept no month groups; the marker group no record has is gone), and bulk and
  * single writes afterwards keep them exact.
  */
 async function upgrade(
@@ -99,7 +106,7 @@ async function upgrade(
   store = await open();
   await store.migrations.syncEntityTables(baseSpec);
   const rows = await store.tables.rows('report_cohorts');
-  expect(rows.some((r) => r.owner_id === MARK.owner_id)).toBe(true);
+  expect(rows.some((r) => r.owner_id === MARK.owner_id)).toBe(false);
   expect(await names()).toEqual(
     expect.arrayContaining(['report__lead__add', 'report__lead__del', 'report__transition_add']),
   );
@@ -138,7 +145,9 @@ describe('report cohorts backfill', () => {
         async () => {
           const db = new Database(url);
           for (const t of ['add', 'upd', 'del']) db.exec(`DROP TRIGGER report__lead__${t}`);
-          db.exec('DELETE FROM report_rows; DELETE FROM report_cohorts');
+          db.exec(
+            'DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
+          );
           db.close();
         },
       );
@@ -159,7 +168,7 @@ describe('report cohorts backfill', () => {
             const c = new pg.Client({ connectionString: url });
             await c.connect();
             await c.query(
-              'DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts',
+              'DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
             );
             await c.end();
           },
@@ -170,7 +179,7 @@ describe('report cohorts backfill', () => {
     },
   );
 
-  it('sqlite: replaces the insert triggers of before bulk upkeep without a rebuild', async () => {
+  it('sqlite: replaces the insert triggers of before bulk upkeep and rebuilds the groups', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-upgrade-'));
     const url = join(dir, 'trellis.db');
     const sql = (f: (db: Database.Database) => unknown) => {
@@ -215,7 +224,7 @@ describe('report cohorts backfill', () => {
   });
 
   it.runIf(process.env.TRELLIS_TEST_PG_URL)(
-    'postgres: replaces the insert triggers of before bulk upkeep without a rebuild',
+    'postgres: replaces the insert triggers of before bulk upkeep and rebuilds the groups',
     async () => {
       const url = await migratedDatabase();
       if (!url) throw new Error('no PostgreSQL test server');

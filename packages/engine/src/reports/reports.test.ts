@@ -78,9 +78,23 @@ describe('reports', () => {
   });
 
   it('funnel (cohort): each step counts the records created in the period that reached it, per reader', async () => {
-    const q = { from: '2026-03-01', to: '2026-03-20', timeZone: 'Asia/Shanghai' };
-    const from = Date.UTC(2026, 1, 28, 16);
-    const to = Date.UTC(2026, 2, 20, 16);
+    for (const [q, from, to] of [
+      [
+        { from: '2026-03-01', to: '2026-03-20', timeZone: 'Asia/Shanghai' },
+        Date.UTC(2026, 1, 28, 16),
+        Date.UTC(2026, 2, 20, 16),
+      ],
+      // March whole (the month groups), whole days on both sides, partial days at the ends.
+      [
+        { from: '2026-02-25', to: '2026-04-10', timeZone: 'Asia/Shanghai' },
+        Date.UTC(2026, 1, 24, 16),
+        Date.UTC(2026, 3, 10, 16),
+      ],
+    ] as const)
+      await cohortFunnel(q, from, to);
+  });
+
+  async function cohortFunnel(q: ReportQuery, from: number, to: number): Promise<void> {
     for (const actor of [manager, rep, supervisor]) {
       const w = await widget('funnel', q, actor);
       const cohort = visibleTo(actor).filter((l) => l.createdAt >= from && l.createdAt < to);
@@ -99,7 +113,7 @@ describe('reports', () => {
     const mine = await widget('funnel', q, rep);
     const all = await widget('funnel', q, manager);
     expect(col(mine, 'new', 'records')!.value).toBeLessThan(col(all, 'new', 'records')!.value!);
-  });
+  }
 
   it('funnel (period): distinct records entering each stage during the period', async () => {
     const q = { from: '2026-03-10', to: '2026-03-31', timeZone: 'UTC' };
@@ -200,9 +214,15 @@ describe('reports', () => {
   });
 
   it('leaderboard: leads, won, conversion and cycle days per owner, this period and the last', async () => {
-    const q = { from: '2026-03-07', to: '2026-04-05', timeZone: 'UTC' };
-    const [from, to] = [Date.UTC(2026, 2, 7), Date.UTC(2026, 3, 6)];
-    const [pFrom, pTo] = [from - 30 * DAY, from];
+    await leaderboard({ from: '2026-03-07', to: '2026-04-05', timeZone: 'UTC' });
+    // Whole months (March and April; the previous period January, February and two days).
+    await leaderboard({ from: '2026-03-01', to: '2026-04-30', timeZone: 'UTC' });
+  });
+
+  async function leaderboard(q: { from: string; to: string; timeZone: 'UTC' }): Promise<void> {
+    const from = Date.parse(`${q.from}T00:00:00Z`);
+    const to = Date.parse(`${q.to}T00:00:00Z`) + DAY;
+    const [pFrom, pTo] = [from - (to - from), from];
     const w = await widget('board', q);
     for (const owner of ['u1', 'u2', 'u3']) {
       const mine = leads.filter(
@@ -244,7 +264,7 @@ describe('reports', () => {
     expect(new Set(team.rows.map((r) => r.key))).toEqual(
       new Set(Object.keys(OWNERS).filter((u) => OWNERS[u] === 'tech')),
     );
-  });
+  }
 
   it('data health: completeness of the chosen fields, incomplete records and SLA overdue', async () => {
     const w = await widget('health');

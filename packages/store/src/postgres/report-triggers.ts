@@ -59,16 +59,16 @@ async function ensureTransitionTriggers(x: SqlExec): Promise<void> {
 }
 
 /**
- * Makes the entity table keep report_rows / report_cohorts in every write's transaction; when
+ * Makes the entity table keep report_rows and its day and month groups in every write's transaction; when
  * its triggers were missing (a table from before them), rebuilds its rows from the records
  * (the backfill). Returns whether it rebuilt. `x` must be in a transaction holding the DDL lock.
  */
 export async function ensurePgReportTriggers(x: SqlExec, info: EntityTableInfo): Promise<boolean> {
-  // `add` skips the inserts of a bulk write; `ins` (inserts and deletes alike) was the one before.
+  // `add` skips the inserts of a bulk write. Migration 0013 dropped the trigger functions (and
+  // with them every report trigger) of before the month groups, so missing triggers mean a rebuild.
   const add = `report__${info.entity}__add`;
   const del = `report__${info.entity}__del`;
   const upd = `report__${info.entity}__upd`;
-  const ins = `report__${info.entity}__ins`;
   const have = await triggersOn(x, info.table);
   if (have.has(add) && have.has(del) && have.has(upd)) return false;
   await ensureTransitionTriggers(x);
@@ -82,12 +82,6 @@ export async function ensurePgReportTriggers(x: SqlExec, info: EntityTableInfo):
       `CREATE TRIGGER ${quoteIdent(del)} AFTER DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION report_record_change(${e})`,
     );
   };
-  // The triggers of before bulk upkeep kept the groups exact: no rebuild, new insert triggers.
-  if (have.has(ins) && have.has(upd) && !have.has(add) && !have.has(del)) {
-    await x.run(`DROP TRIGGER ${quoteIdent(ins)} ON ${t}`);
-    await createAddDel();
-    return false;
-  }
   for (const old of have)
     if (old.startsWith('report__')) await x.run(`DROP TRIGGER ${quoteIdent(old)} ON ${t}`);
   const changed = TRACKED.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');

@@ -44,6 +44,28 @@ export const reportCohorts = sqliteTable(
 );
 
 /**
+ * The same counts per UTC month of creation (`month`: the month's first day, days since 1970),
+ * kept by the same triggers and bulk statements: a range of months reads a few thousand groups
+ * instead of a group per day, owner, stage and path (docs/reports.md "Maintained groups").
+ */
+export const reportCohortMonths = sqliteTable(
+  'report_cohort_months',
+  {
+    entity: text('entity').notNull(),
+    month: integer('month').notNull(),
+    ownerId: text('owner_id').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    entered: text('entered').notNull(),
+    records: integer('records').notNull(),
+    sumCreated: integer('sum_created').notNull(),
+    sumStageAt: integer('sum_stage_at').notNull(),
+    nStageAt: integer('n_stage_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.month, t.ownerId, t.teamId, t.stage, t.entered] })],
+);
+
+/**
  * Stage moves (transitions with a dwell time) counted per entity, UTC day of the move, stage
  * left and bucket of the time spent there (sql/reports/dwell-buckets.ts), with the sum of those
  * times: a manager's dwell time reads these instead of every move of the period. Kept by the

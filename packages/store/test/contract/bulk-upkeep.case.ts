@@ -49,7 +49,8 @@ function history(seed: number): Step[] {
     const early: TransitionRow[] = [];
     for (let i = 0; i < size; i++) {
       const id = `r${seed}-${b}-${i}`;
-      const createdAt = T0 + Math.floor(next() * 4 * DAY);
+      // Across a month boundary (T0 is the 1st): both months have groups.
+      const createdAt = T0 + Math.floor((next() - 0.5) * 4 * DAY);
       rows.push({
         id,
         name: `L${b}-${i}`,
@@ -121,8 +122,8 @@ async function rows(store: Store, table: string): Promise<string[]> {
 
 /**
  * Bulk writes (records.insertMany, transitions.appendMany) switch the report triggers off and
- * keep report_rows / report_cohorts once per batch: the same history written row by row and in
- * batches leaves every row of both tables identical.
+ * keep report_rows and its day and month groups once per batch: the same history written row by
+ * row and in batches leaves every row of the three tables identical.
  */
 export function bulkUpkeepContract(factory: StoreFactory): void {
   describe(`${factory.dialect}: report groups after bulk writes`, () => {
@@ -146,6 +147,9 @@ export function bulkUpkeepContract(factory: StoreFactory): void {
           await rows(single.store, 'report_rows'),
         );
         expect(await rows(bulk.store, 'report_cohorts')).toEqual(cohorts);
+        const months = await rows(single.store, 'report_cohort_months');
+        expect(months.length).toBeGreaterThan(3);
+        expect(await rows(bulk.store, 'report_cohort_months')).toEqual(months);
         // Each transition's previous entry into its stage, set on insert, is the same both ways.
         const transitions = await rows(single.store, 'stage_transitions');
         expect(
@@ -155,9 +159,8 @@ export function bulkUpkeepContract(factory: StoreFactory): void {
         // The switch is down after the batches: a single insert is counted by its trigger.
         for (const s of [single.store, bulk.store])
           await s.records(baseSpec).insert('lead', { id: 'late', name: 'late', createdAt: T0 });
-        expect(await rows(bulk.store, 'report_cohorts')).toEqual(
-          await rows(single.store, 'report_cohorts'),
-        );
+        for (const table of ['report_cohorts', 'report_cohort_months'])
+          expect(await rows(bulk.store, table)).toEqual(await rows(single.store, table));
       } finally {
         await single.close();
         await bulk.close();
@@ -168,6 +171,7 @@ export function bulkUpkeepContract(factory: StoreFactory): void {
       const h = await factory.open({ locale: 'en' });
       try {
         const before = await rows(h.store, 'report_cohorts');
+        const monthsBefore = await rows(h.store, 'report_cohort_months');
         await expect(
           h.store.transaction(async (tx) => {
             const rows = Array.from({ length: 30 }, (_, i) => ({
@@ -180,11 +184,13 @@ export function bulkUpkeepContract(factory: StoreFactory): void {
           }),
         ).rejects.toThrow('roll back');
         expect(await rows(h.store, 'report_cohorts')).toEqual(before);
+        expect(await rows(h.store, 'report_cohort_months')).toEqual(monthsBefore);
         await h.store
           .records(baseSpec)
           .insert('lead', { name: 'one', ownerId: 'u1', createdAt: T0 });
         expect(await rows(h.store, 'report_rows')).toHaveLength(1);
         expect(await rows(h.store, 'report_cohorts')).toHaveLength(1);
+        expect(await rows(h.store, 'report_cohort_months')).toHaveLength(1);
       } finally {
         await h.close();
       }

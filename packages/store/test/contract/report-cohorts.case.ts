@@ -21,9 +21,10 @@ function rng(seed: number): () => number {
 const FULL = { '!=': [{ var: 'id' }, ''] };
 
 /**
- * report_cohorts is kept by triggers in every write's transaction: after random inserts, stage
- * moves, owner and team changes, deletes, restores and a rolled-back transaction, the cohort
- * funnel and leaderboard queries answered from it equal the full query over the records.
+ * report_cohorts (per day) and report_cohort_months are kept by triggers in every write's
+ * transaction: after random inserts, stage moves, owner and team changes, deletes, restores and a
+ * rolled-back transaction, the cohort funnel and leaderboard queries answered from them equal the
+ * full query over the records, and every month group is the sum of its days' groups.
  */
 export function reportCohortsContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
@@ -34,7 +35,7 @@ export function reportCohortsContract(factory: StoreFactory): void {
     return r.value;
   };
 
-  async function churn(seed: number, n: number): Promise<StoredRecord[]> {
+  async function churn(seed: number, n: number, spanDays = 12): Promise<StoredRecord[]> {
     const next = rng(seed);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
     const live: StoredRecord[] = [];
@@ -42,7 +43,7 @@ export function reportCohortsContract(factory: StoreFactory): void {
     const records = () => ctx.store.records(ctx.spec);
     for (let i = 0; i < n; i++) {
       const roll = next();
-      const at = T0 + Math.floor(next() * 12 * DAY);
+      const at = T0 + Math.floor(next() * spanDays * DAY);
       if (roll < 0.35 || live.length < 5) {
         const rec = await ok(
           records().insert(
@@ -128,11 +129,11 @@ export function reportCohortsContract(factory: StoreFactory): void {
       }))
       .sort((a, b) => JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)));
 
-  const within = (from: number, to: number) => [
+  const within = (from: number, to: number | undefined) => [
     { '>=': [{ var: 'createdAt' }, from] },
-    { '<': [{ var: 'createdAt' }, to] },
+    ...(to === undefined ? [] : [{ '<': [{ var: 'createdAt' }, to] }]),
   ];
-  const ranges: [number, number][] = [
+  const ranges: [number, number | undefined][] = [
     [T0 - DAY, T0 + 20 * DAY],
     [T0 + 2 * DAY + 5 * H, T0 + 7 * DAY + 3 * H],
     [T0 + 3 * DAY, T0 + 3 * DAY + 9 * H],
@@ -145,8 +146,51 @@ export function reportCohortsContract(factory: StoreFactory): void {
   ];
   const context = { now: T0, user: { id: 'u2', teams: ['north'], roles: ['sales'] } };
 
-  async function compareAll(): Promise<void> {
-    for (const [from, to] of ranges)
+  /**
+   * Ranges over several UTC months (the records of `churn(…, 100)` span January to April): whole
+   * months from the month groups, whole days at the ends from the day groups, partial days from
+   * the records; a quarter in Asia/Shanghai, exact months, and an open end.
+   */
+  const monthRanges: [number, number | undefined][] = [
+    [Date.UTC(2025, 11, 31, 16), Date.UTC(2026, 2, 31, 16)],
+    [Date.UTC(2026, 0, 1), Date.UTC(2026, 3, 1)],
+    [Date.UTC(2026, 0, 20, 5), Date.UTC(2026, 2, 2, 7)],
+    [Date.UTC(2026, 1, 1), undefined],
+    [T0 - DAY, T0 + 120 * DAY],
+  ];
+
+  /** Every month group equals the sum of its month's day groups (both kept on every write). */
+  async function expectMonthsRollUpDays(): Promise<void> {
+    const sum = (
+      rows: Record<string, unknown>[],
+      keyOf: (r: Record<string, unknown>) => string,
+    ) => {
+      const out = new Map<string, number[]>();
+      for (const r of rows) {
+        const k = keyOf(r);
+        const v = ['records', 'sum_created', 'sum_stage_at', 'n_stage_at'].map((c) => Number(r[c]));
+        const have = out.get(k);
+        out.set(k, have ? have.map((x, i) => x + v[i]!) : v);
+      }
+      return [...out].filter(([, v]) => v[0] !== 0).sort(([a], [b]) => a.localeCompare(b));
+    };
+    const group = (r: Record<string, unknown>, month: number) =>
+      [r.entity, month, r.owner_id, r.team_id, r.stage, r.entered].join('|');
+    const monthOfDay = (day: number) => {
+      const d = new Date(day * DAY);
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY;
+    };
+    const days = await ctx.store.tables.rows('report_cohorts');
+    const months = await ctx.store.tables.rows('report_cohort_months');
+    expect(months.length).toBeGreaterThan(0);
+    expect(months.every((r) => Number(r.records) !== 0)).toBe(true);
+    expect(sum(months, (r) => group(r, Number(r.month)))).toEqual(
+      sum(days, (r) => group(r, monthOfDay(Number(r.day)))),
+    );
+  }
+
+  async function compareAll(ranges_ = ranges): Promise<void> {
+    for (const [from, to] of ranges_)
       for (const scope of scopes)
         for (const extra of [[], [{ in: [{ var: 'stage' }, ['won', 'lost']] }]]) {
           const filter = { and: [...within(from, to), ...extra] };
@@ -182,6 +226,14 @@ export function reportCohortsContract(factory: StoreFactory): void {
       const live = await churn(7, 160);
       expect(live.length).toBeGreaterThan(20);
       await compareAll();
+      await expectMonthsRollUpDays();
+    });
+
+    it('answers ranges of several months from month, day and record reads exactly as the full query', async () => {
+      const live = await churn(23, 260, 100);
+      expect(new Set(live.map((r) => new Date(r.createdAt).getUTCMonth())).size).toBeGreaterThan(2);
+      await expectMonthsRollUpDays();
+      await compareAll(monthRanges);
     });
 
     it('spreads one busy group over rows on PostgreSQL (writers do not queue on one row) and counts it whole', async () => {
@@ -229,6 +281,7 @@ export function reportCohortsContract(factory: StoreFactory): void {
       ).rejects.toThrow('roll back');
       const after = await ok(repo().reach('lead', { ranks: RANKS, by: 'ownerId' }));
       expect(sortReach(after)).toEqual(sortReach(before));
+      await expectMonthsRollUpDays();
     });
   });
 }

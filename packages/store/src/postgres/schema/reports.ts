@@ -41,6 +41,29 @@ export const reportCohorts = pgTable(
   ],
 );
 
+/** The twin of report_cohort_months: the groups per UTC month, split over shards like the days. */
+export const reportCohortMonths = pgTable(
+  'report_cohort_months',
+  {
+    entity: text('entity').notNull(),
+    month: epoch('month').notNull(),
+    ownerId: text('owner_id').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    entered: text('entered').notNull(),
+    records: epoch('records').notNull(),
+    sumCreated: epoch('sum_created').notNull(),
+    sumStageAt: epoch('sum_stage_at').notNull(),
+    nStageAt: epoch('n_stage_at').notNull(),
+    shard: smallint('shard').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.entity, t.month, t.ownerId, t.teamId, t.stage, t.entered, t.shard],
+    }),
+  ],
+);
+
 /** The twin of report_dwell (src/schema/reports.ts): moves per entity, day, stage left and dwell bucket. */
 export const reportDwell = pgTable(
   'report_dwell',

@@ -45,7 +45,11 @@ function sqliteShapes(): Record<string, Shape> {
  * Columns only PostgreSQL has, on purpose: report groups split over shards so that concurrent
  * writers do not queue on one row's lock (cohort-sql.ts groupKey); SQLite has one writer.
  */
-const PG_ONLY: Record<string, string[]> = { report_rows: ['shard'], report_cohorts: ['shard'] };
+const PG_ONLY: Record<string, string[]> = {
+  report_rows: ['shard'],
+  report_cohorts: ['shard'],
+  report_cohort_months: ['shard'],
+};
 
 function withoutPgOnly(shapes: Record<string, Shape>): Record<string, Shape> {
   for (const [table, cols] of Object.entries(PG_ONLY)) {

@@ -1,8 +1,8 @@
 import type { SqlExec } from '../exec';
-import { enteredSql, groupKey, rowColumns, shardOf } from './cohort-sql';
+import { enteredSql, grains, rowColumns, shardOf } from './cohort-sql';
 
 /**
- * Set-based upkeep of report_rows / report_cohorts after a bulk write (an import or seed batch).
+ * Set-based upkeep of report_rows and its groups (report_cohorts, report_cohort_months) after a bulk write (an import or seed batch).
  * The row triggers cost ~10 statements per record (several upserts of the same group row);
  * during a bulk write they are switched off (`BulkSwitch`) and these statements bring the rows
  * and groups of the written records up to date once per batch, inside the same transaction.
@@ -34,24 +34,32 @@ const idSet = (dialect: Dialect) =>
     ? '(SELECT jsonb_array_elements_text(CAST(? AS jsonb)))'
     : '(SELECT value FROM json_each(?))';
 
-/** Adds (sign 1) or takes out (-1) the rows `where` selects from their groups, one upsert. */
-function shiftAll(where: string, sign: 1 | -1, d: Dialect): string {
+/** Adds (sign 1) or takes out (-1) the rows `where` selects from their groups, one upsert a grain. */
+function shiftAll(where: string, sign: 1 | -1, d: Dialect): string[] {
   const s = sign === 1 ? '' : '-';
-  const key = groupKey(d);
-  return (
-    `INSERT INTO report_cohorts (${key}, records, sum_created, sum_stage_at, n_stage_at)` +
-    ` SELECT ${key}, ${s}count(*), ${s}sum(created_at), ${s}sum(COALESCE(stage_at, 0)),` +
-    ` ${s}sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)` +
-    ` FROM report_rows WHERE ${where} GROUP BY ${key} ORDER BY ${key}` +
-    ` ON CONFLICT (${key}) DO UPDATE SET records = report_cohorts.records + excluded.records,` +
-    ` sum_created = report_cohorts.sum_created + excluded.sum_created,` +
-    ` sum_stage_at = report_cohorts.sum_stage_at + excluded.sum_stage_at,` +
-    ` n_stage_at = report_cohorts.n_stage_at + excluded.n_stage_at`
+  return grains(d).map(
+    (g) =>
+      `INSERT INTO ${g.table} (${g.key}, records, sum_created, sum_stage_at, n_stage_at)` +
+      ` SELECT ${g.values}, ${s}count(*), ${s}sum(created_at), ${s}sum(COALESCE(stage_at, 0)),` +
+      ` ${s}sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)` +
+      ` FROM report_rows WHERE ${where} GROUP BY ${g.values} ORDER BY ${g.values}` +
+      ` ON CONFLICT (${g.key}) DO UPDATE SET records = ${g.table}.records + excluded.records,` +
+      ` sum_created = ${g.table}.sum_created + excluded.sum_created,` +
+      ` sum_stage_at = ${g.table}.sum_stage_at + excluded.sum_stage_at,` +
+      ` n_stage_at = ${g.table}.n_stage_at + excluded.n_stage_at`,
   );
 }
 
 const dropEmptied = (where: string, d: Dialect) =>
-  `DELETE FROM report_cohorts WHERE records = 0 AND (${groupKey(d)}) IN (SELECT ${groupKey(d)} FROM report_rows WHERE ${where})`;
+  grains(d).map(
+    (g) =>
+      `DELETE FROM ${g.table} WHERE records = 0 AND (${g.key}) IN (SELECT ${g.values} FROM report_rows WHERE ${where})`,
+  );
+
+/** Runs each statement with the same parameters. */
+async function runAll(x: SqlExec, stmts: string[], params: unknown[]): Promise<void> {
+  for (const sql of stmts) await x.run(sql, params);
+}
 
 /** Ids in batches: one JSON parameter each, bounded statements on a 100,000-row batch too. */
 const CHUNK = 5000;
@@ -73,8 +81,8 @@ export async function refreshRecords(
   const e = lit(entity);
   const mine = `entity = ${e} AND record_id IN ${idSet(dialect)}`;
   for (const json of chunks(ids)) {
-    await x.run(shiftAll(mine, -1, dialect), [json]);
-    await x.run(dropEmptied(mine, dialect), [json]);
+    await runAll(x, shiftAll(mine, -1, dialect), [json]);
+    await runAll(x, dropEmptied(mine, dialect), [json]);
     await x.run(`DELETE FROM report_rows WHERE ${mine}`, [json]);
     await x.run(
       `INSERT INTO report_rows (${rowColumns(dialect)})` +
@@ -84,7 +92,7 @@ export async function refreshRecords(
         ` WHERE r.id IN ${idSet(dialect)} AND r.deleted_at IS NULL`,
       [json],
     );
-    await x.run(shiftAll(mine, 1, dialect), [json]);
+    await runAll(x, shiftAll(mine, 1, dialect), [json]);
   }
 }
 
@@ -108,13 +116,13 @@ export async function reenterRecords(
     const e = lit(entity);
     const mine = `entity = ${e} AND record_id IN ${idSet(dialect)}`;
     for (const json of chunks([...set])) {
-      await x.run(shiftAll(mine, -1, dialect), [json]);
-      await x.run(dropEmptied(mine, dialect), [json]);
+      await runAll(x, shiftAll(mine, -1, dialect), [json]);
+      await runAll(x, dropEmptied(mine, dialect), [json]);
       await x.run(
         `UPDATE report_rows SET entered = ${enteredSql(e, 'report_rows.record_id', dialect)} WHERE ${mine}`,
         [json],
       );
-      await x.run(shiftAll(mine, 1, dialect), [json]);
+      await runAll(x, shiftAll(mine, 1, dialect), [json]);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { AggregateQuery, ReportScope, TimeRange } from '../../api/reports';
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import type { StoreLocale } from '../../messages';
 import { fromNum, type SqlExec } from '../exec';
+import { groupSpans } from './cohort-spans';
 import { param, type Where } from './scope';
 
 const DAY = 86_400_000;
@@ -119,23 +120,33 @@ export function inWindow(q: ReportScope, w: TimeRange): ReportScope {
   return { ...q, filter: { and: [...(q.filter == null ? [] : [q.filter]), ...bounds] } };
 }
 
-/** Group rows of report_cohorts under the plan: keys, stage, entered, and the sums. */
+/**
+ * Group rows under the plan: keys, stage, entered, and the sums. The plan's whole UTC months
+ * come from report_cohort_months and its other days from report_cohorts (cohort-spans.ts), in
+ * one statement.
+ */
 export async function cohortGroups(
   x: SqlExec,
   p: CohortPlan,
   by: readonly string[],
   withStages: boolean,
 ): Promise<{ keys: (string | null)[]; stage: string; entered: string; sums: number[] }[]> {
-  const conds = [`c.entity = ${param(p.dialect, p.entity)}`];
-  const params: unknown[] = [p.entity];
-  if (p.days.from !== undefined) {
-    conds.push(`c.day >= ${param(p.dialect, p.days.from)}`);
-    params.push(p.days.from);
-  }
-  if (p.days.to !== undefined) {
-    conds.push(`c.day < ${param(p.dialect, p.days.to)}`);
-    params.push(p.days.to);
-  }
+  const params: unknown[] = [];
+  const branches = groupSpans(p.days.from, p.days.to).map((s) => {
+    const conds = [`entity = ${param(p.dialect, p.entity)}`];
+    params.push(p.entity);
+    for (const [bound, op] of [
+      [s.from, '>='],
+      [s.to, '<'],
+    ] as const)
+      if (bound !== undefined) {
+        conds.push(`${s.column} ${op} ${param(p.dialect, bound)}`);
+        params.push(bound);
+      }
+    return `SELECT owner_id, team_id, stage, entered, records, sum_created, sum_stage_at, n_stage_at FROM ${s.table} WHERE ${conds.join(' AND ')}`;
+  });
+  if (branches.length === 0) return [];
+  const conds: string[] = [];
   if (p.where) {
     conds.push(p.where.sql);
     params.push(...p.where.params);
@@ -147,7 +158,7 @@ export async function cohortGroups(
   const group = keys.map((k) => k.split(' AS ')[0]).join(', ');
   const rows = await x.all(
     `SELECT ${[...keys, 'sum(c.records) AS n', 'sum(c.sum_created) AS sc', 'sum(c.sum_stage_at) AS ss', 'sum(c.n_stage_at) AS ns'].join(', ')}
-     FROM report_cohorts c WHERE ${conds.join(' AND ')}${group ? ` GROUP BY ${group}` : ''}`,
+     FROM (${branches.join(' UNION ALL ')}) c${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}${group ? ` GROUP BY ${group}` : ''}`,
     params,
   );
   return rows

@@ -1,0 +1,227 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../src/index';
+import { baseSpec } from './fixtures';
+import { migratedDatabase, releaseDatabase } from './pg-databases';
+
+const H = 3_600_000;
+const T0 = Date.UTC(2026, 0, 9, 5);
+const RANKS = { new: 0, qualified: 1, trial: 2, quoted: 3, won: 4 };
+/** Always true on a field no group holds: the full query over the records. */
+const FULL = { '!=': [{ var: 'id' }, ''] };
+/** Q1 in Asia/Shanghai (whole months, whole days and partial days), whole UTC months, open. */
+const RANGES: [number, number | undefined][] = [
+  [Date.UTC(2025, 11, 31, 16), Date.UTC(2026, 2, 31, 16)],
+  [Date.UTC(2026, 1, 1), Date.UTC(2026, 3, 1)],
+  [Date.UTC(2026, 0, 15, 3), undefined],
+];
+
+/** The applied-migration stamp of 0013 (`when` in the journal). */
+function stamp(folder: 'drizzle' | 'drizzle-pg'): number {
+  const journal = JSON.parse(
+    readFileSync(new URL(`../${folder}/meta/_journal.json`, import.meta.url), 'utf8'),
+  ) as { entries: { tag: string; when: number }[] };
+  return journal.entries.find((e) => e.tag.startsWith('0013_'))!.when;
+}
+
+/** `n` leads from `from` on, 31 hours apart (January to April), walking part of the pipeline. */
+async function write(store: Store, from: number, n: number): Promise<void> {
+  for (let i = from; i < from + n; i++) {
+    const at = T0 + i * 31 * H;
+    const r = await store
+      .records(baseSpec)
+      .insert(
+        'lead',
+        { name: `U${i}`, ownerId: ['u1', 'u2', null][i % 3], createdAt: at },
+        { now: at },
+      );
+    if (!r.ok) throw new Error(r.error.message);
+    for (const [k, to] of ['new', 'qualified', 'trial', 'won'].slice(0, 1 + (i % 4)).entries())
+      await store.transitions.append({
+        entity: 'lead',
+        recordId: r.value.id,
+        fromStage: null,
+        toStage: to,
+        actorId: null,
+        via: 'test',
+        at: at + k * H,
+        dwellMs: null,
+      });
+    if (i % 5 === 0) await store.records(baseSpec).update('lead', r.value.id, { stage: 'lost' }, 1);
+  }
+}
+
+/** The leaderboard's reads and a count per stage over every range, from the groups or in full. */
+async function answers(store: Store, full: boolean): Promise<unknown[]> {
+  const repo = store.reports(baseSpec);
+  const out: unknown[] = [];
+  for (const [from, to] of RANGES) {
+    const filter = {
+      and: [
+        { '>=': [{ var: 'createdAt' }, from] },
+        ...(to === undefined ? [] : [{ '<': [{ var: 'createdAt' }, to] }]),
+        ...(full ? [FULL] : []),
+      ],
+    };
+    const reach = await repo.reach('lead', { ranks: RANKS, by: 'ownerId', mark: ['lost'], filter });
+    const counts = await repo.aggregate('lead', {
+      by: [{ field: 'stage' }],
+      measures: [{ op: 'count' }],
+      filter,
+    });
+    if (!reach.ok || !counts.ok) throw new Error('report failed');
+    out.push(
+      reach.value.map((x) => `${x.rank}|${String(x.key)}|${x.records}|${x.marked}`).sort(),
+      counts.value.map((x) => `${String(x.keys[0])}|${x.values[0]}`).sort(),
+    );
+  }
+  return out;
+}
+
+/**
+ * A populated database of migration 0012 (its triggers keep the day groups only; no
+ * report_cohort_months), written to further under those triggers: opening it applies 0013 as
+ * shipped, the start's sync recreates the triggers and rebuilds rows, days and months from the
+ * records, every answer equals the full query's, and later single and bulk writes keep it so.
+ */
+async function upgrade(
+  open: () => Promise<Store>,
+  toPrevious: () => Promise<void>,
+  forget0013: () => Promise<void>,
+  monthRows: () => Promise<number>,
+): Promise<void> {
+  let store = await open();
+  await store.migrations.syncEntityTables(baseSpec);
+  await write(store, 0, 40);
+  await store.close();
+  await toPrevious();
+  store = await open();
+  await write(store, 40, 30);
+  await store.close();
+  await forget0013();
+  store = await open();
+  // The migrator has applied 0013 as shipped: an empty table until the start's sync.
+  expect(await monthRows()).toBe(0);
+  await store.migrations.syncEntityTables(baseSpec);
+  expect(await monthRows()).toBeGreaterThan(10);
+  const full = await answers(store, true);
+  expect(await answers(store, false)).toEqual(full);
+  await write(store, 70, 10);
+  await store.records(baseSpec).insertMany(
+    'lead',
+    Array.from({ length: 40 }, (_, i) => ({
+      name: `M${i}`,
+      ownerId: ['u1', 'u2'][i % 2],
+      createdAt: T0 + i * 53 * H,
+    })),
+  );
+  const after = await answers(store, true);
+  expect(after).not.toEqual(full);
+  expect(await answers(store, false)).toEqual(after);
+  await store.close();
+}
+
+/** A trigger's or function's SQL without the statements that keep the month groups. */
+const withoutMonths = (sql: string, sep: string) =>
+  sql
+    .split(sep)
+    .filter((s) => !s.includes('report_cohort_months'))
+    .join(sep);
+
+describe('migration 0013 (month groups) on a populated database', () => {
+  it('sqlite: rebuilds the day and month groups at the next start and keeps them exact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-months-'));
+    const url = join(dir, 'trellis.db');
+    const sql = <T>(f: (db: Database.Database) => T): T => {
+      const db = new Database(url);
+      db.function('trellis_bulk', () => 0);
+      try {
+        return f(db);
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      await upgrade(
+        () => openStore({ url, locale: 'en' }),
+        async () =>
+          sql((db) => {
+            const triggers = db
+              .prepare(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_dwell%' ESCAPE '\\'",
+              )
+              .all() as { name: string; sql: string }[];
+            expect(triggers.length).toBe(5);
+            for (const t of triggers) {
+              db.exec(`DROP TRIGGER ${t.name}`);
+              db.exec(withoutMonths(t.sql, ';\n'));
+            }
+            db.exec('DROP TABLE report_cohort_months');
+          }),
+        async () =>
+          sql((db) => {
+            db.exec(`DELETE FROM __drizzle_migrations WHERE created_at = ${stamp('drizzle')}`);
+          }),
+        async () =>
+          sql(
+            (db) =>
+              (db.prepare('SELECT count(*) AS n FROM report_cohort_months').get() as { n: number })
+                .n,
+          ),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+    'postgres: drops the day-only trigger functions, rebuilds at the next start and keeps them exact',
+    async () => {
+      const url = await migratedDatabase();
+      if (!url) throw new Error('no PostgreSQL test server');
+      const sql = async <T>(f: (c: pg.Client) => Promise<T>): Promise<T> => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          return await f(c);
+        } finally {
+          await c.end();
+        }
+      };
+      try {
+        await upgrade(
+          () => openStore({ url, locale: 'en' }),
+          () =>
+            sql(async (c) => {
+              for (const fn of ['report_record_change', 'report_transition_change']) {
+                const { rows } = await c.query<{ def: string }>(
+                  `SELECT pg_get_functiondef(to_regproc('${fn}')) AS def`,
+                );
+                await c.query(withoutMonths(rows[0]!.def, '\n'));
+              }
+              await c.query('DROP TABLE report_cohort_months');
+            }),
+          () =>
+            sql(async (c) => {
+              await c.query(
+                `DELETE FROM drizzle.__drizzle_migrations WHERE created_at = ${stamp('drizzle-pg')}`,
+              );
+            }),
+          () =>
+            sql(async (c) => {
+              const { rows } = await c.query<{ n: number }>(
+                'SELECT count(*)::int AS n FROM report_cohort_months',
+              );
+              return rows[0]!.n;
+            }),
+        );
+      } finally {
+        await releaseDatabase(url);
+      }
+    },
+  );
+});
