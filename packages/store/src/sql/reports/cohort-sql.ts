@@ -16,14 +16,14 @@ export type Dialect = 'sqlite' | 'postgres';
  * lock (intake with 1 / 2 / 4 processes: 177 / 100 / 52 per second). SQLite has one writer.
  * `time` is the grain's column: `day` (report_cohorts) or `month` (report_cohort_months).
  */
-export const groupKey = (d: Dialect, time: 'day' | 'month' = 'day') =>
+const groupKey = (d: Dialect, time: 'day' | 'month' = 'day') =>
   `entity, ${time}, owner_id, team_id, stage, entered${d === 'postgres' ? ', shard' : ''}`;
 
 /**
  * The first UTC day (days since 1970) of the UTC month of `day` (an expression over days):
  * report_cohort_months' `month`, so a reader compares it with day numbers directly.
  */
-export const monthOf = (d: Dialect, day: string) =>
+const monthOf = (d: Dialect, day: string) =>
   d === 'postgres'
     ? `CAST(extract(epoch FROM date_trunc('month', to_timestamp(${day} * 86400) AT TIME ZONE 'UTC')) AS bigint) / 86400`
     : `CAST(strftime('%s', ${day} * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400`;
