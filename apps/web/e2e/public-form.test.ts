@@ -200,6 +200,13 @@ describe('public form page /f/apply', () => {
           .waitFor();
         await shot(page, `public-form-${locale}-desktop`);
         expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        // The page's own switch turns the form to the other language, in place.
+        const other = locale === 'en' ? 'zh-CN' : 'en';
+        await page.getByRole('button', { name: other === 'en' ? 'English' : '中文' }).click();
+        await page
+          .getByRole('button', { name: other === 'en' ? 'Book now' : '立即预约' })
+          .waitFor();
+        expect(await page.locator('html').getAttribute('lang')).toBe(other);
       } finally {
         await browser.closeAll();
       }
