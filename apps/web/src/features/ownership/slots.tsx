@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'antd';
 import { SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { OpenedOnce } from '../../components/OpenedOnce';
 import { addFeatureStrings } from '../../lib/i18n/i18n';
 import type { BulkActionProps, RecordActionProps } from '../../lib/records/record-slots';
 import { useSignedIn } from '../../lib/session/useMe';
@@ -32,13 +33,15 @@ export function HandoverButton({ entity, record }: RecordActionProps) {
           {t('handover.button')}
         </Button>
       ) : null}
-      <HandoverDialog
-        entity={entity}
-        ids={[String(record.id)]}
-        ownerId={(record.ownerId as string | null) ?? null}
-        open={open}
-        onClose={() => setOpen(false)}
-      />
+      <OpenedOnce open={open}>
+        <HandoverDialog
+          entity={entity}
+          ids={[String(record.id)]}
+          ownerId={(record.ownerId as string | null) ?? null}
+          open={open}
+          onClose={() => setOpen(false)}
+        />
+      </OpenedOnce>
     </>
   );
 }
@@ -54,12 +57,14 @@ export function ReleaseButton({ entity, record }: RecordActionProps) {
       <Button icon={<UndoOutlined />} onClick={() => setOpen(true)}>
         {t('release.button')}
       </Button>
-      <ReleaseDialog
-        entity={entity.key}
-        id={String(record.id)}
-        open={open}
-        onClose={() => setOpen(false)}
-      />
+      <OpenedOnce open={open}>
+        <ReleaseDialog
+          entity={entity.key}
+          id={String(record.id)}
+          open={open}
+          onClose={() => setOpen(false)}
+        />
+      </OpenedOnce>
     </>
   );
 }
@@ -74,15 +79,17 @@ export function BulkHandoverButton({ entity, ids, onDone }: BulkActionProps) {
       <Button icon={<SwapOutlined />} onClick={() => setOpen(true)}>
         {t('handover.button')}
       </Button>
-      <HandoverDialog
-        entity={entity}
-        ids={ids}
-        open={open}
-        onClose={() => {
-          setOpen(false);
-          onDone();
-        }}
-      />
+      <OpenedOnce open={open}>
+        <HandoverDialog
+          entity={entity}
+          ids={ids}
+          open={open}
+          onClose={() => {
+            setOpen(false);
+            onDone();
+          }}
+        />
+      </OpenedOnce>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal } from 'antd';
+import { OpenedOnce } from '../../../components/OpenedOnce';
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -48,31 +49,35 @@ export function SaveViewButton({ entity, columns, filter, sort, onSaved }: Props
       <Button icon={<SaveOutlined />} onClick={() => setOpen(true)}>
         {t('views.save')}
       </Button>
-      <Modal
-        open={open}
-        title={t('views.saveTitle')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={save.isPending}
-        onOk={() => save.mutate()}
-        onCancel={() => setOpen(false)}
-      >
-        <Form layout="vertical">
-          <Form.Item
-            label={t('views.name')}
-            htmlFor="trellis-view-name"
-            validateStatus={error ? 'error' : undefined}
-            help={error ? (error.errorsAt('label')[0]?.message ?? errorText(error, t)) : undefined}
-          >
-            <Input
-              id="trellis-view-name"
-              value={label}
-              onChange={(e) => setLabel(e.target.value)}
-              maxLength={100}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <OpenedOnce open={open}>
+        <Modal
+          open={open}
+          title={t('views.saveTitle')}
+          okText={t('common.save')}
+          cancelText={t('common.cancel')}
+          confirmLoading={save.isPending}
+          onOk={() => save.mutate()}
+          onCancel={() => setOpen(false)}
+        >
+          <Form layout="vertical">
+            <Form.Item
+              label={t('views.name')}
+              htmlFor="trellis-view-name"
+              validateStatus={error ? 'error' : undefined}
+              help={
+                error ? (error.errorsAt('label')[0]?.message ?? errorText(error, t)) : undefined
+              }
+            >
+              <Input
+                id="trellis-view-name"
+                value={label}
+                onChange={(e) => setLabel(e.target.value)}
+                maxLength={100}
+              />
+            </Form.Item>
+          </Form>
+        </Modal>
+      </OpenedOnce>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { App, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
+import { OpenedOnce } from '../../../components/OpenedOnce';
 import { StageMoveDialog, type Refusal } from '../../../components/records/StageMoveDialog';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { errorText } from '../../../lib/api/error-text';
@@ -76,7 +77,11 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
             onChange={(stage: string) => move.mutate(stage)}
           />
         ) : null}
-        <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+        <OpenedOnce open={refusal !== null}>
+          <OpenedOnce open={refusal !== null}>
+            <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+          </OpenedOnce>
+        </OpenedOnce>
       </Space>
     );
   return (
@@ -107,7 +112,9 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
           if (target && target.key !== record.stage) move.mutate(target.key);
         }}
       />
-      <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+      <OpenedOnce open={refusal !== null}>
+        <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+      </OpenedOnce>
     </div>
   );
 }
