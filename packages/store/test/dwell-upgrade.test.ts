@@ -2,11 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store, type TransitionRow } from '../src/index';
 import { baseSpec } from './fixtures';
-import { migratedDatabase, releaseDatabase } from './pg-databases';
+import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1, 9);
@@ -154,15 +153,7 @@ describe('migrations 0011 and 0012 on a populated database', () => {
     async () => {
       const url = await migratedDatabase();
       if (!url) throw new Error('no PostgreSQL test server');
-      const sql = async <T>(f: (c: pg.Client) => Promise<T>): Promise<T> => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        try {
-          return await f(c);
-        } finally {
-          await c.end();
-        }
-      };
+      const sql = withPgClient(url);
       const maintained = () =>
         sql(async (c) => {
           const { rows } = await c.query<{ v: string; a: string }>(

@@ -52,3 +52,16 @@ export async function releaseDatabase(url: string): Promise<void> {
   }
   free.push(url);
 }
+
+/** Runs `f` on a connection of its own to the database at `url` (closed after). */
+export const withPgClient =
+  (url: string) =>
+  async <T>(f: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      return await f(c);
+    } finally {
+      await c.end();
+    }
+  };

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
-import { migratedDatabase, releaseDatabase } from './pg-databases';
+import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
+import { writeWalks } from './report-walks';
 
 const RANKS = { new: 0, qualified: 1, trial: 2, quoted: 3, won: 4 };
 const DAY = 86_400_000;
@@ -14,31 +14,8 @@ const T0 = Date.UTC(2026, 2, 1, 9);
 /** Always true on a field report_cohorts lacks: the full query over the records. */
 const FULL = { '!=': [{ var: 'id' }, ''] };
 
-async function write(store: Store, from: number, n: number): Promise<void> {
-  for (let i = from; i < from + n; i++) {
-    const at = T0 + i * 7 * 3_600_000;
-    const r = await store
-      .records(baseSpec)
-      .insert(
-        'lead',
-        { name: `B${i}`, ownerId: ['u1', 'u2', null][i % 3], createdAt: at },
-        { now: at },
-      );
-    if (!r.ok) throw new Error(r.error.message);
-    for (const [k, to] of ['new', 'qualified', 'trial', 'won'].slice(0, 1 + (i % 4)).entries())
-      await store.transitions.append({
-        entity: 'lead',
-        recordId: r.value.id,
-        fromStage: null,
-        toStage: to,
-        actorId: null,
-        via: 'test',
-        at: at + k * DAY,
-        dwellMs: null,
-      });
-    if (i % 5 === 0) await store.records(baseSpec).update('lead', r.value.id, { stage: 'lost' }, 1);
-  }
-}
+const write = (store: Store, from: number, n: number) =>
+  writeWalks(store, from, n, { t0: T0, everyMs: 7 * 3_600_000, stepMs: DAY, prefix: 'B' });
 
 /** March 2026 in UTC, whole: read from the month groups alone. */
 const MARCH: [number, number] = [Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1)];
@@ -122,19 +99,6 @@ async function upgrade(
   await store.close();
 }
 
-/** Runs `f` on a connection of its own to the database at `url` (closed after). */
-const clientOf =
-  (url: string) =>
-  async <T>(f: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      return await f(c);
-    } finally {
-      await c.end();
-    }
-  };
-
 describe('report cohorts backfill', () => {
   it('sqlite: rebuilds the groups of a database without the triggers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-backfill-'));
@@ -164,14 +128,12 @@ describe('report cohorts backfill', () => {
       try {
         await backfill(
           () => openStore({ url, locale: 'en' }),
-          async () => {
-            const c = new pg.Client({ connectionString: url });
-            await c.connect();
-            await c.query(
-              'DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
-            );
-            await c.end();
-          },
+          () =>
+            withPgClient(url)(async (c) => {
+              await c.query(
+                'DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
+              );
+            }),
         );
       } finally {
         await releaseDatabase(url);
@@ -228,7 +190,7 @@ describe('report cohorts backfill', () => {
     async () => {
       const url = await migratedDatabase();
       if (!url) throw new Error('no PostgreSQL test server');
-      const sql = clientOf(url);
+      const sql = withPgClient(url);
       try {
         await upgrade(
           () => openStore({ url, locale: 'en' }),
@@ -262,7 +224,7 @@ describe('report cohorts backfill', () => {
     async () => {
       const url = await migratedDatabase();
       if (!url) throw new Error('no PostgreSQL test server');
-      const sql = clientOf(url);
+      const sql = withPgClient(url);
       const shards = () =>
         sql(async (c) => {
           const { rows } = await c.query<{ n: number }>(

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
-import { migratedDatabase, releaseDatabase } from './pg-databases';
+import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
+import { writeWalks } from './report-walks';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 9, 5);
@@ -29,31 +29,8 @@ function stamp(folder: 'drizzle' | 'drizzle-pg'): number {
 }
 
 /** `n` leads from `from` on, 31 hours apart (January to April), walking part of the pipeline. */
-async function write(store: Store, from: number, n: number): Promise<void> {
-  for (let i = from; i < from + n; i++) {
-    const at = T0 + i * 31 * H;
-    const r = await store
-      .records(baseSpec)
-      .insert(
-        'lead',
-        { name: `U${i}`, ownerId: ['u1', 'u2', null][i % 3], createdAt: at },
-        { now: at },
-      );
-    if (!r.ok) throw new Error(r.error.message);
-    for (const [k, to] of ['new', 'qualified', 'trial', 'won'].slice(0, 1 + (i % 4)).entries())
-      await store.transitions.append({
-        entity: 'lead',
-        recordId: r.value.id,
-        fromStage: null,
-        toStage: to,
-        actorId: null,
-        via: 'test',
-        at: at + k * H,
-        dwellMs: null,
-      });
-    if (i % 5 === 0) await store.records(baseSpec).update('lead', r.value.id, { stage: 'lost' }, 1);
-  }
-}
+const write = (store: Store, from: number, n: number) =>
+  writeWalks(store, from, n, { t0: T0, everyMs: 31 * H, stepMs: H, prefix: 'U' });
 
 /** The leaderboard's reads and a count per stage over every range, from the groups or in full. */
 async function answers(store: Store, full: boolean): Promise<unknown[]> {
@@ -183,15 +160,7 @@ describe('migration 0013 (month groups) on a populated database', () => {
     async () => {
       const url = await migratedDatabase();
       if (!url) throw new Error('no PostgreSQL test server');
-      const sql = async <T>(f: (c: pg.Client) => Promise<T>): Promise<T> => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        try {
-          return await f(c);
-        } finally {
-          await c.end();
-        }
-      };
+      const sql = withPgClient(url);
       try {
         await upgrade(
           () => openStore({ url, locale: 'en' }),
