@@ -122,6 +122,10 @@ describe('the formula editor', () => {
           .getByText(`Call back ${lead.name} about ${lead.course ?? ''}`)
           .first()
           .waitFor();
+        // Each action says what it would do in words: the field set by its label, no result JSON.
+        const trial = await page.locator('.ant-list').innerText();
+        expect(trial).toContain(`Next follow-up plan: Call back ${lead.name}`);
+        expect(trial).not.toMatch(/"ok"|taskId|"version"/);
         await shot(page, 'builder-formula-test-en-phone');
         expect(page.pageErrors).toEqual([]);
       },

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { AutomationSpec, EntitySpec } from '@trellis/spec';
 import { request } from '../../../lib/api/client';
 import { titleOf } from '../../../lib/records/spec-helpers';
+import { useLabel } from '../../../lib/i18n/useLabel';
 import type { RecordData } from '../../../lib/records/types';
 import { useDraft } from '../draft/useDraft';
 import { usePublishedAutomation } from './usePublishedAutomation';
@@ -96,13 +97,25 @@ export function AutomationTest({ automation, entity }: Props) {
           style={{ marginTop: 12 }}
         />
       ) : null}
-      {run.data ? <RunResult runs={run.data.runs} automationKey={automation.key} /> : null}
+      {run.data ? (
+        <RunResult runs={run.data.runs} automationKey={automation.key} entity={entity} />
+      ) : null}
     </div>
   );
 }
 
-function RunResult({ runs, automationKey }: { runs: Run[]; automationKey: string }) {
+function RunResult({
+  runs,
+  automationKey,
+  entity,
+}: {
+  runs: Run[];
+  automationKey: string;
+  entity: EntitySpec | undefined;
+}) {
   const { t } = useTranslation('builder');
+  const label = useLabel();
+  const fieldLabel = (key: string) => label(entity?.fields.find((f) => f.key === key)?.label, key);
   if (runs.length === 0)
     return <Empty description={t('automations.testNoRun')} style={{ marginTop: 16 }} />;
   return (
@@ -127,7 +140,9 @@ function RunResult({ runs, automationKey }: { runs: Run[]; automationKey: string
                     {a.ok === false ? (
                       <Typography.Text type="danger">{a.error}</Typography.Text>
                     ) : (
-                      <Typography.Text type="secondary">{describe(a.result)}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {describe(a.result, fieldLabel)}
+                      </Typography.Text>
                     )}
                   </li>
                 ))}
@@ -147,9 +162,22 @@ function RunResult({ runs, automationKey }: { runs: Run[]; automationKey: string
   );
 }
 
-/** An action's result in one line (who it would assign, what it would set). */
-function describe(result: unknown): string {
+/**
+ * An action's result in one line, as the run log says it: its summary (who it would assign, the
+ * task it would create), and for the fields it would set each field's label and value — not the
+ * result's JSON (ids and versions mean nothing to a builder).
+ */
+function describe(result: unknown, fieldLabel: (key: string) => string): string {
   if (result === undefined || result === null) return '';
-  const text = JSON.stringify(result);
+  const { summary, data } = result as { summary?: unknown; data?: { values?: unknown } };
+  const values = data?.values;
+  const text =
+    values && typeof values === 'object'
+      ? Object.entries(values)
+          .map(([key, v]) => `${fieldLabel(key)}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+          .join('; ')
+      : typeof summary === 'string'
+        ? summary
+        : JSON.stringify(result);
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
