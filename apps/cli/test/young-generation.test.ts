@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanEnv, REPO_ROOT, trellis } from './run-cli';
+import { killGroup, startDetached } from './detached-server';
+import { REPO_ROOT, trellis } from './run-cli';
 
 // `trellis start` keeps its HTTP thread's young generation small with a node flag (semi-spaces of
 // 4 MiB instead of up to 16), which only the command that starts node can give: the installed
@@ -40,28 +40,16 @@ const nodeProcessesIn = (group: number) =>
       }
     });
 
-/** Starts `command args` in a process group of its own, until it says it is running. */
+/** The arguments of the one `start` node process `command args` runs (stopped after). */
 async function serverArgv(command: string, args: string[]): Promise<string[]> {
-  const child = spawn(command, [...args, '--port', '0', '--host', '127.0.0.1'], {
-    cwd: REPO_ROOT,
-    env: { ...cleanEnv(), TRELLIS_LOCALE: 'en' },
-    detached: true,
-  });
-  let out = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise((r) => child.once('exit', r));
+  const server = await startDetached(command, args);
   try {
-    const started = Date.now();
-    while (!/running at http/.test(out) && Date.now() - started < 60_000)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(out).toMatch(/running at http/);
-    const servers = nodeProcessesIn(child.pid!).filter((argv) => argv.includes('start'));
-    expect(servers, out).toHaveLength(1);
+    const servers = nodeProcessesIn(server.child.pid!).filter((argv) => argv.includes('start'));
+    expect(servers, server.output()).toHaveLength(1);
     return servers[0]!;
   } finally {
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
+    killGroup(server.child, 'SIGTERM');
+    await server.exited;
   }
 }
 
