@@ -2,6 +2,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -10,9 +11,16 @@ import {
 } from 'react';
 import { Checkbox } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  observeElementRect,
+  useVirtualizer,
+  type Range,
+  type Rect,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { fixedWindow, windowSize } from '../../../lib/records/row-window';
 import { textFits } from '../../../lib/records/text-fits';
 import type { RecordData } from '../../../lib/records/types';
 
@@ -36,6 +44,9 @@ type Props = {
 };
 
 const ROW = 40;
+// Rows coming into view render in the scroll event, before the frame paints: a few either side
+// is enough, and every row in the DOM costs each frame's layout and paint.
+const OVERSCAN = 4;
 
 /**
  * The list's rows, virtualised: only the rows on screen are in the DOM, so 100,000 records
@@ -81,7 +92,7 @@ export const RecordTable = memo(function RecordTable(props: Props) {
     latest.current.onSelect(on ? new Set(latest.current.rows.map((r) => r.id)) : new Set());
   }, []);
   return (
-    <div className="trellis-table" role="table" aria-rowcount={rows.length}>
+    <div className="trellis-table" role="table" aria-rowcount={rows.length + 1}>
       <div ref={setScroller} className="trellis-table-scroll">
         <div style={{ minWidth }}>
           <TableHead
@@ -132,7 +143,12 @@ type HeadProps = {
 /** The column headers (sort by a click) and the select-all box. */
 const TableHead = memo(function TableHead(p: HeadProps) {
   return (
-    <div className="trellis-table-head" role="row" style={{ gridTemplateColumns: p.template }}>
+    <div
+      className="trellis-table-head"
+      role="row"
+      aria-rowindex={1}
+      style={{ gridTemplateColumns: p.template }}
+    >
       <div role="columnheader" className="trellis-cell">
         <Checkbox
           aria-label={p.selectAllLabel}
@@ -186,16 +202,37 @@ type RowsProps = {
 /** The rows in view (and a few either side), positioned in a box as tall as all of them. */
 function TableRows(p: RowsProps) {
   const { rows, scroller, hasMore, loadingMore, onLoadMore } = p;
+  // Rows are recycled: a row's elements belong to a slot, its index modulo the window's size,
+  // and are rendered in slot order, so the row scrolling out hands them to the row coming in,
+  // which changes only their text and place. Made, styled and removed anew, ten rows' elements
+  // were most of a scrolled frame's work. The window always holds the same number of rows
+  // (`fixedWindow`): one row shorter for a frame, it would drop a slot and make it again the
+  // next. Its size follows the view's height (all slots are made again when that changes).
+  const viewHeight = useRef(0);
+  const observeRect = useCallback(
+    (instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: Rect) => void) =>
+      observeElementRect(instance, (rect) => {
+        viewHeight.current = rect.height;
+        onRect(rect);
+      }),
+    [],
+  );
+  const rangeExtractor = useCallback(
+    (range: Range) => fixedWindow(range, windowSize(range, viewHeight.current, ROW)),
+    [],
+  );
   const virtual = useVirtualizer({
     count: rows.length + (hasMore ? 1 : 0),
     getScrollElement: () => scroller,
     estimateSize: () => ROW,
-    // Rows coming into view render in the scroll event, before the frame paints: a few either
-    // side is enough, and every row in the DOM costs each frame's layout and paint.
-    overscan: 4,
+    overscan: OVERSCAN,
+    observeElementRect: observeRect,
+    rangeExtractor,
   });
   const items = virtual.getVirtualItems();
   const last = items[items.length - 1];
+  const slots = items.length;
+  const bySlot = [...items].sort((a, b) => (a.index % slots) - (b.index % slots));
   useEffect(() => {
     if (last && last.index >= rows.length - 1 && hasMore && !loadingMore) onLoadMore();
   }, [last, rows.length, hasMore, loadingMore, onLoadMore]);
@@ -220,7 +257,7 @@ function TableRows(p: RowsProps) {
   );
   return (
     <div className="trellis-table-body" style={style} onClick={open}>
-      {items.map((item) => {
+      {bySlot.map((item) => {
         const row = rows[item.index];
         if (!row)
           return (
@@ -238,8 +275,9 @@ function TableRows(p: RowsProps) {
           );
         return (
           <TableRow
-            key={row.id}
+            key={item.index % slots}
             row={row}
+            index={item.index}
             top={item.start}
             columns={p.columns}
             room={p.room}
@@ -257,6 +295,7 @@ function TableRows(p: RowsProps) {
 
 type RowProps = {
   row: RecordData;
+  index: number;
   top: number;
   columns: string[];
   room: number[];
@@ -274,8 +313,22 @@ type RowProps = {
  * height and columns come from CSS, and it is laid out and painted on its own (`contain`).
  */
 const TableRow = memo(function TableRow(p: RowProps) {
+  const element = useRef<HTMLDivElement>(null);
+  // Recycled for another record: focus does not stay on the last record's box or link (as it
+  // did not when the row's elements were removed).
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && element.current?.contains(focused)) focused.blur();
+  }, [p.row.id]);
   return (
-    <div role="row" className="trellis-table-row" style={{ top: p.top }}>
+    <div
+      ref={element}
+      role="row"
+      // The rows are in slot order in the document: their order is told here (the header is 1).
+      aria-rowindex={p.index + 2}
+      className="trellis-table-row"
+      style={{ top: p.top }}
+    >
       <div role="cell" className="trellis-cell">
         <input
           type="checkbox"
