@@ -8,17 +8,29 @@
 // inputs and RJSF render and draw all at once, so there it is `paintedMs`).
 // The DOM a whole form makes (`dom`: elements and attributes) is its per-field cost.
 // FORM_BENCH_DEV=1 runs React's development build (what a dev server runs; method check only).
+//
+// How the mount is compared with the floor (`method` in the JSON): at 50 fields a mount is a few
+// milliseconds, so 9 samples of each kind, taken kind after kind, moved the ratio 1.15–1.47×
+// between runs. Painted mounts are now taken in many rounds (61 at 50 fields); in each round every
+// kind mounts once, and the order turns by one each round (no kind always follows the same
+// other). Before each sample the page collects its garbage (chromium with --expose-gc), so no
+// sample pays for the one before. The ratio is taken per round (our mount over the floor's mount
+// of the same round, moments apart under the same load), then its median and p95 reported
+// (`pairRatio`), beside the ratio of the medians (`ratioToFloor`).
 import { loadavg } from 'node:os';
 import { launchChromium } from '@trellis/tooling/browser';
 import { percentile } from '@trellis/tooling/bench';
 import { bundleForBrowser } from '../test/browser-bundle';
+import { traceMounts } from './trace-mounts';
 
 type Args = { kind: Kind; n: number; keys: number };
 type Kind = 'floor' | 'light' | 'desktop' | 'rjsf';
 type Painted = { commit: number; painted: number; frameWait: number };
+type Metric = 'mount' | 'painted' | 'complete';
 type Api = {
   prepare(n: number): void;
   painted(): Promise<void>;
+  gc(): void;
   mount(kind: Kind, n: number): number;
   mountPainted(kind: Kind, n: number): Promise<Painted>;
   mountComplete(kind: Kind, n: number): Promise<number>;
@@ -31,6 +43,11 @@ type Api = {
 const SIZES = (process.env.FORM_BENCH_SIZES ?? '50,200,1000').split(',').map(Number);
 const KINDS: Kind[] = ['floor', 'light', 'desktop', 'rjsf'];
 const WARMUP = Number(process.env.FORM_BENCH_WARMUP ?? 5);
+// Rounds of painted mounts per size: many where a mount is a few ms (env: a dry run's few).
+const PAINTED_ROUNDS = (n: number) =>
+  Number(process.env.FORM_BENCH_PAINTED_ROUNDS ?? (n >= 1000 ? 9 : n >= 200 ? 25 : 61));
+/** The kinds in round `r`'s order: turned by one each round, so each kind takes every place. */
+const turn = (r: number) => [...KINDS.slice(r % KINDS.length), ...KINDS.slice(0, r % KINDS.length)];
 const round = (n: number) => Math.round(n * 100) / 100;
 const stats = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -51,7 +68,8 @@ const { script, css } = await bundleForBrowser(new URL('./page.tsx', import.meta
 // Frames as soon as the main thread is free, not at the next 60 Hz tick: a painted mount then
 // times the work, not up to 16.7 ms of waiting for vsync (`frameWaitMs` shows what is left).
 const browser = await launchChromium({
-  args: ['--disable-frame-rate-limit', '--disable-gpu-vsync'],
+  // --expose-gc: the page collects garbage before each timed mount (not timed).
+  args: ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--js-flags=--expose-gc'],
 });
 try {
   const page = await browser.newPage();
@@ -96,34 +114,35 @@ try {
           async ({ kind, n }) => (window as unknown as { formBench: Api }).formBench.mount(kind, n),
           kind,
         );
-    // Kinds take turns round by round, so the machine's load falls on all of them alike.
+    // Kinds take turns round by round, the order turning each round, garbage collected before
+    // each sample: the machine's load and the heap fall on all kinds alike.
     for (let r = 0; r < rounds; r++)
-      for (const kind of KINDS)
+      for (const kind of turn(r))
         m[kind].mount.push(
-          await call(
-            async ({ kind, n }) =>
-              (window as unknown as { formBench: Api }).formBench.mount(kind, n),
-            kind,
-          ),
+          await call(async ({ kind, n }) => {
+            const api = (window as unknown as { formBench: Api }).formBench;
+            api.gc();
+            return api.mount(kind, n);
+          }, kind),
         );
-    for (let r = 0; r < rounds; r++)
-      for (const kind of KINDS) {
-        const t = await call(
-          ({ kind, n }) =>
-            (window as unknown as { formBench: Api }).formBench.mountPainted(kind, n),
-          kind,
-        );
+    for (let r = 0; r < PAINTED_ROUNDS(n); r++)
+      for (const kind of turn(r)) {
+        const t = await call(({ kind, n }) => {
+          const api = (window as unknown as { formBench: Api }).formBench;
+          api.gc();
+          return api.mountPainted(kind, n);
+        }, kind);
         m[kind].painted.push(t.painted);
         m[kind].frameWait.push(t.frameWait);
       }
     for (let r = 0; r < rounds; r++)
-      for (const kind of KINDS)
+      for (const kind of turn(r))
         m[kind].complete.push(
-          await call(
-            ({ kind, n }) =>
-              (window as unknown as { formBench: Api }).formBench.mountComplete(kind, n),
-            kind,
-          ),
+          await call(({ kind, n }) => {
+            const api = (window as unknown as { formBench: Api }).formBench;
+            api.gc();
+            return api.mountComplete(kind, n);
+          }, kind),
         );
     for (const kind of KINDS)
       dom[kind] = await call(async ({ kind, n }) => {
@@ -172,6 +191,10 @@ try {
       round(
         (row[kind]![metric] as { p50: number }).p50 / (row.floor![metric] as { p50: number }).p50,
       );
+    // Our mount over the floor's in the same round, per round: the ratio with the load of the
+    // moment in both sides of it.
+    const pairRatio = (kind: Kind, metric: Metric) =>
+      stats(m[kind][metric].map((ms, r) => ms / m.floor[metric][r]!));
     results.push({
       fields: n,
       ...row,
@@ -186,14 +209,36 @@ try {
           },
         ]),
       ),
+      pairRatio: Object.fromEntries(
+        KINDS.filter((k) => k !== 'floor').map((k) => [
+          k,
+          {
+            mount: pairRatio(k, 'mount'),
+            painted: pairRatio(k, 'painted'),
+            complete: pairRatio(k, 'complete'),
+          },
+        ]),
+      ),
     });
   }
+  // Where the smallest size's painted mount goes, kind by kind (a traced run of its own, after the
+  // timed ones: tracing slows the page, so these are shares, not the timings above).
+  const traced = await traceMounts(browser, page, ['floor', 'desktop', 'light'], SIZES[0]!);
   console.log(
     JSON.stringify(
       {
         bench: '@trellis/forms big forms (headless chromium)',
         react: development ? 'development' : 'production',
         warmupMounts: WARMUP,
+        method:
+          'headless chromium, 1280x900, frames unthrottled (--disable-frame-rate-limit, ' +
+          '--disable-gpu-vsync); per size every kind mounts once then WARMUP times unmeasured; ' +
+          'mounts are taken in rounds, every kind once per round, the order turned by one each ' +
+          'round, garbage collected in the page before each sample (--expose-gc); ' +
+          'ratioToFloor = median over the floor median; pairRatio = median and p95 of ' +
+          '(our mount / the floor mount of the same round); keystrokes: 5 unmeasured then ' +
+          'timed on the whole form, kind after kind',
+        paintedRounds: SIZES.map((n) => ({ fields: n, rounds: PAINTED_ROUNDS(n) })),
         targets: {
           mountRatio: 1.3,
           keystrokeRatio: 1.2,
@@ -202,6 +247,7 @@ try {
         },
         load: { start: loadAtStart, end: load() },
         results,
+        mainThreadMsPerPaintedMount: { fields: SIZES[0], traced },
       },
       null,
       2,
