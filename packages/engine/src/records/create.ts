@@ -171,19 +171,18 @@ function prepared(call: Call, values: unknown, opts: CreateOptions): PreparedCre
 export function newRow(call: Call, next: RecordData, stage: string | null): RecordData {
   const id = call.rt.ids.next();
   const owned = call.model.entity.owned !== false;
-  const row: RecordData = {
-    ...fieldValues(call, next),
-    id,
-    createdAt: call.now,
-    createdBy: call.actor.userId ?? null,
-    // People own what they create; intake and automations leave it to assignment (or the pool).
-    ownerId:
-      next.ownerId ?? (owned && call.actor.kind === 'user' ? (call.actor.userId ?? null) : null),
-    teamId: next.teamId ?? null,
-    stage,
-    stageEnteredAt: stage === null ? null : call.now,
-    lastActivityAt: null,
-  };
+  // Assigned, not spread over the field values (record-copy.ts says why).
+  const row = fieldValues(call, next);
+  row.id = id;
+  row.createdAt = call.now;
+  row.createdBy = call.actor.userId ?? null;
+  // People own what they create; intake and automations leave it to assignment (or the pool).
+  row.ownerId =
+    next.ownerId ?? (owned && call.actor.kind === 'user' ? (call.actor.userId ?? null) : null);
+  row.teamId = next.teamId ?? null;
+  row.stage = stage;
+  row.stageEnteredAt = stage === null ? null : call.now;
+  row.lastActivityAt = null;
   row.slaDueAt = slaDueAt(call, stage, call.now, null, row.ownerId);
   return row;
 }

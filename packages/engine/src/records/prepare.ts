@@ -2,6 +2,7 @@ import { fieldError, pointer, type FieldError } from '../i18n/errors';
 import { fieldLabel, normalizeInput, sameValue, validateRecord } from '@trellis/rules';
 import type { RecordData } from '../ports';
 import { timedSync, type Call } from './call';
+import { recordCopy } from './record-copy';
 import { computeFormulas } from '@trellis/rules';
 
 export type Prepared = {
@@ -50,8 +51,7 @@ export function prepare(call: Call, input: unknown, current: RecordData | null):
       delete n.values[key];
     }
   }
-  const base: RecordData = current ? { ...current } : defaults(call);
-  const next: RecordData = { ...base, ...n.values };
+  const next: RecordData = recordCopy(current ?? defaults(call), n.values);
   return timedSync(call, 'validate', () => {
     computeFormulas(call.model, next, call.now);
     errors.push(

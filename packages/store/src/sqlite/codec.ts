@@ -53,9 +53,17 @@ export function decodeValue(col: Pick<ColumnInfo, 'codec'>, raw: unknown): unkno
   return raw;
 }
 
+// Built once per table: every record read and update names all its columns (~1 KB of text).
+const selectLists = new WeakMap<EntityTableInfo, string>();
+
 /** The SELECT list of a table: every known column (archived or foreign columns are never read). */
 export function selectList(info: EntityTableInfo): string {
-  return [...info.systemColumns, ...info.fieldColumns].map((c) => c.column).join(', ');
+  let list = selectLists.get(info);
+  if (list === undefined) {
+    list = [...info.systemColumns, ...info.fieldColumns].map((c) => c.column).join(', ');
+    selectLists.set(info, list);
+  }
+  return list;
 }
 
 /** A result row (keyed by raw column names) -> record. */
