@@ -37,7 +37,12 @@ function load(url: string, total: number, concurrency: number, offset: number): 
     const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
       workerData: { url, method: 'POST', total, concurrency, bodyKind: 'lead', offset },
     });
-    worker.once('message', resolve);
+    // The worker first says its thread id and waits for 'go' (run.ts reads its CPU from that
+    // moment); then it answers with the load's results.
+    worker.on('message', (m: { tid: number } | Load) => {
+      if ('tid' in m) worker.postMessage('go');
+      else resolve(m);
+    });
     worker.once('error', reject);
   });
 }
