@@ -1,11 +1,7 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { OpenStoreOptions, Repos, Store, Tx } from '../api/store';
 import type { RecordRepo } from '../api/records';
 import { handOffCheckpoints } from '../db/checkpoints';
 import { openDatabase, type StoreDb } from '../db/open-database';
-import { newId } from '../ids';
 import { issue } from '../messages';
 import type { AppShape } from '../spec-shape';
 import { buildRepos } from '../sql/repos';
@@ -18,6 +14,7 @@ import { sqliteNotificationStream } from './notification-stream';
 import { openLoadCounts } from './open-loads';
 import type { RecordStore } from './record-core';
 import { sqliteRecordRepo } from './records-repo';
+import { removeScratchFile, scratchFile } from './scratch-files';
 import { createRecordStore } from './sqlite-record-store';
 import { sqliteMigrationRepo, sqliteSpecRepo, type OnWriter, type SpecEpoch } from './specs-repo';
 import { sqliteTableData } from './table-data';
@@ -44,34 +41,6 @@ function isTransient(e: unknown): boolean {
   return (
     typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|INTERRUPT)/.test(code)
   );
-}
-
-/** Per migrations folder: an empty migrated database that ':memory:' stores start as a copy of. */
-const templates = new Map<string, string>();
-
-/**
- * A private temporary database file for `:memory:`: a copy of a migrated template made once per
- * process (applying the system migrations to every test database cost ~100-200 ms; a copy ~1 ms).
- */
-function scratchFile(migrationsFolder: string | undefined): string {
-  const key = migrationsFolder ?? '';
-  let template = templates.get(key);
-  if (!template) {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-template-'));
-    template = join(dir, 'template.db');
-    openDatabase(template, {
-      scratch: true,
-      ...(migrationsFolder ? { migrationsFolder } : {}),
-    }).close();
-    templates.set(key, template);
-    if (templates.size === 1)
-      process.once('exit', () => {
-        for (const t of templates.values()) rmSync(join(t, '..'), { recursive: true, force: true });
-      });
-  }
-  const file = join(tmpdir(), `trellis-${newId()}.db`);
-  copyFileSync(template, file);
-  return file;
 }
 
 /** Record stores per connection and spec object (entity table descriptions are built once). */
@@ -127,7 +96,7 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
   const file = temp ?? o.url;
   const locale = o.locale ?? 'zh-CN';
   const removeTemp = () => {
-    if (temp) for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+    if (temp) removeScratchFile(temp);
   };
   if (o.readOnly) return readOnlyStore(file, locale, removeTemp);
   const writer = openDatabase(file, {
