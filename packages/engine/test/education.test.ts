@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { validateSpec } from '@trellis/spec';
 import { HOUR, setup } from './fixtures/harness';
 import { loadEducationSpec } from './fixtures/education';
@@ -9,6 +9,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup(spec);
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 
 const advisor = {
   actor: { kind: 'user' as const, userId: 'u-advisor', role: 'sales' },

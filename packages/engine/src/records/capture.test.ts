@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AppSpec } from '@trellis/spec';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { setup } from '../../test/fixtures/harness';
@@ -52,6 +52,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup(spec);
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 const submit = (
   values: Record<string, unknown>,
   utmCampaign?: string,

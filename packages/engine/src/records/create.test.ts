@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { opts, setup } from '../../test/fixtures/harness';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { pick, withFault } from '../../test/fixtures/rows';
@@ -10,6 +10,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup();
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 
 describe('records.create', () => {
   it('writes the row, a creation history row, the first stage transition and exactly one outbox event', async () => {

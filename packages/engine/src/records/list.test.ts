@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { opts, setup } from '../../test/fixtures/harness';
 import type { ListScope } from '../ports';
 
@@ -21,6 +21,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup();
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 const names = (r: Awaited<ReturnType<typeof ctx.engine.records.list>>) =>
   r.ok ? r.records.map((x) => x.name) : r.error;
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AppSpec } from '@trellis/spec';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { setup } from '../../test/fixtures/harness';
@@ -26,6 +26,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup(spec, { permissions: createPermissionPort(spec) });
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 
 const amy = {
   actor: { kind: 'user' as const, userId: 'u-amy', role: 'sales' },

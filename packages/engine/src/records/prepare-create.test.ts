@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { openStore } from '@trellis/store';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { createEngine, createManualClock } from '../index';
 
@@ -9,8 +9,14 @@ const publicActor = {
   locale: 'en' as const,
 };
 
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
 async function published() {
   const store = await openStore({ url: ':memory:' });
+  stores.push(store);
   expect(await store.specs.publish({ spec: leadApp, locale: 'en' })).toMatchObject({
     ok: true,
     version: 1,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HOUR, opts, setup } from '../../test/fixtures/harness';
 import { pick } from '../../test/fixtures/rows';
 
@@ -7,6 +7,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup();
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 
 async function lead(values: Record<string, unknown> = {}) {
   const r = await ctx.engine.records.create(

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AppSpec } from '@trellis/spec';
 import { openStore } from '@trellis/store';
 import { leadApp } from '../../test/fixtures/lead-app';
@@ -41,6 +41,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup(spec, { permissions: undefined });
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 
 async function seed() {
   ctx.clock.set(AT);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HOUR, opts, setup } from '../../test/fixtures/harness';
 
 let ctx = await setup();
@@ -6,6 +6,8 @@ afterEach(async () => {
   await ctx.store.close();
   ctx = await setup();
 });
+// The store the last test's clean-up opened.
+afterAll(() => ctx.store.close());
 
 describe('timeline', () => {
   it('merges history, stage changes, assignments, activities, tasks and touches, newest first', async () => {
