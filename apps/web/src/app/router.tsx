@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/feedback/LoadingState';
 import { queryClient } from '../lib/query-client';
 import { RouteError } from './layout/RouteError';
+import { prefetchRecordPageAt } from './record-prefetch';
 import { publicRoutes, signedInRoutes } from './routes';
 import { SignedInLayout } from './layout/SignedInLayout';
 import { warmSession } from './session-loader';
@@ -16,11 +17,16 @@ export const router = createBrowserRouter([
       {
         element: <SignedInLayout />,
         errorElement: <RouteError />,
-        // Who is signed in, asked as the router starts: alongside the UI strings, not after.
-        loader: () => {
-          void warmSession(queryClient);
+        // Who is signed in, asked as the router starts: alongside the UI strings, not after;
+        // then a record page's answers when the app starts on one (its route has no loader).
+        loader: ({ request }) => {
+          const path = new URL(request.url).pathname;
+          void warmSession(queryClient).then((me) => me && prefetchRecordPageAt(path));
           return null;
         },
+        // Only as the app starts: run again on a navigation (the URL's search changed), it put
+        // the router in its loading state, and the page being left rendered once more first.
+        shouldRevalidate: () => false,
         children: signedInRoutes,
       },
     ],

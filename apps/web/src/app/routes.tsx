@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, Params, RouteObject } from 'react-router';
 // The hooks' modules, not the features' index: the index would pull its pages into the shell.
 import { prefetchBoard } from '../features/board/hooks/board-queries';
-import { prefetchRecordPage } from '../features/records/hooks/useRecord';
 import { prefetchViewRecords } from '../features/records/hooks/useViewRecords';
 import { queryClient } from '../lib/query-client';
+import { RecordRoute } from './record-route';
 import { preloadRecordSlots } from './record-slots';
+import { loadRecordsFeature } from './records-feature';
 import { warmSession } from './session-loader';
 
 /**
@@ -44,8 +45,10 @@ export const signedInRoutes: RouteObject[] = [
   {
     path: 'records/:entity',
     loader: signedInLoader(({ params, url }) => {
-      // The record a rep opens next from the list shows without waiting for its buttons' chunk.
+      // The record a rep opens next from the list shows without waiting for its buttons' chunk,
+      // and the record page's code is the list's (one chunk), ready for the route when clicked.
       preloadRecordSlots();
+      void loadRecordsFeature().catch(() => undefined);
       return prefetchViewRecords(queryClient, params.entity!, url.searchParams);
     }),
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordListPage })),
@@ -55,12 +58,9 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/records').then((m) => ({ Component: m.CreateRecordPage })),
   },
   {
+    // Neither lazy nor with a loader: a click on a record renders it at once (./record-route).
     path: 'records/:entity/:id',
-    loader: ({ params }) => {
-      preloadRecordSlots();
-      return prefetchRecordPage(queryClient, params.entity!, params.id!);
-    },
-    lazy: () => import('../features/records').then((m) => ({ Component: m.RecordPage })),
+    Component: RecordRoute,
   },
   {
     path: 'import/:entity',

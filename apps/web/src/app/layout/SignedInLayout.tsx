@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { usePrefetchQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { viewsQuery } from '../../features/records/hooks/useViews';
@@ -8,6 +9,7 @@ import { useMe } from '../../lib/session/useMe';
 import { useSpec } from '../../lib/session/useSpec';
 import { usersQuery } from '../../lib/session/useUsers';
 import { RecordSlotsProvider } from '../../lib/records/record-slots';
+import { prefetchRecordPagesOnIntent } from '../record-prefetch';
 import { recordSlots } from '../record-slots';
 import { AppShell } from './AppShell';
 
@@ -55,9 +57,13 @@ function Prefetch() {
   return null;
 }
 
-/** The shell with the live event stream open while someone is signed in. */
+/**
+ * The shell with the live event stream open while someone is signed in, and record pages asked
+ * for as a pointer rests on a link to one.
+ */
 function Live() {
   useLiveEvents();
+  useEffect(() => prefetchRecordPagesOnIntent(document), []);
   return (
     <RecordSlotsProvider value={recordSlots}>
       <AppShell>

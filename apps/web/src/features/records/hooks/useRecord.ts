@@ -1,4 +1,9 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  usePrefetchQuery,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { fetchRecord, fetchTimeline } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { RecordData, RecordPage } from '../../../lib/records/types';
@@ -51,11 +56,21 @@ export function useTimeline(entity: string, id: string) {
 }
 
 /**
- * Asks for a record page's two answers (the record, its timeline) when the navigation starts,
- * from the route's loader: they are on their way while the page's code and layout render.
+ * Asks for a record page's two answers (the record, its timeline) before the page renders: as a
+ * pointer rests on a link to it, or as the app starts on its address.
  */
 export function prefetchRecordPage(client: QueryClient, entity: string, id: string): null {
   void client.prefetchQuery(recordQuery(entity, id));
   void client.prefetchQuery(timelineQuery(entity, id));
   return null;
+}
+
+/**
+ * The same two requests from the record page's route as it renders, when nothing asked for them
+ * before (a hover over the link, the first load's loader): they start in the render that shows
+ * the page, not after it.
+ */
+export function usePrefetchRecordPage(entity: string, id: string): void {
+  usePrefetchQuery(recordQuery(entity, id));
+  usePrefetchQuery(timelineQuery(entity, id));
 }
