@@ -14,16 +14,29 @@ const RECORD_PAGE = /^\/records\/([^/?#]+)\/([^/?#]+)$/;
  */
 const INTENT_MS = 60;
 
+/** The entity and id of a record page's address; undefined for any other. */
+function recordPageOf(path: string): [entity: string, id: string] | undefined {
+  const page = RECORD_PAGE.exec(path);
+  if (!page || page[2] === 'new') return undefined;
+  return [decodeURIComponent(page[1]!), decodeURIComponent(page[2]!)];
+}
+
+/** When `path` is a record page's: asks for its code and its buttons' chunk (each once). */
+export function preloadRecordPageCodeAt(path: string): void {
+  if (!recordPageOf(path)) return;
+  void loadRecordsFeature().catch(() => undefined);
+  preloadRecordSlots();
+}
+
 /**
  * When `path` is a record page's: asks for its code, its buttons' chunk, the record and its
  * timeline. Each is asked once: the code is kept, the answers are fresh for 15 s.
  */
 export function prefetchRecordPageAt(path: string): void {
-  const page = RECORD_PAGE.exec(path);
-  if (!page || page[2] === 'new') return;
-  void loadRecordsFeature().catch(() => undefined);
-  preloadRecordSlots();
-  prefetchRecordPage(queryClient, decodeURIComponent(page[1]!), decodeURIComponent(page[2]!));
+  const page = recordPageOf(path);
+  if (!page) return;
+  preloadRecordPageCodeAt(path);
+  prefetchRecordPage(queryClient, ...page);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/feedback/LoadingState';
 import { queryClient } from '../lib/query-client';
 import { RouteError } from './layout/RouteError';
-import { prefetchRecordPageAt } from './record-prefetch';
+import { preloadRecordPageCodeAt, prefetchRecordPageAt } from './record-prefetch';
 import { publicRoutes, signedInRoutes } from './routes';
 import { SignedInLayout } from './layout/SignedInLayout';
 import { warmSession } from './session-loader';
@@ -17,10 +17,12 @@ export const router = createBrowserRouter([
       {
         element: <SignedInLayout />,
         errorElement: <RouteError />,
-        // Who is signed in, asked as the router starts: alongside the UI strings, not after;
-        // then a record page's answers when the app starts on one (its route has no loader).
+        // Who is signed in, asked as the router starts: alongside the UI strings, not after.
+        // An app started on a record page (its route has neither loader nor lazy code): the
+        // page's code at once, its answers once someone is signed in.
         loader: ({ request }) => {
           const path = new URL(request.url).pathname;
+          preloadRecordPageCodeAt(path);
           void warmSession(queryClient).then((me) => me && prefetchRecordPageAt(path));
           return null;
         },
