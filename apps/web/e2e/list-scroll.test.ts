@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiSession } from './harness/api-session';
-import { newPage, openBrowser, signIn } from './harness/browser';
+import { newPage, openBrowser, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -78,6 +78,9 @@ describe('scrolling the list', () => {
         expect(row.name).toBe(items[row.index]!.name);
         expect(row.checked).toBe(false);
       }
+      // What a user sees there: recycled rows drawn in their places (a row's old text left in
+      // a cell, or rows overlapping, would show).
+      await shot(page, 'list-scrolled-zh-CN-desktop', { fullPage: false });
       // Back to the top: the selected record's box is checked again, and only its box.
       await scrollBy(page, -130, 20);
       const up = await shownRows(page);
