@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose } from './harness/antd';
+import { choose, pickFromMenu } from './harness/antd';
 import { shot, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { openBuilder, publishDraft, signInAs } from './harness/builder-steps';
@@ -29,8 +29,8 @@ describe('the dashboards editor', () => {
       await modal.getByLabel('Name (English)').fill('Courses');
       await modal.getByRole('button', { name: 'Create' }).click();
       await page.getByRole('tab', { name: 'Design' }).waitFor();
-      await page.getByRole('button', { name: 'Add a widget' }).click();
-      await page.getByRole('menuitem', { name: 'Breakdown by a field' }).click({ timeout: 60_000 });
+      const addWidget = page.getByRole('button', { name: 'Add a widget' });
+      await pickFromMenu(page, addWidget, 'Breakdown by a field');
       const card = page.locator('.ant-card-small', { hasText: 'Breakdown' }).last();
       await card.getByLabel('Title (Chinese)').fill('意向课程分布');
       await card.getByLabel('Title (English)').fill('Leads by course');
@@ -39,10 +39,7 @@ describe('the dashboards editor', () => {
       });
       await draftSaved(page);
       // A rate: the kind starts as won leads over all leads, so it counts at once.
-      await page.getByRole('button', { name: 'Add a widget' }).click();
-      await page
-        .getByRole('menuitem', { name: 'Rate (one count over another)' })
-        .click({ timeout: 60_000 });
+      await pickFromMenu(page, addWidget, 'Rate (one count over another)');
       const rateCard = page.locator('.ant-card-small', { hasText: 'Conversion rate' }).last();
       await rateCard.getByLabel('Title (English)').fill('Enrolment rate');
       await draftSaved(page);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { pickFromMenu } from './harness/antd';
 import { shot, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { signInAs } from './harness/builder-steps';
@@ -121,8 +122,11 @@ describe('the automation designer', () => {
         await page.goto(`${server.url}/builder/automations/route-python`);
         const status = page.locator('[data-testid=builder-save-status]');
         await page.getByText('Only if').waitFor();
-        await page.getByRole('button', { name: 'Add an action' }).click();
-        await page.getByRole('menuitem', { name: 'Create a task', exact: true }).first().click();
+        await pickFromMenu(
+          page,
+          page.getByRole('button', { name: 'Add an action' }),
+          'Create a task',
+        );
         await page.getByLabel('Due in').last().fill('3d');
         await status.getByText('All changes saved').waitFor();
         const actions = await page.evaluate(async () => {

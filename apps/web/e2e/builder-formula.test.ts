@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { choose } from './harness/antd';
+import { choose, pickFromMenu } from './harness/antd';
 import { shot, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { draftSaved, draftSpec, discardDraft } from './harness/draft';
@@ -78,8 +78,7 @@ describe('the formula editor', () => {
       { locale: 'en', viewport: PHONE, cleanUp: discardDraft },
       async (page) => {
         await openBuilder(page, server, 'automations/quote-follow-up');
-        await page.getByRole('button', { name: 'Add an action' }).click();
-        await page.getByRole('menuitem', { name: 'Set fields', exact: true }).first().click();
+        await pickFromMenu(page, page.getByRole('button', { name: 'Add an action' }), 'Set fields');
         const card = page.locator('.ant-card', { hasText: 'Sets values on the record.' }).last();
         await card.getByRole('button', { name: /Add a field$/ }).click();
         await choose(page, card.getByLabel('Field', { exact: true }), 'Next follow-up plan', {
@@ -138,8 +137,7 @@ describe('the formula editor', () => {
       { locale: 'zh-CN', cleanUp: discardDraft },
       async (page) => {
         await openBuilder(page, server, 'automations/quote-follow-up');
-        await page.getByRole('button', { name: '添加动作' }).click();
-        await page.getByRole('menuitem', { name: '调用 Webhook', exact: true }).first().click();
+        await pickFromMenu(page, page.getByRole('button', { name: '添加动作' }), '调用 Webhook');
         const card = page.locator('.ant-card', { hasText: '把记录发送给外部系统' }).last();
         await card.getByLabel('URL', { exact: true }).fill('https://crm.example.com/hook');
         const name = card.getByLabel(/^新请求头的名称$/);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { choose } from './harness/antd';
+import { choose, pickFromMenu } from './harness/antd';
 import { shot, signIn, DESKTOP, PHONE, shotAtBothWidths } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { fieldSteps, formItem as item, publishDraft } from './harness/builder-steps';
@@ -304,8 +304,11 @@ describe('an operations person builds a course enrollment CRM from an empty work
       await choose(page, actions.getByLabel('Otherwise', { exact: true }), 'ops', {
         search: true,
       });
-      await page.getByRole('button', { name: 'Add an action' }).click();
-      await page.getByRole('menuitem', { name: 'Create a task', exact: true }).first().click();
+      await pickFromMenu(
+        page,
+        page.getByRole('button', { name: 'Add an action' }),
+        'Create a task',
+      );
       const title = item(actions, 'Title').last();
       await title.getByLabel(/Chinese/).fill('跟进报名：{{name}}');
       await title.getByLabel(/English/).fill('Follow up: {{name}}');

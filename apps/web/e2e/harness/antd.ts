@@ -61,11 +61,62 @@ async function pickOnce(
     .locator('.ant-select-item-option');
   // An option drawn with a color dot (a record form's choice) has no title: matched by its text.
   const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await options
+  const target = options
     .and(page.locator(`[title="${option}"]`))
     .or(options.filter({ hasText: exact }))
-    .first()
-    .click();
+    .filter({ visible: true })
+    .first();
+  await settled(target);
+  await target.click();
+}
+
+/**
+ * Opens the Ant Design dropdown menu of `trigger` (the button of a `<Dropdown>`) and clicks its
+ * item `name` once the menu has settled, then waits for the menu to close: antd closes it when
+ * the item takes the click, so a click that went astray fails here, not steps later.
+ */
+export async function pickFromMenu(page: Page, trigger: Locator, name: string): Promise<void> {
+  await trigger.click();
+  // A menu still closing (an earlier pick's, with the same items) is not the one to click.
+  const item = page
+    .locator('.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-leave"])')
+    .getByRole('menuitem', { name, exact: true })
+    .filter({ visible: true });
+  await settled(item);
+  await item.click();
+  await item.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Waits until `target` (an item of a dropdown or select popup) stays where it is: its popup is
+ * done sliding in (no animation running, no rc-motion class) and the item's box is the same on
+ * two looks 100 ms apart. Playwright's own check (the same box on two frames) passes while the
+ * popup is still being aligned — a popup placed above its select moves up as typing narrows its
+ * list, a virtual list re-lays itself out a frame later — and on a busy machine the click then
+ * lands where the item was: the popup stays open and nothing is picked.
+ */
+async function settled(target: Locator): Promise<void> {
+  // A menu whose items load with their chunk can take long to appear on a busy machine.
+  await target.waitFor({ timeout: 60_000 });
+  let before = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await target.evaluate((el) => {
+          const popup = el.closest('.ant-dropdown, .ant-select-dropdown') ?? el;
+          const moving =
+            popup.getAnimations({ subtree: true }).length > 0 ||
+            /-(appear|enter|leave)(-|\s|$)/.test(popup.className);
+          const box = el.getBoundingClientRect();
+          return moving ? 'moving' : [box.x, box.y, box.width, box.height].join();
+        });
+        const still = now !== 'moving' && now === before;
+        before = now;
+        return still;
+      },
+      { interval: 100, timeout: 15_000 },
+    )
+    .toBe(true);
 }
 
 /** The record count the list shows next to its toolbar ("25 records" / "共 25 条"). */
