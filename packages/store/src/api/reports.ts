@@ -20,9 +20,12 @@ export type GroupKey = { field: string; edges?: readonly (number | string)[] };
 /**
  * What is measured per group: records, or over a field's non-null values the sum, average,
  * minimum, maximum, or `filled` = records whose value is not null, '' or an empty list.
+ * `where` (JSONLogic, as a filter) measures only the group's records that match it: several
+ * counts of one set of records in one read of them instead of one query each.
  */
-export type Measure =
-  { op: 'count' } | { op: 'sum' | 'avg' | 'min' | 'max' | 'filled'; field: string };
+export type Measure = (
+  { op: 'count' } | { op: 'sum' | 'avg' | 'min' | 'max' | 'filled'; field: string }
+) & { where?: unknown };
 
 export type AggregateQuery = ReportScope & {
   /** Up to two group keys; none: one row over every selected record. */

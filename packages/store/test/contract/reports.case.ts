@@ -133,6 +133,56 @@ export function reportsContract(factory: StoreFactory): void {
       }
     });
 
+    it("measures only the records matching a measure's own where, in the same read", async () => {
+      const big = { '>=': [{ var: 'budget' }, 5000] };
+      const vip = { in: ['vip', { var: 'tags' }] };
+      const rows = await ok(
+        repo().aggregate('lead', {
+          scope,
+          by: [{ field: 'source' }],
+          measures: [
+            { op: 'count' },
+            { op: 'count', where: big },
+            { op: 'sum', field: 'budget', where: vip },
+            { op: 'min', field: 'createdAt', where: big },
+            { op: 'filled', field: 'phone', where: vip },
+            { op: 'count', where: { '==': [{ var: 'ownerId' }, 'nobody'] } },
+          ],
+        }),
+      );
+      const groups = new Map<unknown, Lead[]>();
+      for (const l of leads.filter(inScope))
+        groups.set(l.source, [...(groups.get(l.source) ?? []), l]);
+      expect(rows).toHaveLength(groups.size);
+      const isBig = (l: Lead) => typeof l.budget === 'number' && l.budget >= 5000;
+      const isVip = (l: Lead) => (l.tags as string[]).includes('vip');
+      let seen = 0;
+      for (const row of rows) {
+        const g = groups.get(row.keys[0])!;
+        const vipBudgets = g.filter(isVip).flatMap((l) => (l.budget === null ? [] : [l.budget]));
+        const bigTimes = g.filter(isBig).map((l) => l.createdAt);
+        expect(row.values).toEqual([
+          g.length,
+          bigTimes.length,
+          vipBudgets.length ? vipBudgets.reduce((a, b) => (a as number) + (b as number), 0) : null,
+          bigTimes.length ? Math.min(...bigTimes) : null,
+          g.filter((l) => isVip(l) && l.phone !== null).length,
+          0,
+        ]);
+        seen += bigTimes.length;
+      }
+      // The where matters: some records of the groups are left out of the measured ones.
+      expect(seen).toBeGreaterThan(0);
+      expect(seen).toBeLessThan(leads.filter(inScope).length);
+      const bad = await repo().aggregate('lead', {
+        measures: [{ op: 'count' }, { op: 'count', where: { '==': [{ var: 'nope' }, 1] } }],
+      });
+      expect(bad).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_filter', path: '/measures/1/where' },
+      });
+    });
+
     it('cuts a time field into buckets, two keys deep, leaving records outside the edges out', async () => {
       const edges = [T0 + DAY, T0 + 3 * DAY, T0 + 5 * DAY, T0 + 8 * DAY];
       const rows = await ok(
@@ -151,6 +201,21 @@ export function reportsContract(factory: StoreFactory): void {
       const got = new Map(rows.map((r) => [`${r.keys[0]}|${r.keys[1]}`, r.values[0]]));
       expect(got).toEqual(want);
       expect(want.size).toBeGreaterThan(3);
+      // One bucket a day over eleven days: every depth of the bucket CASE tree.
+      const days = Array.from({ length: 12 }, (_, i) => T0 + i * DAY);
+      const daily = await ok(
+        repo().aggregate('lead', {
+          by: [{ field: 'createdAt', edges: days }],
+          measures: [{ op: 'count' }],
+        }),
+      );
+      const perDay = new Map<number, number>();
+      for (const l of leads) {
+        const b = Math.floor((l.createdAt - T0) / DAY);
+        if (b >= 0 && b < 11) perDay.set(b, (perDay.get(b) ?? 0) + 1);
+      }
+      expect(new Map(daily.map((r) => [r.keys[0], r.values[0]]))).toEqual(perDay);
+      expect(perDay.size).toBeGreaterThan(8);
     });
 
     it('counts distinct records entering each stage in a time range, per owner', async () => {

@@ -30,51 +30,49 @@ export const attribution: WidgetRunner = async (c) => {
   const cohort = and(c.base, within('createdAt', c.range, false));
   const wonFilter = and(cohort, isIn('stage', won));
   const revenueField = c.widget.measure?.op === 'sum' ? c.widget.measure.field : undefined;
-  const leads = await aggregate(c, cohort, { by: [{ field }], measures: [{ op: 'count' }] });
-  const wins = new Map(
-    (
-      await aggregate(c, wonFilter, {
-        by: [{ field }],
-        measures: [
-          { op: 'count' },
-          ...(revenueField ? [{ op: 'sum' as const, field: revenueField }] : []),
-        ],
-      })
-    ).map((r) => [text(r.keys[0]), r.values]),
-  );
+  const wonNow = isIn('stage', won);
+  const split = c.widget.split;
+  // One read of the period's records, per value and variant: won and revenue are measures of
+  // it (their own `where`); the per-value rows are the sums of their variants' rows.
+  const read = await aggregate(c, cohort, {
+    by: [{ field }, ...(split ? [{ field: split }] : [])],
+    measures: [
+      { op: 'count' },
+      { op: 'count', where: wonNow },
+      ...(revenueField ? [{ op: 'sum' as const, field: revenueField, where: wonNow }] : []),
+    ],
+  });
+  type Sums = { value: unknown; leads: number; won: number; revenue: number | null };
+  // Keyed by the value's JSON: null and '' stay apart, a list value is compared by content.
+  const id = (v: unknown) => JSON.stringify(v ?? null);
+  const byValue = new Map<string, Sums>();
+  for (const r of read) {
+    const value = r.keys[0] ?? null;
+    const s = byValue.get(id(value)) ?? { value, leads: 0, won: 0, revenue: null };
+    s.leads += r.values[0] ?? 0;
+    s.won += r.values[1] ?? 0;
+    const revenue = r.values[2];
+    if (revenue !== null && revenue !== undefined) s.revenue = (s.revenue ?? 0) + revenue;
+    byValue.set(id(value), s);
+  }
   const spend = await spendBy(c);
   const threshold = c.widget.threshold ?? DEFAULT_THRESHOLD;
-  const splits = c.widget.split
-    ? await aggregate(c, cohort, {
-        by: [{ field }, { field: c.widget.split }],
-        measures: [{ op: 'count' }],
-      })
-    : [];
-  const splitWins = c.widget.split
-    ? await aggregate(c, wonFilter, {
-        by: [{ field }, { field: c.widget.split }],
-        measures: [{ op: 'count' }],
-      })
-    : [];
   const rows: ReportRow[] = [];
-  const sorted = [...leads].sort((a, b) => (b.values[0] ?? 0) - (a.values[0] ?? 0));
-  for (const g of sorted) {
-    const value = g.keys[0] ?? null;
+  for (const g of [...byValue.values()].sort((a, b) => b.leads - a.leads)) {
+    const value = g.value;
     const key = text(value);
     const mine = eq(field, value);
-    const w = wins.get(key);
-    const wonCount = w?.[0] ?? 0;
-    const revenue = revenueField ? (w?.[1] ?? 0) : null;
+    const revenue = revenueField ? (g.revenue ?? 0) : null;
     const cost = c.widget.spend ? (spend.get(key) ?? null) : null;
     const ltvCac = ratio(revenue, cost);
     const values: Record<string, Num> = {
-      leads: { value: g.values[0] ?? 0, filter: and(cohort, mine) },
-      won: { value: wonCount, filter: and(wonFilter, mine) },
-      conversion: { value: ratio(wonCount, g.values[0] ?? 0) },
+      leads: { value: g.leads, filter: and(cohort, mine) },
+      won: { value: g.won, filter: and(wonFilter, mine) },
+      conversion: { value: ratio(g.won, g.leads) },
       revenue: { value: revenue, filter: and(wonFilter, mine) },
       spend: { value: cost },
-      cac: { value: ratio(cost, wonCount) },
-      ltv: { value: ratio(revenue, wonCount) },
+      cac: { value: ratio(cost, g.won) },
+      ltv: { value: ratio(revenue, g.won) },
       ltvCac: { value: ltvCac },
     };
     rows.push({
@@ -83,19 +81,19 @@ export const attribution: WidgetRunner = async (c) => {
       values,
       ...(ltvCac !== null && ltvCac < threshold ? { flag: true } : {}),
     });
-    for (const v of splits.filter((s) => text(s.keys[0]) === key)) {
+    if (!split) continue;
+    const label = rows[rows.length - 1]!.label;
+    for (const v of read.filter((r) => id(r.keys[0]) === id(value))) {
       const variant = v.keys[1] ?? null;
-      const both = and(mine, eq(c.widget.split!, variant));
-      const vw =
-        splitWins.find((s) => text(s.keys[0]) === key && text(s.keys[1]) === text(variant))
-          ?.values[0] ?? 0;
+      const both = and(mine, eq(split, variant));
+      const [n, vw] = [v.values[0] ?? 0, v.values[1] ?? 0];
       rows.push({
         key: `${key}/${text(variant)}`,
-        label: `${rows[rows.length - 1]!.label} · ${variant === null ? c.text('empty') : await c.label(c.widget.split!, variant)}`,
+        label: `${label} · ${variant === null ? c.text('empty') : await c.label(split, variant)}`,
         values: {
-          leads: { value: v.values[0] ?? 0, filter: and(cohort, both) },
+          leads: { value: n, filter: and(cohort, both) },
           won: { value: vw, filter: and(wonFilter, both) },
-          conversion: { value: ratio(vw, v.values[0] ?? 0) },
+          conversion: { value: ratio(vw, n) },
         },
       });
     }

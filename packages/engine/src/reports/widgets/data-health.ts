@@ -2,7 +2,7 @@ import { fieldLabel, getEntity } from '@trellis/spec';
 import { and, isIn, or, within } from '../logic';
 import type { Num, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
 import { aggregate, ratio, recordsLabel, stagesOf } from './common';
-import { intakeHealth } from './health-intake';
+import { intakeHealth, intakeMeasures } from './health-intake';
 
 /** The core fields whose completeness counts: the widget's `fields`, else the required ones. */
 export function coreFields(c: WidgetCtx): string[] {
@@ -28,29 +28,36 @@ export const dataHealth: WidgetRunner = async (c) => {
   const fields = coreFields(c);
   const { open } = stagesOf(c);
   const cohort = and(c.base, within('createdAt', c.range, false));
+  const overdueNow = and(open.length ? isIn('stage', open) : null, {
+    '<': [{ var: 'slaDueAt' }, c.now],
+  });
+  const overdue = and(cohort, overdueNow);
+  // One read of the period's records: every count below is a measure of it (its own `where`).
   const measures = [
     { op: 'count' as const },
     ...fields.map((f) => ({ op: 'filled' as const, field: f })),
     { op: 'filled' as const, field: 'ownerId' },
   ];
-  const overdue = and(cohort, open.length ? isIn('stage', open) : null, {
-    '<': [{ var: 'slaDueAt' }, c.now],
+  const extra = [
+    { op: 'count' as const, where: incomplete(fields) },
+    { op: 'count' as const, where: overdueNow },
+    ...intakeMeasures(c),
+  ];
+  const read = await aggregate(c, cohort, {
+    by: [{ field: 'ownerId' }],
+    measures: [...measures, ...extra],
   });
-  const per = await aggregate(c, cohort, { by: [{ field: 'ownerId' }], measures });
-  const gaps = new Map(
-    (
-      await aggregate(c, and(cohort, incomplete(fields)), {
-        by: [{ field: 'ownerId' }],
-        measures: [{ op: 'count' }],
-      })
-    ).map((r) => [r.keys[0] ?? null, r.values[0] ?? 0]),
+  type Row = (typeof read)[number];
+  const at = (r: Row, i: number) => r.values[measures.length + i] ?? 0;
+  const per = read.map((r) => ({ keys: r.keys, values: r.values.slice(0, measures.length) }));
+  const ownerOf = (r: Row) => (r.keys[0] as string | null) ?? null;
+  const gaps = new Map(read.map((r) => [ownerOf(r), at(r, 0)]));
+  const late = new Map(read.map((r) => [ownerOf(r), at(r, 1)]));
+  const intake = await intakeHealth(
+    c,
+    cohort,
+    new Map(read.map((r) => [ownerOf(r), [at(r, 2), at(r, 3)] as const])),
   );
-  const late = new Map(
-    (await aggregate(c, overdue, { by: [{ field: 'ownerId' }], measures: [{ op: 'count' }] })).map(
-      (r) => [r.keys[0] ?? null, r.values[0] ?? 0],
-    ),
-  );
-  const intake = await intakeHealth(c, cohort);
   const total = {
     keys: ['$total'],
     values: measures.map((_, i) => per.reduce((a, r) => a + (r.values[i] ?? 0), 0)),

@@ -1,6 +1,7 @@
+import type { Measure } from '@trellis/store';
 import { and, or } from '../logic';
 import type { Num, WidgetCtx } from '../types';
-import { aggregate, DAY_MS, must, ratio } from './common';
+import { DAY_MS, must, ratio } from './common';
 
 /** Created at least a day ago: their first 24 hours are over, assigned in time or not. */
 const settled = (c: WidgetCtx) => ({ '<=': [{ var: 'createdAt' }, c.now - DAY_MS] });
@@ -10,12 +11,22 @@ const lateAssigned = or(
   { '>': [{ var: 'assignDelayMs' }, DAY_MS] },
 );
 
-const byOwner = async (c: WidgetCtx, filter: unknown) =>
-  new Map(
-    (await aggregate(c, filter, { by: [{ field: 'ownerId' }], measures: [{ op: 'count' }] })).map(
-      (r) => [(r.keys[0] as string | null) ?? null, r.values[0] ?? 0],
-    ),
-  );
+/** Got an owner within 24 hours of creation: not lateAssigned. */
+const inTime = { '<=': [{ var: 'assignDelayMs' }, DAY_MS] };
+
+/**
+ * What intakeHealth needs counted per owner over the cohort, as measures of the widget's one
+ * read of it: the settled records, and those of them assigned in time.
+ */
+export const intakeMeasures = (c: WidgetCtx): Measure[] => [
+  { op: 'count', where: settled(c) },
+  // The late ones are the settled ones not assigned in time: assignDelayMs is a subquery per
+  // record, named twice by `<=` where lateAssigned names it three times.
+  { op: 'count', where: and(settled(c), inTime) },
+];
+
+/** Per owner: [settled, assigned in time], the values of intakeMeasures. */
+export type IntakeCounts = Map<string | null, readonly [number, number]>;
 
 /**
  * Per owner (undefined = everyone): the share of the cohort's settled records assigned within
@@ -25,9 +36,11 @@ const byOwner = async (c: WidgetCtx, filter: unknown) =>
 export async function intakeHealth(
   c: WidgetCtx,
   cohort: unknown,
+  counts: IntakeCounts,
 ): Promise<(owner: string | null | undefined) => Record<string, Num>> {
   const due = and(cohort, settled(c));
-  const [dueBy, lateBy] = [await byOwner(c, due), await byOwner(c, and(due, lateAssigned))];
+  const dueBy = new Map([...counts].map(([k, v]) => [k, v[0]]));
+  const lateBy = new Map([...counts].map(([k, v]) => [k, v[0] - v[1]]));
   const s = await c.scopeOf(c.entity);
   const merged =
     s === 'none'

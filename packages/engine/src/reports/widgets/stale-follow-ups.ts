@@ -1,5 +1,5 @@
 import { and, isIn } from '../logic';
-import type { Num, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
+import type { Num, ReportColumn, ReportRow, WidgetRunner } from '../types';
 import { aggregate, DAY_MS, ratio, stagesOf } from './common';
 
 /** Days without a follow-up after which an owned open record is stale, unless the widget says. */
@@ -7,16 +7,6 @@ const DEFAULT_DAYS = 7;
 
 type Owner = string;
 type Counts = Map<Owner, { n: number; oldest: number | null }>;
-
-const byOwner = async (c: WidgetCtx, filter: unknown, oldestOf?: string): Promise<Counts> =>
-  new Map(
-    (
-      await aggregate(c, filter, {
-        by: [{ field: 'ownerId' }],
-        measures: [{ op: 'count' }, ...(oldestOf ? [{ op: 'min' as const, field: oldestOf }] : [])],
-      })
-    ).map((r) => [String(r.keys[0]), { n: r.values[0] ?? 0, oldest: r.values[1] ?? null }]),
-  );
 
 const sum = (m: Counts) => [...m.values()].reduce((a, x) => a + x.n, 0);
 const earliest = (...xs: (number | null | undefined)[]): number | null => {
@@ -45,9 +35,28 @@ export const staleFollowUps: WidgetRunner = async (c) => {
     { '<=': [{ var: 'createdAt' }, cutoff] },
   );
   const stale = and(owned, { or: [contacted, never] });
-  const all = await byOwner(c, owned);
-  const late = await byOwner(c, and(owned, contacted), 'lastActivityAt');
-  const untouched = await byOwner(c, and(owned, never), 'createdAt');
+  // One read of the owned open records: the stale counts and their oldest times are measures
+  // of it (each its own `where`), not three queries.
+  const read = await aggregate(c, owned, {
+    by: [{ field: 'ownerId' }],
+    measures: [
+      { op: 'count' },
+      { op: 'count', where: contacted },
+      { op: 'min', field: 'lastActivityAt', where: contacted },
+      { op: 'count', where: never },
+      { op: 'min', field: 'createdAt', where: never },
+    ],
+  });
+  const counts = (n: number, oldest?: number): Counts =>
+    new Map(
+      read.map((r) => [
+        String(r.keys[0]),
+        { n: r.values[n] ?? 0, oldest: oldest === undefined ? null : (r.values[oldest] ?? null) },
+      ]),
+    );
+  const all = counts(0);
+  const late = counts(1, 2);
+  const untouched = counts(3, 4);
   const row = async (owner: Owner | null): Promise<ReportRow> => {
     const mine = owner === null ? null : { '==': [{ var: 'ownerId' }, owner] };
     const pick = (m: Counts) => (owner === null ? sum(m) : (m.get(owner)?.n ?? 0));

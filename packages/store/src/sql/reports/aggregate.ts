@@ -1,4 +1,4 @@
-import type { SqlDialectName } from '@trellis/logic';
+import { compileToSql, type SqlDialectName } from '@trellis/logic';
 import type { AggregateQuery, AggregateRow, Measure } from '../../api/reports';
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import { quoteIdent } from '../../entity/entity-table';
@@ -6,6 +6,7 @@ import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import { fromNumOrNull, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
 import { conditionColumns, param, type TableOf, type Where } from './scope';
+import { stageMovesOf } from './stage-moves';
 
 const NUMERIC = ['integer', 'number'];
 
@@ -14,13 +15,19 @@ function measureSql(
   m: Measure,
   col: ColumnInfo | undefined,
   dialect: SqlDialectName,
+  where: string | null,
 ): string | null {
-  if (m.op === 'count') return 'count(*)';
+  // A measure's own condition: the rows it does not match count as absent (NULL to the aggregate).
+  const only = (expr: string) => (where === null ? expr : `CASE WHEN ${where} THEN ${expr} END`);
+  if (m.op === 'count') return where === null ? 'count(*)' : `count(${only('1')})`;
   if (!col) return null;
-  if (m.op === 'filled') return `sum(CASE WHEN ${filled(col, dialect)} THEN 1 ELSE 0 END)`;
+  if (m.op === 'filled') {
+    const cond = where === null ? filled(col, dialect) : `${where} AND ${filled(col, dialect)}`;
+    return `sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  }
   const timed = m.op !== 'sum' && col.logicType === 'datetime';
   if (!NUMERIC.includes(col.logicType) && !timed) return null;
-  return `${m.op}(${col.column})`;
+  return `${m.op}(${only(col.column)})`;
 }
 
 /** True where a column holds a value: not null, not '', not an empty list. */
@@ -35,6 +42,28 @@ function filled(col: ColumnInfo, dialect: SqlDialectName): string {
   return `${c} IS NOT NULL`;
 }
 
+/**
+ * The bucket index of `column` among `edges` (the WHERE keeps values inside them) as a balanced
+ * tree of CASEs: about log2(buckets) comparisons a row instead of one per bucket (a quarter's
+ * 90 days cost 90 in the chain it replaces). Pushes its parameters in the order they appear.
+ */
+function bucketOf(
+  column: string,
+  edges: readonly (number | string)[],
+  dialect: SqlDialectName,
+  params: unknown[],
+): string {
+  const tree = (lo: number, hi: number): string => {
+    if (lo === hi) return String(lo);
+    const mid = (lo + hi + 1) >> 1;
+    params.push(edges[mid]);
+    const cut = `CASE WHEN ${column} < ${param(dialect, edges[mid])} THEN `;
+    const left = tree(lo, mid - 1);
+    return `${cut}${left} ELSE ${tree(mid, hi)} END`;
+  };
+  return tree(0, edges.length - 2);
+}
+
 /** Counts, sums and averages of the selected records per group key (buckets for cut keys). */
 export async function aggregate(
   x: SqlExec,
@@ -44,6 +73,7 @@ export async function aggregate(
   dialect: SqlDialectName,
   locale: StoreLocale,
   tableOf?: TableOf,
+  replaced?: Record<string, ColumnInfo>,
 ): Promise<StoreResult<AggregateRow[]>> {
   const by = q.by ?? [];
   if (by.length > 2) return fail('invalid_query', '/by', { reason: 'at most two keys' }, locale);
@@ -53,7 +83,7 @@ export async function aggregate(
   const condParams: unknown[] = [];
   const cols: ColumnInfo[] = [];
   // Group keys and measures may name virtual fields too (the first touch's UTM values…).
-  const columns = conditionColumns(info, dialect, tableOf);
+  const columns = { ...conditionColumns(info, dialect, tableOf), ...replaced };
   for (const [i, key] of by.entries()) {
     const col = columns[key.field];
     if (!col)
@@ -71,11 +101,7 @@ export async function aggregate(
     }
     if (edges.length < 2)
       return fail('invalid_query', `/by/${i}/edges`, { reason: 'at least two edges' }, locale);
-    const whens = edges.slice(1).map((e, b) => {
-      selectParams.push(e, b);
-      return `WHEN ${col.column} < ${param(dialect, e)} THEN ${param(dialect, b)}`;
-    });
-    select.push(`CASE ${whens.join(' ')} END AS k${i}`);
+    select.push(`${bucketOf(col.column, edges, dialect, selectParams)} AS k${i}`);
     conds.push(
       `${col.column} >= ${param(dialect, edges[0])} AND ${col.column} < ${param(dialect, edges[edges.length - 1])}`,
     );
@@ -83,7 +109,30 @@ export async function aggregate(
   }
   for (const [i, m] of q.measures.entries()) {
     const col = m.op === 'count' ? undefined : columns[m.field];
-    const expr = measureSql(m, col, dialect);
+    let where: string | null = null;
+    if (m.where !== undefined && m.where !== null) {
+      const c = compileToSql(m.where, {
+        columns,
+        stageMoves: stageMovesOf(info),
+        dialect,
+        positional: true,
+        locale,
+        ...(q.context ? { ctx: q.context } : {}),
+      });
+      if (!c.ok) {
+        const errors = c.errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
+        return fail(
+          'invalid_filter',
+          `/measures/${i}/where`,
+          { reason: errors[0]?.message ?? '', errors },
+          locale,
+        );
+      }
+      where = `(${c.sql})`;
+      // The condition appears once in the measure's SQL, so its parameters follow the keys' in order.
+      selectParams.push(...c.params);
+    }
+    const expr = measureSql(m, col, dialect, where);
     if (!expr)
       return fail(
         'unknown_field',

@@ -171,12 +171,16 @@ export async function cohortGroups(
     }));
 }
 
-/** The measures report_cohorts can answer: count, and avg / filled of createdAt, stageEnteredAt. */
+/**
+ * The measures report_cohorts can answer: count, and avg / filled of createdAt, stageEnteredAt,
+ * each over every selected record (a measure's own `where` needs the records).
+ */
 export function cohortMeasures(q: AggregateQuery): boolean {
   return q.measures.every(
     (m) =>
-      m.op === 'count' ||
-      ((m.op === 'avg' || m.op === 'filled') &&
-        (m.field === 'createdAt' || m.field === 'stageEnteredAt')),
+      (m.where === undefined || m.where === null) &&
+      (m.op === 'count' ||
+        ((m.op === 'avg' || m.op === 'filled') &&
+          (m.field === 'createdAt' || m.field === 'stageEnteredAt'))),
   );
 }

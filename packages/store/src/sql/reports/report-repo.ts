@@ -9,6 +9,7 @@ import { cohortAggregate, cohortReach } from './cohort-read';
 import { dwell, entries, merges, reach } from './flow';
 import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
+import { wideCreatedAt } from './wide-range';
 
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
 function tableOf(spec: AppShape, entity: string): EntityTableInfo | undefined {
@@ -30,10 +31,15 @@ export function reportRepo(
 ): ReportRepo {
   type Ready = { info: EntityTableInfo; where: Where | null; by: ColumnInfo | null };
   const related = (e: string) => tableOf(spec, e);
-  const prepare = (entity: string, q: ReportScope, byField?: string): StoreResult<Ready> => {
+  const prepare = (
+    entity: string,
+    q: ReportScope,
+    byField?: string,
+    replaced?: Record<string, ColumnInfo>,
+  ): StoreResult<Ready> => {
     const info = tableOf(spec, entity);
     if (!info) return fail('unknown_entity', '', { entity }, locale);
-    const where = reportWhere(info, q, dialect, locale, related);
+    const where = reportWhere(info, q, dialect, locale, related, replaced);
     if (where && 'ok' in where) return where;
     let by: ColumnInfo | null = null;
     if (byField !== undefined) {
@@ -58,10 +64,17 @@ export function reportRepo(
       const scan = async (s: typeof q) => {
         const again = prepare(entity, s);
         if (!again.ok) return again;
-        return aggregate(x, again.value.info, again.value.where, s, dialect, locale, related);
+        const { info, where } = again.value;
+        // SQLite reads a wide period from the table, not through the created_at index.
+        const wide = dialect === 'sqlite' ? await wideCreatedAt(x, info, s.filter, where) : null;
+        if (!wide) return aggregate(x, info, where, s, dialect, locale, related);
+        const replaced = { createdAt: wide };
+        const read = prepare(entity, s, undefined, replaced);
+        if (!read.ok) return read;
+        return aggregate(x, info, read.value.where, s, dialect, locale, related, replaced);
       };
       const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale, scan);
-      return fast ?? aggregate(x, ready.value.info, ready.value.where, q, dialect, locale, related);
+      return fast ?? scan(q);
     },
     entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
     dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),

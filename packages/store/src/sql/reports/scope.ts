@@ -156,7 +156,8 @@ export function conditionColumns(
 
 /**
  * The scope and filter of a report as one SQL condition over the entity table (unqualified
- * columns), null when there is none, or the localized `invalid_filter` failure.
+ * columns), null when there is none, or the localized `invalid_filter` failure. `replaced`
+ * columns are written their way (wide-range.ts: createdAt out of the planner's reach).
  */
 export function reportWhere(
   info: EntityTableInfo,
@@ -164,7 +165,9 @@ export function reportWhere(
   dialect: SqlDialectName,
   locale: StoreLocale,
   tableOf?: TableOf,
+  replaced?: Record<string, ColumnInfo>,
 ): Where | null | StoreResult<never> {
+  const columns = conditionColumns(info, dialect, tableOf);
   const parts: Where[] = [];
   for (const [expr, path] of [
     [q.scope, '/scope'],
@@ -172,7 +175,7 @@ export function reportWhere(
   ] as const) {
     if (expr === undefined || expr === null) continue;
     const c = compileToSql(expr, {
-      columns: conditionColumns(info, dialect, tableOf),
+      columns: replaced ? { ...columns, ...replaced } : columns,
       stageMoves: stageMovesOf(info),
       dialect,
       positional: true,
