@@ -1,12 +1,11 @@
-import { compileToSql, type SqlDialectName } from '@trellis/logic';
+import type { SqlDialectName } from '@trellis/logic';
 import type { AggregateQuery, AggregateRow, Measure } from '../../api/reports';
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import { quoteIdent } from '../../entity/entity-table';
 import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import { fromNumOrNull, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
-import { conditionColumns, param, type TableOf, type Where } from './scope';
-import { stageMovesOf } from './stage-moves';
+import { conditionColumns, param, reportCondition, type TableOf, type Where } from './scope';
 
 const NUMERIC = ['integer', 'number'];
 
@@ -111,24 +110,17 @@ export async function aggregate(
     const col = m.op === 'count' ? undefined : columns[m.field];
     let where: string | null = null;
     if (m.where !== undefined && m.where !== null) {
-      const c = compileToSql(m.where, {
+      const c = reportCondition(
+        m.where,
+        `/measures/${i}/where`,
+        info,
         columns,
-        stageMoves: stageMovesOf(info),
         dialect,
-        positional: true,
         locale,
-        ...(q.context ? { ctx: q.context } : {}),
-      });
-      if (!c.ok) {
-        const errors = c.errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
-        return fail(
-          'invalid_filter',
-          `/measures/${i}/where`,
-          { reason: errors[0]?.message ?? '', errors },
-          locale,
-        );
-      }
-      where = `(${c.sql})`;
+        q.context,
+      );
+      if ('ok' in c) return c;
+      where = c.sql;
       // The condition appears once in the measure's SQL, so its parameters follow the keys' in order.
       selectParams.push(...c.params);
     }

@@ -167,29 +167,48 @@ export function reportWhere(
   tableOf?: TableOf,
   replaced?: Record<string, ColumnInfo>,
 ): Where | null | StoreResult<never> {
-  const columns = conditionColumns(info, dialect, tableOf);
+  const base = conditionColumns(info, dialect, tableOf);
+  const columns = replaced ? { ...base, ...replaced } : base;
   const parts: Where[] = [];
   for (const [expr, path] of [
     [q.scope, '/scope'],
     [q.filter, '/filter'],
   ] as const) {
     if (expr === undefined || expr === null) continue;
-    const c = compileToSql(expr, {
-      columns: replaced ? { ...columns, ...replaced } : columns,
-      stageMoves: stageMovesOf(info),
-      dialect,
-      positional: true,
-      locale,
-      ...(q.context ? { ctx: q.context } : {}),
-    });
-    if (!c.ok) {
-      const errors = c.errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
-      return fail('invalid_filter', path, { reason: errors[0]?.message ?? '', errors }, locale);
-    }
-    parts.push({ sql: `(${c.sql})`, params: [...c.params] });
+    const c = reportCondition(expr, path, info, columns, dialect, locale, q.context);
+    if ('ok' in c) return c;
+    parts.push(c);
   }
   if (parts.length === 0) return null;
   return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
+}
+
+/**
+ * One JSONLogic condition of a report (its scope, filter or a measure's own `where`) as SQL over
+ * `columns`, in parentheses, or the localized `invalid_filter` failure at `path`.
+ */
+export function reportCondition(
+  expr: unknown,
+  path: string,
+  info: EntityTableInfo,
+  columns: Record<string, ColumnInfo>,
+  dialect: SqlDialectName,
+  locale: StoreLocale,
+  context: ReportScope['context'],
+): Where | StoreResult<never> {
+  const c = compileToSql(expr, {
+    columns,
+    stageMoves: stageMovesOf(info),
+    dialect,
+    positional: true,
+    locale,
+    ...(context ? { ctx: context } : {}),
+  });
+  if (!c.ok) {
+    const errors = c.errors.map((e) => ({ path: e.path, code: e.code, message: e.message }));
+    return fail('invalid_filter', path, { reason: errors[0]?.message ?? '', errors }, locale);
+  }
+  return { sql: `(${c.sql})`, params: [...c.params] };
 }
 
 /** `SELECT id, <by> AS k, stage FROM <table> WHERE live AND <where>`: the selected records. */
