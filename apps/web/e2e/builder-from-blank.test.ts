@@ -416,7 +416,7 @@ describe('an operations person builds a course enrollment CRM from an empty work
 
       // The last stage asks for the start date before it lets the enrollment in.
       await page.goto(`${server.url}/records/${ENTITY}/${record.id}`);
-      await page.getByRole('heading', { name }).waitFor();
+      await page.getByRole('heading', { name, exact: true }).waitFor();
       await page.getByText('Hangzhou Design Ltd').first().waitFor();
       await page
         .getByRole('button', { name: /Enrolled/ })

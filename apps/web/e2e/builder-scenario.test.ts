@@ -211,7 +211,7 @@ describe('an operations person builds a referral channel without JSON', () => {
       await shot(page, 'builder-scenario-rep-form-en-desktop');
       await form.getByRole('button', { name: /^Create$/ }).click();
       await page.waitForURL((url) => /\/records\/lead\/(?!new$)[^/]+$/.test(url.pathname));
-      await page.getByRole('heading', { name }).waitFor();
+      await page.getByRole('heading', { name, exact: true }).waitFor();
       await page
         .getByRole('button', { name: /Consultation/ })
         .first()

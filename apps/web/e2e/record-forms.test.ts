@@ -77,7 +77,7 @@ async function createAndMove(
   await form.getByLabel(text.phone, { exact: true }).fill(typed);
   await form.getByRole('button', { name: text.create }).click();
   await page.waitForURL((url) => /\/records\/lead\/(?!new$)[^/]+$/.test(url.pathname));
-  await page.getByRole('heading', { name }).waitFor();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
   // The number reads as typed (its national form), and dials E.164.
   const tel = page.locator(`a[href="tel:+86${typed.replace(/ /g, '')}"]`);
   expect((await tel.innerText()).trim()).toBe(typed);

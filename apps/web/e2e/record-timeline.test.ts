@@ -77,7 +77,7 @@ describe("a record's timeline", () => {
       const who = server.login('admin');
       await signIn(page, server.url, who.login, who.password);
       await page.goto(`${server.url}/records/lead/${lead!.id}`);
-      await page.getByRole('heading', { name }).waitFor();
+      await page.getByRole('heading', { name, exact: true }).waitFor();
       const items = page.locator('.ant-timeline .ant-timeline-item');
       // Where it came from: the ad's source, medium and campaign, the form by its name.
       await items

@@ -38,7 +38,7 @@ describe("a sales rep's daily loop", () => {
       await page.waitForURL((url) => /\/records\/lead\/(?!new$)[^/]+$/.test(url.pathname));
       const id = new URL(page.url()).pathname.split('/').pop()!;
       expect(id).not.toBe('new');
-      await page.getByRole('heading', { name }).waitFor();
+      await page.getByRole('heading', { name, exact: true }).waitFor();
       // The next stage says what it needs; moving there without it opens those fields.
       await page
         .getByText(/需填写：/)
