@@ -1,7 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildCli, startTrellis, type DemoLogin, type RunningTrellis } from './trellis';
+import {
+  buildCli,
+  DEMO_TEMPLATE_ENV,
+  makeDemoTemplate,
+  startTrellis,
+  type DemoLogin,
+  type RunningTrellis,
+} from './trellis';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,6 +17,7 @@ declare module 'vitest' {
 }
 
 let server: RunningTrellis | undefined;
+let demoTemplate: string | undefined;
 
 /**
  * One `trellis start --init-demo` for every browser test file (a start costs 10–30 s on two busy
@@ -27,10 +35,14 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   buildCli();
+  // Seeded once; this server and every test file's own demo server start from a copy.
+  demoTemplate = await makeDemoTemplate();
+  process.env[DEMO_TEMPLATE_ENV] = demoTemplate;
   server = await startTrellis();
   project.provide('trellis', { url: server.url, dataDir: server.dataDir, logins: server.logins });
 }
 
 export async function teardown(): Promise<void> {
   await server?.stop();
+  if (demoTemplate) rmSync(demoTemplate, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,28 @@ export function buildCli(): void {
 }
 
 export type DemoLogin = { login: string; role: string; password: string };
+
+/**
+ * Names a demo data directory seeded once per run (global-setup: `makeDemoTemplate()`). A plain
+ * `startTrellis()` copies it instead of seeding its own demo — the seed ran through the engine
+ * and the automations for several seconds per server, the copy takes milliseconds. The copy holds
+ * the same recipe's data and logins; like the shared server's, it dates from the run's start.
+ */
+export const DEMO_TEMPLATE_ENV = 'TRELLIS_E2E_DEMO_TEMPLATE';
+
+/** `trellis init --demo` (education) on a fresh temporary directory, for servers to copy. */
+export async function makeDemoTemplate(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'trellis-web-e2e-demo-'));
+  await runCli(['init', '--demo', '--template', 'education', '--data', dir], cliEnv());
+  return dir;
+}
+
+/** The environment of the `trellis` commands of the tests: English messages, no pnpm INIT_CWD. */
+function cliEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_LOCALE: 'en', ...extra };
+  delete env.INIT_CWD;
+  return env;
+}
 
 /** A `trellis start` on a temporary data directory, serving the built web app. */
 export type RunningTrellis = {
@@ -65,8 +87,20 @@ export async function startTrellis(
   const kept = opts.keepData !== undefined;
   const fresh = !kept || !existsSync(opts.keepData!);
   const dataDir = opts.keepData ?? mkdtempSync(join(tmpdir(), 'trellis-web-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_LOCALE: 'en', ...opts.env };
-  delete env.INIT_CWD;
+  const env = cliEnv(opts.env);
+  const template = process.env[DEMO_TEMPLATE_ENV];
+  // Only a plain demo start: options that prepare, point elsewhere or change the start seed
+  // their own way.
+  const others = [
+    opts.keepData,
+    opts.env,
+    opts.args,
+    opts.template,
+    opts.prepare,
+    opts.beforeStart,
+  ];
+  if (template && opts.demo !== false && others.every((o) => o === undefined))
+    cpSync(template, dataDir, { recursive: true });
   if (fresh) {
     if (opts.demo === false)
       await runCli(
