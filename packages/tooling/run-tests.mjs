@@ -4,7 +4,14 @@
 // A test file that fails to load counts as failed (test-summary.mjs). One throwaway PostgreSQL
 // serves every package's PostgreSQL suites (vitest-pg-setup.mjs reuses it through
 // TRELLIS_TEST_PG_URL instead of starting one per package) and is removed at the end.
-import { spawnSync } from 'node:child_process';
+//
+// Two lanes run side by side: the web app's tests (its browser files run one at a time, each a
+// chromium and a server) and every other package one after another. On two cores neither lane
+// fills the machine alone: vitest gives a package one worker (cores - 1), so its files run one at
+// a time, and a browser file used 0.55-0.78 of a core (docs/contributing.md, "Where the suite's
+// time goes"). In one queue the run was the sum of the lanes (stop 29: web 1,875 s, the others
+// 2,001 s).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PG_URL_ENV, hasPostgres, startPgServer } from './pg-test-server.mjs';
@@ -19,26 +26,31 @@ const dirs = ['packages', 'apps', 'templates'].flatMap((group) =>
 );
 for (const dir of dirs) rmSync(join(dir, resultFile), { force: true });
 
+// The `trellis` command is built once before the lanes: the CLI's and the web app's global setups
+// both build it when it is not current, and two builds at once would swap apps/cli/dist under
+// servers the other lane is running.
+const cliBuild = spawnSync(process.execPath, [join(root, 'apps', 'cli', 'scripts', 'build.mjs')], {
+  stdio: 'inherit',
+});
+if (cliBuild.status !== 0) process.exit(1);
+
 const pgServer = hasPostgres() && !process.env[PG_URL_ENV] ? await startPgServer() : null;
 const env = pgServer ? { ...process.env, [PG_URL_ENV]: pgServer.url } : process.env;
-let run;
+const WEB = '@trellis/web';
+/** Runs the test task of the packages `filter` selects through turbo; resolves its exit code. */
+function turboTest(filter) {
+  const args = ['exec', 'turbo', 'run', 'test', `--filter=${filter}`, '--concurrency=1'];
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`];
+  const child = spawn('pnpm', [...args, '--continue', '--', ...reporters], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
+let codes;
 try {
-  run = spawnSync(
-    'pnpm',
-    [
-      'exec',
-      'turbo',
-      'run',
-      'test',
-      '--concurrency=1',
-      '--continue',
-      '--',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${resultFile}`,
-    ],
-    { cwd: root, stdio: 'inherit', env },
-  );
+  codes = await Promise.all([turboTest(WEB), turboTest(`!${WEB}`)]);
 } finally {
   pgServer?.stop();
 }
@@ -61,4 +73,4 @@ for (const test of summary.flakyTests) console.log(`passed only on its retry: ${
 for (const test of summary.failedTests) console.log(`failed: ${test}`);
 for (const file of summary.brokenFiles) console.log(`failed to load or run: ${file}`);
 console.log(`\n${closingLine(summary)}`);
-process.exit(run.status === 0 && summary.failed === 0 ? 0 : 1);
+process.exit(codes.every((c) => c === 0) && summary.failed === 0 ? 0 : 1);
