@@ -1,11 +1,10 @@
 // `pnpm dev` as a developer runs it: the API (`trellis start --init-demo`) and Vite's dev server
-// with the API proxied. Started from the repository root on a temporary data directory and free
-// ports, in a process group of its own (dev.mjs starts two processes, Vite through pnpm), which
-// the test kills whole at the end.
+// with the API proxied. Typed in a fresh directory of the repository (under its git-ignored
+// tmp/) on free ports, in a process group of its own (dev.mjs starts two processes, Vite through
+// pnpm), which the test kills whole at the end.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WEB_DIR } from './harness/trellis';
@@ -28,19 +27,22 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('pnpm dev', () => {
   it('serves the app through Vite and proxies the API, the session cookie included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-dev-'));
+    // A directory whose nearest package.json is the root's, as docs/ or any folder of the clone:
+    // `pnpm dev` keeps its data in ./data of where it was typed, like `pnpm start` (cli.md).
+    mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
+    const dir = mkdtempSync(join(REPO_ROOT, 'tmp', 'dev-'));
     dirs.push(dir);
     const apiPort = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      // The API's data directory (`trellis start` reads it): not the clone's ./data.
-      TRELLIS_DATA: join(dir, 'data'),
       TRELLIS_API_PORT: String(apiPort),
       TRELLIS_LOCALE: 'en',
       NO_COLOR: '1',
     };
     delete env.CI;
-    const child = spawn('pnpm', ['run', 'dev'], { cwd: REPO_ROOT, env, detached: true });
+    delete env.TRELLIS_DATA;
+    delete env.INIT_CWD;
+    const child = spawn('pnpm', ['run', 'dev'], { cwd: dir, env, detached: true });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));
@@ -71,7 +73,7 @@ describe('pnpm dev', () => {
 
       // The API through Vite's proxy, as the browser calls it: not signed in yet.
       expect((await fetch(`${origin}/api/v1/me`)).status).toBe(401);
-      // The demo workspace the API made (--init-demo) where it was told to.
+      // The demo workspace the API made (--init-demo) in ./data of the directory typed in.
       const credsFile = join(dir, 'data', 'demo-credentials.json');
       expect(existsSync(credsFile)).toBe(true);
       const [rep] = JSON.parse(readFileSync(credsFile, 'utf8')) as {

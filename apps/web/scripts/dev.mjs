@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// `pnpm dev`: the API (`trellis start --init-demo` on ./data, port 3000) and Vite's dev server
-// with hot reload, which proxies /api, /hooks and form submissions to it. Ctrl-C stops both.
+// `pnpm dev`: the API (`trellis start --init-demo`, port 3000) and Vite's dev server with hot
+// reload, which proxies /api, /hooks and form submissions to it. Ctrl-C stops both.
+// The data directory is `./data` of the directory `pnpm dev` was typed in (pnpm passes it as
+// INIT_CWD), or TRELLIS_DATA, as for `pnpm start` and every `trellis` command. The root's `dev`
+// script runs this file with node, not through a nested `pnpm --filter … run`: that one would
+// set INIT_CWD to the repository root again.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
