@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react';
+import { BellPlaceholder, SearchPlaceholder } from './layout/HeaderPlaceholders';
 
 /** A piece of the header (global search, inbox bell) a feature contributes. */
 export type HeaderSlot = {
@@ -6,8 +7,8 @@ export type HeaderSlot = {
   Component: ComponentType<{ compact: boolean }>;
   /** Pushed to the right end of the header. */
   end?: boolean;
-  /** Width the piece takes while its chunk loads, so the header does not jump. */
-  placeholder: (compact: boolean) => number | string;
+  /** Drawn while the piece's chunk loads: its size and look, so the header does not jump. */
+  Placeholder: ComponentType<{ compact: boolean }>;
 };
 
 // Header pieces load after the shell: their inputs, popovers and queries are not in the
@@ -21,10 +22,6 @@ const InboxBell = lazy(() =>
 
 /** The header's pieces, in order; a feature adds one line here. */
 export const headerSlots: HeaderSlot[] = [
-  {
-    key: 'search',
-    Component: GlobalSearch,
-    placeholder: (compact) => (compact ? '100%' : 360),
-  },
-  { key: 'inbox', Component: InboxBell, end: true, placeholder: () => 32 },
+  { key: 'search', Component: GlobalSearch, Placeholder: SearchPlaceholder },
+  { key: 'inbox', Component: InboxBell, end: true, Placeholder: BellPlaceholder },
 ];

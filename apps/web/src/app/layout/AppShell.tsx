@@ -94,13 +94,9 @@ export function AppShell({ children }: { children: ReactNode }) {
 
 /** A header piece, holding its place while its chunk loads. */
 function Slot({ slot, compact }: { slot: HeaderSlot; compact: boolean }) {
-  const { Component } = slot;
+  const { Component, Placeholder } = slot;
   return (
-    <Suspense
-      fallback={
-        <span style={{ display: 'inline-block', width: slot.placeholder(compact), height: 32 }} />
-      }
-    >
+    <Suspense fallback={<Placeholder compact={compact} />}>
       <Component compact={compact} />
     </Suspense>
   );
