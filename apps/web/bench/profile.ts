@@ -183,6 +183,86 @@ function summarise(events: TraceEvent[], profile: CpuProfile) {
   };
 }
 
+const BUCKETS: Record<string, string> = {
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  Commit: 'paint',
+  UpdateLayer: 'paint',
+  ...Object.fromEntries([...JS].map((n) => [n, 'script'])),
+};
+const GC = new Set(['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR']);
+
+/**
+ * The scroll's frames (from one animation-frame callback to the next) split into those over
+ * 16 ms and the rest, with the mean main-thread time of each kind of work in them: what a slow
+ * frame does that a fast one does not (more script, a style recalc, a garbage collection…).
+ */
+function frameBreakdown(events: TraceEvent[]) {
+  const names = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mains = new Set(names.map((e) => `${e.pid}:${e.tid}`));
+  const main = events
+    .filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const starts = main.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts);
+  type Frame = Record<string, number>;
+  const frames: Frame[] = starts
+    .slice(0, -1)
+    .map((a, i) => ({ total: (starts[i + 1]! - a) / 1000 }));
+  const at = (ts: number) => {
+    // The frame an event starts in (binary search over the frames' starts).
+    let lo = 0;
+    let hi = starts.length - 2;
+    if (hi < 0 || ts < starts[0]! || ts >= starts[hi + 1]!) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= ts) lo = mid;
+      else hi = mid - 1;
+    }
+    return frames[lo];
+  };
+  // Script, style, layout and paint as the outermost of them (a style recalc forced by script
+  // counts as script); style and layout are also summed wherever they ran (`forced…` the part
+  // inside script), and garbage collection wherever it ran.
+  let outerEnd = -1;
+  let outer = '';
+  let gcEnd = -1;
+  for (const e of main) {
+    const frame = at(e.ts);
+    if (!frame) continue;
+    if (GC.has(e.name) && e.ts >= gcEnd) {
+      gcEnd = e.ts + e.dur!;
+      frame.gc = (frame.gc ?? 0) + e.dur! / 1000;
+    }
+    const bucket = BUCKETS[e.name];
+    if (!bucket) continue;
+    if (e.ts < outerEnd) {
+      if (outer === 'script' && (bucket === 'style' || bucket === 'layout'))
+        frame.forcedStyleLayout = (frame.forcedStyleLayout ?? 0) + e.dur! / 1000;
+      continue;
+    }
+    outerEnd = e.ts + e.dur!;
+    outer = bucket;
+    frame[bucket] = (frame[bucket] ?? 0) + e.dur! / 1000;
+  }
+  const mean = (list: Frame[]) => {
+    const keys = ['total', 'script', 'forcedStyleLayout', 'style', 'layout', 'paint', 'gc'];
+    const out: Record<string, number> = { frames: list.length };
+    for (const k of keys)
+      out[k] =
+        Math.round((list.reduce((a, f) => a + (f[k] ?? 0), 0) / (list.length || 1)) * 100) / 100;
+    out.other =
+      Math.round((out.total! - out.script! - out.style! - out.layout! - out.paint!) * 100) / 100;
+    return out;
+  };
+  return {
+    over16ms: mean(frames.filter((f) => f.total! > 16)),
+    under16ms: mean(frames.filter((f) => f.total! <= 16)),
+  };
+}
+
 async function scroll(page: Page, rows: number) {
   return page.evaluate(async (n) => {
     const el = document.querySelector('.trellis-table-scroll')!;
@@ -230,7 +310,11 @@ async function main() {
       await page.goto(`${server.url}/records/lead?view=all-leads`);
       await page.locator('.trellis-table-row').first().waitFor();
       const s = await traced(cdp, () => scroll(page, ROWS));
-      out.scroll = { ...s.result, ...summarise(s.events, s.profile) };
+      out.scroll = {
+        ...s.result,
+        frameKinds: frameBreakdown(s.events),
+        ...summarise(s.events, s.profile),
+      };
     }
     if (WHAT.includes('record')) {
       const times: number[] = [];

@@ -98,6 +98,7 @@ async function main() {
       return performance.now() - started;
     };
     const list: number[] = [];
+    const listPhases: Record<string, unknown>[] = [];
     const listApi: number[] = [];
     const record: number[] = [];
     const recordPainted: number[] = [];
@@ -121,6 +122,30 @@ async function main() {
       await page.goto(`${server.url}/records/lead?view=all-leads`);
       await page.locator('.trellis-table-row').first().waitFor();
       list.push(performance.now() - started);
+      // What this opening waited on, in the page's time from the navigation's start: the
+      // document, the last script, and the requests the rows came after (a slow run names its
+      // cause: a script compiled cold, /me or the rows answering late).
+      listPhases.push({
+        ms: Math.round(performance.now() - started),
+        // (No named functions inside evaluate: tsx wraps them in a helper the page lacks.)
+        ...(await page.evaluate(() => {
+          const all = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const [me, rows] = [/\/api\/v1\/me$/, /\/records$/]
+            .map((re) => all.find((x) => re.test(new URL(x.name).pathname)))
+            .map((e) => (e ? [Math.round(e.startTime), Math.round(e.responseEnd)] : null));
+          const scripts = all.filter((x) => new URL(x.name).pathname.endsWith('.js'));
+          return {
+            document: Math.round(nav.responseEnd),
+            domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+            scripts: scripts.length,
+            lastScriptEnd: Math.round(Math.max(0, ...scripts.map((x) => x.responseEnd))),
+            me,
+            rows,
+            rowsShownAt: Math.round(performance.now()),
+          };
+        })),
+      });
       firstId ||= (await page.locator('.trellis-table-row a').first().getAttribute('href')) ?? '';
       if (ONLY.has('filtered') || ONLY.has('record')) {
         started = performance.now();
@@ -218,6 +243,7 @@ async function main() {
       stats('record page opened by its address', recordCold),
       stats('board 6 columns', board),
     ];
+    out.listRuns = listPhases;
     out.baseline = stats('API: first 100 leads of the view', listApi);
     // Each page's median against the API call's median of the same run (load cancels out).
     const median = (ms: number[]) =>
