@@ -60,6 +60,10 @@ export function createPool(url: string, max: number, opts: { pipeline?: boolean 
     types: types as pg.CustomTypesConfig,
     // A statement that waits longer than this on a lock is cut short with an error instead of hanging a request.
     application_name: 'trellis',
+    // No JIT compilation: PostgreSQL compiles a query whose estimated cost passes jit_above_cost
+    // (a report over 250,000 leads with a subquery per row estimates millions), and compiling
+    // data health's aggregate at 1,000,000 leads took longer than running it (docs/reports.md).
+    options: '-c jit=off',
     ...(opts.pipeline ? { pipeline: true } : {}),
   });
   // An idle client that loses its connection emits here; without a listener it would crash the process.

@@ -72,7 +72,7 @@ export async function aggregate(
   dialect: SqlDialectName,
   locale: StoreLocale,
   tableOf?: TableOf,
-  replaced?: Record<string, ColumnInfo>,
+  readsTable?: (sql: string, params: readonly unknown[]) => Promise<boolean>,
 ): Promise<StoreResult<AggregateRow[]>> {
   const by = q.by ?? [];
   if (by.length > 2) return fail('invalid_query', '/by', { reason: 'at most two keys' }, locale);
@@ -82,7 +82,7 @@ export async function aggregate(
   const condParams: unknown[] = [];
   const cols: ColumnInfo[] = [];
   // Group keys and measures may name virtual fields too (the first touch's UTM values…).
-  const columns = { ...conditionColumns(info, dialect, tableOf), ...replaced };
+  const columns = conditionColumns(info, dialect, tableOf);
   for (const [i, key] of by.entries()) {
     const col = columns[key.field];
     if (!col)
@@ -139,10 +139,15 @@ export async function aggregate(
     condParams.push(...where.params);
   }
   const group = by.length ? ` GROUP BY ${by.map((_, i) => `k${i}`).join(', ')}` : '';
-  const sql = `SELECT ${select.join(', ')} FROM ${quoteIdent(info.table)} WHERE ${conds.join(' AND ')}${group}`;
+  const from = (table: string) =>
+    `SELECT ${select.join(', ')} FROM ${table} WHERE ${conds.join(' AND ')}${group}`;
+  const params = [...selectParams, ...condParams];
   let rows: Record<string, unknown>[];
   try {
-    rows = await x.all(sql, [...selectParams, ...condParams]);
+    let sql = from(quoteIdent(info.table));
+    if (readsTable && (await readsTable(sql, params)))
+      sql = from(`${quoteIdent(info.table)} NOT INDEXED`);
+    rows = await x.all(sql, params);
   } catch (e) {
     return fail('invalid_where', '/filter', { reason: (e as Error).message }, locale);
   }

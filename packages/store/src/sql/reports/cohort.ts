@@ -121,9 +121,9 @@ export function inWindow(q: ReportScope, w: TimeRange): ReportScope {
 }
 
 /**
- * Group rows under the plan: keys, stage, entered, and the sums. The plan's whole UTC months
- * come from report_cohort_months and its other days from report_cohorts (cohort-spans.ts), in
- * one statement.
+ * Group rows under the plan: keys, stage, entered, and the sums. The plan's UTC months come
+ * from report_cohort_months and single days from report_cohorts, added or taken off
+ * (cohort-spans.ts), in one statement.
  */
 export async function cohortGroups(
   x: SqlExec,
@@ -143,7 +143,12 @@ export async function cohortGroups(
         conds.push(`${s.column} ${op} ${param(p.dialect, bound)}`);
         params.push(bound);
       }
-    return `SELECT owner_id, team_id, stage, entered, records, sum_created, sum_stage_at, n_stage_at FROM ${s.table} WHERE ${conds.join(' AND ')}`;
+    // Days taken off a month read whole count negative (cohort-spans.ts).
+    const sums =
+      s.sign === 1
+        ? 'records, sum_created, sum_stage_at, n_stage_at'
+        : '-records, -sum_created, -sum_stage_at, -n_stage_at';
+    return `SELECT owner_id, team_id, stage, entered, ${sums} FROM ${s.table} WHERE ${conds.join(' AND ')}`;
   });
   if (branches.length === 0) return [];
   const conds: string[] = [];

@@ -9,7 +9,7 @@ import { cohortAggregate, cohortReach } from './cohort-read';
 import { dwell, entries, merges, reach } from './flow';
 import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
-import { wideCreatedAt } from './wide-range';
+import { readsTable } from './wide-range';
 
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
 function tableOf(spec: AppShape, entity: string): EntityTableInfo | undefined {
@@ -31,15 +31,10 @@ export function reportRepo(
 ): ReportRepo {
   type Ready = { info: EntityTableInfo; where: Where | null; by: ColumnInfo | null };
   const related = (e: string) => tableOf(spec, e);
-  const prepare = (
-    entity: string,
-    q: ReportScope,
-    byField?: string,
-    replaced?: Record<string, ColumnInfo>,
-  ): StoreResult<Ready> => {
+  const prepare = (entity: string, q: ReportScope, byField?: string): StoreResult<Ready> => {
     const info = tableOf(spec, entity);
     if (!info) return fail('unknown_entity', '', { entity }, locale);
-    const where = reportWhere(info, q, dialect, locale, related, replaced);
+    const where = reportWhere(info, q, dialect, locale, related);
     if (where && 'ok' in where) return where;
     let by: ColumnInfo | null = null;
     if (byField !== undefined) {
@@ -65,13 +60,13 @@ export function reportRepo(
         const again = prepare(entity, s);
         if (!again.ok) return again;
         const { info, where } = again.value;
-        // SQLite reads a wide period from the table, not through the created_at index.
-        const wide = dialect === 'sqlite' ? await wideCreatedAt(x, info, s.filter, where) : null;
-        if (!wide) return aggregate(x, info, where, s, dialect, locale, related);
-        const replaced = { createdAt: wide };
-        const read = prepare(entity, s, undefined, replaced);
-        if (!read.ok) return read;
-        return aggregate(x, info, read.value.where, s, dialect, locale, related, replaced);
+        // SQLite reads the table unless its index plan reads few records (wide-range.ts).
+        const table =
+          dialect === 'sqlite'
+            ? (sql: string, params: readonly unknown[]) =>
+                readsTable(x, info, s.filter, sql, params)
+            : undefined;
+        return aggregate(x, info, where, s, dialect, locale, related, table);
       };
       const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale, scan);
       return fast ?? scan(q);

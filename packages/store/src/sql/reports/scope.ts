@@ -156,8 +156,7 @@ export function conditionColumns(
 
 /**
  * The scope and filter of a report as one SQL condition over the entity table (unqualified
- * columns), null when there is none, or the localized `invalid_filter` failure. `replaced`
- * columns are written their way (wide-range.ts: createdAt out of the planner's reach).
+ * columns), null when there is none, or the localized `invalid_filter` failure.
  */
 export function reportWhere(
   info: EntityTableInfo,
@@ -165,10 +164,8 @@ export function reportWhere(
   dialect: SqlDialectName,
   locale: StoreLocale,
   tableOf?: TableOf,
-  replaced?: Record<string, ColumnInfo>,
 ): Where | null | StoreResult<never> {
-  const base = conditionColumns(info, dialect, tableOf);
-  const columns = replaced ? { ...base, ...replaced } : base;
+  const columns = conditionColumns(info, dialect, tableOf);
   const parts: Where[] = [];
   for (const [expr, path] of [
     [q.scope, '/scope'],

@@ -1,13 +1,12 @@
-import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
+import type { EntityTableInfo } from '../../entity/entity-table';
 import { quoteIdent } from '../../entity/entity-table';
 import type { SqlExec } from '../exec';
-import type { Where } from './scope';
 
 /**
- * Above this share of the records' creation span a period is read from the table, not through
- * the created_at index. At 1,000,000 leads on SQLite a quarter (a quarter of the rows) cost
- * 1.2–1.5 s of CPU through the index (a random table lookup per row) against 0.19 s for the
- * whole table: ~25× a row, so the index wins below ~4 % of the rows.
+ * At or under this share of the records' creation span a period is read through an index. At
+ * 1,000,000 leads on SQLite a quarter (a quarter of the rows) cost 1.2–1.5 s of CPU through the
+ * created_at index (a random table lookup per row) against 0.19 s for the whole table: ~25× a
+ * row, so an index wins below ~4 % of the rows.
  */
 const WIDE_SHARE = 0.04;
 
@@ -31,24 +30,12 @@ function createdBounds(filter: unknown, out: Bounds = {}): Bounds {
   return out;
 }
 
-/**
- * SQLite only (without histograms its planner takes any created_at range for a narrow one): the
- * createdAt column to compile a report's filter with — written `+created_at`, which SQLite cannot
- * read through an index — when the filter's creation range covers more than WIDE_SHARE of the
- * span between the table's first and last creation times (two index probes) and the plan of
- * `where` starts from the created_at index; else null. A plan that starts from another index (a
- * rep's owner_id, then the range) is kept: it reads only the reader's records.
- */
-export async function wideCreatedAt(
-  x: SqlExec,
-  info: EntityTableInfo,
-  filter: unknown,
-  where: Where | null,
-): Promise<ColumnInfo | null> {
+/** True when the filter bounds createdAt to at most WIDE_SHARE of the table's creation span. */
+async function narrowPeriod(x: SqlExec, info: EntityTableInfo, filter: unknown): Promise<boolean> {
   const col = info.columns.createdAt;
-  if (!col || !where) return null;
+  if (!col) return false;
   const b = createdBounds(filter);
-  if (b.from === undefined && b.to === undefined) return null;
+  if (b.from === undefined && b.to === undefined) return false;
   const table = quoteIdent(info.table);
   // Two subqueries: SQLite reads a lone min() or max() from the index end, both at once by a scan.
   const span = await x.get<{ lo: number | null; hi: number | null }>(
@@ -56,15 +43,37 @@ export async function wideCreatedAt(
   );
   const lo = span?.lo;
   const hi = span?.hi;
-  if (typeof lo !== 'number' || typeof hi !== 'number' || hi <= lo) return null;
+  if (typeof lo !== 'number' || typeof hi !== 'number' || hi <= lo) return true;
   const from = Math.max(lo, b.from ?? lo);
   const to = Math.min(hi, b.to ?? hi);
-  if ((to - from) / (hi - lo) <= WIDE_SHARE) return null;
-  const plan = await x.all<{ detail: string }>(
-    `EXPLAIN QUERY PLAN SELECT 1 FROM ${table} WHERE deleted_at IS NULL AND ${where.sql}`,
-    where.params,
-  );
-  const name = col.column.replace(/"/g, '');
-  const first = new RegExp(`INDEX \\S+ \\(${name}[<>=]`);
-  return plan.some((p) => first.test(p.detail)) ? { ...col, column: `+${col.column}` } : null;
+  return (to - from) / (hi - lo) <= WIDE_SHARE;
+}
+
+/**
+ * SQLite only: whether a report aggregate (`sql`, over the entity table) should read the table
+ * (`NOT INDEXED`) rather than the index its planner picked. SQLite samples its statistics
+ * (analysis_limit), so it takes every indexed condition for a narrow one: it read a quarter of
+ * 1,000,000 leads through the created_at index, every owned open lead through the owner index
+ * for `ownerId` not null (stale follow-ups), the won leads of a quarter through the stage index,
+ * and for a GROUP BY ownerId walked the whole owner index — each a random table lookup per row,
+ * 3–5× the CPU of reading the table. So the table is read unless the period is narrow (at most
+ * WIDE_SHARE of the creation span: two index probes), the index covers the query, or the plan
+ * starts from an equality on the owner: a reader's own records.
+ */
+export async function readsTable(
+  x: SqlExec,
+  info: EntityTableInfo,
+  filter: unknown,
+  sql: string,
+  params: readonly unknown[],
+): Promise<boolean> {
+  if (await narrowPeriod(x, info, filter)) return false;
+  const plan = await x.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
+  // The entity table's own step (subqueries name their tables by alias: h, t, rel_r).
+  const own = new RegExp(`^(SCAN|SEARCH) ${info.table}( |$)`);
+  const step = plan.find((p) => own.test(p.detail))?.detail;
+  // No index, a covering index or the primary key: nothing to gain from the table.
+  if (!step?.includes(' USING INDEX ')) return false;
+  const owner = info.columns.ownerId?.column.replace(/"/g, '');
+  return owner === undefined || !step.includes(`(${owner}=`);
 }
