@@ -25,6 +25,20 @@ const NODE_ONLY = [
   'nodemailer',
 ];
 const REACT = ['react', 'react-dom', 'react-dom/*', 'react/*'];
+/** Database drivers: only packages/store opens a database (DESIGN.md §4, issue 13). */
+const DRIVERS = [
+  'better-sqlite3',
+  'pg',
+  'pg-*',
+  'drizzle-orm/better-sqlite3',
+  'drizzle-orm/node-postgres',
+];
+/**
+ * Layers whose Node-side files (tests, e2e) may still open a database directly: they cannot
+ * import the store (logic's SQL compiler is tested on both real databases; web's e2e harness
+ * empties a workspace's users, which no command does).
+ */
+const DRIVER_TESTS_ALLOWED = new Set(['logic', 'web']);
 const APPS = ['@trellis/server', '@trellis/cli', '@trellis/web'];
 const ALL_PACKAGES = ['logic', 'spec', 'rules', 'store', 'engine', 'forms', 'server', 'cli', 'web'];
 
@@ -67,6 +81,11 @@ function restrictionsFor(layer, nodeSide = false) {
     });
   if (!REACT_ALLOWED.has(layer))
     patterns.push({ group: REACT, message: 'React lives only in packages/forms and apps/web.' });
+  if (layer !== 'store' && !(nodeSide && DRIVER_TESTS_ALLOWED.has(layer)))
+    patterns.push({
+      group: DRIVERS,
+      message: `DESIGN.md §4: only packages/store opens a database; use the store (openStore, store.tables) instead.`,
+    });
   if (!NODE_ALLOWED.has(layer) && !nodeSide)
     patterns.push({
       group: NODE_ONLY,

@@ -52,6 +52,26 @@ describe('the layering lint (DESIGN.md §2)', () => {
     ).toEqual([]);
   });
 
+  it('refuses a database driver outside packages/store, in sources, tests and benches', async () => {
+    for (const [file, code] of [
+      ['apps/server/src/planted.ts', "import Database from 'better-sqlite3';\nvoid Database;\n"],
+      ['apps/server/bench/planted.ts', "import pg from 'pg';\nvoid pg;\n"],
+      ['apps/cli/src/planted.test.ts', "export const load = () => import('better-sqlite3');\n"],
+      ['packages/engine/src/planted.ts', "export * from 'drizzle-orm/node-postgres';\n"],
+    ] as const) {
+      const messages = await lint(repo, file, code);
+      expect(messages.join('\n'), file).toMatch(/only packages\/store opens a database/);
+    }
+    // The store is where they belong.
+    expect(
+      await lint(
+        repo,
+        'packages/store/src/planted.ts',
+        "import Database from 'better-sqlite3';\nvoid Database;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('checks every package when eslint runs from the repository root', async () => {
     const messages = await lint(
       repo,

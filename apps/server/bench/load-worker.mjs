@@ -44,8 +44,6 @@ function bodyFor(i) {
       source: 'website',
       course: n % 2 ? 'python' : 'uiDesign',
     });
-  if (bodyKind === 'row')
-    return JSON.stringify({ name: `row${n}`, phone: `139${String(n).padStart(8, '0')}` });
   return '';
 }
 

@@ -1,14 +1,14 @@
 /**
  * HTTP benchmark: public-form submissions per second at concurrency 16 over loopback with the
  * education template (validation, dedupe, assignment and automations on), next to a bare Hono
- * hello-world and a bare SQLite insert endpoint measured in the same script. Prints JSON.
+ * hello-world measured in the same script (the floor of a SQLite insert, without HTTP, is
+ * packages/store's bench:insert). Prints JSON.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Hono } from 'hono';
-import { openDatabase } from '@trellis/store';
 import { ratio, summarise } from '@trellis/tooling/bench';
 import type { Sample } from '@trellis/tooling/bench';
 import {
@@ -50,7 +50,7 @@ const PIN = process.env.BENCH_PIN === '1';
  */
 const YOUNG = process.env.BENCH_YOUNG?.split(',').map(Number);
 
-type BodyKind = 'lead' | 'row' | 'none' | 'apiLead' | 'apiUpdate';
+type BodyKind = 'lead' | 'none' | 'apiLead' | 'apiUpdate';
 /** Per-run options of the load generator: lanes, extra headers, one path per request. */
 type LoadOptions = {
   concurrency?: number;
@@ -339,20 +339,9 @@ async function youngGenerations(sizes: number[], hash: string, hello: Sample) {
   return { bench: 'writer young generation', requests: TOTAL, hello: hello.ops, runs };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
-try {
+{
   const hello = new Hono().post('/', (c) => c.json({ ok: true }));
   const helloServer = await listen(hello as never, { port: 0, hostname: '127.0.0.1' });
-
-  const bare = openDatabase(join(dir, 'bare.db'));
-  bare.sqlite.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, name TEXT, phone TEXT, at INTEGER)');
-  const insert = bare.sqlite.prepare('INSERT INTO rows (name, phone, at) VALUES (?, ?, ?)');
-  const insertApp = new Hono().post('/', async (c) => {
-    const b = (await c.req.json()) as { name: string; phone: string };
-    insert.run(b.name, b.phone, Date.now());
-    return c.json({ ok: true }, 201);
-  });
-  const insertServer = await listen(insertApp as never, { port: 0, hostname: '127.0.0.1' });
 
   const offset = { n: 0 };
   const helloSample = await measure(
@@ -362,16 +351,7 @@ try {
     'none',
     offset,
   );
-  const insertSample = await measure(
-    'bare insert endpoint',
-    `${insertServer.url}/`,
-    'POST',
-    'row',
-    offset,
-  );
   await helloServer.close();
-  await insertServer.close();
-  bare.close();
 
   const hash = await hashPassword('bench-password');
   if (YOUNG) {
@@ -404,19 +384,18 @@ try {
       {
         concurrency: CONCURRENCY,
         requests: TOTAL,
-        samples: [helloSample, insertSample, paused.sample, intake, api.creates, api.updates],
+        samples: [helloSample, paused.sample, intake, api.creates, api.updates],
         intakeWritePathOnly: {
           ops: paused.sample.ops,
           p50Ms: paused.sample.medianMs,
           p99Ms: paused.sample.p99Ms,
-          ratioToBareInsert: ratio(paused.sample, insertSample),
+          ratioToHello: ratio(paused.sample, helloSample),
         },
         intake: {
           ops: intake.ops,
           p50Ms: intake.medianMs,
           p99Ms: intake.p99Ms,
           ratioToHello: ratio(intake, helloSample),
-          ratioToBareInsert: ratio(intake, insertSample),
         },
         automations: asStart.automations,
         endToEnd: asStart.endToEnd,
@@ -427,6 +406,4 @@ try {
       2,
     ),
   );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

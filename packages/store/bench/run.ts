@@ -7,8 +7,9 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure, ratio } from '@trellis/tooling/bench';
-import { createRecordStore, entityTable, openDatabase, syncEntityTables } from '../src/index';
-import type { StoreDb } from '../src/index';
+import { entityTable } from '../src/index';
+import { createRecordStore, openDatabase, syncEntityTables } from '../src/sync-sqlite';
+import type { StoreDb } from '../src/sync-sqlite';
 import { searchDoc } from '../src/search/search-text';
 import { CITIES, GIVEN, STAGES, SURNAMES, leadRow, pick, rng, spec } from './leads';
 

@@ -58,18 +58,7 @@ export type { TokenRepo, TokenRow } from './api/tokens';
 export type { Touch, TouchRepo } from './api/touches';
 export type { NewUser, UserPatch, UserRepo, UserRow, UserStatus } from './api/users';
 export type { WebhookSecretRepo } from './api/webhook-secrets';
-// The synchronous SQLite API the engine still uses; it leaves the public entry once the engine runs on the store.
-export { openDatabase } from './db/open-database';
 export { sqliteMigrationsCurrent } from './db/migrations-current';
-export type { OpenOptions, StoreDb, StoreSchema } from './db/open-database';
-export {
-  checkpointWal,
-  handOffCheckpoints,
-  restartWal,
-  CHECKPOINT_SAFETY_FRAMES,
-  RESTART_WAL_AFTER_FRAMES,
-} from './db/checkpoints';
-export type { CheckpointResult } from './db/checkpoints';
 export * from './schema/index';
 export { entityTable, quoteIdent, tableName, SYSTEM_KEYS } from './entity/entity-table';
 export type { ColumnInfo, EntityTableInfo, IndexDef } from './entity/entity-table';
@@ -106,21 +95,10 @@ export type {
   ReportScope,
   TimeRange,
 } from './api/reports';
-export type {
-  ListQuery,
-  OutboxRow,
-  RecordStore,
-  SearchOptions,
-  WhereSql,
-} from './sqlite/record-core';
-export { createRecordStore } from './sqlite/sqlite-record-store';
-export type { RecordStoreOptions } from './sqlite/sqlite-record-store';
-export { syncEntityTables } from './sqlite/sync-entity-tables';
+export type { ListQuery, SearchOptions, WhereSql } from './sqlite/record-core';
 export type { StoreIssue, StoreLocale, StoreResult } from './messages';
 export type { AppShape, EntityShape, FieldShape, OptionShape, TeamShape } from './spec-shape';
 export { planMigration } from './migration/plan-migration';
-export { applyMigration } from './migration/apply-migration';
-export type { ApplyOptions } from './migration/apply-migration';
 export type {
   MigrationPlan,
   MigrationResult,
@@ -132,9 +110,7 @@ export type {
   Resolutions,
   WarningCode,
 } from './migration/types';
-export { specVersions, liveVersion } from './spec-versions/spec-versions';
 export { markSpecChanged, specEpoch } from './spec-versions/spec-epoch';
-export type { SpecVersionsApi } from './spec-versions/spec-versions';
 export type {
   DraftSaveOptions,
   DraftSaveResult,
@@ -146,7 +122,6 @@ export type {
   SpecVersion,
   SpecVersionInfo,
 } from './spec-versions/types';
-export { mirrorTeams } from './spec-versions/teams-mirror';
 export type { SpecCompat } from './spec-compat';
 export { searchCondition } from './search/search-condition';
 export { newId } from './ids';

@@ -1,5 +1,6 @@
-import { openDatabase, syncEntityTables } from '../src/index';
-import type { AppShape, EntityShape, StoreDb } from '../src/index';
+import { openDatabase, syncEntityTables } from '../src/sync-sqlite';
+import type { AppShape, EntityShape } from '../src/index';
+import type { StoreDb } from '../src/sync-sqlite';
 
 /** A lead entity like the education template's, covering every storage class. */
 export const leadEntity: EntityShape = {

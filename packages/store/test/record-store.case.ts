@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ListQuery, RecordStore, StoreLocale } from '../src/index';
+import type { ListQuery, StoreLocale } from '../src/index';
+import type { RecordStore } from '../src/sync-sqlite';
 
 export type OpenStore = (locale?: StoreLocale) => { store: RecordStore; close(): void };
 

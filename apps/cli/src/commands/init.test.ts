@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { runInProcess } from '../../test/run-in-process';
 
 const dirs: string[] = [];
@@ -26,10 +26,12 @@ describe('trellis init, users, backup, restore, spec export', () => {
     expect(spec.entities!.map((e) => (e as { key: string }).key)).toEqual(['contact']);
     for (const part of ['pipelines', 'forms', 'roles', 'teams', 'automations', 'views'])
       expect(spec[part] ?? []).toEqual([]);
-    const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
-    const users = db.sqlite.prepare('SELECT login, role FROM users').all();
-    db.close();
-    expect(users).toEqual([{ login: 'admin', role: 'admin' }]);
+    const store = await openStore({ url: join(cwd, 'd', 'trellis.db'), readOnly: true });
+    const users = await store.users.list();
+    await store.close();
+    expect(users.map((u) => ({ login: u.login, role: u.role }))).toEqual([
+      { login: 'admin', role: 'admin' },
+    ]);
   });
 
   it('initialises the education template with demo data, manages users, backs up and restores', async () => {
@@ -52,24 +54,25 @@ describe('trellis init, users, backup, restore, spec export', () => {
       leads: ['tech'],
     });
     expect(statSync(join(cwd, 'd', 'secret.key')).mode & 0o777).toBe(0o600);
-    const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
-    const counts = db.sqlite
-      .prepare(
-        'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM e_lead) AS leads, (SELECT count(*) FROM stage_transitions) AS moves, (SELECT count(*) FROM outbox WHERE processed_at IS NULL) AS pending',
-      )
-      .get() as Record<string, number>;
-    db.close();
+    const store = await openStore({ url: join(cwd, 'd', 'trellis.db'), readOnly: true });
+    const counts = {
+      users: await store.users.count(),
+      leads: await store.tables.count('e_lead'),
+      moves: await store.tables.count('stage_transitions'),
+      pending: await store.outbox.pending(),
+    };
     expect(counts.users).toBeGreaterThanOrEqual(6);
     expect(counts.leads).toBeGreaterThan(150);
-    expect(counts.moves).toBeGreaterThan(counts.leads!);
+    expect(counts.moves).toBeGreaterThan(counts.leads);
     // The demo's past must not re-run today's automations; its recent steps ran them, so the
     // run log has runs that succeeded, were skipped and failed.
     expect(counts.pending).toBe(0);
-    const log = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
-    const statuses = log.sqlite
-      .prepare('SELECT DISTINCT status FROM automation_runs ORDER BY status')
-      .all() as { status: string }[];
-    log.close();
+    const statuses = [
+      ...new Set((await store.tables.rows('automation_runs')).map((r) => r.status as string)),
+    ]
+      .sort()
+      .map((status) => ({ status }));
+    await store.close();
     expect(statuses.map((r) => r.status)).toEqual(['failed', 'skipped', 'succeeded']);
     expect((await run('init', '--data', 'd')).stdout).toMatch(/Already initialised/);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 const dirs: string[] = [];
@@ -16,14 +16,12 @@ afterAll(() => {
 });
 
 /** Phones of the leads stored in a data directory's database. */
-function storedPhones(dbFile: string): string[] {
-  const db = openDatabase(dbFile, { readonly: true });
+async function storedPhones(dbFile: string): Promise<string[]> {
+  const store = await openStore({ url: dbFile, readOnly: true });
   try {
-    return (db.sqlite.prepare('SELECT phone FROM e_lead').all() as { phone: string }[]).map(
-      (r) => r.phone,
-    );
+    return (await store.tables.rows('e_lead')).map((r) => r.phone as string);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -91,7 +89,7 @@ describe('trellis backup and restore against a running server', () => {
     expect(await server.exited, server.output()).toBe(0);
 
     // Every acknowledged submission is in the live database, once.
-    const live = storedPhones(join(cwd, 'd', 'trellis.db'));
+    const live = await storedPhones(join(cwd, 'd', 'trellis.db'));
     expect(new Set(live).size).toBe(live.length);
     for (const a of acknowledged) expect(live).toContain(a.phone);
 
@@ -100,7 +98,7 @@ describe('trellis backup and restore against a running server', () => {
     expect(await restored.exited, restored.output()).toBe(0);
     expect(restored.output()).toMatch(/Restored the database, 0 files and secret\.key/);
     expect(restored.output()).toMatch(/The previous data is kept in .*before-restore-/);
-    const back = storedPhones(join(cwd, 'd', 'trellis.db'));
+    const back = await storedPhones(join(cwd, 'd', 'trellis.db'));
     for (const a of acknowledged.filter((x) => x.at < backupStarted))
       expect(back).toContain(a.phone);
     expect(back.length).toBeLessThan(live.length);

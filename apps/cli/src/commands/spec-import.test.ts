@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 import { runInProcess } from '../../test/run-in-process';
 
 const EDUCATION = join(import.meta.dirname, '..', '..', '..', '..', 'templates', 'education');
@@ -77,12 +77,11 @@ describe('trellis spec import --dry-run', () => {
     expect(zh.stdout).toContain('  ~ 字段 lead.source: 不再必填');
     expect(zh.stdout).toContain('  + 字段 lead.parentName (家长姓名)');
 
-    const db = openDatabase(join(cwd, 'd', 'trellis.db'));
+    const store = await openStore({ url: join(cwd, 'd', 'trellis.db'), readOnly: true });
     try {
-      const versions = db.sqlite.prepare('SELECT count(*) AS n FROM spec_versions').get();
-      expect(versions).toEqual({ n: 1 });
+      expect(await store.tables.count('spec_versions')).toBe(1);
     } finally {
-      db.close();
+      await store.close();
     }
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@trellis/store';
+import { openStore } from '@trellis/store';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 const dirs: string[] = [];
@@ -72,20 +72,16 @@ describe('trellis start', () => {
     });
     expect(form.status).toBe(201);
     // The automation thread picks the submission up through its own connection.
-    const db = openDatabase(join(cwd, 'd', 'trellis.db'), { readonly: true });
-    const runs = () =>
-      (
-        db.sqlite
-          .prepare(
-            "SELECT count(*) AS n FROM automation_runs WHERE trigger_type = 'record.created'",
-          )
-          .get() as { n: number }
-      ).n;
+    const store = await openStore({ url: join(cwd, 'd', 'trellis.db'), readOnly: true });
+    const runs = async () =>
+      (await store.tables.rows('automation_runs')).filter(
+        (r) => r.trigger_type === 'record.created',
+      ).length;
     const waitStart = Date.now();
-    while (runs() === 0 && Date.now() - waitStart < 20_000)
+    while ((await runs()) === 0 && Date.now() - waitStart < 20_000)
       await new Promise((r) => setTimeout(r, 100));
-    expect(runs()).toBeGreaterThan(0);
-    db.close();
+    expect(await runs()).toBeGreaterThan(0);
+    await store.close();
     server.child.kill('SIGTERM');
     const code = await server.exited;
     expect(code, server.output()).toBe(0);

@@ -8,8 +8,8 @@ import {
   handOffCheckpoints,
   openDatabase,
   restartWal,
-} from '../index';
-import type { StoreDb } from '../index';
+} from '../sync-sqlite';
+import type { StoreDb } from '../sync-sqlite';
 
 let dir: string | undefined;
 const open: StoreDb[] = [];

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, users } from '../index';
+import { users } from '../index';
+import { openDatabase } from '../sync-sqlite';
 
 const SYSTEM_TABLES = [
   'users',

@@ -6,7 +6,7 @@ import * as schema from '../schema/index';
 import { registerBulkFlag } from '../sqlite/bulk-flag';
 import { migrationsFolder } from './migrations-folder';
 
-export type StoreSchema = typeof schema;
+type StoreSchema = typeof schema;
 
 /** An open Trellis database: the raw driver, the drizzle handle over the system tables, and helpers. */
 export type StoreDb = {

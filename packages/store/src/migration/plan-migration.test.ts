@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigration, createRecordStore, openDatabase, planMigration } from '../index';
-import type { AppShape, EntityShape, FieldShape, StoreDb } from '../index';
+import { planMigration } from '../index';
+import { applyMigration, createRecordStore, openDatabase } from '../sync-sqlite';
+import type { AppShape, EntityShape, FieldShape } from '../index';
+import type { StoreDb } from '../sync-sqlite';
 
 const lead = (fields: FieldShape[], extra: Partial<EntityShape> = {}): AppShape => ({
   entities: [

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRecordStore } from '../index';
+import { createRecordStore } from '../sync-sqlite';
 import { baseSpec, memoryDb } from '../../test/fixtures';
 import { searchPlan } from './search-text';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecordStore, openDatabase, specVersions } from '../index';
-import type { AppShape, StoreDb } from '../index';
+import { createRecordStore, openDatabase, specVersions } from '../sync-sqlite';
+import type { AppShape } from '../index';
+import type { StoreDb } from '../sync-sqlite';
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 

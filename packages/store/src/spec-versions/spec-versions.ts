@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { AppSpec } from '@trellis/spec';
 import { diffSpec, validateSpec } from '@trellis/spec';
 import type { StoreDb } from '../db/open-database';
@@ -21,8 +21,6 @@ import type {
   SpecVersionInfo,
 } from './types';
 import { markSpecChanged } from './spec-epoch';
-
-export type SpecVersionsApi = ReturnType<typeof specVersions>;
 
 /**
  * Spec versions: one draft the builder edits, and published versions (the highest is live).
@@ -259,14 +257,4 @@ function toVersion(row: typeof versionsTable.$inferSelect): SpecVersion<AppSpec>
     note: row.note,
     changes: (row.changes as PublishedChanges | null) ?? null,
   };
-}
-
-/** Highest published version number, or 0. */
-export function liveVersion(db: StoreDb): number {
-  return (
-    db.orm
-      .select({ v: sql<number>`coalesce(max(${versionsTable.version}), 0)` })
-      .from(versionsTable)
-      .get()?.v ?? 0
-  );
 }

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileToSql, evaluate, truthy } from '@trellis/logic';
-import { createRecordStore, entityTable } from '../index';
+import { entityTable } from '../index';
+import { createRecordStore } from '../sync-sqlite';
 import type { StoredRecord } from '../index';
 import { baseSpec, leadEntity, memoryDb } from '../../test/fixtures';
 

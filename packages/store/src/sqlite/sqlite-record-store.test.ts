@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  applyMigration,
-  createRecordStore,
-  openDatabase,
-  planMigration,
-  syncEntityTables,
-} from '../index';
-import type { StoreDb } from '../index';
+import { planMigration } from '../index';
+import { applyMigration, createRecordStore, openDatabase, syncEntityTables } from '../sync-sqlite';
+import type { StoreDb } from '../sync-sqlite';
 import { baseSpec, memoryDb } from '../../test/fixtures';
 import { recordStoreContract } from '../../test/record-store.case';
 
