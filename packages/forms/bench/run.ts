@@ -21,7 +21,7 @@ import { loadavg } from 'node:os';
 import { launchChromium } from '@trellis/tooling/browser';
 import { percentile } from '@trellis/tooling/bench';
 import { bundleForBrowser } from '../test/browser-bundle';
-import { traceMounts } from './trace-mounts';
+import { phaseTotal, tracePhases, type PhaseMs } from './trace-phases';
 
 type Args = { kind: Kind; n: number; keys: number };
 type Kind = 'floor' | 'light' | 'desktop' | 'rjsf';
@@ -244,9 +244,26 @@ try {
       ),
     });
   }
-  // Where the smallest size's painted mount goes, kind by kind (a traced run of its own, after the
-  // timed ones: tracing slows the page, so these are shares, not the timings above).
-  const traced = await traceMounts(browser, page, ['floor', 'desktop', 'light'], SIZES[0]!);
+  // Where the smallest size's painted mount and painted keystroke go, kind by kind (traced runs of
+  // their own, after the timed ones: tracing slows the page, so these are shares, not the timings
+  // above). Each phase in wall ms and in main-thread CPU ms: under load the wall time of a phase
+  // includes waiting for a core, so the CPU ratio to the floor is the one the load moves least.
+  const tracedKinds = ['floor', 'desktop', 'light'];
+  const n0 = SIZES[0]!;
+  const mounts = await tracePhases(browser, page, 'mount', tracedKinds, n0);
+  const keys = await tracePhases(browser, page, 'keystroke', tracedKinds, n0, 40);
+  // CPU ms per sample over the floor's, kind by kind: the work compared without the load's waits.
+  const cpuRatio = (traced: Record<string, PhaseMs>) =>
+    Object.fromEntries(
+      tracedKinds.map((k) => [
+        k,
+        {
+          cpuMs: phaseTotal(traced[k]!.cpu),
+          wallMs: phaseTotal(traced[k]!.wall),
+          cpuRatioToFloor: round(phaseTotal(traced[k]!.cpu) / phaseTotal(traced.floor!.cpu)),
+        },
+      ]),
+    );
   console.log(
     JSON.stringify(
       {
@@ -272,7 +289,8 @@ try {
         },
         load: { start: loadAtStart, end: load() },
         results,
-        mainThreadMsPerPaintedMount: { fields: SIZES[0], traced },
+        mainThreadMsPerPaintedMount: { fields: n0, total: cpuRatio(mounts), phases: mounts },
+        mainThreadMsPerPaintedKeystroke: { fields: n0, total: cpuRatio(keys), phases: keys },
       },
       null,
       2,
