@@ -22,6 +22,8 @@ const PG_API = [
 ];
 
 const onPg = process.env.TRELLIS_TEST_STORE === 'pg';
+// Closes the stores a file's fullStack() calls left open, after the file.
+const setupFiles = ['test/close-stacks.ts'];
 const pg = withPostgres(sourceConditions);
 /** One project of the suite: the shared config with its own name, files and environment. */
 const project = (
@@ -33,10 +35,10 @@ const project = (
     env?: Record<string, string>;
     testTimeout?: number;
   },
-) => ({ ...base, test: { ...base.test, ...oneModuleGraph, name, ...extra } });
+) => ({ ...base, test: { ...base.test, ...oneModuleGraph, setupFiles, name, ...extra } });
 export default defineConfig(
   onPg
-    ? { ...pg, test: { ...pg.test, ...oneModuleGraph } }
+    ? { ...pg, test: { ...pg.test, ...oneModuleGraph, setupFiles } }
     : {
         ...sourceConditions,
         test: {

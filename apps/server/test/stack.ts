@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppSpec } from '@trellis/spec';
+import type { Store } from '@trellis/store';
 import { wireEngine } from '../src/setup/wire-engine';
 import { createApp } from '../src/app';
 import type { ServerOptions } from '../src/context';
@@ -30,6 +31,19 @@ export function educationSpec(): AppSpec {
 
 const hashCache = new Map<string, Promise<string>>();
 
+/** Stores of stacks made and not closed yet: close-stacks.ts (a setup file) closes them after each file. */
+const openStores = new Set<Store>();
+
+/**
+ * Closes every store a fullStack() made and the test did not close. A store left open kept its
+ * scratch SQLite file until the worker ended, and on PostgreSQL its connections and its database.
+ */
+export async function closeOpenStacks(): Promise<void> {
+  const stores = [...openStores];
+  openStores.clear();
+  await Promise.all(stores.map((s) => s.close()));
+}
+
 /**
  * The whole stack over an in-memory database: the education template published through the
  * store's publish path, the engine (its role model follows the live spec), and the app.
@@ -40,7 +54,15 @@ export async function fullStack(
   edit: (spec: AppSpec) => AppSpec = (spec) => spec,
   publish: { outboundAllow?: string } = {},
 ) {
-  const store = await testStore();
+  const opened = await testStore();
+  const close = opened.close.bind(opened);
+  const store = Object.assign(opened, {
+    close: async () => {
+      openStores.delete(store);
+      await close();
+    },
+  });
+  openStores.add(store);
   const published = await store.specs.publish({
     spec: edit(educationSpec()),
     now: Date.now(),
