@@ -477,6 +477,23 @@ describe('reports', () => {
     );
   });
 
+  it('before/after with no period chosen: the last 30 days against the 30 before', async () => {
+    const ba = await widget('change', { timeZone: 'UTC' });
+    const end = NOW - (NOW % DAY) + DAY; // the end of today in UTC
+    const [from, before] = [end - 30 * DAY, end - 60 * DAY];
+    const count = (a: number, b: number) =>
+      leads.filter((l) => l.createdAt >= a && l.createdAt < b).length;
+    const row = ba.rows.find((r) => r.key === 'leads')!.values;
+    expect(count(before, from)).toBeGreaterThan(0);
+    expect([row.before!.value, row.after!.value]).toEqual([count(before, from), count(from, end)]);
+    expect(ba.period.from).toBe(dayOf(from, 'UTC'));
+    expect(ba.period.previous).toEqual({
+      from: dayOf(before, 'UTC'),
+      to: dayOf(from - DAY, 'UTC'),
+    });
+    expect(ba.columns[0]!.label).toBe(`Before ${dayOf(before, 'UTC')}–${dayOf(from - DAY, 'UTC')}`);
+  });
+
   it('ratio: one count over another with its own filter, the previous period and the change', async () => {
     const q = { from: '2026-03-16', to: '2026-03-29', timeZone: 'UTC' };
     const [from, to] = [Date.UTC(2026, 2, 16), Date.UTC(2026, 2, 30)];

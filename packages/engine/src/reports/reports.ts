@@ -105,11 +105,14 @@ export function createReports(deps: ReportDeps): ReportsApi {
     const timeZone = q.timeZone ?? DEFAULT_TIMEZONE;
     const now = deps.clock.now();
     const entity = entityOf(spec, w);
+    // Before/after over all time has no period before it to compare with: unless told otherwise
+    // it compares the last 30 days with the 30 before.
+    const period = w.period ?? (w.type === 'beforeAfter' && !w.after ? '30d' : undefined);
     const range =
       q.from || q.to
         ? rangeOf(q.from ?? null, q.to ?? null, timeZone)
-        : w.period
-          ? windowRange(w.period, now, timeZone)
+        : period
+          ? windowRange(period, now, timeZone)
           : rangeOf(null, null, timeZone);
     const previous = previousRange(range, timeZone);
     const head = {

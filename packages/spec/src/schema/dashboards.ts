@@ -101,7 +101,8 @@ export const WidgetSchema = closed(
     period: Type.Optional(
       Type.String({
         pattern: '^[0-9]+[dwmy]$',
-        description: 'Time window, e.g. "30d", "12w", "6m", "1y". Default all time.',
+        description:
+          'Time window, e.g. "30d", "12w", "6m", "1y". Default all time (beforeAfter: "30d", against the 30 days before).',
       }),
     ),
     limit: Type.Optional(
