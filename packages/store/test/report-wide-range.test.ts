@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index';
 import { entityTable } from '../src/entity/entity-table';
 import { reportWhere, type Where } from '../src/sql/reports/scope';
-import { readsTable } from '../src/sql/reports/wide-range';
+import { wideRead } from '../src/sql/reports/wide-range';
 import { sqliteExec } from '../src/sqlite/exec';
 import { baseSpec } from './fixtures';
 import { writeWalks } from './report-walks';
@@ -19,11 +19,12 @@ const range = (from: number, to: number) => ({
 });
 
 /**
- * Which report aggregates SQLite reads from the table instead of the index its planner picked:
- * wide periods and conditions over many records; a narrow period and a reader's own records
- * (the owner index, record ids) keep their index.
+ * How SQLite reads report aggregates instead of through the index its planner picked: wide
+ * periods and conditions over many records from the table, or from an index holding every
+ * column they read; a narrow period and a reader's own records (the owner index, record ids)
+ * keep their index.
  */
-describe('readsTable (SQLite): report aggregates', () => {
+describe('wideRead (SQLite): report aggregates', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trellis-wide-'));
   const file = join(dir, 'wide.db');
   let db: Database.Database;
@@ -52,25 +53,23 @@ describe('readsTable (SQLite): report aggregates', () => {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  // What a report aggregate asks: counts and a field (not in any index) of the selected records.
-  const decide = async (filter: unknown, scope?: unknown, groupBy?: string) => {
+  // What a report aggregate asks: counts and a field (not in any index) of the selected records,
+  // or (`select`) only what an index holds. null: the planner's own plan; else the table clause.
+  const decide = async (filter: unknown, scope?: unknown, groupBy?: string, select?: string) => {
     const where = reportWhere(lead, { filter, scope }, 'sqlite', 'en') as Where | null;
-    const sql =
-      `SELECT count(*), max("name") FROM "e_lead" WHERE deleted_at IS NULL` +
+    const sqlWith = (clause: string) =>
+      `SELECT ${select ?? 'count(*), max("name")'} FROM "e_lead"${clause && ` ${clause}`}` +
+      ` WHERE deleted_at IS NULL` +
       (where ? ` AND ${where.sql}` : '') +
       (groupBy ? ` GROUP BY ${groupBy}` : '');
-    return readsTable(
-      sqliteExec(() => db),
-      lead,
-      filter,
-      sql,
-      where?.params ?? [],
-    );
+    const sqlite = sqliteExec(() => db);
+    return wideRead(sqlite, lead, filter, sqlWith, where?.params ?? []);
   };
+  const TABLE = 'NOT INDEXED';
 
   it('reads a period over a quarter of the records from the table, grouped by owner too', async () => {
-    expect(await decide(range(T0 + 10 * DAY, T0 + 40 * DAY))).toBe(true);
-    expect(await decide(range(T0 + 10 * DAY, T0 + 40 * DAY), undefined, 'owner_id')).toBe(true);
+    expect(await decide(range(T0 + 10 * DAY, T0 + 40 * DAY))).toBe(TABLE);
+    expect(await decide(range(T0 + 10 * DAY, T0 + 40 * DAY), undefined, 'owner_id')).toBe(TABLE);
   });
 
   it('reads the table for conditions its sampled statistics take for narrow ones', async () => {
@@ -78,16 +77,48 @@ describe('readsTable (SQLite): report aggregates', () => {
     const ownedOpen = {
       and: [{ '!=': [{ var: 'ownerId' }, null] }, { in: [{ var: 'stage' }, ['new', 'trial']] }],
     };
-    expect(await decide(ownedOpen, undefined, 'owner_id')).toBe(true);
+    expect(await decide(ownedOpen, undefined, 'owner_id')).toBe(TABLE);
     // A stage over all time (the stage index).
-    expect(await decide({ '==': [{ var: 'stage' }, 'won'] })).toBe(true);
+    expect(await decide({ '==': [{ var: 'stage' }, 'won'] })).toBe(TABLE);
   });
 
   it('keeps the index for a narrow period or a reader scope on the owner', async () => {
-    expect(await decide(range(T0 + 10 * DAY, T0 + 12 * DAY))).toBe(false);
-    expect(await decide(range(T0 + 10 * DAY, T0 + 12 * DAY), undefined, 'owner_id')).toBe(false);
+    expect(await decide(range(T0 + 10 * DAY, T0 + 12 * DAY))).toBe(null);
+    expect(await decide(range(T0 + 10 * DAY, T0 + 12 * DAY), undefined, 'owner_id')).toBe(null);
     const mine = { '==': [{ var: 'ownerId' }, 'u1'] };
-    expect(await decide(range(T0 + 10 * DAY, T0 + 40 * DAY), mine)).toBe(false);
-    expect(await decide({ '!=': [{ var: 'ownerId' }, null] }, mine, 'owner_id')).toBe(false);
+    expect(await decide(range(T0 + 10 * DAY, T0 + 40 * DAY), mine)).toBe(null);
+    expect(await decide({ '!=': [{ var: 'ownerId' }, null] }, mine, 'owner_id')).toBe(null);
+  });
+
+  it('reads a wide period from an index that holds every column the query reads', async () => {
+    // A time series of the creation time: the owner index (owner_id, created_at, stage, team_id,
+    // deleted_at) holds it, as do the stage's and the indexed field's: a scan of index pages
+    // instead of the table (or the created_at index's lookup per row).
+    const bucket = `CASE WHEN created_at < ${T0 + 20 * DAY} THEN 0 ELSE 1 END`;
+    const covered = await decide(
+      range(T0 + 10 * DAY, T0 + 40 * DAY),
+      undefined,
+      'k',
+      `${bucket} AS k, count(*)`,
+    );
+    expect(covered).toMatch(/^INDEXED BY "ix_e_lead__(owner|stage|f_city)"$/);
+    // Its answer is the table's.
+    const where = reportWhere(
+      lead,
+      { filter: range(T0 + 10 * DAY, T0 + 40 * DAY) },
+      'sqlite',
+      'en',
+    ) as Where;
+    const read = (clause: string) =>
+      db
+        .prepare(
+          `SELECT ${bucket} AS k, count(*) AS n FROM "e_lead" ${clause} WHERE deleted_at IS NULL AND ${where.sql} GROUP BY k ORDER BY k`,
+        )
+        .all(...where.params);
+    expect(read(covered!)).toEqual(read('NOT INDEXED'));
+    expect(read(covered!)).toEqual([
+      { k: 0, n: 10 },
+      { k: 1, n: 20 },
+    ]);
   });
 });

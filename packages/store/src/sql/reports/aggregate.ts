@@ -72,7 +72,10 @@ export async function aggregate(
   dialect: SqlDialectName,
   locale: StoreLocale,
   tableOf?: TableOf,
-  readsTable?: (sql: string, params: readonly unknown[]) => Promise<boolean>,
+  wideRead?: (
+    sqlWith: (clause: string) => string,
+    params: readonly unknown[],
+  ) => Promise<string | null>,
 ): Promise<StoreResult<AggregateRow[]>> {
   const by = q.by ?? [];
   if (by.length > 2) return fail('invalid_query', '/by', { reason: 'at most two keys' }, locale);
@@ -144,9 +147,9 @@ export async function aggregate(
   const params = [...selectParams, ...condParams];
   let rows: Record<string, unknown>[];
   try {
-    let sql = from(quoteIdent(info.table));
-    if (readsTable && (await readsTable(sql, params)))
-      sql = from(`${quoteIdent(info.table)} NOT INDEXED`);
+    // The table's name followed by how to read it (wide-range.ts): NOT INDEXED, INDEXED BY ….
+    const sqlWith = (clause: string) => from(`${quoteIdent(info.table)}${clause && ` ${clause}`}`);
+    const sql = sqlWith((wideRead && (await wideRead(sqlWith, params))) ?? '');
     rows = await x.all(sql, params);
   } catch (e) {
     return fail('invalid_where', '/filter', { reason: (e as Error).message }, locale);

@@ -9,7 +9,7 @@ import { cohortAggregate, cohortReach } from './cohort-read';
 import { dwell, entries, merges, reach } from './flow';
 import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
-import { readsTable } from './wide-range';
+import { wideRead } from './wide-range';
 
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
 function tableOf(spec: AppShape, entity: string): EntityTableInfo | undefined {
@@ -60,11 +60,12 @@ export function reportRepo(
         const again = prepare(entity, s);
         if (!again.ok) return again;
         const { info, where } = again.value;
-        // SQLite reads the table unless its index plan reads few records (wide-range.ts).
+        // SQLite reads the table (or an index holding every column read) unless its index plan
+        // reads few records (wide-range.ts).
         const table =
           dialect === 'sqlite'
-            ? (sql: string, params: readonly unknown[]) =>
-                readsTable(x, info, s.filter, sql, params)
+            ? (sqlWith: (clause: string) => string, params: readonly unknown[]) =>
+                wideRead(x, info, s.filter, sqlWith, params)
             : undefined;
         return aggregate(x, info, where, s, dialect, locale, related, table);
       };
