@@ -9,6 +9,7 @@ import type { ServerContext, ServerOptions } from './context';
 import { DEFAULT_LIMITS } from './context';
 import { authMiddleware } from './http/auth-middleware';
 import { limitBody } from './http/body-limit';
+import { createCountReads } from './http/count-reads';
 import { runImport } from './imports/run-job';
 import { csrfMiddleware } from './http/csrf';
 import { HttpProblem, localeOf, problem } from './http/problem';
@@ -42,6 +43,7 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
     sessions: sessionsRepo(authStore),
     tokens: tokensRepo(authStore),
     authCache,
+    countReads: createCountReads({ oneAtATime: store.dialect === 'sqlite' }),
     spec: () => engine.liveSpec(),
     submitIntake:
       options.submitIntake ??

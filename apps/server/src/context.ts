@@ -1,6 +1,7 @@
 import type { AppLogger } from './setup/logger';
 import type { AppSpec } from '@trellis/spec';
 import type { Store } from '@trellis/store';
+import type { CountReads } from './http/count-reads';
 import type { RateLimiter } from './auth/rate-limit';
 import type { AuthCache } from './auth/auth-cache';
 import type { SessionsRepo, TokensRepo } from './auth/repos';
@@ -101,6 +102,8 @@ export type ServerContext = {
   tokens: TokensRepo;
   /** Callers resolved in the last second (auth/auth-cache.ts); emptied by every auth write. */
   authCache: AuthCache;
+  /** Reads that count over many records (widgets, groups): see http/count-reads.ts. */
+  countReads: CountReads;
   /** The live (published) spec, or null before the first publish: the engine's, read in one place. */
   spec(): Promise<AppSpec | null>;
   /** Writes an intake submission (see ServerOptions.submitIntake). */

@@ -3,6 +3,7 @@ import type { WidgetSpec } from '@trellis/spec';
 import type { Context, Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
+import { CLIENT_GONE, clientGone } from '../http/count-reads';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import { readObject } from '../http/body';
@@ -33,10 +34,13 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
   });
   app.get('/api/v1/dashboards/:key', async (c) => {
     const actor = requireActor(c);
-    const r = await ctx.engine.reports.dashboard(c.req.param('key'), reportQuery(c), {
-      actor,
-      locale: localeOf(c),
-    });
+    const r = await ctx.countReads.run(c.req.raw.signal, () =>
+      ctx.engine.reports.dashboard(c.req.param('key'), reportQuery(c), {
+        actor,
+        locale: localeOf(c),
+      }),
+    );
+    if (r === CLIENT_GONE) return clientGone();
     if (!r.ok) throw engineProblem(r.error);
     return c.json(r.dashboard);
   });
@@ -57,12 +61,13 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
   });
   app.get('/api/v1/dashboards/:key/widgets/:widget', async (c) => {
     const actor = requireActor(c);
-    const r = await ctx.engine.reports.widget(
-      c.req.param('key'),
-      c.req.param('widget'),
-      reportQuery(c),
-      { actor, locale: localeOf(c) },
+    const r = await ctx.countReads.run(c.req.raw.signal, () =>
+      ctx.engine.reports.widget(c.req.param('key'), c.req.param('widget'), reportQuery(c), {
+        actor,
+        locale: localeOf(c),
+      }),
     );
+    if (r === CLIENT_GONE) return clientGone();
     if (!r.ok) throw engineProblem(r.error);
     return c.json(r.widget);
   });

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { ServerContext } from '../context';
+import { CLIENT_GONE, clientGone } from '../http/count-reads';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { ProblemError } from '../http/problem';
@@ -50,17 +51,20 @@ export function registerRecordGroupRoutes(app: Hono<AppEnv>, ctx: ServerContext)
     const { actor, entity } = await readableEntity(ctx, c);
     const list = parseListQuery(ctx, c, actor, entity);
     const { by, sums } = parseGroupParams(c);
-    const result = await ctx.engine.records.groups(
-      entity.key,
-      {
-        by,
-        sums,
-        ...(list.filter !== undefined ? { filter: list.filter } : {}),
-        ...(list.search ? { search: list.search } : {}),
-        ...(list.timeZone ? { timeZone: list.timeZone } : {}),
-      },
-      { actor, locale: localeOf(c) },
+    const result = await ctx.countReads.run(c.req.raw.signal, () =>
+      ctx.engine.records.groups(
+        entity.key,
+        {
+          by,
+          sums,
+          ...(list.filter !== undefined ? { filter: list.filter } : {}),
+          ...(list.search ? { search: list.search } : {}),
+          ...(list.timeZone ? { timeZone: list.timeZone } : {}),
+        },
+        { actor, locale: localeOf(c) },
+      ),
     );
+    if (result === CLIENT_GONE) return clientGone();
     if (!result.ok) throw engineProblem(result.error);
     return c.json({ groups: result.groups });
   });

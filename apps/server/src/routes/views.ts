@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { CLIENT_GONE, clientGone } from '../http/count-reads';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
@@ -136,17 +137,20 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const extra = parseListQuery(ctx, c, actor, (await entityOf(v.entity))!);
     const params = parseGroupParams(c);
     const filter = both(v.filter, extra.filter);
-    const result = await ctx.engine.records.groups(
-      v.entity,
-      {
-        by: params.by ?? (v.type === 'board' ? (v.groupBy ?? 'stage') : null),
-        sums: params.sums,
-        ...(filter !== undefined ? { filter } : {}),
-        ...(extra.search ? { search: extra.search } : {}),
-        ...(extra.timeZone ? { timeZone: extra.timeZone } : {}),
-      },
-      { actor, locale: localeOf(c) },
+    const result = await ctx.countReads.run(c.req.raw.signal, () =>
+      ctx.engine.records.groups(
+        v.entity,
+        {
+          by: params.by ?? (v.type === 'board' ? (v.groupBy ?? 'stage') : null),
+          sums: params.sums,
+          ...(filter !== undefined ? { filter } : {}),
+          ...(extra.search ? { search: extra.search } : {}),
+          ...(extra.timeZone ? { timeZone: extra.timeZone } : {}),
+        },
+        { actor, locale: localeOf(c) },
+      ),
     );
+    if (result === CLIENT_GONE) return clientGone();
     if (!result.ok) throw engineProblem(result.error);
     return c.json({ groups: result.groups });
   });
