@@ -14,10 +14,10 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
 
-async function published() {
+async function published(spec = leadApp) {
   const store = await openStore({ url: ':memory:' });
   stores.push(store);
-  expect(await store.specs.publish({ spec: leadApp, locale: 'en' })).toMatchObject({
+  expect(await store.specs.publish({ spec, locale: 'en' })).toMatchObject({
     ok: true,
     version: 1,
   });
@@ -50,6 +50,29 @@ describe('records.prepareCreate', () => {
     expect(r.ok && r.record.id).toBeTruthy();
     const [stored] = await engine.store.tables.rows('e_lead');
     expect(stored).toMatchObject({ name: 'Ada (prepared)', phone: '+8613800138000' });
+  });
+
+  it('fills field defaults: a text one as is, a list one as a copy the record does not share with the spec', async () => {
+    const tagsDefault = ['hot'];
+    const spec = structuredClone(leadApp);
+    const fields = spec.entities[0]!.fields as { key: string; default?: unknown }[];
+    fields.find((f) => f.key === 'source')!.default = 'website';
+    fields.find((f) => f.key === 'tags')!.default = tagsDefault;
+    const engine = await published(spec);
+    const live = (await engine.spec()).entity('lead')!.entity.fields as {
+      key: string;
+      default?: unknown;
+    }[];
+    const specTags = live.find((f) => f.key === 'tags')!.default as string[];
+    const first = await engine.records.prepareCreate('lead', { name: 'Di' }, publicActor);
+    if (!first.ok || !first.prepared) throw new Error('not prepared');
+    expect(first.prepared.next).toMatchObject({ source: 'website', tags: ['hot'] });
+    expect(first.prepared.next.tags).not.toBe(specTags);
+    // A change to one record's list reaches neither the spec nor the next record.
+    (first.prepared.next.tags as string[]).push('adult');
+    const second = await engine.records.prepareCreate('lead', { name: 'Ed' }, publicActor);
+    expect(second.ok && second.prepared?.next).toMatchObject({ source: 'website', tags: ['hot'] });
+    expect(specTags).toEqual(['hot']);
   });
 
   it('prepares again when the spec version, the actor or the locale differ, and reports errors like create', async () => {
