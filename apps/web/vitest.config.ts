@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { sourceConditions } from '@trellis/tooling/vitest';
 
 // Unit tests beside the code (src/**/*.test.ts) and browser tests against the built app on a
@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     ...sourceConditions.test,
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // Test files that attempt-errors.test.ts runs in a vitest of their own.
+    exclude: [...configDefaults.exclude, 'e2e/harness/fixtures/**'],
     globalSetup: ['e2e/harness/global-setup.ts'],
     setupFiles: ['e2e/harness/file-setup.ts'],
     fileParallelism: false,
