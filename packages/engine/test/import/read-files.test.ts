@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportFileError, openTable, readHeader, type SheetRow } from '../../src/import/index';
 
 const DATA = join(import.meta.dirname, '../../test-data/import');
@@ -167,5 +167,3 @@ describe('a workbook whose workbook part is stored after its sheets', () => {
     expect(await all(notes.rows())).toEqual([{ row: 1, cells: ['填写说明：手机号必填'] }]);
   });
 });
-
-afterAll(() => undefined);
