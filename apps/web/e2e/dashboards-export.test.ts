@@ -76,13 +76,19 @@ async function expectSheetMatches(xlsx: Buffer, w: WidgetReport, firstColumn: st
   sheet.eachRow({ includeEmpty: false }, (row) => {
     rows.push(((row.values as unknown[]) ?? []).slice(1));
   });
-  expect(rows[0]).toEqual([firstColumn, ...w.columns.map((c) => c.label)]);
+  // A column with its own days (before/after) names them after its label.
+  const heading = (c: WidgetReport['columns'][number]) =>
+    c.period ? `${c.label} ${c.period.from}–${c.period.to}` : c.label;
+  expect(rows[0]).toEqual([firstColumn, ...w.columns.map(heading)]);
   expect(rows.length - 1).toBe(w.rows.length);
   w.rows.forEach((r, i) => {
     const got = rows[i + 1]!;
     expect(got[0], `row ${i}`).toBe(r.label || w.title);
     w.columns.forEach((c, j) => {
-      const want = sheetValue(r.values[c.key]?.value ?? null, r.unit ?? c.unit);
+      const want = sheetValue(
+        r.values[c.key]?.value ?? null,
+        c.unit === 'number' ? (r.unit ?? c.unit) : c.unit,
+      );
       const cell = got[j + 1];
       if (want === null) expect(cell ?? null, `${r.key}/${c.key}`).toBeNull();
       else expect(cell as number, `${r.key}/${c.key}`).toBeCloseTo(want, 9);
@@ -149,6 +155,18 @@ describe('dashboard widgets: stale follow-ups, export to Excel and PNG', () => {
       await expectSheetMatches(
         await exportWidget(page, courseCard, '导出 Excel'),
         byCourse,
+        '项目',
+      );
+      // Before/after: its columns' days are in the sheet's heading.
+      const beforeAfter = again.get('beforeAfter')!;
+      expect(beforeAfter.columns[0]!.period?.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await expectSheetMatches(
+        await exportWidget(
+          page,
+          page.locator('.trellis-widget[data-widget="beforeAfter"]'),
+          '导出 Excel',
+        ),
+        beforeAfter,
         '项目',
       );
       expect(page.pageErrors).toEqual([]);

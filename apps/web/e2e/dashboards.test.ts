@@ -97,8 +97,22 @@ describe("the manager's dashboards", () => {
 
       const phone = await newPage(browser, PHONE);
       await phone.goto(`${server.url}/dashboards/team-performance`);
-      await dashboardReady(phone, ['leaderboard', 'byCourse', 'avgQuote']);
+      await dashboardReady(phone, ['leaderboard', 'byCourse', 'avgQuote', 'beforeAfter']);
       await shot(phone, 'dashboard-team-zh-CN-phone');
+      // The lone tile between two tables takes the phone's row, not half of it.
+      const tile = await phone.locator('.trellis-widget[data-widget="avgQuote"]').boundingBox();
+      const table = await phone.locator('.trellis-widget[data-widget="byCourse"]').boundingBox();
+      expect(tile!.width).toBeCloseTo(table!.width, 0);
+      // The before/after table's days wrap under its headings: both periods are in the card
+      // without scrolling it sideways (the change column may need it, as wide tables do).
+      const card = phone.locator('.trellis-widget[data-widget="beforeAfter"]');
+      const cardBox = (await card.boundingBox())!;
+      const after = (await card.locator('thead th').nth(2).boundingBox())!;
+      expect(await card.locator('thead th').nth(2).textContent()).toMatch(/^之后\d{4}-/);
+      expect(after.x + after.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+      // The change of a count of leads is a rate, not a count.
+      const leadsRow = card.locator('tbody tr', { hasText: '线索' }).first();
+      expect(await leadsRow.locator('td').nth(3).textContent()).toMatch(/^-?\d+(\.\d)?%$/);
       expect(page.pageErrors).toEqual([]);
       expect(phone.pageErrors).toEqual([]);
     } finally {

@@ -28,7 +28,15 @@ export const REPORT_COMPONENTS: Record<string, Schema> = {
       entity: strOrNull,
       columns: {
         type: 'array',
-        items: obj({ key: str, label: str, unit: { enum: UNITS } }, ['key', 'label', 'unit']),
+        items: obj(
+          {
+            key: str,
+            label: str,
+            unit: { enum: UNITS },
+            period: obj({ from: strOrNull, to: strOrNull }, ['from', 'to']),
+          },
+          ['key', 'label', 'unit'],
+        ),
       },
       rows: {
         type: 'array',

@@ -40,13 +40,22 @@ export type Unit = 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
  */
 export type Num = { value: number | null; filter?: unknown };
 
-export type ReportColumn = { key: string; label: string; unit: Unit };
+export type ReportColumn = {
+  key: string;
+  label: string;
+  unit: Unit;
+  /** The days a column counts when they differ by column (before/after), apart from its label. */
+  period?: { from: string | null; to: string | null };
+};
 export type ReportRow = {
   /** The group's value ('' for records without one), a stage key, a bucket start day… */
   key: string;
   label: string;
   values: Record<string, Num>;
-  /** The unit of this row's numbers when it differs from the columns' (before/after rows). */
+  /**
+   * The unit of this row's numbers in the columns of unit `number` (before/after rows: leads,
+   * a rate, days); a column with a unit of its own keeps it (the change is a rate).
+   */
   unit?: Unit;
   /** Flagged (an attribution row under its LTV/CAC threshold). */
   flag?: boolean;

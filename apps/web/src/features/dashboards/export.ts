@@ -1,5 +1,5 @@
-import type { Unit } from '../../lib/reports/format';
-import type { WidgetReport } from './api/dashboards';
+import { cellUnit, type Unit } from '../../lib/reports/format';
+import type { ReportColumn, WidgetReport } from './api/dashboards';
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 80) || 'widget';
 
@@ -15,16 +15,21 @@ function cell(value: number | null, unit: Unit) {
   return { value, type: Number };
 }
 
+/** A column's heading as one line of text: its label, and its days when it has its own. */
+function columnHeading(c: ReportColumn): string {
+  return c.period ? `${c.label} ${c.period.from ?? '…'}–${c.period.to ?? '…'}` : c.label;
+}
+
 /** Downloads a widget's table as an .xlsx sheet: one row per row, a column per number. */
 export async function exportXlsx(w: WidgetReport, firstColumn: string): Promise<void> {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  const header = [firstColumn, ...w.columns.map((c) => c.label)].map((value) => ({
+  const header = [firstColumn, ...w.columns.map(columnHeading)].map((value) => ({
     value,
     fontWeight: 'bold' as const,
   }));
   const body = w.rows.map((r) => [
     { value: r.label || w.title },
-    ...w.columns.map((c) => cell(r.values[c.key]?.value ?? null, r.unit ?? c.unit)),
+    ...w.columns.map((c) => cell(r.values[c.key]?.value ?? null, cellUnit(r, c))),
   ]);
   await writeXlsxFile([header, ...body], { sheet: safeName(w.title).slice(0, 31) }).toFile(
     `${safeName(w.title)}.xlsx`,

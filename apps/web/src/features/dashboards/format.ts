@@ -1,2 +1,2 @@
 // Shared with the builder's widget preview: the formatting lives in lib/reports.
-export { chartValue, formatNumber } from '../../lib/reports/format';
+export { cellUnit, chartValue, formatNumber } from '../../lib/reports/format';

@@ -35,3 +35,11 @@ export const chartValue = (value: number | null, unit: Unit): number | null =>
       ? value / 100
       : // A bar's label shows the value as it is: days and averages to one decimal, as the table.
         Math.round(value * 10) / 10;
+
+/**
+ * The unit of one cell: a row's own unit (a before/after row counts leads, a rate or days) fills
+ * the columns that take it (unit `number`); a column with a unit of its own keeps it (the
+ * before/after change is a rate whatever the row counts).
+ */
+export const cellUnit = (row: { unit?: Unit }, column: { unit: Unit }): Unit =>
+  column.unit === 'number' ? (row.unit ?? column.unit) : column.unit;

@@ -109,13 +109,15 @@ export const beforeAfter: WidgetRunner = async (c) => {
     columns: [
       {
         key: 'before',
-        label: `${c.text('before')} ${before?.fromDay ?? ''}–${before?.toDay ?? ''}`,
+        label: c.text('before'),
         unit: 'number',
+        period: { from: before?.fromDay ?? null, to: before?.toDay ?? null },
       },
       {
         key: 'after',
-        label: `${c.text('after')} ${after.fromDay ?? ''}–${after.toDay ?? ''}`,
+        label: c.text('after'),
         unit: 'number',
+        period: { from: after.fromDay, to: after.toDay },
       },
       { key: 'change', label: c.text('change'), unit: 'ratio' },
     ],

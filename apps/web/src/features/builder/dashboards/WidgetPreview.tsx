@@ -7,14 +7,20 @@ import { request } from '../../../lib/api/client';
 import { ApiError } from '../../../lib/api/problem';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
-import { formatNumber, type Unit } from '../../../lib/reports/format';
+import { ColumnHeading } from '../../../components/reports/ColumnHeading';
+import { cellUnit, formatNumber, type Unit } from '../../../lib/reports/format';
 import { useDraftSpec } from '../draft/useDraft';
 
 type Num = { value: number | null };
 type Report = {
   title: string;
-  columns: { key: string; label: string; unit: Unit }[];
-  rows: { key: string; label: string; values: Record<string, Num> }[];
+  columns: {
+    key: string;
+    label: string;
+    unit: Unit;
+    period?: { from: string | null; to: string | null };
+  }[];
+  rows: { key: string; label: string; values: Record<string, Num>; unit?: Unit }[];
   period: { from: string | null; to: string | null };
   note?: string;
   /** Role keys that may open the dashboard (each sees only the records it may read). */
@@ -107,10 +113,10 @@ export function WidgetPreview({ widget, dashboard }: Props) {
                 { key: '$label', title: '', render: (_, r) => r.label || report.title },
                 ...report.columns.map((c) => ({
                   key: c.key,
-                  title: c.label,
+                  title: <ColumnHeading column={c} />,
                   align: 'right' as const,
                   render: (_: unknown, r: Report['rows'][number]) =>
-                    formatNumber(r.values[c.key]?.value ?? null, c.unit, locale),
+                    formatNumber(r.values[c.key]?.value ?? null, cellUnit(r, c), locale),
                 })),
               ]}
             />

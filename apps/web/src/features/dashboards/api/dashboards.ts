@@ -2,7 +2,12 @@ import { query, request } from '../../../lib/api/client';
 
 type Unit = 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
 export type Num = { value: number | null; filter?: unknown };
-type ReportColumn = { key: string; label: string; unit: Unit };
+export type ReportColumn = {
+  key: string;
+  label: string;
+  unit: Unit;
+  period?: { from: string | null; to: string | null };
+};
 export type ReportRow = {
   key: string;
   label: string;

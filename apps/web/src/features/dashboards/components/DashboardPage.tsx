@@ -12,6 +12,7 @@ import {
   fetchDashboards,
   type DashboardParams,
 } from '../api/dashboards';
+import { widgetColumns } from '../layout';
 import { DashboardFilters } from './DashboardFilters';
 import { WidgetCard } from './WidgetCard';
 
@@ -64,15 +65,14 @@ export function DashboardPage() {
         <LoadingState />
       ) : (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-          {report.data.widgets.map((w) => (
-            <Col
-              key={w.key}
-              xs={w.type === 'metric' ? 12 : 24}
-              lg={w.type === 'metric' ? 6 : w.span * 2}
-            >
-              <WidgetCard widget={w} dashboard={current} />
-            </Col>
-          ))}
+          {widgetColumns(report.data.widgets).map((columns, i) => {
+            const w = report.data.widgets[i]!;
+            return (
+              <Col key={w.key} xs={columns.xs} lg={columns.lg}>
+                <WidgetCard widget={w} dashboard={current} />
+              </Col>
+            );
+          })}
         </Row>
       )}
     </div>

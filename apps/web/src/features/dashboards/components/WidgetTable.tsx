@@ -1,9 +1,10 @@
 import { Table, Tag, Tooltip } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ColumnHeading } from '../../../components/reports/ColumnHeading';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import type { ReportRow, WidgetReport } from '../api/dashboards';
-import { formatNumber } from '../format';
+import { cellUnit, formatNumber } from '../format';
 import { useOpenRecords } from './useOpenRecords';
 
 /** The widget's numbers as a table; a number with records behind it opens them. */
@@ -46,11 +47,11 @@ export function WidgetTable({
         },
         ...widget.columns.map((c) => ({
           key: c.key,
-          title: c.label,
+          title: <ColumnHeading column={c} />,
           align: 'right' as const,
           render: (_: unknown, r: ReportRow) => {
             const n = r.values[c.key];
-            const text = formatNumber(n?.value ?? null, r.unit ?? c.unit, locale);
+            const text = formatNumber(n?.value ?? null, cellUnit(r, c), locale);
             if (!n || n.filter === undefined) return text;
             return (
               <a
