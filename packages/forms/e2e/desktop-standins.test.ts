@@ -1,15 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openFormPage, type OpenFormPage } from './open-form-page';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { pageForFile } from './open-form-page';
 import type { FormPage, MountOptions } from './form-page';
 
-let browser: OpenFormPage['browser'] | undefined;
-let page: OpenFormPage['page'];
-
-beforeAll(async () => {
-  ({ browser, page } = await openFormPage({ width: 1280, height: 900 }));
-}, 120_000);
-afterAll(() => browser?.closeAll());
+const page = pageForFile({ width: 1280, height: 900 });
 
 const mount = (o: MountOptions) =>
   page.evaluate((o) => (window as unknown as { formPage: FormPage }).formPage.mount(o), o);

@@ -1,19 +1,14 @@
 // @vitest-environment node
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFormPage, type OpenFormPage } from './open-form-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageForFile } from './open-form-page';
 import type { FormPage } from './form-page';
 
-let browser: OpenFormPage['browser'] | undefined;
-let page: OpenFormPage['page'];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ browser, page } = await openFormPage({ width: 390, height: 844 }));
-}, 120_000);
-afterAll(() => browser?.closeAll());
+const page = pageForFile({ width: 390, height: 844 });
+beforeAll(() => void mkdirSync(ARTIFACTS, { recursive: true }));
 
 // How many frames after the rest of a 200-field form has rendered every field must be drawn:
 // 176 far fields, a screenful (24) per frame, is 8; a person cannot scroll 60 phone screens in

@@ -1,15 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFormPage, type OpenFormPage } from './open-form-page';
+import { describe, expect, it } from 'vitest';
+import { pageForFile } from './open-form-page';
 import type { FormPage } from './form-page';
 
-let browser: OpenFormPage['browser'] | undefined;
-let page: OpenFormPage['page'];
-
-beforeAll(async () => {
-  ({ browser, page } = await openFormPage({ width: 390, height: 844 }));
-}, 120_000);
-afterAll(() => browser?.closeAll());
+const page = pageForFile({ width: 390, height: 844 });
 
 /** The id of the focused element, less the form's own prefix (`tf…-phone` → `phone`). */
 const focused = () =>
