@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Cascader } from 'antd';
 import type { RuleEnv } from '@trellis/rules';
 import { formMessage } from '../../core/messages';
@@ -6,17 +7,21 @@ import { regionDepth, regionPath, useRegionData } from '../shared/useRegionPath'
 
 type Option = { value: string; label: string; isLeaf: boolean; children?: Option[] };
 
-// The cascader's options: every province, and the columns under the current value's path.
-function optionsFor(env: RuleEnv, path: string[], depth: number): Option[] {
+// The cascader's options: every province, and the columns under the current value's path and
+// under the path opened without choosing (the keyboard's right arrow, or a region whose
+// subdivisions were still loading). A column not loaded yet is left out, not empty: the option
+// stays one that can open, and opens when its data arrives.
+function optionsFor(env: RuleEnv, paths: string[][], depth: number): Option[] {
   const build = (parent: string | null, level: number): Option[] =>
     env.regions.children(parent).map((r) => {
       const leaf = level + 1 >= depth;
-      const open = !leaf && path[level] === r.code;
+      const children =
+        !leaf && paths.some((p) => p[level] === r.code) ? build(r.code, level + 1) : [];
       return {
         value: r.code,
         label: r.name,
         isLeaf: leaf,
-        ...(open ? { children: build(r.code, level + 1) } : {}),
+        ...(children.length > 0 ? { children } : {}),
       };
     });
   return build(null, 0);
@@ -27,6 +32,9 @@ export function RegionCascader({ attachInput, ...p }: WidgetProps) {
   const [, load] = useRegionData(p.value, p.services);
   const depth = regionDepth(p.field as { type: string; level?: string });
   const path = regionPath(p.value, p.env);
+  // The options the person opened (the cascader asks for their column), chosen or not: with
+  // the keyboard a province is opened (right arrow) before a city in it is chosen.
+  const [opened, setOpened] = useState<string[]>([]);
   return (
     <Cascader
       id={p.id}
@@ -39,11 +47,12 @@ export function RegionCascader({ attachInput, ...p }: WidgetProps) {
       placeholder={p.placeholder ?? formMessage(p.locale, 'select')}
       changeOnSelect
       showSearch={false}
-      options={optionsFor(p.env, path, depth)}
+      options={optionsFor(p.env, [path, opened], depth)}
       value={path}
       loadData={(selected) => {
-        const last = selected[selected.length - 1];
-        if (last && selected.length === 1) void load(String(last.value));
+        const codes = selected.map((o) => String(o.value));
+        setOpened(codes);
+        if (codes.length === 1) void load(codes[0]!);
       }}
       onChange={(codes) => {
         const list = (codes ?? []) as string[];

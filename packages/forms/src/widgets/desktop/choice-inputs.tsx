@@ -109,37 +109,44 @@ export const DesktopSelect = upgradeOnUse(selectFacade, LiveSelect, asRadios);
 export function DesktopMultiselect({ attachInput, ...p }: WidgetProps) {
   const options = optionsOf(p.field);
   const colorOf = (v: unknown) => options.find((o) => o.value === v)?.color;
+  // Tab leaves the field. With its list open, Ant Design's Select takes Tab as "pick the
+  // highlighted option" and keeps the focus; in a multiple select that toggles the option on
+  // every Tab, so a keyboard user could never leave it. The key is kept from the Select
+  // (captured around it, before its own handler): the browser moves the focus and the list
+  // closes on blur. The wrapper draws no box (display: contents).
   return (
-    <Select
-      id={p.id}
-      ref={attachInput}
-      mode="multiple"
-      allowClear
-      showSearch={{ optionFilterProp: 'text' }}
-      disabled={p.readOnly}
-      status={p.invalid ? 'error' : undefined}
-      placeholder={p.placeholder ?? formMessage(p.locale, 'select')}
-      aria-describedby={p.describedBy}
-      aria-invalid={p.invalid || undefined}
-      value={Array.isArray(p.value) ? (p.value as string[]) : []}
-      onChange={(v) => p.onChange(v.length === 0 ? null : v)}
-      onBlur={p.onBlur}
-      style={{ width: '100%' }}
-      tagRender={(t) => (
-        <Tag
-          color={colorOf(t.value)}
-          closable={t.closable}
-          onClose={t.onClose}
-          style={{ marginInlineEnd: 4 }}
-        >
-          {t.label}
-        </Tag>
-      )}
-      options={options.map((o) => ({
-        value: o.value,
-        text: localized(o.label, p.locale, o.value),
-        label: localized(o.label, p.locale, o.value),
-      }))}
-    />
+    <div className="tf-d-keys" onKeyDownCapture={(e) => e.key === 'Tab' && e.stopPropagation()}>
+      <Select
+        id={p.id}
+        ref={attachInput}
+        mode="multiple"
+        allowClear
+        showSearch={{ optionFilterProp: 'text' }}
+        disabled={p.readOnly}
+        status={p.invalid ? 'error' : undefined}
+        placeholder={p.placeholder ?? formMessage(p.locale, 'select')}
+        aria-describedby={p.describedBy}
+        aria-invalid={p.invalid || undefined}
+        value={Array.isArray(p.value) ? (p.value as string[]) : []}
+        onChange={(v) => p.onChange(v.length === 0 ? null : v)}
+        onBlur={p.onBlur}
+        style={{ width: '100%' }}
+        tagRender={(t) => (
+          <Tag
+            color={colorOf(t.value)}
+            closable={t.closable}
+            onClose={t.onClose}
+            style={{ marginInlineEnd: 4 }}
+          >
+            {t.label}
+          </Tag>
+        )}
+        options={options.map((o) => ({
+          value: o.value,
+          text: localized(o.label, p.locale, o.value),
+          label: localized(o.label, p.locale, o.value),
+        }))}
+      />
+    </div>
   );
 }
