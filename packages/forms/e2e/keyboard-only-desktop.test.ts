@@ -22,11 +22,17 @@ const focused = () =>
 /**
  * Once the focus has come to a field drawn as a stand-in (select, number, date), the stand-in
  * swaps itself for Ant Design's widget and moves the focus into it: keys typed before that would
- * reach the stand-in. Waits until the focus is no longer in one.
+ * reach the stand-in. Waits until the focus is in a field and no longer in a stand-in.
  */
 const live = () =>
   expect
-    .poll(() => page.evaluate(() => document.activeElement?.closest('.tf-d-standin') === null))
+    .poll(() =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        // Between the two the focus is on the page's body for a moment.
+        return el !== null && el !== document.body && el.closest('.tf-d-standin') === null;
+      }),
+    )
     .toBe(true);
 
 // The web app's widget set with the keyboard only: a rep who never takes a hand off the keys,
@@ -53,12 +59,20 @@ describe('the desktop set with the keyboard only', () => {
       const press = async (...keys: string[]) => {
         for (const key of keys) await page.keyboard.press(key);
       };
+      const expanded = () =>
+        page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'));
       /** Opens the focused field's list with the down arrow; waits until it is open. */
       const open = async () => {
         await press('ArrowDown');
-        await expect
-          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded')))
-          .toBe('true');
+        await expect.poll(expanded).toBe('true');
+      };
+      /**
+       * Enter takes the highlighted option of a single choice; waits until its list has closed
+       * (a Tab while it is still open would take the highlighted option again, and stay).
+       */
+      const pick = async () => {
+        await press('Enter');
+        await expect.poll(expanded).toBe('false');
       };
       await tab(); // name
       await type('Li Lei');
@@ -68,7 +82,8 @@ describe('the desktop set with the keyboard only', () => {
       await type('li@example.com');
       await tab(); // course: the arrow opens the list on its first option, the next is "Design"
       await open();
-      await press('ArrowDown', 'Enter');
+      await press('ArrowDown');
+      await pick();
       await tab(); // course's clear button
       await tab(); // budget, yuan
       await type('1200.5');
@@ -82,7 +97,8 @@ describe('the desktop set with the keyboard only', () => {
       await expect
         .poll(() => page.locator('.ant-cascader-menu').count(), { timeout: 10_000 })
         .toBe(2);
-      await press('ArrowRight', 'Enter');
+      await press('ArrowRight');
+      await pick();
       await tab(); // city's clear button
       await tab(); // startDate: typed as the picker shows dates, Enter takes it
       await type('2026-03-01');
@@ -100,7 +116,7 @@ describe('the desktop set with the keyboard only', () => {
       await type('Evenings only');
       await tab(); // loss reason: its one option
       await open();
-      await press('Enter');
+      await pick();
       await tab(); // loss reason's clear button
       await tab(); // the submit button (the formula is read-only text, not a stop)
       expect(order).toEqual([
