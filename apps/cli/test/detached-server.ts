@@ -10,13 +10,18 @@ export type DetachedServer = {
 };
 
 /**
- * Runs `command args` on a loopback port from the repository root, in a process group of its own
- * (like a terminal's foreground job, so a signal to the group reaches every process it started),
- * and waits until it says it is running. When it does not within a minute, the group is killed.
+ * Runs `command args` on a loopback port from the repository root (or `cwd`), in a process group
+ * of its own (like a terminal's foreground job, so a signal to the group reaches every process it
+ * started), and waits until it says it is running. When it does not within `waitMs` (a minute),
+ * the group is killed.
  */
-export async function startDetached(command: string, args: string[]): Promise<DetachedServer> {
+export async function startDetached(
+  command: string,
+  args: string[],
+  { cwd = REPO_ROOT, waitMs = 60_000 }: { cwd?: string; waitMs?: number } = {},
+): Promise<DetachedServer> {
   const child = spawn(command, [...args, '--port', '0', '--host', '127.0.0.1'], {
-    cwd: REPO_ROOT,
+    cwd,
     env: { ...cleanEnv(), TRELLIS_LOCALE: 'en' },
     detached: true,
   });
@@ -25,7 +30,7 @@ export async function startDetached(command: string, args: string[]): Promise<De
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const started = Date.now();
-  while (!/running at http/.test(out) && Date.now() - started < 60_000)
+  while (!/running at http/.test(out) && Date.now() - started < waitMs)
     await new Promise((r) => setTimeout(r, 50));
   try {
     expect(out).toMatch(/running at http/);
