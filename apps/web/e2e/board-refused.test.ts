@@ -1,8 +1,10 @@
-// The board's refused drag, cancelled: a card dragged to a stage whose gate asks for fields opens
-// those fields; the user picks one and then closes the dialog instead of saving. The card must
-// be back in its column as it was (not left dimmed, no drag copy floating), the column counts
-// unchanged, and the server must hold the record exactly as before: same stage, same version,
-// and not the value picked in the dialog.
+// The board's refused drags. A card dragged to a stage whose gate asks for fields opens those
+// fields; the user picks one and then closes the dialog instead of saving. A card dragged to a
+// stage whose gate asks for a condition no field can meet (a follow-up logged first) is told
+// exactly which. Either way the card must be back in its column as it was (not left dimmed, no
+// drag copy floating), the column counts unchanged, and the server must hold the record exactly
+// as before: same stage, same version, and not the value picked in the dialog.
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pickFirst } from './harness/antd';
 import { apiSession } from './harness/api-session';
@@ -12,6 +14,17 @@ import { demoServer } from './harness/server';
 const server = demoServer();
 
 type Lead = { id: string; stage: string; version: number } & Record<string, unknown>;
+
+/** Drags `card` with the mouse and drops it in the column `to`, as a person does. */
+async function drag(page: Page, card: Locator, to: Locator) {
+  const box = (await card.boundingBox())!;
+  const target = (await to.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 20, { steps: 4 });
+  await page.mouse.move(target.x + 40, target.y + 60, { steps: 10 });
+  await page.mouse.up();
+}
 
 /** The fields 需求确认 (qualified) requires in the education template, by their zh-CN labels. */
 const QUALIFIED_NEEDS = [
@@ -45,13 +58,7 @@ describe('the board: a refused drag cancelled', () => {
       ];
       const headsBefore = await heads();
 
-      const box = (await card.boundingBox())!;
-      const target = (await to.boundingBox())!;
-      await page.mouse.move(box.x + 20, box.y + 10);
-      await page.mouse.down();
-      await page.mouse.move(box.x + 40, box.y + 20, { steps: 4 });
-      await page.mouse.move(target.x + 40, target.y + 60, { steps: 10 });
-      await page.mouse.up();
+      await drag(page, card, to);
 
       const dialog = page.getByRole('dialog');
       const title = dialog.getByText('暂不能进入“需求确认”');
@@ -77,6 +84,63 @@ describe('the board: a refused drag cancelled', () => {
       expect(after.stage).toBe('new');
       expect(after.version).toBe(before.version);
       expect(after[field] ?? null).toBeNull();
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 120_000);
+  it('en: a condition no field meets is named, and the card snaps back', async () => {
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser);
+      const supervisor = server.login('supervisor');
+      await signIn(page, server.url, supervisor.login, supervisor.password);
+      const api = await apiSession(server, supervisor.login);
+      await page.goto(`${server.url}/board/team-board`);
+      // Quote & negotiation needs a trial class logged in the current stage: a demo lead still
+      // in Trial class booked has none (logging one moves it on by automation).
+      const from = page.getByRole('region', { name: 'Trial class booked' });
+      const to = page.getByRole('region', { name: 'Quote & negotiation' });
+      const card = from.locator('.trellis-board-card').first();
+      await card.waitFor();
+      await to.locator('.trellis-board-card, .ant-empty').first().waitFor();
+      const id = (await card.getAttribute('data-record'))!;
+      const before = await api<Lead>('GET', `/api/v1/records/lead/${id}`);
+      expect(before.stage).toBe('trial');
+      const heads = async () => [
+        await from.locator('.trellis-board-head').innerText(),
+        await to.locator('.trellis-board-head').innerText(),
+      ];
+      const headsBefore = await heads();
+
+      await drag(page, card, to);
+
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Cannot move to “Quote & negotiation” yet').waitFor();
+      // The gate's condition by its name in the spec (the evidence's label), in a list of its own.
+      const condition = dialog
+        .locator('.ant-list-item')
+        .filter({ hasText: 'A trial class has been logged' });
+      await condition.waitFor();
+      expect(await condition.innerText()).toContain('Quote & negotiation');
+      // Nothing to fill in: no form, only the condition and a way out.
+      expect(await dialog.getByRole('form').count()).toBe(0);
+      // The shot once the dialog has finished zooming in (mid-animation it is half transparent).
+      await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      await shot(page, 'board-condition-en-desktop');
+      await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      const back = from.locator(`.trellis-board-card[data-record="${id}"]`);
+      await back.waitFor();
+      await expect.poll(() => back.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      expect(await page.locator('.trellis-board-drag').count()).toBe(0);
+      expect(await to.locator(`[data-record="${id}"]`).count()).toBe(0);
+      expect(await heads()).toEqual(headsBefore);
+
+      const after = await api<Lead>('GET', `/api/v1/records/lead/${id}`);
+      expect(after.stage).toBe('trial');
+      expect(after.version).toBe(before.version);
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();
