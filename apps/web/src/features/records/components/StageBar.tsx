@@ -78,9 +78,7 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
           />
         ) : null}
         <OpenedOnce open={refusal !== null}>
-          <OpenedOnce open={refusal !== null}>
-            <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
-          </OpenedOnce>
+          <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
         </OpenedOnce>
       </Space>
     );

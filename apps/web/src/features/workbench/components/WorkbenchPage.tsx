@@ -24,9 +24,11 @@ export function WorkbenchPage() {
   const views = useWorkbenchViews();
   return (
     <div>
-      <Typography.Title level={3}>
-        {t('workbench.greeting', { name: me.user?.name ?? me.user?.login ?? '' })}
-      </Typography.Title>
+      <div className="trellis-page-title">
+        <Typography.Title level={3}>
+          {t('workbench.greeting', { name: me.user?.name ?? me.user?.login ?? '' })}
+        </Typography.Title>
+      </div>
       <HandoversTile />
       <QueryBoundary query={views} rows={6}>
         {(all) => (
