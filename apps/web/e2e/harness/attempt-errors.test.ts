@@ -12,13 +12,16 @@ const vitest = join(
   dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
   'vitest.mjs',
 );
-const dir = mkdtempSync(join(tmpdir(), 'attempt-errors-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const scratch = mkdtempSync(join(tmpdir(), 'attempt-errors-'));
+const dir = join(scratch, 'attempts');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('keeps each failed attempt of a test that passes on a retry, with its error', () => {
-  const run = spawnSync(process.execPath, [vitest, 'run', 'retried.test.ts'], {
+  // The config is read in place (`runner`): bundled, it would leave a node_modules/.vite-temp here.
+  const args = [vitest, 'run', 'retried.test.ts', '--configLoader', 'runner'];
+  const run = spawnSync(process.execPath, args, {
     cwd: fixtures,
-    env: { ...process.env, ATTEMPT_ERRORS_DIR: dir },
+    env: { ...process.env, ATTEMPT_ERRORS_DIR: dir, ATTEMPT_ERRORS_CACHE: join(scratch, 'cache') },
     encoding: 'utf8',
   });
   expect(run.status, run.stdout + run.stderr).toBe(0);
@@ -31,6 +34,7 @@ test('keeps each failed attempt of a test that passes on a retry, with its error
     'attempt 2: the card was not open',
   );
   expect(run.stdout + run.stderr).toContain('attempt 1 failed');
+  expect(readdirSync(fixtures).sort()).toEqual(['retried.test.ts', 'vitest.config.ts']);
 });
 
 test('names the file after the test file and the test, in letters, digits and dashes', () => {
