@@ -12,10 +12,11 @@
 // time goes"). In one queue the run was the sum of the lanes (stop 29: web 1,875 s, the others
 // 2,001 s).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PG_URL_ENV, hasPostgres, startPgServer } from './pg-test-server.mjs';
 import { closingLine, summarise } from './test-summary.mjs';
+import { CPU_FILE } from './cpu-reporter.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const resultFile = '.vitest-result.json';
@@ -25,6 +26,10 @@ const dirs = ['packages', 'apps', 'templates'].flatMap((group) =>
     : [],
 );
 for (const dir of dirs) rmSync(join(dir, resultFile), { force: true });
+// TRELLIS_TEST_CPU=<file>: every test file's CPU seconds (cpu-reporter.mjs) are written there.
+const cpuOut = process.env.TRELLIS_TEST_CPU;
+const cpuReporter = new URL('./cpu-reporter.mjs', import.meta.url).pathname;
+for (const dir of dirs) rmSync(join(dir, CPU_FILE), { force: true });
 
 // The `trellis` command is built once before the lanes: the CLI's and the web app's global setups
 // both build it when it is not current, and two builds at once would swap apps/cli/dist under
@@ -41,6 +46,7 @@ const WEB = '@trellis/web';
 function turboTest(filter) {
   const args = ['exec', 'turbo', 'run', 'test', `--filter=${filter}`, '--concurrency=1'];
   const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`];
+  if (cpuOut) reporters.push(`--reporter=${cpuReporter}`);
   const child = spawn('pnpm', [...args, '--continue', '--', ...reporters], {
     cwd: root,
     stdio: 'inherit',
@@ -68,9 +74,27 @@ const packages = dirs
     rmSync(file, { force: true });
     return { dir: relative(root, dir), report };
   });
+if (cpuOut) writeCpuCounts(cpuOut);
 const summary = summarise(packages);
 for (const test of summary.flakyTests) console.log(`passed only on its retry: ${test}`);
 for (const test of summary.failedTests) console.log(`failed: ${test}`);
 for (const file of summary.brokenFiles) console.log(`failed to load or run: ${file}`);
 console.log(`\n${closingLine(summary)}`);
 process.exit(codes.every((c) => c === 0) && summary.failed === 0 ? 0 : 1);
+
+/** Gathers the packages' CPU counts into `out` and names the costliest files in the log. */
+function writeCpuCounts(out) {
+  const counts = dirs
+    .filter((dir) => existsSync(join(dir, CPU_FILE)))
+    .map((dir) => {
+      const report = JSON.parse(readFileSync(join(dir, CPU_FILE), 'utf8'));
+      rmSync(join(dir, CPU_FILE), { force: true });
+      return { dir: relative(root, dir), ...report };
+    });
+  writeFileSync(out, `${JSON.stringify(counts, null, 2)}\n`);
+  for (const { dir, cpuSeconds, wallSeconds } of counts)
+    console.log(`cpu: ${cpuSeconds} s in ${wallSeconds} s  ${dir}`);
+  const files = counts.flatMap(({ dir, files }) => files.map((f) => ({ ...f, dir })));
+  for (const f of files.sort((a, b) => b.cpuSeconds - a.cpuSeconds).slice(0, 15))
+    console.log(`cpu: ${f.cpuSeconds} s  ${f.dir}/${f.file}${f.project ? ` (${f.project})` : ''}`);
+}

@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import CpuReporter, { treeCpuSeconds } from './cpu-reporter.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'cpu-reporter-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Node code that spins until its process has used `ms` of CPU. */
+const burn = (ms: number) =>
+  `const t = process.cpuUsage(); for (;;) { const u = process.cpuUsage(t); if (u.user + u.system > ${ms * 1000}) break; }`;
+/** Spins in this process until it has used `ms` more of CPU. */
+function spin(ms: number): void {
+  const t = process.cpuUsage();
+  for (;;) {
+    const u = process.cpuUsage(t);
+    if (u.user + u.system > ms * 1000) return;
+  }
+}
+
+describe('treeCpuSeconds', () => {
+  it('counts a child that has exited, through the parent that waited for it', () => {
+    const before = treeCpuSeconds();
+    const child = spawnSync(process.execPath, ['-e', burn(400)]);
+    expect(child.status).toBe(0);
+    expect(treeCpuSeconds() - before).toBeGreaterThanOrEqual(0.38);
+  });
+
+  it('counts a running child, and a process by itself when asked for it', async () => {
+    const before = treeCpuSeconds();
+    const child = spawn(process.execPath, [
+      '-e',
+      `${burn(400)}; console.log('spun'); setInterval(() => {}, 1000);`,
+    ]);
+    try {
+      await new Promise((resolve) => child.stdout.once('data', resolve));
+      expect(treeCpuSeconds() - before).toBeGreaterThanOrEqual(0.38);
+      expect(treeCpuSeconds(child.pid)).toBeGreaterThanOrEqual(0.38);
+      expect(treeCpuSeconds(child.pid)).toBeLessThan(treeCpuSeconds());
+    } finally {
+      child.kill();
+    }
+  });
+});
+
+describe('the reporter', () => {
+  it("gives each file the CPU used since the file before it ended, and the run's total", () => {
+    const outputFile = join(dir, 'cpu.json');
+    const reporter = new CpuReporter({ outputFile });
+    reporter.onInit();
+    reporter.onTestRunStart();
+    spin(300);
+    reporter.onTestModuleEnd({ moduleId: join(process.cwd(), 'a.test.ts'), project: { name: '' } });
+    reporter.onTestModuleEnd({
+      moduleId: join(process.cwd(), 'b.test.ts'),
+      project: { name: 'pg' },
+    });
+    reporter.onTestRunEnd();
+    const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['a.test.ts', 'b.test.ts']);
+    expect(report.files[0].cpuSeconds).toBeGreaterThanOrEqual(0.28);
+    expect(report.files[0]).not.toHaveProperty('project');
+    expect(report.files[1]).toMatchObject({ project: 'pg' });
+    expect(report.files[1].cpuSeconds).toBeLessThan(report.files[0].cpuSeconds);
+    expect(report.cpuSeconds).toBeGreaterThanOrEqual(report.files[0].cpuSeconds);
+  });
+});
