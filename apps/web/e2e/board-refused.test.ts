@@ -122,7 +122,10 @@ describe('the board: a refused drag cancelled', () => {
         .locator('.ant-list-item')
         .filter({ hasText: 'A trial class has been logged' });
       await condition.waitFor();
-      expect(await condition.innerText()).toContain('Quote & negotiation');
+      // Said as the spec words it, not as an activity called "A trial class has been logged".
+      expect(await condition.innerText()).toContain(
+        'Needed before entering "Quote & negotiation": A trial class has been logged',
+      );
       // Nothing to fill in: no form, only the condition and a way out.
       expect(await dialog.getByRole('form').count()).toBe(0);
       // The shot once the dialog has finished zooming in (mid-animation it is half transparent).

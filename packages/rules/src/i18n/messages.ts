@@ -27,6 +27,12 @@ export const ruleMessages = {
     'zh-CN': '进入“{stage}”前需要在当前阶段记录一条“{activity}”跟进',
     en: 'Log a "{activity}" activity in the current stage before entering "{stage}"',
   },
+  // The evidence as the spec states it ("A trial class has been logged"): a condition, not an
+  // activity's name, so it is not put in the "log a … activity" sentence.
+  stageEvidenceStated: {
+    'zh-CN': '进入“{stage}”前需要：{requirement}',
+    en: 'Needed before entering "{stage}": {requirement}',
+  },
   stageEvidenceAttachment: {
     'zh-CN': '进入“{stage}”前需要在当前阶段记录一条带附件的“{activity}”跟进',
     en: 'Log a "{activity}" activity with an attachment in the current stage before entering "{stage}"',

@@ -74,6 +74,39 @@ describe('checkStageGate', () => {
     expect(gate('trial', 'quoted', {}, [{ type: 'proposal', hasAttachment: true }])).toEqual([]);
   });
 
+  it('states labelled evidence as the spec words it, not as an activity to log', () => {
+    const app = structuredClone(leadApp);
+    const quoted = app.pipelines![0]!.stages.find((s) => s.key === 'quoted')!;
+    quoted.evidence = [
+      {
+        activityType: 'proposal',
+        withAttachment: true,
+        label: { 'zh-CN': '已发送方案（附 PDF）', en: 'The proposal has been sent (PDF attached)' },
+      },
+    ];
+    const labelled = createSpecModel(app, 2);
+    const refuse = (locale: 'en' | 'zh-CN') =>
+      checkStageGate({
+        model: labelled.entity('lead')!,
+        from: 'trial',
+        to: 'quoted',
+        record: {},
+        evidence: [{ type: 'proposal', hasAttachment: false }],
+        locale,
+        now: 0,
+        activityLabel,
+      });
+    const [en] = refuse('en');
+    expect(en).toMatchObject({
+      code: 'stage_evidence',
+      params: { activityType: 'proposal', activity: 'Proposal sent', withAttachment: true },
+    });
+    expect(en!.message).toBe(
+      'Needed before entering "Quoted": The proposal has been sent (PDF attached)',
+    );
+    expect(refuse('zh-CN')[0]!.message).toBe('进入“报价沟通”前需要：已发送方案（附 PDF）');
+  });
+
   it('combines requires with transitions into one refusal', () => {
     expect(gate('qualified', 'lost', {}).map((e) => e.path)).toEqual(['/lossReason']);
   });

@@ -83,14 +83,17 @@ export function checkStageGate(input: GateInput): FieldError[] {
         (a) => a.type === ev.activityType && (!ev.withAttachment || a.hasAttachment),
       );
       if (found) continue;
-      const activity = ev.label
-        ? localized(ev.label, locale, ev.activityType)
-        : input.activityLabel(ev.activityType, locale);
-      const key = ev.withAttachment ? 'stageEvidenceAttachment' : 'stageEvidence';
+      const activity = input.activityLabel(ev.activityType, locale);
+      const key = ev.label
+        ? 'stageEvidenceStated'
+        : ev.withAttachment
+          ? 'stageEvidenceAttachment'
+          : 'stageEvidence';
       errors.push(
         fieldError(locale, '/stage', 'stage_evidence', key, {
           stage,
           activity,
+          ...(ev.label ? { requirement: localized(ev.label, locale, ev.activityType) } : {}),
           activityType: ev.activityType,
           withAttachment: ev.withAttachment === true,
         }),
