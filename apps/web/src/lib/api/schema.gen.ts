@@ -2153,6 +2153,10 @@ export interface components {
       columns: {
         key: string;
         label: string;
+        period?: {
+          from: string | null;
+          to: string | null;
+        };
         /** @enum {unknown} */
         unit: 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
       }[];
