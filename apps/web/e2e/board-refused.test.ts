@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pickFirst } from './harness/antd';
 import { apiSession } from './harness/api-session';
+import { dragCard } from './harness/drag';
 import { newPage, openBrowser, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
 
@@ -15,16 +16,26 @@ const server = demoServer();
 
 type Lead = { id: string; stage: string; version: number } & Record<string, unknown>;
 
-/** Drags `card` with the mouse and drops it in the column `to`, as a person does. */
-async function drag(page: Page, card: Locator, to: Locator) {
-  const box = (await card.boundingBox())!;
-  const target = (await to.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + 10);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 40, box.y + 20, { steps: 4 });
-  await page.mouse.move(target.x + 40, target.y + 60, { steps: 10 });
-  await page.mouse.up();
+/**
+ * The card `id` is back in `from` as it was: drawn as any card (a dragged one is dimmed to 0.4),
+ * no drag copy left, not in `to`, and both column heads as `headsBefore`.
+ */
+async function expectBackInColumn(page: Page, { id, from, to, heads, headsBefore }: BoardMove) {
+  const back = from.locator(`.trellis-board-card[data-record="${id}"]`);
+  await back.waitFor();
+  await expect.poll(() => back.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  expect(await page.locator('.trellis-board-drag').count()).toBe(0);
+  expect(await to.locator(`[data-record="${id}"]`).count()).toBe(0);
+  expect(await heads()).toEqual(headsBefore);
 }
+
+type BoardMove = {
+  id: string;
+  from: Locator;
+  to: Locator;
+  heads: () => Promise<string[]>;
+  headsBefore: string[];
+};
 
 /** The fields 需求确认 (qualified) requires in the education template, by their zh-CN labels. */
 const QUALIFIED_NEEDS = [
@@ -58,7 +69,7 @@ describe('the board: a refused drag cancelled', () => {
       ];
       const headsBefore = await heads();
 
-      await drag(page, card, to);
+      await dragCard(page, card, to);
 
       const dialog = page.getByRole('dialog');
       const title = dialog.getByText('暂不能进入“需求确认”');
@@ -70,13 +81,7 @@ describe('the board: a refused drag cancelled', () => {
       await dialog.locator('.ant-modal-close').click();
       await dialog.waitFor({ state: 'hidden' });
 
-      // Back in its column, drawn as any card (a dragged card is dimmed to 0.4), no drag copy.
-      const back = from.locator(`.trellis-board-card[data-record="${id}"]`);
-      await back.waitFor();
-      await expect.poll(() => back.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-      expect(await page.locator('.trellis-board-drag').count()).toBe(0);
-      expect(await to.locator(`[data-record="${id}"]`).count()).toBe(0);
-      expect(await heads()).toEqual(headsBefore);
+      await expectBackInColumn(page, { id, from, to, heads, headsBefore });
       await shot(page, 'board-cancelled-zh-CN-desktop');
 
       // Nothing written: the record as it was, without the value picked in the dialog.
@@ -113,7 +118,7 @@ describe('the board: a refused drag cancelled', () => {
       ];
       const headsBefore = await heads();
 
-      await drag(page, card, to);
+      await dragCard(page, card, to);
 
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Cannot move to “Quote & negotiation” yet').waitFor();
@@ -134,12 +139,7 @@ describe('the board: a refused drag cancelled', () => {
       await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click();
       await dialog.waitFor({ state: 'hidden' });
 
-      const back = from.locator(`.trellis-board-card[data-record="${id}"]`);
-      await back.waitFor();
-      await expect.poll(() => back.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-      expect(await page.locator('.trellis-board-drag').count()).toBe(0);
-      expect(await to.locator(`[data-record="${id}"]`).count()).toBe(0);
-      expect(await heads()).toEqual(headsBefore);
+      await expectBackInColumn(page, { id, from, to, heads, headsBefore });
 
       const after = await api<Lead>('GET', `/api/v1/records/lead/${id}`);
       expect(after.stage).toBe('trial');

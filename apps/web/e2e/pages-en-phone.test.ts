@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dragCard } from './harness/drag';
 import { newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
 import { apiSession } from './harness/api-session';
 import { demoServer } from './harness/server';
@@ -63,13 +64,7 @@ describe('the same pages in English and at phone width', () => {
       const name = (await card.innerText()).split('\n')[0]!.trim();
       const countBefore = await prospect.locator('.trellis-board-card').count();
       const target = page.getByRole('region', { name: 'Needs confirmed' });
-      const from = (await card.boundingBox())!;
-      const to = (await target.boundingBox())!;
-      await page.mouse.move(from.x + 20, from.y + 10);
-      await page.mouse.down();
-      await page.mouse.move(from.x + 40, from.y + 20, { steps: 4 });
-      await page.mouse.move(to.x + 40, to.y + 60, { steps: 10 });
-      await page.mouse.up();
+      await dragCard(page, card, target);
       const dialog = page.getByRole('dialog');
       await dialog.getByText(/Cannot move to “Needs confirmed”/).waitFor();
       // The dialog asks for what the stage requires (the record's form, for that stage).
