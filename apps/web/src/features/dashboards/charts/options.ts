@@ -74,21 +74,20 @@ export const CHARTS: Record<string, Builder> = {
           {
             type: 'funnel',
             sort: 'none',
-            left: phone ? '2%' : '10%',
-            width: phone ? '56%' : '80%',
+            left: phone ? '2%' : '4%',
+            width: phone ? '56%' : '62%',
             minSize: '12%',
-            // At phone width the narrowest band is a few dozen pixels: its label went past both
-            // edges. There the labels sit beside the funnel, cut with an ellipsis if still long.
-            label: phone
-              ? {
-                  show: true,
-                  position: 'right',
-                  formatter: '{b} {c}',
-                  width: 120,
-                  overflow: 'truncate',
-                }
-              : { show: true, position: 'inside', formatter: '{b} {c}' },
-            ...(phone ? { labelLine: { show: true, length: 6 } } : {}),
+            // The narrowest bands are too small for their label ("Quote & negotiation 46" went
+            // past its band's edges even on desktop): labels sit beside the funnel, cut with an
+            // ellipsis if still too long.
+            label: {
+              show: true,
+              position: 'right',
+              formatter: '{b} {c}',
+              width: phone ? 120 : 170,
+              overflow: 'truncate',
+            },
+            labelLine: { show: true, length: phone ? 6 : 10 },
             data: w.rows.map((r) => ({ name: r.label, value: r.values[col.key]?.value ?? 0 })),
             cursor: 'pointer',
           },
