@@ -184,17 +184,20 @@ describe('dashboards API', () => {
     expect((await get('/api/v1/dashboards/nope', boss)).status).toBe(404);
     expect((await get('/api/v1/dashboards/sales-funnel/widgets/nope', boss)).status).toBe(404);
   });
-  it('does not count for a client that has gone: widgets, dashboards and groups answer 499 unread', async () => {
+  it('does not count for a client that has gone: widgets, dashboards, groups and counted lists answer 499 unread', async () => {
     const { s, boss, create } = await setup();
     await create(boss, { name: '阿一', phone: '13800138001', course: 'python' });
     const widget = vi.spyOn(s.engine.reports, 'widget');
     const dashboard = vi.spyOn(s.engine.reports, 'dashboard');
     const groups = vi.spyOn(s.engine.records, 'groups');
+    const list = vi.spyOn(s.engine.records, 'list');
     const paths = [
       '/api/v1/dashboards/sales-funnel/widgets/funnel',
       '/api/v1/dashboards/sales-funnel',
       '/api/v1/records/lead/groups?by=stage',
       '/api/v1/views/all-leads/groups?by=stage',
+      '/api/v1/records/lead?count=1',
+      '/api/v1/views/all-leads/records?count=1',
     ];
     for (const path of paths) {
       const gone = new AbortController();
@@ -202,10 +205,10 @@ describe('dashboards API', () => {
       const res = await s.request(path, { cookie: boss.cookie, signal: gone.signal });
       expect(res.status, path).toBe(499);
     }
-    expect([widget, dashboard, groups].map((f) => f.mock.calls.length)).toEqual([0, 0, 0]);
+    expect([widget, dashboard, groups, list].map((f) => f.mock.calls.length)).toEqual([0, 0, 0, 0]);
     // The same requests from a client still there are read and answered.
     for (const path of paths)
       expect((await s.request(path, { cookie: boss.cookie })).status, path).toBe(200);
-    expect([widget, dashboard, groups].map((f) => f.mock.calls.length)).toEqual([1, 1, 2]);
+    expect([widget, dashboard, groups, list].map((f) => f.mock.calls.length)).toEqual([1, 1, 2, 2]);
   });
 });

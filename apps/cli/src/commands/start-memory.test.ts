@@ -49,17 +49,22 @@ describe('trellis start on SIGUSR2', () => {
             .filter((l) => l.startsWith('{'))
             .map((l) => JSON.parse(l) as MemoryLine)
             .filter((l) => l.msg === 'memory');
-        // The writer and checkpoint threads start after listening: asked until both answer.
+        // The writer, checkpoint and count threads start after listening: asked until all answer.
         let report: MemoryLine | undefined;
-        for (let asked = 0; asked < 30 && (report?.threads.length ?? 0) < 3; asked++) {
+        for (let asked = 0; asked < 30 && (report?.threads.length ?? 0) < 4; asked++) {
           const before = lines().length;
           child.kill('SIGUSR2');
           for (let waited = 0; lines().length === before && waited < 5000; waited += 50)
             await sleep(50);
           report = lines().at(-1);
-          if ((report?.threads.length ?? 0) < 3) await sleep(500);
+          if ((report?.threads.length ?? 0) < 4) await sleep(500);
         }
-        expect(report?.threads.map((t) => t.thread)).toEqual(['http', 'writer', 'checkpoint']);
+        expect(report?.threads.map((t) => t.thread)).toEqual([
+          'http',
+          'writer',
+          'checkpoint',
+          'counts',
+        ]);
         const { rssMiB, threads, sharedMiB } = report!;
         for (const t of threads) {
           expect(t.heapMiB, t.thread).toBeGreaterThan(1);

@@ -2,13 +2,14 @@
 export const CLIENT_GONE: unique symbol = Symbol('client gone');
 
 /**
- * The reads that count over many records — a dashboard's widgets, counts per stage — go through
- * here. On SQLite such a read runs on the HTTP thread and holds it for its whole time (20–80 ms
- * over 100,000 leads, over a second on a cold database), and a workbench asks for up to ten at
- * once: a request that came after them (the next page's `/me`, a list's own rows) waited for all
- * of them. Here they run one at a time, and each only after the thread has looked at its sockets
- * again, so such a request is answered after at most the one count already running. A read whose
- * client has gone (the user left the page) is not run at all.
+ * The reads that count over many records — a dashboard's widgets, counts per stage, a list's
+ * total — go through here. On SQLite such a read takes 20–80 ms over 100,000 leads (over a second
+ * on a cold database), and a workbench asks for up to ten at once. Under `trellis start` they are
+ * read in the count thread (counts/), so this thread stays free; elsewhere (tests, the CLI) they
+ * hold this thread, and a request that came after them (the next page's `/me`, a list's own rows)
+ * would wait for all of them. Either way they run one at a time, each only after this thread has
+ * looked at its sockets again, so such a request waits for at most the one count already running
+ * here; and a read whose client has gone (the user left the page) is not run at all.
  *
  * `oneAtATime: false` (PostgreSQL, where a read waits on the database without holding the
  * thread): reads run at once; only a gone client's read is skipped.

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { readObject } from '../http/body';
+import { CLIENT_GONE, clientGone } from '../http/count-reads';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
@@ -19,7 +20,10 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
   app.get(BASE, async (c) => {
     const { actor, entity } = await readableEntity(ctx, c);
     const query = parseListQuery(ctx, c, actor, entity);
-    const result = await engine.records.list(entity.key, query, { actor, locale: localeOf(c) });
+    const read = () => engine.records.list(entity.key, query, { actor, locale: localeOf(c) });
+    // A list that counts its matches is a count read (http/count-reads.ts); a page alone is not.
+    const result = query.count ? await ctx.countReads.run(c.req.raw.signal, read) : await read();
+    if (result === CLIENT_GONE) return clientGone();
     if (!result.ok) throw engineProblem(result.error);
     return c.json({
       items: result.records,

@@ -113,16 +113,20 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const v = await view(c, actor);
     const entity = (await entityOf(v.entity))!;
     const extra = parseListQuery(ctx, c, actor, entity);
-    const result = await ctx.engine.records.list(
-      v.entity,
-      {
-        ...extra,
-        filter: both(v.filter, extra.filter),
-        ...((extra.sort ?? v.sort) ? { sort: extra.sort ?? v.sort } : {}),
-        limit: extra.limit ?? v.pageSize ?? 50,
-      },
-      { actor, locale: localeOf(c) },
-    );
+    const read = () =>
+      ctx.engine.records.list(
+        v.entity,
+        {
+          ...extra,
+          filter: both(v.filter, extra.filter),
+          ...((extra.sort ?? v.sort) ? { sort: extra.sort ?? v.sort } : {}),
+          limit: extra.limit ?? v.pageSize ?? 50,
+        },
+        { actor, locale: localeOf(c) },
+      );
+    // A list that counts its matches is a count read (http/count-reads.ts); a page alone is not.
+    const result = extra.count ? await ctx.countReads.run(c.req.raw.signal, read) : await read();
+    if (result === CLIENT_GONE) return clientGone();
     if (!result.ok) throw engineProblem(result.error);
     return c.json({
       items: result.records,

@@ -5,6 +5,8 @@ import { openStore, sqliteMigrationsCurrent, type Store } from '@trellis/store';
 import { createApp } from '../app';
 import type { ServerOptions } from '../context';
 import { prepareAndForward } from '../intake/submit-remote';
+import { localCountRead, withCountThread } from '../counts/count-engine';
+import { startCountThread, type CountThread } from '../counts/start-count-thread';
 import { remoteAutomations, remoteEngine, remoteStore } from '../writer/remote';
 import { startCheckpoints } from '../writer/start-checkpoints';
 import { startWriter, type WriterThread } from '../writer/start-writer';
@@ -99,12 +101,14 @@ export async function openRuntime(
  */
 type ServingMemory = {
   rssMiB: number;
-  threads: ({ thread: 'http' | 'writer' | 'checkpoint' | 'import' } & ThreadMemory)[];
+  threads: ({ thread: 'http' | 'writer' | 'checkpoint' | 'counts' | 'import' } & ThreadMemory)[];
   sharedMiB: number;
 };
 
 export type ServingRuntime = TrellisRuntime & {
   writer: WriterThread;
+  /** The thread that runs counts and dashboards (SQLite; null on PostgreSQL). */
+  counts: CountThread | null;
   /** What each thread holds now (a thread not running is left out). */
   memory(): Promise<ServingMemory>;
 };
@@ -113,11 +117,13 @@ export type ServingRuntime = TrellisRuntime & {
  * `trellis start` (DESIGN.md §4, one writer): this thread answers HTTP with a read-only
  * connection and forwards every write to the writer thread, which owns the only write
  * connection and runs the automations beside the forwarded writes; a third thread
- * checkpoints the write-ahead log (SQLite only). `onCommitted`: the writer committed work of its
- * own. The same on PostgreSQL (`paths.db` a `postgres://` URL), where several such processes
- * may share one database: each writer names itself by host and pid, the read-only connections
- * are a pool, and commits of other processes reach `onCommitted` through LISTEN/NOTIFY.
- * Holds the data directory (shared) until `close()`; throws DataDirBusyError during a restore.
+ * checkpoints the write-ahead log and a fourth runs the reads that count over many records
+ * (counts, dashboards: counts/count-thread.ts) on a read-only connection of its own (both
+ * SQLite only). `onCommitted`: the writer committed work of its own. The same on PostgreSQL
+ * (`paths.db` a `postgres://` URL), where several such processes may share one database: each
+ * writer names itself by host and pid, the read-only connections are a pool, and commits of
+ * other processes reach `onCommitted` through LISTEN/NOTIFY. Holds the data directory (shared)
+ * until `close()`; throws DataDirBusyError during a restore.
  */
 export async function openServingRuntime(
   paths: DataPaths,
@@ -163,7 +169,17 @@ export async function openServingRuntime(
   if (!early) await writer.ready;
   const reader = await openStore({ url: paths.db, readOnly: true });
   const local = wireEngine(reader);
-  const engine = remoteEngine(local, writer.port);
+  // On PostgreSQL a count waits on the database without holding this thread: no count thread.
+  const counts = onPostgres(paths)
+    ? null
+    : startCountThread(paths.db, {
+        local: localCountRead(local),
+        epoch: () => reader.specs.epoch(),
+        after: writer.ready,
+        ...(opts.log ? { log: opts.log } : {}),
+      });
+  const remote = remoteEngine(local, writer.port);
+  const engine = counts ? withCountThread(remote, counts.run) : remote;
   const store = remoteStore(reader, writer.port);
   const automations = remoteAutomations(
     createAutomations(local, { secrets: envSecrets(process.env) }),
@@ -199,10 +215,12 @@ export async function openServingRuntime(
     app,
     paths,
     writer,
+    counts,
     memory: async () => {
-      const [writing, checkpointing] = await Promise.all([
+      const [writing, checkpointing, counting] = await Promise.all([
         writer.memory(),
         checkpoints?.memory() ?? null,
+        counts?.memory() ?? null,
       ]);
       const threads: ServingMemory['threads'] = [{ thread: 'http', ...ownMemory() }];
       if (writing) {
@@ -211,6 +229,7 @@ export async function openServingRuntime(
         for (const t of started ?? []) threads.push({ thread: 'import', ...t });
       }
       if (checkpointing) threads.push({ thread: 'checkpoint', ...checkpointing });
+      if (counting) threads.push({ thread: 'counts', ...counting });
       const rssMiB = Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
       const held = threads.reduce((sum, t) => sum + t.heapMiB + t.v8MallocMiB + t.externalMiB, 0);
       return { rssMiB, threads, sharedMiB: Math.round((rssMiB - held) * 10) / 10 };
@@ -219,6 +238,7 @@ export async function openServingRuntime(
       try {
         await writer.stop();
         await checkpoints?.stop();
+        await counts?.stop();
         await reader.close();
       } finally {
         lock.release();

@@ -7,6 +7,11 @@ export const recordKeys = {
   view: (key: string) => [...recordKeys.views(), key] as const,
   lists: () => [...recordKeys.all, 'list'] as const,
   list: (view: string, params: ListParams) => [...recordKeys.lists(), view, params] as const,
+  /**
+   * A list's count, under the list's key so what refreshes lists refreshes it; its data is
+   * `{ total }`, which readers of cached pages (`recordFromLists`) pass over.
+   */
+  total: (view: string, params: ListParams) => [...recordKeys.list(view, params), 'total'] as const,
   groups: (scope: string, params: ListParams & { by?: string; sum?: string }) =>
     [...recordKeys.all, 'groups', scope, params] as const,
   entity: (entity: string) => [...recordKeys.all, 'entity', entity] as const,

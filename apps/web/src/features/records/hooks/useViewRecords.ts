@@ -1,16 +1,27 @@
-import { infiniteQueryOptions, useInfiniteQuery, type QueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { fetchViewPage } from '../../../lib/records/api';
+import { fetchViewGroups, fetchViewPage } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { ListParams } from '../../../lib/records/types';
 import { listParamsOf } from './list-url';
 import { viewsQuery } from './useViews';
 
-/** A view's records, a page at a time (the same query for the page and the route's loader). */
+/**
+ * A view's records, a page at a time (the same query for the page and the route's loader). The
+ * rows come without their count: counting every match costs the server more than a page on a
+ * large workspace, so the count is a query of its own (`viewTotalQuery`) and the rows never
+ * wait for it.
+ */
 const viewRecordsQuery = (view: string, params: ListParams) =>
   infiniteQueryOptions({
     queryKey: recordKeys.list(view, params),
-    queryFn: ({ pageParam }) => fetchViewPage(view, params, pageParam),
+    queryFn: ({ pageParam }) => fetchViewPage(view, params, pageParam, { count: false }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -37,19 +48,30 @@ export function useViewRecords(view: string, params: ListParams) {
 }
 
 /**
- * The number of a view's records (the first page's count): its own subscription, so what shows
- * it renders once when the count arrives, not again as each further page of rows does.
+ * The number of a view's records under the list's filter and search: its groups without a
+ * grouping field, one count (the sort does not change it, so it is not asked with it).
  */
+const viewTotalQuery = (view: string, { filter, q }: ListParams) => {
+  const counted = { ...(filter !== undefined ? { filter } : {}), ...(q ? { q } : {}) };
+  return queryOptions({
+    queryKey: recordKeys.total(view, counted),
+    queryFn: async () => ({
+      total: (await fetchViewGroups(view, counted)).reduce((n, g) => n + g.count, 0),
+    }),
+  });
+};
+
+/** The number of a view's records, once the server has counted them (the rows do not wait). */
 export function useViewTotal(view: string, params: ListParams): number | undefined {
-  return useInfiniteQuery({
-    ...viewRecordsQuery(view, params),
+  return useQuery({
+    ...viewTotalQuery(view, params),
     enabled: view !== '',
-    select: (data) => data.pages[0]?.total,
+    select: (data) => data.total,
   }).data;
 }
 
 /**
- * Asks for a list's first rows as the navigation starts (the route's loader, once someone is
+ * Asks for a list's first rows (and, beside them, its count) as the navigation starts (the route's loader, once someone is
  * signed in), for the view the URL names — or, without one, the entity's first list view, as
  * the page picks it — under the URL's filter, sort and search.
  */
@@ -63,5 +85,7 @@ export async function prefetchViewRecords(
     const views = await client.ensureQueryData(viewsQuery);
     view = views.find((v) => v.entity === entity && v.type === 'list')?.key ?? `@${entity}`;
   }
-  await client.prefetchInfiniteQuery(viewRecordsQuery(view, listParamsOf(search)));
+  const params = listParamsOf(search);
+  void client.prefetchQuery(viewTotalQuery(view, params));
+  await client.prefetchInfiniteQuery(viewRecordsQuery(view, params));
 }
