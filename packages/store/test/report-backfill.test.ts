@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/index';
+import { removeSql } from '../src/sql/reports/cohort-sql';
 import { baseSpec } from './fixtures';
 import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 import { writeWalks } from './report-walks';
@@ -96,6 +97,43 @@ async function upgrade(
   }));
   await store.records(baseSpec).insertMany('lead', batch);
   expect(await answer(store, false)).toEqual(await answer(store, true));
+  await store.close();
+}
+
+/**
+ * A database whose insert trigger (SQLite) or record function (PostgreSQL) still took a new
+ * record's row out before adding it: syncing replaces it with the add-only one, without a
+ * rebuild (the marker group stays: the old code kept the same rows and groups), and single and
+ * bulk writes afterwards keep the groups exact.
+ */
+async function addOnly(
+  open: () => Promise<Store>,
+  toOld: () => Promise<void>,
+  insertSql: () => Promise<string>,
+): Promise<void> {
+  let store = await open();
+  await store.migrations.syncEntityTables(baseSpec);
+  await write(store, 0, 30);
+  await store.close();
+  await toOld();
+  expect(await insertSql()).toContain('DELETE FROM report_rows');
+  store = await open();
+  await write(store, 30, 10);
+  await store.migrations.syncEntityTables(baseSpec);
+  expect(await insertSql()).not.toContain('DELETE FROM report_rows');
+  const rows = await store.tables.rows('report_cohorts');
+  expect(rows.some((r) => r.owner_id === MARK.owner_id)).toBe(true);
+  await write(store, 40, 20);
+  await store.records(baseSpec).insertMany(
+    'lead',
+    Array.from({ length: 40 }, (_, i) => ({
+      name: `A${i}`,
+      ownerId: ['u1', 'u2'][i % 2],
+      createdAt: T0 + i * 5 * 3_600_000,
+    })),
+  );
+  expect(await answer(store, false)).toEqual(await answer(store, true));
+  expect(await answer(store, false, MARCH)).toEqual(await answer(store, true, MARCH));
   await store.close();
 }
 
@@ -212,6 +250,92 @@ describe('report cohorts backfill', () => {
                 )
               ).rows.map((r) => r.name),
             ),
+        );
+      } finally {
+        await releaseDatabase(url);
+      }
+    },
+  );
+
+  it('sqlite: replaces an insert trigger that took out the new row, without a rebuild', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-add-only-'));
+    const url = join(dir, 'trellis.db');
+    const sql = <T>(f: (db: Database.Database) => T): T => {
+      const db = new Database(url);
+      db.function('trellis_bulk', () => 0);
+      try {
+        return f(db);
+      } finally {
+        db.close();
+      }
+    };
+    const insertSql = async () =>
+      sql(
+        (db) =>
+          (
+            db.prepare("SELECT sql FROM sqlite_master WHERE name = 'report__lead__add'").get() as {
+              sql: string;
+            }
+          ).sql,
+      );
+    try {
+      await addOnly(
+        () => openStore({ url, locale: 'en' }),
+        async () => {
+          const text = await insertSql();
+          sql((db) => {
+            db.exec('DROP TRIGGER report__lead__add');
+            db.exec(
+              text.replace(
+                'BEGIN\n',
+                `BEGIN\n  ${removeSql("'lead'", 'NEW.id', 'sqlite').join(';\n  ')};\n`,
+              ),
+            );
+            db.exec(MARK_SQL);
+          });
+        },
+        insertSql,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+    'postgres: replaces a record function that took out the new row on insert, without a rebuild',
+    async () => {
+      const url = await migratedDatabase();
+      if (!url) throw new Error('no PostgreSQL test server');
+      const sql = withPgClient(url);
+      const insertSql = () =>
+        sql(async (c) => {
+          const { rows } = await c.query<{ src: string }>(
+            "SELECT prosrc AS src FROM pg_proc WHERE oid = to_regproc('report_record_change')",
+          );
+          // The statements an insert runs: those outside the branch of updates and deletes.
+          return rows[0]!.src.replace(/IF TG_OP <> 'INSERT' THEN[\s\S]*?END IF;/, '');
+        });
+      try {
+        await addOnly(
+          () => openStore({ url, locale: 'en' }),
+          () =>
+            sql(async (c) => {
+              const { rows } = await c.query<{ def: string }>(
+                "SELECT pg_get_functiondef(to_regproc('report_record_change')) AS def",
+              );
+              const remove = (r: string) =>
+                removeSql('v_entity', r, 'postgres')
+                  .map((s) => `    ${s};`)
+                  .join('\n');
+              await c.query(
+                rows[0]!.def.replace(
+                  /IF TG_OP <> 'INSERT' THEN[\s\S]*?END IF;/,
+                  `IF TG_OP = 'INSERT' THEN\n${remove('NEW.id')}\n  ELSE\n${remove('OLD.id')}\n  END IF;`,
+                ),
+              );
+              await c.query(MARK_SQL);
+            }),
+          insertSql,
         );
       } finally {
         await releaseDatabase(url);

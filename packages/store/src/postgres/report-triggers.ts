@@ -6,20 +6,22 @@ import { PG_NOT_BULK } from './bulk-switch';
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const block = (stmts: string[]) => stmts.map((s) => `    ${s};`).join('\n');
 
-/** One function for every entity table (its key is the trigger's argument). */
-const RECORD_FN = `CREATE OR REPLACE FUNCTION report_record_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+/**
+ * One function for every entity table (its key is the trigger's argument). An insert only adds
+ * the record: a new id has no report_rows row to take out (sqlite/report-triggers.ts says why).
+ */
+const RECORD_BODY = `
 DECLARE v_entity text := TG_ARGV[0];
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-${block(removeSql('v_entity', 'NEW.id', 'postgres'))}
-  ELSE
+  IF TG_OP <> 'INSERT' THEN
 ${block(removeSql('v_entity', 'OLD.id', 'postgres'))}
   END IF;
   IF TG_OP <> 'DELETE' THEN
 ${block(addSql('v_entity', 'NEW', 'postgres'))}
   END IF;
   RETURN NULL;
-END $fn$`;
+END `;
+const RECORD_FN = `CREATE OR REPLACE FUNCTION report_record_change() RETURNS trigger LANGUAGE plpgsql AS $fn$${RECORD_BODY}$fn$`;
 
 /** A transition added or removed moves a live record to the group of its new stage set. */
 const TRANSITION_FN = `CREATE OR REPLACE FUNCTION report_transition_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -59,6 +61,17 @@ async function ensureTransitionTriggers(x: SqlExec): Promise<void> {
 }
 
 /**
+ * Replaces the record function when its body is another (the one before the insert stopped
+ * taking out a row): it keeps the same rows and groups, so nothing is rebuilt.
+ */
+async function ensureRecordFunction(x: SqlExec): Promise<void> {
+  const rows = await x.all<{ src: string }>(
+    "SELECT prosrc AS src FROM pg_proc WHERE oid = to_regproc('report_record_change')",
+  );
+  if (rows[0]?.src !== RECORD_BODY) await x.run(RECORD_FN);
+}
+
+/**
  * Makes the entity table keep report_rows and its day and month groups in every write's transaction; when
  * its triggers were missing (a table from before them), rebuilds its rows from the records
  * (the backfill). Returns whether it rebuilt. `x` must be in a transaction holding the DDL lock.
@@ -70,6 +83,7 @@ export async function ensurePgReportTriggers(x: SqlExec, info: EntityTableInfo):
   const del = `report__${info.entity}__del`;
   const upd = `report__${info.entity}__upd`;
   const have = await triggersOn(x, info.table);
+  await ensureRecordFunction(x);
   if (have.has(add) && have.has(del) && have.has(upd)) return false;
   await ensureTransitionTriggers(x);
   const t = quoteIdent(info.table);

@@ -22,7 +22,9 @@ const names = (entity: string) => ({
 
 /**
  * Triggers written before the month groups (migration 0013) keep only the day groups: they are
- * recreated, and the entity's groups rebuilt from its records.
+ * recreated, and the entity's groups rebuilt from its records. Triggers of another text that
+ * keep the months (say the insert trigger before it stopped taking out a row a new record
+ * cannot have) are replaced alone: the rows and groups they kept are the same.
  */
 const KEEPS_MONTHS = 'report_cohort_months';
 
@@ -45,15 +47,41 @@ function ensureTransitionTriggers(db: StoreDb): void {
     ['report__transition_add', 'INSERT', 'NEW', ` AND ${NOT_BULK}`],
     ['report__transition_del', 'DELETE', 'OLD', ''],
   ] as const) {
-    const sql = have.get(name);
-    if (sql?.includes(KEEPS_MONTHS)) continue;
-    if (sql !== undefined) db.sqlite.exec(`DROP TRIGGER ${name}`);
-    db.sqlite.exec(
+    const want =
       `CREATE TRIGGER ${name} AFTER ${ev} ON stage_transitions` +
-        ` WHEN EXISTS (SELECT 1 FROM report_rows WHERE entity = ${row}.entity AND record_id = ${row}.record_id)${when}\n` +
-        body(reenterSql(`${row}.entity`, `${row}.record_id`, 'sqlite')),
-    );
+      ` WHEN EXISTS (SELECT 1 FROM report_rows WHERE entity = ${row}.entity AND record_id = ${row}.record_id)${when}\n` +
+      body(reenterSql(`${row}.entity`, `${row}.record_id`, 'sqlite'));
+    const sql = have.get(name);
+    if (sql === want) continue;
+    if (sql !== undefined) db.sqlite.exec(`DROP TRIGGER ${name}`);
+    db.sqlite.exec(want);
   }
+}
+
+/** The entity table's three triggers, by name, as SQLite keeps their text in sqlite_master. */
+function recordTriggers(info: EntityTableInfo): Map<string, string> {
+  const n = names(info.entity);
+  const e = lit(info.entity);
+  const t = quoteIdent(info.table);
+  // An update takes out what the record counted and counts it anew. An insert only adds: a new
+  // id has no report_rows row (a delete took out the row of any earlier record of that id, and
+  // a rebuild those of an archived table), so taking it out ran five statements that found
+  // nothing, ~40 % of the trigger's time (docs/deploy.md). A row that was there would make the
+  // insert fail on report_rows' key, not count twice.
+  const changed = TRACKED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  const again = body([...removeSql(e, 'OLD.id', 'sqlite'), ...addSql(e, 'NEW', 'sqlite')]);
+  return new Map([
+    [
+      n.insert,
+      `CREATE TRIGGER ${n.insert} AFTER INSERT ON ${t} WHEN ${NOT_BULK}\n` +
+        body(addSql(e, 'NEW', 'sqlite')),
+    ],
+    [n.update, `CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN ${changed}\n${again}`],
+    [
+      n.delete,
+      `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}\n` + body(removeSql(e, 'OLD.id', 'sqlite')),
+    ],
+  ]);
 }
 
 /**
@@ -64,27 +92,27 @@ function ensureTransitionTriggers(db: StoreDb): void {
  */
 export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolean {
   ensureTransitionTriggers(db);
-  const n = names(info.entity);
+  const want = recordTriggers(info);
   const have = triggerSql(db, info.table);
-  const current = [n.insert, n.update, n.delete].every((k) => have.get(k)?.includes(KEEPS_MONTHS));
-  if (current) return false;
-  const e = lit(info.entity);
-  const t = quoteIdent(info.table);
+  const stray = [...have.keys()].filter((k) => k.startsWith('report__') && !want.has(k));
+  const stale = [...want].filter(([name, sql]) => have.get(name) !== sql);
+  if (stale.length === 0 && stray.length === 0) return false;
+  const rebuild = [...want.keys()].some((k) => !have.get(k)?.includes(KEEPS_MONTHS));
+  if (!rebuild) {
+    for (const name of stray) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
+    for (const [name, sql] of stale) {
+      db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
+      db.sqlite.exec(sql);
+    }
+    return false;
+  }
   for (const old of have.keys())
     if (old.startsWith('report__')) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(old)}`);
   // Trigger names are per database: an archived table of the same entity may still hold them.
-  for (const name of Object.values(n)) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
-  // Insert and update alike: take out what the record counted (if anything), count it anew.
-  const changed = TRACKED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
-  const again = body([...removeSql(e, 'OLD.id', 'sqlite'), ...addSql(e, 'NEW', 'sqlite')]);
-  db.sqlite.exec(
-    `CREATE TRIGGER ${n.insert} AFTER INSERT ON ${t} WHEN ${NOT_BULK}\n` +
-      body([...removeSql(e, 'NEW.id', 'sqlite'), ...addSql(e, 'NEW', 'sqlite')]),
-  );
-  db.sqlite.exec(`CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN ${changed}\n${again}`);
-  db.sqlite.exec(
-    `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}\n` + body(removeSql(e, 'OLD.id', 'sqlite')),
-  );
-  for (const sql of rebuildSql(t, e, 'sqlite')) db.sqlite.exec(sql);
+  for (const name of [...want.keys(), names(info.entity).before])
+    db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
+  for (const sql of want.values()) db.sqlite.exec(sql);
+  for (const sql of rebuildSql(quoteIdent(info.table), lit(info.entity), 'sqlite'))
+    db.sqlite.exec(sql);
   return true;
 }
