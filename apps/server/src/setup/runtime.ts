@@ -6,7 +6,7 @@ import { createApp } from '../app';
 import type { ServerOptions } from '../context';
 import { prepareAndForward } from '../intake/submit-remote';
 import { localCountRead, withCountThread } from '../counts/count-engine';
-import { startCountThread, type CountThread } from '../counts/start-count-thread';
+import { startCountThread, type CountThread } from '../counts/start-counts';
 import { remoteAutomations, remoteEngine, remoteStore } from '../writer/remote';
 import { startCheckpoints } from '../writer/start-checkpoints';
 import { startWriter, type WriterThread } from '../writer/start-writer';
