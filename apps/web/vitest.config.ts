@@ -2,9 +2,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { sourceConditions } from '@trellis/tooling/vitest';
 
 // Unit tests beside the code (src/**/*.test.ts) and browser tests against the built app on a
-// real server (e2e/**/*.test.ts). Browser tests share one demo server (global setup) and, within a
-// file, one chromium (file-setup.ts); files run one at a time so two chromiums never compete for
-// the two cores.
+// real server (e2e/**/*.test.ts). Browser tests share one demo server and one chromium (global
+// setup), each test a fresh context of it (file-setup.ts); files run one at a time so two browser
+// files never compete for the two cores.
 export default defineConfig({
   ...sourceConditions,
   test: {

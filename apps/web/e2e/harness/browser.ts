@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '@trellis/tooling/browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '@trellis/tooling/browser';
+import { runChromium } from '@trellis/tooling/chromium-server';
 import { sharedChromium } from './chromium-per-file';
 import { WEB_DIR } from './trellis';
 
@@ -14,7 +15,7 @@ export const PHONE = { width: 390, height: 844 };
 /**
  * A fresh browser with the browser language set, as a user's would be: in a test file, a new
  * context (own cookies and storage, the locale's navigator.language and Accept-Language) of the
- * file's one chromium (chromium-per-file.ts); elsewhere (benches) Debian chromium launched with
+ * run's one chromium (chromium-per-file.ts); elsewhere (benches) Debian chromium launched with
  * `--lang`. `unthrottled` (benches): a chromium of its own whose frames are not held to the
  * display's 60 Hz (no vsync), so the time between two animation frames is the work the page did
  * for it — what a frame-time bench measures (with vsync every frame under 16.7 ms reads as 16.7).
@@ -24,11 +25,7 @@ export async function openBrowser(
   locale: 'zh-CN' | 'en',
   { unthrottled = false }: { unthrottled?: boolean } = {},
 ): Promise<BrowserContext & { closeAll(): Promise<void> }> {
-  const shared = unthrottled
-    ? null
-    : await sharedChromium(() =>
-        chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS }),
-      );
+  const shared = unthrottled ? null : await sharedChromium(runChromium);
   if (shared) {
     const context = await shared.newContext({ locale });
     return Object.assign(context, { closeAll: () => context.close() });
