@@ -1,15 +1,14 @@
 // The shared config (layering of DESIGN.md §2) plus what the web app adds: browser globals, the
 // rules of hooks, and no imports between features (bulletproof-react: routes compose features).
 import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import shared from '@trellis/tooling/eslint';
 
-const layerRule = shared.find(
-  (c) => c.files?.includes('**/*.ts') && c.rules?.['no-restricted-imports'],
-)?.rules['no-restricted-imports'];
-const layerPatterns = layerRule?.[1]?.patterns ?? [];
-const features = existsSync('src/features') ? readdirSync('src/features') : [];
+// Found beside this file, not from where eslint was started (the repository root's config uses it).
+const featuresDir = fileURLToPath(new URL('./src/features', import.meta.url));
+const features = existsSync(featuresDir) ? readdirSync(featuresDir) : [];
 
 const featureBoundary = (feature) => {
   const others = features.filter((f) => f !== feature);
@@ -24,17 +23,21 @@ const featureBoundary = (feature) => {
   ];
 };
 
-export default [
-  ...shared,
-  { files: ['src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
-  ...features.map((feature) => ({
-    files: [`src/features/${feature}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [...layerPatterns, ...featureBoundary(feature)] },
-      ],
-    },
-  })),
-];
+/**
+ * What the web app adds to the shared config, for its files under `dir` (the repository root's
+ * eslint.config.js passes 'apps/web/', so one eslint there checks every package).
+ * @param {string} [dir]
+ */
+export function webRules(dir = '') {
+  const files = [`${dir}src/**/*.{ts,tsx}`];
+  return [
+    { files, languageOptions: { globals: { ...globals.browser } } },
+    { files, ...reactHooks.configs.flat['recommended-latest'] },
+    ...features.map((feature) => ({
+      files: [`${dir}src/features/${feature}/**/*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', { patterns: featureBoundary(feature) }] },
+    })),
+  ];
+}
+
+export default [...shared, ...webRules()];

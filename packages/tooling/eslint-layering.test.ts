@@ -92,4 +92,22 @@ describe('the layering lint (DESIGN.md §2)', () => {
     );
     expect(deep.join('\n')).toMatch(/never deep paths/);
   });
+
+  it("applies the web app's and the forms package's own rules from the root as inside them", async () => {
+    // `pnpm lint` is one eslint at the root: the React rules and the web's feature boundary must
+    // hold there as they do in the package's own `eslint .`.
+    const hook =
+      "import { useState } from 'react';\nexport function F(p: { on: boolean }) {\n  if (p.on) useState(0);\n  return null;\n}\n";
+    const across = "import { x } from '../records/api';\nexport const y = x;\n";
+    for (const [dir, file, code, rule] of [
+      ['packages/forms', 'src/planted.tsx', hook, 'react-hooks/rules-of-hooks'],
+      ['apps/web', 'src/planted.tsx', hook, 'react-hooks/rules-of-hooks'],
+      ['apps/web', 'src/features/board/planted.ts', across, 'no-restricted-imports'],
+    ] as const) {
+      const inside = await lint(join(repo, dir), `${dir}/${file}`, code);
+      const fromRoot = await lint(repo, `${dir}/${file}`, code);
+      expect(inside.join('\n'), `${dir}/${file}`).toContain(`${rule}:`);
+      expect(fromRoot).toEqual(inside);
+    }
+  });
 });
