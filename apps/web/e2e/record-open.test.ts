@@ -55,4 +55,55 @@ describe('opening a record from the list', () => {
       await browser.closeAll();
     }
   });
+  // Ant Design makes a component's styles and puts them in the head the first time one is
+  // drawn: done at the click, that was a third of its work. The app draws the record page's
+  // pieces once, hidden, while the list is idle (src/app/record-styles.tsx).
+  it("has the record page's styles in the head before the click, and adds none at it", async () => {
+    const rep = server.login('sales');
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser);
+      await signIn(page, server.url, rep.login, rep.password);
+      await page.goto(`${server.url}/records/lead?view=all-leads`);
+      const link = page.locator('.trellis-table-row a').first();
+      await link.waitFor();
+      const styled = () =>
+        page.evaluate(() =>
+          ['.ant-steps', '.ant-descriptions', '.ant-timeline', '.ant-segmented'].filter((c) =>
+            [...document.head.querySelectorAll('style')].some((s) => s.textContent.includes(c)),
+          ),
+        );
+      await expect
+        .poll(styled, { timeout: 15_000 })
+        .toEqual(['.ant-steps', '.ant-descriptions', '.ant-timeline', '.ant-segmented']);
+      // None of it is on the page: nothing a selector, a reader or the keyboard finds.
+      expect(await page.locator('.ant-steps, .ant-descriptions, .ant-timeline').count()).toBe(0);
+      await page.evaluate(() => {
+        // The style elements put into the head from the click to the frame that draws the page.
+        const added: string[] = [];
+        const watch = new MutationObserver((changes) => {
+          for (const c of changes)
+            for (const n of c.addedNodes) if (n instanceof HTMLStyleElement) added.push(n.id);
+        });
+        document.addEventListener(
+          'click',
+          () => {
+            watch.observe(document.head, { childList: true });
+            requestAnimationFrame(() => {
+              watch.disconnect();
+              Object.assign(window, { addedAtClick: added.length });
+            });
+          },
+          { capture: true, once: true },
+        );
+      });
+      await link.click();
+      await page.locator('.ant-descriptions').waitFor();
+      expect(await page.evaluate(() => (window as { addedAtClick?: number }).addedAtClick)).toBe(0);
+      expect(await page.locator('.ant-descriptions').count()).toBe(1);
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  });
 });

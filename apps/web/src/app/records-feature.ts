@@ -3,6 +3,8 @@ import type * as Records from '../features/records';
 type RecordsFeature = typeof Records;
 
 let feature: Promise<RecordsFeature> | undefined;
+let loaded: RecordsFeature | undefined;
+const waiting = new Set<(feature: RecordsFeature) => void>();
 
 /**
  * The records feature's code (the list's and the record page's chunk), asked for once. Called as
@@ -14,7 +16,12 @@ export function loadRecordsFeature(): Promise<RecordsFeature> {
     // The promise says when it has settled, as React's `use` reads it (`status`, `value`): a
     // settled one renders at once instead of suspending for a task.
     void loading.then(
-      (value) => Object.assign(loading, { status: 'fulfilled', value }),
+      (value) => {
+        Object.assign(loading, { status: 'fulfilled', value });
+        loaded = value;
+        for (const then of waiting) then(value);
+        waiting.clear();
+      },
       (reason: unknown) => {
         Object.assign(loading, { status: 'rejected', reason });
         feature = undefined; // the next opening asks again
@@ -23,4 +30,18 @@ export function loadRecordsFeature(): Promise<RecordsFeature> {
     feature = loading;
   }
   return feature;
+}
+
+/**
+ * Calls `then` once the records feature's code has arrived (at once if it has), without asking
+ * for it: for what is only worth doing where records are shown. Answers the function that stops
+ * waiting.
+ */
+export function whenRecordsFeatureLoaded(then: (feature: RecordsFeature) => void): () => void {
+  if (loaded) {
+    then(loaded);
+    return () => undefined;
+  }
+  waiting.add(then);
+  return () => waiting.delete(then);
 }

@@ -11,6 +11,7 @@ import { usersQuery } from '../../lib/session/useUsers';
 import { RecordSlotsProvider } from '../../lib/records/record-slots';
 import { prefetchRecordPagesOnIntent } from '../record-prefetch';
 import { recordSlots } from '../record-slots';
+import { RecordPageStylesAhead } from '../record-styles';
 import { AppShell } from './AppShell';
 
 /** The session guard: nobody signed in goes to /login (and comes back after); then the shell. */
@@ -69,6 +70,7 @@ function Live() {
       <AppShell>
         <Outlet />
       </AppShell>
+      <RecordPageStylesAhead />
     </RecordSlotsProvider>
   );
 }
