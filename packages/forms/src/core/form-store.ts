@@ -3,8 +3,6 @@ import type { Focusable } from '../react/widget-types';
 
 type Listener = () => void;
 
-type FieldEntry = { readonly value: unknown; readonly error: string | undefined };
-
 /**
  * The values and errors of one form, with a subscription per field: a change notifies only the
  * inputs of that field (and whoever watches it), so a keystroke never re-renders the form and a
@@ -15,14 +13,14 @@ export type FormStore = {
   get(key: string): unknown;
   /** A change counter of one field's value (what watchers compare). */
   version(key: string): number;
+  /** A change counter of one field's value or error (what the field's own input compares). */
+  stamp(key: string): number;
   /** All values (a fresh object). */
   values(): RecordData;
   set(key: string, value: unknown): void;
   /** Replaces every value (a discarded draft). */
   reset(values: RecordData): void;
   error(key: string): string | undefined;
-  /** Value and error of one field as one object, the same object until either changes. */
-  entry(key: string): FieldEntry;
   /** Sets the errors of `keys` from `errors` (absent: no error), notifying only real changes. */
   setErrors(errors: Readonly<Record<string, string>>, keys?: Iterable<string>): void;
   errorCount(): number;
@@ -61,9 +59,9 @@ export function createFormStore(initial: RecordData): FormStore {
   const onMeta = new Set<Listener>();
   let submits = 0;
 
-  const entries = new Map<string, FieldEntry>();
+  const stamps = new Map<string, number>();
   const notify = (key: string) => {
-    entries.delete(key);
+    stamps.set(key, (stamps.get(key) ?? 0) + 1);
     byKey.get(key)?.forEach((l) => l());
   };
   const listen = (set: Set<Listener>, l: Listener) => {
@@ -75,6 +73,7 @@ export function createFormStore(initial: RecordData): FormStore {
   return {
     get: (key) => values[key],
     version: (key) => versions.get(key) ?? 0,
+    stamp: (key) => stamps.get(key) ?? 0,
     values: () => ({ ...values }),
     set(key, value) {
       if (Object.is(values[key], value)) return;
@@ -93,11 +92,6 @@ export function createFormStore(initial: RecordData): FormStore {
       onValues.forEach((l) => l());
     },
     error: (key) => errors.get(key),
-    entry(key) {
-      let e = entries.get(key);
-      if (!e) entries.set(key, (e = { value: values[key], error: errors.get(key) }));
-      return e;
-    },
     setErrors(next, keys = new Set([...errors.keys(), ...Object.keys(next)])) {
       let changed = false;
       for (const key of keys) {

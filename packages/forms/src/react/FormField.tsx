@@ -1,41 +1,32 @@
-import { memo, useCallback } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { localized } from '@trellis/rules';
-import type { Focusable } from './widget-types';
 import { useFormScope } from './form-context';
-import { useFieldState } from './useFieldState';
-import { useFieldEntry } from './useFormStore';
+import { fieldBinding } from './field-binding';
+import { fieldStateOf } from './field-state';
 import { isPastFirstScreen } from '../core/first-screen';
 
 const noop = () => undefined;
 
 /**
- * One placed field: its own subscription to its value and error, its state from the fields its
- * rules read, its widget from the set, inside the set's frame (label, help, error, aria).
+ * One placed field: one subscription to its value and error and to the fields its rules read
+ * (its binding), its state from those, its widget from the set, inside the set's frame (label,
+ * help, error, aria).
  */
 export const FormField = memo(function FormField({ fieldKey }: { fieldKey: string }) {
   const scope = useFormScope();
-  const { runtime, widgets, locale, store, changed } = scope;
+  const { runtime, widgets, locale, store } = scope;
   const placement = runtime.layout.byKey.get(fieldKey)!;
-  const entry = useFieldEntry(store, fieldKey);
-  const onChange = useCallback(
-    (value: unknown) => {
-      store.set(fieldKey, value);
-      changed(fieldKey);
-    },
-    [store, changed, fieldKey],
-  );
-  const attachInput = useCallback(
-    (el: Focusable | null) => store.attach(fieldKey, el),
-    [store, fieldKey],
-  );
-  const { state, formula } = useFieldState(scope, fieldKey);
+  const binding = fieldBinding(scope, fieldKey);
+  // Read below (value, error, dependencies): the snapshot only tells React when to render again.
+  useSyncExternalStore(binding.subscribe, binding.snapshot);
+  const { state, formula } = fieldStateOf(scope, fieldKey, binding.deps);
   if (!state.visible || scope.hidden.has(fieldKey)) return null;
 
   const spec = placement.field;
   const id = `${scope.idPrefix}-${fieldKey}`;
   const label = localized(placement.label ?? spec.label, locale, fieldKey);
   const help = placement.help ? localized(placement.help, locale, '') : undefined;
-  const error = entry.error;
+  const error = store.error(fieldKey);
   const describedBy =
     [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const Widget = widgets.widgets[spec.type] ?? widgets.Unsupported;
@@ -58,10 +49,10 @@ export const FormField = memo(function FormField({ fieldKey }: { fieldKey: strin
       <Widget
         id={id}
         field={spec}
-        value={spec.type === 'formula' ? formula : entry.value}
-        onChange={onChange}
+        value={spec.type === 'formula' ? formula : store.get(fieldKey)}
+        onChange={binding.onChange}
         onBlur={noop}
-        attachInput={attachInput}
+        attachInput={binding.attach}
         readOnly={readOnly}
         required={state.required}
         invalid={error !== undefined}

@@ -2,13 +2,6 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { RecordData } from '@trellis/rules';
 import type { FormStore } from '../core/form-store';
 
-/** One field's value and error; re-renders when either changes, and for nothing else. */
-export function useFieldEntry(store: FormStore, key: string) {
-  const subscribe = useCallback((l: () => void) => store.subscribe(key, l), [store, key]);
-  // One subscription for both: the entry object changes whenever the value or error does.
-  return useSyncExternalStore(subscribe, () => store.entry(key));
-}
-
 const NONE: RecordData = {};
 
 /**
