@@ -1,6 +1,6 @@
 /**
  * Every report widget on a large workspace: BENCH_LEADS leads (default 1,000,000) with ~5.3 stage
- * transitions each, loaded as raw rows in batches (the report triggers keep their groups), on SQLite (and PostgreSQL when TRELLIS_BENCH_PG_URL
+ * transitions, 1–3 touches and their owner-assignment history each, loaded as raw rows in batches (the report triggers keep their groups), on SQLite (and PostgreSQL when TRELLIS_BENCH_PG_URL
  * names an empty database, or under `node packages/tooling/pg-test-server.mjs -- …`). Each widget runs BENCH_RUNS times (after one warm-up) for a manager
  * (everything) and a rep (own records); the baseline, measured in the same run, is the board's
  * count per stage (`records.group`). Prints JSON: p50 / p95 per widget and the ratio of its p50
@@ -29,6 +29,7 @@ const START = NOW - 365 * DAY;
 const STAGES = ['new', 'qualified', 'trial', 'quoted', 'won'];
 const OWNERS = Array.from({ length: 40 }, (_, i) => `u${i}`);
 const SOURCES = ['douyin', 'wechat', 'baidu', 'referral'];
+const MEDIUMS = ['cpc', 'social', 'organic'];
 const spec = reportSpec;
 
 /**
@@ -54,11 +55,15 @@ function rng(seed: number): () => number {
  */
 async function load(store: Store): Promise<number> {
   const next = rng(11);
+  // History and touches draw from their own sequence: the leads and walks stay those of earlier runs.
+  const more = rng(29);
   let transitions = 0;
   const BATCH = 5000;
   for (let start = 0; start < LEADS; start += BATCH) {
     const leads: Record<string, unknown>[] = [];
     const moves: Record<string, unknown>[] = [];
+    const history: Record<string, unknown>[] = [];
+    const touches: Record<string, unknown>[] = [];
     for (let i = start; i < Math.min(LEADS, start + BATCH); i++) {
       const id = `l${String(i).padStart(8, '0')}`;
       const createdAt = START + Math.floor(next() * 360 * DAY);
@@ -98,6 +103,8 @@ async function load(store: Store): Promise<number> {
       }
       const stage = to;
       const owner = OWNERS[Math.floor(next() * OWNERS.length)]!;
+      seedHistory(history, more, id, createdAt, owner);
+      seedTouches(touches, more, id, createdAt);
       leads.push({
         id,
         created_at: createdAt,
@@ -122,6 +129,8 @@ async function load(store: Store): Promise<number> {
     await store.transaction(async (tx) => {
       await tx.tables.insert('stage_transitions', moves);
       await tx.tables.insert('e_lead', leads);
+      await tx.tables.insert('record_history', history);
+      await tx.tables.insert('touches', touches);
     });
   }
   await store.transaction(async (tx) => {
@@ -138,6 +147,75 @@ async function load(store: Store): Promise<number> {
   return transitions;
 }
 
+/**
+ * A lead's history as the engine writes it: its creation, and the owner assignments data health
+ * reads — half the leads come in without an owner and are assigned later (an exponential wait,
+ * mean 12 hours: about one in seven after 24 hours), one in ten is reassigned once afterwards.
+ */
+function seedHistory(
+  out: Record<string, unknown>[],
+  next: () => number,
+  id: string,
+  createdAt: number,
+  owner: string,
+): void {
+  const row = (field: string, before: unknown, after: unknown, at: number) =>
+    out.push({
+      id: `${id}-h${out.length}`,
+      change_id: `${id}-c${out.length}`,
+      entity: 'lead',
+      record_id: id,
+      field,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+      actor_id: null,
+      via: 'bench',
+      at,
+    });
+  row('$created', null, null, createdAt);
+  let at = createdAt;
+  if (next() < 0.5) {
+    at += Math.floor(-Math.log(1 - next()) * DAY * 0.5);
+    row('ownerId', null, owner, at);
+  }
+  if (next() < 0.1) {
+    const other = OWNERS[Math.floor(next() * OWNERS.length)]!;
+    row('ownerId', other, owner, at + Math.floor(next() * 20 * DAY));
+  }
+}
+
+/**
+ * A lead's touches: the form or webhook call that brought it and, for some, later ones (1–3 in
+ * all, hours to weeks apart), each with its UTM source, medium, campaign and creative.
+ */
+function seedTouches(
+  out: Record<string, unknown>[],
+  next: () => number,
+  id: string,
+  createdAt: number,
+): void {
+  const n = 1 + Math.floor(next() * 3);
+  let at = createdAt;
+  for (let i = 0; i < n; i++) {
+    out.push({
+      id: `${id}-t${i}`,
+      entity: 'lead',
+      record_id: id,
+      kind: next() < 0.7 ? 'form' : 'webhook',
+      source_key: null,
+      utm_source: SOURCES[Math.floor(next() * SOURCES.length)],
+      utm_medium: MEDIUMS[Math.floor(next() * MEDIUMS.length)],
+      utm_campaign: `c${Math.floor(next() * 30)}`,
+      utm_content: next() < 0.5 ? 'A' : 'B',
+      utm_term: null,
+      referrer: null,
+      landing_url: null,
+      at,
+    });
+    at += 3_600_000 + Math.floor(next() * 14 * DAY);
+  }
+}
+
 async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   await fn();
   const ms: number[] = [];
@@ -151,7 +229,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
   return { p50: r(percentile(ms, 50)), p95: r(percentile(ms, 95)) };
 }
 
-async function bench(dialect: string, store: Store) {
+async function bench(dialect: string, store: Store, openSeconds: number) {
   const t0 = performance.now();
   await store.migrations.syncEntityTables(spec as never);
   // A kept database that holds the leads already is timed as it is.
@@ -218,12 +296,15 @@ async function bench(dialect: string, store: Store) {
     leads: LEADS,
     transitions,
     loadSeconds: loadS,
+    // Opening the store: on a kept database of an older version, its migrations.
+    openSeconds,
     loadAverage: [r(load1), r(loadavg()[0]!)],
     baseline,
     widgets,
   };
 }
 
+const seconds = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
 const results: unknown[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'trellis-reports-bench-'));
 const file = process.env.BENCH_SQLITE_FILE;
@@ -233,9 +314,10 @@ try {
   if (dialects.includes('sqlite')) {
     if (file !== undefined && !existsSync(file))
       console.error(`loading ${LEADS} leads into ${file}`);
+    const t0 = performance.now();
     const sqlite = await openStore({ url: file ?? join(dir, 'bench.db'), locale: 'en' });
     try {
-      results.push(await bench('sqlite', sqlite));
+      results.push(await bench('sqlite', sqlite, seconds(t0)));
       // Each dialect's numbers as soon as they exist: a long PostgreSQL load cannot lose them.
       console.error(JSON.stringify(results.at(-1)));
     } finally {
@@ -247,9 +329,10 @@ try {
     ? null
     : (process.env.TRELLIS_BENCH_PG_URL ?? (await createTestDatabase('reports_bench')));
   if (pgUrl) {
+    const t0 = performance.now();
     const pg = await openStore({ url: pgUrl, locale: 'en' });
     try {
-      results.push(await bench('postgres', pg));
+      results.push(await bench('postgres', pg, seconds(t0)));
       console.error(JSON.stringify(results.at(-1)));
     } finally {
       await pg.close();
