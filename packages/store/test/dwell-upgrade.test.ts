@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store, type TransitionRow } from '../src/index';
 import { baseSpec } from './fixtures';
+import { undo0014 } from './report-firsts-undo';
 import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 
 const DAY = 86_400_000;
@@ -105,8 +106,9 @@ async function upgrade(
     'DROP INDEX stage_transitions_record_ix',
     'CREATE INDEX stage_transitions_record_ix ON stage_transitions (entity, record_id, at)',
     'ALTER TABLE stage_transitions DROP COLUMN prev_entry_at',
-    // 0013 (the month groups) is applied again after them.
+    // 0013 (the month groups) and 0014 are applied again after them.
     'DROP TABLE report_cohort_months',
+    ...undo0014(folder),
     `DELETE FROM ${table} WHERE created_at IN (${later.join(', ')})`,
   ])
     await raw(sql);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
+import { undo0014 } from './report-firsts-undo';
 import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 import { writeWalks } from './report-walks';
 
@@ -20,12 +21,18 @@ const RANGES: [number, number | undefined][] = [
   [Date.UTC(2026, 0, 15, 3), undefined],
 ];
 
-/** The applied-migration stamp of 0013 (`when` in the journal). */
-function stamp(folder: 'drizzle' | 'drizzle-pg'): number {
+/**
+ * The applied-migration stamps of 0013 and the later ones (`when` in the journal): the migrator
+ * applies what is newer than the newest stamp, so the later ones are forgotten (and undone) too.
+ */
+function stamps(folder: 'drizzle' | 'drizzle-pg'): string {
   const journal = JSON.parse(
     readFileSync(new URL(`../${folder}/meta/_journal.json`, import.meta.url), 'utf8'),
   ) as { entries: { tag: string; when: number }[] };
-  return journal.entries.find((e) => e.tag.startsWith('0013_'))!.when;
+  return journal.entries
+    .filter((e) => Number(e.tag.slice(0, 4)) >= 13)
+    .map((e) => e.when)
+    .join(', ');
 }
 
 /** `n` leads from `from` on, 31 hours apart (January to April), walking part of the pipeline. */
@@ -129,7 +136,7 @@ describe('migration 0013 (month groups) on a populated database', () => {
           sql((db) => {
             const triggers = db
               .prepare(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_dwell%' ESCAPE '\\'",
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_dwell%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_first%' ESCAPE '\\'",
               )
               .all() as { name: string; sql: string }[];
             expect(triggers.length).toBe(5);
@@ -141,7 +148,8 @@ describe('migration 0013 (month groups) on a populated database', () => {
           }),
         async () =>
           sql((db) => {
-            db.exec(`DELETE FROM __drizzle_migrations WHERE created_at = ${stamp('drizzle')}`);
+            for (const q of undo0014('drizzle')) db.exec(q);
+            db.exec(`DELETE FROM __drizzle_migrations WHERE created_at IN (${stamps('drizzle')})`);
           }),
         async () =>
           sql(
@@ -176,8 +184,9 @@ describe('migration 0013 (month groups) on a populated database', () => {
             }),
           () =>
             sql(async (c) => {
+              for (const q of undo0014('drizzle-pg')) await c.query(q);
               await c.query(
-                `DELETE FROM drizzle.__drizzle_migrations WHERE created_at = ${stamp('drizzle-pg')}`,
+                `DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${stamps('drizzle-pg')})`,
               );
             }),
           () =>

@@ -104,7 +104,14 @@ export async function copyWorkspace(
       const search = (live?.spec.entities ?? []).map((e) => `${entityTable(e).table}_search`);
       // Search state is per dialect (SQLite's pending queue, PostgreSQL's gram table): rebuilt below.
       // The report groups are written by the target's triggers as the records and transitions arrive.
-      const derived = ['report_rows', 'report_cohorts', 'report_cohort_months', 'report_dwell'];
+      const derived = [
+        'report_rows',
+        'report_cohorts',
+        'report_cohort_months',
+        'report_dwell',
+        'report_first_owner',
+        'report_first_touch',
+      ];
       const copied = names.filter(
         (t) => !search.some((s) => t.startsWith(s)) && !derived.includes(t),
       );

@@ -84,3 +84,44 @@ export const reportDwell = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entity, t.day, t.stage, t.bucket] })],
 );
+
+/**
+ * Each record's first owner assignment: its first `ownerId` history row by (at, id), what the
+ * virtual field `assignDelayMs` reads instead of walking the record's history (docs/reports.md
+ * "First owner and first touch"). `from_none` is 1 when that row gave the record its first owner
+ * (its `before` was empty), 0 when the record was created owned and this was a reassignment.
+ * Kept by the triggers of migration 0014 on every insert, update and delete of record_history,
+ * bulk or not; independent of the record's liveness (a restored record finds it unchanged).
+ */
+export const reportFirstOwner = sqliteTable(
+  'report_first_owner',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    at: integer('at').notNull(),
+    historyId: text('history_id').notNull(),
+    fromNone: integer('from_none').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);
+
+/**
+ * Each record's first touch (by at, id) with its UTM values: what the virtual fields
+ * `firstUtmSource`… read instead of sorting the record's touches. Kept by the triggers of
+ * migration 0014 on every insert, update and delete of touches.
+ */
+export const reportFirstTouch = sqliteTable(
+  'report_first_touch',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    at: integer('at').notNull(),
+    touchId: text('touch_id').notNull(),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmContent: text('utm_content'),
+    utmTerm: text('utm_term'),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);

@@ -13,6 +13,19 @@ function dataTables(db: StoreDb): string[] {
   return rows.map((r) => r.name).filter((n) => !fts.some((f) => n === f || n.startsWith(`${f}_`)));
 }
 
+/**
+ * How `rows` orders a table: by rowid, or by the primary key's columns for a table WITHOUT ROWID
+ * (report_first_owner, report_first_touch), which has none.
+ */
+function order(db: StoreDb, t: string): string {
+  const pk = (db.sqlite.prepare(`PRAGMA table_info(${t})`).all() as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => quoteIdent(c.name));
+  const info = db.sqlite.prepare(`PRAGMA table_list(${t})`).get() as { wr: number } | undefined;
+  return info?.wr === 1 && pk.length ? pk.join(', ') : 'rowid';
+}
+
 /** A value from another adapter as SQLite stores it: flags 0/1, JSON values as JSON text. */
 function sqliteValue(v: unknown): unknown {
   if (v === undefined) return null;
@@ -38,7 +51,7 @@ export function sqliteTableData(db: () => StoreDb): TableData {
     async rows(table, q = {}) {
       const t = known(table);
       return db()
-        .sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid LIMIT ? OFFSET ?`)
+        .sqlite.prepare(`SELECT * FROM ${t} ORDER BY ${order(db(), t)} LIMIT ? OFFSET ?`)
         .all(q.limit ?? -1, q.offset ?? 0) as Record<string, unknown>[];
     },
     async insert(table, rows) {

@@ -11,6 +11,7 @@ import { ownershipContract } from './ownership.case';
 import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
+import { reportFirstsContract } from './report-firsts.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { transactionsContract } from './transactions.case';
@@ -24,6 +25,7 @@ export function storeContract(factory: StoreFactory): void {
   recordsContract(factory);
   reportsContract(factory);
   reportCohortsContract(factory);
+  reportFirstsContract(factory);
   bulkUpkeepContract(factory);
   outboxContract(factory);
   automationStateContract(factory);

@@ -77,3 +77,33 @@ export const reportDwell = pgTable(
   },
   (t) => [primaryKey({ columns: [t.entity, t.day, t.stage, t.bucket] })],
 );
+
+/** The twin of report_first_owner (src/schema/reports.ts): each record's first owner assignment. */
+export const reportFirstOwner = pgTable(
+  'report_first_owner',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    at: epoch('at').notNull(),
+    historyId: text('history_id').notNull(),
+    fromNone: smallint('from_none').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);
+
+/** The twin of report_first_touch (src/schema/reports.ts): each record's first touch. */
+export const reportFirstTouch = pgTable(
+  'report_first_touch',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    at: epoch('at').notNull(),
+    touchId: text('touch_id').notNull(),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmContent: text('utm_content'),
+    utmTerm: text('utm_term'),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);

@@ -5,7 +5,14 @@ import { quoteIdent } from '../../entity/entity-table';
 import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import { fromNumOrNull, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
-import { conditionColumns, param, reportCondition, type TableOf, type Where } from './scope';
+import {
+  conditionColumns,
+  joinedFirsts,
+  param,
+  reportCondition,
+  type TableOf,
+  type Where,
+} from './scope';
 
 const NUMERIC = ['integer', 'number'];
 
@@ -84,8 +91,10 @@ export async function aggregate(
   const conds: string[] = ['deleted_at IS NULL'];
   const condParams: unknown[] = [];
   const cols: ColumnInfo[] = [];
-  // Group keys and measures may name virtual fields too (the first touch's UTM values…).
-  const columns = conditionColumns(info, dialect, tableOf);
+  // Group keys and measures may name virtual fields too (the first touch's UTM values…); the
+  // kept first owner and touch are joined once rather than looked up per mention.
+  const firsts = joinedFirsts(info);
+  const columns = { ...conditionColumns(info, dialect, tableOf), ...firsts.columns };
   for (const [i, key] of by.entries()) {
     const col = columns[key.field];
     if (!col)
@@ -142,8 +151,9 @@ export async function aggregate(
     condParams.push(...where.params);
   }
   const group = by.length ? ` GROUP BY ${by.map((_, i) => `k${i}`).join(', ')}` : '';
+  const joins = firsts.joins(`${select.join(', ')} ${conds.join(' AND ')}`);
   const from = (table: string) =>
-    `SELECT ${select.join(', ')} FROM ${table} WHERE ${conds.join(' AND ')}${group}`;
+    `SELECT ${select.join(', ')} FROM ${table}${joins} WHERE ${conds.join(' AND ')}${group}`;
   const params = [...selectParams, ...condParams];
   let rows: Record<string, unknown>[];
   try {

@@ -38,16 +38,16 @@ function stagesEntered(info: EntityTableInfo, dialect: SqlDialectName): ColumnIn
 /**
  * The virtual field `assignDelayMs`: how long after its creation the record first had an owner
  * (0 when it was created with one, null while it never had one), from the record's first
- * `ownerId` history row: a row leaving no owner is the first assignment, any other means the
- * record was created owned. A correlated subquery on the history's (entity, record_id, at) index.
+ * `ownerId` history row, kept in report_first_owner (migration 0014): a row leaving no owner
+ * (`from_none`) is the first assignment, any other means the record was created owned. One
+ * look-up by the table's key per record, not a walk through the record's history.
  */
 function assignDelay(info: EntityTableInfo): ColumnInfo {
   const self = (key: string) => `${quoteIdent(info.table)}.${info.columns[key]!.column}`;
   const entity = `'${info.entity.replace(/'/g, "''")}'`;
   const first =
-    `(SELECT CASE WHEN h."before" IS NULL THEN h.at - ${self('createdAt')} ELSE 0 END` +
-    ` FROM record_history h WHERE h.entity = ${entity} AND h.record_id = ${self('id')}` +
-    ` AND h.field = 'ownerId' ORDER BY h.at, h.id LIMIT 1)`;
+    `(SELECT CASE WHEN f.from_none = 1 THEN f.at - ${self('createdAt')} ELSE 0 END` +
+    ` FROM report_first_owner f WHERE f.entity = ${entity} AND f.record_id = ${self('id')})`;
   return {
     ...info.columns.createdAt!,
     key: 'assignDelayMs',
@@ -72,7 +72,7 @@ const TOUCH_COLUMNS: Record<string, string> = {
 
 /**
  * A UTM value of the record's first touch (the form or webhook call that brought it, oldest
- * first): a correlated subquery on the touches' (entity, record_id, at) index.
+ * first), kept in report_first_touch (migration 0014): one look-up by its key per record.
  */
 function firstTouch(info: EntityTableInfo, key: string, column: string): ColumnInfo {
   const self = `${quoteIdent(info.table)}.${info.columns.id!.column}`;
@@ -81,13 +81,51 @@ function firstTouch(info: EntityTableInfo, key: string, column: string): ColumnI
     ...info.columns.id!,
     key,
     name: key,
-    column: `(SELECT t.${column} FROM touches t WHERE t.entity = ${entity} AND t.record_id = ${self} ORDER BY t.at, t.id LIMIT 1)`,
+    column: `(SELECT f.${column} FROM report_first_touch f WHERE f.entity = ${entity} AND f.record_id = ${self})`,
     type: 'text',
     logicType: 'text',
     codec: 'plain',
     system: true,
     notNull: false,
   };
+}
+
+/**
+ * The kept first owner and first touch as columns of a join instead of a look-up per mention:
+ * an aggregate naming them (data health's assigned-in-time count, attribution by first touch
+ * and its A/B split) reads each record's row once, and PostgreSQL may hash-join the table
+ * instead of probing its key 250,000 times per column. `joins(sql)` is the LEFT JOINs the
+ * statement's SQL needs. The joined columns carry a `__` prefix no entity column has (field
+ * keys are identifiers), so the entity's unqualified columns stay unambiguous.
+ */
+export function joinedFirsts(info: EntityTableInfo): {
+  columns: Record<string, ColumnInfo>;
+  joins: (sql: string) => string;
+} {
+  const self = (key: string) => `${quoteIdent(info.table)}.${info.columns[key]!.column}`;
+  const entity = `'${info.entity.replace(/'/g, "''")}'`;
+  const columns: Record<string, ColumnInfo> = {};
+  const base = conditionColumns(info, 'sqlite');
+  if (base.assignDelayMs && info.columns.ownerId)
+    columns.assignDelayMs = {
+      ...base.assignDelayMs,
+      column:
+        `(CASE WHEN "__fo".__at IS NULL THEN (CASE WHEN ${self('ownerId')} IS NOT NULL THEN 0 END)` +
+        ` WHEN "__fo".__from_none = 1 THEN "__fo".__at - ${self('createdAt')} ELSE 0 END)`,
+    };
+  for (const [key, column] of Object.entries(TOUCH_COLUMNS))
+    columns[key] = { ...base[key]!, column: `"__ft".__${column}` };
+  const touch = Object.values(TOUCH_COLUMNS)
+    .map((c) => `${c} AS __${c}`)
+    .join(', ');
+  const joins = (sql: string) =>
+    (sql.includes('"__fo".')
+      ? ` LEFT JOIN (SELECT record_id AS __id, at AS __at, from_none AS __from_none FROM report_first_owner WHERE entity = ${entity}) "__fo" ON "__fo".__id = ${self('id')}`
+      : '') +
+    (sql.includes('"__ft".')
+      ? ` LEFT JOIN (SELECT record_id AS __id, ${touch} FROM report_first_touch WHERE entity = ${entity}) "__ft" ON "__ft".__id = ${self('id')}`
+      : '');
+  return { columns, joins };
 }
 
 /** Keys of the virtual fields (filter and report only, never stored). */
