@@ -55,14 +55,19 @@ describe('wideRead (SQLite): report aggregates', () => {
   });
   // What a report aggregate asks: counts and a field (not in any index) of the selected records,
   // or (`select`) only what an index holds. null: the planner's own plan; else the table clause.
-  const decide = async (filter: unknown, scope?: unknown, groupBy?: string, select?: string) => {
+  const decide = async (
+    filter: unknown,
+    scope?: unknown,
+    groupBy?: string,
+    select?: string,
+    sqlite = sqliteExec(() => db),
+  ) => {
     const where = reportWhere(lead, { filter, scope }, 'sqlite', 'en') as Where | null;
     const sqlWith = (clause: string) =>
       `SELECT ${select ?? 'count(*), max("name")'} FROM "e_lead"${clause && ` ${clause}`}` +
       ` WHERE deleted_at IS NULL` +
       (where ? ` AND ${where.sql}` : '') +
       (groupBy ? ` GROUP BY ${groupBy}` : '');
-    const sqlite = sqliteExec(() => db);
     return wideRead(sqlite, lead, filter, sqlWith, where?.params ?? []);
   };
   const TABLE = 'NOT INDEXED';
@@ -120,5 +125,47 @@ describe('wideRead (SQLite): report aggregates', () => {
       { k: 0, n: 10 },
       { k: 1, n: 20 },
     ]);
+  });
+
+  it('asks for the plans once per statement shape and schema version', async () => {
+    // One executor, as a store's report repository keeps; the plans it asks are counted.
+    const sqlite = sqliteExec(() => db);
+    let plans = 0;
+    const counted = {
+      ...sqlite,
+      all: <R>(sql: string, params?: readonly unknown[]) => {
+        if (sql.startsWith('EXPLAIN QUERY PLAN')) plans++;
+        return sqlite.all<R>(sql, params);
+      },
+    };
+    const wide = (from: number) =>
+      decide(range(from, from + 30 * DAY), undefined, undefined, undefined, counted);
+    expect(await wide(T0 + 10 * DAY)).toBe(TABLE);
+    // Its own plan and one per index of the table.
+    expect(plans).toBeGreaterThan(1);
+    plans = 0;
+    // The same shape over another wide period, and again: no plan asked, the same answer.
+    expect(await wide(T0 + 20 * DAY)).toBe(TABLE);
+    expect(await wide(T0 + 10 * DAY)).toBe(TABLE);
+    expect(plans).toBe(0);
+    // Another shape (grouped by owner) is planned for itself.
+    expect(
+      await decide(range(T0 + 10 * DAY, T0 + 40 * DAY), undefined, 'owner_id', undefined, counted),
+    ).toBe(TABLE);
+    expect(plans).toBeGreaterThan(0);
+    // A new index that holds every column the query reads changes the schema version: the
+    // plans are asked again and the answer follows the index.
+    plans = 0;
+    db.exec('CREATE INDEX ix_wide_test ON e_lead (created_at, deleted_at, name)');
+    try {
+      const after = await wide(T0 + 10 * DAY);
+      expect(plans).toBeGreaterThan(0);
+      expect(after).not.toBe(TABLE);
+    } finally {
+      db.exec('DROP INDEX ix_wide_test');
+    }
+    plans = 0;
+    expect(await wide(T0 + 10 * DAY)).toBe(TABLE);
+    expect(plans).toBeGreaterThan(0);
   });
 });

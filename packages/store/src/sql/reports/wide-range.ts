@@ -110,6 +110,38 @@ export async function wideRead(
   params: readonly unknown[],
 ): Promise<string | null> {
   if (await narrowPeriod(x, info, filter)) return null;
+  // The plans below depend on the statement's shape and the schema, not on the period: asked
+  // once per shape (parameters are placeholders) and schema version (a new index changes it),
+  // for each scope's executor. The entity table's info is per spec version, so a spec change
+  // asks again too.
+  const version = await x.get<{ schema_version: number }>('PRAGMA schema_version');
+  const key = `${version?.schema_version ?? ''}\n${sqlWith('')}`;
+  let known = answers.get(x)?.get(info);
+  const hit = known?.get(key);
+  if (hit !== undefined) return hit;
+  const answer = await planFor(x, info, sqlWith, params);
+  if (!known) {
+    let byInfo = answers.get(x);
+    if (!byInfo) answers.set(x, (byInfo = new WeakMap()));
+    byInfo.set(info, (known = new Map()));
+  }
+  // Shapes are few (a widget's statements); a schema change leaves the old version's behind.
+  if (known.size >= MAX_SHAPES) known.clear();
+  known.set(key, answer);
+  return answer;
+}
+
+/** Answers of planFor per executor, entity table (spec version) and statement shape. */
+const answers = new WeakMap<SqlExec, WeakMap<EntityTableInfo, Map<string, string | null>>>();
+const MAX_SHAPES = 256;
+
+/** wideRead's answer from the plans of the statement (one per index of the table at most). */
+async function planFor(
+  x: SqlExec,
+  info: EntityTableInfo,
+  sqlWith: (clause: string) => string,
+  params: readonly unknown[],
+): Promise<string | null> {
   const step = await ownStep(x, info, sqlWith(''), params);
   // No index, a covering index or the primary key: nothing to gain from the table.
   if (!step?.includes(' USING INDEX ')) return null;
