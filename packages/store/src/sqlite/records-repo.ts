@@ -9,6 +9,7 @@ import { withoutReportTriggers } from './bulk-flag';
 import { prepared, sqliteExec } from './exec';
 import { conditionColumns, type TableOf } from '../sql/reports/scope';
 import { stageMovesOf } from '../sql/reports/stage-moves';
+import { countStageEntrants, loneStageEntry } from '../sql/reports/entered-count';
 
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(
@@ -101,14 +102,25 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
       const where = whereOf(info, q, locale, (e) => c.table(e));
       if (where === 'none') return EMPTY(q.count);
       if (where !== null && 'ok' in where) return where;
-      return c.list(entity, {
+      // A period step's records, unscoped: counted from the transitions' indexes.
+      const entry = q.count ? loneStageEntry(q) : null;
+      const page = c.list(entity, {
         where,
         ...(q.sort ? { sort: q.sort } : {}),
         cursor: q.cursor ?? null,
         ...(q.limit !== undefined ? { limit: q.limit } : {}),
-        ...(q.count !== undefined ? { count: q.count } : {}),
+        ...(q.count !== undefined ? { count: q.count && !entry } : {}),
         deleted: q.deleted ?? 'exclude',
       });
+      if (!entry || !page.ok) return page;
+      const db = c.connection();
+      const total = await countStageEntrants(
+        sqliteExec(() => db),
+        info,
+        'sqlite',
+        entry,
+      );
+      return { ok: true, value: { ...page.value, total } };
     },
     async group(entity, q) {
       const c = core();

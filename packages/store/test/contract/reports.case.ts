@@ -310,15 +310,25 @@ export function reportsContract(factory: StoreFactory): void {
           expect(new Map(rows.map((r) => [r.stage, r.records]))).toEqual(
             new Map([...want].map(([k, v]) => [k, v.size])),
           );
-          // Each count opens exactly its records: the list's enteredStage over the same range.
+          // Each count opens exactly its records: the list's enteredStage over the same range,
+          // and the list's count is theirs (unscoped, it is counted from the transitions' indexes).
           for (const [stage, ids] of want) {
             const filter = { enteredStage: [stage, at.from ?? null, at.to ?? null] };
             const page = await ok(
-              ctx.store.records(ctx.spec).list('lead', { ...q, filter, limit: 1000 }),
+              ctx.store.records(ctx.spec).list('lead', { ...q, filter, limit: 1000, count: true }),
             );
             expect(page.records.map((r) => r.id).sort(), `${stage} ${JSON.stringify(at)}`).toEqual(
               [...ids].sort(),
             );
+            expect(page.total, `${stage} ${JSON.stringify(at)}`).toBe(ids.size);
+            // A page of two counts them all the same.
+            const first = await ok(
+              ctx.store
+                .records(ctx.spec)
+                .list('lead', { ...q, filter: { and: [filter] }, limit: 2, count: true }),
+            );
+            expect(first.total).toBe(ids.size);
+            expect(first.records).toHaveLength(Math.min(2, ids.size));
           }
         }
       // The data means something: records entered a stage twice within the ranges.

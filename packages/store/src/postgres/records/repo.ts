@@ -13,6 +13,7 @@ import { findByIdentities, findByIdentity, getRecord, listRecords } from './read
 import { pgSearchCondition } from './search';
 import { insertRecord, insertRecords, setDeleted, updateRecord, type RecordCx } from './writes';
 import { stageMovesOf } from '../../sql/reports/stage-moves';
+import { countStageEntrants, loneStageEntry } from '../../sql/reports/entered-count';
 
 /** Entity table descriptions per spec object, built once. */
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
@@ -105,14 +106,19 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
         const where = whereOf(info, q, locale, (e) => tables.get(e));
         if (where === 'none') return EMPTY(q.count);
         if (where !== null && 'ok' in where) return where;
-        return listRecords(cx, info, {
+        // A period step's records, unscoped: counted from the transitions' indexes.
+        const entry = q.count ? loneStageEntry(q) : null;
+        const page = await listRecords(cx, info, {
           where,
           ...(q.sort ? { sort: q.sort } : {}),
           cursor: q.cursor ?? null,
           ...(q.limit !== undefined ? { limit: q.limit } : {}),
-          ...(q.count !== undefined ? { count: q.count } : {}),
+          ...(q.count !== undefined ? { count: q.count && !entry } : {}),
           deleted: q.deleted ?? 'exclude',
         });
+        if (!entry || !page.ok) return page;
+        const total = await countStageEntrants(x, info, 'postgres', entry);
+        return { ok: true, value: { ...page.value, total } };
       }),
     group: (entity, q) =>
       on(entity, async (info) => {
