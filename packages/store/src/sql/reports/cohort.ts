@@ -111,13 +111,20 @@ export function cohortPlan(
   return plan;
 }
 
-/** The query's filter narrowed to one creation-time window (for an edge of the range). */
+/**
+ * The query's filter narrowed to one creation-time window (for an edge of the range, which lies
+ * inside the filter's own creation bounds): the window's bounds replace those. Added beside
+ * them, SQLite searched the created_at index by the range's bounds and filtered the window
+ * from it — a quarter's leads read for each of the edges' few hundred (at 200,000 leads 8 ms
+ * an edge, six edges a leaderboard).
+ */
 export function inWindow(q: ReportScope, w: TimeRange): ReportScope {
   const bounds = [
     ...(w.from !== undefined ? [{ '>=': [{ var: 'createdAt' }, w.from] }] : []),
     ...(w.to !== undefined ? [{ '<': [{ var: 'createdAt' }, w.to] }] : []),
   ];
-  return { ...q, filter: { and: [...(q.filter == null ? [] : [q.filter]), ...bounds] } };
+  const rest = conjuncts(q.filter).filter((c) => !createdBound(c, {}));
+  return { ...q, filter: { and: [...rest, ...bounds] } };
 }
 
 /**
