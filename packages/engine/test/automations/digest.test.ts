@@ -1,6 +1,7 @@
 import { validateSpec } from '@trellis/spec';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPermissionPort, type HttpPort } from '../../src/index';
+import { createHmac } from 'node:crypto';
+import { createPermissionPort, type HttpPort, type MailerPort } from '../../src/index';
 import { admin, HOUR, setupAutomations, specWith, type Harness } from './support/harness';
 import { json, sortBy } from '../fixtures/rows';
 
@@ -26,14 +27,25 @@ const weekly = (actions: unknown[]) => ({
 });
 
 /** Harness with the role model in force (reports scope by it), past one Monday 9:00 tick. */
-async function setup(actions: unknown[], http?: HttpPort) {
-  const spec = specWith([weekly(actions)]);
+async function setup(
+  actions: unknown[],
+  http?: HttpPort,
+  more: {
+    mailer?: MailerPort;
+    defaultLocale?: 'zh-CN' | 'en';
+    secrets?: Record<string, string>;
+  } = {},
+) {
+  const base = specWith([weekly(actions)]);
+  const spec = more.defaultLocale ? { ...base, defaultLocale: more.defaultLocale } : base;
   h = await setupAutomations({
     spec,
     engine: {
       permissions: createPermissionPort(spec),
       ...(http ? { http } : {}),
+      ...(more.mailer ? { mailer: more.mailer } : {}),
     },
+    ...(more.secrets ? { secrets: more.secrets } : {}),
   });
   await h.automations.tick(); // first sight: counts from now
   h.clock.advance(DAY); // Tuesday: inside the next digest's seven days
@@ -109,6 +121,115 @@ describe('digest action', () => {
     const text = (json(posted[0]!.body) as { text: { content: string } }).text.content;
     expect(text).toContain('【招生漏斗】2026-01-06 至 2026-01-12');
     expect(text).toMatch(/跟进中线索\n数值 4 ·/);
+    const runs = await h.rows('automation_runs', { automation_key: 'weekly-digest' });
+    expect(runs.map((r) => r.status)).toEqual(['succeeded']);
+  });
+
+  for (const [locale, content] of [
+    [
+      'zh-CN',
+      '招生漏斗\n【招生漏斗】2026-01-06 至 2026-01-12\n\n■ 跟进中线索\n数值 4 · 上一周期 0 · 变化 —',
+    ],
+    [
+      'en',
+      'Admissions funnel\nAdmissions funnel: 2026-01-06 to 2026-01-12\n\n■ Open leads\nValue 4 · Previous period 0 · Change —',
+    ],
+  ] as const)
+    it(`posts each recipient's numbers to a signed DingTalk robot in the workspace's language (${locale})`, async () => {
+      const posted: { url: string; body: string }[] = [];
+      const http: HttpPort = (req) => {
+        posted.push({ url: req.url, body: req.body ?? '' });
+        return Promise.resolve({ status: 200, headers: {}, body: '{"errcode":0}' });
+      };
+      await setup(
+        [
+          {
+            type: 'digest',
+            dashboard: 'sales-funnel',
+            widgets: ['openLeads'],
+            channel: 'webhook',
+            url: 'https://oapi.dingtalk.com/robot/send?access_token=T',
+            format: 'dingtalk',
+            secretRef: 'ding',
+            to: ['user:chen.li', 'user:zhang.wei'],
+          },
+        ],
+        http,
+        { defaultLocale: locale, secrets: { ding: 'SEC-D' } },
+      );
+      await nextMonday();
+      expect(posted).toHaveLength(0); // queued in the run, sent by the delivery pass
+      expect((await h.automations.deliver()).webhooks).toEqual({
+        delivered: 1,
+        retried: 0,
+        dead: 0,
+      });
+      // The manager's numbers (every open lead); zhang.wei's role may not open sales-funnel.
+      expect(posted).toHaveLength(1);
+      const url = new URL(posted[0]!.url);
+      expect(url.searchParams.get('access_token')).toBe('T');
+      expect(url.searchParams.get('sign')).toBe(
+        createHmac('sha256', 'SEC-D')
+          .update(`${url.searchParams.get('timestamp')}\nSEC-D`)
+          .digest('base64'),
+      );
+      const body = json(posted[0]!.body) as {
+        msgtype: string;
+        text: { content: string };
+        at: unknown;
+      };
+      expect(body.msgtype).toBe('text');
+      expect(body.at).toEqual({ atMobiles: [], isAtAll: false });
+      // The robot's title line (the dashboard's label), then the digest: every open lead.
+      expect(body.text.content).toBe(content);
+      const runs = await h.rows('automation_runs', { automation_key: 'weekly-digest' });
+      expect(runs.map((r) => r.status)).toEqual(['succeeded']);
+    });
+
+  it('emails each rep their own numbers in their own language, and the mailer sends them', async () => {
+    const mails: { to: string; subject: string; text: string }[] = [];
+    const mailer: MailerPort = {
+      send: (m) => (mails.push({ to: m.to, subject: m.subject, text: m.text }), Promise.resolve()),
+    };
+    await setup(
+      [
+        {
+          type: 'digest',
+          dashboard: 'my-numbers',
+          widgets: ['myLeads'],
+          channel: 'email',
+          to: ['user:zhang.wei', 'user:li.na'],
+        },
+      ],
+      undefined,
+      { mailer },
+    );
+    await nextMonday();
+    // Queued in the run (nothing leaves inside its transaction), one email per recipient.
+    expect(mails).toEqual([]);
+    const expected = [
+      {
+        to: 'li.na@example.com',
+        subject: 'My numbers',
+        text: 'My numbers: 2026-01-06 to 2026-01-12\n\n■ My new leads\nValue 1 · Previous period 0 · Change —',
+      },
+      {
+        to: 'zhang.wei@example.com',
+        subject: '我的业绩',
+        text: '【我的业绩】2026-01-06 至 2026-01-12\n\n■ 我的新增线索\n数值 3 · 上一周期 0 · 变化 —',
+      },
+    ];
+    expect(
+      sortBy(await h.rows('email_outbox'), 'to_address').map((r) => ({
+        to: r.to_address,
+        subject: r.subject,
+        text: r.body,
+        status: r.status,
+      })),
+    ).toEqual(expected.map((m) => ({ ...m, status: 'pending' })));
+    expect((await h.automations.deliver()).emails).toEqual({ delivered: 2, retried: 0, dead: 0 });
+    expect(sortBy(mails, 'to')).toEqual(expected);
+    expect(await h.count('email_outbox', { status: 'sent' })).toBe(2);
     const runs = await h.rows('automation_runs', { automation_key: 'weekly-digest' });
     expect(runs.map((r) => r.status)).toEqual(['succeeded']);
   });
