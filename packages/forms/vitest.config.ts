@@ -7,5 +7,7 @@ export default defineConfig({
     ...sourceConditions.test,
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     environment: 'jsdom',
+    // The browser tests' one chromium and the pages they bundle once (e2e/global-setup.ts).
+    globalSetup: ['e2e/global-setup.ts'],
   },
 });

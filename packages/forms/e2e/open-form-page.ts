@@ -1,14 +1,19 @@
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '@trellis/tooling/browser';
-import { bundleForBrowser } from '../test/browser-bundle';
+import { runChromium } from '@trellis/tooling/chromium-server';
+import { builtOnce } from './built-once';
 
 type Viewport = { width: number; height: number };
 
-/** Chromium with the test form page (form-page.tsx, as the browser tests use it) loaded. */
+/**
+ * The test form page (form-page.tsx, as the browser tests use it) in a fresh context of the run's
+ * chromium (vitest.config.ts starts one; tooling/chromium-server.mjs). The page is bundled once
+ * per run, not once per file (built-once.ts).
+ */
 async function openFormPage(viewport: Viewport) {
-  const { script, css } = await bundleForBrowser(new URL('./form-page.tsx', import.meta.url));
-  const browser = await launchChromium();
-  const page = await browser.newPage();
+  const { script, css } = await builtOnce('form-page.tsx');
+  const browser = await runChromium();
+  const context = await browser.newContext();
+  const page = await context.newPage();
   await page.setViewportSize(viewport);
   await page.setContent('<!doctype html><html><head></head><body></body></html>');
   await page.addStyleTag({ content: css });
@@ -21,15 +26,16 @@ type Page = OpenFormPage['page'];
 
 /**
  * The test form page of a browser-test file: opened once before its tests at `viewport`, its
- * chromium closed after them. Called at the top of the file; what it returns stands for the page
- * (a playwright Page) from the moment the file's tests run.
+ * context closed after them (closing the file's connection closes what it opened). Called at the
+ * top of the file; what it returns stands for the page (a playwright Page) from the moment the
+ * file's tests run.
  */
 export function pageForFile(viewport: Viewport): Page {
   let opened: OpenFormPage | undefined;
   beforeAll(async () => {
     opened = await openFormPage(viewport);
   }, 120_000);
-  afterAll(() => opened?.browser.closeAll());
+  afterAll(() => opened?.browser.close());
   return new Proxy({} as Page, {
     get(_, key) {
       if (!opened) throw new Error(`the form page is not open yet (page.${String(key)})`);

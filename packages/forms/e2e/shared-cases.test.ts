@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '@trellis/tooling/browser';
+import { runChromium } from '@trellis/tooling/chromium-server';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { formValueSchema, standaloneValidatorModule } from '@trellis/rules';
@@ -37,12 +37,13 @@ const validatorModule = standaloneValidatorModule(
 );
 
 let run: PageRun;
-let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let browser: Awaited<ReturnType<typeof runChromium>> | undefined;
 
 beforeAll(async () => {
   const { script } = await bundleForBrowser(new URL('./cases-page.ts', import.meta.url));
-  browser = await launchChromium();
-  const page = await browser.newPage();
+  // A fresh context of the run's chromium (vitest.config.ts starts it).
+  browser = await runChromium();
+  const page = await (await browser.newContext()).newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ content: script });
   run = await page.evaluate(
@@ -51,7 +52,7 @@ beforeAll(async () => {
     [cases as CaseFile, validatorModule] as const,
   );
 }, 120_000);
-afterAll(() => browser?.closeAll());
+afterAll(() => browser?.close());
 
 // What the browser shows before submit is what the server answers after: in the web app's forms
 // and on a public form page (precompiled validator, small phone metadata, regions by province).
