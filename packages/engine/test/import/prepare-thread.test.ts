@@ -19,6 +19,7 @@ import {
 } from '../../src/index';
 import { loadEducationSpec } from '../fixtures/education';
 import { testStore } from '../fixtures/test-store';
+import { bundleThread } from '../fixtures/thread-bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-import-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,14 +27,11 @@ const XLSX = join(import.meta.dirname, '../../test-data/import/leads-merged.xlsx
 const actor = { kind: 'user' as const, userId: 'u-ops', role: 'admin' };
 const SOURCES = ['抖音', '公众号', '官网', '转介绍', '小红书'];
 
-/** The import thread as the server starts one, from this package's TypeScript source. */
-const threadOf = (data: ImportThreadData) =>
-  new Worker(new URL('../fixtures/thread-boot.mjs', import.meta.url), {
-    workerData: {
-      ...data,
-      threadEntry: new URL('./support/import-thread.ts', import.meta.url).href,
-    },
-  });
+// The import thread as the server starts one, from this package's source bundled once for the
+// file's six threads (each booting tsx cost 3.3–4.6 s of CPU).
+const thread = await bundleThread(new URL('./support/import-thread.ts', import.meta.url));
+afterAll(() => thread.remove());
+const threadOf = (data: ImportThreadData) => new Worker(new URL(thread.url), { workerData: data });
 // Used for every file here, however small.
 const inThread = { prepareThread: threadOf, threadFromRows: 0 };
 
