@@ -154,6 +154,64 @@ describe('actions', () => {
     ]);
   });
 
+  it('createTask with a tag keeps one open task per record and tag; completeTasks closes them', async () => {
+    const task = (title: string, assignee: string, dueIn: string, tag: string) => ({
+      type: 'createTask',
+      title: { 'zh-CN': title, en: title },
+      assignee,
+      dueIn,
+      tag,
+    });
+    h = await setupAutomations({
+      spec: specWith([
+        onCreate('t', [
+          { type: 'assign', strategy: 'user', user: 'li.na' },
+          task('A', 'owner', '1d', 'first'),
+          // The same assignee: the open one stays as it is (its due time too).
+          task('B', 'owner', '2d', 'first'),
+          // Another assignee takes the open one over with the new due time.
+          task('C', 'owner.supervisor', '3d', 'first'),
+          task('D', 'owner', '1d', 'other'),
+        ]),
+        {
+          key: 'u',
+          label,
+          on: { type: 'record.updated', entity: 'lead', fields: ['course'] },
+          do: [task('E', 'owner', '2d', 'first'), { type: 'completeTasks', tag: 'other' }],
+        },
+      ]),
+    });
+    const r = await lead();
+    await h.automations.drain();
+    const tasks = async () =>
+      sortBy(
+        pick(await h.rows('tasks', { record_id: r.id }), [
+          'title',
+          'assignee_id',
+          'due_at',
+          'status',
+        ]),
+        'title',
+      );
+    const t0 = h.clock.now();
+    expect(await tasks()).toEqual([
+      { title: 'A', assignee_id: 'u-wang.lei', due_at: t0 + 72 * HOUR, status: 'open' },
+      { title: 'D', assignee_id: 'u-li.na', due_at: t0 + 24 * HOUR, status: 'open' },
+    ]);
+    // A done task with the tag does not count: the next createTask makes a new one.
+    const [a] = await h.rows('tasks', { record_id: r.id, title: 'A' });
+    const done = await h.engine.tasks.complete(String(a!.id), admin);
+    expect(done.ok).toBe(true);
+    const u = await h.engine.records.update('lead', r.id, { course: 'java' }, admin);
+    expect(u.ok).toBe(true);
+    await h.automations.drain();
+    expect(await tasks()).toEqual([
+      { title: 'A', assignee_id: 'u-wang.lei', due_at: t0 + 72 * HOUR, status: 'done' },
+      { title: 'D', assignee_id: 'u-li.na', due_at: t0 + 24 * HOUR, status: 'done' },
+      { title: 'E', assignee_id: 'u-li.na', due_at: h.clock.now() + 48 * HOUR, status: 'open' },
+    ]);
+  });
+
   it('notify inApp resolves owner, supervisor, team lead, role, team and user recipients once each', async () => {
     h = await setupAutomations({
       spec: specWith([
