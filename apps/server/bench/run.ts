@@ -156,6 +156,11 @@ async function intakePhase(name: string, mode: IntakeMode, hash: string, youngMb
             ...(youngMb ? { writerYoungGenerationMb: youngMb } : {}),
           })
         : await openRuntime(paths, { server });
+    // The count thread of `trellis start` takes no part in a phase, but its start (loading the
+    // engine, here through tsx) took CPU from the first measured requests after the server's
+    // start (session 19: docs/deploy.md); a running server's counts do not.
+    if (mode === 'asStart')
+      await (rt as Awaited<ReturnType<typeof openServingRuntime>>).counts?.ready;
     const automationsOn = mode === 'asStart';
     const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
     const offset = { n: 0 };
@@ -258,6 +263,7 @@ async function apiPhase(hash: string, youngMb?: number) {
       server: { log: () => {} },
       ...(youngMb ? { writerYoungGenerationMb: youngMb } : {}),
     });
+    await rt.counts?.ready;
     const trellis = await listen(rt.app, { port: 0, hostname: '127.0.0.1' });
     const opts = { concurrency: API_CONCURRENCY, headers: { authorization: `Bearer ${token}` } };
     const url = `${trellis.url}/api/v1/records/lead`;
