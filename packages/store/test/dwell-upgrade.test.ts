@@ -1,12 +1,9 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect } from 'vitest';
 import { openStore, type Store, type TransitionRow } from '../src/index';
 import { baseSpec } from './fixtures';
+import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { undo0014 } from './report-firsts-undo';
-import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1, 9);
@@ -130,32 +127,20 @@ async function upgrade(
 }
 
 describe('migrations 0011 and 0012 on a populated database', () => {
-  it('sqlite: sets prev_entry_at and fills report_dwell as the records-first query answers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-dwell-'));
-    const url = join(dir, 'trellis.db');
-    try {
+  itOnSqliteFile(
+    'sqlite: sets prev_entry_at and fills report_dwell as the records-first query answers',
+    async (url, sql) => {
       await upgrade(
         () => openStore({ url, locale: 'en' }),
-        async (sql) => {
-          const db = new Database(url);
-          // What the connections of Trellis register (the report triggers' bulk switch).
-          db.function('trellis_bulk', () => 0);
-          db.exec(sql);
-          db.close();
-        },
+        async (text) => sql((db) => void db.exec(text)),
         'drizzle',
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+  itOnPostgres(
     'postgres: the same, then vacuums and analyzes stage_transitions after the migrator commits',
-    async () => {
-      const url = await migratedDatabase();
-      if (!url) throw new Error('no PostgreSQL test server');
-      const sql = withPgClient(url);
+    async (url, sql) => {
       const maintained = () =>
         sql(async (c) => {
           const { rows } = await c.query<{ v: string; a: string }>(
@@ -163,18 +148,14 @@ describe('migrations 0011 and 0012 on a populated database', () => {
           );
           return [Number(rows[0]!.v), Number(rows[0]!.a)];
         });
-      try {
-        const [v0, a0] = await maintained();
-        await upgrade(
-          () => openStore({ url, locale: 'en' }),
-          (text) => sql(async (c) => void (await c.query(text))),
-          'drizzle-pg',
-        );
-        // Once, by the start that applied 0011; the later starts applied nothing.
-        expect(await maintained()).toEqual([v0! + 1, a0! + 1]);
-      } finally {
-        await releaseDatabase(url);
-      }
+      const [v0, a0] = await maintained();
+      await upgrade(
+        () => openStore({ url, locale: 'en' }),
+        (text) => sql(async (c) => void (await c.query(text))),
+        'drizzle-pg',
+      );
+      // Once, by the start that applied 0011; the later starts applied nothing.
+      expect(await maintained()).toEqual([v0! + 1, a0! + 1]);
     },
   );
 });

@@ -1,12 +1,9 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect } from 'vitest';
 import { openStore, type Store } from '../src/index';
 import { removeSql } from '../src/sql/reports/cohort-sql';
 import { baseSpec } from './fixtures';
-import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
+import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { writeWalks } from './report-walks';
 
 const RANKS = { new: 0, qualified: 1, trial: 2, quoted: 3, won: 4 };
@@ -138,59 +135,40 @@ async function addOnly(
 }
 
 describe('report cohorts backfill', () => {
-  it('sqlite: rebuilds the groups of a database without the triggers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-backfill-'));
-    const url = join(dir, 'trellis.db');
-    try {
+  itOnSqliteFile(
+    'sqlite: rebuilds the groups of a database without the triggers',
+    async (url, sql) => {
       await backfill(
         () => openStore({ url, locale: 'en' }),
-        async () => {
-          const db = new Database(url);
-          for (const t of ['add', 'upd', 'del']) db.exec(`DROP TRIGGER report__lead__${t}`);
-          db.exec(
-            'DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
-          );
-          db.close();
-        },
+        async () =>
+          sql((db) => {
+            for (const t of ['add', 'upd', 'del']) db.exec(`DROP TRIGGER report__lead__${t}`);
+            db.exec(
+              'DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
+            );
+          }),
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
-    'postgres: rebuilds the groups of a database without the triggers',
-    async () => {
-      const url = await migratedDatabase();
-      if (!url) throw new Error('no PostgreSQL test server');
-      try {
-        await backfill(
-          () => openStore({ url, locale: 'en' }),
-          () =>
-            withPgClient(url)(async (c) => {
-              await c.query(
-                'DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
-              );
-            }),
-        );
-      } finally {
-        await releaseDatabase(url);
-      }
     },
   );
 
-  it('sqlite: replaces the insert triggers of before bulk upkeep and rebuilds the groups', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-upgrade-'));
-    const url = join(dir, 'trellis.db');
-    const sql = (f: (db: Database.Database) => unknown) => {
-      const db = new Database(url);
-      try {
-        return f(db);
-      } finally {
-        db.close();
-      }
-    };
-    try {
+  itOnPostgres(
+    'postgres: rebuilds the groups of a database without the triggers',
+    async (url, sql) => {
+      await backfill(
+        () => openStore({ url, locale: 'en' }),
+        () =>
+          sql(async (c) => {
+            await c.query(
+              'DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead; DROP TRIGGER report__lead__upd ON e_lead; DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
+            );
+          }),
+      );
+    },
+  );
+
+  itOnSqliteFile(
+    'sqlite: replaces the insert triggers of before bulk upkeep and rebuilds the groups',
+    async (url, sql) => {
       await upgrade(
         () => openStore({ url, locale: 'en' }),
         async () => {
@@ -218,67 +196,50 @@ describe('report cohorts backfill', () => {
             ).map((r) => r.name),
           ) as string[],
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
-    'postgres: replaces the insert triggers of before bulk upkeep and rebuilds the groups',
-    async () => {
-      const url = await migratedDatabase();
-      if (!url) throw new Error('no PostgreSQL test server');
-      const sql = withPgClient(url);
-      try {
-        await upgrade(
-          () => openStore({ url, locale: 'en' }),
-          () =>
-            sql(async (c) => {
-              await c.query(
-                `DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead;
-                 CREATE TRIGGER report__lead__ins AFTER INSERT OR DELETE ON e_lead FOR EACH ROW EXECUTE FUNCTION report_record_change('lead');
-                 DROP TRIGGER report__transition_add ON stage_transitions; DROP TRIGGER report__transition_del ON stage_transitions;
-                 CREATE TRIGGER report__transition AFTER INSERT OR DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION report_transition_change();
-                 ${MARK_SQL}`,
-              );
-            }),
-          () =>
-            sql(async (c) =>
-              (
-                await c.query<{ name: string }>(
-                  'SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal',
-                )
-              ).rows.map((r) => r.name),
-            ),
-        );
-      } finally {
-        await releaseDatabase(url);
-      }
     },
   );
 
-  it('sqlite: replaces an insert trigger that took out the new row, without a rebuild', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-add-only-'));
-    const url = join(dir, 'trellis.db');
-    const sql = <T>(f: (db: Database.Database) => T): T => {
-      const db = new Database(url);
-      db.function('trellis_bulk', () => 0);
-      try {
-        return f(db);
-      } finally {
-        db.close();
-      }
-    };
-    const insertSql = async () =>
-      sql(
-        (db) =>
-          (
-            db.prepare("SELECT sql FROM sqlite_master WHERE name = 'report__lead__add'").get() as {
-              sql: string;
-            }
-          ).sql,
+  itOnPostgres(
+    'postgres: replaces the insert triggers of before bulk upkeep and rebuilds the groups',
+    async (url, sql) => {
+      await upgrade(
+        () => openStore({ url, locale: 'en' }),
+        () =>
+          sql(async (c) => {
+            await c.query(
+              `DROP TRIGGER report__lead__add ON e_lead; DROP TRIGGER report__lead__del ON e_lead;
+             CREATE TRIGGER report__lead__ins AFTER INSERT OR DELETE ON e_lead FOR EACH ROW EXECUTE FUNCTION report_record_change('lead');
+             DROP TRIGGER report__transition_add ON stage_transitions; DROP TRIGGER report__transition_del ON stage_transitions;
+             CREATE TRIGGER report__transition AFTER INSERT OR DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION report_transition_change();
+             ${MARK_SQL}`,
+            );
+          }),
+        () =>
+          sql(async (c) =>
+            (
+              await c.query<{ name: string }>(
+                'SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal',
+              )
+            ).rows.map((r) => r.name),
+          ),
       );
-    try {
+    },
+  );
+
+  itOnSqliteFile(
+    'sqlite: replaces an insert trigger that took out the new row, without a rebuild',
+    async (url, sql) => {
+      const insertSql = async () =>
+        sql(
+          (db) =>
+            (
+              db
+                .prepare("SELECT sql FROM sqlite_master WHERE name = 'report__lead__add'")
+                .get() as {
+                sql: string;
+              }
+            ).sql,
+        );
       await addOnly(
         () => openStore({ url, locale: 'en' }),
         async () => {
@@ -296,17 +257,12 @@ describe('report cohorts backfill', () => {
         },
         insertSql,
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+  itOnPostgres(
     'postgres: replaces a record function that took out the new row on insert, without a rebuild',
-    async () => {
-      const url = await migratedDatabase();
-      if (!url) throw new Error('no PostgreSQL test server');
-      const sql = withPgClient(url);
+    async (url, sql) => {
       const insertSql = () =>
         sql(async (c) => {
           const { rows } = await c.query<{ src: string }>(
@@ -315,40 +271,33 @@ describe('report cohorts backfill', () => {
           // The statements an insert runs: those outside the branch of updates and deletes.
           return rows[0]!.src.replace(/IF TG_OP <> 'INSERT' THEN[\s\S]*?END IF;/, '');
         });
-      try {
-        await addOnly(
-          () => openStore({ url, locale: 'en' }),
-          () =>
-            sql(async (c) => {
-              const { rows } = await c.query<{ def: string }>(
-                "SELECT pg_get_functiondef(to_regproc('report_record_change')) AS def",
-              );
-              const remove = (r: string) =>
-                removeSql('v_entity', r, 'postgres')
-                  .map((s) => `    ${s};`)
-                  .join('\n');
-              await c.query(
-                rows[0]!.def.replace(
-                  /IF TG_OP <> 'INSERT' THEN[\s\S]*?END IF;/,
-                  `IF TG_OP = 'INSERT' THEN\n${remove('NEW.id')}\n  ELSE\n${remove('OLD.id')}\n  END IF;`,
-                ),
-              );
-              await c.query(MARK_SQL);
-            }),
-          insertSql,
-        );
-      } finally {
-        await releaseDatabase(url);
-      }
+      await addOnly(
+        () => openStore({ url, locale: 'en' }),
+        () =>
+          sql(async (c) => {
+            const { rows } = await c.query<{ def: string }>(
+              "SELECT pg_get_functiondef(to_regproc('report_record_change')) AS def",
+            );
+            const remove = (r: string) =>
+              removeSql('v_entity', r, 'postgres')
+                .map((s) => `    ${s};`)
+                .join('\n');
+            await c.query(
+              rows[0]!.def.replace(
+                /IF TG_OP <> 'INSERT' THEN[\s\S]*?END IF;/,
+                `IF TG_OP = 'INSERT' THEN\n${remove('NEW.id')}\n  ELSE\n${remove('OLD.id')}\n  END IF;`,
+              ),
+            );
+            await c.query(MARK_SQL);
+          }),
+        insertSql,
+      );
     },
   );
 
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+  itOnPostgres(
     'postgres: migration 0010 on a populated database splits the groups into shards and keeps them exact',
-    async () => {
-      const url = await migratedDatabase();
-      if (!url) throw new Error('no PostgreSQL test server');
-      const sql = withPgClient(url);
+    async (url, sql) => {
       const shards = () =>
         sql(async (c) => {
           const { rows } = await c.query<{ n: number }>(
@@ -356,49 +305,45 @@ describe('report cohorts backfill', () => {
           );
           return rows[0]!.n;
         });
-      try {
-        let store = await openStore({ url, locale: 'en' });
-        await store.migrations.syncEntityTables(baseSpec);
-        await write(store, 0, 40);
-        const before = await answer(store, true);
-        await store.close();
-        // Back to the schema before 0010: one row per group (the shards summed), no shard column.
-        await sql((c) =>
-          c.query(`
-            CREATE TEMP TABLE old_cohorts AS SELECT entity, day, owner_id, team_id, stage, entered,
-              sum(records) AS records, sum(sum_created) AS sum_created, sum(sum_stage_at) AS sum_stage_at,
-              sum(n_stage_at) AS n_stage_at FROM report_cohorts GROUP BY 1, 2, 3, 4, 5, 6;
-            DELETE FROM report_cohorts;
-            ALTER TABLE report_cohorts DROP CONSTRAINT report_cohorts_entity_day_owner_id_team_id_stage_entered_shard_pk;
-            ALTER TABLE report_cohorts DROP COLUMN shard;
-            ALTER TABLE report_rows DROP COLUMN shard;
-            ALTER TABLE report_cohorts ADD CONSTRAINT report_cohorts_entity_day_owner_id_team_id_stage_entered_pk
-              PRIMARY KEY (entity, day, owner_id, team_id, stage, entered);
-            INSERT INTO report_cohorts (entity, day, owner_id, team_id, stage, entered, records, sum_created, sum_stage_at, n_stage_at)
-              SELECT * FROM old_cohorts;`),
-        );
-        expect(await shards().catch(() => 'no shard column')).toBe('no shard column');
-        // The migration as shipped, statement by statement (drizzle runs the same file).
-        const migration = readFileSync(
-          new URL('../drizzle-pg/0010_report_shards.sql', import.meta.url),
-          'utf8',
-        );
-        await sql(async (c) => {
-          for (const statement of migration.split('--> statement-breakpoint'))
-            await c.query(statement);
-        });
-        // Its trigger functions are gone with their triggers: the next start puts them back and
-        // rebuilds every group from the records, now spread over shards.
-        store = await openStore({ url, locale: 'en' });
-        await store.migrations.syncEntityTables(baseSpec);
-        expect(await answer(store, false)).toEqual(before);
-        expect(await shards()).toBeGreaterThan(1);
-        await write(store, 40, 20);
-        expect(await answer(store, false)).toEqual(await answer(store, true));
-        await store.close();
-      } finally {
-        await releaseDatabase(url);
-      }
+      let store = await openStore({ url, locale: 'en' });
+      await store.migrations.syncEntityTables(baseSpec);
+      await write(store, 0, 40);
+      const before = await answer(store, true);
+      await store.close();
+      // Back to the schema before 0010: one row per group (the shards summed), no shard column.
+      await sql((c) =>
+        c.query(`
+        CREATE TEMP TABLE old_cohorts AS SELECT entity, day, owner_id, team_id, stage, entered,
+          sum(records) AS records, sum(sum_created) AS sum_created, sum(sum_stage_at) AS sum_stage_at,
+          sum(n_stage_at) AS n_stage_at FROM report_cohorts GROUP BY 1, 2, 3, 4, 5, 6;
+        DELETE FROM report_cohorts;
+        ALTER TABLE report_cohorts DROP CONSTRAINT report_cohorts_entity_day_owner_id_team_id_stage_entered_shard_pk;
+        ALTER TABLE report_cohorts DROP COLUMN shard;
+        ALTER TABLE report_rows DROP COLUMN shard;
+        ALTER TABLE report_cohorts ADD CONSTRAINT report_cohorts_entity_day_owner_id_team_id_stage_entered_pk
+          PRIMARY KEY (entity, day, owner_id, team_id, stage, entered);
+        INSERT INTO report_cohorts (entity, day, owner_id, team_id, stage, entered, records, sum_created, sum_stage_at, n_stage_at)
+          SELECT * FROM old_cohorts;`),
+      );
+      expect(await shards().catch(() => 'no shard column')).toBe('no shard column');
+      // The migration as shipped, statement by statement (drizzle runs the same file).
+      const migration = readFileSync(
+        new URL('../drizzle-pg/0010_report_shards.sql', import.meta.url),
+        'utf8',
+      );
+      await sql(async (c) => {
+        for (const statement of migration.split('--> statement-breakpoint'))
+          await c.query(statement);
+      });
+      // Its trigger functions are gone with their triggers: the next start puts them back and
+      // rebuilds every group from the records, now spread over shards.
+      store = await openStore({ url, locale: 'en' });
+      await store.migrations.syncEntityTables(baseSpec);
+      expect(await answer(store, false)).toEqual(before);
+      expect(await shards()).toBeGreaterThan(1);
+      await write(store, 40, 20);
+      expect(await answer(store, false)).toEqual(await answer(store, true));
+      await store.close();
     },
   );
 });

@@ -1,12 +1,9 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect } from 'vitest';
 import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
+import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { undo0014 } from './report-firsts-undo';
-import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 9, 5);
@@ -159,19 +156,9 @@ async function upgrade(
 }
 
 describe('migration 0014 (first owner and first touch kept) on a populated database', () => {
-  it('sqlite: the backfill gives the answers of the old subqueries, and the triggers keep them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-firsts-'));
-    const url = join(dir, 'trellis.db');
-    const sql = <T>(f: (db: Database.Database) => T): T => {
-      const db = new Database(url);
-      db.function('trellis_bulk', () => 0);
-      try {
-        return f(db);
-      } finally {
-        db.close();
-      }
-    };
-    try {
+  itOnSqliteFile(
+    'sqlite: the backfill gives the answers of the old subqueries, and the triggers keep them',
+    async (url, sql) => {
       await upgrade(
         () => openStore({ url, locale: 'en' }),
         async (q) =>
@@ -190,35 +177,26 @@ describe('migration 0014 (first owner and first touch kept) on a populated datab
             db.exec(`DELETE FROM __drizzle_migrations WHERE created_at = ${stamp('drizzle')}`);
           }),
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+  itOnPostgres(
     'postgres: the backfill gives the answers of the old subqueries, and the triggers keep them',
-    async () => {
-      const url = await migratedDatabase();
-      if (!url) throw new Error('no PostgreSQL test server');
-      const sql = withPgClient(url);
-      try {
-        await upgrade(
-          () => openStore({ url, locale: 'en' }),
-          (q) => sql(async (c) => (await c.query(q)).rows as Record<string, unknown>[]),
-          () =>
-            sql(async (c) => {
-              for (const q of undo0014('drizzle-pg')) await c.query(q);
-            }),
-          () =>
-            sql(async (c) => {
-              await c.query(
-                `DELETE FROM drizzle.__drizzle_migrations WHERE created_at = ${stamp('drizzle-pg')}`,
-              );
-            }),
-        );
-      } finally {
-        await releaseDatabase(url);
-      }
+    async (url, sql) => {
+      await upgrade(
+        () => openStore({ url, locale: 'en' }),
+        (q) => sql(async (c) => (await c.query(q)).rows as Record<string, unknown>[]),
+        () =>
+          sql(async (c) => {
+            for (const q of undo0014('drizzle-pg')) await c.query(q);
+          }),
+        () =>
+          sql(async (c) => {
+            await c.query(
+              `DELETE FROM drizzle.__drizzle_migrations WHERE created_at = ${stamp('drizzle-pg')}`,
+            );
+          }),
+      );
     },
   );
 });

@@ -1,12 +1,9 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect } from 'vitest';
 import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
+import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { undo0014 } from './report-firsts-undo';
-import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 import { writeWalks } from './report-walks';
 
 const H = 3_600_000;
@@ -117,19 +114,9 @@ const withoutMonths = (sql: string, sep: string) =>
     .join(sep);
 
 describe('migration 0013 (month groups) on a populated database', () => {
-  it('sqlite: rebuilds the day and month groups at the next start and keeps them exact', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-months-'));
-    const url = join(dir, 'trellis.db');
-    const sql = <T>(f: (db: Database.Database) => T): T => {
-      const db = new Database(url);
-      db.function('trellis_bulk', () => 0);
-      try {
-        return f(db);
-      } finally {
-        db.close();
-      }
-    };
-    try {
+  itOnSqliteFile(
+    'sqlite: rebuilds the day and month groups at the next start and keeps them exact',
+    async (url, sql) => {
       await upgrade(
         () => openStore({ url, locale: 'en' }),
         async () =>
@@ -158,48 +145,39 @@ describe('migration 0013 (month groups) on a populated database', () => {
                 .n,
           ),
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(
+  itOnPostgres(
     'postgres: drops the day-only trigger functions, rebuilds at the next start and keeps them exact',
-    async () => {
-      const url = await migratedDatabase();
-      if (!url) throw new Error('no PostgreSQL test server');
-      const sql = withPgClient(url);
-      try {
-        await upgrade(
-          () => openStore({ url, locale: 'en' }),
-          () =>
-            sql(async (c) => {
-              for (const fn of ['report_record_change', 'report_transition_change']) {
-                const { rows } = await c.query<{ def: string }>(
-                  `SELECT pg_get_functiondef(to_regproc('${fn}')) AS def`,
-                );
-                await c.query(withoutMonths(rows[0]!.def, '\n'));
-              }
-              await c.query('DROP TABLE report_cohort_months');
-            }),
-          () =>
-            sql(async (c) => {
-              for (const q of undo0014('drizzle-pg')) await c.query(q);
-              await c.query(
-                `DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${stamps('drizzle-pg')})`,
+    async (url, sql) => {
+      await upgrade(
+        () => openStore({ url, locale: 'en' }),
+        () =>
+          sql(async (c) => {
+            for (const fn of ['report_record_change', 'report_transition_change']) {
+              const { rows } = await c.query<{ def: string }>(
+                `SELECT pg_get_functiondef(to_regproc('${fn}')) AS def`,
               );
-            }),
-          () =>
-            sql(async (c) => {
-              const { rows } = await c.query<{ n: number }>(
-                'SELECT count(*)::int AS n FROM report_cohort_months',
-              );
-              return rows[0]!.n;
-            }),
-        );
-      } finally {
-        await releaseDatabase(url);
-      }
+              await c.query(withoutMonths(rows[0]!.def, '\n'));
+            }
+            await c.query('DROP TABLE report_cohort_months');
+          }),
+        () =>
+          sql(async (c) => {
+            for (const q of undo0014('drizzle-pg')) await c.query(q);
+            await c.query(
+              `DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${stamps('drizzle-pg')})`,
+            );
+          }),
+        () =>
+          sql(async (c) => {
+            const { rows } = await c.query<{ n: number }>(
+              'SELECT count(*)::int AS n FROM report_cohort_months',
+            );
+            return rows[0]!.n;
+          }),
+      );
     },
   );
 });
