@@ -1,4 +1,4 @@
-import { validateSpec } from '@trellis/spec';
+import { validateSpec, type AppSpec } from '@trellis/spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { createPermissionPort, type HttpPort, type MailerPort } from '../../src/index';
@@ -34,9 +34,11 @@ async function setup(
     mailer?: MailerPort;
     defaultLocale?: 'zh-CN' | 'en';
     secrets?: Record<string, string>;
+    /** Changes the spec before the engine starts (a dashboard's label, say). */
+    edit?: (spec: AppSpec) => AppSpec;
   } = {},
 ) {
-  const base = specWith([weekly(actions)]);
+  const base = (more.edit ?? ((s: AppSpec) => s))(specWith([weekly(actions)]));
   const spec = more.defaultLocale ? { ...base, defaultLocale: more.defaultLocale } : base;
   h = await setupAutomations({
     spec,
@@ -232,6 +234,36 @@ describe('digest action', () => {
     expect(await h.count('email_outbox', { status: 'sent' })).toBe(2);
     const runs = await h.rows('automation_runs', { automation_key: 'weekly-digest' });
     expect(runs.map((r) => r.status)).toEqual(['succeeded']);
+  });
+
+  it('sends a label with braces as written, not as a placeholder of a record field', async () => {
+    await setup(
+      [
+        {
+          type: 'digest',
+          dashboard: 'my-numbers',
+          widgets: ['myLeads'],
+          channel: 'inApp',
+          to: ['user:zhang.wei', 'user:li.na'],
+        },
+      ],
+      undefined,
+      {
+        edit: (spec) => ({
+          ...spec,
+          dashboards: spec.dashboards?.map((d) =>
+            d.key === 'my-numbers'
+              ? { ...d, label: { 'zh-CN': '我的业绩 {{phone}}', en: 'My numbers {{name}}' } }
+              : d,
+          ),
+        }),
+      },
+    );
+    await nextMonday();
+    expect((await inbox()).map((n) => [n.title, String(n.body).split('\n')[0]])).toEqual([
+      ['My numbers {{name}}', 'My numbers {{name}}: 2026-01-06 to 2026-01-12'],
+      ['我的业绩 {{phone}}', '【我的业绩 {{phone}}】2026-01-06 至 2026-01-12'],
+    ]);
   });
 
   it('fails, naming why, when no recipient may open the dashboard', async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_TIMEZONE } from '../triggers/schedule';
 import { am } from '../messages';
 import type { ActionResult } from '../types';
 import { defineAction, fail } from './define';
-import { channelErrors, notify } from './notify';
+import { AS_WRITTEN, channelErrors, notify } from './notify';
 
 const DAY = 86_400_000;
 
@@ -78,6 +78,7 @@ export const digest = defineAction({
             to: [`user:${u.login}`],
             message,
             subject: r.dashboard.label,
+            [AS_WRITTEN]: true,
             ...(c.url !== undefined ? { url: c.url } : {}),
             ...(c.format !== undefined ? { format: c.format } : {}),
             ...(c.secretRef !== undefined ? { secretRef: c.secretRef } : {}),

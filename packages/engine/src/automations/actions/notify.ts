@@ -12,6 +12,13 @@ import type { ActionContext, ActionInput, ActionResult, AutomationError } from '
 import { defineAction, entityOf, fail } from './define';
 
 /**
+ * Marks a notify config whose subject and message an action wrote itself (digest) from data: sent
+ * as written, with no `{{…}}` filled — a dashboard label or a campaign's utm value that holds
+ * braces is text, not a placeholder for the subject record's fields. A symbol, so no spec can set it.
+ */
+export const AS_WRITTEN: unique symbol = Symbol('notify: text as written');
+
+/**
  * Title and text of the message in `locale` ({{field}} placeholders filled), with the spans of
  * the quoted fields so each reader's hidden fields can be masked (redaction/text-spans).
  */
@@ -21,6 +28,12 @@ function render(
   ctx: ActionContext,
 ): { title: string; text: string; spans: TextSpans } {
   const c = input.config;
+  if ((c as { [AS_WRITTEN]?: boolean })[AS_WRITTEN])
+    return {
+      title: String(c.subject ?? ''),
+      text: String(c.message ?? ''),
+      spans: { title: [], body: [] },
+    };
   const entity = entityOf(ctx, input);
   const record = input.subject.record;
   const text = renderMessageSpans(c.message as string, record, locale, entity);
