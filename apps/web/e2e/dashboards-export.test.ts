@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { WidgetReport } from '../src/features/dashboards/api/dashboards';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
+import { downloadedBytes } from './harness/download';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -34,7 +34,7 @@ async function exportWidget(page: Page, card: Locator, item: string): Promise<Bu
     page.waitForEvent('download'),
     page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: item }).click(),
   ]);
-  return readFileSync(await download.path());
+  return downloadedBytes(download);
 }
 
 /** Width and height of a PNG (its IHDR chunk), after checking the signature. */

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { listTotal } from './harness/antd';
 import { newPage, openBrowser, shot, signIn } from './harness/browser';
+import { downloadedBytes } from './harness/download';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -53,7 +53,7 @@ describe("the list's export button", () => {
       await shot(page, 'list-export-zh-CN-desktop');
       const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
       expect(download.suggestedFilename()).toMatch(/^lead-\d{4}-\d{2}-\d{2}\.csv$/);
-      const text = readFileSync((await download.path())!, 'utf8');
+      const text = (await downloadedBytes(download)).toString('utf8');
       // UTF-8 with a byte-order mark, so Excel reads the Chinese right.
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const rows = parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<
