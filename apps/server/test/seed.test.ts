@@ -291,9 +291,14 @@ describe('trellis seed', () => {
         const tables: Record<string, unknown[]> = {};
         for (const table of await store.tables.names())
           if (!installed.has(table))
-            // History rows get their id from the store when written (a UUIDv7 of the clock).
+            // History rows get their id from the store when written (a UUIDv7 of the clock), and
+            // the kept first owner names the history row it came from.
             tables[table] = (await store.tables.rows(table)).map((r) =>
-              table === 'record_history' ? { ...r, id: null } : r,
+              table === 'record_history'
+                ? { ...r, id: null }
+                : table === 'report_first_owner'
+                  ? { ...r, history_id: null }
+                  : r,
             );
         dumps.push({ report, tables });
       }
