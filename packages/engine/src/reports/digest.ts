@@ -37,15 +37,18 @@ function widgetLines(w: WidgetReport, locale: Locale): string[] {
 }
 
 /**
- * A dashboard as plain text for a robot, an e-mail or a notification: a heading with the period,
- * then each widget's rows (at most ten) with their numbers in the reader's language.
+ * A dashboard as a message for a robot, an e-mail or a notification: the title names the dashboard
+ * and the period (a robot's first line, an e-mail's subject), the text is each widget's rows (at
+ * most ten) with their numbers in the reader's language — the title is not repeated in the text.
  */
-export function digestText(
+export function digestMessage(
   dashboard: string,
   widgets: WidgetReport[],
   period: { from: string; to: string },
   locale: Locale,
-): string {
-  const head = reportText(locale, 'digestHead', { dashboard, ...period });
-  return [head, ...widgets.map((w) => widgetLines(w, locale).join('\n'))].join('\n\n');
+): { title: string; text: string } {
+  return {
+    title: reportText(locale, 'digestHead', { dashboard, ...period }),
+    text: widgets.map((w) => widgetLines(w, locale).join('\n')).join('\n\n'),
+  };
 }

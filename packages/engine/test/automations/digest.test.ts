@@ -85,13 +85,13 @@ describe('digest action', () => {
     expect(await inbox()).toEqual([
       {
         user: 'u-li.na',
-        title: 'My numbers',
-        body: 'My numbers: 2026-01-06 to 2026-01-12\n\n■ My new leads\nValue 1 · Previous period 0 · Change —',
+        title: 'My numbers: 2026-01-06 to 2026-01-12',
+        body: '■ My new leads\nValue 1 · Previous period 0 · Change —',
       },
       {
         user: 'u-zhang.wei',
-        title: '我的业绩',
-        body: '【我的业绩】2026-01-06 至 2026-01-12\n\n■ 我的新增线索\n数值 3 · 上一周期 0 · 变化 —',
+        title: '【我的业绩】2026-01-06 至 2026-01-12',
+        body: '■ 我的新增线索\n数值 3 · 上一周期 0 · 变化 —',
       },
     ]);
   });
@@ -128,13 +128,10 @@ describe('digest action', () => {
   });
 
   for (const [locale, content] of [
-    [
-      'zh-CN',
-      '招生漏斗\n【招生漏斗】2026-01-06 至 2026-01-12\n\n■ 跟进中线索\n数值 4 · 上一周期 0 · 变化 —',
-    ],
+    ['zh-CN', '【招生漏斗】2026-01-06 至 2026-01-12\n■ 跟进中线索\n数值 4 · 上一周期 0 · 变化 —'],
     [
       'en',
-      'Admissions funnel\nAdmissions funnel: 2026-01-06 to 2026-01-12\n\n■ Open leads\nValue 4 · Previous period 0 · Change —',
+      'Admissions funnel: 2026-01-06 to 2026-01-12\n■ Open leads\nValue 4 · Previous period 0 · Change —',
     ],
   ] as const)
     it(`posts each recipient's numbers to a signed DingTalk robot in the workspace's language (${locale})`, async () => {
@@ -182,7 +179,7 @@ describe('digest action', () => {
       };
       expect(body.msgtype).toBe('text');
       expect(body.at).toEqual({ atMobiles: [], isAtAll: false });
-      // The robot's title line (the dashboard's label), then the digest: every open lead.
+      // The robot's title line (the dashboard and the period, once), then every open lead.
       expect(body.text.content).toBe(content);
       const runs = await h.rows('automation_runs', { automation_key: 'weekly-digest' });
       expect(runs.map((r) => r.status)).toEqual(['succeeded']);
@@ -212,13 +209,13 @@ describe('digest action', () => {
     const expected = [
       {
         to: 'li.na@example.com',
-        subject: 'My numbers',
-        text: 'My numbers: 2026-01-06 to 2026-01-12\n\n■ My new leads\nValue 1 · Previous period 0 · Change —',
+        subject: 'My numbers: 2026-01-06 to 2026-01-12',
+        text: '■ My new leads\nValue 1 · Previous period 0 · Change —',
       },
       {
         to: 'zhang.wei@example.com',
-        subject: '我的业绩',
-        text: '【我的业绩】2026-01-06 至 2026-01-12\n\n■ 我的新增线索\n数值 3 · 上一周期 0 · 变化 —',
+        subject: '【我的业绩】2026-01-06 至 2026-01-12',
+        text: '■ 我的新增线索\n数值 3 · 上一周期 0 · 变化 —',
       },
     ];
     expect(
@@ -253,7 +250,15 @@ describe('digest action', () => {
           ...spec,
           dashboards: spec.dashboards?.map((d) =>
             d.key === 'my-numbers'
-              ? { ...d, label: { 'zh-CN': '我的业绩 {{phone}}', en: 'My numbers {{name}}' } }
+              ? {
+                  ...d,
+                  label: { 'zh-CN': '我的业绩 {{phone}}', en: 'My numbers {{name}}' },
+                  widgets: d.widgets.map((w) =>
+                    w.key === 'myLeads'
+                      ? { ...w, title: { 'zh-CN': '新增 {{owner}}', en: 'New {{owner}}' } }
+                      : w,
+                  ),
+                }
               : d,
           ),
         }),
@@ -261,8 +266,8 @@ describe('digest action', () => {
     );
     await nextMonday();
     expect((await inbox()).map((n) => [n.title, String(n.body).split('\n')[0]])).toEqual([
-      ['My numbers {{name}}', 'My numbers {{name}}: 2026-01-06 to 2026-01-12'],
-      ['我的业绩 {{phone}}', '【我的业绩 {{phone}}】2026-01-06 至 2026-01-12'],
+      ['My numbers {{name}}: 2026-01-06 to 2026-01-12', '■ New {{owner}}'],
+      ['【我的业绩 {{phone}}】2026-01-06 至 2026-01-12', '■ 新增 {{owner}}'],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { actionConfigSchemas } from '@trellis/spec';
 import type { Actor } from '../../ports';
 import { resolveRecipients } from '../../notify/recipients';
-import { digestText } from '../../reports/digest';
+import { digestMessage } from '../../reports/digest';
 import type { WidgetReport } from '../../reports/types';
 import { dayOf } from '../../reports/period';
 import { DEFAULT_TIMEZONE } from '../triggers/schedule';
@@ -69,15 +69,15 @@ export const digest = defineAction({
       const wanted = c.widgets as string[] | undefined;
       const all = r.dashboard.widgets as WidgetReport[];
       const widgets = wanted ? wanted.flatMap((k) => all.filter((w) => w.key === k)) : all;
-      const message = digestText(r.dashboard.label, widgets, days, locale);
+      const { title, text } = digestMessage(r.dashboard.label, widgets, days, locale);
       const res: ActionResult = await notify.run(
         {
           ...input,
           config: {
             channel: c.channel,
             to: [`user:${u.login}`],
-            message,
-            subject: r.dashboard.label,
+            message: text,
+            subject: title,
             [AS_WRITTEN]: true,
             ...(c.url !== undefined ? { url: c.url } : {}),
             ...(c.format !== undefined ? { format: c.format } : {}),
