@@ -63,6 +63,9 @@ describe('the notification bell', () => {
       await page.locator('header button:has(.anticon-bell)').click();
       await page.waitForURL(/\/inbox$/);
       await page.getByText(`${lead.name} 已完成`).first().waitFor();
+      // A body keeps its line breaks (a digest is a widget per paragraph, a row per line).
+      const body = page.locator('.trellis-notification-body', { hasText: `${lead.name} 已完成` });
+      expect(await body.first().evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('pre-line');
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();

@@ -34,7 +34,12 @@ export function NotificationList({ items }: { items: Notification[] }) {
               }
               description={
                 <>
-                  {n.body ? <div>{n.body}</div> : null}
+                  {/* A digest's body is lines: a widget per paragraph, a row per line. */}
+                  {n.body ? (
+                    <div className="trellis-notification-body" style={{ whiteSpace: 'pre-line' }}>
+                      {n.body}
+                    </div>
+                  ) : null}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
                       dateStyle: 'medium',
