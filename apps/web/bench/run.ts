@@ -139,6 +139,8 @@ async function main() {
             document: Math.round(nav.responseEnd),
             domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
             scripts: scripts.length,
+            // Those not taken from the browser's cache (transferSize 0 when they were).
+            scriptsFetched: scripts.filter((x) => x.transferSize > 0).length,
             lastScriptEnd: Math.round(Math.max(0, ...scripts.map((x) => x.responseEnd))),
             me,
             rows,
