@@ -23,6 +23,7 @@ import { ADMIN_ROLE } from '@trellis/engine';
 import { educationSpec } from '../test/stack';
 import { prepareEducationWorkspace } from './education-workspace';
 import { cpuPerRequest, pinLoadApart, threadCpu } from './thread-cpu';
+import { probed } from './machine-probe';
 
 const CONCURRENCY = 16;
 /** People working in the app at once: API creates and updates run at this concurrency. */
@@ -114,7 +115,13 @@ async function measure(
   bodyKind: BodyKind,
   offset: { n: number },
   opts: LoadOptions = {},
-): Promise<Sample & { statuses: Record<string, number>; cpuPerRequestMs: LoadRun['cpu'] }> {
+): Promise<
+  Sample & {
+    statuses: Record<string, number>;
+    cpuPerRequestMs: LoadRun['cpu'];
+    machine: Awaited<ReturnType<typeof probed>>['machine'];
+  }
+> {
   const { paths, versions } = opts;
   await load(url, method, WARMUP, bodyKind, offset.n, {
     ...opts,
@@ -122,16 +129,20 @@ async function measure(
     ...(versions ? { versions: versions.slice(0, WARMUP) } : {}),
   });
   offset.n += WARMUP;
-  const run = await load(url, method, TOTAL, bodyKind, offset.n, {
-    ...opts,
-    ...(paths ? { paths: paths.slice(WARMUP, WARMUP + TOTAL) } : {}),
-    ...(versions ? { versions: versions.slice(WARMUP, WARMUP + TOTAL) } : {}),
-  });
+  // The machine's speed just before and after the measured run (bench/machine-probe.ts).
+  const { value: run, machine } = await probed(() =>
+    load(url, method, TOTAL, bodyKind, offset.n, {
+      ...opts,
+      ...(paths ? { paths: paths.slice(WARMUP, WARMUP + TOTAL) } : {}),
+      ...(versions ? { versions: versions.slice(WARMUP, WARMUP + TOTAL) } : {}),
+    }),
+  );
   offset.n += TOTAL;
   return {
     ...summarise(name, run.latencies, run.totalMs),
     statuses: run.statuses,
     cpuPerRequestMs: run.cpu,
+    machine,
   };
 }
 
@@ -382,6 +393,7 @@ async function youngGenerations(sizes: number[], hash: string, hello: Sample) {
     p99Ms: s.p99Ms,
     statuses: s.statuses,
     cpuPerRequestMs: s.cpuPerRequestMs,
+    machine: s.machine,
     ratioToHello: ratio(s, helloSample),
     target: { opsAtLeast: 2000, p99BelowMs: 25, met: s.ops >= 2000 && s.p99Ms < 25 },
   });
