@@ -8,12 +8,19 @@ import { undo0014 } from './report-firsts-undo';
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 9, 5);
 
-/** The applied-migration stamp of 0014 (`when` in the journal). */
-function stamp(folder: 'drizzle' | 'drizzle-pg'): number {
+/**
+ * The applied-migration stamps of 0014 and the later ones (`when` in the journal): the migrator
+ * applies what is newer than the newest stamp, so the later ones are forgotten too (and applied
+ * again: 0015 converts tables already in its shape to the same shape).
+ */
+function stamps(folder: 'drizzle' | 'drizzle-pg'): string {
   const journal = JSON.parse(
     readFileSync(new URL(`../${folder}/meta/_journal.json`, import.meta.url), 'utf8'),
   ) as { entries: { tag: string; when: number }[] };
-  return journal.entries.find((e) => e.tag.startsWith('0014_'))!.when;
+  return journal.entries
+    .filter((e) => Number(e.tag.slice(0, 4)) >= 14)
+    .map((e) => e.when)
+    .join(', ');
 }
 
 /** Raw SQL on the database, `?` placeholders (numbered for PostgreSQL by the caller's runner). */
@@ -174,7 +181,7 @@ describe('migration 0014 (first owner and first touch kept) on a populated datab
           }),
         async () =>
           sql((db) => {
-            db.exec(`DELETE FROM __drizzle_migrations WHERE created_at = ${stamp('drizzle')}`);
+            db.exec(`DELETE FROM __drizzle_migrations WHERE created_at IN (${stamps('drizzle')})`);
           }),
       );
     },
@@ -193,7 +200,7 @@ describe('migration 0014 (first owner and first touch kept) on a populated datab
         () =>
           sql(async (c) => {
             await c.query(
-              `DELETE FROM drizzle.__drizzle_migrations WHERE created_at = ${stamp('drizzle-pg')}`,
+              `DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${stamps('drizzle-pg')})`,
             );
           }),
       );
