@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { countBy, json, type Row } from '../fixtures/rows';
+import { bundleThread } from '../fixtures/thread-bundle';
 import { intake, setupAutomations, type Harness } from './support/harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,20 +17,16 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+// The worker process from this package's source bundled once for the file's four processes
+// (each booting tsx cost 3.3–4.6 s of CPU).
+const bundle = await bundleThread(new URL('./support/crash-worker.ts', import.meta.url));
+afterAll(() => bundle.remove());
+
 function startWorker(file: string, worker: string, pauseMs: number) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@trellis/source',
-      '--import',
-      'tsx',
-      join(here, 'support/crash-worker.ts'),
-      file,
-      worker,
-      String(pauseMs),
-    ],
-    { cwd: engineDir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [bundle.path, file, worker, String(pauseMs)], {
+    cwd: engineDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += String(d)));
