@@ -34,7 +34,7 @@ export function threadCpu(): Map<number, number> {
 /**
  * CPU per request of each thread between two snapshots (ms): the HTTP thread (the process's
  * main thread), the load generator (`loadTid`) and the busiest other thread (the writer, when
- * the phase writes), and the rest summed.
+ * the phase writes), and the rest summed and the five busiest of it.
  */
 export function cpuPerRequest(
   before: Map<number, number>,
@@ -54,6 +54,12 @@ export function cpuPerRequest(
     busiestOtherThreadMs: per(others[0]?.[1] ?? 0),
     restMs: per(others.slice(1).reduce((s, [, ms]) => s + ms, 0)),
     loadGeneratorMs: per(of(loadTid)),
+    // The rest thread by thread, busiest first (GC helpers, the WAL checkpoint thread, the count
+    // thread; tsx's module loader under the bench): which one a costly `restMs` came from.
+    restByThreadMs: others
+      .slice(1, 6)
+      .map(([, ms]) => per(ms))
+      .filter((ms) => ms > 0),
   };
 }
 
