@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import CpuReporter, { treeCpuSeconds } from './cpu-reporter.mjs';
+import CpuReporter, { ownCpuGroup, treeCpuSeconds } from './cpu-reporter.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cpu-reporter-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +45,31 @@ describe('treeCpuSeconds', () => {
   });
 });
 
+describe('ownCpuGroup', () => {
+  it('counts a process whose parent exited before it, which the process tree loses', async (ctx) => {
+    const group = ownCpuGroup();
+    // Only where the machine lets a process make a cpuacct cgroup of its own (else the reporter
+    // walks the process tree, as the tests above check).
+    if (!group) return ctx.skip();
+    try {
+      const done = join(dir, 'orphan-done');
+      const [cgroupBefore, treeBefore] = [group.seconds(), treeCpuSeconds()];
+      // The child starts a grandchild and exits at once: the grandchild goes to init, then spins.
+      const grandchild = `${burn(400)}; require('fs').writeFileSync(${JSON.stringify(done)}, '')`;
+      const child = spawnSync(process.execPath, [
+        '-e',
+        `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { detached: true, stdio: 'ignore' }).unref()`,
+      ]);
+      expect(child.status).toBe(0);
+      while (!existsSync(done)) await new Promise((r) => setTimeout(r, 50));
+      expect(group.seconds() - cgroupBefore).toBeGreaterThanOrEqual(0.38);
+      expect(treeCpuSeconds() - treeBefore).toBeLessThan(0.38);
+    } finally {
+      group.release();
+    }
+  });
+});
+
 describe('the reporter', () => {
   it("gives each file the CPU used since the file before it ended, and the run's total", () => {
     const outputFile = join(dir, 'cpu.json');
@@ -59,6 +84,7 @@ describe('the reporter', () => {
     });
     reporter.onTestRunEnd();
     const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+    expect(['cgroup', 'process tree']).toContain(report.counted);
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(['a.test.ts', 'b.test.ts']);
     expect(report.files[0].cpuSeconds).toBeGreaterThanOrEqual(0.28);
     expect(report.files[0]).not.toHaveProperty('project');

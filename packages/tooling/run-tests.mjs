@@ -92,8 +92,8 @@ function writeCpuCounts(out) {
       return { dir: relative(root, dir), ...report };
     });
   writeFileSync(out, `${JSON.stringify(counts, null, 2)}\n`);
-  for (const { dir, cpuSeconds, wallSeconds } of counts)
-    console.log(`cpu: ${cpuSeconds} s in ${wallSeconds} s  ${dir}`);
+  for (const { dir, cpuSeconds, wallSeconds, counted } of counts)
+    console.log(`cpu: ${cpuSeconds} s in ${wallSeconds} s  ${dir} (${counted})`);
   const files = counts.flatMap(({ dir, files }) => files.map((f) => ({ ...f, dir })));
   for (const f of files.sort((a, b) => b.cpuSeconds - a.cpuSeconds).slice(0, 15))
     console.log(`cpu: ${f.cpuSeconds} s  ${f.dir}/${f.file}${f.project ? ` (${f.project})` : ''}`);
