@@ -211,4 +211,64 @@ describe('dashboards API', () => {
       expect((await s.request(path, { cookie: boss.cookie })).status, path).toBe(200);
     expect([widget, dashboard, groups, list].map((f) => f.mock.calls.length)).toEqual([1, 1, 2, 2]);
   });
+
+  // On PostgreSQL count reads run side by side (`pnpm test:pg`): there are no turns to order.
+  it.skipIf(process.env.TRELLIS_TEST_STORE === 'pg')(
+    "reads a list's count before the dashboards' and groups' counts that wait for their turn",
+    async () => {
+      const { s, boss, create } = await setup();
+      await create(boss, { name: '阿一', phone: '13800138001', course: 'python' });
+      // The dashboard holds its turn until every other read below is waiting for one.
+      let asked = 0;
+      let release!: () => void;
+      const allWaiting = new Promise<void>((r) => (release = r));
+      const reads = s.app.ctx.countReads;
+      const run = reads.run.bind(reads);
+      vi.spyOn(reads, 'run').mockImplementation((signal, read, opts) => {
+        if (++asked === 7) release();
+        return run(signal, read, opts);
+      });
+      const { reports, records } = s.engine;
+      const dashboardRead = reports.dashboard.bind(reports);
+      const dashboard = vi.spyOn(reports, 'dashboard').mockImplementation(async (...a) => {
+        await allWaiting;
+        return dashboardRead(...a);
+      });
+      const widget = vi.spyOn(reports, 'widget');
+      const groups = vi.spyOn(records, 'groups');
+      const list = vi.spyOn(records, 'list');
+      const paths = [
+        '/api/v1/dashboards/sales-funnel',
+        '/api/v1/records/lead/groups?by=stage',
+        '/api/v1/dashboards/sales-funnel/widgets/funnel',
+        '/api/v1/views/all-leads/groups?by=stage',
+        '/api/v1/records/lead?count=1',
+        '/api/v1/views/all-leads/groups',
+        '/api/v1/views/all-leads/records?count=1',
+      ];
+      const answers = await Promise.all(
+        paths.map(async (path) => (await s.request(path, { cookie: boss.cookie })).status),
+      );
+      expect(answers).toEqual(paths.map(() => 200));
+      // Each read as the engine was asked it, in the order asked (a read's own inner calls aside).
+      const calls = [
+        ...dashboard.mock.invocationCallOrder.map((at) => ({ at, read: 'dashboard' })),
+        ...widget.mock.invocationCallOrder.map((at) => ({ at, read: 'widget' })),
+        ...groups.mock.calls.map(([, q], i) => ({
+          at: groups.mock.invocationCallOrder[i]!,
+          read: q.by === null ? 'list total' : `groups by ${q.by}`,
+        })),
+        ...list.mock.calls.flatMap(([, q], i) =>
+          q.count ? [{ at: list.mock.invocationCallOrder[i]!, read: 'counted list' }] : [],
+        ),
+      ];
+      // The running dashboard first; then the lists' counts and the list's total; then the
+      // grouped counts and the widget (each part in the order its requests reached their turn,
+      // which their routes' own awaits decide).
+      const order = calls.sort((a, b) => a.at - b.at).map((c) => c.read);
+      expect(order[0]).toBe('dashboard');
+      expect(order.slice(1, 4).sort()).toEqual(['counted list', 'counted list', 'list total']);
+      expect(order.slice(4).sort()).toEqual(['groups by stage', 'groups by stage', 'widget']);
+    },
+  );
 });

@@ -24,6 +24,29 @@ describe('count reads', () => {
     expect(log).toEqual(['a starts', 'a ends', 'b starts', 'b ends', 'c starts', 'c ends']);
   });
 
+  it("runs a list's own count before the dashboards' and groups' reads that wait", async () => {
+    const reads = createCountReads({ oneAtATime: true });
+    const log: string[] = [];
+    const read = (name: string) => async () => {
+      log.push(name);
+      await new Promise((r) => setTimeout(r, 2));
+      return name;
+    };
+    // A workbench's counts are running and waiting; then a list is asked with its count, and a
+    // second list after it: the lists go next, in their own order, then the counts.
+    const asked = [
+      reads.run(live(), read('dashboard')),
+      reads.run(live(), read('widget')),
+      reads.run(live(), read('groups')),
+      reads.run(live(), read('list 1'), { first: true }),
+      reads.run(live(), read('list 2'), { first: true }),
+    ];
+    expect(await Promise.all(asked)).toEqual(['dashboard', 'widget', 'groups', 'list 1', 'list 2']);
+    expect(log).toEqual(['dashboard', 'list 1', 'list 2', 'widget', 'groups']);
+    // Nothing waits any more: the next read runs at once, whatever it is.
+    expect(await reads.run(live(), read('alone'))).toBe('alone');
+  });
+
   it('lets the thread answer what came in during a read before the next read starts', async () => {
     const reads = createCountReads({ oneAtATime: true });
     const log: string[] = [];

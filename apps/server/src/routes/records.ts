@@ -22,7 +22,9 @@ export function registerRecordRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const query = parseListQuery(ctx, c, actor, entity);
     const read = () => engine.records.list(entity.key, query, { actor, locale: localeOf(c) });
     // A list that counts its matches is a count read (http/count-reads.ts); a page alone is not.
-    const result = query.count ? await ctx.countReads.run(c.req.raw.signal, read) : await read();
+    const result = query.count
+      ? await ctx.countReads.run(c.req.raw.signal, read, { first: true })
+      : await read();
     if (result === CLIENT_GONE) return clientGone();
     if (!result.ok) throw engineProblem(result.error);
     return c.json({

@@ -125,7 +125,9 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
         { actor, locale: localeOf(c) },
       );
     // A list that counts its matches is a count read (http/count-reads.ts); a page alone is not.
-    const result = extra.count ? await ctx.countReads.run(c.req.raw.signal, read) : await read();
+    const result = extra.count
+      ? await ctx.countReads.run(c.req.raw.signal, read, { first: true })
+      : await read();
     if (result === CLIENT_GONE) return clientGone();
     if (!result.ok) throw engineProblem(result.error);
     return c.json({
@@ -141,18 +143,23 @@ export function registerViewRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const extra = parseListQuery(ctx, c, actor, (await entityOf(v.entity))!);
     const params = parseGroupParams(c);
     const filter = both(v.filter, extra.filter);
-    const result = await ctx.countReads.run(c.req.raw.signal, () =>
-      ctx.engine.records.groups(
-        v.entity,
-        {
-          by: params.by ?? (v.type === 'board' ? (v.groupBy ?? 'stage') : null),
-          sums: params.sums,
-          ...(filter !== undefined ? { filter } : {}),
-          ...(extra.search ? { search: extra.search } : {}),
-          ...(extra.timeZone ? { timeZone: extra.timeZone } : {}),
-        },
-        { actor, locale: localeOf(c) },
-      ),
+    const by = params.by ?? (v.type === 'board' ? (v.groupBy ?? 'stage') : null);
+    const result = await ctx.countReads.run(
+      c.req.raw.signal,
+      () =>
+        ctx.engine.records.groups(
+          v.entity,
+          {
+            by,
+            sums: params.sums,
+            ...(filter !== undefined ? { filter } : {}),
+            ...(extra.search ? { search: extra.search } : {}),
+            ...(extra.timeZone ? { timeZone: extra.timeZone } : {}),
+          },
+          { actor, locale: localeOf(c) },
+        ),
+      // Not grouped: a list's total (the web list's count), which takes a list's turn.
+      { first: by === null },
     );
     if (result === CLIENT_GONE) return clientGone();
     if (!result.ok) throw engineProblem(result.error);
