@@ -341,7 +341,7 @@ async function main() {
         const r = await traced(cdp, async () => {
           const t0 = performance.now();
           await page.locator('.trellis-table-row a').nth(i).click();
-          await page.locator('.ant-descriptions').waitFor();
+          await page.locator('.ant-descriptions, .trellis-record-fields').waitFor();
           const t = performance.now() - t0;
           await page.waitForTimeout(500);
           return t;

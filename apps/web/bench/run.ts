@@ -172,7 +172,10 @@ async function main() {
         // Looked for in every animation frame, in the page: a locator's wait polls from here at
         // 20, 50 and 100 ms steps, which would count up to 100 ms of the driver's own waiting.
         const paintedAt = await page.waitForFunction(
-          () => (document.querySelector('.ant-descriptions') ? performance.now() : 0),
+          () =>
+            document.querySelector('.ant-descriptions, .trellis-record-fields')
+              ? performance.now()
+              : 0,
           null,
           { polling: 'raf' },
         );
@@ -202,7 +205,7 @@ async function main() {
           const recordUrl = page.url();
           started = performance.now();
           await page.goto(recordUrl);
-          await page.locator('.ant-descriptions').waitFor();
+          await page.locator('.ant-descriptions, .trellis-record-fields').waitFor();
           recordCold.push(performance.now() - started);
         }
       }

@@ -53,7 +53,7 @@ describe("end users' pages", () => {
         // The list, a record from it, the team's board, the inbox, the search.
         await page.goto(`${server.url}/records/lead?view=all-leads`);
         await page.locator('.trellis-table-row a').first().click();
-        await page.locator('.ant-descriptions').waitFor();
+        await page.locator('.trellis-record-fields').waitFor();
         const title = await page.locator('.trellis-page-title h3').innerText();
         await settled(page);
         await page.goto(`${server.url}/board/team-board`);

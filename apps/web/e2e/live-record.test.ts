@@ -57,7 +57,7 @@ describe('an open record page follows the changes of others', () => {
         wechatId: wechat,
         version: lead.version,
       });
-      await page.locator('.ant-descriptions').getByText(wechat, { exact: true }).waitFor();
+      await page.locator('.trellis-record-fields').getByText(wechat, { exact: true }).waitFor();
 
       // 2. A stage move elsewhere (with the fields the stage requires): the stage bar and the
       // header's tag follow, and the new stage's fields are in the details.

@@ -35,14 +35,14 @@ describe('opening a record from the list', () => {
           () =>
             requestAnimationFrame(() =>
               Object.assign(window, {
-                drawnInFirstFrame: document.querySelector('.ant-descriptions') !== null,
+                drawnInFirstFrame: document.querySelector('.trellis-record-fields') !== null,
               }),
             ),
           { capture: true, once: true },
         ),
       );
       await link.click();
-      await page.locator('.ant-descriptions').waitFor();
+      await page.locator('.trellis-record-fields').waitFor();
       expect(
         await page.evaluate(() => (window as { drawnInFirstFrame?: boolean }).drawnInFirstFrame),
       ).toBe(true);
@@ -57,7 +57,8 @@ describe('opening a record from the list', () => {
   });
   // Ant Design makes a component's styles and puts them in the head the first time one is
   // drawn: done at the click, that was a third of its work. The app draws the record page's
-  // pieces once, hidden, while the list is idle (src/app/record-styles.tsx).
+  // pieces once, hidden, one by one as soon as the records code has arrived
+  // (src/app/record-styles.tsx); the record's fields are a plain grid styled by app.css.
   it("has the record page's styles in the head before the click, and adds none at it", async () => {
     const rep = server.login('sales');
     const browser = await openBrowser('en');
@@ -69,15 +70,17 @@ describe('opening a record from the list', () => {
       await link.waitFor();
       const styled = () =>
         page.evaluate(() =>
-          ['.ant-steps', '.ant-descriptions', '.ant-timeline', '.ant-segmented'].filter((c) =>
+          ['.ant-steps', '.ant-timeline', '.ant-segmented'].filter((c) =>
             [...document.head.querySelectorAll('style')].some((s) => s.textContent.includes(c)),
           ),
         );
       await expect
         .poll(styled, { timeout: 15_000 })
-        .toEqual(['.ant-steps', '.ant-descriptions', '.ant-timeline', '.ant-segmented']);
+        .toEqual(['.ant-steps', '.ant-timeline', '.ant-segmented']);
       // None of it is on the page: nothing a selector, a reader or the keyboard finds.
-      expect(await page.locator('.ant-steps, .ant-descriptions, .ant-timeline').count()).toBe(0);
+      expect(await page.locator('.ant-steps, .trellis-record-fields, .ant-timeline').count()).toBe(
+        0,
+      );
       await page.evaluate(() => {
         // The style elements put into the head from the click to the frame that draws the page.
         const added: string[] = [];
@@ -98,9 +101,9 @@ describe('opening a record from the list', () => {
         );
       });
       await link.click();
-      await page.locator('.ant-descriptions').waitFor();
+      await page.locator('.trellis-record-fields').waitFor();
       expect(await page.evaluate(() => (window as { addedAtClick?: number }).addedAtClick)).toBe(0);
-      expect(await page.locator('.ant-descriptions').count()).toBe(1);
+      expect(await page.locator('.trellis-record-fields').count()).toBe(1);
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();

@@ -1,35 +1,40 @@
-import { startTransition, useEffect, useState, type ComponentType } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { whenRecordsFeatureLoaded } from './records-feature';
+
+type Pieces = readonly (() => ReactNode)[];
 
 /**
  * Draws the record page's Ant Design pieces once, with no data, into a container that is not in
  * the document, as soon as the records feature's code has arrived (a list, a board or a link
- * to a record asked for it) and the browser is idle, and keeps them: their styles are then in
- * the head before the first record is opened, and the click only draws the record (see
- * RecordPageStyles). In a transition, so a click or a list's rows coming in go first. Nothing
- * of it is visible, focusable or found by a selector on the page.
+ * to a record asked for it), and keeps them: their styles are then in the head before the first
+ * record is opened, and the click only draws the record (see RecordPageStyles). Not on idle:
+ * a rep clicks a row 50–250 ms after the list shows, often before an idle moment came. One piece
+ * per transition, each committed before the next is drawn, so a list's rows coming in or a click
+ * wait at most for one piece's styles, never for all of them. Nothing of it is visible,
+ * focusable or found by a selector on the page.
  */
 export function RecordPageStylesAhead() {
-  const [Styles, setStyles] = useState<ComponentType | null>(null);
+  const [pieces, setPieces] = useState<Pieces>([]);
+  const [drawn, setDrawn] = useState(0);
   const [box] = useState(() => document.createElement('div'));
+  useEffect(
+    () =>
+      whenRecordsFeatureLoaded((feature) =>
+        startTransition(() => {
+          setPieces(feature.recordPagePieces);
+          setDrawn(1);
+        }),
+      ),
+    [],
+  );
+  // The next piece once this one is committed (its styles inserted).
   useEffect(() => {
-    let cancelled = false;
-    const stop = whenRecordsFeatureLoaded((feature) =>
-      whenIdle(() => {
-        if (!cancelled) startTransition(() => setStyles(() => feature.RecordPageStyles));
-      }),
-    );
-    return () => {
-      cancelled = true;
-      stop();
-    };
-  }, []);
-  return Styles ? createPortal(<Styles />, box) : null;
-}
-
-/** In the browser's next idle time (Safari has no requestIdleCallback: a task later there). */
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run);
-  else setTimeout(run, 1);
+    if (drawn > 0 && drawn < pieces.length) startTransition(() => setDrawn(drawn + 1));
+  }, [drawn, pieces]);
+  if (drawn === 0) return null;
+  return createPortal(
+    pieces.slice(0, drawn).map((Piece, i) => <Piece key={i} />),
+    box,
+  );
 }

@@ -1,4 +1,4 @@
 export { RecordListPage } from './components/RecordListPage';
 export { RecordPage } from './components/RecordPage';
 export { CreateRecordPage } from './components/CreateRecordPage';
-export { RecordPageStyles } from './components/RecordPageStyles';
+export { recordPagePieces } from './components/RecordPageStyles';

@@ -1,4 +1,3 @@
-import { Descriptions } from 'antd';
 import { phoneHref } from '@trellis/rules';
 import type { EntitySpec } from '@trellis/spec';
 import type { RecordData } from '../../../lib/records/types';
@@ -15,35 +14,40 @@ type Props = {
 /**
  * The record's visible fields as the user reads them (empty ones last, dimmed). A phone number
  * reads in its region's form and dials its stored E.164 number.
+ *
+ * A plain grid of label and value, styled in app.css (`.trellis-record-fields`), not Ant Design's
+ * Descriptions: that drew ~40 fields through a table, rows and two cell components each (with
+ * their class and style merging), a good part of the click that opens a record; this is three
+ * elements a field.
  */
 export function RecordDetails({ entity, record, visible, label, text, columns }: Props) {
   const fields = [...entity.fields.map((f) => f.key), 'ownerId', 'createdAt'].filter((k) =>
     visible.has(k),
   );
-  const filled = fields.filter((k) => text(k, record[k]) !== '');
-  const empty = fields.filter((k) => text(k, record[k]) === '');
+  const shown = new Map(fields.map((k) => [k, text(k, record[k])]));
+  const filled = fields.filter((k) => shown.get(k) !== '');
+  const empty = fields.filter((k) => shown.get(k) === '');
   return (
-    <Descriptions
-      size="small"
-      column={columns}
-      bordered
-      items={[...filled, ...empty].map((k) => {
+    <dl className="trellis-record-fields" data-columns={columns}>
+      {[...filled, ...empty].map((k) => {
         const field = entity.fields.find((f) => f.key === k);
-        const shown = text(k, record[k]);
         const value = record[k];
-        return {
-          key: k,
-          label: label(k),
-          children:
-            shown === '' ? (
-              <span style={{ color: '#bfbfbf' }}>—</span>
-            ) : field?.type === 'phone' && typeof value === 'string' ? (
-              <a href={phoneHref(value, field.defaultRegion ?? 'CN')}>{shown}</a>
-            ) : (
-              shown
-            ),
-        };
+        const words = shown.get(k)!;
+        return (
+          <div key={k} className="trellis-record-field">
+            <dt>{label(k)}</dt>
+            <dd>
+              {words === '' ? (
+                <span className="trellis-record-field-empty">—</span>
+              ) : field?.type === 'phone' && typeof value === 'string' ? (
+                <a href={phoneHref(value, field.defaultRegion ?? 'CN')}>{words}</a>
+              ) : (
+                words
+              )}
+            </dd>
+          </div>
+        );
       })}
-    />
+    </dl>
   );
 }

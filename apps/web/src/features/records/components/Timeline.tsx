@@ -1,6 +1,6 @@
 import { Timeline as AntTimeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EntitySpec } from '@trellis/spec';
+import type { AppSpec, EntitySpec } from '@trellis/spec';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
 import { addFeatureStrings } from '../../../lib/i18n/i18n';
@@ -31,6 +31,7 @@ export function Timeline({
   format: Format;
 }) {
   const query = useTimeline(entity.key, id);
+  const spec = useLiveSpec();
   const { t } = useTranslation();
   return (
     <QueryBoundary query={query} rows={4}>
@@ -42,7 +43,7 @@ export function Timeline({
             items={entries.map((e) => ({
               key: `${e.kind}:${e.id}`,
               color: e.kind === 'activity' ? 'blue' : e.kind === 'stage' ? 'green' : 'gray',
-              content: <Entry entry={e} format={format} />,
+              content: <Entry entry={e} format={format} spec={spec} />,
             }))}
           />
         )
@@ -51,10 +52,13 @@ export function Timeline({
   );
 }
 
-function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
+/**
+ * One entry. The spec comes from the timeline (not a query observer per entry), and the text is
+ * plain elements, not Typography's components: a record's timeline draws dozens of entries.
+ */
+function Entry({ entry, format, spec }: { entry: TimelineEntry; format: Format; spec: AppSpec }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const spec = useLiveSpec();
   const who = entry.actorId
     ? format.userName(entry.actorId)
     : t(`timeline.via.${entry.via ?? 'system'}`, { defaultValue: t('timeline.via.system') });
@@ -138,12 +142,12 @@ function Entry({ entry, format }: { entry: TimelineEntry; format: Format }) {
       body = `${t(`timeline.kind.${entry.kind}`, { defaultValue: entry.kind })} ${changes}`;
   }
   return (
-    <div>
-      <Typography.Text>{body}</Typography.Text>
+    <div className="trellis-timeline-entry">
+      <span>{body}</span>
       <div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <span className="trellis-timeline-meta">
           {who} · {when}
-        </Typography.Text>
+        </span>
       </div>
     </div>
   );
