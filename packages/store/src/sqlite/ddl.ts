@@ -39,7 +39,8 @@ export function addColumnSql(table: string, column: string, sqlType: SqlType): s
 
 export function createIndexSql(table: string, def: IndexDef): string {
   const where = def.where ? ` WHERE ${def.where}` : '';
-  return `CREATE INDEX IF NOT EXISTS ${quoteIdent(def.name)} ON ${quoteIdent(table)} (${def.columns.map(quoteIdent).join(', ')})${where}`;
+  const columns = [...def.columns, ...(def.sqliteTail ?? [])];
+  return `CREATE INDEX IF NOT EXISTS ${quoteIdent(def.name)} ON ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})${where}`;
 }
 
 /** The search index: trigram tokenizer (substring match, works for Chinese), own copy of the text. */

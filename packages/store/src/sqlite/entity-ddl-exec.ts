@@ -32,6 +32,26 @@ export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
   for (const sql of wanted.values()) db.sqlite.exec(sql);
 }
 
+/**
+ * An existing table's indexes over system columns only, made as this version defines them (a
+ * definition that changed is rebuilt: the owner index gained last_activity_at). Indexes over
+ * field columns are left to spec migrations: the table may not hold a spec's new field yet.
+ */
+export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
+  const system = new Set(info.systemColumns.map((c) => c.name));
+  const have = new Map(managedIndexes(db, info.table).map((ix) => [ix.name, ix.sql]));
+  for (const def of info.indexes) {
+    if (![...def.columns, ...(def.sqliteTail ?? [])].every((c) => system.has(c))) continue;
+    const want = createIndexSql(info.table, def);
+    const sql = have.get(def.name);
+    if (sql === want.replace(' IF NOT EXISTS', '')) continue;
+    if (sql !== undefined) db.sqlite.exec(`DROP INDEX ${quoteIdent(def.name)}`);
+    db.sqlite.exec(want);
+    // Dropping the index dropped its statistics: without them the planner guesses for it.
+    db.sqlite.exec(`ANALYZE ${quoteIdent(def.name)}`);
+  }
+}
+
 /** Drops the managed indexes that mention `column` (SQLite refuses to drop or rename an indexed column). */
 export function dropIndexesOn(db: StoreDb, table: string, column: string): void {
   for (const ix of managedIndexes(db, table)) {

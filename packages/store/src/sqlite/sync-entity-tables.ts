@@ -1,14 +1,14 @@
 import type { StoreDb } from '../db/open-database';
 import { entityTable } from '../entity/entity-table';
 import type { AppShape } from '../spec-shape';
-import { createEntityTable, ensureSearchTable } from './entity-ddl-exec';
+import { createEntityTable, ensureSearchTable, syncSystemIndexes } from './entity-ddl-exec';
 import { tableExists } from './introspect';
 import { ensureReportTriggers } from './report-triggers';
 
 /**
  * Creates the tables of entities that do not have one yet (tests and first boot), and next to
- * existing ones the search tables and report triggers (with their backfill) a database made by an
- * older Trellis lacks (the server runs it
+ * existing ones the search tables, system-column indexes and report triggers (with their
+ * backfill) a database made by an older Trellis lacks or defines differently (the server runs it
  * at start). It never alters an existing table: changing a published spec goes through
  * planMigration/applyMigration. Returns the keys of the entities whose table it created.
  */
@@ -19,6 +19,7 @@ export function syncEntityTables(db: StoreDb, spec: AppShape): string[] {
       const info = entityTable(e);
       if (tableExists(db, info.table)) {
         ensureSearchTable(db, info);
+        syncSystemIndexes(db, info);
         ensureReportTriggers(db, info);
         continue;
       }
