@@ -94,6 +94,8 @@ async function upgrade(
       : ['report__dwell'];
   const table = folder === 'drizzle' ? '__drizzle_migrations' : 'drizzle.__drizzle_migrations';
   for (const sql of [
+    // PostgreSQL's entries per day (0016) name prev_entry_at in their trigger.
+    ...(folder === 'drizzle-pg' ? ['DROP FUNCTION report_entry_change() CASCADE'] : []),
     ...triggers.map((t) => `DROP TRIGGER ${t}${on}`),
     'DROP TABLE report_dwell',
     'DROP INDEX stage_transitions_dwell_value_ix',
@@ -102,8 +104,11 @@ async function upgrade(
     // The record index as 0000 made it (0012 makes it cover what the reports read).
     'DROP INDEX stage_transitions_record_ix',
     'CREATE INDEX stage_transitions_record_ix ON stage_transitions (entity, record_id, at)',
+    // The entries index as 0000 made it (SQLite's 0016 and PostgreSQL's 0015 add the record and the previous entry).
+    'DROP INDEX stage_transitions_to_ix',
+    'CREATE INDEX stage_transitions_to_ix ON stage_transitions (entity, to_stage, at)',
     'ALTER TABLE stage_transitions DROP COLUMN prev_entry_at',
-    // 0013 (the month groups) and 0014 are applied again after them.
+    // 0013 (the month groups) and the later ones are applied again after them.
     'DROP TABLE report_cohort_months',
     ...undo0014(folder),
     `DELETE FROM ${table} WHERE created_at IN (${later.join(', ')})`,

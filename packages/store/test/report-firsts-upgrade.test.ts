@@ -11,7 +11,8 @@ const T0 = Date.UTC(2026, 0, 9, 5);
 /**
  * The applied-migration stamps of 0014 and the later ones (`when` in the journal): the migrator
  * applies what is newer than the newest stamp, so the later ones are forgotten too (and applied
- * again: 0015 converts tables already in its shape to the same shape).
+ * again: 0015 converts tables already in its shape to the same shape; the entries index of SQLite's
+ * 0016 and PostgreSQL's 0015 is built again; PostgreSQL's 0016 rebuilds report_entries).
  */
 function stamps(folder: 'drizzle' | 'drizzle-pg'): string {
   const journal = JSON.parse(

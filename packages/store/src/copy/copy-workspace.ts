@@ -109,6 +109,7 @@ export async function copyWorkspace(
         'report_cohorts',
         'report_cohort_months',
         'report_dwell',
+        'report_entries',
         'report_first_owner',
         'report_first_touch',
       ];

@@ -48,7 +48,10 @@ export const stageTransitions = sqliteTable(
       t.fromStage,
       t.dwellMs,
     ),
-    index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at),
+    // Entries into a stage by time, with the record and its previous entry into the stage: a
+    // period step's entrants (entries whose previous entry lies before the period) are one
+    // range of it, read without the rows (sql/reports/step-list.ts).
+    index('stage_transitions_to_ix').on(t.entity, t.toStage, t.at, t.recordId, t.prevEntryAt),
     // Re-entries only (most entries are a record's first into the stage): the period funnel
     // subtracts the entries whose previous entry lies inside the period.
     index('stage_transitions_reentry_ix')

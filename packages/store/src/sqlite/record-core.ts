@@ -19,6 +19,8 @@ export type WhereSql = { sql: string; params: readonly unknown[] };
 /** A list as the SQLite record code runs it: the condition already compiled. */
 export type ListQuery = {
   where?: WhereSql | null;
+  /** The rows to list instead of the whole table (a subquery of it; PostgreSQL's list only). */
+  source?: WhereSql;
   sort?: readonly SortSpec[];
   cursor?: string | null;
   limit?: number;

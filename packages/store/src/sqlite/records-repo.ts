@@ -9,7 +9,12 @@ import { withoutReportTriggers } from './bulk-flag';
 import { prepared, sqliteExec } from './exec';
 import { conditionColumns, type TableOf } from '../sql/reports/scope';
 import { stageMovesOf } from '../sql/reports/stage-moves';
-import { countStageEntrants, loneStageEntry } from '../sql/reports/entered-count';
+import {
+  countStageEntrants,
+  loneStageEntry,
+  loneStageEntryTotal,
+} from '../sql/reports/entered-count';
+import { stepEntrants } from '../sql/reports/step-list';
 
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(
@@ -102,17 +107,18 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
       const where = whereOf(info, q, locale, (e) => c.table(e));
       if (where === 'none') return EMPTY(q.count);
       if (where !== null && 'ok' in where) return where;
-      // A period step's records, unscoped: counted from the transitions' indexes.
-      const entry = q.count ? loneStageEntry(q) : null;
+      // A period step's records, unscoped: its entrants read from the transitions' index,
+      // counted from the transitions' indexes.
+      const entry = loneStageEntry(q);
       const page = c.list(entity, {
-        where,
+        ...(entry ? stepEntrants(info, 'sqlite', entry) : { where }),
         ...(q.sort ? { sort: q.sort } : {}),
         cursor: q.cursor ?? null,
         ...(q.limit !== undefined ? { limit: q.limit } : {}),
         ...(q.count !== undefined ? { count: q.count && !entry } : {}),
         deleted: q.deleted ?? 'exclude',
       });
-      if (!entry || !page.ok) return page;
+      if (!entry || !q.count || !page.ok) return page;
       const db = c.connection();
       const total = await countStageEntrants(
         sqliteExec(() => db),
@@ -129,6 +135,18 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
       const where = whereOf(info, q, locale, (e) => c.table(e));
       if (where === 'none') return { ok: true, value: [] };
       if (where !== null && 'ok' in where) return where;
+      // A period step's total, unscoped: counted as the list counts it.
+      const entry = loneStageEntryTotal(q);
+      if (entry) {
+        const db = c.connection();
+        const count = await countStageEntrants(
+          sqliteExec(() => db),
+          info,
+          'sqlite',
+          entry,
+        );
+        return { ok: true, value: [{ value: null, count, sums: {} }] };
+      }
       return c.group(entity, {
         where,
         by: q.by ?? null,

@@ -15,6 +15,7 @@ import { reportCohortsContract } from './report-cohorts.case';
 import { reportFirstsContract } from './report-firsts.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
+import { stepListContract } from './step-list.case';
 import { transactionsContract } from './transactions.case';
 import { viewsContract } from './views.case';
 
@@ -24,6 +25,7 @@ const CONTRACTS = [
   transactionsContract,
   recordsContract,
   reportsContract,
+  stepListContract,
   reportCohortsContract,
   reportFirstsContract,
   bulkUpkeepContract,

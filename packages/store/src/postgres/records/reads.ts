@@ -54,12 +54,15 @@ export async function listRecords(
   keys.push({ col: idCol, dir: keys[0]?.dir ?? 'desc' });
 
   const where: string[] = [deletedClause(q.deleted)];
-  const params: unknown[] = [];
+  const params: unknown[] = [...(q.source?.params ?? [])];
   if (q.where?.sql) {
     where.push(`(${q.where.sql})`);
     params.push(...q.where.params);
   }
-  const table = quoteIdent(info.table);
+  // A subquery of the table stands for it under the table's own name (step-list.ts).
+  const table = q.source
+    ? `(${q.source.sql}) AS ${quoteIdent(info.table)}`
+    : quoteIdent(info.table);
   let total: number | undefined;
   try {
     if (q.count)

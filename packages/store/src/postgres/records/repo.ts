@@ -13,7 +13,12 @@ import { findByIdentities, findByIdentity, getRecord, listRecords } from './read
 import { pgSearchCondition } from './search';
 import { insertRecord, insertRecords, setDeleted, updateRecord, type RecordCx } from './writes';
 import { stageMovesOf } from '../../sql/reports/stage-moves';
-import { countStageEntrants, loneStageEntry } from '../../sql/reports/entered-count';
+import {
+  countStageEntrants,
+  loneStageEntry,
+  loneStageEntryTotal,
+} from '../../sql/reports/entered-count';
+import { stepEntrants } from '../../sql/reports/step-list';
 
 /** Entity table descriptions per spec object, built once. */
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
@@ -106,17 +111,18 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
         const where = whereOf(info, q, locale, (e) => tables.get(e));
         if (where === 'none') return EMPTY(q.count);
         if (where !== null && 'ok' in where) return where;
-        // A period step's records, unscoped: counted from the transitions' indexes.
-        const entry = q.count ? loneStageEntry(q) : null;
+        // A period step's records, unscoped: its entrants read from the transitions' index,
+        // counted from the transitions' indexes.
+        const entry = loneStageEntry(q);
         const page = await listRecords(cx, info, {
-          where,
+          ...(entry ? stepEntrants(info, 'postgres', entry) : { where }),
           ...(q.sort ? { sort: q.sort } : {}),
           cursor: q.cursor ?? null,
           ...(q.limit !== undefined ? { limit: q.limit } : {}),
           ...(q.count !== undefined ? { count: q.count && !entry } : {}),
           deleted: q.deleted ?? 'exclude',
         });
-        if (!entry || !page.ok) return page;
+        if (!entry || !q.count || !page.ok) return page;
         const total = await countStageEntrants(x, info, 'postgres', entry);
         return { ok: true, value: { ...page.value, total } };
       }),
@@ -125,6 +131,12 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
         const where = whereOf(info, q, locale, (e) => tables.get(e));
         if (where === 'none') return { ok: true, value: [] };
         if (where !== null && 'ok' in where) return where;
+        // A period step's total, unscoped: counted as the list counts it.
+        const entry = loneStageEntryTotal(q);
+        if (entry) {
+          const count = await countStageEntrants(x, info, 'postgres', entry);
+          return { ok: true, value: [{ value: null, count, sums: {} }] };
+        }
         return groupRecords(cx, info, {
           where,
           by: q.by ?? null,

@@ -78,6 +78,26 @@ export const reportDwell = pgTable(
   (t) => [primaryKey({ columns: [t.entity, t.day, t.stage, t.bucket] })],
 );
 
+/**
+ * PostgreSQL only: stage entries per entity, UTC day of the entry (`at` / 86400000), stage
+ * entered, UTC day of the record's previous entry into it (-1: its first) and shard (a hash of
+ * the record id, as report_cohorts: every new record's first entry lands in today's row of the
+ * first stage). A manager's period funnel counts its whole days here (sql/reports/entries-all.ts);
+ * SQLite counts its index ranges as fast as this is read.
+ */
+export const reportEntries = pgTable(
+  'report_entries',
+  {
+    entity: text('entity').notNull(),
+    day: epoch('day').notNull(),
+    stage: text('stage').notNull(),
+    prevDay: epoch('prev_day').notNull(),
+    shard: smallint('shard').notNull(),
+    entries: epoch('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.day, t.stage, t.prevDay, t.shard] })],
+);
+
 /** The twin of report_first_owner (src/schema/reports.ts): each record's first owner assignment. */
 export const reportFirstOwner = pgTable(
   'report_first_owner',

@@ -1,5 +1,5 @@
 import type { SqlDialectName } from '@trellis/logic';
-import type { RecordQuery } from '../../api/records';
+import type { GroupQuery, RecordQuery } from '../../api/records';
 import { quoteIdent, type EntityTableInfo } from '../../entity/entity-table';
 import { fromNum, type SqlExec } from '../exec';
 import { param } from './scope';
@@ -38,6 +38,16 @@ export function loneStageEntry(q: RecordQuery): StageEntry | null {
   if (typeof stage !== 'string' || stage === '' || from === undefined || to === undefined)
     return null;
   return { stage, from, to };
+}
+
+/**
+ * The stage entry a group query asks for when it is one total (no `by`, no sums) of a lone
+ * `enteredStage`: the web list's total for a funnel step (the view's groups without a grouping
+ * field). Null for anything else.
+ */
+export function loneStageEntryTotal(q: GroupQuery): StageEntry | null {
+  if ((q.by ?? null) !== null || (q.sums?.length ?? 0) > 0) return null;
+  return loneStageEntry(q);
 }
 
 /**
