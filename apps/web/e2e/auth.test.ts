@@ -48,4 +48,31 @@ describe('sign in', () => {
       await browser.closeAll();
     }
   });
+
+  it('opens a list asked for signed out with its rows after sign-in, never its refused answer', async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser);
+      // The list's rows are asked beside /me as the app starts (routes.tsx): signed out, that
+      // answer is a 401, which the list must not show once someone has signed in.
+      await page.goto(`${server.url}/records/lead?view=all-leads`);
+      await page.waitForURL(/\/login\?next=/);
+      await page.evaluate(() => {
+        const seen = Object.assign(window, { errorShown: false });
+        new MutationObserver(() => {
+          if (document.querySelector('.ant-result-warning')) seen.errorShown = true;
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      const rep = server.login('sales');
+      await signIn(page, null, rep.login, rep.password);
+      expect(new URL(page.url()).pathname).toBe('/records/lead');
+      await page.locator('.trellis-table-row').first().waitFor();
+      expect(
+        await page.evaluate(() => (window as unknown as { errorShown: boolean }).errorShown),
+      ).toBe(false);
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, Params, RouteObject } from 'react-router';
 import { prefetchBoard } from '../features/board/hooks/board-queries';
 import { prefetchViewRecords } from '../features/records/hooks/useViewRecords';
 import { queryClient } from '../lib/query-client';
+import { recordKeys } from '../lib/records/keys';
 import { RecordRoute } from './record-route';
 import { preloadRecordSlots } from './record-slots';
 import { loadRecordsFeature } from './records-feature';
@@ -44,13 +45,28 @@ export const signedInRoutes: RouteObject[] = [
   },
   {
     path: 'records/:entity',
-    loader: signedInLoader(({ params, url }) => {
+    loader: ({ params, request }) => {
       // The record a rep opens next from the list shows without waiting for its buttons' chunk,
       // and the record page's code is the list's (one chunk), ready for the route when clicked.
       preloadRecordSlots();
       void loadRecordsFeature().catch(() => undefined);
-      return prefetchViewRecords(queryClient, params.entity!, url.searchParams);
-    }),
+      const url = new URL(request.url);
+      const rows = () => prefetchViewRecords(queryClient, params.entity!, url.searchParams);
+      // A URL naming its view needs nothing but the session for its rows: they are asked beside
+      // `/me`, not one round trip after it. Nobody signed in: the refused answers are dropped,
+      // so the list does not show them for a moment after sign-in.
+      const early = url.searchParams.has('view') ? rows().catch(() => undefined) : null;
+      void warmSession(queryClient)
+        .then((me) => {
+          if (!me)
+            return void early?.then(() =>
+              queryClient.removeQueries({ queryKey: recordKeys.lists() }),
+            );
+          return early ?? rows();
+        })
+        .catch(() => undefined);
+      return null;
+    },
     lazy: () => import('../features/records').then((m) => ({ Component: m.RecordListPage })),
   },
   {
