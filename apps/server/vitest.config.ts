@@ -24,6 +24,8 @@ const PG_API = [
 const onPg = process.env.TRELLIS_TEST_STORE === 'pg';
 // Closes the stores a file's fullStack() calls left open, after the file.
 const setupFiles = ['test/close-stacks.ts'];
+// The server's threads bundled once for the run, instead of booting tsx in every thread.
+const threadBundles = 'test/thread-bundles.ts';
 const pg = withPostgres(sourceConditions);
 /** One project of the suite: the shared config with its own name, files and environment. */
 const project = (
@@ -34,11 +36,20 @@ const project = (
     exclude?: string[];
     env?: Record<string, string>;
     testTimeout?: number;
+    globalSetup?: string[];
   },
 ) => ({ ...base, test: { ...base.test, ...oneModuleGraph, setupFiles, name, ...extra } });
 export default defineConfig(
   onPg
-    ? { ...pg, test: { ...pg.test, ...oneModuleGraph, setupFiles } }
+    ? {
+        ...pg,
+        test: {
+          ...pg.test,
+          ...oneModuleGraph,
+          setupFiles,
+          globalSetup: [threadBundles, ...(pg.test?.globalSetup ?? [])],
+        },
+      }
     : {
         ...sourceConditions,
         test: {
@@ -46,6 +57,7 @@ export default defineConfig(
           projects: [
             project(sourceConditions, 'sqlite', {
               exclude: [...configDefaults.exclude, 'test/*.pg.test.ts'],
+              globalSetup: [threadBundles],
             }),
             ...(hasPostgres() || process.env.CI
               ? [

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { countBy, json, type Row } from '../fixtures/rows';
-import { bundleThread } from '../fixtures/thread-bundle';
+import { bundleThread } from '@trellis/tooling/thread-bundle';
 import { intake, setupAutomations, type Harness } from './support/harness';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@ import { openStore, type Store } from '@trellis/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, createImportJob, resumeImportJobs, uuidv7Ids } from '../../src/index';
 import { loadEducationSpec } from '../fixtures/education';
-import { bundleThread } from '../fixtures/thread-bundle';
+import { bundleThread } from '@trellis/tooling/thread-bundle';
 
 const ROWS = 3_000;
 const dir = mkdtempSync(join(tmpdir(), 'trellis-import-kill-'));

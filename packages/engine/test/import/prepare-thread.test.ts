@@ -19,7 +19,7 @@ import {
 } from '../../src/index';
 import { loadEducationSpec } from '../fixtures/education';
 import { testStore } from '../fixtures/test-store';
-import { bundleThread } from '../fixtures/thread-bundle';
+import { bundleThread } from '@trellis/tooling/thread-bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-import-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

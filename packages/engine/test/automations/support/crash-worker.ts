@@ -3,7 +3,7 @@
  * and drains the outbox one drain transaction (batchSize 5) at a time with a short pause, so the
  * parent can SIGKILL it mid-drain.
  * Usage: node --conditions=@trellis/source --import tsx crash-worker.ts <db> <worker> <pauseMs>
- * (crash.test.ts runs it bundled: fixtures/thread-bundle.ts)
+ * (crash.test.ts runs it bundled: @trellis/tooling/thread-bundle)
  */
 import { openStore } from '@trellis/store';
 import { createAutomations } from '../../../src/automations';
