@@ -1,6 +1,6 @@
 /**
  * Every report widget on a large workspace: BENCH_LEADS leads (default 1,000,000) with ~5.3 stage
- * transitions, 1–3 touches and their owner-assignment history each, loaded as raw rows in batches (the report triggers keep their groups), on SQLite (and PostgreSQL when TRELLIS_BENCH_PG_URL
+ * transitions, 1–3 touches and their history (creation, owner assignments, stage changes) each, loaded as raw rows in batches (the report triggers keep their groups), on SQLite (and PostgreSQL when TRELLIS_BENCH_PG_URL
  * names an empty database, or under `node packages/tooling/pg-test-server.mjs -- …`). Each widget runs BENCH_RUNS times (after one warm-up) for a manager
  * (everything) and a rep (own records); the baseline, measured in the same run, is the board's
  * count per stage (`records.group`). Prints JSON: p50 / p95 per widget and the ratio of its p50
@@ -73,6 +73,7 @@ async function load(store: Store): Promise<number> {
       let to = 'new';
       let k = 0;
       const lastEntry = new Map<string, number>();
+      const firstMove = moves.length;
       for (;;) {
         moves.push({
           id: `${id}-${moves.length}`,
@@ -104,6 +105,7 @@ async function load(store: Store): Promise<number> {
       const stage = to;
       const owner = OWNERS[Math.floor(next() * OWNERS.length)]!;
       seedHistory(history, more, id, createdAt, owner);
+      stageHistory(history, moves.slice(firstMove), id);
       seedTouches(touches, more, id, createdAt);
       leads.push({
         id,
@@ -182,6 +184,32 @@ function seedHistory(
     const other = OWNERS[Math.floor(next() * OWNERS.length)]!;
     row('ownerId', other, owner, at + Math.floor(next() * 20 * DAY));
   }
+}
+
+/**
+ * A lead's stage changes in its history, as the engine writes one row per changed field with
+ * each move (the record page's timeline reads them; data health's owner rows sit among them):
+ * from its moves, so no draw of either random sequence changes and the leads stay the same.
+ */
+function stageHistory(
+  out: Record<string, unknown>[],
+  moves: Record<string, unknown>[],
+  id: string,
+): void {
+  for (const m of moves)
+    if (m.from_stage !== null)
+      out.push({
+        id: `${id}-h${out.length}`,
+        change_id: `${id}-c${out.length}`,
+        entity: 'lead',
+        record_id: id,
+        field: 'stage',
+        before: JSON.stringify(m.from_stage),
+        after: JSON.stringify(m.to_stage),
+        actor_id: null,
+        via: 'bench',
+        at: m.at,
+      });
 }
 
 /**
