@@ -33,8 +33,6 @@ const catalogue = {
   },
   empty: { 'zh-CN': '—', en: '—' },
   // What an empty date input shows in Chromium in each language (a light set's stand-in says it too).
-  datePattern: { 'zh-CN': '年/月/日', en: 'mm/dd/yyyy' },
-  datetimePattern: { 'zh-CN': '年/月/日 --:--', en: 'mm/dd/yyyy, --:-- --' },
   province: { 'zh-CN': '省份', en: 'Province' },
   city: { 'zh-CN': '城市', en: 'City' },
   district: { 'zh-CN': '区县', en: 'District' },

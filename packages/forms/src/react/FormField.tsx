@@ -3,7 +3,6 @@ import { localized } from '@trellis/rules';
 import { useFormScope } from './form-context';
 import { fieldBinding } from './field-binding';
 import { fieldStateOf } from './field-state';
-import { isPastFirstScreen } from '../core/first-screen';
 
 const noop = () => undefined;
 
@@ -43,7 +42,7 @@ export const FormField = memo(function FormField({ fieldKey }: { fieldKey: strin
       errorId={`${id}-error`}
       span={placement.span}
       group={widgets.isGroup?.(spec) ?? false}
-      far={isPastFirstScreen(runtime.layout, fieldKey)}
+      far={!scope.firstScreen.has(fieldKey)}
       locale={locale}
     >
       <Widget

@@ -1,7 +1,6 @@
 import { memo, useContext, useMemo } from 'react';
 import { localized, type RecordData } from '@trellis/rules';
 import { analyse } from '@trellis/logic';
-import { isPastFirstScreen } from '../core/first-screen';
 import { RestShownContext, useFormScope } from './form-context';
 import { FormField } from './FormField';
 import { useWatched } from './useFormStore';
@@ -25,9 +24,7 @@ const Section = memo(function Section({ index }: { index: number }) {
     if (!scope.runtime.sectionVisible(index, values)) return null;
   }
   if (section.fields.every((k) => scope.hidden.has(k))) return null;
-  const keys = restShown
-    ? section.fields
-    : section.fields.filter((k) => !isPastFirstScreen(layout, k));
+  const keys = restShown ? section.fields : section.fields.filter((k) => scope.firstScreen.has(k));
   if (keys.length === 0) return null;
   const { Section: Frame } = scope.widgets;
   return (

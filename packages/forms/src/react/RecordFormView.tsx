@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { FieldError, Locale, RecordData } from '@trellis/rules';
 import { createFormStore } from '../core/form-store';
+import { firstScreenFields, firstScreenKeys } from '../core/first-screen';
 import type { FormRuntime } from '../core/runtime';
 import { formMessage } from '../core/messages';
 import { flushSync } from 'react-dom';
@@ -65,6 +66,17 @@ export function RecordFormView(props: RecordFormViewProps) {
   const [store] = useState(() =>
     createFormStore(saved.saved ? { ...start, ...saved.saved } : start),
   );
+  // Sized from the window and the values as the form mounts, then kept: a resize or a condition
+  // that shows a field later renders no field again.
+  const [firstScreen] = useState(() =>
+    firstScreenKeys(
+      runtime,
+      firstScreenFields(runtime.layout, widgets.rows),
+      current ?? null,
+      store,
+      new Set(hidden ?? []),
+    ),
+  );
   const scope = useMemo<FormScope>(() => {
     const next: FormScope = {
       runtime,
@@ -75,6 +87,7 @@ export function RecordFormView(props: RecordFormViewProps) {
       readOnly: readOnly === true,
       hidden: new Set(hidden ?? []),
       current: current ?? null,
+      firstScreen,
       store,
       // After a refused submit, a change checks again the field and the fields whose rules read it.
       changed: (key) => {
@@ -85,7 +98,7 @@ export function RecordFormView(props: RecordFormViewProps) {
       },
     };
     return next;
-  }, [runtime, widgets, locale, services, idPrefix, readOnly, hidden, current, store]);
+  }, [runtime, widgets, locale, services, idPrefix, readOnly, hidden, current, firstScreen, store]);
   const draft = useDraft(store, saved);
   const { onSubmitted } = props;
   const done = useCallback(() => {
@@ -93,7 +106,7 @@ export function RecordFormView(props: RecordFormViewProps) {
     onSubmitted?.();
   }, [draft, onSubmitted]);
   const { submit, formErrors, busy } = useSubmit(scope, props.onSubmit, done);
-  const rest = useRestShown(runtime.layout.byKey.size);
+  const rest = useRestShown(runtime.layout.byKey.size > firstScreen.size);
   const formRef = useRef<HTMLFormElement>(null);
   useDrawAhead(formRef, rest.shown);
   // A submit before the rest of a long form is shown renders it first: focus may go there.

@@ -17,6 +17,8 @@ export type FormScope = {
   hidden: ReadonlySet<string>;
   /** The stored record when editing: formulas and conditions read it under the inputs. */
   current: RecordData | null;
+  /** The fields the form renders when it mounts (`firstScreenKeys`); the rest come after its first frame. */
+  firstScreen: ReadonlySet<string>;
   /** Values and errors, with a subscription per field. */
   store: FormStore;
   /** A field's value changed (after the first submit its errors are checked again). */

@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { Locale, RuleEnv } from '@trellis/rules';
 import type { FieldSpec, FieldType } from '@trellis/spec';
+import type { RowMeasure } from '../core/first-screen';
 
 /** A record another record points to, as a picker lists it. */
 export type RecordOption = { id: string; title: string };
@@ -65,7 +66,7 @@ export type FieldFrameProps = {
   /** Widgets that render a group (radios, checkboxes) label it themselves with a legend. */
   group: boolean;
   /**
-   * The field comes after what a first screen shows (`FIRST_SCREEN_FIELDS`): the set marks its
+   * The field comes after what a first screen shows (`firstScreenFields`): the set marks its
    * root `data-tf-field="far"` (a field on the first screen: `data-tf-field=""`) and may leave
    * it undrawn (`content-visibility: auto`) until the form marks it `data-tf-drawn`, a few
    * frames after it rendered (`useDrawAhead`).
@@ -104,6 +105,11 @@ export type WidgetSet = {
   Section: ComponentType<SectionFrameProps>;
   Actions: ComponentType<ActionsProps>;
   Notice: ComponentType<NoticeProps>;
+  /**
+   * The height of its rows and the width its columns start at: a form sizes its first screen
+   * from the window with them (`firstScreenFields`); without, 24 fields.
+   */
+  rows?: RowMeasure;
   /** Wraps the whole form (the desktop set sets Ant Design's locale here). */
   Root?: ComponentType<{ locale: Locale; children: ReactNode }>;
 };

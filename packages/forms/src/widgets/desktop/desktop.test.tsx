@@ -44,7 +44,8 @@ describe('desktop widgets (Ant Design)', () => {
       '标签',
       '备注',
     ])
-      expect(screen.getAllByText(label).length, label).toBeGreaterThan(0);
+      // Fields past the first screen (jsdom's window: 10 rows) render a moment after the rest.
+      expect((await screen.findAllByText(label)).length, label).toBeGreaterThan(0);
     fireEvent.change(screen.getByLabelText('邮箱'), { target: { value: 'not-mail' } });
     const budget = screen.getByLabelText('预算');
     fireEvent.change(budget, { target: { value: '1999.5' } });

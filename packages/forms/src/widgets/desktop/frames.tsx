@@ -26,7 +26,7 @@ export function DesktopFrame(p: FieldFrameProps) {
   // label is styled by its place in the frame (desktop.css), one attribute less per field.
   const mark = p.required ? '' : undefined;
   return (
-    <div className="tf-d-field" style={style} data-tf-field={p.far ? 'far' : ''}>
+    <div style={style} data-tf-field={p.far ? 'far' : ''}>
       {p.group ? (
         <div className="tf-d-label" data-required={mark}>
           {p.label}

@@ -49,6 +49,8 @@ export const desktopWidgets: WidgetSet = {
     formula: DesktopFormula,
   },
   isGroup: (f) => f.type === 'select' && f.display === 'radio',
+  // A row of one-line fields, label and gap included (desktop.css), and the grid's breakpoint.
+  rows: { rowHeight: 78, columnsFrom: 768 },
   Unsupported: DesktopUnsupported,
   Frame: DesktopFrame,
   Section: DesktopSection,

@@ -39,6 +39,9 @@ export const lightWidgets: WidgetSet = {
     region: RegionSelect,
     formula: LightFormula,
   },
+  // A row of radios (a text field's is 94 px), label and gap included (light.css), and the
+  // grid's breakpoint.
+  rows: { rowHeight: 92, columnsFrom: 640 },
   isGroup: (f) => f.type === 'multiselect' || f.type === 'region' || selectAsRadios(f),
   Unsupported: LightUnsupported,
   Frame: LightFrame,

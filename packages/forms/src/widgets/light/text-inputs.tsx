@@ -1,8 +1,8 @@
 import { useState, type InputHTMLAttributes } from 'react';
-import { formMessage } from '../../core/messages';
 import type { WidgetProps } from '../../react/widget-types';
 import { displayValue, fromLocalInput, inputText, toLocalInput } from '../shared/display';
 import { useMoneyText } from '../shared/useMoneyText';
+import { nativeDatePattern } from './native-pattern';
 import { usePhoneText } from '../shared/usePhoneText';
 
 // The attributes every light input shares: id, aria wiring, read-only, placeholder.
@@ -101,11 +101,10 @@ export function LightMoney({ attachInput, ...p }: WidgetProps) {
  * carry on into it). Creating a native date input is costly in Chromium (its editor of parts
  * and picker: about 0.2 ms each, against 0.05 for a text input), and a form pays it for every
  * empty date on its first screen; one that holds a value is native at once. The text input says
- * what the empty native one shows in the language of the form.
+ * what the empty native one will show: the browser's pattern, not the form's language's.
  */
 function nativeOnUse(
   type: 'date' | 'datetime-local',
-  pattern: 'datePattern' | 'datetimePattern',
   text: (value: unknown) => string,
   parse: (text: string) => unknown,
 ) {
@@ -119,7 +118,7 @@ function nativeOnUse(
         {...common(p)}
         type={live ? type : 'text'}
         className={live ? 'tf-input' : 'tf-input tf-date-standin'}
-        placeholder={live ? p.placeholder : (p.placeholder ?? formMessage(p.locale, pattern))}
+        placeholder={live ? p.placeholder : (p.placeholder ?? nativeDatePattern(type !== 'date'))}
         ref={attachInput}
         value={value}
         onFocus={use}
@@ -130,15 +129,8 @@ function nativeOnUse(
   };
 }
 
-export const LightDate = nativeOnUse('date', 'datePattern', inputText, (t) =>
-  t === '' ? null : t,
-);
-export const LightDatetime = nativeOnUse(
-  'datetime-local',
-  'datetimePattern',
-  toLocalInput,
-  fromLocalInput,
-);
+export const LightDate = nativeOnUse('date', inputText, (t) => (t === '' ? null : t));
+export const LightDatetime = nativeOnUse('datetime-local', toLocalInput, fromLocalInput);
 
 /** A formula's live value (or any read-only value): text, announced when it changes. */
 export function LightFormula(p: WidgetProps) {
