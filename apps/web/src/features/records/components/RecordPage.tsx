@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -90,8 +90,10 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
           canMove={(rights?.update ?? 'none') !== 'none'}
         />
       ) : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14} order={phone ? 2 : 1}>
+      {/* Two columns from Ant Design's lg (992 px), the follow-up side first on a phone (app.css):
+          a CSS grid, not Row and Col (three components and a breakpoint subscription). */}
+      <div className="trellis-record-layout">
+        <div className="trellis-record-main">
           <Card
             size="small"
             title={t('records.details')}
@@ -122,8 +124,8 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
               />
             )}
           </Card>
-        </Col>
-        <Col xs={24} lg={10} order={phone ? 1 : 2}>
+        </div>
+        <div className="trellis-record-side">
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <Card size="small" title={t('activity.title')} loading={!showRest}>
               {showRest ? (
@@ -137,8 +139,8 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
               {showRest ? <Timeline entity={entity} id={id} format={format} /> : null}
             </Card>
           </Space>
-        </Col>
-      </Row>
+        </div>
+      </div>
     </div>
   );
 }

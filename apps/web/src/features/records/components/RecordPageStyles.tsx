@@ -2,11 +2,9 @@ import type { ReactNode } from 'react';
 import {
   Button,
   Card,
-  Col,
   Empty,
   Input,
   List,
-  Row,
   Segmented,
   Select,
   Skeleton,
@@ -34,13 +32,7 @@ export const recordPagePieces: readonly (() => ReactNode)[] = [
       <Tag>-</Tag>
     </Space>
   ),
-  () => (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} lg={14}>
-        <Card size="small" title="-" loading />
-      </Col>
-    </Row>
-  ),
+  () => <Card size="small" title="-" loading />,
   () => <Button size="small">-</Button>,
   () => (
     <Steps size="small" responsive={false} titlePlacement="vertical" items={[{ title: '-' }]} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Select, Space, Steps, Tag, Typography } from 'antd';
+import { App, Select, Space, Steps, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
@@ -99,9 +99,9 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
             disabled: !reachable || move.isPending,
             description:
               i > current && requires.length > 0 && allowed.has(s.key) ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <span className="trellis-stage-requires">
                   {t('stage.requires', { fields: requires.join('、') })}
-                </Typography.Text>
+                </span>
               ) : undefined,
           };
         })}
