@@ -147,6 +147,27 @@ describe('trellis seed', () => {
     expect(new Set(deals.map((d) => d.riskLevel))).toEqual(new Set(['red', 'yellow', 'green']));
   });
 
+  it('leaves some b2b deals stalled open, whatever the day: the open deals show all three risk lights, each red one idle for over 30 days with a contact below purchasing', async () => {
+    // The demo is drawn against today's date; on some days a year's open deals were all young
+    // and none was red, so the template's risk donut showed two colours.
+    for (const [i, now] of [NOW, NOW + 5 * 86_400_000, Date.UTC(2027, 5, 17, 2)].entries()) {
+      const { store, spec } = await workspace('b2b-sales');
+      await seedWorkspace(store, spec, seedProfiles['b2b-sales']!, {
+        records: 400,
+        seed: i + 1,
+        now,
+      });
+      const open = (await all(store, spec, 'deal')).filter(
+        (d) => d.stage !== 'won' && d.stage !== 'lost',
+      );
+      expect(new Set(open.map((d) => d.riskLevel))).toEqual(new Set(['red', 'yellow', 'green']));
+      for (const d of open.filter((x) => x.riskLevel === 'red')) {
+        expect(['staff', 'manager']).toContain(d.contactLevel);
+        expect(now - (d.stageEnteredAt as number)).toBeGreaterThan(30 * 86_400_000);
+      }
+    }
+  });
+
   it('leaves b2b customers with a working team: most owned and called within the pool’s 30 days, about 30 % in the pool with its reclaim in the ledger', async () => {
     const { store, spec } = await workspace('b2b-sales');
     const report = await seedWorkspace(store, spec, seedProfiles['b2b-sales']!, {

@@ -1,7 +1,7 @@
 import { chineseName, company, mobile, usccCode, workEmail } from '../people';
 import type { Random } from '../random';
 import type { SeedProfile, SeedRecord, SeedUser } from '../types';
-import { createdIn, walkFunnel, type FunnelStep } from '../walk';
+import { createdIn, walkFunnel, type FunnelStep, type Walk } from '../walk';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -77,6 +77,16 @@ const FUNNEL: FunnelStep[] = [
   { stage: 'negotiation', p: 0.55, meanMs: 10 * DAY },
   { stage: 'won', p: 0.5, meanMs: 14 * DAY },
 ];
+// Share of the deals that dropped out which their rep never closed: they sit open at the stage
+// where they stalled, idle for weeks — the deals the red / yellow / green risk light exists to
+// catch. Without them a year's open deals are only the young ones, and on many days none is red.
+const STALLED_SHARE = 0.1;
+
+function stallSome(r: Random, walk: Walk): Walk {
+  if (walk.outcome !== 'lost' || !r.chance(STALLED_SHARE)) return walk;
+  return { stages: walk.stages.slice(0, -1), outcome: 'open' };
+}
+
 const LOSS = {
   productMisunderstanding: 25,
   priceMisunderstanding: 25,
@@ -97,7 +107,8 @@ function customerAndDeal(i: number, r: Random, createdAt: number, now: number): 
   const dealAt = r.chance(0.6)
     ? Math.min(now, createdAt + Math.round(r.exponential(5 * DAY)))
     : null;
-  const walk = dealAt === null ? null : walkFunnel(r, 'new', FUNNEL, 'lost', dealAt, now);
+  const walk =
+    dealAt === null ? null : stallSome(r, walkFunnel(r, 'new', FUNNEL, 'lost', dealAt, now));
   const contact = contactHistory(r, createdAt, now, walk?.outcome ?? null);
   const firm = company(r, city.name);
   const contactName = chineseName(r);
