@@ -46,8 +46,12 @@ describe('the same pages in English and at phone width', () => {
         await repPage.goto(`${server.url}/records/lead`);
         await repPage.getByRole('row').nth(2).waitFor();
         await shot(repPage, 'list-en-desktop');
+        const listTitle = await repPage.getByRole('heading', { name: 'Leads' }).boundingBox();
         await repPage.goto(`${server.url}/inbox`);
-        await repPage.getByRole('heading', { name: 'Inbox' }).waitFor();
+        const inboxTitle = repPage.getByRole('heading', { name: 'Inbox' });
+        await inboxTitle.waitFor();
+        // Every page's title sits on the same line under the header (the inbox's was 24 px lower).
+        expect((await inboxTitle.boundingBox())!.y).toBeCloseTo(listTitle!.y, 0);
         await shot(repPage, 'inbox-en-desktop');
       } finally {
         await repBrowser.closeAll();

@@ -38,9 +38,11 @@ export function FormSharePage() {
   const title = label(form.label);
   return (
     <div className="form-share">
-      <Typography.Title level={3}>
-        {t('title')} · {title}
-      </Typography.Title>
+      <div className="trellis-page-title">
+        <Typography.Title level={3}>
+          {t('title')} · {title}
+        </Typography.Title>
+      </div>
       <Row gutter={[24, 24]}>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
           <Card title={t('link')}>

@@ -16,7 +16,9 @@ export function PublicFormsPage() {
   const forms = (spec.forms ?? []).filter((f) => f.public && f.slug);
   return (
     <div className="form-share">
-      <Typography.Title level={3}>{t('listTitle')}</Typography.Title>
+      <div className="trellis-page-title">
+        <Typography.Title level={3}>{t('listTitle')}</Typography.Title>
+      </div>
       <Typography.Paragraph type="secondary">{t('listHelp')}</Typography.Paragraph>
       <Card>
         {forms.length === 0 ? (

@@ -19,7 +19,9 @@ export function InboxPage() {
   });
   return (
     <div>
-      <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
+      <div className="trellis-page-title">
+        <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
+      </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('tasks.mine')}>
