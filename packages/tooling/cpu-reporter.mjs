@@ -153,9 +153,13 @@ const round = (/** @type {number} */ n) => Math.round(n * 10) / 10;
  * two files' ends is the later file's: its import, set-up, tests and what they started.
  */
 export default class CpuReporter {
-  /** @param {{ outputFile?: string }} [options] */
+  /**
+   * @param {{ outputFile?: string, manyRuns?: boolean }} [options] `manyRuns`: one vitest runs
+   *   files as runs of their own (vitest-queue.mjs), which calls `release()` after the last.
+   */
   constructor(options = {}) {
     this.outputFile = options.outputFile ?? CPU_FILE;
+    this.manyRuns = options.manyRuns ?? false;
     /** @type {{ seconds(): number, release(): void } | null} */
     this.group = null;
     this.cpu = () => treeCpuSeconds();
@@ -173,6 +177,8 @@ export default class CpuReporter {
   }
 
   onTestRunStart() {
+    // Runs of one file each: a file's count goes on from the file before it, as in one run.
+    if (this.manyRuns && this.lastCpu !== undefined) return;
     this.lastCpu = this.cpu();
     this.lastAt = Date.now();
     // Before the first file: vitest's start and the global setups (a build, a demo server).
@@ -204,6 +210,11 @@ export default class CpuReporter {
       files: this.files,
     };
     writeFileSync(this.outputFile, `${JSON.stringify(report, null, 2)}\n`);
+    if (!this.manyRuns) this.release();
+  }
+
+  /** Leaves and removes the cgroup; the counts written stay. */
+  release() {
     this.group?.release();
     this.group = null;
   }

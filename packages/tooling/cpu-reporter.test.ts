@@ -92,4 +92,22 @@ describe('the reporter', () => {
     expect(report.files[1].cpuSeconds).toBeLessThan(report.files[0].cpuSeconds);
     expect(report.cpuSeconds).toBeGreaterThanOrEqual(report.files[0].cpuSeconds);
   });
+
+  it('counts files run as runs of their own (vitest-queue.mjs) on from the file before', () => {
+    const outputFile = join(dir, 'cpu-many.json');
+    const reporter = new CpuReporter({ outputFile, manyRuns: true });
+    reporter.onInit();
+    const file = (name: string) => ({ moduleId: join(process.cwd(), name), project: { name: '' } });
+    reporter.onTestRunStart();
+    reporter.onTestModuleEnd(file('a.test.ts'));
+    reporter.onTestRunEnd();
+    spin(300); // between one run's end and the next run's start: the next file's
+    reporter.onTestRunStart();
+    reporter.onTestModuleEnd(file('b.test.ts'));
+    reporter.onTestRunEnd();
+    const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['a.test.ts', 'b.test.ts']);
+    expect(report.files[1].cpuSeconds).toBeGreaterThanOrEqual(0.28);
+    reporter.release();
+  });
 });
