@@ -21,6 +21,11 @@ export type ListQuery = {
   where?: WhereSql | null;
   /** The rows to list instead of the whole table (a subquery of it; PostgreSQL's list only). */
   source?: WhereSql;
+  /**
+   * PostgreSQL's list only: pick the page's ids first (`where` tested on the index that holds
+   * the sort, without a table row), then read those rows (step-list.ts).
+   */
+  idsFirst?: boolean;
   sort?: readonly SortSpec[];
   cursor?: string | null;
   limit?: number;

@@ -126,6 +126,15 @@ export const leaderboard: WidgetRunner = async (c) => {
   const wonPrev = wonBefore ?? before?.won ?? null;
 
   const owners = new Set<string | null>([...leads.keys(), ...won.keys()]);
+  // Every owner's name at once (each a look-up of its own): one after another they were 40
+  // round trips at the end of every leaderboard.
+  const names = new Map(
+    await Promise.all(
+      [...owners].map(
+        async (o) => [o, o === null ? c.text('unassigned') : await c.label('ownerId', o)] as const,
+      ),
+    ),
+  );
   const rows: ReportRow[] = [];
   for (const owner of owners) {
     const mine = eq('ownerId', owner);
@@ -160,7 +169,7 @@ export const leaderboard: WidgetRunner = async (c) => {
     }
     rows.push({
       key: owner ?? '',
-      label: owner === null ? c.text('unassigned') : await c.label('ownerId', owner),
+      label: names.get(owner)!,
       values,
     });
   }

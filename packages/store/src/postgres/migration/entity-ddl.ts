@@ -1,4 +1,4 @@
-import type { EntityTableInfo } from '../../entity/entity-table';
+import type { EntityTableInfo, IndexDef } from '../../entity/entity-table';
 import { quoteIdent } from '../../entity/entity-table';
 import type { SqlExec } from '../../sql/exec';
 import {
@@ -35,12 +35,37 @@ export async function syncIndexes(x: SqlExec, info: EntityTableInfo): Promise<vo
     // pg_indexes: CREATE INDEX name ON public.t USING btree (a NULLS FIRST, b NULLS FIRST) WHERE (c IS NOT NULL)
     const m = /USING \w+ \((.*)\)(?: WHERE (.*))?$/.exec(ix.sql);
     const have = m ? shape(m[1] ?? '', m[2]) : '';
-    const expect = want
-      ? shape(want.columns.map((c) => `${c} NULLS FIRST`).join(','), want.where)
-      : null;
-    if (have !== expect) await x.run(`DROP INDEX ${quoteIdent(ix.name)}`);
+    if (have !== (want ? expected(want) : null)) await x.run(`DROP INDEX ${quoteIdent(ix.name)}`);
   }
   for (const def of wanted.values()) await x.run(createIndexSql(info.table, def));
+}
+
+const expected = (def: IndexDef) =>
+  shape(
+    [...def.columns, ...(def.pgTail ?? [])].map((c) => `${c} NULLS FIRST`).join(','),
+    def.where,
+  );
+
+/**
+ * An existing table's indexes over system columns only, made as this version defines them (a
+ * definition that changed is rebuilt: the creation and owner indexes gained their PostgreSQL
+ * tails). Indexes over field columns are left to spec migrations: the table may not hold a
+ * spec's new field yet. Returns whether any was built.
+ */
+export async function syncSystemIndexes(x: SqlExec, info: EntityTableInfo): Promise<boolean> {
+  const system = new Set(info.systemColumns.map((c) => c.name));
+  const have = new Map((await managedIndexes(x, info.table)).map((ix) => [ix.name, ix.sql]));
+  let built = false;
+  for (const def of info.indexes) {
+    if (![...def.columns, ...(def.pgTail ?? [])].every((c) => system.has(c))) continue;
+    const sql = have.get(def.name);
+    const m = sql === undefined ? null : /USING \w+ \((.*)\)(?: WHERE (.*))?$/.exec(sql);
+    if (m && shape(m[1] ?? '', m[2]) === expected(def)) continue;
+    if (sql !== undefined) await x.run(`DROP INDEX ${quoteIdent(def.name)}`);
+    await x.run(createIndexSql(info.table, def));
+    built = true;
+  }
+  return built;
 }
 
 /**

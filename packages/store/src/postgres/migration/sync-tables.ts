@@ -2,13 +2,15 @@ import { entityTable } from '../../entity/entity-table';
 import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../../sql/exec';
 import { DDL_LOCK } from './apply';
-import { createEntityTable, ensureSearchTable } from './entity-ddl';
+import { createEntityTable, ensureSearchTable, syncSystemIndexes } from './entity-ddl';
 import { ensurePgReportTriggers } from '../report-triggers';
 import { tableExists } from './introspect';
 
 /**
  * Creates the tables of entities that have none and the search tables and report triggers (with
- * their backfill) missing beside existing ones; never alters an existing table (publishing does that). `x` must be in a transaction.
+ * their backfill) missing beside existing ones, and rebuilds an existing table's system-column
+ * indexes whose definition changed; never alters an existing table's columns (publishing does
+ * that). `x` must be in a transaction.
  */
 export async function syncPgEntityTables(x: SqlExec, spec: AppShape): Promise<string[]> {
   await x.run('SELECT pg_advisory_xact_lock(?)', [DDL_LOCK]);
@@ -17,6 +19,7 @@ export async function syncPgEntityTables(x: SqlExec, spec: AppShape): Promise<st
     const info = entityTable(entity);
     if (await tableExists(x, info.table)) {
       await ensureSearchTable(x, info);
+      await syncSystemIndexes(x, info);
       await ensurePgReportTriggers(x, info);
       continue;
     }

@@ -81,6 +81,8 @@ export function addColumnSql(
  */
 export function createIndexSql(table: string, def: IndexDef): string {
   const where = def.where ? ` WHERE ${def.where}` : '';
-  const cols = def.columns.map((c) => `${quoteIdent(c)} NULLS FIRST`).join(', ');
+  const cols = [...def.columns, ...(def.pgTail ?? [])]
+    .map((c) => `${quoteIdent(c)} NULLS FIRST`)
+    .join(', ');
   return `CREATE INDEX IF NOT EXISTS ${quoteIdent(def.name)} ON ${quoteIdent(table)} (${cols})${where}`;
 }

@@ -87,8 +87,11 @@ export async function listRecords(
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(q.limit ?? DEFAULT_LIMIT)));
   let rows: Record<string, unknown>[];
   try {
+    const pick = `FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(keys)} LIMIT ?`;
     rows = await cx.x.all(
-      `SELECT ${selectList(info)}${keyColumns(keys)} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(keys)} LIMIT ?`,
+      q.idsFirst
+        ? `SELECT ${selectList(info)}${keyColumns(keys)} FROM ${quoteIdent(info.table)} WHERE id IN (SELECT id ${pick}) ORDER BY ${orderBy(keys)}`
+        : `SELECT ${selectList(info)}${keyColumns(keys)} ${pick}`,
       [...params, limit + 1],
     );
   } catch (e) {

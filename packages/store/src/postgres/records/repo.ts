@@ -115,7 +115,7 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
         // counted from the transitions' indexes.
         const entry = loneStageEntry(q);
         const page = await listRecords(cx, info, {
-          ...(entry ? stepEntrants(info, 'postgres', entry) : { where }),
+          ...(entry ? stepEntrants(info, 'postgres', entry, q.sort) : { where }),
           ...(q.sort ? { sort: q.sort } : {}),
           cursor: q.cursor ?? null,
           ...(q.limit !== undefined ? { limit: q.limit } : {}),

@@ -2,6 +2,7 @@ import type { SqlDialectName } from '@trellis/logic';
 import type { GroupQuery, RecordQuery } from '../../api/records';
 import { quoteIdent, type EntityTableInfo } from '../../entity/entity-table';
 import { fromNum, type SqlExec } from '../exec';
+import { byDay } from './entries-all';
 import { param } from './scope';
 
 /** An open end of a range. */
@@ -69,6 +70,18 @@ export async function countStageEntrants(
   const from = e.from ?? -FAR;
   const to = e.to ?? FAR;
   const p = (v: unknown) => param(dialect, v);
+  // PostgreSQL: the range's whole days from report_entries, as the manager's funnel counts them
+  // (a quarter's trial step: ~265,000 index entries counted otherwise, the list's own read again).
+  const days = dialect === 'postgres' ? await byDay(x, info.entity, from, to, e.stage) : null;
+  if (days) {
+    const gone = await x.get<{ n: unknown }>(
+      `SELECT count(*) AS n FROM ${quoteIdent(info.table)} r JOIN stage_transitions t ON t.record_id = r.id
+       WHERE r.deleted_at IS NOT NULL AND t.entity = ${p(info.entity)} AND t.to_stage = ${p(e.stage)}
+         AND t.at >= ${p(from)} AND t.at < ${p(to)} AND (t.prev_entry_at IS NULL OR t.prev_entry_at < ${p(from)})`,
+      [info.entity, e.stage, from, to, from],
+    );
+    return (days[0]?.n ?? 0) - fromNum(gone?.n);
+  }
   const row = await x.get<{ n: unknown; re: unknown; gone: unknown }>(
     `SELECT
        (SELECT count(*) FROM stage_transitions t

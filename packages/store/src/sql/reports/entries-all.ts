@@ -80,12 +80,14 @@ const STAGES = (pe: string) =>
  * A quarter's entries at 1,000,000 leads were ~1.15 million index entries counted (229–324 ms
  * quiet); the days are a few thousand rows. Null when the range has no whole day or starts
  * before day 2 (a day is `at` / 86400000 truncated: the days around 1970 are left to the index).
+ * With `stage`, that stage's alone (a period step's list total).
  */
-async function byDay(
+export async function byDay(
   x: SqlExec,
   e: string,
   from: number,
   to: number,
+  stage?: string,
 ): Promise<{ stage: string; n: number }[] | null> {
   if (from < 2 * DAY) return null;
   const first = Math.ceil(from / DAY);
@@ -97,15 +99,16 @@ async function byDay(
   const pe = param(d, e);
   const p = (v: number) => param(d, v);
   // prev_day < fromDay holds the first entries (-1) and every previous entry before fromDay.
+  const one = stage === undefined ? '' : ` AND stage = ${param(d, stage)}`;
   const whole = await x.all(
     `SELECT stage AS s, sum(entries) AS n FROM report_entries
-     WHERE entity = ${pe} AND day >= ${p(first)} AND day < ${p(last)} AND prev_day < ${p(fromDay)}
+     WHERE entity = ${pe} AND day >= ${p(first)} AND day < ${p(last)} AND prev_day < ${p(fromDay)}${one}
      GROUP BY stage`,
-    [e, first, last, fromDay],
+    [e, first, last, fromDay, ...(stage === undefined ? [] : [stage])],
   );
   const counted = `(t.prev_entry_at IS NULL OR t.prev_entry_at < ${p(from)})`;
   const rest = await x.all(
-    `WITH RECURSIVE s(v) AS (${STAGES(pe)})
+    `WITH RECURSIVE s(v) AS (${stage === undefined ? STAGES(pe) : `SELECT ${param(d, stage)}`})
      SELECT v AS s,
        (SELECT count(*) FROM stage_transitions t WHERE t.entity = ${pe} AND t.to_stage = s.v
           AND t.at >= ${p(from)} AND t.at < ${p(lo)} AND ${counted}) AS a,
@@ -115,7 +118,10 @@ async function byDay(
           AND t.prev_entry_at IS NOT NULL AND t.prev_entry_at >= ${p(fromDay * DAY)}
           AND t.prev_entry_at < ${p(from)} AND t.at >= ${p(lo)} AND t.at < ${p(hi)}) AS c
      FROM s WHERE v IS NOT NULL`,
-    [e, e, e, from, lo, from, e, hi, to, from, e, fromDay * DAY, from, lo, hi],
+    [
+      ...(stage === undefined ? [e, e] : [stage]),
+      ...[e, from, lo, from, e, hi, to, from, e, fromDay * DAY, from, lo, hi],
+    ],
   );
   const days = new Map(whole.map((r) => [String(r.s), fromNum(r.n)]));
   return rest.map((r) => ({
