@@ -1,7 +1,7 @@
 import { Button } from 'antd';
 import { BellOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useShellNavigate } from '../../lib/router/useShellNavigate';
 
 // What the header draws while a lazy piece's chunk loads: the piece's own size and look, so the
 // header neither jumps nor shows a gap where the search box and the bell will be.
@@ -24,7 +24,7 @@ export function SearchPlaceholder({ compact }: { compact: boolean }) {
 /** The inbox bell without its unread badge: it already opens the inbox. */
 export function BellPlaceholder() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const navigate = useShellNavigate();
   return (
     <Button
       type="text"

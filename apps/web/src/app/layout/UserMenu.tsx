@@ -2,10 +2,10 @@ import { Dropdown } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { api } from '../../lib/api/client';
 import { useLabel } from '../../lib/i18n/useLabel';
 import { useSignedIn } from '../../lib/session/useMe';
+import { useShellNavigate } from '../../lib/router/useShellNavigate';
 
 /** The signed-in person, their role, and signing out. */
 export function UserMenu({ compact }: { compact?: boolean }) {
@@ -13,7 +13,7 @@ export function UserMenu({ compact }: { compact?: boolean }) {
   const label = useLabel();
   const me = useSignedIn();
   const client = useQueryClient();
-  const navigate = useNavigate();
+  const navigate = useShellNavigate();
   const name = me.user?.name ?? me.user?.login ?? t('user.api');
   const logout = async () => {
     await api.POST('/api/v1/auth/logout').catch(() => undefined);

@@ -54,5 +54,9 @@ export function useRecordFormat(entity: EntitySpec) {
     [entity, locale, stages, userName, spec.teams],
   );
   const width = useCallback((key: string) => columnWidth(entity, key), [entity]);
-  return { label, text, width, stages, userName };
+  // One object while its parts hold, so a memoised part of a page given it draws only when they change.
+  return useMemo(
+    () => ({ label, text, width, stages, userName }),
+    [label, text, width, stages, userName],
+  );
 }

@@ -1,13 +1,13 @@
 import { Badge, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useNotifications } from '../../../lib/work/api';
+import { useShellNavigate } from '../../../lib/router/useShellNavigate';
 
 /** The header's bell: unread notifications (live), a click to the inbox. */
 export function InboxBell() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const navigate = useShellNavigate();
   const notifications = useNotifications();
   const unread = notifications.data?.unread ?? 0;
   return (

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { phoneHref } from '@trellis/rules';
 import type { EntitySpec } from '@trellis/spec';
 import type { RecordData } from '../../../lib/records/types';
@@ -18,9 +19,16 @@ type Props = {
  * A plain grid of label and value, styled in app.css (`.trellis-record-fields`), not Ant Design's
  * Descriptions: that drew ~40 fields through a table, rows and two cell components each (with
  * their class and style merging), a good part of the click that opens a record; this is three
- * elements a field.
+ * elements a field. Memoised: the page rendering again for anything else does not draw them again.
  */
-export function RecordDetails({ entity, record, visible, label, text, columns }: Props) {
+export const RecordDetails = memo(function RecordDetails({
+  entity,
+  record,
+  visible,
+  label,
+  text,
+  columns,
+}: Props) {
   const fields = [...entity.fields.map((f) => f.key), 'ownerId', 'createdAt'].filter((k) =>
     visible.has(k),
   );
@@ -50,4 +58,4 @@ export function RecordDetails({ entity, record, visible, label, text, columns }:
       })}
     </dl>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { titleOf } from '../../../lib/records/spec-helpers';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { useSignedIn } from '../../../lib/session/useMe';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
+import type { RecordData } from '../../../lib/records/types';
 import { useRecord, useTimeline } from '../hooks/useRecord';
 import { LogActivity } from './LogActivity';
 import { RecordDetails } from './RecordDetails';
@@ -43,18 +44,15 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
   const label = useLabel();
   const entity = entityOf(spec, entityKey)!;
   const record = useRecord(entityKey, id).data!;
-  const timeline = useTimeline(entityKey, id);
   const format = useRecordFormat(entity);
   const rights = me.entities[entityKey];
-  const visible = new Set([...(rights?.visibleFields ?? []), 'ownerId', 'createdAt']);
-  const openTasks = (timeline.data ?? [])
-    .filter((e) => e.kind === 'task' && e.task?.status === 'open')
-    .map((e) => e.task!);
+  const visibleFields = rights?.visibleFields;
+  const visible = useMemo(
+    () => new Set([...(visibleFields ?? []), 'ownerId', 'createdAt']),
+    [visibleFields],
+  );
   const stage = format.stages.find((s) => s.key === record.stage);
   const [editing, setEditing] = useState(false);
-  // The record shows first; the follow-up box, tasks and timeline render right after it, in a
-  // second pass React may interrupt (they cost as much again as the record itself).
-  const showRest = useDeferredValue(true, false);
   const canEdit = (rights?.update ?? 'none') !== 'none';
   return (
     <div>
@@ -87,7 +85,7 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
           record={record}
           stages={format.stages}
           fieldLabel={format.label}
-          canMove={(rights?.update ?? 'none') !== 'none'}
+          canMove={canEdit}
         />
       ) : null}
       {/* Two columns from Ant Design's lg (992 px), the follow-up side first on a phone (app.css):
@@ -126,21 +124,65 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
           </Card>
         </div>
         <div className="trellis-record-side">
-          <Space direction="vertical" style={{ width: '100%' }} size={16}>
-            <Card size="small" title={t('activity.title')} loading={!showRest}>
-              {showRest ? (
-                <LogActivity entity={entityKey} record={record} text={format.text} />
-              ) : null}
-            </Card>
-            <Card size="small" title={t('tasks.title')} loading={!showRest}>
-              {showRest ? <TaskList tasks={openTasks} /> : null}
-            </Card>
-            <Card size="small" title={t('timeline.title')} loading={!showRest}>
-              {showRest ? <Timeline entity={entity} id={id} format={format} /> : null}
-            </Card>
-          </Space>
+          <RecordSide entityKey={entityKey} id={id} record={record} format={format} />
         </div>
       </div>
     </div>
   );
+}
+
+type Format = ReturnType<typeof useRecordFormat>;
+
+/**
+ * The follow-up box, the open tasks and the timeline. They render after the record, in a second
+ * pass React may interrupt (they cost as much again as the record itself), and that pass renders
+ * this column only. Memoised: the record's page rendering again (its answer, an edit) does not
+ * draw them again unless the record itself changed.
+ */
+const RecordSide = memo(function RecordSide({
+  entityKey,
+  id,
+  record,
+  format,
+}: {
+  entityKey: string;
+  id: string;
+  record: RecordData;
+  format: Format;
+}) {
+  const { t } = useTranslation();
+  const spec = useLiveSpec();
+  const entity = entityOf(spec, entityKey)!;
+  const showRest = useDeferredValue(true, false);
+  return (
+    // A plain column, not a vertical Space: Space is inline-flex, so it sat on a line box 8 px
+    // below the record's card beside it.
+    <div className="trellis-record-side-cards">
+      <Card size="small" title={t('activity.title')} loading={!showRest}>
+        {showRest ? <LogActivity entity={entityKey} record={record} text={format.text} /> : null}
+      </Card>
+      <Card size="small" title={t('tasks.title')} loading={!showRest}>
+        {showRest ? <OpenTasks entityKey={entityKey} id={id} /> : null}
+      </Card>
+      <Card size="small" title={t('timeline.title')} loading={!showRest}>
+        {showRest ? <Timeline entity={entity} id={id} format={format} /> : null}
+      </Card>
+    </div>
+  );
+});
+
+/**
+ * The record's open tasks, from its timeline. The timeline's answer (which arrives after the
+ * record is drawn) renders this list and the timeline, not the whole page.
+ */
+function OpenTasks({ entityKey, id }: { entityKey: string; id: string }) {
+  const timeline = useTimeline(entityKey, id);
+  const openTasks = useMemo(
+    () =>
+      (timeline.data ?? [])
+        .filter((e) => e.kind === 'task' && e.task?.status === 'open')
+        .map((e) => e.task!),
+    [timeline.data],
+  );
+  return <TaskList tasks={openTasks} />;
 }

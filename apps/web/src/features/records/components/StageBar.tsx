@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { App, Select, Space, Steps, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,9 +24,16 @@ type Props = {
 
 /**
  * The pipeline's stages with the current one marked; the next stages say what they require.
- * Clicking a stage moves there; a move the gate refuses says which condition fails.
+ * Clicking a stage moves there; a move the gate refuses says which condition fails. Memoised:
+ * it draws again when the record or the stages change, not whenever the page does.
  */
-export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props) {
+export const StageBar = memo(function StageBar({
+  entity,
+  record,
+  stages,
+  fieldLabel,
+  canMove,
+}: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const label = useLabel();
@@ -115,4 +122,4 @@ export function StageBar({ entity, record, stages, fieldLabel, canMove }: Props)
       </OpenedOnce>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { recordKeys } from '../../../lib/records/keys';
-import { recordFromLists } from './useRecord';
+import { recordFromLists, sharedWithListRow } from './useRecord';
 
 const row = (id: string, name: string) => ({ id, version: 1, name });
 
@@ -31,5 +31,23 @@ describe('a record page opened from a list', () => {
     // A list still loading holds no data yet.
     client.setQueryData(recordKeys.list('all-leads', { q: 'x' }), undefined);
     expect(recordFromLists(client, 'd')).toBeUndefined();
+  });
+
+  it("keeps the list's row as the record's first answer when they are equal, so nothing draws again", () => {
+    const client = new QueryClient();
+    const listed = row('a', 'A');
+    client.setQueryData(recordKeys.list('all-leads', {}), { items: [listed], nextCursor: null });
+    const share = sharedWithListRow(client, 'a');
+    expect(share(undefined, row('a', 'A'))).toBe(listed);
+    // Changed since the list was read: the answer, with the row's unchanged parts.
+    const changed = { ...row('a', 'A2'), version: 2 };
+    expect(share(undefined, changed)).toEqual(changed);
+    expect(share(undefined, changed)).not.toBe(listed);
+    // A later answer is compared with the previous one, not the list's row.
+    const previous = row('a', 'A');
+    expect(share(previous, row('a', 'A'))).toBe(previous);
+    // Not in any list: the answer itself.
+    const other = row('z', 'Z');
+    expect(sharedWithListRow(client, 'z')(undefined, other)).toBe(other);
   });
 });

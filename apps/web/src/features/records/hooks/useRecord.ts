@@ -1,4 +1,5 @@
 import {
+  replaceEqualDeep,
   usePrefetchQuery,
   useQuery,
   useQueryClient,
@@ -8,10 +9,11 @@ import { fetchRecord, fetchTimeline } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { RecordData, RecordPage } from '../../../lib/records/types';
 
-const recordQuery = (entity: string, id: string) => ({
+const recordQuery = (client: QueryClient, entity: string, id: string) => ({
   queryKey: recordKeys.detail(entity, id),
   queryFn: () => fetchRecord(entity, id),
   retry: (n: number, err: unknown) => n < 2 && !(err as { status?: number }).status,
+  structuralSharing: sharedWithListRow(client, id),
 });
 
 const timelineQuery = (entity: string, id: string) => ({
@@ -39,13 +41,24 @@ export function recordFromLists(client: QueryClient, id: string): RecordData | u
 }
 
 /**
+ * How a record's answer is kept: its first answer keeps the row a list holds when the two are
+ * equal (later ones, the previous answer's parts, as usual). A record opened from a list is
+ * drawn from that row, so its answer, arriving right after the click, then changes nothing and
+ * draws nothing again (it was a second render of the whole page).
+ */
+export function sharedWithListRow(client: QueryClient, id: string) {
+  return (old: unknown, next: unknown): unknown =>
+    replaceEqualDeep(old ?? recordFromLists(client, id), next);
+}
+
+/**
  * One record (refreshed live by the event stream). Opened from a list, the row the list holds
  * shows at once while the record's own answer is on its way (`isPlaceholderData` until then).
  */
 export function useRecord(entity: string, id: string) {
   const client = useQueryClient();
   return useQuery({
-    ...recordQuery(entity, id),
+    ...recordQuery(client, entity, id),
     placeholderData: () => recordFromLists(client, id),
   });
 }
@@ -60,7 +73,7 @@ export function useTimeline(entity: string, id: string) {
  * pointer rests on a link to it, or as the app starts on its address.
  */
 export function prefetchRecordPage(client: QueryClient, entity: string, id: string): null {
-  void client.prefetchQuery(recordQuery(entity, id));
+  void client.prefetchQuery(recordQuery(client, entity, id));
   void client.prefetchQuery(timelineQuery(entity, id));
   return null;
 }
@@ -71,6 +84,7 @@ export function prefetchRecordPage(client: QueryClient, entity: string, id: stri
  * the page, not after it.
  */
 export function usePrefetchRecordPage(entity: string, id: string): void {
-  usePrefetchQuery(recordQuery(entity, id));
+  const client = useQueryClient();
+  usePrefetchQuery(recordQuery(client, entity, id));
   usePrefetchQuery(timelineQuery(entity, id));
 }

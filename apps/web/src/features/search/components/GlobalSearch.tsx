@@ -4,7 +4,6 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '@trellis/rules';
-import { useNavigate } from 'react-router';
 import { request } from '../../../lib/api/client';
 import { errorText } from '../../../lib/api/error-text';
 import { useLabel } from '../../../lib/i18n/useLabel';
@@ -12,13 +11,14 @@ import { recordKeys } from '../../../lib/records/keys';
 import { titleOf } from '../../../lib/records/spec-helpers';
 import type { RecordData } from '../../../lib/records/types';
 import { useLiveSpec } from '../../../lib/session/useSpec';
+import { useShellNavigate } from '../../../lib/router/useShellNavigate';
 
 type Results = { results: { entity: string; items: RecordData[] }[] };
 
 /** Search every entity the user can read by name, phone or email; a pick opens the record. */
 export function GlobalSearch({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const navigate = useShellNavigate();
   const spec = useLiveSpec();
   const label = useLabel();
   const [text, setText] = useState('');
