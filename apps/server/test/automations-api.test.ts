@@ -21,8 +21,8 @@ function withAutomator(spec: AppSpec): AppSpec {
   return spec;
 }
 
-async function stack() {
-  const s = await fullStack({}, withAutomator);
+async function stack(more: (spec: AppSpec) => AppSpec = (spec) => spec) {
+  const s = await fullStack({}, (spec) => more(withAutomator(spec)));
   const automations = createAutomations(s.engine);
   const app = createApp({ engine: s.engine, store: s.store, automations, log: () => {} });
   const req = (
@@ -277,6 +277,68 @@ describe('automations API', () => {
           expect(res.headers.get('content-type')).toContain('application/problem+json');
       }
     }
+  });
+
+  it('shows a watcher where robot messages and webhook calls went, never their tokens: URLs as their origin, no headers', async () => {
+    const ROBOT = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=robot-key-7f3a';
+    const HOOK = 'https://hooks.example.com/crm/path-token-51c?sig=query-token-2b';
+    const { s, automations, req, admin } = await stack((spec) => {
+      spec.automations!.push({
+        key: 'robot-on-new-lead',
+        label: { 'zh-CN': '新线索发到群机器人', en: 'New lead to the group robot' },
+        enabled: true,
+        on: { type: 'record.created', entity: 'lead' },
+        do: [
+          {
+            type: 'notify',
+            channel: 'webhook',
+            url: ROBOT,
+            format: 'wecom',
+            message: { 'zh-CN': '新线索 {{name}}', en: 'New lead {{name}}' },
+          },
+          {
+            type: 'callWebhook',
+            url: HOOK,
+            headers: { Authorization: 'Bearer header-token-9c' },
+          },
+        ],
+      } as never);
+      return spec;
+    });
+    const manager = await s.signIn('boss', 'manager');
+    await s.request('/f/apply', {
+      method: 'POST',
+      json: { name: '赵六', phone: '13900139011', course: 'python' },
+    });
+    await automations.drain();
+    const secrets = /robot-key-7f3a|path-token-51c|query-token-2b|header-token-9c/;
+    const read = async (path: string, cookie: string) => {
+      const res = await req(path, { cookie });
+      expect(res.status, path).toBe(200);
+      return res.text();
+    };
+    const runs = '/api/v1/automations/runs?automation=robot-on-new-lead';
+    // The manager watches: the run and the automation, each URL shown as its origin.
+    const watched = await read(runs, manager.cookie);
+    expect(JSON.parse(watched).items).toHaveLength(1);
+    expect(watched).not.toMatch(secrets);
+    expect(watched).toContain('https://qyapi.weixin.qq.com/…');
+    expect(watched).toContain('https://hooks.example.com/…');
+    const listed = await read('/api/v1/automations', manager.cookie);
+    expect(listed).not.toMatch(secrets);
+    const robot = (
+      JSON.parse(listed) as { items: { key: string; do: Record<string, unknown>[] }[] }
+    ).items.find((a) => a.key === 'robot-on-new-lead')!;
+    expect(robot.do.map((d) => d.url)).toEqual([
+      'https://qyapi.weixin.qq.com/…',
+      'https://hooks.example.com/…',
+    ]);
+    expect(robot.do[1]).not.toHaveProperty('headers');
+    // Those who may change automations see them whole.
+    expect(await read(runs, admin.cookie)).toContain(ROBOT);
+    const whole = await read('/api/v1/automations', admin.cookie);
+    expect(whole).toContain(ROBOT);
+    expect(whole).toContain('header-token-9c');
   });
 
   it('lets the manager watch the run log and intake health (monitor) but not test automations or set secrets', async () => {

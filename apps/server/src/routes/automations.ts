@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
-import { RUN_STATUSES, type RunStatus } from '@trellis/engine';
+import { automationForWatcher, runForWatcher, RUN_STATUSES, type RunStatus } from '@trellis/engine';
 import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { Locale } from '../http/locale';
@@ -22,12 +22,15 @@ function requireWatch(ctx: ServerContext, actor: Actor): void {
   if (!ctx.engine.permissions.hasCapability(actor, 'monitor')) requireManage(ctx, actor);
 }
 
+function canManage(ctx: ServerContext, actor: Actor): boolean {
+  return (
+    ctx.engine.permissions.hasCapability(actor, 'manageAutomations') ||
+    ctx.engine.permissions.hasCapability(actor, 'build')
+  );
+}
+
 function requireManage(ctx: ServerContext, actor: Actor): void {
-  if (
-    !ctx.engine.permissions.hasCapability(actor, 'manageAutomations') &&
-    !ctx.engine.permissions.hasCapability(actor, 'build')
-  )
-    throw new HttpProblem(403, 'forbidden');
+  if (!canManage(ctx, actor)) throw new HttpProblem(403, 'forbidden');
 }
 
 /** The builder's draft when it is a valid spec: 404 no_draft without one, 422 with its problems. */
@@ -51,9 +54,12 @@ async function validDraft(ctx: ServerContext, locale: Locale): Promise<AppSpec> 
 /** Automations of the live spec, their run log, dry runs and manual runs. */
 export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/automations', async (c) => {
-    requireWatch(ctx, requireActor(c));
+    const actor = requireActor(c);
+    requireWatch(ctx, actor);
+    const items = (await ctx.spec())?.automations ?? [];
     return c.json({
-      items: (await ctx.spec())?.automations ?? [],
+      // Those who may change automations see them whole; a watcher not their robot tokens.
+      items: canManage(ctx, actor) ? items : items.map(automationForWatcher),
       pending: (await ctx.options.automations?.pending()) ?? null,
     });
   });
@@ -90,7 +96,9 @@ export function registerAutomationRoutes(app: Hono<AppEnv>, ctx: ServerContext):
         (await ctx.engine.records.get(run.entity, run.recordId, { actor })).ok,
     );
     if (!result) throw invalidCursor();
-    return c.json(result);
+    return c.json(
+      canManage(ctx, actor) ? result : { ...result, items: result.items.map(runForWatcher) },
+    );
   });
 
   // Delivery health: what left, what waits, what was refused or dead-lettered, and why.

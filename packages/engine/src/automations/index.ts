@@ -21,6 +21,7 @@ export type {
 } from './types';
 export { actions, triggers } from './registry';
 export { validateAutomation } from './validate';
+export { automationForWatcher, runForWatcher } from './watcher-view';
 export { RUN_STATUSES } from './types';
 export { computeSlaDueAt } from '../scheduler/sla';
 /** The workspace's default time zone (schedules, report periods, dates on public pages). */

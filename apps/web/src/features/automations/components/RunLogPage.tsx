@@ -1,5 +1,5 @@
 import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/feedback/ErrorState';
@@ -8,6 +8,7 @@ import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { RunTrace } from './RunTrace';
+import type { AutomationSpec } from '@trellis/spec';
 import type { Run } from './run-types';
 
 const COLORS: Record<Run['status'], string> = {
@@ -56,9 +57,18 @@ export function RunLogPage() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+  // The live spec carries automations only for those who may change them; a manager who watches
+  // the log gets their names (and no robot tokens) from the automations list.
+  const listed = useQuery({
+    queryKey: ['automations', 'list'],
+    queryFn: () => request<{ items: AutomationSpec[] }>('GET', '/api/v1/automations'),
+    enabled: !spec.automations,
+    staleTime: 5 * 60_000,
+  });
+  const automations = spec.automations ?? listed.data?.items ?? [];
   const rows = (runs.data?.pages ?? []).flatMap((p) => p.items);
   const automationLabel = (key: string) =>
-    label((spec.automations ?? []).find((a) => a.key === key)?.label, key);
+    label(automations.find((a) => a.key === key)?.label, key);
   const when = (at: number) =>
     new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
       dateStyle: 'medium',
@@ -79,7 +89,7 @@ export function RunLogPage() {
             style={{ width: 220, maxWidth: '100%' }}
             value={automation}
             onChange={setAutomation}
-            options={(spec.automations ?? []).map((a) => ({
+            options={automations.map((a) => ({
               value: a.key,
               label: automationLabel(a.key),
             }))}
