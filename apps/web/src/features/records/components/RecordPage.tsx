@@ -71,7 +71,7 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
           {stage ? <Tag color={stage.color ?? 'blue'}>{label(stage.label, stage.key)}</Tag> : null}
           {record.ownerId ? (
             <Typography.Text type="secondary">
-              {t('records.owner')}：{format.userName(record.ownerId)}
+              {t('records.ownedBy', { name: format.userName(record.ownerId) })}
             </Typography.Text>
           ) : (
             <Tag>{t('records.pool')}</Tag>
