@@ -34,15 +34,21 @@ export async function cohortReach(
       row.marked += marked;
     } else out.set(k, { rank, key, records, marked });
   };
-  for (const g of await cohortGroups(x, plan, by, true)) {
+  // The groups and the partial days' records do not depend on one another: on PostgreSQL each
+  // read takes a connection of its own (a leaderboard's two edges probed their records'
+  // transitions one after the other: ~1,800 and ~900 leads at 1,000,000).
+  const [groups, ...parts] = await Promise.all([
+    cohortGroups(x, plan, by, true),
+    ...plan.edges.map((w) => scan({ ...q, ...inWindow(q, w) })),
+  ]);
+  for (const g of groups) {
     let rank = -1;
     for (const s of [g.stage, ...(g.entered ? g.entered.split(',') : [])])
       rank = Math.max(rank, ranks.get(s) ?? -1);
     const n = g.sums[0]!;
     if (rank >= 0) add(rank, by.length ? g.keys[0] : null, n, mark.has(g.stage) ? n : 0);
   }
-  for (const w of plan.edges) {
-    const part = await scan({ ...q, ...inWindow(q, w) });
+  for (const part of parts) {
     if (!part.ok) return part;
     for (const r of part.value) add(r.rank, r.key, r.records, r.marked);
   }
