@@ -80,6 +80,16 @@ describe('the same pages in English and at phone width', () => {
       await prospect.locator('.trellis-board-card', { hasText: name }).first().waitFor();
       expect(await target.locator('.trellis-board-card', { hasText: name }).count()).toBe(0);
       expect(await prospect.locator('.trellis-board-card').count()).toBe(countBefore);
+      // The prospect's page: the next stage lists what it needs as English lists ("A, B, C"),
+      // not with the Chinese enumeration comma it was joined with in both languages.
+      await prospect
+        .locator('.trellis-board-card', { hasText: name })
+        .first()
+        .getByRole('link')
+        .click();
+      const needs = page.locator('.trellis-stage-requires').first();
+      await needs.waitFor();
+      expect(await needs.innerText()).toMatch(/^Needs: [^、]+, [^、]+$/);
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();

@@ -9,6 +9,7 @@ import { useIsPhone } from '../../../hooks/useIsPhone';
 import { errorText } from '../../../lib/api/error-text';
 import { ApiError } from '../../../lib/api/problem';
 import { useLabel } from '../../../lib/i18n/useLabel';
+import { useLocale } from '../../../lib/i18n/useLocale';
 import { moveStage } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { Stage } from '../../../lib/records/spec-helpers';
@@ -37,6 +38,8 @@ export const StageBar = memo(function StageBar({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const label = useLabel();
+  // The fields a stage needs, listed as each language lists (English read "Course、Budget").
+  const listSeparator = useLocale() === 'en' ? ', ' : '、';
   const client = useQueryClient();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const moved = (updated: RecordData) => {
@@ -107,7 +110,7 @@ export const StageBar = memo(function StageBar({
             description:
               i > current && requires.length > 0 && allowed.has(s.key) ? (
                 <span className="trellis-stage-requires">
-                  {t('stage.requires', { fields: requires.join('、') })}
+                  {t('stage.requires', { fields: requires.join(listSeparator) })}
                 </span>
               ) : undefined,
           };
