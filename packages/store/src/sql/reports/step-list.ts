@@ -46,9 +46,9 @@ export function stepEntrants(
   };
 }
 
-/** The list's own order (none given: newest first) is creation time. */
+/** The list's own order (none given: newest first) is creation time alone (then id). */
 const byCreation = (sort?: readonly { field: string }[]) =>
-  !sort?.length || sort[0]?.field === 'createdAt';
+  !sort?.length || (sort.length === 1 && sort[0]?.field === 'createdAt');
 
 /**
  * PostgreSQL, a list in creation order (the default: newest first): the records' creation index
