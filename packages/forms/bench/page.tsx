@@ -10,9 +10,17 @@ import validator from '@rjsf/validator-ajv8';
 import type { AppSpec } from '@trellis/spec';
 import { desktopWidgets, lightWidgets, RecordForm } from '../src/index';
 import { bigJsonSchema, bigSpec, requiredCount, visibleCount } from './big-form';
-// The set-up the package recommends for the desktop set (and the web app uses): Ant Design's
-// static stylesheet and zero-runtime styles, so nothing is hashed or injected as inputs mount.
-import 'antd/dist/antd.css';
+// Each kind mounts under the stylesheets its real page loads (`applySheets`), not all of them:
+// the desktop set under Ant Design's static stylesheet (zero-runtime styles, what the web app
+// loads and the package recommends) and its own; the light set under its own alone, as the public
+// page (whose other rules, apps/web/src/public-form/public-form.css, draw the page around the
+// form: body.tf-page, .tf-card, the language switch); plain inputs and RJSF under none. Every
+// element with a class is matched against Ant Design's ~430 `[class^="ant-…"]` rules while its
+// sheet is on, so with all sheets on for every kind (FORM_BENCH_CSS=all, the measure of
+// sessions 14–20) the light set paid for Ant Design's rules as it never does on its page.
+import antdCss from 'antd/dist/antd.css?inline';
+import lightCss from '../src/widgets/light/light.css?inline';
+import desktopCss from '../src/widgets/desktop/desktop.css?inline';
 
 const zeroRuntime = { zeroRuntime: true };
 
@@ -99,6 +107,32 @@ const app = (
   </ConfigProvider>
 );
 
+const SHEETS = { antd: antdCss, light: lightCss, desktop: desktopCss };
+type Sheet = keyof typeof SHEETS;
+const OWN_SHEETS: Record<Kind, Sheet[]> = {
+  floor: [],
+  rjsf: [],
+  light: ['light'],
+  desktop: ['antd', 'desktop'],
+};
+/** `own`: each kind under its real page's stylesheets; `all`: every kind under all of them. */
+type CssMode = 'own' | 'all';
+let cssMode: CssMode = 'own';
+const sheets = new Map<Sheet, HTMLStyleElement>();
+
+/** Turns on the stylesheets `kind` mounts under and off the others (before a sample's clock). */
+function applySheets(kind: Kind) {
+  if (sheets.size === 0)
+    for (const [name, css] of Object.entries(SHEETS)) {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+      sheets.set(name as Sheet, style);
+    }
+  for (const [name, style] of sheets)
+    style.disabled = cssMode === 'own' && !OWN_SHEETS[kind].includes(name);
+}
+
 let root: Root | null = null;
 let host: HTMLElement | null = null;
 
@@ -124,6 +158,10 @@ const invalidCount = () =>
     .length;
 
 const api = {
+  /** Which stylesheets the kinds mount under, for the whole run (see `applySheets`). */
+  setCssMode(mode: CssMode) {
+    cssMode = mode;
+  },
   prepare(n: number) {
     // Spec and validators are built per spec version, before any form mounts (not timed).
     if (!specs.has(n)) specs.set(n, bigSpec(n));
@@ -139,6 +177,7 @@ const api = {
   /** Mounts one form and returns how long the first render and commit took, in ms. */
   mount(kind: Kind, n: number): number {
     api.unmount();
+    applySheets(kind);
     const t0 = performance.now();
     flushSync(() => show(element(kind, n)));
     return performance.now() - t0;
@@ -150,6 +189,7 @@ const api = {
    */
   async mountPainted(kind: Kind, n: number) {
     api.unmount();
+    applySheets(kind);
     await api.painted(); // the previous form's removal is laid out before the clock starts
     performance.mark('tf-mount-start');
     const t0 = performance.now();
@@ -176,6 +216,7 @@ const api = {
    */
   async mountComplete(kind: Kind, n: number) {
     api.unmount();
+    applySheets(kind);
     await api.painted();
     const t0 = performance.now();
     flushSync(() => show(element(kind, n)));

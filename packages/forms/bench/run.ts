@@ -63,7 +63,10 @@ const stats = (xs: number[]) => {
 const load = () => Math.round(loadavg()[0]! * 100) / 100;
 const loadAtStart = load();
 const development = process.env.FORM_BENCH_DEV === '1';
-const { script, css } = await bundleForBrowser(new URL('./page.tsx', import.meta.url), {
+// Stylesheets per kind, as each real page loads them (`own`), or all for every kind (`all`, the
+// measure of sessions 14–20): bench/page.tsx adds and switches them itself.
+const CSS_MODE = process.env.FORM_BENCH_CSS === 'all' ? 'all' : 'own';
+const { script } = await bundleForBrowser(new URL('./page.tsx', import.meta.url), {
   development,
 });
 // Frames as soon as the main thread is free, not at the next 60 Hz tick: a painted mount then
@@ -76,8 +79,14 @@ try {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.setContent('<!doctype html><html><head></head><body></body></html>');
-  await page.addStyleTag({ content: css });
   await page.addScriptTag({ content: script });
+  await page.evaluate(
+    (mode) =>
+      (window as unknown as { formBench: { setCssMode(m: string): void } }).formBench.setCssMode(
+        mode,
+      ),
+    CSS_MODE,
+  );
   const results: Record<string, unknown>[] = [];
   for (const n of SIZES) {
     const rounds = n >= 1000 ? 5 : 9;
@@ -270,6 +279,11 @@ try {
         bench: '@trellis/forms big forms (headless chromium)',
         react: development ? 'development' : 'production',
         warmupMounts: WARMUP,
+        css:
+          CSS_MODE === 'own'
+            ? "each kind under its real page's stylesheets: desktop Ant Design's antd.css and " +
+              "desktop.css, light light.css (the public page's), floor and RJSF none"
+            : 'every kind under all stylesheets (antd.css, light.css, desktop.css), as sessions 14-20',
         method:
           'headless chromium, 1280x900, frames unthrottled (--disable-frame-rate-limit, ' +
           '--disable-gpu-vsync); per size every kind mounts once then WARMUP times unmeasured; ' +

@@ -1,4 +1,4 @@
-import type { PointerEvent } from 'react';
+import type { ChangeEvent, PointerEvent } from 'react';
 import dayjs from 'dayjs';
 import { localized } from '@trellis/rules';
 import { formMessage } from '../../core/messages';
@@ -12,7 +12,9 @@ import type { FacadeProps } from './upgrade';
 // aria wiring; pointing at it or focusing it swaps in the real component (upgrade.tsx). Each
 // root carries the class `tf-d-standin` (full width, desktop.css) so a test (or a stylesheet)
 // can tell one from the live widget. Every element and attribute here is paid per field when a
-// big form mounts: styles are classes, the arrow and calendar icons are drawn by CSS.
+// big form mounts, and each element with a class is matched against Ant Design's ~430
+// `[class^="ant-…"]` rules: styles are classes, the arrow and calendar icons are pseudo-elements
+// drawn by CSS, a placeholder is the input's own.
 
 const wakeOn = (p: Omit<FacadeProps, 'attachInput' | 'antLocale'>) =>
   p.readOnly
@@ -51,6 +53,35 @@ export function numberFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
       : '';
   const prefix = money ? (currency === 'CNY' ? '¥' : currency) : undefined;
   const suffix = f.type === 'percent' ? '%' : undefined;
+  const input = {
+    ...aria(p),
+    name: f.key,
+    role: 'spinbutton',
+    autoComplete: 'off',
+    placeholder: p.placeholder,
+    readOnly: p.readOnly,
+    ref: attachInput,
+    value: text,
+    // Only reached when a change beats the swap (a script, a very fast typist): hold it as
+    // the live widget would — a number, money in fen.
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const t = e.target.value.trim().replace(/,/g, '');
+      const n = t === '' ? null : Number(t);
+      if (n === null || Number.isFinite(n))
+        p.onChange(n !== null && money ? Math.round(n * 10 ** minorDigits(currency)) : n);
+    },
+  };
+  // A plain number is one element: an Ant Design input, as tall and wide as InputNumber's box
+  // with its input (the same padding, border and font tokens) — one classed element per
+  // number field where the box and its input were two.
+  if (!prefix && !suffix)
+    return (
+      <input
+        {...input}
+        className={antClasses('input', { invalid: p.invalid, extra: 'tf-d-standin' })}
+        {...wakeOn(p)}
+      />
+    );
   return (
     <div
       className={antClasses('input-number', {
@@ -60,25 +91,7 @@ export function numberFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
       {...wakeOn(p)}
     >
       {prefix && <div className="ant-input-number-prefix">{prefix}</div>}
-      <input
-        {...aria(p)}
-        name={f.key}
-        role="spinbutton"
-        autoComplete="off"
-        className="ant-input-number-input"
-        placeholder={p.placeholder}
-        readOnly={p.readOnly}
-        ref={attachInput}
-        value={text}
-        // Only reached when a change beats the swap (a script, a very fast typist): hold it
-        // as the live widget would — a number, money in fen.
-        onChange={(e) => {
-          const t = e.target.value.trim().replace(/,/g, '');
-          const n = t === '' ? null : Number(t);
-          if (n === null || Number.isFinite(n))
-            p.onChange(n !== null && money ? Math.round(n * 10 ** minorDigits(currency)) : n);
-        }}
-      />
+      <input {...input} className="ant-input-number-input" />
       {suffix && <div className="ant-input-number-suffix">{suffix}</div>}
     </div>
   );
@@ -96,7 +109,7 @@ export function selectFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
     <div
       className={antClasses('select', {
         invalid: p.invalid,
-        extra: `ant-select-single${label ? ' ant-select-allow-clear' : ''} ant-select-show-arrow ant-select-show-search tf-d-standin`,
+        extra: `ant-select-single${label ? ' ant-select-allow-clear' : ''} ant-select-show-arrow ant-select-show-search tf-d-standin tf-d-icon-down`,
       })}
       {...wakeOn(p)}
     >
@@ -104,11 +117,7 @@ export function selectFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
         className={`ant-select-content${label ? ' ant-select-content-has-value' : ''}`}
         title={label}
       >
-        {label === undefined ? (
-          <div className="ant-select-placeholder">
-            {p.placeholder ?? formMessage(p.locale, 'select')}
-          </div>
-        ) : (
+        {label !== undefined && (
           <span>
             {option?.color && <span className="tf-d-dot" style={{ background: option.color }} />}
             {label}
@@ -121,13 +130,17 @@ export function selectFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
           role="combobox"
           aria-expanded="false"
           aria-autocomplete="list"
+          // The live Select's placeholder is an element of its own; here the input, which
+          // covers the box, shows it (in the same color: desktop.css): one element less.
+          placeholder={
+            label === undefined ? (p.placeholder ?? formMessage(p.locale, 'select')) : undefined
+          }
           readOnly={p.readOnly}
           ref={attachInput}
           value=""
           onChange={() => p.wake('focus')}
         />
       </div>
-      <div className="ant-select-suffix tf-d-icon-down" />
     </div>
   );
 }
@@ -151,7 +164,7 @@ export function dateFacade({ attachInput, antLocale, ...p }: FacadeProps) {
       })}
       {...wakeOn(p)}
     >
-      <div className="ant-picker-input">
+      <div className="ant-picker-input tf-d-icon-calendar">
         <input
           {...aria(p)}
           autoComplete="off"
@@ -162,7 +175,6 @@ export function dateFacade({ attachInput, antLocale, ...p }: FacadeProps) {
           value={text}
           onChange={() => p.wake('focus')}
         />
-        <span className="ant-picker-suffix tf-d-icon-calendar" />
       </div>
     </div>
   );

@@ -47,7 +47,11 @@ export function LightSelect({ attachInput, ...p }: WidgetProps) {
     return (
       <div className="tf-choices" role="radiogroup" aria-describedby={p.describedBy}>
         {options.map((o, i) => (
-          <label key={o.value} className="tf-choice">
+          <label
+            key={o.value}
+            className="tf-choice"
+            data-checked={p.value === o.value ? '' : undefined}
+          >
             <input
               type="radio"
               name={p.field.key}
@@ -96,7 +100,11 @@ export function LightMultiselect({ attachInput, ...p }: WidgetProps) {
   return (
     <div className="tf-choices" aria-describedby={p.describedBy}>
       {optionsOf(p).map((o, i) => (
-        <label key={o.value} className="tf-choice">
+        <label
+          key={o.value}
+          className="tf-choice"
+          data-checked={chosen.includes(o.value) ? '' : undefined}
+        >
           <input
             type="checkbox"
             id={i === 0 ? p.id : undefined}
