@@ -108,9 +108,10 @@ async function upgrade(
     'DROP INDEX stage_transitions_to_ix',
     'CREATE INDEX stage_transitions_to_ix ON stage_transitions (entity, to_stage, at)',
     'ALTER TABLE stage_transitions DROP COLUMN prev_entry_at',
-    // 0013 (the month groups) and the later ones are applied again after them.
-    'DROP TABLE report_cohort_months',
+    // 0013 (the month groups) and the later ones are applied again after them (0014 and 0017
+    // undone first: 0017's undo drops a column of the month groups).
     ...undo0014(folder),
+    'DROP TABLE report_cohort_months',
     `DELETE FROM ${table} WHERE created_at IN (${later.join(', ')})`,
   ])
     await raw(sql);

@@ -5,6 +5,37 @@
  * 0014's stamp too and it is applied again).
  */
 export function undo0014(folder: 'drizzle' | 'drizzle-pg'): string[] {
+  return [...undo0017(folder), ...undoFirsts(folder)];
+}
+
+/**
+ * Statements that take a database back to before migration 0017 (report_rows and its groups'
+ * `in_time`): the report triggers that write it are dropped with it (the next sync finds them
+ * missing and rebuilds the groups; the test entity is `lead`), so 0017 can be applied again and
+ * writes in between keep no groups, as before the report triggers.
+ */
+export function undo0017(folder: 'drizzle' | 'drizzle-pg'): string[] {
+  const tables = ['report_rows', 'report_cohorts', 'report_cohort_months'];
+  if (folder === 'drizzle-pg')
+    return [
+      'DROP FUNCTION IF EXISTS report_in_time_change() CASCADE',
+      'DROP FUNCTION IF EXISTS report_record_change() CASCADE',
+      'DROP FUNCTION IF EXISTS report_transition_change() CASCADE',
+      ...tables.map((t) => `ALTER TABLE ${t} DROP COLUMN IF EXISTS in_time`),
+    ];
+  const triggers = [
+    ...['add', 'upd', 'del'].map((ev) => `report__in_time_${ev}`),
+    ...['add', 'upd', 'del'].map((ev) => `report__lead__${ev}`),
+    'report__transition_add',
+    'report__transition_del',
+  ];
+  return [
+    ...triggers.map((t) => `DROP TRIGGER IF EXISTS ${t}`),
+    ...tables.map((t) => `ALTER TABLE ${t} DROP COLUMN in_time`),
+  ];
+}
+
+function undoFirsts(folder: 'drizzle' | 'drizzle-pg'): string[] {
   const functions =
     folder === 'drizzle'
       ? ['first_owner', 'first_touch'].flatMap((t) =>

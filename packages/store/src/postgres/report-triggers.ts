@@ -1,5 +1,13 @@
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
-import { addSql, rebuildSql, reenterSql, removeSql, TRACKED } from '../sql/reports/cohort-sql';
+import {
+  addSql,
+  inTimeStale,
+  rebuildSql,
+  reenterSql,
+  removeSql,
+  retimeSql,
+  TRACKED,
+} from '../sql/reports/cohort-sql';
 import type { SqlExec } from '../sql/exec';
 import { PG_NOT_BULK } from './bulk-switch';
 
@@ -24,7 +32,7 @@ END `;
 const RECORD_FN = `CREATE OR REPLACE FUNCTION report_record_change() RETURNS trigger LANGUAGE plpgsql AS $fn$${RECORD_BODY}$fn$`;
 
 /** A transition added or removed moves a live record to the group of its new stage set. */
-const TRANSITION_FN = `CREATE OR REPLACE FUNCTION report_transition_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+const TRANSITION_BODY = `
 DECLARE v_entity text; v_record text;
 BEGIN
   IF TG_OP = 'DELETE' THEN v_entity := OLD.entity; v_record := OLD.record_id;
@@ -33,7 +41,24 @@ BEGIN
 ${block(reenterSql('v_entity', 'v_record', 'postgres'))}
   END IF;
   RETURN NULL;
-END $fn$`;
+END `;
+const TRANSITION_FN = `CREATE OR REPLACE FUNCTION report_transition_change() RETURNS trigger LANGUAGE plpgsql AS $fn$${TRANSITION_BODY}$fn$`;
+
+/**
+ * A record's kept first owner written, changed or removed: when that changes whether it was
+ * assigned within 24 hours, its row and groups take the new value (sqlite/report-triggers.ts).
+ */
+const IN_TIME_BODY = `
+DECLARE v_entity text; v_record text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN v_entity := OLD.entity; v_record := OLD.record_id;
+  ELSE v_entity := NEW.entity; v_record := NEW.record_id; END IF;
+  IF ${inTimeStale('v_entity', 'v_record')} THEN
+${block(retimeSql('v_entity', 'v_record', 'postgres'))}
+  END IF;
+  RETURN NULL;
+END `;
+const IN_TIME_FN = `CREATE OR REPLACE FUNCTION report_in_time_change() RETURNS trigger LANGUAGE plpgsql AS $fn$${IN_TIME_BODY}$fn$`;
 
 async function triggersOn(x: SqlExec, table: string): Promise<Set<string>> {
   const rows = await x.all<{ name: string }>(
@@ -61,14 +86,28 @@ async function ensureTransitionTriggers(x: SqlExec): Promise<void> {
 }
 
 /**
- * Replaces the record function when its body is another (the one before the insert stopped
- * taking out a row): it keeps the same rows and groups, so nothing is rebuilt.
+ * Replaces the record and transition functions when their body is another (the one before the
+ * insert stopped taking out a row, or before the groups summed in_time): they keep the same rows
+ * and groups, so nothing is rebuilt. Creates the first owners' in-time function and trigger.
  */
 async function ensureRecordFunction(x: SqlExec): Promise<void> {
-  const rows = await x.all<{ src: string }>(
-    "SELECT prosrc AS src FROM pg_proc WHERE oid = to_regproc('report_record_change')",
-  );
-  if (rows[0]?.src !== RECORD_BODY) await x.run(RECORD_FN);
+  const src = async (fn: string) =>
+    (
+      await x.all<{ src: string }>(
+        `SELECT prosrc AS src FROM pg_proc WHERE oid = to_regproc('${fn}')`,
+      )
+    )[0]?.src;
+  if ((await src('report_record_change')) !== RECORD_BODY) await x.run(RECORD_FN);
+  // The groups' sums grew in_time (migration 0017): a transition moving a record between groups
+  // must carry it, so an older body is replaced as the record function's is.
+  const transition = await src('report_transition_change');
+  if (transition !== undefined && transition !== TRANSITION_BODY) await x.run(TRANSITION_FN);
+  if ((await src('report_in_time_change')) !== IN_TIME_BODY) await x.run(IN_TIME_FN);
+  const have = await triggersOn(x, 'report_first_owner');
+  if (!have.has('report__in_time'))
+    await x.run(
+      'CREATE TRIGGER report__in_time AFTER INSERT OR UPDATE OR DELETE ON report_first_owner FOR EACH ROW EXECUTE FUNCTION report_in_time_change()',
+    );
 }
 
 /**

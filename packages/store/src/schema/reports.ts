@@ -18,6 +18,8 @@ export const reportRows = sqliteTable(
     entered: text('entered').notNull(),
     createdAt: integer('created_at').notNull(),
     stageAt: integer('stage_at'),
+    // 1 when the record got its first owner within 24 hours of its creation (cohort-sql.ts inTimeSql).
+    inTime: integer('in_time').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
 );
@@ -39,6 +41,8 @@ export const reportCohorts = sqliteTable(
     sumCreated: integer('sum_created').notNull(),
     sumStageAt: integer('sum_stage_at').notNull(),
     nStageAt: integer('n_stage_at').notNull(),
+    // Records of the group assigned within 24 hours of creation: data health's in-time count.
+    inTime: integer('in_time').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.entity, t.day, t.ownerId, t.teamId, t.stage, t.entered] })],
 );
@@ -61,6 +65,8 @@ export const reportCohortMonths = sqliteTable(
     sumCreated: integer('sum_created').notNull(),
     sumStageAt: integer('sum_stage_at').notNull(),
     nStageAt: integer('n_stage_at').notNull(),
+    // Records of the group assigned within 24 hours of creation: data health's in-time count.
+    inTime: integer('in_time').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.entity, t.month, t.ownerId, t.teamId, t.stage, t.entered] })],
 );

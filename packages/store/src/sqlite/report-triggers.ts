@@ -1,6 +1,14 @@
 import type { StoreDb } from '../db/open-database';
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
-import { addSql, rebuildSql, reenterSql, removeSql, TRACKED } from '../sql/reports/cohort-sql';
+import {
+  addSql,
+  inTimeStale,
+  rebuildSql,
+  reenterSql,
+  removeSql,
+  retimeSql,
+  TRACKED,
+} from '../sql/reports/cohort-sql';
 import { BULK_FUNCTION } from './bulk-flag';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -58,6 +66,31 @@ function ensureTransitionTriggers(db: StoreDb): void {
   }
 }
 
+/**
+ * The first owners' triggers, one set for every entity: a record's kept first owner written,
+ * changed or removed (report_first_owner, kept from record_history by migration 0014's triggers)
+ * may change whether it was assigned within 24 hours; its row and groups then take the new
+ * value (cohort-sql.ts retimeSql). Nothing runs when the value stays, as for most writes: a
+ * record created owned keeps 1, one assigned later was counted by its owner when it got it.
+ */
+function ensureFirstOwnerTriggers(db: StoreDb): void {
+  const have = triggerSql(db, 'report_first_owner');
+  for (const [name, ev, row] of [
+    ['report__in_time_add', 'INSERT', 'NEW'],
+    ['report__in_time_upd', 'UPDATE', 'NEW'],
+    ['report__in_time_del', 'DELETE', 'OLD'],
+  ] as const) {
+    const [e, r] = [`${row}.entity`, `${row}.record_id`];
+    const want =
+      `CREATE TRIGGER ${name} AFTER ${ev} ON report_first_owner WHEN ${inTimeStale(e, r)}\n` +
+      body(retimeSql(e, r, 'sqlite'));
+    const sql = have.get(name);
+    if (sql === want) continue;
+    if (sql !== undefined) db.sqlite.exec(`DROP TRIGGER ${name}`);
+    db.sqlite.exec(want);
+  }
+}
+
 /** The entity table's three triggers, by name, as SQLite keeps their text in sqlite_master. */
 function recordTriggers(info: EntityTableInfo): Map<string, string> {
   const n = names(info.entity);
@@ -92,6 +125,7 @@ function recordTriggers(info: EntityTableInfo): Map<string, string> {
  */
 export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolean {
   ensureTransitionTriggers(db);
+  ensureFirstOwnerTriggers(db);
   const want = recordTriggers(info);
   const have = triggerSql(db, info.table);
   const stray = [...have.keys()].filter((k) => k.startsWith('report__') && !want.has(k));

@@ -13,6 +13,7 @@ import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
 import { reportFirstsContract } from './report-firsts.case';
+import { reportInTimeContract } from './report-in-time.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { stepListContract } from './step-list.case';
@@ -28,6 +29,7 @@ const CONTRACTS = [
   stepListContract,
   reportCohortsContract,
   reportFirstsContract,
+  reportInTimeContract,
   bulkUpkeepContract,
   outboxContract,
   automationStateContract,

@@ -2,7 +2,7 @@ import { fieldLabel, getEntity } from '@trellis/spec';
 import { and, isIn, or, within } from '../logic';
 import type { Num, ReportColumn, ReportRow, WidgetCtx, WidgetRunner } from '../types';
 import { aggregate, ratio, recordsLabel, stagesOf } from './common';
-import { intakeHealth, intakeMeasures } from './health-intake';
+import { inTimeCounts, intakeHealth, intakeMeasures } from './health-intake';
 
 /** The core fields whose completeness counts: the widget's `fields`, else the required ones. */
 export function coreFields(c: WidgetCtx): string[] {
@@ -32,7 +32,8 @@ export const dataHealth: WidgetRunner = async (c) => {
     '<': [{ var: 'slaDueAt' }, c.now],
   });
   const overdue = and(cohort, overdueNow);
-  // One read of the period's records: every count below is a measure of it (its own `where`).
+  // One read of the period's records: every count below is a measure of it (its own `where`),
+  // but the in-time counts (read beside it).
   const measures = [
     { op: 'count' as const },
     ...fields.map((f) => ({ op: 'filled' as const, field: f })),
@@ -43,10 +44,11 @@ export const dataHealth: WidgetRunner = async (c) => {
     { op: 'count' as const, where: overdueNow },
     ...intakeMeasures(c),
   ];
-  const read = await aggregate(c, cohort, {
-    by: [{ field: 'ownerId' }],
-    measures: [...measures, ...extra],
-  });
+  // The in-time counts come from a read of their own, side by side (health-intake.ts).
+  const [read, onTime] = await Promise.all([
+    aggregate(c, cohort, { by: [{ field: 'ownerId' }], measures: [...measures, ...extra] }),
+    inTimeCounts(c, cohort),
+  ]);
   type Row = (typeof read)[number];
   const at = (r: Row, i: number) => r.values[measures.length + i] ?? 0;
   const per = read.map((r) => ({ keys: r.keys, values: r.values.slice(0, measures.length) }));
@@ -56,7 +58,7 @@ export const dataHealth: WidgetRunner = async (c) => {
   const intake = await intakeHealth(
     c,
     cohort,
-    new Map(read.map((r) => [ownerOf(r), [at(r, 2), at(r, 3)] as const])),
+    new Map(read.map((r) => [ownerOf(r), [at(r, 2), onTime.get(ownerOf(r)) ?? 0] as const])),
   );
   const total = {
     keys: ['$total'],

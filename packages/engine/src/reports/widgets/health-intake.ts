@@ -1,7 +1,7 @@
 import type { Measure } from '@trellis/store';
 import { and, or } from '../logic';
 import type { Num, WidgetCtx } from '../types';
-import { DAY_MS, must, ratio } from './common';
+import { aggregate, DAY_MS, must, ratio } from './common';
 
 /** Created at least a day ago: their first 24 hours are over, assigned in time or not. */
 const settled = (c: WidgetCtx) => ({ '<=': [{ var: 'createdAt' }, c.now - DAY_MS] });
@@ -15,17 +15,29 @@ const lateAssigned = or(
 const inTime = { '<=': [{ var: 'assignDelayMs' }, DAY_MS] };
 
 /**
- * What intakeHealth needs counted per owner over the cohort, as measures of the widget's one
- * read of it: the settled records, and those of them assigned in time.
+ * What intakeHealth needs counted per owner over the cohort as a measure of the widget's read
+ * of it: the settled records (those assigned in time are read apart, inTimeCounts).
  */
-export const intakeMeasures = (c: WidgetCtx): Measure[] => [
-  { op: 'count', where: settled(c) },
-  // The late ones are the settled ones not assigned in time: assignDelayMs is a subquery per
-  // record, named twice by `<=` where lateAssigned names it three times.
-  { op: 'count', where: and(settled(c), inTime) },
-];
+export const intakeMeasures = (c: WidgetCtx): Measure[] => [{ op: 'count', where: settled(c) }];
 
-/** Per owner: [settled, assigned in time], the values of intakeMeasures. */
+/**
+ * Per owner, the cohort's settled records assigned in time: a read of its own, beside the
+ * widget's read of the cohort. The store keeps this count in its report groups (the late ones
+ * are the settled ones not in time), so a manager's quarter sums a few thousand groups instead
+ * of joining 250,000 records with their first owners; a filter on other fields reads the records.
+ */
+export async function inTimeCounts(
+  c: WidgetCtx,
+  cohort: unknown,
+): Promise<Map<string | null, number>> {
+  const read = await aggregate(c, and(cohort, settled(c)), {
+    by: [{ field: 'ownerId' }],
+    measures: [{ op: 'count', where: inTime }],
+  });
+  return new Map(read.map((r) => [(r.keys[0] as string | null) ?? null, r.values[0] ?? 0]));
+}
+
+/** Per owner: [settled, assigned in time], from intakeMeasures and inTimeCounts. */
 export type IntakeCounts = Map<string | null, readonly [number, number]>;
 
 /**

@@ -1,5 +1,5 @@
 import { pgTable, primaryKey, smallint } from 'drizzle-orm/pg-core';
-import { epoch, text } from './columns';
+import { epoch, int, text } from './columns';
 
 // The PostgreSQL twin of src/schema/reports.ts (maintained by postgres/report-triggers.ts).
 
@@ -15,6 +15,8 @@ export const reportRows = pgTable(
     entered: text('entered').notNull(),
     createdAt: epoch('created_at').notNull(),
     stageAt: epoch('stage_at'),
+    // 1 when the record got its first owner within 24 hours of its creation (cohort-sql.ts inTimeSql).
+    inTime: int('in_time').notNull().default(0),
     // Which of its group's rows the record is counted in (cohort-sql.ts groupKey).
     shard: smallint('shard').notNull().default(0),
   },
@@ -34,6 +36,8 @@ export const reportCohorts = pgTable(
     sumCreated: epoch('sum_created').notNull(),
     sumStageAt: epoch('sum_stage_at').notNull(),
     nStageAt: epoch('n_stage_at').notNull(),
+    // Records of the group assigned within 24 hours of creation: data health's in-time count.
+    inTime: int('in_time').notNull().default(0),
     shard: smallint('shard').notNull().default(0),
   },
   (t) => [
@@ -55,6 +59,8 @@ export const reportCohortMonths = pgTable(
     sumCreated: epoch('sum_created').notNull(),
     sumStageAt: epoch('sum_stage_at').notNull(),
     nStageAt: epoch('n_stage_at').notNull(),
+    // Records of the group assigned within 24 hours of creation: data health's in-time count.
+    inTime: int('in_time').notNull().default(0),
     shard: smallint('shard').notNull().default(0),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import type { SqlExec } from '../exec';
-import { enteredSql, grains, rowColumns, shardOf } from './cohort-sql';
+import { addSums, enteredSql, grains, inTimeSql, rowColumns, shardOf, SUMS } from './cohort-sql';
 
 /**
  * Set-based upkeep of report_rows and its groups (report_cohorts, report_cohort_months) after a bulk write (an import or seed batch).
@@ -39,14 +39,11 @@ function shiftAll(where: string, sign: 1 | -1, d: Dialect): string[] {
   const s = sign === 1 ? '' : '-';
   return grains(d).map(
     (g) =>
-      `INSERT INTO ${g.table} (${g.key}, records, sum_created, sum_stage_at, n_stage_at)` +
+      `INSERT INTO ${g.table} (${g.key}, ${SUMS})` +
       ` SELECT ${g.values}, ${s}count(*), ${s}sum(created_at), ${s}sum(COALESCE(stage_at, 0)),` +
-      ` ${s}sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)` +
+      ` ${s}sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END), ${s}sum(in_time)` +
       ` FROM report_rows WHERE ${where} GROUP BY ${g.values} ORDER BY ${g.values}` +
-      ` ON CONFLICT (${g.key}) DO UPDATE SET records = ${g.table}.records + excluded.records,` +
-      ` sum_created = ${g.table}.sum_created + excluded.sum_created,` +
-      ` sum_stage_at = ${g.table}.sum_stage_at + excluded.sum_stage_at,` +
-      ` n_stage_at = ${g.table}.n_stage_at + excluded.n_stage_at`,
+      ` ${addSums(g)}`,
   );
 }
 
@@ -88,7 +85,8 @@ export async function refreshRecords(
       `INSERT INTO report_rows (${rowColumns(dialect)})` +
         ` SELECT ${e}, r.id, r.created_at / 86400000, COALESCE(r.owner_id, ''),` +
         ` COALESCE(r.team_id, ''), COALESCE(r.stage, ''), ${enteredSql(e, 'r.id', dialect)},` +
-        ` r.created_at, r.stage_entered_at${shardOf(dialect, 'r.id')} FROM ${table} r` +
+        ` r.created_at, r.stage_entered_at,` +
+        ` ${inTimeSql(e, 'r.id', 'r.created_at', "COALESCE(r.owner_id, '') <> ''")}${shardOf(dialect, 'r.id')} FROM ${table} r` +
         ` WHERE r.id IN ${idSet(dialect)} AND r.deleted_at IS NULL`,
       [json],
     );

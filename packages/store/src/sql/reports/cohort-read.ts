@@ -3,7 +3,7 @@ import type { AggregateQuery, AggregateRow, ReachQuery, ReachRow } from '../../a
 import type { EntityTableInfo } from '../../entity/entity-table';
 import type { StoreLocale, StoreResult } from '../../messages';
 import type { SqlExec } from '../exec';
-import { cohortGroups, cohortMeasures, cohortPlan, inWindow } from './cohort';
+import { cohortGroups, cohortMeasures, cohortPlan, inWindow, isInTimeCount } from './cohort';
 
 const keyOf = (keys: readonly unknown[]) => JSON.stringify(keys);
 
@@ -55,8 +55,8 @@ export async function cohortReach(
   return { ok: true, value: [...out.values()].filter((r) => r.records !== 0) };
 }
 
-/** Sums per group: records, createdAt, stageEnteredAt and how many have one. */
-type Sums = { keys: unknown[]; n: number; sc: number; ss: number; ns: number };
+/** Sums per group: records, createdAt, stageEnteredAt, how many have one, and in time. */
+type Sums = { keys: unknown[]; n: number; sc: number; ss: number; ns: number; it: number };
 
 /**
  * Counts and average creation / stage-entry times per owner, team or stage from report_cohorts
@@ -75,6 +75,7 @@ export async function cohortAggregate(
   const by = keys.map((k) => k.field);
   const plan = cohortPlan(info, q, dialect, locale, by);
   if (!plan) return null;
+  const inTime = q.measures.find(isInTimeCount);
   const out = new Map<string, Sums>();
   const add = (s: Sums) => {
     const have = out.get(keyOf(s.keys));
@@ -84,11 +85,12 @@ export async function cohortAggregate(
       have.sc += s.sc;
       have.ss += s.ss;
       have.ns += s.ns;
+      have.it += s.it;
     }
   };
   for (const g of await cohortGroups(x, plan, by, false)) {
-    const [n, sc, ss, ns] = g.sums as [number, number, number, number];
-    add({ keys: g.keys, n, sc, ss, ns });
+    const [n, sc, ss, ns, it] = g.sums as [number, number, number, number, number];
+    add({ keys: g.keys, n, sc, ss, ns, it });
   }
   for (const w of plan.edges) {
     const part = await scan({
@@ -99,21 +101,30 @@ export async function cohortAggregate(
         { op: 'avg', field: 'createdAt' },
         { op: 'avg', field: 'stageEnteredAt' },
         { op: 'filled', field: 'stageEnteredAt' },
+        ...(inTime ? [inTime] : []),
       ],
     });
     if (!part.ok) return part;
     for (const r of part.value) {
-      const [n, ac, as, ns] = r.values.map((v) => v ?? 0) as [number, number, number, number];
-      if (n > 0) add({ keys: r.keys, n, sc: ac * n, ss: as * ns, ns });
+      const [n, ac, as, ns, it] = r.values.map((v) => v ?? 0) as number[] as [
+        number,
+        number,
+        number,
+        number,
+        number | undefined,
+      ];
+      if (n > 0) add({ keys: r.keys, n, sc: ac * n, ss: as * ns, ns, it: it ?? 0 });
     }
   }
   const groups = [...out.values()].filter((s) => s.n !== 0);
   // Without keys the answer is one row, as SQL's aggregate over no rows is.
-  if (by.length === 0 && groups.length === 0) groups.push({ keys: [], n: 0, sc: 0, ss: 0, ns: 0 });
+  if (by.length === 0 && groups.length === 0)
+    groups.push({ keys: [], n: 0, sc: 0, ss: 0, ns: 0, it: 0 });
   groups.sort((a, b) => cmpKeys(a.keys, b.keys));
   const value: AggregateRow[] = groups.map((s) => ({
     keys: s.keys,
     values: q.measures.map((m) => {
+      if (isInTimeCount(m)) return s.it;
       if (m.op === 'count') return s.n;
       const created = m.field === 'createdAt';
       if (m.op === 'filled') return s.n === 0 ? null : created ? s.n : s.ns;

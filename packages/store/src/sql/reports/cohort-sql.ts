@@ -45,23 +45,51 @@ export const grains = (d: Dialect): Grain[] => [
 
 /** The report_rows columns written with a record and the shard's value (PostgreSQL only). */
 export const rowColumns = (d: Dialect) =>
-  `entity, record_id, day, owner_id, team_id, stage, entered, created_at, stage_at${d === 'postgres' ? ', shard' : ''}`;
+  `entity, record_id, day, owner_id, team_id, stage, entered, created_at, stage_at, in_time${d === 'postgres' ? ', shard' : ''}`;
+
+/** Data health's "assigned within 24 hours" (engine: DAY_MS; store: the virtual assignDelayMs). */
+export const IN_TIME_MS = 86_400_000;
+
+/**
+ * 1 when the record (entity `e`, id `r`, created at `created`) got its first owner within 24
+ * hours of its creation, else 0 — what `assignDelayMs <= 86400000` says of it: its kept first
+ * owner row (report_first_owner) when it has one (created owned: a delay of 0), else whether it
+ * has an owner now (`owned`, a condition). Kept in report_rows.in_time and summed per group, so
+ * data health counts a quarter's in-time records from the groups instead of joining every
+ * record's first owner (docs/reports.md "First owner and first touch").
+ */
+export function inTimeSql(e: string, r: string, created: string, owned: string): string {
+  return (
+    `COALESCE((SELECT CASE WHEN f.from_none = 0 OR f.at - ${created} <= ${IN_TIME_MS} THEN 1 ELSE 0 END` +
+    ` FROM report_first_owner f WHERE f.entity = ${e} AND f.record_id = ${r}), CASE WHEN ${owned} THEN 1 ELSE 0 END)`
+  );
+}
+
+/** The in-time value of the report_rows row of (e, r), from the row itself (inTimeSql). */
+const rowInTime = (e: string, r: string) =>
+  inTimeSql(e, r, 'report_rows.created_at', "report_rows.owner_id <> ''");
 export const shardOf = (d: Dialect, id: string) =>
   d === 'postgres' ? `, (hashtext(${id}) & 15)` : '';
+
+/** A group's summed columns, in the order every statement writes them. */
+export const SUMS = 'records, sum_created, sum_stage_at, n_stage_at, in_time';
+
+/** The upsert's tail that adds a row's sums (`excluded`) to the group's. */
+export const addSums = (g: Grain) =>
+  `ON CONFLICT (${g.key}) DO UPDATE SET ${SUMS.split(', ')
+    .map((c) => `${c} = ${g.table}.${c} + excluded.${c}`)
+    .join(', ')}`;
 
 /** Adds (sign 1) or takes out (sign -1) the record's report_rows row from its groups. */
 function shift(e: string, r: string, sign: 1 | -1, d: Dialect): string[] {
   const s = sign === 1 ? '' : '-';
   return grains(d).map(
     (g) =>
-      `INSERT INTO ${g.table} (${g.key}, records, sum_created, sum_stage_at, n_stage_at)` +
+      `INSERT INTO ${g.table} (${g.key}, ${SUMS})` +
       ` SELECT ${g.values}, ${s}1, ${s}created_at, ${s}COALESCE(stage_at, 0),` +
-      ` ${s}(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)` +
+      ` ${s}(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END), ${s}in_time` +
       ` FROM report_rows WHERE entity = ${e} AND record_id = ${r}` +
-      ` ON CONFLICT (${g.key}) DO UPDATE SET records = ${g.table}.records + excluded.records,` +
-      ` sum_created = ${g.table}.sum_created + excluded.sum_created,` +
-      ` sum_stage_at = ${g.table}.sum_stage_at + excluded.sum_stage_at,` +
-      ` n_stage_at = ${g.table}.n_stage_at + excluded.n_stage_at`,
+      ` ${addSums(g)}`,
   );
 }
 
@@ -96,7 +124,9 @@ export function addSql(e: string, row: string, dialect: Dialect): string[] {
     `INSERT INTO report_rows (${rowColumns(dialect)})` +
       ` SELECT ${e}, ${row}.id, ${row}.created_at / 86400000, COALESCE(${row}.owner_id, ''),` +
       ` COALESCE(${row}.team_id, ''), COALESCE(${row}.stage, ''), ${enteredSql(e, `${row}.id`, dialect)},` +
-      ` ${row}.created_at, ${row}.stage_entered_at${shardOf(dialect, `${row}.id`)} WHERE ${row}.deleted_at IS NULL`,
+      ` ${row}.created_at, ${row}.stage_entered_at,` +
+      ` ${inTimeSql(e, `${row}.id`, `${row}.created_at`, `COALESCE(${row}.owner_id, '') <> ''`)}` +
+      `${shardOf(dialect, `${row}.id`)} WHERE ${row}.deleted_at IS NULL`,
     ...shift(e, `${row}.id`, 1, dialect),
   ];
 }
@@ -111,6 +141,24 @@ export function reenterSql(e: string, r: string, dialect: Dialect): string[] {
   ];
 }
 
+/**
+ * The record's first owner changed (report_first_owner written): when that changes whether it
+ * was assigned in time, its row and groups take the new value. A no-op for a record without a
+ * row (not live) or whose value stays; the triggers run it only when the value changes.
+ */
+export function retimeSql(e: string, r: string, dialect: Dialect): string[] {
+  return [
+    ...shift(e, r, -1, dialect),
+    ...dropEmptied(e, r, dialect),
+    `UPDATE report_rows SET in_time = ${rowInTime(e, r)} WHERE entity = ${e} AND record_id = ${r}`,
+    ...shift(e, r, 1, dialect),
+  ];
+}
+
+/** Whether the in-time value of the record's row differs from what its first owner says now. */
+export const inTimeStale = (e: string, r: string) =>
+  `EXISTS (SELECT 1 FROM report_rows WHERE entity = ${e} AND record_id = ${r} AND in_time <> ${rowInTime(e, r)})`;
+
 /** Rebuilds an entity's rows and groups from its live records and transitions (the backfill). */
 export function rebuildSql(table: string, e: string, dialect: Dialect): string[] {
   const entered =
@@ -122,13 +170,14 @@ export function rebuildSql(table: string, e: string, dialect: Dialect): string[]
     `DELETE FROM report_rows WHERE entity = ${e}`,
     `INSERT INTO report_rows (${rowColumns(dialect)})` +
       ` SELECT ${e}, r.id, r.created_at / 86400000, COALESCE(r.owner_id, ''), COALESCE(r.team_id, ''),` +
-      ` COALESCE(r.stage, ''), COALESCE(x.entered, ''), r.created_at, r.stage_entered_at${shardOf(dialect, 'r.id')}` +
+      ` COALESCE(r.stage, ''), COALESCE(x.entered, ''), r.created_at, r.stage_entered_at,` +
+      ` ${inTimeSql(e, 'r.id', 'r.created_at', "COALESCE(r.owner_id, '') <> ''")}${shardOf(dialect, 'r.id')}` +
       ` FROM ${table} r LEFT JOIN (${entered}) x ON x.record_id = r.id WHERE r.deleted_at IS NULL`,
     ...grains(dialect).map(
       (g) =>
-        `INSERT INTO ${g.table} (${g.key}, records, sum_created, sum_stage_at, n_stage_at)` +
+        `INSERT INTO ${g.table} (${g.key}, ${SUMS})` +
         ` SELECT ${g.values}, count(*), sum(created_at), sum(COALESCE(stage_at, 0)),` +
-        ` sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)` +
+        ` sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END), sum(in_time)` +
         ` FROM report_rows WHERE entity = ${e} GROUP BY ${g.values}`,
     ),
   ];

@@ -1,9 +1,10 @@
 import { compileToSql, type SqlDialectName } from '@trellis/logic';
-import type { AggregateQuery, ReportScope, TimeRange } from '../../api/reports';
+import type { AggregateQuery, Measure, ReportScope, TimeRange } from '../../api/reports';
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import type { StoreLocale } from '../../messages';
 import { fromNum, type SqlExec } from '../exec';
 import { groupSpans } from './cohort-spans';
+import { IN_TIME_MS } from './cohort-sql';
 import { param, type Where } from './scope';
 
 const DAY = 86_400_000;
@@ -153,8 +154,8 @@ export async function cohortGroups(
     // Days taken off a month read whole count negative (cohort-spans.ts).
     const sums =
       s.sign === 1
-        ? 'records, sum_created, sum_stage_at, n_stage_at'
-        : '-records, -sum_created, -sum_stage_at, -n_stage_at';
+        ? 'records, sum_created, sum_stage_at, n_stage_at, in_time'
+        : '-records, -sum_created, -sum_stage_at, -n_stage_at, -in_time';
     return `SELECT owner_id, team_id, stage, entered, ${sums} FROM ${s.table} WHERE ${conds.join(' AND ')}`;
   });
   if (branches.length === 0) return [];
@@ -169,7 +170,7 @@ export async function cohortGroups(
   ];
   const group = keys.map((k) => k.split(' AS ')[0]).join(', ');
   const rows = await x.all(
-    `SELECT ${[...keys, 'sum(c.records) AS n', 'sum(c.sum_created) AS sc', 'sum(c.sum_stage_at) AS ss', 'sum(c.n_stage_at) AS ns'].join(', ')}
+    `SELECT ${[...keys, 'sum(c.records) AS n', 'sum(c.sum_created) AS sc', 'sum(c.sum_stage_at) AS ss', 'sum(c.n_stage_at) AS ns', 'sum(c.in_time) AS it'].join(', ')}
      FROM (${branches.join(' UNION ALL ')}) c${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}${group ? ` GROUP BY ${group}` : ''}`,
     params,
   );
@@ -179,20 +180,39 @@ export async function cohortGroups(
       keys: by.map((_, i) => (r[`k${i}`] === '' ? null : String(r[`k${i}`]))),
       stage: withStages ? String(r.s) : '',
       entered: withStages ? String(r.e) : '',
-      sums: [fromNum(r.n), fromNum(r.sc), fromNum(r.ss), fromNum(r.ns)],
+      sums: [fromNum(r.n), fromNum(r.sc), fromNum(r.ss), fromNum(r.ns), fromNum(r.it)],
     }));
 }
 
 /**
+ * A count of the records assigned within 24 hours of their creation (`assignDelayMs <=
+ * 86400000`, data health's): report_rows keeps it per record (`in_time`) and the groups sum it.
+ */
+export function isInTimeCount(m: Measure): boolean {
+  if (m.op !== 'count' || typeof m.where !== 'object' || m.where === null) return false;
+  const w = m.where as Record<string, unknown>;
+  const args = w['<='];
+  return (
+    Object.keys(w).length === 1 &&
+    Array.isArray(args) &&
+    args.length === 2 &&
+    isVar(args[0], 'assignDelayMs') &&
+    args[1] === IN_TIME_MS
+  );
+}
+
+/**
  * The measures report_cohorts can answer: count, and avg / filled of createdAt, stageEnteredAt,
- * each over every selected record (a measure's own `where` needs the records).
+ * each over every selected record (a measure's own `where` needs the records), and the count
+ * of those assigned in time.
  */
 export function cohortMeasures(q: AggregateQuery): boolean {
   return q.measures.every(
     (m) =>
-      (m.where === undefined || m.where === null) &&
-      (m.op === 'count' ||
-        ((m.op === 'avg' || m.op === 'filled') &&
-          (m.field === 'createdAt' || m.field === 'stageEnteredAt'))),
+      isInTimeCount(m) ||
+      ((m.where === undefined || m.where === null) &&
+        (m.op === 'count' ||
+          ((m.op === 'avg' || m.op === 'filled') &&
+            (m.field === 'createdAt' || m.field === 'stageEnteredAt')))),
   );
 }
