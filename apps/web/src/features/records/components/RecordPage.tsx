@@ -68,7 +68,10 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
           </Typography.Title>
         </Space>
         <Space wrap>
-          {stage ? <Tag color={stage.color ?? 'blue'}>{label(stage.label, stage.key)}</Tag> : null}
+          {/* On a phone the stage bar right below shows the stage as this tag, beside its move. */}
+          {stage && !phone ? (
+            <Tag color={stage.color ?? 'blue'}>{label(stage.label, stage.key)}</Tag>
+          ) : null}
           {record.ownerId ? (
             <Typography.Text type="secondary">
               {t('records.ownedBy', { name: format.userName(record.ownerId) })}
