@@ -47,7 +47,7 @@ describe('the count thread of a served SQLite workspace', () => {
     rt = served.rt;
     const counts = rt.counts!;
     expect(counts).not.toBeNull();
-    // Started beside the writer; until it runs (5 s at most), a read is made on this thread.
+    // Started after the writer; until it first runs, a read is made on this thread.
     await counts.ready;
     const amy = await rep(rt, 'amy');
     const bob = await rep(rt, 'bob');

@@ -28,9 +28,13 @@ type Pending = {
 const WAIT_FOR_THREAD_MS = 5_000;
 
 /**
- * Starts the count thread for a SQLite data directory. Reads sent while it starts wait for it;
- * one that waited `waitMs`, or that the thread held when it died, runs on this thread through
- * `local` (a read can run twice without harm). A dead thread is restarted after a second.
+ * Starts the count thread for a SQLite data directory. Until it has first started, a read runs
+ * on this thread through `local`, as before there was a thread: the thread starts after the
+ * writer, seconds after the server listens on a busy machine, just as the first people sign in
+ * and open their workbench and lists (the bench's first counted list waited 2.5–9 s for it, and
+ * every count of the workbench with it). Once it has run, reads sent while it restarts wait for
+ * it; one that waited `waitMs`, or that the thread held when it died, runs on this thread
+ * (a read can run twice without harm). A dead thread is restarted after a second.
  * `epoch`: this thread's spec epoch, sent with every read, so a publish seen here is seen there.
  */
 export function startCountThread(
@@ -51,6 +55,8 @@ export function startCountThread(
   let answered = 0;
   let worker: Worker | null = null;
   let live = false;
+  /** The thread has answered `ready` once: from then on reads wait for it while it restarts. */
+  let started = false;
   let stopping = false;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((r) => (markReady = r));
@@ -70,6 +76,7 @@ export function startCountThread(
     w.on('message', (m: { ready?: boolean; reply?: CountReply }) => {
       if (m.ready) {
         live = true;
+        started = true;
         markReady();
         for (const [id, p] of pending) send(id, p);
       }
@@ -113,7 +120,7 @@ export function startCountThread(
   return {
     run: (method, args) =>
       new Promise((resolve, reject) => {
-        if (stopping) return void opts.local(method, args).then(resolve, reject);
+        if (stopping || !started) return void opts.local(method, args).then(resolve, reject);
         const id = ++seq;
         const p: Pending = {
           call: { method, args, epoch: opts.epoch() },
