@@ -28,6 +28,8 @@ export function undo0017(folder: 'drizzle' | 'drizzle-pg'): string[] {
     ...['add', 'upd', 'del'].map((ev) => `report__lead__${ev}`),
     'report__transition_add',
     'report__transition_del',
+    'report__row_leave',
+    'report__row_enter',
   ];
   return [
     ...triggers.map((t) => `DROP TRIGGER IF EXISTS ${t}`),

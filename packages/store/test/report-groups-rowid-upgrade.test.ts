@@ -21,10 +21,16 @@ function stamps(): string {
 
 /**
  * Takes the three tables back to their shape before 0015 (as 0009 and 0013 made them: rowid
- * tables with their key's own b-tree), rows kept, as 0015 itself converts them.
+ * tables with their key's own b-tree), rows kept, as 0015 itself converts them. report_rows'
+ * own triggers (later than 0015) go with the dropped table: they are put back, so the writes
+ * before the upgrade move the groups as the transitions' triggers of now expect.
  */
 const toRowidTables = (sql: SqliteRun) =>
   sql((db) => {
+    const own = db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?, ?)")
+      .pluck()
+      .all(...TABLES) as string[];
     db.exec('PRAGMA legacy_alter_table = ON');
     for (const t of TABLES) {
       const text = db
@@ -41,6 +47,7 @@ const toRowidTables = (sql: SqliteRun) =>
       db.exec(`ALTER TABLE ${t}__old RENAME TO ${t}`);
     }
     db.exec('PRAGMA legacy_alter_table = OFF');
+    for (const q of own) db.exec(q);
   });
 
 /** Whether each table is WITHOUT ROWID. */

@@ -129,8 +129,8 @@ describe('migration 0013 (month groups) on a populated database', () => {
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_dwell%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_first%' ESCAPE '\\'",
               )
               .all() as { name: string; sql: string }[];
-            // The entity's three, the transitions' two, the first owners' three (in_time).
-            expect(triggers.length).toBe(8);
+            // The entity's three, the transitions' two, the first owners' three (in_time), report_rows' two.
+            expect(triggers.length).toBe(10);
             for (const t of triggers) {
               db.exec(`DROP TRIGGER ${t.name}`);
               db.exec(withoutMonths(t.sql, ';\n'));

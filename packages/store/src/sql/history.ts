@@ -129,8 +129,12 @@ export function transitionRepo(
         await write();
         return;
       }
-      await bulk(write);
-      await reenterRecords(x, dialect, rows);
+      // The groups are moved with the triggers still off: on SQLite, report_rows' own triggers
+      // would move each record a second time for reenterRecords' update of `entered`.
+      await bulk(async () => {
+        await write();
+        await reenterRecords(x, dialect, rows);
+      });
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

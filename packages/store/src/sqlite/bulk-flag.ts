@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 
 /**
  * The switch of the report triggers during a bulk write on one SQLite connection: the insert
- * triggers of the entity tables and of stage_transitions run only `WHEN NOT trellis_bulk()`,
- * and the bulk call keeps report_rows / report_cohorts itself, once per batch
+ * triggers of the entity tables and of stage_transitions, and report_rows' update triggers,
+ * run only `WHEN NOT trellis_bulk()`, and the bulk call keeps report_rows / report_cohorts itself, once per batch
  * (sql/reports/bulk-upkeep.ts). The flag is the connection's own: other connections (another
  * thread, another process) keep their triggers. A connection opened without openDatabase has
  * no such function and cannot write entity tables (SQLite answers "no such function").
