@@ -32,9 +32,16 @@ export default defineConfig({
       // Ant Design's rc-component packages do not declare `sideEffects`, so the bundler kept
       // whole modules for one export (ConfigProvider's form context pulled in the form engine
       // and its validator, ~13 KB gzip, into every page). They have none at import time.
+      // The spec and logic packages' sources have none either, but their validators unwrap
+      // ajv's CommonJS modules at the top (a call the bundler must keep): any import of
+      // @trellis/spec (a region's name in a list cell) pulled ajv, ~77 KB gzip, onto the page.
       treeshake: {
         moduleSideEffects: (id: string) =>
-          /[\\/]node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined,
+          /[\\/]node_modules[\\/]@rc-component[\\/]|[\\/]packages[\\/](spec|logic)[\\/]src[\\/]/.test(
+            id,
+          )
+            ? false
+            : undefined,
       },
     },
   },

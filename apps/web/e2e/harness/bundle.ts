@@ -42,3 +42,46 @@ export function publicFormSizes() {
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   return { files, gzipKB: kb(files.reduce((a, f) => a + gz(f), 0)) };
 }
+
+/** The files `file` imports statically (`import … from`, `export … from`), in dist/assets. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(join(DIST, file), 'utf8');
+  return [
+    ...code.matchAll(
+      /(?:^|[;\n}])\s*(?:import|export)\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+    ),
+  ].map((m) => `assets/${m[1]!}`);
+}
+
+/** `files` and every file they import statically, at any depth. */
+function staticClosure(files: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...files];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...staticImports(file));
+  }
+  return seen;
+}
+
+/**
+ * What a lazy route needs before it renders, beyond the shell's initial files: the chunk that
+ * exports `component` (the route's `lazy` import) and everything it imports statically.
+ */
+export function routeSizes(component: string) {
+  const own = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`)
+    .filter((f) => new RegExp(`as ${component}[,}]`).test(readFileSync(join(DIST, f), 'utf8')));
+  const shell = staticClosure(bundleSizes().initialFiles);
+  const files = [...staticClosure(own)].filter((f) => !shell.has(f));
+  return {
+    entries: own,
+    files,
+    gzipKB: kb(files.reduce((a, f) => a + gz(f), 0)),
+    /** Whether any of them holds `text` (a library's own string: which code came along). */
+    holds: (text: string) => files.some((f) => readFileSync(join(DIST, f), 'utf8').includes(text)),
+  };
+}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, Params, RouteObject } from 'react-router';
 // The hooks' modules, not the features' index: the index would pull its pages into the shell.
 import { prefetchBoard } from '../features/board/hooks/board-queries';
 import { prefetchViewRecords } from '../features/records/hooks/useViewRecords';
+import { afterFirstRows } from '../lib/load/after-first-rows';
 import { queryClient } from '../lib/query-client';
 import { recordKeys } from '../lib/records/keys';
 import { RecordRoute } from './record-route';
@@ -46,10 +47,12 @@ export const signedInRoutes: RouteObject[] = [
   {
     path: 'records/:entity',
     loader: ({ params, request }) => {
-      // The record a rep opens next from the list shows without waiting for its buttons' chunk,
-      // and the record page's code is the list's (one chunk), ready for the route when clicked.
-      preloadRecordSlots();
-      void loadRecordsFeature().catch(() => undefined);
+      // The record a rep opens next from the list: its code and its buttons' chunk load once the
+      // list's rows show (they are not on the list's path), ready for the route when clicked.
+      afterFirstRows(() => {
+        preloadRecordSlots();
+        void loadRecordsFeature().catch(() => undefined);
+      });
       const url = new URL(request.url);
       const rows = () => prefetchViewRecords(queryClient, params.entity!, url.searchParams);
       // A URL naming its view needs nothing but the session for its rows: they are asked beside
@@ -67,7 +70,7 @@ export const signedInRoutes: RouteObject[] = [
         .catch(() => undefined);
       return null;
     },
-    lazy: () => import('../features/records').then((m) => ({ Component: m.RecordListPage })),
+    lazy: () => import('../features/records/list').then((m) => ({ Component: m.RecordListPage })),
   },
   {
     path: 'records/:entity/new',

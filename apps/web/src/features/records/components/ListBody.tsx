@@ -1,14 +1,16 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
 import { EmptyState } from '../../../components/feedback/EmptyState';
-import { ErrorState } from '../../../components/feedback/ErrorState';
+import { ShellErrorState as ErrorState } from '../../../components/feedback/ShellErrorState';
 import { LoadingState } from '../../../components/feedback/LoadingState';
+import { OpenedOnce } from '../../../components/OpenedOnce';
+import { afterFirstRows, firstRowsShown } from '../../../lib/load/after-first-rows';
 import { titleOf, type Stage } from '../../../lib/records/spec-helpers';
 import type { ListParams } from '../../../lib/records/types';
 import type { Sort } from '../hooks/list-url';
 import { useViewRecords } from '../hooks/useViewRecords';
-import { BulkBar } from './BulkBar';
+import { BulkBar, preloadListParts } from './list-parts';
 import { RecordCardList } from './RecordCardList';
 import { RecordTable } from './RecordTable';
 
@@ -59,20 +61,33 @@ export const ListBody = memo(function ListBody(p: Props) {
     },
     [entity],
   );
+  // Once rows are on screen: what a click on them opens loads (this list's dialogs here, the
+  // record page's code through the route), not before, where it delayed the rows.
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (!hasRows) return;
+    firstRowsShown();
+    afterFirstRows(preloadListParts);
+  }, [hasRows]);
   const { columnKey } = p;
   const columns = useMemo(() => columnKey.split(',').filter(Boolean), [columnKey]);
   const ids = useMemo(() => [...p.selected], [p.selected]);
   const clear = useCallback(() => onSelect(new Set()), [onSelect]);
   return (
     <>
-      <BulkBar
-        entity={entity.key}
-        ids={ids}
-        stages={p.stages}
-        canDelete={p.canDelete}
-        titleOf={titleOfId}
-        onDone={clear}
-      />
+      {/* From the first selection on: it stays, to list what a bulk action could not change. */}
+      <OpenedOnce open={ids.length > 0}>
+        <Suspense fallback={null}>
+          <BulkBar
+            entity={entity.key}
+            ids={ids}
+            stages={p.stages}
+            canDelete={p.canDelete}
+            titleOf={titleOfId}
+            onDone={clear}
+          />
+        </Suspense>
+      </OpenedOnce>
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void refetch()} />
       ) : list.isPending || p.waiting ? (

@@ -1,5 +1,16 @@
-import { useCallback, useMemo, useState } from 'react';
-import { Badge, Button, Dropdown, Input, Popover, Select, Space, Tag, Typography } from 'antd';
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Input,
+  Popover,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import {
   DownloadOutlined,
   FilterOutlined,
@@ -11,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
 import { ApiError } from '../../../lib/api/problem';
-import { ErrorState } from '../../../components/feedback/ErrorState';
+import { ShellErrorState as ErrorState } from '../../../components/feedback/ShellErrorState';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { exportUrl } from '../../../lib/records/api';
@@ -20,7 +31,6 @@ import { defaultColumns } from '../../../lib/records/spec-helpers';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { useSignedIn } from '../../../lib/session/useMe';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
-import { FilterBuilder } from '../filter/FilterBuilder';
 import { isComplete, type FilterModel } from '../filter/filter-model';
 import { useViewTotal } from '../hooks/useViewRecords';
 import { useViews } from '../hooks/useViews';
@@ -32,6 +42,7 @@ import {
   writeFilter,
   writeSort,
 } from '../hooks/list-url';
+import { FilterBuilder } from './list-parts';
 import { ListBody } from './ListBody';
 import { SaveViewButton } from './SaveViewButton';
 import { DeleteViewButton } from './DeleteViewButton';
@@ -185,19 +196,23 @@ function EntityList({ entityKey }: { entityKey: string }) {
           title={t('filter.title')}
           content={
             <div style={{ maxWidth: phone ? 340 : 640 }}>
-              <FilterBuilder
-                entity={entity}
-                fields={filterFields}
-                stages={format.stages}
-                label={format.label}
-                value={filter}
-                onChange={setFilter}
-              />
+              <Suspense fallback={<Spin size="small" />}>
+                <FilterBuilder
+                  entity={entity}
+                  fields={filterFields}
+                  stages={format.stages}
+                  label={format.label}
+                  value={filter}
+                  onChange={setFilter}
+                />
+              </Suspense>
             </div>
           }
         >
           <Badge count={activeFilters} size="small">
-            <Button icon={<FilterOutlined />}>{t('filter.title')}</Button>
+            <Button icon={<FilterOutlined />} onPointerEnter={FilterBuilder.preload}>
+              {t('filter.title')}
+            </Button>
           </Badge>
         </Popover>
         {phone ? null : (
