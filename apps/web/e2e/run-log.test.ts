@@ -25,6 +25,10 @@ describe('the automation run log', () => {
       expect(names.length).toBeGreaterThan(0);
       for (const name of names) expect(name).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
       expect(names).toContain('No contact for 48 hours: remind the owner, copy the supervisor');
+      // Each run's record by its title (a lead's name), not the end of its id.
+      const records = await column(page, 3);
+      const ids = records.filter((r) => /^[0-9a-f]{8}$/.test(r));
+      expect(ids.length, records.join(' ')).toBeLessThan(records.length / 2);
       await page.getByRole('combobox', { name: 'Automation' }).click();
       await page
         .locator('.ant-select-item-option', { hasText: 'Record the first contact time' })

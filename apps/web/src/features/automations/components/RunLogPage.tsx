@@ -6,6 +6,7 @@ import { ErrorState } from '../../../components/feedback/ErrorState';
 import { query, request } from '../../../lib/api/client';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
+import { useRecordTitles } from '../../../lib/records/useRecordTitles';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { RunTrace } from './RunTrace';
 import type { AutomationSpec } from '@trellis/spec';
@@ -67,6 +68,10 @@ export function RunLogPage() {
   });
   const automations = spec.automations ?? listed.data?.items ?? [];
   const rows = (runs.data?.pages ?? []).flatMap((p) => p.items);
+  // Each run's record by its title (a lead's name), read as the viewer may read it.
+  const titles = useRecordTitles(
+    rows.flatMap((r) => (r.entity && r.recordId ? [[r.entity, r.recordId] as const] : [])),
+  );
   const automationLabel = (key: string) =>
     label(automations.find((a) => a.key === key)?.label, key);
   const when = (at: number) =>
@@ -121,7 +126,9 @@ export function RunLogPage() {
             title: t('runs.record'),
             render: (_, r) =>
               r.entity && r.recordId ? (
-                <Link to={`/records/${r.entity}/${r.recordId}`}>{r.recordId.slice(-8)}</Link>
+                <Link to={`/records/${r.entity}/${r.recordId}`}>
+                  {titles(r.entity, r.recordId) ?? r.recordId.slice(-8)}
+                </Link>
               ) : (
                 '—'
               ),
