@@ -1,33 +1,10 @@
 import { describe, expect } from 'vitest';
 import { openStore, type Store } from '../src/index';
-import { rebuildSql, reenterSql } from '../src/sql/reports/cohort-sql';
+import { reenterSql } from '../src/sql/reports/cohort-sql';
 import { baseSpec } from './fixtures';
 import { itOnSqliteFile, type SqliteRun } from './on-databases';
+import { contents, rebuilt } from './report-group-rows';
 import { writeWalks } from './report-walks';
-
-const TABLES = ['report_rows', 'report_cohorts', 'report_cohort_months'] as const;
-
-/** Every row of the three tables, as text, sorted. */
-const contents = (sql: SqliteRun) =>
-  sql((db) =>
-    TABLES.map((t) =>
-      (db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[])
-        .map((r) => Object.values(r).map(String).join('|'))
-        .sort(),
-    ),
-  );
-
-/** The same after rebuilding them from the records (rolled back): what exact groups hold. */
-const rebuilt = (sql: SqliteRun) =>
-  sql((db) => {
-    db.exec('BEGIN');
-    try {
-      for (const q of rebuildSql('e_lead', "'lead'", 'sqlite')) db.exec(q);
-      return contents((f) => f(db));
-    } finally {
-      db.exec('ROLLBACK');
-    }
-  });
 
 /** The report triggers of a table, by name. */
 const triggersOn = (sql: SqliteRun, table: string) =>
