@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dragCard } from './harness/drag';
-import { newPage, openBrowser, shot, signIn, PHONE } from './harness/browser';
+import { newPage, openBrowser, shot, signIn, DESKTOP, PHONE } from './harness/browser';
 import { apiSession } from './harness/api-session';
 import { demoServer } from './harness/server';
 
@@ -90,6 +90,35 @@ describe('the same pages in English and at phone width', () => {
       const needs = page.locator('.trellis-stage-requires').first();
       await needs.waitFor();
       expect(await needs.innerText()).toMatch(/^Needs: [^、]+, [^、]+$/);
+      // The header's buttons stand apart ("Hand over" and "Release to the pool" touched), and
+      // no field label is cut inside a word ("Profile completenes / s").
+      const actions = page.locator('.trellis-record-actions .ant-btn');
+      await actions.nth(1).waitFor();
+      const [first, second] = [
+        await actions.nth(0).boundingBox(),
+        await actions.nth(1).boundingBox(),
+      ];
+      expect(second!.x - (first!.x + first!.width)).toBeGreaterThanOrEqual(6);
+      // At a small laptop's width the label column is narrowest (two columns from 992 px).
+      await page.setViewportSize({ width: 1100, height: 860 });
+      const cut = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const dt of document.querySelectorAll('.trellis-record-field > dt')) {
+          const walk = document.createTreeWalker(dt, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode())
+            for (const m of (n.textContent ?? '').matchAll(/[^\s-]+/g)) {
+              const r = document.createRange();
+              r.setStart(n, m.index);
+              r.setEnd(n, m.index + m[0].length);
+              if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1)
+                out.push(m[0]);
+            }
+        }
+        return out;
+      });
+      expect(await page.locator('.trellis-record-field > dt').count()).toBeGreaterThan(10);
+      expect(cut).toEqual([]);
+      await page.setViewportSize(DESKTOP);
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();

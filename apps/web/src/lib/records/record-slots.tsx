@@ -24,14 +24,16 @@ function useRecordSlots(): RecordSlots {
 
 /** The record page's buttons other features contribute (each loads on its own, nothing while it does). */
 export function RecordActions(props: RecordActionProps) {
+  // One element with its own gap: the header lays it out as one item, so the buttons of a
+  // fragment touched each other ("Hand over" and "Release to the pool" side by side).
   return (
-    <>
+    <span className="trellis-record-actions">
       {useRecordSlots().record.map(({ key, Component }) => (
         <Suspense key={key} fallback={null}>
           <Component {...props} />
         </Suspense>
       ))}
-    </>
+    </span>
   );
 }
 
