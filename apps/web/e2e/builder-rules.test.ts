@@ -157,7 +157,7 @@ describe('pipeline and assignment rules set in the builder', () => {
       const lead = found.items.find((l) => l.intentLevel !== 'a')!;
       expect(lead).toBeDefined();
       await page.goto(`${server.url}/records/lead/${lead.id}`);
-      await page.getByRole('heading', { name: lead.name }).waitFor();
+      await page.getByRole('heading', { name: lead.name, exact: true }).waitFor();
       await page
         .getByRole('button', { name: /Quote & negotiation/ })
         .first()

@@ -41,7 +41,7 @@ describe('an open record page follows the changes of others', () => {
       const page = await newPage(browser);
       await signIn(page, server.url, rep.login, rep.password);
       await page.goto(`${server.url}/records/lead/${lead.id}`);
-      await page.getByRole('heading', { name: lead.name }).waitFor();
+      await page.getByRole('heading', { name: lead.name, exact: true }).waitFor();
       // The timeline has loaded (the live stream is open by then: it starts with the shell).
       await page.locator('.ant-timeline').first().waitFor();
       // A mark that a reload would wipe out.

@@ -39,7 +39,7 @@ describe('a save the role does not allow, on the record page', () => {
       expect(lead.ownerId).toBeNull();
       const text = TEXT[locale];
       await page.goto(`${server.url}/records/lead/${lead.id}`);
-      await page.getByRole('heading', { name: lead.name }).waitFor();
+      await page.getByRole('heading', { name: lead.name, exact: true }).waitFor();
       await page.getByRole('button', { name: text.edit }).click();
       const form = page.getByRole('form', { name: text.editForm });
       const plan = form.getByLabel(text.plan, { exact: true });
