@@ -6,6 +6,16 @@ import { WEB_DIR } from './trellis';
 const DIST = join(WEB_DIR, 'dist');
 const kb = (n: number) => Math.round(n / 102.4) / 10;
 const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
+/** Every built script, as `assets/<name>.js`. */
+const jsAssets = () =>
+  readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+/** The scripts an HTML page names (its script and modulepreloads). */
+const pageScripts = (page: string) =>
+  [...readFileSync(join(DIST, page), 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
 
 /**
  * The built app's JS: the shell's initial files (index.html's script and modulepreloads, plus
@@ -13,16 +23,13 @@ const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
  * render), the lazy rest.
  */
 export function bundleSizes() {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const preloaded = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const preloaded = pageScripts('index.html');
   const strings = readdirSync(join(DIST, 'assets'))
     .filter((f) => /^(zh-CN|en)-[\w-]+\.js$/.test(f))
     .map((f) => `assets/${f}`)
     .sort((a, b) => gz(b) - gz(a));
   const initial = [...preloaded, ...strings.slice(0, 1)];
-  const lazy = readdirSync(join(DIST, 'assets'))
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => `assets/${f}`)
+  const lazy = jsAssets()
     .filter((f) => !initial.includes(f))
     .map((f) => ({ file: f, gzipKB: kb(gz(f)) }))
     .sort((a, b) => b.gzipKB - a.gzipKB);
@@ -38,8 +45,7 @@ export function bundleSizes() {
 
 /** The public form page's JS (form.html's script and modulepreloads): its own entry. */
 export function publicFormSizes() {
-  const html = readFileSync(join(DIST, 'form.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const files = pageScripts('form.html');
   return { files, gzipKB: kb(files.reduce((a, f) => a + gz(f), 0)) };
 }
 
@@ -71,10 +77,9 @@ function staticClosure(files: string[]): Set<string> {
  * exports `component` (the route's `lazy` import) and everything it imports statically.
  */
 export function routeSizes(component: string) {
-  const own = readdirSync(join(DIST, 'assets'))
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => `assets/${f}`)
-    .filter((f) => new RegExp(`as ${component}[,}]`).test(readFileSync(join(DIST, f), 'utf8')));
+  const own = jsAssets().filter((f) =>
+    new RegExp(`as ${component}[,}]`).test(readFileSync(join(DIST, f), 'utf8')),
+  );
   const shell = staticClosure(bundleSizes().initialFiles);
   const files = [...staticClosure(own)].filter((f) => !shell.has(f));
   return {
