@@ -45,13 +45,21 @@ export function summarise(packages) {
   };
 }
 
+/**
+ * Vitest 4 reports a test's timeout with the stack of the error it made in advance, whose first
+ * line is this instead of "Test timed out in N ms" (its makeTimeoutError swaps the messages the
+ * wrong way round).
+ */
+const TIMEOUT_STACK = /^Error: STACK_TRACE_ERROR$/;
+
 /** "file > title: first line of the error" for one failed test of a vitest JSON report. */
 function failedTestLine(file, assertion) {
   const title =
     assertion.fullName ?? [...(assertion.ancestorTitles ?? []), assertion.title].join(' > ');
   const firstError = String(assertion.failureMessages?.[0] ?? '')
     .split('\n')
-    .find((line) => line.trim() !== '');
+    .find((line) => line.trim() !== '')
+    ?.replace(TIMEOUT_STACK, `Error: timed out after ${Math.round(assertion.duration ?? 0)} ms`);
   return `${file} > ${title}${firstError ? `: ${firstError.trim().slice(0, 300)}` : ''}`;
 }
 

@@ -65,6 +65,25 @@ describe('summarise', () => {
     ]);
   });
 
+  it('says a test timed out where vitest names the timeout STACK_TRACE_ERROR', () => {
+    const failing = {
+      name: '/r/t.test.ts',
+      status: 'failed',
+      assertionResults: [
+        {
+          status: 'failed',
+          fullName: 'walk > pages exactly',
+          duration: 30_012,
+          failureMessages: ['Error: STACK_TRACE_ERROR\n    at t.test.ts:90'],
+        },
+      ],
+    };
+    const s = summarise([{ dir: 'p', report: report([failing], { numFailedTests: 1 }) }]);
+    expect(s.failedTests).toEqual([
+      '/r/t.test.ts > walk > pages exactly: Error: timed out after 30012 ms',
+    ]);
+  });
+
   it('names a test that passed only on its retry, and counts it in the closing line', () => {
     const retried = {
       name: '/r/e.test.ts',

@@ -42,8 +42,12 @@ export function itOnSqliteFile(
  * A test on a migrated PostgreSQL database of its own, emptied for the next test after it; run
  * only when a test server runs (`pnpm test` starts one; CI fails without it).
  */
-export function itOnPostgres(name: string, body: (url: string, sql: PgRun) => Promise<void>): void {
-  it.runIf(process.env.TRELLIS_TEST_PG_URL)(name, async () => {
+export function itOnPostgres(
+  name: string,
+  body: (url: string, sql: PgRun) => Promise<void>,
+  timeout?: number,
+): void {
+  it.runIf(process.env.TRELLIS_TEST_PG_URL)(name, { timeout }, async () => {
     const url = await migratedDatabase();
     if (!url) throw new Error('no PostgreSQL test server');
     try {

@@ -12,6 +12,11 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
 const LEADS = 6000;
 const [FROM, TO] = [T0 + 10 * DAY + 5 * 3_600_000, T0 + 40 * DAY];
+/**
+ * Each test seeds 6,000 leads and ~8,000 transitions through the report triggers: ~5 s alone,
+ * 14–19 s in the whole suite's run here, and past the default 30 s in CI at aa6d855.
+ */
+const SEEDED_TIMEOUT = 120_000;
 
 /**
  * LEADS leads created over 60 days, each entering trial (a third of them twice, a day apart),
@@ -114,6 +119,7 @@ describe("PostgreSQL: a period step's list in creation order walks the creation 
         await store.close();
       }
     },
+    SEEDED_TIMEOUT,
   );
 
   itOnPostgres(
@@ -170,5 +176,6 @@ describe("PostgreSQL: a period step's list in creation order walks the creation 
         await store.close();
       }
     },
+    SEEDED_TIMEOUT,
   );
 });
