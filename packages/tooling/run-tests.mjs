@@ -20,6 +20,7 @@ import { join, relative } from 'node:path';
 import { PG_URL_ENV, hasPostgres, startPgServer } from './pg-test-server.mjs';
 import { closingLine, summarise } from './test-summary.mjs';
 import { CPU_FILE } from './cpu-reporter.mjs';
+import { NEAR_TIMEOUT_FILE, nearTimeoutLine } from './near-timeout.mjs';
 import { readOrder } from './file-queue.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -27,17 +28,20 @@ const resultFile = '.vitest-result.json';
 // The web files the other lane took from the tail of the queue report here.
 const tailResultFile = '.vitest-result-tail.json';
 const tailCpuFile = '.vitest-cpu-tail.json';
+const tailNearFile = '.vitest-near-timeout-tail.json';
 const dirs = ['packages', 'apps', 'templates'].flatMap((group) =>
   existsSync(join(root, group))
     ? readdirSync(join(root, group)).map((d) => join(root, group, d))
     : [],
 );
 for (const dir of dirs)
-  for (const file of [resultFile, tailResultFile, tailCpuFile])
+  for (const file of [resultFile, tailResultFile, tailCpuFile, NEAR_TIMEOUT_FILE, tailNearFile])
     rmSync(join(dir, file), { force: true });
 // TRELLIS_TEST_CPU=<file>: every test file's CPU seconds (cpu-reporter.mjs) are written there.
 const cpuOut = process.env.TRELLIS_TEST_CPU;
 const cpuReporter = new URL('./cpu-reporter.mjs', import.meta.url).pathname;
+// Every passed test over 60 % of its timeout is named at the end (near-timeout.mjs).
+const nearReporter = new URL('./near-timeout.mjs', import.meta.url).pathname;
 for (const dir of dirs) rmSync(join(dir, CPU_FILE), { force: true });
 
 // The `trellis` command is built once before the lanes: the CLI's and the web app's global setups
@@ -54,7 +58,12 @@ const WEB = '@trellis/web';
 /** Runs the test task of the packages `filter` selects through turbo; resolves its exit code. */
 function turboTest(filter) {
   const args = ['exec', 'turbo', 'run', 'test', `--filter=${filter}`, '--concurrency=1'];
-  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`];
+  const reporters = [
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${resultFile}`,
+    `--reporter=${nearReporter}`,
+  ];
   if (cpuOut) reporters.push(`--reporter=${cpuReporter}`);
   const child = spawn('pnpm', [...args, '--continue', '--', ...reporters], {
     cwd: root,
@@ -70,12 +79,16 @@ let webHeadRunning = true;
 let tailStarted = false;
 /** The web suite from one end of the queue (vitest-queue.mjs); resolves its exit code. */
 function webQueue(/** @type {'head' | 'tail'} */ end) {
-  const [json, cpu] = end === 'head' ? [resultFile, CPU_FILE] : [tailResultFile, tailCpuFile];
+  const [json, cpu, near] =
+    end === 'head'
+      ? [resultFile, CPU_FILE, NEAR_TIMEOUT_FILE]
+      : [tailResultFile, tailCpuFile, tailNearFile];
   const args = [
     new URL('./vitest-queue.mjs', import.meta.url).pathname,
     `--end=${end}`,
     `--queue=${queue}`,
     `--json=${json}`,
+    `--near=${near}`,
     `--seconds=${join(web, 'e2e', 'harness', 'file-seconds.json')}`,
     ...(cpuOut ? [`--cpu=${cpu}`] : []),
   ];
@@ -139,6 +152,7 @@ if (tailStarted)
   packages.push({ dir: 'apps/web (tail)', report: takeJson(join(web, tailResultFile)) });
 if (cpuOut) writeCpuCounts(cpuOut);
 const summary = summarise(packages);
+for (const line of nearTimeoutLines()) console.log(line);
 for (const test of summary.flakyTests) console.log(`passed only on its retry: ${test}`);
 for (const test of summary.failedTests) console.log(`failed: ${test}`);
 for (const file of summary.brokenFiles) console.log(`failed to load or run: ${file}`);
@@ -151,6 +165,17 @@ function takeJson(file) {
   const json = JSON.parse(readFileSync(file, 'utf8'));
   rmSync(file, { force: true });
   return json;
+}
+
+/** The tests that passed near their timeout, in every package and both ends of the web queue. */
+function nearTimeoutLines() {
+  return [
+    ...dirs.map((dir) => ({
+      dir: relative(root, dir),
+      near: takeJson(join(dir, NEAR_TIMEOUT_FILE)),
+    })),
+    { dir: relative(root, web), near: takeJson(join(web, tailNearFile)) },
+  ].flatMap(({ dir, near }) => (near ?? []).map((n) => nearTimeoutLine(dir, n)));
 }
 
 /** Gathers the packages' CPU counts into `out` and names the costliest files in the log. */

@@ -4,12 +4,13 @@
 // from the start and the tail end once every other package's suite is done (run-tests.mjs).
 //
 //   node vitest-queue.mjs --end=head|tail --queue=<dir> --json=<file> [--cpu=<file>]
-//                         [--seconds=<file>] [filters…]
+//                         [--near=<file>] [--seconds=<file>] [filters…]
 //
 // Run in the package's directory, with its vitest config, as `vitest run` would. Each file is a
 // run of its own in one vitest (one global setup, one server, one chromium for all of them);
 // `--json` is the JSON report of every file this end ran, as `--reporter=json` writes it;
-// `--cpu` adds the CPU reporter (cpu-reporter.mjs); `--seconds` is each file's seconds in an
+// `--cpu` adds the CPU reporter (cpu-reporter.mjs), `--near` the near-timeout one
+// (near-timeout.mjs); `--seconds` is each file's seconds in an
 // earlier run (longest first; the head orders the queue); filters pick files as `vitest run`'s do.
 import { relative, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createVitest, JsonReporter } from 'vitest/node';
 import CpuReporter from './cpu-reporter.mjs';
+import NearTimeoutReporter from './near-timeout.mjs';
 import { longestFirst, publishOrder, queueEnd, readOrder } from './file-queue.mjs';
 
 const { values: args, positionals: filters } = parseArgs({
@@ -26,6 +28,7 @@ const { values: args, positionals: filters } = parseArgs({
     queue: { type: 'string' },
     json: { type: 'string' },
     cpu: { type: 'string' },
+    near: { type: 'string' },
     seconds: { type: 'string' },
   },
 });
@@ -43,9 +46,10 @@ process.env.VITEST = 'true';
 process.env.NODE_ENV ??= 'test';
 
 const cpu = args.cpu ? new CpuReporter({ outputFile: args.cpu, manyRuns: true }) : null;
+const near = args.near ? new NearTimeoutReporter({ outputFile: args.near }) : null;
 const vitest = await createVitest('test', {
   watch: false,
-  reporters: ['default', ...(cpu ? [cpu] : [])],
+  reporters: ['default', ...(cpu ? [cpu] : []), ...(near ? [near] : [])],
   // Two processes writing one results cache would each drop the other's files from it.
   ...(end === 'tail' ? { cache: false } : {}),
 });

@@ -109,7 +109,11 @@ test('waits for the gate', async () => {
       's2.test.mjs',
       's3.test.mjs',
     ]);
-    const tail = await runQueue(pkg, ['--end=tail', '--json=tail.json', ...common], env);
+    const tail = await runQueue(
+      pkg,
+      ['--end=tail', '--json=tail.json', '--near=tail-near.json', ...common],
+      env,
+    );
     writeFileSync(gate, '');
     const headRun = await head;
 
@@ -122,5 +126,7 @@ test('waits for the gate', async () => {
     expect(headReport).toMatchObject({ numPassedTests: 1, numFailedTests: 0 });
     expect(tailReport).toMatchObject({ numPassedTests: 3, numFailedTests: 1 });
     expect(tail.output).toContain('s2.test.mjs > fails');
+    // The near-timeout reporter ran in the tail's vitest (none of its tests is near 300 s).
+    expect(JSON.parse(readFileSync(join(pkg, 'tail-near.json'), 'utf8'))).toEqual([]);
   }, 300_000);
 });
