@@ -47,12 +47,13 @@ export const signedInRoutes: RouteObject[] = [
   {
     path: 'records/:entity',
     loader: ({ params, request }) => {
-      // The record a rep opens next from the list: its code and its buttons' chunk load once the
-      // list's rows show (they are not on the list's path), ready for the route when clicked.
+      // The record a rep opens next from the list: its code and its buttons' chunk load right
+      // after the list's rows are painted (they are not on the list's path), ready for the route
+      // when a row is clicked.
       afterFirstRows(() => {
         preloadRecordSlots();
         void loadRecordsFeature().catch(() => undefined);
-      });
+      }, 'painted');
       const url = new URL(request.url);
       const rows = () => prefetchViewRecords(queryClient, params.entity!, url.searchParams);
       // A URL naming its view needs nothing but the session for its rows: they are asked beside
@@ -74,7 +75,8 @@ export const signedInRoutes: RouteObject[] = [
   },
   {
     path: 'records/:entity/new',
-    lazy: () => import('../features/records').then((m) => ({ Component: m.CreateRecordPage })),
+    lazy: () =>
+      import('../features/records/create').then((m) => ({ Component: m.CreateRecordPage })),
   },
   {
     // Neither lazy nor with a loader: a click on a record renders it at once (./record-route).

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RecordForm } from '@trellis/forms';
+import { FormGate } from '../../../components/records/FormGate';
 import { entityFormProps } from '../../../components/records/entity-form';
 import { formErrors, useFormRights } from '../../../components/records/form-rights';
 import { useFormServices } from '../../../components/records/useFormServices';
@@ -17,12 +18,21 @@ type Props = { entity: string; record: RecordData; onDone: () => void };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** The record's form once its entity's validator is in (the page's code does not wait for it). */
+export function RecordEditor(props: Props) {
+  return (
+    <FormGate entity={props.entity}>
+      <RecordEditForm {...props} />
+    </FormGate>
+  );
+}
+
 /**
  * The record's form for editing. Only the entity's fields the user changed are sent, with the
  * version the form opened on: when someone else saved since (the page's copy updates live), the
  * server's conflict (409) is shown above the button, the input stays and nothing is overwritten.
  */
-export function RecordEditForm({ entity, record, onDone }: Props) {
+function RecordEditForm({ entity, record, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const spec = useLiveSpec();

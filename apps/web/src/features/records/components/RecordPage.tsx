@@ -1,10 +1,9 @@
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api/problem';
-import { FormGate } from '../../../components/records/FormGate';
 import { TaskList } from '../../../components/work/TaskList';
 import { ErrorState } from '../../../components/feedback/ErrorState';
 import { LoadingState } from '../../../components/feedback/LoadingState';
@@ -19,7 +18,7 @@ import type { RecordData } from '../../../lib/records/types';
 import { useRecord, useTimeline } from '../hooks/useRecord';
 import { LogActivity } from './LogActivity';
 import { RecordDetails } from './RecordDetails';
-import { RecordEditForm } from './RecordEditForm';
+import { preloadRecordPageParts, RecordEditor } from './record-page-parts';
 import { StageBar } from './StageBar';
 import { Timeline } from './Timeline';
 
@@ -54,6 +53,13 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
   const stage = format.stages.find((s) => s.key === record.stage);
   const [editing, setEditing] = useState(false);
   const canEdit = (rights?.update ?? 'none') !== 'none';
+  // The edit form's and the stage dialog's code once the page is on screen and the browser has
+  // a moment (at the latest a second later), so a click on Edit finds it there.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return preloadRecordPageParts();
+    const idle = requestIdleCallback(preloadRecordPageParts, { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   return (
     <div>
       <div className="trellis-page-title">
@@ -100,20 +106,22 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
             title={t('records.details')}
             extra={
               canEdit && !editing ? (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onPointerEnter={RecordEditor.preload}
+                  onFocus={RecordEditor.preload}
+                  onClick={() => setEditing(true)}
+                >
                   {t('records.edit')}
                 </Button>
               ) : null
             }
           >
             {editing ? (
-              <FormGate entity={entityKey}>
-                <RecordEditForm
-                  entity={entityKey}
-                  record={record}
-                  onDone={() => setEditing(false)}
-                />
-              </FormGate>
+              <Suspense fallback={<LoadingState rows={6} />}>
+                <RecordEditor entity={entityKey} record={record} onDone={() => setEditing(false)} />
+              </Suspense>
             ) : (
               <RecordDetails
                 entity={entity}

@@ -1,10 +1,10 @@
-import { memo, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import { App, Select, Space, Steps, Tag } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
 import { OpenedOnce } from '../../../components/OpenedOnce';
-import { StageMoveDialog, type Refusal } from '../../../components/records/StageMoveDialog';
+import type { Refusal } from '../../../components/records/StageMoveDialog';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { errorText } from '../../../lib/api/error-text';
 import { ApiError } from '../../../lib/api/problem';
@@ -14,6 +14,7 @@ import { moveStage } from '../../../lib/records/api';
 import { recordKeys } from '../../../lib/records/keys';
 import type { Stage } from '../../../lib/records/spec-helpers';
 import type { RecordData } from '../../../lib/records/types';
+import { StageMoveDialog } from './record-page-parts';
 
 type Props = {
   entity: EntitySpec;
@@ -88,7 +89,9 @@ export const StageBar = memo(function StageBar({
           />
         ) : null}
         <OpenedOnce open={refusal !== null}>
-          <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+          <Suspense fallback={null}>
+            <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+          </Suspense>
         </OpenedOnce>
       </Space>
     );
@@ -121,7 +124,9 @@ export const StageBar = memo(function StageBar({
         }}
       />
       <OpenedOnce open={refusal !== null}>
-        <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+        <Suspense fallback={null}>
+          <StageMoveDialog refusal={refusal} onClose={() => setRefusal(null)} onMoved={moved} />
+        </Suspense>
       </OpenedOnce>
     </div>
   );
