@@ -34,7 +34,8 @@ const WARMUP = 800;
 const INTAKE_WARMUP = 2000;
 /**
  * `BENCH_ONLY=api`: only the API writes and the hello-world baseline; `BENCH_ONLY=creates`: only
- * the API creates (to profile them, e.g. with `node --cpu-prof`, which profiles every thread).
+ * the API creates (to profile them, e.g. with `node --cpu-prof`, which profiles every thread);
+ * `BENCH_ONLY=intake`: only the intake with automations on (A/B runs of the intake path).
  */
 const ONLY = process.env.BENCH_ONLY;
 /**
@@ -373,6 +374,15 @@ async function youngGenerations(sizes: number[], hash: string, hello: Sample) {
   const hash = await hashPassword('bench-password');
   if (YOUNG) {
     console.log(JSON.stringify(await youngGenerations(YOUNG, hash, helloSample), null, 2));
+    process.exit(0);
+  }
+  if (ONLY === 'intake') {
+    const only = await intakePhase(
+      'public form intake (education, automations on)',
+      'asStart',
+      hash,
+    );
+    console.log(JSON.stringify({ samples: [helloSample, only.sample], ...only }, null, 2));
     process.exit(0);
   }
   const api = await apiPhase(hash);
