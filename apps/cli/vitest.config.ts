@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sourceConditions, withPostgres } from '@trellis/tooling/vitest';
+import { oneModuleGraph, sourceConditions, withPostgres } from '@trellis/tooling/vitest';
 
 // The built CLI (test/build-setup.ts) and the PostgreSQL test server (migrate-data).
 const postgres = withPostgres(sourceConditions);
@@ -7,6 +7,7 @@ export default defineConfig({
   ...postgres,
   test: {
     ...postgres.test,
+    ...oneModuleGraph,
     globalSetup: ['test/build-setup.ts', ...(postgres.test?.globalSetup ?? [])],
   },
 });
