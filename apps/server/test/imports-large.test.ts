@@ -177,5 +177,7 @@ describe('a 50 MB import through the API', () => {
     );
     const report = await (await request(`/api/v1/imports/${id}/errors.csv`)).text();
     expect(report.trim().split('\n')).toHaveLength(1 + ROWS / 500);
-  }, 120_000);
+    // 50 MB through three threads: 37 s in the s21 suite run, 72 and 88 s of the 120 it had in
+    // runs of the server's suite at load 10-13 (session 22).
+  }, 300_000);
 });
