@@ -57,7 +57,10 @@ const plainItem = <K extends string>(type: K, description: string) =>
 export const WorkbenchItemSchema = tagged(
   [
     refItem('view', 'A saved list or board.'),
-    refItem('dashboard', 'A dashboard.'),
+    refItem(
+      'dashboard',
+      'A dashboard: its first four single numbers (metrics, rates without a field); with fewer than two, also the first five rows of its first leaderboard, breakdown, attribution or stale follow-ups widget. A number opens its records, the title the dashboard.',
+    ),
     refItem('form', 'A form to create records quickly.'),
     plainItem('tasks', 'My open and overdue tasks.'),
     plainItem('notifications', 'My unread notifications.'),

@@ -1,12 +1,17 @@
 import { query, request } from '../api/client';
 import type { Unit } from './format';
 
+/** A number of a widget, with the JSONLogic filter of the records behind it when there are any. */
+type WidgetNumber = { value: number | null; filter?: unknown };
+
 /** A widget's numbers as the server reports them (docs/reports.md), the parts a tile reads. */
 export type WidgetNumbers = {
   key: string;
+  type: string;
   title: string;
-  columns: { key: string; unit: Unit }[];
-  rows: { key: string; values: Record<string, { value: number | null }> }[];
+  entity: string | null;
+  columns: { key: string; label: string; unit: Unit }[];
+  rows: { key: string; label: string; unit?: Unit; values: Record<string, WidgetNumber> }[];
   period: { from: string | null; to: string | null; previous: { from: string; to: string } | null };
 };
 

@@ -11,6 +11,7 @@ import { useLocale } from '../../../lib/i18n/useLocale';
 import { formatNumber } from '../../../lib/reports/format';
 import { fetchWidget, reportKeys, type WidgetNumbers } from '../../../lib/reports/widget';
 import { useLiveSpec } from '../../../lib/session/useSpec';
+import { ROW_WIDGETS, TopRows } from './TopRows';
 
 /** The most numbers a panel shows: a row of them on a desktop, two rows on a phone. */
 const MOST = 4;
@@ -23,7 +24,9 @@ const isOneNumber = (w: DashboardSpec['widgets'][number]) =>
  * A dashboard on the workbench: its single numbers (a rep's own new leads, enrolments and
  * overdue follow-ups; a manager's open leads and revenue), read for the signed-in user as the
  * dashboard reads them, each with its change against the previous period; the whole dashboard
- * a click away. A dashboard without single numbers shows what it is for.
+ * a click away. A dashboard of fewer than two single numbers (the team's performance, the
+ * channels' ROI) also shows the first rows of its first table: the reps' leaderboard, leads by
+ * channel. One with neither shows what it is for.
  */
 export function DashboardPanel({ dashboardKey, title }: { dashboardKey: string; title?: string }) {
   const { t } = useTranslation();
@@ -31,13 +34,18 @@ export function DashboardPanel({ dashboardKey, title }: { dashboardKey: string; 
   const spec = useLiveSpec();
   const dashboard = (spec.dashboards ?? []).find((d) => d.key === dashboardKey);
   const tiles = (dashboard?.widgets ?? []).filter(isOneNumber).slice(0, MOST);
-  const numbers = useQueries({
-    queries: tiles.map((w) => ({
+  const table =
+    tiles.length < 2 ? (dashboard?.widgets ?? []).find((w) => ROW_WIDGETS.has(w.type)) : undefined;
+  const read = table ? [...tiles, table] : tiles;
+  const answers = useQueries({
+    queries: read.map((w) => ({
       queryKey: reportKeys.widget(dashboardKey, w.key),
       queryFn: () => fetchWidget(dashboardKey, w.key),
     })),
   });
-  const failed = numbers.find((q) => q.isError);
+  const numbers = answers.slice(0, tiles.length);
+  const rows = table ? answers[tiles.length] : undefined;
+  const failed = answers.find((q) => q.isError);
   const href = `/dashboards/${dashboardKey}`;
   return (
     <Card
@@ -45,23 +53,28 @@ export function DashboardPanel({ dashboardKey, title }: { dashboardKey: string; 
       title={title ?? label(dashboard?.label, t('workbench.dashboard'))}
       extra={<Link to={href}>{t('workbench.more')}</Link>}
     >
-      {tiles.length === 0 ? (
+      {read.length === 0 ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {label(dashboard?.description, t('workbench.dashboardLater'))}
         </Typography.Paragraph>
       ) : failed ? (
         <ErrorState
           error={failed.error}
-          onRetry={() => numbers.filter((q) => q.isError).forEach((q) => void q.refetch())}
+          onRetry={() => answers.filter((q) => q.isError).forEach((q) => void q.refetch())}
         />
-      ) : numbers.some((q) => q.isPending) ? (
-        <LoadingState rows={2} />
+      ) : answers.some((q) => q.isPending) ? (
+        <LoadingState rows={tiles.length > 0 && rows ? 4 : 2} />
       ) : (
-        <div className="trellis-numbers">
-          {numbers.map((q, i) => (
-            <OneNumber key={tiles[i]!.key} widget={q.data!} href={href} />
-          ))}
-        </div>
+        <>
+          {numbers.length > 0 ? (
+            <div className="trellis-numbers">
+              {numbers.map((q, i) => (
+                <OneNumber key={tiles[i]!.key} widget={q.data!} href={href} />
+              ))}
+            </div>
+          ) : null}
+          {rows ? <TopRows widget={rows.data!} /> : null}
+        </>
       )}
     </Card>
   );
