@@ -11,7 +11,6 @@ import { usersQuery } from '../../lib/session/useUsers';
 import { RecordSlotsProvider } from '../../lib/records/record-slots';
 import { prefetchRecordPagesOnIntent } from '../record-prefetch';
 import { recordSlots } from '../record-slots';
-import { RecordPageStylesAhead } from '../record-styles';
 import { AppShell } from './AppShell';
 
 /** The session guard: nobody signed in goes to /login (and comes back after); then the shell. */
@@ -70,7 +69,6 @@ function Live() {
       <AppShell>
         <Outlet />
       </AppShell>
-      <RecordPageStylesAhead />
     </RecordSlotsProvider>
   );
 }
