@@ -1,9 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntitySpec, FieldSpec } from '@trellis/spec';
+import { loadCellFormats, type CellLibs } from './cell-formats';
 import { columnWidth, formatValue } from './format';
 
 const city = { key: 'city', type: 'region', label: { 'zh-CN': '城市', en: 'City' } } as FieldSpec;
-const env = { locale: 'zh-CN' as const, userName: (id: string) => id };
+const phone = { key: 'phone', type: 'phone', label: '手机号' } as FieldSpec;
+const before = { locale: 'zh-CN' as const, userName: (id: string) => id };
+let env: typeof before & { cells: CellLibs };
+beforeAll(async () => {
+  env = { ...before, cells: await loadCellFormats() };
+});
+
+describe('phone and region cells before their libraries have loaded', () => {
+  it('read a mainland mobile as the library does, another number as stored, a region as nothing', () => {
+    for (const n of ['+8613800138000', '+8619912345678', '+8615000000001'])
+      expect(formatValue(phone, n, before)).toBe(formatValue(phone, n, env));
+    expect(formatValue(phone, '+8613800138000', before)).toBe('138 0013 8000');
+    expect(formatValue(phone, '+85251234567', before)).toBe('+85251234567');
+    expect(
+      formatValue({ ...phone, defaultRegion: 'HK' } as FieldSpec, '+8613800138000', before),
+    ).toBe('+8613800138000');
+    expect(formatValue(city, '330106', before)).toBe('');
+  });
+});
 
 describe('cell text of a region field', () => {
   it('shows the division names, not the code', () => {
@@ -18,7 +37,6 @@ describe('cell text of a region field', () => {
 });
 
 describe('cell text of a phone field', () => {
-  const phone = { key: 'phone', type: 'phone', label: '手机号' } as FieldSpec;
   it('reads a number of its region as written there, not E.164', () => {
     expect(formatValue(phone, '+8613800138000', env)).toBe('138 0013 8000');
     expect(formatValue({ ...phone, defaultRegion: 'HK' } as FieldSpec, '+85251234567', env)).toBe(

@@ -1,10 +1,13 @@
-import { formatPhone } from '@trellis/rules';
-import { regionPath, type EntitySpec, type FieldSpec } from '@trellis/spec';
+import type { EntitySpec, FieldSpec } from '@trellis/spec';
 import { labelOf } from '../i18n/label';
 import type { Locale } from '../i18n/locale';
+import { phoneTextNow, regionTextNow, type CellLibs } from './cell-formats';
 
-/** What a formatter may need beyond the value: the language and people's names. */
-export type FormatEnv = { locale: Locale; userName: (id: string) => string };
+/**
+ * What a formatter may need beyond the value: the language, people's names, and the phone and
+ * region libraries once they have loaded (cell-formats.ts; a cheap reading until then).
+ */
+export type FormatEnv = { locale: Locale; userName: (id: string) => string; cells?: CellLibs };
 
 type Formatter = (field: FieldSpec, value: unknown, env: FormatEnv) => string;
 
@@ -12,12 +15,14 @@ const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-US' : 'zh-CN');
 
 // A phone number as read (libphonenumber parses it: the costliest cell of a list row, and rows
 // come into view again and again while scrolling), remembered for the last few thousand.
+// Before the library is here (cell-formats.ts) a cheap reading, not remembered.
 const phoneTexts = new Map<string, string>();
-function phoneText(value: string, region: string): string {
+function phoneText(value: string, region: string, libs: CellLibs | undefined): string {
+  if (!libs) return phoneTextNow(value, region);
   const key = `${region} ${value}`;
   let text = phoneTexts.get(key);
   if (text === undefined) {
-    text = formatPhone(value, region);
+    text = libs.formatPhone(value, region);
     if (phoneTexts.size >= 5000) phoneTexts.clear();
     phoneTexts.set(key, text);
   }
@@ -76,10 +81,15 @@ const FORMATTERS: Record<string, Formatter> = {
       : '',
   user: (_f, v, { userName }) => userName(String(v)),
   // Stored as E.164; read in the field's region as people write it ("138 0013 8000").
-  phone: (f, v) =>
-    typeof v === 'string' ? phoneText(v, (f.type === 'phone' && f.defaultRegion) || 'CN') : '',
+  phone: (f, v, { cells }) =>
+    typeof v === 'string'
+      ? phoneText(v, (f.type === 'phone' && f.defaultRegion) || 'CN', cells)
+      : '',
   // Region values are GB/T 2260 codes ("330106"); people read the names ("浙江省 杭州市 西湖区").
-  region: (_f, v) => (typeof v === 'string' ? (regionPath(v)?.replaceAll(' / ', ' ') ?? v) : ''),
+  region: (_f, v, { cells }) => {
+    if (typeof v !== 'string') return '';
+    return cells ? (cells.regionPath(v)?.replaceAll(' / ', ' ') ?? v) : regionTextNow();
+  },
   file: (_f, v) =>
     (Array.isArray(v) ? v : [v])
       .map((x) => (x && typeof x === 'object' && 'name' in x ? String(x.name) : ''))

@@ -5,6 +5,7 @@ import { labelOf } from '../i18n/label';
 import { useLocale } from '../i18n/useLocale';
 import { useLiveSpec } from '../session/useSpec';
 import { useUsers } from '../session/useUsers';
+import { useCellFormats } from './cell-formats';
 import { columnWidth, formatValue, SYSTEM_TIMES } from './format';
 import { pipelineOf } from './spec-helpers';
 
@@ -19,6 +20,9 @@ export function useRecordFormat(entity: EntitySpec) {
   const locale = useLocale();
   const spec = useLiveSpec();
   const users = useUsers();
+  // Phone and region cells read cheaply until their libraries arrive (cell-formats.ts): then
+  // `text` changes, and what shows it draws again.
+  const cells = useCellFormats();
   const stages = useMemo(() => pipelineOf(spec, entity.key)?.stages ?? [], [spec, entity.key]);
   const userName = useCallback(
     (id: string) => {
@@ -49,9 +53,9 @@ export function useRecordFormat(entity: EntitySpec) {
       }
       if (SYSTEM_TIMES.has(key)) return formatValue(DATETIME, value, { locale, userName });
       const field = entity.fields.find((f) => f.key === key);
-      return formatValue(field, value, { locale, userName });
+      return formatValue(field, value, { locale, userName, cells });
     },
-    [entity, locale, stages, userName, spec.teams],
+    [entity, locale, stages, userName, spec.teams, cells],
   );
   const width = useCallback((key: string) => columnWidth(entity, key), [entity]);
   // One object while its parts hold, so a memoised part of a page given it draws only when they change.
