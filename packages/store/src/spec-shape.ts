@@ -36,8 +36,15 @@ type PipelineShape = {
   stages: readonly { key: string; category?: string; requires?: readonly string[] }[];
 };
 
+/**
+ * A dashboard widget as far as the store reads it: SQLite widens an entity's owner index with
+ * the fields its data health widgets measure (entity/health-columns.ts).
+ */
+type WidgetShape = { type: string; entity?: string; fields?: readonly string[] };
+
 export type AppShape = {
   entities: readonly EntityShape[];
   teams?: readonly TeamShape[];
   pipelines?: readonly PipelineShape[];
+  dashboards?: readonly { widgets: readonly WidgetShape[] }[];
 };

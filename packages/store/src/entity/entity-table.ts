@@ -1,6 +1,7 @@
-import type { EntityShape, FieldShape } from '../spec-shape';
+import type { AppShape, EntityShape, FieldShape } from '../spec-shape';
 import { columnKind, SEARCHABLE_TYPES } from './column-types';
 import type { Codec, LogicColumnType, SqlType } from './column-types';
+import { healthColumns } from './health-columns';
 
 /** One column of an entity table. `column` is the quoted SQL identifier, ready for compileToSql. */
 export type ColumnInfo = {
@@ -91,9 +92,11 @@ export function tableName(entityKey: string): string {
 
 /**
  * Describes the physical table of an entity: columns (system + one per field), the search
- * fields and the indexes it should have. Pure: reads only the spec.
+ * fields and the indexes it should have. Pure: reads only the spec. With the app spec, SQLite's
+ * owner index also holds what the entity's data health widgets read (health-columns.ts); callers
+ * that make indexes pass it.
  */
-export function entityTable(entity: EntityShape): EntityTableInfo {
+export function entityTable(entity: EntityShape, app?: AppShape): EntityTableInfo {
   const table = tableName(entity.key);
   const systemColumns: ColumnInfo[] = SYSTEM.map(([key, name, sqlType, logicType]) => ({
     key,
@@ -138,14 +141,19 @@ export function entityTable(entity: EntityShape): EntityTableInfo {
     fieldColumns,
     searchFields,
     identity,
-    indexes: indexesFor(table, entity, identity),
+    indexes: indexesFor(table, entity, identity, healthColumns(entity, app, columns)),
   };
 }
 
 /** Columns nearly every list filters on (permission scope, stage, recycle bin). */
 const SCOPE = ['stage', 'owner_id', 'team_id', 'deleted_at'];
 
-function indexesFor(table: string, entity: EntityShape, identity: string[][]): IndexDef[] {
+function indexesFor(
+  table: string,
+  entity: EntityShape,
+  identity: string[][],
+  health: string[],
+): IndexDef[] {
   const p = `ix_${table}__`;
   const defs: IndexDef[] = [
     // PostgreSQL: a period step's list walks it newest first, index-only (step-list.ts).
@@ -159,7 +167,8 @@ function indexesFor(table: string, entity: EntityShape, identity: string[][]): I
       // Stale follow-ups (owned open records by owner, their last follow-up) read this index
       // alone, in owner order: at 1,000,000 leads 0.18–0.27 s of CPU against 0.41 for the
       // table read and sort by owner it replaces (docs/reports.md "Stale follow-ups").
-      sqliteTail: ['last_activity_at'],
+      // Data health (health-columns.ts): its SLA and completeness columns, when a widget asks.
+      sqliteTail: ['last_activity_at', ...health],
       // A rep's reports read their records' ids from it alone (PostgreSQL: ~13,700 table pages
       // for a rep's 25,000 leads at 1,000,000 without it).
       pgTail: ['id'],

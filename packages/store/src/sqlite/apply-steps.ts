@@ -59,7 +59,7 @@ export function runSteps(
   now: number,
   specVersion: number | null,
 ): MigrationSummary {
-  const tables = new Map(plan.to.entities.map((e) => [e.key, entityTable(e)]));
+  const tables = new Map(plan.to.entities.map((e) => [e.key, entityTable(e, plan.to)]));
   const summary: MigrationSummary = {
     steps: 0,
     archivedValues: 0,

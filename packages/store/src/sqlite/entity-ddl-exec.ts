@@ -33,15 +33,25 @@ export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
 }
 
 /**
- * An existing table's indexes over system columns only, made as this version defines them (a
- * definition that changed is rebuilt: the owner index gained last_activity_at). Indexes over
- * field columns are left to spec migrations: the table may not hold a spec's new field yet.
+ * An existing table's indexes over system columns, made as this version defines them (a
+ * definition that changed is rebuilt: the owner index gained last_activity_at, and the columns
+ * data health reads when a widget asks: health-columns.ts). Indexes led by field columns are
+ * left to spec migrations; a tail of field columns is made only when the table holds them all
+ * (the table may not hold a spec's new field yet).
  */
 export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
   const system = new Set(info.systemColumns.map((c) => c.name));
+  const present = new Set(
+    (
+      db.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(info.table) as {
+        name: string;
+      }[]
+    ).map((c) => c.name),
+  );
   const have = new Map(managedIndexes(db, info.table).map((ix) => [ix.name, ix.sql]));
   for (const def of info.indexes) {
-    if (![...def.columns, ...(def.sqliteTail ?? [])].every((c) => system.has(c))) continue;
+    if (!def.columns.every((c) => system.has(c))) continue;
+    if (!(def.sqliteTail ?? []).every((c) => present.has(c))) continue;
     const want = createIndexSql(info.table, def);
     const sql = have.get(def.name);
     if (sql === want.replace(' IF NOT EXISTS', '')) continue;

@@ -16,7 +16,7 @@ export function syncEntityTables(db: StoreDb, spec: AppShape): string[] {
   const created: string[] = [];
   db.transaction(() => {
     for (const e of spec.entities) {
-      const info = entityTable(e);
+      const info = entityTable(e, spec);
       if (tableExists(db, info.table)) {
         ensureSearchTable(db, info);
         syncSystemIndexes(db, info);
