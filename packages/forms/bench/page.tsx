@@ -115,22 +115,73 @@ const OWN_SHEETS: Record<Kind, Sheet[]> = {
   light: ['light'],
   desktop: ['antd', 'desktop'],
 };
-/** `own`: each kind under its real page's stylesheets; `all`: every kind under all of them. */
-type CssMode = 'own' | 'all';
+/**
+ * `own`: each kind under its real page's stylesheets and the pages' font, and no timed sample
+ * right after a switch of stylesheets (`prepareSheets`); `own-switch`: the same, but every
+ * sample right after a switch; `own-once`: the sheets switched only when the kind's differ from
+ * the last sample's, no font (session 21's measure); `all`: every kind under all of them, never
+ * switched, no font (sessions 14–20).
+ */
+type CssMode = 'own' | 'own-switch' | 'own-once' | 'all';
 let cssMode: CssMode = 'own';
 const sheets = new Map<Sheet, HTMLStyleElement>();
+// On only between samples (`prepareSheets`): a rule that matches nothing, so the page's set of
+// active stylesheets differs from every kind's, the floor's empty one included.
+let between: HTMLStyleElement | null = null;
+// The font both real pages set (apps/web/src/public-form/public-form.css on the public page's
+// body; Ant Design's --ant-font-family, apps/web/src/app/app.css, in the web app): text drawn
+// in the browser's default serif face needed no look through a list of faces.
+const PAGE_FONT = `body { font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto,
+  'Helvetica Neue', Arial, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei',
+  'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif; }`;
+let pageFont: HTMLStyleElement | null = null;
 
 /** Turns on the stylesheets `kind` mounts under and off the others (before a sample's clock). */
 function applySheets(kind: Kind) {
-  if (sheets.size === 0)
-    for (const [name, css] of Object.entries(SHEETS)) {
+  if (sheets.size === 0) {
+    const add = (css: string) => {
       const style = document.createElement('style');
       style.textContent = css;
       document.head.append(style);
-      sheets.set(name as Sheet, style);
-    }
+      return style;
+    };
+    for (const [name, css] of Object.entries(SHEETS)) sheets.set(name as Sheet, add(css));
+    between = add('.tf-bench-between { color: red; }');
+    pageFont = add(PAGE_FONT);
+  }
+  between!.disabled = true;
+  pageFont!.disabled = cssMode === 'own-once' || cssMode === 'all';
   for (const [name, style] of sheets)
-    style.disabled = cssMode === 'own' && !OWN_SHEETS[kind].includes(name);
+    style.disabled = cssMode !== 'all' && !OWN_SHEETS[kind].includes(name);
+}
+
+/**
+ * Before a painted sample: in the `own` modes a frame under another set of stylesheets (all
+ * off, one that matches nothing on), then `kind`'s own; in the `own` mode then one untimed
+ * mount of `kind`, painted and removed (its garbage collected), so the timed one does not
+ * follow the switch.
+ * The first styling after a change of the active stylesheets costs a kind in proportion to its
+ * rules (traced CPU per painted 50-field mount, the same run, load 13: desktop 6.26 ms right
+ * after a switch, 5.37 after a mount of its own; plain inputs, no rules, 4.39 and 4.43). In
+ * session 21's measure (`own-once`) every desktop and light sample followed a switch (the kind
+ * before had other sheets); so would every sample in `own-switch` — the floor's too, which pays
+ * nothing for one. A real page switches no stylesheets between its forms.
+ */
+async function prepareSheets(kind: Kind, n: number) {
+  if (cssMode === 'own' || cssMode === 'own-switch') {
+    applySheets(kind);
+    for (const style of sheets.values()) style.disabled = true;
+    between!.disabled = false;
+    await api.painted();
+  }
+  applySheets(kind);
+  if (cssMode === 'own') {
+    await api.painted();
+    flushSync(() => show(element(kind, n)));
+    await api.painted();
+    api.unmount();
+    api.gc(); // the timed mount pays for no garbage of this one
+  }
 }
 
 let root: Root | null = null;
@@ -189,7 +240,7 @@ const api = {
    */
   async mountPainted(kind: Kind, n: number) {
     api.unmount();
-    applySheets(kind);
+    await prepareSheets(kind, n);
     await api.painted(); // the previous form's removal is laid out before the clock starts
     performance.mark('tf-mount-start');
     const t0 = performance.now();
@@ -216,7 +267,7 @@ const api = {
    */
   async mountComplete(kind: Kind, n: number) {
     api.unmount();
-    applySheets(kind);
+    await prepareSheets(kind, n);
     await api.painted();
     const t0 = performance.now();
     flushSync(() => show(element(kind, n)));

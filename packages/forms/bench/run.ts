@@ -63,9 +63,19 @@ const stats = (xs: number[]) => {
 const load = () => Math.round(loadavg()[0]! * 100) / 100;
 const loadAtStart = load();
 const development = process.env.FORM_BENCH_DEV === '1';
-// Stylesheets per kind, as each real page loads them (`own`), or all for every kind (`all`, the
-// measure of sessions 14–20): bench/page.tsx adds and switches them itself.
-const CSS_MODE = process.env.FORM_BENCH_CSS === 'all' ? 'all' : 'own';
+// Stylesheets per kind, as each real page loads them, with no timed sample right after a switch
+// of stylesheets (`own`), every sample right after one (`own-switch`), or switched only when the
+// kind's differ from the last sample's (`own-once`, the measure of session 21), or all for every
+// kind (`all`, the measure of sessions 14–20): bench/page.tsx adds and switches them itself.
+const CSS_MODES = ['own', 'own-switch', 'own-once', 'all'] as const;
+const CSS_MODE =
+  CSS_MODES.find((m) => m === process.env.FORM_BENCH_CSS) ??
+  (process.env.FORM_BENCH_CSS
+    ? fail(`FORM_BENCH_CSS must be one of ${CSS_MODES.join(', ')}`)
+    : 'own');
+function fail(message: string): never {
+  throw new Error(message);
+}
 const { script } = await bundleForBrowser(new URL('./page.tsx', import.meta.url), {
   development,
 });
@@ -280,10 +290,22 @@ try {
         react: development ? 'development' : 'production',
         warmupMounts: WARMUP,
         css:
-          CSS_MODE === 'own'
-            ? "each kind under its real page's stylesheets: desktop Ant Design's antd.css and " +
-              "desktop.css, light light.css (the public page's), floor and RJSF none"
-            : 'every kind under all stylesheets (antd.css, light.css, desktop.css), as sessions 14-20',
+          CSS_MODE === 'all'
+            ? 'every kind under all stylesheets (antd.css, light.css, desktop.css), as sessions 14-20'
+            : "each kind under its real page's stylesheets: desktop Ant Design's antd.css and " +
+              "desktop.css, light light.css (the public page's), floor and RJSF none; " +
+              {
+                own:
+                  "the pages' font on the body; before every painted and complete sample a " +
+                  'switch of stylesheets (a frame under other sheets), then one untimed mount ' +
+                  'of the same kind, so no timed sample follows a switch',
+                'own-switch':
+                  "the pages' font on the body; every painted and complete sample right after " +
+                  'a switch of stylesheets (a frame under other sheets first)',
+                'own-once':
+                  "no font; sheets switched only when a kind's differ from the last sample's " +
+                  '(session 21)',
+              }[CSS_MODE],
         method:
           'headless chromium, 1280x900, frames unthrottled (--disable-frame-rate-limit, ' +
           '--disable-gpu-vsync); per size every kind mounts once then WARMUP times unmeasured; ' +

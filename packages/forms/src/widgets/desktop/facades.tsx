@@ -123,10 +123,11 @@ export function selectFacade({ attachInput, antLocale: _, ...p }: FacadeProps) {
             {label}
           </span>
         )}
+        {/* No class: Ant Design's rules for its `ant-select-input` are in desktop.css for an
+            input in this place, one classed element less per select. */}
         <input
           {...aria(p)}
           autoComplete="off"
-          className="ant-select-input"
           role="combobox"
           aria-expanded="false"
           aria-autocomplete="list"
