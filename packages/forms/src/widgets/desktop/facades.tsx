@@ -161,22 +161,22 @@ export function dateFacade({ attachInput, antLocale, ...p }: FacadeProps) {
     <div
       className={antClasses('picker', {
         invalid: p.invalid,
-        extra: p.readOnly ? 'ant-picker-disabled tf-d-standin' : 'tf-d-standin',
+        extra: `${p.readOnly ? 'ant-picker-disabled ' : ''}tf-d-standin tf-d-icon-calendar`,
       })}
       {...wakeOn(p)}
     >
-      <div className="ant-picker-input tf-d-icon-calendar">
-        <input
-          {...aria(p)}
-          autoComplete="off"
-          size={format.length + 2}
-          placeholder={p.placeholder ?? antLocale?.DatePicker?.lang.placeholder}
-          disabled={p.readOnly}
-          ref={attachInput}
-          value={text}
-          onChange={() => p.wake('focus')}
-        />
-      </div>
+      {/* Directly in the box, without the live picker's `ant-picker-input` around it: its rules
+          and its input's are in desktop.css, one element less per date. */}
+      <input
+        {...aria(p)}
+        autoComplete="off"
+        size={format.length + 2}
+        placeholder={p.placeholder ?? antLocale?.DatePicker?.lang.placeholder}
+        disabled={p.readOnly}
+        ref={attachInput}
+        value={text}
+        onChange={() => p.wake('focus')}
+      />
     </div>
   );
 }
