@@ -1,6 +1,6 @@
 import { compileToSql, type SqlDialectName } from '@trellis/logic';
 import type { AggregateQuery, Measure, ReportScope, TimeRange } from '../../api/reports';
-import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
+import { quoteIdent, type ColumnInfo, type EntityTableInfo } from '../../entity/entity-table';
 import type { StoreLocale } from '../../messages';
 import { fromNum, type SqlExec } from '../exec';
 import { groupSpans } from './cohort-spans';
@@ -23,7 +23,7 @@ const GROUPED: Record<string, string> = {
 export type CohortPlan = {
   where: Where | null;
   days: { from?: number; to?: number };
-  /** Creation-time windows read from the records (empty: none). */
+  /** Creation-time windows read per record from report_rows (empty: none). */
   edges: TimeRange[];
   entity: string;
   dialect: SqlDialectName;
@@ -60,6 +60,43 @@ function createdBound(c: unknown, r: TimeRange): boolean {
 }
 
 /**
+ * The conditions `exprs` (ANDed; null and undefined skipped) compiled over a group table `alias`
+ * whose `columns` hold the named record fields ('' standing for none); false when one names
+ * another field, null when there is no condition.
+ */
+export function groupCondition(
+  info: EntityTableInfo,
+  exprs: readonly unknown[],
+  q: Pick<ReportScope, 'context'>,
+  fields: Readonly<Record<string, string>>,
+  alias: string,
+  dialect: SqlDialectName,
+  locale: StoreLocale,
+): Where | null | false {
+  const columns: Record<string, ColumnInfo> = {};
+  for (const [key, col] of Object.entries(fields)) {
+    const base = info.columns[key];
+    if (base) columns[key] = { ...base, column: `NULLIF(${alias}.${col}, '')` };
+  }
+  const parts: Where[] = [];
+  for (const expr of exprs) {
+    if (expr === undefined || expr === null) continue;
+    const c = compileToSql(expr as never, {
+      columns,
+      dialect,
+      positional: true,
+      locale,
+      ...(q.context ? { ctx: q.context } : {}),
+    });
+    if (!c.ok) return false;
+    parts.push({ sql: `(${c.sql})`, params: [...c.params] });
+  }
+  return parts.length
+    ? { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }
+    : null;
+}
+
+/**
  * How the query can be read from report_cohorts, or null when it cannot: a condition on
  * anything but owner, team, stage and creation time (in an AND at the top), or a group key
  * or measure the groups do not hold. Exact either way: null means the full query.
@@ -74,27 +111,16 @@ export function cohortPlan(
   if (by.some((f) => !(f in GROUPED))) return null;
   const range: TimeRange = {};
   const rest = conjuncts(q.filter).filter((c) => !createdBound(c, range));
-  const columns: Record<string, ColumnInfo> = {};
-  for (const [key, col] of Object.entries(GROUPED)) {
-    const base = info.columns[key];
-    if (base) columns[key] = { ...base, column: `NULLIF(c.${col}, '')` };
-  }
-  const parts: Where[] = [];
-  for (const expr of [q.scope, rest.length ? { and: rest } : null]) {
-    if (expr === undefined || expr === null) continue;
-    const c = compileToSql(expr as never, {
-      columns,
-      dialect,
-      positional: true,
-      locale,
-      ...(q.context ? { ctx: q.context } : {}),
-    });
-    if (!c.ok) return null;
-    parts.push({ sql: `(${c.sql})`, params: [...c.params] });
-  }
-  const where = parts.length
-    ? { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }
-    : null;
+  const where = groupCondition(
+    info,
+    [q.scope, rest.length ? { and: rest } : null],
+    q,
+    GROUPED,
+    'c',
+    dialect,
+    locale,
+  );
+  if (where === false) return null;
   const plan: CohortPlan = { where, days: {}, edges: [], entity: info.entity, dialect };
   const { from, to } = range;
   const first = from === undefined ? undefined : Math.ceil(from / DAY);
@@ -113,44 +139,33 @@ export function cohortPlan(
 }
 
 /**
- * The query's filter narrowed to one creation-time window (for an edge of the range, which lies
- * inside the filter's own creation bounds): the window's bounds replace those. Added beside
- * them, SQLite searched the created_at index by the range's bounds and filtered the window
- * from it — a quarter's leads read for each of the edges' few hundred (at 200,000 leads 8 ms
- * an edge, six edges a leaderboard).
- */
-export function inWindow(q: ReportScope, w: TimeRange): ReportScope {
-  const bounds = [
-    ...(w.from !== undefined ? [{ '>=': [{ var: 'createdAt' }, w.from] }] : []),
-    ...(w.to !== undefined ? [{ '<': [{ var: 'createdAt' }, w.to] }] : []),
-  ];
-  const rest = conjuncts(q.filter).filter((c) => !createdBound(c, {}));
-  return { ...q, filter: { and: [...rest, ...bounds] } };
-}
-
-/**
  * Group rows under the plan: keys, stage, entered, and the sums. The plan's UTC months come
  * from report_cohort_months and single days from report_cohorts, added or taken off
- * (cohort-spans.ts), in one statement.
+ * (cohort-spans.ts), and the partial days at the range's ends from report_rows — each record
+ * of the window, found by the table's creation index, as a group of one — in one statement.
+ * The edges were queries of their own over the records: a leaderboard's furthest stages probed
+ * every edge record's transitions (~1,800 and ~900 leads at 1,000,000, on pages all over the
+ * 318 MB transitions index), and its counts read each edge twice, one edge after the other.
  */
 export async function cohortGroups(
   x: SqlExec,
   p: CohortPlan,
+  info: EntityTableInfo,
   by: readonly string[],
   withStages: boolean,
 ): Promise<{ keys: (string | null)[]; stage: string; entered: string; sums: number[] }[]> {
   const params: unknown[] = [];
+  const arg = (v: unknown) => {
+    params.push(v);
+    return param(p.dialect, v);
+  };
   const branches = groupSpans(p.days.from, p.days.to).map((s) => {
-    const conds = [`entity = ${param(p.dialect, p.entity)}`];
-    params.push(p.entity);
+    const conds = [`entity = ${arg(p.entity)}`];
     for (const [bound, op] of [
       [s.from, '>='],
       [s.to, '<'],
     ] as const)
-      if (bound !== undefined) {
-        conds.push(`${s.column} ${op} ${param(p.dialect, bound)}`);
-        params.push(bound);
-      }
+      if (bound !== undefined) conds.push(`${s.column} ${op} ${arg(bound)}`);
     // Days taken off a month read whole count negative (cohort-spans.ts).
     const sums =
       s.sign === 1
@@ -158,6 +173,22 @@ export async function cohortGroups(
         : '-records, -sum_created, -sum_stage_at, -n_stage_at, -in_time';
     return `SELECT owner_id, team_id, stage, entered, ${sums} FROM ${s.table} WHERE ${conds.join(' AND ')}`;
   });
+  const col = (key: string) => `e.${info.columns[key]!.column}`;
+  for (const w of p.edges) {
+    // report_rows holds the live records only; the creation index finds the window's ids
+    // (PostgreSQL's holds id and deleted_at: index-only). SQLite is told to walk the window
+    // first and look each row up by its key.
+    const join = p.dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
+    branches.push(
+      `SELECT rr.owner_id AS owner_id, rr.team_id AS team_id, rr.stage AS stage, rr.entered AS entered,` +
+        ` 1 AS records, rr.created_at AS sum_created, COALESCE(rr.stage_at, 0) AS sum_stage_at,` +
+        ` CASE WHEN rr.stage_at IS NULL THEN 0 ELSE 1 END AS n_stage_at, rr.in_time AS in_time` +
+        ` FROM ${quoteIdent(info.table)} e ${join} report_rows rr` +
+        ` ON rr.entity = ${arg(p.entity)} AND rr.record_id = ${col('id')}` +
+        ` WHERE ${col('createdAt')} >= ${arg(w.from)} AND ${col('createdAt')} < ${arg(w.to)}` +
+        ` AND e.deleted_at IS NULL`,
+    );
+  }
   if (branches.length === 0) return [];
   const conds: string[] = [];
   if (p.where) {

@@ -69,7 +69,7 @@ export function reportRepo(
             : undefined;
         return aggregate(x, info, where, s, dialect, locale, related, table);
       };
-      const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale, scan);
+      const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale);
       return fast ?? scan(q);
     },
     entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
@@ -77,9 +77,8 @@ export function reportRepo(
     async reach(entity, q) {
       const ready = prepare(entity, q, q.by);
       if (!ready.ok) return ready;
-      const scan = (s: typeof q) => flow(entity, s, (p) => reach(x, p, q.ranks, q.mark));
-      const fast = await cohortReach(x, ready.value.info, q, dialect, locale, scan);
-      return fast ?? scan(q);
+      const fast = await cohortReach(x, ready.value.info, q, dialect, locale);
+      return fast ?? flow(entity, q, (p) => reach(x, p, q.ranks, q.mark));
     },
     merges: (entity, q) => flow(entity, q, (p) => merges(x, p)),
     intake: (at) => intake(x, at, dialect),
