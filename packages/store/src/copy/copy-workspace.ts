@@ -110,6 +110,7 @@ export async function copyWorkspace(
         'report_cohort_months',
         'report_dwell',
         'report_entries',
+        'report_owner_entries',
         'report_first_owner',
         'report_first_touch',
       ];

@@ -9,13 +9,14 @@ import type { PoolClient } from 'pg';
  * until a vacuum (the first one after the upgrade took 16 s at 1,000,000 leads); 0012 fills
  * report_dwell, whose statistics the planner otherwise lacks until autovacuum comes by; 0014
  * fills report_first_owner and report_first_touch (one row per record) likewise, 0016
- * report_entries.
+ * report_entries, 0018 report_owner_entries.
  */
 const AFTER: Readonly<Record<string, readonly string[]>> = {
   '0011_stage_entries': ['VACUUM (ANALYZE) stage_transitions'],
   '0012_dwell_buckets': ['ANALYZE report_dwell'],
   '0014_report_firsts': ['ANALYZE report_first_owner', 'ANALYZE report_first_touch'],
   '0016_report_entries': ['ANALYZE report_entries'],
+  '0018_report_owner_entries': ['ANALYZE report_owner_entries'],
 };
 
 /** When the newest applied migration was made (drizzle's `created_at`), or null for a new database. */

@@ -9,7 +9,13 @@ import {
   TRACKED,
 } from '../sql/reports/cohort-sql';
 import type { SqlExec } from '../sql/exec';
+import { ownerRebuildSql, ownerShiftSql } from '../sql/reports/owner-entries-sql';
 import { PG_NOT_BULK } from './bulk-switch';
+
+/** The record columns whose change moves its stage entries to another owner and team, or out. */
+const MOVED = ['id', 'owner_id', 'team_id', 'deleted_at']
+  .map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`)
+  .join(' OR ');
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const block = (stmts: string[]) => stmts.map((s) => `    ${s};`).join('\n');
@@ -17,15 +23,27 @@ const block = (stmts: string[]) => stmts.map((s) => `    ${s};`).join('\n');
 /**
  * One function for every entity table (its key is the trigger's argument). An insert only adds
  * the record: a new id has no report_rows row to take out (sqlite/report-triggers.ts says why).
+ * When the record comes, goes (deleted, restored) or changes owner or team, its stage entries
+ * move in report_owner_entries (owner-entries-sql.ts) — not on the other changes (a stage move),
+ * which leave them where they are.
  */
 const RECORD_BODY = `
-DECLARE v_entity text := TG_ARGV[0];
+DECLARE v_entity text := TG_ARGV[0]; v_moved boolean := TG_OP <> 'UPDATE';
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    v_moved := ${MOVED};
+  END IF;
+  IF v_moved AND TG_OP <> 'INSERT' THEN
+${block(ownerShiftSql('r.entity = v_entity AND r.record_id = OLD.id', -1))}
+  END IF;
   IF TG_OP <> 'INSERT' THEN
 ${block(removeSql('v_entity', 'OLD.id', 'postgres'))}
   END IF;
   IF TG_OP <> 'DELETE' THEN
 ${block(addSql('v_entity', 'NEW', 'postgres'))}
+  END IF;
+  IF v_moved AND TG_OP <> 'DELETE' THEN
+${block(ownerShiftSql('r.entity = v_entity AND r.record_id = NEW.id', 1))}
   END IF;
   RETURN NULL;
 END `;
@@ -142,6 +160,6 @@ export async function ensurePgReportTriggers(x: SqlExec, info: EntityTableInfo):
   await x.run(
     `CREATE TRIGGER ${quoteIdent(upd)} AFTER UPDATE ON ${t} FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION report_record_change(${e})`,
   );
-  for (const sql of rebuildSql(t, e, 'postgres')) await x.run(sql);
+  for (const sql of [...rebuildSql(t, e, 'postgres'), ...ownerRebuildSql(e)]) await x.run(sql);
   return true;
 }

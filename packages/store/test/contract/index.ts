@@ -14,6 +14,7 @@ import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
 import { reportFirstsContract } from './report-firsts.case';
 import { reportInTimeContract } from './report-in-time.case';
+import { reportOwnerEntriesContract } from './report-owner-entries.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { stepListContract } from './step-list.case';
@@ -30,6 +31,7 @@ const CONTRACTS = [
   reportCohortsContract,
   reportFirstsContract,
   reportInTimeContract,
+  reportOwnerEntriesContract,
   bulkUpkeepContract,
   outboxContract,
   automationStateContract,

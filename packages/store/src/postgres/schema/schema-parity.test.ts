@@ -53,12 +53,22 @@ const PG_ONLY: Record<string, string[]> = {
 
 /**
  * Tables only PostgreSQL has, on purpose: report_entries (a manager's period funnel by day),
- * where SQLite counts its index ranges as fast as the table would be read.
+ * where SQLite counts its index ranges as fast as the table would be read, and
+ * report_owner_entries (the same per owner and team: a rep's period funnel), whose look-ups of
+ * the reader's transitions SQLite makes in its own process.
  */
-const PG_ONLY_TABLES = ['report_entries'];
+const PG_ONLY_TABLES = ['report_entries', 'report_owner_entries'];
+
+/**
+ * Indexes only PostgreSQL has: report_rows by creation time (a range's partial days read from
+ * the rows; SQLite looks each record's row up by key, in its own process).
+ */
+const PG_ONLY_INDEXES: Record<string, string[]> = { report_rows: ['report_rows_created_ix'] };
 
 function withoutPgOnly(shapes: Record<string, Shape>): Record<string, Shape> {
   for (const t of PG_ONLY_TABLES) delete shapes[t];
+  for (const [table, names] of Object.entries(PG_ONLY_INDEXES))
+    for (const n of names) delete shapes[table]!.indexes[n];
   for (const [table, cols] of Object.entries(PG_ONLY)) {
     const shape = shapes[table]!;
     for (const c of cols) delete shape.columns[c];

@@ -1,5 +1,6 @@
 import type { SqlExec } from '../exec';
 import { addSums, enteredSql, grains, inTimeSql, rowColumns, shardOf, SUMS } from './cohort-sql';
+import { ownerShiftSql } from './owner-entries-sql';
 
 /**
  * Set-based upkeep of report_rows and its groups (report_cohorts, report_cohort_months) after a bulk write (an import or seed batch).
@@ -77,9 +78,12 @@ export async function refreshRecords(
 ): Promise<void> {
   const e = lit(entity);
   const mine = `entity = ${e} AND record_id IN ${idSet(dialect)}`;
+  const rowsOf = `entity = ${e} AND r.record_id IN ${idSet(dialect)}`;
   for (const json of chunks(ids)) {
     await runAll(x, shiftAll(mine, -1, dialect), [json]);
     await runAll(x, dropEmptied(mine, dialect), [json]);
+    // PostgreSQL's stage entries per owner follow the rows: out under the old, in under the new.
+    if (dialect === 'postgres') await runAll(x, ownerShiftSql(`r.${rowsOf}`, -1), [json]);
     await x.run(`DELETE FROM report_rows WHERE ${mine}`, [json]);
     await x.run(
       `INSERT INTO report_rows (${rowColumns(dialect)})` +
@@ -91,6 +95,7 @@ export async function refreshRecords(
       [json],
     );
     await runAll(x, shiftAll(mine, 1, dialect), [json]);
+    if (dialect === 'postgres') await runAll(x, ownerShiftSql(`r.${rowsOf}`, 1), [json]);
   }
 }
 

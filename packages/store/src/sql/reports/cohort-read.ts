@@ -65,10 +65,16 @@ export async function cohortAggregate(
   const plan = cohortPlan(info, q, dialect, locale, by);
   if (!plan) return null;
   const out = new Map<string, Sums>();
-  for (const g of await cohortGroups(x, plan, info, by, false)) {
+  // Per stage, the rows are read with their entered stages, as the furthest stages read them
+  // (cohortReach): a leaderboard asks both side by side, and they share the one read
+  // (shared-reads.ts). The entered stages are summed away here.
+  const at = by.indexOf('stage');
+  const rest = at < 0 ? by : by.filter((f) => f !== 'stage');
+  for (const g of await cohortGroups(x, plan, info, rest, at >= 0)) {
     const [n, sc, ss, ns, it] = g.sums as [number, number, number, number, number];
-    const have = out.get(keyOf(g.keys));
-    if (!have) out.set(keyOf(g.keys), { keys: g.keys, n, sc, ss, ns, it });
+    const keys = at < 0 ? g.keys : [...g.keys.slice(0, at), g.stage || null, ...g.keys.slice(at)];
+    const have = out.get(keyOf(keys));
+    if (!have) out.set(keyOf(keys), { keys, n, sc, ss, ns, it });
     else {
       have.n += n;
       have.sc += sc;

@@ -175,18 +175,23 @@ export async function cohortGroups(
   });
   const col = (key: string) => `e.${info.columns[key]!.column}`;
   for (const w of p.edges) {
-    // report_rows holds the live records only; the creation index finds the window's ids
-    // (PostgreSQL's holds id and deleted_at: index-only). SQLite is told to walk the window
-    // first and look each row up by its key.
-    const join = p.dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
+    // report_rows holds the live records only. PostgreSQL reads the window's rows by their
+    // creation index (report_rows_created_ix, migration 0018: one page a row; by the entity
+    // table's creation index and a look-up by key each they were four). SQLite walks the
+    // table's creation index and looks each row up by its key, in its own process.
+    const rows =
+      p.dialect === 'postgres'
+        ? `report_rows rr WHERE rr.entity = ${arg(p.entity)}` +
+          ` AND rr.created_at >= ${arg(w.from)} AND rr.created_at < ${arg(w.to)}`
+        : `${quoteIdent(info.table)} e CROSS JOIN report_rows rr` +
+          ` ON rr.entity = ${arg(p.entity)} AND rr.record_id = ${col('id')}` +
+          ` WHERE ${col('createdAt')} >= ${arg(w.from)} AND ${col('createdAt')} < ${arg(w.to)}` +
+          ` AND e.deleted_at IS NULL`;
     branches.push(
       `SELECT rr.owner_id AS owner_id, rr.team_id AS team_id, rr.stage AS stage, rr.entered AS entered,` +
         ` 1 AS records, rr.created_at AS sum_created, COALESCE(rr.stage_at, 0) AS sum_stage_at,` +
         ` CASE WHEN rr.stage_at IS NULL THEN 0 ELSE 1 END AS n_stage_at, rr.in_time AS in_time` +
-        ` FROM ${quoteIdent(info.table)} e ${join} report_rows rr` +
-        ` ON rr.entity = ${arg(p.entity)} AND rr.record_id = ${col('id')}` +
-        ` WHERE ${col('createdAt')} >= ${arg(w.from)} AND ${col('createdAt')} < ${arg(w.to)}` +
-        ` AND e.deleted_at IS NULL`,
+        ` FROM ${rows}`,
     );
   }
   if (branches.length === 0) return [];

@@ -64,7 +64,7 @@ export async function entriesOfAll(
 }
 
 /** The entity's stages entered, by a loose scan of stage_transitions_to_ix (one seek per stage). */
-const STAGES = (pe: string) =>
+export const STAGES = (pe: string) =>
   `SELECT min(to_stage) FROM stage_transitions WHERE entity = ${pe}
    UNION ALL
    SELECT (SELECT min(t.to_stage) FROM stage_transitions t WHERE t.entity = ${pe} AND t.to_stage > s.v)

@@ -5,6 +5,7 @@ import { fromNum, type SqlExec } from '../exec';
 import { decodeKey } from './decode';
 import { dwellOfAll } from './dwell-all';
 import { entriesOfAll } from './entries-all';
+import { ownerEntries } from './owner-entries';
 import { param, selectedRecords, type Where } from './scope';
 
 /** The records a flow query reads plus the transitions' range condition (alias `t`). */
@@ -14,6 +15,8 @@ type FlowParts = {
   by: ColumnInfo | null;
   at?: TimeRange | undefined;
   dialect: SqlDialectName;
+  /** PostgreSQL: the scope and filter over report_owner_entries (alias `o`) when they name only owner and team. */
+  owners?: Where | null;
 };
 
 function transitionsOf(p: FlowParts): { cte: string; cond: string; params: unknown[] } {
@@ -59,6 +62,10 @@ function joined(dialect: SqlDialectName): string {
  */
 export async function entries(x: SqlExec, p: FlowParts): Promise<EntryRow[]> {
   if (p.where === null && p.by === null) return entriesOfAll(x, p);
+  if (p.owners && p.by === null) {
+    const kept = await ownerEntries(x, { ...p, owners: p.owners });
+    if (kept) return kept;
+  }
   const f = transitionsOf(p);
   const from = p.at?.from;
   let first = 't.prev_entry_at IS NULL';

@@ -5,11 +5,16 @@ import { fail, type StoreLocale, type StoreResult } from '../../messages';
 import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../exec';
 import { aggregate } from './aggregate';
+import { groupCondition } from './cohort';
 import { cohortAggregate, cohortReach } from './cohort-read';
 import { dwell, entries, merges, reach } from './flow';
 import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
+import { sharedReads } from './shared-reads';
 import { wideRead } from './wide-range';
+
+/** report_owner_entries' columns of the record fields it is kept by. */
+const OWNER_COLUMNS = { ownerId: 'owner_id', teamId: 'team_id' };
 
 const tablesBySpec = new WeakMap<AppShape, Map<string, EntityTableInfo>>();
 function tableOf(spec: AppShape, entity: string): EntityTableInfo | undefined {
@@ -30,6 +35,8 @@ export function reportRepo(
   locale: StoreLocale,
 ): ReportRepo {
   type Ready = { info: EntityTableInfo; where: Where | null; by: ColumnInfo | null };
+  // The group reads of one repository (a widget's) asked side by side share their answers.
+  const groups = sharedReads(x);
   const related = (e: string) => tableOf(spec, e);
   const prepare = (entity: string, q: ReportScope, byField?: string): StoreResult<Ready> => {
     const info = tableOf(spec, entity);
@@ -69,15 +76,23 @@ export function reportRepo(
             : undefined;
         return aggregate(x, info, where, s, dialect, locale, related, table);
       };
-      const fast = await cohortAggregate(x, ready.value.info, q, dialect, locale);
+      const fast = await cohortAggregate(groups, ready.value.info, q, dialect, locale);
       return fast ?? scan(q);
     },
-    entries: (entity, q) => flow(entity, q, (p) => entries(x, p)),
+    entries: (entity, q) =>
+      flow(entity, q, (p) => {
+        // PostgreSQL keeps stage entries per owner and team (owner-entries.ts).
+        const owners =
+          dialect === 'postgres' && q.by === undefined
+            ? groupCondition(p.info, [q.scope, q.filter], q, OWNER_COLUMNS, 'o', dialect, locale)
+            : null;
+        return entries(x, { ...p, owners: owners || null });
+      }),
     dwell: (entity, q) => flow(entity, q, (p) => dwell(x, p)),
     async reach(entity, q) {
       const ready = prepare(entity, q, q.by);
       if (!ready.ok) return ready;
-      const fast = await cohortReach(x, ready.value.info, q, dialect, locale);
+      const fast = await cohortReach(groups, ready.value.info, q, dialect, locale);
       return fast ?? flow(entity, q, (p) => reach(x, p, q.ranks, q.mark));
     },
     merges: (entity, q) => flow(entity, q, (p) => merges(x, p)),
