@@ -149,6 +149,11 @@ describe('create, stage-move and edit forms in the web app', () => {
       const form = page.getByRole('form', { name: text.editForm });
       const plan = form.getByLabel(text.plan, { exact: true });
       await plan.fill('Call back on Friday with the payment plan');
+      // Save and Cancel stand apart: they touched ("SaveCancel", session 22's screenshots).
+      const [saveBox, cancelBox] = await Promise.all(
+        [text.save, 'Cancel'].map((name) => form.getByRole('button', { name }).boundingBox()),
+      );
+      expect(cancelBox!.x - (saveBox!.x + saveBox!.width)).toBeGreaterThanOrEqual(8);
       // Meanwhile the manager changes the same lead.
       const managerPage = await newPage(manager);
       const boss = server.login('manager');

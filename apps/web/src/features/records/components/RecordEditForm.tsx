@@ -60,7 +60,12 @@ function RecordEditForm({ entity, record, onDone }: Props) {
       submitLabel={t('common.save')}
       ariaLabel={t('records.editTitle')}
       footer={
-        <Button type="link" onClick={onDone} style={{ paddingInline: 0, marginTop: 8 }}>
+        // Apart from Save beside it: with no padding the two read "SaveCancel".
+        <Button
+          type="link"
+          onClick={onDone}
+          style={{ paddingInline: 0, marginTop: 8, marginInlineStart: 16 }}
+        >
           {t('common.cancel')}
         </Button>
       }
