@@ -10,6 +10,7 @@ import { startCountThread, type CountThread } from '../counts/start-counts';
 import { remoteAutomations, remoteEngine, remoteStore } from '../writer/remote';
 import { startCheckpoints } from '../writer/start-checkpoints';
 import { startWriter, type WriterThread } from '../writer/start-writer';
+import { checkpointsAfter } from './thread-order';
 import { ownMemory, type ThreadMemory } from '../writer/thread-memory';
 import type { DataPaths } from './data-dir';
 import { holdDataDir, onPostgres, readSecretKey, secureDataDir } from './data-dir';
@@ -136,8 +137,9 @@ export async function openServingRuntime(
     onCommitted?: () => void;
     /**
      * Answer reads before the writer thread runs, when the SQLite database needs no migration:
-     * the writer and checkpoint threads start once this settles (`trellis start`: after
-     * listening; loading them took CPU from the first answer). Writes made meanwhile wait in the
+     * the writer thread starts once this settles (`trellis start`: after listening; loading it
+     * took CPU from the first answer), then the count thread, then the checkpoint thread
+     * (thread-order.ts). Writes made meanwhile wait in the
      * writer's queue (15 s at most). Unset: the threads start now and this waits for the writer
      * (a caller that writes at once, like tests on a busy machine).
      */
@@ -156,8 +158,6 @@ export async function openServingRuntime(
     opts.readsBeforeWriter && !onPostgres(paths) && sqliteMigrationsCurrent(paths.db)
       ? opts.readsBeforeWriter
       : undefined;
-  // PostgreSQL keeps its own write-ahead log; SQLite's is checkpointed beside the writer.
-  const checkpoints = onPostgres(paths) ? null : startCheckpoints(paths.db, opts.log, early);
   const writer = startWriter(paths.db, {
     ...(onPostgres(paths) ? { workerId: `${hostname()}:${process.pid}` } : {}),
     ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
@@ -178,6 +178,11 @@ export async function openServingRuntime(
         after: writer.ready,
         ...(opts.log ? { log: opts.log } : {}),
       });
+  // PostgreSQL keeps its own write-ahead log; SQLite's is checkpointed beside the writer, by a
+  // thread that starts last (thread-order.ts).
+  const checkpoints = onPostgres(paths)
+    ? null
+    : startCheckpoints(paths.db, opts.log, checkpointsAfter(writer.ready, counts?.ready));
   const remote = remoteEngine(local, writer.port);
   const engine = counts ? withCountThread(remote, counts.run) : remote;
   const store = remoteStore(reader, writer.port);
