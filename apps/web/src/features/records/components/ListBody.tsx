@@ -1,4 +1,5 @@
 import { memo, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EntitySpec } from '@trellis/spec';
 import { EmptyState } from '../../../components/feedback/EmptyState';
@@ -34,6 +35,8 @@ type Props = {
   canDelete: boolean;
   /** Search, a filter or a report's numbers narrow the list: an empty list says so. */
   narrowed: boolean;
+  /** A view with a filter of its own: its name, and the way to the entity's whole list. */
+  emptyView?: { name: string; all: string; onShowAll: () => void };
   phone: boolean;
 };
 
@@ -93,7 +96,20 @@ export const ListBody = memo(function ListBody(p: Props) {
       ) : list.isPending || p.waiting ? (
         <LoadingState rows={8} />
       ) : rows.length === 0 ? (
-        <EmptyState description={p.narrowed ? t('list.noMatch') : t('list.empty')} />
+        <EmptyState
+          description={
+            p.narrowed
+              ? t('list.noMatch')
+              : p.emptyView
+                ? t('list.emptyView', { view: p.emptyView.name })
+                : t('list.empty')
+          }
+          action={
+            !p.narrowed && p.emptyView ? (
+              <Button onClick={p.emptyView.onShowAll}>{p.emptyView.all}</Button>
+            ) : undefined
+          }
+        />
       ) : p.phone ? (
         <RecordCardList
           entity={entity.key}

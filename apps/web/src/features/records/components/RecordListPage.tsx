@@ -44,6 +44,7 @@ import {
 } from '../hooks/list-url';
 import { FilterBuilder } from './list-parts';
 import { ListBody } from './ListBody';
+import { defaultListView, rememberListView } from '../hooks/default-view';
 import { SaveViewButton } from './SaveViewButton';
 import { DeleteViewButton } from './DeleteViewButton';
 
@@ -76,7 +77,10 @@ function EntityList({ entityKey }: { entityKey: string }) {
 
   const lists = (views.data ?? []).filter((v) => v.entity === entityKey && v.type === 'list');
   const boards = (views.data ?? []).filter((v) => v.entity === entityKey && v.type === 'board');
-  const viewKey = params.get('view') ?? lists[0]?.key ?? `@${entityKey}`;
+  const viewKey =
+    params.get('view') ??
+    defaultListView(entityKey, lists, { userId: me.user?.id, workbench: me.role.workbench }) ??
+    `@${entityKey}`;
   const view = lists.find((v) => v.key === viewKey);
   // Someone else's saved view (a shared link) or a deleted one: said so, never an empty list.
   const unknownView =
@@ -113,6 +117,14 @@ function EntityList({ entityKey }: { entityKey: string }) {
     [params, setParams],
   );
   const setFilter = (model: FilterModel) => setParam('f', writeFilter(model));
+  const entityName = label(entity.pluralLabel ?? entity.label, entity.key);
+  const showAll = useCallback(() => setParam('view', `@${entityKey}`), [setParam, entityKey]);
+  // A view's own filter that leaves nothing ("My leads" for someone who owns none) says which
+  // view is empty and offers the whole list (the React compiler keeps this object the same
+  // while its parts are, as the memoised list body needs).
+  const emptyView = view?.filter
+    ? { name: label(view.label), all: t('views.all', { entity: entityName }), onShowAll: showAll }
+    : undefined;
   const toggleSort = useCallback(
     (field: string) =>
       setParam(
@@ -161,7 +173,10 @@ function EntityList({ entityKey }: { entityKey: string }) {
           aria-label={t('views.pick')}
           value={viewKey}
           style={{ minWidth: phone ? 140 : 180 }}
-          onChange={(v: string) => setParam('view', v)}
+          onChange={(v: string) => {
+            if (me.user) rememberListView(me.user.id, entityKey, v);
+            setParam('view', v);
+          }}
           options={[
             ...lists.map((v) => ({
               value: v.key,
@@ -301,6 +316,7 @@ function EntityList({ entityKey }: { entityKey: string }) {
           onSelect={setSelected}
           canDelete={(rights?.delete ?? 'none') !== 'none'}
           narrowed={!!params.get('q') || activeFilters > 0 || fromReport !== undefined}
+          emptyView={emptyView}
           phone={phone}
         />
       )}
