@@ -1,59 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
-import { openStore, type Store, type TransitionRow } from '../src/index';
+import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
 import { itOnPostgres } from './on-databases';
+import { pgStampsFrom, writeSteppedLeads } from './stepped-leads';
 
 const H = 3_600_000;
 const DAY = 24 * H;
 const T0 = Date.UTC(2026, 0, 9, 5);
-const PATH = ['new', 'qualified', 'trial', 'quoted'];
-
-/** The applied-migration stamps of 0016 and any later one (the migrator applies what is newer than the newest). */
-function stamps(): string {
-  const journal = JSON.parse(
-    readFileSync(new URL('../drizzle-pg/meta/_journal.json', import.meta.url), 'utf8'),
-  ) as { entries: { tag: string; when: number }[] };
-  return journal.entries
-    .filter((e) => Number(e.tag.slice(0, 4)) >= 16)
-    .map((e) => e.when)
-    .join(', ');
-}
 
 /** report_entries recomputed from the transitions, as `day|stage|prev_day|shard|entries`. */
 const BRUTE = `SELECT entity || '|' || (at / 86400000) || '|' || to_stage || '|' || COALESCE(prev_entry_at / 86400000, -1) || '|' || (hashtext(record_id) & 15) || '|' || count(*) AS k
   FROM stage_transitions GROUP BY entity, at / 86400000, to_stage, COALESCE(prev_entry_at / 86400000, -1), hashtext(record_id) & 15`;
 const KEPT = `SELECT entity || '|' || day || '|' || stage || '|' || prev_day || '|' || shard || '|' || entries AS k
   FROM report_entries WHERE entries <> 0`;
-
-/** `n` leads from `from` on, walking to trial with steps back (re-entries), one by one or in a batch. */
-async function write(store: Store, from: number, n: number): Promise<void> {
-  const batch: TransitionRow[] = [];
-  for (let i = from; i < from + n; i++) {
-    const createdAt = T0 + i * 5 * H;
-    const r = await store.records(baseSpec).insert('lead', { name: `D${i}`, createdAt });
-    if (!r.ok) throw new Error('insert failed');
-    const stages =
-      i % 3 === 0 ? [...PATH, 'trial', 'qualified', 'trial'] : PATH.slice(0, 2 + (i % 3));
-    let [at, prev] = [createdAt, null as string | null];
-    for (const to of stages) {
-      const row = {
-        entity: 'lead',
-        recordId: r.value.id,
-        fromStage: prev,
-        toStage: to,
-        actorId: null,
-        via: 'test',
-        at,
-        dwellMs: null,
-      };
-      if (i % 2) batch.push(row);
-      else await store.transitions.append(row);
-      [prev, at] = [to, at + (9 + (i % 5) * 7) * H];
-    }
-  }
-  await store.transitions.appendMany(batch);
-}
 
 /** Ranges starting at midnight UTC, past it, and open at one end. */
 const RANGES: { from?: number; to?: number }[] = [
@@ -91,13 +50,15 @@ describe('migration 0016 (stage entries per day, PostgreSQL) on a populated data
         (await Promise.all(RANGES.map((at, i) => rows(bruteFunnels(i, at))))).flat().sort();
       let store = await openStore({ url, locale: 'en' });
       await store.migrations.syncEntityTables(baseSpec);
-      await write(store, 0, 24);
+      await writeSteppedLeads(store, T0, 0, 24);
       await store.close();
       // Back to before 0016: no table, no trigger, the migration forgotten.
       await sql(async (c) => {
         await c.query('DROP FUNCTION report_entry_change() CASCADE');
         await c.query('DROP TABLE report_entries');
-        await c.query(`DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${stamps()})`);
+        await c.query(
+          `DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${pgStampsFrom(16)})`,
+        );
       });
       store = await openStore({ url, locale: 'en' });
       const want = await rows(BRUTE);
@@ -107,7 +68,7 @@ describe('migration 0016 (stage entries per day, PostgreSQL) on a populated data
       expect(await rows(KEPT)).toEqual(want);
       expect(await funnels(store)).toEqual(await brute());
       // Later writes, one by one and in a batch, and a soft-deleted record.
-      await write(store, 24, 12);
+      await writeSteppedLeads(store, T0, 24, 12);
       const gone = await sql(
         async (c) =>
           (await c.query('SELECT id FROM e_lead ORDER BY id LIMIT 1')).rows[0].id as string,

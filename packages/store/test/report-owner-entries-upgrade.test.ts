@@ -1,25 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
-import { openStore, type Store, type TransitionRow } from '../src/index';
+import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
 import { itOnPostgres } from './on-databases';
+import { pgStampsFrom, writeSteppedLeads } from './stepped-leads';
 
 const H = 3_600_000;
 const DAY = 24 * H;
 const T0 = Date.UTC(2026, 0, 9, 5);
-const PATH = ['new', 'qualified', 'trial', 'quoted'];
 const OWNERS = ['u1', 'u2', null];
-
-/** The applied-migration stamps of 0018 and any later one (the migrator applies what is newer than the newest). */
-function stamps(): string {
-  const journal = JSON.parse(
-    readFileSync(new URL('../drizzle-pg/meta/_journal.json', import.meta.url), 'utf8'),
-  ) as { entries: { tag: string; when: number }[] };
-  return journal.entries
-    .filter((e) => Number(e.tag.slice(0, 4)) >= 18)
-    .map((e) => e.when)
-    .join(', ');
-}
+/** Leads owned by two reps in turn or by nobody, every other one in a team. */
+const owned = (i: number) => ({ ownerId: OWNERS[i % 3] ?? null, teamId: i % 2 ? 'north' : null });
 
 /** The 0016 body of report_entry_change (report_entries alone), as the database had it before 0018. */
 function before0018(): string {
@@ -39,40 +30,6 @@ const BRUTE = `SELECT (t.at / 86400000) || '|' || COALESCE(r.owner_id, '') || '|
 /** The kept rows, shards summed. */
 const KEPT = `SELECT day || '|' || owner_id || '|' || team_id || '|' || stage || '|' || prev_day || '|' || sum(entries) AS k
   FROM report_owner_entries GROUP BY day, owner_id, team_id, stage, prev_day HAVING sum(entries) <> 0`;
-
-/** `n` leads from `from` on, owned or not, walking with steps back (re-entries), one by one or in a batch. */
-async function write(store: Store, from: number, n: number): Promise<void> {
-  const batch: TransitionRow[] = [];
-  for (let i = from; i < from + n; i++) {
-    const createdAt = T0 + i * 5 * H;
-    const r = await store.records(baseSpec).insert('lead', {
-      name: `D${i}`,
-      createdAt,
-      ownerId: OWNERS[i % 3] ?? null,
-      teamId: i % 2 ? 'north' : null,
-    });
-    if (!r.ok) throw new Error('insert failed');
-    const stages =
-      i % 3 === 0 ? [...PATH, 'trial', 'qualified', 'trial'] : PATH.slice(0, 2 + (i % 3));
-    let [at, prev] = [createdAt, null as string | null];
-    for (const to of stages) {
-      const row = {
-        entity: 'lead',
-        recordId: r.value.id,
-        fromStage: prev,
-        toStage: to,
-        actorId: null,
-        via: 'test',
-        at,
-        dwellMs: null,
-      };
-      if (i % 2) batch.push(row);
-      else await store.transitions.append(row);
-      [prev, at] = [to, at + (9 + (i % 5) * 7) * H];
-    }
-  }
-  await store.transitions.appendMany(batch);
-}
 
 /** A rep's period funnel over a range past midnight, as `stage|records`. */
 async function repFunnel(store: Store, owner: string): Promise<string[]> {
@@ -98,7 +55,7 @@ describe('migration 0018 (stage entries per owner and team, report rows by creat
         sql(async (c) => (await c.query(q)).rows.map((r: { k: string }) => r.k).sort());
       let store = await openStore({ url, locale: 'en' });
       await store.migrations.syncEntityTables(baseSpec);
-      await write(store, 0, 30);
+      await writeSteppedLeads(store, T0, 0, 30, owned);
       const gone = await sql(
         async (c) =>
           (await c.query('SELECT id FROM e_lead ORDER BY id LIMIT 1')).rows[0].id as string,
@@ -110,7 +67,9 @@ describe('migration 0018 (stage entries per owner and team, report rows by creat
         await c.query('DROP TABLE report_owner_entries');
         await c.query('DROP INDEX report_rows_created_ix');
         await c.query(before0018());
-        await c.query(`DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${stamps()})`);
+        await c.query(
+          `DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${pgStampsFrom(18)})`,
+        );
       });
       store = await openStore({ url, locale: 'en' });
       await store.migrations.syncEntityTables(baseSpec);
@@ -125,7 +84,7 @@ describe('migration 0018 (stage entries per owner and team, report rows by creat
       for (const owner of ['u1', 'u2'])
         expect(await repFunnel(store, owner)).toEqual(await rows(bruteRep(owner)));
       // Later writes: new leads, an owner change, a team cleared, a restore, a soft delete.
-      await write(store, 30, 12);
+      await writeSteppedLeads(store, T0, 30, 12, owned);
       const ids = await sql(
         async (c) =>
           (await c.query('SELECT id, version FROM e_lead WHERE deleted_at IS NULL ORDER BY id'))
