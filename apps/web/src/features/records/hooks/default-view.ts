@@ -22,20 +22,23 @@ export function rememberListView(userId: string, entity: string, view: string): 
 
 /**
  * The view an entity's list opens on when the URL names none: the one the person last picked
- * (while it still exists); else the first of the entity's list views their role's workbench
- * shows (a manager's "All leads", a rep's "My leads", an advisor's trial classes); else the
- * first list view. The first list view alone opened a manager's list on "My leads": empty, as
- * managers own no leads.
+ * (while it still exists); else, when their role's home page shows a list of the entity without
+ * a condition (a manager's "All leads"), that one; else the first list view (a rep's "My
+ * leads"). The first list view alone opened a manager's list on "My leads": empty, as managers
+ * own no leads. A home page's filtered views are not taken: a supervisor's first is the pool,
+ * which is not where their records are.
  */
 export function defaultListView(
   entity: string,
-  lists: readonly { key: string }[],
+  lists: readonly { key: string; filter?: unknown }[],
   who: { userId: string | undefined; workbench: readonly WorkbenchItemSpec[] | undefined },
 ): string | undefined {
   const remembered = who.userId ? storage()?.getItem(storageKey(who.userId, entity)) : null;
   if (remembered && (remembered === `@${entity}` || lists.some((v) => v.key === remembered)))
     return remembered;
-  for (const item of who.workbench ?? [])
-    if (item.type === 'view' && lists.some((v) => v.key === item.ref)) return item.ref;
+  for (const item of who.workbench ?? []) {
+    const view = item.type === 'view' ? lists.find((v) => v.key === item.ref) : undefined;
+    if (view && !view.filter) return view.key;
+  }
   return lists[0]?.key;
 }
