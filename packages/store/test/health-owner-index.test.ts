@@ -5,6 +5,7 @@ import type { AggregateQuery } from '../src/api/reports';
 import { reportRepo } from '../src/sql/reports/report-repo';
 import { sqliteExec } from '../src/sqlite/exec';
 import { baseSpec, leadEntity } from './fixtures';
+import { withMillionLeadStats } from './million-lead-stats';
 import { itOnSqliteFile } from './on-databases';
 import { writeWalks } from './report-walks';
 
@@ -147,15 +148,7 @@ describe("data health's columns in SQLite's owner index", () => {
         const Db = (await import('better-sqlite3')).default;
         const db = new Db(url);
         try {
-          db.function('trellis_bulk', () => 0);
-          db.exec('ANALYZE');
-          db.exec(`DELETE FROM sqlite_stat1 WHERE tbl = 'e_lead'`);
-          for (const idx of ['ix_e_lead__owner', 'ix_e_lead__stage'])
-            db.prepare(`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('e_lead', ?, ?)`).run(
-              idx,
-              '1000000 1001 1 1 1 1',
-            );
-          db.exec('ANALYZE sqlite_schema');
+          withMillionLeadStats(db);
           const ran: { sql: string; params: readonly unknown[] }[] = [];
           const x = sqliteExec(() => db);
           const watched = {
