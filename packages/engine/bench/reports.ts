@@ -6,7 +6,8 @@
  * count per stage (`records.group`). Prints JSON: p50 / p95 per widget and the ratio of its p50
  * to the baseline's. Targets (issue 16): funnel and leaderboard p95 < 200 ms, every widget < 500 ms.
  * Run: BENCH_LEADS=200000 node --conditions=@trellis/source --import tsx bench/reports.ts
- * BENCH_WIDGETS=entered,dwell times only those widgets (entered-list: a period step's list). BENCH_SQLITE_FILE keeps the SQLite
+ * BENCH_WIDGETS=entered,dwell times only those widgets (entered-list: a period step's list;
+ * healthEdu: the education template's 12-field data health widget, bench/education-health.ts). BENCH_SQLITE_FILE keeps the SQLite
  * database at that path and TRELLIS_BENCH_PG_URL names a kept database: a store that already
  * holds the leads is timed without loading them again (a 1,000,000-lead load takes minutes).
  */
@@ -19,6 +20,7 @@ import { openStore, type Store } from '@trellis/store';
 import { createPermissionPort, createReports, type ReportsApi } from '../src/index';
 import type { Actor } from '../src/ports';
 import { reportSpec } from '../src/reports/fixture.test-helper';
+import { addedFields, educationValues, withEducationHealth } from './education-health';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -30,7 +32,9 @@ const STAGES = ['new', 'qualified', 'trial', 'quoted', 'won'];
 const OWNERS = Array.from({ length: 40 }, (_, i) => `u${i}`);
 const SOURCES = ['douyin', 'wechat', 'baidu', 'referral'];
 const MEDIUMS = ['cpc', 'social', 'organic'];
-const spec = reportSpec;
+// The fixture's spec, with the education template's 12-field data health widget (healthEdu).
+const spec = withEducationHealth(reportSpec);
+const ADDED = addedFields(reportSpec);
 
 /**
  * mulberry32: small and well mixed. The LCG used before multiplied past 2^53, lost its low bits
@@ -57,6 +61,8 @@ async function load(store: Store): Promise<number> {
   const next = rng(11);
   // History and touches draw from their own sequence: the leads and walks stay those of earlier runs.
   const more = rng(29);
+  // The education fields' values from a third sequence, for the same reason.
+  const edu = rng(43);
   let transitions = 0;
   const BATCH = 5000;
   for (let start = 0; start < LEADS; start += BATCH) {
@@ -124,6 +130,7 @@ async function load(store: Store): Promise<number> {
         variant: next() < 0.5 ? 'A' : 'B',
         city: next() < 0.5 ? 'Hangzhou' : null,
         quotedAmount: next() < 0.6 ? 1000 * Math.floor(1 + next() * 50) : null,
+        ...educationValues(ADDED, edu),
       });
     }
     transitions += moves.length;
