@@ -10,62 +10,19 @@
  * transaction, and what the report triggers add to an insert.
  * Run: pnpm --filter @trellis/store bench:layers   (BENCH_INSERTS=4000)
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { summarise } from '@trellis/tooling/bench';
 import type { Sample } from '@trellis/tooling/bench';
-import { openStore, type AppShape } from '../src/index';
+import { openStore } from '../src/index';
 import { createRecordStore, openDatabase, syncEntityTables } from '../src/sync-sqlite';
+import { educationSpec, lead } from './education-lead';
 
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 4000);
 const WARMUP = 500;
 const ROUNDS = 10;
-
-/** The education template's spec (templates/education/spec/*.json merged by top-level key). */
-function educationSpec(): AppShape {
-  const dir = join(import.meta.dirname, '../../../templates/education/spec');
-  const spec: Record<string, unknown> = {};
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const part = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(part)) {
-      if (key === '$schema') continue;
-      const prev = spec[key];
-      spec[key] = Array.isArray(prev) && Array.isArray(value) ? [...prev, ...value] : value;
-    }
-  }
-  return spec as unknown as AppShape;
-}
-
-const COURSES = ['python', 'dataAnalysis', 'uiDesign', 'frontend', 'java'];
-const CITIES = ['330100', '110100', '310100', '440300', '510100'];
-
-/** A normalized lead, as the engine bench's baseline inserts it. */
-function lead(n: number): Record<string, unknown> {
-  const now = Date.now();
-  return {
-    createdAt: now,
-    stage: 'new',
-    stageEnteredAt: now,
-    slaDueAt: now + 48 * 3_600_000,
-    name: `王伟${n}`,
-    phone: `+86${13800000000 + n}`,
-    email: `lead${n}@example.com`,
-    source: 'douyin',
-    campaignCode: 'spring_2026',
-    course: COURSES[n % 5],
-    budgetRange: 'from10kTo20k',
-    decisionCycle: 'withinMonth',
-    city: CITIES[n % 5],
-    age: 20 + (n % 30),
-    tags: ['weekend', 'online'],
-    notes: '抖音表单留资，想周末上课，关心就业服务。',
-    profileScore: 100,
-  };
-}
 
 /** Drops the report triggers of a database file (from another connection). */
 function dropReportTriggers(file: string): void {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entityTable } from '../src/entity/entity-table';
 import { openStore, type AppShape } from '../src/index';
@@ -99,15 +101,58 @@ describe("data health's columns in SQLite's owner index", () => {
       'sla_due_at',
       'phone',
     ]);
-    // Another entity's widget, a list field (JSON) or too many columns: the index stays narrow.
+    // Another entity's widget or a list field (JSON): the index stays narrow.
     for (const spec of [
       withHealth([{ entity: 'deal', fields: ['phone'] }]),
       withHealth([{ fields: ['phone', 'tags'] }]),
-      withHealth([
-        { fields: ['name', 'phone', 'email', 'source', 'budget', 'age', 'vip', 'birthday'] },
-      ]),
     ])
       expect(tail(spec)).toEqual(['last_activity_at']);
+    // Twelve fields widen it (both templates measure twelve); thirteen are too many.
+    const wide = Array.from({ length: 13 }, (_, i) => ({ key: `f${i}`, type: 'text' as const }));
+    const lead = { ...leadEntity, fields: [...leadEntity.fields, ...wide] };
+    const tailOf = (fields: string[]) =>
+      entityTable(lead, { ...withHealth([{ fields }]), entities: [lead] }).indexes.find(
+        (d) => d.name === 'ix_e_lead__owner',
+      )!.sqliteTail;
+    const twelve = wide.slice(0, 12).map((f) => f.key);
+    expect(tailOf(twelve)).toEqual(['last_activity_at', 'sla_due_at', ...twelve]);
+    expect(tailOf([...twelve, 'f12'])).toEqual(['last_activity_at']);
+  });
+
+  it("widens the owner index for both bundled templates' data health widgets", () => {
+    for (const [template, entity] of [
+      ['education', 'lead'],
+      ['b2b-sales', 'customer'],
+    ] as const) {
+      const part = <T>(file: string, key: string) =>
+        (
+          JSON.parse(
+            readFileSync(
+              join(import.meta.dirname, `../../../templates/${template}/spec/${file}.json`),
+              'utf8',
+            ),
+          ) as Record<string, T>
+        )[key]!;
+      const spec = {
+        ...baseSpec,
+        entities: part<AppShape['entities']>('entities', 'entities'),
+        pipelines: part<AppShape['pipelines']>('pipelines', 'pipelines'),
+        dashboards: part<AppShape['dashboards']>('dashboards', 'dashboards'),
+      } as AppShape;
+      const shape = spec.entities.find((e) => e.key === entity)!;
+      const widget = spec
+        .dashboards!.flatMap((d) => d.widgets)
+        .find((w) => w.type === 'dataHealth' && w.entity === entity)!;
+      const fields = widget.fields ?? [];
+      expect(fields, template).toHaveLength(12);
+      const info = entityTable(shape, spec);
+      const tailOf = info.indexes.find((d) => d.name.endsWith('__owner'))!.sqliteTail;
+      expect(tailOf, template).toEqual([
+        'last_activity_at',
+        'sla_due_at',
+        ...fields.map((f) => info.columns[f]!.name),
+      ]);
+    }
   });
 
   itOnSqliteFile(
