@@ -138,4 +138,28 @@ describe('the builder draft', () => {
     expect(store.getSnapshot()).toMatchObject({ save: 'saved', revision: 1 });
     expect(server.spec?.locales).toEqual(['en']);
   });
+
+  it("keeps a save's problems when the builder's opening check answers after it", async () => {
+    const problem = { path: '/forms/0', code: 'unknown_field', message: '表单放置了已删除的字段' };
+    const store = createDraftStore(
+      { spec: SPEC, revision: 0, baseVersion: 1 },
+      {
+        save: async () => ({ revision: 1, baseVersion: 1, problems: [problem] }),
+      },
+    );
+    store.edit('remove', (s) => void (s.entities[0]!.titleField = 'gone'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot().problems).toEqual([problem]);
+    // The check of the spec the builder opened with, sent before the save, comes back after it.
+    store.checked(SPEC, []);
+    expect(store.getSnapshot().problems).toEqual([problem]);
+    expect(store.getSnapshot().checked).not.toBe(SPEC);
+  });
+
+  it('shows the opening check when it answers before any save', () => {
+    const problem = { path: '/entities/0', code: 'x', message: 'x' };
+    const store = createDraftStore({ spec: SPEC, revision: 0, baseVersion: 1 }, fakeServer().port);
+    store.checked(SPEC, [problem]);
+    expect(store.getSnapshot()).toMatchObject({ problems: [problem], checked: SPEC });
+  });
 });

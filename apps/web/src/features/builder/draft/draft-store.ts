@@ -170,8 +170,13 @@ export function createDraftStore(
       future = [];
       changeTo(next);
     },
-    /** Problems found by checking `spec` without saving it (when the builder opens). */
+    /**
+     * Problems found by checking `spec` without saving it (when the builder opens). A save that
+     * answered first checked a later spec: its problems stay (the opening check of a busy server
+     * came back after the first save and wiped that save's problems).
+     */
     checked(spec: AppSpec, problems: SpecProblem[]) {
+      if (snapshot.checked !== null && snapshot.checked !== spec) return;
       set({ problems, checked: spec });
     },
     /** Replaces the whole spec (the JSON tab), as one undo step. */
