@@ -12,6 +12,7 @@ import { percentile } from '@trellis/tooling/bench';
 import { bundleSizes } from '../e2e/harness/bundle';
 import { newPage, openBrowser, signIn } from '../e2e/harness/browser';
 import { startTrellis, WEB_DIR } from '../e2e/harness/trellis';
+import { RECORD_MARKS } from '../src/lib/load/record-marks';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -102,6 +103,15 @@ async function main() {
     const listApi: number[] = [];
     const record: number[] = [];
     const recordPainted: number[] = [];
+    const recordSplit: Record<
+      | 'driver'
+      | 'beforeClick'
+      | 'clickToCommit'
+      | 'clickToFrame'
+      | 'frameToDriver'
+      | 'clickReturned',
+      number
+    >[] = [];
     const recordApi: number[] = [];
     const timelineApi: number[] = [];
     const recordCold: number[] = [];
@@ -182,7 +192,10 @@ async function main() {
           );
         });
         started = performance.now();
+        // The same instant on the wall clock the page's marks are converted to (below).
+        const startedAt = performance.timeOrigin + started;
         await page.locator('.trellis-table-row a').first().click();
+        const clickReturnedAt = performance.timeOrigin + performance.now();
         // Looked for in every animation frame, in the page: a locator's wait polls from here at
         // 20, 50 and 100 ms steps, which would count up to 100 ms of the driver's own waiting.
         const paintedAt = await page.waitForFunction(
@@ -193,24 +206,47 @@ async function main() {
           null,
           { polling: 'raf' },
         );
+        const seenAt = performance.timeOrigin + performance.now();
         record.push(performance.now() - started);
         // (No named functions inside evaluate: tsx wraps them in a helper the page lacks.)
         const answered = await page.evaluate(
-          (painted) => {
+          ([painted, marks]) => {
             const at = (window as unknown as { benchClickAt: number }).benchClickAt;
             const ends = (
               performance.getEntriesByType('resource') as PerformanceResourceTiming[]
             ).map((e) => ({ path: new URL(e.name).pathname, end: e.responseEnd - at }));
             return {
-              // From the click event to the animation frame that draws the record.
+              timeOrigin: performance.timeOrigin,
+              clickAt: at,
+              // The app's own marks (src/lib/load/record-marks.ts).
+              commitAt: performance.getEntriesByName(marks.commit, 'mark')[0]?.startTime,
+              frameAt: performance.getEntriesByName(marks.frame, 'mark')[0]?.startTime,
+              // From the click event to the driver's animation-frame poll that found the record.
               painted: painted - at,
               record: ends.find((e) => /^\/api\/v1\/records\/[^/]+\/[^/]+$/.test(e.path))?.end,
               timeline: ends.find((e) => e.path.endsWith('/timeline'))?.end,
             };
           },
-          await paintedAt.jsonValue(),
+          [await paintedAt.jsonValue(), RECORD_MARKS] as const,
         );
         recordPainted.push(answered.painted);
+        // The driver's time split at the page's click event and its marks, on the wall clock
+        // both processes share (each one's timeOrigin plus its monotonic now): what the driver
+        // spent before the page had the click (its actions' round trips, each waiting for a busy
+        // main thread), the page's own click → commit → drawn frame, and the frame → the
+        // driver's poll answered. Only the middle part is the app's work alone.
+        if (answered.commitAt !== undefined && answered.frameAt !== undefined) {
+          const wall = (t: number) => answered.timeOrigin + t;
+          recordSplit.push({
+            driver: Math.round(seenAt - startedAt),
+            beforeClick: Math.round(wall(answered.clickAt) - startedAt),
+            clickToCommit: Math.round(answered.commitAt - answered.clickAt),
+            clickToFrame: Math.round(answered.frameAt - answered.clickAt),
+            frameToDriver: Math.round(seenAt - wall(answered.frameAt)),
+            // When the driver's click() returned and its poll for the record could start.
+            clickReturned: Math.round(clickReturnedAt - startedAt),
+          });
+        }
         if (answered.record !== undefined) recordApi.push(answered.record);
         if (answered.timeline !== undefined) timelineApi.push(answered.timeline);
         // The same record opened by its address (a link from elsewhere, a reload): the app
@@ -256,13 +292,36 @@ async function main() {
       stats('list first rows', list),
       stats('list filtered (2 conditions) first rows', filtered),
       stats('record page', record),
-      stats('record page: from the click to the frame that draws it (in the page)', recordPainted),
+      // Up to session 22 named "from the click to the frame that draws it": a poll started by the
+      // driver after its click returned, so it also counted the driver's latency.
+      stats(
+        "record page: from the click to the driver's poll that found it (in the page)",
+        recordPainted,
+      ),
+      stats(
+        "record page: from the click to its commit (the app's marks)",
+        recordSplit.map((r) => r.clickToCommit),
+      ),
+      stats(
+        "record page: from the click to the frame that draws it (the app's marks)",
+        recordSplit.map((r) => r.clickToFrame),
+      ),
+      stats(
+        "record page: from the driver's start to the click event in the page",
+        recordSplit.map((r) => r.beforeClick),
+      ),
+      stats(
+        'record page: from the drawn frame to the driver seeing it',
+        recordSplit.map((r) => r.frameToDriver),
+      ),
       stats('record page: its record answered (from the click)', recordApi),
       stats('record page: its timeline answered (from the click)', timelineApi),
       stats('record page opened by its address', recordCold),
       stats('board 6 columns', board),
     ];
     out.listRuns = listPhases;
+    // Each record opening's driver time and its parts (ms), in order.
+    out.recordRuns = recordSplit;
     out.baseline = stats('API: first 100 leads of the view', listApi);
     // Each in order: the first is asked right after sign-in, beside the workbench's own reads.
     out.baselineRuns = listApi.map((ms) => Math.round(ms));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newPage, openBrowser, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
+import { RECORD_MARKS } from '../src/lib/load/record-marks';
 
 const server = demoServer();
 
@@ -47,6 +48,24 @@ describe('opening a record from the list', () => {
         await page.evaluate(() => (window as { drawnInFirstFrame?: boolean }).drawnInFirstFrame),
       ).toBe(true);
       expect(new URL(page.url()).pathname).toBe(href);
+      // The page marks its own part of the opening (what apps/web/bench reports apart from the
+      // driver's latency): the commit that shows this record, then the frame that draws it.
+      await page.waitForFunction(
+        (name) => performance.getEntriesByName(name).length > 0,
+        RECORD_MARKS.frame,
+      );
+      const marks = await page.evaluate(
+        (names) =>
+          [names.commit, names.frame].flatMap((name) =>
+            performance.getEntriesByName(name, 'mark').map((m) => ({
+              at: m.startTime,
+              id: (m as PerformanceMark).detail as string,
+            })),
+          ),
+        RECORD_MARKS,
+      );
+      expect(marks.map((m) => m.id)).toEqual([href.split('/').pop(), href.split('/').pop()]);
+      expect(marks[1]!.at).toBeGreaterThanOrEqual(marks[0]!.at);
       // The answers the hover asked for serve the page: nothing is asked twice.
       await page.locator('.ant-timeline, .ant-empty').first().waitFor();
       expect(asked).toHaveLength(2);

@@ -1,4 +1,12 @@
-import { memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  memo,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +18,7 @@ import { LoadingState } from '../../../components/feedback/LoadingState';
 import { useIsPhone } from '../../../hooks/useIsPhone';
 import { RecordActions } from '../../../lib/records/record-slots';
 import { useLabel } from '../../../lib/i18n/useLabel';
+import { markRecordShown } from '../../../lib/load/record-marks';
 import { titleOf } from '../../../lib/records/spec-helpers';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { useSignedIn } from '../../../lib/session/useMe';
@@ -53,6 +62,8 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
   const stage = format.stages.find((s) => s.key === record.stage);
   const [editing, setEditing] = useState(false);
   const canEdit = (rights?.update ?? 'none') !== 'none';
+  // The page's own part of an opening, for the bench and DevTools (lib/load/record-marks).
+  useLayoutEffect(() => markRecordShown(id), [id]);
   // The edit form's and the stage dialog's code once the page is on screen and the browser has
   // a moment (at the latest a second later), so a click on Edit finds it there.
   useEffect(() => {
