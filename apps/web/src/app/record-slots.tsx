@@ -5,7 +5,16 @@ import type { RecordSlots } from '../lib/records/record-slots';
 // (`preloadRecordSlots`, from the routes' loaders), not when the record page first renders
 // them: that request started only once the page had rendered, and the page's first paint
 // waited for it.
-const loadSlots = () => import('../features/ownership/slots');
+// One request, kept: each call of an `import()` here runs Vite's preload helper again (it looks
+// up the chunk's CSS and imports in the document's head, ~1 ms each), and each lazy button
+// below calls it as the click that opens a record renders.
+const importSlots = () => import('../features/ownership/slots');
+let slots: ReturnType<typeof importSlots> | undefined;
+const loadSlots = () =>
+  (slots ??= importSlots().catch((err: unknown) => {
+    slots = undefined; // the next render asks again
+    throw err;
+  }));
 
 /** Asks for the record page's and bulk bar's buttons ahead of their first render. */
 export function preloadRecordSlots(): void {
