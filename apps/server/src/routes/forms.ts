@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { FieldSpec } from '@trellis/spec';
 import { localize } from '@trellis/spec';
-import { checkForm } from '@trellis/rules';
+import { checkFormRules } from '@trellis/rules';
 import type { ServerContext } from '../context';
 import { readObject } from '../http/body';
 import { clientIp } from '../http/client-ip';
@@ -152,8 +152,9 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
     throw new HttpProblem(422, 'validation', {}, errors);
   }
   // The form's own rules, as the page ran them: hidden and locked inputs are dropped, its
-  // requiredIf holds. Entity rules are the engine's, applied to what is left.
-  const checked = checkForm(live.model, live.layout, values, {
+  // requiredIf holds. Entity rules are the engine's, applied to what is left (validated once,
+  // there: checkFormRules runs them here only when the form may add a problem).
+  const checked = checkFormRules(live.model, live.layout, values, {
     locale,
     via: 'intake',
     now,

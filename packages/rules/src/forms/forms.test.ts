@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormSpec } from '@trellis/spec';
 import { leadApp } from '../../test/fixtures/lead-app';
 import { createSpecModel } from '../model/spec-model';
-import { checkForm } from './check-form';
+import { checkForm, checkFormRules } from './check-form';
 import { formDependencies } from './dependencies';
 import { evaluateFormState } from './form-state';
 import { formLayout } from './layout';
@@ -149,5 +149,46 @@ describe('checkForm', () => {
   });
   it('drops a hidden field even when its value is unusable', () => {
     expect(check({ name: 'A', source: 'douyin', budget: 'lots' }).errors).toEqual([]);
+  });
+});
+
+describe('checkFormRules', () => {
+  // The server's check of a posted form: what it drops and the form's own problems must be
+  // checkForm's exactly, including when the engine already reports a field the form requires.
+  const inputs: Record<string, unknown>[] = [
+    { name: 'A', phone: '13800138000', source: 'website' },
+    { name: 'A', phone: '13800138000', source: 'website', email: 'a@b.cn' },
+    { name: 'A', phone: '13800138000', source: 'website', email: 'not an email' },
+    { phone: '12345', source: 'referral', budget: 10.5 },
+    { source: 'website' },
+    { name: ' 李雷 ', phone: '138 0013 8000', source: '抖音', budget: 500000, age: 30 },
+    { name: 'A', phone: '13800138000', age: 12 },
+    { name: 'A', phone: '13800138000', age: 12, guardian: 'Mum', vip: true, notes: 'x' },
+    { name: 'A', source: 'douyin', budget: 'lots' },
+    {},
+  ];
+  it.each(inputs.map((input, i) => [i, input] as const))(
+    'drops and adds what checkForm does (input %i)',
+    (_, input) => {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const opts = { locale, via: 'intake' as const, now: ctx.now };
+        const full = checkForm(model, layout, input, opts);
+        expect(checkFormRules(model, layout, input, opts)).toEqual({
+          dropped: full.dropped,
+          formErrors: full.formErrors,
+        });
+      }
+    },
+  );
+  it('runs the entity rules only when the form may add a problem', () => {
+    // An unusable phone is the engine's to report: the form adds nothing, so no errors here.
+    const opts = { locale: 'en' as const, via: 'intake' as const, now: ctx.now };
+    expect(checkFormRules(model, layout, { name: 'A', phone: '12345' }, opts).formErrors).toEqual(
+      [],
+    );
+    expect(
+      checkFormRules(model, layout, { name: 'A', phone: '13800138000', source: 'website' }, opts)
+        .formErrors,
+    ).toEqual([expect.objectContaining({ path: '/email', code: 'requiredIf' })]);
   });
 });

@@ -9,7 +9,7 @@ export {
   type FormState,
 } from './form-state';
 export { formDependencies } from './dependencies';
-export { checkForm, type FormCheck, type FormCheckOptions } from './check-form';
+export { checkForm, checkFormRules, type FormCheck, type FormCheckOptions } from './check-form';
 export {
   publicFieldKeys,
   publicFormProjection,
