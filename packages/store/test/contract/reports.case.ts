@@ -114,6 +114,7 @@ export function reportsContract(factory: StoreFactory): void {
             { op: 'avg', field: 'budget' },
             { op: 'filled', field: 'phone' },
             { op: 'filled', field: 'tags' },
+            { op: 'filled', field: 'budget' },
           ],
         }),
       );
@@ -130,7 +131,21 @@ export function reportsContract(factory: StoreFactory): void {
         if (budgets.length) expect(row.values[2]).toBeCloseTo(sum / budgets.length, 6);
         expect(row.values[3]).toBe(g.filter((l) => l.phone !== null).length);
         expect(row.values[4]).toBe(g.filter((l) => (l.tags as string[]).length > 0).length);
+        expect(row.values[5]).toBe(budgets.length);
       }
+      // No records at all: the filled counts are null, as the sums are.
+      const none = await ok(
+        repo().aggregate('lead', {
+          filter: { '==': [{ var: 'source' }, 'nowhere'] },
+          measures: [
+            { op: 'count' },
+            { op: 'filled', field: 'phone' },
+            { op: 'filled', field: 'budget' },
+            { op: 'filled', field: 'phone', where: scope },
+          ],
+        }),
+      );
+      expect(none).toEqual([{ keys: [], values: [0, null, null, null] }]);
     });
 
     it("measures only the records matching a measure's own where, in the same read", async () => {

@@ -28,6 +28,15 @@ function measureSql(
   if (m.op === 'count') return where === null ? 'count(*)' : `count(${only('1')})`;
   if (!col) return null;
   if (m.op === 'filled') {
+    // PostgreSQL counts the non-empty values (NULLIF makes '' null) instead of summing a CASE of
+    // two tests a row: data health's 12 fields at 1,000,000 leads, the quarter's statement
+    // 840–944 → 599–715 ms (psql, load 10, not quiet). `count(*) > 0` keeps the sum's null for
+    // no rows at all (PostgreSQL computes the repeated count(*) once).
+    if (dialect === 'postgres' && col.codec !== 'json') {
+      const value = col.logicType === 'text' || col.logicType === 'date';
+      const v = value ? `NULLIF(${col.column}, '')` : col.column;
+      return `CASE WHEN count(*) > 0 THEN count(${where === null ? v : `CASE WHEN ${where} THEN ${v} END`}) END`;
+    }
     const cond = where === null ? filled(col, dialect) : `${where} AND ${filled(col, dialect)}`;
     return `sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
   }
