@@ -31,6 +31,9 @@ import { preloadRecordPageParts, RecordEditor } from './record-page-parts';
 import { StageBar } from './StageBar';
 import { Timeline } from './Timeline';
 
+/** How long after a record shows the code of its parts shown only on a click starts loading. */
+const PARTS_AFTER_MS = 1000;
+
 /** `/records/:entity/:id`: stage bar, the record, log a follow-up, tasks and the timeline. */
 export function RecordPage() {
   const { entity: entityKey = '', id = '' } = useParams();
@@ -64,12 +67,21 @@ function RecordView({ entityKey, id }: { entityKey: string; id: string }) {
   const canEdit = (rights?.update ?? 'none') !== 'none';
   // The page's own part of an opening, for the bench and DevTools (lib/load/record-marks).
   useLayoutEffect(() => markRecordShown(id), [id]);
-  // The edit form's and the stage dialog's code once the page is on screen and the browser has
-  // a moment (at the latest a second later), so a click on Edit finds it there.
+  // The edit form's and the stage dialog's code a second after the page is on screen, when the
+  // browser has a moment (a pointer on Edit asks at once), so a click on Edit finds it there. Not
+  // at the first idle moment: in traces that came 300–700 ms after the click (load 11–12), and
+  // its 45–60 ms (Vite's preload helper adding the form runtime's links, compiling, running it,
+  // Chrome building its code cache) ran while the timeline came in and the page was first used.
   useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return preloadRecordPageParts();
-    const idle = requestIdleCallback(preloadRecordPageParts, { timeout: 1000 });
-    return () => cancelIdleCallback(idle);
+    let idle: number | undefined;
+    const settled = setTimeout(() => {
+      if (typeof requestIdleCallback !== 'function') return preloadRecordPageParts();
+      idle = requestIdleCallback(preloadRecordPageParts, { timeout: 1000 });
+    }, PARTS_AFTER_MS);
+    return () => {
+      clearTimeout(settled);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
   }, []);
   return (
     <div>
