@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { choose, pickFromMenu } from './harness/antd';
 import { shot, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSpec, draftSaved } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 // The test publishes: it gets a demo server of its own, so the other browser tests keep the
 // template as shipped.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 // The dashboard the first test builds (its editor is looked at again in zh-CN).
 let dashboardKey = '';
 
 describe('the dashboards editor', () => {
-  it('adds a breakdown by course to a new dashboard, previews it, publishes and opens it', async () => {
+  it('adds a breakdown by course to a new dashboard, previews it, publishes and opens it', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-dashboard', { locale: 'en' }, async (page) => {
       await openBuilder(page, server, 'dashboards');
       await page.getByRole('button', { name: 'Add to Dashboards' }).click();

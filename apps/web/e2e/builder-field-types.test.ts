@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { FIELD_TYPES } from '@trellis/spec';
 import { choose } from './harness/antd';
@@ -6,18 +6,12 @@ import { shot, DESKTOP, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { fieldSteps, openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 // Every field type the spec has, built in the builder (zh-CN) with its settings, placed on the
 // create form and published; then a rep fills each widget as a person does and the record reads
 // back as typed. It publishes: a demo server of its own keeps the shared one as shipped.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 const ENTITY = 'trialBooking';
 /** Set when the first test has published what the second one fills. */
@@ -238,7 +232,10 @@ async function wake(input: Locator) {
 }
 
 describe('every field type, from the builder to a record', () => {
-  it('builds a field of each type with its settings, puts them on the create form and publishes (zh-CN)', async () => {
+  it('builds a field of each type with its settings, puts them on the create form and publishes (zh-CN)', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     // Each type the spec has is built here: a new type fails this until it is added.
     expect(FIELDS.map((f) => f.type)).toEqual([...FIELD_TYPES]);
     await inBuilderBrowser('builder-field-types', { locale: 'zh-CN' }, async (page) => {

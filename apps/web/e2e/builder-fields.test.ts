@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { shot } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { fieldSteps, openBuilder, publishDraft } from './harness/builder-steps';
 import { discardDraft, draftSpec, draftSaved } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 type Field = { key: string; type: string; label: Record<string, string>; [k: string]: unknown };
 type Spec = {
@@ -19,13 +19,7 @@ type Spec = {
 };
 
 // These tests publish: a demo server of their own keeps the shared one as shipped.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 const DRAG_EN = 'Drag to reorder (or press Space, then the arrow keys)';
 
@@ -85,7 +79,10 @@ const create = (page: Page, entity: string, values: Record<string, unknown>) =>
   );
 
 describe('entities and fields', () => {
-  it('builds an entity with a phone that dedups and a relation to leads, reorders fields and options by keyboard and drag, publishes (en)', async () => {
+  it('builds an entity with a phone that dedups and a relation to leads, reorders fields and options by keyboard and drag, publishes (en)', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-fields', { locale: 'en' }, async (page) => {
       await openBuilder(page, server, 'entities');
       await page.getByRole('button', { name: 'Add to Entities' }).click();
@@ -256,7 +253,10 @@ describe('entities and fields', () => {
     });
   }, 400_000);
 
-  it('archives a published field: it leaves the form, its values come back with the version before (zh-CN)', async () => {
+  it('archives a published field: it leaves the form, its values come back with the version before (zh-CN)', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser(
       'builder-fields-archive',
       { locale: 'zh-CN', cleanUp: discardDraft },

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose, pickFromMenu } from './harness/antd';
 import { shot, signIn, DESKTOP, PHONE, shotAtBothWidths } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { fieldSteps, formItem as item, publishDraft } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 // The issue's own scenario: an operations person starts from an empty workspace (the `blank`
 // template: one Contacts list, no pipeline, form, team, role or automation) and builds a course
@@ -15,19 +15,16 @@ import { startTrellis, type RunningTrellis } from './harness/trellis';
 const OPS = { login: 'ops', password: 'Blank-ops-2026' };
 const REP = { login: 'rep.li', name: 'Li Rep', password: 'Blank-rep-2026' };
 
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis({
+const server = ownServer(
+  {
     demo: false,
     template: 'blank',
     prepare: [
       ['users', 'add', '--login', OPS.login, '--password', OPS.password, '--role', 'admin'],
     ],
-  });
-}, 180_000);
-afterAll(async () => {
-  await server?.stop();
-});
+  },
+  180_000,
+);
 
 type Field = {
   key: string;
@@ -78,7 +75,10 @@ const api = <T>(page: Page, method: string, path: string, body?: unknown) =>
   ) as Promise<{ status: number; body: T }>;
 
 describe('an operations person builds a course enrollment CRM from an empty workspace', () => {
-  it('builds entity, fields, a conditional field, a public form, a gated pipeline, a team, a role and a round-robin automation; publishes seeing the plan (en)', async () => {
+  it('builds entity, fields, a conditional field, a public form, a gated pipeline, a team, a role and a round-robin automation; publishes seeing the plan (en)', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-blank', { locale: 'en' }, async (page) => {
       const draft = async () => (await draftSpec<Spec>(page))!;
       await signIn(page, server.url, OPS.login, OPS.password);

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { shot, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSpec, draftSaved } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 type Spec = {
   webhookSources?: {
@@ -18,13 +18,7 @@ type Spec = {
 };
 
 // It publishes a source and sets secrets: a demo server of its own keeps the shared one as shipped.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 /** What an outside system does: POST /hooks/<key> with its headers; the status and answer. */
 async function deliver(key: string, body: unknown, headers: Record<string, string>) {
@@ -49,7 +43,10 @@ async function generateSecret(page: Page, card: Locator): Promise<string> {
 }
 
 describe('webhook sources: proof of sender, mapping, live health', () => {
-  it('builds an HMAC source, publishes it, generates its secret and shows refused and accepted deliveries (zh-CN)', async () => {
+  it('builds an HMAC source, publishes it, generates its secret and shows refused and accepted deliveries (zh-CN)', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-intake', { locale: 'zh-CN' }, async (page) => {
       await openBuilder(page, server, 'intake');
       await page.getByRole('button', { name: '添加来源' }).click();

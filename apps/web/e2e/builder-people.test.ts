@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { shot, signIn, DESKTOP, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { discardDraft, draftSpec, draftSaved } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 type Spec = {
   teams?: { key: string; label: Record<string, string>; parent?: string }[];
@@ -20,13 +20,7 @@ type User = {
 };
 
 // It publishes a team and an activity type: a demo server of its own.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 const users = (page: Page) =>
   page.evaluate(
@@ -35,7 +29,10 @@ const users = (page: Page) =>
   ) as Promise<User[]>;
 
 describe('teams, members and supervisors; activity types', () => {
-  it('adds a team under Sales, one named only in Chinese and an activity type, publishes, then staffs the team with a supervisor (zh-CN)', async () => {
+  it('adds a team under Sales, one named only in Chinese and an activity type, publishes, then staffs the team with a supervisor (zh-CN)', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-people', { locale: 'zh-CN' }, async (page) => {
       const who = server.login('admin');
       await signIn(page, server.url, who.login, who.password);

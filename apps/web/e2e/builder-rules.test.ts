@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { shot, shotAtBothWidths } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { formItem as item, openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 // The rules an operations person sets on the education template without JSON: a new loss
 // reason, a stage's entry condition, and who gets leads (shares, caps, rules, a fallback) —
 // then a rep meets the condition and the reason. It publishes: a demo server of its own.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 type Option = { value: string; label: Record<string, string> };
 type Spec = {
@@ -40,14 +34,9 @@ describe('pipeline and assignment rules set in the builder', () => {
   it('adds a loss reason and an entry condition, gives shares and a cap, reads the rules back; a rep meets them (en)', async ({
     task,
   }) => {
-    // A retry (CI runs a failed browser test once more) starts from the demo as seeded, on a
-    // server of its own: the attempt before autosaved its draft and may have published it, so the
-    // retry's new option 9 would be the reason that attempt added (s21: `option1` where
-    // `movedAway` was expected). The zh-CN test reads what this one published, on that server.
-    if ((task.result?.retryCount ?? 0) > 0) {
-      await server.stop();
-      server = await startTrellis();
-    }
+    // The retry's new option 9 would otherwise be the reason the failed attempt added (s21:
+    // `option1` where `movedAway` was expected). The zh-CN test reads what this one published.
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-rules', { locale: 'en' }, async (page) => {
       const draft = async () => (await draftSpec<Spec>(page))!;
       // 1. A new loss reason, in the pipeline's settings.

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { choose, pickFirst } from './harness/antd';
 import { shot, DESKTOP, PHONE, shotAtBothWidths } from './harness/browser';
@@ -11,7 +11,7 @@ import {
   signInAs,
 } from './harness/builder-steps';
 import { draftSpec, draftSaved } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 type Field = {
   key: string;
@@ -39,19 +39,16 @@ type DraftSpec = {
 
 // The scenario publishes: it gets a demo server of its own, so the other browser tests keep the
 // template as shipped.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 // The automation the scenario builds (its screens are looked at again in zh-CN).
 let automationKey = '';
 
 describe('an operations person builds a referral channel without JSON', () => {
-  it('adds a choice field, shows it on a condition, gates a new stage on it, tries an automation, publishes; a rep meets all of it', async () => {
+  it('adds a choice field, shows it on a condition, gates a new stage on it, tries an automation, publishes; a rep meets all of it', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-scenario', { locale: 'en' }, async (page) => {
       const draft = async () => (await draftSpec<DraftSpec>(page))!;
       // 1. A choice field with its names and options in both languages.

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { shot, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { formItem as item, openBuilder, publishDraft, signInAs } from './harness/builder-steps';
 import { draftSaved, draftSpec } from './harness/draft';
-import { startTrellis, type RunningTrellis } from './harness/trellis';
+import { ownServer } from './harness/own-server';
 
 // A stage's allowed moves and its time limit (SLA), set in the builder on the education
 // template: a rep's move the pipeline refused goes through once published, and the SLA the
 // builder wrote is the one the published spec holds. It publishes: a demo server of its own.
-let server: RunningTrellis;
-beforeAll(async () => {
-  server = await startTrellis();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServer();
 
 type Stage = { key: string; transitions?: string[]; sla?: Record<string, unknown> };
 type Spec = { pipelines: { key: string; stages: Stage[] }[] };
@@ -40,7 +34,10 @@ const moveToTrial = (page: Page, id: string) =>
   }, id);
 
 describe('a stage’s allowed moves and SLA set in the builder', () => {
-  it('lets prospects go straight to a trial, shortens their SLA and tells the team lead; a rep’s refused move then goes through (en)', async () => {
+  it('lets prospects go straight to a trial, shortens their SLA and tells the team lead; a rep’s refused move then goes through (en)', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
     await inBuilderBrowser('builder-stage-rules', { locale: 'en' }, async (page) => {
       // 1. Before: the template lets a prospect move only to "Needs confirmed" or "Lost".
       await signInAs(page, server, 'sales');
