@@ -52,15 +52,27 @@ export function summarise(packages) {
  */
 const TIMEOUT_STACK = /^Error: STACK_TRACE_ERROR$/;
 
-/** "file > title: first line of the error" for one failed test of a vitest JSON report. */
+/**
+ * "file > title: first line of the error" for one failed test of a vitest JSON report. A test
+ * run again (CI's retry) keeps each attempt's errors in order: the later ones follow as "then: …",
+ * since the retry often fails differently (on what the first attempt left behind) and CI's log
+ * keeps only the tail.
+ */
 function failedTestLine(file, assertion) {
   const title =
     assertion.fullName ?? [...(assertion.ancestorTitles ?? []), assertion.title].join(' > ');
-  const firstError = String(assertion.failureMessages?.[0] ?? '')
-    .split('\n')
-    .find((line) => line.trim() !== '')
-    ?.replace(TIMEOUT_STACK, `Error: timed out after ${Math.round(assertion.duration ?? 0)} ms`);
-  return `${file} > ${title}${firstError ? `: ${firstError.trim().slice(0, 300)}` : ''}`;
+  const firstLines = (assertion.failureMessages ?? [])
+    .map((message) =>
+      String(message)
+        .split('\n')
+        .find((line) => line.trim() !== '')
+        ?.replace(TIMEOUT_STACK, `Error: timed out after ${Math.round(assertion.duration ?? 0)} ms`)
+        .trim()
+        .slice(0, 300),
+    )
+    .filter(Boolean);
+  const errors = firstLines.join(' — then: ');
+  return `${file} > ${title}${errors ? `: ${errors}` : ''}`;
 }
 
 /**

@@ -84,6 +84,27 @@ describe('summarise', () => {
     ]);
   });
 
+  it('names each attempt’s first error line of a test that failed its retry too', () => {
+    const failing = {
+      name: '/r/f.test.ts',
+      status: 'failed',
+      assertionResults: [
+        {
+          status: 'failed',
+          fullName: 'fields > archives a field',
+          failureMessages: [
+            'TimeoutError: locator.waitFor: Timeout 30000ms exceeded.\n    at f.test.ts:288',
+            'TimeoutError: locator.click: Timeout 30000ms exceeded.\n    at f.test.ts:270',
+          ],
+        },
+      ],
+    };
+    const s = summarise([{ dir: 'p', report: report([failing], { numFailedTests: 1 }) }]);
+    expect(s.failedTests).toEqual([
+      '/r/f.test.ts > fields > archives a field: TimeoutError: locator.waitFor: Timeout 30000ms exceeded. — then: TimeoutError: locator.click: Timeout 30000ms exceeded.',
+    ]);
+  });
+
   it('names a test that passed only on its retry, and counts it in the closing line', () => {
     const retried = {
       name: '/r/e.test.ts',
