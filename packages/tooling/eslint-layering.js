@@ -70,7 +70,14 @@ function restrictionsFor(layer, nodeSide = false) {
       message: `DESIGN.md §2: the ${layer} layer may only import ${[...allowed].map((p) => '@trellis/' + p).join(', ') || 'no workspace package'}.`,
     },
     {
-      group: ['@trellis/*/*', '!@trellis/tooling/*', '!@trellis/template-*/*'],
+      // A package's JSON data it exports by name (@trellis/spec/region-names-en.json: loaded by
+      // itself, only when a page is in English) is not a deep path into its code.
+      group: [
+        '@trellis/*/*',
+        '!@trellis/tooling/*',
+        '!@trellis/template-*/*',
+        '!@trellis/*/*.json',
+      ],
       message: 'Import workspace packages through their public entry, never deep paths.',
     },
   ];

@@ -91,6 +91,12 @@ describe('the layering lint (DESIGN.md §2)', () => {
       "import { x } from '@trellis/store/src/sql/exec';\nvoid x;\n",
     );
     expect(deep.join('\n')).toMatch(/never deep paths/);
+    const data = await lint(
+      repo,
+      'packages/forms/src/planted.ts',
+      "export const load = () => import('@trellis/spec/region-names-en.json');\n",
+    );
+    expect(data.join('\n')).not.toMatch(/never deep paths/);
   });
 
   it("applies the web app's and the forms package's own rules from the root as inside them", async () => {

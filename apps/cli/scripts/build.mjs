@@ -35,8 +35,9 @@ const NARROW_THREADS = {
 };
 
 /**
- * China's divisions (packages/spec/src/region-tree.ts) as a file next to the bundle, read at the
- * first region lookup: as JavaScript the 180 KB tree was parsed by every thread at start.
+ * China's divisions (packages/spec/src/region-tree.ts) and their English names
+ * (region-names.ts) as files next to the bundle, each read at its first lookup: as JavaScript the
+ * 180 KB tree was parsed by every thread at start (the names are another 90 KB).
  */
 const REGION_TREE = join(
   repo,
@@ -47,6 +48,7 @@ const REGION_TREE = join(
   'dist',
   'pca-code.json',
 );
+const REGION_NAMES = join(repo, 'packages', 'spec', 'src', 'region-names-en.json');
 const regionTreeFromFile = {
   name: 'region-tree-from-file',
   setup(b) {
@@ -55,13 +57,29 @@ const regionTreeFromFile = {
         ? { path: 'region-tree', namespace: 'trellis-region-tree' }
         : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'trellis-region-tree' }, () => ({
+    b.onLoad({ filter: /^region-tree$/, namespace: 'trellis-region-tree' }, () => ({
       loader: 'js',
       resolveDir: cli,
       contents: `import { readFileSync } from 'node:fs';
 let tree;
 export function regionTree() {
   return (tree ??= JSON.parse(readFileSync(new URL('./pca-code.json', import.meta.url), 'utf8')));
+}`,
+    }));
+    b.onResolve({ filter: /\/region-names$/ }, (args) =>
+      args.importer.startsWith(join(repo, 'packages', 'spec', 'src'))
+        ? { path: 'region-names', namespace: 'trellis-region-tree' }
+        : undefined,
+    );
+    b.onLoad({ filter: /^region-names$/, namespace: 'trellis-region-tree' }, () => ({
+      loader: 'js',
+      resolveDir: cli,
+      contents: `import { readFileSync } from 'node:fs';
+let names;
+export function regionNamesEn() {
+  return (names ??= JSON.parse(
+    readFileSync(new URL('./region-names-en.json', import.meta.url), 'utf8'),
+  ));
 }`,
     }));
   },
@@ -160,6 +178,7 @@ for (const [name, narrow] of Object.entries(NARROW_THREADS)) {
 }
 asciiOnly(out);
 cpSync(REGION_TREE, join(out, 'pca-code.json'));
+cpSync(REGION_NAMES, join(out, 'region-names-en.json'));
 for (const name of ['drizzle', 'drizzle-pg'])
   cpSync(join(repo, 'packages', 'store', name), join(out, name), { recursive: true });
 
@@ -173,6 +192,7 @@ const inputs = Object.keys(meta.inputs)
   .filter((path) => !path.includes('node_modules'));
 inputs.push(
   'pnpm-lock.yaml',
+  relative(repo, REGION_NAMES),
   relative(repo, fileURLToPath(import.meta.url)),
   ...Object.entries(NARROW_THREADS).flatMap(([name, narrow]) => [
     join('apps', 'server', 'src', 'writer', `${name}.ts`),

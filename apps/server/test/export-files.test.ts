@@ -88,6 +88,29 @@ describe('export files', () => {
     }
   });
 
+  it('writes a region by its names in the reader’s language, as the list shows it, not its code', async () => {
+    const { s, mgr } = await stackWithLeads(0);
+    const created = await s.engine.records.create(
+      'lead',
+      { name: '区县', phone: '+8613900000001', source: 'douyin', city: '330100', ownerId: mgr.id },
+      sys,
+    );
+    expect(created.ok).toBe(true);
+    const cells = async (lang: string) => {
+      const res = await s.request('/api/v1/records/lead/export?format=csv', {
+        cookie: mgr.cookie,
+        headers: { 'accept-language': lang },
+      });
+      expect(res.status).toBe(200);
+      return (await res.text()).trim().split('\r\n')[1]!;
+    };
+    expect(await cells('zh-CN')).toContain('"浙江省 杭州市"');
+    const en = await cells('en');
+    expect(en).toContain('"Hangzhou, Zhejiang"');
+    expect(en).not.toContain('330100');
+    expect(en).not.toMatch(/杭州/);
+  });
+
   it('writes XLSX a spreadsheet opens, without hidden fields, for the export capability only', async () => {
     const { s, mgr } = await stackWithLeads(3);
     const res = await s.request('/api/v1/records/lead/export?format=xlsx', {

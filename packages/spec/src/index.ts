@@ -8,6 +8,7 @@ export { specErrorCodes, specErrorTemplates } from './validate/messages';
 export { diffSpec } from './diff/diff-spec';
 export type { SpecChange, SpecChangeKind } from './diff/diff-spec';
 export * from './regions';
+export * from './region-names';
 export * from './template/index';
 export {
   addressRange,

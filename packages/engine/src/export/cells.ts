@@ -1,5 +1,5 @@
 import type { EntitySpec, FieldSpec } from '@trellis/spec';
-import { localize } from '@trellis/spec';
+import { localize, regionNamesEn, regionPath } from '@trellis/spec';
 import type { Locale } from '../ports';
 
 /**
@@ -104,9 +104,16 @@ function optionLabel(field: FieldSpec, value: unknown, locale: Locale): string {
   return o ? localize(o.label, locale) : String(value);
 }
 
+// A region as the list shows it ("浙江省 杭州市 西湖区"; in English "Xihu District, Hangzhou,
+// Zhejiang"); an import reads both back (engine import/region-english.ts for the English).
+function regionText(code: string, locale: Locale): string {
+  const path = locale === 'en' ? regionPath(code, regionNamesEn()) : regionPath(code);
+  return path === undefined ? code : path.replaceAll(' / ', ' ');
+}
+
 /**
  * A stored value as a person reads it in a spreadsheet (and as an import reads it back):
- * option labels, 是/否, times in the reader's zone, money in currency units.
+ * option labels, 是/否, region names, times in the reader's zone, money in currency units.
  */
 export function exportValue(
   column: ExportColumn,
@@ -140,6 +147,8 @@ export function exportValue(
       return typeof value === 'number' ? wallTime(value, timeZone, true) : String(value);
     case 'money':
       return typeof value === 'number' ? value / 100 : String(value);
+    case 'region':
+      return regionText(String(value), locale);
     case 'number':
     case 'percent':
       return typeof value === 'number' ? value : String(value);

@@ -1,6 +1,7 @@
 import type { EntitySpec, FieldSpec } from '@trellis/spec';
 import type { ColumnMapping } from './mapping';
 import { headerKey } from './mapping';
+import { englishRegionCode } from './region-english';
 import { MULTI_SEPARATORS } from './value-mapping';
 import type { Cell } from './types';
 
@@ -150,6 +151,8 @@ export function cellInput(
     if (hit !== undefined) return hit;
   }
   if (field.type === 'date' || field.type === 'datetime') return dateInput(cell, field, timeZone);
+  // An English export's region ("Haidian District, Beijing") reads back as its code.
+  if (field.type === 'region' && typeof cell === 'string') return englishRegionCode(cell) ?? cell;
   if (TEXTUAL.has(field.type) || field.type === 'select' || field.type === 'multiselect')
     return textInput(cell);
   if (cell instanceof Date) return textInput(cell);

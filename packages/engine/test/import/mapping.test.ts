@@ -110,6 +110,19 @@ describe('cell values', () => {
     expect(rowInput(['官网', ''], mapping, lead, values)).toEqual({ source: '官网' });
   });
 
+  it('reads a region an English export wrote back as its code; Chinese and codes go on as typed', () => {
+    const mapping = { 0: 'city' };
+    expect(rowInput(['Hangzhou, Zhejiang'], mapping, lead)).toEqual({ city: '330100' });
+    expect(rowInput(['  xihu district,  HANGZHOU, Zhejiang '], mapping, lead)).toEqual({
+      city: '330106',
+    });
+    // "Chaoyang District" is in Beijing and in Changchun: only the whole path tells them apart.
+    expect(rowInput(['Chaoyang District, Beijing'], mapping, lead)).toEqual({ city: '110105' });
+    expect(rowInput(['Chaoyang District'], mapping, lead)).toEqual({ city: 'Chaoyang District' });
+    expect(rowInput(['浙江省 杭州市'], mapping, lead)).toEqual({ city: '浙江省 杭州市' });
+    expect(rowInput(['330100'], mapping, lead)).toEqual({ city: '330100' });
+  });
+
   it('refuses impossible dates instead of rolling them over', () => {
     const mapping = { 0: 'firstContactAt' };
     expect(rowInput(['2026/2/31 10:00'], mapping, lead)).toEqual({

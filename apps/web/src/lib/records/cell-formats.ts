@@ -1,7 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import type { RegionNames } from '@trellis/spec';
 import type * as CellLibsModule from './cell-libs';
 
-export type CellLibs = typeof CellLibsModule;
+/** The libraries, and the regions' English names once an English page asked for them. */
+export type CellLibs = typeof CellLibsModule & { regionNames?: RegionNames };
 
 /**
  * A phone number's and a region's cell text need libraries (phone metadata ~19 KB gzip, the
@@ -12,18 +14,48 @@ export type CellLibs = typeof CellLibsModule;
  */
 let libs: CellLibs | undefined;
 let loading: Promise<CellLibs> | undefined;
+let names: RegionNames | undefined;
+let namesLoading: Promise<RegionNames> | undefined;
 const listeners = new Set<() => void>();
 
-/** Asks for the libraries (once; a failure asks again on the next call). */
+const arrived = () => {
+  for (const listener of listeners) listener();
+};
+
+/**
+ * Asks for the libraries (once; a failure asks again on the next call); resolves to them with
+ * the English names if those are here by then.
+ */
 export function loadCellFormats(): Promise<CellLibs> {
-  return (loading ??= import('./cell-libs').then(
+  loading ??= import('./cell-libs').then(
     (loaded) => {
-      libs = loaded;
-      for (const listener of listeners) listener();
-      return loaded;
+      libs = names ? { ...loaded, regionNames: names } : loaded;
+      arrived();
+      return libs;
     },
     (error: unknown) => {
       loading = undefined;
+      throw error;
+    },
+  );
+  return loading.then(() => libs!);
+}
+
+/**
+ * Asks for the regions' English names (~24 KB gzip, only English pages load them; once, a
+ * failure asks again on the next call). Until they are here an English page's region cells
+ * read as `regionTextNow` says, not in Chinese.
+ */
+export function loadRegionNamesEn(): Promise<RegionNames> {
+  return (namesLoading ??= import('@trellis/spec/region-names-en.json').then(
+    (loaded) => {
+      names = loaded.default;
+      if (libs) libs = { ...libs, regionNames: names };
+      arrived();
+      return names;
+    },
+    (error: unknown) => {
+      namesLoading = undefined;
       throw error;
     },
   ));
@@ -36,9 +68,9 @@ const subscribe = (listener: () => void) => {
 
 /**
  * The libraries once they are here; asks for them on a page's first render (they come beside
- * its data) and renders the page again when they arrive.
+ * its data; an English page's region names too) and renders the page again when they arrive.
  */
-export function useCellFormats(): CellLibs | undefined {
+export function useCellFormats(english = false): CellLibs | undefined {
   const here = useSyncExternalStore(
     subscribe,
     () => libs,
@@ -47,6 +79,10 @@ export function useCellFormats(): CellLibs | undefined {
   useEffect(() => {
     if (!here) void loadCellFormats().catch(() => undefined);
   }, [here]);
+  const named = here?.regionNames !== undefined;
+  useEffect(() => {
+    if (english && !named) void loadRegionNamesEn().catch(() => undefined);
+  }, [english, named]);
   return here;
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntitySpec, FieldSpec } from '@trellis/spec';
-import { loadCellFormats, type CellLibs } from './cell-formats';
+import { loadCellFormats, loadRegionNamesEn, type CellLibs } from './cell-formats';
 import { columnWidth, formatValue } from './format';
 
 const city = { key: 'city', type: 'region', label: { 'zh-CN': '城市', en: 'City' } } as FieldSpec;
@@ -33,6 +33,15 @@ describe('cell text of a region field', () => {
   });
   it('shows an unknown code as stored', () => {
     expect(formatValue(city, '999999', env)).toBe('999999');
+  });
+  it('reads in English on an English page once the English names are here, never in Chinese', async () => {
+    const en = { ...env, locale: 'en' as const };
+    expect(formatValue(city, '110108', en)).toBe('');
+    await loadRegionNamesEn();
+    const named = { ...en, cells: await loadCellFormats() };
+    expect(formatValue(city, '110108', named)).toBe('Haidian District, Beijing');
+    expect(formatValue(city, '330106', named)).toBe('Xihu District, Hangzhou, Zhejiang');
+    expect(formatValue(city, '110108', { ...named, locale: 'zh-CN' })).toBe('北京市 海淀区');
   });
 });
 

@@ -85,10 +85,13 @@ const FORMATTERS: Record<string, Formatter> = {
     typeof v === 'string'
       ? phoneText(v, (f.type === 'phone' && f.defaultRegion) || 'CN', cells)
       : '',
-  // Region values are GB/T 2260 codes ("330106"); people read the names ("浙江省 杭州市 西湖区").
-  region: (_f, v, { cells }) => {
+  // Region values are GB/T 2260 codes ("330106"); people read the names ("浙江省 杭州市 西湖区",
+  // in English "Xihu District, Hangzhou, Zhejiang" once the English names are here).
+  region: (_f, v, { cells, locale }) => {
     if (typeof v !== 'string') return '';
-    return cells ? (cells.regionPath(v)?.replaceAll(' / ', ' ') ?? v) : regionTextNow();
+    if (!cells || (locale === 'en' && !cells.regionNames)) return regionTextNow();
+    const names = locale === 'en' ? cells.regionNames : undefined;
+    return cells.regionPath(v, names)?.replaceAll(' / ', ' ') ?? v;
   },
   file: (_f, v) =>
     (Array.isArray(v) ? v : [v])

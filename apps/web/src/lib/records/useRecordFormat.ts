@@ -22,7 +22,7 @@ export function useRecordFormat(entity: EntitySpec) {
   const users = useUsers();
   // Phone and region cells read cheaply until their libraries arrive (cell-formats.ts): then
   // `text` changes, and what shows it draws again.
-  const cells = useCellFormats();
+  const cells = useCellFormats(locale === 'en');
   const stages = useMemo(() => pipelineOf(spec, entity.key)?.stages ?? [], [spec, entity.key]);
   const userName = useCallback(
     (id: string) => {

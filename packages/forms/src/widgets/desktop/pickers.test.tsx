@@ -170,6 +170,38 @@ describe('desktop pickers, uploads and role limits', () => {
     expect(onSubmit.mock.calls[0]![0]).toMatchObject({ city: '330100' });
   }, 120_000);
 
+  it('names the places in English on an English form, and finds one by its English or Chinese name', async () => {
+    const onSubmit = vi.fn();
+    render(
+      <RecordForm
+        spec={spec}
+        entity="deal"
+        locale="en"
+        initialValues={{ title: 'Spring order' }}
+        onSubmit={onSubmit}
+      />,
+    );
+    const city = screen.getByLabelText('City');
+    fireEvent.mouseDown(city);
+    fireEvent.click(await screen.findByTitle('Zhejiang'));
+    expect(await screen.findByTitle('Hangzhou')).toBeTruthy();
+    expect(screen.queryByTitle('浙江省')).toBeNull();
+    // A search lists every matching place with its path, in English; Chinese finds it too.
+    // (Ant Design splits the matched letters of a result into a span of their own.)
+    const results = () =>
+      [...document.querySelectorAll<HTMLElement>('.ant-cascader-menu-item')].filter((e) =>
+        /\//.test(e.textContent ?? ''),
+      );
+    fireEvent.change(city, { target: { value: 'xiam' } });
+    await waitFor(() => expect(results().map((e) => e.textContent)).toEqual(['Fujian / Xiamen']));
+    fireEvent.change(city, { target: { value: '厦门' } });
+    await waitFor(() => expect(results().map((e) => e.textContent)).toEqual(['Fujian / Xiamen']));
+    fireEvent.click(results()[0]!);
+    fireEvent.click(screen.getByRole('button', { name: /submit/i }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ city: '350200' });
+  }, 120_000);
+
   it('without the host services, says those inputs cannot be filled here (in Chinese too)', () => {
     render(<RecordForm spec={spec} entity="deal" locale="zh-CN" onSubmit={vi.fn()} />);
     for (const label of ['客户', '负责人', '附件'])

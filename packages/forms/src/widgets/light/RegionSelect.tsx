@@ -1,5 +1,6 @@
 import { formMessage, type FormMessageKey } from '../../core/messages';
 import type { WidgetProps } from '../../react/widget-types';
+import { regionLabel, useRegionNames } from '../shared/useRegionNames';
 import { regionDepth, regionPath, useRegionData } from '../shared/useRegionPath';
 
 const COLUMNS: FormMessageKey[] = ['province', 'city', 'district'];
@@ -10,6 +11,7 @@ export function RegionSelect({ attachInput, ...p }: WidgetProps) {
   const depth = regionDepth(p.field as { type: string; level?: string });
   const path = regionPath(p.value, p.env);
   const columns = Array.from({ length: depth }, (_, i) => i);
+  const en = useRegionNames(p.locale);
   return (
     <div className="tf-region" aria-describedby={p.describedBy}>
       {columns.map((level) => {
@@ -38,7 +40,7 @@ export function RegionSelect({ attachInput, ...p }: WidgetProps) {
             <option value="">{formMessage(p.locale, COLUMNS[level]!)}</option>
             {options.map((o) => (
               <option key={o.code} value={o.code}>
-                {o.name}
+                {regionLabel(o, en)}
               </option>
             ))}
           </select>
