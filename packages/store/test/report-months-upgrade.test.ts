@@ -74,6 +74,7 @@ async function upgrade(
   toPrevious: () => Promise<void>,
   forget0013: () => Promise<void>,
   monthRows: () => Promise<number>,
+  postgres = false,
 ): Promise<void> {
   let store = await open();
   await store.migrations.syncEntityTables(baseSpec);
@@ -85,8 +86,10 @@ async function upgrade(
   await store.close();
   await forget0013();
   store = await open();
-  // The migrator has applied 0013 as shipped: an empty table until the start's sync.
-  expect(await monthRows()).toBe(0);
+  // The migrator has applied 0013 as shipped (an empty table until the start's sync) and, on
+  // PostgreSQL, 0019, which rebuilds both group tables from report_rows.
+  if (postgres) expect(await monthRows()).toBeGreaterThan(10);
+  else expect(await monthRows()).toBe(0);
   await store.migrations.syncEntityTables(baseSpec);
   expect(await monthRows()).toBeGreaterThan(10);
   const full = await answers(store, true);
@@ -181,6 +184,7 @@ describe('migration 0013 (month groups) on a populated database', () => {
             );
             return rows[0]!.n;
           }),
+        true,
       );
     },
   );

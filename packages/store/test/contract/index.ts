@@ -13,6 +13,7 @@ import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
 import { reportFirstsContract } from './report-firsts.case';
+import { reportGroupShardsContract } from './report-group-shards.case';
 import { reportInTimeContract } from './report-in-time.case';
 import { reportOwnerEntriesContract } from './report-owner-entries.case';
 import { reportsContract } from './reports.case';
@@ -32,6 +33,7 @@ const CONTRACTS = [
   reportFirstsContract,
   reportInTimeContract,
   reportOwnerEntriesContract,
+  reportGroupShardsContract,
   bulkUpkeepContract,
   outboxContract,
   automationStateContract,

@@ -10,14 +10,25 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 /**
- * A group's columns. On PostgreSQL a group is split over 16 rows (`shard`, from a hash of the
- * record id; reads sum them): every write of the same day and stage updates one group — all of
- * today's new unowned leads — and transactions of concurrent writers queued on that one row's
- * lock (intake with 1 / 2 / 4 processes: 177 / 100 / 52 per second). SQLite has one writer.
+ * A group's columns. On PostgreSQL an unowned group is split over 16 rows (`shard`, from a hash
+ * of the record id; reads sum them): every write of the same day and stage updates one group —
+ * all of today's new unowned leads — and transactions of concurrent writers queued on that one
+ * row's lock (intake with 1 / 2 / 4 processes: 177 / 100 / 52 per second). An owned group is
+ * one row (shard 0), as report_owner_entries' are: its writers are spread over the owners, and
+ * split over 16 rows a quarter's month groups were ~20,500 rows on ~2,500 pages at 1,000,000
+ * leads where ~1,450 hold the same sums (migration 0019). SQLite has one writer.
  * `time` is the grain's column: `day` (report_cohorts) or `month` (report_cohort_months).
  */
 const groupKey = (d: Dialect, time: 'day' | 'month' = 'day') =>
   `entity, ${time}, owner_id, team_id, stage, entered${d === 'postgres' ? ', shard' : ''}`;
+
+/**
+ * The group key's values over a report_rows row: its record's shard when it has no owner, else
+ * 0. Adding and taking out a row both compute it from the row, so a record leaves the group row
+ * it was counted in (a change of owner re-inserts the row: record function, bulk upkeep).
+ */
+const groupValues = (d: Dialect, time: string) =>
+  `entity, ${time}, owner_id, team_id, stage, entered${d === 'postgres' ? ", CASE WHEN owner_id = '' THEN shard ELSE 0 END" : ''}`;
 
 /**
  * The first UTC day (days since 1970) of the UTC month of `day` (an expression over days):
@@ -35,11 +46,11 @@ const monthOf = (d: Dialect, day: string) =>
  */
 export type Grain = { table: string; key: string; values: string };
 export const grains = (d: Dialect): Grain[] => [
-  { table: 'report_cohorts', key: groupKey(d, 'day'), values: groupKey(d, 'day') },
+  { table: 'report_cohorts', key: groupKey(d, 'day'), values: groupValues(d, 'day') },
   {
     table: 'report_cohort_months',
     key: groupKey(d, 'month'),
-    values: groupKey(d, 'day').replace(', day,', `, ${monthOf(d, 'day')},`),
+    values: groupValues(d, monthOf(d, 'day')),
   },
 ];
 
