@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shot, DESKTOP, PHONE } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { signInAs } from './harness/builder-steps';
+import { ownServer } from './harness/own-server';
 import { demoServer } from './harness/server';
 
 const server = demoServer();
@@ -48,7 +49,15 @@ describe('the builder on the education template', () => {
 });
 
 describe('editing, undoing and publishing a draft', () => {
-  it('autosaves a label change, undoes it, shows a conditional field and publishes with the plan', async () => {
+  // It publishes (the lead's notes renamed, version 2): a demo server of its own, or every later
+  // file of the lane on the shared one would meet that label and version; fresh on a retry, which
+  // would look for the label its first attempt published.
+  const own = ownServer();
+  it('autosaves a label change, undoes it, shows a conditional field and publishes with the plan', async ({
+    task,
+  }) => {
+    await own.freshOnRetry(task);
+    const server = own;
     await inBuilderBrowser('builder-tour-zh-CN', { locale: 'zh-CN' }, async (page) => {
       await signInAs(page, server, 'admin');
       const draftLabel = () =>
