@@ -14,7 +14,7 @@ type Labelled = { key: string; label: string | Record<string, string>; slug?: st
 const zh = (x: Labelled) => (typeof x.label === 'string' ? x.label : x.label['zh-CN']!);
 
 describe("a record's timeline", () => {
-  it('zh-CN: a lead from the public form says where it came from (UTM), why this owner (the team by name) and its first task', async () => {
+  it('zh-CN: a lead from the public form says where it came from (UTM), why this owner (the team by name) and its first task; en: English punctuation', async () => {
     const admin = await apiSession(server, server.login('admin').login);
     const digits = `137${String(Date.now()).slice(-8)}`;
     const name = `时间线${digits.slice(-4)}`;
@@ -103,5 +103,37 @@ describe("a record's timeline", () => {
     } finally {
       await browser.closeAll();
     }
-  }, 120_000);
+
+    // In English the timeline's own punctuation is English: two changed fields are joined by
+    // "; " and a task follows "Task: " (both read "；" and "：" in English before).
+    const wechat = `tl-${digits.slice(-6)}`;
+    const { version } = await admin<{ version: number }>('GET', `/api/v1/records/lead/${lead!.id}`);
+    await admin('PATCH', `/api/v1/records/lead/${lead!.id}`, {
+      wechatId: wechat,
+      email: `${wechat}@example.com`,
+      version,
+    });
+    const english = await openBrowser('en');
+    try {
+      const page = await newPage(english);
+      const who = server.login('admin');
+      await signIn(page, server.url, who.login, who.password);
+      await page.goto(`${server.url}/records/lead/${lead!.id}`);
+      const items = page.locator('.ant-timeline .ant-timeline-item');
+      await items
+        .filter({ hasText: `WeChat ID: — → ${wechat}; Email: — → ${wechat}@example.com` })
+        .first()
+        .waitFor();
+      await items
+        .filter({ hasText: `Task: 首次联系：${name}` })
+        .first()
+        .waitFor();
+      expect(await items.filter({ hasText: /；|Task：/ }).count()).toBe(0);
+      await shot(page, 'record-timeline-en-desktop');
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await english.closeAll();
+    }
+    // 21 s alone with its English part (s23): 6× that, for a whole suite's run on two busy cores.
+  }, 150_000);
 });

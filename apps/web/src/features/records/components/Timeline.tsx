@@ -5,6 +5,7 @@ import { EmptyState } from '../../../components/feedback/EmptyState';
 import { QueryBoundary } from '../../../components/feedback/QueryBoundary';
 import { addFeatureStrings } from '../../../lib/i18n/i18n';
 import { useLabel } from '../../../lib/i18n/useLabel';
+import { useLocale } from '../../../lib/i18n/useLocale';
 import type { HandoverEntry, TimelineEntry } from '../../../lib/records/api';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { useTimeline } from '../hooks/useRecord';
@@ -59,6 +60,9 @@ export function Timeline({
 function Entry({ entry, format, spec }: { entry: TimelineEntry; format: Format; spec: AppSpec }) {
   const { t } = useTranslation();
   const label = useLabel();
+  // Chinese punctuation in Chinese only: English read "Budget: — → Under ¥5,000；Decision cycle"
+  // and "Phone call：Hi".
+  const [between, colon] = useLocale() === 'en' ? ['; ', ': '] : ['；', '：'];
   const who = entry.actorId
     ? format.userName(entry.actorId)
     : t(`timeline.via.${entry.via ?? 'system'}`, { defaultValue: t('timeline.via.system') });
@@ -69,7 +73,7 @@ function Entry({ entry, format, spec }: { entry: TimelineEntry; format: Format; 
       (c) =>
         `${format.label(c.field)}: ${format.text(c.field, c.before) || '—'} → ${format.text(c.field, c.after) || '—'}`,
     )
-    .join('；');
+    .join(between);
   // Why this owner, in the reader's words: the rule that matched (rules are numbered as the
   // builder lists them), the team by its name (the trace keeps its key), the strategy.
   const why = (trace: NonNullable<TimelineEntry['reason']>['trace']) => {
@@ -89,7 +93,7 @@ function Entry({ entry, format, spec }: { entry: TimelineEntry; format: Format; 
   switch (entry.kind) {
     case 'activity': {
       const type = (spec.activityTypes ?? []).find((a) => a.key === entry.activity?.type);
-      body = `${label(type?.label, entry.activity?.type)}${entry.activity?.body ? `：${entry.activity.body}` : ''}`;
+      body = `${label(type?.label, entry.activity?.type)}${entry.activity?.body ? `${colon}${entry.activity.body}` : ''}`;
       break;
     }
     case 'stage':
@@ -104,7 +108,7 @@ function Entry({ entry, format, spec }: { entry: TimelineEntry; format: Format; 
       body = `${t('timeline.assignment')} ${changes}${entry.reason ? ` — ${why(entry.reason.trace)}` : ''}`;
       break;
     case 'task':
-      body = `${t('timeline.task')}：${entry.task?.title ?? ''}`;
+      body = `${t('timeline.task')}${colon}${entry.task?.title ?? ''}`;
       break;
     case 'touch': {
       // The touch as the server stores it (snake_case columns): source, medium, campaign, and
