@@ -14,6 +14,9 @@ const WHAT = (process.env.PROFILE ?? 'scroll,record').split(',');
 // bench/run.ts does (the list's own later work then shares the main thread with the opening);
 // by default the list has 300 ms to settle first.
 const RECORD_WAIT = Number(process.env.PROFILE_RECORD_WAIT ?? 300);
+// PROFILE_SAMPLER=0: the trace alone, without the sampled JS profile, whose 0.2 ms samples
+// slow script several times over (frame times and the split of a frame's work as they are).
+const SAMPLER = process.env.PROFILE_SAMPLER !== '0';
 // PROFILE_RECORD_FILTER=1: the list opened under bench/run.ts's 2-condition filter, as there.
 const FILTER = process.env.PROFILE_RECORD_FILTER
   ? `&f=${encodeURIComponent(
@@ -44,16 +47,20 @@ type TraceEvent = {
 async function traced<T>(cdp: CDPSession, fn: () => Promise<T>) {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (SAMPLER) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  }
   await cdp.send('Tracing.start', {
     categories:
       'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack,blink.user_timing',
     transferMode: 'ReportEvents',
   });
-  await cdp.send('Profiler.start');
+  if (SAMPLER) await cdp.send('Profiler.start');
   const result = await fn();
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  const profile: CpuProfile = SAMPLER
+    ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile
+    : { startTime: 0, nodes: [], samples: [], timeDeltas: [] };
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
@@ -273,7 +280,10 @@ function frameBreakdown(events: TraceEvent[]) {
       Math.round((out.total! - out.script! - out.style! - out.layout! - out.paint!) * 100) / 100;
     return out;
   };
+  // The slowest twentieth: the frames a p95 is made of.
+  const bySize = [...frames].sort((a, b) => b.total! - a.total!);
   return {
+    slowest5pct: mean(bySize.slice(0, Math.ceil(frames.length / 20))),
     over16ms: mean(frames.filter((f) => f.total! > 16)),
     under16ms: mean(frames.filter((f) => f.total! <= 16)),
   };
