@@ -9,6 +9,7 @@ import { useMe } from '../../lib/session/useMe';
 import { useSpec } from '../../lib/session/useSpec';
 import { usersQuery } from '../../lib/session/useUsers';
 import { RecordSlotsProvider } from '../../lib/records/record-slots';
+import { preloadListCodeWhenIdle } from '../list-code';
 import { prefetchRecordPagesOnIntent } from '../record-prefetch';
 import { recordSlots } from '../record-slots';
 import { AppShell } from './AppShell';
@@ -58,12 +59,13 @@ function Prefetch() {
 }
 
 /**
- * The shell with the live event stream open while someone is signed in, and record pages asked
- * for as a pointer rests on a link to one.
+ * The shell with the live event stream open while someone is signed in, record pages asked
+ * for as a pointer rests on a link to one, and the list's code once the first page is shown.
  */
 function Live() {
   useLiveEvents();
   useEffect(() => prefetchRecordPagesOnIntent(document), []);
+  useEffect(() => preloadListCodeWhenIdle(), []);
   return (
     <RecordSlotsProvider value={recordSlots}>
       <AppShell>
