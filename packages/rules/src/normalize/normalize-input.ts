@@ -76,26 +76,30 @@ export function normalizeInput(
       );
       continue;
     }
-    // Only an error needs the label (most values have none).
-    const label = () => fieldLabel(field, key, opts.locale);
     if (field.type === 'formula') {
       if (opts.current && opts.current[key] === raw) continue;
       errors.push(
-        fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label: label() }),
+        fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', {
+          label: fieldLabel(field, key, opts.locale),
+        }),
       );
       continue;
     }
     const n = normalizeFieldValue(field, raw, model.env);
     if (n.issue) {
       errors.push(
-        fieldError(opts.locale, pointer(key), n.issue.code, n.issue.key, { label: label() }),
+        fieldError(opts.locale, pointer(key), n.issue.code, n.issue.key, {
+          label: fieldLabel(field, key, opts.locale),
+        }),
       );
       invalid.add(key);
       continue;
     }
     if (field.readOnly && peopleEdit && !sameValue(opts.current?.[key] ?? null, n.value)) {
       errors.push(
-        fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', { label: label() }),
+        fieldError(opts.locale, pointer(key), 'field_readonly', 'readOnly', {
+          label: fieldLabel(field, key, opts.locale),
+        }),
       );
       continue;
     }
