@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './harness/api-session';
-import { inBothLocales, shot } from './harness/browser';
+import { DESKTOP, inBothLocales, newPage, openBrowser, shot, signIn } from './harness/browser';
 import { startTrellis, type RunningTrellis } from './harness/trellis';
 
 /**
@@ -87,4 +87,26 @@ describe('region names in the reader’s language', () => {
     });
     // 38 s alone (two browsers, both locales); 6x that for a run where both lanes are busy.
   }, 240_000);
+
+  it('en desktop: the list holds a place whole in its column, and the menu names the pool as English does', async () => {
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      const manager = server.login('manager');
+      await signIn(page, server.url, manager.login, manager.password);
+      // Seen in the screenshot tour: "Pool: Lead" in the menu.
+      await page.getByRole('menuitem', { name: 'Lead pool' }).first().waitFor();
+      await page.goto(`${server.url}/records/lead?q=${encodeURIComponent(name)}`);
+      const cell = page.getByRole('cell', { name: 'Haidian District, Beijing' });
+      await cell.waitFor();
+      // The column was 120 px: "Hangzhou, Z…", "Haidian Distr…" (seen in the tour).
+      const cut = await cell.evaluate((td) =>
+        [td, ...td.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1),
+      );
+      expect(cut).toBe(false);
+      await shot(page, 'region-list-en-desktop');
+    } finally {
+      await browser.closeAll();
+    }
+  }, 120_000);
 });

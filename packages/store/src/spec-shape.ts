@@ -1,6 +1,6 @@
 /**
  * The parts of the app spec the store reads. Kept structural (and minimal) so any `AppSpec`
- * from @trellis/spec is assignable to it; see CONTRACT.md "App spec shape".
+ * from @trellis/spec is assignable to it; see docs/storage.md "The app spec the store reads".
  */
 export type OptionShape = { value: string; label?: unknown };
 

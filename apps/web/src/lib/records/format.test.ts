@@ -76,5 +76,16 @@ describe('least width of a list column', () => {
     expect(columnWidth(customer, 'phone')).toBe(150);
     expect(columnWidth(customer, 'completeness')).toBe(90);
     expect(columnWidth(customer, 'createdAt')).toBe(170);
+    const places = {
+      ...customer,
+      fields: [
+        { ...city, level: 'city' },
+        { ...city, key: 'at' },
+      ],
+    };
+    expect(columnWidth(places as EntitySpec, 'city')).toBe(120);
+    expect(columnWidth(places as EntitySpec, 'city', 'en')).toBe(160);
+    expect(columnWidth(places as EntitySpec, 'at')).toBe(170);
+    expect(columnWidth(places as EntitySpec, 'at', 'en')).toBe(200);
   });
 });

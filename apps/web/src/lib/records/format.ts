@@ -124,10 +124,17 @@ export const SYSTEM_TIMES = new Set([
  * title field) gets more: a company name such as 杭州华信科技有限公司 is the column people read
  * a list by, and at a text field's 120 px it showed only its city.
  */
-export function columnWidth(entity: EntitySpec, key: string): number {
+export function columnWidth(entity: EntitySpec, key: string, locale: Locale = 'zh-CN'): number {
   if (key === entity.titleField) return 200;
-  const type = entity.fields.find((f) => f.key === key)?.type;
+  const field = entity.fields.find((f) => f.key === key);
+  const type = field?.type;
   if (SYSTEM_TIMES.has(key) || type === 'datetime') return 170;
+  // A place reads whole: "北京市 海淀区" in 120, "浙江省 杭州市 西湖区" in 170; English is wider
+  // ("Hangzhou, Zhejiang", "Haidian District, Beijing" were cut after the city in 120).
+  if (field?.type === 'region' && field.level !== 'province') {
+    const district = field.level !== 'city';
+    return locale === 'en' ? (district ? 200 : 160) : district ? 170 : 120;
+  }
   if (type === 'phone' || type === 'longtext' || type === 'multiselect') return 150;
   if (type === 'number' || type === 'boolean' || type === 'percent') return 90;
   return 120;

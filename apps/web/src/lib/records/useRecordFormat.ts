@@ -57,7 +57,7 @@ export function useRecordFormat(entity: EntitySpec) {
     },
     [entity, locale, stages, userName, spec.teams, cells],
   );
-  const width = useCallback((key: string) => columnWidth(entity, key), [entity]);
+  const width = useCallback((key: string) => columnWidth(entity, key, locale), [entity, locale]);
   // One object while its parts hold, so a memoised part of a page given it draws only when they change.
   return useMemo(
     () => ({ label, text, width, stages, userName }),
