@@ -83,30 +83,33 @@ describe("data health's columns in SQLite's owner index", () => {
   it('holds sla_due_at and the fields data health widgets measure, only when one asks', () => {
     const tail = (spec: AppShape) =>
       entityTable(leadEntity, spec).indexes.find((d) => d.name === 'ix_e_lead__owner')!.sqliteTail;
-    expect(tail(baseSpec)).toEqual(['last_activity_at']);
+    // The id closes every tail (a rep's period funnel reads its records' ids from the index).
+    expect(tail(baseSpec)).toEqual(['last_activity_at', 'id']);
     expect(tail(withHealth([{ fields: FIELDS }]))).toEqual([
       'last_activity_at',
       'sla_due_at',
       ...FIELDS,
+      'id',
     ]);
     // Two widgets: the union, each column once; system columns the index holds are not repeated.
     expect(
       tail(withHealth([{ fields: ['phone', 'ownerId'] }, { fields: ['source', 'phone'] }])),
-    ).toEqual(['last_activity_at', 'sla_due_at', 'phone', 'source']);
+    ).toEqual(['last_activity_at', 'sla_due_at', 'phone', 'source', 'id']);
     // No fields named: the required ones (the engine's default).
-    expect(tail(withHealth([{}]))).toEqual(['last_activity_at', 'sla_due_at', 'name']);
+    expect(tail(withHealth([{}]))).toEqual(['last_activity_at', 'sla_due_at', 'name', 'id']);
     // A widget without an entity reports on the first pipeline's (else the first entity's).
     expect(tail(withHealth([{ entity: null, fields: ['phone'] }]))).toEqual([
       'last_activity_at',
       'sla_due_at',
       'phone',
+      'id',
     ]);
     // Another entity's widget or a list field (JSON): the index stays narrow.
     for (const spec of [
       withHealth([{ entity: 'deal', fields: ['phone'] }]),
       withHealth([{ fields: ['phone', 'tags'] }]),
     ])
-      expect(tail(spec)).toEqual(['last_activity_at']);
+      expect(tail(spec)).toEqual(['last_activity_at', 'id']);
     // Twelve fields widen it (both templates measure twelve); thirteen are too many.
     const wide = Array.from({ length: 13 }, (_, i) => ({ key: `f${i}`, type: 'text' as const }));
     const lead = { ...leadEntity, fields: [...leadEntity.fields, ...wide] };
@@ -115,8 +118,8 @@ describe("data health's columns in SQLite's owner index", () => {
         (d) => d.name === 'ix_e_lead__owner',
       )!.sqliteTail;
     const twelve = wide.slice(0, 12).map((f) => f.key);
-    expect(tailOf(twelve)).toEqual(['last_activity_at', 'sla_due_at', ...twelve]);
-    expect(tailOf([...twelve, 'f12'])).toEqual(['last_activity_at']);
+    expect(tailOf(twelve)).toEqual(['last_activity_at', 'sla_due_at', ...twelve, 'id']);
+    expect(tailOf([...twelve, 'f12'])).toEqual(['last_activity_at', 'id']);
   });
 
   it("widens the owner index for both bundled templates' data health widgets", () => {
@@ -151,6 +154,7 @@ describe("data health's columns in SQLite's owner index", () => {
         'last_activity_at',
         'sla_due_at',
         ...fields.map((f) => info.columns[f]!.name),
+        'id',
       ]);
     }
   });
@@ -222,7 +226,7 @@ describe("data health's columns in SQLite's owner index", () => {
         }
       };
       const narrow =
-        'CREATE INDEX "ix_e_lead__owner" ON "e_lead" ("owner_id", "created_at", "stage", "team_id", "deleted_at", "last_activity_at")';
+        'CREATE INDEX "ix_e_lead__owner" ON "e_lead" ("owner_id", "created_at", "stage", "team_id", "deleted_at", "last_activity_at", "id")';
       // A quarter of the records' span (a wide period: not read through the created_at index).
       const [from, to] = [T0 + 10 * DAY, T0 + 55 * DAY];
       const before = await read(FIELDS, from, to);
@@ -240,8 +244,8 @@ describe("data health's columns in SQLite's owner index", () => {
       await sync(withHealth([{ fields: FIELDS }]));
       expect(ownerIndex()).toBe(
         narrow.replace(
-          '"last_activity_at")',
-          '"last_activity_at", "sla_due_at", "phone", "source", "budget")',
+          '"last_activity_at", "id")',
+          '"last_activity_at", "sla_due_at", "phone", "source", "budget", "id")',
         ),
       );
       // Its statistics are taken again (dropping the old index dropped them).
@@ -260,7 +264,10 @@ describe("data health's columns in SQLite's owner index", () => {
       // both stay exact.
       await sync(withHealth([{ fields: ['name', 'phone'] }]));
       expect(ownerIndex()).toBe(
-        narrow.replace('"last_activity_at")', '"last_activity_at", "sla_due_at", "name", "phone")'),
+        narrow.replace(
+          '"last_activity_at", "id")',
+          '"last_activity_at", "sla_due_at", "name", "phone", "id")',
+        ),
       );
       const renamed = await read(['name', 'phone'], from, to);
       expect(renamed.plan).toContain('USING COVERING INDEX ix_e_lead__owner');

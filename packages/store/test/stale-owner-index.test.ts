@@ -133,7 +133,7 @@ describe('the owner index and stale follow-ups (SQLite)', () => {
       await again.migrations.syncEntityTables(baseSpec);
       await again.close();
       expect(ownerIndex()).toBe(
-        'CREATE INDEX "ix_e_lead__owner" ON "e_lead" ("owner_id", "created_at", "stage", "team_id", "deleted_at", "last_activity_at")',
+        'CREATE INDEX "ix_e_lead__owner" ON "e_lead" ("owner_id", "created_at", "stage", "team_id", "deleted_at", "last_activity_at", "id")',
       );
       // Its statistics are taken again (dropping the old index dropped them).
       const stats = sql((db) =>
