@@ -236,6 +236,21 @@ function TableRows(p: RowsProps) {
   useEffect(() => {
     if (last && last.index >= rows.length - 1 && hasMore && !loadingMore) onLoadMore();
   }, [last, rows.length, hasMore, loadingMore, onLoadMore]);
+  // Each slot's row shows its record by writing its elements directly (`RowHandle`), before the
+  // frame is painted: rendered by React, the ten rows coming into view each frame were most of
+  // a scrolled frame's script (each row's eleven elements compared and written again).
+  const [handles] = useState(() => new Map<number, RowHandle>());
+  const { columns, room, text, entity, selected } = p;
+  useLayoutEffect(() => {
+    const shows = { columns, room, text, entity };
+    for (const item of items) {
+      const row = rows[item.index];
+      if (row)
+        handles
+          .get(item.index % slots)
+          ?.show(row, item.index, item.start, selected.has(row.id), shows);
+    }
+  });
   // The columns' template is set once here and read by every row (app.css): as each row's own
   // inline style it was parsed again for every row coming into view.
   const style = {
@@ -255,6 +270,8 @@ function TableRows(p: RowsProps) {
     },
     [navigate],
   );
+  // The same elements for the same columns: a row's cells are made again only when they change.
+  const columnKey = columns.join(',');
   return (
     <div className="trellis-table-body" style={style} onClick={open}>
       {bySlot.map((item) => {
@@ -273,17 +290,13 @@ function TableRows(p: RowsProps) {
               {p.loadingLabel}
             </div>
           );
+        const slot = item.index % slots;
         return (
           <TableRow
-            key={item.index % slots}
-            row={row}
-            index={item.index}
-            top={item.start}
-            columns={p.columns}
-            room={p.room}
-            entity={p.entity}
-            text={p.text}
-            checked={p.selected.has(row.id)}
+            key={`${slot}|${columnKey}`}
+            slot={slot}
+            handles={handles}
+            columns={columns}
             selectLabel={p.selectLabel}
             onToggle={p.onToggle}
           />
@@ -293,72 +306,116 @@ function TableRows(p: RowsProps) {
   );
 }
 
-type RowProps = {
-  row: RecordData;
-  index: number;
-  top: number;
+/** What a row shows depends on, beside its record: the same for every row of the list. */
+type Shows = {
   columns: string[];
   room: number[];
-  entity: string;
   text: (key: string, value: unknown) => string;
-  checked: boolean;
+  entity: string;
+};
+
+/** A slot's row, shown for a record (its elements written only where they change). */
+type RowHandle = {
+  show(row: RecordData, index: number, top: number, checked: boolean, shows: Shows): void;
+};
+
+type RowProps = {
+  slot: number;
+  handles: Map<number, RowHandle>;
+  columns: string[];
   selectLabel: string;
   onToggle: (id: string, on: boolean) => void;
 };
 
 /**
- * One record's row, as little as a row can be: dozens come into view per frame while scrolling
- * fast. A native checkbox (styled like Ant Design's by CSS): Ant Design's Checkbox cost each one
- * its style hooks and wave effect. Cells are plain blocks (app.css `trellis-td`), the row's
- * height and columns come from CSS, and it is laid out and painted on its own (`contain`).
+ * One slot's row, as little as a row can be: dozens come into view per frame while scrolling
+ * fast. React makes its elements once (for its columns); the record it shows, its place and its
+ * box are written by its handle, so a row coming into view renders nothing. A native checkbox
+ * (styled like Ant Design's by CSS): Ant Design's Checkbox cost each one its style hooks and
+ * wave effect. Cells are plain blocks (app.css `trellis-td`), the row's height and columns
+ * come from CSS, and it is laid out on its own (`contain`).
  */
 const TableRow = memo(function TableRow(p: RowProps) {
   const element = useRef<HTMLDivElement>(null);
-  // Recycled for another record: focus does not stay on the last record's box or link (as it
-  // did not when the row's elements were removed).
+  const { slot, handles } = p;
   useLayoutEffect(() => {
-    const focused = document.activeElement;
-    if (focused instanceof HTMLElement && element.current?.contains(focused)) focused.blur();
-  }, [p.row.id]);
+    const el = element.current!;
+    const box = el.querySelector<HTMLInputElement>('input')!;
+    const cells = [...el.children].slice(1) as HTMLElement[];
+    const link = cells[0]?.firstElementChild as HTMLAnchorElement | null;
+    let id: string | undefined;
+    let shown: { row?: RecordData; index?: number; top?: number; shows?: Shows; values: string[] } =
+      { values: [] };
+    const handle: RowHandle = {
+      show(row, index, top, checked, shows) {
+        const last = shown.shows;
+        const same =
+          last !== undefined &&
+          shows.text === last.text &&
+          shows.room === last.room &&
+          shows.columns === last.columns &&
+          shows.entity === last.entity;
+        if (row.id !== id || !same) {
+          // Recycled for another record: focus does not stay on the last record's box or link
+          // (as it did not when the row's elements were removed).
+          const focused = document.activeElement;
+          if (id !== undefined && focused instanceof HTMLElement && el.contains(focused))
+            focused.blur();
+          id = row.id;
+          el.dataset.id = row.id;
+          link?.setAttribute('href', `/records/${shows.entity}/${row.id}`);
+        }
+        if (index !== shown.index) el.setAttribute('aria-rowindex', String(index + 2));
+        if (top !== shown.top) el.style.top = `${top}px`;
+        if (box.checked !== checked) box.checked = checked;
+        if (row === shown.row && same) {
+          shown = { ...shown, index, top };
+          return;
+        }
+        // A cell's element is written only when its text changes (the same record's row again
+        // after a page arrived, a live update); new texts or room (the phone and region
+        // libraries arrived) write every cell again.
+        const values = same ? shown.values : [];
+        shows.columns.forEach((c, i) => {
+          const value = shows.text(c, row[c]);
+          if (values[i] === value) return;
+          values[i] = value;
+          const cell = cells[i]!;
+          // Only a text that may be too long is clipped (with an ellipsis and its full title).
+          const fits = textFits(value || '—', shows.room[i]!);
+          cell.className = fits ? 'trellis-td trellis-td-fits' : 'trellis-td';
+          if (fits) cell.removeAttribute('title');
+          else cell.title = value;
+          if (i === 0 && link) link.textContent = value || '—';
+          else cell.textContent = value;
+        });
+        shown = { row, index, top, shows, values };
+      },
+    };
+    handles.set(slot, handle);
+    return () => {
+      if (handles.get(slot) === handle) handles.delete(slot);
+    };
+  }, [slot, handles]);
+  const { onToggle } = p;
   return (
-    <div
-      ref={element}
-      role="row"
-      // The rows are in slot order in the document: their order is told here (the header is 1).
-      aria-rowindex={p.index + 2}
-      className="trellis-table-row"
-      style={{ top: p.top }}
-    >
+    <div ref={element} role="row" className="trellis-table-row">
       <div role="cell" className="trellis-cell">
         <input
           type="checkbox"
           className="trellis-row-check"
           aria-label={p.selectLabel}
-          checked={p.checked}
-          onChange={(e) => p.onToggle(p.row.id, e.target.checked)}
+          onChange={(e) => {
+            const id = element.current?.dataset.id;
+            if (id) onToggle(id, e.target.checked);
+          }}
         />
       </div>
-      {p.columns.map((c, i) => {
-        const value = p.text(c, p.row[c]);
-        // Only a text that may be too long is clipped (with an ellipsis and its full title).
-        const fits = textFits(value || '—', p.room[i]!);
-        return (
-          <div
-            key={c}
-            role="cell"
-            className={fits ? 'trellis-td trellis-td-fits' : 'trellis-td'}
-            title={fits ? undefined : value}
-          >
-            {i === 0 ? (
-              <a href={`/records/${p.entity}/${p.row.id}`} data-record="">
-                {value || '—'}
-              </a>
-            ) : (
-              value
-            )}
-          </div>
-        );
-      })}
+      {p.columns.map((c, i) => (
+        <div key={c} role="cell" className="trellis-td">
+          {i === 0 ? <a data-record="" /> : null}
+        </div>
+      ))}
     </div>
   );
 });
