@@ -3,9 +3,28 @@
 // file gone, or another lockfile means the build is stale. Shared by the build script (build
 // only when needed) and bin/trellis.mjs (run the build only when it is current).
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export const STATE_FILE = 'build-state.json';
+
+/**
+ * The workspace files of an esbuild metafile's inputs, relative to the repository. esbuild names
+ * inputs relative to the directory the build ran in — the root's `pnpm start` and the test
+ * runner build from the repository root, the packages' scripts from their own folder — so a path
+ * taken as relative to apps/cli named files that do not exist and no build was ever current.
+ * @param {string[]} metaInputs keys of the metafile's `inputs`
+ * @param {{ workingDir: string, repo: string }} where the build ran, and the repository root
+ * @returns {string[]}
+ */
+export function workspaceInputs(metaInputs, { workingDir, repo }) {
+  return (
+    metaInputs
+      // Modules a plugin made up are named `<namespace>:<path>`, with no file behind them.
+      .filter((path) => !/^[\w-]+:/.test(path))
+      .map((path) => relative(repo, resolve(workingDir, path)))
+      .filter((path) => !path.includes('node_modules'))
+  );
+}
 
 /**
  * @param {string} dist the build folder

@@ -10,6 +10,7 @@
 // migrations are copied next to them, where migrationsFolder() looks.
 import {
   cpSync,
+  existsSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -19,7 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIsCurrent, STATE_FILE } from './build-state.mjs';
+import { buildIsCurrent, STATE_FILE, workspaceInputs } from './build-state.mjs';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = join(cli, '..', '..');
@@ -86,6 +87,9 @@ export function regionNamesEn() {
 };
 
 if (!process.argv.includes('--force') && buildIsCurrent(dist, repo)) process.exit(0);
+// esbuild names the metafile's inputs relative to the directory tsup was loaded in: apps/cli,
+// wherever the script was started (the root's `pnpm start`, the test runner, a package script).
+process.chdir(cli);
 // Loaded only when there is something to build: importing tsup alone takes a second.
 const { build } = await import('tsup');
 
@@ -130,7 +134,6 @@ const startedAt = Date.now();
 // Built next to dist/ under node_modules (ignored by git, prettier and eslint) and swapped in whole.
 const out = join(cli, 'node_modules', `.trellis-build-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
-process.chdir(cli);
 /** Options both builds share: ES modules for node, workspace packages from source. */
 const common = {
   config: false,
@@ -185,11 +188,7 @@ for (const name of ['drizzle', 'drizzle-pg'])
 // What the bundle is made of, to tell later whether it is still current.
 const meta = JSON.parse(readFileSync(join(out, 'metafile-esm.json'), 'utf8'));
 rmSync(join(out, 'metafile-esm.json'));
-const inputs = Object.keys(meta.inputs)
-  // Modules a plugin made up are named `<namespace>:<path>`, with no file behind them.
-  .filter((path) => !path.startsWith('trellis-region-tree:'))
-  .map((path) => relative(repo, join(cli, path)))
-  .filter((path) => !path.includes('node_modules'));
+const inputs = workspaceInputs(Object.keys(meta.inputs), { workingDir: cli, repo });
 inputs.push(
   'pnpm-lock.yaml',
   relative(repo, REGION_NAMES),
@@ -202,6 +201,10 @@ inputs.push(
     join('packages', 'store', name, 'meta', '_journal.json'),
   ),
 );
+// A recorded file that does not exist would make every later build and `trellis` run take this
+// build for a stale one (rebuilding, or running the sources through tsx): fail here instead.
+const missing = inputs.filter((path) => !existsSync(join(repo, path)));
+if (missing.length > 0) throw new Error(`build state names missing files: ${missing.slice(0, 3)}`);
 writeFileSync(join(out, STATE_FILE), JSON.stringify({ startedAt, inputs }));
 statSync(join(out, 'main.js'));
 
