@@ -55,6 +55,21 @@ describe('what a thread of trellis start parses before its first answer', () => 
     );
   });
 
+  it.each(['main.js', 'writer-thread.js'])(
+    '%s loads no PostgreSQL driver until a PostgreSQL store opens',
+    (entry) => {
+      // pg stays outside the bundle (an import of "pg"), ~130 ms of CPU a thread to load.
+      const importsPg = (f: string) =>
+        /^import\s[^;]*?from\s+"pg";/m.test(readFileSync(join(dist, f), 'utf8'));
+      expect(loadedAtStart(entry).filter(importsPg)).toEqual([]);
+      // ...but the PostgreSQL adapter is in the build, in a chunk of its own.
+      const chunks = loadedAtStart(entry).flatMap((f) => [
+        ...readFileSync(join(dist, f), 'utf8').matchAll(/import\("\.\/([^"]+)"\)/g),
+      ]);
+      expect(chunks.some((m) => loadedAtStart(m[1] as string).some(importsPg))).toBe(true);
+    },
+  );
+
   it('still bundles them, in chunks of their own', () => {
     const all = loadedAtStart('main.js');
     const chunks = new Set<string>();

@@ -1,16 +1,18 @@
 import type { OpenStoreOptions, Store } from './api/store';
-import { openPostgresStore } from './postgres/open-store';
-import { openSqliteStore } from './sqlite/open-store';
 
 /** The dialect a store URL names: `postgres://` or `postgresql://`, anything else is a SQLite file. */
 export function dialectOf(url: string): Store['dialect'] {
   return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
 }
 
-/** One opener per dialect (docs/storage.md, "Adding a dialect"). */
+/**
+ * One opener per dialect (docs/storage.md, "Adding a dialect"), each loaded when a store of its
+ * dialect opens: importing the PostgreSQL adapter loads the `pg` driver, ~130 ms of CPU in every
+ * thread of a SQLite start that never uses it (and better-sqlite3's native module the other way).
+ */
 const openers: Partial<Record<Store['dialect'], (o: OpenStoreOptions) => Promise<Store>>> = {
-  sqlite: openSqliteStore,
-  postgres: openPostgresStore,
+  sqlite: async (o) => (await import('./sqlite/open-store')).openSqliteStore(o),
+  postgres: async (o) => (await import('./postgres/open-store')).openPostgresStore(o),
 };
 
 /**
