@@ -1,6 +1,6 @@
 import type { Locale } from '@trellis/engine';
 
-/** Locales the server answers in (CONTRACT.md): the engine's type. */
+/** Locales the server answers in (docs/api.md, "Errors"): the engine's type. */
 export type { Locale };
 const DEFAULT_LOCALE: Locale = 'zh-CN';
 

@@ -5,7 +5,7 @@ import type { Locale } from './locale';
 import { pickLocale } from './locale';
 import { message } from './messages';
 
-/** One entry of the `errors` array of a problem (CONTRACT.md error value). */
+/** One entry of the `errors` array of a problem (docs/api.md, "Errors: RFC 9457 problem details"). */
 export type ProblemError = {
   path: string;
   code: string;

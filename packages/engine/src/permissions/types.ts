@@ -51,7 +51,7 @@ export type PermissionSpec = {
   roles?: readonly PermissionRole[];
 };
 
-/** Who acts. Same shape as the engine's Actor (CONTRACT.md). */
+/** Who acts. Same shape as the engine's Actor (docs/engine.md, "Ports"). */
 export type PermissionActor = {
   kind: 'user' | 'system' | 'token' | 'automation' | 'public';
   userId?: string;

@@ -63,7 +63,7 @@ const idValue = (v: unknown): unknown => (typeof v === 'string' ? normalizeLine(
 
 /**
  * The engine half of the field type registry: how raw input of each type becomes the value the
- * engine stores (CONTRACT.md "Record values"). Validation runs on the result.
+ * engine stores (docs/engine.md, "The write path", step 2). Validation runs on the result.
  */
 export const fieldNormalizers: Record<FieldType, Normalizer> = {
   text: line,
