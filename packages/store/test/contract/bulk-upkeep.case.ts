@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { RecordInput, Store, TransitionRow } from '../../src/index';
 import { baseSpec } from '../fixtures';
 import type { StoreFactory } from './factory';
+import { rng } from './seeded';
 
 const STAGES = ['new', 'qualified', 'trial', 'quoted', 'won', 'lost'];
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 4, 1, 7, 13);
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 /** One step of the history, written in bulk by one store and row by row by the other. */
 type Step =

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ListPage, RecordQuery, RecordRepo } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { ok } from './seeded';
 
 /** The behaviour every adapter's RecordRepo shows over the `lead` entity of test/fixtures.ts. */
 export function recordsContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
   const repo = (): RecordRepo => ctx.store.records(ctx.spec);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
   const names = async (q: RecordQuery) => {
     const r = await repo().list('lead', q);
     return r.ok ? r.value.records.map((x) => x.name) : r.error.code;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AggregateRow, ReachRow, ReportRepo, StoredRecord } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { rng, ok } from './seeded';
 
 const STAGES = ['new', 'qualified', 'trial', 'quoted', 'won', 'lost'];
 const RANKS = { new: 0, qualified: 1, trial: 2, quoted: 3, won: 4 };
@@ -8,14 +9,6 @@ const DAY = 86_400_000;
 const H = 3_600_000;
 // Not a UTC midnight: every range below has partial days at its ends.
 const T0 = Date.UTC(2026, 0, 1, 7, 13);
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 /** Always true, but on a field report_cohorts does not hold: forces the full query. */
 const FULL = { '!=': [{ var: 'id' }, ''] };
@@ -29,11 +22,6 @@ const FULL = { '!=': [{ var: 'id' }, ''] };
 export function reportCohortsContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
   const repo = (): ReportRepo => ctx.store.reports(ctx.spec);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
 
   async function churn(seed: number, n: number, spanDays = 12): Promise<StoredRecord[]> {
     const next = rng(seed);

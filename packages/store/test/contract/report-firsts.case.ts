@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow, StoredRecord, Touch } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { rng, ok } from './seeded';
 
 const H = 3_600_000;
 const T0 = 1_767_225_600_000; // 2026-01-01T00:00Z
 const UTM = ['spring', 'summer', null] as const;
 
 /** A seeded generator: the same writes on every dialect and run. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 type Owned = { id: string; at: number; before: unknown };
 
 /** Smallest by (at, id), as the old correlated subqueries ordered them. */
@@ -30,11 +23,6 @@ const first = <T extends { id: string; at: number }>(xs: T[]): T | undefined =>
  */
 export function reportFirstsContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
 
   describe(`${factory.dialect}: first owner and first touch kept per record`, () => {
     it('keeps each record its first ownerId history row and first touch, whatever the order of writes', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRecord, TransitionRow } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { rng, ok } from './seeded';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -12,14 +13,6 @@ const TEAMS = ['north', 'south', null];
 /** True for every record, on a field no group holds: the full query over the records. */
 const FULL = { '!=': [{ var: 'name' }, '-'] };
 const SUMS = ['records', 'sum_created', 'sum_stage_at', 'n_stage_at'] as const;
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 const monthOfDay = (day: number) => {
   const d = new Date(day * DAY);
@@ -37,11 +30,6 @@ const monthOfDay = (day: number) => {
  */
 export function reportGroupShardsContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
 
   describe(`${factory.dialect}: report groups per owner`, () => {
     it('keeps every group exact, an owned one in one row, through owner changes, deletes, restores, bulk writes and a rollback', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow, StoredRecord } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { rng, ok } from './seeded';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -10,14 +11,6 @@ const IN_TIME = { op: 'count' as const, where: { '<=': [{ var: 'assignDelayMs' }
 const VIA_RECORDS = { '!=': [{ var: 'name' }, '-'] };
 
 /** A seeded generator: the same writes on every dialect and run. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 type Owned = { id: string; at: number; before: unknown };
 
 const first = (xs: Owned[]): Owned | undefined =>
@@ -34,11 +27,6 @@ const first = (xs: Owned[]): Owned | undefined =>
  */
 export function reportInTimeContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
 
   describe(`${factory.dialect}: assigned in time, kept per record and group`, () => {
     it('keeps in_time and its group sums exact through every kind of write', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRecord, TransitionRow } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { rng, ok } from './seeded';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -11,14 +12,6 @@ const OWNERS = ['u1', 'u2', 'u3', null];
 const TEAMS = ['north', 'south', null];
 /** True for every record, on a field no kept table holds: the records' transitions are read. */
 const VIA_RECORDS = { '!=': [{ var: 'name' }, '-'] };
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 type Entry = { recordId: string; stage: string; at: number };
 
@@ -33,11 +26,6 @@ type Entry = { recordId: string; stage: string; at: number };
  */
 export function reportOwnerEntriesContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
 
   describe(`${factory.dialect}: period funnel per owner and team`, () => {
     it('counts a scope exactly through owner changes, deletes, restores, bulk writes and a rollback', async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReportRepo, StoredRecord, TransitionRow, Tx } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { rng, ok } from './seeded';
 
 const PATH = ['new', 'qualified', 'trial', 'quoted', 'won'];
 const RANKS = { new: 0, qualified: 1, trial: 2, quoted: 3, won: 4 };
@@ -11,14 +12,6 @@ type Move = { recordId: string; from: string | null; to: string; at: number; dwe
 type Lead = StoredRecord & { moves: Move[] };
 
 /** A seeded generator: the same data on every dialect and run. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 /** Nearest-rank percentile of sorted values. */
 const rank = (sorted: number[], p: number) => sorted[Math.ceil(p * sorted.length) - 1]!;
 
@@ -29,11 +22,6 @@ const rank = (sorted: number[], p: number) => sorted[Math.ceil(p * sorted.length
 export function reportsContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
   const repo = (): ReportRepo => ctx.store.reports(ctx.spec);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
   let leads: Lead[] = [];
   let gone: Lead[] = [];
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ListPage, RecordQuery, SortSpec, StoredRecord, TransitionRow } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
+import { rng, ok } from './seeded';
 
 const PATH = ['new', 'qualified', 'trial', 'quoted', 'won'];
 const DAY = 86_400_000;
@@ -10,14 +11,6 @@ type Entry = { to: string; at: number };
 type Lead = StoredRecord & { entries: Entry[] };
 
 /** A seeded generator: the same data on every dialect and run. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 /** SQLite's order (NULL first ascending, last descending), the id breaking ties in the first key's direction. */
 function byKeys(sort: readonly SortSpec[]): (a: StoredRecord, b: StoredRecord) => number {
   const keys = [...sort, { field: 'id', dir: sort[0]?.dir ?? 'desc' }];
@@ -42,11 +35,6 @@ function byKeys(sort: readonly SortSpec[]): (a: StoredRecord, b: StoredRecord) =
  */
 export function stepListContract(factory: StoreFactory): void {
   const ctx = useStore(factory);
-  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
   let live: Lead[] = [];
 
   beforeEach(async () => {
