@@ -109,6 +109,81 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('postgres: processes on one data
     expect(seen).toHaveLength(2); // each event once
   });
 
+  it('holds no stream back for a transaction open in another database of the server', async () => {
+    // Transaction ids are shared by the server's databases: a stream that waited for the oldest
+    // one running anywhere stalled while another workspace (or another test's seed) ran long.
+    const otherUrl = (await migratedDatabase())!;
+    const other = new pg.Client({ connectionString: otherUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()'); // older than every id written below
+      const head = await b.outbox.head();
+      await a.outbox.append(event('here'));
+      expect((await b.outbox.since(null, 10)).length).toBe(1);
+      expect((await b.outbox.since(head, 10)).length).toBe(1);
+      await a.notifications.insert({
+        id: 'n1',
+        userId: 'u1',
+        kind: 'task.assigned',
+        title: 't',
+        body: null,
+        entity: 'lead',
+        recordId: 'r1',
+        payload: {},
+        createdAt: 1,
+      });
+      expect((await b.notifications.since('u1', null, 10)).map((n) => n.id)).toEqual(['n1']);
+      await other.query('ROLLBACK');
+    } finally {
+      await other.end();
+      await releaseDatabase(otherUrl);
+    }
+  });
+
+  it('holds a stream back for a transaction here that wrote elsewhere before its event', async () => {
+    // Its id was taken by its first write, not by the outbox insert: the horizon must count it
+    // from then on, or a reader would move past it before the event exists.
+    const seen: string[] = [];
+    let cursor = await b.outbox.head();
+    const read = async () => {
+      const rows = await a.tables.rows('outbox');
+      const idOf = new Map(rows.map((r) => [Number(r.seq), String(r.id)]));
+      for (const h of await b.outbox.since(cursor, 100)) {
+        seen.push(idOf.get(h.seq)!);
+        cursor = h.cursor;
+      }
+    };
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let wrote!: () => void;
+    const firstWrite = new Promise<void>((r) => (wrote = r));
+    const slow = a.transaction(async (tx) => {
+      await tx.notifications.insert({
+        id: 'n-slow',
+        userId: 'u1',
+        kind: 'task.assigned',
+        title: 't',
+        body: null,
+        entity: 'lead',
+        recordId: 'r1',
+        payload: {},
+        createdAt: 1,
+      });
+      wrote();
+      await held;
+      await tx.outbox.append(event('late'));
+    });
+    await firstWrite;
+    await a.outbox.append(event('fast'));
+    await read();
+    expect(seen).toEqual([]); // the open transaction is older than `fast`
+    release();
+    await slow;
+    await read();
+    expect(seen).toEqual(['late', 'fast']);
+  });
+
   // The engine reads the live spec through the store while an automation transaction holds
   // row locks; intake transactions queued behind those locks once held every connection, so
   // that read waited for a connection forever (a deadlock PostgreSQL cannot see).

@@ -3,11 +3,12 @@ import { COLS, INSERT, insertParams, notificationRepo, toNotification } from '..
 import type { SqlExec } from '../sql/exec';
 import { COMMIT_CHANNEL } from './commit-channel';
 import { COMMIT_XID } from './outbox-order';
+import { streamHorizon } from './stream-horizon';
 
 /**
  * Notification streams on PostgreSQL read in commit order, as the outbox does (outbox-order.ts):
  * each row keeps the id of the transaction that wrote it, and a stream takes only rows of
- * transactions older than the oldest one still running, ordered by (transaction, id). A
+ * transactions older than the oldest one of this database still running, ordered by (transaction, id). A
  * notification id is made before its transaction commits, so `id > cursor` could skip one.
  * Added at boot beside the checked-in migrations (PostgreSQL only; SQLite orders by row number).
  */
@@ -23,12 +24,13 @@ export function pgNotificationStream(x: SqlExec): NotificationStream {
     async since(userId, after, limit) {
       const m = after === null ? null : CURSOR.exec(after);
       const [xid, id] = m ? [m[1]!, m[2]!] : ['0', ''];
+      const horizon = await streamHorizon(x); // before the read: see stream-horizon.ts
       const rows = await x.all(
         `SELECT ${COMMIT_XID}::text AS xid, ${COLS} FROM notifications
          WHERE user_id = ? AND (${COMMIT_XID}, id) > (?::xid8, ?)
-           AND ${COMMIT_XID} < pg_snapshot_xmin(pg_current_snapshot())
+           AND ${COMMIT_XID} < ?::xid8
          ORDER BY ${COMMIT_XID}, id LIMIT ?`,
-        [userId, xid, id, limit],
+        [userId, xid, id, horizon, limit],
       );
       return rows.map((r) => ({
         ...toNotification(r),
@@ -37,8 +39,7 @@ export function pgNotificationStream(x: SqlExec): NotificationStream {
     },
     async head() {
       // Every transaction from the oldest running one on is still to come (an empty id sorts first).
-      const r = await x.get('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-      return `${String(r?.xmin)}.`;
+      return `${await streamHorizon(x)}.`;
     },
   };
 }
