@@ -15,6 +15,7 @@ const PG_API = [
   'test/auth.test.ts',
   'test/field-leak.test.ts',
   'test/redaction-surfaces.test.ts',
+  'test/notification-language.test.ts',
   'test/views-api.test.ts',
   'test/spec-draft.test.ts',
   // Two processes on one database: PostgreSQL only.

@@ -12,27 +12,32 @@ async function bellCount(page: Page): Promise<number> {
   return Number(/(\d+)\)$/.exec(name ?? '')?.[1] ?? 0);
 }
 
+/** A trial-stage lead of the advisor and its owner's login: logging its trial class notifies the advisor. */
+async function trialLead(advisorLogin: string) {
+  const admin = await apiSession(server, server.login('admin').login);
+  const users = await admin<{ items: { id: string; login: string }[] }>(
+    'GET',
+    '/api/v1/users?limit=200',
+  );
+  const advisorId = users.items.find((u) => u.login === advisorLogin)!.id;
+  const filter = {
+    and: [{ '==': [{ var: 'stage' }, 'trial'] }, { '==': [{ var: 'courseAdvisor' }, advisorId] }],
+  };
+  const found = await admin<{ items: { id: string; name: string; ownerId: string }[] }>(
+    'GET',
+    `/api/v1/records/lead?limit=1&filter=${encodeURIComponent(JSON.stringify(filter))}`,
+  );
+  const lead = found.items[0];
+  if (!lead) throw new Error(`no trial lead of ${advisorLogin} left in the demo`);
+  return { lead, owner: users.items.find((u) => u.id === lead.ownerId)!.login };
+}
+
 describe('the notification bell', () => {
   it("zh-CN: another user's action notifies a course advisor, whose bell rises without a reload", async () => {
-    const admin = await apiSession(server, server.login('admin').login);
     const advisor = server.login('advisor');
-    const users = await admin<{ items: { id: string; login: string }[] }>(
-      'GET',
-      '/api/v1/users?limit=200',
-    );
-    const advisorId = users.items.find((u) => u.login === advisor.login)!.id;
     // A lead at the trial stage with this advisor: logging its trial class notifies them
     // (the template's trial-done-advance automation).
-    const filter = {
-      and: [{ '==': [{ var: 'stage' }, 'trial'] }, { '==': [{ var: 'courseAdvisor' }, advisorId] }],
-    };
-    const found = await admin<{ items: { id: string; name: string; ownerId: string }[] }>(
-      'GET',
-      `/api/v1/records/lead?limit=1&filter=${encodeURIComponent(JSON.stringify(filter))}`,
-    );
-    const lead = found.items[0];
-    if (!lead) throw new Error(`no trial lead of ${advisor.login} left in the demo`);
-    const owner = users.items.find((u) => u.id === lead.ownerId)!.login;
+    const { lead, owner } = await trialLead(advisor.login);
 
     const browser = await openBrowser('zh-CN');
     try {
@@ -66,6 +71,52 @@ describe('the notification bell', () => {
       // A body keeps its line breaks (a digest is a widget per paragraph, a row per line).
       const body = page.locator('.trellis-notification-body', { hasText: `${lead.name} 已完成` });
       expect(await body.first().evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('pre-line');
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 120_000);
+
+  it('en: a notification sent while the advisor read Chinese reads in English, and follows the language switch', async () => {
+    const advisor = server.login('advisor');
+    const { lead, owner } = await trialLead(advisor.login);
+    // The advisor's language on the server is Chinese when the notification is sent.
+    const self = await apiSession(server, advisor.login);
+    await self('PATCH', '/api/v1/me', { locale: 'zh-CN' });
+    const rep = await apiSession(server, owner);
+    await rep('POST', `/api/v1/records/lead/${lead.id}/activities`, {
+      type: 'trial-class',
+      body: '试听课已上完',
+    });
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser);
+      await signIn(page, server.url, advisor.login, advisor.password);
+      await page.goto(`${server.url}/inbox`);
+      const english = page.locator('.trellis-notification-body', {
+        hasText: `${lead.name} has attended the`,
+      });
+      // The automation runs after the activity is logged: the inbox may need a moment.
+      await expect.poll(() => english.count(), { timeout: 30_000 }).toBe(1);
+      expect(
+        await page
+          .locator('.trellis-notification-body', { hasText: `${lead.name} 已完成` })
+          .count(),
+      ).toBe(0);
+      await shot(page, 'inbox-reader-language-en-desktop', { fullPage: false });
+      // Switching to Chinese shows the same notification in Chinese, without a reload …
+      await page.locator('header .ant-segmented').getByText('中文').click();
+      await page
+        .locator('.trellis-notification-body', { hasText: `${lead.name} 已完成` })
+        .waitFor();
+      // … and switching back saves English as the advisor's language (what e-mails use).
+      await page.locator('header .ant-segmented').getByText('English').click();
+      await english.waitFor();
+      await expect
+        .poll(
+          async () => (await self<{ user: { locale: string } }>('GET', '/api/v1/me')).user.locale,
+        )
+        .toBe('en');
       expect(page.pageErrors).toEqual([]);
     } finally {
       await browser.closeAll();

@@ -59,6 +59,7 @@ export { threadMessages } from './threads/thread-messages';
 // The one redaction (on data) every surface applies: engine.redact.
 export type { Redaction, NotificationView } from './redaction/redaction';
 export { MASK, TEXT_SPANS_KEY } from './redaction/text-spans';
+export { TEXTS_KEY } from './redaction/localized-texts';
 export type { TextSpan, TextSpans } from './redaction/text-spans';
 // Import (issue 17): reading CSV/XLSX files, header, column and value mapping.
 export * from './import/index';

@@ -1,5 +1,5 @@
 import { parseDuration } from '@trellis/logic';
-import { ADMIN_ROLE } from '@trellis/engine';
+import { ADMIN_ROLE, TEXTS_KEY } from '@trellis/engine';
 import type { AppSpec, LocaleMap } from '@trellis/spec';
 import { localize } from '@trellis/spec';
 import type { IntakeReason, Store } from '@trellis/store';
@@ -73,8 +73,7 @@ export async function alertSilentSources(
     const reason: IntakeReason | null = failure?.reasons?.[0] ?? null;
     const managers = await intakeManagers(store, spec);
     await store.transaction(async (tx) => {
-      for (const user of managers) {
-        const zh = user.locale !== 'en';
+      const message = (zh: boolean) => {
         const name = localize(source.label, zh ? 'zh-CN' : 'en');
         const hours = wholeHours(now - last);
         const title = zh
@@ -95,15 +94,26 @@ export async function alertSilentSources(
               ? '之后没有收到任何请求，请检查投放平台或表单页面。'
               : 'No request arrived since; check the ad platform or the form page.',
           );
+        return { title, body: lines.join('\n') };
+      };
+      // Read in the reader's language when they open it (engine: redaction/localized-texts).
+      const texts = { 'zh-CN': message(true), en: message(false) };
+      for (const user of managers) {
+        const { title, body } = texts[user.locale === 'en' ? 'en' : 'zh-CN'];
         await tx.notifications.insert({
           id: newId(),
           userId: user.id,
           kind: 'intake.silent',
           title,
-          body: lines.join('\n'),
+          body,
           entity: null,
           recordId: null,
-          payload: { source: source.key, kind: source.kind, lastSuccessAt: last },
+          payload: {
+            source: source.key,
+            kind: source.kind,
+            lastSuccessAt: last,
+            [TEXTS_KEY]: texts,
+          },
           createdAt: now,
         });
       }

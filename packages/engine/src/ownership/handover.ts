@@ -4,6 +4,7 @@ import { localize } from '@trellis/spec';
 import { engineError, type Failure } from '../i18n/errors';
 import type { Actor, Locale, RecordData } from '../ports';
 import type { CallOptions } from '../records/types';
+import { inEveryLocale, TEXTS_KEY } from '../redaction/localized-texts';
 import { Abort, atomically, failure, localeOf, onBehalf, type OwnershipDeps } from './deps';
 import { om } from './messages';
 import { cleanNote, noteErrors, type HandoverNote } from './note';
@@ -120,18 +121,25 @@ async function handOne(
   };
   await tx.handovers.insert(handover);
   if (rules.acknowledge) {
+    const titleParams = {
+      from: opts.actor.userId ?? handover.fromUserId ?? '-',
+      title: titleOf(model, record),
+    };
     await tx.notifications.insert({
       id: d.ids.next(),
       userId: to.id,
       kind: 'handover',
-      title: om(to.locale ?? locale, 'handoverTitle', {
-        from: opts.actor.userId ?? handover.fromUserId ?? '-',
-        title: titleOf(model, record),
-      }),
+      title: om(to.locale ?? locale, 'handoverTitle', titleParams),
       body: reason,
       entity: model.key,
       recordId: id,
-      payload: { handoverId: handover.id },
+      payload: {
+        handoverId: handover.id,
+        // The reason is the sender's own words; the title is read in the reader's language.
+        [TEXTS_KEY]: inEveryLocale((l) => ({
+          props: { title: om(l, 'handoverTitle', titleParams) },
+        })),
+      },
       createdAt: now,
     });
     return { ok: true, handover };
@@ -176,17 +184,22 @@ export async function applyHandover(
   const carried = await moveOpenTasks(d, tx, h, to.id, locale);
   if (carried) return carried;
   if (rules.contactMs > 0) {
+    const contact = {
+      hours: Math.round(rules.contactMs / 3_600_000),
+      title: titleOf(model, record),
+    };
     const task = await d.tasks.create(
       {
         entity: model.key,
         recordId: h.recordId,
-        title: om(to.locale ?? locale, 'contactTask', {
-          hours: Math.round(rules.contactMs / 3_600_000),
-          title: titleOf(model, record),
-        }),
+        title: om(to.locale ?? locale, 'contactTask', contact),
         assigneeId: to.id,
         dueAt: now + rules.contactMs,
-        source: { tag: 'handover-contact', handoverId: h.id },
+        source: {
+          tag: 'handover-contact',
+          handoverId: h.id,
+          [TEXTS_KEY]: inEveryLocale((l) => ({ props: { title: om(l, 'contactTask', contact) } })),
+        },
       },
       { actor: { kind: 'system' }, via: 'system', locale, tx },
     );

@@ -1,4 +1,5 @@
 import type { Locale } from '../ports';
+import { inEveryLocale, TEXTS_KEY } from '../redaction/localized-texts';
 import type { EngineRecord } from '../records/types';
 import type { OwnershipDeps } from './deps';
 import { titleOf } from './handover';
@@ -73,7 +74,8 @@ export async function reclaimIdle(
       const days = Math.floor(idle / DAY);
       const title = titleOf(model, record);
       if (idle >= rules.reclaimMs) {
-        const reason = om(locale, 'reclaimReason', { days: Math.round(rules.reclaimMs / DAY) });
+        const after = { days: Math.round(rules.reclaimMs / DAY) };
+        const reason = om(locale, 'reclaimReason', after);
         const r = await releaseRecord(d, entity.key, id, reason, {
           ...SYSTEM,
           locale,
@@ -90,6 +92,12 @@ export async function reclaimIdle(
             recordId: id,
             title: om(locale, 'reclaimedTitle', { title }),
             body: reason,
+            texts: inEveryLocale((l) => ({
+              props: {
+                title: om(l, 'reclaimedTitle', { title }),
+                body: om(l, 'reclaimReason', after),
+              },
+            })),
           },
           now,
         );
@@ -107,6 +115,12 @@ export async function reclaimIdle(
               recordId: id,
               title: om(locale, 'reclaimWarnTitle', { title }),
               body: om(locale, 'reclaimWarnBody', { days, hours }),
+              texts: inEveryLocale((l) => ({
+                props: {
+                  title: om(l, 'reclaimWarnTitle', { title }),
+                  body: om(l, 'reclaimWarnBody', { days, hours }),
+                },
+              })),
             },
             now,
           );
@@ -119,7 +133,15 @@ export async function reclaimIdle(
   return report;
 }
 
-type Note = { userId: string; entity: string; recordId: string; title: string; body: string };
+type Note = {
+  userId: string;
+  entity: string;
+  recordId: string;
+  title: string;
+  body: string;
+  /** The title and body in every language (redaction/localized-texts). */
+  texts: ReturnType<typeof inEveryLocale>;
+};
 
 async function notify(
   db: Pick<OwnershipDeps['store'], 'notifications'>,
@@ -127,11 +149,12 @@ async function notify(
   n: Note,
   now: number,
 ): Promise<void> {
+  const { texts, ...note } = n;
   await db.notifications.insert({
     id: d.ids.next(),
     kind: 'pool',
-    payload: null,
+    payload: { [TEXTS_KEY]: texts },
     createdAt: now,
-    ...n,
+    ...note,
   });
 }

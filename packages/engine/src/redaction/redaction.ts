@@ -5,6 +5,7 @@ import type { Runtime } from '../records/runtime';
 import type { Task } from '../tasks/types';
 import type { TimelineEntry } from '../timeline/types';
 import { dropHiddenKeys, quotableValues, withholdInData, withholdText } from './free-text';
+import { inReaderLocale } from './localized-texts';
 import { maskSpans, spansOf, withoutSpans, type TextSpans } from './text-spans';
 
 /** A notification as a surface shows it (API list, event stream). */
@@ -92,7 +93,9 @@ export function createRedaction(rt: Runtime): Redaction {
     return out as T;
   };
 
-  const task = async (actor: Actor, t: Task): Promise<Task> => {
+  const task = async (actor: Actor, stored: Task): Promise<Task> => {
+    // The reader's language first: its spans are the ones that mask (redaction/localized-texts).
+    const t = inReaderLocale(stored, 'source', ['title', 'description'], actor.locale);
     const spans = spansOf(t.source);
     const shown = await texts(actor, t.entity, t.recordId, t, ['title', 'description'], spans, [
       'source',
@@ -119,7 +122,8 @@ export function createRedaction(rt: Runtime): Redaction {
       if (hidden.size === 0) return errors;
       return errors.filter((e) => e.code === 'unknown_field' || !hidden.has(topKey(e.path)));
     },
-    notification: async (actor, n) => {
+    notification: async (actor, stored) => {
+      const n = inReaderLocale(stored, 'payload', ['title', 'body'], actor.locale);
       const spans = spansOf(n.payload);
       const shown = await texts(actor, n.entity, n.recordId, n, ['title', 'body'], spans, [
         'payload',

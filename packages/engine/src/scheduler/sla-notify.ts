@@ -3,6 +3,7 @@ import type { Scope } from '../automations/runtime';
 import type { RecordsPort } from '../automations/records-port';
 import type { AutomationEvent } from '../automations/types';
 import { resolveRecipients } from '../notify/recipients';
+import { inEveryLocale, TEXTS_KEY } from '../redaction/localized-texts';
 import { TEXT_SPANS_KEY, type TextSpan, type TextSpans } from '../redaction/text-spans';
 
 /**
@@ -53,6 +54,11 @@ export async function notifySlaBreach(
     const span: TextSpan = [before.length, before.length + title.length, titleField];
     return { text: before + title + after, spans: { title: [span] } };
   };
+  // And in every language, for whoever reads it later (redaction/localized-texts).
+  const texts = inEveryLocale((locale) => {
+    const m = text(locale);
+    return { props: { title: m.text, body: null }, spans: m.spans };
+  });
   const write = async () => {
     for (const u of who.users) {
       const message = text(u.locale);
@@ -69,6 +75,7 @@ export async function notifySlaBreach(
           dueAt: event.payload.dueAt ?? null,
           event: event.id,
           [TEXT_SPANS_KEY]: message.spans,
+          [TEXTS_KEY]: texts,
         },
         createdAt: rt.now(),
       });

@@ -13,6 +13,7 @@ import type { CallOptions, WriteOptions } from '../records/types';
 import { loadForWrite } from '../records/existing-write';
 import type { Repos, Tx } from '@trellis/store';
 import type { Task, TaskInput, TaskListResult, TaskQuery, TaskResult } from './types';
+import { withoutTexts } from '../redaction/localized-texts';
 import { withoutSpans } from '../redaction/text-spans';
 import { together } from '../records/together';
 
@@ -110,13 +111,23 @@ export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): P
         completedAt: null,
         createdBy: opts.actor?.userId ?? null,
         createdAt: now,
-        source: (exact ? input.source : withoutSpans(input.source)) ?? null,
+        source: sourceOf(input.source, exact, opts.actor?.kind) ?? null,
       };
       // Sent together (one round trip on PostgreSQL); a failure of either fails the unit.
       await together([tx.tasks.insert(task), writeEvent(rt, tx, opts, 'task.created', task, now)]);
       return { ok: true, task };
     });
   });
+}
+
+/**
+ * The source a task keeps. Texts in every language come only from the engine's own renderings
+ * (automations, handovers): a caller's would be shown in place of the title without the free-text
+ * check that a typed title gets (redaction/free-text).
+ */
+function sourceOf(source: unknown, exact: boolean, by: string | undefined): unknown {
+  const spanned = exact ? source : withoutSpans(source);
+  return by === 'user' || by === 'token' || by === 'public' ? withoutTexts(spanned) : spanned;
 }
 
 /** Reassigns a task (and optionally moves its due time); one `task.assigned` event. */

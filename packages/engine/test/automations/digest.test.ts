@@ -94,6 +94,25 @@ describe('digest action', () => {
         body: '■ 我的新增线索\n数值 3 · 上一周期 0 · 变化 —',
       },
     ]);
+    // Read after a switch of language, each reads the same numbers in the other language.
+    const shownTo = async (login: string, locale: 'zh-CN' | 'en') => {
+      const rows = await h.store.notifications.list(`u-${login}`);
+      const n = rows.find((r) => r.kind === 'automation')!;
+      const reader = { kind: 'user' as const, userId: `u-${login}`, role: 'sales', locale };
+      const shown = await h.engine.redact.notification(reader, {
+        ...n,
+        payload: n.payload ?? null,
+      });
+      return [shown.title, shown.body];
+    };
+    expect(await shownTo('li.na', 'zh-CN')).toEqual([
+      '【我的业绩】2026-01-06 至 2026-01-12',
+      '■ 我的新增线索\n数值 1 · 上一周期 0 · 变化 —',
+    ]);
+    expect(await shownTo('zhang.wei', 'en')).toEqual([
+      'My numbers: 2026-01-06 to 2026-01-12',
+      '■ My new leads\nValue 3 · Previous period 0 · Change —',
+    ]);
   });
 
   it("posts the manager's numbers to a WeCom robot; a rep who may not open the dashboard gets none", async () => {

@@ -39,6 +39,17 @@ describe('SLA without an sla.breached automation', () => {
         title: '线索“周杰”在阶段“潜在客户”超过时限（48h）',
       },
     ]);
+    // Read in the other language, each reads that language (redaction/localized-texts).
+    const shown = async (login: string, locale: 'zh-CN' | 'en') => {
+      const [n] = await h.store.notifications.list(`u-${login}`);
+      const reader = { kind: 'user' as const, userId: `u-${login}`, role: 'sales', locale };
+      return (await h.engine.redact.notification(reader, { ...n!, payload: n!.payload ?? null }))
+        .title;
+    };
+    expect(await shown('li.na', 'zh-CN')).toBe('线索“周杰”在阶段“潜在客户”超过时限（48h）');
+    expect(await shown('wang.lei', 'en')).toBe(
+      'Lead "周杰" broke the SLA of stage "Prospect" (48h)',
+    );
     expect((await h.rows('outbox', { type: 'sla.breached' })).map((e) => json(e.payload))).toEqual([
       { stage: 'new', dueAt: h.clock.now() - HOUR, overdueMs: 0 },
     ]);

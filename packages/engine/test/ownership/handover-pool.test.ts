@@ -196,6 +196,21 @@ describe('the public pool', () => {
     expect((await h.automations.tick()).pool).toEqual({ warned: 0, reclaimed: 0 });
     const notes = await h.store.notifications.list('u-zhang.wei');
     expect(notes.map((n) => n.kind)).toEqual(['pool']);
+    // The warning reads in whichever language its reader reads in now.
+    const reader = (locale: 'zh-CN' | 'en') => ({
+      kind: 'user' as const,
+      userId: 'u-zhang.wei',
+      role: 'sales',
+      locale,
+    });
+    const [warning] = notes.map((n) => ({ ...n, payload: n.payload ?? null }));
+    const zh = await h.engine.redact.notification(reader('zh-CN'), warning!);
+    const en = await h.engine.redact.notification(reader('en'), warning!);
+    expect(zh.title).toMatch(/^明天将收回公海：/);
+    expect(en.title).toMatch(/^Goes back to the public pool soon: /);
+    expect(en.body).toBe(
+      'No follow-up for 2 days; it goes back to the public pool in 24 hours. Log a follow-up to keep it.',
+    );
     h.clock.advance(DAY);
     expect((await h.automations.tick()).pool).toEqual({ warned: 0, reclaimed: 1 });
     const last = (await h.store.ownership.listFor('lead', pool[0]!.id)).at(-1);

@@ -74,7 +74,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             .map((slot) => (
               <Slot key={slot.key} slot={slot} compact={phone} />
             ))}
-          {phone ? null : <LanguageSwitch />}
+          {phone ? null : <LanguageSwitch signedIn />}
           <UserMenu compact={phone} />
         </Layout.Header>
         <Layout.Content
@@ -83,7 +83,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {children}
           {phone ? (
             <div className="trellis-phone-footer">
-              <LanguageSwitch />
+              <LanguageSwitch signedIn />
             </div>
           ) : null}
         </Layout.Content>

@@ -1,9 +1,11 @@
 import { actionConfigSchemas } from '@trellis/spec';
+import type { Locale } from '../../ports';
 import { parseDuration } from '@trellis/logic';
 import { resolveRecipients } from '../../notify/recipients';
 import { configError } from '../config';
 import { am } from '../messages';
 import { renderMessageSpans } from '../template';
+import { inEveryLocale, TEXTS_KEY } from '../../redaction/localized-texts';
 import { TEXT_SPANS_KEY } from '../../redaction/text-spans';
 import { defineAction, entityOf, fail, fromWrite } from './define';
 
@@ -28,18 +30,26 @@ export const createTask = defineAction({
     if (!assignee)
       return fail('task.noAssignee', am(ctx.locale, 'noAssignee', { recipient: c.assignee }));
     const dueAt = ctx.now() + (parseDuration(c.dueIn as string) ?? 0);
-    // The task is read by its assignee: write it in their language.
+    // Stored in the assignee's language, and in every language for whoever reads it later
+    // (the assignee after a language switch, a new assignee): redaction/localized-texts.
     const entity = entityOf(ctx, input);
-    const rendered = renderMessageSpans(c.title as string, record, assignee.locale, entity);
-    const title = rendered.text;
-    const description = c.description
-      ? renderMessageSpans(c.description as string, record, assignee.locale, entity)
-      : null;
+    const render = (locale: Locale) => {
+      const t = renderMessageSpans(c.title as string, record, locale, entity);
+      const d = c.description
+        ? renderMessageSpans(c.description as string, record, locale, entity)
+        : null;
+      return {
+        props: { title: t.text, description: d?.text || null },
+        spans: { title: t.spans, description: d?.spans ?? [] },
+      };
+    };
+    const own = render(assignee.locale);
+    const title = own.props.title;
     const t = await ctx.records.createTask({
       entity: input.subject.entity,
       recordId: input.subject.recordId,
       title,
-      description: description?.text || null,
+      description: own.props.description,
       assigneeId: assignee.userId,
       dueAt,
       source: {
@@ -49,7 +59,8 @@ export const createTask = defineAction({
         effect: input.effectKey,
         ...(c.tag ? { tag: c.tag } : {}),
         // Which parts quote which fields, so each reader's hidden fields are masked.
-        [TEXT_SPANS_KEY]: { title: rendered.spans, description: description?.spans ?? [] },
+        [TEXT_SPANS_KEY]: own.spans,
+        [TEXTS_KEY]: inEveryLocale(render),
       },
     });
     if (!t.ok) return fromWrite(t, ctx.locale);

@@ -1,4 +1,4 @@
-import { actionConfigSchemas } from '@trellis/spec';
+import { actionConfigSchemas, SUPPORTED_LOCALES } from '@trellis/spec';
 import type { Actor } from '../../ports';
 import { resolveRecipients } from '../../notify/recipients';
 import { digestMessage } from '../../reports/digest';
@@ -8,7 +8,7 @@ import { DEFAULT_TIMEZONE } from '../triggers/schedule';
 import { am } from '../messages';
 import type { ActionResult } from '../types';
 import { defineAction, fail } from './define';
-import { AS_WRITTEN, channelErrors, notify } from './notify';
+import { AS_WRITTEN, channelErrors, notify, type WrittenTexts } from './notify';
 
 const DAY = 86_400_000;
 
@@ -55,21 +55,36 @@ export const digest = defineAction({
         teams: await ctx.db.users.teamsOf(u.userId),
         locale: u.locale,
       };
-      // A robot speaks the workspace's language; a person reads their own.
+      // A robot speaks the workspace's language; a person reads their own — in the inbox the
+      // one they read in when they open it, so an in-app digest is written in every language.
       const locale = c.channel === 'webhook' ? (ctx.spec.defaultLocale ?? ctx.locale) : u.locale;
-      const r = await ctx.reports.dashboard(
-        c.dashboard as string,
-        { ...days, timeZone },
-        { actor, locale },
-      );
-      if (!r.ok) {
-        skipped.push(`${u.login}: ${r.error.message}`);
+      const locales =
+        c.channel === 'inApp'
+          ? [locale, ...SUPPORTED_LOCALES.filter((l) => l !== locale)]
+          : [locale];
+      const written: WrittenTexts = {};
+      let refused: string | null = null;
+      for (const l of locales) {
+        const r = await ctx.reports.dashboard(
+          c.dashboard as string,
+          { ...days, timeZone },
+          { actor, locale: l },
+        );
+        if (!r.ok) {
+          refused = r.error.message;
+          break;
+        }
+        const wanted = c.widgets as string[] | undefined;
+        const all = r.dashboard.widgets as WidgetReport[];
+        const widgets = wanted ? wanted.flatMap((k) => all.filter((w) => w.key === k)) : all;
+        written[l] = digestMessage(r.dashboard.label, widgets, days, l);
+      }
+      const own = written[locale];
+      if (refused !== null || !own) {
+        skipped.push(`${u.login}: ${refused ?? ''}`);
         continue;
       }
-      const wanted = c.widgets as string[] | undefined;
-      const all = r.dashboard.widgets as WidgetReport[];
-      const widgets = wanted ? wanted.flatMap((k) => all.filter((w) => w.key === k)) : all;
-      const { title, text } = digestMessage(r.dashboard.label, widgets, days, locale);
+      const { title, text } = own;
       const res: ActionResult = await notify.run(
         {
           ...input,
@@ -78,7 +93,7 @@ export const digest = defineAction({
             to: [`user:${u.login}`],
             message: text,
             subject: title,
-            [AS_WRITTEN]: true,
+            [AS_WRITTEN]: written,
             ...(c.url !== undefined ? { url: c.url } : {}),
             ...(c.format !== undefined ? { format: c.format } : {}),
             ...(c.secretRef !== undefined ? { secretRef: c.secretRef } : {}),

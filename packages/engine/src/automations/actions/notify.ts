@@ -7,6 +7,7 @@ import type { UserInfo } from '../directory';
 import { configError } from '../config';
 import { am } from '../messages';
 import { renderMessageSpans } from '../template';
+import { inEveryLocale, TEXTS_KEY } from '../../redaction/localized-texts';
 import { TEXT_SPANS_KEY, type TextSpans } from '../../redaction/text-spans';
 import type { ActionContext, ActionInput, ActionResult, AutomationError } from '../types';
 import { defineAction, entityOf, fail } from './define';
@@ -14,9 +15,14 @@ import { defineAction, entityOf, fail } from './define';
 /**
  * Marks a notify config whose subject and message an action wrote itself (digest) from data: sent
  * as written, with no `{{…}}` filled — a dashboard label or a campaign's utm value that holds
- * braces is text, not a placeholder for the subject record's fields. A symbol, so no spec can set it.
+ * braces is text, not a placeholder for the subject record's fields. A symbol, so no spec can set
+ * it. Its value is `true`, or the text in each language it was written in (a reader of another
+ * language then reads the subject and message).
  */
 export const AS_WRITTEN: unique symbol = Symbol('notify: text as written');
+
+/** The text of an AS_WRITTEN message in each language it was written in. */
+export type WrittenTexts = Partial<Record<Locale, { title: string; text: string }>>;
 
 /**
  * Title and text of the message in `locale` ({{field}} placeholders filled), with the spans of
@@ -28,12 +34,15 @@ function render(
   ctx: ActionContext,
 ): { title: string; text: string; spans: TextSpans } {
   const c = input.config;
-  if ((c as { [AS_WRITTEN]?: boolean })[AS_WRITTEN])
+  const written = (c as { [AS_WRITTEN]?: true | WrittenTexts })[AS_WRITTEN];
+  if (written) {
+    const inLocale = written === true ? undefined : written[locale];
     return {
-      title: String(c.subject ?? ''),
-      text: String(c.message ?? ''),
+      title: inLocale?.title ?? String(c.subject ?? ''),
+      text: inLocale?.text ?? String(c.message ?? ''),
       spans: { title: [], body: [] },
     };
+  }
   const entity = entityOf(ctx, input);
   const record = input.subject.record;
   const text = renderMessageSpans(c.message as string, record, locale, entity);
@@ -101,6 +110,12 @@ export const notify = defineAction({
         data: { emailIds: ids, unresolved: who.unresolved },
       };
     }
+    // Stored in the recipient's language and in every language, so whoever reads it later reads
+    // their own (redaction/localized-texts).
+    const texts = inEveryLocale((locale) => {
+      const r = render(input, locale, ctx);
+      return { props: { title: r.title, body: r.text }, spans: r.spans };
+    });
     for (const u of who.users) {
       const { title, text, spans } = render(input, u.locale, ctx);
       await ctx.db.notifications.insert({
@@ -115,6 +130,7 @@ export const notify = defineAction({
           automation: input.automation.key,
           event: input.event.id,
           [TEXT_SPANS_KEY]: spans,
+          [TEXTS_KEY]: texts,
         },
         createdAt: now,
       });
