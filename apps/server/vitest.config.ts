@@ -39,7 +39,17 @@ const project = (
     testTimeout?: number;
     globalSetup?: string[];
   },
-) => ({ ...base, test: { ...base.test, ...oneModuleGraph, setupFiles, name, ...extra } });
+) => ({
+  ...base,
+  test: {
+    ...base.test,
+    ...oneModuleGraph,
+    // withPostgres's own setup file (the watcher of long tests) first.
+    setupFiles: [...((base.test?.setupFiles as string[] | undefined) ?? []), ...setupFiles],
+    name,
+    ...extra,
+  },
+});
 export default defineConfig(
   onPg
     ? {
@@ -47,7 +57,7 @@ export default defineConfig(
         test: {
           ...pg.test,
           ...oneModuleGraph,
-          setupFiles,
+          setupFiles: [...((pg.test?.setupFiles as string[] | undefined) ?? []), ...setupFiles],
           globalSetup: [threadBundles, ...(pg.test?.globalSetup ?? [])],
         },
       }

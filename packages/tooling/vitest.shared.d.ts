@@ -6,6 +6,7 @@ export declare const sourceConditions: ViteUserConfig;
 export declare const oneModuleGraph: { isolate: boolean };
 /**
  * The config plus the globalSetup that provides a throwaway PostgreSQL (TRELLIS_TEST_PG_URL) to
- * the suites that run on both dialects.
+ * the suites that run on both dialects, and the setup file that prints the server's busy
+ * sessions when a test runs long (pg-watch-setup.mjs; added to `test.setupFiles`).
  */
 export declare function withPostgres(config: ViteUserConfig): ViteUserConfig;

@@ -25,11 +25,22 @@ export const oneModuleGraph = { isolate: false };
 
 /**
  * The config plus the globalSetup that provides a throwaway PostgreSQL (TRELLIS_TEST_PG_URL) to
- * the suites that run on both dialects.
+ * the suites that run on both dialects, and the watcher that prints the server's busy sessions
+ * when a test runs long (pg-watch-setup.mjs). A config that sets its own setupFiles keeps the
+ * watcher by adding to `test.setupFiles`, not replacing it.
  * @param {import('vitest/config').ViteUserConfig} config
  * @returns {import('vitest/config').ViteUserConfig}
  */
 export function withPostgres(config) {
   const setup = new URL('./vitest-pg-setup.mjs', import.meta.url).pathname;
-  return { ...config, test: { ...config.test, globalSetup: [setup] } };
+  const watch = new URL('./pg-watch-setup.mjs', import.meta.url).pathname;
+  const own = config.test?.setupFiles ?? [];
+  return {
+    ...config,
+    test: {
+      ...config.test,
+      globalSetup: [setup],
+      setupFiles: [watch, ...(Array.isArray(own) ? own : [own])],
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
+import { lastPgActivity } from '@trellis/tooling/pg-activity';
 import { migratedDatabase, releaseDatabase, withPgClient } from './pg-databases';
 
 /** Runs `f` on a plain connection to the SQLite file (closed after). */
@@ -40,7 +41,9 @@ export function itOnSqliteFile(
 
 /**
  * A test on a migrated PostgreSQL database of its own, emptied for the next test after it; run
- * only when a test server runs (`pnpm test` starts one; CI fails without it).
+ * only when a test server runs (`pnpm test` starts one; CI fails without it). A statement that
+ * runs past the test databases' statement timeout fails the test with the server's busy
+ * sessions as the watcher of long tests last saw them (what the statement waited on).
  */
 export function itOnPostgres(
   name: string,
@@ -52,6 +55,12 @@ export function itOnPostgres(
     if (!url) throw new Error('no PostgreSQL test server');
     try {
       await body(url, withPgClient(url));
+    } catch (e) {
+      const seen = lastPgActivity();
+      const timedOut = (x: unknown): boolean =>
+        x instanceof Error && (/(statement|lock) timeout/.test(x.message) || timedOut(x.cause));
+      if (seen && e instanceof Error && timedOut(e)) e.message += `\n${seen}`;
+      throw e;
     } finally {
       await releaseDatabase(url);
     }
