@@ -16,7 +16,13 @@ const repeated = (i: number) => i % 1000 === 1;
 const NOTE = '想了解周末班的课程安排，上课地点在哪里，"能否分期付款"，孩子基础比较薄弱'.repeat(22);
 
 // What the HTTP thread (upload, preview, counting, the job's status) retains: collected first.
+// V8 frees the backing stores of dead ArrayBuffers on a background thread after a collection
+// and counts them in `arrayBuffers` until it has: on this machine at load 9, `gc()` returned
+// with all of 25 MB of dropped 64 kB buffers still counted (in 1 of 40 rounds; never with the
+// sweep done inside the collection). Sessions 22 and 23 failed the 16 MB bound below at 24.3
+// and 26.1 MB during the upload, which leaves ~30 MB of dead buffers between collections.
 setFlagsFromString('--expose-gc');
+setFlagsFromString('--no-concurrent-array-buffer-sweeping');
 const gc = runInNewContext('gc') as () => void;
 const held = (): number => {
   gc();
@@ -147,16 +153,14 @@ describe('a 50 MB import through the API', () => {
     // count; import: the run) ever holds half of it in buffers (a file read whole into a Buffer
     // fails this) and the import thread answered while it ran. What no thread holds is not bounded:
     // a sample where the busy writer did not answer in time counts its heap there. The writer, which gets prepared rows and never the file, went above 28 MiB
-    // of buffers in one run under load: not examined yet, so not bounded here.
+    // of buffers in one run under load: not examined yet, so not bounded here. The HTTP thread
+    // is this test's own: `held` bounds it above, after a collection, at 16 MB; its external
+    // memory as rt.memory() samples it counts the upload's dead buffers until V8 collects them
+    // (30.3 MB before a collection, 0.5 MB after, in one upload at load 9: session 23's failure
+    // of this check), so only the import thread, which cannot be collected from here, is bounded
+    // by its samples.
     expect(Object.keys(large.peaks.buffersMiB)).toContain('import');
-    for (const thread of ['http', 'import'])
-      expect({
-        thread,
-        underHalf: large.peaks.buffersMiB[thread]! < large.size / 2 / 1_048_576,
-      }).toEqual({
-        thread,
-        underHalf: true,
-      });
+    expect(large.peaks.buffersMiB.import).toBeLessThan(large.size / 2 / 1_048_576);
 
     // The failed rows with their reason (in the language the job was started in), the skipped
     // duplicates, and the error report holding the failed rows.
