@@ -10,7 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Field = { key: string; type: string; options?: { value: string }[]; indexed?: boolean };
+type Field = {
+  key: string;
+  type: string;
+  options?: { value: string }[];
+  indexed?: boolean;
+  maxLength?: number;
+};
 type Widget = { type: string; fields?: string[]; [k: string]: unknown };
 type Spec = {
   entities: { key: string; fields: Field[] }[];
@@ -21,28 +27,44 @@ const DIR = join(import.meta.dirname, '../../../templates/education/spec');
 const read = <T>(file: string, key: string) =>
   (JSON.parse(readFileSync(join(DIR, `${file}.json`), 'utf8')) as Record<string, T>)[key]!;
 
-/** The template's lead data health widget and the lead fields the bench's lead lacks. */
-function template(have: Set<string>): { widget: Widget; extra: Field[] } {
+/**
+ * The template's lead data health widget, the lead fields the bench's lead lacks, and the
+ * template's bound on each it has (text: the template's `maxLength`; 64 characters where the
+ * template's field is not text — its city is a region code, the bench's a name). PostgreSQL
+ * indexes a widget's fields only when their values are bounded (store health-columns.ts), as
+ * the template's are; the bench's lead leaves its name and city unbounded.
+ */
+function template(have: Map<string, Field>): {
+  widget: Widget;
+  extra: Field[];
+  bounded: Map<string, number>;
+} {
   const widget = read<{ widgets: Widget[] }[]>('dashboards', 'dashboards')
     .flatMap((d) => d.widgets)
     .find((w) => w.type === 'dataHealth' && w.entity === 'lead')!;
   const lead = read<{ key: string; fields: Field[] }[]>('entities', 'entities').find(
     (e) => e.key === 'lead',
   )!;
-  const extra = lead.fields
-    .filter((f) => widget.fields!.includes(f.key) && !have.has(f.key))
-    .map(({ indexed: _, ...f }) => f);
-  return { widget, extra };
+  const measured = lead.fields.filter((f) => widget.fields!.includes(f.key));
+  const extra = measured.filter((f) => !have.has(f.key)).map(({ indexed: _, ...f }) => f);
+  const bounded = new Map<string, number>();
+  for (const f of measured) {
+    const own = have.get(f.key);
+    if (own?.type === 'text' && own.maxLength === undefined)
+      bounded.set(f.key, f.type === 'text' && f.maxLength !== undefined ? f.maxLength : 64);
+  }
+  return { widget, extra, bounded };
 }
 
 /** `spec` with the template's missing lead fields and its widget on the sales dashboard. */
 export function withEducationHealth<S extends Spec>(spec: S): S {
   const lead = spec.entities.find((e) => e.key === 'lead')!;
-  const { widget, extra } = template(new Set(lead.fields.map((f) => f.key)));
+  const { widget, extra, bounded } = template(new Map(lead.fields.map((f) => [f.key, f])));
+  const bound = (f: Field) => (bounded.has(f.key) ? { ...f, maxLength: bounded.get(f.key)! } : f);
   return {
     ...spec,
     entities: spec.entities.map((e) =>
-      e === lead ? { ...e, fields: [...e.fields, ...extra] } : e,
+      e === lead ? { ...e, fields: [...e.fields.map(bound), ...extra] } : e,
     ),
     dashboards: spec.dashboards!.map((d) =>
       d.key === 'sales' ? { ...d, widgets: [...d.widgets, { ...widget, key: 'healthEdu' }] } : d,
@@ -53,7 +75,7 @@ export function withEducationHealth<S extends Spec>(spec: S): S {
 /** The fields `withEducationHealth` adds to `spec`'s lead. */
 export function addedFields(spec: Spec): Field[] {
   const lead = spec.entities.find((e) => e.key === 'lead')!;
-  return template(new Set(lead.fields.map((f) => f.key))).extra;
+  return template(new Map(lead.fields.map((f) => [f.key, f]))).extra;
 }
 
 /** Values of the added fields for one generated lead (~70 % filled each). */

@@ -17,6 +17,10 @@ export type FieldShape = {
   entity?: string;
   options?: readonly OptionShape[];
   resultType?: string;
+  /** Text and long text: the most characters a value may have (entity/health-columns.ts). */
+  maxLength?: number;
+  /** Phone: 'none' keeps numbers as typed (up to 40 characters), else E.164. */
+  normalize?: string;
 };
 
 export type EntityShape = {
@@ -38,7 +42,8 @@ type PipelineShape = {
 
 /**
  * A dashboard widget as far as the store reads it: SQLite widens an entity's owner index with
- * the fields its data health widgets measure (entity/health-columns.ts).
+ * the fields its data health widgets measure, PostgreSQL indexes them by creation time
+ * (entity/health-columns.ts).
  */
 type WidgetShape = { type: string; entity?: string; fields?: readonly string[] };
 

@@ -1,7 +1,7 @@
 import type { AppShape, EntityShape, FieldShape } from '../spec-shape';
 import { columnKind, SEARCHABLE_TYPES } from './column-types';
 import type { Codec, LogicColumnType, SqlType } from './column-types';
-import { healthColumns } from './health-columns';
+import { healthColumns, pgHealthColumns } from './health-columns';
 
 /** One column of an entity table. `column` is the quoted SQL identifier, ready for compileToSql. */
 export type ColumnInfo = {
@@ -38,6 +38,8 @@ export type IndexDef = {
    * one (SQLite's index entries carry the rowid and its rows are looked up by it).
    */
   pgTail?: string[];
+  /** Made on PostgreSQL only (SQLite's owner index holds what it serves). */
+  pgOnly?: boolean;
 };
 
 export type EntityTableInfo = {
@@ -141,7 +143,13 @@ export function entityTable(entity: EntityShape, app?: AppShape): EntityTableInf
     fieldColumns,
     searchFields,
     identity,
-    indexes: indexesFor(table, entity, identity, healthColumns(entity, app, columns)),
+    indexes: indexesFor(
+      table,
+      entity,
+      identity,
+      healthColumns(entity, app, columns),
+      pgHealthColumns(entity, app, columns),
+    ),
   };
 }
 
@@ -153,6 +161,7 @@ function indexesFor(
   entity: EntityShape,
   identity: string[][],
   health: string[],
+  pgHealth: string[],
 ): IndexDef[] {
   const p = `ix_${table}__`;
   const defs: IndexDef[] = [
@@ -179,6 +188,18 @@ function indexesFor(
     { name: `${p}sla`, columns: ['sla_due_at'], where: 'sla_due_at IS NOT NULL' },
     { name: `${p}deleted`, columns: ['deleted_at'], where: 'deleted_at IS NOT NULL' },
   ];
+  // PostgreSQL's data health reads (health-columns.ts pgHealthColumns): a period's live records
+  // with every column the read names, so it reads this index alone. Not a tail of the owner
+  // index, whose range a manager's period cannot seek (PostgreSQL 15 has no skip scan), nor of
+  // the creation index, which a period step's list walks (wider rows, more pages).
+  if (pgHealth.length)
+    defs.push({
+      name: `${p}health`,
+      columns: ['created_at'],
+      pgTail: pgHealth,
+      where: 'deleted_at IS NULL',
+      pgOnly: true,
+    });
   const seen = new Set<string>();
   const listed = new Set(entity.fields.filter((f) => f.indexed || f.unique).map((f) => f.key));
   for (const key of identity) {

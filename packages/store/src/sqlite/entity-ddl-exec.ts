@@ -20,9 +20,14 @@ export function ensureSearchTable(db: StoreDb, info: EntityTableInfo): void {
     db.sqlite.exec(createSearchPendingSql(info.searchPendingTable));
 }
 
+/** The indexes SQLite makes (PostgreSQL's data health index is its alone). */
+const sqliteIndexes = (info: EntityTableInfo) => info.indexes.filter((d) => !d.pgOnly);
+
 /** Makes the managed indexes of a table exactly the ones the spec asks for (indexes hold no data). */
 export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
-  const wanted = new Map(info.indexes.map((d) => [d.name, createIndexSql(info.table, d)]));
+  const wanted = new Map(
+    sqliteIndexes(info).map((d) => [d.name, createIndexSql(info.table, d)] as const),
+  );
   for (const ix of managedIndexes(db, info.table)) {
     // Recreate when the definition changed (e.g. a different column list).
     const want = wanted.get(ix.name);
@@ -49,7 +54,7 @@ export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
     ).map((c) => c.name),
   );
   const have = new Map(managedIndexes(db, info.table).map((ix) => [ix.name, ix.sql]));
-  for (const def of info.indexes) {
+  for (const def of sqliteIndexes(info)) {
     if (!def.columns.every((c) => system.has(c))) continue;
     if (!(def.sqliteTail ?? []).every((c) => present.has(c))) continue;
     const want = createIndexSql(info.table, def);

@@ -81,7 +81,8 @@ export async function applyPgMigration(
     x,
     plan,
     resolutions,
-    tables: new Map(plan.to.entities.map((e) => [e.key, entityTable(e)])),
+    // With the spec: the data health index its widgets ask for (health-columns.ts).
+    tables: new Map(plan.to.entities.map((e) => [e.key, entityTable(e, plan.to)])),
     now: opts.now ?? Date.now(),
     specVersion: opts.specVersion ?? null,
     summary,

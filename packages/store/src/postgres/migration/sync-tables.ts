@@ -16,7 +16,8 @@ export async function syncPgEntityTables(x: SqlExec, spec: AppShape): Promise<st
   await x.run('SELECT pg_advisory_xact_lock(?)', [DDL_LOCK]);
   const created: string[] = [];
   for (const entity of spec.entities) {
-    const info = entityTable(entity);
+    // With the spec: the data health index its widgets ask for (health-columns.ts).
+    const info = entityTable(entity, spec);
     if (await tableExists(x, info.table)) {
       await ensureSearchTable(x, info);
       await syncSystemIndexes(x, info);
