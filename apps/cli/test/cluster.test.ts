@@ -285,12 +285,12 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)(
       expect(acknowledged.filter((p) => byPhone.get(p) !== 1)).toEqual([]);
       // Every stored lead had its routing automation run exactly once, across both processes.
       const routed = new Map<unknown, number>();
-      for (const r of await rows(
+      const routeRuns = await rows(
         probe,
         'automation_runs',
-        (x) => x.automation_key === 'route-python',
-      ))
-        if (!r.dry_run) routed.set(r.record_id, (routed.get(r.record_id) ?? 0) + 1);
+        (x) => x.automation_key === 'route-python' && !x.dry_run,
+      );
+      for (const r of routeRuns) routed.set(r.record_id, (routed.get(r.record_id) ?? 0) + 1);
       const events = await rows(probe, 'outbox', (r) => r.type === 'record.created');
       const unrouted = leads
         .filter((l) => routed.get(l.id) !== 1)
@@ -302,7 +302,21 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)(
             .map((e) => ({ attempts: e.attempts, error: e.last_error, done: e.processed_at })),
         }));
       expect(unrouted).toEqual([]);
-      expect(leads.filter((l) => l.owner_id === null).map((l) => l.phone)).toEqual([]);
+      // A lead left without an owner, with what its routing run did and every change of its
+      // owner (session 23's integration saw one, its run recorded and its event done).
+      const owners = await rows(probe, 'record_history', (h) => h.field === 'ownerId');
+      const unowned = leads
+        .filter((l) => l.owner_id === null)
+        .map((l) => ({
+          phone: l.phone,
+          routing: routeRuns
+            .filter((r) => r.record_id === l.id)
+            .map((r) => ({ status: r.status, error: r.error, actions: r.actions })),
+          owners: owners
+            .filter((h) => h.record_id === l.id)
+            .map((h) => `${String(h.before)} -> ${String(h.after)} via ${String(h.via)}`),
+        }));
+      expect(unowned).toEqual([]);
       expect(await probe.outbox.pending()).toBe(0);
       // Each schedule fired once (the weekly one by the process that took over).
       const fired = await rows(probe, 'outbox', (r) => r.type === 'schedule');

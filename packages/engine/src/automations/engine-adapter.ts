@@ -1,6 +1,7 @@
 import type { TaskRow, Tx } from '@trellis/store';
 import type { Engine } from '../engine';
 import type { Actor } from '../ports';
+import { thrownBy } from '../records/call';
 import type { RecordsPort } from './records-port';
 
 /** The actor every automation write runs as (permission ports let it act on any record). */
@@ -29,6 +30,19 @@ export function recordsPortFor(
    */
   const openTasks = (entity: string, recordId: string) =>
     (tx ?? engine.store).tasks.query({ entity, recordId, status: 'open', limit: 1000 });
+  /**
+   * The engine's answer, unless its unit threw a passing fault of the database (a deadlock with
+   * another process's worker, a lock timeout, a lost connection), which the engine answers as an
+   * `internal` failure: thrown again, so the worker retries the whole event (execute-action.ts)
+   * instead of recording the action as failed and the event as done — a routing run that left
+   * its record without an owner (session 23's cluster test).
+   */
+  const settled = async <R>(answer: Promise<R>): Promise<R> => {
+    const r = await answer;
+    const thrown = thrownBy(r);
+    if (thrown !== undefined && engine.store.transient(thrown)) throw thrown;
+    return r;
+  };
   const tagOf = (source: unknown) => (source as { tag?: unknown } | null)?.tag;
   /** The open task about the record that carries the same `tag` as `source`, if any. */
   const openTaggedTask = async (
@@ -44,27 +58,30 @@ export function recordsPortFor(
     get: async (entity, id) => {
       // Locked in the worker's transaction: the drain's record cache stays true where
       // transactions run side by side (record-cache.ts).
-      const r = await engine.records.get(entity, id, { ...opts, lock: true });
+      const r = await settled(engine.records.get(entity, id, { ...opts, lock: true }));
       return r.ok ? r.record : null;
     },
-    create: (entity, values) => engine.records.create(entity, values, opts),
-    update: (entity, id, patch) => engine.records.update(entity, id, patch, opts),
-    changeStage: (entity, id, stage) => engine.records.changeStage(entity, id, stage, opts),
+    create: (entity, values) => settled(engine.records.create(entity, values, opts)),
+    update: (entity, id, patch) => settled(engine.records.update(entity, id, patch, opts)),
+    changeStage: (entity, id, stage) =>
+      settled(engine.records.changeStage(entity, id, stage, opts)),
     setOwner: (entity, id, ownerId, o) =>
-      engine.records.update(
-        entity,
-        id,
-        { ownerId, ...(o?.teamId !== undefined ? { teamId: o.teamId } : {}) },
-        {
-          ...opts,
-          ownership: {
-            ...(o?.kind ? { kind: o.kind } : {}),
-            ...(o?.reason ? { reason: o.reason } : {}),
+      settled(
+        engine.records.update(
+          entity,
+          id,
+          { ownerId, ...(o?.teamId !== undefined ? { teamId: o.teamId } : {}) },
+          {
+            ...opts,
+            ownership: {
+              ...(o?.kind ? { kind: o.kind } : {}),
+              ...(o?.reason ? { reason: o.reason } : {}),
+            },
           },
-        },
+        ),
       ),
     handover: async (entity, id, input) => {
-      const r = await engine.ownership.handover(entity, [id], input, opts);
+      const r = await settled(engine.ownership.handover(entity, [id], input, opts));
       if (!r.ok) return { ok: false, error: r.error };
       const [h] = r.handovers;
       return { ok: true, handoverId: h?.id ?? '', status: h?.status ?? 'pending' };
@@ -76,23 +93,27 @@ export function recordsPortFor(
         // previous owner's task along), so the open one goes to the new assignee with the new
         // deadline instead of a second task; still theirs, it keeps its own (overdue stays overdue).
         if (same.assigneeId === input.assigneeId) return { ok: true, id: same.id };
-        const moved = await engine.tasks.assign(same.id, input.assigneeId, {
-          ...opts,
-          dueAt: input.dueAt,
-        });
+        const moved = await settled(
+          engine.tasks.assign(same.id, input.assigneeId, {
+            ...opts,
+            dueAt: input.dueAt,
+          }),
+        );
         return moved.ok ? { ok: true, id: moved.task.id } : { ok: false, error: moved.error };
       }
-      const r = await engine.tasks.create(
-        {
-          ...(input.entity ? { entity: input.entity } : {}),
-          ...(input.recordId ? { recordId: input.recordId } : {}),
-          title: input.title,
-          ...(input.description ? { description: input.description } : {}),
-          assigneeId: input.assigneeId,
-          dueAt: input.dueAt,
-          source: input.source,
-        },
-        opts,
+      const r = await settled(
+        engine.tasks.create(
+          {
+            ...(input.entity ? { entity: input.entity } : {}),
+            ...(input.recordId ? { recordId: input.recordId } : {}),
+            title: input.title,
+            ...(input.description ? { description: input.description } : {}),
+            assigneeId: input.assigneeId,
+            dueAt: input.dueAt,
+            source: input.source,
+          },
+          opts,
+        ),
       );
       return r.ok ? { ok: true, id: r.task.id } : { ok: false, error: r.error };
     },
@@ -100,7 +121,7 @@ export function recordsPortFor(
       const ids: string[] = [];
       for (const task of await openTasks(entity, recordId)) {
         if (tagOf(task.source) !== tag) continue;
-        const done = await engine.tasks.complete(task.id, opts);
+        const done = await settled(engine.tasks.complete(task.id, opts));
         if (!done.ok) return { ok: false, error: done.error };
         ids.push(task.id);
       }

@@ -185,10 +185,15 @@ export function storeFailure(call: Call, issue: StoreIssue, id: string): Failure
   }
 }
 
+/** Where `guard` keeps what was thrown on the failure it returns (not enumerable: not sent). */
+const THROWN = Symbol('thrown');
+
 /**
  * Wraps an engine entry point: any thrown error becomes an `internal` failure (bad input never
  * throws out). A write that threw ran in a transaction unit of its own (`inTransaction`), which
- * is not committed, so nothing half-written remains.
+ * is not committed, so nothing half-written remains. The failure keeps what was thrown
+ * (`thrownBy`): a caller whose transaction wraps the call may retry a passing fault of the
+ * database instead of taking it for the call's answer (the automation worker does).
  */
 export async function guard<T>(
   locale: Locale,
@@ -197,8 +202,17 @@ export async function guard<T>(
   try {
     return await fn();
   } catch (e) {
-    return engineError('internal', locale, 'internal', {
+    const failure = engineError('internal', locale, 'internal', {
       detail: e instanceof Error ? e.message : String(e),
     });
+    Object.defineProperty(failure, THROWN, { value: e, enumerable: false });
+    return failure;
   }
+}
+
+/** What an engine call's unit threw when `result` is the `internal` failure `guard` made of it. */
+export function thrownBy(result: unknown): unknown {
+  return result !== null && typeof result === 'object'
+    ? (result as { [THROWN]?: unknown })[THROWN]
+    : undefined;
 }

@@ -77,6 +77,42 @@ describe('idempotent effects and leases', () => {
     expect(await h.count('assignment_state', { key: 'roundRobin:tech', cursor: 1 })).toBe(1);
   });
 
+  it('a transient error inside the write path retries the event, not a failed assign: the owner is set once', async () => {
+    // The database refuses the assign's owner write for a moment (PostgreSQL: a deadlock with
+    // another process's worker, a lock timeout) after the write ran: the engine's write path
+    // turns what its unit threw into an `internal` failure. Session 23's cluster test left a
+    // lead without an owner, its routing run recorded and its event done.
+    let fail = false;
+    h = await setupAutomations({
+      options: { retryMs: 1000 },
+      engine: {
+        onPhase: (phase) => {
+          if (fail && phase === 'write') throw transientError(h.store, 'busy', 'deadlock detected');
+        },
+      },
+    });
+    const r = await lead();
+    const owner = async () => {
+      const g = await h.engine.records.get('lead', r.id, admin);
+      return g.ok ? g.record.ownerId : 'missing';
+    };
+    fail = true;
+    expect((await h.automations.drain()).failedEvents).toBe(1);
+    expect(
+      pick(await h.rows('outbox', { type: 'record.created' }), ['last_error', 'processed_at']),
+    ).toEqual([{ last_error: 'deadlock detected', processed_at: null }]);
+    expect(await owner()).toBeNull();
+    expect([await h.count('automation_runs'), await h.count('action_effects')]).toEqual([0, 0]);
+    fail = false;
+    h.clock.advance(1000);
+    await h.automations.drain();
+    expect(await owner()).toBe('u-li.na');
+    expect(
+      (await h.automations.runs({ automationKey: 'route-python' })).map((x) => x.status),
+    ).toEqual(['succeeded']);
+    expect(await h.automations.pending()).toBe(0);
+  });
+
   it('an event whose runs already finished (another worker got there first) is not applied again', async () => {
     h = await setupAutomations();
     await lead();
