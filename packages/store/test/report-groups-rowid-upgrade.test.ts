@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
 import { itOnSqliteFile, type SqliteRun } from './on-databases';
+import { undo0018 } from './report-firsts-undo';
 import { contents, rebuilt, TABLES } from './report-group-rows';
 import { writeWalks } from './report-walks';
 
@@ -98,10 +99,13 @@ describe('migration 0015 (report_rows and its groups WITHOUT ROWID) on a populat
       store = await openStore({ url, locale: 'en' });
       await write(store, 30, 30);
       await store.close();
-      sql((db) => db.exec(`DELETE FROM __drizzle_migrations WHERE created_at IN (${stamps()})`));
       const before = contents(sql);
       expect(before[0]!.length).toBeGreaterThan(40);
       expect(before).toEqual(rebuilt(sql));
+      sql((db) => {
+        for (const q of undo0018()) db.exec(q);
+        db.exec(`DELETE FROM __drizzle_migrations WHERE created_at IN (${stamps()})`);
+      });
       const triggersBefore = triggers(sql);
 
       store = await openStore({ url, locale: 'en' });

@@ -95,6 +95,13 @@ export type AutomationsApi = {
  */
 const SEARCH_INDEX_BATCH = 250;
 
+/**
+ * Report group changes one upkeep transaction moves into the groups (SQLite's, written behind):
+ * two grouped upserts for all of them, so a larger batch costs less per change (a create adds
+ * one, its first transition two more, an update of a grouped field two).
+ */
+const REPORT_FOLD_BATCH = 2_000;
+
 /** Whether a delivery pass would find work (plain reads on the pending indexes; no write). */
 async function deliveriesDue(rt: Runtime, emailsToo: boolean): Promise<boolean> {
   const webhooks = rt.deps.http !== undefined && (await rt.store.deliveries.anyDue(rt.now()));
@@ -331,9 +338,15 @@ export function createAutomations(
     ...(extra.contended ? { contended: extra.contended } : {}),
     upkeep: async () => {
       const spec = (await engine.spec()).spec;
-      // A plain read first: an idle loop never queues a write for nothing.
-      if (!(await engine.store.records(spec).searchBacklog())) return 0;
-      return engine.store.transaction((tx) => tx.records(spec).indexSearch(SEARCH_INDEX_BATCH));
+      const repo = engine.store.records(spec);
+      // Plain reads first: an idle loop never queues a write for nothing.
+      const [search, groups] = await Promise.all([repo.searchBacklog(), repo.reportBacklog()]);
+      if (!search && !groups) return 0;
+      return engine.store.transaction(async (tx) => {
+        const records = tx.records(spec);
+        const indexed = search ? await records.indexSearch(SEARCH_INDEX_BATCH) : 0;
+        return indexed + (groups ? await records.foldReportGroups(REPORT_FOLD_BATCH) : 0);
+      });
     },
   });
 }

@@ -181,4 +181,13 @@ export type RecordRepo = {
   indexSearch(limit: number): Promise<number>;
   /** Whether records wait for `indexSearch` (a plain read). */
   searchBacklog(): Promise<boolean>;
+  /**
+   * Moves up to `limit` of the report group changes written behind (SQLite: the records' and
+   * transitions' changes of report_cohorts / report_cohort_months, which reports read with the
+   * groups meanwhile) into the groups. Run it in a transaction when the database is not busy;
+   * returns how many it moved, 0 when none were waiting (always on PostgreSQL).
+   */
+  foldReportGroups(limit: number): Promise<number>;
+  /** Whether report group changes wait for `foldReportGroups` (a plain read). */
+  reportBacklog(): Promise<boolean>;
 };

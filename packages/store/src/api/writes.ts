@@ -63,6 +63,7 @@ export const RECORD_WRITE_METHODS = [
   'softDelete',
   'restore',
   'indexSearch',
+  'foldReportGroups',
 ] as const satisfies readonly MethodsOf<RecordRepo>[];
 
 export type WritingRepo = keyof typeof WRITE_METHODS;

@@ -108,6 +108,7 @@ export async function copyWorkspace(
         'report_rows',
         'report_cohorts',
         'report_cohort_months',
+        'report_group_pending',
         'report_dwell',
         'report_entries',
         'report_owner_entries',

@@ -72,6 +72,31 @@ export const reportCohortMonths = sqliteTable(
 );
 
 /**
+ * What the record triggers and bulk upkeep add to (records 1) or take out of (records -1) a day
+ * group, not yet in report_cohorts / report_cohort_months: the groups are written behind, as the
+ * search index is (sqlite/report-fold.ts moves the rows in, many at a time, from the automations'
+ * upkeep), and a report reads the groups and these rows together, so every answer stays exact.
+ * Why: the two group upserts were most of a create's report cost (~45 of the triggers' ~50 µs,
+ * bench:layers) and dirtied the groups' pages in every commit; an append here touches the
+ * table's last page. SQLite only: PostgreSQL's trigger functions keep the groups themselves.
+ * A rowid table without an index: the fold reads it in rowid order (a record's add before its
+ * take-out), and a report scans it whole (it is kept short).
+ */
+export const reportGroupPending = sqliteTable('report_group_pending', {
+  entity: text('entity').notNull(),
+  day: integer('day').notNull(),
+  ownerId: text('owner_id').notNull(),
+  teamId: text('team_id').notNull(),
+  stage: text('stage').notNull(),
+  entered: text('entered').notNull(),
+  records: integer('records').notNull(),
+  sumCreated: integer('sum_created').notNull(),
+  sumStageAt: integer('sum_stage_at').notNull(),
+  nStageAt: integer('n_stage_at').notNull(),
+  inTime: integer('in_time').notNull(),
+});
+
+/**
  * Stage moves (transitions with a dwell time) counted per entity, UTC day of the move, stage
  * left and bucket of the time spent there (sql/reports/dwell-buckets.ts), with the sum of those
  * times: a manager's dwell time reads these instead of every move of the period. Kept by the

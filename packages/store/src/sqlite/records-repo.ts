@@ -6,6 +6,7 @@ import { searchCondition } from '../search/search-condition';
 import type { RecordStore, WhereSql } from './record-core';
 import { BULK_MIN_ROWS, refreshRecords } from '../sql/reports/bulk-upkeep';
 import { withoutReportTriggers } from './bulk-flag';
+import { foldReportGroups, hasPendingGroups } from './report-fold';
 import { prepared, sqliteExec } from './exec';
 import { conditionColumns, type TableOf } from '../sql/reports/scope';
 import { stageMovesOf } from '../sql/reports/stage-moves';
@@ -193,5 +194,7 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
     },
     indexSearch: async (limit) => core().indexSearch(limit),
     searchBacklog: async () => core().searchBacklog(),
+    foldReportGroups: async (limit) => foldReportGroups(core().connection(), limit),
+    reportBacklog: async () => hasPendingGroups(core().connection()),
   };
 }

@@ -2,6 +2,7 @@ import type { StoreDb } from '../db/open-database';
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
 import {
   addSql,
+  PENDING,
   inTimeStale,
   rebuildSql,
   reenterSql,
@@ -32,9 +33,11 @@ const names = (entity: string) => ({
  * Triggers written before the month groups (migration 0013) keep only the day groups: they are
  * recreated, and the entity's groups rebuilt from its records. Triggers of another text that
  * keep the months (say the insert trigger before it stopped taking out a row a new record
- * cannot have) are replaced alone: the rows and groups they kept are the same.
+ * cannot have, or those that wrote the groups before they were written behind: migration 0018)
+ * are replaced alone: the rows and groups they kept are the same.
  */
-const KEEPS_MONTHS = 'report_cohort_months';
+const KEEPS_MONTHS = ['report_cohort_months', PENDING];
+const keepsMonths = (sql: string | undefined) => KEEPS_MONTHS.some((t) => sql?.includes(t));
 
 /** The SQL of the triggers on `table`, by name. */
 function triggerSql(db: StoreDb, table: string): Map<string, string> {
@@ -166,7 +169,7 @@ export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolea
   const stray = [...have.keys()].filter((k) => k.startsWith('report__') && !want.has(k));
   const stale = [...want].filter(([name, sql]) => have.get(name) !== sql);
   if (stale.length === 0 && stray.length === 0) return false;
-  const rebuild = [...want.keys()].some((k) => !have.get(k)?.includes(KEEPS_MONTHS));
+  const rebuild = [...want.keys()].some((k) => !keepsMonths(have.get(k)));
   if (!rebuild) {
     for (const name of stray) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
     for (const [name, sql] of stale) {

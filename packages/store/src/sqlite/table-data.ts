@@ -1,6 +1,7 @@
 import type { TableData } from '../api/table-data';
 import type { StoreDb } from '../db/open-database';
 import { quoteIdent } from '../entity/entity-table';
+import { foldAllReportGroups, hasPendingGroups } from './report-fold';
 
 /** Tables that hold data: not SQLite's own, not drizzle's journal, not search index internals. */
 function dataTables(db: StoreDb): string[] {
@@ -34,10 +35,16 @@ function sqliteValue(v: unknown): unknown {
   return v;
 }
 
+/** The group tables whose changes are written behind (sqlite/report-fold.ts). */
+const FOLDED = new Set(['report_cohorts', 'report_cohort_months']);
+
 /** Raw table rows of the SQLite adapter (names checked against the schema: no injection). */
 export function sqliteTableData(db: () => StoreDb): TableData {
   const known = (table: string): string => {
     if (!dataTables(db()).includes(table)) throw new Error(`no table ${table}`);
+    // A group table's raw rows are what reports read: the changes waiting for the fold in them.
+    const c = db().sqlite;
+    if (FOLDED.has(table) && !c.readonly && hasPendingGroups(c)) foldAllReportGroups(c);
     return quoteIdent(table);
   };
   return {

@@ -16,6 +16,7 @@ import { reportFirstsContract } from './report-firsts.case';
 import { reportGroupShardsContract } from './report-group-shards.case';
 import { reportInTimeContract } from './report-in-time.case';
 import { reportOwnerEntriesContract } from './report-owner-entries.case';
+import { reportPendingContract } from './report-pending.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { stepListContract } from './step-list.case';
@@ -34,6 +35,7 @@ const CONTRACTS = [
   reportInTimeContract,
   reportOwnerEntriesContract,
   reportGroupShardsContract,
+  reportPendingContract,
   bulkUpkeepContract,
   outboxContract,
   automationStateContract,

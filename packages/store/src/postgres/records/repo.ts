@@ -180,5 +180,8 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
     // Search rows are written with each record: nothing ever waits for an indexer.
     indexSearch: async () => 0,
     searchBacklog: async () => false,
+    // The trigger functions keep PostgreSQL's groups in every write's transaction.
+    foldReportGroups: async () => 0,
+    reportBacklog: async () => false,
   };
 }

@@ -1,5 +1,14 @@
 import type { SqlExec } from '../exec';
-import { addSums, enteredSql, grains, inTimeSql, rowColumns, shardOf, SUMS } from './cohort-sql';
+import {
+  addSums,
+  enteredSql,
+  grains,
+  inTimeSql,
+  pendingShift,
+  rowColumns,
+  shardOf,
+  SUMS,
+} from './cohort-sql';
 import { ownerShiftSql } from './owner-entries-sql';
 
 /**
@@ -37,6 +46,8 @@ const idSet = (dialect: Dialect) =>
 
 /** Adds (sign 1) or takes out (-1) the rows `where` selects from their groups, one upsert a grain. */
 function shiftAll(where: string, sign: 1 | -1, d: Dialect): string[] {
+  // SQLite's groups are written behind (cohort-sql.ts PENDING): one pending row per day group.
+  if (d === 'sqlite') return [pendingShift(where, sign, true)];
   const s = sign === 1 ? '' : '-';
   return grains(d).map(
     (g) =>
@@ -49,7 +60,7 @@ function shiftAll(where: string, sign: 1 | -1, d: Dialect): string[] {
 }
 
 const dropEmptied = (where: string, d: Dialect) =>
-  grains(d).map(
+  (d === 'sqlite' ? [] : grains(d)).map(
     (g) =>
       `DELETE FROM ${g.table} WHERE records = 0 AND (${g.key}) IN (SELECT ${g.values} FROM report_rows WHERE ${where})`,
   );

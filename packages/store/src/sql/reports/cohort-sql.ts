@@ -91,8 +91,36 @@ export const addSums = (g: Grain) =>
     .map((c) => `${c} = ${g.table}.${c} + excluded.${c}`)
     .join(', ')}`;
 
+/**
+ * SQLite's groups are written behind: a change of a group is a row of report_group_pending (the
+ * day group's key and the signed sums), moved into both grains later (sqlite/report-fold.ts) and
+ * read with them meanwhile (cohort.ts cohortGroups). Why: the two upserts of the same groups in
+ * every create were most of the report triggers' cost (schema/reports.ts).
+ */
+export const PENDING = 'report_group_pending';
+const PENDING_KEY = 'entity, day, owner_id, team_id, stage, entered';
+/** The pending row's columns, in the order every statement writes them. */
+const PENDING_COLUMNS = `${PENDING_KEY}, ${SUMS}`;
+
+/**
+ * A pending row of the report_rows rows `where` selects, summed (`agg`) or one row's values, with
+ * the sign: what the groups gain (1) or lose (-1).
+ */
+export function pendingShift(where: string, sign: 1 | -1, agg: boolean): string {
+  const s = sign === 1 ? '' : '-';
+  const v = (one: string, many: string) => `${s}${agg ? many : one}`;
+  return (
+    `INSERT INTO ${PENDING} (${PENDING_COLUMNS})` +
+    ` SELECT ${PENDING_KEY}, ${v('1', 'count(*)')}, ${v('created_at', 'sum(created_at)')},` +
+    ` ${v('COALESCE(stage_at, 0)', 'sum(COALESCE(stage_at, 0))')},` +
+    ` ${v('(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)', 'sum(CASE WHEN stage_at IS NULL THEN 0 ELSE 1 END)')},` +
+    ` ${v('in_time', 'sum(in_time)')} FROM report_rows WHERE ${where}${agg ? ` GROUP BY ${PENDING_KEY}` : ''}`
+  );
+}
+
 /** Adds (sign 1) or takes out (sign -1) the record's report_rows row from its groups. */
 function shift(e: string, r: string, sign: 1 | -1, d: Dialect): string[] {
+  if (d === 'sqlite') return [pendingShift(`entity = ${e} AND record_id = ${r}`, sign, false)];
   const s = sign === 1 ? '' : '-';
   return grains(d).map(
     (g) =>
@@ -104,9 +132,12 @@ function shift(e: string, r: string, sign: 1 | -1, d: Dialect): string[] {
   );
 }
 
-/** Deletes the groups the record's row counts in once they are emptied. */
+/**
+ * Deletes the groups the record's row counts in once they are emptied (SQLite: the fold does,
+ * written behind).
+ */
 const dropEmptied = (e: string, r: string, d: Dialect) =>
-  grains(d).map(
+  (d === 'sqlite' ? [] : grains(d)).map(
     (g) =>
       `DELETE FROM ${g.table} WHERE records = 0 AND (${g.key}) IN (SELECT ${g.values} FROM report_rows WHERE entity = ${e} AND record_id = ${r})`,
   );
@@ -178,6 +209,7 @@ export function rebuildSql(table: string, e: string, dialect: Dialect): string[]
       : `SELECT record_id, group_concat(s, ',') AS entered FROM (SELECT DISTINCT t.record_id, t.to_stage AS s FROM stage_transitions t WHERE t.entity = ${e} ORDER BY 1, 2) GROUP BY record_id`;
   return [
     ...grains(dialect).map((g) => `DELETE FROM ${g.table} WHERE entity = ${e}`),
+    ...(dialect === 'sqlite' ? [`DELETE FROM ${PENDING} WHERE entity = ${e}`] : []),
     `DELETE FROM report_rows WHERE entity = ${e}`,
     `INSERT INTO report_rows (${rowColumns(dialect)})` +
       ` SELECT ${e}, r.id, r.created_at / 86400000, COALESCE(r.owner_id, ''), COALESCE(r.team_id, ''),` +

@@ -4,7 +4,7 @@ import { quoteIdent, type ColumnInfo, type EntityTableInfo } from '../../entity/
 import type { StoreLocale } from '../../messages';
 import { fromNum, type SqlExec } from '../exec';
 import { groupSpans } from './cohort-spans';
-import { IN_TIME_MS } from './cohort-sql';
+import { IN_TIME_MS, PENDING, SUMS } from './cohort-sql';
 import { param, type Where } from './scope';
 
 const DAY = 86_400_000;
@@ -192,6 +192,17 @@ export async function cohortGroups(
         : '-records, -sum_created, -sum_stage_at, -n_stage_at, -in_time';
     return `SELECT owner_id, team_id, stage, entered, ${sums} FROM ${s.table} WHERE ${conds.join(' AND ')}`;
   });
+  // SQLite's group changes not yet folded into the groups (cohort-sql.ts PENDING), each a day
+  // group's signed sums: the whole days of the range once, whichever grains the spans read.
+  const { from, to } = p.days;
+  if (p.dialect === 'sqlite' && !(from !== undefined && to !== undefined && from >= to)) {
+    const conds = [`entity = ${arg(p.entity)}`];
+    if (from !== undefined) conds.push(`day >= ${arg(from)}`);
+    if (to !== undefined) conds.push(`day < ${arg(to)}`);
+    branches.push(
+      `SELECT owner_id, team_id, stage, entered, ${SUMS} FROM ${PENDING} WHERE ${conds.join(' AND ')}`,
+    );
+  }
   const col = (key: string) => `e.${info.columns[key]!.column}`;
   for (const w of p.edges) {
     // report_rows holds the live records only. PostgreSQL reads the window's rows from their
