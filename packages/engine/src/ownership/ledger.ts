@@ -99,6 +99,13 @@ function ledgerRow(c: OwnerChange): OwnershipChange | null {
 
 /** The holder of a stored record (missing system fields count as none). */
 export function holderOf(record: Record<string, unknown>): Holder {
-  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  return { ownerId: s(record.ownerId), teamId: s(record.teamId) };
+  return { ownerId: idOrNull(record.ownerId), teamId: idOrNull(record.teamId) };
+}
+
+/**
+ * A non-empty string, else null. Module-level: as a closure made per call, tsx's keepNames
+ * (the benches, the dev server) ran an Object.defineProperty each time.
+ */
+function idOrNull(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
 }
