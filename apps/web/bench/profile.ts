@@ -336,6 +336,11 @@ async function main() {
       await page.goto(`${server.url}/records/lead?view=all-leads`);
       await page.locator('.trellis-table-row').first().waitFor();
       const s = await traced(cdp, () => scroll(page, ROWS));
+      if (process.env.PROFILE_TRACE)
+        writeFileSync(
+          `${process.env.PROFILE_TRACE}-scroll.json`,
+          JSON.stringify({ traceEvents: s.events }),
+        );
       out.scroll = {
         ...s.result,
         frameKinds: frameBreakdown(s.events),

@@ -6,21 +6,21 @@ import {
   useMemo,
   useRef,
   useState,
-  type CSSProperties,
   type MouseEvent,
 } from 'react';
 import { Checkbox } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import {
   observeElementRect,
-  useVirtualizer,
   type Range,
   type Rect,
+  type VirtualItem,
   type Virtualizer,
 } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fixedWindow, windowSize } from '../../../lib/records/row-window';
+import { useRowVirtualizer } from '../../../lib/records/row-virtualizer';
 import { textFits } from '../../../lib/records/text-fits';
 import type { RecordData } from '../../../lib/records/types';
 
@@ -52,9 +52,10 @@ const OVERSCAN = 4;
  * The list's rows, virtualised: only the rows on screen are in the DOM, so 100,000 records
  * scroll as smoothly as 100; the next page loads when the end comes into view.
  *
- * While scrolling only the rows' container renders (it holds the virtualiser), and in it only
- * the rows coming into view: the header, its Ant Design checkbox and the UI strings are
- * rendered when the rows, the selection or the sort change, not on every frame.
+ * While scrolling nothing renders: the rows coming into view are written by their slots' rows in
+ * the scroll event (`useRowVirtualizer`). The rows' container renders when the window changes
+ * shape (the loading row comes or goes, the view's height changes); the header, its Ant Design
+ * checkbox and the UI strings when the rows, the selection or the sort change.
  */
 export const RecordTable = memo(function RecordTable(props: Props) {
   const { t } = useTranslation();
@@ -62,12 +63,12 @@ export const RecordTable = memo(function RecordTable(props: Props) {
   // The scrolling box, as state: the rows' virtualiser is a child of it, whose effects run
   // before a ref on the box would be set.
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
-  const { template, minWidth, room } = useMemo(() => {
+  const { widths, minWidth, room } = useMemo(() => {
     const widths = columns.map((c) => width(c));
     return {
+      widths,
       // The least room a cell's text has: its column's least width less the padding.
       room: widths.map((w) => w - 24),
-      template: `40px ${widths.map((w) => `minmax(${w}px, 1fr)`).join(' ')}`,
       // Every row the same width: the columns line up whatever each row holds.
       minWidth: 40 + widths.reduce((a, b) => a + b, 0),
     };
@@ -97,7 +98,7 @@ export const RecordTable = memo(function RecordTable(props: Props) {
         <div style={{ minWidth }}>
           <TableHead
             columns={columns}
-            template={template}
+            widths={widths}
             label={props.label}
             sort={props.sort}
             onSort={props.onSort}
@@ -112,7 +113,7 @@ export const RecordTable = memo(function RecordTable(props: Props) {
             rows={rows}
             columns={columns}
             room={room}
-            template={template}
+            widths={widths}
             text={props.text}
             selected={selected}
             onToggle={toggle}
@@ -130,7 +131,7 @@ export const RecordTable = memo(function RecordTable(props: Props) {
 
 type HeadProps = {
   columns: string[];
-  template: string;
+  widths: number[];
   label: (key: string) => string;
   sort: Sort;
   onSort: (field: string) => void;
@@ -143,13 +144,8 @@ type HeadProps = {
 /** The column headers (sort by a click) and the select-all box. */
 const TableHead = memo(function TableHead(p: HeadProps) {
   return (
-    <div
-      className="trellis-table-head"
-      role="row"
-      aria-rowindex={1}
-      style={{ gridTemplateColumns: p.template }}
-    >
-      <div role="columnheader" className="trellis-cell">
+    <div className="trellis-table-head" role="row" aria-rowindex={1}>
+      <div role="columnheader" className="trellis-cell trellis-check-cell">
         <Checkbox
           aria-label={p.selectAllLabel}
           checked={p.allChecked}
@@ -157,12 +153,13 @@ const TableHead = memo(function TableHead(p: HeadProps) {
           onChange={(e) => p.onToggleAll(e.target.checked)}
         />
       </div>
-      {p.columns.map((c) => (
+      {p.columns.map((c, i) => (
         <button
           key={c}
           type="button"
           role="columnheader"
           className="trellis-cell trellis-sort"
+          style={{ minWidth: p.widths[i] }}
           onClick={() => p.onSort(c)}
           aria-sort={
             p.sort?.field === c ? (p.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'
@@ -188,7 +185,7 @@ type RowsProps = {
   rows: RecordData[];
   columns: string[];
   room: number[];
-  template: string;
+  widths: number[];
   text: (key: string, value: unknown) => string;
   selected: Set<string>;
   onToggle: (id: string, on: boolean) => void;
@@ -198,6 +195,13 @@ type RowsProps = {
   selectLabel: string;
   loadingLabel: string;
 };
+
+/**
+ * The window's shape: how many rows it holds and where the loading row is. React renders the
+ * rows' container only when it changes; within one shape the rows show their records themselves.
+ */
+const shapeOf = (items: VirtualItem[], rows: number) =>
+  `${items.length}|${items.find((i) => i.index >= rows)?.index ?? -1}`;
 
 /** The rows in view (and a few either side), positioned in a box as tall as all of them. */
 function TableRows(p: RowsProps) {
@@ -221,28 +225,14 @@ function TableRows(p: RowsProps) {
     (range: Range) => fixedWindow(range, windowSize(range, viewHeight.current, ROW)),
     [],
   );
-  const virtual = useVirtualizer({
-    count: rows.length + (hasMore ? 1 : 0),
-    getScrollElement: () => scroller,
-    estimateSize: () => ROW,
-    overscan: OVERSCAN,
-    observeElementRect: observeRect,
-    rangeExtractor,
-  });
-  const items = virtual.getVirtualItems();
-  const last = items[items.length - 1];
-  const slots = items.length;
-  const bySlot = [...items].sort((a, b) => (a.index % slots) - (b.index % slots));
-  useEffect(() => {
-    if (last && last.index >= rows.length - 1 && hasMore && !loadingMore) onLoadMore();
-  }, [last, rows.length, hasMore, loadingMore, onLoadMore]);
   // Each slot's row shows its record by writing its elements directly (`RowHandle`), before the
   // frame is painted: rendered by React, the ten rows coming into view each frame were most of
   // a scrolled frame's script (each row's eleven elements compared and written again).
   const [handles] = useState(() => new Map<number, RowHandle>());
   const { columns, room, text, entity, selected } = p;
-  useLayoutEffect(() => {
+  const show = (items: VirtualItem[]) => {
     const shows = { columns, room, text, entity };
+    const slots = items.length;
     for (const item of items) {
       const row = rows[item.index];
       if (row)
@@ -250,13 +240,50 @@ function TableRows(p: RowsProps) {
           .get(item.index % slots)
           ?.show(row, item.index, item.start, selected.has(row.id), shows);
     }
+  };
+  // The next page is asked once the last row comes into view, once for each number of rows
+  // (again after a failed page): asked twice, the second request would cancel the first.
+  const asked = useRef(-1);
+  useEffect(() => {
+    if (!loadingMore) asked.current = -1;
+  }, [loadingMore]);
+  const askMore = (items: VirtualItem[]) => {
+    const last = items[items.length - 1];
+    if (!last || last.index < rows.length - 1 || !hasMore || loadingMore) return;
+    if (asked.current === rows.length) return;
+    asked.current = rows.length;
+    onLoadMore();
+  };
+  // The shape this container last rendered: while scrolling keeps it, the rows in view are
+  // shown in the scroll event itself and nothing renders.
+  const rendered = useRef('');
+  const virtual = useRowVirtualizer(
+    {
+      count: rows.length + (hasMore ? 1 : 0),
+      getScrollElement: () => scroller,
+      estimateSize: () => ROW,
+      overscan: OVERSCAN,
+      observeElementRect: observeRect,
+      rangeExtractor,
+    },
+    (instance) => {
+      const items = instance.getVirtualItems();
+      if (shapeOf(items, rows.length) !== rendered.current) return false;
+      show(items);
+      askMore(items);
+      return true;
+    },
+  );
+  const items = virtual.getVirtualItems();
+  const slots = items.length;
+  const bySlot = [...items].sort((a, b) => (a.index % slots) - (b.index % slots));
+  const shape = shapeOf(items, rows.length);
+  useLayoutEffect(() => {
+    rendered.current = shape;
+    show(items);
   });
-  // The columns' template is set once here and read by every row (app.css): as each row's own
-  // inline style it was parsed again for every row coming into view.
-  const style = {
-    height: virtual.getTotalSize(),
-    '--trellis-columns': p.template,
-  } as CSSProperties;
+  useEffect(() => askMore(items));
+  const style = { height: virtual.getTotalSize() };
   // One click handler for every row's link: a router `Link` per row cost each row coming into
   // view its hooks. A plain click opens the record in the app; a modified or middle click is
   // the browser's (a new tab).
@@ -297,6 +324,7 @@ function TableRows(p: RowsProps) {
             slot={slot}
             handles={handles}
             columns={columns}
+            widths={p.widths}
             selectLabel={p.selectLabel}
             onToggle={p.onToggle}
           />
@@ -323,6 +351,8 @@ type RowProps = {
   slot: number;
   handles: Map<number, RowHandle>;
   columns: string[];
+  /** Each column's least width (its share of the row's free width beside). */
+  widths: number[];
   selectLabel: string;
   onToggle: (id: string, on: boolean) => void;
 };
@@ -400,7 +430,7 @@ const TableRow = memo(function TableRow(p: RowProps) {
   const { onToggle } = p;
   return (
     <div ref={element} role="row" className="trellis-table-row">
-      <div role="cell" className="trellis-cell">
+      <div role="cell" className="trellis-cell trellis-check-cell">
         <input
           type="checkbox"
           className="trellis-row-check"
@@ -412,7 +442,7 @@ const TableRow = memo(function TableRow(p: RowProps) {
         />
       </div>
       {p.columns.map((c, i) => (
-        <div key={c} role="cell" className="trellis-td">
+        <div key={c} role="cell" className="trellis-td" style={{ minWidth: p.widths[i] }}>
           {i === 0 ? <a data-record="" /> : null}
         </div>
       ))}
