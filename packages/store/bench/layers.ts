@@ -24,12 +24,12 @@ const INSERTS = Number(process.env.BENCH_INSERTS ?? 4000);
 const WARMUP = 500;
 const ROUNDS = 10;
 
-/** Drops the report triggers of a database file (from another connection). */
+/** Drops the report triggers (touch__: first-touch groups') of a database file (from another connection). */
 function dropReportTriggers(file: string): void {
   const db = new Database(file);
   const names = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report\\_%' ESCAPE '\\'",
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'report\\_%' ESCAPE '\\' OR name LIKE 'touch\\_\\_%' ESCAPE '\\')",
     )
     .all() as { name: string }[];
   if (names.length === 0) throw new Error('no report triggers to drop');

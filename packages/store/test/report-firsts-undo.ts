@@ -29,8 +29,12 @@ export function undo0014(folder: 'drizzle' | 'drizzle-pg'): string[] {
  */
 export function undo0017(folder: 'drizzle' | 'drizzle-pg'): string[] {
   const tables = ['report_rows', 'report_cohorts', 'report_cohort_months'];
+  // The first-touch groups' triggers read report_first_touch (0014's): gone too, their rows and
+  // groups are refilled at the next sync (touch-triggers.ts), as the report groups are.
   if (folder === 'drizzle-pg')
     return [
+      'DROP FUNCTION IF EXISTS report_touch_first_change() CASCADE',
+      'DROP FUNCTION IF EXISTS "report_touch__lead"() CASCADE',
       'DROP FUNCTION IF EXISTS report_in_time_change() CASCADE',
       'DROP FUNCTION IF EXISTS report_record_change() CASCADE',
       'DROP FUNCTION IF EXISTS report_transition_change() CASCADE',
@@ -43,6 +47,8 @@ export function undo0017(folder: 'drizzle' | 'drizzle-pg'): string[] {
     'report__transition_del',
     'report__row_leave',
     'report__row_enter',
+    ...['add', 'upd', 'del'].map((ev) => `touch__lead__${ev}`),
+    ...['add', 'upd', 'del'].map((ev) => `touch__first_${ev}`),
   ];
   return [
     ...triggers.map((t) => `DROP TRIGGER IF EXISTS ${t}`),

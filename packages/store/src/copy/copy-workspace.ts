@@ -114,6 +114,8 @@ export async function copyWorkspace(
         'report_owner_entries',
         'report_first_owner',
         'report_first_touch',
+        'report_touch_rows',
+        'report_touch_months',
       ];
       const copied = names.filter(
         (t) => !search.some((s) => t.startsWith(s)) && !derived.includes(t),

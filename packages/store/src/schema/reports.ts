@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Maintained by triggers (sqlite/report-triggers.ts, the 0008 migration) in the transaction of
@@ -155,4 +155,72 @@ export const reportFirstTouch = sqliteTable(
     utmTerm: text('utm_term'),
   },
   (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);
+
+/**
+ * Each live record's first-touch attribution rows, one per money field of its entity (field ''
+ * when it has none): its creation time and UTC month, team, stage ('' for none), its first
+ * touch's UTM values ('' for none, else '=' and the value) and the field's amount. Kept by the
+ * triggers of sqlite/touch-triggers.ts (sql/reports/touch-sql.ts); a range's days outside its
+ * whole months are found by the creation index.
+ */
+export const reportTouchRows = sqliteTable(
+  'report_touch_rows',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    field: text('field').notNull(),
+    createdAt: integer('created_at').notNull(),
+    month: integer('month').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    utmSource: text('utm_source').notNull(),
+    utmMedium: text('utm_medium').notNull(),
+    utmCampaign: text('utm_campaign').notNull(),
+    utmContent: text('utm_content').notNull(),
+    amount: integer('amount'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entity, t.recordId, t.field] }),
+    // A range's edges: the rows by creation time (a look-up by key each, a few thousand a quarter).
+    index('report_touch_rows_created_ix').on(t.entity, t.field, t.createdAt),
+  ],
+);
+
+/**
+ * report_touch_rows counted per UTC month (days since 1970 of its first day) and key, with the
+ * amounts summed (`amount_n`: how many were not null): what attribution by first touch reads
+ * for a range's whole months (docs/reports.md "First-touch groups").
+ */
+export const reportTouchMonths = sqliteTable(
+  'report_touch_months',
+  {
+    entity: text('entity').notNull(),
+    month: integer('month').notNull(),
+    field: text('field').notNull(),
+    teamId: text('team_id').notNull(),
+    stage: text('stage').notNull(),
+    utmSource: text('utm_source').notNull(),
+    utmMedium: text('utm_medium').notNull(),
+    utmCampaign: text('utm_campaign').notNull(),
+    utmContent: text('utm_content').notNull(),
+    records: integer('records').notNull(),
+    amountSum: integer('amount_sum').notNull(),
+    amountN: integer('amount_n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.entity,
+        t.month,
+        t.field,
+        t.teamId,
+        t.stage,
+        t.utmSource,
+        t.utmMedium,
+        t.utmCampaign,
+        t.utmContent,
+      ],
+    }),
+  ],
 );

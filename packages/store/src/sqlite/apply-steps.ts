@@ -19,6 +19,7 @@ import {
 import { convertField, fillRequired, remapOption } from './exec-values';
 import type { ExecCtx } from './migration-exec';
 import { ensureReportTriggers } from './report-triggers';
+import { ensureTouchTriggers } from './touch-triggers';
 import { rebuildSearchIndex } from './search-index';
 
 type Executors = {
@@ -42,6 +43,7 @@ const EXECUTORS: Executors = {
     ensureSearchTable(x.db, info);
     syncIndexes(x.db, info);
     ensureReportTriggers(x.db, info);
+    ensureTouchTriggers(x.db, info);
   },
   rebuildSearch: (x, s) => {
     const info = x.tables.get(s.entity);

@@ -4,6 +4,7 @@ import { quoteIdent } from '../entity/entity-table';
 import { createFtsSql, createIndexSql, createSearchPendingSql, createTableSql } from './ddl';
 import { managedIndexes, tableExists } from './introspect';
 import { ensureReportTriggers } from './report-triggers';
+import { dropTouchTriggersOn, ensureTouchTriggers } from './touch-triggers';
 
 /** Creates the table, its search index, its indexes and its report triggers. */
 export function createEntityTable(db: StoreDb, info: EntityTableInfo): void {
@@ -11,6 +12,7 @@ export function createEntityTable(db: StoreDb, info: EntityTableInfo): void {
   ensureSearchTable(db, info);
   syncIndexes(db, info);
   ensureReportTriggers(db, info);
+  ensureTouchTriggers(db, info);
 }
 
 /** The search index of an entity and the table of text waiting for it. */
@@ -67,8 +69,12 @@ export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
   }
 }
 
-/** Drops the managed indexes that mention `column` (SQLite refuses to drop or rename an indexed column). */
+/**
+ * Drops the managed indexes and first-touch triggers that mention `column` (SQLite refuses to
+ * drop or rename an indexed column, or one a trigger names).
+ */
 export function dropIndexesOn(db: StoreDb, table: string, column: string): void {
+  dropTouchTriggersOn(db, table, column);
   for (const ix of managedIndexes(db, table)) {
     if (ix.sql.includes(quoteIdent(column))) db.sqlite.exec(`DROP INDEX ${quoteIdent(ix.name)}`);
   }

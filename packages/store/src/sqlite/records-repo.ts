@@ -5,6 +5,7 @@ import { fail, type StoreLocale, type StoreResult } from '../messages';
 import { searchCondition } from '../search/search-condition';
 import type { RecordStore, WhereSql } from './record-core';
 import { BULK_MIN_ROWS, refreshRecords } from '../sql/reports/bulk-upkeep';
+import { refreshTouches } from '../sql/reports/touch-sql';
 import { withoutReportTriggers } from './bulk-flag';
 import { foldReportGroups, hasPendingGroups } from './report-fold';
 import { prepared, sqliteExec } from './exec';
@@ -89,13 +90,9 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
         inputs.map((r) => c.insert(entity, r, opts)),
       );
       const ids = out.flatMap((r) => (r.ok ? [r.value.id] : []));
-      await refreshRecords(
-        sqliteExec(() => db),
-        'sqlite',
-        entity,
-        quoteIdent(info.table),
-        ids,
-      );
+      const x = sqliteExec(() => db);
+      await refreshRecords(x, 'sqlite', entity, quoteIdent(info.table), ids);
+      await refreshTouches(x, 'sqlite', info, quoteIdent(info.table), ids);
       return out;
     },
     update: async (entity, id, patch, version, opts) =>

@@ -4,6 +4,7 @@ import type { AppShape } from '../spec-shape';
 import { createEntityTable, ensureSearchTable, syncSystemIndexes } from './entity-ddl-exec';
 import { tableExists } from './introspect';
 import { ensureReportTriggers } from './report-triggers';
+import { ensureTouchTriggers } from './touch-triggers';
 
 /**
  * Creates the tables of entities that do not have one yet (tests and first boot), and next to
@@ -21,6 +22,7 @@ export function syncEntityTables(db: StoreDb, spec: AppShape): string[] {
         ensureSearchTable(db, info);
         syncSystemIndexes(db, info);
         ensureReportTriggers(db, info);
+        ensureTouchTriggers(db, info);
         continue;
       }
       createEntityTable(db, info);

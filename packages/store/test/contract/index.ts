@@ -17,6 +17,7 @@ import { reportGroupShardsContract } from './report-group-shards.case';
 import { reportInTimeContract } from './report-in-time.case';
 import { reportOwnerEntriesContract } from './report-owner-entries.case';
 import { reportPendingContract } from './report-pending.case';
+import { reportTouchGroupsContract } from './report-touch-groups.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { stepListContract } from './step-list.case';
@@ -35,6 +36,7 @@ const CONTRACTS = [
   reportInTimeContract,
   reportOwnerEntriesContract,
   reportGroupShardsContract,
+  reportTouchGroupsContract,
   reportPendingContract,
   bulkUpkeepContract,
   outboxContract,

@@ -10,6 +10,7 @@ import type {
 import { issue, type StoreLocale } from '../../messages';
 import type { SqlExec } from '../../sql/exec';
 import { ensurePgReportTriggers } from '../report-triggers';
+import { ensurePgTouchTriggers } from '../touch-triggers';
 import type { PgExecCtx } from './context';
 import { ensureSearchTable, rebuildSearch, syncIndexes } from './entity-ddl';
 import {
@@ -46,6 +47,7 @@ const EXECUTORS: Executors = {
     await ensureSearchTable(cx.x, info);
     await syncIndexes(cx.x, info);
     await ensurePgReportTriggers(cx.x, info);
+    await ensurePgTouchTriggers(cx.x, info);
   },
   async rebuildSearch(cx, s) {
     const info = cx.tables.get(s.entity);

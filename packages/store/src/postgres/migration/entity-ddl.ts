@@ -9,6 +9,7 @@ import {
 } from '../records/ddl';
 import { pgSearchRow } from '../records/search';
 import { ensurePgReportTriggers } from '../report-triggers';
+import { ensurePgTouchTriggers } from '../touch-triggers';
 import { managedIndexes } from './introspect';
 
 /** Creates the table, its search table, its indexes and its report triggers. */
@@ -17,6 +18,7 @@ export async function createEntityTable(x: SqlExec, info: EntityTableInfo): Prom
   await ensureSearchTable(x, info);
   await syncIndexes(x, info);
   await ensurePgReportTriggers(x, info);
+  await ensurePgTouchTriggers(x, info);
 }
 
 export async function ensureSearchTable(x: SqlExec, info: EntityTableInfo): Promise<void> {

@@ -1,6 +1,7 @@
 import { quoteIdent } from '../../entity/entity-table';
 import type { MigrationStep } from '../../migration/types';
 import { addColumnSql, pgType, searchTableName } from '../records/ddl';
+import { dropPgTouchTriggersOn } from '../touch-triggers';
 import { archiveValues, type PgExecCtx } from './context';
 import { createEntityTable, ensureSearchTable, renameTable } from './entity-ddl';
 import { liveColumns, managedIndexes } from './introspect';
@@ -80,5 +81,6 @@ export async function archiveField(cx: PgExecCtx, s: Step<'archiveField'>): Prom
     `SELECT id, ${quoteIdent(s.field)} AS raw FROM ${quoteIdent(table)} WHERE ${quoteIdent(s.field)} IS NOT NULL`,
   );
   await archiveValues(cx, s.entity, s.field, sqlType, 'removed', rows);
+  await dropPgTouchTriggersOn(cx.x, s.entity, s.field);
   await cx.x.run(`ALTER TABLE ${quoteIdent(table)} DROP COLUMN ${quoteIdent(s.field)}`);
 }

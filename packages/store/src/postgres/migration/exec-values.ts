@@ -4,6 +4,7 @@ import { convertValue } from '../../migration/convert-value';
 import type { MigrationStep } from '../../migration/types';
 import { addColumnSql, pgType, storageClass } from '../records/ddl';
 import { toPg } from '../records/codec';
+import { dropPgTouchTriggersOn } from '../touch-triggers';
 import { archiveValues, setMany, type PgExecCtx } from './context';
 import { liveColumns } from './introspect';
 import { engineValue } from './schema-probe';
@@ -62,6 +63,7 @@ export async function convertField(cx: PgExecCtx, s: Step<'convertField'>): Prom
   const tmp = `${s.field}__new`;
   await cx.x.run(addColumnSql(raw, tmp, toKind));
   await setMany(cx, table, quoteIdent(tmp), pgType(toKind), updates);
+  await dropPgTouchTriggersOn(cx.x, s.entity, s.field);
   await cx.x.run(`ALTER TABLE ${table} DROP COLUMN ${col}`);
   await cx.x.run(`ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(tmp)} TO ${col}`);
   cx.summary.convertedValues += updates.length;

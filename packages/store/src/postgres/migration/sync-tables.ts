@@ -4,6 +4,7 @@ import type { SqlExec } from '../../sql/exec';
 import { DDL_LOCK } from './apply';
 import { createEntityTable, ensureSearchTable, syncSystemIndexes } from './entity-ddl';
 import { ensurePgReportTriggers } from '../report-triggers';
+import { ensurePgTouchTriggers } from '../touch-triggers';
 import { tableExists } from './introspect';
 
 /**
@@ -22,6 +23,7 @@ export async function syncPgEntityTables(x: SqlExec, spec: AppShape): Promise<st
       await ensureSearchTable(x, info);
       await syncSystemIndexes(x, info);
       await ensurePgReportTriggers(x, info);
+      await ensurePgTouchTriggers(x, info);
       continue;
     }
     await createEntityTable(x, info);

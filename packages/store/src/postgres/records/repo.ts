@@ -7,6 +7,7 @@ import type { SqlExec } from '../../sql/exec';
 import type { WhereSql } from '../../sqlite/record-core';
 import { conditionColumns, type TableOf } from '../../sql/reports/scope';
 import { BULK_MIN_ROWS, refreshRecords } from '../../sql/reports/bulk-upkeep';
+import { refreshTouches } from '../../sql/reports/touch-sql';
 import { pgBulkSwitch } from '../bulk-switch';
 import { groupRecords } from './groups';
 import { findByIdentities, findByIdentity, getRecord, listRecords } from './reads';
@@ -96,6 +97,7 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
       const out = await pgBulkSwitch(x)(() => insertRecords(cx, info, inputs, opts));
       const ids = out.flatMap((r) => (r.ok ? [r.value.id] : []));
       await refreshRecords(x, 'postgres', entity, quoteIdent(info.table), ids);
+      await refreshTouches(x, 'postgres', info, quoteIdent(info.table), ids);
       return out;
     },
     update: (entity, id, patch, version, opts) =>

@@ -103,7 +103,7 @@ export async function cohortAggregate(
 }
 
 /** Key order: none first, then by code point (as the text columns sort). */
-function cmpKeys(a: readonly unknown[], b: readonly unknown[]): number {
+export function cmpKeys(a: readonly unknown[], b: readonly unknown[]): number {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as string | null;
     const y = b[i] as string | null;

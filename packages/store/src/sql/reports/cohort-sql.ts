@@ -34,7 +34,7 @@ const groupValues = (d: Dialect, time: string) =>
  * The first UTC day (days since 1970) of the UTC month of `day` (an expression over days):
  * report_cohort_months' `month`, so a reader compares it with day numbers directly.
  */
-const monthOf = (d: Dialect, day: string) =>
+export const monthOf = (d: Dialect, day: string) =>
   d === 'postgres'
     ? `CAST(extract(epoch FROM date_trunc('month', to_timestamp(${day} * 86400) AT TIME ZONE 'UTC')) AS bigint) / 86400`
     : `CAST(strftime('%s', ${day} * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400`;

@@ -34,7 +34,7 @@ export type CohortPlan = {
 const isVar = (x: unknown, name: string) =>
   typeof x === 'object' && x !== null && (x as { var?: unknown }).var === name;
 
-function conjuncts(expr: unknown): unknown[] {
+export function conjuncts(expr: unknown): unknown[] {
   if (expr === null || expr === undefined) return [];
   if (typeof expr === 'object' && !Array.isArray(expr) && 'and' in (expr as object)) {
     const parts = (expr as { and: unknown }).and;
@@ -45,7 +45,7 @@ function conjuncts(expr: unknown): unknown[] {
 }
 
 /** `createdAt >= n`-style bounds folded into [from, to); null for any other condition. */
-function createdBound(c: unknown, r: TimeRange): boolean {
+export function createdBound(c: unknown, r: TimeRange): boolean {
   if (typeof c !== 'object' || c === null || Array.isArray(c)) return false;
   const [op, args] = Object.entries(c)[0] ?? [];
   if (Object.keys(c).length !== 1 || !Array.isArray(args) || args.length !== 2) return false;

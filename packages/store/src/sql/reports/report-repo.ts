@@ -11,6 +11,7 @@ import { dwell, entries, merges, reach } from './flow';
 import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
 import { sharedReads } from './shared-reads';
+import { touchAggregate } from './touch-read';
 import { wideRead } from './wide-range';
 
 /** report_owner_entries' columns of the record fields it is kept by. */
@@ -76,7 +77,11 @@ export function reportRepo(
             : undefined;
         return aggregate(x, info, where, s, dialect, locale, related, table);
       };
-      const fast = await cohortAggregate(groups, ready.value.info, q, dialect, locale);
+      const info = ready.value.info;
+      // Attribution by first touch reads its own groups (touch-read.ts), the rest report_cohorts.
+      const fast =
+        (await touchAggregate(x, info, q, dialect, locale)) ??
+        (await cohortAggregate(groups, info, q, dialect, locale));
       return fast ?? scan(q);
     },
     entries: (entity, q) =>

@@ -1,0 +1,123 @@
+import type { StoreDb } from '../db/open-database';
+import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
+import {
+  TOUCH_UTM,
+  touchRebuildSql,
+  touchRecord,
+  touchRecordSql,
+  touchRemoveSql,
+  touchRetouchSql,
+  touchTracked,
+} from '../sql/reports/touch-sql';
+import { BULK_FUNCTION } from './bulk-flag';
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const body = (stmts: string[]) => `BEGIN\n  ${stmts.join(';\n  ')};\nEND`;
+
+/** The SQL of the triggers on `table` whose name starts with `prefix`, by name. */
+function triggerSql(db: StoreDb, table: string, prefix: string): Map<string, string> {
+  const rows = db.sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?")
+    .all(table) as { name: string; sql: string }[];
+  return new Map(rows.filter((t) => t.name.startsWith(prefix)).map((t) => [t.name, t.sql]));
+}
+
+/** Replaces the triggers of `have` that differ from `want` (and drops the others); true if any did. */
+function bringTo(db: StoreDb, have: Map<string, string>, want: Map<string, string>): boolean {
+  const stale = [...want].filter(([name, sql]) => have.get(name) !== sql);
+  const stray = [...have.keys()].filter((n) => !want.has(n));
+  for (const name of [...stray, ...stale.map(([n]) => n)])
+    db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
+  for (const [, sql] of stale) db.sqlite.exec(sql);
+  return stale.length > 0 || stray.length > 0;
+}
+
+/**
+ * report_first_touch's triggers, one set for every entity: a record's first touch written,
+ * changed or removed moves its rows to the groups of the new UTM values (touch-sql.ts). A first
+ * touch whose UTM values stay (a later touch of the same values) moves nothing.
+ */
+function firstTouchTriggers(): Map<string, string> {
+  const changed = TOUCH_UTM.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  const on = (row: 'NEW' | 'OLD') => {
+    const [e, r] = [`${row}.entity`, `${row}.record_id`];
+    return `EXISTS (SELECT 1 FROM report_touch_rows WHERE ${touchRecord(e, r)})`;
+  };
+  return new Map([
+    [
+      'touch__first_add',
+      `CREATE TRIGGER touch__first_add AFTER INSERT ON report_first_touch WHEN ${on('NEW')}\n` +
+        body(touchRetouchSql('NEW.entity', 'NEW.record_id')),
+    ],
+    [
+      'touch__first_upd',
+      `CREATE TRIGGER touch__first_upd AFTER UPDATE ON report_first_touch WHEN (${changed}) AND ${on('NEW')}\n` +
+        body(touchRetouchSql('NEW.entity', 'NEW.record_id')),
+    ],
+    [
+      'touch__first_del',
+      `CREATE TRIGGER touch__first_del AFTER DELETE ON report_first_touch WHEN ${on('OLD')}\n` +
+        body(touchRetouchSql('OLD.entity', 'OLD.record_id')),
+    ],
+  ]);
+}
+
+/**
+ * The entity table's three triggers: an insert writes the record's rows (a bulk insert leaves
+ * them to refreshTouches), an update of what they hold (creation time, team, stage, deletion, a
+ * money field) takes them out and writes them anew, a delete takes them out.
+ */
+function recordTriggers(info: EntityTableInfo): Map<string, string> {
+  const e = lit(info.entity);
+  const t = quoteIdent(info.table);
+  const n = (op: string) => `touch__${info.entity}__${op}`;
+  const changed = touchTracked(info)
+    .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+    .join(' OR ');
+  return new Map([
+    [
+      n('add'),
+      `CREATE TRIGGER ${quoteIdent(n('add'))} AFTER INSERT ON ${t} WHEN NOT ${BULK_FUNCTION}()\n` +
+        body(touchRecordSql(e, info, null, 'NEW', 'sqlite')),
+    ],
+    [
+      n('upd'),
+      `CREATE TRIGGER ${quoteIdent(n('upd'))} AFTER UPDATE ON ${t} WHEN ${changed}\n` +
+        body(touchRecordSql(e, info, 'OLD.id', 'NEW', 'sqlite')),
+    ],
+    [
+      n('del'),
+      `CREATE TRIGGER ${quoteIdent(n('del'))} AFTER DELETE ON ${t}\n` +
+        body(touchRemoveSql(touchRecord(e, 'OLD.id'), false)),
+    ],
+  ]);
+}
+
+/**
+ * Makes the entity table keep its first-touch rows and groups in every write's transaction; when
+ * its triggers were missing or of another text (a table from before them, or a money field
+ * added or removed), rebuilds its rows and groups from the records. Run inside a transaction.
+ */
+export function ensureTouchTriggers(db: StoreDb, info: EntityTableInfo): boolean {
+  bringTo(db, triggerSql(db, 'report_first_touch', 'touch__'), firstTouchTriggers());
+  const want = recordTriggers(info);
+  // Trigger names are per database: an archived table of the same entity may still hold them.
+  const prefix = `touch__${info.entity}__`;
+  const have = triggerSql(db, info.table, prefix);
+  if ([...want].every(([name, sql]) => have.get(name) === sql) && have.size === want.size)
+    return false;
+  for (const name of want.keys()) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
+  for (const sql of want.values()) db.sqlite.exec(sql);
+  for (const sql of touchRebuildSql(quoteIdent(info.table), info, 'sqlite')) db.sqlite.exec(sql);
+  return true;
+}
+
+/**
+ * Drops the entity table's first-touch triggers when they name `column` (a money field about to
+ * be dropped or converted: SQLite refuses to drop a column a trigger names). The plan's closing
+ * syncIndexes step makes them anew and rebuilds the rows (ensureTouchTriggers).
+ */
+export function dropTouchTriggersOn(db: StoreDb, table: string, column: string): void {
+  for (const [name, sql] of triggerSql(db, table, 'touch__'))
+    if (sql.includes(quoteIdent(column))) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
+}
