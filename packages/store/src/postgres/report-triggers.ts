@@ -1,6 +1,7 @@
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
 import {
   addSql,
+  enteredSql,
   inTimeStale,
   rebuildSql,
   reenterSql,
@@ -49,14 +50,29 @@ ${block(ownerShiftSql('r.entity = v_entity AND r.record_id = NEW.id', 1))}
 END `;
 const RECORD_FN = `CREATE OR REPLACE FUNCTION report_record_change() RETURNS trigger LANGUAGE plpgsql AS $fn$${RECORD_BODY}$fn$`;
 
-/** A transition added or removed moves a live record to the group of its new stage set. */
+/**
+ * A transition added or removed moves a live record to the group of its new stage set. Only
+ * when the set changed: a transition into a stage the record had entered (a re-entry: from trial
+ * on a quarter of the bench's walks step back and come forward again), or the removal of one of
+ * two entries into a stage, leaves it in its group, where taking it out and adding it back wrote
+ * the day and month groups twice each for nothing. The set is computed once (reenterSql's own
+ * UPDATE computes it again: it takes the variable instead).
+ */
 const TRANSITION_BODY = `
-DECLARE v_entity text; v_record text;
+DECLARE v_entity text; v_record text; v_was text; v_now text;
 BEGIN
   IF TG_OP = 'DELETE' THEN v_entity := OLD.entity; v_record := OLD.record_id;
   ELSE v_entity := NEW.entity; v_record := NEW.record_id; END IF;
-  IF EXISTS (SELECT 1 FROM report_rows WHERE entity = v_entity AND record_id = v_record) THEN
-${block(reenterSql('v_entity', 'v_record', 'postgres'))}
+  SELECT entered INTO v_was FROM report_rows WHERE entity = v_entity AND record_id = v_record;
+  IF FOUND THEN
+    v_now := ${enteredSql('v_entity', 'v_record', 'postgres')};
+    IF v_now <> v_was THEN
+${block(
+  reenterSql('v_entity', 'v_record', 'postgres').map((s) =>
+    s.replace(enteredSql('v_entity', 'v_record', 'postgres'), 'v_now'),
+  ),
+)}
+    END IF;
   END IF;
   RETURN NULL;
 END `;
