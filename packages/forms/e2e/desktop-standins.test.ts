@@ -58,6 +58,24 @@ describe('desktop stand-ins (Ant Design static styles)', () => {
     }
     // A text input is Ant Design's <input> itself: as tall as its other inputs.
     expect((await look('Name')).height).toBe((await look('Age')).height);
+    // An email or phone input is one too, with its keyboard and autofill hints and no type
+    // (text-inputs.tsx: a type set after the input is made has Chromium build it again).
+    for (const [label, hint] of [
+      ['Email', 'email'],
+      ['Phone', 'tel'],
+    ] as const) {
+      const input = page.getByLabel(label, { exact: true });
+      expect(
+        await input.evaluate((el: HTMLInputElement) => [
+          el.getAttribute('type'),
+          el.inputMode,
+          el.autocomplete,
+          el.classList.contains('ant-input'),
+        ]),
+        label,
+      ).toEqual([null, hint, hint, true]);
+      expect((await look(label)).height, label).toBe((await look('Age')).height);
+    }
   });
 
   it('shows the placeholder the live date picker shows, in the form language', async () => {
