@@ -48,7 +48,7 @@ describe('handover and the public pool', () => {
       // The pool: the menu names it, the lead is there, claiming makes it the rep's again.
       await page.getByRole('menuitem', { name: '线索公海' }).first().click();
       await page.waitForURL(/\/pool\/lead$/);
-      await page.getByRole('heading', { name: '公海：线索' }).waitFor();
+      await page.getByRole('heading', { name: '线索公海' }).waitFor();
       await page.getByLabel('在公海中搜索').fill(lead.name);
       await page.getByLabel('在公海中搜索').press('Enter');
       const row = page.getByRole('row', { name: new RegExp(lead.name) });
@@ -101,7 +101,7 @@ describe('handover and the public pool', () => {
 
       const small = await newPage(browser, PHONE);
       await small.goto(`${server.url}/pool/lead`);
-      await small.getByRole('heading', { name: '公海：线索' }).waitFor();
+      await small.getByRole('heading', { name: '线索公海' }).waitFor();
       await small.locator('.ant-table-row, .ant-empty').first().waitFor();
       await shot(small, 'pool-zh-CN-phone');
       await small.goto(`${server.url}/handovers`);

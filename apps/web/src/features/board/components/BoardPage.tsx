@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorState } from '../../../components/feedback/ErrorState';
+import { NoTeamNote } from '../../../components/records/NoTeamNote';
 import { LoadingState } from '../../../components/feedback/LoadingState';
 import { StageMoveDialog, type Refusal } from '../../../components/records/StageMoveDialog';
 import { errorText } from '../../../lib/api/error-text';
@@ -90,6 +91,7 @@ function Board({ view }: { view: View }) {
       <div className="trellis-page-title">
         <Typography.Title level={3}>{label(view.label, view.key)}</Typography.Title>
       </div>
+      <NoTeamNote filter={view.filter} />
       {groups.isError ? (
         <ErrorState error={groups.error} onRetry={() => void groups.refetch()} />
       ) : null}

@@ -48,7 +48,8 @@ function Pool({ entity }: { entity: EntitySpec }) {
     // The cap's message names it ("the cap is 60"): it stays above the list, not in a toast.
     onError: (e) => setRefused(e instanceof ApiError ? e.message : t('error.unknown')),
   });
-  const title = label(entity.pluralLabel ?? entity.label, entity.key);
+  // Named as in the menu ("线索公海", "Lead pool").
+  const title = label(entity.label, entity.key);
   return (
     <div>
       <div className="trellis-page-title">
@@ -85,7 +86,8 @@ function Pool({ entity }: { entity: EntitySpec }) {
               rowKey={(r) => String(r.id)}
               dataSource={page.items}
               pagination={false}
-              scroll={{ x: 'max-content' }}
+              // On a phone the table fits the screen, the details line cut with an ellipsis.
+              {...(phone ? { tableLayout: 'fixed' as const } : { scroll: { x: 'max-content' } })}
               footer={() => t('pool.total', { count: page.total ?? page.items.length })}
               columns={[
                 ...(phone ? page.fields.slice(0, 1) : page.fields).map((f, i) => ({
@@ -93,9 +95,21 @@ function Pool({ entity }: { entity: EntitySpec }) {
                   title: format.label(f),
                   render: (_: unknown, r: RecordData) =>
                     i === 0 ? (
-                      <Link to={`/records/${entity.key}/${String(r.id)}`}>
-                        {format.text(f, r[f]) || String(r.id)}
-                      </Link>
+                      <>
+                        <Link to={`/records/${entity.key}/${String(r.id)}`}>
+                          {format.text(f, r[f]) || String(r.id)}
+                        </Link>
+                        {/* A phone has room for one column: the other fields go on a line below. */}
+                        {phone ? (
+                          <div className="trellis-card-meta trellis-ellipsis">
+                            {page.fields
+                              .slice(1)
+                              .map((other) => format.text(other, r[other]))
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </div>
+                        ) : null}
+                      </>
                     ) : (
                       format.text(f, r[f])
                     ),
@@ -103,6 +117,7 @@ function Pool({ entity }: { entity: EntitySpec }) {
                 {
                   key: 'claim',
                   title: '',
+                  ...(phone ? { width: 88 } : {}),
                   align: 'right' as const,
                   render: (_: unknown, r: RecordData) => (
                     <Button

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import { phoneHref } from '@trellis/rules';
 import type { EntitySpec } from '@trellis/spec';
 import type { RecordData } from '../../../lib/records/types';
@@ -11,6 +11,26 @@ type Props = {
   text: (key: string, value: unknown) => string;
   columns: number;
 };
+
+/**
+ * A long e-mail address, URL or code with places to break at its punctuation (after `@`, `_`,
+ * `-`, `/`, before `.`): its value column is narrow, and the value broke anywhere to fit it
+ * ("wangxiaoming.paren / t2019@enterprise-"). Other text is returned as it is.
+ */
+function breakable(text: string): ReactNode {
+  if (!/[!-~]{16,}/.test(text)) return text;
+  // One span: the cell is a flex box, whose children would each be an item of their own.
+  return (
+    <span>
+      {text.split(/(?<=[@_/-])|(?=\.)/).map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
 
 /**
  * The record's visible fields as the user reads them (empty ones last, dimmed). A phone number
@@ -50,7 +70,7 @@ export const RecordDetails = memo(function RecordDetails({
               ) : field?.type === 'phone' && typeof value === 'string' ? (
                 <a href={phoneHref(value, field.defaultRegion ?? 'CN')}>{words}</a>
               ) : (
-                words
+                breakable(words)
               )}
             </dd>
           </div>
