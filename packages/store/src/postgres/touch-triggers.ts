@@ -24,7 +24,7 @@ BEGIN
   IF TG_OP = 'DELETE' THEN v_entity := OLD.entity; v_record := OLD.record_id;
   ELSE v_entity := NEW.entity; v_record := NEW.record_id; END IF;
   IF EXISTS (SELECT 1 FROM report_touch_rows WHERE ${touchRecord('v_entity', 'v_record')}) THEN
-${block(touchRetouchSql('v_entity', 'v_record'))}
+${block(touchRetouchSql('v_entity', 'v_record', 'postgres'))}
   END IF;
   RETURN NULL;
 END `;
@@ -45,7 +45,7 @@ ${block(touchRecordSql(e, info, null, 'NEW', 'postgres'))}
   ELSIF TG_OP = 'UPDATE' THEN
 ${block(touchRecordSql(e, info, 'OLD.id', 'NEW', 'postgres'))}
   ELSE
-${block(touchRemoveSql(touchRecord(e, 'OLD.id'), false))}
+${block(touchRemoveSql(touchRecord(e, 'OLD.id'), false, 'postgres'))}
   END IF;
   RETURN NULL;
 END `;

@@ -47,17 +47,17 @@ function firstTouchTriggers(): Map<string, string> {
     [
       'touch__first_add',
       `CREATE TRIGGER touch__first_add AFTER INSERT ON report_first_touch WHEN ${on('NEW')}\n` +
-        body(touchRetouchSql('NEW.entity', 'NEW.record_id')),
+        body(touchRetouchSql('NEW.entity', 'NEW.record_id', 'sqlite')),
     ],
     [
       'touch__first_upd',
       `CREATE TRIGGER touch__first_upd AFTER UPDATE ON report_first_touch WHEN (${changed}) AND ${on('NEW')}\n` +
-        body(touchRetouchSql('NEW.entity', 'NEW.record_id')),
+        body(touchRetouchSql('NEW.entity', 'NEW.record_id', 'sqlite')),
     ],
     [
       'touch__first_del',
       `CREATE TRIGGER touch__first_del AFTER DELETE ON report_first_touch WHEN ${on('OLD')}\n` +
-        body(touchRetouchSql('OLD.entity', 'OLD.record_id')),
+        body(touchRetouchSql('OLD.entity', 'OLD.record_id', 'sqlite')),
     ],
   ]);
 }
@@ -88,7 +88,7 @@ function recordTriggers(info: EntityTableInfo): Map<string, string> {
     [
       n('del'),
       `CREATE TRIGGER ${quoteIdent(n('del'))} AFTER DELETE ON ${t}\n` +
-        body(touchRemoveSql(touchRecord(e, 'OLD.id'), false)),
+        body(touchRemoveSql(touchRecord(e, 'OLD.id'), false, 'sqlite')),
     ],
   ]);
 }

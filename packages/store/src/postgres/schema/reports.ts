@@ -196,6 +196,8 @@ export const reportTouchRows = pgTable(
     utmCampaign: text('utm_campaign').notNull(),
     utmContent: text('utm_content').notNull(),
     amount: epoch('amount'),
+    // The record's shard (hashtext(record_id) & 15): the month group row it is counted in.
+    shard: smallint('shard').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.entity, t.recordId, t.field] }),
@@ -221,6 +223,8 @@ export const reportTouchMonths = pgTable(
     records: epoch('records').notNull(),
     amountSum: epoch('amount_sum').notNull(),
     amountN: epoch('amount_n').notNull(),
+    // 16 rows a group, by its records' shards (touch-sql.ts): concurrent writers' locks apart.
+    shard: smallint('shard').notNull().default(0),
   },
   (t) => [
     primaryKey({
@@ -235,6 +239,7 @@ export const reportTouchMonths = pgTable(
         t.utmMedium,
         t.utmCampaign,
         t.utmContent,
+        t.shard,
       ],
     }),
   ],

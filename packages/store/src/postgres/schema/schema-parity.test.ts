@@ -49,6 +49,8 @@ const PG_ONLY: Record<string, string[]> = {
   report_rows: ['shard'],
   report_cohorts: ['shard'],
   report_cohort_months: ['shard'],
+  report_touch_rows: ['shard'],
+  report_touch_months: ['shard'],
 };
 
 /**

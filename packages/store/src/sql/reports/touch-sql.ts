@@ -1,6 +1,6 @@
 import type { EntityTableInfo } from '../../entity/entity-table';
 import type { SqlExec } from '../exec';
-import { monthOf, type Dialect } from './cohort-sql';
+import { monthOf, shardOf, type Dialect } from './cohort-sql';
 
 /**
  * First-touch attribution's maintained groups (docs/reports.md "First-touch groups"): each live
@@ -39,10 +39,18 @@ export function touchFields(info: EntityTableInfo): TouchField[] {
   return money.length ? money : [{ key: '', column: 'NULL' }];
 }
 
-const ROW_COLUMNS =
-  'entity, record_id, field, created_at, month, team_id, stage, utm_source, utm_medium, utm_campaign, utm_content, amount';
-const TOUCH_KEY =
-  'entity, month, field, team_id, stage, utm_source, utm_medium, utm_campaign, utm_content';
+/**
+ * On PostgreSQL a group is split over 16 rows (`shard`, from a hash of the record id; reads sum
+ * them), as report_cohorts' unowned groups are: every intake create is first counted under no
+ * first touch (its touch is written after it) and then under its campaign, so one row per month,
+ * team and stage would take every concurrent writer's lock in turn until its commit. SQLite has
+ * one writer.
+ */
+const shardColumn = (d: Dialect) => (d === 'postgres' ? ', shard' : '');
+const rowColumns = (d: Dialect) =>
+  `entity, record_id, field, created_at, month, team_id, stage, utm_source, utm_medium, utm_campaign, utm_content, amount${shardColumn(d)}`;
+const touchKey = (d: Dialect) =>
+  `entity, month, field, team_id, stage, utm_source, utm_medium, utm_campaign, utm_content${shardColumn(d)}`;
 const SUMS = ['records', 'amount_sum', 'amount_n'];
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -62,11 +70,11 @@ function touchInsertSql(
 ): string[] {
   return touchFields(info).map(
     (f) =>
-      `INSERT INTO report_touch_rows (${ROW_COLUMNS})` +
+      `INSERT INTO report_touch_rows (${rowColumns(d)})` +
       ` SELECT ${e}, ${r}.id, ${lit(f.key)}, ${r}.created_at, ${monthOf(d, `${r}.created_at / 86400000`)},` +
       ` COALESCE(${r}.team_id, ''), COALESCE(${r}.stage, ''),` +
       ` ${TOUCH_UTM.map((c) => enc(`ft.${c}`)).join(', ')},` +
-      ` ${f.column === 'NULL' ? 'NULL' : `${r}.${f.column}`}` +
+      ` ${f.column === 'NULL' ? 'NULL' : `${r}.${f.column}`}${shardOf(d, `${r}.id`)}` +
       ` FROM ${from} LEFT JOIN report_first_touch ft ON ft.entity = ${e} AND ft.record_id = ${r}.id` +
       ` WHERE ${r}.deleted_at IS NULL${where ? ` AND ${where}` : ''}`,
   );
@@ -76,25 +84,26 @@ function touchInsertSql(
  * Adds (sign 1) or takes out (-1) the rows `where` selects from their month groups. `grouped`:
  * many records at once (PostgreSQL's upsert may not meet a row twice in one statement).
  */
-function touchShiftSql(where: string, sign: 1 | -1, grouped: boolean): string {
+function touchShiftSql(where: string, sign: 1 | -1, grouped: boolean, d: Dialect): string {
+  const key = touchKey(d);
   const s = sign === 1 ? '' : '-';
   const sums = grouped
     ? `${s}count(*), ${s}sum(COALESCE(amount, 0)), ${s}sum(CASE WHEN amount IS NULL THEN 0 ELSE 1 END)`
     : `${s}1, ${s}COALESCE(amount, 0), ${s}(CASE WHEN amount IS NULL THEN 0 ELSE 1 END)`;
   return (
-    `INSERT INTO report_touch_months (${TOUCH_KEY}, ${SUMS.join(', ')})` +
-    ` SELECT ${TOUCH_KEY}, ${sums} FROM report_touch_rows WHERE ${where}` +
-    (grouped ? ` GROUP BY ${TOUCH_KEY} ORDER BY ${TOUCH_KEY}` : '') +
-    ` ON CONFLICT (${TOUCH_KEY}) DO UPDATE SET ` +
+    `INSERT INTO report_touch_months (${key}, ${SUMS.join(', ')})` +
+    ` SELECT ${key}, ${sums} FROM report_touch_rows WHERE ${where}` +
+    (grouped ? ` GROUP BY ${key} ORDER BY ${key}` : '') +
+    ` ON CONFLICT (${key}) DO UPDATE SET ` +
     SUMS.map((c) => `${c} = report_touch_months.${c} + excluded.${c}`).join(', ')
   );
 }
 
 /** Takes the rows `where` selects out of their groups (emptied groups deleted), then drops them. */
-export function touchRemoveSql(where: string, grouped: boolean): string[] {
+export function touchRemoveSql(where: string, grouped: boolean, d: Dialect): string[] {
   return [
-    touchShiftSql(where, -1, grouped),
-    `DELETE FROM report_touch_months WHERE records = 0 AND (${TOUCH_KEY}) IN (SELECT ${TOUCH_KEY} FROM report_touch_rows WHERE ${where})`,
+    touchShiftSql(where, -1, grouped, d),
+    `DELETE FROM report_touch_months WHERE records = 0 AND (${touchKey(d)}) IN (SELECT ${touchKey(d)} FROM report_touch_rows WHERE ${where})`,
     `DELETE FROM report_touch_rows WHERE ${where}`,
   ];
 }
@@ -114,9 +123,9 @@ export function touchRecordSql(
   d: Dialect,
 ): string[] {
   return [
-    ...(old === null ? [] : touchRemoveSql(touchRecord(e, old), false)),
+    ...(old === null ? [] : touchRemoveSql(touchRecord(e, old), false, d)),
     ...touchInsertSql(e, info, r, d === 'sqlite' ? '(SELECT 1)' : '(SELECT 1) one', '', d),
-    touchShiftSql(touchRecord(e, `${r}.id`), 1, false),
+    touchShiftSql(touchRecord(e, `${r}.id`), 1, false, d),
   ];
 }
 
@@ -125,15 +134,15 @@ export function touchRecordSql(
  * the new UTM values. Nothing changes for a record without rows (not live, or not written yet:
  * its insert reads the first touch).
  */
-export function touchRetouchSql(e: string, r: string): string[] {
+export function touchRetouchSql(e: string, r: string, d: Dialect): string[] {
   const mine = touchRecord(e, r);
   const value = (c: string) =>
     `COALESCE((SELECT ${enc(`ft.${c}`)} FROM report_first_touch ft WHERE ft.entity = ${e} AND ft.record_id = ${r}), '')`;
   return [
-    touchShiftSql(mine, -1, false),
-    `DELETE FROM report_touch_months WHERE records = 0 AND (${TOUCH_KEY}) IN (SELECT ${TOUCH_KEY} FROM report_touch_rows WHERE ${mine})`,
+    touchShiftSql(mine, -1, false, d),
+    `DELETE FROM report_touch_months WHERE records = 0 AND (${touchKey(d)}) IN (SELECT ${touchKey(d)} FROM report_touch_rows WHERE ${mine})`,
     `UPDATE report_touch_rows SET ${TOUCH_UTM.map((c) => `${c} = ${value(c)}`).join(', ')} WHERE ${mine}`,
-    touchShiftSql(mine, 1, false),
+    touchShiftSql(mine, 1, false, d),
   ];
 }
 
@@ -150,9 +159,9 @@ export function touchRebuildSql(table: string, info: EntityTableInfo, d: Dialect
     `DELETE FROM report_touch_months WHERE entity = ${e}`,
     `DELETE FROM report_touch_rows WHERE entity = ${e}`,
     ...touchInsertSql(e, info, 'r', `${table} r`, '', d),
-    `INSERT INTO report_touch_months (${TOUCH_KEY}, ${SUMS.join(', ')})` +
-      ` SELECT ${TOUCH_KEY}, count(*), sum(COALESCE(amount, 0)), sum(CASE WHEN amount IS NULL THEN 0 ELSE 1 END)` +
-      ` FROM report_touch_rows WHERE entity = ${e} GROUP BY ${TOUCH_KEY}`,
+    `INSERT INTO report_touch_months (${touchKey(d)}, ${SUMS.join(', ')})` +
+      ` SELECT ${touchKey(d)}, count(*), sum(COALESCE(amount, 0)), sum(CASE WHEN amount IS NULL THEN 0 ELSE 1 END)` +
+      ` FROM report_touch_rows WHERE entity = ${e} GROUP BY ${touchKey(d)}`,
   ];
 }
 
@@ -178,9 +187,9 @@ export async function refreshTouches(
   for (let i = 0; i < ids.length; i += 5000) {
     const json = JSON.stringify(ids.slice(i, i + 5000));
     for (const sql of [
-      ...touchRemoveSql(mine, true),
+      ...touchRemoveSql(mine, true, d),
       ...touchInsertSql(e, info, 'r', `${table} r`, `r.id IN ${idSet(d)}`, d),
-      touchShiftSql(mine, 1, true),
+      touchShiftSql(mine, 1, true, d),
     ])
       await x.run(sql, [json]);
   }
