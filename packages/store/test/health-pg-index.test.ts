@@ -318,13 +318,11 @@ describe("PostgreSQL's data health index", () => {
       expect(await indexDef()).toContain('name NULLS FIRST, notes NULLS FIRST, phone NULLS FIRST');
       const chars = (n: number, at: number) =>
         Array.from({ length: n }, (_, i) => String.fromCodePoint(0x20000 + at + i * 7)).join('');
-      const long = await store
-        .records(wide)
-        .insert('lead', {
-          name: chars(296, 0),
-          notes: chars(200, 5000),
-          phone: '+861380013800012',
-        });
+      const long = await store.records(wide).insert('lead', {
+        name: chars(296, 0),
+        notes: chars(200, 5000),
+        phone: '+861380013800012',
+      });
       expect(long.ok).toBe(true);
 
       // No widget any more: the index is dropped.
