@@ -67,6 +67,18 @@ const PG_ONLY_TABLES = ['report_entries', 'report_owner_entries'];
  */
 const PG_ONLY_INDEXES: Record<string, string[]> = { report_rows: ['report_rows_created_ix'] };
 
+/**
+ * Tables only SQLite has: report_group_pending, the queue its report triggers append group
+ * changes to and upkeep folds in (written behind, as search is; PostgreSQL's concurrent writers
+ * upsert their shards directly).
+ */
+const SQLITE_ONLY_TABLES = ['report_group_pending'];
+
+function withoutSqliteOnly(shapes: Record<string, Shape>): Record<string, Shape> {
+  for (const t of SQLITE_ONLY_TABLES) delete shapes[t];
+  return shapes;
+}
+
 function withoutPgOnly(shapes: Record<string, Shape>): Record<string, Shape> {
   for (const t of PG_ONLY_TABLES) delete shapes[t];
   for (const [table, names] of Object.entries(PG_ONLY_INDEXES))
@@ -116,7 +128,8 @@ describe('PostgreSQL system tables', () => {
   it('mirror the SQLite ones: tables, columns, nullability, keys and indexes', () => {
     // A system table or column added on one side only fails here: add it to both schemas and
     // generate both migrations (db:generate and db:generate:pg).
-    expect(withoutPgOnly(pgShapes())).toEqual(sqliteShapes());
+    expect(withoutPgOnly(pgShapes())).toEqual(withoutSqliteOnly(sqliteShapes()));
+    expect(sqliteShapes()).toHaveProperty('report_group_pending');
     expect(pgShapes().report_cohorts!.primaryKeys[0]).toContain('shard');
   });
 });
