@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type NewOutboxEvent, type Store } from '../src/index';
+import { openStore, type NewNotification, type NewOutboxEvent, type Store } from '../src/index';
 import { migratedDatabase, releaseDatabase } from './pg-databases';
 
 const event = (id: string): NewOutboxEvent => ({
@@ -12,6 +12,18 @@ const event = (id: string): NewOutboxEvent => ({
   actorId: null,
   via: 'api',
   depth: 0,
+  createdAt: 1,
+});
+
+const notification = (id: string): NewNotification => ({
+  id,
+  userId: 'u1',
+  kind: 'task.assigned',
+  title: 't',
+  body: null,
+  entity: 'lead',
+  recordId: 'r1',
+  payload: {},
   createdAt: 1,
 });
 
@@ -122,17 +134,7 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('postgres: processes on one data
       await a.outbox.append(event('here'));
       expect((await b.outbox.since(null, 10)).length).toBe(1);
       expect((await b.outbox.since(head, 10)).length).toBe(1);
-      await a.notifications.insert({
-        id: 'n1',
-        userId: 'u1',
-        kind: 'task.assigned',
-        title: 't',
-        body: null,
-        entity: 'lead',
-        recordId: 'r1',
-        payload: {},
-        createdAt: 1,
-      });
+      await a.notifications.insert(notification('n1'));
       expect((await b.notifications.since('u1', null, 10)).map((n) => n.id)).toEqual(['n1']);
       await other.query('ROLLBACK');
     } finally {
@@ -159,17 +161,7 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('postgres: processes on one data
     let wrote!: () => void;
     const firstWrite = new Promise<void>((r) => (wrote = r));
     const slow = a.transaction(async (tx) => {
-      await tx.notifications.insert({
-        id: 'n-slow',
-        userId: 'u1',
-        kind: 'task.assigned',
-        title: 't',
-        body: null,
-        entity: 'lead',
-        recordId: 'r1',
-        payload: {},
-        createdAt: 1,
-      });
+      await tx.notifications.insert(notification('n-slow'));
       wrote();
       await held;
       await tx.outbox.append(event('late'));
