@@ -125,7 +125,7 @@ describe("a record's timeline", () => {
         .first()
         .waitFor();
       await items
-        .filter({ hasText: `Task: 首次联系：${name}` })
+        .filter({ hasText: `Task: First contact: ${name}` })
         .first()
         .waitFor();
       expect(await items.filter({ hasText: /；|Task：/ }).count()).toBe(0);

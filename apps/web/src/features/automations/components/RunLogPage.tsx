@@ -3,7 +3,6 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/feedback/ErrorState';
-import { useIsPhone } from '../../../hooks/useIsPhone';
 import { query, request } from '../../../lib/api/client';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
@@ -29,7 +28,6 @@ const STATUSES = Object.keys(COLORS) as Run['status'][];
  */
 export function RunLogPage() {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   const label = useLabel();
   const locale = useLocale();
   const spec = useLiveSpec();
@@ -118,68 +116,36 @@ export function RunLogPage() {
         loading={runs.isPending}
         dataSource={rows}
         pagination={false}
-        {...(phone ? {} : { scroll: { x: 720 } })}
+        scroll={{ x: 720 }}
         locale={{ emptyText: t('runs.empty') }}
         expandable={{ expandedRowRender: (r) => <RunTrace run={r} spec={spec} /> }}
-        // On a phone one column: the automation, then its record, status and time (the five
-        // columns scrolled sideways and cut the automation's name).
-        columns={
-          phone
-            ? [
-                {
-                  title: t('runs.automation'),
-                  render: (_, r) => (
-                    <div>
-                      <div>{automationLabel(r.automationKey)}</div>
-                      <Flex wrap gap={6} align="center" className="trellis-card-meta">
-                        <Tag color={COLORS[r.status]}>{t(`runs.statuses.${r.status}`)}</Tag>
-                        {r.entity && r.recordId ? (
-                          <Link to={`/records/${r.entity}/${r.recordId}`}>
-                            {titles(r.entity, r.recordId) ?? r.recordId.slice(-8)}
-                          </Link>
-                        ) : null}
-                        <span>{when(r.startedAt)}</span>
-                      </Flex>
-                    </div>
-                  ),
-                },
-              ]
-            : [
-                { title: t('runs.when'), dataIndex: 'startedAt', width: 190, render: when },
-                {
-                  title: t('runs.automation'),
-                  dataIndex: 'automationKey',
-                  render: automationLabel,
-                },
-                {
-                  title: t('runs.record'),
-                  render: (_, r) =>
-                    r.entity && r.recordId ? (
-                      <Link to={`/records/${r.entity}/${r.recordId}`}>
-                        {titles(r.entity, r.recordId) ?? r.recordId.slice(-8)}
-                      </Link>
-                    ) : (
-                      '—'
-                    ),
-                },
-                {
-                  title: t('runs.status'),
-                  dataIndex: 'status',
-                  width: 110,
-                  render: (s: Run['status']) => (
-                    <Tag color={COLORS[s]}>{t(`runs.statuses.${s}`)}</Tag>
-                  ),
-                },
-                {
-                  title: t('runs.why'),
-                  render: (_, r) =>
-                    r.error ??
-                    (r.matched
-                      ? t('runs.didRun', { count: r.actions.length })
-                      : t('runs.notMatched')),
-                },
-              ]
-        }
+        columns={[
+          { title: t('runs.when'), dataIndex: 'startedAt', width: 190, render: when },
+          { title: t('runs.automation'), dataIndex: 'automationKey', render: automationLabel },
+          {
+            title: t('runs.record'),
+            render: (_, r) =>
+              r.entity && r.recordId ? (
+                <Link to={`/records/${r.entity}/${r.recordId}`}>
+                  {titles(r.entity, r.recordId) ?? r.recordId.slice(-8)}
+                </Link>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('runs.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (s: Run['status']) => <Tag color={COLORS[s]}>{t(`runs.statuses.${s}`)}</Tag>,
+          },
+          {
+            title: t('runs.why'),
+            render: (_, r) =>
+              r.error ??
+              (r.matched ? t('runs.didRun', { count: r.actions.length }) : t('runs.notMatched')),
+          },
+        ]}
       />
       {runs.hasNextPage ? (
         <Space style={{ marginTop: 12 }}>
