@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow, StoredRecord, Touch } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
-import { rng, ok } from './seeded';
+import { allOk, ok, rng } from './seeded';
 
 const H = 3_600_000;
 const T0 = 1_767_225_600_000; // 2026-01-01T00:00Z
@@ -38,10 +38,7 @@ export function reportFirstsContract(factory: StoreFactory): void {
           createdAt: T0 + i * H,
         })),
       );
-      const leads: StoredRecord[] = bulk.map((r) => {
-        if (!r.ok) throw new Error(JSON.stringify(r.error));
-        return r.value;
-      });
+      const leads: StoredRecord[] = allOk(bulk);
       for (let i = 0; i < 6; i++)
         leads.push(
           await ok(

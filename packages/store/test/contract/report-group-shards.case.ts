@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRecord, TransitionRow } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
-import { rng, ok } from './seeded';
+import { allOk, ok, rng } from './seeded';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -78,10 +78,7 @@ export function reportGroupShardsContract(factory: StoreFactory): void {
           'lead',
           Array.from({ length: count }, (_, i) => ({ name: `B${start + i}`, ...fields() })),
         );
-        const more = made.map((r) => {
-          if (!r.ok) throw new Error(JSON.stringify(r.error));
-          return r.value;
-        });
+        const more = allOk(made);
         leads.push(...more);
         const rows = more.flatMap((l) => [
           move(l, 'new'),

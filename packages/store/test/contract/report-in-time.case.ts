@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow, StoredRecord } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
-import { rng, ok } from './seeded';
+import { allOk, ok, rng } from './seeded';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -44,10 +44,7 @@ export function reportInTimeContract(factory: StoreFactory): void {
             createdAt: T0 + (start + i) * 5 * H,
           })),
         );
-        return made.map((r) => {
-          if (!r.ok) throw new Error(JSON.stringify(r.error));
-          return r.value;
-        });
+        return allOk(made);
       };
       const leads: StoredRecord[] = await bulk(20, 0);
       for (let i = 0; i < 6; i++)

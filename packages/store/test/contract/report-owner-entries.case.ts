@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRecord, TransitionRow } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
-import { rng, ok } from './seeded';
+import { allOk, ok, rng } from './seeded';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -77,10 +77,7 @@ export function reportOwnerEntriesContract(factory: StoreFactory): void {
             createdAt: T0 + Math.floor(next() * 14 * DAY),
           })),
         );
-        const more = made.map((r) => {
-          if (!r.ok) throw new Error(JSON.stringify(r.error));
-          return r.value;
-        });
+        const more = allOk(made);
         leads.push(...more);
         // Their entries in one batch, some with a second move.
         const rows = more.flatMap((l) => [

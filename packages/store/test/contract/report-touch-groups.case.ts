@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AggregateQuery, StoredRecord, Touch } from '../../src/index';
 import { useStore, type StoreFactory } from './factory';
-import { ok, rng } from './seeded';
+import { allOk, ok, rng } from './seeded';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -85,10 +85,7 @@ export function reportTouchGroupsContract(factory: StoreFactory): void {
           'lead',
           Array.from({ length: count }, (_, i) => ({ name: `B${start + i}`, ...fields() })),
         );
-        const more = made.map((r) => {
-          if (!r.ok) throw new Error(JSON.stringify(r.error));
-          return r.value;
-        });
+        const more = allOk(made);
         leads.push(...more);
         const ts = more.filter(() => next() < 0.7).map(touch);
         await ctx.store.touches.appendMany(ts);
