@@ -21,12 +21,12 @@ describe('the automation run log', () => {
       );
       // The manager's spec has no automations (they may not change them): their names come
       // from the automations list, in the filter and in every row — not their keys.
-      const names = await column(page, 2);
+      const names = await column(page, 'automation');
       expect(names.length).toBeGreaterThan(0);
       for (const name of names) expect(name).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
       expect(names).toContain('No contact for 48 hours: remind the owner, copy the supervisor');
       // Each run's record by its title (a lead's name), not the end of its id.
-      const records = await column(page, 3);
+      const records = await column(page, 'record');
       const ids = records.filter((r) => /^[0-9a-f]{8}$/.test(r));
       expect(ids.length, records.join(' ')).toBeLessThan(records.length / 2);
       await page.getByRole('combobox', { name: 'Automation' }).click();
@@ -71,14 +71,37 @@ const TEXT = {
   },
 } as const;
 
-/** The texts of one column of the log's rows (1-based, after the expand column). */
-const column = (page: Page, n: number) =>
+/** The texts of one part of each of the log's rows (its automation, record, status or why), in either layout. */
+const column = (page: Page, part: 'automation' | 'record' | 'status' | 'why') =>
   page
     .locator('.ant-table-row')
     .evaluateAll(
-      (rows, i) => rows.map((r) => r.querySelectorAll('td')[i]?.textContent?.trim() ?? ''),
-      n,
+      (rows, cls) => rows.map((r) => r.querySelector(cls)?.textContent?.trim() ?? ''),
+      `.trellis-run-${part}`,
     );
+
+/**
+ * How far the rows' status and why reach past the window's right edge, at most (0: a person
+ * reads them whole without scrolling sideways), and how far the table scrolls sideways.
+ */
+const pastTheEdge = (page: Page) =>
+  page.evaluate(() => {
+    const parts = [
+      ...document.querySelectorAll(
+        '.ant-table-row .trellis-run-status, .ant-table-row .trellis-run-why',
+      ),
+    ];
+    const past = Math.max(
+      0,
+      ...parts.map((e) => e.getBoundingClientRect().right - window.innerWidth),
+    );
+    const table = document.querySelector('.ant-table-content, .ant-table-body');
+    return {
+      parts: parts.length,
+      past,
+      sideways: table ? table.scrollWidth - table.clientWidth : 0,
+    };
+  });
 
 describe('filters and the per-record trace of the run log', () => {
   for (const [locale, viewport, size] of [
@@ -113,24 +136,32 @@ describe('filters and the per-record trace of the run log', () => {
           .poll(
             async () => {
               if ((await page.locator('.ant-table-row').count()) === 0) await page.reload();
-              return new Set(await column(page, 4));
+              return new Set(await column(page, 'status'));
             },
             { timeout: 60_000 },
           )
           .toEqual(new Set([text.skipped]));
-        expect(new Set(await column(page, 5))).toEqual(new Set([text.notMatched]));
+        expect(new Set(await column(page, 'why'))).toEqual(new Set([text.notMatched]));
+        if (size === 'phone') {
+          // The five columns scrolled sideways on a phone: the status and why stood off screen.
+          const edge = await pastTheEdge(page);
+          expect(edge.parts).toBeGreaterThan(0);
+          expect(edge).toMatchObject({ past: 0, sideways: 0 });
+        }
 
         // One automation: every row is that automation, also after a reload.
-        const name = (await column(page, 2))[0]!;
+        const name = (await column(page, 'automation'))[0]!;
         await choose(page, page.getByLabel(text.automation, { exact: true }), name, {
           search: true,
         });
         await page.waitForURL(/automation=/);
-        await expect.poll(async () => new Set(await column(page, 2))).toEqual(new Set([name]));
+        await expect
+          .poll(async () => new Set(await column(page, 'automation')))
+          .toEqual(new Set([name]));
         await page.reload();
         await page.locator('.ant-table-row').first().waitFor();
-        expect(new Set(await column(page, 2))).toEqual(new Set([name]));
-        expect(new Set(await column(page, 4))).toEqual(new Set([text.skipped]));
+        expect(new Set(await column(page, 'automation'))).toEqual(new Set([name]));
+        expect(new Set(await column(page, 'status'))).toEqual(new Set([text.skipped]));
 
         // Why not: the part of the condition that failed, with the value the record had.
         await page.locator('.ant-table-row-expand-icon').first().click();

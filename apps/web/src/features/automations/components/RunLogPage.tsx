@@ -1,25 +1,20 @@
-import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Space, Table, Typography } from 'antd';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/feedback/ErrorState';
+import { useIsPhone } from '../../../hooks/useIsPhone';
 import { query, request } from '../../../lib/api/client';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import { useRecordTitles } from '../../../lib/records/useRecordTitles';
 import { useLiveSpec } from '../../../lib/session/useSpec';
 import { RunTrace } from './RunTrace';
+import { RUN_COLORS, useRunColumns } from './useRunColumns';
 import type { AutomationSpec } from '@trellis/spec';
 import type { Run } from './run-types';
 
-const COLORS: Record<Run['status'], string> = {
-  succeeded: 'green',
-  matched: 'blue',
-  skipped: 'default',
-  failed: 'red',
-  stopped: 'orange',
-};
-const STATUSES = Object.keys(COLORS) as Run['status'][];
+const STATUSES = Object.keys(RUN_COLORS) as Run['status'][];
 
 /**
  * `/automations/runs?automation=&record=`: the automation run log for those allowed to watch it —
@@ -28,6 +23,7 @@ const STATUSES = Object.keys(COLORS) as Run['status'][];
  */
 export function RunLogPage() {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const label = useLabel();
   const locale = useLocale();
   const spec = useLiveSpec();
@@ -79,19 +75,25 @@ export function RunLogPage() {
       dateStyle: 'medium',
       timeStyle: 'medium',
     }).format(new Date(at));
+  const columns = useRunColumns(phone, {
+    automationLabel,
+    recordTitle: titles,
+    when,
+  });
   if (runs.isError) return <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />;
   return (
     <div>
       <div className="trellis-page-title">
         <Typography.Title level={3}>{t('runs.title')}</Typography.Title>
-        <Flex gap={8} wrap>
+        <Flex gap={8} wrap style={phone ? { width: '100%' } : undefined}>
           <Select
             allowClear
             showSearch
             optionFilterProp="label"
             aria-label={t('runs.filterAutomation')}
             placeholder={t('runs.filterAutomation')}
-            style={{ width: 220, maxWidth: '100%' }}
+            // A phone's whole width: the names are long ("Other courses go to the re…").
+            style={{ width: phone ? '100%' : 220, maxWidth: '100%' }}
             value={automation}
             onChange={setAutomation}
             options={automations.map((a) => ({
@@ -116,36 +118,10 @@ export function RunLogPage() {
         loading={runs.isPending}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 720 }}
+        {...(phone ? { tableLayout: 'fixed' as const } : { scroll: { x: 720 } })}
         locale={{ emptyText: t('runs.empty') }}
         expandable={{ expandedRowRender: (r) => <RunTrace run={r} spec={spec} /> }}
-        columns={[
-          { title: t('runs.when'), dataIndex: 'startedAt', width: 190, render: when },
-          { title: t('runs.automation'), dataIndex: 'automationKey', render: automationLabel },
-          {
-            title: t('runs.record'),
-            render: (_, r) =>
-              r.entity && r.recordId ? (
-                <Link to={`/records/${r.entity}/${r.recordId}`}>
-                  {titles(r.entity, r.recordId) ?? r.recordId.slice(-8)}
-                </Link>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('runs.status'),
-            dataIndex: 'status',
-            width: 110,
-            render: (s: Run['status']) => <Tag color={COLORS[s]}>{t(`runs.statuses.${s}`)}</Tag>,
-          },
-          {
-            title: t('runs.why'),
-            render: (_, r) =>
-              r.error ??
-              (r.matched ? t('runs.didRun', { count: r.actions.length }) : t('runs.notMatched')),
-          },
-        ]}
+        columns={columns}
       />
       {runs.hasNextPage ? (
         <Space style={{ marginTop: 12 }}>
