@@ -3,33 +3,15 @@ import type { Page } from 'playwright-core';
 import { apiSession } from './harness/api-session';
 import { newPage, openBrowser, shot, signIn } from './harness/browser';
 import { demoServer } from './harness/server';
+import { trialLead as trialLeadOf } from './harness/trial-lead';
 
 const server = demoServer();
+const trialLead = (advisorLogin: string) => trialLeadOf(server, advisorLogin);
 
 /** The unread count the header's bell shows (its accessible name: "收件箱 (未读 3)"). */
 async function bellCount(page: Page): Promise<number> {
   const name = await page.locator('header button:has(.anticon-bell)').getAttribute('aria-label');
   return Number(/(\d+)\)$/.exec(name ?? '')?.[1] ?? 0);
-}
-
-/** A trial-stage lead of the advisor and its owner's login: logging its trial class notifies the advisor. */
-async function trialLead(advisorLogin: string) {
-  const admin = await apiSession(server, server.login('admin').login);
-  const users = await admin<{ items: { id: string; login: string }[] }>(
-    'GET',
-    '/api/v1/users?limit=200',
-  );
-  const advisorId = users.items.find((u) => u.login === advisorLogin)!.id;
-  const filter = {
-    and: [{ '==': [{ var: 'stage' }, 'trial'] }, { '==': [{ var: 'courseAdvisor' }, advisorId] }],
-  };
-  const found = await admin<{ items: { id: string; name: string; ownerId: string }[] }>(
-    'GET',
-    `/api/v1/records/lead?limit=1&filter=${encodeURIComponent(JSON.stringify(filter))}`,
-  );
-  const lead = found.items[0];
-  if (!lead) throw new Error(`no trial lead of ${advisorLogin} left in the demo`);
-  return { lead, owner: users.items.find((u) => u.id === lead.ownerId)!.login };
 }
 
 describe('the notification bell', () => {

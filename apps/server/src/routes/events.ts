@@ -2,7 +2,9 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
+import { HttpProblem } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
+import { SUPPORTED_LOCALES, type Locale } from '@trellis/spec';
 import { nextChange, notifyChanges } from '../http/change-notifier';
 
 // Streams wake on every committed write of this process (change-notifier); the poll only
@@ -61,10 +63,30 @@ export async function eventsSince(
   return out;
 }
 
-/** `GET /api/v1/events`: server-sent events for the signed-in reader (records they can see, their notifications). */
+/**
+ * The language the stream renders notifications in: `?lang=` when given, else the request's
+ * Accept-Language. A browser's EventSource sends no header of the page's choosing (only the
+ * browser's own languages), so the web app names the language it shows in `?lang=`.
+ */
+function streamLocale(lang: string | undefined): Locale | null {
+  if (lang === undefined) return null;
+  if ((SUPPORTED_LOCALES as readonly string[]).includes(lang)) return lang as Locale;
+  throw new HttpProblem(400, 'invalid_value', { reason: 'lang' }, [
+    {
+      path: '/lang',
+      code: 'invalid_value',
+      message: '',
+      params: { reason: `lang: ${SUPPORTED_LOCALES.join(' | ')}` },
+    },
+  ]);
+}
+
+/** `GET /api/v1/events?lang=`: server-sent events for the signed-in reader (records they can see, their notifications). */
 export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/events', async (c) => {
-    const actor = requireActor(c);
+    const signedIn = requireActor(c);
+    const lang = streamLocale(c.req.query('lang'));
+    const actor: Actor = lang ? { ...signedIn, locale: lang } : signedIn;
     // The store's cursor (opaque: on PostgreSQL it names a transaction too); one a client
     // makes up or kept from another database starts at the present instead.
     const lastEventId = c.req.header('last-event-id');

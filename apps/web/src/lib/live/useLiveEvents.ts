@@ -1,17 +1,25 @@
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useLocale } from '../i18n/useLocale';
 import { recordKeys, workKeys } from '../records/keys';
+import type { Notification } from '../work/api';
+
+type Notifications = { items: Notification[]; unread: number };
 
 /**
  * One server-sent event stream for the signed-in app: another user's change to a record
- * refreshes what shows it (the record page, lists, boards), a new notification the inbox and
- * its badge. EventSource reconnects by itself (resuming after the last event id).
+ * refreshes what shows it (the record page, lists, boards), a new notification goes to the top
+ * of the inbox and its badge at once. The stream renders notifications in the UI's language
+ * (`?lang=`: an EventSource sends the browser's languages, not the one chosen in the app), and a
+ * language switch opens it anew in the new one. EventSource reconnects by itself (resuming after
+ * the last event id).
  */
 export function useLiveEvents(): void {
   const client = useQueryClient();
+  const locale = useLocale();
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/events');
+    const source = new EventSource(`/api/v1/events?lang=${encodeURIComponent(locale)}`);
     const onRecord = (e: MessageEvent<string>) => {
       try {
         const event = JSON.parse(e.data) as { entity?: string; id?: string };
@@ -24,9 +32,26 @@ export function useLiveEvents(): void {
         // a malformed event is ignored; the next one refreshes anyway
       }
     };
-    const onNotification = () => void client.invalidateQueries({ queryKey: workKeys.all });
+    const onNotification = (e: MessageEvent<string>) => {
+      try {
+        showAtOnce(client, JSON.parse(e.data) as Notification);
+      } catch {
+        // a malformed event is ignored; the refresh below reads the inbox anyway
+      }
+      void client.invalidateQueries({ queryKey: workKeys.all });
+    };
     source.addEventListener('record', onRecord);
     source.addEventListener('notification', onNotification);
     return () => source.close();
-  }, [client]);
+  }, [client, locale]);
+}
+
+/** Puts a streamed notification at the top of the inbox read so far (once), unread. */
+function showAtOnce(client: QueryClient, n: Notification): void {
+  if (!n || typeof n.id !== 'string' || typeof n.title !== 'string') return;
+  client.setQueryData<Notifications>(workKeys.notifications(), (old) =>
+    !old || old.items.some((item) => item.id === n.id)
+      ? old
+      : { items: [{ ...n, readAt: null }, ...old.items], unread: old.unread + 1 },
+  );
 }
