@@ -1,7 +1,8 @@
 import type { Handover, OwnershipChange } from '@trellis/store';
 import type { Failure } from '../i18n/errors';
 import type { CallOptions, RecordResult } from '../records/types';
-import type { OwnershipDeps } from './deps';
+import { localeOf, type OwnershipDeps } from './deps';
+import { reasonFor } from './reason-texts';
 import { acceptHandover, declineHandover } from './decide';
 import {
   startHandover,
@@ -79,7 +80,9 @@ export function createOwnership(d: OwnershipDeps, locale: () => 'zh-CN' | 'en'):
     async ledger(entity, id, opts) {
       const got = await d.records.get(entity, id, opts);
       if (!got.ok) return got;
-      return { ok: true, changes: await d.store.ownership.listFor(entity, id) };
+      const reader = localeOf(opts);
+      const changes = await d.store.ownership.listFor(entity, id);
+      return { ok: true, changes: changes.map((c) => ({ ...c, reason: reasonFor(c, reader) })) };
     },
     pool: (entity, query, opts) => listPool(d, entity, query, opts),
     claim: (entity, id, opts) => claimRecord(d, entity, id, opts),

@@ -6,7 +6,7 @@ import type { Actor, Locale, RecordData } from '../ports';
 import type { CallOptions } from '../records/types';
 import { inEveryLocale, TEXTS_KEY } from '../redaction/localized-texts';
 import { Abort, atomically, failure, localeOf, onBehalf, type OwnershipDeps } from './deps';
-import { om } from './messages';
+import { om, omQuoting } from './messages';
 import { cleanNote, noteErrors, type HandoverNote } from './note';
 import { handoverRules, type HandoverRules } from './policy';
 
@@ -121,10 +121,8 @@ async function handOne(
   };
   await tx.handovers.insert(handover);
   if (rules.acknowledge) {
-    const titleParams = {
-      from: opts.actor.userId ?? handover.fromUserId ?? '-',
-      title: titleOf(model, record),
-    };
+    const { title, quotes } = quotedTitle(model, record);
+    const titleParams = { from: await nameOf(d, opts.actor.userId ?? handover.fromUserId), title };
     await tx.notifications.insert({
       id: d.ids.next(),
       userId: to.id,
@@ -135,10 +133,12 @@ async function handOne(
       recordId: id,
       payload: {
         handoverId: handover.id,
-        // The reason is the sender's own words; the title is read in the reader's language.
-        [TEXTS_KEY]: inEveryLocale((l) => ({
-          props: { title: om(l, 'handoverTitle', titleParams) },
-        })),
+        // The reason is the sender's own words; the title is read in the reader's language,
+        // the record's title in it masked for a reader who may not see that field.
+        [TEXTS_KEY]: inEveryLocale((l) => {
+          const r = omQuoting(l, 'handoverTitle', titleParams, quotes);
+          return { props: { title: r.text }, spans: { title: r.spans } };
+        }),
       },
       createdAt: now,
     });
@@ -184,10 +184,8 @@ export async function applyHandover(
   const carried = await moveOpenTasks(d, tx, h, to.id, locale);
   if (carried) return carried;
   if (rules.contactMs > 0) {
-    const contact = {
-      hours: Math.round(rules.contactMs / 3_600_000),
-      title: titleOf(model, record),
-    };
+    const { title, quotes } = quotedTitle(model, record);
+    const contact = { hours: Math.round(rules.contactMs / 3_600_000), title };
     const task = await d.tasks.create(
       {
         entity: model.key,
@@ -198,7 +196,10 @@ export async function applyHandover(
         source: {
           tag: 'handover-contact',
           handoverId: h.id,
-          [TEXTS_KEY]: inEveryLocale((l) => ({ props: { title: om(l, 'contactTask', contact) } })),
+          [TEXTS_KEY]: inEveryLocale((l) => {
+            const r = omQuoting(l, 'contactTask', contact, quotes);
+            return { props: { title: r.text }, spans: { title: r.spans } };
+          }),
         },
       },
       { actor: { kind: 'system' }, via: 'system', locale, tx },
@@ -331,4 +332,25 @@ function toError(locale: Locale, ref: unknown) {
 export function titleOf(model: EntityModel, record: RecordData): string {
   const v = record[model.entity.titleField];
   return typeof v === 'string' && v !== '' ? v : String(record.id);
+}
+
+/**
+ * The record's title and, when it is the title field's value, that field as the quote of the
+ * `title` param (omQuoting): a reader who may not see the field reads the text with it masked.
+ */
+export function quotedTitle(
+  model: EntityModel,
+  record: RecordData,
+): { title: string; quotes: Record<string, string> } {
+  const field = model.entity.titleField;
+  const v = record[field];
+  return typeof v === 'string' && v !== ''
+    ? { title: v, quotes: { title: field } }
+    : { title: String(record.id), quotes: {} };
+}
+
+/** A user's name as a text names them (a handover's sender), else their login, else '-'. */
+async function nameOf(d: Pick<OwnershipDeps, 'store'>, id: string | null | undefined) {
+  const user = id ? await d.store.users.byRef(id) : null;
+  return user ? (user.name ?? user.login) : '-';
 }

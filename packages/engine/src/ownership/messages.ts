@@ -1,4 +1,5 @@
 import { interpolate, type Locale } from '@trellis/rules';
+import type { TextSpan } from '../redaction/text-spans';
 
 const catalogue = {
   noRecipient: {
@@ -113,4 +114,31 @@ export function om(
   params: Record<string, unknown> = {},
 ): string {
   return interpolate(catalogue[key][locale], params);
+}
+
+/**
+ * An ownership message in `locale` with the spans of the params that quote a record field
+ * (`quotes`: param -> field, e.g. `{ title: 'name' }`), so a reader from whom that field is
+ * hidden sees the rest of the text with the value masked (redaction/text-spans), not nothing.
+ */
+export function omQuoting(
+  locale: Locale,
+  key: OwnershipMessage,
+  params: Record<string, unknown>,
+  quotes: Record<string, string>,
+): { text: string; spans: TextSpan[] } {
+  const spans: TextSpan[] = [];
+  let text = '';
+  let at = 0;
+  const template = catalogue[key][locale];
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    text += template.slice(at, m.index);
+    const name = m[1]!;
+    const value = interpolate(m[0], params);
+    const field = quotes[name];
+    if (field && value !== '') spans.push([text.length, text.length + value.length, field]);
+    text += value;
+    at = m.index + m[0].length;
+  }
+  return { text: text + template.slice(at), spans };
 }

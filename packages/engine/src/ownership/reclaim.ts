@@ -2,8 +2,9 @@ import type { Locale } from '../ports';
 import { inEveryLocale, TEXTS_KEY } from '../redaction/localized-texts';
 import type { EngineRecord } from '../records/types';
 import type { OwnershipDeps } from './deps';
-import { titleOf } from './handover';
-import { om } from './messages';
+import { quotedTitle } from './handover';
+import { om, omQuoting } from './messages';
+import { reasonInEveryLocale } from './reason-texts';
 import { poolRules } from './policy';
 import { releaseRecord } from './pool';
 
@@ -72,11 +73,22 @@ export async function reclaimIdle(
       );
       const idle = now - start;
       const days = Math.floor(idle / DAY);
-      const title = titleOf(model, record);
+      const { title, quotes } = quotedTitle(model, record);
+      // Title and body in every language, the record's title masked for a reader who may not
+      // see its field.
+      const texts = (
+        titleKey: 'reclaimedTitle' | 'reclaimWarnTitle',
+        body: (l: Locale) => string,
+      ) =>
+        inEveryLocale((l) => {
+          const t = omQuoting(l, titleKey, { title }, quotes);
+          return { props: { title: t.text, body: body(l) }, spans: { title: t.spans } };
+        });
       if (idle >= rules.reclaimMs) {
         const after = { days: Math.round(rules.reclaimMs / DAY) };
-        const reason = om(locale, 'reclaimReason', after);
-        const r = await releaseRecord(d, entity.key, id, reason, {
+        const reason = (l: Locale) => om(l, 'reclaimReason', after);
+        // The ledger keeps the reason in every language: each reader reads their own.
+        const r = await releaseRecord(d, entity.key, id, reasonInEveryLocale(reason), {
           ...SYSTEM,
           locale,
           kind: 'reclaim',
@@ -91,13 +103,8 @@ export async function reclaimIdle(
             entity: entity.key,
             recordId: id,
             title: om(locale, 'reclaimedTitle', { title }),
-            body: reason,
-            texts: inEveryLocale((l) => ({
-              props: {
-                title: om(l, 'reclaimedTitle', { title }),
-                body: om(l, 'reclaimReason', after),
-              },
-            })),
+            body: reason(locale),
+            texts: texts('reclaimedTitle', reason),
           },
           now,
         );
@@ -105,6 +112,7 @@ export async function reclaimIdle(
         const key = `pool.warn:${entity.key}:${id}:${start}`;
         if (await d.store.effects.get(key)) continue;
         const hours = Math.max(1, Math.round((rules.reclaimMs - idle) / 3_600_000));
+        const body = (l: Locale) => om(l, 'reclaimWarnBody', { days, hours });
         await d.store.transaction(async (tx) => {
           await notify(
             tx,
@@ -114,13 +122,8 @@ export async function reclaimIdle(
               entity: entity.key,
               recordId: id,
               title: om(locale, 'reclaimWarnTitle', { title }),
-              body: om(locale, 'reclaimWarnBody', { days, hours }),
-              texts: inEveryLocale((l) => ({
-                props: {
-                  title: om(l, 'reclaimWarnTitle', { title }),
-                  body: om(l, 'reclaimWarnBody', { days, hours }),
-                },
-              })),
+              body: body(locale),
+              texts: texts('reclaimWarnTitle', body),
             },
             now,
           );

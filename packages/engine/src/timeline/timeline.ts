@@ -10,6 +10,7 @@ import {
   type Call,
 } from '../records/call';
 import { CREATED_FIELD } from '../records/journal';
+import { reasonFor } from '../ownership/reason-texts';
 import type { Runtime } from '../records/runtime';
 import type { CallOptions } from '../records/types';
 import type { HistoryRow as StoredHistoryRow, Touch } from '@trellis/store';
@@ -216,7 +217,7 @@ async function attachOwnershipKinds(
     );
     if (i < 0) continue;
     const [row] = rows.splice(i, 1);
-    if (row) entry.ownership = { kind: row.kind, reason: row.reason };
+    if (row) entry.ownership = { kind: row.kind, reason: reasonFor(row, call.locale) };
   }
 }
 
