@@ -6,6 +6,7 @@ import {
   BuildOutlined,
   HomeOutlined,
   SwapOutlined,
+  TeamOutlined,
   QrcodeOutlined,
   TableOutlined,
   ThunderboltOutlined,
@@ -71,6 +72,14 @@ const staticNav: NavItem[] = [
     labelKey: 'nav.leave',
     visible: (me) => me.capabilities.includes('reassign'),
     order: 75,
+  },
+  {
+    key: 'people',
+    path: '/people',
+    icon: <TeamOutlined />,
+    labelKey: 'nav.people',
+    visible: (me) => me.capabilities.includes('manageUsers'),
+    order: 78,
   },
   {
     key: 'automation-runs',

@@ -100,6 +100,10 @@ export const signedInRoutes: RouteObject[] = [
     lazy: () => import('../features/ownership').then((m) => ({ Component: m.RepLeavesPage })),
   },
   {
+    path: 'people/:tab?',
+    lazy: () => import('../features/people').then((m) => ({ Component: m.PeoplePage })),
+  },
+  {
     path: 'pool/:entity',
     lazy: () => import('../features/ownership').then((m) => ({ Component: m.PoolPage })),
   },
