@@ -31,6 +31,7 @@ import { defaultColumns } from '../../../lib/records/spec-helpers';
 import { useRecordFormat } from '../../../lib/records/useRecordFormat';
 import { useSignedIn } from '../../../lib/session/useMe';
 import { entityOf, useLiveSpec } from '../../../lib/session/useSpec';
+import { FilterChips } from '../filter/chips-part';
 import { isComplete, type FilterModel } from '../filter/filter-model';
 import { useViewTotal } from '../hooks/useViewRecords';
 import { useViews } from '../hooks/useViews';
@@ -273,6 +274,17 @@ function EntityList({ entityKey }: { entityKey: string }) {
           {total !== undefined ? t('list.total', { count: total }) : null}
         </Typography.Text>
       </div>
+      {activeFilters > 0 ? (
+        <Suspense fallback={null}>
+          <FilterChips
+            entity={entity}
+            stages={format.stages}
+            label={format.label}
+            value={filter}
+            onChange={setFilter}
+          />
+        </Suspense>
+      ) : null}
       {fromReport !== undefined ? (
         <Tag
           closable

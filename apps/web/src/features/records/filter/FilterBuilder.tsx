@@ -1,4 +1,15 @@
-import { Button, DatePicker, InputNumber, Input, Select, Space, Switch, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import {
+  Button,
+  DatePicker,
+  InputNumber,
+  Input,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +25,12 @@ import {
   type FilterOp,
   type FilterRow,
 } from './filter-model';
+
+// The place picker carries the GB/T 2260 list: it loads when a region row shows, not with the
+// filter's popover.
+const RegionFilterInput = lazy(() =>
+  import('./RegionFilterInput').then((m) => ({ default: m.RegionFilterInput })),
+);
 
 type Props = {
   entity: EntitySpec;
@@ -136,6 +153,16 @@ function ValueInput({
   const locale = useLocale();
   const users = useUsers();
   const style = { width: 180 };
+  if (type === 'region')
+    return (
+      <Suspense fallback={<Spin size="small" />}>
+        <RegionFilterInput
+          level={field && 'level' in field ? (field.level as string | undefined) : undefined}
+          value={value}
+          onChange={onChange}
+        />
+      </Suspense>
+    );
   if (type === 'boolean')
     return (
       <Switch

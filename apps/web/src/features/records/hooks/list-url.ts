@@ -13,6 +13,7 @@ const OPS = new Set<FilterOp>([
   'gte',
   'lte',
   'in',
+  'within',
   'empty',
   'notEmpty',
 ]);
