@@ -43,8 +43,9 @@ export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
  * An existing table's indexes over system columns, made as this version defines them (a
  * definition that changed is rebuilt: the owner index gained last_activity_at, and the columns
  * data health reads when a widget asks: health-columns.ts). Indexes led by field columns are
- * left to spec migrations; a tail of field columns is made only when the table holds them all
- * (the table may not hold a spec's new field yet).
+ * left to spec migrations. The table may not hold a spec's new field yet: a tail is made of the
+ * columns the table holds (the owner index without that data health column still serves stale
+ * follow-ups and a rep's funnel; the migration's syncIndexes adds it after).
  */
 export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
   const system = new Set(info.systemColumns.map((c) => c.name));
@@ -58,8 +59,8 @@ export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
   const have = new Map(managedIndexes(db, info.table).map((ix) => [ix.name, ix.sql]));
   for (const def of sqliteIndexes(info)) {
     if (!def.columns.every((c) => system.has(c))) continue;
-    if (!(def.sqliteTail ?? []).every((c) => present.has(c))) continue;
-    const want = createIndexSql(info.table, def);
+    const tail = def.sqliteTail?.filter((c) => present.has(c));
+    const want = createIndexSql(info.table, { ...def, ...(tail ? { sqliteTail: tail } : {}) });
     const sql = have.get(def.name);
     if (sql === want.replace(' IF NOT EXISTS', '')) continue;
     if (sql !== undefined) db.sqlite.exec(`DROP INDEX ${quoteIdent(def.name)}`);

@@ -12,6 +12,7 @@ import { ownershipContract } from './ownership.case';
 import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
+import { reportEmptyAndContract } from './report-empty-and.case';
 import { reportFirstsContract } from './report-firsts.case';
 import { reportGroupShardsContract } from './report-group-shards.case';
 import { reportInTimeContract } from './report-in-time.case';
@@ -37,6 +38,7 @@ const CONTRACTS = [
   reportOwnerEntriesContract,
   reportGroupShardsContract,
   reportTouchGroupsContract,
+  reportEmptyAndContract,
   reportPendingContract,
   bulkUpkeepContract,
   outboxContract,

@@ -34,11 +34,16 @@ export type CohortPlan = {
 const isVar = (x: unknown, name: string) =>
   typeof x === 'object' && x !== null && (x as { var?: unknown }).var === name;
 
+/**
+ * The terms of a condition's top-level ANDs (nested ones flattened). An empty `and` is false, as
+ * JSONLogic and the full query's SQL have it (no record matches): it stays a term, which
+ * compiles to false over the groups too, rather than vanishing into "no condition".
+ */
 export function conjuncts(expr: unknown): unknown[] {
   if (expr === null || expr === undefined) return [];
   if (typeof expr === 'object' && !Array.isArray(expr) && 'and' in (expr as object)) {
     const parts = (expr as { and: unknown }).and;
-    if (Array.isArray(parts) && Object.keys(expr as object).length === 1)
+    if (Array.isArray(parts) && parts.length > 0 && Object.keys(expr as object).length === 1)
       return parts.flatMap(conjuncts);
   }
   return [expr];
