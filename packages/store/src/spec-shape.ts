@@ -43,9 +43,19 @@ type PipelineShape = {
 /**
  * A dashboard widget as far as the store reads it: SQLite widens an entity's owner index with
  * the fields its data health widgets measure, PostgreSQL indexes them by creation time
- * (entity/health-columns.ts).
+ * (entity/health-columns.ts); SQLite indexes an attribution widget's group keys
+ * (entity/attribution-columns.ts).
  */
-type WidgetShape = { type: string; entity?: string; fields?: readonly string[] };
+type WidgetShape = {
+  type: string;
+  entity?: string;
+  fields?: readonly string[];
+  /** Attribution: the group key, the A/B split, a relation the key is read through. */
+  field?: string;
+  split?: string;
+  via?: string;
+  measure?: { op: string; field?: string };
+};
 
 export type AppShape = {
   entities: readonly EntityShape[];

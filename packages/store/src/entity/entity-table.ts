@@ -1,6 +1,7 @@
 import type { AppShape, EntityShape, FieldShape } from '../spec-shape';
 import { columnKind, SEARCHABLE_TYPES } from './column-types';
 import type { Codec, LogicColumnType, SqlType } from './column-types';
+import { attributionColumns } from './attribution-columns';
 import { healthColumns, pgHealthColumns } from './health-columns';
 
 /** One column of an entity table. `column` is the quoted SQL identifier, ready for compileToSql. */
@@ -40,6 +41,11 @@ export type IndexDef = {
   pgTail?: string[];
   /** Made on PostgreSQL only (SQLite's owner index holds what it serves). */
   pgOnly?: boolean;
+  /**
+   * Made on SQLite only, from the spec's widgets (attribution-columns.ts): PostgreSQL hashes a
+   * period's groups without a sort and met its target reading the table.
+   */
+  sqliteOnly?: boolean;
 };
 
 export type EntityTableInfo = {
@@ -149,6 +155,7 @@ export function entityTable(entity: EntityShape, app?: AppShape): EntityTableInf
       identity,
       healthColumns(entity, app, columns),
       pgHealthColumns(entity, app, columns),
+      attributionColumns(entity, app, columns),
     ),
   };
 }
@@ -162,6 +169,7 @@ function indexesFor(
   identity: string[][],
   health: string[],
   pgHealth: string[],
+  attribution: { keys: string[]; columns: string[] }[],
 ): IndexDef[] {
   const p = `ix_${table}__`;
   const defs: IndexDef[] = [
@@ -200,6 +208,9 @@ function indexesFor(
       where: 'deleted_at IS NULL',
       pgOnly: true,
     });
+  // SQLite's campaign attribution reads (attribution-columns.ts): led by the widget's keys.
+  for (const { keys, columns } of attribution)
+    defs.push({ name: `${p}attr_${keys.join('_')}`, columns, sqliteOnly: true });
   const seen = new Set<string>();
   const listed = new Set(entity.fields.filter((f) => f.indexed || f.unique).map((f) => f.key));
   for (const key of identity) {

@@ -42,10 +42,12 @@ export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
 /**
  * An existing table's indexes over system columns, made as this version defines them (a
  * definition that changed is rebuilt: the owner index gained last_activity_at, and the columns
- * data health reads when a widget asks: health-columns.ts). Indexes led by field columns are
- * left to spec migrations. The table may not hold a spec's new field yet: a tail is made of the
- * columns the table holds (the owner index without that data health column still serves stale
- * follow-ups and a rep's funnel; the migration's syncIndexes adds it after).
+ * data health reads when a widget asks: health-columns.ts), and the attribution indexes the
+ * spec's widgets ask for (attribution-columns.ts), dropped when none asks any more. Indexes led
+ * by field columns are otherwise left to spec migrations. The table may not hold a spec's new
+ * field yet: an attribution index naming one waits for the migration that adds it, and a tail
+ * is made of the columns the table holds (the owner index without that data health column still
+ * serves stale follow-ups and a rep's funnel; the migration's syncIndexes adds it after).
  */
 export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
   const system = new Set(info.systemColumns.map((c) => c.name));
@@ -57,8 +59,12 @@ export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
     ).map((c) => c.name),
   );
   const have = new Map(managedIndexes(db, info.table).map((ix) => [ix.name, ix.sql]));
-  for (const def of sqliteIndexes(info)) {
-    if (!def.columns.every((c) => system.has(c))) continue;
+  const wanted = sqliteIndexes(info);
+  for (const def of wanted) {
+    const made = def.sqliteOnly
+      ? def.columns.every((c) => present.has(c))
+      : def.columns.every((c) => system.has(c));
+    if (!made) continue;
     const tail = def.sqliteTail?.filter((c) => present.has(c));
     const want = createIndexSql(info.table, { ...def, ...(tail ? { sqliteTail: tail } : {}) });
     const sql = have.get(def.name);
@@ -68,6 +74,10 @@ export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
     // Dropping the index dropped its statistics: without them the planner guesses for it.
     db.sqlite.exec(`ANALYZE ${quoteIdent(def.name)}`);
   }
+  const attribution = `ix_${info.table}__attr_`;
+  for (const name of have.keys())
+    if (name.startsWith(attribution) && !wanted.some((d) => d.name === name))
+      db.sqlite.exec(`DROP INDEX ${quoteIdent(name)}`);
 }
 
 /**

@@ -13,6 +13,7 @@ import { peopleContract } from './people.case';
 import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
 import { reportEmptyAndContract } from './report-empty-and.case';
+import { reportFieldAttributionContract } from './report-field-attribution.case';
 import { reportFirstsContract } from './report-firsts.case';
 import { reportGroupShardsContract } from './report-group-shards.case';
 import { reportInTimeContract } from './report-in-time.case';
@@ -38,6 +39,7 @@ const CONTRACTS = [
   reportOwnerEntriesContract,
   reportGroupShardsContract,
   reportTouchGroupsContract,
+  reportFieldAttributionContract,
   reportEmptyAndContract,
   reportPendingContract,
   bulkUpkeepContract,

@@ -41,9 +41,12 @@ const shapeOf = (sql: string) => {
   return m ? shape(m[1] ?? '', m[2]) : '';
 };
 
+/** The indexes PostgreSQL makes (SQLite's attribution indexes are its alone). */
+const pgIndexes = (info: EntityTableInfo) => info.indexes.filter((d) => !d.sqliteOnly);
+
 /** Makes the managed indexes of a table exactly the ones the spec asks for (indexes hold no data). */
 export async function syncIndexes(x: SqlExec, info: EntityTableInfo): Promise<void> {
-  const wanted = new Map(info.indexes.map((d) => [d.name, d]));
+  const wanted = new Map(pgIndexes(info).map((d) => [d.name, d]));
   for (const ix of await managedIndexes(x, info.table)) {
     const want = wanted.get(ix.name);
     if (shapeOf(ix.sql) !== (want ? expected(want) : null))
@@ -78,7 +81,7 @@ export async function syncSystemIndexes(x: SqlExec, info: EntityTableInfo): Prom
   );
   const have = new Map((await managedIndexes(x, info.table)).map((ix) => [ix.name, ix.sql]));
   let built = false;
-  for (const def of info.indexes) {
+  for (const def of pgIndexes(info)) {
     if (!def.columns.every((c) => system.has(c))) continue;
     if (!(def.pgTail ?? []).every((c) => (def.pgOnly ? present : system).has(c))) continue;
     const sql = have.get(def.name);
