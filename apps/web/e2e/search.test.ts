@@ -115,4 +115,28 @@ describe('search: the list box and the global search', () => {
       await browser.closeAll();
     }
   }, 120_000);
+
+  it("zh-CN phone: a manager's keyboard search key (Enter) opens the top hit", async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, PHONE);
+      const manager = server.login('manager');
+      await signIn(page, server.url, manager.login, manager.password);
+      await page.getByRole('heading', { name: /^你好，/ }).waitFor();
+      const global = page.getByLabel('全局搜索');
+      // A family name: several hits, the top one opens.
+      await global.fill('王');
+      const top = page.locator('.trellis-search-hit').first();
+      await top.waitFor();
+      const name = (await top.locator('.trellis-ellipsis').innerText()).trim();
+      await shot(page, 'global-search-manager-zh-CN-phone', { fullPage: false });
+      // Enter only closed the list before: nothing opened.
+      await global.press('Enter');
+      await page.waitForURL(/\/records\/lead\/[^/]+$/);
+      await page.getByRole('heading', { name, exact: true }).waitFor();
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 120_000);
 });

@@ -72,6 +72,9 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
         setText('');
         navigate(path);
       }}
+      // Enter (a phone keyboard's search key) opens the top hit; without an active option it
+      // only closed the list, and nothing happened.
+      defaultActiveFirstOption
       notFoundContent={emptyText()}
       style={{ width: compact ? '100%' : 360, maxWidth: '100%' }}
       popupMatchSelectWidth={compact ? true : 360}
