@@ -129,4 +129,37 @@ describe('a builder list and its editor at phone width', () => {
       expect(page.pageErrors).toEqual([]);
     });
   }, 180_000);
+
+  it('shows each published version whole on a zh-CN phone: its time, publisher or note and buttons on screen', async () => {
+    await inBuilderBrowser(
+      'builder-phone-history',
+      { locale: 'zh-CN', viewport: PHONE },
+      async (page) => {
+        await signInAs(page, server, 'admin');
+        await page.goto(`${server.url}/builder/history`);
+        const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+        await rows.first().waitFor();
+        await rows.first().getByText('线上').waitFor();
+        // The five columns scrolled sideways: who published a version, its note and the restore
+        // buttons stood past the phone's edge.
+        const past = await page.evaluate(() => {
+          const leaves = [...document.querySelectorAll<HTMLElement>('.ant-table-tbody *')].filter(
+            (e) => e.children.length === 0 && (e.textContent ?? '').trim() !== '',
+          );
+          const table = document.querySelector('.ant-table-content, .ant-table-body')!;
+          return {
+            texts: leaves.map((e) => e.textContent!.trim()),
+            off: leaves
+              .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+              .map((e) => e.textContent!.trim()),
+            sideways: table.scrollWidth - table.clientWidth,
+          };
+        });
+        expect(past.texts.join(' ')).toMatch(/v1/);
+        expect(past).toMatchObject({ off: [], sideways: 0 });
+        await shot(page, 'builder-history-zh-CN-phone', { fullPage: false });
+        expect(page.pageErrors).toEqual([]);
+      },
+    );
+  }, 120_000);
 });
