@@ -34,7 +34,7 @@ describe("a manager's workbench: the team's and the channels' first rows", () =>
         dashboard: 'team-performance',
         widget: 'leaderboard',
         title: { 'zh-CN': '团队业绩', en: 'Team performance' },
-        columns: 3,
+        columns: 4,
       },
       {
         dashboard: 'channel-roi',
@@ -85,10 +85,26 @@ describe("a manager's workbench: the team's and the channels' first rows", () =>
           seen = (await shownRows(page, c.title[locale])).map((r) => r.slice(0, 2));
         }
         expect(seen, c.widget).toEqual(want.rows);
-        // The leaderboard's leads, won and conversion; leads by channel only its count (its
-        // `records` column repeats it), with no heading row (the title names it).
+        // The leaderboard's leads, won, conversion and cycle time (its title names the cycle
+        // time: three columns left it out); leads by channel only its count (its `records`
+        // column repeats it), with no heading row (the title names it).
         const shown = await shownRows(page, c.title[locale]);
         expect(shown[0]!.length - 1, c.widget).toBe(c.columns);
+        if (c.columns > 1)
+          expect(
+            await card(page, c.title[locale]).locator('.trellis-top-rows thead th').allInnerTexts(),
+          ).toEqual([
+            '',
+            ...want.widget.columns
+              .filter((col) => col.key !== 'records')
+              .slice(0, c.columns)
+              .map((col) => col.label),
+          ]);
+        // The four columns fit the card, on a phone too: nothing reaches past its table.
+        const table = card(page, c.title[locale]).locator('.trellis-top-rows table');
+        expect(
+          await table.evaluate((t) => t.scrollWidth - t.parentElement!.clientWidth),
+        ).toBeLessThanOrEqual(0);
         expect(
           await card(page, c.title[locale]).locator('.trellis-top-rows thead').count(),
           c.widget,

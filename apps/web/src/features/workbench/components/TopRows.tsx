@@ -6,9 +6,12 @@ import { cellUnit, formatNumber } from '../../../lib/reports/format';
 import { recordsHref } from '../../../lib/reports/records-href';
 import type { WidgetNumbers } from '../../../lib/reports/widget';
 
-/** Rows and columns a workbench card has room for, on a phone too. */
+/**
+ * Rows and columns a workbench card has room for, on a phone too: four, so the reps'
+ * leaderboard shows the cycle time its title names ("leads, conversion, cycle time").
+ */
 const ROWS = 5;
-const COLUMNS = 3;
+const COLUMNS = 4;
 
 /** Widgets whose rows name people, channels or campaigns: worth their first rows on a card. */
 export const ROW_WIDGETS: ReadonlySet<string> = new Set([
