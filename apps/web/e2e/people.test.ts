@@ -216,6 +216,104 @@ describe('users and teams (a workspace owner’s page)', () => {
     }
   }, 240_000);
 
+  it('en on a phone: create a user (a weak password refused under its field), then deactivate someone who owns nothing', async () => {
+    const browser = await openBrowser('en');
+    const person = { login: `phone.${tag}`, name: `Phone Test ${tag}` };
+    try {
+      const page = await newPage(browser, PHONE);
+      const me = server.login('admin');
+      await signIn(page, server.url, me.login, me.password);
+      await page.goto(`${server.url}/people`);
+      await page.getByRole('button', { name: 'New user' }).click();
+      const dialog = page.getByRole('dialog');
+      const form = dialog.getByRole('form', { name: 'New user' });
+      await form.getByLabel('Name', { exact: true }).fill(person.name);
+      await form.getByLabel('Login', { exact: true }).fill(person.login);
+      await form.getByLabel('Temporary password', { exact: true }).fill('short');
+      await choose(page, form.getByLabel('Role', { exact: true }), 'Admissions rep');
+      await dialog.getByRole('button', { name: 'Create user' }).click();
+      const passwordItem = form.locator('.ant-form-item', { hasText: 'Temporary password' });
+      await passwordItem.getByText('The password needs at least 10 characters.').waitFor();
+      await shot(page, 'people-create-errors-en-phone', { fullPage: false });
+      await form.getByRole('button', { name: 'Another password' }).click();
+      await dialog.getByRole('button', { name: 'Create user' }).click();
+      const notice = page.getByRole('dialog', { name: `${person.name} can sign in now` });
+      await notice.locator('.trellis-temp-password').waitFor();
+      await expect.poll(() => page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
+      await shot(page, 'people-created-en-phone', { fullPage: false });
+      await notice.getByRole('button', { name: 'Done' }).click();
+
+      await page.getByLabel('Search users').fill(person.login);
+      const card = page.locator('.trellis-person-card', { hasText: person.name });
+      await card.getByRole('button', { name: `Deactivate ${person.name}` }).click();
+      const leave = page.getByRole('dialog', { name: `Deactivate ${person.name}` });
+      await choose(
+        page,
+        leave.getByLabel('Who takes over their records'),
+        `${heir.name} (${heir.login})`,
+        {
+          search: true,
+        },
+      );
+      await closeDropdowns(page, leave);
+      await leave.getByRole('button', { name: 'Preview what moves' }).click();
+      await leave.getByText(`${person.name} owns no open record: nothing moves.`).waitFor();
+      await shot(page, 'people-deactivate-nothing-en-phone', { fullPage: false });
+      await leave.getByRole('button', { name: 'Deactivate', exact: true }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: 'Deactivate', exact: true })
+        .click();
+      await leave.waitFor({ state: 'hidden' });
+      await page.getByText('Inactive', { exact: true }).click();
+      await card.getByText('Deactivated').waitFor();
+      await shot(page, 'people-inactive-en-phone');
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 240_000);
+
+  it('zh-CN: a person signed in with a temporary password changes it (a wrong current one is refused under its field)', async () => {
+    const person = { login: `temp.${tag}`, name: `临时密码${tag}` };
+    const temporary = `Tmp-${tag}-cloud-lamp`;
+    const chosen = `Mine-${tag}-quiet-harbour`;
+    await (
+      await admin()
+    )('POST', '/api/v1/users', { ...person, password: temporary, role: 'sales' });
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, DESKTOP);
+      await signIn(page, server.url, person.login, temporary);
+      await page.getByRole('button', { name: '账号菜单' }).click();
+      await page.getByRole('menuitem', { name: '修改我的密码' }).click();
+      const dialog = page.getByRole('dialog', { name: '修改我的密码' });
+      await dialog.getByLabel('当前密码').fill('not-the-password-1');
+      await dialog.getByLabel('新密码').fill(chosen);
+      await dialog.getByLabel('确认密码').fill(chosen);
+      await dialog.getByRole('button', { name: /修改密码/ }).click();
+      const currentItem = dialog.locator('.ant-form-item', { hasText: '当前密码' });
+      await currentItem.locator('.ant-form-item-explain-error').waitFor();
+      await shot(page, 'account-password-error-zh-CN-desktop', { fullPage: false });
+      await dialog.getByLabel('当前密码').fill(temporary);
+      await dialog.getByRole('button', { name: /修改密码/ }).click();
+      await page.getByText('密码已修改。').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      // The chosen password signs in; the temporary one no longer does.
+      const login = (password: string) =>
+        fetch(`${server.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: server.url },
+          body: JSON.stringify({ login: person.login, password }),
+        }).then((r) => r.status);
+      expect(await login(chosen)).toBe(200);
+      expect(await login(temporary)).toBe(401);
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 180_000);
+
   it('zh-CN and en: the teams with their members, at desktop and phone width', async () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const browser = await openBrowser(locale);

@@ -120,7 +120,7 @@ export function DeactivateDialog({ user, onClose }: { user: User; onClose: () =>
         <Alert
           type="info"
           showIcon
-          message={t('leave.protocol')}
+          title={t('leave.protocol')}
           action={<Link to="/handovers/leave">{t('leave.protocolLink')}</Link>}
           style={{ marginBottom: 12 }}
         />
@@ -165,7 +165,7 @@ export function DeactivateDialog({ user, onClose }: { user: User; onClose: () =>
         ) : null}
       </Form>
       {unplaced ? (
-        <Alert type="error" showIcon message={error.message} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />
       ) : null}
       {plan ? (
         plan.items.length === 0 ? (

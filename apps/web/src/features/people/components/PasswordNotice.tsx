@@ -1,5 +1,6 @@
 import { Button, Descriptions, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../../../hooks/useIsPhone';
 
 /** The login and temporary password of a new (or reset) person, shown once, to copy. */
 export function PasswordNotice({
@@ -16,6 +17,8 @@ export function PasswordNotice({
   onClose: () => void;
 }) {
   const { t } = useTranslation('people');
+  // Label above value on a phone: beside it, the password broke over two lines.
+  const phone = useIsPhone();
   return (
     <Modal
       open
@@ -28,7 +31,7 @@ export function PasswordNotice({
       }
     >
       <Typography.Paragraph>{t('created.text', { name })}</Typography.Paragraph>
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered layout={phone ? 'vertical' : 'horizontal'}>
         <Descriptions.Item label={t('created.login')}>
           <Typography.Text copyable code>
             {login}

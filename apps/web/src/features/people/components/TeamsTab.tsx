@@ -51,7 +51,7 @@ export function TeamsTab() {
       <Alert
         type="info"
         showIcon
-        message={t('teams.intro')}
+        title={t('teams.intro')}
         // Below the text, not beside it: beside, a phone's width squeezed the text to a column.
         description={
           me.capabilities.includes('build') ? (

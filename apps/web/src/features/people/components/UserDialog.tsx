@@ -171,7 +171,7 @@ export function UserDialog({ user, onClose }: { user: User | null; onClose: () =
           </Popconfirm>
         ) : null}
         {unplaced ? (
-          <Alert type="error" showIcon message={unplaced} style={{ marginTop: 12 }} />
+          <Alert type="error" showIcon title={unplaced} style={{ marginTop: 12 }} />
         ) : null}
       </Form>
     </Modal>
