@@ -183,8 +183,8 @@ export type RecordRepo = {
   searchBacklog(): Promise<boolean>;
   /**
    * Moves up to `limit` of the report group changes written behind (SQLite: the records' and
-   * transitions' changes of report_cohorts / report_cohort_months, which reports read with the
-   * groups meanwhile) into the groups. Run it in a transaction when the database is not busy;
+   * transitions' changes of report_cohorts / report_cohort_months, and the first-touch changes of
+   * report_touch_months, which reports read with the groups meanwhile) into the groups. Run it in a transaction when the database is not busy;
    * returns how many it moved, 0 when none were waiting (always on PostgreSQL).
    */
   foldReportGroups(limit: number): Promise<number>;

@@ -116,6 +116,7 @@ export async function copyWorkspace(
         'report_first_touch',
         'report_touch_rows',
         'report_touch_months',
+        'report_touch_pending',
       ];
       const copied = names.filter(
         (t) => !search.some((s) => t.startsWith(s)) && !derived.includes(t),

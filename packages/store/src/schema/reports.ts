@@ -224,3 +224,28 @@ export const reportTouchMonths = sqliteTable(
     }),
   ],
 );
+
+/**
+ * What the first-touch triggers and bulk upkeep add to (records 1) or take out of (records -1) a
+ * month group of report_touch_months, not yet in it: written behind as report_group_pending is
+ * (sqlite/report-fold.ts folds both), read with the groups by attribution (touch-read.ts), so
+ * every answer stays exact. Why: a create's group upsert, and its first touch's two more and a
+ * delete, cost 25–44 µs of each store write and the groups' b-tree pages in every commit
+ * (session 24); an append touches the table's last page. SQLite only. A rowid table without an
+ * index: the fold reads it in rowid order (a record's add before its take-out) and a read scans
+ * it whole (it is kept short).
+ */
+export const reportTouchPending = sqliteTable('report_touch_pending', {
+  entity: text('entity').notNull(),
+  month: integer('month').notNull(),
+  field: text('field').notNull(),
+  teamId: text('team_id').notNull(),
+  stage: text('stage').notNull(),
+  utmSource: text('utm_source').notNull(),
+  utmMedium: text('utm_medium').notNull(),
+  utmCampaign: text('utm_campaign').notNull(),
+  utmContent: text('utm_content').notNull(),
+  records: integer('records').notNull(),
+  amountSum: integer('amount_sum').notNull(),
+  amountN: integer('amount_n').notNull(),
+});

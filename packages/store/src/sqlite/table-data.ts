@@ -36,7 +36,7 @@ function sqliteValue(v: unknown): unknown {
 }
 
 /** The group tables whose changes are written behind (sqlite/report-fold.ts). */
-const FOLDED = new Set(['report_cohorts', 'report_cohort_months']);
+const FOLDED = new Set(['report_cohorts', 'report_cohort_months', 'report_touch_months']);
 
 /** Raw table rows of the SQLite adapter (names checked against the schema: no injection). */
 export function sqliteTableData(db: () => StoreDb): TableData {

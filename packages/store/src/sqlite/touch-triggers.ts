@@ -35,7 +35,8 @@ function bringTo(db: StoreDb, have: Map<string, string>, want: Map<string, strin
 /**
  * report_first_touch's triggers, one set for every entity: a record's first touch written,
  * changed or removed moves its rows to the groups of the new UTM values (touch-sql.ts). A first
- * touch whose UTM values stay (a later touch of the same values) moves nothing.
+ * touch whose UTM values stay (a later touch of the same values) moves nothing; the groups'
+ * changes are queued (touch-sql.ts TOUCH_PENDING).
  */
 function firstTouchTriggers(): Map<string, string> {
   const changed = TOUCH_UTM.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
@@ -65,9 +66,10 @@ function firstTouchTriggers(): Map<string, string> {
 /**
  * The entity table's three triggers: an insert writes the record's rows (a bulk insert leaves
  * them to refreshTouches), an update of what they hold (creation time, team, stage, deletion, a
- * money field) takes them out and writes them anew, a delete takes them out.
+ * money field) takes them out and writes them anew, a delete takes them out. `behind` false: the
+ * triggers of before migration 0020, which upserted the groups in the write.
  */
-function recordTriggers(info: EntityTableInfo): Map<string, string> {
+function recordTriggers(info: EntityTableInfo, behind = true): Map<string, string> {
   const e = lit(info.entity);
   const t = quoteIdent(info.table);
   const n = (op: string) => `touch__${info.entity}__${op}`;
@@ -78,25 +80,26 @@ function recordTriggers(info: EntityTableInfo): Map<string, string> {
     [
       n('add'),
       `CREATE TRIGGER ${quoteIdent(n('add'))} AFTER INSERT ON ${t} WHEN NOT ${BULK_FUNCTION}()\n` +
-        body(touchRecordSql(e, info, null, 'NEW', 'sqlite')),
+        body(touchRecordSql(e, info, null, 'NEW', 'sqlite', behind)),
     ],
     [
       n('upd'),
       `CREATE TRIGGER ${quoteIdent(n('upd'))} AFTER UPDATE ON ${t} WHEN ${changed}\n` +
-        body(touchRecordSql(e, info, 'OLD.id', 'NEW', 'sqlite')),
+        body(touchRecordSql(e, info, 'OLD.id', 'NEW', 'sqlite', behind)),
     ],
     [
       n('del'),
       `CREATE TRIGGER ${quoteIdent(n('del'))} AFTER DELETE ON ${t}\n` +
-        body(touchRemoveSql(touchRecord(e, 'OLD.id'), false, 'sqlite')),
+        body(touchRemoveSql(touchRecord(e, 'OLD.id'), false, 'sqlite', behind)),
     ],
   ]);
 }
 
 /**
- * Makes the entity table keep its first-touch rows and groups in every write's transaction; when
- * its triggers were missing or of another text (a table from before them, or a money field
- * added or removed), rebuilds its rows and groups from the records. Run inside a transaction.
+ * Makes the entity table keep its first-touch rows in every write's transaction and queue its
+ * groups' changes (touch-sql.ts TOUCH_PENDING); when its triggers were missing or of another text
+ * (a table from before them, or a money field added or removed), rebuilds its rows and groups
+ * from the records. Run inside a transaction.
  */
 export function ensureTouchTriggers(db: StoreDb, info: EntityTableInfo): boolean {
   bringTo(db, triggerSql(db, 'report_first_touch', 'touch__'), firstTouchTriggers());
@@ -104,11 +107,16 @@ export function ensureTouchTriggers(db: StoreDb, info: EntityTableInfo): boolean
   // Trigger names are per database: an archived table of the same entity may still hold them.
   const prefix = `touch__${info.entity}__`;
   const have = triggerSql(db, info.table, prefix);
-  if ([...want].every(([name, sql]) => have.get(name) === sql) && have.size === want.size)
-    return false;
+  const same = (w: Map<string, string>) =>
+    [...w].every(([name, sql]) => have.get(name) === sql) && have.size === w.size;
+  if (same(want)) return false;
+  // The triggers of before the groups were written behind (migration 0020) kept them exact in
+  // every write: replaced, nothing to rebuild (a rebuild reads every record).
+  const exact = same(recordTriggers(info, false));
   for (const name of want.keys()) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
   for (const sql of want.values()) db.sqlite.exec(sql);
-  for (const sql of touchRebuildSql(quoteIdent(info.table), info, 'sqlite')) db.sqlite.exec(sql);
+  if (!exact)
+    for (const sql of touchRebuildSql(quoteIdent(info.table), info, 'sqlite')) db.sqlite.exec(sql);
   return true;
 }
 

@@ -20,6 +20,7 @@ import { reportInTimeContract } from './report-in-time.case';
 import { reportOwnerEntriesContract } from './report-owner-entries.case';
 import { reportPendingContract } from './report-pending.case';
 import { reportTouchGroupsContract } from './report-touch-groups.case';
+import { reportTouchPendingContract } from './report-touch-pending.case';
 import { reportsContract } from './reports.case';
 import { specsContract } from './specs.case';
 import { stepListContract } from './step-list.case';
@@ -42,6 +43,7 @@ const CONTRACTS = [
   reportFieldAttributionContract,
   reportEmptyAndContract,
   reportPendingContract,
+  reportTouchPendingContract,
   bulkUpkeepContract,
   outboxContract,
   automationStateContract,

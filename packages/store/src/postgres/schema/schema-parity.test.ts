@@ -68,11 +68,11 @@ const PG_ONLY_TABLES = ['report_entries', 'report_owner_entries'];
 const PG_ONLY_INDEXES: Record<string, string[]> = { report_rows: ['report_rows_created_ix'] };
 
 /**
- * Tables only SQLite has: report_group_pending, the queue its report triggers append group
- * changes to and upkeep folds in (written behind, as search is; PostgreSQL's concurrent writers
- * upsert their shards directly).
+ * Tables only SQLite has: report_group_pending and report_touch_pending, the queues its report
+ * and first-touch triggers append group changes to and upkeep folds in (written behind, as
+ * search is; PostgreSQL's concurrent writers upsert their shards directly).
  */
-const SQLITE_ONLY_TABLES = ['report_group_pending'];
+const SQLITE_ONLY_TABLES = ['report_group_pending', 'report_touch_pending'];
 
 function withoutSqliteOnly(shapes: Record<string, Shape>): Record<string, Shape> {
   for (const t of SQLITE_ONLY_TABLES) delete shapes[t];
@@ -130,6 +130,7 @@ describe('PostgreSQL system tables', () => {
     // generate both migrations (db:generate and db:generate:pg).
     expect(withoutPgOnly(pgShapes())).toEqual(withoutSqliteOnly(sqliteShapes()));
     expect(sqliteShapes()).toHaveProperty('report_group_pending');
+    expect(sqliteShapes()).toHaveProperty('report_touch_pending');
     expect(pgShapes().report_cohorts!.primaryKeys[0]).toContain('shard');
   });
 });

@@ -7,7 +7,7 @@ import { conjuncts, createdBound, groupCondition } from './cohort';
 import { cmpKeys } from './cohort-read';
 import { monthStart } from './cohort-spans';
 import { param, type Where } from './scope';
-import { TOUCH_FIELDS, TOUCH_UTM, touchFields } from './touch-sql';
+import { TOUCH_FIELDS, TOUCH_PENDING, TOUCH_UTM, touchFields } from './touch-sql';
 
 const DAY = 86_400_000;
 
@@ -120,14 +120,19 @@ export async function touchAggregate(
   const cols = `team_id, stage, ${TOUCH_UTM.join(', ')}`;
   const { months, windows } = touchSpans(range);
   const branches: string[] = [];
-  if (months) {
-    const conds = [`entity = ${arg(info.entity)}`, `field = ${arg(field)}`];
-    if (months.from !== undefined) conds.push(`month >= ${arg(months.from / DAY)}`);
-    if (months.to !== undefined) conds.push(`month < ${arg(months.to / DAY)}`);
-    branches.push(
-      `SELECT ${cols}, records, amount_sum, amount_n FROM report_touch_months WHERE ${conds.join(' AND ')}`,
-    );
-  }
+  // SQLite's group changes not yet folded into the groups (touch-sql.ts TOUCH_PENDING), each a
+  // month group's signed sums: read with them in the same statement (one snapshot).
+  const groupTables =
+    dialect === 'sqlite' ? ['report_touch_months', TOUCH_PENDING] : ['report_touch_months'];
+  if (months)
+    for (const table of groupTables) {
+      const conds = [`entity = ${arg(info.entity)}`, `field = ${arg(field)}`];
+      if (months.from !== undefined) conds.push(`month >= ${arg(months.from / DAY)}`);
+      if (months.to !== undefined) conds.push(`month < ${arg(months.to / DAY)}`);
+      branches.push(
+        `SELECT ${cols}, records, amount_sum, amount_n FROM ${table} WHERE ${conds.join(' AND ')}`,
+      );
+    }
   for (const w of windows) {
     const s = w.sign === 1 ? '' : '-';
     const conds = [`entity = ${arg(info.entity)}`, `field = ${arg(field)}`];
