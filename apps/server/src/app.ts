@@ -126,9 +126,12 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   app.onError((err, c) => {
     if (err instanceof HttpProblem)
       return problem(c, err.status, err.code, err.params, err.errors, err.headers, err.detail);
-    // The writer thread was restarting or the database was busy a moment: nothing was
-    // committed of this request, a retry is safe.
-    if ((err as { name?: string }).name === 'WriterError' || store.transient(err))
+    // The database was busy a moment (a deadlock, a lock timeout; a WriterError carries the
+    // code thrown in the writer) or the writer thread was restarting: nothing was committed of
+    // this request, a retry is safe.
+    if (store.transient(err))
+      return problem(c, 503, 'database_busy', {}, [], { 'retry-after': '1' });
+    if ((err as { name?: string }).name === 'WriterError')
       return problem(c, 503, 'writer_unavailable', {}, [], { 'retry-after': '1' });
     ctx.log({
       level: 'error',

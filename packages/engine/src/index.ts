@@ -33,6 +33,8 @@ export {
 } from '@trellis/rules';
 export type { EntityModel, EvidenceActivity, GateInput, SpecModel } from '@trellis/rules';
 export { identityKeys } from './records/identity';
+// What a failed call's unit threw (a transient database error a caller's transaction retries).
+export { thrownBy } from './records/call';
 export type {
   Activity,
   ActivityInput,

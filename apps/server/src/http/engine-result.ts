@@ -12,6 +12,8 @@ const STATUS: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   unknown_entity: 404,
+  // A deadlock or lock timeout refused the write for a moment: nothing was written.
+  unavailable: 503,
   internal: 500,
 };
 
@@ -30,6 +32,7 @@ export function engineProblem(
 ): HttpProblem {
   const status = statusOf(error);
   if (status === 404) return new HttpProblem(404, 'not_found');
+  if (error.code === 'unavailable') return busyProblem();
   if (error.code === 'forbidden') return new HttpProblem(403, 'forbidden');
   // A malformed query (a cursor, a filter) is named by its first problem, as the server's own
   // 400 answers are (`invalid_cursor`, `invalid_filter`), not by the engine's catch-all.
@@ -37,4 +40,13 @@ export function engineProblem(
     error.code === 'invalid_input' && error.errors?.[0] ? error.errors[0].code : error.code;
   // The engine already localized its own message; keep it as the detail.
   return new HttpProblem(status, code, {}, redactErrors(error.errors ?? []), {}, error.message);
+}
+
+/**
+ * The answer to a write the database refused for a moment (a deadlock, a lock timeout: the
+ * engine's `unavailable`, the store's `transient`): nothing of it was committed, so the client
+ * retries it — with the same Idempotency-Key, an intake retry is safe.
+ */
+export function busyProblem(): HttpProblem {
+  return new HttpProblem(503, 'database_busy', {}, [], { 'retry-after': '1' });
 }

@@ -123,6 +123,11 @@ const MESSAGES: Catalogue = {
     'zh-CN': '服务器正在重启写入线程，请稍后重试（使用同一个 Idempotency-Key 重试是安全的）。',
     en: 'The server is restarting its writer; try again shortly (retrying with the same Idempotency-Key is safe).',
   },
+  database_busy: {
+    'zh-CN':
+      '数据库正忙，本次写入没有保存，请稍后重试（使用同一个 Idempotency-Key 重试是安全的）。',
+    en: 'The database is busy; nothing was saved. Try again shortly (retrying with the same Idempotency-Key is safe).',
+  },
   internal: {
     'zh-CN': '服务器内部错误，已记录。',
     en: 'Internal server error; it has been logged.',

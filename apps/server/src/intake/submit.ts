@@ -1,9 +1,10 @@
-import type {
-  AutomationsApi,
-  CreateOptions,
-  Engine,
-  EngineError,
-  PreparedCreate,
+import {
+  thrownBy,
+  type AutomationsApi,
+  type CreateOptions,
+  type Engine,
+  type EngineError,
+  type PreparedCreate,
 } from '@trellis/engine';
 import type { AppSpec } from '@trellis/spec';
 import {
@@ -58,7 +59,7 @@ export type IntakeOutcome =
 /** What the intake write path needs: the writer's engine, store and automations. */
 export type IntakeDeps = {
   engine: Pick<Engine, 'records' | 'activities' | 'liveSpec'>;
-  store: Pick<Store, 'transaction' | 'intakeLog' | 'idempotency'>;
+  store: Pick<Store, 'transaction' | 'intakeLog' | 'idempotency' | 'transient'>;
   now(): number;
   automations?: Pick<AutomationsApi, 'emit'> | undefined;
 };
@@ -158,53 +159,74 @@ export async function appendLog(
 export async function writeIntake(ctx: IntakeDeps, input: IntakeInput): Promise<IntakeOutcome> {
   let at = ctx.now();
   const spec = await ctx.engine.liveSpec();
-  const outcome = await ctx.store.transaction(async (tx): Promise<IntakeOutcome> => {
-    at = ctx.now();
-    // Checked again inside the transaction: a concurrent twin may have finished while this body was read.
-    if (input.idempotencyKey) await tx.idempotency.hold(input.idempotencyKey);
-    const stored = input.idempotencyKey ? await tx.idempotency.get(input.idempotencyKey) : null;
-    const earlier = stored ? openReply(stored, input.fingerprint) : null;
-    if (earlier === 'reused') return { ok: false, status: 422, error: reusedKey(), reused: true };
-    if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };
-    const result = await ctx.engine.records.create(input.entity, input.values, {
-      ...intakeCreateOptions(input),
-      ...(input.prepared ? { prepared: input.prepared } : {}),
-      tx,
-    });
-    if (!result.ok)
+  let refused: EngineError | null = null;
+  const outcome = await ctx.store
+    .transaction(async (tx): Promise<IntakeOutcome> => {
+      at = ctx.now();
+      // Checked again inside the transaction: a concurrent twin may have finished while this body was read.
+      if (input.idempotencyKey) await tx.idempotency.hold(input.idempotencyKey);
+      const stored = input.idempotencyKey ? await tx.idempotency.get(input.idempotencyKey) : null;
+      const earlier = stored ? openReply(stored, input.fingerprint) : null;
+      if (earlier === 'reused') return { ok: false, status: 422, error: reusedKey(), reused: true };
+      if (earlier) return { ok: true, recordId: '', merged: false, reply: earlier, replayed: true };
+      const result = await ctx.engine.records.create(input.entity, input.values, {
+        ...intakeCreateOptions(input),
+        ...(input.prepared ? { prepared: input.prepared } : {}),
+        tx,
+      });
+      // A deadlock or lock timeout in the write: thrown again, so the store runs the whole
+      // submission again (PostgreSQL retries a deadlock) or the catch below answers 503.
+      const thrown = result.ok ? undefined : thrownBy(result);
+      if (!result.ok && result.error.code === 'unavailable' && thrown !== undefined) {
+        refused = result.error;
+        throw thrown;
+      }
+      if (!result.ok)
+        return {
+          ok: false,
+          status: statusOf(result.error) === 404 ? 422 : statusOf(result.error),
+          error: result.error,
+        };
+      const recordId = String(result.record.id);
+      const merged = result.merged === true;
+      if (merged) await logResubmission(ctx, tx, spec, input, recordId, result.changed ?? []);
+      // Same transaction as the record: the event is exactly as durable as the submission.
+      await ctx.automations?.emit(
+        {
+          type: input.kind === 'form' ? 'form.submitted' : 'webhook.received',
+          entity: input.entity,
+          recordId,
+          via: 'intake',
+          payload:
+            input.kind === 'form'
+              ? { form: input.source, merged }
+              : { source: input.source, merged },
+        },
+        tx,
+      );
+      await tx.intakeLog.append(
+        logEntry(input, { status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId }, at),
+      );
+      const reply = input.reply ? answer(input.reply, recordId, merged) : undefined;
+      if (reply && input.idempotencyKey)
+        await tx.idempotency.put(
+          input.idempotencyKey,
+          input.kind,
+          { status: reply.status, body: sealReply(reply.body, input.fingerprint) },
+          at,
+        );
+      return { ok: true, recordId, merged, ...(reply ? { reply } : {}) };
+    })
+    .catch((e: unknown): IntakeOutcome => {
+      // Nothing of the submission was committed; it is logged as refused (503: try again).
+      if (!ctx.store.transient(e)) throw e;
+      const message = e instanceof Error ? e.message : String(e);
       return {
         ok: false,
-        status: statusOf(result.error) === 404 ? 422 : statusOf(result.error),
-        error: result.error,
+        status: 503,
+        error: refused ?? { code: 'unavailable', message, errors: [] },
       };
-    const recordId = String(result.record.id);
-    const merged = result.merged === true;
-    if (merged) await logResubmission(ctx, tx, spec, input, recordId, result.changed ?? []);
-    // Same transaction as the record: the event is exactly as durable as the submission.
-    await ctx.automations?.emit(
-      {
-        type: input.kind === 'form' ? 'form.submitted' : 'webhook.received',
-        entity: input.entity,
-        recordId,
-        via: 'intake',
-        payload:
-          input.kind === 'form' ? { form: input.source, merged } : { source: input.source, merged },
-      },
-      tx,
-    );
-    await tx.intakeLog.append(
-      logEntry(input, { status: merged ? 'merged' : 'accepted', httpStatus: 201, recordId }, at),
-    );
-    const reply = input.reply ? answer(input.reply, recordId, merged) : undefined;
-    if (reply && input.idempotencyKey)
-      await tx.idempotency.put(
-        input.idempotencyKey,
-        input.kind,
-        { status: reply.status, body: sealReply(reply.body, input.fingerprint) },
-        at,
-      );
-    return { ok: true, recordId, merged, ...(reply ? { reply } : {}) };
-  });
+    });
   if (!outcome.ok) {
     const reasons: IntakeReason[] = (outcome.error.errors ?? []).map((e) => ({
       path: e.path,

@@ -5,6 +5,7 @@ import { checkFormRules } from '@trellis/rules';
 import type { ServerContext } from '../context';
 import { readObject } from '../http/body';
 import { clientIp } from '../http/client-ip';
+import { busyProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import { captureTouch, UTM_KEYS } from '../intake/capture';
@@ -198,6 +199,7 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
     reply: { status: 201, body: success },
   });
   if (!outcome.ok && outcome.reused && idemHeader) throw keyReused(idemHeader);
+  if (!outcome.ok && outcome.status === 503) throw busyProblem();
   if (!outcome.ok)
     throw new HttpProblem(
       outcome.status,

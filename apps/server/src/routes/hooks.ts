@@ -3,6 +3,7 @@ import type { WebhookSourceSpec } from '@trellis/spec';
 import type { ServerContext } from '../context';
 import { readRawJson } from '../http/body';
 import { clientIp } from '../http/client-ip';
+import { busyProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import { captureTouch } from '../intake/capture';
 import { readPath } from '../intake/json-path';
@@ -125,6 +126,7 @@ async function receive(
     reply: { status: 201, body: { ok: true }, echoRecord: true },
   });
   if (!outcome.ok && outcome.reused && idemHeader) throw keyReused(idemHeader);
+  if (!outcome.ok && outcome.status === 503) throw busyProblem();
   if (!outcome.ok)
     throw new HttpProblem(
       outcome.status,

@@ -36,7 +36,7 @@ export function logActivity(
   input: ActivityInput,
   opts: WriteOptions,
 ): Promise<ActivityResult> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const outer = await beginCall(rt, entity, opts);
     if (isFailure(outer)) return outer;
     const errors = checkInput(outer, input);
@@ -170,7 +170,7 @@ export function listActivities(
   recordId: string,
   opts: CallOptions & PageOptions,
 ): Promise<ActivityListResult> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const record = await records(call).get(entity, recordId, { includeDeleted: true });

@@ -14,6 +14,9 @@ export type EngineErrorCode =
   | 'forbidden'
   | 'unknown_entity'
   | 'invalid_input'
+  // The database refused the write for a moment (a deadlock, a lock timeout): nothing was
+  // written, the same call may simply be made again (the server answers 503 with Retry-After).
+  | 'unavailable'
   | 'internal';
 
 /** The error value every engine call returns instead of throwing. */

@@ -80,6 +80,10 @@ const engineMessages = {
     'zh-CN': '记录已删除（在回收站中）',
     en: 'The record is deleted (in the recycle bin)',
   },
+  busy: {
+    'zh-CN': '数据库正忙，本次写入没有保存，请稍后重试。',
+    en: 'The database is busy; nothing was saved. Try again in a moment.',
+  },
   internal: { 'zh-CN': '内部错误：{detail}', en: 'Internal error: {detail}' },
 } satisfies Record<string, Record<Locale, string>>;
 

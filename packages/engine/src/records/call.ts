@@ -193,21 +193,26 @@ const THROWN = Symbol('thrown');
 
 /**
  * Wraps an engine entry point: any thrown error becomes an `internal` failure (bad input never
- * throws out). A write that threw ran in a transaction unit of its own (`inTransaction`), which
- * is not committed, so nothing half-written remains. The failure keeps what was thrown
- * (`thrownBy`): a caller whose transaction wraps the call may retry a passing fault of the
- * database instead of taking it for the call's answer (the automation worker does).
+ * throws out), or `unavailable` when the store says the database refused the work for a moment
+ * (`transient`: a deadlock, a lock timeout), which the caller may make again. A write
+ * that threw ran in a transaction unit of its own (`inTransaction`), which is not committed, so
+ * nothing half-written remains. The failure keeps what was thrown (`thrownBy`): a caller whose
+ * transaction wraps the call may retry a passing fault of the database instead of taking it for
+ * the call's answer (the automation worker and intake do).
  */
 export async function guard<T>(
+  rt: Pick<Runtime, 'store'>,
   locale: Locale,
   fn: () => Promise<T | Failure>,
 ): Promise<T | Failure> {
   try {
     return await fn();
   } catch (e) {
-    const failure = engineError('internal', locale, 'internal', {
-      detail: e instanceof Error ? e.message : String(e),
-    });
+    const failure = rt.store.transient(e)
+      ? engineError('unavailable', locale, 'busy')
+      : engineError('internal', locale, 'internal', {
+          detail: e instanceof Error ? e.message : String(e),
+        });
     Object.defineProperty(failure, THROWN, { value: e, enumerable: false });
     return failure;
   }

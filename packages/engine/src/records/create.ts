@@ -41,7 +41,7 @@ export function createRecord(
   values: unknown,
   opts: CreateOptions,
 ): Promise<RecordResult> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
@@ -124,7 +124,7 @@ export function prepareCreate(
   values: unknown,
   opts: CreateOptions,
 ): Promise<PreparedCreateResult> {
-  return guard(callLocale(rt, opts), async (): Promise<PreparedCreateResult | Failure> => {
+  return guard(rt, callLocale(rt, opts), async (): Promise<PreparedCreateResult | Failure> => {
     const call = await beginCall(rt, entity, opts, false);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');
@@ -140,7 +140,7 @@ export async function prepareCreates(
   valueSets: readonly unknown[],
   opts: CreateOptions,
 ): Promise<PreparedCreateResult[]> {
-  const all = await guard(callLocale(rt, opts), async () => {
+  const all = await guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts, false);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'create');

@@ -65,7 +65,7 @@ export function writeExisting<T>(
   body: (call: Call, current: StoredRecord) => Promise<T | Failure>,
   state: RecordState = 'live',
 ): Promise<T | Failure> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     return inTransaction(call, async (c): Promise<T | Failure> => {

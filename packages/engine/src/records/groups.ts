@@ -18,7 +18,7 @@ export function groupRecords(
   query: GroupOptions,
   opts: CallOptions,
 ): Promise<GroupResult> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'read');

@@ -17,7 +17,7 @@ export function getRecord(
   id: string,
   opts: CallOptions & { includeDeleted?: boolean; lock?: boolean },
 ): Promise<RecordResult> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const record = await records(call).get(entity, id, {
@@ -44,7 +44,7 @@ export function listRecords(
   opts: CallOptions,
   deleted: 'exclude' | 'only' = 'exclude',
 ): Promise<ListResult> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const denied = authorize(call, 'read');

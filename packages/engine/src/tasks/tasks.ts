@@ -82,7 +82,7 @@ function checkInput(locale: Locale, input: TaskInput): FieldError[] {
 /** Creates a task (optionally about a record); one `task.created` event. */
 export function createTask(rt: Runtime, input: TaskInput, opts: WriteOptions): Promise<TaskResult> {
   const locale = localeOf(rt, opts);
-  return guard(locale, async () => {
+  return guard(rt, locale, async () => {
     const errors = checkInput(locale, input);
     if (errors.length > 0) return validationFailure(locale, errors);
     const refused = assigneeRefused(rt, opts, input.assigneeId ?? null, locale);
@@ -167,7 +167,7 @@ function changeTask(
   type: string,
 ): Promise<TaskResult> {
   const locale = localeOf(rt, opts);
-  return guard(locale, () =>
+  return guard(rt, locale, () =>
     inTx(rt, opts, async (tx): Promise<TaskResult> => {
       const task = await tx.tasks.get(taskId);
       if (!task)
@@ -219,7 +219,7 @@ export function listTasks(
   query: TaskQuery,
   opts: CallOptions,
 ): Promise<TaskListResult> {
-  return guard(localeOf(rt, opts), async () => {
+  return guard(rt, localeOf(rt, opts), async () => {
     const actor = opts?.actor ?? { kind: 'public' as const };
     const db = opts?.tx ?? rt.store;
     const everything = actor.kind === 'system' || actor.kind === 'automation';

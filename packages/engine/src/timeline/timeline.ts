@@ -29,7 +29,7 @@ export function timeline(
   id: string,
   opts: CallOptions,
 ): Promise<TimelineResult> {
-  return guard(callLocale(rt, opts), async () => {
+  return guard(rt, callLocale(rt, opts), async () => {
     const call = await beginCall(rt, entity, opts);
     if (isFailure(call)) return call;
     const record = await records(call).get(entity, id, { includeDeleted: true });
