@@ -68,7 +68,11 @@ export async function processEvent(
       const run = await runAutomation(scope, automation, event, subject, records, {
         dryRun: false,
         actionContext: actionCtx,
-        onAction: (committed) => cache.settle(committed),
+        // A method, not an arrow: under tsx's keepNames a named arrow costs an
+        // Object.defineProperty of its name for every run.
+        onAction(committed) {
+          cache.settle(committed);
+        },
       });
       out.push(run);
     }
