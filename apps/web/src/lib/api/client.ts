@@ -40,9 +40,17 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * A JSON request to any API path, for the generic record endpoints whose shapes come from the
- * live spec (the generated types cover the fixed endpoints).
+ * live spec (the generated types cover the fixed endpoints). `signal` (TanStack Query's, for a
+ * query) aborts it when nobody waits for the answer any more: the browser closes the request,
+ * and the server skips or stops a count it has not finished (apps/server's count reads). An
+ * aborted request rejects with the signal's reason, not as a network failure.
  */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -53,8 +61,10 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
     });
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason ?? error;
     throw new ApiError({ status: 0, code: 'network' });
   }
   if (!response.ok) throw await toApiError(response);

@@ -19,19 +19,29 @@ export function fetchViewPage(
   view: string,
   params: ListParams,
   cursor?: string | null,
-  { limit = 100, count = true }: { limit?: number; count?: boolean } = {},
+  {
+    limit = 100,
+    count = true,
+    signal,
+  }: { limit?: number; count?: boolean; signal?: AbortSignal } = {},
 ): Promise<RecordPage> {
   const total = count && !cursor ? 1 : undefined;
   const q = query({ ...params, cursor, limit, count: total, tz: timeZone() });
   // '@lead': the entity's whole list (an entity without views of its own).
-  if (view.startsWith('@')) return request('GET', `/api/v1/records/${view.slice(1)}` + q);
-  return request('GET', `/api/v1/views/${encodeURIComponent(view)}/records` + q);
+  const path = view.startsWith('@')
+    ? `/api/v1/records/${view.slice(1)}`
+    : `/api/v1/views/${encodeURIComponent(view)}/records`;
+  return request('GET', path + q, undefined, signal);
 }
 
-/** Counts (and sums) of a view's records per value of `by` (a board's columns); `@entity` all. */
+/**
+ * Counts (and sums) of a view's records per value of `by` (a board's columns); `@entity` all.
+ * `signal`: the query's, so a count nobody waits for any more is not counted to the end.
+ */
 export async function fetchViewGroups(
   view: string,
   params: ListParams & { by?: string; sum?: string },
+  signal?: AbortSignal,
 ): Promise<Group[]> {
   const path = view.startsWith('@')
     ? `/api/v1/records/${view.slice(1)}/groups`
@@ -39,6 +49,8 @@ export async function fetchViewGroups(
   const res = await request<{ groups: Group[] }>(
     'GET',
     path + query({ ...params, tz: timeZone() }),
+    undefined,
+    signal,
   );
   return res.groups;
 }

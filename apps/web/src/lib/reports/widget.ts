@@ -20,12 +20,21 @@ export const reportKeys = {
     ['dashboards', 'widget', dashboard, widget] as const,
 };
 
-/** One widget of a dashboard, scoped by the caller's role, over its default period. */
-export function fetchWidget(dashboard: string, widget: string): Promise<WidgetNumbers> {
+/**
+ * One widget of a dashboard, scoped by the caller's role, over its default period. `signal`:
+ * the query's, so the server skips (or stops) a widget nobody waits for any more.
+ */
+export function fetchWidget(
+  dashboard: string,
+  widget: string,
+  signal?: AbortSignal,
+): Promise<WidgetNumbers> {
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   return request(
     'GET',
     `/api/v1/dashboards/${encodeURIComponent(dashboard)}/widgets/${encodeURIComponent(widget)}` +
       query({ tz }),
+    undefined,
+    signal,
   );
 }

@@ -23,8 +23,12 @@ export const moneyFieldsOf = (entity: EntitySpec): string[] =>
 export const boardGroupsQuery = (view: string, money: string[]) =>
   queryOptions({
     queryKey: recordKeys.groups(view, { by: 'stage', sum: money.join(',') }),
-    queryFn: () =>
-      fetchViewGroups(view, { by: 'stage', ...(money.length ? { sum: money.join(',') } : {}) }),
+    queryFn: ({ signal }) =>
+      fetchViewGroups(
+        view,
+        { by: 'stage', ...(money.length ? { sum: money.join(',') } : {}) },
+        signal,
+      ),
   });
 
 /**
@@ -35,8 +39,8 @@ export const boardColumnQuery = (view: string, by: string, value: string) => {
   const filter = { '==': [{ var: by }, value] };
   return infiniteQueryOptions({
     queryKey: recordKeys.list(view, { filter }),
-    queryFn: ({ pageParam }) =>
-      fetchViewPage(view, { filter }, pageParam, { limit: 20, count: false }),
+    queryFn: ({ pageParam, signal }) =>
+      fetchViewPage(view, { filter }, pageParam, { limit: 20, count: false, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

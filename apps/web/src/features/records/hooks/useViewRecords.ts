@@ -21,7 +21,8 @@ import { viewsQuery } from './useViews';
 const viewRecordsQuery = (view: string, params: ListParams) =>
   infiniteQueryOptions({
     queryKey: recordKeys.list(view, params),
-    queryFn: ({ pageParam }) => fetchViewPage(view, params, pageParam, { count: false }),
+    queryFn: ({ pageParam, signal }) =>
+      fetchViewPage(view, params, pageParam, { count: false, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -55,8 +56,8 @@ const viewTotalQuery = (view: string, { filter, q }: ListParams) => {
   const counted = { ...(filter !== undefined ? { filter } : {}), ...(q ? { q } : {}) };
   return queryOptions({
     queryKey: recordKeys.total(view, counted),
-    queryFn: async () => ({
-      total: (await fetchViewGroups(view, counted)).reduce((n, g) => n + g.count, 0),
+    queryFn: async ({ signal }) => ({
+      total: (await fetchViewGroups(view, counted, signal)).reduce((n, g) => n + g.count, 0),
     }),
   });
 };

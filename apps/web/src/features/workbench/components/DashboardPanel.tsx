@@ -40,7 +40,8 @@ export function DashboardPanel({ dashboardKey, title }: { dashboardKey: string; 
   const answers = useQueries({
     queries: read.map((w) => ({
       queryKey: reportKeys.widget(dashboardKey, w.key),
-      queryFn: () => fetchWidget(dashboardKey, w.key),
+      // Aborted when the workbench is left before it answers (see ViewPanel).
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchWidget(dashboardKey, w.key, signal),
     })),
   });
   const numbers = answers.slice(0, tiles.length);

@@ -34,11 +34,13 @@ export function ViewPanel({
   const hasStages = format.stages.length > 0;
   const page = useQuery({
     queryKey: recordKeys.list(view.key, { ...params, limit: 5 } as never),
-    queryFn: () => fetchViewPage(view.key, params, null, { limit: 5 }),
+    // The query's signal: leaving the workbench aborts what it still waits for (the server
+    // then skips those counts), so the next page's own reads do not queue behind them.
+    queryFn: ({ signal }) => fetchViewPage(view.key, params, null, { limit: 5, signal }),
   });
   const groups = useQuery({
     queryKey: recordKeys.groups(view.key, { ...params, by: 'stage' }),
-    queryFn: () => fetchViewGroups(view.key, { ...params, by: 'stage' }),
+    queryFn: ({ signal }) => fetchViewGroups(view.key, { ...params, by: 'stage' }, signal),
     enabled: hasStages,
   });
   const href =
