@@ -90,4 +90,36 @@ describe('pages as the screenshot tour found them', () => {
       await browser.closeAll();
     }
   }, 120_000);
+
+  it("zh-CN phone: a manager's empty 'a rep leaves' form says under each field what is missing, and asks nothing", async () => {
+    const browser = await openBrowser('zh-CN');
+    try {
+      const page = await newPage(browser, PHONE);
+      const manager = server.login('manager');
+      await signIn(page, server.url, manager.login, manager.password);
+      await page.goto(`${server.url}/handovers/leave`);
+      const form = page.getByRole('form', { name: '销售离职交接' });
+      await form.waitFor();
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/leave')) asked.push(r.url());
+      });
+      await form.getByRole('button', { name: '预览分配方案' }).click();
+      // Both required fields marked under them: before, only the takers were (the server's
+      // answer to a request sent for a leaving rep "-"), and who leaves stayed unmarked.
+      const under = (label: string) =>
+        form
+          .locator('.ant-form-item', { has: page.locator('label', { hasText: label }) })
+          .locator('.ant-form-item-explain-error');
+      await expect.poll(() => under('离职人员').allInnerTexts()).toEqual(['请选择离职人员']);
+      await expect.poll(() => under('接手人员').allInnerTexts()).toEqual(['请至少选择一位接手人']);
+      expect(asked).toEqual([]);
+      // The messages slide in: the picture after their motion.
+      await page.waitForFunction(() => document.getAnimations().length === 0);
+      await shot(page, 'leave-empty-zh-CN-phone', { fullPage: false });
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 120_000);
 });

@@ -107,7 +107,9 @@ export function RepLeavesPage() {
           <Form.Item
             name="from"
             label={t('leave.from')}
-            required
+            // Checked here, under the field: the request names who leaves in its address, and
+            // without them it was refused for the takers alone, the empty field unmarked.
+            rules={[{ required: true, message: t('leave.fromRequired') }]}
             validateStatus={at('from') ? 'error' : undefined}
             help={at('from')}
           >
@@ -116,7 +118,7 @@ export function RepLeavesPage() {
           <Form.Item
             name="to"
             label={t('leave.to')}
-            required
+            rules={[{ required: true, message: t('leave.toRequired') }]}
             extra={t('leave.toHint')}
             validateStatus={at('to') ? 'error' : undefined}
             help={at('to')}
