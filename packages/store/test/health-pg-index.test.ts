@@ -85,6 +85,25 @@ function bruteForce(rows: Row[], fields: string[], from: number, to: number, tea
 const sorted = <T extends { keys: unknown[] }>(x: T[]) =>
   [...x].sort((a, b) => String(a.keys[0]).localeCompare(String(b.keys[0])));
 
+/** A bundled template's entities, pipelines and dashboards, as the store sees a spec. */
+function template(name: string): AppShape {
+  const part = <T>(file: string) =>
+    (
+      JSON.parse(
+        readFileSync(
+          join(import.meta.dirname, `../../../templates/${name}/spec/${file}.json`),
+          'utf8',
+        ),
+      ) as Record<string, T>
+    )[file]!;
+  return {
+    ...baseSpec,
+    entities: part<AppShape['entities']>('entities'),
+    pipelines: part<AppShape['pipelines']>('pipelines'),
+    dashboards: part<AppShape['dashboards']>('dashboards'),
+  } as AppShape;
+}
+
 describe("PostgreSQL's data health index", () => {
   it('holds the columns a data health read names, only for fields whose values it can hold', () => {
     expect(healthIndex(baseSpec)).toBeUndefined();
@@ -129,24 +148,8 @@ describe("PostgreSQL's data health index", () => {
     expect(info.indexes.find((d) => d.name.endsWith('__owner'))!.sqliteTail).toContain('name');
   });
 
-  it("covers the education template's 12-field widget, not B2B's (its tax id is unbounded)", () => {
-    const part = <T>(template: string, file: string) =>
-      (
-        JSON.parse(
-          readFileSync(
-            join(import.meta.dirname, `../../../templates/${template}/spec/${file}.json`),
-            'utf8',
-          ),
-        ) as Record<string, T>
-      )[file]!;
-    const load = (template: string) =>
-      ({
-        ...baseSpec,
-        entities: part<AppShape['entities']>(template, 'entities'),
-        pipelines: part<AppShape['pipelines']>(template, 'pipelines'),
-        dashboards: part<AppShape['dashboards']>(template, 'dashboards'),
-      }) as AppShape;
-    const edu = load('education');
+  it("covers both bundled templates' 12-field widgets (education's lead, B2B's customer)", () => {
+    const edu = template('education');
     const lead = edu.entities.find((e) => e.key === 'lead')!;
     const widget = edu
       .dashboards!.flatMap((d) => d.widgets)
@@ -159,10 +162,27 @@ describe("PostgreSQL's data health index", () => {
       'sla_due_at',
       ...widget.fields!,
     ]);
-    const b2b = load('b2b-sales');
+    // B2B's customer: the 18-character tax id and a 150-character address bounded, an email
+    // at most 254 ASCII characters: 1,884 bytes. Unbounded, the tax id (1,000 characters)
+    // kept the index away.
+    const b2b = template('b2b-sales');
     const customer = b2b.entities.find((e) => e.key === 'customer')!;
-    expect(customer.fields.find((f) => f.key === 'taxId')).not.toHaveProperty('maxLength');
-    expect(healthIndex(b2b, customer)).toBeUndefined();
+    const measured = b2b
+      .dashboards!.flatMap((d) => d.widgets)
+      .find((w) => w.type === 'dataHealth' && w.entity === 'customer')!;
+    expect(measured.fields).toHaveLength(12);
+    expect(healthIndex(b2b, customer)?.pgTail).toEqual([
+      'owner_id',
+      'team_id',
+      'stage',
+      'sla_due_at',
+      ...measured.fields!,
+    ]);
+    const unbounded: EntityShape = {
+      ...customer,
+      fields: customer.fields.map((f) => (f.key === 'taxId' ? { ...f, maxLength: undefined } : f)),
+    };
+    expect(healthIndex({ ...b2b, entities: [unbounded] }, unbounded)).toBeUndefined();
   });
 
   itOnSqliteFile('is not made on SQLite', async (url, sql) => {
@@ -332,5 +352,85 @@ describe("PostgreSQL's data health index", () => {
     },
     // 12 s alone at load ~10 (a VACUUM per read); 6 times that for the whole suite's load.
     90_000,
+  );
+
+  itOnPostgres(
+    "is made for B2B's customer, holds a customer with every measured field at its bound, and a quarter's read uses it alone",
+    async (url, sql) => {
+      const spec = template('b2b-sales');
+      const store = await openStore({ url, locale: 'en' });
+      await store.migrations.syncEntityTables(spec);
+      const index = 'ix_e_customer__health';
+      const def = await sql(
+        async (c) =>
+          (
+            await c.query<{ def: string }>(
+              'SELECT indexdef AS def FROM pg_indexes WHERE indexname = $1',
+              [index],
+            )
+          ).rows[0]?.def,
+      );
+      expect(def).toContain('"taxId" NULLS FIRST');
+      // Each text at its maxLength in characters of 4 bytes, all different (not compressed),
+      // the longest email (254 ASCII characters) and option values: the index row is written.
+      const chars = (n: number, at: number) =>
+        Array.from({ length: n }, (_, i) => String.fromCodePoint(0x20000 + at + i * 7)).join('');
+      const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.cn`;
+      expect(email).toHaveLength(254);
+      const full = await store.records(spec).insert('customer', {
+        companyName: chars(100, 0),
+        taxId: chars(18, 1000),
+        phone: '+861380013800012',
+        contactName: chars(50, 2000),
+        contactTitle: chars(50, 3000),
+        contactLevel: 'purchasing',
+        email,
+        industry: 'manufacturing',
+        companySize: 'xl',
+        city: '330100',
+        address: chars(150, 4000),
+        firstChannel: 'wechatMp',
+        createdAt: T0 + DAY,
+      });
+      expect(full.ok).toBe(true);
+      const fields = spec
+        .dashboards!.flatMap((d) => d.widgets)
+        .find((w) => w.type === 'dataHealth' && w.entity === 'customer')!.fields!;
+      const plan = await sql(async (c) => {
+        const ran: { sql: string; params: readonly unknown[] }[] = [];
+        const x = pgExec(() => c);
+        const watched = {
+          ...x,
+          all: <R>(q: string, p: readonly unknown[] = []) => {
+            if (q.startsWith('SELECT "owner_id" AS k0')) ran.push({ sql: q, params: p });
+            return x.all<R>(q, p);
+          },
+        };
+        const r = await reportRepo(watched, spec, 'postgres', 'en').aggregate(
+          'customer',
+          health([...fields], T0, T0 + 90 * DAY),
+        );
+        if (!r.ok) throw new Error(r.error.message);
+        expect(r.value).toHaveLength(1);
+        await c.query('VACUUM (ANALYZE) e_customer');
+        await c.query('BEGIN');
+        try {
+          await c.query('SET LOCAL enable_seqscan = off');
+          await c.query('SET LOCAL enable_bitmapscan = off');
+          let n = 0;
+          const numbered = ran[0]!.sql.replace(/\?/g, () => `$${++n}`);
+          const rows = await c.query<{ 'QUERY PLAN': string }>(
+            `EXPLAIN ${numbered}`,
+            ran[0]!.params as unknown[],
+          );
+          return rows.rows.map((p) => p['QUERY PLAN']).join('\n');
+        } finally {
+          await c.query('ROLLBACK');
+        }
+      });
+      expect(plan).toContain(`Index Only Scan using ${index} on e_customer`);
+      await store.close();
+    },
+    60_000,
   );
 });

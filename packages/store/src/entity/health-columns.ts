@@ -78,7 +78,9 @@ function byteBound(f: FieldShape): number | null {
       // E.164: + and up to 15 digits; unnormalized input up to 40 characters.
       return f.normalize === 'none' ? 160 : 16;
     case 'email':
-      return 254 * 4;
+      // At most 254 characters, all ASCII: the value schema's `email` format (ajv-formats, both
+      // modes) takes no other character, so a character is a byte.
+      return 254;
     case 'text':
     case 'longtext':
       return f.maxLength !== undefined ? f.maxLength * 4 : null;
@@ -98,8 +100,10 @@ function byteBound(f: FieldShape): number | null {
 /**
  * The measured fields' bytes PostgreSQL's health index may hold: with the creation time, owner,
  * team, stage (keys of at most 64 characters) and SLA time an index row stays well under the
- * 2,704 a btree page takes. Both bundled templates' 12 fields need ~1,700 (education's lead:
- * two text fields of 50 and 200 characters, one of 64, a phone, seven selects, a region, a number).
+ * 2,704 a btree page takes. Both bundled templates' 12 fields fit: education's lead ~1,700 (two
+ * text fields of 50 and 200 characters, one of 64, a phone, seven selects, a region, a number),
+ * B2B's customer 1,884 (texts of 100, 50, 50 and 150 characters, the 18-character tax id, an
+ * email, a phone, four selects, a region).
  */
 const PG_FIELD_BYTES = 2000;
 
