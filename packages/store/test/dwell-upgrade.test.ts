@@ -94,8 +94,8 @@ async function upgrade(
       : ['report__dwell'];
   const table = folder === 'drizzle' ? '__drizzle_migrations' : 'drizzle.__drizzle_migrations';
   for (const sql of [
-    // PostgreSQL's entries per day (0016) name prev_entry_at in their trigger.
-    ...(folder === 'drizzle-pg' ? ['DROP FUNCTION report_entry_change() CASCADE'] : []),
+    // PostgreSQL's transition triggers name prev_entry_at (report__transition_upd's columns).
+    ...(folder === 'drizzle-pg' ? ['DROP FUNCTION report_transition_change() CASCADE'] : []),
     ...triggers.map((t) => `DROP TRIGGER ${t}${on}`),
     'DROP TABLE report_dwell',
     'DROP INDEX stage_transitions_dwell_value_ix',

@@ -269,7 +269,7 @@ describe('report cohorts backfill', () => {
             "SELECT prosrc AS src FROM pg_proc WHERE oid = to_regproc('report_record_change')",
           );
           // The statements an insert runs: those outside the branch of updates and deletes.
-          return rows[0]!.src.replace(/IF TG_OP <> 'INSERT' THEN[\s\S]*?END IF;/, '');
+          return rows[0]!.src.replace(/IF TG_OP <> 'INSERT'[\s\S]*?END IF;/g, '');
         });
       await addOnly(
         () => openStore({ url, locale: 'en' }),

@@ -54,7 +54,7 @@ describe('migration 0016 (stage entries per day, PostgreSQL) on a populated data
       await store.close();
       // Back to before 0016: no table, no trigger, the migration forgotten.
       await sql(async (c) => {
-        await c.query('DROP FUNCTION report_entry_change() CASCADE');
+        await c.query('DROP FUNCTION IF EXISTS report_entry_change() CASCADE');
         await c.query('DROP TABLE report_entries');
         await c.query(
           `DELETE FROM drizzle.__drizzle_migrations WHERE created_at IN (${pgStampsFrom(16)})`,

@@ -6,6 +6,8 @@ import { CREATE_HITS_TABLE } from './hits';
 import { ADD_NOTIFICATION_ORDER } from './notification-order';
 import { ADD_COMMIT_ORDER } from './outbox-order';
 import type { PgPool } from './pool';
+import { pgExec } from './exec';
+import { ensurePgTransitionTriggers } from './report-triggers';
 
 /** One advisory lock key for schema changes, so processes starting together migrate one at a time. */
 const SCHEMA_LOCK = 7_311_001;
@@ -13,7 +15,7 @@ const SCHEMA_LOCK = 7_311_001;
 /**
  * Prepares a database for Trellis: pg_trgm (the search index) and the checked-in system
  * migrations (drizzle-pg/) with the vacuum or analyze a big one needs after it (after-migrations.ts) and the
- * rate-limit table (hits.ts), under an advisory lock so several processes can start at once.
+ * rate-limit table (hits.ts) and the transitions' report triggers (report-triggers.ts), under an advisory lock so several processes can start at once.
  */
 export async function bootDatabase(pool: PgPool, folder?: string): Promise<void> {
   const client = await pool.connect();
@@ -26,6 +28,18 @@ export async function bootDatabase(pool: PgPool, folder?: string): Promise<void>
       await migrate(drizzle(client), { migrationsFolder: dir });
       // Outside the migrator's transaction (VACUUM refuses to run in one).
       await afterMigrations(client, dir, before);
+      // The transitions' report triggers as this build keeps them (0016 and 0018 make older ones).
+      await client.query('BEGIN');
+      try {
+        await ensurePgTransitionTriggers(
+          pgExec(() => client),
+          { onlyOld: true },
+        );
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      }
       await client.query(CREATE_HITS_TABLE);
       for (const sql of [...ADD_COMMIT_ORDER, ...ADD_NOTIFICATION_ORDER]) await client.query(sql);
     } finally {

@@ -2,9 +2,10 @@
  * PostgreSQL's report_owner_entries (migration 0018): report_entries per current owner and team
  * of a live record, so a scoped period funnel counts its whole days instead of looking up every
  * record's transitions (owner-entries.ts). A record counts there while it has a report_rows row
- * (it is live), under that row's owner and team: the transitions' trigger (report_entry_change,
- * in the migration) adds and removes single entries, and the record function moves all of a
- * record's entries when its row comes, goes, or changes owner or team (these statements).
+ * (it is live), under that row's owner and team: the transitions' function
+ * (report_transition_change, postgres/report-triggers.ts) adds and removes single entries, and
+ * the record function moves all of a record's entries when its row comes, goes, or changes owner
+ * or team (postgres/report-moves.ts); these statements do it for a bulk write and a rebuild.
  */
 
 /** An unowned record's entry lies in one of 16 rows (a hash of its id); an owner's in one. */
