@@ -99,6 +99,18 @@ describe('a builder list and its editor at phone width', () => {
       await list.waitFor();
       await page.getByRole('tab', { name: '用记录试运行' }).waitFor();
       expect(await page.getByRole('button', { name: /^返回/ }).count()).toBe(0);
+      // Every name in the narrow list reads whole (they were cut: "第一次联系上线索时记…").
+      const cut = await list
+        .locator('.ant-menu-title-content')
+        .evaluateAll((items) =>
+          items
+            .filter((e) =>
+              [e, ...e.querySelectorAll('*')].some((x) => x.scrollWidth > x.clientWidth + 1),
+            )
+            .map((e) => e.textContent),
+        );
+      expect(cut).toEqual([]);
+      await shot(page, 'builder-list-names-zh-CN-desktop', { fullPage: false });
 
       await page.setViewportSize(PHONE);
       // The longest Chinese name reads whole next to 运行日志 on a phone.

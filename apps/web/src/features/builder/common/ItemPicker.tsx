@@ -37,6 +37,9 @@ export function ItemPicker({ title, items, selected, onSelect, addText, onAdd }:
       </Flex>
       <Menu
         mode="inline"
+        // Names wrap (app.css): a long automation name was cut to "Python and data-anal…" in
+        // the desktop's narrow list, several alike.
+        className="trellis-item-picker"
         aria-label={title}
         selectedKeys={selected ? [selected] : []}
         style={{ borderInlineEnd: 'none' }}
@@ -44,7 +47,7 @@ export function ItemPicker({ title, items, selected, onSelect, addText, onAdd }:
           key: i.key,
           label: (
             <Flex align="center" gap={6} style={{ minWidth: 0 }}>
-              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{i.label}</span>
+              <span className="trellis-item-picker-name">{i.label}</span>
               {i.extra}
               {i.problems ? (
                 <Badge count={i.problems} size="small" style={{ marginInlineStart: 'auto' }} />
