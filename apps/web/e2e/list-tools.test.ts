@@ -16,9 +16,11 @@ async function column(page: Page, header: string): Promise<string[]> {
     const headers = [...table.querySelectorAll('[role="columnheader"]')].map((h) => text(h) ?? '');
     const index = headers.indexOf(name);
     if (index < 0) throw new Error(`no column ${name} in ${headers.join(' | ')}`);
-    return [...table.querySelectorAll('.trellis-table-row')].map(
-      (row) => text(row.querySelectorAll('[role="cell"]')[index]) ?? '',
-    );
+    // A cell cut to its column holds its whole text in its title (lib/records/text-cut.ts).
+    return [...table.querySelectorAll('.trellis-table-row')].map((row) => {
+      const cell = row.querySelectorAll('[role="cell"]')[index];
+      return cell?.getAttribute('title') ?? text(cell) ?? '';
+    });
   }, header);
 }
 

@@ -21,7 +21,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fixedWindow, windowSize } from '../../../lib/records/row-window';
 import { useRowVirtualizer } from '../../../lib/records/row-virtualizer';
-import { textFits } from '../../../lib/records/text-fits';
+import { canvasMeasure, cutter, type CutText } from '../../../lib/records/text-cut';
+import { useColumnRoom } from '../../../lib/records/useColumnRoom';
 import type { RecordData } from '../../../lib/records/types';
 
 type Sort = { field: string; dir: 'asc' | 'desc' } | null;
@@ -63,7 +64,12 @@ export const RecordTable = memo(function RecordTable(props: Props) {
   // The scrolling box, as state: the rows' virtualiser is a child of it, whose effects run
   // before a ref on the box would be set.
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
-  const { widths, minWidth, room } = useMemo(() => {
+  const [head, setHead] = useState<HTMLDivElement | null>(null);
+  const {
+    widths,
+    minWidth,
+    room: least,
+  } = useMemo(() => {
     const widths = columns.map((c) => width(c));
     return {
       widths,
@@ -73,6 +79,9 @@ export const RecordTable = memo(function RecordTable(props: Props) {
       minWidth: 40 + widths.reduce((a, b) => a + b, 0),
     };
   }, [columns, width]);
+  // The room each column's text has as laid out (its least until the header is).
+  const fitted = useColumnRoom(head, least);
+  const room = fitted.length === least.length ? fitted : least;
   // Every row selected: only possible when as many are selected as there are rows.
   const allChecked =
     rows.length > 0 && selected.size >= rows.length && rows.every((r) => selected.has(r.id));
@@ -97,6 +106,7 @@ export const RecordTable = memo(function RecordTable(props: Props) {
       <div ref={setScroller} className="trellis-table-scroll">
         <div style={{ minWidth }}>
           <TableHead
+            element={setHead}
             columns={columns}
             widths={widths}
             label={props.label}
@@ -130,6 +140,7 @@ export const RecordTable = memo(function RecordTable(props: Props) {
 });
 
 type HeadProps = {
+  element: (el: HTMLDivElement | null) => void;
   columns: string[];
   widths: number[];
   label: (key: string) => string;
@@ -142,9 +153,9 @@ type HeadProps = {
 };
 
 /** The column headers (sort by a click) and the select-all box. */
-const TableHead = memo(function TableHead(p: HeadProps) {
+const TableHead = memo(function TableHead({ element, ...p }: HeadProps) {
   return (
-    <div className="trellis-table-head" role="row" aria-rowindex={1}>
+    <div ref={element} className="trellis-table-head" role="row" aria-rowindex={1}>
       <div role="columnheader" className="trellis-cell trellis-check-cell">
         <Checkbox
           aria-label={p.selectAllLabel}
@@ -229,9 +240,25 @@ function TableRows(p: RowsProps) {
   // frame is painted: rendered by React, the ten rows coming into view each frame were most of
   // a scrolled frame's script (each row's eleven elements compared and written again).
   const [handles] = useState(() => new Map<number, RowHandle>());
+  // Cuts a text to its cell's room in the cells' font, read from the first cell shown (the
+  // same for every cell and its link: app.css).
+  const [cuts] = useState(() => new Map<'cut', (text: string, px: number) => CutText>());
+  const cut = useCallback<Shows['cut']>(
+    (value, px, cell) => {
+      let known = cuts.get('cut');
+      if (!known) {
+        const style = getComputedStyle(cell);
+        const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        known = cutter(canvasMeasure(font), parseFloat(style.fontSize) || 14);
+        cuts.set('cut', known);
+      }
+      return known(value, px);
+    },
+    [cuts],
+  );
   const { columns, room, text, entity, selected } = p;
   const show = (items: VirtualItem[]) => {
-    const shows = { columns, room, text, entity };
+    const shows = { columns, room, text, entity, cut };
     const slots = items.length;
     for (const item of items) {
       const row = rows[item.index];
@@ -337,9 +364,12 @@ function TableRows(p: RowsProps) {
 /** What a row shows depends on, beside its record: the same for every row of the list. */
 type Shows = {
   columns: string[];
+  /** Each column's room for its text, in pixels (`useColumnRoom`). */
   room: number[];
   text: (key: string, value: unknown) => string;
   entity: string;
+  /** A text as it fits `px` in the cells' font (`cutToFit`). */
+  cut: (text: string, px: number, cell: HTMLElement) => CutText;
 };
 
 /** A slot's row, shown for a record (its elements written only where they change). */
@@ -373,6 +403,11 @@ const TableRow = memo(function TableRow(p: RowProps) {
     const box = el.querySelector<HTMLInputElement>('input')!;
     const cells = [...el.children].slice(1) as HTMLElement[];
     const link = cells[0]?.firstElementChild as HTMLAnchorElement | null;
+    // Each cell's text is one text node, written through its data: replacing a cell's text
+    // (textContent) removed its node and made a new one in every scrolled frame.
+    const texts = cells.map((cell, i) =>
+      (i === 0 && link ? link : cell).appendChild(document.createTextNode('')),
+    );
     let id: string | undefined;
     let shown: { row?: RecordData; index?: number; top?: number; shows?: Shows; values: string[] } =
       { values: [] };
@@ -383,6 +418,7 @@ const TableRow = memo(function TableRow(p: RowProps) {
           last !== undefined &&
           shows.text === last.text &&
           shows.room === last.room &&
+          shows.cut === last.cut &&
           shows.columns === last.columns &&
           shows.entity === last.entity;
         if (row.id !== id || !same) {
@@ -402,22 +438,25 @@ const TableRow = memo(function TableRow(p: RowProps) {
           shown = { ...shown, index, top };
           return;
         }
-        // A cell's element is written only when its text changes (the same record's row again
-        // after a page arrived, a live update); new texts or room (the phone and region
-        // libraries arrived) write every cell again.
+        // A cell's text is written only when it changes (the same record's row again after a
+        // page arrived, a live update); new texts or room (the phone and region libraries
+        // arrived, the window resized) write every cell again.
         const values = same ? shown.values : [];
         shows.columns.forEach((c, i) => {
           const value = shows.text(c, row[c]);
           if (values[i] === value) return;
           values[i] = value;
           const cell = cells[i]!;
-          // Only a text that may be too long is clipped (with an ellipsis and its full title).
-          const fits = textFits(value || '—', shows.room[i]!);
-          cell.className = fits ? 'trellis-td trellis-td-fits' : 'trellis-td';
-          if (fits) cell.removeAttribute('title');
-          else cell.title = value;
-          if (i === 0 && link) link.textContent = value || '—';
-          else cell.textContent = value;
+          // Cut to its room here, the whole text in its title: a cell CSS clips (overflow and
+          // an ellipsis) was a clip of its own to paint in every scrolled frame.
+          const { shown: fitted, cut } = shows.cut(
+            i === 0 ? value || '—' : value,
+            shows.room[i]!,
+            cell,
+          );
+          if (cut) cell.title = value;
+          else if (cell.title) cell.removeAttribute('title');
+          texts[i]!.data = fitted;
         });
         shown = { row, index, top, shows, values };
       },
