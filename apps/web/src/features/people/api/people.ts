@@ -39,25 +39,8 @@ export const peopleKeys = {
   teams: () => [...peopleKeys.all, 'teams'] as const,
 };
 
-// The page of the API is 50 by default; a workspace owner needs everyone, page by page.
-const PAGE = 200;
-
-/** Every user, with contact details (the caller has manageUsers), all pages. */
-export async function fetchAllUsers(): Promise<User[]> {
-  const out: User[] = [];
-  let cursor: string | null = null;
-  do {
-    const q = new URLSearchParams({ limit: String(PAGE) });
-    if (cursor) q.set('cursor', cursor);
-    const page: { items: User[]; nextCursor: string | null } = await request(
-      'GET',
-      `/api/v1/users?${q}`,
-    );
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
+/** Every user, all pages (with contact details: the page's reader has manageUsers). */
+export { fetchAllUsers } from '../../../lib/session/useUsers';
 
 export const fetchTeams = async () =>
   (await request<{ items: Team[] }>('GET', '/api/v1/teams')).items;
