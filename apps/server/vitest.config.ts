@@ -18,6 +18,7 @@ const PG_API = [
   'test/notification-language.test.ts',
   'test/views-api.test.ts',
   'test/spec-draft.test.ts',
+  'test/last-user-manager.test.ts',
   // Two processes on one database: PostgreSQL only.
   'test/import-lease.pg.test.ts',
   // A lock timeout answered 503: PostgreSQL only.

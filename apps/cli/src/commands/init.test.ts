@@ -32,6 +32,10 @@ describe('trellis init, users, backup, restore, spec export', () => {
     expect(users.map((u) => ({ login: u.login, role: u.role }))).toEqual([
       { login: 'admin', role: 'admin' },
     ]);
+    // The only admin cannot be disabled: nobody could manage users after it.
+    const last = await run('users', 'disable', 'admin', '--data', 'd');
+    expect(last.code).toBe(1);
+    expect(last.stderr).toMatch(/admin is the only active person who can manage users/);
   });
 
   it('initialises the education template with demo data, manages users, backs up and restores', async () => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ADMIN_ROLE } from '@trellis/engine';
+import { ADMIN_ROLE, leavesNoUserManager } from '@trellis/engine';
 import {
   hashPassword,
   MIN_PASSWORD_LENGTH,
@@ -128,6 +128,23 @@ export const usersCommand: CliCommand = {
           const row = await rt.app.ctx.users.byLogin(login);
           if (!row) {
             ctx.stderr(say(locale, `找不到用户：${login}\n`, `No such user: ${login}\n`));
+            ctx.exitCode = 1;
+            return;
+          }
+          // The engine's rule, as the API holds it: never the last one who can manage users.
+          const members = await rt.app.ctx.store.users.list();
+          if (
+            leavesNoUserManager(rt.app.ctx.engine.permissions, members, row.id, {
+              status: 'disabled',
+            })
+          ) {
+            ctx.stderr(
+              say(
+                locale,
+                `${login} 是唯一能管理用户的在职人员，不能停用。请先让另一人拥有该权限。\n`,
+                `${login} is the only active person who can manage users and cannot be disabled. Give that right to someone else first.\n`,
+              ),
+            );
             ctx.exitCode = 1;
             return;
           }

@@ -88,6 +88,11 @@ const MESSAGES: Catalogue = {
     'zh-CN': '上级不能是本人，也不能是本人的下属。',
     en: 'A supervisor cannot be the person themselves or someone who reports to them.',
   },
+  last_user_manager: {
+    'zh-CN':
+      '{name} 是唯一能管理用户的在职人员：不能停用、交接离职或取消其管理用户的权限。请先让另一人拥有该权限。',
+    en: '{name} is the only active person who can manage users: they cannot be deactivated, let go or lose that right. Give it to someone else first.',
+  },
   form_not_found: { 'zh-CN': '找不到表单：{form}', en: 'No such form: {form}' },
   source_not_found: { 'zh-CN': '找不到接入源：{source}', en: 'No such webhook source: {source}' },
   bad_token: {

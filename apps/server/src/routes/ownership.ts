@@ -6,6 +6,7 @@ import { readObject } from '../http/body';
 import { engineProblem } from '../http/engine-result';
 import { HttpProblem, localeOf } from '../http/problem';
 import type { AppEnv } from '../types';
+import { guardLastUserManager } from './users';
 import { readableEntity, viaOf } from './record-helpers';
 
 const MAX_IDS = 500;
@@ -141,8 +142,18 @@ export function registerOwnershipRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     return { to: to as string[], reason: text(body.reason, '/reason'), note: note(body.note) };
   };
 
+  // "A rep leaves" is how a person is let go (the users page deactivates them after it): never
+  // the last one who can manage users, refused before anything moves. Asked only of a caller
+  // the engine lets run it (`reassign`); anyone else gets the engine's 403 as before.
+  const guardLeaver = async (c: Context<AppEnv>, idOrLogin: string) => {
+    if (!ctx.engine.permissions.hasCapability(requireActor(c), 'reassign')) return;
+    const row = (await ctx.users.byId(idOrLogin)) ?? (await ctx.users.byLogin(idOrLogin));
+    if (row) await guardLastUserManager(ctx, row, { status: 'disabled' }, null);
+  };
+
   app.post('/api/v1/users/:id/leave/preview', async (c) => {
     const input = await leaveInput(c);
+    await guardLeaver(c, c.req.param('id'));
     const r = await ctx.engine.ownership.planLeave(c.req.param('id'), input, optsOf(c));
     if (!r.ok) throw problem(r.error);
     const { ok: _ok, ...plan } = r;
@@ -151,6 +162,7 @@ export function registerOwnershipRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
 
   app.post('/api/v1/users/:id/leave', async (c) => {
     const input = await leaveInput(c);
+    await guardLeaver(c, c.req.param('id'));
     const r = await ctx.engine.ownership.leave(c.req.param('id'), input, optsOf(c));
     if (!r.ok) throw problem(r.error);
     const { ok: _ok, ...done } = r;

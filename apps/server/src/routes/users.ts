@@ -8,7 +8,8 @@ import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
-import { ADMIN_ROLE } from '@trellis/engine';
+import { ADMIN_ROLE, leavesNoUserManager } from '@trellis/engine';
+import type { MemberChange } from '@trellis/engine';
 
 function requireManageUsers(ctx: ServerContext, actor: Actor): void {
   if (!ctx.engine.permissions.hasCapability(actor, 'manageUsers'))
@@ -87,6 +88,28 @@ async function checkSupervisor(
     id = row.supervisorId ?? null;
   }
   return value;
+}
+
+/**
+ * Refuses (409, under `path`) a change that would leave nobody active who can manage users —
+ * the engine's rule; the leave routes and the CLI ask it too.
+ */
+export async function guardLastUserManager(
+  ctx: ServerContext,
+  row: { id: string; name: string },
+  change: MemberChange,
+  path: string | null,
+): Promise<void> {
+  const members = await ctx.store.users.list();
+  if (!leavesNoUserManager(ctx.engine.permissions, members, row.id, change)) return;
+  throw new HttpProblem(
+    409,
+    'last_user_manager',
+    { name: row.name },
+    path === null
+      ? []
+      : [{ path, code: 'last_user_manager', message: '', params: { name: row.name } }],
+  );
 }
 
 /** Users, teams and API tokens (capability manageUsers). */
@@ -168,6 +191,16 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (body.password !== undefined)
       errors.push(...(await newPasswordErrors(body.password, { login: row.login })));
     if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
+    if (status !== undefined || checked.role !== undefined)
+      await guardLastUserManager(
+        ctx,
+        row,
+        {
+          ...(checked.role ? { role: checked.role } : {}),
+          ...(status ? { status } : {}),
+        } as MemberChange,
+        status === 'disabled' || checked.role === undefined ? '/status' : '/role',
+      );
     const now = ctx.now();
     const teamsBefore = (await ctx.users.teamsOf(row.id)).sort().join('\n');
     await ctx.users.update(

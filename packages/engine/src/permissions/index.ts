@@ -17,3 +17,5 @@ export type {
   ScopeCondition,
   ScopedRecord,
 } from './types';
+export { leavesNoUserManager } from './last-user-manager';
+export type { DirectoryMember, MemberChange } from './last-user-manager';
