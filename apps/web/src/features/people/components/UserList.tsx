@@ -1,4 +1,4 @@
-import { App, Button, List, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/feedback/EmptyState';
@@ -25,14 +25,19 @@ export function UserList({ users, onEdit, onLeave }: Props) {
   const me = useSignedIn();
   const names = useNames();
   const refresh = useRefreshPeople();
-  const reactivate = useMutation({
-    mutationFn: (u: User) => updateUser(u.id, { status: 'active' }),
-    onSuccess: (u) => {
+  // Reactivate, set away and back: one status change each, said in a toast.
+  const setStatus = useMutation({
+    mutationFn: ({ user, status }: { user: User; status: 'active' | 'away' }) =>
+      updateUser(user.id, { status }),
+    onSuccess: (u, { user }) => {
       void refresh();
-      message.success(t('actions.reactivated', { name: u.name }));
+      const done =
+        user.status === 'disabled' ? 'reactivated' : u.status === 'away' ? 'awaySet' : 'backDone';
+      message.success(t(`actions.${done}`, { name: u.name }));
     },
     onError: (e) => void message.error((e as Error).message),
   });
+  const pending = (u: User) => setStatus.isPending && setStatus.variables?.user.id === u.id;
   const supervisor = (u: User) =>
     u.supervisorId ? (byId.get(u.supervisorId)?.name ?? u.supervisorId) : t('nobody');
   const status = (u: User) => (
@@ -57,13 +62,39 @@ export function UserList({ users, onEdit, onLeave }: Props) {
       >
         {t('actions.edit')}
       </Button>
+      {u.status === 'active' ? (
+        <Popconfirm
+          title={t('away.confirm', { name: u.name })}
+          description={<div style={{ maxWidth: 300 }}>{t('away.means')}</div>}
+          okText={t('actions.setAway')}
+          cancelText={t('away.cancel')}
+          onConfirm={() => setStatus.mutate({ user: u, status: 'away' })}
+        >
+          <Button
+            size="small"
+            aria-label={t('actions.setAwayOf', { name: u.name })}
+            loading={pending(u)}
+          >
+            {t('actions.setAway')}
+          </Button>
+        </Popconfirm>
+      ) : u.status === 'away' ? (
+        <Button
+          size="small"
+          aria-label={t('actions.backOf', { name: u.name })}
+          loading={pending(u)}
+          onClick={() => setStatus.mutate({ user: u, status: 'active' })}
+        >
+          {t('actions.back')}
+        </Button>
+      ) : null}
       {/* Nobody deactivates themselves here: they would be signed out with no one to undo it. */}
       {u.id === me.user?.id ? null : u.status === 'disabled' ? (
         <Button
           size="small"
           aria-label={t('actions.reactivateOf', { name: u.name })}
-          loading={reactivate.isPending && reactivate.variables?.id === u.id}
-          onClick={() => reactivate.mutate(u)}
+          loading={pending(u)}
+          onClick={() => setStatus.mutate({ user: u, status: 'active' })}
         >
           {t('actions.reactivate')}
         </Button>
