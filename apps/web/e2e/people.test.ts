@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiSession } from './harness/api-session';
 import { choose } from './harness/antd';
@@ -77,6 +77,25 @@ beforeAll(async () => {
     expect(lead.ownerId).toBe(leaverId);
     leadIds.push(lead.id);
   }
+}, 120_000);
+
+// Leave the shared server as this file found it: everyone it made is deactivated (two active
+// reps of 技术组 would otherwise join the template's round robin and could take a later file's
+// lead) and the leads it made are deleted.
+afterAll(async () => {
+  const me = server.login('admin');
+  const api = await sessionOf(me.login, me.password);
+  const made = new Set(
+    [leaver, heir, fresh].map((p) => p.login).concat([`phone.${tag}`, `temp.${tag}`]),
+  );
+  const users = await api('GET', '/api/v1/users?limit=200');
+  for (const u of users.body.items as { id: string; login: string; status: string }[])
+    if (made.has(u.login) && u.status !== 'disabled')
+      expect((await api('PATCH', `/api/v1/users/${u.id}`, { status: 'disabled' })).status).toBe(
+        200,
+      );
+  for (const id of leadIds)
+    expect((await api('DELETE', `/api/v1/records/lead/${id}`)).status).toBe(204);
 }, 120_000);
 
 /** Clicks a dialog's title until no select's dropdown is open over it (Escape would close it). */
