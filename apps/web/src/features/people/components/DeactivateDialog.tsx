@@ -71,7 +71,13 @@ export function DeactivateDialog({ user, onClose }: { user: User; onClose: () =>
       ?.errorsAt(field)
       .map((e) => e.message)
       .join('；') || undefined;
-  const unplaced = error && !['to', 'reason', 'note'].some((f) => error.errorsAt(f).length > 0);
+  // Under the full protocol the note is written on the rep-leaves page: the server's refusal of
+  // a missing note turns the pointer there red instead of reading under a field not shown here.
+  const protocolMissing = protocol && !!error && error.errorsAt('note').length > 0;
+  const unplaced =
+    error &&
+    !protocolMissing &&
+    !['to', 'reason', 'note'].some((f) => error.errorsAt(f).length > 0);
   const name = (id: string) => byId.get(id)?.name ?? id;
   const plan = preview.data;
   const people = (users.data ?? [])
@@ -103,12 +109,7 @@ export function DeactivateDialog({ user, onClose }: { user: User; onClose: () =>
               </Button>
             </Popconfirm>
           ) : (
-            <Button
-              type="primary"
-              loading={preview.isPending}
-              disabled={protocol}
-              onClick={() => form.submit()}
-            >
+            <Button type="primary" loading={preview.isPending} onClick={() => form.submit()}>
               {t('leave.preview')}
             </Button>
           )}
@@ -118,7 +119,7 @@ export function DeactivateDialog({ user, onClose }: { user: User; onClose: () =>
       <Typography.Paragraph type="secondary">{t('leave.intro')}</Typography.Paragraph>
       {protocol ? (
         <Alert
-          type="info"
+          type={protocolMissing ? 'error' : 'info'}
           showIcon
           title={t('leave.protocol')}
           action={<Link to="/handovers/leave">{t('leave.protocolLink')}</Link>}
