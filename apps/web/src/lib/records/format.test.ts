@@ -88,4 +88,38 @@ describe('least width of a list column', () => {
     expect(columnWidth(places as EntitySpec, 'at')).toBe(170);
     expect(columnWidth(places as EntitySpec, 'at', 'en')).toBe(200);
   });
+
+  it("gives a choice column room for its longest option in the reader's language, up to 200", () => {
+    const option = (value: string, zh: string, en: string) => ({
+      value,
+      label: { 'zh-CN': zh, en },
+    });
+    const source = {
+      key: 'source',
+      type: 'select',
+      label: '来源',
+      options: [
+        option('wx', '公众号', 'WeChat official account'),
+        option('ref', '转介绍', 'Referral'),
+      ],
+    };
+    const short = { ...source, key: 'yes', options: [option('y', '是', 'Yes')] };
+    const long = {
+      ...source,
+      key: 'long',
+      options: [option('x', '一个非常非常非常非常非常长的选项名称', 'x'.repeat(60))],
+    };
+    const tags = { ...source, key: 'tags', type: 'multiselect', options: [option('a', '甲', 'A')] };
+    const entity = {
+      ...customer,
+      fields: [source, short, long, tags],
+    } as unknown as EntitySpec;
+    // "WeChat official account" was cut at 120 in English; 公众号 fits the least width.
+    expect(columnWidth(entity, 'source', 'en')).toBeGreaterThan(170);
+    expect(columnWidth(entity, 'source', 'zh-CN')).toBe(120);
+    expect(columnWidth(entity, 'yes', 'en')).toBe(120);
+    expect(columnWidth(entity, 'long', 'en')).toBe(200);
+    expect(columnWidth(entity, 'long', 'zh-CN')).toBe(200);
+    expect(columnWidth(entity, 'tags', 'en')).toBe(150);
+  });
 });

@@ -2,6 +2,7 @@ import type { EntitySpec, FieldSpec } from '@trellis/spec';
 import { labelOf } from '../i18n/label';
 import type { Locale } from '../i18n/locale';
 import { phoneTextNow, regionTextNow, type CellLibs } from './cell-formats';
+import { textWidthEstimate } from './text-fits';
 
 /**
  * What a formatter may need beyond the value: the language, people's names, and the phone and
@@ -119,6 +120,11 @@ export const SYSTEM_TIMES = new Set([
   'slaDueAt',
 ]);
 
+/** A list cell's horizontal padding (RecordTable's room is the width less this). */
+const CELL_PADDING = 24;
+/** The most a choice column asks for: beyond it the longest labels are cut, the rest fit. */
+const CHOICE_MOST = 200;
+
 /**
  * The least width (px) of a list column, by the field's type. The record's name (the entity's
  * title field) gets more: a company name such as 杭州华信科技有限公司 is the column people read
@@ -134,6 +140,19 @@ export function columnWidth(entity: EntitySpec, key: string, locale: Locale = 'z
   if (field?.type === 'region' && field.level !== 'province') {
     const district = field.level !== 'city';
     return locale === 'en' ? (district ? 200 : 160) : district ? 170 : 120;
+  }
+  // A choice column holds its longest option whole, up to CHOICE_MOST: the labels are known
+  // before any row ("WeChat official account" and "Other / undecided" were cut at 120 in English
+  // while the name column beside them had room to spare).
+  if ((type === 'select' || type === 'multiselect') && field && 'options' in field) {
+    const longest = Math.max(
+      0,
+      ...(field.options as { value: string; label: unknown }[]).map((o) =>
+        textWidthEstimate(labelOf(o.label as never, locale, o.value)),
+      ),
+    );
+    const least = type === 'select' ? 120 : 150;
+    return Math.min(CHOICE_MOST, Math.max(least, Math.ceil(longest) + CELL_PADDING));
   }
   if (type === 'phone' || type === 'longtext' || type === 'multiselect') return 150;
   if (type === 'number' || type === 'boolean' || type === 'percent') return 90;

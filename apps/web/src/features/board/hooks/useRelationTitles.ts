@@ -1,15 +1,7 @@
 import type { EntitySpec } from '@trellis/spec';
 import { useRecordTitles, type RecordRef } from '../../../lib/records/useRecordTitles';
+import { relationTargets } from '../../../lib/records/useRelationText';
 import type { RecordData } from '../../../lib/records/types';
-
-/** The relation fields among `fields` of an entity, with the entity each one points to. */
-function relationTargets(entity: EntitySpec, fields: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of entity.fields)
-    if (fields.includes(f.key) && f.type === 'relation' && 'entity' in f)
-      out.set(f.key, String(f.entity));
-  return out;
-}
 
 /**
  * The titles of the records that relation fields of `rows` point to (a deal's customer reads

@@ -9,6 +9,7 @@ import { OpenedOnce } from '../../../components/OpenedOnce';
 import { afterFirstRows, firstRowsShown } from '../../../lib/load/after-first-rows';
 import { titleOf, type Stage } from '../../../lib/records/spec-helpers';
 import type { ListParams } from '../../../lib/records/types';
+import { useRelationText } from '../../../lib/records/useRelationText';
 import type { Sort } from '../hooks/list-url';
 import { useViewRecords } from '../hooks/useViewRecords';
 import { BulkBar, preloadListParts } from './list-parts';
@@ -74,6 +75,7 @@ export const ListBody = memo(function ListBody(p: Props) {
   }, [hasRows]);
   const { columnKey } = p;
   const columns = useMemo(() => columnKey.split(',').filter(Boolean), [columnKey]);
+  const text = useRelationText(entity, columns, rows, p.text);
   const ids = useMemo(() => [...p.selected], [p.selected]);
   const clear = useCallback(() => onSelect(new Set()), [onSelect]);
   return (
@@ -115,7 +117,7 @@ export const ListBody = memo(function ListBody(p: Props) {
           entity={entity.key}
           columns={columns}
           rows={rows}
-          text={p.text}
+          text={text}
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
           onLoadMore={loadMore}
@@ -126,7 +128,7 @@ export const ListBody = memo(function ListBody(p: Props) {
           columns={columns}
           rows={rows}
           label={p.label}
-          text={p.text}
+          text={text}
           width={p.width}
           sort={p.sort}
           onSort={p.onSort}

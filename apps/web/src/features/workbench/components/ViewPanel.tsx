@@ -82,13 +82,19 @@ export function ViewPanel({
           locale={{ emptyText: t('workbench.empty') }}
           renderItem={(r) => (
             <List.Item>
-              <Link to={`/records/${view.entity}/${r.id}`} className="trellis-ellipsis">
+              {/* The name keeps a third of the row; the stage beside it up to the rest ("Trial
+                  cla…" and "Needs c…" were cut on an English phone beside two-character names). */}
+              <Link
+                to={`/records/${view.entity}/${r.id}`}
+                className="trellis-ellipsis"
+                style={{ minWidth: '30%' }}
+              >
                 {titleOf(entity, r)}
               </Link>
               <Typography.Text
                 type="secondary"
                 className="trellis-ellipsis"
-                style={{ maxWidth: '55%' }}
+                style={{ maxWidth: '70%' }}
               >
                 {[second ? format.text(second, r[second]) : '', format.text('stage', r.stage)]
                   .filter(Boolean)
