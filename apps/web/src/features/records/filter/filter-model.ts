@@ -48,7 +48,7 @@ export function isComplete(row: FilterRow): boolean {
  * holds the code of its own level or above, so the prefix takes in the places below the one
  * picked.
  */
-export function withinLogic(field: string, code: string): unknown {
+function withinLogic(field: string, code: string): unknown {
   const v = { var: field };
   if (!/^\d{6}$/.test(code)) return { '==': [v, code] };
   if (code.endsWith('0000')) return { startsWith: [v, code.slice(0, 2)] };
