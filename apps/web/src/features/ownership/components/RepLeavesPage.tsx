@@ -1,22 +1,9 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
+import { LeavePlanTable } from '../../../components/work/LeavePlanTable';
 import { ApiError } from '../../../lib/api/problem';
 import { recordKeys } from '../../../lib/records/keys';
 import { useLiveSpec } from '../../../lib/session/useSpec';
@@ -84,6 +71,11 @@ export function RepLeavesPage() {
       .map((e) => e.message)
       .join('；') || undefined;
   const name = (id: string) => users.byId.get(id)?.name || users.byId.get(id)?.login || id;
+  const planWords = {
+    record: t('leave.record'),
+    newOwner: t('leave.newOwner'),
+    perOwner: (who: string, count: number) => t('leave.perOwner', { name: who, count }),
+  };
   const people = (users.data ?? []).map((u) => ({ value: u.id, label: u.name || u.login }));
   const plan: LeavePlan | undefined = preview.data;
   return (
@@ -173,27 +165,7 @@ export function RepLeavesPage() {
           {plan.items.length === 0 ? (
             <EmptyState description={t('leave.nothing')} />
           ) : (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Space wrap size={[4, 4]}>
-                {Object.entries(plan.perOwner).map(([id, n]) => (
-                  <Tag key={id}>{t('leave.perOwner', { name: name(id), count: n })}</Tag>
-                ))}
-              </Space>
-              <Table
-                size="small"
-                rowKey={(i) => `${i.entity}:${i.id}`}
-                dataSource={plan.items}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                columns={[
-                  {
-                    key: 'title',
-                    title: t('leave.record'),
-                    render: (_, i) => <Link to={`/records/${i.entity}/${i.id}`}>{i.title}</Link>,
-                  },
-                  { key: 'to', title: t('leave.newOwner'), render: (_, i) => name(i.to) },
-                ]}
-              />
-            </Space>
+            <LeavePlanTable words={planWords} plan={plan} name={name} pageSize={20} />
           )}
         </Card>
       ) : null}

@@ -8,14 +8,13 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
-  Tag,
   Typography,
 } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/feedback/EmptyState';
+import { LeavePlanTable } from '../../../components/work/LeavePlanTable';
 import { ApiError } from '../../../lib/api/problem';
 import type { User } from '../../../lib/session/types';
 import { useLiveSpec } from '../../../lib/session/useSpec';
@@ -79,6 +78,11 @@ export function DeactivateDialog({ user, onClose }: { user: User; onClose: () =>
     !protocolMissing &&
     !['to', 'reason', 'note'].some((f) => error.errorsAt(f).length > 0);
   const name = (id: string) => byId.get(id)?.name ?? id;
+  const planWords = {
+    record: t('leave.record'),
+    newOwner: t('leave.newOwner'),
+    perOwner: (who: string, count: number) => t('leave.perOwner', { name: who, count }),
+  };
   const plan = preview.data;
   const people = (users.data ?? [])
     .filter((u) => u.id !== user.id && u.status !== 'disabled')
@@ -176,29 +180,9 @@ export function DeactivateDialog({ user, onClose }: { user: User; onClose: () =>
             <Typography.Text strong>
               {t('leave.plan', { count: plan.items.length })}
             </Typography.Text>
-            <div style={{ margin: '8px 0' }}>
-              <Space wrap size={[4, 4]}>
-                {Object.entries(plan.perOwner).map(([id, n]) => (
-                  <Tag key={id} color="blue">
-                    {t('leave.perOwner', { name: name(id), count: n })}
-                  </Tag>
-                ))}
-              </Space>
+            <div style={{ marginTop: 8 }}>
+              <LeavePlanTable words={planWords} plan={plan} name={name} pageSize={8} />
             </div>
-            <Table
-              size="small"
-              rowKey={(i) => `${i.entity}:${i.id}`}
-              dataSource={plan.items}
-              pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
-              columns={[
-                {
-                  key: 'title',
-                  title: t('leave.record'),
-                  render: (_, i) => <Link to={`/records/${i.entity}/${i.id}`}>{i.title}</Link>,
-                },
-                { key: 'to', title: t('leave.newOwner'), render: (_, i) => name(i.to) },
-              ]}
-            />
           </div>
         )
       ) : null}
