@@ -6,54 +6,82 @@ import {
   touchRecord,
   touchRecordSql,
   touchRemoveSql,
-  touchRetouchSql,
   touchTracked,
 } from '../sql/reports/touch-sql';
 import { PG_NOT_BULK } from './bulk-switch';
+import {
+  touchDeleteMoves,
+  touchInsertMoves,
+  touchRetouchMoves,
+  touchUpdateMoves,
+} from './touch-moves';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const block = (stmts: string[]) => stmts.map((s) => `    ${s};`).join('\n');
 
 /**
  * report_first_touch's function, one for every entity: a record's first touch written, changed or
- * removed moves its rows to the groups of the new UTM values (sql/reports/touch-sql.ts).
+ * removed moves its rows to the groups of the new UTM values (sql/reports/touch-sql.ts), in one
+ * upsert in key order (touch-moves.ts).
  */
-const FIRST_BODY = `
+const firstBody = (moves: string[]) => `
 DECLARE v_entity text; v_record text;
 BEGIN
   IF TG_OP = 'DELETE' THEN v_entity := OLD.entity; v_record := OLD.record_id;
   ELSE v_entity := NEW.entity; v_record := NEW.record_id; END IF;
   IF EXISTS (SELECT 1 FROM report_touch_rows WHERE ${touchRecord('v_entity', 'v_record')}) THEN
-${block(touchRetouchSql('v_entity', 'v_record', 'postgres'))}
+${block(moves)}
   END IF;
   RETURN NULL;
 END `;
+const FIRST_BODY = firstBody(touchRetouchMoves('v_entity', 'v_record'));
 const FIRST_FN = `CREATE OR REPLACE FUNCTION report_touch_first_change() RETURNS trigger LANGUAGE plpgsql AS $fn$${FIRST_BODY}$fn$`;
+
+const recordBody = (insert: string[], update: string[], remove: string[]) => `
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+${block(insert)}
+  ELSIF TG_OP = 'UPDATE' THEN
+${block(update)}
+  ELSE
+${block(remove)}
+  END IF;
+  RETURN NULL;
+END `;
 
 /**
  * The entity's own function: its money columns are named in it, so each entity has one. An
- * insert writes the record's rows, an update takes them out and writes them anew, a delete takes
- * them out; the triggers' WHEN leaves out bulk inserts and updates of nothing the rows hold.
+ * insert writes the record's rows, an update moves them to their new groups and writes them
+ * anew, a delete takes them out (touch-moves.ts); the triggers' WHEN leaves out bulk inserts and
+ * updates of nothing the rows hold.
  */
 function recordFunction(info: EntityTableInfo): { name: string; body: string; sql: string } {
   const e = lit(info.entity);
   const name = `report_touch__${info.entity}`;
-  const body = `
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-${block(touchRecordSql(e, info, null, 'NEW', 'postgres'))}
-  ELSIF TG_OP = 'UPDATE' THEN
-${block(touchRecordSql(e, info, 'OLD.id', 'NEW', 'postgres'))}
-  ELSE
-${block(touchRemoveSql(touchRecord(e, 'OLD.id'), false, 'postgres'))}
-  END IF;
-  RETURN NULL;
-END `;
+  const body = recordBody(
+    touchInsertMoves(e, info, 'NEW'),
+    touchUpdateMoves(e, info, 'OLD.id', 'NEW'),
+    touchDeleteMoves(e, 'OLD.id'),
+  );
   return {
     name,
     body,
     sql: `CREATE OR REPLACE FUNCTION ${quoteIdent(name)}() RETURNS trigger LANGUAGE plpgsql AS $fn$${body}$fn$`,
   };
+}
+
+/**
+ * The function of before session 26 (the group taken out and the new one added in two
+ * statements): it kept the same rows and groups for the same money fields, so it is replaced
+ * without a rebuild.
+ */
+export function earlierTouchBody(info: EntityTableInfo): string {
+  const e = lit(info.entity);
+  return recordBody(
+    touchRecordSql(e, info, null, 'NEW', 'postgres'),
+    touchRecordSql(e, info, 'OLD.id', 'NEW', 'postgres'),
+    touchRemoveSql(touchRecord(e, 'OLD.id'), false, 'postgres'),
+  );
 }
 
 const srcOf = async (x: SqlExec, fn: string) =>
@@ -101,9 +129,11 @@ export async function ensurePgTouchTriggers(x: SqlExec, info: EntityTableInfo): 
   const t = quoteIdent(info.table);
   const n = (op: string) => `touch__${info.entity}__${op}`;
   const have = await triggersOn(x, t);
-  const current = (await srcOf(x, fn.name)) === fn.body;
-  if (current && ['add', 'upd', 'del'].every((op) => have.has(n(op)))) return false;
+  const src = await srcOf(x, fn.name);
+  const triggers = ['add', 'upd', 'del'].every((op) => have.has(n(op)));
+  if (src === fn.body && triggers) return false;
   await x.run(fn.sql);
+  if (src === earlierTouchBody(info) && triggers) return false;
   for (const op of ['add', 'upd', 'del'])
     if (have.has(n(op))) await x.run(`DROP TRIGGER ${quoteIdent(n(op))} ON ${t}`);
   const call = `FOR EACH ROW EXECUTE FUNCTION ${quoteIdent(fn.name)}()`;
