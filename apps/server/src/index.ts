@@ -43,6 +43,7 @@ export { envHttp, guardedHttp, OutboundRefused } from './setup/outbound-http';
 /** Operator limits from TRELLIS_LIMIT_* environment variables. */
 export { envLimits, LIMIT_VARIABLES } from './setup/env-limits';
 export { envRetention, RETENTION_VARIABLE } from './setup/env-retention';
+export { envLockTimeout, LOCK_TIMEOUT_VARIABLE } from './setup/env-lock-timeout';
 export {
   createLogger,
   parseLogFormat,

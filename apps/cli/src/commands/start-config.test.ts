@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../context';
+import { envLockTimeout } from '@trellis/server';
 import { startSettings } from './start-config';
 
 const dirs: string[] = [];
@@ -102,6 +103,31 @@ describe('trellis start settings: config file, environment, flags', () => {
     expect(env.ok ? '' : env.message).toMatch(/TRELLIS_LIMIT_BODY_BYTES must be a whole number/);
     const days = startSettings(ctxOf(dir, { TRELLIS_RETENTION_DAYS: '-1' }), 'en', {}, dir);
     expect(days.ok ? '' : days.message).toMatch(/TRELLIS_RETENTION_DAYS must be a whole number/);
+  });
+
+  it("refuses a PostgreSQL lock timeout that is not whole milliseconds, in the caller's language", () => {
+    const dir = folder();
+    const refused = (value: string, locale: 'en' | 'zh-CN') => {
+      const r = startSettings(ctxOf(dir, { TRELLIS_PG_LOCK_TIMEOUT_MS: value }), locale, {}, dir);
+      return r.ok ? '' : r.message;
+    };
+    expect(refused('5s', 'en')).toBe(
+      'TRELLIS_PG_LOCK_TIMEOUT_MS must be a whole number of milliseconds from 0 to 2147483647 (0: no limit; got "5s")\n',
+    );
+    expect(refused('-1', 'zh-CN')).toBe(
+      'TRELLIS_PG_LOCK_TIMEOUT_MS 必须是 0 到 2147483647 之间的整数毫秒数（0 表示不设上限；收到 "-1"）\n',
+    );
+    expect(refused('2147483648', 'en')).toMatch(/got "2147483648"/);
+    for (const ok of ['0', '250', ' 10000 '])
+      expect(startSettings(ctxOf(dir, { TRELLIS_PG_LOCK_TIMEOUT_MS: ok }), 'en', {}, dir).ok).toBe(
+        true,
+      );
+    // What the writer thread opens its store with: 5 s unless told otherwise.
+    expect(envLockTimeout({})).toEqual({ ok: true, lockTimeoutMs: 5000 });
+    expect(envLockTimeout({ TRELLIS_PG_LOCK_TIMEOUT_MS: '0' })).toEqual({
+      ok: true,
+      lockTimeoutMs: 0,
+    });
   });
 
   it('hands the retention days of the file to the writer thread through its environment, unless set there', () => {

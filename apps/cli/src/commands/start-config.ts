@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   envLimits,
+  envLockTimeout,
   envRetention,
   RETENTION_VARIABLE,
   parseLogFormat,
@@ -71,6 +72,16 @@ export function startSettings(
         locale,
         `${retention.variable} 必须是不小于 0 的整数天数（收到 "${retention.value}"）\n`,
         `${retention.variable} must be a whole number of days, 0 or more (got "${retention.value}")\n`,
+      ),
+    };
+  const lockTimeout = envLockTimeout(ctx.env);
+  if (!lockTimeout.ok)
+    return {
+      ok: false,
+      message: say(
+        locale,
+        `${lockTimeout.variable} 必须是 0 到 2147483647 之间的整数毫秒数（0 表示不设上限；收到 "${lockTimeout.value}"）\n`,
+        `${lockTimeout.variable} must be a whole number of milliseconds from 0 to 2147483647 (0: no limit; got "${lockTimeout.value}")\n`,
       ),
     };
   // The writer thread reads retention from the environment it inherits: the file's value goes

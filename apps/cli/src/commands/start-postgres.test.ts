@@ -87,6 +87,34 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('trellis on PostgreSQL', () => {
     }, 20_000);
     expect(runs).toBeGreaterThan(0);
 
+    // Another process holds the lead's row: a submission that merges into it waits the writer's
+    // default lock timeout (5 s; nothing in the URL, role, database or environment sets one),
+    // then is answered 503 instead of waiting as long as the row is held.
+    const lead = found.ok ? found.value.records[0]! : null;
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    let held = () => {};
+    const holding = new Promise<void>((r) => (held = r));
+    const holder = store.transaction(async (tx) => {
+      const r = await tx
+        .records(live.spec)
+        .update('lead', lead!.id, { notes: 'held' }, lead!.version);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      held();
+      await released;
+    });
+    cleanup.push(() => release());
+    await holding;
+    const busy = await fetch(`${base}/f/apply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '库中人', phone: '13800138123', course: 'python' }),
+    });
+    release();
+    await holder;
+    expect(busy.status).toBe(503);
+    expect(((await busy.json()) as { code: string }).code).toBe('database_busy');
+
     const backup = run(cwd, ['backup', join(cwd, 'b.tar.gz'), '--data', 'd'], {
       DATABASE_URL: url,
     });

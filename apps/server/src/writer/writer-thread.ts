@@ -7,6 +7,7 @@ import { openWriter } from './open-writer';
 import type { WriteCall, WriteReply } from './calls';
 import { importThreadsMemory } from '../imports/run-job';
 import { MEMORY_REQUEST, ownMemory } from './thread-memory';
+import { envLockTimeout } from '../setup/env-lock-timeout';
 
 const { dbFile, tickMs, workerId, gauge } = workerData as {
   dbFile: string;
@@ -15,7 +16,13 @@ const { dbFile, tickMs, workerId, gauge } = workerData as {
   gauge: Int32Array;
 };
 
-const store = await openStore({ url: dbFile, checkpoints: 'elsewhere' });
+// PostgreSQL: a write waits this long for a row lock, then answers 503 (checked by `trellis start`).
+const lockTimeout = envLockTimeout(process.env);
+const store = await openStore({
+  url: dbFile,
+  checkpoints: 'elsewhere',
+  ...(lockTimeout.ok ? { lockTimeoutMs: lockTimeout.lockTimeoutMs } : {}),
+});
 const writer = openWriter(store, {
   env: process.env,
   workerId,

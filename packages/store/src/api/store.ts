@@ -141,6 +141,15 @@ export type OpenStoreOptions = {
   /** A reader only: every write is refused (the process forwards writes to a writer). */
   readOnly?: boolean;
   /**
+   * PostgreSQL: how long a statement of this store waits for a lock another transaction holds
+   * before it fails (`lock_timeout`; error 55P03, which the server answers 503 database_busy)
+   * when the database sets no lock timeout itself — one in the URL's options, on the role, on
+   * the database or in the server's configuration wins. Unset or 0: none (a write waits as long
+   * as the lock is held). The store's migrations (at open, sync, publish) wait for their locks
+   * whatever it says. SQLite: ignored.
+   */
+  lockTimeoutMs?: number;
+  /**
    * SQLite: whether this store checkpoints its write-ahead log inside its own commits ('self',
    * default) or leaves it to `maintenance.checkpoint()` called elsewhere (a safety net still
    * checkpoints past 64,000 frames).

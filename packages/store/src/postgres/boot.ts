@@ -20,6 +20,12 @@ const SCHEMA_LOCK = 7_311_001;
 export async function bootDatabase(pool: PgPool, folder?: string): Promise<void> {
   const client = await pool.connect();
   try {
+    // The migrations wait for their locks (locks.ts WAIT_FOR_LOCKS; several run their own
+    // transactions here, so for the session), then the connection gets its own timeout back.
+    const { rows } = await client.query<{ t: string }>(
+      "SELECT current_setting('lock_timeout') AS t",
+    );
+    await client.query('SET lock_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
     try {
       await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
@@ -45,7 +51,11 @@ export async function bootDatabase(pool: PgPool, folder?: string): Promise<void>
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
     }
-  } finally {
-    client.release();
+    await client.query("SELECT set_config('lock_timeout', $1, false)", [rows[0]!.t]);
+  } catch (error) {
+    // Not given back with no lock timeout: closed instead.
+    client.release(true);
+    throw error;
   }
+  client.release();
 }

@@ -88,14 +88,15 @@ function scopeRepos(s: Scope, locale: Store['locale']): Repos {
  */
 export async function openPostgresStore(o: OpenStoreOptions): Promise<Store> {
   // Transactions pipeline: BEGIN and savepoints ride along with the statement behind them.
-  const pool = createPool(o.url, POOL_SIZE, { pipeline: true });
+  const lockTimeoutMs = o.lockTimeoutMs;
+  const pool = createPool(o.url, POOL_SIZE, { pipeline: true, lockTimeoutMs });
   // Reads outside a transaction take connections of their own. A transaction may read through
   // the store (the engine checks the live spec version that way): if it waited for a
   // connection of the transactions' pool while the transactions holding them all wait for its
   // row locks (intake inserts behind a drain's report-group row), nobody would ever move on —
   // a deadlock PostgreSQL cannot see. Plain reads never wait for locks, so this pool always frees.
   // A reader-only store (the HTTP thread's) has nothing else: all its connections read.
-  const reads = createPool(o.url, o.readOnly ? POOL_SIZE : READ_POOL_SIZE);
+  const reads = createPool(o.url, o.readOnly ? POOL_SIZE : READ_POOL_SIZE, { lockTimeoutMs });
   const sent = [countStatements(pool), countStatements(reads)];
   const statements = () => sent.reduce((n, f) => n + f(), 0);
   const locale = o.locale ?? 'zh-CN';

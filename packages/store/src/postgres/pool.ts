@@ -53,12 +53,15 @@ export function countStatements(pool: pg.Pool): () => number {
  * still come in order), so a statement whose answer nobody waits for (a savepoint, BEGIN) costs
  * no round trip.
  */
-export function createPool(url: string, max: number, opts: { pipeline?: boolean } = {}): pg.Pool {
+export function createPool(
+  url: string,
+  max: number,
+  opts: { pipeline?: boolean; lockTimeoutMs?: number } = {},
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types: types as pg.CustomTypesConfig,
-    // A statement that waits longer than this on a lock is cut short with an error instead of hanging a request.
     application_name: 'trellis',
     // No JIT compilation: PostgreSQL compiles a query whose estimated cost passes jit_above_cost
     // (a report over 250,000 leads with a subquery per row estimates millions), and compiling
@@ -68,5 +71,20 @@ export function createPool(url: string, max: number, opts: { pipeline?: boolean 
   });
   // An idle client that loses its connection emits here; without a listener it would crash the process.
   pool.on('error', () => undefined);
+  const ms = opts.lockTimeoutMs;
+  if (ms !== undefined && ms > 0)
+    pool.on('connect', (client) => {
+      // Queued ahead of whatever the connection is taken for; a failure here fails that too.
+      client.query(DEFAULT_LOCK_TIMEOUT, [`${ms}ms`]).catch(() => undefined);
+    });
   return pool;
 }
+
+/**
+ * A connection's lock timeout set to `$1` only when nothing else set one: PostgreSQL reports
+ * the source of a setting, and 'default' means neither the URL's options, the role, the
+ * database nor the server's configuration did — an operator's own value wins. Session-wide
+ * (not LOCAL): it lasts as long as the pooled connection.
+ */
+const DEFAULT_LOCK_TIMEOUT =
+  "SELECT set_config('lock_timeout', $1, false) FROM pg_settings WHERE name = 'lock_timeout' AND source = 'default'";

@@ -16,6 +16,7 @@ import type {
 } from '../spec-versions/types';
 import { fromJson, fromNum, type Row, type SqlExec } from '../sql/exec';
 import { teamRepo } from '../sql/teams';
+import { WAIT_FOR_LOCKS } from './locks';
 import { applyPgMigration } from './migration/apply';
 import { createPgProbe } from './migration/schema-probe';
 import { syncPgEntityTables } from './migration/sync-tables';
@@ -86,6 +87,8 @@ export function pgSpecRepo(x: SqlExec, atomic: Atomic): SpecRepo {
   const publishIn = (opts: PublishOptions, restoredFrom?: number) =>
     atomic(async (t, nested): Promise<PublishResult<AppSpec>> => {
       const locale = opts.locale ?? 'zh-CN';
+      // A publish is a migration: it waits behind another publish however long that runs.
+      await t.run(WAIT_FOR_LOCKS);
       await t.run('SELECT pg_advisory_xact_lock(?)', [PUBLISH_LOCK]);
       const fromDraft = opts.spec === undefined;
       const draft = fromDraft ? await getDraft(t) : null;

@@ -9,6 +9,7 @@ import type {
 } from '../../migration/types';
 import { issue, type StoreLocale } from '../../messages';
 import type { SqlExec } from '../../sql/exec';
+import { WAIT_FOR_LOCKS } from '../locks';
 import { ensurePgReportTriggers } from '../report-triggers';
 import { ensurePgTouchTriggers } from '../touch-triggers';
 import type { PgExecCtx } from './context';
@@ -91,6 +92,7 @@ export async function applyPgMigration(
   };
   try {
     await savepoint(async () => {
+      await x.run(WAIT_FOR_LOCKS);
       await x.run('SELECT pg_advisory_xact_lock(?)', [DDL_LOCK]);
       for (const step of plan.steps) {
         await (EXECUTORS[step.kind] as (cx: PgExecCtx, s: MigrationStep) => Promise<void>)(

@@ -3,6 +3,7 @@ import type { AppShape } from '../../spec-shape';
 import type { SqlExec } from '../../sql/exec';
 import { DDL_LOCK } from './apply';
 import { createEntityTable, ensureSearchTable, syncSystemIndexes } from './entity-ddl';
+import { WAIT_FOR_LOCKS } from '../locks';
 import { ensurePgReportTriggers } from '../report-triggers';
 import { ensurePgTouchTriggers } from '../touch-triggers';
 import { tableExists } from './introspect';
@@ -14,6 +15,7 @@ import { tableExists } from './introspect';
  * that). `x` must be in a transaction.
  */
 export async function syncPgEntityTables(x: SqlExec, spec: AppShape): Promise<string[]> {
+  await x.run(WAIT_FOR_LOCKS);
   await x.run('SELECT pg_advisory_xact_lock(?)', [DDL_LOCK]);
   const created: string[] = [];
   for (const entity of spec.entities) {
