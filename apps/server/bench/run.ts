@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { Hono } from 'hono';
 import { ratio, summarise } from '@trellis/tooling/bench';
 import type { Sample } from '@trellis/tooling/bench';
+import { probed } from '@trellis/tooling/machine-probe';
 import {
   ensureDataDir,
   hashPassword,
@@ -23,7 +24,6 @@ import { ADMIN_ROLE } from '@trellis/engine';
 import { educationSpec } from '../test/stack';
 import { prepareEducationWorkspace } from './education-workspace';
 import { cpuPerRequest, pinLoadApart, threadCpu } from './thread-cpu';
-import { probed } from './machine-probe';
 
 const CONCURRENCY = 16;
 /** People working in the app at once: API creates and updates run at this concurrency. */
@@ -130,7 +130,7 @@ async function measure(
     ...(versions ? { versions: versions.slice(0, WARMUP) } : {}),
   });
   offset.n += WARMUP;
-  // The machine's speed just before and after the measured run (bench/machine-probe.ts).
+  // The machine's speed just before and after the measured run (@trellis/tooling/machine-probe).
   const { value: run, machine } = await probed(() =>
     load(url, method, TOTAL, bodyKind, offset.n, {
       ...opts,
