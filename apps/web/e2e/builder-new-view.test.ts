@@ -11,8 +11,9 @@ type DraftSpec = { views?: { key: string; entity: string; type: string; label: u
 
 // The "new view" dialog is the builder's shared "new named part" dialog with an entity and a
 // kind of its own: Create waits for a name, and the view it adds has the entity and kind chosen.
+// Its JSON tab and its removal are the ones every part of the builder shares.
 describe('a new view in the builder', () => {
-  it('waits for a name, then adds a board of the chosen entity to the draft', async () => {
+  it('waits for a name, adds a board of the chosen entity, takes a change typed into its JSON tab, and is removed', async () => {
     await inBuilderBrowser(
       'builder-new-view-zh-CN',
       { locale: 'zh-CN', cleanUp: discardDraft },
@@ -42,6 +43,35 @@ describe('a new view in the builder', () => {
           type: 'board',
           label: { 'zh-CN': '报名看板', en: 'Enrollment board' },
         });
+
+        // The JSON tab: what is typed there replaces the view whole.
+        await page.getByRole('tab', { name: 'JSON' }).click();
+        const editor = page.locator('.monaco-editor');
+        await editor.locator('.view-lines').getByText('"enrollment-board"').waitFor({
+          timeout: 60_000,
+        });
+        // A person changes one word: the kind, from board to list.
+        await editor.locator('.view-lines').getByText('"board"').dblclick();
+        await page.keyboard.type('list');
+        await expect
+          .poll(
+            async () =>
+              (await draftSpec<DraftSpec>(page))?.views?.find((v) => v.key === view!.key)?.type,
+            {
+              timeout: 20_000,
+            },
+          )
+          .toBe('list');
+
+        // Removing it asks first, then leaves the list without it.
+        await page.getByRole('button', { name: '删除视图' }).click();
+        const confirm = page.getByRole('dialog', { name: /删除视图“报名看板”/ });
+        await confirm.getByRole('button', { name: /删\s*除/ }).click();
+        await page.waitForURL(/\/builder\/views$/);
+        await draftSaved(page);
+        const after = await draftSpec<DraftSpec>(page);
+        expect(after?.views?.some((v) => v.key === 'enrollment-board')).toBe(false);
+        expect(after?.views?.length).toBe(draft!.views!.length - 1);
       },
     );
   });

@@ -1,8 +1,7 @@
-import { App, Button, Card, Flex, Form, Switch, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Form, Switch, Tabs, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type { Draft } from 'immer';
+import { Link } from 'react-router';
 import type { AppSpec, AutomationSpec } from '@trellis/spec';
 import { ConditionBuilder } from '../../../components/condition-builder/ConditionBuilder';
 import { conditionFields } from '../../../lib/condition/fields';
@@ -12,7 +11,8 @@ import { ProblemText } from '../common/ProblemText';
 import { useSystemLabel } from '../common/useSystemLabel';
 import { itemIn, pointerOf, setOptional } from '../draft/find';
 import { useDraft, useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
-import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { ItemJsonEditor } from '../json/ItemJsonEditor';
+import { useRemoveItem } from '../common/useRemoveItem';
 import { ActionList } from './ActionList';
 import { AutomationTest } from './AutomationTest';
 import { TriggerEditor } from './TriggerEditor';
@@ -33,9 +33,8 @@ export function AutomationEditor({ automationKey }: { automationKey: string }) {
   const label = useLabel();
   const systemLabel = useSystemLabel();
   const edit = useEdit();
-  const navigate = useNavigate();
   const spec = useDraftSpec();
-  const { modal } = App.useApp();
+  const removeItem = useRemoveItem('automations');
   const automation = useDraft((s) => s.spec.automations?.find((a) => a.key === automationKey));
   const pointer = useDraft((s) => pointerOf(s.spec, 'automations', automationKey));
   const problems = useProblems(pointer);
@@ -52,17 +51,10 @@ export function AutomationEditor({ automationKey }: { automationKey: string }) {
       { coalesce: `automation:${automation.key}:${prop}` },
     );
   const remove = () =>
-    modal.confirm({
+    removeItem(automation.key, {
       title: t('automations.removeTitle', { name }),
       content: t('automations.removeHelp'),
-      okText: t('common.remove'),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        edit(t('automations.removeStep', { name }), (s) => {
-          s.automations = (s.automations ?? []).filter((a) => a.key !== automation.key);
-        });
-        navigate('/builder/automations');
-      },
+      step: t('automations.removeStep', { name }),
     });
   const at = (prop: string) => problems.filter((p) => p.path.startsWith(`${pointer}/${prop}`));
   const design = (
@@ -143,19 +135,11 @@ export function AutomationEditor({ automationKey }: { automationKey: string }) {
             key: 'json',
             label: t('common.json'),
             children: (
-              <LazyJsonEditor
-                value={automation}
-                target={{ kind: 'item', list: 'automations', entity: entity?.key }}
-                onChange={(next) =>
-                  edit(
-                    t('common.jsonStep', { name }),
-                    (s) => {
-                      const i = (s.automations ?? []).findIndex((a) => a.key === automation.key);
-                      if (i >= 0) s.automations![i] = next as Draft<AutomationSpec>;
-                    },
-                    { coalesce: `json:automation:${automation.key}` },
-                  )
-                }
+              <ItemJsonEditor
+                list="automations"
+                item={automation}
+                entity={entity?.key}
+                name={name}
               />
             ),
           },

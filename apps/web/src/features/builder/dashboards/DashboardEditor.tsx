@@ -1,7 +1,6 @@
-import { App, Button, Card, Dropdown, Flex, Form, Tabs, Typography } from 'antd';
+import { Button, Card, Dropdown, Flex, Form, Tabs, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { Draft } from 'immer';
 import { WIDGET_TYPES, type DashboardSpec, type WidgetSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
@@ -11,7 +10,8 @@ import { ProblemText } from '../common/ProblemText';
 import { applyChange } from '../draft/change';
 import { pointerOf, setOptional } from '../draft/find';
 import { useDraft, useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
-import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { ItemJsonEditor } from '../json/ItemJsonEditor';
+import { useRemoveItem } from '../common/useRemoveItem';
 import { newWidget } from './new-widget';
 import { WidgetEditor } from './WidgetEditor';
 
@@ -20,8 +20,7 @@ export function DashboardEditor({ dashboardKey }: { dashboardKey: string }) {
   const { t } = useTranslation('builder');
   const label = useLabel();
   const edit = useEdit();
-  const navigate = useNavigate();
-  const { modal } = App.useApp();
+  const removeItem = useRemoveItem('dashboards');
   const spec = useDraftSpec();
   const dashboard = useDraft((s) => s.spec.dashboards?.find((d) => d.key === dashboardKey));
   const pointer = useDraft((s) => pointerOf(s.spec, 'dashboards', dashboardKey));
@@ -39,16 +38,9 @@ export function DashboardEditor({ dashboardKey }: { dashboardKey: string }) {
       coalesce ? { coalesce: `dashboard:${dashboardKey}:${coalesce}` } : undefined,
     );
   const remove = () =>
-    modal.confirm({
+    removeItem(dashboardKey, {
       title: t('dashboards.removeTitle', { name }),
-      okText: t('common.remove'),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        edit(t('dashboards.removeStep', { name }), (s) => {
-          s.dashboards = (s.dashboards ?? []).filter((d) => d.key !== dashboardKey);
-        });
-        navigate('/builder/dashboards');
-      },
+      step: t('dashboards.removeStep', { name }),
     });
   const widgetsProblems = (i: number) =>
     problems.filter((p) => p.path.startsWith(`${pointer}/widgets/${i}`)).length;
@@ -166,22 +158,7 @@ export function DashboardEditor({ dashboardKey }: { dashboardKey: string }) {
           {
             key: 'json',
             label: t('common.json'),
-            children: (
-              <LazyJsonEditor
-                value={dashboard}
-                target={{ kind: 'item', list: 'dashboards' }}
-                onChange={(next) =>
-                  edit(
-                    t('common.jsonStep', { name }),
-                    (s) => {
-                      const i = (s.dashboards ?? []).findIndex((d) => d.key === dashboardKey);
-                      if (i >= 0) s.dashboards![i] = next as Draft<DashboardSpec>;
-                    },
-                    { coalesce: `json:dashboard:${dashboardKey}` },
-                  )
-                }
-              />
-            ),
+            children: <ItemJsonEditor list="dashboards" item={dashboard} name={name} />,
           },
         ]}
       />

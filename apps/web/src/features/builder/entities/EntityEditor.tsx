@@ -1,15 +1,13 @@
-import { App, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Draft } from 'immer';
-import type { EntitySpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ProblemText } from '../common/ProblemText';
 import { usePublished } from '../common/usePublished';
 import { pointerOf } from '../draft/find';
-import { useDraft, useEdit, useProblems } from '../draft/useDraft';
-import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { useDraft, useProblems } from '../draft/useDraft';
+import { ItemJsonEditor } from '../json/ItemJsonEditor';
+import { useRemoveItem } from '../common/useRemoveItem';
 import { EntitySettings } from './EntitySettings';
 import { FieldList } from './FieldList';
 
@@ -19,9 +17,7 @@ type Props = { entityKey: string; at: string };
 export function EntityEditor({ entityKey, at }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const edit = useEdit();
-  const navigate = useNavigate();
-  const { modal } = App.useApp();
+  const removeItem = useRemoveItem('entities');
   const published = usePublished();
   const entity = useDraft((s) => s.spec.entities.find((e) => e.key === entityKey));
   const pointer = useDraft((s) => pointerOf(s.spec, 'entities', entityKey));
@@ -29,19 +25,12 @@ export function EntityEditor({ entityKey, at }: Props) {
   if (!entity) return null;
   const name = label(entity.label, entity.key);
   const remove = () =>
-    modal.confirm({
+    removeItem(entity.key, {
       title: t('entities.removeTitle', { name }),
       content: published.entity(entity.key)
         ? t('entities.removePublished')
         : t('entities.removeNew'),
-      okText: t('common.remove'),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        edit(t('entities.removeStep', { name }), (s) => {
-          s.entities = s.entities.filter((e) => e.key !== entity.key);
-        });
-        navigate('/builder/entities');
-      },
+      step: t('entities.removeStep', { name }),
     });
   const atTab = at.startsWith(`${pointer}/fields`)
     ? 'fields'
@@ -82,20 +71,7 @@ export function EntityEditor({ entityKey, at }: Props) {
             key: 'json',
             label: t('common.json'),
             children: (
-              <LazyJsonEditor
-                value={entity}
-                target={{ kind: 'item', list: 'entities', entity: entity.key }}
-                onChange={(next) =>
-                  edit(
-                    t('common.jsonStep', { name }),
-                    (s) => {
-                      const i = s.entities.findIndex((e) => e.key === entity.key);
-                      if (i >= 0) s.entities[i] = next as Draft<EntitySpec>;
-                    },
-                    { coalesce: `json:entity:${entity.key}` },
-                  )
-                }
-              />
+              <ItemJsonEditor list="entities" item={entity} entity={entity.key} name={name} />
             ),
           },
         ]}

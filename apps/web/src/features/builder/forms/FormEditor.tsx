@@ -1,14 +1,12 @@
-import { App, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Draft } from 'immer';
-import type { FormSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ProblemText } from '../common/ProblemText';
 import { pointerOf } from '../draft/find';
-import { useDraft, useEdit, useProblems } from '../draft/useDraft';
-import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { useDraft, useProblems } from '../draft/useDraft';
+import { ItemJsonEditor } from '../json/ItemJsonEditor';
+import { useRemoveItem } from '../common/useRemoveItem';
 import { FormDesigner } from './FormDesigner';
 import { FormSettings } from './FormSettings';
 import { FormSharing } from './FormSharing';
@@ -19,9 +17,7 @@ type Props = { formKey: string; at: string };
 export function FormEditor({ formKey, at }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const edit = useEdit();
-  const navigate = useNavigate();
-  const { modal } = App.useApp();
+  const removeItem = useRemoveItem('forms');
   const form = useDraft((s) => s.spec.forms?.find((f) => f.key === formKey));
   const entity = useDraft((s) => s.spec.entities.find((e) => e.key === form?.entity));
   const pointer = useDraft((s) => pointerOf(s.spec, 'forms', formKey));
@@ -29,17 +25,10 @@ export function FormEditor({ formKey, at }: Props) {
   if (!form) return null;
   const name = label(form.label, form.key);
   const remove = () =>
-    modal.confirm({
+    removeItem(form.key, {
       title: t('forms.removeTitle', { name }),
       content: form.public ? t('forms.removePublic') : t('forms.removeHelp'),
-      okText: t('common.remove'),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        edit(t('forms.removeStep', { name }), (s) => {
-          s.forms = (s.forms ?? []).filter((f) => f.key !== form.key);
-        });
-        navigate('/builder/forms');
-      },
+      step: t('forms.removeStep', { name }),
     });
   const onSettings =
     at.startsWith(pointer) && at !== pointer && !at.startsWith(`${pointer}/sections`);
@@ -84,22 +73,7 @@ export function FormEditor({ formKey, at }: Props) {
           {
             key: 'json',
             label: t('common.json'),
-            children: (
-              <LazyJsonEditor
-                value={form}
-                target={{ kind: 'item', list: 'forms', entity: form.entity }}
-                onChange={(next) =>
-                  edit(
-                    t('common.jsonStep', { name }),
-                    (s) => {
-                      const i = (s.forms ?? []).findIndex((f) => f.key === form.key);
-                      if (i >= 0) s.forms![i] = next as Draft<FormSpec>;
-                    },
-                    { coalesce: `json:form:${form.key}` },
-                  )
-                }
-              />
-            ),
+            children: <ItemJsonEditor list="forms" item={form} entity={form.entity} name={name} />,
           },
         ]}
       />

@@ -1,14 +1,12 @@
-import { App, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Draft } from 'immer';
-import type { PipelineSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ProblemText } from '../common/ProblemText';
 import { pointerOf } from '../draft/find';
-import { useDraft, useEdit, useProblems } from '../draft/useDraft';
-import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { useDraft, useProblems } from '../draft/useDraft';
+import { ItemJsonEditor } from '../json/ItemJsonEditor';
+import { useRemoveItem } from '../common/useRemoveItem';
 import { PipelineSettings } from './PipelineSettings';
 import { StageList } from './StageList';
 
@@ -18,9 +16,7 @@ type Props = { pipelineKey: string; at: string };
 export function PipelineEditor({ pipelineKey, at }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const edit = useEdit();
-  const navigate = useNavigate();
-  const { modal } = App.useApp();
+  const removeItem = useRemoveItem('pipelines');
   const pipeline = useDraft((s) => s.spec.pipelines?.find((p) => p.key === pipelineKey));
   const entity = useDraft((s) => s.spec.entities.find((e) => e.key === pipeline?.entity));
   const pointer = useDraft((s) => pointerOf(s.spec, 'pipelines', pipelineKey));
@@ -28,17 +24,10 @@ export function PipelineEditor({ pipelineKey, at }: Props) {
   if (!pipeline) return null;
   const name = label(pipeline.label, pipeline.key);
   const remove = () =>
-    modal.confirm({
+    removeItem(pipeline.key, {
       title: t('pipelines.removeTitle', { name }),
       content: t('pipelines.removeHelp'),
-      okText: t('common.remove'),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        edit(t('pipelines.removeStep', { name }), (s) => {
-          s.pipelines = (s.pipelines ?? []).filter((p) => p.key !== pipeline.key);
-        });
-        navigate('/builder/pipelines');
-      },
+      step: t('pipelines.removeStep', { name }),
     });
   const settingsAt = at.startsWith(pointer) && !at.startsWith(`${pointer}/stages`);
   return (
@@ -75,19 +64,11 @@ export function PipelineEditor({ pipelineKey, at }: Props) {
             key: 'json',
             label: t('common.json'),
             children: (
-              <LazyJsonEditor
-                value={pipeline}
-                target={{ kind: 'item', list: 'pipelines', entity: pipeline.entity }}
-                onChange={(next) =>
-                  edit(
-                    t('common.jsonStep', { name }),
-                    (s) => {
-                      const i = (s.pipelines ?? []).findIndex((p) => p.key === pipeline.key);
-                      if (i >= 0) s.pipelines![i] = next as Draft<PipelineSpec>;
-                    },
-                    { coalesce: `json:pipeline:${pipeline.key}` },
-                  )
-                }
+              <ItemJsonEditor
+                list="pipelines"
+                item={pipeline}
+                entity={pipeline.entity}
+                name={name}
               />
             ),
           },

@@ -1,7 +1,6 @@
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Tabs, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { Draft } from 'immer';
 import { CAPABILITIES, workbenchOf, type RoleSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
@@ -9,7 +8,8 @@ import { LocaleTextInput } from '../common/LocaleTextInput';
 import { ProblemText } from '../common/ProblemText';
 import { itemIn, pointerOf, setOptional } from '../draft/find';
 import { useDraft, useDraftSpec, useEdit, useProblems } from '../draft/useDraft';
-import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { ItemJsonEditor } from '../json/ItemJsonEditor';
+import { useRemoveItem } from '../common/useRemoveItem';
 import { FieldAccess } from './FieldAccess';
 import { RecordMatrix } from './RecordMatrix';
 import { WorkbenchEditor } from './WorkbenchEditor';
@@ -19,9 +19,8 @@ export function RoleEditor({ roleKey }: { roleKey: string }) {
   const { t } = useTranslation('builder');
   const label = useLabel();
   const edit = useEdit();
-  const navigate = useNavigate();
   const spec = useDraftSpec();
-  const { modal } = App.useApp();
+  const removeItem = useRemoveItem('roles');
   const role = useDraft((s) => s.spec.roles?.find((r) => r.key === roleKey));
   const pointer = useDraft((s) => pointerOf(s.spec, 'roles', roleKey));
   const problems = useProblems(pointer);
@@ -34,17 +33,10 @@ export function RoleEditor({ roleKey }: { roleKey: string }) {
       coalesce ? { coalesce: `role:${role.key}:${coalesce}` } : undefined,
     );
   const remove = () =>
-    modal.confirm({
+    removeItem(role.key, {
       title: t('roles.removeTitle', { name }),
       content: t('roles.removeHelp'),
-      okText: t('common.remove'),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        edit(t('roles.removeStep', { name }), (s) => {
-          s.roles = (s.roles ?? []).filter((r) => r.key !== role.key);
-        });
-        navigate('/builder/roles');
-      },
+      step: t('roles.removeStep', { name }),
     });
   const at = (prop: string) => problems.filter((p) => p.path.startsWith(`${pointer}/${prop}`));
   return (
@@ -198,22 +190,7 @@ export function RoleEditor({ roleKey }: { roleKey: string }) {
           {
             key: 'json',
             label: t('common.json'),
-            children: (
-              <LazyJsonEditor
-                value={role}
-                target={{ kind: 'item', list: 'roles' }}
-                onChange={(next) =>
-                  edit(
-                    t('common.jsonStep', { name }),
-                    (s) => {
-                      const i = (s.roles ?? []).findIndex((r) => r.key === role.key);
-                      if (i >= 0) s.roles![i] = next as Draft<RoleSpec>;
-                    },
-                    { coalesce: `json:role:${role.key}` },
-                  )
-                }
-              />
-            ),
+            children: <ItemJsonEditor list="roles" item={role} name={name} />,
           },
         ]}
       />

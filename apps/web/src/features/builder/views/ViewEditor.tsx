@@ -1,14 +1,12 @@
-import { App, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Draft } from 'immer';
-import type { ViewSpec } from '@trellis/spec';
 import { useLabel } from '../../../lib/i18n/useLabel';
 import { ProblemText } from '../common/ProblemText';
 import { pointerOf } from '../draft/find';
-import { useDraft, useEdit, useProblems } from '../draft/useDraft';
-import { LazyJsonEditor } from '../json/LazyJsonEditor';
+import { useDraft, useProblems } from '../draft/useDraft';
+import { ItemJsonEditor } from '../json/ItemJsonEditor';
+import { useRemoveItem } from '../common/useRemoveItem';
 import { ViewSettings } from './ViewSettings';
 
 type Props = { viewKey: string };
@@ -17,9 +15,7 @@ type Props = { viewKey: string };
 export function ViewEditor({ viewKey }: Props) {
   const { t } = useTranslation('builder');
   const label = useLabel();
-  const edit = useEdit();
-  const navigate = useNavigate();
-  const { modal } = App.useApp();
+  const removeItem = useRemoveItem('views');
   const view = useDraft((s) => s.spec.views?.find((v) => v.key === viewKey));
   const entity = useDraft((s) => s.spec.entities.find((e) => e.key === view?.entity));
   const pointer = useDraft((s) => pointerOf(s.spec, 'views', viewKey));
@@ -27,17 +23,10 @@ export function ViewEditor({ viewKey }: Props) {
   if (!view) return null;
   const name = label(view.label, view.key);
   const remove = () =>
-    modal.confirm({
+    removeItem(view.key, {
       title: t('views.removeTitle', { name }),
       content: t('views.removeHelp'),
-      okText: t('common.remove'),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        edit(t('views.removeStep', { name }), (s) => {
-          s.views = (s.views ?? []).filter((v) => v.key !== view.key);
-        });
-        navigate('/builder/views');
-      },
+      step: t('views.removeStep', { name }),
     });
   return (
     <Card
@@ -68,22 +57,7 @@ export function ViewEditor({ viewKey }: Props) {
           {
             key: 'json',
             label: t('common.json'),
-            children: (
-              <LazyJsonEditor
-                value={view}
-                target={{ kind: 'item', list: 'views', entity: view.entity }}
-                onChange={(next) =>
-                  edit(
-                    t('common.jsonStep', { name }),
-                    (s) => {
-                      const i = (s.views ?? []).findIndex((v) => v.key === view.key);
-                      if (i >= 0) s.views![i] = next as Draft<ViewSpec>;
-                    },
-                    { coalesce: `json:view:${view.key}` },
-                  )
-                }
-              />
-            ),
+            children: <ItemJsonEditor list="views" item={view} entity={view.entity} name={name} />,
           },
         ]}
       />
