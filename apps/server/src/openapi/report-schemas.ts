@@ -22,6 +22,17 @@ export const REPORT_COMPONENTS: Record<string, Schema> = {
     },
     ['value'],
   ),
+  /** A row of a widget: a group (an owner, a stage, a channel…) and its numbers. */
+  ReportRow: obj(
+    {
+      key: str,
+      label: str,
+      values: { type: 'object', additionalProperties: ref('ReportNumber') },
+      unit: { enum: UNITS },
+      flag: { type: 'boolean' },
+    },
+    ['key', 'label', 'values'],
+  ),
   WidgetReport: obj(
     {
       ...WIDGET,
@@ -38,18 +49,11 @@ export const REPORT_COMPONENTS: Record<string, Schema> = {
           ['key', 'label', 'unit'],
         ),
       },
-      rows: {
-        type: 'array',
-        items: obj(
-          {
-            key: str,
-            label: str,
-            values: { type: 'object', additionalProperties: ref('ReportNumber') },
-            unit: { enum: UNITS },
-            flag: { type: 'boolean' },
-          },
-          ['key', 'label', 'values'],
-        ),
+      rows: { type: 'array', items: ref('ReportRow') },
+      unowned: {
+        ...ref('ReportRow'),
+        description:
+          "A leaderboard's records without an owner: not ranked among `rows`, not counted in its limit",
       },
       period: obj({ from: strOrNull, to: strOrNull, previous: {} }, ['from', 'to']),
       note: str,

@@ -1,6 +1,6 @@
 import type { Locale } from '../ports';
 import { reportText } from './messages';
-import type { Unit, WidgetReport } from './types';
+import type { ReportRow, Unit, WidgetReport } from './types';
 
 /** Rows of one widget a digest shows; the rest are counted ("… and 3 more rows"). */
 const MAX_ROWS = 10;
@@ -20,19 +20,22 @@ function widgetLines(w: WidgetReport, locale: Locale): string[] {
   const lines = [`■ ${w.title}`];
   if (w.note) return [...lines, w.note];
   if (w.rows.length === 0) return [...lines, reportText(locale, 'digestNone')];
-  for (const row of w.rows.slice(0, MAX_ROWS)) {
+  const line = (row: ReportRow) => {
     const cells = w.columns.map((c) => {
       const v = digestNumber(row.values[c.key]?.value ?? null, row.unit ?? c.unit, locale);
       return w.columns.length === 1 ? v : `${c.label} ${v}`;
     });
     // A one-number widget's row is the widget itself: its title is the heading already.
     const label = row.label && row.label !== w.title ? row.label : '';
-    lines.push(
-      label ? `${label}${locale === 'en' ? ': ' : '：'}${cells.join(' · ')}` : cells.join(' · '),
-    );
-  }
+    return label
+      ? `${label}${locale === 'en' ? ': ' : '：'}${cells.join(' · ')}`
+      : cells.join(' · ');
+  };
+  for (const row of w.rows.slice(0, MAX_ROWS)) lines.push(line(row));
   if (w.rows.length > MAX_ROWS)
     lines.push(reportText(locale, 'digestMore', { n: w.rows.length - MAX_ROWS }));
+  // A leaderboard's records without an owner: after the ranking, not in it.
+  if (w.unowned) lines.push(line(w.unowned));
   return lines;
 }
 

@@ -266,6 +266,38 @@ describe('reports', () => {
     );
   }
 
+  it('leaderboard: records without an owner are answered apart, never ranked as a rep', async () => {
+    const q = { from: '2026-03-01', to: '2026-04-30', timeZone: 'UTC' } as const;
+    const [from, to] = [Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-05-01T00:00:00Z')];
+    const w = await widget('board', q);
+    const pool = leads.filter((l) => l.ownerId === null && l.createdAt >= from && l.createdAt < to);
+    expect(pool.length).toBeGreaterThan(0);
+    expect(w.rows.map((r) => r.key)).not.toContain('');
+    expect(w.unowned).toMatchObject({ key: '', label: 'Unassigned' });
+    expect(w.unowned!.values.leads!.value).toBe(pool.length);
+    expect(await opens(w.unowned!.values.leads!, manager)).toBe(pool.length);
+    // Not a rank: a limit of one keeps the first rep, and the unowned records beside.
+    const one = await reports.preview(
+      {
+        ...(reportSpec
+          .dashboards!.find((d) => d.key === 'sales')!
+          .widgets.find((x) => x.key === 'board') as WidgetSpec),
+        limit: 1,
+      },
+      q,
+      { actor: manager, locale: 'zh-CN' },
+    );
+    if (!one.ok) throw new Error(JSON.stringify(one.error));
+    expect(one.widget.rows).toHaveLength(1);
+    expect(one.widget.rows[0]!.key).toBe(w.rows[0]!.key);
+    expect(one.widget.unowned).toMatchObject({
+      label: '未分配',
+      values: { leads: { value: pool.length } },
+    });
+    // A rep who reads only their own records sees none of them.
+    expect((await widget('board', q, rep)).unowned).toBeUndefined();
+  });
+
   it('data health: completeness of the chosen fields, incomplete records and SLA overdue', async () => {
     const w = await widget('health');
     const total = w.rows.find((r) => r.key === '$total')!;

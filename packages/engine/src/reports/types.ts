@@ -69,6 +69,12 @@ export type WidgetReport = {
   entity: string | null;
   columns: ReportColumn[];
   rows: ReportRow[];
+  /**
+   * A leaderboard's records without an owner (the public pool, unrouted leads): not a person, so
+   * not among the ranked `rows` nor counted in `limit`; the same numbers as a row, labelled
+   * "Unassigned". Absent when the reader sees no such record in the period.
+   */
+  unowned?: ReportRow;
   period: { from: string | null; to: string | null; previous: { from: string; to: string } | null };
   /** Why the widget has no numbers (the reader may not read its entity…). */
   note?: string;
@@ -127,4 +133,4 @@ export type Range = { from?: number; to?: number; fromDay: string | null; toDay:
 
 export type WidgetRunner = (
   c: WidgetCtx,
-) => Promise<Pick<WidgetReport, 'columns' | 'rows'> & { note?: string }>;
+) => Promise<Pick<WidgetReport, 'columns' | 'rows' | 'unowned'> & { note?: string }>;

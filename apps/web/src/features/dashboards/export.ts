@@ -27,7 +27,9 @@ export async function exportXlsx(w: WidgetReport, firstColumn: string): Promise<
     value,
     fontWeight: 'bold' as const,
   }));
-  const body = w.rows.map((r) => [
+  // A leaderboard's records without an owner: the last row, after the ranked ones.
+  const rows = w.unowned ? [...w.rows, w.unowned] : w.rows;
+  const body = rows.map((r) => [
     { value: r.label || w.title },
     ...w.columns.map((c) => cell(r.values[c.key]?.value ?? null, cellUnit(r, c))),
   ]);

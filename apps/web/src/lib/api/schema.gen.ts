@@ -2062,6 +2062,16 @@ export interface components {
       filter?: unknown;
       value: number | null;
     };
+    'sys.ReportRow': {
+      flag?: boolean;
+      key: string;
+      label: string;
+      /** @enum {unknown} */
+      unit?: 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
+      values: {
+        [key: string]: components['schemas']['sys.ReportNumber'];
+      };
+    };
     'sys.SpecDraft': {
       baseVersion: number | null;
       /** @description What If-Match takes to save over this draft */
@@ -2168,19 +2178,12 @@ export interface components {
         previous?: unknown;
         to: string | null;
       };
-      rows: {
-        flag?: boolean;
-        key: string;
-        label: string;
-        /** @enum {unknown} */
-        unit?: 'count' | 'money' | 'number' | 'ratio' | 'days' | 'multiple';
-        values: {
-          [key: string]: components['schemas']['sys.ReportNumber'];
-        };
-      }[];
+      rows: components['schemas']['sys.ReportRow'][];
       span?: number;
       title: string;
       type: string;
+      /** @description A leaderboard's records without an owner: not ranked among `rows`, not counted in its limit */
+      unowned?: components['schemas']['sys.ReportRow'];
     };
   };
   responses: never;

@@ -4,6 +4,8 @@ import type { Unit } from './format';
 /** A number of a widget, with the JSONLogic filter of the records behind it when there are any. */
 type WidgetNumber = { value: number | null; filter?: unknown };
 
+type WidgetRow = { key: string; label: string; unit?: Unit; values: Record<string, WidgetNumber> };
+
 /** A widget's numbers as the server reports them (docs/reports.md), the parts a tile reads. */
 export type WidgetNumbers = {
   key: string;
@@ -11,7 +13,9 @@ export type WidgetNumbers = {
   title: string;
   entity: string | null;
   columns: { key: string; label: string; unit: Unit }[];
-  rows: { key: string; label: string; unit?: Unit; values: Record<string, WidgetNumber> }[];
+  rows: WidgetRow[];
+  /** A leaderboard's records without an owner, apart from its ranked rows (docs/api.md). */
+  unowned?: WidgetRow;
   period: { from: string | null; to: string | null; previous: { from: string; to: string } | null };
 };
 

@@ -85,6 +85,7 @@ function sets(c: WidgetCtx, r: Range) {
  * Per owner: leads, won, conversion, average cycle days of the won ones (entering the won
  * stage minus creation), lost, the drop rate at each open stage (lost with that stage as the
  * furthest reached, of those that reached it), and leads and won in the previous period.
+ * Records without an owner come apart (`unowned`), not as a ranked row.
  * Three reads for a cohort basis (this period by owner and stage, the furthest stages with the
  * lost ones marked, the previous period); a period basis reads its won records apart.
  */
@@ -136,6 +137,8 @@ export const leaderboard: WidgetRunner = async (c) => {
     ),
   );
   const rows: ReportRow[] = [];
+  // Records without an owner are not a rep: they are answered apart, never ranked.
+  let unowned: ReportRow | undefined;
   for (const owner of owners) {
     const mine = eq('ownerId', owner);
     const n = (m: OwnerNums | null, i = 0) => m?.get(owner)?.[i] ?? 0;
@@ -167,11 +170,9 @@ export const leaderboard: WidgetRunner = async (c) => {
       values.leadsPrevious = { value: n(leadsPrev), filter: and(prev.cohort, mine) };
       values.wonPrevious = { value: n(wonPrev), filter: and(prev.wonFilter, mine) };
     }
-    rows.push({
-      key: owner ?? '',
-      label: names.get(owner)!,
-      values,
-    });
+    const row = { key: owner ?? '', label: names.get(owner)!, values };
+    if (owner === null) unowned = row;
+    else rows.push(row);
   }
   rows.sort(
     (a, b) =>
@@ -199,5 +200,9 @@ export const leaderboard: WidgetRunner = async (c) => {
         ]
       : []),
   ];
-  return { columns, rows: rows.slice(0, c.widget.limit ?? 10) };
+  return {
+    columns,
+    rows: rows.slice(0, c.widget.limit ?? 10),
+    ...(unowned ? { unowned } : {}),
+  };
 };

@@ -23,6 +23,8 @@ export type WidgetReport = {
   span: number;
   columns: ReportColumn[];
   rows: ReportRow[];
+  /** A leaderboard's records without an owner, apart from its ranked rows (docs/api.md). */
+  unowned?: ReportRow;
   period: { from: string | null; to: string | null; previous: { from: string; to: string } | null };
   note?: string;
 };

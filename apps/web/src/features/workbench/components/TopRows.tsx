@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { UnownedLine } from '../../../components/reports/UnownedLine';
 import { useLocale } from '../../../lib/i18n/useLocale';
 import { cellUnit, formatNumber } from '../../../lib/reports/format';
 import { recordsHref } from '../../../lib/reports/records-href';
@@ -25,7 +26,8 @@ export const ROW_WIDGETS: ReadonlySet<string> = new Set([
  * The first rows of a dashboard's table (the reps' leaderboard, leads by channel) on its
  * workbench card, so a manager sees who and where at a glance; each number opens its records.
  * A breakdown's `records` column repeats its count, so it is left out; a lone column needs no
- * heading (the widget's title names it).
+ * heading (the widget's title names it). A leaderboard's records without an owner are a line
+ * under the rows, not a row.
  */
 export function TopRows({ widget }: { widget: WidgetNumbers }) {
   const { t } = useTranslation();
@@ -85,6 +87,7 @@ export function TopRows({ widget }: { widget: WidgetNumbers }) {
           </tbody>
         </table>
       )}
+      <UnownedLine widget={widget} />
     </div>
   );
 }
