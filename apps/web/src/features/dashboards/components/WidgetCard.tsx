@@ -10,6 +10,7 @@ import { EChart } from '../charts/EChart';
 import type { echarts } from '../charts/echarts';
 import { CHARTS } from '../charts/options';
 import { exportPng, exportXlsx } from '../export';
+import { UnownedLine } from '../../../components/reports/UnownedLine';
 import { KpiTile } from './KpiTile';
 import { useOpenRecords } from './useOpenRecords';
 import { WidgetTable } from './WidgetTable';
@@ -45,7 +46,7 @@ export function WidgetCard({ widget, dashboard }: { widget: WidgetReport; dashbo
   const firstColumn = t(
     ['funnel', 'stageConversion', 'dwellTime'].includes(widget.type)
       ? 'stage'
-      : widget.type === 'staleFollowUps'
+      : ['staleFollowUps', 'leaderboard', 'dataHealth'].includes(widget.type)
         ? 'owner'
         : 'item',
   );
@@ -102,6 +103,7 @@ export function WidgetCard({ widget, dashboard }: { widget: WidgetReport; dashbo
       }
     >
       {body}
+      <UnownedLine widget={widget} />
     </Card>
   );
 }

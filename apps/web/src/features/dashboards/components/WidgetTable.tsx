@@ -1,13 +1,17 @@
-import { Table, Tag, Tooltip } from 'antd';
-import { WarningOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { Table } from 'antd';
 import { ColumnHeading } from '../../../components/reports/ColumnHeading';
-import { useLocale } from '../../../lib/i18n/useLocale';
 import type { ReportRow, WidgetReport } from '../api/dashboards';
-import { cellUnit, formatNumber } from '../format';
-import { useOpenRecords } from './useOpenRecords';
+import { ReportCards } from './ReportCards';
+import { ReportNumber, RowLabel } from './ReportCells';
+import { useTableFits } from './useTableFits';
 
-/** The widget's numbers as a table; a number with records behind it opens them. */
+/**
+ * The widget's numbers as a table that fits its card: columns as wide as their content, headings
+ * wrapping, long names cut with the whole in a tooltip, numbers right-aligned; each number with
+ * records behind it opens them. Where even that is wider than the card (a phone, the
+ * leaderboard's dozen columns in half a row), a card per row instead: nothing scrolls sideways.
+ */
 export function WidgetTable({
   widget,
   firstColumn,
@@ -15,58 +19,37 @@ export function WidgetTable({
   widget: WidgetReport;
   firstColumn: string;
 }) {
-  const { t } = useTranslation('dashboards');
-  const locale = useLocale();
-  const open = useOpenRecords(widget.entity);
-  // A flagged row: an attribution under its LTV/CAC threshold, or a source silent too long.
-  const silent = widget.type === 'sourceHealth';
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const fits = useTableFits(box, widget);
   return (
-    <Table<ReportRow>
-      rowKey="key"
-      size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={widget.rows}
-      columns={[
-        {
-          key: '$label',
-          title: firstColumn,
-          fixed: 'left',
-          render: (_, r) => (
-            <span className="trellis-report-label">
-              {r.label || widget.title}
-              {r.flag ? (
-                <Tooltip title={t(silent ? 'silentHint' : 'flagged')}>
-                  <Tag color="red" icon={<WarningOutlined />} style={{ marginLeft: 6 }}>
-                    {silent ? t('silent') : 'LTV/CAC'}
-                  </Tag>
-                </Tooltip>
-              ) : null}
-            </span>
-          ),
-        },
-        ...widget.columns.map((c) => ({
-          key: c.key,
-          title: <ColumnHeading column={c} />,
-          align: 'right' as const,
-          render: (_: unknown, r: ReportRow) => {
-            const n = r.values[c.key];
-            const text = formatNumber(n?.value ?? null, cellUnit(r, c), locale);
-            if (!n || n.filter === undefined) return text;
-            return (
-              <a
-                href="#"
-                onClick={(e) => {
-                  e.preventDefault();
-                  open(n, `${widget.title} · ${r.label} · ${c.label}`);
-                }}
-              >
-                {text}
-              </a>
-            );
-          },
-        })),
-      ]}
-    />
+    <div ref={setBox} className="trellis-report-table" data-layout={fits ? 'table' : 'cards'}>
+      {fits ? (
+        <Table<ReportRow>
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={widget.rows}
+          columns={[
+            {
+              key: '$label',
+              title: firstColumn,
+              className: 'trellis-report-first',
+              render: (_, r) => <RowLabel widget={widget} row={r} />,
+            },
+            ...widget.columns.map((c) => ({
+              key: c.key,
+              title: <ColumnHeading column={c} />,
+              align: 'right' as const,
+              className: 'trellis-report-number',
+              render: (_: unknown, r: ReportRow) => (
+                <ReportNumber widget={widget} row={r} column={c} />
+              ),
+            })),
+          ]}
+        />
+      ) : (
+        <ReportCards widget={widget} />
+      )}
+    </div>
   );
 }
