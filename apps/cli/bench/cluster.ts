@@ -51,7 +51,10 @@ type Load = { latencies: number[]; totalMs: number; statuses: Record<string, num
 function load(url: string, o: Record<string, unknown>): Promise<Load> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { url, method: 'POST', ...o } });
-    worker.once('message', resolve);
+    // The generator says its thread id first and starts at 'go' (load-worker.mjs, since 0bae685).
+    worker.on('message', (m: Load | { tid: number }) =>
+      'tid' in m ? worker.postMessage('go') : resolve(m),
+    );
     worker.once('error', reject);
   });
 }
