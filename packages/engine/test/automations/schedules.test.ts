@@ -119,6 +119,29 @@ describe('schedules', () => {
     expect(await owner(fresh.id)).toBe('u-li.na');
   });
 
+  it('keeps a next due time another writer set while a tick decided from the old one', async () => {
+    h = await setupAutomations();
+    await h.automations.tick(); // first sight: the weekly schedule is next due in a week
+    const key = 'schedule:weekly-missing-plan:0 9 * * 1:Asia/Shanghai';
+    const week = (await h.store.scheduler.get(key))!.nextDueAt;
+    expect(week).toBe(START + 7 * DAY);
+    // Another process (a leader taking over, an operator) makes it due now, right after this
+    // tick has read the old state and before it writes.
+    const read = h.store.scheduler.get;
+    h.store.scheduler.get = async (k) => {
+      const seen = await read(k);
+      if (k === key) await h.store.scheduler.schedule(key, null, START + 1000, START);
+      return seen;
+    };
+    h.clock.advance(60_000);
+    expect((await h.automations.tick()).schedules).toEqual([]);
+    h.store.scheduler.get = read;
+    // The tick kept it (a blind write put the week back: the schedule fired a week late).
+    expect((await h.store.scheduler.get(key))!.nextDueAt).toBe(START + 1000);
+    expect((await h.automations.tick()).schedules).toEqual(['weekly-missing-plan']);
+    expect((await h.store.scheduler.get(key))!.nextDueAt).toBe(week);
+  });
+
   it('a disabled schedule never fires', async () => {
     h = await setupAutomations();
     h.spec.automations = (h.spec.automations ?? []).map((a) =>

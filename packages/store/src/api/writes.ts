@@ -34,7 +34,7 @@ export const WRITE_METHODS = {
   runs: ['save', 'prune'],
   effects: ['put', 'prune'],
   assignment: ['putState'],
-  scheduler: ['fired', 'schedule'],
+  scheduler: ['fired', 'schedule', 'scheduleFrom'],
   deliveries: ['enqueue', 'claimDue', 'delivered', 'dead', 'retry'],
   emails: ['enqueue', 'claim', 'sent', 'failed', 'resetSending'],
   users: ['insert', 'update', 'setStatus', 'setTeams', 'setTeamLead'],

@@ -28,6 +28,23 @@ export function schedulerRepo(x: SqlExec): SchedulerRepo {
         [key, firedAt, nextDueAt, now],
       );
     },
+    async scheduleFrom(key, seen, firedAt, nextDueAt, now) {
+      if (seen === null) {
+        const made = await x.run(
+          `INSERT INTO scheduler_state (key, last_fired_at, next_due_at, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (key) DO NOTHING`,
+          [key, firedAt, nextDueAt, now],
+        );
+        return made.changes > 0;
+      }
+      const due = seen.nextDueAt === null ? 'next_due_at IS NULL' : 'next_due_at = ?';
+      const moved = await x.run(
+        `UPDATE scheduler_state SET last_fired_at = COALESCE(?, last_fired_at), next_due_at = ?, updated_at = ?
+         WHERE key = ? AND ${due}`,
+        [firedAt, nextDueAt, now, key, ...(seen.nextDueAt === null ? [] : [seen.nextDueAt])],
+      );
+      return moved.changes > 0;
+    },
   };
 }
 

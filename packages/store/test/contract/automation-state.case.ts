@@ -133,6 +133,25 @@ export function automationStateContract(factory: StoreFactory): void {
       await s.fired('cron:a', 1300, 1300);
       expect(await s.get('cron:a')).toEqual({ lastFiredAt: 1300, nextDueAt: 1300 });
     });
+
+    it('schedules over the state a caller read only, never over one written since', async () => {
+      const s = ctx.store.scheduler;
+      expect(await s.scheduleFrom('cron:b', null, null, 500, 100)).toBe(true);
+      // Another writer made it first: the caller who saw none writes nothing.
+      expect(await s.scheduleFrom('cron:b', null, null, 700, 100)).toBe(false);
+      const seen = (await s.get('cron:b'))!;
+      expect(seen).toEqual({ lastFiredAt: null, nextDueAt: 500 });
+      expect(await s.scheduleFrom('cron:b', seen, 500, 900, 500)).toBe(true);
+      expect(await s.get('cron:b')).toEqual({ lastFiredAt: 500, nextDueAt: 900 });
+      // `seen` is stale now (900, not 500): refused, the state as it is.
+      expect(await s.scheduleFrom('cron:b', seen, 500, 1300, 600)).toBe(false);
+      expect(await s.get('cron:b')).toEqual({ lastFiredAt: 500, nextDueAt: 900 });
+      // A state without a next due time (an SLA key's) is matched as such.
+      await s.fired('sla:x', 100, 100);
+      const sla = (await s.get('sla:x'))!;
+      expect(await s.scheduleFrom('sla:x', sla, null, 400, 200)).toBe(true);
+      expect(await s.get('sla:x')).toEqual({ lastFiredAt: 100, nextDueAt: 400 });
+    });
   });
 
   describe(`${factory.dialect}: deliveries and emails`, () => {
