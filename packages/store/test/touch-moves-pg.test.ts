@@ -176,6 +176,41 @@ describe('PostgreSQL first-touch triggers under concurrent writers', () => {
   );
 
   itOnPostgres(
+    'keeps the groups of an entity without money fields through a create and a move',
+    async (url, sql) => {
+      const memo = { key: 'memo', titleField: 'name', fields: [{ key: 'name', type: 'text' }] };
+      const spec = { entities: [memo] } as typeof baseSpec;
+      const store = await openStore({ url, locale: 'en' });
+      try {
+        await store.migrations.syncEntityTables(spec);
+        const made = await store.records(spec).insert('memo', { name: 'a', stage: 'new' });
+        if (!made.ok) throw new Error(JSON.stringify(made));
+        await store.records(spec).insert('memo', { name: 'b', stage: 'new' });
+        const moved = await store
+          .records(spec)
+          .update('memo', made.value.id, { stage: 'won' }, made.value.version);
+        expect(moved.ok).toBe(true);
+      } finally {
+        await store.close();
+      }
+      const kept = await sql((c) => contents(c));
+      const again = await sql(async (c) => {
+        await c.query('BEGIN');
+        try {
+          for (const q of touchRebuildSql('e_memo', entityTable(memo, spec), 'postgres'))
+            await c.query(q);
+          return await contents(c);
+        } finally {
+          await c.query('ROLLBACK');
+        }
+      });
+      expect(kept).toEqual(again);
+      expect(kept[1]).toHaveLength(2);
+    },
+    60_000,
+  );
+
+  itOnPostgres(
     "an earlier session's record function is replaced at sync without rebuilding the groups",
     async (url, sql) => {
       const store = await openStore({ url, locale: 'en' });

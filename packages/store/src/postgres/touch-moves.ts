@@ -49,7 +49,7 @@ export function incomingRows(e: string, info: EntityTableInfo, r: string): strin
         `SELECT ${e}, ${r}.id, ${lit(f.key)}, ${r}.created_at, ${monthOf('postgres', `${r}.created_at / 86400000`)},` +
         ` COALESCE(${r}.team_id, ''), COALESCE(${r}.stage, ''),` +
         ` ${TOUCH_UTM.map((c) => enc(`ft.${c}`)).join(', ')},` +
-        ` ${f.column === 'NULL' ? 'NULL' : `${r}.${f.column}`}${shardOf('postgres', `${r}.id`)}` +
+        ` ${f.column === 'NULL' ? 'CAST(NULL AS bigint)' : `${r}.${f.column}`}${shardOf('postgres', `${r}.id`)}` +
         ` FROM (SELECT 1) one LEFT JOIN report_first_touch ft ON ft.entity = ${e} AND ft.record_id = ${r}.id` +
         ` WHERE ${r}.deleted_at IS NULL`,
     )
