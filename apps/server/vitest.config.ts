@@ -19,6 +19,7 @@ const PG_API = [
   'test/views-api.test.ts',
   'test/spec-draft.test.ts',
   'test/last-user-manager.test.ts',
+  'test/last-user-manager-publish.test.ts',
   // Two processes on one database: PostgreSQL only.
   'test/import-lease.pg.test.ts',
   // A lock timeout answered 503: PostgreSQL only.

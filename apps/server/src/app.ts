@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { createRateLimiter } from './auth/rate-limit';
 import { createAuthCache, invalidatingAuthWrites } from './auth/auth-cache';
+import { changeUser, type UserChange } from './auth/change-user';
+import { publishSpec } from './auth/publish-keeping-managers';
 import { sessionsRepo } from './auth/sessions';
 import { tokensRepo } from './auth/tokens';
 import { usersRepo } from './auth/users';
@@ -33,6 +35,9 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
   const log = options.log ?? logTo(options.logger);
   const authCache = createAuthCache();
   const authStore = invalidatingAuthWrites(store, authCache);
+  const writeUser =
+    options.changeUser ??
+    ((id: string, change: UserChange, at: number) => changeUser(store, id, change, at));
   const ctx: ServerContext = {
     engine,
     store,
@@ -67,6 +72,15 @@ export function createApp(options: ServerOptions): Hono<AppEnv> & { ctx: ServerC
       60_000,
     ),
     log,
+    async changeUser(id, change, at) {
+      authCache.invalidate();
+      try {
+        return await writeUser(id, change, at);
+      } finally {
+        authCache.invalidate();
+      }
+    },
+    publishSpec: options.publishSpec ?? ((request) => publishSpec(store, request)),
     // Not awaited: the job reports its progress in the store.
     imports: {
       start:

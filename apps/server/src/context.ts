@@ -10,6 +10,9 @@ import type { AutomationsApi } from '@trellis/engine';
 import type { ServerEngine } from './engine-port';
 import type { IntakeInput, IntakeOutcome } from './intake/submit';
 import type { ApplyOptions, ApplyResult, TemplateSource } from './templates/install';
+import type { ChangeUserResult, UserChange } from './auth/change-user';
+import type { SpecPublish } from './auth/publish-keeping-managers';
+import type { PublishResult } from '@trellis/store';
 
 /** Options of `createApp`. Only `engine` and `store` are required. */
 export type ServerOptions = {
@@ -38,6 +41,16 @@ export type ServerOptions = {
    * here, over `store`; `trellis start` forwards it to the writer thread.
    */
   applyTemplate?: (template: TemplateSource, opts: ApplyOptions) => Promise<ApplyResult>;
+  /**
+   * Changes a person's role, status, teams or account (one transaction, the last-user-manager
+   * rule first). Default: here, over `store`; `trellis start` forwards it to the writer thread.
+   */
+  changeUser?: (id: string, change: UserChange, now: number) => Promise<ChangeUserResult>;
+  /**
+   * Publishes the draft (or a spec, or restores a version), refusing one that leaves nobody able
+   * to manage users. Default: here, over `store`; `trellis start` forwards it to the writer.
+   */
+  publishSpec?: (request: SpecPublish) => Promise<PublishResult<AppSpec>>;
   /** Folder where uploaded files are stored (by sha256); uploads are off without it. */
   filesDir?: string;
   /** 32-byte key that encrypts HMAC secrets of webhook sources at rest. */
@@ -112,6 +125,10 @@ export type ServerContext = {
   loginIpLimiter: RateLimiter;
   intakeLimiter: RateLimiter;
   log(entry: Record<string, unknown>): void;
+  /** Changes a person (see ServerOptions.changeUser); empties the auth cache around it. */
+  changeUser(id: string, change: UserChange, now: number): Promise<ChangeUserResult>;
+  /** Publishes or restores the spec (see ServerOptions.publishSpec). */
+  publishSpec(request: SpecPublish): Promise<PublishResult<AppSpec>>;
   /** Import jobs: where they run (see ServerOptions.runImport). */
   imports: { start(jobId: string): Promise<void> };
 };

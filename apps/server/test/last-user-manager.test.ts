@@ -96,4 +96,42 @@ describe('the last person who can manage users stays', () => {
       ).status,
     ).toBe(200);
   });
+
+  // Check and write are one transaction (holdManagers): the second request counts the first
+  // one's change. Before, both read two holders and both wrote, leaving nobody.
+  it('lets exactly one of two simultaneous deactivations or demotions of the last two through', async () => {
+    const { s, root, status } = await setup();
+    const second = await s.signIn('second.admin', 'admin');
+    // An integration token acts for both requests: no session of theirs to lose midway, and no
+    // person of its own who could manage users.
+    const issued = await s.request('/api/v1/tokens', {
+      method: 'POST',
+      cookie: root.cookie,
+      json: { name: 'ops script', role: 'admin' },
+    });
+    const { token } = (await issued.json()) as { token: string };
+    const patch = (id: string, json: Record<string, unknown>) =>
+      s.request(`/api/v1/users/${id}`, {
+        method: 'PATCH',
+        json,
+        headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+      });
+    const changes = [
+      { status: 'disabled' },
+      { role: 'manager' },
+      { status: 'disabled', role: 'sales' },
+    ];
+    for (let round = 0; round < 6; round++) {
+      const change = changes[round % changes.length]!;
+      const answers = await Promise.all([patch(root.id, change), patch(second.id, change)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const refused = (await answers.find((a) => a.status === 409)!.json()) as Problem;
+      expect(refused.code).toBe('last_user_manager');
+      const rows = await Promise.all([status(root.id), status(second.id)]);
+      const managing = rows.filter((r) => r.role === 'admin' && r.status === 'active');
+      expect(managing).toHaveLength(1);
+      const other = rows.find((r) => r !== managing[0])!;
+      expect((await patch(other.id, { role: 'admin', status: 'active' })).status).toBe(200);
+    }
+  });
 });

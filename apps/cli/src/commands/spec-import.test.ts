@@ -85,3 +85,41 @@ describe('trellis spec import --dry-run', () => {
     }
   });
 });
+
+type Roles = { roles: { key: string; capabilities?: string[] }[] };
+
+describe('trellis spec import and the people who can manage users', () => {
+  it('refuses a spec whose roles leave no active person who can manage users, and publishes nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'trellis-import-'));
+    dirs.push(cwd);
+    expect((await run(cwd, 'init', '--template', 'education', '--data', 'd')).code).toBe(0);
+    const bundled = await run(cwd, 'spec', 'bundle', EDUCATION);
+    const spec = JSON.parse(bundled.stdout) as Roles;
+    const manager = spec.roles.find((r) => r.key === 'manager')!;
+    const without = [...(manager.capabilities ?? [])];
+    // Managers get the right; one joins; the admin leaves: the manager is the last holder.
+    manager.capabilities = [...without, 'manageUsers'];
+    writeFileSync(join(cwd, 'granted.json'), JSON.stringify(spec));
+    manager.capabilities = without;
+    writeFileSync(join(cwd, 'taken.json'), JSON.stringify(spec));
+    expect((await run(cwd, 'spec', 'import', 'granted.json', '--data', 'd')).code).toBe(0);
+    const add = ['users', 'add', '--login', 'li.hr', '--password', 'Lemon-tree-42'];
+    expect((await run(cwd, ...add, '--role', 'manager', '--data', 'd')).code).toBe(0);
+    expect((await run(cwd, 'users', 'disable', 'admin', '--data', 'd')).code).toBe(0);
+
+    const refused = await run(cwd, 'spec', 'import', 'taken.json', '--data', 'd');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '发布后将没有在职人员能管理用户：角色 管理层 (manager) 不再拥有“用户管理”',
+    );
+    const store = await openStore({ url: join(cwd, 'd', 'trellis.db'), readOnly: true });
+    try {
+      expect((await store.specs.live())!.version).toBe(2);
+    } finally {
+      await store.close();
+    }
+    // The manager cannot be disabled now either: nobody would be left.
+    const last = await run(cwd, 'users', 'disable', 'li.hr', '--data', 'd');
+    expect(last.code).toBe(1);
+  });
+});

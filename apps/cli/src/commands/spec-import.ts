@@ -62,11 +62,9 @@ export const specImportCommand: CliCommand = {
           }
           ctx.stdout(describeDiff(preview.diff, locale) + describePlan(preview.plan, locale));
           if (o.dryRun) return;
-          const published = await versions.publish({
-            spec: loaded.spec,
-            note: o.note ?? `import ${target}`,
-            locale,
-            ...allow,
+          // The API's publish: refused when its roles leave nobody able to manage users.
+          const published = await rt.app.ctx.publishSpec({
+            opts: { spec: loaded.spec, note: o.note ?? `import ${target}`, locale, ...allow },
           });
           if (!published.ok) {
             ctx.stderr(published.errors.map((e) => `${e.path}: ${e.message}`).join('\n') + '\n');

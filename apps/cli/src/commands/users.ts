@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ADMIN_ROLE, leavesNoUserManager } from '@trellis/engine';
+import { ADMIN_ROLE } from '@trellis/engine';
 import {
   hashPassword,
   MIN_PASSWORD_LENGTH,
@@ -131,13 +131,10 @@ export const usersCommand: CliCommand = {
             ctx.exitCode = 1;
             return;
           }
-          // The engine's rule, as the API holds it: never the last one who can manage users.
-          const members = await rt.app.ctx.store.users.list();
-          if (
-            leavesNoUserManager(rt.app.ctx.engine.permissions, members, row.id, {
-              status: 'disabled',
-            })
-          ) {
+          // The API's transaction: the engine's rule (never the last one who can manage users),
+          // the status, and the person's sessions and tokens ended, together.
+          const done = await rt.app.ctx.changeUser(row.id, { status: 'disabled' }, Date.now());
+          if (!done.ok) {
             ctx.stderr(
               say(
                 locale,
@@ -148,9 +145,6 @@ export const usersCommand: CliCommand = {
             ctx.exitCode = 1;
             return;
           }
-          await rt.app.ctx.users.setStatus(row.id, 'disabled', Date.now());
-          await rt.app.ctx.sessions.removeForUser(row.id);
-          await rt.app.ctx.tokens.revokeForUser(row.id, Date.now());
           ctx.stdout(say(locale, `已停用 ${login}\n`, `Disabled ${login}\n`));
         }),
       );

@@ -93,6 +93,11 @@ const MESSAGES: Catalogue = {
       '{name} 是唯一能管理用户的在职人员：不能停用、交接离职或取消其管理用户的权限。请先让另一人拥有该权限。',
     en: '{name} is the only active person who can manage users: they cannot be deactivated, let go or lose that right. Give it to someone else first.',
   },
+  last_user_manager_role: {
+    'zh-CN':
+      '发布后将没有在职人员能管理用户：角色 {role} 不再拥有“用户管理”（manageUsers）权限。请保留该权限，或先让另一位在职人员拥有它。',
+    en: 'After this publish nobody active could manage users: the role {role} no longer has the Users right (manageUsers). Keep that right, or give it to another active person first.',
+  },
   form_not_found: { 'zh-CN': '找不到表单：{form}', en: 'No such form: {form}' },
   source_not_found: { 'zh-CN': '找不到接入源：{source}', en: 'No such webhook source: {source}' },
   bad_token: {

@@ -1,4 +1,8 @@
 import type { Context, Hono } from 'hono';
+import type { AppSpec } from '@trellis/spec';
+import type { MigrationPlan } from '@trellis/store';
+import type { Locale } from '../http/locale';
+import { managersLostBy } from '../auth/publish-keeping-managers';
 import type { ServerContext } from '../context';
 import { requireActor } from '../http/auth-middleware';
 import { readObject } from '../http/body';
@@ -18,6 +22,14 @@ const asErrors = (errors: { path: string; code: string; message: string }[]): Pr
 /** The spec: live version, the builder's draft, migration-plan preview, publish, versions, restore. */
 export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const versions = ctx.store.specs;
+  // What publishing would refuse, told before: roles that leave nobody able to manage users.
+  const refusedRoles = (plan: MigrationPlan, locale: Locale) =>
+    managersLostBy(
+      ctx.store,
+      plan.from as unknown as AppSpec | null,
+      plan.to as unknown as AppSpec,
+      locale,
+    );
   // The operator's allowlist of internal targets, for the spec check of automation URLs.
   const allow = ctx.options.outboundAllow ? { outboundAllow: ctx.options.outboundAllow } : {};
 
@@ -68,12 +80,9 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (!saved.ok) throw draftConflict(c);
     // Drafts may be invalid while being edited; the preview tells what publishing would say.
     const preview = await versions.preview(body, { locale: localeOf(c), ...allow });
+    const errors = preview.ok ? await refusedRoles(preview.plan, localeOf(c)) : preview.errors;
     c.header('etag', `"${saved.draft.updatedAt}"`);
-    return c.json({
-      draft: withRevision(saved.draft),
-      valid: preview.ok,
-      errors: preview.ok ? [] : preview.errors,
-    });
+    return c.json({ draft: withRevision(saved.draft), valid: errors.length === 0, errors });
   });
 
   app.delete('/api/v1/spec/draft', async (c) => {
@@ -91,6 +100,8 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const { body } = await readObject(c, { optional: true });
     const preview = await versions.preview(body.spec, { locale: localeOf(c), ...allow });
     if (!preview.ok) throw new HttpProblem(422, 'validation', {}, asErrors(preview.errors));
+    const lost = await refusedRoles(preview.plan, localeOf(c));
+    if (lost.length > 0) throw new HttpProblem(422, 'validation', {}, asErrors(lost));
     // Both full specs (plan.from, plan.to) are ~90 KB the client already has: only on ?specs=1.
     if (c.req.query('specs') === '1') return c.json(preview);
     const { from: _from, to: _to, ...plan } = preview.plan;
@@ -102,17 +113,20 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     requireBuild(ctx, actor);
     const { body } = await readObject(c, { optional: true });
     const ifRevision = ifMatch(c);
-    const result = await versions.publish({
-      ...(body.spec !== undefined ? { spec: body.spec } : {}),
-      ...(ifRevision !== undefined && body.spec === undefined
-        ? { ifDraftRevision: ifRevision }
-        : {}),
-      by: actor.userId ?? null,
-      note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
-      resolutions: (body.resolutions ?? {}) as never,
-      locale: localeOf(c),
-      now: ctx.now(),
-      ...allow,
+    // Refused (422, under the role) when its roles would leave nobody able to manage users.
+    const result = await ctx.publishSpec({
+      opts: {
+        ...(body.spec !== undefined ? { spec: body.spec } : {}),
+        ...(ifRevision !== undefined && body.spec === undefined
+          ? { ifDraftRevision: ifRevision }
+          : {}),
+        by: actor.userId ?? null,
+        note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
+        resolutions: (body.resolutions ?? {}) as never,
+        locale: localeOf(c),
+        now: ctx.now(),
+        ...allow,
+      },
     });
     if (!result.ok && result.errors.some((e) => e.code === 'draft_changed')) throw draftConflict(c);
     // A refused migration lists what needs a resolution; POST /spec/draft/plan shows the plan.
@@ -136,12 +150,15 @@ export function registerSpecRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     const actor = requireActor(c);
     requireBuild(ctx, actor);
     const { body } = await readObject(c, { optional: true });
-    const result = await versions.restore(Number(c.req.param('version')), {
-      by: actor.userId ?? null,
-      resolutions: (body.resolutions ?? {}) as never,
-      locale: localeOf(c),
-      now: ctx.now(),
-      ...allow,
+    const result = await ctx.publishSpec({
+      restore: Number(c.req.param('version')),
+      opts: {
+        by: actor.userId ?? null,
+        resolutions: (body.resolutions ?? {}) as never,
+        locale: localeOf(c),
+        now: ctx.now(),
+        ...allow,
+      },
     });
     if (!result.ok) throw new HttpProblem(422, 'validation', {}, asErrors(result.errors));
     return publishAnswer(c, result);

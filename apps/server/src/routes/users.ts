@@ -8,7 +8,8 @@ import { invalidCursor, parsePage } from '../http/paging';
 import { HttpProblem } from '../http/problem';
 import type { ProblemError } from '../http/problem';
 import type { Actor, AppEnv } from '../types';
-import { ADMIN_ROLE, leavesNoUserManager } from '@trellis/engine';
+import type { UserStatus } from '@trellis/store';
+import { ADMIN_ROLE, createPermissions, leavesNoUserManager } from '@trellis/engine';
 import type { MemberChange } from '@trellis/engine';
 
 function requireManageUsers(ctx: ServerContext, actor: Actor): void {
@@ -91,8 +92,21 @@ async function checkSupervisor(
 }
 
 /**
- * Refuses (409, under `path`) a change that would leave nobody active who can manage users —
- * the engine's rule; the leave routes and the CLI ask it too.
+ * The 409 of a change that would leave nobody active who can manage users (the engine's rule),
+ * under `path` (null: the leave routes, which have no such field).
+ */
+function lastUserManager(name: string, path: string | null): HttpProblem {
+  return new HttpProblem(
+    409,
+    'last_user_manager',
+    { name },
+    path === null ? [] : [{ path, code: 'last_user_manager', message: '', params: { name } }],
+  );
+}
+
+/**
+ * Refuses (409) ahead of a change the rule would refuse: the leave routes ask before anything
+ * moves (the person's deactivation afterwards goes through `changeUser`, which asks again).
  */
 export async function guardLastUserManager(
   ctx: ServerContext,
@@ -100,16 +114,12 @@ export async function guardLastUserManager(
   change: MemberChange,
   path: string | null,
 ): Promise<void> {
+  // The live spec read now: the engine's role model holds the last spec it loaded, none yet in
+  // a process that has served nothing (it would count the admins only).
+  const permissions = createPermissions((await ctx.spec()) ?? { entities: [] });
   const members = await ctx.store.users.list();
-  if (!leavesNoUserManager(ctx.engine.permissions, members, row.id, change)) return;
-  throw new HttpProblem(
-    409,
-    'last_user_manager',
-    { name: row.name },
-    path === null
-      ? []
-      : [{ path, code: 'last_user_manager', message: '', params: { name: row.name } }],
-  );
+  if (leavesNoUserManager(permissions, members, row.id, change))
+    throw lastUserManager(row.name, path);
 }
 
 /** Users, teams and API tokens (capability manageUsers). */
@@ -191,44 +201,29 @@ export function registerUserRoutes(app: Hono<AppEnv>, ctx: ServerContext): void 
     if (body.password !== undefined)
       errors.push(...(await newPasswordErrors(body.password, { login: row.login })));
     if (errors.length > 0) throw new HttpProblem(422, 'validation', {}, errors);
-    if (status !== undefined || checked.role !== undefined)
-      await guardLastUserManager(
-        ctx,
-        row,
-        {
-          ...(checked.role ? { role: checked.role } : {}),
-          ...(status ? { status } : {}),
-        } as MemberChange,
-        status === 'disabled' || checked.role === undefined ? '/status' : '/role',
-      );
-    const now = ctx.now();
-    const teamsBefore = (await ctx.users.teamsOf(row.id)).sort().join('\n');
-    await ctx.users.update(
+    // The rule and every write in one transaction: nothing half-written, and two requests
+    // demoting the last two people who manage users cannot both pass.
+    const changed = await ctx.changeUser(
       row.id,
       {
         ...(typeof body.name === 'string' ? { name: body.name.slice(0, 100) } : {}),
         ...(checked.role ? { role: checked.role } : {}),
+        ...(checked.teams ? { teams: checked.teams } : {}),
+        ...(status ? { status: status as UserStatus } : {}),
         ...(supervisorId !== undefined ? { supervisorId } : {}),
         ...(body.locale === 'en' || body.locale === 'zh-CN' ? { locale: body.locale } : {}),
         ...(typeof body.password === 'string'
           ? { passwordHash: await hashPassword(body.password) }
           : {}),
       },
-      now,
+      ctx.now(),
     );
-    if (checked.teams) await ctx.users.setTeams(row.id, checked.teams);
-    if (status) await ctx.users.setStatus(row.id, status as 'active', now);
-    // Credentials never outlive what they were granted for: a reset password, another role or
-    // teams, or a disabled account end the user's sessions; all but a team change also revoke
-    // the tokens bound to the user (a token reads the user's teams at each request).
-    const roleChanged = checked.role !== undefined && checked.role !== row.role;
-    const teamsChanged =
-      checked.teams !== undefined && [...new Set(checked.teams)].sort().join('\n') !== teamsBefore;
-    const passwordReset = typeof body.password === 'string';
-    const disabled = status === 'disabled';
-    if (roleChanged || passwordReset || disabled) await ctx.tokens.revokeForUser(row.id, now);
-    if (roleChanged || passwordReset || disabled || teamsChanged)
-      await ctx.sessions.removeForUser(row.id);
+    if (!changed.ok && changed.code === 'not_found') throw new HttpProblem(404, 'not_found');
+    if (!changed.ok)
+      throw lastUserManager(
+        changed.name,
+        status === 'disabled' || checked.role === undefined ? '/status' : '/role',
+      );
     return c.json(await ctx.users.view((await ctx.users.byId(row.id))!));
   });
 

@@ -17,6 +17,9 @@ import { holdDataDir, onPostgres, readSecretKey, secureDataDir } from './data-di
 import { envSecrets } from './outbound';
 import { wireEngine } from './wire-engine';
 import type { ApplyResult } from '../templates/install';
+import type { ChangeUserResult } from '../auth/change-user';
+import type { AppSpec } from '@trellis/spec';
+import type { PublishResult } from '@trellis/store';
 
 export type TrellisRuntime = {
   store: Store;
@@ -32,7 +35,14 @@ function appOf(
   paths: DataPaths,
   parts: Pick<
     ServerOptions,
-    'engine' | 'store' | 'automations' | 'submitIntake' | 'runImport' | 'applyTemplate'
+    | 'engine'
+    | 'store'
+    | 'automations'
+    | 'submitIntake'
+    | 'runImport'
+    | 'applyTemplate'
+    | 'changeUser'
+    | 'publishSpec'
   >,
   server: Partial<ServerOptions> | undefined,
 ) {
@@ -209,6 +219,23 @@ export async function openServingRuntime(
         });
         reader.specs.markChanged();
         return result as ApplyResult;
+      },
+      // The rule and the write in one transaction of the writer.
+      changeUser: async (id, change, now) =>
+        (await writer.port({
+          target: 'server',
+          method: 'user.change',
+          args: [id, change, now],
+        })) as ChangeUserResult,
+      // The rule and the publish in one transaction of the writer; this thread then reads it.
+      publishSpec: async (request) => {
+        const result = await writer.port({
+          target: 'server',
+          method: 'spec.publish',
+          args: [request],
+        });
+        reader.specs.markChanged();
+        return result as PublishResult<AppSpec>;
       },
     },
     opts.server,

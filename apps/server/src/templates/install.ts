@@ -9,7 +9,9 @@ import {
   type TemplateChange,
   type TemplateIssue,
 } from '@trellis/spec';
+import type { AppSpec } from '@trellis/spec';
 import type { MigrationPlan, Resolutions, Store, TemplateInstall } from '@trellis/store';
+import { managersLostBy } from '../auth/publish-keeping-managers';
 
 /** What installing (or upgrading to) a template does to a workspace, before anything is written. */
 export type TemplatePlan = {
@@ -84,6 +86,10 @@ export async function planTemplate(
       errors.push(templateIssue(locale, path, 'template.unknownConflict', { path }));
   const preview = await store.specs.preview(merged.spec, { locale });
   if (!preview.ok) errors.push(...preview.errors.map((e) => ({ ...e })));
+  else
+    errors.push(
+      ...(await managersLostBy(store, live?.spec ?? null, merged.spec as AppSpec, locale)),
+    );
   return {
     name: template.name,
     version: template.version,
@@ -140,6 +146,9 @@ export async function applyTemplate(
   const refused: { errors?: TemplateIssue[] } = {};
   try {
     const published = await store.transaction(async (tx) => {
+      // Never a template whose roles leave nobody able to manage users (publish-keeping-managers).
+      await tx.users.holdManagers();
+      const before = (await tx.specs.live())?.spec ?? null;
       const previous = await tx.templates.get(template.name);
       const r = await tx.specs.publish({
         spec: plan.spec,
@@ -149,8 +158,9 @@ export async function applyTemplate(
         locale,
         now,
       });
-      if (!r.ok) {
-        refused.errors = r.errors.map((e) => ({ ...e }));
+      const lost = r.ok && !r.unchanged ? await managersLostBy(tx, before, r.spec, locale) : [];
+      if (!r.ok || lost.length > 0) {
+        refused.errors = (r.ok ? lost : r.errors).map((e) => ({ ...e }));
         throw new Error('publish refused');
       }
       const install: TemplateInstall = {

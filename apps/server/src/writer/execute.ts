@@ -1,5 +1,7 @@
 import type { AutomationsApi, Engine } from '@trellis/engine';
 import { WRITE_METHODS, type Store } from '@trellis/store';
+import { changeUser, type UserChange } from '../auth/change-user';
+import { publishSpec, type SpecPublish } from '../auth/publish-keeping-managers';
 import { runImport } from '../imports/run-job';
 import { writeIntake, type IntakeInput } from '../intake/submit';
 import { applyTemplate, type ApplyOptions, type TemplateSource } from '../templates/install';
@@ -47,6 +49,10 @@ export function executeWrite(deps: WriterDeps, call: WriteCall): Promise<unknown
     return writeIntake(deps, args[0] as IntakeInput);
   if (target === 'server' && method === 'template.apply')
     return applyTemplate(deps.store, args[0] as TemplateSource, args[1] as ApplyOptions);
+  if (target === 'server' && method === 'user.change')
+    return changeUser(deps.store, String(args[0]), args[1] as UserChange, Number(args[2]));
+  if (target === 'server' && method === 'spec.publish')
+    return publishSpec(deps.store, args[0] as SpecPublish);
   // Started here and answered at once: the job reports its progress in the store.
   if (target === 'server' && method === 'import.start') {
     void runImport(deps.engine, String(args[0]), (e) => console.error(JSON.stringify(e)));

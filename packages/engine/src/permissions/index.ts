@@ -17,5 +17,9 @@ export type {
   ScopeCondition,
   ScopedRecord,
 } from './types';
-export { leavesNoUserManager } from './last-user-manager';
+export {
+  leavesNoUserManager,
+  rolesLeavingNoUserManager,
+  userManagerRoles,
+} from './last-user-manager';
 export type { DirectoryMember, MemberChange } from './last-user-manager';

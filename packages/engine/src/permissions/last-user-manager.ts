@@ -1,4 +1,5 @@
-import type { Permissions } from './create-permissions';
+import { createPermissions, type Permissions } from './create-permissions';
+import { ADMIN_ROLE, type PermissionSpec } from './types';
 
 /** A person of the directory as the rule needs them. */
 export type DirectoryMember = { id: string; role: string; status: string };
@@ -30,4 +31,34 @@ export function leavesNoUserManager(
   const target = before.find((m) => m.id === targetId)!;
   if (manages({ ...target, ...change })) return false;
   return before.length === 1;
+}
+
+/**
+ * The roles that lose `manageUsers` when the role model changes from `before` to `after` (a
+ * publish, a restore, a template) and thereby leave no active person who can manage users —
+ * the roles of the people who held it before. Empty when someone still may after the change, or
+ * when nobody could before it (a workspace already in that state is not made worse).
+ */
+export function rolesLeavingNoUserManager(
+  before: PermissionSpec | null,
+  after: PermissionSpec,
+  members: readonly DirectoryMember[],
+): string[] {
+  const holders = (spec: PermissionSpec) => {
+    const permissions = createPermissions(spec);
+    return members.filter(
+      (m) =>
+        canAct(m) &&
+        permissions.hasCapability({ kind: 'user', userId: m.id, role: m.role }, 'manageUsers'),
+    );
+  };
+  if (holders(after).length > 0) return [];
+  // Before the first publish only the reserved admin role manages users.
+  return [...new Set(holders(before ?? { entities: [] }).map((m) => m.role))].sort();
+}
+
+/** The roles whose holders may manage users under `spec`: the reserved admin and every role granting it. */
+export function userManagerRoles(spec: PermissionSpec): string[] {
+  const granting = (spec.roles ?? []).filter((r) => r.capabilities?.includes('manageUsers'));
+  return [ADMIN_ROLE, ...granting.map((r) => r.key).filter((key) => key !== ADMIN_ROLE)];
 }

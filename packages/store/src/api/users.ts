@@ -52,6 +52,16 @@ export type UserRepo = {
   /** One page of users by login; null for a cursor of another list. */
   page(page: PageRequest): Promise<Page<UserRow> | null>;
   list(): Promise<UserRow[]>;
+  /**
+   * Inside a transaction: waits until no other transaction holds the directory's managers, and
+   * holds them until this one ends. Every change that can take the power to manage users away
+   * (a person's role or status, a publish of the roles) takes it before it reads who holds that
+   * power, so two such changes never both count the other's holder. PostgreSQL: a transaction
+   * advisory lock (at READ COMMITTED two transactions would both pass a count; row locks would
+   * not cover a publish, which changes no user row). SQLite: nothing, its one writer already
+   * runs transactions one at a time.
+   */
+  holdManagers(): Promise<void>;
   /** Users with one of `roles`, by login (`status` narrows). */
   withRoles(roles: readonly string[], status?: UserStatus): Promise<UserRow[]>;
   /** Inserts a user and its memberships together. */

@@ -87,7 +87,7 @@ export function buildRepos(p: AdapterParts): Repos {
     scheduler: schedulerRepo(x),
     deliveries: deliveryRepo(x),
     emails: emailRepo(x),
-    users: userRepo(x, inTx),
+    users: userRepo(x, inTx, p.dialect),
     teams: teamRepo(x, inTx),
     sessions: sessionRepo(x),
     tokens: tokenRepo(x),

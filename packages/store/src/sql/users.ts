@@ -1,3 +1,4 @@
+import type { SqlDialectName } from '@trellis/logic';
 import { keysetPage } from './keyset-page';
 import type { UserRepo, UserRow, UserStatus } from '../api/users';
 import { fromNum, marks, type Row, type SqlExec } from './exec';
@@ -36,10 +37,14 @@ const PATCH_COLUMNS = [
   ['phone', 'phone'],
 ] as const;
 
+/** The advisory lock key of `holdManagers` (any bigint no other lock of the store uses). */
+const MANAGERS_LOCK = 7_311_015;
+
 /** users and memberships over portable SQL; `inTx` runs the multi-statement writes atomically. */
 export function userRepo(
   x: SqlExec,
   inTx: <T>(fn: (x: SqlExec) => Promise<T>) => Promise<T>,
+  dialect: SqlDialectName,
 ): UserRepo {
   const one = async (sql: string, params: unknown[]) => {
     const r = await x.get(sql, params);
@@ -72,6 +77,9 @@ export function userRepo(
     },
     async list() {
       return (await x.all(`SELECT ${COLS} FROM users ORDER BY login`)).map(toUser);
+    },
+    async holdManagers() {
+      if (dialect === 'postgres') await x.run('SELECT pg_advisory_xact_lock(?)', [MANAGERS_LOCK]);
     },
     async withRoles(roles, status) {
       if (roles.length === 0) return [];
