@@ -25,11 +25,13 @@ export function changeUser(
   change: UserChange,
   now: number,
 ): Promise<ChangeUserResult> {
+  const guarded = change.role !== undefined || change.status !== undefined;
   return store.transaction(async (tx): Promise<ChangeUserResult> => {
-    await tx.users.holdManagers();
+    // A name, password or teams alone take nothing from anyone: no lock to wait for.
+    if (guarded) await tx.users.holdManagers();
     const row = await tx.users.byId(id);
     if (!row) return { ok: false, code: 'not_found' };
-    if (change.role !== undefined || change.status !== undefined) {
+    if (guarded) {
       const model = await liveRoleModel(store, tx);
       const member: MemberChange = {
         ...(change.role !== undefined ? { role: change.role } : {}),
