@@ -42,12 +42,12 @@ export function undo0017(folder: 'drizzle' | 'drizzle-pg'): string[] {
     ];
   const triggers = [
     ...['add', 'upd', 'del'].map((ev) => `report__in_time_${ev}`),
-    ...['add', 'upd', 'del'].map((ev) => `report__lead__${ev}`),
+    ...['add', 'upd', 'set', 'del'].map((ev) => `report__lead__${ev}`),
     'report__transition_add',
     'report__transition_del',
     'report__row_leave',
     'report__row_enter',
-    ...['add', 'upd', 'del'].map((ev) => `touch__lead__${ev}`),
+    ...['add', 'upd', 'set', 'del'].map((ev) => `touch__lead__${ev}`),
     ...['add', 'upd', 'del'].map((ev) => `touch__first_${ev}`),
   ];
   return [

@@ -136,6 +136,51 @@ describe('records.create', () => {
     expect((await ctx.outbox())[0]!.via).toBe('intake');
   });
 
+  it.skipIf(process.env.TRELLIS_TEST_STORE === 'pg')(
+    "files an intake's record under its first touch at once: one queued group change, not a move",
+    async () => {
+      // SQLite queues first-touch group changes (report_touch_pending) for the fold. The touch is
+      // written before the row, so the row's trigger reads it: before, the record was filed under
+      // no touch and then moved (three queued changes: +1 under none, -1 under none, +1).
+      const r = await ctx.engine.records.create(
+        'lead',
+        { name: 'Web' },
+        {
+          actor: { kind: 'public' },
+          via: 'intake',
+          touch: { kind: 'form', utmSource: 'douyin', utmCampaign: 'spring' },
+        },
+      );
+      expect(r.ok).toBe(true);
+      const queued = pick(await ctx.rows('report_touch_pending'), [
+        'utm_source',
+        'utm_campaign',
+        'records',
+      ]);
+      expect(queued).toEqual([{ utm_source: '=douyin', utm_campaign: '=spring', records: 1 }]);
+    },
+  );
+
+  it('leaves no touch behind when the store refuses an intake row (its id taken)', async () => {
+    const forced: string[] = [];
+    let n = 0;
+    const engine = createEngine({
+      store: ctx.store,
+      spec: leadApp,
+      locale: 'en',
+      ids: { next: () => forced.shift() ?? `id-${++n}` },
+      permissions: allowAllPermissions,
+    });
+    const intake = { actor: { kind: 'public' as const }, via: 'intake' as const };
+    const touch = { kind: 'form', utmCampaign: 'spring' };
+    const first = await engine.records.create('lead', { name: 'One' }, { ...intake, touch });
+    if (!first.ok) throw new Error(first.error.message);
+    forced.push(String(first.record.id));
+    const again = await engine.records.create('lead', { name: 'Two' }, { ...intake, touch });
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await ctx.count('touches')).toBe(1);
+  });
+
   it('never writes half a record when the database refuses the write', async () => {
     // The database refuses the stage transition written with the row: the whole write must roll back.
     const engine = createEngine({

@@ -245,16 +245,20 @@ async function insert(
 ): Promise<RecordResult> {
   const row = newRow(call, next, stage);
   const id = String(row.id);
-  // The first transition goes in before the row, as a batch does (create-many.ts): the row's
-  // report trigger then files the record under its entered stage at once. Written after it, the
-  // transition's trigger moved the record again: two more group upserts, and a group row made
-  // and deleted, on every create. Sent in this order together: one round trip on PostgreSQL.
+  // The first transition and the intake's touch go in before the row, as a batch does
+  // (create-many.ts): the row's report triggers then file the record under its entered stage and
+  // its first touch's campaign at once. Written after it, the transition's trigger moved the
+  // record again (two more group upserts, a group row made and deleted), and the first touch's
+  // moved its first-touch rows (two more group changes and an update of each row,
+  // docs/reports.md). Sent in this order together: one round trip on PostgreSQL.
   const transition = firstTransition(call, id, stage);
-  const [appended, inserted] = await Promise.allSettled([
+  const [appended, touched, inserted] = await Promise.allSettled([
     transition && call.db.transitions.append(transition),
+    opts.touch && writeTouch(call, id, opts.touch),
     records(call).insert(call.model.key, row, { now: call.now }),
   ]);
   if (appended.status === 'rejected') throw appended.reason;
+  if (touched.status === 'rejected') throw touched.reason;
   if (inserted.status === 'rejected') throw inserted.reason;
   const res = inserted.value;
   if (!res.ok) throw new RefusedRow(storeFailure(call, res.error, id));
@@ -264,7 +268,6 @@ async function insert(
   await together([
     call.db.history.append([createdRow(call, id, record, filledFields(call, record))]),
     writeOwnerChange(call.db, firstOwner(call, record)),
-    opts.touch && writeTouch(call, id, opts.touch),
     emit(call, 'record.created', id, { record }, opts.depth ?? 0),
   ]);
   return { ok: true, record: visible(call, record) };

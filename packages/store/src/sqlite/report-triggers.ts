@@ -2,12 +2,14 @@ import type { StoreDb } from '../db/open-database';
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
 import {
   addSql,
+  moveSql,
   PENDING,
   inTimeStale,
   rebuildSql,
   reenterSql,
   removeSql,
   retimeSql,
+  STAYS,
   TRACKED,
 } from '../sql/reports/cohort-sql';
 import { BULK_FUNCTION } from './bulk-flag';
@@ -25,6 +27,7 @@ const NOT_BULK = `NOT ${BULK_FUNCTION}()`;
 const names = (entity: string) => ({
   insert: `report__${entity}__add`,
   update: `report__${entity}__upd`,
+  move: `report__${entity}__set`,
   delete: `report__${entity}__del`,
   before: `report__${entity}__ins`,
 });
@@ -141,13 +144,23 @@ function recordTriggers(info: EntityTableInfo): Map<string, string> {
   // insert fail on report_rows' key, not count twice.
   const changed = TRACKED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
   const again = body([...removeSql(e, 'OLD.id', 'sqlite'), ...addSql(e, 'NEW', 'sqlite')]);
+  // Most updates (an assignment, a stage move) keep the record live under its id and creation
+  // time: its row is rewritten in place (moveSql). The others take it out and add it anew.
   return new Map([
     [
       n.insert,
       `CREATE TRIGGER ${n.insert} AFTER INSERT ON ${t} WHEN ${NOT_BULK}\n` +
         body(addSql(e, 'NEW', 'sqlite')),
     ],
-    [n.update, `CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN ${changed}\n${again}`],
+    [
+      n.update,
+      `CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN (${changed}) AND NOT (${STAYS})\n${again}`,
+    ],
+    [
+      n.move,
+      `CREATE TRIGGER ${n.move} AFTER UPDATE ON ${t} WHEN (${changed}) AND ${STAYS}\n` +
+        body(moveSql(e, 'NEW')),
+    ],
     [
       n.delete,
       `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}\n` + body(removeSql(e, 'OLD.id', 'sqlite')),
@@ -169,11 +182,14 @@ export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolea
   const stray = [...have.keys()].filter((k) => k.startsWith('report__') && !want.has(k));
   const stale = [...want].filter(([name, sql]) => have.get(name) !== sql);
   if (stale.length === 0 && stray.length === 0) return false;
-  const rebuild = [...want.keys()].some((k) => !keepsMonths(have.get(k)));
+  // Judged by the three triggers every version had: the in-place move (report__<entity>__set)
+  // came after the month groups, and a table without it only lacks a faster update.
+  const n = names(info.entity);
+  const rebuild = [n.insert, n.update, n.delete].some((k) => !keepsMonths(have.get(k)));
   if (!rebuild) {
     for (const name of stray) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
     for (const [name, sql] of stale) {
-      db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
+      db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
       db.sqlite.exec(sql);
     }
     return false;

@@ -4,11 +4,13 @@ import {
   TOUCH_UTM,
   touchRebuildSql,
   touchRecord,
+  touchMoveSql,
   touchRecordSql,
   touchRemoveSql,
   touchRetouchSql,
   touchTracked,
 } from '../sql/reports/touch-sql';
+import { STAYS } from '../sql/reports/cohort-sql';
 import { BULK_FUNCTION } from './bulk-flag';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -64,18 +66,22 @@ function firstTouchTriggers(): Map<string, string> {
 }
 
 /**
- * The entity table's three triggers: an insert writes the record's rows (a bulk insert leaves
- * them to refreshTouches), an update of what they hold (creation time, team, stage, deletion, a
- * money field) takes them out and writes them anew, a delete takes them out. `behind` false: the
- * triggers of before migration 0020, which upserted the groups in the write.
+ * The entity table's triggers: an insert writes the record's rows (a bulk insert leaves them to
+ * refreshTouches), an update of what they hold (creation time, team, stage, a money field)
+ * rewrites them in place when the record stays live under its id and creation time (`set`,
+ * cohort-sql.ts STAYS), else (a deletion, a restore) takes them out and writes them anew
+ * (`upd`), a delete takes them out. The triggers of
+ * before: `behind` false, those of before migration 0020, which upserted the groups in the
+ * write; `inPlace` false, those of before the in-place `set` (session 26).
  */
-function recordTriggers(info: EntityTableInfo, behind = true): Map<string, string> {
+function recordTriggers(info: EntityTableInfo, behind = true, inPlace = true): Map<string, string> {
   const e = lit(info.entity);
   const t = quoteIdent(info.table);
   const n = (op: string) => `touch__${info.entity}__${op}`;
   const changed = touchTracked(info)
     .map((c) => `OLD.${c} IS NOT NEW.${c}`)
     .join(' OR ');
+  const again = body(touchRecordSql(e, info, 'OLD.id', 'NEW', 'sqlite', behind));
   return new Map([
     [
       n('add'),
@@ -84,9 +90,17 @@ function recordTriggers(info: EntityTableInfo, behind = true): Map<string, strin
     ],
     [
       n('upd'),
-      `CREATE TRIGGER ${quoteIdent(n('upd'))} AFTER UPDATE ON ${t} WHEN ${changed}\n` +
-        body(touchRecordSql(e, info, 'OLD.id', 'NEW', 'sqlite', behind)),
+      `CREATE TRIGGER ${quoteIdent(n('upd'))} AFTER UPDATE ON ${t} WHEN ${inPlace ? `(${changed}) AND NOT (${STAYS})` : changed}\n${again}`,
     ],
+    ...(inPlace
+      ? [
+          [
+            n('set'),
+            `CREATE TRIGGER ${quoteIdent(n('set'))} AFTER UPDATE ON ${t} WHEN (${changed}) AND ${STAYS}\n` +
+              body(touchMoveSql(e, info, 'NEW')),
+          ] as [string, string],
+        ]
+      : []),
     [
       n('del'),
       `CREATE TRIGGER ${quoteIdent(n('del'))} AFTER DELETE ON ${t}\n` +
@@ -110,9 +124,10 @@ export function ensureTouchTriggers(db: StoreDb, info: EntityTableInfo): boolean
   const same = (w: Map<string, string>) =>
     [...w].every(([name, sql]) => have.get(name) === sql) && have.size === w.size;
   if (same(want)) return false;
-  // The triggers of before the groups were written behind (migration 0020) kept them exact in
-  // every write: replaced, nothing to rebuild (a rebuild reads every record).
-  const exact = same(recordTriggers(info, false));
+  // The triggers of before the groups were written behind (migration 0020), and those of before
+  // the in-place move, kept them exact in every write: replaced, nothing to rebuild (a rebuild
+  // reads every record).
+  const exact = same(recordTriggers(info, false, false)) || same(recordTriggers(info, true, false));
   for (const name of want.keys()) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
   for (const sql of want.values()) db.sqlite.exec(sql);
   if (!exact)

@@ -168,6 +168,29 @@ export function touchRecordSql(
 }
 
 /**
+ * SQLite: the rows of a record `r` (NEW of the entity table) that stays live under its id and
+ * creation time (cohort-sql.ts STAYS), rewritten in place between their groups' take-out and
+ * their new groups' add. Their first touch, field, creation time and month stay: nothing is read
+ * from report_first_touch, no row is deleted and inserted anew, and the creation index is not
+ * written (a WAL page less in an assignment's commit).
+ */
+export function touchMoveSql(e: string, info: EntityTableInfo, r: string): string[] {
+  const mine = touchRecord(e, `${r}.id`);
+  const fields = touchFields(info);
+  const column = (f: TouchField) => (f.column === 'NULL' ? 'NULL' : `${r}.${f.column}`);
+  const amount =
+    fields.length === 1
+      ? column(fields[0]!)
+      : `CASE field ${fields.map((f) => `WHEN ${lit(f.key)} THEN ${column(f)}`).join(' ')} END`;
+  return [
+    touchShiftSql(mine, -1, false, 'sqlite', true),
+    `UPDATE report_touch_rows SET team_id = COALESCE(${r}.team_id, ''),` +
+      ` stage = COALESCE(${r}.stage, ''), amount = ${amount} WHERE ${mine}`,
+    touchShiftSql(mine, 1, false, 'sqlite', true),
+  ];
+}
+
+/**
  * The record's first touch changed (report_first_touch written): its rows move to the groups of
  * the new UTM values. Nothing changes for a record without rows (not live, or not written yet:
  * its insert reads the first touch).
