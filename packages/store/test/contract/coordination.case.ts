@@ -26,6 +26,42 @@ export function coordinationContract(factory: StoreFactory): void {
       }
     });
 
+    // The last-user-manager rule counts the holders after this lock: a second change of a
+    // person's role or status (or a publish) must wait for the first one's commit. SQLite: one
+    // writer runs the store's transactions one at a time; PostgreSQL: another process's store.
+    it('lets one transaction at a time hold the managers of the directory', async () => {
+      const shared = await factory.open({ shared: true });
+      const other = factory.dialect === 'postgres' ? await shared.second() : shared.store;
+      try {
+        const seen: string[] = [];
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        let held!: () => void;
+        const firstHolds = new Promise<void>((r) => (held = r));
+        const first = shared.store.transaction(async (tx) => {
+          await tx.users.holdManagers();
+          seen.push('first holds');
+          held();
+          await gate;
+          seen.push('first ends');
+        });
+        await firstHolds;
+        const second = other.transaction(async (tx) => {
+          await tx.users.holdManagers();
+          seen.push('second holds');
+        });
+        // Time for the second to take the lock if nothing held it back.
+        await new Promise((r) => setTimeout(r, 200));
+        seen.push('released');
+        release();
+        await Promise.all([first, second]);
+        expect(seen).toEqual(['first holds', 'released', 'first ends', 'second holds']);
+      } finally {
+        if (other !== shared.store) await other.close();
+        await shared.close();
+      }
+    });
+
     it('counts rate-limit hits in fixed windows, together across stores on the same database', async () => {
       const shared = await factory.open({ shared: true });
       const other = await shared.second();
