@@ -86,6 +86,17 @@ describe('the builder will not publish roles that leave nobody able to manage us
             return ((await res.json()) as { version: number }).version;
           });
           expect(live).toBe(2);
+          // Published anyway (a script, a stale page): the writer thread refuses it too.
+          const refused = await page.evaluate(async () => {
+            const res = await fetch('/api/v1/spec/publish', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{}',
+            });
+            const body = (await res.json()) as { errors?: { code: string }[] };
+            return { status: res.status, codes: (body.errors ?? []).map((e) => e.code) };
+          });
+          expect(refused).toEqual({ status: 422, codes: ['last_user_manager_role'] });
           expect(page.pageErrors).toEqual([]);
         },
       );
