@@ -63,15 +63,15 @@ function retouchedRows(e: string, r: string): string {
 }
 
 /**
- * One upsert of the month groups: `out` (the kept rows `where` selects) taken out and `into` (a
+ * One upsert of the month groups: the kept rows `out` selects taken out and `into` (a
  * row source, ROW's columns) counted in, summed per group, in key order.
  */
-function groupMove(out: string | null, into: string | null): string {
+function groupMove(out: string, into: string): string {
   const part = (sign: '' | '-', source: string) =>
     `SELECT ${KEY.join(', ')}, ${sign}1, ${sign}COALESCE(amount, 0), ${sign}(CASE WHEN amount IS NULL THEN 0 ELSE 1 END) FROM ${source}`;
   const parts = [
-    ...(out === null ? [] : [part('-', `report_touch_rows WHERE ${out}`)]),
-    ...(into === null ? [] : [part('', `(${into}) n (${ROW.join(', ')})`)]),
+    part('-', `report_touch_rows WHERE ${out}`),
+    part('', `(${into}) n (${ROW.join(', ')})`),
   ];
   const d = SUMS.map((c) => `d_${c}`);
   return (
@@ -80,6 +80,21 @@ function groupMove(out: string | null, into: string | null): string {
     ` FROM (${parts.join(' UNION ALL ')}) x (${KEY.join(', ')}, ${d.join(', ')})` +
     ` GROUP BY ${KEY.join(', ')} HAVING ${d.map((c) => `sum(${c}) <> 0`).join(' OR ')}` +
     ` ORDER BY ${ORDER}` +
+    ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ` +
+    SUMS.map((c) => `${c} = report_touch_months.${c} + excluded.${c}`).join(', ')
+  );
+}
+
+/**
+ * The kept rows `where` selects counted in (sign '') or taken out of ('-') their groups: a
+ * record's rows differ in their field, so each is one group, taken in key order without the
+ * grouping a move needs (a create's touch trigger 51 → 73 µs median with it, not quiet).
+ */
+function groupShift(where: string, sign: '' | '-'): string {
+  return (
+    `INSERT INTO report_touch_months (${KEY.join(', ')}, ${SUMS.join(', ')})` +
+    ` SELECT ${KEY.join(', ')}, ${sign}1, ${sign}COALESCE(amount, 0), ${sign}(CASE WHEN amount IS NULL THEN 0 ELSE 1 END)` +
+    ` FROM report_touch_rows WHERE ${where} ORDER BY ${ORDER}` +
     ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ` +
     SUMS.map((c) => `${c} = report_touch_months.${c} + excluded.${c}`).join(', ')
   );
@@ -94,7 +109,7 @@ export function touchInsertMoves(e: string, info: EntityTableInfo, r: string): s
   const mine = touchRecord(e, `${r}.id`);
   return [
     `INSERT INTO report_touch_rows (${ROW.join(', ')}) ${incomingRows(e, info, r)}`,
-    groupMove(null, `SELECT ${ROW.join(', ')} FROM report_touch_rows WHERE ${mine}`),
+    groupShift(mine, ''),
   ];
 }
 
@@ -121,7 +136,7 @@ export function touchUpdateMoves(
 export function touchDeleteMoves(e: string, old: string): string[] {
   const before = touchRecord(e, old);
   return [
-    groupMove(before, null),
+    groupShift(before, '-'),
     dropEmptied(before),
     `DELETE FROM report_touch_rows WHERE ${before}`,
   ];
