@@ -6,7 +6,7 @@ export const LOCK_TIMEOUT_VARIABLE = 'TRELLIS_PG_LOCK_TIMEOUT_MS';
  * this, instead of a request that hangs as long as the lock is held. Far above what the
  * writers' own transactions hold a row for (milliseconds).
  */
-export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
+const DEFAULT_LOCK_TIMEOUT_MS = 5000;
 /** PostgreSQL's largest lock_timeout (an int of milliseconds). */
 const MAX_MS = 2_147_483_647;
 

@@ -42,7 +42,7 @@ const utmNow = (e: string, r: string, c: string) =>
  * The rows the live record `r` (NEW in a trigger) has, one per money field of its entity, with
  * its first touch as kept: a row source of ROW's columns (empty when the record is deleted).
  */
-export function incomingRows(e: string, info: EntityTableInfo, r: string): string {
+function incomingRows(e: string, info: EntityTableInfo, r: string): string {
   return touchFields(info)
     .map(
       (f) =>
