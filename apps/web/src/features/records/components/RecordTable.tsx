@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
   type MouseEvent,
+  type RefObject,
 } from 'react';
 import { Checkbox } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
@@ -240,6 +241,10 @@ function TableRows(p: RowsProps) {
   // frame is painted: rendered by React, the ten rows coming into view each frame were most of
   // a scrolled frame's script (each row's eleven elements compared and written again).
   const [handles] = useState(() => new Map<number, RowHandle>());
+  // Focus a row let go of because its record moved to another slot (the window's size changed
+  // with the view's height) or its slot was removed: taken up again by the record's new row in
+  // the same pass, so a keyboard user keeps their place. A record that left the window lets it go.
+  const droppedRef: DroppedFocus = useRef(null);
   // Cuts a text to its cell's room in the cells' font, read from the first cell shown (the
   // same for every cell and its link: app.css).
   const [cuts] = useState(() => new Map<'cut', (text: string, px: number) => CutText>());
@@ -265,8 +270,11 @@ function TableRows(p: RowsProps) {
       if (row)
         handles
           .get(item.index % slots)
-          ?.show(row, item.index, item.start, selected.has(row.id), shows);
+          ?.show(row, item.index, item.start, selected.has(row.id), shows, droppedRef);
     }
+    const lost = droppedRef.current;
+    droppedRef.current = null;
+    if (lost) for (const h of handles.values()) if (h.focusIf(lost)) break;
   };
   // The next page is asked once the last row comes into view, once for each number of rows
   // (again after a failed page): asked twice, the second request would cancel the first.
@@ -350,6 +358,7 @@ function TableRows(p: RowsProps) {
             key={`${slot}|${columnKey}`}
             slot={slot}
             handles={handles}
+            droppedRef={droppedRef}
             columns={columns}
             widths={p.widths}
             selectLabel={p.selectLabel}
@@ -372,14 +381,27 @@ type Shows = {
   cut: (text: string, px: number, cell: HTMLElement) => CutText;
 };
 
+/** The record and control (its box or its link) that held focus when its row let it go. */
+type DroppedFocus = RefObject<{ id: string; control: 'box' | 'link' } | null>;
+
 /** A slot's row, shown for a record (its elements written only where they change). */
 type RowHandle = {
-  show(row: RecordData, index: number, top: number, checked: boolean, shows: Shows): void;
+  show(
+    row: RecordData,
+    index: number,
+    top: number,
+    checked: boolean,
+    shows: Shows,
+    droppedRef: DroppedFocus,
+  ): void;
+  /** Focuses the same control of this row if it shows the record that lost it; true if so. */
+  focusIf(lost: NonNullable<DroppedFocus['current']>): boolean;
 };
 
 type RowProps = {
   slot: number;
   handles: Map<number, RowHandle>;
+  droppedRef: DroppedFocus;
   columns: string[];
   /** Each column's least width (its share of the row's free width beside). */
   widths: number[];
@@ -397,7 +419,7 @@ type RowProps = {
  */
 const TableRow = memo(function TableRow(p: RowProps) {
   const element = useRef<HTMLDivElement>(null);
-  const { slot, handles } = p;
+  const { slot, handles, droppedRef } = p;
   useLayoutEffect(() => {
     const el = element.current!;
     const box = el.querySelector<HTMLInputElement>('input')!;
@@ -409,24 +431,42 @@ const TableRow = memo(function TableRow(p: RowProps) {
       (i === 0 && link ? link : cell).appendChild(document.createTextNode('')),
     );
     let id: string | undefined;
-    let shown: { row?: RecordData; index?: number; top?: number; shows?: Shows; values: string[] } =
-      { values: [] };
+    // Per column: the room its text was last fitted to, and whether it had to be cut there.
+    type Fit = { room: number; cut: boolean };
+    let shown: {
+      row?: RecordData;
+      index?: number;
+      top?: number;
+      shows?: Shows;
+      values: string[];
+      fits: Fit[];
+    } = { values: [], fits: [] };
+    /** The control of this row that holds focus, if one does. */
+    const holding = (): 'box' | 'link' | null => {
+      const focused = document.activeElement;
+      if (!(focused instanceof HTMLElement) || !el.contains(focused)) return null;
+      return focused === box ? 'box' : 'link';
+    };
     const handle: RowHandle = {
-      show(row, index, top, checked, shows) {
+      show(row, index, top, checked, shows, droppedRef) {
         const last = shown.shows;
-        const same =
+        // The same texts in the same columns: only the room may have changed (a resize).
+        const sameTexts =
           last !== undefined &&
           shows.text === last.text &&
-          shows.room === last.room &&
           shows.cut === last.cut &&
           shows.columns === last.columns &&
           shows.entity === last.entity;
-        if (row.id !== id || !same) {
+        const same = sameTexts && shows.room === last.room;
+        if (row.id !== id) {
           // Recycled for another record: focus does not stay on the last record's box or link
-          // (as it did not when the row's elements were removed).
-          const focused = document.activeElement;
-          if (id !== undefined && focused instanceof HTMLElement && el.contains(focused))
-            focused.blur();
+          // (as it did not when the row's elements were removed); the pass gives it to the
+          // record's new row if it is still in the window.
+          const control = id === undefined ? null : holding();
+          if (control) {
+            droppedRef.current = { id: id!, control };
+            (document.activeElement as HTMLElement).blur();
+          }
           id = row.id;
           el.dataset.id = row.id;
           link?.setAttribute('href', `/records/${shows.entity}/${row.id}`);
@@ -439,33 +479,46 @@ const TableRow = memo(function TableRow(p: RowProps) {
           return;
         }
         // A cell's text is written only when it changes (the same record's row again after a
-        // page arrived, a live update); new texts or room (the phone and region libraries
-        // arrived, the window resized) write every cell again.
-        const values = same ? shown.values : [];
+        // page arrived, a live update). New texts (the phone and region libraries arrived)
+        // write every cell again; new room (a resized window) only the cells it changes: a
+        // text that fitted still fits in more room, and one cut again to the same length
+        // is not written.
+        const values = sameTexts ? shown.values : [];
+        const fits = sameTexts ? shown.fits : [];
         shows.columns.forEach((c, i) => {
           const value = shows.text(c, row[c]);
-          if (values[i] === value) return;
+          const room = shows.room[i]!;
+          const fit = fits[i];
+          if (values[i] === value && fit && (fit.room === room || (!fit.cut && room >= fit.room)))
+            return;
           values[i] = value;
           const cell = cells[i]!;
           // Cut to its room here, the whole text in its title: a cell CSS clips (overflow and
           // an ellipsis) was a clip of its own to paint in every scrolled frame.
-          const { shown: fitted, cut } = shows.cut(
-            i === 0 ? value || '—' : value,
-            shows.room[i]!,
-            cell,
-          );
-          if (cut) cell.title = value;
-          else if (cell.title) cell.removeAttribute('title');
-          texts[i]!.data = fitted;
+          const { shown: fitted, cut } = shows.cut(i === 0 ? value || '—' : value, room, cell);
+          fits[i] = { room, cut };
+          if (cut) {
+            if (cell.title !== value) cell.title = value;
+          } else if (cell.title) cell.removeAttribute('title');
+          if (texts[i]!.data !== fitted) texts[i]!.data = fitted;
         });
-        shown = { row, index, top, shows, values };
+        shown = { row, index, top, shows, values, fits };
+      },
+      focusIf(lost) {
+        if (lost.id !== id) return false;
+        (lost.control === 'box' ? box : link)?.focus({ preventScroll: true });
+        return true;
       },
     };
     handles.set(slot, handle);
     return () => {
       if (handles.get(slot) === handle) handles.delete(slot);
+      // A slot removed (a shorter window) while its row held focus: its record's row, if still
+      // in the window, takes it (the elements are still in the document here).
+      const control = id === undefined ? null : holding();
+      if (control) droppedRef.current = { id: id!, control };
     };
-  }, [slot, handles]);
+  }, [slot, handles, droppedRef]);
   const { onToggle } = p;
   return (
     <div ref={element} role="row" className="trellis-table-row">
