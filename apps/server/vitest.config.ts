@@ -16,6 +16,7 @@ const PG_API = [
   'test/field-leak.test.ts',
   'test/redaction-surfaces.test.ts',
   'test/notification-language.test.ts',
+  'test/events-resume.test.ts',
   'test/views-api.test.ts',
   'test/spec-draft.test.ts',
   'test/last-user-manager.test.ts',

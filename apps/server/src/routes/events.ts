@@ -81,20 +81,43 @@ function streamLocale(lang: string | undefined): Locale | null {
   ]);
 }
 
-/** `GET /api/v1/events?lang=`: server-sent events for the signed-in reader (records they can see, their notifications). */
+/**
+ * Where a stream resumes: the `Last-Event-ID` header of EventSource's own reconnect (the newest
+ * id), else `?after=`, the last id a client saw on a stream it closed (a new EventSource cannot
+ * send the header: the web app reopens the stream with `?after=` on a language switch). A value
+ * the store could never have made is a 400 naming `/after`; none is the present.
+ */
+function resumeFrom(
+  header: string | undefined,
+  after: string | undefined,
+  ok: (c: string) => boolean,
+) {
+  if (header && ok(header)) return header;
+  if (after === undefined || after === '') return null;
+  if (ok(after)) return after;
+  throw new HttpProblem(400, 'invalid_value', { reason: 'after' }, [
+    {
+      path: '/after',
+      code: 'invalid_value',
+      message: '',
+      params: { reason: 'after' },
+    },
+  ]);
+}
+
+/** `GET /api/v1/events?lang=&after=`: server-sent events for the signed-in reader (records they can see, their notifications). */
 export function registerEventRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/events', async (c) => {
     const signedIn = requireActor(c);
     const lang = streamLocale(c.req.query('lang'));
     const actor: Actor = lang ? { ...signedIn, locale: lang } : signedIn;
-    // The store's cursor (opaque: on PostgreSQL it names a transaction too); one a client
+    // The store's cursor (opaque: on PostgreSQL it names a transaction too); a header a client
     // makes up or kept from another database starts at the present instead.
-    const lastEventId = c.req.header('last-event-id');
+    const resume = resumeFrom(c.req.header('last-event-id'), c.req.query('after'), (id) =>
+      ctx.store.outbox.cursorOk(id),
+    );
     const cursor = {
-      after:
-        lastEventId && ctx.store.outbox.cursorOk(lastEventId)
-          ? lastEventId
-          : await ctx.store.outbox.head(),
+      after: resume ?? (await ctx.store.outbox.head()),
       // Notifications start at the present (their cursor is not in the event id).
       notification: actor.userId ? await ctx.store.notifications.head() : null,
     };

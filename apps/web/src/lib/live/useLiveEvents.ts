@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useLocale } from '../i18n/useLocale';
 import { recordKeys, workKeys } from '../records/keys';
@@ -11,16 +11,33 @@ type Notifications = { items: Notification[]; unread: number };
  * refreshes what shows it (the record page, lists, boards), a new notification goes to the top
  * of the inbox and its badge at once. The stream renders notifications in the UI's language
  * (`?lang=`: an EventSource sends the browser's languages, not the one chosen in the app), and a
- * language switch opens it anew in the new one. EventSource reconnects by itself (resuming after
- * the last event id).
+ * language switch opens it anew in the new one, after the last event the old one delivered
+ * (`?after=`), so a change made while neither was open still arrives. EventSource reconnects by
+ * itself (resuming after the last event id).
  */
 export function useLiveEvents(): void {
   const client = useQueryClient();
   const locale = useLocale();
+  // The stream's last position: the cursor it opened at, then each event's id.
+  const last = useRef<string | null>(null);
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/v1/events?lang=${encodeURIComponent(locale)}`);
+    const after = last.current ? `&after=${encodeURIComponent(last.current)}` : '';
+    const source = new EventSource(`/api/v1/events?lang=${encodeURIComponent(locale)}${after}`);
+    const seen = (e: MessageEvent<string>) => {
+      if (e.lastEventId) last.current = e.lastEventId;
+    };
+    const onReady = (e: MessageEvent<string>) => {
+      try {
+        const { cursor } = JSON.parse(e.data) as { cursor?: string | null };
+        // A reconnect resumed at the header's id: its ready names that cursor too.
+        if (typeof cursor === 'string' && cursor) last.current = cursor;
+      } catch {
+        // keeps the last id it had
+      }
+    };
     const onRecord = (e: MessageEvent<string>) => {
+      seen(e);
       try {
         const event = JSON.parse(e.data) as { entity?: string; id?: string };
         if (event.entity && event.id)
@@ -33,6 +50,7 @@ export function useLiveEvents(): void {
       }
     };
     const onNotification = (e: MessageEvent<string>) => {
+      seen(e);
       try {
         showAtOnce(client, JSON.parse(e.data) as Notification);
       } catch {
@@ -40,6 +58,7 @@ export function useLiveEvents(): void {
       }
       void client.invalidateQueries({ queryKey: workKeys.all });
     };
+    source.addEventListener('ready', onReady);
     source.addEventListener('record', onRecord);
     source.addEventListener('notification', onNotification);
     return () => source.close();
