@@ -139,4 +139,26 @@ describe("dashboards' tables fit their cards; a leaderboard keeps records withou
       }
     }
   }, 120_000);
+  it("a period with nothing in it: the rep's funnel says so instead of drawing blocks of zeros — zh-CN desktop, en phone", async () => {
+    const rep = server.login('sales');
+    for (const [locale, viewport, text] of [
+      ['zh-CN', DESKTOP, '该时间段内没有记录。'],
+      ['en', PHONE, 'No records in this period.'],
+    ] as const) {
+      const browser = await openBrowser(locale);
+      try {
+        const page = await newPage(browser, viewport);
+        await signIn(page, server.url, rep.login, rep.password);
+        await page.goto(`${server.url}/dashboards/my-numbers?from=2030-01-01&to=2030-01-31`);
+        const funnel = page.locator('.trellis-widget[data-widget="myFunnel"]');
+        await funnel.locator('canvas, .ant-empty').first().waitFor();
+        expect(await funnel.locator('.ant-empty').innerText()).toBe(text);
+        expect(await funnel.locator('canvas, table, .trellis-report-cards').count()).toBe(0);
+        await shot(page, `dashboards-fit-empty-${locale}`);
+        expect(page.pageErrors).toEqual([]);
+      } finally {
+        await browser.closeAll();
+      }
+    }
+  }, 120_000);
 });

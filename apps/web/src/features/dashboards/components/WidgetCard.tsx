@@ -15,6 +15,9 @@ import { KpiTile } from './KpiTile';
 import { useOpenRecords } from './useOpenRecords';
 import { WidgetTable } from './WidgetTable';
 
+/** Charts of a pipeline's stages: a row per stage whatever the period holds. */
+const STAGE_CHARTS = new Set(['funnel', 'stageConversion', 'dwellTime']);
+
 /** Chart types whose table adds numbers the chart does not show. */
 const WITH_TABLE = new Set(['funnel', 'stageConversion', 'dwellTime', 'staleFollowUps']);
 
@@ -44,13 +47,18 @@ export function WidgetCard({ widget, dashboard }: { widget: WidgetReport; dashbo
     [widget, phone, colors],
   );
   const firstColumn = t(
-    ['funnel', 'stageConversion', 'dwellTime'].includes(widget.type)
+    STAGE_CHARTS.has(widget.type)
       ? 'stage'
       : ['staleFollowUps', 'leaderboard', 'dataHealth'].includes(widget.type)
         ? 'owner'
         : 'item',
   );
-  const empty = widget.rows.length === 0 || widget.note !== undefined;
+  // A funnel, conversion or dwell time with nothing counted (a period before any record) says
+  // so, instead of a chart of equal blocks and a table of zeros.
+  const nothing =
+    STAGE_CHARTS.has(widget.type) &&
+    widget.rows.every((r) => Object.values(r.values).every((n) => !n.value));
+  const empty = widget.rows.length === 0 || widget.note !== undefined || nothing;
   const height = phone ? 240 : widget.type === 'funnel' ? 300 : 280;
   const menu = [
     { key: 'xlsx', label: t('exportXlsx') },
