@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect } from 'vitest';
 import { openStore } from '../src/index';
@@ -241,8 +242,15 @@ describe('PostgreSQL first-touch triggers under concurrent writers', () => {
             ).rows[0]!.src,
         );
       const current = await source();
+      // Exactly the text session 25's build (e6ad41d) installs for this lead: a change to
+      // touch-sql.ts's PostgreSQL statements changes it, and a database of before would be
+      // rebuilt at its next start instead of having its function replaced.
+      const earlier = earlierTouchBody(info);
+      expect(createHash('sha256').update(earlier).digest('hex')).toBe(
+        'b9fab2943975c268e842b21174e3b70eecc68c7f428f8348b0943d9615eebee8',
+      );
       // Session 25's function: the same rows and groups, so it is only replaced.
-      await sql((c) => c.query(fn(earlierTouchBody(info))));
+      await sql((c) => c.query(fn(earlier)));
       expect(await source()).not.toBe(current);
       expect(await sync()).toBe(false);
       expect(await source()).toBe(current);
