@@ -27,7 +27,9 @@ describe('trellis start on SIGUSR2', () => {
     async () => {
       const cwd = mkdtempSync(join(tmpdir(), 'trellis-memory-'));
       dirs.push(cwd);
-      const env = { ...process.env, TRELLIS_LOCALE: 'en' };
+      // INIT_CWD: pnpm sets it to where it was run, and the CLI resolves `--data d` against it:
+      // inherited, the workspace went to the checkout's root instead of this test's directory.
+      const env = { ...process.env, TRELLIS_LOCALE: 'en', INIT_CWD: cwd };
       const init = spawnSync(process.execPath, [BIN, 'init', '--data', 'd'], { cwd, env });
       expect(init.status).toBe(0);
       const args = ['start', '--data', 'd', '--port', '0', '--host', '127.0.0.1'];
