@@ -5,6 +5,7 @@ import { rebuildSql } from '../src/sql/reports/cohort-sql';
 import { ownerRebuildSql } from '../src/sql/reports/owner-entries-sql';
 import { baseSpec } from './fixtures';
 import { itOnPostgres, type PgRun } from './on-databases';
+import { idsOfOneShard, keptRows, rebuiltRows } from './pg-kept-tables';
 
 const DAY = 86_400_000;
 // The first of a month: an earlier month's lead has other month groups than today's.
@@ -13,39 +14,18 @@ const LAST_MONTH = Date.UTC(2026, 1, 20, 10);
 
 /** The kept report tables, every row as text, sorted. */
 const KEPT = ['report_rows', 'report_cohorts', 'report_cohort_months', 'report_owner_entries'];
-const contents = async (c: pg.Client) => {
-  const out: string[][] = [];
-  for (const t of KEPT)
-    out.push(
-      (await c.query(`SELECT * FROM ${t}`)).rows
-        .map((r: Record<string, unknown>) => Object.values(r).map(String).join('|'))
-        .sort(),
-    );
-  return out;
-};
+const contents = (c: pg.Client) => keptRows(c, KEPT);
 
 /** The same tables rebuilt from the records (rolled back): what the triggers must have kept. */
 const rebuilt = (sql: PgRun) =>
-  sql(async (c) => {
-    await c.query('BEGIN');
-    try {
-      for (const q of [...rebuildSql('e_lead', "'lead'", 'postgres'), ...ownerRebuildSql("'lead'")])
-        await c.query(q);
-      return await contents(c);
-    } finally {
-      await c.query('ROLLBACK');
-    }
-  });
-
-/** Ids whose records share one shard (hashtext(id) & 15), so their unowned groups are one row. */
-async function sameShard(c: pg.Client, n: number): Promise<string[]> {
-  const { rows } = await c.query<{ id: string }>(
-    `SELECT id FROM (SELECT 'r' || i AS id FROM generate_series(1, 400) i) x
-     WHERE hashtext(id) & 15 = hashtext('r1') & 15 ORDER BY id LIMIT $1`,
-    [n],
+  rebuiltRows(
+    sql,
+    [...rebuildSql('e_lead', "'lead'", 'postgres'), ...ownerRebuildSql("'lead'")],
+    KEPT,
   );
-  return rows.map((r) => r.id);
-}
+
+/** Ids whose records share one shard, so their unowned groups are one row. */
+const sameShard = (c: pg.Client, n: number) => idsOfOneShard(c, 'r', n);
 
 /** A lead as the engine writes one: its first transition (into new, at `at`), then the row. */
 const create = async (c: pg.Client, id: string, createdAt: number, at = createdAt) => {

@@ -8,6 +8,7 @@ import { pgExec } from '../src/postgres/exec';
 import { earlierTouchBody, ensurePgTouchTriggers } from '../src/postgres/touch-triggers';
 import { touchRebuildSql } from '../src/sql/reports/touch-sql';
 import { itOnPostgres, type PgRun } from './on-databases';
+import { idsOfOneShard, keptRows, rebuiltRows } from './pg-kept-tables';
 
 // Two writers moving records of one shard between the same two first-touch month groups in
 // opposite directions: each move used to take its old group out and put its new one in with two
@@ -19,39 +20,14 @@ const T = Date.UTC(2026, 2, 3, 10);
 const KEPT = ['report_touch_rows', 'report_touch_months'];
 
 /** The kept first-touch tables, every row as text, sorted. */
-const contents = async (c: pg.Client) => {
-  const out: string[][] = [];
-  for (const t of KEPT)
-    out.push(
-      (await c.query(`SELECT * FROM ${t}`)).rows
-        .map((r: Record<string, unknown>) => Object.values(r).map(String).join('|'))
-        .sort(),
-    );
-  return out;
-};
+const contents = (c: pg.Client) => keptRows(c, KEPT);
 
 /** The same tables rebuilt from the records (rolled back): what the triggers must have kept. */
 const rebuilt = (sql: PgRun) =>
-  sql(async (c) => {
-    await c.query('BEGIN');
-    try {
-      for (const q of touchRebuildSql('e_lead', entityTable(leadEntity, baseSpec), 'postgres'))
-        await c.query(q);
-      return await contents(c);
-    } finally {
-      await c.query('ROLLBACK');
-    }
-  });
+  rebuiltRows(sql, touchRebuildSql('e_lead', entityTable(leadEntity, baseSpec), 'postgres'), KEPT);
 
-/** Ids of one shard (hashtext(id) & 15): their groups of one month, team and stage are one row. */
-async function sameShard(c: pg.Client, n: number): Promise<string[]> {
-  const { rows } = await c.query<{ id: string }>(
-    `SELECT id FROM (SELECT 't' || i AS id FROM generate_series(1, 400) i) x
-     WHERE hashtext(id) & 15 = hashtext('t1') & 15 ORDER BY id LIMIT $1`,
-    [n],
-  );
-  return rows.map((r) => r.id);
-}
+/** Ids of one shard: their groups of one month, team and stage are one row. */
+const sameShard = (c: pg.Client, n: number) => idsOfOneShard(c, 't', n);
 
 /** A lead of its own owner (so the report groups of the two writers' leads are apart). */
 const lead = (c: pg.Client, id: string, stage: string) =>
