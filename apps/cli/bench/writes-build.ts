@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /**
  * The builds bench/writes.ts runs, each behind a small adapter: the command line of its
@@ -38,7 +38,12 @@ export function thisBuild(): Build {
   const bin = join(cli, 'bin', 'trellis.mjs');
   return {
     mode: 'built',
-    what: { command: bin, commit: commitOf(cli), kind: 'dist bundle (scripts/build.mjs)' },
+    what: {
+      // Within its checkout: the JSON names no machine's directories.
+      command: relative(join(cli, '..', '..'), bin),
+      commit: commitOf(cli),
+      kind: 'dist bundle (scripts/build.mjs)',
+    },
     command: (args) => [bin, args],
   };
 }
@@ -54,7 +59,7 @@ export function baselineBuild(dir: string): Build {
   if (existsSync(main))
     return {
       mode: 'baseline',
-      what: { command: main, commit: commitOf(dir), kind: 'dist bundle' },
+      what: { command: relative(dir, main), commit: commitOf(dir), kind: 'dist bundle' },
       command: (args) => [process.execPath, [main, ...args]],
     };
   const bin = [
@@ -69,7 +74,7 @@ export function baselineBuild(dir: string): Build {
   return {
     mode: 'baseline',
     what: {
-      command: bin,
+      command: relative(dir, bin),
       commit: commitOf(dir),
       kind: source.includes('dist/main.js')
         ? "the checkout's command (its dist when current, else its sources through tsx)"

@@ -11,6 +11,7 @@
  * Run: node --conditions=@trellis/source --import tsx bench/intake-pair.ts
  *   (BENCH_RUNS=6000 BENCH_ROUNDS=30 BENCH_BASELINE=/path/to/checkout)
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +24,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 6000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP = 500;
 const BASELINE = process.env.BENCH_BASELINE;
+/** A checkout's commit, for the JSON (null when it is not a git checkout). */
+const commitOf = (dir: string): string | null => {
+  try {
+    return execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+};
 const spec = loadEducationSpec();
 const dir = mkdtempSync(join(tmpdir(), 'trellis-intake-pair-'));
 const intake = {
@@ -155,7 +164,8 @@ try {
         database: 'SQLite file, WAL, synchronous=NORMAL (openStore)',
         runs: RUNS,
         rounds: ROUNDS,
-        baseline: BASELINE ?? null,
+        // The baseline checkout by its commit, not by a directory of this machine.
+        baseline: BASELINE ? commitOf(BASELINE) : null,
         load: { start: loadStart, end: loadEnd },
         sides: result,
         ratioToBaseline: base
