@@ -5,7 +5,7 @@ import { rebuildSql } from '../src/sql/reports/cohort-sql';
 import { ownerRebuildSql } from '../src/sql/reports/owner-entries-sql';
 import { baseSpec } from './fixtures';
 import { itOnPostgres, type PgRun } from './on-databases';
-import { idsOfOneShard, keptRows, rebuiltRows } from './pg-kept-tables';
+import { blocked, idsOfOneShard, keptRows, rebuiltRows } from './pg-two-writers';
 
 const DAY = 86_400_000;
 // The first of a month: an earlier month's lead has other month groups than today's.
@@ -38,19 +38,6 @@ const create = async (c: pg.Client, id: string, createdAt: number, at = createdA
     [id, createdAt, at],
   );
 };
-
-/** Resolves once `pid`'s statement waits for a lock. */
-async function blocked(c: pg.Client, pid: number): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const { rows } = await c.query(
-      "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'",
-      [pid],
-    );
-    if (rows.length > 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`backend ${pid} never waited for a lock`);
-}
 
 describe('PostgreSQL report triggers under concurrent writers', () => {
   itOnPostgres(

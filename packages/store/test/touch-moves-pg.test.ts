@@ -8,7 +8,7 @@ import { pgExec } from '../src/postgres/exec';
 import { earlierTouchBody, ensurePgTouchTriggers } from '../src/postgres/touch-triggers';
 import { touchRebuildSql } from '../src/sql/reports/touch-sql';
 import { itOnPostgres, type PgRun } from './on-databases';
-import { idsOfOneShard, keptRows, rebuiltRows } from './pg-kept-tables';
+import { blocked, idsOfOneShard, keptRows, rebuiltRows } from './pg-two-writers';
 
 // Two writers moving records of one shard between the same two first-touch month groups in
 // opposite directions: each move used to take its old group out and put its new one in with two
@@ -42,19 +42,6 @@ const touch = (c: pg.Client, id: string, source: string) =>
     `INSERT INTO report_first_touch (entity, record_id, at, touch_id, utm_source) VALUES ('lead', $1, $2, $1, $3)`,
     [id, T, source],
   );
-
-/** Resolves once `pid`'s statement waits for a lock. */
-async function blocked(c: pg.Client, pid: number): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const { rows } = await c.query(
-      "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'",
-      [pid],
-    );
-    if (rows.length > 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`backend ${pid} never waited for a lock`);
-}
 
 const settled = (p: Promise<unknown>) =>
   p.then(

@@ -1,3 +1,5 @@
+// What the PostgreSQL tests of two writers share: the kept rows to compare with a rebuild, ids of
+// one shard, and waiting until a backend waits for a lock.
 import type pg from 'pg';
 import type { PgRun } from './on-databases';
 
@@ -36,4 +38,17 @@ export async function idsOfOneShard(c: pg.Client, prefix: string, n: number): Pr
     [prefix, n],
   );
   return rows.map((r) => r.id);
+}
+
+/** Resolves once `pid`'s statement waits for a lock. */
+export async function blocked(c: pg.Client, pid: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await c.query(
+      "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'",
+      [pid],
+    );
+    if (rows.length > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`backend ${pid} never waited for a lock`);
 }
