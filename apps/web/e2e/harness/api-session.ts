@@ -20,7 +20,9 @@ export async function apiSession(server: { url: string; logins: DemoLogin[] }, l
       headers: { cookie, origin: server.url, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    // A deletion answers 204 with no body.
+    return (text ? JSON.parse(text) : undefined) as T;
   };
 }

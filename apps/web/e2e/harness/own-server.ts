@@ -7,9 +7,11 @@ type StartOptions = Parameters<typeof startTrellis>[0];
 type Attempt = { result?: { retryCount?: number } | undefined };
 
 /**
- * The demo server of a test file whose tests publish (the shared one stays as shipped): started
- * with `opts` before the file's tests, stopped after them. The object stays the same while the
- * server behind it changes, so the file's helpers keep using it.
+ * The demo server of a test file whose tests publish or move records between people (the shared
+ * one stays as shipped, and the file sees nothing other files did there): started with `opts`,
+ * then `opts.setUp` (say a spec published through the API), before the file's tests, stopped
+ * after them. The object stays the same while the server behind it changes, so the file's
+ * helpers keep using it.
  *
  * `freshOnRetry(task)`, first thing in a test that starts from the template as seeded: when CI
  * runs the test again after a failure (`retry: 1`), it stops the server and starts another, so the
@@ -18,18 +20,30 @@ type Attempt = { result?: { retryCount?: number } | undefined };
  * earlier test of the file published does not call it: a fresh server would not have that.
  */
 export function ownServer(
-  opts?: StartOptions,
+  opts?: StartOptions & { setUp?: (server: RunningTrellis) => Promise<void> },
   timeout = 120_000,
 ): RunningTrellis & { freshOnRetry(task: Attempt): Promise<void> } {
+  const { setUp, ...start } = opts ?? {};
+  // Every server of the file, the first and a retry's, is set up alike.
+  const started = async () => {
+    const running = await startTrellis(start);
+    try {
+      await setUp?.(running);
+    } catch (error) {
+      await running.stop();
+      throw error;
+    }
+    return running;
+  };
   const server = {
     freshOnRetry: async (task: Attempt) => {
       if ((task.result?.retryCount ?? 0) === 0) return;
       await server.stop();
-      Object.assign(server, await startTrellis(opts));
+      Object.assign(server, await started());
     },
   } as RunningTrellis & { freshOnRetry(task: Attempt): Promise<void> };
   beforeAll(async () => {
-    Object.assign(server, await startTrellis(opts));
+    Object.assign(server, await started());
   }, timeout);
   afterAll(async () => {
     await server.stop?.();
