@@ -159,6 +159,7 @@ function mayPress(deps: AutomationDeps, on: { roles?: string[] }, actor: Actor):
 export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
   const rt = createRuntime(deps);
   let timer: NodeJS.Timeout | null = null;
+  let immediate: NodeJS.Immediate | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;
   let lastTick = Number.NEGATIVE_INFINITY;
@@ -197,6 +198,7 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
       const lead = (leader = leadership(rt, Math.min(tickMs, LEADER_RETRY_MS)));
       const step = async () => {
         timer = null;
+        immediate = null;
         let busy = false;
         try {
           const { leads, fresh } = await lead.check();
@@ -227,14 +229,21 @@ export function createAutomationsFrom(deps: AutomationDeps): AutomationsApi {
         // While other writes wait, pause between transactions: the burst gets the writer and
         // the CPU, and the backlog is worked off after it.
         const next = busy ? (rt.contended() ? rt.options.contendedPauseMs : 0) : rt.options.pollMs;
-        if (!stopped) timer = setTimeout(() => (running = step()), next);
+        if (stopped) return;
+        // A backlog with nobody waiting goes on in the next turn of the event loop (after its
+        // messages and I/O): a timer of 0 waits at least 1 ms, ~15 % of a backlog's time idle
+        // between 5 ms transactions (session 27's profile of the writer).
+        if (next === 0) immediate = setImmediate(() => (running = step()));
+        else timer = setTimeout(() => (running = step()), next);
       };
       running = step();
     },
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (immediate) clearImmediate(immediate);
       timer = null;
+      immediate = null;
       await running;
       await leader?.release().catch(() => undefined);
       leader = null;
