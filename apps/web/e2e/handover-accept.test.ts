@@ -4,7 +4,7 @@ import { choose } from './harness/antd';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
 import { apiSession } from './harness/api-session';
 import { publishProtocol } from './harness/ownership-fixture';
-import { runLeavePlan } from './harness/handover';
+import { answerTo, expectStatus, runLeavePlan } from './harness/handover';
 import { ownServer } from './harness/own-server';
 
 // Leads here ask for the protocol note and the new owner's acceptance, with a claim cap of one.
@@ -281,9 +281,10 @@ describe('handover with the protocol note, accepted or declined by the new owner
       const rows = page.locator('.ant-table-row');
       await rows.first().waitFor();
       const claimed = (await rows.first().locator('td').first().innerText()).trim();
-      await rows.first().getByRole('button', { name: 'Claim' }).click();
+      const claimFirst = () => rows.first().getByRole('button', { name: 'Claim' }).click();
+      await expectStatus(await answerTo(page, '/claim', claimFirst), 200);
       await page.getByText('Claimed: the record is yours').waitFor();
-      await rows.first().getByRole('button', { name: 'Claim' }).click();
+      await expectStatus(await answerTo(page, '/claim', claimFirst), 400);
       await page.getByText('Open records you hold: 1, the cap is 1').waitFor();
       await shot(page, 'pool-cap-en-desktop');
 
@@ -304,7 +305,9 @@ describe('handover with the protocol note, accepted or declined by the new owner
       await page.getByText('Claimed from the pool: 王磊').waitFor();
       await page.getByRole('button', { name: 'Release to the pool' }).click();
       await page.getByRole('dialog').getByLabel('Why').fill('Wants a course we do not run');
-      await page.getByRole('dialog').getByRole('button', { name: 'Release' }).click();
+      const releaseIt = () =>
+        page.getByRole('dialog').getByRole('button', { name: 'Release' }).click();
+      await expectStatus(await answerTo(page, '/release', releaseIt), 200);
       await page.getByText('Released to the pool: 王磊').waitFor();
       await page.getByText('Why: Wants a course we do not run').waitFor();
       await shot(page, 'timeline-pool-en-desktop');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
-import { runLeavePlan } from './harness/handover';
+import { answerTo, expectStatus, runLeavePlan } from './harness/handover';
 import { ownServer } from './harness/own-server';
 
 // A demo server of the file's own: its releases, claims, handovers and 李娜's leaving would move
@@ -37,17 +37,16 @@ describe('handover and the public pool', () => {
       // Release: refused without a reason (said under the field), then back in the pool.
       await page.getByRole('button', { name: /释放到公海/ }).click();
       const release = page.getByRole('dialog');
-      await release
-        .getByRole('button', { name: /释\s?放/ })
-        .last()
-        .click();
+      const releaseIt = () =>
+        release
+          .getByRole('button', { name: /释\s?放/ })
+          .last()
+          .click();
+      await expectStatus(await answerTo(page, '/release', releaseIt), 422);
       await release.getByText('请填写释放原因').waitFor();
       await shot(page, 'release-error-zh-CN-desktop');
       await release.getByLabel('原因').fill('连续五次未接通');
-      await release
-        .getByRole('button', { name: /释\s?放/ })
-        .last()
-        .click();
+      await expectStatus(await answerTo(page, '/release', releaseIt), 200);
       await release.waitFor({ state: 'hidden' });
       await page.locator('.ant-tag', { hasText: '公海' }).first().waitFor();
 
@@ -60,7 +59,8 @@ describe('handover and the public pool', () => {
       const row = page.getByRole('row', { name: new RegExp(lead.name) });
       await row.waitFor();
       await shot(page, 'pool-zh-CN-desktop');
-      await row.getByRole('button', { name: /领\s?取/ }).click();
+      const claimIt = () => row.getByRole('button', { name: /领\s?取/ }).click();
+      await expectStatus(await answerTo(page, '/claim', claimIt), 200);
       await page.getByText('领取成功').waitFor();
       await expect.poll(() => row.count()).toBe(0);
 
@@ -75,7 +75,7 @@ describe('handover and the public pool', () => {
       // Not anchored at the start: after the refused try, Ant Design's loading icon can linger in its
       // (invisible) leave motion, and its "loading" label then opens the button's accessible name.
       const submit = dialog.getByRole('button', { name: /交\s?接$/ });
-      await submit.click();
+      await expectStatus(await answerTo(page, '/handover', () => submit.click()), 422);
       await form.locator('.ant-form-item-explain-error').first().waitFor();
       expect(await form.locator('.ant-form-item-has-error').innerText()).toContain('新负责人');
       // The education template's windows: a 24-hour contact task, a 48-hour cooldown.
@@ -86,7 +86,7 @@ describe('handover and the public pool', () => {
       await choose(page, form.getByLabel('新负责人'), '李娜', { search: true });
       await form.getByLabel('原因').fill('调往南区');
       await form.getByLabel('交接说明').fill('客户只接受企业微信联系');
-      await submit.click();
+      await expectStatus(await answerTo(page, '/handover', () => submit.click()), 200);
       await dialog.getByText('现由 李娜 负责。').waitFor();
       await dialog.getByRole('button', { name: '生成客户同意链接' }).click();
       const link = dialog.getByLabel('客户同意链接');
