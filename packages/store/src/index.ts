@@ -38,6 +38,7 @@ export type {
   HitCounter,
   HitWindow,
   Maintenance,
+  SettledRead,
   StoreLock,
 } from './api/maintenance';
 export type { MigrationRepo } from './api/migrations';

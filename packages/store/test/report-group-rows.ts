@@ -1,19 +1,24 @@
 import { rebuildSql } from '../src/sql/reports/cohort-sql';
 import { foldAllReportGroups } from '../src/sqlite/report-fold';
+import { settleAllReports } from '../src/sqlite/report-settle';
 import type { SqliteRun } from './on-databases';
 
 /** The tables the report triggers keep: each record's row and the day and month groups. */
 export const TABLES = ['report_rows', 'report_cohorts', 'report_cohort_months'] as const;
 
+/** Whether the database has `table` (one taken back to before a migration may not). */
+const has = (db: Parameters<Parameters<SqliteRun>[0]>[0], table: string) =>
+  db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table) !== undefined;
+
 /**
- * Every row of the three tables, as text, sorted; the group changes written behind folded in
- * first (what reports read).
+ * Every row of the three tables, as text, sorted; the records waiting for their settle settled
+ * and the group changes written behind folded in first (what reports read).
  */
 export const contents = (sql: SqliteRun) =>
   sql((db) => {
+    if (has(db, 'report_dirty')) settleAllReports(db);
     // (A database taken back to before 0018 has no pending changes to fold.)
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'report_group_pending'").get())
-      foldAllReportGroups(db);
+    if (has(db, 'report_group_pending')) foldAllReportGroups(db);
     return TABLES.map((t) =>
       (db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[])
         .map((r) => Object.values(r).map(String).join('|'))

@@ -4,6 +4,7 @@ import { openStore, type Store } from '../src/index';
 import { baseSpec } from './fixtures';
 import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { foldAllReportGroups } from '../src/sqlite/report-fold';
+import { settleAllReports } from '../src/sqlite/report-settle';
 import { undo0017 } from './report-firsts-undo';
 
 const H = 3_600_000;
@@ -144,9 +145,11 @@ describe('migration 0017 (in-time counts in the report groups) on a populated da
   itOnSqliteFile(
     'sqlite: the backfill sets every row and group, and the triggers keep them',
     async (url, sql) => {
-      // The groups with their changes written behind folded in (what reports read).
+      // The rows and groups with the records waiting for their settle settled and the changes
+      // written behind folded in (what reports read).
       const rows = (t: string) => async () =>
         sql((db) => {
+          settleAllReports(db);
           foldAllReportGroups(db);
           return db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
         });

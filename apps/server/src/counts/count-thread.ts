@@ -3,13 +3,28 @@
 // their own, so the HTTP thread is not held for their whole time (hundreds of ms on a cold
 // database of 100,000 leads). WAL lets this connection read beside the HTTP thread's and the writer's.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore } from '@trellis/store';
+import { openStore, type SettledRead } from '@trellis/store';
 import { wireEngine } from '../setup/wire-engine';
 import { MEMORY_REQUEST, ownMemory } from '../writer/thread-memory';
-import { COUNT_READS, type CountCall, type CountReply } from './calls';
+import {
+  COUNT_READS,
+  type CountCall,
+  type CountReply,
+  type SettleAnswer,
+  type SettleAsk,
+} from './calls';
 
 const { dbFile } = workerData as { dbFile: string };
-const store = await openStore({ url: dbFile, readOnly: true });
+// Report reads that meet records waiting for their settle ask the writer, through the HTTP thread.
+const asked = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+let asks = 0;
+const settleReports = (read: SettledRead | null) =>
+  new Promise<unknown>((resolve, reject) => {
+    const id = ++asks;
+    asked.set(id, { resolve, reject });
+    parentPort?.postMessage({ settle: { id, read } satisfies SettleAsk });
+  });
+const store = await openStore({ url: dbFile, readOnly: true, settleReports });
 const engine = wireEngine(store);
 const allowed = new Set<string>(COUNT_READS);
 let epoch = 0;
@@ -37,15 +52,26 @@ const run = async ({ id, method, args, epoch: sent }: CountCall): Promise<CountR
   }
 };
 
-parentPort?.on('message', (msg: CountCall | 'stop' | typeof MEMORY_REQUEST) => {
-  if (msg === MEMORY_REQUEST) return parentPort?.postMessage({ memory: ownMemory() });
-  if (msg === 'stop') {
-    void queue.then(async () => {
-      await store.close();
-      parentPort?.postMessage({ stopped: true });
-    });
-    return;
-  }
-  queue = queue.then(async () => parentPort?.postMessage({ reply: await run(msg) }));
-});
+parentPort?.on(
+  'message',
+  (msg: CountCall | 'stop' | typeof MEMORY_REQUEST | { settled: SettleAnswer }) => {
+    if (typeof msg === 'object' && 'settled' in msg) {
+      const a = msg.settled;
+      const waiting = asked.get(a.id);
+      asked.delete(a.id);
+      if (a.ok) waiting?.resolve(a.value);
+      else waiting?.reject(new Error(a.error));
+      return;
+    }
+    if (msg === MEMORY_REQUEST) return parentPort?.postMessage({ memory: ownMemory() });
+    if (msg === 'stop') {
+      void queue.then(async () => {
+        await store.close();
+        parentPort?.postMessage({ stopped: true });
+      });
+      return;
+    }
+    queue = queue.then(async () => parentPort?.postMessage({ reply: await run(msg) }));
+  },
+);
 parentPort?.postMessage({ ready: true });

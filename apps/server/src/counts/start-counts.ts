@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import type { Worker } from 'node:worker_threads';
 import { spawnThread } from '../setup/spawn-thread';
 import { askMemory, type ThreadMemory } from '../writer/thread-memory';
-import type { CountCall, CountRead, CountReply } from './calls';
+import type { SettledRead } from '@trellis/store';
+import type { CountCall, CountRead, CountReply, SettleAsk, SettleReply } from './calls';
 
 /** The count thread of `trellis start` (count-thread.ts), seen from the HTTP thread. */
 export type CountThread = {
@@ -42,6 +43,8 @@ export function startCountThread(
   opts: {
     local: (method: CountRead, args: unknown[]) => Promise<unknown>;
     epoch: () => number;
+    /** What the thread's report reads ask of the writer (store OpenStoreOptions.settleReports). */
+    settleReports?: (read: SettledRead | null) => Promise<unknown>;
     /** The thread starts once this settles (after the writer, which applies migrations). */
     after?: Promise<unknown>;
     waitMs?: number;
@@ -73,7 +76,17 @@ export function startCountThread(
     live = false;
     const w = spawnThread(new URL('./count-thread.ts', import.meta.url), { dbFile });
     worker = w;
-    w.on('message', (m: { ready?: boolean; reply?: CountReply }) => {
+    w.on('message', (m: { ready?: boolean; reply?: CountReply; settle?: SettleAsk }) => {
+      const ask = m.settle;
+      if (ask) {
+        const answer = (reply: SettleReply) => w.postMessage({ settled: { id: ask.id, ...reply } });
+        if (!opts.settleReports) return answer({ ok: false, error: 'no writer to settle' });
+        opts.settleReports(ask.read).then(
+          (value) => answer({ ok: true, value }),
+          (e: unknown) => answer({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+        );
+        return;
+      }
       if (m.ready) {
         live = true;
         started = true;

@@ -1,7 +1,7 @@
 import { createAutomations } from '@trellis/engine';
 import type { AutomationsApi, Clock, Engine } from '@trellis/engine';
 import { hostname } from 'node:os';
-import { openStore, sqliteMigrationsCurrent, type Store } from '@trellis/store';
+import { openStore, sqliteMigrationsCurrent, type SettledRead, type Store } from '@trellis/store';
 import { createApp } from '../app';
 import type { ServerOptions } from '../context';
 import { prepareAndForward } from '../intake/submit-remote';
@@ -177,7 +177,10 @@ export async function openServingRuntime(
     onCommitted: () => opts.onCommitted?.(),
   });
   if (!early) await writer.ready;
-  const reader = await openStore({ url: paths.db, readOnly: true });
+  // Its report reads have the writer settle the records written since (store: report-settle.ts).
+  const settleReports = (read: SettledRead | null) =>
+    writer.port({ target: 'store', method: 'maintenance.settleReports', args: [read] });
+  const reader = await openStore({ url: paths.db, readOnly: true, settleReports });
   const local = wireEngine(reader);
   // On PostgreSQL a count waits on the database without holding this thread: no count thread.
   const counts = onPostgres(paths)
@@ -185,6 +188,7 @@ export async function openServingRuntime(
     : startCountThread(paths.db, {
         local: localCountRead(local),
         epoch: () => reader.specs.epoch(),
+        settleReports,
         after: writer.ready,
         ...(opts.log ? { log: opts.log } : {}),
       });

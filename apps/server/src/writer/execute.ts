@@ -1,5 +1,5 @@
 import type { AutomationsApi, Engine } from '@trellis/engine';
-import { WRITE_METHODS, type Store } from '@trellis/store';
+import { WRITE_METHODS, type SettledRead, type Store } from '@trellis/store';
 import { changeUser, type UserChange } from '../auth/change-user';
 import { publishSpec, type SpecPublish } from '../auth/publish-keeping-managers';
 import { runImport } from '../imports/run-job';
@@ -43,6 +43,9 @@ export function executeWrite(deps: WriterDeps, call: WriteCall): Promise<unknown
   const { target, method, args } = call;
   if (target === 'engine' && ENGINE.has(method)) return methodAt(deps.engine, method)(...args);
   if (target === 'store' && STORE_WRITES.has(method)) return methodAt(deps.store, method)(...args);
+  // A reader's report read met records waiting for their settle (store: report-settle.ts).
+  if (target === 'store' && method === 'maintenance.settleReports')
+    return deps.store.maintenance.settleReports((args[0] ?? null) as SettledRead | null);
   if (target === 'automations' && AUTOMATIONS.has(method))
     return methodAt(deps.automations, method)(...args);
   if (target === 'server' && method === 'intake.submit')

@@ -25,8 +25,18 @@ export type HitCounter = {
   forget(key: string): Promise<void>;
 };
 
+/** A report read run by the writer after its settle: the statement and whether it wants one row. */
+export type SettledRead = { sql: string; params: readonly unknown[]; one: boolean };
+
 /** Upkeep of the database itself, and coordination between the processes that share it. */
 export type Maintenance = {
+  /**
+   * SQLite: settles every record whose report rows wait (sqlite/report-settle.ts) in a writer
+   * transaction, then runs `read` there and answers its rows (null without one): what a
+   * read-only store's report reads ask of the writer (OpenStoreOptions.settleReports). A reader
+   * refuses it; PostgreSQL keeps its rows in the writes and answers null.
+   */
+  settleReports(read: SettledRead | null): Promise<unknown>;
   /** Rate-limit counters shared by the processes that share the database (see HitCounter). */
   hits: HitCounter;
   /**

@@ -184,10 +184,13 @@ export type RecordRepo = {
   /**
    * Moves up to `limit` of the report group changes written behind (SQLite: the records' and
    * transitions' changes of report_cohorts / report_cohort_months, and the first-touch changes of
-   * report_touch_months, which reports read with the groups meanwhile) into the groups. Run it in a transaction when the database is not busy;
+   * report_touch_months, which reports read with the groups meanwhile) into the groups. SQLite
+   * first settles up to `limit` records written since (their report rows kept behind the write,
+   * sqlite/report-settle.ts), whose changes then join the queue; the answer counts the changes
+   * moved. Run it in a transaction when the database is not busy;
    * returns how many it moved, 0 when none were waiting (always on PostgreSQL).
    */
   foldReportGroups(limit: number): Promise<number>;
-  /** Whether report group changes wait for `foldReportGroups` (a plain read). */
+  /** Whether report upkeep waits for `foldReportGroups` (a plain read). */
   reportBacklog(): Promise<boolean>;
 };

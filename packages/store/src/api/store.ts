@@ -1,4 +1,5 @@
 import type { StoreLocale } from '../messages';
+import type { SettledRead } from './maintenance';
 import type { AppShape } from '../spec-shape';
 import type { ActivityRepo } from './activities';
 import type { AssignmentRepo } from './assignment';
@@ -140,6 +141,12 @@ export type OpenStoreOptions = {
   locale?: StoreLocale;
   /** A reader only: every write is refused (the process forwards writes to a writer). */
   readOnly?: boolean;
+  /**
+   * SQLite, a reader only: how its report reads have the records written since settled
+   * (sqlite/report-settle.ts) — the writer's `maintenance.settleReports`, which settles them in
+   * a transaction and runs the read given after. Without it such a read fails.
+   */
+  settleReports?: (read: SettledRead | null) => Promise<unknown>;
   /**
    * PostgreSQL: how long a statement of this store waits for a lock another transaction holds
    * before it fails (`lock_timeout`; error 55P03, which the server answers 503 database_busy)

@@ -117,6 +117,7 @@ export async function copyWorkspace(
         'report_touch_rows',
         'report_touch_months',
         'report_touch_pending',
+        'report_dirty',
       ];
       const copied = names.filter(
         (t) => !search.some((s) => t.startsWith(s)) && !derived.includes(t),

@@ -249,3 +249,23 @@ export const reportTouchPending = sqliteTable('report_touch_pending', {
   amountSum: integer('amount_sum').notNull(),
   amountN: integer('amount_n').notNull(),
 });
+
+/**
+ * The records whose report rows (report_rows, report_touch_rows) wait for their upkeep: an entity
+ * table's triggers add the record here (one small insert a write) and the settle
+ * (sqlite/report-settle.ts) takes out what its rows counted and counts what the record counts
+ * now, many records at a time — from the automations' upkeep and before every report read, so
+ * every answer stays exact. Why: that upkeep in every write's transaction cost ~20 % of an
+ * engine create (docs/deploy.md, session 26). WITHOUT ROWID on (entity, record_id): a record
+ * written twice before its settle is one row (INSERT OR IGNORE), and the table is one b-tree,
+ * the page a commit writes. SQLite only: PostgreSQL's trigger functions keep the rows in the
+ * write.
+ */
+export const reportDirty = sqliteTable(
+  'report_dirty',
+  {
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
+);

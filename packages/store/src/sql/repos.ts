@@ -39,6 +39,11 @@ export type AdapterParts = {
   /** The executor of this scope (a connection outside a transaction, the transaction inside). */
   exec: SqlExec;
   /**
+   * What report reads run on when it is not `exec`: SQLite's reads of the report rows kept
+   * behind the writes, settled first (sqlite/settled-reads.ts).
+   */
+  reportExec?: SqlExec;
+  /**
    * Runs `fn` atomically: a nested unit of the transaction this scope belongs to, or a new
    * transaction when the scope is not one. Multi-statement writes of the shared repositories use it.
    */
@@ -69,7 +74,8 @@ export function buildRepos(p: AdapterParts): Repos {
     records: p.records,
     reports(spec) {
       let repo = reports.get(spec);
-      if (!repo) reports.set(spec, (repo = reportRepo(x, spec, p.dialect, p.locale)));
+      if (!repo)
+        reports.set(spec, (repo = reportRepo(p.reportExec ?? x, spec, p.dialect, p.locale)));
       return repo;
     },
     history: historyRepo(x),

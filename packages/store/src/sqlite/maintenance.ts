@@ -22,7 +22,7 @@ function localLock(file: string, name: string): StoreLock | null {
 }
 
 /** Checkpoints, online backup and integrity check of a SQLite database. */
-export function sqliteMaintenance(db: () => StoreDb): Maintenance {
+export function sqliteMaintenance(db: () => StoreDb): Omit<Maintenance, 'settleReports'> {
   return {
     tryLock: async (name) => localLock(db().sqlite.name, name),
     hits: memoryHits(() => db().sqlite.name),

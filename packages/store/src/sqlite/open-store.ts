@@ -19,6 +19,7 @@ import { createRecordStore } from './sqlite-record-store';
 import { sqliteMigrationRepo, sqliteSpecRepo, type OnWriter, type SpecEpoch } from './specs-repo';
 import { sqliteTableData } from './table-data';
 import { createTxQueue } from './tx-queue';
+import { settledReads, settleThenRead, type SettleOnWriter } from './settled-reads';
 
 const BUSY_TIMEOUT_MS = 5000;
 /**
@@ -61,6 +62,7 @@ function scopeRepos(
   onWriter: OnWriter,
   reader: () => StoreDb,
   epoch: SpecEpoch,
+  settle: SettleOnWriter | null,
 ): Repos {
   const facades = new WeakMap<AppShape, RecordRepo>();
   const exec = sqliteExec(() => conn().sqlite);
@@ -68,6 +70,7 @@ function scopeRepos(
     dialect: 'sqlite',
     locale,
     exec,
+    reportExec: settledReads(() => conn().sqlite, settle),
     atomic,
     records(spec) {
       let repo = facades.get(spec);
@@ -79,7 +82,7 @@ function scopeRepos(
     openLoads: async (entity, closed, userIds) => openLoadCounts(conn(), entity, closed, userIds),
     specs: sqliteSpecRepo(reader, onWriter, epoch),
     migrations: sqliteMigrationRepo(reader, onWriter),
-    tables: sqliteTableData(conn),
+    tables: sqliteTableData(conn, settle),
     notificationStream: sqliteNotificationStream(exec),
     outboxFrom: OUTBOX_PENDING,
     cooldownFrom: OWNERSHIP_COOLDOWN,
@@ -98,7 +101,7 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
   const removeTemp = () => {
     if (temp) removeScratchFile(temp);
   };
-  if (o.readOnly) return readOnlyStore(file, locale, removeTemp);
+  if (o.readOnly) return readOnlyStore(file, locale, removeTemp, o);
   const writer = openDatabase(file, {
     busyTimeoutMs: BUSY_TIMEOUT_MS,
     scratch: temp !== null,
@@ -126,6 +129,8 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
       (fn) => queue.nested(async () => fn(writer)),
       () => writer,
       epoch,
+      // Inside the writer's transaction a read settles on the spot.
+      null,
     ),
     {
       inTransaction: true as const,
@@ -133,6 +138,9 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
     },
   );
   const submit = <T>(fn: (t: Tx) => Promise<T>) => queue.submit(() => fn(txScope));
+  // What a read on the reader asks of the writer when it meets records waiting for their settle.
+  const settleOnWriter: SettleOnWriter = (read) =>
+    queue.submit(async () => settleThenRead(writer.sqlite, read));
   // Outside a transaction every write method runs as a transaction of its own, through the queue.
   const call = (target: object, method: string, args: unknown[]) =>
     (target as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
@@ -144,6 +152,9 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
       (fn) => submit(async () => fn(writer)),
       readConn,
       epoch,
+      // Idle, the writer settles on the spot; while it holds a transaction (maybe the caller's
+      // own: a wait for the queue would never end) the reports read the records.
+      null,
     ),
     (repo, method, args) => submit((t) => call(t[repo], method, args)),
     (spec, method, args) => submit((t) => call(t.records(spec), method, args)),
@@ -160,7 +171,7 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
     waiting: () => queue.waiting(),
     transient: isTransient,
     onCommit: (listener: () => void) => queue.onCommit(listener),
-    maintenance: sqliteMaintenance(() => writer),
+    maintenance: { ...sqliteMaintenance(() => writer), settleReports: settleOnWriter },
     async close() {
       if (closed) return;
       closed = true;
@@ -173,7 +184,12 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
 }
 
 /** A store over one read-only connection: every write is refused. */
-function readOnlyStore(file: string, locale: Store['locale'], cleanup: () => void): Store {
+function readOnlyStore(
+  file: string,
+  locale: Store['locale'],
+  cleanup: () => void,
+  o: OpenStoreOptions,
+): Store {
   const conn = openDatabase(file, { readonly: true });
   const refuse = () => Promise.reject(new Error(issue('read_only', '', {}, locale).message));
   const repos = routeWrites(
@@ -184,6 +200,7 @@ function readOnlyStore(file: string, locale: Store['locale'], cleanup: () => voi
       refuse,
       () => conn,
       { count: 0, published: false },
+      o.settleReports ?? null,
     ),
     refuse,
     refuse,
@@ -198,7 +215,7 @@ function readOnlyStore(file: string, locale: Store['locale'], cleanup: () => voi
     waiting: () => 0,
     transient: isTransient,
     onCommit: () => () => undefined,
-    maintenance: sqliteMaintenance(() => conn),
+    maintenance: { ...sqliteMaintenance(() => conn), settleReports: refuse },
     async close() {
       conn.close();
       cleanup();

@@ -2,17 +2,16 @@ import type { StoreDb } from '../db/open-database';
 import { quoteIdent, type EntityTableInfo } from '../entity/entity-table';
 import {
   addSql,
-  moveSql,
   PENDING,
   inTimeStale,
   rebuildSql,
   reenterSql,
-  removeSql,
   retimeSql,
-  STAYS,
   TRACKED,
 } from '../sql/reports/cohort-sql';
+import { touchTracked } from '../sql/reports/touch-sql';
 import { BULK_FUNCTION } from './bulk-flag';
+import { DIRTY, settleView } from './report-settle';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const body = (stmts: string[]) => `BEGIN\n  ${stmts.join(';\n  ')};\nEND`;
@@ -30,6 +29,7 @@ const names = (entity: string) => ({
   move: `report__${entity}__set`,
   delete: `report__${entity}__del`,
   before: `report__${entity}__ins`,
+  settle: `report__${entity}__settle`,
 });
 
 /**
@@ -37,9 +37,10 @@ const names = (entity: string) => ({
  * recreated, and the entity's groups rebuilt from its records. Triggers of another text that
  * keep the months (say the insert trigger before it stopped taking out a row a new record
  * cannot have, or those that wrote the groups before they were written behind: migration 0018)
- * are replaced alone: the rows and groups they kept are the same.
+ * are replaced alone: the rows and groups they kept are the same, as are those that only mark
+ * the record dirty (its settle counts it).
  */
-const KEEPS_MONTHS = ['report_cohort_months', PENDING];
+const KEEPS_MONTHS = ['report_cohort_months', PENDING, DIRTY];
 const keepsMonths = (sql: string | undefined) => KEEPS_MONTHS.some((t) => sql?.includes(t));
 
 /** The SQL of the triggers on `table`, by name. */
@@ -132,58 +133,97 @@ function ensureFirstOwnerTriggers(db: StoreDb): void {
   }
 }
 
-/** The entity table's three triggers, by name, as SQLite keeps their text in sqlite_master. */
+/**
+ * The entity table's triggers, by name, as SQLite keeps their text in sqlite_master: a write of
+ * what the record's report rows hold — an insert (a bulk insert keeps its rows itself), an
+ * update of a column report_rows (TRACKED) or report_touch_rows (touch-sql.ts touchTracked)
+ * reads, a delete — only adds the record to report_dirty (report-settle.ts), both ids when an
+ * update changes its id. The rows and groups follow at the settle. Why: counting the record in
+ * the write (the triggers of before, still recognised: KEEPS_MONTHS) cost ~20 % of an engine
+ * create and 7 WAL pages of its commit (docs/deploy.md, session 26).
+ */
 function recordTriggers(info: EntityTableInfo): Map<string, string> {
   const n = names(info.entity);
   const e = lit(info.entity);
   const t = quoteIdent(info.table);
-  // An update takes out what the record counted and counts it anew. An insert only adds: a new
-  // id has no report_rows row (a delete took out the row of any earlier record of that id, and
-  // a rebuild those of an archived table), so taking it out ran five statements that found
-  // nothing, ~40 % of the trigger's time (docs/deploy.md). A row that was there would make the
-  // insert fail on report_rows' key, not count twice.
-  const changed = TRACKED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
-  const again = body([...removeSql(e, 'OLD.id', 'sqlite'), ...addSql(e, 'NEW', 'sqlite')]);
-  // Most updates (an assignment, a stage move) keep the record live under its id and creation
-  // time: its row is rewritten in place (moveSql). The others take it out and add it anew.
+  const tracked = [...new Set([...TRACKED, ...touchTracked(info)])];
+  const changed = tracked.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  const mark = (...rows: string[]) =>
+    body([
+      `INSERT OR IGNORE INTO ${DIRTY} (entity, record_id) VALUES ${rows.map((r) => `(${e}, ${r})`).join(', ')}`,
+    ]);
   return new Map([
     [
       n.insert,
-      `CREATE TRIGGER ${n.insert} AFTER INSERT ON ${t} WHEN ${NOT_BULK}\n` +
-        body(addSql(e, 'NEW', 'sqlite')),
+      `CREATE TRIGGER ${n.insert} AFTER INSERT ON ${t} WHEN ${NOT_BULK}
+${mark('NEW.id')}`,
     ],
     [
       n.update,
-      `CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN (${changed}) AND NOT (${STAYS})\n${again}`,
-    ],
-    [
-      n.move,
-      `CREATE TRIGGER ${n.move} AFTER UPDATE ON ${t} WHEN (${changed}) AND ${STAYS}\n` +
-        body(moveSql(e, 'NEW')),
+      `CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN ${changed}
+${mark('NEW.id', 'OLD.id')}`,
     ],
     [
       n.delete,
-      `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}\n` + body(removeSql(e, 'OLD.id', 'sqlite')),
+      `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}
+${mark('OLD.id')}`,
     ],
   ]);
 }
 
 /**
- * Makes the entity table keep report_rows and its groups in every write's transaction; when its
- * triggers were missing or older than the month groups (a table from before them, or
- * recreated), rebuilds its rows and groups from the records (the backfill). Returns whether it
- * rebuilt. Run inside a transaction.
+ * The entity's settle view (report-settle.ts settleView) over its table, and the trigger that
+ * counts a record inserted into it as the insert trigger of before did (addSql, verbatim).
+ */
+function settleViewSql(info: EntityTableInfo): { view: string; trigger: [string, string] } {
+  const v = quoteIdent(settleView(info.entity));
+  const name = names(info.entity).settle;
+  return {
+    view: `CREATE VIEW ${v} AS SELECT * FROM ${quoteIdent(info.table)}`,
+    trigger: [
+      name,
+      `CREATE TRIGGER ${name} INSTEAD OF INSERT ON ${v}\n` +
+        body(addSql(lit(info.entity), 'NEW', 'sqlite')),
+    ],
+  };
+}
+
+/** Makes the entity's settle view and its report trigger those of `settleViewSql`. */
+function ensureSettleView(db: StoreDb, info: EntityTableInfo): void {
+  const want = settleViewSql(info);
+  const name = settleView(info.entity);
+  const view = db.sqlite
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?")
+    .get(name) as { sql: string } | undefined;
+  // Over another table (a table of the entity archived, a new one made): made anew, its
+  // triggers with it (the first-touch one then rebuilds its rows: touch-triggers.ts).
+  if (view && view.sql !== want.view) db.sqlite.exec(`DROP VIEW ${quoteIdent(name)}`);
+  if (view?.sql !== want.view) db.sqlite.exec(want.view);
+  const [trigger, sql] = want.trigger;
+  const have = triggerSql(db, name).get(trigger);
+  if (have === sql) return;
+  if (have !== undefined) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(trigger)}`);
+  db.sqlite.exec(sql);
+}
+
+/**
+ * Makes the entity table mark its records for the settle (report_rows and its groups kept
+ * behind the write), with its settle view; when its triggers were missing or older than the
+ * month groups (a table from before them, or recreated), rebuilds its rows and groups from the
+ * records (the backfill). Returns whether it rebuilt. Run inside a transaction.
  */
 export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolean {
   ensureTransitionTriggers(db);
   ensureFirstOwnerTriggers(db);
+  ensureSettleView(db, info);
   const want = recordTriggers(info);
   const have = triggerSql(db, info.table);
   const stray = [...have.keys()].filter((k) => k.startsWith('report__') && !want.has(k));
   const stale = [...want].filter(([name, sql]) => have.get(name) !== sql);
   if (stale.length === 0 && stray.length === 0) return false;
   // Judged by the three triggers every version had: the in-place move (report__<entity>__set)
-  // came after the month groups, and a table without it only lacks a faster update.
+  // came after the month groups, and a table without it only lacks a faster update. Triggers
+  // that counted the record in its write leave its rows up to date: the new ones mark it later.
   const n = names(info.entity);
   const rebuild = [n.insert, n.update, n.delete].some((k) => !keepsMonths(have.get(k)));
   if (!rebuild) {
@@ -197,10 +237,26 @@ export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolea
   for (const old of have.keys())
     if (old.startsWith('report__')) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(old)}`);
   // Trigger names are per database: an archived table of the same entity may still hold them.
-  for (const name of [...want.keys(), names(info.entity).before])
+  for (const name of [...want.keys(), n.before, `report__${info.entity}__set`])
     db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
   for (const sql of want.values()) db.sqlite.exec(sql);
   for (const sql of rebuildSql(quoteIdent(info.table), lit(info.entity), 'sqlite'))
     db.sqlite.exec(sql);
   return true;
+}
+
+/**
+ * The entity table's dirty update trigger, when it names `column` (a money field about to be
+ * dropped or converted), made anew over the columns report_rows reads alone: report_rows stays
+ * exact through the migration, and its closing syncIndexes step makes the whole trigger again
+ * (the first-touch rows are rebuilt then: touch-triggers.ts dropTouchTriggersOn).
+ */
+export function narrowDirtyTrigger(db: StoreDb, table: string, column: string): void {
+  for (const [name, sql] of triggerSql(db, table)) {
+    const entity = /^report__(.+)__upd$/.exec(name)?.[1];
+    if (!entity || !sql.includes(quoteIdent(column)) || !sql.includes(DIRTY)) continue;
+    const changed = TRACKED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+    db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
+    db.sqlite.exec(sql.replace(/ WHEN .*\n/, ` WHEN ${changed}\n`));
+  }
 }

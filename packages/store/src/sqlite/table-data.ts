@@ -2,6 +2,8 @@ import type { TableData } from '../api/table-data';
 import type { StoreDb } from '../db/open-database';
 import { quoteIdent } from '../entity/entity-table';
 import { foldAllReportGroups, hasPendingGroups } from './report-fold';
+import { hasDirty, settleAllReports } from './report-settle';
+import type { SettleOnWriter } from './settled-reads';
 
 /** Tables that hold data: not SQLite's own, not drizzle's journal, not search index internals. */
 function dataTables(db: StoreDb): string[] {
@@ -37,32 +39,52 @@ function sqliteValue(v: unknown): unknown {
 
 /** The group tables whose changes are written behind (sqlite/report-fold.ts). */
 const FOLDED = new Set(['report_cohorts', 'report_cohort_months', 'report_touch_months']);
+/**
+ * The tables the settle writes (sqlite/report-settle.ts): the rows, groups and queues. (Not
+ * report_dirty: its raw rows are what waits.)
+ */
+const SETTLED = new Set([
+  ...FOLDED,
+  'report_rows',
+  'report_touch_rows',
+  'report_group_pending',
+  'report_touch_pending',
+]);
 
-/** Raw table rows of the SQLite adapter (names checked against the schema: no injection). */
-export function sqliteTableData(db: () => StoreDb): TableData {
-  const known = (table: string): string => {
+/**
+ * Raw table rows of the SQLite adapter (names checked against the schema: no injection). The
+ * report tables' raw rows are what reports read: the records waiting for their settle settled
+ * first (on a reader, by the writer: `settle`), the group changes waiting for the fold in them.
+ */
+export function sqliteTableData(db: () => StoreDb, settle: SettleOnWriter | null): TableData {
+  const check = (table: string): string => {
     if (!dataTables(db()).includes(table)) throw new Error(`no table ${table}`);
-    // A group table's raw rows are what reports read: the changes waiting for the fold in them.
-    const c = db().sqlite;
-    if (FOLDED.has(table) && !c.readonly && hasPendingGroups(c)) foldAllReportGroups(c);
     return quoteIdent(table);
+  };
+  const known = async (table: string): Promise<string> => {
+    const t = check(table);
+    if (!SETTLED.has(table)) return t;
+    if (db().sqlite.readonly && settle && hasDirty(db().sqlite)) await settle(null);
+    const c = db().sqlite;
+    if (c.readonly) return t;
+    if (hasDirty(c)) settleAllReports(c);
+    if (FOLDED.has(table) && hasPendingGroups(c)) foldAllReportGroups(c);
+    return t;
   };
   return {
     names: async () => dataTables(db()),
-    count: async (table) =>
-      (
-        db()
-          .sqlite.prepare(`SELECT count(*) AS n FROM ${known(table)}`)
-          .get() as { n: number }
-      ).n,
+    async count(table) {
+      const t = await known(table);
+      return (db().sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    },
     async rows(table, q = {}) {
-      const t = known(table);
+      const t = await known(table);
       return db()
         .sqlite.prepare(`SELECT * FROM ${t} ORDER BY ${order(db(), t)} LIMIT ? OFFSET ?`)
         .all(q.limit ?? -1, q.offset ?? 0) as Record<string, unknown>[];
     },
     async insert(table, rows) {
-      const t = known(table);
+      const t = check(table);
       if (rows.length === 0) return 0;
       const have = new Set(
         (db().sqlite.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map(
@@ -78,7 +100,7 @@ export function sqliteTableData(db: () => StoreDb): TableData {
     },
     async clear(table) {
       db()
-        .sqlite.prepare(`DELETE FROM ${known(table)}`)
+        .sqlite.prepare(`DELETE FROM ${check(table)}`)
         .run();
     },
   };

@@ -12,6 +12,8 @@ import {
 } from '../sql/reports/touch-sql';
 import { STAYS } from '../sql/reports/cohort-sql';
 import { BULK_FUNCTION } from './bulk-flag';
+import { narrowDirtyTrigger } from './report-triggers';
+import { settleView } from './report-settle';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const body = (stmts: string[]) => `BEGIN\n  ${stmts.join(';\n  ')};\nEND`;
@@ -66,15 +68,20 @@ function firstTouchTriggers(): Map<string, string> {
 }
 
 /**
- * The entity table's triggers: an insert writes the record's rows (a bulk insert leaves them to
- * refreshTouches), an update of what they hold (creation time, team, stage, a money field)
- * rewrites them in place when the record stays live under its id and creation time (`set`,
- * cohort-sql.ts STAYS), else (a deletion, a restore) takes them out and writes them anew
- * (`upd`), a delete takes them out. The triggers of
- * before: `behind` false, those of before migration 0020, which upserted the groups in the
- * write; `inPlace` false, those of before the in-place `set` (session 26).
+ * The entity table's triggers of before the settle (session 27), recognised at the start: they
+ * kept the rows exact in every write, and are replaced without a rebuild. An insert wrote the
+ * record's rows (a bulk insert left them to refreshTouches), an update of what they hold
+ * (creation time, team, stage, a money field) rewrote them in place when the record stayed live
+ * under its id and creation time (`set`, cohort-sql.ts STAYS), else (a deletion, a restore) took
+ * them out and wrote them anew (`upd`), a delete took them out. `behind` false: those of before
+ * migration 0020, which upserted the groups in the write; `inPlace` false: those of before the
+ * in-place `set` (session 26).
  */
-function recordTriggers(info: EntityTableInfo, behind = true, inPlace = true): Map<string, string> {
+function oldRecordTriggers(
+  info: EntityTableInfo,
+  behind: boolean,
+  inPlace: boolean,
+): Map<string, string> {
   const e = lit(info.entity);
   const t = quoteIdent(info.table);
   const n = (op: string) => `touch__${info.entity}__${op}`;
@@ -110,37 +117,74 @@ function recordTriggers(info: EntityTableInfo, behind = true, inPlace = true): M
 }
 
 /**
- * Makes the entity table keep its first-touch rows in every write's transaction and queue its
- * groups' changes (touch-sql.ts TOUCH_PENDING); when its triggers were missing or of another text
- * (a table from before them, or a money field added or removed), rebuilds its rows and groups
- * from the records. Run inside a transaction.
+ * The trigger on the entity's settle view (report-settle.ts) that writes a record's first-touch
+ * rows and queues its groups' changes as the insert trigger of before did (touchRecordSql,
+ * verbatim): its text names the entity's money fields.
+ */
+function settleTrigger(info: EntityTableInfo): [string, string] {
+  const name = `touch__${info.entity}__settle`;
+  return [
+    name,
+    `CREATE TRIGGER ${quoteIdent(name)} INSTEAD OF INSERT ON ${quoteIdent(settleView(info.entity))}\n` +
+      body(touchRecordSql(lit(info.entity), info, null, 'NEW', 'sqlite')),
+  ];
+}
+
+/**
+ * Makes the entity's first-touch rows kept at the settle (the entity table's dirty triggers:
+ * report-triggers.ts) and their groups' changes queued (touch-sql.ts TOUCH_PENDING); when the
+ * settle's trigger was missing or of another text (a table from before it, a money field added
+ * or removed) and the table's triggers of before were not there to keep the rows exact, rebuilds
+ * its rows and groups from the records. After ensureReportTriggers (the view). Run inside a
+ * transaction.
  */
 export function ensureTouchTriggers(db: StoreDb, info: EntityTableInfo): boolean {
   bringTo(db, triggerSql(db, 'report_first_touch', 'touch__'), firstTouchTriggers());
-  const want = recordTriggers(info);
-  // Trigger names are per database: an archived table of the same entity may still hold them.
+  const [name, want] = settleTrigger(info);
+  const view = settleView(info.entity);
   const prefix = `touch__${info.entity}__`;
-  const have = triggerSql(db, info.table, prefix);
+  const before = triggerSql(db, info.table, prefix);
+  const had = triggerSql(db, view, prefix).get(name);
+  if (had === want && before.size === 0) return false;
+  // The triggers of before the settle, before the groups were written behind (migration 0020)
+  // and before the in-place move kept the rows exact in every write: replaced, nothing to
+  // rebuild (a rebuild reads every record).
   const same = (w: Map<string, string>) =>
-    [...w].every(([name, sql]) => have.get(name) === sql) && have.size === w.size;
-  if (same(want)) return false;
-  // The triggers of before the groups were written behind (migration 0020), and those of before
-  // the in-place move, kept them exact in every write: replaced, nothing to rebuild (a rebuild
-  // reads every record).
-  const exact = same(recordTriggers(info, false, false)) || same(recordTriggers(info, true, false));
-  for (const name of want.keys()) db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
-  for (const sql of want.values()) db.sqlite.exec(sql);
+    [...w].every(([n, sql]) => before.get(n) === sql) && before.size === w.size;
+  const exact =
+    had === want ||
+    same(oldRecordTriggers(info, true, true)) ||
+    same(oldRecordTriggers(info, false, false)) ||
+    same(oldRecordTriggers(info, true, false));
+  // Trigger names are per database: an archived table of the same entity may still hold them.
+  for (const op of ['add', 'upd', 'set', 'del'])
+    db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(prefix + op)}`);
+  if (had !== want) {
+    db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
+    db.sqlite.exec(want);
+  }
   if (!exact)
     for (const sql of touchRebuildSql(quoteIdent(info.table), info, 'sqlite')) db.sqlite.exec(sql);
   return true;
 }
 
 /**
- * Drops the entity table's first-touch triggers when they name `column` (a money field about to
- * be dropped or converted: SQLite refuses to drop a column a trigger names). The plan's closing
- * syncIndexes step makes them anew and rebuilds the rows (ensureTouchTriggers).
+ * Drops the first-touch triggers that name `column` (a money field about to be dropped or
+ * converted: SQLite refuses to drop a column a trigger names) — the settle view's, a table's of
+ * before — and narrows the table's dirty trigger to the columns report_rows reads. The plan's
+ * closing syncIndexes step makes them anew and rebuilds the rows (ensureTouchTriggers).
  */
 export function dropTouchTriggersOn(db: StoreDb, table: string, column: string): void {
-  for (const [name, sql] of triggerSql(db, table, 'touch__'))
-    if (sql.includes(quoteIdent(column))) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
+  const views = (
+    db.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'view'").all() as {
+      name: string;
+      sql: string;
+    }[]
+  ).filter(
+    (v) => v.name.startsWith('report_settle__') && v.sql.endsWith(` FROM ${quoteIdent(table)}`),
+  );
+  for (const t of [table, ...views.map((v) => v.name)])
+    for (const [name, sql] of triggerSql(db, t, 'touch__'))
+      if (sql.includes(quoteIdent(column))) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
+  narrowDirtyTrigger(db, table, column);
 }

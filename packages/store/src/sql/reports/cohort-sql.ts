@@ -174,32 +174,13 @@ export function addSql(e: string, row: string, dialect: Dialect): string[] {
 }
 
 /**
- * SQLite: when an update of the entity table keeps its record live under the same id and
- * creation time — an assignment, a team or stage move, what most updates are — the record's
- * report rows keep their keys and are rewritten in place (moveSql, touch-sql.ts touchMoveSql).
- * The other updates (a deletion, a restore, a new creation time) take them out and add them anew.
+ * SQLite, session 26: when an update of the entity table kept its record live under the same id
+ * and creation time — an assignment, a team or stage move — the record's report rows were
+ * rewritten in place (touch-sql.ts touchMoveSql); the triggers of then are recognised at the
+ * start (sqlite/touch-triggers.ts). Their upkeep is the settle's now (sqlite/report-settle.ts).
  */
 export const STAYS =
   'OLD.id = NEW.id AND OLD.created_at = NEW.created_at AND OLD.deleted_at IS NULL AND NEW.deleted_at IS NULL';
-
-/**
- * SQLite: the report_rows row of a record `row` (NEW of the entity table) that STAYS, rewritten
- * in place between its group's take-out and its new group's add. Its stage set (`entered`: the
- * record's transitions did not change) and its day stay, so neither is read again, and the row
- * is not deleted and inserted anew. Its in-time value is read as `addSql` reads it.
- */
-export function moveSql(e: string, row: string): string[] {
-  const r = `${row}.id`;
-  return [
-    ...shift(e, r, -1, 'sqlite'),
-    `UPDATE report_rows SET owner_id = COALESCE(${row}.owner_id, ''),` +
-      ` team_id = COALESCE(${row}.team_id, ''), stage = COALESCE(${row}.stage, ''),` +
-      ` stage_at = ${row}.stage_entered_at,` +
-      ` in_time = ${inTimeSql(e, r, `${row}.created_at`, `COALESCE(${row}.owner_id, '') <> ''`)}` +
-      ` WHERE entity = ${e} AND record_id = ${r}`,
-    ...shift(e, r, 1, 'sqlite'),
-  ];
-}
 
 /** A transition added or removed: the record (when live) moves to the group of its new stage set. */
 export function reenterSql(e: string, r: string, dialect: Dialect): string[] {

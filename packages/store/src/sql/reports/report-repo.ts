@@ -12,6 +12,7 @@ import { intake } from './intake';
 import { reportWhere, type Where } from './scope';
 import { sharedReads } from './shared-reads';
 import { touchAggregate } from './touch-read';
+import { unlessUnsettled } from './unsettled';
 import { wideRead } from './wide-range';
 
 /** report_owner_entries' columns of the record fields it is kept by. */
@@ -79,9 +80,10 @@ export function reportRepo(
       };
       const info = ready.value.info;
       // Attribution by first touch reads its own groups (touch-read.ts), the rest report_cohorts.
+      // (SQLite: read from the records when the kept rows are unsettled here: unsettled.ts.)
       const fast =
-        (await touchAggregate(x, info, q, dialect, locale)) ??
-        (await cohortAggregate(groups, info, q, dialect, locale));
+        (await unlessUnsettled(() => touchAggregate(x, info, q, dialect, locale))) ??
+        (await unlessUnsettled(() => cohortAggregate(groups, info, q, dialect, locale)));
       return fast ?? scan(q);
     },
     entries: (entity, q) =>
@@ -97,7 +99,9 @@ export function reportRepo(
     async reach(entity, q) {
       const ready = prepare(entity, q, q.by);
       if (!ready.ok) return ready;
-      const fast = await cohortReach(groups, ready.value.info, q, dialect, locale);
+      const fast = await unlessUnsettled(() =>
+        cohortReach(groups, ready.value.info, q, dialect, locale),
+      );
       return fast ?? flow(entity, q, (p) => reach(x, p, q.ranks, q.mark));
     },
     merges: (entity, q) => flow(entity, q, (p) => merges(x, p)),
