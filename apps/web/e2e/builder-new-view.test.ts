@@ -76,7 +76,12 @@ describe('a new view in the builder', () => {
         // Removing it asks first, then leaves the list without it.
         await page.getByRole('button', { name: '删除视图' }).click();
         const confirm = page.getByRole('dialog', { name: /删除视图“报名看板”/ });
+        // Clicked once the dialog has zoomed in, then seen to close: under load a click on it
+        // left it open, and the test waited 30 s for the address (s27, on 22e5d50).
+        await confirm.waitFor();
+        await expect.poll(() => page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
         await confirm.getByRole('button', { name: /删\s*除/ }).click();
+        await confirm.waitFor({ state: 'hidden' });
         await page.waitForURL(/\/builder\/views$/);
         await draftSaved(page);
         const after = await draftSpec<DraftSpec>(page);
