@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose } from './harness/antd';
+import { choose, confirmModal } from './harness/antd';
 import { shot, signIn } from './harness/browser';
 import type { Page } from 'playwright-core';
 import { inBuilderBrowser } from './harness/builder-browser';
@@ -176,8 +176,11 @@ describe('quick replies, webhook sources and version history', () => {
         .getByRole('button', { name: 'Restore…' })
         .click();
       const restore = page.getByRole('dialog');
-      await restore.getByRole('button', { name: `Restore version ${published - 1}` }).click();
-      await restore.waitFor({ state: 'hidden' });
+      await confirmModal(
+        page,
+        restore,
+        restore.getByRole('button', { name: `Restore version ${published - 1}` }),
+      );
       const live = await page.evaluate(
         async () => ((await (await fetch('/api/v1/spec')).json()) as { spec: Spec }).spec,
       );

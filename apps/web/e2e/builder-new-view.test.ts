@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choose } from './harness/antd';
+import { choose, confirmModal } from './harness/antd';
 import { shot } from './harness/browser';
 import { inBuilderBrowser } from './harness/builder-browser';
 import { signInAs } from './harness/builder-steps';
@@ -76,12 +76,7 @@ describe('a new view in the builder', () => {
         // Removing it asks first, then leaves the list without it.
         await page.getByRole('button', { name: '删除视图' }).click();
         const confirm = page.getByRole('dialog', { name: /删除视图“报名看板”/ });
-        // Clicked once the dialog has zoomed in, then seen to close: under load a click on it
-        // left it open, and the test waited 30 s for the address (s27, on 22e5d50).
-        await confirm.waitFor();
-        await expect.poll(() => page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
-        await confirm.getByRole('button', { name: /删\s*除/ }).click();
-        await confirm.waitFor({ state: 'hidden' });
+        await confirmModal(page, confirm, confirm.getByRole('button', { name: /删\s*除/ }));
         await page.waitForURL(/\/builder\/views$/);
         await draftSaved(page);
         const after = await draftSpec<DraftSpec>(page);

@@ -163,3 +163,16 @@ export async function pickFirst(page: Page, scope: Locator, label: string, outsi
     if (attempt === 3) throw new Error(`no option of "${label}" could be picked`);
   }
 }
+
+/**
+ * Clicks `button` in the modal `dialog` once the modal has zoomed in, then waits for it to close.
+ * Under an integration run's load a click during the zoom was lost twice (builder-new-view's
+ * removal and builder-capabilities' restore, session 27): the dialog stayed open and the test
+ * waited 30 s for what came after, with no word of why. A lost click now fails at this step.
+ */
+export async function confirmModal(page: Page, dialog: Locator, button: Locator): Promise<void> {
+  await dialog.waitFor();
+  await expect.poll(() => page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
+  await button.click();
+  await dialog.waitFor({ state: 'hidden' });
+}
