@@ -25,8 +25,13 @@ export type HitCounter = {
   forget(key: string): Promise<void>;
 };
 
-/** A report read run by the writer after its settle: the statement and whether it wants one row. */
-export type SettledRead = { sql: string; params: readonly unknown[]; one: boolean };
+declare const settledRead: unique symbol;
+/**
+ * A report read the writer runs after its settle. Opaque outside the store: it carries the
+ * store's own statement (sqlite/settled-reads.ts), which a reader's process only passes on to its
+ * writer (a plain object, so it crosses a thread's message).
+ */
+export type SettledRead = { readonly [settledRead]: true };
 
 /** Upkeep of the database itself, and coordination between the processes that share it. */
 export type Maintenance = {

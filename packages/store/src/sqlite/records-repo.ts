@@ -9,13 +9,6 @@ import { refreshTouches } from '../sql/reports/touch-sql';
 import { withoutReportTriggers } from './bulk-flag';
 import { foldReportGroups, hasPendingGroups } from './report-fold';
 import { hasDirty, settleReports } from './report-settle';
-
-/**
- * Records the upkeep settles a call (report-settle.ts), at most: the writer is held while it
- * runs, and 2,000 (the fold's batch) held it tens of ms while intake waited (its p99 rose from
- * 18–19 to 65–81 ms, not quiet).
- */
-const SETTLE_BATCH = 500;
 import { prepared, sqliteExec } from './exec';
 import { conditionColumns, type TableOf } from '../sql/reports/scope';
 import { stageMovesOf } from '../sql/reports/stage-moves';
@@ -25,6 +18,13 @@ import {
   loneStageEntryTotal,
 } from '../sql/reports/entered-count';
 import { stepEntrants } from '../sql/reports/step-list';
+
+/**
+ * Records the upkeep settles a call (report-settle.ts), at most: the writer is held while it
+ * runs, and 2,000 (the fold's batch) held it tens of ms while intake waited (its p99 rose from
+ * 18–19 to 65–81 ms, not quiet).
+ */
+const SETTLE_BATCH = 500;
 
 /** The compiled condition of a query, 'none' when nothing can match, or why it cannot be compiled. */
 function whereOf(

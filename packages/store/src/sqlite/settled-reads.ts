@@ -12,6 +12,10 @@ import { hasDirty, settleAllReports } from './report-settle';
  */
 export type SettleOnWriter = (read: SettledRead | null) => Promise<unknown>;
 
+/** What a SettledRead is inside the store: the statement and whether it wants one row. */
+type ReadBody = { sql: string; params: readonly unknown[]; one: boolean };
+const opaque = (body: ReadBody) => body as unknown as SettledRead;
+
 /** The report tables a settle writes: the rows, the groups, the queues of group changes. */
 const KEPT =
   /\breport_(rows|cohorts|cohort_months|group_pending|touch_rows|touch_months|touch_pending)\b/;
@@ -56,7 +60,7 @@ export function settledReads(
       // A reader of this process (the writer holds a transaction, maybe its caller's own) or one
       // without a writer to ask: the report is read from the records (report-repo.ts).
       if (!onWriter) throw new Unsettled();
-      if (tries === TRIES) return (await onWriter({ sql, params: params ?? [], one })) as T;
+      if (tries === TRIES) return (await onWriter(opaque({ sql, params: params ?? [], one }))) as T;
       await onWriter(null);
     }
   }
@@ -72,5 +76,6 @@ export function settleThenRead(db: Database.Database, read: SettledRead | null):
   settleAllReports(db);
   if (!read) return null;
   const x = sqliteExec(() => db);
-  return read.one ? x.get(read.sql, read.params) : x.all(read.sql, read.params);
+  const body = read as unknown as ReadBody;
+  return body.one ? x.get(body.sql, body.params) : x.all(body.sql, body.params);
 }
