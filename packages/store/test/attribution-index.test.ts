@@ -131,15 +131,33 @@ describe("SQLite's attribution indexes (entity/attribution-columns.ts)", () => {
       { field: 'campaignCode', entity: 'deal' },
     ])
       expect(attrIndexes(withWidgets([w])), JSON.stringify(w)).toEqual([]);
-    // At most three an entity (each is written with every create).
+    // At most three an entity (each is written with every create); one led by a field a list
+    // index leads alone (city) is that index (the next test).
     const four = withWidgets(
       ['source', 'city', 'campaignCode', 'variant'].map((field) => ({ field })),
     );
     expect(attrIndexes(four).map((d) => d.name)).toEqual([
       'ix_e_lead__attr_source',
-      'ix_e_lead__attr_city',
       'ix_e_lead__attr_campaignCode',
     ]);
+  });
+
+  it("is a listed field's own list index, with the summed fields as its tail (one index a create, not two)", () => {
+    const city = withWidgets([{ field: 'city', measure: { op: 'sum', field: 'budget' } }]);
+    expect(attrIndexes(city)).toEqual([]);
+    const def = entityTable(lead, city).indexes.find((d) => d.name === 'ix_e_lead__f_city');
+    // Every column the attribution index held (city, created_at, stage, team_id, budget,
+    // deleted_at) and every one the list index holds.
+    expect(def).toEqual({
+      name: 'ix_e_lead__f_city',
+      columns: ['city', 'created_at', 'stage', 'owner_id', 'team_id', 'deleted_at'],
+      sqliteTail: ['budget'],
+    });
+    // No widget: the list index alone, its tail empty.
+    expect(
+      entityTable(lead, withWidgets([])).indexes.find((d) => d.name === 'ix_e_lead__f_city')
+        ?.sqliteTail,
+    ).toEqual([]);
   });
 
   it("indexes the education template's campaign attribution", () => {
@@ -159,12 +177,19 @@ describe("SQLite's attribution indexes (entity/attribution-columns.ts)", () => {
       dashboards: part<AppShape['dashboards']>('dashboards', 'dashboards'),
     } as AppShape;
     const shape = spec.entities.find((e) => e.key === 'lead')!;
-    expect(attrIndexes(spec, shape)).toEqual([
-      {
-        name: 'ix_e_lead__attr_campaignCode',
-        columns: ['campaignCode', 'created_at', 'stage', 'team_id', 'quotedAmount', 'deleted_at'],
-        sqliteOnly: true,
-      },
+    // campaignCode is listed: its list index holds the attribution's columns.
+    expect(attrIndexes(spec, shape)).toEqual([]);
+    const def = entityTable(shape, spec).indexes.find(
+      (d) => d.name === 'ix_e_lead__f_campaignCode',
+    )!;
+    expect([...def.columns, ...def.sqliteTail!]).toEqual([
+      'campaignCode',
+      'created_at',
+      'stage',
+      'owner_id',
+      'team_id',
+      'deleted_at',
+      'quotedAmount',
     ]);
   });
 
@@ -310,6 +335,131 @@ describe("SQLite's attribution indexes (entity/attribution-columns.ts)", () => {
       const gone = await read(plain, attribution(from, to));
       expect(gone.plan).not.toContain('COVERING INDEX');
       expect(gone.got).toEqual(want);
+    },
+  );
+
+  itOnSqliteFile(
+    "a listed field's attribution and its lists read the one index; the attribution index of before goes at the start",
+    async (url, sql) => {
+      const listed: EntityShape = {
+        ...lead,
+        fields: lead.fields.map((f) => (f.key === 'campaignCode' ? { ...f, indexed: true } : f)),
+      };
+      const spec = withWidgets(
+        [{ field: 'campaignCode', measure: { op: 'sum', field: 'budget' } }],
+        listed,
+      );
+      const store = await openStore({ url, locale: 'en' });
+      await store.migrations.syncEntityTables({ ...baseSpec, entities: [listed] });
+      const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+      const made = await store.records(spec).insertMany(
+        'lead',
+        Array.from({ length: 300 }, (_, i) => ({
+          name: `A${i}`,
+          campaignCode: pick(['c1', 'c2', 'c3', null], i),
+          stage: pick(['new', 'won', 'lost'], Math.floor(i / 7)),
+          budget: i % 4 === 0 ? null : i * 10,
+          teamId: pick(['north', 'south', null], Math.floor(i / 11)),
+          createdAt: T0 + Math.floor((i * 100 * DAY) / 300),
+        })),
+      );
+      expect(made.every((r) => r.ok)).toBe(true);
+      await store.close();
+      // Session 27's attribution index beside the list index, as a database of then has them.
+      const old = 'ix_e_lead__attr_campaignCode';
+      sql((db) =>
+        db.exec(
+          `CREATE INDEX "${old}" ON "e_lead" ("campaignCode", "created_at", "stage", "team_id", "budget", "deleted_at")`,
+        ),
+      );
+      const s = await openStore({ url, locale: 'en' });
+      await s.migrations.syncEntityTables(spec);
+      await s.close();
+      const indexes = () =>
+        sql(
+          (db) =>
+            db
+              .prepare(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'e_lead' AND name LIKE '%campaignCode%'",
+              )
+              .all() as { name: string; sql: string }[],
+        );
+      const INDEX = 'ix_e_lead__f_campaignCode';
+      expect(indexes()).toEqual([
+        {
+          name: INDEX,
+          sql: `CREATE INDEX "${INDEX}" ON "e_lead" ("campaignCode", "created_at", "stage", "owner_id", "team_id", "deleted_at", "budget")`,
+        },
+      ]);
+      const Db = (await import('better-sqlite3')).default;
+      const db = new Db(url);
+      try {
+        withMillionLeadStats(db);
+        db.prepare(`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('e_lead', ?, ?)`).run(
+          INDEX,
+          '1000000 33334 11112 11 11 11 1 1',
+        );
+        db.exec('ANALYZE sqlite_schema');
+        const plan = (q: string, ...p: unknown[]) =>
+          (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...p) as { detail: string }[])
+            .map((r) => r.detail)
+            .join('\n');
+        // The attribution read (the statement the report repository runs): each campaign's part
+        // of the quarter from the index alone, in group order.
+        const ran: { sql: string; params: readonly unknown[] }[] = [];
+        const x = sqliteExec(() => db);
+        const watched = {
+          ...x,
+          all: <R>(q: string, p: readonly unknown[] = []) => {
+            if (q.startsWith('SELECT "campaignCode"')) ran.push({ sql: q, params: p });
+            return x.all<R>(q, p);
+          },
+        };
+        const [from, to] = [T0 + 10 * DAY, T0 + 60 * DAY];
+        const r = await reportRepo(watched, spec, 'sqlite', 'en').aggregate('lead', {
+          ...attribution(from, to),
+          by: [{ field: 'campaignCode' }],
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        const read = plan(ran[0]!.sql, ...ran[0]!.params);
+        expect(read).toContain(
+          `SEARCH e_lead USING COVERING INDEX ${INDEX} (ANY(campaignCode) AND created_at>? AND created_at<?)`,
+        );
+        expect(read).not.toContain('TEMP B-TREE');
+        const rows = db.prepare('SELECT * FROM e_lead WHERE deleted_at IS NULL').all() as Row[];
+        const want = new Map<string, number[]>();
+        for (const row of rows) {
+          if (row.created_at < from || row.created_at >= to) continue;
+          const v = want.get(String(row.campaignCode)) ?? [0, 0, 0];
+          v[0]! += 1;
+          if (row.stage === 'won') {
+            v[1]! += 1;
+            v[2]! += row.budget ?? 0;
+          }
+          want.set(String(row.campaignCode), v);
+        }
+        expect(
+          Object.fromEntries(r.value.map((g) => [String(g.keys[0]), g.values.map((n) => n ?? 0)])),
+        ).toEqual(Object.fromEntries(want));
+        // A list filtered by the field, newest first, and its count by stage and team: the
+        // same index, no sort, no table row for the count.
+        expect(
+          plan(
+            'SELECT id FROM e_lead WHERE "campaignCode" = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 50',
+            'c1',
+          ),
+        ).toMatch(new RegExp(`SEARCH e_lead USING INDEX ${INDEX} \\(campaignCode=\\?\\)$`));
+        expect(
+          plan(
+            'SELECT count(*) FROM e_lead WHERE "campaignCode" = ? AND stage = ? AND team_id = ? AND deleted_at IS NULL',
+            'c1',
+            'won',
+            'north',
+          ),
+        ).toContain(`COVERING INDEX ${INDEX} (campaignCode=?`);
+      } finally {
+        db.close();
+      }
     },
   );
 });

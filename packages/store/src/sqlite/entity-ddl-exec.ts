@@ -43,8 +43,9 @@ export function syncIndexes(db: StoreDb, info: EntityTableInfo): void {
  * An existing table's indexes over system columns, made as this version defines them (a
  * definition that changed is rebuilt: the owner index gained last_activity_at, and the columns
  * data health reads when a widget asks: health-columns.ts), and the attribution indexes the
- * spec's widgets ask for (attribution-columns.ts), dropped when none asks any more. Indexes led
- * by field columns are otherwise left to spec migrations. The table may not hold a spec's new
+ * spec's widgets ask for (attribution-columns.ts), dropped when none asks any more, and a list
+ * index's tail of the fields such a read sums (one led by that field alone). Indexes led by field
+ * columns are otherwise left to spec migrations. The table may not hold a spec's new
  * field yet: an attribution index naming one waits for the migration that adds it, and a tail
  * is made of the columns the table holds (the owner index without that data health column still
  * serves stale follow-ups and a rep's funnel; the migration's syncIndexes adds it after).
@@ -61,9 +62,12 @@ export function syncSystemIndexes(db: StoreDb, info: EntityTableInfo): void {
   const have = new Map(managedIndexes(db, info.table).map((ix) => [ix.name, ix.sql]));
   const wanted = sqliteIndexes(info);
   for (const def of wanted) {
-    const made = def.sqliteOnly
-      ? def.columns.every((c) => present.has(c))
-      : def.columns.every((c) => system.has(c));
+    // A field's list index with a tail (an attribution read's summed fields, entity-table.ts)
+    // is brought to its definition here too, once the table holds its field.
+    const made =
+      def.sqliteOnly || def.sqliteTail
+        ? def.columns.every((c) => present.has(c))
+        : def.columns.every((c) => system.has(c));
     if (!made) continue;
     const tail = def.sqliteTail?.filter((c) => present.has(c));
     const want = createIndexSql(info.table, { ...def, ...(tail ? { sqliteTail: tail } : {}) });
