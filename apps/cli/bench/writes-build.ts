@@ -14,8 +14,27 @@ export type Build = {
   mode: 'built' | 'baseline';
   /** What runs, for the JSON: the command file and the commit of its checkout. */
   what: { command: string; commit: string | null; kind: string };
-  command(args: string[]): [string, string[]];
+  /**
+   * The program and arguments of `trellis <args>`. With `nodeFlags` (a profile's `--cpu-prof`,
+   * which NODE_OPTIONS may not carry) node runs the command file with those flags after the
+   * ones of its first line.
+   */
+  command(args: string[], nodeFlags?: string[]): [string, string[]];
 };
+
+/** The node flags of an executable script's first line (`#!/usr/bin/env -S node --x=4`). */
+function shebangFlags(file: string): string[] {
+  const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
+  return first.split(/\s+/).filter((w) => w.startsWith('--'));
+}
+
+/** An executable command file, run by node with `nodeFlags` when given. */
+const executable =
+  (bin: string) =>
+  (args: string[], nodeFlags?: string[]): [string, string[]] =>
+    nodeFlags?.length
+      ? [process.execPath, [...shebangFlags(bin), ...nodeFlags, bin, ...args]]
+      : [bin, args];
 
 const cli = join(import.meta.dirname, '..');
 
@@ -44,7 +63,7 @@ export function thisBuild(): Build {
       commit: commitOf(cli),
       kind: 'dist bundle (scripts/build.mjs)',
     },
-    command: (args) => [bin, args],
+    command: executable(bin),
   };
 }
 
@@ -60,7 +79,7 @@ export function baselineBuild(dir: string): Build {
     return {
       mode: 'baseline',
       what: { command: relative(dir, main), commit: commitOf(dir), kind: 'dist bundle' },
-      command: (args) => [process.execPath, [main, ...args]],
+      command: (args, nodeFlags = []) => [process.execPath, [...nodeFlags, main, ...args]],
     };
   const bin = [
     join(dir, 'bin', 'trellis.mjs'),
@@ -80,7 +99,7 @@ export function baselineBuild(dir: string): Build {
         ? "the checkout's command (its dist when current, else its sources through tsx)"
         : "the checkout's command (its sources through tsx)",
     },
-    command: (args) => [bin, args],
+    command: executable(bin),
   };
 }
 
@@ -112,8 +131,8 @@ export type Server = { url: string; pid: number; firstAnswerMs: number; stop(): 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * `trellis start` on a loopback port, its log (stderr) in `logFile`; resolves at the first 200 of
- * `/api/v1/openapi.json`, polled as a client would. Behind a trusted proxy, so each intake
+ * `trellis start` on a loopback port, its log (stderr) in `logFile`, node run with `nodeFlags`
+ * if any; resolves at the first 200 of `/api/v1/openapi.json`, polled as a client would. Behind a trusted proxy, so each intake
  * request can come from its own address (bench/writes.ts).
  */
 export async function start(
@@ -122,9 +141,10 @@ export async function start(
   port: number,
   env: NodeJS.ProcessEnv,
   logFile: string,
+  nodeFlags: string[] = [],
 ): Promise<Server> {
   const flags = `--port ${port} --host 127.0.0.1 --trust-proxy`.split(' ');
-  const [command, args] = build.command(['start', '--data', data, ...flags]);
+  const [command, args] = build.command(['start', '--data', data, ...flags], nodeFlags);
   const log = openSync(logFile, 'a');
   const t0 = performance.now();
   const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', log] });

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { percentile, summarise, type Sample } from '@trellis/tooling/bench';
 import { probed } from '@trellis/tooling/machine-probe';
+import { cpuPerRequest, threadsOf, type ThreadSnapshot } from './server-threads';
 import { baselineBuild, init, start, thisBuild, type Build, type Server } from './writes-build';
 
 /**
@@ -37,24 +38,34 @@ const INTAKE_CONCURRENCY = 16;
 const TARGET = { opsAtLeast: 2000, p99BelowMs: 25 };
 const WORKER = join(import.meta.dirname, '..', '..', 'server', 'bench', 'load-worker.mjs');
 const SETTLE_LIMIT_MS = 180_000;
-const CASES = ['apiCreates', 'apiUpdates', 'intake'] as const;
-type Case = (typeof CASES)[number];
+const ALL_CASES = ['apiCreates', 'apiUpdates', 'intake'] as const;
+type Case = (typeof ALL_CASES)[number];
+/**
+ * BENCH_ONLY=intake (or apiCreates, apiUpdates; comma-separated): the cases run, in this order.
+ * The updates edit the leads the creates made, so they bring the creates along.
+ */
+const CASES = ((only) => {
+  if (!only) return ALL_CASES;
+  const asked = only.split(',').map((c) => c.trim());
+  for (const c of asked)
+    if (!(ALL_CASES as readonly string[]).includes(c))
+      throw new Error(`BENCH_ONLY: ${c} is none of ${ALL_CASES.join(', ')}`);
+  if (asked.includes('apiUpdates')) asked.push('apiCreates');
+  return ALL_CASES.filter((c) => asked.includes(c));
+})(process.env.BENCH_ONLY);
 
 const env = {
   ...process.env,
   TRELLIS_LOCALE: 'en',
   ...(process.env.BENCH_LOG_LEVEL ? { TRELLIS_LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
 };
+/**
+ * BENCH_SERVER_NODE_FLAGS: node flags for the servers (not `init`), say `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof`: a profile of every thread, written as the server stops.
+ */
+const SERVER_NODE_FLAGS = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (line: string) => process.stderr.write(`[bench:writes] ${line}\n`);
-
-/** CPU ms (user + system) of a process (every thread) or of one thread, from /proc. */
-function cpuMs(stat: string): number {
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10; // 1/100 s ticks
-}
-const processCpu = (pid: number) => cpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-const mainThreadCpu = (pid: number) => cpuMs(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'));
 
 type LoadOptions = {
   url: string;
@@ -69,34 +80,24 @@ type LoadOptions = {
   forwardedFor?: boolean;
 };
 type LoadRun = { latencies: number[]; totalMs: number; statuses: Record<string, number> };
+type CpuPerRequest = ReturnType<typeof cpuPerRequest>;
 
 /** One load through the load-generator thread, with the CPU the server spent on it. */
 function load(server: Server, o: LoadOptions) {
-  return new Promise<LoadRun & { cpuPerRequestMs: Record<string, number> }>((resolve, reject) => {
+  return new Promise<LoadRun & { cpuPerRequestMs: CpuPerRequest }>((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: o });
-    let before = { server: 0, http: 0 };
-    const snapshot = () => ({
-      server: processCpu(server.pid),
-      http: mainThreadCpu(server.pid),
-    });
+    let before: ThreadSnapshot = new Map();
     const answered = (m: { tid: number } | LoadRun) => {
       // The generator says its thread id first and starts at 'go' (its own CPU is not read:
       // the thread is gone once it has answered).
       if ('tid' in m) {
-        before = snapshot();
+        before = threadsOf(server.pid);
         worker.postMessage('go');
         return;
       }
-      const after = snapshot();
-      const per = (k: keyof typeof before) =>
-        Math.round(((after[k] - before[k]) / o.total) * 1000) / 1000;
       resolve({
         ...m,
-        cpuPerRequestMs: {
-          serverProcess: per('server'),
-          httpThread: per('http'),
-          otherThreads: Math.round((per('server') - per('http')) * 1000) / 1000,
-        },
+        cpuPerRequestMs: cpuPerRequest(server.pid, before, threadsOf(server.pid), o.total),
       });
     };
     // A failure here (the server gone from /proc) fails the run, which then stops its server.
@@ -120,19 +121,27 @@ async function measure(name: string, server: Server, warmup: number, o: LoadOpti
     paths: slice(o.paths, 0, warmup),
     versions: slice(o.versions, 0, warmup),
   });
-  const { value: run, machine } = await probed(() =>
-    load(server, {
+  // The load's span on the machine's monotonic clock (µs), the clock of a --cpu-prof profile's
+  // timestamps: what of a server's profile was this load.
+  const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+  let window = { startUs: 0, endUs: 0 };
+  const { value: run, machine } = await probed(async () => {
+    window.startUs = monotonicUs();
+    const ran = await load(server, {
       ...o,
       offset: o.offset + warmup,
       paths: slice(o.paths, warmup, warmup + o.total),
       versions: slice(o.versions, warmup, warmup + o.total),
-    }),
-  );
+    });
+    window = { ...window, endUs: monotonicUs() };
+    return ran;
+  });
   return {
     ...summarise(name, run.latencies, run.totalMs),
     statuses: run.statuses,
     cpuPerRequestMs: run.cpuPerRequestMs,
     machine,
+    ...(SERVER_NODE_FLAGS.length > 0 ? { profileWindowUs: window } : {}),
   };
 }
 type Measured = Awaited<ReturnType<typeof measure>>;
@@ -231,58 +240,68 @@ async function once(build: Build, round: number, work: string) {
   const admin = init(build, data, env);
   const port = PORT_BASE + (runs++ % PORTS);
   say(`round ${round} ${build.mode}: start on ${port}`);
-  const server = await start(build, data, port, env, join(dir, 'server.log'));
+  const server = await start(build, data, port, env, join(dir, 'server.log'), SERVER_NODE_FLAGS);
   try {
     const { authorization } = await prepare(server, admin);
     const api = { concurrency: API_CONCURRENCY, headers: { authorization } };
     const url = `${server.url}/api/v1/records/lead`;
-    const apiCreates = await measure('API creates (c=10)', server, WARMUP, {
-      ...api,
-      url,
-      method: 'POST',
-      total: TOTAL,
-      bodyKind: 'apiLead',
-      offset: 0,
-    });
-    // The routing gives each lead an owner (a new version); each is then edited at its own.
-    const settledAfterCreatesMs = await settle(server, authorization);
-    const all = await leads(server, authorization);
-    if (all.paths.length < WARMUP + TOTAL) throw new Error(`only ${all.paths.length} leads`);
-    const apiUpdates = await measure('API updates (c=10)', server, WARMUP, {
-      ...api,
-      url,
-      method: 'PATCH',
-      total: TOTAL,
-      bodyKind: 'apiUpdate',
-      offset: 0,
-      paths: all.paths,
-      versions: all.versions,
-    });
-    const settledAfterUpdatesMs = await settle(server, authorization);
-    // Each submission from its own address (load-worker's forwardedFor): 605b928's limit of 60
-    // submissions a minute per address cannot be turned off; every build gets the same requests.
-    const intake = await measure('public form intake (c=16)', server, INTAKE_WARMUP, {
-      url: `${server.url}/f/apply`,
-      method: 'POST',
-      total: TOTAL,
-      concurrency: INTAKE_CONCURRENCY,
-      bodyKind: 'lead',
-      offset: 0,
-      forwardedFor: true,
-    });
-    const settledAfterIntakeMs = await settle(server, authorization);
+    const cases: Partial<Record<Case, Measured>> = {};
+    // How long the automations took to settle after each load (ms).
+    const settled: Partial<Record<Case, number>> = {};
+    if (CASES.includes('apiCreates')) {
+      cases.apiCreates = await measure('API creates (c=10)', server, WARMUP, {
+        ...api,
+        url,
+        method: 'POST',
+        total: TOTAL,
+        bodyKind: 'apiLead',
+        offset: 0,
+      });
+      settled.apiCreates = await settle(server, authorization);
+    }
+    if (CASES.includes('apiUpdates')) {
+      // The routing gave each lead an owner (a new version); each is then edited at its own.
+      const all = await leads(server, authorization);
+      if (all.paths.length < WARMUP + TOTAL) throw new Error(`only ${all.paths.length} leads`);
+      cases.apiUpdates = await measure('API updates (c=10)', server, WARMUP, {
+        ...api,
+        url,
+        method: 'PATCH',
+        total: TOTAL,
+        bodyKind: 'apiUpdate',
+        offset: 0,
+        paths: all.paths,
+        versions: all.versions,
+      });
+      settled.apiUpdates = await settle(server, authorization);
+    }
+    if (CASES.includes('intake')) {
+      // Each submission from its own address (load-worker's forwardedFor): 605b928's limit of 60
+      // submissions a minute per address cannot be turned off; every build gets the same requests.
+      cases.intake = await measure('public form intake (c=16)', server, INTAKE_WARMUP, {
+        url: `${server.url}/f/apply`,
+        method: 'POST',
+        total: TOTAL,
+        concurrency: INTAKE_CONCURRENCY,
+        bodyKind: 'lead',
+        offset: 0,
+        forwardedFor: true,
+      });
+      settled.intake = await settle(server, authorization);
+    }
     say(
-      `round ${round} ${build.mode}: creates ${apiCreates.ops}/s p99 ${apiCreates.p99Ms}, updates ${apiUpdates.ops}/s p99 ${apiUpdates.p99Ms}, intake ${intake.ops}/s p99 ${intake.p99Ms}`,
+      `round ${round} ${build.mode}: ` +
+        CASES.map((c) => `${c} ${cases[c]!.ops}/s p99 ${cases[c]!.p99Ms}`).join(', '),
     );
     return {
       round,
       initMs: admin.ms,
       firstAnswerMs: server.firstAnswerMs,
-      cases: { apiCreates, apiUpdates, intake } satisfies Record<Case, Measured>,
+      cases: cases as Record<Case, Measured>,
       automationsSettledMs: {
-        afterCreates: settledAfterCreatesMs,
-        afterUpdates: settledAfterUpdatesMs,
-        afterIntake: settledAfterIntakeMs,
+        ...(settled.apiCreates === undefined ? {} : { afterCreates: settled.apiCreates }),
+        ...(settled.apiUpdates === undefined ? {} : { afterUpdates: settled.apiUpdates }),
+        ...(settled.intake === undefined ? {} : { afterIntake: settled.intake }),
       },
     };
   } finally {
@@ -364,6 +383,7 @@ console.log(
       bench: 'API writes and intake, black-box on trellis start (apps/cli bench/writes.ts)',
       startedAt,
       cores: availableParallelism(),
+      cases: CASES,
       requests: { measured: TOTAL, warmup: WARMUP, intakeWarmup: INTAKE_WARMUP },
       concurrency: { api: API_CONCURRENCY, intake: INTAKE_CONCURRENCY },
       rounds: RUNS,
@@ -382,11 +402,17 @@ console.log(
       target: {
         ...TARGET,
         // Runs of this build that met it, of all its runs.
-        apiCreatesMetInRuns: results.built.filter((r) => meets(r.cases.apiCreates)).length,
-        apiUpdatesMetInRuns: results.built.filter((r) => meets(r.cases.apiUpdates)).length,
+        ...(CASES.includes('apiCreates')
+          ? { apiCreatesMetInRuns: results.built.filter((r) => meets(r.cases.apiCreates)).length }
+          : {}),
+        ...(CASES.includes('apiUpdates')
+          ? { apiUpdatesMetInRuns: results.built.filter((r) => meets(r.cases.apiUpdates)).length }
+          : {}),
         runs: results.built.length,
         // Intake no slower than the baseline: this build's submissions/s over the baseline's, by round.
-        ...(baseline ? { intakeNoSlower: ratios('intake').ops.median >= 1 } : {}),
+        ...(baseline && CASES.includes('intake')
+          ? { intakeNoSlower: ratios('intake').ops.median >= 1 }
+          : {}),
       },
       unexpectedStatuses: unexpected,
     },

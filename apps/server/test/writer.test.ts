@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -244,6 +244,22 @@ describe('writes made by the writer thread', () => {
     expect((await submitted).status).toBe(201);
     expect(pick(await rows(store, 'e_lead'), ['name'])).toEqual([{ name: '候' }]);
   }, 90_000);
+  it.runIf(existsSync('/proc/thread-self/comm'))(
+    'names its writer thread for the operating system, so top -H tells it from the others',
+    async () => {
+      const { request } = await served();
+      const submitted = await request('/f/apply', {
+        method: 'POST',
+        json: { name: '名', phone: '13700137010' },
+      });
+      expect(submitted.status).toBe(201);
+      const names = readdirSync('/proc/self/task').map((tid) =>
+        readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim(),
+      );
+      expect(names).toContain('trellis-writer');
+    },
+    90_000,
+  );
   it("writes with V8's young generation unless TRELLIS_WRITER_YOUNG_MB names one", async () => {
     await served();
     const youngOf = async (thread: string) =>

@@ -13,6 +13,9 @@ import {
   type SettleAnswer,
   type SettleAsk,
 } from './calls';
+import { nameThread } from '../setup/thread-name';
+
+nameThread('count');
 
 const { dbFile } = workerData as { dbFile: string };
 // Report reads that meet records waiting for their settle ask the writer, through the HTTP thread.

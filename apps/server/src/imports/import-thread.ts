@@ -5,6 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { serveImportThread } from '@trellis/engine';
 import { MEMORY_REQUEST, ownMemory } from '../writer/thread-memory';
+import { nameThread } from '../setup/thread-name';
+
+nameThread('import');
 
 parentPort?.on('message', (m: unknown) => {
   if (m === MEMORY_REQUEST) parentPort?.postMessage({ memory: ownMemory() });

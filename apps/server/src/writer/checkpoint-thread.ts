@@ -4,6 +4,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCheckpointer } from '@trellis/store';
 import { MEMORY_REQUEST, ownMemory } from './thread-memory';
+import { nameThread } from '../setup/thread-name';
+
+nameThread('checkpt');
 
 const EVERY_MS = 200;
 /** How long a restart of the log may wait for readers (it holds the write lock meanwhile). */

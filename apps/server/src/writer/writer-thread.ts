@@ -8,6 +8,9 @@ import type { WriteCall, WriteReply } from './calls';
 import { importThreadsMemory } from '../imports/run-job';
 import { MEMORY_REQUEST, ownMemory } from './thread-memory';
 import { envLockTimeout } from '../setup/env-lock-timeout';
+import { nameThread } from '../setup/thread-name';
+
+nameThread('writer');
 
 const { dbFile, tickMs, workerId, gauge } = workerData as {
   dbFile: string;
