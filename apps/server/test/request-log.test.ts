@@ -2,9 +2,11 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/setup/logger';
 import { addUser, cookieOf, httpHarness } from './http-harness';
+import { rows } from './rows';
+import { fullStack } from './stack';
 
 /** A logger whose lines land in an array (JSON) or a string (pretty). */
-async function capture(format: 'json' | 'pretty') {
+async function capture(format: 'json' | 'pretty', level: 'info' | 'debug' = 'info') {
   let text = '';
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -12,7 +14,7 @@ async function capture(format: 'json' | 'pretty') {
       done();
     },
   });
-  const logger = await createLogger({ level: 'info', format, destination });
+  const logger = await createLogger({ level, format, destination });
   const lines = () =>
     text
       .trim()
@@ -78,6 +80,39 @@ describe('request log', () => {
     });
     expect(log.text()).not.toContain('hunter2');
     expect(log.text()).not.toContain('t0k');
+  });
+
+  it('logs an answered public intake submission at debug and a refused one at info: each answered one is in the intake log', async () => {
+    const submit = (s: Awaited<ReturnType<typeof fullStack>>, id: string, phone: string) =>
+      s.request('/f/apply', {
+        method: 'POST',
+        json: { name: '张三', phone, course: 'python' },
+        headers: { 'x-request-id': id },
+      });
+    const info = await capture('json');
+    const s = await fullStack({ logger: info.logger });
+    expect((await submit(s, 'form-ok', '138 0013 8000')).status).toBe(201);
+    expect((await submit(s, 'form-bad', '12')).status).toBe(422);
+    const page = await s.request('/f/apply', { headers: { 'x-request-id': 'form-page' } });
+    expect(info.lines().map((l) => [l.reqId, l.status])).toEqual([
+      ['form-bad', 422],
+      ['form-page', page.status],
+    ]);
+    // The answered one is in the intake log, which is where an operator finds it.
+    expect(await rows(s.store, 'intake_log')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 'accepted', http_status: 201 })]),
+    );
+
+    const debug = await capture('json', 'debug');
+    const d = await fullStack({ logger: debug.logger });
+    expect((await submit(d, 'form-ok', '138 0013 8001')).status).toBe(201);
+    expect(debug.lines().find((l) => l.reqId === 'form-ok')).toMatchObject({
+      level: 20,
+      msg: 'request',
+      method: 'POST',
+      path: '/f/apply',
+      status: 201,
+    });
   });
 
   it('prints readable lines with --log-format pretty', async () => {
