@@ -252,15 +252,11 @@ async function insert(
   // moved its first-touch rows (two more group changes and an update of each row,
   // docs/reports.md). Sent in this order together: one round trip on PostgreSQL.
   const transition = firstTransition(call, id, stage);
-  const [appended, touched, inserted] = await Promise.allSettled([
-    transition && call.db.transitions.append(transition),
-    opts.touch && writeTouch(call, id, opts.touch),
-    records(call).insert(call.model.key, row, { now: call.now }),
-  ]);
-  if (appended.status === 'rejected') throw appended.reason;
-  if (touched.status === 'rejected') throw touched.reason;
-  if (inserted.status === 'rejected') throw inserted.reason;
-  const res = inserted.value;
+  const appended = transition && call.db.transitions.append(transition);
+  const touched = opts.touch && writeTouch(call, id, opts.touch);
+  const inserted = records(call).insert(call.model.key, row, { now: call.now });
+  await together([appended, touched, inserted]);
+  const res = await inserted;
   if (!res.ok) throw new RefusedRow(storeFailure(call, res.error, id));
   const record = res.value;
   // Independent rows, sent in this order without waiting for each other (together.ts): on

@@ -63,6 +63,9 @@ export function params(e: NewOutboxEvent): unknown[] {
 
 export const INSERT =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)';
+// Whole statement texts built once: a text made per call is hashed again for the statement cache.
+const APPEND = `${INSERT} RETURNING seq`;
+const APPEND_ONCE = `${INSERT} ON CONFLICT (id) DO NOTHING`;
 /** INSERT up to VALUES for multi-row appends (`attempts` takes its default, 0). */
 export const INSERT_HEAD =
   'INSERT INTO outbox (id, type, entity, record_id, payload, actor_id, via, depth, created_at)';
@@ -94,14 +97,14 @@ export function outboxRepo(x: SqlExec, pendingFrom = 'outbox'): OutboxRepo {
   };
   return {
     async append(e) {
-      const r = await x.get(`${INSERT} RETURNING seq`, params(e));
+      const r = await x.get(APPEND, params(e));
       return fromNum(r?.seq);
     },
     async appendMany(events) {
       await insertRows(x, INSERT_HEAD, events.map(params));
     },
     async appendOnce(e) {
-      const r = await x.run(`${INSERT} ON CONFLICT (id) DO NOTHING`, params(e));
+      const r = await x.run(APPEND_ONCE, params(e));
       return r.changes === 1;
     },
     async claimable(worker, now) {

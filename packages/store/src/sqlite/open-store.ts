@@ -109,10 +109,17 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
   });
   if (o.checkpoints === 'elsewhere') handOffCheckpoints(writer);
   let reader: StoreDb | null = null;
+  const queue = createTxQueue(writer.sqlite, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+  /** The writer for use outside the queue, with its own busy timeout (tx-queue.ts). */
+  const idleWriter = () => {
+    queue.relax();
+    return writer;
+  };
   // Idle, the writer answers reads itself; with a transaction open, the reader does.
   const readConn = () =>
-    writer.sqlite.inTransaction ? (reader ??= openDatabase(file, { readonly: true })) : writer;
-  const queue = createTxQueue(writer.sqlite, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+    writer.sqlite.inTransaction
+      ? (reader ??= openDatabase(file, { readonly: true }))
+      : idleWriter();
   const epoch: SpecEpoch = { count: 0, published: false };
   queue.onCommit(() => {
     if (!epoch.published) return;
@@ -171,7 +178,7 @@ export async function openSqliteStore(o: OpenStoreOptions): Promise<Store> {
     waiting: () => queue.waiting(),
     transient: isTransient,
     onCommit: (listener: () => void) => queue.onCommit(listener),
-    maintenance: { ...sqliteMaintenance(() => writer), settleReports: settleOnWriter },
+    maintenance: { ...sqliteMaintenance(idleWriter), settleReports: settleOnWriter },
     async close() {
       if (closed) return;
       closed = true;

@@ -39,23 +39,41 @@ describe('the transaction queue takes the write lock without blocking its thread
     await new Promise((r) => setTimeout(r, 30));
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(committed).toBe(false);
-    // Reads on the writer's connection outside the queue still wait for locks as configured.
+    // Reads on the writer's connection outside the queue (relaxed first, as the store does)
+    // still wait for locks as configured.
+    queue.relax();
     expect(busy()).toBe(5000);
     other.sqlite.exec('COMMIT');
     await done;
+    queue.relax();
     expect(writer.sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
     expect(busy()).toBe(5000);
   });
 
-  it('restores the connection’s own busy timeout after every transaction', async () => {
-    const { writer, busy } = twoConnections(1234);
+  it('keeps the busy timeout at 0 between transactions until the connection is used outside the queue', async () => {
+    const { writer, other, busy } = twoConnections(1234);
     const queue = createTxQueue(writer.sqlite, { busyTimeoutMs: 1234 });
     for (let i = 0; i < 3; i++) {
       await queue.submit(async () =>
         writer.sqlite.prepare('INSERT INTO t (v) VALUES (?)').run(String(i)),
       );
-      expect(busy()).toBe(1234);
+      // Not set back after each transaction: the next BEGIN needs it at 0 again.
+      expect(busy()).toBe(0);
     }
-    expect(writer.sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 3 });
+    queue.relax();
+    expect(busy()).toBe(1234);
+    // The next transaction still takes the lock without the busy handler: it waits on a timer.
+    other.sqlite.exec('BEGIN IMMEDIATE');
+    const done = queue.submit(async () =>
+      writer.sqlite.prepare("INSERT INTO t (v) VALUES ('late')").run(),
+    );
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(performance.now() - t0).toBeLessThan(1000);
+    other.sqlite.exec('COMMIT');
+    await done;
+    queue.relax();
+    expect(writer.sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 4 });
+    expect(busy()).toBe(1234);
   });
 });
