@@ -60,6 +60,20 @@ function agreesNationally(text: string, region: string): boolean {
 
 const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
 
+/** `text` cut into groups at the given places, joined by the given separators (a space or a hyphen). */
+function grouped(text: string, cuts: readonly number[], seps: readonly string[]): string {
+  const at = [...new Set(cuts.map((c) => 1 + (c % Math.max(1, text.length - 1))))].sort(
+    (a, b) => a - b,
+  );
+  let out = '';
+  let from = 0;
+  at.forEach((cut, i) => {
+    out += text.slice(from, cut) + (seps[i % seps.length] ?? ' ');
+    from = cut;
+  });
+  return out + text.slice(from);
+}
+
 describe('the E.164 fast path of normalizePhone, against libphonenumber', () => {
   it('agrees on every mainland number of 11 digits after +86, prefix by prefix (1000–1999)', () => {
     let fast = 0;
@@ -132,6 +146,63 @@ describe('the E.164 fast path of normalizePhone, against libphonenumber', () => 
       expect(agreesNationally(text, 'CN')).toBe(false);
   });
 
+  it('answers a number typed in groups of digits (spaces, hyphens) as libphonenumber does, from its digits', () => {
+    const written = [
+      '138 0013 8000',
+      '138-0013-8000',
+      '+86 138 0013 8000',
+      '+86-138-0013-8000',
+      '86 138 0013 8000',
+      '0138 0013 8000',
+      '010 6552 9988',
+      '+852 6123 4567',
+      '138 0013 800',
+      '1380 0138 0001',
+    ];
+    for (const text of written) {
+      expect(normalizePhone(text, 'CN', fullEnv), text).toEqual(
+        libphonenumber(text, fullEnv.phoneMetadata),
+      );
+      const light = normalizePhone(text, 'CN', lightEnv);
+      if (!(light.ok && light.deferred))
+        expect(light, text).toEqual(libphonenumber(text, smallPhoneMetadata));
+    }
+    // The same answer as for the digits alone, which the fast paths decide.
+    expect(normalizePhone('138 0013 8000', 'CN', fullEnv)).toEqual(
+      normalizePhone('13800138000', 'CN', fullEnv),
+    );
+    expect(nationalMobileE164('13800138000', 'CN', fullEnv.phoneMetadata)).toBe('+8613800138000');
+    // Mobiles and example numbers of every country, national and international, cut anywhere.
+    const cases: [string, string][] = [];
+    for (const [country, national] of Object.entries(examples as Record<string, string>)) {
+      cases.push([national, country]);
+      try {
+        cases.push([
+          `+${getCountryCallingCode(country as CountryCode, fullEnv.phoneMetadata)}${national}`,
+          'CN',
+        ]);
+      } catch {
+        // a country without a calling code of its own in the metadata
+      }
+    }
+    const rand = fc.sample(digits(8), { numRuns: 200, seed: 28 });
+    for (let k = 0; k < 200; k++) cases.push([`1${30 + (k % 70)}${rand[k]!}`, 'CN']);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.constantFrom(' ', '-'), { minLength: 1, maxLength: 4 }),
+        ([number, region], cuts, seps) => {
+          const text = grouped(number, cuts, seps);
+          expect(normalizePhone(text, region, fullEnv), `${text} in ${region}`).toEqual(
+            libphonenumber(text, fullEnv.phoneMetadata, region),
+          );
+        },
+      ),
+      { numRuns: 3000, seed: 2812 },
+    );
+  });
+
   it('agrees on national writing of every country with its own calling code, and on any digits', () => {
     let taken = 0;
     for (const [country, national] of Object.entries(examples as Record<string, string>)) {
@@ -152,7 +223,7 @@ describe('the E.164 fast path of normalizePhone, against libphonenumber', () => 
     );
   });
 
-  it('leaves spaced, full-width and dialled-abroad writing to libphonenumber, with the same result', () => {
+  it('takes digits only itself: spaced, full-width and dialled-abroad writing is normalized first or left to libphonenumber, with the same result', () => {
     for (const text of ['+86 138 0013 8000', '８６１３８００１３８０００', '+8613800138000 '])
       expect(isCanonicalMobile(text, fullEnv.phoneMetadata)).toBe(false);
     expect(nationalMobileE164('138 0013 8000', 'CN', fullEnv.phoneMetadata)).toBeNull();

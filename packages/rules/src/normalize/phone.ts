@@ -6,6 +6,14 @@ import { isCanonicalMobile, nationalMobileE164 } from './phone-fast';
 export type PhoneResult =
   { ok: true; value: string; deferred?: true } | { ok: false; value: string };
 
+/**
+ * Digit groups split by single spaces or hyphens ("138 0013 8000", "+86 138-0013-8000"): how
+ * people type a number into a form. libphonenumber drops such separators before it parses, so
+ * the digits alone get its answer; the fast paths below then decide most of them (20 µs of
+ * libphonenumber against ~1 µs: a spaced phone was ~6 % of an engine create).
+ */
+const GROUPED = /^\+?\d+(?:[ -]\d+)+$/;
+
 // "+852 ...", "00852 ...", "(+86)..." -> the calling code after the international prefix, if it is a real one.
 function callingCode(text: string, all: readonly string[]): string | null {
   const compact = text.replace(/[\s()\-.]/g, '');
@@ -33,10 +41,11 @@ export function normalizePhone(
     if (code !== null && !env.phone.covered.includes(code))
       return { ok: true, value: text, deferred: true };
   }
+  const digits = GROUPED.test(text) ? text.replace(/[ -]/g, '') : text;
   // Most numbers arrive already in E.164: libphonenumber would give them back unchanged.
-  if (isCanonicalMobile(text, env.phoneMetadata)) return { ok: true, value: text };
-  // The next most common: a mobile typed nationally ("13800138000").
-  const national = nationalMobileE164(text, defaultRegion, env.phoneMetadata);
+  if (isCanonicalMobile(digits, env.phoneMetadata)) return { ok: true, value: digits };
+  // The next most common: a mobile typed nationally ("13800138000", "138 0013 8000").
+  const national = nationalMobileE164(digits, defaultRegion, env.phoneMetadata);
   if (national !== null) return { ok: true, value: national };
   const parsed = parsePhoneNumberFromString(text, defaultRegion as CountryCode, env.phoneMetadata);
   if (parsed && parsed.isValid()) return { ok: true, value: parsed.number };

@@ -20,6 +20,15 @@ function bind(params: readonly unknown[] | undefined): unknown[] {
   return out;
 }
 
+/** Runs an INSERT on this connection and answers the new row's rowid (its INTEGER PRIMARY KEY). */
+export function insertRowid(
+  db: Database.Database,
+  sql: string,
+  params: readonly unknown[],
+): number {
+  return Number(prepared(db, sql).run(...bind(params)).lastInsertRowid);
+}
+
 /** The shared repositories' executor over one better-sqlite3 connection (answers synchronously). */
 export function sqliteExec(db: () => Database.Database): SqlExec {
   return {

@@ -9,6 +9,7 @@ import { routeWrites } from '../api/writes';
 import type { SqlExec } from '../sql/exec';
 import { withoutReportTriggers } from './bulk-flag';
 import { sqliteExec } from './exec';
+import { sqliteOutbox } from './outbox-append';
 import { sqliteMaintenance } from './maintenance';
 import { sqliteNotificationStream } from './notification-stream';
 import { openLoadCounts } from './open-loads';
@@ -67,6 +68,7 @@ function scopeRepos(
   const facades = new WeakMap<AppShape, RecordRepo>();
   const exec = sqliteExec(() => conn().sqlite);
   return buildRepos({
+    overrides: { outbox: sqliteOutbox(exec, () => conn().sqlite, OUTBOX_PENDING) },
     dialect: 'sqlite',
     locale,
     exec,
