@@ -42,15 +42,19 @@ export function openWriter(
   });
   // Each drain transaction holds the writer that forwarded writes wait for. The drain looks
   // after every event whether one waits (`contended`): then the transaction ends there (~1 ms)
-  // and the loop pauses 20 ms between two. Nobody waiting, it runs up to batchMs (25 ms): a
-  // backlog after a burst is worked off in a fifth of the commits, 5 ms transactions gave a
-  // commit to every ~14 events, and under load (other threads on both cores) to every 1–2.
+  // and the loop pauses 100 ms between two. A lead's automations cost the writer about twice
+  // as much in such one-event transactions as in a backlog (session 27), and at 20 ms they took
+  // a tenth of the writer's CPU during an intake burst (perf, session 28): the burst's leads are
+  // routed after it instead, in the backlog's cheaper transactions. Nobody waiting, it runs up
+  // to batchMs (25 ms): a backlog after a burst is worked off in a fifth of the commits, 5 ms
+  // transactions gave a commit to every ~14 events, and under load to every 1–2.
   const automations = createAutomations(engine, {
     secrets: envSecrets(opts.env),
     options: {
       batchSize: 16,
       batchMs: 25,
       contendedBatchMs: 1,
+      contendedPauseMs: 100,
       ...(retention.ok && retention.retentionMs !== undefined
         ? { retentionMs: retention.retentionMs }
         : {}),
