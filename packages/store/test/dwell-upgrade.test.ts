@@ -4,6 +4,7 @@ import { openStore, type Store, type TransitionRow } from '../src/index';
 import { baseSpec } from './fixtures';
 import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { undo0014 } from './report-firsts-undo';
+import { undo0022 } from './session27';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1, 9);
@@ -94,8 +95,11 @@ async function upgrade(
       : ['report__dwell'];
   const table = folder === 'drizzle' ? '__drizzle_migrations' : 'drizzle.__drizzle_migrations';
   for (const sql of [
-    // PostgreSQL's transition triggers name prev_entry_at (report__transition_upd's columns).
-    ...(folder === 'drizzle-pg' ? ['DROP FUNCTION report_transition_change() CASCADE'] : []),
+    // PostgreSQL's transition triggers name prev_entry_at (report__transition_upd's columns);
+    // SQLite's dwell triggers are session 27's again first (undo0022).
+    ...(folder === 'drizzle-pg'
+      ? ['DROP FUNCTION report_transition_change() CASCADE']
+      : undo0022()),
     ...triggers.map((t) => `DROP TRIGGER ${t}${on}`),
     'DROP TABLE report_dwell',
     'DROP INDEX stage_transitions_dwell_value_ix',
@@ -110,7 +114,7 @@ async function upgrade(
     'ALTER TABLE stage_transitions DROP COLUMN prev_entry_at',
     // 0013 (the month groups) and the later ones are applied again after them (0014 and 0017
     // undone first: 0017's undo drops a column of the month groups).
-    ...undo0014(folder),
+    ...undo0014(folder, false),
     'DROP TABLE report_cohort_months',
     `DELETE FROM ${table} WHERE created_at IN (${later.join(', ')})`,
   ])

@@ -5,6 +5,7 @@ import { removeSql } from '../src/sql/reports/cohort-sql';
 import { baseSpec } from './fixtures';
 import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { writeWalks } from './report-walks';
+import { undo0022 } from './session27';
 
 const RANKS = { new: 0, qualified: 1, trial: 2, quoted: 3, won: 4 };
 const DAY = 86_400_000;
@@ -83,9 +84,10 @@ async function upgrade(
   const rows = await store.tables.rows('report_cohorts');
   expect(rows.some((r) => r.owner_id === MARK.owner_id)).toBe(false);
   expect(await names()).toEqual(
-    expect.arrayContaining(['report__lead__add', 'report__lead__del', 'report__transition_add']),
+    expect.arrayContaining(['report__lead__del', 'report__transition_del']),
   );
   expect(await names()).not.toContain('report__lead__ins');
+  expect(await names()).not.toContain('report__transition_ins');
   await write(store, 30, 20);
   const batch = Array.from({ length: 40 }, (_, i) => ({
     name: `M${i}`,
@@ -142,6 +144,7 @@ describe('report cohorts backfill', () => {
         () => openStore({ url, locale: 'en' }),
         async () =>
           sql((db) => {
+            for (const q of undo0022()) db.exec(q);
             for (const t of ['add', 'upd', 'del']) db.exec(`DROP TRIGGER report__lead__${t}`);
             db.exec(
               'DELETE FROM report_rows; DELETE FROM report_cohorts; DELETE FROM report_cohort_months',
@@ -173,6 +176,7 @@ describe('report cohorts backfill', () => {
         () => openStore({ url, locale: 'en' }),
         async () => {
           sql((db) => {
+            for (const q of undo0022()) db.exec(q);
             // The old triggers: the same statements, firing on every insert.
             for (const [now, old] of [
               ['report__lead__add', 'report__lead__ins'],
@@ -238,11 +242,14 @@ describe('report cohorts backfill', () => {
                 .get() as {
                 sql: string;
               }
-            ).sql,
+            )?.sql ?? '',
         );
       await addOnly(
         () => openStore({ url, locale: 'en' }),
         async () => {
+          sql((db) => {
+            for (const q of undo0022()) db.exec(q);
+          });
           const text = await insertSql();
           sql((db) => {
             db.exec('DROP TRIGGER report__lead__add');

@@ -37,3 +37,19 @@ export const rebuilt = (sql: SqliteRun) =>
       db.exec('ROLLBACK');
     }
   });
+
+/**
+ * How many records wait for their settle, read past the store: report_dirty's rows, and the
+ * records and transitions' records inserted above what the settle has taken up
+ * (sqlite/report-sources.ts; report_settled is missing before migration 0022).
+ */
+export const waiting = (sql: SqliteRun) =>
+  sql((db) => {
+    const upto = (s: string) => `(SELECT upto FROM report_settled WHERE source = '${s}')`;
+    const above = has(db, 'report_settled')
+      ? ` UNION SELECT 'lead', id FROM e_lead WHERE rowid > ${upto('e_lead')}` +
+        ` UNION SELECT entity, record_id FROM stage_transitions WHERE rowid > ${upto('stage_transitions')}`
+      : '';
+    const q = `SELECT count(*) AS n FROM (SELECT entity, record_id FROM report_dirty${above})`;
+    return (db.prepare(q).get() as { n: number }).n;
+  });

@@ -5,6 +5,7 @@ import { baseSpec } from './fixtures';
 import { itOnPostgres, itOnSqliteFile } from './on-databases';
 import { undo0014 } from './report-firsts-undo';
 import { writeWalks } from './report-walks';
+import { undo0022 } from './session27';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 9, 5);
@@ -127,6 +128,7 @@ describe('migration 0013 (month groups) on a populated database', () => {
         () => openStore({ url, locale: 'en' }),
         async () =>
           sql((db) => {
+            for (const q of undo0022()) db.exec(q);
             const triggers = db
               .prepare(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_dwell%' ESCAPE '\\' AND name NOT LIKE 'report\\_\\_first%' ESCAPE '\\'",

@@ -9,11 +9,13 @@ import {
 } from '../src/index';
 import { touchFoldSql, touchRebuildSql, TOUCH_PENDING } from '../src/sql/reports/touch-sql';
 import { settleAllReports } from '../src/sqlite/report-settle';
+import { bucketSql } from '../src/sql/reports/dwell-buckets';
 import { baseSpec } from './fixtures';
 import { itOnSqliteFile, type SqliteRun } from './on-databases';
-import { contents, rebuilt } from './report-group-rows';
+import { contents, rebuilt, waiting } from './report-group-rows';
 import { ok, rng } from './contract/seeded';
 import { toSession26 } from './session26';
+import { undo0022 } from './session27';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
@@ -110,9 +112,8 @@ async function expectExact(store: Store): Promise<number> {
   return widest;
 }
 
-/** The records waiting for their settle (report_dirty's rows, read past the store). */
-const dirty = (sql: SqliteRun) =>
-  sql((db) => (db.prepare('SELECT count(*) AS n FROM report_dirty').get() as { n: number }).n);
+/** The records waiting for their settle, read past the store (report-group-rows.ts). */
+const dirty = waiting;
 
 /** The first-touch rows and month groups as text, sorted (queued changes folded in). */
 const touchContents = (sql: SqliteRun) =>
@@ -216,6 +217,54 @@ async function writeMixed(store: Store, seed: number, n: number): Promise<Stored
   return live;
 }
 
+/**
+ * report_dwell against the moves themselves (migration 0012's count, rows whose moves net to 0
+ * left out), every record settled first, as a read would.
+ */
+function expectDwellExact(sql: SqliteRun): void {
+  sql(settleAllReports);
+  const kept = sql((db) =>
+    db
+      .prepare(
+        'SELECT entity, day, stage, bucket, moves, total_ms FROM report_dwell WHERE moves <> 0 ORDER BY 1, 2, 3, 4',
+      )
+      .all(),
+  );
+  const moves = sql((db) =>
+    db
+      .prepare(
+        `SELECT entity, at / 86400000 AS day, from_stage AS stage, ${bucketSql('dwell_ms')} AS bucket, count(*) AS moves, sum(dwell_ms) AS total_ms FROM stage_transitions WHERE dwell_ms IS NOT NULL AND from_stage IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      )
+      .all(),
+  );
+  expect(kept).toEqual(moves);
+}
+
+/** Time in stage (report_dwell) and stage entries over every range, against the full query. */
+async function expectDwellReadsExact(store: Store): Promise<number> {
+  const reports = store.reports(baseSpec);
+  let moves = 0;
+  for (const [from, to] of RANGES) {
+    const at = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+    const read = async (full: boolean) => {
+      const q = { at, ...(full ? { filter: FULL } : {}) };
+      const dwell = await ok(reports.dwell('lead', q));
+      const entries = await ok(reports.entries('lead', q));
+      return [
+        dwell.map((r) => [r.stage, r.count, Math.round(r.mean), r.median, r.p90]),
+        entries.map((r) => [r.stage, r.records]).sort(),
+      ];
+    };
+    const fast = await read(false);
+    expect(fast).toEqual(await read(true));
+    moves = Math.max(
+      moves,
+      (fast[0] as [string, number][]).reduce((n, r) => n + r[1], 0),
+    );
+  }
+  return moves;
+}
+
 describe('SQLite: report rows kept behind the writes (report_dirty), settled before every read', () => {
   itOnSqliteFile(
     'writes leave records dirty; every kind of report read settles them first and answers as the records do',
@@ -262,7 +311,16 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
             measures: [{ op: 'count' }],
           })
           .then((r) => (r.ok ? r.value.reduce((n, x) => n + (x.values[0] ?? 0), 0) : -1));
+      // Time in stage (report_dwell, its moves not counted yet: read from the moves instead).
+      const dwell = (extra: unknown[]) =>
+        ok(
+          store.reports(baseSpec).dwell('lead', {
+            at: { from: at(1, 1), to: at(2, 1) },
+            ...(extra.length ? { filter: { and: extra } } : {}),
+          }),
+        ).then((r) => r.map((x) => [x.stage, x.count, Math.round(x.mean), x.median, x.p90]));
       let during: number[] = [];
+      let dwellDuring: unknown[][] = [];
       await store.transaction(async (tx) => {
         await ok(
           tx.records(baseSpec).insert('lead', { name: 'in-tx', ownerId: 'u2', createdAt: T0 }),
@@ -270,10 +328,15 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
         // The writer holds this transaction: the store's reads run on the reader, which cannot
         // settle, and must not wait for the writer (this very transaction waits for them).
         during = await Promise.all([count([]), count([FULL])]);
+        dwellDuring = await Promise.all([dwell([]), dwell([FULL])]);
       });
       // 19 live records before (one of 20 deleted); the uncommitted create is not seen.
       expect(during).toEqual([19, 19]);
+      expect(dwellDuring[0]!.length).toBeGreaterThan(0);
+      expect(dwellDuring[0]).toEqual(dwellDuring[1]);
       expect(dirty(sql)).toBeGreaterThan(0);
+      // Settled by the next read on the writer: the same.
+      expect(await dwell([])).toEqual(dwellDuring[0]);
       expect(await expectExact(store)).toBe(20);
       expect(dirty(sql)).toBe(0);
       await store.close();
@@ -352,9 +415,202 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
           dwellMs: null,
         })),
       );
+      // And a batch of moves with their dwell times, counted into report_dwell once.
+      await store.transitions.appendMany(
+        live.map((r, i) => ({
+          entity: 'lead',
+          recordId: r.id,
+          fromStage: 'trial',
+          toStage: 'won',
+          actorId: null,
+          via: 'test',
+          at: r.createdAt + 3 * H,
+          dwellMs: (i + 1) * H,
+        })),
+      );
+      // The batches kept their records' rows: the rows they inserted are taken up without
+      // marking them (report-sources.ts takeUpBulk).
       expect(dirty(sql)).toBe(8);
       expect(await expectExact(store)).toBe(39);
+      expect(await expectDwellReadsExact(store)).toBeGreaterThan(20);
       expectRowsExact(sql);
+      expectDwellExact(sql);
+      await store.close();
+    },
+  );
+
+  itOnSqliteFile(
+    'transitions and records inserted wait for the settle: each move counts in report_dwell once (deleted before or after its settle, rewritten, its rowid taken again), and every read answers as the records do',
+    async (url, sql) => {
+      const store = await openStore({ url, locale: 'en' });
+      await store.migrations.syncEntityTables(baseSpec);
+      const live = await writeMixed(store, 5, 30);
+      // Nothing counted in the writes: no trigger on an insert (report-sources.ts).
+      expect(sql((db) => db.prepare('SELECT count(*) AS n FROM report_dwell').get())).toEqual({
+        n: 0,
+      });
+      expect(dirty(sql)).toBe(30);
+      expect(await expectDwellReadsExact(store)).toBeGreaterThan(5);
+      expect(dirty(sql)).toBe(0);
+      expectDwellExact(sql);
+      const move = (recordId: string, at: number) => ({
+        entity: 'lead',
+        recordId,
+        fromStage: 'new',
+        toStage: 'trial',
+        actorId: null,
+        via: 'test',
+        at,
+        dwellMs: 5 * H,
+      });
+      const last = async () =>
+        sql(
+          (db) =>
+            db.prepare('SELECT id FROM stage_transitions ORDER BY rowid DESC LIMIT 1').get() as {
+              id: string;
+            },
+        ).id;
+      // A counted move taken back; one added and taken back before any settle.
+      const [a, b] = [live[3]!, live[8]!];
+      const counted = (await store.transitions.listFor('lead', a.id)).find((t) => t.dwellMs);
+      if (counted) await store.transitions.remove([counted.id]);
+      await store.transitions.append(move(b.id, b.createdAt + 3 * H));
+      await store.transitions.remove([await last()]);
+      expectDwellExact(sql);
+      // The last row counted, then deleted: the next insert may take its rowid again.
+      await store.transitions.append(move(a.id, a.createdAt + 4 * H));
+      expectDwellExact(sql);
+      const rowid = () =>
+        sql(
+          (db) =>
+            (db.prepare('SELECT max(rowid) AS n FROM stage_transitions').get() as { n: number }).n,
+        );
+      const top = rowid();
+      await store.transitions.remove([await last()]);
+      await store.transitions.append(move(b.id, b.createdAt + 6 * H));
+      expect(rowid()).toBe(top);
+      expectDwellExact(sql);
+      // Moves rewritten in place, counted and not yet counted.
+      await store.transitions.append(move(a.id, a.createdAt + 7 * H));
+      sql((db) =>
+        db.exec(
+          `UPDATE stage_transitions SET at = at + ${DAY}, dwell_ms = dwell_ms * 3 + 1 WHERE dwell_ms IS NOT NULL AND rowid % 3 = 0`,
+        ),
+      );
+      expectDwellExact(sql);
+      // The entity table's last record deleted for good once settled, and a new one taking its
+      // rowid: taken up too.
+      await expectExact(store);
+      const lastRecord = () =>
+        sql((db) => db.prepare('SELECT max(rowid) AS n FROM e_lead').get() as { n: number }).n;
+      const topRecord = lastRecord();
+      // (Its moves and touches with it, as a purge does: the reads count no record's moves.)
+      sql((db) =>
+        db.exec(
+          ['stage_transitions', 'touches', 'record_history']
+            .map(
+              (t) =>
+                `DELETE FROM ${t} WHERE record_id = (SELECT id FROM e_lead WHERE rowid = ${topRecord});`,
+            )
+            .join('\n') + `DELETE FROM e_lead WHERE rowid = ${topRecord}`,
+        ),
+      );
+      await ok(
+        store
+          .records(baseSpec)
+          .insert(
+            'lead',
+            { name: 'again', createdAt: T0 + 3 * DAY, ownerId: 'u2', stage: 'new' },
+            { now: T0 + 3 * DAY },
+          ),
+      );
+      expect(lastRecord()).toBe(topRecord);
+      expect(dirty(sql)).toBeGreaterThan(0);
+      expect(await expectExact(store)).toBeGreaterThan(20);
+      expect(await expectDwellReadsExact(store)).toBeGreaterThan(5);
+      expectRowsExact(sql);
+      expectDwellExact(sql);
+      await store.close();
+    },
+  );
+
+  itOnSqliteFile(
+    "session 27's triggers (an insert marked its record, a transition counted its move) are replaced at the next start without a rebuild; the rows inserted after wait for the settle",
+    async (url, sql) => {
+      let store = await openStore({ url, locale: 'en' });
+      await store.migrations.syncEntityTables(baseSpec);
+      await writeMixed(store, 9, 24);
+      await store.close();
+      const mine = (db: Parameters<Parameters<SqliteRun>[0]>[0]) =>
+        db
+          .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('e_lead', 'stage_transitions') ORDER BY name",
+          )
+          .all() as { name: string; sql: string }[];
+      const fresh = sql(mine);
+      expect(fresh.map((t) => t.name)).toEqual([
+        'report__lead__del',
+        'report__lead__upd',
+        'report__transition_del',
+        'report__transition_upd',
+      ]);
+      sql((db) => {
+        for (const q of undo0022()) db.exec(q);
+      });
+      expect(sql(mine).map((t) => t.name)).toEqual([
+        'report__dwell_add',
+        'report__dwell_del',
+        'report__dwell_upd',
+        'report__lead__add',
+        'report__lead__del',
+        'report__lead__upd',
+        'report__transition_add',
+        'report__transition_del',
+      ]);
+      // Written under session 27's triggers (the migration applied again, its table empty
+      // until the start's sync): inserts marked, moves counted in the write.
+      store = await openStore({ url, locale: 'en' });
+      await writeMixed(store, 10, 12);
+      await store.close();
+      sql((db) => {
+        expect(db.prepare('SELECT count(*) AS n FROM report_settled').get()).toEqual({ n: 0 });
+        // A group no rebuild would make: it stays only if the start replaces the triggers alone.
+        db.exec("INSERT INTO report_cohorts VALUES ('lead', 1, 'mark', '', '', '', 1, 0, 0, 0, 0)");
+      });
+      const dwellBefore = sql((db) =>
+        db.prepare('SELECT * FROM report_dwell WHERE moves <> 0 ORDER BY 1, 2, 3, 4').all(),
+      );
+      expect(dwellBefore.length).toBeGreaterThan(3);
+      store = await openStore({ url, locale: 'en' });
+      await store.migrations.syncEntityTables(baseSpec);
+      expect(sql(mine)).toEqual(fresh);
+      // Every row so far taken up: the records marked wait in report_dirty, no move counted again.
+      expect(
+        sql((db) => db.prepare('SELECT source, entity FROM report_settled ORDER BY 1').all()),
+      ).toEqual([
+        { source: 'e_lead', entity: 'lead' },
+        { source: 'stage_transitions', entity: null },
+      ]);
+      expect(
+        sql((db) =>
+          db.prepare('SELECT * FROM report_dwell WHERE moves <> 0 ORDER BY 1, 2, 3, 4').all(),
+        ),
+      ).toEqual(dwellBefore);
+      expectDwellExact(sql);
+      sql((db) => {
+        expect(
+          db.prepare("SELECT count(*) AS n FROM report_cohorts WHERE owner_id = 'mark'").get(),
+        ).toEqual({ n: 1 });
+        db.exec("DELETE FROM report_cohorts WHERE owner_id = 'mark'");
+      });
+      expectRowsExact(sql);
+      // Later writes wait for the settle; reads count them.
+      await writeMixed(store, 11, 12);
+      expect(dirty(sql)).toBeGreaterThan(10);
+      expect(await expectExact(store)).toBeGreaterThan(30);
+      expect(await expectDwellReadsExact(store)).toBeGreaterThan(5);
+      expectRowsExact(sql);
+      expectDwellExact(sql);
       await store.close();
     },
   );

@@ -118,6 +118,7 @@ export async function copyWorkspace(
         'report_touch_months',
         'report_touch_pending',
         'report_dirty',
+        'report_settled',
       ];
       const copied = names.filter(
         (t) => !search.some((s) => t.startsWith(s)) && !derived.includes(t),

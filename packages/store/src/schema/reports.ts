@@ -269,3 +269,15 @@ export const reportDirty = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entity, t.recordId] })],
 );
+
+/**
+ * Per source table — an entity table (`entity` its key) or stage_transitions (`entity` null) —
+ * the highest rowid the report settle has taken up (sqlite/report-sources.ts): the rows above it
+ * are new, so an insert needs no trigger to mark its record or count its move. WITHOUT ROWID:
+ * a few rows read by key. SQLite only.
+ */
+export const reportSettled = sqliteTable('report_settled', {
+  source: text('source').primaryKey(),
+  entity: text('entity'),
+  upto: integer('upto').notNull(),
+});

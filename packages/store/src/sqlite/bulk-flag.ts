@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { takeUpBulk, takeUpNewRows } from './report-sources';
 
 /**
  * The switch of the report triggers during a bulk write on one SQLite connection: the insert
@@ -31,10 +32,17 @@ export async function withoutReportTriggers<T>(
   const flag = flags.get(db);
   // Without the flag the triggers fire: the refresh after them then changes nothing.
   if (!flag) return fn();
+  // The rows inserted before the batch are taken up first: those above `upto` after it are the
+  // batch's, whose report rows its call keeps (report-sources.ts takeUpBulk).
+  if (flag.depth === 0) takeUpNewRows(db);
   flag.depth++;
+  let done = false;
   try {
-    return await fn();
+    const out = await fn();
+    done = true;
+    return out;
   } finally {
     flag.depth--;
+    if (done && flag.depth === 0) takeUpBulk(db);
   }
 }

@@ -3,10 +3,13 @@ import { quoteIdent } from '../entity/entity-table';
 import { pendingShift } from '../sql/reports/cohort-sql';
 import { touchRemoveSql } from '../sql/reports/touch-sql';
 import { prepared } from './exec';
+import { hasNewRows, takeUpNewRows } from './report-sources';
 
 /**
  * SQLite keeps a record's report rows (report_rows, report_touch_rows) behind its write: the
- * entity table's triggers only add the record to report_dirty (report-triggers.ts), and the
+ * entity table's update and delete triggers only add the record to report_dirty
+ * (report-triggers.ts), an insert (of the record or of a transition) nothing (report-sources.ts:
+ * the settle takes up the rows inserted since it last ran), and the
  * settle brings the rows of many records up to date at once — from the automations' upkeep
  * (records.settleReports), before every read of those rows or of their groups (settled-reads.ts)
  * and before a raw read of the tables (table-data.ts). Why: that upkeep in every write's
@@ -65,6 +68,8 @@ function settleIds(db: Database.Database, entity: string, ids: string[]): void {
  * many records it settled.
  */
 export function settleReports(db: Database.Database, limit: number): number {
+  // The rows inserted since the last settle: their records to report_dirty, their moves counted.
+  takeUpNewRows(db);
   const { byEntity, n } = dirtyBatch(db, limit);
   for (const [entity, ids] of byEntity) settleIds(db, entity, ids);
   return n;
@@ -86,9 +91,12 @@ function dirtyBatch(db: Database.Database, limit: number) {
   return { byEntity, n: dirty.length };
 }
 
-/** Whether records wait for their settle, in this connection's snapshot (a plain read). */
+/**
+ * Whether records wait for their settle, in this connection's snapshot (plain reads): marked in
+ * report_dirty or inserted since the last settle (report-sources.ts).
+ */
 export function hasDirty(db: Database.Database): boolean {
-  return prepared(db, `SELECT 1 FROM ${DIRTY} LIMIT 1`).get() !== undefined;
+  return prepared(db, `SELECT 1 FROM ${DIRTY} LIMIT 1`).get() !== undefined || hasNewRows(db);
 }
 
 /**

@@ -12,6 +12,13 @@ import {
 import { touchTracked } from '../sql/reports/touch-sql';
 import { BULK_FUNCTION } from './bulk-flag';
 import { DIRTY, settleView } from './report-settle';
+import {
+  lowerSql,
+  SETTLED,
+  settledUpTo,
+  TRANSITIONS,
+  transitionSourceTriggers,
+} from './report-sources';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const body = (stmts: string[]) => `BEGIN\n  ${stmts.join(';\n  ')};\nEND`;
@@ -20,8 +27,9 @@ const NOT_BULK = `NOT ${BULK_FUNCTION}()`;
 
 /**
  * Trigger names carry the entity key: a table renamed under another entity gets new ones. The
- * insert trigger is `add` since it skips bulk inserts; `ins` was the one before, which fired on
- * every insert (dropped with the other report triggers when they are recreated).
+ * insert trigger was `add` (it skipped bulk inserts; `ins` the one before it, which fired on
+ * every insert); since session 28 there is none (report-sources.ts): both are dropped when the
+ * triggers are replaced.
  */
 const names = (entity: string) => ({
   insert: `report__${entity}__add`,
@@ -52,39 +60,25 @@ function triggerSql(db: StoreDb, table: string): Map<string, string> {
 }
 
 /**
- * The transitions' triggers, one pair for every entity, and report_rows' own pair. A transition
- * only rewrites its record's `entered` (a record without a row is not live, or not written yet:
- * its insert reads its transitions); the row's update triggers move it between groups, the
- * BEFORE one taking it out of the groups of its old set (read from report_rows, still old), the
- * AFTER one counting it in those of its new set. SQLite runs a trigger's WHEN inside the
- * trigger's program, whose frame (a register per value of every statement) it allocates and
- * clears each time it fires: with the group statements in the transitions' triggers, every
- * create's first transition paid for seven statements it did not run (~37,000 instructions of
- * the ~620,000 of a create's SQL, valgrind; ~9,000 left with the UPDATE alone).
- * `reenterSql`'s statements, split at its UPDATE: their order and text stay those the
- * PostgreSQL functions run.
+ * report_rows' own pair of triggers: an update of its `entered` moves the row between groups,
+ * the BEFORE one taking it out of the groups of its old set (read from report_rows, still old),
+ * the AFTER one counting it in those of its new set (`reenterSql`'s statements, split at its
+ * UPDATE: their order and text stay those the PostgreSQL functions run). The transitions' own
+ * triggers (report-sources.ts) only mark records and keep report_dwell exact on a delete or an
+ * update: a transition inserted is taken up by the settle.
  */
 function transitionTriggers(): Map<string, string> {
   const on = (r: string) => reenterSql(`${r}.entity`, `${r}.record_id`, 'sqlite');
   const split = (r: string) => {
     const stmts = on(r);
     const at = stmts.findIndex((q) => q.startsWith('UPDATE report_rows SET entered'));
-    return { leave: stmts.slice(0, at), update: stmts[at]!, enter: stmts.slice(at + 1) };
+    return { leave: stmts.slice(0, at), enter: stmts.slice(at + 1) };
   };
   // Bulk writes keep the groups themselves (sql/reports/bulk-upkeep.ts), their own updates of
   // `entered` included: the row's triggers are off with the other report triggers then.
   const moved = `UPDATE OF entered ON report_rows WHEN OLD.entered IS NOT NEW.entered AND ${NOT_BULK}`;
   return new Map([
-    [
-      'report__transition_add',
-      `CREATE TRIGGER report__transition_add AFTER INSERT ON stage_transitions WHEN ${NOT_BULK}\n` +
-        body([split('NEW').update]),
-    ],
-    [
-      'report__transition_del',
-      `CREATE TRIGGER report__transition_del AFTER DELETE ON stage_transitions\n` +
-        body([split('OLD').update]),
-    ],
+    ...transitionSourceTriggers(),
     [
       'report__row_leave',
       `CREATE TRIGGER report__row_leave BEFORE ${moved}\n` + body(split('OLD').leave),
@@ -96,16 +90,39 @@ function transitionTriggers(): Map<string, string> {
   ]);
 }
 
-/** Brings the transitions' and report_rows' triggers to `transitionTriggers`, all at once. */
+/**
+ * The transitions' triggers of before (session 27 and earlier): an insert rewrote its record's
+ * `entered` (report__transition_add) and counted its move (report__dwell_add, migration 0012);
+ * with them every transition so far is counted.
+ */
+const OLD_TRANSITION_TRIGGERS = [
+  'report__transition_ins',
+  'report__transition_add',
+  'report__dwell_add',
+  'report__dwell_del',
+  'report__dwell_upd',
+];
+
+/**
+ * Brings the transitions' and report_rows' triggers to `transitionTriggers`, all at once; when
+ * the move-counting insert trigger of before was there (or the transitions had no row in
+ * report_settled), every transition so far is counted: the settle takes up those after.
+ */
 function ensureTransitionTriggers(db: StoreDb): void {
-  const have = new Map([...triggerSql(db, 'stage_transitions'), ...triggerSql(db, 'report_rows')]);
-  if (have.has('report__transition_ins')) db.sqlite.exec('DROP TRIGGER report__transition_ins');
+  const have = new Map([...triggerSql(db, TRANSITIONS), ...triggerSql(db, 'report_rows')]);
+  const old = OLD_TRANSITION_TRIGGERS.filter((n) => have.has(n));
+  const known =
+    db.sqlite.prepare(`SELECT 1 FROM ${SETTLED} WHERE source = ?`).get(TRANSITIONS) !== undefined;
+  for (const name of old) db.sqlite.exec(`DROP TRIGGER ${name}`);
   for (const [name, want] of transitionTriggers()) {
     const sql = have.get(name);
     if (sql === want) continue;
     if (sql !== undefined) db.sqlite.exec(`DROP TRIGGER ${name}`);
     db.sqlite.exec(want);
   }
+  // The moves so far were counted by report__dwell_add; without it (a test's older triggers)
+  // the settle takes up those above `upto` still.
+  if (have.has('report__dwell_add') || !known) settledUpTo(db.sqlite, TRANSITIONS, null);
 }
 
 /**
@@ -134,13 +151,15 @@ function ensureFirstOwnerTriggers(db: StoreDb): void {
 }
 
 /**
- * The entity table's triggers, by name, as SQLite keeps their text in sqlite_master: a write of
- * what the record's report rows hold — an insert (a bulk insert keeps its rows itself), an
- * update of a column report_rows (TRACKED) or report_touch_rows (touch-sql.ts touchTracked)
- * reads, a delete — only adds the record to report_dirty (report-settle.ts), both ids when an
- * update changes its id. The rows and groups follow at the settle. Why: counting the record in
- * the write (the triggers of before, still recognised: KEEPS_MONTHS) cost ~20 % of an engine
- * create and 7 WAL pages of its commit (docs/deploy.md, session 26).
+ * The entity table's triggers, by name, as SQLite keeps their text in sqlite_master: an update
+ * of a column report_rows (TRACKED) or report_touch_rows (touch-sql.ts touchTracked) reads, or a
+ * delete, only adds the record to report_dirty (report-settle.ts), both ids when an update
+ * changes its id; the delete also keeps report_settled's `upto` at most the table's last rowid.
+ * An insert has none: the settle takes up the rows above `upto` (report-sources.ts; the marking
+ * insert trigger of session 27 was ~6 % of an engine create and 1.2 of its WAL pages). The rows
+ * and groups follow at the settle. Why: counting the record in the write (the triggers of
+ * before, still recognised: KEEPS_MONTHS) cost ~20 % of an engine create and 7 WAL pages of its
+ * commit (docs/deploy.md, session 26).
  */
 function recordTriggers(info: EntityTableInfo): Map<string, string> {
   const n = names(info.entity);
@@ -148,16 +167,10 @@ function recordTriggers(info: EntityTableInfo): Map<string, string> {
   const t = quoteIdent(info.table);
   const tracked = [...new Set([...TRACKED, ...touchTracked(info)])];
   const changed = tracked.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
-  const mark = (...rows: string[]) =>
-    body([
-      `INSERT OR IGNORE INTO ${DIRTY} (entity, record_id) VALUES ${rows.map((r) => `(${e}, ${r})`).join(', ')}`,
-    ]);
+  const markSql = (...rows: string[]) =>
+    `INSERT OR IGNORE INTO ${DIRTY} (entity, record_id) VALUES ${rows.map((r) => `(${e}, ${r})`).join(', ')}`;
+  const mark = (...rows: string[]) => body([markSql(...rows)]);
   return new Map([
-    [
-      n.insert,
-      `CREATE TRIGGER ${n.insert} AFTER INSERT ON ${t} WHEN ${NOT_BULK}
-${mark('NEW.id')}`,
-    ],
     [
       n.update,
       `CREATE TRIGGER ${n.update} AFTER UPDATE ON ${t} WHEN ${changed}
@@ -166,7 +179,7 @@ ${mark('NEW.id', 'OLD.id')}`,
     [
       n.delete,
       `CREATE TRIGGER ${n.delete} AFTER DELETE ON ${t}
-${mark('OLD.id')}`,
+${body([markSql('OLD.id'), lowerSql(info.table)])}`,
     ],
   ]);
 }
@@ -220,28 +233,43 @@ export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolea
   const have = triggerSql(db, info.table);
   const stray = [...have.keys()].filter((k) => k.startsWith('report__') && !want.has(k));
   const stale = [...want].filter(([name, sql]) => have.get(name) !== sql);
-  if (stale.length === 0 && stray.length === 0) return false;
-  // Judged by the three triggers every version had: the in-place move (report__<entity>__set)
-  // came after the month groups, and a table without it only lacks a faster update. Triggers
-  // that counted the record in its write leave its rows up to date: the new ones mark it later.
+  const row = db.sqlite
+    .prepare(`SELECT entity FROM ${SETTLED} WHERE source = ?`)
+    .get(info.table) as { entity: string | null } | undefined;
+  if (stale.length === 0 && stray.length === 0) {
+    if (row?.entity !== info.entity) settledUpTo(db.sqlite, info.table, info.entity);
+    return false;
+  }
+  // Judged by the update and delete triggers every version had, and the insert trigger when
+  // there is one (none since session 28: report-sources.ts; `ins`, the one of before bulk
+  // upkeep, is older than the month groups). The in-place move (report__<entity>__set) came
+  // after the month groups, and a table without it only lacks a faster update. Triggers that counted
+  // the record in its write, or marked it, leave its rows up to date or its record dirty: the
+  // settle takes up the rows inserted after.
   const n = names(info.entity);
-  const rebuild = [n.insert, n.update, n.delete].some((k) => !keepsMonths(have.get(k)));
+  const insert = have.get(n.insert);
+  const rebuild =
+    [n.update, n.delete].some((k) => !keepsMonths(have.get(k))) ||
+    have.has(n.before) ||
+    (insert !== undefined && !keepsMonths(insert));
   if (!rebuild) {
     for (const name of stray) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(name)}`);
     for (const [name, sql] of stale) {
       db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
       db.sqlite.exec(sql);
     }
+    settledUpTo(db.sqlite, info.table, info.entity);
     return false;
   }
   for (const old of have.keys())
     if (old.startsWith('report__')) db.sqlite.exec(`DROP TRIGGER ${quoteIdent(old)}`);
   // Trigger names are per database: an archived table of the same entity may still hold them.
-  for (const name of [...want.keys(), n.before, `report__${info.entity}__set`])
+  for (const name of [...want.keys(), n.insert, n.before, `report__${info.entity}__set`])
     db.sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
   for (const sql of want.values()) db.sqlite.exec(sql);
   for (const sql of rebuildSql(quoteIdent(info.table), lit(info.entity), 'sqlite'))
     db.sqlite.exec(sql);
+  settledUpTo(db.sqlite, info.table, info.entity);
   return true;
 }
 

@@ -16,9 +16,12 @@ export type SettleOnWriter = (read: SettledRead | null) => Promise<unknown>;
 type ReadBody = { sql: string; params: readonly unknown[]; one: boolean };
 const opaque = (body: ReadBody) => body as unknown as SettledRead;
 
-/** The report tables a settle writes: the rows, the groups, the queues of group changes. */
+/**
+ * The report tables a settle writes: the rows, the groups, the queues of group changes, the
+ * moves' dwell times.
+ */
 const KEPT =
-  /\breport_(rows|cohorts|cohort_months|group_pending|touch_rows|touch_months|touch_pending)\b/;
+  /\breport_(rows|cohorts|cohort_months|group_pending|touch_rows|touch_months|touch_pending|dwell)\b/;
 
 /** Settles tried before a read runs in the writer's transaction (writes kept coming in between). */
 const TRIES = 3;

@@ -40,8 +40,8 @@ function sqliteValue(v: unknown): unknown {
 /** The group tables whose changes are written behind (sqlite/report-fold.ts). */
 const FOLDED = new Set(['report_cohorts', 'report_cohort_months', 'report_touch_months']);
 /**
- * The tables the settle writes (sqlite/report-settle.ts): the rows, groups and queues. (Not
- * report_dirty: its raw rows are what waits.)
+ * The tables the settle writes (sqlite/report-settle.ts): the rows, groups and queues, and the
+ * moves' dwell times. (Not report_dirty or report_settled: their raw rows are what waits.)
  */
 const SETTLED = new Set([
   ...FOLDED,
@@ -49,6 +49,7 @@ const SETTLED = new Set([
   'report_touch_rows',
   'report_group_pending',
   'report_touch_pending',
+  'report_dwell',
 ]);
 
 /**

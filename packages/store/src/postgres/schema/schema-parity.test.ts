@@ -71,9 +71,15 @@ const PG_ONLY_INDEXES: Record<string, string[]> = { report_rows: ['report_rows_c
  * Tables only SQLite has: report_group_pending and report_touch_pending, the queues its report
  * and first-touch triggers append group changes to and upkeep folds in (written behind, as
  * search is; PostgreSQL's concurrent writers upsert their shards directly), and report_dirty,
- * the records whose report rows wait for the settle (sqlite/report-settle.ts).
+ * the records whose report rows wait for the settle (sqlite/report-settle.ts), and report_settled,
+ * how far the settle has taken up each source table's rows (sqlite/report-sources.ts).
  */
-const SQLITE_ONLY_TABLES = ['report_group_pending', 'report_touch_pending', 'report_dirty'];
+const SQLITE_ONLY_TABLES = [
+  'report_group_pending',
+  'report_touch_pending',
+  'report_dirty',
+  'report_settled',
+];
 
 function withoutSqliteOnly(shapes: Record<string, Shape>): Record<string, Shape> {
   for (const t of SQLITE_ONLY_TABLES) delete shapes[t];

@@ -4,6 +4,7 @@ import { quoteIdent, type EntityTableInfo } from '../../entity/entity-table';
 import { fromNum, type SqlExec } from '../exec';
 import { bucketRange, bucketSql } from './dwell-buckets';
 import { param } from './scope';
+import { unlessUnsettled } from './unsettled';
 
 /** An open end of a range. */
 const FAR = Number.MAX_SAFE_INTEGER;
@@ -78,17 +79,20 @@ export async function dwellOfAll(x: SqlExec, p: Parts): Promise<DwellRow[]> {
   const bucket = bucketSql('t.dwell_ms');
   const h: Histogram = new Map();
   const { days, ends } = split(from, to);
-  if (days)
-    add(
-      h,
-      await x.all(
-        `SELECT stage AS s, bucket AS b, sum(moves) AS n, sum(total_ms) AS total FROM report_dwell
+  // SQLite: null when moves wait for their settle on a reader that cannot have them settled
+  // (unsettled.ts); the whole range is then read from the moves themselves, as its ends are.
+  const kept = days
+    ? await unlessUnsettled(async () =>
+        x.all(
+          `SELECT stage AS s, bucket AS b, sum(moves) AS n, sum(total_ms) AS total FROM report_dwell
          WHERE entity = ${pe} AND day >= ${param(d, days[0])} AND day < ${param(d, days[1])}
          GROUP BY stage, bucket`,
-        [e, days[0], days[1]],
-      ),
-      1,
-    );
+          [e, days[0], days[1]],
+        ),
+      )
+    : [];
+  if (kept) add(h, kept, 1);
+  else ends.splice(0, ends.length, [from, to]);
   // SQLite: the moves by time (its planner may take the moves by value for a range on `at`).
   const byTime = d === 'sqlite' ? ' INDEXED BY stage_transitions_dwell_ix' : '';
   // One range per stage: `from_stage IS NOT NULL` alone made the range on `at` a filter over

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { dwellAboveSql } from '../src/sqlite/report-sources';
+
+/**
+ * The lead table's insert and delete triggers and the transitions' triggers as session 27 made
+ * them for `baseSpec` (main at 82a17c8, dumped from a store it opened): an insert marked its
+ * record dirty, a transition rewrote its record's `entered` and counted its move in its write.
+ */
+const SESSION27: { name: string; sql: string }[] = JSON.parse(
+  readFileSync(new URL('./session27-triggers.json', import.meta.url), 'utf8'),
+);
+
+/**
+ * Statements that take a SQLite database of `baseSpec` back to before migration 0022 (rows
+ * inserted taken up by the settle, report-sources.ts): the rows it has not taken up yet are
+ * (their records marked, their moves counted), session 27's triggers replace those of now, and
+ * report_settled and 0022's stamp go.
+ */
+export function undo0022(): string[] {
+  // No row: the triggers of before were still there (they counted every row), nothing above.
+  const upto = (s: string) => `(SELECT upto FROM report_settled WHERE source = '${s}')`;
+  const journal = JSON.parse(
+    readFileSync(new URL('../drizzle/meta/_journal.json', import.meta.url), 'utf8'),
+  ) as { entries: { tag: string; when: number }[] };
+  const stamp = journal.entries.find((e) => e.tag === '0022_report_settled')!.when;
+  return [
+    dwellAboveSql(upto('stage_transitions')),
+    `INSERT OR IGNORE INTO report_dirty (entity, record_id) SELECT entity, record_id FROM stage_transitions WHERE rowid > ${upto('stage_transitions')}`,
+    `INSERT OR IGNORE INTO report_dirty (entity, record_id) SELECT 'lead', id FROM e_lead WHERE rowid > ${upto('e_lead')}`,
+    'DROP TRIGGER IF EXISTS report__transition_upd',
+    ...SESSION27.flatMap((t) => [`DROP TRIGGER IF EXISTS ${t.name}`, t.sql]),
+    'DROP TABLE report_settled',
+    `DELETE FROM __drizzle_migrations WHERE created_at = ${stamp}`,
+  ];
+}
