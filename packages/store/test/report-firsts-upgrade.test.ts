@@ -183,6 +183,8 @@ describe('migration 0014 (first owner and first touch kept) on a populated datab
         async () =>
           sql((db) => {
             db.exec(`DELETE FROM __drizzle_migrations WHERE created_at IN (${stamps('drizzle')})`);
+            // report_settled stays (0022 creates it if missing); 0023 adds `mark` again.
+            db.exec('ALTER TABLE report_settled DROP COLUMN mark');
           }),
       );
     },

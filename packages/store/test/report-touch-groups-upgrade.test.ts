@@ -130,6 +130,8 @@ describe('migration report_touch_groups (first-touch attribution groups) on a po
             db.exec(
               `DELETE FROM __drizzle_migrations WHERE created_at IN (${stamp('drizzle', 19)})`,
             );
+            // report_settled stays (0022 creates it if missing); 0023 adds `mark` again.
+            db.exec('ALTER TABLE report_settled DROP COLUMN mark');
           }),
         async () =>
           sql(

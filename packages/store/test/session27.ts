@@ -30,6 +30,7 @@ export function undo0022(): string[] {
     'DROP TRIGGER IF EXISTS report__transition_upd',
     ...SESSION27.flatMap((t) => [`DROP TRIGGER IF EXISTS ${t.name}`, t.sql]),
     'DROP TABLE report_settled',
-    `DELETE FROM __drizzle_migrations WHERE created_at = ${stamp}`,
+    // (And the stamps after it: drizzle applies what is newer than the newest stamp.)
+    `DELETE FROM __drizzle_migrations WHERE created_at >= ${stamp}`,
   ];
 }

@@ -280,4 +280,10 @@ export const reportSettled = sqliteTable('report_settled', {
   source: text('source').primaryKey(),
   entity: text('entity'),
   upto: integer('upto').notNull(),
+  /**
+   * stage_transitions: the id of the row at `upto` (migration 0023). Its rowids are implicit, and
+   * a restore from `sqlite3 .dump` numbers them anew: the settle and the start find `upto` again
+   * by this id (sqlite/report-mark.ts). Null for an entity table (`rid` is its rowid, kept).
+   */
+  mark: text('mark'),
 });

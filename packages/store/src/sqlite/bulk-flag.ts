@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { followMark } from './report-mark';
 import { takeUpBulk, takeUpNewRows } from './report-sources';
 
 /**
@@ -34,7 +35,10 @@ export async function withoutReportTriggers<T>(
   if (!flag) return fn();
   // The rows inserted before the batch are taken up first: those above `upto` after it are the
   // batch's, whose report rows its call keeps (report-sources.ts takeUpBulk).
-  if (flag.depth === 0) takeUpNewRows(db);
+  if (flag.depth === 0) {
+    followMark(db);
+    takeUpNewRows(db);
+  }
   flag.depth++;
   let done = false;
   try {

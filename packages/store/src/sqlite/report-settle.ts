@@ -3,6 +3,7 @@ import { quoteIdent } from '../entity/entity-table';
 import { pendingShift } from '../sql/reports/cohort-sql';
 import { touchRemoveSql } from '../sql/reports/touch-sql';
 import { prepared } from './exec';
+import { followMark } from './report-mark';
 import { hasNewRows, takeUpNewRows } from './report-sources';
 
 /**
@@ -68,7 +69,9 @@ function settleIds(db: Database.Database, entity: string, ids: string[]): void {
  * many records it settled.
  */
 export function settleReports(db: Database.Database, limit: number): number {
-  // The rows inserted since the last settle: their records to report_dirty, their moves counted.
+  // `upto` found again if the transitions were numbered anew (a restore from a dump), then the
+  // rows inserted since the last settle: their records to report_dirty, their moves counted.
+  followMark(db);
   takeUpNewRows(db);
   const { byEntity, n } = dirtyBatch(db, limit);
   for (const [entity, ids] of byEntity) settleIds(db, entity, ids);

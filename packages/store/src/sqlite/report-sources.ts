@@ -27,6 +27,21 @@ export function lowerSql(table: string): string {
   return `UPDATE ${SETTLED} SET upto = ${last} WHERE source = ${lit(table)} AND upto > ${last}`;
 }
 
+/**
+ * The statement the transitions' delete trigger runs last: when the row at `upto` goes, `upto`
+ * and `mark` move down to the row before it (none between is left; report-mark.ts). So the row
+ * at `upto` always holds `mark`, and an insert can never take a rowid at or below `upto` (a
+ * rowid table gives a new row its last rowid + 1).
+ */
+function markDownSql(): string {
+  const before = `FROM ${TRANSITIONS} WHERE rowid < OLD.rowid`;
+  return (
+    `UPDATE ${SETTLED} SET upto = (SELECT COALESCE(max(rowid), 0) ${before}),` +
+    ` mark = (SELECT id ${before} ORDER BY rowid DESC LIMIT 1)` +
+    ` WHERE source = '${TRANSITIONS}' AND upto = OLD.rowid`
+  );
+}
+
 /** Whether the transition `row` (OLD or NEW) was counted in report_dwell (at or below `upto`). */
 const counted = (row: string) =>
   `${row}.rowid <= (SELECT upto FROM ${SETTLED} WHERE source = '${TRANSITIONS}')`;
@@ -77,7 +92,7 @@ export function transitionSourceTriggers(): Map<string, string> {
     [
       'report__transition_del',
       `CREATE TRIGGER report__transition_del AFTER DELETE ON ${TRANSITIONS}\n` +
-        body([dwellTakeOutSql('OLD'), mark('OLD'), lowerSql(TRANSITIONS)]),
+        body([dwellTakeOutSql('OLD'), mark('OLD'), markDownSql()]),
     ],
     [
       'report__transition_upd',
@@ -87,12 +102,18 @@ export function transitionSourceTriggers(): Map<string, string> {
   ]);
 }
 
-/** Sets `upto` of `source` (for `entity`'s records, or null: the transitions) to its last rowid. */
+/**
+ * Sets `upto` of `source` (for `entity`'s records, or null: the transitions) to its last rowid,
+ * and the transitions' `mark` to that row's id.
+ */
 export function settledUpTo(db: Database.Database, source: string, entity: string | null): void {
+  const t = quoteIdent(source);
+  const mark = entity === null ? `(SELECT id FROM ${t} WHERE rowid = last.upto)` : 'NULL';
   prepared(
     db,
-    `INSERT INTO ${SETTLED} (source, entity, upto) SELECT ?, ?, COALESCE(max(rowid), 0) FROM ${quoteIdent(source)} WHERE true` +
-      ` ON CONFLICT (source) DO UPDATE SET entity = excluded.entity, upto = excluded.upto`,
+    `INSERT INTO ${SETTLED} (source, entity, upto, mark) SELECT ?, ?, last.upto, ${mark}` +
+      ` FROM (SELECT COALESCE(max(rowid), 0) AS upto FROM ${t}) AS last WHERE true` +
+      ` ON CONFLICT (source) DO UPDATE SET entity = excluded.entity, upto = excluded.upto, mark = excluded.mark`,
   ).run(source, entity);
 }
 

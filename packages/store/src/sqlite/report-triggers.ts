@@ -12,6 +12,7 @@ import {
 import { touchTracked } from '../sql/reports/touch-sql';
 import { BULK_FUNCTION } from './bulk-flag';
 import { DIRTY, settleView } from './report-settle';
+import { followMark } from './report-mark';
 import {
   lowerSql,
   SETTLED,
@@ -123,6 +124,8 @@ function ensureTransitionTriggers(db: StoreDb): void {
   // The moves so far were counted by report__dwell_add; without it (a test's older triggers)
   // the settle takes up those above `upto` still.
   if (have.has('report__dwell_add') || !known) settledUpTo(db.sqlite, TRANSITIONS, null);
+  // A database restored from a dump has its transitions numbered anew: `upto` follows its row.
+  else followMark(db.sqlite);
 }
 
 /**
