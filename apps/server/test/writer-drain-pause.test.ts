@@ -15,6 +15,18 @@ const turns = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 };
 
+/**
+ * Turns the event loop until `done`, moving the faked clock on by 1 ms now and then: a write
+ * that found the lock taken (a checkpoint of a loaded machine) retries on a 1 ms timer, which
+ * only the faked clock lets run.
+ */
+const until = async (done: () => boolean) => {
+  for (let i = 1; i <= 20_000 && !done(); i++) {
+    await turns(1);
+    if (!done() && i % 50 === 0) vi.advanceTimersByTime(1);
+  }
+};
+
 describe("the writer's automations during a burst of writes", () => {
   // The loop's timers are faked; PostgreSQL's driver keeps timers of its own.
   it.skipIf(process.env.TRELLIS_TEST_STORE === 'pg')(
@@ -35,16 +47,20 @@ describe("the writer's automations during a burst of writes", () => {
       store.onCommit(() => commits++);
       // From here the loop's pauses pass only as the test says.
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const timeouts = vi.spyOn(globalThis, 'setTimeout');
+      const pauses = () => timeouts.mock.calls.filter(([, ms]) => ms === 100).length;
       writer.automations.start({ tickMs: 3_600_000 });
-      await turns(200);
+      // The first drain transaction is committed once the loop sets its pause.
+      await until(() => pauses() === 1);
       const afterFirst = commits;
+      expect(pauses()).toBe(1);
       expect(afterFirst).toBeGreaterThan(0);
       // At 20 ms (before session 28) the next drain transaction ran within these 99 ms.
       vi.advanceTimersByTime(99);
       await turns(200);
       expect(commits).toBe(afterFirst);
       vi.advanceTimersByTime(1);
-      await turns(200);
+      await until(() => commits > afterFirst);
       expect(commits).toBe(afterFirst + 1);
       // Nobody waits: the backlog goes on transaction after transaction, without a timer.
       writesWait = false;
