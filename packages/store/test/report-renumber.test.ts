@@ -1,19 +1,16 @@
 import type Database from 'better-sqlite3';
 import { describe, expect } from 'vitest';
 import { openStore, type Store, type StoredRecord } from '../src/index';
-import { bucketSql } from '../src/sql/reports/dwell-buckets';
-import { settleAllReports } from '../src/sqlite/report-settle';
 import { ok } from './contract/seeded';
 import { baseSpec } from './fixtures';
 import { itOnSqliteFile, type SqliteRun } from './on-databases';
+import { expectDwellExact, expectDwellReadsExact } from './report-dwell-exact';
 import { contents, rebuilt } from './report-group-rows';
 
 const H = 3_600_000;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 24, 9, 30);
 const STAGES = ['new', 'qualified', 'trial', 'won', 'lost'];
-/** True for every record, on a field no group holds: the full query over the records. */
-const FULL = { '!=': [{ var: 'name' }, '-'] };
 const RANGES: [number | undefined, number | undefined][] = [
   [undefined, undefined],
   [T0 + 3 * DAY, T0 + 20 * DAY],
@@ -72,52 +69,13 @@ const settled = (sql: SqliteRun) =>
         .get() as { upto: number; mark: string | null },
   );
 
-/** report_dwell, settled, against the moves themselves (rows netting to 0 left out). */
-function expectDwellExact(sql: SqliteRun): void {
-  sql(settleAllReports);
-  const kept = sql((db) =>
-    db
-      .prepare(
-        'SELECT entity, day, stage, bucket, moves, total_ms FROM report_dwell WHERE moves <> 0 ORDER BY 1, 2, 3, 4',
-      )
-      .all(),
-  );
-  const all = sql((db) =>
-    db
-      .prepare(
-        `SELECT entity, at / 86400000 AS day, from_stage AS stage, ${bucketSql('dwell_ms')} AS bucket, count(*) AS moves, sum(dwell_ms) AS total_ms FROM stage_transitions WHERE dwell_ms IS NOT NULL AND from_stage IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-      )
-      .all(),
-  );
-  expect(kept).toEqual(all);
-}
-
 /**
  * Time in stage and stage entries, over every range, against the same read forced over the
  * records and moves (brute force); the records' kept rows (their `entered`) against a rebuild.
  * Returns how many moves the widest dwell read counted.
  */
 async function expectReadsExact(store: Store, sql: SqliteRun): Promise<number> {
-  const reports = store.reports(baseSpec);
-  let counted = 0;
-  for (const [from, to] of RANGES) {
-    const at = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
-    const read = async (full: boolean) => {
-      const q = { at, ...(full ? { filter: FULL } : {}) };
-      const dwell = await ok(reports.dwell('lead', q));
-      const entries = await ok(reports.entries('lead', q));
-      return [
-        dwell.map((r) => [r.stage, r.count, Math.round(r.mean), r.median, r.p90]),
-        entries.map((r) => [r.stage, r.records]).sort(),
-      ] as const;
-    };
-    const fast = await read(false);
-    expect(fast).toEqual(await read(true));
-    counted = Math.max(
-      counted,
-      fast[0].reduce((n, r) => n + Number(r[1]), 0),
-    );
-  }
+  const counted = await expectDwellReadsExact(store, RANGES);
   expectDwellExact(sql);
   expect(contents(sql)).toEqual(rebuilt(sql));
   return counted;

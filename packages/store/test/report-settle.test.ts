@@ -9,9 +9,9 @@ import {
 } from '../src/index';
 import { touchFoldSql, touchRebuildSql, TOUCH_PENDING } from '../src/sql/reports/touch-sql';
 import { settleAllReports } from '../src/sqlite/report-settle';
-import { bucketSql } from '../src/sql/reports/dwell-buckets';
 import { baseSpec } from './fixtures';
 import { itOnSqliteFile, type SqliteRun } from './on-databases';
+import { expectDwellExact, expectDwellReadsExact } from './report-dwell-exact';
 import { contents, rebuilt, waiting } from './report-group-rows';
 import { ok, rng } from './contract/seeded';
 import { toSession26 } from './session26';
@@ -217,54 +217,6 @@ async function writeMixed(store: Store, seed: number, n: number): Promise<Stored
   return live;
 }
 
-/**
- * report_dwell against the moves themselves (migration 0012's count, rows whose moves net to 0
- * left out), every record settled first, as a read would.
- */
-function expectDwellExact(sql: SqliteRun): void {
-  sql(settleAllReports);
-  const kept = sql((db) =>
-    db
-      .prepare(
-        'SELECT entity, day, stage, bucket, moves, total_ms FROM report_dwell WHERE moves <> 0 ORDER BY 1, 2, 3, 4',
-      )
-      .all(),
-  );
-  const moves = sql((db) =>
-    db
-      .prepare(
-        `SELECT entity, at / 86400000 AS day, from_stage AS stage, ${bucketSql('dwell_ms')} AS bucket, count(*) AS moves, sum(dwell_ms) AS total_ms FROM stage_transitions WHERE dwell_ms IS NOT NULL AND from_stage IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-      )
-      .all(),
-  );
-  expect(kept).toEqual(moves);
-}
-
-/** Time in stage (report_dwell) and stage entries over every range, against the full query. */
-async function expectDwellReadsExact(store: Store): Promise<number> {
-  const reports = store.reports(baseSpec);
-  let moves = 0;
-  for (const [from, to] of RANGES) {
-    const at = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
-    const read = async (full: boolean) => {
-      const q = { at, ...(full ? { filter: FULL } : {}) };
-      const dwell = await ok(reports.dwell('lead', q));
-      const entries = await ok(reports.entries('lead', q));
-      return [
-        dwell.map((r) => [r.stage, r.count, Math.round(r.mean), r.median, r.p90]),
-        entries.map((r) => [r.stage, r.records]).sort(),
-      ];
-    };
-    const fast = await read(false);
-    expect(fast).toEqual(await read(true));
-    moves = Math.max(
-      moves,
-      (fast[0] as [string, number][]).reduce((n, r) => n + r[1], 0),
-    );
-  }
-  return moves;
-}
-
 describe('SQLite: report rows kept behind the writes (report_dirty), settled before every read', () => {
   itOnSqliteFile(
     'writes leave records dirty; every kind of report read settles them first and answers as the records do',
@@ -432,7 +384,7 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
       // marking them (report-sources.ts takeUpBulk).
       expect(dirty(sql)).toBe(8);
       expect(await expectExact(store)).toBe(39);
-      expect(await expectDwellReadsExact(store)).toBeGreaterThan(20);
+      expect(await expectDwellReadsExact(store, RANGES)).toBeGreaterThan(20);
       expectRowsExact(sql);
       expectDwellExact(sql);
       await store.close();
@@ -450,7 +402,7 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
         n: 0,
       });
       expect(dirty(sql)).toBe(30);
-      expect(await expectDwellReadsExact(store)).toBeGreaterThan(5);
+      expect(await expectDwellReadsExact(store, RANGES)).toBeGreaterThan(5);
       expect(dirty(sql)).toBe(0);
       expectDwellExact(sql);
       const move = (recordId: string, at: number) => ({
@@ -527,7 +479,7 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
       expect(lastRecord()).toBe(topRecord);
       expect(dirty(sql)).toBeGreaterThan(0);
       expect(await expectExact(store)).toBeGreaterThan(20);
-      expect(await expectDwellReadsExact(store)).toBeGreaterThan(5);
+      expect(await expectDwellReadsExact(store, RANGES)).toBeGreaterThan(5);
       expectRowsExact(sql);
       expectDwellExact(sql);
       await store.close();
@@ -608,7 +560,7 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
       await writeMixed(store, 11, 12);
       expect(dirty(sql)).toBeGreaterThan(10);
       expect(await expectExact(store)).toBeGreaterThan(30);
-      expect(await expectDwellReadsExact(store)).toBeGreaterThan(5);
+      expect(await expectDwellReadsExact(store, RANGES)).toBeGreaterThan(5);
       expectRowsExact(sql);
       expectDwellExact(sql);
       await store.close();
