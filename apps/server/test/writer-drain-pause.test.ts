@@ -30,9 +30,8 @@ describe("the writer's automations during a burst of writes", () => {
       expect(r.ok).toBe(true);
     }
     // Real timers: a timer never fires before its time, so the gap between the loop setting its
-    // pause and the next commit is at least the pause however loaded the machine is. (A faked
-    // clock failed twice in integration runs: moved by a fixed count of event-loop turns, it
-    // ran ahead of a loaded machine's loop.)
+    // pause and the next commit is at least the pause however loaded the machine is. The file
+    // runs in a module graph of its own (vitest.config.ts, OWN_MODULE_GRAPH).
     const commitAt: number[] = [];
     store.onCommit(() => commitAt.push(performance.now()));
     const realSetTimeout = globalThis.setTimeout;
