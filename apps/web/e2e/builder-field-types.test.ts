@@ -395,7 +395,7 @@ describe('every field type, from the builder to a record', () => {
       await date.click();
       await date.fill('2027-03-06');
       await date.press('Tab');
-      await expect.poll(() => calendars.count()).toBe(0);
+      await expect.poll(() => calendars.count(), { timeout: 10_000 }).toBe(0);
       expect(await date.inputValue()).toBe('2027-03-06');
       const arrival = input('到店时间');
       await wake(arrival);
@@ -405,7 +405,7 @@ describe('every field type, from the builder to a record', () => {
         await arrival.click();
         await arrival.fill('2027-03-06 14:30');
         await calendars.getByRole('button', { name: /^确\s?定$/ }).click();
-        await expect.poll(() => calendars.count()).toBe(0);
+        await expect.poll(() => calendars.count(), { timeout: 10_000 }).toBe(0);
         if ((await arrival.inputValue()) === '2027-03-06 14:30') break;
         if (attempt === 3) throw new Error('the arrival time was never confirmed');
       }
