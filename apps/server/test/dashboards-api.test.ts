@@ -143,16 +143,53 @@ describe('dashboards API', () => {
       }
       return out;
     };
-    // The education template's 48-hour cooldown: amy still reads the lead she handed to bob.
+    // The education template's 48-hour cooldown: amy still reads the lead she handed to bob,
+    // but it is bob's now, and "my" numbers count the leads she owns.
+    const readable = async () => (await get('/api/v1/records/lead?count=1', amy)).body.total;
+    expect(await readable()).toBe(2);
     expect(await numbers()).toEqual([
-      [2, 2],
-      [2, 2],
+      [1, 1],
+      [1, 1],
     ]);
     clock.advance(2 * DAY);
+    expect(await readable()).toBe(1);
     expect(await numbers()).toEqual([
       [1, 1],
       [1, 1],
     ]);
+  });
+
+  it("a rep's own numbers count the leads she owns, not the pool she may also read", async () => {
+    const { s, amy, boss, create, get } = await setup();
+    await create(amy, { name: '阿一', phone: '13800138001', course: 'python' });
+    // Two leads in the pool: no owner, readable by every rep (the template's "own+pool").
+    for (const phone of ['13800138011', '13800138012']) {
+      await create(boss, { name: '公海', phone, course: 'python' });
+      const listed = await get('/api/v1/records/lead?limit=50', boss);
+      const lead = (listed.body.items as { id: string; phone: string; version: number }[]).find(
+        (r) => r.phone.endsWith(phone.slice(-4)),
+      )!;
+      const freed = await s.request(`/api/v1/records/lead/${lead.id}`, {
+        method: 'PATCH',
+        cookie: boss.cookie,
+        json: { version: lead.version, ownerId: null },
+      });
+      expect(freed.status, await freed.clone().text()).toBe(200);
+    }
+    expect((await get('/api/v1/records/lead?count=1', amy)).body.total).toBe(3);
+    const value = async (widget: string, column: string) => {
+      const res = await get(`/api/v1/dashboards/my-numbers/widgets/${widget}`, amy);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const rows = (res.body as unknown as Widget).rows;
+      const n = (widget === 'myFunnel' ? rows.find((r) => r.key === 'new')! : rows[0]!).values[
+        column
+      ]!;
+      const f = encodeURIComponent(JSON.stringify(n.filter));
+      const listed = await get(`/api/v1/records/lead?count=1&filter=${f}`, amy);
+      return [n.value, listed.body.total];
+    };
+    expect(await value('myLeads', 'value')).toEqual([1, 1]);
+    expect(await value('myFunnel', 'records')).toEqual([1, 1]);
   });
 
   it('refuses bad parameters with a localized problem naming each, and unknown dashboards with 404', async () => {
