@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose } from './harness/antd';
 import { newPage, openBrowser, PHONE, shot, signIn } from './harness/browser';
+import { apiSession } from './harness/api-session';
 import { answerTo, expectStatus, runLeavePlan } from './harness/handover';
 import { ownServer } from './harness/own-server';
 
@@ -118,6 +119,51 @@ describe('handover and the public pool', () => {
       await browser.closeAll();
     }
   }, 150_000);
+
+  it('en: a release dialog left open while the manager releases the record keeps what was typed and says why it cannot release', async ({
+    task,
+  }) => {
+    await server.freshOnRetry(task);
+    const browser = await openBrowser('en');
+    try {
+      const page = await newPage(browser);
+      const rep = server.login('sales');
+      await signIn(page, server.url, rep.login, rep.password);
+      const asRep = await apiSession(server, rep.login);
+      const mine = await asRep<{ items: { id: string; name: string }[] }>(
+        'GET',
+        '/api/v1/views/my-leads/records?limit=1',
+      );
+      const lead = mine.items[0]!;
+      await page.goto(`${server.url}/records/lead/${lead.id}`);
+      await page.getByRole('heading', { name: lead.name, exact: true }).waitFor();
+
+      await page.getByRole('button', { name: 'Release to the pool' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Why').fill('No answer after five calls');
+      // Meanwhile the manager releases it: the page hears of it and the record has no owner.
+      const asManager = await apiSession(server, server.login('manager').login);
+      await asManager('POST', `/api/v1/records/lead/${lead.id}/release`, {
+        reason: 'Reassigned in the weekly review',
+      });
+      await expect
+        .poll(() => page.locator('button', { hasText: 'Release to the pool' }).count())
+        .toBe(0);
+      // The dialog stays, with the reason as typed, and says why on "Release".
+      expect(await dialog.getByLabel('Why').inputValue()).toBe('No answer after five calls');
+      const releaseIt = () => dialog.getByRole('button', { name: 'Release', exact: true }).click();
+      await expectStatus(await answerTo(page, '/release', releaseIt), 409);
+      await dialog
+        .getByText('This record is already in the public pool (it was released and has no owner)')
+        .waitFor();
+      await shot(page, 'release-gone-en-desktop');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(page.pageErrors).toEqual([]);
+    } finally {
+      await browser.closeAll();
+    }
+  }, 120_000);
 
   it('en: a manager previews a rep leaving (round robin over two reps), runs it, and sees the result', async ({
     task,

@@ -59,6 +59,11 @@ const catalogue = {
     'zh-CN': '记录 {id} 不在公海中（已有负责人）',
     en: 'Record {id} is not in the public pool (it has an owner)',
   },
+  // Someone else released it first (the rep's dialog was open): the record needs no release.
+  alreadyInPool: {
+    'zh-CN': '这条记录已在公海中（已被释放，没有负责人），无需再释放',
+    en: 'This record is already in the public pool (it was released and has no owner)',
+  },
   poolRole: {
     'zh-CN': '你的角色不能从公海领取',
     en: 'Your role may not claim from the public pool',

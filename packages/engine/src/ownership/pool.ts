@@ -152,7 +152,7 @@ export async function releaseRecord(
   return atomically(d, opts, async (tx) => {
     const got = await d.records.get(entity, id, { ...opts, tx });
     if (!got.ok) throw new Abort(got);
-    if (!got.record.ownerId) throw new Abort(failure('conflict', om(locale, 'notInPool', { id })));
+    if (!got.record.ownerId) throw new Abort(failure('conflict', om(locale, 'alreadyInPool')));
     const refused = mayHandOver(d, opts.actor, got.record, locale);
     if (refused) throw new Abort(refused);
     const r = await d.records.update(

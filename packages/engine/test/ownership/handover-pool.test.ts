@@ -179,6 +179,18 @@ describe('the public pool', () => {
     expect((await h.engine.ownership.release('lead', pool[1]!.id, '客户无意向', zhang)).ok).toBe(
       true,
     );
+    // Released twice (a second dialog was open): refused, saying it is in the pool already.
+    for (const [locale, words] of [
+      ['zh-CN', '已在公海中'],
+      ['en', 'already in the public pool'],
+    ] as const) {
+      const again = await h.engine.ownership.release('lead', pool[1]!.id, '重复', {
+        ...zhang,
+        locale,
+      });
+      expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(!again.ok && again.error.message).toContain(words);
+    }
     const kinds = (await h.store.ownership.listFor('lead', pool[1]!.id)).map((c) => [
       c.kind,
       c.reason,

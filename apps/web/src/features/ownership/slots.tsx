@@ -51,12 +51,17 @@ export function ReleaseButton({ entity, record }: RecordActionProps) {
   const { t } = useTranslation('ownership');
   const me = useSignedIn();
   const [open, setOpen] = useState(false);
-  if (entity.pool !== true || !record.ownerId || !mayMove(me, record.ownerId)) return null;
+  const may = entity.pool === true && !!record.ownerId && mayMove(me, record.ownerId);
+  // Released or handed on by someone else while the dialog is open: the dialog stays, with what
+  // was typed, and says why on "Release" instead of vanishing with the button.
+  if (!open && !may) return null;
   return (
     <>
-      <Button icon={<UndoOutlined />} onClick={() => setOpen(true)}>
-        {t('release.button')}
-      </Button>
+      {may ? (
+        <Button icon={<UndoOutlined />} onClick={() => setOpen(true)}>
+          {t('release.button')}
+        </Button>
+      ) : null}
       <OpenedOnce open={open}>
         <ReleaseDialog
           entity={entity.key}
