@@ -34,6 +34,25 @@ describe.runIf(process.env.TRELLIS_TEST_PG_URL)('postgres: the store pool', () =
     }
   });
 
+  it("keeps JIT off beside the URL's own options, and an operator's own jit setting wins", async () => {
+    const settingsOf = async (url: string) => {
+      const pool = createPool(url, 1);
+      try {
+        const sql =
+          "SELECT current_setting('jit') AS jit, current_setting('statement_timeout') AS t";
+        return (await pool.query<{ jit: string; t: string }>(sql)).rows[0];
+      } finally {
+        await pool.end();
+      }
+    };
+    const server = process.env.TRELLIS_TEST_PG_URL!;
+    expect(await settingsOf(withOptions(server, '-c statement_timeout=4321'))).toEqual({
+      jit: 'off',
+      t: '4321ms',
+    });
+    expect(await settingsOf(withOptions(server, '-c jit=on'))).toEqual({ jit: 'on', t: '0' });
+  });
+
   it('gives its connections the lock timeout it is told when nothing else set one', async () => {
     const url = process.env.TRELLIS_TEST_PG_URL!;
     expect(await lockTimeoutOf(url, {})).toBe('0');

@@ -47,6 +47,30 @@ export function countStatements(pool: pg.Pool): () => number {
   return () => n;
 }
 
+// No JIT compilation: PostgreSQL compiles a query whose estimated cost passes jit_above_cost
+// (a report over 250,000 leads with a subquery per row estimates millions), and compiling data
+// health's aggregate at 1,000,000 leads took longer than running it (docs/reports.md).
+const JIT_OFF = '-c jit=off';
+
+/**
+ * The URL and the connections' `options` with JIT off. node-postgres takes a URL's own
+ * `?options=` over the config's, which dropped `jit=off` when an operator set, say, a statement
+ * timeout there; so the URL's options go after ours (a later `-c` wins: an operator's own `jit`
+ * stays theirs). A connection string that is not a URL (libpq's `key=value`) is left as it is.
+ */
+function withJitOff(url: string): { connectionString: string; options: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { connectionString: url, options: JIT_OFF };
+  }
+  const own = parsed.searchParams.get('options');
+  if (own === null) return { connectionString: url, options: JIT_OFF };
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), options: `${JIT_OFF} ${own}` };
+}
+
 /**
  * A connection pool for a `postgres://` URL. `pipeline`: a connection sends each statement at
  * once instead of waiting for the answer to the one before (node-postgres pipelining; answers
@@ -59,14 +83,10 @@ export function createPool(
   opts: { pipeline?: boolean; lockTimeoutMs?: number } = {},
 ): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: url,
+    ...withJitOff(url),
     max,
     types: types as pg.CustomTypesConfig,
     application_name: 'trellis',
-    // No JIT compilation: PostgreSQL compiles a query whose estimated cost passes jit_above_cost
-    // (a report over 250,000 leads with a subquery per row estimates millions), and compiling
-    // data health's aggregate at 1,000,000 leads took longer than running it (docs/reports.md).
-    options: '-c jit=off',
     ...(opts.pipeline ? { pipeline: true } : {}),
   });
   // An idle client that loses its connection emits here; without a listener it would crash the process.
