@@ -27,13 +27,6 @@ const PG_API = [
   'test/busy-database.pg.test.ts',
 ];
 
-/**
- * Files that run in a module graph of their own. writer-drain-pause counts the writer loop's
- * commits: in the whole suite, sharing a worker's module graph with the files before it, the
- * loop's second drain transaction never committed (3 integration runs of session 28); alone, in
- * its own graph, as `trellis start` runs its one writer, it passes. What leaks is not found yet.
- */
-const OWN_MODULE_GRAPH = ['test/writer-drain-pause.test.ts'];
 const onPg = process.env.TRELLIS_TEST_STORE === 'pg';
 // Closes the stores a file's fullStack() calls left open, after the file.
 const setupFiles = ['test/close-stacks.ts'];
@@ -62,8 +55,6 @@ const project = (
     ...extra,
   },
 });
-const ownGraph = project(sourceConditions, 'sqlite-alone', { include: OWN_MODULE_GRAPH });
-const alone = { ...ownGraph, test: { ...ownGraph.test, isolate: true } };
 export default defineConfig(
   onPg
     ? {
@@ -81,10 +72,9 @@ export default defineConfig(
           ...sourceConditions.test,
           projects: [
             project(sourceConditions, 'sqlite', {
-              exclude: [...configDefaults.exclude, 'test/*.pg.test.ts', ...OWN_MODULE_GRAPH],
+              exclude: [...configDefaults.exclude, 'test/*.pg.test.ts'],
               globalSetup: [threadBundles],
             }),
-            alone,
             ...(hasPostgres() || process.env.CI
               ? [
                   project(pg, 'postgres', {
