@@ -14,6 +14,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * prototype members are never reachable. Returns undefined when any step is absent.
  */
 export function readPath(data: unknown, path: string): unknown {
+  // Most paths name a property of the data itself: no split, no array per read.
+  if (!path.includes('.')) {
+    if (typeof data !== 'object' || data === null || !Object.hasOwn(data, path)) return undefined;
+    return (data as Record<string, unknown>)[path];
+  }
   let cur: unknown = data;
   for (const seg of path.split('.')) {
     if (typeof cur !== 'object' || cur === null) return undefined;

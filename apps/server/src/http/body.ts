@@ -20,10 +20,13 @@ function jsonDepth(value: unknown, stopAt = Infinity): number {
   return max;
 }
 
+/** Keeps no state between whole-buffer decodes: one for every request. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readText(c: Context<AppEnv>): Promise<string> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new HttpProblem(400, 'invalid_encoding');
   }

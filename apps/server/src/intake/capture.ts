@@ -26,7 +26,8 @@ function clean(v: unknown): string | null {
 }
 
 function paramsOf(url: string | null): URLSearchParams | null {
-  if (!url) return null;
+  // Most submit URLs and landing pages carry no query string: nothing to parse.
+  if (!url || !url.includes('?')) return null;
   try {
     return new URL(url).searchParams;
   } catch {

@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import type { FieldSpec } from '@trellis/spec';
 import { localize } from '@trellis/spec';
 import { checkFormRules } from '@trellis/rules';
 import type { ServerContext } from '../context';
@@ -113,8 +112,9 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
     return c.json(success, 201);
   }
 
-  const placed = new Set(live.layout.placements.map((p) => p.key));
-  const fields = new Map<string, FieldSpec>(entity.fields.map((f) => [f.key, f]));
+  // The form's placements and the entity's fields, as the live form holds them (built once a spec).
+  const placed = live.layout.byKey;
+  const fields = live.model.fields;
   const values: Record<string, unknown> = {};
   const errors: ProblemError[] = [];
   for (const [key, raw] of Object.entries(body)) {
@@ -196,7 +196,9 @@ async function submitForm(ctx: ServerContext, c: Context<AppEnv>): Promise<Respo
     fingerprint,
     locale,
     // Merged and new submissions answer alike, so a form cannot probe who is already a lead.
-    reply: { status: 201, body: success },
+    // The writer needs the answer only to keep it for a replay of the same Idempotency-Key:
+    // without one it would cross to the writer and back for nothing.
+    ...(idemKey ? { reply: { status: 201, body: success } } : {}),
   });
   if (!outcome.ok && outcome.reused && idemHeader) throw keyReused(idemHeader);
   if (!outcome.ok && outcome.status === 503) throw busyProblem();

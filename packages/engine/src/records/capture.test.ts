@@ -15,9 +15,13 @@ const spec: AppSpec = {
           f.type === 'select' && f.key === 'source'
             ? {
                 ...f,
-                options: f.options.map((o) =>
-                  o.value === 'douyin' ? { ...o, aliases: ['dy', 'TikTok'] } : o,
-                ),
+                options: [
+                  ...f.options.map((o) =>
+                    o.value === 'douyin' ? { ...o, aliases: ['dy', 'TikTok'] } : o,
+                  ),
+                  // Kept for old records: never chosen for a new submission.
+                  { value: 'wechat', label: l('微信', 'WeChat'), aliases: ['wx'], archived: true },
+                ],
               }
             : f,
         ),
@@ -121,6 +125,9 @@ describe('form captureInto', () => {
     // A source no option knows leaves the field to the form's default, and no link at all too.
     expect(await from({ name: '丁', phone: '13800138014' }, 'bing')).toBe('website');
     expect(await from({ name: '戊', phone: '13800138015' })).toBe('website');
+    // An archived option is not chosen by its value or its alias.
+    expect(await from({ name: '庚', phone: '13800138017' }, 'WeChat')).toBe('website');
+    expect(await from({ name: '辛', phone: '13800138018' }, 'wx')).toBe('website');
     // What the visitor chose wins over the link.
     expect(await from({ name: '己', phone: '13800138016', source: 'referral' }, 'dy')).toBe(
       'referral',

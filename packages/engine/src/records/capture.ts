@@ -59,17 +59,37 @@ function withDefaults(form: FormSpec, values: Record<string, unknown>): Record<s
   return values;
 }
 
+type SelectField = Extract<FieldSpec, { type: 'select' }>;
+
+/** Per select field of a spec: its options' values and aliases, lower-cased, to the option's value. */
+const optionIndex = new WeakMap<SelectField, Map<string, string>>();
+
+/**
+ * The option of `field` a lower-cased text names, by value or alias; the first such option (in
+ * the field's order) when several do, archived ones left out. Built once per field of a spec:
+ * lower-casing every value and alias of the field for each submission was ~3 % of the HTTP
+ * thread's CPU on the education template's source field (7 options, 25 aliases).
+ */
+function optionNamed(field: SelectField, wanted: string): string | undefined {
+  let index = optionIndex.get(field);
+  if (!index) {
+    index = new Map();
+    for (const o of field.options) {
+      if (o.archived) continue;
+      for (const name of [o.value, ...(o.aliases ?? [])]) {
+        const key = name.toLowerCase();
+        if (!index.has(key)) index.set(key, o.value);
+      }
+    }
+    optionIndex.set(field, index);
+  }
+  return index.get(wanted);
+}
+
 /** The value a captured parameter gives `field`: text as is; for a select, the matching option. */
 function capturedValue(field: FieldSpec | undefined, raw: string): string | null {
   if (field?.type !== 'select') return raw;
-  const wanted = raw.toLowerCase();
-  const option = field.options.find(
-    (o) =>
-      !o.archived &&
-      (o.value.toLowerCase() === wanted ||
-        (o.aliases ?? []).some((a) => a.toLowerCase() === wanted)),
-  );
-  return option?.value ?? null;
+  return optionNamed(field, raw.toLowerCase()) ?? null;
 }
 
 /** Does any problem concern a captured field? (Such a value is dropped, not the submission.) */

@@ -109,12 +109,45 @@ export function checkForm(
   };
 }
 
+const has = (v: unknown) => v !== undefined && v !== null;
+
+/** Layouts known to have rules of their own (see `hasOwnRules`), per layout object. */
+const ownRules = new WeakMap<FormLayout, boolean>();
+
+/**
+ * Whether a form can leave out an input or add a problem the entity's rules do not: a section
+ * or placement with a condition (`visibleIf`, `requiredIf`, `readOnlyIf`), or a placed field the
+ * form shows read-only (a formula, a `readOnly` field). Without any, every placement is shown
+ * and editable, and a placement is required exactly when its field is (`required`, the field's
+ * own `requiredIf`): the entity's validation reports each of those left empty at the same path.
+ */
+function hasOwnRules(layout: FormLayout): boolean {
+  let known = ownRules.get(layout);
+  if (known === undefined) {
+    known =
+      layout.sections.some((s) => has(s.visibleIf)) ||
+      layout.placements.some(
+        (p) =>
+          has(p.visibleIf) ||
+          has(p.requiredIf) ||
+          has(p.readOnlyIf) ||
+          p.field.type === 'formula' ||
+          p.field.readOnly === true,
+      );
+    ownRules.set(layout, known);
+  }
+  return known;
+}
+
 /**
  * What a server needs of `checkForm` when the engine validates the values again (a posted
  * public form): the inputs the form leaves out and the problems only its rules add. The entity
  * rules run here only when the form may add one (a placement it requires left empty), since
  * only then do they decide which problems are the form's: an intake submission no longer
- * validates twice (session 23: validateRecord was ~6 % of the HTTP thread's samples).
+ * validates twice (session 23: validateRecord was ~6 % of the HTTP thread's samples). A form
+ * without rules of its own (`hasOwnRules`) can do neither, so its input is not even normalized
+ * here: the engine does that once (session 29: this pass was ~10 % of the HTTP thread's CPU
+ * per submission of the education template's forms, which have none).
  */
 export function checkFormRules(
   model: EntityModel,
@@ -122,6 +155,8 @@ export function checkFormRules(
   input: RecordData,
   opts: FormCheckOptions,
 ): Pick<FormCheck, 'dropped' | 'formErrors'> {
+  if ((opts.readOnly === undefined || opts.readOnly.size === 0) && !hasOwnRules(layout))
+    return { dropped: [], formErrors: [] };
   const { state, dropped, record } = formPass(model, layout, input, opts);
   for (const p of layout.placements)
     if (state.fields[p.key]?.required && isEmptyValue(record[p.key])) {

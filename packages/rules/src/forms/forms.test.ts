@@ -192,3 +192,61 @@ describe('checkFormRules', () => {
     ).toEqual([expect.objectContaining({ path: '/email', code: 'requiredIf' })]);
   });
 });
+
+describe('checkFormRules on a form without rules of its own', () => {
+  // No condition and nothing read-only: every placement shown and editable, required exactly
+  // when its field is (`name`; `guardian` by the field's own requiredIf, under 18).
+  const plain: FormSpec = {
+    key: 'plain',
+    entity: 'lead',
+    label: l('报名', 'Apply'),
+    sections: [
+      { fields: ['name', { field: 'phone', help: l('只打一次', 'We call once') }, 'email'] },
+      { fields: ['source', 'age', 'guardian', 'tags', 'budget'] },
+    ],
+  };
+  const plainLayout = formLayout(model, plain);
+  const inputs: Record<string, unknown>[] = [
+    { name: 'A', phone: '13800138000', source: 'website' },
+    {},
+    { phone: '12345', email: 'not an email', budget: 'lots' },
+    { name: '   ', age: 12 },
+    { name: 'A', age: 12, guardian: 'Mum', tags: ['nope'] },
+    { name: ' 李雷 ', phone: '138 0013 8000', source: '抖音', age: 30, ownerId: 'u1' },
+  ];
+  it.each(inputs.map((input, i) => [i, input] as const))(
+    'drops and adds what checkForm does: nothing (input %i)',
+    (_, input) => {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const opts = { locale, via: 'intake' as const, now: ctx.now };
+        const full = checkForm(model, plainLayout, input, opts);
+        expect(full).toMatchObject({ dropped: [], formErrors: [] });
+        expect(checkFormRules(model, plainLayout, input, opts)).toEqual({
+          dropped: [],
+          formErrors: [],
+        });
+      }
+    },
+  );
+  it('leaves the input to the engine: no field of it is looked at', () => {
+    const looked: string[] = [];
+    const fields = new Map(model.fields);
+    const get = fields.get.bind(fields);
+    fields.get = (key: string) => (looked.push(key), get(key));
+    const counted = { ...model, fields };
+    const opts = { locale: 'en' as const, via: 'intake' as const, now: ctx.now };
+    checkFormRules(counted, plainLayout, { name: 'A', phone: '13800138000', age: 12 }, opts);
+    expect(looked).toEqual([]);
+    // A form with rules of its own still normalizes what it was sent.
+    checkFormRules(counted, layout, { name: 'A', phone: '13800138000', age: 12 }, opts);
+    expect(looked).toContain('phone');
+  });
+  it('applies a role`s read-only fields even on such a form', () => {
+    const opts = { locale: 'en' as const, via: 'intake' as const, now: ctx.now };
+    const readOnly = new Set(['source']);
+    expect(
+      checkFormRules(model, plainLayout, { name: 'A', source: 'website' }, { ...opts, readOnly })
+        .dropped,
+    ).toEqual(['source']);
+  });
+});
