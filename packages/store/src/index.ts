@@ -78,6 +78,7 @@ export type {
   SortSpec,
   StoredRecord,
   WriteOptions,
+  NewRecordRows,
 } from './api/records';
 export type { HistoryRow, TransitionRow, HistoryRepo, TransitionRepo } from './api/history';
 export type {

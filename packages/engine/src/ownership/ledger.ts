@@ -50,8 +50,8 @@ export function holderChanged(before: Holder | null, after: Holder): boolean {
 /**
  * THE function through which every owner change goes: writes the change to the ownership
  * ledger in the caller's transaction (the one that writes the record). The engine's write path
- * (create, update, bulk, automations, claim, release, handover) and the seeding of demo data
- * call it; a test (ownership/ledger-completeness.test.ts) fails when a path bypasses it.
+ * (update, bulk, automations, claim, release, handover) and the seeding of demo data call it; a
+ * single create hands its `ledgerRow` to the store with the record's other rows.
  * Returns the ledger row, or null when the holder did not change.
  */
 export async function writeOwnerChange(
@@ -76,8 +76,11 @@ export async function writeOwnerChanges(
   return rows;
 }
 
-/** The ledger row of a change, or null when the holder did not change. */
-function ledgerRow(c: OwnerChange): OwnershipChange | null {
+/**
+ * The ledger row of a change, or null when the holder did not change. A new record's first
+ * holder goes to the store with its row (`RecordRepo.create`, records/create.ts) as this row.
+ */
+export function ledgerRow(c: OwnerChange): OwnershipChange | null {
   if (!holderChanged(c.before, c.after)) return null;
   return {
     id: c.id,

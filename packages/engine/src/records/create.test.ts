@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { opts, setup } from '../../test/fixtures/harness';
 import { leadApp } from '../../test/fixtures/lead-app';
-import { pick, withFault } from '../../test/fixtures/rows';
+import { pick, withEventId } from '../../test/fixtures/rows';
 import { createEngine } from '../engine';
 import { allowAllPermissions } from '../ports';
 
@@ -181,10 +181,23 @@ describe('records.create', () => {
     expect(await ctx.count('touches')).toBe(1);
   });
 
-  it('never writes half a record when the database refuses the write', async () => {
-    // The database refuses the stage transition written with the row: the whole write must roll back.
+  it('never writes half a record when the database refuses a row written after it', async () => {
+    // The record's event is written last, in the same store call as the row (RecordRepo.create);
+    // its id is taken, so the database refuses it after the row, its transition and history went
+    // in: the whole write must roll back.
+    await ctx.store.outbox.append({
+      id: 'taken',
+      type: 'test.event',
+      entity: null,
+      recordId: null,
+      payload: {},
+      actorId: null,
+      via: null,
+      depth: 0,
+      createdAt: 1,
+    });
     const engine = createEngine({
-      store: withFault(ctx.store, 'transitions', 'append'),
+      store: withEventId(ctx.store, 'taken'),
       spec: leadApp,
       locale: 'en',
       // About the write path, not roles (the fixture has none).
@@ -194,8 +207,9 @@ describe('records.create', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('internal');
     expect(await ctx.count('e_lead')).toBe(0);
+    expect(await ctx.count('stage_transitions')).toBe(0);
     expect(await ctx.count('record_history')).toBe(0);
-    expect(await ctx.count('outbox')).toBe(0);
+    expect(await ctx.count('outbox')).toBe(1);
   });
 
   it('leaves no stage transition behind when the store refuses the row (its id taken)', async () => {

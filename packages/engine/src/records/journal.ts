@@ -1,4 +1,4 @@
-import type { HistoryRow, NewOutboxEvent } from '@trellis/store';
+import type { HistoryRow, NewOutboxEvent, Touch } from '@trellis/store';
 import type { RecordData } from '../ports';
 import type { Call } from './call';
 import type { TouchInput } from './types';
@@ -92,7 +92,12 @@ export function event(
 
 /** Records an attribution touch (intake create or merge). */
 export function writeTouch(call: Call, recordId: string, touch: TouchInput): Promise<void> {
-  return call.db.touches.append({
+  return call.db.touches.append(touchRow(call, recordId, touch));
+}
+
+/** The touches row of an attribution touch. */
+export function touchRow(call: Call, recordId: string, touch: TouchInput): Touch {
+  return {
     id: call.rt.ids.next(),
     entity: call.model.key,
     recordId,
@@ -106,7 +111,7 @@ export function writeTouch(call: Call, recordId: string, touch: TouchInput): Pro
     referrer: touch.referrer ?? null,
     landingUrl: touch.landingUrl ?? null,
     at: call.now,
-  });
+  };
 }
 
 /** Only the given keys of a record (for before/after payloads). */

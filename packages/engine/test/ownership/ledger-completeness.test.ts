@@ -119,6 +119,7 @@ describe('the ownership ledger', () => {
 // Store writes of records outside the engine's write path would change owners behind the ledger.
 // Each file below was read: it calls writeOwnerChange, or its writes never touch ownerId/teamId.
 const RECORD_WRITERS = new Set([
+  // A single create hands its first holder's ledgerRow to the store with the row (records.create).
   'packages/engine/src/records/create.ts',
   // Bulk create (imports): writeOwnerChanges, the same rows appended together.
   'packages/engine/src/records/create-many.ts',
@@ -145,8 +146,8 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 describe('no path changes an owner behind the ledger', () => {
-  it('only the known record writers call the store’s record insert/update', () => {
-    const writes = /records\([^)]*\)\s*\.\s*(insert|insertMany|update)\s*\(/;
+  it('only the known record writers call the store’s record insert/create/update', () => {
+    const writes = /records\([^)]*\)\s*\.\s*(insert|insertMany|create|update)\s*\(/;
     const found = ['packages/engine/src', 'apps/server/src', 'apps/cli/src']
       .flatMap((d) => sources(join(root, d)))
       .filter((f) => writes.test(readFileSync(f, 'utf8')))
@@ -155,11 +156,11 @@ describe('no path changes an owner behind the ledger', () => {
   });
 
   it('the writers that may change an owner call writeOwnerChange', () => {
-    for (const f of [
-      'packages/engine/src/records/create.ts',
-      'packages/engine/src/records/update.ts',
-    ])
-      expect(readFileSync(join(root, f), 'utf8'), f).toContain('writeOwnerChange(');
+    const update = 'packages/engine/src/records/update.ts';
+    expect(readFileSync(join(root, update), 'utf8'), update).toContain('writeOwnerChange(');
+    // The ledger row writeOwnerChange would append, given to the store's create with the row.
+    const create = 'packages/engine/src/records/create.ts';
+    expect(readFileSync(join(root, create), 'utf8'), create).toContain('ledgerRow(');
     for (const bulk of [
       'packages/engine/src/records/create-many.ts',
       'apps/server/src/seed/batch.ts',

@@ -58,6 +58,7 @@ export const WRITE_METHODS = {
 /** The RecordRepo methods that write. */
 export const RECORD_WRITE_METHODS = [
   'insert',
+  'create',
   'insertMany',
   'update',
   'softDelete',

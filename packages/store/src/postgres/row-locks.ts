@@ -23,6 +23,9 @@ import { COMMIT_CHANNEL } from './commit-channel';
 import { pgNotificationRepo } from './notification-order';
 import { commitOrderedReads } from './outbox-order';
 
+/** An outbox append that notifies in the same statement (also a new record's event: records/create.ts). */
+export const APPEND_NOTIFYING = `WITH ins AS (${INSERT} RETURNING seq) SELECT seq, pg_notify('${COMMIT_CHANNEL}', '') AS n FROM ins`;
+
 /** Runs or effects of one event written in the completing statement (more: one statement each batch). */
 const MAX_ROWS = 64;
 
@@ -42,10 +45,7 @@ export function rowLockingRepos(
       // Each append notifies in the same statement; PostgreSQL delivers it when the transaction
       // commits, so event streams of every process wake (commit-channel.ts).
       async append(e) {
-        const r = await x.get(
-          `WITH ins AS (${INSERT} RETURNING seq) SELECT seq, pg_notify('${COMMIT_CHANNEL}', '') AS n FROM ins`,
-          params(e),
-        );
+        const r = await x.get(APPEND_NOTIFYING, params(e));
         return fromNum(r?.seq);
       },
       // One notification for the whole bulk: a stream wakes once and reads them all.

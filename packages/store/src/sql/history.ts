@@ -67,26 +67,47 @@ const batchParams = (rows: readonly TransitionRow[]): unknown[][] => {
   return rows.map((r, i) => transitionParams(r, prev[i]));
 };
 
+/** One history row's VALUES, in INSERT_HISTORY's column order. */
+export const historyParams = (r: HistoryRow): unknown[] => [
+  r.id ?? newId(),
+  r.changeId,
+  r.entity,
+  r.recordId,
+  r.field,
+  toJson(r.before),
+  toJson(r.after),
+  r.actorId,
+  r.via,
+  r.at,
+];
+
+/** One history row's INSERT (the text `insertRows` makes for one row: one cached statement). */
+export const INSERT_HISTORY_ROW = `${INSERT_HISTORY} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * A new record's first transition: no earlier entry to look up (its `prev_entry_at` is NULL), so
+ * none of TRANSITION_VALUES' subquery, a seek into the transitions' index per create.
+ */
+export const INSERT_FIRST_TRANSITION = `${INSERT_TRANSITION} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`;
+
+/** INSERT_FIRST_TRANSITION's values. */
+export const firstTransitionParams = (r: TransitionRow): unknown[] => [
+  r.id ?? newId(),
+  r.entity,
+  r.recordId,
+  r.fromStage,
+  r.toStage,
+  r.actorId,
+  r.via,
+  r.at,
+  r.dwellMs,
+];
+
 /** record_history over portable SQL. */
 export function historyRepo(x: SqlExec): HistoryRepo {
   return {
     async append(rows) {
-      await insertRows(
-        x,
-        INSERT_HISTORY,
-        rows.map((r) => [
-          r.id ?? newId(),
-          r.changeId,
-          r.entity,
-          r.recordId,
-          r.field,
-          toJson(r.before),
-          toJson(r.after),
-          r.actorId,
-          r.via,
-          r.at,
-        ]),
-      );
+      await insertRows(x, INSERT_HISTORY, rows.map(historyParams));
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

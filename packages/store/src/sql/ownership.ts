@@ -26,7 +26,8 @@ function toChange(r: Row): OwnershipChange {
   };
 }
 
-const changeParams = (c: OwnershipChange): unknown[] => [
+/** One ledger row's VALUES, in INSERT_OWNERSHIP's column order. */
+export const changeParams = (c: OwnershipChange): unknown[] => [
   c.id,
   c.entity,
   c.recordId,
@@ -43,6 +44,9 @@ const changeParams = (c: OwnershipChange): unknown[] => [
   c.at,
 ];
 
+/** One ledger row's INSERT, built once. */
+export const INSERT_OWNERSHIP = `INSERT INTO ownership_changes (${COLS}) VALUES (${marks(14)})`;
+
 // Keeps an IN list well under every driver's parameter limit.
 const CHUNK = 500;
 
@@ -55,7 +59,7 @@ export const cooldownSql = (from: string) =>
 export function ownershipRepo(x: SqlExec, cooldownFrom = 'ownership_changes'): OwnershipRepo {
   return {
     async append(c) {
-      await x.run(`INSERT INTO ownership_changes (${COLS}) VALUES (${marks(14)})`, changeParams(c));
+      await x.run(INSERT_OWNERSHIP, changeParams(c));
     },
     async appendMany(changes) {
       await insertRows(x, `INSERT INTO ownership_changes (${COLS})`, changes.map(changeParams));

@@ -24,7 +24,8 @@ function toTouch(r: Row): Touch {
   };
 }
 
-const params = (t: Touch): unknown[] => [
+/** One touch's VALUES, in INSERT_TOUCH's column order. */
+export const touchParams = (t: Touch): unknown[] => [
   t.id,
   t.entity,
   t.recordId,
@@ -40,18 +41,18 @@ const params = (t: Touch): unknown[] => [
   t.at,
 ];
 
+/** One touch's INSERT (a constant: a text made per call is hashed again for the statement cache). */
+export const INSERT_TOUCH = `INSERT INTO touches (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** touches over portable SQL. */
 export function touchRepo(x: SqlExec): TouchRepo {
   return {
     async append(t) {
-      await x.run(
-        `INSERT INTO touches (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        params(t),
-      );
+      await x.run(INSERT_TOUCH, touchParams(t));
     },
     async appendMany(touches) {
       if (touches.length > 0)
-        await insertRows(x, `INSERT INTO touches (${COLS})`, touches.map(params));
+        await insertRows(x, `INSERT INTO touches (${COLS})`, touches.map(touchParams));
     },
     async listFor(entity, recordId) {
       const rows = await x.all(

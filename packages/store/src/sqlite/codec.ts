@@ -66,6 +66,17 @@ export function selectList(info: EntityTableInfo): string {
   return list;
 }
 
+/** A row given as its INSERT's parameters (system columns, then fields, in table order). */
+export function decodeValues(info: EntityTableInfo, values: readonly unknown[]): StoredRecord {
+  const rec: Record<string, unknown> = {};
+  const system = info.systemColumns;
+  for (let i = 0; i < system.length; i++) rec[system[i]!.key] = values[i] ?? null;
+  const fields = info.fieldColumns;
+  for (let j = 0; j < fields.length; j++)
+    rec[fields[j]!.key] = decodeValue(fields[j]!, values[system.length + j]);
+  return rec as StoredRecord;
+}
+
 /** A result row (keyed by raw column names) -> record. */
 export function decodeRow(info: EntityTableInfo, row: Record<string, unknown>): StoredRecord {
   const rec: Record<string, unknown> = {};

@@ -20,6 +20,11 @@ function bind(params: readonly unknown[] | undefined): unknown[] {
   return out;
 }
 
+/** Runs a write on this connection through the statement cache the repositories use. */
+export function runPrepared(db: Database.Database, sql: string, params: readonly unknown[]): void {
+  prepared(db, sql).run(...bind(params));
+}
+
 /** Runs an INSERT on this connection and answers the new row's rowid (its INTEGER PRIMARY KEY). */
 export function insertRowid(
   db: Database.Database,

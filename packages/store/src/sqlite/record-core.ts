@@ -5,6 +5,7 @@ import type { AppShape } from '../spec-shape';
 import type {
   GroupRow,
   IdentityMatch,
+  NewRecordRows,
   RecordInput,
   SortSpec,
   StoredRecord,
@@ -57,6 +58,13 @@ export interface RecordStore {
   table(entity: string): EntityTableInfo | undefined;
   transaction<T>(fn: () => T): T;
   insert(entity: string, record: RecordInput, opts?: WriteOptions): StoreResult<StoredRecord>;
+  /** A new record with the rows of its creation (RecordRepo.create), synchronously. */
+  create(
+    entity: string,
+    record: RecordInput,
+    rows: NewRecordRows,
+    opts?: WriteOptions,
+  ): StoreResult<StoredRecord>;
   update(
     entity: string,
     id: string,

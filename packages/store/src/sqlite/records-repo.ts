@@ -86,6 +86,7 @@ export function sqliteRecordRepo(core: () => RecordStore, locale: StoreLocale): 
   const unknown = (entity: string) => fail<never>('unknown_entity', '', { entity }, locale);
   return {
     insert: async (entity, record, opts) => core().insert(entity, record, opts),
+    create: async (entity, record, rows, opts) => core().create(entity, record, rows, opts),
     // Prepared statements run in-process: a loop without a wait per record is the gain here.
     // A batch is written with the report triggers off and its report groups kept once.
     insertMany: async (entity, inputs, opts) => {

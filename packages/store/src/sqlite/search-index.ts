@@ -18,11 +18,12 @@ export function indexRecord(
   ctx: SqliteCtx,
   info: EntityTableInfo,
   rid: number | bigint,
-  row: Record<string, unknown>,
+  /** The values of `info.searchFields`, in their order. */
+  texts: readonly unknown[],
   replace: boolean,
 ): void {
-  if (info.searchFields.length === 0) return;
-  const doc = searchDoc(info.searchFields.map((f) => row[f]));
+  if (texts.length === 0) return;
+  const doc = searchDoc(texts);
   // A new record without search text has nothing to index; a changed one may have old text to remove.
   if (!doc.body && !replace) return;
   ctx

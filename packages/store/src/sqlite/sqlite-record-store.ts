@@ -9,6 +9,7 @@ import { createCtx } from './context';
 import { writeHistory, writeOutbox, writeTransition } from './journal-writers';
 import { findByIdentity, getRecord, listRecords, searchRecords } from './record-reads';
 import { groupRecords } from './record-groups';
+import { createRecordWithRows } from './record-create';
 import { insertRecord, setDeleted, updateRecord } from './record-writes';
 import { hasPendingSearch, indexPendingSearch } from './search-index';
 
@@ -41,6 +42,8 @@ export function createRecordStore(
     transaction: (fn) => db.transaction(fn),
     insert: (entity, record, opts) =>
       withTable(entity, (info) => insertRecord(ctx, info, record, opts)),
+    create: (entity, record, rows, opts) =>
+      withTable(entity, (info) => createRecordWithRows(ctx, info, record, rows, opts)),
     update: (entity, id, patch, expectedVersion, opts) =>
       withTable(entity, (info) => updateRecord(ctx, info, id, patch, expectedVersion, opts)),
     get: (entity, id, opts) => {

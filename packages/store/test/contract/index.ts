@@ -10,6 +10,7 @@ import { journalContract } from './journal.case';
 import { outboxContract } from './outbox.case';
 import { ownershipContract } from './ownership.case';
 import { peopleContract } from './people.case';
+import { recordCreateContract } from './record-create.case';
 import { recordsContract } from './records.case';
 import { reportCohortsContract } from './report-cohorts.case';
 import { reportEmptyAndContract } from './report-empty-and.case';
@@ -32,6 +33,7 @@ export type { StoreFactory } from './factory';
 const CONTRACTS = [
   transactionsContract,
   recordsContract,
+  recordCreateContract,
   reportsContract,
   stepListContract,
   reportCohortsContract,

@@ -9,6 +9,7 @@ import { conditionColumns, type TableOf } from '../../sql/reports/scope';
 import { BULK_MIN_ROWS, refreshRecords } from '../../sql/reports/bulk-upkeep';
 import { refreshTouches } from '../../sql/reports/touch-sql';
 import { pgBulkSwitch } from '../bulk-switch';
+import { createRecordWithRows } from './create';
 import { groupRecords } from './groups';
 import { findByIdentities, findByIdentity, getRecord, listRecords } from './reads';
 import { pgSearchCondition } from './search';
@@ -89,6 +90,8 @@ export function pgRecordRepo(x: SqlExec, spec: AppShape, locale: StoreLocale): R
   };
   return {
     insert: (entity, record, opts) => on(entity, (i) => insertRecord(cx, i, record, opts)),
+    create: (entity, record, rows, opts) =>
+      on(entity, (i) => createRecordWithRows(cx, i, record, rows, opts)),
     // A batch is written with the report triggers off and its report groups kept once.
     async insertMany(entity, inputs, opts) {
       const info = tables.get(entity);
