@@ -9,6 +9,7 @@ import { importThreadsMemory } from '../imports/run-job';
 import { MEMORY_REQUEST, ownMemory } from './thread-memory';
 import { envLockTimeout } from '../setup/env-lock-timeout';
 import { nameThread } from '../setup/thread-name';
+import { replyBatcher } from './reply-batch';
 
 nameThread('writer');
 
@@ -34,16 +35,10 @@ const writer = openWriter(store, {
 });
 writer.automations.start({ tickMs });
 
-// The answers of one turn go back in one message.
-let replies: WriteReply[] = [];
-const reply = (r: WriteReply) => {
-  if (replies.length === 0) setImmediate(flush);
-  replies.push(r);
-};
-const flush = () => {
-  parentPort?.postMessage({ replies });
-  replies = [];
-};
+// The answers of one turn go back in one message, before the next group is written.
+const { reply, flush } = replyBatcher<WriteReply>((replies) =>
+  parentPort?.postMessage({ replies }),
+);
 
 // Writes that did not come from the HTTP thread (the automation loop) are announced, so event
 // streams deliver what they changed; at most every 50 ms.
@@ -60,7 +55,7 @@ let stopping = false;
 const stopWhenIdle = async () => {
   if (!stopping || inFlight > 0) return;
   await writer.stop();
-  if (replies.length > 0) flush();
+  flush();
   if (announce) clearTimeout(announce);
   await store.close();
   parentPort?.postMessage({ stopped: true });
