@@ -86,7 +86,7 @@ function undoFirsts(folder: 'drizzle' | 'drizzle-pg'): string[] {
   const functions =
     folder === 'drizzle'
       ? ['first_owner', 'first_touch'].flatMap((t) =>
-          ['add', 'del', 'upd'].map((ev) => `DROP TRIGGER report__${t}_${ev}`),
+          ['add', 'del', 'upd'].map((ev) => `DROP TRIGGER IF EXISTS report__${t}_${ev}`),
         )
       : [
           'DROP FUNCTION report_first_owner_change() CASCADE',

@@ -541,7 +541,9 @@ describe('SQLite: report rows kept behind the writes (report_dirty), settled bef
         sql((db) => db.prepare('SELECT source, entity FROM report_settled ORDER BY 1').all()),
       ).toEqual([
         { source: 'e_lead', entity: 'lead' },
+        { source: 'record_history', entity: null },
         { source: 'stage_transitions', entity: null },
+        { source: 'touches', entity: null },
       ]);
       expect(
         sql((db) =>

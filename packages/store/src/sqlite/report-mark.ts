@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './exec';
+import { FIRSTS_SOURCES } from './report-firsts';
 import { dwellAboveSql, SETTLED, settledUpTo, TRANSITIONS } from './report-sources';
 
 /**
@@ -16,18 +17,30 @@ import { dwellAboveSql, SETTLED, settledUpTo, TRANSITIONS } from './report-sourc
  * were taken up, so the transitions' share is counted again from scratch.
  */
 export function followMark(db: Database.Database): void {
+  for (const table of MARKED) followMarkOf(db, table);
+}
+
+/**
+ * The sources with implicit rowids, whose `upto` carries a mark: record_history's and touches'
+ * (report-firsts.ts) as the transitions'. Their take-up is an upsert that keeps the earlier row:
+ * rows taken up twice change nothing, so a lost mark takes every row up again.
+ */
+const MARKED = [TRANSITIONS, ...FIRSTS_SOURCES];
+
+function followMarkOf(db: Database.Database, table: string): void {
   const row = prepared(
     db,
     `SELECT s.upto AS upto, s.mark AS mark, t.id AS id FROM ${SETTLED} AS s` +
-      ` LEFT JOIN ${TRANSITIONS} AS t ON t.rowid = s.upto WHERE s.source = '${TRANSITIONS}'`,
+      ` LEFT JOIN ${table} AS t ON t.rowid = s.upto WHERE s.source = '${table}'`,
   ).get() as { upto: number; mark: string | null; id: string | null } | undefined;
   if (!row || row.upto === 0 || (row.mark !== null && row.id === row.mark)) return;
-  if (row.mark === null) return adoptMark(db, row.upto);
-  const moved = prepared(db, `SELECT rowid AS r FROM ${TRANSITIONS} WHERE id = ?`).get(row.mark) as
+  if (row.mark === null) return adoptMark(db, table, row.upto);
+  const moved = prepared(db, `SELECT rowid AS r FROM ${table} WHERE id = ?`).get(row.mark) as
     { r: number } | undefined;
   if (moved && moved.r < row.upto)
-    prepared(db, `UPDATE ${SETTLED} SET upto = ? WHERE source = '${TRANSITIONS}'`).run(moved.r);
-  else recountTransitions(db);
+    prepared(db, `UPDATE ${SETTLED} SET upto = ? WHERE source = '${table}'`).run(moved.r);
+  else if (table === TRANSITIONS) recountTransitions(db);
+  else prepared(db, `UPDATE ${SETTLED} SET upto = 0, mark = NULL WHERE source = '${table}'`).run();
 }
 
 /**
@@ -35,12 +48,12 @@ export function followMark(db: Database.Database): void {
  * then kept `upto` at most the last rowid): the mark is the last row at or below `upto` — the
  * rows between are gone.
  */
-function adoptMark(db: Database.Database, upto: number): void {
-  const below = `FROM ${TRANSITIONS} WHERE rowid <= ?`;
+function adoptMark(db: Database.Database, table: string, upto: number): void {
+  const below = `FROM ${table} WHERE rowid <= ?`;
   prepared(
     db,
     `UPDATE ${SETTLED} SET upto = (SELECT COALESCE(max(rowid), 0) ${below}),` +
-      ` mark = (SELECT id ${below} ORDER BY rowid DESC LIMIT 1) WHERE source = '${TRANSITIONS}'`,
+      ` mark = (SELECT id ${below} ORDER BY rowid DESC LIMIT 1) WHERE source = '${table}'`,
   ).run(upto, upto);
 }
 

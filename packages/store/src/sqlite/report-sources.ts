@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { quoteIdent } from '../entity/entity-table';
 import { bucketSql } from '../sql/reports/dwell-buckets';
 import { prepared } from './exec';
+import { isFirstsSource, takeUpFirsts } from './report-firsts';
 
 /**
  * SQLite: the rows a write inserts into an entity table or stage_transitions need no trigger.
@@ -33,12 +34,12 @@ export function lowerSql(table: string): string {
  * at `upto` always holds `mark`, and an insert can never take a rowid at or below `upto` (a
  * rowid table gives a new row its last rowid + 1).
  */
-function markDownSql(): string {
-  const before = `FROM ${TRANSITIONS} WHERE rowid < OLD.rowid`;
+export function markDownSql(table: string = TRANSITIONS): string {
+  const before = `FROM ${table} WHERE rowid < OLD.rowid`;
   return (
     `UPDATE ${SETTLED} SET upto = (SELECT COALESCE(max(rowid), 0) ${before}),` +
     ` mark = (SELECT id ${before} ORDER BY rowid DESC LIMIT 1)` +
-    ` WHERE source = '${TRANSITIONS}' AND upto = OLD.rowid`
+    ` WHERE source = '${table}' AND upto = OLD.rowid`
   );
 }
 
@@ -203,7 +204,8 @@ export function takeUpNewRows(db: Database.Database): void {
   for (const s of sources(db)) {
     if (!hasAbove(db, s)) continue;
     const t = quoteIdent(s.source);
-    if (s.entity === null) {
+    if (isFirstsSource(s.source)) takeUpFirsts(db, s.source, s.upto);
+    else if (s.entity === null) {
       prepared(db, DWELL_ABOVE).run(s.upto);
       prepared(
         db,
@@ -228,7 +230,10 @@ export function takeUpNewRows(db: Database.Database): void {
 export function takeUpBulk(db: Database.Database): void {
   for (const s of sources(db)) {
     if (!hasAbove(db, s)) continue;
-    if (s.entity === null) prepared(db, DWELL_ABOVE).run(s.upto);
+    // The first owners and touches the batch's history and touches bring: the bulk call reads
+    // them (bulk-upkeep.ts inTimeSql, touch-sql.ts) once the flag is down.
+    if (isFirstsSource(s.source)) takeUpFirsts(db, s.source, s.upto);
+    else if (s.entity === null) prepared(db, DWELL_ABOVE).run(s.upto);
     settledUpTo(db, s.source, s.entity);
   }
 }

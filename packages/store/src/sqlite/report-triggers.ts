@@ -13,8 +13,11 @@ import { touchTracked } from '../sql/reports/touch-sql';
 import { BULK_FUNCTION } from './bulk-flag';
 import { DIRTY, settleView } from './report-settle';
 import { followMark } from './report-mark';
+import { FIRST_OWNER_SOURCE } from '../sql/reports/firsts-sql';
+import { dropInsertTrigger, FIRSTS_SOURCES, hasInsertTrigger } from './report-firsts';
 import {
   lowerSql,
+  markDownSql,
   SETTLED,
   settledUpTo,
   TRANSITIONS,
@@ -153,6 +156,40 @@ function ensureFirstOwnerTriggers(db: StoreDb): void {
   }
 }
 
+/** The delete trigger that keeps a first-owner or first-touch source's `upto` on a row (its mark). */
+const markTrigger = (source: string) => {
+  const name = `report__${source === FIRST_OWNER_SOURCE ? 'history' : 'touch'}_mark`;
+  return {
+    name,
+    sql: `CREATE TRIGGER ${name} AFTER DELETE ON ${source}\n` + body([markDownSql(source)]),
+  };
+};
+
+/**
+ * record_history's and touches' rows taken up by the settle (report-firsts.ts): migration 0014's
+ * insert triggers dropped — when they were there, every row so far is kept and `upto` is the
+ * last rowid; a source without a row then (none known to exist) is taken up from its first row —
+ * and the delete trigger that moves `upto` and its mark down with the row at `upto` made.
+ */
+function ensureFirstsSources(db: StoreDb): void {
+  for (const source of FIRSTS_SOURCES) {
+    const mark = markTrigger(source);
+    if (triggerSql(db, source).get(mark.name) !== mark.sql) {
+      db.sqlite.exec(`DROP TRIGGER IF EXISTS ${mark.name}`);
+      db.sqlite.exec(mark.sql);
+    }
+    const kept = hasInsertTrigger(db, source);
+    if (kept) dropInsertTrigger(db, source);
+    const known =
+      db.sqlite.prepare(`SELECT 1 FROM ${SETTLED} WHERE source = ?`).get(source) !== undefined;
+    if (kept) settledUpTo(db.sqlite, source, null);
+    else if (!known)
+      db.sqlite
+        .prepare(`INSERT INTO ${SETTLED} (source, entity, upto, mark) VALUES (?, NULL, 0, NULL)`)
+        .run(source);
+  }
+}
+
 /**
  * The entity table's triggers, by name, as SQLite keeps their text in sqlite_master: an update
  * of a column report_rows (TRACKED) or report_touch_rows (touch-sql.ts touchTracked) reads, or a
@@ -230,6 +267,7 @@ function ensureSettleView(db: StoreDb, info: EntityTableInfo): void {
  */
 export function ensureReportTriggers(db: StoreDb, info: EntityTableInfo): boolean {
   ensureTransitionTriggers(db);
+  ensureFirstsSources(db);
   ensureFirstOwnerTriggers(db);
   ensureSettleView(db, info);
   const want = recordTriggers(info);

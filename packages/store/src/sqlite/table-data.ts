@@ -50,6 +50,9 @@ const SETTLED = new Set([
   'report_group_pending',
   'report_touch_pending',
   'report_dwell',
+  // Taken up from record_history's and touches' rows by the settle (report-firsts.ts).
+  'report_first_owner',
+  'report_first_touch',
 ]);
 
 /**

@@ -102,7 +102,7 @@ export async function aggregate(
   const cols: ColumnInfo[] = [];
   // Group keys and measures may name virtual fields too (the first touch's UTM values…); the
   // kept first owner and touch are joined once rather than looked up per mention.
-  const firsts = joinedFirsts(info);
+  const firsts = joinedFirsts(info, dialect);
   const columns = { ...conditionColumns(info, dialect, tableOf), ...firsts.columns };
   for (const [i, key] of by.entries()) {
     const col = columns[key.field];

@@ -3,6 +3,7 @@ import type { ReportScope } from '../../api/reports';
 import type { ColumnInfo, EntityTableInfo } from '../../entity/entity-table';
 import { quoteIdent } from '../../entity/entity-table';
 import { fail, type StoreLocale, type StoreResult } from '../../messages';
+import { firstOwnerRead, firstTouchRead, ownDelay, ownTouch } from './firsts-sql';
 import { stageMovesOf } from './stage-moves';
 
 /** A compiled SQL condition with its `?` parameters. */
@@ -42,12 +43,17 @@ function stagesEntered(info: EntityTableInfo, dialect: SqlDialectName): ColumnIn
  * (`from_none`) is the first assignment, any other means the record was created owned. One
  * look-up by the table's key per record, not a walk through the record's history.
  */
-function assignDelay(info: EntityTableInfo): ColumnInfo {
+function assignDelay(info: EntityTableInfo, dialect: SqlDialectName): ColumnInfo {
   const self = (key: string) => `${quoteIdent(info.table)}.${info.columns[key]!.column}`;
   const entity = `'${info.entity.replace(/'/g, "''")}'`;
-  const first =
+  const kept =
     `(SELECT CASE WHEN f.from_none = 1 THEN f.at - ${self('createdAt')} ELSE 0 END` +
     ` FROM report_first_owner f WHERE f.entity = ${entity} AND f.record_id = ${self('id')})`;
+  // SQLite: a record whose latest history rows wait for the settle is read from them (firsts-sql.ts).
+  const first =
+    dialect === 'postgres'
+      ? kept
+      : firstOwnerRead(entity, self('id'), kept, ownDelay(entity, self('id'), self('createdAt')));
   return {
     ...info.columns.createdAt!,
     key: 'assignDelayMs',
@@ -74,14 +80,23 @@ const TOUCH_COLUMNS: Record<string, string> = {
  * A UTM value of the record's first touch (the form or webhook call that brought it, oldest
  * first), kept in report_first_touch (migration 0014): one look-up by its key per record.
  */
-function firstTouch(info: EntityTableInfo, key: string, column: string): ColumnInfo {
+function firstTouch(
+  info: EntityTableInfo,
+  key: string,
+  column: string,
+  dialect: SqlDialectName,
+): ColumnInfo {
   const self = `${quoteIdent(info.table)}.${info.columns.id!.column}`;
   const entity = `'${info.entity.replace(/'/g, "''")}'`;
+  const kept = `(SELECT f.${column} FROM report_first_touch f WHERE f.entity = ${entity} AND f.record_id = ${self})`;
   return {
     ...info.columns.id!,
     key,
     name: key,
-    column: `(SELECT f.${column} FROM report_first_touch f WHERE f.entity = ${entity} AND f.record_id = ${self})`,
+    column:
+      dialect === 'postgres'
+        ? kept
+        : firstTouchRead(entity, self, kept, ownTouch(entity, self, column)),
     type: 'text',
     logicType: 'text',
     codec: 'plain',
@@ -98,24 +113,47 @@ function firstTouch(info: EntityTableInfo, key: string, column: string): ColumnI
  * statement's SQL needs. The joined columns carry a `__` prefix no entity column has (field
  * keys are identifiers), so the entity's unqualified columns stay unambiguous.
  */
-export function joinedFirsts(info: EntityTableInfo): {
+export function joinedFirsts(
+  info: EntityTableInfo,
+  dialect: SqlDialectName,
+): {
   columns: Record<string, ColumnInfo>;
   joins: (sql: string) => string;
 } {
   const self = (key: string) => `${quoteIdent(info.table)}.${info.columns[key]!.column}`;
   const entity = `'${info.entity.replace(/'/g, "''")}'`;
   const columns: Record<string, ColumnInfo> = {};
-  const base = conditionColumns(info, 'sqlite');
+  const base = conditionColumns(info, dialect);
+  // SQLite: a record whose latest rows wait for the settle is read from them (firsts-sql.ts).
+  const owner = (kept: string) =>
+    dialect === 'postgres'
+      ? kept
+      : firstOwnerRead(
+          entity,
+          self('id'),
+          kept,
+          `COALESCE(${ownDelay(entity, self('id'), self('createdAt'))}, CASE WHEN ${self('ownerId')} IS NOT NULL THEN 0 END)`,
+        );
+  const touch = (column: string) =>
+    dialect === 'postgres'
+      ? `"__ft".__${column}`
+      : firstTouchRead(
+          entity,
+          self('id'),
+          `"__ft".__${column}`,
+          ownTouch(entity, self('id'), column),
+        );
   if (base.assignDelayMs && info.columns.ownerId)
     columns.assignDelayMs = {
       ...base.assignDelayMs,
-      column:
+      column: owner(
         `(CASE WHEN "__fo".__at IS NULL THEN (CASE WHEN ${self('ownerId')} IS NOT NULL THEN 0 END)` +
-        ` WHEN "__fo".__from_none = 1 THEN "__fo".__at - ${self('createdAt')} ELSE 0 END)`,
+          ` WHEN "__fo".__from_none = 1 THEN "__fo".__at - ${self('createdAt')} ELSE 0 END)`,
+      ),
     };
   for (const [key, column] of Object.entries(TOUCH_COLUMNS))
-    columns[key] = { ...base[key]!, column: `"__ft".__${column}` };
-  const touch = Object.values(TOUCH_COLUMNS)
+    columns[key] = { ...base[key]!, column: touch(column) };
+  const utm = Object.values(TOUCH_COLUMNS)
     .map((c) => `${c} AS __${c}`)
     .join(', ');
   const joins = (sql: string) =>
@@ -123,7 +161,7 @@ export function joinedFirsts(info: EntityTableInfo): {
       ? ` LEFT JOIN (SELECT record_id AS __id, at AS __at, from_none AS __from_none FROM report_first_owner WHERE entity = ${entity}) "__fo" ON "__fo".__id = ${self('id')}`
       : '') +
     (sql.includes('"__ft".')
-      ? ` LEFT JOIN (SELECT record_id AS __id, ${touch} FROM report_first_touch WHERE entity = ${entity}) "__ft" ON "__ft".__id = ${self('id')}`
+      ? ` LEFT JOIN (SELECT record_id AS __id, ${utm} FROM report_first_touch WHERE entity = ${entity}) "__ft" ON "__ft".__id = ${self('id')}`
       : '');
   return { columns, joins };
 }
@@ -184,9 +222,9 @@ export function conditionColumns(
   const cached = byDialect.get(slot);
   if (cached) return cached;
   const extra: Record<string, ColumnInfo> = { stagesEntered: stagesEntered(info, dialect) };
-  if (info.columns.ownerId) extra.assignDelayMs = assignDelay(info);
+  if (info.columns.ownerId) extra.assignDelayMs = assignDelay(info, dialect);
   for (const [key, column] of Object.entries(TOUCH_COLUMNS))
-    extra[key] = firstTouch(info, key, column);
+    extra[key] = firstTouch(info, key, column, dialect);
   const all = { ...info.columns, ...extra, ...(tableOf ? relatedColumns(info, tableOf) : {}) };
   byDialect.set(slot, all);
   return all;
