@@ -312,14 +312,17 @@ describe('trellis seed', () => {
         const tables: Record<string, unknown[]> = {};
         for (const table of await store.tables.names())
           if (!installed.has(table))
-            // History rows get their id from the store when written (a UUIDv7 of the clock), and
-            // the kept first owner names the history row it came from.
+            // History rows get their id from the store when written (a UUIDv7 of the clock); the
+            // kept first owner names the history row it came from, and the settle's mark on
+            // record_history the row it has taken up to.
             tables[table] = (await store.tables.rows(table)).map((r) =>
               table === 'record_history'
                 ? { ...r, id: null }
                 : table === 'report_first_owner'
                   ? { ...r, history_id: null }
-                  : r,
+                  : table === 'report_settled' && r.source === 'record_history'
+                    ? { ...r, mark: null }
+                    : r,
             );
         dumps.push({ report, tables });
       }
