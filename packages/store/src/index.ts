@@ -4,6 +4,7 @@ export { openCheckpointer } from './sqlite/checkpointer';
 export type { Checkpointer } from './sqlite/checkpointer';
 export type { OpenStoreOptions, Repos, Store, Tx } from './api/store';
 export { RECORD_WRITE_METHODS, WRITE_METHODS, routeWrites } from './api/writes';
+export { together } from './api/together';
 export type { WritingRepo } from './api/writes';
 export type { ActivityRepo, ActivityRow, FileRef } from './api/activities';
 export type { AssignmentRepo, AssignmentState } from './api/assignment';

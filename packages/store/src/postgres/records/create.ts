@@ -10,29 +10,9 @@ import {
 import { params as eventParams } from '../../sql/outbox';
 import { changeParams, INSERT_OWNERSHIP } from '../../sql/ownership';
 import { INSERT_TOUCH, touchParams } from '../../sql/touches';
+import { together } from '../../api/together';
 import { APPEND_NOTIFYING } from '../row-locks';
 import { insertRecord, type RecordCx } from './writes';
-
-const handled = () => {};
-
-/**
- * Waits for every statement sent together (they share a round trip on a pipelining connection)
- * and throws the first failure only then: the caller's unit is never rolled back while one of
- * them may still be on its way.
- */
-async function settled(parts: readonly unknown[]): Promise<void> {
-  for (const p of parts) if (p instanceof Promise) p.catch(handled);
-  let failed = false;
-  let reason: unknown;
-  for (const p of parts) {
-    try {
-      await p;
-    } catch (error) {
-      if (!failed) [failed, reason] = [true, error];
-    }
-  }
-  if (failed) throw reason;
-}
 
 /**
  * A new record with the rows of its creation (RecordRepo.create): its transition, touch and row
@@ -51,11 +31,11 @@ export async function createRecordWithRows(
     : null;
   const touch = rows.touch ? x.run(INSERT_TOUCH, touchParams(rows.touch)) : null;
   const inserted = insertRecord(cx, info, record, opts);
-  await settled([transition, touch, inserted]);
+  await together([transition, touch, inserted]);
   const res = await inserted;
   if (!res.ok) return res;
   const after = rows.after(res.value);
-  await settled([
+  await together([
     x.run(INSERT_HISTORY_ROW, historyParams(after.history)),
     after.ownership ? x.run(INSERT_OWNERSHIP, changeParams(after.ownership)) : null,
     x.get(APPEND_NOTIFYING, eventParams(after.event)),
