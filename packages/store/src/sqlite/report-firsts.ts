@@ -12,8 +12,8 @@ import { prepared } from './exec';
  * assigned: docs/reports.md, "First owner and first touch (kept)").
  * The take-up is the same upsert over the rows above `upto`, row by row: the kept row is replaced
  * only by an earlier one, so the rows' order does not matter and taking a row up twice changes
- * nothing (a window picking each record's first row first cost the settle ~3 µs a record more). Deletes and updates
- * keep their triggers of 0014 (the record's row recomputed from all its rows, taken up or not):
+ * nothing (a window picking each record's first row first cost the settle ~3 µs a record
+ * more). Deletes and updates keep their triggers of 0014 (the record's row recomputed from all its rows, taken up or not):
  * the kept row is always the first of a set holding every row at or below `upto`, and of the
  * record's current rows only. So a record without rows above `upto` has its kept row exact, one
  * with some has its answer among its own rows (sql/reports/firsts-sql.ts: what the reads do).
@@ -46,14 +46,14 @@ const ABOVE = {
 export const isFirstsSource = (source: string): source is (typeof FIRSTS_SOURCES)[number] =>
   source === FIRST_OWNER_SOURCE || source === FIRST_TOUCH_SOURCE;
 
+/** The take-up's statement for `source` (its one parameter: `upto`). */
+export const firstsAboveSql = (source: (typeof FIRSTS_SOURCES)[number]): string => ABOVE[source];
+
 /**
  * The rows of `source` above `upto` taken up into its kept table (their records' later rows
  * follow through report_first_owner's and report_first_touch's own triggers: report-triggers.ts,
  * touch-triggers.ts; a record not settled yet has none, its settle reads the kept row).
  */
-/** The take-up's statement for `source` (its one parameter: `upto`). */
-export const firstsAboveSql = (source: (typeof FIRSTS_SOURCES)[number]): string => ABOVE[source];
-
 export function takeUpFirsts(
   db: Database.Database,
   source: (typeof FIRSTS_SOURCES)[number],
